@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark: parsing and importing PubMed XML, litmine beside its peers.
+# usage: bench/parse.sh [BUILD_DIR] [MB] [MEM_MB]
+#   MB      size of the timed input (default 300)
+#   MEM_MB  size of the input for the peak-memory run (default 1000; 0 skips)
+# Prints records/s, MB/s, peak RSS and each tool's speed relative to litmine.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+mb=${2:-300}
+memmb=${3:-1000}
+shared=${LITMINE_SHARED:-$here/../../shared/data}
+litmine=$build/litmine
+parse=$build/bench-lm_parse
+work=${BENCH_DIR:-$(mktemp -d)}
+[ -x "$litmine" ] && [ -x "$parse" ] || { echo "build first: $litmine, $parse" >&2; exit 1; }
+command -v xtract >/dev/null || { echo "xtract missing: apt-get install ncbi-entrez-direct" >&2; exit 1; }
+
+big=$work/big.xml
+[ -s "$big" ] || python3 "$here/make_big.py" "$shared/pubmed" "$big" "$mb"
+[ -s "$big.gz" ] || gzip -1 -c "$big" > "$big.gz"
+bytes=$(stat -c %s "$big")
+records=$(grep -c '<PubmedArticle>' "$big")
+results=$work/results.tsv
+: > "$results"
+
+# run NAME RECORDS BYTES CMD...: wall time and peak RSS of one command
+run() {
+  local name=$1 recs=$2 nbytes=$3; shift 3
+  local t0 t1 rss
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/err" \
+    || { echo "$name failed:" >&2; cat "$work/err" >&2; return 1; }
+  t1=$(date +%s.%N)
+  rss=$(tail -n 1 "$work/rss")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$recs" "$nbytes" "$(awk "BEGIN{print $t1 - $t0}")" "$rss" >> "$results"
+}
+
+sync
+xq=(-pattern PubmedArticle -element MedlineCitation/PMID ArticleTitle AbstractText)
+run "litmine parse (SAX2, .xml)"        "$records" "$bytes" "$parse" "$big"
+run "libxml2 xmlTextReader walk (.xml)" "$records" "$bytes" "$parse" --reader "$big"
+run "xmllint --stream (.xml)"           "$records" "$bytes" xmllint --stream --noout "$big"
+run "xtract GOMAXPROCS=1 (.xml)"        "$records" "$bytes" env GOMAXPROCS=1 xtract -input "$big" "${xq[@]}"
+run "xtract all cores (.xml)"           "$records" "$bytes" xtract -input "$big" "${xq[@]}"
+rm -f "$work/import.db"*
+run "litmine import (.xml.gz, store+FTS)" "$records" "$bytes" "$litmine" import -q --db "$work/import.db" "$big.gz"
+run "zcat | xtract GOMAXPROCS=1"        "$records" "$bytes" sh -c "zcat '$big.gz' | GOMAXPROCS=1 xtract ${xq[*]}"
+one=$shared/pubmed/baseline_updatefiles/pubmed20n1015.xml.gz
+one_recs=$(zcat "$one" | grep -c '<PubmedArticle>')
+one_bytes=$(zcat "$one" | wc -c)
+run "Biopython Entrez.read (1 file)" "$one_recs" "$one_bytes" python3 -c "
+import gzip, sys
+from Bio import Entrez
+r = Entrez.read(gzip.open('$one', 'rb'), validate=False)
+print(len(r['PubmedArticle']))"
+
+if [ "$memmb" -gt 0 ]; then
+  huge=$work/huge.xml
+  [ -s "$huge" ] || python3 "$here/make_big.py" "$shared/pubmed" "$huge" "$memmb"
+  [ -s "$huge.gz" ] || gzip -1 -c "$huge" > "$huge.gz"
+  hbytes=$(stat -c %s "$huge"); hrecs=$(grep -c '<PubmedArticle>' "$huge")
+  rm -f "$work/huge.db"*
+  run "litmine parse (1 GB, memory)"  "$hrecs" "$hbytes" "$parse" "$huge"
+  run "litmine import (1 GB .gz, memory)" "$hrecs" "$hbytes" "$litmine" import -q --db "$work/huge.db" "$huge.gz"
+fi
+
+python3 - "$results" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+ref = None
+for name, recs, nbytes, secs, rss in rows:
+    if name.startswith("litmine parse (SAX2"):
+        ref = int(recs) / float(secs)
+print(f"{'tool':40} {'records':>9} {'sec':>7} {'rec/s':>9} {'MB/s':>7} {'peak RSS':>9} {'vs litmine parse':>16}")
+for name, recs, nbytes, secs, rss in rows:
+    r = int(recs) / float(secs)
+    print(f"{name:40} {int(recs):9d} {float(secs):7.2f} {r:9.0f} {int(nbytes)/1e6/float(secs):7.1f} "
+          f"{int(rss)/1024:7.1f}MB {r/ref:15.2f}x")
+PY
+echo "inputs in $work" >&2

@@ -1,0 +1,79 @@
+/* Growable byte strings.  Appends grow the allocation geometrically so a
+ * record's fields settle at their high-water mark and are then reused. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <litmine/core.h>
+
+lm_err lm_buf_reserve(lm_buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *s;
+
+    if (extra > SIZE_MAX - b->len - 1)
+        return LM_ERR_NOMEM;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return LM_OK;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    s = realloc(b->s, cap);
+    if (!s)
+        return LM_ERR_NOMEM;
+    b->s = s;
+    b->cap = cap;
+    return LM_OK;
+}
+
+lm_err lm_buf_append(lm_buf *b, const char *s, size_t n)
+{
+    lm_err rc = lm_buf_reserve(b, n);
+
+    if (rc)
+        return rc;
+    if (n)
+        memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return LM_OK;
+}
+
+lm_err lm_buf_puts(lm_buf *b, const char *s)
+{
+    return lm_buf_append(b, s, strlen(s));
+}
+
+lm_err lm_buf_printf(lm_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    lm_err rc;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return LM_ERR_USAGE;
+    if ((rc = lm_buf_reserve(b, (size_t)n)))
+        return rc;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return LM_OK;
+}
+
+void lm_buf_clear(lm_buf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+void lm_buf_free(lm_buf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}

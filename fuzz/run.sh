@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (clang, ASan+UBSan) and runs each for a
+# while.  usage: fuzz/run.sh [SECONDS_PER_HARNESS] [HARNESS...]
+# Seeds come from the test fixtures and examples; new inputs the fuzzer finds
+# go to build-fuzz/corpus-<harness>/ (not committed).  A crash stops the run
+# with a non-zero status and leaves the input as build-fuzz/crash-*: turn it
+# into a fixture and a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+shift || true
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DLM_FUZZ=ON -DLM_TESTS=OFF \
+      -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build-fuzz -j"$(nproc)" >/dev/null
+harnesses=("$@")
+if [ ${#harnesses[@]} -eq 0 ]; then
+  for f in fuzz/fuzz_*.c; do harnesses+=("$(basename "$f" .c)"); done
+fi
+for h in "${harnesses[@]}"; do
+  seeds=build-fuzz/seeds-$h
+  corpus=build-fuzz/corpus-$h
+  mkdir -p "$seeds" "$corpus"
+  case $h in
+    fuzz_reader)
+      cp tests/fixtures/corpus/* examples/records/* "$seeds"/ 2>/dev/null || true ;;
+    *)
+      [ -d "tests/fixtures/${h#fuzz_}" ] && cp "tests/fixtures/${h#fuzz_}"/* "$seeds"/ 2>/dev/null || true ;;
+  esac
+  dict=()
+  [ -f "fuzz/$h.dict" ] && dict=(-dict="$PWD/fuzz/$h.dict")
+  echo "== $h: ${secs}s"
+  (cd build-fuzz && "./$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 "${dict[@]}" "corpus-$h" "seeds-$h" 2>"$h.log") \
+    || { tail -n 40 "build-fuzz/$h.log"; echo "fuzz: $h found a crash" >&2; exit 1; }
+  grep -E 'stat::number_of_executed_units|cov:' "build-fuzz/$h.log" | tail -n 2
+done

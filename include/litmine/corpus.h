@@ -1,0 +1,202 @@
+/// @file litmine/corpus.h
+/// The corpus stage: streaming readers for PubMed XML and PMC JATS, and the
+/// SQLite store they feed (schema in DESIGN.md).
+#ifndef LITMINE_CORPUS_H
+#define LITMINE_CORPUS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- records ---------------------------------------------------------- */
+
+typedef enum lm_rec_kind {
+    LM_REC_ARTICLE = 0,   ///< a PubmedArticle, PubmedBookArticle or JATS article
+    LM_REC_DELETE         ///< one PMID listed in a <DeleteCitation>
+} lm_rec_kind;
+
+/// One record as read from a file.  Caller-owned and reused: the reader
+/// clears and refills it on every lm_reader_read().  Text fields are UTF-8
+/// with inline markup (i, b, sup, sub, MathML...) flattened to its text and
+/// entities decoded.  List fields join their items with "; ".
+typedef struct lm_record {
+    lm_rec_kind kind;
+    int64_t pmid;           ///< 0 when the record has none (JATS only: see below)
+    int version;            ///< <PMID Version="N">, 1 when absent
+    int year;               ///< publication year, 0 when unknown
+    lm_buf pmcid;           ///< "PMC1234567" or empty
+    lm_buf doi;
+    lm_buf title;
+    lm_buf abstract;        ///< structured parts as "LABEL: text", joined by "\n"
+    lm_buf journal;
+    lm_buf authors;         ///< "Last F; Last2 G" (collective names as written)
+    lm_buf pub_types;       ///< "Journal Article; Randomized Controlled Trial"
+    lm_buf mesh;            ///< MeSH descriptor names
+    lm_buf body;            ///< JATS body: "## Section title\n" lines and paragraphs
+    const char *source;     ///< "pubmed" or "pmc" (static string)
+    unsigned long line;     ///< line of the input where the record started
+} lm_record;
+
+LM_API void lm_record_init(lm_record *r);
+/// Empties every field but keeps the memory for the next record.
+LM_API void lm_record_clear(lm_record *r);
+LM_API void lm_record_free(lm_record *r);
+
+/* ---- streaming reader ------------------------------------------------- */
+
+typedef struct lm_reader lm_reader;
+
+/// Largest single text field accepted (title, abstract, body...).  A longer
+/// one is LM_ERR_TOO_BIG: no abstract is that long, so it is hostile input.
+#define LM_MAX_FIELD (16u * 1024u * 1024u)
+
+/// Opens PubMed XML (PubmedArticleSet, efetch or baseline/update files,
+/// legacy MedlineCitationSet) or PMC JATS (article, pmc-articleset, OAI-PMH
+/// GetRecord) for streaming.  The format is told from the root element, and
+/// gzip from its magic bytes, not from the name.  @p path "-" reads stdin.
+/// Parsing never touches the network, never loads a DTD or external entity,
+/// and never expands user-defined entities.
+/// On failure *out is still set when memory allows, so lm_reader_errmsg()
+/// can be read; close it with lm_reader_close().
+LM_API LM_MUST_CHECK lm_err lm_reader_open(const char *path, lm_reader **out);
+
+/// Same, over @p len bytes at @p data (not copied: must outlive the reader).
+/// @p name is used in messages.
+LM_API LM_MUST_CHECK lm_err lm_reader_open_mem(const char *name, const void *data,
+                                               size_t len, lm_reader **out);
+
+/// Fills @p rec with the next record.  Returns LM_OK, LM_EOF at the clean end
+/// of the input, or an error (LM_ERR_XML, LM_ERR_GZIP, LM_ERR_IO,
+/// LM_ERR_FORMAT for a wrong root element or a record without a PMID,
+/// LM_ERR_TOO_BIG), after which the reader is unusable.
+LM_API LM_MUST_CHECK lm_err lm_reader_read(lm_reader *rd, lm_record *rec);
+
+/// Last error, naming the input and line: "file.xml:12: PMID 123: ...".
+/// Valid until the next call on the reader.
+LM_API const char *lm_reader_errmsg(const lm_reader *rd);
+/// Bytes of raw (possibly compressed) input consumed so far.
+LM_API uint64_t lm_reader_bytes(const lm_reader *rd);
+/// Hex MD5 of all raw input consumed; the whole file's once LM_EOF was seen.
+LM_API const char *lm_reader_md5(lm_reader *rd);
+/// The name given at open ("-" shows as "<stdin>").
+LM_API const char *lm_reader_name(const lm_reader *rd);
+LM_API void lm_reader_close(lm_reader *rd);   /* NULL is a no-op */
+
+/* ---- the store -------------------------------------------------------- */
+
+typedef struct lm_corpus lm_corpus;
+
+enum {
+    LM_CORPUS_READONLY   = 1u << 0,  ///< open for reading only
+    LM_CORPUS_MUST_EXIST = 1u << 1   ///< fail instead of creating a new file
+};
+
+/// Opens (creating unless LM_CORPUS_MUST_EXIST) the SQLite corpus at @p path,
+/// in WAL mode, migrating an older schema.  A database of a newer schema is
+/// LM_ERR_SCHEMA; a corrupt or unreadable one LM_ERR_DB.  On failure *out is
+/// still set when memory allows (read lm_corpus_errmsg(), then close).
+LM_API LM_MUST_CHECK lm_err lm_corpus_open(const char *path, unsigned flags,
+                                           lm_corpus **out);
+LM_API void lm_corpus_close(lm_corpus *c);    /* NULL is a no-op */
+/// Last error message on the handle; valid until the next call.
+LM_API const char *lm_corpus_errmsg(const lm_corpus *c);
+
+/// Counts of one import.
+typedef struct lm_import_stats {
+    uint64_t records;        ///< article records read
+    uint64_t stored;         ///< inserted or replaced (version >= stored one)
+    uint64_t older;          ///< ignored: a higher version is already stored
+    uint64_t deleted;        ///< PMIDs in DeleteCitation marked deleted
+    int already;             ///< 1 when this exact file (md5) was imported before
+} lm_import_stats;
+
+/// Imports one file (see lm_reader_open) in one transaction, recorded in the
+/// source_file ledger by MD5: a file imported before is a no-op
+/// (stats->already = 1).  On any error nothing of the file is kept.
+/// Errors: those of lm_reader_read, or LM_ERR_DB* for database faults.
+LM_API LM_MUST_CHECK lm_err lm_corpus_import(lm_corpus *c, const char *path,
+                                             lm_import_stats *stats);
+/// Same, from memory (efetch replies); @p name goes in the ledger.
+LM_API LM_MUST_CHECK lm_err lm_corpus_import_mem(lm_corpus *c, const char *name,
+                                                 const void *data, size_t len,
+                                                 lm_import_stats *stats);
+
+/// Lower-level writes, for stages that feed records themselves.  put()
+/// applies the version rule (higher or equal version replaces) and a
+/// LM_REC_DELETE marks the row deleted.  @p outcome, if not NULL, gets 1
+/// stored, 0 older-ignored, 2 deleted.
+LM_API LM_MUST_CHECK lm_err lm_corpus_begin(lm_corpus *c);
+LM_API LM_MUST_CHECK lm_err lm_corpus_commit(lm_corpus *c);
+LM_API void lm_corpus_rollback(lm_corpus *c);
+LM_API LM_MUST_CHECK lm_err lm_corpus_put(lm_corpus *c, const lm_record *r,
+                                          int *outcome);
+/// Ledger: 1 in *seen when a file with this md5 was imported.
+LM_API LM_MUST_CHECK lm_err lm_corpus_file_seen(lm_corpus *c, const char *md5,
+                                                int *seen);
+LM_API LM_MUST_CHECK lm_err lm_corpus_file_add(lm_corpus *c, const char *name,
+                                               const char *md5, uint64_t records);
+
+/* ---- reading the store ------------------------------------------------ */
+
+/// One stored article.  Strings are valid only during the callback.
+typedef struct lm_article {
+    int64_t pmid;
+    int version;
+    int year;
+    int deleted;
+    const char *pmcid, *doi, *title, *abstract, *journal, *authors;
+    const char *pub_types, *mesh, *body, *source, *record_md5, *updated_at;
+} lm_article;
+
+/// Callback: return 0 to go on, non-zero to stop (the call then returns LM_OK).
+typedef int (*lm_article_cb)(const lm_article *a, void *ud);
+
+/// The article with this PMID (deleted ones too, flagged); LM_ERR_NOTFOUND.
+LM_API LM_MUST_CHECK lm_err lm_corpus_get(lm_corpus *c, int64_t pmid,
+                                          lm_article_cb cb, void *ud);
+/// Every article that is not deleted, by PMID.
+LM_API LM_MUST_CHECK lm_err lm_corpus_each(lm_corpus *c, lm_article_cb cb, void *ud);
+
+/// One search hit.  Strings valid only during the callback.
+typedef struct lm_hit {
+    int64_t pmid;
+    double score;            ///< bm25 rank, larger is better (sign flipped)
+    int year;
+    const char *title, *journal;
+    const char *snippet;     ///< abstract excerpt, matches in [brackets]
+} lm_hit;
+typedef int (*lm_hit_cb)(const lm_hit *h, void *ud);
+
+/// FTS5 query over title and abstract, best first, at most @p limit hits.
+/// A query FTS5 cannot parse is LM_ERR_QUERY with its message.
+LM_API LM_MUST_CHECK lm_err lm_corpus_search(lm_corpus *c, const char *query,
+                                             int limit, lm_hit_cb cb, void *ud);
+
+/// Counts: live articles, deleted ones, files in the ledger.
+LM_API LM_MUST_CHECK lm_err lm_corpus_counts(lm_corpus *c, uint64_t *articles,
+                                             uint64_t *deleted, uint64_t *files);
+
+/* ---- fetch state ------------------------------------------------------ */
+
+/// The watermark (an opaque string, e.g. "2024/05/01") saved for a named
+/// query; *out is a malloc'd copy (free() it), NULL when none is saved.
+LM_API LM_MUST_CHECK lm_err lm_corpus_watermark_get(lm_corpus *c, const char *query,
+                                                    char **out);
+/// Saves the watermark.  Call inside the transaction that commits the
+/// records it covers, so both land together or not at all.
+LM_API LM_MUST_CHECK lm_err lm_corpus_watermark_set(lm_corpus *c, const char *query,
+                                                    const char *watermark);
+
+/// The underlying SQLite handle, for other stages' tables (extraction).
+/// Owned by the corpus; valid until lm_corpus_close().
+typedef struct sqlite3 sqlite3;
+LM_API sqlite3 *lm_corpus_sqlite(lm_corpus *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,8 @@
+/// @file litmine/litmine.h
+/// The whole public API of liblitmine.
+#ifndef LITMINE_H
+#define LITMINE_H
+#include "core.h"
+#include "corpus.h"
+#include "pipeline.h"
+#endif

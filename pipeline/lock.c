@@ -1,0 +1,72 @@
+/* The run lock: one `litmine run` (or import) per database.  flock() rather
+ * than a pid file: the kernel releases it when the holder dies, so kill -9
+ * never leaves a lock that blocks the next run.  The holder's pid is written
+ * into the file only to name it in the message. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <litmine/pipeline.h>
+
+struct lm_lock {
+    int fd;
+    char *path;
+};
+
+lm_err lm_lock_acquire(const char *db_path, lm_lock **out, char *msg, size_t msgcap)
+{
+    lm_lock *l;
+    char pid[32];
+    ssize_t n;
+    int len;
+
+    *out = NULL;
+    if (!(l = calloc(1, sizeof *l)))
+        return LM_ERR_NOMEM;
+    l->fd = -1;
+    len = snprintf(NULL, 0, "%s.lock", db_path);
+    if (!(l->path = malloc((size_t)len + 1))) {
+        free(l);
+        return LM_ERR_NOMEM;
+    }
+    snprintf(l->path, (size_t)len + 1, "%s.lock", db_path);
+    l->fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (l->fd < 0) {
+        lm_msg_set(msg, msgcap, "%s: cannot create the lock file: %s", l->path,
+                   strerror(errno));
+        lm_lock_release(l);
+        return LM_ERR_DB;
+    }
+    if (flock(l->fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+
+        n = pread(l->fd, pid, sizeof pid - 1, 0);
+        pid[n > 0 ? n : 0] = '\0';
+        pid[strcspn(pid, "\r\n")] = '\0';
+        if (e == EWOULDBLOCK)
+            lm_msg_set(msg, msgcap, "%s: another run holds the lock (pid %s)",
+                       l->path, *pid ? pid : "unknown");
+        else
+            lm_msg_set(msg, msgcap, "%s: cannot lock: %s", l->path, strerror(e));
+        lm_lock_release(l);
+        return e == EWOULDBLOCK ? LM_ERR_LOCKED : LM_ERR_DB;
+    }
+    len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+    if (ftruncate(l->fd, 0) != 0 || pwrite(l->fd, pid, (size_t)len, 0) != len)
+        lm_log_warn("%s: cannot record the pid: %s", l->path, strerror(errno));
+    *out = l;
+    return LM_OK;
+}
+
+void lm_lock_release(lm_lock *l)
+{
+    if (!l)
+        return;
+    if (l->fd >= 0)
+        close(l->fd);   /* closing drops the flock; the file stays, harmlessly */
+    free(l->path);
+    free(l);
+}

@@ -1,0 +1,35 @@
+# Helpers for the CLI integration scripts (sourced, not a test itself).
+# Each script gets: $1 = litmine binary, $2 = build directory.
+set -uo pipefail
+LITMINE=$1
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect CODE DESCRIPTION -- CMD...: runs CMD, checks its exit status,
+# keeps stdout in $T/out and stderr in $T/err.
+expect() {
+  local want=$1 what=$2; shift 3
+  "$@" >"$T/out" 2>"$T/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(head -c 300 "$T/err")"; fi
+}
+# err_has TEXT DESCRIPTION: stderr of the last command contains TEXT, on one line
+err_has() {
+  if grep -qF -- "$1" "$T/err" && [ "$(wc -l < "$T/err")" -le 2 ]; then ok
+  else bad "$2: stderr lacks '$1' or is not one line: $(head -c 300 "$T/err")"; fi
+}
+# dump DB: canonical content of the corpus tables
+dump() {
+  sqlite3 "$1" "SELECT pmid, version, deleted, title, abstract, journal, year FROM article ORDER BY pmid;
+                SELECT name, md5, records FROM source_file ORDER BY md5;" 2>&1
+}
+finish() {
+  echo "$pass passed, $fail failed"
+  [ "$fail" -eq 0 ]
+}

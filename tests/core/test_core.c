@@ -1,0 +1,77 @@
+/* core: growable buffers, error strings and exit codes, log sink. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <litmine/core.h>
+
+Test(buf, append_grows_and_terminates)
+{
+    lm_buf b = {0};
+    int i;
+
+    cr_assert_str_eq(lm_buf_str(&b), "");
+    for (i = 0; i < 1000; i++)
+        cr_assert_eq(lm_buf_append(&b, "abc", 3), LM_OK);
+    cr_assert_eq(b.len, 3000);
+    cr_assert_eq(b.s[3000], '\0');
+    cr_assert_eq(strncmp(b.s + 2997, "abc", 3), 0);
+    lm_buf_clear(&b);
+    cr_assert_eq(b.len, 0);
+    cr_assert_str_eq(lm_buf_str(&b), "");
+    cr_assert_eq(lm_buf_printf(&b, "%d-%s", 42, "x"), LM_OK);
+    cr_assert_str_eq(b.s, "42-x");
+    lm_buf_free(&b);
+    cr_assert_null(b.s);
+}
+
+Test(buf, reserve_refuses_overflow)
+{
+    lm_buf b = {0};
+
+    cr_assert_eq(lm_buf_puts(&b, "x"), LM_OK);
+    cr_assert_eq(lm_buf_reserve(&b, SIZE_MAX), LM_ERR_NOMEM);
+    cr_assert_str_eq(b.s, "x");
+    lm_buf_free(&b);
+}
+
+Test(err, every_code_has_a_message_and_exit_status)
+{
+    lm_err e;
+
+    for (e = LM_OK; e <= LM_ERR_REGEX; e++) {
+        cr_assert_str_neq(lm_strerror(e), "unknown error", "code %d", e);
+        cr_assert(lm_err_exit_code(e) >= 0 && lm_err_exit_code(e) <= 5);
+    }
+    cr_assert_eq(lm_err_exit_code(LM_ERR_XML), 2);
+    cr_assert_eq(lm_err_exit_code(LM_ERR_GZIP), 2);
+    cr_assert_eq(lm_err_exit_code(LM_ERR_NET), 3);
+    cr_assert_eq(lm_err_exit_code(LM_ERR_DB_BUSY), 4);
+    cr_assert_eq(lm_err_exit_code(LM_ERR_SCHEMA), 4);
+    cr_assert_eq(lm_err_exit_code(LM_ERR_LOCKED), 5);
+}
+
+struct seen { int n; lm_log_level lvl; char msg[64]; };
+
+static void sink(lm_log_level lvl, const char *func, const char *msg, void *ud)
+{
+    struct seen *s = ud;
+
+    s->n++;
+    s->lvl = lvl;
+    snprintf(s->msg, sizeof s->msg, "%s|%s", func, msg);
+}
+
+Test(log, level_filters_and_sink_receives)
+{
+    struct seen s = {0};
+
+    lm_log_set_sink(sink, &s);
+    lm_log_set_level(LM_LOG_WARN);
+    lm_log_info("dropped %d", 1);
+    cr_assert_eq(s.n, 0);
+    lm_log_warn("kept %d", 2);
+    cr_assert_eq(s.n, 1);
+    cr_assert_eq(s.lvl, LM_LOG_WARN);
+    cr_assert(strstr(s.msg, "|kept 2") && s.msg[0] != '|', "%s", s.msg);
+    lm_log_set_sink(NULL, NULL);
+}

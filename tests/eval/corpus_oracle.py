@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Evaluation: litmine's corpus against EDirect's xtract as an independent oracle.
+
+Imports every PubMed file under <shared>/pubmed into one corpus, and every PMC
+JATS file under <shared>/pmc into another, with `litmine import`, then reads
+the same files with xtract (ncbi-entrez-direct) and checks that the set of live
+PMIDs, their versions, titles and abstract lengths agree, with deletions and
+the "higher or equal version replaces" rule applied in file order.
+
+usage: corpus_oracle.py LITMINE SHARED_DATA WORKDIR
+"""
+import gzip, json, os, re, subprocess, sys, tarfile
+
+litmine, shared, work = sys.argv[1], sys.argv[2], sys.argv[3]
+WS = re.compile(r"\s+")
+
+
+def norm(s):
+    return WS.sub(" ", s or "").strip()
+
+
+def xtract(data, *args):
+    out = subprocess.run(["xtract", "-strict"] + list(args), input=data,
+                         capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def oracle_pubmed(path, store):
+    """Applies one file's records and deletions to store {pmid: rec}."""
+    data = read_bytes(path)
+    pattern = "MedlineCitation" if b"<MedlineCitationSet" in data[:2000] else "PubmedArticle"
+    txt = xtract(data, "-pattern", pattern, "-def", "@@",
+                 "-element", "MedlineCitation/PMID", "-element", "MedlineCitation/PMID@Version",
+                 "-element", "ArticleTitle",
+                 "-block", "Abstract/AbstractText", "-pfx", "[[L:", "-sfx", "]]", "-element", "@Label",
+                 "-pfx", "[[T:", "-sfx", "]]", "-element", "AbstractText")
+    n = 0
+    for line in txt.splitlines():
+        if not line.strip():
+            continue
+        cols = line.split("\t")
+        pmid = int(cols[0])
+        ver = int(cols[1]) if cols[1] != "@@" else 1
+        title = cols[2] if cols[2] != "@@" else ""
+        rest = "\t".join(cols[3:])
+        parts, label = [], None
+        for kind, val in re.findall(r"\[\[(L|T):(.*?)\]\]", rest, re.S):
+            if kind == "L":
+                label = None if val == "@@" else val
+            else:
+                parts.append((label + ": " if label else "") + norm(val))
+                label = None
+        abstract = "\n".join(parts)
+        n += 1
+        old = store.get(pmid)
+        if old is None or ver >= old["version"]:
+            store[pmid] = {"version": ver, "title": norm(title),
+                           "abstract_len": len(abstract), "deleted": False}
+    dels = xtract(data, "-pattern", "DeleteCitation", "-def", "@@", "-block", "PMID",
+                  "-sep", "\t", "-element", "PMID", "PMID@Version")
+    nd = 0
+    toks = [t for line in dels.splitlines() for t in line.split("\t") if t.strip()]
+    for k in range(0, len(toks) - 1, 2):
+        pmid = int(toks[k])
+        ver = int(toks[k + 1]) if toks[k + 1] != "@@" else 1
+        nd += 1
+        old = store.get(pmid)
+        if old is None:
+            store[pmid] = {"version": ver, "title": "", "abstract_len": 0, "deleted": True}
+        else:
+            old["deleted"] = True
+    return n, nd
+
+
+def pubmed_order(path):
+    # Baseline before updates, by number; efetch replies and the rest by name.
+    return os.path.basename(path)
+
+
+def export(db):
+    out = subprocess.run([litmine, "export", "--db", db, "--format", "jsonl"],
+                         capture_output=True, check=True)
+    return {int(o["pmid"]): o for o in map(json.loads, out.stdout.decode().splitlines())}
+
+
+def compare(label, expected, got):
+    live = {p: r for p, r in expected.items() if not r["deleted"]}
+    bad = 0
+    missing = sorted(set(live) - set(got))
+    extra = sorted(set(got) - set(live))
+    for p in missing[:5]:
+        print(f"  {label}: PMID {p} missing from litmine")
+    for p in extra[:5]:
+        print(f"  {label}: PMID {p} in litmine but not live in the oracle")
+    bad += len(missing) + len(extra)
+    for p in sorted(set(live) & set(got)):
+        e, g = live[p], got[p]
+        gl = len(g["abstract"] or "")
+        problems = []
+        if g["version"] != e["version"]:
+            problems.append(f"version {g['version']} != {e['version']}")
+        if norm(g["title"]) != e["title"]:
+            problems.append(f"title {g['title']!r} != {e['title']!r}")
+        if "abstract_len" in e and gl != e["abstract_len"]:
+            problems.append(f"abstract length {gl} != {e['abstract_len']}")
+        if problems:
+            bad += 1
+            if bad <= 10:
+                print(f"  {label}: PMID {p}: " + "; ".join(problems)[:400])
+    return len(live), bad
+
+
+def main():
+    os.makedirs(work, exist_ok=True)
+    # ---- PubMed ---------------------------------------------------------
+    files = sorted((os.path.join(d, f) for d, _, fs in os.walk(os.path.join(shared, "pubmed"))
+                    for f in fs if f.endswith((".xml", ".xml.gz"))), key=pubmed_order)
+    db = os.path.join(work, "pubmed.db")
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(db + ext):
+            os.remove(db + ext)
+    r = subprocess.run([litmine, "import", "-q", "--db", db] + files)
+    if r.returncode != 0:
+        print(f"FAIL: litmine import exited {r.returncode} on the PubMed files")
+        return 1
+    expected, nrec, ndel = {}, 0, 0
+    for f in files:
+        n, d = oracle_pubmed(f, expected)
+        nrec += n
+        ndel += d
+    live, bad = compare("pubmed", expected, export(db))
+    print(f"pubmed: {len(files)} files, {nrec} records, {ndel} deletions, "
+          f"{live} live PMIDs, {bad} disagreements with xtract")
+    status = 1 if bad else 0
+
+    # ---- PMC JATS -------------------------------------------------------
+    pmcdir = os.path.join(work, "pmc")
+    os.makedirs(pmcdir, exist_ok=True)
+    with tarfile.open(os.path.join(shared, "pmc", "evidence_inference_rct_nxml.tar.gz")) as t:
+        t.extractall(pmcdir)
+    jats = sorted(os.path.join(d, f) for base in (pmcdir, os.path.join(shared, "pmc"))
+                  for d, _, fs in os.walk(base) for f in fs
+                  if f.endswith(".nxml") or (f.endswith(".xml") and "oai" in d))
+    db2 = os.path.join(work, "pmc.db")
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(db2 + ext):
+            os.remove(db2 + ext)
+    exp2, nopmid = {}, []
+    for f in jats:
+        data = read_bytes(f)
+        txt = xtract(data, "-pattern", "article", "-block", "article-meta/article-id",
+                     "-if", "@pub-id-type", "-equals", "pmid", "-element", "article-id",
+                     "-block", "article-meta/title-group", "-element", "article-title")
+        rows = [l.split("\t") for l in txt.splitlines() if l.strip()]
+        rows = [r for r in rows if r and r[0].strip().isdigit()]
+        if not rows:
+            nopmid.append(f)
+            continue
+        for cols in rows:
+            exp2[int(cols[0])] = {"version": 1, "title": norm(cols[1] if len(cols) > 1 else ""),
+                                  "deleted": False}
+    okfail = 0
+    for f in jats:
+        r = subprocess.run([litmine, "import", "-q", "--db", db2, f], capture_output=True)
+        if (r.returncode != 0) != (f in nopmid):
+            okfail += 1
+            print(f"  pmc: {os.path.basename(f)}: exit {r.returncode}, "
+                  f"oracle {'has no' if f in nopmid else 'has a'} PMID: {r.stderr.decode().strip()[:200]}")
+    live2, bad2 = compare("pmc", exp2, export(db2))
+    print(f"pmc: {len(jats)} files, {len(nopmid)} without a PMID (rejected, exit 2), "
+          f"{live2} PMIDs, {bad2 + okfail} disagreements with xtract")
+    if bad2 or okfail:
+        status = 1
+    print("corpus oracle: " + ("PASS" if status == 0 else "FAIL"))
+    return status
+
+
+sys.exit(main())
