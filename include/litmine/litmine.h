@@ -5,4 +5,5 @@
 #include "core.h"
 #include "corpus.h"
 #include "pipeline.h"
+#include "extract.h"
 #endif
