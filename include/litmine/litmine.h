@@ -5,5 +5,6 @@
 #include "core.h"
 #include "corpus.h"
 #include "pipeline.h"
+#include "reconcile.h"
 #include "extract.h"
 #endif

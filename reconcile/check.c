@@ -1,0 +1,585 @@
+/* The checker: opens the rules once, then for each article segments it,
+ * picks the checkable claims, tells where each comes from (study, anecdote,
+ * animal, case, opinion), finds the article's topic once, and hands the
+ * claims to the matcher (match.c).  Also the small report helpers. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sqlite3.h>
+#include "reconcile/reconcile_int.h"
+
+/* Past this many claims the rest of a page is not checked (a 20 MB page of
+ * numbers would otherwise run for minutes); the report says so. */
+#define RC_MAX_CLAIMS 2000
+
+const char *lm_verdict_name(lm_verdict v)
+{
+    switch (v) {
+    case LM_VERDICT_CONTROLLED:   return "controlled";
+    case LM_VERDICT_UNCONTROLLED: return "uncontrolled";
+    case LM_VERDICT_ANECDOTAL:    return "anecdotal";
+    case LM_VERDICT_CONTRADICTED: return "contradicted";
+    case LM_VERDICT_NOT_FOUND:    return "not_found";
+    }
+    return "not_found";
+}
+
+int lm_verdict_parse(const char *s, size_t len)
+{
+    int v;
+
+    for (v = 0; v < LM_VERDICT_COUNT; v++) {
+        const char *n = lm_verdict_name((lm_verdict)v);
+        if (strlen(n) == len && !strncmp(n, s, len))
+            return v;
+    }
+    return -1;
+}
+
+const char *lm_claim_source_name(lm_claim_source s)
+{
+    switch (s) {
+    case LM_SOURCE_STUDY:    return "study";
+    case LM_SOURCE_ANECDOTE: return "anecdote";
+    case LM_SOURCE_ANIMAL:   return "animal";
+    case LM_SOURCE_CASE:     return "case";
+    case LM_SOURCE_OPINION:  return "opinion";
+    }
+    return "study";
+}
+
+/* ---- handle ---------------------------------------------------------- */
+
+lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
+{
+    lm_checker *k;
+    lm_err rc;
+    uint64_t del = 0, files = 0;
+
+    if (!out)
+        return LM_ERR_USAGE;
+    if (!(k = calloc(1, sizeof *k))) {
+        *out = NULL;
+        return LM_ERR_NOMEM;
+    }
+    *out = k;
+    if (!c) {
+        lm_msg_set(k->msg, sizeof k->msg, "no corpus given");
+        return LM_ERR_USAGE;
+    }
+    k->corpus = c;
+    if ((rc = rc_words_open(&k->words)) != LM_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "out of memory");
+        return rc;
+    }
+    if ((rc = rc_rules_open(&k->rules, k->msg, sizeof k->msg)) != LM_OK
+        || (rc = rc_numrules_open(&k->nums, k->msg, sizeof k->msg)) != LM_OK) {
+        if (rc == LM_ERR_NOMEM)
+            lm_msg_set(k->msg, sizeof k->msg, "out of memory");
+        return rc;
+    }
+    if ((rc = lm_corpus_counts(c, &k->corpus_size, &del, &files)) != LM_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "%s", lm_corpus_errmsg(c));
+        return rc;
+    }
+    if (sqlite3_prepare_v2(lm_corpus_sqlite(c),
+                           "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
+                           -1, &k->df, NULL) != SQLITE_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s",
+                   sqlite3_errmsg(lm_corpus_sqlite(c)));
+        return LM_ERR_DB;
+    }
+    return LM_OK;
+}
+
+void rc_docs_clear(lm_checker *k)
+{
+    size_t i;
+
+    for (i = 0; i < k->ndocs; i++) {
+        struct rc_doc *d = k->docs[i];
+        free(d->title);
+        free(d->abstract);
+        free(d->pub_types);
+        free(d->mesh);
+        free(d->text);
+        free(d->sents);
+        rc_nums_free(&d->nums);
+        free(d);
+    }
+    k->ndocs = 0;
+}
+
+void lm_checker_close(lm_checker *k)
+{
+    if (!k)
+        return;
+    rc_docs_clear(k);
+    free(k->docs);
+    sqlite3_finalize(k->df);
+    rc_rules_close(k->rules);
+    rc_numrules_close(k->nums);
+    rc_words_close(&k->words);
+    free(k);
+}
+
+const char *lm_checker_errmsg(const lm_checker *k)
+{
+    return k ? k->msg : "out of memory";
+}
+
+int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
+{
+    char q[80];
+    int rc;
+
+    if (k->corpus_size == 0)
+        return 0;
+    snprintf(q, sizeof q, "\"%s\"%s", stem, prefix ? "*" : "");
+    sqlite3_reset(k->df);
+    sqlite3_bind_text(k->df, 1, q, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(k->df);
+    sqlite3_reset(k->df);
+    if (rc == SQLITE_ROW)
+        return 1;
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- loading a corpus article ------------------------------------------ */
+
+struct get_ctx {
+    struct rc_doc *d;
+    lm_err rc;
+};
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+static int on_article(const lm_article *a, void *ud)
+{
+    struct get_ctx *g = ud;
+    struct rc_doc *d = g->d;
+    size_t tl, al;
+
+    d->pmid = a->pmid;
+    d->year = a->year;
+    if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
+        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh))) {
+        g->rc = LM_ERR_NOMEM;
+        return 1;
+    }
+    tl = strlen(d->title);
+    al = strlen(d->abstract);
+    if (!(d->text = malloc(tl + al + 2))) {
+        g->rc = LM_ERR_NOMEM;
+        return 1;
+    }
+    memcpy(d->text, d->title, tl);
+    d->text[tl] = '\n';
+    memcpy(d->text + tl + 1, d->abstract, al + 1);
+    d->title_len = tl;
+    return 0;
+}
+
+struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
+{
+    struct rc_doc *d;
+    struct get_ctx g;
+    size_t i, cap = 0, len;
+
+    *rc = LM_OK;
+    for (i = 0; i < k->ndocs; i++)
+        if (k->docs[i]->pmid == pmid)
+            return k->docs[i]->text ? k->docs[i] : NULL;
+    if (k->ndocs == k->capdocs) {
+        size_t nc = k->capdocs ? k->capdocs * 2 : 32;
+        struct rc_doc **p = realloc(k->docs, nc * sizeof *p);
+        if (!p) {
+            *rc = LM_ERR_NOMEM;
+            return NULL;
+        }
+        k->docs = p;
+        k->capdocs = nc;
+    }
+    if (!(d = calloc(1, sizeof *d))) {
+        *rc = LM_ERR_NOMEM;
+        return NULL;
+    }
+    k->docs[k->ndocs++] = d;    /* owned by the cache from here, even half-built */
+    d->pmid = pmid;
+    g.d = d;
+    g.rc = LM_OK;
+    *rc = lm_corpus_get(k->corpus, pmid, on_article, &g);
+    if (*rc == LM_OK)
+        *rc = g.rc;
+    if (*rc != LM_OK) {
+        if (*rc != LM_ERR_NOMEM)
+            lm_msg_set(k->msg, sizeof k->msg, "PMID %lld: %s", (long long)pmid,
+                       lm_corpus_errmsg(k->corpus));
+        free(d->text);
+        d->text = NULL;
+        return NULL;
+    }
+    len = strlen(d->text);
+    d->aflags = rc_abstract_flags(k->rules, d->title, d->abstract, d->pub_types);
+    if ((*rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
+                                  d->level, d->design)) != LM_OK
+        || (*rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
+        || (*rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
+        return NULL;
+    return d;
+}
+
+/* ---- claims ------------------------------------------------------------ */
+
+lm_claim_source rc_classify(unsigned f)
+{
+    if (f & (RC_F_TESTIMONIAL | RC_F_FIRST_PERSON))
+        return LM_SOURCE_ANECDOTE;
+    if (f & (RC_F_ANIMAL | RC_F_INVITRO))
+        return LM_SOURCE_ANIMAL;
+    if (f & RC_F_CASE)
+        return LM_SOURCE_CASE;
+    if (f & RC_F_OPINION)
+        return LM_SOURCE_OPINION;
+    return LM_SOURCE_STUDY;
+}
+
+/* A checkable statement: a number that says something about a study or an
+ * outcome, a plain efficacy or safety statement, or a first-hand story. */
+static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
+                    int prev_anecdote)
+{
+    size_t i;
+    int strong = 0, weak = 0;
+
+    if (bk == RC_BLOCK_HEADING || (f & (RC_F_QUESTION | RC_F_CALL)))
+        return 0;
+    for (i = 0; i < ns->n; i++) {
+        if (ns->v[i].kind == RC_DURATION || ns->v[i].kind == RC_P)
+            weak = 1;
+        else
+            strong = 1;
+    }
+    if (strong)
+        return 1;
+    if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
+        return 1;
+    if (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL))
+        return 1;
+    if (weak && (f & RC_F_STUDYWORD))
+        return 1;
+    if (prev_anecdote && (f & RC_F_FIRST_PERSON))
+        return 1;
+    return 0;
+}
+
+lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...)
+{
+    char buf[600], **p;
+    va_list ap;
+    size_t i;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    for (i = 0; i < c->nreasons; i++)
+        if (!strcmp(c->reasons[i], buf))
+            return LM_OK;
+    if (!(p = realloc(c->reasons, (c->nreasons + 1) * sizeof *p)))
+        return LM_ERR_NOMEM;
+    c->reasons = p;
+    if (!(p[c->nreasons] = strdup(buf)))
+        return LM_ERR_NOMEM;
+    c->nreasons++;
+    return LM_OK;
+}
+
+lm_err rc_report_warn(struct lm_report *r, const char *fmt, ...)
+{
+    char buf[400], **p;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (!(p = realloc(r->warnings, (r->nwarnings + 1) * sizeof *p)))
+        return LM_ERR_NOMEM;
+    r->warnings = p;
+    if (!(p[r->nwarnings] = strdup(buf)))
+        return LM_ERR_NOMEM;
+    r->nwarnings++;
+    return LM_OK;
+}
+
+void rc_claim_free(struct rc_claim *c)
+{
+    size_t i;
+
+    rc_nums_free(&c->nums);
+    for (i = 0; i < c->nmatches; i++) {
+        free(c->matches[i].evidence);
+        free(c->matches[i].title);
+    }
+    free(c->matches);
+    for (i = 0; i < c->nreasons; i++)
+        free(c->reasons[i]);
+    free(c->reasons);
+}
+
+void lm_report_free(lm_report *r)
+{
+    size_t i;
+
+    if (!r)
+        return;
+    for (i = 0; i < r->nclaims; i++)
+        rc_claim_free(&r->claims[i]);
+    free(r->claims);
+    for (i = 0; i < r->nwarnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
+    free(r->name);
+    free(r->text);
+    free(r->blocks);
+    free(r->topic);
+    free(r);
+}
+
+size_t lm_report_claims(const lm_report *r)
+{
+    return r ? r->nclaims : 0;
+}
+
+size_t lm_report_count(const lm_report *r, lm_verdict v)
+{
+    size_t i, n = 0;
+
+    for (i = 0; r && i < r->nclaims; i++)
+        n += r->claims[i].verdict == v;
+    return n;
+}
+
+lm_verdict lm_report_verdict(const lm_report *r, size_t i)
+{
+    return r && i < r->nclaims ? r->claims[i].verdict : LM_VERDICT_NOT_FOUND;
+}
+
+const char *lm_report_warning(const lm_report *r, size_t i)
+{
+    return r && i < r->nwarnings ? r->warnings[i] : NULL;
+}
+
+/* ---- topic ---------------------------------------------------------------- */
+
+struct tf {
+    char stem[32];
+    double w;
+};
+
+/* The article's topic: its most frequent content words that the corpus
+ * knows, the title counting double.  Found once; every claim uses it (a
+ * claim that names no drug or condition inherits them). */
+static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic *t,
+                         char **label)
+{
+    struct tf *v = NULL;
+    size_t nv = 0, cap = 0, b, i;
+    lm_buf lb = {0};
+    lm_err rc = LM_OK;
+
+    t->n = 0;
+    *label = NULL;
+    for (b = 0; b < d->nblocks; b++) {
+        const char *s = d->text.s;
+        size_t p = d->blocks[b].start, e = d->blocks[b].end;
+        double w = b == 0 ? 2.0 : 1.0;
+        while (p < e) {
+            size_t q = p;
+            char stem[32];
+            while (p < e && !isalpha((unsigned char)s[p]))
+                p++;
+            q = p;
+            while (q < e && (isalnum((unsigned char)s[q])))
+                q++;
+            if (q - p >= 3 && q - p < 30 && !rc_stopword(&k->words, s + p, q - p)) {
+                rc_stem(s + p, q - p, stem, sizeof stem);
+                for (i = 0; i < nv; i++)
+                    if (!strcmp(v[i].stem, stem))
+                        break;
+                if (i == nv) {
+                    if (nv == cap) {
+                        size_t nc = cap ? cap * 2 : 128;
+                        struct tf *np = realloc(v, nc * sizeof *np);
+                        if (!np) {
+                            free(v);
+                            return LM_ERR_NOMEM;
+                        }
+                        v = np;
+                        cap = nc;
+                    }
+                    strcpy(v[nv].stem, stem);
+                    v[nv].w = 0;
+                    nv++;
+                }
+                v[i].w += w;
+            }
+            p = q;
+            if (nv > 5000)          /* a huge page: the start tells the topic */
+                break;
+        }
+    }
+    /* most frequent first; only words the corpus holds */
+    while (t->n < RC_TOPIC_MAX) {
+        size_t best = nv;
+        for (i = 0; i < nv; i++)
+            if (v[i].w >= 2 && (best == nv || v[i].w > v[best].w))
+                best = i;
+        if (best == nv)
+            break;
+        if (rc_term_in_corpus(k, v[best].stem, 1) == 1) {
+            strcpy(t->words[t->n++], v[best].stem);
+            if (lb.len)
+                rc = rc == LM_OK ? lm_buf_puts(&lb, ", ") : rc;
+            rc = rc == LM_OK ? lm_buf_puts(&lb, v[best].stem) : rc;
+        }
+        v[best].w = -1;
+    }
+    free(v);
+    if (rc == LM_OK && lb.len)
+        *label = lb.s;
+    else
+        lm_buf_free(&lb);
+    return rc;
+}
+
+/* ---- the check --------------------------------------------------------- */
+
+static lm_err report_new(const struct lm_doc *d, struct lm_report **out)
+{
+    struct lm_report *r = calloc(1, sizeof *r);
+
+    *out = r;
+    if (!r)
+        return LM_ERR_NOMEM;
+    if (!(r->name = strdup(d->name)) || !(r->text = malloc(d->text.len + 1)))
+        return LM_ERR_NOMEM;
+    memcpy(r->text, lm_buf_str(&d->text), d->text.len + 1);
+    r->len = d->text.len;
+    if (d->nblocks) {
+        if (!(r->blocks = malloc(d->nblocks * sizeof *r->blocks)))
+            return LM_ERR_NOMEM;
+        memcpy(r->blocks, d->blocks, d->nblocks * sizeof *r->blocks);
+    }
+    r->nblocks = d->nblocks;
+    return LM_OK;
+}
+
+static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *s, size_t si,
+                        unsigned f, struct rc_nums *nums)
+{
+    struct rc_claim *c;
+
+    if (r->nclaims == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        struct rc_claim *p = realloc(r->claims, nc * sizeof *p);
+        if (!p)
+            return LM_ERR_NOMEM;
+        r->claims = p;
+        *cap = nc;
+    }
+    c = &r->claims[r->nclaims++];
+    memset(c, 0, sizeof *c);
+    c->id = (int)r->nclaims;
+    c->start = s->start;
+    c->end = s->end;
+    c->sent = si;
+    c->source = rc_classify(f);
+    c->nums = *nums;
+    memset(nums, 0, sizeof *nums);
+    c->verdict = LM_VERDICT_NOT_FOUND;
+    return LM_OK;
+}
+
+lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
+{
+    struct lm_report *r = NULL;
+    struct rc_sent *sents = NULL;
+    struct rc_topic topic;
+    unsigned *flags = NULL, *cflags = NULL;
+    size_t nsents = 0, i, cap = 0;
+    struct rc_nums nums = { 0 };
+    int prev_anecdote = 0;
+    size_t prev_block = (size_t)-1;
+    lm_err rc;
+
+    if (!k || !d || !out)
+        return LM_ERR_USAGE;
+    *out = NULL;
+    rc_docs_clear(k);
+    if ((rc = report_new(d, &r)) != LM_OK)
+        goto fail;
+    if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK)
+        goto fail;
+    if (nsents && !(flags = calloc(nsents, sizeof *flags)))
+        goto nomem;
+    for (i = 0; i < nsents; i++) {
+        const struct rc_sent *s = &sents[i];
+        unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
+
+        if (s->block != prev_block)
+            prev_anecdote = 0;
+        prev_block = s->block;
+        flags[i] = f;
+        if (r->nclaims >= RC_MAX_CLAIMS)
+            break;
+        if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
+            goto fail;
+        if (is_claim(f, &nums, d->blocks[s->block].kind, prev_anecdote)) {
+            if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
+                goto fail;
+            prev_anecdote = r->claims[r->nclaims - 1].source == LM_SOURCE_ANECDOTE;
+        } else {
+            nums.n = 0;
+        }
+    }
+    if (r->nclaims >= RC_MAX_CLAIMS
+        && (rc = rc_report_warn(r, "only the first %d claims were checked", RC_MAX_CLAIMS)))
+        goto fail;
+    if (r->nclaims && !(cflags = calloc(r->nclaims, sizeof *cflags)))
+        goto nomem;
+    for (i = 0; i < r->nclaims; i++)
+        cflags[i] = flags[r->claims[i].sent];
+    if ((rc = find_topic(k, d, &topic, &r->topic)) != LM_OK)
+        goto fail;
+    if (k->corpus_size == 0 && (rc = rc_report_warn(r, "the corpus is empty: every claim is not_found "
+                                                    "(import PubMed records first)")))
+        goto fail;
+    if (r->nclaims == 0 && (rc = rc_report_warn(r, "no checkable claim found in %s", d->name)))
+        goto fail;
+    if ((rc = rc_match_claims(k, r, cflags, &topic)) != LM_OK)
+        goto fail;
+    rc_nums_free(&nums);
+    free(sents);
+    free(flags);
+    free(cflags);
+    *out = r;
+    return LM_OK;
+nomem:
+    rc = LM_ERR_NOMEM;
+fail:
+    if (rc == LM_ERR_NOMEM)
+        lm_msg_set(k->msg, sizeof k->msg, "%s: out of memory", d->name);
+    rc_nums_free(&nums);
+    free(sents);
+    free(flags);
+    free(cflags);
+    lm_report_free(r);
+    return rc;
+}

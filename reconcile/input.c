@@ -1,0 +1,480 @@
+/* Reading an article: a file, stdin or a URL, as plain text or HTML.  HTML is
+ * flattened with libxml2's forgiving HTML parser (never the network) into
+ * text blocks: headings, paragraphs, list items and table rows, each on its
+ * own line so claim spans point into readable text.  Page furniture
+ * (script, style, nav, footer, aside, forms) is dropped. */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include "reconcile/reconcile_int.h"
+
+lm_err rc_doc_add_block(struct lm_doc *d, size_t start, size_t end, enum rc_block_kind kind)
+{
+    if (end <= start)
+        return LM_OK;
+    if (d->nblocks == d->capblocks) {
+        size_t cap = d->capblocks ? d->capblocks * 2 : 64;
+        struct rc_block *b = realloc(d->blocks, cap * sizeof *b);
+        if (!b)
+            return LM_ERR_NOMEM;
+        d->blocks = b;
+        d->capblocks = cap;
+    }
+    d->blocks[d->nblocks].start = start;
+    d->blocks[d->nblocks].end = end;
+    d->blocks[d->nblocks].kind = kind;
+    d->nblocks++;
+    return LM_OK;
+}
+
+/* A list marker at the start of a line: "-", "*", "•", "1.", "2)", "[reply]". */
+static size_t bullet_len(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return 2;
+    if (n >= 4 && !memcmp(s, "\xe2\x80\xa2", 3) && s[3] == ' ')    /* • */
+        return 4;
+    while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+        i++;
+    if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+        return i + 2;
+    return 0;
+}
+
+static int is_row(const char *s, size_t n)
+{
+    size_t i, bars = 0, tabs = 0;
+
+    for (i = 0; i < n; i++) {
+        bars += s[i] == '|';
+        tabs += s[i] == '\t';
+    }
+    return bars >= 2 || tabs >= 2;
+}
+
+/* A short line with no sentence punctuation at its end reads as a heading. */
+static int is_heading(const char *s, size_t n)
+{
+    char last;
+
+    if (n == 0 || n > 120)
+        return 0;
+    last = s[n - 1];
+    return !(last == '.' || last == '!' || last == '?' || last == ':' || last == ','
+             || last == ';' || last == '"' || last == ')');
+}
+
+lm_err rc_doc_blocks_from_text(struct lm_doc *d)
+{
+    const char *t = d->text.s;
+    size_t len = d->text.len, i = 0, para = (size_t)-1, para_end = 0;
+    lm_err rc;
+
+    while (i < len) {
+        size_t ls = i, le, s, e;
+        while (i < len && t[i] != '\n')
+            i++;
+        le = i;
+        if (i < len)
+            i++;
+        s = ls;
+        e = le;
+        while (s < e && isspace((unsigned char)t[s]))
+            s++;
+        while (e > s && isspace((unsigned char)t[e - 1]))
+            e--;
+        if (s == e) {                           /* blank line ends a paragraph */
+            if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
+                return rc;
+            para = (size_t)-1;
+            continue;
+        }
+        {
+            int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
+            int row = is_row(t + s, e - s);
+            int head = !bullet && !row && is_heading(t + s, e - s);
+            /* An indented line, a bullet, a row or a heading stands alone;
+             * other lines continue the paragraph (hard-wrapped text). */
+            if (bullet || row || head || s > ls) {
+                if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
+                    return rc;
+                para = (size_t)-1;
+                if ((rc = rc_doc_add_block(d, s, e, bullet ? RC_BLOCK_ITEM
+                                                   : row ? RC_BLOCK_ROW
+                                                   : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
+                    return rc;
+                continue;
+            }
+            if (para == (size_t)-1)
+                para = s;
+            para_end = e;
+        }
+    }
+    if (para != (size_t)-1)
+        return rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA);
+    return LM_OK;
+}
+
+/* ---- HTML ------------------------------------------------------------- */
+
+struct flat {
+    struct lm_doc *d;
+    size_t block_start;
+    enum rc_block_kind kind;
+    int in_row;
+    lm_err rc;
+};
+
+static int skip_element(const char *n)
+{
+    static const char *const skip[] = {
+        "script", "style", "nav", "footer", "noscript", "template", "aside",
+        "form", "button", "svg", "iframe", "object", "select", "head", NULL
+    };
+    size_t i;
+
+    for (i = 0; skip[i]; i++)
+        if (!strcmp(n, skip[i]))
+            return 1;
+    return 0;
+}
+
+static int block_element(const char *n, enum rc_block_kind *kind)
+{
+    static const char *const blocks[] = {
+        "p", "div", "section", "article", "main", "blockquote", "pre", "header",
+        "figcaption", "dd", "dt", "address", "body", "ul", "ol", "dl", "table",
+        "caption", "center", NULL
+    };
+    size_t i;
+
+    if (n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && !n[2]) {
+        *kind = RC_BLOCK_HEADING;
+        return 1;
+    }
+    if (!strcmp(n, "title")) {
+        *kind = RC_BLOCK_HEADING;
+        return 1;
+    }
+    if (!strcmp(n, "li")) {
+        *kind = RC_BLOCK_ITEM;
+        return 1;
+    }
+    if (!strcmp(n, "tr")) {
+        *kind = RC_BLOCK_ROW;
+        return 1;
+    }
+    for (i = 0; blocks[i]; i++)
+        if (!strcmp(n, blocks[i])) {
+            *kind = RC_BLOCK_PARA;
+            return 1;
+        }
+    return 0;
+}
+
+/* Appends text, folding runs of whitespace into one space. */
+static void flat_text(struct flat *f, const char *s)
+{
+    lm_buf *b = &f->d->text;
+    int space = b->len > f->block_start && b->s[b->len - 1] == ' ';
+
+    for (; *s && f->rc == LM_OK; s++) {
+        if (isspace((unsigned char)*s)) {
+            if (!space && b->len > f->block_start)
+                f->rc = lm_buf_append(b, " ", 1);
+            space = 1;
+            continue;
+        }
+        /* no-break space (U+00A0) reads as a space too */
+        if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
+            if (!space && b->len > f->block_start)
+                f->rc = lm_buf_append(b, " ", 1);
+            space = 1;
+            s++;
+            continue;
+        }
+        f->rc = lm_buf_append(b, s, 1);
+        space = 0;
+    }
+}
+
+/* Closes the current block: trims it and records it. */
+static void flat_break(struct flat *f)
+{
+    lm_buf *b = &f->d->text;
+    size_t e;
+
+    if (f->rc != LM_OK)
+        return;
+    e = b->len;
+    while (e > f->block_start && b->s[e - 1] == ' ')
+        e--;
+    b->len = e;
+    if (b->s)
+        b->s[e] = '\0';
+    if (e > f->block_start) {
+        f->rc = rc_doc_add_block(f->d, f->block_start, e, f->kind);
+        if (f->rc == LM_OK)
+            f->rc = lm_buf_append(b, "\n\n", 2);
+    }
+    f->block_start = b->len;
+    f->kind = RC_BLOCK_PARA;
+}
+
+static void flat_walk(struct flat *f, xmlNode *n, int depth)
+{
+    enum rc_block_kind kind;
+
+    for (; n && f->rc == LM_OK; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content)
+                flat_text(f, (const char *)n->content);
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || !n->name)
+            continue;
+        {
+            const char *name = (const char *)n->name;
+            if (!strcmp(name, "head")) {           /* keep only <title> */
+                xmlNode *c;
+                for (c = n->children; c; c = c->next)
+                    if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "title"))
+                        flat_walk(f, c, depth + 1), flat_break(f);
+                continue;
+            }
+            if (skip_element(name))
+                continue;
+            if (!strcmp(name, "br")) {
+                flat_break(f);
+                continue;
+            }
+            if (!strcmp(name, "td") || !strcmp(name, "th")) {
+                if (f->d->text.len > f->block_start)
+                    flat_text(f, " | ");
+                if (depth < 200)
+                    flat_walk(f, n->children, depth + 1);
+                continue;
+            }
+            if (block_element(name, &kind)) {
+                flat_break(f);
+                f->kind = kind;
+                if (depth < 200)      /* hostile nesting: stop descending */
+                    flat_walk(f, n->children, depth + 1);
+                f->kind = kind;
+                flat_break(f);
+                continue;
+            }
+            if (depth < 200)
+                flat_walk(f, n->children, depth + 1);
+        }
+    }
+}
+
+lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
+{
+    struct flat f = { d, 0, RC_BLOCK_PARA, 0, LM_OK };
+    htmlDocPtr doc;
+
+    if (len > (size_t)0x7fffffff)
+        return LM_ERR_TOO_BIG;
+    doc = htmlReadMemory(data, (int)len, d->name, NULL,
+                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                         | HTML_PARSE_COMPACT);
+    if (!doc) {
+        lm_msg_set(d->msg, sizeof d->msg, "%s: cannot parse as HTML", d->name);
+        return LM_ERR_FORMAT;
+    }
+    f.block_start = d->text.len;
+    flat_walk(&f, xmlDocGetRootElement(doc), 0);
+    flat_break(&f);
+    xmlFreeDoc(doc);
+    if (f.rc == LM_ERR_NOMEM)
+        lm_msg_set(d->msg, sizeof d->msg, "%s: out of memory", d->name);
+    if (f.rc == LM_OK && !d->text.s && (f.rc = lm_buf_puts(&d->text, "")) != LM_OK)
+        return f.rc;
+    return f.rc;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static int looks_html(const char *s, size_t n)
+{
+    size_t i = 0, lim = n < 8192 ? n : 8192;
+    static const char *const tags[] = { "<html", "<body", "<p>", "<p ", "<div", "<h1",
+                                        "<h2", "<article", "<!doctype html", "<br", NULL };
+    size_t t;
+
+    if (lim >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+        i = 3;
+    while (i < lim && isspace((unsigned char)s[i]))
+        i++;
+    for (t = 0; tags[t]; t++) {
+        size_t tl = strlen(tags[t]), j;
+        for (j = i; j + tl <= lim; j++)
+            if (!strncasecmp(s + j, tags[t], tl))
+                return 1;
+    }
+    return 0;
+}
+
+/* Binary data: a NUL byte, or many control bytes, in the first 64 KiB. */
+static int looks_binary(const char *s, size_t n)
+{
+    size_t i, lim = n < 65536 ? n : 65536, ctl = 0;
+
+    for (i = 0; i < lim; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 1;
+        if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ctl++;
+    }
+    return lim > 0 && ctl * 20 > lim;
+}
+
+static lm_err doc_new(const char *name, struct lm_doc **out)
+{
+    struct lm_doc *d = calloc(1, sizeof *d);
+
+    *out = d;
+    if (!d)
+        return LM_ERR_NOMEM;
+    if (!(d->name = strdup(!strcmp(name, "-") ? "<stdin>" : name)))
+        return LM_ERR_NOMEM;
+    return LM_OK;
+}
+
+static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_html)
+{
+    lm_err rc;
+    size_t i, nonspace = 0;
+
+    for (i = 0; i < len && !nonspace; i++)
+        nonspace = !isspace((unsigned char)data[i]);
+    if (!nonspace) {
+        lm_msg_set(d->msg, sizeof d->msg, "%s: empty input: no article to check", d->name);
+        return LM_ERR_FORMAT;
+    }
+    if (looks_binary(data, len)) {
+        lm_msg_set(d->msg, sizeof d->msg, "%s: binary data, not text or HTML", d->name);
+        return LM_ERR_FORMAT;
+    }
+    if (len > LM_CHECK_MAX_INPUT) {
+        lm_msg_set(d->msg, sizeof d->msg, "%s: larger than %u MB", d->name,
+                   LM_CHECK_MAX_INPUT >> 20);
+        return LM_ERR_TOO_BIG;
+    }
+    if (is_html < 0)
+        is_html = looks_html(data, len);
+    if (is_html)
+        return rc_html_flatten(d, data, len);
+    /* Plain text: keep it byte for byte (spans point into the original);
+     * CR bytes of CRLF files stay and count as whitespace. */
+    if ((rc = lm_buf_append(&d->text, data, len)) != LM_OK)
+        return rc;
+    return rc_doc_blocks_from_text(d);
+}
+
+lm_err lm_doc_from_mem(const char *name, const char *data, size_t len, int is_html,
+                       lm_doc **out)
+{
+    lm_err rc;
+
+    if (!out)
+        return LM_ERR_USAGE;
+    if ((rc = doc_new(name ? name : "<memory>", out)) != LM_OK)
+        return rc;
+    rc = doc_fill(*out, data ? data : "", data ? len : 0, is_html);
+    if (rc == LM_ERR_NOMEM)
+        lm_msg_set((*out)->msg, sizeof (*out)->msg, "%s: out of memory", (*out)->name);
+    return rc;
+}
+
+static lm_err read_stream(struct lm_doc *d, FILE *fp, lm_buf *b)
+{
+    char chunk[65536];
+    size_t got;
+    lm_err rc;
+
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (b->len + got > LM_CHECK_MAX_INPUT) {
+            lm_msg_set(d->msg, sizeof d->msg, "%s: larger than %u MB", d->name,
+                       LM_CHECK_MAX_INPUT >> 20);
+            return LM_ERR_TOO_BIG;
+        }
+        if ((rc = lm_buf_append(b, chunk, got)) != LM_OK)
+            return rc;
+    }
+    if (ferror(fp)) {
+        lm_msg_set(d->msg, sizeof d->msg, "%s: %s", d->name, strerror(errno));
+        return LM_ERR_IO;
+    }
+    return LM_OK;
+}
+
+lm_err lm_doc_load(const char *src, lm_doc **out)
+{
+    struct lm_doc *d;
+    lm_buf raw = {0};
+    int is_html = -1;
+    lm_err rc;
+
+    if (!src || !out)
+        return LM_ERR_USAGE;
+    if ((rc = doc_new(src, out)) != LM_OK)
+        return rc;
+    d = *out;
+    if (!strncasecmp(src, "http://", 7) || !strncasecmp(src, "https://", 8)) {
+        rc = rc_fetch_url(src, &raw, &is_html, d->msg, sizeof d->msg);
+    } else if (!strcmp(src, "-")) {
+        rc = read_stream(d, stdin, &raw);
+    } else {
+        FILE *fp = fopen(src, "rb");
+        if (!fp) {
+            lm_msg_set(d->msg, sizeof d->msg, "%s: %s", src, strerror(errno));
+            return LM_ERR_IO;
+        }
+        rc = read_stream(d, fp, &raw);
+        fclose(fp);
+    }
+    if (rc == LM_OK)
+        rc = doc_fill(d, raw.s, raw.len, is_html);
+    if (rc == LM_ERR_NOMEM)
+        lm_msg_set(d->msg, sizeof d->msg, "%s: out of memory", d->name);
+    lm_buf_free(&raw);
+    return rc;
+}
+
+const char *lm_doc_text(const lm_doc *d, size_t *len)
+{
+    if (len)
+        *len = d ? d->text.len : 0;
+    return d ? lm_buf_str(&d->text) : "";
+}
+
+const char *lm_doc_name(const lm_doc *d)
+{
+    return d ? d->name : "";
+}
+
+const char *lm_doc_errmsg(const lm_doc *d)
+{
+    return d ? d->msg : "out of memory";
+}
+
+void lm_doc_free(lm_doc *d)
+{
+    if (!d)
+        return;
+    free(d->name);
+    lm_buf_free(&d->text);
+    free(d->blocks);
+    free(d);
+}

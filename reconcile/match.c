@@ -1,0 +1,1079 @@
+/* Matching claims to corpus articles, and verdicts.
+ *
+ * For each claim: candidate articles come from FTS5 (bm25) over the claim's
+ * content words (plus the article's topic words when the claim names none),
+ * filtered by topic (an article must hold the drug/condition words the
+ * claim names, else the article's main topic word) and by the design the
+ * claim states (a "meta-analysis" claim needs an L1 record, "randomised"
+ * an L1/L2 one).  Each candidate is scored by word coverage, agreement of
+ * numbers (n, rates, effects, study counts, doses, number of doses,
+ * durations, score changes, fold changes, relative reductions), design
+ * words, and the study the paragraph introduced.  The verdict then follows
+ * DESIGN.md: numbers that disagree, or two studies' numbers merged in one
+ * sentence, or an efficacy claim over a negative trial, are contradicted;
+ * otherwise the level of the best support decides. */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <litmine/extract.h>
+#include "reconcile/reconcile_int.h"
+
+#define RC_CANDIDATES 25
+#define RC_MAX_WORDS 40
+
+/* Outcome of comparing one claim number with one article. */
+enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT };
+
+struct word {
+    char stem[32];
+    int topic;      /* one of the article's topic words */
+    int novel;      /* the corpus has no article with it */
+    int cap;        /* capitalised inside the sentence, or an acronym */
+    size_t pos;     /* byte offset in the claim */
+    size_t len;
+};
+
+struct cand {
+    struct rc_doc *d;
+    double bm25rank;
+    double lex;
+    double score;
+    int agree, weak_agree, conflict, weak_conflict;
+    int cmp[64];            /* per claim number: CMP_* */
+    int idx[64];            /* per claim number: index of the doc number */
+    int sent_hint;          /* best evidence sentence */
+};
+
+struct mctx {
+    lm_checker *k;
+    struct lm_report *r;
+    const struct rc_topic *topic;
+    struct cand *c;
+    size_t nc;
+    lm_err rc;
+};
+
+/* ---- words of a claim ---------------------------------------------------- */
+
+static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end,
+                          const struct rc_topic *t, struct word *w, size_t max)
+{
+    size_t p = start, n = 0, i;
+
+    while (p < end && n < max) {
+        size_t q;
+        int upper = 0, lower = 0;
+        while (p < end && !isalpha((unsigned char)s[p]))
+            p++;
+        q = p;
+        while (q < end && isalnum((unsigned char)s[q])) {
+            upper += isupper((unsigned char)s[q]) != 0;
+            lower += islower((unsigned char)s[q]) != 0;
+            q++;
+        }
+        if (q - p >= 3 && q - p < 30 && !rc_stopword(&k->words, s + p, q - p)) {
+            struct word *x = &w[n];
+            int dup = 0;
+            rc_stem(s + p, q - p, x->stem, sizeof x->stem);
+            for (i = 0; i < n; i++)
+                dup |= !strcmp(w[i].stem, x->stem);
+            if (!dup) {
+                x->pos = p - start;
+                x->len = q - p;
+                x->topic = 0;
+                for (i = 0; i < t->n; i++)
+                    if (!strcmp(t->words[i], x->stem))
+                        x->topic = 1;
+                /* sentence-initial capitals say nothing; inner ones name things */
+                x->cap = (upper >= 2 && lower == 0) || (upper && p > start && !(
+                         p >= start + 2 && (s[p - 2] == '.' || s[p - 2] == ':')));
+                n++;
+            }
+        }
+        p = q;
+    }
+    for (i = 0; i < n; i++) {
+        char pre[32];
+        size_t l = strlen(w[i].stem);
+        memcpy(pre, w[i].stem, l + 1);
+        if (l > 6)                      /* "brazilian" finds "brazil" */
+            pre[6] = '\0';
+        w[i].novel = rc_term_in_corpus(k, pre, 1) == 0;
+    }
+    return n;
+}
+
+/* A word of the article text starting with @stem. */
+static int has_stem(const char *text, const char *stem)
+{
+    size_t l = strlen(stem);
+    const char *p = text;
+
+    while ((p = strcasestr(p, stem))) {
+        if (p == text || !isalnum((unsigned char)p[-1]))
+            return 1;
+        p += l;
+    }
+    (void)l;
+    return 0;
+}
+
+/* ---- comparing numbers ---------------------------------------------------- */
+
+static int family(const char *m)
+{
+    if (!m || !*m)
+        return 0;
+    if (!strcasecmp(m, "d") || !strcasecmp(m, "g") || !strcasecmp(m, "smd")
+        || !strncasecmp(m, "cohen", 5) || !strncasecmp(m, "hedges", 6)
+        || !strncasecmp(m, "effect size", 11) || !strncasecmp(m, "standardi", 9))
+        return 1;
+    if (!strcasecmp(m, "rr") || !strcasecmp(m, "or") || !strcasecmp(m, "hr")
+        || !strcasecmp(m, "irr") || !strcasecmp(m, "aor") || !strcasecmp(m, "ahr")
+        || strstr(m, "ratio") || strstr(m, "relative risk"))
+        return 2;
+    if (!strcasecmp(m, "md"))
+        return 3;
+    return 0;
+}
+
+static int close_to(double a, double b, double abs_tol, double rel_tol)
+{
+    double d = fabs(a - b);
+
+    return d <= abs_tol || d <= rel_tol * fabs(b);
+}
+
+/* Decimal places written in the claim's number text. */
+static int decimals(const char *text, const struct rc_num *c)
+{
+    size_t i;
+    int dot = -1, n = 0;
+
+    for (i = c->start; i < c->end; i++) {
+        if (text[i] == '.' && i + 1 < c->end && isdigit((unsigned char)text[i + 1]))
+            dot = (int)i;
+        else if (dot >= 0 && isdigit((unsigned char)text[i]))
+            n++;
+        else if (dot >= 0)
+            break;
+    }
+    return n;
+}
+
+static size_t sent_of(const struct rc_doc *d, size_t pos)
+{
+    size_t i;
+
+    for (i = 0; i < d->nsents; i++)
+        if (pos < d->sents[i].end)
+            return i;
+    return d->nsents ? d->nsents - 1 : 0;
+}
+
+static double max_n(const struct rc_doc *d)
+{
+    size_t i;
+    double m = 0;
+
+    for (i = 0; i < d->nums.n; i++)
+        if (d->nums.v[i].kind == RC_N && d->nums.v[i].v > m)
+            m = d->nums.v[i].v;
+    return m;
+}
+
+/* n: a stated n, or the sum of arms written in one sentence. */
+static int cmp_n(const struct rc_num *c, const struct rc_doc *d, int *idx)
+{
+    size_t i, j;
+    double tol = c->approx ? 0.05 : (fmod(c->v, 100) == 0 && c->v >= 1000 ? 0.02 : 0.001);
+    int any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        if (x->kind != RC_N)
+            continue;
+        any = 1;
+        if (close_to(c->v, x->v, 0.5, tol)) {
+            *idx = (int)i;
+            return CMP_AGREE;
+        }
+    }
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        double sum;
+        size_t si;
+        if (x->kind != RC_N)
+            continue;
+        si = sent_of(d, x->start);
+        sum = x->v;
+        for (j = i + 1; j < d->nums.n; j++) {
+            const struct rc_num *y = &d->nums.v[j];
+            if (y->kind != RC_N || sent_of(d, y->start) != si)
+                continue;
+            if (close_to(c->v, x->v + y->v, 0.5, tol)) {
+                *idx = (int)i;
+                return CMP_AGREE;
+            }
+            sum += y->v;
+            if (close_to(c->v, sum, 0.5, tol)) {
+                *idx = (int)i;
+                return CMP_AGREE;
+            }
+        }
+    }
+    return any ? CMP_WEAK_CONFLICT : CMP_NONE;
+}
+
+static int cmp_rate(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
+                    int *idx)
+{
+    size_t i;
+    double tol = c->approx || c->k >= 0 ? 0.03 : decimals(ctext, c) > 0 ? 0.0051 : 0.011;
+    double nmax = max_n(d);
+    int same_what = 0, any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        double v;
+        int what_eq = c->what[0] && x->what[0] && !strcmp(c->what, x->what);
+        if (x->kind == RC_RATE || x->kind == RC_REDUCTION)
+            v = x->v;
+        else if (x->kind == RC_FOLD && x->v > 1)
+            v = 1 - 1 / x->v;
+        else if (x->kind == RC_N && x->what[0] && nmax > x->v && x->v > 0
+                 && (!strcmp(x->what, "remission") || !strcmp(x->what, "response")))
+            v = x->v / nmax;       /* "four patients met the criteria for remission" */
+        else
+            continue;
+        if (close_to(c->v, v, tol, 0) || (x->kind == RC_FOLD && close_to(c->v, v, 0.0002, 0))) {
+            *idx = (int)i;
+            return CMP_AGREE;
+        }
+        if (x->kind == RC_RATE || x->kind == RC_N) {
+            any = 1;
+            if (what_eq) {
+                same_what = 1;
+                *idx = (int)i;
+            }
+        }
+    }
+    if (same_what)
+        return CMP_CONFLICT;
+    return any ? CMP_WEAK_CONFLICT : CMP_NONE;
+}
+
+static int cmp_effect(const struct rc_num *c, const struct rc_doc *d, int *idx)
+{
+    size_t i;
+    int fc = family(c->unit), any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        int fx;
+        if (x->kind != RC_EFFECT)
+            continue;
+        fx = family(x->unit);
+        if (fc && fx && fc != fx)
+            continue;
+        if (close_to(fabs(c->v), fabs(x->v), 0.011, 0.01)) {
+            *idx = (int)i;
+            return CMP_AGREE;
+        }
+        if (!any)
+            *idx = (int)i;
+        any = 1;
+    }
+    return any ? CMP_CONFLICT : CMP_NONE;
+}
+
+static int cmp_reduction(const struct rc_num *c, const struct rc_doc *d, int *idx)
+{
+    size_t i;
+    double tol = c->approx || fabs(c->v * 3 - round(c->v * 3)) < 1e-6 ? 0.021 : 0.011;
+    int any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        double v;
+        if (x->kind == RC_EFFECT && family(x->unit) == 2)
+            v = 1 - x->v;
+        else if (x->kind == RC_REDUCTION)
+            v = x->v;
+        else
+            continue;
+        if (close_to(c->v, v, tol, 0)) {
+            *idx = (int)i;
+            return CMP_AGREE;
+        }
+        if (!any)
+            *idx = (int)i;
+        any = 1;
+    }
+    return any ? CMP_CONFLICT : CMP_NONE;
+}
+
+static int cmp_simple(const struct rc_num *c, const struct rc_doc *d, int *idx,
+                      enum rc_num_kind kind, double abs_tol, double rel_tol, int strong)
+{
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        if (x->kind != kind)
+            continue;
+        if (kind == RC_DOSE && strcmp(c->unit, x->unit))
+            continue;
+        if (close_to(fabs(c->v), fabs(x->v), abs_tol, rel_tol)) {
+            *idx = (int)i;
+            return strong ? CMP_AGREE : CMP_WEAK_AGREE;
+        }
+        if (!any)
+            *idx = (int)i;
+        any = 1;
+    }
+    return any ? (strong ? CMP_CONFLICT : CMP_WEAK_CONFLICT) : CMP_NONE;
+}
+
+static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, int *within)
+{
+    size_t i;
+    int diffs = 0, same_unit = 0, any = 0;
+
+    *within = -1;
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        int isdiff;
+        if (x->kind != RC_CHANGE)
+            continue;
+        if (c->unit[0] && x->unit[0] && strcmp(c->unit, x->unit))
+            continue;
+        any = 1;
+        isdiff = !strcmp(x->what, "difference");
+        diffs += isdiff;
+        same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
+        if (close_to(fabs(c->v), fabs(x->v), 0.051, 0.02)) {
+            if (!strcmp(c->what, "difference") && !isdiff) {
+                *within = (int)i;
+                continue;
+            }
+            *idx = (int)i;
+            return CMP_AGREE;
+        }
+    }
+    if (!strcmp(c->what, "difference") && diffs) {
+        for (i = 0; i < d->nums.n; i++)
+            if (d->nums.v[i].kind == RC_CHANGE && !strcmp(d->nums.v[i].what, "difference")) {
+                *idx = (int)i;
+                break;
+            }
+        return CMP_CONFLICT;
+    }
+    if (same_unit && !strcmp(c->unit, "mmhg"))
+        return CMP_CONFLICT;
+    return any ? CMP_WEAK_CONFLICT : CMP_NONE;
+}
+
+static int compare(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
+                   int *idx, int *within)
+{
+    *idx = -1;
+    *within = -1;
+    switch (c->kind) {
+    case RC_N:         return cmp_n(c, d, idx);
+    case RC_RATE:      return cmp_rate(ctext, c, d, idx);
+    case RC_EFFECT:    return cmp_effect(c, d, idx);
+    case RC_COUNT:     return cmp_simple(c, d, idx, RC_COUNT, 0.01, 0, 1);
+    case RC_DOSE:      return cmp_simple(c, d, idx, RC_DOSE, 1e-9, 1e-6, 1);
+    case RC_DOSES:     return cmp_simple(c, d, idx, RC_DOSES, 0.01, 0, 0);
+    case RC_DURATION:  return cmp_simple(c, d, idx, RC_DURATION, 1.01, 0.05, 0);
+    case RC_CHANGE:    return cmp_change(c, d, idx, within);
+    case RC_FOLD:      return cmp_simple(c, d, idx, RC_FOLD, 0.5, 0.05, 1);
+    case RC_REDUCTION: return cmp_reduction(c, d, idx);
+    case RC_P: {
+        int r = cmp_simple(c, d, idx, RC_P, 1e-9, 0, 0);
+        return r == CMP_WEAK_CONFLICT ? CMP_NONE : r;
+    }
+    case RC_NUM_KINDS: break;
+    }
+    return CMP_NONE;
+}
+
+/* ---- evidence and reasons ---------------------------------------------- */
+
+static char *span_dup(const char *s, size_t a, size_t b)
+{
+    char *p = malloc(b - a + 1);
+
+    if (p) {
+        memcpy(p, s + a, b - a);
+        p[b - a] = '\0';
+    }
+    return p;
+}
+
+static void fmt_num(char *buf, size_t cap, const struct rc_num *x)
+{
+    switch (x->kind) {
+    case RC_RATE:
+        if (x->k >= 0 && x->n > 0)
+            snprintf(buf, cap, "%.0f%% (%d/%d)", x->v * 100, x->k, x->n);
+        else
+            snprintf(buf, cap, "%.4g%%", x->v * 100);
+        break;
+    case RC_REDUCTION:
+        snprintf(buf, cap, "%.3g%% %s", fabs(x->v) * 100, x->v < 0 ? "increase" : "reduction");
+        break;
+    case RC_EFFECT:
+        snprintf(buf, cap, "%s %.3g", x->unit[0] ? x->unit : "effect", x->v);
+        break;
+    case RC_N:
+        snprintf(buf, cap, "n=%.0f", x->v);
+        break;
+    case RC_COUNT:
+        snprintf(buf, cap, "%.0f studies", x->v);
+        break;
+    case RC_DOSE:
+        snprintf(buf, cap, "%.6g %s", x->v, x->unit);
+        break;
+    case RC_DOSES:
+        snprintf(buf, cap, "%.0f dose(s)", x->v);
+        break;
+    case RC_DURATION:
+        if (x->v >= 28 && fmod(x->v, 30.4) < 1)
+            snprintf(buf, cap, "%.0f months", x->v / 30.4);
+        else if (x->v >= 7 && fmod(x->v, 7) == 0)
+            snprintf(buf, cap, "%.0f weeks", x->v / 7);
+        else if (x->v < 1)
+            snprintf(buf, cap, "%.0f hours", x->v * 24);
+        else
+            snprintf(buf, cap, "%.0f days", x->v);
+        break;
+    case RC_CHANGE:
+        snprintf(buf, cap, "%.3g%s%s", x->v, x->unit[0] ? " " : "", x->unit);
+        break;
+    case RC_FOLD:
+        snprintf(buf, cap, "%.4g-fold", x->v);
+        break;
+    case RC_P:
+        snprintf(buf, cap, "p %s %.3g", x->what[0] ? x->what : "=", x->v);
+        break;
+    case RC_NUM_KINDS:
+        snprintf(buf, cap, "?");
+        break;
+    }
+}
+
+/* The doc number with its words around it, for a reason. */
+static void doc_quote(char *buf, size_t cap, const struct rc_doc *d, const struct rc_num *x)
+{
+    size_t a = x->start, b = x->end;
+    size_t s = sent_of(d, x->start);
+    size_t ss = d->sents[s].start, se = d->sents[s].end;
+    int words = 0;
+
+    while (a > ss && words < 5) {
+        a--;
+        if (d->text[a] == ' ')
+            words++;
+    }
+    if (d->text[a] == ' ')
+        a++;
+    words = 0;
+    while (b < se && words < 3) {
+        if (d->text[b] == ' ')
+            words++;
+        b++;
+    }
+    if (b > x->end && d->text[b - 1] == ' ')
+        b--;
+    snprintf(buf, cap, "%s%.*s%s", a > ss ? "\xe2\x80\xa6" : "", (int)(b - a), d->text + a,
+             b < se ? "\xe2\x80\xa6" : "");
+}
+
+static lm_err wilson_reason(struct rc_claim *cl, const struct rc_num *x)
+{
+    double lo, hi;
+
+    if (x->k < 0 || x->n <= 0 || lm_wilson(x->k, x->n, 1.959964, &lo, &hi) != LM_OK)
+        return LM_OK;
+    return rc_claim_reason(cl, "%.0f%% = %d/%d, Wilson 95%% CI %.0f-%.0f%%",
+                           100.0 * x->k / x->n, x->k, x->n, lo * 100, hi * 100);
+}
+
+static const char *design_words(const struct rc_doc *d)
+{
+    if (d->aflags & RC_A_INVITRO)
+        return "in vitro (cells in a dish), not people";
+    if (d->aflags & RC_A_ANIMAL)
+        return "animal study, not people";
+    if (!strcmp(d->design, "case_report"))
+        return "a single case report";
+    if (d->level[1] == '1' && (d->aflags & RC_A_MIXED))
+        return "meta-analysis that pools RCTs with non-randomised or pre-post data, "
+               "so it is not RCT-only evidence";
+    if (d->level[1] == '1')
+        return "systematic review / meta-analysis of randomised trials";
+    if (d->level[1] == '2')
+        return "randomised controlled trial";
+    if (d->level[1] == '3')
+        return "non-randomised controlled study";
+    if (d->aflags & RC_A_OPENLABEL)
+        return "open-label, no control arm";
+    if (d->aflags & RC_A_COHORT)
+        return "observational (cohort or records): an association, not a tested effect";
+    return "uncontrolled study";
+}
+
+static lm_err add_match(struct rc_claim *cl, const struct cand *c, const char *ctext,
+                        int agrees)
+{
+    struct rc_match *m, *p;
+    const struct rc_doc *d = c->d;
+    size_t si = c->sent_hint >= 0 ? (size_t)c->sent_hint : 0, abs0 = d->title_len + 1;
+    size_t i;
+
+    (void)ctext;
+    for (i = 0; i < cl->nmatches; i++)
+        if (cl->matches[i].pmid == d->pmid)
+            return LM_OK;
+    if (!(p = realloc(cl->matches, (cl->nmatches + 1) * sizeof *p)))
+        return LM_ERR_NOMEM;
+    cl->matches = p;
+    m = &p[cl->nmatches];
+    memset(m, 0, sizeof *m);
+    m->pmid = d->pmid;
+    m->score = round(c->score * 100) / 100;
+    snprintf(m->level, sizeof m->level, "%s", d->level);
+    m->agrees = agrees;
+    m->year = d->year;
+    if (d->nsents) {
+        if (d->sents[si].start < abs0 && si + 1 < d->nsents)
+            si++;                               /* the title is not evidence */
+        m->evidence = span_dup(d->text, d->sents[si].start, d->sents[si].end);
+        m->ev_start = d->sents[si].start >= abs0 ? d->sents[si].start - abs0 : 0;
+        m->ev_end = d->sents[si].end >= abs0 ? d->sents[si].end - abs0 : 0;
+    } else {
+        m->evidence = strdup("");
+    }
+    m->title = strdup(d->title);
+    if (!m->evidence || !m->title) {
+        free(m->evidence);
+        free(m->title);
+        return LM_ERR_NOMEM;
+    }
+    cl->nmatches++;
+    return LM_OK;
+}
+
+/* ---- candidates -------------------------------------------------------- */
+
+struct hits {
+    int64_t pmid[RC_CANDIDATES];
+    size_t n;
+};
+
+static int on_hit(const lm_hit *h, void *ud)
+{
+    struct hits *x = ud;
+
+    if (x->n < RC_CANDIDATES)
+        x->pmid[x->n++] = h->pmid;
+    return x->n >= RC_CANDIDATES;
+}
+
+static lm_err search(lm_checker *k, const struct word *w, size_t nw,
+                     const struct rc_topic *t, int with_topic, struct hits *h)
+{
+    lm_buf q = {0};
+    size_t i;
+    lm_err rc = LM_OK;
+
+    h->n = 0;
+    for (i = 0; i < nw && rc == LM_OK; i++) {
+        if (w[i].novel)
+            continue;
+        rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " OR " : "", w[i].stem);
+    }
+    for (i = 0; with_topic && i < t->n && rc == LM_OK; i++)
+        rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " OR " : "", t->words[i]);
+    if (rc == LM_OK && q.len) {
+        rc = lm_corpus_search(k->corpus, q.s, RC_CANDIDATES, on_hit, h);
+        if (rc == LM_ERR_QUERY)        /* a word FTS5 rejects: no candidates */
+            rc = LM_OK;
+        else if (rc != LM_OK)
+            lm_msg_set(k->msg, sizeof k->msg, "%s", lm_corpus_errmsg(k->corpus));
+    }
+    lm_buf_free(&q);
+    return rc;
+}
+
+/* Does the article fit the design the claim states? */
+static int design_fits(unsigned f, const struct rc_doc *d)
+{
+    if ((f & RC_F_META) && d->level[1] != '1')
+        return 0;
+    if ((f & RC_F_RCT) && !(f & RC_F_META) && d->level[1] != '1' && d->level[1] != '2')
+        return 0;
+    if ((f & (RC_F_ANIMAL | RC_F_INVITRO)) && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))
+        && d->level[1] != '5')
+        return 0;
+    if ((f & RC_F_CASE) && strcmp(d->design, "case_report"))
+        return 0;
+    return 1;
+}
+
+static double design_bonus(unsigned f, const struct rc_doc *d)
+{
+    double b = 0;
+
+    if ((f & RC_F_RCT) && d->level[1] == '2')
+        b += 1;
+    if ((f & RC_F_META) && d->level[1] == '1')
+        b += 1;
+    if ((f & RC_F_OPENLABEL) && (d->aflags & RC_A_OPENLABEL))
+        b += 2;
+    if ((f & RC_F_INVITRO) && (d->aflags & RC_A_INVITRO))
+        b += 2;
+    if ((f & RC_F_ANIMAL) && (d->aflags & RC_A_ANIMAL))
+        b += 2;
+    if ((f & RC_F_OBSERVATIONAL) && (d->aflags & RC_A_COHORT))
+        b += 1;
+    if ((f & RC_F_SAFETY) && (d->aflags & RC_A_ADVERSE))
+        b += 1;
+    return b;
+}
+
+/* Anaphora: the claim leans on the study named before it. */
+static int leans_back(const char *s, size_t len)
+{
+    static const char *const starts[] = {
+        "in that", "in this", "those", "these", "the trial", "the study", "it ", "they ",
+        "participants", "patients", "in the same", "the same", "results", "that trial",
+        "outpatients", "the authors", NULL
+    };
+    size_t i;
+
+    for (i = 0; starts[i]; i++) {
+        size_t l = strlen(starts[i]);
+        if (l <= len && !strncasecmp(s, starts[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
+                       const struct word *w, size_t nw, unsigned f, int ctx)
+{
+    size_t i, hit = 0, counted = 0, ev_votes[256] = { 0 };
+    int best_sent = -1;
+    size_t best_votes = 0;
+
+    c->agree = c->weak_agree = c->conflict = c->weak_conflict = 0;
+    for (i = 0; i < nw; i++) {
+        if (w[i].novel)
+            continue;
+        counted++;
+        hit += has_stem(c->d->text, w[i].stem) != 0;
+    }
+    c->lex = counted ? (double)hit / (double)(nw ? nw : 1) : 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        int within;
+        c->cmp[i] = compare(text, &cl->nums.v[i], c->d, &c->idx[i], &within);
+        switch (c->cmp[i]) {
+        case CMP_AGREE: c->agree++; break;
+        case CMP_WEAK_AGREE: c->weak_agree++; break;
+        case CMP_CONFLICT: c->conflict++; break;
+        case CMP_WEAK_CONFLICT: c->weak_conflict++; break;
+        }
+        if (c->cmp[i] == CMP_CONFLICT && within >= 0)
+            c->idx[i] = within | 0x10000;   /* a within-group value matched */
+        if (c->idx[i] >= 0 && (c->cmp[i] == CMP_AGREE || c->cmp[i] == CMP_WEAK_AGREE
+                               || c->cmp[i] == CMP_CONFLICT)) {
+            size_t s = sent_of(c->d, c->d->nums.v[c->idx[i] & 0xffff].start);
+            if (s < 256)
+                ev_votes[s] += c->cmp[i] == CMP_AGREE ? 3 : c->cmp[i] == CMP_CONFLICT ? 2 : 1;
+        }
+    }
+    for (i = 0; i < c->d->nsents && i < 256; i++)
+        if (ev_votes[i] > best_votes) {
+            best_votes = ev_votes[i];
+            best_sent = (int)i;
+        }
+    if (best_sent < 0) {
+        /* the sentence sharing most claim words; else the conclusion */
+        size_t s, bestw = 0;
+        for (s = 0; s < c->d->nsents; s++) {
+            size_t j, n = 0;
+            char *seg = span_dup(c->d->text, c->d->sents[s].start, c->d->sents[s].end);
+            if (!seg)
+                break;
+            for (j = 0; j < nw; j++)
+                n += !w[j].novel && has_stem(seg, w[j].stem);
+            if ((c->d->aflags & RC_A_NEGATIVE) && (f & RC_F_EFFICACY)
+                && (strcasestr(seg, "did not") || strcasestr(seg, "not significant")
+                    || strcasestr(seg, "no significant")))
+                n += 2;
+            if ((f & RC_F_SAFETY) && strcasestr(seg, "adverse"))
+                n += 2;
+            free(seg);
+            if (n > bestw) {
+                bestw = n;
+                best_sent = (int)s;
+            }
+        }
+        if (best_sent < 0 && c->d->nsents)
+            best_sent = (int)c->d->nsents - 1;
+    }
+    c->sent_hint = best_sent;
+    c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree - 1.5 * c->conflict
+               - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
+               + 0.5 * c->bm25rank;
+}
+
+/* ---- verdicts ------------------------------------------------------------ */
+
+/* Two claim numbers agreeing in different sentences, where the second
+ * sentence states its own value of the first number's kind: the claim
+ * merged two results ("24 RCTs" with the estimate of 15 trials). */
+static int merged_within(const struct cand *c, const struct rc_claim *cl, char *why, size_t cap)
+{
+    size_t i, j, m;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        if (c->cmp[i] != CMP_AGREE || cl->nums.v[i].kind != RC_COUNT)
+            continue;
+        for (j = 0; j < cl->nums.n && j < 64; j++) {
+            size_t sj;
+            if (j == i || c->cmp[j] != CMP_AGREE)
+                continue;
+            sj = sent_of(c->d, c->d->nums.v[c->idx[j]].start);
+            if (sj == sent_of(c->d, c->d->nums.v[c->idx[i]].start))
+                continue;
+            for (m = 0; m < c->d->nums.n; m++) {
+                const struct rc_num *x = &c->d->nums.v[m];
+                if (x->kind == RC_COUNT && sent_of(c->d, x->start) == sj
+                    && fabs(x->v - cl->nums.v[i].v) > 0.5) {
+                    char a[48], b[48];
+                    fmt_num(a, sizeof a, &cl->nums.v[j]);
+                    fmt_num(b, sizeof b, &cl->nums.v[i]);
+                    snprintf(why, cap, "two numbers merged: %s comes from an analysis of %.0f "
+                             "studies, not the %s the article pairs it with", a, x->v, b);
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* The claim's dose written after "not" in the abstract ("25 mg, but not
+ * 10 mg, reduced ..."): that dose failed. */
+static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d)
+{
+    size_t i, j;
+
+    for (i = 0; i < cl->nums.n; i++) {
+        if (cl->nums.v[i].kind != RC_DOSE)
+            continue;
+        for (j = 0; j < d->nums.n; j++) {
+            const struct rc_num *x = &d->nums.v[j];
+            size_t a;
+            if (x->kind != RC_DOSE || strcmp(x->unit, cl->nums.v[i].unit)
+                || fabs(x->v - cl->nums.v[i].v) > 1e-9)
+                continue;
+            a = x->start >= 8 ? x->start - 8 : 0;
+            if (memmem(d->text + a, x->start - a, "not ", 4))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int claims_null(unsigned f)
+{
+    return (f & RC_F_NULL) != 0;
+}
+
+static lm_err set_level(struct rc_claim *cl, const char *lvl)
+{
+    snprintf(cl->level, sizeof cl->level, "%s", lvl);
+    return LM_OK;
+}
+
+static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
+                         const struct word *w, size_t nw, int has_topic_word)
+{
+    const char *text = m->r->text;
+    struct cand *best = NULL;
+    size_t i;
+    lm_err rc;
+    char buf[400], a[64], b[64];
+    size_t novel = 0, novel_cap = 0, novel_pair = 0;
+
+    for (i = 0; i < nw; i++) {
+        novel += w[i].novel;
+        novel_cap += w[i].novel && w[i].cap;
+        if (i > 0 && w[i].novel && w[i - 1].novel && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
+            novel_pair = 1;
+    }
+    for (i = 0; i < m->nc; i++)
+        if (!best || m->c[i].score > best->score)
+            best = &m->c[i];
+
+    /* first-hand stories are anecdotes whatever the corpus holds */
+    if (cl->source == LM_SOURCE_ANECDOTE && !(best && best->agree > 0)) {
+        cl->verdict = LM_VERDICT_ANECDOTAL;
+        set_level(cl, "anecdote");
+        return rc_claim_reason(cl, (f & RC_F_TESTIMONIAL)
+                               ? "a testimonial: one person's story, no study behind it"
+                               : "a first-person report, no study behind it");
+    }
+    if (f & RC_F_COMMERCIAL) {
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        return rc_claim_reason(cl, "the figure comes from the publisher's own (unpublished) "
+                               "data; no study in the corpus reports it");
+    }
+    if (f & RC_F_SPECULATION) {
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        return rc_claim_reason(cl, "speculation about what would have happened; no study in "
+                               "the corpus tests it");
+    }
+    if (best && best->agree == 0
+        && ((!has_topic_word && (novel >= 2 || novel_cap >= 1)) || novel_pair)) {
+        size_t j, shown = 0;
+        lm_buf nb = {0};
+        for (j = 0; j < nw && shown < 3; j++)
+            if (w[j].novel) {
+                if (lm_buf_printf(&nb, "%s\"%.*s\"", shown ? ", " : "", (int)w[j].len,
+                                  text + cl->start + w[j].pos) != LM_OK) {
+                    lm_buf_free(&nb);
+                    return LM_ERR_NOMEM;
+                }
+                shown++;
+            }
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        rc = rc_claim_reason(cl, "the claim is about something the corpus does not cover "
+                             "(no record mentions %s)", lm_buf_str(&nb));
+        lm_buf_free(&nb);
+        return rc;
+    }
+    if (!best || (best->lex < 0.34 && best->agree == 0)) {
+        if (cl->source == LM_SOURCE_ANIMAL) {
+            cl->verdict = LM_VERDICT_ANECDOTAL;
+            set_level(cl, "L5");
+            return rc_claim_reason(cl, "animal or laboratory work presented as evidence for "
+                                   "people; no matching record in the corpus");
+        }
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        return rc_claim_reason(cl, m->k->corpus_size ? "no study in the corpus matches this claim"
+                                                     : "the corpus is empty");
+    }
+
+    /* the best support and its numbers */
+    set_level(cl, best->d->level);
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *c = &cl->nums.v[i];
+        if (best->idx[i] < 0)
+            continue;
+        fmt_num(a, sizeof a, c);
+        if (best->cmp[i] == CMP_AGREE || best->cmp[i] == CMP_WEAK_AGREE) {
+            const struct rc_num *x = &best->d->nums.v[best->idx[i]];
+            doc_quote(buf, sizeof buf, best->d, x);
+            if ((rc = rc_claim_reason(cl, "%s matches PMID %lld: \"%s\"", a,
+                                      (long long)best->d->pmid, buf)) != LM_OK)
+                return rc;
+            if (c->kind == RC_RATE && (rc = wilson_reason(cl, x->k >= 0 ? x : c)) != LM_OK)
+                return rc;
+        }
+    }
+    /* contradicted: numbers that disagree */
+    if (best->conflict > 0) {
+        cl->verdict = LM_VERDICT_CONTRADICTED;
+        for (i = 0; i < cl->nums.n && i < 64; i++) {
+            const struct rc_num *c = &cl->nums.v[i];
+            const struct rc_num *x;
+            size_t j;
+            if (best->cmp[i] != CMP_CONFLICT || best->idx[i] < 0)
+                continue;
+            x = &best->d->nums.v[best->idx[i] & 0xffff];
+            fmt_num(a, sizeof a, c);
+            fmt_num(b, sizeof b, x);
+            doc_quote(buf, sizeof buf, best->d, x);
+            if (best->idx[i] & 0x10000)
+                rc = rc_claim_reason(cl, "%s is a within-group change in PMID %lld, not the "
+                                     "difference from control: \"%s\"", a,
+                                     (long long)best->d->pmid, buf);
+            else
+                rc = rc_claim_reason(cl, "the article says %s; PMID %lld reports %s: \"%s\"", a,
+                                     (long long)best->d->pmid, b, buf);
+            if (rc != LM_OK)
+                return rc;
+            if (x->kind == RC_RATE && (rc = wilson_reason(cl, x)) != LM_OK)
+                return rc;
+            /* the same number agreeing with another study: merged claims */
+            for (j = 0; j < m->nc; j++)
+                if (&m->c[j] != best && m->c[j].cmp[i] == CMP_AGREE) {
+                    if ((rc = rc_claim_reason(cl, "%s belongs to another study (PMID %lld): the "
+                                              "claim merges two studies", a,
+                                              (long long)m->c[j].d->pmid)) != LM_OK
+                        || (rc = add_match(cl, &m->c[j], text, 0)) != LM_OK)
+                        return rc;
+                    break;
+                }
+        }
+        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "%s", design_words(best->d));
+    }
+    if (merged_within(best, cl, buf, sizeof buf)) {
+        cl->verdict = LM_VERDICT_CONTRADICTED;
+        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "%s", buf);
+    }
+    /* L5 support: anecdotal evidence even when the numbers are right */
+    if ((best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || best->d->level[1] == '5'
+        || cl->source == LM_SOURCE_ANIMAL) {
+        cl->verdict = LM_VERDICT_ANECDOTAL;
+        if ((rc = add_match(cl, best, text, best->agree > 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "%s: it does not show an effect in patients",
+                               design_words(best->d));
+    }
+    /* efficacy asserted over a trial that found none */
+    if (best->agree == 0 && (f & RC_F_EFFICACY) && !claims_null(f) && !(f & RC_F_HEDGE_CLAIM)
+        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2') {
+        cl->verdict = LM_VERDICT_CONTRADICTED;
+        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "the %s did not show the benefit claimed (PMID %lld)",
+                               best->d->level[1] == '1' ? "review" : "trial",
+                               (long long)best->d->pmid);
+    }
+    if ((f & RC_F_EFFICACY) && !claims_null(f) && dose_negated(cl, best->d)) {
+        cl->verdict = LM_VERDICT_CONTRADICTED;
+        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "the study found that this dose did not work (PMID %lld)",
+                               (long long)best->d->pmid);
+    }
+    if ((f & RC_F_SAFETY) && (f & RC_F_NEGATION) && (best->d->aflags & RC_A_ADVERSE)) {
+        cl->verdict = LM_VERDICT_CONTRADICTED;
+        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+            return rc;
+        return rc_claim_reason(cl, "the study reports adverse effects (PMID %lld)",
+                               (long long)best->d->pmid);
+    }
+    if ((rc = add_match(cl, best, text, 1)) != LM_OK)
+        return rc;
+    /* other studies that agree */
+    for (i = 0; i < m->nc; i++)
+        if (&m->c[i] != best && m->c[i].agree > 0 && m->c[i].conflict == 0 && cl->nmatches < 3
+            && (rc = add_match(cl, &m->c[i], text, 1)) != LM_OK)
+            return rc;
+    if (best->d->level[1] == '1' && (best->d->aflags & RC_A_MIXED))
+        cl->verdict = LM_VERDICT_UNCONTROLLED;
+    else if (best->d->level[1] == '1' || best->d->level[1] == '2')
+        cl->verdict = LM_VERDICT_CONTROLLED;
+    else
+        cl->verdict = LM_VERDICT_UNCONTROLLED;
+    if (claims_null(f) && (best->d->aflags & RC_A_NEGATIVE)
+        && (rc = rc_claim_reason(cl, "the claim reports the null result faithfully")) != LM_OK)
+        return rc;
+    return rc_claim_reason(cl, "%s", design_words(best->d));
+}
+
+/* ---- driver ---------------------------------------------------------------- */
+
+static size_t heading_of(const struct lm_report *r, size_t block)
+{
+    size_t b = block;
+
+    while (b > 0 && r->blocks[b].kind != RC_BLOCK_HEADING)
+        b--;
+    return b;
+}
+
+lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
+                       const struct rc_topic *topic)
+{
+    struct word w[RC_MAX_WORDS];
+    struct cand cands[RC_CANDIDATES + 1];
+    struct mctx m = { k, r, topic, cands, 0, LM_OK };
+    size_t ci, i, j;
+    int64_t last_pmid = 0;
+    size_t last_block = (size_t)-1, last_head = (size_t)-1;
+    lm_err rc;
+
+    for (ci = 0; ci < r->nclaims; ci++) {
+        struct rc_claim *cl = &r->claims[ci];
+        unsigned f = flags[ci];
+        struct hits h;
+        size_t nw, block = 0, head;
+        int has_topic = 0, ctx_ok;
+        int64_t ctx_pmid = 0;
+
+        for (i = 0; i < r->nblocks; i++)
+            if (r->blocks[i].start <= cl->start && cl->start < r->blocks[i].end)
+                block = i;
+        head = r->nblocks ? heading_of(r, block) : 0;
+        nw = claim_words(k, r->text, cl->start, cl->end, topic, w, RC_MAX_WORDS);
+        for (i = 0; i < nw; i++)
+            has_topic |= w[i].topic;
+        ctx_ok = last_pmid && (block == last_block
+                               || (head == last_head && leans_back(r->text + cl->start,
+                                                                   cl->end - cl->start)));
+        if (ctx_ok)
+            ctx_pmid = last_pmid;
+        m.nc = 0;
+        if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
+            if ((rc = search(k, w, nw, topic, !has_topic, &h)) != LM_OK)
+                return rc;
+            if (ctx_pmid && h.n < RC_CANDIDATES) {
+                for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
+                    ;
+                if (i == h.n)
+                    h.pmid[h.n++] = ctx_pmid;
+            }
+            for (i = 0; i < h.n; i++) {
+                struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
+                int ok = 1;
+                if (!d) {
+                    if (rc == LM_ERR_NOTFOUND)
+                        continue;
+                    return rc;
+                }
+                /* topic: the drug/condition words the claim names, else the
+                 * article's main one */
+                for (j = 0; j < nw && ok; j++)
+                    if (w[j].topic && !has_stem(d->text, w[j].stem))
+                        ok = 0;
+                if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0])
+                    && h.pmid[i] != ctx_pmid)
+                    ok = 0;
+                if (ok && !design_fits(f, d))
+                    ok = 0;
+                if (!ok)
+                    continue;
+                cands[m.nc].d = d;
+                cands[m.nc].bm25rank = 1.0 - (double)i / (double)h.n;
+                score_cand(&cands[m.nc], r->text, cl, w, nw, f, h.pmid[i] == ctx_pmid);
+                m.nc++;
+            }
+        }
+        if ((rc = verdict_of(&m, cl, f, w, nw, has_topic)) != LM_OK)
+            return rc;
+        if (cl->nmatches) {
+            last_pmid = cl->matches[0].pmid;
+            last_block = block;
+            last_head = head;
+        }
+    }
+    return LM_OK;
+}

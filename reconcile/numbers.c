@@ -1,0 +1,714 @@
+/* Numbers of a claim or an abstract, read the same way on both sides.
+ * The digits, number words, fractions, percentages, p-values and CIs are
+ * parsed only by the extractors' helpers (lm_num_any, lm_frac_parse,
+ * lm_pct_parse, lm_p_parse, lm_ci_parse, on lm_text_norm'd text) and the
+ * extractor's own rules (lm_extract_text: sample sizes, rates, effects,
+ * study counts).  This file adds no number pattern of its own: it only
+ * reads the words around a parsed number to tell what the number counts
+ * (a dose in mg, a duration, a number of doses, points on a scale, a
+ * relative reduction) for the kinds the extractors do not cover. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <litmine/extract.h>
+#include "reconcile/reconcile_int.h"
+
+struct rc_numrules {
+    lm_extractor *ex;
+    lm_extractions xs;
+    lm_normtext nt;
+};
+
+lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap)
+{
+    rc_numrules *r = calloc(1, sizeof *r);
+    lm_err rc;
+
+    *out = r;
+    if (!r)
+        return LM_ERR_NOMEM;
+    lm_extractions_init(&r->xs);
+    if ((rc = lm_extractor_open(0, &r->ex)) != LM_OK) {
+        lm_msg_set(msg, cap, "%s", r->ex ? lm_extractor_errmsg(r->ex) : lm_strerror(rc));
+        return rc;
+    }
+    return LM_OK;
+}
+
+void rc_numrules_close(rc_numrules *r)
+{
+    if (!r)
+        return;
+    lm_extractor_close(r->ex);
+    lm_extractions_free(&r->xs);
+    lm_normtext_free(&r->nt);
+    free(r);
+}
+
+const char *rc_num_kind_name(enum rc_num_kind k)
+{
+    switch (k) {
+    case RC_N:         return "n";
+    case RC_RATE:      return "rate";
+    case RC_EFFECT:    return "effect";
+    case RC_COUNT:     return "studies";
+    case RC_DOSE:      return "dose";
+    case RC_DOSES:     return "doses";
+    case RC_DURATION:  return "duration_days";
+    case RC_CHANGE:    return "change";
+    case RC_FOLD:      return "fold";
+    case RC_REDUCTION: return "reduction";
+    case RC_P:         return "p";
+    case RC_NUM_KINDS: break;
+    }
+    return "?";
+}
+
+void rc_nums_free(struct rc_nums *ns)
+{
+    free(ns->v);
+    ns->v = NULL;
+    ns->n = ns->cap = 0;
+}
+
+static struct rc_num *num_push(struct rc_nums *ns, enum rc_num_kind kind, double v)
+{
+    struct rc_num *x;
+
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 16;
+        struct rc_num *p = realloc(ns->v, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        ns->v = p;
+        ns->cap = cap;
+    }
+    x = &ns->v[ns->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->v = v;
+    x->lo = x->hi = NAN;
+    x->k = x->n = -1;
+    return x;
+}
+
+/* ---- looking at the words around a number ------------------------------ */
+
+struct scan {
+    const char *s;      /* normalised text */
+    size_t n;
+};
+
+static size_t skip_ws(const struct scan *sc, size_t i)
+{
+    while (i < sc->n && (sc->s[i] == ' ' || sc->s[i] == '\t' || sc->s[i] == '\n'
+                         || sc->s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Length of the alphabetic word at i ("" -> 0); apostrophes and inner
+ * hyphens are part of it. */
+static size_t word_at(const struct scan *sc, size_t i)
+{
+    size_t j = i;
+
+    while (j < sc->n && (isalpha((unsigned char)sc->s[j]) || (unsigned char)sc->s[j] >= 0x80
+                         || ((sc->s[j] == '\'' || sc->s[j] == '-') && j > i && j + 1 < sc->n
+                             && isalpha((unsigned char)sc->s[j + 1]))))
+        j++;
+    return j - i;
+}
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !strncasecmp(w, list[i], n))
+            return 1;
+    return 0;
+}
+
+/* Does the text at i start with one of the phrases (case-insensitive,
+ * ending at a word boundary)?  Returns its length or 0. */
+static size_t phrase_at(const struct scan *sc, size_t i, const char *const *list)
+{
+    size_t k;
+
+    for (k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (i + l <= sc->n && !strncasecmp(sc->s + i, list[k], l)
+            && (i + l == sc->n || !isalnum((unsigned char)sc->s[i + l])))
+            return l;
+    }
+    return 0;
+}
+
+/* Does the text just before @i end with one of the phrases (ignoring
+ * spaces, '=', ':', ',' and the words "of", "was", "is", "at")? */
+static const char *phrase_before(const struct scan *sc, size_t i, const char *const *list,
+                                 int exact_case)
+{
+    size_t e = i, k;
+
+    for (;;) {
+        while (e > 0 && (sc->s[e - 1] == ' ' || sc->s[e - 1] == '=' || sc->s[e - 1] == ':'
+                         || sc->s[e - 1] == ',' || sc->s[e - 1] == '('))
+            e--;
+        if (e >= 3 && !strncasecmp(sc->s + e - 3, " of", 3))
+            e -= 2;
+        else if (e >= 4 && !strncasecmp(sc->s + e - 4, " was", 4))
+            e -= 3;
+        else if (e >= 3 && !strncasecmp(sc->s + e - 3, " is", 3))
+            e -= 2;
+        else if (e >= 4 && !strncasecmp(sc->s + e - 4, " are", 4))
+            e -= 3;
+        else
+            break;
+    }
+    for (k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (l <= e && (exact_case ? !strncmp(sc->s + e - l, list[k], l)
+                                  : !strncasecmp(sc->s + e - l, list[k], l))
+            && (e == l || !isalnum((unsigned char)sc->s[e - l - 1])))
+            return list[k];
+    }
+    return NULL;
+}
+
+/* Is one of the words within @back bytes before i? */
+static int word_near_before(const struct scan *sc, size_t i, size_t back,
+                            const char *const *list)
+{
+    size_t b = i > back ? i - back : 0, j;
+
+    for (j = b; j < i; j++) {
+        size_t l;
+        if (j > 0 && isalpha((unsigned char)sc->s[j - 1]))
+            continue;
+        l = word_at(sc, j);
+        if (l && j + l <= i) {
+            size_t k;
+            for (k = 0; list[k]; k++) {
+                size_t ll = strlen(list[k]);
+                if (ll <= l && !strncasecmp(sc->s + j, list[k], ll))
+                    return 1;          /* prefix: "reduc" covers reduced, reduction */
+            }
+        }
+    }
+    return 0;
+}
+
+static const char *const approx_words[] = {
+    "nearly", "about", "around", "approximately", "roughly", "almost", "some", "over",
+    "more than", "up to", "close to", "~", "circa", "just under", "just over", NULL
+};
+
+struct unit { const char *text; const char *canon; };
+
+static const struct unit dose_units[] = {
+    { "micrograms per kilogram", "ug/kg" }, { "microgram per kilogram", "ug/kg" },
+    { "mg per kilogram", "mg/kg" }, { "milligrams per kilogram", "mg/kg" },
+    { "mg/kg", "mg/kg" }, { "\xc2\xb5g/kg", "ug/kg" }, { "\xce\xbcg/kg", "ug/kg" },
+    { "mcg/kg", "ug/kg" }, { "ug/kg", "ug/kg" },
+    { "\xc2\xb5g per kilogram", "ug/kg" }, { "\xce\xbcg per kilogram", "ug/kg" },
+    { "milligrams", "mg" }, { "milligram", "mg" }, { "mg", "mg" },
+    { "micrograms", "ug" }, { "microgram", "ug" }, { "mcg", "ug" }, { "\xc2\xb5g", "ug" },
+    { "\xce\xbcg", "ug" }, { "ug", "ug" },
+    { "grams", "g" }, { "gram", "g" }, { "g", "g" },
+    { "international units", "iu" }, { "iu", "iu" }, { "units", "iu" },
+    { "ml", "ml" }, { NULL, NULL }
+};
+
+static const struct unit time_units[] = {
+    { "hours", "1" }, { "hour", "1" }, { "hrs", "1" }, { "h", "1" },
+    { "days", "2" }, { "day", "2" }, { "weeks", "3" }, { "week", "3" },
+    { "months", "4" }, { "month", "4" }, { "years", "5" }, { "year", "5" },
+    { NULL, NULL }
+};
+
+static double days_of(const char *code)
+{
+    switch (code[0]) {
+    case '1': return 1.0 / 24.0;
+    case '2': return 1;
+    case '3': return 7;
+    case '4': return 30.4;
+    default:  return 365.25;
+    }
+}
+
+static const struct unit *unit_at(const struct scan *sc, size_t i, const struct unit *t,
+                                  size_t *len)
+{
+    size_t k;
+
+    for (k = 0; t[k].text; k++) {
+        size_t l = strlen(t[k].text);
+        if (i + l <= sc->n && !strncasecmp(sc->s + i, t[k].text, l)
+            && (i + l == sc->n || !isalpha((unsigned char)sc->s[i + l]))) {
+            *len = l;
+            return &t[k];
+        }
+    }
+    return NULL;
+}
+
+static const char *const people[] = {
+    "patients", "patient", "people", "participants", "adults", "subjects", "individuals",
+    "volunteers", "veterans", "outpatients", "inpatients", "cases", "clients", "women",
+    "men", "children", "users", "customers", "persons", "respondents", "residents",
+    "smokers", "students", "mothers", "infants", "workers", "members", NULL
+};
+static const char *const studies[] = {
+    "studies", "trials", "rcts", "rct", "trial", "study", "datasets", NULL
+};
+static const char *const dose_nouns[] = {
+    "doses", "dose", "sessions", "session", "treatments", "administrations", "infusions",
+    "injections", "dosing", "microdoses", "microdose", NULL
+};
+static const char *const blockers[] = {
+    "of", "in", "to", "with", "and", "for", "at", "by", "on", "or", "from", "than", "per",
+    "the", "a", "an", "were", "was", "had", "who", "that", "after", "before", "every", NULL
+};
+
+/* A noun from @list within @maxw words after i (intermediate words must be
+ * plain words, not blockers); returns 1 and the end in *end. */
+static int noun_after(const struct scan *sc, size_t i, int maxw, const char *const *list,
+                      size_t *end)
+{
+    int w;
+
+    for (w = 0; w <= maxw; w++) {
+        size_t l;
+        i = skip_ws(sc, i);
+        l = word_at(sc, i);
+        if (!l)
+            return 0;
+        if (word_in(sc->s + i, l, list)) {
+            *end = i + l;
+            return 1;
+        }
+        if (word_in(sc->s + i, l, blockers))
+            return 0;
+        i += l;
+    }
+    return 0;
+}
+
+static const char *what_of(const struct scan *sc, size_t start, size_t end)
+{
+    static const struct { const char *stem, *what; } whats[] = {
+        { "remission", "remission" }, { "remitted", "remission" }, { "free of", "remission" },
+        { "respon", "response" }, { "relapse", "relapse" }, { "death", "mortality" },
+        { "died", "mortality" }, { "mortality", "mortality" }, { "hospital", "hospitalisation" },
+        { "adverse", "adverse_event" }, { "side effect", "adverse_event" },
+        { "cured", "cure" }, { NULL, NULL }
+    };
+    size_t b = start > 60 ? start - 60 : 0, e = end + 60 < sc->n ? end + 60 : sc->n, i, k;
+
+    for (k = 0; whats[k].stem; k++) {
+        size_t l = strlen(whats[k].stem);
+        for (i = b; i + l <= e; i++)
+            if (!strncasecmp(sc->s + i, whats[k].stem, l))
+                return whats[k].what;
+    }
+    return "";
+}
+
+static void set_str(char *dst, size_t cap, const char *s)
+{
+    size_t l = strlen(s);
+
+    if (l >= cap)
+        l = cap - 1;
+    memcpy(dst, s, l);
+    dst[l] = '\0';
+}
+
+/* The last number pushed by this scan, if it ended within @gap bytes of i. */
+static struct rc_num *last_near(struct rc_nums *out, size_t first, size_t i_orig, size_t gap)
+{
+    struct rc_num *l;
+
+    if (out->n <= first)
+        return NULL;
+    l = &out->v[out->n - 1];
+    return l->end <= i_orig && i_orig - l->end <= gap ? l : NULL;
+}
+
+static const char *const reduce_verbs[] = {
+    "cut", "reduc", "lower", "decreas", "halv", "fewer", "drop", "declin", "prevent",
+    "less", "shrank", "fell", "fall", NULL
+};
+static const char *const increase_verbs[] = {
+    "improv", "increas", "rais", "boost", "rose", "higher", "enhanc", NULL
+};
+static const char *const reduce_after[] = {
+    "reduction", "lower", "fewer", "less", "decrease", "drop", "decline", "relative reduction",
+    "risk reduction", "reduced", NULL
+};
+
+/* Fraction words: "half", "a third", "two-thirds", "a quarter". */
+static int frac_word(const struct scan *sc, size_t i, double *v, size_t *used)
+{
+    static const struct { const char *w; double v; } fw[] = {
+        { "two-thirds", 2.0 / 3 }, { "two thirds", 2.0 / 3 }, { "three-quarters", 0.75 },
+        { "three quarters", 0.75 }, { "one-third", 1.0 / 3 }, { "one third", 1.0 / 3 },
+        { "a third", 1.0 / 3 }, { "one-quarter", 0.25 }, { "a quarter", 0.25 },
+        { "one quarter", 0.25 }, { "halves", 0.5 }, { "halved", 0.5 }, { "halve", 0.5 },
+        { "half", 0.5 }, { NULL, 0 }
+    };
+    size_t k;
+
+    for (k = 0; fw[k].w; k++) {
+        size_t l = strlen(fw[k].w);
+        if (i + l <= sc->n && !strncasecmp(sc->s + i, fw[k].w, l)
+            && (i + l == sc->n || !isalpha((unsigned char)sc->s[i + l]))) {
+            *v = fw[k].v;
+            *used = l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Offsets: the scan works on normalised text; spans go back through map. */
+static size_t orig(const lm_normtext *nt, size_t base, size_t i)
+{
+    return base + nt->map[i < nt->len ? i : nt->len];
+}
+
+static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
+{
+    const lm_normtext *nt = &r->nt;
+    struct scan sc = { nt->s, nt->len };
+    size_t i = 0, first = out->n;
+
+    while (i < sc.n) {
+        double v, k2, n2, lo, hi, lvl;
+        char op[3];
+        size_t used = 0, e;
+        struct rc_num *x = NULL;
+        const struct unit *u;
+        unsigned char prev = i ? (unsigned char)sc.s[i - 1] : ' ';
+
+        if (isalnum(prev) || prev == '.' || prev == '_' || prev >= 0x80) {
+            i++;
+            continue;
+        }
+        /* identifiers: "COVID-19", "QIDS-SR-16", "D3" */
+        if (prev == '-' && i >= 2 && isalpha((unsigned char)sc.s[i - 2])) {
+            while (i < sc.n && (isalnum((unsigned char)sc.s[i]) || sc.s[i] == '-'))
+                i++;
+            continue;
+        }
+        if (lm_p_parse(sc.s + i, sc.n - i, &v, op, &used)) {
+            if (!(x = num_push(out, RC_P, v)))
+                return LM_ERR_NOMEM;
+            set_str(x->what, sizeof x->what, op);
+        } else if (lm_ci_parse(sc.s + i, sc.n - i, 1, &lo, &hi, &lvl, &used)) {
+            struct rc_num *l = last_near(out, first, orig(nt, base, i), 40);
+            if (l && !l->has_ci) {
+                l->lo = lo;
+                l->hi = hi;
+                l->has_ci = 1;
+            }
+            i += used;
+            continue;
+        } else if (frac_word(&sc, i, &v, &used)) {
+            size_t a = skip_ws(&sc, i + used);
+            int red = !strncasecmp(sc.s + i, "halv", 4)
+                      || (i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3))
+                      || !strncasecmp(sc.s + a, "the ", 4)
+                      || word_near_before(&sc, i, 25, reduce_verbs);
+            if (!(x = num_push(out, red ? RC_REDUCTION : RC_RATE, v)))
+                return LM_ERR_NOMEM;
+            set_str(x->what, sizeof x->what, red ? "reduction" : what_of(&sc, i, i + used));
+        } else if (lm_frac_parse(sc.s + i, sc.n - i, &k2, &n2, &used) && n2 >= 2) {
+            if (!(x = num_push(out, RC_RATE, k2 / n2)))
+                return LM_ERR_NOMEM;
+            x->k = (int)k2;
+            x->n = (int)n2;
+            set_str(x->what, sizeof x->what, what_of(&sc, i, i + used));
+        } else if (lm_pct_parse(sc.s + i, sc.n - i, &v, &used)) {
+            size_t a = skip_ws(&sc, i + used);
+            if (phrase_at(&sc, a, (const char *const[]){ "ci", "confidence", "credible",
+                                                         "bayesian", "cri", NULL })) {
+                i += used;
+                continue;
+            }
+            if (phrase_at(&sc, a, reduce_after)
+                || ((i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3))
+                    && word_near_before(&sc, i, 60, reduce_verbs))) {
+                if (!(x = num_push(out, RC_REDUCTION, v / 100)))
+                    return LM_ERR_NOMEM;
+                set_str(x->what, sizeof x->what, "reduction");
+            } else if (i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3)
+                       && word_near_before(&sc, i, 60, increase_verbs)) {
+                if (!(x = num_push(out, RC_REDUCTION, -v / 100)))
+                    return LM_ERR_NOMEM;
+                set_str(x->what, sizeof x->what, "increase");
+            } else {
+                if (!(x = num_push(out, RC_RATE, v / 100)))
+                    return LM_ERR_NOMEM;
+                set_str(x->what, sizeof x->what, what_of(&sc, i, i + used));
+            }
+        } else if (lm_num_any(sc.s + i, sc.n - i, &v, &used)) {
+            size_t a = i + used, al;
+            const char *eff;
+            static const char *const eff_markers[] = {
+                "cohen's d", "cohen d", "hedges' g", "hedges g", "effect size", "effect sizes",
+                "smd", "standardized mean difference", "standardised mean difference",
+                "hazard ratio", "relative risk", "risk ratio", "odds ratio", "rate ratio",
+                "d", "g", NULL
+            };
+            static const char *const eff_upper[] = { "HR", "RR", "OR", "IRR", "aOR", "aHR", NULL };
+            static const char *const chain[] = { "versus", "vs", "vs.", "and", "or", "to", NULL };
+            static const char *const time_before[] = { "week", "day", "month", "year", "hour", NULL };
+            static const char *const change_ctx[] = { "differ", "change", "reduc", "decreas",
+                                                      "increas", "fell", "fall", "drop", NULL };
+
+            /* "±1.0" after a mean */
+            if (a + 1 < sc.n && (unsigned char)sc.s[a] == 0xc2 && (unsigned char)sc.s[a + 1] == 0xb1) {
+                double sd;
+                size_t su;
+                if (lm_num_parse(sc.s + a + 2, sc.n - a - 2, &sd, &su))
+                    a += 2 + su;
+            }
+            al = skip_ws(&sc, a);
+            if (al < sc.n && sc.s[al] == '-')
+                al++;
+            if ((u = unit_at(&sc, al, dose_units, &e))) {
+                /* "two 25 mg doses": the count comes first, handled below */
+                if (!(x = num_push(out, RC_DOSE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, u->canon);
+                used = al + e - i;
+            } else if (!strncasecmp(sc.s + al, "fold", 4)) {
+                if (!(x = num_push(out, RC_FOLD, v)))
+                    return LM_ERR_NOMEM;
+                used = al + 4 - i;
+            } else if (phrase_at(&sc, al, (const char *const[]){ "points", "point", "pts", NULL })) {
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "points");
+            } else if (phrase_at(&sc, al, (const char *const[]){ "mmhg", "mm hg", NULL })) {
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "mmhg");
+            } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
+                if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
+                    return LM_ERR_NOMEM;
+            } else if (noun_after(&sc, a, 2, people, &e)) {
+                if (!(x = num_push(out, RC_N, v)))
+                    return LM_ERR_NOMEM;
+            } else if (noun_after(&sc, a, 3, studies, &e)) {
+                if (!(x = num_push(out, RC_COUNT, v)))
+                    return LM_ERR_NOMEM;
+            } else if (noun_after(&sc, a, 2, dose_nouns, &e) && v == floor(v) && v < 100) {
+                if (!(x = num_push(out, RC_DOSES, v)))
+                    return LM_ERR_NOMEM;
+            } else if ((eff = phrase_before(&sc, i, eff_upper, 1))
+                       || (eff = phrase_before(&sc, i, eff_markers, 0))) {
+                if (!(x = num_push(out, RC_EFFECT, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, eff);
+            } else if (phrase_before(&sc, i, (const char *const[]){ "n", NULL }, 0)) {
+                if (!(x = num_push(out, RC_N, v)))
+                    return LM_ERR_NOMEM;
+            } else if (phrase_before(&sc, i, time_before, 0)) {
+                const char *tb = phrase_before(&sc, i, time_before, 0);
+                double f = tb[0] == 'w' ? 7 : tb[0] == 'm' ? 30.4 : tb[0] == 'y' ? 365.25
+                           : tb[0] == 'h' ? 1.0 / 24 : 1;
+                if (!(x = num_push(out, RC_DURATION, v * f)))
+                    return LM_ERR_NOMEM;
+            } else if (phrase_before(&sc, i, chain, 0)
+                       && (x = last_near(out, first, orig(&r->nt, base, i), 40))
+                       && (x->kind == RC_EFFECT || x->kind == RC_CHANGE)) {
+                struct rc_num *l = x;
+                enum rc_num_kind kk = l->kind;
+                char unit[16];
+                memcpy(unit, l->unit, sizeof unit);
+                if (!(x = num_push(out, kk, v)))
+                    return LM_ERR_NOMEM;
+                memcpy(x->unit, unit, sizeof unit);
+            } else if ((sc.s[i] == '-' || sc.s[i] == '+' || memchr(sc.s + i, '.', used))
+                       && word_near_before(&sc, i, 80, change_ctx)) {
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+            } else {
+                x = NULL;
+            }
+            /* a count of doses written before the amount: "two 25 mg doses" */
+            if (x && x->kind == RC_DOSE && v == floor(v)) {
+                size_t d2 = i;
+                (void)d2;
+            }
+            if (!x) {
+                /* "two 25 mg doses", "one 200,000 IU dose": the number before a
+                 * dose amount counts doses */
+                size_t b = skip_ws(&sc, i + used);
+                double v2;
+                size_t u2;
+                if (v == floor(v) && v >= 1 && v < 20 && lm_num_any(sc.s + b, sc.n - b, &v2, &u2)) {
+                    size_t c = skip_ws(&sc, b + u2), ul;
+                    if (c < sc.n && sc.s[c] == '-')
+                        c++;
+                    if (unit_at(&sc, c, dose_units, &ul) && noun_after(&sc, c + ul, 1, dose_nouns, &e)) {
+                        if (!(x = num_push(out, RC_DOSES, v)))
+                            return LM_ERR_NOMEM;
+                    }
+                }
+            }
+        } else if (phrase_at(&sc, i, (const char *const[]){ "single", "a single", NULL })
+                   && noun_after(&sc, i + 6, 3, dose_nouns, &e)) {
+            if (!(x = num_push(out, RC_DOSES, 1)))
+                return LM_ERR_NOMEM;
+            used = 6;
+        } else {
+            size_t l = word_at(&sc, i);
+            i += l ? l : 1;
+            continue;
+        }
+        if (x) {
+            x->start = orig(nt, base, i);
+            x->end = orig(nt, base, i + used);
+            if (phrase_before(&sc, i, approx_words, 0))
+                x->approx = 1;
+            if (x->kind == RC_N || x->kind == RC_RATE)
+                if (!x->what[0])
+                    set_str(x->what, sizeof x->what, what_of(&sc, i, i + used));
+            /* "12 points more than placebo", "a difference of 6.6" */
+            if (x->kind == RC_CHANGE) {
+                size_t a2 = skip_ws(&sc, i + used);
+                size_t w = word_at(&sc, a2);
+                a2 = skip_ws(&sc, a2 + w);
+                if (phrase_at(&sc, a2, (const char *const[]){ "more than", "greater than",
+                              "better than", "over placebo", "versus placebo", NULL })
+                    || word_near_before(&sc, i, 40, (const char *const[]){ "difference", NULL }))
+                    set_str(x->what, sizeof x->what, "difference");
+            }
+        }
+        i += used ? used : 1;
+    }
+    return LM_OK;
+}
+
+static int overlaps(const struct rc_nums *ns, size_t upto, size_t s, size_t e,
+                    enum rc_num_kind kind, double v)
+{
+    size_t i;
+
+    for (i = 0; i < upto; i++) {
+        const struct rc_num *x = &ns->v[i];
+        if (x->start < e && s < x->end && (x->kind == kind || fabs(x->v - v) < 1e-9))
+            return 1;
+    }
+    return 0;
+}
+
+/* The extractor's own reading (sample sizes, rates with k/n, effects with
+ * their metric and CI, study counts), added where the word scan had nothing
+ * at the same place. */
+static lm_err add_extractions(rc_numrules *r, const char *text, size_t start, size_t end,
+                              struct rc_nums *out)
+{
+    size_t i, upto = out->n;
+    lm_err rc;
+
+    lm_extractions_clear(&r->xs);
+    rc = lm_extract_text(r->ex, text + start, end - start, "claim", &r->xs);
+    if (rc == LM_ERR_TOO_BIG)
+        return LM_OK;
+    if (rc != LM_OK)
+        return rc;
+    for (i = 0; i < r->xs.len; i++) {
+        const lm_extraction *e = &r->xs.v[i];
+        enum rc_num_kind kind;
+        double v = e->value;
+        struct rc_num *x;
+
+        switch (e->kind) {
+        case LM_KIND_SAMPLE_SIZE: case LM_KIND_ARM_SIZE: kind = RC_N; break;
+        case LM_KIND_RATE: kind = RC_RATE; v = e->value / 100; break;
+        case LM_KIND_EFFECT: kind = RC_EFFECT; break;
+        case LM_KIND_P_VALUE: kind = RC_P; break;
+        case LM_KIND_STUDY_COUNT:
+            if (!strcmp(e->metric, "participants"))
+                kind = RC_N;
+            else if (!strcmp(e->metric, "studies") || !strcmp(e->metric, "rcts"))
+                kind = RC_COUNT;
+            else
+                continue;
+            break;
+        default:
+            continue;
+        }
+        if (isnan(v))
+            continue;
+        if (overlaps(out, upto, start + e->span_start, start + e->span_end, kind, v))
+            continue;
+        if (!(x = num_push(out, kind, v)))
+            return LM_ERR_NOMEM;
+        x->start = start + e->span_start;
+        x->end = start + e->span_end;
+        if (!isnan(e->lo) && !isnan(e->hi) && kind != RC_RATE) {
+            x->lo = e->lo;
+            x->hi = e->hi;
+            x->has_ci = 1;
+        }
+        if (e->k >= 0 && e->n > 0) {
+            x->k = (int)e->k;
+            x->n = (int)e->n;
+        }
+        if (kind == RC_EFFECT)
+            set_str(x->unit, sizeof x->unit, e->metric);
+        else if (kind == RC_P)
+            set_str(x->what, sizeof x->what, e->p_op);
+        else if (kind == RC_RATE)
+            set_str(x->what, sizeof x->what, strcmp(e->metric, "other") ? e->metric : "");
+        else
+            set_str(x->what, sizeof x->what, e->metric);
+        if (kind == RC_P && !isnan(e->p))
+            x->v = e->p;
+    }
+    return LM_OK;
+}
+
+lm_err rc_numbers(rc_numrules *r, const char *text, size_t start, size_t end,
+                  struct rc_nums *out)
+{
+    lm_err rc;
+
+    if (end <= start)
+        return LM_OK;
+    if ((rc = lm_text_norm(text + start, end - start, &r->nt)) != LM_OK)
+        return rc;
+    if ((rc = scan_words(r, start, out)) != LM_OK)
+        return rc;
+    return add_extractions(r, text, start, end, out);
+}
+
+lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstract,
+                          const char *pub_types, const char *mesh, char level[4],
+                          char design[32])
+{
+    size_t i;
+    lm_err rc;
+
+    strcpy(level, "L4");
+    strcpy(design, "other");
+    lm_extractions_clear(&r->xs);
+    if ((rc = lm_extract_design(r->ex, title, abstract, pub_types, mesh, &r->xs)) != LM_OK)
+        return rc;
+    for (i = 0; i < r->xs.len; i++)
+        if (r->xs.v[i].kind == LM_KIND_DESIGN) {
+            set_str(level, 4, r->xs.v[i].level[0] ? r->xs.v[i].level : "L4");
+            set_str(design, 32, r->xs.v[i].svalue);
+        }
+    return LM_OK;
+}

@@ -1,0 +1,264 @@
+/* Private declarations of the reconcile stage: the article model (blocks,
+ * sentences, claims), rule helpers and the pieces check.c strings together.
+ * Nothing here is part of the public API. */
+#ifndef LM_RECONCILE_INT_H
+#define LM_RECONCILE_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <litmine/reconcile.h>
+
+#define RC_MSG 512
+
+/* ---- the document ------------------------------------------------------ */
+
+enum rc_block_kind { RC_BLOCK_PARA = 0, RC_BLOCK_HEADING, RC_BLOCK_ITEM, RC_BLOCK_ROW };
+
+struct rc_block {
+    size_t start, end;          /* byte span in the text */
+    enum rc_block_kind kind;
+};
+
+struct lm_doc {
+    char *name;
+    lm_buf text;
+    struct rc_block *blocks;
+    size_t nblocks, capblocks;
+    char msg[RC_MSG];
+};
+
+/* Adds a block; the text of [start,end) must already be in d->text. */
+lm_err rc_doc_add_block(struct lm_doc *d, size_t start, size_t end, enum rc_block_kind kind);
+/* Splits plain text into blocks (blank lines, bullets, table-like rows). */
+lm_err rc_doc_blocks_from_text(struct lm_doc *d);
+/* Flattens HTML into d->text and d->blocks. */
+lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len);
+/* GET over libcurl into @out (capped at LM_CHECK_MAX_INPUT); *is_html from
+ * the Content-Type when it says so (else left as is). */
+lm_err rc_fetch_url(const char *url, lm_buf *out, int *is_html, char *msg, size_t cap);
+
+/* ---- segmentation ------------------------------------------------------ */
+
+struct rc_sent {
+    size_t start, end;          /* trimmed byte span in the text */
+    size_t block;               /* index of its block */
+};
+
+/* Splits every block of @d into sentences; *out is malloc'd (free it). */
+lm_err rc_segment(const struct lm_doc *d, struct rc_sent **out, size_t *n);
+/* Sentence ends inside text[start,end): appended to *out (for tests too). */
+lm_err rc_split_span(const char *text, size_t start, size_t end, size_t block,
+                     struct rc_sent **out, size_t *n, size_t *cap);
+
+/* ---- words -------------------------------------------------------------- */
+
+/* 1 when the lower-case word is an English function word or a word every
+ * health story uses ("study", "patients"), useless for finding a topic. */
+struct rc_words {
+    const char **sorted;
+    size_t n;
+};
+lm_err rc_words_open(struct rc_words *w);
+void rc_words_close(struct rc_words *w);
+int rc_stopword(const struct rc_words *sw, const char *w, size_t n);
+/* Case-insensitive whole-word search of @w (n bytes) in @hay. */
+const char *rc_find_word(const char *hay, const char *w, size_t n);
+/* Light stem for comparing words: lower-case, strips plural/-ed/-ing. */
+size_t rc_stem(const char *w, size_t n, char *out, size_t cap);
+
+/* ---- numbers of a claim or an abstract --------------------------------- */
+
+enum rc_num_kind {
+    RC_N = 0,        /* a sample size: participants, patients */
+    RC_RATE,         /* a proportion 0..1 */
+    RC_EFFECT,       /* an effect size (d, SMD, OR, RR, HR, MD) */
+    RC_COUNT,        /* a number of studies or trials */
+    RC_DOSE,         /* a dose amount (value in its unit) */
+    RC_DOSES,        /* a number of doses or sessions */
+    RC_DURATION,     /* a duration, in days */
+    RC_CHANGE,       /* a score change or difference (points, mmHg) */
+    RC_FOLD,         /* an n-fold change */
+    RC_REDUCTION,    /* a relative reduction 0..1 ("cuts deaths by 62%") */
+    RC_P,            /* a p value */
+    RC_NUM_KINDS
+};
+
+struct rc_num {
+    enum rc_num_kind kind;
+    double v, lo, hi;           /* lo/hi: CI when has_ci */
+    int has_ci;
+    int k, n;                   /* rate as k/n when known */
+    char unit[16];              /* dose unit, effect metric */
+    char what[16];              /* remission, response, difference, ... */
+    int approx;                 /* "nearly", "about", "roughly" */
+    size_t start, end;          /* span in the text scanned */
+};
+
+struct rc_nums {
+    struct rc_num *v;
+    size_t n, cap;
+};
+
+typedef struct rc_numrules rc_numrules;
+lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap);
+void rc_numrules_close(rc_numrules *r);
+/* Numbers in text[start,end): appended to @out. */
+lm_err rc_numbers(rc_numrules *r, const char *text, size_t start, size_t end,
+                  struct rc_nums *out);
+void rc_nums_free(struct rc_nums *ns);
+/* Design and evidence level of an article, by the extractors' rules. */
+lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstract,
+                          const char *pub_types, const char *mesh, char level[4],
+                          char design[32]);
+const char *rc_num_kind_name(enum rc_num_kind k);
+
+/* ---- claims ------------------------------------------------------------- */
+
+struct rc_match {
+    int64_t pmid;
+    double score;
+    char level[12];             /* L1..L5 */
+    int agrees;
+    char *evidence;             /* the abstract sentence */
+    size_t ev_start, ev_end;    /* its span in the abstract */
+    char *title;
+    int year;
+};
+
+struct rc_claim {
+    int id;
+    size_t start, end;          /* span in the doc text */
+    size_t sent;                /* sentence index */
+    lm_claim_source source;
+    struct rc_nums nums;
+    lm_verdict verdict;
+    char level[12];             /* "L1".."L5", "anecdote", "" for null */
+    struct rc_match *matches;
+    size_t nmatches;
+    char **reasons;
+    size_t nreasons;
+};
+
+struct lm_report {
+    char *name;
+    char *text;                 /* copy of the doc text */
+    size_t len;
+    struct rc_block *blocks;    /* copy of the doc blocks */
+    size_t nblocks;
+    struct rc_claim *claims;
+    size_t nclaims;
+    char *topic;                /* "intervention / condition" words, or NULL */
+    char **warnings;
+    size_t nwarnings;
+};
+
+lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...) LM_PRINTF(2, 3);
+lm_err rc_report_warn(struct lm_report *r, const char *fmt, ...) LM_PRINTF(2, 3);
+void rc_claim_free(struct rc_claim *c);
+
+/* ---- classification rules ------------------------------------------------ */
+
+typedef struct rc_rules rc_rules;
+lm_err rc_rules_open(rc_rules **out, char *msg, size_t cap);
+void rc_rules_close(rc_rules *r);
+
+/* Bits a sentence can carry. */
+enum {
+    RC_F_FIRST_PERSON = 1u << 0,   /* I, my, me, we (not "we report") */
+    RC_F_TESTIMONIAL  = 1u << 1,   /* "said Mark, 44", "customers tell us" */
+    RC_F_ANIMAL       = 1u << 2,   /* mice, rats, animal model */
+    RC_F_INVITRO      = 1u << 3,   /* cells, in vitro, in a dish, laboratory */
+    RC_F_CASE         = 1u << 4,   /* case report, one patient */
+    RC_F_OPINION      = 1u << 5,   /* experts say, according to Dr */
+    RC_F_STUDYWORD    = 1u << 6,   /* study, trial, meta-analysis, data */
+    RC_F_EFFICACY     = 1u << 7,   /* works, cures, cuts, beat, improves */
+    RC_F_NULL         = 1u << 8,   /* no difference, not significant, found nothing */
+    RC_F_RCT          = 1u << 9,   /* randomised, placebo-controlled, RCT */
+    RC_F_META         = 1u << 10,  /* meta-analysis, systematic review, pooled */
+    RC_F_OPENLABEL    = 1u << 11,  /* open-label, single-arm, no control */
+    RC_F_OBSERVATIONAL= 1u << 12,  /* cohort, registry, retrospective, records */
+    RC_F_SAFETY       = 1u << 13,  /* side effects, adverse, blood pressure */
+    RC_F_NEGATION     = 1u << 14,  /* not, no, never, did not */
+    RC_F_SPECULATION  = 1u << 15,  /* would have, could, might */
+    RC_F_COMMERCIAL   = 1u << 16,  /* our own survey, our clients */
+    RC_F_DIFFERENCE   = 1u << 17,  /* more than placebo, compared with */
+    RC_F_QUESTION     = 1u << 18,
+    RC_F_HEDGE_CLAIM  = 1u << 19,  /* claims, claimed: the article reports a claim */
+    RC_F_SUPERLATIVE  = 1u << 20,  /* largest, landmark, miracle */
+    RC_F_CALL         = 1u << 21   /* book now, talk to your doctor */
+};
+/* Flags of text[start,end). */
+unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);
+
+/* Flags of an abstract: design words and the direction of its result. */
+enum {
+    RC_A_RCT        = 1u << 0,
+    RC_A_META       = 1u << 1,
+    RC_A_MIXED      = 1u << 2,   /* pools RCTs with non-randomised or pre-post data */
+    RC_A_OPENLABEL  = 1u << 3,
+    RC_A_COHORT     = 1u << 4,
+    RC_A_ANIMAL     = 1u << 5,
+    RC_A_INVITRO    = 1u << 6,
+    RC_A_CASE       = 1u << 7,
+    RC_A_NEGATIVE   = 1u << 8,   /* its primary result / conclusion is null */
+    RC_A_POSITIVE   = 1u << 9,
+    RC_A_ADVERSE    = 1u << 10,  /* reports adverse effects / safety signals */
+    RC_A_CONTROLLED = 1u << 11   /* a control arm (non-randomised) */
+};
+unsigned rc_abstract_flags(rc_rules *r, const char *title, const char *abstract,
+                           const char *pub_types);
+
+/* ---- the checker ----------------------------------------------------------- */
+
+/* One corpus article as the matcher sees it, loaded once per check. */
+struct rc_doc {
+    int64_t pmid;
+    int year;
+    char *title, *abstract, *pub_types, *mesh;
+    char *text;                 /* title + "\n" + abstract: what is searched */
+    size_t title_len;           /* abstract starts at title_len + 1 in text */
+    unsigned aflags;            /* RC_A_* */
+    char level[4];
+    char design[32];
+    struct rc_nums nums;        /* spans into text */
+    struct rc_sent *sents;      /* sentences of text */
+    size_t nsents;
+};
+
+#define RC_TOPIC_MAX 4
+
+struct rc_topic {
+    char words[RC_TOPIC_MAX][32];   /* lower-case stems, most central first */
+    size_t n;
+};
+
+struct lm_checker {
+    lm_corpus *corpus;
+    rc_rules *rules;
+    rc_numrules *nums;
+    struct rc_words words;
+    struct sqlite3_stmt *df;        /* "does any article hold this term?" */
+    struct rc_doc **docs;           /* cache for the current check (stable pointers) */
+    size_t ndocs, capdocs;
+    uint64_t corpus_size;
+    char msg[RC_MSG];
+};
+
+/* Source of a claim from its flags. */
+lm_claim_source rc_classify(unsigned flags);
+
+/* A term's presence in the corpus: 1 found, 0 not, -1 error. */
+int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix);
+/* The article @pmid (cached for this check); NULL when absent or on error
+ * (then *rc says which). */
+struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc);
+void rc_docs_clear(lm_checker *k);
+
+/* Matching and verdicts (match.c): fills verdict, level, matches, reasons
+ * of every claim of @r.  @flags: the RC_F_* of each claim. */
+lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
+                       const struct rc_topic *topic);
+
+/* Reports (report.c) use only struct lm_report. */
+
+#endif

@@ -1,0 +1,208 @@
+/* Word rules of the reconciler: what a sentence says about where its claim
+ * comes from (a patient's story, mice, cells, a case report, an expert) and
+ * what it asserts (efficacy, a null result, safety), and what an abstract
+ * says about its own design and result.  Each rule is a row {flag, id,
+ * pattern}; the table compiles once, when the checker opens.  The patterns
+ * are ordinary English and study-design vocabulary: no drug, condition or
+ * study name belongs here. */
+#include <stdlib.h>
+#include <string.h>
+#include "reconcile/reconcile_int.h"
+
+struct rule {
+    unsigned flag;
+    const char *id;
+    const char *pattern;
+};
+
+#define W "\\b"
+
+static const struct rule sentence_rules[] = {
+    { RC_F_FIRST_PERSON, "src.first_person",
+      W "(?:(?-i:I)(?:'m|'ve|'d|'ll)?|my|myself)" W },
+    { RC_F_FIRST_PERSON, "src.subjectless",
+      "^(?:\\[[^\\]]*\\]\\s*)?(?:took|tried|started|stopped|used|felt|went|got|been|did|"
+      "had|have been|taking|using)\\b" },
+    { RC_F_TESTIMONIAL, "src.said_person",
+      "(?:said|says|writes|wrote|told us|explains)\\s+[A-Z][a-z]+,?\\s+(?:a\\s+)?\\d{1,3}\\b" },
+    { RC_F_TESTIMONIAL, "src.customers",
+      W "(?:customers|clients|users|readers|members|patients of ours|people)\\s+(?:tell|told|say|report|write|swear)\\b" },
+    { RC_F_TESTIMONIAL, "src.forum",
+      W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
+    { RC_F_TESTIMONIAL, "src.named_age", "\\b[A-Z][a-z]+,\\s+\\d{2},\\s+(?:who|from|a)\\b" },
+    { RC_F_ANIMAL, "src.animal",
+      W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
+    { RC_F_INVITRO, "src.in_vitro",
+      W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory study|lab study|test tubes?|in the lab)" W },
+    { RC_F_CASE, "src.case",
+      W "(?:case report|case study|a single patient|one patient|one woman|one man)" W },
+    { RC_F_OPINION, "src.opinion",
+      W "(?:experts? (?:say|says|said|believe|warn)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
+    { RC_F_STUDYWORD, "kw.study",
+      W "(?:stud(?:y|ies)|trials?|rcts?|meta-?analys[ie]s|review|data|cohort|researchers|scientists|survey|analys[ie]s|participants|patients|evidence)" W },
+    { RC_F_EFFICACY, "kw.efficacy",
+      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated)" W },
+    { RC_F_NULL, "kw.null",
+      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|zero difference|did not (?:separate|differ|show|reduce|improve|work)|could not distinguish|not distinguish|no effect|no benefit|did not|largely disappeared|no meaningful)" },
+    { RC_F_RCT, "kw.rct",
+      W "(?:randomi[sz]ed|placebo[- ]controlled|double[- ]blind|rcts?|controlled trials?|head[- ]to[- ]head)" W },
+    { RC_F_META, "kw.meta",
+      W "(?:meta-?analys[ie]s|systematic review|pooled|review)" W },
+    { RC_F_OPENLABEL, "kw.open_label",
+      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control)" W },
+    { RC_F_OBSERVATIONAL, "kw.observational",
+      W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
+    { RC_F_SAFETY, "kw.safety",
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|safe|safety|harms?|blood pressure|toxic\\w*)" W },
+    { RC_F_NEGATION, "kw.negation",
+      W "(?:no|not|never|none|without|n't|zero)" W },
+    { RC_F_SPECULATION, "kw.speculation",
+      W "(?:would have|could have|might have|would be|may well|probably would)" W },
+    { RC_F_COMMERCIAL, "kw.commercial",
+      W "(?:our own|our (?:clients|customers|members|survey|results|data|patients)|in-house|internal (?:survey|data))" W },
+    { RC_F_DIFFERENCE, "kw.difference",
+      W "(?:more than (?:a |the )?(?:placebo|control|\\d)|(?:greater|better|larger|bigger) than (?:placebo|control)|difference|versus|vs\\.?|compared with|compared to|than placebo|than (?:the |a )?control)" },
+    { RC_F_QUESTION, "kw.question", "\\?\\s*$" },
+    { RC_F_HEDGE_CLAIM, "kw.hedge",
+      W "(?:claimed|claims|alleged|reportedly|supposedly)" W },
+    { RC_F_SUPERLATIVE, "kw.hype",
+      W "(?:landmark|miracle|breakthrough|largest|biggest|best|game changer|revolution\\w*|enormous|crush\\w*)" W },
+    { RC_F_CALL, "kw.call",
+      W "(?:book (?:a|your|now)|call us|talk to your doctor|check your local|sign up|order now|places .* limited|subscribe)" W },
+    { 0, NULL, NULL }
+};
+
+static const struct rule abstract_rules[] = {
+    { RC_A_RCT, "abs.rct",
+      W "(?:randomi[sz]ed|randomly assigned|double[- ]blind|placebo[- ]controlled)" W },
+    { RC_A_META, "abs.meta",
+      W "(?:meta-?analys[ie]s|systematic review|systematically searched|pooled analysis|data were pooled)" W },
+    { RC_A_MIXED, "abs.mixed",
+      W "(?:non-?rcts?|non-?randomi[sz]ed|pre-?post|observational studies|single-arm studies|uncontrolled studies|open-label studies)" W },
+    { RC_A_OPENLABEL, "abs.open_label",
+      W "(?:open-?label|single-?arm|uncontrolled|no control group|case series|pilot study)" W },
+    { RC_A_COHORT, "abs.cohort",
+      W "(?:cohort|retrospective|registry|observational|cross-sectional|case-control|electronic health records|real world evidence)" W },
+    { RC_A_ANIMAL, "abs.animal",
+      W "(?:mice|mouse|rats?|murine|rodents?|hamsters?|macaques?|in vivo .* model|animal model|zebrafish)" W },
+    { RC_A_INVITRO, "abs.in_vitro",
+      W "(?:in vitro|cell lines?|cells? (?:were|was) (?:infected|treated|cultured)|vero|cultured cells|hek293)" W },
+    { RC_A_CASE, "abs.case",
+      W "(?:case report|we (?:report|describe|present) (?:a|the) case|a \\d+-year-old)" W },
+    { RC_A_NEGATIVE, "abs.negative",
+      W "(?:did not (?:show|result|reduce|improve|differ|significantly)|no significant (?:difference|effect|benefit)|not significantly different|was not significantly|may not (?:reduce|improve)|did not result in|no benefit|were not significant|comparable to placebo|not superior)" },
+    { RC_A_POSITIVE, "abs.positive",
+      W "(?:significantly (?:reduced|improved|lower|higher|better|more)|reduced (?:risk|mortality|depression)|superior|effective|demonstrates|marked (?:reductions|improvements)|large reductions)" },
+    { RC_A_ADVERSE, "abs.adverse",
+      W "(?:associated with adverse|adverse (?:effects|events) (?:were|occurred)|increased (?:systolic|diastolic|blood pressure|heart rate)|serious adverse|increased the risk|toxicity)" },
+    { RC_A_CONTROLLED, "abs.controlled",
+      W "(?:control group|controls|compared with (?:placebo|usual care|standard care)|placebo)" W },
+    { 0, NULL, NULL }
+};
+
+struct compiled {
+    unsigned flag;
+    pcre2_code *re;
+};
+
+struct rc_rules {
+    struct compiled *sent, *abs;
+    size_t nsent, nabs;
+    pcre2_match_data *md;
+};
+
+static lm_err compile_table(const struct rule *t, struct compiled **out, size_t *n,
+                            char *msg, size_t cap)
+{
+    size_t i, cnt = 0;
+
+    while (t[cnt].id)
+        cnt++;
+    if (!(*out = calloc(cnt, sizeof **out)))
+        return LM_ERR_NOMEM;
+    for (i = 0; i < cnt; i++) {
+        int err;
+        PCRE2_SIZE off;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)t[i].pattern, PCRE2_ZERO_TERMINATED,
+                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP
+                                       | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+        if (!re) {
+            PCRE2_UCHAR buf[160];
+            pcre2_get_error_message(err, buf, sizeof buf);
+            lm_msg_set(msg, cap, "rule %s: offset %zu: %s", t[i].id, (size_t)off,
+                       (const char *)buf);
+            *n = i;
+            return LM_ERR_REGEX;
+        }
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* interpreter if no JIT */
+        (*out)[i].flag = t[i].flag;
+        (*out)[i].re = re;
+    }
+    *n = cnt;
+    return LM_OK;
+}
+
+lm_err rc_rules_open(rc_rules **out, char *msg, size_t cap)
+{
+    rc_rules *r = calloc(1, sizeof *r);
+    lm_err rc;
+
+    *out = r;
+    if (!r)
+        return LM_ERR_NOMEM;
+    if ((rc = compile_table(sentence_rules, &r->sent, &r->nsent, msg, cap)) != LM_OK
+        || (rc = compile_table(abstract_rules, &r->abs, &r->nabs, msg, cap)) != LM_OK)
+        return rc;
+    if (!(r->md = pcre2_match_data_create(4, NULL)))
+        return LM_ERR_NOMEM;
+    return LM_OK;
+}
+
+void rc_rules_close(rc_rules *r)
+{
+    size_t i;
+
+    if (!r)
+        return;
+    for (i = 0; r->sent && i < r->nsent; i++)
+        pcre2_code_free(r->sent[i].re);
+    for (i = 0; r->abs && i < r->nabs; i++)
+        pcre2_code_free(r->abs[i].re);
+    free(r->sent);
+    free(r->abs);
+    pcre2_match_data_free(r->md);
+    free(r);
+}
+
+static unsigned run_table(rc_rules *r, const struct compiled *t, size_t n,
+                          const char *s, size_t len)
+{
+    unsigned flags = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (flags & t[i].flag)
+            continue;
+        if (pcre2_match(t[i].re, (PCRE2_SPTR)s, len, 0, 0, r->md, NULL) >= 0)
+            flags |= t[i].flag;
+    }
+    return flags;
+}
+
+unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
+{
+    return run_table(r, r->sent, r->nsent, text + start, end - start);
+}
+
+unsigned rc_abstract_flags(rc_rules *r, const char *title, const char *abstract,
+                           const char *pub_types)
+{
+    unsigned f = 0;
+
+    if (title)
+        f |= run_table(r, r->abs, r->nabs, title, strlen(title));
+    if (abstract)
+        f |= run_table(r, r->abs, r->nabs, abstract, strlen(abstract));
+    (void)pub_types;
+    return f;
+}

@@ -1,0 +1,155 @@
+/* Segmentation: each block into sentences.  A full stop ends a sentence only
+ * when whitespace and a capital, digit, quote or bracket follow, and the word
+ * before it is not an abbreviation (et al., e.g., i.e., vs., Dr., a single
+ * initial).  Decimals ("0.75", "p < .05") never have whitespace after the
+ * dot, so they never split.  List markers ("1.", "-", "•") are left out of
+ * the sentence span. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "reconcile/reconcile_int.h"
+
+static int is_abbrev(const char *text, size_t start, size_t dot)
+{
+    static const char *const abbr[] = {
+        "al", "e.g", "i.e", "vs", "v", "dr", "mr", "mrs", "ms", "prof", "st", "approx",
+        "fig", "figs", "cf", "jr", "sr", "inc", "ltd", "co", "u.s", "u.k", "ph.d", "m.d",
+        "no", "vol", "pp", "ca", "resp", "incl", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "gen", "sgt", "rev", "est",
+        NULL
+    };
+    size_t w = dot, len, i;
+
+    while (w > start && !isspace((unsigned char)text[w - 1]) && text[w - 1] != '('
+           && text[w - 1] != '"')
+        w--;
+    len = dot - w;
+    if (len == 0)
+        return 0;
+    if (len == 1 && isupper((unsigned char)text[w]))        /* an initial: "J." */
+        return 1;
+    for (i = 0; abbr[i]; i++)
+        if (strlen(abbr[i]) == len && !strncasecmp(text + w, abbr[i], len))
+            return 1;
+    return 0;
+}
+
+/* Bytes of closing quotes/brackets at text[i]. */
+static size_t closer_len(const char *t, size_t i, size_t end)
+{
+    if (i < end && (t[i] == '"' || t[i] == '\'' || t[i] == ')' || t[i] == ']'))
+        return 1;
+    if (i + 2 < end + 0 && (unsigned char)t[i] == 0xe2 && (unsigned char)t[i + 1] == 0x80
+        && ((unsigned char)t[i + 2] == 0x9d || (unsigned char)t[i + 2] == 0x99))
+        return 3;
+    return 0;
+}
+
+static int starts_sentence(const char *t, size_t i, size_t end)
+{
+    unsigned char c;
+
+    if (i >= end)
+        return 1;
+    c = (unsigned char)t[i];
+    if (isupper(c) || isdigit(c) || c == '"' || c == '\'' || c == '(' || c == '[')
+        return 1;
+    if (c == 0xe2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80
+        && ((unsigned char)t[i + 2] == 0x9c || (unsigned char)t[i + 2] == 0x98))
+        return 1;                                   /* “ or ‘ */
+    return c >= 0xc3 && c <= 0xc3;                  /* Latin-1 capitals, roughly */
+}
+
+static lm_err push(const char *text, size_t s, size_t e, size_t block,
+                   struct rc_sent **out, size_t *n, size_t *cap)
+{
+    size_t b;
+
+    while (s < e && isspace((unsigned char)text[s]))
+        s++;
+    /* a list marker at the start of the sentence */
+    b = s;
+    while (b < e && b - s < 3 && isdigit((unsigned char)text[b]))
+        b++;
+    if (b > s && b + 1 < e && (text[b] == '.' || text[b] == ')') && text[b + 1] == ' ')
+        s = b + 2;
+    else if (s + 1 < e && (text[s] == '-' || text[s] == '*' || text[s] == '+') && text[s + 1] == ' ')
+        s += 2;
+    else if (s + 3 < e && !memcmp(text + s, "\xe2\x80\xa2", 3))
+        s += 3;
+    while (s < e && isspace((unsigned char)text[s]))
+        s++;
+    while (e > s && isspace((unsigned char)text[e - 1]))
+        e--;
+    if (e <= s)
+        return LM_OK;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        struct rc_sent *p = realloc(*out, nc * sizeof *p);
+        if (!p)
+            return LM_ERR_NOMEM;
+        *out = p;
+        *cap = nc;
+    }
+    (*out)[*n].start = s;
+    (*out)[*n].end = e;
+    (*out)[*n].block = block;
+    (*n)++;
+    return LM_OK;
+}
+
+lm_err rc_split_span(const char *text, size_t start, size_t end, size_t block,
+                     struct rc_sent **out, size_t *n, size_t *cap)
+{
+    size_t i, s = start;
+    lm_err rc;
+
+    for (i = start; i < end; i++) {
+        char c = text[i];
+        size_t j, cl;
+
+        if (c != '.' && c != '!' && c != '?')
+            continue;
+        j = i + 1;
+        while (j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
+            j++;
+        while ((cl = closer_len(text, j, end)) > 0)
+            j += cl;
+        if (j < end && !isspace((unsigned char)text[j]))
+            continue;                       /* "0.75", "e.g.,", "p<.05" */
+        if (c == '.' && j == i + 1 && is_abbrev(text, start, i))
+            continue;
+        {
+            size_t k = j;
+            while (k < end && isspace((unsigned char)text[k]))
+                k++;
+            if (k < end && !starts_sentence(text, k, end))
+                continue;
+            if ((rc = push(text, s, j, block, out, n, cap)) != LM_OK)
+                return rc;
+            s = k;
+            i = k > 0 ? k - 1 : k;
+        }
+    }
+    return push(text, s, end, block, out, n, cap);
+}
+
+lm_err rc_segment(const struct lm_doc *d, struct rc_sent **out, size_t *n)
+{
+    size_t b, cap = 0;
+    lm_err rc;
+
+    *out = NULL;
+    *n = 0;
+    for (b = 0; b < d->nblocks; b++) {
+        rc = rc_split_span(d->text.s, d->blocks[b].start, d->blocks[b].end, b, out, n, &cap);
+        if (rc != LM_OK) {
+            free(*out);
+            *out = NULL;
+            *n = 0;
+            return rc;
+        }
+    }
+    return LM_OK;
+}
