@@ -229,8 +229,16 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
     len = strlen(d->text);
     d->aflags = rc_abstract_flags(k->rules, d->title, d->abstract, d->pub_types);
     if ((*rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
-                                  d->level, d->design)) != LM_OK
-        || (*rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
+                                  d->level, d->design)) != LM_OK)
+        return NULL;
+    /* Indexed as an RCT, and the abstract says it randomised: that is L2
+     * whatever else the wording suggests ("a single dose" is not single-arm). */
+    if (d->level[1] > '2' && (d->aflags & RC_A_RCT) && strstr(d->pub_types, "Randomized Controlled Trial")
+        && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))) {
+        strcpy(d->level, "L2");
+        strcpy(d->design, "rct");
+    }
+    if ((*rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
         || (*rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return NULL;
     return d;
@@ -383,6 +391,20 @@ struct tf {
     double w;
 };
 
+struct topic_hits {
+    int64_t *pm;
+    size_t n;
+};
+
+static int topic_hit(const lm_hit *h, void *ud)
+{
+    struct topic_hits *x = ud;
+
+    if (x->n < 5)
+        x->pm[x->n++] = h->pmid;
+    return x->n >= 5;
+}
+
 /* The article's topic: its most frequent content words that the corpus
  * knows, the title counting double.  Found once; every claim uses it (a
  * claim that names no drug or condition inherits them). */
@@ -435,21 +457,62 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                 break;
         }
     }
-    /* most frequent first; only words the corpus holds */
-    while (t->n < RC_TOPIC_MAX) {
-        size_t best = nv;
-        for (i = 0; i < nv; i++)
-            if (v[i].w >= 2 && (best == nv || v[i].w > v[best].w))
-                best = i;
-        if (best == nv)
-            break;
-        if (rc_term_in_corpus(k, v[best].stem, 1) == 1) {
-            strcpy(t->words[t->n++], v[best].stem);
-            if (lb.len)
-                rc = rc == LM_OK ? lm_buf_puts(&lb, ", ") : rc;
-            rc = rc == LM_OK ? lm_buf_puts(&lb, v[best].stem) : rc;
+    /* the heaviest words the corpus knows, then those the best-matching
+     * records share: the topic is what the article and its studies are about */
+    {
+        struct tf cand[20];
+        size_t nc = 0, c, ndocs = 0;
+        struct rc_doc *top[5];
+        lm_buf q = {0};
+        int64_t pm[5];
+        struct topic_hits hx = { pm, 0 };
+
+        while (nc < 20) {
+            size_t best = nv;
+            for (i = 0; i < nv; i++)
+                if (v[i].w >= 1 && (best == nv || v[i].w > v[best].w))
+                    best = i;
+            if (best == nv)
+                break;
+            if (rc_term_in_corpus(k, v[best].stem, 1) == 1)
+                cand[nc++] = v[best];
+            v[best].w = -1;
         }
-        v[best].w = -1;
+        for (c = 0; c < nc && rc == LM_OK; c++)
+            rc = lm_buf_printf(&q, "%s\"%s\"*", c ? " OR " : "", cand[c].stem);
+        if (rc == LM_OK && nc) {
+            rc = lm_corpus_search(k->corpus, q.s, 5, topic_hit, &hx);
+            if (rc == LM_ERR_QUERY)
+                rc = LM_OK;
+        }
+        lm_buf_free(&q);
+        for (i = 0; i < hx.n && rc == LM_OK; i++) {
+            struct rc_doc *dd = rc_doc_get(k, pm[i], &rc);
+            if (dd)
+                top[ndocs++] = dd;
+            else if (rc == LM_ERR_NOTFOUND)
+                rc = LM_OK;
+        }
+        for (c = 0; c < nc; c++) {
+            size_t in = 0, j;
+            for (j = 0; j < ndocs; j++)
+                in += rc_has_stem(top[j]->text, cand[c].stem) != 0;
+            cand[c].w = in >= (ndocs >= 2 ? 2u : 1u) ? cand[c].w * (double)in : 0;
+        }
+        while (rc == LM_OK && t->n < RC_TOPIC_MAX - 1) {
+            size_t best = nc;
+            for (c = 0; c < nc; c++)
+                if (cand[c].w > 0 && (best == nc || cand[c].w > cand[best].w))
+                    best = c;
+            if (best == nc)
+                break;
+            strcpy(t->words[t->n++], cand[best].stem);
+            if (lb.len)
+                rc = lm_buf_puts(&lb, ", ");
+            if (rc == LM_OK)
+                rc = lm_buf_puts(&lb, cand[best].stem);
+            cand[best].w = 0;
+        }
     }
     free(v);
     if (rc == LM_OK && lb.len)

@@ -107,20 +107,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
     return n;
 }
 
-/* A word of the article text starting with @stem. */
-static int has_stem(const char *text, const char *stem)
-{
-    size_t l = strlen(stem);
-    const char *p = text;
-
-    while ((p = strcasestr(p, stem))) {
-        if (p == text || !isalnum((unsigned char)p[-1]))
-            return 1;
-        p += l;
-    }
-    (void)l;
-    return 0;
-}
+#define has_stem rc_has_stem
 
 /* ---- comparing numbers ---------------------------------------------------- */
 

@@ -340,6 +340,22 @@ static struct rc_num *last_near(struct rc_nums *out, size_t first, size_t i_orig
     return l->end <= i_orig && i_orig - l->end <= gap ? l : NULL;
 }
 
+/* The last effect or change of this scan ending within @gap bytes of i:
+ * "d = 2.2 at week 1 and 2.3 at week 5" chains 2.3 to the effect. */
+static struct rc_num *last_of(struct rc_nums *out, size_t first, size_t i_orig, size_t gap)
+{
+    size_t j = out->n;
+
+    while (j > first) {
+        struct rc_num *l = &out->v[--j];
+        if (l->end > i_orig || i_orig - l->end > gap)
+            return NULL;
+        if (l->kind == RC_EFFECT || l->kind == RC_CHANGE)
+            return l;
+    }
+    return NULL;
+}
+
 static const char *const reduce_verbs[] = {
     "cut", "reduc", "lower", "decreas", "halv", "fewer", "drop", "declin", "prevent",
     "less", "shrank", "fell", "fall", NULL
@@ -351,6 +367,26 @@ static const char *const reduce_after[] = {
     "reduction", "lower", "fewer", "less", "decrease", "drop", "decline", "relative reduction",
     "risk reduction", "reduced", NULL
 };
+
+/* An arm's size without a noun: "75 in the 10-mg group", "placebo (679)". */
+static int arm_context(const struct scan *sc, size_t i, size_t a)
+{
+    size_t j;
+
+    if (a + 8 <= sc->n && !strncasecmp(sc->s + a, " in the ", 8)) {
+        for (j = a + 8; j < sc->n && j < a + 40 && sc->s[j] != ',' && sc->s[j] != ';'; j++)
+            if (!strncasecmp(sc->s + j, "group", 5) || !strncasecmp(sc->s + j, "arm", 3))
+                return 1;
+    }
+    if (i >= 3 && sc->s[i - 1] == '(' && a < sc->n && sc->s[a] == ')'
+        && isalpha((unsigned char)sc->s[i - 3])) {
+        size_t b = i > 300 ? i - 300 : 0;
+        for (j = b; j + 6 <= i; j++)
+            if (!strncasecmp(sc->s + j, "assign", 6) || !strncasecmp(sc->s + j, "random", 6))
+                return 1;
+    }
+    return 0;
+}
 
 /* Fraction words: "half", "a third", "two-thirds", "a quarter". */
 static int frac_word(const struct scan *sc, size_t i, double *v, size_t *used)
@@ -402,7 +438,10 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
         }
         /* identifiers: "COVID-19", "QIDS-SR-16", "D3" */
         if (prev == '-' && i >= 2 && isalpha((unsigned char)sc.s[i - 2])) {
+            size_t i0 = i;
             while (i < sc.n && (isalnum((unsigned char)sc.s[i]) || sc.s[i] == '-'))
+                i++;
+            if (i == i0)
                 i++;
             continue;
         }
@@ -472,6 +511,16 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             static const char *const change_ctx[] = { "differ", "change", "reduc", "decreas",
                                                       "increas", "fell", "fall", "drop", NULL };
 
+            static const char *const labels[] = { "phase", "stage", "type", "grade", "step",
+                                                  "level", "class", "wave", "version", "figure",
+                                                  "table", "no", "number", "visit", NULL };
+            /* "phase 2", "type 2": labels, not quantities; a bare year */
+            if (phrase_before(&sc, i, labels, 0)
+                || (v >= 1900 && v <= 2100 && v == floor(v) && !memchr(sc.s + i, ',', used)
+                    && !noun_after(&sc, a, 0, people, &e))) {
+                i += used;
+                continue;
+            }
             /* "±1.0" after a mean */
             if (a + 1 < sc.n && (unsigned char)sc.s[a] == 0xc2 && (unsigned char)sc.s[a + 1] == 0xb1) {
                 double sd;
@@ -517,7 +566,8 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_EFFECT, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, eff);
-            } else if (phrase_before(&sc, i, (const char *const[]){ "n", NULL }, 0)) {
+            } else if (phrase_before(&sc, i, (const char *const[]){ "n", NULL }, 0)
+                       || (v == floor(v) && v >= 10 && arm_context(&sc, i, a))) {
                 if (!(x = num_push(out, RC_N, v)))
                     return LM_ERR_NOMEM;
             } else if (phrase_before(&sc, i, time_before, 0)) {
@@ -527,8 +577,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_DURATION, v * f)))
                     return LM_ERR_NOMEM;
             } else if (phrase_before(&sc, i, chain, 0)
-                       && (x = last_near(out, first, orig(&r->nt, base, i), 40))
-                       && (x->kind == RC_EFFECT || x->kind == RC_CHANGE)) {
+                       && (x = last_of(out, first, orig(&r->nt, base, i), 40))) {
                 struct rc_num *l = x;
                 enum rc_num_kind kk = l->kind;
                 char unit[16];

@@ -63,6 +63,8 @@ void rc_words_close(struct rc_words *w);
 int rc_stopword(const struct rc_words *sw, const char *w, size_t n);
 /* Case-insensitive whole-word search of @w (n bytes) in @hay. */
 const char *rc_find_word(const char *hay, const char *w, size_t n);
+/* 1 when a word of @text starts with @stem (case-insensitive). */
+int rc_has_stem(const char *text, const char *stem);
 /* Light stem for comparing words: lower-case, strips plural/-ed/-ing. */
 size_t rc_stem(const char *w, size_t n, char *out, size_t cap);
 

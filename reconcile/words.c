@@ -134,3 +134,16 @@ size_t rc_stem(const char *w, size_t n, char *out, size_t cap)
     out[l] = '\0';
     return l;
 }
+
+int rc_has_stem(const char *text, const char *stem)
+{
+    size_t l = strlen(stem);
+    const char *p = text;
+
+    while ((p = strcasestr(p, stem))) {
+        if (p == text || !isalnum((unsigned char)p[-1]))
+            return 1;
+        p += l;
+    }
+    return 0;
+}

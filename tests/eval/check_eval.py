@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Scores `litmine check` against the development examples.
+
+usage: check_eval.py LITMINE EXAMPLES_DIR WORK_DIR [--floors R,P,A] [-v]
+
+Imports EXAMPLES_DIR/corpus.xml into a fresh database in WORK_DIR, runs
+`litmine check --format json` on every article in EXAMPLES_DIR/articles and
+compares the claims with EXAMPLES_DIR/expected.jsonl:
+  - claim detection: an expected claim is found when a reported claim's span
+    covers at least 60% of the expected quote (and the quote at least 60% of
+    the claim); recall = found / expected, precision = matched reported /
+    reported;
+  - verdicts: accuracy over the expected claims that were found, per verdict.
+Exits 1 when recall, precision or verdict accuracy fall under the floors.
+"""
+import json
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+VERDICTS = ["controlled", "uncontrolled", "anecdotal", "contradicted", "not_found"]
+
+
+def run(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return p.returncode, p.stdout, p.stderr
+
+
+def overlap(a, b):
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    verbose = "-v" in sys.argv
+    floors = (0.0, 0.0, 0.0)
+    if "--floors" in sys.argv:
+        floors = tuple(float(x) for x in sys.argv[sys.argv.index("--floors") + 1].split(","))
+        args = [a for a in args if a != sys.argv[sys.argv.index("--floors") + 1]]
+    litmine, ex, work = args[:3]
+    db = os.path.join(work, "examples.db")
+    rc, _, err = run([litmine, "import", "-q", "--db", db, os.path.join(ex, "corpus.xml")])
+    if rc != 0:
+        print("import failed:", err.decode(errors="replace"))
+        return 1
+    expected = defaultdict(list)
+    with open(os.path.join(ex, "expected.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                e = json.loads(line)
+                expected[e["article"]].append(e)
+    n_exp = n_found = n_rep = n_rep_ok = 0
+    per = Counter()
+    per_ok = Counter()
+    confusion = Counter()
+    misses = []
+    arts = sorted(os.listdir(os.path.join(ex, "articles")))
+    for art in arts:
+        path = os.path.join(ex, "articles", art)
+        raw = open(path, "rb").read()
+        rc, out, err = run([litmine, "check", "--db", db, "--format", "json", path])
+        if rc != 0:
+            print(f"{art}: check failed (exit {rc}): {err.decode(errors='replace')}")
+            return 1
+        rep = json.loads(out)
+        claims = rep["claims"]
+        n_rep += len(claims)
+        used = set()
+        for e in expected.get(art, []):
+            q = e["quote"].encode("utf-8")
+            at = raw.find(q)
+            n_exp += 1
+            per[e["verdict"]] += 1
+            if at < 0:
+                misses.append(f"{art}: quote not in article: {e['quote'][:60]}")
+                continue
+            span = (at, at + len(q))
+            best = None
+            for i, c in enumerate(claims):
+                cs = tuple(c["span"])
+                ov = overlap(span, cs)
+                if ov >= 0.6 * (span[1] - span[0]) and ov >= 0.6 * (cs[1] - cs[0]):
+                    best = i
+                    break
+            if best is None:
+                misses.append(f"{art}: MISSED claim ({e['verdict']}): {e['quote'][:80]}")
+                confusion[(e["verdict"], "missed")] += 1
+                continue
+            used.add(best)
+            n_found += 1
+            got = claims[best]["verdict"]
+            confusion[(e["verdict"], got)] += 1
+            if got == e["verdict"]:
+                per_ok[e["verdict"]] += 1
+            elif verbose:
+                misses.append(f"{art}: want {e['verdict']}, got {got} "
+                              f"{[m['pmid'] for m in claims[best]['matches']]} "
+                              f"(want {e['pmids']}): {e['quote'][:70]} | "
+                              f"{'; '.join(claims[best]['reasons'])[:160]}")
+        n_rep_ok += len(used)
+        if verbose:
+            for i, c in enumerate(claims):
+                if i not in used:
+                    misses.append(f"{art}: extra claim ({c['verdict']}): {c['text'][:80]}")
+    recall = n_found / n_exp if n_exp else 0
+    precision = n_rep_ok / n_rep if n_rep else 0
+    correct = sum(per_ok.values())
+    acc = correct / n_exp if n_exp else 0
+    print(f"claims: expected {n_exp}, reported {n_rep}, found {n_found}")
+    print(f"claim detection: recall {recall:.3f}, precision {precision:.3f}")
+    print(f"verdict accuracy (over all expected claims): {acc:.3f} ({correct}/{n_exp})")
+    for v in VERDICTS:
+        if per[v]:
+            print(f"  {v:13s} {per_ok[v]:2d}/{per[v]:2d}  {per_ok[v] / per[v]:.2f}")
+    print("confusion (expected -> got):")
+    for v in VERDICTS:
+        row = [f"{g}:{confusion[(v, g)]}" for g in VERDICTS + ["missed"] if confusion[(v, g)]]
+        print(f"  {v:13s} {' '.join(row)}")
+    for m in misses:
+        print("  " + m)
+    fr, fp, fa = floors
+    if recall < fr or precision < fp or acc < fa:
+        print(f"FAIL: under the floors (recall {fr}, precision {fp}, accuracy {fa})")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
