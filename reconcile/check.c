@@ -262,7 +262,7 @@ lm_claim_source rc_classify(unsigned f)
 /* A checkable statement: a number that says something about a study or an
  * outcome, a plain efficacy or safety statement, or a first-hand story. */
 static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
-                    int prev_anecdote)
+                    int prev_anecdote, int names_topic)
 {
     size_t i;
     int strong = 0, weak = 0;
@@ -279,7 +279,10 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
         return 1;
-    if (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL))
+    /* a plain efficacy or safety statement must say what it is about: the
+     * article's drug or condition, or a trial or review */
+    if ((f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL))
+        && (names_topic || (f & (RC_F_RCT | RC_F_META | RC_F_TRIALWORD))))
         return 1;
     if (weak && (f & RC_F_STUDYWORD))
         return 1;
@@ -524,6 +527,20 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
 
 /* ---- the check --------------------------------------------------------- */
 
+static int names_topic(const struct rc_topic *t, const char *text, size_t a, size_t b)
+{
+    size_t i, p;
+
+    for (i = 0; i < t->n; i++) {
+        size_t l = strlen(t->words[i]);
+        for (p = a; p + l <= b; p++)
+            if ((p == a || !isalnum((unsigned char)text[p - 1]))
+                && !strncasecmp(text + p, t->words[i], l))
+                return 1;
+    }
+    return 0;
+}
+
 static lm_err report_new(const struct lm_doc *d, struct lm_report **out)
 {
     struct lm_report *r = calloc(1, sizeof *r);
@@ -592,6 +609,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     if (nsents && !(flags = calloc(nsents, sizeof *flags)))
         goto nomem;
+    if ((rc = find_topic(k, d, &topic, &r->topic)) != LM_OK)
+        goto fail;
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
@@ -604,7 +623,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             break;
         if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
             goto fail;
-        if (is_claim(f, &nums, d->blocks[s->block].kind, prev_anecdote)) {
+        if (is_claim(f, &nums, d->blocks[s->block].kind, prev_anecdote,
+                     names_topic(&topic, d->text.s, s->start, s->end))) {
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;
             prev_anecdote = r->claims[r->nclaims - 1].source == LM_SOURCE_ANECDOTE;
@@ -619,8 +639,6 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto nomem;
     for (i = 0; i < r->nclaims; i++)
         cflags[i] = flags[r->claims[i].sent];
-    if ((rc = find_topic(k, d, &topic, &r->topic)) != LM_OK)
-        goto fail;
     if (k->corpus_size == 0 && (rc = rc_report_warn(r, "the corpus is empty: every claim is not_found "
                                                     "(import PubMed records first)")))
         goto fail;

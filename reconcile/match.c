@@ -668,7 +668,7 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
         counted++;
         hit += has_stem(c->d->text, w[i].stem) != 0;
     }
-    c->lex = counted ? (double)hit / (double)(nw ? nw : 1) : 0;
+    c->lex = counted ? (double)hit / (double)counted : 0;
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         int within;
         c->cmp[i] = compare(text, &cl->nums.v[i], c->d, &c->idx[i], &within);
@@ -718,7 +718,8 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
-    c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree - 1.5 * c->conflict
+    /* a conflicting number still says the record reports that outcome */
+    c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree + 0.5 * c->conflict
                - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
                + 0.5 * c->bm25rank;
 }
@@ -831,7 +832,7 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
         return rc_claim_reason(cl, "speculation about what would have happened; no study in "
                                "the corpus tests it");
     }
-    if (best && best->agree == 0
+    if (best && best->agree == 0 && !(f & RC_F_SAFETY)
         && ((!has_topic_word && (novel >= 2 || novel_cap >= 1)) || novel_pair)) {
         size_t j, shown = 0;
         lm_buf nb = {0};
@@ -850,7 +851,8 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
         lm_buf_free(&nb);
         return rc;
     }
-    if (!best || (best->lex < 0.34 && best->agree == 0)) {
+    if (!best || (best->lex < 0.34 && best->agree == 0 && best->weak_agree < 2
+                  && !(nw - novel == 0 && best->weak_agree >= 1))) {
         if (cl->source == LM_SOURCE_ANIMAL) {
             cl->verdict = LM_VERDICT_ANECDOTAL;
             set_level(cl, "L5");

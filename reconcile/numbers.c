@@ -638,7 +638,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 a2 = skip_ws(&sc, a2 + w);
                 if (phrase_at(&sc, a2, (const char *const[]){ "more than", "greater than",
                               "better than", "over placebo", "versus placebo", NULL })
-                    || word_near_before(&sc, i, 40, (const char *const[]){ "difference", NULL }))
+                    || word_near_before(&sc, i, 70, (const char *const[]){ "difference", NULL }))
                     set_str(x->what, sizeof x->what, "difference");
             }
         }

@@ -187,7 +187,8 @@ enum {
     RC_F_QUESTION     = 1u << 18,
     RC_F_HEDGE_CLAIM  = 1u << 19,  /* claims, claimed: the article reports a claim */
     RC_F_SUPERLATIVE  = 1u << 20,  /* largest, landmark, miracle */
-    RC_F_CALL         = 1u << 21   /* book now, talk to your doctor */
+    RC_F_CALL         = 1u << 21,  /* book now, talk to your doctor */
+    RC_F_TRIALWORD    = 1u << 22   /* trial, study, dose: names a study or a regimen */
 };
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);
