@@ -71,6 +71,15 @@ static int is_heading(const char *s, size_t n)
              || last == ';' || last == '"' || last == ')');
 }
 
+/* The line after a heading is blank, or starts like a new sentence; a
+ * lower-case start means the short line was hard-wrapped prose. */
+static int next_starts_block(const char *t, size_t i, size_t len)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+        i++;
+    return i >= len || t[i] == '\n' || !islower((unsigned char)t[i]);
+}
+
 lm_err rc_doc_blocks_from_text(struct lm_doc *d)
 {
     const char *t = d->text.s;
@@ -99,7 +108,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
-            int head = !bullet && !row && is_heading(t + s, e - s);
+            int head = !bullet && !row && is_heading(t + s, e - s) && next_starts_block(t, i, len);
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
             if (bullet || row || head || s > ls) {

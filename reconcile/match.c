@@ -431,15 +431,14 @@ static void fmt_num(char *buf, size_t cap, const struct rc_num *x)
     case RC_DOSES:
         snprintf(buf, cap, "%.0f dose(s)", x->v);
         break;
-    case RC_DURATION:
-        if (x->v >= 28 && fmod(x->v, 30.4) < 1)
-            snprintf(buf, cap, "%.0f months", x->v / 30.4);
-        else if (x->v >= 7 && fmod(x->v, 7) == 0)
-            snprintf(buf, cap, "%.0f weeks", x->v / 7);
-        else if (x->v < 1)
-            snprintf(buf, cap, "%.0f hours", x->v * 24);
-        else
-            snprintf(buf, cap, "%.0f days", x->v);
+    case RC_DURATION:   /* in the unit it was written in (unit holds its code) */
+        switch (x->unit[0]) {
+        case '1': snprintf(buf, cap, "%.3g hours", x->v * 24); break;
+        case '3': snprintf(buf, cap, "%.3g weeks", x->v / 7); break;
+        case '4': snprintf(buf, cap, "%.3g months", x->v / 30.4); break;
+        case '5': snprintf(buf, cap, "%.3g years", x->v / 365.25); break;
+        default:  snprintf(buf, cap, "%.3g days", x->v); break;
+        }
         break;
     case RC_CHANGE:
         snprintf(buf, cap, "%.3g%s%s", x->v, x->unit[0] ? " " : "", x->unit);

@@ -552,6 +552,8 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, u->canon);
+                used = al + e - i;
             } else if (noun_after(&sc, a, 2, people, &e)) {
                 if (!(x = num_push(out, RC_N, v)))
                     return LM_ERR_NOMEM;
@@ -576,6 +578,8 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                            : tb[0] == 'h' ? 1.0 / 24 : 1;
                 if (!(x = num_push(out, RC_DURATION, v * f)))
                     return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, tb[0] == 'w' ? "3" : tb[0] == 'm' ? "4"
+                        : tb[0] == 'y' ? "5" : tb[0] == 'h' ? "1" : "2");
             } else if (phrase_before(&sc, i, chain, 0)
                        && (x = last_of(out, first, orig(&r->nt, base, i), 40))) {
                 struct rc_num *l = x;

@@ -61,6 +61,21 @@ static int starts_sentence(const char *t, size_t i, size_t end)
     return c >= 0xc3 && c <= 0xc3;                  /* Latin-1 capitals, roughly */
 }
 
+/* Only digits (after spaces) between @s and the dot: a list number. */
+static int list_marker(const char *t, size_t s, size_t dot)
+{
+    size_t i = s;
+
+    while (i < dot && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
+        i++;
+    if (i == dot || dot - i > 3)
+        return 0;
+    for (; i < dot; i++)
+        if (!isdigit((unsigned char)t[i]))
+            return 0;
+    return 1;
+}
+
 static lm_err push(const char *text, size_t s, size_t e, size_t block,
                    struct rc_sent **out, size_t *n, size_t *cap)
 {
@@ -120,6 +135,8 @@ lm_err rc_split_span(const char *text, size_t start, size_t end, size_t block,
             continue;                       /* "0.75", "e.g.,", "p<.05" */
         if (c == '.' && j == i + 1 && is_abbrev(text, start, i))
             continue;
+        if (c == '.' && list_marker(text, s, i))
+            continue;                       /* "1. First item" */
         {
             size_t k = j;
             while (k < end && isspace((unsigned char)text[k]))

@@ -51,6 +51,7 @@ static const char *const stop[] = {
     "statement", "continued", "announced", "today", "look", "take", "note", "according",
     "per", "cent", "versus", "vs", "compared", "higher", "less", "total", "overall",
     "mean", "median", "number", "numbers", "people", "person", "things", "obviously",
+    "based", "test", "tests", "tested", "testing", "built", "offer", "offering", "journal",
     NULL
 };
 
@@ -125,7 +126,7 @@ size_t rc_stem(const char *w, size_t n, char *out, size_t cap)
         l -= 2, out[l - 1] = 'y';
     else if (l > 5 && !strcmp(out + l - 3, "ing"))
         l -= 3;
-    else if (l > 4 && !strcmp(out + l - 2, "ed"))
+    else if (l > 5 && !strcmp(out + l - 2, "ed"))
         l -= 2;
     else if (l > 4 && !strcmp(out + l - 2, "es") && strchr("sxz", out[l - 3]))
         l -= 2;

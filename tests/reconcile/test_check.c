@@ -1,0 +1,307 @@
+/* reconcile: claims, sources, numbers and verdicts on the fictional fixture
+ * corpus; reports (JSON contract, text, HTML); the empty-corpus warning. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+#include <litmine/litmine.h>
+#include "reconcile/reconcile_int.h"
+
+#define FX LM_FIXTURES "/reconcile/"
+
+static char dir[512];
+static char dbpath[600];
+
+static void rmdb(void)
+{
+    char p[700];
+
+    snprintf(p, sizeof p, "%s-wal", dbpath);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", dbpath);
+    unlink(p);
+    unlink(dbpath);
+    rmdir(dir);
+}
+
+static lm_corpus *corpus_with(const char *xml)
+{
+    lm_corpus *c = NULL;
+    lm_import_stats st;
+
+    snprintf(dir, sizeof dir, "%s/rctestXXXXXX", LM_BINARY_DIR);
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(dbpath, sizeof dbpath, "%s/c.db", dir);
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
+    if (xml)
+        cr_assert_eq(lm_corpus_import(c, xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    return c;
+}
+
+static void init(void) { cr_assert_eq(lm_global_init(), LM_OK); }
+static void fini(void) { lm_global_cleanup(); }
+TestSuite(reconcile_check, .init = init, .fini = fini);
+
+static lm_report *check_file(lm_corpus *c, const char *path)
+{
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK, "%s", lm_checker_errmsg(k));
+    cr_assert_eq(lm_doc_load(path, &d), LM_OK, "%s", lm_doc_errmsg(d));
+    cr_assert_eq(lm_check(k, d, &r), LM_OK, "%s", lm_checker_errmsg(k));
+    lm_doc_free(d);
+    lm_checker_close(k);
+    return r;
+}
+
+static const cJSON *claim_at(const cJSON *root, int i)
+{
+    return cJSON_GetArrayItem(cJSON_GetObjectItem(root, "claims"), i);
+}
+
+static const char *str_of(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItem(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static int has_reason(const cJSON *claim, const char *needle)
+{
+    const cJSON *r;
+
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
+        if (cJSON_IsString(r) && strstr(r->valuestring, needle))
+            return 1;
+    return 0;
+}
+
+Test(reconcile_check, one_claim_per_verdict)
+{
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_report *r = check_file(c, FX "article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    static const struct { const char *verdict, *source, *level, *pmid; } want[] = {
+        { "controlled", "study", "L2", "99100001" },
+        { "uncontrolled", "study", "L4", "99100002" },
+        { "contradicted", "study", "L2", "99100001" },
+        { "anecdotal", "anecdote", "anecdote", NULL },
+        { "anecdotal", "animal", "L5", "99100003" },
+        { "not_found", "study", NULL, NULL },
+    };
+    size_t i;
+
+    cr_assert_eq(lm_report_claims(r), 6);
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    for (i = 0; i < 6; i++) {
+        const cJSON *cl = claim_at(root, (int)i);
+        const cJSON *m = cJSON_GetArrayItem(cJSON_GetObjectItem(cl, "matches"), 0);
+        cr_assert_str_eq(str_of(cl, "verdict"), want[i].verdict, "claim %zu: %s", i + 1,
+                         cJSON_PrintUnformatted(cl));
+        cr_assert_str_eq(str_of(cl, "source"), want[i].source, "claim %zu", i + 1);
+        if (want[i].level)
+            cr_assert_str_eq(str_of(cl, "level"), want[i].level, "claim %zu", i + 1);
+        else
+            cr_assert(cJSON_IsNull(cJSON_GetObjectItem(cl, "level")), "claim %zu", i + 1);
+        if (want[i].pmid)
+            cr_assert_str_eq(str_of(m, "pmid"), want[i].pmid, "claim %zu", i + 1);
+        cr_assert_gt(cJSON_GetArraySize(cJSON_GetObjectItem(cl, "reasons")), 0);
+    }
+    /* the reasons a person can defend */
+    cr_assert(has_reason(claim_at(root, 1), "75% = 15/20, Wilson 95% CI 53-89%"));
+    cr_assert(has_reason(claim_at(root, 1), "open-label"));
+    cr_assert(has_reason(claim_at(root, 2), "-4.2"));
+    cr_assert(has_reason(claim_at(root, 5), "Rovadimab"));
+    /* numbers of the first claim, and the summary */
+    cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(claim_at(root, 0), "numbers"),
+                                           "n")->valuedouble, 120, 1e-9);
+    cr_assert_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "summary"), "anecdotal")->valueint, 2);
+    cr_assert_eq(lm_report_count(r, LM_VERDICT_CONTROLLED), 1);
+    cr_assert_eq(lm_report_verdict(r, 5), LM_VERDICT_NOT_FOUND);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, spans_point_at_the_claims)
+{
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_report *r = check_file(c, FX "article.txt");
+    lm_buf js = {0};
+    cJSON *root, *cl;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims")) {
+        const cJSON *sp = cJSON_GetObjectItem(cl, "span");
+        int a = cJSON_GetArrayItem(sp, 0)->valueint, b = cJSON_GetArrayItem(sp, 1)->valueint;
+        const char *text = str_of(cl, "text");
+        cr_assert_eq((size_t)(b - a), strlen(text));
+        cr_assert_eq(strncmp(r->text + a, text, (size_t)(b - a)), 0);
+    }
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, no_claims_is_an_empty_list_with_a_warning)
+{
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_report *r = check_file(c, FX "noclaims.txt");
+    lm_buf js = {0};
+
+    cr_assert_eq(lm_report_claims(r), 0);
+    cr_assert_not_null(lm_report_warning(r, 0));
+    cr_assert_not_null(strstr(lm_report_warning(r, 0), "no checkable claim"));
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    cr_assert_not_null(strstr(js.s, "\"claims\":[]"), "%s", js.s);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, empty_corpus_makes_everything_not_found_and_warns)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_report *r = check_file(c, FX "article.txt");
+    size_t i, n = lm_report_claims(r);
+    int warned = 0;
+    const char *w;
+
+    cr_assert_gt(n, 0);
+    for (i = 0; i < n; i++) {
+        lm_verdict v = lm_report_verdict(r, i);
+        /* a testimonial is an anecdote whatever the corpus holds */
+        cr_assert(v == LM_VERDICT_NOT_FOUND || v == LM_VERDICT_ANECDOTAL, "claim %zu", i + 1);
+    }
+    for (i = 0; (w = lm_report_warning(r, i)); i++)
+        warned |= strstr(w, "corpus is empty") != NULL;
+    cr_assert(warned);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, text_and_html_reports)
+{
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_report *r = check_file(c, FX "article.txt");
+    lm_buf t = {0}, tc = {0}, h = {0};
+
+    cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
+    cr_assert_null(strchr(t.s, '\033'), "colour without a TTY");
+    cr_assert_not_null(strstr(t.s, "[3] contradicted"));
+    cr_assert_eq(lm_report_text(r, 1, &tc), LM_OK);
+    cr_assert_not_null(strchr(tc.s, '\033'));
+    cr_assert_eq(lm_report_html(r, &h), LM_OK);
+    cr_assert_not_null(strstr(h.s, "<!DOCTYPE html>"));
+    cr_assert_not_null(strstr(h.s, "https://pubmed.ncbi.nlm.nih.gov/99100001/"));
+    cr_assert_not_null(strstr(h.s, "&quot;My ringing stopped"), "quotes escaped");
+    cr_assert_null(strstr(h.s, "<script"), "self-contained, no script");
+    cr_assert_null(strstr(h.s, "src="), "no external asset");
+    lm_buf_free(&t);
+    lm_buf_free(&tc);
+    lm_buf_free(&h);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, verdict_names_round_trip)
+{
+    int v;
+
+    for (v = 0; v < LM_VERDICT_COUNT; v++) {
+        const char *n = lm_verdict_name((lm_verdict)v);
+        cr_assert_eq(lm_verdict_parse(n, strlen(n)), v);
+    }
+    cr_assert_eq(lm_verdict_parse("maybe", 5), -1);
+    cr_assert_str_eq(lm_claim_source_name(LM_SOURCE_ANIMAL), "animal");
+}
+
+Test(reconcile_check, checker_without_corpus_is_a_usage_error)
+{
+    lm_checker *k = NULL;
+
+    cr_assert_eq(lm_checker_open(NULL, &k), LM_ERR_USAGE);
+    cr_assert_not_null(strstr(lm_checker_errmsg(k), "corpus"));
+    lm_checker_close(k);
+}
+
+Test(reconcile_check, claim_numbers_use_the_extractor_forms)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    struct rc_nums ns = { 0 };
+    const char *s = "Four in five patients (n = 233) took two 25 mg doses for six weeks; "
+                    "deaths fell by a third, d = 1.74, HR 0.67 versus 0.75, 5,000-fold, "
+                    "p < .001, 24 RCTs, 3 mmHg.";
+    size_t i;
+    int seen[RC_NUM_KINDS] = { 0 };
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(rc_numbers(k->nums, s, 0, strlen(s), &ns), LM_OK);
+    for (i = 0; i < ns.n; i++) {
+        const struct rc_num *x = &ns.v[i];
+        seen[x->kind]++;
+        if (x->kind == RC_RATE)
+            cr_assert_float_eq(x->v, 0.8, 1e-9);
+        if (x->kind == RC_DOSE)
+            cr_assert(x->v == 25 && !strcmp(x->unit, "mg"));
+        if (x->kind == RC_DOSES)
+            cr_assert_float_eq(x->v, 2, 1e-9);
+        if (x->kind == RC_DURATION)
+            cr_assert_float_eq(x->v, 42, 1e-9);
+        if (x->kind == RC_REDUCTION)
+            cr_assert_float_eq(x->v, 1.0 / 3, 1e-9);
+        if (x->kind == RC_COUNT)
+            cr_assert_float_eq(x->v, 24, 1e-9);
+    }
+    cr_assert_eq(seen[RC_RATE], 1);
+    cr_assert_geq(seen[RC_N], 1);
+    cr_assert_eq(seen[RC_EFFECT], 3, "d, HR and the chained 0.75");
+    cr_assert_eq(seen[RC_FOLD], 1);
+    cr_assert_eq(seen[RC_P], 1);
+    cr_assert_eq(seen[RC_CHANGE], 1);
+    rc_nums_free(&ns);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, sources_of_claims)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    static const struct { const char *s; lm_claim_source src; } cases[] = {
+        { "I took it and felt better within a day.", LM_SOURCE_ANECDOTE },
+        { "Took 12 mg and was fine in two days.", LM_SOURCE_ANECDOTE },
+        { "Customers tell us they never get colds.", LM_SOURCE_ANECDOTE },
+        { "Rats given the drug lived longer.", LM_SOURCE_ANIMAL },
+        { "It killed the virus in cells grown in a dish.", LM_SOURCE_ANIMAL },
+        { "A case report described one patient who relapsed.", LM_SOURCE_CASE },
+        { "Experts say the drug works.", LM_SOURCE_OPINION },
+        { "A trial of 200 adults found a 30% response.", LM_SOURCE_STUDY },
+    };
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned f = rc_flags(k->rules, cases[i].s, 0, strlen(cases[i].s));
+        cr_assert_eq(rc_classify(f), cases[i].src, "%s", cases[i].s);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}

@@ -1,0 +1,146 @@
+/* reconcile: reading articles (text, HTML, bad input) and segmentation. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <litmine/litmine.h>
+#include "reconcile/reconcile_int.h"
+
+#define FX LM_FIXTURES "/reconcile/"
+
+static void init(void) { cr_assert_eq(lm_global_init(), LM_OK); }
+static void fini(void) { lm_global_cleanup(); }
+TestSuite(reconcile_input, .init = init, .fini = fini);
+
+/* Splits @s into sentences; returns them as one "|"-joined string. */
+static char *split(const char *s)
+{
+    struct rc_sent *v = NULL;
+    size_t n = 0, cap = 0, i;
+    lm_buf b = {0};
+
+    cr_assert_eq(rc_split_span(s, 0, strlen(s), 0, &v, &n, &cap), LM_OK);
+    for (i = 0; i < n; i++) {
+        cr_assert_eq(lm_buf_printf(&b, "%s%.*s", i ? "|" : "", (int)(v[i].end - v[i].start),
+                                   s + v[i].start), LM_OK);
+    }
+    free(v);
+    return b.s ? b.s : strdup("");
+}
+
+Test(reconcile_input, sentences_survive_abbreviations_decimals_and_p)
+{
+    char *s = split("Smith et al. found 0.75 remission (p < .05) vs. placebo, e.g. in adults. "
+                    "Dr. Jones agreed! Was it 2.5 mg? \"Yes,\" she said. Next one.");
+    cr_assert_str_eq(s, "Smith et al. found 0.75 remission (p < .05) vs. placebo, e.g. in adults.|"
+                        "Dr. Jones agreed!|Was it 2.5 mg?|\"Yes,\" she said.|Next one.");
+    free(s);
+}
+
+Test(reconcile_input, quotes_and_list_markers)
+{
+    char *s = split("1. \"I felt better.\" She smiled. Then 3 people left.");
+    cr_assert_str_eq(s, "\"I felt better.\"|She smiled.|Then 3 people left.");
+    free(s);
+    s = split("- bullet item with 20 patients");
+    cr_assert_str_eq(s, "bullet item with 20 patients");
+    free(s);
+}
+
+Test(reconcile_input, plain_text_blocks_keep_original_offsets)
+{
+    const char *t = "Title line\n\nFirst paragraph\nwrapped here.\n\n  [reply] indented item\n"
+                    "a | b | c\n";
+    lm_doc *d = NULL;
+    size_t len;
+
+    cr_assert_eq(lm_doc_from_mem("t.txt", t, strlen(t), 0, &d), LM_OK);
+    cr_assert_str_eq(lm_doc_text(d, &len), t);
+    cr_assert_eq(d->nblocks, 4);
+    cr_assert_eq(d->blocks[0].kind, RC_BLOCK_HEADING);
+    cr_assert_eq(strncmp(t + d->blocks[1].start, "First paragraph\nwrapped here.",
+                         d->blocks[1].end - d->blocks[1].start), 0);
+    cr_assert_eq(d->blocks[2].kind, RC_BLOCK_ITEM);
+    cr_assert_eq(d->blocks[3].kind, RC_BLOCK_ROW);
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
+{
+    lm_doc *d = NULL;
+    const char *t;
+
+    cr_assert_eq(lm_doc_load(FX "page.html", &d), LM_OK);
+    t = lm_doc_text(d, NULL);
+    cr_assert_null(strstr(t, "99% of readers"), "script kept: %s", t);
+    cr_assert_null(strstr(t, "color"), "style kept: %s", t);
+    cr_assert_null(strstr(t, "75% off"), "nav kept: %s", t);
+    cr_assert_null(strstr(t, "Copyright"), "footer kept: %s", t);
+    cr_assert_not_null(strstr(t, "In a randomized trial of 120 adults, 50% responded to zentrofen."));
+    cr_assert_not_null(strstr(t, "Pilot | 20"), "table row: %s", t);
+    cr_assert_not_null(strstr(t, "\n\nFifteen of 20 patients responded"), "list item: %s", t);
+    cr_assert_geq(d->nblocks, 5);
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, broken_html_is_still_read)
+{
+    lm_doc *d = NULL;
+
+    cr_assert_eq(lm_doc_load(FX "broken.html", &d), LM_OK);
+    cr_assert_not_null(strstr(lm_doc_text(d, NULL), "50% responded"));
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, empty_file_is_bad_input_naming_it)
+{
+    lm_doc *d = NULL;
+
+    cr_assert_eq(lm_doc_load(FX "empty.txt", &d), LM_ERR_FORMAT);
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "empty.txt"), "%s", lm_doc_errmsg(d));
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "empty"));
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, binary_file_is_bad_input_naming_it)
+{
+    lm_doc *d = NULL;
+
+    cr_assert_eq(lm_doc_load(FX "binary.bin", &d), LM_ERR_FORMAT);
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "binary.bin"), "%s", lm_doc_errmsg(d));
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "binary"));
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, missing_file_is_io_error_naming_it)
+{
+    lm_doc *d = NULL;
+
+    cr_assert_eq(lm_doc_load(FX "no-such-article.txt", &d), LM_ERR_IO);
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "no-such-article.txt"));
+    lm_doc_free(d);
+}
+
+Test(reconcile_input, oversized_input_is_refused)
+{
+    size_t n = (size_t)LM_CHECK_MAX_INPUT + 1;
+    char *big = malloc(n);
+    lm_doc *d = NULL;
+
+    cr_assert_not_null(big);
+    memset(big, 'a', n);
+    cr_assert_eq(lm_doc_from_mem("big.html", big, n, -1, &d), LM_ERR_TOO_BIG);
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "big.html"));
+    lm_doc_free(d);
+    free(big);
+}
+
+Test(reconcile_input, unreachable_url_is_network_error_naming_it)
+{
+    lm_doc *d = NULL;
+
+    /* port 1 on loopback: nothing listens there */
+    cr_assert_eq(lm_doc_load("http://127.0.0.1:1/article.html", &d), LM_ERR_NET);
+    cr_assert_not_null(strstr(lm_doc_errmsg(d), "http://127.0.0.1:1/article.html"),
+                       "%s", lm_doc_errmsg(d));
+    lm_doc_free(d);
+}
