@@ -523,8 +523,13 @@ void lm_reader_close(lm_reader *rd)
 
     if (!rd)
         return;
-    if (rd->ctxt)
+    if (rd->ctxt) {
+        /* libxml2 makes a document to hold <!ENTITY> declarations even
+         * without a tree builder; the context does not own it */
+        if (rd->ctxt->myDoc)
+            xmlFreeDoc(rd->ctxt->myDoc);
         xmlFreeParserCtxt(rd->ctxt);
+    }
     for (i = 0; i < rd->qcap; i++)
         lm_record_free(&rd->q[i]);
     free(rd->q);
