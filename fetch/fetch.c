@@ -252,13 +252,14 @@ lm_err lm_fetch_open(const lm_fetch_opts *o, lm_fetch **out)
     f->rng = o->seed ? o->seed : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
     f->progress = o->progress;
     f->progress_ud = o->progress_ud;
-    /* "n requests per second" as "n in any window of 1 s", with a little
-     * slack so the server, which sees arrival times, never counts n + 1. */
+    /* "n requests per second" as "n in any window of 1 s", with 5% slack:
+     * the server counts arrival times, which jitter by tens of milliseconds
+     * on a busy machine, and must never count n + 1. */
     n = rate < 0 ? 0 : rate >= 1 ? (int)rate : 1;
     if ((rc = fetch_http_init(&f->http, o->timeout > 0 ? o->timeout : 300,
                               o->max_body ? o->max_body : 256u * 1024u * 1024u, n,
-                              rate < 0 ? 0 : rate >= 1 ? 1.03 * (double)n / rate
-                                                       : 1.03 / rate)) != LM_OK) {
+                              rate < 0 ? 0 : rate >= 1 ? 1.05 * (double)n / rate
+                                                       : 1.05 / rate)) != LM_OK) {
         set_msg(f, "cannot set up libcurl");
         return rc;
     }
@@ -352,7 +353,7 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
     if (expired)
         *expired = 0;
     snprintf(shown, sizeof shown, "%s%s?%s", f->base, endpoint, params);
-    if (lm_buf_puts(&full, params) || lm_buf_puts(&full, "&") || add_cred(f, &full)
+    if (lm_buf_puts(&full, params) || add_cred(f, &full)
         || lm_buf_printf(&url, "%s%s%s%s", f->base, endpoint, post ? "" : "?",
                          post ? "" : full.s)) {
         rc = LM_ERR_NOMEM;
@@ -664,7 +665,7 @@ static lm_err history_batch(lm_fetch *f, const history_ops *ops, uint64_t retsta
     lm_err rc;
 
     if (add_param(&p, f->http.curl, "db", db_name(f))
-        || lm_buf_printf(&p, "&query_key=%d&", f->es.query_key)
+        || lm_buf_printf(&p, "&query_key=%d", f->es.query_key)
         || add_param(&p, f->http.curl, "WebEnv", f->es.webenv)
         || lm_buf_printf(&p, "&retstart=%llu&retmax=%llu&rettype=xml&retmode=xml",
                          (unsigned long long)retstart, (unsigned long long)n)
@@ -788,11 +789,10 @@ static lm_err esearch(lm_fetch *f, int32_t from, int32_t to)
     fetch_date_format(from, a);
     fetch_date_format(to, b);
     if (add_param(&p, f->http.curl, "db", db_name(f))
-        || lm_buf_puts(&p, "&")
         || add_param(&p, f->http.curl, "term", f->query)
-        || lm_buf_printf(&p, "&usehistory=y&retstart=0&retmax=%u&datetype=%s&",
+        || lm_buf_printf(&p, "&usehistory=y&retstart=0&retmax=%u&datetype=%s",
                          LM_FETCH_ESEARCH_CAP, f->datetype)
-        || add_param(&p, f->http.curl, "mindate", a) || lm_buf_puts(&p, "&")
+        || add_param(&p, f->http.curl, "mindate", a)
         || add_param(&p, f->http.curl, "maxdate", b)) {
         lm_buf_free(&p);
         set_msg(f, "out of memory");
@@ -926,7 +926,7 @@ static lm_err epost_remake(lm_fetch *f, void *ud)
 
     for (i = 0; i < ch->n && !rc; i++)
         rc = lm_buf_printf(&list, "%s%lld", i ? "," : "", (long long)ch->ids[i]);
-    if (rc || add_param(&p, f->http.curl, "db", db_name(f)) || lm_buf_puts(&p, "&")
+    if (rc || add_param(&p, f->http.curl, "db", db_name(f))
         || add_param(&p, f->http.curl, "id", list.s))
         rc = LM_ERR_NOMEM;
     if (rc)

@@ -198,6 +198,10 @@ static void setup(fetch_http *h, const char *url, const char *post)
     curl_easy_setopt(c, CURLOPT_USERAGENT, "litmine/" LM_VERSION_STRING);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    /* One connection per request.  On a reused connection that the server
+     * closes without a reply, libcurl silently sends the request again: a
+     * request the rate limiter never saw, and one NCBI counts against us. */
+    curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, h->timeout);
     /* A stalled transfer (under 1 byte/s for a minute) is a timeout long
@@ -253,13 +257,13 @@ fetch_outcome fetch_http_once(fetch_http *h, const char *url, const char *post,
                               char *msg, size_t msgcap)
 {
     CURLcode cc;
+    curl_off_t pre = 0;
     double now = fetch_now(), wait;
 
     if ((wait = fetch_limiter_delay(&h->lim, now)) > 0) {
         fetch_sleep(wait);
         now = fetch_now();
     }
-    fetch_limiter_note(&h->lim, now);
     lm_buf_clear(&h->body);
     h->header_bytes = 0;
     h->over_limit = 0;
@@ -268,6 +272,12 @@ fetch_outcome fetch_http_once(fetch_http *h, const char *url, const char *post,
     setup(h, url, post);
     h->requests++;
     cc = curl_easy_perform(h->curl);
+    /* The request counts from when it went out, after the connection was
+     * made: connect times vary, and the server sees the request, not the
+     * connect. */
+    if (curl_easy_getinfo(h->curl, CURLINFO_PRETRANSFER_TIME_T, &pre) != CURLE_OK || pre < 0)
+        pre = 0;
+    fetch_limiter_note(&h->lim, now + (double)pre / 1e6);
     h->bytes += h->body.len;
     if (cc != CURLE_OK)
         return classify_curl(h, cc, msg, msgcap);

@@ -595,10 +595,7 @@ static enum MHD_Result send_reply(struct server *s, struct MHD_Connection *conn,
             return MHD_NO;
         c->b = *body;
         c->stop = body->len / 2;
-        if (body == &zipped)
-            lm_buf_free(&r->body);
-        else
-            memset(&r->body, 0, sizeof r->body);
+        memset(body, 0, sizeof *body);     /* c owns it now */
         resp = MHD_create_response_from_callback(c->b.len, 4096, cut_reader, c, cut_free);
     } else {
         resp = MHD_create_response_from_buffer(body->len, body->s ? body->s : (char *)"",
@@ -755,7 +752,7 @@ static int parse_faults(struct server *s, const char *spec)
         if (!strncmp(tok, "rate=", 5))
             s->rate = atof(tok + 5);
         else if (!strncmp(tok, "seed=", 5))
-            s->rng = strtoull(tok + 5, NULL, 10) | 1;
+            s->rng = strtoull(tok + 5, NULL, 10) * 0x9E3779B97F4A7C15ull + 1;
         else if (!strncmp(tok, "from=", 5))
             s->from = atol(tok + 5);
         else if (!strncmp(tok, "down=", 5))
