@@ -13,7 +13,9 @@
  * later, so a restart without it plays "new records arrived".
  *
  * Faults (SPEC, comma separated): rate=0.3 (share of requests that fail),
- * seed=N, kinds=429+500+502+503+504+reset+truncate+cut+error+json+drop+expire,
+ * seed=N, kinds=429+500+502+503+504+reset+truncate+cut+error+json+drop+expire
+ * (+redirect: a 302 to another host; slow: 3 s before replying; huge: an
+ * endless body),
  * from=K (no fault before request K), at=K:kind/K:kind (exact schedule),
  * down=K (every request from K on gets 503: a server that is gone).
  *
@@ -40,11 +42,11 @@
 
 enum fault {
     F_NONE = 0, F_429, F_500, F_502, F_503, F_504, F_RESET, F_TRUNCATE, F_CUT,
-    F_ERROR, F_JSON, F_DROP, F_EXPIRE, F_NKINDS
+    F_ERROR, F_JSON, F_DROP, F_EXPIRE, F_REDIRECT, F_SLOW, F_HUGE, F_NKINDS
 };
 static const char *fault_names[F_NKINDS] = {
     "-", "429", "500", "502", "503", "504", "reset", "truncate", "cut", "error",
-    "json", "drop", "expire"
+    "json", "drop", "expire", "redirect", "slow", "huge"
 };
 
 struct hkey {
@@ -613,6 +615,46 @@ static enum MHD_Result send_reply(struct server *s, struct MHD_Connection *conn,
     return ret;
 }
 
+static enum MHD_Result send_redirect(struct MHD_Connection *conn, struct reply *r)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(r->body.len, r->body.s,
+                                                                MHD_RESPMEM_MUST_COPY);
+    enum MHD_Result ret;
+
+    if (!resp)
+        return MHD_NO;
+    /* Off loopback: a client must not follow it. */
+    MHD_add_response_header(resp, "Location", "http://192.0.2.1/eutils/efetch.fcgi");
+    ret = MHD_queue_response(conn, 302, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+/* A body that never ends (a broken proxy): the client must stop at its cap. */
+static ssize_t endless_reader(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    if (pos == 0 && max > 40) {
+        memcpy(buf, "<?xml version=\"1.0\"?>\n<PubmedArticleSet>", 40);
+        return 40;
+    }
+    memset(buf, ' ', max);
+    return (ssize_t)max;
+}
+
+static enum MHD_Result send_endless(struct MHD_Connection *conn)
+{
+    struct MHD_Response *resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 65536,
+                                                                  endless_reader, NULL, NULL);
+    enum MHD_Result ret;
+
+    if (!resp)
+        return MHD_NO;
+    ret = MHD_queue_response(conn, 200, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
 static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const char *url,
                                const char *method, const char *version,
                                const char *upload, size_t *upload_size, void **con_cls)
@@ -655,10 +697,15 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     f = ep ? pick_fault(s, q->no, ep) : F_NONE;
     s->fault_count[f]++;
     if (s->log) {
-        fprintf(s->log, "%.6f %s %s %s %s\n", q->t, ep ? ep : url, fault_names[f],
-                arg(&kv, "api_key") ? "key" : "nokey", method);
+        const char *ua = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent");
+
+        fprintf(s->log, "%.6f %s %s %s %s %s %s\n", q->t, ep ? ep : url, fault_names[f],
+                arg(&kv, "api_key") ? "key" : "nokey", method, ua ? ua : "-",
+                arg(&kv, "tool") ? arg(&kv, "tool") : "-");
         fflush(s->log);
     }
+    if (f == F_SLOW)
+        sleep(3);
     ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");
     gz = s->gzip && ae && strstr(ae, "gzip");
     switch (f) {
@@ -677,6 +724,17 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
         must(lm_buf_printf(&r.body, "<html><body><h1>%d</h1>replay fault</body></html>\n",
                             r.status));
         goto send;
+    case F_REDIRECT:
+        r.status = 302;
+        r.type = "text/html";
+        must(lm_buf_puts(&r.body, "moved\n"));
+        ret = send_redirect(conn, &r);
+        lm_buf_free(&r.body);
+        free(kv.mem);
+        return ret;
+    case F_HUGE:
+        free(kv.mem);
+        return send_endless(conn);
     case F_JSON:
         r.type = "application/json";
         must(lm_buf_puts(&r.body, "{\"error\":\"API rate limit exceeded\",\"count\":\"11\"}\n"));
