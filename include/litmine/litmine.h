@@ -4,5 +4,6 @@
 #define LITMINE_H
 #include "core.h"
 #include "corpus.h"
+#include "fetch.h"
 #include "pipeline.h"
 #endif
