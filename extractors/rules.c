@@ -7,8 +7,10 @@
  * Named groups carry the numbers: n (a count), a1..a3 (arm sizes), k and nn
  * (events and denominator), pct (a percent), est (an estimate), ci, p, m
  * (the metric word).  A handler reads the groups a rule has. */
+#define _GNU_SOURCE
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
@@ -23,7 +25,7 @@
     "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
     "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 /* number words: "Sixty-four", "two hundred and six" */
-#define WNUM "(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define WNUM "\\b(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
@@ -33,7 +35,8 @@
 /* a count not preceded by a digit, decimal, ratio, range or age */
 #define PRE "(?<![\\d.,/:-])(?<!aged )(?<!age )(?<!= )(?<!=)"
 /* up to four modifier words between a count and its noun */
-#define MODS "(?:[a-z][a-z'()-]*,? ){0,4}?"
+#define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
+    "[a-z][a-z'-]*,? ){0,4}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
@@ -43,10 +46,12 @@
     "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
-#define GAP "(?:[^.;:\\d]{0,120}?)"
+#define GAP "(?:[^.;:\\d(]|\\([^()%]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+    "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
+    "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
 #define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)"
-#define ENROL_V "(?:enrolled|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
+#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
 /* a p-value */
@@ -73,8 +78,20 @@ struct rule {
 
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO " " BE "(?:had been )?" RANDOM_V
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) " },
+    { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
+    { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every) (?:group|arm|condition)\\b" },
+    { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
+    { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
+      "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])" },
+    { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
+      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
@@ -468,12 +485,36 @@ static int sane_count(double v)
     return isfinite(v) && v >= 1 && v < 1e8 && floor(v) == v;
 }
 
+/* Number of groups the text announces ("three groups", "two-arm"), for
+ * "20 patients per group"; 2 (and *assumed set) when it does not say. */
+static int groups_in(const struct run *r, int *assumed)
+{
+    static const char *const words[] = { "two", "three", "four", "five" };
+    static const char *const nouns[] = { " groups", " arms", "-arm", " treatment groups" };
+    char pat[32];
+    size_t w, k;
+
+    for (w = 0; w < 4; w++) {
+        for (k = 0; k < 4; k++) {
+            snprintf(pat, sizeof pat, "%s%s", words[w], nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+            snprintf(pat, sizeof pat, "%zu%s", w + 2, nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+        }
+    }
+    *assumed = 1;
+    return 2;
+}
+
 /* Sample sizes and arm sizes. */
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2;
     lm_extraction *e;
     size_t st, len;
+    int assumed = 0;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
         if (!sane_count(a1) || !sane_count(a2)) {
@@ -488,6 +529,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
     }
+    if (!strcmp(c->r->id, "n.per_group"))
+        n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
         && strncmp(c->r->id, "n.paren", 7))
@@ -498,6 +541,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_ERR_NOMEM;
     e->value = n;
     e->n = (int64_t)n;
+    if (assumed)
+        extract_flag(e, "groups_assumed");
     return LM_OK;
 }
 
@@ -909,6 +954,42 @@ lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstra
     return design_extract(ex->design, ex->md, title, abstract, pub_types, mesh, out);
 }
 
+/* A case report without a stated sample size has one patient; the row
+ * quotes the design cue that said so. */
+static void case_report_size(lm_extractions *x, size_t first)
+{
+    size_t i;
+    lm_extraction *d = NULL, *e;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && !strcmp(x->v[i].svalue, "case_report"))
+            d = &x->v[i];
+    if (!d || !d->text)
+        return;
+    i = (size_t)(d - x->v);
+    /* extract_push may move the array: copy what we need first */
+    {
+        char sec[sizeof d->section];
+        size_t a = d->span_start, b = d->span_end;
+        char *t = strdup(d->text);
+
+        if (!t)
+            return;
+        memcpy(sec, d->section, sizeof sec);
+        e = extract_push(x, LM_KIND_SAMPLE_SIZE, "n.case_report", sec, t, 0, strlen(t));
+        if (e) {
+            e->span_start = a;
+            e->span_end = b;
+            e->value = 1;
+            e->n = 1;
+            extract_strlcpy(e->metric, "included", sizeof e->metric);
+            extract_flag(e, "primary");
+        }
+        free(t);
+    }
+    (void)i;
+}
+
 /* The study's total: the sample size with the highest rule priority, the
  * earliest on a tie; marked "primary".  Rates given only as a percent get
  * that total as denominator (flag n_from_sample_size). */
@@ -934,8 +1015,10 @@ static void finish_article(lm_extractions *x, size_t first)
             best = i;
         }
     }
-    if (best == (size_t)-1)
+    if (best == (size_t)-1) {
+        case_report_size(x, first);
         return;
+    }
     extract_flag(&x->v[best], "primary");
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
