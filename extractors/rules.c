@@ -62,7 +62,9 @@
     "(?: ?[\\[(]CI[\\])])?[ :=,]*(?:of |from )?[\\[(]?" SNUM " ?%? ?(?:-|to|,|;|and) ?" SNUM " ?%?[\\])]?" \
     "|[\\[(]" SNUM " ?(?:-|to|,|;) ?" SNUM "[\\])])"
 /* an effect's tail: optional CI and p after the estimate */
-#define TAIL "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
+/* a unit after an estimate: "2.5 mmHg", "3 points", "1.2 kg/m2" */
+#define UNIT "(?: (?!(?:p|and|or|vs|to|in|of|at|for|with)\\b)[a-z%\\xb5]{1,10}(?:/[a-z0-9.]{1,6})?(?=[ ,;(\\[]))?"
+#define TAIL UNIT "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
 /* between the metric name and its estimate */
 #define EQ "\\)?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
 
@@ -83,7 +85,7 @@ static const struct rule size_rules[] = {
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every) (?:group|arm|condition)\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b" },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
@@ -116,7 +118,7 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
-      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for) "
+      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
       "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" },
@@ -760,6 +762,8 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
             if (i + n > se || strncasecmp(r->s + i, rate_words[k].word, n))
                 continue;
             d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
+            if (strcmp(rate_words[k].what, "other"))
+                d = d / 8;                          /* a named outcome beats "rate" */
             if (d < best_d) {
                 best_d = d;
                 best = rate_words[k].what;
