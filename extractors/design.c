@@ -14,7 +14,7 @@ enum cue {
     C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
-    C_CROSSOVER, C_SECONDARY, C_NCUES
+    C_CROSSOVER, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
 };
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
@@ -25,13 +25,14 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
         "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
         "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
-        "|\\b(?:this|a|our|the present|the current|we conducted an?|we performed an?|in an?) (?:[a-z-]+,? ){0,5}?randomi[sz]ed\\b" },
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:[a-z-]+,? ){0,5}?randomi[sz]ed\\b"
+        "|(?m:^)(?:an? )?(?:[a-z-]+,? ){0,4}?randomi[sz]ed\\b" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         "\\b(?:from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+ ){0,6}?(?:randomi[sz]ed|RCTs?\\b)" },
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?(?:experimental|randomi[sz]ed)\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
@@ -44,22 +45,29 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
         "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
-    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test" },
+    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
-        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bguidelines?\\b" },
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
     [C_ANIMAL] = { "design.animal",
         "\\b(?:mice|mouse|rats?|murine|rodents?|rabbits?|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|"
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
         "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
-    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted (?:\\w+ ){0,3}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
+    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
     [C_HUMAN] = { "design.human", "\\b(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons)\\b" },
     [C_PROTOCOL] = { "design.protocol", "\\b(?:study|trial) protocol\\b|\\bthis protocol\\b|\\bwill be (?:randomi[sz]ed|randomly|recruited|enrolled|allocated)" },
     [C_PLACEBO] = { "design.placebo_controlled", "\\bplacebo\\b" },
     [C_DOUBLE_BLIND] = { "design.double_blind", "\\b(?:double|triple)-? ?blind(?:ed)?\\b" },
     [C_CROSSOVER] = { "design.crossover", "\\bcross-? ?over\\b" },
+    [C_REVIEW_BACKGROUND] = { "design.review_background",
+        "\\b(?:a|one|recent|previous|prior|earlier|existing|several|many|some|other|cochrane) (?:recent |previous |large |published |cochrane )?(?:systematic reviews?|meta-analy[sz][ie]s)\\b"
+        "|\\busing (?:a )?(?:random-effects? |fixed-effects? )?(?:systematic review|meta-analy[sz]is)\\b" },
+    [C_NOT_ARMS] = { "design.not_arms",
+        "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
+        "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
+        "\\bparticipants compared to non-?participants" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
 };
 
@@ -125,9 +133,11 @@ static const char *wording_design(const int c[C_NCUES], int *cue)
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
     int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
 
-    if (c[C_META])
+    int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+
+    if (c[C_META] && reviews > 0)
         PICK(C_META, "meta_analysis");
-    if (c[C_SR])
+    if (c[C_SR] && reviews > 0)
         PICK(C_SR, "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
@@ -139,7 +149,10 @@ static const char *wording_design(const int c[C_NCUES], int *cue)
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
     if (c[C_RCT_OWN] > c[C_RCT_BORROWED])
         PICK(C_RCT_OWN, "rct");
-    if (c[C_RCT_MENTION] > c[C_RCT_BORROWED] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL])
+    /* a randomised trial named but not described: its own report, or a
+     * secondary analysis that keeps the randomised comparison, unless the
+     * text says it analyses something else (cohort, prognosis, accuracy) */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS])
         PICK(C_RCT_MENTION, "rct");
     if (c[C_CASE_REPORT])
         PICK(C_CASE_REPORT, "case_report");

@@ -55,7 +55,7 @@
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
 /* a p-value */
-#define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?" SNUM \
+#define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?(?:\\. \\d+|" SNUM ")" \
     "(?: ?[x*] ?10 ?\\^? ?-? ?\\d+|e-?\\d+)?"
 /* a confidence interval, labelled or bare brackets */
 #define CIP "(?:(?:\\d{2}(?:\\.\\d)? ?% ?)?(?:CI|CrI|C\\.I\\.|confidence intervals?|credible intervals?)" \
