@@ -24,9 +24,15 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
         "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
+        "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:assigned|allocated|selected to receive)"
         "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
+        "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        ",? (?:and )?)*(?:trial|study|experiment)"
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:[a-z-]+,? ){0,5}?randomi[sz]ed\\b"
-        "|(?m:^)(?:an? )?(?:[a-z-]+,? ){0,4}?randomi[sz]ed\\b" },
+        "|(?m:^)(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
+        "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
@@ -128,12 +134,17 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, siz
 }
 
 /* The design the wording describes, or NULL; *cue gets the deciding cue. */
-static const char *wording_design(const int c[C_NCUES], int *cue)
+static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
 {
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
     int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
 
     int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+
+    /* a trial that describes its own randomisation is a trial, unless its
+     * title calls it a review (reviews cite trials, trials cite reviews) */
+    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] > c[C_RCT_BORROWED] && !c[C_ANIMAL] && !c[C_VET])
+        reviews = 0;
 
     if (c[C_META] && reviews > 0)
         PICK(C_META, "meta_analysis");
@@ -147,7 +158,7 @@ static const char *wording_design(const int c[C_NCUES], int *cue)
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_NONRAND] || c[C_QUASI])
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
-    if (c[C_RCT_OWN] > c[C_RCT_BORROWED])
+    if (c[C_RCT_OWN] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
         PICK(C_RCT_OWN, "rct");
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
@@ -253,7 +264,7 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types, const char *mesh,
                       lm_extractions *out)
 {
-    int cnt[C_NCUES] = { 0 }, cue = -1;
+    int cnt[C_NCUES] = { 0 }, tcnt[C_NCUES] = { 0 }, cue = -1, i;
     size_t first[C_NCUES][2] = { { 0 } };
     int dummy[C_NCUES] = { 0 };
     size_t tfirst[C_NCUES][2] = { { 0 } };
@@ -268,7 +279,9 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
     if (title && *title) {
         if ((rc = lm_text_norm(title, strlen(title), &nt)))
             goto done;
-        count_cues(d, md, nt.s, nt.len, 2, cnt, tfirst, 1);
+        count_cues(d, md, nt.s, nt.len, 1, tcnt, tfirst, 1);
+        for (i = 0; i < C_NCUES; i++)
+            cnt[i] = 2 * tcnt[i];
     }
     if (abstract && *abstract) {
         if ((rc = lm_text_norm(abstract, strlen(abstract), &nt)))
@@ -276,7 +289,7 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
         count_cues(d, md, nt.s, nt.len, 1, cnt, first, 1);
     }
     (void)dummy;
-    wd = wording_design(cnt, &cue);
+    wd = wording_design(cnt, tcnt, &cue);
     pd = pubtype_design(pub_types, mesh);
     if (wd) {
         won = wd;

@@ -318,6 +318,91 @@ def ebm_score(path, ext_path, floors):
     return check_floors(fig, floors)
 
 
+def ei_texts(tarball):
+    """Evidence Inference abstracts (.abst: TITLE: / ABSTRACT.<SECTION>: blocks)."""
+    import tarfile
+    with tarfile.open(tarball) as tf:
+        for m in sorted(tf.getmembers(), key=lambda m: m.name):
+            if not m.name.endswith(".abst"):
+                continue
+            txt = tf.extractfile(m).read().decode("utf-8", "replace")
+            title, parts, cur = "", [], None
+            for line in txt.splitlines():
+                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
+                if mm:
+                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
+                    if cur != "title":
+                        parts.append([cur, ""])
+                    continue
+                if not line.strip():
+                    continue
+                if cur == "title":
+                    title += (" " if title else "") + line.strip()
+                elif parts:
+                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
+            abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
+            pmcid = m.name.rsplit("/", 1)[-1][3:-5]
+            print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
+
+
+def pubmed_texts(root):
+    """Every PubMed XML record with an abstract under ROOT (.xml, .xml.gz), by PMID."""
+    import gzip
+    import os
+    seen = set()
+    for d, _, files in sorted(os.walk(root)):
+        for fn in sorted(files):
+            if not (fn.endswith(".xml") or fn.endswith(".xml.gz")):
+                continue
+            path = os.path.join(d, fn)
+            try:
+                fh = gzip.open(path) if fn.endswith(".gz") else open(path, "rb")
+                for _, el in ET.iterparse(fh):
+                    if el.tag not in ("PubmedArticle", "MedlineCitation") or el.find(".//PMID") is None:
+                        continue
+                    if el.tag == "MedlineCitation" and el.find("../MedlineCitation") is not None:
+                        continue
+                    pmid = el.find(".//PMID").text
+                    parts = []
+                    for t in el.iter("AbstractText"):
+                        lab = t.get("Label")
+                        body = " ".join(text_of(t).split())
+                        parts.append(f"{lab}: {body}" if lab else body)
+                    if pmid in seen or not parts:
+                        el.clear()
+                        continue
+                    seen.add(pmid)
+                    print(json.dumps({"pmid": pmid, "title": " ".join(text_of(el.find(".//ArticleTitle")).split()),
+                                      "abstract": "\n".join(parts),
+                                      "pub_types": "; ".join(text_of(p) for p in el.iter("PublicationType")),
+                                      "mesh": "; ".join(text_of(m) for m in el.iter("DescriptorName"))}))
+                    el.clear()
+            except (ET.ParseError, OSError, EOFError):
+                continue
+
+
+def rct_agreement(texts, ext_path, label):
+    """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types."""
+    pts = {}
+    for line in open(texts, encoding="utf-8"):
+        d = json.loads(line)
+        pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
+    ours = {}
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] == "design":
+            ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
+    tp = sum(1 for p, g in pts.items() if g and ours.get(p))
+    pos = sum(1 for g in pts.values() if g)
+    neg = len(pts) - pos
+    fp = sum(1 for p, g in pts.items() if not g and ours.get(p))
+    line = f"rct_vs_{label}  records={len(pts)} reference_rct={pos} agree_rct={tp / pos if pos else 0:.3f}"
+    if neg:
+        line += f" agree_not_rct={(neg - fp) / neg:.3f}"
+    print(line)
+    return 0
+
+
 def parse_opts(args):
     floors, show = {}, 0
     while args:
@@ -341,6 +426,14 @@ def main():
         return 0
     if cmd == "statcheck-score":
         return statcheck_score(sys.argv[2], sys.argv[3], parse_opts(sys.argv[4:])[0])
+    if cmd == "ei-texts":
+        ei_texts(sys.argv[2])
+        return 0
+    if cmd == "pubmed-texts":
+        pubmed_texts(sys.argv[2])
+        return 0
+    if cmd == "rct-agreement":
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4])
     if cmd == "ebm-texts":
         ebm_texts(sys.argv[2])
         return 0
