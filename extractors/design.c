@@ -29,8 +29,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
-        ",? (?:and )?)*(?:trial|study|experiment)"
-        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:[a-z-]+,? ){0,5}?randomi[sz]ed\\b"
+        ",? (?:and )?)*(?:trial|study|experiment)\\b"
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
         "|(?m:^)(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
     [C_RCT_MENTION] = { "design.rct.mention",
