@@ -3,7 +3,8 @@
 #   1. release build: unit, integration and evaluation tests (ctest)
 #   2. ASan+UBSan build: unit and integration tests
 #   3. valgrind over the unit test binaries: zero errors, zero definite leaks
-# The evaluation tests read ../shared/data (or $LITMINE_SHARED) and fail
+# The evaluation tests read ../shared (or $LITMINE_SHARED: the folder holding
+# data/ and examples/) and fail
 # when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ jobs=$(nproc)
 
 bash scripts/deps.sh
 
-shared=${LITMINE_SHARED:-../shared/data}
+shared=${LITMINE_SHARED:-../shared}/data
 if [ ! -d "$shared" ]; then
   echo "test.sh: $shared is missing: the evaluation suite needs the shared data" >&2
   exit 1

@@ -110,6 +110,7 @@ typedef struct lm_import_stats {
     uint64_t records;        ///< article records read
     uint64_t stored;         ///< inserted or replaced (version >= stored one)
     uint64_t older;          ///< ignored: a higher version is already stored
+    uint64_t unchanged;      ///< same version and content as stored: left alone
     uint64_t deleted;        ///< PMIDs in DeleteCitation marked deleted
     int already;             ///< 1 when this exact file (md5) was imported before
 } lm_import_stats;
@@ -128,7 +129,7 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_import_mem(lm_corpus *c, const char *name,
 /// Lower-level writes, for stages that feed records themselves.  put()
 /// applies the version rule (higher or equal version replaces) and a
 /// LM_REC_DELETE marks the row deleted.  @p outcome, if not NULL, gets 1
-/// stored, 0 older-ignored, 2 deleted.
+/// stored, 0 older-ignored, 2 deleted, 3 unchanged (same version and content).
 LM_API LM_MUST_CHECK lm_err lm_corpus_begin(lm_corpus *c);
 LM_API LM_MUST_CHECK lm_err lm_corpus_commit(lm_corpus *c);
 LM_API void lm_corpus_rollback(lm_corpus *c);

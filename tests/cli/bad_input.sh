@@ -15,7 +15,7 @@ check_rejected() {   # FILE WHAT: exit 2, message names FILE, corpus unchanged
 
 printf '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">91000001</PMID><Article><ArticleTitle>Fictional first record</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n<PubmedArticle><MedlineCitation><PMID Version="1">91000002</PMID><Article><ArticleTitle>Broken <b>markup</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' > "$T/malformed.xml"
 check_rejected "$T/malformed.xml" "malformed XML"
-grep -qF "malformed.xml:3" "$T/err" && ok || bad "malformed XML: line number given: $(cat "$T/err")"
+grep -qF "malformed.xml:4" "$T/err" && ok || bad "malformed XML: line number given: $(cat "$T/err")"
 
 head -c 2500 "$rec/fictional_baseline.xml" > "$T/truncated.xml"
 check_rejected "$T/truncated.xml" "truncated XML"

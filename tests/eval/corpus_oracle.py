@@ -9,7 +9,7 @@ the "higher or equal version replaces" rule applied in file order.
 
 usage: corpus_oracle.py LITMINE SHARED_DATA WORKDIR
 """
-import gzip, json, os, re, subprocess, sys, tarfile
+import gzip, html, json, os, re, subprocess, sys, tarfile
 
 litmine, shared, work = sys.argv[1], sys.argv[2], sys.argv[3]
 WS = re.compile(r"\s+")
@@ -19,8 +19,27 @@ def norm(s):
     return WS.sub(" ", s or "").strip()
 
 
-def xtract(data, *args):
-    out = subprocess.run(["xtract", "-strict"] + list(args), input=data,
+def tidy(s):
+    """What both sides are compared on.  xtract turns no-break spaces into
+    spaces and drops the space before a closing bracket or punctuation (and
+    after an opening bracket) when it removes inline tags; litmine keeps the
+    text as written.  Python's \\s also matches no-break and thin spaces.
+    Square brackets go too: xtract -strict writes some <sup>/<sub> as
+    "Yb[III]", which litmine flattens to "YbIII"."""
+    s = re.sub("[\u200b\u200c\u200d\ufeff]", "", s or "")   # xtract drops zero-width chars
+    s = norm(s).replace("[", "").replace("]", "")
+    s = re.sub(r" ([)},;:.!?])", r"\1", s)
+    return re.sub(r"([({]) ", r"\1", s)
+
+
+def tidy_len(text):
+    return len("\n".join(tidy(p) for p in (text or "").split("\n")))
+
+
+def xtract(data, *args, mode="-strict"):
+    # -strict drops PubMed's inline tags; JATS needs -mixed (mixed content
+    # everywhere), or xtract returns nothing at all
+    out = subprocess.run(["xtract", mode] + list(args), input=data,
                          capture_output=True, check=True)
     return out.stdout.decode("utf-8")
 
@@ -35,33 +54,59 @@ def oracle_pubmed(path, store):
     """Applies one file's records and deletions to store {pmid: rec}."""
     data = read_bytes(path)
     pattern = "MedlineCitation" if b"<MedlineCitationSet" in data[:2000] else "PubmedArticle"
+    # Every field is wrapped in {{{X:...}}} markers: titles and abstracts may
+    # hold tabs and newlines, so xtract's columns cannot be split on them.
     txt = xtract(data, "-pattern", pattern, "-def", "@@",
-                 "-element", "MedlineCitation/PMID", "-element", "MedlineCitation/PMID@Version",
-                 "-element", "ArticleTitle",
-                 "-block", "Abstract/AbstractText", "-pfx", "[[L:", "-sfx", "]]", "-element", "@Label",
-                 "-pfx", "[[T:", "-sfx", "]]", "-element", "AbstractText")
+                 "-pfx", "{{{P:", "-sfx", "}}}", "-element", "MedlineCitation/PMID",
+                 "-pfx", "{{{V:", "-sfx", "}}}", "-element", "MedlineCitation/PMID@Version",
+                 "-pfx", "{{{H:", "-sfx", "}}}", "-element", "ArticleTitle",
+                 "-block", "Abstract/AbstractText", "-pfx", "{{{L:", "-sfx", "}}}", "-element", "@Label",
+                 "-pfx", "{{{T:", "-sfx", "}}}", "-element", "AbstractText")
+    # xtract cuts an abstract short at MathML: compare those by title only
+    mathml = set()
+    for chunk in data.split(b"<" + pattern.encode() + b">")[1:]:
+        if b"<mml:math" in chunk:
+            m = re.search(rb"<PMID[^>]*>(\d+)</PMID>", chunk)
+            if m:
+                mathml.add(int(m.group(1)))
+    # xtract cuts a Label attribute at an apostrophe ("AUTHORS' CONCLUSIONS"
+    # comes out "AUTHORS"): take the labels from the raw record instead
+    raw_labels = {}
+    for chunk in data.split(b"<" + pattern.encode() + b">")[1:]:
+        m = re.search(rb"<PMID[^>]*>(\d+)</PMID>", chunk)
+        a = re.search(rb"<Abstract>(.*?)</Abstract>", chunk, re.S)
+        if m and a:
+            raw_labels[int(m.group(1))] = [
+                html.unescape(l.decode()) if l is not None else None
+                for l in (re.search(rb'Label="([^"]*)"', t).group(1)
+                          if re.search(rb'Label="([^"]*)"', t) else None
+                          for t in re.findall(rb"<AbstractText\b[^>]*>", a.group(1)))]
     n = 0
-    for line in txt.splitlines():
-        if not line.strip():
-            continue
-        cols = line.split("\t")
-        pmid = int(cols[0])
-        ver = int(cols[1]) if cols[1] != "@@" else 1
-        title = cols[2] if cols[2] != "@@" else ""
-        rest = "\t".join(cols[3:])
-        parts, label = [], None
-        for kind, val in re.findall(r"\[\[(L|T):(.*?)\]\]", rest, re.S):
+    for rec in txt.split("{{{P:")[1:]:
+        fields = re.findall(r"\{\{\{(P|V|H|L|T):(.*?)\}\}\}", "{{{P:" + rec, re.S)
+        pmid = int(fields[0][1])
+        ver = int(fields[1][1]) if fields[1][1] != "@@" else 1
+        title = fields[2][1] if fields[2][1] != "@@" else ""
+        parts, label, k = [], None, 0
+        labels = raw_labels.get(pmid, [])
+        for kind, val in fields[3:]:
             if kind == "L":
                 label = None if val == "@@" else val
-            else:
+                if k < len(labels) and labels[k] and label and labels[k].startswith(label):
+                    label = labels[k]
+                k += 1
+            elif norm(val):
+                # litmine drops a labelled part with no text at all
                 parts.append((label + ": " if label else "") + norm(val))
                 label = None
         abstract = "\n".join(parts)
         n += 1
         old = store.get(pmid)
         if old is None or ver >= old["version"]:
-            store[pmid] = {"version": ver, "title": norm(title),
-                           "abstract_len": len(abstract), "deleted": False}
+            store[pmid] = {"version": ver, "title": tidy(title),
+                           "abstract_len": tidy_len(abstract), "deleted": False}
+            if pmid in mathml:
+                del store[pmid]["abstract_len"]
     dels = xtract(data, "-pattern", "DeleteCitation", "-def", "@@", "-block", "PMID",
                   "-sep", "\t", "-element", "PMID", "PMID@Version")
     nd = 0
@@ -101,11 +146,11 @@ def compare(label, expected, got):
     bad += len(missing) + len(extra)
     for p in sorted(set(live) & set(got)):
         e, g = live[p], got[p]
-        gl = len(g["abstract"] or "")
+        gl = tidy_len(g["abstract"])
         problems = []
         if g["version"] != e["version"]:
             problems.append(f"version {g['version']} != {e['version']}")
-        if norm(g["title"]) != e["title"]:
+        if tidy(g["title"]) != e["title"]:
             problems.append(f"title {g['title']!r} != {e['title']!r}")
         if "abstract_len" in e and gl != e["abstract_len"]:
             problems.append(f"abstract length {gl} != {e['abstract_len']}")
@@ -155,16 +200,23 @@ def main():
     for f in jats:
         data = read_bytes(f)
         txt = xtract(data, "-pattern", "article", "-block", "article-meta/article-id",
-                     "-if", "@pub-id-type", "-equals", "pmid", "-element", "article-id",
-                     "-block", "article-meta/title-group", "-element", "article-title")
-        rows = [l.split("\t") for l in txt.splitlines() if l.strip()]
-        rows = [r for r in rows if r and r[0].strip().isdigit()]
+                     "-if", "@pub-id-type", "-equals", "pmid", "-pfx", "{{{A:", "-sfx", "}}}",
+                     "-element", "article-id",
+                     "-block", "article-meta/title-group", "-pfx", "{{{H:", "-sfx", "}}}",
+                     "-element", "article-title", mode="-mixed")
+        rows = []
+        for rec in txt.split("{{{A:")[1:]:
+            pmid = re.match(r"\s*(\d+)", rec)
+            title = re.search(r"\{\{\{H:(.*?)\}\}\}", rec, re.S)
+            if pmid:
+                # -mixed keeps inline tags as text: drop them
+                rows.append((int(pmid.group(1)),
+                             re.sub(r"<[^>]+>", "", title.group(1)) if title else ""))
         if not rows:
             nopmid.append(f)
             continue
-        for cols in rows:
-            exp2[int(cols[0])] = {"version": 1, "title": norm(cols[1] if len(cols) > 1 else ""),
-                                  "deleted": False}
+        for pmid, title in rows:
+            exp2[pmid] = {"version": 1, "title": tidy(title), "deleted": False}
     okfail = 0
     for f in jats:
         r = subprocess.run([litmine, "import", "-q", "--db", db2, f], capture_output=True)

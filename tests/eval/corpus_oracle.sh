@@ -3,7 +3,7 @@
 # usage: corpus_oracle.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${LITMINE_SHARED:-$here/../../../shared/data}
+shared=${LITMINE_SHARED:-$here/../../../shared}/data
 if [ ! -d "$shared/pubmed" ]; then
   echo "corpus_oracle: shared data not found at $shared (set LITMINE_SHARED)" >&2
   exit 1

@@ -1,0 +1,484 @@
+/* The corpus store: one SQLite file in WAL mode, its schema and migrations
+ * (PRAGMA user_version), record upserts under the version rule, deletions,
+ * the source_file ledger and the fetch watermark.  Statements are prepared
+ * once per handle and reused for every record. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <openssl/evp.h>
+#include "corpus_int.h"
+
+/* Schema v1.  article_fts is an external-content FTS5 index kept in step by
+ * triggers, so the text is stored once.  Deleted rows stay (flagged) so a
+ * late-arriving older version cannot resurrect them. */
+static const char schema_v1[] =
+    "CREATE TABLE article("
+    " pmid INTEGER PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
+    " pmcid TEXT, doi TEXT, title TEXT, abstract TEXT, journal TEXT, year INTEGER,"
+    " authors TEXT, pub_types TEXT, mesh TEXT, body TEXT, source TEXT,"
+    " record_md5 TEXT, deleted INTEGER NOT NULL DEFAULT 0, updated_at TEXT);"
+    "CREATE INDEX article_pmcid ON article(pmcid) WHERE pmcid IS NOT NULL;"
+    "CREATE VIRTUAL TABLE article_fts USING fts5(title, abstract,"
+    " content='article', content_rowid='pmid',"
+    " tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
+    " INSERT INTO article_fts(rowid, title, abstract) VALUES (new.pmid, new.title, new.abstract);"
+    " END;"
+    "CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, abstract)"
+    "  VALUES ('delete', old.pmid, old.title, old.abstract);"
+    " END;"
+    "CREATE TRIGGER article_au AFTER UPDATE OF title, abstract ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, abstract)"
+    "  VALUES ('delete', old.pmid, old.title, old.abstract);"
+    " INSERT INTO article_fts(rowid, title, abstract) VALUES (new.pmid, new.title, new.abstract);"
+    " END;"
+    "CREATE TABLE source_file(name TEXT NOT NULL, md5 TEXT PRIMARY KEY,"
+    " records INTEGER NOT NULL, imported_at TEXT NOT NULL);"
+    "CREATE TABLE extraction(id INTEGER PRIMARY KEY, pmid INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " value ANY, lo REAL, hi REAL, k INTEGER, n INTEGER, metric TEXT, p REAL, p_op TEXT,"
+    " level TEXT, section TEXT, span_start INTEGER, span_end INTEGER, text TEXT, rule TEXT,"
+    " flags TEXT, extractor_version INTEGER);"
+    "CREATE INDEX extraction_pmid ON extraction(pmid);"
+    "CREATE TABLE fetch_state(query TEXT PRIMARY KEY, watermark TEXT, updated_at TEXT);";
+
+/* Upsert under the version rule: a higher or equal version replaces the
+ * stored row (and revives a deleted one); an identical record (same
+ * version, same content hash) is left alone so FTS is not churned. */
+static const char sql_upsert[] =
+    "INSERT INTO article(pmid, version, pmcid, doi, title, abstract, journal, year, authors,"
+    " pub_types, mesh, body, source, record_md5, deleted, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15)"
+    " ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, pmcid = excluded.pmcid,"
+    " doi = excluded.doi, title = excluded.title, abstract = excluded.abstract,"
+    " journal = excluded.journal, year = excluded.year, authors = excluded.authors,"
+    " pub_types = excluded.pub_types, mesh = excluded.mesh, body = excluded.body,"
+    " source = excluded.source, record_md5 = excluded.record_md5, deleted = 0,"
+    " updated_at = excluded.updated_at"
+    " WHERE excluded.version > article.version OR (excluded.version = article.version"
+    "  AND (article.deleted OR article.record_md5 IS NOT excluded.record_md5))";
+
+static const char sql_version[] = "SELECT version, deleted FROM article WHERE pmid = ?1";
+
+static const char sql_delete[] =
+    "INSERT INTO article(pmid, version, source, deleted, updated_at)"
+    " VALUES (?1, ?2, 'pubmed', 1, ?3)"
+    " ON CONFLICT(pmid) DO UPDATE SET deleted = 1, updated_at = excluded.updated_at"
+    " WHERE article.deleted = 0";
+
+lm_err corpus_db_error(lm_corpus *c, const char *what)
+{
+    int code = sqlite3_errcode(c->db);
+
+    lm_msg_set(c->msg, sizeof c->msg, "%s: %s: %s", c->path, what, sqlite3_errmsg(c->db));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return LM_ERR_DB_BUSY;
+    return LM_ERR_DB;
+}
+
+static lm_err exec(lm_corpus *c, const char *sql, const char *what)
+{
+    if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return corpus_db_error(c, what);
+    return LM_OK;
+}
+
+static lm_err user_version(lm_corpus *c, int *v)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return corpus_db_error(c, "cannot read the database");
+    r = sqlite3_step(st);
+    *v = r == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (r != SQLITE_ROW)
+        return corpus_db_error(c, "cannot read the database");
+    return LM_OK;
+}
+
+/* A database with tables but no user_version is somebody else's. */
+static lm_err check_foreign(lm_corpus *c)
+{
+    sqlite3_stmt *st;
+    int n = 0;
+
+    if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) != SQLITE_OK)
+        return corpus_db_error(c, "cannot read the database");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (n) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: not a litmine corpus (an SQLite file with "
+                   "other tables)", c->path);
+        return LM_ERR_SCHEMA;
+    }
+    return LM_OK;
+}
+
+/* Brings the schema to CORPUS_SCHEMA_VERSION in one transaction.  Each
+ * future version adds one step here; none is ever edited. */
+static lm_err migrate(lm_corpus *c, int from)
+{
+    char sql[64];
+    lm_err rc;
+
+    if ((rc = exec(c, "BEGIN IMMEDIATE", "cannot start the schema migration")))
+        return rc;
+    if (from < 1 && (rc = exec(c, schema_v1, "cannot create the schema")))
+        goto fail;
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", CORPUS_SCHEMA_VERSION);
+    if ((rc = exec(c, sql, "cannot set the schema version")))
+        goto fail;
+    if ((rc = exec(c, "COMMIT", "cannot commit the schema migration")))
+        goto fail;
+    return LM_OK;
+fail:
+    sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static lm_err setup(lm_corpus *c)
+{
+    int v = 0;
+    lm_err rc;
+
+    sqlite3_busy_timeout(c->db, 5000);
+    sqlite3_extended_result_codes(c->db, 0);
+    if ((rc = user_version(c, &v)))
+        return rc;
+    if (v > CORPUS_SCHEMA_VERSION) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: corpus schema version %d is newer than this "
+                   "litmine understands (%d): upgrade litmine", c->path, v,
+                   CORPUS_SCHEMA_VERSION);
+        return LM_ERR_SCHEMA;
+    }
+    if (v == 0 && (rc = check_foreign(c)))
+        return rc;
+    if (c->flags & LM_CORPUS_READONLY) {
+        if (v < CORPUS_SCHEMA_VERSION) {
+            lm_msg_set(c->msg, sizeof c->msg, "%s: corpus schema version %d is older than "
+                       "this litmine's (%d): run 'litmine import' once to migrate it",
+                       c->path, v, CORPUS_SCHEMA_VERSION);
+            return v ? LM_ERR_SCHEMA : LM_ERR_DB;
+        }
+        return LM_OK;
+    }
+    if ((rc = exec(c, "PRAGMA journal_mode = WAL", "cannot switch to WAL")) ||
+        (rc = exec(c, "PRAGMA synchronous = NORMAL", "cannot set synchronous")))
+        return rc;
+    if (v < CORPUS_SCHEMA_VERSION)
+        return migrate(c, v);
+    return LM_OK;
+}
+
+lm_err lm_corpus_open(const char *path, unsigned flags, lm_corpus **out)
+{
+    lm_corpus *c;
+    struct stat sb;
+    int oflags;
+
+    if (!path || !out)
+        return LM_ERR_USAGE;
+    if (!(*out = c = calloc(1, sizeof *c)) || !(c->path = strdup(path)))
+        return LM_ERR_NOMEM;
+    c->flags = flags;
+    if ((flags & (LM_CORPUS_MUST_EXIST | LM_CORPUS_READONLY)) && stat(path, &sb) != 0) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: no corpus here (import some records first, "
+                   "or give --db)", path);
+        return LM_ERR_DB;
+    }
+    oflags = flags & LM_CORPUS_READONLY ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &c->db, oflags, NULL) != SQLITE_OK) {
+        if (!c->db)
+            return LM_ERR_NOMEM;
+        return corpus_db_error(c, "cannot open the corpus");
+    }
+    return setup(c);
+}
+
+void lm_corpus_close(lm_corpus *c)
+{
+    if (!c)
+        return;
+    if (c->in_txn)
+        lm_corpus_rollback(c);
+    sqlite3_finalize(c->st_upsert);
+    sqlite3_finalize(c->st_delete);
+    sqlite3_finalize(c->st_version);
+    sqlite3_close(c->db);
+    free(c->path);
+    free(c);
+}
+
+const char *lm_corpus_errmsg(const lm_corpus *c)
+{
+    if (!c)
+        return "out of memory";
+    return c->msg[0] ? c->msg : "no error";
+}
+
+sqlite3 *lm_corpus_sqlite(lm_corpus *c)
+{
+    return c ? c->db : NULL;
+}
+
+/* ---- transactions and writes --------------------------------------------- */
+
+lm_err lm_corpus_begin(lm_corpus *c)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    lm_err rc;
+
+    if (!c || c->in_txn)
+        return LM_ERR_USAGE;
+    /* IMMEDIATE: take the write lock now, so a busy database fails before
+     * any work is done rather than at commit */
+    if ((rc = exec(c, "BEGIN IMMEDIATE", "cannot start a transaction")))
+        return rc;
+    gmtime_r(&t, &tm);
+    strftime(c->now, sizeof c->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    c->in_txn = 1;
+    return LM_OK;
+}
+
+lm_err lm_corpus_commit(lm_corpus *c)
+{
+    lm_err rc;
+
+    if (!c || !c->in_txn)
+        return LM_ERR_USAGE;
+    if ((rc = exec(c, "COMMIT", "cannot commit"))) {
+        lm_corpus_rollback(c);
+        return rc;
+    }
+    c->in_txn = 0;
+    return LM_OK;
+}
+
+void lm_corpus_rollback(lm_corpus *c)
+{
+    if (!c || !c->in_txn)
+        return;
+    sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+    c->in_txn = 0;
+}
+
+static lm_err prepare(lm_corpus *c, sqlite3_stmt **st, const char *sql)
+{
+    if (*st) {
+        sqlite3_reset(*st);
+        return LM_OK;
+    }
+    if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+        return corpus_db_error(c, "cannot prepare a statement");
+    return LM_OK;
+}
+
+static void bind_buf(sqlite3_stmt *st, int i, const lm_buf *b)
+{
+    if (b->len)
+        sqlite3_bind_text(st, i, b->s, (int)b->len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* MD5 of a record's content: tells a changed record from a replayed one. */
+static void record_md5(const lm_record *r, char hex[33])
+{
+    static const char digits[] = "0123456789abcdef";
+    const lm_buf *f[] = { &r->pmcid, &r->doi, &r->title, &r->abstract, &r->journal,
+                          &r->authors, &r->pub_types, &r->mesh, &r->body };
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0, i;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    char year[16];
+
+    hex[0] = '\0';
+    if (!ctx)
+        return;
+    snprintf(year, sizeof year, "%d", r->year);
+    EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
+    EVP_DigestUpdate(ctx, year, strlen(year) + 1);
+    for (i = 0; i < sizeof f / sizeof *f; i++)
+        EVP_DigestUpdate(ctx, lm_buf_str(f[i]), f[i]->len + 1);
+    EVP_DigestFinal_ex(ctx, md, &n);
+    EVP_MD_CTX_free(ctx);
+    for (i = 0; i < n && i < 16; i++) {
+        hex[2 * i] = digits[md[i] >> 4];
+        hex[2 * i + 1] = digits[md[i] & 15];
+    }
+    hex[32] = '\0';
+}
+
+/* Tells an older version (0) from an identical replay (3) after an upsert
+ * that changed nothing. */
+static lm_err unchanged_or_older(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    lm_err rc;
+
+    if ((rc = prepare(c, &c->st_version, sql_version)))
+        return rc;
+    sqlite3_bind_int64(c->st_version, 1, r->pmid);
+    if (sqlite3_step(c->st_version) == SQLITE_ROW &&
+        sqlite3_column_int(c->st_version, 0) == r->version)
+        *outcome = 3;
+    sqlite3_reset(c->st_version);
+    return LM_OK;
+}
+
+static lm_err put_article(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    sqlite3_stmt *st;
+    char md5[33];
+    lm_err rc;
+
+    if ((rc = prepare(c, &c->st_upsert, sql_upsert)))
+        return rc;
+    st = c->st_upsert;
+    record_md5(r, md5);
+    sqlite3_bind_int64(st, 1, r->pmid);
+    sqlite3_bind_int(st, 2, r->version);
+    bind_buf(st, 3, &r->pmcid);
+    bind_buf(st, 4, &r->doi);
+    bind_buf(st, 5, &r->title);
+    bind_buf(st, 6, &r->abstract);
+    bind_buf(st, 7, &r->journal);
+    if (r->year)
+        sqlite3_bind_int(st, 8, r->year);
+    else
+        sqlite3_bind_null(st, 8);
+    bind_buf(st, 9, &r->authors);
+    bind_buf(st, 10, &r->pub_types);
+    bind_buf(st, 11, &r->mesh);
+    bind_buf(st, 12, &r->body);
+    sqlite3_bind_text(st, 13, r->source ? r->source : "pubmed", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 14, md5, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 15, c->now, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        rc = corpus_db_error(c, "cannot store a record");
+        sqlite3_reset(st);
+        return rc;
+    }
+    sqlite3_reset(st);
+    if (outcome)
+        *outcome = sqlite3_changes(c->db) ? 1 : 0;
+    if (outcome && !*outcome)
+        return unchanged_or_older(c, r, outcome);
+    return LM_OK;
+}
+
+static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    sqlite3_stmt *st;
+    lm_err rc;
+
+    if ((rc = prepare(c, &c->st_delete, sql_delete)))
+        return rc;
+    st = c->st_delete;
+    sqlite3_bind_int64(st, 1, r->pmid);
+    sqlite3_bind_int(st, 2, r->version);
+    sqlite3_bind_text(st, 3, c->now, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        rc = corpus_db_error(c, "cannot mark a record deleted");
+        sqlite3_reset(st);
+        return rc;
+    }
+    sqlite3_reset(st);
+    if (outcome)
+        *outcome = 2;
+    return LM_OK;
+}
+
+lm_err lm_corpus_put(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    if (!c || !r || !c->in_txn || r->pmid <= 0)
+        return LM_ERR_USAGE;
+    if (c->flags & LM_CORPUS_READONLY)
+        return LM_ERR_USAGE;
+    return r->kind == LM_REC_DELETE ? put_delete(c, r, outcome) : put_article(c, r, outcome);
+}
+
+/* ---- ledger and watermark ------------------------------------------------ */
+
+lm_err lm_corpus_file_seen(lm_corpus *c, const char *md5, int *seen)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    *seen = 0;
+    if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM source_file WHERE md5 = ?1", -1, &st, NULL))
+        return corpus_db_error(c, "cannot read the import ledger");
+    sqlite3_bind_text(st, 1, md5, -1, SQLITE_STATIC);
+    r = sqlite3_step(st);
+    *seen = r == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return corpus_db_error(c, "cannot read the import ledger");
+    return LM_OK;
+}
+
+lm_err lm_corpus_file_add(lm_corpus *c, const char *name, const char *md5, uint64_t records)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO source_file(name, md5, records,"
+                           " imported_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ'))",
+                           -1, &st, NULL))
+        return corpus_db_error(c, "cannot write the import ledger");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, md5, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)records);
+    r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (r != SQLITE_DONE)
+        return corpus_db_error(c, "cannot write the import ledger");
+    return LM_OK;
+}
+
+lm_err lm_corpus_watermark_get(lm_corpus *c, const char *query, char **out)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    *out = NULL;
+    if (sqlite3_prepare_v2(c->db, "SELECT watermark FROM fetch_state WHERE query = ?1", -1,
+                           &st, NULL))
+        return corpus_db_error(c, "cannot read the fetch state");
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        !(*out = strdup((const char *)sqlite3_column_text(st, 0)))) {
+        sqlite3_finalize(st);
+        return LM_ERR_NOMEM;
+    }
+    sqlite3_finalize(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return corpus_db_error(c, "cannot read the fetch state");
+    return LM_OK;
+}
+
+lm_err lm_corpus_watermark_set(lm_corpus *c, const char *query, const char *watermark)
+{
+    sqlite3_stmt *st;
+    int r;
+
+    if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO fetch_state(query, watermark,"
+                           " updated_at) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ'))",
+                           -1, &st, NULL))
+        return corpus_db_error(c, "cannot write the fetch state");
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, watermark, -1, SQLITE_STATIC);
+    r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (r != SQLITE_DONE)
+        return corpus_db_error(c, "cannot write the fetch state");
+    return LM_OK;
+}
