@@ -79,6 +79,9 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
 
 struct design_rules {
     pcre2_code *code[C_NCUES];
+    const char *need[C_NCUES];
+    lm_buf lower;
+    struct extract_text idx;
 };
 
 lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap)
@@ -92,6 +95,8 @@ lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t c
     for (i = 0; i < C_NCUES; i++)
         if (!(d->code[i] = extract_compile(cues[i].id, cues[i].pattern, flags, msg, cap)))
             return LM_ERR_REGEX;
+        else
+            d->need[i] = extract_need(cues[i].id);
     return LM_OK;
 }
 
@@ -103,6 +108,7 @@ void design_rules_close(design_rules *d)
         return;
     for (i = 0; i < C_NCUES; i++)
         pcre2_code_free(d->code[i]);
+    lm_buf_free(&d->lower);
     free(d);
 }
 
@@ -114,7 +120,12 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, siz
     int i, rc, n;
     PCRE2_SIZE off, *ov;
 
+    if (extract_lower(s, len, &d->lower))
+        return;      /* out of memory: the cues stay uncounted */
+    extract_text_index(&d->idx, d->lower.s, s, len);
     for (i = 0; i < C_NCUES; i++) {
+        if (!extract_gate(d->need[i], &d->idx))
+            continue;
         off = 0;
         n = 0;
         while (off < len && n < 9) {

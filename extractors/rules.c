@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* The rule engine: pattern pieces defined once, rule tables built from
  * them (one table per extractor), compiled once per handle with PCRE2 JIT,
  * and the handlers that turn a match into an lm_extraction.  Matching runs
@@ -7,7 +8,6 @@
  * Named groups carry the numbers: n (a count), a1..a3 (arm sizes), k and nn
  * (events and denominator), pct (a percent), est (an estimate), ci, p, m
  * (the metric word).  A handler reads the groups a rule has. */
-#define _GNU_SOURCE
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -194,6 +194,159 @@ static const struct rule rate_rules[] = {
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
 };
 
+/* ---- literal pre-filters ------------------------------------------------ */
+
+/* A rule runs only when one of its needles occurs in the text (lower-cased;
+ * '=' marks a case-sensitive needle).  Needles are necessary conditions of
+ * the pattern, so skipping never loses a match; they make the common case
+ * (an abstract without, say, any hazard ratio) one memmem instead of a
+ * regex pass.  An id ending in '*' is a prefix. */
+static const struct { const char *id; const char *need; } gates[] = {
+    { "n.arms_sum", "random|alloc|assign" },
+    { "n.paren_randomized", "random|alloc|assign" },
+    { "n.randomized*", "random|alloc|assign" },
+    { "n.per_group", "group|arm|condition" },
+    { "n.groups_sum", " and " },
+    { "n.sex_sum", "male|men|boy|girl" },
+    { "n.who_paren", "n =|n=" },
+    { "n.paren_total", "=N =|=N=" },
+    { "n.arms_vs", "n =|n=" },
+    { "arm.paren", "n =|n=" },
+    { "n.total", "total" },
+    { "n.analyzed", "complet|analy|evaluable|available|finished" },
+    { "studies.rcts", "rct|random" },
+    { "studies.count", "studies|trials|articles|publications|reports|datasets" },
+    { "studies.participants", "studies|trials|rct" },
+    { "studies.i2", "=I" },
+    { "effect.or", "odds ratio|=OR" },
+    { "effect.rr", "relative risk|risk ratio|rate ratio|=RR" },
+    { "effect.hr", "hazard ratio|=HR" },
+    { "effect.smd", "standardi|=SMD" },
+    { "effect.md", "mean difference|=MD" },
+    { "effect.d", "cohen|=d =|=d=|=d of" },
+    { "effect.g", "hedges|=g =|=g=|=g of" },
+    { "effect.r", "=r =|=r=|=r(|=rho|=rs|=r_s|spearman|pearson" },
+    { "effect.eta2", "eta" },
+    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
+    { "rate.kn_pct", "%" },
+    { "rate.pct_kn", "%" },
+    { "rate.k_pct", "%" },
+    { "rate.pct", "%|percent|per cent" },
+    { "rate.kn", " of " },
+    { "rate.kn_slash", "/" },
+    { "rate.words", " in |out of" },
+    /* design cues (design.c) */
+    { "design.meta_analysis", "meta|pooled analysis" },
+    { "design.systematic_review", "systematic|umbrella|scoping" },
+    { "design.rct", "random" },
+    { "design.rct.mention", "random|=RCT" },
+    { "design.rct.borrowed", "random|=RCT" },
+    { "design.non_randomized", "random" },
+    { "design.quasi", "quasi|before" },
+    { "design.divided", "group|arm" },
+    { "design.control_group", "control|placebo|sham|comparison" },
+    { "design.case_control", "case" },
+    { "design.healthy_controls", "control|volunteer|subject|individual" },
+    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational" },
+    { "design.case_series", "series" },
+    { "design.case_report", "case|-old" },
+    { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
+    { "design.single_arm", "single|before|pre|historical|baseline" },
+    { "design.veterinary", "veterin|client|vivo|model" },
+    { "design.in_vitro", "vitro|vivo|cell|culture|teeth|specimen|blood sample" },
+    { "design.protocol", "protocol|will be" },
+    { "design.placebo_controlled", "placebo" },
+    { "design.double_blind", "blind" },
+    { "design.crossover", "cross" },
+    { "design.secondary_analysis", "analys" },
+    { "design.review_background", "review|meta" },
+    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+};
+
+const char *extract_need(const char *id)
+{
+    size_t i, n;
+
+    for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
+        n = strlen(gates[i].id);
+        if (gates[i].id[n - 1] == '*' ? !strncmp(id, gates[i].id, n - 1)
+                                       : !strcmp(id, gates[i].id))
+            return gates[i].need;
+    }
+    return NULL;
+}
+
+void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len)
+{
+    const unsigned char *l = (const unsigned char *)lower, *o = (const unsigned char *)orig;
+    size_t i;
+    unsigned k;
+
+    memset(t->pairs, 0, sizeof t->pairs);
+    t->lower = lower;
+    t->orig = orig;
+    t->len = len;
+    for (i = 0; i + 1 < len; i++) {
+        k = (unsigned)l[i] << 8 | l[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+        k = (unsigned)o[i] << 8 | o[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int pairs_ok(const struct extract_text *t, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    unsigned k;
+
+    for (i = 0; i + 1 < n; i++) {
+        k = (unsigned)u[i] << 8 | u[i + 1];
+        if (!(t->pairs[k >> 6] & (1ull << (k & 63))))
+            return 0;
+    }
+    return 1;
+}
+
+int extract_gate(const char *need, const struct extract_text *t)
+{
+    const char *p = need, *bar, *hay;
+    size_t n;
+
+    if (!need || !*need)
+        return 1;
+    for (;;) {
+        bar = strchr(p, '|');
+        n = bar ? (size_t)(bar - p) : strlen(p);
+        hay = t->lower;
+        if (*p == '=') {
+            hay = t->orig;
+            p++;
+            n--;
+        }
+        if (n && pairs_ok(t, p, n) && memmem(hay, t->len, p, n))
+            return 1;
+        if (!bar)
+            return 0;
+        p = bar + 1;
+    }
+}
+
+lm_err extract_lower(const char *s, size_t len, lm_buf *out)
+{
+    size_t i;
+    lm_err rc;
+
+    lm_buf_clear(out);
+    if ((rc = lm_buf_reserve(out, len)))
+        return rc;
+    for (i = 0; i < len; i++)
+        out->s[i] = (char)tolower((unsigned char)s[i]);
+    out->s[len] = '\0';
+    out->len = len;
+    return LM_OK;
+}
+
 /* ---- tables ------------------------------------------------------------- */
 
 #define NTAB(t) (sizeof(t) / sizeof((t)[0]))
@@ -201,6 +354,7 @@ static const struct rule rate_rules[] = {
 struct crule {
     const struct rule *r;
     pcre2_code *code;
+    const char *need;
     int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -221,6 +375,7 @@ struct lm_extractor {
     pcre2_match_data *md;
     lm_normtext norm;
     lm_buf scratch;
+    struct extract_text idx;
     char msg[512];
 };
 
@@ -287,6 +442,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
+            c->need = extract_need(c->r->id);
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
@@ -424,6 +580,8 @@ struct run {
     lm_extractor *ex;
     const char *orig;        /* original text */
     const char *s;           /* normalised */
+    const char *lower;       /* normalised, lower-cased */
+    const struct extract_text *idx;
     size_t len;
     const char *section;
     lm_extractions *out;
@@ -696,7 +854,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
     { "adverse", "adverse_event" }, { "side effect", "adverse_event" },
     { "side-effect", "adverse_event" }, { "toxicit", "adverse_event" },
     { "complication", "adverse_event" }, { "nausea", "adverse_event" },
-    { "headache", "adverse_event" }, { "AEs", "adverse_event" },
+    { "headache", "adverse_event" }, { "aes", "adverse_event" },
     { "drop", "dropout" }, { "discontinu", "dropout" }, { "withdr", "dropout" },
     { "attrition", "dropout" }, { "lost to follow", "dropout" },
     { "mortality", "other" }, { "died", "other" }, { "death", "other" },
@@ -742,40 +900,46 @@ static size_t sent_end(const char *s, size_t len, size_t i)
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
- * right).  Returns the category or NULL; *bad set when a baseline word is
- * closer than any rate word on the left. */
+ * right; a named outcome beats a generic "rate").  Returns the category or
+ * NULL; *bad set when a baseline word is closer than any rate word on the
+ * left.  Searches the lower-cased text with memmem, word by word. */
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
-    size_t i, k, best_d = (size_t)-1, bad_d = (size_t)-1;
-    const char *best = NULL;
+    size_t k, best_d = (size_t)-1, bad_d = (size_t)-1, lo;
+    const char *best = NULL, *p, *L = r->lower;
 
     if (a > ss + 160)
         ss = a - 160;
     if (se > b + 100)
         se = b + 100;
-    for (i = ss; i < se; i++) {
-        if (i >= a && i < b)
-            continue;
-        for (k = 0; k < NTAB(rate_words); k++) {
-            size_t n = strlen(rate_words[k].word), d;
-            if (i + n > se || strncasecmp(r->s + i, rate_words[k].word, n))
+    for (k = 0; k < NTAB(rate_words); k++) {
+        size_t n = strlen(rate_words[k].word), d;
+        for (p = memmem(L + ss, se - ss, rate_words[k].word, n); p;
+             p = memmem(p + 1, (size_t)(L + se - (p + 1)), rate_words[k].word, n)) {
+            size_t i = (size_t)(p - L);
+            if (i >= a && i < b)
                 continue;
             d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
             if (strcmp(rate_words[k].what, "other"))
-                d = d / 8;                          /* a named outcome beats "rate" */
+                d = d / 8;
             if (d < best_d) {
                 best_d = d;
                 best = rate_words[k].what;
             }
+            if (p + 1 >= L + se)
+                break;
         }
-        if (i < a && a - i <= 40) {
-            for (k = 0; k < NTAB(not_rate_words); k++) {
-                size_t n = strlen(not_rate_words[k]);
-                if (i + n <= a && !strncasecmp(r->s + i, not_rate_words[k], n)
-                    && a - i < bad_d)
-                    bad_d = a - i;
-            }
+    }
+    lo = a > ss + 40 ? a - 40 : ss;
+    for (k = 0; k < NTAB(not_rate_words); k++) {
+        size_t n = strlen(not_rate_words[k]);
+        for (p = memmem(L + lo, a - lo, not_rate_words[k], n); p;
+             p = memmem(p + 1, (size_t)(L + a - (p + 1)), not_rate_words[k], n)) {
+            if ((size_t)(p - L) + n <= a && a - (size_t)(p - L) < bad_d)
+                bad_d = a - (size_t)(p - L);
+            if (p + 1 >= L + a)
+                break;
         }
     }
     *bad = bad_d < best_d;
@@ -847,6 +1011,8 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         PCRE2_SIZE off = 0, *ov;
 
+        if (!extract_gate(c->need, r->idx))
+            continue;
         while (off < r->len) {
             rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
@@ -934,8 +1100,13 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         return LM_OK;
     if ((rc = lm_text_norm(text, len, &ex->norm)))
         return rc;
+    if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
+        return rc;
+    extract_text_index(&ex->idx, ex->scratch.s, ex->norm.s, ex->norm.len);
+    r.idx = &ex->idx;
     r.ex = ex;
     r.orig = text;
+    r.lower = ex->scratch.s;
     r.s = ex->norm.s;
     r.len = ex->norm.len;
     r.section = section ? section : "abstract";
