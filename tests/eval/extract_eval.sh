@@ -14,7 +14,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
-shared=${LITMINE_SHARED:-$here/../../../shared/data}
+shared=${LITMINE_SHARED:-$here/../../../shared}
+[ -d "$shared/data" ] && shared=$shared/data
 labels=$shared/labels
 for f in handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
          statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
