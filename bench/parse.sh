@@ -14,6 +14,9 @@ litmine=$build/litmine
 parse=$build/bench-lm_parse
 work=${BENCH_DIR:-$(mktemp -d)}
 [ -x "$litmine" ] && [ -x "$parse" ] || { echo "build first: $litmine, $parse" >&2; exit 1; }
+# Biopython comes from Debian's python3-biopython: use the system Python
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
 command -v xtract >/dev/null || { echo "xtract missing: apt-get install ncbi-entrez-direct" >&2; exit 1; }
 
 big=$work/big.xml
@@ -49,7 +52,7 @@ run "zcat | xtract GOMAXPROCS=1"        "$records" "$bytes" sh -c "zcat '$big.gz
 one=$shared/pubmed/baseline_updatefiles/pubmed20n1015.xml.gz
 one_recs=$(zcat "$one" | grep -c '<PubmedArticle>')
 one_bytes=$(zcat "$one" | wc -c)
-run "Biopython Entrez.read (1 file)" "$one_recs" "$one_bytes" python3 -c "
+run "Biopython Entrez.read (1 file)" "$one_recs" "$one_bytes" "$py" -c "
 import gzip, sys
 from Bio import Entrez
 r = Entrez.read(gzip.open('$one', 'rb'), validate=False)

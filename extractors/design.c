@@ -14,7 +14,7 @@ enum cue {
     C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
-    C_CROSSOVER, C_SECONDARY, C_NCUES
+    C_CROSSOVER, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
 };
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
@@ -24,14 +24,21 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
         "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
+        "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:assigned|allocated|selected to receive)"
         "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
-        "|\\b(?:this|a|our|the present|the current|we conducted an?|we performed an?|in an?) (?:[a-z-]+,? ){0,5}?randomi[sz]ed\\b" },
+        "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        ",? (?:and )?)*(?:trial|study|experiment)\\b"
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "|(?m:^)(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
+        "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         "\\b(?:from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+ ){0,6}?(?:randomi[sz]ed|RCTs?\\b)" },
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?(?:experimental|randomi[sz]ed)\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
@@ -44,27 +51,37 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
         "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
-    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test" },
+    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
-        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bguidelines?\\b" },
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
     [C_ANIMAL] = { "design.animal",
         "\\b(?:mice|mouse|rats?|murine|rodents?|rabbits?|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|"
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
         "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
-    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted (?:\\w+ ){0,3}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
+    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
     [C_HUMAN] = { "design.human", "\\b(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons)\\b" },
     [C_PROTOCOL] = { "design.protocol", "\\b(?:study|trial) protocol\\b|\\bthis protocol\\b|\\bwill be (?:randomi[sz]ed|randomly|recruited|enrolled|allocated)" },
     [C_PLACEBO] = { "design.placebo_controlled", "\\bplacebo\\b" },
     [C_DOUBLE_BLIND] = { "design.double_blind", "\\b(?:double|triple)-? ?blind(?:ed)?\\b" },
     [C_CROSSOVER] = { "design.crossover", "\\bcross-? ?over\\b" },
+    [C_REVIEW_BACKGROUND] = { "design.review_background",
+        "\\b(?:a|one|recent|previous|prior|earlier|existing|several|many|some|other|cochrane) (?:recent |previous |large |published |cochrane )?(?:systematic reviews?|meta-analy[sz][ie]s)\\b"
+        "|\\busing (?:a )?(?:random-effects? |fixed-effects? )?(?:systematic review|meta-analy[sz]is)\\b" },
+    [C_NOT_ARMS] = { "design.not_arms",
+        "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
+        "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
+        "\\bparticipants compared to non-?participants" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
 };
 
 struct design_rules {
     pcre2_code *code[C_NCUES];
+    const char *need[C_NCUES];
+    lm_buf lower;
+    struct extract_text idx;
 };
 
 lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap)
@@ -78,6 +95,8 @@ lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t c
     for (i = 0; i < C_NCUES; i++)
         if (!(d->code[i] = extract_compile(cues[i].id, cues[i].pattern, flags, msg, cap)))
             return LM_ERR_REGEX;
+        else
+            d->need[i] = extract_need(cues[i].id);
     return LM_OK;
 }
 
@@ -89,6 +108,7 @@ void design_rules_close(design_rules *d)
         return;
     for (i = 0; i < C_NCUES; i++)
         pcre2_code_free(d->code[i]);
+    lm_buf_free(&d->lower);
     free(d);
 }
 
@@ -100,7 +120,12 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, siz
     int i, rc, n;
     PCRE2_SIZE off, *ov;
 
+    if (extract_lower(s, len, &d->lower))
+        return;      /* out of memory: the cues stay uncounted */
+    extract_text_index(&d->idx, d->lower.s, s, len);
     for (i = 0; i < C_NCUES; i++) {
+        if (!extract_gate(d->need[i], &d->idx))
+            continue;
         off = 0;
         n = 0;
         while (off < len && n < 9) {
@@ -120,14 +145,21 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, siz
 }
 
 /* The design the wording describes, or NULL; *cue gets the deciding cue. */
-static const char *wording_design(const int c[C_NCUES], int *cue)
+static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
 {
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
     int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
 
-    if (c[C_META])
+    int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+
+    /* a trial that describes its own randomisation is a trial, unless its
+     * title calls it a review (reviews cite trials, trials cite reviews) */
+    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] > c[C_RCT_BORROWED] && !c[C_ANIMAL] && !c[C_VET])
+        reviews = 0;
+
+    if (c[C_META] && reviews > 0)
         PICK(C_META, "meta_analysis");
-    if (c[C_SR])
+    if (c[C_SR] && reviews > 0)
         PICK(C_SR, "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
@@ -137,9 +169,12 @@ static const char *wording_design(const int c[C_NCUES], int *cue)
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_NONRAND] || c[C_QUASI])
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
-    if (c[C_RCT_OWN] > c[C_RCT_BORROWED])
+    if (c[C_RCT_OWN] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
         PICK(C_RCT_OWN, "rct");
-    if (c[C_RCT_MENTION] > c[C_RCT_BORROWED] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL])
+    /* a randomised trial named but not described: its own report, or a
+     * secondary analysis that keeps the randomised comparison, unless the
+     * text says it analyses something else (cohort, prognosis, accuracy) */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS])
         PICK(C_RCT_MENTION, "rct");
     if (c[C_CASE_REPORT])
         PICK(C_CASE_REPORT, "case_report");
@@ -240,7 +275,7 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types, const char *mesh,
                       lm_extractions *out)
 {
-    int cnt[C_NCUES] = { 0 }, cue = -1;
+    int cnt[C_NCUES] = { 0 }, tcnt[C_NCUES] = { 0 }, cue = -1, i;
     size_t first[C_NCUES][2] = { { 0 } };
     int dummy[C_NCUES] = { 0 };
     size_t tfirst[C_NCUES][2] = { { 0 } };
@@ -255,7 +290,9 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
     if (title && *title) {
         if ((rc = lm_text_norm(title, strlen(title), &nt)))
             goto done;
-        count_cues(d, md, nt.s, nt.len, 2, cnt, tfirst, 1);
+        count_cues(d, md, nt.s, nt.len, 1, tcnt, tfirst, 1);
+        for (i = 0; i < C_NCUES; i++)
+            cnt[i] = 2 * tcnt[i];
     }
     if (abstract && *abstract) {
         if ((rc = lm_text_norm(abstract, strlen(abstract), &nt)))
@@ -263,7 +300,7 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
         count_cues(d, md, nt.s, nt.len, 1, cnt, first, 1);
     }
     (void)dummy;
-    wd = wording_design(cnt, &cue);
+    wd = wording_design(cnt, tcnt, &cue);
     pd = pubtype_design(pub_types, mesh);
     if (wd) {
         won = wd;

@@ -33,6 +33,24 @@ pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
 /* The handle's message buffer (rules.c owns the handle's layout). */
 char *extract_msgbuf(lm_extractor *ex, size_t *cap);
 
+/* Literal pre-filter of a rule: @p need is "a|b|=C" (lower-case needles
+ * searched in @p lower, '='-prefixed ones case-sensitively in @p orig);
+ * NULL or "" always passes.  A rule whose needles are all absent cannot
+ * match, so it is not run: one memmem per needle instead of a regex pass. */
+struct extract_text {
+    const char *lower, *orig;
+    size_t len;
+    uint64_t pairs[1024];   /* bit (a << 8 | b) set when bytes "ab" occur (either case form) */
+};
+/* Fills the byte-pair bitmap: a needle with a missing pair cannot occur,
+ * which rejects most absent needles without scanning the text. */
+void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len);
+int extract_gate(const char *need, const struct extract_text *t);
+/* The needles of rule @p id (table in rules.c), NULL when it has none. */
+const char *extract_need(const char *id);
+/* Lower-cases @p len bytes of @p s into @p out (reused). */
+lm_err extract_lower(const char *s, size_t len, lm_buf *out);
+
 /* Copies at most cap-1 bytes of s into dst. */
 void extract_strlcpy(char *dst, const char *s, size_t cap);
 

@@ -117,6 +117,10 @@ lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
     while (i < len) {
         n = 1;
         rep = norm_seq(s + i, len - i, &n);
+        if (!rep && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+            i++;            /* control characters: PDF-conversion debris */
+            continue;
+        }
         if (!rep) {
             out->s[out->len] = s[i] ? (char)s[i] : ' ';
             out->map[out->len++] = i;
@@ -582,6 +586,19 @@ int lm_p_parse(const char *s, size_t len, double *p, char op[3], size_t *used)
         return 0;
     }
     i = skip_sp(s, len, i);
+    if (i + 2 < len && s[i] == '.' && s[i + 1] == ' ' && isdigit((unsigned char)s[i + 2])) {
+        /* "p < . 001": a space after the point, from PDF conversion */
+        char buf[24];
+        size_t d = digits(s + i + 2, len - i - 2);
+        if (d > 20)
+            return 0;
+        buf[0] = '.';
+        memcpy(buf + 1, s + i + 2, d);
+        buf[d + 1] = '\0';
+        *p = strtod(buf, NULL);
+        *used = i + 2 + d;
+        return 1;
+    }
     if (!lm_num_parse(s + i, len - i, &x, &m) || x < 0 || x > 1)
         return 0;
     *p = x;

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* The rule engine: pattern pieces defined once, rule tables built from
  * them (one table per extractor), compiled once per handle with PCRE2 JIT,
  * and the handlers that turn a match into an lm_extraction.  Matching runs
@@ -9,6 +10,7 @@
  * (the metric word).  A handler reads the groups a rule has. */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
@@ -23,7 +25,7 @@
     "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
     "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 /* number words: "Sixty-four", "two hundred and six" */
-#define WNUM "(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define WNUM "\\b(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
@@ -33,7 +35,8 @@
 /* a count not preceded by a digit, decimal, ratio, range or age */
 #define PRE "(?<![\\d.,/:-])(?<!aged )(?<!age )(?<!= )(?<!=)"
 /* up to four modifier words between a count and its noun */
-#define MODS "(?:[a-z][a-z'()-]*,? ){0,4}?"
+#define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
+    "[a-z][a-z'-]*,? ){0,4}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
@@ -43,21 +46,25 @@
     "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
-#define GAP "(?:[^.;:\\d]{0,120}?)"
+#define GAP "(?:[^.;:\\d(]|\\([^()%]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+    "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
+    "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
 #define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)"
-#define ENROL_V "(?:enrolled|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
+#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
 /* a p-value */
-#define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?" SNUM \
+#define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?(?:\\. \\d+|" SNUM ")" \
     "(?: ?[x*] ?10 ?\\^? ?-? ?\\d+|e-?\\d+)?"
 /* a confidence interval, labelled or bare brackets */
 #define CIP "(?:(?:\\d{2}(?:\\.\\d)? ?% ?)?(?:CI|CrI|C\\.I\\.|confidence intervals?|credible intervals?)" \
     "(?: ?[\\[(]CI[\\])])?[ :=,]*(?:of |from )?[\\[(]?" SNUM " ?%? ?(?:-|to|,|;|and) ?" SNUM " ?%?[\\])]?" \
     "|[\\[(]" SNUM " ?(?:-|to|,|;) ?" SNUM "[\\])])"
 /* an effect's tail: optional CI and p after the estimate */
-#define TAIL "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
+/* a unit after an estimate: "2.5 mmHg", "3 points", "1.2 kg/m2" */
+#define UNIT "(?: (?!(?:p|and|or|vs|to|in|of|at|for|with)\\b)[a-z%\\xb5]{1,10}(?:/[a-z0-9.]{1,6})?(?=[ ,;(\\[]))?"
+#define TAIL UNIT "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
 /* between the metric name and its estimate */
 #define EQ "\\)?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
 
@@ -73,8 +80,20 @@ struct rule {
 
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO " " BE "(?:had been )?" RANDOM_V
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) " },
+    { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
+    { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b" },
+    { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
+    { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
+      "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])" },
+    { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
+      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
@@ -99,7 +118,7 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
-      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for) "
+      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
       "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" },
@@ -175,6 +194,159 @@ static const struct rule rate_rules[] = {
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
 };
 
+/* ---- literal pre-filters ------------------------------------------------ */
+
+/* A rule runs only when one of its needles occurs in the text (lower-cased;
+ * '=' marks a case-sensitive needle).  Needles are necessary conditions of
+ * the pattern, so skipping never loses a match; they make the common case
+ * (an abstract without, say, any hazard ratio) one memmem instead of a
+ * regex pass.  An id ending in '*' is a prefix. */
+static const struct { const char *id; const char *need; } gates[] = {
+    { "n.arms_sum", "random|alloc|assign" },
+    { "n.paren_randomized", "random|alloc|assign" },
+    { "n.randomized*", "random|alloc|assign" },
+    { "n.per_group", "group|arm|condition" },
+    { "n.groups_sum", " and " },
+    { "n.sex_sum", "male|men|boy|girl" },
+    { "n.who_paren", "n =|n=" },
+    { "n.paren_total", "=N =|=N=" },
+    { "n.arms_vs", "n =|n=" },
+    { "arm.paren", "n =|n=" },
+    { "n.total", "total" },
+    { "n.analyzed", "complet|analy|evaluable|available|finished" },
+    { "studies.rcts", "rct|random" },
+    { "studies.count", "studies|trials|articles|publications|reports|datasets" },
+    { "studies.participants", "studies|trials|rct" },
+    { "studies.i2", "=I" },
+    { "effect.or", "odds ratio|=OR" },
+    { "effect.rr", "relative risk|risk ratio|rate ratio|=RR" },
+    { "effect.hr", "hazard ratio|=HR" },
+    { "effect.smd", "standardi|=SMD" },
+    { "effect.md", "mean difference|=MD" },
+    { "effect.d", "cohen|=d =|=d=|=d of" },
+    { "effect.g", "hedges|=g =|=g=|=g of" },
+    { "effect.r", "=r =|=r=|=r(|=rho|=rs|=r_s|spearman|pearson" },
+    { "effect.eta2", "eta" },
+    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
+    { "rate.kn_pct", "%" },
+    { "rate.pct_kn", "%" },
+    { "rate.k_pct", "%" },
+    { "rate.pct", "%|percent|per cent" },
+    { "rate.kn", " of " },
+    { "rate.kn_slash", "/" },
+    { "rate.words", " in |out of" },
+    /* design cues (design.c) */
+    { "design.meta_analysis", "meta|pooled analysis" },
+    { "design.systematic_review", "systematic|umbrella|scoping" },
+    { "design.rct", "random" },
+    { "design.rct.mention", "random|=RCT" },
+    { "design.rct.borrowed", "random|=RCT" },
+    { "design.non_randomized", "random" },
+    { "design.quasi", "quasi|before" },
+    { "design.divided", "group|arm" },
+    { "design.control_group", "control|placebo|sham|comparison" },
+    { "design.case_control", "case" },
+    { "design.healthy_controls", "control|volunteer|subject|individual" },
+    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational" },
+    { "design.case_series", "series" },
+    { "design.case_report", "case|-old" },
+    { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
+    { "design.single_arm", "single|before|pre|historical|baseline" },
+    { "design.veterinary", "veterin|client|vivo|model" },
+    { "design.in_vitro", "vitro|vivo|cell|culture|teeth|specimen|blood sample" },
+    { "design.protocol", "protocol|will be" },
+    { "design.placebo_controlled", "placebo" },
+    { "design.double_blind", "blind" },
+    { "design.crossover", "cross" },
+    { "design.secondary_analysis", "analys" },
+    { "design.review_background", "review|meta" },
+    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+};
+
+const char *extract_need(const char *id)
+{
+    size_t i, n;
+
+    for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
+        n = strlen(gates[i].id);
+        if (gates[i].id[n - 1] == '*' ? !strncmp(id, gates[i].id, n - 1)
+                                       : !strcmp(id, gates[i].id))
+            return gates[i].need;
+    }
+    return NULL;
+}
+
+void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len)
+{
+    const unsigned char *l = (const unsigned char *)lower, *o = (const unsigned char *)orig;
+    size_t i;
+    unsigned k;
+
+    memset(t->pairs, 0, sizeof t->pairs);
+    t->lower = lower;
+    t->orig = orig;
+    t->len = len;
+    for (i = 0; i + 1 < len; i++) {
+        k = (unsigned)l[i] << 8 | l[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+        k = (unsigned)o[i] << 8 | o[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int pairs_ok(const struct extract_text *t, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    unsigned k;
+
+    for (i = 0; i + 1 < n; i++) {
+        k = (unsigned)u[i] << 8 | u[i + 1];
+        if (!(t->pairs[k >> 6] & (1ull << (k & 63))))
+            return 0;
+    }
+    return 1;
+}
+
+int extract_gate(const char *need, const struct extract_text *t)
+{
+    const char *p = need, *bar, *hay;
+    size_t n;
+
+    if (!need || !*need)
+        return 1;
+    for (;;) {
+        bar = strchr(p, '|');
+        n = bar ? (size_t)(bar - p) : strlen(p);
+        hay = t->lower;
+        if (*p == '=') {
+            hay = t->orig;
+            p++;
+            n--;
+        }
+        if (n && pairs_ok(t, p, n) && memmem(hay, t->len, p, n))
+            return 1;
+        if (!bar)
+            return 0;
+        p = bar + 1;
+    }
+}
+
+lm_err extract_lower(const char *s, size_t len, lm_buf *out)
+{
+    size_t i;
+    lm_err rc;
+
+    lm_buf_clear(out);
+    if ((rc = lm_buf_reserve(out, len)))
+        return rc;
+    for (i = 0; i < len; i++)
+        out->s[i] = (char)tolower((unsigned char)s[i]);
+    out->s[len] = '\0';
+    out->len = len;
+    return LM_OK;
+}
+
 /* ---- tables ------------------------------------------------------------- */
 
 #define NTAB(t) (sizeof(t) / sizeof((t)[0]))
@@ -182,6 +354,7 @@ static const struct rule rate_rules[] = {
 struct crule {
     const struct rule *r;
     pcre2_code *code;
+    const char *need;
     int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -202,6 +375,7 @@ struct lm_extractor {
     pcre2_match_data *md;
     lm_normtext norm;
     lm_buf scratch;
+    struct extract_text idx;
     char msg[512];
 };
 
@@ -268,6 +442,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
+            c->need = extract_need(c->r->id);
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
@@ -405,6 +580,8 @@ struct run {
     lm_extractor *ex;
     const char *orig;        /* original text */
     const char *s;           /* normalised */
+    const char *lower;       /* normalised, lower-cased */
+    const struct extract_text *idx;
     size_t len;
     const char *section;
     lm_extractions *out;
@@ -468,12 +645,36 @@ static int sane_count(double v)
     return isfinite(v) && v >= 1 && v < 1e8 && floor(v) == v;
 }
 
+/* Number of groups the text announces ("three groups", "two-arm"), for
+ * "20 patients per group"; 2 (and *assumed set) when it does not say. */
+static int groups_in(const struct run *r, int *assumed)
+{
+    static const char *const words[] = { "two", "three", "four", "five" };
+    static const char *const nouns[] = { " groups", " arms", "-arm", " treatment groups" };
+    char pat[32];
+    size_t w, k;
+
+    for (w = 0; w < 4; w++) {
+        for (k = 0; k < 4; k++) {
+            snprintf(pat, sizeof pat, "%s%s", words[w], nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+            snprintf(pat, sizeof pat, "%zu%s", w + 2, nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+        }
+    }
+    *assumed = 1;
+    return 2;
+}
+
 /* Sample sizes and arm sizes. */
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2;
     lm_extraction *e;
     size_t st, len;
+    int assumed = 0;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
         if (!sane_count(a1) || !sane_count(a2)) {
@@ -488,6 +689,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
     }
+    if (!strcmp(c->r->id, "n.per_group"))
+        n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
         && strncmp(c->r->id, "n.paren", 7))
@@ -498,6 +701,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_ERR_NOMEM;
     e->value = n;
     e->n = (int64_t)n;
+    if (assumed)
+        extract_flag(e, "groups_assumed");
     return LM_OK;
 }
 
@@ -649,7 +854,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
     { "adverse", "adverse_event" }, { "side effect", "adverse_event" },
     { "side-effect", "adverse_event" }, { "toxicit", "adverse_event" },
     { "complication", "adverse_event" }, { "nausea", "adverse_event" },
-    { "headache", "adverse_event" }, { "AEs", "adverse_event" },
+    { "headache", "adverse_event" }, { "aes", "adverse_event" },
     { "drop", "dropout" }, { "discontinu", "dropout" }, { "withdr", "dropout" },
     { "attrition", "dropout" }, { "lost to follow", "dropout" },
     { "mortality", "other" }, { "died", "other" }, { "death", "other" },
@@ -695,38 +900,46 @@ static size_t sent_end(const char *s, size_t len, size_t i)
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
- * right).  Returns the category or NULL; *bad set when a baseline word is
- * closer than any rate word on the left. */
+ * right; a named outcome beats a generic "rate").  Returns the category or
+ * NULL; *bad set when a baseline word is closer than any rate word on the
+ * left.  Searches the lower-cased text with memmem, word by word. */
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
-    size_t i, k, best_d = (size_t)-1, bad_d = (size_t)-1;
-    const char *best = NULL;
+    size_t k, best_d = (size_t)-1, bad_d = (size_t)-1, lo;
+    const char *best = NULL, *p, *L = r->lower;
 
     if (a > ss + 160)
         ss = a - 160;
     if (se > b + 100)
         se = b + 100;
-    for (i = ss; i < se; i++) {
-        if (i >= a && i < b)
-            continue;
-        for (k = 0; k < NTAB(rate_words); k++) {
-            size_t n = strlen(rate_words[k].word), d;
-            if (i + n > se || strncasecmp(r->s + i, rate_words[k].word, n))
+    for (k = 0; k < NTAB(rate_words); k++) {
+        size_t n = strlen(rate_words[k].word), d;
+        for (p = memmem(L + ss, se - ss, rate_words[k].word, n); p;
+             p = memmem(p + 1, (size_t)(L + se - (p + 1)), rate_words[k].word, n)) {
+            size_t i = (size_t)(p - L);
+            if (i >= a && i < b)
                 continue;
             d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
+            if (strcmp(rate_words[k].what, "other"))
+                d = d / 8;
             if (d < best_d) {
                 best_d = d;
                 best = rate_words[k].what;
             }
+            if (p + 1 >= L + se)
+                break;
         }
-        if (i < a && a - i <= 40) {
-            for (k = 0; k < NTAB(not_rate_words); k++) {
-                size_t n = strlen(not_rate_words[k]);
-                if (i + n <= a && !strncasecmp(r->s + i, not_rate_words[k], n)
-                    && a - i < bad_d)
-                    bad_d = a - i;
-            }
+    }
+    lo = a > ss + 40 ? a - 40 : ss;
+    for (k = 0; k < NTAB(not_rate_words); k++) {
+        size_t n = strlen(not_rate_words[k]);
+        for (p = memmem(L + lo, a - lo, not_rate_words[k], n); p;
+             p = memmem(p + 1, (size_t)(L + a - (p + 1)), not_rate_words[k], n)) {
+            if ((size_t)(p - L) + n <= a && a - (size_t)(p - L) < bad_d)
+                bad_d = a - (size_t)(p - L);
+            if (p + 1 >= L + a)
+                break;
         }
     }
     *bad = bad_d < best_d;
@@ -798,6 +1011,8 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         PCRE2_SIZE off = 0, *ov;
 
+        if (!extract_gate(c->need, r->idx))
+            continue;
         while (off < r->len) {
             rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
@@ -885,8 +1100,13 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         return LM_OK;
     if ((rc = lm_text_norm(text, len, &ex->norm)))
         return rc;
+    if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
+        return rc;
+    extract_text_index(&ex->idx, ex->scratch.s, ex->norm.s, ex->norm.len);
+    r.idx = &ex->idx;
     r.ex = ex;
     r.orig = text;
+    r.lower = ex->scratch.s;
     r.s = ex->norm.s;
     r.len = ex->norm.len;
     r.section = section ? section : "abstract";
@@ -907,6 +1127,42 @@ lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstra
     if (!ex || !out)
         return LM_ERR_USAGE;
     return design_extract(ex->design, ex->md, title, abstract, pub_types, mesh, out);
+}
+
+/* A case report without a stated sample size has one patient; the row
+ * quotes the design cue that said so. */
+static void case_report_size(lm_extractions *x, size_t first)
+{
+    size_t i;
+    lm_extraction *d = NULL, *e;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && !strcmp(x->v[i].svalue, "case_report"))
+            d = &x->v[i];
+    if (!d || !d->text)
+        return;
+    i = (size_t)(d - x->v);
+    /* extract_push may move the array: copy what we need first */
+    {
+        char sec[sizeof d->section];
+        size_t a = d->span_start, b = d->span_end;
+        char *t = strdup(d->text);
+
+        if (!t)
+            return;
+        memcpy(sec, d->section, sizeof sec);
+        e = extract_push(x, LM_KIND_SAMPLE_SIZE, "n.case_report", sec, t, 0, strlen(t));
+        if (e) {
+            e->span_start = a;
+            e->span_end = b;
+            e->value = 1;
+            e->n = 1;
+            extract_strlcpy(e->metric, "included", sizeof e->metric);
+            extract_flag(e, "primary");
+        }
+        free(t);
+    }
+    (void)i;
 }
 
 /* The study's total: the sample size with the highest rule priority, the
@@ -934,8 +1190,10 @@ static void finish_article(lm_extractions *x, size_t first)
             best = i;
         }
     }
-    if (best == (size_t)-1)
+    if (best == (size_t)-1) {
+        case_report_size(x, first);
         return;
+    }
     extract_flag(&x->v[best], "primary");
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];

@@ -7,7 +7,15 @@
   extract_eval.py score LABELS.jsonl EXTRACTIONS.jsonl [--floors k=v,...] [--show N]
       per kind: answer rate, precision, recall, F1 against the hand labels;
       exits 1 when a figure is below its floor.
+  extract_eval.py statcheck-texts STATS.csv > texts.jsonl
+  extract_eval.py statcheck-score STATS.csv EXTRACTIONS.jsonl [--floors ...]
+      p-values in statcheck's hand-coded APA results (raw_result strings).
+  extract_eval.py ebm-texts BIO.txt > texts.jsonl
+  extract_eval.py ebm-score BIO.txt EXTRACTIONS.jsonl [--floors ...]
+      sample-size numbers against EBM-NLP's crowd-labelled PSS spans, per sentence.
 """
+import csv
+import re
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -169,7 +177,268 @@ def score(labels_path, ext_path, floors, show):
     return fail
 
 
+def statcheck_rows(path):
+    with open(path, encoding="ascii", errors="replace", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f, delimiter=";")):
+            if not row.get("p"):
+                continue
+            yield i, row
+
+
+def statcheck_texts(path):
+    for i, row in statcheck_rows(path):
+        print(json.dumps({"pmid": str(i + 1), "title": "", "abstract": " ".join(row["raw_result"].split())}))
+
+
+def check_floors(figures, floors):
+    fail = 0
+    for key, floor in floors.items():
+        kind, metric = key.split(".")
+        v = figures[kind][metric]
+        if v + 1e-9 < floor:
+            print(f"FAIL: {key} = {v:.3f} below the floor {floor}")
+            fail = 1
+    return fail
+
+
+def statcheck_score(path, ext_path, floors):
+    ext = defaultdict(list)
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["p"] is not None:
+            ext[e["pmid"]].append(e)
+    n = ans = ok = 0
+    for i, row in statcheck_rows(path):
+        n += 1
+        gp = float(row["p"])
+        gop = row["p_comparison"].replace('"', "")
+        got = ext[str(i + 1)]
+        if got:
+            ans += 1
+            ok += any(abs(e["p"] - gp) < 1e-9 and e["p_op"] == gop for e in got)
+    p, r, f = prf(ok, ans - ok, n - ok)
+    fig = {"p_value": dict(answer=ans / n, precision=p, recall=r, f1=f)}
+    print(f"statcheck   results={n} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["p_value"].items()))
+    return check_floors(fig, floors)
+
+
+WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+
+
+def words_value(toks):
+    total = cur = 0
+    seen = False
+    for t in toks:
+        for part in t.lower().split("-"):
+            if part in WORDS:
+                cur += WORDS[part]
+                seen = True
+            elif part == "hundred" and seen:
+                cur *= 100
+            elif part == "thousand" and seen:
+                total += cur * 1000
+                cur = 0
+            elif part == "and" and seen:
+                continue
+            else:
+                if seen:
+                    return total + cur
+    return total + cur if seen else None
+
+
+def ebm_sentences(path):
+    sent, labs = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line:
+            if sent:
+                yield sent, labs
+            sent, labs = [], []
+            continue
+        cols = line.split("\t")
+        sent.append(cols[0])
+        labs.append(cols[2] if len(cols) > 2 else "O")
+    if sent:
+        yield sent, labs
+
+
+def detok(toks):
+    s = " ".join(toks)
+    s = re.sub(r"([(\[]) ", r"\1", s)
+    s = re.sub(r" ([)\],.;:%])", r"\1", s)
+    s = re.sub(r" ?([/=]) ?", r" \1 ", s).replace(" / ", "/")
+    return s
+
+
+def ebm_gold(toks, labs):
+    """Numbers inside PSS spans."""
+    out, span = set(), []
+    for t, l in list(zip(toks, labs)) + [("", "O")]:
+        if l.endswith("PSS"):
+            span.append(t)
+            continue
+        if span:
+            for x in span:
+                x2 = x.replace(",", "")
+                if re.fullmatch(r"\d+", x2):
+                    out.add(int(x2))
+            w = words_value(span)
+            if w:
+                out.add(w)
+            span = []
+    return out
+
+
+def ebm_texts(path):
+    for i, (toks, labs) in enumerate(ebm_sentences(path)):
+        print(json.dumps({"pmid": str(i + 1), "title": "", "abstract": detok(toks)}))
+
+
+def ebm_score(path, ext_path, floors):
+    ext = defaultdict(set)
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] in ("sample_size", "arm_size") and e["value"] is not None:
+            ext[e["pmid"]].add(int(e["value"]))
+    tp = fp = fn = 0
+    sents_gold = sents_ans = 0
+    for i, (toks, labs) in enumerate(ebm_sentences(path)):
+        g = ebm_gold(toks, labs)
+        o = ext[str(i + 1)]
+        sents_gold += bool(g)
+        sents_ans += bool(g) and bool(o)
+        tp += len(g & o)
+        fp += len(o - g)
+        fn += len(g - o)
+    p, r, f = prf(tp, fp, fn)
+    fig = {"pss": dict(answer=sents_ans / sents_gold if sents_gold else 0, precision=p, recall=r, f1=f)}
+    print(f"ebm_nlp_pss sentences_with_pss={sents_gold} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["pss"].items()))
+    return check_floors(fig, floors)
+
+
+def ei_texts(tarball):
+    """Evidence Inference abstracts (.abst: TITLE: / ABSTRACT.<SECTION>: blocks)."""
+    import tarfile
+    with tarfile.open(tarball) as tf:
+        for m in sorted(tf.getmembers(), key=lambda m: m.name):
+            if not m.name.endswith(".abst"):
+                continue
+            txt = tf.extractfile(m).read().decode("utf-8", "replace")
+            title, parts, cur = "", [], None
+            for line in txt.splitlines():
+                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
+                if mm:
+                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
+                    if cur != "title":
+                        parts.append([cur, ""])
+                    continue
+                if not line.strip():
+                    continue
+                if cur == "title":
+                    title += (" " if title else "") + line.strip()
+                elif parts:
+                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
+            abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
+            pmcid = m.name.rsplit("/", 1)[-1][3:-5]
+            print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
+
+
+def pubmed_texts(root):
+    """Every PubMed XML record with an abstract under ROOT (.xml, .xml.gz), by PMID."""
+    import gzip
+    import os
+    seen = set()
+    for d, _, files in sorted(os.walk(root)):
+        for fn in sorted(files):
+            if not (fn.endswith(".xml") or fn.endswith(".xml.gz")):
+                continue
+            path = os.path.join(d, fn)
+            try:
+                fh = gzip.open(path) if fn.endswith(".gz") else open(path, "rb")
+                for _, el in ET.iterparse(fh):
+                    if el.tag not in ("PubmedArticle", "MedlineCitation") or el.find(".//PMID") is None:
+                        continue
+                    if el.tag == "MedlineCitation" and el.find("../MedlineCitation") is not None:
+                        continue
+                    pmid = el.find(".//PMID").text
+                    parts = []
+                    for t in el.iter("AbstractText"):
+                        lab = t.get("Label")
+                        body = " ".join(text_of(t).split())
+                        parts.append(f"{lab}: {body}" if lab else body)
+                    if pmid in seen or not parts:
+                        el.clear()
+                        continue
+                    seen.add(pmid)
+                    print(json.dumps({"pmid": pmid, "title": " ".join(text_of(el.find(".//ArticleTitle")).split()),
+                                      "abstract": "\n".join(parts),
+                                      "pub_types": "; ".join(text_of(p) for p in el.iter("PublicationType")),
+                                      "mesh": "; ".join(text_of(m) for m in el.iter("DescriptorName"))}))
+                    el.clear()
+            except (ET.ParseError, OSError, EOFError):
+                continue
+
+
+def rct_agreement(texts, ext_path, label):
+    """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types."""
+    pts = {}
+    for line in open(texts, encoding="utf-8"):
+        d = json.loads(line)
+        pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
+    ours = {}
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] == "design":
+            ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
+    tp = sum(1 for p, g in pts.items() if g and ours.get(p))
+    pos = sum(1 for g in pts.values() if g)
+    neg = len(pts) - pos
+    fp = sum(1 for p, g in pts.items() if not g and ours.get(p))
+    line = f"rct_vs_{label}  records={len(pts)} reference_rct={pos} agree_rct={tp / pos if pos else 0:.3f}"
+    if neg:
+        line += f" agree_not_rct={(neg - fp) / neg:.3f}"
+    print(line)
+    return 0
+
+
+def parse_opts(args):
+    floors, show = {}, 0
+    while args:
+        if args[0] == "--floors":
+            for kv in args[1].split(","):
+                k, v = kv.split("=")
+                floors[k] = float(v)
+            args = args[2:]
+        elif args[0] == "--show":
+            show = int(args[1])
+            args = args[2:]
+        else:
+            raise SystemExit("unknown argument " + args[0])
+    return floors, show
+
+
 def main():
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "statcheck-texts":
+        statcheck_texts(sys.argv[2])
+        return 0
+    if cmd == "statcheck-score":
+        return statcheck_score(sys.argv[2], sys.argv[3], parse_opts(sys.argv[4:])[0])
+    if cmd == "ei-texts":
+        ei_texts(sys.argv[2])
+        return 0
+    if cmd == "pubmed-texts":
+        pubmed_texts(sys.argv[2])
+        return 0
+    if cmd == "rct-agreement":
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4])
+    if cmd == "ebm-texts":
+        ebm_texts(sys.argv[2])
+        return 0
+    if cmd == "ebm-score":
+        return ebm_score(sys.argv[2], sys.argv[3], parse_opts(sys.argv[4:])[0])
     if len(sys.argv) >= 3 and sys.argv[1] == "articles":
         articles(sys.argv[2])
         return 0

@@ -1,0 +1,286 @@
+/* Tests for the SQLite store (corpus/store.c, query.c, import.c): the
+ * version rule, deletions, the MD5 ledger, all-or-nothing imports, FTS5
+ * search, the watermark, and refusing databases it must not touch. */
+#define _GNU_SOURCE   /* asprintf */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <criterion/criterion.h>
+#include <litmine/corpus.h>
+
+static char dir[256], db[300];
+static lm_corpus *c;
+
+static void setup(void)
+{
+    snprintf(dir, sizeof dir, "%s/lm_storeXXXXXX", P_tmpdir);
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/corpus.db", dir);
+    cr_assert_eq(lm_global_init(), LM_OK);
+    cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK, "%s", lm_corpus_errmsg(c));
+}
+
+static void teardown(void)
+{
+    char cmd[400];
+
+    lm_corpus_close(c);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+/* A PubmedArticleSet with one record per (pmid, version, title) triple. */
+static char *article(int64_t pmid, int version, const char *title, const char *abstract)
+{
+    char *s = NULL;
+
+    cr_assert_neq(asprintf(&s, "<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+                           "<PMID Version=\"%d\">%lld</PMID><Article><ArticleTitle>%s"
+                           "</ArticleTitle><Abstract><AbstractText>%s</AbstractText></Abstract>"
+                           "</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>",
+                           version, (long long)pmid, title, abstract), -1);
+    return s;
+}
+
+static lm_err import(const char *name, const char *xml, lm_import_stats *st)
+{
+    return lm_corpus_import_mem(c, name, xml, strlen(xml), st);
+}
+
+struct got { int n; int64_t pmid; int version, deleted; char title[200]; };
+
+static int keep(const lm_article *a, void *ud)
+{
+    struct got *g = ud;
+
+    g->n++;
+    g->pmid = a->pmid;
+    g->version = a->version;
+    g->deleted = a->deleted;
+    snprintf(g->title, sizeof g->title, "%s", a->title);
+    return 0;
+}
+
+static struct got get(int64_t pmid)
+{
+    struct got g = {0};
+    lm_err rc = lm_corpus_get(c, pmid, keep, &g);
+
+    cr_assert(rc == LM_OK || rc == LM_ERR_NOTFOUND, "%s", lm_corpus_errmsg(c));
+    return g;
+}
+
+Test(store, version_rule)
+{
+    lm_import_stats st;
+    char *v1 = article(91000100, 1, "First version", "a");
+    char *v2 = article(91000100, 2, "Second version", "b");
+
+    cr_assert_eq(import("v2.xml", v2, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(st.stored, 1);
+    cr_assert_eq(import("v1.xml", v1, &st), LM_OK);
+    cr_assert_eq(st.older, 1, "an older version is ignored");
+    cr_assert_str_eq(get(91000100).title, "Second version");
+    cr_assert_eq(get(91000100).version, 2);
+    free(v1);
+    free(v2);
+}
+
+Test(store, same_version_replaces_and_identical_is_unchanged)
+{
+    lm_import_stats st;
+    char *a = article(91000101, 1, "Title A", "x");
+    char *b = article(91000101, 1, "Title B", "x");
+    char *b2 = article(91000101, 1, "Title B", "x  ");
+
+    cr_assert_eq(import("a.xml", a, &st), LM_OK);
+    cr_assert_eq(import("b.xml", b, &st), LM_OK);
+    cr_assert_eq(st.stored, 1, "equal version replaces");
+    cr_assert_str_eq(get(91000101).title, "Title B");
+    cr_assert_eq(import("b2.xml", b2, &st), LM_OK);
+    cr_assert_eq(st.unchanged, 1, "same content (after whitespace collapse) is left alone");
+    free(a);
+    free(b);
+    free(b2);
+}
+
+Test(store, ledger_makes_reimport_a_noop)
+{
+    lm_import_stats st;
+    char *a = article(91000102, 1, "Ledger", "x");
+    uint64_t arts, dels, files;
+
+    cr_assert_eq(import("a.xml", a, &st), LM_OK);
+    cr_assert_eq(st.already, 0);
+    cr_assert_eq(import("renamed.xml", a, &st), LM_OK);
+    cr_assert_eq(st.already, 1, "same bytes under another name: no-op");
+    cr_assert_eq(st.records, 0);
+    cr_assert_eq(lm_corpus_counts(c, &arts, &dels, &files), LM_OK);
+    cr_assert_eq(arts, 1);
+    cr_assert_eq(files, 1);
+    free(a);
+}
+
+Test(store, delete_then_revive_by_newer_version)
+{
+    lm_import_stats st;
+    char *a = article(91000103, 1, "To delete", "x");
+    char *b = article(91000103, 2, "Revived", "y");
+    const char *del = "<PubmedArticleSet><DeleteCitation><PMID Version=\"1\">91000103</PMID>"
+                      "<PMID Version=\"1\">91000199</PMID></DeleteCitation></PubmedArticleSet>";
+    uint64_t arts, dels;
+
+    cr_assert_eq(import("a.xml", a, &st), LM_OK);
+    cr_assert_eq(import("del.xml", del, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(st.deleted, 2);
+    cr_assert_eq(get(91000103).deleted, 1);
+    cr_assert_eq(get(91000199).deleted, 1, "a deletion of an unknown PMID leaves a tombstone");
+    cr_assert_eq(lm_corpus_counts(c, &arts, &dels, NULL), LM_OK);
+    cr_assert_eq(arts, 0);
+    cr_assert_eq(dels, 2);
+    cr_assert_eq(import("b.xml", b, &st), LM_OK);
+    cr_assert_eq(get(91000103).deleted, 0);
+    cr_assert_str_eq(get(91000103).title, "Revived");
+    free(a);
+    free(b);
+}
+
+Test(store, failed_file_leaves_corpus_unchanged)
+{
+    lm_import_stats st;
+    const char *bad = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000104</PMID>"
+                      "<Article><ArticleTitle>ok</ArticleTitle></Article></MedlineCitation>"
+                      "</PubmedArticle><PubmedArticle><MedlineCitation><PMID>91000105</PMID>"
+                      "<Article><ArticleTitle>broken</Article>";
+    uint64_t arts, files;
+
+    cr_assert_eq(import("bad.xml", bad, &st), LM_ERR_XML);
+    cr_assert(strstr(lm_corpus_errmsg(c), "bad.xml:1:"), "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(lm_corpus_counts(c, &arts, NULL, &files), LM_OK);
+    cr_assert_eq(arts, 0, "the first record was rolled back too");
+    cr_assert_eq(files, 0);
+    cr_assert_eq(get(91000104).n, 0);
+}
+
+struct hits { int n; int64_t first; char snippet[300]; };
+
+static int hit(const lm_hit *h, void *ud)
+{
+    struct hits *hs = ud;
+
+    if (!hs->n++) {
+        hs->first = h->pmid;
+        snprintf(hs->snippet, sizeof hs->snippet, "%s", h->snippet);
+    }
+    return 0;
+}
+
+Test(store, search_ranks_and_rejects_bad_syntax)
+{
+    lm_import_stats st;
+    char *a = article(91000106, 1, "Remission after fictional therapy",
+                      "Remission was common; remission lasted.");
+    char *b = article(91000107, 1, "Unrelated title", "One remission mention.");
+    char *d = article(91000108, 1, "Deleted remission study", "remission remission");
+    const char *del = "<PubmedArticleSet><DeleteCitation><PMID>91000108</PMID></DeleteCitation>"
+                      "</PubmedArticleSet>";
+    struct hits hs = {0};
+
+    cr_assert_eq(import("a.xml", a, &st), LM_OK);
+    cr_assert_eq(import("b.xml", b, &st), LM_OK);
+    cr_assert_eq(import("d.xml", d, &st), LM_OK);
+    cr_assert_eq(import("del.xml", del, &st), LM_OK);
+    cr_assert_eq(lm_corpus_search(c, "remission", 10, hit, &hs), LM_OK, "%s",
+                 lm_corpus_errmsg(c));
+    cr_assert_eq(hs.n, 2, "deleted records are not found");
+    cr_assert_eq(hs.first, 91000106, "title match ranks first");
+    cr_assert(strstr(hs.snippet, "[Remission]"), "%s", hs.snippet);
+    cr_assert_eq(lm_corpus_search(c, "remission AND (", 10, hit, &hs), LM_ERR_QUERY);
+    cr_assert(strstr(lm_corpus_errmsg(c), "remission AND ("), "%s", lm_corpus_errmsg(c));
+    free(a);
+    free(b);
+    free(d);
+}
+
+Test(store, watermark_round_trip)
+{
+    char *w = NULL;
+
+    cr_assert_eq(lm_corpus_watermark_get(c, "q1", &w), LM_OK);
+    cr_assert_null(w);
+    cr_assert_eq(lm_corpus_begin(c), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_set(c, "q1", "2024/05/01"), LM_OK);
+    lm_corpus_rollback(c);
+    cr_assert_eq(lm_corpus_watermark_get(c, "q1", &w), LM_OK);
+    cr_assert_null(w, "a rolled-back watermark does not move");
+    cr_assert_eq(lm_corpus_begin(c), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_set(c, "q1", "2024/05/01"), LM_OK);
+    cr_assert_eq(lm_corpus_commit(c), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_get(c, "q1", &w), LM_OK);
+    cr_assert_str_eq(w, "2024/05/01");
+    free(w);
+}
+
+Test(store, newer_schema_is_refused)
+{
+    sqlite3 *h;
+    lm_corpus *c2 = NULL;
+
+    lm_corpus_close(c);
+    c = NULL;
+    cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    cr_assert_eq(lm_corpus_open(db, 0, &c2), LM_ERR_SCHEMA);
+    cr_assert(strstr(lm_corpus_errmsg(c2), "newer"), "%s", lm_corpus_errmsg(c2));
+    cr_assert(strstr(lm_corpus_errmsg(c2), db), "%s", lm_corpus_errmsg(c2));
+    lm_corpus_close(c2);
+}
+
+Test(store, corrupt_file_is_refused)
+{
+    char path[400];
+    FILE *f;
+    lm_corpus *c2 = NULL;
+    int i;
+
+    snprintf(path, sizeof path, "%s/garbage.db", dir);
+    cr_assert_not_null(f = fopen(path, "wb"));
+    for (i = 0; i < 4096; i++)
+        fputc((i * 7919) & 0xff, f);
+    fclose(f);
+    cr_assert_eq(lm_corpus_open(path, 0, &c2), LM_ERR_DB);
+    cr_assert(strstr(lm_corpus_errmsg(c2), "garbage.db"), "%s", lm_corpus_errmsg(c2));
+    lm_corpus_close(c2);
+}
+
+Test(store, missing_database_with_must_exist)
+{
+    char path[400];
+    lm_corpus *c2 = NULL;
+
+    snprintf(path, sizeof path, "%s/none.db", dir);
+    cr_assert_eq(lm_corpus_open(path, LM_CORPUS_MUST_EXIST | LM_CORPUS_READONLY, &c2), LM_ERR_DB);
+    cr_assert(strstr(lm_corpus_errmsg(c2), "none.db"), "%s", lm_corpus_errmsg(c2));
+    cr_assert_neq(access(path, F_OK), 0, "nothing was created");
+    lm_corpus_close(c2);
+}
+
+Test(store, foreign_sqlite_file_is_refused)
+{
+    char path[400];
+    sqlite3 *h;
+    lm_corpus *c2 = NULL;
+
+    snprintf(path, sizeof path, "%s/other.db", dir);
+    cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    cr_assert_eq(lm_corpus_open(path, 0, &c2), LM_ERR_SCHEMA);
+    cr_assert(strstr(lm_corpus_errmsg(c2), "not a litmine corpus"), "%s", lm_corpus_errmsg(c2));
+    lm_corpus_close(c2);
+}
