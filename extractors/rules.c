@@ -66,7 +66,7 @@
 #define UNIT "(?: (?!(?:p|and|or|vs|to|in|of|at|for|with)\\b)[a-z%\\xb5]{1,10}(?:/[a-z0-9.]{1,6})?(?=[ ,;(\\[]))?"
 #define TAIL UNIT "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
 /* between the metric name and its estimate */
-#define EQ "\\)?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
+#define EQ "\\)?(?: ?[\\[(](?:a?OR|a?HR|a?RR|IRR|SMD|W?MD|ES)[\\])])?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
 
 struct rule {
     const char *id;
@@ -179,7 +179,7 @@ static const struct rule p_rules[] = {
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]" },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
@@ -190,6 +190,16 @@ static const struct rule rate_rules[] = {
       PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))" },
     { "rate.words", LM_KIND_RATE, NULL, 0,
       "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")" },
+    /* prio 1: a comparison of percents, or a percent of people, is a rate
+     * even without an outcome word nearby */
+    { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?" NUMD " ?%)" },
+    { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?)(?<pct>" NUMD ") ?%" },
+    { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO },
+    { "rate.pct_list", LM_KIND_RATE, NULL, 0,
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))" },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
 };
@@ -232,6 +242,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "rate.pct_kn", "%" },
     { "rate.k_pct", "%" },
     { "rate.pct", "%|percent|per cent" },
+    { "rate.pct_list", "%|percent" },
+    { "rate.pct_compared*", "vs|versus|compared" },
+    { "rate.pct_of_who", "% of" },
     { "rate.kn", " of " },
     { "rate.kn_slash", "/" },
     { "rate.words", " in |out of" },
@@ -875,13 +888,29 @@ static const char *const not_rate_words[] = {
     "saturation", "concentration", "dose", "margin", "%ile", "percentile",
 };
 
+/* A ". " that does not end a sentence: "vs. ", "e.g. ", "et al. ". */
+static int abbrev_dot(const char *s, size_t dot)
+{
+    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref", "cf" };
+    size_t k, n;
+
+    for (k = 0; k < sizeof ab / sizeof ab[0]; k++) {
+        n = strlen(ab[k]);
+        if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
+            && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
 /* Start of the sentence holding offset i. */
 static size_t sent_start(const char *s, size_t i)
 {
     while (i > 0) {
         if (s[i - 1] == '\n')
             return i;
-        if (i >= 2 && (s[i - 2] == '.' || s[i - 2] == ';' || s[i - 2] == '?')
+        if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
+                       || (s[i - 2] == '.' && !abbrev_dot(s, i - 2)))
             && s[i - 1] == ' ')
             return i;
         i--;
@@ -892,11 +921,33 @@ static size_t sent_start(const char *s, size_t i)
 static size_t sent_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
-        if (s[i] == '\n' || ((s[i] == '.' || s[i] == ';') && (i + 1 == len || s[i + 1] == ' ')))
+        if (s[i] == '\n' || (s[i] == ';' && (i + 1 == len || s[i + 1] == ' '))
+            || (s[i] == '.' && (i + 1 == len || s[i + 1] == ' ') && !abbrev_dot(s, i)))
             return i;
         i++;
     }
     return len;
+}
+
+/* Is [a, b) inside a bracket that holds a confidence interval ("(95% CI,
+ * 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
+static int in_ci_bracket(const struct run *r, size_t a)
+{
+    size_t i = a, lim = a > 60 ? a - 60 : 0;
+
+    while (i > lim) {
+        char ch = r->s[i - 1];
+        if (ch == ')' || ch == ']')
+            return 0;
+        if (ch == '(' || ch == '[' || ch == ';' || ch == ',') {
+            if (memmem(r->lower + i, a - i, "ci", 2) || memmem(r->lower + i, a - i, "confidence", 10))
+                return 1;
+            if (ch == '(' || ch == '[')
+                return 0;
+        }
+        i--;
+    }
+    return 0;
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
@@ -971,9 +1022,12 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
     if (overlaps(r, LM_KIND_RATE, ms, me) || overlaps(r, LM_KIND_EFFECT, ms, me)
         || overlaps(r, LM_KIND_STUDY_COUNT, ms, me))
         return LM_OK;
+    if (in_ci_bracket(r, ms))
+        return LM_OK;
     what = rate_what(r, ms, me, &bad);
     /* a bare percent or slash needs an outcome word and no baseline word */
-    if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad))
+    if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad)
+        && !(c->r->prio == 1 && !bad))
         return LM_OK;
     if (!strcmp(c->r->id, "rate.kn_slash") && n > 100000)
         return LM_OK;
