@@ -15,6 +15,7 @@ static const struct lm_cmd cmds[] = {
     { "search",  cmd_search,  "full-text search of the corpus (FTS5 syntax)" },
     { "show",    cmd_show,    "show one record" },
     { "export",  cmd_export,  "export the corpus as JSONL or CSV" },
+    { "fetch",   cmd_fetch,   "download PubMed/PMC records through NCBI E-utilities" },
     { "extract", cmd_extract, "extract numbers and study design, store and print them" },
 };
 

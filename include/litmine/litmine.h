@@ -4,6 +4,7 @@
 #define LITMINE_H
 #include "core.h"
 #include "corpus.h"
+#include "fetch.h"
 #include "pipeline.h"
 #include "extract.h"
 #endif

@@ -1,0 +1,35 @@
+# --pmids: a short list goes by efetch id=, a long one by epost then efetch
+# by history; stdin works; --pmc fetches JATS; a bad list is exit 2 naming
+# file:line.
+source "$(dirname "$0")/../cli/lib.bash"
+source "$(dirname "$0")/replay.bash"
+
+start_server --records 1000 --faults rate=0.2,seed=9,kinds=503+drop+expire+cut
+expected --records 1000 > "$T/all"
+cut -d'|' -f1 "$T/all" | head -300 > "$T/ids300"
+cut -d'|' -f1 "$T/all" | tail -50 > "$T/ids50"
+expect 0 "300 ids by epost" -- "$LITMINE" fetch --db "$T/a.db" --pmids "$T/ids300" \
+  --base-url "$URL" --batch 100 --rate 10 "${FAST[@]}"
+head -300 "$T/all" > "$T/want"
+same_corpus "$T/a.db" "$T/want" "epost path"
+grep -q '^[0-9.]* epost ' "$T/log" && ok || bad "no epost request for 300 ids"
+grep -q 'epost [^ ]* [^ ]* POST' "$T/log" && ok || bad "epost not sent by POST"
+
+expect 0 "50 ids from stdin" -- sh -c "\"$LITMINE\" fetch --db \"$T/b.db\" --pmids - \
+  --base-url \"$URL\" --rate 10 --retry-delay 0.02 < \"$T/ids50\""
+tail -50 "$T/all" > "$T/want"
+same_corpus "$T/b.db" "$T/want" "ids from stdin"
+
+printf '# PMC ids, with and without the prefix\nPMC7000000 7000002\n7000004\n' > "$T/pmc"
+expect 0 "PMC JATS" -- "$LITMINE" fetch --db "$T/c.db" --pmids "$T/pmc" --pmc \
+  --base-url "$URL" --rate 10 "${FAST[@]}"
+[ "$(sqlite3 "$T/c.db" "SELECT count(*) FROM article WHERE pmcid LIKE 'PMC700000%'")" = 3 ] && ok \
+  || bad "PMC records: $(sqlite3 "$T/c.db" "SELECT pmid, pmcid FROM article")"
+
+printf '30000001\n30000003 x12\n' > "$T/bad"
+expect 2 "bad id list" -- "$LITMINE" fetch --db "$T/d.db" --pmids "$T/bad" --base-url "$URL"
+err_has "bad:2: 'x12' is not a PMID" "message names file:line"
+expect 2 "missing id file" -- "$LITMINE" fetch --db "$T/d.db" --pmids "$T/nope" --base-url "$URL"
+err_has "nope" "message names the file"
+stop_server
+finish
