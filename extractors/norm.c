@@ -61,6 +61,7 @@ static const char *norm_seq(const unsigned char *s, size_t n, size_t *inlen)
     case 0x2018: case 0x2019: case 0x201B: case 0x2032: return "'";
     case 0x201C: case 0x201D: return "\"";
     case 0x03B7: return "eta";
+    case 0x03B2: return "beta";
     case 0x03C7: return "chi";
     case 0x03C1: return "rho";
     case 0x03BA: return "kappa";

@@ -20,7 +20,7 @@
 /* a digit number: 1,234 / 1 234 / 12 / 0.25 */
 #define NUMD "(?:\\d{1,3}(?:[, ]\\d{3})+(?![\\d.])|\\d+)(?:\\.\\d+)?"
 /* signed, or a bare decimal ".25" */
-#define SNUM "-? ?(?:" NUMD "|\\.\\d+)"
+#define SNUM "(?:- ?)?(?:" NUMD "|\\.\\d+)"
 #define WUNIT "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
     "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
     "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
@@ -57,16 +57,17 @@
 /* a p-value */
 #define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?(?:\\. \\d+|" SNUM ")" \
     "(?: ?[x*] ?10 ?\\^? ?-? ?\\d+|e-?\\d+)?"
-/* a confidence interval, labelled or bare brackets */
-#define CIP "(?:(?:\\d{2}(?:\\.\\d)? ?% ?)?(?:CI|CrI|C\\.I\\.|confidence intervals?|credible intervals?)" \
-    "(?: ?[\\[(]CI[\\])])?[ :=,]*(?:of |from )?[\\[(]?" SNUM " ?%? ?(?:-|to|,|;|and) ?" SNUM " ?%?[\\])]?" \
-    "|[\\[(]" SNUM " ?(?:-|to|,|;) ?" SNUM "[\\])])"
-/* an effect's tail: optional CI and p after the estimate */
+/* a confidence interval, labelled ... */
+#define CIL "(?:\\d{2}(?:\\.\\d)? ?% ?)?(?:CI|CrI|C\\.I\\.|confidence intervals?|credible intervals?)" \
+    "(?: ?[\\[(]CI[\\])])?[ :=,]*(?:of |from )?[\\[(]?" SNUM " ?%? ?(?:-|to|,|;|and) ?" SNUM " ?%?[\\])]?"
+/* ... or bare brackets */
+#define CIP "(?:" CIL "|[\\[(]" SNUM " ?(?:-|to|,|;) ?" SNUM "[\\])])"
 /* a unit after an estimate: "2.5 mmHg", "3 points", "1.2 kg/m2" */
 #define UNIT "(?: (?!(?:p|and|or|vs|to|in|of|at|for|with)\\b)[a-z%\\xb5]{1,10}(?:/[a-z0-9.]{1,6})?(?=[ ,;(\\[]))?"
 #define TAIL UNIT "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
 /* between the metric name and its estimate */
-#define EQ "\\)?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
+#define EQ "\\)?(?: ?[\\[(](?:a?OR|a?HR|a?RR|IRR|SMD|W?MD|ES|95% ?CI)[\\])])?(?: for [a-z-]+(?: [a-z-]+)?)?" \
+    "[ ,:=]*(?:(?:of|was|were|is)(?: also)? |= |: |, )?(?:[<>]=? ?)?\\(?"
 
 struct rule {
     const char *id;
@@ -152,15 +153,15 @@ static const struct rule study_rules[] = {
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
       "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
@@ -169,6 +170,11 @@ static const struct rule effect_rules[] = {
       "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
       "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+    { "effect.beta", LM_KIND_EFFECT, "beta", 0,
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL },
+    /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
+    { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?" },
 };
 
 static const struct rule p_rules[] = {
@@ -179,7 +185,7 @@ static const struct rule p_rules[] = {
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]" },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
@@ -190,6 +196,16 @@ static const struct rule rate_rules[] = {
       PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))" },
     { "rate.words", LM_KIND_RATE, NULL, 0,
       "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")" },
+    /* prio 1: a comparison of percents, or a percent of people, is a rate
+     * even without an outcome word nearby */
+    { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?" NUMD " ?%)" },
+    { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?)(?<pct>" NUMD ") ?%" },
+    { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO },
+    { "rate.pct_list", LM_KIND_RATE, NULL, 0,
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))" },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
 };
@@ -227,11 +243,16 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "effect.g", "hedges|=g =|=g=|=g of" },
     { "effect.r", "=r =|=r=|=r(|=rho|=rs|=r_s|spearman|pearson" },
     { "effect.eta2", "eta" },
+    { "effect.beta", "beta|=B" },
+    { "effect.estimate_ci", "ci|confidence|credible" },
     { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
     { "rate.kn_pct", "%" },
     { "rate.pct_kn", "%" },
     { "rate.k_pct", "%" },
     { "rate.pct", "%|percent|per cent" },
+    { "rate.pct_list", "%|percent" },
+    { "rate.pct_compared*", "vs|versus|compared" },
+    { "rate.pct_of_who", "% of" },
     { "rate.kn", " of " },
     { "rate.kn_slash", "/" },
     { "rate.words", " in |out of" },
@@ -787,7 +808,14 @@ static lm_err on_effect(struct run *r, const struct crule *c, size_t ms, size_t 
     char op[3] = "";
     lm_extraction *e;
 
-    if (!grp(r->ex->md, c->g_est, &st, &n) || !lm_num_parse(r->s + st, n, &est, &used)) {
+    if (!grp(r->ex->md, c->g_est, &st, &n))
+        return LM_OK;
+    if (n >= 2 && r->s[st] == '-' && r->s[st + 1] == ' ') {
+        /* "- 4.5": a minus set apart from its number */
+        if (!lm_num_parse(r->s + st + 2, n - 2, &est, &used))
+            return LM_OK;
+        est = -est;
+    } else if (!lm_num_parse(r->s + st, n, &est, &used)) {
         return LM_OK;
     }
     lo = hi = p = NAN;
@@ -875,13 +903,29 @@ static const char *const not_rate_words[] = {
     "saturation", "concentration", "dose", "margin", "%ile", "percentile",
 };
 
+/* A ". " that does not end a sentence: "vs. ", "e.g. ", "et al. ". */
+static int abbrev_dot(const char *s, size_t dot)
+{
+    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref", "cf" };
+    size_t k, n;
+
+    for (k = 0; k < sizeof ab / sizeof ab[0]; k++) {
+        n = strlen(ab[k]);
+        if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
+            && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
 /* Start of the sentence holding offset i. */
 static size_t sent_start(const char *s, size_t i)
 {
     while (i > 0) {
         if (s[i - 1] == '\n')
             return i;
-        if (i >= 2 && (s[i - 2] == '.' || s[i - 2] == ';' || s[i - 2] == '?')
+        if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
+                       || (s[i - 2] == '.' && !abbrev_dot(s, i - 2)))
             && s[i - 1] == ' ')
             return i;
         i--;
@@ -892,11 +936,33 @@ static size_t sent_start(const char *s, size_t i)
 static size_t sent_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
-        if (s[i] == '\n' || ((s[i] == '.' || s[i] == ';') && (i + 1 == len || s[i + 1] == ' ')))
+        if (s[i] == '\n' || (s[i] == ';' && (i + 1 == len || s[i + 1] == ' '))
+            || (s[i] == '.' && (i + 1 == len || s[i + 1] == ' ') && !abbrev_dot(s, i)))
             return i;
         i++;
     }
     return len;
+}
+
+/* Is [a, b) inside a bracket that holds a confidence interval ("(95% CI,
+ * 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
+static int in_ci_bracket(const struct run *r, size_t a)
+{
+    size_t i = a, lim = a > 60 ? a - 60 : 0;
+
+    while (i > lim) {
+        char ch = r->s[i - 1];
+        if (ch == ')' || ch == ']')
+            return 0;
+        if (ch == '(' || ch == '[' || ch == ';' || ch == ',') {
+            if (memmem(r->lower + i, a - i, "ci", 2) || memmem(r->lower + i, a - i, "confidence", 10))
+                return 1;
+            if (ch == '(' || ch == '[')
+                return 0;
+        }
+        i--;
+    }
+    return 0;
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
@@ -971,9 +1037,12 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
     if (overlaps(r, LM_KIND_RATE, ms, me) || overlaps(r, LM_KIND_EFFECT, ms, me)
         || overlaps(r, LM_KIND_STUDY_COUNT, ms, me))
         return LM_OK;
+    if (in_ci_bracket(r, ms))
+        return LM_OK;
     what = rate_what(r, ms, me, &bad);
     /* a bare percent or slash needs an outcome word and no baseline word */
-    if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad))
+    if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad)
+        && !(c->r->prio == 1 && !bad))
         return LM_OK;
     if (!strcmp(c->r->id, "rate.kn_slash") && n > 100000)
         return LM_OK;

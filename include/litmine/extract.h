@@ -128,7 +128,8 @@ typedef struct lm_extraction {
     int64_t k, n;        ///< rate: events and denominator
     char metric[24];     ///< sample_size: randomized|enrolled|analyzed|included;
                          ///< rate: remission|response|relapse|adverse_event|dropout|other;
-                         ///< effect: d|g|smd|md|or|rr|hr|r|eta2; study_count:
+                         ///< effect: d|g|smd|md|or|rr|hr|r|eta2|beta, or "other"
+                         ///< for an estimate given with its CI but no name; study_count:
                          ///< studies|rcts|participants|i2; design: abstract|pub_types (which won)
     double p;            ///< p-value, NAN when none
     char p_op[3];        ///< "=", "<", ">", "<=", ">=" or ""

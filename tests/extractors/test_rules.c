@@ -191,6 +191,17 @@ Test(rules, effects)
     cr_assert_gt(rows, 8);
 }
 
+Test(rules, medians_and_ci_levels_are_not_effects)
+{
+    lm_extractions x = { 0 };
+
+    run("Median survival was 10.4 months (95% CI, 7.0 to 15.8). The mean difference (95% CI) "
+        "is reported below.", &x);
+    cr_expect_null(first_of(&x, LM_KIND_EFFECT, NULL), "got %s",
+                   first_of(&x, LM_KIND_EFFECT, NULL) ? first_of(&x, LM_KIND_EFFECT, NULL)->text : "");
+    lm_extractions_free(&x);
+}
+
 Test(rules, p_value_alone)
 {
     lm_extractions x = { 0 };
