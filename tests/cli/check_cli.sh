@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `litmine check` end to end on the fictional fixtures: formats, --fail-on,
+# stdin, a loopback URL (127.0.0.1 only), and bad input (empty, binary,
+# broken and 20 MB HTML, no claims, unreachable URL, HTTP 404, empty corpus).
+. "$(dirname "$0")/lib.bash"
+fx=$ROOT/tests/fixtures/reconcile
+db=$T/c.db
+"$LITMINE" import -q --db "$db" "$fx/corpus.xml" || bad "seed import"
+
+expect 0 "text report" -- "$LITMINE" check --db "$db" "$fx/article.txt"
+grep -q "contradicted" "$T/out" && ok || bad "text report lacks a verdict"
+grep -q $'\033' "$T/out" && bad "colour written to a pipe" || ok
+
+expect 0 "json report" -- "$LITMINE" check --db "$db" --format json "$fx/article.txt"
+python3 - "$T/out" <<'PY' && ok || bad "json contract"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert set(r) == {"article", "claims", "summary"}, r.keys()
+assert set(r["summary"]) == {"controlled", "uncontrolled", "anecdotal", "contradicted", "not_found"}
+for c in r["claims"]:
+    assert set(c) == {"id", "text", "span", "source", "numbers", "verdict", "level", "matches", "reasons"}, c.keys()
+    for m in c["matches"]:
+        assert set(m) == {"pmid", "score", "level", "agrees", "evidence", "span"}, m.keys()
+        assert isinstance(m["pmid"], str)
+assert sum(r["summary"].values()) == len(r["claims"]) == 6
+PY
+
+expect 0 "html report" -- "$LITMINE" check --db "$db" --format html "$fx/article.txt"
+grep -q "<!DOCTYPE html>" "$T/out" && grep -q "pubmed.ncbi.nlm.nih.gov/99100001" "$T/out" && ok \
+  || bad "html report"
+
+expect 6 "--fail-on a verdict present" -- "$LITMINE" check --db "$db" --fail-on uncontrolled,contradicted "$fx/article.txt"
+expect 1 "--fail-on an unknown verdict" -- "$LITMINE" check --db "$db" --fail-on maybe "$fx/article.txt"
+err_has "maybe" "--fail-on names the bad verdict"
+expect 0 "--fail-on with nothing matching" -- "$LITMINE" check --db "$db" --fail-on controlled "$fx/noclaims.txt"
+
+expect 0 "stdin" -- "$LITMINE" check --db "$db" --format json - < "$fx/article.txt"
+grep -q '"article":"<stdin>"' "$T/out" && ok || bad "stdin is named <stdin>"
+
+expect 0 "no claims" -- "$LITMINE" check --db "$db" --format json "$fx/noclaims.txt"
+grep -q '"claims":\[\]' "$T/out" && ok || bad "no claims: empty list"
+err_has "no checkable claim" "no claims: says so"
+
+expect 2 "empty file" -- "$LITMINE" check --db "$db" "$fx/empty.txt"
+err_has "empty.txt" "empty file named"
+expect 2 "binary file" -- "$LITMINE" check --db "$db" "$fx/binary.bin"
+err_has "binary.bin" "binary file named"
+expect 2 "missing file" -- "$LITMINE" check --db "$db" "$T/nope.txt"
+err_has "nope.txt" "missing file named"
+expect 0 "broken HTML" -- "$LITMINE" check --db "$db" "$fx/broken.html"
+
+python3 - "$T/big.html" <<'PY'
+import sys
+para = ("<p>Readers wrote in about the weather on the coast, the harbour and the "
+        "old lighthouse, and about the trains that run along the shore each day.</p>\n")
+claim = "<p>In a randomized trial of 120 adults, 50% responded to zentrofen.</p>\n"
+with open(sys.argv[1], "w") as f:
+    f.write("<!DOCTYPE html><html><body>\n")
+    n = 0
+    while n < 20 * 1024 * 1024:
+        chunk = para * 200 + claim
+        f.write(chunk)
+        n += len(chunk)
+    f.write("</body></html>\n")
+PY
+expect 0 "20 MB HTML page" -- "$LITMINE" check --db "$db" --format json "$T/big.html"
+
+expect 4 "missing corpus" -- "$LITMINE" check --db "$T/none.db" "$fx/article.txt"
+# an empty corpus: create it by importing nothing (a record set with no record)
+printf '<?xml version="1.0"?>\n<PubmedArticleSet></PubmedArticleSet>\n' > "$T/none.xml"
+"$LITMINE" import -q --db "$T/e.db" "$T/none.xml" || bad "empty import"
+expect 0 "empty corpus" -- "$LITMINE" check --db "$T/e.db" --format json "$fx/article.txt"
+err_has "corpus is empty" "empty corpus warns"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert all(c['verdict'] in ('not_found','anecdotal') for c in r['claims'])" "$T/out" \
+  && ok || bad "empty corpus: not_found"
+
+expect 3 "unreachable URL" -- "$LITMINE" check --db "$db" "http://127.0.0.1:1/article.html"
+err_has "http://127.0.0.1:1/article.html" "unreachable URL named"
+
+# a loopback web server for the URL path
+mkdir -p "$T/www" && cp "$fx/page.html" "$T/www/page.html"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$T/www" >/dev/null 2>&1 &
+srv=$!
+for _ in $(seq 50); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
+expect 0 "URL" -- "$LITMINE" check --db "$db" --format json "http://127.0.0.1:$port/page.html"
+grep -q '"verdict":"controlled"' "$T/out" && ok || bad "URL: HTML page checked"
+expect 3 "HTTP 404" -- "$LITMINE" check --db "$db" "http://127.0.0.1:$port/missing.html"
+err_has "404" "HTTP 404 named"
+kill "$srv" 2>/dev/null
+wait "$srv" 2>/dev/null
+finish
