@@ -82,10 +82,22 @@ lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
             lm_msg_set(k->msg, sizeof k->msg, "out of memory");
         return rc;
     }
-    if ((rc = lm_corpus_counts(c, &k->corpus_size, &del, &files)) != LM_OK) {
-        lm_msg_set(k->msg, sizeof k->msg, "%s", lm_corpus_errmsg(c));
-        return rc;
+    /* only emptiness matters: count(*) would scan a million rows */
+    {
+        sqlite3_stmt *st = NULL;
+        int r = sqlite3_prepare_v2(lm_corpus_sqlite(c),
+                                   "SELECT EXISTS (SELECT 1 FROM article WHERE deleted = 0)",
+                                   -1, &st, NULL);
+        if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW)
+            k->corpus_size = (uint64_t)sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        if (r != SQLITE_ROW) {
+            lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(lm_corpus_sqlite(c)));
+            return r == SQLITE_BUSY ? LM_ERR_DB_BUSY : LM_ERR_DB;
+        }
     }
+    (void)del;
+    (void)files;
     if (sqlite3_prepare_v2(lm_corpus_sqlite(c),
                            "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
                            -1, &k->df, NULL) != SQLITE_OK) {
@@ -93,7 +105,35 @@ lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
                    sqlite3_errmsg(lm_corpus_sqlite(c)));
         return LM_ERR_DB;
     }
+    /* lm_corpus_search() also builds a snippet and joins the article for
+     * every match before its LIMIT: too slow per claim on a large corpus,
+     * so the checker ranks with bm25 alone (same weights) */
+    if (sqlite3_prepare_v2(lm_corpus_sqlite(c),
+                           "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2",
+                           -1, &k->search, NULL) != SQLITE_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s",
+                   sqlite3_errmsg(lm_corpus_sqlite(c)));
+        return LM_ERR_DB;
+    }
     return LM_OK;
+}
+
+lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n)
+{
+    int rc;
+
+    *n = 0;
+    sqlite3_reset(k->search);
+    sqlite3_bind_text(k->search, 1, query, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(k->search, 2, (sqlite3_int64)max);
+    while ((rc = sqlite3_step(k->search)) == SQLITE_ROW && *n < max)
+        pmids[(*n)++] = sqlite3_column_int64(k->search, 0);
+    sqlite3_reset(k->search);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR)
+        return LM_OK;           /* SQLITE_ERROR: FTS5 rejected the query */
+    lm_msg_set(k->msg, sizeof k->msg, "corpus search: %s", sqlite3_errmsg(lm_corpus_sqlite(k->corpus)));
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
 }
 
 void rc_docs_clear(lm_checker *k)
@@ -120,7 +160,9 @@ void lm_checker_close(lm_checker *k)
         return;
     rc_docs_clear(k);
     free(k->docs);
+    free(k->terms);
     sqlite3_finalize(k->df);
+    sqlite3_finalize(k->search);
     rc_rules_close(k->rules);
     rc_numrules_close(k->nums);
     rc_words_close(&k->words);
@@ -136,17 +178,34 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
 {
     char q[80];
     int rc;
+    size_t i;
 
     if (k->corpus_size == 0)
         return 0;
+    for (i = 0; i < k->nterms; i++)
+        if (k->terms[i].prefix == prefix && !strcmp(k->terms[i].stem, stem))
+            return k->terms[i].found;
     snprintf(q, sizeof q, "\"%s\"%s", stem, prefix ? "*" : "");
     sqlite3_reset(k->df);
     sqlite3_bind_text(k->df, 1, q, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(k->df);
     sqlite3_reset(k->df);
-    if (rc == SQLITE_ROW)
-        return 1;
-    return rc == SQLITE_DONE ? 0 : -1;
+    rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    if (rc >= 0 && strlen(stem) < sizeof k->terms[0].stem) {
+        if (k->nterms == k->capterms) {
+            size_t nc = k->capterms ? k->capterms * 2 : 128;
+            void *p = realloc(k->terms, nc * sizeof *k->terms);
+            if (!p)
+                return rc;              /* no cache this time; the answer stands */
+            k->terms = p;
+            k->capterms = nc;
+        }
+        strcpy(k->terms[k->nterms].stem, stem);
+        k->terms[k->nterms].prefix = prefix;
+        k->terms[k->nterms].found = rc;
+        k->nterms++;
+    }
+    return rc;
 }
 
 /* ---- loading a corpus article ------------------------------------------ */
@@ -167,6 +226,10 @@ static int on_article(const lm_article *a, void *ud)
     struct rc_doc *d = g->d;
     size_t tl, al;
 
+    if (a->deleted) {
+        g->rc = LM_ERR_NOTFOUND;      /* a deleted record supports nothing */
+        return 1;
+    }
     d->pmid = a->pmid;
     d->year = a->year;
     if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
@@ -191,7 +254,7 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
 {
     struct rc_doc *d;
     struct get_ctx g;
-    size_t i, cap = 0, len;
+    size_t i;
 
     *rc = LM_OK;
     for (i = 0; i < k->ndocs; i++)
@@ -226,11 +289,22 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
         d->text = NULL;
         return NULL;
     }
+    return d;
+}
+
+lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
+{
+    size_t len, cap = 0;
+    lm_err rc;
+
+    if (d->analysed)
+        return LM_OK;
+    d->analysed = 1;
     len = strlen(d->text);
     d->aflags = rc_abstract_flags(k->rules, d->title, d->abstract, d->pub_types);
-    if ((*rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
-                                  d->level, d->design)) != LM_OK)
-        return NULL;
+    if ((rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
+                                 d->level, d->design)) != LM_OK)
+        return rc;
     /* Indexed as an RCT, and the abstract says it randomised: that is L2
      * whatever else the wording suggests ("a single dose" is not single-arm). */
     if (d->level[1] > '2' && (d->aflags & RC_A_RCT) && strstr(d->pub_types, "Randomized Controlled Trial")
@@ -238,10 +312,10 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
         strcpy(d->level, "L2");
         strcpy(d->design, "rct");
     }
-    if ((*rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
-        || (*rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
-        return NULL;
-    return d;
+    if ((rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
+        || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
+        return rc;
+    return LM_OK;
 }
 
 /* ---- claims ------------------------------------------------------------ */
@@ -394,20 +468,6 @@ struct tf {
     double w;
 };
 
-struct topic_hits {
-    int64_t *pm;
-    size_t n;
-};
-
-static int topic_hit(const lm_hit *h, void *ud)
-{
-    struct topic_hits *x = ud;
-
-    if (x->n < 5)
-        x->pm[x->n++] = h->pmid;
-    return x->n >= 5;
-}
-
 /* The article's topic: its most frequent content words that the corpus
  * knows, the title counting double.  Found once; every claim uses it (a
  * claim that names no drug or condition inherits them). */
@@ -468,7 +528,7 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
         struct rc_doc *top[5];
         lm_buf q = {0};
         int64_t pm[5];
-        struct topic_hits hx = { pm, 0 };
+        struct { size_t n; } hx = { 0 };
 
         while (nc < 20) {
             size_t best = nv;
@@ -483,11 +543,8 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
         }
         for (c = 0; c < nc && rc == LM_OK; c++)
             rc = lm_buf_printf(&q, "%s\"%s\"*", c ? " OR " : "", cand[c].stem);
-        if (rc == LM_OK && nc) {
-            rc = lm_corpus_search(k->corpus, q.s, 5, topic_hit, &hx);
-            if (rc == LM_ERR_QUERY)
-                rc = LM_OK;
-        }
+        if (rc == LM_OK && nc)
+            rc = rc_search(k, q.s, pm, 5, &hx.n);
         lm_buf_free(&q);
         for (i = 0; i < hx.n && rc == LM_OK; i++) {
             struct rc_doc *dd = rc_doc_get(k, pm[i], &rc);
@@ -603,6 +660,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         return LM_ERR_USAGE;
     *out = NULL;
     rc_docs_clear(k);
+    k->nterms = 0;        /* the corpus may have changed between checks */
     if ((rc = report_new(d, &r)) != LM_OK)
         goto fail;
     if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK)

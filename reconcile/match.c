@@ -22,7 +22,8 @@
 #include <litmine/extract.h>
 #include "reconcile/reconcile_int.h"
 
-#define RC_CANDIDATES 25
+#define RC_CANDIDATES 12
+#define RC_ANALYSE 6
 #define RC_MAX_WORDS 40
 
 /* Outcome of comparing one claim number with one article. */
@@ -30,6 +31,7 @@ enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT 
 
 struct word {
     char stem[32];
+    char word[32];  /* as written, lower-case */
     int topic;      /* one of the article's topic words */
     int novel;      /* the corpus has no article with it */
     int cap;        /* capitalised inside the sentence, or an acronym */
@@ -43,6 +45,7 @@ struct cand {
     double lex;
     double score;
     int agree, weak_agree, conflict, weak_conflict;
+    double score_extra;
     int cmp[64];            /* per claim number: CMP_* */
     int idx[64];            /* per claim number: index of the doc number */
     int sent_hint;          /* best evidence sentence */
@@ -79,6 +82,9 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
             struct word *x = &w[n];
             int dup = 0;
             rc_stem(s + p, q - p, x->stem, sizeof x->stem);
+            for (i = 0; i < q - p; i++)
+                x->word[i] = (char)tolower((unsigned char)s[p + i]);
+            x->word[q - p] = '\0';
             for (i = 0; i < n; i++)
                 dup |= !strcmp(w[i].stem, x->stem);
             if (!dup) {
@@ -560,40 +566,60 @@ static lm_err add_match(struct rc_claim *cl, const struct cand *c, const char *c
 /* ---- candidates -------------------------------------------------------- */
 
 struct hits {
-    int64_t pmid[RC_CANDIDATES];
+    int64_t pmid[RC_CANDIDATES + 1];
     size_t n;
 };
 
-static int on_hit(const lm_hit *h, void *ud)
-{
-    struct hits *x = ud;
-
-    if (x->n < RC_CANDIDATES)
-        x->pmid[x->n++] = h->pmid;
-    return x->n >= RC_CANDIDATES;
-}
-
+/* FTS5 query: the topic words the claim names (else the article's main
+ * one) are required, the claim's other words are OR'ed and ranked by bm25.
+ * Requiring the topic keeps the match set small on a large corpus. */
 static lm_err search(lm_checker *k, const struct word *w, size_t nw,
-                     const struct rc_topic *t, int with_topic, struct hits *h)
+                     const struct rc_topic *t, int has_topic, struct hits *h)
 {
     lm_buf q = {0};
-    size_t i;
+    size_t i, nor = 0;
     lm_err rc = LM_OK;
 
     h->n = 0;
-    for (i = 0; i < nw && rc == LM_OK; i++) {
-        if (w[i].novel)
-            continue;
-        rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " OR " : "", w[i].stem);
+    if (has_topic) {
+        for (i = 0; i < nw && rc == LM_OK; i++)
+            if (w[i].topic)
+                rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " AND " : "(", w[i].stem);
+    } else if (t->n) {
+        rc = lm_buf_printf(&q, "(\"%s\"*", t->words[0]);
     }
-    for (i = 0; with_topic && i < t->n && rc == LM_OK; i++)
-        rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " OR " : "", t->words[i]);
+    if (rc == LM_OK && q.len)
+        rc = lm_buf_puts(&q, ")");
+    for (i = 0; i < nw && rc == LM_OK; i++) {
+        if (w[i].novel || w[i].topic)
+            continue;
+        /* exact tokens: a prefix query merges every term it covers, which
+         * is the slow part of FTS5 on a large corpus */
+        rc = lm_buf_printf(&q, "%s\"%s\"", nor ? " OR " : q.len ? " AND (" : "(", w[i].word);
+        if (rc == LM_OK && strcmp(w[i].word, w[i].stem))
+            rc = lm_buf_printf(&q, " OR \"%s\"", w[i].stem);
+        nor++;
+    }
+    if (rc == LM_OK && nor) {
+        /* the topic inside the OR too: a record may share no other word */
+        for (i = 0; has_topic && i < nw && rc == LM_OK; i++)
+            if (w[i].topic)
+                rc = lm_buf_printf(&q, " OR \"%s\"*", w[i].stem);
+        if (rc == LM_OK && !has_topic && t->n)
+            rc = lm_buf_printf(&q, " OR \"%s\"*", t->words[0]);
+        if (rc == LM_OK)
+            rc = lm_buf_puts(&q, ")");
+    }
     if (rc == LM_OK && q.len) {
-        rc = lm_corpus_search(k->corpus, q.s, RC_CANDIDATES, on_hit, h);
-        if (rc == LM_ERR_QUERY)        /* a word FTS5 rejects: no candidates */
-            rc = LM_OK;
-        else if (rc != LM_OK)
-            lm_msg_set(k->msg, sizeof k->msg, "%s", lm_corpus_errmsg(k->corpus));
+        rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
+        /* nothing shares a word beyond the topic: rank the topic's records */
+        if (rc == LM_OK && h->n == 0 && nor && (has_topic || t->n)) {
+            char *cut = strstr(q.s, " AND (");
+            if (cut) {
+                *cut = '\0';
+                rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
+            }
+        }
     }
     lm_buf_free(&q);
     return rc;
@@ -661,6 +687,7 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
     size_t best_votes = 0;
 
     c->agree = c->weak_agree = c->conflict = c->weak_conflict = 0;
+    c->score_extra = 0;
     for (i = 0; i < nw; i++) {
         if (w[i].novel)
             continue;
@@ -673,7 +700,12 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
         c->cmp[i] = compare(text, &cl->nums.v[i], c->d, &c->idx[i], &within);
         switch (c->cmp[i]) {
         case CMP_AGREE: c->agree++; break;
-        case CMP_WEAK_AGREE: c->weak_agree++; break;
+        case CMP_WEAK_AGREE:
+            c->weak_agree++;
+            /* the time point is what an outcome claim is about */
+            if (cl->nums.v[i].kind == RC_DURATION)
+                c->score_extra += 0.5;
+            break;
         case CMP_CONFLICT: c->conflict++; break;
         case CMP_WEAK_CONFLICT: c->weak_conflict++; break;
         }
@@ -720,7 +752,7 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
     /* a conflicting number still says the record reports that outcome */
     c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree + 0.5 * c->conflict
                - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
-               + 0.5 * c->bm25rank;
+               + 0.5 * c->bm25rank + c->score_extra;
 }
 
 /* ---- verdicts ------------------------------------------------------------ */
@@ -1021,7 +1053,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             ctx_pmid = last_pmid;
         m.nc = 0;
         if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
-            if ((rc = search(k, w, nw, topic, !has_topic, &h)) != LM_OK)
+            if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
                 return rc;
             if (ctx_pmid && h.n < RC_CANDIDATES) {
                 for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
@@ -1029,9 +1061,13 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 if (i == h.n)
                     h.pmid[h.n++] = ctx_pmid;
             }
+            /* pass 1, cheap: the topic gate and word coverage on the text */
+            struct pre { struct rc_doc *d; double s; size_t rank; } pre[RC_CANDIDATES + 1];
+            size_t np = 0, a;
             for (i = 0; i < h.n; i++) {
                 struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
                 int ok = 1;
+                size_t hit = 0, counted = 0;
                 if (!d) {
                     if (rc == LM_ERR_NOTFOUND)
                         continue;
@@ -1045,13 +1081,38 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0])
                     && h.pmid[i] != ctx_pmid)
                     ok = 0;
-                if (ok && !design_fits(f, d))
-                    ok = 0;
                 if (!ok)
                     continue;
-                cands[m.nc].d = d;
-                cands[m.nc].bm25rank = 1.0 - (double)i / (double)h.n;
-                score_cand(&cands[m.nc], r->text, cl, w, nw, f, h.pmid[i] == ctx_pmid);
+                for (j = 0; j < nw; j++)
+                    if (!w[j].novel) {
+                        counted++;
+                        hit += has_stem(d->text, w[j].stem) != 0;
+                    }
+                pre[np].d = d;
+                pre[np].rank = i;
+                pre[np].s = (counted ? (double)hit / (double)counted : 0)
+                            + 0.5 * (1.0 - (double)i / (double)h.n)
+                            + (h.pmid[i] == ctx_pmid ? 10 : 0);
+                np++;
+            }
+            /* pass 2: numbers and design only for the best few (reading an
+             * abstract's numbers is the costly part of a check) */
+            for (a = 0; a < np && a < RC_ANALYSE; a++) {
+                size_t best = a, b2;
+                struct pre tmp;
+                for (b2 = a + 1; b2 < np; b2++)
+                    if (pre[b2].s > pre[best].s)
+                        best = b2;
+                tmp = pre[a];
+                pre[a] = pre[best];
+                pre[best] = tmp;
+                if ((rc = rc_doc_analyse(k, pre[a].d)) != LM_OK)
+                    return rc;
+                if (!design_fits(f, pre[a].d))
+                    continue;
+                cands[m.nc].d = pre[a].d;
+                cands[m.nc].bm25rank = 1.0 - (double)pre[a].rank / (double)h.n;
+                score_cand(&cands[m.nc], r->text, cl, w, nw, f, pre[a].d->pmid == ctx_pmid);
                 m.nc++;
             }
         }

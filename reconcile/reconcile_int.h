@@ -226,6 +226,7 @@ struct rc_doc {
     struct rc_nums nums;        /* spans into text */
     struct rc_sent *sents;      /* sentences of text */
     size_t nsents;
+    int analysed;               /* aflags, level, nums, sents filled */
 };
 
 #define RC_TOPIC_MAX 4
@@ -241,21 +242,29 @@ struct lm_checker {
     rc_numrules *nums;
     struct rc_words words;
     struct sqlite3_stmt *df;        /* "does any article hold this term?" */
+    struct sqlite3_stmt *search;    /* FTS5 candidates by bm25, no snippet */
     struct rc_doc **docs;           /* cache for the current check (stable pointers) */
     size_t ndocs, capdocs;
-    uint64_t corpus_size;
+    uint64_t corpus_size;           /* 0 when the corpus holds no live article */
+    struct rc_term { char stem[32]; int prefix, found; } *terms;   /* rc_term_in_corpus cache */
+    size_t nterms, capterms;
     char msg[RC_MSG];
 };
 
 /* Source of a claim from its flags. */
 lm_claim_source rc_classify(unsigned flags);
 
+/* Candidate PMIDs for an FTS5 query, best bm25 first (title weighs 4x),
+ * at most @max.  A query FTS5 rejects gives no candidates. */
+lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n);
 /* A term's presence in the corpus: 1 found, 0 not, -1 error. */
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix);
 /* The article @pmid (cached for this check); NULL when absent or on error
  * (then *rc says which). */
 struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc);
 void rc_docs_clear(lm_checker *k);
+/* Fills aflags, level, design, nums and sents of @d (once). */
+lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d);
 
 /* Matching and verdicts (match.c): fills verdict, level, matches, reasons
  * of every claim of @r.  @flags: the RC_F_* of each claim. */
