@@ -258,8 +258,11 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
 
     *rc = LM_OK;
     for (i = 0; i < k->ndocs; i++)
-        if (k->docs[i]->pmid == pmid)
+        if (k->docs[i]->pmid == pmid) {
+            if (!k->docs[i]->text)
+                *rc = LM_ERR_NOTFOUND;    /* missing or deleted, as the first time */
             return k->docs[i]->text ? k->docs[i] : NULL;
+        }
     if (k->ndocs == k->capdocs) {
         size_t nc = k->capdocs ? k->capdocs * 2 : 32;
         struct rc_doc **p = realloc(k->docs, nc * sizeof *p);

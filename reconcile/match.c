@@ -23,7 +23,7 @@
 #include "reconcile/reconcile_int.h"
 
 #define RC_CANDIDATES 12
-#define RC_ANALYSE 6
+#define RC_ANALYSE 4
 #define RC_MAX_WORDS 40
 
 /* Outcome of comparing one claim number with one article. */
@@ -957,11 +957,18 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             return rc;
         return rc_claim_reason(cl, "%s", buf);
     }
+    if ((f & RC_F_SAFETY) && !(best->d->aflags & RC_A_ADVERSE) && best->agree == 0
+        && !rc_has_stem(best->d->text, "safe") && !rc_has_stem(best->d->text, "toler")
+        && !rc_has_stem(best->d->text, "adverse")) {
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        cl->level[0] = '\0';
+        return rc_claim_reason(cl, "no study in the corpus reports on the safety claimed");
+    }
     /* L5 support: anecdotal evidence even when the numbers are right */
     if ((best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || best->d->level[1] == '5'
         || cl->source == LM_SOURCE_ANIMAL) {
         cl->verdict = LM_VERDICT_ANECDOTAL;
-        if ((rc = add_match(cl, best, text, best->agree > 0)) != LM_OK)
+        if ((rc = add_match(cl, best, text, best->agree + best->weak_agree > 0)) != LM_OK)
             return rc;
         return rc_claim_reason(cl, "%s: it does not show an effect in patients",
                                design_words(best->d));
