@@ -360,6 +360,14 @@ static lm_err doc_new(const char *name, struct lm_doc **out)
     return LM_OK;
 }
 
+/* PCRE2's JIT reads a few bytes past the subject: zero the buffer's slack
+ * so those reads see defined bytes (and valgrind stays quiet). */
+static void zero_slack(lm_buf *b)
+{
+    if (b->s && b->cap > b->len)
+        memset(b->s + b->len, 0, b->cap - b->len);
+}
+
 static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_html)
 {
     lm_err rc;
@@ -382,12 +390,16 @@ static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_ht
     }
     if (is_html < 0)
         is_html = looks_html(data, len);
-    if (is_html)
-        return rc_html_flatten(d, data, len);
+    if (is_html) {
+        rc = rc_html_flatten(d, data, len);
+        zero_slack(&d->text);
+        return rc;
+    }
     /* Plain text: keep it byte for byte (spans point into the original);
      * CR bytes of CRLF files stay and count as whitespace. */
     if ((rc = lm_buf_append(&d->text, data, len)) != LM_OK)
         return rc;
+    zero_slack(&d->text);
     return rc_doc_blocks_from_text(d);
 }
 
