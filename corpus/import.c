@@ -27,21 +27,25 @@ static void count(lm_import_stats *st, const lm_record *r, int outcome)
 static lm_err import_records(lm_corpus *c, lm_reader *rd, const char *known_md5,
                              lm_import_stats *st)
 {
-    lm_record rec;
+    corpus_prefetch *pf;
+    const lm_record *rec;
     const char *md5;
-    int outcome = 0, seen = 0;
+    int outcome = 0, seen = 0, db_failed = 0;
     lm_err rc;
 
-    lm_record_init(&rec);
-    while ((rc = lm_reader_read(rd, &rec)) == LM_OK) {
-        if ((rc = lm_corpus_put(c, &rec, &outcome)))
+    if ((rc = corpus_prefetch_start(rd, &pf)))
+        return rc;
+    while ((rc = corpus_prefetch_next(pf, &rec)) == LM_OK) {
+        if ((rc = lm_corpus_put(c, rec, &outcome))) {
+            db_failed = 1;
             break;
-        count(st, &rec, outcome);
+        }
+        count(st, rec, outcome);
     }
-    lm_record_free(&rec);
+    corpus_prefetch_stop(pf);
     if (rc == LM_EOF)
         rc = LM_OK;
-    else if (rc != LM_ERR_DB && rc != LM_ERR_DB_BUSY)
+    else if (!db_failed)
         lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
     if (rc)
         return rc;
