@@ -98,6 +98,23 @@ static int seen_before(lm_corpus *c, const char *path, char md5[33], lm_import_s
     return 1;
 }
 
+/* Imports from an opened reader (or reports why it did not open). */
+static lm_err import_opened(lm_corpus *c, lm_err open_rc, lm_reader *rd, const char *md5,
+                            lm_import_stats *stats)
+{
+    lm_err rc = open_rc;
+
+    if (rc) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
+    } else {
+        if (md5)
+            corpus_reader_skip_md5(rd);
+        rc = import_reader(c, rd, md5, stats);
+    }
+    lm_reader_close(rd);
+    return rc;
+}
+
 lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
 {
     lm_import_stats dummy;
@@ -112,16 +129,8 @@ lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
     memset(stats, 0, sizeof *stats);
     if (seen_before(c, path, md5, stats))
         return LM_OK;
-    if ((rc = lm_reader_open(path, &rd))) {
-        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
-        lm_reader_close(rd);
-        return rc;
-    }
-    if (md5[0])
-        corpus_reader_skip_md5(rd);
-    rc = import_reader(c, rd, md5[0] ? md5 : NULL, stats);
-    lm_reader_close(rd);
-    return rc;
+    rc = lm_reader_open(path, &rd);
+    return import_opened(c, rc, rd, md5[0] ? md5 : NULL, stats);
 }
 
 lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, size_t len,
@@ -136,12 +145,6 @@ lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, si
     if (!stats)
         stats = &dummy;
     memset(stats, 0, sizeof *stats);
-    if ((rc = lm_reader_open_mem(name, data, len, &rd))) {
-        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
-        lm_reader_close(rd);
-        return rc;
-    }
-    rc = import_reader(c, rd, NULL, stats);
-    lm_reader_close(rd);
-    return rc;
+    rc = lm_reader_open_mem(name, data, len, &rd);
+    return import_opened(c, rc, rd, NULL, stats);
 }
