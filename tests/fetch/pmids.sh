@@ -26,6 +26,12 @@ expect 0 "PMC JATS" -- "$LITMINE" fetch --db "$T/c.db" --pmids "$T/pmc" --pmc \
 [ "$(sqlite3 "$T/c.db" "SELECT count(*) FROM article WHERE pmcid LIKE 'PMC700000%'")" = 3 ] && ok \
   || bad "PMC records: $(sqlite3 "$T/c.db" "SELECT pmid, pmcid FROM article")"
 
+expect 0 "PMC by query" -- "$LITMINE" fetch --db "$T/e.db" --pmc --query 'replay' \
+  --base-url "$URL" --rate 10 --batch 150 "${FAST[@]}"
+[ "$(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT pmcid) FROM article WHERE pmcid LIKE 'PMC%'")" = "500|500" ] \
+  && ok || bad "PMC query: $(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT pmcid) FROM article")"
+awk '$2 == "esearch" || $2 == "efetch"' "$T/log" | grep -q . && ok || bad "no PMC requests"
+
 printf '30000001\n30000003 x12\n' > "$T/bad"
 expect 2 "bad id list" -- "$LITMINE" fetch --db "$T/d.db" --pmids "$T/bad" --base-url "$URL"
 err_has "bad:2: 'x12' is not a PMID" "message names file:line"
