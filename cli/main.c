@@ -16,6 +16,7 @@ static const struct lm_cmd cmds[] = {
     { "show",    cmd_show,    "show one record" },
     { "export",  cmd_export,  "export the corpus as JSONL or CSV" },
     { "fetch",   cmd_fetch,   "download PubMed/PMC records through NCBI E-utilities" },
+    { "extract", cmd_extract, "extract numbers and study design, store and print them" },
 };
 
 static void usage(FILE *f)

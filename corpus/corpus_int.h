@@ -18,6 +18,7 @@ struct lm_corpus {
     unsigned flags;
     int in_txn;                 /* inside lm_corpus_begin() */
     char now[32];               /* updated_at for the rows of this transaction */
+    EVP_MD_CTX *md;             /* for record_md5, reused */
     sqlite3_stmt *st_upsert;    /* prepared once, reused per record */
     sqlite3_stmt *st_delete;
     sqlite3_stmt *st_version;
@@ -36,6 +37,7 @@ typedef struct corpus_input {
     char *name;                 /* for messages: path, "<stdin>" or given name */
     FILE *f;                    /* NULL for memory input */
     int own;                    /* fclose() f at the end */
+    int no_md5;                 /* the caller hashed the file already */
     const char *mem;
     size_t mem_len, mem_pos;
     char *raw;                  /* read buffer for files */
@@ -195,6 +197,9 @@ static inline int reader_up(const lm_reader *rd, int up)
     int d = rd->depth - up;
     return d > 0 && d < STACK_MAX ? rd->stack[d] : E_OTHER;
 }
+
+/* Turns off the reader's MD5 when the caller knows the file's already. */
+void corpus_reader_skip_md5(lm_reader *rd);
 
 void pubmed_start(lm_reader *rd, int id, const unsigned char **attrs, int nattrs);
 void pubmed_end(lm_reader *rd, int id);

@@ -24,7 +24,8 @@ static void count(lm_import_stats *st, const lm_record *r, int outcome)
 /* Reads every record of @rd into the open transaction; then, unless the
  * same bytes were imported before (only known now for stdin and memory),
  * writes the ledger row. */
-static lm_err import_records(lm_corpus *c, lm_reader *rd, lm_import_stats *st)
+static lm_err import_records(lm_corpus *c, lm_reader *rd, const char *known_md5,
+                             lm_import_stats *st)
 {
     lm_record rec;
     const char *md5;
@@ -44,6 +45,8 @@ static lm_err import_records(lm_corpus *c, lm_reader *rd, lm_import_stats *st)
         lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
     if (rc)
         return rc;
+    if (known_md5)
+        return lm_corpus_file_add(c, lm_reader_name(rd), known_md5, st->records);
     md5 = lm_reader_md5(rd);
     if ((rc = lm_corpus_file_seen(c, md5, &seen)))
         return rc;
@@ -55,13 +58,14 @@ static lm_err import_records(lm_corpus *c, lm_reader *rd, lm_import_stats *st)
     return lm_corpus_file_add(c, lm_reader_name(rd), md5, st->records);
 }
 
-static lm_err import_reader(lm_corpus *c, lm_reader *rd, lm_import_stats *st)
+static lm_err import_reader(lm_corpus *c, lm_reader *rd, const char *known_md5,
+                            lm_import_stats *st)
 {
     lm_err rc;
 
     if ((rc = lm_corpus_begin(c)))
         return rc;
-    rc = import_records(c, rd, st);
+    rc = import_records(c, rd, known_md5, st);
     if (rc) {
         lm_corpus_rollback(c);
         return rc == LM_EOF ? LM_OK : rc;
@@ -69,17 +73,22 @@ static lm_err import_reader(lm_corpus *c, lm_reader *rd, lm_import_stats *st)
     return lm_corpus_commit(c);
 }
 
-/* A regular file's MD5 is known before parsing, so a file imported before
- * costs one read, not a parse. */
-static int seen_before(lm_corpus *c, const char *path, lm_import_stats *st)
+/* A regular file's MD5 is known before parsing (into @md5), so a file
+ * imported before costs one read, not a parse.  @md5 stays empty for
+ * stdin and pipes, whose bytes can be read only once. */
+static int seen_before(lm_corpus *c, const char *path, char md5[33], lm_import_stats *st)
 {
     struct stat sb;
-    char md5[33];
     int seen = 0;
 
+    md5[0] = '\0';
     if (!strcmp(path, "-") || stat(path, &sb) || !S_ISREG(sb.st_mode))
         return 0;
-    if (lm_md5_file(path, md5) || lm_corpus_file_seen(c, md5, &seen) || !seen)
+    if (lm_md5_file(path, md5)) {
+        md5[0] = '\0';
+        return 0;
+    }
+    if (lm_corpus_file_seen(c, md5, &seen) || !seen)
         return 0;
     st->already = 1;
     return 1;
@@ -89,6 +98,7 @@ lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
 {
     lm_import_stats dummy;
     lm_reader *rd = NULL;
+    char md5[33];
     lm_err rc;
 
     if (!c || !path)
@@ -96,14 +106,16 @@ lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
     if (!stats)
         stats = &dummy;
     memset(stats, 0, sizeof *stats);
-    if (seen_before(c, path, stats))
+    if (seen_before(c, path, md5, stats))
         return LM_OK;
     if ((rc = lm_reader_open(path, &rd))) {
         lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
         lm_reader_close(rd);
         return rc;
     }
-    rc = import_reader(c, rd, stats);
+    if (md5[0])
+        corpus_reader_skip_md5(rd);
+    rc = import_reader(c, rd, md5[0] ? md5 : NULL, stats);
     lm_reader_close(rd);
     return rc;
 }
@@ -125,7 +137,7 @@ lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, si
         lm_reader_close(rd);
         return rc;
     }
-    rc = import_reader(c, rd, stats);
+    rc = import_reader(c, rd, NULL, stats);
     lm_reader_close(rd);
     return rc;
 }

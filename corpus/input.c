@@ -88,7 +88,7 @@ static lm_err raw_next(corpus_input *in)
     }
     in->cur_len = n;
     in->raw_bytes += n;
-    if (!EVP_DigestUpdate(in->md, in->cur, n))
+    if (!in->no_md5 && !EVP_DigestUpdate(in->md, in->cur, n))
         return input_fail(in, LM_ERR_IO, "%s: md5 failed%s", NULL);
     return LM_OK;
 }
@@ -190,7 +190,7 @@ const char *corpus_input_md5(corpus_input *in)
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0, i;
 
-    if (in->md5[0] || !in->md)
+    if (in->md5[0] || !in->md || in->no_md5)
         return in->md5;
     if (!EVP_DigestFinal_ex(in->md, md, &mdlen))
         return in->md5;

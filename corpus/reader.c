@@ -495,6 +495,11 @@ lm_err lm_reader_read(lm_reader *rd, lm_record *rec)
     }
 }
 
+void corpus_reader_skip_md5(lm_reader *rd)
+{
+    rd->in.no_md5 = 1;
+}
+
 const char *lm_reader_errmsg(const lm_reader *rd)
 {
     if (!rd)
@@ -523,8 +528,13 @@ void lm_reader_close(lm_reader *rd)
 
     if (!rd)
         return;
-    if (rd->ctxt)
+    if (rd->ctxt) {
+        /* libxml2 makes a document to hold <!ENTITY> declarations even
+         * without a tree builder; the context does not own it */
+        if (rd->ctxt->myDoc)
+            xmlFreeDoc(rd->ctxt->myDoc);
         xmlFreeParserCtxt(rd->ctxt);
+    }
     for (i = 0; i < rd->qcap; i++)
         lm_record_free(&rd->q[i]);
     free(rd->q);

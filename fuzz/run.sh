@@ -21,13 +21,19 @@ for h in "${harnesses[@]}"; do
   corpus=build-fuzz/corpus-$h
   mkdir -p "$seeds" "$corpus"
   case $h in
-    fuzz_reader)
+    fuzz_reader|fuzz_jats|fuzz_pubmed)
       cp tests/fixtures/corpus/* examples/records/* "$seeds"/ 2>/dev/null || true ;;
+    fuzz_gzip)
+      # seeds are gzip bodies without their first three header bytes
+      for f in tests/fixtures/corpus/* examples/records/*; do
+        gzip -c "$f" | tail -c +4 > "$seeds/$(basename "$f").gzbody"
+      done ;;
     *)
       [ -d "tests/fixtures/${h#fuzz_}" ] && cp "tests/fixtures/${h#fuzz_}"/* "$seeds"/ 2>/dev/null || true ;;
   esac
   dict=()
-  [ -f "fuzz/$h.dict" ] && dict=(-dict="$PWD/fuzz/$h.dict")
+  if [ -f "fuzz/$h.dict" ]; then dict=(-dict="$PWD/fuzz/$h.dict")
+  elif [ "$h" != fuzz_gzip ] && [ -f fuzz/fuzz_reader.dict ]; then dict=(-dict="$PWD/fuzz/fuzz_reader.dict"); fi
   echo "== $h: ${secs}s"
   (cd build-fuzz && "./$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 "${dict[@]}" "corpus-$h" "seeds-$h" 2>"$h.log") \

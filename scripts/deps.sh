@@ -11,6 +11,8 @@ pkgs=(
   # tests: Criterion, the loopback replay server, the oracle (xtract),
   # memory checking and the sqlite3 shell for canonical dumps
   libcriterion-dev libmicrohttpd-dev ncbi-entrez-direct valgrind sqlite3
+  # fuzzing: clang's libFuzzer with its sanitizer runtimes
+  clang libclang-rt-14-dev
   # benchmarks: Biopython as a peer, GNU time for peak RSS
   python3-biopython time
 )

@@ -3,6 +3,7 @@
 #   1. release build: unit, integration and evaluation tests (ctest)
 #   2. ASan+UBSan build: unit and integration tests
 #   3. valgrind over the unit test binaries: zero errors, zero definite leaks
+#   4. every libFuzzer harness for $LITMINE_FUZZ_SECS seconds (default 30)
 # The evaluation tests read ../shared (or $LITMINE_SHARED: the folder holding
 # data/ and examples/) and fail
 # when it is missing.
@@ -49,3 +50,6 @@ if [ $status -ne 0 ]; then
   exit 1
 fi
 echo "valgrind: clean"
+
+echo "== fuzz (libFuzzer, ${LITMINE_FUZZ_SECS:-30}s per harness)"
+bash fuzz/run.sh "${LITMINE_FUZZ_SECS:-30}"

@@ -6,4 +6,5 @@
 #include "corpus.h"
 #include "fetch.h"
 #include "pipeline.h"
+#include "extract.h"
 #endif

@@ -1,0 +1,367 @@
+/* Study design and evidence level.  A table of cues (one regex each) is
+ * counted over the title and abstract; a fixed order of precedence turns
+ * the counts into one design (the strongest claim the text makes about
+ * itself).  PubMed publication types give a second opinion; the abstract's
+ * own wording wins when it says anything, as DESIGN.md asks, and the row
+ * records both. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extractors_int.h"
+
+enum cue {
+    C_META, C_SR, C_RCT_OWN, C_RCT_MENTION, C_RCT_BORROWED, C_NONRAND, C_QUASI,
+    C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
+    C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
+    C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
+    C_CROSSOVER, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
+};
+
+static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
+    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
+    [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review" },
+    [C_RCT_OWN] = { "design.rct",
+        "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
+        " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
+        "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
+        "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:assigned|allocated|selected to receive)"
+        "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
+        "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        ",? (?:and )?)*(?:trial|study|experiment)\\b"
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "|(?m:^)(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
+        "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
+    [C_RCT_MENTION] = { "design.rct.mention",
+        "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
+    [C_RCT_BORROWED] = { "design.rct.borrowed",
+        "\\b(?:from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
+        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in)"
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
+    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation" },
+    [C_QUASI] = { "design.quasi", "\\bquasi-? ?(?:experimental|randomi[sz]ed)\\b|\\bcontrolled before[- ]and[- ]after\\b" },
+    [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
+    [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
+    [C_HEALTHY_CONTROLS] = { "design.healthy_controls", "\\b(?:healthy|matched|age-matched|sex-matched|normal) (?:[a-z-]+ ){0,2}?(?:controls|volunteers|subjects|individuals)\\b" },
+    [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b" },
+    [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:cases|patients)\\b" },
+    [C_CASE_REPORT] = { "design.case_report",
+        "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
+        "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
+    [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
+    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
+    [C_CROSS_SECTIONAL] = { "design.other",
+        "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
+        "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+    [C_ANIMAL] = { "design.animal",
+        "\\b(?:mice|mouse|rats?|murine|rodents?|rabbits?|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|"
+        "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
+        "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
+    [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
+    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
+    [C_HUMAN] = { "design.human", "\\b(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons)\\b" },
+    [C_PROTOCOL] = { "design.protocol", "\\b(?:study|trial) protocol\\b|\\bthis protocol\\b|\\bwill be (?:randomi[sz]ed|randomly|recruited|enrolled|allocated)" },
+    [C_PLACEBO] = { "design.placebo_controlled", "\\bplacebo\\b" },
+    [C_DOUBLE_BLIND] = { "design.double_blind", "\\b(?:double|triple)-? ?blind(?:ed)?\\b" },
+    [C_CROSSOVER] = { "design.crossover", "\\bcross-? ?over\\b" },
+    [C_REVIEW_BACKGROUND] = { "design.review_background",
+        "\\b(?:a|one|recent|previous|prior|earlier|existing|several|many|some|other|cochrane) (?:recent |previous |large |published |cochrane )?(?:systematic reviews?|meta-analy[sz][ie]s)\\b"
+        "|\\busing (?:a )?(?:random-effects? |fixed-effects? )?(?:systematic review|meta-analy[sz]is)\\b" },
+    [C_NOT_ARMS] = { "design.not_arms",
+        "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
+        "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
+        "\\bparticipants compared to non-?participants" },
+    [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
+};
+
+struct design_rules {
+    pcre2_code *code[C_NCUES];
+    const char *need[C_NCUES];
+    lm_buf lower;
+    struct extract_text idx;
+};
+
+lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap)
+{
+    design_rules *d = calloc(1, sizeof *d);
+    int i;
+
+    *out = d;
+    if (!d)
+        return LM_ERR_NOMEM;
+    for (i = 0; i < C_NCUES; i++)
+        if (!(d->code[i] = extract_compile(cues[i].id, cues[i].pattern, flags, msg, cap)))
+            return LM_ERR_REGEX;
+        else
+            d->need[i] = extract_need(cues[i].id);
+    return LM_OK;
+}
+
+void design_rules_close(design_rules *d)
+{
+    int i;
+
+    if (!d)
+        return;
+    for (i = 0; i < C_NCUES; i++)
+        pcre2_code_free(d->code[i]);
+    lm_buf_free(&d->lower);
+    free(d);
+}
+
+/* Counts matches of every cue in @p s (capped at 9 each); the first match
+ * of each cue is remembered in first[] when not yet set. */
+static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, size_t len,
+                       int weight, int cnt[C_NCUES], size_t first[C_NCUES][2], int mark)
+{
+    int i, rc, n;
+    PCRE2_SIZE off, *ov;
+
+    if (extract_lower(s, len, &d->lower))
+        return;      /* out of memory: the cues stay uncounted */
+    extract_text_index(&d->idx, d->lower.s, s, len);
+    for (i = 0; i < C_NCUES; i++) {
+        if (!extract_gate(d->need[i], &d->idx))
+            continue;
+        off = 0;
+        n = 0;
+        while (off < len && n < 9) {
+            rc = pcre2_match(d->code[i], (PCRE2_SPTR)s, len, off, 0, md, NULL);
+            if (rc < 0)
+                break;
+            ov = pcre2_get_ovector_pointer(md);
+            if (mark && first[i][1] == 0) {
+                first[i][0] = ov[0];
+                first[i][1] = ov[1];
+            }
+            cnt[i] += weight;
+            n++;
+            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+}
+
+/* The design the wording describes, or NULL; *cue gets the deciding cue. */
+static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
+{
+#define PICK(k, name) do { *cue = (k); return (name); } while (0)
+    int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
+
+    int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+
+    /* a trial that describes its own randomisation is a trial, unless its
+     * title calls it a review (reviews cite trials, trials cite reviews) */
+    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] > c[C_RCT_BORROWED] && !c[C_ANIMAL] && !c[C_VET])
+        reviews = 0;
+
+    if (c[C_META] && reviews > 0)
+        PICK(C_META, "meta_analysis");
+    if (c[C_SR] && reviews > 0)
+        PICK(C_SR, "systematic_review");
+    if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
+        PICK(C_ANIMAL, "animal");
+    if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION])
+        PICK(C_IN_VITRO, "in_vitro");
+    if (c[C_IN_VITRO] && c[C_HUMAN] == 0)
+        PICK(C_IN_VITRO, "in_vitro");
+    if (c[C_NONRAND] || c[C_QUASI])
+        PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
+    if (c[C_RCT_OWN] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
+        PICK(C_RCT_OWN, "rct");
+    /* a randomised trial named but not described: its own report, or a
+     * secondary analysis that keeps the randomised comparison, unless the
+     * text says it analyses something else (cohort, prognosis, accuracy) */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS])
+        PICK(C_RCT_MENTION, "rct");
+    if (c[C_CASE_REPORT])
+        PICK(C_CASE_REPORT, "case_report");
+    if (c[C_CASE_CONTROL])
+        PICK(C_CASE_CONTROL, "case_control");
+    if (c[C_CASE_SERIES])
+        PICK(C_CASE_SERIES, "case_series");
+    if (c[C_CROSS_SECTIONAL])
+        PICK(C_CROSS_SECTIONAL, "other");
+    if (c[C_COHORT])
+        PICK(C_COHORT, "cohort");
+    if (c[C_DIVIDED] || (c[C_CONTROL_GROUP] && !c[C_SINGLE_ARM]))
+        PICK(c[C_DIVIDED] ? C_DIVIDED : C_CONTROL_GROUP, "non_randomized_controlled");
+    if (c[C_HEALTHY_CONTROLS])
+        PICK(C_HEALTHY_CONTROLS, "case_control");
+    if (c[C_OPEN_LABEL] || c[C_SINGLE_ARM])
+        PICK(c[C_OPEN_LABEL] ? C_OPEN_LABEL : C_SINGLE_ARM, "open_label_single_arm");
+    *cue = -1;
+    return NULL;
+#undef PICK
+}
+
+/* PubMed publication types, strongest first. */
+static const struct { const char *type; const char *design; } pub_map[] = {
+    { "Meta-Analysis", "meta_analysis" },
+    { "Systematic Review", "systematic_review" },
+    { "Randomized Controlled Trial, Veterinary", "animal" },
+    { "Randomized Controlled Trial", "rct" },
+    { "Pragmatic Clinical Trial", "rct" },
+    { "Equivalence Trial", "rct" },
+    { "Controlled Clinical Trial", "non_randomized_controlled" },
+    { "Clinical Trial, Veterinary", "animal" },
+    { "Observational Study, Veterinary", "animal" },
+    { "Case Reports", "case_report" },
+    { "Observational Study", "cohort" },
+    { "Clinical Trial, Phase I", "open_label_single_arm" },
+    { "Clinical Trial, Phase II", "open_label_single_arm" },
+    { "Clinical Trial Protocol", "rct" },
+    { "Editorial", "opinion" },
+    { "Comment", "opinion" },
+    { "Letter", "opinion" },
+    { "Practice Guideline", "other" },
+    { "Guideline", "other" },
+    { "Review", "other" },
+};
+
+static int has_type(const char *list, const char *t)
+{
+    size_t n = strlen(t);
+    const char *p = list;
+
+    while ((p = strstr(p, t))) {
+        int start = p == list || (p >= list + 2 && p[-2] == ';' && p[-1] == ' ');
+        int end = p[n] == '\0' || p[n] == ';';
+        if (start && end)
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+static const char *pubtype_design(const char *pub_types, const char *mesh)
+{
+    size_t i;
+
+    if (pub_types && *pub_types) {
+        for (i = 0; i < sizeof pub_map / sizeof pub_map[0]; i++)
+            if (has_type(pub_types, pub_map[i].type))
+                return pub_map[i].design;
+    }
+    if (mesh && has_type(mesh, "Animals") && !has_type(mesh, "Humans"))
+        return "animal";
+    if (mesh && has_type(mesh, "In Vitro Techniques") && !has_type(mesh, "Humans"))
+        return "in_vitro";
+    return NULL;
+}
+
+const char *lm_design_level(const char *d)
+{
+    static const struct { const char *d, *lv; } lv[] = {
+        { "meta_analysis", "L1" }, { "systematic_review", "L1" }, { "rct", "L2" },
+        { "non_randomized_controlled", "L3" }, { "case_control", "L3" },
+        { "cohort", "L4" }, { "open_label_single_arm", "L4" }, { "case_series", "L4" },
+        { "other", "L4" }, { "case_report", "L5" }, { "animal", "L5" },
+        { "in_vitro", "L5" }, { "opinion", "L5" },
+    };
+    size_t i;
+
+    if (!d)
+        return NULL;
+    for (i = 0; i < sizeof lv / sizeof lv[0]; i++)
+        if (!strcmp(d, lv[i].d))
+            return lv[i].lv;
+    return NULL;
+}
+
+lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
+                      const char *abstract, const char *pub_types, const char *mesh,
+                      lm_extractions *out)
+{
+    int cnt[C_NCUES] = { 0 }, tcnt[C_NCUES] = { 0 }, cue = -1, i;
+    size_t first[C_NCUES][2] = { { 0 } };
+    int dummy[C_NCUES] = { 0 };
+    size_t tfirst[C_NCUES][2] = { { 0 } };
+    const char *wd, *pd, *won, *how;
+    lm_normtext nt = { 0 };
+    lm_extraction *e;
+    size_t a = 0, b = 0;
+    char flag[64];
+    lm_err rc = LM_OK;
+
+    /* the title counts twice: "A randomized trial of..." is the author's label */
+    if (title && *title) {
+        if ((rc = lm_text_norm(title, strlen(title), &nt)))
+            goto done;
+        count_cues(d, md, nt.s, nt.len, 1, tcnt, tfirst, 1);
+        for (i = 0; i < C_NCUES; i++)
+            cnt[i] = 2 * tcnt[i];
+    }
+    if (abstract && *abstract) {
+        if ((rc = lm_text_norm(abstract, strlen(abstract), &nt)))
+            goto done;
+        count_cues(d, md, nt.s, nt.len, 1, cnt, first, 1);
+    }
+    (void)dummy;
+    wd = wording_design(cnt, tcnt, &cue);
+    pd = pubtype_design(pub_types, mesh);
+    if (wd) {
+        won = wd;
+        how = "abstract";
+    } else if (pd) {
+        won = pd;
+        how = "pub_types";
+    } else {
+        won = "other";
+        how = "none";
+    }
+    /* the span: the deciding cue's first match in the abstract */
+    if (wd && cue >= 0 && first[cue][1] && abstract) {
+        a = nt.map[first[cue][0]];
+        b = nt.map[first[cue][1]];
+    }
+    if (!(e = extract_push(out, LM_KIND_DESIGN, wd && cue >= 0 ? cues[cue].id : "design.pub_types",
+                           wd && first[cue][1] ? "abstract" : (wd ? "title" : "pub_types"),
+                           abstract ? abstract : "", a, b))) {
+        rc = LM_ERR_NOMEM;
+        goto done;
+    }
+    if (wd && cue >= 0 && !first[cue][1] && tfirst[cue][1] && title) {
+        /* decided by the title alone */
+        lm_normtext tn = { 0 };
+        if (lm_text_norm(title, strlen(title), &tn) == LM_OK) {
+            size_t ta = tn.map[tfirst[cue][0]], tb = tn.map[tfirst[cue][1]];
+            char *t = malloc(tb - ta + 1);
+            if (t) {
+                memcpy(t, title + ta, tb - ta);
+                t[tb - ta] = '\0';
+                free(e->text);
+                e->text = t;
+                e->span_start = ta;
+                e->span_end = tb;
+            }
+        }
+        lm_normtext_free(&tn);
+    }
+    extract_strlcpy(e->svalue, won, sizeof e->svalue);
+    extract_strlcpy(e->metric, how, sizeof e->metric);
+    extract_strlcpy(e->level, lm_design_level(won), sizeof e->level);
+    snprintf(flag, sizeof flag, "abstract=%s", wd ? wd : "none");
+    extract_flag(e, flag);
+    snprintf(flag, sizeof flag, "pub_types=%s", pd ? pd : "none");
+    extract_flag(e, flag);
+    if (wd && pd && strcmp(wd, pd))
+        extract_flag(e, "disagree");
+    if (cnt[C_PLACEBO])
+        extract_flag(e, "placebo_controlled");
+    if (cnt[C_DOUBLE_BLIND])
+        extract_flag(e, "double_blind");
+    if (cnt[C_CROSSOVER])
+        extract_flag(e, "crossover");
+    if (cnt[C_OPEN_LABEL])
+        extract_flag(e, "open_label");
+    if (cnt[C_PROTOCOL])
+        extract_flag(e, "protocol");
+    if (cnt[C_SECONDARY] || (cnt[C_RCT_BORROWED] && !strcmp(won, "rct")))
+        extract_flag(e, "secondary_analysis");
+done:
+    lm_normtext_free(&nt);
+    return rc;
+}

@@ -1,0 +1,1263 @@
+#define _GNU_SOURCE
+/* The rule engine: pattern pieces defined once, rule tables built from
+ * them (one table per extractor), compiled once per handle with PCRE2 JIT,
+ * and the handlers that turn a match into an lm_extraction.  Matching runs
+ * on the normalised text (lm_text_norm); spans are mapped back to the
+ * original bytes.
+ *
+ * Named groups carry the numbers: n (a count), a1..a3 (arm sizes), k and nn
+ * (events and denominator), pct (a percent), est (an estimate), ci, p, m
+ * (the metric word).  A handler reads the groups a rule has. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extractors_int.h"
+
+/* ---- pattern pieces ---------------------------------------------------- */
+
+/* a digit number: 1,234 / 1 234 / 12 / 0.25 */
+#define NUMD "(?:\\d{1,3}(?:[, ]\\d{3})+(?![\\d.])|\\d+)(?:\\.\\d+)?"
+/* signed, or a bare decimal ".25" */
+#define SNUM "-? ?(?:" NUMD "|\\.\\d+)"
+#define WUNIT "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+    "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
+    "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+/* number words: "Sixty-four", "two hundred and six" */
+#define WNUM "\\b(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define COUNT "(?:" NUMD "|" WNUM ")"
+/* what a count must not be followed by: ages, doses, durations, percents */
+#define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
+    "hours?|hrs?|h\\b|minutes?|min\\b|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
+    "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
+    "groups|arms|items|questions|weeks))"
+/* a count not preceded by a digit, decimal, ratio, range or age */
+#define PRE "(?<![\\d.,/:-])(?<!aged )(?<!age )(?<!= )(?<!=)"
+/* up to four modifier words between a count and its noun */
+#define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
+    "[a-z][a-z'-]*,? ){0,4}?"
+#define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
+    "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
+    "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
+    "couples|families|residents|workers|nurses|physicians|employees|girls|boys|" \
+    "youths?|users|drinkers|survivors|recipients|donors|members|elderly|" \
+    "controls|twins|dyads|clients|caregivers|parents|teenagers|schoolchildren|" \
+    "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
+    "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
+/* the gap between a noun and its verb: no digits, no sentence end */
+#define GAP "(?:[^.;:\\d(]|\\([^()%]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+    "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
+    "(?: of age| old)?\\b){0,120}?"
+#define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)"
+#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
+#define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
+#define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
+/* a p-value */
+#define PP "\\bp ?(?:-? ?values?)? ?(?:[<>]=?|=|of|was|is|were)(?: ?[<>]=?)? ?(?:\\. \\d+|" SNUM ")" \
+    "(?: ?[x*] ?10 ?\\^? ?-? ?\\d+|e-?\\d+)?"
+/* a confidence interval, labelled or bare brackets */
+#define CIP "(?:(?:\\d{2}(?:\\.\\d)? ?% ?)?(?:CI|CrI|C\\.I\\.|confidence intervals?|credible intervals?)" \
+    "(?: ?[\\[(]CI[\\])])?[ :=,]*(?:of |from )?[\\[(]?" SNUM " ?%? ?(?:-|to|,|;|and) ?" SNUM " ?%?[\\])]?" \
+    "|[\\[(]" SNUM " ?(?:-|to|,|;) ?" SNUM "[\\])])"
+/* an effect's tail: optional CI and p after the estimate */
+/* a unit after an estimate: "2.5 mmHg", "3 points", "1.2 kg/m2" */
+#define UNIT "(?: (?!(?:p|and|or|vs|to|in|of|at|for|with)\\b)[a-z%\\xb5]{1,10}(?:/[a-z0-9.]{1,6})?(?=[ ,;(\\[]))?"
+#define TAIL UNIT "(?:[ ,;(\\[]*(?<ci>" CIP "))?(?:[ ,;)\\]]*(?<p>" PP "))?"
+/* between the metric name and its estimate */
+#define EQ "\\)?[ ,:=]*(?:of |was |were |is |= |: |, )?(?:[<>]=? ?)?\\(?"
+
+struct rule {
+    const char *id;
+    lm_kind kind;
+    const char *metric;   /* fixed metric; NULL: from the text */
+    int prio;             /* sample size: which wins as the study's total */
+    const char *pattern;
+};
+
+/* ---- sample size ------------------------------------------------------- */
+
+static const struct rule size_rules[] = {
+    { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) " },
+    { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
+    { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b" },
+    { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
+    { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
+      "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])" },
+    { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
+      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])" },
+    { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" },
+    { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
+      "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b" },
+    { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
+      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO },
+    { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" },
+    { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
+      "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
+      "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
+      "study of|trial of|trial in|study in|subjects were|participants were|"
+      "sample included|sample consisted of) (?:a total of |the |all )?"
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" },
+    { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
+      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" },
+    { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])" },
+    { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])" },
+    { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
+      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])" },
+};
+
+/* ---- meta-analyses ------------------------------------------------------ */
+
+static const struct rule study_rules[] = {
+    { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b" },
+    { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
+      "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))" },
+    { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
+      "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+    { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%" },
+};
+
+/* ---- effects ------------------------------------------------------------ */
+
+static const struct rule effect_rules[] = {
+    { "effect.or", LM_KIND_EFFECT, "or", 0,
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+    { "effect.rr", LM_KIND_EFFECT, "rr", 0,
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+    { "effect.hr", LM_KIND_EFFECT, "hr", 0,
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+    { "effect.smd", LM_KIND_EFFECT, "smd", 0,
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>" SNUM ")" TAIL },
+    { "effect.md", LM_KIND_EFFECT, "md", 0,
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>" SNUM ")" TAIL },
+    { "effect.d", LM_KIND_EFFECT, "d", 0,
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+    { "effect.g", LM_KIND_EFFECT, "g", 0,
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+    { "effect.r", LM_KIND_EFFECT, "r", 0,
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL },
+    { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+};
+
+static const struct rule p_rules[] = {
+    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")" },
+};
+
+/* ---- rates --------------------------------------------------------------- */
+
+static const struct rule rate_rules[] = {
+    { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
+      PRE "(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
+    { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]" },
+    { "rate.k_pct", LM_KIND_RATE, NULL, 0,
+      PRE "(?<k>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]" },
+    { "rate.kn", LM_KIND_RATE, NULL, 0,
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")" },
+    { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))" },
+    { "rate.words", LM_KIND_RATE, NULL, 0,
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")" },
+    { "rate.pct", LM_KIND_RATE, NULL, 0,
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
+};
+
+/* ---- literal pre-filters ------------------------------------------------ */
+
+/* A rule runs only when one of its needles occurs in the text (lower-cased;
+ * '=' marks a case-sensitive needle).  Needles are necessary conditions of
+ * the pattern, so skipping never loses a match; they make the common case
+ * (an abstract without, say, any hazard ratio) one memmem instead of a
+ * regex pass.  An id ending in '*' is a prefix. */
+static const struct { const char *id; const char *need; } gates[] = {
+    { "n.arms_sum", "random|alloc|assign" },
+    { "n.paren_randomized", "random|alloc|assign" },
+    { "n.randomized*", "random|alloc|assign" },
+    { "n.per_group", "group|arm|condition" },
+    { "n.groups_sum", " and " },
+    { "n.sex_sum", "male|men|boy|girl" },
+    { "n.who_paren", "n =|n=" },
+    { "n.paren_total", "=N =|=N=" },
+    { "n.arms_vs", "n =|n=" },
+    { "arm.paren", "n =|n=" },
+    { "n.total", "total" },
+    { "n.analyzed", "complet|analy|evaluable|available|finished" },
+    { "studies.rcts", "rct|random" },
+    { "studies.count", "studies|trials|articles|publications|reports|datasets" },
+    { "studies.participants", "studies|trials|rct" },
+    { "studies.i2", "=I" },
+    { "effect.or", "odds ratio|=OR" },
+    { "effect.rr", "relative risk|risk ratio|rate ratio|=RR" },
+    { "effect.hr", "hazard ratio|=HR" },
+    { "effect.smd", "standardi|=SMD" },
+    { "effect.md", "mean difference|=MD" },
+    { "effect.d", "cohen|=d =|=d=|=d of" },
+    { "effect.g", "hedges|=g =|=g=|=g of" },
+    { "effect.r", "=r =|=r=|=r(|=rho|=rs|=r_s|spearman|pearson" },
+    { "effect.eta2", "eta" },
+    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
+    { "rate.kn_pct", "%" },
+    { "rate.pct_kn", "%" },
+    { "rate.k_pct", "%" },
+    { "rate.pct", "%|percent|per cent" },
+    { "rate.kn", " of " },
+    { "rate.kn_slash", "/" },
+    { "rate.words", " in |out of" },
+    /* design cues (design.c) */
+    { "design.meta_analysis", "meta|pooled analysis" },
+    { "design.systematic_review", "systematic|umbrella|scoping" },
+    { "design.rct", "random" },
+    { "design.rct.mention", "random|=RCT" },
+    { "design.rct.borrowed", "random|=RCT" },
+    { "design.non_randomized", "random" },
+    { "design.quasi", "quasi|before" },
+    { "design.divided", "group|arm" },
+    { "design.control_group", "control|placebo|sham|comparison" },
+    { "design.case_control", "case" },
+    { "design.healthy_controls", "control|volunteer|subject|individual" },
+    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational" },
+    { "design.case_series", "series" },
+    { "design.case_report", "case|-old" },
+    { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
+    { "design.single_arm", "single|before|pre|historical|baseline" },
+    { "design.veterinary", "veterin|client|vivo|model" },
+    { "design.in_vitro", "vitro|vivo|cell|culture|teeth|specimen|blood sample" },
+    { "design.protocol", "protocol|will be" },
+    { "design.placebo_controlled", "placebo" },
+    { "design.double_blind", "blind" },
+    { "design.crossover", "cross" },
+    { "design.secondary_analysis", "analys" },
+    { "design.review_background", "review|meta" },
+    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+};
+
+const char *extract_need(const char *id)
+{
+    size_t i, n;
+
+    for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
+        n = strlen(gates[i].id);
+        if (gates[i].id[n - 1] == '*' ? !strncmp(id, gates[i].id, n - 1)
+                                       : !strcmp(id, gates[i].id))
+            return gates[i].need;
+    }
+    return NULL;
+}
+
+void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len)
+{
+    const unsigned char *l = (const unsigned char *)lower, *o = (const unsigned char *)orig;
+    size_t i;
+    unsigned k;
+
+    memset(t->pairs, 0, sizeof t->pairs);
+    t->lower = lower;
+    t->orig = orig;
+    t->len = len;
+    for (i = 0; i + 1 < len; i++) {
+        k = (unsigned)l[i] << 8 | l[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+        k = (unsigned)o[i] << 8 | o[i + 1];
+        t->pairs[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int pairs_ok(const struct extract_text *t, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i;
+    unsigned k;
+
+    for (i = 0; i + 1 < n; i++) {
+        k = (unsigned)u[i] << 8 | u[i + 1];
+        if (!(t->pairs[k >> 6] & (1ull << (k & 63))))
+            return 0;
+    }
+    return 1;
+}
+
+int extract_gate(const char *need, const struct extract_text *t)
+{
+    const char *p = need, *bar, *hay;
+    size_t n;
+
+    if (!need || !*need)
+        return 1;
+    for (;;) {
+        bar = strchr(p, '|');
+        n = bar ? (size_t)(bar - p) : strlen(p);
+        hay = t->lower;
+        if (*p == '=') {
+            hay = t->orig;
+            p++;
+            n--;
+        }
+        if (n && pairs_ok(t, p, n) && memmem(hay, t->len, p, n))
+            return 1;
+        if (!bar)
+            return 0;
+        p = bar + 1;
+    }
+}
+
+lm_err extract_lower(const char *s, size_t len, lm_buf *out)
+{
+    size_t i;
+    lm_err rc;
+
+    lm_buf_clear(out);
+    if ((rc = lm_buf_reserve(out, len)))
+        return rc;
+    for (i = 0; i < len; i++)
+        out->s[i] = (char)tolower((unsigned char)s[i]);
+    out->s[len] = '\0';
+    out->len = len;
+    return LM_OK;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+#define NTAB(t) (sizeof(t) / sizeof((t)[0]))
+
+struct crule {
+    const struct rule *r;
+    pcre2_code *code;
+    const char *need;
+    int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
+};
+
+enum { T_SIZE, T_STUDY, T_EFFECT, T_P, T_RATE, T_COUNT };
+
+static const struct { const struct rule *rules; size_t n; } tables[T_COUNT] = {
+    { size_rules, NTAB(size_rules) },
+    { study_rules, NTAB(study_rules) },
+    { effect_rules, NTAB(effect_rules) },
+    { p_rules, NTAB(p_rules) },
+    { rate_rules, NTAB(rate_rules) },
+};
+
+struct lm_extractor {
+    struct crule *rules[T_COUNT];
+    size_t nrules[T_COUNT];
+    design_rules *design;
+    pcre2_match_data *md;
+    lm_normtext norm;
+    lm_buf scratch;
+    struct extract_text idx;
+    char msg[512];
+};
+
+void extract_strlcpy(char *dst, const char *s, size_t cap)
+{
+    size_t n = s ? strlen(s) : 0;
+
+    if (!cap)
+        return;
+    if (n >= cap)
+        n = cap - 1;
+    if (n)
+        memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
+                            char *msg, size_t cap)
+{
+    int errcode;
+    PCRE2_SIZE off;
+    pcre2_code *code;
+    PCRE2_UCHAR ebuf[160];
+
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
+                         &errcode, &off, NULL);
+    if (!code) {
+        pcre2_get_error_message(errcode, ebuf, sizeof ebuf);
+        lm_msg_set(msg, cap, "rule %s: offset %zu: %s", id, (size_t)off, (char *)ebuf);
+        return NULL;
+    }
+    if (!(flags & LM_EXTRACT_NO_JIT))
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  /* falls back to the interpreter */
+    return code;
+}
+
+static int group(const pcre2_code *code, const char *name)
+{
+    int g = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+
+    return g > 0 ? g : 0;
+}
+
+lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
+{
+    lm_extractor *ex;
+    size_t t, i;
+    lm_err rc;
+
+    if (!out)
+        return LM_ERR_USAGE;
+    *out = NULL;
+    if (!(ex = calloc(1, sizeof *ex)))
+        return LM_ERR_NOMEM;
+    *out = ex;
+    for (t = 0; t < T_COUNT; t++) {
+        if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
+            return LM_ERR_NOMEM;
+        for (i = 0; i < tables[t].n; i++) {
+            struct crule *c = &ex->rules[t][i];
+
+            c->r = &tables[t].rules[i];
+            c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
+            if (!c->code)
+                return LM_ERR_REGEX;
+            ex->nrules[t] = i + 1;
+            c->need = extract_need(c->r->id);
+            c->g_n = group(c->code, "n");
+            c->g_a1 = group(c->code, "a1");
+            c->g_a2 = group(c->code, "a2");
+            c->g_k = group(c->code, "k");
+            c->g_nn = group(c->code, "nn");
+            c->g_pct = group(c->code, "pct");
+            c->g_est = group(c->code, "est");
+            c->g_ci = group(c->code, "ci");
+            c->g_p = group(c->code, "p");
+            c->g_m = group(c->code, "m");
+        }
+    }
+    if ((rc = design_rules_open(flags, &ex->design, ex->msg, sizeof ex->msg)))
+        return rc;
+    if (!(ex->md = pcre2_match_data_create(32, NULL)))
+        return LM_ERR_NOMEM;
+    return LM_OK;
+}
+
+void lm_extractor_close(lm_extractor *ex)
+{
+    size_t t, i;
+
+    if (!ex)
+        return;
+    for (t = 0; t < T_COUNT; t++) {
+        for (i = 0; ex->rules[t] && i < ex->nrules[t]; i++)
+            pcre2_code_free(ex->rules[t][i].code);
+        free(ex->rules[t]);
+    }
+    design_rules_close(ex->design);
+    pcre2_match_data_free(ex->md);
+    lm_normtext_free(&ex->norm);
+    lm_buf_free(&ex->scratch);
+    free(ex);
+}
+
+char *extract_msgbuf(lm_extractor *ex, size_t *cap)
+{
+    *cap = sizeof ex->msg;
+    return ex->msg;
+}
+
+const char *lm_extractor_errmsg(const lm_extractor *ex)
+{
+    return ex ? ex->msg : "no extractor";
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+const char *lm_kind_name(lm_kind k)
+{
+    switch (k) {
+    case LM_KIND_SAMPLE_SIZE: return "sample_size";
+    case LM_KIND_ARM_SIZE:    return "arm_size";
+    case LM_KIND_RATE:        return "rate";
+    case LM_KIND_EFFECT:      return "effect";
+    case LM_KIND_P_VALUE:     return "p_value";
+    case LM_KIND_STUDY_COUNT: return "study_count";
+    case LM_KIND_DESIGN:      return "design";
+    }
+    return "unknown";
+}
+
+void lm_extractions_init(lm_extractions *x)
+{
+    memset(x, 0, sizeof *x);
+}
+
+void lm_extractions_clear(lm_extractions *x)
+{
+    size_t i;
+
+    for (i = 0; i < x->len; i++)
+        free(x->v[i].text);
+    x->len = 0;
+}
+
+void lm_extractions_free(lm_extractions *x)
+{
+    if (!x)
+        return;
+    lm_extractions_clear(x);
+    free(x->v);
+    memset(x, 0, sizeof *x);
+}
+
+lm_extraction *extract_push(lm_extractions *out, lm_kind kind, const char *rule,
+                            const char *section, const char *text, size_t start,
+                            size_t end)
+{
+    lm_extraction *e;
+
+    if (out->len == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        lm_extraction *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        out->v = v;
+        out->cap = cap;
+    }
+    e = &out->v[out->len];
+    memset(e, 0, sizeof *e);
+    if (!(e->text = malloc(end - start + 1)))
+        return NULL;
+    if (end > start)
+        memcpy(e->text, text + start, end - start);
+    e->text[end - start] = '\0';
+    out->len++;
+    e->kind = kind;
+    e->rule = rule;
+    e->value = e->lo = e->hi = e->p = NAN;
+    e->k = e->n = -1;
+    extract_strlcpy(e->section, section, sizeof e->section);
+    e->span_start = start;
+    e->span_end = end;
+    return e;
+}
+
+void extract_flag(lm_extraction *e, const char *flag)
+{
+    size_t n = strlen(e->flags), f = strlen(flag);
+
+    if (n + f + 2 > sizeof e->flags)
+        return;
+    if (n)
+        e->flags[n++] = ',';
+    memcpy(e->flags + n, flag, f + 1);
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+/* State of one lm_extract_text call. */
+struct run {
+    lm_extractor *ex;
+    const char *orig;        /* original text */
+    const char *s;           /* normalised */
+    const char *lower;       /* normalised, lower-cased */
+    const struct extract_text *idx;
+    size_t len;
+    const char *section;
+    lm_extractions *out;
+    size_t first;            /* index of this text's first result in out */
+};
+
+/* Group g of the last match: start offset and length, 0 when unset. */
+static int grp(pcre2_match_data *md, int g, size_t *st, size_t *n)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+    if (g <= 0 || ov[2 * g] == PCRE2_UNSET)
+        return 0;
+    *st = ov[2 * g];
+    *n = ov[2 * g + 1] - ov[2 * g];
+    return 1;
+}
+
+static int grp_num(const struct run *r, int g, double *v)
+{
+    size_t st, n, used;
+
+    if (!grp(r->ex->md, g, &st, &n))
+        return 0;
+    return lm_num_any(r->s + st, n, v, &used);
+}
+
+/* Does [a, b) overlap an earlier result of kind k from this text? */
+static int overlaps(const struct run *r, lm_kind k, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = r->first; i < r->out->len; i++) {
+        const lm_extraction *e = &r->out->v[i];
+        if (e->kind == k && e->span_start < b && a < e->span_end)
+            return 1;
+    }
+    return 0;
+}
+
+static lm_extraction *emit(struct run *r, lm_kind kind, const struct rule *ru,
+                           size_t ns, size_t ne)
+{
+    size_t a = r->ex->norm.map[ns], b = r->ex->norm.map[ne];
+    lm_extraction *e = extract_push(r->out, kind, ru->id, r->section, r->orig, a, b);
+
+    if (e && ru->metric)
+        extract_strlcpy(e->metric, ru->metric, sizeof e->metric);
+    return e;
+}
+
+static void reject(const struct run *r, const struct rule *ru, size_t ns, size_t ne,
+                   const char *why)
+{
+    lm_log_debug("%s: rule %s rejected \"%.*s\": %s", r->section, ru->id,
+                 (int)(ne - ns > 80 ? 80 : ne - ns), r->s + ns, why);
+}
+
+static int sane_count(double v)
+{
+    return isfinite(v) && v >= 1 && v < 1e8 && floor(v) == v;
+}
+
+/* Number of groups the text announces ("three groups", "two-arm"), for
+ * "20 patients per group"; 2 (and *assumed set) when it does not say. */
+static int groups_in(const struct run *r, int *assumed)
+{
+    static const char *const words[] = { "two", "three", "four", "five" };
+    static const char *const nouns[] = { " groups", " arms", "-arm", " treatment groups" };
+    char pat[32];
+    size_t w, k;
+
+    for (w = 0; w < 4; w++) {
+        for (k = 0; k < 4; k++) {
+            snprintf(pat, sizeof pat, "%s%s", words[w], nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+            snprintf(pat, sizeof pat, "%zu%s", w + 2, nouns[k]);
+            if (strcasestr(r->s, pat))
+                return (int)w + 2;
+        }
+    }
+    *assumed = 1;
+    return 2;
+}
+
+/* Sample sizes and arm sizes. */
+static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
+{
+    double n = NAN, a1, a2;
+    lm_extraction *e;
+    size_t st, len;
+    int assumed = 0;
+
+    if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
+        if (!sane_count(a1) || !sane_count(a2)) {
+            reject(r, c->r, ms, me, "arm size is not a positive count");
+            return LM_OK;
+        }
+        n = a1 + a2;
+    } else if (!grp_num(r, c->g_n, &n)) {
+        return LM_OK;
+    }
+    if (!sane_count(n)) {
+        reject(r, c->r, ms, me, "not a positive count");
+        return LM_OK;
+    }
+    if (!strcmp(c->r->id, "n.per_group"))
+        n *= groups_in(r, &assumed);
+    /* the span starts at the number for rules that match context before it */
+    if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
+        && strncmp(c->r->id, "n.paren", 7))
+        ms = ms < st ? ms : st;
+    if (overlaps(r, c->r->kind, ms, me))
+        return LM_OK;
+    if (!(e = emit(r, c->r->kind, c->r, ms, me)))
+        return LM_ERR_NOMEM;
+    e->value = n;
+    e->n = (int64_t)n;
+    if (assumed)
+        extract_flag(e, "groups_assumed");
+    return LM_OK;
+}
+
+static lm_err on_study(struct run *r, const struct crule *c, size_t ms, size_t me)
+{
+    double v;
+    lm_extraction *e;
+
+    if (c->g_pct) {
+        if (!grp_num(r, c->g_pct, &v) || v < 0 || v > 100) {
+            reject(r, c->r, ms, me, "I2 outside 0-100%");
+            return LM_OK;
+        }
+    } else if (!grp_num(r, c->g_n, &v) || !sane_count(v)) {
+        reject(r, c->r, ms, me, "not a positive count");
+        return LM_OK;
+    }
+    if (overlaps(r, LM_KIND_STUDY_COUNT, ms, me))
+        return LM_OK;
+    if (!(e = emit(r, LM_KIND_STUDY_COUNT, c->r, ms, me)))
+        return LM_ERR_NOMEM;
+    e->value = v;
+    if (!c->g_pct)
+        e->n = (int64_t)v;
+    return LM_OK;
+}
+
+static int is_ratio(const char *m)
+{
+    return !strcmp(m, "or") || !strcmp(m, "rr") || !strcmp(m, "hr");
+}
+
+/* p < alpha, as far as the operator tells. */
+static int p_signif(double p, const char *op)
+{
+    if (op[0] == '<')
+        return p <= 0.05 ? 1 : -1;
+    if (op[0] == '>')
+        return p >= 0.05 ? 0 : -1;
+    return p < 0.05;
+}
+
+/* statcheck-style checks of one effect: CI contains the estimate; p agrees
+ * with whether the CI excludes the null. */
+static void check_effect(lm_extraction *e)
+{
+    double null = is_ratio(e->metric) ? 1.0 : 0.0, eps;
+    int ci_sig, p_sig;
+
+    if (isnan(e->lo) || isnan(e->hi))
+        return;
+    eps = 0.005 * (fabs(e->hi) + fabs(e->lo)) + 1e-9;
+    if (e->value < e->lo - eps || e->value > e->hi + eps)
+        extract_flag(e, "inconsistent_ci");
+    if (isnan(e->p) || !strcmp(e->metric, "r") || !strcmp(e->metric, "eta2"))
+        return;
+    if (fabs(e->lo - null) < 1e-9 || fabs(e->hi - null) < 1e-9)
+        return;   /* a bound on the null: rounding decides, no verdict */
+    ci_sig = e->lo > null || e->hi < null;
+    p_sig = p_signif(e->p, e->p_op);
+    if (p_sig >= 0 && p_sig != ci_sig)
+        extract_flag(e, "p_ci_mismatch");
+    /* ratio measures: recompute p from the CI (Altman & Bland) */
+    if (is_ratio(e->metric) && e->lo > 0 && e->value > 0 && e->hi > e->lo
+        && e->p_op[0] == '=') {
+        double se = (log(e->hi) - log(e->lo)) / (2 * 1.959964);
+        double pc = extract_p_from_z(log(e->value) / se);
+        if ((pc < 0.05) != (e->p < 0.05) && fabs(pc - e->p) > 0.01)
+            extract_flag(e, "p_recomputed_mismatch");
+    }
+}
+
+static void norm_metric(char *dst, size_t cap, const char *fixed)
+{
+    extract_strlcpy(dst, fixed, cap);
+}
+
+static lm_err on_effect(struct run *r, const struct crule *c, size_t ms, size_t me)
+{
+    double est, lo, hi, lv, p;
+    size_t st, n, used;
+    char op[3] = "";
+    lm_extraction *e;
+
+    if (!grp(r->ex->md, c->g_est, &st, &n) || !lm_num_parse(r->s + st, n, &est, &used)) {
+        return LM_OK;
+    }
+    lo = hi = p = NAN;
+    if (grp(r->ex->md, c->g_ci, &st, &n)) {
+        if (!lm_ci_parse(r->s + st, n, 0, &lo, &hi, &lv, &used)) {
+            lo = hi = NAN;
+        } else if (lo > hi) {
+            reject(r, c->r, ms, me, "CI bounds reversed");
+            return LM_OK;
+        }
+    }
+    if (grp(r->ex->md, c->g_p, &st, &n) && !lm_p_parse(r->s + st, n, &p, op, &used))
+        p = NAN;
+    if (is_ratio(c->r->metric) && (est <= 0 || (!isnan(lo) && lo < 0))) {
+        reject(r, c->r, ms, me, "ratio measure not positive");
+        return LM_OK;
+    }
+    if ((!strcmp(c->r->metric, "r") && fabs(est) > 1)
+        || (!strcmp(c->r->metric, "eta2") && (est < 0 || est > 1))) {
+        reject(r, c->r, ms, me, "outside the measure's range");
+        return LM_OK;
+    }
+    if (overlaps(r, LM_KIND_EFFECT, ms, me))
+        return LM_OK;
+    if (!(e = emit(r, LM_KIND_EFFECT, c->r, ms, me)))
+        return LM_ERR_NOMEM;
+    norm_metric(e->metric, sizeof e->metric, c->r->metric);
+    e->value = est;
+    e->lo = lo;
+    e->hi = hi;
+    e->p = p;
+    if (!isnan(p))
+        memcpy(e->p_op, op, sizeof op);
+    check_effect(e);
+    return LM_OK;
+}
+
+static lm_err on_p(struct run *r, const struct crule *c, size_t ms, size_t me)
+{
+    double p;
+    char op[3];
+    size_t st, n, used;
+    lm_extraction *e;
+
+    if (!grp(r->ex->md, c->g_p, &st, &n) || !lm_p_parse(r->s + st, n, &p, op, &used)) {
+        reject(r, c->r, ms, me, "p outside [0, 1]");
+        return LM_OK;
+    }
+    if (overlaps(r, LM_KIND_EFFECT, ms, me) || overlaps(r, LM_KIND_P_VALUE, ms, me))
+        return LM_OK;
+    if (!(e = emit(r, LM_KIND_P_VALUE, c->r, st, st + used)))
+        return LM_ERR_NOMEM;
+    e->value = e->p = p;
+    memcpy(e->p_op, op, sizeof op);
+    return LM_OK;
+}
+
+/* ---- rates: what the proportion measures --------------------------------- */
+
+static const struct { const char *word; const char *what; } rate_words[] = {
+    { "remission", "remission" }, { "remitted", "remission" }, { "remitter", "remission" },
+    { "respon", "response" }, { "improvement", "response" }, { "improved", "response" },
+    { "relapse", "relapse" }, { "recurren", "relapse" }, { "recurred", "relapse" },
+    { "adverse", "adverse_event" }, { "side effect", "adverse_event" },
+    { "side-effect", "adverse_event" }, { "toxicit", "adverse_event" },
+    { "complication", "adverse_event" }, { "nausea", "adverse_event" },
+    { "headache", "adverse_event" }, { "aes", "adverse_event" },
+    { "drop", "dropout" }, { "discontinu", "dropout" }, { "withdr", "dropout" },
+    { "attrition", "dropout" }, { "lost to follow", "dropout" },
+    { "mortality", "other" }, { "died", "other" }, { "death", "other" },
+    { "survival", "other" }, { "cure", "other" }, { "abstinen", "other" },
+    { "success", "other" }, { "sensitivity", "other" }, { "specificity", "other" },
+    { "prevalence", "other" }, { "incidence", "other" }, { "rate", "other" },
+    { "proportion", "other" }, { "developed", "other" }, { "experienced", "other" },
+    { "reported", "other" }, { "achieved", "other" }, { "quit", "other" },
+    { "healed", "other" }, { "pregnan", "other" }, { "infection", "other" },
+};
+
+/* Baseline descriptions and relative changes: a percent next to these is
+ * not an outcome rate. */
+static const char *const not_rate_words[] = {
+    "female", "male", "women", "men ", "white", "black", "caucasian", "smoker",
+    "aged", "age ", "bmi", "baseline", "reduc", "decreas", "increas", "lower",
+    "higher", "change", "power", "alpha", "weight", "variance", "fat",
+    "saturation", "concentration", "dose", "margin", "%ile", "percentile",
+};
+
+/* Start of the sentence holding offset i. */
+static size_t sent_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        if (s[i - 1] == '\n')
+            return i;
+        if (i >= 2 && (s[i - 2] == '.' || s[i - 2] == ';' || s[i - 2] == '?')
+            && s[i - 1] == ' ')
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+static size_t sent_end(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        if (s[i] == '\n' || ((s[i] == '.' || s[i] == ';') && (i + 1 == len || s[i + 1] == ' ')))
+            return i;
+        i++;
+    }
+    return len;
+}
+
+/* The rate word nearest to [a, b) in its sentence (left window first, then
+ * right; a named outcome beats a generic "rate").  Returns the category or
+ * NULL; *bad set when a baseline word is closer than any rate word on the
+ * left.  Searches the lower-cased text with memmem, word by word. */
+static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
+{
+    size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
+    size_t k, best_d = (size_t)-1, bad_d = (size_t)-1, lo;
+    const char *best = NULL, *p, *L = r->lower;
+
+    if (a > ss + 160)
+        ss = a - 160;
+    if (se > b + 100)
+        se = b + 100;
+    for (k = 0; k < NTAB(rate_words); k++) {
+        size_t n = strlen(rate_words[k].word), d;
+        for (p = memmem(L + ss, se - ss, rate_words[k].word, n); p;
+             p = memmem(p + 1, (size_t)(L + se - (p + 1)), rate_words[k].word, n)) {
+            size_t i = (size_t)(p - L);
+            if (i >= a && i < b)
+                continue;
+            d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
+            if (strcmp(rate_words[k].what, "other"))
+                d = d / 8;
+            if (d < best_d) {
+                best_d = d;
+                best = rate_words[k].what;
+            }
+            if (p + 1 >= L + se)
+                break;
+        }
+    }
+    lo = a > ss + 40 ? a - 40 : ss;
+    for (k = 0; k < NTAB(not_rate_words); k++) {
+        size_t n = strlen(not_rate_words[k]);
+        for (p = memmem(L + lo, a - lo, not_rate_words[k], n); p;
+             p = memmem(p + 1, (size_t)(L + a - (p + 1)), not_rate_words[k], n)) {
+            if ((size_t)(p - L) + n <= a && a - (size_t)(p - L) < bad_d)
+                bad_d = a - (size_t)(p - L);
+            if (p + 1 >= L + a)
+                break;
+        }
+    }
+    *bad = bad_d < best_d;
+    return best;
+}
+
+static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me)
+{
+    double k = NAN, n = NAN, pct = NAN, lo, hi;
+    const char *what;
+    int bad = 0, bare = !c->g_k;
+    lm_extraction *e;
+
+    if (c->g_k && !grp_num(r, c->g_k, &k))
+        return LM_OK;
+    if (c->g_nn && !grp_num(r, c->g_nn, &n))
+        return LM_OK;
+    if (c->g_pct && !grp_num(r, c->g_pct, &pct))
+        return LM_OK;
+    if (!isnan(pct) && (pct < 0 || pct > 100)) {
+        reject(r, c->r, ms, me, "percent outside 0-100");
+        return LM_OK;
+    }
+    if ((!isnan(k) && (k < 0 || floor(k) != k)) || (!isnan(n) && (n <= 0 || floor(n) != n))
+        || (!isnan(k) && !isnan(n) && k > n)) {
+        reject(r, c->r, ms, me, "k/n is not a proportion of counts");
+        return LM_OK;
+    }
+    if (overlaps(r, LM_KIND_RATE, ms, me) || overlaps(r, LM_KIND_EFFECT, ms, me)
+        || overlaps(r, LM_KIND_STUDY_COUNT, ms, me))
+        return LM_OK;
+    what = rate_what(r, ms, me, &bad);
+    /* a bare percent or slash needs an outcome word and no baseline word */
+    if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad))
+        return LM_OK;
+    if (!strcmp(c->r->id, "rate.kn_slash") && n > 100000)
+        return LM_OK;
+    if (!(e = emit(r, LM_KIND_RATE, c->r, ms, me)))
+        return LM_ERR_NOMEM;
+    extract_strlcpy(e->metric, what ? what : "other", sizeof e->metric);
+    if (!isnan(k))
+        e->k = (int64_t)k;
+    if (!isnan(n))
+        e->n = (int64_t)n;
+    if (!isnan(k) && !isnan(n)) {
+        double exact = 100.0 * k / n;
+        if (!isnan(pct) && fabs(exact - pct) > 0.6)
+            extract_flag(e, "k_n_pct_mismatch");
+        e->value = isnan(pct) ? exact : pct;
+        if (lm_wilson(k, n, 1.959964, &lo, &hi) == LM_OK) {
+            e->lo = 100 * lo;
+            e->hi = 100 * hi;
+        }
+    } else {
+        e->value = pct;
+    }
+    return LM_OK;
+}
+
+typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
+
+static lm_err run_table(struct run *r, int t, handler h)
+{
+    size_t i;
+    int rc;
+    lm_err err;
+
+    for (i = 0; i < r->ex->nrules[t]; i++) {
+        const struct crule *c = &r->ex->rules[t][i];
+        PCRE2_SIZE off = 0, *ov;
+
+        if (!extract_gate(c->need, r->idx))
+            continue;
+        while (off < r->len) {
+            rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                break;
+            if (rc < 0) {
+                /* match limits on hostile input: log and go on */
+                lm_log_debug("%s: rule %s: pcre2 error %d", r->section, c->r->id, rc);
+                break;
+            }
+            ov = pcre2_get_ovector_pointer(r->ex->md);
+            if ((err = h(r, c, ov[0], ov[1])))
+                return err;
+            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    return LM_OK;
+}
+
+/* Arm sizes from "(n = 12)" pairs in one sentence give a total ("n.arms_sum")
+ * when no other total was found. */
+static lm_err arms_total(struct run *r)
+{
+    size_t i, j, first = r->out->len;
+    int have_total = 0;
+
+    for (i = r->first; i < r->out->len; i++)
+        if (r->out->v[i].kind == LM_KIND_SAMPLE_SIZE)
+            have_total = 1;
+    if (have_total)
+        return LM_OK;
+    for (i = r->first; i < first; i++) {
+        const lm_extraction *a = &r->out->v[i];
+        size_t ss, se, ns = 0, ne = 0, cnt = 0;
+        double sum = 0;
+        lm_extraction *e;
+
+        if (a->kind != LM_KIND_ARM_SIZE)
+            continue;
+        /* only the first arm of a sentence starts a sum */
+        for (j = r->first; j < i; j++)
+            if (r->out->v[j].kind == LM_KIND_ARM_SIZE
+                && sent_start(r->orig, r->out->v[j].span_start) == sent_start(r->orig, a->span_start))
+                break;
+        if (j < i)
+            continue;
+        ss = sent_start(r->orig, a->span_start);
+        se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
+        for (j = i; j < first; j++) {
+            const lm_extraction *b = &r->out->v[j];
+            if (b->kind != LM_KIND_ARM_SIZE || b->span_start < ss || b->span_end > se)
+                continue;
+            if (!cnt)
+                ns = b->span_start;
+            ne = b->span_end;
+            sum += b->value;
+            cnt++;
+        }
+        if (cnt < 2)
+            continue;
+        if (!(e = extract_push(r->out, LM_KIND_SAMPLE_SIZE, "n.arms_sum", r->section,
+                               r->orig, ns, ne)))
+            return LM_ERR_NOMEM;
+        extract_strlcpy(e->metric, "analyzed", sizeof e->metric);
+        e->value = sum;
+        e->n = (int64_t)sum;
+        break;
+    }
+    return LM_OK;
+}
+
+lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
+                       const char *section, lm_extractions *out)
+{
+    struct run r;
+    lm_err rc;
+
+    if (!ex || !out || (!text && len))
+        return LM_ERR_USAGE;
+    if (len > LM_MAX_FIELD) {
+        lm_msg_set(ex->msg, sizeof ex->msg, "%s: %zu bytes exceeds the %u-byte limit",
+                   section ? section : "text", len, LM_MAX_FIELD);
+        return LM_ERR_TOO_BIG;
+    }
+    if (!len)
+        return LM_OK;
+    if ((rc = lm_text_norm(text, len, &ex->norm)))
+        return rc;
+    if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
+        return rc;
+    extract_text_index(&ex->idx, ex->scratch.s, ex->norm.s, ex->norm.len);
+    r.idx = &ex->idx;
+    r.ex = ex;
+    r.orig = text;
+    r.lower = ex->scratch.s;
+    r.s = ex->norm.s;
+    r.len = ex->norm.len;
+    r.section = section ? section : "abstract";
+    r.out = out;
+    r.first = out->len;
+    if ((rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+        || (rc = run_table(&r, T_STUDY, on_study))
+        || (rc = run_table(&r, T_EFFECT, on_effect))
+        || (rc = run_table(&r, T_P, on_p))
+        || (rc = run_table(&r, T_RATE, on_rate)))
+        return rc;
+    return LM_OK;
+}
+
+lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstract,
+                         const char *pub_types, const char *mesh, lm_extractions *out)
+{
+    if (!ex || !out)
+        return LM_ERR_USAGE;
+    return design_extract(ex->design, ex->md, title, abstract, pub_types, mesh, out);
+}
+
+/* A case report without a stated sample size has one patient; the row
+ * quotes the design cue that said so. */
+static void case_report_size(lm_extractions *x, size_t first)
+{
+    size_t i;
+    lm_extraction *d = NULL, *e;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && !strcmp(x->v[i].svalue, "case_report"))
+            d = &x->v[i];
+    if (!d || !d->text)
+        return;
+    i = (size_t)(d - x->v);
+    /* extract_push may move the array: copy what we need first */
+    {
+        char sec[sizeof d->section];
+        size_t a = d->span_start, b = d->span_end;
+        char *t = strdup(d->text);
+
+        if (!t)
+            return;
+        memcpy(sec, d->section, sizeof sec);
+        e = extract_push(x, LM_KIND_SAMPLE_SIZE, "n.case_report", sec, t, 0, strlen(t));
+        if (e) {
+            e->span_start = a;
+            e->span_end = b;
+            e->value = 1;
+            e->n = 1;
+            extract_strlcpy(e->metric, "included", sizeof e->metric);
+            extract_flag(e, "primary");
+        }
+        free(t);
+    }
+    (void)i;
+}
+
+/* The study's total: the sample size with the highest rule priority, the
+ * earliest on a tie; marked "primary".  Rates given only as a percent get
+ * that total as denominator (flag n_from_sample_size). */
+static void finish_article(lm_extractions *x, size_t first)
+{
+    size_t i, j, best = (size_t)-1;
+    int bp = -1, p;
+
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        if (e->kind != LM_KIND_SAMPLE_SIZE)
+            continue;
+        p = 0;
+        for (j = 0; j < NTAB(size_rules); j++)
+            if (!strcmp(size_rules[j].id, e->rule))
+                p = size_rules[j].prio;
+        if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
+            p = 55;
+        if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
+            p -= 100;    /* the body repeats and subdivides the abstract */
+        if (p > bp) {
+            bp = p;
+            best = i;
+        }
+    }
+    if (best == (size_t)-1) {
+        case_report_size(x, first);
+        return;
+    }
+    extract_flag(&x->v[best], "primary");
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        double lo, hi;
+        if (e->kind != LM_KIND_RATE || e->n >= 0 || isnan(e->value))
+            continue;
+        e->n = x->v[best].n;
+        e->k = (int64_t)floor(e->value * (double)e->n / 100.0 + 0.5);
+        extract_flag(e, "n_from_sample_size");
+        if (lm_wilson((double)e->k, (double)e->n, 1.959964, &lo, &hi) == LM_OK) {
+            e->lo = 100 * lo;
+            e->hi = 100 * hi;
+        }
+    }
+}
+
+/* Body text: "## Section title" lines start sections. */
+static lm_err extract_body(lm_extractor *ex, const char *body, lm_extractions *out)
+{
+    const char *p = body, *sec = body, *nl;
+    char name[32] = "body";
+    lm_err rc;
+
+    for (;;) {
+        nl = strchr(p, '\n');
+        if (!strncmp(p, "## ", 3) || !*p) {
+            if (p > sec && (rc = lm_extract_text(ex, sec, (size_t)(p - sec), name, out)))
+                return rc;
+            if (!*p)
+                return LM_OK;
+            extract_strlcpy(name, p + 3, nl && (size_t)(nl - p - 3) < sizeof name
+                            ? (size_t)(nl - p - 3) + 1 : sizeof name);
+            sec = nl ? nl + 1 : p + strlen(p);
+        }
+        if (!nl) {
+            p += strlen(p);
+            continue;
+        }
+        p = nl + 1;
+    }
+}
+
+lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions *out)
+{
+    size_t first;
+    lm_err rc;
+
+    if (!ex || !a || !out)
+        return LM_ERR_USAGE;
+    first = out->len;
+    if (a->title && (rc = lm_extract_text(ex, a->title, strlen(a->title), "title", out)))
+        goto fail;
+    if (a->abstract && (rc = lm_extract_text(ex, a->abstract, strlen(a->abstract),
+                                             "abstract", out)))
+        goto fail;
+    if (a->body && *a->body && (rc = extract_body(ex, a->body, out)))
+        goto fail;
+    if ((rc = lm_extract_design(ex, a->title, a->abstract, a->pub_types, a->mesh, out)))
+        goto fail;
+    finish_article(out, first);
+    return LM_OK;
+fail:
+    if (rc == LM_ERR_TOO_BIG)
+        lm_msg_set(ex->msg, sizeof ex->msg, "PMID %lld: a text field exceeds %u bytes",
+                   (long long)a->pmid, LM_MAX_FIELD);
+    return rc;
+}

@@ -1,0 +1,250 @@
+/* Extraction rows in the corpus: storing them (the `extraction` table,
+ * replaced per PMID) and running the extractors over stored articles. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "extractors_int.h"
+
+static lm_err db_fail(lm_extractor *ex, char *msg, size_t cap, sqlite3 *db,
+                      const char *what, int64_t pmid)
+{
+    int code = sqlite3_errcode(db);
+
+    lm_msg_set(msg, cap, "PMID %lld: %s: %s", (long long)pmid, what, sqlite3_errmsg(db));
+    (void)ex;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+}
+
+static void bind_real(sqlite3_stmt *st, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_double(st, i, v);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s && *s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Writes the rows; the caller owns the transaction. */
+static lm_err store_rows(sqlite3 *db, int64_t pmid, const lm_extractions *x,
+                         char *msg, size_t cap)
+{
+    static const char del_sql[] = "DELETE FROM extraction WHERE pmid = ?1";
+    static const char ins_sql[] =
+        "INSERT INTO extraction(pmid, kind, value, lo, hi, k, n, metric, p, p_op, level,"
+        " section, span_start, span_end, text, rule, flags, extractor_version)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
+    sqlite3_stmt *del = NULL, *ins = NULL;
+    size_t i;
+    lm_err rc = LM_OK;
+
+    if (sqlite3_prepare_v2(db, del_sql, -1, &del, NULL) != SQLITE_OK
+        || sqlite3_prepare_v2(db, ins_sql, -1, &ins, NULL) != SQLITE_OK) {
+        rc = db_fail(NULL, msg, cap, db, "preparing the extraction table", pmid);
+        goto done;
+    }
+    sqlite3_bind_int64(del, 1, pmid);
+    if (sqlite3_step(del) != SQLITE_DONE) {
+        rc = db_fail(NULL, msg, cap, db, "deleting old extractions", pmid);
+        goto done;
+    }
+    for (i = 0; i < x->len; i++) {
+        const lm_extraction *e = &x->v[i];
+
+        sqlite3_reset(ins);
+        sqlite3_clear_bindings(ins);
+        sqlite3_bind_int64(ins, 1, pmid);
+        sqlite3_bind_text(ins, 2, lm_kind_name(e->kind), -1, SQLITE_STATIC);
+        if (e->kind == LM_KIND_DESIGN)
+            bind_text(ins, 3, e->svalue);
+        else
+            bind_real(ins, 3, e->value);
+        bind_real(ins, 4, e->lo);
+        bind_real(ins, 5, e->hi);
+        if (e->k >= 0)
+            sqlite3_bind_int64(ins, 6, e->k);
+        if (e->n >= 0)
+            sqlite3_bind_int64(ins, 7, e->n);
+        bind_text(ins, 8, e->metric);
+        bind_real(ins, 9, e->p);
+        bind_text(ins, 10, e->p_op);
+        bind_text(ins, 11, e->level);
+        bind_text(ins, 12, e->section);
+        sqlite3_bind_int64(ins, 13, (sqlite3_int64)e->span_start);
+        sqlite3_bind_int64(ins, 14, (sqlite3_int64)e->span_end);
+        bind_text(ins, 15, e->text);
+        bind_text(ins, 16, e->rule);
+        bind_text(ins, 17, e->flags);
+        sqlite3_bind_int(ins, 18, LM_EXTRACTOR_VERSION);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            rc = db_fail(NULL, msg, cap, db, "storing an extraction", pmid);
+            goto done;
+        }
+    }
+done:
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    return rc;
+}
+
+/* The extractor keeps its message buffer private; this reaches it. */
+struct msgref { char *msg; size_t cap; };
+
+static struct msgref ex_msg(lm_extractor *ex);
+
+lm_err lm_extract_store(lm_extractor *ex, lm_corpus *c, int64_t pmid,
+                        const lm_extractions *x)
+{
+    sqlite3 *db;
+    struct msgref m;
+    int own;
+    lm_err rc;
+
+    if (!ex || !c || !x)
+        return LM_ERR_USAGE;
+    m = ex_msg(ex);
+    if (!(db = lm_corpus_sqlite(c))) {
+        lm_msg_set(m.msg, m.cap, "PMID %lld: corpus has no database", (long long)pmid);
+        return LM_ERR_DB;
+    }
+    own = sqlite3_get_autocommit(db);
+    if (own && sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(ex, m.msg, m.cap, db, "beginning a transaction", pmid);
+    rc = store_rows(db, pmid, x, m.msg, m.cap);
+    if (own) {
+        if (rc == LM_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            rc = db_fail(ex, m.msg, m.cap, db, "committing", pmid);
+        if (rc != LM_OK)
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return rc;
+}
+
+/* ---- running over the corpus -------------------------------------------- */
+
+struct run_ctx {
+    lm_extractor *ex;
+    lm_corpus *c;
+    lm_extractions x;
+    lm_extract_cb cb;
+    void *ud;
+    size_t done;
+    lm_err rc;
+    int stopped;
+};
+
+static int run_one(const lm_article *a, void *ud)
+{
+    struct run_ctx *r = ud;
+    sqlite3 *db = lm_corpus_sqlite(r->c);
+    struct msgref m = ex_msg(r->ex);
+
+    lm_extractions_clear(&r->x);
+    if (a->deleted)
+        return 0;
+    if ((r->rc = lm_extract_article(r->ex, a, &r->x)))
+        return 1;
+    if ((r->rc = lm_extract_store(r->ex, r->c, a->pmid, &r->x)))
+        return 1;
+    if (r->cb && r->cb(a->pmid, &r->x, r->ud)) {
+        r->stopped = 1;
+        return 1;
+    }
+    /* commit every 1000 articles so a long run keeps memory and WAL small */
+    if (++r->done % 1000 == 0 && !sqlite3_get_autocommit(db)) {
+        if (sqlite3_exec(db, "COMMIT; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+            r->rc = db_fail(r->ex, m.msg, m.cap, db, "committing a batch", a->pmid);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int exists_cb(const lm_article *a, void *ud)
+{
+    (void)a;
+    *(int *)ud = 1;
+    return 0;
+}
+
+lm_err lm_extract_run(lm_extractor *ex, lm_corpus *c, const int64_t *pmids, size_t npmids,
+                      lm_extract_cb cb, void *ud)
+{
+    struct run_ctx r;
+    sqlite3 *db;
+    struct msgref m;
+    size_t i;
+    lm_err rc;
+    int found;
+
+    if (!ex || !c)
+        return LM_ERR_USAGE;
+    m = ex_msg(ex);
+    for (i = 0; pmids && i < npmids; i++) {
+        found = 0;
+        rc = lm_corpus_get(c, pmids[i], exists_cb, &found);
+        if (rc == LM_ERR_NOTFOUND || (rc == LM_OK && !found)) {
+            lm_msg_set(m.msg, m.cap, "PMID %lld: not in the corpus", (long long)pmids[i]);
+            return LM_ERR_NOTFOUND;
+        }
+        if (rc) {
+            lm_msg_set(m.msg, m.cap, "PMID %lld: %s", (long long)pmids[i], lm_corpus_errmsg(c));
+            return rc;
+        }
+    }
+    memset(&r, 0, sizeof r);
+    r.ex = ex;
+    r.c = c;
+    r.cb = cb;
+    r.ud = ud;
+    db = lm_corpus_sqlite(c);
+    if (!db || sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        lm_msg_set(m.msg, m.cap, "extract: cannot begin a transaction: %s",
+                   db ? sqlite3_errmsg(db) : "no database");
+        return db && sqlite3_errcode(db) == SQLITE_BUSY ? LM_ERR_DB_BUSY : LM_ERR_DB;
+    }
+    if (pmids) {
+        for (i = 0; i < npmids && !r.rc && !r.stopped; i++) {
+            rc = lm_corpus_get(c, pmids[i], run_one, &r);
+            if (rc && !r.rc) {
+                r.rc = rc;
+                lm_msg_set(m.msg, m.cap, "PMID %lld: %s", (long long)pmids[i],
+                           lm_corpus_errmsg(c));
+            }
+        }
+    } else {
+        rc = lm_corpus_each(c, run_one, &r);
+        if (rc && !r.rc) {
+            r.rc = rc;
+            lm_msg_set(m.msg, m.cap, "extract: %s", lm_corpus_errmsg(c));
+        }
+    }
+    lm_extractions_free(&r.x);
+    if (r.rc) {
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return r.rc;
+    }
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        lm_msg_set(m.msg, m.cap, "extract: commit failed: %s", sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return LM_ERR_DB;
+    }
+    return LM_OK;
+}
+
+/* The extractor keeps its message buffer private; this reaches it. */
+static struct msgref ex_msg(lm_extractor *ex)
+{
+    struct msgref m;
+
+    m.msg = extract_msgbuf(ex, &m.cap);
+    return m;
+}

@@ -1,0 +1,466 @@
+#!/usr/bin/env python3
+"""Scoring helper of extract_eval.sh.
+
+  extract_eval.py articles ABSTRACTS.xml > articles.jsonl
+      PubMed XML -> the JSON lines bench-extract_run reads (title, abstract
+      with "LABEL: text" parts joined by newlines, as the corpus stores it).
+  extract_eval.py score LABELS.jsonl EXTRACTIONS.jsonl [--floors k=v,...] [--show N]
+      per kind: answer rate, precision, recall, F1 against the hand labels;
+      exits 1 when a figure is below its floor.
+  extract_eval.py statcheck-texts STATS.csv > texts.jsonl
+  extract_eval.py statcheck-score STATS.csv EXTRACTIONS.jsonl [--floors ...]
+      p-values in statcheck's hand-coded APA results (raw_result strings).
+  extract_eval.py ebm-texts BIO.txt > texts.jsonl
+  extract_eval.py ebm-score BIO.txt EXTRACTIONS.jsonl [--floors ...]
+      sample-size numbers against EBM-NLP's crowd-labelled PSS spans, per sentence.
+"""
+import csv
+import re
+import json
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+
+def text_of(el):
+    return "".join(el.itertext()) if el is not None else ""
+
+
+def articles(path):
+    root = ET.parse(path).getroot()
+    for a in root.iter("PubmedArticle"):
+        pmid = a.find(".//MedlineCitation/PMID").text
+        title = text_of(a.find(".//ArticleTitle"))
+        parts = []
+        for t in a.iter("AbstractText"):
+            lab = t.get("Label")
+            body = " ".join(text_of(t).split())
+            parts.append(f"{lab}: {body}" if lab else body)
+        pts = "; ".join(text_of(p) for p in a.iter("PublicationType"))
+        mesh = "; ".join(text_of(m) for m in a.iter("DescriptorName"))
+        print(json.dumps({"pmid": pmid, "title": " ".join(title.split()),
+                          "abstract": "\n".join(parts), "pub_types": pts, "mesh": mesh}))
+
+
+def close(a, b, tol=0.011):
+    return a is not None and b is not None and abs(a - b) <= tol * max(1.0, abs(b))
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(labels_path, ext_path, floors, show):
+    gold = {}
+    for line in open(labels_path, encoding="utf-8"):
+        d = json.loads(line)
+        gold[d["pmid"]] = d
+    ext = defaultdict(list)
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        ext[e["pmid"]].append(e)
+    figures = {}
+    dis = []
+
+    # sample size: the row flagged primary is the answer
+    ans = exact = have = tp = 0
+    for pmid, g in gold.items():
+        prim = [e for e in ext[pmid] if e["kind"] == "sample_size" and "primary" in (e["flags"] or "")]
+        v = prim[0]["value"] if prim else None
+        if g["n_total"] is not None:
+            have += 1
+        if v is not None:
+            ans += 1
+            if g["n_total"] is not None and abs(v - g["n_total"]) < 0.5:
+                exact += 1
+            else:
+                dis.append(("sample_size", pmid, v, g["n_total"], prim[0]["text"], g["n_total_text"]))
+        elif g["n_total"] is not None:
+            dis.append(("sample_size", pmid, None, g["n_total"], "", g["n_total_text"]))
+    answered_with_gold = sum(1 for p, g in gold.items() if g["n_total"] is not None and
+                             any(e["kind"] == "sample_size" and "primary" in (e["flags"] or "") for e in ext[p]))
+    p, r, f = prf(exact, ans - exact, have - exact)
+    figures["sample_size"] = dict(answer=answered_with_gold / have if have else 0, precision=p, recall=r, f1=f,
+                                  exact_when_answered=exact / ans if ans else 0)
+
+    # design: RCT detection and design/level agreement
+    tp = fp = fn = tn = 0
+    dok = lok = 0
+    for pmid, g in gold.items():
+        d = [e for e in ext[pmid] if e["kind"] == "design"]
+        des = d[0]["value"] if d else None
+        lev = d[0]["level"] if d else None
+        is_rct = des == "rct"
+        if g["rct"] and is_rct:
+            tp += 1
+        elif g["rct"]:
+            fn += 1
+        elif is_rct:
+            fp += 1
+        else:
+            tn += 1
+        dok += des == g["design"]
+        lok += lev == g["level"]
+        if des != g["design"]:
+            dis.append(("design", pmid, des, g["design"], d[0]["text"] if d else "", g["notes"][:90]))
+    p, r, f = prf(tp, fp, fn)
+    figures["rct"] = dict(answer=1.0, precision=p, recall=r, f1=f,
+                          sensitivity=r, specificity=tn / (tn + fp) if tn + fp else 0)
+    figures["design"] = dict(answer=1.0, accuracy=dok / len(gold), level_accuracy=lok / len(gold))
+
+    # rates: match by percent (or k/n) within each abstract
+    def rate_key_match(e, g):
+        if g["percent"] is not None and close(e["value"], g["percent"], 0.006):
+            return True
+        if g["k"] is not None and g["n"] is not None and e["k"] == g["k"] and e["n"] == g["n"]:
+            return True
+        return False
+    tp = fp = fn = 0
+    what_ok = 0
+    for pmid, g in gold.items():
+        got = [e for e in ext[pmid] if e["kind"] == "rate"]
+        used = set()
+        for gr in g["rates"]:
+            hit = next((i for i, e in enumerate(got) if i not in used and rate_key_match(e, gr)), None)
+            if hit is None:
+                fn += 1
+                dis.append(("rate_missed", pmid, None, gr.get("percent"), "", gr["text"][:90]))
+            else:
+                used.add(hit)
+                tp += 1
+                what_ok += got[hit]["metric"] == gr["what"]
+        for i, e in enumerate(got):
+            if i not in used:
+                fp += 1
+                dis.append(("rate_extra", pmid, e["value"], None, e["text"][:90], ""))
+    p, r, f = prf(tp, fp, fn)
+    figures["rate"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "rate" for e in ext[pm])) / len(gold),
+                           precision=p, recall=r, f1=f, what_accuracy=what_ok / tp if tp else 0)
+
+    # effects: metric + value
+    tp = fp = fn = 0
+    for pmid, g in gold.items():
+        got = [e for e in ext[pmid] if e["kind"] == "effect"]
+        used = set()
+        for ge in g["effects"]:
+            hit = next((i for i, e in enumerate(got) if i not in used and close(e["value"], ge["value"], 0.001)), None)
+            if hit is None:
+                fn += 1
+                dis.append(("effect_missed", pmid, None, ge["value"], "", ge["text"][:90]))
+            else:
+                used.add(hit)
+                tp += 1
+        for i, e in enumerate(got):
+            if i not in used:
+                fp += 1
+                dis.append(("effect_extra", pmid, e["value"], None, e["text"][:90], ""))
+    p, r, f = prf(tp, fp, fn)
+    figures["effect"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "effect" for e in ext[pm])) / len(gold),
+                             precision=p, recall=r, f1=f)
+
+    fail = 0
+    for kind, fig in figures.items():
+        print(kind.ljust(12) + "  ".join(f"{k}={v:.3f}" for k, v in fig.items()))
+    for key, floor in floors.items():
+        kind, metric = key.split(".")
+        v = figures[kind][metric]
+        if v + 1e-9 < floor:
+            print(f"FAIL: {key} = {v:.3f} below the floor {floor}")
+            fail = 1
+    if show:
+        print(f"-- first {show} disagreements (kind, pmid, ours, gold, our text | gold text)")
+        for d in dis[:show]:
+            print("  ", d[0], d[1], d[2], d[3], "|", (d[4] or "")[:80], "|", (d[5] or "")[:80])
+    return fail
+
+
+def statcheck_rows(path):
+    with open(path, encoding="ascii", errors="replace", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f, delimiter=";")):
+            if not row.get("p"):
+                continue
+            yield i, row
+
+
+def statcheck_texts(path):
+    for i, row in statcheck_rows(path):
+        print(json.dumps({"pmid": str(i + 1), "title": "", "abstract": " ".join(row["raw_result"].split())}))
+
+
+def check_floors(figures, floors):
+    fail = 0
+    for key, floor in floors.items():
+        kind, metric = key.split(".")
+        v = figures[kind][metric]
+        if v + 1e-9 < floor:
+            print(f"FAIL: {key} = {v:.3f} below the floor {floor}")
+            fail = 1
+    return fail
+
+
+def statcheck_score(path, ext_path, floors):
+    ext = defaultdict(list)
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["p"] is not None:
+            ext[e["pmid"]].append(e)
+    n = ans = ok = 0
+    for i, row in statcheck_rows(path):
+        n += 1
+        gp = float(row["p"])
+        gop = row["p_comparison"].replace('"', "")
+        got = ext[str(i + 1)]
+        if got:
+            ans += 1
+            ok += any(abs(e["p"] - gp) < 1e-9 and e["p_op"] == gop for e in got)
+    p, r, f = prf(ok, ans - ok, n - ok)
+    fig = {"p_value": dict(answer=ans / n, precision=p, recall=r, f1=f)}
+    print(f"statcheck   results={n} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["p_value"].items()))
+    return check_floors(fig, floors)
+
+
+WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+
+
+def words_value(toks):
+    total = cur = 0
+    seen = False
+    for t in toks:
+        for part in t.lower().split("-"):
+            if part in WORDS:
+                cur += WORDS[part]
+                seen = True
+            elif part == "hundred" and seen:
+                cur *= 100
+            elif part == "thousand" and seen:
+                total += cur * 1000
+                cur = 0
+            elif part == "and" and seen:
+                continue
+            else:
+                if seen:
+                    return total + cur
+    return total + cur if seen else None
+
+
+def ebm_sentences(path):
+    sent, labs = [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line:
+            if sent:
+                yield sent, labs
+            sent, labs = [], []
+            continue
+        cols = line.split("\t")
+        sent.append(cols[0])
+        labs.append(cols[2] if len(cols) > 2 else "O")
+    if sent:
+        yield sent, labs
+
+
+def detok(toks):
+    s = " ".join(toks)
+    s = re.sub(r"([(\[]) ", r"\1", s)
+    s = re.sub(r" ([)\],.;:%])", r"\1", s)
+    s = re.sub(r" ?([/=]) ?", r" \1 ", s).replace(" / ", "/")
+    return s
+
+
+def ebm_gold(toks, labs):
+    """Numbers inside PSS spans."""
+    out, span = set(), []
+    for t, l in list(zip(toks, labs)) + [("", "O")]:
+        if l.endswith("PSS"):
+            span.append(t)
+            continue
+        if span:
+            for x in span:
+                x2 = x.replace(",", "")
+                if re.fullmatch(r"\d+", x2):
+                    out.add(int(x2))
+            w = words_value(span)
+            if w:
+                out.add(w)
+            span = []
+    return out
+
+
+def ebm_texts(path):
+    for i, (toks, labs) in enumerate(ebm_sentences(path)):
+        print(json.dumps({"pmid": str(i + 1), "title": "", "abstract": detok(toks)}))
+
+
+def ebm_score(path, ext_path, floors):
+    ext = defaultdict(set)
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] in ("sample_size", "arm_size") and e["value"] is not None:
+            ext[e["pmid"]].add(int(e["value"]))
+    tp = fp = fn = 0
+    sents_gold = sents_ans = 0
+    for i, (toks, labs) in enumerate(ebm_sentences(path)):
+        g = ebm_gold(toks, labs)
+        o = ext[str(i + 1)]
+        sents_gold += bool(g)
+        sents_ans += bool(g) and bool(o)
+        tp += len(g & o)
+        fp += len(o - g)
+        fn += len(g - o)
+    p, r, f = prf(tp, fp, fn)
+    fig = {"pss": dict(answer=sents_ans / sents_gold if sents_gold else 0, precision=p, recall=r, f1=f)}
+    print(f"ebm_nlp_pss sentences_with_pss={sents_gold} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["pss"].items()))
+    return check_floors(fig, floors)
+
+
+def ei_texts(tarball):
+    """Evidence Inference abstracts (.abst: TITLE: / ABSTRACT.<SECTION>: blocks)."""
+    import tarfile
+    with tarfile.open(tarball) as tf:
+        for m in sorted(tf.getmembers(), key=lambda m: m.name):
+            if not m.name.endswith(".abst"):
+                continue
+            txt = tf.extractfile(m).read().decode("utf-8", "replace")
+            title, parts, cur = "", [], None
+            for line in txt.splitlines():
+                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
+                if mm:
+                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
+                    if cur != "title":
+                        parts.append([cur, ""])
+                    continue
+                if not line.strip():
+                    continue
+                if cur == "title":
+                    title += (" " if title else "") + line.strip()
+                elif parts:
+                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
+            abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
+            pmcid = m.name.rsplit("/", 1)[-1][3:-5]
+            print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
+
+
+def pubmed_texts(root):
+    """Every PubMed XML record with an abstract under ROOT (.xml, .xml.gz), by PMID."""
+    import gzip
+    import os
+    seen = set()
+    for d, _, files in sorted(os.walk(root)):
+        for fn in sorted(files):
+            if not (fn.endswith(".xml") or fn.endswith(".xml.gz")):
+                continue
+            path = os.path.join(d, fn)
+            try:
+                fh = gzip.open(path) if fn.endswith(".gz") else open(path, "rb")
+                for _, el in ET.iterparse(fh):
+                    if el.tag not in ("PubmedArticle", "MedlineCitation") or el.find(".//PMID") is None:
+                        continue
+                    if el.tag == "MedlineCitation" and el.find("../MedlineCitation") is not None:
+                        continue
+                    pmid = el.find(".//PMID").text
+                    parts = []
+                    for t in el.iter("AbstractText"):
+                        lab = t.get("Label")
+                        body = " ".join(text_of(t).split())
+                        parts.append(f"{lab}: {body}" if lab else body)
+                    if pmid in seen or not parts:
+                        el.clear()
+                        continue
+                    seen.add(pmid)
+                    print(json.dumps({"pmid": pmid, "title": " ".join(text_of(el.find(".//ArticleTitle")).split()),
+                                      "abstract": "\n".join(parts),
+                                      "pub_types": "; ".join(text_of(p) for p in el.iter("PublicationType")),
+                                      "mesh": "; ".join(text_of(m) for m in el.iter("DescriptorName"))}))
+                    el.clear()
+            except (ET.ParseError, OSError, EOFError):
+                continue
+
+
+def rct_agreement(texts, ext_path, label):
+    """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types."""
+    pts = {}
+    for line in open(texts, encoding="utf-8"):
+        d = json.loads(line)
+        pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
+    ours = {}
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] == "design":
+            ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
+    tp = sum(1 for p, g in pts.items() if g and ours.get(p))
+    pos = sum(1 for g in pts.values() if g)
+    neg = len(pts) - pos
+    fp = sum(1 for p, g in pts.items() if not g and ours.get(p))
+    line = f"rct_vs_{label}  records={len(pts)} reference_rct={pos} agree_rct={tp / pos if pos else 0:.3f}"
+    if neg:
+        line += f" agree_not_rct={(neg - fp) / neg:.3f}"
+    print(line)
+    return 0
+
+
+def parse_opts(args):
+    floors, show = {}, 0
+    while args:
+        if args[0] == "--floors":
+            for kv in args[1].split(","):
+                k, v = kv.split("=")
+                floors[k] = float(v)
+            args = args[2:]
+        elif args[0] == "--show":
+            show = int(args[1])
+            args = args[2:]
+        else:
+            raise SystemExit("unknown argument " + args[0])
+    return floors, show
+
+
+def main():
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "statcheck-texts":
+        statcheck_texts(sys.argv[2])
+        return 0
+    if cmd == "statcheck-score":
+        return statcheck_score(sys.argv[2], sys.argv[3], parse_opts(sys.argv[4:])[0])
+    if cmd == "ei-texts":
+        ei_texts(sys.argv[2])
+        return 0
+    if cmd == "pubmed-texts":
+        pubmed_texts(sys.argv[2])
+        return 0
+    if cmd == "rct-agreement":
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4])
+    if cmd == "ebm-texts":
+        ebm_texts(sys.argv[2])
+        return 0
+    if cmd == "ebm-score":
+        return ebm_score(sys.argv[2], sys.argv[3], parse_opts(sys.argv[4:])[0])
+    if len(sys.argv) >= 3 and sys.argv[1] == "articles":
+        articles(sys.argv[2])
+        return 0
+    if len(sys.argv) >= 4 and sys.argv[1] == "score":
+        floors, show = {}, 0
+        args = sys.argv[4:]
+        while args:
+            if args[0] == "--floors":
+                for kv in args[1].split(","):
+                    k, v = kv.split("=")
+                    floors[k] = float(v)
+                args = args[2:]
+            elif args[0] == "--show":
+                show = int(args[1])
+                args = args[2:]
+            else:
+                print("unknown argument " + args[0], file=sys.stderr)
+                return 2
+        return score(sys.argv[2], sys.argv[3], floors, show)
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Evaluation of the extractors on the shared labelled data (fails, never
+# skips, when it is missing).  usage: extract_eval.sh LITMINE BUILD_DIR
+#  1. labels/handlabelled_dev: 80 hand-labelled PubMed abstracts imported
+#     with `litmine import`, extracted with `litmine extract --all`, scored
+#     per kind (answer rate, precision, recall, F1; RCT sensitivity and
+#     specificity; design and level agreement).
+#  2. labels/statcheck: p-values of hand-coded APA results.
+#  3. labels/ebm_nlp: sample-size numbers against crowd-labelled PSS spans.
+#  4. RCT wording against Evidence Inference (all RCT reports) and against
+#     PubMed publication types (shared/data/pubmed): agreement, not gold.
+# Floors are the first honest measurement (2026-11-25); only ever raise them.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+litmine=$1
+build=$2
+shared=${LITMINE_SHARED:-$here/../../../shared}
+[ -d "$shared/data" ] && shared=$shared/data
+labels=$shared/labels
+for f in handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
+         statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
+         evidence_inference/evidence_inference_abstracts_le6KB.tar.gz; do
+  if [ ! -f "$labels/$f" ]; then
+    echo "extract_eval: $labels/$f is missing (set LITMINE_SHARED to shared/data)" >&2
+    exit 1
+  fi
+done
+run=$build/bench-extract_run
+[ -x "$run" ] || { echo "extract_eval: $run not built" >&2; exit 1; }
+py="python3 $here/extract_eval.py"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+
+echo "== hand-labelled dev set (litmine import + extract --all)"
+"$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
+"$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
+$py score "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show 20 --floors \
+  sample_size.answer=0.93,sample_size.exact_when_answered=0.92,sample_size.f1=0.90,rct.sensitivity=1.0,rct.specificity=1.0,design.accuracy=0.90,design.level_accuracy=0.93,rate.precision=0.78,rate.recall=0.57,effect.precision=0.90,effect.recall=0.44 \
+  || status=1
+
+echo "== statcheck hand-coded APA results: p-values"
+$py statcheck-texts "$labels/statcheck/manually_extracted_stats.csv" > "$work/sc.jsonl"
+"$run" < "$work/sc.jsonl" > "$work/sc_x.jsonl"
+$py statcheck-score "$labels/statcheck/manually_extracted_stats.csv" "$work/sc_x.jsonl" \
+  --floors p_value.answer=0.62,p_value.precision=0.98 || status=1
+
+echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
+$py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
+"$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
+$py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
+  --floors pss.recall=0.63,pss.precision=0.35 || status=1
+
+echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
+$py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
+"$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
+$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei
+$py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
+"$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
+$py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes
+exit $status

@@ -1,0 +1,329 @@
+/* The rule engine (extractors/rules.c): sample sizes, rates, effects and
+ * p-values on hand-written sentences (fixture tables), spans, and bad input
+ * (empty, huge, binary, absurd numbers) that must never crash or store an
+ * absurd value. */
+#include <math.h>
+#include <litmine/extract.h>
+#include "tsv.h"
+
+static lm_extractor *ex;
+
+static void setup(void)
+{
+    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK, "%s", lm_extractor_errmsg(ex));
+}
+
+static void teardown(void)
+{
+    lm_extractor_close(ex);
+}
+
+TestSuite(rules, .init = setup, .fini = teardown);
+
+/* Runs the whole article pipeline on an abstract. */
+static void run(const char *abstract, lm_extractions *x)
+{
+    lm_article a;
+
+    memset(&a, 0, sizeof a);
+    a.pmid = 1;
+    a.title = "";
+    a.abstract = abstract;
+    cr_assert_eq(lm_extract_article(ex, &a, x), LM_OK, "%s", lm_extractor_errmsg(ex));
+}
+
+static const lm_extraction *first_of(const lm_extractions *x, lm_kind k, const char *flag)
+{
+    size_t i;
+
+    for (i = 0; i < x->len; i++)
+        if (x->v[i].kind == k && (!flag || strstr(x->v[i].flags, flag)))
+            return &x->v[i];
+    return NULL;
+}
+
+Test(rules, sample_sizes)
+{
+    tsv t;
+    int rows = 0;
+    lm_extractions x = { 0 };
+
+    tsv_open(&t, "sample_size.tsv");
+    while (tsv_next(&t)) {
+        const lm_extraction *e;
+        double want = atof(t.field[1]);
+
+        lm_extractions_clear(&x);
+        run(t.field[0], &x);
+        e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+        rows++;
+        if (want < 0) {
+            cr_expect_null(e, "%s:%lu: '%s' gave %g (%s)", t.path, t.lineno, t.field[0],
+                           e ? e->value : 0, e ? e->rule : "");
+            continue;
+        }
+        cr_expect(e && e->value == want && !strcmp(e->metric, t.field[2])
+                  && !strcmp(e->rule, t.field[3]),
+                  "%s:%lu: '%s' gave %g %s %s, want %g %s %s", t.path, t.lineno, t.field[0],
+                  e ? e->value : -1, e ? e->metric : "", e ? e->rule : "", want, t.field[2],
+                  t.field[3]);
+        if (e) {
+            /* the span quotes the original text */
+            cr_expect(e->span_end <= strlen(t.field[0])
+                      && !strncmp(t.field[0] + e->span_start, e->text, e->span_end - e->span_start),
+                      "%s:%lu: span does not match the text", t.path, t.lineno);
+        }
+    }
+    tsv_close(&t);
+    lm_extractions_free(&x);
+    cr_assert_gt(rows, 15);
+}
+
+Test(rules, arm_sizes_reported_each)
+{
+    lm_extractions x = { 0 };
+    size_t i, arms = 0;
+
+    run("Patients were assigned to a drug group (n = 30) or a placebo group (n = 31).", &x);
+    for (i = 0; i < x.len; i++)
+        arms += x.v[i].kind == LM_KIND_ARM_SIZE;
+    cr_expect_eq(arms, 2);
+    lm_extractions_free(&x);
+}
+
+Test(rules, rates)
+{
+    tsv t;
+    int rows = 0;
+    lm_extractions x = { 0 };
+
+    tsv_open(&t, "rates.tsv");
+    while (tsv_next(&t)) {
+        const lm_extraction *e;
+
+        lm_extractions_clear(&x);
+        run(t.field[0], &x);
+        e = first_of(&x, LM_KIND_RATE, NULL);
+        rows++;
+        cr_expect(e && !strcmp(e->metric, t.field[1]) && fabs(e->value - atof(t.field[2])) < 0.01
+                  && e->k == atol(t.field[3]) && e->n == atol(t.field[4])
+                  && (!strcmp(t.field[5], "-") || strstr(e->flags, t.field[5])),
+                  "%s:%lu: '%s' gave %s %g k=%lld n=%lld flags=%s", t.path, t.lineno, t.field[0],
+                  e ? e->metric : "-", e ? e->value : -1, e ? (long long)e->k : -2,
+                  e ? (long long)e->n : -2, e ? e->flags : "");
+        if (e && e->k >= 0 && e->n > 0)
+            cr_expect(e->lo < e->value && e->value < e->hi, "%s:%lu: Wilson CI %g-%g around %g",
+                      t.path, t.lineno, e->lo, e->hi, e->value);
+    }
+    tsv_close(&t);
+    lm_extractions_free(&x);
+    cr_assert_gt(rows, 5);
+}
+
+Test(rules, not_rates)
+{
+    tsv t;
+    int rows = 0;
+    lm_extractions x = { 0 };
+
+    tsv_open(&t, "rates_none.txt");
+    while (tsv_next(&t)) {
+        const lm_extraction *e;
+
+        lm_extractions_clear(&x);
+        run(t.field[0], &x);
+        e = first_of(&x, LM_KIND_RATE, NULL);
+        rows++;
+        cr_expect_null(e, "%s:%lu: '%s' gave a rate '%s'", t.path, t.lineno, t.field[0],
+                       e ? e->text : "");
+    }
+    tsv_close(&t);
+    lm_extractions_free(&x);
+    cr_assert_gt(rows, 3);
+}
+
+Test(rules, denominator_from_sample_size)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *e;
+
+    run("A total of 40 patients were randomized. Remission was reached by 25% of patients.", &x);
+    e = first_of(&x, LM_KIND_RATE, NULL);
+    cr_assert_not_null(e);
+    cr_expect_eq(e->n, 40);
+    cr_expect_eq(e->k, 10);
+    cr_expect(strstr(e->flags, "n_from_sample_size") != NULL, "flags %s", e->flags);
+    lm_extractions_free(&x);
+}
+
+static int same(double a, const char *want)
+{
+    if (!strcmp(want, "nan"))
+        return isnan(a);
+    return fabs(a - atof(want)) < 1e-9;
+}
+
+Test(rules, effects)
+{
+    tsv t;
+    int rows = 0;
+    lm_extractions x = { 0 };
+
+    tsv_open(&t, "effects.tsv");
+    while (tsv_next(&t)) {
+        const lm_extraction *e;
+
+        lm_extractions_clear(&x);
+        run(t.field[0], &x);
+        e = first_of(&x, LM_KIND_EFFECT, NULL);
+        rows++;
+        cr_expect(e && !strcmp(e->metric, t.field[1]) && same(e->value, t.field[2])
+                  && same(e->lo, t.field[3]) && same(e->hi, t.field[4]) && same(e->p, t.field[5])
+                  && (!strcmp(t.field[6], "-") ? !strstr(e->flags, "inconsistent")
+                                               && !strstr(e->flags, "mismatch")
+                                               : strstr(e->flags, t.field[6]) != NULL),
+                  "%s:%lu: '%s' gave %s %g [%g, %g] p %g flags=%s", t.path, t.lineno, t.field[0],
+                  e ? e->metric : "-", e ? e->value : 0, e ? e->lo : 0, e ? e->hi : 0,
+                  e ? e->p : 0, e ? e->flags : "");
+    }
+    tsv_close(&t);
+    lm_extractions_free(&x);
+    cr_assert_gt(rows, 8);
+}
+
+Test(rules, p_value_alone)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *e;
+
+    run("Scores improved more with drug (p = 0.03).", &x);
+    e = first_of(&x, LM_KIND_P_VALUE, NULL);
+    cr_assert_not_null(e);
+    cr_expect(fabs(e->p - 0.03) < 1e-12);
+    cr_expect_str_eq(e->p_op, "=");
+    cr_expect_str_eq(e->text, "p = 0.03");
+    lm_extractions_free(&x);
+}
+
+Test(rules, meta_analysis_counts)
+{
+    lm_extractions x = { 0 };
+    size_t i;
+    int studies = 0, rcts = 0, i2 = 0;
+
+    run("Twelve studies were included, of which 8 randomized controlled trials were pooled. "
+        "Heterogeneity was moderate (I\xC2\xB2 = 45%).", &x);
+    for (i = 0; i < x.len; i++) {
+        const lm_extraction *e = &x.v[i];
+        if (e->kind != LM_KIND_STUDY_COUNT)
+            continue;
+        studies += !strcmp(e->metric, "studies") && e->value == 12;
+        rcts += !strcmp(e->metric, "rcts") && e->value == 8;
+        i2 += !strcmp(e->metric, "i2") && e->value == 45;
+    }
+    cr_expect(studies == 1 && rcts == 1 && i2 == 1, "studies %d rcts %d i2 %d", studies, rcts, i2);
+    lm_extractions_free(&x);
+}
+
+/* ---- bad input ------------------------------------------------------------ */
+
+Test(rules, empty_text)
+{
+    lm_extractions x = { 0 };
+
+    cr_expect_eq(lm_extract_text(ex, "", 0, "abstract", &x), LM_OK);
+    cr_expect_eq(x.len, 0);
+    lm_extractions_free(&x);
+}
+
+Test(rules, absurd_numbers_are_rejected)
+{
+    lm_extractions x = { 0 };
+    size_t i;
+    const char *txt = "We enrolled 1e400 patients. Adults (n = -3) took part. Remission occurred "
+                      "in 150% of patients. The odds ratio was 2.0 (95% CI 3.0 to 1.0). "
+                      "P = 1.7 was reported. In 0 patients were randomized.";
+
+    cr_assert_eq(lm_extract_text(ex, txt, strlen(txt), "abstract", &x), LM_OK);
+    for (i = 0; i < x.len; i++) {
+        const lm_extraction *e = &x.v[i];
+        cr_expect(isfinite(e->value), "non-finite value from %s", e->rule);
+        cr_expect(!(e->kind == LM_KIND_RATE && e->value > 100), "rate %g from %s", e->value, e->rule);
+        cr_expect(!(e->kind == LM_KIND_SAMPLE_SIZE && e->value < 1), "n %g from %s", e->value, e->rule);
+        cr_expect(!(e->kind == LM_KIND_EFFECT && e->lo > e->hi), "reversed CI from %s", e->rule);
+        cr_expect(!(e->kind == LM_KIND_P_VALUE && e->p > 1), "p %g from %s", e->p, e->rule);
+    }
+    lm_extractions_free(&x);
+}
+
+Test(rules, binary_junk)
+{
+    char junk[4096];
+    lm_extractions x = { 0 };
+    size_t i;
+    unsigned s = 12345;
+
+    for (i = 0; i < sizeof junk; i++) {
+        s = s * 1103515245u + 12345u;
+        junk[i] = (char)(s >> 16);
+    }
+    cr_expect_eq(lm_extract_text(ex, junk, sizeof junk, "abstract", &x), LM_OK);
+    lm_extractions_free(&x);
+}
+
+Test(rules, one_megabyte_abstract)
+{
+    const char *unit = "A total of 212 participants were randomized; 15/20 (75%) remitted. ";
+    size_t n = strlen(unit), reps = (1u << 20) / n, i;
+    char *big = malloc(n * reps + 1);
+    lm_extractions x = { 0 };
+
+    cr_assert_not_null(big);
+    for (i = 0; i < reps; i++)
+        memcpy(big + i * n, unit, n);
+    big[n * reps] = '\0';
+    cr_expect_eq(lm_extract_text(ex, big, n * reps, "abstract", &x), LM_OK);
+    cr_expect_gt(x.len, reps);
+    lm_extractions_free(&x);
+    free(big);
+}
+
+Test(rules, too_big_is_an_error_naming_the_section)
+{
+    lm_extractions x = { 0 };
+    char c = 'a';
+
+    /* the length is checked before the text is read */
+    cr_expect_eq(lm_extract_text(ex, &c, (size_t)LM_MAX_FIELD + 1, "Results", &x), LM_ERR_TOO_BIG);
+    cr_expect(strstr(lm_extractor_errmsg(ex), "Results") != NULL, "%s", lm_extractor_errmsg(ex));
+    lm_extractions_free(&x);
+}
+
+Test(rules, bad_arguments)
+{
+    lm_extractions x = { 0 };
+
+    cr_expect_eq(lm_extract_text(NULL, "a", 1, "abstract", &x), LM_ERR_USAGE);
+    cr_expect_eq(lm_extract_text(ex, NULL, 1, "abstract", &x), LM_ERR_USAGE);
+    cr_expect_eq(lm_extractor_open(0, NULL), LM_ERR_USAGE);
+    lm_extractor_close(NULL);
+}
+
+Test(rules, no_jit_gives_the_same_results)
+{
+    lm_extractor *nj = NULL;
+    lm_extractions a = { 0 }, b = { 0 };
+    const char *txt = "A total of 212 participants were randomized. OR 2.1 (95% CI 1.2-3.4), "
+                      "p = 0.01. Remission: 15/20 (75%).";
+    size_t i;
+
+    cr_assert_eq(lm_extractor_open(LM_EXTRACT_NO_JIT, &nj), LM_OK);
+    cr_assert_eq(lm_extract_text(ex, txt, strlen(txt), "abstract", &a), LM_OK);
+    cr_assert_eq(lm_extract_text(nj, txt, strlen(txt), "abstract", &b), LM_OK);
+    cr_assert_eq(a.len, b.len);
+    for (i = 0; i < a.len; i++)
+        cr_expect(!strcmp(a.v[i].rule, b.v[i].rule) && a.v[i].span_start == b.v[i].span_start);
+    lm_extractions_free(&a);
+    lm_extractions_free(&b);
+    lm_extractor_close(nj);
+}

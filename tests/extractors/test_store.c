@@ -1,0 +1,130 @@
+/* Storing extractions (extractors/store.c): lm_extract_run over a corpus
+ * built from tests/fixtures/extractors/articles.xml, rows replaced on
+ * re-runs and rows of an older extractor version replaced, errors naming
+ * the PMID. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <litmine/litmine.h>
+#include <criterion/criterion.h>
+
+static char dir[512];
+static char db[600];
+static lm_corpus *c;
+static lm_extractor *ex;
+
+static void setup(void)
+{
+    lm_import_stats st;
+    char xml[512];
+
+    snprintf(dir, sizeof dir, "%s/lm_extract_XXXXXX", LM_BINARY_DIR);
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    snprintf(xml, sizeof xml, "%s/extractors/articles.xml", LM_FIXTURES);
+    cr_assert_eq(lm_global_init(), LM_OK);
+    cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK);
+    cr_assert_eq(lm_corpus_import(c, xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(st.stored, 3);
+    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK);
+}
+
+static void teardown(void)
+{
+    char path[640];
+
+    lm_extractor_close(ex);
+    lm_corpus_close(c);
+    lm_global_cleanup();
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/t.db-wal", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/t.db-shm", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/t.db.lock", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+static long long count(const char *sql)
+{
+    sqlite3_stmt *st;
+    long long n = -1;
+
+    cr_assert_eq(sqlite3_prepare_v2(lm_corpus_sqlite(c), sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+struct seen { int articles; size_t values; };
+
+static int on_article(int64_t pmid, const lm_extractions *x, void *ud)
+{
+    struct seen *s = ud;
+
+    (void)pmid;
+    s->articles++;
+    s->values += x->len;
+    return 0;
+}
+
+Test(store, run_all_then_rerun_replaces)
+{
+    struct seen s = { 0, 0 };
+    long long n1, n2;
+
+    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, on_article, &s), LM_OK, "%s", lm_extractor_errmsg(ex));
+    cr_expect_eq(s.articles, 3);
+    n1 = count("SELECT count(*) FROM extraction");
+    cr_expect_eq((size_t)n1, s.values);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE kind = 'design'"), 3);
+    cr_expect_eq(count("SELECT value FROM extraction WHERE pmid = 91100001 AND kind = 'sample_size'"
+                       " AND flags LIKE '%primary%'"), 120);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100001 AND kind = 'effect'"
+                       " AND metric = 'or' AND lo = 1.2 AND hi = 5.1 AND p = 0.01"), 1);
+    cr_expect_eq(count("SELECT k FROM extraction WHERE pmid = 91100002 AND kind = 'rate'"), 15);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100003 AND kind = 'design'"
+                       " AND value = 'non_randomized_controlled' AND metric = 'abstract'"
+                       " AND flags LIKE '%pub_types=rct%'"), 1);
+    /* a second run gives the same rows, not twice as many */
+    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK);
+    n2 = count("SELECT count(*) FROM extraction");
+    cr_expect_eq(n1, n2);
+}
+
+Test(store, older_version_rows_are_replaced)
+{
+    int64_t one = 91100002;
+
+    cr_assert_eq(sqlite3_exec(lm_corpus_sqlite(c),
+                              "INSERT INTO extraction(pmid, kind, value, rule, extractor_version)"
+                              " VALUES (91100002, 'rate', 99, 'old.rule', 0)", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(lm_extract_run(ex, c, &one, 1, NULL, NULL), LM_OK);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE rule = 'old.rule'"), 0);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100002 AND extractor_version = 0"), 0);
+    cr_expect_gt(count("SELECT count(*) FROM extraction WHERE pmid = 91100002"), 0);
+}
+
+Test(store, unknown_pmid_is_named_and_nothing_written)
+{
+    int64_t pm[2] = { 91100001, 424242 };
+
+    cr_expect_eq(lm_extract_run(ex, c, pm, 2, NULL, NULL), LM_ERR_NOTFOUND);
+    cr_expect(strstr(lm_extractor_errmsg(ex), "PMID 424242") != NULL, "%s", lm_extractor_errmsg(ex));
+    cr_expect_eq(count("SELECT count(*) FROM extraction"), 0);
+}
+
+Test(store, store_rejects_bad_arguments)
+{
+    lm_extractions x = { 0 };
+
+    cr_expect_eq(lm_extract_store(NULL, c, 1, &x), LM_ERR_USAGE);
+    cr_expect_eq(lm_extract_store(ex, NULL, 1, &x), LM_ERR_USAGE);
+    cr_expect_eq(lm_extract_run(ex, NULL, NULL, 0, NULL, NULL), LM_ERR_USAGE);
+}
