@@ -282,10 +282,10 @@ static int visible(const struct server *s, const rp_record *r)
 }
 
 /* Sort: most recent entrez date first, as PubMed's default. */
-static const rp_record *sort_base;
-static int by_recent(const void *a, const void *b)
+static int by_recent(const void *a, const void *b, void *base)
 {
-    const rp_record *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
+    const rp_record *rec = base;
+    const rp_record *x = &rec[*(const size_t *)a], *y = &rec[*(const size_t *)b];
 
     if (x->edat != y->edat)
         return x->edat < y->edat ? 1 : -1;
@@ -336,8 +336,7 @@ static void do_esearch(struct server *s, const struct kv *kv, struct reply *r)
             continue;
         idx[n++] = i;
     }
-    sort_base = s->corpus.rec;
-    qsort(idx, n, sizeof *idx, by_recent);
+    qsort_r(idx, n, sizeof *idx, by_recent, s->corpus.rec);
     keep = n < ESEARCH_CAP ? n : ESEARCH_CAP;
     if (hist) {
         if (!(ids = malloc((keep ? keep : 1) * sizeof *ids)))
