@@ -346,7 +346,7 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
     lm_buf full = {0}, url = {0};
     char why[512] = "", shown[400];
     fetch_outcome o = FO_RETRY;
-    fetch_verdict v;
+    fetch_verdict v = FV_OK;
     lm_err rc = LM_OK;
     int attempt;
 
@@ -392,9 +392,8 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
     } else {
         set_msg(f, "%s: %s (gave up after %d attempts)", shown, why, f->max_attempts);
     }
-    rc = f->http.status && f->http.status != 200 ? LM_ERR_HTTP : LM_ERR_NET;
-    if (strstr(why, "out of memory"))
-        rc = LM_ERR_NOMEM;
+    rc = v == FV_FATAL ? LM_ERR_NOMEM        /* the only fatal verdict */
+         : f->http.status && f->http.status != 200 ? LM_ERR_HTTP : LM_ERR_NET;
 out:
     lm_buf_free(&full);
     lm_buf_free(&url);
@@ -687,8 +686,7 @@ static lm_err history_batch(lm_fetch *f, const history_ops *ops, uint64_t retsta
     /* Fewer records than asked for: ask again, by id, for those of this
      * batch that are still missing. */
     if (f->ngot < n && retstart < nall) {
-        if (f->ngot < n)
-            lm_log_info("%s: %zu of %llu records returned; asking again for the rest",
+        lm_log_info("%s: %zu of %llu records returned; asking again for the rest",
                         name.s, f->ngot, (unsigned long long)n);
         if ((rc = fetch_by_id(f, all + retstart,
                               (size_t)(retstart + n <= nall ? n : nall - retstart),
@@ -714,15 +712,13 @@ out:
 
 static lm_err page_history(lm_fetch *f, const history_ops *ops)
 {
-    uint64_t retstart = 0, total, n, pass_start;
+    uint64_t retstart = 0, total, n;
     int expired = 0, remakes = 0;
     size_t nall;
     lm_err rc;
 
     ops->all(f, ops->ud, &nall);
     total = nall;
-    pass_start = f->done.n;
-    (void)pass_start;
     if (total == 0) {
         /* Nothing to fetch, but the slice still completes (watermark). */
         if ((rc = lm_corpus_begin(f->c)) != LM_OK)
