@@ -67,6 +67,8 @@ struct lm_fetch {
     int have_wm, wm_may_advance;
     int32_t wm_day;
     uint64_t committed;
+    uint64_t nabsent;          /* listed ids efetch never returned */
+    char absent[128];          /* the first few of them */
 };
 
 static const char *db_name(const lm_fetch *f) { return f->pmc ? "pmc" : "pubmed"; }
@@ -611,7 +613,23 @@ static lm_err fetch_by_id(lm_fetch *f, const int64_t *ids, size_t n, const char 
         if (rc)
             break;
     }
-    if (!rc && missing) {
+    for (i = missing = 0; !rc && i < n; i++)
+        missing += !idset_has(&f->done, ids[i]);
+    if (!rc && missing && !f->query) {
+        /* Ids the user listed that efetch never returns, round after
+         * round, are not in the database (NCBI omits unknown ids without a
+         * word): note them, go on, and fail the run at the end. */
+        for (i = 0; i < n && !rc; i++)
+            if (!idset_has(&f->done, ids[i])) {
+                if (f->nabsent < 5)
+                    snprintf(f->absent + strlen(f->absent), sizeof f->absent - strlen(f->absent),
+                             " %lld", (long long)ids[i]);
+                f->nabsent++;
+                rc = idset_add(&f->done, ids[i]);
+            }
+        lm_log_warn("efetch %s: %zu id(s) never returned after %d attempts", db_name(f),
+                    missing, f->max_attempts);
+    } else if (!rc && missing) {
         lm_buf_clear(&list);
         for (i = k = 0; i < n && k < 5; i++)
             if (!idset_has(&f->done, ids[i]) && !lm_buf_printf(&list, " %lld", (long long)ids[i]))
@@ -943,7 +961,7 @@ static const int64_t *chunk_all(lm_fetch *f, void *ud, size_t *n)
     return ch->ids;
 }
 
-static lm_err run_ids(lm_fetch *f)
+static lm_err fetch_ids(lm_fetch *f)
 {
     size_t off, n;
     lm_err rc;
@@ -976,6 +994,19 @@ static lm_err run_ids(lm_fetch *f)
     return LM_OK;
 }
 
+static lm_err run_ids(lm_fetch *f)
+{
+    lm_err rc = fetch_ids(f);
+
+    if (rc == LM_OK && f->nabsent) {
+        set_msg(f, "%llu of %zu %s never returned by efetch (not in %s?):%s%s",
+                (unsigned long long)f->nabsent, f->nids, f->pmc ? "PMC ids" : "PMIDs",
+                f->pmc ? "PMC" : "PubMed", f->absent, f->nabsent > 5 ? " ..." : "");
+        rc = LM_ERR_NOTFOUND;
+    }
+    return rc;
+}
+
 lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st)
 {
     lm_err rc;
@@ -984,6 +1015,8 @@ lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st)
         return LM_ERR_USAGE;
     f->c = c;
     memset(&f->st, 0, sizeof f->st);
+    f->nabsent = 0;
+    f->absent[0] = '\0';
     f->msg[0] = '\0';
     rc = f->query ? run_query(f) : run_ids(f);
     f->st.requests = f->http.requests;
