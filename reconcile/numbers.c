@@ -17,7 +17,6 @@
 
 struct rc_numrules {
     lm_extractor *ex;
-    lm_extractor *exd;      /* design only, interpreted (see rc_numrules_open) */
     lm_extractions xs;
     lm_normtext nt;
 };
@@ -35,32 +34,6 @@ lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap)
         lm_msg_set(msg, cap, "%s", r->ex ? lm_extractor_errmsg(r->ex) : lm_strerror(rc));
         return rc;
     }
-    /* The design rules normalise into a fresh malloc'd buffer on every call,
-     * and PCRE2's JIT reads a few bytes past the subject: interpreted
-     * matching reads only defined bytes (design runs once per record). */
-    if ((rc = lm_extractor_open(LM_EXTRACT_NO_JIT, &r->exd)) != LM_OK) {
-        lm_msg_set(msg, cap, "%s", r->exd ? lm_extractor_errmsg(r->exd) : lm_strerror(rc));
-        return rc;
-    }
-    /* PCRE2's JIT reads a few bytes past the subject; the extractor's
-     * normalisation buffer is malloc'd, so valgrind flags those reads.  One
-     * pass over a blank text sizes that buffer once and initialises it (and
-     * saves the regrowth on the first abstracts). */
-    {
-        static const size_t warm = 32768;
-        char *blank = malloc(warm + 1);
-        if (!blank)
-            return LM_ERR_NOMEM;
-        memset(blank, ' ', warm);
-        blank[warm] = '\0';
-        rc = lm_extract_text(r->ex, blank, warm, "warm-up", &r->xs);
-        free(blank);
-        lm_extractions_clear(&r->xs);
-        if (rc != LM_OK) {
-            lm_msg_set(msg, cap, "%s", lm_extractor_errmsg(r->ex));
-            return rc;
-        }
-    }
     return LM_OK;
 }
 
@@ -69,7 +42,6 @@ void rc_numrules_close(rc_numrules *r)
     if (!r)
         return;
     lm_extractor_close(r->ex);
-    lm_extractor_close(r->exd);
     lm_extractions_free(&r->xs);
     lm_normtext_free(&r->nt);
     free(r);
@@ -784,7 +756,7 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
     strcpy(level, "L4");
     strcpy(design, "other");
     lm_extractions_clear(&r->xs);
-    if ((rc = lm_extract_design(r->exd, title, abstract, pub_types, mesh, &r->xs)) != LM_OK)
+    if ((rc = lm_extract_design(r->ex, title, abstract, pub_types, mesh, &r->xs)) != LM_OK)
         return rc;
     for (i = 0; i < r->xs.len; i++)
         if (r->xs.v[i].kind == LM_KIND_DESIGN) {
