@@ -715,7 +715,8 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
                                || c->cmp[i] == CMP_CONFLICT)) {
             size_t s = sent_of(c->d, c->d->nums.v[c->idx[i] & 0xffff].start);
             if (s < 256)
-                ev_votes[s] += c->cmp[i] == CMP_AGREE ? 3 : c->cmp[i] == CMP_CONFLICT ? 2 : 1;
+                /* a disagreeing number is the evidence a reader must see */
+                ev_votes[s] += c->cmp[i] == CMP_CONFLICT ? 4 : c->cmp[i] == CMP_AGREE ? 3 : 1;
         }
     }
     for (i = 0; i < c->d->nsents && i < 256; i++)
@@ -793,7 +794,7 @@ static int merged_within(const struct cand *c, const struct rc_claim *cl, char *
 
 /* The claim's dose written after "not" in the abstract ("25 mg, but not
  * 10 mg, reduced ..."): that dose failed. */
-static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d)
+static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d, int *sent)
 {
     size_t i, j;
 
@@ -807,8 +808,10 @@ static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d)
                 || fabs(x->v - cl->nums.v[i].v) > 1e-9)
                 continue;
             a = x->start >= 8 ? x->start - 8 : 0;
-            if (memmem(d->text + a, x->start - a, "not ", 4))
+            if (memmem(d->text + a, x->start - a, "not ", 4)) {
+                *sent = (int)sent_of(d, x->start);
                 return 1;
+            }
         }
     }
     return 0;
@@ -925,10 +928,19 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             fmt_num(a, sizeof a, c);
             fmt_num(b, sizeof b, x);
             doc_quote(buf, sizeof buf, best->d, x);
-            if (best->idx[i] & 0x10000)
+            if (best->idx[i] & 0x10000) {
+                const struct rc_num *dn = NULL;
+                for (j = 0; j < best->d->nums.n && !dn; j++)
+                    if (best->d->nums.v[j].kind == RC_CHANGE
+                        && !strcmp(best->d->nums.v[j].what, "difference"))
+                        dn = &best->d->nums.v[j];
+                if (dn)
+                    fmt_num(b, sizeof b, dn);
                 rc = rc_claim_reason(cl, "%s is a within-group change in PMID %lld, not the "
-                                     "difference from control: \"%s\"", a,
-                                     (long long)best->d->pmid, buf);
+                                     "difference from control%s%s: \"%s\"", a,
+                                     (long long)best->d->pmid,
+                                     dn ? ", which was " : "", dn ? b : "", buf);
+            }
             else
                 rc = rc_claim_reason(cl, "the article says %s; PMID %lld reports %s: \"%s\"", a,
                                      (long long)best->d->pmid, b, buf);
@@ -983,7 +995,7 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                                best->d->level[1] == '1' ? "review" : "trial",
                                (long long)best->d->pmid);
     }
-    if ((f & RC_F_EFFICACY) && !claims_null(f) && dose_negated(cl, best->d)) {
+    if ((f & RC_F_EFFICACY) && !claims_null(f) && dose_negated(cl, best->d, &best->sent_hint)) {
         cl->verdict = LM_VERDICT_CONTRADICTED;
         if ((rc = add_match(cl, best, text, 0)) != LM_OK)
             return rc;
@@ -1017,6 +1029,24 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
 }
 
 /* ---- driver ---------------------------------------------------------------- */
+
+/* A contradicted claim leads with why: the agreeing numbers come after. */
+static void reasons_disagreement_first(struct rc_claim *cl)
+{
+    size_t i, j = 0;
+    char **tmp = malloc(cl->nreasons * sizeof *tmp);
+
+    if (!tmp)
+        return;                 /* the order is cosmetic */
+    for (i = 0; i < cl->nreasons; i++)
+        if (!strstr(cl->reasons[i], " matches PMID "))
+            tmp[j++] = cl->reasons[i];
+    for (i = 0; i < cl->nreasons; i++)
+        if (strstr(cl->reasons[i], " matches PMID "))
+            tmp[j++] = cl->reasons[i];
+    memcpy(cl->reasons, tmp, cl->nreasons * sizeof *tmp);
+    free(tmp);
+}
 
 static size_t heading_of(const struct lm_report *r, size_t block)
 {
@@ -1125,6 +1155,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         }
         if ((rc = verdict_of(&m, cl, f, w, nw, has_topic)) != LM_OK)
             return rc;
+        if (cl->verdict == LM_VERDICT_CONTRADICTED)
+            reasons_disagreement_first(cl);
         if (cl->nmatches) {
             last_pmid = cl->matches[0].pmid;
             last_block = block;

@@ -267,7 +267,7 @@ static const char *const studies[] = {
     "studies", "trials", "rcts", "rct", "trial", "study", "datasets", NULL
 };
 static const char *const dose_nouns[] = {
-    "doses", "dose", "sessions", "session", "treatments", "administrations", "infusions",
+    "doses", "dose", "sessions", "session", "administrations", "infusions",
     "injections", "dosing", "microdoses", "microdose", NULL
 };
 static const char *const blockers[] = {
