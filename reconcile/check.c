@@ -540,12 +540,12 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                     best = i;
             if (best == nv)
                 break;
-            if (rc_term_in_corpus(k, v[best].stem, 1) == 1)
+            if (rc_term_in_corpus(k, v[best].stem, 0) == 1)
                 cand[nc++] = v[best];
             v[best].w = -1;
         }
-        for (c = 0; c < nc && rc == LM_OK; c++)
-            rc = lm_buf_printf(&q, "%s\"%s\"*", c ? " OR " : "", cand[c].stem);
+        for (c = 0; c < nc && rc == LM_OK; c++)    /* exact tokens: cheap on a large corpus */
+            rc = lm_buf_printf(&q, "%s\"%s\"", c ? " OR " : "", cand[c].stem);
         if (rc == LM_OK && nc)
             rc = rc_search(k, q.s, pm, 5, &hx.n);
         lm_buf_free(&q);

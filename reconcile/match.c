@@ -108,7 +108,11 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
         memcpy(pre, w[i].stem, l + 1);
         if (l > 6)                      /* "brazilian" finds "brazil" */
             pre[6] = '\0';
-        w[i].novel = rc_term_in_corpus(k, pre, 1) == 0;
+        /* the word as written first: an exact token answers fast, a prefix
+         * query merges every term it covers */
+        w[i].novel = rc_term_in_corpus(k, w[i].word, 0) == 0
+                     && rc_term_in_corpus(k, w[i].stem, 0) == 0
+                     && rc_term_in_corpus(k, pre, 1) == 0;
     }
     return n;
 }
@@ -602,22 +606,28 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     }
     if (rc == LM_OK && nor) {
         /* the topic inside the OR too: a record may share no other word */
-        for (i = 0; has_topic && i < nw && rc == LM_OK; i++)
-            if (w[i].topic)
-                rc = lm_buf_printf(&q, " OR \"%s\"*", w[i].stem);
-        if (rc == LM_OK && !has_topic && t->n)
-            rc = lm_buf_printf(&q, " OR \"%s\"*", t->words[0]);
         if (rc == LM_OK)
             rc = lm_buf_puts(&q, ")");
     }
     if (rc == LM_OK && q.len) {
         rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
-        /* nothing shares a word beyond the topic: rank the topic's records */
-        if (rc == LM_OK && h->n == 0 && nor && (has_topic || t->n)) {
+        /* few records share a word beyond the topic (a word written
+         * differently, "responded" for "response"): add the topic's best
+         * records.  Only then, as ranking every topic record is the costly
+         * query on a large corpus. */
+        if (rc == LM_OK && h->n < RC_ANALYSE && nor && (has_topic || t->n)) {
             char *cut = strstr(q.s, " AND (");
+            int64_t more[RC_CANDIDATES];
+            size_t nm = 0, a, b;
             if (cut) {
                 *cut = '\0';
-                rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
+                rc = rc_search(k, q.s, more, RC_CANDIDATES, &nm);
+                for (a = 0; a < nm && h->n < RC_CANDIDATES; a++) {
+                    for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
+                        ;
+                    if (b == h->n)
+                        h->pmid[h->n++] = more[a];
+                }
             }
         }
     }
