@@ -269,7 +269,7 @@ static const char css[] =
     "table.claims td{border-top:1px solid #e4e2dc;padding:6px 8px;vertical-align:top}"
     ".warn{background:#fff4d6;border:1px solid #e7c55c;padding:8px 12px;border-radius:6px;"
     "font:14px Arial,sans-serif;margin:0 0 14px}"
-    ".row{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;"
+    ".row{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start;"
     "padding:10px 0;border-top:1px solid #e4e2dc}"
     ".art{background:#fff;padding:8px 16px;border-radius:6px}.art h2{font:600 19px Arial,sans-serif}"
     ".art p{margin:6px 0}.art li{margin:6px 0 6px 18px}"
@@ -290,6 +290,8 @@ static const char css[] =
     ".card.v0{border-left-color:#1e8e3e}.card.v1{border-left-color:#c77c02}"
     ".card.v2{border-left-color:#8e44ad}.card.v3{border-left-color:#c5221f}"
     ".card.v4{border-left-color:#6b6b6b}.card{background:#fff}"
+    ".row.h{grid-template-columns:1fr;border-top:none;padding:14px 0 0}"
+    ".row.h .art{background:none;padding:0}.row.h .art h2{margin:6px 0}"
     "@media (max-width:900px){.row{grid-template-columns:1fr}}";
 
 static lm_err html_card(lm_buf *b, const struct rc_claim *c)
@@ -384,8 +386,9 @@ lm_err lm_report_html(const lm_report *r, lm_buf *b)
         size_t p = bl->start, first = ci;
         const char *tag = bl->kind == RC_BLOCK_HEADING ? "h2" : "p";
 
-        P("<div class=\"row\"><div class=\"art\"><%s>%s", tag,
-          bl->kind == RC_BLOCK_ITEM ? "&bull; " : "");
+        /* headings span the page, set as headings, not as boxed text */
+        P("<div class=\"row%s\"><div class=\"art\"><%s>%s", bl->kind == RC_BLOCK_HEADING ? " h" : "",
+          tag, bl->kind == RC_BLOCK_ITEM ? "&bull; " : "");
         while (ci < r->nclaims && r->claims[ci].start < bl->end) {
             const struct rc_claim *c = &r->claims[ci];
             if (c->start < p) {
