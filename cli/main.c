@@ -17,6 +17,7 @@ static const struct lm_cmd cmds[] = {
     { "export",  cmd_export,  "export the corpus as JSONL or CSV" },
     { "fetch",   cmd_fetch,   "download PubMed/PMC records through NCBI E-utilities" },
     { "extract", cmd_extract, "extract numbers and study design, store and print them" },
+    { "run",     cmd_run,     "the scheduled job: fetch, import, extract, export (--config FILE)" },
 };
 
 static void usage(FILE *f)
