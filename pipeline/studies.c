@@ -272,9 +272,9 @@ static lm_err arm_list(const struct study *s, lm_buf *b)
     return rc;
 }
 
-/* The distinct rule ids of the study's design, sizes, rates and effects, in
- * text order. */
-static lm_err rule_list(const struct study *s, lm_buf *b)
+/* The distinct rule ids of the values in the row (design, the chosen total
+ * N, arm sizes, rates, effects), in text order. */
+static lm_err rule_list(const struct study *s, const struct val *total, lm_buf *b)
 {
     size_t i;
     lm_err rc = LM_OK;
@@ -285,7 +285,8 @@ static lm_err rule_list(const struct study *s, lm_buf *b)
         size_t n = strlen(v->rule);
         int seen = 0;
 
-        if (!*v->rule || (v->kind != LM_KIND_DESIGN && v->kind != LM_KIND_SAMPLE_SIZE
+        if (!*v->rule || (v->kind == LM_KIND_SAMPLE_SIZE && v != total)
+            || (v->kind != LM_KIND_DESIGN && v->kind != LM_KIND_SAMPLE_SIZE
                           && v->kind != LM_KIND_ARM_SIZE && v->kind != LM_KIND_RATE
                           && v->kind != LM_KIND_EFFECT))
             continue;
@@ -367,7 +368,7 @@ static lm_err study_row(const struct study *s, struct row *r)
     if (!rc)
         rc = effect_list(s, &r->cell[22]);
     if (!rc)
-        rc = rule_list(s, &r->cell[23]);
+        rc = rule_list(s, k.n, &r->cell[23]);
     return rc;
 }
 
