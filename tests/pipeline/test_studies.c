@@ -26,7 +26,9 @@ static void setup(void)
     cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK);
     cr_assert_eq(lm_corpus_import(c, xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
     cr_assert_eq(st.stored, 3);
-    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK);
+    /* interpreted: PCRE2 JIT's block reads past a subject's end look like
+     * uninitialised reads to valgrind, which test.sh runs this under */
+    cr_assert_eq(lm_extractor_open(LM_EXTRACT_NO_JIT, &ex), LM_OK);
     cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK, "%s",
                  lm_extractor_errmsg(ex));
     lm_extractor_close(ex);
