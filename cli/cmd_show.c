@@ -5,7 +5,47 @@
 
 static const char show_usage[] =
     "usage: litmine show [--db PATH] [--format text|json] PMID\n"
-    "  Prints one record of the corpus (deleted records are shown, flagged).\n";
+    "  Prints one record of the corpus (deleted records are shown, flagged),\n"
+    "  with the values the extractors find in it (as `litmine extract` would\n"
+    "  store them).\n";
+
+struct show {
+    lm_extractor *ex;
+    lm_extractions x;
+    int status;
+};
+
+/* Runs the extractors on the article; a failure is reported, not fatal. */
+static int extract(struct show *sh, const lm_article *a)
+{
+    lm_extractions_clear(&sh->x);
+    if (lm_extract_article(sh->ex, a, &sh->x) != LM_OK) {
+        cli_error("PMID %lld: %s", (long long)a->pmid, lm_extractor_errmsg(sh->ex));
+        return -1;
+    }
+    return 0;
+}
+
+static void print_extraction(const lm_extraction *e)
+{
+    printf("  %-11s ", lm_kind_name(e->kind));
+    if (e->kind == LM_KIND_DESIGN)
+        printf("%s %s (%s)", e->svalue, e->level, e->metric);
+    else
+        printf("%g%s%s", e->value, e->metric[0] ? " " : "", e->metric);
+    if (e->k >= 0 && e->n > 0)
+        printf(" = %lld/%lld", (long long)e->k, (long long)e->n);
+    if (e->lo == e->lo && e->hi == e->hi)
+        printf(" [%g, %g]", e->lo, e->hi);
+    if (e->p == e->p)
+        printf(" p%s%g", e->p_op[0] ? e->p_op : "=", e->p);
+    printf("  {%s}", e->rule ? e->rule : "");
+    if (e->text && *e->text)
+        printf("  \"%s\" (%s %zu-%zu)", e->text, e->section, e->span_start, e->span_end);
+    if (e->flags[0])
+        printf("  !%s", e->flags);
+    putchar('\n');
+}
 
 static void field(const char *label, const char *v)
 {
@@ -15,7 +55,9 @@ static void field(const char *label, const char *v)
 
 static int show_text(const lm_article *a, void *ud)
 {
-    (void)ud;
+    struct show *sh = ud;
+    size_t i;
+
     printf("PMID        %lld (version %d)%s\n", (long long)a->pmid, a->version,
            a->deleted ? "  [DELETED]" : "");
     field("Title", a->title);
@@ -32,12 +74,45 @@ static int show_text(const lm_article *a, void *ud)
         printf("\n%s\n", a->abstract);
     if (a->body && *a->body)
         printf("\n[full text: %zu bytes of body text stored]\n", strlen(a->body));
+    if (a->deleted || extract(sh, a))
+        return 0;
+    printf("\nExtractions (%zu)\n", sh->x.len);
+    for (i = 0; i < sh->x.len; i++)
+        print_extraction(&sh->x.v[i]);
     return 0;
 }
 
+/* The article's JSON object with an "extractions" array added. */
 static int show_json(const lm_article *a, void *ud)
 {
-    *(int *)ud = cli_put_json(stdout, lm_article_json(a));
+    struct show *sh = ud;
+    char *art = lm_article_json(a), *one;
+    lm_buf out = {0};
+    size_t i, n;
+    int bad = 0;
+
+    if (!art || !(n = strlen(art)) || art[n - 1] != '}') {
+        free(art);
+        sh->status = cli_put_json(stdout, NULL);
+        return 0;
+    }
+    art[n - 1] = '\0';
+    bad |= lm_buf_puts(&out, art) != LM_OK;
+    bad |= lm_buf_puts(&out, ",\"extractions\":[") != LM_OK;
+    if (!a->deleted && !extract(sh, a))
+        for (i = 0; i < sh->x.len && !bad; i++) {
+            one = lm_extraction_json(a->pmid, &sh->x.v[i]);
+            bad |= !one || (i && lm_buf_puts(&out, ",")) || lm_buf_puts(&out, one);
+            free(one);
+        }
+    bad |= lm_buf_puts(&out, "]}") != LM_OK;
+    free(art);
+    if (bad) {
+        lm_buf_free(&out);
+        sh->status = cli_put_json(stdout, NULL);
+        return 0;
+    }
+    sh->status = cli_put_json(stdout, out.s);
     return 0;
 }
 
@@ -45,11 +120,12 @@ int cmd_show(int argc, char **argv)
 {
     static const struct option opts[] = { CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 } };
     struct cli_common co;
+    struct show sh = { NULL, { NULL, 0, 0 }, EXIT_OK };
     lm_corpus *c;
     lm_err rc;
     long long pmid;
     char *end;
-    int opt, r, ex = EXIT_OK;
+    int opt, r, ex;
 
     cli_common_init(&co, FMT_TEXT);
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, opts, NULL)) != -1)
@@ -68,13 +144,22 @@ int cmd_show(int argc, char **argv)
     cli_setup_log(co.quiet, co.verbose);
     if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
         return r;
-    rc = lm_corpus_get(c, pmid, co.format == FMT_JSON ? show_json : show_text, &ex);
+    if ((rc = lm_extractor_open(0, &sh.ex))) {
+        ex = cli_fail(rc, lm_extractor_errmsg(sh.ex));
+        lm_extractor_close(sh.ex);
+        lm_corpus_close(c);
+        return ex;
+    }
+    rc = lm_corpus_get(c, pmid, co.format == FMT_JSON ? show_json : show_text, &sh);
+    ex = sh.status;
     if (rc == LM_ERR_NOTFOUND) {
         cli_error("PMID %lld is not in the corpus %s", pmid, co.db);
         ex = EXIT_INPUT;
     } else if (rc != LM_OK) {
         ex = cli_fail(rc, lm_corpus_errmsg(c));
     }
+    lm_extractions_free(&sh.x);
+    lm_extractor_close(sh.ex);
     lm_corpus_close(c);
     return ex;
 }

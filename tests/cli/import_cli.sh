@@ -16,10 +16,13 @@ expect 0 "import jats" -- "$LITMINE" import --db "$db" "$rec/PMC9000006.nxml"
 expect 0 "show v2" -- "$LITMINE" show --db "$db" --format json 90000002
 grep -q '"version":2' "$T/out" && ok || bad "90000002 is version 2 after the update"
 grep -q 'dropped out' "$T/out" && ok || bad "90000002 has the corrected abstract"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(e["kind"]=="design" for e in d["extractions"])' "$T/out" \
+  && ok || bad "show --format json carries the extractions"
 expect 0 "show deleted" -- "$LITMINE" show --db "$db" 90000005
 grep -q DELETED "$T/out" && ok || bad "90000005 shown as deleted"
 expect 0 "show structured" -- "$LITMINE" show --db "$db" 90000001
 grep -q '^METHODS: A total of 212 participants' "$T/out" && ok || bad "structured abstract label kept"
+grep -q 'sample_size *212' "$T/out" && ok || bad "show lists the sample size extracted"
 grep -q 'in this fictional trial' "$T/out" && ok || bad "inline <i> flattened"
 
 expect 0 "search" -- "$LITMINE" search --db "$db" remission
