@@ -6,14 +6,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/../fetch/replay.bash"
 
 # write_config FILE DB [EXTRA_JSON]: one saved query against the running
-# lm-replay ($URL), fast retries, studies CSV and extractions JSONL beside
-# the database.  EXTRA_JSON (e.g. ', "import_dirs": ["ncbi"]') is appended.
+# lm-replay ($URL), batches of 100, fast retries, studies CSV and
+# extractions JSONL beside the database.  EXTRA_JSON (e.g.
+# ', "import_dirs": ["ncbi"]') is appended.
 write_config() {
   cat > "$1" <<EOF
 {"database": "$2", "base_url": "$URL",
  "queries": [{"name": "replay", "query": "replay"}],
  "extract": true,
- "fetch": {"batch": 200, "retry_delay": 0.02, "retry_max": 0.2},
+ "fetch": {"batch": 100, "retry_delay": 0.02, "retry_max": 0.2},
  "exports": [{"what": "studies", "format": "csv", "path": "$2.studies.csv"},
              {"what": "extractions", "format": "jsonl", "path": "$2.x.jsonl"}]${3:-}}
 EOF

@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.bash"
 
 SPEC=rate=0.1,seed=11,kinds=503+reset+truncate+drop
-N=3000
+N=1000
 start_server --records $N --faults "$SPEC"
 write_config "$T/ref.json" "$T/ref.db"
 lrun --config "$T/ref.json" -q >/dev/null 2>"$T/ref.err" && ok || bad "uninterrupted run failed: $(cat "$T/ref.err")"
@@ -24,7 +24,7 @@ wait_for() {
 # a delay ("fetch replay:" ends the fetch: extraction; "extract:" ends the
 # extraction: exports).
 i=0
-for point in "time 0.8" "time 1.9" "after fetch_replay: 0.3" "after extract: 0.02" "after export_studies 0"; do
+for point in "time 0.5" "time 1.0" "after fetch_replay: 0.3" "after extract: 0.02" "after export_studies 0"; do
   i=$((i + 1))
   set -- $point
   db=$T/k$i.db
