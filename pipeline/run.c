@@ -329,7 +329,8 @@ static lm_err extract_chunk(struct xctx *x, int64_t *last, size_t *n)
     }
     sqlite3_finalize(st);
     st = NULL;
-    if (*n && !x->ex && (rc = lm_extractor_open(0, &x->ex))) {
+    if (*n && !x->ex
+        && (rc = lm_extractor_open(j->flags & LM_RUN_NO_JIT ? LM_EXTRACT_NO_JIT : 0, &x->ex))) {
         lm_msg_set(j->msg, j->cap, "%s", x->ex ? lm_extractor_errmsg(x->ex) : lm_strerror(rc));
         goto fail;
     }

@@ -186,7 +186,8 @@ typedef struct lm_run_stats {
 } lm_run_stats;
 
 enum {
-    LM_RUN_DRY = 1u << 0        ///< plan only: read what is there, change nothing
+    LM_RUN_DRY = 1u << 0,       ///< plan only: read what is there, change nothing
+    LM_RUN_NO_JIT = 1u << 1     ///< extract with interpreted rules (LM_EXTRACT_NO_JIT)
 };
 
 /// Stage report: one line ("fetch psilocybin: 12 records, 12 stored...")
