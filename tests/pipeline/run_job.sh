@@ -48,6 +48,10 @@ expect 0 "dry run" -- lrun --config "$cfg" --dry-run --format json
 grep -q '"to_extract":0' "$T/out" && ok || bad "dry run counts work to do: $(cat "$T/out")"
 [ "$(md5sum "$db" | cut -c1-32)" = "$md5_before" ] && ok || bad "dry run changed the database"
 
+# --db overrides the file's database (dry run: names it, creates nothing)
+expect 0 "--db override" -- lrun --config "$cfg" --dry-run --db "$T/other.db"
+grep -q "database $T/other.db (would be created)" "$T/err" && ok || bad "--db not used: $(cat "$T/err")"
+
 # Lock held by another process: exit 5 at once, naming its pid
 ( exec 9>"$db.lock"; flock -n 9; echo 4243 >&9; sleep 6 ) &
 holder=$!
