@@ -369,7 +369,7 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
         return rc;
     for (i = 0; i < len; i++)
         out->s[i] = (char)tolower((unsigned char)s[i]);
-    out->s[len] = '\0';
+    memset(out->s + len, 0, out->cap - len);   /* see norm_grow: no undefined slack */
     out->len = len;
     return LM_OK;
 }
