@@ -636,10 +636,14 @@ static int grp_num(const struct run *r, int g, double *v)
     return lm_num_any(r->s + st, n, v, &used);
 }
 
-/* Does [a, b) overlap an earlier result of kind k from this text? */
+/* Does [a, b) (normalised offsets) overlap an earlier result of kind k
+ * from this text?  Results keep original offsets: map before comparing. */
 static int overlaps(const struct run *r, lm_kind k, size_t a, size_t b)
 {
     size_t i;
+
+    a = r->ex->norm.map[a];
+    b = r->ex->norm.map[b];
 
     for (i = r->first; i < r->out->len; i++) {
         const lm_extraction *e = &r->out->v[i];
@@ -1045,6 +1049,10 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_OK;
     if (in_ci_bracket(r, ms))
         return LM_OK;
+    if (!isnan(k) && isnan(n) && k >= 1900 && k <= 2100) {
+        reject(r, c->r, ms, me, "a year, not a count");
+        return LM_OK;
+    }
     what = rate_what(r, ms, me, &bad);
     /* a bare percent or slash needs an outcome word and no baseline word */
     if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad)

@@ -142,6 +142,20 @@ Test(rules, not_rates)
     cr_assert_gt(rows, 3);
 }
 
+Test(rules, no_duplicate_rates_after_multibyte_text)
+{
+    /* U+2212 and U+00B7 before the percents shift normalised offsets: the
+     * overlap check must compare like with like */
+    lm_extractions x = { 0 };
+    size_t i, rates = 0;
+
+    run("Response (score \xE2\x88\x92 50%, 0\xC2\xB7" "5 SD) occurred in 53.1% vs. 19.3% of patients.", &x);
+    for (i = 0; i < x.len; i++)
+        rates += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(rates, 3, "%zu rates", rates);
+    lm_extractions_free(&x);
+}
+
 Test(rules, denominator_from_sample_size)
 {
     lm_extractions x = { 0 };
