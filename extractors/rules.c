@@ -201,9 +201,9 @@ static const struct rule rate_rules[] = {
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?" NUMD " ?%)" },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)" },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
-      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?)(?<pct>" NUMD ") ?%" },
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%" },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
       PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
@@ -253,7 +253,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "rate.k_pct", "%" },
     { "rate.pct", "%|percent|per cent" },
     { "rate.pct_list", "%|percent" },
-    { "rate.pct_compared*", "vs|versus|compared" },
+    { "rate.pct_compared*", "vs|versus|compared|and" },
     { "rate.pct_of_who", "% of" },
     { "rate.kn", " of " },
     { "rate.kn_slash", "/" },
@@ -908,8 +908,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
  * not an outcome rate. */
 static const char *const not_rate_words[] = {
     "female", "male", "women", "men ", "white", "black", "caucasian", "smoker",
-    "aged", "age ", "bmi", "baseline", "reduc", "decreas", "increas", "lower",
-    "higher", "change", "power", "alpha", "weight", "variance", "fat",
+    "aged", "age ", "bmi", "baseline", "power", "alpha", "weight", "variance", "fat",
     "saturation", "concentration", "dose", "margin", "%ile", "percentile",
 };
 
@@ -1049,6 +1048,19 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_OK;
     if (in_ci_bracket(r, ms))
         return LM_OK;
+    /* "reduced by 30%", "a 20% increase": relative changes, not rates */
+    if (me + 4 <= r->len && !strncmp(r->lower + me, " of ", 4))
+        ;   /* "by 25% of patients": a share of people */
+    else if ((c->g_pct && !c->g_k && ms >= 3 && !strncmp(r->lower + ms - 3, "by ", 3))
+        || (c->g_pct && !c->g_k && ms >= 12 && memmem(r->lower + ms - 12, 12, " by ", 4))
+        || (c->g_pct && !c->g_k && me + 12 <= r->len
+            && (memmem(r->lower + me, 12, "increase", 8) || memmem(r->lower + me, 12, "decrease", 8)
+                || memmem(r->lower + me, 12, "reduction", 9) || memmem(r->lower + me, 12, "change", 6)
+                || memmem(r->lower + me, 12, "higher", 6) || memmem(r->lower + me, 12, "lower", 5)
+                || memmem(r->lower + me, 12, "improvement", 11)))) {
+        reject(r, c->r, ms, me, "a relative change");
+        return LM_OK;
+    }
     if (!isnan(k) && isnan(n) && k >= 1900 && k <= 2100) {
         reject(r, c->r, ms, me, "a year, not a count");
         return LM_OK;
