@@ -257,7 +257,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "rate.pct_of_who", "% of" },
     { "rate.kn", " of " },
     { "rate.kn_slash", "/" },
-    { "rate.words", " in |out of" },
+    { "rate.words", " in one| in two| in three| in four| in five| in six| in seven| in eight| in nine| in ten|"
+                    "out of one|out of two|out of three|out of four|out of five|out of six|out of seven|"
+                    "out of eight|out of nine|out of ten| in twenty|out of twenty" },
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },

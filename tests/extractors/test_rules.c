@@ -281,6 +281,38 @@ Test(rules, absurd_numbers_are_rejected)
     lm_extractions_free(&x);
 }
 
+struct logbuf { char text[4096]; size_t len; };
+
+static void capture(lm_log_level lvl, const char *func, const char *msg, void *ud)
+{
+    struct logbuf *b = ud;
+    int n;
+
+    (void)lvl;
+    (void)func;
+    n = snprintf(b->text + b->len, sizeof b->text - b->len, "%s\n", msg);
+    if (n > 0 && (size_t)n < sizeof b->text - b->len)
+        b->len += (size_t)n;
+}
+
+Test(rules, rejections_are_logged_with_rule_and_reason)
+{
+    struct logbuf b = { "", 0 };
+    lm_extractions x = { 0 };
+    const char *txt = "The odds ratio was 2.0 (95% CI 3.0 to 1.0). Remission occurred in 150% of patients.";
+
+    lm_log_set_level(LM_LOG_DEBUG);
+    lm_log_set_sink(capture, &b);
+    cr_assert_eq(lm_extract_text(ex, txt, strlen(txt), "abstract", &x), LM_OK);
+    lm_log_set_sink(NULL, NULL);
+    lm_log_set_level(LM_LOG_WARN);
+    cr_expect(strstr(b.text, "rule effect.or rejected") && strstr(b.text, "CI bounds reversed"), "%s", b.text);
+    cr_expect(strstr(b.text, "percent outside 0-100") != NULL, "%s", b.text);
+    cr_expect_null(first_of(&x, LM_KIND_EFFECT, NULL));
+    cr_expect_null(first_of(&x, LM_KIND_RATE, NULL));
+    lm_extractions_free(&x);
+}
+
 Test(rules, binary_junk)
 {
     char junk[4096];
