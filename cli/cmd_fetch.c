@@ -33,8 +33,9 @@ static const char fetch_usage[] =
     "  --max-response MB  largest reply accepted (default 256)\n"
     "  --raw DIR          keep every fetched batch as DIR/<md5>.xml.gz\n"
     "  --format text|json summary on stdout (text: one line)\n"
-    "  Exit status: 0 ok, 1 usage, 2 bad id list, 3 network failed after all retries\n"
-    "  (corpus and watermark as before the failed batch), 4 corpus error.\n";
+    "  Exit status: 0 ok, 1 usage, 2 bad id list (or listed ids not in the database),\n"
+    "  3 network failed after all retries (corpus and watermark as before the failed\n"
+    "  batch), 4 corpus error, 5 another run holds the lock.\n";
 
 struct progress {
     int tty;
@@ -147,6 +148,7 @@ int cmd_fetch(int argc, char **argv)
     lm_fetch_stats st;
     lm_fetch *f = NULL;
     lm_corpus *c = NULL;
+    lm_lock *lock = NULL;
     const char *pmids = NULL;
     char msg[512];
     double v, t0;
@@ -240,7 +242,14 @@ int cmd_fetch(int argc, char **argv)
         lm_fetch_close(f);
         return ex;
     }
+    /* The run lock: two overlapping cron fetches would race on the
+     * watermark.  The kernel drops it when the process dies (kill -9). */
+    if ((rc = lm_lock_acquire(co.db, &lock, msg, sizeof msg)) != LM_OK) {
+        lm_fetch_close(f);
+        return cli_fail(rc, msg);
+    }
     if ((ex = cli_open_corpus(co.db, 0, &c))) {
+        lm_lock_release(lock);
         lm_fetch_close(f);
         return ex;
     }
@@ -254,5 +263,6 @@ int cmd_fetch(int argc, char **argv)
         ex = print_stats(&co, &st, now_s() - t0);
     lm_fetch_close(f);
     lm_corpus_close(c);
+    lm_lock_release(lock);
     return ex;
 }

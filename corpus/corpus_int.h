@@ -198,6 +198,17 @@ static inline int reader_up(const lm_reader *rd, int up)
     return d > 0 && d < STACK_MAX ? rd->stack[d] : E_OTHER;
 }
 
+/* ---- parsing ahead (prefetch.c) -------------------------------------------- */
+
+typedef struct corpus_prefetch corpus_prefetch;
+/* Starts a thread reading @rd ahead into a ring of records. */
+lm_err corpus_prefetch_start(lm_reader *rd, corpus_prefetch **out);
+/* The next record (valid until the next call), LM_EOF, or the reader's
+ * error (message on the reader). */
+lm_err corpus_prefetch_next(corpus_prefetch *p, const lm_record **rec);
+/* Stops the thread (at any point) and frees the ring.  NULL is a no-op. */
+void corpus_prefetch_stop(corpus_prefetch *p);
+
 /* Turns off the reader's MD5 when the caller knows the file's already. */
 void corpus_reader_skip_md5(lm_reader *rd);
 

@@ -27,21 +27,25 @@ static void count(lm_import_stats *st, const lm_record *r, int outcome)
 static lm_err import_records(lm_corpus *c, lm_reader *rd, const char *known_md5,
                              lm_import_stats *st)
 {
-    lm_record rec;
+    corpus_prefetch *pf;
+    const lm_record *rec;
     const char *md5;
-    int outcome = 0, seen = 0;
+    int outcome = 0, seen = 0, db_failed = 0;
     lm_err rc;
 
-    lm_record_init(&rec);
-    while ((rc = lm_reader_read(rd, &rec)) == LM_OK) {
-        if ((rc = lm_corpus_put(c, &rec, &outcome)))
+    if ((rc = corpus_prefetch_start(rd, &pf)))
+        return rc;
+    while ((rc = corpus_prefetch_next(pf, &rec)) == LM_OK) {
+        if ((rc = lm_corpus_put(c, rec, &outcome))) {
+            db_failed = 1;
             break;
-        count(st, &rec, outcome);
+        }
+        count(st, rec, outcome);
     }
-    lm_record_free(&rec);
+    corpus_prefetch_stop(pf);
     if (rc == LM_EOF)
         rc = LM_OK;
-    else if (rc != LM_ERR_DB && rc != LM_ERR_DB_BUSY)
+    else if (!db_failed)
         lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
     if (rc)
         return rc;
@@ -94,6 +98,23 @@ static int seen_before(lm_corpus *c, const char *path, char md5[33], lm_import_s
     return 1;
 }
 
+/* Imports from an opened reader (or reports why it did not open). */
+static lm_err import_opened(lm_corpus *c, lm_err open_rc, lm_reader *rd, const char *md5,
+                            lm_import_stats *stats)
+{
+    lm_err rc = open_rc;
+
+    if (rc) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
+    } else {
+        if (md5)
+            corpus_reader_skip_md5(rd);
+        rc = import_reader(c, rd, md5, stats);
+    }
+    lm_reader_close(rd);
+    return rc;
+}
+
 lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
 {
     lm_import_stats dummy;
@@ -108,16 +129,8 @@ lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
     memset(stats, 0, sizeof *stats);
     if (seen_before(c, path, md5, stats))
         return LM_OK;
-    if ((rc = lm_reader_open(path, &rd))) {
-        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
-        lm_reader_close(rd);
-        return rc;
-    }
-    if (md5[0])
-        corpus_reader_skip_md5(rd);
-    rc = import_reader(c, rd, md5[0] ? md5 : NULL, stats);
-    lm_reader_close(rd);
-    return rc;
+    rc = lm_reader_open(path, &rd);
+    return import_opened(c, rc, rd, md5[0] ? md5 : NULL, stats);
 }
 
 lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, size_t len,
@@ -132,12 +145,6 @@ lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, si
     if (!stats)
         stats = &dummy;
     memset(stats, 0, sizeof *stats);
-    if ((rc = lm_reader_open_mem(name, data, len, &rd))) {
-        lm_msg_set(c->msg, sizeof c->msg, "%s", lm_reader_errmsg(rd));
-        lm_reader_close(rd);
-        return rc;
-    }
-    rc = import_reader(c, rd, NULL, stats);
-    lm_reader_close(rd);
-    return rc;
+    rc = lm_reader_open_mem(name, data, len, &rd);
+    return import_opened(c, rc, rd, NULL, stats);
 }

@@ -1,6 +1,20 @@
 /* lm_record: one record as read from a file, reused from record to record. */
+#include <stddef.h>
 #include <string.h>
 #include "corpus_int.h"
+
+/* The text fields, so clear and free walk one list. */
+static const size_t text_fields[] = {
+    offsetof(lm_record, pmcid), offsetof(lm_record, doi), offsetof(lm_record, title),
+    offsetof(lm_record, abstract), offsetof(lm_record, journal), offsetof(lm_record, authors),
+    offsetof(lm_record, pub_types), offsetof(lm_record, mesh), offsetof(lm_record, body)
+};
+#define NFIELDS (sizeof text_fields / sizeof *text_fields)
+
+static lm_buf *field(lm_record *r, size_t i)
+{
+    return (lm_buf *)((char *)r + text_fields[i]);
+}
 
 void lm_record_init(lm_record *r)
 {
@@ -11,35 +25,25 @@ void lm_record_init(lm_record *r)
 
 void lm_record_clear(lm_record *r)
 {
+    size_t i;
+
     r->kind = LM_REC_ARTICLE;
     r->pmid = 0;
     r->version = 1;
     r->year = 0;
     r->line = 0;
     r->source = "pubmed";
-    lm_buf_clear(&r->pmcid);
-    lm_buf_clear(&r->doi);
-    lm_buf_clear(&r->title);
-    lm_buf_clear(&r->abstract);
-    lm_buf_clear(&r->journal);
-    lm_buf_clear(&r->authors);
-    lm_buf_clear(&r->pub_types);
-    lm_buf_clear(&r->mesh);
-    lm_buf_clear(&r->body);
+    for (i = 0; i < NFIELDS; i++)
+        lm_buf_clear(field(r, i));
 }
 
 void lm_record_free(lm_record *r)
 {
+    size_t i;
+
     if (!r)
         return;
-    lm_buf_free(&r->pmcid);
-    lm_buf_free(&r->doi);
-    lm_buf_free(&r->title);
-    lm_buf_free(&r->abstract);
-    lm_buf_free(&r->journal);
-    lm_buf_free(&r->authors);
-    lm_buf_free(&r->pub_types);
-    lm_buf_free(&r->mesh);
-    lm_buf_free(&r->body);
+    for (i = 0; i < NFIELDS; i++)
+        lm_buf_free(field(r, i));
     lm_record_init(r);
 }

@@ -67,6 +67,8 @@ struct lm_fetch {
     int have_wm, wm_may_advance;
     int32_t wm_day;
     uint64_t committed;
+    uint64_t nabsent;          /* listed ids efetch never returned */
+    char absent[128];          /* the first few of them */
 };
 
 static const char *db_name(const lm_fetch *f) { return f->pmc ? "pmc" : "pubmed"; }
@@ -346,7 +348,7 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
     lm_buf full = {0}, url = {0};
     char why[512] = "", shown[400];
     fetch_outcome o = FO_RETRY;
-    fetch_verdict v;
+    fetch_verdict v = FV_OK;
     lm_err rc = LM_OK;
     int attempt;
 
@@ -392,9 +394,8 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
     } else {
         set_msg(f, "%s: %s (gave up after %d attempts)", shown, why, f->max_attempts);
     }
-    rc = f->http.status && f->http.status != 200 ? LM_ERR_HTTP : LM_ERR_NET;
-    if (strstr(why, "out of memory"))
-        rc = LM_ERR_NOMEM;
+    rc = v == FV_FATAL ? LM_ERR_NOMEM        /* the only fatal verdict */
+         : f->http.status && f->http.status != 200 ? LM_ERR_HTTP : LM_ERR_NET;
 out:
     lm_buf_free(&full);
     lm_buf_free(&url);
@@ -612,7 +613,23 @@ static lm_err fetch_by_id(lm_fetch *f, const int64_t *ids, size_t n, const char 
         if (rc)
             break;
     }
-    if (!rc && missing) {
+    for (i = missing = 0; !rc && i < n; i++)
+        missing += !idset_has(&f->done, ids[i]);
+    if (!rc && missing && !f->query) {
+        /* Ids the user listed that efetch never returns, round after
+         * round, are not in the database (NCBI omits unknown ids without a
+         * word): note them, go on, and fail the run at the end. */
+        for (i = 0; i < n && !rc; i++)
+            if (!idset_has(&f->done, ids[i])) {
+                if (f->nabsent < 5)
+                    snprintf(f->absent + strlen(f->absent), sizeof f->absent - strlen(f->absent),
+                             " %lld", (long long)ids[i]);
+                f->nabsent++;
+                rc = idset_add(&f->done, ids[i]);
+            }
+        lm_log_warn("efetch %s: %zu id(s) never returned after %d attempts", db_name(f),
+                    missing, f->max_attempts);
+    } else if (!rc && missing) {
         lm_buf_clear(&list);
         for (i = k = 0; i < n && k < 5; i++)
             if (!idset_has(&f->done, ids[i]) && !lm_buf_printf(&list, " %lld", (long long)ids[i]))
@@ -687,8 +704,7 @@ static lm_err history_batch(lm_fetch *f, const history_ops *ops, uint64_t retsta
     /* Fewer records than asked for: ask again, by id, for those of this
      * batch that are still missing. */
     if (f->ngot < n && retstart < nall) {
-        if (f->ngot < n)
-            lm_log_info("%s: %zu of %llu records returned; asking again for the rest",
+        lm_log_info("%s: %zu of %llu records returned; asking again for the rest",
                         name.s, f->ngot, (unsigned long long)n);
         if ((rc = fetch_by_id(f, all + retstart,
                               (size_t)(retstart + n <= nall ? n : nall - retstart),
@@ -714,15 +730,13 @@ out:
 
 static lm_err page_history(lm_fetch *f, const history_ops *ops)
 {
-    uint64_t retstart = 0, total, n, pass_start;
+    uint64_t retstart = 0, total, n;
     int expired = 0, remakes = 0;
     size_t nall;
     lm_err rc;
 
     ops->all(f, ops->ud, &nall);
     total = nall;
-    pass_start = f->done.n;
-    (void)pass_start;
     if (total == 0) {
         /* Nothing to fetch, but the slice still completes (watermark). */
         if ((rc = lm_corpus_begin(f->c)) != LM_OK)
@@ -947,7 +961,7 @@ static const int64_t *chunk_all(lm_fetch *f, void *ud, size_t *n)
     return ch->ids;
 }
 
-static lm_err run_ids(lm_fetch *f)
+static lm_err fetch_ids(lm_fetch *f)
 {
     size_t off, n;
     lm_err rc;
@@ -980,6 +994,19 @@ static lm_err run_ids(lm_fetch *f)
     return LM_OK;
 }
 
+static lm_err run_ids(lm_fetch *f)
+{
+    lm_err rc = fetch_ids(f);
+
+    if (rc == LM_OK && f->nabsent) {
+        set_msg(f, "%llu of %zu %s never returned by efetch (not in %s?):%s%s",
+                (unsigned long long)f->nabsent, f->nids, f->pmc ? "PMC ids" : "PMIDs",
+                f->pmc ? "PMC" : "PubMed", f->absent, f->nabsent > 5 ? " ..." : "");
+        rc = LM_ERR_NOTFOUND;
+    }
+    return rc;
+}
+
 lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st)
 {
     lm_err rc;
@@ -988,6 +1015,8 @@ lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st)
         return LM_ERR_USAGE;
     f->c = c;
     memset(&f->st, 0, sizeof f->st);
+    f->nabsent = 0;
+    f->absent[0] = '\0';
     f->msg[0] = '\0';
     rc = f->query ? run_query(f) : run_ids(f);
     f->st.requests = f->http.requests;

@@ -28,6 +28,14 @@ for h in "${harnesses[@]}"; do
       for f in tests/fixtures/corpus/* examples/records/*; do
         gzip -c "$f" | tail -c +4 > "$seeds/$(basename "$f").gzbody"
       done ;;
+    fuzz_extract)
+      # abstracts of the fictional examples, one per file
+      for f in examples/records/*.xml; do
+        grep -o '<AbstractText[^>]*>[^<]*' "$f" | sed 's/<[^>]*>//' | split -l 1 - "$seeds/$(basename "$f")."
+      done
+      cp tests/fixtures/extractors/* "$seeds"/ 2>/dev/null || true ;;
+    fuzz_eutils)
+      cp tests/fixtures/fetch/* "$seeds"/ 2>/dev/null || true ;;
     *)
       [ -d "tests/fixtures/${h#fuzz_}" ] && cp "tests/fixtures/${h#fuzz_}"/* "$seeds"/ 2>/dev/null || true ;;
   esac

@@ -81,8 +81,10 @@ LM_API LM_MUST_CHECK lm_err lm_fetch_open(const lm_fetch_opts *o, lm_fetch **out
 /// leaves the corpus as it was before the failing batch.  Errors:
 /// LM_ERR_NET / LM_ERR_HTTP when a request still fails after all attempts
 /// (the message names it), LM_ERR_TOO_BIG (response over max_body),
-/// LM_ERR_DB* from the corpus, LM_ERR_FORMAT for replies that make no sense
-/// after retries.  @p st (may be NULL) gets the counts, also on failure.
+/// LM_ERR_DB* from the corpus.  With an id list, ids that efetch never
+/// returns (after all attempts) are LM_ERR_NOTFOUND naming them, once the
+/// records that do exist are committed.  @p st (may be NULL) gets the
+/// counts, also on failure.
 LM_API LM_MUST_CHECK lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st);
 
 /// Last error message; valid until the next call on @p f.

@@ -31,5 +31,6 @@ grep -q '"research":[1-9]' "$T/stats" && ok || bad "the expired WebEnv did not l
 w=$(max_window "$T/log")
 [ "$w" -le 3 ] && ok || bad "$w requests in one second without an API key"
 grep -q ' litmine/' "$T/log" && ok || bad "User-Agent litmine/<version> not sent"
+awk '$7 != "litmine" || $8 != "gzip"' "$T/log" | grep -q . && bad "a request without tool=litmine or gzip" || ok
 echo "faults: $faults of $total requests ($kinds); busiest second: $w requests; stats: $(cat "$T/stats")"
 finish

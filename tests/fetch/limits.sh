@@ -11,6 +11,11 @@ err_has "exceeds 1048576 bytes" "size cap named"
 [ "$(sqlite3 "$T/a.db" "SELECT count(*) FROM article" 2>/dev/null || echo 0)" = 0 ] && ok \
   || bad "records stored from a failed batch"
 
+start_server --records 300 --faults at=2:bighead
+expect 3 "100 KB of headers" -- "$LITMINE" fetch --db "$T/a.db" --query q --base-url "$URL" \
+  --rate 10 "${FAST[@]}"
+err_has "response headers exceed 65536 bytes" "header cap named"
+
 start_server --records 300 --faults at=2:redirect
 expect 3 "redirect off loopback" -- "$LITMINE" fetch --db "$T/b.db" --query q --base-url "$URL" \
   --rate 10 "${FAST[@]}"

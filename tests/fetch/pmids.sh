@@ -26,6 +26,19 @@ expect 0 "PMC JATS" -- "$LITMINE" fetch --db "$T/c.db" --pmids "$T/pmc" --pmc \
 [ "$(sqlite3 "$T/c.db" "SELECT count(*) FROM article WHERE pmcid LIKE 'PMC700000%'")" = 3 ] && ok \
   || bad "PMC records: $(sqlite3 "$T/c.db" "SELECT pmid, pmcid FROM article")"
 
+expect 0 "PMC by query" -- "$LITMINE" fetch --db "$T/e.db" --pmc --query 'replay' \
+  --base-url "$URL" --rate 10 --batch 150 "${FAST[@]}"
+[ "$(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT pmcid) FROM article WHERE pmcid LIKE 'PMC%'")" = "500|500" ] \
+  && ok || bad "PMC query: $(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT pmcid) FROM article")"
+awk '$2 == "esearch" || $2 == "efetch"' "$T/log" | grep -q . && ok || bad "no PMC requests"
+
+# an id that is not in the database: the others are stored, exit 2 names it
+{ head -5 "$T/ids50"; echo 99999999; } > "$T/some"
+expect 2 "an unknown PMID" -- "$LITMINE" fetch --db "$T/f.db" --pmids "$T/some" \
+  --base-url "$URL" --rate 10 --retries 3 -q "${FAST[@]}"
+err_has "1 of 6 PMIDs never returned by efetch (not in PubMed?): 99999999" "unknown PMID named"
+[ "$(sqlite3 "$T/f.db" "SELECT count(*) FROM article")" = 5 ] && ok || bad "the known PMIDs were not kept"
+
 printf '30000001\n30000003 x12\n' > "$T/bad"
 expect 2 "bad id list" -- "$LITMINE" fetch --db "$T/d.db" --pmids "$T/bad" --base-url "$URL"
 err_has "bad:2: 'x12' is not a PMID" "message names file:line"

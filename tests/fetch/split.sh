@@ -10,8 +10,14 @@ expect 0 "25,000 records through date splitting" -- env NCBI_API_KEY=k "$LITMINE
   --batch 2500 --format json
 cp "$T/out" "$T/stats"
 # paging past the cap is refused, as by NCBI
-curl -s "${URL}esearch.fcgi?db=pubmed&term=x&retstart=9999&retmax=10" | grep -q 'cannot be larger than 9998' \
-  && ok || bad "the server does not enforce the 9,999 cap"
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /esearch.fcgi?db=pubmed&term=x&retstart=9999&retmax=10 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+grep -q 'cannot be larger than 9998' <&3 && ok || bad "the server does not enforce the 9,999 cap"
+exec 3<&-
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /einfo.fcgi?db=pubmed HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+grep -q '<Count>25000</Count>' <&3 && ok || bad "einfo does not report the record count"
+exec 3<&-
 stop_server
 expected --records 25000 --days 1461 > "$T/want"
 same_corpus "$T/db" "$T/want" "25,000 records"

@@ -34,9 +34,11 @@ expect 0 "after fixing the md5" -- "$LITMINE" import --db "$db" --dir "$d"
 [ -n "$(sqlite3 "$db" 'SELECT pmid FROM article WHERE pmid=90000099')" ] && ok || bad "fixed file imported"
 
 # Lock held by another process: exit 5 at once, naming the holder's pid.
-( exec 9>"$db.lock"; flock -n 9; echo 4242 >&9; sleep 5 ) &
+# (exec sleep: the holder is the process killed below, so no orphan keeps
+# the lock for the stale-lock case; wait until it really holds the lock.)
+( exec 9>"$db.lock"; flock -n 9; echo 4242 >&9; exec sleep 60 ) &
 holder=$!
-sleep 0.5
+for _ in $(seq 100); do grep -q 4242 "$db.lock" 2>/dev/null && break; sleep 0.1; done
 expect 5 "lock held" -- timeout 3 "$LITMINE" import --db "$db" --dir "$d"
 err_has "pid 4242" "lock message names the holder"
 kill $holder 2>/dev/null; wait $holder 2>/dev/null

@@ -15,13 +15,14 @@
  * Faults (SPEC, comma separated): rate=0.3 (share of requests that fail),
  * seed=N, kinds=429+500+502+503+504+reset+truncate+cut+error+json+drop+expire
  * (+redirect: a 302 to another host; slow: 3 s before replying; huge: an
- * endless body),
+ * endless body; bighead: 100 KB of response headers),
  * from=K (no fault before request K), at=K:kind/K:kind (exact schedule),
  * down=K (every request from K on gets 503: a server that is gone).
  *
  * Binds 127.0.0.1 only, on a free port it prints (and writes to --port-file).
- * Every request is logged as "<epoch seconds> <endpoint> <fault> <key>" so
- * tests can check the client's rate. */
+ * Every request is logged as "<epoch seconds> <endpoint> <fault> key|nokey
+ * <method> <user-agent> <tool> gzip|plain" so tests can check the client's
+ * rate and manners. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -42,11 +43,11 @@
 
 enum fault {
     F_NONE = 0, F_429, F_500, F_502, F_503, F_504, F_RESET, F_TRUNCATE, F_CUT,
-    F_ERROR, F_JSON, F_DROP, F_EXPIRE, F_REDIRECT, F_SLOW, F_HUGE, F_NKINDS
+    F_ERROR, F_JSON, F_DROP, F_EXPIRE, F_REDIRECT, F_SLOW, F_HUGE, F_BIGHEAD, F_NKINDS
 };
 static const char *fault_names[F_NKINDS] = {
     "-", "429", "500", "502", "503", "504", "reset", "truncate", "cut", "error",
-    "json", "drop", "expire", "redirect", "slow", "huge"
+    "json", "drop", "expire", "redirect", "slow", "huge", "bighead"
 };
 
 struct hkey {
@@ -281,10 +282,10 @@ static int visible(const struct server *s, const rp_record *r)
 }
 
 /* Sort: most recent entrez date first, as PubMed's default. */
-static const rp_record *sort_base;
-static int by_recent(const void *a, const void *b)
+static int by_recent(const void *a, const void *b, void *base)
 {
-    const rp_record *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
+    const rp_record *rec = base;
+    const rp_record *x = &rec[*(const size_t *)a], *y = &rec[*(const size_t *)b];
 
     if (x->edat != y->edat)
         return x->edat < y->edat ? 1 : -1;
@@ -335,8 +336,7 @@ static void do_esearch(struct server *s, const struct kv *kv, struct reply *r)
             continue;
         idx[n++] = i;
     }
-    sort_base = s->corpus.rec;
-    qsort(idx, n, sizeof *idx, by_recent);
+    qsort_r(idx, n, sizeof *idx, by_recent, s->corpus.rec);
     keep = n < ESEARCH_CAP ? n : ESEARCH_CAP;
     if (hist) {
         if (!(ids = malloc((keep ? keep : 1) * sizeof *ids)))
@@ -607,6 +607,17 @@ static enum MHD_Result send_reply(struct server *s, struct MHD_Connection *conn,
     if (!resp)
         return MHD_NO;
     MHD_add_response_header(resp, "Content-Type", r->type);
+    if (r->fault == F_BIGHEAD) {
+        char name[32], value[1001];
+        int i;
+
+        memset(value, 'x', 1000);
+        value[1000] = '\0';
+        for (i = 0; i < 100; i++) {
+            snprintf(name, sizeof name, "X-Replay-%d", i);
+            MHD_add_response_header(resp, name, value);
+        }
+    }
     if (gz)
         MHD_add_response_header(resp, "Content-Encoding", "gzip");
     ret = MHD_queue_response(conn, (unsigned)r->status, resp);
@@ -699,9 +710,12 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     if (s->log) {
         const char *ua = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent");
 
-        fprintf(s->log, "%.6f %s %s %s %s %s %s\n", q->t, ep ? ep : url, fault_names[f],
+        const char *acc = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");
+
+        fprintf(s->log, "%.6f %s %s %s %s %s %s %s\n", q->t, ep ? ep : url, fault_names[f],
                 arg(&kv, "api_key") ? "key" : "nokey", method, ua ? ua : "-",
-                arg(&kv, "tool") ? arg(&kv, "tool") : "-");
+                arg(&kv, "tool") ? arg(&kv, "tool") : "-",
+                acc && strstr(acc, "gzip") ? "gzip" : "plain");
         fflush(s->log);
     }
     if (f == F_SLOW)
@@ -758,8 +772,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
         do_efetch(s, &kv, &r, f);
     else
         do_einfo(s, &kv, &r);
-    if (f == F_TRUNCATE)
-        r.fault = F_TRUNCATE;
+    if (f == F_TRUNCATE || f == F_BIGHEAD)
+        r.fault = f;
     if (f == F_CUT && r.body.len > 2) {
         /* A whole response whose body lost its second half. */
         r.body.len /= 2;
@@ -920,7 +934,9 @@ int main(int argc, char **argv)
     d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, handler, &s,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
+                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(512 * 1024),
+                         MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "lm-replay: cannot listen on 127.0.0.1\n");
         return 1;

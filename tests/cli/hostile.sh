@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Hostile input through `litmine import` and `search`: deep nesting, invalid
+# UTF-8, a gzip bomb, an endless text node on stdin, an FTS query error, a
+# full disk and a read-only directory.  Each: one line on stderr naming the
+# input, the documented exit code, memory bounded, the corpus unchanged.
+. "$(dirname "$0")/lib.bash"
+db=$T/corpus.db
+rec=$ROOT/examples/records
+"$LITMINE" import -q --db "$db" "$rec/fictional_baseline.xml" || bad "seed import"
+before=$(dump "$db")
+
+# hostile FILE WHAT [MAX_RSS_KB]: exit 2, names FILE, corpus unchanged, RSS bounded
+hostile() {
+  local f=$1 what=$2 max=${3:-262144}
+  expect 2 "$what" -- /usr/bin/time -f '%M' -o "$T/rss" "$LITMINE" import --db "$db" "$f"
+  grep -v '^Command exited' "$T/err" > "$T/err1" || true; mv "$T/err1" "$T/err"
+  err_has "$(basename "$f")" "$what names the file"
+  [ "$(dump "$db")" = "$before" ] && ok || bad "$what changed the corpus"
+  [ "$(tail -n 1 "$T/rss")" -lt "$max" ] && ok || bad "$what: peak RSS $(tail -n 1 "$T/rss") KB"
+}
+
+python3 - "$T/deep.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000201</PMID>'
+            '<Article><ArticleTitle>' + '<i>' * 100000 + 'deep')
+PY
+hostile "$T/deep.xml" "100,000 nested elements"
+
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000202</PMID><Article><ArticleTitle>caf\xe9 \xff\xfe</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>\n' > "$T/badutf8.xml"
+hostile "$T/badutf8.xml" "invalid UTF-8"
+
+python3 - "$T/bomb.xml.gz" <<'PY'
+import sys, zlib
+z = zlib.compressobj(9, zlib.DEFLATED, 31)
+with open(sys.argv[1], "wb") as f:
+    f.write(z.compress(b'<?xml version="1.0"?>\n<PubmedArticleSet>'))
+    block = b" " * (1 << 20)
+    for _ in range(1024):          # 1 GiB of whitespace, about 1 MB on disk
+        f.write(z.compress(block))
+    f.write(z.compress(b"</PubmedArticleSet>\n") + z.flush())
+PY
+hostile "$T/bomb.xml.gz" "gzip bomb"
+err_has "gzip bomb" "the bomb is called one"
+
+# A text node without end, streamed on stdin: stopped at the field limit
+# long before 2 GB, without reading the rest.
+expect 2 "endless text node on stdin" -- sh -c "python3 -c '
+import sys
+o = sys.stdout.buffer
+o.write(b\"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000203</PMID><Article><Abstract><AbstractText>\")
+chunk = b\"fictional \" * 100000
+try:
+    for _ in range(2200):
+        o.write(chunk)
+except BrokenPipeError:
+    pass
+' 2>/dev/null | /usr/bin/time -f '%M' -o '$T/rss' '$LITMINE' import --db '$db' -"
+err_has "<stdin>" "endless node names stdin"
+err_has "PMID 91000203" "endless node names the PMID"
+[ "$(tail -n 1 "$T/rss")" -lt 262144 ] && ok || bad "endless node: peak RSS $(tail -n 1 "$T/rss") KB"
+[ "$(dump "$db")" = "$before" ] && ok || bad "endless node changed the corpus"
+
+# An FTS5 query it cannot parse: exit 2 with the query in the message.
+expect 2 "FTS syntax error" -- "$LITMINE" search --db "$db" 'remission AND ('
+err_has "remission AND (" "FTS syntax error names the query"
+
+# A full disk: the file-size limit stops SQLite's writes (SIGXFSZ ignored so
+# write() fails with EFBIG, as on a full filesystem).
+python3 - "$T/many.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0"?>\n<PubmedArticleSet>\n')
+    for i in range(3000):
+        f.write('<PubmedArticle><MedlineCitation><PMID Version="1">%d</PMID><Article>'
+                '<ArticleTitle>Fictional record %d about nothing</ArticleTitle><Abstract>'
+                '<AbstractText>%s</AbstractText></Abstract></Article></MedlineCitation>'
+                '</PubmedArticle>\n' % (92000000 + i, i, ("word%d " % i) * 120))
+    f.write('</PubmedArticleSet>\n')
+PY
+cp "$db" "$T/full.db"
+fullb=$(dump "$T/full.db")
+limit_kb=$(( $(stat -c %s "$T/full.db") / 1024 + 256 ))
+expect 4 "full disk" -- bash -c "trap '' XFSZ; ulimit -f $((limit_kb * 2)); exec '$LITMINE' import --db '$T/full.db' '$T/many.xml'"
+err_has "full.db" "full disk names the database"
+[ "$(dump "$T/full.db")" = "$fullb" ] && ok || bad "full disk: corpus changed"
+
+# A read-only directory: the database cannot be created there.
+mkdir -p "$T/rodir"; chmod 0555 "$T/rodir"; chmod 0755 "$T"
+if [ "$(id -u)" -eq 0 ]; then ro=(setpriv --reuid=65534 --regid=65534 --clear-groups); else ro=(); fi
+chmod 0644 "$rec/fictional_baseline.xml" 2>/dev/null || true
+expect 4 "read-only directory" -- "${ro[@]}" "$LITMINE" import --db "$T/rodir/c.db" "$rec/fictional_baseline.xml"
+err_has "rodir/c.db" "read-only directory names the database"
+[ ! -e "$T/rodir/c.db" ] && ok || bad "read-only directory: a file appeared"
+finish
