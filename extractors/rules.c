@@ -1226,6 +1226,16 @@ lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstra
     return design_extract(ex->design, ex->md, title, abstract, pub_types, mesh, out);
 }
 
+static int has_design(const lm_extractions *x, size_t first, const char *d)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && !strcmp(x->v[i].svalue, d))
+            return 1;
+    return 0;
+}
+
 /* A case report without a stated sample size has one patient; the row
  * quotes the design cue that said so. */
 static void case_report_size(lm_extractions *x, size_t first)
@@ -1287,7 +1297,9 @@ static void finish_article(lm_extractions *x, size_t first)
             best = i;
         }
     }
-    if (best == (size_t)-1) {
+    /* a case report's "31 cases" in passing (a literature review) is not
+     * its sample: only a stated phrasing beats the one patient */
+    if (best == (size_t)-1 || (bp <= 30 && has_design(x, first, "case_report"))) {
         case_report_size(x, first);
         return;
     }
