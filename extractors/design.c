@@ -14,7 +14,7 @@ enum cue {
     C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
-    C_CROSSOVER, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
+    C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
 };
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
@@ -78,6 +78,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
         "\\bparticipants compared to non-?participants" },
+    [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
 };
 
@@ -360,6 +361,8 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
         extract_flag(e, "double_blind");
     if (cnt[C_CROSSOVER])
         extract_flag(e, "crossover");
+    if (cnt[C_ACTIVE])
+        extract_flag(e, "active_controlled");
     if (cnt[C_OPEN_LABEL])
         extract_flag(e, "open_label");
     if (cnt[C_PROTOCOL])

@@ -284,6 +284,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.placebo_controlled", "placebo" },
     { "design.double_blind", "blind" },
     { "design.crossover", "cross" },
+    { "design.active_controlled", "active|head-to-head" },
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
     { "design.other", "cross|survey|diagnos|qualitative|validation|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
@@ -1279,6 +1280,11 @@ static void finish_article(lm_extractions *x, size_t first)
 {
     size_t i, j, best = (size_t)-1;
     int bp = -1, p;
+
+    if (has_design(x, first, "meta_analysis") || has_design(x, first, "systematic_review"))
+        for (i = first; i < x->len; i++)
+            if (x->v[i].kind == LM_KIND_EFFECT)
+                extract_flag(&x->v[i], "pooled");
 
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];

@@ -139,9 +139,13 @@ typedef struct lm_extraction {
     size_t span_end;
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static
-    char flags[96];      ///< comma-separated: inconsistent_ci, p_ci_mismatch,
-                         ///< k_n_pct_mismatch, n_from_sample_size, pub_types=<design>,
-                         ///< abstract=<design>, disagree ...
+    char flags[96];      ///< comma-separated: primary (the study's total),
+                         ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
+                         ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
+                         ///< pooled (effect of a meta-analysis); design: abstract=<d>,
+                         ///< pub_types=<d>, disagree, double_blind, placebo_controlled,
+                         ///< active_controlled, crossover, open_label, protocol,
+                         ///< secondary_analysis
 } lm_extraction;
 
 /// A growable list of extractions.  Zero-initialise (or lm_extractions_init).
