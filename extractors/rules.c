@@ -77,139 +77,146 @@ struct rule {
     const char *metric;   /* fixed metric; NULL: from the text */
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
+    unsigned flags;       /* R_SITE */
 };
+
+/* The rule starts with SITE (a count before a people noun): it is tried,
+ * anchored, only where SITE matched, instead of scanning the whole text;
+ * one scan for the sites serves all such rules. */
+#define R_SITE 1u
+#define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
 
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) " },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", 0 },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", 0 },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
-      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])" },
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0 },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])" },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", 0 },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO },
+      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])" },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0 },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])" },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0 },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])" },
+      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0 },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b" },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", 0 },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))" },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", 0 },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%" },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0 },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?" },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", 0 },
 };
 
 static const struct rule p_rules[] = {
-    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")" },
+    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0 },
 };
 
 /* ---- rates --------------------------------------------------------------- */
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", 0 },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]" },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", 0 },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]" },
+      PRE "(?<k>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")" },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", 0 },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))" },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", 0 },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")" },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)" },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", 0 },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
-      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%" },
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, 0 },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))" },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", 0 },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", 0 },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -406,6 +413,8 @@ struct lm_extractor {
     lm_normtext norm;
     lm_buf scratch;
     struct extract_text idx;
+    pcre2_code *site;        /* SITE: where R_SITE rules may start */
+    size_t *sites, nsites, capsites;
     char msg[512];
 };
 
@@ -468,7 +477,17 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
+            if (c->r->flags & R_SITE) {
+                /* tried only at the sites: \G anchors it at the offset given */
+                char *anch = malloc(strlen(c->r->pattern) + 8);
+                if (!anch)
+                    return LM_ERR_NOMEM;
+                sprintf(anch, "\\G(?:%s)", c->r->pattern);
+                c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
+                free(anch);
+            } else {
+                c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
+            }
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
@@ -485,6 +504,8 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
+    if (!(ex->site = extract_compile("n.site", SITE, flags, ex->msg, sizeof ex->msg)))
+        return LM_ERR_REGEX;
     if ((rc = design_rules_open(flags, &ex->design, ex->msg, sizeof ex->msg)))
         return rc;
     if (!(ex->md = pcre2_match_data_create(32, NULL)))
@@ -504,6 +525,8 @@ void lm_extractor_close(lm_extractor *ex)
         free(ex->rules[t]);
     }
     design_rules_close(ex->design);
+    pcre2_code_free(ex->site);
+    free(ex->sites);
     pcre2_match_data_free(ex->md);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
@@ -1099,6 +1122,34 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+/* Every offset where SITE matches (a count before a people noun), in
+ * order; overlapping starts are all kept so no R_SITE match is missed. */
+static lm_err find_sites(struct run *r)
+{
+    lm_extractor *ex = r->ex;
+    PCRE2_SIZE off = 0, *ov;
+    int rc;
+
+    ex->nsites = 0;
+    while (off < r->len) {
+        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, off, 0, ex->md, NULL);
+        if (rc < 0)
+            break;
+        ov = pcre2_get_ovector_pointer(ex->md);
+        if (ex->nsites == ex->capsites) {
+            size_t cap = ex->capsites ? 2 * ex->capsites : 32;
+            size_t *v = realloc(ex->sites, cap * sizeof *v);
+            if (!v)
+                return LM_ERR_NOMEM;
+            ex->sites = v;
+            ex->capsites = cap;
+        }
+        ex->sites[ex->nsites++] = ov[0];
+        off = ov[0] + 1;
+    }
+    return LM_OK;
+}
+
 static lm_err run_table(struct run *r, int t, handler h)
 {
     size_t i;
@@ -1111,6 +1162,23 @@ static lm_err run_table(struct run *r, int t, handler h)
 
         if (!extract_gate(c->need, r->idx))
             continue;
+        if (c->r->flags & R_SITE) {
+            size_t k;
+
+            for (k = 0; k < r->ex->nsites; k++) {
+                if (r->ex->sites[k] < off)
+                    continue;
+                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, r->ex->sites[k], 0,
+                                 r->ex->md, NULL);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                off = ov[1];
+            }
+            continue;
+        }
         while (off < r->len) {
             rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
@@ -1210,7 +1278,7 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
-    if ((rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+    if ((rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
