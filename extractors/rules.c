@@ -198,7 +198,7 @@ static const struct rule rate_rules[] = {
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", 0 },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", 0 },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
@@ -979,25 +979,29 @@ static size_t sent_end(const char *s, size_t len, size_t i)
     return len;
 }
 
-/* Is [a, b) inside a bracket that holds a confidence interval ("(95% CI,
- * 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
+/* Is the match at a inside a bracket that holds a confidence interval
+ * ("(95% CI, 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
 static int in_ci_bracket(const struct run *r, size_t a)
 {
-    size_t i = a, lim = a > 60 ? a - 60 : 0;
+    size_t i = a, lim = a > 60 ? a - 60 : 0, k;
 
     while (i > lim) {
         char ch = r->s[i - 1];
         if (ch == ')' || ch == ']')
             return 0;
-        if (ch == '(' || ch == '[' || ch == ';' || ch == ',') {
-            if (memmem(r->lower + i, a - i, "ci", 2) || memmem(r->lower + i, a - i, "confidence", 10))
-                return 1;
-            if (ch == '(' || ch == '[')
-                return 0;
-        }
+        if (ch == '(' || ch == '[')
+            break;
         i--;
     }
-    return 0;
+    if (i == lim)
+        return 0;
+    for (k = i; k + 2 <= a; k++) {
+        if (r->lower[k] == 'c' && r->lower[k + 1] == 'i'
+            && (k == 0 || !isalpha((unsigned char)r->lower[k - 1]))
+            && (k + 2 == r->len || !isalpha((unsigned char)r->lower[k + 2])))
+            return 1;
+    }
+    return memmem(r->lower + i, a - i, "confidence", 10) != NULL;
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
