@@ -98,7 +98,8 @@ LM_API int lm_ci_parse(const char *s, size_t len, int need_label, double *lo,
                        double *hi, double *level, size_t *used);
 
 /// Wilson score interval for k successes out of n at normal quantile @p z
-/// (1.959964 for 95%).  Returns LM_ERR_USAGE when n <= 0 or k outside [0,n].
+/// (1.959964 for 95%), as proportions in [0, 1] (rate rows store them as
+/// percents).  Returns LM_ERR_USAGE when n <= 0 or k outside [0,n].
 LM_API LM_MUST_CHECK lm_err lm_wilson(double k, double n, double z,
                                       double *lo, double *hi);
 
@@ -124,7 +125,8 @@ typedef struct lm_extraction {
     lm_kind kind;
     double value;        ///< the number (rate: percent 0-100; effect: estimate); NAN for design
     char svalue[32];     ///< design only: "rct", "cohort"... (else "")
-    double lo, hi;       ///< CI (effect: as written; rate: Wilson 95% when k/n known)
+    double lo, hi;       ///< CI (effect: as written; rate: Wilson 95%, in percent,
+                         ///< when k and n are known)
     int64_t k, n;        ///< rate: events and denominator
     char metric[24];     ///< sample_size: randomized|enrolled|analyzed|included;
                          ///< rate: remission|response|relapse|adverse_event|dropout|other;
@@ -135,7 +137,8 @@ typedef struct lm_extraction {
     char p_op[3];        ///< "=", "<", ">", "<=", ">=" or ""
     char level[4];       ///< design: "L1".."L5"; else ""
     char section[32];    ///< "title", "abstract" or the PMC body section title (truncated)
-    size_t span_start;   ///< byte offsets into the text of that section (original bytes)
+    size_t span_start;   ///< byte offsets (not code points) into the text of that
+                         ///< section as stored: title, abstract, or the body section
     size_t span_end;
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static
