@@ -1407,8 +1407,15 @@ static lm_err extract_body(lm_extractor *ex, const char *body, lm_extractions *o
     for (;;) {
         nl = strchr(p, '\n');
         if (!strncmp(p, "## ", 3) || !*p) {
+            size_t from = out->len, k;
+
             if (p > sec && (rc = lm_extract_text(ex, sec, (size_t)(p - sec), name, out)))
                 return rc;
+            /* spans count from the start of the stored body, not the section */
+            for (k = from; k < out->len; k++) {
+                out->v[k].span_start += (size_t)(sec - body);
+                out->v[k].span_end += (size_t)(sec - body);
+            }
             if (!*p)
                 return LM_OK;
             extract_strlcpy(name, p + 3, nl && (size_t)(nl - p - 3) < sizeof name

@@ -137,8 +137,8 @@ typedef struct lm_extraction {
     char p_op[3];        ///< "=", "<", ">", "<=", ">=" or ""
     char level[4];       ///< design: "L1".."L5"; else ""
     char section[32];    ///< "title", "abstract" or the PMC body section title (truncated)
-    size_t span_start;   ///< byte offsets (not code points) into the text of that
-                         ///< section as stored: title, abstract, or the body section
+    size_t span_start;   ///< byte offsets (not code points) into the stored title,
+                         ///< abstract or body (body rows: section says which part)
     size_t span_end;
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static
@@ -209,7 +209,8 @@ LM_API LM_MUST_CHECK lm_err lm_extract_design(lm_extractor *ex, const char *titl
 LM_API const char *lm_design_level(const char *design);
 
 /// Everything for one stored article: title, abstract, body (split on its
-/// "## Section" lines, each with its section name), design; then
+/// "## Section" lines, each with its section name; spans still count from
+/// the start of the body), design; then
 /// cross-checks (rate denominators from the sample size).
 LM_API LM_MUST_CHECK lm_err lm_extract_article(lm_extractor *ex, const lm_article *a,
                                                lm_extractions *out);

@@ -216,6 +216,24 @@ Test(rules, medians_and_ci_levels_are_not_effects)
     lm_extractions_free(&x);
 }
 
+Test(rules, body_sections_are_named_and_spans_count_from_the_body)
+{
+    lm_extractions x = { 0 };
+    lm_article a;
+    const lm_extraction *e;
+    const char *body = "## Methods\nWe screened people.\n## Results\nOverall, p = 0.04 was seen.\n";
+
+    memset(&a, 0, sizeof a);
+    a.abstract = "";
+    a.body = body;
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    e = first_of(&x, LM_KIND_P_VALUE, NULL);
+    cr_assert_not_null(e);
+    cr_expect_str_eq(e->section, "Results");
+    cr_expect(!strncmp(body + e->span_start, "p = 0.04", 8), "span %zu", e->span_start);
+    lm_extractions_free(&x);
+}
+
 Test(rules, p_value_alone)
 {
     lm_extractions x = { 0 };
