@@ -295,7 +295,12 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
     { "design.other", "cross|survey|diagnos|qualitative|validation|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
-    { "design.animal", "mice|mouse|rat|murine|rodent|rabbit|dog|canine|cat|feline|pig|swine|porcine|sheep|ewe|lamb|ovine|goat|cattle|cow|calves|heifer|steer|bovine|horse|equine|broiler|chicken|hen|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|hamster|ferret|animal" },
+    /* the animal words with their boundaries where a bare stem ("rat",
+     * "hen", "cat") would pass in almost every abstract ("rate", "then") */
+    { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
+                       "sheep|ewes|lamb|ovine|goat|cattle|cows|calves|heifer|steer|bovine|horse|equine|"
+                       "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
+                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
 };
