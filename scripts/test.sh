@@ -35,7 +35,7 @@ logs=$(mktemp -d)
 status=0
 for t in build/test_*; do
   [ -x "$t" ] || continue
-  valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+  LITMINE_NO_JIT=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
     --trace-children=yes --log-file="$logs/$(basename "$t").%p" "$t" -j"$jobs" \
     >"$logs/$(basename "$t").out" 2>&1 || status=1
   tail -n 1 "$logs/$(basename "$t").out"
