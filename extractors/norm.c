@@ -61,6 +61,7 @@ static const char *norm_seq(const unsigned char *s, size_t n, size_t *inlen)
     case 0x2018: case 0x2019: case 0x201B: case 0x2032: return "'";
     case 0x201C: case 0x201D: return "\"";
     case 0x03B7: return "eta";
+    case 0x03B2: return "beta";
     case 0x03C7: return "chi";
     case 0x03C1: return "rho";
     case 0x03BA: return "kappa";
@@ -85,6 +86,9 @@ static lm_err norm_grow(lm_normtext *t, size_t need)
     if (!(m = realloc(t->map, cap * sizeof *m)))
         return LM_ERR_NOMEM;
     t->map = m;
+    /* PCRE2's JIT reads ahead of the subject's end in wide loads: keep the
+     * slack initialised so that is never a read of undefined bytes */
+    memset(s + t->cap, 0, cap - t->cap);
     t->cap = cap;
     return LM_OK;
 }
