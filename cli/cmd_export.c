@@ -3,11 +3,16 @@
 #include "cli.h"
 
 static const char export_usage[] =
-    "usage: litmine export [--db PATH] --format jsonl|csv [--what articles]\n"
-    "  Writes every live article to stdout, one row each, columns:\n"
-    "  pmid, version, pmcid, doi, title, abstract, journal, year, authors,\n"
-    "  pub_types, mesh, source, updated_at.  CSV follows RFC 4180 (header row,\n"
-    "  CRLF, UTF-8); JSONL is one object per line (pandas: read_json(lines=True)).\n";
+    "usage: litmine export [--db PATH] --format jsonl|csv [--what articles|extractions|studies]\n"
+    "  Writes a dataset to stdout.  CSV follows RFC 4180 (header row, CRLF,\n"
+    "  UTF-8); JSONL is one object per line (pandas: read_json(lines=True)).\n"
+    "  articles (default): one row per live article: pmid, version, pmcid, doi,\n"
+    "    title, abstract, journal, year, authors, pub_types, mesh, source, updated_at.\n"
+    "  extractions: one row per stored value, the columns of `litmine extract`.\n"
+    "  studies: one row per extracted article: pmid, year, journal, title, design,\n"
+    "    level, n_total, n_metric, arm_ns, rate_metric, rate_pct, rate_k, rate_n,\n"
+    "    rate_lo, rate_hi, effect_metric, effect, effect_lo, effect_hi, effect_p,\n"
+    "    effect_p_op, rates, effects, rules (README: export --what studies).\n";
 
 int cmd_export(int argc, char **argv)
 {
@@ -17,6 +22,8 @@ int cmd_export(int argc, char **argv)
     };
     struct cli_common co;
     const char *what = "articles";
+    lm_export_what w;
+    char msg[1024] = "";
     lm_corpus *c;
     lm_err rc;
     int opt, r, ex = EXIT_OK;
@@ -35,19 +42,25 @@ int cmd_export(int argc, char **argv)
         fputs(export_usage, stderr);
         return EXIT_USAGE;
     }
-    if (strcmp(what, "articles")) {
-        cli_error("--what %s: only 'articles' is available", what);
+    if (!strcmp(what, "articles"))
+        w = LM_WHAT_ARTICLES;
+    else if (!strcmp(what, "extractions"))
+        w = LM_WHAT_EXTRACTIONS;
+    else if (!strcmp(what, "studies"))
+        w = LM_WHAT_STUDIES;
+    else {
+        cli_error("--what %s: expected articles, extractions or studies", what);
         return EXIT_USAGE;
     }
     cli_setup_log(co.quiet, co.verbose);
     if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
         return r;
-    rc = lm_export_articles(c, co.format == FMT_CSV ? LM_EXPORT_CSV : LM_EXPORT_JSONL,
-                            stdout);
+    rc = lm_export(c, w, co.format == FMT_CSV ? LM_EXPORT_CSV : LM_EXPORT_JSONL, stdout,
+                   NULL, msg, sizeof msg);
     if (rc == LM_ERR_IO)
         ex = cli_fail(rc, "export: cannot write to standard output");
     else if (rc != LM_OK)
-        ex = cli_fail(rc, lm_corpus_errmsg(c));
+        ex = cli_fail(rc, msg);
     lm_corpus_close(c);
     return ex;
 }

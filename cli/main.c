@@ -18,6 +18,7 @@ static const struct lm_cmd cmds[] = {
     { "fetch",   cmd_fetch,   "download PubMed/PMC records through NCBI E-utilities" },
     { "extract", cmd_extract, "extract numbers and study design, store and print them" },
     { "check",   cmd_check,   "audit an article's claims against the corpus" },
+    { "run",     cmd_run,     "the scheduled job: fetch, import, extract, export (--config FILE)" },
 };
 
 static void usage(FILE *f)

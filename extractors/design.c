@@ -10,11 +10,11 @@
 #include "extractors_int.h"
 
 enum cue {
-    C_META, C_SR, C_RCT_OWN, C_RCT_MENTION, C_RCT_BORROWED, C_NONRAND, C_QUASI,
+    C_META, C_SR, C_RCT_OWN, C_RCT_LEAD, C_RCT_MENTION, C_RCT_BORROWED, C_NONRAND, C_QUASI,
     C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
-    C_CROSSOVER, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
+    C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
 };
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
@@ -31,7 +31,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
         ",? (?:and )?)*(?:trial|study|experiment)\\b"
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
-        "|(?m:^)(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
+ },
+    /* a line (title, abstract part) that opens with "A randomized..."; a
+     * cue of its own so the anchored pattern runs only at line starts */
+    [C_RCT_LEAD] = { "design.rct.lead",
+        "(?m)^(?:[A-Z ]+: )?(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
@@ -74,6 +78,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
         "\\bparticipants compared to non-?participants" },
+    [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
 };
 
@@ -154,7 +159,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
 
     /* a trial that describes its own randomisation is a trial, unless its
      * title calls it a review (reviews cite trials, trials cite reviews) */
-    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] > c[C_RCT_BORROWED] && !c[C_ANIMAL] && !c[C_VET])
+    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
+        && !c[C_ANIMAL] && !c[C_VET])
         reviews = 0;
 
     if (c[C_META] && reviews > 0)
@@ -169,8 +175,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_NONRAND] || c[C_QUASI])
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
-    if (c[C_RCT_OWN] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
-        PICK(C_RCT_OWN, "rct");
+    if (c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
+        PICK(c[C_RCT_OWN] ? C_RCT_OWN : C_RCT_LEAD, "rct");
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy) */
@@ -355,6 +361,8 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
         extract_flag(e, "double_blind");
     if (cnt[C_CROSSOVER])
         extract_flag(e, "crossover");
+    if (cnt[C_ACTIVE])
+        extract_flag(e, "active_controlled");
     if (cnt[C_OPEN_LABEL])
         extract_flag(e, "open_label");
     if (cnt[C_PROTOCOL])

@@ -86,6 +86,9 @@ static lm_err norm_grow(lm_normtext *t, size_t need)
     if (!(m = realloc(t->map, cap * sizeof *m)))
         return LM_ERR_NOMEM;
     t->map = m;
+    /* PCRE2's JIT reads ahead of the subject's end in wide loads: keep the
+     * slack initialised so that is never a read of undefined bytes */
+    memset(s + t->cap, 0, cap - t->cap);
     t->cap = cap;
     return LM_OK;
 }

@@ -21,11 +21,13 @@
 #define NUMD "(?:\\d{1,3}(?:[, ]\\d{3})+(?![\\d.])|\\d+)(?:\\.\\d+)?"
 /* signed, or a bare decimal ".25" */
 #define SNUM "(?:- ?)?(?:" NUMD "|\\.\\d+)"
-#define WUNIT "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
-    "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|" \
-    "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+/* number words, as a trie so the JIT rejects a non-number word at its
+ * first letters (a flat list of 28 alternatives doubled the run time) */
+#define WUNIT "(?:o(?:ne)|t(?:wo|hree|en|welve|hirt(?:een|y)|wenty|housand)|" \
+    "f(?:our(?:teen)?|ive|ift(?:een|y)|orty)|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|" \
+    "e(?:ight(?:een|y)?|leven)|n(?:ine(?:teen|ty)?)|hundred)"
 /* number words: "Sixty-four", "two hundred and six" */
-#define WNUM "\\b(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define WNUM "\\b(?=[otfsenh])(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
@@ -75,139 +77,146 @@ struct rule {
     const char *metric;   /* fixed metric; NULL: from the text */
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
+    unsigned flags;       /* R_SITE */
 };
+
+/* The rule starts with SITE (a count before a people noun): it is tried,
+ * anchored, only where SITE matched, instead of scanning the whole text;
+ * one scan for the sites serves all such rules. */
+#define R_SITE 1u
+#define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
 
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) " },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", 0 },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b" },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", 0 },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO },
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
-      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])" },
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0 },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])" },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", 0 },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO },
+      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])" },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0 },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])" },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0 },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])" },
+      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0 },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b" },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", 0 },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))" },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", 0 },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%" },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0 },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?" },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", 0 },
 };
 
 static const struct rule p_rules[] = {
-    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")" },
+    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0 },
 };
 
 /* ---- rates --------------------------------------------------------------- */
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?" },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", 0 },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]" },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", 0 },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]" },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")" },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", 0 },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))" },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", 0 },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")" },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?" NUMD " ?%)" },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", 0 },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
-      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to) ?\\(?)(?<pct>" NUMD ") ?%" },
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, 0 },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))" },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", 0 },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))" },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", 0 },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -251,15 +260,18 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "rate.k_pct", "%" },
     { "rate.pct", "%|percent|per cent" },
     { "rate.pct_list", "%|percent" },
-    { "rate.pct_compared*", "vs|versus|compared" },
+    { "rate.pct_compared*", "vs|versus|compared|and" },
     { "rate.pct_of_who", "% of" },
     { "rate.kn", " of " },
     { "rate.kn_slash", "/" },
-    { "rate.words", " in |out of" },
+    { "rate.words", " in one| in two| in three| in four| in five| in six| in seven| in eight| in nine| in ten|"
+                    "out of one|out of two|out of three|out of four|out of five|out of six|out of seven|"
+                    "out of eight|out of nine|out of ten| in twenty|out of twenty" },
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
     { "design.rct", "random" },
+    { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
     { "design.non_randomized", "random" },
@@ -279,8 +291,17 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.placebo_controlled", "placebo" },
     { "design.double_blind", "blind" },
     { "design.crossover", "cross" },
+    { "design.active_controlled", "active|head-to-head" },
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
+    { "design.other", "cross|survey|diagnos|qualitative|validation|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
+    /* the animal words with their boundaries where a bare stem ("rat",
+     * "hen", "cat") would pass in almost every abstract ("rate", "then") */
+    { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
+                       "sheep|ewes|lamb|ovine|goat|cattle|cows|calves|heifer|steer|bovine|horse|equine|"
+                       "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
+                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
+    { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
 };
 
@@ -363,7 +384,7 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
         return rc;
     for (i = 0; i < len; i++)
         out->s[i] = (char)tolower((unsigned char)s[i]);
-    out->s[len] = '\0';
+    memset(out->s + len, 0, out->cap - len);   /* see norm_grow: no undefined slack */
     out->len = len;
     return LM_OK;
 }
@@ -397,6 +418,8 @@ struct lm_extractor {
     lm_normtext norm;
     lm_buf scratch;
     struct extract_text idx;
+    pcre2_code *site;        /* SITE: where R_SITE rules may start */
+    size_t *sites, nsites, capsites;
     char msg[512];
 };
 
@@ -461,7 +484,17 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
+            if (c->r->flags & R_SITE) {
+                /* tried only at the sites: \G anchors it at the offset given */
+                char *anch = malloc(strlen(c->r->pattern) + 8);
+                if (!anch)
+                    return LM_ERR_NOMEM;
+                sprintf(anch, "\\G(?:%s)", c->r->pattern);
+                c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
+                free(anch);
+            } else {
+                c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
+            }
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
@@ -478,6 +511,8 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
+    if (!(ex->site = extract_compile("n.site", SITE, flags, ex->msg, sizeof ex->msg)))
+        return LM_ERR_REGEX;
     if ((rc = design_rules_open(flags, &ex->design, ex->msg, sizeof ex->msg)))
         return rc;
     if (!(ex->md = pcre2_match_data_create(32, NULL)))
@@ -497,6 +532,8 @@ void lm_extractor_close(lm_extractor *ex)
         free(ex->rules[t]);
     }
     design_rules_close(ex->design);
+    pcre2_code_free(ex->site);
+    free(ex->sites);
     pcre2_match_data_free(ex->md);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
@@ -632,10 +669,14 @@ static int grp_num(const struct run *r, int g, double *v)
     return lm_num_any(r->s + st, n, v, &used);
 }
 
-/* Does [a, b) overlap an earlier result of kind k from this text? */
+/* Does [a, b) (normalised offsets) overlap an earlier result of kind k
+ * from this text?  Results keep original offsets: map before comparing. */
 static int overlaps(const struct run *r, lm_kind k, size_t a, size_t b)
 {
     size_t i;
+
+    a = r->ex->norm.map[a];
+    b = r->ex->norm.map[b];
 
     for (i = r->first; i < r->out->len; i++) {
         const lm_extraction *e = &r->out->v[i];
@@ -900,8 +941,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
  * not an outcome rate. */
 static const char *const not_rate_words[] = {
     "female", "male", "women", "men ", "white", "black", "caucasian", "smoker",
-    "aged", "age ", "bmi", "baseline", "reduc", "decreas", "increas", "lower",
-    "higher", "change", "power", "alpha", "weight", "variance", "fat",
+    "aged", "age ", "bmi", "baseline", "power", "alpha", "weight", "variance", "fat",
     "saturation", "concentration", "dose", "margin", "%ile", "percentile",
 };
 
@@ -946,25 +986,29 @@ static size_t sent_end(const char *s, size_t len, size_t i)
     return len;
 }
 
-/* Is [a, b) inside a bracket that holds a confidence interval ("(95% CI,
- * 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
+/* Is the match at a inside a bracket that holds a confidence interval
+ * ("(95% CI, 75.1% to 99.5%)")?  Its percents are bounds, not rates. */
 static int in_ci_bracket(const struct run *r, size_t a)
 {
-    size_t i = a, lim = a > 60 ? a - 60 : 0;
+    size_t i = a, lim = a > 60 ? a - 60 : 0, k;
 
     while (i > lim) {
         char ch = r->s[i - 1];
         if (ch == ')' || ch == ']')
             return 0;
-        if (ch == '(' || ch == '[' || ch == ';' || ch == ',') {
-            if (memmem(r->lower + i, a - i, "ci", 2) || memmem(r->lower + i, a - i, "confidence", 10))
-                return 1;
-            if (ch == '(' || ch == '[')
-                return 0;
-        }
+        if (ch == '(' || ch == '[')
+            break;
         i--;
     }
-    return 0;
+    if (i == lim)
+        return 0;
+    for (k = i; k + 2 <= a; k++) {
+        if (r->lower[k] == 'c' && r->lower[k + 1] == 'i'
+            && (k == 0 || !isalpha((unsigned char)r->lower[k - 1]))
+            && (k + 2 == r->len || !isalpha((unsigned char)r->lower[k + 2])))
+            return 1;
+    }
+    return memmem(r->lower + i, a - i, "confidence", 10) != NULL;
 }
 
 /* The rate word nearest to [a, b) in its sentence (left window first, then
@@ -1041,6 +1085,23 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_OK;
     if (in_ci_bracket(r, ms))
         return LM_OK;
+    /* "reduced by 30%", "a 20% increase": relative changes, not rates */
+    if (me + 4 <= r->len && !strncmp(r->lower + me, " of ", 4))
+        ;   /* "by 25% of patients": a share of people */
+    else if ((c->g_pct && !c->g_k && ms >= 3 && !strncmp(r->lower + ms - 3, "by ", 3))
+        || (c->g_pct && !c->g_k && ms >= 12 && memmem(r->lower + ms - 12, 12, " by ", 4))
+        || (c->g_pct && !c->g_k && me + 12 <= r->len
+            && (memmem(r->lower + me, 12, "increase", 8) || memmem(r->lower + me, 12, "decrease", 8)
+                || memmem(r->lower + me, 12, "reduction", 9) || memmem(r->lower + me, 12, "change", 6)
+                || memmem(r->lower + me, 12, "higher", 6) || memmem(r->lower + me, 12, "lower", 5)
+                || memmem(r->lower + me, 12, "improvement", 11)))) {
+        reject(r, c->r, ms, me, "a relative change");
+        return LM_OK;
+    }
+    if (!isnan(k) && isnan(n) && k >= 1900 && k <= 2100) {
+        reject(r, c->r, ms, me, "a year, not a count");
+        return LM_OK;
+    }
     what = rate_what(r, ms, me, &bad);
     /* a bare percent or slash needs an outcome word and no baseline word */
     if ((bare || !strcmp(c->r->id, "rate.kn_slash")) && (!what || bad)
@@ -1072,6 +1133,34 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+/* Every offset where SITE matches (a count before a people noun), in
+ * order; overlapping starts are all kept so no R_SITE match is missed. */
+static lm_err find_sites(struct run *r)
+{
+    lm_extractor *ex = r->ex;
+    PCRE2_SIZE off = 0, *ov;
+    int rc;
+
+    ex->nsites = 0;
+    while (off < r->len) {
+        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, off, 0, ex->md, NULL);
+        if (rc < 0)
+            break;
+        ov = pcre2_get_ovector_pointer(ex->md);
+        if (ex->nsites == ex->capsites) {
+            size_t cap = ex->capsites ? 2 * ex->capsites : 32;
+            size_t *v = realloc(ex->sites, cap * sizeof *v);
+            if (!v)
+                return LM_ERR_NOMEM;
+            ex->sites = v;
+            ex->capsites = cap;
+        }
+        ex->sites[ex->nsites++] = ov[0];
+        off = ov[0] + 1;
+    }
+    return LM_OK;
+}
+
 static lm_err run_table(struct run *r, int t, handler h)
 {
     size_t i;
@@ -1084,6 +1173,23 @@ static lm_err run_table(struct run *r, int t, handler h)
 
         if (!extract_gate(c->need, r->idx))
             continue;
+        if (c->r->flags & R_SITE) {
+            size_t k;
+
+            for (k = 0; k < r->ex->nsites; k++) {
+                if (r->ex->sites[k] < off)
+                    continue;
+                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, r->ex->sites[k], 0,
+                                 r->ex->md, NULL);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                off = ov[1];
+            }
+            continue;
+        }
         while (off < r->len) {
             rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
@@ -1183,7 +1289,7 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
-    if ((rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+    if ((rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
@@ -1198,6 +1304,16 @@ lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstra
     if (!ex || !out)
         return LM_ERR_USAGE;
     return design_extract(ex->design, ex->md, title, abstract, pub_types, mesh, out);
+}
+
+static int has_design(const lm_extractions *x, size_t first, const char *d)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && !strcmp(x->v[i].svalue, d))
+            return 1;
+    return 0;
 }
 
 /* A case report without a stated sample size has one patient; the row
@@ -1244,6 +1360,11 @@ static void finish_article(lm_extractions *x, size_t first)
     size_t i, j, best = (size_t)-1;
     int bp = -1, p;
 
+    if (has_design(x, first, "meta_analysis") || has_design(x, first, "systematic_review"))
+        for (i = first; i < x->len; i++)
+            if (x->v[i].kind == LM_KIND_EFFECT)
+                extract_flag(&x->v[i], "pooled");
+
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
         if (e->kind != LM_KIND_SAMPLE_SIZE)
@@ -1261,7 +1382,9 @@ static void finish_article(lm_extractions *x, size_t first)
             best = i;
         }
     }
-    if (best == (size_t)-1) {
+    /* a case report's "31 cases" in passing (a literature review) is not
+     * its sample: only a stated phrasing beats the one patient */
+    if (best == (size_t)-1 || (bp <= 30 && has_design(x, first, "case_report"))) {
         case_report_size(x, first);
         return;
     }
@@ -1291,8 +1414,15 @@ static lm_err extract_body(lm_extractor *ex, const char *body, lm_extractions *o
     for (;;) {
         nl = strchr(p, '\n');
         if (!strncmp(p, "## ", 3) || !*p) {
+            size_t from = out->len, k;
+
             if (p > sec && (rc = lm_extract_text(ex, sec, (size_t)(p - sec), name, out)))
                 return rc;
+            /* spans count from the start of the stored body, not the section */
+            for (k = from; k < out->len; k++) {
+                out->v[k].span_start += (size_t)(sec - body);
+                out->v[k].span_end += (size_t)(sec - body);
+            }
             if (!*p)
                 return LM_OK;
             extract_strlcpy(name, p + 3, nl && (size_t)(nl - p - 3) < sizeof name

@@ -98,7 +98,8 @@ LM_API int lm_ci_parse(const char *s, size_t len, int need_label, double *lo,
                        double *hi, double *level, size_t *used);
 
 /// Wilson score interval for k successes out of n at normal quantile @p z
-/// (1.959964 for 95%).  Returns LM_ERR_USAGE when n <= 0 or k outside [0,n].
+/// (1.959964 for 95%), as proportions in [0, 1] (rate rows store them as
+/// percents).  Returns LM_ERR_USAGE when n <= 0 or k outside [0,n].
 LM_API LM_MUST_CHECK lm_err lm_wilson(double k, double n, double z,
                                       double *lo, double *hi);
 
@@ -124,7 +125,8 @@ typedef struct lm_extraction {
     lm_kind kind;
     double value;        ///< the number (rate: percent 0-100; effect: estimate); NAN for design
     char svalue[32];     ///< design only: "rct", "cohort"... (else "")
-    double lo, hi;       ///< CI (effect: as written; rate: Wilson 95% when k/n known)
+    double lo, hi;       ///< CI (effect: as written; rate: Wilson 95%, in percent,
+                         ///< when k and n are known)
     int64_t k, n;        ///< rate: events and denominator
     char metric[24];     ///< sample_size: randomized|enrolled|analyzed|included;
                          ///< rate: remission|response|relapse|adverse_event|dropout|other;
@@ -135,13 +137,18 @@ typedef struct lm_extraction {
     char p_op[3];        ///< "=", "<", ">", "<=", ">=" or ""
     char level[4];       ///< design: "L1".."L5"; else ""
     char section[32];    ///< "title", "abstract" or the PMC body section title (truncated)
-    size_t span_start;   ///< byte offsets into the text of that section (original bytes)
+    size_t span_start;   ///< byte offsets (not code points) into the stored title,
+                         ///< abstract or body (body rows: section says which part)
     size_t span_end;
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static
-    char flags[96];      ///< comma-separated: inconsistent_ci, p_ci_mismatch,
-                         ///< k_n_pct_mismatch, n_from_sample_size, pub_types=<design>,
-                         ///< abstract=<design>, disagree ...
+    char flags[96];      ///< comma-separated: primary (the study's total),
+                         ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
+                         ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
+                         ///< pooled (effect of a meta-analysis); design: abstract=<d>,
+                         ///< pub_types=<d>, disagree, double_blind, placebo_controlled,
+                         ///< active_controlled, crossover, open_label, protocol,
+                         ///< secondary_analysis
 } lm_extraction;
 
 /// A growable list of extractions.  Zero-initialise (or lm_extractions_init).
@@ -202,7 +209,8 @@ LM_API LM_MUST_CHECK lm_err lm_extract_design(lm_extractor *ex, const char *titl
 LM_API const char *lm_design_level(const char *design);
 
 /// Everything for one stored article: title, abstract, body (split on its
-/// "## Section" lines, each with its section name), design; then
+/// "## Section" lines, each with its section name; spans still count from
+/// the start of the body), design; then
 /// cross-checks (rate denominators from the sample size).
 LM_API LM_MUST_CHECK lm_err lm_extract_article(lm_extractor *ex, const lm_article *a,
                                                lm_extractions *out);

@@ -1,6 +1,6 @@
 /// @file litmine/pipeline.h
-/// The pipeline stage: datasets out of the corpus (and, later, the scheduled
-/// refresh job).
+/// The pipeline stage: datasets out of the corpus and the scheduled refresh
+/// job (`litmine run`).
 #ifndef LITMINE_PIPELINE_H
 #define LITMINE_PIPELINE_H
 
@@ -76,6 +76,137 @@ typedef struct lm_dir_stats {
 LM_API LM_MUST_CHECK lm_err lm_import_dir(lm_corpus *c, const char *dir,
                                           lm_dir_progress_cb cb, void *ud,
                                           lm_dir_stats *st, char *msg, size_t msgcap);
+
+
+/* ---- datasets: extractions and studies --------------------------------- */
+
+/// What an export writes.
+typedef enum lm_export_what {
+    LM_WHAT_ARTICLES = 0,   ///< one row per live article (lm_article_columns)
+    LM_WHAT_EXTRACTIONS,    ///< one row per stored extraction (lm_extraction_columns)
+    LM_WHAT_STUDIES         ///< one row per extracted study (lm_study_columns)
+} lm_export_what;
+
+/// "articles", "extractions", "studies".
+LM_API const char *lm_export_what_name(lm_export_what w);
+
+/// The columns of `litmine export --what studies`, in order (CSV header and
+/// JSONL keys).  NULL-terminated.  README "export --what studies" says what
+/// each holds.
+LM_API extern const char *const lm_study_columns[];
+
+/// Writes @p what from @p c to @p out as @p fmt; @p rows (may be NULL) gets
+/// the number of data rows.  Extractions and studies cover live articles
+/// only.  Returns LM_ERR_IO when a write fails, LM_ERR_NOMEM, or the
+/// database's error (LM_ERR_DB, message in @p msg).
+LM_API LM_MUST_CHECK lm_err lm_export(lm_corpus *c, lm_export_what what,
+                                      lm_export_format fmt, FILE *out,
+                                      uint64_t *rows, char *msg, size_t msgcap);
+
+/* ---- the refresh job (`litmine run`) ----------------------------------- */
+
+#define LM_RUN_MAX_QUERIES 64
+#define LM_RUN_MAX_EXPORTS 16
+#define LM_RUN_MAX_DIRS    16
+
+/// One saved query of a run configuration.
+typedef struct lm_run_query {
+    char *name;          ///< unique label (logs, summary)
+    char *query;         ///< esearch term
+    int pmc;             ///< db=pmc instead of pubmed
+    char datetype[8];    ///< "edat" or "mdat"
+    char *since;         ///< first date of the very first run (NULL: all)
+} lm_run_query;
+
+/// One export target.
+typedef struct lm_run_export {
+    lm_export_what what;
+    lm_export_format format;
+    char *path;          ///< resolved (relative to the config file's folder)
+} lm_run_export;
+
+/// A parsed run configuration (JSON; README "litmine run" shows the keys).
+/// Paths are resolved against the config file's folder.  Free with
+/// lm_run_config_free().
+typedef struct lm_run_config {
+    char *file;                 ///< the config file's name, for messages
+    char *db;                   ///< "database"
+    lm_run_query queries[LM_RUN_MAX_QUERIES];
+    size_t nqueries;
+    char *import_dirs[LM_RUN_MAX_DIRS];   ///< "import_dirs": NCBI folders
+    size_t nimport_dirs;
+    char *api_key_env;          ///< "api_key_env", default "NCBI_API_KEY"
+    char *email;                ///< "email"; NULL: $NCBI_EMAIL
+    char *base_url;             ///< "base_url"; NULL: $LITMINE_EUTILS_URL, else NCBI
+    int extract;                ///< "extract" (default true)
+    lm_run_export exports[LM_RUN_MAX_EXPORTS];
+    size_t nexports;
+    /* "fetch": {...} tuning, 0 = the fetch stage's default */
+    unsigned batch;
+    int retries;
+    double retry_delay, retry_max, rate;
+    long timeout;
+} lm_run_config;
+
+/// Parses a configuration from @p len bytes of JSON; @p name is the file
+/// name used in messages and to resolve relative paths.  A syntax error, a
+/// missing or unknown key, or a value of the wrong type or range is
+/// LM_ERR_FORMAT with "<name>:<line>: ..." or "<name>: <key>: ..." in @p msg.
+LM_API LM_MUST_CHECK lm_err lm_run_config_parse(const char *name, const char *text,
+                                                size_t len, lm_run_config **out,
+                                                char *msg, size_t msgcap);
+/// Reads and parses the file at @p path (LM_ERR_IO when unreadable).
+LM_API LM_MUST_CHECK lm_err lm_run_config_load(const char *path, lm_run_config **out,
+                                               char *msg, size_t msgcap);
+/// Replaces the database path (the command line's --db).
+LM_API LM_MUST_CHECK lm_err lm_run_config_set_db(lm_run_config *cfg, const char *db);
+LM_API void lm_run_config_free(lm_run_config *cfg);   /* NULL is a no-op */
+
+/// Counts of one run (or, with LM_RUN_DRY, of what it would do).
+typedef struct lm_run_stats {
+    struct {
+        uint64_t records, stored, requests, retries;
+        char from[16];          ///< first day asked for ("" when the run stopped before)
+        char watermark[16];     ///< watermark after the fetch ("" if none)
+    } queries[LM_RUN_MAX_QUERIES];
+    uint64_t fetched, stored;   ///< over all queries
+    size_t files, files_imported, files_already;
+    uint64_t import_records, import_stored, import_deleted;
+    uint64_t extracted;         ///< articles (re-)extracted
+    uint64_t values;            ///< extraction rows written
+    uint64_t cleared;           ///< deleted articles whose extractions were removed
+    struct {
+        uint64_t rows;
+        int written;            ///< 1 replaced, 0 identical to the file already there
+    } exports[LM_RUN_MAX_EXPORTS];
+    size_t exports_written;
+    int db_exists;              ///< dry run: the database file exists
+    int changed;                ///< anything in the database or an export changed
+    double seconds;
+} lm_run_stats;
+
+enum {
+    LM_RUN_DRY = 1u << 0,       ///< plan only: read what is there, change nothing
+    LM_RUN_NO_JIT = 1u << 1     ///< extract with interpreted rules (LM_EXTRACT_NO_JIT)
+};
+
+/// Stage report: one line ("fetch psilocybin: 12 records, 12 stored...")
+/// after each stage; the CLI prints it on stderr.
+typedef void (*lm_run_report_cb)(const char *line, void *ud);
+
+/// Runs the job of @p cfg under the run lock: fetch (each saved query,
+/// incremental) -> import (import_dirs) -> extract (only articles that are
+/// new, changed, or extracted by an older extractor version; extractions of
+/// deleted articles are removed) -> exports (each written to a temporary
+/// file beside its target and renamed over it, left alone when the content
+/// is the same).  Each step commits as it goes, so a killed run, run again,
+/// ends where an uninterrupted one would.  Stops at the first failure:
+/// LM_ERR_LOCKED (another run), LM_ERR_NET/LM_ERR_HTTP, LM_ERR_DB*, LM_ERR_IO
+/// (an export), LM_ERR_FORMAT (an import file); message in @p msg.
+/// @p report may be NULL.  @p st gets the counts, also on failure.
+LM_API LM_MUST_CHECK lm_err lm_run(const lm_run_config *cfg, unsigned flags,
+                                   lm_run_report_cb report, void *ud,
+                                   lm_run_stats *st, char *msg, size_t msgcap);
 
 #ifdef __cplusplus
 }

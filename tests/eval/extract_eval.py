@@ -161,15 +161,9 @@ def score(labels_path, ext_path, floors, show):
     figures["effect"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "effect" for e in ext[pm])) / len(gold),
                              precision=p, recall=r, f1=f)
 
-    fail = 0
     for kind, fig in figures.items():
         print(kind.ljust(12) + "  ".join(f"{k}={v:.3f}" for k, v in fig.items()))
-    for key, floor in floors.items():
-        kind, metric = key.split(".")
-        v = figures[kind][metric]
-        if v + 1e-9 < floor:
-            print(f"FAIL: {key} = {v:.3f} below the floor {floor}")
-            fail = 1
+    fail = check_floors(figures, floors)
     if show:
         print(f"-- first {show} disagreements (kind, pmid, ours, gold, our text | gold text)")
         for d in dis[:show]:
@@ -443,20 +437,7 @@ def main():
         articles(sys.argv[2])
         return 0
     if len(sys.argv) >= 4 and sys.argv[1] == "score":
-        floors, show = {}, 0
-        args = sys.argv[4:]
-        while args:
-            if args[0] == "--floors":
-                for kv in args[1].split(","):
-                    k, v = kv.split("=")
-                    floors[k] = float(v)
-                args = args[2:]
-            elif args[0] == "--show":
-                show = int(args[1])
-                args = args[2:]
-            else:
-                print("unknown argument " + args[0], file=sys.stderr)
-                return 2
+        floors, show = parse_opts(sys.argv[4:])
         return score(sys.argv[2], sys.argv[3], floors, show)
     print(__doc__, file=sys.stderr)
     return 2

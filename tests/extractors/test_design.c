@@ -66,6 +66,30 @@ Test(design, modifiers_are_flagged)
     lm_extractor_close(ex);
 }
 
+Test(design, active_control_and_pooled_effects)
+{
+    lm_extractor *ex = NULL;
+    lm_extractions x = { 0 };
+    lm_article a;
+    size_t i;
+    int pooled = 0;
+
+    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK);
+    cr_assert_eq(lm_extract_design(ex, "A head-to-head trial", "Patients were randomized to "
+                                   "drug A or an active comparator.", NULL, NULL, &x), LM_OK);
+    cr_expect(strstr(x.v[0].flags, "active_controlled") != NULL, "%s", x.v[0].flags);
+    lm_extractions_clear(&x);
+    memset(&a, 0, sizeof a);
+    a.title = "Drug A for pain: a systematic review and meta-analysis";
+    a.abstract = "Twelve trials were pooled (SMD -0.40, 95% CI -0.60 to -0.20; I2 = 30%).";
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    for (i = 0; i < x.len; i++)
+        pooled += x.v[i].kind == LM_KIND_EFFECT && strstr(x.v[i].flags, "pooled") != NULL;
+    cr_expect_eq(pooled, 1);
+    lm_extractions_free(&x);
+    lm_extractor_close(ex);
+}
+
 Test(design, mesh_animals)
 {
     lm_extractor *ex = NULL;

@@ -142,6 +142,20 @@ Test(rules, not_rates)
     cr_assert_gt(rows, 3);
 }
 
+Test(rules, no_duplicate_rates_after_multibyte_text)
+{
+    /* U+2212 and U+00B7 before the percents shift normalised offsets: the
+     * overlap check must compare like with like */
+    lm_extractions x = { 0 };
+    size_t i, rates = 0;
+
+    run("Response (score \xE2\x88\x92 50%, 0\xC2\xB7" "5 SD) occurred in 53.1% vs. 19.3% of patients.", &x);
+    for (i = 0; i < x.len; i++)
+        rates += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(rates, 3, "%zu rates", rates);
+    lm_extractions_free(&x);
+}
+
 Test(rules, denominator_from_sample_size)
 {
     lm_extractions x = { 0 };
@@ -199,6 +213,24 @@ Test(rules, medians_and_ci_levels_are_not_effects)
         "is reported below.", &x);
     cr_expect_null(first_of(&x, LM_KIND_EFFECT, NULL), "got %s",
                    first_of(&x, LM_KIND_EFFECT, NULL) ? first_of(&x, LM_KIND_EFFECT, NULL)->text : "");
+    lm_extractions_free(&x);
+}
+
+Test(rules, body_sections_are_named_and_spans_count_from_the_body)
+{
+    lm_extractions x = { 0 };
+    lm_article a;
+    const lm_extraction *e;
+    const char *body = "## Methods\nWe screened people.\n## Results\nOverall, p = 0.04 was seen.\n";
+
+    memset(&a, 0, sizeof a);
+    a.abstract = "";
+    a.body = body;
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    e = first_of(&x, LM_KIND_P_VALUE, NULL);
+    cr_assert_not_null(e);
+    cr_expect_str_eq(e->section, "Results");
+    cr_expect(!strncmp(body + e->span_start, "p = 0.04", 8), "span %zu", e->span_start);
     lm_extractions_free(&x);
 }
 
@@ -264,6 +296,38 @@ Test(rules, absurd_numbers_are_rejected)
         cr_expect(!(e->kind == LM_KIND_EFFECT && e->lo > e->hi), "reversed CI from %s", e->rule);
         cr_expect(!(e->kind == LM_KIND_P_VALUE && e->p > 1), "p %g from %s", e->p, e->rule);
     }
+    lm_extractions_free(&x);
+}
+
+struct logbuf { char text[4096]; size_t len; };
+
+static void capture(lm_log_level lvl, const char *func, const char *msg, void *ud)
+{
+    struct logbuf *b = ud;
+    int n;
+
+    (void)lvl;
+    (void)func;
+    n = snprintf(b->text + b->len, sizeof b->text - b->len, "%s\n", msg);
+    if (n > 0 && (size_t)n < sizeof b->text - b->len)
+        b->len += (size_t)n;
+}
+
+Test(rules, rejections_are_logged_with_rule_and_reason)
+{
+    struct logbuf b = { "", 0 };
+    lm_extractions x = { 0 };
+    const char *txt = "The odds ratio was 2.0 (95% CI 3.0 to 1.0). Remission occurred in 150% of patients.";
+
+    lm_log_set_level(LM_LOG_DEBUG);
+    lm_log_set_sink(capture, &b);
+    cr_assert_eq(lm_extract_text(ex, txt, strlen(txt), "abstract", &x), LM_OK);
+    lm_log_set_sink(NULL, NULL);
+    lm_log_set_level(LM_LOG_WARN);
+    cr_expect(strstr(b.text, "rule effect.or rejected") && strstr(b.text, "CI bounds reversed"), "%s", b.text);
+    cr_expect(strstr(b.text, "percent outside 0-100") != NULL, "%s", b.text);
+    cr_expect_null(first_of(&x, LM_KIND_EFFECT, NULL));
+    cr_expect_null(first_of(&x, LM_KIND_RATE, NULL));
     lm_extractions_free(&x);
 }
 

@@ -1,0 +1,607 @@
+/* The refresh job behind `litmine run`: under the run lock, fetch every
+ * saved query incrementally, import NCBI folders, extract what is new or
+ * changed, and rewrite the exports.
+ *
+ * Why it survives kill -9 anywhere: each step commits its own small units
+ * (a fetch batch with its watermark, an import file, 500 extracted articles
+ * with their extract_state rows), every unit is deterministic given the
+ * corpus, and exports are written beside their target and renamed over it.
+ * A rerun redoes at most the unit that was cut short.
+ *
+ * extract_state (created here, IF NOT EXISTS) remembers, per article, the
+ * record_md5 and extractor version its extractions were made from: an
+ * article is extracted again only when either differs. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <litmine/extract.h>
+#include <litmine/fetch.h>
+#include <litmine/pipeline.h>
+
+/* Articles per extraction transaction: small enough that a killed run loses
+ * little, large enough that commits do not dominate. */
+#define EXTRACT_CHUNK 500
+
+static const char state_sql[] =
+    "CREATE TABLE IF NOT EXISTS extract_state(pmid INTEGER PRIMARY KEY,"
+    " record_md5 TEXT, extractor_version INTEGER NOT NULL)";
+
+/* Live articles whose extractions are missing or stale. */
+#define PENDING_WHERE \
+    " FROM article a LEFT JOIN extract_state s ON s.pmid = a.pmid" \
+    " WHERE a.deleted = 0 AND (s.pmid IS NULL OR s.record_md5 IS NOT a.record_md5" \
+    " OR s.extractor_version <> ?1)"
+/* Articles extracted before that are now deleted (or gone). */
+#define GONE_SELECT \
+    "SELECT s.pmid FROM extract_state s LEFT JOIN article a ON a.pmid = s.pmid" \
+    " WHERE a.pmid IS NULL OR a.deleted"
+
+struct job {
+    const lm_run_config *cfg;
+    unsigned flags;
+    lm_run_report_cb report;
+    void *ud;
+    lm_run_stats *st;
+    char *msg;
+    size_t cap;
+    lm_corpus *c;
+    sqlite3 *db;
+};
+
+static void report(struct job *j, const char *fmt, ...) LM_PRINTF(2, 3);
+
+static void report(struct job *j, const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+
+    if (!j->report)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    j->report(line, j->ud);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static lm_err db_fail(struct job *j, const char *what)
+{
+    int code = sqlite3_errcode(j->db);
+
+    lm_msg_set(j->msg, j->cap, "%s: %s: %s", j->cfg->db, what, sqlite3_errmsg(j->db));
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+}
+
+static int table_exists(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int yes = 0;
+
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        yes = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return yes;
+}
+
+/* One integer from a query with an optional integer parameter ?1. */
+static lm_err scalar(struct job *j, const char *sql, int64_t arg, uint64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    lm_err rc = LM_OK;
+
+    if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(j, "counting");
+    if (sqlite3_bind_parameter_count(st) >= 1)
+        sqlite3_bind_int64(st, 1, arg);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = (uint64_t)sqlite3_column_int64(st, 0);
+    else
+        rc = db_fail(j, "counting");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- fetch ----------------------------------------------------------------- */
+
+static const char *env_or_null(const char *name)
+{
+    const char *v = name ? getenv(name) : NULL;
+
+    return v && *v ? v : NULL;
+}
+
+/* The saved watermark of query @i ("" when none) and the first day the next
+ * incremental fetch asks for. */
+static lm_err query_window(struct job *j, size_t i, char wm[16], char from[16])
+{
+    const lm_run_query *q = &j->cfg->queries[i];
+    char *key = lm_fetch_state_key(q->query, q->pmc, q->datetype), *w = NULL;
+    lm_err rc = LM_OK;
+    int y, m, d;
+
+    wm[0] = '\0';
+    if (!key)
+        return LM_ERR_NOMEM;
+    if (j->c && (rc = lm_corpus_watermark_get(j->c, key, &w)) != LM_OK)
+        lm_msg_set(j->msg, j->cap, "%s: %s", j->cfg->db, lm_corpus_errmsg(j->c));
+    free(key);
+    if (rc)
+        return rc;
+    if (w && sscanf(w, "%d/%d/%d", &y, &m, &d) == 3) {
+        struct tm tm;
+        time_t t;
+
+        memset(&tm, 0, sizeof tm);
+        tm.tm_year = y - 1900;
+        tm.tm_mon = m - 1;
+        tm.tm_mday = d + 1;
+        t = timegm(&tm);
+        gmtime_r(&t, &tm);
+        snprintf(wm, 16, "%s", w);
+        strftime(from, 16, "%Y/%m/%d", &tm);
+    } else {
+        snprintf(from, 16, "%s", q->since ? q->since : "1800/01/01");
+    }
+    free(w);
+    return LM_OK;
+}
+
+static lm_err stage_fetch(struct job *j, size_t i)
+{
+    const lm_run_config *cfg = j->cfg;
+    const lm_run_query *q = &cfg->queries[i];
+    lm_fetch_opts o;
+    lm_fetch_stats fs;
+    lm_fetch *f = NULL;
+    char before[16];
+    lm_err rc;
+
+    if ((rc = query_window(j, i, before, j->st->queries[i].from)))
+        return rc;
+    memset(&o, 0, sizeof o);
+    memset(&fs, 0, sizeof fs);
+    o.base_url = cfg->base_url ? cfg->base_url : env_or_null("LITMINE_EUTILS_URL");
+    o.query = q->query;
+    o.pmc = q->pmc;
+    o.since = q->since;
+    o.datetype = q->datetype;
+    o.incremental = 1;
+    o.batch = cfg->batch;
+    o.email = cfg->email ? cfg->email : env_or_null("NCBI_EMAIL");
+    o.api_key = env_or_null(cfg->api_key_env);
+    o.rate = cfg->rate;
+    o.max_attempts = cfg->retries;
+    o.backoff_base = cfg->retry_delay;
+    o.backoff_max = cfg->retry_max;
+    o.timeout = cfg->timeout;
+    if ((rc = lm_fetch_open(&o, &f)) == LM_OK)
+        rc = lm_fetch_run(f, j->c, &fs);
+    if (rc)
+        lm_msg_set(j->msg, j->cap, "query %s: %s", q->name,
+                   f ? lm_fetch_errmsg(f) : lm_strerror(rc));
+    lm_fetch_close(f);
+    j->st->queries[i].records = fs.records;
+    j->st->queries[i].stored = fs.stored;
+    j->st->queries[i].requests = fs.requests;
+    j->st->queries[i].retries = fs.retries;
+    snprintf(j->st->queries[i].watermark, sizeof j->st->queries[i].watermark, "%s",
+             *fs.watermark ? fs.watermark : before);
+    j->st->fetched += fs.records;
+    j->st->stored += fs.stored;
+    if (fs.stored || strcmp(j->st->queries[i].watermark, before))
+        j->st->changed = 1;
+    report(j, "fetch %s: %llu records (%llu stored) from %s, %llu requests, %llu retries, "
+           "watermark %s%s", q->name, (unsigned long long)fs.records,
+           (unsigned long long)fs.stored, j->st->queries[i].from,
+           (unsigned long long)fs.requests, (unsigned long long)fs.retries,
+           *j->st->queries[i].watermark ? j->st->queries[i].watermark : "none",
+           rc ? " (failed)" : "");
+    return rc;
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+static lm_err stage_import(struct job *j, size_t i)
+{
+    const char *dir = j->cfg->import_dirs[i];
+    lm_dir_stats ds;
+    lm_err rc;
+
+    memset(&ds, 0, sizeof ds);
+    rc = lm_import_dir(j->c, dir, NULL, NULL, &ds, j->msg, j->cap);
+    j->st->files += ds.files;
+    j->st->files_imported += ds.imported;
+    j->st->files_already += ds.already;
+    j->st->import_records += ds.records;
+    j->st->import_stored += ds.stored;
+    j->st->import_deleted += ds.deleted;
+    if (ds.imported)
+        j->st->changed = 1;
+    report(j, "import %s: %zu files: %zu imported, %zu already imported; %llu records, "
+           "%llu stored, %llu deleted%s", dir, ds.files, ds.imported, ds.already,
+           (unsigned long long)ds.records, (unsigned long long)ds.stored,
+           (unsigned long long)ds.deleted, rc ? " (failed)" : "");
+    return rc;
+}
+
+/* ---- extract --------------------------------------------------------------- */
+
+struct xctx {
+    struct job *j;
+    lm_extractor *ex;
+    lm_extractions x;
+    sqlite3_stmt *upsert;
+    lm_err rc;
+};
+
+static int extract_one(const lm_article *a, void *ud)
+{
+    struct xctx *x = ud;
+
+    lm_extractions_clear(&x->x);
+    if ((x->rc = lm_extract_article(x->ex, a, &x->x))
+        || (x->rc = lm_extract_store(x->ex, x->j->c, a->pmid, &x->x))) {
+        lm_msg_set(x->j->msg, x->j->cap, "%s", lm_extractor_errmsg(x->ex));
+        return 1;
+    }
+    sqlite3_reset(x->upsert);
+    sqlite3_bind_int64(x->upsert, 1, a->pmid);
+    if (a->record_md5)
+        sqlite3_bind_text(x->upsert, 2, a->record_md5, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(x->upsert, 2);
+    sqlite3_bind_int(x->upsert, 3, LM_EXTRACTOR_VERSION);
+    if (sqlite3_step(x->upsert) != SQLITE_DONE) {
+        x->rc = db_fail(x->j, "recording the extraction state");
+        return 1;
+    }
+    x->j->st->extracted++;
+    x->j->st->values += x->x.len;
+    return 0;
+}
+
+/* Extractions of articles deleted since they were extracted go too. */
+static lm_err clear_gone(struct job *j)
+{
+    uint64_t n = 0;
+    lm_err rc;
+
+    if ((rc = scalar(j, "SELECT count(*) FROM (" GONE_SELECT ")", 0, &n)) || !n)
+        return rc;
+    if (sqlite3_exec(j->db, "BEGIN IMMEDIATE;"
+                     "DELETE FROM extraction WHERE pmid IN (" GONE_SELECT ");"
+                     "DELETE FROM extract_state WHERE pmid IN (" GONE_SELECT ");"
+                     "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = db_fail(j, "removing extractions of deleted articles");
+        sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    j->st->cleared = n;
+    j->st->changed = 1;
+    return LM_OK;
+}
+
+/* One chunk: the next EXTRACT_CHUNK pending PMIDs after *last, extracted and
+ * committed with their state rows.  *n gets how many were pending. */
+static lm_err extract_chunk(struct xctx *x, int64_t *last, size_t *n)
+{
+    static const char sql[] = "SELECT a.pmid" PENDING_WHERE
+                              " AND a.pmid > ?2 ORDER BY a.pmid LIMIT ?3";
+    struct job *j = x->j;
+    int64_t ids[EXTRACT_CHUNK];
+    sqlite3_stmt *st = NULL;
+    size_t i;
+    lm_err rc;
+    int step = SQLITE_DONE;
+
+    *n = 0;
+    if (sqlite3_exec(j->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(j, "beginning an extraction batch");
+    if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        rc = db_fail(j, "finding articles to extract");
+        goto fail;
+    }
+    sqlite3_bind_int(st, 1, LM_EXTRACTOR_VERSION);
+    sqlite3_bind_int64(st, 2, *last);
+    sqlite3_bind_int(st, 3, EXTRACT_CHUNK);
+    while (*n < EXTRACT_CHUNK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = db_fail(j, "finding articles to extract");
+        goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (*n && !x->ex
+        && (rc = lm_extractor_open(j->flags & LM_RUN_NO_JIT ? LM_EXTRACT_NO_JIT : 0, &x->ex))) {
+        lm_msg_set(j->msg, j->cap, "%s", x->ex ? lm_extractor_errmsg(x->ex) : lm_strerror(rc));
+        goto fail;
+    }
+    for (i = 0; i < *n; i++) {
+        x->rc = LM_OK;
+        rc = lm_corpus_get(j->c, ids[i], extract_one, x);
+        if (rc == LM_OK)
+            rc = x->rc;
+        else if (!x->rc)
+            lm_msg_set(j->msg, j->cap, "PMID %lld: %s", (long long)ids[i],
+                       lm_corpus_errmsg(j->c));
+        if (rc)
+            goto fail;
+    }
+    if (sqlite3_exec(j->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = db_fail(j, "committing an extraction batch");
+        goto fail;
+    }
+    if (*n)
+        *last = ids[*n - 1];
+    return LM_OK;
+fail:
+    sqlite3_finalize(st);
+    sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static lm_err stage_extract(struct job *j)
+{
+    struct xctx x;
+    int64_t last = 0;
+    size_t n;
+    lm_err rc;
+
+    memset(&x, 0, sizeof x);
+    x.j = j;
+    if ((rc = clear_gone(j)))
+        goto done;
+    if (sqlite3_prepare_v2(j->db, "INSERT INTO extract_state(pmid, record_md5, extractor_version)"
+                           " VALUES (?1, ?2, ?3) ON CONFLICT(pmid) DO UPDATE SET"
+                           " record_md5 = excluded.record_md5,"
+                           " extractor_version = excluded.extractor_version",
+                           -1, &x.upsert, NULL) != SQLITE_OK) {
+        rc = db_fail(j, "preparing the extraction state");
+        goto done;
+    }
+    do {
+        rc = extract_chunk(&x, &last, &n);
+    } while (rc == LM_OK && n == EXTRACT_CHUNK);
+    if (j->st->extracted)
+        j->st->changed = 1;
+done:
+    report(j, "extract: %llu articles extracted (%llu values), extractions of %llu deleted "
+           "articles removed%s", (unsigned long long)j->st->extracted,
+           (unsigned long long)j->st->values, (unsigned long long)j->st->cleared,
+           rc ? " (failed)" : "");
+    sqlite3_finalize(x.upsert);
+    lm_extractions_free(&x.x);
+    lm_extractor_close(x.ex);
+    return rc;
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+/* 1 when the two files hold the same bytes. */
+static int same_file(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    char ba[65536], bb[65536];
+    size_t na, nb;
+    int same = fa && fb;
+
+    while (same) {
+        na = fread(ba, 1, sizeof ba, fa);
+        nb = fread(bb, 1, sizeof bb, fb);
+        if (na != nb || memcmp(ba, bb, na))
+            same = 0;
+        else if (na == 0)
+            break;
+    }
+    if (fa)
+        fclose(fa);
+    if (fb)
+        fclose(fb);
+    return same;
+}
+
+/* "<dir>/.<name>.litmine-tmp": in the target's folder, so rename() is
+ * atomic; a fixed name, so a killed run's leftover is simply overwritten
+ * (the lock keeps two runs from sharing it). */
+static char *tmp_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    size_t dlen = base ? (size_t)(base - path) + 1 : 0, n;
+    char *t;
+
+    base = base ? base + 1 : path;
+    n = dlen + strlen(base) + 16;
+    if ((t = malloc(n)))
+        snprintf(t, n, "%.*s.%s.litmine-tmp", (int)dlen, path, base);
+    return t;
+}
+
+static lm_err stage_export(struct job *j, size_t i)
+{
+    const lm_run_export *e = &j->cfg->exports[i];
+    char *tmp = tmp_name(e->path);
+    FILE *f = NULL;
+    lm_err rc = LM_OK;
+    int written = 0;
+
+    if (!tmp)
+        return LM_ERR_NOMEM;
+    if (!(f = fopen(tmp, "wb"))) {
+        lm_msg_set(j->msg, j->cap, "%s: cannot write: %s", tmp, strerror(errno));
+        rc = LM_ERR_IO;
+        goto done;
+    }
+    if ((rc = lm_export(j->c, e->what, e->format, f, &j->st->exports[i].rows, j->msg,
+                        j->cap))) {
+        if (rc == LM_ERR_IO)
+            lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
+        goto done;
+    }
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+        lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
+        rc = LM_ERR_IO;
+        goto done;
+    }
+    if (fclose(f) != 0) {
+        f = NULL;
+        lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
+        rc = LM_ERR_IO;
+        goto done;
+    }
+    f = NULL;
+    if (same_file(tmp, e->path))
+        goto done;
+    if (rename(tmp, e->path) != 0) {
+        lm_msg_set(j->msg, j->cap, "%s: cannot replace: %s", e->path, strerror(errno));
+        rc = LM_ERR_IO;
+        goto done;
+    }
+    written = 1;
+done:
+    if (f)
+        fclose(f);
+    if (!written)
+        unlink(tmp);
+    free(tmp);
+    j->st->exports[i].written = written;
+    j->st->exports_written += (size_t)written;
+    if (written)
+        j->st->changed = 1;
+    report(j, "export %s %s: %llu rows, %s", lm_export_what_name(e->what), e->path,
+           (unsigned long long)j->st->exports[i].rows,
+           rc ? "failed" : written ? "written" : "unchanged");
+    return rc;
+}
+
+/* ---- dry run --------------------------------------------------------------- */
+
+static lm_err plan(struct job *j)
+{
+    const lm_run_config *cfg = j->cfg;
+    struct stat sb;
+    char wm[16];
+    size_t i;
+    lm_err rc = LM_OK;
+
+    j->st->db_exists = stat(cfg->db, &sb) == 0;
+    if (j->st->db_exists) {
+        if ((rc = lm_corpus_open(cfg->db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &j->c))) {
+            lm_msg_set(j->msg, j->cap, "%s", j->c ? lm_corpus_errmsg(j->c) : lm_strerror(rc));
+            return rc;
+        }
+        j->db = lm_corpus_sqlite(j->c);
+    }
+    report(j, "database %s%s", cfg->db, j->st->db_exists ? "" : " (would be created)");
+    for (i = 0; i < cfg->nqueries; i++) {
+        const lm_run_query *q = &cfg->queries[i];
+
+        if ((rc = query_window(j, i, wm, j->st->queries[i].from)))
+            return rc;
+        snprintf(j->st->queries[i].watermark, sizeof j->st->queries[i].watermark, "%s", wm);
+        report(j, "would fetch %s: %s (db=%s, %s) from %s on, watermark %s",
+               q->name, q->query, q->pmc ? "pmc" : "pubmed", q->datetype,
+               j->st->queries[i].from, *wm ? wm : "none");
+    }
+    for (i = 0; i < cfg->nimport_dirs; i++)
+        report(j, "would import the files of %s not imported before", cfg->import_dirs[i]);
+    if (cfg->extract) {
+        uint64_t pending = 0, gone = 0;
+
+        if (j->db && table_exists(j->db, "extract_state")) {
+            if ((rc = scalar(j, "SELECT count(*)" PENDING_WHERE, LM_EXTRACTOR_VERSION, &pending))
+                || (rc = scalar(j, "SELECT count(*) FROM (" GONE_SELECT ")", 0, &gone)))
+                return rc;
+        } else if (j->db && (rc = scalar(j, "SELECT count(*) FROM article WHERE deleted = 0",
+                                         0, &pending))) {
+            return rc;
+        }
+        j->st->extracted = pending;
+        j->st->cleared = gone;
+        report(j, "would extract %llu articles stored now (plus what the fetch brings) and "
+               "remove the extractions of %llu deleted articles",
+               (unsigned long long)pending, (unsigned long long)gone);
+    }
+    for (i = 0; i < cfg->nexports; i++)
+        report(j, "would export %s as %s to %s", lm_export_what_name(cfg->exports[i].what),
+               cfg->exports[i].format == LM_EXPORT_CSV ? "csv" : "jsonl",
+               cfg->exports[i].path);
+    return LM_OK;
+}
+
+/* ---- the job --------------------------------------------------------------- */
+
+static lm_err job(struct job *j)
+{
+    const lm_run_config *cfg = j->cfg;
+    size_t i;
+    lm_err rc;
+
+    if ((rc = lm_corpus_open(cfg->db, 0, &j->c))) {
+        lm_msg_set(j->msg, j->cap, "%s", j->c ? lm_corpus_errmsg(j->c) : lm_strerror(rc));
+        return rc;
+    }
+    j->db = lm_corpus_sqlite(j->c);
+    if (cfg->extract && sqlite3_exec(j->db, state_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(j, "creating extract_state");
+    for (i = 0; i < cfg->nqueries; i++)
+        if ((rc = stage_fetch(j, i)))
+            return rc;
+    for (i = 0; i < cfg->nimport_dirs; i++)
+        if ((rc = stage_import(j, i)))
+            return rc;
+    if (cfg->extract && (rc = stage_extract(j)))
+        return rc;
+    for (i = 0; i < cfg->nexports; i++)
+        if ((rc = stage_export(j, i)))
+            return rc;
+    return LM_OK;
+}
+
+lm_err lm_run(const lm_run_config *cfg, unsigned flags, lm_run_report_cb rep, void *ud,
+              lm_run_stats *st, char *msg, size_t msgcap)
+{
+    struct job j;
+    lm_lock *lock = NULL;
+    double t0 = now();
+    lm_err rc;
+
+    if (!cfg || !st || !cfg->db)
+        return LM_ERR_USAGE;
+    memset(st, 0, sizeof *st);
+    memset(&j, 0, sizeof j);
+    j.cfg = cfg;
+    j.flags = flags;
+    j.report = rep;
+    j.ud = ud;
+    j.st = st;
+    j.msg = msg;
+    j.cap = msgcap;
+    if (flags & LM_RUN_DRY) {
+        rc = plan(&j);
+    } else if ((rc = lm_lock_acquire(cfg->db, &lock, msg, msgcap)) == LM_OK) {
+        rc = job(&j);
+    }
+    /* The corpus closes (WAL checkpointed) before the next run may start. */
+    lm_corpus_close(j.c);
+    lm_lock_release(lock);
+    st->seconds = now() - t0;
+    return rc;
+}

@@ -1,0 +1,580 @@
+/* Datasets of extracted values: every stored extraction as a row, or one
+ * row per study (an article with extractions) holding what a reviewer's
+ * extraction sheet asks for first: design and level, total N, arm sizes,
+ * the main rate and effect with their CIs, and the rule ids behind them.
+ * Rows stream by PMID off the extraction index; only one study's values are
+ * in memory at a time. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <cjson/cJSON.h>
+#include <litmine/extract.h>
+#include <litmine/pipeline.h>
+
+const char *const lm_study_columns[] = {
+    "pmid", "year", "journal", "title", "design", "level", "n_total", "n_metric",
+    "arm_ns", "rate_metric", "rate_pct", "rate_k", "rate_n", "rate_lo", "rate_hi",
+    "effect_metric", "effect", "effect_lo", "effect_hi", "effect_p", "effect_p_op",
+    "rates", "effects", "rules", NULL
+};
+
+const char *lm_export_what_name(lm_export_what w)
+{
+    switch (w) {
+    case LM_WHAT_ARTICLES: return "articles";
+    case LM_WHAT_EXTRACTIONS: return "extractions";
+    case LM_WHAT_STUDIES: return "studies";
+    }
+    return "?";
+}
+
+static lm_err db_err(sqlite3 *db, const char *what, char *msg, size_t cap)
+{
+    int code = sqlite3_errcode(db);
+
+    lm_msg_set(msg, cap, "export %s: %s", what, sqlite3_errmsg(db));
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+}
+
+static double col_real(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+
+    snprintf(dst, cap, "%s", s ? (const char *)s : "");
+}
+
+static int kind_of(const char *name, lm_kind *k)
+{
+    int i;
+
+    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_DESIGN; i++)
+        if (!strcmp(name, lm_kind_name((lm_kind)i))) {
+            *k = (lm_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* ---- every extraction ---------------------------------------------------- */
+
+static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
+                                 uint64_t *rows, char *msg, size_t cap)
+{
+    static const char sql[] =
+        "SELECT e.pmid, e.kind, e.value, e.lo, e.hi, e.k, e.n, e.metric, e.p, e.p_op,"
+        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags"
+        " FROM extraction e JOIN article a ON a.pmid = e.pmid"
+        " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
+    sqlite3_stmt *st = NULL;
+    lm_extraction e;
+    char rule[64];
+    lm_err rc = LM_OK;
+    int step;
+
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_err(db, "extractions", msg, cap);
+    if (fmt == LM_EXPORT_CSV && lm_extraction_csv_header(out) != LM_OK)
+        rc = LM_ERR_IO;
+    while (rc == LM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t pmid = sqlite3_column_int64(st, 0);
+        const char *kind = (const char *)sqlite3_column_text(st, 1);
+
+        memset(&e, 0, sizeof e);
+        if (!kind || kind_of(kind, &e.kind)) {
+            lm_msg_set(msg, cap, "PMID %lld: extraction of unknown kind '%s'",
+                       (long long)pmid, kind ? kind : "");
+            rc = LM_ERR_FORMAT;
+            break;
+        }
+        if (e.kind == LM_KIND_DESIGN) {
+            copy_col(e.svalue, sizeof e.svalue, st, 2);
+            e.value = NAN;
+        } else {
+            e.value = col_real(st, 2);
+        }
+        e.lo = col_real(st, 3);
+        e.hi = col_real(st, 4);
+        e.k = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
+        e.n = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+        copy_col(e.metric, sizeof e.metric, st, 7);
+        e.p = col_real(st, 8);
+        copy_col(e.p_op, sizeof e.p_op, st, 9);
+        copy_col(e.level, sizeof e.level, st, 10);
+        copy_col(e.section, sizeof e.section, st, 11);
+        e.span_start = (size_t)sqlite3_column_int64(st, 12);
+        e.span_end = (size_t)sqlite3_column_int64(st, 13);
+        e.text = (char *)sqlite3_column_text(st, 14);
+        copy_col(rule, sizeof rule, st, 15);
+        e.rule = rule;
+        copy_col(e.flags, sizeof e.flags, st, 16);
+        if (fmt == LM_EXPORT_CSV) {
+            if (lm_extraction_csv(out, pmid, &e) != LM_OK)
+                rc = LM_ERR_IO;
+        } else {
+            char *js = lm_extraction_json(pmid, &e);
+
+            if (!js) {
+                rc = LM_ERR_NOMEM;
+                break;
+            }
+            if (fputs(js, out) < 0 || fputc('\n', out) == EOF)
+                rc = LM_ERR_IO;
+            free(js);
+        }
+        ++*rows;
+    }
+    if (rc == LM_OK && step != SQLITE_DONE)
+        rc = db_err(db, "extractions", msg, cap);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- one row per study --------------------------------------------------- */
+
+/* One stored value of the study being assembled. */
+struct val {
+    lm_kind kind;
+    double value, lo, hi, p;
+    int64_t k, n, id;
+    int rank;               /* 0 title, 1 abstract, 2 body */
+    size_t pos;             /* span start (title, abstract) or row id (body) */
+    char svalue[32], metric[24], p_op[4], level[4], rule[64], flags[96];
+};
+
+struct study {
+    int64_t pmid;
+    int year;
+    lm_buf journal, title;
+    struct val *v;
+    size_t len, cap;
+};
+
+static int val_cmp(const void *a, const void *b)
+{
+    const struct val *x = a, *y = b;
+
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int has_flag(const char *flags, const char *f)
+{
+    size_t n = strlen(f);
+    const char *p;
+
+    for (p = flags; (p = strstr(p, f)); p += n)
+        if ((p == flags || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+            return 1;
+    return 0;
+}
+
+/* The choices README documents: the sample size flagged primary (else the
+ * first), the first rate of a named outcome (else the first rate), the first
+ * effect with both CI bounds (else the first effect). */
+struct picks {
+    const struct val *design, *n, *rate, *effect;
+};
+
+static struct picks pick(const struct study *s)
+{
+    struct picks k = { NULL, NULL, NULL, NULL };
+    size_t i;
+
+    for (i = 0; i < s->len; i++) {
+        const struct val *v = &s->v[i];
+
+        switch (v->kind) {
+        case LM_KIND_DESIGN:
+            if (!k.design)
+                k.design = v;
+            break;
+        case LM_KIND_SAMPLE_SIZE:
+            if (!k.n || (has_flag(v->flags, "primary") && !has_flag(k.n->flags, "primary")))
+                k.n = v;
+            break;
+        case LM_KIND_RATE:
+            if (!k.rate || (!strcmp(k.rate->metric, "other") && strcmp(v->metric, "other")))
+                k.rate = v;
+            break;
+        case LM_KIND_EFFECT:
+            if (!k.effect || (isnan(k.effect->lo) && !isnan(v->lo) && !isnan(v->hi)))
+                k.effect = v;
+            break;
+        default:
+            break;
+        }
+    }
+    return k;
+}
+
+static lm_err num(lm_buf *b, double v)
+{
+    return isnan(v) ? LM_OK : lm_buf_printf(b, "%.10g", v);
+}
+
+/* "remission 75% (15/20) [53.1, 88.8]; ..." */
+static lm_err rate_list(const struct study *s, lm_buf *b)
+{
+    size_t i;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < s->len && !rc; i++) {
+        const struct val *v = &s->v[i];
+
+        if (v->kind != LM_KIND_RATE)
+            continue;
+        rc = lm_buf_printf(b, "%s%s %.4g%%", b->len ? "; " : "", v->metric, v->value);
+        if (!rc && v->k >= 0 && v->n >= 0)
+            rc = lm_buf_printf(b, " (%lld/%lld)", (long long)v->k, (long long)v->n);
+        if (!rc && !isnan(v->lo) && !isnan(v->hi))
+            rc = lm_buf_printf(b, " [%.4g, %.4g]", v->lo, v->hi);
+    }
+    return rc;
+}
+
+/* "or 2.1 [1.2, 3.4] p<0.01; ..." */
+static lm_err effect_list(const struct study *s, lm_buf *b)
+{
+    size_t i;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < s->len && !rc; i++) {
+        const struct val *v = &s->v[i];
+
+        if (v->kind != LM_KIND_EFFECT)
+            continue;
+        rc = lm_buf_printf(b, "%s%s %.4g", b->len ? "; " : "", v->metric, v->value);
+        if (!rc && !isnan(v->lo) && !isnan(v->hi))
+            rc = lm_buf_printf(b, " [%.4g, %.4g]", v->lo, v->hi);
+        if (!rc && !isnan(v->p))
+            rc = lm_buf_printf(b, " p%s%.4g", *v->p_op ? v->p_op : "=", v->p);
+    }
+    return rc;
+}
+
+static lm_err arm_list(const struct study *s, lm_buf *b)
+{
+    size_t i;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < s->len && !rc; i++)
+        if (s->v[i].kind == LM_KIND_ARM_SIZE)
+            rc = lm_buf_printf(b, "%s%.10g", b->len ? ";" : "", s->v[i].value);
+    return rc;
+}
+
+/* The distinct rule ids of the values in the row (design, the chosen total
+ * N, arm sizes, rates, effects), in text order. */
+static lm_err rule_list(const struct study *s, const struct val *total, lm_buf *b)
+{
+    size_t i;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < s->len && !rc; i++) {
+        const struct val *v = &s->v[i];
+        const char *p;
+        size_t n = strlen(v->rule);
+        int seen = 0;
+
+        if (!*v->rule || (v->kind == LM_KIND_SAMPLE_SIZE && v != total)
+            || (v->kind != LM_KIND_DESIGN && v->kind != LM_KIND_SAMPLE_SIZE
+                          && v->kind != LM_KIND_ARM_SIZE && v->kind != LM_KIND_RATE
+                          && v->kind != LM_KIND_EFFECT))
+            continue;
+        for (p = lm_buf_str(b); (p = strstr(p, v->rule)); p += n)
+            if ((p == lm_buf_str(b) || p[-1] == ';') && (p[n] == '\0' || p[n] == ';'))
+                seen = 1;
+        if (!seen)
+            rc = lm_buf_printf(b, "%s%s", b->len ? ";" : "", v->rule);
+    }
+    return rc;
+}
+
+/* The row's cells as strings (CSV) and, for JSON, whether each is a number. */
+#define NCOLS 24
+struct row {
+    lm_buf cell[NCOLS];
+    int numeric[NCOLS];
+};
+
+static lm_err study_row(const struct study *s, struct row *r)
+{
+    struct picks k = pick(s);
+    lm_err rc = LM_OK;
+    int i;
+
+    for (i = 0; i < NCOLS; i++) {
+        lm_buf_clear(&r->cell[i]);
+        r->numeric[i] = 0;
+    }
+    for (i = 6; i <= 20; i++)
+        r->numeric[i] = i != 7 && i != 8 && i != 9 && i != 15 && i != 20;
+    r->numeric[1] = 1;
+    rc = lm_buf_printf(&r->cell[0], "%lld", (long long)s->pmid);
+    if (!rc && s->year)
+        rc = lm_buf_printf(&r->cell[1], "%d", s->year);
+    if (!rc)
+        rc = lm_buf_puts(&r->cell[2], lm_buf_str(&s->journal));
+    if (!rc)
+        rc = lm_buf_puts(&r->cell[3], lm_buf_str(&s->title));
+    if (!rc && k.design)
+        rc = lm_buf_puts(&r->cell[4], k.design->svalue);
+    if (!rc && k.design)
+        rc = lm_buf_puts(&r->cell[5], k.design->level);
+    if (!rc && k.n) {
+        rc = num(&r->cell[6], k.n->value);
+        if (!rc)
+            rc = lm_buf_puts(&r->cell[7], k.n->metric);
+    }
+    if (!rc)
+        rc = arm_list(s, &r->cell[8]);
+    if (!rc && k.rate) {
+        rc = lm_buf_puts(&r->cell[9], k.rate->metric);
+        if (!rc)
+            rc = num(&r->cell[10], k.rate->value);
+        if (!rc && k.rate->k >= 0)
+            rc = lm_buf_printf(&r->cell[11], "%lld", (long long)k.rate->k);
+        if (!rc && k.rate->n >= 0)
+            rc = lm_buf_printf(&r->cell[12], "%lld", (long long)k.rate->n);
+        if (!rc)
+            rc = num(&r->cell[13], k.rate->lo);
+        if (!rc)
+            rc = num(&r->cell[14], k.rate->hi);
+    }
+    if (!rc && k.effect) {
+        rc = lm_buf_puts(&r->cell[15], k.effect->metric);
+        if (!rc)
+            rc = num(&r->cell[16], k.effect->value);
+        if (!rc)
+            rc = num(&r->cell[17], k.effect->lo);
+        if (!rc)
+            rc = num(&r->cell[18], k.effect->hi);
+        if (!rc)
+            rc = num(&r->cell[19], k.effect->p);
+        if (!rc && !isnan(k.effect->p))
+            rc = lm_buf_puts(&r->cell[20], *k.effect->p_op ? k.effect->p_op : "=");
+    }
+    if (!rc)
+        rc = rate_list(s, &r->cell[21]);
+    if (!rc)
+        rc = effect_list(s, &r->cell[22]);
+    if (!rc)
+        rc = rule_list(s, k.n, &r->cell[23]);
+    return rc;
+}
+
+static lm_err write_row(const struct row *r, lm_export_format fmt, FILE *out)
+{
+    int i;
+
+    if (fmt == LM_EXPORT_CSV) {
+        for (i = 0; i < NCOLS; i++) {
+            if (i)
+                fputc(',', out);
+            lm_csv_field(out, lm_buf_str(&r->cell[i]));
+        }
+        fputs("\r\n", out);
+    } else {
+        cJSON *o = cJSON_CreateObject();
+        char *js;
+        int ok = o != NULL;
+
+        for (i = 0; ok && i < NCOLS; i++) {
+            const char *s = lm_buf_str(&r->cell[i]);
+            cJSON *item = !*s ? cJSON_CreateNull()
+                : r->numeric[i] ? cJSON_CreateNumber(strtod(s, NULL)) : cJSON_CreateString(s);
+
+            ok = item && cJSON_AddItemToObject(o, lm_study_columns[i], item);
+        }
+        js = ok ? cJSON_PrintUnformatted(o) : NULL;
+        cJSON_Delete(o);
+        if (!js)
+            return LM_ERR_NOMEM;
+        fputs(js, out);
+        fputc('\n', out);
+        free(js);
+    }
+    return ferror(out) ? LM_ERR_IO : LM_OK;
+}
+
+static lm_err flush_study(struct study *s, struct row *r, lm_export_format fmt, FILE *out,
+                          uint64_t *rows)
+{
+    lm_err rc;
+
+    if (!s->len)
+        return LM_OK;
+    qsort(s->v, s->len, sizeof *s->v, val_cmp);
+    if ((rc = study_row(s, r)) || (rc = write_row(r, fmt, out)))
+        return rc;
+    ++*rows;
+    s->len = 0;
+    return LM_OK;
+}
+
+static lm_err add_val(struct study *s, sqlite3_stmt *st)
+{
+    const char *kind = (const char *)sqlite3_column_text(st, 4);
+    const char *section = (const char *)sqlite3_column_text(st, 13);
+    struct val *v;
+
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        struct val *nv = realloc(s->v, cap * sizeof *nv);
+
+        if (!nv)
+            return LM_ERR_NOMEM;
+        s->v = nv;
+        s->cap = cap;
+    }
+    v = &s->v[s->len];
+    memset(v, 0, sizeof *v);
+    if (!kind || kind_of(kind, &v->kind))
+        return LM_OK;    /* a kind this version does not know: not part of a study row */
+    s->len++;
+    if (v->kind == LM_KIND_DESIGN) {
+        copy_col(v->svalue, sizeof v->svalue, st, 5);
+        v->value = NAN;
+    } else {
+        v->value = col_real(st, 5);
+    }
+    v->lo = col_real(st, 6);
+    v->hi = col_real(st, 7);
+    v->k = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+    v->n = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 9);
+    copy_col(v->metric, sizeof v->metric, st, 10);
+    v->p = col_real(st, 11);
+    copy_col(v->p_op, sizeof v->p_op, st, 12);
+    v->rank = !section ? 2 : !strcmp(section, "title") ? 0 : !strcmp(section, "abstract") ? 1 : 2;
+    v->id = sqlite3_column_int64(st, 16);
+    v->pos = v->rank < 2 ? (size_t)sqlite3_column_int64(st, 14) : (size_t)v->id;
+    copy_col(v->level, sizeof v->level, st, 15);
+    copy_col(v->rule, sizeof v->rule, st, 17);
+    copy_col(v->flags, sizeof v->flags, st, 18);
+    return LM_OK;
+}
+
+static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint64_t *rows,
+                             char *msg, size_t cap)
+{
+    static const char sql[] =
+        "SELECT e.pmid, a.year, a.journal, a.title, e.kind, e.value, e.lo, e.hi, e.k, e.n,"
+        " e.metric, e.p, e.p_op, e.section, e.span_start, e.level, e.id, e.rule, e.flags"
+        " FROM extraction e JOIN article a ON a.pmid = e.pmid"
+        " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
+    struct study s;
+    struct row *r;
+    sqlite3_stmt *st = NULL;
+    lm_err rc = LM_OK;
+    int step = SQLITE_DONE, i;
+
+    memset(&s, 0, sizeof s);
+    if (!(r = calloc(1, sizeof *r)))
+        return LM_ERR_NOMEM;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(r);
+        return db_err(db, "studies", msg, cap);
+    }
+    if (fmt == LM_EXPORT_CSV) {
+        for (i = 0; lm_study_columns[i]; i++)
+            fprintf(out, "%s%s", i ? "," : "", lm_study_columns[i]);
+        fputs("\r\n", out);
+    }
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t pmid = sqlite3_column_int64(st, 0);
+
+        if (pmid != s.pmid) {
+            if ((rc = flush_study(&s, r, fmt, out, rows)))
+                break;
+            s.pmid = pmid;
+            s.year = sqlite3_column_int(st, 1);
+            lm_buf_clear(&s.journal);
+            lm_buf_clear(&s.title);
+            if ((rc = lm_buf_puts(&s.journal, (const char *)sqlite3_column_text(st, 2)
+                                                  ? (const char *)sqlite3_column_text(st, 2) : ""))
+                || (rc = lm_buf_puts(&s.title, (const char *)sqlite3_column_text(st, 3)
+                                                   ? (const char *)sqlite3_column_text(st, 3) : "")))
+                break;
+        }
+        if ((rc = add_val(&s, st)))
+            break;
+    }
+    if (rc == LM_OK && step != SQLITE_DONE)
+        rc = db_err(db, "studies", msg, cap);
+    if (rc == LM_OK)
+        rc = flush_study(&s, r, fmt, out, rows);
+    sqlite3_finalize(st);
+    for (i = 0; i < NCOLS; i++)
+        lm_buf_free(&r->cell[i]);
+    free(r);
+    free(s.v);
+    lm_buf_free(&s.journal);
+    lm_buf_free(&s.title);
+    return rc;
+}
+
+static lm_err count_articles(sqlite3 *db, uint64_t *rows, char *msg, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    lm_err rc = LM_OK;
+
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article WHERE deleted = 0", -1, &st,
+                           NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+        rc = db_err(db, "articles", msg, cap);
+    else
+        *rows = (uint64_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+lm_err lm_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, FILE *out,
+                 uint64_t *rows, char *msg, size_t msgcap)
+{
+    uint64_t n = 0;
+    sqlite3 *db;
+    lm_err rc;
+
+    if (rows)
+        *rows = 0;
+    if (!c || !out || !(db = lm_corpus_sqlite(c)))
+        return LM_ERR_USAGE;
+    /* One read transaction: the rows and the count see the same corpus. */
+    if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return db_err(db, lm_export_what_name(what), msg, msgcap);
+    switch (what) {
+    case LM_WHAT_ARTICLES:
+        rc = lm_export_articles(c, fmt, out);
+        if (rc != LM_OK && rc != LM_ERR_IO && rc != LM_ERR_NOMEM)
+            lm_msg_set(msg, msgcap, "export articles: %s", lm_corpus_errmsg(c));
+        if (rc == LM_OK)
+            rc = count_articles(db, &n, msg, msgcap);
+        break;
+    case LM_WHAT_EXTRACTIONS:
+        rc = export_extractions(db, fmt, out, &n, msg, msgcap);
+        break;
+    case LM_WHAT_STUDIES:
+        rc = export_studies(db, fmt, out, &n, msg, msgcap);
+        break;
+    default:
+        rc = LM_ERR_USAGE;
+    }
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc == LM_OK && fflush(out) != 0)
+        rc = LM_ERR_IO;
+    if (rc == LM_ERR_IO)
+        lm_msg_set(msg, msgcap, "export %s: write failed", lm_export_what_name(what));
+    else if (rc == LM_ERR_NOMEM)
+        lm_msg_set(msg, msgcap, "export %s: out of memory", lm_export_what_name(what));
+    if (rows)
+        *rows = n;
+    return rc;
+}
