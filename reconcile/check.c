@@ -208,6 +208,27 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
     return rc;
 }
 
+/* Records holding a term, counted up to @cap (enough to tell rare from
+ * common without scanning a huge doclist); -1 on error. */
+long rc_term_df(lm_checker *k, const char *stem, long cap)
+{
+    sqlite3_stmt *st = NULL;
+    char q[80];
+    long n = -1;
+
+    snprintf(q, sizeof q, "\"%s\"", stem);
+    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
+                           "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts"
+                           " MATCH ?1 LIMIT ?2)", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, cap);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
 /* ---- loading a corpus article ------------------------------------------ */
 
 struct get_ctx {
@@ -561,8 +582,18 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
             for (j = 0; j < ndocs; j++)
                 in += rc_has_stem(top[j]->text, cand[c].stem) != 0;
             cand[c].w = in >= (ndocs >= 2 ? 2u : 1u) ? cand[c].w * (double)in : 0;
+            /* the rarer word names the topic: "the drug" before "the disease"
+             * a large corpus holds thousands of records about */
+            if (cand[c].w > 0) {
+                long df = rc_term_df(k, cand[c].stem, 1000);
+                if (df < 0) {
+                    rc = LM_ERR_DB;
+                    break;
+                }
+                cand[c].w /= 1.0 + (double)df / 10.0;
+            }
         }
-        while (rc == LM_OK && t->n < RC_TOPIC_MAX - 1) {
+        while (rc == LM_OK && t->n < 2) {   /* an intervention and a condition */
             size_t best = nc;
             for (c = 0; c < nc; c++)
                 if (cand[c].w > 0 && (best == nc || cand[c].w > cand[best].w))

@@ -257,6 +257,8 @@ lm_claim_source rc_classify(unsigned flags);
 /* Candidate PMIDs for an FTS5 query, best bm25 first (title weighs 4x),
  * at most @max.  A query FTS5 rejects gives no candidates. */
 lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n);
+/* Records holding a term, counted up to @cap; -1 on error. */
+long rc_term_df(lm_checker *k, const char *stem, long cap);
 /* A term's presence in the corpus: 1 found, 0 not, -1 error. */
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix);
 /* The article @pmid (cached for this check); NULL when absent or on error
