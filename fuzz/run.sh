@@ -34,6 +34,13 @@ for h in "${harnesses[@]}"; do
         grep -o '<AbstractText[^>]*>[^<]*' "$f" | sed 's/<[^>]*>//' | split -l 1 - "$seeds/$(basename "$f")."
       done
       cp tests/fixtures/extractors/* "$seeds"/ 2>/dev/null || true ;;
+    fuzz_check)
+      # first byte: 0 text, 1 HTML, 2 told from the bytes
+      for f in examples/articles/* tests/fixtures/reconcile/*; do
+        [ -f "$f" ] || continue
+        case $f in *.html) m='\001' ;; *) m='\000' ;; esac
+        { printf "$m"; cat "$f"; } > "$seeds/$(basename "$f")"
+      done ;;
     fuzz_eutils)
       cp tests/fixtures/fetch/* "$seeds"/ 2>/dev/null || true ;;
     *)
