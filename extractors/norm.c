@@ -242,7 +242,10 @@ static size_t sci_suffix(const char *s, size_t len, int *e)
     d = digits(s + i, len - i);
     if (!d || d > 4)
         return 0;
-    ev = strtol(s + i, NULL, 10);
+    /* by hand, not strtol: the text is not NUL-terminated at @len (a
+     * fuzzer found strtol reading past the end) */
+    for (ev = 0, m = 0; m < d; m++)
+        ev = ev * 10 + (s[i + m] - '0');
     *e = (int)(neg ? -ev : ev);
     return i + d;
 }
