@@ -43,6 +43,8 @@ for h in "${harnesses[@]}"; do
       done ;;
     fuzz_eutils)
       cp tests/fixtures/fetch/* "$seeds"/ 2>/dev/null || true ;;
+    fuzz_config)
+      cp tests/fixtures/pipeline/*.json "$seeds"/ ;;
     *)
       [ -d "tests/fixtures/${h#fuzz_}" ] && cp "tests/fixtures/${h#fuzz_}"/* "$seeds"/ 2>/dev/null || true ;;
   esac

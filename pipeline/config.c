@@ -397,12 +397,15 @@ lm_err lm_run_config_parse(const char *name, const char *text, size_t len,
         /* cJSON stops at the first byte it cannot use. */
         const char *at = end && end >= text && end <= text + len ? end : text;
         char near[24];
-        size_t k;
+        size_t k, blank = 0;
 
         for (k = 0; k + 1 < sizeof near && at + k < text + len && at[k] != '\n'; k++)
             near[k] = at[k];
         near[k] = '\0';
-        if (len == 0 || strspn(text, " \t\r\n") == len)
+        /* text need not end in a NUL: count its blanks within len */
+        while (blank < len && strchr(" \t\r\n", text[blank]) && text[blank])
+            blank++;
+        if (blank == len)
             lm_msg_set(msg, msgcap, "%s: empty file, expected a JSON object", name);
         else
             lm_msg_set(msg, msgcap, "%s:%u: JSON syntax error near '%s'", name,

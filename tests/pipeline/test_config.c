@@ -2,6 +2,7 @@
  * paths resolved against the file's folder; every kind of bad file refused
  * with LM_ERR_FORMAT (or LM_ERR_IO) and a message naming the file and the
  * key, or the file and the line for JSON syntax. */
+#include <stdlib.h>
 #include <string.h>
 #include <litmine/litmine.h>
 #include <criterion/criterion.h>
@@ -138,6 +139,22 @@ Test(config, missing_file_is_io)
 Test(config, empty_file)
 {
     refuse("  \n", "empty file", NULL);
+}
+
+/* Found by fuzz_config: a blank buffer without a terminating NUL was read
+ * past its end while telling "empty" from "syntax error". */
+Test(config, blank_buffer_without_nul)
+{
+    lm_run_config *cfg = NULL;
+    char *buf = malloc(2);
+
+    cr_assert_not_null(buf);
+    memcpy(buf, "\r\t", 2);
+    msg[0] = '\0';
+    cr_assert_eq(lm_run_config_parse("conf/run.json", buf, 2, &cfg, msg, sizeof msg),
+                 LM_ERR_FORMAT);
+    cr_assert(strstr(msg, "empty file"), "%s", msg);
+    free(buf);
 }
 
 Test(config, not_an_object)
