@@ -200,7 +200,7 @@ static lm_err check_url(lm_fetch *f, const lm_fetch_opts *o, double *rate)
     *rate = o->rate == 0 ? limit : o->rate;
     /* NCBI's limits are not ours to lift: a faster rate (or none) is only
      * for a loopback server (tests and benchmarks). */
-    if ((*rate < 0 || *rate > limit) && !fetch_url_is_loopback(url)) {
+    if ((*rate < 0 || *rate > limit) && !lm_url_is_loopback(url)) {
         set_msg(f, "rate %g: NCBI allows at most %g requests/s%s", o->rate, limit,
                 limit < 10 ? " (10 with an API key)" : "");
         return LM_ERR_USAGE;

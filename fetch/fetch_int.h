@@ -132,8 +132,6 @@ fetch_outcome fetch_http_once(fetch_http *h, const char *url, const char *post,
 double fetch_now(void);
 /* Sleeps @sec seconds (fractions allowed). */
 void fetch_sleep(double sec);
-/* 1 when @url is http(s) to 127.0.0.1, ::1 or localhost. */
-int fetch_url_is_loopback(const char *url);
 /* 1 when @url starts with http:// or https://. */
 int fetch_url_is_http(const char *url);
 

@@ -111,7 +111,7 @@ int fetch_url_is_http(const char *url)
     return !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8);
 }
 
-int fetch_url_is_loopback(const char *url)
+int lm_url_is_loopback(const char *url)
 {
     static const char *hosts[] = { "127.0.0.1", "[::1]", "localhost" };
     const char *h;

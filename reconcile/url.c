@@ -1,17 +1,26 @@
 /* Fetching an article by URL with libcurl: http and https only, TLS peers
- * verified, redirects followed (at most 5), the body capped at
- * LM_CHECK_MAX_INPUT, and two retries with a short pause when the network
- * fails (not on an HTTP error status, which will not change on retry). */
+ * verified, at most 5 redirects followed one by one (none that crosses
+ * between a loopback and any other host: a public page may not send
+ * litmine to a local service, nor a local test server send it out), the
+ * headers capped at 64 KiB and the body at LM_CHECK_MAX_INPUT, and two
+ * retries with a short pause when the network fails (not on an HTTP error
+ * status, which will not change on retry). */
 #define _GNU_SOURCE
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 #include <curl/curl.h>
+#include <litmine/fetch.h>
 #include "reconcile/reconcile_int.h"
+
+#define MAX_HEADER (64u << 10)
+#define MAX_REDIRECTS 5
 
 struct sink {
     lm_buf *b;
-    int too_big, nomem;
+    size_t header_bytes;
+    int too_big, nomem, big_header;
 };
 
 static size_t on_data(char *p, size_t size, size_t nmemb, void *ud)
@@ -30,45 +39,33 @@ static size_t on_data(char *p, size_t size, size_t nmemb, void *ud)
     return n;
 }
 
-lm_err rc_fetch_url(const char *url, lm_buf *out, int *is_html, char *msg, size_t cap)
+static size_t on_header(char *p, size_t size, size_t nmemb, void *ud)
 {
-    struct sink s = { out, 0, 0 };
-    char errbuf[CURL_ERROR_SIZE];
-    CURLcode cc = CURLE_OK;
-    long status = 0;
-    char *ctype = NULL;
-    int attempt;
-    CURL *h = curl_easy_init();
+    struct sink *s = ud;
+    size_t n = size * nmemb;
 
-    if (!h) {
-        lm_msg_set(msg, cap, "%s: cannot start libcurl", url);
-        return LM_ERR_NOMEM;
+    (void)p;
+    s->header_bytes += n;
+    if (s->header_bytes > MAX_HEADER) {
+        s->big_header = 1;
+        return 0;
     }
+    return n;
+}
+
+/* One GET of @url (no redirect followed), retried on network failures. */
+static CURLcode get_once(CURL *h, const char *url, struct sink *s, char *errbuf)
+{
+    CURLcode cc = CURLE_OK;
+    int attempt;
+
     for (attempt = 0; attempt < 3; attempt++) {
         errbuf[0] = '\0';
-        lm_buf_clear(out);
+        lm_buf_clear(s->b);
+        s->header_bytes = 0;
         curl_easy_setopt(h, CURLOPT_URL, url);
-#if LIBCURL_VERSION_NUM >= 0x075500
-        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-#else
-        curl_easy_setopt(h, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
-        curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
-#endif
-        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-        curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
-        curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
-        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(h, CURLOPT_USERAGENT, "litmine/" LM_VERSION);
-        curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
-        curl_easy_setopt(h, CURLOPT_WRITEDATA, &s);
-        curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
         cc = curl_easy_perform(h);
-        if (cc == CURLE_OK || s.too_big || s.nomem)
+        if (cc == CURLE_OK || s->too_big || s->nomem || s->big_header)
             break;
         if (cc != CURLE_COULDNT_CONNECT && cc != CURLE_OPERATION_TIMEDOUT
             && cc != CURLE_RECV_ERROR && cc != CURLE_SEND_ERROR
@@ -77,33 +74,94 @@ lm_err rc_fetch_url(const char *url, lm_buf *out, int *is_html, char *msg, size_
         if (attempt < 2)
             usleep(200000u << attempt);
     }
-    if (s.nomem) {
+    return cc;
+}
+
+lm_err rc_fetch_url(const char *url, lm_buf *out, int *is_html, char *msg, size_t cap)
+{
+    struct sink s = { out, 0, 0, 0, 0 };
+    char errbuf[CURL_ERROR_SIZE];
+    CURLcode cc = CURLE_OK;
+    long status = 0;
+    char *ctype = NULL, *here = NULL, *loc = NULL;
+    lm_err rc = LM_OK;
+    int hops;
+    CURL *h = curl_easy_init();
+
+    if (!h || !(here = strdup(url))) {
         curl_easy_cleanup(h);
-        lm_msg_set(msg, cap, "%s: out of memory", url);
+        lm_msg_set(msg, cap, "%s: cannot start libcurl", url);
         return LM_ERR_NOMEM;
     }
-    if (s.too_big) {
-        curl_easy_cleanup(h);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS, CURLPROTO_HTTP | CURLPROTO_HTTPS);
+#endif
+    /* redirects are followed here, one at a time, so each is vetted */
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "litmine/" LM_VERSION);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &s);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &s);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    for (hops = 0;; hops++) {
+        cc = get_once(h, here, &s, errbuf);
+        if (cc != CURLE_OK || s.too_big || s.nomem || s.big_header)
+            break;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        loc = NULL;
+        if (status < 300 || status >= 400
+            || curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK || !loc)
+            break;
+        if (hops == MAX_REDIRECTS) {
+            lm_msg_set(msg, cap, "%s: more than %d redirects", url, MAX_REDIRECTS);
+            rc = LM_ERR_HTTP;
+            goto done;
+        }
+        if (lm_url_is_loopback(here) != lm_url_is_loopback(loc)) {
+            lm_msg_set(msg, cap, "%s: redirect to %s refused (it leaves %s)", url, loc,
+                       lm_url_is_loopback(here) ? "loopback" : "the public network");
+            rc = LM_ERR_NET;
+            goto done;
+        }
+        free(here);
+        if (!(here = strdup(loc))) {
+            rc = LM_ERR_NOMEM;
+            lm_msg_set(msg, cap, "%s: out of memory", url);
+            goto done;
+        }
+    }
+    if (s.nomem) {
+        lm_msg_set(msg, cap, "%s: out of memory", url);
+        rc = LM_ERR_NOMEM;
+    } else if (s.too_big) {
         lm_msg_set(msg, cap, "%s: larger than %u MB", url, LM_CHECK_MAX_INPUT >> 20);
-        return LM_ERR_TOO_BIG;
-    }
-    if (cc != CURLE_OK) {
+        rc = LM_ERR_TOO_BIG;
+    } else if (s.big_header) {
+        lm_msg_set(msg, cap, "%s: response headers exceed %u bytes", url, MAX_HEADER);
+        rc = LM_ERR_NET;
+    } else if (cc != CURLE_OK) {
         lm_msg_set(msg, cap, "%s: %s", url, errbuf[0] ? errbuf : curl_easy_strerror(cc));
-        curl_easy_cleanup(h);
-        return LM_ERR_NET;
-    }
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-    if (status >= 400) {
+        rc = LM_ERR_NET;
+    } else if (status >= 300) {
         lm_msg_set(msg, cap, "%s: HTTP %ld", url, status);
-        curl_easy_cleanup(h);
-        return LM_ERR_HTTP;
-    }
-    if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype) == CURLE_OK && ctype) {
+        rc = LM_ERR_HTTP;
+    } else if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype) == CURLE_OK && ctype) {
         if (strcasestr(ctype, "html"))
             *is_html = 1;
         else if (!strncasecmp(ctype, "text/plain", 10))
             *is_html = 0;
     }
+done:
+    free(here);
     curl_easy_cleanup(h);
-    return LM_OK;
+    return rc;
 }

@@ -99,6 +99,10 @@ LM_API void lm_fetch_close(lm_fetch *f);    /* NULL is a no-op */
 LM_API LM_MUST_CHECK lm_err lm_fetch_read_ids(const char *path, int pmc, int64_t **ids,
                                               size_t *n, char *msg, size_t msgcap);
 
+/// 1 when @p url is http(s) to 127.0.0.1, [::1] or localhost (the only
+/// hosts tests may reach; check refuses redirects across that boundary).
+LM_API int lm_url_is_loopback(const char *url);
+
 /// The fetch_state key of a query: "<db>:<datetype>:<query>".
 /// Returns a malloc'd string (free() it) or NULL when out of memory.
 LM_API char *lm_fetch_state_key(const char *query, int pmc, const char *datetype);

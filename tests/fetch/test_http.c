@@ -119,12 +119,12 @@ Test(backoff, jitter_spreads)
 
 Test(url, loopback_and_scheme)
 {
-    cr_assert(fetch_url_is_loopback("http://127.0.0.1:8080/"));
-    cr_assert(fetch_url_is_loopback("http://localhost/eutils/"));
-    cr_assert(fetch_url_is_loopback("https://[::1]:9/"));
-    cr_assert(!fetch_url_is_loopback("http://127.0.0.1.evil.example/"));
-    cr_assert(!fetch_url_is_loopback("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"));
-    cr_assert(!fetch_url_is_loopback("ftp://127.0.0.1/"));
+    cr_assert(lm_url_is_loopback("http://127.0.0.1:8080/"));
+    cr_assert(lm_url_is_loopback("http://localhost/eutils/"));
+    cr_assert(lm_url_is_loopback("https://[::1]:9/"));
+    cr_assert(!lm_url_is_loopback("http://127.0.0.1.evil.example/"));
+    cr_assert(!lm_url_is_loopback("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"));
+    cr_assert(!lm_url_is_loopback("ftp://127.0.0.1/"));
     cr_assert(fetch_url_is_http("HTTPS://x/"));
     cr_assert(!fetch_url_is_http("file:///etc/passwd"));
 }
