@@ -22,6 +22,7 @@ struct lm_corpus {
     sqlite3_stmt *st_upsert;    /* prepared once, reused per record */
     sqlite3_stmt *st_delete;
     sqlite3_stmt *st_version;
+    unsigned fts_puts;          /* records put since the last FTS flush */
     char msg[1024];             /* last error, names the input */
 };
 

@@ -149,6 +149,134 @@ Test(store, delete_then_revive_by_newer_version)
     free(b);
 }
 
+/* Every (term, row, column, offset) the index holds, and its row count,
+ * as one string: two indexes are equal when these are. */
+static char *fts_dump(void)
+{
+    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3_stmt *st;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+
+    cr_assert_not_null(f);
+    cr_assert_eq(sqlite3_exec(h, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_v"
+                              " USING fts5vocab(main, article_fts, instance)", NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(h));
+    cr_assert_eq(sqlite3_prepare_v2(h, "SELECT term, doc, col, offset FROM temp.fts_v"
+                                    " UNION ALL SELECT 'rows', count(*), '', 0 FROM article_fts"
+                                    " UNION ALL SELECT 'docsize', id, sz, 0 FROM article_fts_docsize",
+                                    -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    while (sqlite3_step(st) == SQLITE_ROW)
+        fprintf(f, "%s %lld %s %d\n", sqlite3_column_text(st, 0),
+                (long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2),
+                sqlite3_column_int(st, 3));
+    sqlite3_finalize(st);
+    fclose(f);
+    return out;
+}
+
+/* The full-text index is kept in batches inside each import transaction
+ * (corpus/store.c); after inserts, updates (two of one PMID in one file),
+ * tombstones, revivals and a failed file it must equal an index rebuilt
+ * from the articles, and the schema's row triggers must be back. */
+Test(store, fts_batches_equal_a_rebuild)
+{
+    lm_import_stats st;
+    sqlite3 *h = lm_corpus_sqlite(c);
+    char *one, *two, *three, *bad, *before, *after;
+    sqlite3_stmt *q;
+    int triggers = 0;
+
+    cr_assert_neq(asprintf(&one, "<PubmedArticleSet>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"1\">91000301</PMID><Article>"
+        "<ArticleTitle>alpha zebra</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"2\">91000301</PMID><Article>"
+        "<ArticleTitle>beta yak</ArticleTitle><Abstract><AbstractText>kept words"
+        "</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"1\">91000302</PMID><Article>"
+        "<ArticleTitle>gamma</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "<DeleteCitation><PMID Version=\"1\">91000303</PMID></DeleteCitation>"
+        "</PubmedArticleSet>"), -1);
+    cr_assert_neq(asprintf(&two, "<PubmedArticleSet>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"3\">91000301</PMID><Article>"
+        "<ArticleTitle>delta</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"1\">91000303</PMID><Article>"
+        "<ArticleTitle>epsilon revived</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "<PubmedArticle><MedlineCitation><PMID Version=\"1\">91000302</PMID><Article>"
+        "<ArticleTitle>omega corrected</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "</PubmedArticleSet>"), -1);
+    three = article(91000304, 1, "theta", "iota kappa");
+    bad = article(91000305, 1, "never stored", "lambda");
+    bad[strlen(bad) - 30] = '\0';      /* truncated: the file fails */
+
+    cr_assert_eq(import("one.xml", one, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(import("two.xml", two, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_neq(import("bad.xml", bad, &st), LM_OK);
+    cr_assert_eq(import("three.xml", three, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+
+    before = fts_dump();
+    cr_assert(strstr(before, "delta 91000301"), "%s", before);
+    cr_assert(strstr(before, "omega 91000302"), "%s", before);
+    cr_assert(strstr(before, "epsilon 91000303"), "%s", before);
+    cr_assert_null(strstr(before, "zebra"), "old text left in the index");
+    cr_assert_null(strstr(before, "yak"), "old text left in the index");
+    cr_assert_null(strstr(before, "lambda"), "text of a failed file indexed");
+    cr_assert_eq(sqlite3_exec(h, "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
+                              NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    after = fts_dump();
+    cr_assert_str_eq(before, after);
+
+    cr_assert_eq(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                    " AND name IN ('article_ai', 'article_au', 'article_ad')",
+                                    -1, &q, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    triggers = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    cr_assert_eq(triggers, 3, "the schema's FTS triggers are not all back");
+    free(one);
+    free(two);
+    free(three);
+    free(bad);
+    free(before);
+    free(after);
+}
+
+/* A file longer than one FTS batch, with a PMID on both sides of a batch
+ * boundary: still the index a rebuild makes. */
+Test(store, fts_batches_across_a_boundary)
+{
+    lm_import_stats st;
+    sqlite3 *h = lm_corpus_sqlite(c);
+    char *xml = NULL, *before, *after;
+    size_t len = 0;
+    FILE *f = open_memstream(&xml, &len);
+    int i;
+
+    cr_assert_not_null(f);
+    fputs("<PubmedArticleSet>", f);
+    for (i = 0; i < 4500; i++) {
+        int pmid = 91100000 + (i < 4000 ? i : i - 4000);   /* the last 500 update the first */
+        fprintf(f, "<PubmedArticle><MedlineCitation><PMID Version=\"%d\">%d</PMID><Article>"
+                "<ArticleTitle>title%d word%d</ArticleTitle></Article></MedlineCitation>"
+                "</PubmedArticle>", i < 4000 ? 1 : 2, pmid, i, i % 7);
+    }
+    fputs("</PubmedArticleSet>", f);
+    fclose(f);
+    cr_assert_eq(lm_corpus_import_mem(c, "big.xml", xml, len, &st), LM_OK, "%s",
+                 lm_corpus_errmsg(c));
+    before = fts_dump();
+    cr_assert(strstr(before, "title4000 91100000"), "update after a batch boundary lost");
+    cr_assert_null(strstr(before, "title0 "), "old text left after a batch boundary");
+    cr_assert_eq(sqlite3_exec(h, "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
+                              NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    after = fts_dump();
+    cr_assert(!strcmp(before, after), "batched index differs from a rebuild");
+    free(xml);
+    free(before);
+    free(after);
+}
+
 Test(store, failed_file_leaves_corpus_unchanged)
 {
     lm_import_stats st;
