@@ -26,6 +26,31 @@ lm_err lm_buf_reserve(lm_buf *b, size_t extra)
     return LM_OK;
 }
 
+lm_err lm_grow(void *arr, size_t *cap, size_t n, size_t size, size_t first)
+{
+    size_t nc;
+    void *p;
+
+    if (n < *cap)
+        return LM_OK;
+    nc = *cap ? *cap : (first ? first : 1);
+    while (nc <= n) {
+        if (nc > SIZE_MAX / 2)
+            return LM_ERR_NOMEM;
+        nc *= 2;
+    }
+    if (*cap == 0 && first > n)
+        nc = first;
+    if (size && nc > SIZE_MAX / size)
+        return LM_ERR_NOMEM;
+    memcpy(&p, arr, sizeof p);      /* arr is a T **, seen as void * */
+    if (!(p = realloc(p, nc * size)))
+        return LM_ERR_NOMEM;
+    memcpy(arr, &p, sizeof p);
+    *cap = nc;
+    return LM_OK;
+}
+
 lm_err lm_buf_append(lm_buf *b, const char *s, size_t n)
 {
     lm_err rc = lm_buf_reserve(b, n);

@@ -211,14 +211,12 @@ lm_err reader_emit(lm_reader *rd)
     lm_record tmp;
 
     if (rd->qlen == rd->qcap) {
-        size_t cap = rd->qcap ? rd->qcap * 2 : 16, i;
-        lm_record *q = realloc(rd->q, cap * sizeof *q);
-        if (!q)
+        size_t i = rd->qcap;
+
+        if (lm_grow(&rd->q, &rd->qcap, rd->qlen, sizeof *rd->q, 16))
             return reader_fail(rd, LM_ERR_NOMEM, "out of memory");
-        for (i = rd->qcap; i < cap; i++)
-            lm_record_init(&q[i]);
-        rd->q = q;
-        rd->qcap = cap;
+        for (; i < rd->qcap; i++)
+            lm_record_init(&rd->q[i]);
     }
     tmp = rd->q[rd->qlen];
     rd->q[rd->qlen++] = rd->cur;

@@ -1061,14 +1061,9 @@ static lm_err read_ids_from(FILE *in, const char *name, int pmc, int64_t **ids, 
             }
             if (idset_has(&seen, v))
                 continue;
-            if (*n == cap) {
-                int64_t *g = realloc(*ids, (cap = cap ? cap * 2 : 256) * sizeof *g);
-
-                if (!g) {
-                    rc = LM_ERR_NOMEM;
-                    break;
-                }
-                *ids = g;
+            if (lm_grow(ids, &cap, *n, sizeof **ids, 256)) {
+                rc = LM_ERR_NOMEM;
+                break;
             }
             if (idset_add(&seen, v)) {
                 rc = LM_ERR_NOMEM;

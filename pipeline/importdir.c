@@ -64,15 +64,8 @@ static lm_err add_file(struct flist *l, const char *dir, const char *name, uint6
     struct dfile *f;
     size_t len = strlen(dir) + strlen(name) + 2;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        struct dfile *v = realloc(l->v, cap * sizeof *v);
-
-        if (!v)
-            return LM_ERR_NOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (lm_grow(&l->v, &l->cap, l->n, sizeof *l->v, 64))
+        return LM_ERR_NOMEM;
     f = &l->v[l->n];
     if (!(f->path = malloc(len)))
         return LM_ERR_NOMEM;

@@ -427,15 +427,8 @@ static lm_err add_val(struct study *s, sqlite3_stmt *st)
     const char *section = (const char *)sqlite3_column_text(st, 13);
     struct val *v;
 
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        struct val *nv = realloc(s->v, cap * sizeof *nv);
-
-        if (!nv)
-            return LM_ERR_NOMEM;
-        s->v = nv;
-        s->cap = cap;
-    }
+    if (lm_grow(&s->v, &s->cap, s->len, sizeof *s->v, 32))
+        return LM_ERR_NOMEM;
     v = &s->v[s->len];
     memset(v, 0, sizeof *v);
     if (!kind || kind_of(kind, &v->kind))

@@ -96,6 +96,13 @@ LM_API void lm_buf_free(lm_buf *b);
 /// The contents as a C string; "" when nothing was ever appended.
 static inline const char *lm_buf_str(const lm_buf *b) { return b->s ? b->s : ""; }
 
+/// Makes room for one more element in the array at *@p arr (a pointer to
+/// the array pointer) that holds @p n elements of @p size bytes within
+/// *@p cap: when full, the capacity doubles (starting at @p first).  The
+/// array is unchanged on LM_ERR_NOMEM.  New slots are not initialised.
+LM_API LM_MUST_CHECK lm_err lm_grow(void *arr, size_t *cap, size_t n, size_t size,
+                                    size_t first);
+
 /// Hex MD5 of a whole file, streamed (OpenSSL EVP).  @p hex gets 32 hex
 /// digits and a NUL.  LM_ERR_IO when the file cannot be read.
 LM_API LM_MUST_CHECK lm_err lm_md5_file(const char *path, char hex[33]);

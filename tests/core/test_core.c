@@ -1,6 +1,8 @@
-/* core: growable buffers, error strings and exit codes, log sink. */
+/* core: growable buffers and arrays, error strings and exit codes, log sink. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <litmine/core.h>
 
@@ -32,6 +34,35 @@ Test(buf, reserve_refuses_overflow)
     cr_assert_eq(lm_buf_reserve(&b, SIZE_MAX), LM_ERR_NOMEM);
     cr_assert_str_eq(b.s, "x");
     lm_buf_free(&b);
+}
+
+Test(grow, doubles_from_first_and_keeps_contents)
+{
+    int *v = NULL;
+    size_t cap = 0, n;
+
+    for (n = 0; n < 1000; n++) {
+        cr_assert_eq(lm_grow(&v, &cap, n, sizeof *v, 16), LM_OK);
+        cr_assert_gt(cap, n);
+        v[n] = (int)n;
+    }
+    cr_assert_eq(cap, 1024);
+    for (n = 0; n < 1000; n++)
+        cr_assert_eq(v[n], (int)n);
+    free(v);
+}
+
+Test(grow, refuses_overflow_and_keeps_the_array)
+{
+    char *v = malloc(4);
+    size_t cap = 4;
+
+    cr_assert_not_null(v);
+    memcpy(v, "abc", 4);
+    cr_assert_eq(lm_grow(&v, &cap, 4, SIZE_MAX / 4, 1), LM_ERR_NOMEM);
+    cr_assert_eq(cap, 4);
+    cr_assert_str_eq(v, "abc");
+    free(v);
 }
 
 Test(err, every_code_has_a_message_and_exit_status)
