@@ -26,17 +26,41 @@ struct cfgctx {
 };
 
 static lm_err bad(struct cfgctx *x, const char *key, const char *fmt, ...) LM_PRINTF(3, 4);
+static lm_err bad_in(struct cfgctx *x, const char *where, const char *key, const char *fmt, ...)
+    LM_PRINTF(4, 5);
 
-static lm_err bad(struct cfgctx *x, const char *key, const char *fmt, ...)
+static lm_err vbad(struct cfgctx *x, const char *where, const char *key, const char *fmt,
+                   va_list ap)
 {
     char what[400];
+
+    vsnprintf(what, sizeof what, fmt, ap);
+    lm_msg_set(x->msg, x->cap, "%s: %s%s%s: %s", x->name, where, *where ? "." : "", key, what);
+    return LM_ERR_FORMAT;
+}
+
+/* "<file>: <key>: <what>" */
+static lm_err bad(struct cfgctx *x, const char *key, const char *fmt, ...)
+{
     va_list ap;
+    lm_err rc;
 
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    rc = vbad(x, "", key, fmt, ap);
     va_end(ap);
-    lm_msg_set(x->msg, x->cap, "%s: %s: %s", x->name, key, what);
-    return LM_ERR_FORMAT;
+    return rc;
+}
+
+/* "<file>: <where>.<key>: <what>", for a key inside a list item */
+static lm_err bad_in(struct cfgctx *x, const char *where, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    lm_err rc;
+
+    va_start(ap, fmt);
+    rc = vbad(x, where, key, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 static char *dupstr(const char *s)
@@ -75,14 +99,13 @@ static lm_err known_keys(struct cfgctx *x, const cJSON *o, const char *where,
         for (i = 0; keys[i] && strcmp(keys[i], it->string); i++)
             ;
         if (!keys[i]) {
-            char k[200], allowed[300] = "";
+            char allowed[300] = "";
             size_t used = 0;
 
             for (i = 0; keys[i] && used < sizeof allowed; i++)
                 used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
                                          i ? ", " : "", keys[i]);
-            snprintf(k, sizeof k, "%s%s%s", where, *where ? "." : "", it->string);
-            return bad(x, k, "unknown key (allowed: %s)", allowed);
+            return bad_in(x, where, it->string, "unknown key (allowed: %s)", allowed);
         }
     }
     return LM_OK;
@@ -93,19 +116,17 @@ static lm_err get_str(struct cfgctx *x, const cJSON *o, const char *key, const c
                       int required, const char **out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    char k[200];
 
-    snprintf(k, sizeof k, "%s%s%s", where, *where ? "." : "", key);
     *out = NULL;
     if (!v) {
         if (required)
-            return bad(x, k, "missing (required)");
+            return bad_in(x, where, key, "missing (required)");
         return LM_OK;
     }
     if (!cJSON_IsString(v) || !v->valuestring)
-        return bad(x, k, "expected a string");
+        return bad_in(x, where, key, "expected a string");
     if (!*v->valuestring)
-        return bad(x, k, "must not be empty");
+        return bad_in(x, where, key, "must not be empty");
     *out = v->valuestring;
     return LM_OK;
 }
@@ -114,13 +135,11 @@ static lm_err get_bool(struct cfgctx *x, const cJSON *o, const char *key, const 
                        int *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    char k[200];
 
     if (!v)
         return LM_OK;
-    snprintf(k, sizeof k, "%s%s%s", where, *where ? "." : "", key);
     if (!cJSON_IsBool(v))
-        return bad(x, k, "expected true or false");
+        return bad_in(x, where, key, "expected true or false");
     *out = cJSON_IsTrue(v);
     return LM_OK;
 }
@@ -129,15 +148,13 @@ static lm_err get_num(struct cfgctx *x, const cJSON *o, const char *key, double 
                       double *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    char k[200];
 
     *out = 0;
     if (!v)
         return LM_OK;
-    snprintf(k, sizeof k, "fetch.%s", key);
     if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < lo
         || v->valuedouble > hi)
-        return bad(x, k, "expected a number from %g to %g", lo, hi);
+        return bad_in(x, "fetch", key, "expected a number from %g to %g", lo, hi);
     *out = v->valuedouble;
     return LM_OK;
 }
@@ -177,24 +194,13 @@ static lm_err parse_query(struct cfgctx *x, const cJSON *q, size_t i)
         || (rc = get_bool(x, q, "pmc", where, &rq->pmc)))
         return rc;
     for (j = 0; j < i; j++)
-        if (!strcmp(x->cfg->queries[j].name, name)) {
-            char k[48];
-
-            snprintf(k, sizeof k, "%s.name", where);
-            return bad(x, k, "\"%s\" is also the name of queries[%zu]", name, j);
-        }
-    if (dt && strcmp(dt, "edat") && strcmp(dt, "mdat")) {
-        char k[48];
-
-        snprintf(k, sizeof k, "%s.datetype", where);
-        return bad(x, k, "expected \"edat\" or \"mdat\", got \"%s\"", dt);
-    }
-    if (since && !date_ok(since)) {
-        char k[48];
-
-        snprintf(k, sizeof k, "%s.since", where);
-        return bad(x, k, "expected YYYY/MM/DD, YYYY/MM or YYYY, got \"%s\"", since);
-    }
+        if (!strcmp(x->cfg->queries[j].name, name))
+            return bad_in(x, where, "name", "\"%s\" is also the name of queries[%zu]", name, j);
+    if (dt && strcmp(dt, "edat") && strcmp(dt, "mdat"))
+        return bad_in(x, where, "datetype", "expected \"edat\" or \"mdat\", got \"%s\"", dt);
+    if (since && !date_ok(since))
+        return bad_in(x, where, "since", "expected YYYY/MM/DD, YYYY/MM or YYYY, got \"%s\"",
+                      since);
     snprintf(rq->datetype, sizeof rq->datetype, "%s", dt ? dt : "edat");
     if (!(rq->name = dupstr(name)) || !(rq->query = dupstr(query))
         || (since && !(rq->since = dupstr(since))))
@@ -207,7 +213,7 @@ static lm_err parse_export(struct cfgctx *x, const cJSON *e, size_t i)
     static const char *const keys[] = { "what", "format", "path", NULL };
     lm_run_export *re = &x->cfg->exports[i];
     const char *what, *fmt, *path;
-    char where[32], k[48];
+    char where[32];
     size_t j;
     lm_err rc;
 
@@ -224,26 +230,20 @@ static lm_err parse_export(struct cfgctx *x, const cJSON *e, size_t i)
         re->what = LM_WHAT_EXTRACTIONS;
     else if (!strcmp(what, "studies"))
         re->what = LM_WHAT_STUDIES;
-    else {
-        snprintf(k, sizeof k, "%s.what", where);
-        return bad(x, k, "expected \"articles\", \"extractions\" or \"studies\", got \"%s\"",
-                   what);
-    }
+    else
+        return bad_in(x, where, "what",
+                      "expected \"articles\", \"extractions\" or \"studies\", got \"%s\"", what);
     if (!strcmp(fmt, "csv"))
         re->format = LM_EXPORT_CSV;
     else if (!strcmp(fmt, "jsonl"))
         re->format = LM_EXPORT_JSONL;
-    else {
-        snprintf(k, sizeof k, "%s.format", where);
-        return bad(x, k, "expected \"csv\" or \"jsonl\", got \"%s\"", fmt);
-    }
+    else
+        return bad_in(x, where, "format", "expected \"csv\" or \"jsonl\", got \"%s\"", fmt);
     if (!(re->path = resolve(x, path)))
         return LM_ERR_NOMEM;
     for (j = 0; j < i; j++)
-        if (!strcmp(x->cfg->exports[j].path, re->path)) {
-            snprintf(k, sizeof k, "%s.path", where);
-            return bad(x, k, "\"%s\" is also the path of exports[%zu]", path, j);
-        }
+        if (!strcmp(x->cfg->exports[j].path, re->path))
+            return bad_in(x, where, "path", "\"%s\" is also the path of exports[%zu]", path, j);
     return LM_OK;
 }
 
