@@ -141,17 +141,27 @@ Test(config, empty_file)
     refuse("  \n", "empty file", NULL);
 }
 
-/* Found by fuzz_config: a blank buffer without a terminating NUL was read
- * past its end while telling "empty" from "syntax error". */
+/* Found by fuzz_config (fixture crash-blank-without-nul.json, one CR): a
+ * blank buffer without a terminating NUL was read past its end while
+ * telling "empty" from "syntax error".  The buffer is sized exactly. */
 Test(config, blank_buffer_without_nul)
 {
     lm_run_config *cfg = NULL;
-    char *buf = malloc(2);
+    char path[512], *buf;
+    long n;
+    FILE *f;
 
-    cr_assert_not_null(buf);
-    memcpy(buf, "\r\t", 2);
+    snprintf(path, sizeof path, "%s/pipeline/crash-blank-without-nul.json", LM_FIXTURES);
+    cr_assert_not_null(f = fopen(path, "rb"));
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    rewind(f);
+    cr_assert_gt(n, 0);
+    cr_assert_not_null(buf = malloc((size_t)n));
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
     msg[0] = '\0';
-    cr_assert_eq(lm_run_config_parse("conf/run.json", buf, 2, &cfg, msg, sizeof msg),
+    cr_assert_eq(lm_run_config_parse("conf/run.json", buf, (size_t)n, &cfg, msg, sizeof msg),
                  LM_ERR_FORMAT);
     cr_assert(strstr(msg, "empty file"), "%s", msg);
     free(buf);
