@@ -182,8 +182,7 @@ static lm_err setup(lm_corpus *c)
      * transaction is open; peak memory stays well under 64 MiB */
     if ((rc = exec(c, "PRAGMA journal_mode = WAL", "cannot switch to WAL")) ||
         (rc = exec(c, "PRAGMA synchronous = NORMAL", "cannot set synchronous")) ||
-        (rc = exec(c, "PRAGMA cache_size = -24576", "cannot set the cache size")) ||
-        (rc = exec(c, "PRAGMA temp_store = MEMORY", "cannot set temp_store")))
+        (rc = exec(c, "PRAGMA cache_size = -24576", "cannot set the cache size")))
         return rc;
     if (v < CORPUS_SCHEMA_VERSION)
         return migrate(c, v);
