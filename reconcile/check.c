@@ -15,6 +15,9 @@
 /* Past this many claims the rest of a page is not checked (a 20 MB page of
  * numbers would otherwise run for minutes); the report says so. */
 #define RC_MAX_CLAIMS 2000
+/* Past this many bytes of article the extractor rules are JIT-compiled
+ * (about 50 ms, which interpreting saves on a news-length article). */
+#define RC_JIT_BYTES (128 * 1024)
 
 const char *lm_verdict_name(lm_verdict v)
 {
@@ -119,19 +122,64 @@ lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
     return LM_OK;
 }
 
+static void query_remember(lm_checker *k, const char *query, const int64_t *pmids,
+                           size_t max, size_t n)
+{
+    struct rc_query *e;
+
+    if (n > RC_QUERY_HITS)
+        return;
+    if (k->nqueries == k->capqueries) {
+        size_t nc = k->capqueries ? k->capqueries * 2 : 64;
+        void *p = realloc(k->queries, nc * sizeof *k->queries);
+        if (!p)
+            return;                 /* no cache this time */
+        k->queries = p;
+        k->capqueries = nc;
+    }
+    e = &k->queries[k->nqueries];
+    if (!(e->q = strdup(query)))
+        return;
+    e->max = max;
+    e->n = n;
+    memcpy(e->pmid, pmids, n * sizeof *pmids);
+    k->nqueries++;
+}
+
+static void queries_clear(lm_checker *k)
+{
+    size_t i;
+
+    for (i = 0; i < k->nqueries; i++)
+        free(k->queries[i].q);
+    k->nqueries = 0;
+}
+
 lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n)
 {
     int rc;
+    size_t i;
 
     *n = 0;
+    /* the same query twice in one article (a claim repeated in a summary,
+     * claims that share all their words) asks FTS5 once */
+    for (i = 0; i < k->nqueries; i++)
+        if (k->queries[i].max == max && !strcmp(k->queries[i].q, query)) {
+            *n = k->queries[i].n;
+            memcpy(pmids, k->queries[i].pmid, *n * sizeof *pmids);
+            return LM_OK;
+        }
     sqlite3_reset(k->search);
     sqlite3_bind_text(k->search, 1, query, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(k->search, 2, (sqlite3_int64)max);
     while ((rc = sqlite3_step(k->search)) == SQLITE_ROW && *n < max)
         pmids[(*n)++] = sqlite3_column_int64(k->search, 0);
     sqlite3_reset(k->search);
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR)
-        return LM_OK;           /* SQLITE_ERROR: FTS5 rejected the query */
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR) {
+        /* SQLITE_ERROR: FTS5 rejected the query */
+        query_remember(k, query, pmids, max, *n);
+        return LM_OK;
+    }
     lm_msg_set(k->msg, sizeof k->msg, "corpus search: %s", sqlite3_errmsg(lm_corpus_sqlite(k->corpus)));
     return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
 }
@@ -160,8 +208,11 @@ void lm_checker_close(lm_checker *k)
         return;
     rc_docs_clear(k);
     free(k->docs);
+    queries_clear(k);
+    free(k->queries);
     free(k->terms);
     sqlite3_finalize(k->df);
+    sqlite3_finalize(k->dfc);
     sqlite3_finalize(k->search);
     rc_rules_close(k->rules);
     rc_numrules_close(k->nums);
@@ -172,6 +223,30 @@ void lm_checker_close(lm_checker *k)
 const char *lm_checker_errmsg(const lm_checker *k)
 {
     return k ? k->msg : "out of memory";
+}
+
+static void term_remember(lm_checker *k, const char *stem, int prefix, int found, long cap)
+{
+    size_t i;
+
+    if (strlen(stem) >= sizeof k->terms[0].stem)
+        return;
+    for (i = 0; i < k->nterms; i++)
+        if (k->terms[i].prefix == prefix && k->terms[i].cap == cap && !strcmp(k->terms[i].stem, stem))
+            return;
+    if (k->nterms == k->capterms) {
+        size_t nc = k->capterms ? k->capterms * 2 : 128;
+        void *p = realloc(k->terms, nc * sizeof *k->terms);
+        if (!p)
+            return;                 /* no cache this time; the answer stands */
+        k->terms = p;
+        k->capterms = nc;
+    }
+    strcpy(k->terms[k->nterms].stem, stem);
+    k->terms[k->nterms].prefix = prefix;
+    k->terms[k->nterms].found = found;
+    k->terms[k->nterms].cap = cap;
+    k->nterms++;
 }
 
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
@@ -191,42 +266,71 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
     rc = sqlite3_step(k->df);
     sqlite3_reset(k->df);
     rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-    if (rc >= 0 && strlen(stem) < sizeof k->terms[0].stem) {
-        if (k->nterms == k->capterms) {
-            size_t nc = k->capterms ? k->capterms * 2 : 128;
-            void *p = realloc(k->terms, nc * sizeof *k->terms);
-            if (!p)
-                return rc;              /* no cache this time; the answer stands */
-            k->terms = p;
-            k->capterms = nc;
-        }
-        strcpy(k->terms[k->nterms].stem, stem);
-        k->terms[k->nterms].prefix = prefix;
-        k->terms[k->nterms].found = rc;
-        k->nterms++;
-    }
+    if (rc >= 0)
+        term_remember(k, stem, prefix, rc, 0);
     return rc;
 }
 
 /* Records holding a term, counted up to @cap (enough to tell rare from
  * common without scanning a huge doclist); -1 on error. */
-long rc_term_df(lm_checker *k, const char *stem, long cap)
+long rc_count(lm_checker *k, const char *expr, long cap)
 {
-    sqlite3_stmt *st = NULL;
-    char q[80];
     long n = -1;
 
-    snprintf(q, sizeof q, "\"%s\"", stem);
-    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
-                           "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts"
-                           " MATCH ?1 LIMIT ?2)", -1, &st, NULL) != SQLITE_OK)
+    if (k->corpus_size == 0)
+        return 0;
+    if (!k->dfc && sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
+                                      "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE"
+                                      " article_fts MATCH ?1 LIMIT ?2)", -1, &k->dfc, NULL)
+                   != SQLITE_OK)
         return -1;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 2, cap);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(k->dfc);
+    sqlite3_bind_text(k->dfc, 1, expr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(k->dfc, 2, cap);
+    if (sqlite3_step(k->dfc) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(k->dfc, 0);
+    sqlite3_reset(k->dfc);
     return n;
+}
+
+long rc_term_df(lm_checker *k, const char *stem, long cap)
+{
+    char q[80];
+    long n;
+    size_t i;
+
+    for (i = 0; i < k->nterms; i++)         /* prefix 2: a df counted up to @cap */
+        if (k->terms[i].prefix == 2 && k->terms[i].cap == cap && !strcmp(k->terms[i].stem, stem))
+            return k->terms[i].found;
+    snprintf(q, sizeof q, "\"%s\"", stem);
+    n = rc_count(k, q, cap);
+    if (n >= 0) {
+        term_remember(k, stem, 0, n > 0, 0);
+        term_remember(k, stem, 2, (int)n, cap);
+    }
+    return n;
+}
+
+int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
+                     const char *stem, const char *pre)
+{
+    lm_buf q = {0};
+    long n;
+    size_t i;
+
+    if (!t->filter[0])
+        return -2;
+    for (i = 0; i < k->nterms; i++)         /* prefix 3: on the topic */
+        if (k->terms[i].prefix == 3 && !strcmp(k->terms[i].stem, word))
+            return k->terms[i].found;
+    if (lm_buf_printf(&q, "%s AND (\"%s\" OR \"%s\" OR \"%s\"*)", t->filter, word, stem, pre)
+        != LM_OK)
+        return -1;
+    n = rc_count(k, q.s, 1);
+    lm_buf_free(&q);
+    if (n >= 0)
+        term_remember(k, word, 3, n > 0, 0);
+    return n < 0 ? -1 : n > 0;
 }
 
 /* ---- loading a corpus article ------------------------------------------ */
@@ -340,6 +444,18 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;
     return LM_OK;
+}
+
+int rc_doc_dup(const lm_checker *k, const struct rc_doc *d, struct rc_doc *const *seen, size_t n)
+{
+    size_t i;
+
+    (void)k;
+    for (i = 0; i < n; i++)
+        if (seen[i] != d && d->title[0] && !strcasecmp(seen[i]->title, d->title)
+            && !strcmp(seen[i]->abstract, d->abstract))
+            return 1;
+    return 0;
 }
 
 /* ---- claims ------------------------------------------------------------ */
@@ -504,6 +620,7 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
     lm_err rc = LM_OK;
 
     t->n = 0;
+    t->filter[0] = '\0';
     *label = NULL;
     for (b = 0; b < d->nblocks; b++) {
         const char *s = d->text.s;
@@ -548,50 +665,62 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
      * records share: the topic is what the article and its studies are about */
     {
         struct tf cand[20];
-        size_t nc = 0, c, ndocs = 0;
+        long df[20];
+        size_t nc = 0, c, ndocs = 0, nq = 0;
         struct rc_doc *top[5];
         lm_buf q = {0};
-        int64_t pm[5];
-        struct { size_t n; } hx = { 0 };
+        int64_t pm[60];
+        size_t nh = 0;
 
-        while (nc < 20) {
+        /* the heaviest words, with how many records hold each (counted up
+         * to RC_DF_CAP: enough to tell rare from common) */
+        while (nc < 20 && rc == LM_OK) {
             size_t best = nv;
             for (i = 0; i < nv; i++)
                 if (v[i].w >= 1 && (best == nv || v[i].w > v[best].w))
                     best = i;
             if (best == nv)
                 break;
-            if (rc_term_in_corpus(k, v[best].stem, 0) == 1)
+            df[nc] = k->corpus_size ? rc_term_df(k, v[best].stem, RC_DF_CAP) : 0;
+            if (df[nc] < 0)
+                rc = LM_ERR_DB;
+            else if (df[nc] > 0)
                 cand[nc++] = v[best];
             v[best].w = -1;
         }
-        for (c = 0; c < nc && rc == LM_OK; c++)    /* exact tokens: cheap on a large corpus */
-            rc = lm_buf_printf(&q, "%s\"%s\"", c ? " OR " : "", cand[c].stem);
-        if (rc == LM_OK && nc)
-            rc = rc_search(k, q.s, pm, 5, &hx.n);
+        /* the best-matching records for the rarer words only: ranking every
+         * record that holds a common word is the costly query on a large
+         * corpus, and a common word says little about the topic anyway */
+        for (c = 0; c < nc && rc == LM_OK; c++) {
+            size_t rank = 0, j;
+            for (j = 0; j < nc; j++)
+                rank += df[j] < df[c] || (df[j] == df[c] && j < c);
+            if (df[c] < RC_DF_CAP || rank < 2) {
+                rc = lm_buf_printf(&q, "%s\"%s\"", nq ? " OR " : "", cand[c].stem);
+                nq++;
+            }
+        }
+        if (rc == LM_OK && nq)
+            rc = rc_search(k, q.s, pm, 60, &nh);
         lm_buf_free(&q);
-        for (i = 0; i < hx.n && rc == LM_OK; i++) {
+        /* five different records: copies of one record (a reprint, a
+         * corpus that holds a file twice) would vote five times */
+        for (i = 0; i < nh && ndocs < 5 && rc == LM_OK; i++) {
             struct rc_doc *dd = rc_doc_get(k, pm[i], &rc);
-            if (dd)
+            if (dd && !rc_doc_dup(k, dd, top, ndocs))
                 top[ndocs++] = dd;
             else if (rc == LM_ERR_NOTFOUND)
                 rc = LM_OK;
         }
-        for (c = 0; c < nc; c++) {
+        for (c = 0; c < nc && rc == LM_OK; c++) {
             size_t in = 0, j;
             for (j = 0; j < ndocs; j++)
                 in += rc_has_stem(top[j]->text, cand[c].stem) != 0;
             cand[c].w = in >= (ndocs >= 2 ? 2u : 1u) ? cand[c].w * (double)in : 0;
             /* the rarer word names the topic: "the drug" before "the disease"
              * a large corpus holds thousands of records about */
-            if (cand[c].w > 0) {
-                long df = rc_term_df(k, cand[c].stem, 1000);
-                if (df < 0) {
-                    rc = LM_ERR_DB;
-                    break;
-                }
-                cand[c].w /= 1.0 + (double)df / 10.0;
-            }
+            if (cand[c].w > 0)
+                cand[c].w *= log(1.0 + (double)RC_DF_CAP / (double)df[c]);
         }
         while (rc == LM_OK && t->n < 2) {   /* an intervention and a condition */
             size_t best = nc;
@@ -600,6 +729,7 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                     best = c;
             if (best == nc)
                 break;
+            t->df[t->n] = df[best];
             strcpy(t->words[t->n++], cand[best].stem);
             if (lb.len)
                 rc = lm_buf_puts(&lb, ", ");
@@ -607,6 +737,22 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                 rc = lm_buf_puts(&lb, cand[best].stem);
             cand[best].w = 0;
         }
+    }
+    /* the records on the topic: those holding both words when a few do,
+     * else those holding the rarer one */
+    t->filter[0] = '\0';
+    if (rc == LM_OK && t->n) {
+        char both[80];
+        long nb = 0;
+        snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0],
+                 t->n > 1 ? t->words[1] : t->words[0]);
+        if (t->n > 1 && (nb = rc_count(k, both, 3)) < 0)
+            rc = LM_ERR_DB;
+        else if (nb >= 3)
+            snprintf(t->filter, sizeof t->filter, "%s", both);
+        else
+            snprintf(t->filter, sizeof t->filter, "\"%s\"*",
+                     t->n > 1 && t->df[1] < t->df[0] ? t->words[1] : t->words[0]);
     }
     free(v);
     if (rc == LM_OK && lb.len)
@@ -688,6 +834,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     struct rc_nums nums = { 0 };
     int prev_anecdote = 0;
     size_t prev_block = (size_t)-1;
+    int txn = 0;
     lm_err rc;
 
     if (!k || !d || !out)
@@ -695,7 +842,17 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     *out = NULL;
     rc_docs_clear(k);
     k->nterms = 0;        /* the corpus may have changed between checks */
+    queries_clear(k);
     if ((rc = report_new(d, &r)) != LM_OK)
+        goto fail;
+    /* one read transaction for the whole check: every claim sees the same
+     * corpus, and SQLite/FTS5 need not re-read the index structure before
+     * each of the hundreds of small queries */
+    if (k->corpus_size && sqlite3_get_autocommit(lm_corpus_sqlite(k->corpus))
+        && sqlite3_exec(lm_corpus_sqlite(k->corpus), "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+        txn = 1;
+    /* a long page: compiling the rules to machine code pays for itself */
+    if (d->text.len > RC_JIT_BYTES && (rc = rc_numrules_jit(k->nums, k->msg, sizeof k->msg)) != LM_OK)
         goto fail;
     if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK)
         goto fail;
@@ -738,6 +895,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     if ((rc = rc_match_claims(k, r, cflags, &topic)) != LM_OK)
         goto fail;
+    if (txn)
+        sqlite3_exec(lm_corpus_sqlite(k->corpus), "COMMIT", NULL, NULL, NULL);
     rc_nums_free(&nums);
     free(sents);
     free(flags);
@@ -749,6 +908,8 @@ nomem:
 fail:
     if (rc == LM_ERR_NOMEM)
         lm_msg_set(k->msg, sizeof k->msg, "%s: out of memory", d->name);
+    if (txn)
+        sqlite3_exec(lm_corpus_sqlite(k->corpus), "ROLLBACK", NULL, NULL, NULL);
     rc_nums_free(&nums);
     free(sents);
     free(flags);

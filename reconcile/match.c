@@ -22,9 +22,13 @@
 #include <litmine/extract.h>
 #include "reconcile/reconcile_int.h"
 
-#define RC_CANDIDATES 12
+#define RC_CANDIDATES 12     /* distinct records scored per claim, at most */
+#define RC_FETCH 24          /* records asked of FTS5 (copies are dropped) */
 #define RC_ANALYSE 4
 #define RC_MAX_WORDS 40
+/* A claim word this many records hold is left out of the candidate query
+ * (when the claim has two rarer words). */
+#define RC_COMMON 500
 
 /* Outcome of comparing one claim number with one article. */
 enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT };
@@ -33,7 +37,9 @@ struct word {
     char stem[32];
     char word[32];  /* as written, lower-case */
     int topic;      /* one of the article's topic words */
-    int novel;      /* the corpus has no article with it */
+    int novel;      /* no record on the article's topic holds it (no record
+                       at all when the article has no topic) */
+    long df;        /* records holding the word as written, up to RC_DF_CAP */
     int cap;        /* capitalised inside the sentence, or an acronym */
     size_t pos;     /* byte offset in the claim */
     size_t len;
@@ -110,9 +116,15 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
             pre[6] = '\0';
         /* the word as written first: an exact token answers fast, a prefix
          * query merges every term it covers */
-        w[i].novel = rc_term_in_corpus(k, w[i].word, 0) == 0
+        w[i].df = rc_term_df(k, w[i].word, RC_DF_CAP);
+        w[i].novel = w[i].df == 0
                      && rc_term_in_corpus(k, w[i].stem, 0) == 0
                      && rc_term_in_corpus(k, pre, 1) == 0;
+        /* judged among the records on the article's topic, not the whole
+         * corpus: a word some unrelated record holds says nothing about
+         * whether the topic's studies cover the claim */
+        if (!w[i].novel && !w[i].topic)
+            w[i].novel = rc_term_on_topic(k, t, w[i].word, w[i].stem, pre) == 0;
     }
     return n;
 }
@@ -570,7 +582,7 @@ static lm_err add_match(struct rc_claim *cl, const struct cand *c, const char *c
 /* ---- candidates -------------------------------------------------------- */
 
 struct hits {
-    int64_t pmid[RC_CANDIDATES + 1];
+    int64_t pmid[RC_FETCH + 1];
     size_t n;
 };
 
@@ -581,7 +593,7 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
                      const struct rc_topic *t, int has_topic, struct hits *h)
 {
     lm_buf q = {0};
-    size_t i, nor = 0;
+    size_t i, nor = 0, nrare = 0;
     lm_err rc = LM_OK;
 
     h->n = 0;
@@ -594,8 +606,15 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     }
     if (rc == LM_OK && q.len)
         rc = lm_buf_puts(&q, ")");
+    /* the words that tell records apart: one that thousands of records
+     * hold ranks nothing, yet ranking reads every record holding it */
+    for (i = 0; i < nw; i++)
+        if (!w[i].novel && !w[i].topic && w[i].df < RC_COMMON)
+            nrare++;
     for (i = 0; i < nw && rc == LM_OK; i++) {
         if (w[i].novel || w[i].topic)
+            continue;
+        if (w[i].df >= RC_COMMON && nrare >= 2)
             continue;
         /* exact tokens: a prefix query merges every term it covers, which
          * is the slow part of FTS5 on a large corpus */
@@ -610,19 +629,19 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
             rc = lm_buf_puts(&q, ")");
     }
     if (rc == LM_OK && q.len) {
-        rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
+        rc = rc_search(k, q.s, h->pmid, RC_FETCH, &h->n);
         /* few records share a word beyond the topic (a word written
          * differently, "responded" for "response"): add the topic's best
          * records.  Only then, as ranking every topic record is the costly
          * query on a large corpus. */
         if (rc == LM_OK && h->n < RC_ANALYSE && nor && (has_topic || t->n)) {
             char *cut = strstr(q.s, " AND (");
-            int64_t more[RC_CANDIDATES];
+            int64_t more[RC_FETCH];
             size_t nm = 0, a, b;
             if (cut) {
                 *cut = '\0';
-                rc = rc_search(k, q.s, more, RC_CANDIDATES, &nm);
-                for (a = 0; a < nm && h->n < RC_CANDIDATES; a++) {
+                rc = rc_search(k, q.s, more, RC_FETCH, &nm);
+                for (a = 0; a < nm && h->n < RC_FETCH; a++) {
                     for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
                         ;
                     if (b == h->n)
@@ -1102,16 +1121,17 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
             if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
                 return rc;
-            if (ctx_pmid && h.n < RC_CANDIDATES) {
+            if (ctx_pmid && h.n < RC_FETCH) {
                 for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
                     ;
                 if (i == h.n)
                     h.pmid[h.n++] = ctx_pmid;
             }
             /* pass 1, cheap: the topic gate and word coverage on the text */
-            struct pre { struct rc_doc *d; double s; size_t rank; } pre[RC_CANDIDATES + 1];
-            size_t np = 0, a;
-            for (i = 0; i < h.n; i++) {
+            struct pre { struct rc_doc *d; double s; size_t rank; } pre[RC_FETCH + 1];
+            struct rc_doc *seen[RC_FETCH + 1];
+            size_t np = 0, a, nseen = 0;
+            for (i = 0; i < h.n && np < RC_CANDIDATES; i++) {
                 struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
                 int ok = 1;
                 size_t hit = 0, counted = 0;
@@ -1120,6 +1140,10 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                         continue;
                     return rc;
                 }
+                /* copies of one record count once */
+                if (rc_doc_dup(k, d, seen, nseen) && h.pmid[i] != ctx_pmid)
+                    continue;
+                seen[nseen++] = d;
                 /* topic: the drug/condition words the claim names, else the
                  * article's main one */
                 for (j = 0; j < nw && ok; j++)

@@ -38,9 +38,15 @@ def main():
     if "--floors" in sys.argv:
         floors = tuple(float(x) for x in sys.argv[sys.argv.index("--floors") + 1].split(","))
         args = [a for a in args if a != sys.argv[sys.argv.index("--floors") + 1]]
+    if "--db" in sys.argv:
+        args = [a for a in args if a != sys.argv[sys.argv.index("--db") + 1]]
     litmine, ex, work = args[:3]
     db = os.path.join(work, "examples.db")
-    rc, _, err = run([litmine, "import", "-q", "--db", db, os.path.join(ex, "corpus.xml")])
+    if "--db" in sys.argv:
+        db = sys.argv[sys.argv.index("--db") + 1]
+        rc, err = 0, b""
+    else:
+        rc, _, err = run([litmine, "import", "-q", "--db", db, os.path.join(ex, "corpus.xml")])
     if rc != 0:
         print("import failed:", err.decode(errors="replace"))
         return 1
