@@ -55,6 +55,8 @@ const char *lm_claim_source_name(lm_claim_source s)
     return "study";
 }
 
+static void vocab_clear(lm_checker *k);
+
 /* ---- handle ---------------------------------------------------------- */
 
 lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
@@ -210,6 +212,7 @@ void lm_checker_close(lm_checker *k)
     free(k->docs);
     queries_clear(k);
     free(k->queries);
+    vocab_clear(k);
     free(k->terms);
     sqlite3_finalize(k->df);
     sqlite3_finalize(k->dfc);
@@ -311,26 +314,137 @@ long rc_term_df(lm_checker *k, const char *stem, long cap)
     return n;
 }
 
+/* ---- the topic's vocabulary ----------------------------------------------
+ * Every word (and every 3- to 6-letter start of one) of the records on the
+ * article's topic, in a hash set: asking FTS5 "does a topic record hold
+ * this word or a word starting so" for each claim word merges large prefix
+ * doclists, while the topic's records are few and read once. */
+
+static uint64_t fnv(const char *s, size_t n, int prefix)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)prefix;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h | 1;               /* 0 marks an empty slot */
+}
+
+static void vocab_clear(lm_checker *k)
+{
+    free(k->vocab);
+    k->vocab = NULL;
+    k->vocab_cap = k->vocab_n = 0;
+    k->vocab_built = 0;
+}
+
+static int vocab_has(const lm_checker *k, const char *s, size_t n, int prefix)
+{
+    uint64_t h = fnv(s, n, prefix);
+    size_t i;
+
+    if (!k->vocab_cap)
+        return 0;
+    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
+        if (k->vocab[i] == h)
+            return 1;
+    return 0;
+}
+
+static lm_err vocab_add(lm_checker *k, const char *s, size_t n, int prefix)
+{
+    uint64_t h = fnv(s, n, prefix);
+    size_t i;
+
+    if ((k->vocab_n + 1) * 2 > k->vocab_cap) {
+        size_t nc = k->vocab_cap ? k->vocab_cap * 2 : 4096, j;
+        uint64_t *nv = calloc(nc, sizeof *nv);
+        if (!nv)
+            return LM_ERR_NOMEM;
+        for (j = 0; j < k->vocab_cap; j++)
+            if (k->vocab[j]) {
+                for (i = (size_t)k->vocab[j] & (nc - 1); nv[i]; i = (i + 1) & (nc - 1))
+                    ;
+                nv[i] = k->vocab[j];
+            }
+        free(k->vocab);
+        k->vocab = nv;
+        k->vocab_cap = nc;
+    }
+    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
+        if (k->vocab[i] == h)
+            return LM_OK;
+    k->vocab[i] = h;
+    k->vocab_n++;
+    return LM_OK;
+}
+
+static lm_err vocab_text(lm_checker *k, const char *s)
+{
+    char tok[32];
+    lm_err rc = LM_OK;
+
+    while (s && *s && rc == LM_OK) {
+        size_t n = 0, l;
+        while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+            s++;
+        while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) {
+            if (n < sizeof tok)
+                tok[n] = (char)tolower((unsigned char)*s);
+            n++;
+            s++;
+        }
+        if (n < 2 || n >= sizeof tok)
+            continue;
+        rc = vocab_add(k, tok, n, 0);
+        for (l = 3; l <= 6 && l <= n && rc == LM_OK; l++)
+            rc = vocab_add(k, tok, l, 1);
+    }
+    return rc;
+}
+
+/* Reads the records on the topic once (the RC_TOPIC_DOCS best by bm25). */
+static lm_err vocab_build(lm_checker *k, const struct rc_topic *t)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3 *db = lm_corpus_sqlite(k->corpus);
+    lm_err rc = LM_OK;
+    int r;
+
+    k->vocab_built = 1;
+    if (sqlite3_prepare_v2(db, "SELECT title, abstract FROM article WHERE pmid IN"
+                           " (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
+                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2)", -1, &st, NULL)
+        != SQLITE_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
+        return LM_ERR_DB;
+    }
+    sqlite3_bind_text(st, 1, t->filter, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, RC_TOPIC_DOCS);
+    while (rc == LM_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = vocab_text(k, (const char *)sqlite3_column_text(st, 0));
+        if (rc == LM_OK)
+            rc = vocab_text(k, (const char *)sqlite3_column_text(st, 1));
+    }
+    if (rc == LM_OK && r != SQLITE_DONE && r != SQLITE_ERROR) {   /* ERROR: FTS5 syntax */
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
+        rc = r == SQLITE_BUSY || r == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
                      const char *stem, const char *pre)
 {
-    lm_buf q = {0};
-    long n;
-    size_t i;
-
-    if (!t->filter[0])
+    if (!t->filter[0] || k->corpus_size == 0)
         return -2;
-    for (i = 0; i < k->nterms; i++)         /* prefix 3: on the topic */
-        if (k->terms[i].prefix == 3 && !strcmp(k->terms[i].stem, word))
-            return k->terms[i].found;
-    if (lm_buf_printf(&q, "%s AND (\"%s\" OR \"%s\" OR \"%s\"*)", t->filter, word, stem, pre)
-        != LM_OK)
+    if (!k->vocab_built && vocab_build(k, t) != LM_OK)
         return -1;
-    n = rc_count(k, q.s, 1);
-    lm_buf_free(&q);
-    if (n >= 0)
-        term_remember(k, word, 3, n > 0, 0);
-    return n < 0 ? -1 : n > 0;
+    return vocab_has(k, word, strlen(word), 0) || vocab_has(k, stem, strlen(stem), 0)
+           || (strlen(pre) >= 3 && vocab_has(k, pre, strlen(pre), 1));
 }
 
 /* ---- loading a corpus article ------------------------------------------ */
@@ -843,6 +957,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     rc_docs_clear(k);
     k->nterms = 0;        /* the corpus may have changed between checks */
     queries_clear(k);
+    vocab_clear(k);
     if ((rc = report_new(d, &r)) != LM_OK)
         goto fail;
     /* one read transaction for the whole check: every claim sees the same

@@ -28,7 +28,7 @@
 #define RC_MAX_WORDS 40
 /* A claim word this many records hold is left out of the candidate query
  * (when the claim has two rarer words). */
-#define RC_COMMON 500
+#define RC_COMMON 250
 
 /* Outcome of comparing one claim number with one article. */
 enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT };
@@ -39,7 +39,7 @@ struct word {
     int topic;      /* one of the article's topic words */
     int novel;      /* no record on the article's topic holds it (no record
                        at all when the article has no topic) */
-    long df;        /* records holding the word as written, up to RC_DF_CAP */
+    long df;        /* records holding the word as written, up to RC_COMMON */
     int cap;        /* capitalised inside the sentence, or an acronym */
     size_t pos;     /* byte offset in the claim */
     size_t len;
@@ -116,7 +116,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
             pre[6] = '\0';
         /* the word as written first: an exact token answers fast, a prefix
          * query merges every term it covers */
-        w[i].df = rc_term_df(k, w[i].word, RC_DF_CAP);
+        w[i].df = rc_term_df(k, w[i].word, RC_COMMON);
         w[i].novel = w[i].df == 0
                      && rc_term_in_corpus(k, w[i].stem, 0) == 0
                      && rc_term_in_corpus(k, pre, 1) == 0;
@@ -586,26 +586,50 @@ struct hits {
     size_t n;
 };
 
-/* FTS5 query: the topic words the claim names (else the article's main
- * one) are required, the claim's other words are OR'ed and ranked by bm25.
- * Requiring the topic keeps the match set small on a large corpus. */
+/* Adds the results of one FTS5 query to @h (no PMID twice). */
+static lm_err search_more(lm_checker *k, const char *q, struct hits *h)
+{
+    int64_t more[RC_FETCH];
+    size_t nm = 0, a, b;
+    lm_err rc = rc_search(k, q, more, RC_FETCH, &nm);
+
+    for (a = 0; a < nm && h->n < RC_FETCH && rc == LM_OK; a++) {
+        for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
+            ;
+        if (b == h->n)
+            h->pmid[h->n++] = more[a];
+    }
+    return rc;
+}
+
+/* FTS5 queries, broadest last, until a few records come back: the records
+ * on the article's topic (both its words; a claim inherits the topic it
+ * does not name), then those holding the topic words the claim names (else
+ * the article's main one); each first with the claim's other words OR'ed and
+ * ranked by bm25, then alone.  Requiring the topic keeps the match set
+ * small on a large corpus. */
 static lm_err search(lm_checker *k, const struct word *w, size_t nw,
                      const struct rc_topic *t, int has_topic, struct hits *h)
 {
-    lm_buf q = {0};
-    size_t i, nor = 0, nrare = 0;
+    lm_buf req[2] = { {0}, {0} }, orp = {0}, q = {0};
+    size_t i, nor = 0, nrare = 0, r;
     lm_err rc = LM_OK;
 
     h->n = 0;
+    /* req[1]: the topic words the claim names, else the main one */
     if (has_topic) {
         for (i = 0; i < nw && rc == LM_OK; i++)
             if (w[i].topic)
-                rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " AND " : "(", w[i].stem);
+                rc = lm_buf_printf(&req[1], "%s\"%s\"*", req[1].len ? " AND " : "(", w[i].stem);
     } else if (t->n) {
-        rc = lm_buf_printf(&q, "(\"%s\"*", t->words[0]);
+        rc = lm_buf_printf(&req[1], "(\"%s\"*", t->words[0]);
     }
-    if (rc == LM_OK && q.len)
-        rc = lm_buf_puts(&q, ")");
+    if (rc == LM_OK && req[1].len)
+        rc = lm_buf_puts(&req[1], ")");
+    /* req[0]: and the records on the article's topic */
+    if (rc == LM_OK && t->filter[0])
+        rc = req[1].len ? lm_buf_printf(&req[0], "%s AND %s", t->filter, req[1].s)
+                        : lm_buf_puts(&req[0], t->filter);
     /* the words that tell records apart: one that thousands of records
      * hold ranks nothing, yet ranking reads every record holding it */
     for (i = 0; i < nw; i++)
@@ -618,38 +642,35 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
             continue;
         /* exact tokens: a prefix query merges every term it covers, which
          * is the slow part of FTS5 on a large corpus */
-        rc = lm_buf_printf(&q, "%s\"%s\"", nor ? " OR " : q.len ? " AND (" : "(", w[i].word);
+        rc = lm_buf_printf(&orp, "%s\"%s\"", nor ? " OR " : "(", w[i].word);
         if (rc == LM_OK && strcmp(w[i].word, w[i].stem))
-            rc = lm_buf_printf(&q, " OR \"%s\"", w[i].stem);
+            rc = lm_buf_printf(&orp, " OR \"%s\"", w[i].stem);
         nor++;
     }
-    if (rc == LM_OK && nor) {
-        /* the topic inside the OR too: a record may share no other word */
-        if (rc == LM_OK)
-            rc = lm_buf_puts(&q, ")");
-    }
-    if (rc == LM_OK && q.len) {
-        rc = rc_search(k, q.s, h->pmid, RC_FETCH, &h->n);
+    if (rc == LM_OK && nor)
+        rc = lm_buf_puts(&orp, ")");
+    if (rc == LM_OK && !req[0].len && !req[1].len && nor)
+        rc = search_more(k, orp.s, h);          /* no topic: the words alone */
+    for (r = 0; r < 2 && rc == LM_OK; r++) {
+        if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
+            continue;
+        if (h->n >= RC_ANALYSE)
+            break;
+        if (nor) {
+            lm_buf_clear(&q);
+            if ((rc = lm_buf_printf(&q, "%s AND %s", req[r].s, orp.s)) == LM_OK)
+                rc = search_more(k, q.s, h);
+        }
         /* few records share a word beyond the topic (a word written
          * differently, "responded" for "response"): add the topic's best
          * records.  Only then, as ranking every topic record is the costly
          * query on a large corpus. */
-        if (rc == LM_OK && h->n < RC_ANALYSE && nor && (has_topic || t->n)) {
-            char *cut = strstr(q.s, " AND (");
-            int64_t more[RC_FETCH];
-            size_t nm = 0, a, b;
-            if (cut) {
-                *cut = '\0';
-                rc = rc_search(k, q.s, more, RC_FETCH, &nm);
-                for (a = 0; a < nm && h->n < RC_FETCH; a++) {
-                    for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
-                        ;
-                    if (b == h->n)
-                        h->pmid[h->n++] = more[a];
-                }
-            }
-        }
+        if (rc == LM_OK && h->n < RC_ANALYSE)
+            rc = search_more(k, req[r].s, h);
     }
+    lm_buf_free(&req[0]);
+    lm_buf_free(&req[1]);
+    lm_buf_free(&orp);
     lm_buf_free(&q);
     return rc;
 }

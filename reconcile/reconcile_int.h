@@ -242,6 +242,7 @@ struct rc_topic {
 
 #define RC_DF_CAP 1000       /* records counted for a word's frequency, at most */
 #define RC_QUERY_HITS 24     /* results a cached query keeps, at most */
+#define RC_TOPIC_DOCS 300    /* records read for the topic's vocabulary, at most */
 
 struct lm_checker {
     lm_corpus *corpus;
@@ -260,6 +261,9 @@ struct lm_checker {
     size_t nterms, capterms;
     struct rc_query { char *q; size_t max, n; int64_t pmid[RC_QUERY_HITS]; } *queries;
     size_t nqueries, capqueries;    /* rc_search cache for the current check */
+    uint64_t *vocab;                /* hashes of the topic records' words (check.c) */
+    size_t vocab_n, vocab_cap;
+    int vocab_built;
     char msg[RC_MSG];
 };
 
