@@ -198,6 +198,7 @@ void rc_docs_clear(lm_checker *k)
         free(d->mesh);
         free(d->text);
         free(d->sents);
+        free(d->toks);
         rc_nums_free(&d->nums);
         free(d);
     }
@@ -314,19 +315,21 @@ long rc_term_df(lm_checker *k, const char *stem, long cap)
     return n;
 }
 
-/* ---- the topic's vocabulary ----------------------------------------------
- * Every word (and every 3- to 6-letter start of one) of the records on the
- * article's topic, in a hash set: asking FTS5 "does a topic record hold
- * this word or a word starting so" for each claim word merges large prefix
- * doclists, while the topic's records are few and read once. */
+/* ---- the topic's records ---------------------------------------------------
+ * The records on the article's topic (t->filter), the RC_TOPIC_DOCS best by
+ * bm25, are read once per check.  Each keeps the hashes of its words (and
+ * of every 3- to 6-letter start of one, and of its title words) sorted; a
+ * hash map counts how many of them hold each.  Claims are then ranked
+ * among them in memory: asking FTS5 per claim word and per claim costs
+ * more on a large corpus than reading the topic's few records once. */
 
-static uint64_t fnv(const char *s, size_t n, int prefix)
+uint64_t rc_hash(const char *s, size_t n, int kind)
 {
-    uint64_t h = 1469598103934665603ULL ^ (uint64_t)prefix;
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(kind + 1);
     size_t i;
 
     for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
+        h ^= (unsigned char)tolower((unsigned char)s[i]);
         h *= 1099511628211ULL;
     }
     return h | 1;               /* 0 marks an empty slot */
@@ -335,105 +338,226 @@ static uint64_t fnv(const char *s, size_t n, int prefix)
 static void vocab_clear(lm_checker *k)
 {
     free(k->vocab);
+    free(k->vocab_cnt);
+    free(k->pool);
     k->vocab = NULL;
-    k->vocab_cap = k->vocab_n = 0;
-    k->vocab_built = 0;
+    k->vocab_cnt = NULL;
+    k->pool = NULL;
+    k->vocab_cap = k->vocab_n = k->npool = 0;
+    k->vocab_built = k->pool_complete = 0;
 }
 
-static int vocab_has(const lm_checker *k, const char *s, size_t n, int prefix)
+unsigned rc_vocab_count(const lm_checker *k, uint64_t h)
 {
-    uint64_t h = fnv(s, n, prefix);
     size_t i;
 
     if (!k->vocab_cap)
         return 0;
     for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
         if (k->vocab[i] == h)
-            return 1;
+            return k->vocab_cnt[i];
     return 0;
 }
 
-static lm_err vocab_add(lm_checker *k, const char *s, size_t n, int prefix)
+static lm_err vocab_add(lm_checker *k, uint64_t h)
 {
-    uint64_t h = fnv(s, n, prefix);
     size_t i;
 
     if ((k->vocab_n + 1) * 2 > k->vocab_cap) {
         size_t nc = k->vocab_cap ? k->vocab_cap * 2 : 4096, j;
         uint64_t *nv = calloc(nc, sizeof *nv);
-        if (!nv)
+        unsigned *ncnt = calloc(nc, sizeof *ncnt);
+        if (!nv || !ncnt) {
+            free(nv);
+            free(ncnt);
             return LM_ERR_NOMEM;
+        }
         for (j = 0; j < k->vocab_cap; j++)
             if (k->vocab[j]) {
                 for (i = (size_t)k->vocab[j] & (nc - 1); nv[i]; i = (i + 1) & (nc - 1))
                     ;
                 nv[i] = k->vocab[j];
+                ncnt[i] = k->vocab_cnt[j];
             }
         free(k->vocab);
+        free(k->vocab_cnt);
         k->vocab = nv;
+        k->vocab_cnt = ncnt;
         k->vocab_cap = nc;
     }
     for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
-        if (k->vocab[i] == h)
+        if (k->vocab[i] == h) {
+            k->vocab_cnt[i]++;
             return LM_OK;
+        }
     k->vocab[i] = h;
+    k->vocab_cnt[i] = 1;
     k->vocab_n++;
     return LM_OK;
 }
 
-static lm_err vocab_text(lm_checker *k, const char *s)
+static int cmp_u64(const void *a, const void *b)
 {
-    char tok[32];
-    lm_err rc = LM_OK;
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-    while (s && *s && rc == LM_OK) {
-        size_t n = 0, l;
-        while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+    return (x > y) - (x < y);
+}
+
+/* Appends the hashes of the words of @s (RC_H_WORD and RC_H_PREFIX, and
+ * RC_H_TITLE when @title) to d->toks. */
+static lm_err doc_hash_text(struct rc_doc *d, const char *s, size_t len, int title, size_t *cap)
+{
+    const char *e = s + len;
+
+    while (s < e) {
+        const char *w;
+        size_t n, l, need;
+        while (s < e && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
             s++;
-        while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) {
-            if (n < sizeof tok)
-                tok[n] = (char)tolower((unsigned char)*s);
-            n++;
+        w = s;
+        while (s < e && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80)))
             s++;
-        }
-        if (n < 2 || n >= sizeof tok)
+        n = (size_t)(s - w);
+        if (n < 2 || n >= 32)
             continue;
-        rc = vocab_add(k, tok, n, 0);
-        for (l = 3; l <= 6 && l <= n && rc == LM_OK; l++)
-            rc = vocab_add(k, tok, l, 1);
+        need = d->ntoks + 6;
+        if (need > *cap) {
+            size_t nc = *cap ? *cap * 2 : 512;
+            uint64_t *p;
+            while (nc < need)
+                nc *= 2;
+            if (!(p = realloc(d->toks, nc * sizeof *p)))
+                return LM_ERR_NOMEM;
+            d->toks = p;
+            *cap = nc;
+        }
+        d->toks[d->ntoks++] = rc_hash(w, n, RC_H_WORD);
+        if (title)
+            d->toks[d->ntoks++] = rc_hash(w, n, RC_H_TITLE);
+        for (l = 3; l <= 6 && l <= n; l++)
+            d->toks[d->ntoks++] = rc_hash(w, l, RC_H_PREFIX);
     }
+    return LM_OK;
+}
+
+/* d->toks: the sorted, distinct hashes of the record's words; each counted
+ * once in the topic's map. */
+static lm_err doc_hash(lm_checker *k, struct rc_doc *d)
+{
+    size_t cap = 0, i, j = 0;
+    lm_err rc;
+
+    if (d->toks)
+        return LM_OK;
+    if ((rc = doc_hash_text(d, d->title, strlen(d->title), 1, &cap)) != LM_OK
+        || (rc = doc_hash_text(d, d->abstract, strlen(d->abstract), 0, &cap)) != LM_OK)
+        return rc;
+    if (!d->ntoks)
+        return LM_OK;
+    qsort(d->toks, d->ntoks, sizeof *d->toks, cmp_u64);
+    for (i = 0; i < d->ntoks; i++)
+        if (!j || d->toks[i] != d->toks[j - 1])
+            d->toks[j++] = d->toks[i];
+    d->ntoks = j;
+    for (i = 0; i < d->ntoks && rc == LM_OK; i++)
+        rc = vocab_add(k, d->toks[i]);
     return rc;
 }
 
-/* Reads the records on the topic once (the RC_TOPIC_DOCS best by bm25). */
-static lm_err vocab_build(lm_checker *k, const struct rc_topic *t)
+int rc_doc_has_hash(const struct rc_doc *d, uint64_t h)
+{
+    return d->ntoks && bsearch(&h, d->toks, d->ntoks, sizeof *d->toks, cmp_u64) != NULL;
+}
+
+static struct rc_doc *doc_new(lm_checker *k, int64_t pmid, lm_err *rc);
+static lm_err doc_fill(struct rc_doc *d, const lm_article *a);
+
+/* Reads the records on the topic once. */
+static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
 {
     sqlite3_stmt *st = NULL;
     sqlite3 *db = lm_corpus_sqlite(k->corpus);
     lm_err rc = LM_OK;
-    int r;
+    size_t rows = 0;
+    int r = SQLITE_DONE;
 
     k->vocab_built = 1;
-    if (sqlite3_prepare_v2(db, "SELECT title, abstract FROM article WHERE pmid IN"
-                           " (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2)", -1, &st, NULL)
+    if (!t->filter[0] || k->corpus_size == 0)
+        return LM_OK;
+    if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool)))
+        return LM_ERR_NOMEM;
+    if (sqlite3_prepare_v2(db, "SELECT a.pmid, a.year, a.title, a.abstract, a.pub_types, a.mesh"
+                           " FROM article_fts JOIN article a ON a.pmid = article_fts.rowid"
+                           " WHERE article_fts MATCH ?1 AND a.deleted = 0"
+                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2", -1, &st, NULL)
         != SQLITE_OK) {
         lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
         return LM_ERR_DB;
     }
     sqlite3_bind_text(st, 1, t->filter, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, RC_TOPIC_DOCS);
+    sqlite3_bind_int(st, 2, RC_TOPIC_DOCS + 1);
     while (rc == LM_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = vocab_text(k, (const char *)sqlite3_column_text(st, 0));
-        if (rc == LM_OK)
-            rc = vocab_text(k, (const char *)sqlite3_column_text(st, 1));
+        lm_article a;
+        struct rc_doc *d;
+        int64_t pmid = sqlite3_column_int64(st, 0);
+        size_t i;
+        if (++rows > RC_TOPIC_DOCS)
+            break;
+        for (i = 0, d = NULL; i < k->ndocs && !d; i++)
+            if (k->docs[i]->pmid == pmid)
+                d = k->docs[i];
+        if (!d) {
+            memset(&a, 0, sizeof a);
+            a.pmid = pmid;
+            a.year = sqlite3_column_int(st, 1);
+            a.title = (const char *)sqlite3_column_text(st, 2);
+            a.abstract = (const char *)sqlite3_column_text(st, 3);
+            a.pub_types = (const char *)sqlite3_column_text(st, 4);
+            a.mesh = (const char *)sqlite3_column_text(st, 5);
+            if (!(d = doc_new(k, pmid, &rc)))
+                break;
+            if ((rc = doc_fill(d, &a)) != LM_OK)
+                break;
+        }
+        if (!d->text)
+            continue;
+        if ((rc = doc_hash(k, d)) == LM_OK)
+            k->pool[k->npool++] = d;
     }
-    if (rc == LM_OK && r != SQLITE_DONE && r != SQLITE_ERROR) {   /* ERROR: FTS5 syntax */
+    if (rc == LM_OK && r != SQLITE_ROW && r != SQLITE_DONE && r != SQLITE_ERROR) {
         lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
         rc = r == SQLITE_BUSY || r == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
     }
+    k->pool_complete = rc == LM_OK && rows <= RC_TOPIC_DOCS && r == SQLITE_DONE;
     sqlite3_finalize(st);
     return rc;
+}
+
+lm_err rc_pool(lm_checker *k, const struct rc_topic *t)
+{
+    return k->vocab_built ? LM_OK : pool_build(k, t);
+}
+
+unsigned rc_word_in_topic(const lm_checker *k, const char *word, const char *stem,
+                          const char *pre)
+{
+    unsigned a = rc_vocab_count(k, rc_hash(word, strlen(word), RC_H_WORD));
+    unsigned b = rc_vocab_count(k, rc_hash(stem, strlen(stem), RC_H_WORD));
+
+    if (a || b)
+        return a > b ? a : b;
+    return strlen(pre) >= 3 ? rc_vocab_count(k, rc_hash(pre, strlen(pre), RC_H_PREFIX)) : 0;
+}
+
+int rc_doc_has_word(const struct rc_doc *d, const char *word, const char *stem, const char *pre,
+                    int kind)
+{
+    if (kind == RC_H_TITLE)
+        return rc_doc_has_hash(d, rc_hash(word, strlen(word), RC_H_TITLE))
+               || rc_doc_has_hash(d, rc_hash(stem, strlen(stem), RC_H_TITLE));
+    return rc_doc_has_hash(d, rc_hash(word, strlen(word), RC_H_WORD))
+           || rc_doc_has_hash(d, rc_hash(stem, strlen(stem), RC_H_WORD))
+           || (strlen(pre) >= 3 && rc_doc_has_hash(d, rc_hash(pre, strlen(pre), RC_H_PREFIX)));
 }
 
 int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
@@ -441,10 +565,9 @@ int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
 {
     if (!t->filter[0] || k->corpus_size == 0)
         return -2;
-    if (!k->vocab_built && vocab_build(k, t) != LM_OK)
+    if (rc_pool(k, t) != LM_OK)
         return -1;
-    return vocab_has(k, word, strlen(word), 0) || vocab_has(k, stem, strlen(stem), 0)
-           || (strlen(pre) >= 3 && vocab_has(k, pre, strlen(pre), 1));
+    return rc_word_in_topic(k, word, stem, pre) > 0;
 }
 
 /* ---- loading a corpus article ------------------------------------------ */
@@ -459,34 +582,60 @@ static char *dup_or_empty(const char *s)
     return strdup(s ? s : "");
 }
 
+static lm_err doc_fill(struct rc_doc *d, const lm_article *a)
+{
+    size_t tl, al;
+
+    d->pmid = a->pmid;
+    d->year = a->year;
+    if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
+        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh)))
+        return LM_ERR_NOMEM;
+    tl = strlen(d->title);
+    al = strlen(d->abstract);
+    if (!(d->text = malloc(tl + al + 2)))
+        return LM_ERR_NOMEM;
+    memcpy(d->text, d->title, tl);
+    d->text[tl] = '\n';
+    memcpy(d->text + tl + 1, d->abstract, al + 1);
+    d->title_len = tl;
+    return LM_OK;
+}
+
 static int on_article(const lm_article *a, void *ud)
 {
     struct get_ctx *g = ud;
-    struct rc_doc *d = g->d;
-    size_t tl, al;
 
     if (a->deleted) {
         g->rc = LM_ERR_NOTFOUND;      /* a deleted record supports nothing */
         return 1;
     }
-    d->pmid = a->pmid;
-    d->year = a->year;
-    if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
-        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh))) {
-        g->rc = LM_ERR_NOMEM;
-        return 1;
+    g->rc = doc_fill(g->d, a);
+    return g->rc != LM_OK;
+}
+
+/* A new, empty entry of the cache (owned by it from here, even half-built). */
+static struct rc_doc *doc_new(lm_checker *k, int64_t pmid, lm_err *rc)
+{
+    struct rc_doc *d;
+
+    if (k->ndocs == k->capdocs) {
+        size_t nc = k->capdocs ? k->capdocs * 2 : 32;
+        struct rc_doc **p = realloc(k->docs, nc * sizeof *p);
+        if (!p) {
+            *rc = LM_ERR_NOMEM;
+            return NULL;
+        }
+        k->docs = p;
+        k->capdocs = nc;
     }
-    tl = strlen(d->title);
-    al = strlen(d->abstract);
-    if (!(d->text = malloc(tl + al + 2))) {
-        g->rc = LM_ERR_NOMEM;
-        return 1;
+    if (!(d = calloc(1, sizeof *d))) {
+        *rc = LM_ERR_NOMEM;
+        return NULL;
     }
-    memcpy(d->text, d->title, tl);
-    d->text[tl] = '\n';
-    memcpy(d->text + tl + 1, d->abstract, al + 1);
-    d->title_len = tl;
-    return 0;
+    k->docs[k->ndocs++] = d;
+    d->pmid = pmid;
+    return d;
 }
 
 struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
@@ -502,22 +651,8 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
                 *rc = LM_ERR_NOTFOUND;    /* missing or deleted, as the first time */
             return k->docs[i]->text ? k->docs[i] : NULL;
         }
-    if (k->ndocs == k->capdocs) {
-        size_t nc = k->capdocs ? k->capdocs * 2 : 32;
-        struct rc_doc **p = realloc(k->docs, nc * sizeof *p);
-        if (!p) {
-            *rc = LM_ERR_NOMEM;
-            return NULL;
-        }
-        k->docs = p;
-        k->capdocs = nc;
-    }
-    if (!(d = calloc(1, sizeof *d))) {
-        *rc = LM_ERR_NOMEM;
+    if (!(d = doc_new(k, pmid, rc)))
         return NULL;
-    }
-    k->docs[k->ndocs++] = d;    /* owned by the cache from here, even half-built */
-    d->pmid = pmid;
     g.d = d;
     g.rc = LM_OK;
     *rc = lm_corpus_get(k->corpus, pmid, on_article, &g);

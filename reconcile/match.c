@@ -40,6 +40,7 @@ struct word {
     int novel;      /* no record on the article's topic holds it (no record
                        at all when the article has no topic) */
     long df;        /* records holding the word as written, up to RC_COMMON */
+    char pre[32];   /* its first six letters (a prefix query) */
     int cap;        /* capitalised inside the sentence, or an acronym */
     size_t pos;     /* byte offset in the claim */
     size_t len;
@@ -114,6 +115,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
         memcpy(pre, w[i].stem, l + 1);
         if (l > 6)                      /* "brazilian" finds "brazil" */
             pre[6] = '\0';
+        memcpy(w[i].pre, pre, sizeof pre);
         /* the word as written first: an exact token answers fast, a prefix
          * query merges every term it covers */
         w[i].df = rc_term_df(k, w[i].word, RC_COMMON);
@@ -602,6 +604,59 @@ static lm_err search_more(lm_checker *k, const char *q, struct hits *h)
     return rc;
 }
 
+/* The records on the topic that share most with the claim, by the weight
+ * of the words they share (rarer among the topic's records weighs more, a
+ * title word double); then, when fewer than RC_ANALYSE share any, the
+ * topic's best records.  What the FTS5 query below asks, without a query. */
+static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, struct hits *h)
+{
+    double wt[RC_MAX_WORDS], best[RC_FETCH];
+    size_t i, j, n = 0;
+
+    for (j = 0; j < nw; j++) {
+        unsigned c = w[j].novel ? 0 : rc_word_in_topic(k, w[j].word, w[j].stem, w[j].pre);
+        wt[j] = c ? log(1.0 + (double)k->npool / (double)c) : 0;
+    }
+    for (i = 0; i < k->npool; i++) {
+        const struct rc_doc *d = k->pool[i];
+        double sc = 0;
+        size_t at;
+        int ok = 1;
+        for (j = 0; j < nw && ok; j++) {
+            int has;
+            if (!wt[j] && !w[j].topic)
+                continue;
+            has = rc_doc_has_word(d, w[j].word, w[j].stem, w[j].pre, RC_H_WORD);
+            if (w[j].topic) {
+                ok = has;               /* the topic words the claim names */
+                continue;
+            }
+            if (has)
+                sc += wt[j] * (rc_doc_has_word(d, w[j].word, w[j].stem, w[j].pre, RC_H_TITLE)
+                               ? 2 : 1);
+        }
+        if (!ok || sc <= 0)
+            continue;
+        for (at = n; at > 0 && best[at - 1] < sc; at--)
+            ;
+        if (at >= RC_FETCH)
+            continue;
+        if (n < RC_FETCH)
+            n++;
+        memmove(&best[at + 1], &best[at], (n - 1 - at) * sizeof *best);
+        memmove(&h->pmid[at + 1], &h->pmid[at], (n - 1 - at) * sizeof *h->pmid);
+        best[at] = sc;
+        h->pmid[at] = d->pmid;
+    }
+    h->n = n;
+    for (i = 0; i < k->npool && h->n < RC_ANALYSE; i++) {
+        for (j = 0; j < h->n && h->pmid[j] != k->pool[i]->pmid; j++)
+            ;
+        if (j == h->n)
+            h->pmid[h->n++] = k->pool[i]->pmid;
+    }
+}
+
 /* FTS5 queries, broadest last, until a few records come back: the records
  * on the article's topic (both its words; a claim inherits the topic it
  * does not name), then those holding the topic words the claim names (else
@@ -651,7 +706,12 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
         rc = lm_buf_puts(&orp, ")");
     if (rc == LM_OK && !req[0].len && !req[1].len && nor)
         rc = search_more(k, orp.s, h);          /* no topic: the words alone */
-    for (r = 0; r < 2 && rc == LM_OK; r++) {
+    r = 0;
+    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->pool_complete) {
+        pool_rank(k, w, nw, h);                 /* the topic's records, read once */
+        r = 1;
+    }
+    for (; r < 2 && rc == LM_OK; r++) {
         if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
             continue;
         if (h->n >= RC_ANALYSE)

@@ -229,6 +229,8 @@ struct rc_doc {
     struct rc_sent *sents;      /* sentences of text */
     size_t nsents;
     int analysed;               /* aflags, level, nums, sents filled */
+    uint64_t *toks;             /* sorted hashes of its words (a topic record) */
+    size_t ntoks;
 };
 
 #define RC_TOPIC_MAX 4
@@ -261,9 +263,12 @@ struct lm_checker {
     size_t nterms, capterms;
     struct rc_query { char *q; size_t max, n; int64_t pmid[RC_QUERY_HITS]; } *queries;
     size_t nqueries, capqueries;    /* rc_search cache for the current check */
-    uint64_t *vocab;                /* hashes of the topic records' words (check.c) */
+    uint64_t *vocab;                /* the topic records' word hashes (check.c) */
+    unsigned *vocab_cnt;            /* how many of them hold each */
     size_t vocab_n, vocab_cap;
-    int vocab_built;
+    struct rc_doc **pool;           /* the records on the topic, best first */
+    size_t npool;
+    int vocab_built, pool_complete; /* pool read; it holds every topic record */
     char msg[RC_MSG];
 };
 
@@ -277,6 +282,18 @@ lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, s
 long rc_term_df(lm_checker *k, const char *stem, long cap);
 /* Records matching an FTS5 expression, counted up to @cap; -1 on error. */
 long rc_count(lm_checker *k, const char *expr, long cap);
+/* Word hashes: a word, the start of one, a title word. */
+enum { RC_H_WORD = 0, RC_H_PREFIX = 1, RC_H_TITLE = 2 };
+uint64_t rc_hash(const char *s, size_t n, int kind);
+/* Reads the records on the topic (k->pool) once per check. */
+lm_err rc_pool(lm_checker *k, const struct rc_topic *t);
+/* Topic records holding the word, its stem or (else) the prefix @pre. */
+unsigned rc_word_in_topic(const lm_checker *k, const char *word, const char *stem,
+                          const char *pre);
+/* Does topic record @d hold the word (RC_H_WORD: or its stem or prefix;
+ * RC_H_TITLE: the word or stem in its title)? */
+int rc_doc_has_word(const struct rc_doc *d, const char *word, const char *stem, const char *pre,
+                    int kind);
 /* Does a record on the topic (t->filter) hold the word, its stem or the
  * prefix @pre?  1 yes, 0 no, -1 error, -2 no topic. */
 int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
