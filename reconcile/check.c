@@ -979,6 +979,7 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
             if (best == nc)
                 break;
             t->df[t->n] = df[best];
+            t->w[t->n] = cand[best].w;
             strcpy(t->words[t->n++], cand[best].stem);
             if (lb.len)
                 rc = lm_buf_puts(&lb, ", ");
@@ -987,21 +988,29 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
             cand[best].w = 0;
         }
     }
-    /* the records on the topic: those holding both words when a few do,
-     * else those holding the rarer one */
+    /* the records on the topic: those holding its rarer word (the drug,
+     * usually: a study of it need not write the condition as the article
+     * does, "virus" for "coronavirus"); those holding both words when the
+     * rarer one alone is too common to read */
     t->filter[0] = '\0';
     if (rc == LM_OK && t->n) {
         char both[80];
-        long nb = 0;
-        snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0],
-                 t->n > 1 ? t->words[1] : t->words[0]);
-        if (t->n > 1 && (nb = rc_count(k, both, 3)) < 0)
+        /* ...unless the other word dominates the article */
+        const char *rare = t->n > 1 && t->df[1] < t->df[0] && t->w[0] < 2 * t->w[1]
+                           ? t->words[1] : t->words[0];
+        long nr, nb = 0;
+        snprintf(both, sizeof both, "\"%s\"*", rare);
+        if ((nr = rc_count(k, both, RC_TOPIC_DOCS + 1)) < 0)
             rc = LM_ERR_DB;
-        else if (nb >= 3)
+        else if (nr <= RC_TOPIC_DOCS || t->n < 2)
             snprintf(t->filter, sizeof t->filter, "%s", both);
-        else
-            snprintf(t->filter, sizeof t->filter, "\"%s\"*",
-                     t->n > 1 && t->df[1] < t->df[0] ? t->words[1] : t->words[0]);
+        else {
+            snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0], t->words[1]);
+            if ((nb = rc_count(k, both, 3)) < 0)
+                rc = LM_ERR_DB;
+            snprintf(t->filter, sizeof t->filter, nb >= 3 ? "%s" : "\"%s\"*",
+                     nb >= 3 ? both : rare);
+        }
     }
     free(v);
     if (rc == LM_OK && lb.len)

@@ -902,6 +902,55 @@ static int merged_within(const struct cand *c, const struct rc_claim *cl, char *
     return 0;
 }
 
+/* "Gave it to 3,500 people" where 3,500 is everyone the trial randomised
+ * and the drug's own arm, written with the topic word before it in the
+ * same sentence ("... to ivermectin (679 patients), placebo (679) ..."),
+ * is under a third of them: the claim counts the comparators as treated. */
+static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const char *text,
+                         const struct rc_topic *t, char *why, size_t cap)
+{
+    static const char *const given[] = {
+        "gave ", "given ", "giving ", "received ", "receiving ", "took ", "taken by ",
+        "treated ", NULL
+    };
+    const struct rc_doc *d = c->d;
+    size_t i, j, g, s;
+    int says_given = 0;
+
+    for (g = 0; given[g] && !says_given; g++) {
+        const char *p = strcasestr(text + cl->start, given[g]);
+        says_given = p && p < text + cl->end;
+    }
+    if (!says_given)
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x;
+        if (cl->nums.v[i].kind != RC_N || c->cmp[i] != CMP_AGREE || c->idx[i] < 0)
+            continue;
+        x = &d->nums.v[c->idx[i]];
+        s = sent_of(d, x->start);
+        for (j = 0; j < d->nums.n; j++) {
+            const struct rc_num *y = &d->nums.v[j];
+            size_t a, k;
+            char win[48];
+            if (y->kind != RC_N || y == x || sent_of(d, y->start) != s || y->v * 3 > x->v
+                || y->start < x->end)
+                continue;
+            a = y->start > 32 ? y->start - 32 : 0;
+            if (a < d->sents[s].start)
+                a = d->sents[s].start;
+            snprintf(win, sizeof win, "%.*s", (int)(y->start - a), d->text + a);
+            for (k = 0; k < t->n; k++)
+                if (rc_has_stem(win, t->words[k])) {
+                    snprintf(why, cap, "%.0f is everyone PMID %lld randomised to all its arms; "
+                             "the %s group had %.0f", x->v, (long long)d->pmid, t->words[k], y->v);
+                    return 1;
+                }
+        }
+    }
+    return 0;
+}
+
 /* The claim's dose written after "not" in the abstract ("25 mg, but not
  * 10 mg, reduced ..."): that dose failed. */
 static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d, int *sent)
@@ -1073,7 +1122,8 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             return rc;
         return rc_claim_reason(cl, "%s", design_words(best->d));
     }
-    if (merged_within(best, cl, buf, sizeof buf)) {
+    if (merged_within(best, cl, buf, sizeof buf)
+        || arm_not_total(best, cl, text, m->topic, buf, sizeof buf)) {
         cl->verdict = LM_VERDICT_CONTRADICTED;
         if ((rc = add_match(cl, best, text, 0)) != LM_OK)
             return rc;

@@ -238,6 +238,7 @@ struct rc_doc {
 struct rc_topic {
     char words[RC_TOPIC_MAX][32];   /* lower-case stems, most central first */
     long df[RC_TOPIC_MAX];          /* records holding each, up to RC_DF_CAP */
+    double w[RC_TOPIC_MAX];         /* weight in the article (frequency x rarity) */
     size_t n;
     char filter[160];               /* FTS5 expression: the records on the topic */
 };
