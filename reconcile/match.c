@@ -1146,8 +1146,11 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                                design_words(best->d));
     }
     /* efficacy asserted over a trial that found none */
+    /* (a meta-analysis that pools non-randomised data counts as uncontrolled
+     * evidence: it cannot contradict either) */
     if (best->agree == 0 && (f & RC_F_EFFICACY) && !claims_null(f) && !(f & RC_F_HEDGE_CLAIM)
-        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2') {
+        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2'
+        && !(best->d->level[1] == '1' && (best->d->aflags & RC_A_MIXED))) {
         cl->verdict = LM_VERDICT_CONTRADICTED;
         if ((rc = add_match(cl, best, text, 0)) != LM_OK)
             return rc;
