@@ -90,12 +90,17 @@ lm_err lm_corpus_each(lm_corpus *c, lm_article_cb cb, void *ud)
 }
 
 /* Title matches weigh more than abstract matches: a title is what a study
- * is about. */
+ * is about.  Ranked and cut to the limit first (the inner query), then the
+ * snippet and the article's columns for the kept rows only: SQLite would
+ * otherwise build a snippet for every match before sorting. */
 static const char sql_search[] =
-    "SELECT a.pmid, bm25(article_fts, 4.0, 1.0) AS r, a.year, a.title, a.journal,"
+    "SELECT a.pmid, f.r, a.year, a.title, a.journal,"
     " snippet(article_fts, 1, '[', ']', '...', 24)"
-    " FROM article_fts JOIN article a ON a.pmid = article_fts.rowid"
-    " WHERE article_fts MATCH ?1 AND a.deleted = 0 ORDER BY r LIMIT ?2";
+    " FROM (SELECT article_fts.rowid AS id, bm25(article_fts, 4.0, 1.0) AS r"
+    "       FROM article_fts JOIN article b ON b.pmid = article_fts.rowid"
+    "       WHERE article_fts MATCH ?1 AND b.deleted = 0 ORDER BY r LIMIT ?2) AS f"
+    " JOIN article_fts ON article_fts.rowid = f.id JOIN article a ON a.pmid = f.id"
+    " WHERE article_fts MATCH ?1 ORDER BY f.r";
 
 lm_err lm_corpus_search(lm_corpus *c, const char *query, int limit, lm_hit_cb cb, void *ud)
 {

@@ -15,6 +15,9 @@
 /* Past this many claims the rest of a page is not checked (a 20 MB page of
  * numbers would otherwise run for minutes); the report says so. */
 #define RC_MAX_CLAIMS 2000
+/* Past this many bytes of article the extractor rules are JIT-compiled
+ * (about 50 ms, which interpreting saves on a news-length article). */
+#define RC_JIT_BYTES (128 * 1024)
 
 const char *lm_verdict_name(lm_verdict v)
 {
@@ -51,6 +54,8 @@ const char *lm_claim_source_name(lm_claim_source s)
     }
     return "study";
 }
+
+static void vocab_clear(lm_checker *k);
 
 /* ---- handle ---------------------------------------------------------- */
 
@@ -119,19 +124,64 @@ lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
     return LM_OK;
 }
 
+static void query_remember(lm_checker *k, const char *query, const int64_t *pmids,
+                           size_t max, size_t n)
+{
+    struct rc_query *e;
+
+    if (n > RC_QUERY_HITS)
+        return;
+    if (k->nqueries == k->capqueries) {
+        size_t nc = k->capqueries ? k->capqueries * 2 : 64;
+        void *p = realloc(k->queries, nc * sizeof *k->queries);
+        if (!p)
+            return;                 /* no cache this time */
+        k->queries = p;
+        k->capqueries = nc;
+    }
+    e = &k->queries[k->nqueries];
+    if (!(e->q = strdup(query)))
+        return;
+    e->max = max;
+    e->n = n;
+    memcpy(e->pmid, pmids, n * sizeof *pmids);
+    k->nqueries++;
+}
+
+static void queries_clear(lm_checker *k)
+{
+    size_t i;
+
+    for (i = 0; i < k->nqueries; i++)
+        free(k->queries[i].q);
+    k->nqueries = 0;
+}
+
 lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n)
 {
     int rc;
+    size_t i;
 
     *n = 0;
+    /* the same query twice in one article (a claim repeated in a summary,
+     * claims that share all their words) asks FTS5 once */
+    for (i = 0; i < k->nqueries; i++)
+        if (k->queries[i].max == max && !strcmp(k->queries[i].q, query)) {
+            *n = k->queries[i].n;
+            memcpy(pmids, k->queries[i].pmid, *n * sizeof *pmids);
+            return LM_OK;
+        }
     sqlite3_reset(k->search);
     sqlite3_bind_text(k->search, 1, query, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(k->search, 2, (sqlite3_int64)max);
     while ((rc = sqlite3_step(k->search)) == SQLITE_ROW && *n < max)
         pmids[(*n)++] = sqlite3_column_int64(k->search, 0);
     sqlite3_reset(k->search);
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR)
-        return LM_OK;           /* SQLITE_ERROR: FTS5 rejected the query */
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR) {
+        /* SQLITE_ERROR: FTS5 rejected the query */
+        query_remember(k, query, pmids, max, *n);
+        return LM_OK;
+    }
     lm_msg_set(k->msg, sizeof k->msg, "corpus search: %s", sqlite3_errmsg(lm_corpus_sqlite(k->corpus)));
     return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
 }
@@ -148,6 +198,7 @@ void rc_docs_clear(lm_checker *k)
         free(d->mesh);
         free(d->text);
         free(d->sents);
+        free(d->toks);
         rc_nums_free(&d->nums);
         free(d);
     }
@@ -160,8 +211,12 @@ void lm_checker_close(lm_checker *k)
         return;
     rc_docs_clear(k);
     free(k->docs);
+    queries_clear(k);
+    free(k->queries);
+    vocab_clear(k);
     free(k->terms);
     sqlite3_finalize(k->df);
+    sqlite3_finalize(k->dfc);
     sqlite3_finalize(k->search);
     rc_rules_close(k->rules);
     rc_numrules_close(k->nums);
@@ -172,6 +227,30 @@ void lm_checker_close(lm_checker *k)
 const char *lm_checker_errmsg(const lm_checker *k)
 {
     return k ? k->msg : "out of memory";
+}
+
+static void term_remember(lm_checker *k, const char *stem, int prefix, int found, long cap)
+{
+    size_t i;
+
+    if (strlen(stem) >= sizeof k->terms[0].stem)
+        return;
+    for (i = 0; i < k->nterms; i++)
+        if (k->terms[i].prefix == prefix && k->terms[i].cap == cap && !strcmp(k->terms[i].stem, stem))
+            return;
+    if (k->nterms == k->capterms) {
+        size_t nc = k->capterms ? k->capterms * 2 : 128;
+        void *p = realloc(k->terms, nc * sizeof *k->terms);
+        if (!p)
+            return;                 /* no cache this time; the answer stands */
+        k->terms = p;
+        k->capterms = nc;
+    }
+    strcpy(k->terms[k->nterms].stem, stem);
+    k->terms[k->nterms].prefix = prefix;
+    k->terms[k->nterms].found = found;
+    k->terms[k->nterms].cap = cap;
+    k->nterms++;
 }
 
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
@@ -191,42 +270,304 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
     rc = sqlite3_step(k->df);
     sqlite3_reset(k->df);
     rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-    if (rc >= 0 && strlen(stem) < sizeof k->terms[0].stem) {
-        if (k->nterms == k->capterms) {
-            size_t nc = k->capterms ? k->capterms * 2 : 128;
-            void *p = realloc(k->terms, nc * sizeof *k->terms);
-            if (!p)
-                return rc;              /* no cache this time; the answer stands */
-            k->terms = p;
-            k->capterms = nc;
-        }
-        strcpy(k->terms[k->nterms].stem, stem);
-        k->terms[k->nterms].prefix = prefix;
-        k->terms[k->nterms].found = rc;
-        k->nterms++;
-    }
+    if (rc >= 0)
+        term_remember(k, stem, prefix, rc, 0);
     return rc;
 }
 
 /* Records holding a term, counted up to @cap (enough to tell rare from
  * common without scanning a huge doclist); -1 on error. */
-long rc_term_df(lm_checker *k, const char *stem, long cap)
+long rc_count(lm_checker *k, const char *expr, long cap)
 {
-    sqlite3_stmt *st = NULL;
-    char q[80];
     long n = -1;
 
-    snprintf(q, sizeof q, "\"%s\"", stem);
-    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
-                           "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts"
-                           " MATCH ?1 LIMIT ?2)", -1, &st, NULL) != SQLITE_OK)
+    if (k->corpus_size == 0)
+        return 0;
+    if (!k->dfc && sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
+                                      "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE"
+                                      " article_fts MATCH ?1 LIMIT ?2)", -1, &k->dfc, NULL)
+                   != SQLITE_OK)
         return -1;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 2, cap);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(k->dfc);
+    sqlite3_bind_text(k->dfc, 1, expr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(k->dfc, 2, cap);
+    if (sqlite3_step(k->dfc) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(k->dfc, 0);
+    sqlite3_reset(k->dfc);
     return n;
+}
+
+long rc_term_df(lm_checker *k, const char *stem, long cap)
+{
+    char q[80];
+    long n;
+    size_t i;
+
+    for (i = 0; i < k->nterms; i++)         /* prefix 2: a df counted up to @cap */
+        if (k->terms[i].prefix == 2 && k->terms[i].cap == cap && !strcmp(k->terms[i].stem, stem))
+            return k->terms[i].found;
+    snprintf(q, sizeof q, "\"%s\"", stem);
+    n = rc_count(k, q, cap);
+    if (n >= 0) {
+        term_remember(k, stem, 0, n > 0, 0);
+        term_remember(k, stem, 2, (int)n, cap);
+    }
+    return n;
+}
+
+/* ---- the topic's records ---------------------------------------------------
+ * The records on the article's topic (t->filter), the RC_TOPIC_DOCS best by
+ * bm25, are read once per check.  Each keeps the hashes of its words (and
+ * of every 3- to 6-letter start of one, and of its title words) sorted; a
+ * hash map counts how many of them hold each.  Claims are then ranked
+ * among them in memory: asking FTS5 per claim word and per claim costs
+ * more on a large corpus than reading the topic's few records once. */
+
+uint64_t rc_hash(const char *s, size_t n, int kind)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(kind + 1);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)tolower((unsigned char)s[i]);
+        h *= 1099511628211ULL;
+    }
+    return h | 1;               /* 0 marks an empty slot */
+}
+
+static void vocab_clear(lm_checker *k)
+{
+    free(k->vocab);
+    free(k->vocab_cnt);
+    free(k->pool);
+    k->vocab = NULL;
+    k->vocab_cnt = NULL;
+    k->pool = NULL;
+    k->vocab_cap = k->vocab_n = k->npool = 0;
+    k->vocab_built = k->pool_complete = 0;
+}
+
+unsigned rc_vocab_count(const lm_checker *k, uint64_t h)
+{
+    size_t i;
+
+    if (!k->vocab_cap)
+        return 0;
+    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
+        if (k->vocab[i] == h)
+            return k->vocab_cnt[i];
+    return 0;
+}
+
+static lm_err vocab_add(lm_checker *k, uint64_t h)
+{
+    size_t i;
+
+    if ((k->vocab_n + 1) * 2 > k->vocab_cap) {
+        size_t nc = k->vocab_cap ? k->vocab_cap * 2 : 4096, j;
+        uint64_t *nv = calloc(nc, sizeof *nv);
+        unsigned *ncnt = calloc(nc, sizeof *ncnt);
+        if (!nv || !ncnt) {
+            free(nv);
+            free(ncnt);
+            return LM_ERR_NOMEM;
+        }
+        for (j = 0; j < k->vocab_cap; j++)
+            if (k->vocab[j]) {
+                for (i = (size_t)k->vocab[j] & (nc - 1); nv[i]; i = (i + 1) & (nc - 1))
+                    ;
+                nv[i] = k->vocab[j];
+                ncnt[i] = k->vocab_cnt[j];
+            }
+        free(k->vocab);
+        free(k->vocab_cnt);
+        k->vocab = nv;
+        k->vocab_cnt = ncnt;
+        k->vocab_cap = nc;
+    }
+    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
+        if (k->vocab[i] == h) {
+            k->vocab_cnt[i]++;
+            return LM_OK;
+        }
+    k->vocab[i] = h;
+    k->vocab_cnt[i] = 1;
+    k->vocab_n++;
+    return LM_OK;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Appends the hashes of the words of @s (RC_H_WORD and RC_H_PREFIX, and
+ * RC_H_TITLE when @title) to d->toks. */
+static lm_err doc_hash_text(struct rc_doc *d, const char *s, size_t len, int title, size_t *cap)
+{
+    const char *e = s + len;
+
+    while (s < e) {
+        const char *w;
+        size_t n, l, need;
+        while (s < e && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+            s++;
+        w = s;
+        while (s < e && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80)))
+            s++;
+        n = (size_t)(s - w);
+        if (n < 2 || n >= 32)
+            continue;
+        need = d->ntoks + 6;
+        if (need > *cap) {
+            size_t nc = *cap ? *cap * 2 : 512;
+            uint64_t *p;
+            while (nc < need)
+                nc *= 2;
+            if (!(p = realloc(d->toks, nc * sizeof *p)))
+                return LM_ERR_NOMEM;
+            d->toks = p;
+            *cap = nc;
+        }
+        d->toks[d->ntoks++] = rc_hash(w, n, RC_H_WORD);
+        if (title)
+            d->toks[d->ntoks++] = rc_hash(w, n, RC_H_TITLE);
+        for (l = 3; l <= 6 && l <= n; l++)
+            d->toks[d->ntoks++] = rc_hash(w, l, RC_H_PREFIX);
+    }
+    return LM_OK;
+}
+
+/* d->toks: the sorted, distinct hashes of the record's words; each counted
+ * once in the topic's map. */
+static lm_err doc_hash(lm_checker *k, struct rc_doc *d)
+{
+    size_t cap = 0, i, j = 0;
+    lm_err rc;
+
+    if (d->toks)
+        return LM_OK;
+    if ((rc = doc_hash_text(d, d->title, strlen(d->title), 1, &cap)) != LM_OK
+        || (rc = doc_hash_text(d, d->abstract, strlen(d->abstract), 0, &cap)) != LM_OK)
+        return rc;
+    if (!d->ntoks)
+        return LM_OK;
+    qsort(d->toks, d->ntoks, sizeof *d->toks, cmp_u64);
+    for (i = 0; i < d->ntoks; i++)
+        if (!j || d->toks[i] != d->toks[j - 1])
+            d->toks[j++] = d->toks[i];
+    d->ntoks = j;
+    for (i = 0; i < d->ntoks && rc == LM_OK; i++)
+        rc = vocab_add(k, d->toks[i]);
+    return rc;
+}
+
+int rc_doc_has_hash(const struct rc_doc *d, uint64_t h)
+{
+    return d->ntoks && bsearch(&h, d->toks, d->ntoks, sizeof *d->toks, cmp_u64) != NULL;
+}
+
+static struct rc_doc *doc_new(lm_checker *k, int64_t pmid, lm_err *rc);
+static lm_err doc_fill(struct rc_doc *d, const lm_article *a);
+
+/* Reads the records on the topic once. */
+static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3 *db = lm_corpus_sqlite(k->corpus);
+    lm_err rc = LM_OK;
+    size_t rows = 0;
+    int r = SQLITE_DONE;
+
+    k->vocab_built = 1;
+    if (!t->filter[0] || k->corpus_size == 0)
+        return LM_OK;
+    if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool)))
+        return LM_ERR_NOMEM;
+    if (sqlite3_prepare_v2(db, "SELECT a.pmid, a.year, a.title, a.abstract, a.pub_types, a.mesh"
+                           " FROM article_fts JOIN article a ON a.pmid = article_fts.rowid"
+                           " WHERE article_fts MATCH ?1 AND a.deleted = 0"
+                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2", -1, &st, NULL)
+        != SQLITE_OK) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
+        return LM_ERR_DB;
+    }
+    sqlite3_bind_text(st, 1, t->filter, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, RC_TOPIC_DOCS + 1);
+    while (rc == LM_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        lm_article a;
+        struct rc_doc *d;
+        int64_t pmid = sqlite3_column_int64(st, 0);
+        size_t i;
+        if (++rows > RC_TOPIC_DOCS)
+            break;
+        for (i = 0, d = NULL; i < k->ndocs && !d; i++)
+            if (k->docs[i]->pmid == pmid)
+                d = k->docs[i];
+        if (!d) {
+            memset(&a, 0, sizeof a);
+            a.pmid = pmid;
+            a.year = sqlite3_column_int(st, 1);
+            a.title = (const char *)sqlite3_column_text(st, 2);
+            a.abstract = (const char *)sqlite3_column_text(st, 3);
+            a.pub_types = (const char *)sqlite3_column_text(st, 4);
+            a.mesh = (const char *)sqlite3_column_text(st, 5);
+            if (!(d = doc_new(k, pmid, &rc)))
+                break;
+            if ((rc = doc_fill(d, &a)) != LM_OK)
+                break;
+        }
+        if (!d->text)
+            continue;
+        if ((rc = doc_hash(k, d)) == LM_OK)
+            k->pool[k->npool++] = d;
+    }
+    if (rc == LM_OK && r != SQLITE_ROW && r != SQLITE_DONE && r != SQLITE_ERROR) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
+        rc = r == SQLITE_BUSY || r == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+    }
+    k->pool_complete = rc == LM_OK && rows <= RC_TOPIC_DOCS && r == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+lm_err rc_pool(lm_checker *k, const struct rc_topic *t)
+{
+    return k->vocab_built ? LM_OK : pool_build(k, t);
+}
+
+unsigned rc_word_in_topic(const lm_checker *k, const char *word, const char *stem,
+                          const char *pre)
+{
+    unsigned a = rc_vocab_count(k, rc_hash(word, strlen(word), RC_H_WORD));
+    unsigned b = rc_vocab_count(k, rc_hash(stem, strlen(stem), RC_H_WORD));
+
+    if (a || b)
+        return a > b ? a : b;
+    return strlen(pre) >= 3 ? rc_vocab_count(k, rc_hash(pre, strlen(pre), RC_H_PREFIX)) : 0;
+}
+
+int rc_doc_has_word(const struct rc_doc *d, const char *word, const char *stem, const char *pre,
+                    int kind)
+{
+    if (kind == RC_H_TITLE)
+        return rc_doc_has_hash(d, rc_hash(word, strlen(word), RC_H_TITLE))
+               || rc_doc_has_hash(d, rc_hash(stem, strlen(stem), RC_H_TITLE));
+    return rc_doc_has_hash(d, rc_hash(word, strlen(word), RC_H_WORD))
+           || rc_doc_has_hash(d, rc_hash(stem, strlen(stem), RC_H_WORD))
+           || (strlen(pre) >= 3 && rc_doc_has_hash(d, rc_hash(pre, strlen(pre), RC_H_PREFIX)));
+}
+
+int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
+                     const char *stem, const char *pre)
+{
+    if (!t->filter[0] || k->corpus_size == 0)
+        return -2;
+    if (rc_pool(k, t) != LM_OK)
+        return -1;
+    return rc_word_in_topic(k, word, stem, pre) > 0;
 }
 
 /* ---- loading a corpus article ------------------------------------------ */
@@ -241,34 +582,60 @@ static char *dup_or_empty(const char *s)
     return strdup(s ? s : "");
 }
 
+static lm_err doc_fill(struct rc_doc *d, const lm_article *a)
+{
+    size_t tl, al;
+
+    d->pmid = a->pmid;
+    d->year = a->year;
+    if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
+        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh)))
+        return LM_ERR_NOMEM;
+    tl = strlen(d->title);
+    al = strlen(d->abstract);
+    if (!(d->text = malloc(tl + al + 2)))
+        return LM_ERR_NOMEM;
+    memcpy(d->text, d->title, tl);
+    d->text[tl] = '\n';
+    memcpy(d->text + tl + 1, d->abstract, al + 1);
+    d->title_len = tl;
+    return LM_OK;
+}
+
 static int on_article(const lm_article *a, void *ud)
 {
     struct get_ctx *g = ud;
-    struct rc_doc *d = g->d;
-    size_t tl, al;
 
     if (a->deleted) {
         g->rc = LM_ERR_NOTFOUND;      /* a deleted record supports nothing */
         return 1;
     }
-    d->pmid = a->pmid;
-    d->year = a->year;
-    if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
-        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh))) {
-        g->rc = LM_ERR_NOMEM;
-        return 1;
+    g->rc = doc_fill(g->d, a);
+    return g->rc != LM_OK;
+}
+
+/* A new, empty entry of the cache (owned by it from here, even half-built). */
+static struct rc_doc *doc_new(lm_checker *k, int64_t pmid, lm_err *rc)
+{
+    struct rc_doc *d;
+
+    if (k->ndocs == k->capdocs) {
+        size_t nc = k->capdocs ? k->capdocs * 2 : 32;
+        struct rc_doc **p = realloc(k->docs, nc * sizeof *p);
+        if (!p) {
+            *rc = LM_ERR_NOMEM;
+            return NULL;
+        }
+        k->docs = p;
+        k->capdocs = nc;
     }
-    tl = strlen(d->title);
-    al = strlen(d->abstract);
-    if (!(d->text = malloc(tl + al + 2))) {
-        g->rc = LM_ERR_NOMEM;
-        return 1;
+    if (!(d = calloc(1, sizeof *d))) {
+        *rc = LM_ERR_NOMEM;
+        return NULL;
     }
-    memcpy(d->text, d->title, tl);
-    d->text[tl] = '\n';
-    memcpy(d->text + tl + 1, d->abstract, al + 1);
-    d->title_len = tl;
-    return 0;
+    k->docs[k->ndocs++] = d;
+    d->pmid = pmid;
+    return d;
 }
 
 struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
@@ -284,22 +651,8 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
                 *rc = LM_ERR_NOTFOUND;    /* missing or deleted, as the first time */
             return k->docs[i]->text ? k->docs[i] : NULL;
         }
-    if (k->ndocs == k->capdocs) {
-        size_t nc = k->capdocs ? k->capdocs * 2 : 32;
-        struct rc_doc **p = realloc(k->docs, nc * sizeof *p);
-        if (!p) {
-            *rc = LM_ERR_NOMEM;
-            return NULL;
-        }
-        k->docs = p;
-        k->capdocs = nc;
-    }
-    if (!(d = calloc(1, sizeof *d))) {
-        *rc = LM_ERR_NOMEM;
+    if (!(d = doc_new(k, pmid, rc)))
         return NULL;
-    }
-    k->docs[k->ndocs++] = d;    /* owned by the cache from here, even half-built */
-    d->pmid = pmid;
     g.d = d;
     g.rc = LM_OK;
     *rc = lm_corpus_get(k->corpus, pmid, on_article, &g);
@@ -340,6 +693,18 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;
     return LM_OK;
+}
+
+int rc_doc_dup(const lm_checker *k, const struct rc_doc *d, struct rc_doc *const *seen, size_t n)
+{
+    size_t i;
+
+    (void)k;
+    for (i = 0; i < n; i++)
+        if (seen[i] != d && d->title[0] && !strcasecmp(seen[i]->title, d->title)
+            && !strcmp(seen[i]->abstract, d->abstract))
+            return 1;
+    return 0;
 }
 
 /* ---- claims ------------------------------------------------------------ */
@@ -504,6 +869,7 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
     lm_err rc = LM_OK;
 
     t->n = 0;
+    t->filter[0] = '\0';
     *label = NULL;
     for (b = 0; b < d->nblocks; b++) {
         const char *s = d->text.s;
@@ -548,50 +914,62 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
      * records share: the topic is what the article and its studies are about */
     {
         struct tf cand[20];
-        size_t nc = 0, c, ndocs = 0;
+        long df[20];
+        size_t nc = 0, c, ndocs = 0, nq = 0;
         struct rc_doc *top[5];
         lm_buf q = {0};
-        int64_t pm[5];
-        struct { size_t n; } hx = { 0 };
+        int64_t pm[60];
+        size_t nh = 0;
 
-        while (nc < 20) {
+        /* the heaviest words, with how many records hold each (counted up
+         * to RC_DF_CAP: enough to tell rare from common) */
+        while (nc < 20 && rc == LM_OK) {
             size_t best = nv;
             for (i = 0; i < nv; i++)
                 if (v[i].w >= 1 && (best == nv || v[i].w > v[best].w))
                     best = i;
             if (best == nv)
                 break;
-            if (rc_term_in_corpus(k, v[best].stem, 0) == 1)
+            df[nc] = k->corpus_size ? rc_term_df(k, v[best].stem, RC_DF_CAP) : 0;
+            if (df[nc] < 0)
+                rc = LM_ERR_DB;
+            else if (df[nc] > 0)
                 cand[nc++] = v[best];
             v[best].w = -1;
         }
-        for (c = 0; c < nc && rc == LM_OK; c++)    /* exact tokens: cheap on a large corpus */
-            rc = lm_buf_printf(&q, "%s\"%s\"", c ? " OR " : "", cand[c].stem);
-        if (rc == LM_OK && nc)
-            rc = rc_search(k, q.s, pm, 5, &hx.n);
+        /* the best-matching records for the rarer words only: ranking every
+         * record that holds a common word is the costly query on a large
+         * corpus, and a common word says little about the topic anyway */
+        for (c = 0; c < nc && rc == LM_OK; c++) {
+            size_t rank = 0, j;
+            for (j = 0; j < nc; j++)
+                rank += df[j] < df[c] || (df[j] == df[c] && j < c);
+            if (df[c] < RC_DF_CAP || rank < 2) {
+                rc = lm_buf_printf(&q, "%s\"%s\"", nq ? " OR " : "", cand[c].stem);
+                nq++;
+            }
+        }
+        if (rc == LM_OK && nq)
+            rc = rc_search(k, q.s, pm, 60, &nh);
         lm_buf_free(&q);
-        for (i = 0; i < hx.n && rc == LM_OK; i++) {
+        /* five different records: copies of one record (a reprint, a
+         * corpus that holds a file twice) would vote five times */
+        for (i = 0; i < nh && ndocs < 5 && rc == LM_OK; i++) {
             struct rc_doc *dd = rc_doc_get(k, pm[i], &rc);
-            if (dd)
+            if (dd && !rc_doc_dup(k, dd, top, ndocs))
                 top[ndocs++] = dd;
             else if (rc == LM_ERR_NOTFOUND)
                 rc = LM_OK;
         }
-        for (c = 0; c < nc; c++) {
+        for (c = 0; c < nc && rc == LM_OK; c++) {
             size_t in = 0, j;
             for (j = 0; j < ndocs; j++)
                 in += rc_has_stem(top[j]->text, cand[c].stem) != 0;
             cand[c].w = in >= (ndocs >= 2 ? 2u : 1u) ? cand[c].w * (double)in : 0;
             /* the rarer word names the topic: "the drug" before "the disease"
              * a large corpus holds thousands of records about */
-            if (cand[c].w > 0) {
-                long df = rc_term_df(k, cand[c].stem, 1000);
-                if (df < 0) {
-                    rc = LM_ERR_DB;
-                    break;
-                }
-                cand[c].w /= 1.0 + (double)df / 10.0;
-            }
+            if (cand[c].w > 0)
+                cand[c].w *= log(1.0 + (double)RC_DF_CAP / (double)df[c]);
         }
         while (rc == LM_OK && t->n < 2) {   /* an intervention and a condition */
             size_t best = nc;
@@ -600,12 +978,38 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                     best = c;
             if (best == nc)
                 break;
+            t->df[t->n] = df[best];
+            t->w[t->n] = cand[best].w;
             strcpy(t->words[t->n++], cand[best].stem);
             if (lb.len)
                 rc = lm_buf_puts(&lb, ", ");
             if (rc == LM_OK)
                 rc = lm_buf_puts(&lb, cand[best].stem);
             cand[best].w = 0;
+        }
+    }
+    /* the records on the topic: those holding its rarer word (the drug,
+     * usually: a study of it need not write the condition as the article
+     * does, "virus" for "coronavirus"); those holding both words when the
+     * rarer one alone is too common to read */
+    t->filter[0] = '\0';
+    if (rc == LM_OK && t->n) {
+        char both[80];
+        /* ...unless the other word dominates the article */
+        const char *rare = t->n > 1 && t->df[1] < t->df[0] && t->w[0] < 2 * t->w[1]
+                           ? t->words[1] : t->words[0];
+        long nr, nb = 0;
+        snprintf(both, sizeof both, "\"%s\"*", rare);
+        if ((nr = rc_count(k, both, RC_TOPIC_DOCS + 1)) < 0)
+            rc = LM_ERR_DB;
+        else if (nr <= RC_TOPIC_DOCS || t->n < 2)
+            snprintf(t->filter, sizeof t->filter, "%s", both);
+        else {
+            snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0], t->words[1]);
+            if ((nb = rc_count(k, both, 3)) < 0)
+                rc = LM_ERR_DB;
+            snprintf(t->filter, sizeof t->filter, nb >= 3 ? "%s" : "\"%s\"*",
+                     nb >= 3 ? both : rare);
         }
     }
     free(v);
@@ -688,6 +1092,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     struct rc_nums nums = { 0 };
     int prev_anecdote = 0;
     size_t prev_block = (size_t)-1;
+    int txn = 0;
     lm_err rc;
 
     if (!k || !d || !out)
@@ -695,7 +1100,18 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     *out = NULL;
     rc_docs_clear(k);
     k->nterms = 0;        /* the corpus may have changed between checks */
+    queries_clear(k);
+    vocab_clear(k);
     if ((rc = report_new(d, &r)) != LM_OK)
+        goto fail;
+    /* one read transaction for the whole check: every claim sees the same
+     * corpus, and SQLite/FTS5 need not re-read the index structure before
+     * each of the hundreds of small queries */
+    if (k->corpus_size && sqlite3_get_autocommit(lm_corpus_sqlite(k->corpus))
+        && sqlite3_exec(lm_corpus_sqlite(k->corpus), "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+        txn = 1;
+    /* a long page: compiling the rules to machine code pays for itself */
+    if (d->text.len > RC_JIT_BYTES && (rc = rc_numrules_jit(k->nums, k->msg, sizeof k->msg)) != LM_OK)
         goto fail;
     if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK)
         goto fail;
@@ -738,6 +1154,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     if ((rc = rc_match_claims(k, r, cflags, &topic)) != LM_OK)
         goto fail;
+    if (txn)
+        sqlite3_exec(lm_corpus_sqlite(k->corpus), "COMMIT", NULL, NULL, NULL);
     rc_nums_free(&nums);
     free(sents);
     free(flags);
@@ -749,6 +1167,8 @@ nomem:
 fail:
     if (rc == LM_ERR_NOMEM)
         lm_msg_set(k->msg, sizeof k->msg, "%s: out of memory", d->name);
+    if (txn)
+        sqlite3_exec(lm_corpus_sqlite(k->corpus), "ROLLBACK", NULL, NULL, NULL);
     rc_nums_free(&nums);
     free(sents);
     free(flags);

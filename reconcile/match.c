@@ -22,9 +22,13 @@
 #include <litmine/extract.h>
 #include "reconcile/reconcile_int.h"
 
-#define RC_CANDIDATES 12
+#define RC_CANDIDATES 12     /* distinct records scored per claim, at most */
+#define RC_FETCH 24          /* records asked of FTS5 (copies are dropped) */
 #define RC_ANALYSE 4
 #define RC_MAX_WORDS 40
+/* A claim word this many records hold is left out of the candidate query
+ * (when the claim has two rarer words). */
+#define RC_COMMON 250
 
 /* Outcome of comparing one claim number with one article. */
 enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT };
@@ -33,7 +37,10 @@ struct word {
     char stem[32];
     char word[32];  /* as written, lower-case */
     int topic;      /* one of the article's topic words */
-    int novel;      /* the corpus has no article with it */
+    int novel;      /* no record on the article's topic holds it (no record
+                       at all when the article has no topic) */
+    long df;        /* records holding the word as written, up to RC_COMMON */
+    char pre[32];   /* its first six letters (a prefix query) */
     int cap;        /* capitalised inside the sentence, or an acronym */
     size_t pos;     /* byte offset in the claim */
     size_t len;
@@ -108,11 +115,18 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
         memcpy(pre, w[i].stem, l + 1);
         if (l > 6)                      /* "brazilian" finds "brazil" */
             pre[6] = '\0';
+        memcpy(w[i].pre, pre, sizeof pre);
         /* the word as written first: an exact token answers fast, a prefix
          * query merges every term it covers */
-        w[i].novel = rc_term_in_corpus(k, w[i].word, 0) == 0
+        w[i].df = rc_term_df(k, w[i].word, RC_COMMON);
+        w[i].novel = w[i].df == 0
                      && rc_term_in_corpus(k, w[i].stem, 0) == 0
                      && rc_term_in_corpus(k, pre, 1) == 0;
+        /* judged among the records on the article's topic, not the whole
+         * corpus: a word some unrelated record holds says nothing about
+         * whether the topic's studies cover the claim */
+        if (!w[i].novel && !w[i].topic)
+            w[i].novel = rc_term_on_topic(k, t, w[i].word, w[i].stem, pre) == 0;
     }
     return n;
 }
@@ -570,67 +584,153 @@ static lm_err add_match(struct rc_claim *cl, const struct cand *c, const char *c
 /* ---- candidates -------------------------------------------------------- */
 
 struct hits {
-    int64_t pmid[RC_CANDIDATES + 1];
+    int64_t pmid[RC_FETCH + 1];
     size_t n;
 };
 
-/* FTS5 query: the topic words the claim names (else the article's main
- * one) are required, the claim's other words are OR'ed and ranked by bm25.
- * Requiring the topic keeps the match set small on a large corpus. */
+/* Adds the results of one FTS5 query to @h (no PMID twice). */
+static lm_err search_more(lm_checker *k, const char *q, struct hits *h)
+{
+    int64_t more[RC_FETCH];
+    size_t nm = 0, a, b;
+    lm_err rc = rc_search(k, q, more, RC_FETCH, &nm);
+
+    for (a = 0; a < nm && h->n < RC_FETCH && rc == LM_OK; a++) {
+        for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
+            ;
+        if (b == h->n)
+            h->pmid[h->n++] = more[a];
+    }
+    return rc;
+}
+
+/* The records on the topic that share most with the claim, by the weight
+ * of the words they share (rarer among the topic's records weighs more, a
+ * title word double); then, when fewer than RC_ANALYSE share any, the
+ * topic's best records.  What the FTS5 query below asks, without a query. */
+static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, struct hits *h)
+{
+    double wt[RC_MAX_WORDS], best[RC_FETCH];
+    size_t i, j, n = 0;
+
+    for (j = 0; j < nw; j++) {
+        unsigned c = w[j].novel ? 0 : rc_word_in_topic(k, w[j].word, w[j].stem, w[j].pre);
+        wt[j] = c ? log(1.0 + (double)k->npool / (double)c) : 0;
+    }
+    for (i = 0; i < k->npool; i++) {
+        const struct rc_doc *d = k->pool[i];
+        double sc = 0;
+        size_t at;
+        int ok = 1;
+        for (j = 0; j < nw && ok; j++) {
+            int has;
+            if (!wt[j] && !w[j].topic)
+                continue;
+            has = rc_doc_has_word(d, w[j].word, w[j].stem, w[j].pre, RC_H_WORD);
+            if (w[j].topic) {
+                ok = has;               /* the topic words the claim names */
+                continue;
+            }
+            if (has)
+                sc += wt[j] * (rc_doc_has_word(d, w[j].word, w[j].stem, w[j].pre, RC_H_TITLE)
+                               ? 2 : 1);
+        }
+        if (!ok || sc <= 0)
+            continue;
+        for (at = n; at > 0 && best[at - 1] < sc; at--)
+            ;
+        if (at >= RC_FETCH)
+            continue;
+        if (n < RC_FETCH)
+            n++;
+        memmove(&best[at + 1], &best[at], (n - 1 - at) * sizeof *best);
+        memmove(&h->pmid[at + 1], &h->pmid[at], (n - 1 - at) * sizeof *h->pmid);
+        best[at] = sc;
+        h->pmid[at] = d->pmid;
+    }
+    h->n = n;
+    for (i = 0; i < k->npool && h->n < RC_ANALYSE; i++) {
+        for (j = 0; j < h->n && h->pmid[j] != k->pool[i]->pmid; j++)
+            ;
+        if (j == h->n)
+            h->pmid[h->n++] = k->pool[i]->pmid;
+    }
+}
+
+/* FTS5 queries, broadest last, until a few records come back: the records
+ * on the article's topic (both its words; a claim inherits the topic it
+ * does not name), then those holding the topic words the claim names (else
+ * the article's main one); each first with the claim's other words OR'ed and
+ * ranked by bm25, then alone.  Requiring the topic keeps the match set
+ * small on a large corpus. */
 static lm_err search(lm_checker *k, const struct word *w, size_t nw,
                      const struct rc_topic *t, int has_topic, struct hits *h)
 {
-    lm_buf q = {0};
-    size_t i, nor = 0;
+    lm_buf req[2] = { {0}, {0} }, orp = {0}, q = {0};
+    size_t i, nor = 0, nrare = 0, r;
     lm_err rc = LM_OK;
 
     h->n = 0;
+    /* req[1]: the topic words the claim names, else the main one */
     if (has_topic) {
         for (i = 0; i < nw && rc == LM_OK; i++)
             if (w[i].topic)
-                rc = lm_buf_printf(&q, "%s\"%s\"*", q.len ? " AND " : "(", w[i].stem);
+                rc = lm_buf_printf(&req[1], "%s\"%s\"*", req[1].len ? " AND " : "(", w[i].stem);
     } else if (t->n) {
-        rc = lm_buf_printf(&q, "(\"%s\"*", t->words[0]);
+        rc = lm_buf_printf(&req[1], "(\"%s\"*", t->words[0]);
     }
-    if (rc == LM_OK && q.len)
-        rc = lm_buf_puts(&q, ")");
+    if (rc == LM_OK && req[1].len)
+        rc = lm_buf_puts(&req[1], ")");
+    /* req[0]: and the records on the article's topic */
+    if (rc == LM_OK && t->filter[0])
+        rc = req[1].len ? lm_buf_printf(&req[0], "%s AND %s", t->filter, req[1].s)
+                        : lm_buf_puts(&req[0], t->filter);
+    /* the words that tell records apart: one that thousands of records
+     * hold ranks nothing, yet ranking reads every record holding it */
+    for (i = 0; i < nw; i++)
+        if (!w[i].novel && !w[i].topic && w[i].df < RC_COMMON)
+            nrare++;
     for (i = 0; i < nw && rc == LM_OK; i++) {
         if (w[i].novel || w[i].topic)
             continue;
+        if (w[i].df >= RC_COMMON && nrare >= 2)
+            continue;
         /* exact tokens: a prefix query merges every term it covers, which
          * is the slow part of FTS5 on a large corpus */
-        rc = lm_buf_printf(&q, "%s\"%s\"", nor ? " OR " : q.len ? " AND (" : "(", w[i].word);
+        rc = lm_buf_printf(&orp, "%s\"%s\"", nor ? " OR " : "(", w[i].word);
         if (rc == LM_OK && strcmp(w[i].word, w[i].stem))
-            rc = lm_buf_printf(&q, " OR \"%s\"", w[i].stem);
+            rc = lm_buf_printf(&orp, " OR \"%s\"", w[i].stem);
         nor++;
     }
-    if (rc == LM_OK && nor) {
-        /* the topic inside the OR too: a record may share no other word */
-        if (rc == LM_OK)
-            rc = lm_buf_puts(&q, ")");
+    if (rc == LM_OK && nor)
+        rc = lm_buf_puts(&orp, ")");
+    if (rc == LM_OK && !req[0].len && !req[1].len && nor)
+        rc = search_more(k, orp.s, h);          /* no topic: the words alone */
+    r = 0;
+    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->pool_complete) {
+        pool_rank(k, w, nw, h);                 /* the topic's records, read once */
+        r = 1;
     }
-    if (rc == LM_OK && q.len) {
-        rc = rc_search(k, q.s, h->pmid, RC_CANDIDATES, &h->n);
+    for (; r < 2 && rc == LM_OK; r++) {
+        if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
+            continue;
+        if (h->n >= RC_ANALYSE)
+            break;
+        if (nor) {
+            lm_buf_clear(&q);
+            if ((rc = lm_buf_printf(&q, "%s AND %s", req[r].s, orp.s)) == LM_OK)
+                rc = search_more(k, q.s, h);
+        }
         /* few records share a word beyond the topic (a word written
          * differently, "responded" for "response"): add the topic's best
          * records.  Only then, as ranking every topic record is the costly
          * query on a large corpus. */
-        if (rc == LM_OK && h->n < RC_ANALYSE && nor && (has_topic || t->n)) {
-            char *cut = strstr(q.s, " AND (");
-            int64_t more[RC_CANDIDATES];
-            size_t nm = 0, a, b;
-            if (cut) {
-                *cut = '\0';
-                rc = rc_search(k, q.s, more, RC_CANDIDATES, &nm);
-                for (a = 0; a < nm && h->n < RC_CANDIDATES; a++) {
-                    for (b = 0; b < h->n && h->pmid[b] != more[a]; b++)
-                        ;
-                    if (b == h->n)
-                        h->pmid[h->n++] = more[a];
-                }
-            }
-        }
+        if (rc == LM_OK && h->n < RC_ANALYSE)
+            rc = search_more(k, req[r].s, h);
     }
+    lm_buf_free(&req[0]);
+    lm_buf_free(&req[1]);
+    lm_buf_free(&orp);
     lm_buf_free(&q);
     return rc;
 }
@@ -797,6 +897,55 @@ static int merged_within(const struct cand *c, const struct rc_claim *cl, char *
                     return 1;
                 }
             }
+        }
+    }
+    return 0;
+}
+
+/* "Gave it to 3,500 people" where 3,500 is everyone the trial randomised
+ * and the drug's own arm, written with the topic word before it in the
+ * same sentence ("... to ivermectin (679 patients), placebo (679) ..."),
+ * is under a third of them: the claim counts the comparators as treated. */
+static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const char *text,
+                         const struct rc_topic *t, char *why, size_t cap)
+{
+    static const char *const given[] = {
+        "gave ", "given ", "giving ", "received ", "receiving ", "took ", "taken by ",
+        "treated ", NULL
+    };
+    const struct rc_doc *d = c->d;
+    size_t i, j, g, s;
+    int says_given = 0;
+
+    for (g = 0; given[g] && !says_given; g++) {
+        const char *p = strcasestr(text + cl->start, given[g]);
+        says_given = p && p < text + cl->end;
+    }
+    if (!says_given)
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x;
+        if (cl->nums.v[i].kind != RC_N || c->cmp[i] != CMP_AGREE || c->idx[i] < 0)
+            continue;
+        x = &d->nums.v[c->idx[i]];
+        s = sent_of(d, x->start);
+        for (j = 0; j < d->nums.n; j++) {
+            const struct rc_num *y = &d->nums.v[j];
+            size_t a, k;
+            char win[48];
+            if (y->kind != RC_N || y == x || sent_of(d, y->start) != s || y->v * 3 > x->v
+                || y->start < x->end)
+                continue;
+            a = y->start > 32 ? y->start - 32 : 0;
+            if (a < d->sents[s].start)
+                a = d->sents[s].start;
+            snprintf(win, sizeof win, "%.*s", (int)(y->start - a), d->text + a);
+            for (k = 0; k < t->n; k++)
+                if (rc_has_stem(win, t->words[k])) {
+                    snprintf(why, cap, "%.0f is everyone PMID %lld randomised to all its arms; "
+                             "the %s group had %.0f", x->v, (long long)d->pmid, t->words[k], y->v);
+                    return 1;
+                }
         }
     }
     return 0;
@@ -973,7 +1122,8 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             return rc;
         return rc_claim_reason(cl, "%s", design_words(best->d));
     }
-    if (merged_within(best, cl, buf, sizeof buf)) {
+    if (merged_within(best, cl, buf, sizeof buf)
+        || arm_not_total(best, cl, text, m->topic, buf, sizeof buf)) {
         cl->verdict = LM_VERDICT_CONTRADICTED;
         if ((rc = add_match(cl, best, text, 0)) != LM_OK)
             return rc;
@@ -996,8 +1146,11 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                                design_words(best->d));
     }
     /* efficacy asserted over a trial that found none */
+    /* (a meta-analysis that pools non-randomised data counts as uncontrolled
+     * evidence: it cannot contradict either) */
     if (best->agree == 0 && (f & RC_F_EFFICACY) && !claims_null(f) && !(f & RC_F_HEDGE_CLAIM)
-        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2') {
+        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2'
+        && !(best->d->level[1] == '1' && (best->d->aflags & RC_A_MIXED))) {
         cl->verdict = LM_VERDICT_CONTRADICTED;
         if ((rc = add_match(cl, best, text, 0)) != LM_OK)
             return rc;
@@ -1102,16 +1255,17 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
             if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
                 return rc;
-            if (ctx_pmid && h.n < RC_CANDIDATES) {
+            if (ctx_pmid && h.n < RC_FETCH) {
                 for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
                     ;
                 if (i == h.n)
                     h.pmid[h.n++] = ctx_pmid;
             }
             /* pass 1, cheap: the topic gate and word coverage on the text */
-            struct pre { struct rc_doc *d; double s; size_t rank; } pre[RC_CANDIDATES + 1];
-            size_t np = 0, a;
-            for (i = 0; i < h.n; i++) {
+            struct pre { struct rc_doc *d; double s; size_t rank; } pre[RC_FETCH + 1];
+            struct rc_doc *seen[RC_FETCH + 1];
+            size_t np = 0, a, nseen = 0;
+            for (i = 0; i < h.n && np < RC_CANDIDATES; i++) {
                 struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
                 int ok = 1;
                 size_t hit = 0, counted = 0;
@@ -1120,6 +1274,10 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                         continue;
                     return rc;
                 }
+                /* copies of one record count once */
+                if (rc_doc_dup(k, d, seen, nseen) && h.pmid[i] != ctx_pmid)
+                    continue;
+                seen[nseen++] = d;
                 /* topic: the drug/condition words the claim names, else the
                  * article's main one */
                 for (j = 0; j < nw && ok; j++)

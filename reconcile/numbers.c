@@ -19,6 +19,7 @@ struct rc_numrules {
     lm_extractor *ex;
     lm_extractions xs;
     lm_normtext nt;
+    int jit;            /* rules JIT-compiled (a long page) */
 };
 
 lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap)
@@ -30,10 +31,30 @@ lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap)
     if (!r)
         return LM_ERR_NOMEM;
     lm_extractions_init(&r->xs);
-    if ((rc = lm_extractor_open(0, &r->ex)) != LM_OK) {
+    /* interpreted: JIT-compiling every extractor rule costs more (about
+     * 50 ms) than a whole article and its candidate abstracts take to scan */
+    if ((rc = lm_extractor_open(LM_EXTRACT_NO_JIT, &r->ex)) != LM_OK) {
         lm_msg_set(msg, cap, "%s", r->ex ? lm_extractor_errmsg(r->ex) : lm_strerror(rc));
         return rc;
     }
+    return LM_OK;
+}
+
+lm_err rc_numrules_jit(rc_numrules *r, char *msg, size_t cap)
+{
+    lm_extractor *ex = NULL;
+    lm_err rc;
+
+    if (r->jit)
+        return LM_OK;
+    if ((rc = lm_extractor_open(0, &ex)) != LM_OK) {
+        lm_msg_set(msg, cap, "%s", ex ? lm_extractor_errmsg(ex) : lm_strerror(rc));
+        lm_extractor_close(ex);
+        return rc;
+    }
+    lm_extractor_close(r->ex);
+    r->ex = ex;
+    r->jit = 1;
     return LM_OK;
 }
 

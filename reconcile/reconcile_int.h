@@ -104,6 +104,8 @@ struct rc_nums {
 typedef struct rc_numrules rc_numrules;
 lm_err rc_numrules_open(rc_numrules **out, char *msg, size_t cap);
 void rc_numrules_close(rc_numrules *r);
+/* JIT-compiles the rules (once): worth it only for a long page. */
+lm_err rc_numrules_jit(rc_numrules *r, char *msg, size_t cap);
 /* Numbers in text[start,end): appended to @out. */
 lm_err rc_numbers(rc_numrules *r, const char *text, size_t start, size_t end,
                   struct rc_nums *out);
@@ -227,14 +229,23 @@ struct rc_doc {
     struct rc_sent *sents;      /* sentences of text */
     size_t nsents;
     int analysed;               /* aflags, level, nums, sents filled */
+    uint64_t *toks;             /* sorted hashes of its words (a topic record) */
+    size_t ntoks;
 };
 
 #define RC_TOPIC_MAX 4
 
 struct rc_topic {
     char words[RC_TOPIC_MAX][32];   /* lower-case stems, most central first */
+    long df[RC_TOPIC_MAX];          /* records holding each, up to RC_DF_CAP */
+    double w[RC_TOPIC_MAX];         /* weight in the article (frequency x rarity) */
     size_t n;
+    char filter[160];               /* FTS5 expression: the records on the topic */
 };
+
+#define RC_DF_CAP 1000       /* records counted for a word's frequency, at most */
+#define RC_QUERY_HITS 24     /* results a cached query keeps, at most */
+#define RC_TOPIC_DOCS 300    /* records read for the topic's vocabulary, at most */
 
 struct lm_checker {
     lm_corpus *corpus;
@@ -243,11 +254,22 @@ struct lm_checker {
     struct rc_words words;
     struct sqlite3_stmt *df;        /* "does any article hold this term?" */
     struct sqlite3_stmt *search;    /* FTS5 candidates by bm25, no snippet */
+    struct sqlite3_stmt *dfc;       /* records holding a term, up to a cap */
     struct rc_doc **docs;           /* cache for the current check (stable pointers) */
     size_t ndocs, capdocs;
     uint64_t corpus_size;           /* 0 when the corpus holds no live article */
-    struct rc_term { char stem[32]; int prefix, found; } *terms;   /* rc_term_in_corpus cache */
+    /* rc_term_in_corpus and rc_term_df cache: prefix 0/1 say found (1/0),
+     * prefix 2 the records counted up to cap */
+    struct rc_term { char stem[32]; int prefix, found; long cap; } *terms;
     size_t nterms, capterms;
+    struct rc_query { char *q; size_t max, n; int64_t pmid[RC_QUERY_HITS]; } *queries;
+    size_t nqueries, capqueries;    /* rc_search cache for the current check */
+    uint64_t *vocab;                /* the topic records' word hashes (check.c) */
+    unsigned *vocab_cnt;            /* how many of them hold each */
+    size_t vocab_n, vocab_cap;
+    struct rc_doc **pool;           /* the records on the topic, best first */
+    size_t npool;
+    int vocab_built, pool_complete; /* pool read; it holds every topic record */
     char msg[RC_MSG];
 };
 
@@ -259,12 +281,32 @@ lm_claim_source rc_classify(unsigned flags);
 lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n);
 /* Records holding a term, counted up to @cap; -1 on error. */
 long rc_term_df(lm_checker *k, const char *stem, long cap);
+/* Records matching an FTS5 expression, counted up to @cap; -1 on error. */
+long rc_count(lm_checker *k, const char *expr, long cap);
+/* Word hashes: a word, the start of one, a title word. */
+enum { RC_H_WORD = 0, RC_H_PREFIX = 1, RC_H_TITLE = 2 };
+uint64_t rc_hash(const char *s, size_t n, int kind);
+/* Reads the records on the topic (k->pool) once per check. */
+lm_err rc_pool(lm_checker *k, const struct rc_topic *t);
+/* Topic records holding the word, its stem or (else) the prefix @pre. */
+unsigned rc_word_in_topic(const lm_checker *k, const char *word, const char *stem,
+                          const char *pre);
+/* Does topic record @d hold the word (RC_H_WORD: or its stem or prefix;
+ * RC_H_TITLE: the word or stem in its title)? */
+int rc_doc_has_word(const struct rc_doc *d, const char *word, const char *stem, const char *pre,
+                    int kind);
+/* Does a record on the topic (t->filter) hold the word, its stem or the
+ * prefix @pre?  1 yes, 0 no, -1 error, -2 no topic. */
+int rc_term_on_topic(lm_checker *k, const struct rc_topic *t, const char *word,
+                     const char *stem, const char *pre);
 /* A term's presence in the corpus: 1 found, 0 not, -1 error. */
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix);
 /* The article @pmid (cached for this check); NULL when absent or on error
  * (then *rc says which). */
 struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc);
 void rc_docs_clear(lm_checker *k);
+/* Is @d a copy (same title and abstract) of one of seen[0..n)? */
+int rc_doc_dup(const lm_checker *k, const struct rc_doc *d, struct rc_doc *const *seen, size_t n);
 /* Fills aflags, level, design, nums and sents of @d (once). */
 lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d);
 

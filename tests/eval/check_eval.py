@@ -2,8 +2,12 @@
 """Scores `litmine check` against the development examples.
 
 usage: check_eval.py LITMINE EXAMPLES_DIR WORK_DIR [--floors R,P,A] [-v]
+                     [--distractors N --pubmed DIR] [--db PATH]
 
-Imports EXAMPLES_DIR/corpus.xml into a fresh database in WORK_DIR, runs
+Imports EXAMPLES_DIR/corpus.xml into a fresh database in WORK_DIR (with
+--distractors, N real PubMed records from the XML files under DIR too, their
+PMIDs shifted so none collides and repeated when DIR holds fewer: the
+examples' studies must then be found among unrelated records), runs
 `litmine check --format json` on every article in EXAMPLES_DIR/articles and
 compares the claims with EXAMPLES_DIR/expected.jsonl:
   - claim detection: an expected claim is found when a reported claim's span
@@ -13,8 +17,10 @@ compares the claims with EXAMPLES_DIR/expected.jsonl:
   - verdicts: accuracy over the expected claims that were found, per verdict.
 Exits 1 when recall, precision or verdict accuracy fall under the floors.
 """
+import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -27,20 +33,67 @@ def run(cmd):
     return p.returncode, p.stdout, p.stderr
 
 
+def write_distractors(pubmed, n, out):
+    """N PubmedArticle records from the XML under PUBMED, PMIDs shifted by
+    100,000,000 per pass so none collides with a real one; returns N."""
+    rec_re = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
+    pmid_re = re.compile(rb'(<PMID Version="\d+">)(\d+)(</PMID>)')
+    recs = []
+    for d, _, fs in sorted(os.walk(pubmed)):
+        for f in sorted(fs):
+            if f.endswith((".xml", ".xml.gz")):
+                data = open(os.path.join(d, f), "rb").read()
+                if data[:2] == b"\x1f\x8b":
+                    data = gzip.decompress(data)
+                recs += rec_re.findall(data)
+    if not recs:
+        raise SystemExit(f"no PubMed records under {pubmed}")
+    k, rep = 0, 1
+    with open(out, "wb") as o:
+        o.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n')
+        while k < n:
+            off = rep * 100_000_000
+            for r in recs:
+                if k >= n:
+                    break
+                o.write(pmid_re.sub(lambda m: m.group(1) + str(int(m.group(2)) + off).encode()
+                                    + m.group(3), r, count=1) + b"\n")
+                k += 1
+            rep += 1
+        o.write(b"</PubmedArticleSet>\n")
+    return k
+
+
 def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    verbose = "-v" in sys.argv
+    argv = sys.argv[1:]
+    opts = {}
+    for o in ("--floors", "--db", "--distractors", "--pubmed"):
+        if o in argv:
+            i = argv.index(o)
+            opts[o] = argv[i + 1]
+            del argv[i:i + 2]
+    verbose = "-v" in argv
+    args = [a for a in argv if not a.startswith("-")]
     floors = (0.0, 0.0, 0.0)
-    if "--floors" in sys.argv:
-        floors = tuple(float(x) for x in sys.argv[sys.argv.index("--floors") + 1].split(","))
-        args = [a for a in args if a != sys.argv[sys.argv.index("--floors") + 1]]
+    if "--floors" in opts:
+        floors = tuple(float(x) for x in opts["--floors"].split(","))
     litmine, ex, work = args[:3]
     db = os.path.join(work, "examples.db")
-    rc, _, err = run([litmine, "import", "-q", "--db", db, os.path.join(ex, "corpus.xml")])
+    if "--db" in opts:
+        db = opts["--db"]
+        rc, err = 0, b""
+    else:
+        files = [os.path.join(ex, "corpus.xml")]
+        if "--distractors" in opts:
+            extra = os.path.join(work, "distractors.xml")
+            n = write_distractors(opts["--pubmed"], int(opts["--distractors"]), extra)
+            print(f"corpus: the examples' records among {n} distractor PubMed records")
+            files.append(extra)
+        rc, _, err = run([litmine, "import", "-q", "--db", db] + files)
     if rc != 0:
         print("import failed:", err.decode(errors="replace"))
         return 1
