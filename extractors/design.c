@@ -84,12 +84,14 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
 
 struct design_rules {
     pcre2_code *code[C_NCUES];
-    const char *need[C_NCUES];
+    int gate[C_NCUES];
+    const gate_set *gates;
+    unsigned char *found;
     lm_buf lower;
-    struct extract_text idx;
 };
 
-lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap)
+lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
+                         char *msg, size_t cap)
 {
     design_rules *d = calloc(1, sizeof *d);
     int i;
@@ -97,11 +99,14 @@ lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t c
     *out = d;
     if (!d)
         return LM_ERR_NOMEM;
+    d->gates = gates;
+    if (!(d->found = malloc(gate_set_size(gates) + 1)))
+        return LM_ERR_NOMEM;
     for (i = 0; i < C_NCUES; i++)
         if (!(d->code[i] = extract_compile(cues[i].id, cues[i].pattern, flags, msg, cap)))
             return LM_ERR_REGEX;
         else
-            d->need[i] = extract_need(cues[i].id);
+            d->gate[i] = extract_gate_index(cues[i].id);
     return LM_OK;
 }
 
@@ -114,6 +119,7 @@ void design_rules_close(design_rules *d)
     for (i = 0; i < C_NCUES; i++)
         pcre2_code_free(d->code[i]);
     lm_buf_free(&d->lower);
+    free(d->found);
     free(d);
 }
 
@@ -127,9 +133,9 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, siz
 
     if (extract_lower(s, len, &d->lower))
         return;      /* out of memory: the cues stay uncounted */
-    extract_text_index(&d->idx, d->lower.s, s, len);
+    gate_scan(d->gates, d->lower.s, s, len, d->found);
     for (i = 0; i < C_NCUES; i++) {
-        if (!extract_gate(d->need[i], &d->idx))
+        if (!gate_pass(d->gates, d->gate[i], d->found))
             continue;
         off = 0;
         n = 0;

@@ -17,9 +17,12 @@ void extract_flag(lm_extraction *e, const char *flag);
 /* Standard normal upper tail, two-sided p for |z|. */
 double extract_p_from_z(double z);
 
+typedef struct gate_set gate_set;
+
 /* The design rules (design.c) kept on the extractor handle. */
 typedef struct design_rules design_rules;
-lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap);
+lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
+                         char *msg, size_t cap);
 void design_rules_close(design_rules *d);
 lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types,
@@ -33,21 +36,28 @@ pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
 /* The handle's message buffer (rules.c owns the handle's layout). */
 char *extract_msgbuf(lm_extractor *ex, size_t *cap);
 
-/* Literal pre-filter of a rule: @p need is "a|b|=C" (lower-case needles
- * searched in @p lower, '='-prefixed ones case-sensitively in @p orig);
- * NULL or "" always passes.  A rule whose needles are all absent cannot
- * match, so it is not run: one memmem per needle instead of a regex pass. */
-struct extract_text {
-    const char *lower, *orig;
-    size_t len;
-    uint64_t pairs[1024];   /* bit (a << 8 | b) set when bytes "ab" occur (either case form) */
-};
-/* Fills the byte-pair bitmap: a needle with a missing pair cannot occur,
- * which rejects most absent needles without scanning the text. */
-void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len);
-int extract_gate(const char *need, const struct extract_text *t);
-/* The needles of rule @p id (table in rules.c), NULL when it has none. */
-const char *extract_need(const char *id);
+/* Literal pre-filters (gate.c): a rule runs only when one of its needles
+ * occurs in the text.  The gates table (rules.c) gives each rule id a need
+ * "a|b|=C" (lower-case needles searched in the lower-cased text,
+ * '='-prefixed ones case-sensitively in the normalised text).  Needles are
+ * necessary conditions of the pattern, so skipping never loses a match. */
+size_t extract_ngates(void);
+const char *extract_gate_need(size_t i);
+/* The gate of rule @p id, -1 when it has none (always runs).  An entry id
+ * ending in '*' is a prefix. */
+int extract_gate_index(const char *id);
+
+/* Every needle of every gate, found in one Aho-Corasick pass per text. */
+typedef struct gate_set gate_set;
+lm_err gate_set_open(gate_set **out);
+void gate_set_close(gate_set *g);
+/* Bytes the found[] array of gate_scan needs. */
+size_t gate_set_size(const gate_set *g);
+/* found[i] = 1 when needle i occurs (@p lower and @p orig have @p len bytes). */
+void gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
+               unsigned char *found);
+/* Does the text (its found[]) pass gate @p gate (-1: always)? */
+int gate_pass(const gate_set *g, int gate, const unsigned char *found);
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 

@@ -80,10 +80,22 @@ struct rule {
     unsigned flags;       /* R_SITE */
 };
 
-/* The rule starts with SITE (a count before a people noun): it is tried,
- * anchored, only where SITE matched, instead of scanning the whole text;
- * one scan for the sites serves all such rules. */
+/* Where a rule may start, so that it is tried anchored (\G) at a few
+ * offsets instead of scanning every byte (PCRE2's start-of-match bitmap for
+ * a count holds the digits and the letters o,t,f,s,e,n,h: nearly every
+ * position).  Each is a necessary condition of the pattern, so the matches
+ * are those of a full scan, leftmost first:
+ *  R_SITE  the rule starts with SITE (a count before a people noun): tried
+ *          only where SITE matched; one scan for the sites serves them all;
+ *  R_NUM   the rule starts with PRE and a number (digits, '-', '.', or a
+ *          number word): tried at the offsets num_starts() lists;
+ *  R_LEAD  a lead-in of at most LEAD_MAX bytes ("enrolled a total of ",
+ *          ". ") then SITE's count: searched from LEAD_MAX bytes before
+ *          each site with an offset limit at the site. */
 #define R_SITE 1u
+#define R_NUM 2u
+#define R_LEAD 4u
+#define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
@@ -91,11 +103,11 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", 0 },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", 0 },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
@@ -108,9 +120,9 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", 0 },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
@@ -123,17 +135,17 @@ static const struct rule size_rules[] = {
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0 },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -146,14 +158,14 @@ static const struct rule size_rules[] = {
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", 0 },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", 0 },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
       "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0 },
 };
@@ -183,7 +195,7 @@ static const struct rule effect_rules[] = {
       "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", 0 },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM },
 };
 
 static const struct rule p_rules[] = {
@@ -194,29 +206,29 @@ static const struct rule p_rules[] = {
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", 0 },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", 0 },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", 0 },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", 0 },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM },
     { "rate.words", LM_KIND_RATE, NULL, 0,
       "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", 0 },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
       "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, 0 },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", 0 },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", 0 },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -305,7 +317,17 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
 };
 
-const char *extract_need(const char *id)
+size_t extract_ngates(void)
+{
+    return sizeof gates / sizeof gates[0];
+}
+
+const char *extract_gate_need(size_t i)
+{
+    return gates[i].need;
+}
+
+int extract_gate_index(const char *id)
 {
     size_t i, n;
 
@@ -313,65 +335,9 @@ const char *extract_need(const char *id)
         n = strlen(gates[i].id);
         if (gates[i].id[n - 1] == '*' ? !strncmp(id, gates[i].id, n - 1)
                                        : !strcmp(id, gates[i].id))
-            return gates[i].need;
+            return (int)i;
     }
-    return NULL;
-}
-
-void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len)
-{
-    const unsigned char *l = (const unsigned char *)lower, *o = (const unsigned char *)orig;
-    size_t i;
-    unsigned k;
-
-    memset(t->pairs, 0, sizeof t->pairs);
-    t->lower = lower;
-    t->orig = orig;
-    t->len = len;
-    for (i = 0; i + 1 < len; i++) {
-        k = (unsigned)l[i] << 8 | l[i + 1];
-        t->pairs[k >> 6] |= 1ull << (k & 63);
-        k = (unsigned)o[i] << 8 | o[i + 1];
-        t->pairs[k >> 6] |= 1ull << (k & 63);
-    }
-}
-
-static int pairs_ok(const struct extract_text *t, const char *p, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    unsigned k;
-
-    for (i = 0; i + 1 < n; i++) {
-        k = (unsigned)u[i] << 8 | u[i + 1];
-        if (!(t->pairs[k >> 6] & (1ull << (k & 63))))
-            return 0;
-    }
-    return 1;
-}
-
-int extract_gate(const char *need, const struct extract_text *t)
-{
-    const char *p = need, *bar, *hay;
-    size_t n;
-
-    if (!need || !*need)
-        return 1;
-    for (;;) {
-        bar = strchr(p, '|');
-        n = bar ? (size_t)(bar - p) : strlen(p);
-        hay = t->lower;
-        if (*p == '=') {
-            hay = t->orig;
-            p++;
-            n--;
-        }
-        if (n && pairs_ok(t, p, n) && memmem(hay, t->len, p, n))
-            return 1;
-        if (!bar)
-            return 0;
-        p = bar + 1;
-    }
+    return -1;
 }
 
 lm_err extract_lower(const char *s, size_t len, lm_buf *out)
@@ -396,7 +362,7 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
 struct crule {
     const struct rule *r;
     pcre2_code *code;
-    const char *need;
+    int gate;
     int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -417,9 +383,12 @@ struct lm_extractor {
     pcre2_match_data *md;
     lm_normtext norm;
     lm_buf scratch;
-    struct extract_text idx;
+    gate_set *gates;
+    unsigned char *found;    /* gate_scan of the current text */
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
+    size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
+    pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
     char msg[512];
 };
 
@@ -436,15 +405,15 @@ void extract_strlcpy(char *dst, const char *s, size_t cap)
     dst[n] = '\0';
 }
 
-pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
-                            char *msg, size_t cap)
+static pcre2_code *compile_opts(const char *id, const char *pattern, unsigned flags,
+                                uint32_t opts, char *msg, size_t cap)
 {
     int errcode;
     PCRE2_SIZE off;
     pcre2_code *code;
     PCRE2_UCHAR ebuf[160];
 
-    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | opts,
                          &errcode, &off, NULL);
     if (!code) {
         pcre2_get_error_message(errcode, ebuf, sizeof ebuf);
@@ -456,6 +425,12 @@ pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
     if (!(flags & LM_EXTRACT_NO_JIT) && !getenv("LITMINE_NO_JIT"))
         (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  /* falls back to the interpreter */
     return code;
+}
+
+pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
+                            char *msg, size_t cap)
+{
+    return compile_opts(id, pattern, flags, 0, msg, cap);
 }
 
 static int group(const pcre2_code *code, const char *name)
@@ -477,6 +452,10 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if (!(ex = calloc(1, sizeof *ex)))
         return LM_ERR_NOMEM;
     *out = ex;
+    if ((rc = gate_set_open(&ex->gates)))
+        return rc;
+    if (!(ex->found = malloc(gate_set_size(ex->gates) + 1)))
+        return LM_ERR_NOMEM;
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -484,21 +463,24 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            if (c->r->flags & R_SITE) {
-                /* tried only at the sites: \G anchors it at the offset given */
+            if (c->r->flags & (R_SITE | R_NUM)) {
+                /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
                     return LM_ERR_NOMEM;
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
                 c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
                 free(anch);
+            } else if (c->r->flags & R_LEAD) {
+                c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
+                                       ex->msg, sizeof ex->msg);
             } else {
                 c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
             }
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
-            c->need = extract_need(c->r->id);
+            c->gate = extract_gate_index(c->r->id);
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
@@ -511,11 +493,12 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
-    if (!(ex->site = extract_compile("n.site", SITE, flags, ex->msg, sizeof ex->msg)))
+    if (!(ex->site = extract_compile("n.site", "\\G(?:" SITE ")", flags, ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
-    if ((rc = design_rules_open(flags, &ex->design, ex->msg, sizeof ex->msg)))
+    if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg)))
         return rc;
-    if (!(ex->md = pcre2_match_data_create(32, NULL)))
+    if (!(ex->md = pcre2_match_data_create(32, NULL))
+        || !(ex->mctx = pcre2_match_context_create(NULL)))
         return LM_ERR_NOMEM;
     return LM_OK;
 }
@@ -532,9 +515,13 @@ void lm_extractor_close(lm_extractor *ex)
         free(ex->rules[t]);
     }
     design_rules_close(ex->design);
+    gate_set_close(ex->gates);
+    free(ex->found);
     pcre2_code_free(ex->site);
     free(ex->sites);
     pcre2_match_data_free(ex->md);
+    pcre2_match_context_free(ex->mctx);
+    free(ex->nums);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
     free(ex);
@@ -641,7 +628,6 @@ struct run {
     const char *orig;        /* original text */
     const char *s;           /* normalised */
     const char *lower;       /* normalised, lower-cased */
-    const struct extract_text *idx;
     size_t len;
     const char *section;
     lm_extractions *out;
@@ -1133,19 +1119,69 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+/* The number words of WUNIT, lower-case. */
+static const char *const num_words[] = {
+    "one", "two", "three", "ten", "twelve", "thirteen", "thirty", "twenty", "thousand",
+    "four", "five", "fifteen", "fifty", "forty", "six", "seven", "eight", "eleven",
+    "nine", "hundred",
+};
+
+static int pre_bad(unsigned char b)
+{
+    return isdigit(b) || b == '.' || b == ',' || b == '/' || b == ':' || b == '-';
+}
+
+/* Every offset where PRE and a number can start: not after [\d.,/:-], and
+ * a digit, '-', '.', or a number word at a word start.  A superset of where
+ * the R_NUM rules can match. */
+static lm_err num_starts(struct run *r)
+{
+    lm_extractor *ex = r->ex;
+    const unsigned char *s = (const unsigned char *)r->lower;
+    size_t i, k;
+
+    ex->nnums = 0;
+    for (i = 0; i < r->len; i++) {
+        unsigned char c = s[i], b = i ? s[i - 1] : ' ';
+        int ok = 0;
+
+        if (pre_bad(b))
+            continue;
+        if (isdigit(c) || c == '-' || c == '.')
+            ok = 1;
+        else if (c && strchr("otfsenh", c) && !isalnum(b) && b != '_')
+            for (k = 0; k < NTAB(num_words) && !ok; k++)
+                ok = !strncmp((const char *)s + i, num_words[k], strlen(num_words[k]));
+        if (!ok)
+            continue;
+        if (ex->nnums == ex->capnums) {
+            size_t cap = ex->capnums ? 2 * ex->capnums : 64;
+            size_t *v = realloc(ex->nums, cap * sizeof *v);
+            if (!v)
+                return LM_ERR_NOMEM;
+            ex->nums = v;
+            ex->capnums = cap;
+        }
+        ex->nums[ex->nnums++] = i;
+    }
+    return LM_OK;
+}
+
 /* Every offset where SITE matches (a count before a people noun), in
  * order; overlapping starts are all kept so no R_SITE match is missed. */
 static lm_err find_sites(struct run *r)
 {
     lm_extractor *ex = r->ex;
-    PCRE2_SIZE off = 0, *ov;
+    PCRE2_SIZE *ov;
+    size_t k;
     int rc;
 
+    /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
-    while (off < r->len) {
-        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, off, 0, ex->md, NULL);
+    for (k = 0; k < ex->nnums; k++) {
+        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, ex->nums[k], 0, ex->md, NULL);
         if (rc < 0)
-            break;
+            continue;
         ov = pcre2_get_ovector_pointer(ex->md);
         if (ex->nsites == ex->capsites) {
             size_t cap = ex->capsites ? 2 * ex->capsites : 32;
@@ -1156,7 +1192,6 @@ static lm_err find_sites(struct run *r)
             ex->capsites = cap;
         }
         ex->sites[ex->nsites++] = ov[0];
-        off = ov[0] + 1;
     }
     return LM_OK;
 }
@@ -1171,15 +1206,36 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         PCRE2_SIZE off = 0, *ov;
 
-        if (!extract_gate(c->need, r->idx))
+        if (!gate_pass(r->ex->gates, c->gate, r->ex->found))
             continue;
-        if (c->r->flags & R_SITE) {
+        if (c->r->flags & R_LEAD) {
             size_t k;
 
             for (k = 0; k < r->ex->nsites; k++) {
-                if (r->ex->sites[k] < off)
+                size_t st = r->ex->sites[k];
+                if (st < off)
                     continue;
-                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, r->ex->sites[k], 0,
+                pcre2_set_offset_limit(r->ex->mctx, st);
+                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len,
+                                 st > off + LEAD_MAX ? st - LEAD_MAX : off, 0,
+                                 r->ex->md, r->ex->mctx);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
+            continue;
+        }
+        if (c->r->flags & (R_SITE | R_NUM)) {
+            size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
+            const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
+
+            for (k = 0; k < n; k++) {
+                if (at[k] < off)
+                    continue;
+                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, at[k], 0,
                                  r->ex->md, NULL);
                 if (rc < 0)
                     continue;
@@ -1279,8 +1335,7 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         return rc;
     if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
         return rc;
-    extract_text_index(&ex->idx, ex->scratch.s, ex->norm.s, ex->norm.len);
-    r.idx = &ex->idx;
+    gate_scan(ex->gates, ex->scratch.s, ex->norm.s, ex->norm.len, ex->found);
     r.ex = ex;
     r.orig = text;
     r.lower = ex->scratch.s;
@@ -1289,7 +1344,7 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
-    if ((rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+    if ((rc = num_starts(&r)) || (rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
