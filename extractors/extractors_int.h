@@ -18,6 +18,14 @@ void extract_flag(lm_extraction *e, const char *flag);
 double extract_p_from_z(double z);
 
 typedef struct gate_set gate_set;
+/* What gate_scan found in one text: found[i] = 1 when needle i occurs;
+ * (hpos, hid) the offsets of the start literals.  Zero-initialise. */
+typedef struct gate_found {
+    unsigned char *found;
+    size_t *hpos;
+    uint16_t *hid;
+    size_t nh, caph;
+} gate_found;
 
 /* The design rules (design.c) kept on the extractor handle. */
 typedef struct design_rules design_rules;
@@ -27,6 +35,14 @@ void design_rules_close(design_rules *d);
 lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types,
                       const char *mesh, lm_extractions *out);
+/* design_extract in steps, for texts already normalised by the rule pass:
+ * begin; count the title (@p title 1) and the abstract (normalised text,
+ * its lower-cased copy, its gate_scan and map); finish appends the row. */
+void design_begin(design_rules *d);
+void design_count(design_rules *d, pcre2_match_data *md, const char *s,
+                  const gate_found *f, const size_t *map, size_t len, int title);
+lm_err design_finish(design_rules *d, const char *title, const char *abstract,
+                     const char *pub_types, const char *mesh, lm_extractions *out);
 
 /* Compiles @p pattern for rule @p id (caseless, UTF off: the text is
  * normalised ASCII-ish).  On error fills @p msg with id and offset. */
@@ -51,13 +67,20 @@ int extract_gate_index(const char *id);
 typedef struct gate_set gate_set;
 lm_err gate_set_open(gate_set **out);
 void gate_set_close(gate_set *g);
-/* Bytes the found[] array of gate_scan needs. */
-size_t gate_set_size(const gate_set *g);
-/* found[i] = 1 when needle i occurs (@p lower and @p orig have @p len bytes). */
-void gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
-               unsigned char *found);
+void gate_found_free(gate_found *f);
+/* Scans @p lower (and @p orig for the case-sensitive needles), @p len bytes. */
+lm_err gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
+                 gate_found *f);
 /* Does the text (its found[]) pass gate @p gate (-1: always)? */
 int gate_pass(const gate_set *g, int gate, const unsigned char *found);
+/* The sorted distinct offsets where a literal of start list @p list occurs,
+ * into *at (*cap entries allocated, grown). */
+lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
+                   size_t *nat, size_t *cap);
+/* The start lists of the design cues (design.c): how many, and list i
+ * ("a|b", NULL when cue i is scanned). */
+size_t design_nstarts(void);
+const char *design_starts(size_t i);
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 

@@ -4,7 +4,9 @@
  * needle per rule.  Lower-case needles are searched in the lower-cased
  * text, '='-prefixed ones case-sensitively in the normalised text (a second,
  * small automaton).  The alphabet is reduced to the bytes the needles use
- * (every other byte is one class), so the table stays small. */
+ * (every other byte is one class), so the table stays small.  The same pass
+ * records where the start literals of the design cues occur (design.c
+ * tries a cue only there). */
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
@@ -22,8 +24,11 @@ struct gate_set {
     struct ac ac[2];          /* 0: lower-case needles, 1: case-sensitive */
     size_t nneedles;
     char **needles;           /* distinct needles, "=" kept on case-sensitive ones */
-    uint16_t **ids;           /* per gate entry: needle ids, 0xFFFF-terminated */
-    size_t ngates;
+    unsigned char *pos;       /* pos[id]: a start literal, its offsets are kept */
+    uint16_t **ids;           /* per list (gates, then start lists): needle ids,
+                                 0xFFFF-terminated */
+    uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    size_t ngates, nlists;
 };
 
 /* Builds the automaton of the needles whose case-sensitivity is @p cs. */
@@ -138,8 +143,8 @@ static void ac_free(struct ac *a)
     free(a->outs);
 }
 
-static void ac_scan(const struct ac *a, const unsigned char *s, size_t len,
-                    unsigned char *found)
+static lm_err ac_scan(const gate_set *g, const struct ac *a, const unsigned char *s,
+                      size_t len, gate_found *f)
 {
     const uint16_t *d = a->delta;
     const uint32_t *at = a->out_at;
@@ -148,9 +153,28 @@ static void ac_scan(const struct ac *a, const unsigned char *s, size_t len,
 
     for (i = 0; i < len; i++) {
         st = d[st * nc + a->cls[s[i]]];
-        for (k = at[st]; k < at[st + 1]; k++)
-            found[a->outs[k]] = 1;
+        for (k = at[st]; k < at[st + 1]; k++) {
+            uint16_t id = a->outs[k];
+            f->found[id] = 1;
+            if (!g->pos[id])
+                continue;
+            if (f->nh == f->caph) {
+                size_t cap = f->caph ? 2 * f->caph : 256;
+                size_t *hp = realloc(f->hpos, cap * sizeof *hp);
+                uint16_t *hi;
+                if (!hp)
+                    return LM_ERR_NOMEM;
+                f->hpos = hp;
+                if (!(hi = realloc(f->hid, cap * sizeof *hi)))
+                    return LM_ERR_NOMEM;
+                f->hid = hi;
+                f->caph = cap;
+            }
+            f->hpos[f->nh] = i + 1 - strlen(g->needles[id]);
+            f->hid[f->nh++] = id;
+        }
     }
+    return LM_OK;
 }
 
 /* The id of needle [p, p+n), added when new; -1 when memory runs out. */
@@ -183,13 +207,16 @@ lm_err gate_set_open(gate_set **out)
     if (!g)
         return LM_ERR_NOMEM;
     g->ngates = extract_ngates();
-    if (!(g->ids = calloc(g->ngates, sizeof *g->ids)))
+    g->nlists = g->ngates + design_nstarts();
+    if (!(g->ids = calloc(g->nlists, sizeof *g->ids)))
         return LM_ERR_NOMEM;
-    for (i = 0; i < g->ngates; i++) {
+    for (i = 0; i < g->nlists; i++) {
         const char *p;
         size_t cnt = 1;
 
-        need = extract_gate_need(i);
+        need = i < g->ngates ? extract_gate_need(i) : design_starts(i - g->ngates);
+        if (!need)
+            need = "";
         for (p = need; *p; p++)
             cnt += *p == '|';
         if (!(g->ids[i] = malloc((cnt + 1) * sizeof *g->ids[i])))
@@ -211,6 +238,20 @@ lm_err gate_set_open(gate_set **out)
     }
     if (g->nneedles >= 0xFFFF)
         return LM_ERR_USAGE;
+    if (!(g->pos = calloc(g->nneedles + 1, 1))
+        || !(g->bits = calloc(g->nlists - g->ngates + 1, sizeof *g->bits)))
+        return LM_ERR_NOMEM;
+    for (i = g->ngates; i < g->nlists; i++) {
+        const uint16_t *p;
+        uint64_t *b = calloc(g->nneedles / 64 + 1, sizeof *b);
+
+        if (!(g->bits[i - g->ngates] = b))
+            return LM_ERR_NOMEM;
+        for (p = g->ids[i]; *p != 0xFFFF; p++) {
+            g->pos[*p] = 1;
+            b[*p / 64] |= 1ull << (*p % 64);
+        }
+    }
     for (k = 0; k < 2; k++) {
         lm_err rc = ac_build(&g->ac[k], g->needles, g->nneedles, (int)k);
         if (rc)
@@ -230,23 +271,69 @@ void gate_set_close(gate_set *g)
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
-    for (i = 0; g->ids && i < g->ngates; i++)
+    for (i = 0; g->ids && i < g->nlists; i++)
         free(g->ids[i]);
     free(g->ids);
+    for (i = 0; g->bits && i < g->nlists - g->ngates; i++)
+        free(g->bits[i]);
+    free(g->bits);
+    free(g->pos);
     free(g);
 }
 
-size_t gate_set_size(const gate_set *g)
+void gate_found_free(gate_found *f)
 {
-    return g->nneedles;
+    free(f->found);
+    free(f->hpos);
+    free(f->hid);
+    memset(f, 0, sizeof *f);
 }
 
-void gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
-               unsigned char *found)
+lm_err gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
+                 gate_found *f)
 {
-    memset(found, 0, g->nneedles);
-    ac_scan(&g->ac[0], (const unsigned char *)lower, len, found);
-    ac_scan(&g->ac[1], (const unsigned char *)orig, len, found);
+    lm_err rc;
+
+    if (!f->found && !(f->found = malloc(g->nneedles + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->found, 0, g->nneedles);
+    f->nh = 0;
+    if ((rc = ac_scan(g, &g->ac[0], (const unsigned char *)lower, len, f)))
+        return rc;
+    return ac_scan(g, &g->ac[1], (const unsigned char *)orig, len, f);
+}
+
+lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
+                   size_t *nat, size_t *cap)
+{
+    const uint64_t *b = g->bits[list];
+    size_t i, j, n = 0;
+
+    for (i = 0; i < f->nh; i++) {
+        uint16_t id = f->hid[i];
+        size_t p = f->hpos[i];
+
+        if (!(b[id / 64] & (1ull << (id % 64))))
+            continue;
+        if (n == *cap) {
+            size_t c = *cap ? 2 * *cap : 64;
+            size_t *v = realloc(*at, c * sizeof *v);
+            if (!v)
+                return LM_ERR_NOMEM;
+            *at = v;
+            *cap = c;
+        }
+        /* hits come in order of their end: insert by start, no duplicates */
+        for (j = n; j > 0 && (*at)[j - 1] > p; j--)
+            ;
+        if (j > 0 && (*at)[j - 1] == p)
+            continue;
+        memmove(*at + j + 1, *at + j, (n - j) * sizeof **at);
+        (*at)[j] = p;
+        n++;
+    }
+    *nat = n;
+    return LM_OK;
 }
 
 int gate_pass(const gate_set *g, int gate, const unsigned char *found)

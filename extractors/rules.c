@@ -384,7 +384,7 @@ struct lm_extractor {
     lm_normtext norm;
     lm_buf scratch;
     gate_set *gates;
-    unsigned char *found;    /* gate_scan of the current text */
+    gate_found found;        /* gate_scan of the current text */
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
@@ -454,8 +454,6 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     *out = ex;
     if ((rc = gate_set_open(&ex->gates)))
         return rc;
-    if (!(ex->found = malloc(gate_set_size(ex->gates) + 1)))
-        return LM_ERR_NOMEM;
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -516,7 +514,7 @@ void lm_extractor_close(lm_extractor *ex)
     }
     design_rules_close(ex->design);
     gate_set_close(ex->gates);
-    free(ex->found);
+    gate_found_free(&ex->found);
     pcre2_code_free(ex->site);
     free(ex->sites);
     pcre2_match_data_free(ex->md);
@@ -1131,27 +1129,33 @@ static int pre_bad(unsigned char b)
     return isdigit(b) || b == '.' || b == ',' || b == '/' || b == ':' || b == '-';
 }
 
-/* Every offset where PRE and a number can start: not after [\d.,/:-], and
- * a digit, '-', '.', or a number word at a word start.  A superset of where
- * the R_NUM rules can match. */
+/* Is a number word (a WUNIT word, lower-case) at @p s? */
+static int num_word_at(const char *s)
+{
+    size_t k;
+
+    for (k = 0; k < NTAB(num_words); k++)
+        if (s[0] == num_words[k][0] && !strncmp(s, num_words[k], strlen(num_words[k])))
+            return 1;
+    return 0;
+}
+
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
-    size_t i, k;
+    size_t i;
 
     ex->nnums = 0;
     for (i = 0; i < r->len; i++) {
         unsigned char c = s[i], b = i ? s[i - 1] : ' ';
         int ok = 0;
 
-        if (pre_bad(b))
-            continue;
         if (isdigit(c) || c == '-' || c == '.')
-            ok = 1;
-        else if (c && strchr("otfsenh", c) && !isalnum(b) && b != '_')
-            for (k = 0; k < NTAB(num_words) && !ok; k++)
-                ok = !strncmp((const char *)s + i, num_words[k], strlen(num_words[k]));
+            ok = !pre_bad(b);
+        else if ((c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n'
+                  || c == 'h') && !isalnum(b) && b != '_' && !pre_bad(b))
+            ok = num_word_at((const char *)s + i);
         if (!ok)
             continue;
         if (ex->nnums == ex->capnums) {
@@ -1206,7 +1210,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         PCRE2_SIZE off = 0, *ov;
 
-        if (!gate_pass(r->ex->gates, c->gate, r->ex->found))
+        if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
         if (c->r->flags & R_LEAD) {
             size_t k;
@@ -1316,8 +1320,10 @@ static lm_err arms_total(struct run *r)
     return LM_OK;
 }
 
-lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
-                       const char *section, lm_extractions *out)
+/* lm_extract_text; @p design >= 0 also counts the design cues of the
+ * title (1) or the abstract (0) on the same normalised text. */
+static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
+                        const char *section, lm_extractions *out, int design)
 {
     struct run r;
     lm_err rc;
@@ -1335,7 +1341,8 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         return rc;
     if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
         return rc;
-    gate_scan(ex->gates, ex->scratch.s, ex->norm.s, ex->norm.len, ex->found);
+    if ((rc = gate_scan(ex->gates, ex->scratch.s, ex->norm.s, ex->norm.len, &ex->found)))
+        return rc;
     r.ex = ex;
     r.orig = text;
     r.lower = ex->scratch.s;
@@ -1350,7 +1357,16 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         || (rc = run_table(&r, T_P, on_p))
         || (rc = run_table(&r, T_RATE, on_rate)))
         return rc;
+    if (design >= 0)
+        design_count(ex->design, ex->md, ex->norm.s, &ex->found, ex->norm.map,
+                     ex->norm.len, design);
     return LM_OK;
+}
+
+lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
+                       const char *section, lm_extractions *out)
+{
+    return text_pass(ex, text, len, section, out, -1);
 }
 
 lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstract,
@@ -1500,14 +1516,17 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
     if (!ex || !a || !out)
         return LM_ERR_USAGE;
     first = out->len;
-    if (a->title && (rc = lm_extract_text(ex, a->title, strlen(a->title), "title", out)))
+    /* the design cues are counted on the title and abstract as the rule
+     * pass normalised them (lm_extract_design without normalising again) */
+    design_begin(ex->design);
+    if (a->title && (rc = text_pass(ex, a->title, strlen(a->title), "title", out, 1)))
         goto fail;
-    if (a->abstract && (rc = lm_extract_text(ex, a->abstract, strlen(a->abstract),
-                                             "abstract", out)))
+    if (a->abstract && (rc = text_pass(ex, a->abstract, strlen(a->abstract),
+                                       "abstract", out, 0)))
         goto fail;
     if (a->body && *a->body && (rc = extract_body(ex, a->body, out)))
         goto fail;
-    if ((rc = lm_extract_design(ex, a->title, a->abstract, a->pub_types, a->mesh, out)))
+    if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
     finish_article(out, first);
     return LM_OK;
