@@ -190,11 +190,11 @@ static int next_match(design_rules *d, pcre2_match_data *md, int i, const char *
     int rc;
 
     if (!starts[i])
-        return pcre2_match(d->code[i], (PCRE2_SPTR)s, len, off, 0, md, NULL);
+        return extract_match(d->code[i], s, len, off, md, NULL);
     for (; *k < d->nat; (*k)++) {
         if (d->at[*k] < off || (*k && d->at[*k] == d->at[*k - 1]))
             continue;
-        rc = pcre2_match(d->code[i], (PCRE2_SPTR)s, len, d->at[*k], 0, md, NULL);
+        rc = extract_match(d->code[i], s, len, d->at[*k], md, NULL);
         if (rc > 0 || rc != PCRE2_ERROR_NOMATCH)
             return rc;
     }
@@ -262,7 +262,7 @@ static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text
         return rc;
     if (extract_lower(nt->s, nt->len, &d->lower))
         return LM_OK;      /* out of memory: the cues stay uncounted */
-    if (gate_scan(d->gates, d->lower.s, nt->s, nt->len, &d->found))
+    if (gate_scan(d->gates, nt->s, nt->len, &d->found))
         return LM_OK;      /* out of memory: the cues stay uncounted */
     design_count(d, md, nt->s, &d->found, nt->map, nt->len, title);
     return LM_OK;

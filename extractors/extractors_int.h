@@ -6,6 +6,19 @@
 #include <pcre2.h>
 #include <litmine/extract.h>
 
+/* pcre2_jit_match (no per-call checks of the generic entry), or
+ * pcre2_match when the pattern was not JIT-compiled (LM_EXTRACT_NO_JIT,
+ * $LITMINE_NO_JIT, or a JIT failure). */
+static inline int extract_match(const pcre2_code *code, const char *s, size_t len,
+                                size_t off, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)s, len, off, 0, md, mc);
+
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+        rc = pcre2_match(code, (PCRE2_SPTR)s, len, off, 0, md, mc);
+    return rc;
+}
+
 /* Appends a zeroed record (numbers NAN / -1) with its text copied from
  * @p text[start, end); returns NULL when memory runs out. */
 lm_extraction *extract_push(lm_extractions *out, lm_kind kind, const char *rule,
@@ -65,12 +78,18 @@ int extract_gate_index(const char *id);
 
 /* Every needle of every gate, found in one Aho-Corasick pass per text. */
 typedef struct gate_set gate_set;
-lm_err gate_set_open(gate_set **out);
+/* @p extra: more '|'-separated literal lists whose offsets are kept (start
+ * lists after the design cues' ones). */
+lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out);
+/* The id of needle @p lit, -1 when it is not one. */
+int gate_needle(const gate_set *g, const char *lit);
+const char *gate_needle_text(const gate_set *g, int id);
+size_t gate_set_size(const gate_set *g);
 void gate_set_close(gate_set *g);
 void gate_found_free(gate_found *f);
-/* Scans @p lower (and @p orig for the case-sensitive needles), @p len bytes. */
-lm_err gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
-                 gate_found *f);
+/* Scans the normalised @p text (@p len bytes; the needles are matched
+ * case-insensitively, '=' needles in the text's own case). */
+lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f);
 /* Does the text (its found[]) pass gate @p gate (-1: always)? */
 int gate_pass(const gate_set *g, int gate, const unsigned char *found);
 /* The sorted distinct offsets where a literal of start list @p list occurs,

@@ -1,29 +1,35 @@
 /* Literal pre-filters for the rules: every needle of every rule's gate
  * (see the gates table in rules.c) is found in one pass over the text by an
  * Aho-Corasick automaton, built once per handle, instead of one memmem per
- * needle per rule.  Lower-case needles are searched in the lower-cased
- * text, '='-prefixed ones case-sensitively in the normalised text (a second,
- * small automaton).  The alphabet is reduced to the bytes the needles use
- * (every other byte is one class), so the table stays small.  The same pass
+ * needle per rule.  The automaton folds case (its byte classes map both
+ * cases of a letter to one class); an '='-prefixed needle must also have
+ * the text's own case, checked where it occurs.  The alphabet is reduced to
+ * the bytes the needles use (every other byte is one class), so the table
+ * stays small.  The same pass
  * records where the start literals of the design cues occur (design.c
  * tries a cue only there). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
 
 struct ac {
-    unsigned char cls[256];   /* byte -> class (0: a byte no needle uses) */
+    unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
     unsigned ncls;
-    uint16_t *delta;          /* state * ncls + class -> next state (full DFA) */
+    uint32_t *delta;          /* state row + class -> next state's row (state * ncls),
+                                 AC_OUT set when that state has outputs */
     uint32_t *out_at;         /* state -> first entry in outs, out_at[s+1] its end */
     uint16_t *outs;           /* needle ids */
     size_t nstates;
 };
 
+#define AC_OUT 0x80000000u
+
 struct gate_set {
-    struct ac ac[2];          /* 0: lower-case needles, 1: case-sensitive */
+    struct ac ac;             /* every needle, lower-cased */
     size_t nneedles;
     char **needles;           /* distinct needles, "=" kept on case-sensitive ones */
+    uint16_t *nlen;           /* needle length (without the '=') */
     unsigned char *pos;       /* pos[id]: a start literal, its offsets are kept */
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
@@ -31,8 +37,9 @@ struct gate_set {
     size_t ngates, nlists;
 };
 
-/* Builds the automaton of the needles whose case-sensitivity is @p cs. */
-static lm_err ac_build(struct ac *a, char *const *needles, size_t n, int cs)
+/* Builds the automaton of all needles, lower-cased ('=' needles are
+ * checked against the text's own case when they occur). */
+static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
 {
     size_t i, j, cap = 1, len, q, qh;
     int32_t *go = NULL;       /* trie: state * ncls + class -> state or -1 */
@@ -44,14 +51,16 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n, int cs)
     a->ncls = 1;
     for (i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)needles[i];
-        if ((*p == '=') != cs)
-            continue;
-        p += cs;
-        for (; *p; p++, cap++)
-            if (!a->cls[*p])
-                a->cls[*p] = (unsigned char)a->ncls++;
+        p += *p == '=';
+        for (; *p; p++, cap++) {
+            unsigned char c = (unsigned char)tolower(*p);
+            if (!a->cls[c])
+                a->cls[c] = (unsigned char)a->ncls++;
+        }
     }
-    if (cap >= 0xFFFF)
+    for (i = 0; i < 256; i++)
+        a->cls[i] = a->cls[(unsigned char)tolower((int)i)];
+    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= AC_OUT)
         return LM_ERR_USAGE;
     if (!(go = malloc(cap * a->ncls * sizeof *go)) || !(fail = calloc(cap, sizeof *fail))
         || !(queue = malloc(cap * sizeof *queue)) || !(cnt = calloc(cap + 1, sizeof *cnt))
@@ -61,22 +70,20 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n, int cs)
     a->nstates = 1;
     for (i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)needles[i];
-        size_t s = 0;
+        size_t st = 0;
         uint16_t *v;
 
-        if ((*p == '=') != cs)
-            continue;
-        p += cs;
+        p += *p == '=';
         for (; *p; p++) {
-            int32_t *t = &go[s * a->ncls + a->cls[*p]];
+            int32_t *t = &go[st * a->ncls + a->cls[*p]];
             if (*t < 0)
                 *t = (int32_t)a->nstates++;
-            s = (size_t)*t;
+            st = (size_t)*t;
         }
-        if (!(v = realloc(own[s], (cnt[s] + 1) * sizeof *v)))
+        if (!(v = realloc(own[st], (cnt[st] + 1) * sizeof *v)))
             goto done;
-        own[s] = v;
-        v[cnt[s]++] = (uint16_t)i;
+        own[st] = v;
+        v[cnt[st]++] = (uint16_t)i;
     }
     /* breadth first: failure links, full transitions, outputs merged */
     qh = q = 0;
@@ -90,17 +97,17 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n, int cs)
         }
     }
     while (qh < q) {
-        size_t s = queue[qh++], f = fail[s];
+        size_t st = queue[qh++], f = fail[st];
         if (cnt[f]) {
-            uint16_t *v = realloc(own[s], (cnt[s] + cnt[f]) * sizeof *v);
+            uint16_t *v = realloc(own[st], (cnt[st] + cnt[f]) * sizeof *v);
             if (!v)
                 goto done;
-            own[s] = v;
-            memcpy(v + cnt[s], own[f], cnt[f] * sizeof *v);
-            cnt[s] += cnt[f];
+            own[st] = v;
+            memcpy(v + cnt[st], own[f], cnt[f] * sizeof *v);
+            cnt[st] += cnt[f];
         }
         for (j = 0; j < a->ncls; j++) {
-            int32_t *t = &go[s * a->ncls + j];
+            int32_t *t = &go[st * a->ncls + j];
             if (*t < 0)
                 *t = go[f * a->ncls + j];
             else {
@@ -113,7 +120,7 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n, int cs)
         || !(a->out_at = malloc((a->nstates + 1) * sizeof *a->out_at)))
         goto done;
     for (i = 0; i < a->nstates * a->ncls; i++)
-        a->delta[i] = (uint16_t)go[i];
+        a->delta[i] = (uint32_t)go[i] * a->ncls | (cnt[go[i]] ? AC_OUT : 0);
     for (i = 0, len = 0; i < a->nstates; i++) {
         a->out_at[i] = (uint32_t)len;
         len += cnt[i];
@@ -143,36 +150,63 @@ static void ac_free(struct ac *a)
     free(a->outs);
 }
 
-static lm_err ac_scan(const gate_set *g, const struct ac *a, const unsigned char *s,
-                      size_t len, gate_found *f)
+static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
 {
-    const uint16_t *d = a->delta;
-    const uint32_t *at = a->out_at;
-    size_t i, st = 0, nc = a->ncls;
+    if (f->nh == f->caph) {
+        size_t cap = f->caph ? 2 * f->caph : 256;
+        size_t *hp = realloc(f->hpos, cap * sizeof *hp);
+        uint16_t *hi;
+        if (!hp)
+            return LM_ERR_NOMEM;
+        f->hpos = hp;
+        if (!(hi = realloc(f->hid, cap * sizeof *hi)))
+            return LM_ERR_NOMEM;
+        f->hid = hi;
+        f->caph = cap;
+    }
+    f->hpos[f->nh] = at;
+    f->hid[f->nh++] = id;
+    return LM_OK;
+}
+
+/* The outputs of the state reached after byte @p i. */
+static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, uint32_t row,
+                     gate_found *f)
+{
+    const struct ac *a = &g->ac;
+    size_t st = row / a->ncls;
     uint32_t k;
 
-    for (i = 0; i < len; i++) {
-        st = d[st * nc + a->cls[s[i]]];
-        for (k = at[st]; k < at[st + 1]; k++) {
-            uint16_t id = a->outs[k];
-            f->found[id] = 1;
-            if (!g->pos[id])
-                continue;
-            if (f->nh == f->caph) {
-                size_t cap = f->caph ? 2 * f->caph : 256;
-                size_t *hp = realloc(f->hpos, cap * sizeof *hp);
-                uint16_t *hi;
-                if (!hp)
-                    return LM_ERR_NOMEM;
-                f->hpos = hp;
-                if (!(hi = realloc(f->hid, cap * sizeof *hi)))
-                    return LM_ERR_NOMEM;
-                f->hid = hi;
-                f->caph = cap;
-            }
-            f->hpos[f->nh] = i + 1 - strlen(g->needles[id]);
-            f->hid[f->nh++] = id;
+    for (k = a->out_at[st]; k < a->out_at[st + 1]; k++) {
+        uint16_t id = a->outs[k];
+        size_t n = g->nlen[id], at = i + 1 - n;
+        const char *nd = g->needles[id];
+
+        if (*nd == '=') {
+            /* case-sensitive: the text's own bytes must be the needle's */
+            if (!f->found[id] && !memcmp(s + at, nd + 1, n))
+                f->found[id] = 1;
+            continue;
         }
+        f->found[id] = 1;
+        if (g->pos[id] && push_hit(f, at, id))
+            return LM_ERR_NOMEM;
+    }
+    return LM_OK;
+}
+
+static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
+{
+    const struct ac *a = &g->ac;
+    const uint32_t *d = a->delta;
+    const unsigned char *cls = a->cls;
+    size_t i;
+    uint32_t row = 0;
+
+    for (i = 0; i < len; i++) {
+        row = d[(row & ~AC_OUT) + cls[s[i]]];
+        if ((row & AC_OUT) && ac_out(g, s, i, row & ~AC_OUT, f))
+            return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
@@ -197,7 +231,7 @@ static int needle_id(gate_set *g, const char *p, size_t n)
     return (int)g->nneedles++;
 }
 
-lm_err gate_set_open(gate_set **out)
+lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
 {
     gate_set *g = calloc(1, sizeof *g);
     size_t i, k;
@@ -207,14 +241,16 @@ lm_err gate_set_open(gate_set **out)
     if (!g)
         return LM_ERR_NOMEM;
     g->ngates = extract_ngates();
-    g->nlists = g->ngates + design_nstarts();
+    g->nlists = g->ngates + design_nstarts() + nextra;
     if (!(g->ids = calloc(g->nlists, sizeof *g->ids)))
         return LM_ERR_NOMEM;
     for (i = 0; i < g->nlists; i++) {
         const char *p;
         size_t cnt = 1;
 
-        need = i < g->ngates ? extract_gate_need(i) : design_starts(i - g->ngates);
+        need = i < g->ngates ? extract_gate_need(i)
+             : i < g->ngates + design_nstarts() ? design_starts(i - g->ngates)
+             : extra[i - g->ngates - design_nstarts()];
         if (!need)
             need = "";
         for (p = need; *p; p++)
@@ -252,12 +288,11 @@ lm_err gate_set_open(gate_set **out)
             b[*p / 64] |= 1ull << (*p % 64);
         }
     }
-    for (k = 0; k < 2; k++) {
-        lm_err rc = ac_build(&g->ac[k], g->needles, g->nneedles, (int)k);
-        if (rc)
-            return rc;
-    }
-    return LM_OK;
+    if (!(g->nlen = malloc((g->nneedles + 1) * sizeof *g->nlen)))
+        return LM_ERR_NOMEM;
+    for (k = 0; k < g->nneedles; k++)
+        g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
+    return ac_build(&g->ac, g->needles, g->nneedles);
 }
 
 void gate_set_close(gate_set *g)
@@ -266,8 +301,8 @@ void gate_set_close(gate_set *g)
 
     if (!g)
         return;
-    ac_free(&g->ac[0]);
-    ac_free(&g->ac[1]);
+    ac_free(&g->ac);
+    free(g->nlen);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
@@ -281,6 +316,26 @@ void gate_set_close(gate_set *g)
     free(g);
 }
 
+const char *gate_needle_text(const gate_set *g, int id)
+{
+    return g->needles[id];
+}
+
+int gate_needle(const gate_set *g, const char *lit)
+{
+    size_t i;
+
+    for (i = 0; i < g->nneedles; i++)
+        if (!strcmp(g->needles[i], lit))
+            return (int)i;
+    return -1;
+}
+
+size_t gate_set_size(const gate_set *g)
+{
+    return g->nneedles;
+}
+
 void gate_found_free(gate_found *f)
 {
     free(f->found);
@@ -289,18 +344,13 @@ void gate_found_free(gate_found *f)
     memset(f, 0, sizeof *f);
 }
 
-lm_err gate_scan(const gate_set *g, const char *lower, const char *orig, size_t len,
-                 gate_found *f)
+lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
 {
-    lm_err rc;
-
     if (!f->found && !(f->found = malloc(g->nneedles + 1)))
         return LM_ERR_NOMEM;
     memset(f->found, 0, g->nneedles);
     f->nh = 0;
-    if ((rc = ac_scan(g, &g->ac[0], (const unsigned char *)lower, len, f)))
-        return rc;
-    return ac_scan(g, &g->ac[1], (const unsigned char *)orig, len, f);
+    return ac_scan(g, (const unsigned char *)text, len, f);
 }
 
 lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,

@@ -87,14 +87,17 @@ struct rule {
  * are those of a full scan, leftmost first:
  *  R_SITE  the rule starts with SITE (a count before a people noun): tried
  *          only where SITE matched; one scan for the sites serves them all;
- *  R_NUM   the rule starts with PRE and a number (digits, '-', '.', or a
- *          number word): tried at the offsets num_starts() lists;
+ *  R_NUM   the rule starts with PRE and a count (digits or a number word;
+ *          with R_DIGIT digits only, with R_SNUM digits, '-' or '.'):
+ *          tried at the offsets num_starts() lists that start such a number;
  *  R_LEAD  a lead-in of at most LEAD_MAX bytes ("enrolled a total of ",
  *          ". ") then SITE's count: searched from LEAD_MAX bytes before
  *          each site with an offset limit at the site. */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
+#define R_DIGIT 8u
+#define R_SNUM 16u
 #define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
@@ -103,7 +106,7 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
@@ -195,7 +198,7 @@ static const struct rule effect_rules[] = {
       "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM },
 };
 
 static const struct rule p_rules[] = {
@@ -208,27 +211,27 @@ static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT },
     { "rate.words", LM_KIND_RATE, NULL, 0,
       "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
       "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -385,12 +388,18 @@ struct lm_extractor {
     lm_buf scratch;
     gate_set *gates;
     gate_found found;        /* gate_scan of the current text */
+    /* needle id -> index in rate_words + 1 (0: not one); 1 when a not_rate_word */
+    unsigned char *rate_k, *not_rate;
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
+    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
+    unsigned char numcls[256];      /* num_class() of every byte */
     char msg[512];
 };
+
+static unsigned char num_class(unsigned char c);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -440,6 +449,8 @@ static int group(const pcre2_code *code, const char *name)
     return g > 0 ? g : 0;
 }
 
+static lm_err rate_lists(lm_extractor *ex);
+
 lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
 {
     lm_extractor *ex;
@@ -452,8 +463,10 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if (!(ex = calloc(1, sizeof *ex)))
         return LM_ERR_NOMEM;
     *out = ex;
-    if ((rc = gate_set_open(&ex->gates)))
+    if ((rc = rate_lists(ex)))
         return rc;
+    for (i = 0; i < 256; i++)
+        ex->numcls[i] = num_class((unsigned char)i);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -515,11 +528,14 @@ void lm_extractor_close(lm_extractor *ex)
     design_rules_close(ex->design);
     gate_set_close(ex->gates);
     gate_found_free(&ex->found);
+    free(ex->rate_k);
+    free(ex->not_rate);
     pcre2_code_free(ex->site);
     free(ex->sites);
     pcre2_match_data_free(ex->md);
     pcre2_match_context_free(ex->mctx);
     free(ex->nums);
+    free(ex->numk);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
     free(ex);
@@ -1002,40 +1018,41 @@ static int in_ci_bracket(const struct run *r, size_t a)
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
-    size_t k, best_d = (size_t)-1, bad_d = (size_t)-1, lo;
-    const char *best = NULL, *p, *L = r->lower;
+    size_t h, best_d = (size_t)-1, bad_d = (size_t)-1, best_k = 0, best_i = 0, lo;
+    const char *best = NULL;
+    const gate_found *f = &r->ex->found;
 
     if (a > ss + 160)
         ss = a - 160;
     if (se > b + 100)
         se = b + 100;
-    for (k = 0; k < NTAB(rate_words); k++) {
-        size_t n = strlen(rate_words[k].word), d;
-        for (p = memmem(L + ss, se - ss, rate_words[k].word, n); p;
-             p = memmem(p + 1, (size_t)(L + se - (p + 1)), rate_words[k].word, n)) {
-            size_t i = (size_t)(p - L);
-            if (i >= a && i < b)
+    lo = a > ss + 40 ? a - 40 : ss;
+    /* the occurrences of the rate words and the baseline words, from the
+     * gate scan: the nearest word wins (ties: the earlier word of the
+     * table, then the earlier occurrence) */
+    for (h = 0; h < f->nh; h++) {
+        uint16_t id = f->hid[h];
+        size_t i = f->hpos[h], k, n, d;
+
+        if (r->ex->rate_k[id]) {
+            k = r->ex->rate_k[id] - 1;
+            n = strlen(rate_words[k].word);
+            if (i < ss || i + n > se || (i >= a && i < b))
                 continue;
             d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
             if (strcmp(rate_words[k].what, "other"))
                 d = d / 8;
-            if (d < best_d) {
+            if (d < best_d || (d == best_d && (k < best_k || (k == best_k && i < best_i)))) {
                 best_d = d;
+                best_k = k;
+                best_i = i;
                 best = rate_words[k].what;
             }
-            if (p + 1 >= L + se)
-                break;
         }
-    }
-    lo = a > ss + 40 ? a - 40 : ss;
-    for (k = 0; k < NTAB(not_rate_words); k++) {
-        size_t n = strlen(not_rate_words[k]);
-        for (p = memmem(L + lo, a - lo, not_rate_words[k], n); p;
-             p = memmem(p + 1, (size_t)(L + a - (p + 1)), not_rate_words[k], n)) {
-            if ((size_t)(p - L) + n <= a && a - (size_t)(p - L) < bad_d)
-                bad_d = a - (size_t)(p - L);
-            if (p + 1 >= L + a)
-                break;
+        if (r->ex->not_rate[id]) {
+            n = strlen(gate_needle_text(r->ex->gates, id));
+            if (i >= lo && i + n <= a && a - i < bad_d)
+                bad_d = a - i;
         }
     }
     *bad = bad_d < best_d;
@@ -1117,16 +1134,79 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+/* The gate set, with the rate words and the baseline words as start lists
+ * so that rate_what reads their offsets from the gate scan. */
+static lm_err rate_lists(lm_extractor *ex)
+{
+    lm_buf w = { 0 }, nw = { 0 };
+    const char *extra[2];
+    size_t k, n;
+    lm_err rc = LM_OK;
+    int id;
+
+    for (k = 0; k < NTAB(rate_words) && !rc; k++)
+        rc = lm_buf_printf(&w, "%s%s", k ? "|" : "", rate_words[k].word);
+    for (k = 0; k < NTAB(not_rate_words) && !rc; k++)
+        rc = lm_buf_printf(&nw, "%s%s", k ? "|" : "", not_rate_words[k]);
+    if (rc)
+        goto done;
+    extra[0] = lm_buf_str(&w);
+    extra[1] = lm_buf_str(&nw);
+    if ((rc = gate_set_open(extra, 2, &ex->gates)))
+        goto done;
+    n = gate_set_size(ex->gates);
+    if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))) {
+        rc = LM_ERR_NOMEM;
+        goto done;
+    }
+    for (k = 0; k < NTAB(rate_words); k++)
+        if ((id = gate_needle(ex->gates, rate_words[k].word)) >= 0 && !ex->rate_k[id])
+            ex->rate_k[id] = (unsigned char)(k + 1);
+    for (k = 0; k < NTAB(not_rate_words); k++)
+        if ((id = gate_needle(ex->gates, not_rate_words[k])) >= 0)
+            ex->not_rate[id] = 1;
+done:
+    lm_buf_free(&w);
+    lm_buf_free(&nw);
+    return rc;
+}
+
 /* The number words of WUNIT, lower-case. */
-static const char *const num_words[] = {
-    "one", "two", "three", "ten", "twelve", "thirteen", "thirty", "twenty", "thousand",
-    "four", "five", "fifteen", "fifty", "forty", "six", "seven", "eight", "eleven",
-    "nine", "hundred",
+static const struct { const char *w; size_t n; } num_words[] = {
+#define W(s) { s, sizeof s - 1 }
+    W("one"), W("two"), W("three"), W("ten"), W("twelve"), W("thirteen"), W("thirty"),
+    W("twenty"), W("thousand"), W("four"), W("five"), W("fifteen"), W("fifty"),
+    W("forty"), W("six"), W("seven"), W("eight"), W("eleven"), W("nine"), W("hundred"),
+#undef W
 };
 
-static int pre_bad(unsigned char b)
+/* Byte classes for num_starts. */
+enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
+/* Kinds of number starts, and which a rule may start with. */
+enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4 };
+
+static unsigned rule_kinds(unsigned flags)
 {
-    return isdigit(b) || b == '.' || b == ',' || b == '/' || b == ':' || b == '-';
+    if (flags & R_DIGIT)
+        return NK_DIGIT;
+    if (flags & R_SNUM)
+        return NK_DIGIT | NK_SIGN;
+    return NK_DIGIT | NK_WORD;     /* COUNT */
+}
+
+static unsigned char num_class(unsigned char c)
+{
+    unsigned char k = 0;
+
+    if (isdigit(c) || c == '-' || c == '.')
+        k |= NC_NUM;
+    if (c && strchr("otfsenh", c))
+        k |= NC_WORD1;
+    if (isdigit(c) || c == '.' || c == ',' || c == '/' || c == ':' || c == '-')
+        k |= NC_PREBAD;
+    if (isalnum(c) || c == '_')
+        k |= NC_WORDCH;
+    return k;
 }
 
 /* Is a number word (a WUNIT word, lower-case) at @p s? */
@@ -1135,37 +1215,42 @@ static int num_word_at(const char *s)
     size_t k;
 
     for (k = 0; k < NTAB(num_words); k++)
-        if (s[0] == num_words[k][0] && !strncmp(s, num_words[k], strlen(num_words[k])))
+        if (s[0] == num_words[k].w[0] && !strncmp(s, num_words[k].w, num_words[k].n))
             return 1;
     return 0;
 }
 
+/* Every offset where PRE and a number can start: not after [\d.,/:-], and
+ * a digit, '-', '.', or a number word at a word start.  A superset of where
+ * the R_NUM rules (and SITE) can match. */
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
+    const unsigned char *cls = ex->numcls;
     size_t i;
 
     ex->nnums = 0;
     for (i = 0; i < r->len; i++) {
-        unsigned char c = s[i], b = i ? s[i - 1] : ' ';
-        int ok = 0;
+        unsigned char c = cls[s[i]], b = i ? cls[s[i - 1]] : 0;
 
-        if (isdigit(c) || c == '-' || c == '.')
-            ok = !pre_bad(b);
-        else if ((c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n'
-                  || c == 'h') && !isalnum(b) && b != '_' && !pre_bad(b))
-            ok = num_word_at((const char *)s + i);
-        if (!ok)
+        if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
+            continue;
+        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i)))
             continue;
         if (ex->nnums == ex->capnums) {
             size_t cap = ex->capnums ? 2 * ex->capnums : 64;
             size_t *v = realloc(ex->nums, cap * sizeof *v);
+            unsigned char *kv;
             if (!v)
                 return LM_ERR_NOMEM;
             ex->nums = v;
+            if (!(kv = realloc(ex->numk, cap)))
+                return LM_ERR_NOMEM;
+            ex->numk = kv;
             ex->capnums = cap;
         }
+        ex->numk[ex->nnums] = isdigit(s[i]) ? NK_DIGIT : (c & NC_NUM) ? NK_SIGN : NK_WORD;
         ex->nums[ex->nnums++] = i;
     }
     return LM_OK;
@@ -1183,7 +1268,9 @@ static lm_err find_sites(struct run *r)
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
     for (k = 0; k < ex->nnums; k++) {
-        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, ex->nums[k], 0, ex->md, NULL);
+        if (ex->numk[k] == NK_SIGN)
+            continue;      /* SITE starts with a count */
+        rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
             continue;
         ov = pcre2_get_ovector_pointer(ex->md);
@@ -1220,9 +1307,9 @@ static lm_err run_table(struct run *r, int t, handler h)
                 if (st < off)
                     continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
-                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len,
-                                 st > off + LEAD_MAX ? st - LEAD_MAX : off, 0,
-                                 r->ex->md, r->ex->mctx);
+                rc = extract_match(c->code, r->s, r->len,
+                                   st > off + LEAD_MAX ? st - LEAD_MAX : off, r->ex->md,
+                                   r->ex->mctx);
                 if (rc < 0)
                     continue;
                 ov = pcre2_get_ovector_pointer(r->ex->md);
@@ -1235,12 +1322,12 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (c->r->flags & (R_SITE | R_NUM)) {
             size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
+            unsigned kinds = rule_kinds(c->r->flags);
 
             for (k = 0; k < n; k++) {
-                if (at[k] < off)
+                if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
                     continue;
-                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, at[k], 0,
-                                 r->ex->md, NULL);
+                rc = extract_match(c->code, r->s, r->len, at[k], r->ex->md, NULL);
                 if (rc < 0)
                     continue;
                 ov = pcre2_get_ovector_pointer(r->ex->md);
@@ -1251,7 +1338,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             continue;
         }
         while (off < r->len) {
-            rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
+            rc = extract_match(c->code, r->s, r->len, off, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc < 0) {
@@ -1341,7 +1428,7 @@ static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
         return rc;
     if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
         return rc;
-    if ((rc = gate_scan(ex->gates, ex->scratch.s, ex->norm.s, ex->norm.len, &ex->found)))
+    if ((rc = gate_scan(ex->gates, ex->norm.s, ex->norm.len, &ex->found)))
         return rc;
     r.ex = ex;
     r.orig = text;
