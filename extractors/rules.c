@@ -77,7 +77,8 @@ struct rule {
     const char *metric;   /* fixed metric; NULL: from the text */
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
-    unsigned flags;       /* R_SITE */
+    unsigned flags;       /* R_SITE... */
+    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b") */
 };
 
 /* Where a rule may start, so that it is tried anchored (\G) at a few
@@ -92,12 +93,24 @@ struct rule {
  *          tried at the offsets num_starts() lists that start such a number;
  *  R_LEAD  a lead-in of at most LEAD_MAX bytes ("enrolled a total of ",
  *          ". ") then SITE's count: searched from LEAD_MAX bytes before
- *          each site with an offset limit at the site. */
+ *          each site with an offset limit at the site;
+ *  R_NEAR  every match holds one of the literals of `near` at most LEAD_MAX
+ *          bytes from its start: searched like R_LEAD before each place
+ *          where one occurs (the gate scan says where);
+ *  R_VERB  (with R_SITE) the match holds one of the literals of `near` (its
+ *          verb) before the end of the site's clause (the first '.', ';'
+ *          or ':' outside brackets, which GAP cannot cross): a site without
+ *          one is not tried;
+ *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
+ *          tried there. */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
 #define R_DIGIT 8u
 #define R_SNUM 16u
+#define R_NEAR 32u
+#define R_VERB 64u
+#define R_PCT 128u
 #define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
@@ -106,132 +119,132 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM, NULL },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE },
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
-      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0 },
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", 0 },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE },
+      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0 },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0 },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0 },
+      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM, NULL },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM, NULL },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0 },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM, NULL },
 };
 
 static const struct rule p_rules[] = {
-    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0 },
+    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0, NULL },
 };
 
 /* ---- rates --------------------------------------------------------------- */
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM, NULL },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM, NULL },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM, NULL },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT, NULL },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0, NULL },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT, NULL },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
-      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", R_PCT, NULL },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT, NULL },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -366,6 +379,7 @@ struct crule {
     const struct rule *r;
     pcre2_code *code;
     int gate;
+    size_t near;          /* its start list in the gate set (R_NEAR, R_VERB) */
     int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -390,16 +404,21 @@ struct lm_extractor {
     gate_found found;        /* gate_scan of the current text */
     /* needle id -> index in rate_words + 1 (0: not one); 1 when a not_rate_word */
     unsigned char *rate_k, *not_rate;
+    size_t *at, nat, capat;  /* gate_starts of a near list */
+    size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
+    size_t capclause;
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
     unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
     unsigned char numcls[256];      /* num_class() of every byte */
+    uint64_t pre2[1024];            /* first two letters of the number words */
     char msg[512];
 };
 
 static unsigned char num_class(unsigned char c);
+static void num_prefixes(uint64_t *pre2);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -467,6 +486,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
         return rc;
     for (i = 0; i < 256; i++)
         ex->numcls[i] = num_class((unsigned char)i);
+    num_prefixes(ex->pre2);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -474,7 +494,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            if (c->r->flags & (R_SITE | R_NUM)) {
+            if (c->r->flags & (R_SITE | R_NUM | R_PCT)) {
                 /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
@@ -482,7 +502,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
                 c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
                 free(anch);
-            } else if (c->r->flags & R_LEAD) {
+            } else if (c->r->flags & (R_LEAD | R_NEAR)) {
                 c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
                                        ex->msg, sizeof ex->msg);
             } else {
@@ -492,6 +512,14 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
             c->gate = extract_gate_index(c->r->id);
+            if (c->r->near) {
+                /* the start lists: design cues, rate words, baseline words,
+                 * then the near lists of size_rules in order */
+                size_t j, e = 2;
+                for (j = 0; j < NTAB(size_rules) && &size_rules[j] != c->r; j++)
+                    e += size_rules[j].near != NULL;
+                c->near = design_nstarts() + e;
+            }
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
@@ -530,6 +558,8 @@ void lm_extractor_close(lm_extractor *ex)
     gate_found_free(&ex->found);
     free(ex->rate_k);
     free(ex->not_rate);
+    free(ex->at);
+    free(ex->clause);
     pcre2_code_free(ex->site);
     free(ex->sites);
     pcre2_match_data_free(ex->md);
@@ -1139,8 +1169,8 @@ typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_
 static lm_err rate_lists(lm_extractor *ex)
 {
     lm_buf w = { 0 }, nw = { 0 };
-    const char *extra[2];
-    size_t k, n;
+    const char *extra[2 + NTAB(size_rules)];
+    size_t k, n, nextra = 2;
     lm_err rc = LM_OK;
     int id;
 
@@ -1152,7 +1182,10 @@ static lm_err rate_lists(lm_extractor *ex)
         goto done;
     extra[0] = lm_buf_str(&w);
     extra[1] = lm_buf_str(&nw);
-    if ((rc = gate_set_open(extra, 2, &ex->gates)))
+    for (k = 0; k < NTAB(size_rules); k++)
+        if (size_rules[k].near)
+            extra[nextra++] = size_rules[k].near;
+    if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
     if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))) {
@@ -1209,11 +1242,15 @@ static unsigned char num_class(unsigned char c)
     return k;
 }
 
-/* Is a number word (a WUNIT word, lower-case) at @p s? */
-static int num_word_at(const char *s)
+/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre2 has bit
+ * (a << 8 | b) set for the first two letters of every number word. */
+static int num_word_at(const char *s, const uint64_t *pre2)
 {
     size_t k;
+    unsigned two = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
 
+    if (!(pre2[two >> 6] & (1ull << (two & 63))))
+        return 0;
     for (k = 0; k < NTAB(num_words); k++)
         if (s[0] == num_words[k].w[0] && !strncmp(s, num_words[k].w, num_words[k].n))
             return 1;
@@ -1223,6 +1260,18 @@ static int num_word_at(const char *s)
 /* Every offset where PRE and a number can start: not after [\d.,/:-], and
  * a digit, '-', '.', or a number word at a word start.  A superset of where
  * the R_NUM rules (and SITE) can match. */
+static void num_prefixes(uint64_t *pre2)
+{
+    size_t k;
+
+    memset(pre2, 0, 1024 * sizeof *pre2);
+    for (k = 0; k < NTAB(num_words); k++) {
+        unsigned two = (unsigned)(unsigned char)num_words[k].w[0] << 8
+                       | (unsigned char)num_words[k].w[1];
+        pre2[two >> 6] |= 1ull << (two & 63);
+    }
+}
+
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
@@ -1236,7 +1285,7 @@ static lm_err num_starts(struct run *r)
 
         if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
             continue;
-        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i)))
+        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i, ex->pre2)))
             continue;
         if (ex->nnums == ex->capnums) {
             size_t cap = ex->capnums ? 2 * ex->capnums : 64;
@@ -1284,7 +1333,57 @@ static lm_err find_sites(struct run *r)
         }
         ex->sites[ex->nsites++] = ov[0];
     }
+    if (ex->nsites > ex->capclause) {
+        size_t *v = realloc(ex->clause, ex->nsites * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        ex->clause = v;
+        ex->capclause = ex->nsites;
+    }
+    if (ex->nsites)
+        memset(ex->clause, 0, ex->nsites * sizeof *ex->clause);
     return LM_OK;
+}
+
+/* Where the clause of site k ends: the first '.', ';' or ':' after it
+ * that is not inside a bracket opened after the site (GAP passes those
+ * only inside "(...)") and not a decimal point. */
+static size_t clause_end(const struct run *r, size_t from)
+{
+    size_t i;
+    int open = 0;
+
+    for (i = from; i < r->len; i++) {
+        char ch = r->s[i];
+        if (ch == '(')
+            open = 1;
+        else if (ch == ')')
+            open = 0;
+        else if (!open && (ch == ';' || ch == ':'
+                           || (ch == '.' && !isdigit((unsigned char)r->s[i + 1]))))
+            return i;
+    }
+    return r->len;
+}
+
+/* Does one of the near literals (r->ex->at, sorted) start between site k
+ * and the end of its clause? */
+static int verb_in_clause(const struct run *r, size_t k)
+{
+    lm_extractor *ex = r->ex;
+    size_t s = ex->sites[k], e, lo = 0, hi = ex->nat;
+
+    if (!ex->clause[k])
+        ex->clause[k] = clause_end(r, s) + 1;
+    e = ex->clause[k] - 1;
+    while (lo < hi) {          /* the first literal at or after the site */
+        size_t mid = (lo + hi) / 2;
+        if (ex->at[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ex->nat && ex->at[lo] < e;
 }
 
 static lm_err run_table(struct run *r, int t, handler h)
@@ -1299,11 +1398,19 @@ static lm_err run_table(struct run *r, int t, handler h)
 
         if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
-        if (c->r->flags & R_LEAD) {
-            size_t k;
+        if (c->r->flags & (R_LEAD | R_NEAR)) {
+            size_t k, n = r->ex->nsites;
+            const size_t *at = r->ex->sites;
 
-            for (k = 0; k < r->ex->nsites; k++) {
-                size_t st = r->ex->sites[k];
+            if (c->r->flags & R_NEAR) {
+                if ((err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
+                                       &r->ex->nat, &r->ex->capat)))
+                    return err;
+                at = r->ex->at;
+                n = r->ex->nat;
+            }
+            for (k = 0; k < n; k++) {
+                size_t st = at[k];
                 if (st < off)
                     continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
@@ -1319,13 +1426,41 @@ static lm_err run_table(struct run *r, int t, handler h)
             }
             continue;
         }
+        if (c->r->flags & R_PCT) {
+            const char *q = r->s;
+            size_t k;
+
+            while ((q = memchr(q, '%', r->len - (size_t)(q - r->s)))) {
+                for (k = (size_t)(q - r->s) + 1; k <= (size_t)(q - r->s) + 2 && k <= r->len; k++) {
+                    if (k == (size_t)(q - r->s) + 2 && r->s[k - 1] != ')')
+                        break;
+                    if (k < off)
+                        continue;
+                    rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
+                    if (rc < 0)
+                        continue;
+                    ov = pcre2_get_ovector_pointer(r->ex->md);
+                    if ((err = h(r, c, ov[0], ov[1])))
+                        return err;
+                    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                }
+                q++;
+            }
+            continue;
+        }
         if (c->r->flags & (R_SITE | R_NUM)) {
             size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
             unsigned kinds = rule_kinds(c->r->flags);
 
+            if ((c->r->flags & R_VERB)
+                && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
+                                      &r->ex->nat, &r->ex->capat)))
+                return err;
             for (k = 0; k < n; k++) {
                 if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
+                    continue;
+                if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
                 rc = extract_match(c->code, r->s, r->len, at[k], r->ex->md, NULL);
                 if (rc < 0)
