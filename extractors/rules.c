@@ -364,9 +364,12 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
     lm_buf_clear(out);
     if ((rc = lm_buf_reserve(out, len)))
         return rc;
-    for (i = 0; i < len; i++)
-        out->s[i] = (char)tolower((unsigned char)s[i]);
-    memset(out->s + len, 0, out->cap - len);   /* see norm_grow: no undefined slack */
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  /* C locale */
+    }
+    /* see norm_grow: no undefined slack right after the text */
+    memset(out->s + len, 0, out->cap - len < 64 ? out->cap - len : 64);
     out->len = len;
     return LM_OK;
 }
@@ -1278,11 +1281,12 @@ static lm_err num_starts(struct run *r)
     const unsigned char *s = (const unsigned char *)r->lower;
     const unsigned char *cls = ex->numcls;
     size_t i;
+    unsigned char c = 0, b;
 
     ex->nnums = 0;
     for (i = 0; i < r->len; i++) {
-        unsigned char c = cls[s[i]], b = i ? cls[s[i - 1]] : 0;
-
+        b = c;
+        c = cls[s[i]];
         if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
             continue;
         if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i, ex->pre2)))
