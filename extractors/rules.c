@@ -34,8 +34,8 @@
     "hours?|hrs?|h\\b|minutes?|min\\b|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
     "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
     "groups|arms|items|questions|weeks))"
-/* a count not preceded by a digit, decimal, ratio, range or age */
-#define PRE "(?<![\\d.,/:-])(?<!aged )(?<!age )(?<!= )(?<!=)"
+/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
+#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
 /* up to four modifier words between a count and its noun */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
     "[a-z][a-z'-]*,? ){0,4}?"
