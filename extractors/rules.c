@@ -31,7 +31,7 @@
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
-    "hours?|hrs?|h\\b|minutes?|min\\b|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
+    "hours?|hrs?|h\\b|minutes?|min\\b|(?:person|patient)[- ](?:years?|months?|days?|time)|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
     "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
     "groups|arms|items|questions|weeks))"
 /* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
@@ -124,6 +124,10 @@ static const struct rule size_rules[] = {
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM, NULL },
+    /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
+    { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
+      ",? and (?<a3>" NUMD ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
@@ -141,6 +145,17 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
+    /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
+     * two groups of a total, whatever they are called */
+    { "n.total_sum", LM_KIND_SAMPLE_SIZE, "enrolled", 86,
+      "\\ba total (?:number )?of (?<a1>" NUMD ")" NOT_UNIT " (?:[a-z-]+ ){0,3}?and (?<a2>" NUMD ")" NOT_UNIT
+      " (?:[a-z-]+,? ){1,4}?(?:were|was|had been|have been) (?:successfully )?(?:done|performed|carried out|"
+      "included|enrolled|recruited|randomi[sz]ed|treated|operated(?: on)?|studied|analy[sz]ed|evaluated)\\b", 0, NULL },
+    /* study units that are not people ("A total of 4500 screens were
+     * performed"): procedures done, a fallback below every people count */
+    { "n.total_units", LM_KIND_SAMPLE_SIZE, "included", 50,
+      "\\ba total (?:number )?of (?<n>" NUMD ")" NOT_UNIT " (?!(?:samples|specimens|isolates|strains|cells|teeth|sequences|genes)\\b)"
+      "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b", 0, NULL },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
       "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -162,6 +177,25 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
       "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+    /* a structured abstract's population part opens with its count:
+     * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
+    { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
+      "(?m)^(?-i:ANIMALS|PATIENTS|PARTICIPANTS|SUBJECTS|SAMPLE|POPULATION|STUDY POPULATION|"
+      "STUDY SAMPLE|STUDY PARTICIPANTS|SETTING AND PARTICIPANTS|PARTICIPANTS AND SETTING|"
+      "PATIENTS AND SETTING)(?:[ :.-]+)(?:a total of |in total,? )?(?<n>" COUNT ")" NOT_UNIT " [a-z]", 0, NULL },
+    /* people counted beside the places they came from: "(83 units and
+     * 5,285 infants)", "12 practices with 850 patients" */
+    { "n.units_and_people", LM_KIND_SAMPLE_SIZE, "included", 74,
+      PRE NUMD " (?:[a-z-]+ )?(?:units|cent(?:er|re)s|sites|hospitals|practices|clinics|schools|wards|"
+      "countries|regions|communities|villages|nursing homes|facilities|institutions|departments|"
+      "NICUs|ICUs) (?:and|with|including|comprising|enrolling|covering) (?:a total of )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT, NULL },
+    /* what a study was carried out on, when that is not people: "The
+     * study was carried out on 21 larynges" (a fallback below people) */
+    { "n.units_on", LM_KIND_SAMPLE_SIZE, "included", 74,
+      "\\b(?:study|studies|analysis|investigation|research|experiment|trial|evaluation)s? (?:was|were) "
+      "(?:carried out|conducted|performed|done|undertaken) on (?:a total of |a sample of |the )?(?<n>" COUNT ")"
+      NOT_UNIT " (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)(?:[a-z-]+ ){0,2}?[a-z-]+s\\b", 0, NULL },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -260,6 +294,13 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
     { "n.groups_sum", " and " },
+    { "n.groups_sum3", " and " },
+    { "n.total_sum", "total of" },
+    { "n.total_units", "total of" },
+    { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
+    { "n.units_and_people", "unit|cent|site|hospital|practice|clinic|school|ward|countr|region|"
+                            "communit|village|nursing home|facilit|institution|department|icu" },
+    { "n.units_on", " on " },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
     { "n.paren_total", "=N =|=N=" },
@@ -383,7 +424,7 @@ struct crule {
     pcre2_code *code;
     int gate;
     size_t near;          /* its start list in the gate set (R_NEAR, R_VERB) */
-    int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
+    int g_n, g_a1, g_a2, g_a3, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
 enum { T_SIZE, T_STUDY, T_EFFECT, T_P, T_RATE, T_COUNT };
@@ -526,6 +567,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
+            c->g_a3 = group(c->code, "a3");
             c->g_k = group(c->code, "k");
             c->g_nn = group(c->code, "nn");
             c->g_pct = group(c->code, "pct");
@@ -766,19 +808,47 @@ static int groups_in(const struct run *r, int *assumed)
 }
 
 /* Sample sizes and arm sizes. */
+/* The number words of WUNIT, lower-case. */
+static const struct { const char *w; size_t n; } num_words[] = {
+#define W(s) { s, sizeof s - 1 }
+    W("one"), W("two"), W("three"), W("ten"), W("twelve"), W("thirteen"), W("thirty"),
+    W("twenty"), W("thousand"), W("four"), W("five"), W("fifteen"), W("fifty"),
+    W("forty"), W("six"), W("seven"), W("eight"), W("eleven"), W("nine"), W("hundred"),
+#undef W
+};
+
+/* Does a count (digits, or a number word: "nine") end right before @p at? */
+static int count_before(const struct run *r, size_t at)
+{
+    size_t w = at, k;
+
+    if (at && isdigit((unsigned char)r->lower[at - 1]))
+        return 1;
+    while (w && isalpha((unsigned char)r->lower[w - 1]))
+        w--;
+    if (w == at || (w && isalnum((unsigned char)r->lower[w - 1])))
+        return 0;
+    for (k = 0; k < NTAB(num_words); k++)
+        if (num_words[k].n == at - w && !memcmp(r->lower + w, num_words[k].w, at - w))
+            return 1;
+    return 0;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
-    double n = NAN, a1, a2;
+    double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
-    int assumed = 0;
+    int assumed = 0, denom;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
-        if (!sane_count(a1) || !sane_count(a2)) {
+        if (c->g_a3 && !grp_num(r, c->g_a3, &a3))
+            return LM_OK;
+        if (!sane_count(a1) || !sane_count(a2) || (c->g_a3 && !sane_count(a3))) {
             reject(r, c->r, ms, me, "arm size is not a positive count");
             return LM_OK;
         }
-        n = a1 + a2;
+        n = a1 + a2 + a3;
     } else if (!grp_num(r, c->g_n, &n)) {
         return LM_OK;
     }
@@ -786,6 +856,14 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
     }
+    /* "identified 8 of 13 cases": a proportion's denominator, often a
+     * subgroup; kept, flagged, and ranked below the stated totals */
+    denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
+            && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
+            && count_before(r, ms - 1);
+    /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
+    if (c->g_a3 && a1 == a2 + a3)
+        n = a1;
     if (!strcmp(c->r->id, "n.per_group"))
         n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
@@ -800,6 +878,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     e->n = (int64_t)n;
     if (assumed)
         extract_flag(e, "groups_assumed");
+    if (denom)
+        extract_flag(e, "denominator");
     return LM_OK;
 }
 
@@ -1207,14 +1287,6 @@ done:
     return rc;
 }
 
-/* The number words of WUNIT, lower-case. */
-static const struct { const char *w; size_t n; } num_words[] = {
-#define W(s) { s, sizeof s - 1 }
-    W("one"), W("two"), W("three"), W("ten"), W("twelve"), W("thirteen"), W("thirty"),
-    W("twenty"), W("thousand"), W("four"), W("five"), W("fifteen"), W("fifty"),
-    W("forty"), W("six"), W("seven"), W("eight"), W("eleven"), W("nine"), W("hundred"),
-#undef W
-};
 
 /* Byte classes for num_starts. */
 enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
@@ -1672,6 +1744,8 @@ static void finish_article(lm_extractions *x, size_t first)
                 p = size_rules[j].prio;
         if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
             p = 55;
+        if (strstr(e->flags, "denominator"))
+            p = 45;
         if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
             p -= 100;    /* the body repeats and subdivides the abstract */
         if (p > bp) {

@@ -143,7 +143,8 @@ typedef struct lm_extraction {
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static;
                          ///< rows read back by lm_extract_load: owned by the list
-    char flags[96];      ///< comma-separated: primary (the study's total),
+    char flags[96];      ///< comma-separated: primary (the study's total), denominator
+                         ///< (a sample size read as the n of "k of n": ranked low),
                          ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
                          ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
                          ///< pooled (effect of a meta-analysis); design: abstract=<d>,
