@@ -150,12 +150,14 @@ static const struct rule size_rules[] = {
     { "n.total_sum", LM_KIND_SAMPLE_SIZE, "enrolled", 86,
       "\\ba total (?:number )?of (?<a1>" NUMD ")" NOT_UNIT " (?:[a-z-]+ ){0,3}?and (?<a2>" NUMD ")" NOT_UNIT
       " (?:[a-z-]+,? ){1,4}?(?:were|was|had been|have been) (?:successfully )?(?:done|performed|carried out|"
-      "included|enrolled|recruited|randomi[sz]ed|treated|operated(?: on)?|studied|analy[sz]ed|evaluated)\\b", 0, NULL },
+      "included|enrolled|recruited|randomi[sz]ed|treated|operated(?: on)?|studied|analy[sz]ed|evaluated)\\b",
+      R_NEAR, "total" },
     /* study units that are not people ("A total of 4500 screens were
      * performed"): procedures done, a fallback below every people count */
     { "n.total_units", LM_KIND_SAMPLE_SIZE, "included", 50,
       "\\ba total (?:number )?of (?<n>" NUMD ")" NOT_UNIT " (?!(?:samples|specimens|isolates|strains|cells|teeth|sequences|genes)\\b)"
-      "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b", 0, NULL },
+      "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
+      R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
       "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -195,7 +197,8 @@ static const struct rule size_rules[] = {
     { "n.units_on", LM_KIND_SAMPLE_SIZE, "included", 74,
       "\\b(?:study|studies|analysis|investigation|research|experiment|trial|evaluation)s? (?:was|were) "
       "(?:carried out|conducted|performed|done|undertaken) on (?:a total of |a sample of |the )?(?<n>" COUNT ")"
-      NOT_UNIT " (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)(?:[a-z-]+ ){0,2}?[a-z-]+s\\b", 0, NULL },
+      NOT_UNIT " (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)(?:[a-z-]+ ){0,2}?[a-z-]+s\\b",
+      R_NEAR, "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -295,12 +298,12 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.per_group", "group|arm|condition" },
     { "n.groups_sum", " and " },
     { "n.groups_sum3", " and " },
-    { "n.total_sum", "total of" },
-    { "n.total_units", "total of" },
+    { "n.total_sum", "total" },
+    { "n.total_units", "total" },
     { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
     { "n.units_and_people", "unit|cent|site|hospital|practice|clinic|school|ward|countr|region|"
                             "communit|village|nursing home|facilit|institution|department|icu" },
-    { "n.units_on", " on " },
+    { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
     { "n.paren_total", "=N =|=N=" },
