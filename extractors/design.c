@@ -4,6 +4,7 @@
  * itself).  PubMed publication types give a second opinion; the abstract's
  * own wording wins when it says anything, as DESIGN.md asks, and the row
  * records both. */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,42 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
+};
+
+/* The pattern of each cue, and where its matches may start: every
+ * alternative of the pattern begins (after \b and look-behinds) with one
+ * of the '|'-separated lower-case literals of starts, so the cue is tried
+ * anchored only where one of them occurs (NULL: scanned). */
+static const char *const starts[C_NCUES] = {
+    [C_META] = "meta|pooled analysis",
+    [C_SR] = "systematic|umbrella review|scoping review",
+    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we",
+    [C_RCT_MENTION] = "random|rct",
+    [C_RCT_BORROWED] = "from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
+    [C_NONRAND] = "non|not random|without random",
+    [C_QUASI] = "quasi|controlled before",
+    [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
+    [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
+    [C_CASE_CONTROL] = "case",
+    [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
+    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study",
+    [C_CASE_SERIES] = "case series|series of",
+    [C_CASE_REPORT] = "case report|we |a |an ",
+    [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
+    [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
+    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
+    [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals",
+    [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
+    [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples",
+    [C_HUMAN] = "patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons",
+    [C_PROTOCOL] = "study protocol|trial protocol|this protocol|will be",
+    [C_PLACEBO] = "placebo",
+    [C_DOUBLE_BLIND] = "double|triple",
+    [C_CROSSOVER] = "cross",
+    [C_REVIEW_BACKGROUND] = "a |one |recent |previous |prior |earlier |existing |several |many |some |other |cochrane |using ",
+    [C_NOT_ARMS] = "prognostic|predictor|predictive factors|recruitment|diagnostic|prediction model|nested|sub|participants compared",
+    [C_ACTIVE] = "active|head-to-head",
+    [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
 };
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
@@ -84,12 +121,19 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
 
 struct design_rules {
     pcre2_code *code[C_NCUES];
-    const char *need[C_NCUES];
+    int gate[C_NCUES];
+    const gate_set *gates;
+    gate_found found;
     lm_buf lower;
-    struct extract_text idx;
+    size_t *at, nat, capat;   /* where a cue with starts may match, sorted */
+    /* the counts of one article: title (tcnt) and abstract (cnt); first
+     * matches as original byte offsets ([1] == 0: none) */
+    int cnt[C_NCUES], tcnt[C_NCUES];
+    size_t first[C_NCUES][2], tfirst[C_NCUES][2];
 };
 
-lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap)
+lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
+                         char *msg, size_t cap)
 {
     design_rules *d = calloc(1, sizeof *d);
     int i;
@@ -97,11 +141,20 @@ lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t c
     *out = d;
     if (!d)
         return LM_ERR_NOMEM;
-    for (i = 0; i < C_NCUES; i++)
-        if (!(d->code[i] = extract_compile(cues[i].id, cues[i].pattern, flags, msg, cap)))
+    d->gates = gates;
+    for (i = 0; i < C_NCUES; i++) {
+        char *pat = malloc(strlen(cues[i].pattern) + 8);
+
+        if (!pat)
+            return LM_ERR_NOMEM;
+        /* a cue with starts is tried anchored (\G) where they occur */
+        sprintf(pat, starts[i] ? "\\G(?:%s)" : "%s", cues[i].pattern);
+        d->code[i] = extract_compile(cues[i].id, pat, flags, msg, cap);
+        free(pat);
+        if (!d->code[i])
             return LM_ERR_REGEX;
-        else
-            d->need[i] = extract_need(cues[i].id);
+        d->gate[i] = extract_gate_index(cues[i].id);
+    }
     return LM_OK;
 }
 
@@ -114,39 +167,105 @@ void design_rules_close(design_rules *d)
     for (i = 0; i < C_NCUES; i++)
         pcre2_code_free(d->code[i]);
     lm_buf_free(&d->lower);
+    gate_found_free(&d->found);
+    free(d->at);
     free(d);
 }
 
-/* Counts matches of every cue in @p s (capped at 9 each); the first match
- * of each cue is remembered in first[] when not yet set. */
-static void count_cues(design_rules *d, pcre2_match_data *md, const char *s, size_t len,
-                       int weight, int cnt[C_NCUES], size_t first[C_NCUES][2], int mark)
+size_t design_nstarts(void)
+{
+    return C_NCUES;
+}
+
+const char *design_starts(size_t i)
+{
+    return i < C_NCUES ? starts[i] : NULL;
+}
+
+/* The next match of cue @p i at or after @p off: returns > 0 with the match
+ * in @p md, else <= 0.  *k walks d->at for a cue with starts. */
+static int next_match(design_rules *d, pcre2_match_data *md, int i, const char *s,
+                      size_t len, size_t off, size_t *k)
+{
+    int rc;
+
+    if (!starts[i])
+        return extract_match(d->code[i], s, len, off, md, NULL);
+    for (; *k < d->nat; (*k)++) {
+        if (d->at[*k] < off || (*k && d->at[*k] == d->at[*k - 1]))
+            continue;
+        rc = extract_match(d->code[i], s, len, d->at[*k], md, NULL);
+        if (rc > 0 || rc != PCRE2_ERROR_NOMATCH)
+            return rc;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
+/* Counts matches of every cue in the normalised text @p s (capped at 9
+ * each; @p lower its lower-cased copy, @p found its gate_scan, @p map its
+ * map to original offsets); the first match of each cue is remembered in
+ * first[] as original offsets. */
+static void count_cues(design_rules *d, pcre2_match_data *md, const char *s,
+                       const gate_found *f, const size_t *map,
+                       size_t len, int cnt[C_NCUES], size_t first[C_NCUES][2])
 {
     int i, rc, n;
+    size_t k;
     PCRE2_SIZE off, *ov;
 
-    if (extract_lower(s, len, &d->lower))
-        return;      /* out of memory: the cues stay uncounted */
-    extract_text_index(&d->idx, d->lower.s, s, len);
     for (i = 0; i < C_NCUES; i++) {
-        if (!extract_gate(d->need[i], &d->idx))
+        if (!gate_pass(d->gates, d->gate[i], f->found))
             continue;
+        if (starts[i] && gate_starts(d->gates, (size_t)i, f, &d->at, &d->nat, &d->capat))
+            continue;      /* out of memory: the cue stays uncounted */
         off = 0;
         n = 0;
+        k = 0;
         while (off < len && n < 9) {
-            rc = pcre2_match(d->code[i], (PCRE2_SPTR)s, len, off, 0, md, NULL);
+            rc = next_match(d, md, i, s, len, off, &k);
             if (rc < 0)
                 break;
             ov = pcre2_get_ovector_pointer(md);
-            if (mark && first[i][1] == 0) {
-                first[i][0] = ov[0];
-                first[i][1] = ov[1];
+            if (first[i][1] == 0) {
+                first[i][0] = map[ov[0]];
+                first[i][1] = map[ov[1]];
             }
-            cnt[i] += weight;
+            cnt[i]++;
             n++;
             off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         }
     }
+}
+
+void design_begin(design_rules *d)
+{
+    memset(d->cnt, 0, sizeof d->cnt);
+    memset(d->tcnt, 0, sizeof d->tcnt);
+    memset(d->first, 0, sizeof d->first);
+    memset(d->tfirst, 0, sizeof d->tfirst);
+}
+
+void design_count(design_rules *d, pcre2_match_data *md, const char *s,
+                  const gate_found *f, const size_t *map, size_t len, int title)
+{
+    count_cues(d, md, s, f, map, len, title ? d->tcnt : d->cnt,
+               title ? d->tfirst : d->first);
+}
+
+/* Normalises, lower-cases and gate-scans one text for design_count. */
+static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text,
+                         lm_normtext *nt, int title)
+{
+    lm_err rc;
+
+    if ((rc = lm_text_norm(text, strlen(text), nt)))
+        return rc;
+    if (extract_lower(nt->s, nt->len, &d->lower))
+        return LM_OK;      /* out of memory: the cues stay uncounted */
+    if (gate_scan(d->gates, nt->s, nt->len, &d->found))
+        return LM_OK;      /* out of memory: the cues stay uncounted */
+    design_count(d, md, nt->s, &d->found, nt->map, nt->len, title);
+    return LM_OK;
 }
 
 /* The design the wording describes, or NULL; *cue gets the deciding cue. */
@@ -281,31 +400,34 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types, const char *mesh,
                       lm_extractions *out)
 {
-    int cnt[C_NCUES] = { 0 }, tcnt[C_NCUES] = { 0 }, cue = -1, i;
-    size_t first[C_NCUES][2] = { { 0 } };
-    int dummy[C_NCUES] = { 0 };
-    size_t tfirst[C_NCUES][2] = { { 0 } };
-    const char *wd, *pd, *won, *how;
     lm_normtext nt = { 0 };
+    lm_err rc = LM_OK;
+
+    design_begin(d);
+    if (title && *title && (rc = count_text(d, md, title, &nt, 1)))
+        goto done;
+    if (abstract && *abstract && (rc = count_text(d, md, abstract, &nt, 0)))
+        goto done;
+    rc = design_finish(d, title, abstract, pub_types, mesh, out);
+done:
+    lm_normtext_free(&nt);
+    return rc;
+}
+
+lm_err design_finish(design_rules *d, const char *title, const char *abstract,
+                     const char *pub_types, const char *mesh, lm_extractions *out)
+{
+    int cnt[C_NCUES], cue = -1, i;
+    const int *tcnt = d->tcnt;
+    size_t (*first)[2] = d->first, (*tfirst)[2] = d->tfirst;
+    const char *wd, *pd, *won, *how;
     lm_extraction *e;
     size_t a = 0, b = 0;
     char flag[64];
-    lm_err rc = LM_OK;
 
     /* the title counts twice: "A randomized trial of..." is the author's label */
-    if (title && *title) {
-        if ((rc = lm_text_norm(title, strlen(title), &nt)))
-            goto done;
-        count_cues(d, md, nt.s, nt.len, 1, tcnt, tfirst, 1);
-        for (i = 0; i < C_NCUES; i++)
-            cnt[i] = 2 * tcnt[i];
-    }
-    if (abstract && *abstract) {
-        if ((rc = lm_text_norm(abstract, strlen(abstract), &nt)))
-            goto done;
-        count_cues(d, md, nt.s, nt.len, 1, cnt, first, 1);
-    }
-    (void)dummy;
+    for (i = 0; i < C_NCUES; i++)
+        cnt[i] = 2 * tcnt[i] + d->cnt[i];
     wd = wording_design(cnt, tcnt, &cue);
     pd = pubtype_design(pub_types, mesh);
     if (wd) {
@@ -320,31 +442,25 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
     }
     /* the span: the deciding cue's first match in the abstract */
     if (wd && cue >= 0 && first[cue][1] && abstract) {
-        a = nt.map[first[cue][0]];
-        b = nt.map[first[cue][1]];
+        a = first[cue][0];
+        b = first[cue][1];
     }
     if (!(e = extract_push(out, LM_KIND_DESIGN, wd && cue >= 0 ? cues[cue].id : "design.pub_types",
                            wd && first[cue][1] ? "abstract" : (wd ? "title" : "pub_types"),
-                           abstract ? abstract : "", a, b))) {
-        rc = LM_ERR_NOMEM;
-        goto done;
-    }
+                           abstract ? abstract : "", a, b)))
+        return LM_ERR_NOMEM;
     if (wd && cue >= 0 && !first[cue][1] && tfirst[cue][1] && title) {
         /* decided by the title alone */
-        lm_normtext tn = { 0 };
-        if (lm_text_norm(title, strlen(title), &tn) == LM_OK) {
-            size_t ta = tn.map[tfirst[cue][0]], tb = tn.map[tfirst[cue][1]];
-            char *t = malloc(tb - ta + 1);
-            if (t) {
-                memcpy(t, title + ta, tb - ta);
-                t[tb - ta] = '\0';
-                free(e->text);
-                e->text = t;
-                e->span_start = ta;
-                e->span_end = tb;
-            }
+        size_t ta = tfirst[cue][0], tb = tfirst[cue][1];
+        char *t = malloc(tb - ta + 1);
+        if (t) {
+            memcpy(t, title + ta, tb - ta);
+            t[tb - ta] = '\0';
+            free(e->text);
+            e->text = t;
+            e->span_start = ta;
+            e->span_end = tb;
         }
-        lm_normtext_free(&tn);
     }
     extract_strlcpy(e->svalue, won, sizeof e->svalue);
     extract_strlcpy(e->metric, how, sizeof e->metric);
@@ -369,7 +485,5 @@ lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
         extract_flag(e, "protocol");
     if (cnt[C_SECONDARY] || (cnt[C_RCT_BORROWED] && !strcmp(won, "rct")))
         extract_flag(e, "secondary_analysis");
-done:
-    lm_normtext_free(&nt);
-    return rc;
+    return LM_OK;
 }

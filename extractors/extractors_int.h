@@ -6,6 +6,19 @@
 #include <pcre2.h>
 #include <litmine/extract.h>
 
+/* pcre2_jit_match (no per-call checks of the generic entry), or
+ * pcre2_match when the pattern was not JIT-compiled (LM_EXTRACT_NO_JIT,
+ * $LITMINE_NO_JIT, or a JIT failure). */
+static inline int extract_match(const pcre2_code *code, const char *s, size_t len,
+                                size_t off, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)s, len, off, 0, md, mc);
+
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+        rc = pcre2_match(code, (PCRE2_SPTR)s, len, off, 0, md, mc);
+    return rc;
+}
+
 /* Appends a zeroed record (numbers NAN / -1) with its text copied from
  * @p text[start, end); returns NULL when memory runs out. */
 lm_extraction *extract_push(lm_extractions *out, lm_kind kind, const char *rule,
@@ -17,13 +30,32 @@ void extract_flag(lm_extraction *e, const char *flag);
 /* Standard normal upper tail, two-sided p for |z|. */
 double extract_p_from_z(double z);
 
+typedef struct gate_set gate_set;
+/* What gate_scan found in one text: found[i] = 1 when needle i occurs;
+ * (hpos, hid) the offsets of the start literals.  Zero-initialise. */
+typedef struct gate_found {
+    unsigned char *found;
+    size_t *hpos;
+    uint16_t *hid;
+    size_t nh, caph;
+} gate_found;
+
 /* The design rules (design.c) kept on the extractor handle. */
 typedef struct design_rules design_rules;
-lm_err design_rules_open(unsigned flags, design_rules **out, char *msg, size_t cap);
+lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
+                         char *msg, size_t cap);
 void design_rules_close(design_rules *d);
 lm_err design_extract(design_rules *d, pcre2_match_data *md, const char *title,
                       const char *abstract, const char *pub_types,
                       const char *mesh, lm_extractions *out);
+/* design_extract in steps, for texts already normalised by the rule pass:
+ * begin; count the title (@p title 1) and the abstract (normalised text,
+ * its lower-cased copy, its gate_scan and map); finish appends the row. */
+void design_begin(design_rules *d);
+void design_count(design_rules *d, pcre2_match_data *md, const char *s,
+                  const gate_found *f, const size_t *map, size_t len, int title);
+lm_err design_finish(design_rules *d, const char *title, const char *abstract,
+                     const char *pub_types, const char *mesh, lm_extractions *out);
 
 /* Compiles @p pattern for rule @p id (caseless, UTF off: the text is
  * normalised ASCII-ish).  On error fills @p msg with id and offset. */
@@ -33,21 +65,41 @@ pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
 /* The handle's message buffer (rules.c owns the handle's layout). */
 char *extract_msgbuf(lm_extractor *ex, size_t *cap);
 
-/* Literal pre-filter of a rule: @p need is "a|b|=C" (lower-case needles
- * searched in @p lower, '='-prefixed ones case-sensitively in @p orig);
- * NULL or "" always passes.  A rule whose needles are all absent cannot
- * match, so it is not run: one memmem per needle instead of a regex pass. */
-struct extract_text {
-    const char *lower, *orig;
-    size_t len;
-    uint64_t pairs[1024];   /* bit (a << 8 | b) set when bytes "ab" occur (either case form) */
-};
-/* Fills the byte-pair bitmap: a needle with a missing pair cannot occur,
- * which rejects most absent needles without scanning the text. */
-void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len);
-int extract_gate(const char *need, const struct extract_text *t);
-/* The needles of rule @p id (table in rules.c), NULL when it has none. */
-const char *extract_need(const char *id);
+/* Literal pre-filters (gate.c): a rule runs only when one of its needles
+ * occurs in the text.  The gates table (rules.c) gives each rule id a need
+ * "a|b|=C" (lower-case needles searched in the lower-cased text,
+ * '='-prefixed ones case-sensitively in the normalised text).  Needles are
+ * necessary conditions of the pattern, so skipping never loses a match. */
+size_t extract_ngates(void);
+const char *extract_gate_need(size_t i);
+/* The gate of rule @p id, -1 when it has none (always runs).  An entry id
+ * ending in '*' is a prefix. */
+int extract_gate_index(const char *id);
+
+/* Every needle of every gate, found in one Aho-Corasick pass per text. */
+typedef struct gate_set gate_set;
+/* @p extra: more '|'-separated literal lists whose offsets are kept (start
+ * lists after the design cues' ones). */
+lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out);
+/* The id of needle @p lit, -1 when it is not one. */
+int gate_needle(const gate_set *g, const char *lit);
+const char *gate_needle_text(const gate_set *g, int id);
+size_t gate_set_size(const gate_set *g);
+void gate_set_close(gate_set *g);
+void gate_found_free(gate_found *f);
+/* Scans the normalised @p text (@p len bytes; the needles are matched
+ * case-insensitively, '=' needles in the text's own case). */
+lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f);
+/* Does the text (its found[]) pass gate @p gate (-1: always)? */
+int gate_pass(const gate_set *g, int gate, const unsigned char *found);
+/* The sorted distinct offsets where a literal of start list @p list occurs,
+ * into *at (*cap entries allocated, grown). */
+lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
+                   size_t *nat, size_t *cap);
+/* The start lists of the design cues (design.c): how many, and list i
+ * ("a|b", NULL when cue i is scanned). */
+size_t design_nstarts(void);
+const char *design_starts(size_t i);
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 

@@ -119,6 +119,15 @@ lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
     if ((rc = norm_grow(out, 2 * len + 1)))
         return rc;
     while (i < len) {
+        /* plain ASCII (most of any abstract) is copied as is */
+        size_t o = out->len;
+        while (i < len && s[i] >= 0x20 && s[i] < 0x80) {
+            out->s[o] = (char)s[i];
+            out->map[o++] = i++;
+        }
+        out->len = o;
+        if (i == len)
+            break;
         n = 1;
         rep = norm_seq(s + i, len - i, &n);
         if (!rep && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {

@@ -31,11 +31,11 @@
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
-    "hours?|hrs?|h\\b|minutes?|min\\b|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
+    "hours?|hrs?|h\\b|minutes?|min\\b|(?:person|patient)[- ](?:years?|months?|days?|time)|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
     "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
     "groups|arms|items|questions|weeks))"
-/* a count not preceded by a digit, decimal, ratio, range or age */
-#define PRE "(?<![\\d.,/:-])(?<!aged )(?<!age )(?<!= )(?<!=)"
+/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
+#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
 /* up to four modifier words between a count and its noun */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
     "[a-z][a-z'-]*,? ){0,4}?"
@@ -77,13 +77,41 @@ struct rule {
     const char *metric;   /* fixed metric; NULL: from the text */
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
-    unsigned flags;       /* R_SITE */
+    unsigned flags;       /* R_SITE... */
+    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b") */
 };
 
-/* The rule starts with SITE (a count before a people noun): it is tried,
- * anchored, only where SITE matched, instead of scanning the whole text;
- * one scan for the sites serves all such rules. */
+/* Where a rule may start, so that it is tried anchored (\G) at a few
+ * offsets instead of scanning every byte (PCRE2's start-of-match bitmap for
+ * a count holds the digits and the letters o,t,f,s,e,n,h: nearly every
+ * position).  Each is a necessary condition of the pattern, so the matches
+ * are those of a full scan, leftmost first:
+ *  R_SITE  the rule starts with SITE (a count before a people noun): tried
+ *          only where SITE matched; one scan for the sites serves them all;
+ *  R_NUM   the rule starts with PRE and a count (digits or a number word;
+ *          with R_DIGIT digits only, with R_SNUM digits, '-' or '.'):
+ *          tried at the offsets num_starts() lists that start such a number;
+ *  R_LEAD  a lead-in of at most LEAD_MAX bytes ("enrolled a total of ",
+ *          ". ") then SITE's count: searched from LEAD_MAX bytes before
+ *          each site with an offset limit at the site;
+ *  R_NEAR  every match holds one of the literals of `near` at most LEAD_MAX
+ *          bytes from its start: searched like R_LEAD before each place
+ *          where one occurs (the gate scan says where);
+ *  R_VERB  (with R_SITE) the match holds one of the literals of `near` (its
+ *          verb) before the end of the site's clause (the first '.', ';'
+ *          or ':' outside brackets, which GAP cannot cross): a site without
+ *          one is not tried;
+ *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
+ *          tried there. */
 #define R_SITE 1u
+#define R_NUM 2u
+#define R_LEAD 4u
+#define R_DIGIT 8u
+#define R_SNUM 16u
+#define R_NEAR 32u
+#define R_VERB 64u
+#define R_PCT 128u
+#define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
@@ -91,132 +119,169 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", 0 },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0 },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", 0 },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM, NULL },
+    /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
+    { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
+      ",? and (?<a3>" NUMD ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE },
+      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
-      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0 },
+      "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", 0 },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", 0 },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE },
+      PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
+    /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
+     * two groups of a total, whatever they are called */
+    { "n.total_sum", LM_KIND_SAMPLE_SIZE, "enrolled", 86,
+      "\\ba total (?:number )?of (?<a1>" NUMD ")" NOT_UNIT " (?:[a-z-]+ ){0,3}?and (?<a2>" NUMD ")" NOT_UNIT
+      " (?:[a-z-]+,? ){1,4}?(?:were|was|had been|have been) (?:successfully )?(?:done|performed|carried out|"
+      "included|enrolled|recruited|randomi[sz]ed|treated|operated(?: on)?|studied|analy[sz]ed|evaluated)\\b",
+      R_NEAR, "total" },
+    /* study units that are not people ("A total of 4500 screens were
+     * performed"): procedures done, a fallback below every people count */
+    { "n.total_units", LM_KIND_SAMPLE_SIZE, "included", 50,
+      "\\ba total (?:number )?of (?<n>" NUMD ")" NOT_UNIT " (?!(?:samples|specimens|isolates|strains|cells|teeth|sequences|genes)\\b)"
+      "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
+      R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+    /* a structured abstract's population part opens with its count:
+     * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
+    { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
+      "(?m)^(?-i:ANIMALS|PATIENTS|PARTICIPANTS|SUBJECTS|SAMPLE|POPULATION|STUDY POPULATION|"
+      "STUDY SAMPLE|STUDY PARTICIPANTS|SETTING AND PARTICIPANTS|PARTICIPANTS AND SETTING|"
+      "PATIENTS AND SETTING)(?:[ :.-]+)(?:a total of |in total,? )?(?<n>" COUNT ")" NOT_UNIT " [a-z]", 0, NULL },
+    /* people counted beside the places they came from: "(83 units and
+     * 5,285 infants)", "12 practices with 850 patients" */
+    { "n.units_and_people", LM_KIND_SAMPLE_SIZE, "included", 74,
+      PRE NUMD " (?:[a-z-]+ )?(?:units|cent(?:er|re)s|sites|hospitals|practices|clinics|schools|wards|"
+      "countries|regions|communities|villages|nursing homes|facilities|institutions|departments|"
+      "NICUs|ICUs) (?:and|with|including|comprising|enrolling|covering) (?:a total of )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT, NULL },
+    /* what a study was carried out on, when that is not people: "The
+     * study was carried out on 21 larynges" (a fallback below people) */
+    { "n.units_on", LM_KIND_SAMPLE_SIZE, "included", 74,
+      "\\b(?:study|studies|analysis|investigation|research|experiment|trial|evaluation)s? (?:was|were) "
+      "(?:carried out|conducted|performed|done|undertaken) on (?:a total of |a sample of |the )?(?<n>" COUNT ")"
+      NOT_UNIT " (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)(?:[a-z-]+ ){0,2}?[a-z-]+s\\b",
+      R_NEAR, "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0 },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0 },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0 },
+      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", 0 },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM, NULL },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", 0 },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM, NULL },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0 },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0 },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0 },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0 },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", 0 },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM, NULL },
 };
 
 static const struct rule p_rules[] = {
-    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0 },
+    { "p.value", LM_KIND_P_VALUE, NULL, 0, "(?<![a-z])(?<p>" PP ")", 0, NULL },
 };
 
 /* ---- rates --------------------------------------------------------------- */
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", 0 },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM, NULL },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", 0 },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", 0 },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM, NULL },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", 0 },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM, NULL },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", 0 },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT, NULL },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0 },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0, NULL },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", 0 },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT, NULL },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
-      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", 0 },
+      "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", R_PCT, NULL },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, 0 },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", 0 },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", 0 },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT, NULL },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -232,6 +297,13 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
     { "n.groups_sum", " and " },
+    { "n.groups_sum3", " and " },
+    { "n.total_sum", "total" },
+    { "n.total_units", "total" },
+    { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
+    { "n.units_and_people", "unit|cent|site|hospital|practice|clinic|school|ward|countr|region|"
+                            "communit|village|nursing home|facilit|institution|department|icu" },
+    { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
     { "n.paren_total", "=N =|=N=" },
@@ -305,7 +377,17 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
 };
 
-const char *extract_need(const char *id)
+size_t extract_ngates(void)
+{
+    return sizeof gates / sizeof gates[0];
+}
+
+const char *extract_gate_need(size_t i)
+{
+    return gates[i].need;
+}
+
+int extract_gate_index(const char *id)
 {
     size_t i, n;
 
@@ -313,65 +395,9 @@ const char *extract_need(const char *id)
         n = strlen(gates[i].id);
         if (gates[i].id[n - 1] == '*' ? !strncmp(id, gates[i].id, n - 1)
                                        : !strcmp(id, gates[i].id))
-            return gates[i].need;
+            return (int)i;
     }
-    return NULL;
-}
-
-void extract_text_index(struct extract_text *t, const char *lower, const char *orig, size_t len)
-{
-    const unsigned char *l = (const unsigned char *)lower, *o = (const unsigned char *)orig;
-    size_t i;
-    unsigned k;
-
-    memset(t->pairs, 0, sizeof t->pairs);
-    t->lower = lower;
-    t->orig = orig;
-    t->len = len;
-    for (i = 0; i + 1 < len; i++) {
-        k = (unsigned)l[i] << 8 | l[i + 1];
-        t->pairs[k >> 6] |= 1ull << (k & 63);
-        k = (unsigned)o[i] << 8 | o[i + 1];
-        t->pairs[k >> 6] |= 1ull << (k & 63);
-    }
-}
-
-static int pairs_ok(const struct extract_text *t, const char *p, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t i;
-    unsigned k;
-
-    for (i = 0; i + 1 < n; i++) {
-        k = (unsigned)u[i] << 8 | u[i + 1];
-        if (!(t->pairs[k >> 6] & (1ull << (k & 63))))
-            return 0;
-    }
-    return 1;
-}
-
-int extract_gate(const char *need, const struct extract_text *t)
-{
-    const char *p = need, *bar, *hay;
-    size_t n;
-
-    if (!need || !*need)
-        return 1;
-    for (;;) {
-        bar = strchr(p, '|');
-        n = bar ? (size_t)(bar - p) : strlen(p);
-        hay = t->lower;
-        if (*p == '=') {
-            hay = t->orig;
-            p++;
-            n--;
-        }
-        if (n && pairs_ok(t, p, n) && memmem(hay, t->len, p, n))
-            return 1;
-        if (!bar)
-            return 0;
-        p = bar + 1;
-    }
+    return -1;
 }
 
 lm_err extract_lower(const char *s, size_t len, lm_buf *out)
@@ -382,9 +408,12 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
     lm_buf_clear(out);
     if ((rc = lm_buf_reserve(out, len)))
         return rc;
-    for (i = 0; i < len; i++)
-        out->s[i] = (char)tolower((unsigned char)s[i]);
-    memset(out->s + len, 0, out->cap - len);   /* see norm_grow: no undefined slack */
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  /* C locale */
+    }
+    /* see norm_grow: no undefined slack right after the text */
+    memset(out->s + len, 0, out->cap - len < 64 ? out->cap - len : 64);
     out->len = len;
     return LM_OK;
 }
@@ -396,8 +425,9 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
 struct crule {
     const struct rule *r;
     pcre2_code *code;
-    const char *need;
-    int g_n, g_a1, g_a2, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
+    int gate;
+    size_t near;          /* its start list in the gate set (R_NEAR, R_VERB) */
+    int g_n, g_a1, g_a2, g_a3, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
 enum { T_SIZE, T_STUDY, T_EFFECT, T_P, T_RATE, T_COUNT };
@@ -417,11 +447,25 @@ struct lm_extractor {
     pcre2_match_data *md;
     lm_normtext norm;
     lm_buf scratch;
-    struct extract_text idx;
+    gate_set *gates;
+    gate_found found;        /* gate_scan of the current text */
+    /* needle id -> index in rate_words + 1 (0: not one); 1 when a not_rate_word */
+    unsigned char *rate_k, *not_rate;
+    size_t *at, nat, capat;  /* gate_starts of a near list */
+    size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
+    size_t capclause;
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
+    size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
+    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN */
+    pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
+    unsigned char numcls[256];      /* num_class() of every byte */
+    uint64_t pre2[1024];            /* first two letters of the number words */
     char msg[512];
 };
+
+static unsigned char num_class(unsigned char c);
+static void num_prefixes(uint64_t *pre2);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -436,15 +480,15 @@ void extract_strlcpy(char *dst, const char *s, size_t cap)
     dst[n] = '\0';
 }
 
-pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
-                            char *msg, size_t cap)
+static pcre2_code *compile_opts(const char *id, const char *pattern, unsigned flags,
+                                uint32_t opts, char *msg, size_t cap)
 {
     int errcode;
     PCRE2_SIZE off;
     pcre2_code *code;
     PCRE2_UCHAR ebuf[160];
 
-    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | opts,
                          &errcode, &off, NULL);
     if (!code) {
         pcre2_get_error_message(errcode, ebuf, sizeof ebuf);
@@ -458,12 +502,20 @@ pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
     return code;
 }
 
+pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
+                            char *msg, size_t cap)
+{
+    return compile_opts(id, pattern, flags, 0, msg, cap);
+}
+
 static int group(const pcre2_code *code, const char *name)
 {
     int g = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
 
     return g > 0 ? g : 0;
 }
+
+static lm_err rate_lists(lm_extractor *ex);
 
 lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
 {
@@ -477,6 +529,11 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if (!(ex = calloc(1, sizeof *ex)))
         return LM_ERR_NOMEM;
     *out = ex;
+    if ((rc = rate_lists(ex)))
+        return rc;
+    for (i = 0; i < 256; i++)
+        ex->numcls[i] = num_class((unsigned char)i);
+    num_prefixes(ex->pre2);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -484,24 +541,36 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            if (c->r->flags & R_SITE) {
-                /* tried only at the sites: \G anchors it at the offset given */
+            if (c->r->flags & (R_SITE | R_NUM | R_PCT)) {
+                /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
                     return LM_ERR_NOMEM;
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
                 c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
                 free(anch);
+            } else if (c->r->flags & (R_LEAD | R_NEAR)) {
+                c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
+                                       ex->msg, sizeof ex->msg);
             } else {
                 c->code = extract_compile(c->r->id, c->r->pattern, flags, ex->msg, sizeof ex->msg);
             }
             if (!c->code)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
-            c->need = extract_need(c->r->id);
+            c->gate = extract_gate_index(c->r->id);
+            if (c->r->near) {
+                /* the start lists: design cues, rate words, baseline words,
+                 * then the near lists of size_rules in order */
+                size_t j, e = 2;
+                for (j = 0; j < NTAB(size_rules) && &size_rules[j] != c->r; j++)
+                    e += size_rules[j].near != NULL;
+                c->near = design_nstarts() + e;
+            }
             c->g_n = group(c->code, "n");
             c->g_a1 = group(c->code, "a1");
             c->g_a2 = group(c->code, "a2");
+            c->g_a3 = group(c->code, "a3");
             c->g_k = group(c->code, "k");
             c->g_nn = group(c->code, "nn");
             c->g_pct = group(c->code, "pct");
@@ -511,11 +580,12 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
-    if (!(ex->site = extract_compile("n.site", SITE, flags, ex->msg, sizeof ex->msg)))
+    if (!(ex->site = extract_compile("n.site", "\\G(?:" SITE ")", flags, ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
-    if ((rc = design_rules_open(flags, &ex->design, ex->msg, sizeof ex->msg)))
+    if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg)))
         return rc;
-    if (!(ex->md = pcre2_match_data_create(32, NULL)))
+    if (!(ex->md = pcre2_match_data_create(32, NULL))
+        || !(ex->mctx = pcre2_match_context_create(NULL)))
         return LM_ERR_NOMEM;
     return LM_OK;
 }
@@ -532,9 +602,18 @@ void lm_extractor_close(lm_extractor *ex)
         free(ex->rules[t]);
     }
     design_rules_close(ex->design);
+    gate_set_close(ex->gates);
+    gate_found_free(&ex->found);
+    free(ex->rate_k);
+    free(ex->not_rate);
+    free(ex->at);
+    free(ex->clause);
     pcre2_code_free(ex->site);
     free(ex->sites);
     pcre2_match_data_free(ex->md);
+    pcre2_match_context_free(ex->mctx);
+    free(ex->nums);
+    free(ex->numk);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
     free(ex);
@@ -641,7 +720,6 @@ struct run {
     const char *orig;        /* original text */
     const char *s;           /* normalised */
     const char *lower;       /* normalised, lower-cased */
-    const struct extract_text *idx;
     size_t len;
     const char *section;
     lm_extractions *out;
@@ -733,19 +811,47 @@ static int groups_in(const struct run *r, int *assumed)
 }
 
 /* Sample sizes and arm sizes. */
+/* The number words of WUNIT, lower-case. */
+static const struct { const char *w; size_t n; } num_words[] = {
+#define W(s) { s, sizeof s - 1 }
+    W("one"), W("two"), W("three"), W("ten"), W("twelve"), W("thirteen"), W("thirty"),
+    W("twenty"), W("thousand"), W("four"), W("five"), W("fifteen"), W("fifty"),
+    W("forty"), W("six"), W("seven"), W("eight"), W("eleven"), W("nine"), W("hundred"),
+#undef W
+};
+
+/* Does a count (digits, or a number word: "nine") end right before @p at? */
+static int count_before(const struct run *r, size_t at)
+{
+    size_t w = at, k;
+
+    if (at && isdigit((unsigned char)r->lower[at - 1]))
+        return 1;
+    while (w && isalpha((unsigned char)r->lower[w - 1]))
+        w--;
+    if (w == at || (w && isalnum((unsigned char)r->lower[w - 1])))
+        return 0;
+    for (k = 0; k < NTAB(num_words); k++)
+        if (num_words[k].n == at - w && !memcmp(r->lower + w, num_words[k].w, at - w))
+            return 1;
+    return 0;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
-    double n = NAN, a1, a2;
+    double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
-    int assumed = 0;
+    int assumed = 0, denom;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
-        if (!sane_count(a1) || !sane_count(a2)) {
+        if (c->g_a3 && !grp_num(r, c->g_a3, &a3))
+            return LM_OK;
+        if (!sane_count(a1) || !sane_count(a2) || (c->g_a3 && !sane_count(a3))) {
             reject(r, c->r, ms, me, "arm size is not a positive count");
             return LM_OK;
         }
-        n = a1 + a2;
+        n = a1 + a2 + a3;
     } else if (!grp_num(r, c->g_n, &n)) {
         return LM_OK;
     }
@@ -753,6 +859,14 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
     }
+    /* "identified 8 of 13 cases": a proportion's denominator, often a
+     * subgroup; kept, flagged, and ranked below the stated totals */
+    denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
+            && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
+            && count_before(r, ms - 1);
+    /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
+    if (c->g_a3 && a1 == a2 + a3)
+        n = a1;
     if (!strcmp(c->r->id, "n.per_group"))
         n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
@@ -767,6 +881,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     e->n = (int64_t)n;
     if (assumed)
         extract_flag(e, "groups_assumed");
+    if (denom)
+        extract_flag(e, "denominator");
     return LM_OK;
 }
 
@@ -1018,40 +1134,41 @@ static int in_ci_bracket(const struct run *r, size_t a)
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
-    size_t k, best_d = (size_t)-1, bad_d = (size_t)-1, lo;
-    const char *best = NULL, *p, *L = r->lower;
+    size_t h, best_d = (size_t)-1, bad_d = (size_t)-1, best_k = 0, best_i = 0, lo;
+    const char *best = NULL;
+    const gate_found *f = &r->ex->found;
 
     if (a > ss + 160)
         ss = a - 160;
     if (se > b + 100)
         se = b + 100;
-    for (k = 0; k < NTAB(rate_words); k++) {
-        size_t n = strlen(rate_words[k].word), d;
-        for (p = memmem(L + ss, se - ss, rate_words[k].word, n); p;
-             p = memmem(p + 1, (size_t)(L + se - (p + 1)), rate_words[k].word, n)) {
-            size_t i = (size_t)(p - L);
-            if (i >= a && i < b)
+    lo = a > ss + 40 ? a - 40 : ss;
+    /* the occurrences of the rate words and the baseline words, from the
+     * gate scan: the nearest word wins (ties: the earlier word of the
+     * table, then the earlier occurrence) */
+    for (h = 0; h < f->nh; h++) {
+        uint16_t id = f->hid[h];
+        size_t i = f->hpos[h], k, n, d;
+
+        if (r->ex->rate_k[id]) {
+            k = r->ex->rate_k[id] - 1;
+            n = strlen(rate_words[k].word);
+            if (i < ss || i + n > se || (i >= a && i < b))
                 continue;
             d = i < a ? a - i : (i - b) + 40;   /* the left side reads first */
             if (strcmp(rate_words[k].what, "other"))
                 d = d / 8;
-            if (d < best_d) {
+            if (d < best_d || (d == best_d && (k < best_k || (k == best_k && i < best_i)))) {
                 best_d = d;
+                best_k = k;
+                best_i = i;
                 best = rate_words[k].what;
             }
-            if (p + 1 >= L + se)
-                break;
         }
-    }
-    lo = a > ss + 40 ? a - 40 : ss;
-    for (k = 0; k < NTAB(not_rate_words); k++) {
-        size_t n = strlen(not_rate_words[k]);
-        for (p = memmem(L + lo, a - lo, not_rate_words[k], n); p;
-             p = memmem(p + 1, (size_t)(L + a - (p + 1)), not_rate_words[k], n)) {
-            if ((size_t)(p - L) + n <= a && a - (size_t)(p - L) < bad_d)
-                bad_d = a - (size_t)(p - L);
-            if (p + 1 >= L + a)
-                break;
+        if (r->ex->not_rate[id]) {
+            n = strlen(gate_needle_text(r->ex->gates, id));
+            if (i >= lo && i + n <= a && a - i < bad_d)
+                bad_d = a - i;
         }
     }
     *bad = bad_d < best_d;
@@ -1133,19 +1250,157 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+/* The gate set, with the rate words and the baseline words as start lists
+ * so that rate_what reads their offsets from the gate scan. */
+static lm_err rate_lists(lm_extractor *ex)
+{
+    lm_buf w = { 0 }, nw = { 0 };
+    const char *extra[2 + NTAB(size_rules)];
+    size_t k, n, nextra = 2;
+    lm_err rc = LM_OK;
+    int id;
+
+    for (k = 0; k < NTAB(rate_words) && !rc; k++)
+        rc = lm_buf_printf(&w, "%s%s", k ? "|" : "", rate_words[k].word);
+    for (k = 0; k < NTAB(not_rate_words) && !rc; k++)
+        rc = lm_buf_printf(&nw, "%s%s", k ? "|" : "", not_rate_words[k]);
+    if (rc)
+        goto done;
+    extra[0] = lm_buf_str(&w);
+    extra[1] = lm_buf_str(&nw);
+    for (k = 0; k < NTAB(size_rules); k++)
+        if (size_rules[k].near)
+            extra[nextra++] = size_rules[k].near;
+    if ((rc = gate_set_open(extra, nextra, &ex->gates)))
+        goto done;
+    n = gate_set_size(ex->gates);
+    if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))) {
+        rc = LM_ERR_NOMEM;
+        goto done;
+    }
+    for (k = 0; k < NTAB(rate_words); k++)
+        if ((id = gate_needle(ex->gates, rate_words[k].word)) >= 0 && !ex->rate_k[id])
+            ex->rate_k[id] = (unsigned char)(k + 1);
+    for (k = 0; k < NTAB(not_rate_words); k++)
+        if ((id = gate_needle(ex->gates, not_rate_words[k])) >= 0)
+            ex->not_rate[id] = 1;
+done:
+    lm_buf_free(&w);
+    lm_buf_free(&nw);
+    return rc;
+}
+
+
+/* Byte classes for num_starts. */
+enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
+/* Kinds of number starts, and which a rule may start with. */
+enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4 };
+
+static unsigned rule_kinds(unsigned flags)
+{
+    if (flags & R_DIGIT)
+        return NK_DIGIT;
+    if (flags & R_SNUM)
+        return NK_DIGIT | NK_SIGN;
+    return NK_DIGIT | NK_WORD;     /* COUNT */
+}
+
+static unsigned char num_class(unsigned char c)
+{
+    unsigned char k = 0;
+
+    if (isdigit(c) || c == '-' || c == '.')
+        k |= NC_NUM;
+    if (c && strchr("otfsenh", c))
+        k |= NC_WORD1;
+    if (isdigit(c) || c == '.' || c == ',' || c == '/' || c == ':' || c == '-')
+        k |= NC_PREBAD;
+    if (isalnum(c) || c == '_')
+        k |= NC_WORDCH;
+    return k;
+}
+
+/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre2 has bit
+ * (a << 8 | b) set for the first two letters of every number word. */
+static int num_word_at(const char *s, const uint64_t *pre2)
+{
+    size_t k;
+    unsigned two = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+
+    if (!(pre2[two >> 6] & (1ull << (two & 63))))
+        return 0;
+    for (k = 0; k < NTAB(num_words); k++)
+        if (s[0] == num_words[k].w[0] && !strncmp(s, num_words[k].w, num_words[k].n))
+            return 1;
+    return 0;
+}
+
+/* Every offset where PRE and a number can start: not after [\d.,/:-], and
+ * a digit, '-', '.', or a number word at a word start.  A superset of where
+ * the R_NUM rules (and SITE) can match. */
+static void num_prefixes(uint64_t *pre2)
+{
+    size_t k;
+
+    memset(pre2, 0, 1024 * sizeof *pre2);
+    for (k = 0; k < NTAB(num_words); k++) {
+        unsigned two = (unsigned)(unsigned char)num_words[k].w[0] << 8
+                       | (unsigned char)num_words[k].w[1];
+        pre2[two >> 6] |= 1ull << (two & 63);
+    }
+}
+
+static lm_err num_starts(struct run *r)
+{
+    lm_extractor *ex = r->ex;
+    const unsigned char *s = (const unsigned char *)r->lower;
+    const unsigned char *cls = ex->numcls;
+    size_t i;
+    unsigned char c = 0, b;
+
+    ex->nnums = 0;
+    for (i = 0; i < r->len; i++) {
+        b = c;
+        c = cls[s[i]];
+        if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
+            continue;
+        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i, ex->pre2)))
+            continue;
+        if (ex->nnums == ex->capnums) {
+            size_t cap = ex->capnums ? 2 * ex->capnums : 64;
+            size_t *v = realloc(ex->nums, cap * sizeof *v);
+            unsigned char *kv;
+            if (!v)
+                return LM_ERR_NOMEM;
+            ex->nums = v;
+            if (!(kv = realloc(ex->numk, cap)))
+                return LM_ERR_NOMEM;
+            ex->numk = kv;
+            ex->capnums = cap;
+        }
+        ex->numk[ex->nnums] = isdigit(s[i]) ? NK_DIGIT : (c & NC_NUM) ? NK_SIGN : NK_WORD;
+        ex->nums[ex->nnums++] = i;
+    }
+    return LM_OK;
+}
+
 /* Every offset where SITE matches (a count before a people noun), in
  * order; overlapping starts are all kept so no R_SITE match is missed. */
 static lm_err find_sites(struct run *r)
 {
     lm_extractor *ex = r->ex;
-    PCRE2_SIZE off = 0, *ov;
+    PCRE2_SIZE *ov;
+    size_t k;
     int rc;
 
+    /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
-    while (off < r->len) {
-        rc = pcre2_match(ex->site, (PCRE2_SPTR)r->s, r->len, off, 0, ex->md, NULL);
+    for (k = 0; k < ex->nnums; k++) {
+        if (ex->numk[k] == NK_SIGN)
+            continue;      /* SITE starts with a count */
+        rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
-            break;
+            continue;
         ov = pcre2_get_ovector_pointer(ex->md);
         if (ex->nsites == ex->capsites) {
             size_t cap = ex->capsites ? 2 * ex->capsites : 32;
@@ -1156,9 +1411,58 @@ static lm_err find_sites(struct run *r)
             ex->capsites = cap;
         }
         ex->sites[ex->nsites++] = ov[0];
-        off = ov[0] + 1;
     }
+    if (ex->nsites > ex->capclause) {
+        size_t *v = realloc(ex->clause, ex->nsites * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        ex->clause = v;
+        ex->capclause = ex->nsites;
+    }
+    if (ex->nsites)
+        memset(ex->clause, 0, ex->nsites * sizeof *ex->clause);
     return LM_OK;
+}
+
+/* Where the clause of site k ends: the first '.', ';' or ':' after it
+ * that is not inside a bracket opened after the site (GAP passes those
+ * only inside "(...)") and not a decimal point. */
+static size_t clause_end(const struct run *r, size_t from)
+{
+    size_t i;
+    int open = 0;
+
+    for (i = from; i < r->len; i++) {
+        char ch = r->s[i];
+        if (ch == '(')
+            open = 1;
+        else if (ch == ')')
+            open = 0;
+        else if (!open && (ch == ';' || ch == ':'
+                           || (ch == '.' && !isdigit((unsigned char)r->s[i + 1]))))
+            return i;
+    }
+    return r->len;
+}
+
+/* Does one of the near literals (r->ex->at, sorted) start between site k
+ * and the end of its clause? */
+static int verb_in_clause(const struct run *r, size_t k)
+{
+    lm_extractor *ex = r->ex;
+    size_t s = ex->sites[k], e, lo = 0, hi = ex->nat;
+
+    if (!ex->clause[k])
+        ex->clause[k] = clause_end(r, s) + 1;
+    e = ex->clause[k] - 1;
+    while (lo < hi) {          /* the first literal at or after the site */
+        size_t mid = (lo + hi) / 2;
+        if (ex->at[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ex->nat && ex->at[lo] < e;
 }
 
 static lm_err run_table(struct run *r, int t, handler h)
@@ -1171,16 +1475,73 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         PCRE2_SIZE off = 0, *ov;
 
-        if (!extract_gate(c->need, r->idx))
+        if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
-        if (c->r->flags & R_SITE) {
+        if (c->r->flags & (R_LEAD | R_NEAR)) {
+            size_t k, n = r->ex->nsites;
+            const size_t *at = r->ex->sites;
+
+            if (c->r->flags & R_NEAR) {
+                if ((err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
+                                       &r->ex->nat, &r->ex->capat)))
+                    return err;
+                at = r->ex->at;
+                n = r->ex->nat;
+            }
+            for (k = 0; k < n; k++) {
+                size_t st = at[k];
+                if (st < off)
+                    continue;
+                pcre2_set_offset_limit(r->ex->mctx, st);
+                rc = extract_match(c->code, r->s, r->len,
+                                   st > off + LEAD_MAX ? st - LEAD_MAX : off, r->ex->md,
+                                   r->ex->mctx);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
+            continue;
+        }
+        if (c->r->flags & R_PCT) {
+            const char *q = r->s;
             size_t k;
 
-            for (k = 0; k < r->ex->nsites; k++) {
-                if (r->ex->sites[k] < off)
+            while ((q = memchr(q, '%', r->len - (size_t)(q - r->s)))) {
+                for (k = (size_t)(q - r->s) + 1; k <= (size_t)(q - r->s) + 2 && k <= r->len; k++) {
+                    if (k == (size_t)(q - r->s) + 2 && r->s[k - 1] != ')')
+                        break;
+                    if (k < off)
+                        continue;
+                    rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
+                    if (rc < 0)
+                        continue;
+                    ov = pcre2_get_ovector_pointer(r->ex->md);
+                    if ((err = h(r, c, ov[0], ov[1])))
+                        return err;
+                    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                }
+                q++;
+            }
+            continue;
+        }
+        if (c->r->flags & (R_SITE | R_NUM)) {
+            size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
+            const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
+            unsigned kinds = rule_kinds(c->r->flags);
+
+            if ((c->r->flags & R_VERB)
+                && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
+                                      &r->ex->nat, &r->ex->capat)))
+                return err;
+            for (k = 0; k < n; k++) {
+                if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
                     continue;
-                rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, r->ex->sites[k], 0,
-                                 r->ex->md, NULL);
+                if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
+                    continue;
+                rc = extract_match(c->code, r->s, r->len, at[k], r->ex->md, NULL);
                 if (rc < 0)
                     continue;
                 ov = pcre2_get_ovector_pointer(r->ex->md);
@@ -1191,7 +1552,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             continue;
         }
         while (off < r->len) {
-            rc = pcre2_match(c->code, (PCRE2_SPTR)r->s, r->len, off, 0, r->ex->md, NULL);
+            rc = extract_match(c->code, r->s, r->len, off, r->ex->md, NULL);
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc < 0) {
@@ -1260,8 +1621,10 @@ static lm_err arms_total(struct run *r)
     return LM_OK;
 }
 
-lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
-                       const char *section, lm_extractions *out)
+/* lm_extract_text; @p design >= 0 also counts the design cues of the
+ * title (1) or the abstract (0) on the same normalised text. */
+static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
+                        const char *section, lm_extractions *out, int design)
 {
     struct run r;
     lm_err rc;
@@ -1279,8 +1642,8 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
         return rc;
     if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
         return rc;
-    extract_text_index(&ex->idx, ex->scratch.s, ex->norm.s, ex->norm.len);
-    r.idx = &ex->idx;
+    if ((rc = gate_scan(ex->gates, ex->norm.s, ex->norm.len, &ex->found)))
+        return rc;
     r.ex = ex;
     r.orig = text;
     r.lower = ex->scratch.s;
@@ -1289,13 +1652,22 @@ lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
-    if ((rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+    if ((rc = num_starts(&r)) || (rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
         || (rc = run_table(&r, T_RATE, on_rate)))
         return rc;
+    if (design >= 0)
+        design_count(ex->design, ex->md, ex->norm.s, &ex->found, ex->norm.map,
+                     ex->norm.len, design);
     return LM_OK;
+}
+
+lm_err lm_extract_text(lm_extractor *ex, const char *text, size_t len,
+                       const char *section, lm_extractions *out)
+{
+    return text_pass(ex, text, len, section, out, -1);
 }
 
 lm_err lm_extract_design(lm_extractor *ex, const char *title, const char *abstract,
@@ -1375,6 +1747,8 @@ static void finish_article(lm_extractions *x, size_t first)
                 p = size_rules[j].prio;
         if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
             p = 55;
+        if (strstr(e->flags, "denominator"))
+            p = 45;
         if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
             p -= 100;    /* the body repeats and subdivides the abstract */
         if (p > bp) {
@@ -1445,14 +1819,17 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
     if (!ex || !a || !out)
         return LM_ERR_USAGE;
     first = out->len;
-    if (a->title && (rc = lm_extract_text(ex, a->title, strlen(a->title), "title", out)))
+    /* the design cues are counted on the title and abstract as the rule
+     * pass normalised them (lm_extract_design without normalising again) */
+    design_begin(ex->design);
+    if (a->title && (rc = text_pass(ex, a->title, strlen(a->title), "title", out, 1)))
         goto fail;
-    if (a->abstract && (rc = lm_extract_text(ex, a->abstract, strlen(a->abstract),
-                                             "abstract", out)))
+    if (a->abstract && (rc = text_pass(ex, a->abstract, strlen(a->abstract),
+                                       "abstract", out, 0)))
         goto fail;
     if (a->body && *a->body && (rc = extract_body(ex, a->body, out)))
         goto fail;
-    if ((rc = lm_extract_design(ex, a->title, a->abstract, a->pub_types, a->mesh, out)))
+    if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
     finish_article(out, first);
     return LM_OK;

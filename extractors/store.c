@@ -128,6 +128,116 @@ lm_err lm_extract_store(lm_extractor *ex, lm_corpus *c, int64_t pmid,
     return rc;
 }
 
+/* ---- reading back --------------------------------------------------------- */
+
+static double col_real(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+
+    return t ? (const char *)t : "";
+}
+
+static int kind_of(const char *name, lm_kind *k)
+{
+    int i;
+
+    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_DESIGN; i++)
+        if (!strcmp(name, lm_kind_name((lm_kind)i))) {
+            *k = (lm_kind)i;
+            return 1;
+        }
+    return 0;
+}
+
+/* One row into a new record; text and rule share one allocation (freed
+ * with the text by lm_extractions_clear). */
+static lm_err load_row(sqlite3_stmt *st, lm_extractions *out, int64_t pmid, char *msg,
+                       size_t cap)
+{
+    const char *text = col_text(st, 14), *rule = col_text(st, 15);
+    size_t tl = strlen(text), rl = strlen(rule);
+    lm_extraction *e;
+    lm_kind kind;
+    char *buf;
+
+    if (!kind_of(col_text(st, 1), &kind)) {
+        lm_msg_set(msg, cap, "PMID %lld: extraction row %lld: unknown kind '%s'",
+                   (long long)pmid, (long long)sqlite3_column_int64(st, 0), col_text(st, 1));
+        return LM_ERR_DB;
+    }
+    if (!(buf = malloc(tl + rl + 2)))
+        return LM_ERR_NOMEM;
+    memcpy(buf, text, tl + 1);
+    memcpy(buf + tl + 1, rule, rl + 1);
+    if (!(e = extract_push(out, kind, NULL, col_text(st, 11), "", 0, 0))) {
+        free(buf);
+        return LM_ERR_NOMEM;
+    }
+    free(e->text);
+    e->text = buf;
+    e->rule = buf + tl + 1;
+    if (kind == LM_KIND_DESIGN)
+        extract_strlcpy(e->svalue, col_text(st, 2), sizeof e->svalue);
+    else
+        e->value = col_real(st, 2);
+    e->lo = col_real(st, 3);
+    e->hi = col_real(st, 4);
+    e->k = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
+    e->n = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+    extract_strlcpy(e->metric, col_text(st, 7), sizeof e->metric);
+    e->p = col_real(st, 8);
+    extract_strlcpy(e->p_op, col_text(st, 9), sizeof e->p_op);
+    extract_strlcpy(e->level, col_text(st, 10), sizeof e->level);
+    e->span_start = (size_t)sqlite3_column_int64(st, 12);
+    e->span_end = (size_t)sqlite3_column_int64(st, 13);
+    extract_strlcpy(e->flags, col_text(st, 16), sizeof e->flags);
+    return LM_OK;
+}
+
+lm_err lm_extract_load(lm_extractor *ex, lm_corpus *c, int64_t pmid, lm_extractions *out,
+                       int *version)
+{
+    static const char sql[] =
+        "SELECT id, kind, value, lo, hi, k, n, metric, p, p_op, level, section,"
+        " span_start, span_end, text, rule, flags, extractor_version"
+        " FROM extraction WHERE pmid = ?1 ORDER BY id";
+    char scratch[256], *msg = scratch;
+    size_t cap = sizeof scratch;
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    lm_err rc = LM_OK;
+    int step;
+
+    if (!c || !out)
+        return LM_ERR_USAGE;
+    if (ex)
+        msg = extract_msgbuf(ex, &cap);
+    if (version)
+        *version = 0;
+    if (!(db = lm_corpus_sqlite(c))) {
+        lm_msg_set(msg, cap, "PMID %lld: corpus has no database", (long long)pmid);
+        return LM_ERR_DB;
+    }
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(ex, msg, cap, db, "reading extractions", pmid);
+    sqlite3_bind_int64(st, 1, pmid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((rc = load_row(st, out, pmid, msg, cap)))
+            break;
+        if (version)
+            *version = sqlite3_column_int(st, 17);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(ex, msg, cap, db, "reading extractions", pmid);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ---- running over the corpus -------------------------------------------- */
 
 struct run_ctx {

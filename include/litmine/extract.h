@@ -141,8 +141,10 @@ typedef struct lm_extraction {
                          ///< abstract or body (body rows: section says which part)
     size_t span_end;
     char *text;          ///< the matched text (original bytes)
-    const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static
-    char flags[96];      ///< comma-separated: primary (the study's total),
+    const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static;
+                         ///< rows read back by lm_extract_load: owned by the list
+    char flags[96];      ///< comma-separated: primary (the study's total), denominator
+                         ///< (a sample size read as the n of "k of n": ranked low),
                          ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
                          ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
                          ///< pooled (effect of a meta-analysis); design: abstract=<d>,
@@ -223,6 +225,18 @@ LM_API LM_MUST_CHECK lm_err lm_extract_article(lm_extractor *ex, const lm_articl
 /// is not set; see lm_extractor_errmsg(ex)).
 LM_API LM_MUST_CHECK lm_err lm_extract_store(lm_extractor *ex, lm_corpus *c,
                                              int64_t pmid, const lm_extractions *x);
+
+/// Reads back the rows stored for @p pmid (by lm_extract_store or
+/// lm_extract_run) in the order they were stored, appending them to @p out
+/// as lm_extract_article produced them (design rows: svalue; absent numbers
+/// NAN / -1; text and rule owned by @p out).  *version (may be NULL) gets
+/// their extractor_version, 0 when none are stored: an article never
+/// extracted, or not in the corpus, is LM_OK with nothing appended.  @p ex
+/// only keeps the message and may be NULL.  Errors: LM_ERR_DB (a database
+/// error, or a row of an unknown kind: "PMID 123: extraction row 7: unknown
+/// kind 'x'"), LM_ERR_NOMEM; @p out keeps the rows read before.
+LM_API LM_MUST_CHECK lm_err lm_extract_load(lm_extractor *ex, lm_corpus *c, int64_t pmid,
+                                            lm_extractions *out, int *version);
 
 /// Called by lm_extract_run for each article after its rows were stored.
 /// Return non-zero to stop.

@@ -299,6 +299,69 @@ Test(rules, absurd_numbers_are_rejected)
     lm_extractions_free(&x);
 }
 
+/* Each bad value of the issue alone: the kind it would have given is not
+ * extracted at all (no absurd row, no crash). */
+Test(rules, each_absurd_value_alone_gives_no_row)
+{
+    static const struct { const char *text; lm_kind kind; } cases[] = {
+        { "A total of 1e400 patients were randomized.", LM_KIND_SAMPLE_SIZE },
+        { "We enrolled 1e400 patients.", LM_KIND_SAMPLE_SIZE },
+        { "Adults (n = -3) were enrolled.", LM_KIND_ARM_SIZE },
+        { "Adults (n = -3) were enrolled.", LM_KIND_SAMPLE_SIZE },
+        { "In all, -3 patients were randomized.", LM_KIND_SAMPLE_SIZE },
+        { "Remission occurred in 150% of patients.", LM_KIND_RATE },
+        { "Response: 30/20 patients responded.", LM_KIND_RATE },
+        { "The odds ratio was 2.0 (95% CI 3.0 to 1.0).", LM_KIND_EFFECT },
+        { "The hazard ratio was 0.5 (95% CI 0.9-0.6).", LM_KIND_EFFECT },
+        { "P = 1.7 was reported.", LM_KIND_P_VALUE },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lm_extractions x = { 0 };
+
+        cr_assert_eq(lm_extract_text(ex, cases[i].text, strlen(cases[i].text), "abstract", &x),
+                     LM_OK, "%s", cases[i].text);
+        cr_expect_null(first_of(&x, cases[i].kind, NULL), "%s gave a %s row", cases[i].text,
+                       lm_kind_name(cases[i].kind));
+        lm_extractions_free(&x);
+    }
+}
+
+/* Whole articles with an empty abstract, or binary junk for title and
+ * abstract: only the design row (nothing to read), no crash. */
+Test(rules, empty_and_junk_articles)
+{
+    lm_article a;
+    lm_extractions x = { 0 };
+    char junk[2048];
+    size_t i;
+    unsigned s = 777;
+
+    memset(&a, 0, sizeof a);
+    a.pmid = 5;
+    a.title = "";
+    a.abstract = "";
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    cr_expect_eq(x.len, 1);
+    cr_expect_eq(x.v[0].kind, LM_KIND_DESIGN);
+    cr_expect_str_eq(x.v[0].svalue, "other");
+    lm_extractions_clear(&x);
+    for (i = 0; i + 1 < sizeof junk; i++) {
+        s = s * 1103515245u + 12345u;
+        junk[i] = (char)((s >> 16) | 1);      /* no NUL inside */
+    }
+    junk[sizeof junk - 1] = '\0';
+    a.title = junk;
+    a.abstract = junk + 100;
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    for (i = 0; i < x.len; i++)
+        cr_expect(x.v[i].span_end <= strlen(x.v[i].section[0] == 't' ? a.title : a.abstract),
+                  "span past the end from %s", x.v[i].rule);
+    cr_expect_eq(x.v[x.len - 1].kind == LM_KIND_DESIGN || x.v[x.len - 1].kind == LM_KIND_SAMPLE_SIZE, 1);
+    lm_extractions_free(&x);
+}
+
 struct logbuf { char text[4096]; size_t len; };
 
 static void capture(lm_log_level lvl, const char *func, const char *msg, void *ud)

@@ -1,7 +1,7 @@
 /* Storing extractions (extractors/store.c): lm_extract_run over a corpus
  * built from tests/fixtures/extractors/articles.xml, rows replaced on
  * re-runs and rows of an older extractor version replaced, errors naming
- * the PMID. */
+ * the PMID; lm_extract_load reading the rows back as they were extracted. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -127,4 +127,118 @@ Test(store, store_rejects_bad_arguments)
     cr_expect_eq(lm_extract_store(NULL, c, 1, &x), LM_ERR_USAGE);
     cr_expect_eq(lm_extract_store(ex, NULL, 1, &x), LM_ERR_USAGE);
     cr_expect_eq(lm_extract_run(ex, NULL, NULL, 0, NULL, NULL), LM_ERR_USAGE);
+}
+
+/* ---- lm_extract_load ------------------------------------------------------ */
+
+struct direct { lm_extractor *ex; lm_extractions *x; };
+
+static int extract_direct(const lm_article *a, void *ud)
+{
+    struct direct *d = ud;
+
+    cr_assert_eq(lm_extract_article(d->ex, a, d->x), LM_OK);
+    return 0;
+}
+
+static int same_num(double a, double b)
+{
+    return (a != a && b != b) || a == b;
+}
+
+Test(store, load_reads_back_what_was_stored)
+{
+    static const int64_t pmids[] = { 91100001, 91100002, 91100003 };
+    size_t j, i;
+
+    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK, "%s", lm_extractor_errmsg(ex));
+    for (j = 0; j < 3; j++) {
+        lm_extractions want = { 0 }, got = { 0 };
+        struct direct d = { ex, &want };
+        int version = -1;
+
+        cr_assert_eq(lm_corpus_get(c, pmids[j], extract_direct, &d), LM_OK);
+        cr_assert_eq(lm_extract_load(ex, c, pmids[j], &got, &version), LM_OK, "%s",
+                     lm_extractor_errmsg(ex));
+        cr_expect_eq(version, LM_EXTRACTOR_VERSION);
+        cr_assert_gt(want.len, 0);
+        cr_assert_eq(got.len, want.len, "PMID %lld", (long long)pmids[j]);
+        for (i = 0; i < want.len; i++) {
+            const lm_extraction *w = &want.v[i], *g = &got.v[i];
+
+            cr_expect_eq(g->kind, w->kind);
+            cr_expect(same_num(g->value, w->value), "%g vs %g", g->value, w->value);
+            cr_expect_str_eq(g->svalue, w->svalue);
+            cr_expect(same_num(g->lo, w->lo) && same_num(g->hi, w->hi));
+            cr_expect_eq(g->k, w->k);
+            cr_expect_eq(g->n, w->n);
+            cr_expect_str_eq(g->metric, w->metric);
+            cr_expect(same_num(g->p, w->p));
+            cr_expect_str_eq(g->p_op, w->p_op);
+            cr_expect_str_eq(g->level, w->level);
+            cr_expect_str_eq(g->section, w->section);
+            cr_expect_eq(g->span_start, w->span_start);
+            cr_expect_eq(g->span_end, w->span_end);
+            cr_expect_str_eq(g->text, w->text);
+            cr_expect_str_eq(g->rule, w->rule);
+            cr_expect_str_eq(g->flags, w->flags);
+        }
+        lm_extractions_free(&want);
+        lm_extractions_free(&got);
+    }
+}
+
+Test(store, load_appends_and_an_unextracted_pmid_has_no_rows)
+{
+    lm_extractions x = { 0 };
+    int version = -1;
+    size_t first;
+
+    cr_assert_eq(lm_extract_load(NULL, c, 91100001, &x, &version), LM_OK);
+    cr_expect_eq(x.len, 0);
+    cr_expect_eq(version, 0);
+    cr_assert_eq(lm_extract_load(ex, c, 424242, &x, NULL), LM_OK);
+    cr_expect_eq(x.len, 0);
+    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK);
+    cr_assert_eq(lm_extract_load(ex, c, 91100001, &x, NULL), LM_OK);
+    first = x.len;
+    cr_assert_gt(first, 0);
+    cr_assert_eq(lm_extract_load(ex, c, 91100002, &x, &version), LM_OK);
+    cr_expect_gt(x.len, first);
+    /* rows in stored order: the design row closes the first article's rows */
+    cr_expect_eq(x.v[first - 1].kind, LM_KIND_DESIGN);
+    cr_expect_eq(x.v[0].kind, LM_KIND_SAMPLE_SIZE);
+    lm_extractions_free(&x);
+}
+
+Test(store, load_rejects_an_unknown_kind_naming_pmid_and_row)
+{
+    lm_extractions x = { 0 };
+
+    cr_assert_eq(sqlite3_exec(lm_corpus_sqlite(c),
+                              "INSERT INTO extraction(id, pmid, kind, value, rule, extractor_version)"
+                              " VALUES (77, 91100002, 'bogus', 1, 'x.y', 1)", NULL, NULL, NULL), SQLITE_OK);
+    cr_expect_eq(lm_extract_load(ex, c, 91100002, &x, NULL), LM_ERR_DB);
+    cr_expect(strstr(lm_extractor_errmsg(ex), "PMID 91100002") != NULL, "%s", lm_extractor_errmsg(ex));
+    cr_expect(strstr(lm_extractor_errmsg(ex), "row 77") != NULL, "%s", lm_extractor_errmsg(ex));
+    cr_expect(strstr(lm_extractor_errmsg(ex), "bogus") != NULL, "%s", lm_extractor_errmsg(ex));
+    lm_extractions_free(&x);
+}
+
+Test(store, load_database_error_names_the_pmid)
+{
+    lm_extractions x = { 0 };
+
+    cr_assert_eq(sqlite3_exec(lm_corpus_sqlite(c), "DROP TABLE extraction", NULL, NULL, NULL), SQLITE_OK);
+    cr_expect_eq(lm_extract_load(ex, c, 91100001, &x, NULL), LM_ERR_DB);
+    cr_expect(strstr(lm_extractor_errmsg(ex), "PMID 91100001") != NULL, "%s", lm_extractor_errmsg(ex));
+    cr_expect_eq(x.len, 0);
+}
+
+Test(store, load_rejects_bad_arguments)
+{
+    lm_extractions x = { 0 };
+
+    cr_expect_eq(lm_extract_load(ex, NULL, 1, &x, NULL), LM_ERR_USAGE);
+    cr_expect_eq(lm_extract_load(ex, c, 1, NULL, NULL), LM_ERR_USAGE);
 }

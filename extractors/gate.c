@@ -1,0 +1,399 @@
+/* Literal pre-filters for the rules: every needle of every rule's gate
+ * (see the gates table in rules.c) is found in one pass over the text by an
+ * Aho-Corasick automaton, built once per handle, instead of one memmem per
+ * needle per rule.  The automaton folds case (its byte classes map both
+ * cases of a letter to one class); an '='-prefixed needle must also have
+ * the text's own case, checked where it occurs.  The alphabet is reduced to
+ * the bytes the needles use (every other byte is one class), so the table
+ * stays small.  The same pass
+ * records where the start literals of the design cues occur (design.c
+ * tries a cue only there). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extractors_int.h"
+
+struct ac {
+    unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
+    unsigned ncls;
+    uint32_t *delta;          /* state row + class -> next state's row (state * ncls),
+                                 AC_OUT set when that state has outputs */
+    uint32_t *out_at;         /* state -> first entry in outs, out_at[s+1] its end */
+    uint16_t *outs;           /* needle ids */
+    size_t nstates;
+};
+
+#define AC_OUT 0x80000000u
+
+struct gate_set {
+    struct ac ac;             /* every needle, lower-cased */
+    size_t nneedles;
+    char **needles;           /* distinct needles, "=" kept on case-sensitive ones */
+    uint16_t *nlen;           /* needle length (without the '=') */
+    unsigned char *pos;       /* pos[id]: a start literal, its offsets are kept */
+    uint16_t **ids;           /* per list (gates, then start lists): needle ids,
+                                 0xFFFF-terminated */
+    uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    size_t ngates, nlists;
+};
+
+/* Builds the automaton of all needles, lower-cased ('=' needles are
+ * checked against the text's own case when they occur). */
+static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
+{
+    size_t i, j, cap = 1, len, q, qh;
+    int32_t *go = NULL;       /* trie: state * ncls + class -> state or -1 */
+    uint32_t *fail = NULL, *queue = NULL, *cnt = NULL;
+    uint16_t **own = NULL;
+    lm_err rc = LM_ERR_NOMEM;
+
+    memset(a->cls, 0, sizeof a->cls);
+    a->ncls = 1;
+    for (i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)needles[i];
+        p += *p == '=';
+        for (; *p; p++, cap++) {
+            unsigned char c = (unsigned char)tolower(*p);
+            if (!a->cls[c])
+                a->cls[c] = (unsigned char)a->ncls++;
+        }
+    }
+    for (i = 0; i < 256; i++)
+        a->cls[i] = a->cls[(unsigned char)tolower((int)i)];
+    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= AC_OUT)
+        return LM_ERR_USAGE;
+    if (!(go = malloc(cap * a->ncls * sizeof *go)) || !(fail = calloc(cap, sizeof *fail))
+        || !(queue = malloc(cap * sizeof *queue)) || !(cnt = calloc(cap + 1, sizeof *cnt))
+        || !(own = calloc(cap, sizeof *own)))
+        goto done;
+    memset(go, 0xFF, cap * a->ncls * sizeof *go);
+    a->nstates = 1;
+    for (i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)needles[i];
+        size_t st = 0;
+        uint16_t *v;
+
+        p += *p == '=';
+        for (; *p; p++) {
+            int32_t *t = &go[st * a->ncls + a->cls[*p]];
+            if (*t < 0)
+                *t = (int32_t)a->nstates++;
+            st = (size_t)*t;
+        }
+        if (!(v = realloc(own[st], (cnt[st] + 1) * sizeof *v)))
+            goto done;
+        own[st] = v;
+        v[cnt[st]++] = (uint16_t)i;
+    }
+    /* breadth first: failure links, full transitions, outputs merged */
+    qh = q = 0;
+    for (j = 0; j < a->ncls; j++) {
+        int32_t *t = &go[j];
+        if (*t < 0)
+            *t = 0;
+        else {
+            fail[*t] = 0;
+            queue[q++] = (uint32_t)*t;
+        }
+    }
+    while (qh < q) {
+        size_t st = queue[qh++], f = fail[st];
+        if (cnt[f]) {
+            uint16_t *v = realloc(own[st], (cnt[st] + cnt[f]) * sizeof *v);
+            if (!v)
+                goto done;
+            own[st] = v;
+            memcpy(v + cnt[st], own[f], cnt[f] * sizeof *v);
+            cnt[st] += cnt[f];
+        }
+        for (j = 0; j < a->ncls; j++) {
+            int32_t *t = &go[st * a->ncls + j];
+            if (*t < 0)
+                *t = go[f * a->ncls + j];
+            else {
+                fail[*t] = (uint32_t)go[f * a->ncls + j];
+                queue[q++] = (uint32_t)*t;
+            }
+        }
+    }
+    if (!(a->delta = malloc(a->nstates * a->ncls * sizeof *a->delta))
+        || !(a->out_at = malloc((a->nstates + 1) * sizeof *a->out_at)))
+        goto done;
+    for (i = 0; i < a->nstates * a->ncls; i++)
+        a->delta[i] = (uint32_t)go[i] * a->ncls | (cnt[go[i]] ? AC_OUT : 0);
+    for (i = 0, len = 0; i < a->nstates; i++) {
+        a->out_at[i] = (uint32_t)len;
+        len += cnt[i];
+    }
+    a->out_at[a->nstates] = (uint32_t)len;
+    if (!(a->outs = malloc((len ? len : 1) * sizeof *a->outs)))
+        goto done;
+    for (i = 0; i < a->nstates; i++)
+        if (cnt[i])
+            memcpy(a->outs + a->out_at[i], own[i], cnt[i] * sizeof *a->outs);
+    rc = LM_OK;
+done:
+    for (i = 0; own && i < cap; i++)
+        free(own[i]);
+    free(own);
+    free(go);
+    free(fail);
+    free(queue);
+    free(cnt);
+    return rc;
+}
+
+static void ac_free(struct ac *a)
+{
+    free(a->delta);
+    free(a->out_at);
+    free(a->outs);
+}
+
+static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
+{
+    if (f->nh == f->caph) {
+        size_t cap = f->caph ? 2 * f->caph : 256;
+        size_t *hp = realloc(f->hpos, cap * sizeof *hp);
+        uint16_t *hi;
+        if (!hp)
+            return LM_ERR_NOMEM;
+        f->hpos = hp;
+        if (!(hi = realloc(f->hid, cap * sizeof *hi)))
+            return LM_ERR_NOMEM;
+        f->hid = hi;
+        f->caph = cap;
+    }
+    f->hpos[f->nh] = at;
+    f->hid[f->nh++] = id;
+    return LM_OK;
+}
+
+/* The outputs of the state reached after byte @p i. */
+static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, uint32_t row,
+                     gate_found *f)
+{
+    const struct ac *a = &g->ac;
+    size_t st = row / a->ncls;
+    uint32_t k;
+
+    for (k = a->out_at[st]; k < a->out_at[st + 1]; k++) {
+        uint16_t id = a->outs[k];
+        size_t n = g->nlen[id], at = i + 1 - n;
+        const char *nd = g->needles[id];
+
+        if (*nd == '=') {
+            /* case-sensitive: the text's own bytes must be the needle's */
+            if (!f->found[id] && !memcmp(s + at, nd + 1, n))
+                f->found[id] = 1;
+            continue;
+        }
+        f->found[id] = 1;
+        if (g->pos[id] && push_hit(f, at, id))
+            return LM_ERR_NOMEM;
+    }
+    return LM_OK;
+}
+
+static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
+{
+    const struct ac *a = &g->ac;
+    const uint32_t *d = a->delta;
+    const unsigned char *cls = a->cls;
+    size_t i;
+    uint32_t row = 0;
+
+    for (i = 0; i < len; i++) {
+        row = d[(row & ~AC_OUT) + cls[s[i]]];
+        if ((row & AC_OUT) && ac_out(g, s, i, row & ~AC_OUT, f))
+            return LM_ERR_NOMEM;
+    }
+    return LM_OK;
+}
+
+/* The id of needle [p, p+n), added when new; -1 when memory runs out. */
+static int needle_id(gate_set *g, const char *p, size_t n)
+{
+    size_t i;
+    char **v, *s;
+
+    for (i = 0; i < g->nneedles; i++)
+        if (strlen(g->needles[i]) == n && !memcmp(g->needles[i], p, n))
+            return (int)i;
+    if (!(v = realloc(g->needles, (g->nneedles + 1) * sizeof *v)))
+        return -1;
+    g->needles = v;
+    if (!(s = malloc(n + 1)))
+        return -1;
+    memcpy(s, p, n);
+    s[n] = '\0';
+    g->needles[g->nneedles] = s;
+    return (int)g->nneedles++;
+}
+
+lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
+{
+    gate_set *g = calloc(1, sizeof *g);
+    size_t i, k;
+    const char *need;
+
+    *out = g;
+    if (!g)
+        return LM_ERR_NOMEM;
+    g->ngates = extract_ngates();
+    g->nlists = g->ngates + design_nstarts() + nextra;
+    if (!(g->ids = calloc(g->nlists, sizeof *g->ids)))
+        return LM_ERR_NOMEM;
+    for (i = 0; i < g->nlists; i++) {
+        const char *p;
+        size_t cnt = 1;
+
+        need = i < g->ngates ? extract_gate_need(i)
+             : i < g->ngates + design_nstarts() ? design_starts(i - g->ngates)
+             : extra[i - g->ngates - design_nstarts()];
+        if (!need)
+            need = "";
+        for (p = need; *p; p++)
+            cnt += *p == '|';
+        if (!(g->ids[i] = malloc((cnt + 1) * sizeof *g->ids[i])))
+            return LM_ERR_NOMEM;
+        for (p = need, k = 0;; ) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            int id;
+
+            if (n > (*p == '=') && (id = needle_id(g, p, n)) < 0)
+                return LM_ERR_NOMEM;
+            if (n > (*p == '='))
+                g->ids[i][k++] = (uint16_t)id;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+        g->ids[i][k] = 0xFFFF;
+    }
+    if (g->nneedles >= 0xFFFF)
+        return LM_ERR_USAGE;
+    if (!(g->pos = calloc(g->nneedles + 1, 1))
+        || !(g->bits = calloc(g->nlists - g->ngates + 1, sizeof *g->bits)))
+        return LM_ERR_NOMEM;
+    for (i = g->ngates; i < g->nlists; i++) {
+        const uint16_t *p;
+        uint64_t *b = calloc(g->nneedles / 64 + 1, sizeof *b);
+
+        if (!(g->bits[i - g->ngates] = b))
+            return LM_ERR_NOMEM;
+        for (p = g->ids[i]; *p != 0xFFFF; p++) {
+            g->pos[*p] = 1;
+            b[*p / 64] |= 1ull << (*p % 64);
+        }
+    }
+    if (!(g->nlen = malloc((g->nneedles + 1) * sizeof *g->nlen)))
+        return LM_ERR_NOMEM;
+    for (k = 0; k < g->nneedles; k++)
+        g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
+    return ac_build(&g->ac, g->needles, g->nneedles);
+}
+
+void gate_set_close(gate_set *g)
+{
+    size_t i;
+
+    if (!g)
+        return;
+    ac_free(&g->ac);
+    free(g->nlen);
+    for (i = 0; i < g->nneedles; i++)
+        free(g->needles[i]);
+    free(g->needles);
+    for (i = 0; g->ids && i < g->nlists; i++)
+        free(g->ids[i]);
+    free(g->ids);
+    for (i = 0; g->bits && i < g->nlists - g->ngates; i++)
+        free(g->bits[i]);
+    free(g->bits);
+    free(g->pos);
+    free(g);
+}
+
+const char *gate_needle_text(const gate_set *g, int id)
+{
+    return g->needles[id];
+}
+
+int gate_needle(const gate_set *g, const char *lit)
+{
+    size_t i;
+
+    for (i = 0; i < g->nneedles; i++)
+        if (!strcmp(g->needles[i], lit))
+            return (int)i;
+    return -1;
+}
+
+size_t gate_set_size(const gate_set *g)
+{
+    return g->nneedles;
+}
+
+void gate_found_free(gate_found *f)
+{
+    free(f->found);
+    free(f->hpos);
+    free(f->hid);
+    memset(f, 0, sizeof *f);
+}
+
+lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
+{
+    if (!f->found && !(f->found = malloc(g->nneedles + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->found, 0, g->nneedles);
+    f->nh = 0;
+    return ac_scan(g, (const unsigned char *)text, len, f);
+}
+
+lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
+                   size_t *nat, size_t *cap)
+{
+    const uint64_t *b = g->bits[list];
+    size_t i, j, n = 0;
+
+    for (i = 0; i < f->nh; i++) {
+        uint16_t id = f->hid[i];
+        size_t p = f->hpos[i];
+
+        if (!(b[id / 64] & (1ull << (id % 64))))
+            continue;
+        if (n == *cap) {
+            size_t c = *cap ? 2 * *cap : 64;
+            size_t *v = realloc(*at, c * sizeof *v);
+            if (!v)
+                return LM_ERR_NOMEM;
+            *at = v;
+            *cap = c;
+        }
+        /* hits come in order of their end: insert by start, no duplicates */
+        for (j = n; j > 0 && (*at)[j - 1] > p; j--)
+            ;
+        if (j > 0 && (*at)[j - 1] == p)
+            continue;
+        memmove(*at + j + 1, *at + j, (n - j) * sizeof **at);
+        (*at)[j] = p;
+        n++;
+    }
+    *nat = n;
+    return LM_OK;
+}
+
+int gate_pass(const gate_set *g, int gate, const unsigned char *found)
+{
+    const uint16_t *p;
+
+    if (gate < 0)
+        return 1;
+    for (p = g->ids[gate]; *p != 0xFFFF; p++)
+        if (found[*p])
+            return 1;
+    return 0;
+}
