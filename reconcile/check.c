@@ -317,7 +317,7 @@ long rc_term_df(lm_checker *k, const char *stem, long cap)
 
 /* ---- the topic's records ---------------------------------------------------
  * The records on the article's topic (t->filter), the RC_TOPIC_DOCS best by
- * bm25, are read once per check.  Each keeps the hashes of its words (and
+ * bm25 (copies once), are read once per check.  Each keeps the hashes of its words (and
  * of every 3- to 6-letter start of one, and of its title words) sorted; a
  * hash map counts how many of them hold each.  Claims are then ranked
  * among them in memory: asking FTS5 per claim word and per claim costs
@@ -340,6 +340,8 @@ static void vocab_clear(lm_checker *k)
     free(k->vocab);
     free(k->vocab_cnt);
     free(k->pool);
+    free(k->pool_same);
+    k->pool_same = NULL;
     k->vocab = NULL;
     k->vocab_cnt = NULL;
     k->pool = NULL;
@@ -484,7 +486,8 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
     k->vocab_built = 1;
     if (!t->filter[0] || k->corpus_size == 0)
         return LM_OK;
-    if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool)))
+    if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool))
+        || !(k->pool_same = calloc(RC_TOPIC_DOCS, sizeof *k->pool_same)))
         return LM_ERR_NOMEM;
     if (sqlite3_prepare_v2(db, "SELECT a.pmid, a.year, a.title, a.abstract, a.pub_types, a.mesh"
                            " FROM article_fts JOIN article a ON a.pmid = article_fts.rowid"
@@ -495,14 +498,29 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
         return LM_ERR_DB;
     }
     sqlite3_bind_text(st, 1, t->filter, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, RC_TOPIC_DOCS + 1);
+    sqlite3_bind_int(st, 2, RC_TOPIC_ROWS + 1);
     while (rc == LM_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
         lm_article a;
         struct rc_doc *d;
         int64_t pmid = sqlite3_column_int64(st, 0);
+        const char *ti = (const char *)sqlite3_column_text(st, 2);
+        const char *ab = (const char *)sqlite3_column_text(st, 3);
+        uint64_t same;
         size_t i;
-        if (++rows > RC_TOPIC_DOCS)
+        if (++rows > RC_TOPIC_ROWS)
             break;
+        /* copies of one record (a reprint, a file imported twice under
+         * other PMIDs) count once: they would crowd out the others */
+        same = rc_hash(ti ? ti : "", ti ? strlen(ti) : 0, RC_H_WORD)
+               ^ (rc_hash(ab ? ab : "", ab ? strlen(ab) : 0, RC_H_WORD) << 1);
+        for (i = 0; i < k->npool && k->pool_same[i] != same; i++)
+            ;
+        if (i < k->npool)
+            continue;
+        if (k->npool == RC_TOPIC_DOCS) {
+            rows = RC_TOPIC_ROWS + 1;           /* more distinct records than read */
+            break;
+        }
         for (i = 0, d = NULL; i < k->ndocs && !d; i++)
             if (k->docs[i]->pmid == pmid)
                 d = k->docs[i];
@@ -521,14 +539,16 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
         }
         if (!d->text)
             continue;
-        if ((rc = doc_hash(k, d)) == LM_OK)
+        if ((rc = doc_hash(k, d)) == LM_OK) {
+            k->pool_same[k->npool] = same;
             k->pool[k->npool++] = d;
+        }
     }
     if (rc == LM_OK && r != SQLITE_ROW && r != SQLITE_DONE && r != SQLITE_ERROR) {
         lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
         rc = r == SQLITE_BUSY || r == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
     }
-    k->pool_complete = rc == LM_OK && rows <= RC_TOPIC_DOCS && r == SQLITE_DONE;
+    k->pool_complete = rc == LM_OK && rows <= RC_TOPIC_ROWS && r == SQLITE_DONE;
     sqlite3_finalize(st);
     return rc;
 }
@@ -1000,9 +1020,9 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                            ? t->words[1] : t->words[0];
         long nr, nb = 0;
         snprintf(both, sizeof both, "\"%s\"*", rare);
-        if ((nr = rc_count(k, both, RC_TOPIC_DOCS + 1)) < 0)
+        if ((nr = rc_count(k, both, RC_TOPIC_ROWS + 1)) < 0)
             rc = LM_ERR_DB;
-        else if (nr <= RC_TOPIC_DOCS || t->n < 2)
+        else if (nr <= RC_TOPIC_ROWS || t->n < 2)
             snprintf(t->filter, sizeof t->filter, "%s", both);
         else {
             snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0], t->words[1]);

@@ -951,6 +951,75 @@ static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const 
     return 0;
 }
 
+/* The word as a whole word of @text (not the start of a longer one). */
+static int has_whole_word(const char *text, const char *w)
+{
+    size_t l = strlen(w);
+    const char *p = text;
+
+    while ((p = strcasestr(p, w))) {
+        if ((p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[l]))
+            return 1;
+        p += l;
+    }
+    return 0;
+}
+
+/* The claim's only disagreeing numbers are relative reductions, and a word
+ * of the outcome it names (the clause after the number's verb: "halves the
+ * risk of X") is neither a topic word nor a word of the study (as a whole
+ * word: "long" is not "longer"): the study measured something else, so it
+ * neither backs nor contradicts the claim.  @why gets the words, quoted. */
+static int outcome_missing(lm_checker *k, const struct rc_claim *cl, const char *text,
+                           const struct cand *c, const struct rc_topic *t, char *why, size_t cap)
+{
+    size_t i, p = 0, e, missing = 0, shown = 0;
+    int red = 0;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        if (c->cmp[i] == CMP_CONFLICT && cl->nums.v[i].kind != RC_REDUCTION)
+            return 0;
+        if (c->cmp[i] == CMP_CONFLICT && !red) {
+            red = 1;
+            p = cl->nums.v[i].end;      /* after "halves", "cuts ... by 40%" */
+        }
+    }
+    if (!red)
+        return 0;
+    for (e = p; e < cl->end && !strchr(",;:.!?()\"", text[e])
+                && (unsigned char)text[e] != 0xe2; e++)      /* a dash ends the clause */
+        ;
+    why[0] = '\0';
+    while (p < e) {
+        size_t q, j;
+        char word[32], stem[32];
+        int topic = 0;
+        while (p < e && !isalpha((unsigned char)text[p]))
+            p++;
+        for (q = p; q < e && isalnum((unsigned char)text[q]); q++)
+            ;
+        if (q - p >= 3 && q - p < sizeof word && !rc_stopword(&k->words, text + p, q - p)) {
+            for (j = 0; j < q - p; j++)
+                word[j] = (char)tolower((unsigned char)text[p + j]);
+            word[q - p] = '\0';
+            rc_stem(word, q - p, stem, sizeof stem);
+            for (j = 0; j < t->n; j++)
+                topic |= !strcmp(t->words[j], stem);
+            if (!topic && !has_whole_word(c->d->text, word) && !has_whole_word(c->d->text, stem)) {
+                missing++;
+                if (shown < 3) {
+                    size_t l = strlen(why);
+                    snprintf(why + l, cap - l, "%s\"%.*s\"", shown ? ", " : "", (int)(q - p),
+                             text + p);
+                    shown++;
+                }
+            }
+        }
+        p = q;
+    }
+    return missing >= 1;
+}
+
 /* The claim's dose written after "not" in the abstract ("25 mg, but not
  * 10 mg, reduced ..."): that dose failed. */
 static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d, int *sent)
@@ -1073,6 +1142,15 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             if (c->kind == RC_RATE && (rc = wilson_reason(cl, x->k >= 0 ? x : c)) != LM_OK)
                 return rc;
         }
+    }
+    /* a reduction in an outcome the study never names is not its result */
+    if (best->conflict > 0 && best->agree == 0
+        && outcome_missing(m->k, cl, text, best, m->topic, buf, sizeof buf)) {
+        cl->verdict = LM_VERDICT_NOT_FOUND;
+        cl->level[0] = '\0';
+        return rc_claim_reason(cl, "the closest study (PMID %lld) measured another outcome: "
+                               "it never says %s; no study in the corpus reports on the "
+                               "outcome claimed", (long long)best->d->pmid, buf);
     }
     /* contradicted: numbers that disagree */
     if (best->conflict > 0) {

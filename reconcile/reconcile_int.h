@@ -245,7 +245,8 @@ struct rc_topic {
 
 #define RC_DF_CAP 1000       /* records counted for a word's frequency, at most */
 #define RC_QUERY_HITS 24     /* results a cached query keeps, at most */
-#define RC_TOPIC_DOCS 300    /* records read for the topic's vocabulary, at most */
+#define RC_TOPIC_DOCS 300    /* distinct records on the topic kept, at most */
+#define RC_TOPIC_ROWS 3000   /* rows read for them, at most (copies skipped) */
 
 struct lm_checker {
     lm_corpus *corpus;
@@ -268,6 +269,7 @@ struct lm_checker {
     unsigned *vocab_cnt;            /* how many of them hold each */
     size_t vocab_n, vocab_cap;
     struct rc_doc **pool;           /* the records on the topic, best first */
+    uint64_t *pool_same;            /* hash of each one's title and abstract */
     size_t npool;
     int vocab_built, pool_complete; /* pool read; it holds every topic record */
     char msg[RC_MSG];

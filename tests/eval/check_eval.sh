@@ -5,9 +5,10 @@
 # real PubMed records (../shared/data/pubmed, PMIDs shifted) that compete as
 # candidates.  Fails when the examples or the PubMed data are missing or a
 # figure falls under its floor.  The floors sit a little under the measured
-# figures (recall 1.00, precision 0.98, accuracy 0.98 in both runs when they
-# were set): they catch regressions, and the rules stay general (no
-# example's drug, condition, study or number in them).
+# figures (recall 1.00, precision 0.98, accuracy 1.00 in both runs when they
+# were set; accuracy may lose one claim of 49): they catch regressions, and
+# the rules stay general (no example's drug, condition, study or number in
+# them).
 # usage: check_eval.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,7 +30,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/alone" "$work/distractors"
 echo "== the examples' records alone"
-python3 "$here/check_eval.py" "$1" "$ex" "$work/alone" --floors 0.95,0.95,0.95 -v
+python3 "$here/check_eval.py" "$1" "$ex" "$work/alone" --floors 0.95,0.95,0.97 -v
 echo "== among 10,000 distractor PubMed records"
-python3 "$here/check_eval.py" "$1" "$ex" "$work/distractors" --floors 0.95,0.95,0.95 -v \
+python3 "$here/check_eval.py" "$1" "$ex" "$work/distractors" --floors 0.95,0.95,0.97 -v \
   --distractors 10000 --pubmed "$pubmed"

@@ -1,5 +1,7 @@
 /* reconcile: claims, sources, numbers and verdicts on the fictional fixture
- * corpus; reports (JSON contract, text, HTML); the empty-corpus warning. */
+ * corpus; reports (JSON contract, text, HTML); the empty-corpus warning; a
+ * drug's arm against a trial's total, an outcome the study never names; a
+ * long page (JIT-compiled rules); copies of a record. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
@@ -304,4 +306,75 @@ Test(reconcile_check, sources_of_claims)
     lm_checker_close(k);
     lm_corpus_close(c);
     rmdb();
+}
+
+Test(reconcile_check, given_to_everyone_randomised_and_an_unreported_outcome)
+{
+    lm_corpus *c = corpus_with(FX "arms.xml");
+    lm_report *r = check_file(c, FX "arms.txt");
+    lm_buf js = {0};
+    cJSON *root;
+
+    cr_assert_eq(lm_report_claims(r), 2);
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    /* 900 were randomised to three arms; 150 got the drug */
+    cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), "contradicted", "%s", js.s);
+    cr_assert(has_reason(claim_at(root, 0), "the velostat group had 150"), "%s", js.s);
+    /* the trial's relative risk is about migraine days, not chronic migraine */
+    cr_assert_str_eq(str_of(claim_at(root, 1), "verdict"), "not_found", "%s", js.s);
+    cr_assert(has_reason(claim_at(root, 1), "\"chronic\""), "%s", js.s);
+    cr_assert(has_reason(claim_at(root, 1), "99200001"), "%s", js.s);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, a_long_page_gives_the_same_verdicts)
+{
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_report *small = check_file(c, FX "article.txt"), *big;
+    char path[700];
+    FILE *in, *out;
+    char buf[4096];
+    size_t n, i;
+
+    /* the fixture article, then 200 KB of text without a claim: past the
+     * size where the checker JIT-compiles the extractor rules */
+    snprintf(path, sizeof path, "%s/long.txt", dir);
+    cr_assert_not_null(in = fopen(FX "article.txt", "rb"));
+    cr_assert_not_null(out = fopen(path, "wb"));
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        cr_assert_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    for (i = 0; i < 5000; i++)
+        fputs("\nThe weather was mild and the garden looked tidy all week long.", out);
+    fputc('\n', out);
+    cr_assert_eq(fclose(out), 0);
+    big = check_file(c, path);
+    cr_assert_eq(lm_report_claims(big), lm_report_claims(small));
+    for (i = 0; i < lm_report_claims(small); i++)
+        cr_assert_eq(lm_report_verdict(big, i), lm_report_verdict(small, i), "claim %zu", i + 1);
+    unlink(path);
+    lm_report_free(small);
+    lm_report_free(big);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, copies_of_a_record_count_once)
+{
+    struct rc_doc a = {0}, b = {0}, other = {0};
+    struct rc_doc *seen[2] = { &a, &other };
+
+    a.title = b.title = "Drug X for condition Y.";
+    a.abstract = b.abstract = "We randomised 40 adults.";
+    other.title = "Drug X for condition Z.";
+    other.abstract = "We randomised 40 adults.";
+    cr_assert(rc_doc_dup(NULL, &b, seen, 2));           /* same title and abstract */
+    cr_assert(!rc_doc_dup(NULL, &a, seen, 1));          /* itself is no copy */
+    cr_assert(!rc_doc_dup(NULL, &other, seen, 1));      /* another title */
 }
