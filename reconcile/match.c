@@ -649,7 +649,8 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
         h->pmid[at] = d->pmid;
     }
     h->n = n;
-    for (i = 0; i < k->npool && h->n < RC_ANALYSE; i++) {
+    /* enough for the design filter to leave RC_ANALYSE */
+    for (i = 0; i < k->npool && h->n < RC_CANDIDATES; i++) {
         for (j = 0; j < h->n && h->pmid[j] != k->pool[i]->pmid; j++)
             ;
         if (j == h->n)
@@ -742,8 +743,9 @@ static int design_fits(unsigned f, const struct rc_doc *d)
         return 0;
     if ((f & RC_F_RCT) && !(f & RC_F_META) && d->level[1] != '1' && d->level[1] != '2')
         return 0;
+    /* animal or bench work: a case report in a person is not that */
     if ((f & (RC_F_ANIMAL | RC_F_INVITRO)) && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))
-        && d->level[1] != '5')
+        && strcmp(d->design, "animal") && strcmp(d->design, "in_vitro"))
         return 0;
     if ((f & RC_F_CASE) && strcmp(d->design, "case_report"))
         return 0;
@@ -1380,7 +1382,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             }
             /* pass 2: numbers and design only for the best few (reading an
              * abstract's numbers is the costly part of a check) */
-            for (a = 0; a < np && a < RC_ANALYSE; a++) {
+            /* a record of another design than the claim states does not
+             * take one of the RC_ANALYSE places */
+            for (a = 0; a < np && m.nc < RC_ANALYSE; a++) {
                 size_t best = a, b2;
                 struct pre tmp;
                 for (b2 = a + 1; b2 < np; b2++)

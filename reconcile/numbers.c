@@ -605,7 +605,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                        && (x = last_of(out, first, orig(&r->nt, base, i), 40))) {
                 struct rc_num *l = x;
                 enum rc_num_kind kk = l->kind;
-                char unit[16];
+                char unit[sizeof l->unit];
                 memcpy(unit, l->unit, sizeof unit);
                 if (!(x = num_push(out, kk, v)))
                     return LM_ERR_NOMEM;

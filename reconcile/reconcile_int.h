@@ -90,7 +90,7 @@ struct rc_num {
     double v, lo, hi;           /* lo/hi: CI when has_ci */
     int has_ci;
     int k, n;                   /* rate as k/n when known */
-    char unit[16];              /* dose unit, effect metric */
+    char unit[32];              /* dose unit, effect metric */
     char what[16];              /* remission, response, difference, ... */
     int approx;                 /* "nearly", "about", "roughly" */
     size_t start, end;          /* span in the text scanned */

@@ -378,3 +378,36 @@ Test(reconcile_check, copies_of_a_record_count_once)
     cr_assert(!rc_doc_dup(NULL, &a, seen, 1));          /* itself is no copy */
     cr_assert(!rc_doc_dup(NULL, &other, seen, 1));      /* another title */
 }
+
+/* A topic corpus (every record names the drug and the condition): the
+ * design a claim states picks the record, however many other records of
+ * the topic come first, and animal work is never matched to a case report
+ * in a person. */
+Test(reconcile_check, stated_design_chooses_among_the_topic)
+{
+    lm_corpus *c = corpus_with(FX "topic_corpus.xml");
+    lm_report *r = check_file(c, FX "topic_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *m;
+
+    cr_assert_eq(lm_report_claims(r), 3);
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    cr_assert_not_null(root = cJSON_Parse(js.s));
+    cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), "controlled", "%s", js.s);
+    m = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_at(root, 0), "matches"), 0);
+    cr_assert_str_eq(str_of(m, "pmid"), "99200006");
+    cr_assert(has_reason(claim_at(root, 0), "15 studies matches PMID 99200006"));
+    cr_assert_str_eq(str_of(claim_at(root, 1), "verdict"), "contradicted", "%s", js.s);
+    cr_assert(has_reason(claim_at(root, 1), "standardized mean difference 0.41"),
+              "the metric's name is cut: %s", js.s);
+    cr_assert_str_eq(str_of(claim_at(root, 2), "verdict"), "anecdotal");
+    cr_assert_str_eq(str_of(claim_at(root, 2), "source"), "animal");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(claim_at(root, 2), "matches")), 0,
+                 "animal work matched to a record in people: %s", js.s);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
