@@ -1,21 +1,18 @@
 /* Third-party global setup, done once (libxml2 is not safe to initialise
- * lazily from several threads). */
-#include <curl/curl.h>
+ * lazily from several threads).  libcurl is initialised when it is loaded,
+ * on first use (core/curl_lazy.c, under pthread_once). */
 #include <libxml/parser.h>
 #include <litmine/core.h>
+#include "core/core_int.h"
 
 lm_err lm_global_init(void)
 {
     xmlInitParser();
-    /* curl_global_init is not thread-safe: do it here, once, not lazily
-     * from the first curl_easy_init */
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-        return LM_ERR_NOMEM;
     return LM_OK;
 }
 
 void lm_global_cleanup(void)
 {
-    curl_global_cleanup();
+    lm_curl_unload();
     xmlCleanupParser();
 }

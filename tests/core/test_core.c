@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <curl/curl.h>
 #include <litmine/core.h>
 
 Test(buf, append_grows_and_terminates)
@@ -105,4 +106,54 @@ Test(log, level_filters_and_sink_receives)
     cr_assert_eq(s.lvl, LM_LOG_WARN);
     cr_assert(strstr(s.msg, "|kept 2") && s.msg[0] != '|', "%s", s.msg);
     lm_log_set_sink(NULL, NULL);
+}
+
+static int curl_mapped(void)
+{
+    char line[512];
+    int found = 0;
+    FILE *f = fopen("/proc/self/maps", "r");
+
+    cr_assert_not_null(f);
+    while (fgets(line, sizeof line, f))
+        found |= strstr(line, "libcurl") != NULL;
+    fclose(f);
+    return found;
+}
+
+static size_t discard(char *p, size_t size, size_t n, void *ud)
+{
+    (void)p;
+    (void)ud;
+    return size * n;
+}
+
+/* core/curl_lazy.c: libcurl is not loaded until the network is used, then
+ * every kind of option (long, pointer, callback, curl_off_t) and info
+ * reaches it intact. */
+Test(curl_lazy, loaded_on_first_use_and_options_forwarded)
+{
+    CURL *h;
+    long verify = 0;
+    char *esc;
+
+    cr_assert_eq(lm_global_init(), LM_OK);
+    cr_assert(!curl_mapped(), "libcurl loaded before any network use");
+    cr_assert_not_null(h = curl_easy_init());
+    cr_assert(curl_mapped());
+    cr_assert_eq(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L), CURLE_OK);
+    cr_assert_eq(curl_easy_setopt(h, CURLOPT_URL, "http://127.0.0.1:1/"), CURLE_OK);
+    cr_assert_eq(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard), CURLE_OK);
+    cr_assert_eq(curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)1 << 40), CURLE_OK);
+    cr_assert_eq(curl_easy_setopt(h, (CURLoption)(CURLOPTTYPE_LONG + 9999), 1L),
+                 CURLE_UNKNOWN_OPTION);
+    cr_assert_eq(curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &verify), CURLE_OK);
+    cr_assert_eq(verify, 0);
+    cr_assert_eq(curl_easy_perform(h), CURLE_COULDNT_CONNECT);
+    cr_assert_not_null(esc = curl_easy_escape(h, "a b&c", 0));
+    cr_assert_str_eq(esc, "a%20b%26c");
+    curl_free(esc);
+    cr_assert_str_eq(curl_easy_strerror(CURLE_OK), "No error");
+    curl_easy_cleanup(h);
+    lm_global_cleanup();
 }
