@@ -909,15 +909,9 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
                     if (!strcmp(v[i].stem, stem))
                         break;
                 if (i == nv) {
-                    if (nv == cap) {
-                        size_t nc = cap ? cap * 2 : 128;
-                        struct tf *np = realloc(v, nc * sizeof *np);
-                        if (!np) {
-                            free(v);
-                            return LM_ERR_NOMEM;
-                        }
-                        v = np;
-                        cap = nc;
+                    if (lm_grow(&v, &cap, nv, sizeof *v, 128)) {
+                        free(v);
+                        return LM_ERR_NOMEM;
                     }
                     strcpy(v[nv].stem, stem);
                     v[nv].w = 0;
@@ -1081,14 +1075,8 @@ static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *
 {
     struct rc_claim *c;
 
-    if (r->nclaims == *cap) {
-        size_t nc = *cap ? *cap * 2 : 32;
-        struct rc_claim *p = realloc(r->claims, nc * sizeof *p);
-        if (!p)
-            return LM_ERR_NOMEM;
-        r->claims = p;
-        *cap = nc;
-    }
+    if (lm_grow(&r->claims, cap, r->nclaims, sizeof *r->claims, 32))
+        return LM_ERR_NOMEM;
     c = &r->claims[r->nclaims++];
     memset(c, 0, sizeof *c);
     c->id = (int)r->nclaims;

@@ -17,14 +17,8 @@ lm_err rc_doc_add_block(struct lm_doc *d, size_t start, size_t end, enum rc_bloc
 {
     if (end <= start)
         return LM_OK;
-    if (d->nblocks == d->capblocks) {
-        size_t cap = d->capblocks ? d->capblocks * 2 : 64;
-        struct rc_block *b = realloc(d->blocks, cap * sizeof *b);
-        if (!b)
-            return LM_ERR_NOMEM;
-        d->blocks = b;
-        d->capblocks = cap;
-    }
+    if (lm_grow(&d->blocks, &d->capblocks, d->nblocks, sizeof *d->blocks, 64))
+        return LM_ERR_NOMEM;
     d->blocks[d->nblocks].start = start;
     d->blocks[d->nblocks].end = end;
     d->blocks[d->nblocks].kind = kind;

@@ -98,14 +98,8 @@ static struct rc_num *num_push(struct rc_nums *ns, enum rc_num_kind kind, double
 {
     struct rc_num *x;
 
-    if (ns->n == ns->cap) {
-        size_t cap = ns->cap ? ns->cap * 2 : 16;
-        struct rc_num *p = realloc(ns->v, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        ns->v = p;
-        ns->cap = cap;
-    }
+    if (lm_grow(&ns->v, &ns->cap, ns->n, sizeof *ns->v, 16))
+        return NULL;
     x = &ns->v[ns->n++];
     memset(x, 0, sizeof *x);
     x->kind = kind;

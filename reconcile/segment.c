@@ -99,14 +99,8 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
         e--;
     if (e <= s)
         return LM_OK;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        struct rc_sent *p = realloc(*out, nc * sizeof *p);
-        if (!p)
-            return LM_ERR_NOMEM;
-        *out = p;
-        *cap = nc;
-    }
+    if (lm_grow(out, cap, *n, sizeof **out, 64))
+        return LM_ERR_NOMEM;
     (*out)[*n].start = s;
     (*out)[*n].end = e;
     (*out)[*n].block = block;
