@@ -102,7 +102,11 @@ struct rule {
  *          or ':' outside brackets, which GAP cannot cross): a site without
  *          one is not tried;
  *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
- *          tried there. */
+ *          tried there;
+ *  R_WNEXT (R_NUM) digits, a space and a letter (or "-"): "12 patients";
+ *  R_PNEXT (R_NUM) digits then "%" or "per": "12 %", "12 percent".
+ *          For both the digits run over [0-9., ] (a number's characters
+ *          and the optional space after it), so the test is exact. */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -111,6 +115,8 @@ struct rule {
 #define R_NEAR 32u
 #define R_VERB 64u
 #define R_PCT 128u
+#define R_WNEXT 256u
+#define R_PNEXT 512u
 #define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
@@ -119,11 +125,11 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT, NULL },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT, NULL },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
@@ -142,7 +148,7 @@ static const struct rule size_rules[] = {
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -191,7 +197,7 @@ static const struct rule size_rules[] = {
       PRE NUMD " (?:[a-z-]+ )?(?:units|cent(?:er|re)s|sites|hospitals|practices|clinics|schools|wards|"
       "countries|regions|communities|villages|nursing homes|facilities|institutions|departments|"
       "NICUs|ICUs) (?:and|with|including|comprising|enrolling|covering) (?:a total of )?(?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT, NULL },
+      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT | R_WNEXT, NULL },
     /* what a study was carried out on, when that is not people: "The
      * study was carried out on 21 larynges" (a fallback below people) */
     { "n.units_on", LM_KIND_SAMPLE_SIZE, "included", 74,
@@ -211,11 +217,11 @@ static const struct rule size_rules[] = {
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM | R_WNEXT, NULL },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM, NULL },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT, NULL },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
       "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
@@ -261,7 +267,7 @@ static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM, NULL },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM, NULL },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
@@ -273,15 +279,15 @@ static const struct rule rate_rules[] = {
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
       "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", R_PCT, NULL },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT | R_PNEXT, NULL },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -301,8 +307,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.total_sum", "total" },
     { "n.total_units", "total" },
     { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
-    { "n.units_and_people", "unit|cent|site|hospital|practice|clinic|school|ward|countr|region|"
-                            "communit|village|nursing home|facilit|institution|department|icu" },
+    { "n.units_and_people", "units|centers|centres|sites|hospitals|practices|clinics|schools|wards|"
+                            "countries|regions|communities|villages|nursing homes|facilities|"
+                            "institutions|departments|icus" },
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
@@ -457,7 +464,8 @@ struct lm_extractor {
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
-    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN */
+    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN, and
+                                       NK_WNEXT / NK_PNEXT after digits */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
     unsigned char numcls[256];      /* num_class() of every byte */
     uint64_t pre2[1024];            /* first two letters of the number words */
@@ -1294,7 +1302,7 @@ done:
 /* Byte classes for num_starts. */
 enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
 /* Kinds of number starts, and which a rule may start with. */
-enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4 };
+enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4, NK_WNEXT = 8, NK_PNEXT = 16 };
 
 static unsigned rule_kinds(unsigned flags)
 {
@@ -1378,7 +1386,21 @@ static lm_err num_starts(struct run *r)
             ex->numk = kv;
             ex->capnums = cap;
         }
-        ex->numk[ex->nnums] = isdigit(s[i]) ? NK_DIGIT : (c & NC_NUM) ? NK_SIGN : NK_WORD;
+        if (isdigit(s[i])) {
+            /* what follows the run of the number's characters */
+            size_t j = i;
+            unsigned char k = NK_DIGIT;
+
+            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '))
+                j++;
+            if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
+                k |= NK_WNEXT;
+            if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
+                k |= NK_PNEXT;
+            ex->numk[ex->nnums] = k;
+        } else {
+            ex->numk[ex->nnums] = (c & NC_NUM) ? NK_SIGN : NK_WORD;
+        }
         ex->nums[ex->nnums++] = i;
     }
     return LM_OK;
@@ -1396,8 +1418,8 @@ static lm_err find_sites(struct run *r)
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
     for (k = 0; k < ex->nnums; k++) {
-        if (ex->numk[k] == NK_SIGN)
-            continue;      /* SITE starts with a count */
+        if (ex->numk[k] == NK_SIGN || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
+            continue;      /* SITE: a count, a space and a word */
         rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
             continue;
@@ -1538,6 +1560,10 @@ static lm_err run_table(struct run *r, int t, handler h)
                 return err;
             for (k = 0; k < n; k++) {
                 if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
+                    continue;
+                if (!(c->r->flags & R_SITE) && (r->ex->numk[k] & NK_DIGIT)
+                    && (((c->r->flags & R_WNEXT) && !(r->ex->numk[k] & NK_WNEXT))
+                        || ((c->r->flags & R_PNEXT) && !(r->ex->numk[k] & NK_PNEXT))))
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
