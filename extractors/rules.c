@@ -103,6 +103,8 @@ struct rule {
  *          one is not tried;
  *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
  *          tried there;
+ *  R_WORDS the rule starts with a number word (\b WNUM): tried at every
+ *          word start where one begins;
  *  R_WNEXT (R_NUM) digits, a space and a letter (or "-"): "12 patients";
  *  R_PNEXT (R_NUM) digits then "%" or "per": "12 %", "12 percent".
  *          For both the digits run over [0-9., ] (a number's characters
@@ -117,6 +119,9 @@ struct rule {
 #define R_PCT 128u
 #define R_WNEXT 256u
 #define R_PNEXT 512u
+#define R_WORDS 1024u
+/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
+#define R_LEADN(n) ((unsigned)(n) << 16)
 #define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
@@ -146,7 +151,7 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
@@ -174,17 +179,17 @@ static const struct rule size_rules[] = {
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(24), NULL },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(2), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -224,7 +229,7 @@ static const struct rule study_rules[] = {
       "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT, NULL },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
       "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
 };
@@ -243,15 +248,15 @@ static const struct rule effect_rules[] = {
     { "effect.md", LM_KIND_EFFECT, "md", 0,
       "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "cohen|d =|d=|d of" },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "hedges|g =|g=|g of" },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
       "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0, NULL },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "eta" },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(24), "beta|b =|b=|b coefficient" },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
       PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM, NULL },
@@ -275,7 +280,7 @@ static const struct rule rate_rules[] = {
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT, NULL },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0, NULL },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", R_WORDS, NULL },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
@@ -549,7 +554,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            if (c->r->flags & (R_SITE | R_NUM | R_PCT)) {
+            if (c->r->flags & (R_SITE | R_NUM | R_PCT | R_WORDS)) {
                 /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
@@ -569,10 +574,15 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->gate = extract_gate_index(c->r->id);
             if (c->r->near) {
                 /* the start lists: design cues, rate words, baseline words,
-                 * then the near lists of size_rules in order */
-                size_t j, e = 2;
-                for (j = 0; j < NTAB(size_rules) && &size_rules[j] != c->r; j++)
-                    e += size_rules[j].near != NULL;
+                 * then the near lists of the tables in order */
+                size_t j, u, e = 2;
+                for (u = 0; u < T_COUNT; u++)
+                    for (j = 0; j < tables[u].n; j++)
+                        if (&tables[u].rules[j] == c->r)
+                            goto found;
+                        else
+                            e += tables[u].rules[j].near != NULL;
+            found:
                 c->near = design_nstarts() + e;
             }
             c->g_n = group(c->code, "n");
@@ -1263,7 +1273,9 @@ typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_
 static lm_err rate_lists(lm_extractor *ex)
 {
     lm_buf w = { 0 }, nw = { 0 };
-    const char *extra[2 + NTAB(size_rules)];
+    const char *extra[2 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
+                      + NTAB(p_rules) + NTAB(rate_rules)];
+    size_t t;
     size_t k, n, nextra = 2;
     lm_err rc = LM_OK;
     int id;
@@ -1276,9 +1288,10 @@ static lm_err rate_lists(lm_extractor *ex)
         goto done;
     extra[0] = lm_buf_str(&w);
     extra[1] = lm_buf_str(&nw);
-    for (k = 0; k < NTAB(size_rules); k++)
-        if (size_rules[k].near)
-            extra[nextra++] = size_rules[k].near;
+    for (t = 0; t < T_COUNT; t++)
+        for (k = 0; k < tables[t].n; k++)
+            if (tables[t].rules[k].near)
+                extra[nextra++] = tables[t].rules[k].near;
     if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
@@ -1500,7 +1513,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
-            size_t k, n = r->ex->nsites;
+            size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
             const size_t *at = r->ex->sites;
 
             if (c->r->flags & R_NEAR) {
@@ -1516,7 +1529,7 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
                 rc = extract_match(c->code, r->s, r->len,
-                                   st > off + LEAD_MAX ? st - LEAD_MAX : off, r->ex->md,
+                                   st > off + lead ? st - lead : off, r->ex->md,
                                    r->ex->mctx);
                 if (rc < 0)
                     continue;
@@ -1524,6 +1537,23 @@ static lm_err run_table(struct run *r, int t, handler h)
                 if ((err = h(r, c, ov[0], ov[1])))
                     return err;
                 off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
+            continue;
+        }
+        if (c->r->flags & R_WORDS) {
+            size_t k;
+
+            for (k = off; k < r->len; k++) {
+                if ((k && (isalnum((unsigned char)r->lower[k - 1]) || r->lower[k - 1] == '_'))
+                    || !num_word_at(r->lower + k, r->ex->pre2))
+                    continue;
+                rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                k = (ov[1] > ov[0] ? ov[1] : ov[0] + 1) - 1;
             }
             continue;
         }
