@@ -106,9 +106,14 @@ struct rule {
  *  R_WORDS the rule starts with a number word (\b WNUM): tried at every
  *          word start where one begins;
  *  R_WNEXT (R_NUM) digits, a space and a letter (or "-"): "12 patients";
- *  R_PNEXT (R_NUM) digits then "%" or "per": "12 %", "12 percent".
- *          For both the digits run over [0-9., ] (a number's characters
- *          and the optional space after it), so the test is exact. */
+ *  R_PNEXT (R_NUM) digits then "%" or "per": "12 %", "12 percent";
+ *  R_BNEXT (R_NUM) digits, a space and "(" or "[" (with R_WNEXT: either);
+ *  R_ONEXT (R_NUM) digits then "/", "of" or "out of": "9/14", "9 of 14";
+ *  R_CINEXT (R_NUM) a number, an optional unit word (10 letters, "/" and
+ *          6 more) and separators, then "(" or "[": "0.04 mmHg (95% CI".
+ *          The digits run over [0-9., ] (a number's characters and the
+ *          optional space after it; "-" too for R_CINEXT), so the tests
+ *          are exact. */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -120,6 +125,9 @@ struct rule {
 #define R_WNEXT 256u
 #define R_PNEXT 512u
 #define R_WORDS 1024u
+#define R_BNEXT 2048u
+#define R_ONEXT 4096u
+#define R_CINEXT 8192u
 /* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
 #define LEAD_MAX 128
@@ -252,14 +260,15 @@ static const struct rule effect_rules[] = {
     { "effect.g", LM_KIND_EFFECT, "g", 0,
       "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "hedges|g =|g=|g of" },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL,
+      R_NEAR | R_LEADN(16), "spearman|pearson|rho|r_s|r =|r=|r (|r(|rs =|rs=|rs (|rs(" },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
       "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "eta" },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
       "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(24), "beta|b =|b=|b coefficient" },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM, NULL },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM | R_CINEXT, NULL },
 };
 
 static const struct rule p_rules[] = {
@@ -270,15 +279,15 @@ static const struct rule p_rules[] = {
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM, NULL },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM | R_ONEXT, NULL },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM, NULL },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM | R_WNEXT | R_BNEXT, NULL },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM, NULL },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM | R_ONEXT, NULL },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT | R_ONEXT, NULL },
     { "rate.words", LM_KIND_RATE, NULL, 0,
       "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", R_WORDS, NULL },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
@@ -1326,7 +1335,43 @@ done:
 /* Byte classes for num_starts. */
 enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
 /* Kinds of number starts, and which a rule may start with. */
-enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4, NK_WNEXT = 8, NK_PNEXT = 16 };
+enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4, NK_WNEXT = 8, NK_PNEXT = 16, NK_BNEXT = 32,
+       NK_ONEXT = 64, NK_CINEXT = 128 };
+
+/* NK_CINEXT: from @p j (after a number's run) an optional unit word and
+ * separators, then a bracket (see R_CINEXT). */
+static int ci_next(const unsigned char *s, size_t len, size_t j)
+{
+    size_t n;
+
+    for (n = 0; j < len && n < 10 && (isalpha(s[j]) || s[j] == '%' || s[j] == 0xB5); n++)
+        j++;
+    if (n && j < len && s[j] == '/')
+        for (j++, n = 0; j < len && n < 6 && (isalnum(s[j]) || s[j] == '.'); n++)
+            j++;
+    while (j < len && (s[j] == ' ' || s[j] == ',' || s[j] == ';'))
+        j++;
+    return j < len && (s[j] == '(' || s[j] == '[');
+}
+
+/* Does a number start of kinds @p k pass the R_*NEXT tests of @p flags?
+ * (Number words are not tested.) */
+static int num_next_ok(unsigned flags, unsigned k)
+{
+    unsigned want = 0;
+
+    if (k & NK_WORD)
+        return 1;
+    if ((flags & R_CINEXT) && !(k & NK_CINEXT))
+        return 0;
+    if (!(k & NK_DIGIT))
+        return 1;
+    want |= flags & R_WNEXT ? NK_WNEXT : 0;
+    want |= flags & R_BNEXT ? NK_BNEXT : 0;
+    want |= flags & R_PNEXT ? NK_PNEXT : 0;
+    want |= flags & R_ONEXT ? NK_ONEXT : 0;
+    return !want || (k & want);
+}
 
 static unsigned rule_kinds(unsigned flags)
 {
@@ -1411,20 +1456,28 @@ static lm_err num_starts(struct run *r)
             ex->numk = kv;
             ex->capnums = cap;
         }
-        if (isdigit(s[i])) {
+        if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
             /* what follows the run of the number's characters */
             size_t j = i;
-            unsigned char k = NK_DIGIT;
+            unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
 
-            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '))
+            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
+                                  || (s[j] == '-' && j == i)))
                 j++;
+            if (ci_next(s, r->len, j))
+                k |= NK_CINEXT;
             if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
                 k |= NK_WNEXT;
+            if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
+                k |= NK_BNEXT;
             if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
                 k |= NK_PNEXT;
+            if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
+                               || !strncmp((const char *)s + j, "out of", 6)))
+                k |= NK_ONEXT;
             ex->numk[ex->nnums] = k;
         } else {
-            ex->numk[ex->nnums] = (c & NC_NUM) ? NK_SIGN : NK_WORD;
+            ex->numk[ex->nnums] = NK_WORD;
         }
         ex->nums[ex->nnums++] = i;
     }
@@ -1443,7 +1496,7 @@ static lm_err find_sites(struct run *r)
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
     for (k = 0; k < ex->nnums; k++) {
-        if (ex->numk[k] == NK_SIGN || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
+        if ((ex->numk[k] & NK_SIGN) || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
             continue;      /* SITE: a count, a space and a word */
         rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
@@ -1603,9 +1656,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             for (k = 0; k < n; k++) {
                 if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
                     continue;
-                if (!(c->r->flags & R_SITE) && (r->ex->numk[k] & NK_DIGIT)
-                    && (((c->r->flags & R_WNEXT) && !(r->ex->numk[k] & NK_WNEXT))
-                        || ((c->r->flags & R_PNEXT) && !(r->ex->numk[k] & NK_PNEXT))))
+                if (!(c->r->flags & R_SITE) && !num_next_ok(c->r->flags, r->ex->numk[k]))
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
