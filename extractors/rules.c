@@ -78,7 +78,8 @@ struct rule {
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
     unsigned flags;       /* R_SITE... */
-    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b") */
+    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b",
+                             lower-case, none starting with '=') */
 };
 
 /* Where a rule may start, so that it is tried anchored (\G) at a few
