@@ -124,7 +124,6 @@ struct design_rules {
     int gate[C_NCUES];
     const gate_set *gates;
     gate_found found;
-    lm_buf lower;
     size_t *at, nat, capat;   /* where a cue with starts may match, sorted */
     /* the counts of one article: title (tcnt) and abstract (cnt); first
      * matches as original byte offsets ([1] == 0: none) */
@@ -166,7 +165,6 @@ void design_rules_close(design_rules *d)
         return;
     for (i = 0; i < C_NCUES; i++)
         pcre2_code_free(d->code[i]);
-    lm_buf_free(&d->lower);
     gate_found_free(&d->found);
     free(d->at);
     free(d);
@@ -202,9 +200,8 @@ static int next_match(design_rules *d, pcre2_match_data *md, int i, const char *
 }
 
 /* Counts matches of every cue in the normalised text @p s (capped at 9
- * each; @p lower its lower-cased copy, @p found its gate_scan, @p map its
- * map to original offsets); the first match of each cue is remembered in
- * first[] as original offsets. */
+ * each; @p f its gate_scan, @p map its map to original offsets); the first
+ * match of each cue is remembered in first[] as original offsets. */
 static void count_cues(design_rules *d, pcre2_match_data *md, const char *s,
                        const gate_found *f, const size_t *map,
                        size_t len, int cnt[C_NCUES], size_t first[C_NCUES][2])
@@ -252,7 +249,7 @@ void design_count(design_rules *d, pcre2_match_data *md, const char *s,
                title ? d->tfirst : d->first);
 }
 
-/* Normalises, lower-cases and gate-scans one text for design_count. */
+/* Normalises and gate-scans one text for design_count. */
 static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text,
                          lm_normtext *nt, int title)
 {
@@ -260,8 +257,6 @@ static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text
 
     if ((rc = lm_text_norm(text, strlen(text), nt)))
         return rc;
-    if (extract_lower(nt->s, nt->len, &d->lower))
-        return LM_OK;      /* out of memory: the cues stay uncounted */
     if (gate_scan(d->gates, nt->s, nt->len, &d->found))
         return LM_OK;      /* out of memory: the cues stay uncounted */
     design_count(d, md, nt->s, &d->found, nt->map, nt->len, title);

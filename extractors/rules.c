@@ -78,7 +78,8 @@ struct rule {
     int prio;             /* sample size: which wins as the study's total */
     const char *pattern;
     unsigned flags;       /* R_SITE... */
-    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b") */
+    const char *near;     /* R_NEAR, R_VERB: literals of the match ("a|b",
+                             lower-case, none starting with '=') */
 };
 
 /* Where a rule may start, so that it is tried anchored (\G) at a few
@@ -102,7 +103,18 @@ struct rule {
  *          or ':' outside brackets, which GAP cannot cross): a site without
  *          one is not tried;
  *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
- *          tried there. */
+ *          tried there;
+ *  R_WORDS the rule starts with a number word (\b WNUM): tried at every
+ *          word start where one begins;
+ *  R_WNEXT (R_NUM) digits, a space and a letter (or "-"): "12 patients";
+ *  R_PNEXT (R_NUM) digits then "%" or "per": "12 %", "12 percent";
+ *  R_BNEXT (R_NUM) digits, a space and "(" or "[" (with R_WNEXT: either);
+ *  R_ONEXT (R_NUM) digits then "/", "of" or "out of": "9/14", "9 of 14";
+ *  R_CINEXT (R_NUM) a number, an optional unit word (10 letters, "/" and
+ *          6 more) and separators, then "(" or "[": "0.04 mmHg (95% CI".
+ *          The digits run over [0-9., ] (a number's characters and the
+ *          optional space after it; "-" too for R_CINEXT), so the tests
+ *          are exact. */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -111,6 +123,14 @@ struct rule {
 #define R_NEAR 32u
 #define R_VERB 64u
 #define R_PCT 128u
+#define R_WNEXT 256u
+#define R_PNEXT 512u
+#define R_WORDS 1024u
+#define R_BNEXT 2048u
+#define R_ONEXT 4096u
+#define R_CINEXT 8192u
+/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
+#define R_LEADN(n) ((unsigned)(n) << 16)
 #define LEAD_MAX 128
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
@@ -119,11 +139,11 @@ struct rule {
 static const struct rule size_rules[] = {
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT, NULL },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT, NULL },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
@@ -140,9 +160,9 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -168,17 +188,17 @@ static const struct rule size_rules[] = {
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
-      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(24), NULL },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(2), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -191,7 +211,7 @@ static const struct rule size_rules[] = {
       PRE NUMD " (?:[a-z-]+ )?(?:units|cent(?:er|re)s|sites|hospitals|practices|clinics|schools|wards|"
       "countries|regions|communities|villages|nursing homes|facilities|institutions|departments|"
       "NICUs|ICUs) (?:and|with|including|comprising|enrolling|covering) (?:a total of )?(?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT, NULL },
+      NOT_UNIT " " MODS WHO, R_NUM | R_DIGIT | R_WNEXT, NULL },
     /* what a study was carried out on, when that is not people: "The
      * study was carried out on 21 larynges" (a fallback below people) */
     { "n.units_on", LM_KIND_SAMPLE_SIZE, "included", 74,
@@ -211,14 +231,14 @@ static const struct rule size_rules[] = {
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM, NULL },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM | R_WNEXT, NULL },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM, NULL },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT, NULL },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
-      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD, NULL },
+      "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
       "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
 };
@@ -237,18 +257,19 @@ static const struct rule effect_rules[] = {
     { "effect.md", LM_KIND_EFFECT, "md", 0,
       "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
-      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "cohen|d =|d=|d of" },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
-      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\bhedges'? ?g\\b|(?-i:\\bg\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "hedges|g =|g=|g of" },
     { "effect.r", LM_KIND_EFFECT, "r", 0,
-      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>(?-i:\\b(?:r|rho|rs|r_s)\\b)|\\bspearman'?s rho\\b|\\bpearson'?s r\\b) ?(?:\\(\\d+\\) )?= ?(?<est>" SNUM ")" TAIL,
+      R_NEAR | R_LEADN(16), "spearman|pearson|rho|r_s|r =|r=|r (|r(|rs =|rs=|rs (|rs(" },
     { "effect.eta2", LM_KIND_EFFECT, "eta2", 0,
-      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, 0, NULL },
+      "(?<m>\\b(?:partial )?eta ?(?:\\^ ?)?2\\b|\\b(?:partial )?eta[- ]squared\\b|\\beta_?p ?\\^?2\\b) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "eta" },
     { "effect.beta", LM_KIND_EFFECT, "beta", 0,
-      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\bbeta\\b|(?-i:\\bB\\b)) ?(?:coefficient )?= ?(?<est>" SNUM ")(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(24), "beta|b =|b=|b coefficient" },
     /* an estimate followed by its labelled CI, no metric named: "0.04 (95% CI: -0.01 to 0.11)" */
     { "effect.estimate_ci", LM_KIND_EFFECT, "other", 0,
-      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM, NULL },
+      PRE "(?<est>(?>" SNUM "))(?! ?%| ?(?:months?|weeks?|years?|days?|hours?|min|minutes|h)\\b)" UNIT "[ ,;]*[(\\[] ?(?<ci>" CIL ")(?:[ ,;)\\]]*(?<p>" PP "))?", R_NUM | R_SNUM | R_CINEXT, NULL },
 };
 
 static const struct rule p_rules[] = {
@@ -259,29 +280,29 @@ static const struct rule p_rules[] = {
 
 static const struct rule rate_rules[] = {
     { "rate.kn_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM, NULL },
+      PRE "(?<k>" COUNT ") ?(?:/|of|out of) ?(?<nn>" NUMD ")" NOT_UNIT " ?(?:" MODS WHO " )?[(\\[,] ?(?<pct>" NUMD ") ?%[)\\]]?", R_NUM | R_ONEXT, NULL },
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM, NULL },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM | R_WNEXT | R_BNEXT, NULL },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM, NULL },
+      PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM | R_ONEXT, NULL },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<k>\\d{1,6}) ?/ ?(?<nn>\\d{1,6})(?![\\d.%/-]| ?(?:mm|mg|kg|ml|h\\b|d\\b|day|week|month|year|min))", R_NUM | R_DIGIT | R_ONEXT, NULL },
     { "rate.words", LM_KIND_RATE, NULL, 0,
-      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", 0, NULL },
+      "\\b(?<k>" WNUM ") (?:in|out of) (?<nn>" WNUM ")", R_WORDS, NULL },
     /* prio 1: a comparison of percents, or a percent of people, is a rate
      * even without an outcome word nearby */
     { "rate.pct_compared", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?%(?= ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?" NUMD " ?%)", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_compared2", LM_KIND_RATE, NULL, 1,
       "(?<=\\d%|\\d %|\\d%\\)|\\d %\\))(?: ?\\)? ?(?:vs\\.?|versus|compared with|compared to|and) ?\\(?)(?<pct>" NUMD ") ?%", R_PCT, NULL },
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
-      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT | R_PNEXT, NULL },
 };
 
 /* ---- literal pre-filters ------------------------------------------------ */
@@ -301,8 +322,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.total_sum", "total" },
     { "n.total_units", "total" },
     { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
-    { "n.units_and_people", "unit|cent|site|hospital|practice|clinic|school|ward|countr|region|"
-                            "communit|village|nursing home|facilit|institution|department|icu" },
+    { "n.units_and_people", "units|centers|centres|sites|hospitals|practices|clinics|schools|wards|"
+                            "countries|regions|communities|villages|nursing homes|facilities|"
+                            "institutions|departments|icus" },
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
@@ -408,9 +430,20 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
     lm_buf_clear(out);
     if ((rc = lm_buf_reserve(out, len)))
         return rc;
-    for (i = 0; i < len; i++) {
+    /* C-locale tolower, eight bytes at a time: a byte gets 0x20 when it is
+     * in 'A'..'Z' (bytes >= 0x80 are left alone) */
+    for (i = 0; i + 8 <= len; i += 8) {
+        uint64_t x, h, up;
+        memcpy(&x, s + i, 8);
+        h = x & 0x7F7F7F7F7F7F7F7Full;
+        up = ((h + 0x3F3F3F3F3F3F3F3Full) ^ (h + 0x2525252525252525ull)) & ~x
+             & 0x8080808080808080ull;
+        x |= up >> 2;
+        memcpy(out->s + i, &x, 8);
+    }
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  /* C locale */
+        out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     /* see norm_grow: no undefined slack right after the text */
     memset(out->s + len, 0, out->cap - len < 64 ? out->cap - len : 64);
@@ -457,7 +490,8 @@ struct lm_extractor {
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
-    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN */
+    unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN, and
+                                       NK_WNEXT / NK_PNEXT after digits */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
     unsigned char numcls[256];      /* num_class() of every byte */
     uint64_t pre2[1024];            /* first two letters of the number words */
@@ -541,7 +575,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             struct crule *c = &ex->rules[t][i];
 
             c->r = &tables[t].rules[i];
-            if (c->r->flags & (R_SITE | R_NUM | R_PCT)) {
+            if (c->r->flags & (R_SITE | R_NUM | R_PCT | R_WORDS)) {
                 /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
@@ -561,10 +595,15 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->gate = extract_gate_index(c->r->id);
             if (c->r->near) {
                 /* the start lists: design cues, rate words, baseline words,
-                 * then the near lists of size_rules in order */
-                size_t j, e = 2;
-                for (j = 0; j < NTAB(size_rules) && &size_rules[j] != c->r; j++)
-                    e += size_rules[j].near != NULL;
+                 * then the near lists of the tables in order */
+                size_t j, u, e = 2;
+                for (u = 0; u < T_COUNT; u++)
+                    for (j = 0; j < tables[u].n; j++)
+                        if (&tables[u].rules[j] == c->r)
+                            goto found;
+                        else
+                            e += tables[u].rules[j].near != NULL;
+            found:
                 c->near = design_nstarts() + e;
             }
             c->g_n = group(c->code, "n");
@@ -1255,7 +1294,9 @@ typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_
 static lm_err rate_lists(lm_extractor *ex)
 {
     lm_buf w = { 0 }, nw = { 0 };
-    const char *extra[2 + NTAB(size_rules)];
+    const char *extra[2 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
+                      + NTAB(p_rules) + NTAB(rate_rules)];
+    size_t t;
     size_t k, n, nextra = 2;
     lm_err rc = LM_OK;
     int id;
@@ -1268,9 +1309,10 @@ static lm_err rate_lists(lm_extractor *ex)
         goto done;
     extra[0] = lm_buf_str(&w);
     extra[1] = lm_buf_str(&nw);
-    for (k = 0; k < NTAB(size_rules); k++)
-        if (size_rules[k].near)
-            extra[nextra++] = size_rules[k].near;
+    for (t = 0; t < T_COUNT; t++)
+        for (k = 0; k < tables[t].n; k++)
+            if (tables[t].rules[k].near)
+                extra[nextra++] = tables[t].rules[k].near;
     if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
@@ -1294,7 +1336,43 @@ done:
 /* Byte classes for num_starts. */
 enum { NC_NUM = 1, NC_WORD1 = 2, NC_PREBAD = 4, NC_WORDCH = 8 };
 /* Kinds of number starts, and which a rule may start with. */
-enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4 };
+enum { NK_DIGIT = 1, NK_WORD = 2, NK_SIGN = 4, NK_WNEXT = 8, NK_PNEXT = 16, NK_BNEXT = 32,
+       NK_ONEXT = 64, NK_CINEXT = 128 };
+
+/* NK_CINEXT: from @p j (after a number's run) an optional unit word and
+ * separators, then a bracket (see R_CINEXT). */
+static int ci_next(const unsigned char *s, size_t len, size_t j)
+{
+    size_t n;
+
+    for (n = 0; j < len && n < 10 && (isalpha(s[j]) || s[j] == '%' || s[j] == 0xB5); n++)
+        j++;
+    if (n && j < len && s[j] == '/')
+        for (j++, n = 0; j < len && n < 6 && (isalnum(s[j]) || s[j] == '.'); n++)
+            j++;
+    while (j < len && (s[j] == ' ' || s[j] == ',' || s[j] == ';'))
+        j++;
+    return j < len && (s[j] == '(' || s[j] == '[');
+}
+
+/* Does a number start of kinds @p k pass the R_*NEXT tests of @p flags?
+ * (Number words are not tested.) */
+static int num_next_ok(unsigned flags, unsigned k)
+{
+    unsigned want = 0;
+
+    if (k & NK_WORD)
+        return 1;
+    if ((flags & R_CINEXT) && !(k & NK_CINEXT))
+        return 0;
+    if (!(k & NK_DIGIT))
+        return 1;
+    want |= flags & R_WNEXT ? NK_WNEXT : 0;
+    want |= flags & R_BNEXT ? NK_BNEXT : 0;
+    want |= flags & R_PNEXT ? NK_PNEXT : 0;
+    want |= flags & R_ONEXT ? NK_ONEXT : 0;
+    return !want || (k & want);
+}
 
 static unsigned rule_kinds(unsigned flags)
 {
@@ -1330,7 +1408,8 @@ static int num_word_at(const char *s, const uint64_t *pre2)
     if (!(pre2[two >> 6] & (1ull << (two & 63))))
         return 0;
     for (k = 0; k < NTAB(num_words); k++)
-        if (s[0] == num_words[k].w[0] && !strncmp(s, num_words[k].w, num_words[k].n))
+        if (s[1] == num_words[k].w[1] && s[0] == num_words[k].w[0]
+            && !strncmp(s + 2, num_words[k].w + 2, num_words[k].n - 2))
             return 1;
     return 0;
 }
@@ -1378,7 +1457,29 @@ static lm_err num_starts(struct run *r)
             ex->numk = kv;
             ex->capnums = cap;
         }
-        ex->numk[ex->nnums] = isdigit(s[i]) ? NK_DIGIT : (c & NC_NUM) ? NK_SIGN : NK_WORD;
+        if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
+            /* what follows the run of the number's characters */
+            size_t j = i;
+            unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
+
+            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
+                                  || (s[j] == '-' && j == i)))
+                j++;
+            if (ci_next(s, r->len, j))
+                k |= NK_CINEXT;
+            if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
+                k |= NK_WNEXT;
+            if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
+                k |= NK_BNEXT;
+            if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
+                k |= NK_PNEXT;
+            if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
+                               || !strncmp((const char *)s + j, "out of", 6)))
+                k |= NK_ONEXT;
+            ex->numk[ex->nnums] = k;
+        } else {
+            ex->numk[ex->nnums] = NK_WORD;
+        }
         ex->nums[ex->nnums++] = i;
     }
     return LM_OK;
@@ -1396,8 +1497,8 @@ static lm_err find_sites(struct run *r)
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
     for (k = 0; k < ex->nnums; k++) {
-        if (ex->numk[k] == NK_SIGN)
-            continue;      /* SITE starts with a count */
+        if ((ex->numk[k] & NK_SIGN) || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
+            continue;      /* SITE: a count, a space and a word */
         rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
             continue;
@@ -1478,7 +1579,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
-            size_t k, n = r->ex->nsites;
+            size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
             const size_t *at = r->ex->sites;
 
             if (c->r->flags & R_NEAR) {
@@ -1494,7 +1595,7 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
                 rc = extract_match(c->code, r->s, r->len,
-                                   st > off + LEAD_MAX ? st - LEAD_MAX : off, r->ex->md,
+                                   st > off + lead ? st - lead : off, r->ex->md,
                                    r->ex->mctx);
                 if (rc < 0)
                     continue;
@@ -1502,6 +1603,23 @@ static lm_err run_table(struct run *r, int t, handler h)
                 if ((err = h(r, c, ov[0], ov[1])))
                     return err;
                 off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
+            continue;
+        }
+        if (c->r->flags & R_WORDS) {
+            size_t k;
+
+            for (k = off; k < r->len; k++) {
+                if ((k && (isalnum((unsigned char)r->lower[k - 1]) || r->lower[k - 1] == '_'))
+                    || !num_word_at(r->lower + k, r->ex->pre2))
+                    continue;
+                rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
+                if (rc < 0)
+                    continue;
+                ov = pcre2_get_ovector_pointer(r->ex->md);
+                if ((err = h(r, c, ov[0], ov[1])))
+                    return err;
+                k = (ov[1] > ov[0] ? ov[1] : ov[0] + 1) - 1;
             }
             continue;
         }
@@ -1538,6 +1656,8 @@ static lm_err run_table(struct run *r, int t, handler h)
                 return err;
             for (k = 0; k < n; k++) {
                 if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
+                    continue;
+                if (!(c->r->flags & R_SITE) && !num_next_ok(c->r->flags, r->ex->numk[k]))
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
