@@ -6,18 +6,30 @@
 static const char show_usage[] =
     "usage: litmine show [--db PATH] [--format text|json] PMID\n"
     "  Prints one record of the corpus (deleted records are shown, flagged),\n"
-    "  with the values the extractors find in it (as `litmine extract` would\n"
-    "  store them).\n";
+    "  with its extracted values: those `litmine extract` stored, or, when it\n"
+    "  has not (or an older extractor did), the extractors run now.\n";
 
 struct show {
+    lm_corpus *c;
     lm_extractor *ex;
     lm_extractions x;
+    int stored;         /* x holds the stored rows, not a run of now */
     int status;
 };
 
-/* Runs the extractors on the article; a failure is reported, not fatal. */
+/* The article's stored extractions when the current extractor stored them,
+ * else the extractors run now; a failure is reported, not fatal. */
 static int extract(struct show *sh, const lm_article *a)
 {
+    int version = 0;
+
+    lm_extractions_clear(&sh->x);
+    sh->stored = 0;
+    if (lm_extract_load(sh->ex, sh->c, a->pmid, &sh->x, &version) == LM_OK
+        && version == LM_EXTRACTOR_VERSION && sh->x.len) {
+        sh->stored = 1;
+        return 0;
+    }
     lm_extractions_clear(&sh->x);
     if (lm_extract_article(sh->ex, a, &sh->x) != LM_OK) {
         cli_error("PMID %lld: %s", (long long)a->pmid, lm_extractor_errmsg(sh->ex));
@@ -76,7 +88,8 @@ static int show_text(const lm_article *a, void *ud)
         printf("\n[full text: %zu bytes of body text stored]\n", strlen(a->body));
     if (a->deleted || extract(sh, a))
         return 0;
-    printf("\nExtractions (%zu)\n", sh->x.len);
+    printf("\nExtractions (%zu, %s)\n", sh->x.len,
+           sh->stored ? "as stored by litmine extract" : "found now; none stored by this version");
     for (i = 0; i < sh->x.len; i++)
         print_extraction(&sh->x.v[i]);
     return 0;
@@ -89,7 +102,7 @@ static int show_json(const lm_article *a, void *ud)
     char *art = lm_article_json(a), *one;
     lm_buf out = {0};
     size_t i, n;
-    int bad = 0;
+    int bad = 0, got;
 
     if (!art || !(n = strlen(art)) || art[n - 1] != '}') {
         free(art);
@@ -98,8 +111,11 @@ static int show_json(const lm_article *a, void *ud)
     }
     art[n - 1] = '\0';
     bad |= lm_buf_puts(&out, art) != LM_OK;
+    if ((got = !a->deleted && !extract(sh, a)))
+        bad |= lm_buf_printf(&out, ",\"extractions_stored\":%s", sh->stored ? "true" : "false")
+               != LM_OK;
     bad |= lm_buf_puts(&out, ",\"extractions\":[") != LM_OK;
-    if (!a->deleted && !extract(sh, a))
+    if (got)
         for (i = 0; i < sh->x.len && !bad; i++) {
             one = lm_extraction_json(a->pmid, &sh->x.v[i]);
             bad |= !one || (i && lm_buf_puts(&out, ",")) || lm_buf_puts(&out, one);
@@ -120,7 +136,7 @@ int cmd_show(int argc, char **argv)
 {
     static const struct option opts[] = { CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 } };
     struct cli_common co;
-    struct show sh = { NULL, { NULL, 0, 0 }, EXIT_OK };
+    struct show sh = { NULL, NULL, { NULL, 0, 0 }, 0, EXIT_OK };
     lm_corpus *c;
     lm_err rc;
     long long pmid;
@@ -144,6 +160,7 @@ int cmd_show(int argc, char **argv)
     cli_setup_log(co.quiet, co.verbose);
     if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
         return r;
+    sh.c = c;
     if ((rc = lm_extractor_open(0, &sh.ex))) {
         ex = cli_fail(rc, lm_extractor_errmsg(sh.ex));
         lm_extractor_close(sh.ex);

@@ -25,6 +25,22 @@ grep -q '^METHODS: A total of 212 participants' "$T/out" && ok || bad "structure
 grep -q 'sample_size *212' "$T/out" && ok || bad "show lists the sample size extracted"
 grep -q 'in this fictional trial' "$T/out" && ok || bad "inline <i> flattened"
 
+# show: the extractors run now until `extract` stores rows, then the stored rows
+expect 0 "show json before extract" -- "$LITMINE" show --db "$db" --format json 90000001
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is False and d["extractions"]' "$T/out" \
+  && ok || bad "show runs the extractors when nothing is stored"
+expect 0 "extract" -- "$LITMINE" extract --db "$db" 90000001
+sqlite3 "$db" "UPDATE extraction SET rule = 'stored.marker' WHERE pmid = 90000001"
+expect 0 "show json after extract" -- "$LITMINE" show --db "$db" --format json 90000001
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is True and all(e["rule"] == "stored.marker" for e in d["extractions"])' "$T/out" \
+  && ok || bad "show reads the stored extractions back"
+expect 0 "show text after extract" -- "$LITMINE" show --db "$db" 90000001
+grep -q 'as stored by litmine extract' "$T/out" && ok || bad "show says the rows are stored"
+sqlite3 "$db" "UPDATE extraction SET extractor_version = 0 WHERE pmid = 90000001"
+expect 0 "show after an older extractor" -- "$LITMINE" show --db "$db" --format json 90000001
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is False and not any(e["rule"] == "stored.marker" for e in d["extractions"])' "$T/out" \
+  && ok || bad "rows of an older extractor are not shown as current"
+
 expect 0 "search" -- "$LITMINE" search --db "$db" remission
 grep -q '^9000000[123]' "$T/out" && ok || bad "search finds remission records"
 grep -q '\[remission\]\|\[Remission\]' "$T/out" && ok || bad "snippet marks the match"
