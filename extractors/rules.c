@@ -714,14 +714,8 @@ lm_extraction *extract_push(lm_extractions *out, lm_kind kind, const char *rule,
 {
     lm_extraction *e;
 
-    if (out->len == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 16;
-        lm_extraction *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (lm_grow(&out->v, &out->cap, out->len, sizeof *out->v, 16))
+        return NULL;
     e = &out->v[out->len];
     memset(e, 0, sizeof *e);
     if (!(e->text = malloc(end - start + 1)))
