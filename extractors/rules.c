@@ -1560,15 +1560,33 @@ static int verb_in_clause(const struct run *r, size_t k)
     return lo < ex->nat && ex->at[lo] < e;
 }
 
+/* One search of rule @c from @start (with @mctx's offset limit, if any):
+ * on a match, runs the handler and sets *next past the match (a byte on
+ * for an empty one).  1 when it matched (*err: the handler's status), 0
+ * when not, -1 on a PCRE2 error other than no match. */
+static int match_once(struct run *r, const struct crule *c, handler h, size_t start,
+                      pcre2_match_context *mctx, size_t *next, lm_err *err)
+{
+    PCRE2_SIZE *ov;
+    int rc = extract_match(c->code, r->s, r->len, start, r->ex->md, mctx);
+
+    if (rc < 0)
+        return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+    ov = pcre2_get_ovector_pointer(r->ex->md);
+    *next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    *err = h(r, c, ov[0], ov[1]);
+    return 1;
+}
+
 static lm_err run_table(struct run *r, int t, handler h)
 {
-    size_t i;
+    size_t i, next;
     int rc;
-    lm_err err;
+    lm_err err = LM_OK;
 
     for (i = 0; i < r->ex->nrules[t]; i++) {
         const struct crule *c = &r->ex->rules[t][i];
-        PCRE2_SIZE off = 0, *ov;
+        size_t off = 0;
 
         if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
             continue;
@@ -1588,15 +1606,12 @@ static lm_err run_table(struct run *r, int t, handler h)
                 if (st < off)
                     continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
-                rc = extract_match(c->code, r->s, r->len,
-                                   st > off + lead ? st - lead : off, r->ex->md,
-                                   r->ex->mctx);
-                if (rc < 0)
+                if (match_once(r, c, h, st > off + lead ? st - lead : off, r->ex->mctx,
+                               &next, &err) <= 0)
                     continue;
-                ov = pcre2_get_ovector_pointer(r->ex->md);
-                if ((err = h(r, c, ov[0], ov[1])))
+                if (err)
                     return err;
-                off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                off = next;
             }
             continue;
         }
@@ -1607,13 +1622,11 @@ static lm_err run_table(struct run *r, int t, handler h)
                 if ((k && (isalnum((unsigned char)r->lower[k - 1]) || r->lower[k - 1] == '_'))
                     || !num_word_at(r->lower + k, r->ex->pre2))
                     continue;
-                rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
-                if (rc < 0)
+                if (match_once(r, c, h, k, NULL, &next, &err) <= 0)
                     continue;
-                ov = pcre2_get_ovector_pointer(r->ex->md);
-                if ((err = h(r, c, ov[0], ov[1])))
+                if (err)
                     return err;
-                k = (ov[1] > ov[0] ? ov[1] : ov[0] + 1) - 1;
+                k = next - 1;
             }
             continue;
         }
@@ -1627,13 +1640,11 @@ static lm_err run_table(struct run *r, int t, handler h)
                         break;
                     if (k < off)
                         continue;
-                    rc = extract_match(c->code, r->s, r->len, k, r->ex->md, NULL);
-                    if (rc < 0)
+                    if (match_once(r, c, h, k, NULL, &next, &err) <= 0)
                         continue;
-                    ov = pcre2_get_ovector_pointer(r->ex->md);
-                    if ((err = h(r, c, ov[0], ov[1])))
+                    if (err)
                         return err;
-                    off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                    off = next;
                 }
                 q++;
             }
@@ -1655,29 +1666,23 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
-                rc = extract_match(c->code, r->s, r->len, at[k], r->ex->md, NULL);
-                if (rc < 0)
+                if (match_once(r, c, h, at[k], NULL, &next, &err) <= 0)
                     continue;
-                ov = pcre2_get_ovector_pointer(r->ex->md);
-                if ((err = h(r, c, ov[0], ov[1])))
+                if (err)
                     return err;
-                off = ov[1];
+                off = next;
             }
             continue;
         }
-        while (off < r->len) {
-            rc = extract_match(c->code, r->s, r->len, off, r->ex->md, NULL);
-            if (rc == PCRE2_ERROR_NOMATCH)
-                break;
+        while (off < r->len && (rc = match_once(r, c, h, off, NULL, &next, &err)) != 0) {
             if (rc < 0) {
                 /* match limits on hostile input: log and go on */
-                lm_log_debug("%s: rule %s: pcre2 error %d", r->section, c->r->id, rc);
+                lm_log_debug("%s: rule %s: pcre2 error", r->section, c->r->id);
                 break;
             }
-            ov = pcre2_get_ovector_pointer(r->ex->md);
-            if ((err = h(r, c, ov[0], ov[1])))
+            if (err)
                 return err;
-            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            off = next;
         }
     }
     return LM_OK;
