@@ -79,6 +79,41 @@ Test(rules, sample_sizes)
     cr_assert_gt(rows, 15);
 }
 
+/* Those asked are kept, flagged "pool", and lose to those who took part;
+ * a control group is added to the cases only when both are stated in one
+ * part of a structured abstract, and its row quotes both. */
+Test(rules, pool_and_separate_control_group)
+{
+    static const char both[] = "METHODS: The study group consisted of 45 patients with eczema. "
+                               "The control group was made up of 20 healthy people.";
+    static const char apart[] = "METHODS: The control group was made up of 20 healthy people.\n"
+                                "RESULTS: Biopsies of 45 patients were read.";
+    lm_extractions x = { 0 };
+    const lm_extraction *e;
+
+    run("Out of 204 women who were asked to take part, 152 (74.5%) agreed to participate.", &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "pool");
+    cr_assert(e && e->value == 204, "the 204 asked are a pool");
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 152 && !strcmp(e->rule, "n.agreed"));
+
+    lm_extractions_clear(&x);
+    run(both, &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 65 && !strcmp(e->rule, "n.with_controls"));
+    cr_expect_str_eq(e->text, "consisted of 45 patients with eczema. The control group was made up of 20 healthy people");
+    cr_expect(!strncmp(both + e->span_start, e->text, e->span_end - e->span_start));
+    e = first_of(&x, LM_KIND_ARM_SIZE, NULL);
+    cr_expect(e && e->value == 20 && !strcmp(e->rule, "arm.control"));
+
+    lm_extractions_clear(&x);
+    run(apart, &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 45 && strcmp(e->rule, "n.with_controls"), "got %g %s",
+              e ? e->value : -1, e ? e->rule : "");
+    lm_extractions_free(&x);
+}
+
 Test(rules, arm_sizes_reported_each)
 {
     lm_extractions x = { 0 };
