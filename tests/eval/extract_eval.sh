@@ -55,8 +55,10 @@ $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
-$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei
+$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei \
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.95 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
-$py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes
+$py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
+  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.95 || status=1
 exit $status
