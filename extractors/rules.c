@@ -1218,6 +1218,16 @@ static int in_ci_bracket(const struct run *r, size_t a)
  * right; a named outcome beats a generic "rate").  Returns the category or
  * NULL; *bad set when a baseline word is closer than any rate word on the
  * left.  Searches the lower-cased text with memmem, word by word. */
+/* Does "<percent> of " (or "% of the ") end right before offset i? */
+static int pct_of_before(const struct run *r, size_t i)
+{
+    const char *l = r->lower;
+
+    if (i >= 9 && !strncmp(l + i - 9, "% of the ", 9))
+        return 1;
+    return i >= 5 && !strncmp(l + i - 5, "% of ", 5);
+}
+
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
@@ -1254,7 +1264,9 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
         }
         if (r->ex->not_rate[id]) {
             n = strlen(gate_needle_text(r->ex->gates, id));
-            if (i >= lo && i + n <= a && a - i < bad_d)
+            /* "62.7% of women, 34.5% of Asians": the group of the percent
+             * before, in a list of rates, not a baseline trait */
+            if (i >= lo && i + n <= a && a - i < bad_d && !pct_of_before(r, i))
                 bad_d = a - i;
         }
     }

@@ -155,6 +155,24 @@ Test(rules, rates)
     cr_assert_gt(rows, 5);
 }
 
+/* In a list of rates by group, the group of one percent ("of women") is not
+ * a baseline trait of the next; a trait before a percent still is. */
+Test(rules, rates_listed_by_group)
+{
+    lm_extractions x = { 0 };
+    size_t i, n = 0;
+
+    run("Goal attainment was reached in 34.1% and 48.8% of men, 35.5% and 62.7% of women, "
+        "34.5% and 56.6% of Asians and 22.6% and 38.6% of blacks.", &x);
+    for (i = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(n, 8, "%zu rates", n);
+    lm_extractions_clear(&x);
+    run("Of the participants, 60 were women (52%) and their mean age was 44 years.", &x);
+    cr_expect_null(first_of(&x, LM_KIND_RATE, NULL));
+    lm_extractions_free(&x);
+}
+
 Test(rules, not_rates)
 {
     tsv t;
