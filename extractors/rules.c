@@ -1138,6 +1138,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
     { "proportion", "other" }, { "developed", "other" }, { "experienced", "other" },
     { "reported", "other" }, { "achieved", "other" }, { "quit", "other" },
     { "healed", "other" }, { "pregnan", "other" }, { "infection", "other" },
+    { "predictive value", "other" },
 };
 
 /* Baseline descriptions and relative changes: a percent next to these is
