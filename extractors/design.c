@@ -95,7 +95,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
         "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
-    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
+    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:[\\w-]+ ){0,2}?(?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
