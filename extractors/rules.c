@@ -52,7 +52,7 @@
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
@@ -137,6 +137,13 @@ struct rule {
 /* ---- sample size ------------------------------------------------------- */
 
 static const struct rule size_rules[] = {
+    /* body parts counted with their people: "87 eyes of 50 patients" (the
+     * people are the participants; first in the table, so that the eyes
+     * are not read as a count of their own) */
+    { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
+      "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
+      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
@@ -201,7 +208,8 @@ static const struct rule size_rules[] = {
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(2), NULL },
+      "(?:^|[.:] |\\n)(?:(?:overall|in total|in all|altogether|together|ultimately|finally),? )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(16), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -345,6 +353,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_and_people", "units|centers|centres|sites|hospitals|practices|clinics|schools|wards|"
                             "countries|regions|communities|villages|nursing homes|facilities|"
                             "institutions|departments|icus" },
+    { "n.units_of_people", "eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|nodules|"
+                           "tumors|tumours|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
@@ -1808,6 +1818,17 @@ static lm_err chain_groups(struct run *r)
     return LM_OK;
 }
 
+/* Does @p w (lower-case) occur in s[0, n), whatever the case? */
+static int ci_has(const char *s, size_t n, const char *w)
+{
+    size_t k, m = strlen(w);
+
+    for (k = 0; k + m <= n; k++)
+        if (!strncasecmp(s + k, w, m))
+            return 1;
+    return 0;
+}
+
 /* Arm sizes from "(n = 12)" pairs in one sentence give a total ("n.arms_sum")
  * when no other total was found. */
 static lm_err arms_total(struct run *r)
@@ -1852,7 +1873,9 @@ static lm_err arms_total(struct run *r)
         if (!(e = extract_push(r->out, LM_KIND_SAMPLE_SIZE, "n.arms_sum", r->section,
                                r->orig, ns, ne)))
             return LM_ERR_NOMEM;
-        extract_strlcpy(e->metric, "analyzed", sizeof e->metric);
+        /* "randomised (1:1) to A (n=102) or B (n=99)": the arms randomised */
+        extract_strlcpy(e->metric, ci_has(r->orig + ss, se - ss, "random") || ci_has(r->orig + ss, se - ss, "allocat")
+                        || ci_has(r->orig + ss, se - ss, "assign") ? "randomized" : "analyzed", sizeof e->metric);
         e->value = sum;
         e->n = (int64_t)sum;
         break;
@@ -1995,7 +2018,9 @@ static size_t best_size(const lm_extractions *x, size_t first, size_t a, size_t 
         if (e->kind != LM_KIND_SAMPLE_SIZE
             || (!strcmp(e->section, "abstract") && e->span_start < b && a < e->span_end))
             continue;
-        if ((p = size_prio(e)) > *prio) {
+        p = size_prio(e);
+        if (p > *prio || (p == *prio && best != (size_t)-1 && !strcmp(e->section, x->v[best].section)
+                          && e->span_start < x->v[best].span_start)) {
             *prio = p;
             best = i;
         }
