@@ -151,14 +151,18 @@ static const struct rule size_rules[] = {
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT, NULL },
+    /* "two groups of 30 patients each" */
+    { "n.per_group.of", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
+      "\\b(?:two|three|four|five|[2-5]) (?:equal |similar )?(?:groups|arms) of (?<n>" COUNT ")" NOT_UNIT
+      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$))", R_NEAR, "groups of|arms of" },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
-      ",? and (?<a3>" NUMD ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
+      ",? and (?<a3>" COUNT ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
     /* two groups joined by "and", not two steps of a flow ("500 patients
      * were screened and 240 patients were enrolled") */
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)[^.;\\d]){0,60}? and (?<a2>" NUMD ")"
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
       NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
@@ -345,6 +349,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.paren_randomized", "random|alloc|assign" },
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
+    { "n.per_group.of", "groups of|arms of" },
     { "n.groups_sum", " and " },
     { "n.groups_sum3", " and " },
     { "n.total_sum", "total" },
@@ -931,12 +936,36 @@ static int pool_count(const struct run *r, size_t ms, size_t me)
     return 0;
 }
 
+/* The groups of a listed sum ("56 outpatients and 16 matched controls")
+ * are compared groups: one arm size row each ("arm.group"), after the
+ * sum's row (which may move). */
+static lm_err group_arms(struct run *r, const struct crule *c)
+{
+    static const struct rule arm_group = { "arm.group", LM_KIND_ARM_SIZE, NULL, 0, NULL, 0, NULL };
+    const int g[3] = { c->g_a1, c->g_a2, c->g_a3 };
+    size_t k, st, len;
+    lm_extraction *e;
+    double v;
+
+    for (k = 0; k < 3; k++) {
+        if (!g[k] || !grp(r->ex->md, g[k], &st, &len) || !grp_num(r, g[k], &v))
+            continue;
+        if (!(e = emit(r, LM_KIND_ARM_SIZE, &arm_group, st, st + len)))
+            return LM_ERR_NOMEM;
+        e->value = v;
+        e->n = (int64_t)v;
+    }
+    return LM_OK;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
     int assumed = 0, denom, pool;
+    size_t at;
+    lm_err rc;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
         if (c->g_a3 && !grp_num(r, c->g_a3, &a3))
@@ -962,7 +991,7 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
-    if (!strcmp(c->r->id, "n.per_group"))
+    if (!strncmp(c->r->id, "n.per_group", 11))
         n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
@@ -974,6 +1003,11 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_ERR_NOMEM;
     e->value = n;
     e->n = (int64_t)n;
+    at = r->out->len - 1;
+    if (!strncmp(c->r->id, "n.groups_sum", 12) && (rc = group_arms(r, c)))
+        return rc;
+    e = &r->out->v[at];
+
     if (assumed)
         extract_flag(e, "groups_assumed");
     if (denom)

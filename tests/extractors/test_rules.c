@@ -114,6 +114,27 @@ Test(rules, pool_and_separate_control_group)
     lm_extractions_free(&x);
 }
 
+/* The groups of a listed sum are compared groups: an arm row each. */
+Test(rules, listed_groups_are_arms)
+{
+    lm_extractions x = { 0 };
+    size_t i, arms = 0;
+    double sum = 0;
+
+    run("We studied 56 schizophrenia outpatients and 16 matched healthy comparison subjects.", &x);
+    for (i = 0; i < x.len; i++)
+        if (x.v[i].kind == LM_KIND_ARM_SIZE) {
+            arms++;
+            sum += x.v[i].value;
+            cr_expect_str_eq(x.v[i].rule, "arm.group");
+        }
+    cr_expect_eq(arms, 2);
+    cr_expect_eq(sum, 72);
+    cr_expect(first_of(&x, LM_KIND_SAMPLE_SIZE, "primary")
+              && first_of(&x, LM_KIND_SAMPLE_SIZE, "primary")->value == 72);
+    lm_extractions_free(&x);
+}
+
 Test(rules, arm_sizes_reported_each)
 {
     lm_extractions x = { 0 };
