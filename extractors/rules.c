@@ -1263,10 +1263,14 @@ static int in_ci_bracket(const struct run *r, size_t a)
  * right; a named outcome beats a generic "rate").  Returns the category or
  * NULL; *bad set when a baseline word is closer than any rate word on the
  * left.  Searches the lower-cased text with memmem, word by word. */
-/* Does "<percent> of " (or "% of the ") end right before offset i? */
+/* Does "<percent> of " (or "% of the ") end right before the word holding
+ * offset i ("men " is found inside "women ")? */
 static int pct_of_before(const struct run *r, size_t i)
 {
     const char *l = r->lower;
+
+    while (i > 0 && isalpha((unsigned char)l[i - 1]))
+        i--;
 
     if (i >= 9 && !strncmp(l + i - 9, "% of the ", 9))
         return 1;

@@ -189,6 +189,12 @@ Test(rules, rates_listed_by_group)
         n += x.v[i].kind == LM_KIND_RATE;
     cr_expect_eq(n, 8, "%zu rates", n);
     lm_extractions_clear(&x);
+    /* "men " inside "women " of the group before */
+    run("Drug was detected in 90% of women with vaginal dosing and only 19% of women with oral dosing.", &x);
+    for (i = 0, n = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(n, 2, "%zu rates", n);
+    lm_extractions_clear(&x);
     run("Of the participants, 60 were women (52%) and their mean age was 44 years.", &x);
     cr_expect_null(first_of(&x, LM_KIND_RATE, NULL));
     lm_extractions_free(&x);
