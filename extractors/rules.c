@@ -140,7 +140,7 @@ static const struct rule size_rules[] = {
     /* body parts counted with their people: "87 eyes of 50 patients" (the
      * people are the participants; first in the table, so that the eyes
      * are not read as a count of their own) */
-    { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 70,
+    { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 74,
       PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
       "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
