@@ -160,9 +160,10 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
       ",? and (?<a3>" COUNT ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
     /* two groups joined by "and", not two steps of a flow ("500 patients
-     * were screened and 240 patients were enrolled") */
+     * were screened and 240 patients were enrolled") nor a breakdown ("eight
+     * persons (four men and four women)") */
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
       NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
@@ -173,7 +174,7 @@ static const struct rule size_rules[] = {
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
-      "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:a total of |the )?"
+      "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
@@ -217,8 +218,8 @@ static const struct rule size_rules[] = {
     /* a count right after an opening clause: "In a randomized controlled
      * trial, 46 swimmers...", "In this study, 60 patients..." */
     { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
-      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^,.;:\\d]{0,60}?, (?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
+      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,80}?, (?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(100), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
