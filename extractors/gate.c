@@ -16,14 +16,13 @@
 struct ac {
     unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
     unsigned ncls;
-    uint32_t *delta;          /* state row + class -> next state's row (state * ncls),
-                                 AC_OUT set when that state has outputs */
+    uint32_t col[256];        /* byte -> its class's column in delta (class * nstates) */
+    uint16_t *delta;          /* column + state -> next state, column by column */
     uint32_t *out_at;         /* state -> first entry in outs, out_at[s+1] its end */
     uint16_t *outs;           /* needle ids */
     size_t nstates;
+    size_t nplain;            /* states below have no outputs */
 };
-
-#define AC_OUT 0x80000000u
 
 struct gate_set {
     struct ac ac;             /* every needle, lower-cased */
@@ -34,16 +33,30 @@ struct gate_set {
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
     uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    uint16_t *bytes;          /* the one-byte '=' needles (ac_byte) */
+    size_t nbytes;
     size_t ngates, nlists;
 };
 
+/* A case-sensitive needle of one byte ("=I") is left out of the automaton
+ * (folded, it would stop the scan at every "i") and found by memchr. */
+static int ac_byte(const char *needle)
+{
+    return needle[0] == '=' && needle[1] && !needle[2];
+}
+
 /* Builds the automaton of all needles, lower-cased ('=' needles are
- * checked against the text's own case when they occur). */
+ * checked against the text's own case when they occur).  The scan is one
+ * dependent load per byte, so the table is laid out for the cache: 16-bit
+ * states, column by column (a byte's column is looked up independently of
+ * the state), states renumbered breadth first so the shallow ones a text
+ * visits most share a few cache lines, and the states with outputs last
+ * (one compare tells them). */
 static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
 {
     size_t i, j, cap = 1, len, q, qh;
     int32_t *go = NULL;       /* trie: state * ncls + class -> state or -1 */
-    uint32_t *fail = NULL, *queue = NULL, *cnt = NULL;
+    uint32_t *fail = NULL, *queue = NULL, *cnt = NULL, *order = NULL, *byid = NULL;
     uint16_t **own = NULL;
     lm_err rc = LM_ERR_NOMEM;
 
@@ -51,6 +64,8 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
     a->ncls = 1;
     for (i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)needles[i];
+        if (ac_byte(needles[i]))
+            continue;
         p += *p == '=';
         for (; *p; p++, cap++) {
             unsigned char c = (unsigned char)tolower(*p);
@@ -60,7 +75,7 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
     }
     for (i = 0; i < 256; i++)
         a->cls[i] = a->cls[(unsigned char)tolower((int)i)];
-    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= AC_OUT)
+    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= 0xFFFFFFFFu)
         return LM_ERR_USAGE;
     if (!(go = malloc(cap * a->ncls * sizeof *go)) || !(fail = calloc(cap, sizeof *fail))
         || !(queue = malloc(cap * sizeof *queue)) || !(cnt = calloc(cap + 1, sizeof *cnt))
@@ -73,6 +88,8 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
         size_t st = 0;
         uint16_t *v;
 
+        if (ac_byte(needles[i]))
+            continue;
         p += *p == '=';
         for (; *p; p++) {
             int32_t *t = &go[st * a->ncls + a->cls[*p]];
@@ -116,21 +133,38 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
             }
         }
     }
+    /* new ids: breadth first (the queue's order), plain states first */
+    if (!(order = malloc(a->nstates * sizeof *order))
+        || !(byid = malloc(a->nstates * sizeof *byid)))
+        goto done;
+    order[0] = 0;             /* the root, without outputs (no needle is empty) */
+    a->nplain = 1;
+    for (i = 0; i < q; i++)
+        if (!cnt[queue[i]])
+            order[queue[i]] = (uint32_t)a->nplain++;
+    for (i = 0, len = a->nplain; i < q; i++)
+        if (cnt[queue[i]])
+            order[queue[i]] = (uint32_t)len++;
     if (!(a->delta = malloc(a->nstates * a->ncls * sizeof *a->delta))
         || !(a->out_at = malloc((a->nstates + 1) * sizeof *a->out_at)))
         goto done;
-    for (i = 0; i < a->nstates * a->ncls; i++)
-        a->delta[i] = (uint32_t)go[i] * a->ncls | (cnt[go[i]] ? AC_OUT : 0);
+    for (i = 0; i < a->nstates; i++)
+        for (j = 0; j < a->ncls; j++)
+            a->delta[j * a->nstates + order[i]] = (uint16_t)order[go[i * a->ncls + j]];
+    for (i = 0; i < 256; i++)
+        a->col[i] = (uint32_t)(a->cls[i] * a->nstates);
+    for (i = 0; i < a->nstates; i++)
+        byid[order[i]] = (uint32_t)i;
     for (i = 0, len = 0; i < a->nstates; i++) {
         a->out_at[i] = (uint32_t)len;
-        len += cnt[i];
+        len += cnt[byid[i]];
     }
     a->out_at[a->nstates] = (uint32_t)len;
     if (!(a->outs = malloc((len ? len : 1) * sizeof *a->outs)))
         goto done;
     for (i = 0; i < a->nstates; i++)
-        if (cnt[i])
-            memcpy(a->outs + a->out_at[i], own[i], cnt[i] * sizeof *a->outs);
+        if (cnt[byid[i]])
+            memcpy(a->outs + a->out_at[i], own[byid[i]], cnt[byid[i]] * sizeof *a->outs);
     rc = LM_OK;
 done:
     for (i = 0; own && i < cap; i++)
@@ -140,6 +174,8 @@ done:
     free(fail);
     free(queue);
     free(cnt);
+    free(order);
+    free(byid);
     return rc;
 }
 
@@ -169,12 +205,11 @@ static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
     return LM_OK;
 }
 
-/* The outputs of the state reached after byte @p i. */
-static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, uint32_t row,
+/* The outputs of state @p st, reached after byte @p i. */
+static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t st,
                      gate_found *f)
 {
     const struct ac *a = &g->ac;
-    size_t st = row / a->ncls;
     uint32_t k;
 
     for (k = a->out_at[st]; k < a->out_at[st + 1]; k++) {
@@ -195,18 +230,29 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, uint32
     return LM_OK;
 }
 
+/* Bytes per block of ac_scan: the states with outputs are recorded in a
+ * block, then handled, so the byte loop has no branch that a text's
+ * frequent short needles ("and", "ci") would mispredict. */
+#define AC_BLOCK 4096
+
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
 {
     const struct ac *a = &g->ac;
-    const uint32_t *d = a->delta;
-    const unsigned char *cls = a->cls;
-    size_t i;
-    uint32_t row = 0;
+    const uint16_t *d = a->delta;
+    const uint32_t *col = a->col;
+    uint32_t hit[AC_BLOCK];   /* offset in the block << 16 | state */
+    size_t b, i, n, k, end, st = 0, plain = a->nplain;
 
-    for (i = 0; i < len; i++) {
-        row = d[(row & ~AC_OUT) + cls[s[i]]];
-        if ((row & AC_OUT) && ac_out(g, s, i, row & ~AC_OUT, f))
-            return LM_ERR_NOMEM;
+    for (b = 0; b < len; b += AC_BLOCK) {
+        end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
+        for (i = 0, n = 0; i < end; i++) {
+            st = d[col[s[b + i]] + st];
+            hit[n] = (uint32_t)(i << 16 | st);
+            n += st >= plain;
+        }
+        for (k = 0; k < n; k++)
+            if (ac_out(g, s, b + (hit[k] >> 16), hit[k] & 0xFFFF, f))
+                return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
@@ -292,6 +338,11 @@ lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
         return LM_ERR_NOMEM;
     for (k = 0; k < g->nneedles; k++)
         g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
+    if (!(g->bytes = malloc((g->nneedles + 1) * sizeof *g->bytes)))
+        return LM_ERR_NOMEM;
+    for (k = 0; k < g->nneedles; k++)
+        if (ac_byte(g->needles[k]))
+            g->bytes[g->nbytes++] = (uint16_t)k;
     return ac_build(&g->ac, g->needles, g->nneedles);
 }
 
@@ -303,6 +354,7 @@ void gate_set_close(gate_set *g)
         return;
     ac_free(&g->ac);
     free(g->nlen);
+    free(g->bytes);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
@@ -346,10 +398,14 @@ void gate_found_free(gate_found *f)
 
 lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
 {
+    size_t i;
+
     if (!f->found && !(f->found = malloc(g->nneedles + 1)))
         return LM_ERR_NOMEM;
     memset(f->found, 0, g->nneedles);
     f->nh = 0;
+    for (i = 0; i < g->nbytes; i++)
+        f->found[g->bytes[i]] = len && memchr(text, g->needles[g->bytes[i]][1], len) != NULL;
     return ac_scan(g, (const unsigned char *)text, len, f);
 }
 
