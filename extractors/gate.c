@@ -22,6 +22,7 @@ struct ac {
     uint16_t *outs;           /* needle ids */
     size_t nstates;
     size_t nplain;            /* states below have no outputs */
+    size_t depth;             /* the longest needle (1 when none) */
 };
 
 struct gate_set {
@@ -62,11 +63,14 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
 
     memset(a->cls, 0, sizeof a->cls);
     a->ncls = 1;
+    a->depth = 1;
     for (i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)needles[i];
         if (ac_byte(needles[i]))
             continue;
         p += *p == '=';
+        if (strlen((const char *)p) > a->depth)
+            a->depth = strlen((const char *)p);
         for (; *p; p++, cap++) {
             unsigned char c = (unsigned char)tolower(*p);
             if (!a->cls[c])
@@ -232,27 +236,65 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
 
 /* Bytes per block of ac_scan: the states with outputs are recorded in a
  * block, then handled, so the byte loop has no branch that a text's
- * frequent short needles ("and", "ci") would mispredict. */
+ * frequent short needles ("and", "ci") would mispredict.  A block is cut
+ * into AC_LANES lanes scanned side by side: one lane is a chain of
+ * dependent loads, four keep the core busy.  A lane starts at the root
+ * depth - 1 bytes before its first byte (the state after a byte is the
+ * longest needle prefix ending there, at most depth bytes long, so from its
+ * first byte on the lane is in the state of a scan from the text's start)
+ * and records only from its first byte. */
 #define AC_BLOCK 4096
+#define AC_LANES 4
+#define AC_LANE (AC_BLOCK / AC_LANES + AC_LANES)
+
+#define AC_STEP(k, at)                                                   \
+    do {                                                                 \
+        size_t at_ = (at);                                               \
+        st[k] = d[col[s[at_]] + st[k]];                                  \
+        hit[k][n[k]] = (uint32_t)((at_ - b) << 16 | st[k]);              \
+        n[k] += (st[k] >= plain) & (at_ >= from[k]);                      \
+    } while (0)
 
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
 {
     const struct ac *a = &g->ac;
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    uint32_t hit[AC_BLOCK];   /* offset in the block << 16 | state */
-    size_t b, i, n, k, end, st = 0, plain = a->nplain;
+    uint32_t hit[AC_LANES][AC_LANE];   /* offset in the block << 16 | state */
+    size_t p[AC_LANES], from[AC_LANES], e[AC_LANES], st[AC_LANES], n[AC_LANES];
+    size_t b, i, k, t, q, steps, lanes, end, plain = a->nplain, warm = a->depth - 1;
 
     for (b = 0; b < len; b += AC_BLOCK) {
         end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
-        for (i = 0, n = 0; i < end; i++) {
-            st = d[col[s[b + i]] + st];
-            hit[n] = (uint32_t)(i << 16 | st);
-            n += st >= plain;
+        /* short texts (titles) in one lane: the warm-up would cost more */
+        lanes = end >= AC_LANES * 64 ? AC_LANES : 1;
+        q = end / lanes;
+        for (k = 0; k < lanes; k++) {
+            from[k] = b + k * q;
+            e[k] = k == lanes - 1 ? b + end : from[k] + q;
+            p[k] = from[k] > warm ? from[k] - warm : 0;
+            st[k] = n[k] = 0;
         }
-        for (k = 0; k < n; k++)
-            if (ac_out(g, s, b + (hit[k] >> 16), hit[k] & 0xFFFF, f))
-                return LM_ERR_NOMEM;
+        if (lanes == AC_LANES) {
+            for (k = 0, steps = q; k < AC_LANES; k++)
+                if (e[k] - p[k] < steps)
+                    steps = e[k] - p[k];
+            for (t = 0; t < steps; t++) {
+                AC_STEP(0, p[0] + t);
+                AC_STEP(1, p[1] + t);
+                AC_STEP(2, p[2] + t);
+                AC_STEP(3, p[3] + t);
+            }
+            for (k = 0; k < AC_LANES; k++)
+                p[k] += steps;
+        }
+        for (k = 0; k < lanes; k++)
+            for (; p[k] < e[k]; p[k]++)
+                AC_STEP(k, p[k]);
+        for (k = 0; k < lanes; k++)
+            for (i = 0; i < n[k]; i++)
+                if (ac_out(g, s, b + (hit[k][i] >> 16), hit[k][i] & 0xFFFF, f))
+                    return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
