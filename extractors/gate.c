@@ -23,6 +23,8 @@ struct ac {
     size_t nstates;
     size_t nplain;            /* states below have no outputs */
     size_t depth;             /* the longest needle (1 when none) */
+    unsigned char *pad;       /* depth bytes no needle uses (they keep the root),
+                                 NULL when every byte is used */
 };
 
 struct gate_set {
@@ -157,6 +159,13 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
             a->delta[j * a->nstates + order[i]] = (uint16_t)order[go[i * a->ncls + j]];
     for (i = 0; i < 256; i++)
         a->col[i] = (uint32_t)(a->cls[i] * a->nstates);
+    for (i = 0; i < 256 && a->cls[i]; i++)
+        ;
+    if (i < 256) {
+        if (!(a->pad = malloc(a->depth)))
+            goto done;
+        memset(a->pad, (int)i, a->depth);
+    }
     for (i = 0; i < a->nstates; i++)
         byid[order[i]] = (uint32_t)i;
     for (i = 0, len = 0; i < a->nstates; i++) {
@@ -188,6 +197,7 @@ static void ac_free(struct ac *a)
     free(a->delta);
     free(a->out_at);
     free(a->outs);
+    free(a->pad);
 }
 
 static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
@@ -241,60 +251,91 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
  * dependent loads, four keep the core busy.  A lane starts at the root
  * depth - 1 bytes before its first byte (the state after a byte is the
  * longest needle prefix ending there, at most depth bytes long, so from its
- * first byte on the lane is in the state of a scan from the text's start)
- * and records only from its first byte. */
+ * first byte on the lane is in the state of a scan from the text's start);
+ * the first lane of the text warms up on bytes no needle uses, which keep
+ * the root. */
 #define AC_BLOCK 4096
 #define AC_LANES 4
 #define AC_LANE (AC_BLOCK / AC_LANES + AC_LANES)
 
-#define AC_STEP(k, at)                                                   \
+/* One byte @p c: the next state, its offset @p at recorded when it has
+ * outputs. */
+#define AC_STEP(st, c, h, at)                                            \
     do {                                                                 \
-        size_t at_ = (at);                                               \
-        st[k] = d[col[s[at_]] + st[k]];                                  \
-        hit[k][n[k]] = (uint32_t)((at_ - b) << 16 | st[k]);              \
-        n[k] += (st[k] >= plain) & (at_ >= from[k]);                      \
+        st = d[col[c] + st];                                             \
+        *h = (uint32_t)((at) << 16 | st);                                \
+        h += st >= plain;                                                \
     } while (0)
+
+/* The lanes of one block of @p end bytes at @p s (end / AC_LANES >= depth;
+ * @p pad: the warm-up of the first lane, NULL: the bytes before s);
+ * hit + k * AC_LANE gets lane k's states with outputs (offset in the lane
+ * << 16 | state), n[k] how many. */
+static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
+                     const unsigned char *pad, uint32_t *hit, size_t n[AC_LANES])
+{
+    const uint16_t *d = a->delta;
+    const uint32_t *col = a->col;
+    size_t q = end / AC_LANES, w = a->depth - 1, t, plain = a->nplain;
+    size_t st0 = 0, st1 = 0, st2 = 0, st3 = 0;
+    const unsigned char *c0 = pad ? pad : s - w, *c1 = s + q - w, *c2 = s + 2 * q - w,
+                        *c3 = s + 3 * q - w;
+    uint32_t *h0 = hit, *h1 = hit + AC_LANE, *h2 = hit + 2 * AC_LANE, *h3 = hit + 3 * AC_LANE;
+
+    for (t = 0; t < w; t++) {
+        st0 = d[col[c0[t]] + st0];
+        st1 = d[col[c1[t]] + st1];
+        st2 = d[col[c2[t]] + st2];
+        st3 = d[col[c3[t]] + st3];
+    }
+    c0 = s;
+    c1 = s + q;
+    c2 = s + 2 * q;
+    c3 = s + 3 * q;
+    for (t = 0; t < q; t++) {
+        AC_STEP(st0, c0[t], h0, t);
+        AC_STEP(st1, c1[t], h1, t);
+        AC_STEP(st2, c2[t], h2, t);
+        AC_STEP(st3, c3[t], h3, t);
+    }
+    /* the last lane takes the end / AC_LANES remainder */
+    for (; t < end - 3 * q; t++)
+        AC_STEP(st3, c3[t], h3, t);
+    n[0] = (size_t)(h0 - hit);
+    n[1] = (size_t)(h1 - hit - AC_LANE);
+    n[2] = (size_t)(h2 - hit - 2 * AC_LANE);
+    n[3] = (size_t)(h3 - hit - 3 * AC_LANE);
+}
 
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
 {
     const struct ac *a = &g->ac;
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    uint32_t hit[AC_LANES][AC_LANE];   /* offset in the block << 16 | state */
-    size_t p[AC_LANES], from[AC_LANES], e[AC_LANES], st[AC_LANES], n[AC_LANES];
-    size_t b, i, k, t, q, steps, lanes, end, plain = a->nplain, warm = a->depth - 1;
+    uint32_t hit[AC_LANES * AC_LANE], *h, v;
+    size_t n[AC_LANES], b, i, k, t, q, lanes, end, st, plain = a->nplain;
 
     for (b = 0; b < len; b += AC_BLOCK) {
         end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
         /* short texts (titles) in one lane: the warm-up would cost more */
-        lanes = end >= AC_LANES * 64 ? AC_LANES : 1;
+        lanes = a->pad && end / AC_LANES >= a->depth ? AC_LANES : 1;
         q = end / lanes;
-        for (k = 0; k < lanes; k++) {
-            from[k] = b + k * q;
-            e[k] = k == lanes - 1 ? b + end : from[k] + q;
-            p[k] = from[k] > warm ? from[k] - warm : 0;
-            st[k] = n[k] = 0;
-        }
-        if (lanes == AC_LANES) {
-            for (k = 0, steps = q; k < AC_LANES; k++)
-                if (e[k] - p[k] < steps)
-                    steps = e[k] - p[k];
-            for (t = 0; t < steps; t++) {
-                AC_STEP(0, p[0] + t);
-                AC_STEP(1, p[1] + t);
-                AC_STEP(2, p[2] + t);
-                AC_STEP(3, p[3] + t);
-            }
-            for (k = 0; k < AC_LANES; k++)
-                p[k] += steps;
+        if (lanes == AC_LANES)
+            ac_lanes(a, s + b, end, b ? NULL : a->pad, hit, n);
+        else {
+            st = 0;
+            for (t = b ? a->depth - 1 : 0; t > 0; t--)
+                st = d[col[s[b - t]] + st];
+            for (t = 0, h = hit; t < end; t++)
+                AC_STEP(st, s[b + t], h, t);
+            n[0] = (size_t)(h - hit);
         }
         for (k = 0; k < lanes; k++)
-            for (; p[k] < e[k]; p[k]++)
-                AC_STEP(k, p[k]);
-        for (k = 0; k < lanes; k++)
-            for (i = 0; i < n[k]; i++)
-                if (ac_out(g, s, b + (hit[k][i] >> 16), hit[k][i] & 0xFFFF, f))
+            for (i = 0; i < n[k]; i++) {
+                v = hit[k * AC_LANE + i];
+                if (ac_out(g, s, b + k * q + (v >> 16), v & 0xFFFF, f))
                     return LM_ERR_NOMEM;
+            }
     }
     return LM_OK;
 }

@@ -493,12 +493,13 @@ struct lm_extractor {
     unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN, and
                                        NK_WNEXT / NK_PNEXT after digits */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
-    unsigned char numcls[256];      /* num_class() of every byte */
+    unsigned char numpre[256];      /* num_starts: may a number follow this byte (1), */
+    unsigned char numcur[256];      /* a number word (2); does one start with it */
     uint64_t pre2[1024];            /* first two letters of the number words */
     char msg[512];
 };
 
-static unsigned char num_class(unsigned char c);
+static void num_classes(unsigned char *pre, unsigned char *cur);
 static void num_prefixes(uint64_t *pre2);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
@@ -565,8 +566,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     *out = ex;
     if ((rc = rate_lists(ex)))
         return rc;
-    for (i = 0; i < 256; i++)
-        ex->numcls[i] = num_class((unsigned char)i);
+    num_classes(ex->numpre, ex->numcur);
     num_prefixes(ex->pre2);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
@@ -1423,59 +1423,99 @@ static void num_prefixes(uint64_t *pre2)
     }
 }
 
+/* The tables of num_starts' first filter: a number (NC_NUM) may start
+ * after a byte that is not NC_PREBAD, a number word (NC_WORD1) after one
+ * that is neither NC_PREBAD nor NC_WORDCH: cur[c] has bit 1 for a number,
+ * 2 for a word's first letter, pre[b] the bits allowed after b. */
+static void num_classes(unsigned char *pre, unsigned char *cur)
+{
+    unsigned i;
+
+    for (i = 0; i < 256; i++) {
+        unsigned char k = num_class((unsigned char)i);
+        cur[i] = (k & NC_NUM ? 1 : 0) | (k & NC_WORD1 ? 2 : 0);
+        pre[i] = k & NC_PREBAD ? 0 : k & NC_WORDCH ? 1 : 3;
+    }
+}
+
+/* Bytes per block of num_starts: the offsets passing the class filter are
+ * collected branch-free, then tested (most bytes fail, unpredictably). */
+#define NUM_BLOCK 4096
+
+static lm_err num_start(struct run *r, size_t i);
+
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
-    const unsigned char *cls = ex->numcls;
-    size_t i;
-    unsigned char c = 0, b;
+    const unsigned char *pre = ex->numpre, *cur = ex->numcur;
+    uint32_t cand[NUM_BLOCK];
+    size_t b, i, k, n, end;
+    unsigned char prev;
+    lm_err rc;
 
     ex->nnums = 0;
-    for (i = 0; i < r->len; i++) {
-        b = c;
-        c = cls[s[i]];
-        if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
-            continue;
-        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i, ex->pre2)))
-            continue;
-        if (ex->nnums == ex->capnums) {
-            size_t cap = ex->capnums ? 2 * ex->capnums : 64;
-            size_t *v = realloc(ex->nums, cap * sizeof *v);
-            unsigned char *kv;
-            if (!v)
-                return LM_ERR_NOMEM;
-            ex->nums = v;
-            if (!(kv = realloc(ex->numk, cap)))
-                return LM_ERR_NOMEM;
-            ex->numk = kv;
-            ex->capnums = cap;
+    for (b = 0; b < r->len; b += NUM_BLOCK) {
+        end = r->len - b < NUM_BLOCK ? r->len - b : NUM_BLOCK;
+        prev = b ? s[b - 1] : 0;
+        for (i = 0, n = 0; i < end; i++) {
+            unsigned char c = s[b + i];
+            cand[n] = (uint32_t)i;
+            n += (pre[prev] & cur[c]) != 0;
+            prev = c;
         }
-        if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
-            /* what follows the run of the number's characters */
-            size_t j = i;
-            unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
-
-            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
-                                  || (s[j] == '-' && j == i)))
-                j++;
-            if (ci_next(s, r->len, j))
-                k |= NK_CINEXT;
-            if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
-                k |= NK_WNEXT;
-            if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
-                k |= NK_BNEXT;
-            if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
-                k |= NK_PNEXT;
-            if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
-                               || !strncmp((const char *)s + j, "out of", 6)))
-                k |= NK_ONEXT;
-            ex->numk[ex->nnums] = k;
-        } else {
-            ex->numk[ex->nnums] = NK_WORD;
-        }
-        ex->nums[ex->nnums++] = i;
+        for (k = 0; k < n; k++)
+            if ((rc = num_start(r, b + cand[k])))
+                return rc;
     }
+    return LM_OK;
+}
+
+/* Records offset @p i (it passed the class filter) when a number or a
+ * number word starts there, with what follows the number. */
+static lm_err num_start(struct run *r, size_t i)
+{
+    lm_extractor *ex = r->ex;
+    const unsigned char *s = (const unsigned char *)r->lower;
+
+    if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre2))
+        return LM_OK;
+    if (ex->nnums == ex->capnums) {
+        size_t cap = ex->capnums ? 2 * ex->capnums : 64;
+        size_t *v = realloc(ex->nums, cap * sizeof *v);
+        unsigned char *kv;
+        if (!v)
+            return LM_ERR_NOMEM;
+        ex->nums = v;
+        if (!(kv = realloc(ex->numk, cap)))
+            return LM_ERR_NOMEM;
+        ex->numk = kv;
+        ex->capnums = cap;
+    }
+    if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
+        /* what follows the run of the number's characters */
+        size_t j = i;
+        unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
+
+        while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
+                              || (s[j] == '-' && j == i)))
+            j++;
+        if (ci_next(s, r->len, j))
+            k |= NK_CINEXT;
+        if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
+            k |= NK_WNEXT;
+        if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
+            k |= NK_BNEXT;
+        if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
+            k |= NK_PNEXT;
+        if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
+                           || !strncmp((const char *)s + j, "out of", 6)))
+            k |= NK_ONEXT;
+        ex->numk[ex->nnums] = k;
+    } else {
+        ex->numk[ex->nnums] = NK_WORD;
+    }
+    ex->nums[ex->nnums++] = i;
     return LM_OK;
 }
 
