@@ -36,6 +36,7 @@ struct gate_set {
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
     uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    uint16_t **gates_of;      /* per needle: the gates it opens, 0xFFFF-terminated */
     uint16_t *bytes;          /* the one-byte '=' needles (ac_byte) */
     size_t nbytes;
     size_t ngates, nlists;
@@ -219,6 +220,18 @@ static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
     return LM_OK;
 }
 
+/* Needle @p id occurs: found, and the gates it is in pass. */
+static void found_set(const gate_set *g, gate_found *f, uint16_t id)
+{
+    const uint16_t *p;
+
+    if (f->found[id])
+        return;
+    f->found[id] = 1;
+    for (p = g->gates_of[id]; *p != 0xFFFF; p++)
+        f->pass[*p] = 1;
+}
+
 /* The outputs of state @p st, reached after byte @p i. */
 static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t st,
                      gate_found *f)
@@ -234,10 +247,10 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
         if (*nd == '=') {
             /* case-sensitive: the text's own bytes must be the needle's */
             if (!f->found[id] && !memcmp(s + at, nd + 1, n))
-                f->found[id] = 1;
+                found_set(g, f, id);
             continue;
         }
-        f->found[id] = 1;
+        found_set(g, f, id);
         if (g->pos[id] && push_hit(f, at, id))
             return LM_ERR_NOMEM;
     }
@@ -360,6 +373,36 @@ static int needle_id(gate_set *g, const char *p, size_t n)
     return (int)g->nneedles++;
 }
 
+/* The inverse of the gates' needle lists: per needle, its gates. */
+static lm_err gates_of(gate_set *g)
+{
+    size_t i, *cnt = calloc(g->nneedles + 1, sizeof *cnt);
+    const uint16_t *p;
+
+    if (!cnt || !(g->gates_of = calloc(g->nneedles + 1, sizeof *g->gates_of))) {
+        free(cnt);
+        return LM_ERR_NOMEM;
+    }
+    for (i = 0; i < g->ngates; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            cnt[*p]++;
+    for (i = 0; i < g->nneedles; i++) {
+        if (!(g->gates_of[i] = malloc((cnt[i] + 1) * sizeof *g->gates_of[i]))) {
+            free(cnt);
+            return LM_ERR_NOMEM;
+        }
+        g->gates_of[i][0] = 0xFFFF;
+        cnt[i] = 0;
+    }
+    for (i = 0; i < g->ngates; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++) {
+            g->gates_of[*p][cnt[*p]++] = (uint16_t)i;
+            g->gates_of[*p][cnt[*p]] = 0xFFFF;
+        }
+    free(cnt);
+    return LM_OK;
+}
+
 lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
 {
     gate_set *g = calloc(1, sizeof *g);
@@ -423,6 +466,8 @@ lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
         g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
     if (!(g->bytes = malloc((g->nneedles + 1) * sizeof *g->bytes)))
         return LM_ERR_NOMEM;
+    if (gates_of(g))
+        return LM_ERR_NOMEM;
     for (k = 0; k < g->nneedles; k++)
         if (ac_byte(g->needles[k]))
             g->bytes[g->nbytes++] = (uint16_t)k;
@@ -438,6 +483,9 @@ void gate_set_close(gate_set *g)
     ac_free(&g->ac);
     free(g->nlen);
     free(g->bytes);
+    for (i = 0; g->gates_of && i < g->nneedles; i++)
+        free(g->gates_of[i]);
+    free(g->gates_of);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
@@ -474,6 +522,7 @@ size_t gate_set_size(const gate_set *g)
 void gate_found_free(gate_found *f)
 {
     free(f->found);
+    free(f->pass);
     free(f->hpos);
     free(f->hid);
     memset(f, 0, sizeof *f);
@@ -487,8 +536,12 @@ lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
         return LM_ERR_NOMEM;
     memset(f->found, 0, g->nneedles);
     f->nh = 0;
+    if (!f->pass && !(f->pass = malloc(g->ngates + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->pass, 0, g->ngates);
     for (i = 0; i < g->nbytes; i++)
-        f->found[g->bytes[i]] = len && memchr(text, g->needles[g->bytes[i]][1], len) != NULL;
+        if (len && memchr(text, g->needles[g->bytes[i]][1], len))
+            found_set(g, f, g->bytes[i]);
     return ac_scan(g, (const unsigned char *)text, len, f);
 }
 
@@ -525,14 +578,7 @@ lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t *
     return LM_OK;
 }
 
-int gate_pass(const gate_set *g, int gate, const unsigned char *found)
+int gate_pass(const gate_found *f, int gate)
 {
-    const uint16_t *p;
-
-    if (gate < 0)
-        return 1;
-    for (p = g->ids[gate]; *p != 0xFFFF; p++)
-        if (found[*p])
-            return 1;
-    return 0;
+    return gate < 0 || f->pass[gate];
 }

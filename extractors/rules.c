@@ -495,12 +495,12 @@ struct lm_extractor {
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
     unsigned char numpre[256];      /* num_starts: may a number follow this byte (1), */
     unsigned char numcur[256];      /* a number word (2); does one start with it */
-    uint64_t pre2[1024];            /* first two letters of the number words */
+    uint64_t pre3[512];             /* first three letters of the number words */
     char msg[512];
 };
 
 static void num_classes(unsigned char *pre, unsigned char *cur);
-static void num_prefixes(uint64_t *pre2);
+static void num_prefixes(uint64_t *pre3);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -567,7 +567,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if ((rc = rate_lists(ex)))
         return rc;
     num_classes(ex->numpre, ex->numcur);
-    num_prefixes(ex->pre2);
+    num_prefixes(ex->pre3);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -1392,14 +1392,26 @@ static unsigned char num_class(unsigned char c)
     return k;
 }
 
-/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre2 has bit
- * (a << 8 | b) set for the first two letters of every number word. */
-static int num_word_at(const char *s, const uint64_t *pre2)
+/* The key of num_word_at's pre-filter: the low five bits of three bytes
+ * (a letter's position in the alphabet; other bytes may collide, which
+ * only costs a full test). */
+static unsigned num_key3(const char *s)
+{
+    return ((unsigned)s[0] & 31) << 10 | ((unsigned)s[1] & 31) << 5 | ((unsigned)s[2] & 31);
+}
+
+/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre3 has bit
+ * num_key3() set for the first three letters of every number word ("the"
+ * is not one: most word starts fail there). */
+static int num_word_at(const char *s, const uint64_t *pre3)
 {
     size_t k;
-    unsigned two = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+    unsigned key;
 
-    if (!(pre2[two >> 6] & (1ull << (two & 63))))
+    if (!s[0] || !s[1])
+        return 0;
+    key = num_key3(s);
+    if (!(pre3[key >> 6] & (1ull << (key & 63))))
         return 0;
     for (k = 0; k < NTAB(num_words); k++)
         if (s[1] == num_words[k].w[1] && s[0] == num_words[k].w[0]
@@ -1408,18 +1420,14 @@ static int num_word_at(const char *s, const uint64_t *pre2)
     return 0;
 }
 
-/* Every offset where PRE and a number can start: not after [\d.,/:-], and
- * a digit, '-', '.', or a number word at a word start.  A superset of where
- * the R_NUM rules (and SITE) can match. */
-static void num_prefixes(uint64_t *pre2)
+static void num_prefixes(uint64_t *pre3)
 {
     size_t k;
 
-    memset(pre2, 0, 1024 * sizeof *pre2);
+    memset(pre3, 0, 512 * sizeof *pre3);
     for (k = 0; k < NTAB(num_words); k++) {
-        unsigned two = (unsigned)(unsigned char)num_words[k].w[0] << 8
-                       | (unsigned char)num_words[k].w[1];
-        pre2[two >> 6] |= 1ull << (two & 63);
+        unsigned key = num_key3(num_words[k].w);
+        pre3[key >> 6] |= 1ull << (key & 63);
     }
 }
 
@@ -1438,8 +1446,11 @@ static void num_classes(unsigned char *pre, unsigned char *cur)
     }
 }
 
-/* Bytes per block of num_starts: the offsets passing the class filter are
- * collected branch-free, then tested (most bytes fail, unpredictably). */
+/* Every offset where PRE and a number can start: not after [\d.,/:-], and
+ * a digit, '-', '.', or a number word at a word start.  A superset of where
+ * the R_NUM rules (and SITE) can match.  Per block of NUM_BLOCK bytes, the
+ * offsets passing the class filter are collected branch-free, then tested
+ * (most bytes fail, unpredictably). */
 #define NUM_BLOCK 4096
 
 static lm_err num_start(struct run *r, size_t i);
@@ -1478,7 +1489,7 @@ static lm_err num_start(struct run *r, size_t i)
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
 
-    if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre2))
+    if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre3))
         return LM_OK;
     if (ex->nnums == ex->capnums) {
         size_t cap = ex->capnums ? 2 * ex->capnums : 64;
@@ -1628,7 +1639,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         size_t off = 0;
 
-        if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
+        if (!gate_pass(&r->ex->found, c->gate))
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
             size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
@@ -1660,7 +1671,7 @@ static lm_err run_table(struct run *r, int t, handler h)
 
             for (k = off; k < r->len; k++) {
                 if ((k && (isalnum((unsigned char)r->lower[k - 1]) || r->lower[k - 1] == '_'))
-                    || !num_word_at(r->lower + k, r->ex->pre2))
+                    || !num_word_at(r->lower + k, r->ex->pre3))
                     continue;
                 if (match_once(r, c, h, k, NULL, &next, &err) <= 0)
                     continue;
