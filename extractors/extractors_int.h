@@ -33,13 +33,17 @@ double extract_p_from_z(double z);
 typedef struct gate_set gate_set;
 /* What gate_scan found in one text: found[i] = 1 when needle i occurs,
  * pass[i] = 1 when gate i does (one of its needles occurs); (hpos, hid)
- * the offsets of the start literals.  Zero-initialise. */
+ * the offsets of the start literals, in order of their end; start list l's
+ * sorted distinct offsets are lpos[lat[l], lat[l] + lcnt[l]).
+ * Zero-initialise. */
 typedef struct gate_found {
     unsigned char *found;
     unsigned char *pass;
     size_t *hpos;
     uint16_t *hid;
     size_t nh, caph;
+    size_t *lpos, caplpos, *lat, *lcnt;
+    unsigned char *seen;     /* bit set of the automaton's states met (gate.c) */
 } gate_found;
 
 /* The design rules (design.c) kept on the extractor handle. */

@@ -21,21 +21,27 @@ struct ac {
     uint32_t *out_at;         /* state -> first entry in outs, out_at[s+1] its end */
     uint16_t *outs;           /* needle ids */
     size_t nstates;
-    size_t nplain;            /* states below have no outputs */
+    size_t nplain;            /* states below have no outputs, */
+    size_t nonce;             /* below only needles that are found once (no K_*) */
     size_t depth;             /* the longest needle (1 when none) */
     unsigned char *pad;       /* depth bytes no needle uses (they keep the root),
                                  NULL when every byte is used */
 };
+
+/* What a needle's occurrence needs besides found[]: its offset kept (a
+ * start literal), its case checked ('='). */
+enum { K_POS = 1, K_CASE = 2 };
 
 struct gate_set {
     struct ac ac;             /* every needle, lower-cased */
     size_t nneedles;
     char **needles;           /* distinct needles, "=" kept on case-sensitive ones */
     uint16_t *nlen;           /* needle length (without the '=') */
-    unsigned char *pos;       /* pos[id]: a start literal, its offsets are kept */
+    unsigned char *kind;      /* per needle: K_POS, K_CASE or both (0: only found) */
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
-    uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    uint16_t **lists_of;      /* per needle: the start lists it is in (0 the first
+                                 after the gates), 0xFFFF-terminated */
     uint16_t **gates_of;      /* per needle: the gates it opens, 0xFFFF-terminated */
     uint16_t *bytes;          /* the one-byte '=' needles (ac_byte) */
     size_t nbytes;
@@ -49,14 +55,26 @@ static int ac_byte(const char *needle)
     return needle[0] == '=' && needle[1] && !needle[2];
 }
 
+/* Does a state with these outputs need more than found[]? */
+static int ac_busy(const uint16_t *out, uint32_t n, const unsigned char *kind)
+{
+    uint32_t k;
+
+    for (k = 0; k < n; k++)
+        if (kind[out[k]])
+            return 1;
+    return 0;
+}
+
 /* Builds the automaton of all needles, lower-cased ('=' needles are
  * checked against the text's own case when they occur).  The scan is one
  * dependent load per byte, so the table is laid out for the cache: 16-bit
  * states, column by column (a byte's column is looked up independently of
  * the state), states renumbered breadth first so the shallow ones a text
  * visits most share a few cache lines, and the states with outputs last
- * (one compare tells them). */
-static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
+ * (one compare tells them): first those whose needles need only found[]
+ * (handled once per text), then the others. */
+static lm_err ac_build(struct ac *a, char *const *needles, const unsigned char *kind, size_t n)
 {
     size_t i, j, cap = 1, len, q, qh;
     int32_t *go = NULL;       /* trie: state * ncls + class -> state or -1 */
@@ -150,7 +168,11 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
         if (!cnt[queue[i]])
             order[queue[i]] = (uint32_t)a->nplain++;
     for (i = 0, len = a->nplain; i < q; i++)
-        if (cnt[queue[i]])
+        if (cnt[queue[i]] && !ac_busy(own[queue[i]], cnt[queue[i]], kind))
+            order[queue[i]] = (uint32_t)len++;
+    a->nonce = len;
+    for (i = 0; i < q; i++)
+        if (cnt[queue[i]] && ac_busy(own[queue[i]], cnt[queue[i]], kind))
             order[queue[i]] = (uint32_t)len++;
     if (!(a->delta = malloc(a->nstates * a->ncls * sizeof *a->delta))
         || !(a->out_at = malloc((a->nstates + 1) * sizeof *a->out_at)))
@@ -239,19 +261,24 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
     const struct ac *a = &g->ac;
     uint32_t k;
 
+    if (st < a->nonce) {
+        /* only found[]: once per text */
+        if (f->seen[st / 8] & (1u << (st % 8)))
+            return LM_OK;
+        f->seen[st / 8] |= (unsigned char)(1u << (st % 8));
+    }
     for (k = a->out_at[st]; k < a->out_at[st + 1]; k++) {
         uint16_t id = a->outs[k];
         size_t n = g->nlen[id], at = i + 1 - n;
-        const char *nd = g->needles[id];
 
-        if (*nd == '=') {
+        if (g->kind[id] & K_CASE) {
             /* case-sensitive: the text's own bytes must be the needle's */
-            if (!f->found[id] && !memcmp(s + at, nd + 1, n))
+            if (!f->found[id] && !memcmp(s + at, g->needles[id] + 1, n))
                 found_set(g, f, id);
             continue;
         }
         found_set(g, f, id);
-        if (g->pos[id] && push_hit(f, at, id))
+        if ((g->kind[id] & K_POS) && push_hit(f, at, id))
             return LM_ERR_NOMEM;
     }
     return LM_OK;
@@ -373,34 +400,45 @@ static int needle_id(gate_set *g, const char *p, size_t n)
     return (int)g->nneedles++;
 }
 
-/* The inverse of the gates' needle lists: per needle, its gates. */
-static lm_err gates_of(gate_set *g)
+/* The inverse of needle lists [from, to): per needle, the lists (counted
+ * from @p from) it is in, 0xFFFF-terminated, into *out. */
+static lm_err invert(const gate_set *g, size_t from, size_t to, uint16_t ***out)
 {
     size_t i, *cnt = calloc(g->nneedles + 1, sizeof *cnt);
     const uint16_t *p;
+    uint16_t **v;
 
-    if (!cnt || !(g->gates_of = calloc(g->nneedles + 1, sizeof *g->gates_of))) {
+    if (!cnt || !(*out = v = calloc(g->nneedles + 1, sizeof *v))) {
         free(cnt);
         return LM_ERR_NOMEM;
     }
-    for (i = 0; i < g->ngates; i++)
+    for (i = from; i < to; i++)
         for (p = g->ids[i]; *p != 0xFFFF; p++)
             cnt[*p]++;
     for (i = 0; i < g->nneedles; i++) {
-        if (!(g->gates_of[i] = malloc((cnt[i] + 1) * sizeof *g->gates_of[i]))) {
+        if (!(v[i] = malloc((cnt[i] + 1) * sizeof *v[i]))) {
             free(cnt);
             return LM_ERR_NOMEM;
         }
-        g->gates_of[i][0] = 0xFFFF;
+        v[i][0] = 0xFFFF;
         cnt[i] = 0;
     }
-    for (i = 0; i < g->ngates; i++)
+    for (i = from; i < to; i++)
         for (p = g->ids[i]; *p != 0xFFFF; p++) {
-            g->gates_of[*p][cnt[*p]++] = (uint16_t)i;
-            g->gates_of[*p][cnt[*p]] = 0xFFFF;
+            v[*p][cnt[*p]++] = (uint16_t)(i - from);
+            v[*p][cnt[*p]] = 0xFFFF;
         }
     free(cnt);
     return LM_OK;
+}
+
+static void invert_free(const gate_set *g, uint16_t **v)
+{
+    size_t i;
+
+    for (i = 0; v && i < g->nneedles; i++)
+        free(v[i]);
+    free(v);
 }
 
 lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
@@ -446,32 +484,29 @@ lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
     }
     if (g->nneedles >= 0xFFFF)
         return LM_ERR_USAGE;
-    if (!(g->pos = calloc(g->nneedles + 1, 1))
-        || !(g->bits = calloc(g->nlists - g->ngates + 1, sizeof *g->bits)))
+    if (!(g->kind = calloc(g->nneedles + 1, 1)))
         return LM_ERR_NOMEM;
     for (i = g->ngates; i < g->nlists; i++) {
         const uint16_t *p;
-        uint64_t *b = calloc(g->nneedles / 64 + 1, sizeof *b);
 
-        if (!(g->bits[i - g->ngates] = b))
-            return LM_ERR_NOMEM;
-        for (p = g->ids[i]; *p != 0xFFFF; p++) {
-            g->pos[*p] = 1;
-            b[*p / 64] |= 1ull << (*p % 64);
-        }
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            g->kind[*p] |= K_POS;
     }
+    for (k = 0; k < g->nneedles; k++)
+        if (g->needles[k][0] == '=')
+            g->kind[k] |= K_CASE;
     if (!(g->nlen = malloc((g->nneedles + 1) * sizeof *g->nlen)))
         return LM_ERR_NOMEM;
     for (k = 0; k < g->nneedles; k++)
         g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
     if (!(g->bytes = malloc((g->nneedles + 1) * sizeof *g->bytes)))
         return LM_ERR_NOMEM;
-    if (gates_of(g))
+    if (invert(g, 0, g->ngates, &g->gates_of) || invert(g, g->ngates, g->nlists, &g->lists_of))
         return LM_ERR_NOMEM;
     for (k = 0; k < g->nneedles; k++)
         if (ac_byte(g->needles[k]))
             g->bytes[g->nbytes++] = (uint16_t)k;
-    return ac_build(&g->ac, g->needles, g->nneedles);
+    return ac_build(&g->ac, g->needles, g->kind, g->nneedles);
 }
 
 void gate_set_close(gate_set *g)
@@ -483,19 +518,15 @@ void gate_set_close(gate_set *g)
     ac_free(&g->ac);
     free(g->nlen);
     free(g->bytes);
-    for (i = 0; g->gates_of && i < g->nneedles; i++)
-        free(g->gates_of[i]);
-    free(g->gates_of);
+    invert_free(g, g->gates_of);
+    invert_free(g, g->lists_of);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
     for (i = 0; g->ids && i < g->nlists; i++)
         free(g->ids[i]);
     free(g->ids);
-    for (i = 0; g->bits && i < g->nlists - g->ngates; i++)
-        free(g->bits[i]);
-    free(g->bits);
-    free(g->pos);
+    free(g->kind);
     free(g);
 }
 
@@ -523,14 +554,61 @@ void gate_found_free(gate_found *f)
 {
     free(f->found);
     free(f->pass);
+    free(f->seen);
+    free(f->lpos);
+    free(f->lat);
+    free(f->lcnt);
     free(f->hpos);
     free(f->hid);
     memset(f, 0, sizeof *f);
 }
 
+/* Sorts the hits into their start lists once per text: list l's distinct
+ * offsets, in order, are lpos[lat[l], lat[l] + lcnt[l]). */
+static lm_err index_starts(const gate_set *g, gate_found *f)
+{
+    size_t nl = g->nlists - g->ngates, i, j, l, n, p, tot = 0;
+    const uint16_t *q;
+
+    if (!f->lat && (!(f->lat = malloc((nl + 1) * sizeof *f->lat))
+                    || !(f->lcnt = malloc((nl + 1) * sizeof *f->lcnt))))
+        return LM_ERR_NOMEM;
+    memset(f->lcnt, 0, nl * sizeof *f->lcnt);
+    for (i = 0; i < f->nh; i++)
+        for (q = g->lists_of[f->hid[i]]; *q != 0xFFFF; q++)
+            f->lcnt[*q]++;
+    for (l = 0; l < nl; l++) {
+        f->lat[l] = tot;
+        tot += f->lcnt[l];
+        f->lcnt[l] = 0;
+    }
+    if (tot > f->caplpos) {
+        size_t *v = realloc(f->lpos, tot * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        f->lpos = v;
+        f->caplpos = tot;
+    }
+    for (i = 0; i < f->nh; i++)
+        for (q = g->lists_of[f->hid[i]], p = f->hpos[i]; *q != 0xFFFF; q++) {
+            size_t *seg = f->lpos + f->lat[*q];
+            /* hits come in order of their end: insert by start, no duplicates */
+            n = f->lcnt[*q];
+            for (j = n; j > 0 && seg[j - 1] > p; j--)
+                ;
+            if (j > 0 && seg[j - 1] == p)
+                continue;
+            memmove(seg + j + 1, seg + j, (n - j) * sizeof *seg);
+            seg[j] = p;
+            f->lcnt[*q]++;
+        }
+    return LM_OK;
+}
+
 lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
 {
     size_t i;
+    lm_err rc;
 
     if (!f->found && !(f->found = malloc(g->nneedles + 1)))
         return LM_ERR_NOMEM;
@@ -539,41 +617,32 @@ lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
     if (!f->pass && !(f->pass = malloc(g->ngates + 1)))
         return LM_ERR_NOMEM;
     memset(f->pass, 0, g->ngates);
+    if (!f->seen && !(f->seen = malloc(g->ac.nstates / 8 + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->seen, 0, g->ac.nstates / 8 + 1);
     for (i = 0; i < g->nbytes; i++)
         if (len && memchr(text, g->needles[g->bytes[i]][1], len))
             found_set(g, f, g->bytes[i]);
-    return ac_scan(g, (const unsigned char *)text, len, f);
+    if ((rc = ac_scan(g, (const unsigned char *)text, len, f)))
+        return rc;
+    return index_starts(g, f);
 }
 
 lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
                    size_t *nat, size_t *cap)
 {
-    const uint64_t *b = g->bits[list];
-    size_t i, j, n = 0;
+    size_t n = f->lcnt[list];
 
-    for (i = 0; i < f->nh; i++) {
-        uint16_t id = f->hid[i];
-        size_t p = f->hpos[i];
-
-        if (!(b[id / 64] & (1ull << (id % 64))))
-            continue;
-        if (n == *cap) {
-            size_t c = *cap ? 2 * *cap : 64;
-            size_t *v = realloc(*at, c * sizeof *v);
-            if (!v)
-                return LM_ERR_NOMEM;
-            *at = v;
-            *cap = c;
-        }
-        /* hits come in order of their end: insert by start, no duplicates */
-        for (j = n; j > 0 && (*at)[j - 1] > p; j--)
-            ;
-        if (j > 0 && (*at)[j - 1] == p)
-            continue;
-        memmove(*at + j + 1, *at + j, (n - j) * sizeof **at);
-        (*at)[j] = p;
-        n++;
+    (void)g;
+    if (n > *cap) {
+        size_t *v = realloc(*at, n * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        *at = v;
+        *cap = n;
     }
+    if (n)
+        memcpy(*at, f->lpos + f->lat[list], n * sizeof **at);
     *nat = n;
     return LM_OK;
 }
