@@ -460,6 +460,8 @@ struct crule {
     pcre2_code *code;
     int gate;
     size_t near;          /* its start list in the gate set (R_NEAR, R_VERB) */
+    uint64_t numok[4];    /* R_NUM: bit k set when a number start of kinds k is
+                             tried (rule_kinds and num_next_ok) */
     int g_n, g_a1, g_a2, g_a3, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -500,6 +502,7 @@ struct lm_extractor {
 };
 
 static void num_classes(unsigned char *pre, unsigned char *cur);
+static void num_ok(struct crule *c);
 static void num_prefixes(uint64_t *pre3);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
@@ -593,6 +596,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
             c->gate = extract_gate_index(c->r->id);
+            num_ok(c);
             if (c->r->near) {
                 /* the start lists: design cues, rate words, baseline words,
                  * then the near lists of the tables in order */
@@ -1377,6 +1381,17 @@ static unsigned rule_kinds(unsigned flags)
     return NK_DIGIT | NK_WORD;     /* COUNT */
 }
 
+/* The kinds of number starts (numk values) rule @p c is tried at. */
+static void num_ok(struct crule *c)
+{
+    unsigned k, kinds = rule_kinds(c->r->flags);
+
+    memset(c->numok, 0, sizeof c->numok);
+    for (k = 0; k < 256; k++)
+        if ((k & kinds) && num_next_ok(c->r->flags, k))
+            c->numok[k / 64] |= 1ull << (k % 64);
+}
+
 static unsigned char num_class(unsigned char c)
 {
     unsigned char k = 0;
@@ -1704,16 +1719,16 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (c->r->flags & (R_SITE | R_NUM)) {
             size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
-            unsigned kinds = rule_kinds(c->r->flags);
+            int num = !(c->r->flags & R_SITE);
 
             if ((c->r->flags & R_VERB)
                 && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
                                       &r->ex->nat, &r->ex->capat)))
                 return err;
             for (k = 0; k < n; k++) {
-                if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
-                    continue;
-                if (!(c->r->flags & R_SITE) && !num_next_ok(c->r->flags, r->ex->numk[k]))
+                unsigned char kv = num ? r->ex->numk[k] : 0;
+
+                if (at[k] < off || (num && !(c->numok[kv / 64] & (1ull << (kv % 64)))))
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;
