@@ -28,6 +28,12 @@ struct ac {
                                  NULL when every byte is used */
 };
 
+/* Per needle, the lists it is in: v[at[id], at[id + 1]). */
+struct inv {
+    uint32_t *at;
+    uint16_t *v;
+};
+
 /* What a needle's occurrence needs besides found[]: its offset kept (a
  * start literal), its case checked ('='). */
 enum { K_POS = 1, K_CASE = 2 };
@@ -40,9 +46,9 @@ struct gate_set {
     unsigned char *kind;      /* per needle: K_POS, K_CASE or both (0: only found) */
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
-    uint16_t **lists_of;      /* per needle: the start lists it is in (0 the first
-                                 after the gates), 0xFFFF-terminated */
-    uint16_t **gates_of;      /* per needle: the gates it opens, 0xFFFF-terminated */
+    struct inv lists_of;      /* per needle: the start lists it is in (0 the first
+                                 after the gates) */
+    struct inv gates_of;      /* per needle: the gates it opens */
     uint16_t *bytes;          /* the one-byte '=' needles (ac_byte) */
     size_t nbytes;
     size_t ngates, nlists;
@@ -245,13 +251,13 @@ static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
 /* Needle @p id occurs: found, and the gates it is in pass. */
 static void found_set(const gate_set *g, gate_found *f, uint16_t id)
 {
-    const uint16_t *p;
+    uint32_t k;
 
     if (f->found[id])
         return;
     f->found[id] = 1;
-    for (p = g->gates_of[id]; *p != 0xFFFF; p++)
-        f->pass[*p] = 1;
+    for (k = g->gates_of.at[id]; k < g->gates_of.at[id + 1]; k++)
+        f->pass[g->gates_of.v[k]] = 1;
 }
 
 /* The outputs of state @p st, reached after byte @p i. */
@@ -401,44 +407,28 @@ static int needle_id(gate_set *g, const char *p, size_t n)
 }
 
 /* The inverse of needle lists [from, to): per needle, the lists (counted
- * from @p from) it is in, 0xFFFF-terminated, into *out. */
-static lm_err invert(const gate_set *g, size_t from, size_t to, uint16_t ***out)
-{
-    size_t i, *cnt = calloc(g->nneedles + 1, sizeof *cnt);
-    const uint16_t *p;
-    uint16_t **v;
-
-    if (!cnt || !(*out = v = calloc(g->nneedles + 1, sizeof *v))) {
-        free(cnt);
-        return LM_ERR_NOMEM;
-    }
-    for (i = from; i < to; i++)
-        for (p = g->ids[i]; *p != 0xFFFF; p++)
-            cnt[*p]++;
-    for (i = 0; i < g->nneedles; i++) {
-        if (!(v[i] = malloc((cnt[i] + 1) * sizeof *v[i]))) {
-            free(cnt);
-            return LM_ERR_NOMEM;
-        }
-        v[i][0] = 0xFFFF;
-        cnt[i] = 0;
-    }
-    for (i = from; i < to; i++)
-        for (p = g->ids[i]; *p != 0xFFFF; p++) {
-            v[*p][cnt[*p]++] = (uint16_t)(i - from);
-            v[*p][cnt[*p]] = 0xFFFF;
-        }
-    free(cnt);
-    return LM_OK;
-}
-
-static void invert_free(const gate_set *g, uint16_t **v)
+ * from @p from) it is in. */
+static lm_err invert(const gate_set *g, size_t from, size_t to, struct inv *out)
 {
     size_t i;
+    const uint16_t *p;
+    uint32_t *fill;
 
-    for (i = 0; v && i < g->nneedles; i++)
-        free(v[i]);
-    free(v);
+    if (!(out->at = calloc(g->nneedles + 2, sizeof *out->at)))
+        return LM_ERR_NOMEM;
+    for (i = from; i < to; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            out->at[*p + 2]++;
+    for (i = 2; i < g->nneedles + 2; i++)
+        out->at[i] += out->at[i - 1];
+    /* at[id + 1] is where needle id's lists go: it ends as their end */
+    if (!(out->v = malloc((out->at[g->nneedles + 1] + 1) * sizeof *out->v)))
+        return LM_ERR_NOMEM;
+    fill = out->at + 1;
+    for (i = from; i < to; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            out->v[fill[*p]++] = (uint16_t)(i - from);
+    return LM_OK;
 }
 
 lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
@@ -518,8 +508,10 @@ void gate_set_close(gate_set *g)
     ac_free(&g->ac);
     free(g->nlen);
     free(g->bytes);
-    invert_free(g, g->gates_of);
-    invert_free(g, g->lists_of);
+    free(g->gates_of.at);
+    free(g->gates_of.v);
+    free(g->lists_of.at);
+    free(g->lists_of.v);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
@@ -568,15 +560,15 @@ void gate_found_free(gate_found *f)
 static lm_err index_starts(const gate_set *g, gate_found *f)
 {
     size_t nl = g->nlists - g->ngates, i, j, l, n, p, tot = 0;
-    const uint16_t *q;
+    uint32_t k;
 
     if (!f->lat && (!(f->lat = malloc((nl + 1) * sizeof *f->lat))
                     || !(f->lcnt = malloc((nl + 1) * sizeof *f->lcnt))))
         return LM_ERR_NOMEM;
     memset(f->lcnt, 0, nl * sizeof *f->lcnt);
     for (i = 0; i < f->nh; i++)
-        for (q = g->lists_of[f->hid[i]]; *q != 0xFFFF; q++)
-            f->lcnt[*q]++;
+        for (k = g->lists_of.at[f->hid[i]]; k < g->lists_of.at[f->hid[i] + 1]; k++)
+            f->lcnt[g->lists_of.v[k]]++;
     for (l = 0; l < nl; l++) {
         f->lat[l] = tot;
         tot += f->lcnt[l];
@@ -590,17 +582,21 @@ static lm_err index_starts(const gate_set *g, gate_found *f)
         f->caplpos = tot;
     }
     for (i = 0; i < f->nh; i++)
-        for (q = g->lists_of[f->hid[i]], p = f->hpos[i]; *q != 0xFFFF; q++) {
-            size_t *seg = f->lpos + f->lat[*q];
+        for (k = g->lists_of.at[f->hid[i]], p = f->hpos[i];
+             k < g->lists_of.at[f->hid[i] + 1]; k++) {
+            size_t *seg;
+
+            l = g->lists_of.v[k];
+            seg = f->lpos + f->lat[l];
             /* hits come in order of their end: insert by start, no duplicates */
-            n = f->lcnt[*q];
+            n = f->lcnt[l];
             for (j = n; j > 0 && seg[j - 1] > p; j--)
                 ;
             if (j > 0 && seg[j - 1] == p)
                 continue;
             memmove(seg + j + 1, seg + j, (n - j) * sizeof *seg);
             seg[j] = p;
-            f->lcnt[*q]++;
+            f->lcnt[l]++;
         }
     return LM_OK;
 }

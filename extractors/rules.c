@@ -428,7 +428,9 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
     lm_err rc;
 
     lm_buf_clear(out);
-    if ((rc = lm_buf_reserve(out, len)))
+    /* 64 zero bytes after the text: the number tests read a word ahead
+     * with memcmp (and see norm_grow) */
+    if ((rc = lm_buf_reserve(out, len + 64)))
         return rc;
     /* C-locale tolower, eight bytes at a time: a byte gets 0x20 when it is
      * in 'A'..'Z' (bytes >= 0x80 are left alone) */
@@ -445,8 +447,7 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
         unsigned char c = (unsigned char)s[i];
         out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
-    /* see norm_grow: no undefined slack right after the text */
-    memset(out->s + len, 0, out->cap - len < 64 ? out->cap - len : 64);
+    memset(out->s + len, 0, 64);
     out->len = len;
     return LM_OK;
 }
@@ -1415,9 +1416,10 @@ static unsigned num_key3(const char *s)
     return ((unsigned)s[0] & 31) << 10 | ((unsigned)s[1] & 31) << 5 | ((unsigned)s[2] & 31);
 }
 
-/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre3 has bit
- * num_key3() set for the first three letters of every number word ("the"
- * is not one: most word starts fail there). */
+/* Is a number word (a WUNIT word, lower-case) at @p s (in extract_lower's
+ * buffer: zeros after the text, a word's length may be read)?  @p pre3 has
+ * bit num_key3() set for the first three letters of every number word
+ * ("the" is not one: most word starts fail there). */
 static int num_word_at(const char *s, const uint64_t *pre3)
 {
     size_t k;
@@ -1430,7 +1432,7 @@ static int num_word_at(const char *s, const uint64_t *pre3)
         return 0;
     for (k = 0; k < NTAB(num_words); k++)
         if (s[1] == num_words[k].w[1] && s[0] == num_words[k].w[0]
-            && !strncmp(s + 2, num_words[k].w + 2, num_words[k].n - 2))
+            && !memcmp(s + 2, num_words[k].w + 2, num_words[k].n - 2))
             return 1;
     return 0;
 }
@@ -1532,10 +1534,11 @@ static lm_err num_start(struct run *r, size_t i)
             k |= NK_WNEXT;
         if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
             k |= NK_BNEXT;
-        if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
+        /* memcmp: extract_lower leaves zeros after the text */
+        if (j < r->len && (s[j] == '%' || !memcmp(s + j, "per", 3)))
             k |= NK_PNEXT;
-        if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
-                           || !strncmp((const char *)s + j, "out of", 6)))
+        if (j < r->len && (s[j] == '/' || !memcmp(s + j, "of", 2)
+                           || !memcmp(s + j, "out of", 6)))
             k |= NK_ONEXT;
         ex->numk[ex->nnums] = k;
     } else {
