@@ -3,7 +3,7 @@
  * corpus, and prints the extraction records as JSON lines (the format of
  * `litmine extract --format jsonl`).  Used by bench/extract.sh (timing, JIT
  * on and off) and tests/eval/extract_eval.sh (scoring against labels).
- *   bench-extract_run [--no-jit] [--count] [--repeat N] < articles.jsonl
+ *   bench-extract_run [--no-jit] [--count] [--repeat N] [-v] < articles.jsonl
  * --count prints only "articles values seconds" on stdout: seconds of CPU
  * time of this thread (per core, whatever else the machine runs). */
 #include <stdio.h>
@@ -12,6 +12,13 @@
 #include <time.h>
 #include <cjson/cJSON.h>
 #include <litmine/litmine.h>
+
+static void log_stderr(lm_log_level lvl, const char *func, const char *msg, void *ud)
+{
+    (void)lvl;
+    (void)ud;
+    fprintf(stderr, "extract_run: %s: %s\n", func, msg);
+}
 
 static const char *str(const cJSON *o, const char *k)
 {
@@ -39,10 +46,14 @@ int main(int argc, char **argv)
             flags |= LM_EXTRACT_NO_JIT;
         else if (!strcmp(argv[i], "--count"))
             count = 1;
+        else if (!strcmp(argv[i], "-v")) {   /* debug log: rejections, design cues */
+            lm_log_set_level(LM_LOG_DEBUG);
+            lm_log_set_sink(log_stderr, NULL);
+        }
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
             repeat = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: %s [--no-jit] [--count] [--repeat N] < articles.jsonl\n", argv[0]);
+            fprintf(stderr, "usage: %s [--no-jit] [--count] [--repeat N] [-v] < articles.jsonl\n", argv[0]);
             return 1;
         }
     }

@@ -28,7 +28,7 @@ static const char *const starts[C_NCUES] = {
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
-    [C_NONRAND] = "non|not random|without random",
+    [C_NONRAND] = "non|not random|without random|quasi",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
@@ -61,12 +61,13 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
         "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
-        "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:assigned|allocated|selected to receive)"
+        "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
+        "enrolled|categori[sz]ed|placed|treated)\\b"
         "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
-        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
-        ",? (?:and )?)*(?:trial|study|experiment)\\b"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b"
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
@@ -77,11 +78,13 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
-        "\\b(?:from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
+        "\\b(?!in (?:this|our|the present|the current) )"
+        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
+        "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
-    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation" },
-    [C_QUASI] = { "design.quasi", "\\bquasi-? ?(?:experimental|randomi[sz]ed)\\b|\\bcontrolled before[- ]and[- ]after\\b" },
+    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
+    [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
     [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
@@ -92,7 +95,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
         "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
-    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
+    [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:[\\w-]+ ){0,2}?(?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
@@ -283,13 +286,17 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_SR, "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
-    if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION])
+    if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION] && !c[C_RCT_OWN])
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_IN_VITRO] && c[C_HUMAN] == 0)
         PICK(C_IN_VITRO, "in_vitro");
-    if (c[C_NONRAND] || c[C_QUASI])
+    /* "quasi-experimental" with a stated random assignment is a trial */
+    if (c[C_NONRAND] || (c[C_QUASI] && !c[C_RCT_OWN] && !c[C_RCT_LEAD]))
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
-    if (c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED] && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED]))
+    /* ...unless it analyses a borrowed trial's data for something else
+     * (prognosis, recruitment): a trial mostly described as borrowed */
+    if (c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
+        && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED] && c[C_RCT_OWN] + c[C_RCT_LEAD] < 3 * c[C_RCT_BORROWED]))
         PICK(c[C_RCT_OWN] ? C_RCT_OWN : C_RCT_LEAD, "rct");
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
@@ -425,6 +432,17 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
         cnt[i] = 2 * tcnt[i] + d->cnt[i];
     wd = wording_design(cnt, tcnt, &cue);
     pd = pubtype_design(pub_types, mesh);
+    if (lm_log_get_level() >= LM_LOG_DEBUG) {  /* why: the cues counted */
+        char why[512];
+        size_t n = 0;
+
+        why[0] = '\0';
+        for (i = 0; i < C_NCUES && n < sizeof why - 48; i++)
+            if (cnt[i])
+                n += (size_t)snprintf(why + n, sizeof why - n, " %s=%d", cues[i].id + 7, cnt[i]);
+        lm_log_debug("design: %s by %s; cues (title twice):%s", wd ? wd : pd ? pd : "other",
+                     wd ? "wording" : pd ? "publication types" : "default", why);
+    }
     if (wd) {
         won = wd;
         how = "abstract";

@@ -48,11 +48,11 @@
     "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
-#define GAP "(?:[^.;:\\d(]|\\([^()%]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+#define GAP "(?:[^.;:\\d(]|\\((?! ?[\\d.]+ ?%\\))[^()]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
@@ -137,6 +137,13 @@ struct rule {
 /* ---- sample size ------------------------------------------------------- */
 
 static const struct rule size_rules[] = {
+    /* body parts counted with their people: "87 eyes of 50 patients" (the
+     * people are the participants; first in the table, so that the eyes
+     * are not read as a count of their own) */
+    { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 74,
+      PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
+      "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
+      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
@@ -144,17 +151,24 @@ static const struct rule size_rules[] = {
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT, NULL },
+    /* "two groups of 30 patients each" */
+    { "n.per_group.of", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
+      "\\b(?:two|three|four|five|[2-5]) (?:equal |similar )?(?:groups|arms) of (?<n>" COUNT ")" NOT_UNIT
+      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$))", R_NEAR, "groups of|arms of" },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO ", (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO
-      ",? and (?<a3>" NUMD ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
+      ",? and (?<a3>" COUNT ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
+    /* two groups joined by "and", not two steps of a flow ("500 patients
+     * were screened and 240 patients were enrolled") */
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" NUMD ")" NOT_UNIT " " MODS WHO "[^.;\\d]{0,60}? and (?<a2>" NUMD ")" NOT_UNIT " " MODS WHO , R_SITE, NULL },
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
+      NOT_UNIT " " MODS WHO , R_SITE, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
-      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[;,)\\] ]"
+      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
@@ -168,7 +182,7 @@ static const struct rule size_rules[] = {
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
      * two groups of a total, whatever they are called */
     { "n.total_sum", LM_KIND_SAMPLE_SIZE, "enrolled", 86,
-      "\\ba total (?:number )?of (?<a1>" NUMD ")" NOT_UNIT " (?:[a-z-]+ ){0,3}?and (?<a2>" NUMD ")" NOT_UNIT
+      "\\ba total (?:number )?of (?<a1>" NUMD ")" NOT_UNIT " (?:(?!(?:were|was|had|have)\\b)[a-z-]+ ){0,3}?and (?<a2>" NUMD ")" NOT_UNIT
       " (?:[a-z-]+,? ){1,4}?(?:were|was|had been|have been) (?:successfully )?(?:done|performed|carried out|"
       "included|enrolled|recruited|randomi[sz]ed|treated|operated(?: on)?|studied|analy[sz]ed|evaluated)\\b",
       R_NEAR, "total" },
@@ -193,12 +207,13 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
-      "identified|interviewed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
+      "identified|interviewed|analy[sz]ed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
       "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(24), NULL },
     { "n.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ANAL_V "\\b" , R_SITE | R_VERB, "completed|analy|evaluable|available for analysis|finished" },
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
-      "(?:^|[.:] |\\n)(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(2), NULL },
+      "(?:^|[.:] |\\n)(?:(?:overall|in total|in all|altogether|together|ultimately|finally),? )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(16), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -219,6 +234,23 @@ static const struct rule size_rules[] = {
       "(?:carried out|conducted|performed|done|undertaken) on (?:a total of |a sample of |the )?(?<n>" COUNT ")"
       NOT_UNIT " (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)(?:[a-z-]+ ){0,2}?[a-z-]+s\\b",
       R_NEAR, "carried out on|conducted on|performed on|done on|undertaken on" },
+    /* those who took part, after those asked: "Out of 204 women who were
+     * asked ..., 152 (74.5%) agreed to participate" */
+    { "n.agreed", LM_KIND_SAMPLE_SIZE, "enrolled", 82,
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? (?:" MODS WHO "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? )?"
+      "(?:(?:all |also )?(?:agreed|consented|accepted|volunteered|chose|were willing) to (?:participate|take part|"
+      "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent)\\b",
+      R_NUM | R_WNEXT | R_BNEXT, NULL },
+    /* a control group stated on its own ("The control group were 145
+     * pregnant women", "and a control group of 45 healthy women"): an arm,
+     * added to the cases by finish_article */
+    { "arm.control", LM_KIND_ARM_SIZE, NULL, 0,
+      "\\bcontrol (?:group|sample|cohort) (?:was |were )?(?:of|was|were|comprised|consisted of|consisting of|"
+      "included|including|contained|containing|made up of|composed of|formed by) (?:(?:the )?(?:material|data|records) of )?"
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
+    { "arm.control.served", LM_KIND_ARM_SIZE, NULL, 0,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
+      "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE, NULL },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -317,6 +349,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.paren_randomized", "random|alloc|assign" },
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
+    { "n.per_group.of", "groups of|arms of" },
     { "n.groups_sum", " and " },
     { "n.groups_sum3", " and " },
     { "n.total_sum", "total" },
@@ -325,10 +358,15 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_and_people", "units|centers|centres|sites|hospitals|practices|clinics|schools|wards|"
                             "countries|regions|communities|villages|nursing homes|facilities|"
                             "institutions|departments|icus" },
+    { "n.units_of_people", "eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|nodules|"
+                           "tumors|tumours|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
     { "n.paren_total", "=N =|=N=" },
+    { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
+    { "arm.control", "control group|control sample|control cohort" },
+    { "arm.control.served", " as " },
     { "n.arms_vs", "n =|n=" },
     { "arm.paren", "n =|n=" },
     { "n.total", "total" },
@@ -875,12 +913,64 @@ static int count_before(const struct run *r, size_t at)
     return 0;
 }
 
+/* Is the count matched at [ms, me) those asked, not those who took part
+ * ("of 204 women who were asked to take part", "312 patients were assessed
+ * for eligibility")?  Kept, flagged "pool", ranked below stated totals. */
+static int pool_count(const struct run *r, size_t ms, size_t me)
+{
+    static const char *const skip[] = { "who ", "that ", "were ", "was ", "had been ", "have been " };
+    static const char *const verbs[] = { "asked to participate", "asked to take part", "asked to join",
+                                         "invited", "approached", "contacted", "screened",
+                                         "assessed for eligibility", "eligible", "considered for" };
+    const char *p = r->lower + me, *end = r->lower + r->len;
+    size_t k;
+
+    if (memmem(r->lower + ms, me - ms, "eligib", 6)
+        && (memmem(r->lower + ms, me - ms, "assessed", 8) || memmem(r->lower + ms, me - ms, "screened", 8)))
+        return 1;
+    if (end - p > 20 && !strncmp(p, " for eligibility", 16))
+        return 1;
+    while (p < end && (*p == ' ' || *p == ','))
+        p++;
+    for (k = 0; k < NTAB(skip); k++)
+        if ((size_t)(end - p) > strlen(skip[k]) && !strncmp(p, skip[k], strlen(skip[k])))
+            p += strlen(skip[k]);
+    for (k = 0; k < NTAB(verbs); k++)
+        if ((size_t)(end - p) >= strlen(verbs[k]) && !strncmp(p, verbs[k], strlen(verbs[k])))
+            return 1;
+    return 0;
+}
+
+/* The groups of a listed sum ("56 outpatients and 16 matched controls")
+ * are compared groups: one arm size row each ("arm.group"), after the
+ * sum's row (which may move). */
+static lm_err group_arms(struct run *r, const struct crule *c)
+{
+    static const struct rule arm_group = { "arm.group", LM_KIND_ARM_SIZE, NULL, 0, NULL, 0, NULL };
+    const int g[3] = { c->g_a1, c->g_a2, c->g_a3 };
+    size_t k, st, len;
+    lm_extraction *e;
+    double v;
+
+    for (k = 0; k < 3; k++) {
+        if (!g[k] || !grp(r->ex->md, g[k], &st, &len) || !grp_num(r, g[k], &v))
+            continue;
+        if (!(e = emit(r, LM_KIND_ARM_SIZE, &arm_group, st, st + len)))
+            return LM_ERR_NOMEM;
+        e->value = v;
+        e->n = (int64_t)v;
+    }
+    return LM_OK;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
-    int assumed = 0, denom;
+    int assumed = 0, denom, pool;
+    size_t at;
+    lm_err rc;
 
     if (c->g_a1 && grp_num(r, c->g_a1, &a1) && grp_num(r, c->g_a2, &a2)) {
         if (c->g_a3 && !grp_num(r, c->g_a3, &a3))
@@ -902,10 +992,11 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
+    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && pool_count(r, ms, me);
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
-    if (!strcmp(c->r->id, "n.per_group"))
+    if (!strncmp(c->r->id, "n.per_group", 11))
         n *= groups_in(r, &assumed);
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
@@ -917,10 +1008,17 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         return LM_ERR_NOMEM;
     e->value = n;
     e->n = (int64_t)n;
+    at = r->out->len - 1;
+    if (!strncmp(c->r->id, "n.groups_sum", 12) && (rc = group_arms(r, c)))
+        return rc;
+    e = &r->out->v[at];
+
     if (assumed)
         extract_flag(e, "groups_assumed");
     if (denom)
         extract_flag(e, "denominator");
+    if (pool)
+        extract_flag(e, "pool");
     return LM_OK;
 }
 
@@ -1089,6 +1187,7 @@ static const struct { const char *word; const char *what; } rate_words[] = {
     { "proportion", "other" }, { "developed", "other" }, { "experienced", "other" },
     { "reported", "other" }, { "achieved", "other" }, { "quit", "other" },
     { "healed", "other" }, { "pregnan", "other" }, { "infection", "other" },
+    { "predictive value", "other" },
 };
 
 /* Baseline descriptions and relative changes: a percent next to these is
@@ -1169,6 +1268,20 @@ static int in_ci_bracket(const struct run *r, size_t a)
  * right; a named outcome beats a generic "rate").  Returns the category or
  * NULL; *bad set when a baseline word is closer than any rate word on the
  * left.  Searches the lower-cased text with memmem, word by word. */
+/* Does "<percent> of " (or "% of the ") end right before the word holding
+ * offset i ("men " is found inside "women ")? */
+static int pct_of_before(const struct run *r, size_t i)
+{
+    const char *l = r->lower;
+
+    while (i > 0 && isalpha((unsigned char)l[i - 1]))
+        i--;
+
+    if (i >= 9 && !strncmp(l + i - 9, "% of the ", 9))
+        return 1;
+    return i >= 5 && !strncmp(l + i - 5, "% of ", 5);
+}
+
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
@@ -1205,7 +1318,9 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
         }
         if (r->ex->not_rate[id]) {
             n = strlen(gate_needle_text(r->ex->gates, id));
-            if (i >= lo && i + n <= a && a - i < bad_d)
+            /* "62.7% of women, 34.5% of Asians": the group of the percent
+             * before, in a list of rates, not a baseline trait */
+            if (i >= lo && i + n <= a && a - i < bad_d && !pct_of_before(r, i))
                 bad_d = a - i;
         }
     }
@@ -1757,6 +1872,70 @@ static lm_err run_table(struct run *r, int t, handler h)
     return LM_OK;
 }
 
+/* Counts of groups listed one after another in a sentence ("17 707 men and
+ * 19 227 women with X who ... and 9487 men and 10 808 women with Y"): one
+ * total.  The text between must join them with "and" and state nothing
+ * (no number, no verb of its own, no subset: "of whom", "including"). */
+static lm_err chain_groups(struct run *r)
+{
+    static const char *const stop[] = { " were ", " was ", " of whom", " of these", " of them",
+        " among", "includ", " whereas", " while ", "compared", " versus", " vs", ", and", " or " };
+    size_t i, j, k;
+
+    for (i = r->first; i < r->out->len; i++) {
+        lm_extraction *a = &r->out->v[i];
+
+        if (a->kind != LM_KIND_SAMPLE_SIZE || strncmp(a->rule, "n.groups_sum", 12))
+            continue;
+        for (j = i + 1; j < r->out->len; j++) {
+            lm_extraction *b = &r->out->v[j];
+            const char *gap = r->orig + a->span_end;
+            size_t n = b->span_start - a->span_end;
+            char *t;
+
+            if (b->kind != LM_KIND_SAMPLE_SIZE || strncmp(b->rule, "n.groups_sum", 12)
+                || b->span_start <= a->span_end || n > 160
+                || sent_start(r->orig, b->span_start) != sent_start(r->orig, a->span_start)
+                || n < 5 || strncmp(gap + n - 5, " and ", 5))
+                continue;
+            for (k = 0; k < n && !isdigit((unsigned char)gap[k]); k++)
+                ;
+            if (k < n)
+                continue;
+            for (k = 0; k < NTAB(stop); k++)
+                if (memmem(gap, n, stop[k], strlen(stop[k])))
+                    break;
+            if (k < NTAB(stop))
+                continue;
+            if (!(t = malloc(b->span_end - a->span_start + 1)))
+                return LM_ERR_NOMEM;
+            memcpy(t, r->orig + a->span_start, b->span_end - a->span_start);
+            t[b->span_end - a->span_start] = '\0';
+            free(a->text);
+            a->text = t;
+            a->span_end = b->span_end;
+            a->value += b->value;
+            a->n = (int64_t)a->value;
+            free(b->text);
+            memmove(b, b + 1, (r->out->len - j - 1) * sizeof *b);
+            r->out->len--;
+            j--;
+        }
+    }
+    return LM_OK;
+}
+
+/* Does @p w (lower-case) occur in s[0, n), whatever the case? */
+static int ci_has(const char *s, size_t n, const char *w)
+{
+    size_t k, m = strlen(w);
+
+    for (k = 0; k + m <= n; k++)
+        if (!strncasecmp(s + k, w, m))
+            return 1;
+    return 0;
+}
+
 /* Arm sizes from "(n = 12)" pairs in one sentence give a total ("n.arms_sum")
  * when no other total was found. */
 static lm_err arms_total(struct run *r)
@@ -1801,7 +1980,9 @@ static lm_err arms_total(struct run *r)
         if (!(e = extract_push(r->out, LM_KIND_SAMPLE_SIZE, "n.arms_sum", r->section,
                                r->orig, ns, ne)))
             return LM_ERR_NOMEM;
-        extract_strlcpy(e->metric, "analyzed", sizeof e->metric);
+        /* "randomised (1:1) to A (n=102) or B (n=99)": the arms randomised */
+        extract_strlcpy(e->metric, ci_has(r->orig + ss, se - ss, "random") || ci_has(r->orig + ss, se - ss, "allocat")
+                        || ci_has(r->orig + ss, se - ss, "assign") ? "randomized" : "analyzed", sizeof e->metric);
         e->value = sum;
         e->n = (int64_t)sum;
         break;
@@ -1840,7 +2021,8 @@ static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
-    if ((rc = num_starts(&r)) || (rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size)) || (rc = arms_total(&r))
+    if ((rc = num_starts(&r)) || (rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size))
+        || (rc = chain_groups(&r)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
@@ -1912,44 +2094,142 @@ static void case_report_size(lm_extractions *x, size_t first)
     (void)i;
 }
 
-/* The study's total: the sample size with the highest rule priority, the
- * earliest on a tie; marked "primary".  Rates given only as a percent get
- * that total as denominator (flag n_from_sample_size). */
-static void finish_article(lm_extractions *x, size_t first)
+/* How strongly a sample size row claims to be the study's total. */
+static int size_prio(const lm_extraction *e)
 {
-    size_t i, j, best = (size_t)-1;
-    int bp = -1, p;
+    size_t j;
+    int p = 0;
+
+    for (j = 0; j < NTAB(size_rules); j++)
+        if (!strcmp(size_rules[j].id, e->rule))
+            p = size_rules[j].prio;
+    if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
+        p = 55;
+    if (strstr(e->flags, "denominator") || strstr(e->flags, "pool"))
+        p = 45;
+    if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
+        p -= 100;    /* the body repeats and subdivides the abstract */
+    return p;
+}
+
+/* The best sample size row of [first, len) (the earliest on a tie) that
+ * does not overlap [a, b) of the abstract; *prio its priority. */
+static size_t best_size(const lm_extractions *x, size_t first, size_t a, size_t b, int *prio)
+{
+    size_t i, best = (size_t)-1;
+    int p;
+
+    *prio = -1;
+    for (i = first; i < x->len; i++) {
+        const lm_extraction *e = &x->v[i];
+        if (e->kind != LM_KIND_SAMPLE_SIZE
+            || (!strcmp(e->section, "abstract") && e->span_start < b && a < e->span_end))
+            continue;
+        p = size_prio(e);
+        if (p > *prio || (p == *prio && best != (size_t)-1 && !strcmp(e->section, x->v[best].section)
+                          && e->span_start < x->v[best].span_start)) {
+            *prio = p;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* The control group stated on its own ("The control group were 145
+ * pregnant women", "and a control group of 45 healthy women"), or NULL. */
+static const lm_extraction *control_arm(const lm_extractions *x, size_t first)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_ARM_SIZE && !strncmp(x->v[i].rule, "arm.control", 11)
+            && !strcmp(x->v[i].section, "abstract"))
+            return &x->v[i];
+    return NULL;
+}
+
+/* The control group @p ctl is added to the study's count of cases @p best
+ * (chosen outside the control's span): the total then covers both groups
+ * ("n.with_controls").  Not in a randomised study (its total holds the
+ * control arm), nor when the count already holds the controls: it names
+ * them, a subset phrase joins them, or another count is the cases alone.
+ * Both must be stated near each other in one part of the abstract.
+ * Returns the row that is now the study's total. */
+static size_t add_controls(lm_extractions *x, size_t first, size_t best,
+                           const lm_extraction *ctl, const char *abstract)
+{
+    static const char *const subset[] = { "includ", "of whom", "of these", "of them", "among", "consist", "compris" };
+    const lm_extraction *p = &x->v[best];
+    lm_extraction *e;
+    char metric[sizeof e->metric];
+    size_t a, b, k, from;
+    double sum;
+
+    if (!ctl || !abstract || has_design(x, first, "rct") || size_prio(p) < 50
+        || strcmp(p->section, "abstract") || strcasestr(p->text, "control")
+        || (p->span_start < ctl->span_end && ctl->span_start < p->span_end))
+        return best;
+    a = p->span_start < ctl->span_start ? p->span_start : ctl->span_start;
+    b = p->span_end > ctl->span_end ? p->span_end : ctl->span_end;
+    if (b - a > 600 || memchr(abstract + a, '\n', b - a))
+        return best;
+    /* "45 patients, including a control group of 20", "These comprised a
+     * control group of 20": from the count (or the control's sentence) on */
+    if (p->span_end <= ctl->span_start) {
+        from = sent_start(abstract, ctl->span_start);
+        from = from > p->span_end ? from : p->span_end;
+        for (k = 0; k < NTAB(subset); k++)
+            if (memmem(abstract + from, ctl->span_start - from, subset[k], strlen(subset[k])))
+                return best;
+    }
+    sum = p->value + ctl->value;
+    for (k = first; k < x->len; k++) {
+        const lm_extraction *o = &x->v[k];
+        if ((o->kind == LM_KIND_SAMPLE_SIZE || o->kind == LM_KIND_ARM_SIZE) && o != p
+            && !(!strcmp(o->section, "abstract") && o->span_start < ctl->span_end
+                 && ctl->span_start < o->span_end)
+            && (o->value == p->value - ctl->value || o->value == sum))
+            return best;
+    }
+    memcpy(metric, p->metric, sizeof metric);
+    if (!(e = extract_push(x, LM_KIND_SAMPLE_SIZE, "n.with_controls", "abstract", abstract, a, b)))
+        return best;
+    e->value = sum;
+    e->n = (int64_t)sum;
+    memcpy(e->metric, metric, sizeof metric);
+    return x->len - 1;
+}
+
+/* The study's total: the sample size with the highest rule priority, the
+ * earliest on a tie, with a separately stated control group added
+ * (add_controls); marked "primary".  Rates given only as a percent get
+ * that total as denominator (flag n_from_sample_size). */
+static void finish_article(lm_extractions *x, size_t first, const char *abstract)
+{
+    size_t i, best = (size_t)-1;
+    const lm_extraction *ctl;
+    lm_extraction ctl_row;
+    int bp;
 
     if (has_design(x, first, "meta_analysis") || has_design(x, first, "systematic_review"))
         for (i = first; i < x->len; i++)
             if (x->v[i].kind == LM_KIND_EFFECT)
                 extract_flag(&x->v[i], "pooled");
 
-    for (i = first; i < x->len; i++) {
-        lm_extraction *e = &x->v[i];
-        if (e->kind != LM_KIND_SAMPLE_SIZE)
-            continue;
-        p = 0;
-        for (j = 0; j < NTAB(size_rules); j++)
-            if (!strcmp(size_rules[j].id, e->rule))
-                p = size_rules[j].prio;
-        if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
-            p = 55;
-        if (strstr(e->flags, "denominator"))
-            p = 45;
-        if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
-            p -= 100;    /* the body repeats and subdivides the abstract */
-        if (p > bp) {
-            bp = p;
-            best = i;
-        }
-    }
+    /* the controls alone are not the study's total while cases are counted */
+    if ((ctl = control_arm(x, first)))
+        best = best_size(x, first, ctl->span_start, ctl->span_end, &bp);
+    if (best == (size_t)-1)
+        best = best_size(x, first, 0, 0, &bp);
     /* a case report's "31 cases" in passing (a literature review) is not
      * its sample: only a stated phrasing beats the one patient */
     if (best == (size_t)-1 || (bp <= 30 && has_design(x, first, "case_report"))) {
         case_report_size(x, first);
         return;
     }
+    if (ctl)    /* extract_push may move the array: pass a copy */
+        ctl_row = *ctl;
+    best = add_controls(x, first, best, ctl ? &ctl_row : NULL, abstract);
     extract_flag(&x->v[best], "primary");
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
@@ -2019,7 +2299,7 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
         goto fail;
     if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
-    finish_article(out, first);
+    finish_article(out, first, a->abstract);
     return LM_OK;
 fail:
     if (rc == LM_ERR_TOO_BIG)

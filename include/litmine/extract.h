@@ -27,7 +27,7 @@ extern "C" {
 
 /// Bumped whenever a rule changes what it extracts.  Stored with each row;
 /// lm_extract_store() replaces rows of a pmid whatever their version.
-#define LM_EXTRACTOR_VERSION 1
+#define LM_EXTRACTOR_VERSION 2
 
 /* ---- text normalisation ------------------------------------------------ */
 
@@ -145,6 +145,8 @@ typedef struct lm_extraction {
                          ///< rows read back by lm_extract_load: owned by the list
     char flags[96];      ///< comma-separated: primary (the study's total), denominator
                          ///< (a sample size read as the n of "k of n": ranked low),
+                         ///< pool (those asked or screened, not those who took part:
+                         ///< ranked low),
                          ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
                          ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
                          ///< pooled (effect of a meta-analysis); design: abstract=<d>,

@@ -375,12 +375,21 @@ def pubmed_texts(root):
                 continue
 
 
-def rct_agreement(texts, ext_path, label):
-    """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types."""
-    pts = {}
+STATES_RANDOM = re.compile(r"randomi[sz]|randomly (?:assigned|allocated|divided|distributed|split|categori[sz]ed)", re.I)
+ANIMAL_WORDS = re.compile(r"\b(?:mice|rats?|rabbits?|dogs|sheep|lambs|pigs|piglets|cattle|horses|animals)\b", re.I)
+
+
+def rct_agreement(texts, ext_path, label, floors):
+    """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types.
+    For EI also among the human reports whose abstract states a random assignment (the only ones
+    the labelling rules call RCTs from their wording)."""
+    pts, stated = {}, set()
     for line in open(texts, encoding="utf-8"):
         d = json.loads(line)
         pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
+        text = (d.get("title") or "") + " " + (d.get("abstract") or "")
+        if STATES_RANDOM.search(text) and not ANIMAL_WORDS.search(text):
+            stated.add(d["pmid"])
     ours = {}
     for line in open(ext_path, encoding="utf-8"):
         e = json.loads(line)
@@ -390,11 +399,17 @@ def rct_agreement(texts, ext_path, label):
     pos = sum(1 for g in pts.values() if g)
     neg = len(pts) - pos
     fp = sum(1 for p, g in pts.items() if not g and ours.get(p))
-    line = f"rct_vs_{label}  records={len(pts)} reference_rct={pos} agree_rct={tp / pos if pos else 0:.3f}"
+    fig = {"agree_rct": tp / pos if pos else 0}
+    line = f"rct_vs_{label}  records={len(pts)} reference_rct={pos} agree_rct={fig['agree_rct']:.3f}"
     if neg:
-        line += f" agree_not_rct={(neg - fp) / neg:.3f}"
+        fig["agree_not_rct"] = (neg - fp) / neg
+        line += f" agree_not_rct={fig['agree_not_rct']:.3f}"
+    if label == "ei":
+        st = [p for p in pts if p in stated]
+        fig["stated_random"] = sum(1 for p in st if ours.get(p)) / len(st) if st else 0
+        line += f" stating_random={len(st)} agree_rct_when_stated={fig['stated_random']:.3f}"
     print(line)
-    return 0
+    return check_floors({"rct_vs_" + label: fig}, floors)
 
 
 def parse_opts(args):
@@ -427,7 +442,8 @@ def main():
         pubmed_texts(sys.argv[2])
         return 0
     if cmd == "rct-agreement":
-        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4])
+        floors, _ = parse_opts(sys.argv[5:])
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4], floors)
     if cmd == "ebm-texts":
         ebm_texts(sys.argv[2])
         return 0

@@ -79,6 +79,62 @@ Test(rules, sample_sizes)
     cr_assert_gt(rows, 15);
 }
 
+/* Those asked are kept, flagged "pool", and lose to those who took part;
+ * a control group is added to the cases only when both are stated in one
+ * part of a structured abstract, and its row quotes both. */
+Test(rules, pool_and_separate_control_group)
+{
+    static const char both[] = "METHODS: The study group consisted of 45 patients with eczema. "
+                               "The control group was made up of 20 healthy people.";
+    static const char apart[] = "METHODS: The control group was made up of 20 healthy people.\n"
+                                "RESULTS: Biopsies of 45 patients were read.";
+    lm_extractions x = { 0 };
+    const lm_extraction *e;
+
+    run("Out of 204 women who were asked to take part, 152 (74.5%) agreed to participate.", &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "pool");
+    cr_assert(e && e->value == 204, "the 204 asked are a pool");
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 152 && !strcmp(e->rule, "n.agreed"));
+
+    lm_extractions_clear(&x);
+    run(both, &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 65 && !strcmp(e->rule, "n.with_controls"));
+    cr_expect_str_eq(e->text, "consisted of 45 patients with eczema. The control group was made up of 20 healthy people");
+    cr_expect(!strncmp(both + e->span_start, e->text, e->span_end - e->span_start));
+    e = first_of(&x, LM_KIND_ARM_SIZE, NULL);
+    cr_expect(e && e->value == 20 && !strcmp(e->rule, "arm.control"));
+
+    lm_extractions_clear(&x);
+    run(apart, &x);
+    e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
+    cr_assert(e && e->value == 45 && strcmp(e->rule, "n.with_controls"), "got %g %s",
+              e ? e->value : -1, e ? e->rule : "");
+    lm_extractions_free(&x);
+}
+
+/* The groups of a listed sum are compared groups: an arm row each. */
+Test(rules, listed_groups_are_arms)
+{
+    lm_extractions x = { 0 };
+    size_t i, arms = 0;
+    double sum = 0;
+
+    run("We studied 56 schizophrenia outpatients and 16 matched healthy comparison subjects.", &x);
+    for (i = 0; i < x.len; i++)
+        if (x.v[i].kind == LM_KIND_ARM_SIZE) {
+            arms++;
+            sum += x.v[i].value;
+            cr_expect_str_eq(x.v[i].rule, "arm.group");
+        }
+    cr_expect_eq(arms, 2);
+    cr_expect_eq(sum, 72);
+    cr_expect(first_of(&x, LM_KIND_SAMPLE_SIZE, "primary")
+              && first_of(&x, LM_KIND_SAMPLE_SIZE, "primary")->value == 72);
+    lm_extractions_free(&x);
+}
+
 Test(rules, arm_sizes_reported_each)
 {
     lm_extractions x = { 0 };
@@ -118,6 +174,30 @@ Test(rules, rates)
     tsv_close(&t);
     lm_extractions_free(&x);
     cr_assert_gt(rows, 5);
+}
+
+/* In a list of rates by group, the group of one percent ("of women") is not
+ * a baseline trait of the next; a trait before a percent still is. */
+Test(rules, rates_listed_by_group)
+{
+    lm_extractions x = { 0 };
+    size_t i, n = 0;
+
+    run("Goal attainment was reached in 34.1% and 48.8% of men, 35.5% and 62.7% of women, "
+        "34.5% and 56.6% of Asians and 22.6% and 38.6% of blacks.", &x);
+    for (i = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(n, 8, "%zu rates", n);
+    lm_extractions_clear(&x);
+    /* "men " inside "women " of the group before */
+    run("Drug was detected in 90% of women with vaginal dosing and only 19% of women with oral dosing.", &x);
+    for (i = 0, n = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_RATE;
+    cr_expect_eq(n, 2, "%zu rates", n);
+    lm_extractions_clear(&x);
+    run("Of the participants, 60 were women (52%) and their mean age was 44 years.", &x);
+    cr_expect_null(first_of(&x, LM_KIND_RATE, NULL));
+    lm_extractions_free(&x);
 }
 
 Test(rules, not_rates)
