@@ -54,16 +54,21 @@ static const char *const starts[C_NCUES] = {
     [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
 };
 
+/* after a random split: not of people into arms but of data into sets
+ * ("randomly divided into a training set and a test set") */
+#define NOT_SPLIT(pre) "(?! " pre "(?:a |the |two |three )?(?:training|test|testing|validation|derivation|" \
+    "development|discovery|learning|hold-?out)\\b)"
+
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review" },
     [C_RCT_OWN] = { "design.rct",
         "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
-        " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b"
-        "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))"
+        " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b" NOT_SPLIT("")
+        "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
         "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
-        "enrolled|categori[sz]ed|placed|treated)\\b"
-        "|(?<!non-)(?<!non)\\brandomi[sz]ation\\b"
+        "enrolled|categori[sz]ed|placed|treated)\\b" NOT_SPLIT("(?:into|in|to) ")
+        "|(?<!non-)(?<!non)(?<!mendelian )\\brandomi[sz]ation\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
@@ -74,9 +79,12 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
      * cue of its own so the anchored pattern runs only at line starts */
     [C_RCT_LEAD] = { "design.rct.lead",
         "(?m)^(?:[A-Z ]+: )?(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
-        "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b" },
+        "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)" },
     [C_RCT_MENTION] = { "design.rct.mention",
-        "(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed\\b|(?-i:\\bRCTs?\\b)" },
+        "(?<!non-)(?<!non)(?<!not )(?<!future )(?<!further )(?<!larger )(?<!require a )(?<!for )\\brandomi[sz]ed\\b"
+        "(?! (?:selection|sample|subsample|subset)\\b)"
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)|(?-i:\\bRCT\\b)" },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         "\\b(?!in (?:this|our|the present|the current) )"
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"

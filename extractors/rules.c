@@ -214,6 +214,11 @@ static const struct rule size_rules[] = {
     { "n.sentence_start", LM_KIND_SAMPLE_SIZE, "enrolled", 65,
       "(?:^|[.:] |\\n)(?:(?:overall|in total|in all|altogether|together|ultimately|finally),? )?(?<n>" COUNT ")"
       NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(16), NULL },
+    /* a count right after an opening clause: "In a randomized controlled
+     * trial, 46 swimmers...", "In this study, 60 patients..." */
+    { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
+      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^,.;:\\d]{0,60}?, (?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
