@@ -222,7 +222,7 @@ static void count_cues(design_rules *d, pcre2_match_data *md, const char *s,
     PCRE2_SIZE off, *ov;
 
     for (i = 0; i < C_NCUES; i++) {
-        if (!gate_pass(d->gates, d->gate[i], f->found))
+        if (!gate_pass(f, d->gate[i]))
             continue;
         if (starts[i] && gate_starts(d->gates, (size_t)i, f, &d->at, &d->nat, &d->capat))
             continue;      /* out of memory: the cue stays uncounted */

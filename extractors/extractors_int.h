@@ -31,13 +31,19 @@ void extract_flag(lm_extraction *e, const char *flag);
 double extract_p_from_z(double z);
 
 typedef struct gate_set gate_set;
-/* What gate_scan found in one text: found[i] = 1 when needle i occurs;
- * (hpos, hid) the offsets of the start literals.  Zero-initialise. */
+/* What gate_scan found in one text: found[i] = 1 when needle i occurs,
+ * pass[i] = 1 when gate i does (one of its needles occurs); (hpos, hid)
+ * the offsets of the start literals, in order of their end; start list l's
+ * sorted distinct offsets are lpos[lat[l], lat[l] + lcnt[l]).
+ * Zero-initialise. */
 typedef struct gate_found {
     unsigned char *found;
+    unsigned char *pass;
     size_t *hpos;
     uint16_t *hid;
     size_t nh, caph;
+    size_t *lpos, caplpos, *lat, *lcnt;
+    unsigned char *seen;     /* bit set of the automaton's states met (gate.c) */
 } gate_found;
 
 /* The design rules (design.c) kept on the extractor handle. */
@@ -90,8 +96,8 @@ void gate_found_free(gate_found *f);
 /* Scans the normalised @p text (@p len bytes; the needles are matched
  * case-insensitively, '=' needles in the text's own case). */
 lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f);
-/* Does the text (its found[]) pass gate @p gate (-1: always)? */
-int gate_pass(const gate_set *g, int gate, const unsigned char *found);
+/* Does the text (its gate_scan @p f) pass gate @p gate (-1: always)? */
+int gate_pass(const gate_found *f, int gate);
 /* The sorted distinct offsets where a literal of start list @p list occurs,
  * into *at (*cap entries allocated, grown). */
 lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,

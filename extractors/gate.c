@@ -16,42 +16,88 @@
 struct ac {
     unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
     unsigned ncls;
-    uint32_t *delta;          /* state row + class -> next state's row (state * ncls),
-                                 AC_OUT set when that state has outputs */
+    uint32_t col[256];        /* byte -> its class's column in delta (class * nstates) */
+    uint16_t *delta;          /* column + state -> next state, column by column */
     uint32_t *out_at;         /* state -> first entry in outs, out_at[s+1] its end */
     uint16_t *outs;           /* needle ids */
     size_t nstates;
+    size_t nplain;            /* states below have no outputs, */
+    size_t nonce;             /* below only needles that are found once (no K_*) */
+    size_t depth;             /* the longest needle (1 when none) */
+    unsigned char *pad;       /* depth bytes no needle uses (they keep the root),
+                                 NULL when every byte is used */
 };
 
-#define AC_OUT 0x80000000u
+/* Per needle, the lists it is in: v[at[id], at[id + 1]). */
+struct inv {
+    uint32_t *at;
+    uint16_t *v;
+};
+
+/* What a needle's occurrence needs besides found[]: its offset kept (a
+ * start literal), its case checked ('='). */
+enum { K_POS = 1, K_CASE = 2 };
 
 struct gate_set {
     struct ac ac;             /* every needle, lower-cased */
     size_t nneedles;
     char **needles;           /* distinct needles, "=" kept on case-sensitive ones */
     uint16_t *nlen;           /* needle length (without the '=') */
-    unsigned char *pos;       /* pos[id]: a start literal, its offsets are kept */
+    unsigned char *kind;      /* per needle: K_POS, K_CASE or both (0: only found) */
     uint16_t **ids;           /* per list (gates, then start lists): needle ids,
                                  0xFFFF-terminated */
-    uint64_t **bits;          /* per start list: its needle ids as a bit set */
+    struct inv lists_of;      /* per needle: the start lists it is in (0 the first
+                                 after the gates) */
+    struct inv gates_of;      /* per needle: the gates it opens */
+    uint16_t *bytes;          /* the one-byte '=' needles (ac_byte) */
+    size_t nbytes;
     size_t ngates, nlists;
 };
 
+/* A case-sensitive needle of one byte ("=I") is left out of the automaton
+ * (folded, it would stop the scan at every "i") and found by memchr. */
+static int ac_byte(const char *needle)
+{
+    return needle[0] == '=' && needle[1] && !needle[2];
+}
+
+/* Does a state with these outputs need more than found[]? */
+static int ac_busy(const uint16_t *out, uint32_t n, const unsigned char *kind)
+{
+    uint32_t k;
+
+    for (k = 0; k < n; k++)
+        if (kind[out[k]])
+            return 1;
+    return 0;
+}
+
 /* Builds the automaton of all needles, lower-cased ('=' needles are
- * checked against the text's own case when they occur). */
-static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
+ * checked against the text's own case when they occur).  The scan is one
+ * dependent load per byte, so the table is laid out for the cache: 16-bit
+ * states, column by column (a byte's column is looked up independently of
+ * the state), states renumbered breadth first so the shallow ones a text
+ * visits most share a few cache lines, and the states with outputs last
+ * (one compare tells them): first those whose needles need only found[]
+ * (handled once per text), then the others. */
+static lm_err ac_build(struct ac *a, char *const *needles, const unsigned char *kind, size_t n)
 {
     size_t i, j, cap = 1, len, q, qh;
     int32_t *go = NULL;       /* trie: state * ncls + class -> state or -1 */
-    uint32_t *fail = NULL, *queue = NULL, *cnt = NULL;
+    uint32_t *fail = NULL, *queue = NULL, *cnt = NULL, *order = NULL, *byid = NULL;
     uint16_t **own = NULL;
     lm_err rc = LM_ERR_NOMEM;
 
     memset(a->cls, 0, sizeof a->cls);
     a->ncls = 1;
+    a->depth = 1;
     for (i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)needles[i];
+        if (ac_byte(needles[i]))
+            continue;
         p += *p == '=';
+        if (strlen((const char *)p) > a->depth)
+            a->depth = strlen((const char *)p);
         for (; *p; p++, cap++) {
             unsigned char c = (unsigned char)tolower(*p);
             if (!a->cls[c])
@@ -60,7 +106,7 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
     }
     for (i = 0; i < 256; i++)
         a->cls[i] = a->cls[(unsigned char)tolower((int)i)];
-    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= AC_OUT)
+    if (cap >= 0xFFFF || (uint64_t)cap * a->ncls >= 0xFFFFFFFFu)
         return LM_ERR_USAGE;
     if (!(go = malloc(cap * a->ncls * sizeof *go)) || !(fail = calloc(cap, sizeof *fail))
         || !(queue = malloc(cap * sizeof *queue)) || !(cnt = calloc(cap + 1, sizeof *cnt))
@@ -73,6 +119,8 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
         size_t st = 0;
         uint16_t *v;
 
+        if (ac_byte(needles[i]))
+            continue;
         p += *p == '=';
         for (; *p; p++) {
             int32_t *t = &go[st * a->ncls + a->cls[*p]];
@@ -116,21 +164,49 @@ static lm_err ac_build(struct ac *a, char *const *needles, size_t n)
             }
         }
     }
+    /* new ids: breadth first (the queue's order), plain states first */
+    if (!(order = malloc(a->nstates * sizeof *order))
+        || !(byid = malloc(a->nstates * sizeof *byid)))
+        goto done;
+    order[0] = 0;             /* the root, without outputs (no needle is empty) */
+    a->nplain = 1;
+    for (i = 0; i < q; i++)
+        if (!cnt[queue[i]])
+            order[queue[i]] = (uint32_t)a->nplain++;
+    for (i = 0, len = a->nplain; i < q; i++)
+        if (cnt[queue[i]] && !ac_busy(own[queue[i]], cnt[queue[i]], kind))
+            order[queue[i]] = (uint32_t)len++;
+    a->nonce = len;
+    for (i = 0; i < q; i++)
+        if (cnt[queue[i]] && ac_busy(own[queue[i]], cnt[queue[i]], kind))
+            order[queue[i]] = (uint32_t)len++;
     if (!(a->delta = malloc(a->nstates * a->ncls * sizeof *a->delta))
         || !(a->out_at = malloc((a->nstates + 1) * sizeof *a->out_at)))
         goto done;
-    for (i = 0; i < a->nstates * a->ncls; i++)
-        a->delta[i] = (uint32_t)go[i] * a->ncls | (cnt[go[i]] ? AC_OUT : 0);
+    for (i = 0; i < a->nstates; i++)
+        for (j = 0; j < a->ncls; j++)
+            a->delta[j * a->nstates + order[i]] = (uint16_t)order[go[i * a->ncls + j]];
+    for (i = 0; i < 256; i++)
+        a->col[i] = (uint32_t)(a->cls[i] * a->nstates);
+    for (i = 0; i < 256 && a->cls[i]; i++)
+        ;
+    if (i < 256) {
+        if (!(a->pad = malloc(a->depth)))
+            goto done;
+        memset(a->pad, (int)i, a->depth);
+    }
+    for (i = 0; i < a->nstates; i++)
+        byid[order[i]] = (uint32_t)i;
     for (i = 0, len = 0; i < a->nstates; i++) {
         a->out_at[i] = (uint32_t)len;
-        len += cnt[i];
+        len += cnt[byid[i]];
     }
     a->out_at[a->nstates] = (uint32_t)len;
     if (!(a->outs = malloc((len ? len : 1) * sizeof *a->outs)))
         goto done;
     for (i = 0; i < a->nstates; i++)
-        if (cnt[i])
-            memcpy(a->outs + a->out_at[i], own[i], cnt[i] * sizeof *a->outs);
+        if (cnt[byid[i]])
+            memcpy(a->outs + a->out_at[i], own[byid[i]], cnt[byid[i]] * sizeof *a->outs);
     rc = LM_OK;
 done:
     for (i = 0; own && i < cap; i++)
@@ -140,6 +216,8 @@ done:
     free(fail);
     free(queue);
     free(cnt);
+    free(order);
+    free(byid);
     return rc;
 }
 
@@ -148,6 +226,7 @@ static void ac_free(struct ac *a)
     free(a->delta);
     free(a->out_at);
     free(a->outs);
+    free(a->pad);
 }
 
 static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
@@ -169,44 +248,140 @@ static lm_err push_hit(gate_found *f, size_t at, uint16_t id)
     return LM_OK;
 }
 
-/* The outputs of the state reached after byte @p i. */
-static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, uint32_t row,
+/* Needle @p id occurs: found, and the gates it is in pass. */
+static void found_set(const gate_set *g, gate_found *f, uint16_t id)
+{
+    uint32_t k;
+
+    if (f->found[id])
+        return;
+    f->found[id] = 1;
+    for (k = g->gates_of.at[id]; k < g->gates_of.at[id + 1]; k++)
+        f->pass[g->gates_of.v[k]] = 1;
+}
+
+/* The outputs of state @p st, reached after byte @p i. */
+static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t st,
                      gate_found *f)
 {
     const struct ac *a = &g->ac;
-    size_t st = row / a->ncls;
     uint32_t k;
 
+    if (st < a->nonce) {
+        /* only found[]: once per text */
+        if (f->seen[st / 8] & (1u << (st % 8)))
+            return LM_OK;
+        f->seen[st / 8] |= (unsigned char)(1u << (st % 8));
+    }
     for (k = a->out_at[st]; k < a->out_at[st + 1]; k++) {
         uint16_t id = a->outs[k];
         size_t n = g->nlen[id], at = i + 1 - n;
-        const char *nd = g->needles[id];
 
-        if (*nd == '=') {
+        if (g->kind[id] & K_CASE) {
             /* case-sensitive: the text's own bytes must be the needle's */
-            if (!f->found[id] && !memcmp(s + at, nd + 1, n))
-                f->found[id] = 1;
+            if (!f->found[id] && !memcmp(s + at, g->needles[id] + 1, n))
+                found_set(g, f, id);
             continue;
         }
-        f->found[id] = 1;
-        if (g->pos[id] && push_hit(f, at, id))
+        found_set(g, f, id);
+        if ((g->kind[id] & K_POS) && push_hit(f, at, id))
             return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
 
+/* Bytes per block of ac_scan: the states with outputs are recorded in a
+ * block, then handled, so the byte loop has no branch that a text's
+ * frequent short needles ("and", "ci") would mispredict.  A block is cut
+ * into AC_LANES lanes scanned side by side: one lane is a chain of
+ * dependent loads, four keep the core busy.  A lane starts at the root
+ * depth - 1 bytes before its first byte (the state after a byte is the
+ * longest needle prefix ending there, at most depth bytes long, so from its
+ * first byte on the lane is in the state of a scan from the text's start);
+ * the first lane of the text warms up on bytes no needle uses, which keep
+ * the root. */
+#define AC_BLOCK 4096
+#define AC_LANES 4
+#define AC_LANE (AC_BLOCK / AC_LANES + AC_LANES)
+
+/* One byte @p c: the next state, its offset @p at recorded when it has
+ * outputs. */
+#define AC_STEP(st, c, h, at)                                            \
+    do {                                                                 \
+        st = d[col[c] + st];                                             \
+        *h = (uint32_t)((at) << 16 | st);                                \
+        h += st >= plain;                                                \
+    } while (0)
+
+/* The lanes of one block of @p end bytes at @p s (end / AC_LANES >= depth;
+ * @p pad: the warm-up of the first lane, NULL: the bytes before s);
+ * hit + k * AC_LANE gets lane k's states with outputs (offset in the lane
+ * << 16 | state), n[k] how many. */
+static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
+                     const unsigned char *pad, uint32_t *hit, size_t n[AC_LANES])
+{
+    const uint16_t *d = a->delta;
+    const uint32_t *col = a->col;
+    size_t q = end / AC_LANES, w = a->depth - 1, t, plain = a->nplain;
+    size_t st0 = 0, st1 = 0, st2 = 0, st3 = 0;
+    const unsigned char *c0 = pad ? pad : s - w, *c1 = s + q - w, *c2 = s + 2 * q - w,
+                        *c3 = s + 3 * q - w;
+    uint32_t *h0 = hit, *h1 = hit + AC_LANE, *h2 = hit + 2 * AC_LANE, *h3 = hit + 3 * AC_LANE;
+
+    for (t = 0; t < w; t++) {
+        st0 = d[col[c0[t]] + st0];
+        st1 = d[col[c1[t]] + st1];
+        st2 = d[col[c2[t]] + st2];
+        st3 = d[col[c3[t]] + st3];
+    }
+    c0 = s;
+    c1 = s + q;
+    c2 = s + 2 * q;
+    c3 = s + 3 * q;
+    for (t = 0; t < q; t++) {
+        AC_STEP(st0, c0[t], h0, t);
+        AC_STEP(st1, c1[t], h1, t);
+        AC_STEP(st2, c2[t], h2, t);
+        AC_STEP(st3, c3[t], h3, t);
+    }
+    /* the last lane takes the end / AC_LANES remainder */
+    for (; t < end - 3 * q; t++)
+        AC_STEP(st3, c3[t], h3, t);
+    n[0] = (size_t)(h0 - hit);
+    n[1] = (size_t)(h1 - hit - AC_LANE);
+    n[2] = (size_t)(h2 - hit - 2 * AC_LANE);
+    n[3] = (size_t)(h3 - hit - 3 * AC_LANE);
+}
+
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
 {
     const struct ac *a = &g->ac;
-    const uint32_t *d = a->delta;
-    const unsigned char *cls = a->cls;
-    size_t i;
-    uint32_t row = 0;
+    const uint16_t *d = a->delta;
+    const uint32_t *col = a->col;
+    uint32_t hit[AC_LANES * AC_LANE], *h, v;
+    size_t n[AC_LANES], b, i, k, t, q, lanes, end, st, plain = a->nplain;
 
-    for (i = 0; i < len; i++) {
-        row = d[(row & ~AC_OUT) + cls[s[i]]];
-        if ((row & AC_OUT) && ac_out(g, s, i, row & ~AC_OUT, f))
-            return LM_ERR_NOMEM;
+    for (b = 0; b < len; b += AC_BLOCK) {
+        end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
+        /* short texts (titles) in one lane: the warm-up would cost more */
+        lanes = a->pad && end / AC_LANES >= a->depth ? AC_LANES : 1;
+        q = end / lanes;
+        if (lanes == AC_LANES)
+            ac_lanes(a, s + b, end, b ? NULL : a->pad, hit, n);
+        else {
+            st = 0;
+            for (t = b ? a->depth - 1 : 0; t > 0; t--)
+                st = d[col[s[b - t]] + st];
+            for (t = 0, h = hit; t < end; t++)
+                AC_STEP(st, s[b + t], h, t);
+            n[0] = (size_t)(h - hit);
+        }
+        for (k = 0; k < lanes; k++)
+            for (i = 0; i < n[k]; i++) {
+                v = hit[k * AC_LANE + i];
+                if (ac_out(g, s, b + k * q + (v >> 16), v & 0xFFFF, f))
+                    return LM_ERR_NOMEM;
+            }
     }
     return LM_OK;
 }
@@ -229,6 +404,31 @@ static int needle_id(gate_set *g, const char *p, size_t n)
     s[n] = '\0';
     g->needles[g->nneedles] = s;
     return (int)g->nneedles++;
+}
+
+/* The inverse of needle lists [from, to): per needle, the lists (counted
+ * from @p from) it is in. */
+static lm_err invert(const gate_set *g, size_t from, size_t to, struct inv *out)
+{
+    size_t i;
+    const uint16_t *p;
+    uint32_t *fill;
+
+    if (!(out->at = calloc(g->nneedles + 2, sizeof *out->at)))
+        return LM_ERR_NOMEM;
+    for (i = from; i < to; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            out->at[*p + 2]++;
+    for (i = 2; i < g->nneedles + 2; i++)
+        out->at[i] += out->at[i - 1];
+    /* at[id + 1] is where needle id's lists go: it ends as their end */
+    if (!(out->v = malloc((out->at[g->nneedles + 1] + 1) * sizeof *out->v)))
+        return LM_ERR_NOMEM;
+    fill = out->at + 1;
+    for (i = from; i < to; i++)
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            out->v[fill[*p]++] = (uint16_t)(i - from);
+    return LM_OK;
 }
 
 lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
@@ -274,25 +474,29 @@ lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
     }
     if (g->nneedles >= 0xFFFF)
         return LM_ERR_USAGE;
-    if (!(g->pos = calloc(g->nneedles + 1, 1))
-        || !(g->bits = calloc(g->nlists - g->ngates + 1, sizeof *g->bits)))
+    if (!(g->kind = calloc(g->nneedles + 1, 1)))
         return LM_ERR_NOMEM;
     for (i = g->ngates; i < g->nlists; i++) {
         const uint16_t *p;
-        uint64_t *b = calloc(g->nneedles / 64 + 1, sizeof *b);
 
-        if (!(g->bits[i - g->ngates] = b))
-            return LM_ERR_NOMEM;
-        for (p = g->ids[i]; *p != 0xFFFF; p++) {
-            g->pos[*p] = 1;
-            b[*p / 64] |= 1ull << (*p % 64);
-        }
+        for (p = g->ids[i]; *p != 0xFFFF; p++)
+            g->kind[*p] |= K_POS;
     }
+    for (k = 0; k < g->nneedles; k++)
+        if (g->needles[k][0] == '=')
+            g->kind[k] |= K_CASE;
     if (!(g->nlen = malloc((g->nneedles + 1) * sizeof *g->nlen)))
         return LM_ERR_NOMEM;
     for (k = 0; k < g->nneedles; k++)
         g->nlen[k] = (uint16_t)strlen(g->needles[k] + (g->needles[k][0] == '='));
-    return ac_build(&g->ac, g->needles, g->nneedles);
+    if (!(g->bytes = malloc((g->nneedles + 1) * sizeof *g->bytes)))
+        return LM_ERR_NOMEM;
+    if (invert(g, 0, g->ngates, &g->gates_of) || invert(g, g->ngates, g->nlists, &g->lists_of))
+        return LM_ERR_NOMEM;
+    for (k = 0; k < g->nneedles; k++)
+        if (ac_byte(g->needles[k]))
+            g->bytes[g->nbytes++] = (uint16_t)k;
+    return ac_build(&g->ac, g->needles, g->kind, g->nneedles);
 }
 
 void gate_set_close(gate_set *g)
@@ -303,16 +507,18 @@ void gate_set_close(gate_set *g)
         return;
     ac_free(&g->ac);
     free(g->nlen);
+    free(g->bytes);
+    free(g->gates_of.at);
+    free(g->gates_of.v);
+    free(g->lists_of.at);
+    free(g->lists_of.v);
     for (i = 0; i < g->nneedles; i++)
         free(g->needles[i]);
     free(g->needles);
     for (i = 0; g->ids && i < g->nlists; i++)
         free(g->ids[i]);
     free(g->ids);
-    for (i = 0; g->bits && i < g->nlists - g->ngates; i++)
-        free(g->bits[i]);
-    free(g->bits);
-    free(g->pos);
+    free(g->kind);
     free(g);
 }
 
@@ -339,61 +545,105 @@ size_t gate_set_size(const gate_set *g)
 void gate_found_free(gate_found *f)
 {
     free(f->found);
+    free(f->pass);
+    free(f->seen);
+    free(f->lpos);
+    free(f->lat);
+    free(f->lcnt);
     free(f->hpos);
     free(f->hid);
     memset(f, 0, sizeof *f);
 }
 
+/* Sorts the hits into their start lists once per text: list l's distinct
+ * offsets, in order, are lpos[lat[l], lat[l] + lcnt[l]). */
+static lm_err index_starts(const gate_set *g, gate_found *f)
+{
+    size_t nl = g->nlists - g->ngates, i, j, l, n, p, tot = 0;
+    uint32_t k;
+
+    if (!f->lat && (!(f->lat = malloc((nl + 1) * sizeof *f->lat))
+                    || !(f->lcnt = malloc((nl + 1) * sizeof *f->lcnt))))
+        return LM_ERR_NOMEM;
+    memset(f->lcnt, 0, nl * sizeof *f->lcnt);
+    for (i = 0; i < f->nh; i++)
+        for (k = g->lists_of.at[f->hid[i]]; k < g->lists_of.at[f->hid[i] + 1]; k++)
+            f->lcnt[g->lists_of.v[k]]++;
+    for (l = 0; l < nl; l++) {
+        f->lat[l] = tot;
+        tot += f->lcnt[l];
+        f->lcnt[l] = 0;
+    }
+    if (tot > f->caplpos) {
+        size_t *v = realloc(f->lpos, tot * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        f->lpos = v;
+        f->caplpos = tot;
+    }
+    for (i = 0; i < f->nh; i++)
+        for (k = g->lists_of.at[f->hid[i]], p = f->hpos[i];
+             k < g->lists_of.at[f->hid[i] + 1]; k++) {
+            size_t *seg;
+
+            l = g->lists_of.v[k];
+            seg = f->lpos + f->lat[l];
+            /* hits come in order of their end: insert by start, no duplicates */
+            n = f->lcnt[l];
+            for (j = n; j > 0 && seg[j - 1] > p; j--)
+                ;
+            if (j > 0 && seg[j - 1] == p)
+                continue;
+            memmove(seg + j + 1, seg + j, (n - j) * sizeof *seg);
+            seg[j] = p;
+            f->lcnt[l]++;
+        }
+    return LM_OK;
+}
+
 lm_err gate_scan(const gate_set *g, const char *text, size_t len, gate_found *f)
 {
+    size_t i;
+    lm_err rc;
+
     if (!f->found && !(f->found = malloc(g->nneedles + 1)))
         return LM_ERR_NOMEM;
     memset(f->found, 0, g->nneedles);
     f->nh = 0;
-    return ac_scan(g, (const unsigned char *)text, len, f);
+    if (!f->pass && !(f->pass = malloc(g->ngates + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->pass, 0, g->ngates);
+    if (!f->seen && !(f->seen = malloc(g->ac.nstates / 8 + 1)))
+        return LM_ERR_NOMEM;
+    memset(f->seen, 0, g->ac.nstates / 8 + 1);
+    for (i = 0; i < g->nbytes; i++)
+        if (len && memchr(text, g->needles[g->bytes[i]][1], len))
+            found_set(g, f, g->bytes[i]);
+    if ((rc = ac_scan(g, (const unsigned char *)text, len, f)))
+        return rc;
+    return index_starts(g, f);
 }
 
 lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t **at,
                    size_t *nat, size_t *cap)
 {
-    const uint64_t *b = g->bits[list];
-    size_t i, j, n = 0;
+    size_t n = f->lcnt[list];
 
-    for (i = 0; i < f->nh; i++) {
-        uint16_t id = f->hid[i];
-        size_t p = f->hpos[i];
-
-        if (!(b[id / 64] & (1ull << (id % 64))))
-            continue;
-        if (n == *cap) {
-            size_t c = *cap ? 2 * *cap : 64;
-            size_t *v = realloc(*at, c * sizeof *v);
-            if (!v)
-                return LM_ERR_NOMEM;
-            *at = v;
-            *cap = c;
-        }
-        /* hits come in order of their end: insert by start, no duplicates */
-        for (j = n; j > 0 && (*at)[j - 1] > p; j--)
-            ;
-        if (j > 0 && (*at)[j - 1] == p)
-            continue;
-        memmove(*at + j + 1, *at + j, (n - j) * sizeof **at);
-        (*at)[j] = p;
-        n++;
+    (void)g;
+    if (n > *cap) {
+        size_t *v = realloc(*at, n * sizeof *v);
+        if (!v)
+            return LM_ERR_NOMEM;
+        *at = v;
+        *cap = n;
     }
+    if (n)
+        memcpy(*at, f->lpos + f->lat[list], n * sizeof **at);
     *nat = n;
     return LM_OK;
 }
 
-int gate_pass(const gate_set *g, int gate, const unsigned char *found)
+int gate_pass(const gate_found *f, int gate)
 {
-    const uint16_t *p;
-
-    if (gate < 0)
-        return 1;
-    for (p = g->ids[gate]; *p != 0xFFFF; p++)
-        if (found[*p])
-            return 1;
-    return 0;
+    return gate < 0 || f->pass[gate];
 }

@@ -106,6 +106,25 @@ static char middle_dot(const lm_normtext *t, const unsigned char *next, size_t l
     return i && t->s[i - 1] == '.' ? 'x' : '.';
 }
 
+/* The length of the run of plain ASCII bytes (0x20 to 0x7F) at @p s,
+ * eight bytes at a time: a byte below 0x80 is at least 0x20 when adding
+ * 0x60 sets its top bit. */
+static size_t plain_run(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    uint64_t x;
+
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, s + i, 8);
+        if ((((x & 0x7F7F7F7F7F7F7F7Full) + 0x6060606060606060ull) & ~x & 0x8080808080808080ull)
+            != 0x8080808080808080ull)
+            break;
+    }
+    while (i < len && s[i] >= 0x20 && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -119,13 +138,14 @@ lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
     if ((rc = norm_grow(out, 2 * len + 1)))
         return rc;
     while (i < len) {
-        /* plain ASCII (most of any abstract) is copied as is */
-        size_t o = out->len;
-        while (i < len && s[i] >= 0x20 && s[i] < 0x80) {
-            out->s[o] = (char)s[i];
-            out->map[o++] = i++;
-        }
-        out->len = o;
+        /* plain ASCII (most of any abstract) is copied as is, a run at a
+         * time (its map an arithmetic sequence) */
+        size_t o = out->len, r = plain_run(s + i, len - i);
+        memcpy(out->s + o, s + i, r);
+        for (k = 0; k < r; k++)
+            out->map[o + k] = i + k;
+        out->len = o + r;
+        i += r;
         if (i == len)
             break;
         n = 1;

@@ -472,7 +472,9 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
     lm_err rc;
 
     lm_buf_clear(out);
-    if ((rc = lm_buf_reserve(out, len)))
+    /* 64 zero bytes after the text: the number tests read a word ahead
+     * with memcmp (and see norm_grow) */
+    if ((rc = lm_buf_reserve(out, len + 64)))
         return rc;
     /* C-locale tolower, eight bytes at a time: a byte gets 0x20 when it is
      * in 'A'..'Z' (bytes >= 0x80 are left alone) */
@@ -489,8 +491,7 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
         unsigned char c = (unsigned char)s[i];
         out->s[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
-    /* see norm_grow: no undefined slack right after the text */
-    memset(out->s + len, 0, out->cap - len < 64 ? out->cap - len : 64);
+    memset(out->s + len, 0, 64);
     out->len = len;
     return LM_OK;
 }
@@ -504,6 +505,8 @@ struct crule {
     pcre2_code *code;
     int gate;
     size_t near;          /* its start list in the gate set (R_NEAR, R_VERB) */
+    uint64_t numok[4];    /* R_NUM: bit k set when a number start of kinds k is
+                             tried (rule_kinds and num_next_ok) */
     int g_n, g_a1, g_a2, g_a3, g_k, g_nn, g_pct, g_est, g_ci, g_p, g_m;
 };
 
@@ -537,13 +540,15 @@ struct lm_extractor {
     unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN, and
                                        NK_WNEXT / NK_PNEXT after digits */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
-    unsigned char numcls[256];      /* num_class() of every byte */
-    uint64_t pre2[1024];            /* first two letters of the number words */
+    unsigned char numpre[256];      /* num_starts: may a number follow this byte (1), */
+    unsigned char numcur[256];      /* a number word (2); does one start with it */
+    uint64_t pre3[512];             /* first three letters of the number words */
     char msg[512];
 };
 
-static unsigned char num_class(unsigned char c);
-static void num_prefixes(uint64_t *pre2);
+static void num_classes(unsigned char *pre, unsigned char *cur);
+static void num_ok(struct crule *c);
+static void num_prefixes(uint64_t *pre3);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -609,9 +614,8 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     *out = ex;
     if ((rc = rate_lists(ex)))
         return rc;
-    for (i = 0; i < 256; i++)
-        ex->numcls[i] = num_class((unsigned char)i);
-    num_prefixes(ex->pre2);
+    num_classes(ex->numpre, ex->numcur);
+    num_prefixes(ex->pre3);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
             return LM_ERR_NOMEM;
@@ -637,6 +641,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
                 return LM_ERR_REGEX;
             ex->nrules[t] = i + 1;
             c->gate = extract_gate_index(c->r->id);
+            num_ok(c);
             if (c->r->near) {
                 /* the start lists: design cues, rate words, baseline words,
                  * then the near lists of the tables in order */
@@ -1498,6 +1503,17 @@ static unsigned rule_kinds(unsigned flags)
     return NK_DIGIT | NK_WORD;     /* COUNT */
 }
 
+/* The kinds of number starts (numk values) rule @p c is tried at. */
+static void num_ok(struct crule *c)
+{
+    unsigned k, kinds = rule_kinds(c->r->flags);
+
+    memset(c->numok, 0, sizeof c->numok);
+    for (k = 0; k < 256; k++)
+        if ((k & kinds) && num_next_ok(c->r->flags, k))
+            c->numok[k / 64] |= 1ull << (k % 64);
+}
+
 static unsigned char num_class(unsigned char c)
 {
     unsigned char k = 0;
@@ -1513,90 +1529,143 @@ static unsigned char num_class(unsigned char c)
     return k;
 }
 
-/* Is a number word (a WUNIT word, lower-case) at @p s?  @p pre2 has bit
- * (a << 8 | b) set for the first two letters of every number word. */
-static int num_word_at(const char *s, const uint64_t *pre2)
+/* The key of num_word_at's pre-filter: the low five bits of three bytes
+ * (a letter's position in the alphabet; other bytes may collide, which
+ * only costs a full test). */
+static unsigned num_key3(const char *s)
+{
+    return ((unsigned)s[0] & 31) << 10 | ((unsigned)s[1] & 31) << 5 | ((unsigned)s[2] & 31);
+}
+
+/* Is a number word (a WUNIT word, lower-case) at @p s (in extract_lower's
+ * buffer: zeros after the text, a word's length may be read)?  @p pre3 has
+ * bit num_key3() set for the first three letters of every number word
+ * ("the" is not one: most word starts fail there). */
+static int num_word_at(const char *s, const uint64_t *pre3)
 {
     size_t k;
-    unsigned two = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+    unsigned key;
 
-    if (!(pre2[two >> 6] & (1ull << (two & 63))))
+    if (!s[0] || !s[1])
+        return 0;
+    key = num_key3(s);
+    if (!(pre3[key >> 6] & (1ull << (key & 63))))
         return 0;
     for (k = 0; k < NTAB(num_words); k++)
         if (s[1] == num_words[k].w[1] && s[0] == num_words[k].w[0]
-            && !strncmp(s + 2, num_words[k].w + 2, num_words[k].n - 2))
+            && !memcmp(s + 2, num_words[k].w + 2, num_words[k].n - 2))
             return 1;
     return 0;
 }
 
-/* Every offset where PRE and a number can start: not after [\d.,/:-], and
- * a digit, '-', '.', or a number word at a word start.  A superset of where
- * the R_NUM rules (and SITE) can match. */
-static void num_prefixes(uint64_t *pre2)
+static void num_prefixes(uint64_t *pre3)
 {
     size_t k;
 
-    memset(pre2, 0, 1024 * sizeof *pre2);
+    memset(pre3, 0, 512 * sizeof *pre3);
     for (k = 0; k < NTAB(num_words); k++) {
-        unsigned two = (unsigned)(unsigned char)num_words[k].w[0] << 8
-                       | (unsigned char)num_words[k].w[1];
-        pre2[two >> 6] |= 1ull << (two & 63);
+        unsigned key = num_key3(num_words[k].w);
+        pre3[key >> 6] |= 1ull << (key & 63);
     }
 }
+
+/* The tables of num_starts' first filter: a number (NC_NUM) may start
+ * after a byte that is not NC_PREBAD, a number word (NC_WORD1) after one
+ * that is neither NC_PREBAD nor NC_WORDCH: cur[c] has bit 1 for a number,
+ * 2 for a word's first letter, pre[b] the bits allowed after b. */
+static void num_classes(unsigned char *pre, unsigned char *cur)
+{
+    unsigned i;
+
+    for (i = 0; i < 256; i++) {
+        unsigned char k = num_class((unsigned char)i);
+        cur[i] = (k & NC_NUM ? 1 : 0) | (k & NC_WORD1 ? 2 : 0);
+        pre[i] = k & NC_PREBAD ? 0 : k & NC_WORDCH ? 1 : 3;
+    }
+}
+
+/* Every offset where PRE and a number can start: not after [\d.,/:-], and
+ * a digit, '-', '.', or a number word at a word start.  A superset of where
+ * the R_NUM rules (and SITE) can match.  Per block of NUM_BLOCK bytes, the
+ * offsets passing the class filter are collected branch-free, then tested
+ * (most bytes fail, unpredictably). */
+#define NUM_BLOCK 4096
+
+static lm_err num_start(struct run *r, size_t i);
 
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
-    const unsigned char *cls = ex->numcls;
-    size_t i;
-    unsigned char c = 0, b;
+    const unsigned char *pre = ex->numpre, *cur = ex->numcur;
+    uint32_t cand[NUM_BLOCK];
+    size_t b, i, k, n, end;
+    unsigned char prev;
+    lm_err rc;
 
     ex->nnums = 0;
-    for (i = 0; i < r->len; i++) {
-        b = c;
-        c = cls[s[i]];
-        if (!(c & (NC_NUM | NC_WORD1)) || (b & NC_PREBAD))
-            continue;
-        if (!(c & NC_NUM) && ((b & NC_WORDCH) || !num_word_at((const char *)s + i, ex->pre2)))
-            continue;
-        if (ex->nnums == ex->capnums) {
-            size_t cap = ex->capnums ? 2 * ex->capnums : 64;
-            size_t *v = realloc(ex->nums, cap * sizeof *v);
-            unsigned char *kv;
-            if (!v)
-                return LM_ERR_NOMEM;
-            ex->nums = v;
-            if (!(kv = realloc(ex->numk, cap)))
-                return LM_ERR_NOMEM;
-            ex->numk = kv;
-            ex->capnums = cap;
+    for (b = 0; b < r->len; b += NUM_BLOCK) {
+        end = r->len - b < NUM_BLOCK ? r->len - b : NUM_BLOCK;
+        prev = b ? s[b - 1] : 0;
+        for (i = 0, n = 0; i < end; i++) {
+            unsigned char c = s[b + i];
+            cand[n] = (uint32_t)i;
+            n += (pre[prev] & cur[c]) != 0;
+            prev = c;
         }
-        if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
-            /* what follows the run of the number's characters */
-            size_t j = i;
-            unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
-
-            while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
-                                  || (s[j] == '-' && j == i)))
-                j++;
-            if (ci_next(s, r->len, j))
-                k |= NK_CINEXT;
-            if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
-                k |= NK_WNEXT;
-            if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
-                k |= NK_BNEXT;
-            if (j < r->len && (s[j] == '%' || !strncmp((const char *)s + j, "per", 3)))
-                k |= NK_PNEXT;
-            if (j < r->len && (s[j] == '/' || !strncmp((const char *)s + j, "of", 2)
-                               || !strncmp((const char *)s + j, "out of", 6)))
-                k |= NK_ONEXT;
-            ex->numk[ex->nnums] = k;
-        } else {
-            ex->numk[ex->nnums] = NK_WORD;
-        }
-        ex->nums[ex->nnums++] = i;
+        for (k = 0; k < n; k++)
+            if ((rc = num_start(r, b + cand[k])))
+                return rc;
     }
+    return LM_OK;
+}
+
+/* Records offset @p i (it passed the class filter) when a number or a
+ * number word starts there, with what follows the number. */
+static lm_err num_start(struct run *r, size_t i)
+{
+    lm_extractor *ex = r->ex;
+    const unsigned char *s = (const unsigned char *)r->lower;
+
+    if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre3))
+        return LM_OK;
+    if (ex->nnums == ex->capnums) {
+        size_t cap = ex->capnums ? 2 * ex->capnums : 64;
+        size_t *v = realloc(ex->nums, cap * sizeof *v);
+        unsigned char *kv;
+        if (!v)
+            return LM_ERR_NOMEM;
+        ex->nums = v;
+        if (!(kv = realloc(ex->numk, cap)))
+            return LM_ERR_NOMEM;
+        ex->numk = kv;
+        ex->capnums = cap;
+    }
+    if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
+        /* what follows the run of the number's characters */
+        size_t j = i;
+        unsigned char k = isdigit(s[i]) ? NK_DIGIT : NK_SIGN;
+
+        while (j < r->len && (isdigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == ' '
+                              || (s[j] == '-' && j == i)))
+            j++;
+        if (ci_next(s, r->len, j))
+            k |= NK_CINEXT;
+        if (j < r->len && s[j - 1] == ' ' && (isalpha(s[j]) || s[j] == '-'))
+            k |= NK_WNEXT;
+        if (j < r->len && s[j - 1] == ' ' && (s[j] == '(' || s[j] == '['))
+            k |= NK_BNEXT;
+        /* memcmp: extract_lower leaves zeros after the text */
+        if (j < r->len && (s[j] == '%' || !memcmp(s + j, "per", 3)))
+            k |= NK_PNEXT;
+        if (j < r->len && (s[j] == '/' || !memcmp(s + j, "of", 2)
+                           || !memcmp(s + j, "out of", 6)))
+            k |= NK_ONEXT;
+        ex->numk[ex->nnums] = k;
+    } else {
+        ex->numk[ex->nnums] = NK_WORD;
+    }
+    ex->nums[ex->nnums++] = i;
     return LM_OK;
 }
 
@@ -1709,7 +1778,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         size_t off = 0;
 
-        if (!gate_pass(r->ex->gates, c->gate, r->ex->found.found))
+        if (!gate_pass(&r->ex->found, c->gate))
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
             size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
@@ -1741,7 +1810,7 @@ static lm_err run_table(struct run *r, int t, handler h)
 
             for (k = off; k < r->len; k++) {
                 if ((k && (isalnum((unsigned char)r->lower[k - 1]) || r->lower[k - 1] == '_'))
-                    || !num_word_at(r->lower + k, r->ex->pre2))
+                    || !num_word_at(r->lower + k, r->ex->pre3))
                     continue;
                 if (match_once(r, c, h, k, NULL, &next, &err) <= 0)
                     continue;
@@ -1774,16 +1843,16 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (c->r->flags & (R_SITE | R_NUM)) {
             size_t k, n = c->r->flags & R_SITE ? r->ex->nsites : r->ex->nnums;
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
-            unsigned kinds = rule_kinds(c->r->flags);
+            int num = !(c->r->flags & R_SITE);
 
             if ((c->r->flags & R_VERB)
                 && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
                                       &r->ex->nat, &r->ex->capat)))
                 return err;
             for (k = 0; k < n; k++) {
-                if (at[k] < off || (!(c->r->flags & R_SITE) && !(r->ex->numk[k] & kinds)))
-                    continue;
-                if (!(c->r->flags & R_SITE) && !num_next_ok(c->r->flags, r->ex->numk[k]))
+                unsigned char kv = num ? r->ex->numk[k] : 0;
+
+                if (at[k] < off || (num && !(c->numok[kv / 64] & (1ull << (kv % 64)))))
                     continue;
                 if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
                     continue;

@@ -173,6 +173,43 @@ Test(norm, text_map_points_back_to_original_bytes)
     lm_normtext_free(&t);
 }
 
+Test(norm, plain_runs_end_at_every_byte_that_is_not_plain_ascii)
+{
+    /* plain ASCII is copied eight bytes at a time: a control byte (0x01 and
+     * 0x1F dropped), a tab (kept), DEL (plain) or a 2-byte U+00A0 (a space)
+     * at each offset of a 20-byte text must still give the text and map of
+     * a byte loop */
+    static const char *const odd[] = { "\x01", "\x1F", "\t", "\x7F", "\xC2\xA0" };
+    size_t at, j, k;
+
+    for (k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        for (at = 0; at <= 20; at++) {
+            char in[32], want[32];
+            size_t n = strlen(odd[k]), w = 0;
+            lm_normtext t = { 0 };
+
+            memset(in, 'a', 20);
+            memcpy(in + at, odd[k], n);
+            memset(in + at + n, 'b', 20 - at);
+            in[20 + n] = '\0';
+            for (j = 0; j < 20 + n; j++) {
+                if (j == at && k < 2)
+                    continue;
+                want[w++] = j == at && k == 4 ? ' ' : in[j];
+                if (j == at && k == 4)
+                    j++;
+            }
+            want[w] = '\0';
+            cr_assert_eq(lm_text_norm(in, 20 + n, &t), LM_OK);
+            cr_assert_str_eq(t.s, want, "odd byte %zu at %zu", k, at);
+            for (j = 0; j < t.len; j++)
+                cr_assert_eq(t.map[j], j < at ? j : k < 2 ? j + 1 : j == at ? at : j + n - 1,
+                             "offset %zu of %zu (odd byte %zu at %zu)", j, t.len, k, at);
+            cr_assert_eq(t.map[t.len], 20 + n);
+            lm_normtext_free(&t);
+        }
+}
+
 Test(norm, middle_dot_in_exponent_is_multiplication)
 {
     lm_normtext t = { 0 };
