@@ -42,6 +42,15 @@ static const lm_extraction *first_of(const lm_extractions *x, lm_kind k, const c
     return NULL;
 }
 
+static size_t count_of(const lm_extractions *x, lm_kind k)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < x->len; i++)
+        n += x->v[i].kind == k;
+    return n;
+}
+
 Test(rules, sample_sizes)
 {
     tsv t;
@@ -138,12 +147,9 @@ Test(rules, listed_groups_are_arms)
 Test(rules, arm_sizes_reported_each)
 {
     lm_extractions x = { 0 };
-    size_t i, arms = 0;
 
     run("Patients were assigned to a drug group (n = 30) or a placebo group (n = 31).", &x);
-    for (i = 0; i < x.len; i++)
-        arms += x.v[i].kind == LM_KIND_ARM_SIZE;
-    cr_expect_eq(arms, 2);
+    cr_expect_eq(count_of(&x, LM_KIND_ARM_SIZE), 2);
     lm_extractions_free(&x);
 }
 
@@ -181,18 +187,16 @@ Test(rules, rates)
 Test(rules, rates_listed_by_group)
 {
     lm_extractions x = { 0 };
-    size_t i, n = 0;
+    size_t n;
 
     run("Goal attainment was reached in 34.1% and 48.8% of men, 35.5% and 62.7% of women, "
         "34.5% and 56.6% of Asians and 22.6% and 38.6% of blacks.", &x);
-    for (i = 0; i < x.len; i++)
-        n += x.v[i].kind == LM_KIND_RATE;
+    n = count_of(&x, LM_KIND_RATE);
     cr_expect_eq(n, 8, "%zu rates", n);
     lm_extractions_clear(&x);
     /* "men " inside "women " of the group before */
     run("Drug was detected in 90% of women with vaginal dosing and only 19% of women with oral dosing.", &x);
-    for (i = 0, n = 0; i < x.len; i++)
-        n += x.v[i].kind == LM_KIND_RATE;
+    n = count_of(&x, LM_KIND_RATE);
     cr_expect_eq(n, 2, "%zu rates", n);
     lm_extractions_clear(&x);
     run("Of the participants, 60 were women (52%) and their mean age was 44 years.", &x);
