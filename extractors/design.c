@@ -440,17 +440,6 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
         cnt[i] = 2 * tcnt[i] + d->cnt[i];
     wd = wording_design(cnt, tcnt, &cue);
     pd = pubtype_design(pub_types, mesh);
-    if (lm_log_get_level() >= LM_LOG_DEBUG) {  /* why: the cues counted */
-        char why[512];
-        size_t n = 0;
-
-        why[0] = '\0';
-        for (i = 0; i < C_NCUES && n < sizeof why - 48; i++)
-            if (cnt[i])
-                n += (size_t)snprintf(why + n, sizeof why - n, " %s=%d", cues[i].id + 7, cnt[i]);
-        lm_log_debug("design: %s by %s; cues (title twice):%s", wd ? wd : pd ? pd : "other",
-                     wd ? "wording" : pd ? "publication types" : "default", why);
-    }
     if (wd) {
         won = wd;
         how = "abstract";
@@ -460,6 +449,16 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
     } else {
         won = "other";
         how = "none";
+    }
+    if (lm_log_get_level() >= LM_LOG_DEBUG) {  /* why: the cues counted */
+        char why[512];
+        size_t n = 0;
+
+        why[0] = '\0';
+        for (i = 0; i < C_NCUES && n < sizeof why - 48; i++)
+            if (cnt[i])
+                n += (size_t)snprintf(why + n, sizeof why - n, " %s=%d", cues[i].id + 7, cnt[i]);
+        lm_log_debug("design: %s (decided by: %s); cues (title twice):%s", won, how, why);
     }
     /* the span: the deciding cue's first match in the abstract */
     if (wd && cue >= 0 && first[cue][1] && abstract) {

@@ -1018,7 +1018,6 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     if (!strncmp(c->r->id, "n.groups_sum", 12) && (rc = group_arms(r, c)))
         return rc;
     e = &r->out->v[at];
-
     if (assumed)
         extract_flag(e, "groups_assumed");
     if (denom)
@@ -1270,10 +1269,6 @@ static int in_ci_bracket(const struct run *r, size_t a)
     return memmem(r->lower + i, a - i, "confidence", 10) != NULL;
 }
 
-/* The rate word nearest to [a, b) in its sentence (left window first, then
- * right; a named outcome beats a generic "rate").  Returns the category or
- * NULL; *bad set when a baseline word is closer than any rate word on the
- * left.  Searches the lower-cased text with memmem, word by word. */
 /* Does "<percent> of " (or "% of the ") end right before the word holding
  * offset i ("men " is found inside "women ")? */
 static int pct_of_before(const struct run *r, size_t i)
@@ -1282,12 +1277,15 @@ static int pct_of_before(const struct run *r, size_t i)
 
     while (i > 0 && isalpha((unsigned char)l[i - 1]))
         i--;
-
     if (i >= 9 && !strncmp(l + i - 9, "% of the ", 9))
         return 1;
     return i >= 5 && !strncmp(l + i - 5, "% of ", 5);
 }
 
+/* The rate word nearest to [a, b) in its sentence (left window first, then
+ * right; a named outcome beats a generic "rate").  Returns the category or
+ * NULL; *bad set when a baseline word is closer than any rate word on the
+ * left.  Searches the lower-cased text with memmem, word by word. */
 static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 {
     size_t ss = sent_start(r->s, a), se = sent_end(r->s, r->len, b);
@@ -1931,14 +1929,17 @@ static lm_err chain_groups(struct run *r)
     return LM_OK;
 }
 
-/* Does @p w (lower-case) occur in s[0, n), whatever the case? */
-static int ci_has(const char *s, size_t n, const char *w)
+/* Does s[0, n) randomise ("randomised", "allocated", "assigned"), whatever
+ * the case? */
+static int randomises(const char *s, size_t n)
 {
-    size_t k, m = strlen(w);
+    static const char *const w[] = { "random", "allocat", "assign" };
+    size_t i, k;
 
-    for (k = 0; k + m <= n; k++)
-        if (!strncasecmp(s + k, w, m))
-            return 1;
+    for (i = 0; i < n; i++)
+        for (k = 0; k < NTAB(w); k++)
+            if (!strncasecmp(s + i, w[k], strlen(w[k])))
+                return 1;
     return 0;
 }
 
@@ -1987,8 +1988,8 @@ static lm_err arms_total(struct run *r)
                                r->orig, ns, ne)))
             return LM_ERR_NOMEM;
         /* "randomised (1:1) to A (n=102) or B (n=99)": the arms randomised */
-        extract_strlcpy(e->metric, ci_has(r->orig + ss, se - ss, "random") || ci_has(r->orig + ss, se - ss, "allocat")
-                        || ci_has(r->orig + ss, se - ss, "assign") ? "randomized" : "analyzed", sizeof e->metric);
+        extract_strlcpy(e->metric, randomises(r->orig + ss, se - ss) ? "randomized" : "analyzed",
+                        sizeof e->metric);
         e->value = sum;
         e->n = (int64_t)sum;
         break;
@@ -2107,8 +2108,10 @@ static int size_prio(const lm_extraction *e)
     int p = 0;
 
     for (j = 0; j < NTAB(size_rules); j++)
-        if (!strcmp(size_rules[j].id, e->rule))
+        if (!strcmp(size_rules[j].id, e->rule)) {
             p = size_rules[j].prio;
+            break;
+        }
     if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
         p = 55;
     if (strstr(e->flags, "denominator") || strstr(e->flags, "pool"))
