@@ -730,6 +730,9 @@ const char *lm_kind_name(lm_kind k)
     case LM_KIND_P_VALUE:     return "p_value";
     case LM_KIND_STUDY_COUNT: return "study_count";
     case LM_KIND_DESIGN:      return "design";
+    case LM_KIND_FINDING:     return "finding";
+    case LM_KIND_REGIMEN:     return "regimen";
+    case LM_KIND_FOLLOW_UP:   return "follow_up";
     }
     return "unknown";
 }
@@ -743,8 +746,18 @@ void lm_extractions_clear(lm_extractions *x)
 {
     size_t i;
 
-    for (i = 0; i < x->len; i++)
-        free(x->v[i].text);
+    for (i = 0; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        free(e->text);
+        free(e->outcome);
+        free(e->intervention);
+        free(e->comparator);
+        free(e->dose);
+        free(e->frequency);
+        free(e->duration);
+        free(e->route);
+        free(e->label);
+    }
     x->len = 0;
 }
 

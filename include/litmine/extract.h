@@ -112,11 +112,17 @@ typedef enum lm_kind {
     LM_KIND_EFFECT,           ///< d, g, smd, md, or, rr, hr, r, eta2 with CI/p
     LM_KIND_P_VALUE,          ///< a p-value not attached to an effect
     LM_KIND_STUDY_COUNT,      ///< meta-analysis: studies, rcts, participants, i2
-    LM_KIND_DESIGN            ///< one per article: design and evidence level
+    LM_KIND_DESIGN,           ///< one per article: design and evidence level
+    LM_KIND_FINDING,          ///< one reported comparison: metric increased|decreased|no_difference
+    LM_KIND_REGIMEN,          ///< the intervention's schedule (one row per arm when doses differ)
+    LM_KIND_FOLLOW_UP         ///< longest follow-up after baseline: value in days
 } lm_kind;
 
+/// The last kind, for loops over every kind.
+#define LM_KIND_LAST LM_KIND_FOLLOW_UP
+
 /// "sample_size", "arm_size", "rate", "effect", "p_value", "study_count",
-/// "design".
+/// "design", "finding", "regimen", "follow_up".
 LM_API const char *lm_kind_name(lm_kind k);
 
 /// One extracted value.  Numbers not given are NAN (doubles) or -1 (k, n).
@@ -143,6 +149,17 @@ typedef struct lm_extraction {
     char *text;          ///< the matched text (original bytes)
     const char *rule;    ///< stable rule id ("n.randomized", "rate.remission.pct"...), static;
                          ///< rows read back by lm_extract_load: owned by the list
+    /* The study model (DESIGN.md "Extraction records").  NUL-terminated
+     * strings owned by the lm_extractions list (freed by
+     * lm_extractions_clear), NULL when the row has no such value. */
+    char *outcome;       ///< finding: the outcome phrase as written
+    char *intervention;  ///< finding: the intervention arm as written
+    char *comparator;    ///< finding: the comparator arm, "baseline" for a within-group change
+    char *dose;          ///< regimen: the dose as written ("0.5 mg/kg")
+    char *frequency;     ///< regimen: "twice weekly", "once daily"...
+    char *duration;      ///< regimen: the treatment period as written ("4 weeks")
+    char *route;         ///< regimen: "intravenous", "oral"...
+    char *label;         ///< arm_size / regimen: the arm's name ("placebo", "0.5 mg/kg")
     char flags[96];      ///< comma-separated: primary (the study's total), denominator
                          ///< (a sample size read as the n of "k of n": ranked low),
                          ///< pool (those asked or screened, not those who took part:
