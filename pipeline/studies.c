@@ -53,7 +53,7 @@ static int kind_of(const char *name, lm_kind *k)
 {
     int i;
 
-    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_DESIGN; i++)
+    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_LAST; i++)
         if (!strcmp(name, lm_kind_name((lm_kind)i))) {
             *k = (lm_kind)i;
             return 0;
@@ -68,7 +68,9 @@ static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
 {
     static const char sql[] =
         "SELECT e.pmid, e.kind, e.value, e.lo, e.hi, e.k, e.n, e.metric, e.p, e.p_op,"
-        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags"
+        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags,"
+        " e.outcome, e.intervention, e.comparator, e.dose, e.frequency, e.duration, e.route,"
+        " e.label"
         " FROM extraction e JOIN article a ON a.pmid = e.pmid"
         " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
     sqlite3_stmt *st = NULL;
@@ -113,6 +115,13 @@ static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
         copy_col(rule, sizeof rule, st, 15);
         e.rule = rule;
         copy_col(e.flags, sizeof e.flags, st, 16);
+        {   /* the study model's strings: borrowed from the row, never freed here */
+            char **sv[] = { &e.outcome, &e.intervention, &e.comparator, &e.dose, &e.frequency,
+                            &e.duration, &e.route, &e.label };
+            size_t j;
+            for (j = 0; j < sizeof sv / sizeof sv[0]; j++)
+                *sv[j] = (char *)sqlite3_column_text(st, 17 + (int)j);
+        }
         if (fmt == LM_EXPORT_CSV) {
             if (lm_extraction_csv(out, pmid, &e) != LM_OK)
                 rc = LM_ERR_IO;
