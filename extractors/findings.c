@@ -52,7 +52,8 @@ static const struct frule frules[] = {
     { "finding.no_diff", C_NODIFF, "no",
       "\\bno(?:\\s+(?:statistically|significant|significantly|clinically|meaningful|relevant"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
-      "|real|important|substantial|between-group|group|treatment|differential|consistent))*"
+      "|real|important|substantial|between-group|group|treatment|differential|consistent"
+      "|[a-z]+-[a-z-]+|two-way|three-way))*"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
@@ -65,7 +66,7 @@ static const struct frule frules[] = {
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
-      "|different|significant\\w*|superior|inferior|better|worse|higher|lower|greater"
+      "|different|significant\\w*|higher|lower|greater"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n",
       "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
@@ -588,7 +589,8 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
             end = (size_t)(p - t->lower);
     }
     for (i = a; i < end; i++)
-        if (t->s[i] == '.' && (i + 1 == end || t->s[i + 1] == ' '))
+        if (t->s[i] == '\n' || (t->s[i] == '.' && (i + 1 == end || t->s[i + 1] == ' '
+                                                   || t->s[i + 1] == '\n')))
             return i;
     if (end - a > 120)
         end = a + 120;
@@ -722,7 +724,10 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         x = s;
         y = e + 6;
         trim_np(t, &x, &y);
-        if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)) {
+        if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)
+            && !memmem(t->lower + x, y - x, "signific", 8) && !memmem(t->lower + x, y - x, "no ", 3)
+            && !memmem(t->lower + x, y - x, "between", 7) && !memmem(t->lower + x, y - x, "each", 4)
+            && !memmem(t->lower + x, y - x, "both", 4) && !memmem(t->lower + x, y - x, "all ", 4)) {
             r->ia = x;
             r->ib = y;
         }
@@ -746,6 +751,94 @@ static int badness(const char *s)
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
         if (strcasestr(s, w[k]))
             return !strcasestr(s, "quality of life") && !strcasestr(s, "function");
+    return 0;
+}
+
+/* "In the X group, ...", "At week 12, ...": the clause's subject starts
+ * after a leading phrase. */
+static void strip_lead(const struct ftext *t, size_t *sa, size_t sb)
+{
+    static const char *const lead[] = { "in ", "at ", "after ", "by ", "during ",
+        "compared", "relative", "versus", "among ", "for ", "on ", "within ",
+        "however", "moreover", "furthermore", "overall", "in addition",
+        "additionally", "similarly", "thus", "finally", "also", "when ",
+        "following ", "over ", "from ", "with ", "unlike ", "as ", "of ",
+        "importantly", "notably", "consequently", "interestingly", "in contrast" };
+    const char *comma = memchr(t->s + *sa, ',', sb > *sa ? sb - *sa : 0);
+    size_t k;
+
+    if (!comma || (size_t)(comma - t->s) >= *sa + 70 || (size_t)(comma - t->s) + 2 >= sb)
+        return;
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (!strncmp(t->lower + *sa, lead[k], strlen(lead[k]))) {
+            *sa = (size_t)(comma - t->s) + 1;
+            return;
+        }
+}
+
+/* Is the cue [qs, qe) a verb in the active voice ("X reduced Y"): a verb
+ * form, not after "was"/"were"/"be"? */
+static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
+{
+    static const char *const adv[] = { "significantly", "markedly", "substantially", "greatly",
+                                       "also", "further", "statistically", "considerably",
+                                       "dramatically", "slightly", "modestly", "both" };
+    static const char *const pass[] = { "was", "were", "is", "are", "been", "be", "being",
+                                        "remained", "became", "got", "not" };
+    const char *w = t->lower + qs;
+    size_t n = qe - qs, e = qs, s, k;
+    int again = 1;
+
+    if (n < 4 || !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's'))
+        return 0;
+    if (!strncmp(w, "less", 4) || !strncmp(w, "improvements", 12) || !strncmp(w, "reductions", 10)
+        || !strncmp(w, "gains", 5) || !strncmp(w, "increases", 9) || !strncmp(w, "decreases", 9))
+        return 0;
+    while (again) {
+        again = 0;
+        while (e > a && t->s[e - 1] == ' ')
+            e--;
+        s = e;
+        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+            s--;
+        if (s == e)
+            return 0;
+        for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
+            if (e - s == strlen(adv[k]) && !strncmp(t->lower + s, adv[k], e - s)) {
+                e = s;
+                again = 1;
+                break;
+            }
+    }
+    for (k = 0; k < sizeof pass / sizeof pass[0]; k++)
+        if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
+            return 0;
+    return s > a || e > a;
+}
+
+/* "... an effect of X on OUTCOME", "... a difference in OUTCOME" after the
+ * cue. */
+static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob)
+{
+    static const struct { const char *noun, *prep; } np[] = {
+        { "effect", " on " }, { "impact", " on " }, { "influence", " on " },
+        { "benefit", " on " }, { "benefit", " in " }, { "difference", " in " },
+        { "difference", " for " }, { "change", " in " }, { "improvement", " in " },
+        { "reduction", " in " }, { "increase", " in " }, { "effect", " in " },
+    };
+    size_t k, lim = qe + 60 < b ? qe + 60 : b;
+
+    for (k = 0; k < sizeof np / sizeof np[0]; k++) {
+        const char *p = memmem(t->lower + qe, lim - qe, np[k].noun, strlen(np[k].noun)), *q;
+        if (!p)
+            continue;
+        q = memmem(p, (size_t)(t->lower + b - p), np[k].prep, strlen(np[k].prep));
+        if (!q || q - p > 60)
+            continue;
+        *oa = (size_t)(q - t->lower) + strlen(np[k].prep);
+        *ob = np_end(t, *oa, b);
+        return *ob > *oa;
+    }
     return 0;
 }
 
@@ -831,6 +924,19 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (after_except || !q) {
             oa = a;
             ob = np_end(t, a, b);
+        } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
+            /* "failed to find an effect of X on OUTCOME" */
+        } else if (active_verb(t, a, qs, qe)) {
+            /* "X (significantly) reduced OUTCOME": X is the intervention */
+            size_t sa = a, sb = qs;
+            strip_lead(t, &sa, sb);
+            trim_np(t, &sa, &sb);
+            if (sb > sa && !(arms.ib > arms.ia) && word_count(t->s, sa, sb) <= 8) {
+                arms.ia = sa;
+                arms.ib = sb;
+            }
+            oa = qe;
+            ob = np_end(t, oa, b);
         } else if (noun_cue) {
             /* "no (significant) difference(s) (was found) in/of/for OUTCOME" */
             size_t s = qe, k;
@@ -863,22 +969,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* subject before the cue, or the object after a verb cue */
             size_t sa = a, sb = qs;
             const char *comma;
-            /* "In the X group, ...", "At week 12, ..." */
-            comma = memchr(t->s + sa, ',', sb > sa ? sb - sa : 0);
-            if (comma && (size_t)(comma - t->s) < sa + 70 && (size_t)(comma - t->s) + 2 < sb) {
-                static const char *const lead[] = { "in ", "at ", "after ", "by ", "during ",
-                    "compared", "relative", "versus", "among ", "for ", "on ", "within ",
-                    "however", "moreover", "furthermore", "overall", "in addition",
-                    "additionally", "similarly", "thus", "finally", "also", "when ",
-                    "following ", "over ", "from ", "with ", "unlike ", "as ", "of ",
-                    "importantly", "notably", "consequently", "interestingly" };
-                size_t k;
-                for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-                    if (!strncmp(t->lower + sa, lead[k], strlen(lead[k]))) {
-                        sa = (size_t)(comma - t->s) + 1;
-                        break;
-                    }
-            }
+            (void)comma;
+            strip_lead(t, &sa, sb);
             oa = sa;
             ob = sb;
             trim_np(t, &oa, &ob);
