@@ -50,7 +50,8 @@ struct frule {
 
 static const struct frule frules[] = {
     { "finding.no_diff", C_NODIFF, "no",
-      "\\bno(?:\\s+(?:statistically|significant|significantly|clinically|meaningful|relevant"
+      "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
+      "|clinically|meaningful|relevant|obvious"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
       "|[a-z]+-[a-z-]+|two-way|three-way))*"
@@ -74,7 +75,8 @@ static const struct frule frules[] = {
     { "finding.not_significant", C_NOTSIG, "significan",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
       "|\\b(?:did not|failed to|does not|do not) (?:reach|achieve|attain) (?:statistical )?"
-      "significance\\b|\\b(?:lost|loses) significance\\b" },
+      "significance\\b|\\b(?:lost|loses) significance\\b"
+      "|(?<![\\w.-])n\\.?s\\.?(?![\\w-])" },
     { "finding.failed", C_FAILED, "fail",
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
@@ -121,7 +123,9 @@ static const struct frule frules[] = {
       "|within (?:each |both |the )?groups?)\\b" },
 
     { "finding.background", C_BACKGROUND, "",
-      "\\b(?:previous(?:ly)?|prior (?:studies|research|work|trials|reports)"
+      "\\b(?:previous (?:studies|reports|trials|research|work|findings|data|literature|reviews?"
+      "|meta-analys\\w*|investigations)|previously (?:reported|shown|described|published"
+      "|demonstrated|suggested|found)|prior (?:studies|research|work|trials|reports)"
       "|earlier (?:studies|research|work|reports|trials)|other (?:studies|trials|authors"
       "|investigators|researchers)|(?:has|have) been (?:shown|reported|demonstrated|suggested"
       "|proposed|associated|linked|found)|(?:studies|trials|reports|research|literature"
@@ -138,7 +142,7 @@ static const struct frule frules[] = {
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
       "|will be|would be|hypothesis|we (?:will|plan))\\b" },
     { "finding.baseline_characteristics", C_BASECHAR, "",
-      "\\b(?:at baseline|baseline (?:characteristics|demographics|data|values|variables)"
+      "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
       "|well[- ]balanced|were balanced)\\b" },
     { "finding.correlation", C_CORREL, "",
@@ -149,7 +153,9 @@ static const struct frule frules[] = {
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
     { "finding.split", C_SPLIT, "",
-      ";|,? whereas\\b|, while\\b|, but\\b|\\bbut (?=\\w)|\\balthough\\b|, however,"
+      ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
+      "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
+      "|\\balthough\\b|, however,"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
       "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
     { "finding.except", C_EXCEPT, "",
@@ -531,7 +537,8 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         "in particular", "significantly", "statistically", "mean", "median", "there",
         "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
         "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
-        "than", "to", "by",
+        "than", "to", "by", "it was noted that", "we found that", "we observed that",
+        "we noted that", "it", "they", "we", "this", "these",
     };
     static const char *const tail[] = {
         "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
@@ -743,6 +750,8 @@ static int badness(const char *s)
         "disability", "length of stay", "time to", "duration of", "relapse", "recurrence",
         "failure", "infection", "bleeding", "blood loss", "stress", "craving", "itch",
         "score", "index of", "dyspn", "insomnia", "morbidity", "hospitali", "readmission",
+        "waist", "body weight", "bmi", "blood pressure", "glucose", "hba1c", "cholesterol",
+        "ldl", "triglycerid",
     };
     size_t k;
 
@@ -752,6 +761,41 @@ static int badness(const char *s)
         if (strcasestr(s, w[k]))
             return !strcasestr(s, "quality of life") && !strcasestr(s, "function");
     return 0;
+}
+
+/* Is the cue a noun of change ("reduction", "improvement", "increase")? */
+static int change_noun(const struct ftext *t, const struct hit *h)
+{
+    static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
+                                     "decline", "gain", "rise", "drop", "elevation" };
+    size_t k, n = h->e - h->s;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n >= strlen(w[k]) && !strncmp(t->lower + h->s, w[k], strlen(w[k]))
+            && (n == strlen(w[k]) || t->lower[h->s + n - 1] == 's'))
+            return 1;
+    return 0;
+}
+
+/* The direction of a ratio estimate (effect rows of or, rr, hr) inside
+ * the clause: 1 above 1, -1 below, 0 when its CI spans 1 (or p >= 0.05),
+ * 9 when there is none. */
+static int clause_ratio(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, oa = t->map[a], ob = t->map[b];
+
+    for (i = t->first; i < t->out->len; i++) {
+        const lm_extraction *e = &t->out->v[i];
+        if (e->kind != LM_KIND_EFFECT || e->span_start < oa || e->span_end > ob
+            || strcmp(e->section, t->section)
+            || (strcmp(e->metric, "or") && strcmp(e->metric, "rr") && strcmp(e->metric, "hr")))
+            continue;
+        if (!isnan(e->lo) && !isnan(e->hi))
+            return e->lo > 1 ? 1 : e->hi < 1 ? -1 : 0;
+        if (!isnan(e->p))
+            return e->p >= 0.05 && strcmp(e->p_op, "<") ? 0 : e->value > 1 ? 1 : -1;
+    }
+    return 9;
 }
 
 /* "In the X group, ...", "At week 12, ...": the clause's subject starts
@@ -850,7 +894,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     const findings_rules *f = t->f;
     const struct hit *neg = NULL, *dir = NULL, *h;
     size_t i, oa = 0, ob = 0;
-    int sig = 0, ns = 0, direction = 0, significant = -1, within;
+    int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio;
     double p;
     char op[3];
     const char *rule;
@@ -878,11 +922,29 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             && !inside_cue(t, C_FREQ, h->s, h->e))
             dir = h;
     }
+    /* "greater reduction", "less improvement": the change noun gives the
+     * direction, a "less" before it turns it round */
+    if (dir) {
+        for (i = 0; i < f->nh; i++) {
+            const struct hit *h2 = &f->hits[i];
+            if (h2->s > dir->e + 2)
+                break;
+            if (h2 != dir && h2->s > dir->e && h2->e <= b && change_noun(t, h2)
+                && (frules[h2->rule].cue == C_INC || frules[h2->rule].cue == C_DEC)) {
+                const char *w = t->lower + dir->s;
+                flip = !strncmp(w, "less", 4) || !strncmp(w, "smaller", 7)
+                       || !strncmp(w, "fewer", 5) || !strncmp(w, "lower", 5);
+                dir = h2;
+                break;
+            }
+        }
+    }
     clause_p(t, a, b, &sig, &ns, &p, op);
-    /* a similarity of the groups at baseline is not a result */
-    if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg))
-        return LM_OK;
     within = has_cue(t, C_WITHIN, a, b);
+    /* a similarity of the groups at baseline is not a result */
+    if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg) && !within)
+        return LM_OK;
+    ratio = clause_ratio(t, a, b);
     if (neg && !(sig && !ns && frules[neg->rule].cue == C_SIMILAR)) {
         enum cue c = frules[neg->rule].cue;
         rule = frules[neg->rule].id;
@@ -891,20 +953,30 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             || (c == C_NODIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8))
             || (c == C_NOTDIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8)))
             significant = 0;
-        if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within)
+        if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within
+            && strncmp(t->lower + neg->s, "unchang", 7) && strncmp(t->lower + neg->s, "remained", 8)
+            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8))
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;
+    } else if (ratio != 9) {
+        /* a ratio (OR, RR, HR) with its CI: above or below 1, or spanning it */
+        rule = "finding.ratio";
+        direction = ratio;
+        significant = ratio != 0;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
         significant = 0;
     } else if (dir) {
         int has_sig = has_cue(t, C_SIG, a, b) || sig;
-        if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within)
+        if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
+            && !active_verb(t, a, dir->s, dir->e))
             return LM_OK;
         rule = frules[dir->rule].id;
         direction = frules[dir->rule].cue == C_INC ? 1 : -1;
+        if (flip)
+            direction = -direction;
         if (has_sig)
             significant = 1;
     } else {
@@ -924,6 +996,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (after_except || !q) {
             oa = a;
             ob = np_end(t, a, b);
+        } else if (q == dir && change_noun(t, dir) && qe + 4 < b
+                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
+            /* "a (greater) reduction in OUTCOME" */
+            oa = qe + 4;
+            ob = np_end(t, oa, b);
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
         } else if (active_verb(t, a, qs, qe)) {
@@ -1077,6 +1154,14 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             break;
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
+        {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
+            size_t k;
+            int depth = 0;
+            for (k = a; k < h->s; k++)
+                depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
+            if (depth > 0)
+                continue;
+        }
         if ((rc = clause_finding(t, cs, h->s, exc, part)))
             return rc;
         cs = h->e;
