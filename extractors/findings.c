@@ -140,7 +140,10 @@ static const struct frule frules[] = {
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
       "|establish|identify|ascertain) (?:whether|if|the|how|a |an )|was designed to"
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
-      "|will be|would be|hypothesis|we (?:will|plan))\\b" },
+      "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
+      "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
+      "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
+      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
     { "finding.baseline_characteristics", C_BASECHAR, "",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
@@ -1691,6 +1694,19 @@ static void arm_labels(struct ftext *t)
 
 /* ---- the text -------------------------------------------------------------- */
 
+static void row_free(lm_extraction *e)
+{
+    free(e->text);
+    free(e->outcome);
+    free(e->intervention);
+    free(e->comparator);
+    free(e->dose);
+    free(e->frequency);
+    free(e->duration);
+    free(e->route);
+    free(e->label);
+}
+
 static int overlaps_words(const char *a, const char *b)
 {
     /* a content word (5+ letters) of a that occurs in b */
@@ -1727,6 +1743,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     enum part sec_part = P_UNKNOWN;
     lm_err rc = LM_OK;
     char *primary = NULL;
+    size_t conc = (size_t)-1;
 
     if (!f || !len || !section || !strcmp(section, "title"))
         return LM_OK;
@@ -1791,8 +1808,11 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     ffirst = out->len;
     for (i = 0; i < nparts; i++) {
         enum part p = pp[i];
+        size_t from = out->len;
         if (p != P_RESULTS && p != P_CONCLUSIONS && p != P_UNKNOWN)
             continue;
+        if (p == P_CONCLUSIONS)
+            conc = from;
         for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
             b = sentence_end(&t, a, pb[2 * i + 1]);
             if ((rc = sentence_findings(&t, a, b, p)))
@@ -1803,6 +1823,26 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     }
     /* conclusions repeat the results: keep a conclusion only when no result
      * of the same outcome came before */
+    if (conc != (size_t)-1) {
+        size_t j, k = conc;
+        for (j = conc; j < out->len; j++) {
+            lm_extraction *e = &out->v[j];
+            size_t r;
+            int dup = 0;
+            for (r = ffirst; r < conc && !dup; r++)
+                dup = out->v[r].kind == LM_KIND_FINDING && e->kind == LM_KIND_FINDING
+                      && overlaps_words(e->outcome, out->v[r].outcome ? out->v[r].outcome
+                                                                      : out->v[r].text);
+            if (dup || (e->kind == LM_KIND_FINDING && !e->outcome && conc > ffirst)) {
+                row_free(e);
+                continue;
+            }
+            if (j != k)
+                out->v[k] = *e;
+            k++;
+        }
+        out->len = k;
+    }
     /* primary: the findings on the named primary outcome, else the first */
     if (t.abstract && out->len > ffirst) {
         int any = 0;
@@ -1853,15 +1893,7 @@ void findings_finish(lm_extractions *x, size_t first)
         int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {
-            free(e->text);
-            free(e->outcome);
-            free(e->intervention);
-            free(e->comparator);
-            free(e->dose);
-            free(e->frequency);
-            free(e->duration);
-            free(e->route);
-            free(e->label);
+            row_free(e);
             continue;
         }
         if (i != j)

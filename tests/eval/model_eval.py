@@ -237,8 +237,11 @@ def ei_texts(tarball, ids_path):
                     continue
                 if not line.strip():
                     continue
+                if cur == "title" and title:
+                    cur = ""            # an unlabelled abstract follows the title line
+                    parts.append(["", ""])
                 if cur == "title":
-                    title += (" " if title else "") + line.strip()
+                    title = line.strip()
                 elif parts:
                     parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
             abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
