@@ -189,7 +189,9 @@ static const struct frule frules[] = {
       "|subcutaneous(?:ly)?|s\\.c\\.|intranasal(?:ly)?|epidural(?:ly)?|intrathecal(?:ly)?"
       "|intragastric(?:ally)?|intravaginal(?:ly)?|vaginal(?:ly)?|rectal(?:ly)?|inhaled"
       "|nebuli[sz]ed|topical(?:ly)?|transdermal(?:ly)?|sublingual(?:ly)?|suppositor(?:y|ies)"
-      "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])" },
+      "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])"
+      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|cavity|mucosa|health|hygiene|lesions?|bleeding"
+      "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
     { "regimen.administrations", C_ADMIN, "",
       "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
       "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,3}? (?:sessions?"
@@ -199,14 +201,15 @@ static const struct frule frules[] = {
       "\\b(?:an? |one )?single(?: [a-z-]+){0,2}? (?:dose|session|injection|infusion"
       "|application|administration|bolus|treatment)\\b|\\ban? (?:[a-z-]+ )?bolus\\b" },
     { "follow_up.explicit", C_FU, "follow",
-      "\\bfollow(?:ed|ing)?[- ]?(?:up)?\\b(?:[^.;\\n]{0,40}?)(?<n>" NUMW ")"
+      "(?:\\bfollow(?:ed|s)?[- ]?ups?\\b|\\bfollowed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
+      "|until|through)\\b)(?:[^.;\\n]{0,40}?)(?<n>" NUMW ")"
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
       "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
       "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
     { "follow_up.timepoint", C_FU_AT, "",
       "\\b(?:at|after|through|to|until|by|up to|over|in|on) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
-      "|\\b(?:at|after|through|until|up to|to|over|within|and|or|,) (?:the )?(?:(?:\\d+|" NUMW ")"
+      "|\\b(?:at|after|through|until|up to|to|over) (?:the )?(?:(?:\\d+|" NUMW ")"
       "(?:,| and| or)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )(?<u2>days?|weeks?"
       "|months?|years?|hours?)(?: (?:later|after|post\\w*|following|of (?:treatment|therapy"
       "|supplementation|training|intervention|follow)))?\\b"
@@ -262,7 +265,7 @@ void findings_rules_close(findings_rules *f)
 
 /* ---- the text being read --------------------------------------------------- */
 
-enum part { P_UNKNOWN, P_BACKGROUND, P_METHODS, P_RESULTS, P_CONCLUSIONS };
+enum part { P_UNKNOWN, P_BACKGROUND, P_AIM, P_METHODS, P_RESULTS, P_CONCLUSIONS };
 
 struct ftext {
     findings_rules *f;
@@ -378,9 +381,9 @@ static enum part part_of_label(const char *s, size_t n)
         { "conclu", P_CONCLUSIONS }, { "interpretation", P_CONCLUSIONS },
         { "discussion", P_CONCLUSIONS }, { "implication", P_CONCLUSIONS },
         { "background", P_BACKGROUND }, { "introduction", P_BACKGROUND },
-        { "context", P_BACKGROUND }, { "objective", P_BACKGROUND }, { "aim", P_BACKGROUND },
-        { "purpose", P_BACKGROUND }, { "rationale", P_BACKGROUND },
-        { "importance", P_BACKGROUND }, { "hypothes", P_BACKGROUND },
+        { "context", P_BACKGROUND }, { "objective", P_AIM }, { "aim", P_AIM },
+        { "purpose", P_AIM }, { "rationale", P_BACKGROUND },
+        { "importance", P_BACKGROUND }, { "hypothes", P_AIM }, { "goal", P_AIM },
         { "method", P_METHODS }, { "design", P_METHODS }, { "setting", P_METHODS },
         { "participant", P_METHODS }, { "patient", P_METHODS }, { "intervention", P_METHODS },
         { "material", P_METHODS }, { "procedure", P_METHODS }, { "measure", P_METHODS },
@@ -389,6 +392,9 @@ static enum part part_of_label(const char *s, size_t n)
     };
     size_t k;
 
+    /* "METHODS AND RESULTS": both */
+    if (memmem(s, n, "method", 6) && memmem(s, n, "result", 6))
+        return P_UNKNOWN;
     for (k = 0; k < sizeof lab / sizeof lab[0]; k++)
         if (memmem(s, n, lab[k].w, strlen(lab[k].w)))
             return lab[k].p;
@@ -1329,14 +1335,32 @@ static double per_week(const struct ftext *t, const struct hit *h)
 /* May the regimen and follow-up read part @p p? */
 static int schedule_part(enum part p)
 {
-    return p == P_METHODS || p == P_UNKNOWN || p == P_RESULTS;
+    return p == P_METHODS || p == P_UNKNOWN || p == P_RESULTS || p == P_AIM;
+}
+
+/* A control arm named between the sentence start @p sa and the dose at @p d. */
+static int control_near(const struct ftext *t, size_t sa, size_t d)
+{
+    static const char *const w[] = { "control", "placebo", "sham", "usual care", "standard",
+                                     "compared with", "compared to", "versus", "vs" };
+    size_t k, from = d > sa + 60 ? d - 60 : sa, e = d;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (memmem(t->lower + from, d - from, w[k], strlen(w[k])))
+            return 1;
+    /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
+    while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
+                          || t->lower[e] == '.' || t->lower[e] == ' ') && e < d + 24)
+        e++;
+    return memmem(t->lower + d, e - d, "/min", 4) || memmem(t->lower + d, e - d, "/h", 2);
 }
 
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
-    const struct hit *doses[8];
+    const struct hit *doses[8], *ctl_dose = NULL;
+    size_t ctl_sa = 0, ctl_sb = 0;
     size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi;
     double nadmin = NAN;
     lm_extraction *e;
@@ -1351,7 +1375,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         for (k = 0; k < np; k++)
             if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
                 break;
-        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN))
+        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN || pp[k] == P_AIM))
             continue;
         sa = h->s;
         while (sa > pb[2 * k] && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'
@@ -1366,6 +1390,14 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             if (sig || ns)
                 continue;
         }
+        /* the control arm's schedule is not the intervention's: "The
+         * control group received X 1 mg" */
+        if (!ctl_dose && control_near(t, sa, h->s)) {
+            ctl_dose = h;
+            ctl_sa = sa;
+            ctl_sb = sb;
+            continue;
+        }
         dose = h;
     }
     /* the other fields: in the dose's sentence first, else the first of a
@@ -1378,7 +1410,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         for (k = 0; k < np; k++)
             if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
                 break;
-        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN))
+        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN || pp[k] == P_AIM))
             continue;
         if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0])
             doses[ndoses++] = h;
@@ -1396,6 +1428,11 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 && !has_cue(t, C_FU, h->s > 20 ? h->s - 20 : 0, h->e + 12))
                 dur = h;
         }
+    }
+    if (!dose && ctl_dose) {
+        dose = ctl_dose;
+        sa = ctl_sa;
+        sb = ctl_sb;
     }
     if (!dose && !freq && !route && !admin && !dur)
         return LM_OK;
@@ -1506,6 +1543,9 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
                 break;
         if (k == np || !schedule_part(pp[k]))
             continue;
+        if (c == C_FU_AT && memmem(t->lower + (h->s > 25 ? h->s - 25 : 0),
+                                   h->s - (h->s > 25 ? h->s - 25 : 0), "range", 5))
+            continue;       /* "(range, 2.8 to 9.6 years)": not the follow-up */
         if (has_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 8)
             || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
             continue;
@@ -1552,9 +1592,6 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         static const char *const rid[] = { "follow_up.explicit", "follow_up.timepoint",
                                            "follow_up.treatment" };
         if (!h)
-            continue;
-        /* the explicit one unless a later time point is stated */
-        if (j == 0 && bestv[1] > bestv[0])
             continue;
         if (!(e = push_row(t, LM_KIND_FOLLOW_UP, rid[j], h->s, h->e)))
             return LM_ERR_NOMEM;
