@@ -49,12 +49,12 @@ struct frule {
 #define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
 
 static const struct frule frules[] = {
-    { "finding.no_diff", C_NODIFF, "no",
+    { "finding.no_diff", C_NODIFF, "",
       "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
       "|clinically|meaningful|relevant|obvious"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
-      "|[a-z]+-[a-z-]+|two-way|three-way))*"
+      "|[a-z]+-[a-z-]+|two-way|three-way))*(?:\\s+[a-z]+){0,2}?"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
@@ -420,6 +420,28 @@ static enum part line_part(const struct ftext *t, size_t a, size_t b, size_t *bo
             return P_UNKNOWN;
     }
     return P_UNKNOWN;
+}
+
+/* Where a structured-abstract label starts inside the line [a, b) (after
+ * ". "), else b. */
+static size_t inline_label(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, j, up;
+
+    for (i = a + 2; i + 5 < b; i++) {
+        if (t->s[i - 1] != ' ' || t->s[i - 2] != '.' || !isupper((unsigned char)t->s[i]))
+            continue;
+        for (j = i, up = 0; j < b && j < i + 40; j++) {
+            char c = t->s[j];
+            if (isupper((unsigned char)c))
+                up++;
+            else if (c != ' ' && c != '.' && c != '&' && c != '/' && c != '-')
+                break;
+        }
+        if (j < b && t->s[j] == ':' && up >= 4 && part_of_label(t->lower + i, j - i) != P_UNKNOWN)
+            return i;
+    }
+    return b;
 }
 
 static int abbrev_before(const char *s, size_t dot)
@@ -1809,10 +1831,13 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     if ((rc = collect_hits(&t)))
         return rc;
     qsort(f->hits, f->nh, sizeof *f->hits, hit_cmp);
-    /* the parts: one per line, with its label */
-    for (a = 0; a < len; a = b + 1) {
+    /* the parts: one per line, with its label; a label inside a line
+     * ("... end. RESULTS: ...") starts a part too */
+    for (a = 0; a < len; a = b + (b < len && norm[b] == '\n')) {
         const char *nl = memchr(norm + a, '\n', len - a);
         b = nl ? (size_t)(nl - norm) : len;
+        if (t.abstract)
+            b = inline_label(&t, a, b);
         if (lm_grow(&pb, &cappb, 2 * nparts + 1, sizeof *pb, 16)
             || lm_grow(&pp, &cappp, nparts, sizeof *pp, 16)) {
             rc = LM_ERR_NOMEM;
@@ -1824,7 +1849,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         pb[2 * nparts] = body;
         pb[2 * nparts + 1] = b;
         nparts++;
-        if (!nl)
+        if (b >= len)
             break;
     }
     /* the primary outcome named in the methods: "The primary outcome was X" */
