@@ -158,7 +158,7 @@ static const struct frule frules[] = {
     { "finding.split", C_SPLIT, "",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
-      "|\\balthough\\b|, however,"
+      "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
       "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
     { "finding.except", C_EXCEPT, "",
@@ -745,6 +745,17 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 break;
             }
         }
+    /* "in group A" (a short name after "group") */
+    if (!(r->ib > r->ia) && (p = memmem(t->lower + a, b - a, "in group ", 9))) {
+        size_t s = (size_t)(p - t->lower) + 9, e = s;
+        while (e < b && e < s + 8 && (isalnum((unsigned char)t->s[e]) || t->s[e] == '-'))
+            e++;
+        if (e > s && (e == b || !isalnum((unsigned char)t->s[e]))
+            && !(r->cb > r->ca && s >= r->ca && e <= r->cb)) {
+            r->ia = s - 6;
+            r->ib = e;
+        }
+    }
     /* "in the A group" / "A group" before the comparison */
     if ((p = memmem(t->lower + a, b - a, " group", 6))) {
         size_t e = (size_t)(p - t->lower), s = e;
@@ -778,7 +789,7 @@ static int badness(const char *s)
     static const char *const w[] = {
         "pain", "symptom", "mortality", "death", "risk", "incidence", "complication",
         "adverse", "severity", "depress", "anxiety", "nausea", "vomiting", "fatigue",
-        "disability", "length of stay", "time to", "duration of", "relapse", "recurrence",
+        "disability", "length of stay", "relapse", "recurrence",
         "failure", "infection", "bleeding", "blood loss", "stress", "craving", "itch",
         "score", "index of", "dyspn", "insomnia", "morbidity", "hospitali", "readmission",
         "waist", "body weight", "bmi", "blood pressure", "glucose", "hba1c", "cholesterol",
@@ -1139,7 +1150,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         e->outcome = orig_dup(t, oa, ob);
     if (arms.ib > arms.ia)
         e->intervention = orig_dup(t, arms.ia, arms.ib);
-    if (within && !(arms.cb > arms.ca)) {
+    if ((within || memmem(t->lower + a, b - a, "in both", 7) || memmem(t->lower + a, b - a, "both groups", 11)
+         || memmem(t->lower + a, b - a, "both arms", 9))
+        && !(arms.cb > arms.ca) && direction) {
         e->comparator = strdup("baseline");
     } else if (arms.cb > arms.ca) {
         e->comparator = orig_dup(t, arms.ca, arms.cb);

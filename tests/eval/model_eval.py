@@ -291,6 +291,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         got = [r for r in rows[str(pr["PMCID"])] if r["kind"] == "finding"]
         best, score = None, 0.0
         for r in got:
+            # a change from baseline does not answer a comparison of two arms
+            if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
+                continue
             s = overlap(pr["Outcome"], r.get("outcome")) + 0.5 * overlap(pr["Outcome"], r["text"])
             if s > score + 1e-9:
                 best, score = r, s
