@@ -840,6 +840,103 @@ static int clause_ratio(const struct ftext *t, size_t a, size_t b)
     return 9;
 }
 
+/* The number ending at or before @p e (outside brackets, not a SD after
+ * "+/-"), scanning back to @p a; its start in *ns, 0 when none. */
+static int value_before(const struct ftext *t, size_t a, size_t e, double *v, size_t *ns)
+{
+    int depth = 0;
+    size_t i = e;
+
+    while (i > a) {
+        char c = t->s[i - 1];
+        if (c == ')' || c == ']')
+            depth++;
+        else if ((c == '(' || c == '[') && depth > 0)
+            depth--;
+        else if (depth == 0 && isdigit((unsigned char)c)) {
+            size_t st = i, used;
+            while (st > a && (isdigit((unsigned char)t->s[st - 1]) || t->s[st - 1] == '.'))
+                st--;
+            if (st > a && t->s[st - 1] == '-' && (st < a + 2 || !isdigit((unsigned char)t->s[st - 2])))
+                st--;
+            /* "43.7 +/- 11.0": the mean, not the SD */
+            if ((st >= a + 2 && (t->s[st - 2] == '\xb1' || !strncmp(t->s + st - 2, "\xb1 ", 2)))
+                || (st >= a + 4 && !strncmp(t->s + st - 4, "+/- ", 4))
+                || (st >= a + 3 && !strncmp(t->s + st - 3, "\xc2\xb1", 2))
+                || (st >= a + 4 && !strncmp(t->s + st - 4, "\xc2\xb1 ", 3))
+                || (st >= a + 2 && t->lower[st - 2] == 'p') || (st >= a + 2 && t->s[st - 2] == '='
+                                                              && st >= a + 4 && t->lower[st - 4] == 'p')) {
+                i = st;
+                continue;
+            }
+            if (lm_num_parse(t->s + st, e - st, v, &used)) {
+                *ns = st;
+                return 1;
+            }
+            i = st;
+            continue;
+        }
+        i--;
+    }
+    return 0;
+}
+
+/* Two values side by side with a significant test: "3.6 cm in the A group
+ * versus 2.1 cm in the B group (p < 0.05)", "4 versus 5.5".  1 / -1 the
+ * first relative to the second, 0 none; the arms after each value. */
+static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *arms)
+{
+    static const char *const sep[] = { " versus ", " vs. ", " vs ", " compared with ",
+                                       " compared to ", " and ", " or " };
+    size_t k;
+
+    for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
+        const char *p = memmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
+        size_t at, after, ns1 = 0, used;
+        double v1, v2;
+        if (!p)
+            continue;
+        at = (size_t)(p - t->lower);
+        after = at + strlen(sep[k]);
+        if (!lm_num_parse(t->s + after, b - after, &v2, &used))
+            continue;
+        if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
+            continue;
+        /* the arms: "in (the) A (group)" after each value */
+        {
+            const char *in = memmem(t->lower + ns1, at - ns1, " in ", 4);
+            const char *wi = memmem(t->lower + ns1, at - ns1, " with ", 6);
+            const char *q = in ? in : wi;
+            size_t e2 = after + used, lim;
+            if (q && !(arms->ib > arms->ia)) {
+                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                trim_np(t, &x, &y);
+                if (y > x && word_count(t->s, x, y) <= 6) {
+                    arms->ia = x;
+                    arms->ib = y;
+                }
+            }
+            lim = e2 + 80 < b ? e2 + 80 : b;
+            in = memmem(t->lower + e2, lim - e2, " in ", 4);
+            wi = memmem(t->lower + e2, lim - e2, " with ", 6);
+            q = in ? in : wi;
+            if (q && !(arms->cb > arms->ca)) {
+                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = np_end(t, s0, lim);
+                const char *g = memmem(t->lower + x, y - x, " group", 6);
+                if (g)
+                    y = (size_t)(g - t->lower) + 6;
+                trim_np(t, &x, &y);
+                if (y > x && word_count(t->s, x, y) <= 6) {
+                    arms->ca = x;
+                    arms->cb = y;
+                }
+            }
+        }
+        return v1 > v2 ? 1 : -1;
+    }
+    return 0;
+}
+
 /* "In the X group, ...", "At week 12, ...": the clause's subject starts
  * after a leading phrase. */
 static void strip_lead(const struct ftext *t, size_t *sa, size_t sb)
@@ -936,7 +1033,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     const findings_rules *f = t->f;
     const struct hit *neg = NULL, *dir = NULL, *h;
     size_t i, oa = 0, ob = 0;
-    int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio;
+    int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
+    struct arms varms = { 0, 0, 0, 0 };
     double p;
     char op[3];
     const char *rule;
@@ -1006,6 +1104,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         rule = "finding.ratio";
         direction = ratio;
         significant = ratio != 0;
+    } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
+               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+        rule = "finding.values";
+        direction = vs;
+        significant = 1;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
@@ -1035,6 +1138,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         int noun_cue = q && (!strncmp(lq, "no ", 3) || memmem(lq, qe - qs, "difference", 10)
                              || memmem(lq, qe - qs, "effect", 6) || memmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
+        if (vs) {
+            if (varms.ib > varms.ia) {
+                arms.ia = varms.ia;
+                arms.ib = varms.ib;
+            }
+            if (varms.cb > varms.ca) {
+                arms.ca = varms.ca;
+                arms.cb = varms.cb;
+            }
+        }
         if (after_except || !q) {
             oa = a;
             ob = np_end(t, a, b);
