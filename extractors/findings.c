@@ -855,7 +855,9 @@ static int value_before(const struct ftext *t, size_t a, size_t e, double *v, si
             depth--;
         else if (depth == 0 && isdigit((unsigned char)c)) {
             size_t st = i, used;
-            while (st > a && (isdigit((unsigned char)t->s[st - 1]) || t->s[st - 1] == '.'))
+            while (st > a && (isdigit((unsigned char)t->s[st - 1]) || t->s[st - 1] == '.'
+                              || (t->s[st - 1] == ',' && st >= a + 2 && isdigit((unsigned char)t->s[st - 2])
+                                  && st + 2 < e && isdigit((unsigned char)t->s[st + 2]))))
                 st--;
             if (st > a && t->s[st - 1] == '-' && (st < a + 2 || !isdigit((unsigned char)t->s[st - 2])))
                 st--;
@@ -934,6 +936,21 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
         }
         return v1 > v2 ? 1 : -1;
     }
+    return 0;
+}
+
+/* Does a ratio estimate follow the cue closely ("lower education (OR =
+ * 2.4"): then the cue names the exposure's level, the ratio the outcome's
+ * direction. */
+static int ratio_after(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const w[] = { "(or", "(aor", "(hr", "(ahr", "(rr", "(adjusted", "odds ratio",
+                                     "(odds", "(hazard", "(relative risk", "(risk ratio" };
+    size_t k, lim = e + 40 < b ? e + 40 : b;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (memmem(t->lower + e, lim - e, w[k], strlen(w[k])))
+            return 1;
     return 0;
 }
 
@@ -1099,7 +1116,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;
-    } else if (ratio != 9) {
+    } else if (ratio != 9 && (!dir || ratio_after(t, dir->e, b))) {
         /* a ratio (OR, RR, HR) with its CI: above or below 1, or spanning it */
         rule = "finding.ratio";
         direction = ratio;
