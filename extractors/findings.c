@@ -939,6 +939,63 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     return 0;
 }
 
+/* Where a list item starting at @p x ends: np_end, or a list separator. */
+static size_t item_end(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const sep[] = { ", ", " and ", " or " };
+    size_t e = np_end(t, x, b), k;
+
+    for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
+        const char *p = memmem(t->lower + x, e - x, sep[k], strlen(sep[k]));
+        if (p && (size_t)(p - t->lower) < e)
+            e = (size_t)(p - t->lower);
+    }
+    return e;
+}
+
+/* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
+ * "no difference in eradication rate, compliance or adverse events"): the
+ * items of the phrase [oa, ob) and the list that continues it, when there
+ * are two or more short ones; 0 when it is one outcome. */
+static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t b, size_t *is,
+                            size_t *ie, size_t cap)
+{
+    static const char *const sep[] = { ", and ", ", or ", ", ", " and ", " or " };
+    size_t n = 0, x = oa, k, commas = 0;
+
+    if (ob <= oa)
+        return 0;
+    while (x < b && n < cap) {
+        size_t e = item_end(t, x, b), y = e, xs = x;
+        trim_np(t, &xs, &y);
+        if (y <= xs || word_count(t->s, xs, y) > 6)
+            break;
+        is[n] = xs;
+        ie[n] = y;
+        n++;
+        x = e;
+        for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
+            if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
+                break;
+        if (k == sizeof sep / sizeof sep[0] || x >= b)
+            break;
+        commas += sep[k][0] == ',';
+        x += strlen(sep[k]);
+        if (x >= ob && e >= ob && !commas && n >= 1 && k >= 3 && x > ob + 1)
+            break;     /* " and " after the phrase without a list: a new clause */
+    }
+    if (n < 2)
+        return 0;
+    /* "total and LDL cholesterol": one-word items joined by "and" are one outcome */
+    if (!commas)
+        for (k = 0; k < n; k++)
+            if (word_count(t->s, is[k], ie[k]) < 2)
+                return 0;
+    if (ie[n - 1] < ob)
+        return 0;      /* the list did not reach the phrase's end */
+    return n;
+}
+
 /* Does a ratio estimate follow the cue closely ("lower education (OR =
  * 2.4"): then the cue names the exposure's level, the ratio the outcome's
  * direction. */
@@ -1270,43 +1327,57 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = oa;    /* not a phrase: keep the text only */
     }
 
-    if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
-        return LM_ERR_NOMEM;
-    extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
-                    : "no_difference", sizeof e->metric);
-    e->p = p;
-    memcpy(e->p_op, op, sizeof e->p_op);
-    if (ob > oa)
-        e->outcome = orig_dup(t, oa, ob);
-    if (arms.ib > arms.ia)
-        e->intervention = orig_dup(t, arms.ia, arms.ib);
-    if ((within || memmem(t->lower + a, b - a, "in both", 7) || memmem(t->lower + a, b - a, "both groups", 11)
-         || memmem(t->lower + a, b - a, "both arms", 9))
-        && !(arms.cb > arms.ca) && direction) {
-        e->comparator = strdup("baseline");
-    } else if (arms.cb > arms.ca) {
-        e->comparator = orig_dup(t, arms.ca, arms.cb);
+    {
+        size_t is[8], ie[8], ni = outcome_items(t, oa, ob, b, is, ie, 8), it;
+        int base = direction;
+        if (!ni) {
+            is[0] = oa;
+            ie[0] = ob;
+            ni = 1;
+        }
+        for (it = 0; it < ni; it++) {
+            direction = base;
+            oa = is[it];
+            ob = ie[it];
+            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
+                return LM_ERR_NOMEM;
+            extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                            : "no_difference", sizeof e->metric);
+            e->p = p;
+            memcpy(e->p_op, op, sizeof e->p_op);
+            if (ob > oa)
+                e->outcome = orig_dup(t, oa, ob);
+            if (arms.ib > arms.ia)
+                e->intervention = orig_dup(t, arms.ia, arms.ib);
+            if ((within || memmem(t->lower + a, b - a, "in both", 7) || memmem(t->lower + a, b - a, "both groups", 11)
+                 || memmem(t->lower + a, b - a, "both arms", 9))
+                && !(arms.cb > arms.ca) && direction) {
+                e->comparator = strdup("baseline");
+            } else if (arms.cb > arms.ca) {
+                e->comparator = orig_dup(t, arms.ca, arms.cb);
+            }
+            /* orientation: the experimental arm is the intervention */
+            if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
+                && strcmp(e->comparator, "baseline")) {
+                char *x = e->intervention;
+                e->intervention = e->comparator;
+                e->comparator = x;
+                direction = -direction;
+                extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                                : "no_difference", sizeof e->metric);
+            }
+            /* "improved pain": less pain */
+            if (direction > 0 && dir && !neg && badness(e->outcome)) {
+                const char *w = t->lower + dir->s;
+                if (!strncmp(w, "improv", 6) || !strncmp(w, "better", 6))
+                    extract_strlcpy(e->metric, "decreased", sizeof e->metric);
+            }
+            if (significant == 1)
+                extract_flag(e, "significant=true");
+            else if (significant == 0)
+                extract_flag(e, "significant=false");
+        }
     }
-    /* orientation: the experimental arm is the intervention */
-    if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
-        && strcmp(e->comparator, "baseline")) {
-        char *x = e->intervention;
-        e->intervention = e->comparator;
-        e->comparator = x;
-        direction = -direction;
-        extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
-                        : "no_difference", sizeof e->metric);
-    }
-    /* "improved pain": less pain */
-    if (direction > 0 && dir && !neg && badness(e->outcome)) {
-        const char *w = t->lower + dir->s;
-        if (!strncmp(w, "improv", 6) || !strncmp(w, "better", 6))
-            extract_strlcpy(e->metric, "decreased", sizeof e->metric);
-    }
-    if (significant == 1)
-        extract_flag(e, "significant=true");
-    else if (significant == 0)
-        extract_flag(e, "significant=false");
     return LM_OK;
 }
 
