@@ -1574,6 +1574,25 @@ static int schedule_part(enum part p)
     return p == P_METHODS || p == P_UNKNOWN || p == P_RESULTS || p == P_AIM;
 }
 
+/* Where the regimen may be read: 1 methods, unlabelled text, objectives
+ * and an aim sentence of the background; 2 the conclusions (a dose or
+ * route the methods do not give); 0 elsewhere. */
+static int reg_tier(const struct ftext *t, size_t pa, size_t pbnd, enum part p, size_t at)
+{
+    size_t sa = at, sb;
+
+    if (p == P_METHODS || p == P_UNKNOWN || p == P_AIM)
+        return 1;
+    if (p == P_CONCLUSIONS)
+        return 2;
+    if (p != P_BACKGROUND)
+        return 0;
+    while (sa > pa && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'))
+        sa--;
+    sb = sentence_end(t, at, pbnd);
+    return has_cue(t, C_AIM, sa, sb) ? 1 : 0;
+}
+
 /* A control arm named between the sentence start @p sa and the dose at @p d. */
 static int control_near(const struct ftext *t, size_t sa, size_t d)
 {
@@ -1595,23 +1614,24 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
 {
     const findings_rules *f = t->f;
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
-    const struct hit *doses[8], *ctl_dose = NULL;
+    const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL;
     size_t ctl_sa = 0, ctl_sb = 0;
     size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi;
     double nadmin = NAN;
     lm_extraction *e;
     char *sfreq = NULL;
 
-    /* the first dose of a methods (or unlabelled) part, outside result sentences */
-    for (i = 0; i < f->nh && !dose; i++) {
-        const struct hit *h = &f->hits[i];
+    /* the first dose of a methods (or unlabelled) part, outside result
+     * sentences; else one the conclusions name */
+    for (i = 0; i < 2 * f->nh && !dose; i++) {
+        const struct hit *h = &f->hits[i % f->nh];
         size_t k;
         if (frules[h->rule].cue != C_DOSE)
             continue;
         for (k = 0; k < np; k++)
             if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
                 break;
-        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN || pp[k] == P_AIM))
+        if (k == np || reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s) != 1 + (i >= f->nh))
             continue;
         sa = h->s;
         while (sa > pb[2 * k] && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'
@@ -1643,11 +1663,17 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         enum cue c = frules[h->rule].cue;
         int same = dose && h->s >= sa && h->e <= sb;
         size_t k;
+        int tier;
         for (k = 0; k < np; k++)
             if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
                 break;
-        if (k == np || !(pp[k] == P_METHODS || pp[k] == P_UNKNOWN || pp[k] == P_AIM))
+        if (k == np || !(tier = reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s)))
             continue;
+        if (tier == 2) {    /* the conclusions: a route the methods did not give */
+            if (c == C_ROUTE && !route)
+                route2 = route2 ? route2 : h;
+            continue;
+        }
         if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0])
             doses[ndoses++] = h;
         if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
@@ -1665,6 +1691,8 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 dur = h;
         }
     }
+    if (!route)
+        route = route2;
     if (!dose && ctl_dose) {
         dose = ctl_dose;
         sa = ctl_sa;
