@@ -182,7 +182,7 @@ static const struct frule frules[] = {
       "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
       "(?<ctx>(?:,? (?:[a-z-]+,? ){0,5}?(?:treatment|intervention|course|regimen|program(?:me)?"
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
-      "|use|dosing)\\b| of (?:[a-z-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
+      "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
       "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
     { "regimen.route", C_ROUTE, "",
       "\\b(?:oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
@@ -202,12 +202,12 @@ static const struct frule frules[] = {
       "|application|administration|bolus|treatment)\\b|\\ban? (?:[a-z-]+ )?bolus\\b" },
     { "follow_up.explicit", C_FU, "follow",
       "(?:\\bfollow(?:ed|s)?[- ]?ups?\\b|\\bfollowed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
-      "|until|through)\\b)(?:[^.;\\n]{0,40}?)(?<n>" NUMW ")"
+      "|until|through)\\b)(?:[^.;\\n]{0,80}?)(?<n>" NUMW ")"
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
       "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
       "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
     { "follow_up.timepoint", C_FU_AT, "",
-      "\\b(?:at|after|through|to|until|by|up to|over|in|on) (?:the )?(?:end of )?(?:study )?"
+      "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
       "|\\b(?:at|after|through|until|up to|to|over) (?:the )?(?:(?:\\d+|" NUMW ")"
       "(?:,| and| or)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )(?<u2>days?|weeks?"
@@ -218,7 +218,7 @@ static const struct frule frules[] = {
     { "follow_up.not", C_NOT_FU, "",
       "\\b(?:aged?|old|older|younger|history|duration of (?:disease|illness|diabetes"
       "|symptoms)|for the past|in the (?:last|past)|gestation\\w*|pregnan\\w*|recruit\\w*"
-      "|between (?:19|20)\\d\\d|since|ago|minutes?|min)\\b" },
+      "|between (?:19|20)\\d\\d|since|ago|minutes?|min|previous|prior)\\b" },
 };
 
 #define NFRULES (sizeof frules / sizeof frules[0])
@@ -1810,7 +1810,7 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         if (c == C_FU_AT && memmem(t->lower + (h->s > 25 ? h->s - 25 : 0),
                                    h->s - (h->s > 25 ? h->s - 25 : 0), "range", 5))
             continue;       /* "(range, 2.8 to 9.6 years)": not the follow-up */
-        if (has_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 8)
+        if (has_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
             || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
             continue;
         if (!rematch(t, h))
@@ -1835,9 +1835,10 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         if (isnan(v) || v < 1)
             continue;
         cls = c == C_FU ? 0 : c == C_FU_AT ? 1 : 2;
-        if (c == C_DUR) {
+        if (c == C_DUR) {    /* "16 weeks of training", "for 6 weeks" */
             size_t ca, cb;
-            if (!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
+            if ((!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
+                && !(grp(t, h, "up", &ca, &cb) && cb > ca && !strncmp(t->lower + ca, "for ", 4)))
                 continue;
         }
         if (v > bestv[cls]) {
