@@ -327,6 +327,58 @@ Test(findings, odd_input_never_crashes)
     }
 }
 
+Test(findings, side_by_side_values_and_ratios)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: The mean wound length was 3.6 cm (range, 2-6) in the zelvorin group versus "
+        "2.1 cm (range, 1-4) in the placebo group (p < 0.05). Lower schooling (OR = 2.40, "
+        "95% CI 1.10-5.20) was a risk factor for tremor. Relapse did not differ (HR 0.90, "
+        "95% CI 0.70-1.20).", &x);
+    f = finding(&x, "wound length");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->rule, "finding.values");
+    cr_expect_str_eq(f->metric, "increased");
+    f = finding(&x, "schooling");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->rule, "finding.ratio");
+    cr_expect_str_eq(f->metric, "increased", "OR above 1: more tremor with lower schooling");
+    f = finding(&x, "Relapse");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    lm_extractions_free(&x);
+}
+
+Test(findings, coordinated_outcomes_split)
+{
+    lm_extractions x = { 0 };
+    size_t i, n = 0;
+
+    run("RESULTS: There was no significant difference in the healing rate, patient "
+        "compliance or rate of adverse events between the two groups.", &x);
+    for (i = 0; i < x.len; i++)
+        if (x.v[i].kind == LM_KIND_FINDING) {
+            cr_expect_str_eq(x.v[i].metric, "no_difference");
+            cr_assert_not_null(x.v[i].outcome);
+            n++;
+        }
+    cr_expect_eq(n, 3, "one finding per outcome, got %zu", n);
+    lm_extractions_free(&x);
+}
+
+Test(findings, labels_inside_a_line)
+{
+    lm_extractions x = { 0 };
+
+    run("BACKGROUND: Zelvorin lowered tremor in earlier work compared with placebo. "
+        "RESULTS: Tremor did not differ between the zelvorin and placebo groups (p = 0.3).",
+        &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1);
+    cr_expect_not_null(finding(&x, "did not differ"));
+    lm_extractions_free(&x);
+}
+
 /* ---- stored and read back ------------------------------------------------ */
 
 static char dir[512], db[600];
