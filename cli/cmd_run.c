@@ -12,9 +12,11 @@ static const char run_usage[] =
     "  fetch each saved query incrementally, import the NCBI folders listed,\n"
     "  extract new or changed articles, and rewrite each export (atomically;\n"
     "  left alone when its content is the same).  A rerun with nothing new\n"
-    "  changes nothing.  Stage counts go to stderr, a one-line summary to\n"
-    "  stdout (--format json: one JSON object).  --dry-run says what would\n"
-    "  be done and changes nothing.  --db overrides the file's \"database\".\n"
+    "  changes nothing.  Stage counts go to stderr (not with -q), a one-line\n"
+    "  summary to stdout, -q or not (--format json: one JSON object).\n"
+    "  Missing export folders are created before any stage runs.\n"
+    "  --dry-run says what would be done (and which folders it would\n"
+    "  create) and changes nothing.  --db overrides the file's \"database\".\n"
     "  Exit status: 0 ok, 1 usage, 2 bad configuration or input file,\n"
     "  3 network failed after all retries, 4 corpus error, 5 another run\n"
     "  holds the lock.\n";
@@ -153,7 +155,8 @@ int cmd_run(int argc, char **argv)
     if (co.format == FMT_JSON) {
         if ((r = print_json(cfg, st, dry, rc ? lm_strerror(rc) : "ok")) && !ex)
             ex = r;
-    } else if (!rc && !co.quiet) {
+    } else if (!rc) {
+        /* -q silences the stage lines, never the summary: cron logs it */
         print_text(cfg, st, dry);
     }
     free(st);

@@ -86,7 +86,10 @@ static int show_text(const lm_article *a, void *ud)
     struct show *sh = ud;
     size_t i;
 
-    printf("PMID        %lld (version %d)%s\n", (long long)a->pmid, a->version,
+    char key[32];
+
+    lm_corpus_key_format(a->pmid, key, sizeof key);
+    printf("%-12s%s (version %d)%s\n", a->pmid < 0 ? "PMCID" : "PMID", key, a->version,
            a->deleted ? "  [DELETED]" : "");
     field("Title", a->title);
     field("Journal", a->journal);
@@ -155,8 +158,7 @@ int cmd_show(int argc, char **argv)
     struct show sh = { NULL, NULL, { NULL, 0, 0 }, 0, EXIT_OK };
     lm_corpus *c;
     lm_err rc;
-    long long pmid;
-    char *end;
+    int64_t pmid;
     int opt, r, ex;
 
     cli_common_init(&co, FMT_TEXT);
@@ -168,9 +170,9 @@ int cmd_show(int argc, char **argv)
         fputs(show_usage, stderr);
         return EXIT_USAGE;
     }
-    pmid = strtoll(argv[optind], &end, 10);
-    if (*end || pmid <= 0) {
-        cli_error("'%s' is not a PMID (a positive number)", argv[optind]);
+    if (lm_corpus_key_parse(argv[optind], &pmid)) {
+        cli_error("'%s' is not a PMID (a positive number) or a PMCID (PMC and digits)",
+                  argv[optind]);
         return EXIT_USAGE;
     }
     cli_setup_log(co.quiet, co.verbose);
@@ -186,7 +188,8 @@ int cmd_show(int argc, char **argv)
     rc = lm_corpus_get(c, pmid, co.format == FMT_JSON ? show_json : show_text, &sh);
     ex = sh.status;
     if (rc == LM_ERR_NOTFOUND) {
-        cli_error("PMID %lld is not in the corpus %s", pmid, co.db);
+        cli_error("%s %s is not in the corpus %s", pmid < 0 ? "PMCID" : "PMID", argv[optind],
+                  co.db);
         ex = EXIT_INPUT;
     } else if (rc != LM_OK) {
         ex = cli_fail(rc, lm_corpus_errmsg(c));

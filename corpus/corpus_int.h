@@ -10,7 +10,7 @@
 typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 /* The schema version this litmine writes (PRAGMA user_version). */
-#define CORPUS_SCHEMA_VERSION 2
+#define CORPUS_SCHEMA_VERSION 3
 
 struct lm_corpus {
     sqlite3 *db;
@@ -22,6 +22,12 @@ struct lm_corpus {
     sqlite3_stmt *st_upsert;    /* prepared once, reused per record */
     sqlite3_stmt *st_delete;
     sqlite3_stmt *st_version;
+    sqlite3_stmt *st_pmc_get;   /* a PMC article's own fields (article_pmc) */
+    sqlite3_stmt *st_pmc_put;
+    sqlite3_stmt *st_art_get;   /* the merged row, to recover PubMed's fields */
+    sqlite3_stmt *st_merge;     /* re-merge after a PMC record changed */
+    int pmc_any;                /* article_pmc may hold rows (skip lookups if not) */
+    lm_record other;            /* scratch: the other source's record while merging */
     unsigned fts_puts;          /* records put since the last FTS flush */
     char msg[1024];             /* last error, names the input */
 };

@@ -156,6 +156,22 @@ void jats_start(lm_reader *rd, int id, const unsigned char **attrs, int nattrs)
         meta_start(rd, id, parent, attrs, nattrs);
 }
 
+/* "PMC" and 1 to 18 digits: what keys an article that has no PMID. */
+static int pmcid_ok(const lm_buf *b)
+{
+    int nonzero = 0;
+    size_t i;
+
+    if (b->len < 4 || b->len > 21 || strncmp(b->s, "PMC", 3))
+        return 0;
+    for (i = 3; i < b->len; i++) {
+        if (b->s[i] < '0' || b->s[i] > '9')
+            return 0;
+        nonzero |= b->s[i] != '0';
+    }
+    return nonzero;
+}
+
 void jats_end(lm_reader *rd, int id)
 {
     if (!rd->in_record)
@@ -189,9 +205,15 @@ void jats_end(lm_reader *rd, int id)
         lm_buf_free(&rd->cur.pmcid);
         rd->cur.pmcid = tmp;
     }
-    if (!rd->cur.pmid) {
-        reader_fail(rd, LM_ERR_FORMAT, "article %s has no PMID (article-id pub-id-type=\"pmid\")",
-                    rd->cur.pmcid.len ? rd->cur.pmcid.s : "");
+    /* without a PMID the PMCID keys the article (the store's rule) */
+    if (!rd->cur.pmid && !rd->cur.pmcid.len) {
+        reader_fail(rd, LM_ERR_FORMAT, "article has neither a PMID nor a PMCID"
+                    " (article-id pub-id-type=\"pmid\" or \"pmc\")");
+        return;
+    }
+    if (!rd->cur.pmid && !pmcid_ok(&rd->cur.pmcid)) {
+        reader_fail(rd, LM_ERR_FORMAT, "article has no PMID and its PMCID '%.40s' is not"
+                    " PMC followed by digits", rd->cur.pmcid.s);
         return;
     }
     reader_record_end(rd);

@@ -65,6 +65,20 @@ lm_err lm_corpus_get(lm_corpus *c, int64_t pmid, lm_article_cb cb, void *ud)
     sqlite3_bind_int64(st, 1, pmid);
     rc = each_row(c, st, cb, ud, &rows);
     sqlite3_finalize(st);
+    /* a PMCID: the article may be keyed by its PMID */
+    if (!rc && !rows && pmid < 0) {
+        if (sqlite3_prepare_v2(c->db, "SELECT " ARTICLE_COLS " FROM article WHERE pmcid ="
+                               " 'PMC' || ?1 ORDER BY deleted, pmid LIMIT 1", -1, &st, NULL))
+            return corpus_db_error(c, "cannot read articles");
+        sqlite3_bind_int64(st, 1, -pmid);
+        rc = each_row(c, st, cb, ud, &rows);
+        sqlite3_finalize(st);
+    }
+    if (!rc && !rows && pmid < 0) {
+        lm_msg_set(c->msg, sizeof c->msg, "PMC%lld: not in the corpus %s",
+                   -(long long)pmid, c->path);
+        return LM_ERR_NOTFOUND;
+    }
     if (!rc && !rows) {
         lm_msg_set(c->msg, sizeof c->msg, "PMID %lld: not in the corpus %s",
                    (long long)pmid, c->path);

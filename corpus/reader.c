@@ -267,7 +267,7 @@ int reader_parse_year(const lm_buf *b)
 lm_err reader_record_end(lm_reader *rd)
 {
     rd->in_record = 0;
-    if (rd->cur.pmid <= 0)
+    if (rd->cur.pmid <= 0 && !(rd->jats && rd->cur.pmcid.len))
         return reader_fail(rd, LM_ERR_FORMAT, "record starting at line %lu has no PMID",
                            rd->cur.line);
     if (!rd->cur.year)

@@ -491,6 +491,102 @@ done:
     return rc;
 }
 
+/* ---- export folders ------------------------------------------------------- */
+
+/* The export folders are made ready before any stage runs (and checked by
+ * --dry-run), so a job cannot commit its fetch, import and extraction and
+ * then fail on a missing out/.  A missing folder is created (mkdir -p: the
+ * README's refresh.json writes to out/); one that exists must be a
+ * writable folder, and so must the nearest existing parent of one that
+ * does not.  With @create 0 nothing is made: the plan says what would be. */
+static lm_err export_dir(struct job *j, const char *path, int create)
+{
+    const char *slash = strrchr(path, '/');
+    struct stat sb;
+    char *dir, *p;
+    size_t n;
+    lm_err rc = LM_OK;
+
+    if (!slash)
+        dir = strdup(".");
+    else if (slash == path)
+        dir = strdup("/");
+    else
+        dir = strndup(path, (size_t)(slash - path));
+    if (!dir)
+        return LM_ERR_NOMEM;
+    /* the nearest folder on the way up that exists */
+    n = strlen(dir);
+    p = strdup(dir);
+    if (!p) {
+        free(dir);
+        return LM_ERR_NOMEM;
+    }
+    while (stat(p, &sb) != 0) {
+        char *up = strrchr(p, '/');
+        if (!strcmp(p, ".")) {
+            lm_msg_set(j->msg, j->cap, "export %s: the current folder is gone: %s", path,
+                       strerror(errno));
+            free(p);
+            free(dir);
+            return LM_ERR_IO;
+        }
+        if (!up) {
+            strcpy(p, ".");
+            continue;
+        }
+        if (up == p)
+            up[1] = '\0';
+        else
+            *up = '\0';
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        lm_msg_set(j->msg, j->cap, "export %s: %s is not a folder", path, p);
+        rc = LM_ERR_IO;
+    } else if (access(p, W_OK | X_OK) != 0) {
+        lm_msg_set(j->msg, j->cap, "export %s: cannot write in %s: %s", path, p,
+                   strerror(errno));
+        rc = LM_ERR_IO;
+    } else if (strlen(p) != n || strcmp(p, dir)) {
+        if (!create) {
+            report(j, "would create the folder %s for %s", dir, path);
+        } else {
+            /* mkdir -p, each level in turn */
+            char *q;
+            for (q = dir + 1; !rc; q++) {
+                if (*q && *q != '/')
+                    continue;
+                char c = *q;
+                *q = '\0';
+                if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+                    lm_msg_set(j->msg, j->cap, "export %s: cannot create the folder %s: %s",
+                               path, dir, strerror(errno));
+                    rc = LM_ERR_IO;
+                }
+                *q = c;
+                if (!c)
+                    break;
+            }
+            if (!rc)
+                report(j, "created the folder %s for %s", dir, path);
+        }
+    }
+    free(p);
+    free(dir);
+    return rc;
+}
+
+static lm_err export_dirs(struct job *j, int create)
+{
+    size_t i;
+    lm_err rc;
+
+    for (i = 0; i < j->cfg->nexports; i++)
+        if ((rc = export_dir(j, j->cfg->exports[i].path, create)))
+            return rc;
+    return LM_OK;
+}
+
 /* ---- dry run --------------------------------------------------------------- */
 
 static lm_err plan(struct job *j)
@@ -510,6 +606,8 @@ static lm_err plan(struct job *j)
         j->db = lm_corpus_sqlite(j->c);
     }
     report(j, "database %s%s", cfg->db, j->st->db_exists ? "" : " (would be created)");
+    if ((rc = export_dirs(j, 0)))
+        return rc;
     for (i = 0; i < cfg->nqueries; i++) {
         const lm_run_query *q = &cfg->queries[i];
 
@@ -554,6 +652,8 @@ static lm_err job(struct job *j)
     size_t i;
     lm_err rc;
 
+    if ((rc = export_dirs(j, 1)))
+        return rc;
     if ((rc = lm_corpus_open(cfg->db, 0, &j->c))) {
         lm_msg_set(j->msg, j->cap, "%s", j->c ? lm_corpus_errmsg(j->c) : lm_strerror(rc));
         return rc;

@@ -25,7 +25,8 @@ typedef enum lm_rec_kind {
 /// entities decoded.  List fields join their items with "; ".
 typedef struct lm_record {
     lm_rec_kind kind;
-    int64_t pmid;           ///< 0 when the record has none (JATS only: see below)
+    int64_t pmid;           ///< 0 when the record has none (JATS with a PMCID only:
+                            ///< stored under its PMCID, see lm_corpus_key_parse)
     int version;            ///< <PMID Version="N">, 1 when absent
     int year;               ///< publication year, 0 when unknown
     lm_buf pmcid;           ///< "PMC1234567" or empty
@@ -71,7 +72,8 @@ LM_API LM_MUST_CHECK lm_err lm_reader_open_mem(const char *name, const void *dat
 
 /// Fills @p rec with the next record.  Returns LM_OK, LM_EOF at the clean end
 /// of the input, or an error (LM_ERR_XML, LM_ERR_GZIP, LM_ERR_IO,
-/// LM_ERR_FORMAT for a wrong root element or a record without a PMID,
+/// LM_ERR_FORMAT for a wrong root element or a record without a PMID (a
+/// PMC article without a PMID but with a PMCID is read, with pmid 0),
 /// LM_ERR_TOO_BIG), after which the reader is unusable.
 LM_API LM_MUST_CHECK lm_err lm_reader_read(lm_reader *rd, lm_record *rec);
 
@@ -143,9 +145,13 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_file_add(lm_corpus *c, const char *name,
 
 /* ---- reading the store ------------------------------------------------ */
 
-/// One stored article.  Strings are valid only during the callback.
+/// One stored article: the merge of the PubMed record and the PMC article
+/// of its PMID (PubMed's value of each field when it has one, else PMC's;
+/// the body and, often, the PMCID come from PMC).  @c source is "pubmed",
+/// "pmc" or "pubmed+pmc".  Strings are valid only during the callback.
 typedef struct lm_article {
-    int64_t pmid;
+    int64_t pmid;           ///< the key: the PMID, or minus the PMC number of an
+                            ///< article stored without one (lm_corpus_key_format)
     int version;
     int year;
     int deleted;
@@ -156,7 +162,16 @@ typedef struct lm_article {
 /// Callback: return 0 to go on, non-zero to stop (the call then returns LM_OK).
 typedef int (*lm_article_cb)(const lm_article *a, void *ud);
 
-/// The article with this PMID (deleted ones too, flagged); LM_ERR_NOTFOUND.
+/// An article's key from what a user types: "12345678" is that PMID, and
+/// "PMC1234567" (any case) is -1234567, the key of a PMC article stored
+/// without a PMID.  A PMC article that has a PMID is keyed by its PMID.
+/// LM_ERR_USAGE when @p id is neither.
+LM_API LM_MUST_CHECK lm_err lm_corpus_key_parse(const char *id, int64_t *key);
+/// Writes the key as users see it ("12345678" or "PMC1234567") into @p buf;
+/// returns what snprintf() returns.
+LM_API int lm_corpus_key_format(int64_t key, char *buf, size_t cap);
+
+/// The article with this key (deleted ones too, flagged); LM_ERR_NOTFOUND.
 LM_API LM_MUST_CHECK lm_err lm_corpus_get(lm_corpus *c, int64_t pmid,
                                           lm_article_cb cb, void *ud);
 /// Every article that is not deleted, by PMID.

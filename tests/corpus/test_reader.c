@@ -202,9 +202,21 @@ Test(reader, jats_without_pmid)
 
     snprintf(path, sizeof path, "%s/corpus/nopmid.nxml", LM_FIXTURES);
     cr_assert_eq(lm_reader_open(path, &rd), LM_OK);
-    cr_assert_eq(lm_reader_read(rd, &rec), LM_ERR_FORMAT);
-    cr_assert(strstr(lm_reader_errmsg(rd), "nopmid.nxml:"), "%s", lm_reader_errmsg(rd));
-    cr_assert(strstr(lm_reader_errmsg(rd), "PMC9100040"), "%s", lm_reader_errmsg(rd));
+    cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
+    cr_assert_eq(rec.pmid, 0, "no PMID: the store keys it by its PMCID");
+    cr_assert_str_eq(lm_buf_str(&rec.pmcid), "PMC9100040");
+    cr_assert_str_eq(rec.source, "pmc");
+    cr_assert(strstr(lm_buf_str(&rec.body), "known only by its PMCID"));
+}
+
+Test(reader, jats_without_any_id)
+{
+    expect_error("noid.nxml", "<article><front><article-meta><title-group><article-title>x"
+                 "</article-title></title-group></article-meta></front></article>",
+                 LM_ERR_FORMAT, "neither a PMID nor a PMCID");
+    expect_error("badpmc.nxml", "<article><front><article-meta><article-id pub-id-type=\"pmc\">"
+                 "PMC12x</article-id></article-meta></front></article>",
+                 LM_ERR_FORMAT, "PMC12x");
 }
 
 Test(reader, invalid_utf8)

@@ -412,3 +412,288 @@ Test(store, foreign_sqlite_file_is_refused)
     cr_assert(strstr(lm_corpus_errmsg(c2), "not a litmine corpus"), "%s", lm_corpus_errmsg(c2));
     lm_corpus_close(c2);
 }
+
+/* ---- one article from two sources (schema v2) ------------------------------ */
+
+/* Every field of the merged row, as one string. */
+struct full { int n, version, year, deleted; char s[4096]; };
+
+static int keep_full(const lm_article *a, void *ud)
+{
+    struct full *g = ud;
+
+    g->n++;
+    g->version = a->version;
+    g->year = a->year;
+    g->deleted = a->deleted;
+    snprintf(g->s, sizeof g->s, "pmcid=%s|doi=%s|title=%s|abstract=%s|journal=%s|authors=%s|"
+             "pub_types=%s|mesh=%s|body=%s|source=%s", a->pmcid, a->doi, a->title, a->abstract,
+             a->journal, a->authors, a->pub_types, a->mesh, a->body, a->source);
+    return 0;
+}
+
+static struct full get_full(int64_t key)
+{
+    struct full g = {0};
+
+    cr_assert_eq(lm_corpus_get(c, key, keep_full, &g), LM_OK, "%s", lm_corpus_errmsg(c));
+    return g;
+}
+
+static void import_fixture(const char *name, lm_import_stats *st)
+{
+    char path[1024];
+
+    snprintf(path, sizeof path, "%s/corpus/%s", LM_FIXTURES, name);
+    cr_assert_eq(lm_corpus_import(c, path, st), LM_OK, "%s: %s", name, lm_corpus_errmsg(c));
+}
+
+/* One text column of the PMC article as stored in article_pmc. */
+static char *pmc_col(int64_t key, const char *column)
+{
+    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3_stmt *st;
+    char sql[200], *out = NULL;
+
+    snprintf(sql, sizeof sql, "SELECT %s FROM article_pmc WHERE pmid = %lld", column,
+             (long long)key);
+    cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        out = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* What the merged row of 91000060 must hold whichever source came first:
+ * PubMed's title, abstract, version, MeSH, publication types and journal;
+ * PMC's body and DOI; PMC's own title kept in article_pmc. */
+static void check_merged(void)
+{
+    struct full g = get_full(91000060);
+    char *t;
+
+    cr_assert_eq(g.n, 1);
+    cr_assert_eq(g.version, 2, "PubMed's version");
+    cr_assert_eq(g.year, 2022);
+    cr_assert(strstr(g.s, "|title=Quellamide versus placebo in 80 adults: a randomised trial.|"),
+              "%s", g.s);
+    cr_assert(strstr(g.s, "|abstract=METHODS: Eighty adults were randomised.|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|journal=Journal of Fictional Trials|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|pub_types=Journal Article; Randomized Controlled Trial|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|mesh=Fictional Disorders|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|body=## Results\nRemission in 21 of 40 versus 9 of 40."), "%s", g.s);
+    cr_assert(strstr(g.s, "pmcid=PMC9100060|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|doi=10.9999/jft.60|"), "PMC's DOI fills PubMed's gap: %s", g.s);
+    cr_assert(strstr(g.s, "|source=pubmed+pmc"), "%s", g.s);
+    cr_assert_str_eq(t = pmc_col(91000060, "title"), "Quellamide versus placebo in 80 adults");
+    free(t);
+    cr_assert_str_eq(t = pmc_col(91000060, "journal"), "J Fict Trials");
+    free(t);
+}
+
+static int count_hit(const lm_hit *h, void *ud)
+{
+    (void)h;
+    ++*(int *)ud;
+    return 0;
+}
+
+static int search_count(const char *q)
+{
+    int n = 0;
+
+    cr_assert_eq(lm_corpus_search(c, q, 10, count_hit, &n), LM_OK, "%s", lm_corpus_errmsg(c));
+    return n;
+}
+
+Test(store, pubmed_then_pmc_keeps_both)
+{
+    lm_import_stats st;
+
+    import_fixture("merge_pubmed.xml", &st);
+    cr_assert_eq(st.stored, 1);
+    import_fixture("merge_pmc.nxml", &st);
+    cr_assert_eq(st.stored, 1);
+    check_merged();
+    cr_assert_eq(get(-9100060).pmid, 91000060, "a PMCID finds the article keyed by its PMID");
+    cr_assert_eq(search_count("remission"), 0, "the body is not in the title/abstract index");
+    cr_assert_eq(search_count("randomised"), 1);
+}
+
+Test(store, pmc_then_pubmed_keeps_both)
+{
+    lm_import_stats st;
+
+    import_fixture("merge_pmc.nxml", &st);
+    cr_assert_eq(st.stored, 1);
+    cr_assert(strstr(get_full(91000060).s, "|source=pmc"));
+    import_fixture("merge_pubmed.xml", &st);
+    cr_assert_eq(st.stored, 1);
+    check_merged();
+    cr_assert_eq(search_count("\"a randomised trial\""), 1, "the index holds PubMed's title");
+}
+
+/* Re-imports are no-ops (ledger), the same records under new names are
+ * "unchanged", an older PubMed version is refused, a DeleteCitation marks
+ * the merged row deleted and a newer PubMed version revives it with the
+ * PMC body still there. */
+Test(store, merge_keeps_the_version_rule_ledger_and_deletions)
+{
+    lm_import_stats st;
+    char *again = NULL, path[1024], *body;
+    FILE *f;
+    const char *del = "<PubmedArticleSet><DeleteCitation><PMID Version=\"2\">91000060</PMID>"
+                      "</DeleteCitation></PubmedArticleSet>";
+    char *older = article(91000060, 1, "Older title", "older");
+    char *newer = article(91000060, 3, "Newer title", "newer");
+
+    import_fixture("merge_pmc.nxml", &st);
+    import_fixture("merge_pubmed.xml", &st);
+    import_fixture("merge_pmc.nxml", &st);
+    cr_assert_eq(st.already, 1);
+    import_fixture("merge_pubmed.xml", &st);
+    cr_assert_eq(st.already, 1);
+    /* the same PMC bytes under another name: read again, left alone */
+    snprintf(path, sizeof path, "%s/corpus/merge_pmc.nxml", LM_FIXTURES);
+    cr_assert_not_null(f = fopen(path, "r"));
+    cr_assert_not_null(again = calloc(1, 8192));
+    cr_assert_gt(fread(again, 1, 8000, f), 0);
+    fclose(f);
+    strcat(again, "\n<!-- copy -->\n");
+    cr_assert_eq(import("copy.nxml", again, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(st.unchanged, 1);
+    check_merged();
+    cr_assert_eq(import("older.xml", older, &st), LM_OK);
+    cr_assert_eq(st.older, 1);
+    check_merged();
+    cr_assert_eq(import("del.xml", del, &st), LM_OK);
+    cr_assert_eq(get_full(91000060).deleted, 1);
+    cr_assert_eq(import("newer.xml", newer, &st), LM_OK);
+    cr_assert_eq(st.stored, 1);
+    {
+        struct full g = get_full(91000060);
+        cr_assert_eq(g.deleted, 0);
+        cr_assert_eq(g.version, 3);
+        cr_assert(strstr(g.s, "|title=Newer title|"), "%s", g.s);
+        cr_assert(strstr(g.s, "|journal=J Fict Trials|"), "PubMed gave none, PMC's: %s", g.s);
+        cr_assert(strstr(g.s, "|mesh=|"), "the new PubMed version has no MeSH: %s", g.s);
+        cr_assert(strstr(g.s, "Remission in 21 of 40"), "the body survives: %s", g.s);
+    }
+    cr_assert_not_null(body = pmc_col(91000060, "body"));
+    free(body);
+    free(again);
+    free(older);
+    free(newer);
+}
+
+Test(store, pmc_without_pmid_is_keyed_by_pmcid)
+{
+    lm_import_stats st;
+    int64_t key = 0;
+    char id[32];
+
+    import_fixture("nopmid.nxml", &st);
+    cr_assert_eq(st.stored, 1);
+    cr_assert_eq(lm_corpus_key_parse("PMC9100040", &key), LM_OK);
+    cr_assert_eq(key, -9100040);
+    lm_corpus_key_format(key, id, sizeof id);
+    cr_assert_str_eq(id, "PMC9100040");
+    cr_assert(strstr(get_full(key).s, "known only by its PMCID"));
+    cr_assert_eq(search_count("PMID"), 1);
+    /* later the same article with its PMID: it moves there, no duplicate */
+    {
+        const char *with = "<article><front><article-meta><article-id pub-id-type=\"pmid\">"
+                           "91000070</article-id><article-id pub-id-type=\"pmc\">9100040"
+                           "</article-id><title-group><article-title>No PMID here</article-title>"
+                           "</title-group></article-meta></front></article>";
+        uint64_t arts;
+        struct got g;
+        cr_assert_eq(import("with.nxml", with, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+        cr_assert_eq(lm_corpus_counts(c, &arts, NULL, NULL), LM_OK);
+        cr_assert_eq(arts, 1);
+        g = get(key);
+        cr_assert_eq(g.pmid, 91000070, "the PMCID-keyed row is gone; the PMCID finds the PMID");
+        cr_assert_eq(search_count("PMID"), 1, "the index follows");
+    }
+    cr_assert_eq(lm_corpus_key_parse("12345", &key), LM_OK);
+    cr_assert_eq(key, 12345);
+    cr_assert_eq(lm_corpus_key_parse("PMC", &key), LM_ERR_USAGE);
+    cr_assert_eq(lm_corpus_key_parse("12a", &key), LM_ERR_USAGE);
+    cr_assert_eq(lm_corpus_key_parse("-5", &key), LM_ERR_USAGE);
+}
+
+/* A PubMed record carrying the PMCID of an article stored under it alone
+ * adopts that article's PMC fields. */
+Test(store, pubmed_record_adopts_a_pmcid_keyed_article)
+{
+    lm_import_stats st;
+    const char *pm = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000071</PMID>"
+                     "<Article><ArticleTitle>Adopted</ArticleTitle></Article></MedlineCitation>"
+                     "<PubmedData><ArticleIdList><ArticleId IdType=\"pmc\">PMC9100040</ArticleId>"
+                     "</ArticleIdList></PubmedData></PubmedArticle></PubmedArticleSet>";
+    struct full g;
+
+    import_fixture("nopmid.nxml", &st);
+    cr_assert_eq(import("pm.xml", pm, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    g = get_full(91000071);
+    cr_assert(strstr(g.s, "|title=Adopted|"), "%s", g.s);
+    cr_assert(strstr(g.s, "known only by its PMCID"), "%s", g.s);
+    cr_assert_eq(get(-9100040).pmid, 91000071);
+    {
+        uint64_t arts;
+        cr_assert_eq(lm_corpus_counts(c, &arts, NULL, NULL), LM_OK);
+        cr_assert_eq(arts, 1);
+    }
+}
+
+/* A corpus written by schema v1 (one source per row, the last import
+ * winning) opens migrated: its rows are kept, PMC rows become PMC
+ * articles, and a PubMed record imported now merges with them. */
+Test(store, migrates_a_v1_database)
+{
+    char sql_path[1024], *sql = NULL;
+    sqlite3 *h;
+    lm_import_stats st;
+    struct full g;
+    FILE *f;
+    size_t n;
+    int v = 0;
+    sqlite3_stmt *q;
+
+    lm_corpus_close(c);
+    c = NULL;
+    cr_assert_eq(unlink(db), 0);
+    snprintf(sql_path, sizeof sql_path, "%s/corpus/schema_v1.sql", LM_FIXTURES);
+    cr_assert_not_null(f = fopen(sql_path, "r"));
+    sql = calloc(1, 65536);
+    n = fread(sql, 1, 65535, f);
+    fclose(f);
+    cr_assert_gt(n, 0);
+    cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    sqlite3_close(h);
+    free(sql);
+    cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(sqlite3_prepare_v2(lm_corpus_sqlite(c), "PRAGMA user_version", -1, &q, NULL),
+                 SQLITE_OK);
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    cr_assert_geq(v, 2);
+    cr_assert_str_eq(get(91000080).title, "Old PubMed row");
+    cr_assert_eq(search_count("old"), 1, "the index carried over");
+    g = get_full(91000060);
+    cr_assert(strstr(g.s, "|source=pmc"), "%s", g.s);
+    import_fixture("merge_pubmed.xml", &st);
+    cr_assert_eq(st.stored, 1);
+    g = get_full(91000060);
+    cr_assert(strstr(g.s, "|mesh=Fictional Disorders|"), "%s", g.s);
+    cr_assert(strstr(g.s, "|body=## Results\nOld body."), "the v1 PMC body is kept: %s", g.s);
+    /* an unchanged PubMed row of v1 is still "unchanged" (same hash) */
+    {
+        char *again = article(91000080, 1, "Old PubMed row", "old abstract");
+        cr_assert_eq(import("again.xml", again, &st), LM_OK);
+        cr_assert_eq(st.unchanged, 1);
+        free(again);
+    }
+}

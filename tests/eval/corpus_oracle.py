@@ -213,8 +213,21 @@ def main():
                 rows.append((int(pmid.group(1)),
                              re.sub(r"<[^>]+>", "", title.group(1)) if title else ""))
         if not rows:
-            nopmid.append(f)
-            continue
+            # no PMID: litmine keys the article by minus its PMC number
+            pmc = xtract(data, "-pattern", "article", "-block", "article-meta/article-id",
+                         "-if", "@pub-id-type", "-equals", "pmc", "-element", "article-id",
+                         mode="-mixed")
+            if not pmc.strip():
+                pmc = xtract(data, "-pattern", "article", "-block", "article-meta/article-id",
+                             "-if", "@pub-id-type", "-equals", "pmcid", "-element", "article-id",
+                             mode="-mixed")
+            num = re.match(r"\s*(?:PMC)?(\d+)", pmc)
+            if not num or int(num.group(1)) == 0:
+                nopmid.append(f)
+                continue
+            title = xtract(data, "-pattern", "article", "-block", "article-meta/title-group",
+                           "-element", "article-title", mode="-mixed")
+            rows.append((-int(num.group(1)), re.sub(r"<[^>]+>", "", title.strip())))
         for pmid, title in rows:
             exp2[pmid] = {"version": 1, "title": tidy(title), "deleted": False}
     # One run over every file: litmine goes on after a bad file and says
@@ -232,7 +245,7 @@ def main():
         okfail += 1
         print(f"  pmc: litmine import exited {r.returncode}")
     live2, bad2 = compare("pmc", exp2, export(db2))
-    print(f"pmc: {len(jats)} files, {len(nopmid)} without a PMID (rejected, exit 2), "
+    print(f"pmc: {len(jats)} files, {len(nopmid)} without a PMID or PMCID (rejected, exit 2), "
           f"{live2} PMIDs, {bad2 + okfail} disagreements with xtract")
     if bad2 or okfail:
         status = 1

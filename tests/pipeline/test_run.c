@@ -153,14 +153,34 @@ Test(run, held_lock)
     lm_run_config_free(cfg);
 }
 
-Test(run, unwritable_export)
+/* A missing export folder is created; one that cannot be (a file in the
+ * way) fails the job before any stage has committed anything. */
+Test(run, export_folders_before_the_stages)
 {
     lm_run_config *cfg = config("no/such/folder");
     lm_run_stats st;
+    struct stat sb;
+    char path[700];
+    FILE *f;
 
+    cr_assert_eq(lm_run(cfg, LM_RUN_NO_JIT, NULL, NULL, &st, msg, sizeof msg), LM_OK, "%s", msg);
+    snprintf(path, sizeof path, "%s/no/such/folder/studies.csv", dir);
+    cr_assert_eq(stat(path, &sb), 0, "the folder was created and the export written");
+    lm_run_config_free(cfg);
+
+    snprintf(path, sizeof path, "%s/blocker", dir);
+    cr_assert_not_null(f = fopen(path, "w"));
+    fclose(f);
+    snprintf(path, sizeof path, "%s/c.db", dir);
+    cr_assert_eq(unlink(path), 0);
+    cfg = config("blocker/sub");
+    cr_assert_eq(lm_run(cfg, LM_RUN_DRY, NULL, NULL, &st, msg, sizeof msg), LM_ERR_IO);
+    cr_assert(strstr(msg, "blocker is not a folder"), "%s", msg);
     cr_assert_eq(lm_run(cfg, LM_RUN_NO_JIT, NULL, NULL, &st, msg, sizeof msg), LM_ERR_IO);
-    cr_assert(strstr(msg, "no/such/folder/.studies.csv.litmine-tmp: cannot write"), "%s", msg);
-    cr_assert_eq(st.extracted, 3, "the stages before the export ran");
+    cr_assert(strstr(msg, "export "), "%s", msg);
+    cr_assert(strstr(msg, "blocker is not a folder"), "%s", msg);
+    cr_assert_eq(st.extracted, 0, "no stage ran");
+    cr_assert_eq(stat(path, &sb), -1, "the corpus was not even created");
     lm_run_config_free(cfg);
 }
 
