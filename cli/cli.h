@@ -11,12 +11,13 @@
 /* Exit statuses (DESIGN.md). */
 enum {
     EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_NET = 3,
-    EXIT_DB = 4, EXIT_LOCKED = 5, EXIT_FAIL_ON = 6
+    EXIT_DB = 4, EXIT_LOCKED = 5, EXIT_FAIL_ON = 6,
+    EXIT_NO_MATCH = 7       /* search found nothing (grep's 1; 1 is a usage error here) */
 };
 
 /* Output formats a command may accept. */
 typedef enum cli_format {
-    FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_HTML
+    FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_HTML, FMT_RIS, FMT_BIBTEX, FMT_MEDLINE
 } cli_format;
 
 /* Options every command takes; filled by cli_common_opt(). */
@@ -43,6 +44,28 @@ int cli_open_corpus(const char *path, unsigned flags, lm_corpus **out);
 /* Prints @json (cJSON text, compact) and a newline; frees it.  NULL is an
  * out-of-memory error: returns EXIT_DB after a message, else 0. */
 int cli_put_json(FILE *f, char *json);
+
+/* Reads a list of PMIDs, one per line, from @path ("-": stdin), as
+ * `efetch -format uid` prints them: blank lines and surrounding spaces are
+ * ignored.  Appends them to *@v (malloc'd, *@n entries).  A line that is not
+ * a PMID prints "litmine: FILE:LINE: 'x' is not a PMID" and returns
+ * EXIT_INPUT; an unreadable file EXIT_INPUT too; 0 on success. */
+int cli_read_pmids(const char *path, int64_t **v, size_t *n);
+/* Parses @s as a PMID (a positive decimal number); -1 when it is not one. */
+int64_t cli_parse_pmid(const char *s);
+
+/* A progress line on stderr, redrawn in place: only on a terminal and never
+ * under -q (cli_progress_init decides once).  @total 0: unknown (no ETA). */
+struct cli_progress {
+    int on;
+    double t0, last;
+    uint64_t total;
+    const char *what;
+};
+void cli_progress_init(struct cli_progress *p, int quiet, const char *what, uint64_t total);
+void cli_progress_update(struct cli_progress *p, uint64_t done);
+/* Ends the line (when one was drawn). */
+void cli_progress_end(struct cli_progress *p, uint64_t done);
 
 /* Long options every command accepts; put CLI_COMMON_LONGOPTS at the end of
  * a command's option table (before the terminator) and hand any option code

@@ -6,19 +6,23 @@
 #include "cli.h"
 
 static const char extract_usage[] =
-    "usage: litmine extract [--db PATH] [--format jsonl|csv] (--all | PMID...)\n"
+    "usage: litmine extract [--db PATH] [--format jsonl|csv] (--all | --pmids FILE|- | PMID...)\n"
     "  Runs every extractor (sample size, arm sizes, rates, effect sizes,\n"
     "  p-values, meta-analysis counts, design and evidence level) on the title,\n"
     "  abstract and PMC body of the given articles (--all: every live article),\n"
     "  stores the results in the corpus, replacing earlier ones, and prints one\n"
     "  row per value: pmid, kind, value, lo, hi, k, n, metric, p, p_op, level,\n"
     "  section, span, text, rule, flags, extractor_version.  Spans are byte\n"
-    "  offsets into the section's text.  Default format: jsonl.\n";
+    "  offsets into the section's text.  Default format: jsonl.\n"
+    "  --pmids FILE: the PMIDs listed in FILE, one per line (- reads stdin),\n"
+    "  as `efetch -format uid` prints them.  On a terminal a progress line\n"
+    "  (articles, rate, ETA) is drawn on stderr.\n";
 
 struct extract_out {
     cli_format fmt;
     int fail;
     uint64_t articles, values;
+    struct cli_progress prog;
 };
 
 static int on_article(int64_t pmid, const lm_extractions *x, void *ud)
@@ -27,6 +31,7 @@ static int on_article(int64_t pmid, const lm_extractions *x, void *ud)
     size_t i;
 
     o->articles++;
+    cli_progress_update(&o->prog, o->articles);
     for (i = 0; i < x->len; i++) {
         o->values++;
         if (o->fmt == FMT_CSV) {
@@ -57,7 +62,7 @@ static int parse_pmids(int argc, char **argv, int64_t **out, size_t *n)
 
         errno = 0;
         x = strtoll(argv[i], &end, 10);
-        if (errno || *end || end == argv[i] || x <= 0) {
+        if (errno || *end || end == argv[i] || x <= 0 || cli_parse_pmid(argv[i]) < 0) {
             cli_error("%s: not a PMID (expected a positive integer)", argv[i]);
             free(v);
             return -1;
@@ -71,12 +76,15 @@ static int parse_pmids(int argc, char **argv, int64_t **out, size_t *n)
 
 int cmd_extract(int argc, char **argv)
 {
-    enum { OPT_ALL = OPT_FIRST_OWN };
+    enum { OPT_ALL = OPT_FIRST_OWN, OPT_PMIDS };
     static const struct option opts[] = {
-        { "all", no_argument, NULL, OPT_ALL }, CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 }
+        { "all", no_argument, NULL, OPT_ALL },
+        { "pmids", required_argument, NULL, OPT_PMIDS }, CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 }
     };
     struct cli_common co;
-    struct extract_out o = { FMT_JSONL, 0, 0, 0 };
+    struct extract_out o = { FMT_JSONL, 0, 0, 0, { 0, 0, 0, 0, NULL } };
+    const char *pmids_file = NULL;
+    uint64_t total = 0;
     lm_extractor *ex = NULL;
     lm_corpus *c = NULL;
     int64_t *pmids = NULL;
@@ -90,17 +98,30 @@ int cmd_extract(int argc, char **argv)
             all = 1;
             continue;
         }
+        if (opt == OPT_PMIDS) {
+            pmids_file = optarg;
+            continue;
+        }
         if ((r = cli_common_opt(&co, opt, optarg, 1u << FMT_JSONL | 1u << FMT_CSV,
                                 extract_usage)))
             return r > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (all == (optind < argc)) {
-        cli_error("give either --all or one or more PMIDs");
+    if (all + (optind < argc) + (pmids_file != NULL) != 1) {
+        cli_error("give one of --all, --pmids FILE or one or more PMIDs");
         fputs(extract_usage, stderr);
         return EXIT_USAGE;
     }
-    if (!all && parse_pmids(argc - optind, argv + optind, &pmids, &npmids))
+    if (optind < argc && parse_pmids(argc - optind, argv + optind, &pmids, &npmids))
         return EXIT_USAGE;
+    if (pmids_file) {
+        if ((r = cli_read_pmids(pmids_file, &pmids, &npmids)))
+            return r;
+        if (!npmids) {
+            cli_error("%s: no PMIDs", strcmp(pmids_file, "-") ? pmids_file : "<stdin>");
+            free(pmids);
+            return EXIT_INPUT;
+        }
+    }
     cli_setup_log(co.quiet, co.verbose);
     if ((r = cli_open_corpus(co.db, LM_CORPUS_MUST_EXIST, &c))) {
         free(pmids);
@@ -115,7 +136,13 @@ int cmd_extract(int argc, char **argv)
         ex_code = cli_fail(LM_ERR_IO, "extract: cannot write to standard output");
         goto done;
     }
+    if (pmids)
+        total = npmids;
+    else if (lm_corpus_counts(c, &total, NULL, NULL) != LM_OK)
+        total = 0;      /* no count: the progress line shows no ETA */
+    cli_progress_init(&o.prog, co.quiet, "articles", total);
     rc = lm_extract_run(ex, c, pmids, npmids, on_article, &o);
+    cli_progress_end(&o.prog, o.articles);
     if (o.fail)
         ex_code = o.fail == EXIT_INPUT
             ? cli_fail(LM_ERR_IO, "extract: cannot write to standard output") : o.fail;

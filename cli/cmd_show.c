@@ -4,8 +4,10 @@
 #include "cli.h"
 
 static const char show_usage[] =
-    "usage: litmine show [--db PATH] [--format text|json] PMID\n"
-    "  Prints one record of the corpus (deleted records are shown, flagged),\n"
+    "usage: litmine show [--db PATH] [--format text|json] [--pmids FILE|-] [PMID...]\n"
+    "  Prints records of the corpus (deleted records are shown, flagged),\n"
+    "  each PMID given and each listed in FILE (one per line; - reads stdin);\n"
+    "  several records: text ones apart by a blank line, JSON one per line;\n"
     "  with its extracted values: those `litmine extract` stored, or, when it\n"
     "  has not (or an older extractor did), the extractors run now.\n";
 
@@ -153,49 +155,92 @@ static int show_json(const lm_article *a, void *ud)
 
 int cmd_show(int argc, char **argv)
 {
-    static const struct option opts[] = { CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 } };
+    enum { OPT_PMIDS = OPT_FIRST_OWN };
+    static const struct option opts[] = {
+        { "pmids", required_argument, NULL, OPT_PMIDS }, CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 }
+    };
     struct cli_common co;
     struct show sh = { NULL, NULL, { NULL, 0, 0 }, 0, EXIT_OK };
+    const char *pmids_file = NULL;
+    int64_t *pmids = NULL;
+    size_t npmids = 0, i;
     lm_corpus *c;
-    lm_err rc;
+    lm_err rc = LM_OK;
     int64_t pmid;
-    int opt, r, ex;
+    int opt, r, ex = EXIT_OK;
 
     cli_common_init(&co, FMT_TEXT);
-    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, opts, NULL)) != -1)
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, opts, NULL)) != -1) {
+        if (opt == OPT_PMIDS) {
+            pmids_file = optarg;
+            continue;
+        }
         if ((r = cli_common_opt(&co, opt, optarg, 1u << FMT_TEXT | 1u << FMT_JSON,
                                 show_usage)))
             return r > 0 ? EXIT_OK : EXIT_USAGE;
-    if (optind != argc - 1) {
+    }
+    if (optind == argc && !pmids_file) {
         fputs(show_usage, stderr);
         return EXIT_USAGE;
     }
-    if (lm_corpus_key_parse(argv[optind], &pmid)) {
-        cli_error("'%s' is not a PMID (a positive number) or a PMCID (PMC and digits)",
-                  argv[optind]);
-        return EXIT_USAGE;
+    for (; optind < argc; optind++) {
+        if (lm_corpus_key_parse(argv[optind], &pmid)) {
+            cli_error("'%s' is not a PMID (a positive number) or a PMCID (PMC and digits)",
+                      argv[optind]);
+            free(pmids);
+            return EXIT_USAGE;
+        }
+        if (!(npmids % 64)) {
+            int64_t *nv = realloc(pmids, (npmids + 64) * sizeof *nv);
+
+            if (!nv) {
+                free(pmids);
+                return cli_fail(LM_ERR_NOMEM, NULL);
+            }
+            pmids = nv;
+        }
+        pmids[npmids++] = pmid;
+    }
+    if (pmids_file && (r = cli_read_pmids(pmids_file, &pmids, &npmids))) {
+        free(pmids);
+        return r;
     }
     cli_setup_log(co.quiet, co.verbose);
-    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
+    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c))) {
+        free(pmids);
         return r;
+    }
     sh.c = c;
     if ((rc = lm_extractor_open(0, &sh.ex))) {
         ex = cli_fail(rc, lm_extractor_errmsg(sh.ex));
         lm_extractor_close(sh.ex);
         lm_corpus_close(c);
+        free(pmids);
         return ex;
     }
-    rc = lm_corpus_get(c, pmid, co.format == FMT_JSON ? show_json : show_text, &sh);
-    ex = sh.status;
-    if (rc == LM_ERR_NOTFOUND) {
-        cli_error("%s %s is not in the corpus %s", pmid < 0 ? "PMCID" : "PMID", argv[optind],
-                  co.db);
-        ex = EXIT_INPUT;
-    } else if (rc != LM_OK) {
-        ex = cli_fail(rc, lm_corpus_errmsg(c));
+    /* Several records: text ones apart by a blank line, JSON one per line. */
+    for (i = 0; i < npmids; i++) {
+        if (i && co.format == FMT_TEXT)
+            putchar('\n');
+        sh.status = EXIT_OK;
+        rc = lm_corpus_get(c, pmids[i], co.format == FMT_JSON ? show_json : show_text, &sh);
+        if (sh.status && !ex)
+            ex = sh.status;
+        if (rc == LM_ERR_NOTFOUND) {
+            if (pmids[i] < 0)
+                cli_error("PMCID PMC%lld is not in the corpus %s", -(long long)pmids[i], co.db);
+            else
+                cli_error("PMID %lld is not in the corpus %s", (long long)pmids[i], co.db);
+            if (!ex)
+                ex = EXIT_INPUT;
+        } else if (rc != LM_OK) {
+            ex = cli_fail(rc, lm_corpus_errmsg(c));
+            break;
+        }
     }
     lm_extractions_free(&sh.x);
     lm_extractor_close(sh.ex);
     lm_corpus_close(c);
+    free(pmids);
     return ex;
 }

@@ -1,6 +1,9 @@
 /* Helpers shared by the subcommands: messages, formats, database opening,
  * JSON and CSV string output. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,7 +37,8 @@ int cli_parse_format(const char *s)
 {
     static const struct { const char *name; cli_format f; } fmts[] = {
         { "text", FMT_TEXT }, { "json", FMT_JSON }, { "jsonl", FMT_JSONL },
-        { "csv", FMT_CSV }, { "html", FMT_HTML },
+        { "csv", FMT_CSV }, { "html", FMT_HTML }, { "ris", FMT_RIS },
+        { "bibtex", FMT_BIBTEX }, { "medline", FMT_MEDLINE },
     };
     size_t i;
 
@@ -134,4 +138,122 @@ int cli_common_opt(struct cli_common *co, int opt, const char *arg,
         fprintf(stderr, "%s", usage);
         return -1;
     }
+}
+
+int64_t cli_parse_pmid(const char *s)
+{
+    char *end;
+    long long x;
+
+    if (!s || !isdigit((unsigned char)*s))
+        return -1;
+    errno = 0;
+    x = strtoll(s, &end, 10);
+    if (errno || *end || x <= 0)
+        return -1;
+    return x;
+}
+
+int cli_read_pmids(const char *path, int64_t **v, size_t *n)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    char *line = NULL, *p, *e;
+    size_t cap = 0, vcap = *n;
+    unsigned long lineno = 0;
+    ssize_t len;
+    int64_t x, *nv;
+    int ex = 0;
+
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        for (p = line; isspace((unsigned char)*p); p++)
+            ;
+        for (e = p + strlen(p); e > p && isspace((unsigned char)e[-1]); e--)
+            ;
+        *e = '\0';
+        if (!*p)
+            continue;
+        if ((x = cli_parse_pmid(p)) < 0) {
+            cli_error("%s:%lu: '%.40s' is not a PMID (one positive number per line)",
+                      name, lineno, p);
+            ex = EXIT_INPUT;
+            break;
+        }
+        if (*n == vcap) {
+            vcap = vcap ? 2 * vcap : 256;
+            if (!(nv = realloc(*v, vcap * sizeof *nv))) {
+                cli_error("out of memory");
+                ex = EXIT_DB;
+                break;
+            }
+            *v = nv;
+        }
+        (*v)[(*n)++] = x;
+    }
+    if (!ex && ferror(f)) {
+        cli_error("%s: read error", name);
+        ex = EXIT_INPUT;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return ex;
+}
+
+static double mono_now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(struct cli_progress *p, int quiet, const char *what, uint64_t total)
+{
+    p->on = !quiet && isatty(STDERR_FILENO);
+    p->t0 = mono_now();
+    p->last = 0;
+    p->total = total;
+    p->what = what;
+}
+
+static void progress_draw(struct cli_progress *p, uint64_t done, double t)
+{
+    double el = t - p->t0, rate = el > 0 ? (double)done / el : 0;
+
+    fprintf(stderr, "\r\033[K%llu", (unsigned long long)done);
+    if (p->total)
+        fprintf(stderr, "/%llu (%.0f%%)", (unsigned long long)p->total,
+                100.0 * (double)done / (double)p->total);
+    fprintf(stderr, " %s, %.0f/s", p->what, rate);
+    if (p->total && rate > 0 && done < p->total) {
+        long eta = (long)((double)(p->total - done) / rate);
+        fprintf(stderr, ", ETA %ldm%02lds", eta / 60, eta % 60);
+    }
+}
+
+void cli_progress_update(struct cli_progress *p, uint64_t done)
+{
+    double t;
+
+    if (!p->on)
+        return;
+    t = mono_now();
+    if (t - p->last < 0.2)     /* redraw five times a second, not per record */
+        return;
+    p->last = t;
+    progress_draw(p, done, t);
+}
+
+void cli_progress_end(struct cli_progress *p, uint64_t done)
+{
+    if (!p->on || !p->last)
+        return;
+    progress_draw(p, done, mono_now());
+    fputc('\n', stderr);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include <litmine/pipeline.h>
+#include "pipeline/pipeline_int.h"
 
 const char *const lm_article_columns[] = {
     "pmid", "version", "pmcid", "doi", "title", "abstract", "journal", "year",
@@ -136,4 +137,12 @@ lm_err lm_export_articles(lm_corpus *c, lm_export_format fmt, FILE *out)
     if (rc == LM_OK && fflush(out) != 0)
         rc = LM_ERR_IO;
     return rc;
+}
+
+lm_err pipeline_article_write(FILE *out, lm_export_format fmt, const lm_article *a)
+{
+    struct export_ctx x = { out, fmt, LM_OK };
+
+    export_one(a, &x);
+    return x.rc;
 }

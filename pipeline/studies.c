@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include <litmine/extract.h>
 #include <litmine/pipeline.h>
+#include "pipeline/pipeline_int.h"
 
 const char *const lm_study_columns[] = {
     "pmid", "year", "journal", "title", "design", "level", "n_total", "n_metric",
@@ -61,10 +62,30 @@ static int kind_of(const char *name, lm_kind *k)
     return -1;
 }
 
+/* Prepares @sql, limited to the PMIDs of temp.lm_subset when @subset (the
+ * clause goes before the query's " ORDER BY"; lm_export_subset fills the
+ * table). */
+static int prepare(sqlite3 *db, const char *sql, int subset, sqlite3_stmt **st)
+{
+    static const char clause[] = " AND e.pmid IN (SELECT pmid FROM temp.lm_subset)";
+    const char *order = strstr(sql, " ORDER BY");
+    char *q;
+    int rc;
+
+    if (!subset || !order)
+        return sqlite3_prepare_v2(db, sql, -1, st, NULL);
+    if (!(q = malloc(strlen(sql) + sizeof clause)))
+        return SQLITE_NOMEM;
+    sprintf(q, "%.*s%s%s", (int)(order - sql), sql, clause, order);
+    rc = sqlite3_prepare_v2(db, q, -1, st, NULL);
+    free(q);
+    return rc;
+}
+
 /* ---- every extraction ---------------------------------------------------- */
 
 static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
-                                 uint64_t *rows, char *msg, size_t cap)
+                                 uint64_t *rows, char *msg, size_t cap, int subset)
 {
     static const char sql[] =
         "SELECT e.pmid, e.kind, e.value, e.lo, e.hi, e.k, e.n, e.metric, e.p, e.p_op,"
@@ -79,7 +100,7 @@ static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
     lm_err rc = LM_OK;
     int step;
 
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (prepare(db, sql, subset, &st) != SQLITE_OK)
         return db_err(db, "extractions", msg, cap);
     if (fmt == LM_EXPORT_CSV && lm_extraction_csv_header(out) != LM_OK)
         rc = LM_ERR_IO;
@@ -525,7 +546,7 @@ static lm_err add_val(struct study *s, sqlite3_stmt *st)
 }
 
 static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint64_t *rows,
-                             char *msg, size_t cap)
+                             char *msg, size_t cap, int subset)
 {
     static const char sql[] =
         "SELECT e.pmid, a.year, a.journal, a.title, e.kind, e.value, e.lo, e.hi, e.k, e.n,"
@@ -542,7 +563,7 @@ static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint6
     memset(&s, 0, sizeof s);
     if (!(r = calloc(1, sizeof *r)))
         return LM_ERR_NOMEM;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (prepare(db, sql, subset, &st) != SQLITE_OK) {
         free(r);
         return db_err(db, "studies", msg, cap);
     }
@@ -601,6 +622,12 @@ static lm_err count_articles(sqlite3 *db, uint64_t *rows, char *msg, size_t cap)
 lm_err lm_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, FILE *out,
                  uint64_t *rows, char *msg, size_t msgcap)
 {
+    return pipeline_export(c, what, fmt, 0, out, rows, msg, msgcap);
+}
+
+lm_err pipeline_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, int subset,
+                       FILE *out, uint64_t *rows, char *msg, size_t msgcap)
+{
     uint64_t n = 0;
     sqlite3 *db;
     lm_err rc;
@@ -621,10 +648,10 @@ lm_err lm_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, FILE *
             rc = count_articles(db, &n, msg, msgcap);
         break;
     case LM_WHAT_EXTRACTIONS:
-        rc = export_extractions(db, fmt, out, &n, msg, msgcap);
+        rc = export_extractions(db, fmt, out, &n, msg, msgcap, subset);
         break;
     case LM_WHAT_STUDIES:
-        rc = export_studies(db, fmt, out, &n, msg, msgcap);
+        rc = export_studies(db, fmt, out, &n, msg, msgcap, subset);
         break;
     default:
         rc = LM_ERR_USAGE;

@@ -15,6 +15,9 @@ pkgs=(
   clang libclang-rt-14-dev
   # benchmarks: Biopython as a peer, GNU time for peak RSS
   python3-biopython time
+  # tests: a real BibTeX parser reads `export --format bibtex` (tests/cli/features_cli.sh);
+  # mandoc lints the man page when present
+  python3-bibtexparser mandoc
 )
 
 missing=()

@@ -14,7 +14,10 @@ extern "C" {
 
 typedef enum lm_export_format {
     LM_EXPORT_JSONL = 0,   ///< one JSON object per line (pandas: read_json(lines=True))
-    LM_EXPORT_CSV          ///< RFC 4180: header row, CRLF, quoted where needed
+    LM_EXPORT_CSV,         ///< RFC 4180: header row, CRLF, quoted where needed
+    LM_EXPORT_RIS,         ///< RIS (articles only): Zotero, EndNote, Mendeley
+    LM_EXPORT_BIBTEX,      ///< BibTeX (articles only), keys from lm_bibtex_key()
+    LM_EXPORT_MEDLINE      ///< PubMed's MEDLINE/.nbib tagged format (articles only)
 } lm_export_format;
 
 /// The article columns of `litmine export --what articles`, in order.
@@ -102,6 +105,35 @@ LM_API extern const char *const lm_study_columns[];
 LM_API LM_MUST_CHECK lm_err lm_export(lm_corpus *c, lm_export_what what,
                                       lm_export_format fmt, FILE *out,
                                       uint64_t *rows, char *msg, size_t msgcap);
+
+/* ---- reference managers and subsets --------------------------------- */
+
+/// 1 for the reference-manager formats (RIS, BibTeX, MEDLINE), else 0.
+LM_API int lm_export_is_reference(lm_export_format fmt);
+
+/// Writes one article as a RIS, BibTeX or MEDLINE record to @p out
+/// (authors, MeSH and publication types split into their repeated fields,
+/// valid UTF-8, BibTeX specials escaped).  LM_ERR_USAGE for another format,
+/// LM_ERR_IO when a write fails.
+LM_API LM_MUST_CHECK lm_err lm_export_reference(FILE *out, lm_export_format fmt,
+                                                const lm_article *a);
+
+/// The BibTeX citation key of @p a: the first author's family name (ASCII
+/// letters, lower case), the year and the PMID, e.g. "doe2021pmid12345678".
+/// Stable: the same article gets the same key on every export.
+LM_API void lm_bibtex_key(const lm_article *a, char *dst, size_t cap);
+
+/// Like lm_export(), for the @p npmids articles of @p pmids only (NULL: every
+/// live article), and in every format (articles may also be written as
+/// RIS, BibTeX or MEDLINE; extractions and studies only as JSONL or CSV:
+/// LM_ERR_USAGE otherwise).  Articles come in the order of @p pmids
+/// (duplicates once); extractions and studies by PMID.  A PMID that is not
+/// in the corpus, or deleted, is skipped with a warning in the log; @p rows
+/// gets the number of records written.
+LM_API LM_MUST_CHECK lm_err lm_export_subset(lm_corpus *c, lm_export_what what,
+                                             lm_export_format fmt, const int64_t *pmids,
+                                             size_t npmids, FILE *out, uint64_t *rows,
+                                             char *msg, size_t msgcap);
 
 /* ---- the refresh job (`litmine run`) ----------------------------------- */
 

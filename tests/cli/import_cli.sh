@@ -44,7 +44,7 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractio
 expect 0 "search" -- "$LITMINE" search --db "$db" remission
 grep -q '^9000000[123]' "$T/out" && ok || bad "search finds remission records"
 grep -q '\[remission\]\|\[Remission\]' "$T/out" && ok || bad "snippet marks the match"
-expect 0 "search deleted" -- "$LITMINE" search --db "$db" mice
+expect 7 "search deleted" -- "$LITMINE" search --db "$db" mice
 [ ! -s "$T/out" ] && ok || bad "deleted record not found by search"
 expect 2 "fts syntax error" -- "$LITMINE" search --db "$db" '"unbalanced'
 err_has "litmine: " "fts error is one line"
