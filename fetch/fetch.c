@@ -480,6 +480,7 @@ static lm_err keep_raw(lm_fetch *f, const char *body, size_t len, const char *md
     gzFile gz;
     lm_err rc = LM_OK;
     size_t off = 0;
+    int fd;
 
     if (lm_buf_printf(&path, "%s/%s.xml.gz", f->raw_dir, md5)
         || lm_buf_printf(&tmp, "%s/.%s.%ld.tmp", f->raw_dir, md5, (long)getpid())) {
@@ -488,8 +489,20 @@ static lm_err keep_raw(lm_fetch *f, const char *body, size_t len, const char *md
     }
     if (stat(path.s, &sb) == 0)
         goto out;
-    if (!(gz = gzopen(tmp.s, "wb6"))) {
+    /* O_EXCL|O_NOFOLLOW after removing a leftover: a symlink planted under
+     * the temporary name is removed, never written through. */
+    if (unlink(tmp.s) != 0 && errno != ENOENT) {
         set_msg(f, "%s: %s", tmp.s, strerror(errno));
+        rc = LM_ERR_IO;
+        goto out;
+    }
+    fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 || !(gz = gzdopen(fd, "wb6"))) {
+        set_msg(f, "%s: %s", tmp.s, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp.s);
+        }
         rc = LM_ERR_IO;
         goto out;
     }
