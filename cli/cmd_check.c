@@ -12,7 +12,10 @@ static const char check_usage[] =
     "  --format text (default; colour on a terminal), json (DESIGN.md contract),\n"
     "           html (one self-contained page: summary table, the article with each\n"
     "           claim highlighted, verdicts, evidence and PubMed links).\n"
-    "  --fail-on V,...  exit 6 when any claim has one of these verdicts.\n";
+    "  --fail-on V,...  exit 6 when any claim has one of these verdicts.\n"
+    "  --allow-private  let a URL (or its redirects) reach private and link-local\n"
+    "           addresses (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7,\n"
+    "           fe80::/10); refused by default, before connecting.\n";
 
 /* "uncontrolled,anecdotal" -> bit mask; -1 on an unknown name. */
 static int parse_fail_on(const char *s)
@@ -38,10 +41,13 @@ static int parse_fail_on(const char *s)
 
 int cmd_check(int argc, char **argv)
 {
-    enum { OPT_FAIL_ON = OPT_FIRST_OWN };
+    enum { OPT_FAIL_ON = OPT_FIRST_OWN, OPT_ALLOW_PRIVATE };
     static const struct option opts[] = {
-        { "fail-on", required_argument, NULL, OPT_FAIL_ON }, CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 }
+        { "fail-on", required_argument, NULL, OPT_FAIL_ON },
+        { "allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE },
+        CLI_COMMON_LONGOPTS, { 0, 0, 0, 0 }
     };
+    unsigned load_flags = 0;
     struct cli_common co;
     lm_corpus *c = NULL;
     lm_checker *k = NULL;
@@ -60,6 +66,10 @@ int cmd_check(int argc, char **argv)
                 return EXIT_USAGE;
             continue;
         }
+        if (opt == OPT_ALLOW_PRIVATE) {
+            load_flags |= LM_DOC_ALLOW_PRIVATE;
+            continue;
+        }
         if ((x = cli_common_opt(&co, opt, optarg,
                                 1u << FMT_TEXT | 1u << FMT_JSON | 1u << FMT_HTML, check_usage)))
             return x > 0 ? EXIT_OK : EXIT_USAGE;
@@ -69,7 +79,7 @@ int cmd_check(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_setup_log(co.quiet, co.verbose);
-    if ((rc = lm_doc_load(argv[optind], &d)) != LM_OK) {
+    if ((rc = lm_doc_load_flags(argv[optind], load_flags, &d)) != LM_OK) {
         ex = cli_fail(rc, lm_doc_errmsg(d));
         lm_doc_free(d);
         return ex;

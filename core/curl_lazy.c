@@ -38,6 +38,10 @@ static struct {
     const char *(*easy_strerror)(CURLcode);
     char *(*easy_escape)(CURL *, const char *, int);
     void (*free)(void *);
+    CURLU *(*url)(void);
+    void (*url_cleanup)(CURLU *);
+    CURLUcode (*url_set)(CURLU *, CURLUPart, const char *, unsigned int);
+    CURLUcode (*url_get)(CURLU *, CURLUPart, char **, unsigned int);
 } fn;
 static void *lib;
 static int ready;               /* every symbol found and global init done */
@@ -66,6 +70,10 @@ static void load(void)
     FIND(easy_strerror, "curl_easy_strerror");
     FIND(easy_escape, "curl_easy_escape");
     FIND(free, "curl_free");
+    FIND(url, "curl_url");
+    FIND(url_cleanup, "curl_url_cleanup");
+    FIND(url_set, "curl_url_set");
+    FIND(url_get, "curl_url_get");
     ready = fn.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 }
 
@@ -172,4 +180,27 @@ void curl_free(void *p)
 {
     if (p && ready)
         fn.free(p);
+}
+
+/* The URL parser: the redirect guard decides by the host curl itself will
+ * connect to, never by comparing the URL's text. */
+CURLU *curl_url(void)
+{
+    return loaded() ? fn.url() : NULL;
+}
+
+void curl_url_cleanup(CURLU *u)
+{
+    if (u && ready)
+        fn.url_cleanup(u);
+}
+
+CURLUcode curl_url_set(CURLU *u, CURLUPart what, const char *part, unsigned int flags)
+{
+    return loaded() ? fn.url_set(u, what, part, flags) : CURLUE_OUT_OF_MEMORY;
+}
+
+CURLUcode curl_url_get(CURLU *u, CURLUPart what, char **part, unsigned int flags)
+{
+    return loaded() ? fn.url_get(u, what, part, flags) : CURLUE_OUT_OF_MEMORY;
 }

@@ -153,6 +153,10 @@ enum corpus_element {
 /* ---- the streaming reader (reader.c, pubmed.c, jats.c) -------------------- */
 
 #define STACK_MAX 512           /* libxml2 stops at depth 256 without XML_PARSE_HUGE */
+/* Our own element depth limit, below libxml2's (which depends on its
+ * version and options): real PubMed and JATS records nest under 40 deep;
+ * a deeper file is refused with its file:line, whatever libxml2 does. */
+#define READER_MAX_DEPTH 200
 #define ELEM_CACHE 256
 
 struct lm_reader {
@@ -173,6 +177,8 @@ struct lm_reader {
     int in_record, record_depth;
     lm_record cur;              /* the record in progress */
     lm_buf pmid, year, attr;    /* scratch */
+    char bad_version[40];       /* pubmed.c: a Version attribute refused, reported
+                                 * (with the PMID) when the PMID ends */
     int region, region_depth;   /* jats.c: abstract or body being read */
     int label_pending;          /* jats.c: a section title just ended */
     size_t part_start, part_text;  /* pubmed.c: where the abstract part began */
@@ -197,6 +203,9 @@ void reader_record_begin(lm_reader *rd, const char *source);
 lm_err reader_record_end(lm_reader *rd);
 lm_err reader_emit(lm_reader *rd);
 int64_t reader_parse_pmid(const lm_buf *b);
+/* Why reader_parse_pmid() gave 0: "out of range" for digits beyond int64,
+ * else "not a number". */
+const char *reader_pmid_why(const lm_buf *b);
 int reader_parse_year(const lm_buf *b);
 /* Parent element id, @up levels above the current one (1 = parent). */
 static inline int reader_up(const lm_reader *rd, int up)

@@ -3,6 +3,7 @@
  * DeleteCitation) and the legacy MedlineCitationSet.  Fields are told by
  * their parent, not by name alone: a PMID inside CommentsCorrections or an
  * ArticleIdList inside ReferenceList belongs to another article. */
+#include <stdio.h>
 #include <string.h>
 #include "corpus_int.h"
 
@@ -37,6 +38,40 @@ static void article_id(lm_reader *rd, const unsigned char **attrs, int nattrs)
     }
 }
 
+/* PubMed revises a record's text under the same PMID with Version="2",
+ * "3"...: small integers.  Parsed strictly, as a too-large version would be
+ * stored and then make every later genuine revision look older.  Absent:
+ * 1.  -1 for anything else: text, sign, zero, or above VERSION_MAX. */
+#define VERSION_MAX 10000
+static int parse_version(const char *v)
+{
+    int n = 0;
+
+    if (!v)
+        return 1;
+    if (!*v)
+        return -1;
+    for (; *v; v++) {
+        if (*v < '0' || *v > '9' || n > VERSION_MAX)
+            return -1;
+        n = n * 10 + (*v - '0');
+    }
+    return n >= 1 && n <= VERSION_MAX ? n : -1;
+}
+
+static int version_ok(lm_reader *rd, int64_t pmid)
+{
+    if (!rd->bad_version[0])
+        return 1;
+    if (rd->in_record)     /* the message names the record's PMID already */
+        reader_fail(rd, LM_ERR_FORMAT, "Version=\"%s\" is not a version number (1 to %d)",
+                    rd->bad_version, VERSION_MAX);
+    else
+        reader_fail(rd, LM_ERR_FORMAT, "DeleteCitation: PMID %lld: Version=\"%s\" is not a "
+                    "version number (1 to %d)", (long long)pmid, rd->bad_version, VERSION_MAX);
+    return 0;
+}
+
 static void pmid_start(lm_reader *rd, const unsigned char **attrs, int nattrs)
 {
     int parent = reader_up(rd, 1);
@@ -47,11 +82,17 @@ static void pmid_start(lm_reader *rd, const unsigned char **attrs, int nattrs)
         lm_buf_clear(&rd->pmid);
         reader_capture(rd, &rd->pmid);
         v = reader_attr_str(rd, attrs, nattrs, "Version");
-        rd->cur.version = v && *v ? atoi(v) : 1;
-        if (rd->cur.version < 1)
+        rd->bad_version[0] = '\0';
+        if ((rd->cur.version = parse_version(v)) < 0) {
+            /* reported when the PMID has been read, so the message names it */
+            snprintf(rd->bad_version, sizeof rd->bad_version, "%.32s%s", v,
+                     strlen(v) > 32 ? "..." : "");
             rd->cur.version = 1;
+        }
     }
 }
+
+
 
 static void author_list(lm_reader *rd, const unsigned char **attrs, int nattrs)
 {
@@ -141,10 +182,12 @@ static void delete_pmid(lm_reader *rd)
     int version = rd->cur.version;
 
     if (pmid <= 0) {
-        reader_fail(rd, LM_ERR_FORMAT, "DeleteCitation lists a PMID that is not a number: '%s'",
-                    lm_buf_str(&rd->pmid));
+        reader_fail(rd, LM_ERR_FORMAT, "DeleteCitation lists a PMID that is %s: '%s'",
+                    reader_pmid_why(&rd->pmid), lm_buf_str(&rd->pmid));
         return;
     }
+    if (!version_ok(rd, pmid))
+        return;
     lm_record_clear(&rd->cur);
     rd->cur.kind = LM_REC_DELETE;
     rd->cur.pmid = pmid;
@@ -175,7 +218,10 @@ void pubmed_end(lm_reader *rd, int id)
         !rd->cur.pmid) {
         rd->cur.pmid = reader_parse_pmid(&rd->pmid);
         if (rd->cur.pmid <= 0)
-            reader_fail(rd, LM_ERR_FORMAT, "PMID is not a number: '%s'", lm_buf_str(&rd->pmid));
+            reader_fail(rd, LM_ERR_FORMAT, "PMID is %s: '%s'", reader_pmid_why(&rd->pmid),
+                        lm_buf_str(&rd->pmid));
+        else
+            version_ok(rd, rd->cur.pmid);
     } else if (rd->depth == rd->record_depth) {
         reader_record_end(rd);
     }

@@ -234,6 +234,7 @@ void reader_record_begin(lm_reader *rd, const char *source)
     rd->record_depth = rd->depth;
     lm_buf_clear(&rd->pmid);
     lm_buf_clear(&rd->year);
+    rd->bad_version[0] = '\0';
 }
 
 /* Parses a PMID element's text; 0 when it is not a positive integer. */
@@ -250,6 +251,18 @@ int64_t reader_parse_pmid(const lm_buf *b)
         v = v * 10 + (*s - '0');
     }
     return v;
+}
+
+const char *reader_pmid_why(const lm_buf *b)
+{
+    const char *s = lm_buf_str(b);
+
+    if (!*s)
+        return "not a number";
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return "not a number";
+    return "out of range";
 }
 
 /* First four-digit run in "2019 Jan-Feb" or "Winter 2018": the year. */
@@ -298,6 +311,11 @@ static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
     if (rd->err)
         return;
     rd->depth++;
+    if (rd->depth > READER_MAX_DEPTH) {
+        reader_fail(rd, LM_ERR_FORMAT, "elements nested deeper than %d (<%s>)",
+                    READER_MAX_DEPTH, localname);
+        return;
+    }
     if (rd->depth < STACK_MAX)
         rd->stack[rd->depth] = (unsigned char)id;
     if (rd->depth == 1) {

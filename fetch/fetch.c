@@ -74,6 +74,22 @@ struct lm_fetch {
 static const char *db_name(const lm_fetch *f) { return f->pmc ? "pmc" : "pubmed"; }
 
 static void set_msg(lm_fetch *f, const char *fmt, ...) LM_PRINTF(2, 3);
+/* Masks the API key wherever it appears in @s, with or without "api_key="
+ * before it: a server may echo it in an error text or a redirect target. */
+static void redact_key(const lm_fetch *f, char *s)
+{
+    size_t n = f->api_key ? strlen(f->api_key) : 0;
+    char *p;
+
+    lm_redact(s);
+    if (n < 4)    /* too short to tell from ordinary text; api_key= rule only */
+        return;
+    while ((p = strstr(s, f->api_key))) {
+        memcpy(p, "***", 3);
+        memmove(p + 3, p + n, strlen(p + n) + 1);
+    }
+}
+
 static void set_msg(lm_fetch *f, const char *fmt, ...)
 {
     va_list ap;
@@ -81,6 +97,7 @@ static void set_msg(lm_fetch *f, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(f->msg, sizeof f->msg, fmt, ap);
     va_end(ap);
+    redact_key(f, f->msg);
 }
 
 /* ---- id set ------------------------------------------------------------- */
@@ -372,11 +389,13 @@ static lm_err call(lm_fetch *f, const char *endpoint, const char *params, int po
             fetch_sleep(d);
         }
         o = fetch_http_once(&f->http, url.s, post ? full.s : NULL, why, sizeof why);
+        redact_key(f, why);
         if (o == FO_FATAL)
             break;
         if (o == FO_RETRY)
             continue;
         v = check(f, f->http.body.s ? f->http.body.s : "", f->http.body.len, why, sizeof why);
+        redact_key(f, why);
         if (v == FV_OK)
             goto out;
         if (v == FV_EXPIRED && expired) {
@@ -480,6 +499,7 @@ static lm_err keep_raw(lm_fetch *f, const char *body, size_t len, const char *md
     gzFile gz;
     lm_err rc = LM_OK;
     size_t off = 0;
+    int fd;
 
     if (lm_buf_printf(&path, "%s/%s.xml.gz", f->raw_dir, md5)
         || lm_buf_printf(&tmp, "%s/.%s.%ld.tmp", f->raw_dir, md5, (long)getpid())) {
@@ -488,8 +508,20 @@ static lm_err keep_raw(lm_fetch *f, const char *body, size_t len, const char *md
     }
     if (stat(path.s, &sb) == 0)
         goto out;
-    if (!(gz = gzopen(tmp.s, "wb6"))) {
+    /* O_EXCL|O_NOFOLLOW after removing a leftover: a symlink planted under
+     * the temporary name is removed, never written through. */
+    if (unlink(tmp.s) != 0 && errno != ENOENT) {
         set_msg(f, "%s: %s", tmp.s, strerror(errno));
+        rc = LM_ERR_IO;
+        goto out;
+    }
+    fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 || !(gz = gzdopen(fd, "wb6"))) {
+        set_msg(f, "%s: %s", tmp.s, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp.s);
+        }
         rc = LM_ERR_IO;
         goto out;
     }

@@ -117,6 +117,7 @@ typedef struct fetch_http {
     char errbuf[CURL_ERROR_SIZE];
     fetch_limiter lim;
     uint64_t requests, bytes;
+    lm_net_guard guard;    /* a loopback URL connects to loopback only */
 } fetch_http;
 
 #define FETCH_MAX_HEADER (64u * 1024u)

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include "fetch/fetch_int.h"
 
 #ifndef LM_VERSION_STRING
@@ -111,21 +114,150 @@ int fetch_url_is_http(const char *url)
     return !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8);
 }
 
+static int v4_kind(const unsigned char *a)
+{
+    if (a[0] == 127 || a[0] == 0)
+        return LM_ADDR_LOOPBACK;   /* 0.0.0.0 connects to this host on Linux */
+    if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) || (a[0] == 192 && a[1] == 168)
+        || (a[0] == 100 && (a[1] & 0xc0) == 64))
+        return LM_ADDR_PRIVATE;
+    if (a[0] == 169 && a[1] == 254)
+        return LM_ADDR_LINK_LOCAL;
+    if (a[0] >= 224)
+        return LM_ADDR_RESERVED;
+    return LM_ADDR_PUBLIC;
+}
+
+static int v6_kind(const unsigned char *a)
+{
+    static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b };
+    static const unsigned char zero[12] = { 0 };
+
+    /* ::ffff:a.b.c.d, ::a.b.c.d (deprecated "compatible") and 64:ff9b::a.b.c.d
+     * reach the IPv4 address they carry; :: and ::1 fall in the second. */
+    if (!memcmp(a, mapped, 12) || !memcmp(a, nat64, 12))
+        return v4_kind(a + 12);
+    if (!memcmp(a, zero, 12)) {
+        if (!a[12] && !a[13] && !a[14] && a[15] <= 1)
+            return LM_ADDR_LOOPBACK;
+        return v4_kind(a + 12);
+    }
+    if ((a[0] & 0xfe) == 0xfc)
+        return LM_ADDR_PRIVATE;
+    if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
+        return LM_ADDR_LINK_LOCAL;
+    if (a[0] == 0xff)
+        return LM_ADDR_RESERVED;
+    return LM_ADDR_PUBLIC;
+}
+
+int lm_ip_kind(const char *ip)
+{
+    unsigned char a[16];
+    char buf[INET6_ADDRSTRLEN + 2];
+    size_t n;
+
+    if (!ip)
+        return -1;
+    n = strlen(ip);
+    if (n >= 2 && ip[0] == '[' && ip[n - 1] == ']') {
+        if (n - 2 >= sizeof buf)
+            return -1;
+        memcpy(buf, ip + 1, n - 2);
+        buf[n - 2] = '\0';
+        ip = buf;
+    }
+    if (inet_pton(AF_INET, ip, a) == 1)
+        return v4_kind(a);
+    if (inet_pton(AF_INET6, ip, a) == 1)
+        return v6_kind(a);
+    return -1;
+}
+
+static int sockaddr_kind(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET)
+        return v4_kind((const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)
+                       ->sin_addr);
+    if (sa->sa_family == AF_INET6)
+        return v6_kind(((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr.s6_addr);
+    return LM_ADDR_RESERVED;    /* no other family is an http(s) peer */
+}
+
+int lm_url_host_kind(const char *url)
+{
+    CURLU *u;
+    char *host = NULL, *scheme = NULL;
+    int kind = -1;
+    size_t n;
+
+    if (!url || !fetch_url_is_http(url) || !(u = curl_url()))
+        return -1;
+    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK
+        && curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK
+        && (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https"))
+        && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        n = strlen(host);
+        while (n && host[n - 1] == '.')     /* "localhost." is localhost */
+            host[--n] = '\0';
+        if ((kind = lm_ip_kind(host)) < 0) {
+            /* RFC 6761: localhost and *.localhost are this host (curl
+             * resolves them so without asking DNS). */
+            kind = !strcasecmp(host, "localhost")
+                   || (n > 10 && !strcasecmp(host + n - 10, ".localhost"))
+                   ? LM_ADDR_LOOPBACK : LM_ADDR_PUBLIC;
+        }
+    }
+    curl_free(host);
+    curl_free(scheme);
+    curl_url_cleanup(u);
+    return kind;
+}
+
+const char *lm_addr_kind_name(int kind)
+{
+    switch ((lm_addr_kind)kind) {
+    case LM_ADDR_PUBLIC:     return "public";
+    case LM_ADDR_LOOPBACK:   return "loopback";
+    case LM_ADDR_PRIVATE:    return "private";
+    case LM_ADDR_LINK_LOCAL: return "link-local";
+    case LM_ADDR_RESERVED:   return "reserved";
+    }
+    return "unknown";
+}
+
+static curl_socket_t guard_open(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    lm_net_guard *g = ud;
+    int kind = sockaddr_kind(&a->addr);
+    const void *bytes = a->family == AF_INET6
+        ? (const void *)&((const struct sockaddr_in6 *)(const void *)&a->addr)->sin6_addr
+        : (const void *)&((const struct sockaddr_in *)(const void *)&a->addr)->sin_addr;
+
+    (void)purpose;
+    if (!(g->allowed & (1u << kind))) {
+        g->refused_kind = kind;
+        if (!inet_ntop(a->family, bytes, g->refused, sizeof g->refused))
+            snprintf(g->refused, sizeof g->refused, "?");
+        return CURL_SOCKET_BAD;
+    }
+    return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
+int lm_net_guard_install(void *curl, lm_net_guard *g)
+{
+    g->refused_kind = -1;
+    g->refused[0] = '\0';
+    if (curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, guard_open) != CURLE_OK
+        || curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, g) != CURLE_OK)
+        return -1;
+    return 0;
+}
+
 int lm_url_is_loopback(const char *url)
 {
-    static const char *hosts[] = { "127.0.0.1", "[::1]", "localhost" };
-    const char *h;
-    size_t i, n;
-
-    if (!fetch_url_is_http(url))
-        return 0;
-    h = strstr(url, "://") + 3;
-    for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
-        n = strlen(hosts[i]);
-        if (!strncasecmp(h, hosts[i], n) && (h[n] == ':' || h[n] == '/' || h[n] == '\0'))
-            return 1;
-    }
-    return 0;
+    return lm_url_host_kind(url) == LM_ADDR_LOOPBACK;
 }
 
 /* ---- transport ---------------------------------------------------------- */
@@ -214,6 +346,14 @@ static void setup(fetch_http *h, const char *url, const char *post)
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, h);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
+    /* A URL that names a loopback host (the replay server, exempt from the
+     * rate limit) must also connect to one: decided on the address. */
+    if (lm_url_is_loopback(url)) {
+        h->guard.allowed = 1u << LM_ADDR_LOOPBACK;
+        (void)lm_net_guard_install(c, &h->guard);
+    } else {
+        h->guard.refused_kind = -1;
+    }
     if (post) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
@@ -224,6 +364,12 @@ static void setup(fetch_http *h, const char *url, const char *post)
 static fetch_outcome classify_curl(fetch_http *h, CURLcode cc, char *msg, size_t msgcap)
 {
     const char *why = h->errbuf[0] ? h->errbuf : curl_easy_strerror(cc);
+
+    if (h->guard.refused_kind >= 0) {
+        lm_msg_set(msg, msgcap, "connection to %s (%s) refused: the URL names a loopback host",
+                   h->guard.refused, lm_addr_kind_name(h->guard.refused_kind));
+        return FO_FATAL;
+    }
 
     if (h->over_limit || cc == CURLE_FILESIZE_EXCEEDED) {
         if (h->over_limit == 2)

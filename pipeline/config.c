@@ -353,9 +353,15 @@ static lm_err parse_root(struct cfgctx *x, const cJSON *root)
         return rc;
     if ((f = cJSON_GetObjectItemCaseSensitive(root, "fetch")) && (rc = parse_fetch(x, f)))
         return rc;
-    for (size_t i = 0; i < c->nexports; i++)
-        if (!strcmp(c->exports[i].path, c->db))
-            return bad(x, "exports", "path \"%s\" is the database", c->exports[i].path);
+    /* Files, not strings, decide: "./psy.db" beside "psy.db" is the database
+     * (and so are its -wal, -shm and .lock files); a directory or a block
+     * device is no export either. */
+    for (size_t i = 0; i < c->nexports; i++) {
+        char why[600];
+
+        if ((rc = lm_export_path_check(c->exports[i].path, c->db, why, sizeof why)))
+            return rc == LM_ERR_USAGE ? bad(x, "exports", "%s", why) : rc;
+    }
     return LM_OK;
 }
 

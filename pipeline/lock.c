@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <litmine/pipeline.h>
 
@@ -33,7 +34,24 @@ lm_err lm_lock_acquire(const char *db_path, lm_lock **out, char *msg, size_t msg
         return LM_ERR_NOMEM;
     }
     snprintf(l->path, (size_t)len + 1, "%s.lock", db_path);
-    l->fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    /* O_NOFOLLOW: a "<db>.lock" symlink planted by someone else must not
+     * make us truncate (ftruncate below) whatever it points to. */
+    l->fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0644);
+    if (l->fd >= 0) {
+        struct stat sb;
+
+        if (fstat(l->fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+            lm_msg_set(msg, msgcap, "%s: not a regular file; refusing to use it as the lock",
+                       l->path);
+            lm_lock_release(l);
+            return LM_ERR_DB;
+        }
+    } else if (errno == ELOOP) {
+        lm_msg_set(msg, msgcap, "%s: is a symbolic link; refusing to follow it (remove it)",
+                   l->path);
+        lm_lock_release(l);
+        return LM_ERR_DB;
+    }
     if (l->fd < 0) {
         lm_msg_set(msg, msgcap, "%s: cannot create the lock file: %s", l->path,
                    strerror(errno));

@@ -395,92 +395,25 @@ done:
 
 /* ---- export ---------------------------------------------------------------- */
 
-/* 1 when the two files hold the same bytes. */
-static int same_file(const char *a, const char *b)
-{
-    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-    char ba[65536], bb[65536];
-    size_t na, nb;
-    int same = fa && fb;
-
-    while (same) {
-        na = fread(ba, 1, sizeof ba, fa);
-        nb = fread(bb, 1, sizeof bb, fb);
-        if (na != nb || memcmp(ba, bb, na))
-            same = 0;
-        else if (na == 0)
-            break;
-    }
-    if (fa)
-        fclose(fa);
-    if (fb)
-        fclose(fb);
-    return same;
-}
-
-/* "<dir>/.<name>.litmine-tmp": in the target's folder, so rename() is
- * atomic; a fixed name, so a killed run's leftover is simply overwritten
- * (the lock keeps two runs from sharing it). */
-static char *tmp_name(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    size_t dlen = base ? (size_t)(base - path) + 1 : 0, n;
-    char *t;
-
-    base = base ? base + 1 : path;
-    n = dlen + strlen(base) + 16;
-    if ((t = malloc(n)))
-        snprintf(t, n, "%.*s.%s.litmine-tmp", (int)dlen, path, base);
-    return t;
-}
-
 static lm_err stage_export(struct job *j, size_t i)
 {
     const lm_run_export *e = &j->cfg->exports[i];
-    char *tmp = tmp_name(e->path);
+    lm_export_target *t = NULL;
     FILE *f = NULL;
-    lm_err rc = LM_OK;
+    lm_err rc;
     int written = 0;
 
-    if (!tmp)
-        return LM_ERR_NOMEM;
-    if (!(f = fopen(tmp, "wb"))) {
-        lm_msg_set(j->msg, j->cap, "%s: cannot write: %s", tmp, strerror(errno));
-        rc = LM_ERR_IO;
+    if ((rc = lm_export_target_open(e->path, j->cfg->db, &t, &f, j->msg, j->cap)))
         goto done;
-    }
     if ((rc = lm_export(j->c, e->what, e->format, f, &j->st->exports[i].rows, j->msg,
                         j->cap))) {
         if (rc == LM_ERR_IO)
-            lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
+            lm_msg_set(j->msg, j->cap, "%s: write failed: %s", e->path, strerror(errno));
+        lm_export_target_abort(t);
         goto done;
     }
-    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-        lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
-        rc = LM_ERR_IO;
-        goto done;
-    }
-    if (fclose(f) != 0) {
-        f = NULL;
-        lm_msg_set(j->msg, j->cap, "%s: write failed: %s", tmp, strerror(errno));
-        rc = LM_ERR_IO;
-        goto done;
-    }
-    f = NULL;
-    if (same_file(tmp, e->path))
-        goto done;
-    if (rename(tmp, e->path) != 0) {
-        lm_msg_set(j->msg, j->cap, "%s: cannot replace: %s", e->path, strerror(errno));
-        rc = LM_ERR_IO;
-        goto done;
-    }
-    written = 1;
+    rc = lm_export_target_commit(t, &written, j->msg, j->cap);
 done:
-    if (f)
-        fclose(f);
-    if (!written)
-        unlink(tmp);
-    free(tmp);
     j->st->exports[i].written = written;
     j->st->exports_written += (size_t)written;
     if (written)

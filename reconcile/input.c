@@ -436,6 +436,11 @@ static lm_err read_stream(struct lm_doc *d, FILE *fp, lm_buf *b)
 
 lm_err lm_doc_load(const char *src, lm_doc **out)
 {
+    return lm_doc_load_flags(src, 0, out);
+}
+
+lm_err lm_doc_load_flags(const char *src, unsigned flags, lm_doc **out)
+{
     struct lm_doc *d;
     lm_buf raw = {0};
     int is_html = -1;
@@ -447,7 +452,7 @@ lm_err lm_doc_load(const char *src, lm_doc **out)
         return rc;
     d = *out;
     if (!strncasecmp(src, "http://", 7) || !strncasecmp(src, "https://", 8)) {
-        rc = rc_fetch_url(src, &raw, &is_html, d->msg, sizeof d->msg);
+        rc = rc_fetch_url(src, flags, &raw, &is_html, d->msg, sizeof d->msg);
     } else if (!strcmp(src, "-")) {
         rc = read_stream(d, stdin, &raw);
     } else {

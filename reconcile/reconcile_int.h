@@ -35,7 +35,8 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d);
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len);
 /* GET over libcurl into @out (capped at LM_CHECK_MAX_INPUT); *is_html from
  * the Content-Type when it says so (else left as is). */
-lm_err rc_fetch_url(const char *url, lm_buf *out, int *is_html, char *msg, size_t cap);
+lm_err rc_fetch_url(const char *url, unsigned flags, lm_buf *out, int *is_html, char *msg,
+                    size_t cap);
 
 /* ---- segmentation ------------------------------------------------------ */
 

@@ -108,6 +108,12 @@ LM_API LM_MUST_CHECK lm_err lm_grow(void *arr, size_t *cap, size_t n, size_t siz
 LM_API LM_MUST_CHECK lm_err lm_md5_file(const char *path, char hex[33]);
 
 /// Formats into a fixed message buffer (handles keep their last message in one).
+/// Masks secrets in @p s in place: the value of every "api_key=" (any case,
+/// up to '&', white space, a quote or '>') becomes "***".  lm_msg_set() and
+/// lm_log() apply it to every message, so an NCBI API key in a URL never
+/// reaches a message, a log line or a JSON summary.  NULL is a no-op.
+LM_API void lm_redact(char *s);
+
 LM_API void lm_msg_set(char *dst, size_t cap, const char *fmt, ...) LM_PRINTF(3, 4);
 
 #ifdef __cplusplus

@@ -99,8 +99,48 @@ LM_API void lm_fetch_close(lm_fetch *f);    /* NULL is a no-op */
 LM_API LM_MUST_CHECK lm_err lm_fetch_read_ids(const char *path, int pmc, int64_t **ids,
                                               size_t *n, char *msg, size_t msgcap);
 
-/// 1 when @p url is http(s) to 127.0.0.1, [::1] or localhost (the only
-/// hosts tests may reach; check refuses redirects across that boundary).
+/// What an address reaches, for the network guards.
+typedef enum lm_addr_kind {
+    LM_ADDR_PUBLIC = 0,    ///< anything not below
+    LM_ADDR_LOOPBACK,      ///< this host: 127.0.0.0/8, ::1, 0.0.0.0/8, ::, and their
+                           ///< IPv4-mapped/compatible/NAT64 forms; the name "localhost"
+    LM_ADDR_PRIVATE,       ///< 10/8, 172.16/12, 192.168/16, 100.64/10 (CGNAT), fc00::/7
+    LM_ADDR_LINK_LOCAL,    ///< 169.254/16 (cloud metadata services), fe80::/10
+    LM_ADDR_RESERVED       ///< multicast, broadcast, 240/4, ff00::/8
+} lm_addr_kind;
+
+/// The kind of the numeric address @p ip ("10.1.2.3", "::ffff:7f00:1",
+/// with or without [brackets]), or -1 when @p ip is not a numeric address.
+LM_API int lm_ip_kind(const char *ip);
+
+/// The kind of the host of @p url as libcurl parses it (userinfo, port,
+/// IPv4 spellings such as "0x7f.1" and IPv6 brackets handled by curl's own
+/// URL parser, so the guard sees the host curl connects to); a host name
+/// other than localhost is LM_ADDR_PUBLIC (the address it resolves to is
+/// checked at connect time).  -1 when @p url is not an http(s) URL.
+LM_API int lm_url_host_kind(const char *url);
+
+/// The connect-time guard: which address kinds a transfer may connect to
+/// (bit mask of 1u << LM_ADDR_*), and the address it refused, if any.
+typedef struct lm_net_guard {
+    unsigned allowed;
+    int refused_kind;          ///< -1 until an address is refused
+    char refused[48];          ///< that address, numeric
+} lm_net_guard;
+
+/// Installs @p g on the libcurl easy handle @p curl (a CURL *): every
+/// address the host resolves to is checked before its socket is opened, so
+/// nothing is sent to a refused one (the transfer then fails with
+/// CURLE_COULDNT_CONNECT and g->refused names the address).  @p g must
+/// outlive the transfers.  Returns 0, or -1 when libcurl refuses the option.
+LM_API int lm_net_guard_install(void *curl, lm_net_guard *g);
+
+/// "loopback", "private", "link-local", "reserved" or "public".
+LM_API const char *lm_addr_kind_name(int kind);
+
+/// 1 when @p url is http(s) to a loopback host (LM_ADDR_LOOPBACK above:
+/// the only hosts tests may reach; check refuses redirects across that
+/// boundary).
 LM_API int lm_url_is_loopback(const char *url);
 
 /// The fetch_state key of a query: "<db>:<datetype>:<query>".

@@ -81,6 +81,42 @@ LM_API LM_MUST_CHECK lm_err lm_import_dir(lm_corpus *c, const char *dir,
                                           lm_dir_stats *st, char *msg, size_t msgcap);
 
 
+/* ---- export targets: where a dataset may be written -------------------- */
+
+/// Checks that the export target @p path is not the corpus @p db_path nor
+/// one of its companion files ("-wal", "-shm", ".lock"), comparing files
+/// (device and inode when both exist, else the real path of the folder plus
+/// the name), never strings: "./psy.db" beside "psy.db" is the database.
+/// Also refuses a target that is a directory, a block device or a socket.
+/// Returns LM_OK, or LM_ERR_USAGE with "<path>: ..." in @p msg.
+LM_API LM_MUST_CHECK lm_err lm_export_path_check(const char *path, const char *db_path,
+                                                 char *msg, size_t msgcap);
+
+typedef struct lm_export_target lm_export_target;
+
+/// Opens the export target @p path for writing, after lm_export_path_check().
+/// A regular file (or a new one) is written to "<dir>/.<name>.litmine-tmp",
+/// created with O_EXCL|O_NOFOLLOW after removing any leftover of that name
+/// (unlink removes a planted symlink, never its target), and renamed over
+/// @p path by lm_export_target_commit().  A character device or a FIFO
+/// (/dev/stdout, /dev/null, a pipe) is written directly: replacing it by a
+/// regular file is never what the user meant.  @p out gets the stream to
+/// write.  Returns LM_OK, LM_ERR_USAGE (refused target) or LM_ERR_IO.
+LM_API LM_MUST_CHECK lm_err lm_export_target_open(const char *path, const char *db_path,
+                                                  lm_export_target **t, FILE **out,
+                                                  char *msg, size_t msgcap);
+
+/// Flushes, syncs and closes the stream, then renames the temporary file
+/// over the target unless the target already holds the same bytes.
+/// @p written gets 1 when the target changed (always 1 for a device).
+/// Frees @p t whatever the outcome.  Returns LM_OK or LM_ERR_IO.
+LM_API LM_MUST_CHECK lm_err lm_export_target_commit(lm_export_target *t, int *written,
+                                                    char *msg, size_t msgcap);
+
+/// Closes the stream, removes the temporary file and frees @p t.  NULL is a
+/// no-op.
+LM_API void lm_export_target_abort(lm_export_target *t);
+
 /* ---- datasets: extractions and studies --------------------------------- */
 
 /// What an export writes.

@@ -58,6 +58,16 @@ typedef struct lm_doc lm_doc;
 /// (TLS peers are verified), LM_ERR_NOMEM.  On failure *out is still set when
 /// memory allows, so lm_doc_errmsg() names the input; lm_doc_free() it.
 LM_API LM_MUST_CHECK lm_err lm_doc_load(const char *src, lm_doc **out);
+
+/// lm_doc_load() may connect to private and link-local addresses (10/8,
+/// 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10): refused by
+/// default, as a page could otherwise make litmine read the LAN or a cloud
+/// metadata service; `check --allow-private` sets it.
+#define LM_DOC_ALLOW_PRIVATE 1u
+
+/// lm_doc_load() with @p flags (LM_DOC_ALLOW_PRIVATE).  A URL to a refused
+/// kind of address fails with LM_ERR_NET before any connection is made.
+LM_API LM_MUST_CHECK lm_err lm_doc_load_flags(const char *src, unsigned flags, lm_doc **out);
 /// Same over @p len bytes in memory; @p name is used in messages and in the
 /// report.  @p is_html: 1 HTML, 0 plain text, -1 tell from the bytes.
 LM_API LM_MUST_CHECK lm_err lm_doc_from_mem(const char *name, const char *data,

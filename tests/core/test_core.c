@@ -157,3 +157,21 @@ Test(curl_lazy, loaded_on_first_use_and_options_forwarded)
     curl_easy_cleanup(h);
     lm_global_cleanup();
 }
+
+Test(core, redact_api_key)
+{
+    char a[] = "GET http://x/efetch.fcgi?db=pubmed&api_key=fictional123&id=1 failed";
+    char b[] = "redirect to /m?API_KEY=ab not followed; api_key=*** api_key= end";
+    char c[] = "no key here, key=value";
+    char d[256];
+
+    lm_redact(a);
+    cr_assert_str_eq(a, "GET http://x/efetch.fcgi?db=pubmed&api_key=***&id=1 failed");
+    lm_redact(b);
+    cr_assert_str_eq(b, "redirect to /m?API_KEY=** not followed; api_key=*** api_key= end");
+    lm_redact(c);
+    cr_assert_str_eq(c, "no key here, key=value");
+    lm_redact(NULL);
+    lm_msg_set(d, sizeof d, "%s: HTTP 400", "u?api_key=fictional\"x");
+    cr_assert_str_eq(d, "u?api_key=***\"x: HTTP 400");
+}

@@ -289,8 +289,69 @@ Test(reader, deep_nesting_is_refused)
                              "<PMID>91000001</PMID><Article><ArticleTitle>"), LM_OK);
     for (i = 0; i < 100000; i++)
         cr_assert_eq(lm_buf_puts(&x, "<i>"), LM_OK);
-    expect_error("deep.xml", x.s, LM_ERR_XML, "deep.xml:1:");
+    expect_error("deep.xml", x.s, LM_ERR_FORMAT, "deep.xml:1:");
+    cr_assert(strstr(lm_reader_errmsg(rd), "nested deeper than 200"), "%s", lm_reader_errmsg(rd));
     lm_buf_free(&x);
+}
+
+/* Well-formed, 220 deep: under libxml2's own limit, over ours. */
+Test(reader, depth_limit_is_ours)
+{
+    lm_buf x = {0};
+    int i;
+
+    cr_assert_eq(lm_buf_puts(&x, "<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+                             "<PMID>91000001</PMID><Article><ArticleTitle>\n"), LM_OK);
+    for (i = 0; i < 220; i++)
+        cr_assert_eq(lm_buf_puts(&x, "<i>"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&x, "x"), LM_OK);
+    for (i = 0; i < 220; i++)
+        cr_assert_eq(lm_buf_puts(&x, "</i>"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&x, "</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+                             "</PubmedArticleSet>"), LM_OK);
+    expect_error("deep2.xml", x.s, LM_ERR_FORMAT, "deep2.xml:2: PMID 91000001: elements nested "
+                 "deeper than 200");
+    lm_buf_free(&x);
+}
+
+/* Version is parsed strictly: 99999999999 would wrap with atoi and make
+ * every later revision look older; text, sign and zero are no versions. */
+Test(reader, bad_versions_are_refused)
+{
+    static const char *const bad[] = { "99999999999", "-1", "0", "two", "2x", "10001", " 2" };
+    char xml[512];
+    size_t i;
+
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(xml, sizeof xml, "<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+                 "<PMID Version=\"%s\">91000007</PMID><Article><ArticleTitle>x</ArticleTitle>"
+                 "</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>", bad[i]);
+        expect_error("v.xml", xml, LM_ERR_FORMAT, "PMID 91000007: Version=");
+        lm_reader_close(rd);
+        rd = NULL;
+    }
+    snprintf(xml, sizeof xml, "<PubmedArticleSet><DeleteCitation><PMID Version=\"-3\">91000008"
+             "</PMID></DeleteCitation></PubmedArticleSet>");
+    expect_error("d.xml", xml, LM_ERR_FORMAT, "PMID 91000008: Version=\"-3\"");
+    lm_reader_close(rd);
+    rd = NULL;
+    cr_assert_eq(open_str("ok.xml", "<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+                          "<PMID Version=\"10000\">91000009</PMID></MedlineCitation>"
+                          "</PubmedArticle></PubmedArticleSet>"), LM_OK);
+    cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
+    cr_assert_eq(rec.version, 10000);
+}
+
+Test(reader, long_pmid_is_out_of_range)
+{
+    expect_error("big.xml", "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>"
+                 "123456789012345678901234567890</PMID></MedlineCitation></PubmedArticle>"
+                 "</PubmedArticleSet>", LM_ERR_FORMAT, "out of range");
+    lm_reader_close(rd);
+    rd = NULL;
+    expect_error("bigdel.xml", "<PubmedArticleSet><DeleteCitation><PMID>"
+                 "123456789012345678901234567890</PMID></DeleteCitation></PubmedArticleSet>",
+                 LM_ERR_FORMAT, "out of range");
 }
 
 Test(reader, huge_text_node_is_refused)

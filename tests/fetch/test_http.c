@@ -125,6 +125,74 @@ Test(url, loopback_and_scheme)
     cr_assert(!lm_url_is_loopback("http://127.0.0.1.evil.example/"));
     cr_assert(!lm_url_is_loopback("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"));
     cr_assert(!lm_url_is_loopback("ftp://127.0.0.1/"));
+    /* every spelling of this host, as curl's URL parser reads it */
+    cr_assert(lm_url_is_loopback("http://127.0.0.2/"));
+    cr_assert(lm_url_is_loopback("http://127.255.1.9:81/x"));
+    cr_assert(lm_url_is_loopback("http://user@127.0.0.1/"));
+    cr_assert(lm_url_is_loopback("http://u:p@127.0.0.3:9/"));
+    cr_assert(lm_url_is_loopback("http://[::ffff:127.0.0.1]/"));
+    cr_assert(lm_url_is_loopback("http://[::ffff:7f00:1]/"));
+    cr_assert(lm_url_is_loopback("http://0.0.0.0:8080/"));
+    cr_assert(lm_url_is_loopback("http://[::]/"));
+    cr_assert(lm_url_is_loopback("http://LOCALHOST./"));
+    cr_assert(lm_url_is_loopback("http://a.localhost/"));
+    /* userinfo that looks like a host is not the host */
+    cr_assert(!lm_url_is_loopback("http://127.0.0.1@192.0.2.1/"));
+    cr_assert(!lm_url_is_loopback("http://127.0.0.1:80@192.0.2.1/"));
+    cr_assert(!lm_url_is_loopback("http://localhost@example.org/"));
+    cr_assert(!lm_url_is_loopback("http://localhost.example.org/"));
     cr_assert(fetch_url_is_http("HTTPS://x/"));
     cr_assert(!fetch_url_is_http("file:///etc/passwd"));
+}
+
+Test(url, address_kinds)
+{
+    static const struct { const char *ip; int kind; } t[] = {
+        { "127.0.0.1", LM_ADDR_LOOPBACK }, { "127.9.9.9", LM_ADDR_LOOPBACK },
+        { "::1", LM_ADDR_LOOPBACK }, { "[::1]", LM_ADDR_LOOPBACK },
+        { "0.0.0.0", LM_ADDR_LOOPBACK }, { "::", LM_ADDR_LOOPBACK },
+        { "::ffff:127.0.0.1", LM_ADDR_LOOPBACK }, { "::ffff:7f00:1", LM_ADDR_LOOPBACK },
+        { "64:ff9b::7f00:1", LM_ADDR_LOOPBACK },
+        { "10.1.2.3", LM_ADDR_PRIVATE }, { "172.16.0.1", LM_ADDR_PRIVATE },
+        { "172.31.255.255", LM_ADDR_PRIVATE }, { "192.168.1.1", LM_ADDR_PRIVATE },
+        { "100.64.0.1", LM_ADDR_PRIVATE }, { "fc00::1", LM_ADDR_PRIVATE },
+        { "fd12:3456::1", LM_ADDR_PRIVATE }, { "::ffff:10.0.0.1", LM_ADDR_PRIVATE },
+        { "169.254.169.254", LM_ADDR_LINK_LOCAL }, { "fe80::1", LM_ADDR_LINK_LOCAL },
+        { "febf::1", LM_ADDR_LINK_LOCAL }, { "::ffff:a9fe:a9fe", LM_ADDR_LINK_LOCAL },
+        { "224.0.0.1", LM_ADDR_RESERVED }, { "255.255.255.255", LM_ADDR_RESERVED },
+        { "ff02::1", LM_ADDR_RESERVED },
+        { "172.15.0.1", LM_ADDR_PUBLIC }, { "172.32.0.1", LM_ADDR_PUBLIC },
+        { "192.0.2.1", LM_ADDR_PUBLIC }, { "2001:db8::1", LM_ADDR_PUBLIC },
+        { "fec0::1", LM_ADDR_PUBLIC },
+        { "example.org", -1 }, { "", -1 }, { "1.2.3", -1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_expect_eq(lm_ip_kind(t[i].ip), t[i].kind, "%s: %d, wanted %d", t[i].ip,
+                     lm_ip_kind(t[i].ip), t[i].kind);
+    cr_assert_eq(lm_url_host_kind("http://10.0.0.1/x"), LM_ADDR_PRIVATE);
+    cr_assert_eq(lm_url_host_kind("http://x@169.254.169.254/latest"), LM_ADDR_LINK_LOCAL);
+    cr_assert_eq(lm_url_host_kind("https://[fe80::1]:8443/"), LM_ADDR_LINK_LOCAL);
+    cr_assert_eq(lm_url_host_kind("http://example.org/"), LM_ADDR_PUBLIC);
+    cr_assert_eq(lm_url_host_kind("file:///etc/passwd"), -1);
+    cr_assert_eq(lm_url_host_kind("http://[::1/"), -1);
+}
+
+/* The connect-time guard refuses by the address, before the socket opens:
+ * a guard that allows only public addresses never reaches 127.0.0.1 (no
+ * server is needed, nothing is sent). */
+Test(url, guard_refuses_before_connecting)
+{
+    lm_net_guard g = { 1u << LM_ADDR_PUBLIC, -1, "" };
+    CURL *c = curl_easy_init();
+
+    cr_assert_not_null(c);
+    cr_assert_eq(lm_net_guard_install(c, &g), 0);
+    curl_easy_setopt(c, CURLOPT_URL, "http://127.0.0.1:9/");
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 5L);
+    cr_assert_eq(curl_easy_perform(c), CURLE_COULDNT_CONNECT);
+    cr_assert_eq(g.refused_kind, LM_ADDR_LOOPBACK);
+    cr_assert_str_eq(g.refused, "127.0.0.1");
+    curl_easy_cleanup(c);
 }

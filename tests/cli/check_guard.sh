@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The network guard of `litmine check URL`, decided by curl's URL parser and
+# by the address connected: a redirect between two loopback addresses
+# (127.0.0.2 -> 127.0.0.3) is followed; a redirect whose userinfo looks like
+# loopback ("127.0.0.1@192.0.2.1") is refused before any connection; private
+# and link-local targets (10/8, 169.254.169.254, their IPv4-mapped forms) are
+# refused without a connection being attempted, naming --allow-private.
+# Servers bind 127.0.0.2 and 127.0.0.3 only; nothing leaves loopback.
+. "$(dirname "$0")/lib.bash"
+fx=$ROOT/tests/fixtures/reconcile
+db=$T/c.db
+"$LITMINE" import -q --db "$db" "$fx/corpus.xml" || bad "seed import"
+
+cat > "$T/srv.py" <<'PY'
+import http.server, socketserver, sys
+page = open(sys.argv[1], "rb").read()
+other = sys.argv[4] if len(sys.argv) > 4 else ""
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def do_GET(self):
+        p = self.path
+        if p == "/ok.html":
+            self.send_response(200); self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page))); self.end_headers()
+            self.wfile.write(page)
+        elif p == "/other":
+            self.send_response(302); self.send_header("Location", "http://%s/ok.html" % other)
+            self.send_header("Content-Length", "0"); self.end_headers()
+        elif p == "/userinfo":
+            self.send_response(302); self.send_header("Location", "http://127.0.0.1@192.0.2.1/ok.html")
+            self.send_header("Content-Length", "0"); self.end_headers()
+        elif p == "/metadata":
+            self.send_response(302); self.send_header("Location", "http://[::ffff:169.254.169.254]/latest")
+            self.send_header("Content-Length", "0"); self.end_headers()
+        else:
+            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers()
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+srv = S((sys.argv[3], 0), H)
+open(sys.argv[2], "w").write(str(srv.server_address[1]))
+srv.serve_forever()
+PY
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$T"' EXIT
+# start_srv PORTFILE ADDR [REDIRECT_HOSTPORT]
+start_srv() {
+  python3 "$T/srv.py" "$fx/page.html" "$@" &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$1" ] && break; sleep 0.05; done
+}
+start_srv "$T/p3" 127.0.0.3
+p3=$(cat "$T/p3")
+start_srv "$T/p2" 127.0.0.2 "127.0.0.3:$p3"
+u=http://127.0.0.2:$(cat "$T/p2")
+
+expect 0 "redirect 127.0.0.2 -> 127.0.0.3" -- "$LITMINE" check --db "$db" --format json "$u/other"
+grep -q '"verdict"' "$T/out" && ok || bad "loopback redirect: target page not read"
+
+expect 3 "userinfo redirect" -- "$LITMINE" check --db "$db" "$u/userinfo"
+err_has "192.0.2.1/ok.html refused (it leaves loopback)" "userinfo redirect is not loopback"
+
+expect 3 "redirect to mapped link-local" -- "$LITMINE" check --db "$db" "$u/metadata"
+err_has "refused (it leaves loopback)" "redirect to metadata refused"
+
+# Private and link-local targets: refused before connecting.  strace shows
+# that no connect() is made at all.
+for url in http://10.0.0.1/x http://169.254.169.254/latest/meta-data/ \
+           "http://[::ffff:169.254.169.254]/" "http://[fd00::1]/" http://192.168.0.1/ \
+           "http://u@172.16.0.1:8080/"; do
+  if command -v strace >/dev/null; then
+    expect 3 "private $url" -- strace -f -qq -e trace=connect -o "$T/trace" "$LITMINE" check --db "$db" "$url"
+    grep -q 'connect(' "$T/trace" && bad "private $url: a connection was attempted" || ok
+  else
+    expect 3 "private $url" -- "$LITMINE" check --db "$db" "$url"
+  fi
+  err_has "allow-private" "private $url names the option"
+done
+finish
