@@ -4,6 +4,7 @@
  * names; the new columns stored and read back, and an old corpus migrated.
  * All drugs, trials and numbers are invented. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -452,18 +453,23 @@ Test(findings, old_corpus_is_migrated)
     lm_corpus *c = new_corpus();
     sqlite3 *h;
     lm_extractions x = { 0 };
-    static const char *const cols[] = { "outcome", "intervention", "comparator", "dose",
-                                        "frequency", "duration", "route", "label" };
-    char sql[128];
-    size_t i;
+    char path[4096], *sql;
+    FILE *f;
+    size_t n;
 
-    /* make it a version-1 file: no study-model columns */
+    /* make it a version-1 file (tests/fixtures/corpus/schema_v1.sql): no
+     * study-model columns */
     lm_corpus_close(c);
+    cr_assert_eq(unlink(db), 0);
+    snprintf(path, sizeof path, "%s/corpus/schema_v1.sql", LM_FIXTURES);
+    cr_assert_not_null(f = fopen(path, "r"));
+    cr_assert_not_null(sql = calloc(1, 65536));
+    n = fread(sql, 1, 65535, f);
+    fclose(f);
+    cr_assert_gt(n, 0);
     cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
-    for (i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-        snprintf(sql, sizeof sql, "ALTER TABLE extraction DROP COLUMN %s", cols[i]);
-        cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
-    }
+    cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    free(sql);
     cr_assert_eq(sqlite3_exec(h, "INSERT INTO extraction(pmid, kind, value, metric, text, rule,"
                               " span_start, span_end, extractor_version)"
                               " VALUES (7, 'sample_size', 40, 'randomized', 'forty', 'n.x', 0, 5, 2);"
