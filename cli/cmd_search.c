@@ -7,9 +7,11 @@
 static const char search_usage[] =
     "usage: litmine search [--db PATH] [--limit N] [--format text|json|jsonl] QUERY\n"
     "  Full-text search of titles and abstracts, best match first (bm25).\n"
-    "  QUERY uses SQLite FTS5 syntax: words, \"a phrase\", AND/OR/NOT, prefix*,\n"
-    "  title:word.  Text output: PMID, score, year, title, then a snippet with\n"
-    "  the matches in [brackets].\n";
+    "  QUERY: words, \"a phrase\", AND/OR/NOT (upper case; a NOT b), prefix*,\n"
+    "  (parentheses), title:word, abstract:\"a phrase\"; adjacent words must all\n"
+    "  match; hyphenated terms (COVID-19, IL-6) are phrases.  A query that cannot\n"
+    "  be read is exit 2 naming the offset.  Text output: PMID, score, year,\n"
+    "  title, then a snippet with the matches in [brackets].\n";
 
 struct search_ctx {
     cli_format fmt;
@@ -74,6 +76,8 @@ int cmd_search(int argc, char **argv)
     struct cli_common co;
     struct search_ctx x = { FMT_TEXT, NULL, 0, 0 };
     lm_corpus *c;
+    lm_query *q = NULL;
+    char qmsg[1024];
     lm_err rc;
     long limit = 20;
     char *end;
@@ -99,14 +103,21 @@ int cmd_search(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_setup_log(co.quiet, co.verbose);
-    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
+    /* parsed first: a bad query is exit 2 with its offset, never SQL's word */
+    if ((rc = lm_query_parse(argv[optind], &q, qmsg, sizeof qmsg)))
+        return cli_fail(rc, qmsg);
+    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c))) {
+        lm_query_free(q);
         return r;
+    }
     x.fmt = co.format;
     if (x.fmt == FMT_JSON && !(x.arr = cJSON_CreateArray())) {
         lm_corpus_close(c);
+        lm_query_free(q);
         return cli_fail(LM_ERR_NOMEM, NULL);
     }
-    rc = lm_corpus_search(c, argv[optind], (int)limit, on_hit, &x);
+    rc = lm_corpus_search_query(c, q, (int)limit, on_hit, &x);
+    lm_query_free(q);
     if (rc != LM_OK)
         ex = cli_fail(rc, lm_corpus_errmsg(c));
     else if (x.fail)
