@@ -85,10 +85,15 @@ static int print_stats(const struct cli_common *co, const lm_fetch_stats *s, dou
     if (co->format == FMT_TEXT) {
         if (!co->quiet)
             printf("fetched %llu records (%llu stored) in %llu batches, %llu requests, "
-                   "%llu retries, %.1fs%s%s\n", (unsigned long long)s->records,
+                   "%llu retries, %.1fs%s%s", (unsigned long long)s->records,
                    (unsigned long long)s->stored, (unsigned long long)s->batches,
                    (unsigned long long)s->requests, (unsigned long long)s->retries, secs,
                    *s->watermark ? ", watermark " : "", s->watermark);
+        if (!co->quiet && s->absent)
+            printf(", %llu not found: %s%s", (unsigned long long)s->absent, s->absent_ids,
+                   s->absent > 5 ? " ..." : "");
+        if (!co->quiet)
+            putchar('\n');
         return 0;
     }
     if (!(o = cJSON_CreateObject()))
@@ -104,6 +109,9 @@ static int print_stats(const struct cli_common *co, const lm_fetch_stats *s, dou
     cJSON_AddNumberToObject(o, "rerequested", (double)s->rerequested);
     cJSON_AddNumberToObject(o, "research", (double)s->research);
     cJSON_AddNumberToObject(o, "bytes", (double)s->bytes);
+    cJSON_AddNumberToObject(o, "not_found", (double)s->absent);
+    if (s->absent)
+        cJSON_AddStringToObject(o, "not_found_ids", s->absent_ids);
     cJSON_AddNumberToObject(o, "seconds", secs);
     if (*s->watermark)
         cJSON_AddStringToObject(o, "watermark", s->watermark);
@@ -257,10 +265,11 @@ int cmd_fetch(int argc, char **argv)
     rc = lm_fetch_run(f, c, &st);
     if (prog.tty)
         fputc('\n', stderr);
-    if (rc != LM_OK)
-        ex = cli_fail(rc, lm_fetch_errmsg(f));
-    else
-        ex = print_stats(&co, &st, now_s() - t0);
+    /* the summary whatever the outcome: what was committed, what was not
+     * found; the error itself is the one line on stderr */
+    ex = rc != LM_OK ? cli_fail(rc, lm_fetch_errmsg(f)) : EXIT_OK;
+    if ((r = print_stats(&co, &st, now_s() - t0)) && !ex)
+        ex = r;
     lm_fetch_close(f);
     lm_corpus_close(c);
     lm_lock_release(lock);

@@ -10,9 +10,11 @@ static const char search_usage[] =
     "usage: litmine search [--db PATH] [--limit N] [--format text|json|jsonl]\n"
     "                      [--design D] [--year A-B] [--type T] [--mesh M] QUERY\n"
     "  Full-text search of titles and abstracts, best match first (bm25).\n"
-    "  QUERY uses SQLite FTS5 syntax: words, \"a phrase\", AND/OR/NOT, prefix*,\n"
-    "  title:word.  Text output: PMID, score, year, title, then a snippet with\n"
-    "  the matches in [brackets].\n"
+    "  QUERY: words, \"a phrase\", AND/OR/NOT (upper case; a NOT b), prefix*,\n"
+    "  (parentheses), title:word, abstract:\"a phrase\"; adjacent words must all\n"
+    "  match; hyphenated terms (COVID-19, IL-6) are phrases.  A query that cannot\n"
+    "  be read is exit 2 naming the offset.  Text output: PMID, score, year,\n"
+    "  title, then a snippet with the matches in [brackets].\n"
     "  Filters (all must hold): --design rct|meta_analysis|...|L1..L5 (the design\n"
     "  or level extracted; several with commas), --year 2015-2020 (or 2015-,\n"
     "  -2020, 2020), --type T (a publication type containing T), --mesh M (a\n"
@@ -219,6 +221,8 @@ int cmd_search(int argc, char **argv)
     struct filters f;
     struct search_ctx x = { FMT_TEXT, NULL, 0, 0, 20, 0, &f };
     lm_corpus *c;
+    lm_query *q = NULL;
+    char qmsg[1024];
     lm_err rc;
     long limit = 20;
     char *end;
@@ -260,8 +264,13 @@ int cmd_search(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_setup_log(co.quiet, co.verbose);
-    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
+    /* parsed first: a bad query is exit 2 with its offset, never SQL's word */
+    if ((rc = lm_query_parse(argv[optind], &q, qmsg, sizeof qmsg)))
+        return cli_fail(rc, qmsg);
+    if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c))) {
+        lm_query_free(q);
         return r;
+    }
     x.fmt = co.format;
     x.limit = limit;
     f.c = c;
@@ -275,7 +284,7 @@ int cmd_search(int argc, char **argv)
     }
     /* Every hit is visited, so that the total counts them all; only the
      * first --limit are printed. */
-    rc = lm_corpus_search(c, argv[optind], 1000000, on_hit, &x);
+    rc = lm_corpus_search_query(c, q, 1000000, on_hit, &x);
     if (rc != LM_OK)
         ex = cli_fail(rc, lm_corpus_errmsg(c));
     else if (f.err)
@@ -294,6 +303,7 @@ int cmd_search(int argc, char **argv)
     if (!ex && !x.total)
         ex = EXIT_NO_MATCH;
 done:
+    lm_query_free(q);
     cJSON_Delete(x.arr);
     lm_extractions_free(&f.x);
     lm_extractor_close(f.ex);

@@ -32,6 +32,14 @@ struct lm_corpus {
     char msg[1024];             /* last error, names the input */
 };
 
+/* A parsed query: a leaf (text, optional column) or an operator node. */
+struct lm_query {
+    lm_query_kind kind;
+    char *text;                 /* leaves: the literal text, never syntax */
+    const char *column;         /* leaves: "title", "abstract" or NULL */
+    struct lm_query *left, *right;
+};
+
 /* Sets c->msg from the current SQLite error and maps it to an lm_err
  * (SQLITE_BUSY/LOCKED -> LM_ERR_DB_BUSY, everything else LM_ERR_DB). */
 lm_err corpus_db_error(lm_corpus *c, const char *what);

@@ -1,5 +1,6 @@
 /* Reading the corpus: one article, all articles, FTS5 search with bm25,
  * and counts. */
+#include <stdlib.h>
 #include <string.h>
 #include "corpus_int.h"
 
@@ -148,6 +149,68 @@ lm_err lm_corpus_search(lm_corpus *c, const char *query, int limit, lm_hit_cb cb
     }
     sqlite3_finalize(st);
     return LM_OK;
+}
+
+/* ---- parsed queries, rendered to FTS5 ------------------------------------ */
+
+/* Every leaf is an FTS5 string ("..." with " doubled), so no user text is
+ * ever FTS5 syntax: the unicode61 tokenizer splits it into the phrase the
+ * index holds (COVID-19 -> covid 19).  Every operator is parenthesised. */
+static lm_err fts5_node(const lm_query *q, lm_buf *b, int depth)
+{
+    const char *op, *t;
+    lm_err rc;
+
+    if (!q || depth > 10000)
+        return LM_ERR_USAGE;
+    switch (q->kind) {
+    case LM_Q_WORD:
+    case LM_Q_PHRASE:
+    case LM_Q_PREFIX:
+        if (q->column && ((rc = lm_buf_puts(b, q->column)) || (rc = lm_buf_puts(b, " : "))))
+            return rc;
+        if ((rc = lm_buf_puts(b, "\"")))
+            return rc;
+        for (t = q->text; *t; t++)
+            if ((rc = lm_buf_append(b, t, *t == '"' ? 0 : 1)) ||
+                (*t == '"' && (rc = lm_buf_puts(b, "\"\""))))
+                return rc;
+        return lm_buf_puts(b, q->kind == LM_Q_PREFIX ? "\" *" : "\"");
+    case LM_Q_AND: op = " AND "; break;
+    case LM_Q_OR: op = " OR "; break;
+    case LM_Q_NOT: op = " NOT "; break;
+    default: return LM_ERR_USAGE;
+    }
+    if ((rc = lm_buf_puts(b, "(")) || (rc = fts5_node(q->left, b, depth + 1)) ||
+        (rc = lm_buf_puts(b, op)) || (rc = fts5_node(q->right, b, depth + 1)))
+        return rc;
+    return lm_buf_puts(b, ")");
+}
+
+char *lm_query_fts5(const lm_query *q)
+{
+    lm_buf b = {0};
+
+    if (fts5_node(q, &b, 0)) {
+        lm_buf_free(&b);
+        return NULL;
+    }
+    return b.s;
+}
+
+lm_err lm_corpus_search_query(lm_corpus *c, const lm_query *q, int limit, lm_hit_cb cb,
+                              void *ud)
+{
+    char *fts;
+    lm_err rc;
+
+    if (!c || !q || !cb)
+        return LM_ERR_USAGE;
+    if (!(fts = lm_query_fts5(q)))
+        return LM_ERR_NOMEM;
+    rc = lm_corpus_search(c, fts, limit, cb, ud);
+    free(fts);
+    return rc;
 }
 
 static lm_err count(lm_corpus *c, const char *sql, uint64_t *n)

@@ -606,20 +606,27 @@ static lm_err import_body(lm_fetch *f, const char *name)
  * IDS_PER_GET ids (POST beyond that is allowed, but small requests keep a
  * retry cheap), importing into the open transaction.  Ids still missing
  * after max_attempts rounds are an error naming them. */
-static lm_err fetch_by_id(lm_fetch *f, const int64_t *ids, size_t n, const char *name)
+static lm_err fetch_by_id(lm_fetch *f, const int64_t *ids, size_t n, const char *name,
+                          int asked)
 {
     lm_buf p = {0}, list = {0};
     lm_err rc = LM_OK;
     size_t i, missing = 0, k;
-    int round;
+    int round, rounds;
 
-    for (round = 1; round <= f->max_attempts; round++) {
+    /* A query's records exist (esearch listed them): a short reply is
+     * NCBI's hiccup, worth every attempt.  An id the user listed may simply
+     * not exist, and NCBI omits it without a word: ask once more by id
+     * (@asked: the ids were asked for once already, by history), then
+     * report it, not after a full backoff (98 s with the defaults). */
+    rounds = f->query ? f->max_attempts : asked ? 1 : 2;
+    for (round = 1; round <= rounds; round++) {
         missing = 0;
         for (i = 0; i < n; i++)
             missing += !idset_has(&f->done, ids[i]);
         if (!missing)
             break;
-        if (round > 1)
+        if (round > 1 && f->query)
             fetch_sleep(fetch_backoff(f->bbase, f->bmax, round - 1, &f->rng));
         for (i = 0; i < n && rc == LM_OK;) {
             lm_buf_clear(&list);
@@ -659,8 +666,8 @@ static lm_err fetch_by_id(lm_fetch *f, const int64_t *ids, size_t n, const char 
                 f->nabsent++;
                 rc = idset_add(&f->done, ids[i]);
             }
-        lm_log_warn("efetch %s: %zu id(s) never returned after %d attempts", db_name(f),
-                    missing, f->max_attempts);
+        lm_log_warn("efetch %s: %zu id(s) not returned when asked for again by id: not in %s?",
+                    db_name(f), missing, f->pmc ? "PMC" : "PubMed");
     } else if (!rc && missing) {
         lm_buf_clear(&list);
         for (i = k = 0; i < n && k < 5; i++)
@@ -740,11 +747,11 @@ static lm_err history_batch(lm_fetch *f, const history_ops *ops, uint64_t retsta
                         name.s, f->ngot, (unsigned long long)n);
         if ((rc = fetch_by_id(f, all + retstart,
                               (size_t)(retstart + n <= nall ? n : nall - retstart),
-                              name.s)) != LM_OK)
+                              name.s, 1)) != LM_OK)
             goto fail;
     }
     if (last) {
-        if ((rc = fetch_by_id(f, all, nall, name.s)) != LM_OK)
+        if ((rc = fetch_by_id(f, all, nall, name.s, 1)) != LM_OK)
             goto fail;
         if (ops->finish && (rc = ops->finish(f, ops->ud)) != LM_OK)
             goto fail;
@@ -1002,7 +1009,7 @@ static lm_err fetch_ids(lm_fetch *f)
     if (f->nids <= IDS_PER_GET) {
         if ((rc = lm_corpus_begin(f->c)) != LM_OK)
             return corpus_fail(f, rc);
-        if ((rc = fetch_by_id(f, f->ids, f->nids, "efetch by id")) != LM_OK) {
+        if ((rc = fetch_by_id(f, f->ids, f->nids, "efetch by id", 0)) != LM_OK) {
             lm_corpus_rollback(f->c);
             return rc;
         }
@@ -1053,6 +1060,9 @@ lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st)
     rc = f->query ? run_query(f) : run_ids(f);
     f->st.requests = f->http.requests;
     f->st.bytes = f->http.bytes;
+    f->st.absent = f->nabsent;
+    snprintf(f->st.absent_ids, sizeof f->st.absent_ids, "%s", f->absent[0] == ' ' ? f->absent + 1
+                                                                           : f->absent);
     if (st)
         *st = f->st;
     f->c = NULL;

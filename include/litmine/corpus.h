@@ -187,10 +187,58 @@ typedef struct lm_hit {
 } lm_hit;
 typedef int (*lm_hit_cb)(const lm_hit *h, void *ud);
 
-/// FTS5 query over title and abstract, best first, at most @p limit hits.
-/// A query FTS5 cannot parse is LM_ERR_QUERY with its message.
+/// Raw FTS5 query over title and abstract, best first, at most @p limit
+/// hits.  A query FTS5 cannot parse is LM_ERR_QUERY with its message.  For
+/// what users type, use lm_query_parse() and lm_corpus_search_query().
 LM_API LM_MUST_CHECK lm_err lm_corpus_search(lm_corpus *c, const char *query,
                                              int limit, lm_hit_cb cb, void *ud);
+
+/* ---- parsed queries ---------------------------------------------------- */
+
+/// A search query as a tree, so that no stage writes a backend's syntax
+/// (FTS5, tsvector) itself: parse what a user typed, or build it from
+/// terms.  Each backend renders it (lm_query_fts5 for SQLite).
+typedef struct lm_query lm_query;
+
+typedef enum lm_query_kind {
+    LM_Q_WORD = 0,   ///< one word, matched as the index tokenises it
+    LM_Q_PHRASE,     ///< words in this order ("COVID-19" is the phrase covid 19)
+    LM_Q_PREFIX,     ///< words, the last one a prefix (random*)
+    LM_Q_AND,
+    LM_Q_OR,
+    LM_Q_NOT         ///< left NOT right: left without right (binary only)
+} lm_query_kind;
+
+/// Parses user syntax: words, "phrases", prefix*, upper-case AND/OR/NOT
+/// (adjacent terms are ANDed; NOT binds tightest, then AND, then OR),
+/// parentheses, and title:/abstract: before a term.  A word with inner
+/// punctuation (IL-6, SARS-CoV-2, e-cigarette) is a phrase.  Garbage is read
+/// literally where that is sane (a quote left open runs to the end; AND or
+/// OR with nothing on one side is a word; "a AND NOT b" is "a NOT b") and is
+/// otherwise LM_ERR_QUERY with a message in @p msg naming the query and the
+/// offset (NOT with nothing before it, unbalanced parentheses, no word).
+/// *out: free with lm_query_free().
+LM_API LM_MUST_CHECK lm_err lm_query_parse(const char *text, lm_query **out, char *msg,
+                                           size_t msgcap);
+/// A leaf (LM_Q_WORD, LM_Q_PHRASE or LM_Q_PREFIX) of literal @p text (quotes,
+/// operators and punctuation in it are text, never syntax), limited to
+/// @p column ("title", "abstract") unless NULL.  *out: lm_query_free().
+LM_API LM_MUST_CHECK lm_err lm_query_leaf(lm_query_kind kind, const char *column,
+                                          const char *text, lm_query **out);
+/// @p a OP @p b (LM_Q_AND, LM_Q_OR, LM_Q_NOT).  Takes both (also on error);
+/// a NULL side yields the other (for building in a loop from NULL), except
+/// that NOT needs @p a.
+LM_API LM_MUST_CHECK lm_err lm_query_join(lm_query_kind op, lm_query *a, lm_query *b,
+                                          lm_query **out);
+LM_API void lm_query_free(lm_query *q);   /* NULL is a no-op */
+/// The query in FTS5 syntax (every term quoted, every operator
+/// parenthesised); a malloc'd string (free()), or NULL when out of memory
+/// or for a tree over 10,000 levels deep.
+LM_API char *lm_query_fts5(const lm_query *q);
+
+/// Like lm_corpus_search(), for a parsed query.
+LM_API LM_MUST_CHECK lm_err lm_corpus_search_query(lm_corpus *c, const lm_query *q,
+                                                   int limit, lm_hit_cb cb, void *ud);
 
 /// Counts: live articles, deleted ones, files in the ledger.
 LM_API LM_MUST_CHECK lm_err lm_corpus_counts(lm_corpus *c, uint64_t *articles,

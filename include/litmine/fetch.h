@@ -67,6 +67,8 @@ typedef struct lm_fetch_stats {
     uint64_t research;         ///< esearch/epost re-run after an expired WebEnv
     uint64_t bytes;            ///< response bytes (decoded)
     char watermark[16];        ///< watermark after the run ("" if untouched)
+    uint64_t absent;           ///< listed ids efetch did not return, asked twice
+    char absent_ids[128];      ///< the first five of them, space-separated
 } lm_fetch_stats;
 
 typedef struct lm_fetch lm_fetch;
@@ -81,9 +83,10 @@ LM_API LM_MUST_CHECK lm_err lm_fetch_open(const lm_fetch_opts *o, lm_fetch **out
 /// leaves the corpus as it was before the failing batch.  Errors:
 /// LM_ERR_NET / LM_ERR_HTTP when a request still fails after all attempts
 /// (the message names it), LM_ERR_TOO_BIG (response over max_body),
-/// LM_ERR_DB* from the corpus.  With an id list, ids that efetch never
-/// returns (after all attempts) are LM_ERR_NOTFOUND naming them, once the
-/// records that do exist are committed.  @p st (may be NULL) gets the
+/// LM_ERR_DB* from the corpus.  With an id list, ids that efetch does not
+/// return when asked for once more by id (no backoff: NCBI omits unknown
+/// ids without a word) are LM_ERR_NOTFOUND naming them, once the records
+/// that do exist are committed (st->absent counts them).  @p st (may be NULL) gets the
 /// counts, also on failure.
 LM_API LM_MUST_CHECK lm_err lm_fetch_run(lm_fetch *f, lm_corpus *c, lm_fetch_stats *st);
 

@@ -32,12 +32,34 @@ expect 0 "PMC by query" -- "$LITMINE" fetch --db "$T/e.db" --pmc --query 'replay
   && ok || bad "PMC query: $(sqlite3 "$T/e.db" "SELECT count(*), count(DISTINCT pmcid) FROM article")"
 awk '$2 == "esearch" || $2 == "efetch"' "$T/log" | grep -q . && ok || bad "no PMC requests"
 
-# an id that is not in the database: the others are stored, exit 2 names it
+# an id that is not in the database: the others are stored, exit 2 names
+# it; it is asked for once more by id (not after a full backoff), and the
+# JSON summary is printed all the same
 { head -5 "$T/ids50"; echo 99999999; } > "$T/some"
+start_server --records 1000
 expect 2 "an unknown PMID" -- "$LITMINE" fetch --db "$T/f.db" --pmids "$T/some" \
-  --base-url "$URL" --rate 10 --retries 3 -q "${FAST[@]}"
+  --base-url "$URL" --rate 10 --retries 8 --retry-delay 5 --retry-max 60 -q --format json
 err_has "1 of 6 PMIDs never returned by efetch (not in PubMed?): 99999999" "unknown PMID named"
 [ "$(sqlite3 "$T/f.db" "SELECT count(*) FROM article")" = 5 ] && ok || bad "the known PMIDs were not kept"
+[ "$(awk '$2 == "efetch"' "$T/log" | wc -l)" -eq 2 ] && ok \
+  || bad "the unknown PMID was asked for $(awk '$2 == "efetch"' "$T/log" | wc -l) times, wanted 2"
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["records"]==5 and o["stored"]==5 and o["not_found"]==1 and o["not_found_ids"]=="99999999", o' "$T/out" \
+  && ok || bad "no JSON summary after exit 2: '$(cat "$T/out")'"
+# text: the summary line names it too
+expect 2 "an unknown PMID (text)" -- "$LITMINE" fetch --db "$T/f2.db" --pmids "$T/some" \
+  --base-url "$URL" --rate 10 --retry-delay 5 --retry-max 60
+grep -q "^fetched 5 records (5 stored).*, 1 not found: 99999999$" "$T/out" && ok \
+  || bad "text summary after exit 2: '$(cat "$T/out")'"
+# by epost (over 200 ids): asked for by history, then once more by id
+{ cut -d'|' -f1 "$T/all" | head -250; echo 99999998; } > "$T/many"
+start_server --records 1000
+expect 2 "an unknown PMID among 251" -- "$LITMINE" fetch --db "$T/g.db" --pmids "$T/many" \
+  --base-url "$URL" --rate 10 --batch 300 --retry-delay 5 --retry-max 60 --format json
+err_has "1 of 251 PMIDs never returned by efetch (not in PubMed?): 99999998" "unknown PMID named (epost)"
+[ "$(awk '$2 == "efetch"' "$T/log" | wc -l)" -eq 2 ] && ok \
+  || bad "epost: $(awk '$2 == "efetch"' "$T/log" | wc -l) efetch requests, wanted 2"
+grep -q '"not_found":1' "$T/out" && ok || bad "epost: no JSON summary: '$(cat "$T/out")'"
+start_server --records 1000 --faults rate=0.2,seed=9,kinds=503+drop+expire+cut
 
 printf '30000001\n30000003 x12\n' > "$T/bad"
 expect 2 "bad id list" -- "$LITMINE" fetch --db "$T/d.db" --pmids "$T/bad" --base-url "$URL"
