@@ -120,8 +120,17 @@ expect 0 "extract --all piped" -- "$LITMINE" extract --db "$db" --all
 if command -v script >/dev/null; then
   # script(1) gives the command a pseudo-terminal; stdout goes to a file
   script -qec "'$LITMINE' extract --db '$db' --all >/dev/null" "$T/tty" >/dev/null 2>&1
-  grep -aq 'articles, [0-9]*/s' "$T/tty" && ok || bad "progress line on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 200)"
+  grep -aq '[0-9]/[0-9]* (100%) articles' "$T/tty" && ok || bad "progress line on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 200)"
   script -qec "'$LITMINE' extract -q --db '$db' --all >/dev/null" "$T/tty" >/dev/null 2>&1
-  ! grep -aq 'articles,' "$T/tty" && ok || bad "no progress under -q"
+  ! grep -aq '(100%)' "$T/tty" && ok || bad "no progress under -q"
+  # litmine run: the extract stage's line, ended before the stage's report
+  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  printf '{"database": "%s", "queries": [], "extract": true}\n' "$db" > "$T/job.json"
+  script -qec "'$LITMINE' run --config '$T/job.json' >/dev/null" "$T/tty" >/dev/null 2>&1
+  grep -aq '(100%) extract' "$T/tty" && grep -aq '^litmine: extract: ' "$T/tty" \
+    && ok || bad "run draws the extract stage's progress on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 300)"
+  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  expect 0 "run piped" -- "$LITMINE" run --config "$T/job.json"
+  ! grep -q '(100%)' "$T/err" && ok || bad "no run progress when stderr is not a terminal"
 fi
 finish
