@@ -54,6 +54,17 @@ static const char schema_v1[] =
     "CREATE INDEX extraction_pmid ON extraction(pmid);"
     "CREATE TABLE fetch_state(query TEXT PRIMARY KEY, watermark TEXT, updated_at TEXT);";
 
+/* Schema v2: PubMed's DataBankList (trial registrations among them), kept
+ * by its own statement (sql_databanks) beside the upsert. */
+static const char schema_v2[] = "ALTER TABLE article ADD COLUMN databanks TEXT;";
+
+/* The DataBankList of a PubMed record, on the row of that same version only
+ * (an older record never writes over a newer one; a PMC article, which has
+ * no DataBankList, leaves it alone). */
+static const char sql_databanks[] =
+    "UPDATE article SET databanks = ?2 WHERE pmid = ?1 AND version = ?3 AND deleted = 0"
+    " AND databanks IS NOT ?2";
+
 /* Upsert under the version rule: a higher or equal version replaces the
  * stored row (and revives a deleted one); an identical record (same
  * version, same content hash) is left alone so FTS is not churned. */
@@ -140,6 +151,8 @@ static lm_err migrate(lm_corpus *c, int from)
         return rc;
     if (from < 1 && (rc = exec(c, schema_v1, "cannot create the schema")))
         goto fail;
+    if (from < 2 && (rc = exec(c, schema_v2, "cannot add the databanks column")))
+        goto fail;
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", CORPUS_SCHEMA_VERSION);
     if ((rc = exec(c, sql, "cannot set the schema version")))
         goto fail;
@@ -223,6 +236,7 @@ void lm_corpus_close(lm_corpus *c)
         lm_corpus_rollback(c);
     sqlite3_finalize(c->st_upsert);
     sqlite3_finalize(c->st_delete);
+    sqlite3_finalize(c->st_databanks);
     sqlite3_finalize(c->st_version);
     sqlite3_close(c->db);
     EVP_MD_CTX_free(c->md);
@@ -393,6 +407,23 @@ static lm_err unchanged_or_older(lm_corpus *c, const lm_record *r, int *outcome)
     return LM_OK;
 }
 
+static lm_err put_databanks(lm_corpus *c, const lm_record *r)
+{
+    lm_err rc;
+    int ok;
+
+    if (r->source && strcmp(r->source, "pubmed"))
+        return LM_OK;
+    if ((rc = prepare(c, &c->st_databanks, sql_databanks)))
+        return rc;
+    sqlite3_bind_int64(c->st_databanks, 1, r->pmid);
+    bind_buf(c->st_databanks, 2, &r->databanks);
+    sqlite3_bind_int(c->st_databanks, 3, r->version);
+    ok = sqlite3_step(c->st_databanks) == SQLITE_DONE;
+    sqlite3_reset(c->st_databanks);
+    return ok ? LM_OK : corpus_db_error(c, "cannot store a record's DataBankList");
+}
+
 static lm_err put_article(lm_corpus *c, const lm_record *r, int *outcome)
 {
     sqlite3_stmt *st;
@@ -429,6 +460,8 @@ static lm_err put_article(lm_corpus *c, const lm_record *r, int *outcome)
     sqlite3_reset(st);
     if (outcome)
         *outcome = sqlite3_changes(c->db) ? 1 : 0;
+    if ((rc = put_databanks(c, r)))
+        return rc;
     if (outcome && !*outcome)
         return unchanged_or_older(c, r, outcome);
     return LM_OK;

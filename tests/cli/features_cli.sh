@@ -114,6 +114,32 @@ expect 7 "search no hit quiet" -- "$LITMINE" search -q --db "$db" zzzqqq
 expect 1 "bad --year" -- "$LITMINE" search --db "$db" --year 2020-2010 x
 err_has "--year 2020-2010" "bad --year named"
 
+# ---- studies sheet: identifiers, authors, design flags, registrations ---------
+regs=$ROOT/tests/fixtures/pipeline/registrations.xml
+expect 0 "import registrations" -- "$LITMINE" import --db "$db" "$regs"
+expect 0 "extract it" -- "$LITMINE" extract --db "$db" 92000001
+expect 0 "studies jsonl" -- "$LITMINE" export --db "$db" --what studies --pmids - <<< 92000001
+python3 - "$T/out" <<'EOF' && ok || bad "studies row: doi, pmcid, authors, pub_types, design flags, registrations"
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+assert d['doi'] == '10.99999/jpt.2025.1' and d['pmcid'] == 'PMC9200001', d
+assert d['first_author'] == 'Imaginary I' and d['authors'] == 'Imaginary I; Pretend P', d
+assert 'Randomized Controlled Trial' in d['pub_types']
+assert (d['secondary_analysis'], d['crossover'], d['double_blind'], d['protocol'], d['open_label']) == (1, 1, 1, 0, 0), d
+# abstract ("NCT 09876543" and NCT09876543 once), DataBankList; no sequence accession
+assert d['registrations'].split('; ') == ['NCT09876543', 'ACTRN12699000123456', 'NCT09876544', 'ISRCTN99887766'], d['registrations']
+EOF
+expect 0 "studies csv" -- "$LITMINE" export --db "$db" --what studies --format csv
+python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline=""))); assert all(len(x) == len(r[0]) for x in r) and r[0][-1] == "registrations"' "$T/out" \
+  && ok || bad "studies CSV: every row has the header's columns"
+# a corpus of schema 1 (before DataBankList) is migrated by import
+cp "$db" "$T/v1.db"
+sqlite3 "$T/v1.db" "ALTER TABLE article DROP COLUMN databanks; PRAGMA user_version = 1"
+expect 4 "old schema read-only" -- "$LITMINE" export --db "$T/v1.db" --what studies
+expect 0 "import migrates" -- "$LITMINE" import --db "$T/v1.db" "$regs"
+[ "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" -ge 2 ] && sqlite3 "$T/v1.db" 'SELECT databanks FROM article LIMIT 1' >/dev/null \
+  && ok || bad "schema migrated to 2 with the databanks column"
+
 # ---- progress: a terminal only ---------------------------------------------------
 expect 0 "extract --all piped" -- "$LITMINE" extract --db "$db" --all
 ! grep -q $'\r' "$T/err" && [ "$(wc -l < "$T/err")" -eq 1 ] && ok || bad "no progress line when stderr is not a terminal"
