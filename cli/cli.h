@@ -66,6 +66,10 @@ void cli_progress_init(struct cli_progress *p, int quiet, const char *what, uint
 void cli_progress_update(struct cli_progress *p, uint64_t done);
 /* Ends the line (when one was drawn). */
 void cli_progress_end(struct cli_progress *p, uint64_t done);
+/* An lm_run_progress_cb drawing @ud (a struct cli_progress set up by
+ * cli_progress_init) for each stage in turn; the line ends when a stage
+ * reaches its total or another stage starts. */
+void cli_run_progress(const char *stage, uint64_t done, uint64_t total, void *ud);
 
 /* Long options every command accepts; put CLI_COMMON_LONGOPTS at the end of
  * a command's option table (before the terminator) and hand any option code

@@ -19,7 +19,10 @@ static const char export_usage[] =
     "  studies: one row per extracted article: pmid, year, journal, title, design,\n"
     "    level, n_total, n_metric, arm_ns, rate_metric, rate_pct, rate_k, rate_n,\n"
     "    rate_lo, rate_hi, effect_metric, effect, effect_lo, effect_hi, effect_p,\n"
-    "    effect_p_op, rates, effects, rules (README: export --what studies).\n";
+    "    effect_p_op, rates, effects, rules, doi, pmcid, first_author, authors,\n"
+    "    pub_types, secondary_analysis, protocol, crossover, double_blind,\n"
+    "    placebo_controlled, open_label (1/0), registrations (NCT..., ISRCTN...)\n"
+    "    (README: export --what studies).\n";
 
 struct pmid_list {
     int64_t *v;

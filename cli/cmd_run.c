@@ -115,6 +115,7 @@ int cmd_run(int argc, char **argv)
     struct cli_common co;
     lm_run_config *cfg = NULL;
     lm_run_stats *st;
+    struct cli_progress prog;
     const char *config = NULL, *db = NULL;
     char msg[2048] = "";
     int opt, r, dry = 0, ex;
@@ -150,7 +151,13 @@ int cmd_run(int argc, char **argv)
         lm_run_config_free(cfg);
         return cli_fail(LM_ERR_NOMEM, NULL);
     }
+    cli_progress_init(&prog, co.quiet, NULL, 0);   /* a terminal only, never -q */
+    if (prog.on) {
+        cfg->progress = cli_run_progress;
+        cfg->progress_ud = &prog;
+    }
     rc = lm_run(cfg, dry ? LM_RUN_DRY : 0, on_report, &co.quiet, st, msg, sizeof msg);
+    cli_progress_end(&prog, prog.total);
     ex = rc ? cli_fail(rc, msg) : EXIT_OK;
     if (co.format == FMT_JSON) {
         if ((r = print_json(cfg, st, dry, rc ? lm_strerror(rc) : "ok")) && !ex)

@@ -230,7 +230,10 @@ static void progress_draw(struct cli_progress *p, uint64_t done, double t)
     if (p->total)
         fprintf(stderr, "/%llu (%.0f%%)", (unsigned long long)p->total,
                 100.0 * (double)done / (double)p->total);
-    fprintf(stderr, " %s, %.0f/s", p->what, rate);
+    fprintf(stderr, " %s", p->what ? p->what : "");
+    if (el < 0.5)       /* a rate over a few records says nothing yet */
+        return;
+    fprintf(stderr, ", %.0f/s", rate);
     if (p->total && rate > 0 && done < p->total) {
         long eta = (long)((double)(p->total - done) / rate);
         fprintf(stderr, ", ETA %ldm%02lds", eta / 60, eta % 60);
@@ -256,4 +259,25 @@ void cli_progress_end(struct cli_progress *p, uint64_t done)
         return;
     progress_draw(p, done, mono_now());
     fputc('\n', stderr);
+}
+
+void cli_run_progress(const char *stage, uint64_t done, uint64_t total, void *ud)
+{
+    struct cli_progress *p = ud;
+
+    if (!p->on)
+        return;
+    if (!p->what || strcmp(p->what, stage)) {
+        cli_progress_end(p, p->total);
+        cli_progress_init(p, 0, stage, total);
+    }
+    p->total = total;
+    if (total && done >= total) {
+        p->last = p->last ? p->last : 1;
+        cli_progress_end(p, done);
+        p->last = 0;
+        p->what = NULL;
+        return;
+    }
+    cli_progress_update(p, done);
 }

@@ -10,7 +10,7 @@
 typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 /* The schema version this litmine writes (PRAGMA user_version). */
-#define CORPUS_SCHEMA_VERSION 3
+#define CORPUS_SCHEMA_VERSION 4
 
 struct lm_corpus {
     sqlite3 *db;
@@ -28,6 +28,7 @@ struct lm_corpus {
     sqlite3_stmt *st_merge;     /* re-merge after a PMC record changed */
     int pmc_any;                /* article_pmc may hold rows (skip lookups if not) */
     lm_record other;            /* scratch: the other source's record while merging */
+    sqlite3_stmt *st_databanks;
     unsigned fts_puts;          /* records put since the last FTS flush */
     char msg[1024];             /* last error, names the input */
 };
@@ -81,6 +82,7 @@ void corpus_input_close(corpus_input *in);
 #define CORPUS_ELEMENTS(X) \
     X(E_Abstract, "Abstract") \
     X(E_AbstractText, "AbstractText") \
+    X(E_AccessionNumber, "AccessionNumber") \
     X(E_Article, "Article") \
     X(E_ArticleId, "ArticleId") \
     X(E_ArticleIdList, "ArticleIdList") \
@@ -91,6 +93,7 @@ void corpus_input_close(corpus_input *in);
     X(E_BookDocument, "BookDocument") \
     X(E_BookTitle, "BookTitle") \
     X(E_CollectiveName, "CollectiveName") \
+    X(E_DataBankName, "DataBankName") \
     X(E_DeleteCitation, "DeleteCitation") \
     X(E_DescriptorName, "DescriptorName") \
     X(E_ELocationID, "ELocationID") \

@@ -156,6 +156,13 @@ void pubmed_start(lm_reader *rd, int id, const unsigned char **attrs, int nattrs
     case E_PublicationType:
         reader_list_item(rd, &r->pub_types);
         break;
+    case E_DataBankName:      /* DataBankList: trial registries, sequence banks */
+        reader_list_item(rd, &r->databanks);
+        break;
+    case E_AccessionNumber:
+        if (r->databanks.len && !reader_puts(rd, &r->databanks, " "))
+            reader_capture(rd, &r->databanks);
+        break;
     case E_DescriptorName:
         if (parent == E_MeshHeading)
             reader_list_item(rd, &r->mesh);

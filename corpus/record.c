@@ -7,7 +7,8 @@
 static const size_t text_fields[] = {
     offsetof(lm_record, pmcid), offsetof(lm_record, doi), offsetof(lm_record, title),
     offsetof(lm_record, abstract), offsetof(lm_record, journal), offsetof(lm_record, authors),
-    offsetof(lm_record, pub_types), offsetof(lm_record, mesh), offsetof(lm_record, body)
+    offsetof(lm_record, pub_types), offsetof(lm_record, mesh), offsetof(lm_record, body),
+    offsetof(lm_record, databanks)
 };
 #define NFIELDS (sizeof text_fields / sizeof *text_fields)
 

@@ -91,6 +91,17 @@ static const char schema_v3[] =
     "INSERT INTO article_pmc SELECT pmid, version, pmcid, doi, title, abstract, journal, year,"
     " authors, pub_types, mesh, body, record_md5, updated_at FROM article WHERE source = 'pmc';";
 
+/* Schema v4: PubMed's DataBankList (trial registrations among them), kept
+ * by its own statement (sql_databanks) beside the upsert. */
+static const char schema_v4[] = "ALTER TABLE article ADD COLUMN databanks TEXT;";
+
+/* The DataBankList of a PubMed record, on the row of that same version only
+ * (an older record never writes over a newer one; a PMC article, which has
+ * no DataBankList, leaves it alone). */
+static const char sql_databanks[] =
+    "UPDATE article SET databanks = ?2 WHERE pmid = ?1 AND version = ?3 AND deleted = 0"
+    " AND databanks IS NOT ?2";
+
 /* Upsert of the merged row under the version rule: a higher or equal
  * version replaces the stored row (and revives a deleted one); an
  * identical record (same version, same PubMed and merged content hashes)
@@ -212,6 +223,8 @@ static lm_err migrate(lm_corpus *c, int from)
         goto fail;
     if (from < 3 && (rc = exec(c, schema_v3, "cannot migrate the schema to version 3")))
         goto fail;
+    if (from < 4 && (rc = exec(c, schema_v4, "cannot add the databanks column")))
+        goto fail;
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", CORPUS_SCHEMA_VERSION);
     if ((rc = exec(c, sql, "cannot set the schema version")))
         goto fail;
@@ -296,6 +309,7 @@ void lm_corpus_close(lm_corpus *c)
         lm_corpus_rollback(c);
     sqlite3_finalize(c->st_upsert);
     sqlite3_finalize(c->st_delete);
+    sqlite3_finalize(c->st_databanks);
     sqlite3_finalize(c->st_version);
     sqlite3_finalize(c->st_pmc_get);
     sqlite3_finalize(c->st_pmc_put);
@@ -678,6 +692,27 @@ static lm_err unchanged_or_older(lm_corpus *c, int64_t key, int version, int *ou
     return LM_OK;
 }
 
+static lm_err put_databanks(lm_corpus *c, const lm_record *r)
+{
+    lm_err rc;
+    int ok;
+
+    if (r->source && strcmp(r->source, "pubmed"))
+        return LM_OK;
+    if ((rc = prepare(c, &c->st_databanks, sql_databanks)))
+        return rc;
+    sqlite3_bind_int64(c->st_databanks, 1, r->pmid);
+    if (r->databanks.len)
+        sqlite3_bind_text(c->st_databanks, 2, r->databanks.s, (int)r->databanks.len,
+                          SQLITE_STATIC);
+    else
+        sqlite3_bind_null(c->st_databanks, 2);
+    sqlite3_bind_int(c->st_databanks, 3, r->version);
+    ok = sqlite3_step(c->st_databanks) == SQLITE_DONE;
+    sqlite3_reset(c->st_databanks);
+    return ok ? LM_OK : corpus_db_error(c, "cannot store a record's DataBankList");
+}
+
 /* Same, for a PMC article that did not change article_pmc (rare: a replay
  * of the same article in another file). */
 static lm_err pmc_unchanged_or_older(lm_corpus *c, int64_t key, int version, int *outcome)
@@ -765,6 +800,8 @@ static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
     view_md5(c, &pm, pm_md5);
     if ((rc = upsert(c, r->pmid, r->version, &v, has_pmc ? "pubmed+pmc" : "pubmed", pm_md5,
                      bits, &changed)))
+        return rc;
+    if ((rc = put_databanks(c, r)))
         return rc;
     *outcome = changed;
     if (!changed)

@@ -57,6 +57,24 @@ struct job {
 
 static void report(struct job *j, const char *fmt, ...) LM_PRINTF(2, 3);
 
+/* Progress adapters: the fetch and import stages' callbacks, passed on to
+ * the configuration's lm_run_progress_cb. */
+static void fetch_progress(uint64_t done, uint64_t total, void *ud)
+{
+    const struct job *j = ud;
+
+    j->cfg->progress("fetch", done, total, j->cfg->progress_ud);
+}
+
+static void import_progress(const lm_dir_progress *p, void *ud)
+{
+    const struct job *j = ud;
+
+    /* no total before the files are read; at the end (no current file) the
+     * records read are the total, which ends the line */
+    j->cfg->progress("import", p->records, p->current ? 0 : p->records, j->cfg->progress_ud);
+}
+
 static void report(struct job *j, const char *fmt, ...)
 {
     char line[1024];
@@ -191,6 +209,10 @@ static lm_err stage_fetch(struct job *j, size_t i)
     o.backoff_base = cfg->retry_delay;
     o.backoff_max = cfg->retry_max;
     o.timeout = cfg->timeout;
+    if (cfg->progress) {
+        o.progress = fetch_progress;
+        o.progress_ud = j;
+    }
     if ((rc = lm_fetch_open(&o, &f)) == LM_OK)
         rc = lm_fetch_run(f, j->c, &fs);
     if (rc)
@@ -225,7 +247,8 @@ static lm_err stage_import(struct job *j, size_t i)
     lm_err rc;
 
     memset(&ds, 0, sizeof ds);
-    rc = lm_import_dir(j->c, dir, NULL, NULL, &ds, j->msg, j->cap);
+    rc = lm_import_dir(j->c, dir, j->cfg->progress ? import_progress : NULL, j, &ds,
+                       j->msg, j->cap);
     j->st->files += ds.files;
     j->st->files_imported += ds.imported;
     j->st->files_already += ds.already;
@@ -249,6 +272,7 @@ struct xctx {
     lm_extractions x;
     sqlite3_stmt *upsert;
     lm_err rc;
+    uint64_t pending;    /* articles to extract, for the progress callback */
 };
 
 static int extract_one(const lm_article *a, void *ud)
@@ -344,6 +368,8 @@ static lm_err extract_chunk(struct xctx *x, int64_t *last, size_t *n)
                        lm_corpus_errmsg(j->c));
         if (rc)
             goto fail;
+        if (j->cfg->progress)
+            j->cfg->progress("extract", j->st->extracted, x->pending, j->cfg->progress_ud);
     }
     if (sqlite3_exec(j->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(j, "committing an extraction batch");
@@ -356,6 +382,20 @@ fail:
     sqlite3_finalize(st);
     sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
+}
+
+/* How many articles the extract stage has to do (0 when it cannot say). */
+static void count_pending(struct job *j, uint64_t *n)
+{
+    sqlite3_stmt *st = NULL;
+
+    *n = 0;
+    if (sqlite3_prepare_v2(j->db, "SELECT count(*)" PENDING_WHERE, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int(st, 1, LM_EXTRACTOR_VERSION);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *n = (uint64_t)sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
 }
 
 static lm_err stage_extract(struct job *j)
@@ -377,6 +417,8 @@ static lm_err stage_extract(struct job *j)
         rc = db_fail(j, "preparing the extraction state");
         goto done;
     }
+    if (j->cfg->progress)
+        count_pending(j, &x.pending);
     do {
         rc = extract_chunk(&x, &last, &n);
     } while (rc == LM_OK && n == EXTRACT_CHUNK);

@@ -17,7 +17,11 @@ const char *const lm_study_columns[] = {
     "pmid", "year", "journal", "title", "design", "level", "n_total", "n_metric",
     "arm_ns", "rate_metric", "rate_pct", "rate_k", "rate_n", "rate_lo", "rate_hi",
     "effect_metric", "effect", "effect_lo", "effect_hi", "effect_p", "effect_p_op",
-    "rates", "effects", "rules", "primary_finding", "regimen", "follow_up", "arms", NULL
+    "rates", "effects", "rules", "primary_finding", "regimen", "follow_up", "arms",
+    /* the article's identifiers, authors, types, design flags, registrations */
+    "doi", "pmcid", "first_author", "authors", "pub_types", "secondary_analysis",
+    "protocol", "crossover", "double_blind", "placebo_controlled", "open_label",
+    "registrations", NULL
 };
 
 const char *lm_export_what_name(lm_export_what w)
@@ -179,10 +183,16 @@ struct val {
     char what[160];         /* finding: its outcome; regimen: its fields; follow_up: as written */
 };
 
+/* The article's own fields a study row shows beside its extractions. */
+struct study_meta {
+    lm_buf doi, pmcid, authors, pub_types, regs;
+};
+
 struct study {
     int64_t pmid;
     int year;
     lm_buf journal, title;
+    struct study_meta meta;
     struct val *v;
     size_t len, cap;
 };
@@ -338,11 +348,148 @@ struct row;
 static lm_err model_cells(const struct study *s, struct row *r);
 
 /* The row's cells as strings (CSV) and, for JSON, whether each is a number. */
-#define NCOLS 28
+#define NCOLS_BASE 28    /* the extraction cells and the study model's */
+#define NCOLS (NCOLS_BASE + 12)
 struct row {
     lm_buf cell[NCOLS];
     int numeric[NCOLS];
 };
+
+/* ---- trial registrations ------------------------------------------------- */
+
+/* The registries whose numbers a study row lists: prefix, then the
+ * characters and the count the number has.  Found in the title, abstract
+ * and PubMed's DataBankList alike ("NCT01234567", "ISRCTN12345678",
+ * "ACTRN12612000123456", "CRD42019123456", ...). */
+static const struct registry {
+    const char *prefix;
+    const char *chars;      /* allowed after the prefix */
+    size_t min, max;
+} registries[] = {
+    { "NCT", "0123456789", 8, 8 },
+    { "ISRCTN", "0123456789", 8, 8 },
+    { "ACTRN", "0123456789", 14, 14 },
+    { "DRKS", "0123456789", 8, 8 },
+    { "CRD", "0123456789", 11, 11 },            /* PROSPERO */
+    { "PACTR", "0123456789", 15, 16 },
+    { "TCTR", "0123456789", 11, 11 },
+    { "KCT", "0123456789", 7, 7 },
+    { "UMIN", "0123456789", 9, 9 },
+    { "jRCT", "0123456789s", 10, 11 },
+    { "IRCT", "0123456789N", 8, 24 },
+    { "ChiCTR", "0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ", 8, 20 },
+    { "CTRI/", "0123456789/", 12, 16 },
+    { "NTR", "0123456789", 3, 5 },
+};
+
+static int word_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Appends each registration number of @text to @out ("; " between them),
+ * once each. */
+static lm_err scan_registrations(const char *text, lm_buf *out)
+{
+    const char *p;
+    size_t i, n, plen;
+    char id[48];
+    lm_err rc;
+
+    for (p = text ? text : ""; *p; p++) {
+        if ((p > text && word_char((unsigned char)p[-1])) || !word_char((unsigned char)*p))
+            continue;
+        for (i = 0; i < sizeof registries / sizeof *registries; i++) {
+            const struct registry *g = &registries[i];
+            const char *q;
+
+            plen = strlen(g->prefix);
+            if (strncmp(p, g->prefix, plen))
+                continue;
+            q = p + plen;
+            if (q[0] == ' ' && strchr("0123456789", q[1]) && g->chars[0] == '0' && strcmp(g->prefix, "CTRI/"))
+                q++;            /* "NCT 01234567" */
+            for (n = 0; q[n] && strchr(g->chars, q[n]) && n <= g->max; n++)
+                ;
+            while (n && (q[n - 1] == '-' || q[n - 1] == '/'))
+                n--;
+            if (n < g->min || n > g->max || word_char((unsigned char)q[n]))
+                continue;
+            snprintf(id, sizeof id, "%s%.*s", g->prefix, (int)n, q);
+            if (!strstr(lm_buf_str(out), id)
+                && ((out->len && (rc = lm_buf_puts(out, "; "))) || (rc = lm_buf_puts(out, id))))
+                return rc;
+            p = q + n - 1;
+            break;
+        }
+    }
+    return LM_OK;
+}
+
+/* The design-flag cells: 1 or 0 when the study has a design row, else empty. */
+static lm_err flag_cell(lm_buf *cell, const struct val *design, const char *flag)
+{
+    return design ? lm_buf_puts(cell, has_flag(design->flags, flag) ? "1" : "0") : LM_OK;
+}
+
+static lm_err meta_cells(const struct study *s, const struct val *design, struct row *r)
+{
+    static const char *const flags[] = {
+        "secondary_analysis", "protocol", "crossover", "double_blind",
+        "placebo_controlled", "open_label"
+    };
+    const char *au = lm_buf_str(&s->meta.authors), *semi = strchr(au, ';');
+    lm_err rc;
+    size_t i;
+    int c = NCOLS_BASE;
+
+    if ((rc = lm_buf_puts(&r->cell[c++], lm_buf_str(&s->meta.doi)))
+        || (rc = lm_buf_puts(&r->cell[c++], lm_buf_str(&s->meta.pmcid)))
+        || (rc = lm_buf_printf(&r->cell[c++], "%.*s", (int)(semi ? (size_t)(semi - au)
+                                                                 : strlen(au)), au))
+        || (rc = lm_buf_puts(&r->cell[c++], au))
+        || (rc = lm_buf_puts(&r->cell[c++], lm_buf_str(&s->meta.pub_types))))
+        return rc;
+    for (i = 0; i < sizeof flags / sizeof *flags; i++, c++) {
+        r->numeric[c] = 1;
+        if ((rc = flag_cell(&r->cell[c], design, flags[i])))
+            return rc;
+    }
+    return lm_buf_puts(&r->cell[c], lm_buf_str(&s->meta.regs));
+}
+
+/* Reads the article's columns (from @col on: doi, pmcid, authors,
+ * pub_types, abstract, databanks) into @m, with the registration numbers of
+ * the title, abstract and DataBankList. */
+static lm_err meta_load(struct study_meta *m, const char *title, sqlite3_stmt *st, int col)
+{
+    lm_buf *f[] = { &m->doi, &m->pmcid, &m->authors, &m->pub_types };
+    lm_err rc = LM_OK;
+    size_t i;
+
+    for (i = 0; i < sizeof f / sizeof *f; i++) {
+        const char *v = (const char *)sqlite3_column_text(st, col + (int)i);
+
+        lm_buf_clear(f[i]);
+        if ((rc = lm_buf_puts(f[i], v ? v : "")))
+            return rc;
+    }
+    lm_buf_clear(&m->regs);
+    if ((rc = scan_registrations(title, &m->regs))
+        || (rc = scan_registrations((const char *)sqlite3_column_text(st, col + 4), &m->regs))
+        || (rc = scan_registrations((const char *)sqlite3_column_text(st, col + 5), &m->regs)))
+        return rc;
+    return LM_OK;
+}
+
+static void meta_free(struct study_meta *m)
+{
+    lm_buf_free(&m->doi);
+    lm_buf_free(&m->pmcid);
+    lm_buf_free(&m->authors);
+    lm_buf_free(&m->pub_types);
+    lm_buf_free(&m->regs);
+}
 
 static lm_err study_row(const struct study *s, struct row *r)
 {
@@ -409,6 +556,8 @@ static lm_err study_row(const struct study *s, struct row *r)
         rc = rule_list(s, k.n, &r->cell[23]);
     if (!rc)
         rc = model_cells(s, r);
+    if (!rc)
+        rc = meta_cells(s, k.design, r);
     return rc;
 }
 
@@ -545,13 +694,16 @@ static lm_err add_val(struct study *s, sqlite3_stmt *st)
     return LM_OK;
 }
 
+#define META_COL 25      /* the first article column after the extraction's */
+
 static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint64_t *rows,
                              char *msg, size_t cap, int subset)
 {
     static const char sql[] =
         "SELECT e.pmid, a.year, a.journal, a.title, e.kind, e.value, e.lo, e.hi, e.k, e.n,"
         " e.metric, e.p, e.p_op, e.section, e.span_start, e.level, e.id, e.rule, e.flags,"
-        " e.label, e.outcome, e.dose, e.frequency, e.duration, e.route"
+        " e.label, e.outcome, e.dose, e.frequency, e.duration, e.route,"
+        " a.doi, a.pmcid, a.authors, a.pub_types, a.abstract, a.databanks"
         " FROM extraction e JOIN article a ON a.pmid = e.pmid"
         " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
     struct study s;
@@ -585,7 +737,8 @@ static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint6
             if ((rc = lm_buf_puts(&s.journal, (const char *)sqlite3_column_text(st, 2)
                                                   ? (const char *)sqlite3_column_text(st, 2) : ""))
                 || (rc = lm_buf_puts(&s.title, (const char *)sqlite3_column_text(st, 3)
-                                                   ? (const char *)sqlite3_column_text(st, 3) : "")))
+                                                   ? (const char *)sqlite3_column_text(st, 3) : ""))
+                || (rc = meta_load(&s.meta, lm_buf_str(&s.title), st, META_COL)))
                 break;
         }
         if ((rc = add_val(&s, st)))
@@ -602,6 +755,7 @@ static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint6
     free(s.v);
     lm_buf_free(&s.journal);
     lm_buf_free(&s.title);
+    meta_free(&s.meta);
     return rc;
 }
 

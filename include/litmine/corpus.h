@@ -40,6 +40,7 @@ typedef struct lm_record {
     lm_buf body;            ///< JATS body: "## Section title\n" lines and paragraphs
     const char *source;     ///< "pubmed" or "pmc" (static string)
     unsigned long line;     ///< line of the input where the record started
+    lm_buf databanks;       ///< PubMed DataBankList: "ClinicalTrials.gov NCT01234567; ..."
 } lm_record;
 
 LM_API void lm_record_init(lm_record *r);

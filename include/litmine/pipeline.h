@@ -193,6 +193,12 @@ typedef struct lm_run_export {
     char *path;          ///< resolved (relative to the config file's folder)
 } lm_run_export;
 
+/// Progress of a long stage of lm_run(): @p stage is "fetch", "import" or
+/// "extract"; @p done records so far of @p total (0: not known).  Called
+/// often (after each record or batch): the callee decides what to draw.
+typedef void (*lm_run_progress_cb)(const char *stage, uint64_t done, uint64_t total,
+                                   void *ud);
+
 /// A parsed run configuration (JSON; README "litmine run" shows the keys).
 /// Paths are resolved against the config file's folder.  Free with
 /// lm_run_config_free().
@@ -214,6 +220,9 @@ typedef struct lm_run_config {
     int retries;
     double retry_delay, retry_max, rate;
     long timeout;
+    /* Not from the file: the caller may set these after parsing (NULL: none). */
+    lm_run_progress_cb progress;
+    void *progress_ud;
 } lm_run_config;
 
 /// Parses a configuration from @p len bytes of JSON; @p name is the file

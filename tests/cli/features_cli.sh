@@ -111,8 +111,36 @@ expect 7 "search filtered to nothing" -- "$LITMINE" search --db "$db" --year 199
 err_has "no match" "no match is said"
 expect 7 "search no hit quiet" -- "$LITMINE" search -q --db "$db" zzzqqq
 [ ! -s "$T/err" ] && ok || bad "-q: nothing on stderr"
+expect 1 "unknown --design" -- "$LITMINE" search --db "$db" --design rtc remission
+err_has "'rtc' is neither a design" "an unknown design is named"
 expect 1 "bad --year" -- "$LITMINE" search --db "$db" --year 2020-2010 x
 err_has "--year 2020-2010" "bad --year named"
+
+# ---- studies sheet: identifiers, authors, design flags, registrations ---------
+regs=$ROOT/tests/fixtures/pipeline/registrations.xml
+expect 0 "import registrations" -- "$LITMINE" import --db "$db" "$regs"
+expect 0 "extract it" -- "$LITMINE" extract --db "$db" 92000001
+expect 0 "studies jsonl" -- "$LITMINE" export --db "$db" --what studies --pmids - <<< 92000001
+python3 - "$T/out" <<'EOF' && ok || bad "studies row: doi, pmcid, authors, pub_types, design flags, registrations"
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+assert d['doi'] == '10.99999/jpt.2025.1' and d['pmcid'] == 'PMC9200001', d
+assert d['first_author'] == 'Imaginary I' and d['authors'] == 'Imaginary I; Pretend P', d
+assert 'Randomized Controlled Trial' in d['pub_types']
+assert (d['secondary_analysis'], d['crossover'], d['double_blind'], d['protocol'], d['open_label']) == (1, 1, 1, 0, 0), d
+# abstract ("NCT 09876543" and NCT09876543 once), DataBankList; no sequence accession
+assert d['registrations'].split('; ') == ['NCT09876543', 'ACTRN12699000123456', 'NCT09876544', 'ISRCTN99887766'], d['registrations']
+EOF
+expect 0 "studies csv" -- "$LITMINE" export --db "$db" --what studies --format csv
+python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline=""))); assert all(len(x) == len(r[0]) for x in r) and r[0][-1] == "registrations"' "$T/out" \
+  && ok || bad "studies CSV: every row has the header's columns"
+# a corpus of schema 3 (before DataBankList) is migrated by import
+cp "$db" "$T/v1.db"
+sqlite3 "$T/v1.db" "ALTER TABLE article DROP COLUMN databanks; PRAGMA user_version = 3"
+expect 4 "old schema read-only" -- "$LITMINE" export --db "$T/v1.db" --what studies
+expect 0 "import migrates" -- "$LITMINE" import --db "$T/v1.db" "$regs"
+[ "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" -ge 4 ] && sqlite3 "$T/v1.db" 'SELECT databanks FROM article LIMIT 1' >/dev/null \
+  && ok || bad "schema migrated to 4 with the databanks column"
 
 # ---- progress: a terminal only ---------------------------------------------------
 expect 0 "extract --all piped" -- "$LITMINE" extract --db "$db" --all
@@ -120,8 +148,17 @@ expect 0 "extract --all piped" -- "$LITMINE" extract --db "$db" --all
 if command -v script >/dev/null; then
   # script(1) gives the command a pseudo-terminal; stdout goes to a file
   script -qec "'$LITMINE' extract --db '$db' --all >/dev/null" "$T/tty" >/dev/null 2>&1
-  grep -aq 'articles, [0-9]*/s' "$T/tty" && ok || bad "progress line on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 200)"
+  grep -aq '[0-9]/[0-9]* (100%) articles' "$T/tty" && ok || bad "progress line on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 200)"
   script -qec "'$LITMINE' extract -q --db '$db' --all >/dev/null" "$T/tty" >/dev/null 2>&1
-  ! grep -aq 'articles,' "$T/tty" && ok || bad "no progress under -q"
+  ! grep -aq '(100%)' "$T/tty" && ok || bad "no progress under -q"
+  # litmine run: the extract stage's line, ended before the stage's report
+  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  printf '{"database": "%s", "queries": [], "extract": true}\n' "$db" > "$T/job.json"
+  script -qec "'$LITMINE' run --config '$T/job.json' >/dev/null" "$T/tty" >/dev/null 2>&1
+  grep -aq '(100%) extract' "$T/tty" && grep -aq '^litmine: extract: ' "$T/tty" \
+    && ok || bad "run draws the extract stage's progress on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 300)"
+  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  expect 0 "run piped" -- "$LITMINE" run --config "$T/job.json"
+  ! grep -q '(100%)' "$T/err" && ok || bad "no run progress when stderr is not a terminal"
 fi
 finish

@@ -370,3 +370,24 @@ Test(reader, huge_text_node_is_refused)
     rd = NULL;
     free(x);
 }
+
+/* PubMed's DataBankList: each bank's name, then its accession numbers. */
+Test(reader, pubmed_databank_list)
+{
+    cr_assert_eq(open_str("databanks.xml",
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=\"1\">93000001</PMID>"
+        "<Article><ArticleTitle>A fictional trial.</ArticleTitle><DataBankList CompleteYN=\"Y\">"
+        "<DataBank><DataBankName>ClinicalTrials.gov</DataBankName><AccessionNumberList>"
+        "<AccessionNumber>NCT00000001</AccessionNumber><AccessionNumber>NCT00000002</AccessionNumber>"
+        "</AccessionNumberList></DataBank><DataBank><DataBankName>ISRCTN</DataBankName>"
+        "<AccessionNumberList><AccessionNumber>ISRCTN00000003</AccessionNumber>"
+        "</AccessionNumberList></DataBank></DataBankList></Article></MedlineCitation>"
+        "</PubmedArticle><PubmedArticle><MedlineCitation><PMID Version=\"1\">93000002</PMID>"
+        "<Article><ArticleTitle>No banks.</ArticleTitle></Article></MedlineCitation>"
+        "</PubmedArticle></PubmedArticleSet>"), LM_OK);
+    cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
+    cr_assert_str_eq(lm_buf_str(&rec.databanks),
+                     "ClinicalTrials.gov NCT00000001 NCT00000002; ISRCTN ISRCTN00000003");
+    cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
+    cr_assert_str_eq(lm_buf_str(&rec.databanks), "", "the next record starts empty");
+}

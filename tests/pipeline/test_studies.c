@@ -99,7 +99,9 @@ Test(studies, csv_header_is_the_documented_order)
     cr_assert(!strncmp(csv, want, strlen(want)), "header: %.300s", csv);
     cr_assert(!strncmp(want, "pmid,year,journal,title,design,level,n_total,n_metric,arm_ns,"
                        "rate_metric,rate_pct,rate_k,rate_n,rate_lo,rate_hi,effect_metric,"
-                       "effect,effect_lo,effect_hi,effect_p,effect_p_op,rates,effects,rules\r\n",
+                       "effect,effect_lo,effect_hi,effect_p,effect_p_op,rates,effects,rules,"
+                       "primary_finding,regimen,follow_up,arms,doi,pmcid,first_author,authors,pub_types,secondary_analysis,protocol,"
+                       "crossover,double_blind,placebo_controlled,open_label,registrations\r\n",
                        strlen(want)), "columns changed: %s", want);
     free(csv);
 }
