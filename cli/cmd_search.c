@@ -124,6 +124,29 @@ static int passes(struct filters *f, const lm_hit *h)
     return f->keep;
 }
 
+/* Each comma-separated item of @list is a design lm_design_level() knows or
+ * a level L1-L5; else prints which one is not and returns -1. */
+static int check_designs(const char *list)
+{
+    char item[64];
+    const char *p = list;
+
+    while (p) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+
+        snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), p);
+        if (!lm_design_level(item)
+            && !((item[0] == 'L' || item[0] == 'l') && item[1] >= '1' && item[1] <= '5' && !item[2])) {
+            cli_error("--design %s: '%s' is neither a design (rct, meta_analysis, cohort, ...; "
+                      "see litmine(1)) nor a level L1-L5", list, item);
+            return -1;
+        }
+        p = e ? e + 1 : NULL;
+    }
+    return 0;
+}
+
 /* "2015-2020", "2015-", "-2020", "2020"; -1 when malformed. */
 static int parse_years(const char *s, int *from, int *to)
 {
@@ -233,6 +256,8 @@ int cmd_search(int argc, char **argv)
                 return EXIT_USAGE;
             }
             *(opt == OPT_DESIGN ? &f.design : opt == OPT_TYPE ? &f.type : &f.mesh) = optarg;
+            if (opt == OPT_DESIGN && check_designs(optarg))
+                return EXIT_USAGE;
             continue;
         }
         if (opt == OPT_YEAR) {

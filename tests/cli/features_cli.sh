@@ -111,6 +111,8 @@ expect 7 "search filtered to nothing" -- "$LITMINE" search --db "$db" --year 199
 err_has "no match" "no match is said"
 expect 7 "search no hit quiet" -- "$LITMINE" search -q --db "$db" zzzqqq
 [ ! -s "$T/err" ] && ok || bad "-q: nothing on stderr"
+expect 1 "unknown --design" -- "$LITMINE" search --db "$db" --design rtc remission
+err_has "'rtc' is neither a design" "an unknown design is named"
 expect 1 "bad --year" -- "$LITMINE" search --db "$db" --year 2020-2010 x
 err_has "--year 2020-2010" "bad --year named"
 
