@@ -920,8 +920,7 @@ static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const 
     int says_given = 0;
 
     for (g = 0; given[g] && !says_given; g++) {
-        const char *p = strcasestr(text + cl->start, given[g]);
-        says_given = p && p < text + cl->end;
+        says_given = rc_find_ci(text + cl->start, cl->end - cl->start, given[g]) != NULL;
     }
     if (!says_given)
         return 0;

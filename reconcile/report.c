@@ -181,6 +181,41 @@ static const char *ansi(lm_verdict v)
     return "";
 }
 
+/* Appends s[0,n) for a terminal: control characters (C0, DEL, C1 as UTF-8)
+ * that an article, a title or a name could carry are dropped, tabs and line
+ * ends become spaces, so no escape sequence reaches the terminal but ours. */
+static lm_err put_clean(lm_buf *out, const char *s, size_t n)
+{
+    size_t i, run = 0;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < n && rc == LM_OK; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t skip = 0;
+        if (ch < 0x20 || ch == 0x7f)
+            skip = 1;
+        else if (ch == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80
+                 && (unsigned char)s[i + 1] <= 0x9f)
+            skip = 2;
+        if (!skip)
+            continue;
+        if (i > run)
+            rc = lm_buf_append(out, s + run, i - run);
+        if (rc == LM_OK && (ch == '\t' || ch == '\n' || ch == '\r'))
+            rc = lm_buf_append(out, " ", 1);
+        i += skip - 1;
+        run = i + 1;
+    }
+    if (rc == LM_OK && n > run)
+        rc = lm_buf_append(out, s + run, n - run);
+    return rc;
+}
+
+static lm_err put_str(lm_buf *out, const char *s)
+{
+    return put_clean(out, s ? s : "", s ? strlen(s) : 0);
+}
+
 lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
 {
     size_t i, j;
@@ -191,30 +226,49 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
     if (!r || !out)
         return LM_ERR_USAGE;
 #define P(...) do { if (rc == LM_OK) rc = lm_buf_printf(out, __VA_ARGS__); } while (0)
-    P("%s: %zu claim%s", r->name, r->nclaims, r->nclaims == 1 ? "" : "s");
-    if (r->topic)
-        P(" (topic: %s)", r->topic);
+#define S(s) do { if (rc == LM_OK) rc = put_str(out, (s)); } while (0)
+    S(r->name);
+    P(": %zu claim%s", r->nclaims, r->nclaims == 1 ? "" : "s");
+    if (r->topic) {
+        P(" (topic: ");
+        S(r->topic);
+        P(")");
+    }
     P("\n");
     for (v = 0; v < LM_VERDICT_COUNT; v++)
         P("  %s%-13s%s %zu\n", colour ? ansi((lm_verdict)v) : "", lm_verdict_name((lm_verdict)v),
           off, lm_report_count(r, (lm_verdict)v));
-    for (i = 0; i < r->nwarnings; i++)
-        P("warning: %s\n", r->warnings[i]);
+    for (i = 0; i < r->nwarnings; i++) {
+        P("warning: ");
+        S(r->warnings[i]);
+        P("\n");
+    }
     for (i = 0; i < r->nclaims; i++) {
         const struct rc_claim *c = &r->claims[i];
         P("\n[%d] %s%s%s", c->id, colour ? ansi(c->verdict) : "", lm_verdict_name(c->verdict), off);
         P(" (level %s, source %s)\n", c->level[0] ? c->level : "none",
           lm_claim_source_name(c->source));
-        P("    \"%.*s\"\n", (int)(c->end - c->start), r->text + c->start);
-        for (j = 0; j < c->nreasons; j++)
-            P("    - %s\n", c->reasons[j]);
+        P("    \"");
+        if (rc == LM_OK)
+            rc = put_clean(out, r->text + c->start, c->end - c->start);
+        P("\"\n");
+        for (j = 0; j < c->nreasons; j++) {
+            P("    - ");
+            S(c->reasons[j]);
+            P("\n");
+        }
         for (j = 0; j < c->nmatches; j++) {
             const struct rc_match *m = &c->matches[j];
-            P("    %sPMID %lld [%s]%s %s%s\n", dim, (long long)m->pmid, m->level,
-              m->agrees ? "" : " (disagrees)", m->title ? m->title : "", off);
-            P("      %s\"%s\"%s\n", dim, m->evidence ? m->evidence : "", off);
+            P("    %sPMID %lld [", dim, (long long)m->pmid);
+            S(m->level);
+            P("]%s ", m->agrees ? "" : " (disagrees)");
+            S(m->title);
+            P("%s\n      %s\"", off, dim);
+            S(m->evidence);
+            P("\"%s\n", off);
         }
     }
+#undef S
 #undef P
     return rc;
 }
