@@ -774,9 +774,32 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     return 0;
 }
 
-lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...)
+/* Beyond is_claim: a statement the article model can check although it
+ * carries no number and no efficacy word ("it was well tolerated", "benefits
+ * lasted for weeks", "each received six sessions"): it says what kind of
+ * thing it is and it is about the topic or a study the article named. */
+static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int topical, int about,
+                       const char *text, const struct rc_sent *s)
+{
+    size_t p, words = 0;
+
+    if (bk == RC_BLOCK_HEADING || (f & (RC_F_QUESTION | RC_F_CALL)))
+        return 0;
+    for (p = s->start; p < s->end; p++)
+        words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
+    if (words < 4)
+        return 0;
+    if (!topical && about < 0)
+        return 0;
+    return (cues & (RC_C_DURABLE | RC_C_ONSET | RC_C_DOSERESP | RC_C_REGIMEN | RC_C_POPULATION
+                    | RC_C_MECHANISM | RC_C_VENUE | RC_C_BACKGROUND))
+           || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_RCT | RC_F_META));
+}
+
+lm_err rc_claim_reason(struct rc_claim *c, const char *code, const char *fmt, ...)
 {
     char buf[600], **p;
+    const char **pc;
     va_list ap;
     size_t i;
 
@@ -786,11 +809,15 @@ lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...)
     for (i = 0; i < c->nreasons; i++)
         if (!strcmp(c->reasons[i], buf))
             return LM_OK;
+    if (!(pc = realloc(c->codes, (c->nreasons + 1) * sizeof *pc)))
+        return LM_ERR_NOMEM;
+    c->codes = pc;
     if (!(p = realloc(c->reasons, (c->nreasons + 1) * sizeof *p)))
         return LM_ERR_NOMEM;
     c->reasons = p;
     if (!(p[c->nreasons] = strdup(buf)))
         return LM_ERR_NOMEM;
+    pc[c->nreasons] = code;
     c->nreasons++;
     return LM_OK;
 }
@@ -825,6 +852,7 @@ void rc_claim_free(struct rc_claim *c)
     for (i = 0; i < c->nreasons; i++)
         free(c->reasons[i]);
     free(c->reasons);
+    free(c->codes);
 }
 
 void lm_report_free(lm_report *r)
@@ -843,6 +871,7 @@ void lm_report_free(lm_report *r)
     free(r->text);
     free(r->blocks);
     free(r->topic);
+    free(r->studies);
     free(r);
 }
 
@@ -1087,6 +1116,7 @@ static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *
     c->nums = *nums;
     memset(nums, 0, sizeof *nums);
     c->verdict = LM_VERDICT_NOT_FOUND;
+    c->about = -1;
     return LM_OK;
 }
 
@@ -1099,7 +1129,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
     int prev_anecdote = 0;
-    size_t prev_block = (size_t)-1;
+    size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
 
@@ -1130,20 +1160,44 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
+        enum rc_block_kind bk = d->blocks[s->block].kind;
+        unsigned cues;
+        int about, topical, nb = -1;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
+        if (bk == RC_BLOCK_HEADING)
+            head = s->block;
         prev_block = s->block;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
         if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
             goto fail;
-        if (is_claim(f, &nums, d->blocks[s->block].kind, prev_anecdote,
-                     names_topic(&topic, d->text.s, s->start, s->end))) {
+        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
+        /* the article model: a sentence that introduces a study opens a
+         * mention; every sentence gets the mention it speaks of, if any */
+        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && (f & RC_F_STUDYWORD)
+            && !(f & (RC_F_QUESTION | RC_F_CALL))) {
+            if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
+                goto fail;
+            nb = (int)r->nstudies - 1;
+        }
+        about = nb >= 0 ? nb
+                        : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        topical = names_topic(&topic, d->text.s, s->start, s->end);
+        if (is_claim(f, &nums, bk, prev_anecdote, topical)
+            || model_claim(f, cues, bk, topical, about, d->text.s, s)) {
+            struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;
-            prev_anecdote = r->claims[r->nclaims - 1].source == LM_SOURCE_ANECDOTE;
+            c = &r->claims[r->nclaims - 1];
+            c->about = about;
+            c->kind = rc_kind_of(f, cues, &c->nums, rc_year_in(d->text.s, s->start, s->end));
+            c->hedged = (cues & RC_C_HEDGE) && !(f & (RC_F_RCT | RC_F_META));
+            if (nb >= 0)
+                r->studies[nb].claim = (int)r->nclaims - 1;
+            prev_anecdote = c->source == LM_SOURCE_ANECDOTE;
         } else {
             nums.n = 0;
         }

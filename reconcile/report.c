@@ -95,7 +95,7 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
 {
     cJSON *o = cJSON_CreateObject(), *arr;
     size_t i;
-    char *text;
+    char *text, about[24];
     int ok;
 
     if (!o)
@@ -106,9 +106,13 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
     }
     memcpy(text, r->text + c->start, c->end - c->start);
     text[c->end - c->start] = '\0';
+    snprintf(about, sizeof about, "s%d", c->about + 1);
     ok = cJSON_AddNumberToObject(o, "id", c->id)
          && cJSON_AddStringToObject(o, "text", text)
          && cJSON_AddItemToObject(o, "span", span_json(c->start, c->end))
+         && cJSON_AddStringToObject(o, "kind", rc_claim_kind_name(c->kind))
+         && (c->about >= 0 ? cJSON_AddStringToObject(o, "about", about) != NULL
+                           : cJSON_AddStringToObject(o, "about", "topic") != NULL)
          && cJSON_AddStringToObject(o, "source", lm_claim_source_name(c->source))
          && cJSON_AddItemToObject(o, "numbers", numbers_json(c))
          && cJSON_AddStringToObject(o, "verdict", lm_verdict_name(c->verdict))
@@ -123,6 +127,8 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
         snprintf(pmid, sizeof pmid, "%lld", (long long)m->pmid);
         ok = mo && cJSON_AddItemToArray(arr, mo)
              && cJSON_AddStringToObject(mo, "pmid", pmid)
+             && cJSON_AddStringToObject(mo, "title", m->title ? m->title : "")
+             && cJSON_AddStringToObject(mo, "design", m->design)
              && cJSON_AddNumberToObject(mo, "score", m->score)
              && cJSON_AddStringToObject(mo, "level", m->level)
              && cJSON_AddBoolToObject(mo, "agrees", m->agrees)
@@ -130,8 +136,51 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
              && cJSON_AddItemToObject(mo, "span", span_json(m->ev_start, m->ev_end));
     }
     ok = ok && (arr = cJSON_AddArrayToObject(o, "reasons")) != NULL;
-    for (i = 0; ok && i < c->nreasons; i++)
-        ok = cJSON_AddItemToArray(arr, cJSON_CreateString(c->reasons[i]));
+    for (i = 0; ok && i < c->nreasons; i++) {
+        cJSON *ro = cJSON_CreateObject();
+        ok = ro && cJSON_AddItemToArray(arr, ro)
+             && cJSON_AddStringToObject(ro, "code", c->codes[i] ? c->codes[i] : "")
+             && cJSON_AddStringToObject(ro, "text", c->reasons[i]);
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *study_json(const struct lm_report *r, const struct rc_mention *m, size_t i)
+{
+    cJSON *o = cJSON_CreateObject(), *det, *why;
+    char id[24], pmid[24], *text;
+    size_t j;
+    int ok;
+
+    if (!o)
+        return NULL;
+    if (!(text = malloc(m->end - m->start + 1))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    memcpy(text, r->text + m->start, m->end - m->start);
+    text[m->end - m->start] = '\0';
+    snprintf(id, sizeof id, "s%zu", i + 1);
+    snprintf(pmid, sizeof pmid, "%lld", (long long)m->pmid);
+    ok = cJSON_AddStringToObject(o, "id", id) && cJSON_AddStringToObject(o, "text", text)
+         && (det = cJSON_AddObjectToObject(o, "details")) != NULL
+         && (!m->n || cJSON_AddNumberToObject(det, "n", (double)m->n))
+         && (!m->year || cJSON_AddNumberToObject(det, "year", m->year))
+         && (!m->venue[0] || cJSON_AddStringToObject(det, "venue", m->venue))
+         && (!m->design[0] || cJSON_AddStringToObject(det, "design", m->design))
+         && (!m->sessions || cJSON_AddNumberToObject(det, "sessions", (double)m->sessions))
+         && (m->days <= 0 || cJSON_AddNumberToObject(det, "days", m->days))
+         && (m->dose <= 0 || cJSON_AddNumberToObject(det, "dose", m->dose))
+         && (m->pmid ? cJSON_AddStringToObject(o, "pmid", pmid) != NULL
+                     : cJSON_AddNullToObject(o, "pmid") != NULL)
+         && (why = cJSON_AddArrayToObject(o, "why")) != NULL;
+    free(text);
+    for (j = 0; ok && j < m->nwhy; j++)
+        ok = cJSON_AddItemToArray(why, cJSON_CreateString(m->why[j]));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -150,7 +199,10 @@ lm_err lm_report_json(const lm_report *r, lm_buf *out)
     if (!r || !out)
         return LM_ERR_USAGE;
     ok = o && cJSON_AddStringToObject(o, "article", r->name)
-         && (arr = cJSON_AddArrayToObject(o, "claims")) != NULL;
+         && (arr = cJSON_AddArrayToObject(o, "studies")) != NULL;
+    for (i = 0; ok && i < r->nstudies; i++)
+        ok = cJSON_AddItemToArray(arr, study_json(r, &r->studies[i], i));
+    ok = ok && (arr = cJSON_AddArrayToObject(o, "claims")) != NULL;
     for (i = 0; ok && i < r->nclaims; i++)
         ok = cJSON_AddItemToArray(arr, claim_json(r, &r->claims[i]));
     ok = ok && (sum = cJSON_AddObjectToObject(o, "summary")) != NULL;

@@ -150,7 +150,7 @@ def main():
                 misses.append(f"{art}: want {e['verdict']}, got {got} "
                               f"{[m['pmid'] for m in claims[best]['matches']]} "
                               f"(want {e['pmids']}): {e['quote'][:70]} | "
-                              f"{'; '.join(claims[best]['reasons'])[:160]}")
+                              f"{'; '.join(x['text'] if isinstance(x, dict) else x for x in claims[best]['reasons'])[:160]}")
         n_rep_ok += len(used)
         if verbose:
             for i, c in enumerate(claims):

@@ -76,7 +76,18 @@ static int has_reason(const cJSON *claim, const char *needle)
     const cJSON *r;
 
     cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
-        if (cJSON_IsString(r) && strstr(r->valuestring, needle))
+        if (strstr(str_of(r, "text"), needle))
+            return 1;
+    return 0;
+}
+
+/* 1 when a reason of @claim carries the rule code @code. */
+static int has_code(const cJSON *claim, const char *code)
+{
+    const cJSON *r;
+
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
+        if (!strcmp(str_of(r, "code"), code))
             return 1;
     return 0;
 }
@@ -120,6 +131,13 @@ Test(reconcile_check, one_claim_per_verdict)
     cr_assert(has_reason(claim_at(root, 1), "open-label"));
     cr_assert(has_reason(claim_at(root, 2), "-4.2"));
     cr_assert(has_reason(claim_at(root, 5), "Rovadimab"));
+    /* and their rule codes */
+    cr_assert(has_code(claim_at(root, 0), "design.controlled"));
+    cr_assert(has_code(claim_at(root, 1), "numbers.wilson"));
+    cr_assert(has_code(claim_at(root, 1), "design.uncontrolled"));
+    cr_assert(has_code(claim_at(root, 3), "source.testimonial"));
+    cr_assert(has_code(claim_at(root, 4), "design.l5"));
+    cr_assert(has_code(claim_at(root, 5), "corpus.not_covered"));
     /* numbers of the first claim, and the summary */
     cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(claim_at(root, 0), "numbers"),
                                            "n")->valuedouble, 120, 1e-9);
