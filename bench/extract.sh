@@ -63,6 +63,19 @@ printf '%-44s %14s %12s\n' "extractors alone, PCRE2 JIT (1 core)" "$jit" "$((val
 printf '%-44s %14s %12s\n' "extractors alone, no JIT (1 core)" "$nojit" "$vals_nojit values"
 printf '%-44s %14s %12s\n' "R statcheck $(Rscript -e 'cat(format(packageVersion("statcheck")))' 2>/dev/null)" "$sc_rate" "$sc stats"
 printf '%-44s %14s %12s\n' "litmine: p-values / effect sizes" "" "$lm_p / $lm_eff"
+printf '%-44s %14s %12s\n' "litmine: findings / regimens / follow-ups" "" "$(python3 -c '
+import json, sys
+n = {"finding": 0, "regimen": 0, "follow_up": 0}
+for l in open(sys.argv[1]):
+    k = json.loads(l)["kind"]
+    if k in n:
+        n[k] += 1
+print(n["finding"], "/", n["regimen"], "/", n["follow_up"])' "$work/x.jsonl")"
+printf '%-44s %14s %12s\n' "litmine: arm sizes named / all" "" "$(python3 -c '
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+a = [x for x in r if x["kind"] == "arm_size"]
+print(sum(1 for x in a if x["label"]), "/", len(a))' "$work/x.jsonl")"
 printf '\nJIT speed-up: %sx; litmine vs statcheck: %sx; target 20000 abstracts/s per core\n' \
   "$(python3 -c "print(f'{$jit / $nojit:.1f}')")" \
   "$(python3 -c "print(f'{$jit / $sc_rate:.1f}' if '$sc_rate' != 'n/a' else 'n/a')")"

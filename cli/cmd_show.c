@@ -43,9 +43,25 @@ static void print_extraction(const lm_extraction *e)
     printf("  %-11s ", lm_kind_name(e->kind));
     if (e->kind == LM_KIND_DESIGN)
         printf("%s %s (%s)", e->svalue, e->level, e->metric);
+    else if (e->kind == LM_KIND_FINDING)
+        printf("%s: %s (%s vs %s)", e->metric, e->outcome ? e->outcome : "?",
+               e->intervention ? e->intervention : "?", e->comparator ? e->comparator : "?");
+    else if (e->kind == LM_KIND_REGIMEN) {
+        const char *f[] = { e->dose, e->frequency, e->duration, e->route };
+        size_t i;
+        int any = 0;
+        for (i = 0; i < sizeof f / sizeof f[0]; i++)
+            if (f[i])
+                printf("%s%s", any++ ? ", " : "", f[i]);
+        if (e->n >= 0)
+            printf("%s%lld administrations", any++ ? ", " : "", (long long)e->n);
+    } else if (e->kind == LM_KIND_FOLLOW_UP)
+        printf("%g days (%s)", e->value, e->duration ? e->duration : "");
     else
         printf("%g%s%s", e->value, e->metric[0] ? " " : "", e->metric);
-    if (e->k >= 0 && e->n > 0)
+    if (e->label)
+        printf(" [%s]", e->label);
+    if (e->k >= 0 && e->n > 0 && e->kind != LM_KIND_REGIMEN)
         printf(" = %lld/%lld", (long long)e->k, (long long)e->n);
     if (e->lo == e->lo && e->hi == e->hi)
         printf(" [%g, %g]", e->lo, e->hi);

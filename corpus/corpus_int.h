@@ -10,7 +10,7 @@
 typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 /* The schema version this litmine writes (PRAGMA user_version). */
-#define CORPUS_SCHEMA_VERSION 1
+#define CORPUS_SCHEMA_VERSION 2
 
 struct lm_corpus {
     sqlite3 *db;

@@ -54,6 +54,18 @@ static const char schema_v1[] =
     "CREATE INDEX extraction_pmid ON extraction(pmid);"
     "CREATE TABLE fetch_state(query TEXT PRIMARY KEY, watermark TEXT, updated_at TEXT);";
 
+/* Schema v2: the study model's strings on extraction rows (DESIGN.md
+ * "Extraction records"). */
+static const char schema_v2[] =
+    "ALTER TABLE extraction ADD COLUMN outcome TEXT;"
+    "ALTER TABLE extraction ADD COLUMN intervention TEXT;"
+    "ALTER TABLE extraction ADD COLUMN comparator TEXT;"
+    "ALTER TABLE extraction ADD COLUMN dose TEXT;"
+    "ALTER TABLE extraction ADD COLUMN frequency TEXT;"
+    "ALTER TABLE extraction ADD COLUMN duration TEXT;"
+    "ALTER TABLE extraction ADD COLUMN route TEXT;"
+    "ALTER TABLE extraction ADD COLUMN label TEXT;";
+
 /* Upsert under the version rule: a higher or equal version replaces the
  * stored row (and revives a deleted one); an identical record (same
  * version, same content hash) is left alone so FTS is not churned. */
@@ -139,6 +151,8 @@ static lm_err migrate(lm_corpus *c, int from)
     if ((rc = exec(c, "BEGIN IMMEDIATE", "cannot start the schema migration")))
         return rc;
     if (from < 1 && (rc = exec(c, schema_v1, "cannot create the schema")))
+        goto fail;
+    if (from < 2 && (rc = exec(c, schema_v2, "cannot add the study-model columns")))
         goto fail;
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", CORPUS_SCHEMA_VERSION);
     if ((rc = exec(c, sql, "cannot set the schema version")))

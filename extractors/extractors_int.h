@@ -109,6 +109,20 @@ const char *design_starts(size_t i);
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 
+/* The study model (findings.c): findings, regimen, follow-up, arm names. */
+typedef struct findings_rules findings_rules;
+lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap);
+void findings_rules_close(findings_rules *f);
+/* Reads one text already normalised (@p norm, its lower-cased copy and its
+ * map back to @p orig): names the arm_size rows of [first, out->len), then
+ * appends its findings, regimen and follow-up rows.  Titles are skipped. */
+lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
+                     const char *lower, const size_t *map, size_t len, const char *section,
+                     lm_extractions *out, size_t first);
+/* Article level, after every text: one follow-up (the abstract's, else the
+ * longest), the body's regimen only when the abstract has none. */
+void findings_finish(lm_extractions *x, size_t first);
+
 /* Copies at most cap-1 bytes of s into dst. */
 void extract_strlcpy(char *dst, const char *s, size_t cap);
 

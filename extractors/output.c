@@ -10,7 +10,15 @@
 
 const char *const lm_extraction_columns[] = {
     "pmid", "kind", "value", "lo", "hi", "k", "n", "metric", "p", "p_op", "level",
-    "section", "span", "text", "rule", "flags", "extractor_version", NULL
+    "section", "span", "text", "rule", "flags", "outcome", "intervention", "comparator",
+    "dose", "frequency", "duration", "route", "label", "extractor_version", NULL
+};
+
+/* The study model's strings, in column order (outcome .. label). */
+#define STUDY_STRINGS(e) { (e)->outcome, (e)->intervention, (e)->comparator, (e)->dose, \
+                           (e)->frequency, (e)->duration, (e)->route, (e)->label }
+static const char *const study_cols[] = {
+    "outcome", "intervention", "comparator", "dose", "frequency", "duration", "route", "label"
 };
 
 /* ---- JSON and CSV --------------------------------------------------------- */
@@ -55,8 +63,14 @@ char *lm_extraction_json(int64_t pmid, const lm_extraction *e)
             cJSON_Delete(span);
     }
     ok = ok && add_str(o, "text", e->text ? e->text : "") && add_str(o, "rule", e->rule)
-        && add_str(o, "flags", e->flags)
-        && cJSON_AddNumberToObject(o, "extractor_version", LM_EXTRACTOR_VERSION);
+        && add_str(o, "flags", e->flags);
+    {
+        const char *sv[] = STUDY_STRINGS(e);
+        size_t j;
+        for (j = 0; ok && j < sizeof sv / sizeof sv[0]; j++)
+            ok = add_str(o, study_cols[j], sv[j]);
+    }
+    ok = ok && cJSON_AddNumberToObject(o, "extractor_version", LM_EXTRACTOR_VERSION);
     if (ok)
         s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -97,7 +111,10 @@ lm_err lm_extraction_csv_header(FILE *out)
     size_t i;
 
     for (i = 0; lm_extraction_columns[i]; i++)
-        fprintf(out, "%s%s", i ? "," : "", lm_extraction_columns[i]);
+        if (!strcmp(lm_extraction_columns[i], "span"))   /* two CSV columns */
+            fprintf(out, "%sspan_start,span_end", i ? "," : "");
+        else
+            fprintf(out, "%s%s", i ? "," : "", lm_extraction_columns[i]);
     fputs("\r\n", out);
     return ferror(out) ? LM_ERR_IO : LM_OK;
 }
@@ -129,12 +146,20 @@ lm_err lm_extraction_csv(FILE *out, int64_t pmid, const lm_extraction *e)
     csv_str(out, e->level);
     fputc(',', out);
     csv_str(out, e->section);
-    fprintf(out, ",%zu-%zu,", e->span_start, e->span_end);
+    fprintf(out, ",%zu,%zu,", e->span_start, e->span_end);
     csv_str(out, e->text);
     fputc(',', out);
     csv_str(out, e->rule);
     fputc(',', out);
     csv_str(out, e->flags);
+    {
+        const char *sv[] = STUDY_STRINGS(e);
+        size_t j;
+        for (j = 0; j < sizeof sv / sizeof sv[0]; j++) {
+            fputc(',', out);
+            csv_str(out, sv[j]);
+        }
+    }
     fprintf(out, ",%d\r\n", LM_EXTRACTOR_VERSION);
     return ferror(out) ? LM_ERR_IO : LM_OK;
 }

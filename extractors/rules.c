@@ -524,6 +524,7 @@ struct lm_extractor {
     struct crule *rules[T_COUNT];
     size_t nrules[T_COUNT];
     design_rules *design;
+    findings_rules *findings;
     pcre2_match_data *md;
     lm_normtext norm;
     lm_buf scratch;
@@ -670,7 +671,8 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     }
     if (!(ex->site = extract_compile("n.site", "\\G(?:" SITE ")", flags, ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
-    if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg)))
+    if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg))
+        || (rc = findings_rules_open(flags, &ex->findings, ex->msg, sizeof ex->msg)))
         return rc;
     if (!(ex->md = pcre2_match_data_create(32, NULL))
         || !(ex->mctx = pcre2_match_context_create(NULL)))
@@ -690,6 +692,7 @@ void lm_extractor_close(lm_extractor *ex)
         free(ex->rules[t]);
     }
     design_rules_close(ex->design);
+    findings_rules_close(ex->findings);
     gate_set_close(ex->gates);
     gate_found_free(&ex->found);
     free(ex->rate_k);
@@ -2046,7 +2049,9 @@ static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
         || (rc = run_table(&r, T_STUDY, on_study))
         || (rc = run_table(&r, T_EFFECT, on_effect))
         || (rc = run_table(&r, T_P, on_p))
-        || (rc = run_table(&r, T_RATE, on_rate)))
+        || (rc = run_table(&r, T_RATE, on_rate))
+        || (rc = findings_text(ex->findings, text, ex->norm.s, ex->scratch.s, ex->norm.map,
+                               ex->norm.len, r.section, out, r.first)))
         return rc;
     if (design >= 0)
         design_count(ex->design, ex->md, ex->norm.s, &ex->found, ex->norm.map,
@@ -2322,6 +2327,7 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
     if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
     finish_article(out, first, a->abstract);
+    findings_finish(out, first);
     return LM_OK;
 fail:
     if (rc == LM_ERR_TOO_BIG)

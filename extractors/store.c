@@ -40,8 +40,10 @@ static lm_err store_rows(sqlite3 *db, int64_t pmid, const lm_extractions *x,
     static const char del_sql[] = "DELETE FROM extraction WHERE pmid = ?1";
     static const char ins_sql[] =
         "INSERT INTO extraction(pmid, kind, value, lo, hi, k, n, metric, p, p_op, level,"
-        " section, span_start, span_end, text, rule, flags, extractor_version)"
-        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
+        " section, span_start, span_end, text, rule, flags, extractor_version, outcome,"
+        " intervention, comparator, dose, frequency, duration, route, label)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
+        "?21,?22,?23,?24,?25,?26)";
     sqlite3_stmt *del = NULL, *ins = NULL;
     size_t i;
     lm_err rc = LM_OK;
@@ -84,6 +86,14 @@ static lm_err store_rows(sqlite3 *db, int64_t pmid, const lm_extractions *x,
         bind_text(ins, 16, e->rule);
         bind_text(ins, 17, e->flags);
         sqlite3_bind_int(ins, 18, LM_EXTRACTOR_VERSION);
+        bind_text(ins, 19, e->outcome);
+        bind_text(ins, 20, e->intervention);
+        bind_text(ins, 21, e->comparator);
+        bind_text(ins, 22, e->dose);
+        bind_text(ins, 23, e->frequency);
+        bind_text(ins, 24, e->duration);
+        bind_text(ins, 25, e->route);
+        bind_text(ins, 26, e->label);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(NULL, msg, cap, db, "storing an extraction", pmid);
             goto done;
@@ -146,7 +156,7 @@ static int kind_of(const char *name, lm_kind *k)
 {
     int i;
 
-    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_DESIGN; i++)
+    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_LAST; i++)
         if (!strcmp(name, lm_kind_name((lm_kind)i))) {
             *k = (lm_kind)i;
             return 1;
@@ -196,6 +206,16 @@ static lm_err load_row(sqlite3_stmt *st, lm_extractions *out, int64_t pmid, char
     e->span_start = (size_t)sqlite3_column_int64(st, 12);
     e->span_end = (size_t)sqlite3_column_int64(st, 13);
     extract_strlcpy(e->flags, col_text(st, 16), sizeof e->flags);
+    {
+        char **dst[] = { &e->outcome, &e->intervention, &e->comparator, &e->dose,
+                         &e->frequency, &e->duration, &e->route, &e->label };
+        size_t j;
+        for (j = 0; j < sizeof dst / sizeof dst[0]; j++) {
+            const unsigned char *t = sqlite3_column_text(st, 18 + (int)j);
+            if (t && *t && !(*dst[j] = strdup((const char *)t)))
+                return LM_ERR_NOMEM;
+        }
+    }
     return LM_OK;
 }
 
@@ -204,7 +224,8 @@ lm_err lm_extract_load(lm_extractor *ex, lm_corpus *c, int64_t pmid, lm_extracti
 {
     static const char sql[] =
         "SELECT id, kind, value, lo, hi, k, n, metric, p, p_op, level, section,"
-        " span_start, span_end, text, rule, flags, extractor_version"
+        " span_start, span_end, text, rule, flags, extractor_version, outcome, intervention,"
+        " comparator, dose, frequency, duration, route, label"
         " FROM extraction WHERE pmid = ?1 ORDER BY id";
     char scratch[256], *msg = scratch;
     size_t cap = sizeof scratch;

@@ -16,7 +16,7 @@ const char *const lm_study_columns[] = {
     "pmid", "year", "journal", "title", "design", "level", "n_total", "n_metric",
     "arm_ns", "rate_metric", "rate_pct", "rate_k", "rate_n", "rate_lo", "rate_hi",
     "effect_metric", "effect", "effect_lo", "effect_hi", "effect_p", "effect_p_op",
-    "rates", "effects", "rules", NULL
+    "rates", "effects", "rules", "primary_finding", "regimen", "follow_up", "arms", NULL
 };
 
 const char *lm_export_what_name(lm_export_what w)
@@ -53,7 +53,7 @@ static int kind_of(const char *name, lm_kind *k)
 {
     int i;
 
-    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_DESIGN; i++)
+    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_LAST; i++)
         if (!strcmp(name, lm_kind_name((lm_kind)i))) {
             *k = (lm_kind)i;
             return 0;
@@ -68,7 +68,9 @@ static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
 {
     static const char sql[] =
         "SELECT e.pmid, e.kind, e.value, e.lo, e.hi, e.k, e.n, e.metric, e.p, e.p_op,"
-        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags"
+        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags,"
+        " e.outcome, e.intervention, e.comparator, e.dose, e.frequency, e.duration, e.route,"
+        " e.label"
         " FROM extraction e JOIN article a ON a.pmid = e.pmid"
         " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
     sqlite3_stmt *st = NULL;
@@ -113,6 +115,13 @@ static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
         copy_col(rule, sizeof rule, st, 15);
         e.rule = rule;
         copy_col(e.flags, sizeof e.flags, st, 16);
+        {   /* the study model's strings: borrowed from the row, never freed here */
+            char **sv[] = { &e.outcome, &e.intervention, &e.comparator, &e.dose, &e.frequency,
+                            &e.duration, &e.route, &e.label };
+            size_t j;
+            for (j = 0; j < sizeof sv / sizeof sv[0]; j++)
+                *sv[j] = (char *)sqlite3_column_text(st, 17 + (int)j);
+        }
         if (fmt == LM_EXPORT_CSV) {
             if (lm_extraction_csv(out, pmid, &e) != LM_OK)
                 rc = LM_ERR_IO;
@@ -145,6 +154,8 @@ struct val {
     int rank;               /* 0 title, 1 abstract, 2 body */
     size_t pos;             /* span start (title, abstract) or row id (body) */
     char svalue[32], metric[24], p_op[4], level[4], rule[64], flags[96];
+    char label[48];         /* arm_size: the arm's name */
+    char what[160];         /* finding: its outcome; regimen: its fields; follow_up: as written */
 };
 
 struct study {
@@ -299,8 +310,14 @@ static lm_err rule_list(const struct study *s, const struct val *total, lm_buf *
     return rc;
 }
 
+/* The study model's cells: primary_finding ("no_difference: outcome", the
+ * finding flagged primary, else the first), regimen (each arm's fields,
+ * "; "-joined), follow_up (as written), arms ("placebo 54; 0.5 mg/kg 51"). */
+struct row;
+static lm_err model_cells(const struct study *s, struct row *r);
+
 /* The row's cells as strings (CSV) and, for JSON, whether each is a number. */
-#define NCOLS 24
+#define NCOLS 28
 struct row {
     lm_buf cell[NCOLS];
     int numeric[NCOLS];
@@ -369,6 +386,35 @@ static lm_err study_row(const struct study *s, struct row *r)
         rc = effect_list(s, &r->cell[22]);
     if (!rc)
         rc = rule_list(s, k.n, &r->cell[23]);
+    if (!rc)
+        rc = model_cells(s, r);
+    return rc;
+}
+
+static lm_err model_cells(const struct study *s, struct row *r)
+{
+    const struct val *pf = NULL;
+    size_t i;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < s->len; i++) {
+        const struct val *v = &s->v[i];
+        if (v->kind == LM_KIND_FINDING && v->rank == 1
+            && (!pf || (has_flag(v->flags, "primary") && !has_flag(pf->flags, "primary"))))
+            pf = v;
+    }
+    if (pf)
+        rc = lm_buf_printf(&r->cell[24], "%s: %s", pf->metric, pf->what);
+    for (i = 0; i < s->len && !rc; i++) {
+        const struct val *v = &s->v[i];
+        if (v->kind == LM_KIND_REGIMEN)
+            rc = lm_buf_printf(&r->cell[25], "%s%s", r->cell[25].len ? "; " : "", v->what);
+        else if (v->kind == LM_KIND_FOLLOW_UP && !r->cell[26].len)
+            rc = lm_buf_puts(&r->cell[26], v->what);
+        else if (v->kind == LM_KIND_ARM_SIZE)
+            rc = lm_buf_printf(&r->cell[27], "%s%s%s%.10g", r->cell[27].len ? "; " : "",
+                               v->label, *v->label ? " " : "", v->value);
+    }
     return rc;
 }
 
@@ -453,6 +499,28 @@ static lm_err add_val(struct study *s, sqlite3_stmt *st)
     copy_col(v->level, sizeof v->level, st, 15);
     copy_col(v->rule, sizeof v->rule, st, 17);
     copy_col(v->flags, sizeof v->flags, st, 18);
+    copy_col(v->label, sizeof v->label, st, 19);
+    if (v->kind == LM_KIND_FINDING) {
+        copy_col(v->what, sizeof v->what, st, 20);
+    } else if (v->kind == LM_KIND_FOLLOW_UP) {
+        copy_col(v->what, sizeof v->what, st, 23);
+    } else if (v->kind == LM_KIND_REGIMEN) {
+        /* "0.5 mg/kg, twice weekly, 4 weeks, intravenous, 8 administrations" */
+        lm_buf b = { 0 };
+        int j;
+        lm_err rc = LM_OK;
+        for (j = 21; j <= 24 && !rc; j++) {
+            const unsigned char *t = sqlite3_column_text(st, j);
+            if (t && *t)
+                rc = lm_buf_printf(&b, "%s%s", b.len ? ", " : "", (const char *)t);
+        }
+        if (!rc && v->n >= 0)
+            rc = lm_buf_printf(&b, "%s%lld administrations", b.len ? ", " : "", (long long)v->n);
+        snprintf(v->what, sizeof v->what, "%s", lm_buf_str(&b));
+        lm_buf_free(&b);
+        if (rc)
+            return rc;
+    }
     return LM_OK;
 }
 
@@ -461,7 +529,8 @@ static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint6
 {
     static const char sql[] =
         "SELECT e.pmid, a.year, a.journal, a.title, e.kind, e.value, e.lo, e.hi, e.k, e.n,"
-        " e.metric, e.p, e.p_op, e.section, e.span_start, e.level, e.id, e.rule, e.flags"
+        " e.metric, e.p, e.p_op, e.section, e.span_start, e.level, e.id, e.rule, e.flags,"
+        " e.label, e.outcome, e.dose, e.frequency, e.duration, e.route"
         " FROM extraction e JOIN article a ON a.pmid = e.pmid"
         " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
     struct study s;

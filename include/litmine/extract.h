@@ -27,7 +27,7 @@ extern "C" {
 
 /// Bumped whenever a rule changes what it extracts.  Stored with each row;
 /// lm_extract_store() replaces rows of a pmid whatever their version.
-#define LM_EXTRACTOR_VERSION 2
+#define LM_EXTRACTOR_VERSION 3
 
 /* ---- text normalisation ------------------------------------------------ */
 
@@ -271,7 +271,9 @@ LM_API LM_MUST_CHECK lm_err lm_extract_run(lm_extractor *ex, lm_corpus *c,
 
 /// The columns of an extraction row, in order (JSONL keys and CSV header):
 /// pmid, kind, value, lo, hi, k, n, metric, p, p_op, level, section, span,
-/// text, rule, flags, extractor_version.  NULL-terminated.
+/// text, rule, flags, outcome, intervention, comparator, dose, frequency,
+/// duration, route, label, extractor_version.  NULL-terminated.  CSV
+/// writes span as two columns, span_start and span_end.
 LM_API extern const char *const lm_extraction_columns[];
 
 /// One extraction as a compact JSON object (pmid as a string, span as
@@ -280,7 +282,8 @@ LM_API extern const char *const lm_extraction_columns[];
 LM_API char *lm_extraction_json(int64_t pmid, const lm_extraction *e);
 
 /// Writes the CSV header row, or one row, RFC 4180 (CRLF), same columns
-/// as the JSON (span as "start-end").  LM_ERR_IO when a write fails.
+/// as the JSON (span as two columns, span_start and span_end; one column
+/// order for every kind, empty where a kind has no such value).  LM_ERR_IO when a write fails.
 LM_API LM_MUST_CHECK lm_err lm_extraction_csv_header(FILE *out);
 LM_API LM_MUST_CHECK lm_err lm_extraction_csv(FILE *out, int64_t pmid,
                                               const lm_extraction *e);

@@ -12,7 +12,8 @@ python3 - "$T/out" <<'PY' && ok || bad "jsonl rows: $(head -c 400 "$T/out")"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 keys = ["pmid", "kind", "value", "lo", "hi", "k", "n", "metric", "p", "p_op", "level",
-        "section", "span", "text", "rule", "flags", "extractor_version"]
+        "section", "span", "text", "rule", "flags", "outcome", "intervention", "comparator",
+        "dose", "frequency", "duration", "route", "label", "extractor_version"]
 assert all(list(r) == keys for r in rows), "columns/order"
 assert all(r["pmid"] == "91100001" and isinstance(r["span"], list) for r in rows)
 n = [r for r in rows if r["kind"] == "sample_size" and "primary" in (r["flags"] or "")]
@@ -29,7 +30,9 @@ expect 0 "extract --all as CSV" -- "$LITMINE" extract -q --db "$db" --all --form
 python3 - "$T/out" <<'PY' && ok || bad "csv: $(head -c 400 "$T/out")"
 import csv, sys
 raw = open(sys.argv[1], newline="").read()
-assert raw.startswith("pmid,kind,value,lo,hi,k,n,metric,p,p_op,level,section,span,text,rule,flags,extractor_version\r\n")
+assert raw.startswith("pmid,kind,value,lo,hi,k,n,metric,p,p_op,level,section,span_start,span_end,"
+                      "text,rule,flags,outcome,intervention,comparator,dose,frequency,duration,"
+                      "route,label,extractor_version\r\n")
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert {r["pmid"] for r in rows} == {"91100001", "91100002", "91100003"}
 assert sum(r["kind"] == "design" for r in rows) == 3

@@ -1,0 +1,2209 @@
+/* The study model (DESIGN.md "Extraction records"): each reported
+ * comparison as a `finding` (its direction, outcome, arms, p, primary and
+ * significant flags), the intervention's `regimen` (dose, administrations,
+ * frequency, duration, route), the longest `follow_up`, and the names of
+ * the arms of the `arm_size` rows.
+ *
+ * One rule table of cues (negations, hedges, directions, background and
+ * aim sentences, regimen and follow-up phrases), compiled when the
+ * extractor opens.  A text is cut into its structured-abstract parts
+ * ("RESULTS: ...", one per line), the parts into sentences and the
+ * sentences into clauses ("; ", "whereas", "but", "except for"); a clause
+ * of a results or conclusions part (or of an unlabelled abstract) holding
+ * a comparison becomes one finding.  Background, aims, methods and other
+ * studies' results ("previous studies have shown") are never findings. */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extractors_int.h"
+
+/* ---- the rule table ----------------------------------------------------- */
+
+enum cue {
+    /* no difference (negations and hedges) */
+    C_NODIFF, C_NOTDIFF, C_NOTSIG, C_FAILED, C_NOTSUP, C_NONINF, C_EQUIV, C_SIMILAR,
+    C_TREND,
+    /* directions and comparisons */
+    C_INC, C_DEC, C_SIG, C_COMPARE, C_WITHIN,
+    /* sentences that are not this study's findings */
+    C_BACKGROUND, C_AIM, C_BASECHAR, C_CORREL,
+    /* structure */
+    C_PRIMARY, C_SPLIT, C_EXCEPT,
+    /* regimen and follow-up */
+    C_DOSE, C_FREQ, C_DUR, C_ROUTE, C_ADMIN, C_SINGLE, C_FU, C_FU_AT, C_NOT_FU,
+    C_COUNT
+};
+
+struct frule {
+    const char *id;
+    enum cue cue;
+    const char *need;     /* a lower-case literal the match must contain ("" none) */
+    const char *pattern;
+};
+
+#define NUMW "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven" \
+             "|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty" \
+             "|thirty-six|forty|forty-eight|fifty|sixty)"
+#define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
+
+static const struct frule frules[] = {
+    { "finding.no_diff", C_NODIFF, "",
+      "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
+      "|clinically|meaningful|relevant|obvious"
+      "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
+      "|real|important|substantial|between-group|group|treatment|differential|consistent"
+      "|[a-z]+-[a-z-]+|two-way|three-way))*(?:\\s+[a-z]+){0,2}?"
+      "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
+      "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
+      "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
+    { "finding.no_diff", C_NOTDIFF, "not",
+      "\\b(?:did|does|do|could|would|was|were|is|are|has|have|had)(?: not|n't)"
+      "(?:\\s+(?:significantly|statistically|substantially|appreciably|markedly|differ"
+      "|materially|further|clearly|meaningfully|been|seem to|appear to))*"
+      "\\s+(?:differ\\w*|change\\w*|improve\\w*|reduce\\w*|increase\\w*|decrease\\w*"
+      "|affect\\w*|alter\\w*|influence\\w*|modif\\w*|lower\\w*|raise\\w*|enhance\\w*"
+      "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
+      "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
+      "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
+      "|different|significant\\w*|higher|lower|greater"
+      "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
+    { "finding.no_diff", C_NOTDIFF, "n",
+      "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
+      "|altered|affected|changed)\\b" },
+    { "finding.not_significant", C_NOTSIG, "significan",
+      "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
+      "|\\b(?:did not|failed to|does not|do not) (?:reach|achieve|attain) (?:statistical )?"
+      "significance\\b|\\b(?:lost|loses) significance\\b"
+      "|(?<![\\w.-])n\\.?s\\.?(?![\\w-])" },
+    { "finding.failed", C_FAILED, "fail",
+      "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
+      "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
+      "|change|alter|lower|support|establish|provide)\\b" },
+    { "finding.not_superior", C_NOTSUP, "not",
+      "\\b(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
+      "|effective)(?: (?:to|than))?\\b" },
+    { "finding.noninferior", C_NONINF, "inferior",
+      "\\bnon-?inferior(?:ity)?\\b" },
+    { "finding.equivalent", C_EQUIV, "equ",
+      "\\b(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
+      "|well))\\b" },
+    { "finding.similar", C_SIMILAR, "",
+      "\\b(?:similar(?:ly)?|comparable|identical|unchanged|unaffected|indistinguishable"
+      "|insignificant|nonsignificant|non-significant|remained stable|stayed stable"
+      "|remained constant|no different|were the same|was the same)\\b" },
+    { "finding.trend", C_TREND, "",
+      "\\b(?:(?:a |non-significant |nonsignificant )?trends?(?:ed)? (?:towards?|to|for|of)"
+      "|tendency (?:towards?|to|for)|tended to|marginally significant|borderline"
+      "|did not quite)\\b" },
+
+    { "finding.increased", C_INC, "",
+      "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
+      "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
+      "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
+      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
+    { "finding.decreased", C_DEC, "",
+      "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
+      "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
+      "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
+      "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
+      "|mitigated|decline)\\b" },
+    { "finding.significant", C_SIG, "signific",
+      "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
+    { "finding.compare", C_COMPARE, "",
+      "\\b(?:compared|comparison|than|versus|vs\\.?|relative to|between|groups?|arms?"
+      "|placebo|sham|controls?|usual care|standard care|respectively|in favou?r of"
+      "|odds|risk|hazard|associated with|over time|from baseline)\\b" },
+    { "finding.within", C_WITHIN, "",
+      "\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
+      "|over time|before and after|pre- to post|pre-to-post|pre- and post|baseline to"
+      "|from pre\\w*|pre- ?(?:to|vs\\.?|versus) ?post\\w*|after (?:the )?(?:treatment|intervention"
+      "|therapy|training|program(?:me)?)|post-?(?:treatment|intervention)"
+      "|within (?:each |both |the )?groups?)\\b" },
+
+    { "finding.background", C_BACKGROUND, "",
+      "\\b(?:previous (?:studies|reports|trials|research|work|findings|data|literature|reviews?"
+      "|meta-analys\\w*|investigations)|previously (?:reported|shown|described|published"
+      "|demonstrated|suggested|found)|prior (?:studies|research|work|trials|reports)"
+      "|earlier (?:studies|research|work|reports|trials)|other (?:studies|trials|authors"
+      "|investigators|researchers)|(?:has|have) been (?:shown|reported|demonstrated|suggested"
+      "|proposed|associated|linked|found)|(?:studies|trials|reports|research|literature"
+      "|evidence|data) (?:have|has) (?:shown|suggested|reported|demonstrated|found|indicated)"
+      "|it is (?:known|well known|unclear|not known|uncertain)|(?:is|are) (?:well )?known"
+      "|little is known|remains? (?:unclear|unknown|uncertain|controversial)"
+      "|in the literature|we (?:have )?(?:previously|recently) (?:reported|shown|found"
+      "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
+    { "finding.aim", C_AIM, "",
+      "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
+      "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
+      "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
+      "|establish|identify|ascertain) (?:whether|if|the|how|a |an )|was designed to"
+      "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
+      "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
+      "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
+      "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
+      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
+    { "finding.baseline_characteristics", C_BASECHAR, "",
+      "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
+      "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
+      "|well[- ]balanced|were balanced)\\b" },
+    { "finding.correlation", C_CORREL, "",
+      "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
+
+    { "finding.primary", C_PRIMARY, "",
+      "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
+      "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
+      "|parameters?|efficacy (?:variable|measure))\\b" },
+    { "finding.split", C_SPLIT, "",
+      ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
+      "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
+      "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
+      "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
+      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
+    { "finding.except", C_EXCEPT, "",
+      "\\b(?:except (?:for |in |that |on )?|with the exception of |apart from |other than )" },
+
+    { "regimen.dose", C_DOSE, "",
+      "(?<![\\w.,/-])(?<d>\\d+(?:\\.\\d+)?(?: ?(?:-|to) ?\\d+(?:\\.\\d+)?)? ?"
+      "(?:mg|g|mcg|ug|\xc2\xb5g|\xce\xbcg|ng|iu|units?|u|ml|mmol|meq|grams?|milligrams?"
+      "|micrograms?|kcal|gy|mbq|mci|tablets?|capsules?|drops?|puffs?)"
+      "(?: ?/ ?(?:kg|m2|m\\^2|day|d|dose|week|wk|h|hr|hour|kg/day|kg/d|kg/h|kg/min|min))*"
+      "(?: (?:bw|body weight))?)(?![\\w/])" },
+    { "regimen.frequency", C_FREQ, "",
+      "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:a|per|each"
+      "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?:once|twice|thrice) (?:daily|weekly"
+      "|monthly|nightly)|every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
+      "|hours?|h|months?)|(?:\\d+|one|two|three|four|five|six|seven) (?:days?|d|sessions?) ?"
+      "(?:a|per|/|each) ?(?:week|wk)|daily|weekly|fortnightly|monthly|nightly|bi-?weekly"
+      "|per day|a day|b\\.?i\\.?d\\.?|t\\.?i\\.?d\\.?|q\\.?i\\.?d\\.?|q\\.?d\\.?)(?![\\w])" },
+    { "regimen.duration", C_DUR, "",
+      "\\b(?<up>(?:for |during |over )?(?:a (?:period|total) of |up to |at least |an? )?)"
+      "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
+      "(?<ctx>(?:,? (?:[a-z-]+,? ){0,5}?(?:treatment|intervention|course|regimen|program(?:me)?"
+      "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
+      "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
+      "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
+    { "regimen.route", C_ROUTE, "",
+      "\\b(?:oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
+      "|subcutaneous(?:ly)?|s\\.c\\.|intranasal(?:ly)?|epidural(?:ly)?|intrathecal(?:ly)?"
+      "|intragastric(?:ally)?|intravaginal(?:ly)?|vaginal(?:ly)?|rectal(?:ly)?|inhaled"
+      "|nebuli[sz]ed|topical(?:ly)?|transdermal(?:ly)?|sublingual(?:ly)?|suppositor(?:y|ies)"
+      "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])"
+      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|cavity|mucosa|health|hygiene|lesions?|bleeding"
+      "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
+    { "regimen.administrations", C_ADMIN, "",
+      "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,3}? (?:sessions?"
+      "|infusions?|injections?|doses|cycles?|visits?|treatments|applications?|calls|courses"
+      "|fractions|instillations|administrations)\\b" },
+    { "regimen.single", C_SINGLE, "",
+      "\\b(?:an? |one )?single(?: [a-z-]+){0,2}? (?:dose|session|injection|infusion"
+      "|application|administration|bolus|treatment)\\b|\\ban? (?:[a-z-]+ )?bolus\\b" },
+    { "follow_up.explicit", C_FU, "follow",
+      "(?:\\bfollow(?:ed|s)?[- ]?ups?\\b|\\bfollowed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
+      "|until|through)\\b)(?:[^.;\\n]{0,80}?)(?<n>" NUMW ")"
+      "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
+      "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
+      "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
+    { "follow_up.timepoint", C_FU_AT, "",
+      "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
+      "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
+      "|\\b(?:at|after|through|until|up to|to|over) (?:the )?(?:(?:\\d+|" NUMW ")"
+      "(?:,| and| or)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )(?<u2>days?|weeks?"
+      "|months?|years?|hours?)(?: (?:later|after|post\\w*|following|of (?:treatment|therapy"
+      "|supplementation|training|intervention|follow)))?\\b"
+      "|\\b(?<n3>" NUMW ")(?:-| )(?<u3>days?|weeks?|months?|years?) (?:later|after|post\\w*"
+      "|following)\\b" },
+    { "follow_up.not", C_NOT_FU, "",
+      "\\b(?:aged?|old|older|younger|history|duration of (?:disease|illness|diabetes"
+      "|symptoms)|for the past|in the (?:last|past)|gestation\\w*|pregnan\\w*|recruit\\w*"
+      "|between (?:19|20)\\d\\d|since|ago|minutes?|min|previous|prior)\\b" },
+};
+
+#define NFRULES (sizeof frules / sizeof frules[0])
+
+struct hit {
+    size_t s, e;          /* offsets in the normalised text */
+    unsigned short rule;
+};
+
+struct findings_rules {
+    pcre2_code *code[NFRULES];
+    pcre2_match_data *md;
+    struct hit *hits;
+    size_t nh, caph;
+};
+
+lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap)
+{
+    findings_rules *f;
+    size_t i;
+
+    if (!(*out = f = calloc(1, sizeof *f)))
+        return LM_ERR_NOMEM;
+    for (i = 0; i < NFRULES; i++)
+        if (!(f->code[i] = extract_compile(frules[i].id, frules[i].pattern, flags, msg, cap)))
+            return LM_ERR_REGEX;
+    if (!(f->md = pcre2_match_data_create(24, NULL)))
+        return LM_ERR_NOMEM;
+    return LM_OK;
+}
+
+void findings_rules_close(findings_rules *f)
+{
+    size_t i;
+
+    if (!f)
+        return;
+    for (i = 0; i < NFRULES; i++)
+        pcre2_code_free(f->code[i]);
+    pcre2_match_data_free(f->md);
+    free(f->hits);
+    free(f);
+}
+
+/* ---- the text being read --------------------------------------------------- */
+
+enum part { P_UNKNOWN, P_BACKGROUND, P_AIM, P_METHODS, P_RESULTS, P_CONCLUSIONS };
+
+struct ftext {
+    findings_rules *f;
+    const char *orig;     /* the text as stored (rows quote it) */
+    const char *s;        /* normalised */
+    const char *lower;    /* lower-cased normalised */
+    const size_t *map;    /* s offset -> orig offset */
+    size_t len;
+    const char *section;
+    int abstract;         /* the abstract (findings may be primary) */
+    int body_part;        /* a body section: its part, else -1 */
+    lm_extractions *out;
+    size_t first;         /* the text's first row */
+    size_t *hidx;         /* per cue: index of its first hit, or nh */
+};
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Copies normalised [a, b) as the original bytes, into a new string. */
+static char *orig_dup(const struct ftext *t, size_t a, size_t b)
+{
+    size_t oa, ob;
+    char *s;
+
+    while (a < b && is_space(t->s[a]))
+        a++;
+    while (b > a && (is_space(t->s[b - 1]) || t->s[b - 1] == ',' || t->s[b - 1] == ':'))
+        b--;
+    if (b <= a)
+        return NULL;
+    oa = t->map[a];
+    ob = t->map[b];
+    if (!(s = malloc(ob - oa + 1)))
+        return NULL;
+    memcpy(s, t->orig + oa, ob - oa);
+    s[ob - oa] = '\0';
+    return s;
+}
+
+static lm_extraction *push_row(struct ftext *t, lm_kind kind, const char *rule, size_t a,
+                               size_t b)
+{
+    lm_extraction *e = extract_push(t->out, kind, rule, t->section, t->orig, t->map[a],
+                                    t->map[b]);
+    return e;
+}
+
+static lm_err collect_hits(struct ftext *t)
+{
+    findings_rules *f = t->f;
+    size_t i;
+
+    f->nh = 0;
+    for (i = 0; i < NFRULES; i++) {
+        size_t off = 0;
+        int rc;
+
+        if (*frules[i].need && !memmem(t->lower, t->len, frules[i].need, strlen(frules[i].need)))
+            continue;
+        while (off <= t->len
+               && (rc = extract_match(f->code[i], t->s, t->len, off, f->md, NULL)) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
+            if (lm_grow(&f->hits, &f->caph, f->nh, sizeof *f->hits, 64))
+                return LM_ERR_NOMEM;
+            f->hits[f->nh].s = ov[0];
+            f->hits[f->nh].e = ov[1];
+            f->hits[f->nh].rule = (unsigned short)i;
+            f->nh++;
+            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    return LM_OK;
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const struct hit *x = a, *y = b;
+
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return (int)x->rule - (int)y->rule;
+}
+
+/* Re-runs rule @p i at hit @p h to read its named groups. */
+static int rematch(const struct ftext *t, const struct hit *h)
+{
+    return extract_match(t->f->code[h->rule], t->s, h->e, h->s, t->f->md, NULL) > 0;
+}
+
+static int grp(const struct ftext *t, const struct hit *h, const char *name, size_t *a,
+               size_t *b)
+{
+    int g = pcre2_substring_number_from_name(t->f->code[h->rule], (PCRE2_SPTR)name);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->f->md);
+
+    (void)h;
+    if (g <= 0 || ov[2 * g] == PCRE2_UNSET)
+        return 0;
+    *a = ov[2 * g];
+    *b = ov[2 * g + 1];
+    return 1;
+}
+
+/* ---- parts and sentences --------------------------------------------------- */
+
+static enum part part_of_label(const char *s, size_t n)
+{
+    static const struct { const char *w; enum part p; } lab[] = {
+        { "result", P_RESULTS }, { "finding", P_RESULTS }, { "outcome", P_RESULTS },
+        { "conclu", P_CONCLUSIONS }, { "interpretation", P_CONCLUSIONS },
+        { "discussion", P_CONCLUSIONS }, { "implication", P_CONCLUSIONS },
+        { "background", P_BACKGROUND }, { "introduction", P_BACKGROUND },
+        { "context", P_BACKGROUND }, { "objective", P_AIM }, { "aim", P_AIM },
+        { "purpose", P_AIM }, { "rationale", P_BACKGROUND },
+        { "importance", P_BACKGROUND }, { "hypothes", P_AIM }, { "goal", P_AIM },
+        { "method", P_METHODS }, { "design", P_METHODS }, { "setting", P_METHODS },
+        { "participant", P_METHODS }, { "patient", P_METHODS }, { "intervention", P_METHODS },
+        { "material", P_METHODS }, { "procedure", P_METHODS }, { "measure", P_METHODS },
+        { "subject", P_METHODS }, { "treatment", P_METHODS }, { "trial", P_METHODS },
+        { "population", P_METHODS }, { "sample", P_METHODS }, { "study", P_METHODS },
+    };
+    size_t k;
+
+    /* "METHODS AND RESULTS": both */
+    if (memmem(s, n, "method", 6) && memmem(s, n, "result", 6))
+        return P_UNKNOWN;
+    for (k = 0; k < sizeof lab / sizeof lab[0]; k++)
+        if (memmem(s, n, lab[k].w, strlen(lab[k].w)))
+            return lab[k].p;
+    return P_UNKNOWN;
+}
+
+/* A line's "LABEL: " (upper-case words and a colon) ends at *body. */
+static enum part line_part(const struct ftext *t, size_t a, size_t b, size_t *body)
+{
+    size_t i;
+
+    *body = a;
+    for (i = a; i < b && i < a + 60; i++) {
+        char c = t->s[i];
+        if (c == ':') {
+            if (i == a)
+                return P_UNKNOWN;
+            *body = i + 1;
+            return part_of_label(t->lower + a, i - a);
+        }
+        if (!(isupper((unsigned char)c) || c == ' ' || c == '/' || c == '&' || c == '-'
+              || c == ',' || c == '.'))
+            return P_UNKNOWN;
+    }
+    return P_UNKNOWN;
+}
+
+/* Where a structured-abstract label starts inside the line [a, b) (after
+ * ". "), else b. */
+static size_t inline_label(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, j, up;
+
+    for (i = a + 2; i + 5 < b; i++) {
+        if (t->s[i - 1] != ' ' || t->s[i - 2] != '.' || !isupper((unsigned char)t->s[i]))
+            continue;
+        for (j = i, up = 0; j < b && j < i + 40; j++) {
+            char c = t->s[j];
+            if (isupper((unsigned char)c))
+                up++;
+            else if (c != ' ' && c != '.' && c != '&' && c != '/' && c != '-')
+                break;
+        }
+        if (j < b && t->s[j] == ':' && up >= 4 && part_of_label(t->lower + i, j - i) != P_UNKNOWN)
+            return i;
+    }
+    return b;
+}
+
+static int abbrev_before(const char *s, size_t dot)
+{
+    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref",
+                                      "cf", "dr", "mr", "ms", "etc" };
+    size_t k, n;
+
+    for (k = 0; k < sizeof ab / sizeof ab[0]; k++) {
+        n = strlen(ab[k]);
+        if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
+            && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* End of the sentence starting at @p a (before @p b): ". " + capital/digit. */
+static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = a; i + 1 < b; i++) {
+        char c = t->s[i];
+        if ((c == '.' || c == '?' || c == '!') && t->s[i + 1] == ' '
+            && (i + 2 >= b || isupper((unsigned char)t->s[i + 2]) || isdigit((unsigned char)t->s[i + 2])
+                || t->s[i + 2] == '(' || t->s[i + 2] == '[')
+            && !abbrev_before(t->s, i))
+            return i + 1;
+    }
+    return b;
+}
+
+/* ---- hits within a range --------------------------------------------------- */
+
+/* First hit of @p cue within [a, b), or NULL. */
+static const struct hit *find_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = 0; i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        if (h->s >= b)
+            break;
+        if (h->s >= a && h->e <= b && frules[h->rule].cue == cue)
+            return h;
+    }
+    return NULL;
+}
+
+static int has_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
+{
+    return find_cue(t, cue, a, b) != NULL;
+}
+
+/* Is [a, b) inside one of the hits of @p cue? */
+static int inside_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = 0; i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        if (h->s > a)
+            break;
+        if (frules[h->rule].cue == cue && h->s <= a && b <= h->e)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- findings ------------------------------------------------------------- */
+
+static int is_neg_cue(enum cue c)
+{
+    return c <= C_TREND;
+}
+
+/* p-values of [a, b): *sig 1 when one is below 0.05, *ns 1 when one is not;
+ * the first into *p / op. */
+static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *ns, double *p,
+                     char *op)
+{
+    size_t i, used;
+    double v;
+    char o[3];
+
+    *sig = *ns = 0;
+    *p = NAN;
+    op[0] = '\0';
+    for (i = a; i < b; i++) {
+        if (t->lower[i] != 'p' || (i > a && isalnum((unsigned char)t->lower[i - 1])))
+            continue;
+        if (!lm_p_parse(t->s + i, b - i, &v, o, &used))
+            continue;
+        if (isnan(*p)) {
+            *p = v;
+            memcpy(op, o, 3);
+        }
+        if ((o[0] == '<' && v <= 0.05) || (o[0] == '=' && v < 0.05))
+            *sig = 1;
+        else if (o[0] == '>' || (o[0] == '=' && v >= 0.05))
+            *ns = 1;
+        i += used - 1;
+    }
+}
+
+static int starts_word(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+
+    return i + n <= len && !strncmp(s + i, w, n)
+        && (i + n == len || !isalnum((unsigned char)s[i + n]));
+}
+
+/* Trims leading articles, fillers and adverbs of [*a, *b). */
+static void trim_np(const struct ftext *t, size_t *a, size_t *b)
+{
+    static const char *const lead[] = {
+        "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
+        "moreover", "furthermore", "also", "in addition", "additionally", "similarly",
+        "importantly", "notably", "finally", "thus", "therefore", "in contrast",
+        "in particular", "significantly", "statistically", "mean", "median", "there",
+        "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
+        "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
+        "than", "to", "by", "it was noted that", "we found that", "we observed that",
+        "we noted that", "it", "they", "we", "this", "these",
+    };
+    static const char *const tail[] = {
+        "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
+        "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
+        "showed", "remained", "tended", "significantly", "statistically", "both",
+        "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
+    };
+    size_t k;
+    int again = 1;
+
+    while (again && *a < *b) {
+        again = 0;
+        while (*a < *b && (is_space(t->s[*a]) || t->s[*a] == ',' || t->s[*a] == ':'))
+            (*a)++;
+        while (*b > *a && (is_space(t->s[*b - 1]) || t->s[*b - 1] == ',' || t->s[*b - 1] == ':'
+                           || t->s[*b - 1] == '.'))
+            (*b)--;
+        for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+            if (starts_word(t->lower, *b, *a, lead[k])) {
+                *a += strlen(lead[k]);
+                again = 1;
+                break;
+            }
+        for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
+            size_t n = strlen(tail[k]);
+            if (*b >= *a + n && !strncmp(t->lower + *b - n, tail[k], n)
+                && (*b - n == *a || !isalnum((unsigned char)t->lower[*b - n - 1]))) {
+                *b -= n;
+                again = 1;
+                break;
+            }
+        }
+    }
+}
+
+/* Where a noun phrase after @p a ends: at a preposition that introduces
+ * the arms, a verb, punctuation. */
+static size_t np_end(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const stop[] = {
+        " between ", " among ", " in the ", " in those ", " in patients", " in subjects",
+        " in participants", " in both", " in all", " in either", " in group", " in favo",
+        " compared", " relative to", " versus ", " vs", " than ", " from ", " after ",
+        " at ", " during ", " by ", " when ", " with the ", " across ", " over ", " for the ",
+        " was ", " were ", " did ", " is ", " are ", " had ", " remained ", " (", " [",
+        ", ", "; ", " whereas", " while ", " which ", " that ", " following ", " within ",
+        " of the ", " in women", " in men", " in children", " in this", " on day",
+        " through ", " until ", " to the ",
+    };
+    size_t i, k, end = b;
+
+    for (k = 0; k < sizeof stop / sizeof stop[0]; k++) {
+        const char *p = memmem(t->lower + a, end - a, stop[k], strlen(stop[k]));
+        if (p && (size_t)(p - t->lower) < end && (size_t)(p - t->lower) > a)
+            end = (size_t)(p - t->lower);
+    }
+    for (i = a; i < end; i++)
+        if (t->s[i] == '\n' || (t->s[i] == '.' && (i + 1 == end || t->s[i + 1] == ' '
+                                                   || t->s[i + 1] == '\n')))
+            return i;
+    if (end - a > 120)
+        end = a + 120;
+    return end;
+}
+
+static int word_count(const char *s, size_t a, size_t b)
+{
+    int n = 0, in = 0;
+
+    for (; a < b; a++) {
+        int w = !is_space(s[a]);
+        if (w && !in)
+            n++;
+        in = w;
+    }
+    return n;
+}
+
+/* Arm-like: names a group of participants or a treatment given. */
+static int arm_like(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const w[] = {
+        "group", "arm", "patients", "participants", "subjects", "those ", "receiv",
+        "treated", "placebo", "sham", "control", "volunteers", "women", "men", "children",
+        "infants", "users", "cohort", "mice", "rats", "treatment with", "therapy",
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (memmem(t->lower + a, b - a, w[k], strlen(w[k])))
+            return 1;
+    return 0;
+}
+
+static int control_like(const char *s)
+{
+    static const char *const w[] = {
+        "placebo", "sham", "control", "usual care", "standard", "vehicle", "no treatment",
+        "untreated", "saline", "waiting list", "wait-list", "waitlist", "conventional",
+    };
+    size_t k;
+
+    if (!s)
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (strcasestr(s, w[k]))
+            return 1;
+    return 0;
+}
+
+/* The arm after a comparison word at @p a: "(the) X( group| arm)". */
+static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, size_t *xb)
+{
+    size_t e;
+    const char *g;
+
+    *xa = a;
+    e = np_end(t, a, b);
+    /* "the X group" ends at "group" */
+    g = memmem(t->lower + a, e - a, " group", 6);
+    if (g)
+        e = (size_t)(g - t->lower) + 6;
+    *xb = e;
+    trim_np(t, xa, xb);
+    if (*xb > *xa && word_count(t->s, *xa, *xb) > 8)
+        *xb = *xa;
+}
+
+struct arms { size_t ia, ib, ca, cb; };
+
+/* The arms a clause names: "between A and B", "compared with B", "than
+ * (in) B", "versus B", "in the A group". */
+static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
+{
+    static const char *const cmp[] = {
+        "compared with ", "compared to ", "compared against ", "in comparison with ",
+        "in comparison to ", "relative to ", "versus ", "vs. ", "vs ", "than in the ",
+        "than in ", "than with ", "than the ", "than ", "over ",
+    };
+    const char *p;
+    size_t k, x, y;
+
+    memset(r, 0, sizeof *r);
+    if ((p = memmem(t->lower + a, b - a, "between ", 8))) {
+        size_t s = (size_t)(p - t->lower) + 8, e = np_end(t, s, b), m;
+        const char *and = memmem(t->lower + s, b - s, " and ", 5);
+        if (and && (size_t)(and - t->lower) < b) {
+            m = (size_t)(and - t->lower);
+            x = s;
+            y = m;
+            trim_np(t, &x, &y);
+            if (y > x && word_count(t->s, x, y) <= 8) {
+                r->ia = x;
+                r->ib = y;
+                arm_after(t, m + 5, b, &r->ca, &r->cb);
+                if (!memmem(t->lower + r->ia, r->ib - r->ia, "group", 5) && r->cb > r->ca
+                    && !strncmp(t->lower + r->cb - 6, "groups", 6))
+                    r->cb -= 7;
+                return;
+            }
+        }
+        (void)e;
+    }
+    for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
+        if ((p = memmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
+            size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
+            if (s < b && !starts_word(t->lower, b, s, "baseline")
+                && !isdigit((unsigned char)t->s[s])) {
+                arm_after(t, s, b, &r->ca, &r->cb);
+                if (r->cb > r->ca)
+                    break;
+            } else if (s < b && starts_word(t->lower, b, s, "baseline")) {
+                break;
+            }
+        }
+    /* "in group A" (a short name after "group") */
+    if (!(r->ib > r->ia) && (p = memmem(t->lower + a, b - a, "in group ", 9))) {
+        size_t s = (size_t)(p - t->lower) + 9, e = s;
+        while (e < b && e < s + 8 && (isalnum((unsigned char)t->s[e]) || t->s[e] == '-'))
+            e++;
+        if (e > s && (e == b || !isalnum((unsigned char)t->s[e]))
+            && !(r->cb > r->ca && s >= r->ca && e <= r->cb)) {
+            r->ia = s - 6;
+            r->ib = e;
+        }
+    }
+    /* "in the A group" / "A group" before the comparison */
+    if ((p = memmem(t->lower + a, b - a, " group", 6))) {
+        size_t e = (size_t)(p - t->lower), s = e;
+        while (s > a && t->s[s - 1] != ',' && t->s[s - 1] != '(' && t->s[s - 1] != ';'
+               && e - s < 50)
+            s--;
+        {
+            const char *in = NULL, *q;
+            for (q = t->lower + s; (q = memmem(q, (size_t)(t->lower + e - q), "in the ", 7));
+                 q += 7)
+                in = q;
+            if (in)
+                s = (size_t)(in - t->lower) + 7;
+        }
+        x = s;
+        y = e + 6;
+        trim_np(t, &x, &y);
+        if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)
+            && !memmem(t->lower + x, y - x, "signific", 8) && !memmem(t->lower + x, y - x, "no ", 3)
+            && !memmem(t->lower + x, y - x, "between", 7) && !memmem(t->lower + x, y - x, "each", 4)
+            && !memmem(t->lower + x, y - x, "both", 4) && !memmem(t->lower + x, y - x, "all ", 4)) {
+            r->ia = x;
+            r->ib = y;
+        }
+    }
+}
+
+/* Lower-is-better measures: "improved pain" is less pain. */
+static int badness(const char *s)
+{
+    static const char *const w[] = {
+        "pain", "symptom", "mortality", "death", "risk", "incidence", "complication",
+        "adverse", "severity", "depress", "anxiety", "nausea", "vomiting", "fatigue",
+        "disability", "length of stay", "relapse", "recurrence",
+        "failure", "infection", "bleeding", "blood loss", "stress", "craving", "itch",
+        "score", "index of", "dyspn", "insomnia", "morbidity", "hospitali", "readmission",
+        "waist", "body weight", "bmi", "blood pressure", "glucose", "hba1c", "cholesterol",
+        "ldl", "triglycerid",
+    };
+    size_t k;
+
+    if (!s)
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (strcasestr(s, w[k]))
+            return !strcasestr(s, "quality of life") && !strcasestr(s, "function");
+    return 0;
+}
+
+/* Is the cue a noun of change ("reduction", "improvement", "increase")? */
+static int change_noun(const struct ftext *t, const struct hit *h)
+{
+    static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
+                                     "decline", "gain", "rise", "drop", "elevation" };
+    size_t k, n = h->e - h->s;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n >= strlen(w[k]) && !strncmp(t->lower + h->s, w[k], strlen(w[k]))
+            && (n == strlen(w[k]) || t->lower[h->s + n - 1] == 's'))
+            return 1;
+    return 0;
+}
+
+/* The direction of a ratio estimate (effect rows of or, rr, hr) inside
+ * the clause: 1 above 1, -1 below, 0 when its CI spans 1 (or p >= 0.05),
+ * 9 when there is none. */
+static int clause_ratio(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, oa = t->map[a], ob = t->map[b];
+
+    for (i = t->first; i < t->out->len; i++) {
+        const lm_extraction *e = &t->out->v[i];
+        if (e->kind != LM_KIND_EFFECT || e->span_start < oa || e->span_end > ob
+            || strcmp(e->section, t->section)
+            || (strcmp(e->metric, "or") && strcmp(e->metric, "rr") && strcmp(e->metric, "hr")))
+            continue;
+        if (!isnan(e->lo) && !isnan(e->hi))
+            return e->lo > 1 ? 1 : e->hi < 1 ? -1 : 0;
+        if (!isnan(e->p))
+            return e->p >= 0.05 && strcmp(e->p_op, "<") ? 0 : e->value > 1 ? 1 : -1;
+    }
+    return 9;
+}
+
+/* The number ending at or before @p e (outside brackets, not a SD after
+ * "+/-"), scanning back to @p a; its start in *ns, 0 when none. */
+static int value_before(const struct ftext *t, size_t a, size_t e, double *v, size_t *ns)
+{
+    int depth = 0;
+    size_t i = e;
+
+    while (i > a) {
+        char c = t->s[i - 1];
+        if (c == ')' || c == ']')
+            depth++;
+        else if ((c == '(' || c == '[') && depth > 0)
+            depth--;
+        else if (depth == 0 && isdigit((unsigned char)c)) {
+            size_t st = i, used;
+            while (st > a && (isdigit((unsigned char)t->s[st - 1]) || t->s[st - 1] == '.'
+                              || (t->s[st - 1] == ',' && st >= a + 2 && isdigit((unsigned char)t->s[st - 2])
+                                  && st + 2 < e && isdigit((unsigned char)t->s[st + 2]))))
+                st--;
+            if (st > a && t->s[st - 1] == '-' && (st < a + 2 || !isdigit((unsigned char)t->s[st - 2])))
+                st--;
+            /* "43.7 +/- 11.0": the mean, not the SD */
+            if ((st >= a + 2 && (t->s[st - 2] == '\xb1' || !strncmp(t->s + st - 2, "\xb1 ", 2)))
+                || (st >= a + 4 && !strncmp(t->s + st - 4, "+/- ", 4))
+                || (st >= a + 3 && !strncmp(t->s + st - 3, "\xc2\xb1", 2))
+                || (st >= a + 4 && !strncmp(t->s + st - 4, "\xc2\xb1 ", 3))
+                || (st >= a + 2 && t->lower[st - 2] == 'p') || (st >= a + 2 && t->s[st - 2] == '='
+                                                              && st >= a + 4 && t->lower[st - 4] == 'p')) {
+                i = st;
+                continue;
+            }
+            if (lm_num_parse(t->s + st, e - st, v, &used)) {
+                *ns = st;
+                return 1;
+            }
+            i = st;
+            continue;
+        }
+        i--;
+    }
+    return 0;
+}
+
+/* Two values side by side with a significant test: "3.6 cm in the A group
+ * versus 2.1 cm in the B group (p < 0.05)", "4 versus 5.5".  1 / -1 the
+ * first relative to the second, 0 none; the arms after each value. */
+static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *arms)
+{
+    static const char *const sep[] = { " versus ", " vs. ", " vs ", " compared with ",
+                                       " compared to ", " and ", " or " };
+    size_t k;
+
+    for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
+        const char *p = memmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
+        size_t at, after, ns1 = 0, used;
+        double v1, v2;
+        if (!p)
+            continue;
+        at = (size_t)(p - t->lower);
+        after = at + strlen(sep[k]);
+        if (!lm_num_parse(t->s + after, b - after, &v2, &used))
+            continue;
+        if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
+            continue;
+        /* the arms: "in (the) A (group)" after each value */
+        {
+            const char *in = memmem(t->lower + ns1, at - ns1, " in ", 4);
+            const char *wi = memmem(t->lower + ns1, at - ns1, " with ", 6);
+            const char *q = in ? in : wi;
+            size_t e2 = after + used, lim;
+            if (q && !(arms->ib > arms->ia)) {
+                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                trim_np(t, &x, &y);
+                if (y > x && word_count(t->s, x, y) <= 6) {
+                    arms->ia = x;
+                    arms->ib = y;
+                }
+            }
+            lim = e2 + 80 < b ? e2 + 80 : b;
+            in = memmem(t->lower + e2, lim - e2, " in ", 4);
+            wi = memmem(t->lower + e2, lim - e2, " with ", 6);
+            q = in ? in : wi;
+            if (q && !(arms->cb > arms->ca)) {
+                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = np_end(t, s0, lim);
+                const char *g = memmem(t->lower + x, y - x, " group", 6);
+                if (g)
+                    y = (size_t)(g - t->lower) + 6;
+                trim_np(t, &x, &y);
+                if (y > x && word_count(t->s, x, y) <= 6) {
+                    arms->ca = x;
+                    arms->cb = y;
+                }
+            }
+        }
+        return v1 > v2 ? 1 : -1;
+    }
+    return 0;
+}
+
+/* Where a list item starting at @p x ends: np_end, or a list separator. */
+static size_t item_end(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const sep[] = { ", ", " and ", " or " };
+    size_t e = np_end(t, x, b), k;
+
+    for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
+        const char *p = memmem(t->lower + x, e - x, sep[k], strlen(sep[k]));
+        if (p && (size_t)(p - t->lower) < e)
+            e = (size_t)(p - t->lower);
+    }
+    return e;
+}
+
+/* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
+ * "no difference in eradication rate, compliance or adverse events"): the
+ * items of the phrase [oa, ob) and the list that continues it, when there
+ * are two or more short ones; 0 when it is one outcome. */
+static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t b, size_t *is,
+                            size_t *ie, size_t cap)
+{
+    static const char *const sep[] = { ", and ", ", or ", ", ", " and ", " or " };
+    size_t n = 0, x = oa, k, commas = 0;
+
+    if (ob <= oa)
+        return 0;
+    while (x < b && n < cap) {
+        size_t e = item_end(t, x, b), y = e, xs = x;
+        trim_np(t, &xs, &y);
+        if (y <= xs || word_count(t->s, xs, y) > 6)
+            break;
+        is[n] = xs;
+        ie[n] = y;
+        n++;
+        x = e;
+        for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
+            if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
+                break;
+        if (k == sizeof sep / sizeof sep[0] || x >= b)
+            break;
+        commas += sep[k][0] == ',';
+        x += strlen(sep[k]);
+        if (x >= ob && e >= ob && !commas && n >= 1 && k >= 3 && x > ob + 1)
+            break;     /* " and " after the phrase without a list: a new clause */
+    }
+    if (n < 2)
+        return 0;
+    /* "total and LDL cholesterol": one-word items joined by "and" are one outcome */
+    if (!commas)
+        for (k = 0; k < n; k++)
+            if (word_count(t->s, is[k], ie[k]) < 2)
+                return 0;
+    if (ie[n - 1] < ob)
+        return 0;      /* the list did not reach the phrase's end */
+    return n;
+}
+
+/* Does a ratio estimate follow the cue closely ("lower education (OR =
+ * 2.4"): then the cue names the exposure's level, the ratio the outcome's
+ * direction. */
+static int ratio_after(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const w[] = { "(or", "(aor", "(hr", "(ahr", "(rr", "(adjusted", "odds ratio",
+                                     "(odds", "(hazard", "(relative risk", "(risk ratio" };
+    size_t k, lim = e + 40 < b ? e + 40 : b;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (memmem(t->lower + e, lim - e, w[k], strlen(w[k])))
+            return 1;
+    return 0;
+}
+
+/* "In the X group, ...", "At week 12, ...": the clause's subject starts
+ * after a leading phrase. */
+static void strip_lead(const struct ftext *t, size_t *sa, size_t sb)
+{
+    static const char *const lead[] = { "in ", "at ", "after ", "by ", "during ",
+        "compared", "relative", "versus", "among ", "for ", "on ", "within ",
+        "however", "moreover", "furthermore", "overall", "in addition",
+        "additionally", "similarly", "thus", "finally", "also", "when ",
+        "following ", "over ", "from ", "with ", "unlike ", "as ", "of ",
+        "importantly", "notably", "consequently", "interestingly", "in contrast" };
+    const char *comma = memchr(t->s + *sa, ',', sb > *sa ? sb - *sa : 0);
+    size_t k;
+
+    if (!comma || (size_t)(comma - t->s) >= *sa + 70 || (size_t)(comma - t->s) + 2 >= sb)
+        return;
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (!strncmp(t->lower + *sa, lead[k], strlen(lead[k]))) {
+            *sa = (size_t)(comma - t->s) + 1;
+            return;
+        }
+}
+
+/* Is the cue [qs, qe) a verb in the active voice ("X reduced Y"): a verb
+ * form, not after "was"/"were"/"be"? */
+static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
+{
+    static const char *const adv[] = { "significantly", "markedly", "substantially", "greatly",
+                                       "also", "further", "statistically", "considerably",
+                                       "dramatically", "slightly", "modestly", "both" };
+    static const char *const pass[] = { "was", "were", "is", "are", "been", "be", "being",
+                                        "remained", "became", "got", "not" };
+    const char *w = t->lower + qs;
+    size_t n = qe - qs, e = qs, s, k;
+    int again = 1;
+
+    if (n < 4 || !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's'))
+        return 0;
+    if (!strncmp(w, "less", 4) || !strncmp(w, "improvements", 12) || !strncmp(w, "reductions", 10)
+        || !strncmp(w, "gains", 5) || !strncmp(w, "increases", 9) || !strncmp(w, "decreases", 9))
+        return 0;
+    while (again) {
+        again = 0;
+        while (e > a && t->s[e - 1] == ' ')
+            e--;
+        s = e;
+        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+            s--;
+        if (s == e)
+            return 0;
+        for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
+            if (e - s == strlen(adv[k]) && !strncmp(t->lower + s, adv[k], e - s)) {
+                e = s;
+                again = 1;
+                break;
+            }
+    }
+    for (k = 0; k < sizeof pass / sizeof pass[0]; k++)
+        if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
+            return 0;
+    return s > a || e > a;
+}
+
+/* "... an effect of X on OUTCOME", "... a difference in OUTCOME" after the
+ * cue. */
+static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob)
+{
+    static const struct { const char *noun, *prep; } np[] = {
+        { "effect", " on " }, { "impact", " on " }, { "influence", " on " },
+        { "benefit", " on " }, { "benefit", " in " }, { "difference", " in " },
+        { "difference", " for " }, { "change", " in " }, { "improvement", " in " },
+        { "reduction", " in " }, { "increase", " in " }, { "effect", " in " },
+    };
+    size_t k, lim = qe + 60 < b ? qe + 60 : b;
+
+    for (k = 0; k < sizeof np / sizeof np[0]; k++) {
+        const char *p = memmem(t->lower + qe, lim - qe, np[k].noun, strlen(np[k].noun)), *q;
+        if (!p)
+            continue;
+        q = memmem(p, (size_t)(t->lower + b - p), np[k].prep, strlen(np[k].prep));
+        if (!q || q - p > 60)
+            continue;
+        *oa = (size_t)(q - t->lower) + strlen(np[k].prep);
+        *ob = np_end(t, *oa, b);
+        return *ob > *oa;
+    }
+    return 0;
+}
+
+/* One finding from the clause [a, b) of a results part; *npri counts the
+ * primary findings of the text. */
+static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
+                             enum part part)
+{
+    const findings_rules *f = t->f;
+    const struct hit *neg = NULL, *dir = NULL, *h;
+    size_t i, oa = 0, ob = 0;
+    int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
+    struct arms varms = { 0, 0, 0, 0 };
+    double p;
+    char op[3];
+    const char *rule;
+    lm_extraction *e;
+    struct arms arms;
+
+    while (a < b && is_space(t->s[a]))
+        a++;
+    if (b <= a + 8)
+        return LM_OK;
+    if (has_cue(t, C_BACKGROUND, a, b) || has_cue(t, C_AIM, a, b)
+        || has_cue(t, C_CORREL, a, b))
+        return LM_OK;
+    for (i = 0; i < f->nh; i++) {
+        h = &f->hits[i];
+        if (h->s >= b)
+            break;
+        if (h->s < a || h->e > b)
+            continue;
+        if (!neg && is_neg_cue(frules[h->rule].cue))
+            neg = h;
+        if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
+            && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
+            && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
+            && !inside_cue(t, C_FREQ, h->s, h->e))
+            dir = h;
+    }
+    /* "greater reduction", "less improvement": the change noun gives the
+     * direction, a "less" before it turns it round */
+    if (dir) {
+        for (i = 0; i < f->nh; i++) {
+            const struct hit *h2 = &f->hits[i];
+            if (h2->s > dir->e + 2)
+                break;
+            if (h2 != dir && h2->s > dir->e && h2->e <= b && change_noun(t, h2)
+                && (frules[h2->rule].cue == C_INC || frules[h2->rule].cue == C_DEC)) {
+                const char *w = t->lower + dir->s;
+                flip = !strncmp(w, "less", 4) || !strncmp(w, "smaller", 7)
+                       || !strncmp(w, "fewer", 5) || !strncmp(w, "lower", 5);
+                dir = h2;
+                break;
+            }
+        }
+    }
+    clause_p(t, a, b, &sig, &ns, &p, op);
+    within = has_cue(t, C_WITHIN, a, b);
+    /* a similarity of the groups at baseline is not a result */
+    if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg) && !within)
+        return LM_OK;
+    ratio = clause_ratio(t, a, b);
+    if (neg && !(sig && !ns && frules[neg->rule].cue == C_SIMILAR)) {
+        enum cue c = frules[neg->rule].cue;
+        rule = frules[neg->rule].id;
+        direction = 0;
+        if (c == C_NOTSIG || c == C_FAILED || c == C_NOTSUP || c == C_TREND || ns
+            || (c == C_NODIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8))
+            || (c == C_NOTDIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8)))
+            significant = 0;
+        if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within
+            && strncmp(t->lower + neg->s, "unchang", 7) && strncmp(t->lower + neg->s, "remained", 8)
+            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8))
+            return LM_OK;
+        if (c == C_TREND && dir)
+            h = dir;
+    } else if (ratio != 9 && (!dir || ratio_after(t, dir->e, b))) {
+        /* a ratio (OR, RR, HR) with its CI: above or below 1, or spanning it */
+        rule = "finding.ratio";
+        direction = ratio;
+        significant = ratio != 0;
+    } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
+               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+        rule = "finding.values";
+        direction = vs;
+        significant = 1;
+    } else if (ns && !sig) {
+        rule = "finding.p_ns";
+        direction = 0;
+        significant = 0;
+    } else if (dir) {
+        int has_sig = has_cue(t, C_SIG, a, b) || sig;
+        if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
+            && !active_verb(t, a, dir->s, dir->e))
+            return LM_OK;
+        rule = frules[dir->rule].id;
+        direction = frules[dir->rule].cue == C_INC ? 1 : -1;
+        if (flip)
+            direction = -direction;
+        if (has_sig)
+            significant = 1;
+    } else {
+        return LM_OK;
+    }
+    if (part == P_CONCLUSIONS && significant < 0 && !neg && !dir)
+        return LM_OK;
+
+    /* the outcome */
+    {
+        const struct hit *q = neg ? neg : dir;
+        size_t qs = q ? q->s : a, qe = q ? q->e : a;
+        const char *lq = t->lower + qs;
+        int noun_cue = q && (!strncmp(lq, "no ", 3) || memmem(lq, qe - qs, "difference", 10)
+                             || memmem(lq, qe - qs, "effect", 6) || memmem(lq, qe - qs, "change", 6));
+        clause_arms(t, a, b, &arms);
+        if (vs) {
+            if (varms.ib > varms.ia) {
+                arms.ia = varms.ia;
+                arms.ib = varms.ib;
+            }
+            if (varms.cb > varms.ca) {
+                arms.ca = varms.ca;
+                arms.cb = varms.cb;
+            }
+        }
+        if (after_except || !q) {
+            oa = a;
+            ob = np_end(t, a, b);
+        } else if (q == dir && change_noun(t, dir) && qe + 4 < b
+                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
+            /* "a (greater) reduction in OUTCOME" */
+            oa = qe + 4;
+            ob = np_end(t, oa, b);
+        } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
+            /* "failed to find an effect of X on OUTCOME" */
+        } else if (active_verb(t, a, qs, qe)) {
+            /* "X (significantly) reduced OUTCOME": X is the intervention */
+            size_t sa = a, sb = qs;
+            strip_lead(t, &sa, sb);
+            trim_np(t, &sa, &sb);
+            if (sb > sa && !(arms.ib > arms.ia) && word_count(t->s, sa, sb) <= 8) {
+                arms.ia = sa;
+                arms.ib = sb;
+            }
+            oa = qe;
+            ob = np_end(t, oa, b);
+        } else if (noun_cue) {
+            /* "no (significant) difference(s) (was found) in/of/for OUTCOME" */
+            size_t s = qe, k;
+            static const char *const prep[] = { " in ", " of ", " for ", " on ", " regarding ",
+                                                " with respect to ", " in terms of " };
+            for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
+                const char *pp = memmem(t->lower + s, b - s, prep[k], strlen(prep[k]));
+                if (pp && (size_t)(pp - t->lower) < s + 40) {
+                    size_t st = (size_t)(pp - t->lower) + strlen(prep[k]);
+                    if (starts_word(t->lower, b, st, "the") && starts_word(t->lower, b, st + 4, "groups"))
+                        continue;
+                    oa = st;
+                    ob = np_end(t, oa, b);
+                    break;
+                }
+            }
+            if (ob <= oa) {
+                /* "... between groups in OUTCOME" after the arms */
+                const char *pp = memmem(t->lower + s, b - s, " in ", 4);
+                if (pp) {
+                    oa = (size_t)(pp - t->lower) + 4;
+                    ob = np_end(t, oa, b);
+                }
+            }
+            if (ob <= oa) {
+                oa = a;
+                ob = qs;
+            }
+        } else {
+            /* subject before the cue, or the object after a verb cue */
+            size_t sa = a, sb = qs;
+            const char *comma;
+            (void)comma;
+            strip_lead(t, &sa, sb);
+            oa = sa;
+            ob = sb;
+            trim_np(t, &oa, &ob);
+            {
+                int subject_arm = ob > oa && arm_like(t, oa, ob)
+                                  && !memmem(t->lower + oa, ob - oa, " of ", 4)
+                                  && !memmem(t->lower + oa, ob - oa, " in ", 4);
+                int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
+                                 && !starts_word(t->lower, b, qe + 1, "in")
+                                 && !starts_word(t->lower, b, qe + 1, "than")
+                                 && !starts_word(t->lower, b, qe + 1, "compared")
+                                 && !starts_word(t->lower, b, qe + 1, "at")
+                                 && !starts_word(t->lower, b, qe + 1, "among")
+                                 && !starts_word(t->lower, b, qe + 1, "for")
+                                 && !starts_word(t->lower, b, qe + 1, "with")
+                                 && !starts_word(t->lower, b, qe + 1, "from")
+                                 && !starts_word(t->lower, b, qe + 1, "after")
+                                 && !starts_word(t->lower, b, qe + 1, "by")
+                                 && !starts_word(t->lower, b, qe + 1, "to")
+                                 && !starts_word(t->lower, b, qe + 1, "and")
+                                 && !starts_word(t->lower, b, qe + 1, "or")
+                                 && !starts_word(t->lower, b, qe + 1, "significantly")
+                                 && !starts_word(t->lower, b, qe + 1, "over")
+                                 && !starts_word(t->lower, b, qe + 1, "during")
+                                 && !starts_word(t->lower, b, qe + 1, "when")
+                                 && !starts_word(t->lower, b, qe + 1, "relative")
+                                 && !starts_word(t->lower, b, qe + 1, "versus")
+                                 && !starts_word(t->lower, b, qe + 1, "vs")
+                                 && !starts_word(t->lower, b, qe + 1, "between")
+                                 && !starts_word(t->lower, b, qe + 1, "across")
+                                 && !starts_word(t->lower, b, qe + 1, "until")
+                                 && !starts_word(t->lower, b, qe + 1, "on");
+                if ((subject_arm || ob <= oa) && after_noun) {
+                    if (subject_arm && !(arms.ib > arms.ia)) {
+                        arms.ia = oa;
+                        arms.ib = ob;
+                    }
+                    oa = qe + 1;
+                    ob = np_end(t, oa, b);
+                } else if (ob <= oa && qe < b) {
+                    oa = qe;
+                    ob = np_end(t, oa, b);
+                }
+            }
+        }
+        trim_np(t, &oa, &ob);
+        if (ob > oa && word_count(t->s, oa, ob) > 14)
+            ob = oa;    /* not a phrase: keep the text only */
+    }
+
+    {
+        size_t is[8], ie[8], ni = outcome_items(t, oa, ob, b, is, ie, 8), it;
+        int base = direction;
+        if (!ni) {
+            is[0] = oa;
+            ie[0] = ob;
+            ni = 1;
+        }
+        for (it = 0; it < ni; it++) {
+            direction = base;
+            oa = is[it];
+            ob = ie[it];
+            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
+                return LM_ERR_NOMEM;
+            extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                            : "no_difference", sizeof e->metric);
+            e->p = p;
+            memcpy(e->p_op, op, sizeof e->p_op);
+            if (ob > oa)
+                e->outcome = orig_dup(t, oa, ob);
+            if (arms.ib > arms.ia)
+                e->intervention = orig_dup(t, arms.ia, arms.ib);
+            if ((within || memmem(t->lower + a, b - a, "in both", 7) || memmem(t->lower + a, b - a, "both groups", 11)
+                 || memmem(t->lower + a, b - a, "both arms", 9))
+                && !(arms.cb > arms.ca) && direction) {
+                e->comparator = strdup("baseline");
+            } else if (arms.cb > arms.ca) {
+                e->comparator = orig_dup(t, arms.ca, arms.cb);
+            }
+            /* orientation: the experimental arm is the intervention */
+            if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
+                && strcmp(e->comparator, "baseline")) {
+                char *x = e->intervention;
+                e->intervention = e->comparator;
+                e->comparator = x;
+                direction = -direction;
+                extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                                : "no_difference", sizeof e->metric);
+            }
+            /* "improved pain": less pain */
+            if (direction > 0 && dir && !neg && badness(e->outcome)) {
+                const char *w = t->lower + dir->s;
+                if (!strncmp(w, "improv", 6) || !strncmp(w, "better", 6))
+                    extract_strlcpy(e->metric, "decreased", sizeof e->metric);
+            }
+            if (significant == 1)
+                extract_flag(e, "significant=true");
+            else if (significant == 0)
+                extract_flag(e, "significant=false");
+        }
+    }
+    return LM_OK;
+}
+
+/* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
+ * "except for". */
+static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
+{
+    const findings_rules *f = t->f;
+    size_t i, cs = a;
+    int exc = 0;
+    lm_err rc;
+
+    if (has_cue(t, C_BACKGROUND, a, b) || (part == P_UNKNOWN && has_cue(t, C_AIM, a, b)))
+        return LM_OK;
+    for (i = 0; i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        enum cue c = frules[h->rule].cue;
+        if (h->s >= b)
+            break;
+        if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
+            continue;
+        {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
+            size_t k;
+            int depth = 0;
+            for (k = a; k < h->s; k++)
+                depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
+            if (depth > 0)
+                continue;
+        }
+        if ((rc = clause_finding(t, cs, h->s, exc, part)))
+            return rc;
+        cs = h->e;
+        exc = c == C_EXCEPT;
+    }
+    return clause_finding(t, cs, b, exc, part);
+}
+
+/* ---- regimen and follow-up ------------------------------------------------ */
+
+static double num_at(const struct ftext *t, size_t a, size_t b)
+{
+    double v;
+    size_t used;
+
+    if (lm_num_any(t->s + a, b - a, &v, &used))
+        return v;
+    return NAN;
+}
+
+static double unit_days(const char *u)
+{
+    switch (u[0]) {
+    case 'd': return 1;
+    case 'w': return 7;
+    case 'm': return 30.4375;
+    case 'y': return 365.25;
+    case 'h': return 1.0 / 24;
+    }
+    return NAN;
+}
+
+/* "N units": the number in digits, the unit's full name, plural unless 1. */
+static char *duration_str(const struct ftext *t, double v, size_t ra, size_t rb,
+                          const char *unit, const char *pre)
+{
+    static const struct { char c; const char *name; } un[] = {
+        { 'd', "day" }, { 'w', "week" }, { 'm', "month" }, { 'y', "year" }, { 'h', "hour" },
+    };
+    const char *name = "day";
+    char buf[96], range[32] = "";
+    size_t k;
+
+    for (k = 0; k < sizeof un / sizeof un[0]; k++)
+        if (unit[0] == un[k].c)
+            name = un[k].name;
+    if (rb > ra) {
+        size_t n = rb - ra, j = 0, i;
+        for (i = ra; i < rb && j + 1 < sizeof range; i++)
+            if (!is_space(t->s[i]))
+                range[j++] = t->s[i] == 't' ? '-' : t->s[i];
+        range[j] = '\0';
+        if (!strncmp(range, "-o", 2))
+            memmove(range + 1, range + 2, strlen(range + 1));
+        (void)n;
+    }
+    snprintf(buf, sizeof buf, "%s%.10g%s %s%s", pre ? pre : "", v, range, name,
+             v == 1 && !*range ? "" : "s");
+    return strdup(buf);
+}
+
+struct regimen {
+    size_t dose_a, dose_b;          /* first dose hit */
+    const struct hit *dose, *freq, *dur, *route, *admin, *single;
+    size_t sa, sb;                  /* the sentence of the dose */
+};
+
+static char *freq_str(const struct ftext *t, const struct hit *h)
+{
+    static const struct { const char *ab; const char *w; } abbr[] = {
+        { "bid", "twice daily" }, { "tid", "three times daily" }, { "qid", "four times daily" },
+        { "qd", "once daily" },
+    };
+    char buf[48];
+    size_t i, j = 0, k;
+
+    for (i = h->s; i < h->e && j + 1 < sizeof buf; i++)
+        if (t->lower[i] != '.')
+            buf[j++] = t->lower[i];
+    buf[j] = '\0';
+    for (k = 0; k < sizeof abbr / sizeof abbr[0]; k++)
+        if (!strcmp(buf, abbr[k].ab))
+            return strdup(abbr[k].w);
+    return orig_dup(t, h->s, h->e);
+}
+
+static char *route_str(const struct ftext *t, const struct hit *h)
+{
+    static const struct { const char *from; const char *to; } r[] = {
+        { "i.v.", "intravenous" }, { "i.m.", "intramuscular" }, { "s.c.", "subcutaneous" },
+        { "per os", "oral" }, { "nebuli", "inhaled" }, { "suppositor", "suppository" },
+        { "intragastric", "intragastric" }, { "intravaginal", "vaginal" },
+    };
+    char buf[40];
+    size_t n = h->e - h->s, k;
+
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, t->lower + h->s, n);
+    buf[n] = '\0';
+    for (k = 0; k < sizeof r / sizeof r[0]; k++)
+        if (!strncmp(buf, r[k].from, strlen(r[k].from)))
+            return strdup(r[k].to);
+    if (n > 4 && !strcmp(buf + n - 4, "ally") && strncmp(buf, "oral", 4))
+        buf[n - 2] = '\0';          /* intragastrically -> intragastrical? keep "ically" */
+    if (n > 2 && !strcmp(buf + strlen(buf) - 2, "ly"))
+        buf[strlen(buf) - 2] = '\0';  /* orally -> oral, intravenously -> intravenous */
+    if (!strcmp(buf, "oral") || !strncmp(buf, "oral", 4))
+        return strdup("oral");
+    return strdup(buf);
+}
+
+/* Administrations per week of a frequency, 0 when daily or more often,
+ * -1 when not a schedule. */
+static double per_week(const struct ftext *t, const struct hit *h)
+{
+    const char *s = t->lower + h->s;
+    size_t n = h->e - h->s;
+    double k = 1, v;
+    size_t used;
+
+    if (memmem(s, n, "day", 3) || memmem(s, n, "daily", 5) || memmem(s, n, "night", 5)
+        || memmem(s, n, "hour", 4) || memmem(s, n, "bid", 3) || memmem(s, n, "b.i.d", 5)
+        || memmem(s, n, "tid", 3) || memmem(s, n, "t.i.d", 5) || !strncmp(s, "q", 1)) {
+        if (memmem(s, n, "days a week", 11) || memmem(s, n, "days per week", 13)
+            || memmem(s, n, "d/w", 3) || memmem(s, n, "days/w", 6)) {
+            if (lm_num_any(t->s + h->s, n, &v, &used))
+                return v;
+        }
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used))
+            return 7.0 / v >= 1 ? 0 : 7.0 / v;
+        return 0;
+    }
+    if (!strncmp(s, "twice", 5))
+        k = 2;
+    else if (!strncmp(s, "thrice", 6))
+        k = 3;
+    else if (lm_num_any(t->s + h->s, n, &v, &used) && strncmp(s, "every", 5))
+        k = v;
+    if (memmem(s, n, "week", 4) || memmem(s, n, "wk", 2)) {
+        if (!strncmp(s, "every", 5)) {
+            if (memmem(s, n, "other", 5))
+                return 0.5;
+            if (lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+                return 1.0 / v;
+            return 1;
+        }
+        if (!strncmp(s, "bi", 2))
+            return 0.5;
+        return k;
+    }
+    if (memmem(s, n, "fortnight", 9))
+        return 0.5;
+    if (memmem(s, n, "month", 5)) {
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+            return 7.0 / (30.4375 * v);
+        return k * 7.0 / 30.4375;
+    }
+    return -1;
+}
+
+/* May the regimen and follow-up read part @p p? */
+static int schedule_part(enum part p)
+{
+    return p == P_METHODS || p == P_UNKNOWN || p == P_RESULTS || p == P_AIM;
+}
+
+/* Where the regimen may be read: 1 methods, unlabelled text, objectives
+ * and an aim sentence of the background; 2 the conclusions (a dose or
+ * route the methods do not give); 0 elsewhere. */
+static int reg_tier(const struct ftext *t, size_t pa, size_t pbnd, enum part p, size_t at)
+{
+    size_t sa = at, sb;
+
+    if (p == P_METHODS || p == P_UNKNOWN || p == P_AIM)
+        return 1;
+    if (p == P_CONCLUSIONS)
+        return 2;
+    if (p != P_BACKGROUND)
+        return 0;
+    while (sa > pa && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'))
+        sa--;
+    sb = sentence_end(t, at, pbnd);
+    return has_cue(t, C_AIM, sa, sb) ? 1 : 0;
+}
+
+/* A control arm named between the sentence start @p sa and the dose at @p d. */
+static int control_near(const struct ftext *t, size_t sa, size_t d)
+{
+    static const char *const w[] = { "control", "placebo", "sham", "usual care", "standard",
+                                     "compared with", "compared to", "versus", "vs" };
+    size_t k, from = d > sa + 60 ? d - 60 : sa, e = d;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (memmem(t->lower + from, d - from, w[k], strlen(w[k])))
+            return 1;
+    /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
+    while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
+                          || t->lower[e] == '.' || t->lower[e] == ' ') && e < d + 24)
+        e++;
+    return memmem(t->lower + d, e - d, "/min", 4) || memmem(t->lower + d, e - d, "/h", 2);
+}
+
+static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
+{
+    const findings_rules *f = t->f;
+    const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
+    const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL;
+    size_t ctl_sa = 0, ctl_sb = 0;
+    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi;
+    double nadmin = NAN;
+    lm_extraction *e;
+    char *sfreq = NULL;
+
+    /* the first dose of a methods (or unlabelled) part, outside result
+     * sentences; else one the conclusions name */
+    for (i = 0; i < 2 * f->nh && !dose; i++) {
+        const struct hit *h = &f->hits[i % f->nh];
+        size_t k;
+        if (frules[h->rule].cue != C_DOSE)
+            continue;
+        for (k = 0; k < np; k++)
+            if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
+                break;
+        if (k == np || reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s) != 1 + (i >= f->nh))
+            continue;
+        sa = h->s;
+        while (sa > pb[2 * k] && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'
+                                   && !abbrev_before(t->s, sa - 2)))
+            sa--;
+        sb = sentence_end(t, h->s, pb[2 * k + 1]);
+        {
+            int sig, ns;
+            double p;
+            char op[3];
+            clause_p(t, sa, sb, &sig, &ns, &p, op);
+            if (sig || ns)
+                continue;
+        }
+        /* the control arm's schedule is not the intervention's: "The
+         * control group received X 1 mg" */
+        if (!ctl_dose && control_near(t, sa, h->s)) {
+            ctl_dose = h;
+            ctl_sa = sa;
+            ctl_sb = sb;
+            continue;
+        }
+        dose = h;
+    }
+    /* the other fields: in the dose's sentence first, else the first of a
+     * methods part */
+    for (i = 0; i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        enum cue c = frules[h->rule].cue;
+        int same = dose && h->s >= sa && h->e <= sb;
+        size_t k;
+        int tier;
+        for (k = 0; k < np; k++)
+            if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
+                break;
+        if (k == np || !(tier = reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s)))
+            continue;
+        if (tier == 2) {    /* the conclusions: a route the methods did not give */
+            if (c == C_ROUTE && !route)
+                route2 = route2 ? route2 : h;
+            continue;
+        }
+        if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0])
+            doses[ndoses++] = h;
+        if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
+            freq = h;
+        if (c == C_ROUTE && (!route || (same && !(route->s >= sa && route->e <= sb))))
+            route = h;
+        if ((c == C_ADMIN || c == C_SINGLE) && !admin)
+            admin = h;
+        if (c == C_DUR && (!dur || (same && !(dur->s >= sa && dur->e <= sb)))) {
+            size_t ca, cb;
+            int ok = rematch(t, h) && (grp(t, h, "up", &ca, &cb) && cb > ca
+                                       ? 1 : grp(t, h, "ctx", &ca, &cb) && cb > ca);
+            if (ok && !has_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e)
+                && !has_cue(t, C_FU, h->s > 20 ? h->s - 20 : 0, h->e + 12))
+                dur = h;
+        }
+    }
+    if (!route)
+        route = route2;
+    if (!dose && ctl_dose) {
+        dose = ctl_dose;
+        sa = ctl_sa;
+        sb = ctl_sb;
+    }
+    if (!dose && !freq && !route && !admin && !dur)
+        return LM_OK;
+    if (!dose && !route && !admin && !(freq && dur) && !dur)
+        return LM_OK;
+    if (admin) {
+        if (frules[admin->rule].cue == C_SINGLE)
+            nadmin = 1;
+        else if (rematch(t, admin)) {
+            size_t na, nb;
+            if (grp(t, admin, "n", &na, &nb))
+                nadmin = num_at(t, na, nb);
+        }
+    } else if (freq && dur && rematch(t, dur)) {
+        size_t na, nb, ua, ub;
+        double pw = per_week(t, freq), n;
+        if (pw > 0 && grp(t, dur, "n", &na, &nb) && grp(t, dur, "u", &ua, &ub)
+            && !isnan(n = num_at(t, na, nb))) {
+            double weeks = n * unit_days(t->lower + ua) / 7;
+            double v = pw * weeks;
+            if (fabs(v - floor(v + 0.5)) < 0.01 && v >= 1)
+                nadmin = floor(v + 0.5);
+        }
+    }
+    lo = (size_t)-1;
+    hi = 0;
+    {
+        const struct hit *all[] = { dose, freq, dur, route, admin };
+        for (i = 0; i < sizeof all / sizeof all[0]; i++)
+            if (all[i]) {
+                if (all[i]->s < lo)
+                    lo = all[i]->s;
+                if (all[i]->e > hi)
+                    hi = all[i]->e;
+            }
+    }
+    /* the span: the dose's sentence, else the fields' extent */
+    if (dose) {
+        lo = sa < lo ? sa : lo;
+        hi = sb > hi && sb - lo < 600 ? sb : hi;
+    }
+    if (hi - lo > 600)
+        hi = lo + 600 < t->len ? lo + 600 : t->len;
+    if (freq)
+        sfreq = freq_str(t, freq);
+    for (i = 0; i < (ndoses > 1 ? ndoses : 1); i++) {
+        const struct hit *d = ndoses > 1 ? doses[i] : dose;
+        /* a second dose of the sentence is another arm only when it is
+         * joined by "or"/"and"/","/"vs" to the first */
+        if (ndoses > 1 && i > 0) {
+            size_t gap_a = doses[i - 1]->e, gap_b = d->s;
+            if (gap_b - gap_a > 40)
+                break;
+        }
+        if (!(e = push_row(t, LM_KIND_REGIMEN, d ? "regimen.dose" : "regimen.schedule", lo, hi)))
+            goto nomem;
+        if (d) {
+            size_t da, db;
+            if (rematch(t, d) && grp(t, d, "d", &da, &db))
+                e->dose = orig_dup(t, da, db);
+        }
+        if (sfreq && !(e->frequency = strdup(sfreq)))
+            goto nomem;
+        if (route)
+            e->route = route_str(t, route);
+        if (dur && rematch(t, dur)) {
+            size_t na, nb, ua, ub, pa, pbb;
+            double n;
+            if (grp(t, dur, "n", &na, &nb) && grp(t, dur, "u", &ua, &ub)
+                && !isnan(n = num_at(t, na, nb))) {
+                int upto = grp(t, dur, "up", &pa, &pbb) && memmem(t->lower + pa, pbb - pa, "up to", 5);
+                e->duration = duration_str(t, n, 0, 0, t->lower + ua, upto ? "up to " : NULL);
+            }
+        }
+        if (!isnan(nadmin))
+            e->n = (int64_t)nadmin;
+        if (ndoses > 1 && e->dose && !(e->label = strdup(e->dose)))
+            goto nomem;
+    }
+    free(sfreq);
+    return LM_OK;
+nomem:
+    free(sfreq);
+    return LM_ERR_NOMEM;
+}
+
+/* Candidates for the follow-up: the longest explicit one, else the latest
+ * time point, else the treatment's length. */
+static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
+{
+    const findings_rules *f = t->f;
+    const struct hit *best[3] = { NULL, NULL, NULL };
+    double bestv[3] = { -1, -1, -1 };
+    size_t bra[3], brb[3], bua[3];
+    size_t i, j;
+    lm_extraction *e;
+
+    for (i = 0; i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        enum cue c = frules[h->rule].cue;
+        size_t k, na, nb, ua, ub, ra = 0, rb = 0;
+        double n, v;
+        int cls;
+        if (c != C_FU && c != C_FU_AT && c != C_DUR)
+            continue;
+        for (k = 0; k < np; k++)
+            if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
+                break;
+        if (k == np || !schedule_part(pp[k]))
+            continue;
+        if (c == C_FU_AT && memmem(t->lower + (h->s > 25 ? h->s - 25 : 0),
+                                   h->s - (h->s > 25 ? h->s - 25 : 0), "range", 5))
+            continue;       /* "(range, 2.8 to 9.6 years)": not the follow-up */
+        if (has_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
+            || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
+            continue;
+        if (!rematch(t, h))
+            continue;
+        if (!((grp(t, h, "n", &na, &nb) && grp(t, h, "u", &ua, &ub))
+              || (grp(t, h, "n2", &na, &nb) && grp(t, h, "u2", &ua, &ub))
+              || (grp(t, h, "n3", &na, &nb) && grp(t, h, "u3", &ua, &ub))))
+            continue;
+        if (!grp(t, h, "r", &ra, &rb) && !grp(t, h, "r2", &ra, &rb))
+            ra = rb = 0;
+        if (isnan(n = num_at(t, na, nb)) || n <= 0)
+            continue;
+        v = n * unit_days(t->lower + ua);
+        if (rb > ra) {
+            double hiv;
+            size_t used, q = ra;
+            while (q < rb && !isdigit((unsigned char)t->s[q]))
+                q++;
+            if (q < rb && lm_num_parse(t->s + q, rb - q, &hiv, &used) && hiv > n)
+                v = hiv * unit_days(t->lower + ua);
+        }
+        if (isnan(v) || v < 1)
+            continue;
+        cls = c == C_FU ? 0 : c == C_FU_AT ? 1 : 2;
+        if (c == C_DUR) {    /* "16 weeks of training", "for 6 weeks" */
+            size_t ca, cb;
+            if ((!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
+                && !(grp(t, h, "up", &ca, &cb) && cb > ca && !strncmp(t->lower + ca, "for ", 4)))
+                continue;
+        }
+        if (v > bestv[cls]) {
+            bestv[cls] = v;
+            best[cls] = h;
+            bra[cls] = ra;
+            brb[cls] = rb;
+            bua[cls] = ua;
+            (void)na;
+        }
+    }
+    for (j = 0; j < 3; j++) {
+        const struct hit *h = best[j];
+        size_t na, nb, ua, ub;
+        double n;
+        static const char *const rid[] = { "follow_up.explicit", "follow_up.timepoint",
+                                           "follow_up.treatment" };
+        if (!h)
+            continue;
+        if (!(e = push_row(t, LM_KIND_FOLLOW_UP, rid[j], h->s, h->e)))
+            return LM_ERR_NOMEM;
+        e->value = bestv[j];
+        rematch(t, h);
+        if ((grp(t, h, "n", &na, &nb) && grp(t, h, "u", &ua, &ub))
+            || (grp(t, h, "n2", &na, &nb) && grp(t, h, "u2", &ua, &ub))
+            || (grp(t, h, "n3", &na, &nb) && grp(t, h, "u3", &ua, &ub))) {
+            n = num_at(t, na, nb);
+            e->duration = duration_str(t, n, bra[j], brb[j], t->lower + bua[j], NULL);
+        }
+        return LM_OK;
+    }
+    return LM_OK;
+}
+
+/* ---- arm names ---------------------------------------------------------- */
+
+/* The name of the arm whose size is at [a, b) (normalised offsets). */
+static char *arm_label(const struct ftext *t, size_t a, size_t b)
+{
+    size_t s, e, x, y;
+
+    /* "54 (were randomised) to/received (the) placebo (group)" */
+    if (isdigit((unsigned char)t->s[a]) || isalpha((unsigned char)t->s[a])) {
+        static const char *const after[] = {
+            " were randomized to ", " were randomised to ", " were assigned to ",
+            " were allocated to ", " randomized to ", " randomised to ", " assigned to ",
+            " allocated to ", " received ", " receiving ", " in the ", " to the ", " to ",
+            " into the ", " in ", " were given ", " were treated with ", " treated with ",
+            " patients in the ", " patients received ", " participants in the ",
+            " subjects in the ",
+        };
+        size_t k, lim = b + 60 < t->len ? b + 60 : t->len;
+        const char *pp;
+        for (k = 0; k < sizeof after / sizeof after[0]; k++) {
+            size_t from = b;
+            /* skip "patients", "participants" */
+            while (from < lim && t->s[from] == ' ')
+                from++;
+            while (from < lim && isalpha((unsigned char)t->s[from]))
+                from++;
+            pp = memmem(t->lower + b, lim - b, after[k], strlen(after[k]));
+            if (pp && (size_t)(pp - t->lower) <= from + 12) {
+                x = (size_t)(pp - t->lower) + strlen(after[k]);
+                y = np_end(t, x, lim);
+                {
+                    const char *g = memmem(t->lower + x, y - x, " group", 6);
+                    const char *o = memmem(t->lower + x, y - x, " and ", 5);
+                    if (g)
+                        y = (size_t)(g - t->lower);
+                    if (o && (size_t)(o - t->lower) < y)
+                        y = (size_t)(o - t->lower);
+                }
+                trim_np(t, &x, &y);
+                if (y > x && word_count(t->s, x, y) <= 6)
+                    return orig_dup(t, x, y);
+            }
+        }
+        if (!strncmp(t->lower + a, "control", 7))
+            return strdup("control");
+    }
+    /* "placebo (n = 54)", "the 0.5 mg/kg group, n = 51" */
+    e = a;
+    while (e > 0 && (t->s[e - 1] == ' ' || t->s[e - 1] == '(' || t->s[e - 1] == ','
+                     || t->s[e - 1] == ';' || t->s[e - 1] == '['))
+        e--;
+    s = e;
+    while (s > 0 && e - s < 60) {
+        char c = t->s[s - 1];
+        if (c == ',' || c == ';' || c == '(' || c == ')' || c == ':' || c == '\n' || c == '['
+            || c == ']' || (c == ' ' && s >= 2 && t->s[s - 2] == '.'))
+            break;
+        s--;
+    }
+    {
+        static const char *const cut[] = { " and ", " or ", " vs ", " vs. ", " versus ", " to ",
+                                           " into ", " received ", " receiving ", " with ",
+                                           " were ", " was ", " of ", " in " , " either " };
+        size_t k;
+        for (k = 0; k < sizeof cut / sizeof cut[0]; k++) {
+            const char *pp, *last = NULL;
+            for (pp = t->lower + s; (pp = memmem(pp, (size_t)(t->lower + e - pp), cut[k],
+                                                 strlen(cut[k]))); pp++)
+                last = pp;
+            if (last && (size_t)(last - t->lower) + strlen(cut[k]) < e
+                && !(k == 9 && memmem(t->lower + s, e - s, "treated", 7)))
+                s = (size_t)(last - t->lower) + strlen(cut[k]);
+        }
+    }
+    x = s;
+    y = e;
+    if (y >= x + 6 && !strncmp(t->lower + y - 6, " group", 6))
+        y -= 6;
+    else if (y >= x + 7 && !strncmp(t->lower + y - 7, " groups", 7))
+        y -= 7;
+    else if (y >= x + 4 && !strncmp(t->lower + y - 4, " arm", 4))
+        y -= 4;
+    trim_np(t, &x, &y);
+    if (y > x && word_count(t->s, x, y) <= 6 && !isdigit((unsigned char)t->s[y - 1] && 0))
+        return orig_dup(t, x, y);
+    return NULL;
+}
+
+/* Normalised offset of original offset @p o (the first at or after). */
+static size_t norm_off(const struct ftext *t, size_t o)
+{
+    size_t lo = 0, hi = t->len;
+
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (t->map[m] < o)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo;
+}
+
+static void arm_labels(struct ftext *t)
+{
+    size_t i;
+
+    for (i = t->first; i < t->out->len; i++) {
+        lm_extraction *e = &t->out->v[i];
+        size_t a, b;
+        if (e->kind != LM_KIND_ARM_SIZE || e->label)
+            continue;
+        a = norm_off(t, e->span_start);
+        b = norm_off(t, e->span_end);
+        if (a >= t->len || b > t->len || b < a)
+            continue;
+        /* "(n = 54" starts at the bracket: the name is before it */
+        e->label = arm_label(t, a, b);
+    }
+}
+
+/* ---- the text -------------------------------------------------------------- */
+
+static void row_free(lm_extraction *e)
+{
+    free(e->text);
+    free(e->outcome);
+    free(e->intervention);
+    free(e->comparator);
+    free(e->dose);
+    free(e->frequency);
+    free(e->duration);
+    free(e->route);
+    free(e->label);
+}
+
+static int overlaps_words(const char *a, const char *b)
+{
+    /* a content word (5+ letters) of a that occurs in b */
+    const char *p = a;
+
+    if (!a || !b)
+        return 0;
+    while (*p) {
+        const char *q = p;
+        char w[32];
+        size_t n;
+        while (*q && isalnum((unsigned char)*q))
+            q++;
+        n = (size_t)(q - p);
+        if (n >= 5 && n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (strcasestr(b, w))
+                return 1;
+        }
+        p = *q ? q + 1 : q;
+    }
+    return 0;
+}
+
+lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
+                     const char *lower, const size_t *map, size_t len, const char *section,
+                     lm_extractions *out, size_t first)
+{
+    struct ftext t;
+    size_t a, b, body, nparts = 0, cappb = 0, cappp = 0, i, ffirst;
+    size_t *pb = NULL;
+    enum part *pp = NULL;
+    enum part sec_part = P_UNKNOWN;
+    lm_err rc = LM_OK;
+    char *primary = NULL;
+    size_t conc = (size_t)-1;
+
+    if (!f || !len || !section || !strcmp(section, "title"))
+        return LM_OK;
+    memset(&t, 0, sizeof t);
+    t.f = f;
+    t.orig = orig;
+    t.s = norm;
+    t.lower = lower;
+    t.map = map;
+    t.len = len;
+    t.section = section;
+    t.out = out;
+    t.first = first;
+    t.abstract = !strcmp(section, "abstract");
+    if (!t.abstract) {
+        size_t n = strlen(section);
+        char low[32];
+        for (i = 0; i < n && i + 1 < sizeof low; i++)
+            low[i] = (char)tolower((unsigned char)section[i]);
+        low[i] = '\0';
+        sec_part = part_of_label(low, i);
+        if (sec_part == P_UNKNOWN)
+            sec_part = P_BACKGROUND;   /* an unnamed body section: nothing read */
+    }
+    arm_labels(&t);
+    if ((rc = collect_hits(&t)))
+        return rc;
+    qsort(f->hits, f->nh, sizeof *f->hits, hit_cmp);
+    /* the parts: one per line, with its label; a label inside a line
+     * ("... end. RESULTS: ...") starts a part too */
+    for (a = 0; a < len; a = b + (b < len && norm[b] == '\n')) {
+        const char *nl = memchr(norm + a, '\n', len - a);
+        b = nl ? (size_t)(nl - norm) : len;
+        if (t.abstract)
+            b = inline_label(&t, a, b);
+        if (lm_grow(&pb, &cappb, 2 * nparts + 1, sizeof *pb, 16)
+            || lm_grow(&pp, &cappp, nparts, sizeof *pp, 16)) {
+            rc = LM_ERR_NOMEM;
+            goto done;
+        }
+        pp[nparts] = t.abstract ? line_part(&t, a, b, &body) : sec_part;
+        if (!t.abstract)
+            body = a;
+        pb[2 * nparts] = body;
+        pb[2 * nparts + 1] = b;
+        nparts++;
+        if (b >= len)
+            break;
+    }
+    /* the primary outcome named in the methods: "The primary outcome was X" */
+    {
+        const struct hit *h = find_cue(&t, C_PRIMARY, 0, len);
+        if (h) {
+            size_t x = h->e, y;
+            while (x < len && (t.s[x] == ' ' || t.s[x] == ','))
+                x++;
+            if (starts_word(t.lower, len, x, "was") || starts_word(t.lower, len, x, "were")
+                || starts_word(t.lower, len, x, "is") || starts_word(t.lower, len, x, "of"))
+                x += t.lower[x] == 'w' && t.lower[x + 1] == 'e' ? 4 : t.lower[x] == 'w' ? 3 : 2;
+            y = np_end(&t, x, len);
+            if (y > x)
+                primary = orig_dup(&t, x, y);
+        }
+    }
+    ffirst = out->len;
+    for (i = 0; i < nparts; i++) {
+        enum part p = pp[i];
+        size_t from = out->len;
+        if (p != P_RESULTS && p != P_CONCLUSIONS && p != P_UNKNOWN)
+            continue;
+        if (p == P_CONCLUSIONS)
+            conc = from;
+        for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
+            b = sentence_end(&t, a, pb[2 * i + 1]);
+            if ((rc = sentence_findings(&t, a, b, p)))
+                goto done;
+            while (b < pb[2 * i + 1] && t.s[b] == ' ')
+                b++;
+        }
+    }
+    /* conclusions repeat the results: keep a conclusion only when no result
+     * of the same outcome came before */
+    if (conc != (size_t)-1) {
+        size_t j, k = conc;
+        for (j = conc; j < out->len; j++) {
+            lm_extraction *e = &out->v[j];
+            size_t r;
+            int dup = 0;
+            for (r = ffirst; r < conc && !dup; r++)
+                dup = out->v[r].kind == LM_KIND_FINDING && e->kind == LM_KIND_FINDING
+                      && overlaps_words(e->outcome, out->v[r].outcome ? out->v[r].outcome
+                                                                      : out->v[r].text);
+            if (dup || (e->kind == LM_KIND_FINDING && !e->outcome && conc > ffirst)) {
+                row_free(e);
+                continue;
+            }
+            if (j != k)
+                out->v[k] = *e;
+            k++;
+        }
+        out->len = k;
+    }
+    /* primary: the findings on the named primary outcome, else the first */
+    if (t.abstract && out->len > ffirst) {
+        int any = 0;
+        for (i = ffirst; i < out->len; i++) {
+            lm_extraction *e = &out->v[i];
+            if (e->kind != LM_KIND_FINDING)
+                continue;
+            if ((primary && overlaps_words(primary, e->outcome ? e->outcome : e->text))
+                || (e->text && strcasestr(e->text, "primary")))
+                extract_flag(e, "primary"), any = 1;
+        }
+        for (i = ffirst; !any && i < out->len; i++)
+            if (out->v[i].kind == LM_KIND_FINDING) {
+                extract_flag(&out->v[i], "primary");
+                any = 1;
+            }
+    }
+    if ((rc = regimen_rows(&t, pb, pp, nparts)))
+        goto done;
+    rc = follow_up_row(&t, pb, pp, nparts);
+done:
+    free(primary);
+    free(pb);
+    free(pp);
+    return rc;
+}
+
+/* Article level: the abstract's regimen and follow-up win over the body's;
+ * one follow-up, the longest. */
+void findings_finish(lm_extractions *x, size_t first)
+{
+    size_t i, j, keep_fu = (size_t)-1;
+    int abs_reg = 0;
+
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        if (e->kind == LM_KIND_REGIMEN && !strcmp(e->section, "abstract"))
+            abs_reg = 1;
+        if (e->kind == LM_KIND_FOLLOW_UP) {
+            if (keep_fu == (size_t)-1
+                || (!strcmp(e->section, "abstract") && strcmp(x->v[keep_fu].section, "abstract"))
+                || (!strcmp(e->section, x->v[keep_fu].section) && e->value > x->v[keep_fu].value))
+                keep_fu = i;
+        }
+    }
+    for (i = j = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
+                   || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
+        if (drop) {
+            row_free(e);
+            continue;
+        }
+        if (i != j)
+            x->v[j] = *e;
+        j++;
+    }
+    x->len = j;
+}

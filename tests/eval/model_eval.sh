@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Evaluation of the study model (finding, regimen, follow_up rows) on the
+# shared labelled data (fails, never skips, when it is missing).
+# usage: model_eval.sh LITMINE BUILD_DIR
+#  1. labels/handlabelled_dev: findings (recall, precision, direction),
+#     regimen fields, follow-up, through `litmine import` + `extract --all`.
+#  2. Evidence Inference 2.0: direction of litmine's finding for each
+#     prompt's outcome whose evidence lies in the abstract; ev2 validation
+#     (rules are developed there) and ev2 test (reported, never tuned on).
+# Floors are set a little under the first honest measurement; only ever
+# raise them.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+litmine=$1
+build=$2
+shared=${LITMINE_SHARED:-$here/../../../shared}
+[ -d "$shared/data" ] && shared=$shared/data
+labels=$shared/labels
+ei=$labels/evidence_inference
+for f in handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
+         evidence_inference/evidence_inference_abstracts_le6KB.tar.gz \
+         evidence_inference/v2_annotations.csv evidence_inference/prompts_merged.csv \
+         evidence_inference/splits/ev2_validation_article_ids.txt \
+         evidence_inference/splits/ev2_test_article_ids.txt; do
+  if [ ! -f "$labels/$f" ]; then
+    echo "model_eval: $labels/$f is missing (set LITMINE_SHARED to shared/data)" >&2
+    exit 1
+  fi
+done
+run=$build/bench-extract_run
+[ -x "$run" ] || { echo "model_eval: $run not built" >&2; exit 1; }
+py="python3 $here/model_eval.py"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+
+echo "== hand-labelled dev set: findings, regimen, follow-up"
+"$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
+"$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
+$py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
+  --floors finding.recall=0.58,finding.precision=0.68,finding.direction_accuracy=0.75,regimen.field_accuracy=0.77,follow_up.accuracy=0.60 \
+  || status=1
+
+for split in validation test; do
+  echo "== Evidence Inference 2.0, ev2 $split: finding direction per prompt"
+  $py ei-texts "$ei/evidence_inference_abstracts_le6KB.tar.gz" "$ei/splits/ev2_${split}_article_ids.txt" \
+    > "$work/ei_$split.jsonl"
+  "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
+  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.52,ev2_validation.macro_f1=0.52
+  else fl=ev2_test.coverage=0.62,ev2_test.macro_f1=0.52; fi
+  $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
+    "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" || status=1
+done
+exit $status
