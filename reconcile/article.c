@@ -63,9 +63,10 @@ int rc_year_in(const char *t, size_t a, size_t b)
 
 /* The venue after "published in" / "appeared in": up to six words, the
  * capitalised ones and the small words between them. */
-static void venue_in(const char *t, size_t a, size_t b, char *out, size_t cap)
+void rc_venue_in(const char *t, size_t a, size_t b, char *out, size_t cap)
 {
-    static const char *const lead[] = { "published in ", "appeared in ", "reported in ", NULL };
+    static const char *const lead[] = { "published in ", "appeared in ", "reported in ",
+                                        "in the journal ", NULL };
     const char *p = NULL, *q;
     size_t i, words = 0, len = 0;
 
@@ -134,15 +135,15 @@ enum rc_claim_kind rc_kind_of(unsigned f, unsigned cues, const struct rc_nums *n
         return RC_K_DOSE_RESPONSE;
     if (cues & RC_C_DURABLE)
         return RC_K_DURABILITY;
-    if ((cues & RC_C_ONSET) && !has_num(ns, RC_RATE))
+    if ((cues & RC_C_ONSET) && !has_num(ns, RC_RATE) && !has_num(ns, RC_EFFECT)
+        && !has_num(ns, RC_CHANGE) && !has_num(ns, RC_N))
         return RC_K_ONSET;
     if ((cues & RC_C_MECHANISM) && !numbers && !(f & (RC_F_STUDYWORD | RC_F_RCT | RC_F_META)))
         return RC_K_MECHANISM;
     if ((cues & RC_C_BACKGROUND) && !numbers && !(f & (RC_F_STUDYWORD | RC_F_EFFICACY)))
         return RC_K_BACKGROUND;
-    if ((cues & RC_C_REGIMEN)
-        && (has_num(ns, RC_DOSE) || has_num(ns, RC_DOSES)
-            || (!(f & RC_F_EFFICACY) && !has_num(ns, RC_RATE) && !has_num(ns, RC_EFFECT))))
+    if ((cues & RC_C_REGIMEN) && !(f & RC_F_EFFICACY) && !has_num(ns, RC_RATE)
+        && !has_num(ns, RC_EFFECT) && !has_num(ns, RC_CHANGE))
         return RC_K_REGIMEN;
     if ((cues & RC_C_POPULATION) && !(f & RC_F_EFFICACY) && !has_num(ns, RC_RATE))
         return RC_K_POPULATION;
@@ -167,7 +168,7 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
     m->start = s->start;
     m->end = s->end;
     m->year = rc_year_in(text, s->start, s->end);
-    venue_in(text, s->start, s->end, m->venue, sizeof m->venue);
+    rc_venue_in(text, s->start, s->end, m->venue, sizeof m->venue);
     snprintf(m->design, sizeof m->design, "%s", design_named(f));
     for (i = 0; ns && i < ns->n; i++) {
         const struct rc_num *x = &ns->v[i];
@@ -206,7 +207,7 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
         return (int)i;                          /* the subject passes within a block */
     if (r->studies[i].head != head)
         return -1;                              /* never across a heading */
-    if (prev_item_lead && r->studies[i].block + 1 >= s->block)
+    if (prev_item_lead && r->blocks[r->studies[i].block].kind != RC_BLOCK_ITEM)
         return (int)i;                          /* a list under the paragraph that named it */
     if (cues & RC_C_BACKREF)
         return (int)i;

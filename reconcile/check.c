@@ -196,6 +196,7 @@ void rc_docs_clear(lm_checker *k)
         free(d->abstract);
         free(d->pub_types);
         free(d->mesh);
+        free(d->journal);
         free(d->text);
         free(d->sents);
         free(d->toks);
@@ -609,7 +610,8 @@ static lm_err doc_fill(struct rc_doc *d, const lm_article *a)
     d->pmid = a->pmid;
     d->year = a->year;
     if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
-        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh)))
+        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh))
+        || !(d->journal = dup_or_empty(a->journal)))
         return LM_ERR_NOMEM;
     tl = strlen(d->title);
     al = strlen(d->abstract);
@@ -699,8 +701,8 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
     d->analysed = 1;
     len = strlen(d->text);
     d->aflags = rc_abstract_flags(k->rules, d->title, d->abstract, d->pub_types);
-    if ((rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
-                                 d->level, d->design)) != LM_OK)
+    if ((rc = rc_numrules_model(k->nums, d->pmid, d->title, d->abstract, d->pub_types, d->mesh,
+                                d->level, d->design, &d->model)) != LM_OK)
         return rc;
     /* Indexed as an RCT, and the abstract says it randomised: that is L2
      * whatever else the wording suggests ("a single dose" is not single-arm). */

@@ -64,6 +64,7 @@ struct mctx {
     const struct rc_topic *topic;
     struct cand *c;
     size_t nc;
+    int64_t ctx;            /* the record of the study the claim is bound to, 0 none */
     lm_err rc;
 };
 
@@ -1097,6 +1098,17 @@ struct vrule {
 };
 
 static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
+
+/* The candidate that is the record of the study the claim is bound to. */
+static struct cand *bound_cand(const struct vfacts *v)
+{
+    size_t i;
+
+    for (i = 0; v->m->ctx && v->cl->about >= 0 && i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return NULL;
+}
 static int is_mixed_meta(const struct cand *c)
 {
     return lvl_of(c) == '1' && (c->d->aflags & RC_A_MIXED);
@@ -1109,14 +1121,27 @@ static int t_anecdote(struct vfacts *v)
 }
 static int t_commercial(struct vfacts *v) { return (v->f & RC_F_COMMERCIAL) != 0; }
 static int t_speculation(struct vfacts *v) { return (v->f & RC_F_SPECULATION) != 0; }
+/* Words no record on the topic holds say the claim is about something else:
+ * a name (capitalised inside the sentence) or three such words, never a
+ * claim bound to a study the article named, whose words are the article's
+ * own ("came in twice a week"), nor a statement of a detail (regimen, venue,
+ * timing), which names the study's facts in other words. */
 static int t_not_covered(struct vfacts *v)
 {
-    return v->best && v->best->agree == 0 && !(v->f & RC_F_SAFETY)
-           && ((!v->has_topic_word && (v->novel >= 2 || v->novel_cap >= 1)) || v->novel_pair);
+    enum rc_claim_kind k = v->cl->kind;
+
+    if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
+        return 0;
+    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_DURABILITY || k == RC_K_ONSET
+        || k == RC_K_POPULATION)
+        return 0;
+    return (!v->has_topic_word && (v->novel >= 3 || v->novel_cap >= 1)) || v->novel_pair;
 }
 static int no_match(const struct vfacts *v)
 {
     const struct cand *b = v->best;
+    if (bound_cand(v))
+        return 0;       /* the claim speaks of a study the article named */
     return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
                   && !(v->nw - v->novel == 0 && b->weak_agree >= 1));
 }
@@ -1154,9 +1179,12 @@ static int t_l5(struct vfacts *v)
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
 {
+    const struct rc_doc *d = v->best->d;
+    int null = (d->aflags & RC_A_NEGATIVE)
+               || (d->model.null_primary && !d->model.sig_primary);
     return v->best->agree == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
-           && !(v->f & RC_F_HEDGE_CLAIM) && (v->best->d->aflags & RC_A_NEGATIVE)
-           && lvl_of(v->best) <= '2' && !is_mixed_meta(v->best);
+           && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
+           && !is_mixed_meta(v->best);
 }
 static int t_dose_negated(struct vfacts *v)
 {
@@ -1167,6 +1195,65 @@ static int t_safety_adverse(struct vfacts *v)
 {
     return (v->f & RC_F_SAFETY) && (v->f & RC_F_NEGATION) && (v->best->d->aflags & RC_A_ADVERSE);
 }
+/* The record a venue or year is about: the study the claim is bound to when
+ * it is among the candidates, else the best one. */
+static struct cand *venue_cand(struct vfacts *v)
+{
+    size_t i;
+
+    for (i = 0; v->m->ctx && i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return v->best;
+}
+
+/* A capitalised word of the claim's venue (after "in the", "published in")
+ * that the record's journal does not hold, or a year it was not published. */
+static int t_venue_differs(struct vfacts *v)
+{
+    const char *text = v->m->r->text;
+    const struct rc_claim *cl = v->cl;
+    struct cand *c;
+    char venue[64];
+    int year;
+
+    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)))
+        return 0;
+    year = rc_year_in(text, cl->start, cl->end);
+    if (year && c->d->year && year != c->d->year) {
+        snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d "
+                 "(%s)", year, (long long)c->d->pmid, c->d->year, c->d->journal);
+        v->best = c;
+        return 1;
+    }
+    rc_venue_in(text, cl->start, cl->end, venue, sizeof venue);
+    if (venue[0] && c->d->journal[0]) {
+        const char *p = venue;
+        size_t hit = 0, words = 0;
+        while (*p) {
+            size_t l = 0;
+            while (p[l] && p[l] != ' ')
+                l++;
+            if (l >= 3 && isupper((unsigned char)p[0])) {
+                char w[8];
+                snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
+                words++;
+                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            }
+            p += l;
+            while (*p == ' ')
+                p++;
+        }
+        if (words && !hit) {
+            snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
+                     (long long)c->d->pmid, c->d->journal);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int t_mixed_meta(struct vfacts *v) { return is_mixed_meta(v->best); }
 static int t_controlled(struct vfacts *v) { return lvl_of(v->best) == '1' || lvl_of(v->best) == '2'; }
 
@@ -1366,6 +1453,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
+    { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
@@ -1468,7 +1556,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
 {
     struct word w[RC_MAX_WORDS];
     struct cand cands[RC_CANDIDATES + 1];
-    struct mctx m = { k, r, topic, cands, 0, LM_OK };
+    struct mctx m = { k, r, topic, cands, 0, 0, LM_OK };
     size_t ci, i, j;
     int64_t last_pmid = 0;
     size_t last_block = (size_t)-1, last_head = (size_t)-1;
@@ -1505,8 +1593,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             ctx_pmid = last_pmid;
         /* a claim bound to a study the article named is checked against the
          * record that study resolved to first */
+        m.ctx = 0;
         if (cl->about >= 0 && (size_t)cl->about < r->nstudies && r->studies[cl->about].pmid)
-            ctx_pmid = r->studies[cl->about].pmid;
+            ctx_pmid = m.ctx = r->studies[cl->about].pmid;
         m.nc = 0;
         if (rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY) {
             cl->verdict = LM_VERDICT_NOT_FOUND;

@@ -119,6 +119,21 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
                           char design[32]);
 const char *rc_num_kind_name(enum rc_num_kind k);
 
+/* What the extractors' study model says of a record (findings, regimen,
+ * follow-up), read through lm_extract_article. */
+struct rc_model {
+    int null_primary;           /* a primary finding no_difference, significant=false */
+    int sig_primary;            /* a primary finding significant=true */
+    int primary_dir;            /* +1 increased, -1 decreased, 0 none (significant ones) */
+    double follow_days;         /* longest follow-up, days (0: none) */
+    double admins;              /* regimen: administrations in the course (0: none) */
+    char frequency[32], duration[32], dose[32];
+};
+/* Design, level and study model of a record. */
+lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
+                         const char *pub_types, const char *mesh, char level[4],
+                         char design[32], struct rc_model *m);
+
 /* ---- claims ------------------------------------------------------------- */
 
 struct rc_match {
@@ -278,6 +293,8 @@ struct rc_doc {
     unsigned aflags;            /* RC_A_* */
     char level[4];
     char design[32];
+    char *journal;
+    struct rc_model model;      /* findings, regimen, follow-up */
     struct rc_nums nums;        /* spans into text */
     struct rc_sent *sents;      /* sentences of text */
     size_t nsents;
@@ -374,6 +391,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
 
 /* A year 1950..2049 written as a token of text[a,b), else 0. */
 int rc_year_in(const char *t, size_t a, size_t b);
+/* The venue named after "published in", "appeared in": its capitalised words. */
+void rc_venue_in(const char *t, size_t a, size_t b, char *out, size_t cap);
 enum rc_claim_kind rc_kind_of(unsigned flags, unsigned cues, const struct rc_nums *ns, int year);
 /* A study introduced at sentence @si (in section @head). */
 lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,

@@ -126,7 +126,7 @@ static const struct rule cue_rules[] = {
     { RC_C_BACKREF, "cue.backref_inner",
       W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
     { RC_C_MENTION, "cue.mention",
-      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series)|researchers (?:at|in|from)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
+      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series)|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",
       W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally)" W },
     { 0, NULL, NULL }
