@@ -13,6 +13,8 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <litmine/extract.h>
 #include "reconcile/reconcile_int.h"
 
 static const char *const kind_names[RC_K_COUNT] = {
@@ -237,4 +239,121 @@ void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
                  d->design);
     if (!m->nwhy)
         snprintf(m->why[m->nwhy++], sizeof m->why[0], "best match of its sentence");
+}
+
+/* ---- regimen: how often, in administrations per week ----------------------- */
+
+static double count_word(const char *w, size_t l)
+{
+    static const char *const words[] = { "once", "twice", "thrice", NULL };
+    size_t i;
+    double v;
+    size_t used;
+
+    for (i = 0; words[i]; i++)
+        if (l == strlen(words[i]) && !strncasecmp(w, words[i], l))
+            return (double)(i + 1);
+    if (lm_num_any(w, l, &v, &used) && used == l && v > 0 && v < 100)
+        return v;
+    return 0;
+}
+
+/* What a regimen counts: "3 sessions a week", "5 days a week". */
+static int is_count_noun(const char *w, size_t l)
+{
+    static const char *const nouns[] = {
+        "time", "session", "dose", "visit", "injection", "infusion", "treatment", "class",
+        "workout", "day", "night", "shot", "tablet", "capsule", "pill", "appointment", NULL
+    };
+    size_t i, k;
+
+    for (i = 0; nouns[i]; i++) {
+        k = strlen(nouns[i]);
+        if ((l == k || (l == k + 1 && (w[k] == 's' || w[k] == 'S'))
+             || (l == k + 2 && !strncasecmp(w + k, "es", 2)))
+            && !strncasecmp(w, nouns[i], k))
+            return 1;
+    }
+    return 0;
+}
+
+double rc_per_week(const char *s, size_t n)
+{
+    size_t p = 0;
+
+    while (p < n) {
+        size_t a, l, b, bl, c, cl;
+        double times;
+        while (p < n && !isalnum((unsigned char)s[p]))
+            p++;
+        a = p;
+        while (p < n && isalnum((unsigned char)s[p]))
+            p++;
+        l = p - a;
+        if (!l)
+            break;
+        if ((l == 5 && !strncasecmp(s + a, "daily", 5)) || (l == 7 && !strncasecmp(s + a, "nightly", 7)))
+            return 7;
+        if (l == 6 && !strncasecmp(s + a, "weekly", 6) && !(a >= 4 && !strncasecmp(s + a - 4, "bi", 2)))
+            return 1;
+        if (l == 7 && !strncasecmp(s + a, "monthly", 7))
+            return 7.0 / 30.44;
+        if (!(times = count_word(s + a, l)))
+            continue;
+        /* "<times> [times|sessions|...] (a|per|each|every) (day|week|month)" */
+        b = p;
+        while (b < n && s[b] == ' ')
+            b++;
+        bl = 0;
+        while (b + bl < n && isalpha((unsigned char)s[b + bl]))
+            bl++;
+        if (bl && is_count_noun(s + b, bl)) {
+            b += bl;                            /* "times", "sessions", "doses" */
+            while (b < n && s[b] == ' ')
+                b++;
+            bl = 0;
+            while (b + bl < n && isalpha((unsigned char)s[b + bl]))
+                bl++;
+        }
+        if (!((bl == 1 && s[b] == 'a') || (bl == 3 && !strncasecmp(s + b, "per", 3))
+              || (bl == 4 && !strncasecmp(s + b, "each", 4))
+              || (bl == 5 && !strncasecmp(s + b, "every", 5))))
+            continue;
+        c = b + bl;
+        while (c < n && s[c] == ' ')
+            c++;
+        cl = 0;
+        while (c + cl < n && isalpha((unsigned char)s[c + cl]))
+            cl++;
+        if (cl >= 3 && !strncasecmp(s + c, "day", 3))
+            return times * 7;
+        if (cl >= 4 && !strncasecmp(s + c, "week", 4))
+            return times;
+        if (cl >= 5 && !strncasecmp(s + c, "month", 5))
+            return times * 7.0 / 30.44;
+    }
+    return 0;
+}
+
+/* Days in a duration as the study model writes it ("24 weeks", "6 months"). */
+double rc_duration_days(const char *s)
+{
+    double v;
+    size_t used;
+    const char *u;
+
+    if (!s || !lm_num_any(s, strlen(s), &v, &used))
+        return 0;
+    u = s + used;
+    while (*u == ' ' || *u == '-')
+        u++;
+    if (!strncasecmp(u, "day", 3))
+        return v;
+    if (!strncasecmp(u, "week", 4))
+        return v * 7;
+    if (!strncasecmp(u, "month", 5))
+        return v * 30.44;
+    if (!strncasecmp(u, "year", 4))
+        return v * 365.25;
+    return 0;
 }

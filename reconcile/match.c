@@ -1163,6 +1163,97 @@ static int t_merged(struct vfacts *v)
     return merged_within(v->best, v->cl, v->why, sizeof v->why)
            || arm_not_total(v->best, v->cl, v->m->r->text, v->m->topic, v->why, sizeof v->why);
 }
+/* Durations a record states: its follow-up, its regimen's duration and every
+ * duration in its abstract; does one agree with @days (rounding allowed:
+ * "two weeks" for 12 days, "six months" for 26 weeks)? -1 when it states none. */
+static int duration_fits(const struct rc_doc *d, double days)
+{
+    double x[66];
+    size_t n = 0, i;
+
+    if (d->model.follow_days > 0)
+        x[n++] = d->model.follow_days;
+    if (rc_duration_days(d->model.duration) > 0)
+        x[n++] = rc_duration_days(d->model.duration);
+    for (i = 0; i < d->nums.n && n < 66; i++)
+        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0)
+            x[n++] = d->nums.v[i].v;
+    if (!n)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (fabs(days - x[i]) <= 0.2 * x[i] + 3)
+            return 1;
+    return 0;
+}
+
+/* "a ten-year-old", "aged 10 years", "10 years old": an age, not a duration. */
+static int is_age(const char *text, const struct rc_num *x, size_t end)
+{
+    size_t p = x->end, b = x->start > 6 ? x->start - 6 : 0;
+
+    while (p < end && (isalpha((unsigned char)text[p]) || text[p] == '-' || text[p] == ' ')
+           && p < x->end + 12) {
+        if (!strncasecmp(text + p, "old", 3))
+            return 1;
+        p++;
+    }
+    return rc_find_ci(text + b, x->start - b, "aged") != NULL;
+}
+
+/* A regimen detail of the claim (how often, how many sessions, how long)
+ * that the record it speaks of gave otherwise. */
+static int t_regimen_differs(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    size_t n = cl->end - cl->start, i, j;
+    struct cand *c = bound_cand(v);
+    const struct rc_model *md;
+    double cw, rw;
+
+    if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
+        && v->best->agree + v->best->weak_agree > 0)
+        c = v->best;
+    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
+        return 0;
+    md = &c->d->model;
+    cw = rc_per_week(t, n);
+    rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
+    if (cw > 0 && rw > 0 && (cw > rw * 1.35 || cw < rw / 1.35)) {
+        snprintf(v->why, sizeof v->why, "the article gives %.3g a week; PMID %lld gave %s",
+                 cw, (long long)c->d->pmid, md->frequency);
+        v->best = c;
+        return 1;
+    }
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        int agreed = c->idx[i] >= 0 && (c->cmp[i] == CMP_AGREE || c->cmp[i] == CMP_WEAK_AGREE);
+        if (agreed)
+            continue;
+        if (x->kind == RC_DOSES && md->admins > 2 && fabs(x->v - md->admins) > 0.5) {
+            int same = 0;
+            for (j = 0; j < c->d->nums.n && !same; j++)
+                same = c->d->nums.v[j].kind == RC_DOSES && fabs(c->d->nums.v[j].v - x->v) < 0.5;
+            if (!same) {
+                snprintf(v->why, sizeof v->why, "the article says %.0f sessions; PMID %lld gave "
+                         "%.0f%s%s", x->v, (long long)c->d->pmid, md->admins,
+                         md->duration[0] ? " over " : "", md->duration);
+                v->best = c;
+                return 1;
+            }
+        }
+        if (x->kind == RC_DURATION && x->v >= 7 && !is_age(v->m->r->text, x, cl->end)
+            && duration_fits(c->d, x->v) == 0) {
+            snprintf(v->why, sizeof v->why, "the article says %.0f days; PMID %lld gave %s "
+                     "(follow-up %.0f days)", x->v, (long long)c->d->pmid,
+                     md->duration[0] ? md->duration : "other durations", md->follow_days);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int t_safety_unreported(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
@@ -1180,8 +1271,9 @@ static int t_l5(struct vfacts *v)
 static int t_null_primary(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
-    int null = (d->aflags & RC_A_NEGATIVE)
-               || (d->model.null_primary && !d->model.sig_primary);
+    /* the study model's primary finding decides when it has one; the
+     * abstract's wording when it has none */
+    int null = !d->model.sig_primary && ((d->aflags & RC_A_NEGATIVE) || d->model.null_primary);
     return v->best->agree == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
@@ -1451,6 +1543,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },

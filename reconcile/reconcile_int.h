@@ -401,6 +401,11 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
  * @prev_item_lead: the sentence is a list item right under a paragraph. */
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
                     size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead);
+/* Administrations per week a text states ("twice a week", "once daily",
+ * "8 times per month"), 0 when it states none. */
+double rc_per_week(const char *s, size_t n);
+/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable. */
+double rc_duration_days(const char *s);
 /* Records @d as the record mention @m resolved to, with the details that agree. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d);
 
