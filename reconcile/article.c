@@ -211,7 +211,7 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
         return -1;                              /* never across a heading */
     if (prev_item_lead && r->blocks[r->studies[i].block].kind != RC_BLOCK_ITEM)
         return (int)i;                          /* a list under the paragraph that named it */
-    if (cues & RC_C_BACKREF)
+    if (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))
         return (int)i;
     return -1;
 }

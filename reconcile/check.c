@@ -1179,7 +1179,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
          * mention; every sentence gets the mention it speaks of, if any */
-        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && (f & RC_F_STUDYWORD)
+        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
+            && (f & RC_F_STUDYWORD)
             && !(f & (RC_F_QUESTION | RC_F_CALL))) {
             if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
                 goto fail;

@@ -1266,6 +1266,17 @@ static int t_l5(struct vfacts *v)
     return (v->best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || lvl_of(v->best) == '5'
            || v->cl->source == LM_SOURCE_ANIMAL;
 }
+/* Claim numbers the record agrees with, sample sizes aside (that the trial
+ * had 180 patients does not make its result a benefit). */
+static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && cl->nums.v[i].kind != RC_N;
+    return n;
+}
+
 /* a benefit asserted over a controlled record whose result is null (a
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
@@ -1274,7 +1285,7 @@ static int t_null_primary(struct vfacts *v)
     /* the study model's primary finding decides when it has one; the
      * abstract's wording when it has none */
     int null = !d->model.sig_primary && ((d->aflags & RC_A_NEGATIVE) || d->model.null_primary);
-    return v->best->agree == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
+    return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }

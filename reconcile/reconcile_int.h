@@ -259,7 +259,8 @@ enum {
     RC_C_HEDGE      = 1u << 7,
     RC_C_BACKREF    = 1u << 8,   /* leans on a study named before */
     RC_C_MENTION    = 1u << 9,   /* introduces a study */
-    RC_C_BACKGROUND = 1u << 10   /* a definition, a prevalence, a product fact */
+    RC_C_BACKGROUND = 1u << 10,  /* a definition, a prevalence, a product fact */
+    RC_C_BACKREF_IN = 1u << 11   /* "in that trial" inside the sentence */
 };
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);
 

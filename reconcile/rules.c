@@ -123,7 +123,7 @@ static const struct rule cue_rules[] = {
       W "(?:may|might|could|can help|suggests?|suggested|believes?|believed|thought to|possibly|perhaps|appears? to|seems? to|is linked|are linked|associated with|unclear|uncertain|not known|more research)" W },
     { RC_C_BACKREF, "cue.backref",
       "^(?:[\\W_]*)(?:in (?:that|this|the same|the) (?:study|trial|review|analysis|experiment)|in that|that (?:study|trial)|this (?:study|trial)|the (?:study|trial|researchers|authors|review|children|kids|adults|patients|participants|volunteers|results|findings)|those|these|participants|each (?:received|got|took|was)|everyone|they|it (?:also|was|showed|found)|half of them|most of them|none of them|results?|benefits|effects|gains|improvements)\\b" },
-    { RC_C_BACKREF, "cue.backref_inner",
+    { RC_C_BACKREF_IN, "cue.backref_inner",
       W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
     { RC_C_MENTION, "cue.mention",
       W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series)|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
