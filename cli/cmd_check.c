@@ -12,7 +12,8 @@ static const char check_usage[] =
     "  --format text (default; colour on a terminal), json (DESIGN.md contract),\n"
     "           html (one self-contained page: summary table, the article with each\n"
     "           claim highlighted, verdicts, evidence and PubMed links).\n"
-    "  --fail-on V,...  exit 6 when any claim has one of these verdicts.\n";
+    "  --fail-on V,...  exit 6 when any claim has one of these verdicts (hedged,\n"
+    "                   mechanistic and background statements never count).\n";
 
 /* "uncontrolled,anecdotal" -> bit mask; -1 on an unknown name. */
 static int parse_fail_on(const char *s)
@@ -103,10 +104,10 @@ int cmd_check(int argc, char **argv)
         goto done;
     }
     for (v = 0; v < LM_VERDICT_COUNT; v++)
-        if ((fail_mask & (1 << v)) && lm_report_count(r, (lm_verdict)v)) {
+        if ((fail_mask & (1 << v)) && lm_report_problems(r, (lm_verdict)v)) {
             if (!co.quiet)
                 fprintf(stderr, "litmine: --fail-on: %zu claim(s) %s\n",
-                        lm_report_count(r, (lm_verdict)v), lm_verdict_name((lm_verdict)v));
+                        lm_report_problems(r, (lm_verdict)v), lm_verdict_name((lm_verdict)v));
             ex = EXIT_FAIL_ON;
         }
 done:

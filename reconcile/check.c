@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sqlite3.h>
 #include "reconcile/reconcile_int.h"
 
@@ -891,6 +892,16 @@ size_t lm_report_count(const lm_report *r, lm_verdict v)
     return n;
 }
 
+size_t lm_report_problems(const lm_report *r, lm_verdict v)
+{
+    size_t i, n = 0;
+
+    for (i = 0; r && i < r->nclaims; i++)
+        n += r->claims[i].verdict == v && !r->claims[i].hedged
+             && !rc_kind_informative(r->claims[i].kind);
+    return n;
+}
+
 lm_verdict lm_report_verdict(const lm_report *r, size_t i)
 {
     return r && i < r->nclaims ? r->claims[i].verdict : LM_VERDICT_NOT_FOUND;
@@ -1101,6 +1112,29 @@ static lm_err report_new(const struct lm_doc *d, struct lm_report **out)
     return LM_OK;
 }
 
+/* When the check ran and what the corpus held (the import ledger: a tiny
+ * table, never a count over the articles). */
+static void report_stamp(lm_checker *k, struct lm_report *r)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    sqlite3_stmt *st = NULL;
+
+    r->corpus_records = -1;
+    if (gmtime_r(&now, &tm))
+        strftime(r->checked_at, sizeof r->checked_at, "%Y-%m-%d %H:%M UTC", &tm);
+    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus), "SELECT sum(records), max(imported_at) "
+                           "FROM source_file", -1, &st, NULL) == SQLITE_OK
+        && sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+            r->corpus_records = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_text(st, 1))
+            snprintf(r->last_import, sizeof r->last_import, "%s",
+                     (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+}
+
 static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *s, size_t si,
                         unsigned f, struct rc_nums *nums)
 {
@@ -1144,6 +1178,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     vocab_clear(k);
     if ((rc = report_new(d, &r)) != LM_OK)
         goto fail;
+    report_stamp(k, r);
     /* one read transaction for the whole check: every claim sees the same
      * corpus, and SQLite/FTS5 need not re-read the index structure before
      * each of the hundreds of small queries */

@@ -1220,7 +1220,7 @@ static int t_regimen_differs(struct vfacts *v)
     cw = rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
     if (cw > 0 && rw > 0 && (cw > rw * 1.35 || cw < rw / 1.35)) {
-        snprintf(v->why, sizeof v->why, "the article gives %.3g a week; PMID %lld gave %s",
+        snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
                  cw, (long long)c->d->pmid, md->frequency);
         v->best = c;
         return 1;

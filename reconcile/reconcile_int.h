@@ -200,6 +200,9 @@ struct lm_report {
     struct rc_claim *claims;
     size_t nclaims;
     char *topic;                /* "intervention / condition" words, or NULL */
+    char checked_at[24];        /* UTC date and time of the check */
+    long long corpus_records;   /* records the import ledger counts, -1 unknown */
+    char last_import[32];       /* when the last file was imported, "" unknown */
     struct rc_mention *studies; /* the article model's study mentions */
     size_t nstudies, capstudies;
     char **warnings;

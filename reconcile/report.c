@@ -290,6 +290,29 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
     for (v = 0; v < LM_VERDICT_COUNT; v++)
         P("  %s%-13s%s %zu\n", colour ? ansi((lm_verdict)v) : "", lm_verdict_name((lm_verdict)v),
           off, lm_report_count(r, (lm_verdict)v));
+    P("checked %s", r->checked_at);
+    if (r->corpus_records >= 0)
+        P("; corpus: %lld records imported", r->corpus_records);
+    if (r->last_import[0]) {
+        P(", last import ");
+        S(r->last_import);
+    }
+    P("\n");
+    for (i = 0; i < r->nstudies; i++) {
+        const struct rc_mention *m = &r->studies[i];
+        P("study s%zu: \"", i + 1);
+        if (rc == LM_OK)
+            rc = put_clean(out, r->text + m->start, m->end - m->start);
+        if (m->pmid)
+            P("\" -> PMID %lld", (long long)m->pmid);
+        else
+            P("\" -> no record");
+        for (j = 0; j < m->nwhy; j++) {
+            P("%s", j ? "; " : " (");
+            S(m->why[j]);
+        }
+        P("%s\n", m->nwhy ? ")" : "");
+    }
     for (i = 0; i < r->nwarnings; i++) {
         P("warning: ");
         S(r->warnings[i]);
@@ -298,8 +321,12 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
     for (i = 0; i < r->nclaims; i++) {
         const struct rc_claim *c = &r->claims[i];
         P("\n[%d] %s%s%s", c->id, colour ? ansi(c->verdict) : "", lm_verdict_name(c->verdict), off);
-        P(" (level %s, source %s)\n", c->level[0] ? c->level : "none",
-          lm_claim_source_name(c->source));
+        P(" (level %s, source %s, %s%s", c->level[0] ? c->level : "none",
+          lm_claim_source_name(c->source), rc_claim_kind_name(c->kind),
+          c->hedged ? ", hedged" : "");
+        if (c->about >= 0)
+            P(", about s%d", c->about + 1);
+        P(")\n");
         P("    \"");
         if (rc == LM_OK)
             rc = put_clean(out, r->text + c->start, c->end - c->start);
@@ -313,7 +340,7 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
             const struct rc_match *m = &c->matches[j];
             P("    %sPMID %lld [", dim, (long long)m->pmid);
             S(m->level);
-            P("]%s ", m->agrees ? "" : " (disagrees)");
+            P(" %s]%s ", m->design[0] ? m->design : "?", m->agrees ? "" : " (disagrees)");
             S(m->title);
             P("%s\n      %s\"", off, dim);
             S(m->evidence);
@@ -398,6 +425,9 @@ static const char css[] =
     ".card.v4{border-left-color:#6b6b6b}.card{background:#fff}"
     ".row.h{grid-template-columns:1fr;border-top:none;padding:14px 0 0}"
     ".row.h .art{background:none;padding:0}.row.h .art h2{margin:6px 0}"
+    ".legend{margin:8px 0 16px;font:13px/1.4 system-ui,sans-serif}.legend dl{display:grid;"
+    "grid-template-columns:max-content 1fr;gap:4px 12px;margin:8px 0}.legend dt{font-weight:600}"
+    ".legend dd{margin:0}"
     "@media (max-width:900px){.row{grid-template-columns:1fr}}";
 
 static lm_err html_card(lm_buf *b, const struct rc_claim *c)
@@ -409,9 +439,13 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
 #define E(s) do { if (rc == LM_OK) rc = esc_str(b, s); } while (0)
     /* the card is white; its verdict colour shows in the badge and border */
     P("<div class=\"card v%d\" id=\"claim%d\" style=\"background:#fff\"><span class=\"badge v%d\">%d &middot; %s</span>"
-      "<span class=\"lvl\">level %s &middot; source: %s</span><ul>",
+      "<span class=\"lvl\">level %s &middot; source: %s &middot; %s%s",
       (int)c->verdict, c->id, (int)c->verdict, c->id, lm_verdict_name(c->verdict),
-      c->level[0] ? c->level : "none", lm_claim_source_name(c->source));
+      c->level[0] ? c->level : "none", lm_claim_source_name(c->source),
+      rc_claim_kind_name(c->kind), c->hedged ? " (hedged)" : "");
+    if (c->about >= 0)
+        P(" &middot; about s%d", c->about + 1);
+    P("</span><ul>");
     for (j = 0; j < c->nreasons; j++) {
         P("<li>");
         E(c->reasons[j]);
@@ -421,8 +455,8 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
     for (j = 0; j < c->nmatches; j++) {
         const struct rc_match *m = &c->matches[j];
         P("<div><a href=\"https://pubmed.ncbi.nlm.nih.gov/%lld/\">PMID %lld</a> "
-          "<span class=\"lvl\">%s%s</span> ", (long long)m->pmid, (long long)m->pmid, m->level,
-          m->agrees ? "" : ", disagrees");
+          "<span class=\"lvl\">%s &middot; %s%s</span> ", (long long)m->pmid, (long long)m->pmid,
+          m->level, m->design[0] ? m->design : "design unknown", m->agrees ? "" : ", disagrees");
         E(m->title);
         if (m->year)
             P(" (%d)", m->year);
@@ -431,6 +465,38 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
         P("</blockquote></div>");
     }
     P("</div>");
+    return rc;
+}
+
+/* What the levels and verdicts mean (DESIGN.md), shown on every report. */
+static lm_err html_legend(lm_buf *b)
+{
+    static const char *const levels[][2] = {
+        { "L1", "systematic review or meta-analysis of randomised trials" },
+        { "L2", "randomised controlled trial" },
+        { "L3", "non-randomised controlled study (controlled cohort, case-control)" },
+        { "L4", "open-label, single-arm, before/after, case series, observational" },
+        { "L5", "single case report, animal or laboratory study, expert opinion" },
+        { "anecdote", "testimonial or forum post" },
+    };
+    static const char *const verdicts[LM_VERDICT_COUNT] = {
+        "an L1/L2 study in the corpus supports it and its numbers agree",
+        "the best support is L3-L5: nothing controlled backs it",
+        "it rests on testimonials, single cases or animal data",
+        "higher-level evidence disagrees (a null trial, another number, two studies merged, "
+        "another regimen, venue or year)",
+        "nothing in the corpus matches (background and mechanism statements are not problems)",
+    };
+    size_t i;
+    lm_err rc = LM_OK;
+
+    P("<details class=\"legend\" open><summary>Legend: levels and verdicts</summary><dl>");
+    for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+        P("<dt>%s</dt><dd>%s</dd>", levels[i][0], levels[i][1]);
+    for (i = 0; i < LM_VERDICT_COUNT; i++)
+        P("<dt><span class=\"badge v%zu\">%s</span></dt><dd>%s</dd>", i,
+          lm_verdict_name((lm_verdict)i), verdicts[i]);
+    P("</dl></details>\n");
     return rc;
 }
 
@@ -457,7 +523,39 @@ lm_err lm_report_html(const lm_report *r, lm_buf *b)
     for (v = 0; v < LM_VERDICT_COUNT; v++)
         P("<div><b>%zu</b><span class=\"badge v%d\">%s</span></div>",
           lm_report_count(r, (lm_verdict)v), v, lm_verdict_name((lm_verdict)v));
-    P("</div>\n");
+    P("</div>\n<p class=\"sub\">checked %s", r->checked_at);
+    if (r->corpus_records >= 0)
+        P(" &middot; corpus: %lld records imported", r->corpus_records);
+    if (r->last_import[0]) {
+        P(", last import ");
+        E(r->last_import);
+    }
+    P("</p>\n");
+    rc = rc == LM_OK ? html_legend(b) : rc;
+    if (r->nstudies) {
+        P("<table class=\"claims\"><tr><th>study</th><th>as the article describes it</th>"
+          "<th>record</th><th>why</th></tr>\n");
+        for (i = 0; i < r->nstudies; i++) {
+            const struct rc_mention *m = &r->studies[i];
+            size_t j;
+            P("<tr><td>s%zu</td><td>", i + 1);
+            if (rc == LM_OK)
+                rc = esc(b, r->text + m->start, m->end - m->start);
+            P("</td><td>");
+            if (m->pmid)
+                P("<a href=\"https://pubmed.ncbi.nlm.nih.gov/%lld/\">%lld</a>",
+                  (long long)m->pmid, (long long)m->pmid);
+            else
+                P("&ndash;");
+            P("</td><td>");
+            for (j = 0; j < m->nwhy; j++) {
+                P("%s", j ? "; " : "");
+                E(m->why[j]);
+            }
+            P("</td></tr>\n");
+        }
+        P("</table>\n");
+    }
     for (i = 0; i < r->nwarnings; i++) {
         P("<div class=\"warn\">");
         E(r->warnings[i]);

@@ -207,3 +207,40 @@ Test(reconcile_rules, years_venues_and_kinds)
     cr_assert(!rc_kind_informative(RC_K_EFFICACY));
     cr_assert_str_eq(rc_claim_kind_name(RC_K_DOSE_RESPONSE), "dose_response");
 }
+
+Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
+{
+    lm_corpus *c = NULL;
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+    lm_buf t = {0}, h = {0};
+    lm_import_stats st;
+
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
+    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK);
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    /* background and mechanism statements are not_found but no problem */
+    cr_assert_eq(lm_report_count(r, LM_VERDICT_NOT_FOUND), 4);
+    cr_assert_eq(lm_report_problems(r, LM_VERDICT_NOT_FOUND), 2);
+    cr_assert_eq(lm_report_problems(r, LM_VERDICT_CONTRADICTED),
+                 lm_report_count(r, LM_VERDICT_CONTRADICTED));
+    cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
+    cr_assert_not_null(strstr(t.s, "study s1: \"A trial of 300 adults"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "corpus: 3 records imported"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "regimen, about s1"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "[L2 rct]"), "%s", t.s);
+    cr_assert_eq(lm_report_html(r, &h), LM_OK);
+    cr_assert_not_null(strstr(h.s, "Legend: levels and verdicts"));
+    cr_assert_not_null(strstr(h.s, "3 records imported"));
+    cr_assert_not_null(strstr(h.s, "L2 &middot; rct"), "design on the evidence card");
+    cr_assert_not_null(strstr(h.s, "<td>s2</td>"), "the studies table");
+    lm_buf_free(&t);
+    lm_buf_free(&h);
+    lm_report_free(r);
+    lm_doc_free(d);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+}
