@@ -753,8 +753,11 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     size_t i;
     int strong = 0, weak = 0;
 
-    if (bk == RC_BLOCK_HEADING || (f & (RC_F_QUESTION | RC_F_CALL)))
+    if ((f & (RC_F_QUESTION | RC_F_CALL)) || bk == RC_BLOCK_ATTRIB)
         return 0;
+    /* a headline is a claim when it asserts a result ("X BEATS Y, STUDY FINDS") */
+    if (bk == RC_BLOCK_HEADING)
+        return (f & RC_F_EFFICACY) && (f & RC_F_STUDYWORD) && names_topic;
     for (i = 0; i < ns->n; i++) {
         if (ns->v[i].kind == RC_DURATION || ns->v[i].kind == RC_P)
             weak = 1;
@@ -774,6 +777,9 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (prev_anecdote && (f & RC_F_FIRST_PERSON))
         return 1;
+    /* a first-hand story about the topic or its effect */
+    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY))))
+        return 1;
     return 0;
 }
 
@@ -786,7 +792,7 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
 {
     size_t p, words = 0;
 
-    if (bk == RC_BLOCK_HEADING || (f & (RC_F_QUESTION | RC_F_CALL)))
+    if (bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB || (f & (RC_F_QUESTION | RC_F_CALL)))
         return 0;
     for (p = s->start; p < s->end; p++)
         words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
@@ -1199,7 +1205,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
         enum rc_block_kind bk = d->blocks[s->block].kind;
         unsigned cues;
-        int about, topical, nb = -1;
+        int about, topical, block_topical, nb = -1;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
@@ -1224,8 +1230,12 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         about = nb >= 0 ? nb
                         : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
         topical = names_topic(&topic, d->text.s, s->start, s->end);
+        /* the subject passes within a block: a sentence of a paragraph that
+         * names the topic speaks of it */
+        block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
+                                               d->blocks[s->block].end);
         if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, topical, about, d->text.s, s)) {
+            || model_claim(f, cues, bk, block_topical, about, d->text.s, s)) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;

@@ -65,6 +65,23 @@ static int is_heading(const char *s, size_t n)
              || last == ';' || last == '"' || last == ')');
 }
 
+/* A post's author line: short, ends with ':', a few words ("DadOfTwo
+ * wrote:", "Reply from u/sleepless:"), then the post on the next line. */
+static int is_attribution(const char *s, size_t n)
+{
+    size_t i, words = 1;
+
+    if (n < 3 || n > 80 || s[n - 1] != ':')
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            words++;
+        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ')
+            return 0;                           /* a sentence before the colon */
+    }
+    return words <= 6;
+}
+
 /* The line after a heading is blank, or starts like a new sentence; a
  * lower-case start means the short line was hard-wrapped prose. */
 static int next_starts_block(const char *t, size_t i, size_t len)
@@ -103,14 +120,17 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
             int head = !bullet && !row && is_heading(t + s, e - s) && next_starts_block(t, i, len);
+            int attrib = !bullet && !row && para == (size_t)-1 && is_attribution(t + s, e - s)
+                         && i < len && t[i] != '\n';
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
-            if (bullet || row || head || s > ls) {
+            if (bullet || row || head || attrib || s > ls) {
                 if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                     return rc;
                 para = (size_t)-1;
                 if ((rc = rc_doc_add_block(d, s, e, bullet ? RC_BLOCK_ITEM
                                                    : row ? RC_BLOCK_ROW
+                                                   : attrib ? RC_BLOCK_ATTRIB
                                                    : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
                     return rc;
                 continue;

@@ -1357,6 +1357,30 @@ static int t_venue_differs(struct vfacts *v)
     return 0;
 }
 
+/* Support needs an anchor: an agreeing number, the design the claim names,
+ * the study the claim is bound to, or the claim's own words beyond the
+ * drug and condition (two at least, and half of them) in the record. When
+ * every record on the topic shares only the topic words, search rank would
+ * otherwise pick the record and its design the verdict. */
+static int t_unanchored(struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    size_t i, own = 0, hit = 0;
+
+    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v))
+        return 0;
+    if (design_bonus(v->f, b->d) > 0
+        || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
+        return 0;
+    for (i = 0; i < v->nw; i++) {
+        if (v->w[i].topic || v->w[i].novel)
+            continue;
+        own++;
+        hit += has_stem(b->d->text, v->w[i].stem) != 0;
+    }
+    return !(hit >= 2 && 2 * hit >= own);
+}
+
 static int t_mixed_meta(struct vfacts *v) { return is_mixed_meta(v->best); }
 static int t_controlled(struct vfacts *v) { return lvl_of(v->best) == '1' || lvl_of(v->best) == '2'; }
 
@@ -1558,6 +1582,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
+      "no number, design or finding of it anchors the claim" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,

@@ -12,7 +12,10 @@
 
 /* ---- the document ------------------------------------------------------ */
 
-enum rc_block_kind { RC_BLOCK_PARA = 0, RC_BLOCK_HEADING, RC_BLOCK_ITEM, RC_BLOCK_ROW };
+enum rc_block_kind {
+    RC_BLOCK_PARA = 0, RC_BLOCK_HEADING, RC_BLOCK_ITEM, RC_BLOCK_ROW,
+    RC_BLOCK_ATTRIB     /* a post's author line ("DadOfTwo wrote:"): never claim text */
+};
 
 struct rc_block {
     size_t start, end;          /* byte span in the text */

@@ -137,6 +137,14 @@ Test(reconcile_rules, one_claim_per_rule)
     want(root, "\"I haven't felt dizzy", "anecdotal", "source.testimonial", NULL);
     want(root, "Our own survey", "not_found", "source.publisher_data", NULL);
     want(root, "Quellitron cured", "not_found", "corpus.not_covered", NULL);
+    want(root, "Velmorant helps dizziness", "not_found", "support.unanchored", NULL);
+    /* a forum post's author line is not claim text; the post is first-hand */
+    want(root, "Velmorant gave my mother", "anecdotal", "source.testimonial", NULL);
+    {
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
+            cr_assert_null(strstr(str_of(c, "text"), "wrote:"), "%s", str_of(c, "text"));
+    }
     cJSON_Delete(root);
 }
 
@@ -223,8 +231,8 @@ Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
     cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
     cr_assert_eq(lm_check(k, d, &r), LM_OK);
     /* background and mechanism statements are not_found but no problem */
-    cr_assert_eq(lm_report_count(r, LM_VERDICT_NOT_FOUND), 4);
-    cr_assert_eq(lm_report_problems(r, LM_VERDICT_NOT_FOUND), 2);
+    cr_assert_eq(lm_report_count(r, LM_VERDICT_NOT_FOUND), 5);
+    cr_assert_eq(lm_report_problems(r, LM_VERDICT_NOT_FOUND), 3);
     cr_assert_eq(lm_report_problems(r, LM_VERDICT_CONTRADICTED),
                  lm_report_count(r, LM_VERDICT_CONTRADICTED));
     cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
