@@ -751,6 +751,11 @@ static int design_fits(unsigned f, const struct rc_doc *d)
         return 0;
     if ((f & RC_F_CASE) && strcmp(d->design, "case_report"))
         return 0;
+    /* an uncontrolled design named ("a case series", "an open-label
+     * study") is not a randomised trial */
+    if ((f & RC_F_OPENLABEL) && !(f & (RC_F_RCT | RC_F_META)) && d->level[1] <= '2'
+        && !(d->aflags & RC_A_OPENLABEL))
+        return 0;
     return 1;
 }
 
@@ -1117,7 +1122,10 @@ static int is_mixed_meta(const struct cand *c)
 /* Tests, one per row. */
 static int t_anecdote(struct vfacts *v)
 {
-    return v->cl->source == LM_SOURCE_ANECDOTE && !(v->best && v->best->agree > 0);
+    /* a first-hand story stays one unless a study's numbers back it
+     * without conflict (then the story retells the study) */
+    return v->cl->source == LM_SOURCE_ANECDOTE
+           && !(v->best && v->best->agree > 0 && v->best->conflict == 0);
 }
 static int t_commercial(struct vfacts *v) { return (v->f & RC_F_COMMERCIAL) != 0; }
 static int t_speculation(struct vfacts *v) { return (v->f & RC_F_SPECULATION) != 0; }
@@ -1257,6 +1265,8 @@ static int t_regimen_differs(struct vfacts *v)
 static int t_safety_unreported(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
+    if ((v->f & RC_F_CASE) && !strcmp(d->design, "case_report"))
+        return 0;       /* the case the claim names is the safety report */
     return (v->f & RC_F_SAFETY) && !(d->aflags & RC_A_ADVERSE) && v->best->agree == 0
            && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
            && !rc_has_stem(d->text, "adverse");

@@ -55,7 +55,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_META, "kw.meta",
       W "(?:meta-?analys[ie]s|systematic review|pooled|review)" W },
     { RC_F_OPENLABEL, "kw.open_label",
-      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control)" W },
+      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control|case series|chart review|expanded[- ]access)" W },
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
