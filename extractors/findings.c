@@ -336,6 +336,8 @@ static uint64_t slot_get(const findings_rules *f, uint64_t k)
     return 0;
 }
 
+static void num_rules_init(uint64_t *table);
+
 lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap)
 {
     findings_rules *f;
