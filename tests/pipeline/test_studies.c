@@ -99,7 +99,8 @@ Test(studies, csv_header_is_the_documented_order)
     cr_assert(!strncmp(csv, want, strlen(want)), "header: %.300s", csv);
     cr_assert(!strncmp(want, "pmid,year,journal,title,design,level,n_total,n_metric,arm_ns,"
                        "rate_metric,rate_pct,rate_k,rate_n,rate_lo,rate_hi,effect_metric,"
-                       "effect,effect_lo,effect_hi,effect_p,effect_p_op,rates,effects,rules\r\n",
+                       "effect,effect_lo,effect_hi,effect_p,effect_p_op,rates,effects,rules,"
+                       "primary_finding,regimen,follow_up,arms\r\n",
                        strlen(want)), "columns changed: %s", want);
     free(csv);
 }
