@@ -12,7 +12,9 @@ static const char check_usage[] =
     "  --format text (default; colour on a terminal), json (DESIGN.md contract),\n"
     "           html (one self-contained page: summary table, the article with each\n"
     "           claim highlighted, verdicts, evidence and PubMed links).\n"
-    "  --fail-on V,...  exit 6 when any claim has one of these verdicts.\n"
+    "  --fail-on V,...  exit 6 when any claim has one of these verdicts (hedged,\n"
+    "                   mechanistic and background statements never count).\n"
+
     "  --allow-private  let a URL (or its redirects) reach private and link-local\n"
     "           addresses (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7,\n"
     "           fe80::/10); refused by default, before connecting.\n";
@@ -113,10 +115,10 @@ int cmd_check(int argc, char **argv)
         goto done;
     }
     for (v = 0; v < LM_VERDICT_COUNT; v++)
-        if ((fail_mask & (1 << v)) && lm_report_count(r, (lm_verdict)v)) {
+        if ((fail_mask & (1 << v)) && lm_report_problems(r, (lm_verdict)v)) {
             if (!co.quiet)
                 fprintf(stderr, "litmine: --fail-on: %zu claim(s) %s\n",
-                        lm_report_count(r, (lm_verdict)v), lm_verdict_name((lm_verdict)v));
+                        lm_report_problems(r, (lm_verdict)v), lm_verdict_name((lm_verdict)v));
             ex = EXIT_FAIL_ON;
         }
 done:

@@ -19,6 +19,47 @@
 #include <string.h>
 #include "extractors_int.h"
 
+/* memmem for the short haystacks of one clause: memchr the first byte,
+ * then compare (no per-call set-up). */
+static const char *fmem(const char *h, size_t n, const char *nd, size_t m)
+{
+    const char *p, *end = h + n;
+    size_t j = 0;
+
+    if (!m)
+        return h;
+    if (m > n)
+        return NULL;
+    /* anchor on the first byte that is not a space (spaces are everywhere) */
+    while (j + 1 < m && nd[j] == ' ')
+        j++;
+    for (p = h + j; p + (m - j) <= end && (p = memchr(p, nd[j], (size_t)(end - p) - (m - j) + 1)); p++)
+        if (!memcmp(p - j, nd, m))
+            return p - j;
+    return NULL;
+}
+
+/* Does @p s hold one of the lower-case words @p w (case-insensitive)? */
+static int has_word_ci(const char *s, const char *const *w, size_t n)
+{
+    char low[256];
+    size_t i, k;
+
+    for (i = 0; s[i] && i + 1 < sizeof low; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[i] = '\0';
+    for (k = 0; k < n; k++)
+        if (strstr(low, w[k]))
+            return 1;
+    return 0;
+}
+
+/* strcasestr for a lower-case needle. */
+static const char *fcasestr(const char *s, const char *nd)
+{
+    return has_word_ci(s, &nd, 1) ? s : NULL;
+}
+
 /* ---- the rule table ----------------------------------------------------- */
 
 enum cue {
@@ -40,6 +81,8 @@ struct frule {
     const char *id;
     enum cue cue;
     const char *need;     /* a lower-case literal the match must contain ("" none) */
+    const char *starts;   /* '|'-separated lower-case literals a match starts with;
+                             NULL: not scanned, matched in a window on demand */
     const char *pattern;
 };
 
@@ -49,7 +92,7 @@ struct frule {
 #define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
 
 static const struct frule frules[] = {
-    { "finding.no_diff", C_NODIFF, "",
+    { "finding.no_diff", C_NODIFF, "", "no|without|nor",
       "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
       "|clinically|meaningful|relevant|obvious"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
@@ -58,7 +101,7 @@ static const struct frule frules[] = {
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
-    { "finding.no_diff", C_NOTDIFF, "not",
+    { "finding.no_diff", C_NOTDIFF, "not", "did not|does not|do not|could not|would not|was not|were not|is not|are not|has not|have not|had not|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|couldn't|wouldn't",
       "\\b(?:did|does|do|could|would|was|were|is|are|has|have|had)(?: not|n't)"
       "(?:\\s+(?:significantly|statistically|substantially|appreciably|markedly|differ"
       "|materially|further|clearly|meaningfully|been|seem to|appear to))*"
@@ -69,60 +112,60 @@ static const struct frule frules[] = {
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
       "|different|significant\\w*|higher|lower|greater"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
-    { "finding.no_diff", C_NOTDIFF, "n",
+    { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c",
       "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
       "|altered|affected|changed)\\b" },
-    { "finding.not_significant", C_NOTSIG, "significan",
+    { "finding.not_significant", C_NOTSIG, "significan", "not sig|not sta|non-sig|nonsign|non sig|insigni|nor sig|did not|failed |does not|do not|lost si|loses s|ns|n.s",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
       "|\\b(?:did not|failed to|does not|do not) (?:reach|achieve|attain) (?:statistical )?"
       "significance\\b|\\b(?:lost|loses) significance\\b"
       "|(?<![\\w.-])n\\.?s\\.?(?![\\w-])" },
-    { "finding.failed", C_FAILED, "fail",
+    { "finding.failed", C_FAILED, "fail", "fail",
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
       "|change|alter|lower|support|establish|provide)\\b" },
-    { "finding.not_superior", C_NOTSUP, "not",
+    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less",
       "\\b(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
       "|effective)(?: (?:to|than))?\\b" },
-    { "finding.noninferior", C_NONINF, "inferior",
+    { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
-    { "finding.equivalent", C_EQUIV, "equ",
+    { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
       "\\b(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
       "|well))\\b" },
-    { "finding.similar", C_SIMILAR, "",
+    { "finding.similar", C_SIMILAR, "", "similar|comparable|identical|unchanged|unaffected|indistinguishable|insignificant|nonsignificant|non-significant|remained|stayed|no different|were the|was the",
       "\\b(?:similar(?:ly)?|comparable|identical|unchanged|unaffected|indistinguishable"
       "|insignificant|nonsignificant|non-significant|remained stable|stayed stable"
       "|remained constant|no different|were the same|was the same)\\b" },
-    { "finding.trend", C_TREND, "",
-      "\\b(?:(?:a |non-significant |nonsignificant )?trends?(?:ed)? (?:towards?|to|for|of)"
+    { "finding.trend", C_TREND, "", "trend|tendency|tended|marginally|borderline|did not quite",
+      "\\b(?:trends?(?:ed)? (?:towards?|to|for|of)"
       "|tendency (?:towards?|to|for)|tended to|marginally significant|borderline"
       "|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "",
+    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated",
       "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "",
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated",
       "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
       "|mitigated|decline)\\b" },
-    { "finding.significant", C_SIG, "signific",
+    { "finding.significant", C_SIG, "signific", "signific",
       "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
-    { "finding.compare", C_COMPARE, "",
+    { "finding.compare", C_COMPARE, "", "compared|comparison|than|versus|vs|relative|between|group|arm|placebo|sham|control|usual|standard|respectively|in favo|odds|risk|hazard|associated|over ti|from ba",
       "\\b(?:compared|comparison|than|versus|vs\\.?|relative to|between|groups?|arms?"
       "|placebo|sham|controls?|usual care|standard care|respectively|in favou?r of"
       "|odds|risk|hazard|associated with|over time|from baseline)\\b" },
-    { "finding.within", C_WITHIN, "",
+    { "finding.within", C_WITHIN, "", "from ba|from pr|compared|relative|over ti|before a|pre-|pre |baseline|after t|after i|after p|post|within",
       "\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
       "|over time|before and after|pre- to post|pre-to-post|pre- and post|baseline to"
       "|from pre\\w*|pre- ?(?:to|vs\\.?|versus) ?post\\w*|after (?:the )?(?:treatment|intervention"
       "|therapy|training|program(?:me)?)|post-?(?:treatment|intervention)"
       "|within (?:each |both |the )?groups?)\\b" },
 
-    { "finding.background", C_BACKGROUND, "",
+    { "finding.background", C_BACKGROUND, "", "previous|prior|earlier|other s|other t|other a|other i|other r|has bee|have be|studies|trials|reports|research|literature|evidence|data ha|it is|is know|is well|are kno|are wel|little|remain|we have|we prev|we rece|parent|original",
       "\\b(?:previous (?:studies|reports|trials|research|work|findings|data|literature|reviews?"
       "|meta-analys\\w*|investigations)|previously (?:reported|shown|described|published"
       "|demonstrated|suggested|found)|prior (?:studies|research|work|trials|reports)"
@@ -132,9 +175,9 @@ static const struct frule frules[] = {
       "|evidence|data) (?:have|has) (?:shown|suggested|reported|demonstrated|found|indicated)"
       "|it is (?:known|well known|unclear|not known|uncertain)|(?:is|are) (?:well )?known"
       "|little is known|remains? (?:unclear|unknown|uncertain|controversial)"
-      "|in the literature|we (?:have )?(?:previously|recently) (?:reported|shown|found"
+      "|literature (?:suggests?|shows?|reports?|indicates?|has|have)|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
-    { "finding.aim", C_AIM, "",
+    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
       "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
@@ -144,47 +187,47 @@ static const struct frule frules[] = {
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
       "|well[- ]balanced|were balanced)\\b" },
-    { "finding.correlation", C_CORREL, "",
+    { "finding.correlation", C_CORREL, "", "correlat|r =|r=|rho|spearman|pearson|variance",
       "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
 
-    { "finding.primary", C_PRIMARY, "",
+    { "finding.primary", C_PRIMARY, "", "primary|main|principal|co-primary|major",
       "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
-    { "finding.split", C_SPLIT, "",
+    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
       "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
-    { "finding.except", C_EXCEPT, "",
-      "\\b(?:except (?:for |in |that |on )?|with the exception of |apart from |other than )" },
+    { "finding.except", C_EXCEPT, "", "except|apart f|other t",
+      "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
-    { "regimen.dose", C_DOSE, "",
+    { "regimen.dose", C_DOSE, "", "0|1|2|3|4|5|6|7|8|9",
       "(?<![\\w.,/-])(?<d>\\d+(?:\\.\\d+)?(?: ?(?:-|to) ?\\d+(?:\\.\\d+)?)? ?"
       "(?:mg|g|mcg|ug|\xc2\xb5g|\xce\xbcg|ng|iu|units?|u|ml|mmol|meq|grams?|milligrams?"
       "|micrograms?|kcal|gy|mbq|mci|tablets?|capsules?|drops?|puffs?)"
       "(?: ?/ ?(?:kg|m2|m\\^2|day|d|dose|week|wk|h|hr|hour|kg/day|kg/d|kg/h|kg/min|min))*"
       "(?: (?:bw|body weight))?)(?![\\w/])" },
-    { "regimen.frequency", C_FREQ, "",
+    { "regimen.frequency", C_FREQ, "", "once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|0|1|2|3|4|5|6|7|8|9|every|daily|weekly|fortnightly|monthly|nightly|biweekly|bi-weekly|per day|a day|b.i.|bid|t.i.|tid|q.i.|qid|q.d|qd",
       "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:a|per|each"
       "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?:once|twice|thrice) (?:daily|weekly"
       "|monthly|nightly)|every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
       "|hours?|h|months?)|(?:\\d+|one|two|three|four|five|six|seven) (?:days?|d|sessions?) ?"
       "(?:a|per|/|each) ?(?:week|wk)|daily|weekly|fortnightly|monthly|nightly|bi-?weekly"
       "|per day|a day|b\\.?i\\.?d\\.?|t\\.?i\\.?d\\.?|q\\.?i\\.?d\\.?|q\\.?d\\.?)(?![\\w])" },
-    { "regimen.duration", C_DUR, "",
+    { "regimen.duration", C_DUR, "", "for 0|for 1|for 2|for 3|for 4|for 5|for 6|for 7|for 8|for 9|for one|for two|for three|for four|for five|for six|for seven|for eight|for nine|for ten|for eleven|for twelve|for thirteen|for fourteen|for fifteen|for sixteen|for eighteen|for twenty|for thirty|for forty|for fifty|for sixty|for a period|for a total|for up to|for at least|for a |for an |during 0|during 1|during 2|during 3|during 4|during 5|during 6|during 7|during 8|during 9|during one|during two|during three|during four|during five|during six|during seven|during eight|during nine|during ten|during eleven|during twelve|during thirteen|during fourteen|during fifteen|during sixteen|during eighteen|during twenty|during thirty|during forty|during fifty|during sixty|during a period|during a total|during up to|during at least|during a |during an |over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|over a period|over a total|over up to|over at least|over a |over an |a period|a total|a 0|a 1|a 2|a 3|a 4|a 5|a 6|a 7|a 8|a 9|a one|a two|a three|a four|a five|a six|a seven|a eight|a nine|a ten|a eleven|a twelve|a thirteen|a fourteen|a fifteen|a sixteen|a eighteen|a twenty|a thirty|a forty|a fifty|a sixty|up to|at least|an eight|an eleven|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<up>(?:for |during |over )?(?:a (?:period|total) of |up to |at least |an? )?)"
       "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
       "(?<ctx>(?:,? (?:[a-z-]+,? ){0,5}?(?:treatment|intervention|course|regimen|program(?:me)?"
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
       "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
       "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
-    { "regimen.route", C_ROUTE, "",
+    { "regimen.route", C_ROUTE, "", "oral|per os|intravenous|i.v.|intramuscular|i.m.|subcutaneous|s.c.|intranasal|epidural|intrathecal|intragastric|intravaginal|vaginal|rectal|inhaled|nebuli|topical|transdermal|sublingual|suppositor|intra-articular|intravitreal|intradermal|buccal",
       "\\b(?:oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
       "|subcutaneous(?:ly)?|s\\.c\\.|intranasal(?:ly)?|epidural(?:ly)?|intrathecal(?:ly)?"
       "|intragastric(?:ally)?|intravaginal(?:ly)?|vaginal(?:ly)?|rectal(?:ly)?|inhaled"
@@ -192,21 +235,21 @@ static const struct frule frules[] = {
       "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])"
       "(?! (?:cancer|carcinoma|tumou?rs?|surgery|cavity|mucosa|health|hygiene|lesions?|bleeding"
       "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
-    { "regimen.administrations", C_ADMIN, "",
+    { "regimen.administrations", C_ADMIN, "", "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
       "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,3}? (?:sessions?"
       "|infusions?|injections?|doses|cycles?|visits?|treatments|applications?|calls|courses"
       "|fractions|instillations|administrations)\\b" },
-    { "regimen.single", C_SINGLE, "",
-      "\\b(?:an? |one )?single(?: [a-z-]+){0,2}? (?:dose|session|injection|infusion"
-      "|application|administration|bolus|treatment)\\b|\\ban? (?:[a-z-]+ )?bolus\\b" },
-    { "follow_up.explicit", C_FU, "follow",
+    { "regimen.single", C_SINGLE, "", "single|bolus",
+      "\\bsingle(?: [a-z-]+){0,2}? (?:dose|session|injection|infusion"
+      "|application|administration|bolus|treatment)\\b|\\bbolus\\b" },
+    { "follow_up.explicit", C_FU, "follow", "follow|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\bfollow(?:ed|s)?[- ]?ups?\\b|\\bfollowed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
       "|until|through)\\b)(?:[^.;\\n]{0,80}?)(?<n>" NUMW ")"
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
       "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
       "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
-    { "follow_up.timepoint", C_FU_AT, "",
+    { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
       "|\\b(?:at|after|through|until|up to|to|over) (?:the )?(?:(?:\\d+|" NUMW ")"
@@ -215,7 +258,7 @@ static const struct frule frules[] = {
       "|supplementation|training|intervention|follow)))?\\b"
       "|\\b(?<n3>" NUMW ")(?:-| )(?<u3>days?|weeks?|months?|years?) (?:later|after|post\\w*"
       "|following)\\b" },
-    { "follow_up.not", C_NOT_FU, "",
+    { "follow_up.not", C_NOT_FU, "", NULL,
       "\\b(?:aged?|old|older|younger|history|duration of (?:disease|illness|diabetes"
       "|symptoms)|for the past|in the (?:last|past)|gestation\\w*|pregnan\\w*|recruit\\w*"
       "|between (?:19|20)\\d\\d|since|ago|minutes?|min|previous|prior)\\b" },
@@ -228,12 +271,72 @@ struct hit {
     unsigned short rule;
 };
 
+/* Start literals by their first (up to) seven bytes: a text position whose
+ * prefix is a key runs only the rules of that key, anchored there. */
+#define NSLOT 8192
+#define KEYLEN 7
+struct slot { uint64_t key; uint64_t rules; };
+
 struct findings_rules {
     pcre2_code *code[NFRULES];
     pcre2_match_data *md;
+    struct slot slot[NSLOT];
+    unsigned char lens[256][256];
+    unsigned char alnum[256];
+    uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
 };
+
+static uint64_t skey(const char *s, size_t n)
+{
+    uint64_t k = n;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        k |= (uint64_t)(unsigned char)s[i] << (8 * (i + 1));
+    return k;
+}
+
+static size_t shash(uint64_t k)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 53) & (NSLOT - 1);
+}
+
+static int slot_add(findings_rules *f, const char *lit, size_t n, size_t rule)
+{
+    size_t kn = n > KEYLEN ? KEYLEN : n;
+    uint64_t k = skey(lit, kn);
+    size_t h = shash(k), i;
+
+    if (kn == 1) {
+        for (i = 0; i < 256; i++)
+            f->lens[(unsigned char)lit[0]][i] |= 1;
+    } else {
+        f->lens[(unsigned char)lit[0]][(unsigned char)lit[1]] |= (unsigned char)(1u << (kn - 1));
+    }
+    for (i = 0; i < NSLOT; i++, h = (h + 1) & (NSLOT - 1))
+        if (!f->slot[h].key || f->slot[h].key == k) {
+            f->slot[h].key = k;
+            f->slot[h].rules |= 1ull << rule;
+            return 0;
+        }
+    return -1;
+}
+
+static uint64_t slot_get(const findings_rules *f, uint64_t k)
+{
+    size_t h = shash(k);
+
+    while (f->slot[h].key) {
+        if (f->slot[h].key == k)
+            return f->slot[h].rules;
+        h = (h + 1) & (NSLOT - 1);
+    }
+    return 0;
+}
+
+static void num_rules_init(uint64_t *table);
 
 lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap)
 {
@@ -242,9 +345,32 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
 
     if (!(*out = f = calloc(1, sizeof *f)))
         return LM_ERR_NOMEM;
-    for (i = 0; i < NFRULES; i++)
-        if (!(f->code[i] = extract_compile(frules[i].id, frules[i].pattern, flags, msg, cap)))
+    if (NFRULES > 64)
+        return LM_ERR_USAGE;
+    for (i = 0; i < 256; i++)
+        f->alnum[i] = (unsigned char)(i < 128 && isalnum((int)i));
+    num_rules_init(f->numr);
+    for (i = 0; i < NFRULES; i++) {
+        /* tried only where a start literal begins: \G anchors it there */
+        char *anch = malloc(strlen(frules[i].pattern) + 8);
+        const char *p = frules[i].starts ? frules[i].starts : "";
+        if (!anch)
+            return LM_ERR_NOMEM;
+        sprintf(anch, frules[i].starts ? "\\G(?:%s)" : "%s", frules[i].pattern);
+        f->code[i] = extract_compile(frules[i].id, anch, flags, msg, cap);
+        free(anch);
+        if (!f->code[i])
             return LM_ERR_REGEX;
+        for (;;) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            if (n && slot_add(f, p, n, i))
+                return LM_ERR_USAGE;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+    }
     if (!(f->md = pcre2_match_data_create(24, NULL)))
         return LM_ERR_NOMEM;
     return LM_OK;
@@ -316,28 +442,150 @@ static lm_extraction *push_row(struct ftext *t, lm_kind kind, const char *rule, 
     return e;
 }
 
-static lm_err collect_hits(struct ftext *t)
+/* Every rule's matches, tried at word starts (and at ';' ',') whose first
+ * bytes begin one of its start literals; a rule's matches do not overlap. */
+/* The first byte of the word after the number at @p i (past a range
+ * "6-12", "18 to 24" and a hyphen: "6-week"), 0 when none. */
+static unsigned char num_tail(const struct ftext *t, size_t i)
 {
-    findings_rules *f = t->f;
+    size_t j = i, k;
+
+    for (k = 0; k < 2; k++) {
+        while (j < t->len && (isdigit((unsigned char)t->lower[j]) || t->lower[j] == '.'
+                              || t->lower[j] == ','))
+            j++;
+        while (j < t->len && (t->lower[j] == ' ' || t->lower[j] == '-'))
+            j++;
+        if (j + 3 < t->len && !strncmp(t->lower + j, "to ", 3) && isdigit((unsigned char)t->lower[j + 3]))
+            j += 3;
+        if (j >= t->len || !isdigit((unsigned char)t->lower[j]))
+            break;
+    }
+    return j < t->len ? (unsigned char)t->lower[j] : 0;
+}
+
+/* Which rules led by a number may match before a word starting with byte
+ * k: table[k] (filled once when the handle opens). */
+static void num_rules_init(uint64_t *table)
+{
+    {
+        size_t i;
+        unsigned k;
+        for (k = 0; k < 256; k++) {
+            uint64_t m = 0;
+            for (i = 0; i < NFRULES; i++) {
+                const char *ok = frules[i].cue == C_DOSE ? "mgunkitcdpl\xc2\xce%"
+                               : frules[i].cue == C_DUR || frules[i].cue == C_FU
+                                 || frules[i].cue == C_FU_AT ? "dwmyh"
+                               : frules[i].cue == C_FREQ ? "tdsw" : NULL;
+                if (!ok || (k && strchr(ok, (int)k)))
+                    m |= 1ull << i;
+            }
+            table[k] = m;
+        }
+    }
+}
+
+/* The rules a part needs: findings cues in results and conclusions, the
+ * schedule's in methods and aims, everything in unlabelled text. */
+static uint64_t part_rules(const struct ftext *t, enum part p)
+{
+    uint64_t m = 0;
     size_t i;
 
-    f->nh = 0;
     for (i = 0; i < NFRULES; i++) {
-        size_t off = 0;
-        int rc;
+        enum cue c = frules[i].cue;
+        int fnd = c <= C_CORREL || c == C_SPLIT || c == C_EXCEPT;
+        int reg = c >= C_DOSE && c <= C_SINGLE;
+        int fu = c == C_FU || c == C_FU_AT || c == C_DUR;
+        int ok;
+        switch (p) {
+        case P_UNKNOWN: ok = 1; break;
+        case P_BACKGROUND: ok = t->abstract && (c == C_AIM || reg || fu || c == C_PRIMARY); break;
+        case P_AIM: ok = c == C_AIM || reg || fu || c == C_PRIMARY; break;
+        case P_METHODS: ok = reg || fu || c == C_PRIMARY || c == C_BACKGROUND; break;
+        case P_RESULTS: ok = fnd || fu || c == C_PRIMARY; break;
+        case P_CONCLUSIONS: ok = fnd || c == C_DOSE || c == C_ROUTE || c == C_PRIMARY; break;
+        default: ok = 1;
+        }
+        if (ok)
+            m |= 1ull << i;
+    }
+    return m;
+}
 
-        if (*frules[i].need && !memmem(t->lower, t->len, frules[i].need, strlen(frules[i].need)))
+static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
+{
+    findings_rules *f = t->f;
+    size_t i, lastend[NFRULES];
+    int prev = 0;
+
+    f->nh = 0;
+    for (i = 0; i < NFRULES; i++)
+        lastend[i] = 0;
+    size_t part = 0, pend = 0;
+    uint64_t pmask = 0;
+
+    for (i = 0; i < t->len; i++) {
+        const unsigned char *L = (const unsigned char *)t->lower;
+        unsigned char c = L[i];
+        int al = f->alnum[c];
+        if (i >= pend) {    /* the next part: its rules, or skip it */
+            while (part < np && pb[2 * part + 1] <= i)
+                part++;
+            if (part >= np)
+                break;
+            if (i < pb[2 * part]) {
+                i = pb[2 * part] - 1;
+                prev = 1;
+                continue;
+            }
+            pend = pb[2 * part + 1];
+            pmask = part_rules(t, pp[part]);
+            if (!pmask) {
+                i = pend - 1;
+                continue;
+            }
+            prev = 0;
+        }
+        uint64_t m = 0, acc = 0;
+        unsigned lm;
+        size_t n;
+        if (!((al && !prev) || c == ';' || c == ',')) {
+            prev = al;
             continue;
-        while (off <= t->len
-               && (rc = extract_match(f->code[i], t->s, t->len, off, f->md, NULL)) > 0) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
-            if (lm_grow(&f->hits, &f->caph, f->nh, sizeof *f->hits, 64))
-                return LM_ERR_NOMEM;
-            f->hits[f->nh].s = ov[0];
-            f->hits[f->nh].e = ov[1];
-            f->hits[f->nh].rule = (unsigned short)i;
-            f->nh++;
-            off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+        prev = al;
+        lm = f->lens[c][i + 1 < t->len ? L[i + 1] : 0];
+        for (n = 1; lm && n <= KEYLEN && i + n <= t->len; n++, lm >>= 1) {
+            acc |= (uint64_t)L[i + n - 1] << (8 * n);
+            if (lm & 1)
+                m |= slot_get(f, acc | n);
+        }
+        m &= pmask;
+        if (!m) {
+            /* the rest of the word cannot start a match */
+            while (al && i + 1 < pend && f->alnum[L[i + 1]])
+                i++;
+            continue;
+        }
+        if (isdigit(c) && (i == 0 || !isdigit((unsigned char)t->lower[i - 1])))
+            m &= f->numr[num_tail(t, i)];
+        while (m) {
+            size_t r = (size_t)__builtin_ctzll(m);
+            m &= m - 1;
+            if (i < lastend[r])
+                continue;
+            if (extract_match(f->code[r], t->s, t->len, i, f->md, NULL) > 0) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
+                if (lm_grow(&f->hits, &f->caph, f->nh, sizeof *f->hits, 64))
+                    return LM_ERR_NOMEM;
+                f->hits[f->nh].s = ov[0];
+                f->hits[f->nh].e = ov[1];
+                f->hits[f->nh].rule = (unsigned short)r;
+                f->nh++;
+                lastend[r] = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
         }
     }
     return LM_OK;
@@ -393,10 +641,10 @@ static enum part part_of_label(const char *s, size_t n)
     size_t k;
 
     /* "METHODS AND RESULTS": both */
-    if (memmem(s, n, "method", 6) && memmem(s, n, "result", 6))
+    if (fmem(s, n, "method", 6) && fmem(s, n, "result", 6))
         return P_UNKNOWN;
     for (k = 0; k < sizeof lab / sizeof lab[0]; k++)
-        if (memmem(s, n, lab[k].w, strlen(lab[k].w)))
+        if (fmem(s, n, lab[k].w, strlen(lab[k].w)))
             return lab[k].p;
     return P_UNKNOWN;
 }
@@ -429,7 +677,13 @@ static size_t inline_label(const struct ftext *t, size_t a, size_t b)
     size_t i, j, up;
 
     for (i = a + 2; i + 5 < b; i++) {
-        if (t->s[i - 1] != ' ' || t->s[i - 2] != '.' || !isupper((unsigned char)t->s[i]))
+        const char *dot = memchr(t->s + i - 2, '.', b - (i - 2));
+        if (!dot)
+            break;
+        i = (size_t)(dot - t->s) + 2;
+        if (i + 5 >= b)
+            break;
+        if (t->s[i - 1] != ' ' || !isupper((unsigned char)t->s[i]))
             continue;
         for (j = i, up = 0; j < b && j < i + 40; j++) {
             char c = t->s[j];
@@ -477,13 +731,40 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
 
 /* ---- hits within a range --------------------------------------------------- */
 
+/* The index of the first hit starting at or after @p a (hits are sorted). */
+static size_t first_hit(const findings_rules *f, size_t a)
+{
+    size_t lo = 0, hi = f->nh;
+
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (f->hits[m].s < a)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo;
+}
+
+/* Does a rule of @p cue that is not scanned (starts NULL) match in [a, b)? */
+static int lazy_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = 0; i < NFRULES; i++)
+        if (frules[i].cue == cue && !frules[i].starts
+            && extract_match(t->f->code[i], t->s, b, a, t->f->md, NULL) > 0)
+            return 1;
+    return 0;
+}
+
 /* First hit of @p cue within [a, b), or NULL. */
 static const struct hit *find_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
 {
     const findings_rules *f = t->f;
     size_t i;
 
-    for (i = 0; i < f->nh; i++) {
+    for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         if (h->s >= b)
             break;
@@ -495,6 +776,8 @@ static const struct hit *find_cue(const struct ftext *t, enum cue cue, size_t a,
 
 static int has_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
 {
+    if (cue == C_NOT_FU)     /* not scanned: matched on demand */
+        return lazy_cue(t, cue, a, b);
     return find_cue(t, cue, a, b) != NULL;
 }
 
@@ -504,7 +787,7 @@ static int inside_cue(const struct ftext *t, enum cue cue, size_t a, size_t b)
     const findings_rules *f = t->f;
     size_t i;
 
-    for (i = 0; i < f->nh; i++) {
+    for (i = first_hit(f, a > 400 ? a - 400 : 0); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         if (h->s > a)
             break;
@@ -588,14 +871,15 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
                            || t->s[*b - 1] == '.'))
             (*b)--;
         for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-            if (starts_word(t->lower, *b, *a, lead[k])) {
+            if (lead[k][0] == t->lower[*a] && starts_word(t->lower, *b, *a, lead[k])) {
                 *a += strlen(lead[k]);
                 again = 1;
                 break;
             }
         for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
             size_t n = strlen(tail[k]);
-            if (*b >= *a + n && !strncmp(t->lower + *b - n, tail[k], n)
+            if (*b >= *a + n && tail[k][n - 1] == t->lower[*b - 1]
+                && !strncmp(t->lower + *b - n, tail[k], n)
                 && (*b - n == *a || !isalnum((unsigned char)t->lower[*b - n - 1]))) {
                 *b -= n;
                 again = 1;
@@ -619,20 +903,20 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         " of the ", " in women", " in men", " in children", " in this", " on day",
         " through ", " until ", " to the ",
     };
-    size_t i, k, end = b;
+    size_t i, k, lim = b < a + 120 ? b : a + 120;
 
-    for (k = 0; k < sizeof stop / sizeof stop[0]; k++) {
-        const char *p = memmem(t->lower + a, end - a, stop[k], strlen(stop[k]));
-        if (p && (size_t)(p - t->lower) < end && (size_t)(p - t->lower) > a)
-            end = (size_t)(p - t->lower);
-    }
-    for (i = a; i < end; i++)
-        if (t->s[i] == '\n' || (t->s[i] == '.' && (i + 1 == end || t->s[i + 1] == ' '
-                                                   || t->s[i + 1] == '\n')))
+    for (i = a + 1; i < lim; i++) {
+        char c = t->s[i];
+        if (c == '\n' || (c == '.' && (i + 1 == b || t->s[i + 1] == ' ' || t->s[i + 1] == '\n')))
             return i;
-    if (end - a > 120)
-        end = a + 120;
-    return end;
+        if (c != ' ' && c != ',' && c != ';')
+            continue;
+        for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
+            if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
+                && !strncmp(t->lower + i, stop[k], strlen(stop[k])))
+                return i;
+    }
+    return lim;
 }
 
 static int word_count(const char *s, size_t a, size_t b)
@@ -659,7 +943,7 @@ static int arm_like(const struct ftext *t, size_t a, size_t b)
     size_t k;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (memmem(t->lower + a, b - a, w[k], strlen(w[k])))
+        if (fmem(t->lower + a, b - a, w[k], strlen(w[k])))
             return 1;
     return 0;
 }
@@ -674,10 +958,8 @@ static int control_like(const char *s)
 
     if (!s)
         return 0;
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (strcasestr(s, w[k]))
-            return 1;
-    return 0;
+    (void)k;
+    return has_word_ci(s, w, sizeof w / sizeof w[0]);
 }
 
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
@@ -689,7 +971,7 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     *xa = a;
     e = np_end(t, a, b);
     /* "the X group" ends at "group" */
-    g = memmem(t->lower + a, e - a, " group", 6);
+    g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
         e = (size_t)(g - t->lower) + 6;
     *xb = e;
@@ -713,9 +995,9 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     size_t k, x, y;
 
     memset(r, 0, sizeof *r);
-    if ((p = memmem(t->lower + a, b - a, "between ", 8))) {
+    if ((p = fmem(t->lower + a, b - a, "between ", 8))) {
         size_t s = (size_t)(p - t->lower) + 8, e = np_end(t, s, b), m;
-        const char *and = memmem(t->lower + s, b - s, " and ", 5);
+        const char *and = fmem(t->lower + s, b - s, " and ", 5);
         if (and && (size_t)(and - t->lower) < b) {
             m = (size_t)(and - t->lower);
             x = s;
@@ -725,7 +1007,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 r->ia = x;
                 r->ib = y;
                 arm_after(t, m + 5, b, &r->ca, &r->cb);
-                if (!memmem(t->lower + r->ia, r->ib - r->ia, "group", 5) && r->cb > r->ca
+                if (!fmem(t->lower + r->ia, r->ib - r->ia, "group", 5) && r->cb > r->ca
                     && !strncmp(t->lower + r->cb - 6, "groups", 6))
                     r->cb -= 7;
                 return;
@@ -734,7 +1016,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         (void)e;
     }
     for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
-        if ((p = memmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
+        if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
             size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
             if (s < b && !starts_word(t->lower, b, s, "baseline")
                 && !isdigit((unsigned char)t->s[s])) {
@@ -746,7 +1028,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
             }
         }
     /* "in group A" (a short name after "group") */
-    if (!(r->ib > r->ia) && (p = memmem(t->lower + a, b - a, "in group ", 9))) {
+    if (!(r->ib > r->ia) && (p = fmem(t->lower + a, b - a, "in group ", 9))) {
         size_t s = (size_t)(p - t->lower) + 9, e = s;
         while (e < b && e < s + 8 && (isalnum((unsigned char)t->s[e]) || t->s[e] == '-'))
             e++;
@@ -757,14 +1039,14 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         }
     }
     /* "in the A group" / "A group" before the comparison */
-    if ((p = memmem(t->lower + a, b - a, " group", 6))) {
+    if ((p = fmem(t->lower + a, b - a, " group", 6))) {
         size_t e = (size_t)(p - t->lower), s = e;
         while (s > a && t->s[s - 1] != ',' && t->s[s - 1] != '(' && t->s[s - 1] != ';'
                && e - s < 50)
             s--;
         {
             const char *in = NULL, *q;
-            for (q = t->lower + s; (q = memmem(q, (size_t)(t->lower + e - q), "in the ", 7));
+            for (q = t->lower + s; (q = fmem(q, (size_t)(t->lower + e - q), "in the ", 7));
                  q += 7)
                 in = q;
             if (in)
@@ -774,9 +1056,9 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         y = e + 6;
         trim_np(t, &x, &y);
         if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)
-            && !memmem(t->lower + x, y - x, "signific", 8) && !memmem(t->lower + x, y - x, "no ", 3)
-            && !memmem(t->lower + x, y - x, "between", 7) && !memmem(t->lower + x, y - x, "each", 4)
-            && !memmem(t->lower + x, y - x, "both", 4) && !memmem(t->lower + x, y - x, "all ", 4)) {
+            && !fmem(t->lower + x, y - x, "signific", 8) && !fmem(t->lower + x, y - x, "no ", 3)
+            && !fmem(t->lower + x, y - x, "between", 7) && !fmem(t->lower + x, y - x, "each", 4)
+            && !fmem(t->lower + x, y - x, "both", 4) && !fmem(t->lower + x, y - x, "all ", 4)) {
             r->ia = x;
             r->ib = y;
         }
@@ -799,10 +1081,10 @@ static int badness(const char *s)
 
     if (!s)
         return 0;
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (strcasestr(s, w[k]))
-            return !strcasestr(s, "quality of life") && !strcasestr(s, "function");
-    return 0;
+    static const char *const good[] = { "quality of life", "function" };
+
+    (void)k;
+    return has_word_ci(s, w, sizeof w / sizeof w[0]) && !has_word_ci(s, good, 2);
 }
 
 /* Is the cue a noun of change ("reduction", "improvement", "increase")? */
@@ -893,7 +1175,7 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     size_t k;
 
     for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
-        const char *p = memmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
+        const char *p = fmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
         size_t at, after, ns1 = 0, used;
         double v1, v2;
         if (!p)
@@ -906,8 +1188,8 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
             continue;
         /* the arms: "in (the) A (group)" after each value */
         {
-            const char *in = memmem(t->lower + ns1, at - ns1, " in ", 4);
-            const char *wi = memmem(t->lower + ns1, at - ns1, " with ", 6);
+            const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
+            const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
             const char *q = in ? in : wi;
             size_t e2 = after + used, lim;
             if (q && !(arms->ib > arms->ia)) {
@@ -919,12 +1201,12 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
                 }
             }
             lim = e2 + 80 < b ? e2 + 80 : b;
-            in = memmem(t->lower + e2, lim - e2, " in ", 4);
-            wi = memmem(t->lower + e2, lim - e2, " with ", 6);
+            in = fmem(t->lower + e2, lim - e2, " in ", 4);
+            wi = fmem(t->lower + e2, lim - e2, " with ", 6);
             q = in ? in : wi;
             if (q && !(arms->cb > arms->ca)) {
                 size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = np_end(t, s0, lim);
-                const char *g = memmem(t->lower + x, y - x, " group", 6);
+                const char *g = fmem(t->lower + x, y - x, " group", 6);
                 if (g)
                     y = (size_t)(g - t->lower) + 6;
                 trim_np(t, &x, &y);
@@ -946,7 +1228,7 @@ static size_t item_end(const struct ftext *t, size_t x, size_t b)
     size_t e = np_end(t, x, b), k;
 
     for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
-        const char *p = memmem(t->lower + x, e - x, sep[k], strlen(sep[k]));
+        const char *p = fmem(t->lower + x, e - x, sep[k], strlen(sep[k]));
         if (p && (size_t)(p - t->lower) < e)
             e = (size_t)(p - t->lower);
     }
@@ -1006,7 +1288,7 @@ static int ratio_after(const struct ftext *t, size_t e, size_t b)
     size_t k, lim = e + 40 < b ? e + 40 : b;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (memmem(t->lower + e, lim - e, w[k], strlen(w[k])))
+        if (fmem(t->lower + e, lim - e, w[k], strlen(w[k])))
             return 1;
     return 0;
 }
@@ -1086,10 +1368,10 @@ static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
     size_t k, lim = qe + 60 < b ? qe + 60 : b;
 
     for (k = 0; k < sizeof np / sizeof np[0]; k++) {
-        const char *p = memmem(t->lower + qe, lim - qe, np[k].noun, strlen(np[k].noun)), *q;
+        const char *p = fmem(t->lower + qe, lim - qe, np[k].noun, strlen(np[k].noun)), *q;
         if (!p)
             continue;
-        q = memmem(p, (size_t)(t->lower + b - p), np[k].prep, strlen(np[k].prep));
+        q = fmem(p, (size_t)(t->lower + b - p), np[k].prep, strlen(np[k].prep));
         if (!q || q - p > 60)
             continue;
         *oa = (size_t)(q - t->lower) + strlen(np[k].prep);
@@ -1122,7 +1404,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     if (has_cue(t, C_BACKGROUND, a, b) || has_cue(t, C_AIM, a, b)
         || has_cue(t, C_CORREL, a, b))
         return LM_OK;
-    for (i = 0; i < f->nh; i++) {
+    for (i = first_hit(f, a); i < f->nh; i++) {
         h = &f->hits[i];
         if (h->s >= b)
             break;
@@ -1139,7 +1421,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
     if (dir) {
-        for (i = 0; i < f->nh; i++) {
+        for (i = first_hit(f, dir->e); i < f->nh; i++) {
             const struct hit *h2 = &f->hits[i];
             if (h2->s > dir->e + 2)
                 break;
@@ -1164,8 +1446,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         rule = frules[neg->rule].id;
         direction = 0;
         if (c == C_NOTSIG || c == C_FAILED || c == C_NOTSUP || c == C_TREND || ns
-            || (c == C_NODIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8))
-            || (c == C_NOTDIFF && memmem(t->lower + neg->s, neg->e - neg->s, "signific", 8)))
+            || (c == C_NODIFF && fmem(t->lower + neg->s, neg->e - neg->s, "signific", 8))
+            || (c == C_NOTDIFF && fmem(t->lower + neg->s, neg->e - neg->s, "signific", 8)))
             significant = 0;
         if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within
             && strncmp(t->lower + neg->s, "unchang", 7) && strncmp(t->lower + neg->s, "remained", 8)
@@ -1209,8 +1491,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         const struct hit *q = neg ? neg : dir;
         size_t qs = q ? q->s : a, qe = q ? q->e : a;
         const char *lq = t->lower + qs;
-        int noun_cue = q && (!strncmp(lq, "no ", 3) || memmem(lq, qe - qs, "difference", 10)
-                             || memmem(lq, qe - qs, "effect", 6) || memmem(lq, qe - qs, "change", 6));
+        int noun_cue = q && (!strncmp(lq, "no ", 3) || fmem(lq, qe - qs, "difference", 10)
+                             || fmem(lq, qe - qs, "effect", 6) || fmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
         if (vs) {
             if (varms.ib > varms.ia) {
@@ -1249,7 +1531,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             static const char *const prep[] = { " in ", " of ", " for ", " on ", " regarding ",
                                                 " with respect to ", " in terms of " };
             for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
-                const char *pp = memmem(t->lower + s, b - s, prep[k], strlen(prep[k]));
+                const char *pp = fmem(t->lower + s, b - s, prep[k], strlen(prep[k]));
                 if (pp && (size_t)(pp - t->lower) < s + 40) {
                     size_t st = (size_t)(pp - t->lower) + strlen(prep[k]);
                     if (starts_word(t->lower, b, st, "the") && starts_word(t->lower, b, st + 4, "groups"))
@@ -1261,7 +1543,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
             if (ob <= oa) {
                 /* "... between groups in OUTCOME" after the arms */
-                const char *pp = memmem(t->lower + s, b - s, " in ", 4);
+                const char *pp = fmem(t->lower + s, b - s, " in ", 4);
                 if (pp) {
                     oa = (size_t)(pp - t->lower) + 4;
                     ob = np_end(t, oa, b);
@@ -1282,8 +1564,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             trim_np(t, &oa, &ob);
             {
                 int subject_arm = ob > oa && arm_like(t, oa, ob)
-                                  && !memmem(t->lower + oa, ob - oa, " of ", 4)
-                                  && !memmem(t->lower + oa, ob - oa, " in ", 4);
+                                  && !fmem(t->lower + oa, ob - oa, " of ", 4)
+                                  && !fmem(t->lower + oa, ob - oa, " in ", 4);
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")
@@ -1349,8 +1631,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 e->outcome = orig_dup(t, oa, ob);
             if (arms.ib > arms.ia)
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
-            if ((within || memmem(t->lower + a, b - a, "in both", 7) || memmem(t->lower + a, b - a, "both groups", 11)
-                 || memmem(t->lower + a, b - a, "both arms", 9))
+            if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)
+                 || fmem(t->lower + a, b - a, "both arms", 9))
                 && !(arms.cb > arms.ca) && direction) {
                 e->comparator = strdup("baseline");
             } else if (arms.cb > arms.ca) {
@@ -1392,7 +1674,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
 
     if (has_cue(t, C_BACKGROUND, a, b) || (part == P_UNKNOWN && has_cue(t, C_AIM, a, b)))
         return LM_OK;
-    for (i = 0; i < f->nh; i++) {
+    for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
         if (h->s >= b)
@@ -1528,11 +1810,11 @@ static double per_week(const struct ftext *t, const struct hit *h)
     double k = 1, v;
     size_t used;
 
-    if (memmem(s, n, "day", 3) || memmem(s, n, "daily", 5) || memmem(s, n, "night", 5)
-        || memmem(s, n, "hour", 4) || memmem(s, n, "bid", 3) || memmem(s, n, "b.i.d", 5)
-        || memmem(s, n, "tid", 3) || memmem(s, n, "t.i.d", 5) || !strncmp(s, "q", 1)) {
-        if (memmem(s, n, "days a week", 11) || memmem(s, n, "days per week", 13)
-            || memmem(s, n, "d/w", 3) || memmem(s, n, "days/w", 6)) {
+    if (fmem(s, n, "day", 3) || fmem(s, n, "daily", 5) || fmem(s, n, "night", 5)
+        || fmem(s, n, "hour", 4) || fmem(s, n, "bid", 3) || fmem(s, n, "b.i.d", 5)
+        || fmem(s, n, "tid", 3) || fmem(s, n, "t.i.d", 5) || !strncmp(s, "q", 1)) {
+        if (fmem(s, n, "days a week", 11) || fmem(s, n, "days per week", 13)
+            || fmem(s, n, "d/w", 3) || fmem(s, n, "days/w", 6)) {
             if (lm_num_any(t->s + h->s, n, &v, &used))
                 return v;
         }
@@ -1546,9 +1828,9 @@ static double per_week(const struct ftext *t, const struct hit *h)
         k = 3;
     else if (lm_num_any(t->s + h->s, n, &v, &used) && strncmp(s, "every", 5))
         k = v;
-    if (memmem(s, n, "week", 4) || memmem(s, n, "wk", 2)) {
+    if (fmem(s, n, "week", 4) || fmem(s, n, "wk", 2)) {
         if (!strncmp(s, "every", 5)) {
-            if (memmem(s, n, "other", 5))
+            if (fmem(s, n, "other", 5))
                 return 0.5;
             if (lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
                 return 1.0 / v;
@@ -1558,9 +1840,9 @@ static double per_week(const struct ftext *t, const struct hit *h)
             return 0.5;
         return k;
     }
-    if (memmem(s, n, "fortnight", 9))
+    if (fmem(s, n, "fortnight", 9))
         return 0.5;
-    if (memmem(s, n, "month", 5)) {
+    if (fmem(s, n, "month", 5)) {
         if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
             return 7.0 / (30.4375 * v);
         return k * 7.0 / 30.4375;
@@ -1601,13 +1883,13 @@ static int control_near(const struct ftext *t, size_t sa, size_t d)
     size_t k, from = d > sa + 60 ? d - 60 : sa, e = d;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (memmem(t->lower + from, d - from, w[k], strlen(w[k])))
+        if (fmem(t->lower + from, d - from, w[k], strlen(w[k])))
             return 1;
     /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
     while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
                           || t->lower[e] == '.' || t->lower[e] == ' ') && e < d + 24)
         e++;
-    return memmem(t->lower + d, e - d, "/min", 4) || memmem(t->lower + d, e - d, "/h", 2);
+    return fmem(t->lower + d, e - d, "/min", 4) || fmem(t->lower + d, e - d, "/h", 2);
 }
 
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
@@ -1686,7 +1968,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             size_t ca, cb;
             int ok = rematch(t, h) && (grp(t, h, "up", &ca, &cb) && cb > ca
                                        ? 1 : grp(t, h, "ctx", &ca, &cb) && cb > ca);
-            if (ok && !has_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e)
+            if (ok && !lazy_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e)
                 && !has_cue(t, C_FU, h->s > 20 ? h->s - 20 : 0, h->e + 12))
                 dur = h;
         }
@@ -1767,7 +2049,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             double n;
             if (grp(t, dur, "n", &na, &nb) && grp(t, dur, "u", &ua, &ub)
                 && !isnan(n = num_at(t, na, nb))) {
-                int upto = grp(t, dur, "up", &pa, &pbb) && memmem(t->lower + pa, pbb - pa, "up to", 5);
+                int upto = grp(t, dur, "up", &pa, &pbb) && fmem(t->lower + pa, pbb - pa, "up to", 5);
                 e->duration = duration_str(t, n, 0, 0, t->lower + ua, upto ? "up to " : NULL);
             }
         }
@@ -1805,12 +2087,13 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         for (k = 0; k < np; k++)
             if (h->s >= pb[2 * k] && h->s < pb[2 * k + 1])
                 break;
-        if (k == np || !schedule_part(pp[k]))
+        if (k == np || !(schedule_part(pp[k])
+                         || (pp[k] == P_BACKGROUND && reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s) == 1)))
             continue;
-        if (c == C_FU_AT && memmem(t->lower + (h->s > 25 ? h->s - 25 : 0),
+        if (c == C_FU_AT && fmem(t->lower + (h->s > 25 ? h->s - 25 : 0),
                                    h->s - (h->s > 25 ? h->s - 25 : 0), "range", 5))
             continue;       /* "(range, 2.8 to 9.6 years)": not the follow-up */
-        if (has_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
+        if (lazy_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
             || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
             continue;
         if (!rematch(t, h))
@@ -1899,13 +2182,13 @@ static char *arm_label(const struct ftext *t, size_t a, size_t b)
                 from++;
             while (from < lim && isalpha((unsigned char)t->s[from]))
                 from++;
-            pp = memmem(t->lower + b, lim - b, after[k], strlen(after[k]));
+            pp = fmem(t->lower + b, lim - b, after[k], strlen(after[k]));
             if (pp && (size_t)(pp - t->lower) <= from + 12) {
                 x = (size_t)(pp - t->lower) + strlen(after[k]);
                 y = np_end(t, x, lim);
                 {
-                    const char *g = memmem(t->lower + x, y - x, " group", 6);
-                    const char *o = memmem(t->lower + x, y - x, " and ", 5);
+                    const char *g = fmem(t->lower + x, y - x, " group", 6);
+                    const char *o = fmem(t->lower + x, y - x, " and ", 5);
                     if (g)
                         y = (size_t)(g - t->lower);
                     if (o && (size_t)(o - t->lower) < y)
@@ -1939,11 +2222,11 @@ static char *arm_label(const struct ftext *t, size_t a, size_t b)
         size_t k;
         for (k = 0; k < sizeof cut / sizeof cut[0]; k++) {
             const char *pp, *last = NULL;
-            for (pp = t->lower + s; (pp = memmem(pp, (size_t)(t->lower + e - pp), cut[k],
+            for (pp = t->lower + s; (pp = fmem(pp, (size_t)(t->lower + e - pp), cut[k],
                                                  strlen(cut[k]))); pp++)
                 last = pp;
             if (last && (size_t)(last - t->lower) + strlen(cut[k]) < e
-                && !(k == 9 && memmem(t->lower + s, e - s, "treated", 7)))
+                && !(k == 9 && fmem(t->lower + s, e - s, "treated", 7)))
                 s = (size_t)(last - t->lower) + strlen(cut[k]);
         }
     }
@@ -2026,7 +2309,7 @@ static int overlaps_words(const char *a, const char *b)
         if (n >= 5 && n < sizeof w) {
             memcpy(w, p, n);
             w[n] = '\0';
-            if (strcasestr(b, w))
+            if (fcasestr(b, w))
                 return 1;
         }
         p = *q ? q + 1 : q;
@@ -2071,9 +2354,6 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
             sec_part = P_BACKGROUND;   /* an unnamed body section: nothing read */
     }
     arm_labels(&t);
-    if ((rc = collect_hits(&t)))
-        return rc;
-    qsort(f->hits, f->nh, sizeof *f->hits, hit_cmp);
     /* the parts: one per line, with its label; a label inside a line
      * ("... end. RESULTS: ...") starts a part too */
     for (a = 0; a < len; a = b + (b < len && norm[b] == '\n')) {
@@ -2095,6 +2375,10 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         if (b >= len)
             break;
     }
+    if ((rc = collect_hits(&t, pb, pp, nparts)))
+        goto done;
+    if (f->nh > 1)
+        qsort(f->hits, f->nh, sizeof *f->hits, hit_cmp);
     /* the primary outcome named in the methods: "The primary outcome was X" */
     {
         const struct hit *h = find_cue(&t, C_PRIMARY, 0, len);
@@ -2156,7 +2440,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
             if (e->kind != LM_KIND_FINDING)
                 continue;
             if ((primary && overlaps_words(primary, e->outcome ? e->outcome : e->text))
-                || (e->text && strcasestr(e->text, "primary")))
+                || (e->text && fcasestr(e->text, "primary")))
                 extract_flag(e, "primary"), any = 1;
         }
         for (i = ffirst; !any && i < out->len; i++)

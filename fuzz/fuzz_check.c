@@ -1,6 +1,8 @@
 /* libFuzzer harness: `litmine check` on arbitrary articles: HTML flattening,
  * sentence segmentation, claim detection, source classification, matching
- * against a small in-memory corpus, and all three report formats.  The
+ * the article model (study mentions, binding, claim kinds, regimen and venue
+ * readers), matching and the verdict rules against a small in-memory corpus,
+ * and all three report formats.  The
  * first byte picks the input mode (plain text, HTML, or told from the
  * bytes), so one harness drives both readers. */
 #include <stdint.h>
@@ -24,7 +26,18 @@ static const char records[] =
     "<PubmedArticle><MedlineCitation><PMID>90000102</PMID><Article><ArticleTitle>Open-label "
     "zelvorin in twenty adults</ArticleTitle><Abstract><AbstractText>Fifteen of 20 (75%) "
     "were in remission after four sessions.</AbstractText></Abstract></Article>"
-    "</MedlineCitation></PubmedArticle></PubmedArticleSet>";
+    "</MedlineCitation></PubmedArticle>"
+    /* a journal, a year, a weekly regimen, a follow-up and a null primary
+     * result: the study model's rules (regimen, venue, null finding) */
+    "<PubmedArticle><MedlineCitation><PMID>90000103</PMID><Article><Journal><Title>Journal "
+    "of Fictional Mood</Title><JournalIssue><PubDate><Year>2021</Year></PubDate>"
+    "</JournalIssue></Journal><ArticleTitle>Weekly zelvorin infusions for low mood: a "
+    "randomized placebo-controlled trial</ArticleTitle><Abstract><AbstractText>We randomly "
+    "assigned 90 adults to zelvorin or placebo, infused twice weekly for 6 weeks, with "
+    "follow-up at 12 months. The primary outcome did not differ between groups (P=0.52)."
+    "</AbstractText></Abstract><PublicationTypeList><PublicationType>Randomized Controlled "
+    "Trial</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>"
+    "</PubmedArticleSet>";
 
 static lm_checker *setup(void)
 {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sqlite3.h>
 #include "reconcile/reconcile_int.h"
 
@@ -196,6 +197,7 @@ void rc_docs_clear(lm_checker *k)
         free(d->abstract);
         free(d->pub_types);
         free(d->mesh);
+        free(d->journal);
         free(d->text);
         free(d->sents);
         free(d->toks);
@@ -609,7 +611,8 @@ static lm_err doc_fill(struct rc_doc *d, const lm_article *a)
     d->pmid = a->pmid;
     d->year = a->year;
     if (!(d->title = dup_or_empty(a->title)) || !(d->abstract = dup_or_empty(a->abstract))
-        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh)))
+        || !(d->pub_types = dup_or_empty(a->pub_types)) || !(d->mesh = dup_or_empty(a->mesh))
+        || !(d->journal = dup_or_empty(a->journal)))
         return LM_ERR_NOMEM;
     tl = strlen(d->title);
     al = strlen(d->abstract);
@@ -699,8 +702,8 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
     d->analysed = 1;
     len = strlen(d->text);
     d->aflags = rc_abstract_flags(k->rules, d->title, d->abstract, d->pub_types);
-    if ((rc = rc_numrules_design(k->nums, d->title, d->abstract, d->pub_types, d->mesh,
-                                 d->level, d->design)) != LM_OK)
+    if ((rc = rc_numrules_model(k->nums, d->pmid, d->title, d->abstract, d->pub_types, d->mesh,
+                                d->level, d->design, &d->model)) != LM_OK)
         return rc;
     /* Indexed as an RCT, and the abstract says it randomised: that is L2
      * whatever else the wording suggests ("a single dose" is not single-arm). */
@@ -750,8 +753,11 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     size_t i;
     int strong = 0, weak = 0;
 
-    if (bk == RC_BLOCK_HEADING || (f & (RC_F_QUESTION | RC_F_CALL)))
+    if ((f & (RC_F_QUESTION | RC_F_CALL)) || bk == RC_BLOCK_ATTRIB)
         return 0;
+    /* a headline is a claim when it asserts a result ("X BEATS Y, STUDY FINDS") */
+    if (bk == RC_BLOCK_HEADING)
+        return (f & RC_F_EFFICACY) && (f & RC_F_STUDYWORD) && names_topic;
     for (i = 0; i < ns->n; i++) {
         if (ns->v[i].kind == RC_DURATION || ns->v[i].kind == RC_P)
             weak = 1;
@@ -771,12 +777,38 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (prev_anecdote && (f & RC_F_FIRST_PERSON))
         return 1;
+    /* a first-hand story about the topic or its effect */
+    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY))))
+        return 1;
     return 0;
 }
 
-lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...)
+/* Beyond is_claim: a statement the article model can check although it
+ * carries no number and no efficacy word ("it was well tolerated", "benefits
+ * lasted for weeks", "each received six sessions"): it says what kind of
+ * thing it is and it is about the topic or a study the article named. */
+static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int topical, int about,
+                       const char *text, const struct rc_sent *s)
+{
+    size_t p, words = 0;
+
+    if (bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB || (f & (RC_F_QUESTION | RC_F_CALL)))
+        return 0;
+    for (p = s->start; p < s->end; p++)
+        words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
+    if (words < 4)
+        return 0;
+    if (!topical && about < 0)
+        return 0;
+    return (cues & (RC_C_DURABLE | RC_C_ONSET | RC_C_DOSERESP | RC_C_REGIMEN | RC_C_POPULATION
+                    | RC_C_MECHANISM | RC_C_VENUE | RC_C_BACKGROUND))
+           || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_RCT | RC_F_META));
+}
+
+lm_err rc_claim_reason(struct rc_claim *c, const char *code, const char *fmt, ...)
 {
     char buf[600], **p;
+    const char **pc;
     va_list ap;
     size_t i;
 
@@ -786,11 +818,15 @@ lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...)
     for (i = 0; i < c->nreasons; i++)
         if (!strcmp(c->reasons[i], buf))
             return LM_OK;
+    if (!(pc = realloc(c->codes, (c->nreasons + 1) * sizeof *pc)))
+        return LM_ERR_NOMEM;
+    c->codes = pc;
     if (!(p = realloc(c->reasons, (c->nreasons + 1) * sizeof *p)))
         return LM_ERR_NOMEM;
     c->reasons = p;
     if (!(p[c->nreasons] = strdup(buf)))
         return LM_ERR_NOMEM;
+    pc[c->nreasons] = code;
     c->nreasons++;
     return LM_OK;
 }
@@ -825,6 +861,7 @@ void rc_claim_free(struct rc_claim *c)
     for (i = 0; i < c->nreasons; i++)
         free(c->reasons[i]);
     free(c->reasons);
+    free(c->codes);
 }
 
 void lm_report_free(lm_report *r)
@@ -843,6 +880,7 @@ void lm_report_free(lm_report *r)
     free(r->text);
     free(r->blocks);
     free(r->topic);
+    free(r->studies);
     free(r);
 }
 
@@ -857,6 +895,16 @@ size_t lm_report_count(const lm_report *r, lm_verdict v)
 
     for (i = 0; r && i < r->nclaims; i++)
         n += r->claims[i].verdict == v;
+    return n;
+}
+
+size_t lm_report_problems(const lm_report *r, lm_verdict v)
+{
+    size_t i, n = 0;
+
+    for (i = 0; r && i < r->nclaims; i++)
+        n += r->claims[i].verdict == v && !r->claims[i].hedged
+             && !rc_kind_informative(r->claims[i].kind);
     return n;
 }
 
@@ -1070,6 +1118,29 @@ static lm_err report_new(const struct lm_doc *d, struct lm_report **out)
     return LM_OK;
 }
 
+/* When the check ran and what the corpus held (the import ledger: a tiny
+ * table, never a count over the articles). */
+static void report_stamp(lm_checker *k, struct lm_report *r)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    sqlite3_stmt *st = NULL;
+
+    r->corpus_records = -1;
+    if (gmtime_r(&now, &tm))
+        strftime(r->checked_at, sizeof r->checked_at, "%Y-%m-%d %H:%M UTC", &tm);
+    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus), "SELECT sum(records), max(imported_at) "
+                           "FROM source_file", -1, &st, NULL) == SQLITE_OK
+        && sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+            r->corpus_records = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_text(st, 1))
+            snprintf(r->last_import, sizeof r->last_import, "%s",
+                     (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+}
+
 static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *s, size_t si,
                         unsigned f, struct rc_nums *nums)
 {
@@ -1087,6 +1158,7 @@ static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *
     c->nums = *nums;
     memset(nums, 0, sizeof *nums);
     c->verdict = LM_VERDICT_NOT_FOUND;
+    c->about = -1;
     return LM_OK;
 }
 
@@ -1099,7 +1171,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
     int prev_anecdote = 0;
-    size_t prev_block = (size_t)-1;
+    size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
 
@@ -1112,6 +1184,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     vocab_clear(k);
     if ((rc = report_new(d, &r)) != LM_OK)
         goto fail;
+    report_stamp(k, r);
     /* one read transaction for the whole check: every claim sees the same
      * corpus, and SQLite/FTS5 need not re-read the index structure before
      * each of the hundreds of small queries */
@@ -1130,20 +1203,49 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
+        enum rc_block_kind bk = d->blocks[s->block].kind;
+        unsigned cues;
+        int about, topical, block_topical, nb = -1;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
+        if (bk == RC_BLOCK_HEADING)
+            head = s->block;
         prev_block = s->block;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
         if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
             goto fail;
-        if (is_claim(f, &nums, d->blocks[s->block].kind, prev_anecdote,
-                     names_topic(&topic, d->text.s, s->start, s->end))) {
+        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
+        /* the article model: a sentence that introduces a study opens a
+         * mention; every sentence gets the mention it speaks of, if any */
+        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
+            && (f & RC_F_STUDYWORD)
+            && !(f & (RC_F_QUESTION | RC_F_CALL))) {
+            if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
+                goto fail;
+            nb = (int)r->nstudies - 1;
+        }
+        about = nb >= 0 ? nb
+                        : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        topical = names_topic(&topic, d->text.s, s->start, s->end);
+        /* the subject passes within a block: a sentence of a paragraph that
+         * names the topic speaks of it */
+        block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
+                                               d->blocks[s->block].end);
+        if (is_claim(f, &nums, bk, prev_anecdote, topical)
+            || model_claim(f, cues, bk, block_topical, about, d->text.s, s)) {
+            struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;
-            prev_anecdote = r->claims[r->nclaims - 1].source == LM_SOURCE_ANECDOTE;
+            c = &r->claims[r->nclaims - 1];
+            c->about = about;
+            c->kind = rc_kind_of(f, cues, &c->nums, rc_year_in(d->text.s, s->start, s->end));
+            c->hedged = (cues & RC_C_HEDGE) && !(f & (RC_F_RCT | RC_F_META));
+            if (nb >= 0)
+                r->studies[nb].claim = (int)r->nclaims - 1;
+            prev_anecdote = c->source == LM_SOURCE_ANECDOTE;
         } else {
             nums.n = 0;
         }

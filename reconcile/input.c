@@ -65,6 +65,23 @@ static int is_heading(const char *s, size_t n)
              || last == ';' || last == '"' || last == ')');
 }
 
+/* A post's author line: short, ends with ':', a few words ("DadOfTwo
+ * wrote:", "Reply from u/sleepless:"), then the post on the next line. */
+static int is_attribution(const char *s, size_t n)
+{
+    size_t i, words = 1;
+
+    if (n < 3 || n > 80 || s[n - 1] != ':')
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            words++;
+        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ')
+            return 0;                           /* a sentence before the colon */
+    }
+    return words <= 6;
+}
+
 /* The line after a heading is blank, or starts like a new sentence; a
  * lower-case start means the short line was hard-wrapped prose. */
 static int next_starts_block(const char *t, size_t i, size_t len)
@@ -103,14 +120,17 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
             int head = !bullet && !row && is_heading(t + s, e - s) && next_starts_block(t, i, len);
+            int attrib = !bullet && !row && para == (size_t)-1 && is_attribution(t + s, e - s)
+                         && i < len && t[i] != '\n';
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
-            if (bullet || row || head || s > ls) {
+            if (bullet || row || head || attrib || s > ls) {
                 if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                     return rc;
                 para = (size_t)-1;
                 if ((rc = rc_doc_add_block(d, s, e, bullet ? RC_BLOCK_ITEM
                                                    : row ? RC_BLOCK_ROW
+                                                   : attrib ? RC_BLOCK_ATTRIB
                                                    : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
                     return rc;
                 continue;
@@ -127,11 +147,26 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
 
 /* ---- HTML ------------------------------------------------------------- */
 
+/* The flattener reads the page as a stream of SAX events (no tree: memory
+ * stays flat however much tag soup a page holds).  Each open element has a
+ * frame; below RC_HTML_DEPTH levels (hostile nesting) elements are only
+ * counted and their text dropped. */
+#define RC_HTML_DEPTH 200
+
+struct frame {
+    signed char block;          /* -1 not a block, else its rc_block_kind */
+    unsigned char skip;         /* furniture: its text is dropped */
+    unsigned char title;        /* <title> inside <head> */
+};
+
 struct flat {
     struct lm_doc *d;
     size_t block_start;
     enum rc_block_kind kind;
-    int in_row;
+    struct frame st[RC_HTML_DEPTH];
+    size_t depth;               /* open elements, also those past the stack */
+    size_t skipping;            /* open elements whose text is dropped */
+    int in_head;
     lm_err rc;
 };
 
@@ -139,7 +174,7 @@ static int skip_element(const char *n)
 {
     static const char *const skip[] = {
         "script", "style", "nav", "footer", "noscript", "template", "aside",
-        "form", "button", "svg", "iframe", "object", "select", "head", NULL
+        "form", "button", "svg", "iframe", "object", "select", NULL
     };
     size_t i;
 
@@ -182,28 +217,29 @@ static int block_element(const char *n, enum rc_block_kind *kind)
     return 0;
 }
 
-/* Appends text, folding runs of whitespace into one space. */
-static void flat_text(struct flat *f, const char *s)
+/* Appends s[0,n), folding runs of whitespace into one space. */
+static void flat_text(struct flat *f, const char *s, size_t n)
 {
     lm_buf *b = &f->d->text;
     int space = b->len > f->block_start && b->s[b->len - 1] == ' ';
+    size_t i;
 
-    for (; *s && f->rc == LM_OK; s++) {
-        if (isspace((unsigned char)*s)) {
+    for (i = 0; i < n && f->rc == LM_OK; i++) {
+        if (isspace((unsigned char)s[i]) || !s[i]) {
             if (!space && b->len > f->block_start)
                 f->rc = lm_buf_append(b, " ", 1);
             space = 1;
             continue;
         }
         /* no-break space (U+00A0) reads as a space too */
-        if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
+        if (i + 1 < n && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa0) {
             if (!space && b->len > f->block_start)
                 f->rc = lm_buf_append(b, " ", 1);
             space = 1;
-            s++;
+            i++;
             continue;
         }
-        f->rc = lm_buf_append(b, s, 1);
+        f->rc = lm_buf_append(b, s + i, 1);
         space = 0;
     }
 }
@@ -231,78 +267,130 @@ static void flat_break(struct flat *f)
     f->kind = RC_BLOCK_PARA;
 }
 
-static void flat_walk(struct flat *f, xmlNode *n, int depth)
+static void sax_start(void *ud, const xmlChar *xname, const xmlChar **attrs)
 {
+    struct flat *f = ud;
+    const char *name = (const char *)xname;
+    struct frame fr = { -1, 0, 0 };
     enum rc_block_kind kind;
 
-    for (; n && f->rc == LM_OK; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                flat_text(f, (const char *)n->content);
-            continue;
+    (void)attrs;
+    if (f->rc != LM_OK || !name)
+        return;
+    if (f->depth++ >= RC_HTML_DEPTH)
+        return;
+    if (f->skipping || skip_element(name)) {
+        fr.skip = 1;
+    } else if (!strcmp(name, "head")) {            /* keep only <title> */
+        f->in_head++;
+        fr.skip = 2;
+    } else if (f->in_head) {
+        if (!strcmp(name, "title") && f->in_head == 1) {
+            flat_break(f);
+            f->kind = RC_BLOCK_HEADING;
+            fr.title = 1;
+            f->in_head++;                          /* text of the title passes */
+        } else {
+            fr.skip = 1;
         }
-        if (n->type != XML_ELEMENT_NODE || !n->name)
-            continue;
-        {
-            const char *name = (const char *)n->name;
-            if (!strcmp(name, "head")) {           /* keep only <title> */
-                xmlNode *c;
-                for (c = n->children; c; c = c->next)
-                    if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "title"))
-                        flat_walk(f, c, depth + 1), flat_break(f);
-                continue;
-            }
-            if (skip_element(name))
-                continue;
-            if (!strcmp(name, "br")) {
-                flat_break(f);
-                continue;
-            }
-            if (!strcmp(name, "td") || !strcmp(name, "th")) {
-                if (f->d->text.len > f->block_start)
-                    flat_text(f, " | ");
-                if (depth < 200)
-                    flat_walk(f, n->children, depth + 1);
-                continue;
-            }
-            if (block_element(name, &kind)) {
-                flat_break(f);
-                f->kind = kind;
-                if (depth < 200)      /* hostile nesting: stop descending */
-                    flat_walk(f, n->children, depth + 1);
-                f->kind = kind;
-                flat_break(f);
-                continue;
-            }
-            if (depth < 200)
-                flat_walk(f, n->children, depth + 1);
-        }
+    } else if (!strcmp(name, "br")) {
+        flat_break(f);
+    } else if (!strcmp(name, "td") || !strcmp(name, "th")) {
+        if (f->d->text.len > f->block_start)
+            flat_text(f, " | ", 3);
+    } else if (block_element(name, &kind)) {
+        flat_break(f);
+        f->kind = kind;
+        fr.block = (signed char)kind;
     }
+    if (fr.skip == 1)
+        f->skipping++;
+    f->st[f->depth - 1] = fr;
+}
+
+static void sax_end(void *ud, const xmlChar *name)
+{
+    struct flat *f = ud;
+    struct frame fr;
+
+    (void)name;
+    if (f->rc != LM_OK || !f->depth)
+        return;
+    if (f->depth-- > RC_HTML_DEPTH)
+        return;
+    fr = f->st[f->depth];
+    if (fr.skip == 1)
+        f->skipping--;
+    else if (fr.skip == 2)
+        f->in_head = 0;
+    if (fr.title) {
+        f->in_head--;
+        f->kind = RC_BLOCK_HEADING;
+        flat_break(f);
+    }
+    if (fr.block >= 0) {
+        f->kind = (enum rc_block_kind)fr.block;
+        flat_break(f);
+    }
+}
+
+static void sax_text(void *ud, const xmlChar *ch, int len)
+{
+    struct flat *f = ud;
+
+    if (f->rc != LM_OK || f->skipping || f->depth > RC_HTML_DEPTH || len <= 0
+        || (f->in_head && f->in_head != 2))
+        return;
+    flat_text(f, (const char *)ch, (size_t)len);
 }
 
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
 {
-    struct flat f = { d, 0, RC_BLOCK_PARA, 0, LM_OK };
-    htmlDocPtr doc;
+    static struct flat zero;
+    struct flat *f;
+    htmlSAXHandler sax;
+    htmlParserCtxtPtr ctx;
+    size_t off = 0;
+    lm_err rc;
 
     if (len > (size_t)0x7fffffff)
         return LM_ERR_TOO_BIG;
-    doc = htmlReadMemory(data, (int)len, d->name, NULL,
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                         | HTML_PARSE_COMPACT);
-    if (!doc) {
+    if (!(f = malloc(sizeof *f)))
+        return LM_ERR_NOMEM;
+    *f = zero;
+    f->d = d;
+    f->kind = RC_BLOCK_PARA;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = sax_start;
+    sax.endElement = sax_end;
+    sax.characters = sax_text;
+    sax.cdataBlock = sax_text;
+    ctx = htmlCreatePushParserCtxt(&sax, f, NULL, 0, d->name, XML_CHAR_ENCODING_NONE);
+    if (!ctx) {
+        free(f);
         lm_msg_set(d->msg, sizeof d->msg, "%s: cannot parse as HTML", d->name);
         return LM_ERR_FORMAT;
     }
-    f.block_start = d->text.len;
-    flat_walk(&f, xmlDocGetRootElement(doc), 0);
-    flat_break(&f);
-    xmlFreeDoc(doc);
-    if (f.rc == LM_ERR_NOMEM)
+    htmlCtxtUseOptions(ctx, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                       | HTML_PARSE_COMPACT);
+    f->block_start = d->text.len;
+    /* fed in pieces, so the parser's own buffers stay small too */
+    while (off < len && f->rc == LM_OK) {
+        size_t n = len - off > 65536 ? 65536 : len - off;
+        htmlParseChunk(ctx, data + off, (int)n, 0);
+        off += n;
+    }
+    if (f->rc == LM_OK)
+        htmlParseChunk(ctx, NULL, 0, 1);
+    htmlFreeParserCtxt(ctx);
+    flat_break(f);
+    rc = f->rc;
+    free(f);
+    if (rc == LM_ERR_NOMEM)
         lm_msg_set(d->msg, sizeof d->msg, "%s: out of memory", d->name);
-    if (f.rc == LM_OK && !d->text.s && (f.rc = lm_buf_puts(&d->text, "")) != LM_OK)
-        return f.rc;
-    return f.rc;
+    if (rc == LM_OK && !d->text.s && (rc = lm_buf_puts(&d->text, "")) != LM_OK)
+        return rc;
+    return rc;
 }
 
 /* ---- loading ----------------------------------------------------------- */

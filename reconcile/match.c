@@ -64,6 +64,7 @@ struct mctx {
     const struct rc_topic *topic;
     struct cand *c;
     size_t nc;
+    int64_t ctx;            /* the record of the study the claim is bound to, 0 none */
     lm_err rc;
 };
 
@@ -512,7 +513,7 @@ static lm_err wilson_reason(struct rc_claim *cl, const struct rc_num *x)
 
     if (x->k < 0 || x->n <= 0 || lm_wilson(x->k, x->n, 1.959964, &lo, &hi) != LM_OK)
         return LM_OK;
-    return rc_claim_reason(cl, "%.0f%% = %d/%d, Wilson 95%% CI %.0f-%.0f%%",
+    return rc_claim_reason(cl, "numbers.wilson", "%.0f%% = %d/%d, Wilson 95%% CI %.0f-%.0f%%",
                            100.0 * x->k / x->n, x->k, x->n, lo * 100, hi * 100);
 }
 
@@ -560,6 +561,7 @@ static lm_err add_match(struct rc_claim *cl, const struct cand *c, const char *c
     m->pmid = d->pmid;
     m->score = round(c->score * 100) / 100;
     snprintf(m->level, sizeof m->level, "%s", d->level);
+    snprintf(m->design, sizeof m->design, "%s", d->design);
     m->agrees = agrees;
     m->year = d->year;
     if (d->nsents) {
@@ -749,6 +751,11 @@ static int design_fits(unsigned f, const struct rc_doc *d)
         return 0;
     if ((f & RC_F_CASE) && strcmp(d->design, "case_report"))
         return 0;
+    /* an uncontrolled design named ("a case series", "an open-label
+     * study") is not a randomised trial */
+    if ((f & RC_F_OPENLABEL) && !(f & (RC_F_RCT | RC_F_META)) && d->level[1] <= '2'
+        && !(d->aflags & RC_A_OPENLABEL))
+        return 0;
     return 1;
 }
 
@@ -920,8 +927,7 @@ static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const 
     int says_given = 0;
 
     for (g = 0; given[g] && !says_given; g++) {
-        const char *p = strcasestr(text + cl->start, given[g]);
-        says_given = p && p < text + cl->end;
+        says_given = rc_find_ci(text + cl->start, cl->end - cl->start, given[g]) != NULL;
     }
     if (!says_given)
         return 0;
@@ -1058,217 +1064,595 @@ static lm_err set_level(struct rc_claim *cl, const char *lvl)
     return LM_OK;
 }
 
-static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
-                         const struct word *w, size_t nw, int has_topic_word)
+/* ---- verdict rules ----------------------------------------------------------
+ *
+ * A claim's verdict comes from the first row of rc_verdict_rules whose test
+ * holds, evaluated top to bottom:
+ *   1. the claim's own source (testimonial, publisher's data, speculation);
+ *   2. whether the corpus covers it at all (unknown words, no candidate);
+ *   3. a step that records the numbers the best candidate agrees with;
+ *   4. disagreement: another outcome, conflicting numbers, two studies merged,
+ *      safety nobody measured;
+ *   5. the evidence level (L5, a null primary result, a negated dose,
+ *      adverse effects against "safe");
+ *   6. support, graded by the best record's design.
+ * A row with verdict RC_V_STEP adds its reasons and evaluation goes on.  Each
+ * row's code is the stable code of the reason it gives. */
+
+#define RC_V_STEP (-1)
+
+struct vfacts {
+    struct mctx *m;
+    struct rc_claim *cl;
+    unsigned f;
+    const struct word *w;
+    size_t nw;
+    int has_topic_word;
+    struct cand *best;
+    size_t novel, novel_cap;
+    int novel_pair;
+    char why[400];          /* filled by a test that explains itself */
+};
+
+struct vrule {
+    const char *code;
+    int (*test)(struct vfacts *v);
+    int verdict;            /* lm_verdict, or RC_V_STEP */
+    lm_err (*act)(struct vfacts *v, const struct vrule *r);
+    const char *tmpl;       /* reason template for act_plain: %s why, %lld PMID */
+};
+
+static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
+
+/* The candidate that is the record of the study the claim is bound to. */
+static struct cand *bound_cand(const struct vfacts *v)
 {
-    const char *text = m->r->text;
-    struct cand *best = NULL;
+    size_t i;
+
+    for (i = 0; v->m->ctx && v->cl->about >= 0 && i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return NULL;
+}
+static int is_mixed_meta(const struct cand *c)
+{
+    return lvl_of(c) == '1' && (c->d->aflags & RC_A_MIXED);
+}
+
+/* Tests, one per row. */
+static int t_anecdote(struct vfacts *v)
+{
+    /* a first-hand story stays one unless a study's numbers back it
+     * without conflict (then the story retells the study) */
+    return v->cl->source == LM_SOURCE_ANECDOTE
+           && !(v->best && v->best->agree > 0 && v->best->conflict == 0);
+}
+static int t_commercial(struct vfacts *v) { return (v->f & RC_F_COMMERCIAL) != 0; }
+static int t_speculation(struct vfacts *v) { return (v->f & RC_F_SPECULATION) != 0; }
+/* Words no record on the topic holds say the claim is about something else:
+ * a name (capitalised inside the sentence) or three such words, never a
+ * claim bound to a study the article named, whose words are the article's
+ * own ("came in twice a week"), nor a statement of a detail (regimen, venue,
+ * timing), which names the study's facts in other words. */
+static int t_not_covered(struct vfacts *v)
+{
+    enum rc_claim_kind k = v->cl->kind;
+
+    if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
+        return 0;
+    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_DURABILITY || k == RC_K_ONSET
+        || k == RC_K_POPULATION)
+        return 0;
+    return (!v->has_topic_word && (v->novel >= 3 || v->novel_cap >= 1)) || v->novel_pair;
+}
+static int no_match(const struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    if (bound_cand(v))
+        return 0;       /* the claim speaks of a study the article named */
+    return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
+                  && !(v->nw - v->novel == 0 && b->weak_agree >= 1));
+}
+static int t_animal_unmatched(struct vfacts *v)
+{
+    return no_match(v) && v->cl->source == LM_SOURCE_ANIMAL;
+}
+static int t_no_match(struct vfacts *v) { return no_match(v); }
+static int t_always(struct vfacts *v) { (void)v; return 1; }
+static int t_other_outcome(struct vfacts *v)
+{
+    return v->best->conflict > 0 && v->best->agree == 0
+           && outcome_missing(v->m->k, v->cl, v->m->r->text, v->best, v->m->topic, v->why,
+                              sizeof v->why);
+}
+static int t_conflict(struct vfacts *v) { return v->best->conflict > 0; }
+static int t_merged(struct vfacts *v)
+{
+    return merged_within(v->best, v->cl, v->why, sizeof v->why)
+           || arm_not_total(v->best, v->cl, v->m->r->text, v->m->topic, v->why, sizeof v->why);
+}
+/* Durations a record states: its follow-up, its regimen's duration and every
+ * duration in its abstract; does one agree with @days (rounding allowed:
+ * "two weeks" for 12 days, "six months" for 26 weeks)? -1 when it states none. */
+static int duration_fits(const struct rc_doc *d, double days)
+{
+    double x[66];
+    size_t n = 0, i;
+
+    if (d->model.follow_days > 0)
+        x[n++] = d->model.follow_days;
+    if (rc_duration_days(d->model.duration) > 0)
+        x[n++] = rc_duration_days(d->model.duration);
+    for (i = 0; i < d->nums.n && n < 66; i++)
+        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0)
+            x[n++] = d->nums.v[i].v;
+    if (!n)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (fabs(days - x[i]) <= 0.2 * x[i] + 3)
+            return 1;
+    return 0;
+}
+
+/* "a ten-year-old", "aged 10 years", "10 years old": an age, not a duration. */
+static int is_age(const char *text, const struct rc_num *x, size_t end)
+{
+    size_t p = x->end, b = x->start > 6 ? x->start - 6 : 0;
+
+    while (p < end && (isalpha((unsigned char)text[p]) || text[p] == '-' || text[p] == ' ')
+           && p < x->end + 12) {
+        if (!strncasecmp(text + p, "old", 3))
+            return 1;
+        p++;
+    }
+    return rc_find_ci(text + b, x->start - b, "aged") != NULL;
+}
+
+/* A regimen detail of the claim (how often, how many sessions, how long)
+ * that the record it speaks of gave otherwise. */
+static int t_regimen_differs(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    size_t n = cl->end - cl->start, i, j;
+    struct cand *c = bound_cand(v);
+    const struct rc_model *md;
+    double cw, rw;
+
+    if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
+        && v->best->agree + v->best->weak_agree > 0)
+        c = v->best;
+    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
+        return 0;
+    md = &c->d->model;
+    cw = rc_per_week(t, n);
+    rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
+    if (cw > 0 && rw > 0 && (cw > rw * 1.35 || cw < rw / 1.35)) {
+        snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
+                 cw, (long long)c->d->pmid, md->frequency);
+        v->best = c;
+        return 1;
+    }
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        int agreed = c->idx[i] >= 0 && (c->cmp[i] == CMP_AGREE || c->cmp[i] == CMP_WEAK_AGREE);
+        if (agreed)
+            continue;
+        if (x->kind == RC_DOSES && md->admins > 2 && fabs(x->v - md->admins) > 0.5) {
+            int same = 0;
+            for (j = 0; j < c->d->nums.n && !same; j++)
+                same = c->d->nums.v[j].kind == RC_DOSES && fabs(c->d->nums.v[j].v - x->v) < 0.5;
+            if (!same) {
+                snprintf(v->why, sizeof v->why, "the article says %.0f sessions; PMID %lld gave "
+                         "%.0f%s%s", x->v, (long long)c->d->pmid, md->admins,
+                         md->duration[0] ? " over " : "", md->duration);
+                v->best = c;
+                return 1;
+            }
+        }
+        if (x->kind == RC_DURATION && x->v >= 7 && !is_age(v->m->r->text, x, cl->end)
+            && duration_fits(c->d, x->v) == 0) {
+            snprintf(v->why, sizeof v->why, "the article says %.0f days; PMID %lld gave %s "
+                     "(follow-up %.0f days)", x->v, (long long)c->d->pmid,
+                     md->duration[0] ? md->duration : "other durations", md->follow_days);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int t_safety_unreported(struct vfacts *v)
+{
+    const struct rc_doc *d = v->best->d;
+    if ((v->f & RC_F_CASE) && !strcmp(d->design, "case_report"))
+        return 0;       /* the case the claim names is the safety report */
+    return (v->f & RC_F_SAFETY) && !(d->aflags & RC_A_ADVERSE) && v->best->agree == 0
+           && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
+           && !rc_has_stem(d->text, "adverse");
+}
+static int t_l5(struct vfacts *v)
+{
+    return (v->best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || lvl_of(v->best) == '5'
+           || v->cl->source == LM_SOURCE_ANIMAL;
+}
+/* Claim numbers the record agrees with, sample sizes aside (that the trial
+ * had 180 patients does not make its result a benefit). */
+static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && cl->nums.v[i].kind != RC_N;
+    return n;
+}
+
+/* a benefit asserted over a controlled record whose result is null (a
+ * meta-analysis pooling non-randomised data cannot contradict) */
+static int t_null_primary(struct vfacts *v)
+{
+    const struct rc_doc *d = v->best->d;
+    /* the study model's primary finding decides when it has one; the
+     * abstract's wording when it has none */
+    int null = !d->model.sig_primary && ((d->aflags & RC_A_NEGATIVE) || d->model.null_primary);
+    return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
+           && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
+           && !is_mixed_meta(v->best);
+}
+static int t_dose_negated(struct vfacts *v)
+{
+    return (v->f & RC_F_EFFICACY) && !claims_null(v->f)
+           && dose_negated(v->cl, v->best->d, &v->best->sent_hint);
+}
+static int t_safety_adverse(struct vfacts *v)
+{
+    return (v->f & RC_F_SAFETY) && (v->f & RC_F_NEGATION) && (v->best->d->aflags & RC_A_ADVERSE);
+}
+/* The record a venue or year is about: the study the claim is bound to when
+ * it is among the candidates, else the best one. */
+static struct cand *venue_cand(struct vfacts *v)
+{
+    size_t i;
+
+    for (i = 0; v->m->ctx && i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return v->best;
+}
+
+/* A capitalised word of the claim's venue (after "in the", "published in")
+ * that the record's journal does not hold, or a year it was not published. */
+static int t_venue_differs(struct vfacts *v)
+{
+    const char *text = v->m->r->text;
+    const struct rc_claim *cl = v->cl;
+    struct cand *c;
+    char venue[64];
+    int year;
+
+    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)))
+        return 0;
+    year = rc_year_in(text, cl->start, cl->end);
+    if (year && c->d->year && year != c->d->year) {
+        snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d "
+                 "(%s)", year, (long long)c->d->pmid, c->d->year, c->d->journal);
+        v->best = c;
+        return 1;
+    }
+    rc_venue_in(text, cl->start, cl->end, venue, sizeof venue);
+    if (venue[0] && c->d->journal[0]) {
+        const char *p = venue;
+        size_t hit = 0, words = 0;
+        while (*p) {
+            size_t l = 0;
+            while (p[l] && p[l] != ' ')
+                l++;
+            if (l >= 3 && isupper((unsigned char)p[0])) {
+                char w[8];
+                snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
+                words++;
+                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            }
+            p += l;
+            while (*p == ' ')
+                p++;
+        }
+        if (words && !hit) {
+            snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
+                     (long long)c->d->pmid, c->d->journal);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Support needs an anchor: an agreeing number, the design the claim names,
+ * the study the claim is bound to, or the claim's own words beyond the
+ * drug and condition (two at least, and half of them) in the record. When
+ * every record on the topic shares only the topic words, search rank would
+ * otherwise pick the record and its design the verdict. */
+static int t_unanchored(struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    size_t i, own = 0, hit = 0;
+
+    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v))
+        return 0;
+    if (design_bonus(v->f, b->d) > 0
+        || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
+        return 0;
+    for (i = 0; i < v->nw; i++) {
+        if (v->w[i].topic || v->w[i].novel)
+            continue;
+        own++;
+        hit += has_stem(b->d->text, v->w[i].stem) != 0;
+    }
+    return !(hit >= 2 && 2 * hit >= own);
+}
+
+static int t_mixed_meta(struct vfacts *v) { return is_mixed_meta(v->best); }
+static int t_controlled(struct vfacts *v) { return lvl_of(v->best) == '1' || lvl_of(v->best) == '2'; }
+
+/* Actions: the level, the matches and the reasons of a row. */
+static lm_err act_plain(struct vfacts *v, const struct vrule *r)
+{
+    return rc_claim_reason(v->cl, r->code, r->tmpl, v->why,
+                           (long long)(v->best ? v->best->d->pmid : 0));
+}
+static lm_err act_anecdote(struct vfacts *v, const struct vrule *r)
+{
+    set_level(v->cl, "anecdote");
+    return rc_claim_reason(v->cl, r->code, "%s", (v->f & RC_F_TESTIMONIAL)
+                           ? "a testimonial: one person's story, no study behind it"
+                           : "a first-person report, no study behind it");
+}
+static lm_err act_not_covered(struct vfacts *v, const struct vrule *r)
+{
+    const char *text = v->m->r->text;
+    size_t j, shown = 0;
+    lm_buf nb = {0};
+    lm_err rc;
+
+    for (j = 0; j < v->nw && shown < 3; j++)
+        if (v->w[j].novel) {
+            if (lm_buf_printf(&nb, "%s\"%.*s\"", shown ? ", " : "", (int)v->w[j].len,
+                              text + v->cl->start + v->w[j].pos) != LM_OK) {
+                lm_buf_free(&nb);
+                return LM_ERR_NOMEM;
+            }
+            shown++;
+        }
+    rc = rc_claim_reason(v->cl, r->code, "the claim is about something the corpus does not "
+                         "cover (no record mentions %s)", lm_buf_str(&nb));
+    lm_buf_free(&nb);
+    return rc;
+}
+static lm_err act_l5_unmatched(struct vfacts *v, const struct vrule *r)
+{
+    set_level(v->cl, "L5");
+    return act_plain(v, r);
+}
+static lm_err act_no_match(struct vfacts *v, const struct vrule *r)
+{
+    return rc_claim_reason(v->cl, r->code, "%s", v->m->k->corpus_size
+                           ? "no study in the corpus matches this claim" : "the corpus is empty");
+}
+/* step: the best support and the numbers it agrees with */
+static lm_err act_agreeing(struct vfacts *v, const struct vrule *r)
+{
+    struct rc_claim *cl = v->cl;
+    const struct cand *best = v->best;
+    char a[64], buf[400];
     size_t i;
     lm_err rc;
-    char buf[400], a[64], b[64];
-    size_t novel = 0, novel_cap = 0, novel_pair = 0;
 
-    for (i = 0; i < nw; i++) {
-        novel += w[i].novel;
-        novel_cap += w[i].novel && w[i].cap;
-        if (i > 0 && w[i].novel && w[i - 1].novel && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
-            novel_pair = 1;
-    }
-    for (i = 0; i < m->nc; i++)
-        if (!best || m->c[i].score > best->score)
-            best = &m->c[i];
-
-    /* first-hand stories are anecdotes whatever the corpus holds */
-    if (cl->source == LM_SOURCE_ANECDOTE && !(best && best->agree > 0)) {
-        cl->verdict = LM_VERDICT_ANECDOTAL;
-        set_level(cl, "anecdote");
-        return rc_claim_reason(cl, (f & RC_F_TESTIMONIAL)
-                               ? "a testimonial: one person's story, no study behind it"
-                               : "a first-person report, no study behind it");
-    }
-    if (f & RC_F_COMMERCIAL) {
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        return rc_claim_reason(cl, "the figure comes from the publisher's own (unpublished) "
-                               "data; no study in the corpus reports it");
-    }
-    if (f & RC_F_SPECULATION) {
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        return rc_claim_reason(cl, "speculation about what would have happened; no study in "
-                               "the corpus tests it");
-    }
-    if (best && best->agree == 0 && !(f & RC_F_SAFETY)
-        && ((!has_topic_word && (novel >= 2 || novel_cap >= 1)) || novel_pair)) {
-        size_t j, shown = 0;
-        lm_buf nb = {0};
-        for (j = 0; j < nw && shown < 3; j++)
-            if (w[j].novel) {
-                if (lm_buf_printf(&nb, "%s\"%.*s\"", shown ? ", " : "", (int)w[j].len,
-                                  text + cl->start + w[j].pos) != LM_OK) {
-                    lm_buf_free(&nb);
-                    return LM_ERR_NOMEM;
-                }
-                shown++;
-            }
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        rc = rc_claim_reason(cl, "the claim is about something the corpus does not cover "
-                             "(no record mentions %s)", lm_buf_str(&nb));
-        lm_buf_free(&nb);
-        return rc;
-    }
-    if (!best || (best->lex < 0.34 && best->agree == 0 && best->weak_agree < 2
-                  && !(nw - novel == 0 && best->weak_agree >= 1))) {
-        if (cl->source == LM_SOURCE_ANIMAL) {
-            cl->verdict = LM_VERDICT_ANECDOTAL;
-            set_level(cl, "L5");
-            return rc_claim_reason(cl, "animal or laboratory work presented as evidence for "
-                                   "people; no matching record in the corpus");
-        }
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        return rc_claim_reason(cl, m->k->corpus_size ? "no study in the corpus matches this claim"
-                                                     : "the corpus is empty");
-    }
-
-    /* the best support and its numbers */
+    (void)r;
     set_level(cl, best->d->level);
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         const struct rc_num *c = &cl->nums.v[i];
-        if (best->idx[i] < 0)
+        if (best->idx[i] < 0 || (best->cmp[i] != CMP_AGREE && best->cmp[i] != CMP_WEAK_AGREE))
             continue;
-        fmt_num(a, sizeof a, c);
-        if (best->cmp[i] == CMP_AGREE || best->cmp[i] == CMP_WEAK_AGREE) {
+        {
             const struct rc_num *x = &best->d->nums.v[best->idx[i]];
+            fmt_num(a, sizeof a, c);
             doc_quote(buf, sizeof buf, best->d, x);
-            if ((rc = rc_claim_reason(cl, "%s matches PMID %lld: \"%s\"", a,
+            if ((rc = rc_claim_reason(cl, "numbers.agree", "%s matches PMID %lld: \"%s\"", a,
                                       (long long)best->d->pmid, buf)) != LM_OK)
                 return rc;
             if (c->kind == RC_RATE && (rc = wilson_reason(cl, x->k >= 0 ? x : c)) != LM_OK)
                 return rc;
         }
     }
-    /* a reduction in an outcome the study never names is not its result */
-    if (best->conflict > 0 && best->agree == 0
-        && outcome_missing(m->k, cl, text, best, m->topic, buf, sizeof buf)) {
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        cl->level[0] = '\0';
-        return rc_claim_reason(cl, "the closest study (PMID %lld) measured another outcome: "
-                               "it never says %s; no study in the corpus reports on the "
-                               "outcome claimed", (long long)best->d->pmid, buf);
-    }
-    /* contradicted: numbers that disagree */
-    if (best->conflict > 0) {
-        cl->verdict = LM_VERDICT_CONTRADICTED;
-        for (i = 0; i < cl->nums.n && i < 64; i++) {
-            const struct rc_num *c = &cl->nums.v[i];
-            const struct rc_num *x;
-            size_t j;
-            if (best->cmp[i] != CMP_CONFLICT || best->idx[i] < 0)
-                continue;
-            x = &best->d->nums.v[best->idx[i] & 0xffff];
-            fmt_num(a, sizeof a, c);
-            fmt_num(b, sizeof b, x);
-            doc_quote(buf, sizeof buf, best->d, x);
-            if (best->idx[i] & 0x10000) {
-                const struct rc_num *dn = NULL;
-                for (j = 0; j < best->d->nums.n && !dn; j++)
-                    if (best->d->nums.v[j].kind == RC_CHANGE
-                        && !strcmp(best->d->nums.v[j].what, "difference"))
-                        dn = &best->d->nums.v[j];
-                if (dn)
-                    fmt_num(b, sizeof b, dn);
-                rc = rc_claim_reason(cl, "%s is a within-group change in PMID %lld, not the "
-                                     "difference from control%s%s: \"%s\"", a,
-                                     (long long)best->d->pmid,
-                                     dn ? ", which was " : "", dn ? b : "", buf);
-            }
-            else
-                rc = rc_claim_reason(cl, "the article says %s; PMID %lld reports %s: \"%s\"", a,
-                                     (long long)best->d->pmid, b, buf);
-            if (rc != LM_OK)
-                return rc;
-            if (x->kind == RC_RATE && (rc = wilson_reason(cl, x)) != LM_OK)
-                return rc;
-            /* the same number agreeing with another study: merged claims */
-            for (j = 0; j < m->nc; j++)
-                if (&m->c[j] != best && m->c[j].cmp[i] == CMP_AGREE) {
-                    if ((rc = rc_claim_reason(cl, "%s belongs to another study (PMID %lld): the "
-                                              "claim merges two studies", a,
-                                              (long long)m->c[j].d->pmid)) != LM_OK
-                        || (rc = add_match(cl, &m->c[j], text, 0)) != LM_OK)
-                        return rc;
-                    break;
-                }
+    return LM_OK;
+}
+static lm_err act_other_outcome(struct vfacts *v, const struct vrule *r)
+{
+    v->cl->level[0] = '\0';
+    return rc_claim_reason(v->cl, r->code, "the closest study (PMID %lld) measured another "
+                           "outcome: it never says %s; no study in the corpus reports on the "
+                           "outcome claimed", (long long)v->best->d->pmid, v->why);
+}
+static lm_err act_conflict(struct vfacts *v, const struct vrule *r)
+{
+    struct rc_claim *cl = v->cl;
+    struct cand *best = v->best;
+    const char *text = v->m->r->text;
+    char a[64], b[64], buf[400];
+    size_t i, j;
+    lm_err rc;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *c = &cl->nums.v[i];
+        const struct rc_num *x;
+        if (best->cmp[i] != CMP_CONFLICT || best->idx[i] < 0)
+            continue;
+        x = &best->d->nums.v[best->idx[i] & 0xffff];
+        fmt_num(a, sizeof a, c);
+        fmt_num(b, sizeof b, x);
+        doc_quote(buf, sizeof buf, best->d, x);
+        if (best->idx[i] & 0x10000) {
+            const struct rc_num *dn = NULL;
+            for (j = 0; j < best->d->nums.n && !dn; j++)
+                if (best->d->nums.v[j].kind == RC_CHANGE
+                    && !strcmp(best->d->nums.v[j].what, "difference"))
+                    dn = &best->d->nums.v[j];
+            if (dn)
+                fmt_num(b, sizeof b, dn);
+            rc = rc_claim_reason(cl, "numbers.within_group", "%s is a within-group change in "
+                                 "PMID %lld, not the difference from control%s%s: \"%s\"", a,
+                                 (long long)best->d->pmid, dn ? ", which was " : "",
+                                 dn ? b : "", buf);
+        } else {
+            rc = rc_claim_reason(cl, r->code, "the article says %s; PMID %lld reports %s: \"%s\"",
+                                 a, (long long)best->d->pmid, b, buf);
         }
-        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+        if (rc != LM_OK)
             return rc;
-        return rc_claim_reason(cl, "%s", design_words(best->d));
-    }
-    if (merged_within(best, cl, buf, sizeof buf)
-        || arm_not_total(best, cl, text, m->topic, buf, sizeof buf)) {
-        cl->verdict = LM_VERDICT_CONTRADICTED;
-        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
+        if (x->kind == RC_RATE && (rc = wilson_reason(cl, x)) != LM_OK)
             return rc;
-        return rc_claim_reason(cl, "%s", buf);
+        /* the same number agreeing with another study: merged claims */
+        for (j = 0; j < v->m->nc; j++)
+            if (&v->m->c[j] != best && v->m->c[j].cmp[i] == CMP_AGREE) {
+                if ((rc = rc_claim_reason(cl, "study.merged", "%s belongs to another study "
+                                          "(PMID %lld): the claim merges two studies", a,
+                                          (long long)v->m->c[j].d->pmid)) != LM_OK
+                    || (rc = add_match(cl, &v->m->c[j], text, 0)) != LM_OK)
+                    return rc;
+                break;
+            }
     }
-    if ((f & RC_F_SAFETY) && !(best->d->aflags & RC_A_ADVERSE) && best->agree == 0
-        && !rc_has_stem(best->d->text, "safe") && !rc_has_stem(best->d->text, "toler")
-        && !rc_has_stem(best->d->text, "adverse")) {
-        cl->verdict = LM_VERDICT_NOT_FOUND;
-        cl->level[0] = '\0';
-        return rc_claim_reason(cl, "no study in the corpus reports on the safety claimed");
-    }
-    /* L5 support: anecdotal evidence even when the numbers are right */
-    if ((best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || best->d->level[1] == '5'
-        || cl->source == LM_SOURCE_ANIMAL) {
-        cl->verdict = LM_VERDICT_ANECDOTAL;
-        if ((rc = add_match(cl, best, text, best->agree + best->weak_agree > 0)) != LM_OK)
-            return rc;
-        return rc_claim_reason(cl, "%s: it does not show an effect in patients",
-                               design_words(best->d));
-    }
-    /* efficacy asserted over a trial that found none */
-    /* (a meta-analysis that pools non-randomised data counts as uncontrolled
-     * evidence: it cannot contradict either) */
-    if (best->agree == 0 && (f & RC_F_EFFICACY) && !claims_null(f) && !(f & RC_F_HEDGE_CLAIM)
-        && (best->d->aflags & RC_A_NEGATIVE) && best->d->level[1] <= '2'
-        && !(best->d->level[1] == '1' && (best->d->aflags & RC_A_MIXED))) {
-        cl->verdict = LM_VERDICT_CONTRADICTED;
-        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
-            return rc;
-        return rc_claim_reason(cl, "the %s did not show the benefit claimed (PMID %lld)",
-                               best->d->level[1] == '1' ? "review" : "trial",
-                               (long long)best->d->pmid);
-    }
-    if ((f & RC_F_EFFICACY) && !claims_null(f) && dose_negated(cl, best->d, &best->sent_hint)) {
-        cl->verdict = LM_VERDICT_CONTRADICTED;
-        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
-            return rc;
-        return rc_claim_reason(cl, "the study found that this dose did not work (PMID %lld)",
-                               (long long)best->d->pmid);
-    }
-    if ((f & RC_F_SAFETY) && (f & RC_F_NEGATION) && (best->d->aflags & RC_A_ADVERSE)) {
-        cl->verdict = LM_VERDICT_CONTRADICTED;
-        if ((rc = add_match(cl, best, text, 0)) != LM_OK)
-            return rc;
-        return rc_claim_reason(cl, "the study reports adverse effects (PMID %lld)",
-                               (long long)best->d->pmid);
-    }
-    if ((rc = add_match(cl, best, text, 1)) != LM_OK)
+    if ((rc = add_match(cl, best, text, 0)) != LM_OK)
         return rc;
-    /* other studies that agree */
+    return rc_claim_reason(cl, "design", "%s", design_words(best->d));
+}
+static lm_err act_against(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    return rc != LM_OK ? rc : act_plain(v, r);
+}
+static lm_err act_not_found_unrated(struct vfacts *v, const struct vrule *r)
+{
+    v->cl->level[0] = '\0';
+    return act_plain(v, r);
+}
+static lm_err act_l5(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = add_match(v->cl, v->best, v->m->r->text, v->best->agree + v->best->weak_agree > 0);
+    if (rc != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, r->code, "%s: it does not show an effect in patients",
+                           design_words(v->best->d));
+}
+static lm_err act_null_primary(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    if (rc != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, r->code, "the %s did not show the benefit claimed (PMID %lld)",
+                           lvl_of(v->best) == '1' ? "review" : "trial",
+                           (long long)v->best->d->pmid);
+}
+static lm_err act_support(struct vfacts *v, const struct vrule *r)
+{
+    struct rc_claim *cl = v->cl;
+    size_t i;
+    lm_err rc;
+
+    if ((rc = add_match(cl, v->best, v->m->r->text, 1)) != LM_OK)
+        return rc;
+    for (i = 0; i < v->m->nc; i++)      /* other studies that agree */
+        if (&v->m->c[i] != v->best && v->m->c[i].agree > 0 && v->m->c[i].conflict == 0
+            && cl->nmatches < 3 && (rc = add_match(cl, &v->m->c[i], v->m->r->text, 1)) != LM_OK)
+            return rc;
+    if (claims_null(v->f) && (v->best->d->aflags & RC_A_NEGATIVE)
+        && (rc = rc_claim_reason(cl, "finding.null_reported", "the claim reports the null "
+                                 "result faithfully")) != LM_OK)
+        return rc;
+    return rc_claim_reason(cl, r->code, "%s", design_words(v->best->d));
+}
+
+static const struct vrule rc_verdict_rules[] = {
+    { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
+    { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
+      "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
+      "reports it%.0s" },
+    { "claim.speculation", t_speculation, LM_VERDICT_NOT_FOUND, act_plain,
+      "speculation about what would have happened; no study in the corpus tests it%.0s" },
+    { "corpus.not_covered", t_not_covered, LM_VERDICT_NOT_FOUND, act_not_covered, NULL },
+    { "source.animal_unmatched", t_animal_unmatched, LM_VERDICT_ANECDOTAL, act_l5_unmatched,
+      "animal or laboratory work presented as evidence for people; no matching record in the "
+      "corpus%.0s" },
+    { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
+    { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
+    { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
+    { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
+    { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "no study in the corpus reports on the safety claimed%.0s" },
+    { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
+      "no number, design or finding of it anchors the claim" },
+    { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
+    { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
+      "the study found that this dose did not work%.0s (PMID %lld)" },
+    { "safety.adverse_reported", t_safety_adverse, LM_VERDICT_CONTRADICTED, act_against,
+      "the study reports adverse effects%.0s (PMID %lld)" },
+    { "design.mixed_meta", t_mixed_meta, LM_VERDICT_UNCONTROLLED, act_support, NULL },
+    { "design.controlled", t_controlled, LM_VERDICT_CONTROLLED, act_support, NULL },
+    { "design.uncontrolled", t_always, LM_VERDICT_UNCONTROLLED, act_support, NULL },
+};
+
+size_t rc_verdict_rule_count(void)
+{
+    return sizeof rc_verdict_rules / sizeof rc_verdict_rules[0];
+}
+
+const char *rc_verdict_rule_code(size_t i)
+{
+    return i < rc_verdict_rule_count() ? rc_verdict_rules[i].code : NULL;
+}
+
+static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
+                         const struct word *w, size_t nw, int has_topic_word)
+{
+    struct vfacts v;
+    size_t i;
+    lm_err rc;
+
+    memset(&v, 0, sizeof v);
+    v.m = m;
+    v.cl = cl;
+    v.f = f;
+    v.w = w;
+    v.nw = nw;
+    v.has_topic_word = has_topic_word;
+    for (i = 0; i < nw; i++) {
+        v.novel += w[i].novel;
+        v.novel_cap += w[i].novel && w[i].cap;
+        if (i > 0 && w[i].novel && w[i - 1].novel && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
+            v.novel_pair = 1;
+    }
     for (i = 0; i < m->nc; i++)
-        if (&m->c[i] != best && m->c[i].agree > 0 && m->c[i].conflict == 0 && cl->nmatches < 3
-            && (rc = add_match(cl, &m->c[i], text, 1)) != LM_OK)
+        if (!v.best || m->c[i].score > v.best->score)
+            v.best = &m->c[i];
+    for (i = 0; i < rc_verdict_rule_count(); i++) {
+        const struct vrule *r = &rc_verdict_rules[i];
+        v.why[0] = '\0';
+        /* rows past match.none need a candidate: it exists there */
+        if (!r->test(&v))
+            continue;
+        if (r->verdict != RC_V_STEP)
+            cl->verdict = (lm_verdict)r->verdict;
+        if ((rc = r->act(&v, r)) != LM_OK)
             return rc;
-    if (best->d->level[1] == '1' && (best->d->aflags & RC_A_MIXED))
-        cl->verdict = LM_VERDICT_UNCONTROLLED;
-    else if (best->d->level[1] == '1' || best->d->level[1] == '2')
-        cl->verdict = LM_VERDICT_CONTROLLED;
-    else
-        cl->verdict = LM_VERDICT_UNCONTROLLED;
-    if (claims_null(f) && (best->d->aflags & RC_A_NEGATIVE)
-        && (rc = rc_claim_reason(cl, "the claim reports the null result faithfully")) != LM_OK)
-        return rc;
-    return rc_claim_reason(cl, "%s", design_words(best->d));
+        if (r->verdict != RC_V_STEP)
+            return LM_OK;
+    }
+    return LM_OK;
 }
 
 /* ---- driver ---------------------------------------------------------------- */
@@ -1281,14 +1665,22 @@ static void reasons_disagreement_first(struct rc_claim *cl)
 
     if (!tmp)
         return;                 /* the order is cosmetic */
+    const char **tc = malloc(cl->nreasons * sizeof *tc);
+
+    if (!tc) {
+        free(tmp);
+        return;
+    }
     for (i = 0; i < cl->nreasons; i++)
-        if (!strstr(cl->reasons[i], " matches PMID "))
-            tmp[j++] = cl->reasons[i];
+        if (strcmp(cl->codes[i], "numbers.agree"))
+            tc[j] = cl->codes[i], tmp[j++] = cl->reasons[i];
     for (i = 0; i < cl->nreasons; i++)
-        if (strstr(cl->reasons[i], " matches PMID "))
-            tmp[j++] = cl->reasons[i];
+        if (!strcmp(cl->codes[i], "numbers.agree"))
+            tc[j] = cl->codes[i], tmp[j++] = cl->reasons[i];
     memcpy(cl->reasons, tmp, cl->nreasons * sizeof *tmp);
+    memcpy(cl->codes, tc, cl->nreasons * sizeof *tc);
     free(tmp);
+    free(tc);
 }
 
 static size_t heading_of(const struct lm_report *r, size_t block)
@@ -1305,7 +1697,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
 {
     struct word w[RC_MAX_WORDS];
     struct cand cands[RC_CANDIDATES + 1];
-    struct mctx m = { k, r, topic, cands, 0, LM_OK };
+    struct mctx m = { k, r, topic, cands, 0, 0, LM_OK };
     size_t ci, i, j;
     int64_t last_pmid = 0;
     size_t last_block = (size_t)-1, last_head = (size_t)-1;
@@ -1319,9 +1711,18 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
 
-        for (i = 0; i < r->nblocks; i++)
-            if (r->blocks[i].start <= cl->start && cl->start < r->blocks[i].end)
-                block = i;
+        {   /* blocks are in text order: the last one starting at or before the claim */
+            size_t lo = 0, hi = r->nblocks;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (r->blocks[mid].start <= cl->start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0 && cl->start < r->blocks[lo - 1].end)
+                block = lo - 1;
+        }
         head = r->nblocks ? heading_of(r, block) : 0;
         nw = claim_words(k, r->text, cl->start, cl->end, topic, w, RC_MAX_WORDS);
         for (i = 0; i < nw; i++)
@@ -1331,7 +1732,22 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                                                                    cl->end - cl->start)));
         if (ctx_ok)
             ctx_pmid = last_pmid;
+        /* a claim bound to a study the article named is checked against the
+         * record that study resolved to first */
+        m.ctx = 0;
+        if (cl->about >= 0 && (size_t)cl->about < r->nstudies && r->studies[cl->about].pmid)
+            ctx_pmid = m.ctx = r->studies[cl->about].pmid;
         m.nc = 0;
+        if (rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY) {
+            cl->verdict = LM_VERDICT_NOT_FOUND;
+            if ((rc = rc_claim_reason(cl, cl->kind == RC_K_MECHANISM ? "claim.mechanism"
+                                      : "claim.background", "%s", cl->kind == RC_K_MECHANISM
+                                      ? "a statement of mechanism, not a finding a study "
+                                        "in the corpus reports"
+                                      : "background, not a finding to check")) != LM_OK)
+                return rc;
+            continue;
+        }
         if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
             if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
                 return rc;
@@ -1407,6 +1823,14 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             return rc;
         if (cl->verdict == LM_VERDICT_CONTRADICTED)
             reasons_disagreement_first(cl);
+        if (cl->about >= 0 && (size_t)cl->about < r->nstudies
+            && r->studies[cl->about].claim == (int)ci && cl->nmatches) {
+            struct rc_doc *d = rc_doc_get(k, cl->matches[0].pmid, &rc);
+            if (d)
+                rc_mention_resolve(&r->studies[cl->about], d);
+            else if (rc != LM_ERR_NOTFOUND)
+                return rc;
+        }
         if (cl->nmatches) {
             last_pmid = cl->matches[0].pmid;
             last_block = block;

@@ -780,3 +780,63 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
         }
     return LM_OK;
 }
+
+lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
+                         const char *pub_types, const char *mesh, char level[4],
+                         char design[32], struct rc_model *m)
+{
+    lm_article a;
+    size_t i;
+    lm_err rc;
+
+    memset(m, 0, sizeof *m);
+    memset(&a, 0, sizeof a);
+    a.pmid = pmid;
+    a.title = title;
+    a.abstract = abstract;
+    a.pub_types = pub_types;
+    a.mesh = mesh;
+    strcpy(level, "L4");
+    strcpy(design, "other");
+    lm_extractions_clear(&r->xs);
+    if ((rc = lm_extract_article(r->ex, &a, &r->xs)) != LM_OK)
+        return rc;
+    for (i = 0; i < r->xs.len; i++) {
+        const lm_extraction *e = &r->xs.v[i];
+        switch (e->kind) {
+        case LM_KIND_DESIGN:
+            set_str(level, 4, e->level[0] ? e->level : "L4");
+            set_str(design, 32, e->svalue);
+            break;
+        case LM_KIND_FINDING:
+            if (!strstr(e->flags, "primary"))
+                break;
+            if (!strcmp(e->metric, "no_difference") && strstr(e->flags, "significant=false"))
+                m->null_primary = 1;
+            if (strstr(e->flags, "significant=true")) {
+                m->sig_primary = 1;
+                if (!m->primary_dir)
+                    m->primary_dir = !strcmp(e->metric, "increased") ? 1
+                                     : !strcmp(e->metric, "decreased") ? -1 : 0;
+            }
+            break;
+        case LM_KIND_FOLLOW_UP:
+            if (e->value == e->value && e->value > m->follow_days)
+                m->follow_days = e->value;
+            break;
+        case LM_KIND_REGIMEN:
+            if (!m->admins && e->n > 0)
+                m->admins = (double)e->n;
+            if (!m->frequency[0] && e->frequency)
+                set_str(m->frequency, sizeof m->frequency, e->frequency);
+            if (!m->duration[0] && e->duration)
+                set_str(m->duration, sizeof m->duration, e->duration);
+            if (!m->dose[0] && e->dose)
+                set_str(m->dose, sizeof m->dose, e->dose);
+            break;
+        default:
+            break;
+        }
+    }
+    return LM_OK;
+}

@@ -12,7 +12,10 @@
 
 /* ---- the document ------------------------------------------------------ */
 
-enum rc_block_kind { RC_BLOCK_PARA = 0, RC_BLOCK_HEADING, RC_BLOCK_ITEM, RC_BLOCK_ROW };
+enum rc_block_kind {
+    RC_BLOCK_PARA = 0, RC_BLOCK_HEADING, RC_BLOCK_ITEM, RC_BLOCK_ROW,
+    RC_BLOCK_ATTRIB     /* a post's author line ("DadOfTwo wrote:"): never claim text */
+};
 
 struct rc_block {
     size_t start, end;          /* byte span in the text */
@@ -64,6 +67,9 @@ void rc_words_close(struct rc_words *w);
 int rc_stopword(const struct rc_words *sw, const char *w, size_t n);
 /* Case-insensitive whole-word search of @w (n bytes) in @hay. */
 const char *rc_find_word(const char *hay, const char *w, size_t n);
+/* First case-insensitive occurrence of @needle in hay[0,n), or NULL: never
+ * reads past n (a claim's span inside a long page). */
+const char *rc_find_ci(const char *hay, size_t n, const char *needle);
 /* 1 when a word of @text starts with @stem (case-insensitive). */
 int rc_has_stem(const char *text, const char *stem);
 /* Light stem for comparing words: lower-case, strips plural/-ed/-ing. */
@@ -117,18 +123,44 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
                           char design[32]);
 const char *rc_num_kind_name(enum rc_num_kind k);
 
+/* What the extractors' study model says of a record (findings, regimen,
+ * follow-up), read through lm_extract_article. */
+struct rc_model {
+    int null_primary;           /* a primary finding no_difference, significant=false */
+    int sig_primary;            /* a primary finding significant=true */
+    int primary_dir;            /* +1 increased, -1 decreased, 0 none (significant ones) */
+    double follow_days;         /* longest follow-up, days (0: none) */
+    double admins;              /* regimen: administrations in the course (0: none) */
+    char frequency[32], duration[32], dose[32];
+};
+/* Design, level and study model of a record. */
+lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
+                         const char *pub_types, const char *mesh, char level[4],
+                         char design[32], struct rc_model *m);
+
 /* ---- claims ------------------------------------------------------------- */
 
 struct rc_match {
     int64_t pmid;
     double score;
     char level[12];             /* L1..L5 */
+    char design[32];            /* rct, meta-analysis, case report, ... */
     int agrees;
     char *evidence;             /* the abstract sentence */
     size_t ev_start, ev_end;    /* its span in the abstract */
     char *title;
     int year;
 };
+
+/* What a claim says (article.c decides). */
+enum rc_claim_kind {
+    RC_K_EFFICACY = 0, RC_K_SAFETY, RC_K_DURABILITY, RC_K_ONSET, RC_K_DOSE_RESPONSE,
+    RC_K_REGIMEN, RC_K_POPULATION, RC_K_MECHANISM, RC_K_VENUE, RC_K_BACKGROUND,
+    RC_K_COUNT
+};
+const char *rc_claim_kind_name(enum rc_claim_kind k);
+/* Kinds that are never reported as problems (hedged, mechanistic, background). */
+int rc_kind_informative(enum rc_claim_kind k);
 
 struct rc_claim {
     int id;
@@ -141,7 +173,26 @@ struct rc_claim {
     struct rc_match *matches;
     size_t nmatches;
     char **reasons;
+    const char **codes;         /* per reason: its rule's stable code (static) */
     size_t nreasons;
+    enum rc_claim_kind kind;
+    int hedged;                 /* "may", "suggests": never reported as a problem */
+    int about;                  /* index of the study mention it is bound to, or -1 */
+};
+
+/* A study the article introduces, with the details it gives (0: not given). */
+#define RC_MAX_MENTIONS 64
+struct rc_mention {
+    size_t sent, block, head;   /* sentence, block and section that introduce it */
+    size_t start, end;          /* its sentence's span */
+    long n, sessions;
+    int year;
+    double days, dose;
+    char unit[32], venue[64], design[24];
+    int claim;                  /* index of the claim at its sentence, or -1 */
+    int64_t pmid;               /* the record it resolved to, 0 none */
+    char why[3][96];
+    size_t nwhy;
 };
 
 struct lm_report {
@@ -153,11 +204,18 @@ struct lm_report {
     struct rc_claim *claims;
     size_t nclaims;
     char *topic;                /* "intervention / condition" words, or NULL */
+    char checked_at[24];        /* UTC date and time of the check */
+    long long corpus_records;   /* records the import ledger counts, -1 unknown */
+    char last_import[32];       /* when the last file was imported, "" unknown */
+    struct rc_mention *studies; /* the article model's study mentions */
+    size_t nstudies, capstudies;
     char **warnings;
     size_t nwarnings;
 };
 
-lm_err rc_claim_reason(struct rc_claim *c, const char *fmt, ...) LM_PRINTF(2, 3);
+/* Adds a reason under the stable @code of the rule that gave it (a static
+ * string such as "finding.null_primary"); an identical text is kept once. */
+lm_err rc_claim_reason(struct rc_claim *c, const char *code, const char *fmt, ...) LM_PRINTF(3, 4);
 lm_err rc_report_warn(struct lm_report *r, const char *fmt, ...) LM_PRINTF(2, 3);
 void rc_claim_free(struct rc_claim *c);
 
@@ -196,6 +254,23 @@ enum {
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);
 
+/* Cues of the article model: the kind of statement and the discourse links. */
+enum {
+    RC_C_DURABLE    = 1u << 0,
+    RC_C_ONSET      = 1u << 1,
+    RC_C_DOSERESP   = 1u << 2,
+    RC_C_REGIMEN    = 1u << 3,
+    RC_C_POPULATION = 1u << 4,
+    RC_C_MECHANISM  = 1u << 5,
+    RC_C_VENUE      = 1u << 6,
+    RC_C_HEDGE      = 1u << 7,
+    RC_C_BACKREF    = 1u << 8,   /* leans on a study named before */
+    RC_C_MENTION    = 1u << 9,   /* introduces a study */
+    RC_C_BACKGROUND = 1u << 10,  /* a definition, a prevalence, a product fact */
+    RC_C_BACKREF_IN = 1u << 11   /* "in that trial" inside the sentence */
+};
+unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);
+
 /* Flags of an abstract: design words and the direction of its result. */
 enum {
     RC_A_RCT        = 1u << 0,
@@ -226,6 +301,8 @@ struct rc_doc {
     unsigned aflags;            /* RC_A_* */
     char level[4];
     char design[32];
+    char *journal;
+    struct rc_model model;      /* findings, regimen, follow-up */
     struct rc_nums nums;        /* spans into text */
     struct rc_sent *sents;      /* sentences of text */
     size_t nsents;
@@ -317,6 +394,32 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d);
  * of every claim of @r.  @flags: the RC_F_* of each claim. */
 lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
                        const struct rc_topic *topic);
+
+/* ---- the article model (article.c) ------------------------------------------- */
+
+/* A year 1950..2049 written as a token of text[a,b), else 0. */
+int rc_year_in(const char *t, size_t a, size_t b);
+/* The venue named after "published in", "appeared in": its capitalised words. */
+void rc_venue_in(const char *t, size_t a, size_t b, char *out, size_t cap);
+enum rc_claim_kind rc_kind_of(unsigned flags, unsigned cues, const struct rc_nums *ns, int year);
+/* A study introduced at sentence @si (in section @head). */
+lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,
+                      size_t head, unsigned flags, const struct rc_nums *ns);
+/* The mention a sentence speaks of, or -1 (the article's topic).
+ * @prev_item_lead: the sentence is a list item right under a paragraph. */
+int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                    size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead);
+/* Administrations per week a text states ("twice a week", "once daily",
+ * "8 times per month"), 0 when it states none. */
+double rc_per_week(const char *s, size_t n);
+/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable. */
+double rc_duration_days(const char *s);
+/* Records @d as the record mention @m resolved to, with the details that agree. */
+void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d);
+
+/* Verdict rules (match.c), in evaluation order. */
+size_t rc_verdict_rule_count(void);
+const char *rc_verdict_rule_code(size_t i);
 
 /* Reports (report.c) use only struct lm_report. */
 

@@ -95,7 +95,7 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
 {
     cJSON *o = cJSON_CreateObject(), *arr;
     size_t i;
-    char *text;
+    char *text, about[24];
     int ok;
 
     if (!o)
@@ -106,9 +106,13 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
     }
     memcpy(text, r->text + c->start, c->end - c->start);
     text[c->end - c->start] = '\0';
+    snprintf(about, sizeof about, "s%d", c->about + 1);
     ok = cJSON_AddNumberToObject(o, "id", c->id)
          && cJSON_AddStringToObject(o, "text", text)
          && cJSON_AddItemToObject(o, "span", span_json(c->start, c->end))
+         && cJSON_AddStringToObject(o, "kind", rc_claim_kind_name(c->kind))
+         && (c->about >= 0 ? cJSON_AddStringToObject(o, "about", about) != NULL
+                           : cJSON_AddStringToObject(o, "about", "topic") != NULL)
          && cJSON_AddStringToObject(o, "source", lm_claim_source_name(c->source))
          && cJSON_AddItemToObject(o, "numbers", numbers_json(c))
          && cJSON_AddStringToObject(o, "verdict", lm_verdict_name(c->verdict))
@@ -123,6 +127,8 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
         snprintf(pmid, sizeof pmid, "%lld", (long long)m->pmid);
         ok = mo && cJSON_AddItemToArray(arr, mo)
              && cJSON_AddStringToObject(mo, "pmid", pmid)
+             && cJSON_AddStringToObject(mo, "title", m->title ? m->title : "")
+             && cJSON_AddStringToObject(mo, "design", m->design)
              && cJSON_AddNumberToObject(mo, "score", m->score)
              && cJSON_AddStringToObject(mo, "level", m->level)
              && cJSON_AddBoolToObject(mo, "agrees", m->agrees)
@@ -130,8 +136,51 @@ static cJSON *claim_json(const struct lm_report *r, const struct rc_claim *c)
              && cJSON_AddItemToObject(mo, "span", span_json(m->ev_start, m->ev_end));
     }
     ok = ok && (arr = cJSON_AddArrayToObject(o, "reasons")) != NULL;
-    for (i = 0; ok && i < c->nreasons; i++)
-        ok = cJSON_AddItemToArray(arr, cJSON_CreateString(c->reasons[i]));
+    for (i = 0; ok && i < c->nreasons; i++) {
+        cJSON *ro = cJSON_CreateObject();
+        ok = ro && cJSON_AddItemToArray(arr, ro)
+             && cJSON_AddStringToObject(ro, "code", c->codes[i] ? c->codes[i] : "")
+             && cJSON_AddStringToObject(ro, "text", c->reasons[i]);
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static cJSON *study_json(const struct lm_report *r, const struct rc_mention *m, size_t i)
+{
+    cJSON *o = cJSON_CreateObject(), *det, *why;
+    char id[24], pmid[24], *text;
+    size_t j;
+    int ok;
+
+    if (!o)
+        return NULL;
+    if (!(text = malloc(m->end - m->start + 1))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    memcpy(text, r->text + m->start, m->end - m->start);
+    text[m->end - m->start] = '\0';
+    snprintf(id, sizeof id, "s%zu", i + 1);
+    snprintf(pmid, sizeof pmid, "%lld", (long long)m->pmid);
+    ok = cJSON_AddStringToObject(o, "id", id) && cJSON_AddStringToObject(o, "text", text)
+         && (det = cJSON_AddObjectToObject(o, "details")) != NULL
+         && (!m->n || cJSON_AddNumberToObject(det, "n", (double)m->n))
+         && (!m->year || cJSON_AddNumberToObject(det, "year", m->year))
+         && (!m->venue[0] || cJSON_AddStringToObject(det, "venue", m->venue))
+         && (!m->design[0] || cJSON_AddStringToObject(det, "design", m->design))
+         && (!m->sessions || cJSON_AddNumberToObject(det, "sessions", (double)m->sessions))
+         && (m->days <= 0 || cJSON_AddNumberToObject(det, "days", m->days))
+         && (m->dose <= 0 || cJSON_AddNumberToObject(det, "dose", m->dose))
+         && (m->pmid ? cJSON_AddStringToObject(o, "pmid", pmid) != NULL
+                     : cJSON_AddNullToObject(o, "pmid") != NULL)
+         && (why = cJSON_AddArrayToObject(o, "why")) != NULL;
+    free(text);
+    for (j = 0; ok && j < m->nwhy; j++)
+        ok = cJSON_AddItemToArray(why, cJSON_CreateString(m->why[j]));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -150,7 +199,10 @@ lm_err lm_report_json(const lm_report *r, lm_buf *out)
     if (!r || !out)
         return LM_ERR_USAGE;
     ok = o && cJSON_AddStringToObject(o, "article", r->name)
-         && (arr = cJSON_AddArrayToObject(o, "claims")) != NULL;
+         && (arr = cJSON_AddArrayToObject(o, "studies")) != NULL;
+    for (i = 0; ok && i < r->nstudies; i++)
+        ok = cJSON_AddItemToArray(arr, study_json(r, &r->studies[i], i));
+    ok = ok && (arr = cJSON_AddArrayToObject(o, "claims")) != NULL;
     for (i = 0; ok && i < r->nclaims; i++)
         ok = cJSON_AddItemToArray(arr, claim_json(r, &r->claims[i]));
     ok = ok && (sum = cJSON_AddObjectToObject(o, "summary")) != NULL;
@@ -181,6 +233,41 @@ static const char *ansi(lm_verdict v)
     return "";
 }
 
+/* Appends s[0,n) for a terminal: control characters (C0, DEL, C1 as UTF-8)
+ * that an article, a title or a name could carry are dropped, tabs and line
+ * ends become spaces, so no escape sequence reaches the terminal but ours. */
+static lm_err put_clean(lm_buf *out, const char *s, size_t n)
+{
+    size_t i, run = 0;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < n && rc == LM_OK; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t skip = 0;
+        if (ch < 0x20 || ch == 0x7f)
+            skip = 1;
+        else if (ch == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80
+                 && (unsigned char)s[i + 1] <= 0x9f)
+            skip = 2;
+        if (!skip)
+            continue;
+        if (i > run)
+            rc = lm_buf_append(out, s + run, i - run);
+        if (rc == LM_OK && (ch == '\t' || ch == '\n' || ch == '\r'))
+            rc = lm_buf_append(out, " ", 1);
+        i += skip - 1;
+        run = i + 1;
+    }
+    if (rc == LM_OK && n > run)
+        rc = lm_buf_append(out, s + run, n - run);
+    return rc;
+}
+
+static lm_err put_str(lm_buf *out, const char *s)
+{
+    return put_clean(out, s ? s : "", s ? strlen(s) : 0);
+}
+
 lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
 {
     size_t i, j;
@@ -191,30 +278,76 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
     if (!r || !out)
         return LM_ERR_USAGE;
 #define P(...) do { if (rc == LM_OK) rc = lm_buf_printf(out, __VA_ARGS__); } while (0)
-    P("%s: %zu claim%s", r->name, r->nclaims, r->nclaims == 1 ? "" : "s");
-    if (r->topic)
-        P(" (topic: %s)", r->topic);
+#define S(s) do { if (rc == LM_OK) rc = put_str(out, (s)); } while (0)
+    S(r->name);
+    P(": %zu claim%s", r->nclaims, r->nclaims == 1 ? "" : "s");
+    if (r->topic) {
+        P(" (topic: ");
+        S(r->topic);
+        P(")");
+    }
     P("\n");
     for (v = 0; v < LM_VERDICT_COUNT; v++)
         P("  %s%-13s%s %zu\n", colour ? ansi((lm_verdict)v) : "", lm_verdict_name((lm_verdict)v),
           off, lm_report_count(r, (lm_verdict)v));
-    for (i = 0; i < r->nwarnings; i++)
-        P("warning: %s\n", r->warnings[i]);
+    P("checked %s", r->checked_at);
+    if (r->corpus_records >= 0)
+        P("; corpus: %lld records imported", r->corpus_records);
+    if (r->last_import[0]) {
+        P(", last import ");
+        S(r->last_import);
+    }
+    P("\n");
+    for (i = 0; i < r->nstudies; i++) {
+        const struct rc_mention *m = &r->studies[i];
+        P("study s%zu: \"", i + 1);
+        if (rc == LM_OK)
+            rc = put_clean(out, r->text + m->start, m->end - m->start);
+        if (m->pmid)
+            P("\" -> PMID %lld", (long long)m->pmid);
+        else
+            P("\" -> no record");
+        for (j = 0; j < m->nwhy; j++) {
+            P("%s", j ? "; " : " (");
+            S(m->why[j]);
+        }
+        P("%s\n", m->nwhy ? ")" : "");
+    }
+    for (i = 0; i < r->nwarnings; i++) {
+        P("warning: ");
+        S(r->warnings[i]);
+        P("\n");
+    }
     for (i = 0; i < r->nclaims; i++) {
         const struct rc_claim *c = &r->claims[i];
         P("\n[%d] %s%s%s", c->id, colour ? ansi(c->verdict) : "", lm_verdict_name(c->verdict), off);
-        P(" (level %s, source %s)\n", c->level[0] ? c->level : "none",
-          lm_claim_source_name(c->source));
-        P("    \"%.*s\"\n", (int)(c->end - c->start), r->text + c->start);
-        for (j = 0; j < c->nreasons; j++)
-            P("    - %s\n", c->reasons[j]);
+        P(" (level %s, source %s, %s%s", c->level[0] ? c->level : "none",
+          lm_claim_source_name(c->source), rc_claim_kind_name(c->kind),
+          c->hedged ? ", hedged" : "");
+        if (c->about >= 0)
+            P(", about s%d", c->about + 1);
+        P(")\n");
+        P("    \"");
+        if (rc == LM_OK)
+            rc = put_clean(out, r->text + c->start, c->end - c->start);
+        P("\"\n");
+        for (j = 0; j < c->nreasons; j++) {
+            P("    - ");
+            S(c->reasons[j]);
+            P("\n");
+        }
         for (j = 0; j < c->nmatches; j++) {
             const struct rc_match *m = &c->matches[j];
-            P("    %sPMID %lld [%s]%s %s%s\n", dim, (long long)m->pmid, m->level,
-              m->agrees ? "" : " (disagrees)", m->title ? m->title : "", off);
-            P("      %s\"%s\"%s\n", dim, m->evidence ? m->evidence : "", off);
+            P("    %sPMID %lld [", dim, (long long)m->pmid);
+            S(m->level);
+            P(" %s]%s ", m->design[0] ? m->design : "?", m->agrees ? "" : " (disagrees)");
+            S(m->title);
+            P("%s\n      %s\"", off, dim);
+            S(m->evidence);
+            P("\"%s\n", off);
         }
     }
+#undef S
 #undef P
     return rc;
 }
@@ -292,6 +425,9 @@ static const char css[] =
     ".card.v4{border-left-color:#6b6b6b}.card{background:#fff}"
     ".row.h{grid-template-columns:1fr;border-top:none;padding:14px 0 0}"
     ".row.h .art{background:none;padding:0}.row.h .art h2{margin:6px 0}"
+    ".legend{margin:8px 0 16px;font:13px/1.4 system-ui,sans-serif}.legend dl{display:grid;"
+    "grid-template-columns:max-content 1fr;gap:4px 12px;margin:8px 0}.legend dt{font-weight:600}"
+    ".legend dd{margin:0}"
     "@media (max-width:900px){.row{grid-template-columns:1fr}}";
 
 static lm_err html_card(lm_buf *b, const struct rc_claim *c)
@@ -303,9 +439,13 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
 #define E(s) do { if (rc == LM_OK) rc = esc_str(b, s); } while (0)
     /* the card is white; its verdict colour shows in the badge and border */
     P("<div class=\"card v%d\" id=\"claim%d\" style=\"background:#fff\"><span class=\"badge v%d\">%d &middot; %s</span>"
-      "<span class=\"lvl\">level %s &middot; source: %s</span><ul>",
+      "<span class=\"lvl\">level %s &middot; source: %s &middot; %s%s",
       (int)c->verdict, c->id, (int)c->verdict, c->id, lm_verdict_name(c->verdict),
-      c->level[0] ? c->level : "none", lm_claim_source_name(c->source));
+      c->level[0] ? c->level : "none", lm_claim_source_name(c->source),
+      rc_claim_kind_name(c->kind), c->hedged ? " (hedged)" : "");
+    if (c->about >= 0)
+        P(" &middot; about s%d", c->about + 1);
+    P("</span><ul>");
     for (j = 0; j < c->nreasons; j++) {
         P("<li>");
         E(c->reasons[j]);
@@ -315,8 +455,8 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
     for (j = 0; j < c->nmatches; j++) {
         const struct rc_match *m = &c->matches[j];
         P("<div><a href=\"https://pubmed.ncbi.nlm.nih.gov/%lld/\">PMID %lld</a> "
-          "<span class=\"lvl\">%s%s</span> ", (long long)m->pmid, (long long)m->pmid, m->level,
-          m->agrees ? "" : ", disagrees");
+          "<span class=\"lvl\">%s &middot; %s%s</span> ", (long long)m->pmid, (long long)m->pmid,
+          m->level, m->design[0] ? m->design : "design unknown", m->agrees ? "" : ", disagrees");
         E(m->title);
         if (m->year)
             P(" (%d)", m->year);
@@ -325,6 +465,38 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
         P("</blockquote></div>");
     }
     P("</div>");
+    return rc;
+}
+
+/* What the levels and verdicts mean (DESIGN.md), shown on every report. */
+static lm_err html_legend(lm_buf *b)
+{
+    static const char *const levels[][2] = {
+        { "L1", "systematic review or meta-analysis of randomised trials" },
+        { "L2", "randomised controlled trial" },
+        { "L3", "non-randomised controlled study (controlled cohort, case-control)" },
+        { "L4", "open-label, single-arm, before/after, case series, observational" },
+        { "L5", "single case report, animal or laboratory study, expert opinion" },
+        { "anecdote", "testimonial or forum post" },
+    };
+    static const char *const verdicts[LM_VERDICT_COUNT] = {
+        "an L1/L2 study in the corpus supports it and its numbers agree",
+        "the best support is L3-L5: nothing controlled backs it",
+        "it rests on testimonials, single cases or animal data",
+        "higher-level evidence disagrees (a null trial, another number, two studies merged, "
+        "another regimen, venue or year)",
+        "nothing in the corpus matches (background and mechanism statements are not problems)",
+    };
+    size_t i;
+    lm_err rc = LM_OK;
+
+    P("<details class=\"legend\" open><summary>Legend: levels and verdicts</summary><dl>");
+    for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+        P("<dt>%s</dt><dd>%s</dd>", levels[i][0], levels[i][1]);
+    for (i = 0; i < LM_VERDICT_COUNT; i++)
+        P("<dt><span class=\"badge v%zu\">%s</span></dt><dd>%s</dd>", i,
+          lm_verdict_name((lm_verdict)i), verdicts[i]);
+    P("</dl></details>\n");
     return rc;
 }
 
@@ -351,7 +523,39 @@ lm_err lm_report_html(const lm_report *r, lm_buf *b)
     for (v = 0; v < LM_VERDICT_COUNT; v++)
         P("<div><b>%zu</b><span class=\"badge v%d\">%s</span></div>",
           lm_report_count(r, (lm_verdict)v), v, lm_verdict_name((lm_verdict)v));
-    P("</div>\n");
+    P("</div>\n<p class=\"sub\">checked %s", r->checked_at);
+    if (r->corpus_records >= 0)
+        P(" &middot; corpus: %lld records imported", r->corpus_records);
+    if (r->last_import[0]) {
+        P(", last import ");
+        E(r->last_import);
+    }
+    P("</p>\n");
+    rc = rc == LM_OK ? html_legend(b) : rc;
+    if (r->nstudies) {
+        P("<table class=\"claims\"><tr><th>study</th><th>as the article describes it</th>"
+          "<th>record</th><th>why</th></tr>\n");
+        for (i = 0; i < r->nstudies; i++) {
+            const struct rc_mention *m = &r->studies[i];
+            size_t j;
+            P("<tr><td>s%zu</td><td>", i + 1);
+            if (rc == LM_OK)
+                rc = esc(b, r->text + m->start, m->end - m->start);
+            P("</td><td>");
+            if (m->pmid)
+                P("<a href=\"https://pubmed.ncbi.nlm.nih.gov/%lld/\">%lld</a>",
+                  (long long)m->pmid, (long long)m->pmid);
+            else
+                P("&ndash;");
+            P("</td><td>");
+            for (j = 0; j < m->nwhy; j++) {
+                P("%s", j ? "; " : "");
+                E(m->why[j]);
+            }
+            P("</td></tr>\n");
+        }
+        P("</table>\n");
+    }
     for (i = 0; i < r->nwarnings; i++) {
         P("<div class=\"warn\">");
         E(r->warnings[i]);

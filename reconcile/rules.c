@@ -29,6 +29,10 @@ static const struct rule sentence_rules[] = {
       W "(?:customers|clients|users|readers|members|patients of ours|people)\\s+(?:tell|told|say|report|write|swear)\\b" },
     { RC_F_TESTIMONIAL, "src.forum",
       W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
+    { RC_F_TESTIMONIAL, "src.quoted_person",
+      "^[\"\u201c].{8,}[\"\u201d],?\\s+(?:says|said|writes|wrote|adds|added|explains)\\s+(?:[A-Z][a-z]+|one|a|an|another)\\b" },
+    { RC_F_TESTIMONIAL, "src.quoted_client",
+      "[\"\u201d],?\\s+(?:one|a|another|my)\\s+(?:client|patient|customer|reader|user|member|mum|mom|dad|parent|listener|viewer)\\b" },
     { RC_F_TESTIMONIAL, "src.named_age", "\\b[A-Z][a-z]+,\\s+\\d{2},\\s+(?:who|from|a)\\b" },
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
@@ -51,11 +55,11 @@ static const struct rule sentence_rules[] = {
     { RC_F_META, "kw.meta",
       W "(?:meta-?analys[ie]s|systematic review|pooled|review)" W },
     { RC_F_OPENLABEL, "kw.open_label",
-      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control)" W },
+      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control|case series|chart review|expanded[- ]access)" W },
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*)" W },
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
     { RC_F_SPECULATION, "kw.speculation",
@@ -102,14 +106,44 @@ static const struct rule abstract_rules[] = {
     { 0, NULL, NULL }
 };
 
+/* Cues of the article model (article.c): what kind of statement a sentence
+ * is, whether it introduces a study or leans on one named before. */
+static const struct rule cue_rules[] = {
+    { RC_C_DURABLE, "cue.durable",
+      W "(?:lasted|lasting|last(?:s)? for|sustained|maintained|held (?:steady|up)|persist\\w*|long[- ]term|stayed|kept (?:off|up)|regain\\w*|wore off|after (?:stopping|treatment ended)|durable|for the rest of|rebound\\w*|came back)" W },
+    { RC_C_ONSET, "cue.onset",
+      W "(?:within (?:a |the first )?(?:few |\\w+ )?(?:hours?|days?|weeks?|minutes?)|began|begins|kicked in|started working|from the (?:very )?first|after (?:the )?(?:first|one|a single) (?:session|dose|week))" W },
+    { RC_C_DOSERESP, "cue.dose_response",
+      W "(?:higher dose|lower dose|larger dose|dose[- ](?:dependent|response|related)|the more\\b|the (?:harder|longer|higher)|more (?:sessions|exercise|often)|(?:better|more) than (?:three|two|fewer|less)|at every dose|each dose)" },
+    { RC_C_REGIMEN, "cue.regimen",
+      W "(?:sessions?|infusions?|injections?|doses?|dosing|capsules?|tablets?|gummies|once[- ](?:a|per|daily|weekly)|twice[- ](?:a|per|daily|weekly)|(?:\\w+ times) (?:a|per) (?:day|week)|daily|weekly|per (?:day|week)|a (?:day|week)|received|were given|took|mg|milligrams?|(?:face-to-face|phone) (?:sessions|calls)|visits)" W },
+    { RC_C_POPULATION, "cue.population",
+      W "(?:adults?|children|kids|adolescents|teens?|men|women|elderly|older (?:adults|people)|aged \\d+|(?:patients|people) with|participants (?:were|had)|enrolled|volunteers)" W },
+    { RC_C_MECHANISM, "cue.mechanism",
+      W "(?:works by|acts on|mechanism\\w*|receptors?|releases?|rebalanc\\w*|neurotransmitters?|serotonin|dopamine|endorphins?|hormones?|neurogenesis|pathways?|signall?ing|inflammation|brain'?s?)" W },
+    { RC_C_VENUE, "cue.venue",
+      W "(?:published in|appeared in|journal|(?:in|by) the (?:[A-Z][A-Za-z]+ ){0,4}(?:Journal|Lancet|Review|Database|Medicine|Psychiatry))" },
+    { RC_C_HEDGE, "cue.hedge",
+      W "(?:may|might|could|can help|suggests?|suggested|believes?|believed|thought to|possibly|perhaps|appears? to|seems? to|is linked|are linked|associated with|unclear|uncertain|not known|more research)" W },
+    { RC_C_BACKREF, "cue.backref",
+      "^(?:[\\W_]*)(?:in (?:that|this|the same|the) (?:study|trial|review|analysis|experiment)|in that|that (?:study|trial)|this (?:study|trial)|the (?:study|trial|researchers|authors|review|children|kids|adults|patients|participants|volunteers|results|findings)|those|these|participants|each (?:received|got|took|was)|everyone|they|it (?:also|was|showed|found)|half of them|most of them|none of them|results?|benefits|effects|gains|improvements)\\b" },
+    { RC_C_BACKREF_IN, "cue.backref_inner",
+      W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
+    { RC_C_MENTION, "cue.mention",
+      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
+    { RC_C_BACKGROUND, "cue.background",
+      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally)" W },
+    { 0, NULL, NULL }
+};
+
 struct compiled {
     unsigned flag;
     pcre2_code *re;
 };
 
 struct rc_rules {
-    struct compiled *sent, *abs;
-    size_t nsent, nabs;
+    struct compiled *sent, *abs, *cue;
+    size_t nsent, nabs, ncue;
     pcre2_match_data *md;
 };
 
@@ -156,7 +190,8 @@ lm_err rc_rules_open(rc_rules **out, char *msg, size_t cap)
     if (!r)
         return LM_ERR_NOMEM;
     if ((rc = compile_table(sentence_rules, &r->sent, &r->nsent, msg, cap)) != LM_OK
-        || (rc = compile_table(abstract_rules, &r->abs, &r->nabs, msg, cap)) != LM_OK)
+        || (rc = compile_table(abstract_rules, &r->abs, &r->nabs, msg, cap)) != LM_OK
+        || (rc = compile_table(cue_rules, &r->cue, &r->ncue, msg, cap)) != LM_OK)
         return rc;
     if (!(r->md = pcre2_match_data_create(4, NULL)))
         return LM_ERR_NOMEM;
@@ -173,8 +208,11 @@ void rc_rules_close(rc_rules *r)
         pcre2_code_free(r->sent[i].re);
     for (i = 0; r->abs && i < r->nabs; i++)
         pcre2_code_free(r->abs[i].re);
+    for (i = 0; r->cue && i < r->ncue; i++)
+        pcre2_code_free(r->cue[i].re);
     free(r->sent);
     free(r->abs);
+    free(r->cue);
     pcre2_match_data_free(r->md);
     free(r);
 }
@@ -197,6 +235,11 @@ static unsigned run_table(rc_rules *r, const struct compiled *t, size_t n,
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
 {
     return run_table(r, r->sent, r->nsent, text + start, end - start);
+}
+
+unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end)
+{
+    return run_table(r, r->cue, r->ncue, text + start, end - start);
 }
 
 unsigned rc_abstract_flags(rc_rules *r, const char *title, const char *abstract,

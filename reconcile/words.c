@@ -136,6 +136,19 @@ size_t rc_stem(const char *w, size_t n, char *out, size_t cap)
     return l;
 }
 
+const char *rc_find_ci(const char *hay, size_t n, const char *needle)
+{
+    size_t l = strlen(needle), i;
+
+    if (!l || l > n)
+        return l ? NULL : hay;
+    for (i = 0; i + l <= n; i++)
+        if (tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[0])
+            && !strncasecmp(hay + i, needle, l))
+            return hay + i;
+    return NULL;
+}
+
 int rc_has_stem(const char *text, const char *stem)
 {
     size_t l = strlen(stem);

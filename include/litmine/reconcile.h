@@ -101,6 +101,9 @@ LM_API LM_MUST_CHECK lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report *
 LM_API size_t lm_report_claims(const lm_report *r);
 /// Number of claims with verdict @p v.
 LM_API size_t lm_report_count(const lm_report *r, lm_verdict v);
+/// Claims with verdict @p v that count as problems: hedged, mechanistic and
+/// background statements never do (what --fail-on counts).
+LM_API size_t lm_report_problems(const lm_report *r, lm_verdict v);
 /// Verdict of claim @p i (0-based).
 LM_API lm_verdict lm_report_verdict(const lm_report *r, size_t i);
 /// Warnings for a person ("the corpus is empty", "no checkable claim"),

@@ -15,12 +15,21 @@ expect 0 "json report" -- "$LITMINE" check --db "$db" --format json "$fx/article
 python3 - "$T/out" <<'PY' && ok || bad "json contract"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert set(r) == {"article", "claims", "summary"}, r.keys()
+assert set(r) == {"article", "studies", "claims", "summary"}, r.keys()
+for st in r["studies"]:
+    assert set(st) == {"id", "text", "details", "pmid", "why"}, st.keys()
+    assert st["id"].startswith("s")
 assert set(r["summary"]) == {"controlled", "uncontrolled", "anecdotal", "contradicted", "not_found"}
 for c in r["claims"]:
-    assert set(c) == {"id", "text", "span", "source", "numbers", "verdict", "level", "matches", "reasons"}, c.keys()
+    assert set(c) == {"id", "text", "span", "kind", "about", "source", "numbers", "verdict", "level",
+                      "matches", "reasons"}, c.keys()
+    assert c["kind"] in ("efficacy", "safety", "durability", "onset", "dose_response", "regimen",
+                         "population", "mechanism", "venue", "background"), c["kind"]
+    assert c["about"] == "topic" or any(s["id"] == c["about"] for s in r["studies"]), c["about"]
+    for x in c["reasons"]:
+        assert set(x) == {"code", "text"} and x["code"] and x["text"], x
     for m in c["matches"]:
-        assert set(m) == {"pmid", "score", "level", "agrees", "evidence", "span"}, m.keys()
+        assert set(m) == {"pmid", "title", "design", "score", "level", "agrees", "evidence", "span"}, m.keys()
         assert isinstance(m["pmid"], str)
 assert sum(r["summary"].values()) == len(r["claims"]) == 6
 PY

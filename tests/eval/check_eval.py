@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `litmine check` against the development examples.
 
-usage: check_eval.py LITMINE EXAMPLES_DIR WORK_DIR [--floors R,P,A] [-v]
+usage: check_eval.py LITMINE EXAMPLES_DIR WORK_DIR [--floors R,P,A[,PA]] [-v]
                      [--distractors N --pubmed DIR] [--db PATH]
 
 Imports EXAMPLES_DIR/corpus.xml into a fresh database in WORK_DIR (with
@@ -14,7 +14,11 @@ compares the claims with EXAMPLES_DIR/expected.jsonl:
     covers at least 60% of the expected quote (and the quote at least 60% of
     the claim); recall = found / expected, precision = matched reported /
     reported;
-  - verdicts: accuracy over the expected claims that were found, per verdict.
+  - verdicts: accuracy over the expected claims, per verdict and per claim
+    kind (the kind litmine reported); "right with an expected PMID" also
+    needs one of the expected records among the claim's matches (or none
+    expected); a wrong verdict listed in a claim's alt_verdicts is counted
+    as a near miss, apart.
 Exits 1 when recall, precision or verdict accuracy fall under the floors.
 """
 import gzip
@@ -104,8 +108,12 @@ def main():
                 e = json.loads(line)
                 expected[e["article"]].append(e)
     n_exp = n_found = n_rep = n_rep_ok = 0
+    n_pmid_ok = n_near = 0
     per = Counter()
     per_ok = Counter()
+    per_pmid_ok = Counter()
+    kind_n = Counter()
+    kind_ok = Counter()
     confusion = Counter()
     misses = []
     arts = sorted(os.listdir(os.path.join(ex, "articles")))
@@ -144,13 +152,24 @@ def main():
             n_found += 1
             got = claims[best]["verdict"]
             confusion[(e["verdict"], got)] += 1
+            kind = claims[best].get("kind", "?")
+            kind_n[kind] += 1
+            got_pmids = {m["pmid"] for m in claims[best]["matches"]}
             if got == e["verdict"]:
                 per_ok[e["verdict"]] += 1
+                kind_ok[kind] += 1
+                # right with an expected PMID: one of the records the claim
+                # rests on is among those reported (or none is expected)
+                if not e["pmids"] or got_pmids & set(e["pmids"]):
+                    n_pmid_ok += 1
+                    per_pmid_ok[e["verdict"]] += 1
+            elif got in e.get("alt_verdicts", []):
+                n_near += 1
             elif verbose:
                 misses.append(f"{art}: want {e['verdict']}, got {got} "
                               f"{[m['pmid'] for m in claims[best]['matches']]} "
                               f"(want {e['pmids']}): {e['quote'][:70]} | "
-                              f"{'; '.join(claims[best]['reasons'])[:160]}")
+                              f"{'; '.join(x['text'] if isinstance(x, dict) else x for x in claims[best]['reasons'])[:160]}")
         n_rep_ok += len(used)
         if verbose:
             for i, c in enumerate(claims):
@@ -162,19 +181,28 @@ def main():
     acc = correct / n_exp if n_exp else 0
     print(f"claims: expected {n_exp}, reported {n_rep}, found {n_found}")
     print(f"claim detection: recall {recall:.3f}, precision {precision:.3f}")
+    pacc = n_pmid_ok / n_exp if n_exp else 0
     print(f"verdict accuracy (over all expected claims): {acc:.3f} ({correct}/{n_exp})")
+    print(f"verdicts right with an expected PMID: {pacc:.3f} ({n_pmid_ok}/{n_exp}); "
+          f"near misses (an alt_verdict): {n_near}")
     for v in VERDICTS:
         if per[v]:
-            print(f"  {v:13s} {per_ok[v]:2d}/{per[v]:2d}  {per_ok[v] / per[v]:.2f}")
+            print(f"  {v:13s} {per_ok[v]:2d}/{per[v]:2d}  {per_ok[v] / per[v]:.2f}"
+                  f"   with PMID {per_pmid_ok[v]:2d}")
+    print("per claim kind (as reported, found claims):")
+    for k in sorted(kind_n):
+        print(f"  {k:13s} {kind_ok[k]:2d}/{kind_n[k]:2d}")
     print("confusion (expected -> got):")
     for v in VERDICTS:
         row = [f"{g}:{confusion[(v, g)]}" for g in VERDICTS + ["missed"] if confusion[(v, g)]]
         print(f"  {v:13s} {' '.join(row)}")
     for m in misses:
         print("  " + m)
-    fr, fp, fa = floors
-    if recall < fr or precision < fp or acc < fa:
-        print(f"FAIL: under the floors (recall {fr}, precision {fp}, accuracy {fa})")
+    fr, fp, fa = floors[:3]
+    fpa = floors[3] if len(floors) > 3 else 0.0
+    if recall < fr or precision < fp or acc < fa or pacc < fpa:
+        print(f"FAIL: under the floors (recall {fr}, precision {fp}, accuracy {fa}, "
+              f"with PMID {fpa})")
         return 1
     return 0
 

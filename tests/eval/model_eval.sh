@@ -38,7 +38,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.58,finding.precision=0.68,finding.direction_accuracy=0.75,regimen.field_accuracy=0.77,follow_up.accuracy=0.60 \
+  --floors finding.recall=0.72,finding.precision=0.75,finding.direction_accuracy=0.80,regimen.field_accuracy=0.82,follow_up.accuracy=0.75 \
   || status=1
 
 for split in validation test; do
@@ -46,8 +46,8 @@ for split in validation test; do
   $py ei-texts "$ei/evidence_inference_abstracts_le6KB.tar.gz" "$ei/splits/ev2_${split}_article_ids.txt" \
     > "$work/ei_$split.jsonl"
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
-  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.52,ev2_validation.macro_f1=0.52
-  else fl=ev2_test.coverage=0.62,ev2_test.macro_f1=0.52; fi
+  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.83,ev2_validation.macro_f1=0.68
+  else fl=ev2_test.coverage=0.82,ev2_test.macro_f1=0.60; fi
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" || status=1
 done

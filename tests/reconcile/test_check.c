@@ -76,7 +76,18 @@ static int has_reason(const cJSON *claim, const char *needle)
     const cJSON *r;
 
     cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
-        if (cJSON_IsString(r) && strstr(r->valuestring, needle))
+        if (strstr(str_of(r, "text"), needle))
+            return 1;
+    return 0;
+}
+
+/* 1 when a reason of @claim carries the rule code @code. */
+static int has_code(const cJSON *claim, const char *code)
+{
+    const cJSON *r;
+
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
+        if (!strcmp(str_of(r, "code"), code))
             return 1;
     return 0;
 }
@@ -120,6 +131,13 @@ Test(reconcile_check, one_claim_per_verdict)
     cr_assert(has_reason(claim_at(root, 1), "open-label"));
     cr_assert(has_reason(claim_at(root, 2), "-4.2"));
     cr_assert(has_reason(claim_at(root, 5), "Rovadimab"));
+    /* and their rule codes */
+    cr_assert(has_code(claim_at(root, 0), "design.controlled"));
+    cr_assert(has_code(claim_at(root, 1), "numbers.wilson"));
+    cr_assert(has_code(claim_at(root, 1), "design.uncontrolled"));
+    cr_assert(has_code(claim_at(root, 3), "source.testimonial"));
+    cr_assert(has_code(claim_at(root, 4), "design.l5"));
+    cr_assert(has_code(claim_at(root, 5), "corpus.not_covered"));
     /* numbers of the first claim, and the summary */
     cr_assert_float_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(claim_at(root, 0), "numbers"),
                                            "n")->valuedouble, 120, 1e-9);
@@ -410,4 +428,47 @@ Test(reconcile_check, stated_design_chooses_among_the_topic)
     lm_report_free(r);
     lm_corpus_close(c);
     rmdb();
+}
+
+Test(reconcile_check, text_report_strips_terminal_controls)
+{
+    static const char art[] =
+        "In a randomized trial of 120 adults, 50% responded to zentrofen \x1b]0;owned\x07\x1b[2J"
+        "within 8 weeks.\n\nZentrofen\xc2\x9b" "31m cut ringing in 15 of 20 patients.\n";
+    lm_corpus *c = corpus_with(FX "corpus.xml");
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+    lm_buf t = {0};
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(lm_doc_from_mem("bad\x1b[31mname.txt", art, sizeof art - 1, 0, &d), LM_OK);
+    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    cr_assert_gt(lm_report_claims(r), 0);
+    cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
+    for (i = 0; i < t.len; i++) {
+        unsigned char ch = (unsigned char)t.s[i];
+        cr_assert(ch >= 0x20 || ch == '\n', "control byte 0x%02x at %zu: %s", ch, i, t.s);
+        cr_assert(ch != 0x7f);
+        cr_assert(!(ch == 0xc2 && (unsigned char)t.s[i + 1] >= 0x80
+                    && (unsigned char)t.s[i + 1] <= 0x9f), "C1 control at %zu", i);
+    }
+    cr_assert_not_null(strstr(t.s, "zentrofen ]0;owned[2Jwithin"), "%s", t.s);
+    lm_buf_free(&t);
+    lm_report_free(r);
+    lm_doc_free(d);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+Test(reconcile_check, bounded_search_stays_inside_its_span)
+{
+    static const char s[] = "we GAVE it | and then gave more";
+
+    cr_assert_eq(rc_find_ci(s, 8, "gave "), s + 3);
+    cr_assert_null(rc_find_ci(s, 7, "gave "), "needle crosses the end of the span");
+    cr_assert_eq(rc_find_ci(s + 10, sizeof s - 11, "gave"), s + 22);
+    cr_assert_null(rc_find_ci(s, 2, "gave"));
 }

@@ -144,3 +144,30 @@ Test(reconcile_input, unreachable_url_is_network_error_naming_it)
                        "%s", lm_doc_errmsg(d));
     lm_doc_free(d);
 }
+
+Test(reconcile_input, deep_tag_soup_is_read_as_a_stream)
+{
+    lm_buf b = {0};
+    lm_doc *d = NULL;
+    const char *t;
+    int i;
+
+    cr_assert_eq(lm_buf_puts(&b, "<html><head><title>Page title</title><meta name=x></head><body>"
+                             "<p>Before the soup, 50% responded.</p>"), LM_OK);
+    for (i = 0; i < 5000; i++)
+        cr_assert_eq(lm_buf_puts(&b, "<div><span>"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&b, "lost in the deep"), LM_OK);
+    for (i = 0; i < 5000; i++)
+        cr_assert_eq(lm_buf_puts(&b, "</span></div>"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&b, "<ul><li>After the soup, an item.</li></ul>"
+                             "<script>var hidden = 1;</script></body></html>"), LM_OK);
+    cr_assert_eq(lm_doc_from_mem("soup.html", b.s, b.len, 1, &d), LM_OK);
+    t = lm_doc_text(d, NULL);
+    cr_assert_not_null(strstr(t, "Page title\n\nBefore the soup, 50% responded."), "%s", t);
+    cr_assert_null(strstr(t, "lost in the deep"), "text below the depth limit is dropped");
+    cr_assert_not_null(strstr(t, "After the soup, an item."), "%s", t);
+    cr_assert_null(strstr(t, "hidden"));
+    cr_assert_eq(d->blocks[d->nblocks - 1].kind, RC_BLOCK_ITEM);
+    lm_doc_free(d);
+    lm_buf_free(&b);
+}

@@ -1,0 +1,359 @@
+/* The article model: what kind of statement each claim is, which studies the
+ * article introduces (mentions, with the details it gives of them) and which
+ * mention each claim speaks of.
+ *
+ * A mention starts at a sentence that introduces a study ("a trial of 120
+ * adults published in 2021", "researchers at X found").  A later sentence is
+ * bound to it when it is in the same block, when it leans back on it ("the
+ * trial", "those on the higher dose", "each received") without a heading in
+ * between, when it is a list item under the paragraph that named it, or when
+ * its sample size agrees with the mention's.  Otherwise its subject is the
+ * article's topic.  Nothing here names a drug, condition or study: the cues
+ * are ordinary English (rules.c, cue_rules). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <litmine/extract.h>
+#include "reconcile/reconcile_int.h"
+
+static const char *const kind_names[RC_K_COUNT] = {
+    "efficacy", "safety", "durability", "onset", "dose_response", "regimen", "population",
+    "mechanism", "venue", "background"
+};
+
+const char *rc_claim_kind_name(enum rc_claim_kind k)
+{
+    return (unsigned)k < RC_K_COUNT ? kind_names[k] : "efficacy";
+}
+
+int rc_kind_informative(enum rc_claim_kind k)
+{
+    return k == RC_K_MECHANISM || k == RC_K_BACKGROUND;
+}
+
+static int has_num(const struct rc_nums *ns, enum rc_num_kind k)
+{
+    size_t i;
+
+    for (i = 0; ns && i < ns->n; i++)
+        if (ns->v[i].kind == k)
+            return 1;
+    return 0;
+}
+
+/* A four-digit year 1950..2049 as a whole token of text[a,b), else 0. */
+int rc_year_in(const char *t, size_t a, size_t b)
+{
+    size_t p;
+
+    for (p = a; p + 4 <= b; p++) {
+        int y;
+        if ((p > a && (isalnum((unsigned char)t[p - 1]) || t[p - 1] == ',' || t[p - 1] == '.'))
+            || (p + 4 < b && (isalnum((unsigned char)t[p + 4]) || t[p + 4] == '%'
+                              || (t[p + 4] == ',' && p + 5 < b && isdigit((unsigned char)t[p + 5])))))
+            continue;
+        if (!isdigit((unsigned char)t[p]) || !isdigit((unsigned char)t[p + 1])
+            || !isdigit((unsigned char)t[p + 2]) || !isdigit((unsigned char)t[p + 3]))
+            continue;
+        y = (t[p] - '0') * 1000 + (t[p + 1] - '0') * 100 + (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
+        if (y >= 1950 && y <= 2049)
+            return y;
+    }
+    return 0;
+}
+
+/* The venue after "published in" / "appeared in": up to six words, the
+ * capitalised ones and the small words between them. */
+void rc_venue_in(const char *t, size_t a, size_t b, char *out, size_t cap)
+{
+    static const char *const lead[] = { "published in ", "appeared in ", "reported in ",
+                                        "in the journal ", NULL };
+    const char *p = NULL, *q;
+    size_t i, words = 0, len = 0;
+
+    out[0] = '\0';
+    for (i = 0; lead[i] && !p; i++)
+        if ((p = rc_find_ci(t + a, b - a, lead[i])))
+            p += strlen(lead[i]);
+    if (!p)
+        return;
+    if (!strncmp(p, "the ", 4))
+        p += 4;
+    q = p;
+    while (q < t + b && words < 6) {
+        const char *w = q;
+        while (q < t + b && (isalpha((unsigned char)*q) || *q == '\'' || *q == '-' || *q == '.'))
+            q++;
+        if (q == w)
+            break;
+        if (!isupper((unsigned char)*w) && strncmp(w, "of ", 3) && strncmp(w, "and ", 4)
+            && strncmp(w, "for ", 4))
+            break;
+        words++;
+        len = (size_t)(q - p);
+        if (q < t + b && *q == ' ')
+            q++;
+        else
+            break;
+    }
+    while (len && (p[len - 1] == '.' || p[len - 1] == ' '))
+        len--;
+    /* trailing small words are not part of the name */
+    if (len > 3 && !strncmp(p + len - 3, " of", 3))
+        len -= 3;
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(out, p, len);
+    out[len] = '\0';
+}
+
+static const char *design_named(unsigned f)
+{
+    if (f & RC_F_META)
+        return "meta-analysis";
+    if (f & RC_F_RCT)
+        return "rct";
+    if (f & RC_F_OPENLABEL)
+        return "open-label";
+    if (f & RC_F_OBSERVATIONAL)
+        return "cohort";
+    if (f & RC_F_ANIMAL)
+        return "animal";
+    if (f & RC_F_CASE)
+        return "case report";
+    return "";
+}
+
+enum rc_claim_kind rc_kind_of(unsigned f, unsigned cues, const struct rc_nums *ns, int year)
+{
+    int numbers = ns && ns->n > 0;
+
+    if ((cues & RC_C_VENUE) && (year || !numbers))
+        return RC_K_VENUE;
+    if (f & RC_F_SAFETY)
+        return RC_K_SAFETY;
+    if (cues & RC_C_DOSERESP)
+        return RC_K_DOSE_RESPONSE;
+    if (cues & RC_C_DURABLE)
+        return RC_K_DURABILITY;
+    if ((cues & RC_C_ONSET) && !has_num(ns, RC_RATE) && !has_num(ns, RC_EFFECT)
+        && !has_num(ns, RC_CHANGE) && !has_num(ns, RC_N))
+        return RC_K_ONSET;
+    if ((cues & RC_C_MECHANISM) && !numbers && !(f & (RC_F_STUDYWORD | RC_F_RCT | RC_F_META)))
+        return RC_K_MECHANISM;
+    if ((cues & RC_C_BACKGROUND) && !numbers && !(f & (RC_F_STUDYWORD | RC_F_EFFICACY)))
+        return RC_K_BACKGROUND;
+    if ((cues & RC_C_REGIMEN) && !(f & RC_F_EFFICACY) && !has_num(ns, RC_RATE)
+        && !has_num(ns, RC_EFFECT) && !has_num(ns, RC_CHANGE))
+        return RC_K_REGIMEN;
+    if ((cues & RC_C_POPULATION) && !(f & RC_F_EFFICACY) && !has_num(ns, RC_RATE))
+        return RC_K_POPULATION;
+    return RC_K_EFFICACY;
+}
+
+lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,
+                      size_t head, unsigned f, const struct rc_nums *ns)
+{
+    struct rc_mention *m;
+    size_t i;
+
+    if (r->nstudies >= RC_MAX_MENTIONS)
+        return LM_OK;
+    if (lm_grow(&r->studies, &r->capstudies, r->nstudies, sizeof *r->studies, 8))
+        return LM_ERR_NOMEM;
+    m = &r->studies[r->nstudies++];
+    memset(m, 0, sizeof *m);
+    m->sent = si;
+    m->block = s->block;
+    m->head = head;
+    m->start = s->start;
+    m->end = s->end;
+    m->year = rc_year_in(text, s->start, s->end);
+    rc_venue_in(text, s->start, s->end, m->venue, sizeof m->venue);
+    snprintf(m->design, sizeof m->design, "%s", design_named(f));
+    for (i = 0; ns && i < ns->n; i++) {
+        const struct rc_num *x = &ns->v[i];
+        if (x->kind == RC_N && !m->n)
+            m->n = (long)x->v;
+        else if (x->kind == RC_DURATION && !m->days)
+            m->days = x->v;
+        else if (x->kind == RC_DOSES && !m->sessions)
+            m->sessions = (long)x->v;
+        else if (x->kind == RC_DOSE && !m->dose) {
+            m->dose = x->v;
+            snprintf(m->unit, sizeof m->unit, "%s", x->unit);
+        }
+    }
+    m->claim = -1;
+    return LM_OK;
+}
+
+int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                    size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead)
+{
+    size_t i, j;
+
+    (void)text;
+    if (!r->nstudies)
+        return -1;
+    /* agreement of details: the sample size a mention gave */
+    for (i = r->nstudies; i-- > 0;) {
+        const struct rc_mention *m = &r->studies[i];
+        for (j = 0; m->n && ns && j < ns->n; j++)
+            if (ns->v[j].kind == RC_N && (long)ns->v[j].v == m->n)
+                return (int)i;
+    }
+    i = r->nstudies - 1;
+    if (r->studies[i].block == s->block)
+        return (int)i;                          /* the subject passes within a block */
+    if (r->studies[i].head != head)
+        return -1;                              /* never across a heading */
+    if (prev_item_lead && r->blocks[r->studies[i].block].kind != RC_BLOCK_ITEM)
+        return (int)i;                          /* a list under the paragraph that named it */
+    if (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))
+        return (int)i;
+    return -1;
+}
+
+/* Details of a mention that a record confirms: appended to m->why. */
+void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
+{
+    size_t i;
+
+    m->pmid = d->pmid;
+    m->nwhy = 0;
+    if (m->year && d->year) {
+        snprintf(m->why[m->nwhy++], sizeof m->why[0], "year %d %s", m->year,
+                 m->year == d->year ? "matches" : "differs");
+    }
+    if (m->n) {
+        int found = 0;
+        for (i = 0; i < d->nums.n && !found; i++)
+            found = d->nums.v[i].kind == RC_N && (long)d->nums.v[i].v == m->n;
+        snprintf(m->why[m->nwhy++], sizeof m->why[0], "n=%ld %s", m->n,
+                 found ? "matches" : "not in the abstract");
+    }
+    if (m->design[0] && m->nwhy < 3)
+        snprintf(m->why[m->nwhy++], sizeof m->why[0], "named design %s; record: %s", m->design,
+                 d->design);
+    if (!m->nwhy)
+        snprintf(m->why[m->nwhy++], sizeof m->why[0], "best match of its sentence");
+}
+
+/* ---- regimen: how often, in administrations per week ----------------------- */
+
+static double count_word(const char *w, size_t l)
+{
+    static const char *const words[] = { "once", "twice", "thrice", NULL };
+    size_t i;
+    double v;
+    size_t used;
+
+    for (i = 0; words[i]; i++)
+        if (l == strlen(words[i]) && !strncasecmp(w, words[i], l))
+            return (double)(i + 1);
+    if (lm_num_any(w, l, &v, &used) && used == l && v > 0 && v < 100)
+        return v;
+    return 0;
+}
+
+/* What a regimen counts: "3 sessions a week", "5 days a week". */
+static int is_count_noun(const char *w, size_t l)
+{
+    static const char *const nouns[] = {
+        "time", "session", "dose", "visit", "injection", "infusion", "treatment", "class",
+        "workout", "day", "night", "shot", "tablet", "capsule", "pill", "appointment", NULL
+    };
+    size_t i, k;
+
+    for (i = 0; nouns[i]; i++) {
+        k = strlen(nouns[i]);
+        if ((l == k || (l == k + 1 && (w[k] == 's' || w[k] == 'S'))
+             || (l == k + 2 && !strncasecmp(w + k, "es", 2)))
+            && !strncasecmp(w, nouns[i], k))
+            return 1;
+    }
+    return 0;
+}
+
+double rc_per_week(const char *s, size_t n)
+{
+    size_t p = 0;
+
+    while (p < n) {
+        size_t a, l, b, bl, c, cl;
+        double times;
+        while (p < n && !isalnum((unsigned char)s[p]))
+            p++;
+        a = p;
+        while (p < n && isalnum((unsigned char)s[p]))
+            p++;
+        l = p - a;
+        if (!l)
+            break;
+        if ((l == 5 && !strncasecmp(s + a, "daily", 5)) || (l == 7 && !strncasecmp(s + a, "nightly", 7)))
+            return 7;
+        if (l == 6 && !strncasecmp(s + a, "weekly", 6) && !(a >= 4 && !strncasecmp(s + a - 4, "bi", 2)))
+            return 1;
+        if (l == 7 && !strncasecmp(s + a, "monthly", 7))
+            return 7.0 / 30.44;
+        if (!(times = count_word(s + a, l)))
+            continue;
+        /* "<times> [times|sessions|...] (a|per|each|every) (day|week|month)" */
+        b = p;
+        while (b < n && s[b] == ' ')
+            b++;
+        bl = 0;
+        while (b + bl < n && isalpha((unsigned char)s[b + bl]))
+            bl++;
+        if (bl && is_count_noun(s + b, bl)) {
+            b += bl;                            /* "times", "sessions", "doses" */
+            while (b < n && s[b] == ' ')
+                b++;
+            bl = 0;
+            while (b + bl < n && isalpha((unsigned char)s[b + bl]))
+                bl++;
+        }
+        if (!((bl == 1 && s[b] == 'a') || (bl == 3 && !strncasecmp(s + b, "per", 3))
+              || (bl == 4 && !strncasecmp(s + b, "each", 4))
+              || (bl == 5 && !strncasecmp(s + b, "every", 5))))
+            continue;
+        c = b + bl;
+        while (c < n && s[c] == ' ')
+            c++;
+        cl = 0;
+        while (c + cl < n && isalpha((unsigned char)s[c + cl]))
+            cl++;
+        if (cl >= 3 && !strncasecmp(s + c, "day", 3))
+            return times * 7;
+        if (cl >= 4 && !strncasecmp(s + c, "week", 4))
+            return times;
+        if (cl >= 5 && !strncasecmp(s + c, "month", 5))
+            return times * 7.0 / 30.44;
+    }
+    return 0;
+}
+
+/* Days in a duration as the study model writes it ("24 weeks", "6 months"). */
+double rc_duration_days(const char *s)
+{
+    double v;
+    size_t used;
+    const char *u;
+
+    if (!s || !lm_num_any(s, strlen(s), &v, &used))
+        return 0;
+    u = s + used;
+    while (*u == ' ' || *u == '-')
+        u++;
+    if (!strncasecmp(u, "day", 3))
+        return v;
+    if (!strncasecmp(u, "week", 4))
+        return v * 7;
+    if (!strncasecmp(u, "month", 5))
+        return v * 30.44;
+    if (!strncasecmp(u, "year", 4))
+        return v * 365.25;
+    return 0;
+}

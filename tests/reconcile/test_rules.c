@@ -1,0 +1,254 @@
+/* reconcile: the article model (kinds, mentions, binding) and the verdict
+ * rules, one claim per rule code, on a fictional fixture (velmorant). */
+#include <criterion/criterion.h>
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <litmine/litmine.h>
+#include "reconcile/reconcile_int.h"
+
+#define FX LM_FIXTURES "/reconcile/"
+
+static char dir[512];
+static char dbpath[600];
+
+static void init(void)
+{
+    cr_assert_eq(lm_global_init(), LM_OK);
+    snprintf(dir, sizeof dir, "%s/rulesXXXXXX", LM_BINARY_DIR);
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(dbpath, sizeof dbpath, "%s/r.db", dir);
+}
+
+static void fini(void)
+{
+    char p[700];
+    static const char *const suf[] = { "", "-wal", "-shm", "-journal", ".lock" };
+    size_t i;
+
+    for (i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", dbpath, suf[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+    lm_global_cleanup();
+}
+TestSuite(reconcile_rules, .init = init, .fini = fini);
+
+/* The JSON report of the fixture article against the fixture corpus. */
+static cJSON *check_fixture(void)
+{
+    lm_corpus *c = NULL;
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+    lm_buf js = {0};
+    lm_import_stats st;
+    cJSON *root;
+
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
+    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_check(k, d, &r), LM_OK, "%s", lm_checker_errmsg(k));
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_doc_free(d);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    return root;
+}
+
+static const char *str_of(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItem(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+/* The claim whose text starts with @start. */
+static const cJSON *claim_starting(const cJSON *root, const char *start)
+{
+    const cJSON *c;
+
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
+        if (!strncmp(str_of(c, "text"), start, strlen(start)))
+            return c;
+    cr_assert_fail("no claim starts with '%s'", start);
+    return NULL;
+}
+
+static int has_code(const cJSON *claim, const char *code)
+{
+    const cJSON *r;
+
+    cJSON_ArrayForEach(r, cJSON_GetObjectItem(claim, "reasons"))
+        if (!strcmp(str_of(r, "code"), code))
+            return 1;
+    return 0;
+}
+
+static void want(const cJSON *root, const char *start, const char *verdict, const char *code,
+                 const char *kind)
+{
+    const cJSON *c = claim_starting(root, start);
+    char *s = cJSON_PrintUnformatted(c);
+
+    cr_assert_str_eq(str_of(c, "verdict"), verdict, "%s", s);
+    cr_assert(has_code(c, code), "want code %s: %s", code, s);
+    if (kind)
+        cr_assert_str_eq(str_of(c, "kind"), kind, "%s", s);
+    free(s);
+}
+
+Test(reconcile_rules, every_rule_row_has_a_unique_dotted_code)
+{
+    size_t i, j, n = rc_verdict_rule_count();
+
+    cr_assert_gt(n, 10);
+    for (i = 0; i < n; i++) {
+        const char *c = rc_verdict_rule_code(i);
+        cr_assert_not_null(strchr(c, '.'), "%s", c);
+        for (j = 0; j < i; j++)
+            cr_assert_str_neq(c, rc_verdict_rule_code(j));
+    }
+    cr_assert_null(rc_verdict_rule_code(n));
+    /* support comes last: the table always decides */
+    cr_assert_str_eq(rc_verdict_rule_code(n - 1), "design.uncontrolled");
+}
+
+Test(reconcile_rules, one_claim_per_rule)
+{
+    cJSON *root = check_fixture();
+
+    want(root, "Dizziness is one", "not_found", "claim.background", "background");
+    want(root, "Velmorant reduced dizziness scores", "controlled", "design.controlled", NULL);
+    want(root, "Velmorant reduced dizziness scores", "controlled", "numbers.agree", NULL);
+    want(root, "Each patient received", "contradicted", "regimen.differs", "regimen");
+    want(root, "The trial appeared", "contradicted", "venue.differs", "venue");
+    want(root, "In that trial, 80%", "contradicted", "numbers.differ", NULL);
+    want(root, "Velmorant tablets significantly", "contradicted", "finding.null_primary", NULL);
+    want(root, "A case report described", "anecdotal", "design.l5", NULL);
+    want(root, "Velmorant works by", "not_found", "claim.mechanism", "mechanism");
+    want(root, "\"I haven't felt dizzy", "anecdotal", "source.testimonial", NULL);
+    want(root, "Our own survey", "not_found", "source.publisher_data", NULL);
+    want(root, "Quellitron cured", "not_found", "corpus.not_covered", NULL);
+    want(root, "Velmorant helps dizziness", "not_found", "support.unanchored", NULL);
+    /* a forum post's author line is not claim text; the post is first-hand */
+    want(root, "Velmorant gave my mother", "anecdotal", "source.testimonial", NULL);
+    {
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
+            cr_assert_null(strstr(str_of(c, "text"), "wrote:"), "%s", str_of(c, "text"));
+    }
+    cJSON_Delete(root);
+}
+
+Test(reconcile_rules, mentions_resolve_and_bind_back_references)
+{
+    cJSON *root = check_fixture();
+    const cJSON *studies = cJSON_GetObjectItem(root, "studies"), *s1, *s2;
+
+    cr_assert_eq(cJSON_GetArraySize(studies), 2, "%s", cJSON_PrintUnformatted(studies));
+    s1 = cJSON_GetArrayItem(studies, 0);
+    s2 = cJSON_GetArrayItem(studies, 1);
+    cr_assert_str_eq(str_of(s1, "pmid"), "99200001");
+    cr_assert_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(s1, "details"), "n")->valueint, 300);
+    cr_assert_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(s1, "details"), "year")->valueint, 2020);
+    cr_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(s1, "why"), 0)->valuestring,
+                     "year 2020 matches");
+    cr_assert_str_eq(str_of(s2, "pmid"), "99200002");
+    /* the same paragraph, then a back-reference in the next one */
+    cr_assert_str_eq(str_of(claim_starting(root, "Each patient received"), "about"), "s1");
+    cr_assert_str_eq(str_of(claim_starting(root, "The trial appeared"), "about"), "s1");
+    cr_assert_str_eq(str_of(claim_starting(root, "In that trial, 80%"), "about"), "s1");
+    /* a later, unrelated paragraph speaks of the topic */
+    cr_assert_str_eq(str_of(claim_starting(root, "Quellitron cured"), "about"), "topic");
+    cJSON_Delete(root);
+}
+
+Test(reconcile_rules, regimen_frequency_and_duration_reading)
+{
+    static const struct { const char *s; double per_week; } f[] = {
+        { "twice a week for ten weeks", 2 }, { "once daily", 7 }, { "given once a day", 7 },
+        { "8 times per month", 8 * 7 / 30.44 }, { "3 sessions per week", 3 },
+        { "12 weekly sessions", 1 }, { "5 days a week", 5 }, { "5 mg per day", 0 },
+        { "every night", 0 }, { "nightly", 7 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof f / sizeof f[0]; i++)
+        cr_assert_float_eq(rc_per_week(f[i].s, strlen(f[i].s)), f[i].per_week, 1e-9, "%s", f[i].s);
+    cr_assert_float_eq(rc_duration_days("24 weeks"), 168, 1e-9);
+    cr_assert_float_eq(rc_duration_days("6 months"), 6 * 30.44, 1e-9);
+    cr_assert_float_eq(rc_duration_days("two years"), 730.5, 1e-9);
+    cr_assert_float_eq(rc_duration_days("weekly"), 0, 1e-9);
+    cr_assert_float_eq(rc_duration_days(NULL), 0, 1e-9);
+}
+
+Test(reconcile_rules, years_venues_and_kinds)
+{
+    static const char t[] = "It was published in the Journal of Imaginary Medicine in 2019, "
+                            "with 1,990 patients.";
+    char v[64];
+    struct rc_nums none = { 0 };
+
+    cr_assert_eq(rc_year_in(t, 0, sizeof t - 1), 2019);
+    cr_assert_eq(rc_year_in("1,990 patients and 3000 mg", 0, 26), 0, "not a year");
+    rc_venue_in(t, 0, sizeof t - 1, v, sizeof v);
+    cr_assert_str_eq(v, "Journal of Imaginary Medicine");
+    rc_venue_in("no venue here", 0, 13, v, sizeof v);
+    cr_assert_str_eq(v, "");
+    cr_assert_eq(rc_kind_of(RC_F_SAFETY, 0, &none, 0), RC_K_SAFETY);
+    cr_assert_eq(rc_kind_of(0, RC_C_DURABLE, &none, 0), RC_K_DURABILITY);
+    cr_assert_eq(rc_kind_of(0, RC_C_VENUE, &none, 2019), RC_K_VENUE);
+    cr_assert_eq(rc_kind_of(0, RC_C_MECHANISM, &none, 0), RC_K_MECHANISM);
+    cr_assert_eq(rc_kind_of(RC_F_STUDYWORD, RC_C_MECHANISM, &none, 0), RC_K_EFFICACY,
+                 "a study's finding is not a mechanism statement");
+    cr_assert_eq(rc_kind_of(0, RC_C_BACKGROUND, &none, 0), RC_K_BACKGROUND);
+    cr_assert_eq(rc_kind_of(RC_F_EFFICACY, 0, &none, 0), RC_K_EFFICACY);
+    cr_assert(rc_kind_informative(RC_K_BACKGROUND) && rc_kind_informative(RC_K_MECHANISM));
+    cr_assert(!rc_kind_informative(RC_K_EFFICACY));
+    cr_assert_str_eq(rc_claim_kind_name(RC_K_DOSE_RESPONSE), "dose_response");
+}
+
+Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
+{
+    lm_corpus *c = NULL;
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+    lm_buf t = {0}, h = {0};
+    lm_import_stats st;
+
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
+    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK);
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    /* background and mechanism statements are not_found but no problem */
+    cr_assert_eq(lm_report_count(r, LM_VERDICT_NOT_FOUND), 5);
+    cr_assert_eq(lm_report_problems(r, LM_VERDICT_NOT_FOUND), 3);
+    cr_assert_eq(lm_report_problems(r, LM_VERDICT_CONTRADICTED),
+                 lm_report_count(r, LM_VERDICT_CONTRADICTED));
+    cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
+    cr_assert_not_null(strstr(t.s, "study s1: \"A trial of 300 adults"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "corpus: 3 records imported"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "regimen, about s1"), "%s", t.s);
+    cr_assert_not_null(strstr(t.s, "[L2 rct]"), "%s", t.s);
+    cr_assert_eq(lm_report_html(r, &h), LM_OK);
+    cr_assert_not_null(strstr(h.s, "Legend: levels and verdicts"));
+    cr_assert_not_null(strstr(h.s, "3 records imported"));
+    cr_assert_not_null(strstr(h.s, "L2 &middot; rct"), "design on the evidence card");
+    cr_assert_not_null(strstr(h.s, "<td>s2</td>"), "the studies table");
+    lm_buf_free(&t);
+    lm_buf_free(&h);
+    lm_report_free(r);
+    lm_doc_free(d);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+}
