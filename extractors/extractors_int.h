@@ -109,7 +109,8 @@ const char *design_starts(size_t i);
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 
-/* Copies at most cap-1 bytes of s into dst. */
+/* Copies at most cap-1 bytes of s into dst, never cutting a UTF-8
+ * character (a cut one is left out whole). */
 void extract_strlcpy(char *dst, const char *s, size_t cap);
 
 #endif

@@ -27,7 +27,7 @@ extern "C" {
 
 /// Bumped whenever a rule changes what it extracts.  Stored with each row;
 /// lm_extract_store() replaces rows of a pmid whatever their version.
-#define LM_EXTRACTOR_VERSION 2
+#define LM_EXTRACTOR_VERSION 3
 
 /* ---- text normalisation ------------------------------------------------ */
 
