@@ -123,7 +123,8 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
  * longest), the body's regimen only when the abstract has none. */
 void findings_finish(lm_extractions *x, size_t first);
 
-/* Copies at most cap-1 bytes of s into dst. */
+/* Copies at most cap-1 bytes of s into dst, never cutting a UTF-8
+ * character (a cut one is left out whole). */
 void extract_strlcpy(char *dst, const char *s, size_t cap);
 
 #endif

@@ -460,7 +460,7 @@ lm_err gate_set_open(const char *const *extra, size_t nextra, gate_set **out)
         for (p = need, k = 0;; ) {
             const char *bar = strchr(p, '|');
             size_t n = bar ? (size_t)(bar - p) : strlen(p);
-            int id;
+            int id = -1;
 
             if (n > (*p == '=') && (id = needle_id(g, p, n)) < 0)
                 return LM_ERR_NOMEM;

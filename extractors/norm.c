@@ -282,7 +282,7 @@ static size_t sci_suffix(const char *s, size_t len, int *e)
 int lm_num_parse(const char *s, size_t len, double *v, size_t *used)
 {
     char buf[80];
-    size_t i = 0, b = 0, d, m, g;
+    size_t i = 0, b = 0, d, m = 0, g;
     int e = 0;
     double x;
 

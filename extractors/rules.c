@@ -132,6 +132,23 @@ struct rule {
 /* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
 #define LEAD_MAX 128
+/* a noun phrase of any words (see n.role.*): an optional "(of 333)",
+ * then one to four words, none a function word or a verb of the clause */
+#define ROLE_W "(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|have|has|" \
+    "with|the|a|an|is|are|be|been|randomi[sz]ed|randomly|enrolled|recruited|included|studied)\\b)[a-z][a-z'-]+"
+#define ROLE_NP "(?:[(\\[]of " NUMD "[)\\]] )?(?!(?:[a-z'-]+,? ){0,3}?" NOT_PEOPLE "\\b)(?:" ROLE_W ",? ){1,4}?"
+/* what such a count must not be of: clusters (their people are the
+ * sample) and documents or materials (a review's, a lab's units) */
+#define NOT_PEOPLE "(?:schools|sites|cent(?:er|re)s|clinics|practices|hospitals|units|wards|churches|" \
+    "villages|communities|clusters|classes|classrooms|countries|regions|studies|trials|articles|" \
+    "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
+    "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
+/* a count that can be a study's total: not "one", nor a group's trait
+ * ("patients with 2 prior lines were randomised") */
+#define ROLE_PRE PRE "(?<!with )(?<!than )(?<!after )(?!one\\b)"
+/* the same after a verb: ends at the phrase's last word ("to" inside
+ * "overweight to obese" is allowed once) */
+#define ROLE_NP_END "(?:" ROLE_W " (?:to " ROLE_W " )?){0,3}?" ROLE_W "\\b"
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
@@ -247,6 +264,29 @@ static const struct rule size_rules[] = {
       "(?:(?:all |also )?(?:agreed|consented|accepted|volunteered|chose|were willing) to (?:participate|take part|"
       "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent)\\b",
       R_NUM | R_WNEXT | R_BNEXT, NULL },
+    /* The count's role, whatever its noun: the subject of a randomising
+     * or enrolling verb ("Ten swine were randomized", "60 GPs, randomised
+     * into", "A total of 209 (of 333) patients were randomized") or the
+     * object of the authors' own ("We analyzed 50 overweight to obese
+     * subjects").  ROLE_NP: one to four words that are not function words
+     * or a verb (the noun need not be in WHO); below the rules that name
+     * their people, and after them in the table (a span is read once), so a
+     * listed noun keeps its own rule. */
+    { "n.role.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 75,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|was|had been|have been) (?:randomly |then |subsequently )?"
+      "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
+      "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
+      R_NUM, NULL },
+    { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:were|have been|had been) (?:prospectively |consecutively )?"
+      "(?:enrolled|recruited|included|studied|surveyed|interviewed)\\b",
+      R_NUM | R_WNEXT, NULL },
+    { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
+      "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
+      "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
+      "(?:a total of |all |data (?:from|of|on) |the records of )?(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " "
+      "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
+      R_NEAR | R_LEADN(2), "we " },
     /* a control group stated on its own ("The control group were 145
      * pregnant women", "and a control group of 45 healthy women"): an arm,
      * added to the cases by finish_article */
@@ -532,6 +572,7 @@ struct lm_extractor {
     gate_found found;        /* gate_scan of the current text */
     /* needle id -> index in rate_words + 1 (0: not one); 1 when a not_rate_word */
     unsigned char *rate_k, *not_rate;
+    size_t *hit_len;         /* needle id -> its length (the end of a gate hit) */
     size_t *at, nat, capat;  /* gate_starts of a near list */
     size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
     size_t capclause;
@@ -557,8 +598,15 @@ void extract_strlcpy(char *dst, const char *s, size_t cap)
 
     if (!cap)
         return;
-    if (n >= cap)
+    if (n >= cap) {
+        /* cut before the character the limit falls in, never inside it:
+         * back off continuation bytes to the lead byte and drop it too */
         n = cap - 1;
+        if (((unsigned char)s[n] & 0xC0) == 0x80) {
+            while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+                n--;
+        }
+    }
     if (n)
         memcpy(dst, s, n);
     dst[n] = '\0';
@@ -697,6 +745,7 @@ void lm_extractor_close(lm_extractor *ex)
     gate_found_free(&ex->found);
     free(ex->rate_k);
     free(ex->not_rate);
+    free(ex->hit_len);
     free(ex->at);
     free(ex->clause);
     pcre2_code_free(ex->site);
@@ -1234,10 +1283,18 @@ static int abbrev_dot(const char *s, size_t dot)
     return 0;
 }
 
-/* Start of the sentence holding offset i. */
+/* Sentence scans read at most SENT_SCAN bytes each way: a "sentence" longer
+ * than that (a table flattened into text, a run-on list) is cut at the
+ * limit, so the work per value is bounded and a text's work stays linear
+ * in its size. */
+#define SENT_SCAN 1024
+
+/* Start of the sentence holding offset i (at most SENT_SCAN bytes back). */
 static size_t sent_start(const char *s, size_t i)
 {
-    while (i > 0) {
+    size_t lim = i > SENT_SCAN ? i - SENT_SCAN : 0;
+
+    while (i > lim) {
         if (s[i - 1] == '\n')
             return i;
         if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
@@ -1246,18 +1303,21 @@ static size_t sent_start(const char *s, size_t i)
             return i;
         i--;
     }
-    return 0;
+    return lim;
 }
 
+/* End of the sentence holding offset i (at most SENT_SCAN bytes on). */
 static size_t sent_end(const char *s, size_t len, size_t i)
 {
-    while (i < len) {
+    size_t lim = len - i > SENT_SCAN ? i + SENT_SCAN : len;
+
+    while (i < lim) {
         if (s[i] == '\n' || (s[i] == ';' && (i + 1 == len || s[i + 1] == ' '))
             || (s[i] == '.' && (i + 1 == len || s[i + 1] == ' ') && !abbrev_dot(s, i)))
             return i;
         i++;
     }
-    return len;
+    return lim;
 }
 
 /* Is the match at a inside a bracket that holds a confidence interval
@@ -1298,6 +1358,14 @@ static int pct_of_before(const struct run *r, size_t i)
     return i >= 5 && !strncmp(l + i - 5, "% of ", 5);
 }
 
+/* The end offset of gate hit h (the hits are in order of their end). */
+static size_t hit_end(const struct run *r, size_t h)
+{
+    const gate_found *f = &r->ex->found;
+
+    return f->hpos[h] + r->ex->hit_len[f->hid[h]];
+}
+
 /* The rate word nearest to [a, b) in its sentence (left window first, then
  * right; a named outcome beats a generic "rate").  Returns the category or
  * NULL; *bad set when a baseline word is closer than any rate word on the
@@ -1316,8 +1384,21 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
     lo = a > ss + 40 ? a - 40 : ss;
     /* the occurrences of the rate words and the baseline words, from the
      * gate scan: the nearest word wins (ties: the earlier word of the
-     * table, then the earlier occurrence) */
-    for (h = 0; h < f->nh; h++) {
+     * table, then the earlier occurrence).  The hits are in order of their
+     * end: only those ending in [ss, se] can count, found by bisection */
+    {
+        size_t l = 0, u = f->nh;
+
+        while (l < u) {
+            size_t m = l + (u - l) / 2;
+            if (hit_end(r, m) < ss)
+                l = m + 1;
+            else
+                u = m;
+        }
+        h = l;
+    }
+    for (; h < f->nh && hit_end(r, h) <= se; h++) {
         uint16_t id = f->hid[h];
         size_t i = f->hpos[h], k, n, d;
 
@@ -1348,10 +1429,39 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
     return best;
 }
 
+/* Why a rate at [a, b) is not one of this study's results, or NULL: a
+ * PMC body's introduction or background (others' results), a sentence
+ * planning the sample ("assuming 10% dropout", "80% power to detect"), or
+ * the completeness of follow-up (read as a dropout rate otherwise).  The
+ * sentence is read within the bounded scans of sent_start/sent_end. */
+static const char *not_this_result(const struct run *r, size_t a, size_t b)
+{
+    static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
+        "power to detect", "% power", "sample size calculation", "sample size was calculated",
+        "would be needed", "will be needed", "were needed to", "was needed to" };
+    static const char *const complete[] = { "follow-up was complete", "follow up was complete",
+        "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
+        "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
+    size_t ss, se, k;
+
+    if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
+        || strcasestr(r->section, "introduction"))
+        return "a background section, not this study's result";
+    ss = sent_start(r->s, a);
+    se = sent_end(r->s, r->len, b);
+    for (k = 0; k < NTAB(plan); k++)
+        if (memmem(r->lower + ss, se - ss, plan[k], strlen(plan[k])))
+            return "a planning assumption (power or sample size), not a result";
+    for (k = 0; k < NTAB(complete); k++)
+        if (memmem(r->lower + ss, se - ss, complete[k], strlen(complete[k])))
+            return "completeness of follow-up, not a result";
+    return NULL;
+}
+
 static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double k = NAN, n = NAN, pct = NAN, lo, hi;
-    const char *what;
+    const char *what, *why;
     int bad = 0, bare = !c->g_k;
     lm_extraction *e;
 
@@ -1390,6 +1500,10 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
     }
     if (!isnan(k) && isnan(n) && k >= 1900 && k <= 2100) {
         reject(r, c->r, ms, me, "a year, not a count");
+        return LM_OK;
+    }
+    if ((why = not_this_result(r, ms, me))) {
+        reject(r, c->r, ms, me, why);
         return LM_OK;
     }
     what = rate_what(r, ms, me, &bad);
@@ -1450,10 +1564,13 @@ static lm_err rate_lists(lm_extractor *ex)
     if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
-    if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))) {
+    if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))
+        || !(ex->hit_len = calloc(n + 1, sizeof *ex->hit_len))) {
         rc = LM_ERR_NOMEM;
         goto done;
     }
+    for (k = 0; k < n; k++)
+        ex->hit_len[k] = strlen(gate_needle_text(ex->gates, (int)k));
     for (k = 0; k < NTAB(rate_words); k++)
         if ((id = gate_needle(ex->gates, rate_words[k].word)) >= 0 && !ex->rate_k[id])
             ex->rate_k[id] = (unsigned char)(k + 1);
@@ -1731,7 +1848,9 @@ static size_t clause_end(const struct run *r, size_t from)
     size_t i;
     int open = 0;
 
-    for (i = from; i < r->len; i++) {
+    size_t lim = r->len - from > SENT_SCAN ? from + SENT_SCAN : r->len;
+
+    for (i = from; i < lim; i++) {
         char ch = r->s[i];
         if (ch == '(')
             open = 1;
@@ -1741,7 +1860,7 @@ static size_t clause_end(const struct run *r, size_t from)
                            || (ch == '.' && !isdigit((unsigned char)r->s[i + 1]))))
             return i;
     }
-    return r->len;
+    return lim;
 }
 
 /* Does one of the near literals (r->ex->at, sorted) start between site k
@@ -2013,23 +2132,43 @@ static lm_err arms_total(struct run *r)
     return LM_OK;
 }
 
-/* lm_extract_text; @p design >= 0 also counts the design cues of the
- * title (1) or the abstract (0) on the same normalised text. */
-static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
+/* Texts longer than TEXT_PART bytes are read in parts of at most that
+ * size, each cut after a sentence end (a newline, else ". ", else a space,
+ * else a character boundary): the per-text steps that compare results with
+ * each other (overlaps, sums of groups and arms) then cost at most a
+ * part's results each, and the work stays linear in the text's size.  A
+ * value spanning a cut is lost; the debug log names the text and its parts. */
+#define TEXT_PART 32768
+
+/* Where the part of text[from, len) ends (see TEXT_PART). */
+static size_t part_end(const char *t, size_t from, size_t len)
+{
+    size_t lim = from + TEXT_PART, i;
+
+    if (len - from <= TEXT_PART)
+        return len;
+    for (i = lim; i > from + TEXT_PART / 2; i--)
+        if (t[i - 1] == '\n')
+            return i;
+    for (i = lim; i > from + TEXT_PART / 2; i--)
+        if (i >= 2 && t[i - 2] == '.' && t[i - 1] == ' ')
+            return i;
+    for (i = lim; i > from + TEXT_PART / 2; i--)
+        if (t[i - 1] == ' ')
+            return i;
+    for (i = lim; i > from + 1 && ((unsigned char)t[i] & 0xC0) == 0x80; i--)
+        ;
+    return i;
+}
+
+/* One part of a text: its rule pass, results offset by @p off. */
+static lm_err part_pass(lm_extractor *ex, const char *text, size_t len, size_t off,
                         const char *section, lm_extractions *out, int design)
 {
     struct run r;
+    size_t k, from = out->len;
     lm_err rc;
 
-    if (!ex || !out || (!text && len))
-        return LM_ERR_USAGE;
-    if (len > LM_MAX_FIELD) {
-        lm_msg_set(ex->msg, sizeof ex->msg, "%s: %zu bytes exceeds the %u-byte limit",
-                   section ? section : "text", len, LM_MAX_FIELD);
-        return LM_ERR_TOO_BIG;
-    }
-    if (!len)
-        return LM_OK;
     if ((rc = lm_text_norm(text, len, &ex->norm)))
         return rc;
     if ((rc = extract_lower(ex->norm.s, ex->norm.len, &ex->scratch)))
@@ -2056,6 +2195,39 @@ static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
     if (design >= 0)
         design_count(ex->design, ex->md, ex->norm.s, &ex->found, ex->norm.map,
                      ex->norm.len, design);
+    for (k = from; off && k < out->len; k++) {
+        out->v[k].span_start += off;
+        out->v[k].span_end += off;
+    }
+    return LM_OK;
+}
+
+/* lm_extract_text; @p design >= 0 also counts the design cues of the
+ * title (1) or the abstract (0) on the same normalised text. */
+static lm_err text_pass(lm_extractor *ex, const char *text, size_t len,
+                        const char *section, lm_extractions *out, int design)
+{
+    size_t at = 0, end, parts = 0;
+    lm_err rc;
+
+    if (!ex || !out || (!text && len))
+        return LM_ERR_USAGE;
+    if (len > LM_MAX_FIELD) {
+        lm_msg_set(ex->msg, sizeof ex->msg, "%s: %zu bytes exceeds the %u-byte limit",
+                   section ? section : "text", len, LM_MAX_FIELD);
+        return LM_ERR_TOO_BIG;
+    }
+    while (at < len) {
+        end = part_end(text, at, len);
+        if ((rc = part_pass(ex, text + at, end - at, at, section, out, design)))
+            return rc;
+        at = end;
+        parts++;
+    }
+    if (parts > 1)
+        lm_log_debug("%s: %zu bytes read in %zu parts of at most %d bytes"
+               " (a value across a cut is not read)", section ? section : "abstract",
+               len, parts, TEXT_PART);
     return LM_OK;
 }
 
@@ -2119,7 +2291,36 @@ static void case_report_size(lm_extractions *x, size_t first)
     (void)i;
 }
 
-/* How strongly a sample size row claims to be the study's total. */
+/* How strongly a sample size row claims to be the study's total: THE
+ * ranking rule (the README's "Which count is the study's total" points
+ * here).  The row with the highest priority wins, the earliest on a tie;
+ * the priorities are the size_rules table's, by the count's role:
+ *
+ *   100  subject or object of "randomised", with a people noun
+ *        (n.randomized, n.randomized.verb_first)
+ *    98  "(n = 120) were randomised"                    n.paren_randomized
+ *    95  arms randomised and added ("40 to A and 41 to B")  n.arms_sum
+ *    90  "120 were randomised", "120 randomised patients"   n.randomized.bare/.adj
+ *  85-86 "a total of N ..." (and its two-group sum)     n.total, n.total_sum
+ *    82  those who agreed to take part (beat those asked)   n.agreed
+ *    80  subject or object of enrolled/recruited/studied    n.enrolled*
+ *    78  the population part opens with it ("PATIENTS: 54 adults")  n.section
+ *    75  any noun, subject of "were randomised" (not a cluster, not a
+ *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
+ *  72-74 groups added ("89 women and 36 men"), people of units, per group
+ *    70  included/assessed/surveyed, "in/of/among N people" n.included*
+ *  64-66 the authors' own verb on any noun ("We analyzed 50 ..."), a
+ *        sentence's or opening clause's count              n.role.object, n.sentence_start
+ *    62  any noun, subject of "were enrolled/recruited/included"  n.role.enrolled
+ *    60  completed / analysed / evaluable (a step after the total), sex sums
+ *    55  arm sums not said to be randomised
+ *    50  units that are not people (procedures, "x vs y" arms)
+ *    45  a pool (those asked, screened) or a denominator
+ *  -100  anything from a PMC body section (it repeats and subdivides the
+ *        abstract), whatever its rule
+ *
+ * After the choice, finish_article adds a separately stated control group
+ * (add_controls) and a case report counts one. */
 static int size_prio(const lm_extraction *e)
 {
     size_t j;
@@ -2229,8 +2430,8 @@ static size_t add_controls(lm_extractions *x, size_t first, size_t best,
 
 /* The study's total: the sample size with the highest rule priority, the
  * earliest on a tie, with a separately stated control group added
- * (add_controls); marked "primary".  Rates given only as a percent get
- * that total as denominator (flag n_from_sample_size). */
+ * (add_controls); marked "primary".  Rates given only as a percent are
+ * flagged n_assumed (k, n and the CI stay empty: nothing printed them). */
 static void finish_article(lm_extractions *x, size_t first, const char *abstract)
 {
     size_t i, best = (size_t)-1;
@@ -2238,6 +2439,14 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
     lm_extraction ctl_row;
     int bp;
 
+    /* a percent printed alone keeps k and n empty: its denominator is not
+     * printed, and the study's total is often not the group the percent is
+     * of (an arm, the completers); the flag says the reader must assume it */
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        if (e->kind == LM_KIND_RATE && e->n < 0 && !isnan(e->value))
+            extract_flag(e, "n_assumed");
+    }
     if (has_design(x, first, "meta_analysis") || has_design(x, first, "systematic_review"))
         for (i = first; i < x->len; i++)
             if (x->v[i].kind == LM_KIND_EFFECT)
@@ -2258,19 +2467,6 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
         ctl_row = *ctl;
     best = add_controls(x, first, best, ctl ? &ctl_row : NULL, abstract);
     extract_flag(&x->v[best], "primary");
-    for (i = first; i < x->len; i++) {
-        lm_extraction *e = &x->v[i];
-        double lo, hi;
-        if (e->kind != LM_KIND_RATE || e->n >= 0 || isnan(e->value))
-            continue;
-        e->n = x->v[best].n;
-        e->k = (int64_t)floor(e->value * (double)e->n / 100.0 + 0.5);
-        extract_flag(e, "n_from_sample_size");
-        if (lm_wilson((double)e->k, (double)e->n, 1.959964, &lo, &hi) == LM_OK) {
-            e->lo = 100 * lo;
-            e->hi = 100 * hi;
-        }
-    }
 }
 
 /* Body text: "## Section title" lines start sections. */

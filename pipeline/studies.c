@@ -277,6 +277,8 @@ static lm_err rate_list(const struct study *s, lm_buf *b)
         rc = lm_buf_printf(b, "%s%s %.4g%%", b->len ? "; " : "", v->metric, v->value);
         if (!rc && v->k >= 0 && v->n >= 0)
             rc = lm_buf_printf(b, " (%lld/%lld)", (long long)v->k, (long long)v->n);
+        else if (!rc && has_flag(v->flags, "n_assumed"))
+            rc = lm_buf_puts(b, " (n not printed)");
         if (!rc && !isnan(v->lo) && !isnan(v->hi))
             rc = lm_buf_printf(b, " [%.4g, %.4g]", v->lo, v->hi);
     }

@@ -165,7 +165,7 @@ typedef struct lm_extraction {
                          ///< pool (those asked or screened, not those who took part:
                          ///< ranked low),
                          ///< inconsistent_ci, p_ci_mismatch, p_recomputed_mismatch,
-                         ///< k_n_pct_mismatch, n_from_sample_size, groups_assumed,
+                         ///< k_n_pct_mismatch, n_assumed (a percent alone: k, n empty), groups_assumed,
                          ///< pooled (effect of a meta-analysis); design: abstract=<d>,
                          ///< pub_types=<d>, disagree, double_blind, placebo_controlled,
                          ///< active_controlled, crossover, open_label, protocol,

@@ -80,6 +80,28 @@ def score(labels_path, ext_path, floors, show):
                 dis.append(("sample_size", pmid, v, g["n_total"], prim[0]["text"], g["n_total_text"]))
         elif g["n_total"] is not None:
             dis.append(("sample_size", pmid, None, g["n_total"], "", g["n_total_text"]))
+    # the failure classes of issue 15, counted on the disagreements: the
+    # count missed, a part (subgroup, analysis step) or a larger pool chosen
+    # over the total, a sum that doubles or adds what it must not
+    cls = defaultdict(int)
+    for kind, pmid, v, want, text, _ in dis:
+        if kind != "sample_size":
+            continue
+        if want is None:
+            cls["answered_without_total"] += 1
+            continue
+        rule = next((e["rule"] for e in ext[pmid] if e["kind"] == "sample_size"
+                     and "primary" in (e["flags"] or "")), "")
+        if v is None:
+            cls["missed"] += 1
+        elif "sum" in rule or "with_controls" in rule:
+            cls["wrong_sum"] += 1
+        elif v < want:
+            cls["part_over_total"] += 1
+        else:
+            cls["pool_over_total"] += 1
+    print("sample_size failure classes: " + "  ".join(
+        f"{k}={cls[k]}" for k in ("missed", "part_over_total", "pool_over_total", "wrong_sum", "answered_without_total")))
     answered_with_gold = sum(1 for p, g in gold.items() if g["n_total"] is not None and
                              any(e["kind"] == "sample_size" and "primary" in (e["flags"] or "") for e in ext[p]))
     p, r, f = prf(exact, ans - exact, have - exact)
@@ -298,14 +320,27 @@ def ebm_score(path, ext_path, floors):
             ext[e["pmid"]].add(int(e["value"]))
     tp = fp = fn = 0
     sents_gold = sents_ans = 0
+    gold_of = {}
     for i, (toks, labs) in enumerate(ebm_sentences(path)):
         g = ebm_gold(toks, labs)
+        gold_of[i] = g
         o = ext[str(i + 1)]
         sents_gold += bool(g)
         sents_ans += bool(g) and bool(o)
         tp += len(g & o)
         fp += len(o - g)
         fn += len(g - o)
+    # which rules give the values that are not PSS numbers, by family
+    fam = defaultdict(lambda: [0, 0])
+    for line in open(ext_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["kind"] not in ("sample_size", "arm_size") or e["value"] is None:
+            continue
+        i = int(e["pmid"]) - 1
+        f2 = ".".join(e["rule"].split(".")[:2])
+        fam[f2][0 if int(e["value"]) in gold_of[i] else 1] += 1
+    print("ebm_nlp_pss rules (agree/other): " + "  ".join(
+        f"{k}={a}/{b}" for k, (a, b) in sorted(fam.items())))
     p, r, f = prf(tp, fp, fn)
     fig = {"pss": dict(answer=sents_ans / sents_gold if sents_gold else 0, precision=p, recall=r, f1=f)}
     print(f"ebm_nlp_pss sentences_with_pss={sents_gold} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["pss"].items()))

@@ -32,6 +32,15 @@ static void run(const char *abstract, lm_extractions *x)
     cr_assert_eq(lm_extract_article(ex, &a, x), LM_OK, "%s", lm_extractor_errmsg(ex));
 }
 
+static size_t count_rates(const lm_extractions *x)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < x->len; i++)
+        n += x->v[i].kind == LM_KIND_RATE;
+    return n;
+}
+
 static const lm_extraction *first_of(const lm_extractions *x, lm_kind k, const char *flag)
 {
     size_t i;
@@ -245,13 +254,89 @@ Test(rules, denominator_from_sample_size)
     lm_extractions x = { 0 };
     const lm_extraction *e;
 
+    /* a percent alone: k and n are not printed, so they stay empty and the
+     * row is flagged; a printed k/n is kept as printed, unflagged */
     run("A total of 40 patients were randomized. Remission was reached by 25% of patients.", &x);
     e = first_of(&x, LM_KIND_RATE, NULL);
     cr_assert_not_null(e);
-    cr_expect_eq(e->n, 40);
-    cr_expect_eq(e->k, 10);
-    cr_expect(strstr(e->flags, "n_from_sample_size") != NULL, "flags %s", e->flags);
+    cr_expect_eq(e->n, -1);
+    cr_expect_eq(e->k, -1);
+    cr_expect(isnan(e->lo) && isnan(e->hi), "CI %g-%g from an assumed n", e->lo, e->hi);
+    cr_expect_float_eq(e->value, 25.0, 1e-9);
+    cr_expect(strstr(e->flags, "n_assumed") != NULL, "flags %s", e->flags);
     lm_extractions_free(&x);
+    memset(&x, 0, sizeof x);
+    run("A total of 40 patients were randomized. Remission was reached by 10/20 (50%) in the zelorin arm.", &x);
+    e = first_of(&x, LM_KIND_RATE, NULL);
+    cr_assert_not_null(e);
+    cr_expect_eq(e->k, 10);
+    cr_expect_eq(e->n, 20);
+    cr_expect(strstr(e->flags, "n_assumed") == NULL, "flags %s", e->flags);
+    lm_extractions_free(&x);
+}
+
+/* A PMC body's introduction reports others' results: no rate from it; the
+ * same sentence in the results section is a rate. */
+Test(rules, no_rates_from_the_introduction)
+{
+    lm_extractions x = { 0 };
+    lm_article a;
+    const lm_extraction *e;
+
+    memset(&a, 0, sizeof a);
+    a.abstract = "";
+    a.body = "## Introduction\nEarlier trials of tarnoxil reported remission in 45% of patients.\n"
+             "## Results\nRemission was seen in 12/30 (40%) patients.\n";
+    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    e = first_of(&x, LM_KIND_RATE, NULL);
+    cr_assert_not_null(e);
+    cr_expect_str_eq(e->section, "Results");
+    cr_expect_eq(e->k, 12);
+    cr_expect_eq(count_rates(&x), 1);
+    lm_extractions_free(&x);
+}
+
+/* A section title longer than the 32-byte field is cut before the
+ * character the limit falls in, never inside it (valid UTF-8). */
+Test(rules, multibyte_section_titles_are_cut_whole)
+{
+    static const char *const titles[] = {
+        "## R\xc3\xa9sultats d\xc3\xa9taill\xc3\xa9s de l'\xc3\xa9tude pilote randomis\xc3\xa9" "e\n",
+        "## \xe7\xbb\x93\xe6\x9e\x9c\xe4\xb8\x8e\xe8\xae\xa8\xe8\xae\xba\xe7\xbb\x93\xe6\x9e\x9c\xe4\xb8\x8e\xe8\xae\xa8\xe8\xae\xba\xe7\xbb\x93\xe6\x9e\x9c\n",
+        "## Ergebnisse\xf0\x9f\x93\x8a\xf0\x9f\x93\x8a\xf0\x9f\x93\x8a\xf0\x9f\x93\x8a\xf0\x9f\x93\x8a\xf0\x9f\x93\x8a\n",
+    };
+    size_t t;
+
+    for (t = 0; t < sizeof titles / sizeof titles[0]; t++) {
+        char body[512];
+        lm_extractions x = { 0 };
+        lm_article a;
+        const lm_extraction *e;
+        const unsigned char *s;
+        size_t n, i;
+
+        snprintf(body, sizeof body, "%sOverall, p = 0.04 was seen.\n", titles[t]);
+        memset(&a, 0, sizeof a);
+        a.abstract = "";
+        a.body = body;
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+        e = first_of(&x, LM_KIND_P_VALUE, NULL);
+        cr_assert_not_null(e, "title %zu", t);
+        s = (const unsigned char *)e->section;
+        n = strlen(e->section);
+        cr_expect(n > 20 && n < sizeof e->section, "title %zu cut to %zu bytes", t, n);
+        cr_expect(!strncmp(e->section, titles[t] + 3, n), "title %zu: a prefix", t);
+        for (i = 0; i < n; ) {   /* whole UTF-8 sequences only */
+            size_t len = s[i] < 0x80 ? 1 : (s[i] & 0xE0) == 0xC0 ? 2 : (s[i] & 0xF0) == 0xE0 ? 3
+                       : (s[i] & 0xF8) == 0xF0 ? 4 : 0;
+            size_t j;
+            cr_assert(len && i + len <= n, "title %zu: byte %zu starts no whole character", t, i);
+            for (j = 1; j < len; j++)
+                cr_assert((s[i + j] & 0xC0) == 0x80, "title %zu: byte %zu", t, i + j);
+            i += len;
+        }
+        lm_extractions_free(&x);
+    }
 }
 
 static int same(double a, const char *want)

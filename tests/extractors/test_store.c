@@ -88,7 +88,8 @@ Test(store, run_all_then_rerun_replaces)
                        " AND flags LIKE '%primary%'"), 120);
     cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100001 AND kind = 'effect'"
                        " AND metric = 'or' AND lo = 1.2 AND hi = 5.1 AND p = 0.01"), 1);
-    cr_expect_eq(count("SELECT k FROM extraction WHERE pmid = 91100002 AND kind = 'rate'"), 15);
+    cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100002 AND kind = 'rate'"
+                       " AND value = 75 AND k IS NULL AND n IS NULL AND flags LIKE '%n_assumed%'"), 1);
     cr_expect_eq(count("SELECT count(*) FROM extraction WHERE pmid = 91100003 AND kind = 'design'"
                        " AND value = 'non_randomized_controlled' AND metric = 'abstract'"
                        " AND flags LIKE '%pub_types=rct%'"), 1);
