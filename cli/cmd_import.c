@@ -77,6 +77,7 @@ int cmd_import(int argc, char **argv)
     lm_corpus *c;
     int opt, i, ex = EXIT_OK, r;
     uint64_t tot_records = 0, tot_stored = 0, tot_deleted = 0, nfail = 0;
+    struct cli_progress prog;
 
     cli_common_init(&co, FMT_TEXT);
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, opts, NULL)) != -1) {
@@ -99,12 +100,17 @@ int cmd_import(int argc, char **argv)
         lm_corpus_close(c);
         return ex;
     }
+    /* Several files: a progress line of files on a terminal (never -q),
+     * cleared before each file's own report line. */
+    cli_progress_init(&prog, co.quiet || argc - optind < 2, "files", (uint64_t)(argc - optind));
     for (i = optind; i < argc; i++) {
         lm_import_stats st;
         lm_err rc;
 
         memset(&st, 0, sizeof st);
         rc = lm_corpus_import(c, argv[i], &st);
+        if (prog.on && prog.last)
+            fputs("\r\033[K", stderr);
         if (rc != LM_OK) {
             int e = cli_fail(rc, lm_corpus_errmsg(c));
 
@@ -127,7 +133,9 @@ int cmd_import(int argc, char **argv)
         tot_records += st.records;
         tot_stored += st.stored;
         tot_deleted += st.deleted;
+        cli_progress_update(&prog, (uint64_t)(i - optind + 1));
     }
+    cli_progress_end(&prog, (uint64_t)(i - optind));
     if (!co.quiet && argc - optind > 1)
         fprintf(stderr, "litmine: %d files (%llu failed): %llu records, %llu stored, "
                 "%llu deleted\n", argc - optind, (unsigned long long)nfail,

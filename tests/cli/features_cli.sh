@@ -157,6 +157,11 @@ if command -v script >/dev/null; then
   script -qec "'$LITMINE' run --config '$T/job.json' >/dev/null" "$T/tty" >/dev/null 2>&1
   grep -aq '(100%) extract' "$T/tty" && grep -aq '^litmine: extract: ' "$T/tty" \
     && ok || bad "run draws the extract stage's progress on a terminal: $(tr '\r' '|' < "$T/tty" | head -c 300)"
+  # import of several files: a line of files, cleared before each report
+  script -qec "'$LITMINE' import --db '$T/prog.db' '$regs' '$refs' >/dev/null" "$T/tty" >/dev/null 2>&1
+  grep -aq '2/2 (100%) files' "$T/tty" && ok || bad "import of several files draws progress: $(tr '\r' '|' < "$T/tty" | head -c 300)"
+  expect 0 "import of several files piped" -- "$LITMINE" import --db "$T/prog2.db" "$regs" "$refs"
+  ! grep -q $'\r' "$T/err" && ok || bad "no import progress when stderr is not a terminal"
   sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
   expect 0 "run piped" -- "$LITMINE" run --config "$T/job.json"
   ! grep -q '(100%)' "$T/err" && ok || bad "no run progress when stderr is not a terminal"
