@@ -15,9 +15,10 @@ pkgs=(
   clang libclang-rt-14-dev
   # benchmarks: Biopython as a peer, GNU time for peak RSS
   python3-biopython time
-  # tests: a real BibTeX parser reads `export --format bibtex` (tests/cli/features_cli.sh);
+  # tests: real parsers read `export --format bibtex` (python3-bibtexparser) and `ris`
+  # (bibutils' ris2xml) in tests/cli/features_cli.sh;
   # mandoc lints the man page when present
-  python3-bibtexparser mandoc
+  python3-bibtexparser bibutils mandoc
 )
 
 missing=()

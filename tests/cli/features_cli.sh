@@ -49,6 +49,13 @@ grep -q '^AU  - Müller-Łukasz, JP' "$T/out" && grep -q '^AU  - Invented Trials
 grep -q '^KW  - Placebos' "$T/out" && grep -q '^DO  - 10.99999/aip.2024.7' "$T/out" && grep -q '^AN  - 91000001' "$T/out" \
   && ok || bad "RIS: KW per MeSH heading, DO, AN"
 ! grep -v '^[A-Z][A-Z0-9]  - \|^$' "$T/out" | tr -d '\r' | grep -q . && ok || bad "RIS: every line is TAG  - value"
+# a real RIS reader (bibutils' ris2xml, as reference managers' importers do)
+expect 0 "export ris, all" -- "$LITMINE" export --db "$db" --format ris
+ris2xml "$T/out" > "$T/ris.xml" 2>/dev/null
+[ "$(grep -c '<mods ID=' "$T/ris.xml")" -eq "$(grep -c '^TY  - ' "$T/out")" ] \
+  && grep -q '<namePart type="family">Müller-Łukasz</namePart>' "$T/ris.xml" \
+  && grep -q '<dateIssued>2024</dateIssued>' "$T/ris.xml" \
+  && ok || bad "ris2xml reads every RIS record with its authors and year"
 
 expect 0 "export medline" -- "$LITMINE" export --db "$db" --format medline --query quenorel
 grep -q '^PMID- 91000001' "$T/out" && grep -q '^AU  - Müller-Łukasz JP' "$T/out" && grep -q '^MH  - Imaginary Disorders' "$T/out" \
