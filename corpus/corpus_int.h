@@ -188,6 +188,7 @@ struct lm_reader {
     int in_record, record_depth;
     lm_record cur;              /* the record in progress */
     lm_buf pmid, year, attr;    /* scratch */
+    int version_bad;            /* pubmed.c: bad_version holds a refused Version */
     char bad_version[40];       /* pubmed.c: a Version attribute refused, reported
                                  * (with the PMID) when the PMID ends */
     int region, region_depth;   /* jats.c: abstract or body being read */

@@ -61,7 +61,7 @@ static int parse_version(const char *v)
 
 static int version_ok(lm_reader *rd, int64_t pmid)
 {
-    if (!rd->bad_version[0])
+    if (!rd->version_bad)
         return 1;
     if (rd->in_record)     /* the message names the record's PMID already */
         reader_fail(rd, LM_ERR_FORMAT, "Version=\"%s\" is not a version number (1 to %d)",
@@ -83,7 +83,9 @@ static void pmid_start(lm_reader *rd, const unsigned char **attrs, int nattrs)
         reader_capture(rd, &rd->pmid);
         v = reader_attr_str(rd, attrs, nattrs, "Version");
         rd->bad_version[0] = '\0';
+        rd->version_bad = 0;
         if ((rd->cur.version = parse_version(v)) < 0) {
+            rd->version_bad = 1;
             /* reported when the PMID has been read, so the message names it */
             snprintf(rd->bad_version, sizeof rd->bad_version, "%.32s%s", v,
                      strlen(v) > 32 ? "..." : "");

@@ -137,7 +137,8 @@ const char *reader_attr_str(lm_reader *rd, const xmlChar **attrs, int nattrs, co
         lm_buf_clear(&rd->attr);
         if (lm_buf_append(&rd->attr, (const char *)attrs[3], (size_t)(attrs[4] - attrs[3])))
             return NULL;
-        return rd->attr.s;
+        /* an empty value is "", never NULL (absent): Version="" is no version */
+        return rd->attr.s ? rd->attr.s : "";
     }
     return NULL;
 }
@@ -235,6 +236,7 @@ void reader_record_begin(lm_reader *rd, const char *source)
     lm_buf_clear(&rd->pmid);
     lm_buf_clear(&rd->year);
     rd->bad_version[0] = '\0';
+    rd->version_bad = 0;
 }
 
 /* Parses a PMID element's text; 0 when it is not a positive integer. */

@@ -318,7 +318,7 @@ Test(reader, depth_limit_is_ours)
  * every later revision look older; text, sign and zero are no versions. */
 Test(reader, bad_versions_are_refused)
 {
-    static const char *const bad[] = { "99999999999", "-1", "0", "two", "2x", "10001", " 2" };
+    static const char *const bad[] = { "99999999999", "-1", "0", "two", "2x", "10001", " 2", "" };
     char xml[512];
     size_t i;
 
