@@ -127,4 +127,8 @@ void findings_finish(lm_extractions *x, size_t first);
  * character (a cut one is left out whole). */
 void extract_strlcpy(char *dst, const char *s, size_t cap);
 
+/* 1 when the '.' at @p dot of @p s ends an abbreviation ("vs.", "e.g.",
+ * "et al."; with @p titles also "Dr.", "Mr.", "Ms.", "etc."). */
+int extract_abbrev_dot(const char *s, size_t dot, int titles);
+
 #endif

@@ -698,21 +698,6 @@ static size_t inline_label(const struct ftext *t, size_t a, size_t b)
     return b;
 }
 
-static int abbrev_before(const char *s, size_t dot)
-{
-    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref",
-                                      "cf", "dr", "mr", "ms", "etc" };
-    size_t k, n;
-
-    for (k = 0; k < sizeof ab / sizeof ab[0]; k++) {
-        n = strlen(ab[k]);
-        if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
-            && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
-            return 1;
-    }
-    return 0;
-}
-
 /* End of the sentence starting at @p a (before @p b): ". " + capital/digit. */
 static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
 {
@@ -723,7 +708,7 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
         if ((c == '.' || c == '?' || c == '!') && t->s[i + 1] == ' '
             && (i + 2 >= b || isupper((unsigned char)t->s[i + 2]) || isdigit((unsigned char)t->s[i + 2])
                 || t->s[i + 2] == '(' || t->s[i + 2] == '[')
-            && !abbrev_before(t->s, i))
+            && !extract_abbrev_dot(t->s, i, 1))
             return i + 1;
     }
     return b;
@@ -1917,7 +1902,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             continue;
         sa = h->s;
         while (sa > pb[2 * k] && !(t->s[sa - 1] == ' ' && sa >= 2 && t->s[sa - 2] == '.'
-                                   && !abbrev_before(t->s, sa - 2)))
+                                   && !extract_abbrev_dot(t->s, sa - 2, 1)))
             sa--;
         sb = sentence_end(t, h->s, pb[2 * k + 1]);
         {

@@ -1268,13 +1268,15 @@ static const char *const not_rate_words[] = {
     "saturation", "concentration", "dose", "margin", "%ile", "percentile",
 };
 
-/* A ". " that does not end a sentence: "vs. ", "e.g. ", "et al. ". */
-static int abbrev_dot(const char *s, size_t dot)
+/* A ". " that does not end a sentence: "vs. ", "e.g. ", "et al. "; with
+ * @p titles also "Dr. ", "Mr. ", "Ms. ", "etc. " (the findings' clauses). */
+int extract_abbrev_dot(const char *s, size_t dot, int titles)
 {
-    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref", "cf" };
-    size_t k, n;
+    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref",
+                                      "cf", "dr", "mr", "ms", "etc" };
+    size_t k, n, nab = titles ? sizeof ab / sizeof ab[0] : 9;
 
-    for (k = 0; k < sizeof ab / sizeof ab[0]; k++) {
+    for (k = 0; k < nab; k++) {
         n = strlen(ab[k]);
         if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
             && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
@@ -1298,7 +1300,7 @@ static size_t sent_start(const char *s, size_t i)
         if (s[i - 1] == '\n')
             return i;
         if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
-                       || (s[i - 2] == '.' && !abbrev_dot(s, i - 2)))
+                       || (s[i - 2] == '.' && !extract_abbrev_dot(s, i - 2, 0)))
             && s[i - 1] == ' ')
             return i;
         i--;
@@ -1313,7 +1315,7 @@ static size_t sent_end(const char *s, size_t len, size_t i)
 
     while (i < lim) {
         if (s[i] == '\n' || (s[i] == ';' && (i + 1 == len || s[i + 1] == ' '))
-            || (s[i] == '.' && (i + 1 == len || s[i + 1] == ' ') && !abbrev_dot(s, i)))
+            || (s[i] == '.' && (i + 1 == len || s[i + 1] == ' ') && !extract_abbrev_dot(s, i, 0)))
             return i;
         i++;
     }
