@@ -171,6 +171,7 @@ struct lm_reader {
     int in_record, record_depth;
     lm_record cur;              /* the record in progress */
     lm_buf pmid, year, attr;    /* scratch */
+    struct _xmlDoc *entities;   /* reader.c: the HTML/MathML entities met so far */
     char bad_version[40];       /* pubmed.c: a Version attribute refused, reported
                                  * (with the PMID) when the PMID ends */
     int region, region_depth;   /* jats.c: abstract or body being read */
