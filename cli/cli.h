@@ -35,6 +35,10 @@ int cli_fail(lm_err rc, const char *msg);
 const char *cli_default_db(void);
 /* Parses "text", "json", "jsonl", "csv", "html"; -1 if unknown. */
 int cli_parse_format(const char *s);
+/* A PMID argument: decimal digits only, 1 to INT64_MAX (a longer one is
+ * "out of range", never clamped).  Returns 0, or -1 after printing the
+ * one-line error naming @p s. */
+int cli_parse_pmid(const char *s, int64_t *out);
 /* Installs the stderr log sink at the level -q/-v ask for. */
 void cli_setup_log(int quiet, int verbose);
 /* Opens the corpus at @path; on failure prints the error and returns the

@@ -139,8 +139,7 @@ int cmd_show(int argc, char **argv)
     struct show sh = { NULL, NULL, { NULL, 0, 0 }, 0, EXIT_OK };
     lm_corpus *c;
     lm_err rc;
-    long long pmid;
-    char *end;
+    int64_t pmid;
     int opt, r, ex;
 
     cli_common_init(&co, FMT_TEXT);
@@ -152,11 +151,8 @@ int cmd_show(int argc, char **argv)
         fputs(show_usage, stderr);
         return EXIT_USAGE;
     }
-    pmid = strtoll(argv[optind], &end, 10);
-    if (*end || pmid <= 0) {
-        cli_error("'%s' is not a PMID (a positive number)", argv[optind]);
+    if (cli_parse_pmid(argv[optind], &pmid))
         return EXIT_USAGE;
-    }
     cli_setup_log(co.quiet, co.verbose);
     if ((r = cli_open_corpus(co.db, LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST, &c)))
         return r;
@@ -170,7 +166,7 @@ int cmd_show(int argc, char **argv)
     rc = lm_corpus_get(c, pmid, co.format == FMT_JSON ? show_json : show_text, &sh);
     ex = sh.status;
     if (rc == LM_ERR_NOTFOUND) {
-        cli_error("PMID %lld is not in the corpus %s", pmid, co.db);
+        cli_error("PMID %lld is not in the corpus %s", (long long)pmid, co.db);
         ex = EXIT_INPUT;
     } else if (rc != LM_OK) {
         ex = cli_fail(rc, lm_corpus_errmsg(c));

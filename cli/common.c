@@ -30,6 +30,26 @@ const char *cli_default_db(void)
     return e && *e ? e : "litmine.db";
 }
 
+int cli_parse_pmid(const char *s, int64_t *out)
+{
+    const char *p = s;
+    int64_t v = 0;
+
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (INT64_MAX - (*p - '0')) / 10) {
+            cli_error("'%s': PMID out of range", s);
+            return -1;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (p == s || *p || v <= 0) {
+        cli_error("'%s' is not a PMID (a positive number)", s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 int cli_parse_format(const char *s)
 {
     static const struct { const char *name; cli_format f; } fmts[] = {

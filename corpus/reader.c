@@ -202,6 +202,10 @@ static lm_err xml_failed(lm_reader *rd)
     n = strlen(what);
     while (n && (what[n - 1] == '\n' || what[n - 1] == ' '))
         what[--n] = '\0';
+    /* libxml2 puts the bytes of an encoding error on a second line
+     * ("Input is not proper UTF-8...\nBytes: 0xE9 0x3C"): one line here */
+    for (char *p = what; (p = strchr(p, '\n')); )
+        *p = ';';
     set_msg(rd, e && e->line > 0 ? (unsigned long)e->line : cur_line(rd), what);
     rd->err = LM_ERR_XML;
     return rd->err;

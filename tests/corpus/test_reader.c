@@ -213,6 +213,7 @@ Test(reader, invalid_utf8)
                  "<PubmedArticle><MedlineCitation><PMID>91000001</PMID><Article><ArticleTitle>"
                  "caf\xe9</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
                  "</PubmedArticleSet>", LM_ERR_XML, "latin.xml:2:");
+    cr_assert_null(strchr(lm_reader_errmsg(rd), '\n'), "two lines: %s", lm_reader_errmsg(rd));
 }
 
 Test(reader, missing_file)
