@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <openssl/evp.h>
 #include "corpus_int.h"
 
@@ -189,6 +190,49 @@ static lm_err setup(lm_corpus *c)
     return LM_OK;
 }
 
+/* 1 when the folder of @p path accepts new files (access() also says no
+ * on a read-only mount, even to root). */
+static int folder_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int ok;
+
+    if (!slash)
+        return access(".", W_OK) == 0;
+    if (slash == path)
+        return access("/", W_OK) == 0;
+    if (!(dir = strndup(path, (size_t)(slash - path))))
+        return 1;
+    ok = access(dir, W_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+/* "file:<path, %-escaped>?immutable=1" (RFC 3986 as SQLite reads it). */
+static char *immutable_uri(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(path);
+    char *u = malloc(3 * n + 32), *o;
+    const unsigned char *p;
+
+    if (!u)
+        return NULL;
+    o = u + sprintf(u, "file:");
+    for (p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+            *o++ = '%';
+            *o++ = hex[*p >> 4];
+            *o++ = hex[*p & 15];
+        } else {
+            *o++ = (char)*p;
+        }
+    }
+    strcpy(o, "?immutable=1");
+    return u;
+}
+
 lm_err lm_corpus_open(const char *path, unsigned flags, lm_corpus **out)
 {
     lm_corpus *c;
@@ -207,6 +251,23 @@ lm_err lm_corpus_open(const char *path, unsigned flags, lm_corpus **out)
     }
     oflags = flags & LM_CORPUS_READONLY ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if ((flags & LM_CORPUS_READONLY) && !folder_writable(path)) {
+        /* A WAL database cannot be read where its -shm cannot be made (a
+         * read-only mount, another user's folder): open it immutable, as
+         * nothing can write there meanwhile. */
+        char *uri = immutable_uri(path);
+
+        if (!uri)
+            return LM_ERR_NOMEM;
+        if (sqlite3_open_v2(uri, &c->db, oflags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+            free(uri);
+            if (!c->db)
+                return LM_ERR_NOMEM;
+            return corpus_db_error(c, "cannot open the corpus");
+        }
+        free(uri);
+        return setup(c);
+    }
     if (sqlite3_open_v2(path, &c->db, oflags, NULL) != SQLITE_OK) {
         if (!c->db)
             return LM_ERR_NOMEM;

@@ -92,4 +92,23 @@ chmod 0644 "$rec/fictional_baseline.xml" 2>/dev/null || true
 expect 4 "read-only directory" -- "${ro[@]}" "$LITMINE" import --db "$T/rodir/c.db" "$rec/fictional_baseline.xml"
 err_has "rodir/c.db" "read-only directory names the database"
 [ ! -e "$T/rodir/c.db" ] && ok || bad "read-only directory: a file appeared"
+# A corpus in a folder the user cannot write (a read-only mount, another
+# user's folder): every read command works, and nothing is written.
+mkdir -p "$T/rocorpus"; cp "$db" "$T/rocorpus/c.db"; chmod 0644 "$T/rocorpus/c.db"
+chmod 0555 "$T/rocorpus"
+sum=$(md5sum < "$T/rocorpus/c.db")
+pmid=$(sqlite3 "$db" "SELECT pmid FROM article WHERE deleted = 0 LIMIT 1")
+chmod 0644 "$ROOT/tests/fixtures/reconcile/article.txt" 2>/dev/null || true
+for cmd in "search remission" "show $pmid" "export --format csv" "check $ROOT/tests/fixtures/reconcile/article.txt"; do
+  # shellcheck disable=SC2086
+  expect 0 "read-only folder: $cmd" -- "${ro[@]}" "$LITMINE" $cmd --db "$T/rocorpus/c.db"
+done
+[ "$(md5sum < "$T/rocorpus/c.db")" = "$sum" ] && ok || bad "read-only folder: the database changed"
+# In a writable folder, a read command leaves the file as it was.
+cp "$db" "$T/rw.db"; sum=$(md5sum < "$T/rw.db"); ino=$(stat -c %i "$T/rw.db")
+"$LITMINE" search --db "$T/rw.db" remission >/dev/null 2>&1
+"$LITMINE" export --db "$T/rw.db" --format jsonl >/dev/null 2>&1
+[ "$(md5sum < "$T/rw.db")" = "$sum" ] && [ "$(stat -c %i "$T/rw.db")" = "$ino" ] && ok \
+  || bad "a read command changed the database"
+[ ! -s "$T/rw.db-wal" ] && ok || bad "a read command left a non-empty WAL"
 finish
