@@ -73,11 +73,12 @@ static const char sql_upsert[] =
 
 static const char sql_version[] = "SELECT version, deleted FROM article WHERE pmid = ?1";
 
+/* DeleteCitation marks a stored row deleted.  A PMID never stored gets no
+ * row: a tombstone would not keep the record out later (an equal or
+ * higher version revives a deleted row), and it would be counted and
+ * reported as a deletion that deleted nothing. */
 static const char sql_delete[] =
-    "INSERT INTO article(pmid, version, source, deleted, updated_at)"
-    " VALUES (?1, ?2, 'pubmed', 1, ?3)"
-    " ON CONFLICT(pmid) DO UPDATE SET deleted = 1, updated_at = excluded.updated_at"
-    " WHERE article.deleted = 0";
+    "UPDATE article SET deleted = 1, updated_at = ?3 WHERE pmid = ?1 AND deleted = 0";
 
 lm_err corpus_db_error(lm_corpus *c, const char *what)
 {
@@ -512,8 +513,8 @@ static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
         return rc;
     }
     sqlite3_reset(st);
-    if (outcome)
-        *outcome = 2;
+    if (outcome)    /* 4: nothing to delete (never stored, or deleted before) */
+        *outcome = sqlite3_changes(c->db) ? 2 : 4;
     return LM_OK;
 }
 
