@@ -36,6 +36,10 @@ int cli_fail(lm_err rc, const char *msg);
 const char *cli_default_db(void);
 /* Parses "text", "json", "jsonl", "csv", "html"; -1 if unknown. */
 int cli_parse_format(const char *s);
+/* A PMID argument: decimal digits only, 1 to INT64_MAX (a longer one is
+ * "out of range", never clamped).  Returns 0, or -1 after printing the
+ * one-line error naming @p s. */
+int cli_parse_pmid(const char *s, int64_t *out);
 /* Installs the stderr log sink at the level -q/-v ask for. */
 void cli_setup_log(int quiet, int verbose);
 /* Opens the corpus at @path; on failure prints the error and returns the
@@ -51,8 +55,9 @@ int cli_put_json(FILE *f, char *json);
  * a PMID prints "litmine: FILE:LINE: 'x' is not a PMID" and returns
  * EXIT_INPUT; an unreadable file EXIT_INPUT too; 0 on success. */
 int cli_read_pmids(const char *path, int64_t **v, size_t *n);
-/* Parses @s as a PMID (a positive decimal number); -1 when it is not one. */
-int64_t cli_parse_pmid(const char *s);
+/* @s as a PMID (a positive decimal number), silently: -1 when it is not
+ * one (the caller names the file and line). */
+int64_t cli_pmid_value(const char *s);
 
 /* A progress line on stderr, redrawn in place: only on a terminal and never
  * under -q (cli_progress_init decides once).  @total 0: unknown (no ETA). */

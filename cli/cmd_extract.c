@@ -57,17 +57,10 @@ static int parse_pmids(int argc, char **argv, int64_t **out, size_t *n)
         return -1;
     }
     for (i = 0; i < argc; i++) {
-        char *end;
-        long long x;
-
-        errno = 0;
-        x = strtoll(argv[i], &end, 10);
-        if (errno || *end || end == argv[i] || x <= 0 || cli_parse_pmid(argv[i]) < 0) {
-            cli_error("%s: not a PMID (expected a positive integer)", argv[i]);
+        if (cli_parse_pmid(argv[i], &v[i])) {
             free(v);
             return -1;
         }
-        v[i] = x;
     }
     *out = v;
     *n = (size_t)argc;

@@ -33,6 +33,26 @@ const char *cli_default_db(void)
     return e && *e ? e : "litmine.db";
 }
 
+int cli_parse_pmid(const char *s, int64_t *out)
+{
+    const char *p = s;
+    int64_t v = 0;
+
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (INT64_MAX - (*p - '0')) / 10) {
+            cli_error("'%s': PMID out of range", s);
+            return -1;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (p == s || *p || v <= 0) {
+        cli_error("'%s' is not a PMID (a positive number)", s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 int cli_parse_format(const char *s)
 {
     static const struct { const char *name; cli_format f; } fmts[] = {
@@ -140,7 +160,7 @@ int cli_common_opt(struct cli_common *co, int opt, const char *arg,
     }
 }
 
-int64_t cli_parse_pmid(const char *s)
+int64_t cli_pmid_value(const char *s)
 {
     char *end;
     long long x;
@@ -178,7 +198,7 @@ int cli_read_pmids(const char *path, int64_t **v, size_t *n)
         *e = '\0';
         if (!*p)
             continue;
-        if ((x = cli_parse_pmid(p)) < 0) {
+        if ((x = cli_pmid_value(p)) < 0) {
             cli_error("%s:%lu: '%.40s' is not a PMID (one positive number per line)",
                       name, lineno, p);
             ex = EXIT_INPUT;

@@ -189,6 +189,7 @@ struct lm_reader {
     lm_record cur;              /* the record in progress */
     lm_buf pmid, year, attr;    /* scratch */
     int version_bad;            /* pubmed.c: bad_version holds a refused Version */
+    struct _xmlDoc *entities;   /* reader.c: the HTML/MathML entities met so far */
     char bad_version[40];       /* pubmed.c: a Version attribute refused, reported
                                  * (with the PMID) when the PMID ends */
     int region, region_depth;   /* jats.c: abstract or body being read */

@@ -9,7 +9,8 @@
 static void count(lm_import_stats *st, const lm_record *r, int outcome)
 {
     if (r->kind == LM_REC_DELETE) {
-        st->deleted++;
+        if (outcome == 2)
+            st->deleted++;
         return;
     }
     st->records++;

@@ -33,6 +33,26 @@ static void fill_article(sqlite3_stmt *st, lm_article *a)
     a->updated_at = col(st, 15);
 }
 
+/* The first text column of @a that is not valid UTF-8, or NULL.  The
+ * importer stores only UTF-8, so invalid bytes mean a damaged page that
+ * SQLite's structure checks cannot see: refused, never written out. */
+static const char *bad_utf8_column(const lm_article *a)
+{
+    const struct { const char *name, *v; } t[] = {
+        { "pmcid", a->pmcid }, { "doi", a->doi }, { "title", a->title },
+        { "abstract", a->abstract }, { "journal", a->journal }, { "authors", a->authors },
+        { "pub_types", a->pub_types }, { "mesh", a->mesh }, { "body", a->body },
+        { "source", a->source }, { "record_md5", a->record_md5 },
+        { "updated_at", a->updated_at },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof *t; i++)
+        if (!lm_utf8_valid(t[i].v))
+            return t[i].name;
+    return NULL;
+}
+
 /* Steps @st, handing each row to @cb until it asks to stop; *rows counts. */
 static lm_err each_row(lm_corpus *c, sqlite3_stmt *st, lm_article_cb cb, void *ud,
                        uint64_t *rows)
@@ -42,7 +62,15 @@ static lm_err each_row(lm_corpus *c, sqlite3_stmt *st, lm_article_cb cb, void *u
 
     *rows = 0;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *bad;
+
         fill_article(st, &a);
+        if ((bad = bad_utf8_column(&a))) {
+            lm_msg_set(c->msg, sizeof c->msg, "%s: table article, PMID %lld: column %s is "
+                       "not valid UTF-8: the database is corrupt", c->path, (long long)a.pmid,
+                       bad);
+            return LM_ERR_DB;
+        }
         ++*rows;
         if (cb(&a, ud))
             return LM_OK;

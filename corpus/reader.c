@@ -7,13 +7,17 @@
  *
  * Safety: no DTD is ever loaded (no internalSubset/externalSubset handlers,
  * no XML_PARSE_DTDLOAD), no network (XML_PARSE_NONET), and getEntity only
- * knows the five predefined entities: an external entity is never read and
- * a user-defined one is never expanded, so entity bombs have nothing to
- * multiply. */
+ * knows the five predefined entities and the HTML/MathML character
+ * entities NCBI's DTDs declare (one character each): an external entity is
+ * never read and a user-defined one never expanded, so entity bombs have
+ * nothing to multiply, and an unknown entity stops the file rather than
+ * vanish from the text. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -199,6 +203,10 @@ static lm_err xml_failed(lm_reader *rd)
     n = strlen(what);
     while (n && (what[n - 1] == '\n' || what[n - 1] == ' '))
         what[--n] = '\0';
+    /* libxml2 puts the bytes of an encoding error on a second line
+     * ("Input is not proper UTF-8...\nBytes: 0xE9 0x3C"): one line here */
+    for (char *p = what; (p = strchr(p, '\n')); )
+        *p = ';';
     set_msg(rd, e && e->line > 0 ? (unsigned long)e->line : cur_line(rd), what);
     rd->err = LM_ERR_XML;
     return rd->err;
@@ -383,10 +391,88 @@ static void on_text(void *ud, const xmlChar *s, int len)
     reader_text(rd, rd->target, (const char *)s, (size_t)len);
 }
 
+/* Character entities that NCBI's DTDs declare (they pull in the ISO and
+ * MathML entity sets) beyond HTML 4's, which libxml2 knows already
+ * (htmlEntityLookup): the ones seen in PubMed and PMC text.  No DTD is ever
+ * loaded for them. */
+static const struct { const char *name, *utf8; } extra_entities[] = {
+    { "af", "\u2061" }, { "ApplyFunction", "\u2061" }, { "it", "\u2062" },
+    { "InvisibleTimes", "\u2062" }, { "ic", "\u2063" }, { "InvisibleComma", "\u2063" },
+    { "ThinSpace", "\u2009" }, { "VeryThinSpace", "\u200a" }, { "MediumSpace", "\u205f" },
+    { "NonBreakingSpace", "\u00a0" }, { "ZeroWidthSpace", "\u200b" }, { "numsp", "\u2007" },
+    { "puncsp", "\u2008" }, { "hairsp", "\u200a" },
+    { "lsqb", "[" }, { "rsqb", "]" }, { "lpar", "(" }, { "rpar", ")" }, { "lcub", "{" },
+    { "rcub", "}" }, { "percnt", "%" }, { "equals", "=" }, { "plus", "+" }, { "colon", ":" },
+    { "semi", ";" }, { "comma", "," }, { "period", "." }, { "excl", "!" }, { "quest", "?" },
+    { "num", "#" }, { "dollar", "$" }, { "ast", "*" }, { "sol", "/" }, { "bsol", "\\" },
+    { "verbar", "|" }, { "vert", "|" }, { "lowbar", "_" }, { "commat", "@" }, { "grave", "`" },
+    { "hyphen", "\u2010" }, { "dash", "\u2010" }, { "leq", "\u2264" }, { "geq", "\u2265" },
+    { "les", "\u2a7d" }, { "ges", "\u2a7e" }, { "pm", "\u00b1" }, { "PlusMinus", "\u00b1" },
+    { "mp", "\u2213" }, { "approx", "\u2248" }, { "ap", "\u2248" }, { "neq", "\u2260" },
+    { "centerdot", "\u00b7" }, { "half", "\u00bd" }, { "frac13", "\u2153" },
+    { "frac23", "\u2154" }, { "ohm", "\u03a9" }, { "angst", "\u00c5" }, { "ell", "\u2113" },
+    { "hbar", "\u210f" }, { "plank", "\u210f" }, { "bullet", "\u2022" }, { "check", "\u2713" },
+    { "cross", "\u2717" }, { "epsi", "\u03b5" }, { "epsiv", "\u03f5" }, { "phiv", "\u03d5" },
+    { "thetav", "\u03d1" }, { "sigmav", "\u03c2" }, { "agr", "\u03b1" }, { "bgr", "\u03b2" },
+    { "ggr", "\u03b3" }, { "dgr", "\u03b4" }, { "egr", "\u03b5" }, { "kgr", "\u03ba" },
+    { "lgr", "\u03bb" }, { "mgr", "\u03bc" }, { "pgr", "\u03c0" }, { "sgr", "\u03c3" },
+    { "tgr", "\u03c4" }, { "Agr", "\u0391" }, { "Dgr", "\u0394" }, { "Sgr", "\u03a3" },
+    { "micro", "\u00b5" }, { "deg", "\u00b0" }, { "le", "\u2264" }, { "ge", "\u2265" },
+};
+
+static size_t put_utf8(char *o, unsigned c)
+{
+    if (c < 0x80) { o[0] = (char)c; return 1; }
+    if (c < 0x800) { o[0] = (char)(0xc0 | c >> 6); o[1] = (char)(0x80 | (c & 0x3f)); return 2; }
+    if (c < 0x10000) {
+        o[0] = (char)(0xe0 | c >> 12); o[1] = (char)(0x80 | (c >> 6 & 0x3f));
+        o[2] = (char)(0x80 | (c & 0x3f));
+        return 3;
+    }
+    o[0] = (char)(0xf0 | c >> 18); o[1] = (char)(0x80 | (c >> 12 & 0x3f));
+    o[2] = (char)(0x80 | (c >> 6 & 0x3f)); o[3] = (char)(0x80 | (c & 0x3f));
+    return 4;
+}
+
+/* The five XML entities, then the HTML and MathML character entities (a
+ * character each: nothing to multiply), made once per reader in a private
+ * document.  Any other name (a user-defined entity, an external one, a
+ * typo) stops the file: text is never dropped silently. */
 static xmlEntityPtr on_entity(void *ud, const xmlChar *name)
 {
-    (void)ud;
-    return xmlGetPredefinedEntity(name);
+    lm_reader *rd = ud;
+    const htmlEntityDesc *h;
+    xmlEntityPtr e = xmlGetPredefinedEntity(name);
+    const char *value = NULL;
+    char utf8[8];
+    size_t i;
+
+    if (e || rd->err)
+        return e;
+    if (rd->entities && (e = xmlGetDocEntity(rd->entities, name)))
+        return e;
+    if ((h = htmlEntityLookup(name))) {
+        utf8[put_utf8(utf8, h->value)] = '\0';
+        value = utf8;
+    }
+    for (i = 0; !value && i < sizeof extra_entities / sizeof *extra_entities; i++)
+        if (!strcmp((const char *)name, extra_entities[i].name))
+            value = extra_entities[i].utf8;
+    if (!value) {
+        reader_fail(rd, LM_ERR_XML, "entity &%s; is not defined (litmine knows XML's, "
+                    "HTML 4's and the common MathML character entities; it reads no DTD)",
+                    (const char *)name);
+        return NULL;
+    }
+    if (!rd->entities && (!(rd->entities = xmlNewDoc(BAD_CAST "1.0"))
+                          || !xmlCreateIntSubset(rd->entities, BAD_CAST "x", NULL, NULL))) {
+        reader_fail(rd, LM_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (!(e = xmlAddDocEntity(rd->entities, name, XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
+                              BAD_CAST value)))
+        reader_fail(rd, LM_ERR_NOMEM, "out of memory");
+    return e;
 }
 
 static void sax_init(xmlSAXHandler *sax)
@@ -553,6 +639,8 @@ void lm_reader_close(lm_reader *rd)
             xmlFreeDoc(rd->ctxt->myDoc);
         xmlFreeParserCtxt(rd->ctxt);
     }
+    if (rd->entities)
+        xmlFreeDoc(rd->entities);
     for (i = 0; i < rd->qcap; i++)
         lm_record_free(&rd->q[i]);
     free(rd->q);

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 #include <stdint.h>
+#include <unistd.h>
 #include <openssl/evp.h>
 #include "corpus_int.h"
 
@@ -148,14 +149,15 @@ static const char sql_merge[] =
     " source = 'pubmed+pmc', record_md5 = ?12, from_pmc = ?13, updated_at = ?14"
     " WHERE pmid = ?1";
 
-/* A DeleteCitation speaks for PubMed: the tombstone counts as a (empty)
- * PubMed record, so a PMC article arriving later is kept (article_pmc and
- * merged) without reviving the row. */
+/* DeleteCitation marks a stored row deleted, and speaks for PubMed: the
+ * row then counts as holding a (deleted) PubMed record, so a PMC article
+ * arriving later is kept in article_pmc without reviving it.  A PMID never
+ * stored gets no row: a tombstone would not keep the record out later (an
+ * equal or higher version revives a deleted row), and it would be counted
+ * and reported as a deletion that deleted nothing. */
 static const char sql_delete[] =
-    "INSERT INTO article(pmid, version, source, deleted, updated_at, pubmed_version)"
-    " VALUES (?1, ?2, 'pubmed', 1, ?3, ?2)"
-    " ON CONFLICT(pmid) DO UPDATE SET deleted = 1, updated_at = excluded.updated_at"
-    " WHERE article.deleted = 0";
+    "UPDATE article SET deleted = 1, updated_at = ?3,"
+    " pubmed_version = COALESCE(pubmed_version, ?2) WHERE pmid = ?1 AND deleted = 0";
 
 lm_err corpus_db_error(lm_corpus *c, const char *what)
 {
@@ -274,6 +276,49 @@ static lm_err setup(lm_corpus *c)
     return LM_OK;
 }
 
+/* 1 when the folder of @p path accepts new files (access() also says no
+ * on a read-only mount, even to root). */
+static int folder_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int ok;
+
+    if (!slash)
+        return access(".", W_OK) == 0;
+    if (slash == path)
+        return access("/", W_OK) == 0;
+    if (!(dir = strndup(path, (size_t)(slash - path))))
+        return 1;
+    ok = access(dir, W_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+/* "file:<path, %-escaped>?immutable=1" (RFC 3986 as SQLite reads it). */
+static char *immutable_uri(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(path);
+    char *u = malloc(3 * n + 32), *o;
+    const unsigned char *p;
+
+    if (!u)
+        return NULL;
+    o = u + sprintf(u, "file:");
+    for (p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+            *o++ = '%';
+            *o++ = hex[*p >> 4];
+            *o++ = hex[*p & 15];
+        } else {
+            *o++ = (char)*p;
+        }
+    }
+    strcpy(o, "?immutable=1");
+    return u;
+}
+
 lm_err lm_corpus_open(const char *path, unsigned flags, lm_corpus **out)
 {
     lm_corpus *c;
@@ -293,6 +338,23 @@ lm_err lm_corpus_open(const char *path, unsigned flags, lm_corpus **out)
     }
     oflags = flags & LM_CORPUS_READONLY ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if ((flags & LM_CORPUS_READONLY) && !folder_writable(path)) {
+        /* A WAL database cannot be read where its -shm cannot be made (a
+         * read-only mount, another user's folder): open it immutable, as
+         * nothing can write there meanwhile. */
+        char *uri = immutable_uri(path);
+
+        if (!uri)
+            return LM_ERR_NOMEM;
+        if (sqlite3_open_v2(uri, &c->db, oflags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+            free(uri);
+            if (!c->db)
+                return LM_ERR_NOMEM;
+            return corpus_db_error(c, "cannot open the corpus");
+        }
+        free(uri);
+        return setup(c);
+    }
     if (sqlite3_open_v2(path, &c->db, oflags, NULL) != SQLITE_OK) {
         if (!c->db)
             return LM_ERR_NOMEM;
@@ -945,7 +1007,8 @@ static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
         return rc;
     }
     sqlite3_reset(st);
-    *outcome = 2;
+    if (outcome)    /* 4: nothing to delete (never stored, or deleted before) */
+        *outcome = sqlite3_changes(c->db) ? 2 : 4;
     return LM_OK;
 }
 

@@ -4,6 +4,7 @@
  * so every check below says FV_OK only for a reply that is whole. */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -75,8 +76,46 @@ fetch_verdict fetch_check_json_error(const char *body, size_t len, char *msg, si
 
 /* ---- DOM replies: esearch and epost ------------------------------------ */
 
+/* The importer's entity rules for every E-utilities reply: the five XML
+ * entities only.  A reply that declares an entity, or uses any other one,
+ * is refused: E-utilities never do either, and a declared entity is how a
+ * 1 MB reply grows into a gigabyte (the tree keeps every expansion). */
+struct entity_guard {
+    const char *why;
+    char name[64];
+};
+
+static void refuse_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *pub,
+                               const xmlChar *sys, xmlChar *content)
+{
+    xmlParserCtxtPtr ctx = ud;
+    struct entity_guard *g = ctx->_private;
+
+    (void)type, (void)pub, (void)sys, (void)content;
+    if (!g->why) {
+        g->why = "declares the entity";
+        snprintf(g->name, sizeof g->name, "%s", (const char *)name);
+    }
+    xmlStopParser(ctx);
+}
+
+static xmlEntityPtr predefined_only(void *ud, const xmlChar *name)
+{
+    xmlParserCtxtPtr ctx = ud;
+    struct entity_guard *g = ctx->_private;
+    xmlEntityPtr e = xmlGetPredefinedEntity(name);
+
+    if (!e && !g->why) {
+        g->why = "uses the undefined entity";
+        snprintf(g->name, sizeof g->name, "%s", (const char *)name);
+        xmlStopParser(ctx);
+    }
+    return e;
+}
+
 static xmlDocPtr read_doc(const char *body, size_t len, char *msg, size_t msgcap)
 {
+    struct entity_guard g = { NULL, "" };
     xmlParserCtxtPtr ctx;
     xmlDocPtr doc;
 
@@ -88,10 +127,18 @@ static xmlDocPtr read_doc(const char *body, size_t len, char *msg, size_t msgcap
         lm_msg_set(msg, msgcap, "out of memory");
         return NULL;
     }
+    ctx->_private = &g;
+    ctx->sax->entityDecl = refuse_entity_decl;
+    ctx->sax->getEntity = predefined_only;
     /* No network, no DTD, no entity substitution: replies are data. */
     doc = xmlCtxtReadMemory(ctx, body, (int)len, "reply.xml", NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
+    if (g.why) {
+        lm_msg_set(msg, msgcap, "reply %s &%s;: refused (only the five XML entities are accepted)",
+                   g.why, g.name);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctx);
         char m[200];
 

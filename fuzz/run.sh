@@ -45,6 +45,13 @@ for h in "${harnesses[@]}"; do
       cp tests/fixtures/fetch/* "$seeds"/ 2>/dev/null || true ;;
     fuzz_config)
       cp tests/fixtures/pipeline/*.json "$seeds"/ ;;
+    fuzz_import_scale)
+      # first byte picks the frame (title, abstract, records, JATS body);
+      # the rest is the unit the harness repeats to ~4 MB
+      printf '\000<i>5&amp;nbsp;mg</i> ' > "$seeds/inline"
+      printf '\001x &lt; 3, n = 12 (40%%). ' > "$seeds/text"
+      printf '\002<PubmedArticle><MedlineCitation><PMID>91000002</PMID></MedlineCitation></PubmedArticle>' > "$seeds/records"
+      printf '\003<italic>a</italic><sup>2</sup>' > "$seeds/jats" ;;
     *)
       [ -d "tests/fixtures/${h#fuzz_}" ] && cp "tests/fixtures/${h#fuzz_}"/* "$seeds"/ 2>/dev/null || true ;;
   esac
@@ -52,7 +59,11 @@ for h in "${harnesses[@]}"; do
   if [ -f "fuzz/$h.dict" ]; then dict=(-dict="$PWD/fuzz/$h.dict")
   elif [ "$h" != fuzz_gzip ] && [ -f fuzz/fuzz_reader.dict ]; then dict=(-dict="$PWD/fuzz/fuzz_reader.dict"); fi
   echo "== $h: ${secs}s"
-  (cd build-fuzz && "./$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
+  # the scaling harness works on ~4 MB per input: a super-linear path is a
+  # timeout there, so the timeout is the test
+  extra=()
+  [ "$h" = fuzz_import_scale ] && extra=(-timeout=20 -max_len=4096)
+  (cd build-fuzz && "./$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 "${extra[@]}" \
       -print_final_stats=1 "${dict[@]}" "corpus-$h" "seeds-$h" 2>"$h.log") \
     || { tail -n 40 "build-fuzz/$h.log"; echo "fuzz: $h found a crash" >&2; exit 1; }
   grep -E 'stat::number_of_executed_units|cov:' "build-fuzz/$h.log" | tail -n 2

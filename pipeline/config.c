@@ -96,6 +96,13 @@ static lm_err known_keys(struct cfgctx *x, const cJSON *o, const char *where,
     size_t i;
 
     cJSON_ArrayForEach(it, o) {
+        const cJSON *prev;
+
+        /* cJSON keeps both members of {"a": 1, "a": 2} and lookups find the
+         * first: a silently ignored setting.  A duplicate is an error. */
+        for (prev = o->child; prev != it; prev = prev->next)
+            if (!strcmp(prev->string, it->string))
+                return bad_in(x, where, it->string, "given twice");
         for (i = 0; keys[i] && strcmp(keys[i], it->string); i++)
             ;
         if (!keys[i]) {
@@ -171,8 +178,12 @@ static int date_ok(const char *s)
         return 0;
     if ((n >= 3 && c1 != '/' && c1 != '-') || (n == 5 && c2 != c1))
         return 0;
-    return strlen(s) == (n == 1 ? 4u : n == 3 ? 7u : 10u) && y >= 1800 && y <= 9999
-        && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    if (strlen(s) != (n == 1 ? 4u : n == 3 ? 7u : 10u) || y < 1800 || y > 9999 || m < 1
+        || m > 12 || d < 1)
+        return 0;
+    /* a day the month has: 2015/02/31 is no date */
+    return d <= (m == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28)
+                 : m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31);
 }
 
 static lm_err parse_query(struct cfgctx *x, const cJSON *q, size_t i)
@@ -199,8 +210,8 @@ static lm_err parse_query(struct cfgctx *x, const cJSON *q, size_t i)
     if (dt && strcmp(dt, "edat") && strcmp(dt, "mdat"))
         return bad_in(x, where, "datetype", "expected \"edat\" or \"mdat\", got \"%s\"", dt);
     if (since && !date_ok(since))
-        return bad_in(x, where, "since", "expected YYYY/MM/DD, YYYY/MM or YYYY, got \"%s\"",
-                      since);
+        return bad_in(x, where, "since", "expected a date YYYY/MM/DD, YYYY/MM or YYYY, got "
+                      "\"%s\"", since);
     snprintf(rq->datetype, sizeof rq->datetype, "%s", dt ? dt : "edat");
     if (!(rq->name = dupstr(name)) || !(rq->query = dupstr(query))
         || (since && !(rq->since = dupstr(since))))

@@ -483,8 +483,8 @@ static lm_err html_legend(lm_buf *b)
         "an L1/L2 study in the corpus supports it and its numbers agree",
         "the best support is L3-L5: nothing controlled backs it",
         "it rests on testimonials, single cases or animal data",
-        "higher-level evidence disagrees (a null trial, another number, two studies merged, "
-        "another regimen, venue or year)",
+        ("higher-level evidence disagrees (a null trial, another number, two studies merged, "
+         "another regimen, venue or year)"),
         "nothing in the corpus matches (background and mechanism statements are not problems)",
     };
     size_t i;

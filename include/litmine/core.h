@@ -108,6 +108,10 @@ LM_API LM_MUST_CHECK lm_err lm_grow(void *arr, size_t *cap, size_t n, size_t siz
 LM_API LM_MUST_CHECK lm_err lm_md5_file(const char *path, char hex[33]);
 
 /// Formats into a fixed message buffer (handles keep their last message in one).
+/// 1 when the NUL-terminated @p s is valid UTF-8 (no overlong forms, no
+/// surrogates, nothing above U+10FFFF), else 0.  NULL is valid (empty).
+LM_API int lm_utf8_valid(const char *s);
+
 /// Masks secrets in @p s in place: the value of every "api_key=" (any case,
 /// up to '&', white space, a quote or '>') becomes "***".  lm_msg_set() and
 /// lm_log() apply it to every message, so an NCBI API key in a URL never

@@ -132,7 +132,8 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_import_mem(lm_corpus *c, const char *name,
 /// Lower-level writes, for stages that feed records themselves.  put()
 /// applies the version rule (higher or equal version replaces) and a
 /// LM_REC_DELETE marks the row deleted.  @p outcome, if not NULL, gets 1
-/// stored, 0 older-ignored, 2 deleted, 3 unchanged (same version and content).
+/// stored, 0 older-ignored, 2 deleted, 3 unchanged (same version and content),
+/// 4 a deletion that found no live row (no row is made for an unknown PMID).
 LM_API LM_MUST_CHECK lm_err lm_corpus_begin(lm_corpus *c);
 LM_API LM_MUST_CHECK lm_err lm_corpus_commit(lm_corpus *c);
 LM_API void lm_corpus_rollback(lm_corpus *c);

@@ -17,6 +17,38 @@ printf '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitati
 check_rejected "$T/malformed.xml" "malformed XML"
 grep -qF "malformed.xml:4" "$T/err" && ok || bad "malformed XML: line number given: $(cat "$T/err")"
 
+# one_line DESCRIPTION: stderr of the last command is exactly one line
+one_line() { [ "$(wc -l < "$T/err")" -eq 1 ] && ok || bad "$1: stderr is not one line: $(cat "$T/err")"; }
+
+# Invalid UTF-8: libxml2's two-line message comes out as one line.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000601</PMID><Article><ArticleTitle>caf\xe9 \xff</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>\n' > "$T/latin.xml"
+check_rejected "$T/latin.xml" "invalid UTF-8"
+one_line "invalid UTF-8"
+
+# A 30-digit PMID is out of range, not "not a number"; a bad Version names the PMID.
+printf '<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>123456789012345678901234567890</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>\n' > "$T/bigpmid.xml"
+check_rejected "$T/bigpmid.xml" "30-digit PMID"
+err_has "out of range" "30-digit PMID is out of range"
+printf '<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="99999999999">91000602</PMID><Article><ArticleTitle>x</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>\n' > "$T/bigversion.xml"
+check_rejected "$T/bigversion.xml" "Version 99999999999"
+err_has "PMID 91000602: Version=\"99999999999\"" "bad Version names the PMID"
+
+# An entity NCBI's DTD declares becomes its character; an unknown one is refused.
+printf '<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2024//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_240101.dtd">\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>91000603</PMID><Article><ArticleTitle>5 &zelvorin; mg</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>\n' > "$T/entity.xml"
+check_rejected "$T/entity.xml" "unknown entity"
+err_has "&zelvorin; is not defined" "unknown entity named"
+cp "$db" "$T/ent.db"
+sed 's/5 &zelvorin; mg/5\&nbsp;mg \&alpha;-blocker/' "$T/entity.xml" > "$T/entity_ok.xml"
+expect 0 "NCBI entities" -- "$LITMINE" import --db "$T/ent.db" "$T/entity_ok.xml"
+[ "$(sqlite3 "$T/ent.db" "SELECT title FROM article WHERE pmid = 91000603")" = "$(printf '5\xc2\xa0mg \xce\xb1-blocker')" ] && ok \
+  || bad "NCBI entities: title $(sqlite3 "$T/ent.db" "SELECT title FROM article WHERE pmid = 91000603")"
+
+# PMIDs on the command line: a 23-digit one is refused, never clamped.
+expect 1 "23-digit PMID" -- "$LITMINE" show --db "$db" 12345678901234567890123
+err_has "out of range" "23-digit PMID is out of range"
+one_line "23-digit PMID"
+expect 1 "PMID with a sign" -- "$LITMINE" show --db "$db" +91000001
+
 head -c 2500 "$rec/fictional_baseline.xml" > "$T/truncated.xml"
 check_rejected "$T/truncated.xml" "truncated XML"
 

@@ -92,4 +92,54 @@ chmod 0644 "$rec/fictional_baseline.xml" 2>/dev/null || true
 expect 4 "read-only directory" -- "${ro[@]}" "$LITMINE" import --db "$T/rodir/c.db" "$rec/fictional_baseline.xml"
 err_has "rodir/c.db" "read-only directory names the database"
 [ ! -e "$T/rodir/c.db" ] && ok || bad "read-only directory: a file appeared"
+# A corpus in a folder the user cannot write (a read-only mount, another
+# user's folder): every read command works, and nothing is written.
+mkdir -p "$T/rocorpus"; cp "$db" "$T/rocorpus/c.db"; chmod 0644 "$T/rocorpus/c.db"
+chmod 0555 "$T/rocorpus"
+sum=$(md5sum < "$T/rocorpus/c.db")
+pmid=$(sqlite3 "$db" "SELECT pmid FROM article WHERE deleted = 0 LIMIT 1")
+chmod 0644 "$ROOT/tests/fixtures/reconcile/article.txt" 2>/dev/null || true
+for cmd in "search remission" "show $pmid" "export --format csv" "check $ROOT/tests/fixtures/reconcile/article.txt"; do
+  # shellcheck disable=SC2086
+  expect 0 "read-only folder: $cmd" -- "${ro[@]}" "$LITMINE" $cmd --db "$T/rocorpus/c.db"
+done
+[ "$(md5sum < "$T/rocorpus/c.db")" = "$sum" ] && ok || bad "read-only folder: the database changed"
+# In a writable folder, a read command leaves the file as it was.
+cp "$db" "$T/rw.db"; sum=$(md5sum < "$T/rw.db"); ino=$(stat -c %i "$T/rw.db")
+"$LITMINE" search --db "$T/rw.db" remission >/dev/null 2>&1
+"$LITMINE" export --db "$T/rw.db" --format jsonl >/dev/null 2>&1
+[ "$(md5sum < "$T/rw.db")" = "$sum" ] && [ "$(stat -c %i "$T/rw.db")" = "$ino" ] && ok \
+  || bad "a read command changed the database"
+[ ! -s "$T/rw.db-wal" ] && ok || bad "a read command left a non-empty WAL"
+# A damaged database: bytes of a title overwritten inside its page (SQLite's
+# structure is intact, the text is not UTF-8) and a garbled page.  Every
+# read command exits 4 naming the table; nothing garbled reaches stdout.
+cp "$db" "$T/bad.db"
+python3 - "$T/bad.db" <<'PY'
+import sqlite3, sys
+p = sys.argv[1]
+t = sqlite3.connect(p).execute("SELECT title FROM article WHERE deleted = 0 ORDER BY pmid LIMIT 1").fetchone()[0].encode()
+d = bytearray(open(p, "rb").read())
+i = d.find(t, 4096)
+d[i + 2:i + 6] = b"\xff\xfe\xc3\x28"
+open(p, "wb").write(d)
+PY
+bpmid=$(sqlite3 "$db" "SELECT pmid FROM article WHERE deleted = 0 ORDER BY pmid LIMIT 1")
+for cmd in "export --format csv" "export --format jsonl" "show $bpmid" "show $bpmid --format json" "extract $bpmid"; do
+  # shellcheck disable=SC2086
+  expect 4 "corrupt text: $cmd" -- "$LITMINE" $cmd --db "$T/bad.db"
+  err_has "table article" "corrupt text: $cmd names the table"
+  python3 -c "import sys; open(sys.argv[1], 'rb').read().decode('utf-8')" "$T/out" 2>/dev/null && ok \
+    || bad "corrupt text: $cmd wrote invalid UTF-8"
+done
+cp "$db" "$T/bad2.db"
+page=$(sqlite3 "$T/bad2.db" "SELECT max(pageno) FROM dbstat WHERE name = 'article'" 2>/dev/null || echo 2)
+python3 - "$T/bad2.db" "${page:-2}" <<'PY'
+import sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(4096 * (int(sys.argv[2]) - 1) + 2048)
+    f.write(bytes([0xff, 0xfe, 0x80, 0x00] * 400))
+PY
+expect 4 "garbled page: export" -- "$LITMINE" export --format csv --db "$T/bad2.db"
+err_has "malformed" "garbled page: export says the database is malformed"
 finish

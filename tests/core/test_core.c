@@ -175,3 +175,17 @@ Test(core, redact_api_key)
     lm_msg_set(d, sizeof d, "%s: HTTP 400", "u?api_key=fictional\"x");
     cr_assert_str_eq(d, "u?api_key=***\"x: HTTP 400");
 }
+
+Test(core, utf8_valid)
+{
+    cr_assert(lm_utf8_valid(""));
+    cr_assert(lm_utf8_valid(NULL));
+    cr_assert(lm_utf8_valid("caf\xc3\xa9 \xce\xb1 \xe2\x89\xa4 \xf0\x9f\x98\x80"));
+    cr_assert(!lm_utf8_valid("caf\xe9"));            /* Latin-1 */
+    cr_assert(!lm_utf8_valid("\xc0\xaf"));           /* overlong '/' */
+    cr_assert(!lm_utf8_valid("\xe0\x80\xaf"));       /* overlong */
+    cr_assert(!lm_utf8_valid("\xed\xa0\x80"));       /* surrogate */
+    cr_assert(!lm_utf8_valid("\xf4\x90\x80\x80"));   /* above U+10FFFF */
+    cr_assert(!lm_utf8_valid("\xe2\x89"));           /* cut short */
+    cr_assert(!lm_utf8_valid("\xff\xfe"));
+}

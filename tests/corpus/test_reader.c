@@ -227,6 +227,7 @@ Test(reader, invalid_utf8)
                  "<PubmedArticle><MedlineCitation><PMID>91000001</PMID><Article><ArticleTitle>"
                  "caf\xe9</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
                  "</PubmedArticleSet>", LM_ERR_XML, "latin.xml:2:");
+    cr_assert_null(strchr(lm_reader_errmsg(rd), '\n'), "two lines: %s", lm_reader_errmsg(rd));
 }
 
 Test(reader, missing_file)
@@ -392,4 +393,30 @@ Test(reader, pubmed_databank_list)
                      "ClinicalTrials.gov NCT00000001 NCT00000002; ISRCTN ISRCTN00000003");
     cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
     cr_assert_str_eq(lm_buf_str(&rec.databanks), "", "the next record starts empty");
+}
+
+/* Under NCBI's own DOCTYPE (never loaded) the HTML and MathML character
+ * entities its DTDs declare become their characters; an unknown one stops
+ * the file instead of vanishing from the text. */
+Test(reader, ncbi_character_entities)
+{
+    static const char head[] =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD "
+        "PubMedArticle, 1st January 2024//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/"
+        "pubmed_240101.dtd\">\n<PubmedArticleSet><PubmedArticle><MedlineCitation>"
+        "<PMID>91000011</PMID><Article><ArticleTitle>";
+    static const char tail[] = "</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+                               "</PubmedArticleSet>";
+    char xml[1024];
+
+    snprintf(xml, sizeof xml, "%s5&nbsp;mg &alpha;-blocker &le; 3&InvisibleTimes;x &lsqb;1&rsqb;"
+             " &plusmn;&amp;%s", head, tail);
+    cr_assert_eq(open_str("ent.xml", xml), LM_OK);
+    cr_assert_eq(lm_reader_read(rd, &rec), LM_OK, "%s", lm_reader_errmsg(rd));
+    cr_assert_str_eq(lm_buf_str(&rec.title), "5\xc2\xa0mg \xce\xb1-blocker \xe2\x89\xa4 "
+                     "3\xe2\x81\xa2x [1] \xc2\xb1&");
+    lm_reader_close(rd);
+    rd = NULL;
+    snprintf(xml, sizeof xml, "%s5 &zelvorinunit; mg%s", head, tail);
+    expect_error("unknown.xml", xml, LM_ERR_XML, "&zelvorinunit; is not defined");
 }

@@ -136,12 +136,15 @@ Test(store, delete_then_revive_by_newer_version)
 
     cr_assert_eq(import("a.xml", a, &st), LM_OK);
     cr_assert_eq(import("del.xml", del, &st), LM_OK, "%s", lm_corpus_errmsg(c));
-    cr_assert_eq(st.deleted, 2);
+    cr_assert_eq(st.deleted, 1, "an unknown PMID is not reported as deleted");
     cr_assert_eq(get(91000103).deleted, 1);
-    cr_assert_eq(get(91000199).deleted, 1, "a deletion of an unknown PMID leaves a tombstone");
+    cr_assert_eq(get(91000199).pmid, 0, "a deletion of an unknown PMID leaves no row");
     cr_assert_eq(lm_corpus_counts(c, &arts, &dels, NULL), LM_OK);
     cr_assert_eq(arts, 0);
-    cr_assert_eq(dels, 2);
+    cr_assert_eq(dels, 1);
+    cr_assert_eq(import("del2.xml", "<PubmedArticleSet><DeleteCitation><PMID Version=\"1\">"
+                        "91000103</PMID></DeleteCitation></PubmedArticleSet>", &st), LM_OK);
+    cr_assert_eq(st.deleted, 0, "deleting a deleted record deletes nothing");
     cr_assert_eq(import("b.xml", b, &st), LM_OK);
     cr_assert_eq(get(91000103).deleted, 0);
     cr_assert_str_eq(get(91000103).title, "Revived");

@@ -247,3 +247,44 @@ Test(efetch, expiry_wording)
     cr_assert(fetch_error_is_expired("Cannot retrieve query from history"));
     cr_assert(!fetch_error_is_expired("Search Backend failed"));
 }
+
+/* The importer's entity rules apply to E-utilities replies: a declared
+ * entity (a billion-laughs reply) or an undefined one is refused; the
+ * five XML entities pass.  The bomb below would expand to ~30 GB. */
+Test(esearch, declared_entities_are_refused)
+{
+    fetch_search s = {0};
+    char msg[256] = "";
+    lm_buf b = {0};
+    int i;
+
+    cr_assert_eq(lm_buf_puts(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE eSearchResult [\n"
+                             "<!ENTITY a0 \"4000000140000001400000014000000140000001\">\n"), LM_OK);
+    for (i = 1; i < 10; i++)
+        cr_assert_eq(lm_buf_printf(&b, "<!ENTITY a%d \"&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;"
+                                   "&a%d;&a%d;&a%d;\">\n", i, i - 1, i - 1, i - 1, i - 1,
+                                   i - 1, i - 1, i - 1, i - 1, i - 1, i - 1), LM_OK);
+    cr_assert_eq(lm_buf_puts(&b, "]>\n<eSearchResult><Count>&a9;</Count><RetMax>0</RetMax>"
+                             "<RetStart>0</RetStart><IdList/></eSearchResult>"), LM_OK);
+    cr_assert_eq(fetch_parse_esearch(b.s, b.len, &s, msg, sizeof msg), FV_RETRY);
+    cr_assert(strstr(msg, "declares the entity &a0;"), "%s", msg);
+    fetch_search_free(&s);
+    lm_buf_free(&b);
+
+    {
+        static const char undef[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE eSearchResult PUBLIC "
+            "\"-//NLM//DTD esearch 20060628//EN\" \"https://eutils.ncbi.nlm.nih.gov/eutils/"
+            "dtd/20060628/esearch.dtd\">\n<eSearchResult><Count>1&zz;</Count><RetMax>0</RetMax>"
+            "<RetStart>0</RetStart><IdList/></eSearchResult>";
+        static const char ok[] = "<eSearchResult><Count>0</Count><RetMax>0</RetMax>"
+            "<RetStart>0</RetStart><IdList/><QueryTranslation>a &amp; b</QueryTranslation>"
+            "</eSearchResult>";
+        fetch_search t = {0};
+
+        cr_assert_eq(fetch_parse_esearch(undef, strlen(undef), &t, msg, sizeof msg), FV_RETRY);
+        cr_assert(strstr(msg, "undefined entity &zz;"), "%s", msg);
+        fetch_search_free(&t);
+        cr_assert_eq(fetch_parse_esearch(ok, strlen(ok), &t, msg, sizeof msg), FV_OK, "%s", msg);
+        fetch_search_free(&t);
+    }
+}

@@ -280,3 +280,32 @@ Test(config, bad_arguments)
     cr_assert_eq(lm_run_config_load(NULL, &cfg, msg, sizeof msg), LM_ERR_USAGE);
     lm_run_config_free(NULL);
 }
+
+/* A day the month does not have, and a key given twice (cJSON would keep
+ * the first and ignore the second without a word). */
+Test(config, impossible_dates_and_duplicate_keys)
+{
+    static const char *bad[] = { "2015/02/31", "2015/04/31", "2015-02-29", "1900/02/29",
+                                 "2015/13/01", "2015/00/10" };
+    static const char *ok[] = { "2016/02/29", "2000/02/29", "2015/12/31" };
+    size_t i;
+    char j[200];
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(j, sizeof j, "{\"database\": \"a\", \"queries\": [{\"name\": \"n\","
+                 " \"query\": \"q\", \"since\": \"%s\"}]}", bad[i]);
+        refuse(j, "queries[0].since", bad[i]);
+    }
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        lm_run_config *cfg = NULL;
+
+        snprintf(j, sizeof j, "{\"database\": \"a\", \"queries\": [{\"name\": \"n\","
+                 " \"query\": \"q\", \"since\": \"%s\"}]}", ok[i]);
+        cr_assert_eq(lm_run_config_parse("r.json", j, strlen(j), &cfg, msg, sizeof msg), LM_OK,
+                     "%s: %s", ok[i], msg);
+        lm_run_config_free(cfg);
+    }
+    refuse("{\"database\": \"a\", \"database\": \"b\"}", "database", "given twice");
+    refuse("{\"database\": \"a\", \"queries\": [{\"name\": \"n\", \"query\": \"q\","
+           " \"query\": \"r\"}]}", "queries[0].query", "given twice");
+}
