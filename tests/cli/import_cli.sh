@@ -46,8 +46,9 @@ grep -q '^9000000[123]' "$T/out" && ok || bad "search finds remission records"
 grep -q '\[remission\]\|\[Remission\]' "$T/out" && ok || bad "snippet marks the match"
 expect 0 "search deleted" -- "$LITMINE" search --db "$db" mice
 [ ! -s "$T/out" ] && ok || bad "deleted record not found by search"
-expect 2 "fts syntax error" -- "$LITMINE" search --db "$db" '"unbalanced'
-err_has "litmine: " "fts error is one line"
+expect 0 "open quote read to the end" -- "$LITMINE" search --db "$db" '"unbalanced'
+expect 2 "query syntax error" -- "$LITMINE" search --db "$db" 'remission AND ('
+err_has "search 'remission AND (': a term is missing at the end (at offset 15)" "query error names the offset"
 expect 0 "search jsonl" -- "$LITMINE" search --db "$db" --format jsonl zelvorin
 python3 -c "import json,sys; [json.loads(l) for l in open('$T/out')]" && ok || bad "search jsonl parses"
 
