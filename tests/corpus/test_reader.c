@@ -214,8 +214,10 @@ Test(reader, jats_without_any_id)
     expect_error("noid.nxml", "<article><front><article-meta><title-group><article-title>x"
                  "</article-title></title-group></article-meta></front></article>",
                  LM_ERR_FORMAT, "neither a PMID nor a PMCID");
-    lm_reader_close(rd);
-    rd = NULL;
+}
+
+Test(reader, jats_without_pmid_and_a_bad_pmcid)
+{
     expect_error("badpmc.nxml", "<article><front><article-meta><article-id pub-id-type=\"pmc\">"
                  "PMC12x</article-id></article-meta></front></article>",
                  LM_ERR_FORMAT, "PMC12x");
