@@ -1,3 +1,4 @@
+#include <ctype.h>
 /* litmine show: one record, as text for a person or JSON for a script. */
 #include <stdlib.h>
 #include <string.h>
@@ -184,9 +185,14 @@ int cmd_show(int argc, char **argv)
         return EXIT_USAGE;
     }
     for (; optind < argc; optind++) {
-        if (lm_corpus_key_parse(argv[optind], &pmid)) {
+        /* digits: a PMID, strictly (a too long one is "out of range") */
+        if (isdigit((unsigned char)argv[optind][0])) {
+            r = cli_parse_pmid(argv[optind], &pmid);
+        } else if ((r = lm_corpus_key_parse(argv[optind], &pmid) ? -1 : 0)) {
             cli_error("'%s' is not a PMID (a positive number) or a PMCID (PMC and digits)",
                       argv[optind]);
+        }
+        if (r) {
             free(pmids);
             return EXIT_USAGE;
         }

@@ -46,11 +46,7 @@ grep -q '^9000000[123]' "$T/out" && ok || bad "search finds remission records"
 grep -q '\[remission\]\|\[Remission\]' "$T/out" && ok || bad "snippet marks the match"
 expect 7 "search deleted" -- "$LITMINE" search --db "$db" mice
 [ ! -s "$T/out" ] && ok || bad "deleted record not found by search"
-<<<<<<< HEAD
 expect 7 "open quote read to the end (no hit)" -- "$LITMINE" search --db "$db" '"unbalanced'
-=======
-expect 0 "open quote read to the end" -- "$LITMINE" search --db "$db" '"unbalanced'
->>>>>>> defects
 expect 2 "query syntax error" -- "$LITMINE" search --db "$db" 'remission AND ('
 err_has "search 'remission AND (': a term is missing at the end (at offset 15)" "query error names the offset"
 expect 0 "search jsonl" -- "$LITMINE" search --db "$db" --format jsonl zelvorin
