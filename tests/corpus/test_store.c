@@ -12,6 +12,16 @@
 
 static char dir[256], db[300];
 static lm_corpus *c;
+static sqlite3 *raw_db;
+
+/* A second connection on the corpus file, for what only SQL can show or
+ * do (the corpus keeps its own handle to itself). */
+static sqlite3 *raw(void)
+{
+    if (!raw_db)
+        cr_assert_eq(sqlite3_open(db, &raw_db), SQLITE_OK);
+    return raw_db;
+}
 
 static void setup(void)
 {
@@ -26,6 +36,8 @@ static void teardown(void)
 {
     char cmd[400];
 
+    sqlite3_close(raw_db);
+    raw_db = NULL;
     lm_corpus_close(c);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     cr_assert_eq(system(cmd), 0);
@@ -156,7 +168,7 @@ Test(store, delete_then_revive_by_newer_version)
  * as one string: two indexes are equal when these are. */
 static char *fts_dump(void)
 {
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     sqlite3_stmt *st;
     char *out = NULL;
     size_t len = 0;
@@ -186,7 +198,7 @@ static char *fts_dump(void)
 Test(store, fts_batches_equal_a_rebuild)
 {
     lm_import_stats st;
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     char *one, *two, *three, *bad, *before, *after;
     sqlite3_stmt *q;
     int triggers = 0;
@@ -250,7 +262,7 @@ Test(store, fts_batches_equal_a_rebuild)
 Test(store, fts_batches_across_a_boundary)
 {
     lm_import_stats st;
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     char *xml = NULL, *before, *after;
     size_t len = 0;
     FILE *f = open_memstream(&xml, &len);
@@ -454,7 +466,7 @@ static void import_fixture(const char *name, lm_import_stats *st)
 /* One text column of the PMC article as stored in article_pmc. */
 static char *pmc_col(int64_t key, const char *column)
 {
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     sqlite3_stmt *st;
     char sql[200], *out = NULL;
 
@@ -677,7 +689,7 @@ Test(store, migrates_a_v1_database)
     sqlite3_close(h);
     free(sql);
     cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK, "%s", lm_corpus_errmsg(c));
-    cr_assert_eq(sqlite3_prepare_v2(lm_corpus_sqlite(c), "PRAGMA user_version", -1, &q, NULL),
+    cr_assert_eq(sqlite3_prepare_v2(raw(), "PRAGMA user_version", -1, &q, NULL),
                  SQLITE_OK);
     cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
     v = sqlite3_column_int(q, 0);
