@@ -34,6 +34,7 @@ struct sq {
     int pmc_any;                /* article_pmc may hold rows (skip lookups if not) */
     int fts_deferred;           /* this transaction swapped the FTS triggers */
     int in_read;                /* a read transaction of read_begin() is open */
+    int checked;                /* check_table() ran on this handle */
     lm_record other;            /* scratch: the other source's record while merging */
     unsigned fts_puts;          /* records put since the last FTS flush */
 };
@@ -1089,30 +1090,59 @@ static lm_err each_row(lm_corpus *c, sqlite3_stmt *st, lm_article_cb cb, void *u
     return LM_OK;
 }
 
-/* An index lookup that finds nothing on a damaged file may be the damage:
- * the table's pages are checked (a key lookup touches a few pages only, so
- * this costs as much as reading the table once) before saying "not here". */
+/* The deadline of check_table(), for SQLite's progress handler. */
+static int check_deadline(void *ud)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 > *(const double *)ud;
+}
+
+/* A key lookup that finds nothing on a damaged file may be the damage (an
+ * interior page whose keys were overwritten sends the search to the wrong
+ * leaf, which SQLite cannot tell from a missing row), so before "not in
+ * the corpus" the table's pages are checked: once per handle, and for two
+ * seconds at most (a table too large to check by then is taken as sound:
+ * a lookup must not cost a scan of a huge corpus). */
 static lm_err check_table(lm_corpus *c, const char *table)
 {
+    struct sq *q = S(c);
+    struct timespec ts;
     sqlite3_stmt *st;
-    char sql[64];
-    const char *res = NULL;
-    lm_err rc = LM_OK;
+    char sql[64], res[600] = "";
+    double deadline;
+    size_t i;
+    int r;
 
+    if (q->checked)
+        return LM_OK;
+    q->checked = 1;
     snprintf(sql, sizeof sql, "PRAGMA quick_check(%s)", table);
-    if (sqlite3_prepare_v2(S(c)->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error_in(c, table, "cannot check the database");
-    if (sqlite3_step(st) == SQLITE_ROW)
-        res = (const char *)sqlite3_column_text(st, 0);
-    else if (sqlite3_errcode(S(c)->db) != SQLITE_OK && sqlite3_errcode(S(c)->db) != SQLITE_DONE)
-        rc = db_error_in(c, table, "cannot check the database");
-    if (!rc && res && strcmp(res, "ok")) {
-        lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: the database is corrupt: %s",
-                   c->target, table, res);
-        rc = LM_ERR_DB;
-    }
+    if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return LM_OK;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    deadline = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 + 2.0;
+    sqlite3_progress_handler(q->db, 10000, check_deadline, &deadline);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(res, sizeof res, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_progress_handler(q->db, 0, NULL, NULL);
     sqlite3_finalize(st);
-    return rc;
+    if (r == SQLITE_CORRUPT || r == SQLITE_NOTADB) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: the database is corrupt", c->target,
+                   table);
+        return LM_ERR_DB;
+    }
+    if (r != SQLITE_ROW || !strcmp(res, "ok") || !res[0])
+        return LM_OK;       /* sound, or not checked in time */
+    /* one line: "On tree page 15 cell 1: Rowid 123 out of order" */
+    for (i = 0; res[i]; i++)
+        if (res[i] == '\n')
+            res[i] = ' ';
+    lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: the database is corrupt: %s", c->target,
+               table, strncmp(res, "*** in database main *** ", 25) ? res : res + 25);
+    return LM_ERR_DB;
 }
 
 static lm_err sq_get(lm_corpus *c, int64_t pmid, lm_article_cb cb, void *ud)
