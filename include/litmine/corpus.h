@@ -159,6 +159,7 @@ typedef struct lm_article {
     int deleted;
     const char *pmcid, *doi, *title, *abstract, *journal, *authors;
     const char *pub_types, *mesh, *body, *source, *record_md5, *updated_at;
+    const char *databanks;  ///< PubMed's DataBankList (lm_record.databanks)
 } lm_article;
 
 /// Callback: return 0 to go on, non-zero to stop (the call then returns LM_OK).
@@ -186,12 +187,13 @@ typedef struct lm_hit {
     int year;
     const char *title, *journal;
     const char *snippet;     ///< abstract excerpt, matches in [brackets]
+    const char *abstract, *pub_types, *mesh;  ///< set by lm_corpus_search_records only
 } lm_hit;
 typedef int (*lm_hit_cb)(const lm_hit *h, void *ud);
 
-/// Raw FTS5 query over title and abstract, best first, at most @p limit
-/// hits.  A query FTS5 cannot parse is LM_ERR_QUERY with its message.  For
-/// what users type, use lm_query_parse() and lm_corpus_search_query().
+/// What a user typed (lm_query_parse syntax) over title and abstract,
+/// best first, at most @p limit hits (<= 0: all).  A query that cannot be
+/// read is LM_ERR_QUERY with a message naming it.
 LM_API LM_MUST_CHECK lm_err lm_corpus_search(lm_corpus *c, const char *query,
                                              int limit, lm_hit_cb cb, void *ud);
 
@@ -257,8 +259,123 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_watermark_get(lm_corpus *c, const char *qu
 LM_API LM_MUST_CHECK lm_err lm_corpus_watermark_set(lm_corpus *c, const char *query,
                                                     const char *watermark);
 
-/// The underlying SQLite handle, for other stages' tables (extraction).
-/// Owned by the corpus; valid until lm_corpus_close().
+/* ---- extraction rows ---------------------------------------------------- */
+
+/// The columns of the extraction table, defined once: X(name, type) with
+/// type INT, REAL, TEXT or ANY (value: a number, or the design's name).
+/// Every backend builds its table and statements from this list, and
+/// lm_xrow holds one value per column, in this order.
+#define LM_EXTRACTION_COLUMNS(X) \
+    X(kind, TEXT) X(value, ANY) X(lo, REAL) X(hi, REAL) X(k, INT) X(n, INT) \
+    X(metric, TEXT) X(p, REAL) X(p_op, TEXT) X(level, TEXT) X(section, TEXT) \
+    X(span_start, INT) X(span_end, INT) X(text, TEXT) X(rule, TEXT) X(flags, TEXT) \
+    X(extractor_version, INT) X(outcome, TEXT) X(intervention, TEXT) \
+    X(comparator, TEXT) X(dose, TEXT) X(frequency, TEXT) X(duration, TEXT) \
+    X(route, TEXT) X(label, TEXT)
+
+typedef enum lm_xcol {
+#define LM_XCOL_ENUM(name, type) LM_XC_##name,
+    LM_EXTRACTION_COLUMNS(LM_XCOL_ENUM)
+#undef LM_XCOL_ENUM
+    LM_XC_COUNT
+} lm_xcol;
+
+typedef enum lm_xval_type { LM_XV_NULL = 0, LM_XV_INT, LM_XV_REAL, LM_XV_TEXT } lm_xval_type;
+
+/// One cell: NULL, an integer, a real or a text (NUL-terminated; "" is
+/// stored as NULL).
+typedef struct lm_xval {
+    lm_xval_type type;
+    int64_t i;
+    double r;
+    const char *s;
+} lm_xval;
+
+/// One extraction row: its article, its id (the order rows were stored
+/// in; 0 when writing) and a value per LM_EXTRACTION_COLUMNS column.
+typedef struct lm_xrow {
+    int64_t pmid, id;
+    lm_xval v[LM_XC_COUNT];
+} lm_xrow;
+
+/// Column names in LM_EXTRACTION_COLUMNS order.
+LM_API extern const char *const lm_xcol_names[LM_XC_COUNT];
+
+/// Callback over rows: @p a is the row's article (see LM_XROWS_ARTICLE).
+typedef int (*lm_xrow_cb)(const lm_article *a, const lm_xrow *x, void *ud);
+
+enum { LM_XROWS_ARTICLE = 1u << 0 };  ///< fill the article's metadata
+
+/// Replaces every extraction row of @p pmid by @p rows (@p n may be 0),
+/// inside the open transaction (lm_corpus_begin), else in one of its own.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xrows_replace(lm_corpus *c, int64_t pmid,
+                                                    const lm_xrow *rows, size_t n);
+/// The rows of @p pmid (any article); or, @p pmid 0, of every live
+/// article, or of the live ones among @p subset (when not NULL); by pmid,
+/// then in the order they were stored.  With LM_XROWS_ARTICLE the
+/// article has pmid, year, journal, title, doi, pmcid, authors, pub_types,
+/// abstract and databanks; otherwise only pmid.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xrows_each(lm_corpus *c, int64_t pmid,
+                                                 const int64_t *subset, size_t nsubset,
+                                                 unsigned flags, lm_xrow_cb cb, void *ud);
+
+/* ---- extract state ------------------------------------------------------ */
+
+/// Up to @p max live articles with key > @p after, ascending, whose
+/// extractions are missing or were made from another record_md5 or by an
+/// extractor version other than @p version.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xstate_pending(lm_corpus *c, int version,
+                                                     int64_t after, int64_t *keys,
+                                                     size_t max, size_t *n);
+/// Counts: articles pending (as above), and articles extracted before but
+/// deleted (or gone) since.  Either pointer may be NULL.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xstate_count(lm_corpus *c, int version,
+                                                   uint64_t *pending, uint64_t *gone);
+/// Records what @p pmid's extractions were made from, in the open transaction.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xstate_put(lm_corpus *c, int64_t pmid,
+                                                 const char *record_md5, int version);
+/// Removes the extractions and state of deleted or gone articles, in a
+/// transaction of its own; *n gets how many articles.
+LM_API LM_MUST_CHECK lm_err lm_corpus_xstate_purge(lm_corpus *c, uint64_t *n);
+
+/* ---- reading in one snapshot, summaries, locks --------------------------- */
+
+/// A read snapshot: every read until lm_corpus_read_end() sees one corpus.
+/// Not inside lm_corpus_begin(); not nested.
+LM_API LM_MUST_CHECK lm_err lm_corpus_read_begin(lm_corpus *c);
+LM_API void lm_corpus_read_end(lm_corpus *c);
+
+/// Search for programs, not people: @p q as lm_corpus_search_query, but
+/// deleted articles included and only lm_hit.pmid and .score set.
+LM_API LM_MUST_CHECK lm_err lm_corpus_search_keys(lm_corpus *c, const lm_query *q,
+                                                  int limit, lm_hit_cb cb, void *ud);
+/// Live articles matching @p q, best first, with year, title, abstract,
+/// pub_types and mesh (no snippet, no journal).
+LM_API LM_MUST_CHECK lm_err lm_corpus_search_records(lm_corpus *c, const lm_query *q,
+                                                     int limit, lm_hit_cb cb, void *ud);
+/// Articles (deleted ones too) matching @p q, counted up to @p cap.
+LM_API LM_MUST_CHECK lm_err lm_corpus_match_count(lm_corpus *c, const lm_query *q,
+                                                  uint64_t cap, uint64_t *n);
+
+/// What a report says of the corpus, cheaply.
+typedef struct lm_corpus_summary {
+    int any_live;               ///< 1 when at least one live article is stored
+    int64_t ledger_records;     ///< records of the files imported, -1 when none
+    char last_import[32];       ///< when the last file was imported, or ""
+} lm_corpus_summary;
+LM_API LM_MUST_CHECK lm_err lm_corpus_summary_get(lm_corpus *c, lm_corpus_summary *s);
+
+/// The backend's run lock (PostgreSQL: an advisory lock, across hosts).
+/// *held = 0 when the backend has none (the caller locks a file beside
+/// the database); LM_ERR_LOCKED when another run holds it.  Released by
+/// lm_corpus_close().
+LM_API LM_MUST_CHECK lm_err lm_corpus_run_lock(lm_corpus *c, int *held);
+
+/// The backend's name: "sqlite" or "postgresql".
+LM_API const char *lm_corpus_backend(const lm_corpus *c);
+
+/// The underlying SQLite handle (going: issue 18 moves every caller behind
+/// the functions above).  Owned by the corpus; valid until lm_corpus_close().
 typedef struct sqlite3 sqlite3;
 LM_API sqlite3 *lm_corpus_sqlite(lm_corpus *c);
 
