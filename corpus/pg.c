@@ -1,20 +1,23 @@
-/* The PostgreSQL corpus backend: the SQLite store's tables (schema version
- * CORPUS_SCHEMA_VERSION) in a PostgreSQL database reached with libpq, for
- * a corpus shared by a team and loaded from several hosts at once.
+/* The PostgreSQL corpus backend (lm_backend_pg, backend.h): the SQLite
+ * store's tables (schema version CORPUS_SCHEMA_VERSION) in a PostgreSQL
+ * database reached with libpq, for a corpus shared by a team and loaded
+ * from several hosts at once.
  *
  * What differs from SQLite, and why:
  *  - full-text search is a tsvector column generated from the title
  *    (weight A) and abstract (weight B), under a GIN index, ranked by
- *    ts_rank_cd with A four times B (the 4:1 of bm25(article_fts, 4.0, 1.0))
+ *    ts_rank_cd with A four times B (bm25(article_fts, 4.0, 1.0)'s 4:1)
  *    and normalised by document length, as bm25 is;
  *  - SQLite lets one writer in at a time; here several may write, so each
  *    record takes a transaction-level advisory lock on its key before it is
  *    read and merged: two imports that meet on one PMID take turns on it
- *    (reading the other's committed row), the rest goes in parallel;
- *  - the schema version is a one-row table (PostgreSQL has no
- *    user_version), and the schema is made under an advisory lock so two
- *    first runs do not both create it;
- *  - the run lock is a session advisory lock on its own connection.
+ *    (the second reads the first's committed row), the rest runs in
+ *    parallel, and the corpus is the one a single process would make;
+ *  - the schema version is a one-row table, litmine_schema (PostgreSQL has
+ *    no user_version), made under an advisory lock so two first runs do
+ *    not both create it;
+ *  - the run lock is a session advisory lock: the server drops it when the
+ *    holder's connection goes, whichever host it ran on.
  * Statements are prepared once per connection.  Messages name the database
  * by its URL without the password. */
 #include <stdio.h>
@@ -24,82 +27,98 @@
 #include <time.h>
 #include <unistd.h>
 #include <openssl/evp.h>
-#include "corpus_int.h"
+#include "backend.h"
 #include "pg_int.h"
-
-int corpus_pg_is_url(const char *db)
-{
-    return db && (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11));
-}
 
 void corpus_pg_display(const char *url, char *buf, size_t cap)
 {
-    const char *auth = strstr(url, "://"), *end, *at, *colon, *pw;
+    const char *auth, *end, *at = NULL, *colon, *s;
+    char *pw;
     size_t n;
 
     if (!cap)
         return;
-    snprintf(buf, cap, "%s", url);
-    if (!auth)
+    if (buf != url)
+        snprintf(buf, cap, "%s", url);
+    if (!(auth = strstr(buf, "://")))
         return;
     auth += 3;
     end = auth + strcspn(auth, "/?");
-    /* userinfo: the last '@' before the path (a password may hold '@') */
-    for (at = NULL, colon = auth; colon < end; colon++)
-        if (*colon == '@')
-            at = colon;
+    /* userinfo: up to the last '@' before the path (a password may hold '@') */
+    for (s = auth; s < end; s++)
+        if (*s == '@')
+            at = s;
     if (at && (colon = memchr(auth, ':', (size_t)(at - auth)))) {
-        n = (size_t)(colon - url);
-        if (n < cap)
-            snprintf(buf + n, cap - n, "%s", at);
+        n = strlen(at) + 1;
+        memmove((char *)colon, at, n);
     }
     /* a password given as a parameter: drop the parameter */
-    while ((pw = strstr(buf, "password=")) && (pw[-1] == '?' || pw[-1] == '&')) {
-        const char *next = pw + strcspn(pw, "&");
+    while ((pw = strstr(buf, "password=")) && pw > buf && (pw[-1] == '?' || pw[-1] == '&')) {
+        char *next = pw + strcspn(pw, "&");
         if (*next == '&')
-            memmove((char *)pw, next + 1, strlen(next + 1) + 1);
+            memmove(pw, next + 1, strlen(next + 1) + 1);
         else
-            ((char *)pw)[pw[-1] == '?' ? 0 : -1] = '\0';
+            pw[-1] = '\0';
     }
 }
 
 #ifdef LM_HAVE_PG
 #include <libpq-fe.h>
 
-/* Advisory lock keys (the two-int form, so they never meet the one-int
- * form the records use): the schema, and the run lock. */
+/* A parsed query's node (qparse.c). */
+struct lm_query {
+    lm_query_kind kind;
+    char *text;
+    const char *column;
+    struct lm_query *left, *right;
+};
+
+/* Advisory lock keys, in the two-int form so they never meet the one-int
+ * form the records' keys use: the schema, and the run lock. */
 #define LOCK_NS "1818848109"    /* "litm" */
 #define LOCK_SCHEMA LOCK_NS ", 1"
 #define LOCK_RUN LOCK_NS ", 2"
 
-struct corpus_pg {
+/* The statements, prepared on first use (named "s<index>"). */
+enum {
+    S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
+    S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
+    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, NSTMT
+};
+
+struct pg {
     PGconn *conn;
-    char *name;                 /* the URL without its password */
-    unsigned flags;
-    int in_txn;
-    unsigned prepared;          /* bit per statement prepared on this connection */
-    char now[32];
+    uint64_t prepared;          /* bit per statement prepared on this connection */
+    int in_read;                /* a read_begin() snapshot is open */
+    int locked;                 /* holds the run lock */
     EVP_MD_CTX *md;
     lm_record other;            /* scratch: the other source's record while merging */
-    char msg[1024];
 };
+
+#define P(c) ((struct pg *)(c)->impl)
 
 /* What the index and the queries tokenise: the text with hyphens, dashes
  * and slashes as spaces.  PostgreSQL's parser reads "IL-6" as 'il' '-6'
- * and "COVID-19" as one hyphenated word besides its parts, where SQLite's
- * unicode61 reads both as two words; so "IL 6" and "IL-6", and
- * "COVID-19" and "COVID 19", find each other in both backends.  (The
- * dashes are U+2010..U+2014.) */
+ * and "COVID-19" as a hyphenated word besides its parts, where SQLite's
+ * unicode61 reads both as two words; so "IL 6" and "IL-6", "COVID-19" and
+ * "COVID 19", find each other in both backends.  (U+2010..U+2014.) */
 #define TS_DASHES "-/\xe2\x80\x90\xe2\x80\x91\xe2\x80\x92\xe2\x80\x93\xe2\x80\x94"
 #define TS_TEXT(x) "translate(" x ", '" TS_DASHES "', '       ')"
 
-/* Schema version 4, in one step: no PostgreSQL corpus of an older version
- * exists.  Each future version adds one step (as store.c's migrate()).
- * Types follow SQLite's affinities: INTEGER columns that hold PMIDs are
- * BIGINT; extraction.value (SQLite ANY: a number, or the design label) is
- * TEXT, the number written with 17 digits. */
-static const char schema_v4[] =
-    "CREATE TABLE schema_version(version INTEGER NOT NULL);"
+/* The extraction columns' PostgreSQL types: INT and REAL as SQLite's
+ * affinities store them; ANY (value: a number or the design's name) as
+ * jsonb, which keeps a number a number and a text a text. */
+#define PG_T_INT "BIGINT"
+#define PG_T_REAL "DOUBLE PRECISION"
+#define PG_T_TEXT "TEXT"
+#define PG_T_ANY "JSONB"
+#define XC_DECL(name, type) ", " #name " " PG_T_##type
+#define XC_NAME(name, type) ", " #name
+
+/* Schema version 5 in one step: no PostgreSQL corpus of an older version
+ * exists.  Each future version adds one step to migrate(). */
+static const char schema_v5[] =
+    "CREATE TABLE litmine_schema(version INTEGER NOT NULL);"
     "CREATE TABLE article("
     " pmid BIGINT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
     " pmcid TEXT, doi TEXT, title TEXT, abstract TEXT, journal TEXT, year INTEGER,"
@@ -117,27 +136,26 @@ static const char schema_v4[] =
     " authors TEXT, pub_types TEXT, mesh TEXT, body TEXT, record_md5 TEXT, updated_at TEXT);"
     "CREATE TABLE source_file(name TEXT NOT NULL, md5 TEXT PRIMARY KEY,"
     " records BIGINT NOT NULL, imported_at TEXT NOT NULL);"
-    "CREATE TABLE extraction(id BIGSERIAL PRIMARY KEY, pmid BIGINT NOT NULL,"
-    " kind TEXT NOT NULL, value TEXT, lo DOUBLE PRECISION, hi DOUBLE PRECISION, k BIGINT,"
-    " n BIGINT, metric TEXT, p DOUBLE PRECISION, p_op TEXT, level TEXT, section TEXT,"
-    " span_start INTEGER, span_end INTEGER, text TEXT, rule TEXT, flags TEXT,"
-    " extractor_version INTEGER, outcome TEXT, intervention TEXT, comparator TEXT,"
-    " dose TEXT, frequency TEXT, duration TEXT, route TEXT, label TEXT);"
-    "CREATE INDEX extraction_pmid ON extraction(pmid);"
+    "CREATE TABLE extraction(id BIGSERIAL PRIMARY KEY, pmid BIGINT NOT NULL"
+    LM_EXTRACTION_COLUMNS(XC_DECL) ");"
+    "CREATE INDEX extraction_pmid ON extraction(pmid, id);"
     "CREATE TABLE fetch_state(query TEXT PRIMARY KEY, watermark TEXT, updated_at TEXT);"
     "CREATE TABLE extract_state(pmid BIGINT PRIMARY KEY, record_md5 TEXT,"
     " extractor_version INTEGER NOT NULL);";
 
-/* The statements, prepared on first use (names are their index). */
-enum {
-    S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
-    S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
-    S_GET, S_GET_PMCID, NSTMT
-};
-
 #define FIELD_COLS "pmcid, doi, title, abstract, journal, year, authors, pub_types, mesh, body"
 #define ARTICLE_COLS "pmid, version, year, deleted, pmcid, doi, title, abstract, journal," \
-    " authors, pub_types, mesh, body, source, record_md5, updated_at"
+    " authors, pub_types, mesh, body, source, record_md5, updated_at, databanks"
+#define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+/* Live articles whose extractions are missing or stale (sqlite.c's). */
+#define PENDING_WHERE \
+    " FROM article a LEFT JOIN extract_state s ON s.pmid = a.pmid" \
+    " WHERE a.deleted = 0 AND (s.pmid IS NULL OR s.record_md5 IS DISTINCT FROM a.record_md5" \
+    " OR s.extractor_version <> $1::integer)"
+#define GONE_SELECT \
+    "SELECT s.pmid FROM extract_state s LEFT JOIN article a ON a.pmid = s.pmid" \
+    " WHERE a.pmid IS NULL OR a.deleted <> 0"
+#define XC_PARAM(name, type) ", $%d"
 
 static const char *const stmt_sql[NSTMT] = {
     [S_UPSERT] =
@@ -186,14 +204,12 @@ static const char *const stmt_sql[NSTMT] = {
     [S_PMC_FIND] = "SELECT 1 FROM article_pmc WHERE pmid = $1",
     [S_SEEN] = "SELECT 1 FROM source_file WHERE md5 = $1",
     [S_FILE_ADD] =
-    "INSERT INTO source_file(name, md5, records, imported_at)"
-    " VALUES ($1, $2, $3, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+    "INSERT INTO source_file(name, md5, records, imported_at) VALUES ($1, $2, $3, " NOW_UTC ")"
     " ON CONFLICT(md5) DO UPDATE SET name = excluded.name, records = excluded.records,"
     " imported_at = excluded.imported_at",
     [S_WM_GET] = "SELECT watermark FROM fetch_state WHERE query = $1",
     [S_WM_SET] =
-    "INSERT INTO fetch_state(query, watermark, updated_at)"
-    " VALUES ($1, $2, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+    "INSERT INTO fetch_state(query, watermark, updated_at) VALUES ($1, $2, " NOW_UTC ")"
     " ON CONFLICT(query) DO UPDATE SET watermark = excluded.watermark,"
     " updated_at = excluded.updated_at",
     /* keyset pages: the callback may use the connection between pages */
@@ -202,7 +218,27 @@ static const char *const stmt_sql[NSTMT] = {
     [S_GET] = "SELECT " ARTICLE_COLS " FROM article WHERE pmid = $1",
     [S_GET_PMCID] = "SELECT " ARTICLE_COLS " FROM article WHERE pmcid = 'PMC' || $1"
                     " ORDER BY deleted, pmid LIMIT 1",
+    [S_XDEL] = "DELETE FROM extraction WHERE pmid = $1",
+    [S_XINS] = NULL,    /* built from LM_EXTRACTION_COLUMNS (xins_sql) */
+    [S_XSTATE] =
+    "INSERT INTO extract_state(pmid, record_md5, extractor_version) VALUES ($1, $2, $3)"
+    " ON CONFLICT(pmid) DO UPDATE SET record_md5 = excluded.record_md5,"
+    " extractor_version = excluded.extractor_version",
+    [S_PENDING] = "SELECT a.pmid" PENDING_WHERE " AND a.pmid > $2 ORDER BY a.pmid LIMIT $3",
 };
+
+/* "INSERT INTO extraction(pmid, kind, ...) VALUES ($1, $2, ...)". */
+static void xins_sql(char *sql, size_t cap)
+{
+    int n = snprintf(sql, cap, "INSERT INTO extraction(pmid" LM_EXTRACTION_COLUMNS(XC_NAME)
+                     ") VALUES ($1");
+    int i;
+
+    for (i = 0; i < LM_XC_COUNT && n > 0 && (size_t)n < cap; i++)
+        n += snprintf(sql + n, cap - (size_t)n, ", $%d", i + 2);
+    if (n > 0 && (size_t)n < cap)
+        snprintf(sql + n, cap - (size_t)n, ")");
+}
 
 /* The first line of a libpq message (they end in "\n", some have DETAIL
  * lines). */
@@ -216,63 +252,77 @@ static void first_line(char *dst, size_t cap, const char *s)
     dst[n] = '\0';
 }
 
-/* Sets p->msg from @res (or the connection) and maps the SQLSTATE: lock
- * waits that gave up and deadlocks are LM_ERR_DB_BUSY, the rest LM_ERR_DB
- * (the server gone, no privilege, a full disk...). */
-static lm_err pg_fail(corpus_pg *p, const PGresult *res, const char *what)
+/* Sets c->msg from @res (or the connection) and maps the SQLSTATE: a lock
+ * wait given up and a deadlock are LM_ERR_DB_BUSY, the rest LM_ERR_DB
+ * (the server gone, no privilege, a full disk...).  @table, when known,
+ * is named. */
+static lm_err pg_fail_in(lm_corpus *c, const PGresult *res, const char *table,
+                         const char *what)
 {
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     const char *text = res ? PQresultErrorMessage(res) : NULL;
     char line[512];
 
-    if (!text || !*text)
-        text = PQerrorMessage(p->conn);
+    if ((!text || !*text) && P(c) && P(c)->conn)
+        text = PQerrorMessage(P(c)->conn);
     first_line(line, sizeof line, text);
     if (!*line)
         snprintf(line, sizeof line, "the server closed the connection");
-    lm_msg_set(p->msg, sizeof p->msg, "%s: %s: %s", p->name, what, line);
+    if (table)
+        lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: %s: %s", c->target, table, what, line);
+    else
+        lm_msg_set(c->msg, sizeof c->msg, "%s: %s: %s", c->target, what, line);
     if (state && (!strcmp(state, "40P01") || !strcmp(state, "40001") ||
                   !strcmp(state, "55P03")))
         return LM_ERR_DB_BUSY;
     return LM_ERR_DB;
 }
 
-static lm_err exec(corpus_pg *p, const char *sql, const char *what)
+static lm_err pg_fail(lm_corpus *c, const PGresult *res, const char *what)
 {
-    PGresult *res = PQexec(p->conn, sql);
-    ExecStatusType st = PQresultStatus(res);
-    lm_err rc = LM_OK;
+    return pg_fail_in(c, res, NULL, what);
+}
 
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-        rc = pg_fail(p, res, what);
+static int res_ok(const PGresult *res)
+{
+    ExecStatusType st = PQresultStatus(res);
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+static lm_err exec(lm_corpus *c, const char *sql, const char *what)
+{
+    PGresult *res = PQexec(P(c)->conn, sql);
+    lm_err rc = res_ok(res) ? LM_OK : pg_fail(c, res, what);
+
     PQclear(res);
     return rc;
 }
 
 /* Runs statement @s with @n text parameters (NULL is SQL NULL).  Returns
- * the result (PQclear() it) or NULL with p->msg set and *rc the error. */
-static PGresult *run(corpus_pg *p, int s, int n, const char *const *vals, const char *what,
+ * the result (PQclear() it), or NULL with c->msg set and *rc the error. */
+static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
                      lm_err *rc)
 {
-    char name[8];
+    struct pg *p = P(c);
+    char name[8], sql[1024];
     PGresult *res;
-    ExecStatusType st;
 
     snprintf(name, sizeof name, "s%d", s);
-    if (!(p->prepared & (1u << s))) {
-        res = PQprepare(p->conn, name, stmt_sql[s], 0, NULL);
+    if (!(p->prepared & ((uint64_t)1 << s))) {
+        if (s == S_XINS)
+            xins_sql(sql, sizeof sql);
+        res = PQprepare(p->conn, name, s == S_XINS ? sql : stmt_sql[s], 0, NULL);
         if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            *rc = pg_fail(p, res, what);
+            *rc = pg_fail(c, res, what);
             PQclear(res);
             return NULL;
         }
         PQclear(res);
-        p->prepared |= 1u << s;
+        p->prepared |= (uint64_t)1 << s;
     }
     res = PQexecPrepared(p->conn, name, n, vals, NULL, NULL, 0);
-    st = PQresultStatus(res);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        *rc = pg_fail(p, res, what);
+    if (!res_ok(res)) {
+        *rc = pg_fail(c, res, what);
         PQclear(res);
         return NULL;
     }
@@ -280,13 +330,13 @@ static PGresult *run(corpus_pg *p, int s, int n, const char *const *vals, const 
     return res;
 }
 
-/* Same, for a statement whose rows are not read: *changed gets the rows
- * it touched when not NULL. */
-static lm_err run_cmd(corpus_pg *p, int s, int n, const char *const *vals, const char *what,
+/* Same, for a statement whose rows are not read: *changed gets whether it
+ * touched a row, when not NULL. */
+static lm_err run_cmd(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
                       int *changed)
 {
     lm_err rc;
-    PGresult *res = run(p, s, n, vals, what, &rc);
+    PGresult *res = run(c, s, n, vals, what, &rc);
 
     if (!res)
         return rc;
@@ -296,6 +346,22 @@ static lm_err run_cmd(corpus_pg *p, int s, int n, const char *const *vals, const
     return LM_OK;
 }
 
+/* One number read with a query of its own. */
+static lm_err query_u64(lm_corpus *c, const char *sql, const char *table, const char *what,
+                        uint64_t *n)
+{
+    PGresult *res = PQexec(P(c)->conn, sql);
+    lm_err rc = LM_OK;
+
+    *n = 0;
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_fail_in(c, res, table, what);
+    else if (PQntuples(res) && !PQgetisnull(res, 0, 0))
+        *n = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    return rc;
+}
+
 /* libpq prints server notices to stderr; the library never prints. */
 static void quiet(void *arg, const char *message)
 {
@@ -303,21 +369,21 @@ static void quiet(void *arg, const char *message)
     (void)message;
 }
 
-/* ---- opening: the schema -------------------------------------------------- */
+/* ---- opening and the schema ----------------------------------------------- */
 
 /* The schema version, 0 when the database has no litmine schema; *tables
  * counts the tables in the schema litmine would use. */
-static lm_err read_version(corpus_pg *p, int *v, int *tables)
+static lm_err read_version(lm_corpus *c, int *v, int *tables)
 {
     PGresult *res;
     lm_err rc = LM_OK;
 
     *v = 0;
     *tables = 0;
-    res = PQexec(p->conn, "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname ="
-                 " current_schema()), to_regclass('schema_version') IS NOT NULL");
+    res = PQexec(P(c)->conn, "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname ="
+                 " current_schema()), to_regclass('litmine_schema') IS NOT NULL");
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = pg_fail(p, res, "cannot read the database");
+        rc = pg_fail(c, res, "cannot read the database");
         PQclear(res);
         return rc;
     }
@@ -327,183 +393,189 @@ static lm_err read_version(corpus_pg *p, int *v, int *tables)
         return LM_OK;
     }
     PQclear(res);
-    res = PQexec(p->conn, "SELECT max(version) FROM schema_version");
+    res = PQexec(P(c)->conn, "SELECT max(version) FROM litmine_schema");
     if (PQresultStatus(res) != PGRES_TUPLES_OK)
-        rc = pg_fail(p, res, "cannot read the schema version");
+        rc = pg_fail_in(c, res, "litmine_schema", "cannot read the schema version");
     else if (!PQgetisnull(res, 0, 0))
         *v = atoi(PQgetvalue(res, 0, 0));
     PQclear(res);
     return rc;
 }
 
-/* Creates the schema under the schema lock, unless another process did
- * meanwhile. */
-static lm_err create_schema(corpus_pg *p)
+static lm_err foreign(lm_corpus *c)
+{
+    lm_msg_set(c->msg, sizeof c->msg, "%s: not a litmine corpus (a database with other "
+               "tables)", c->target);
+    return LM_ERR_SCHEMA;
+}
+
+static lm_err pg_schema_version(lm_corpus *c, int *v)
+{
+    int tables;
+    lm_err rc;
+
+    if ((rc = read_version(c, v, &tables)))
+        return rc;
+    return *v == 0 && tables ? foreign(c) : LM_OK;
+}
+
+/* Creates the schema under the schema lock, unless another process did it
+ * meanwhile (two first imports on two hosts). */
+static lm_err pg_migrate(lm_corpus *c, int from)
 {
     char sql[96];
     int v, tables;
     lm_err rc;
 
-    if ((rc = exec(p, "BEGIN", "cannot start the schema creation")))
+    if (from >= CORPUS_SCHEMA_VERSION)
+        return LM_OK;
+    if ((rc = exec(c, "BEGIN", "cannot start the schema migration")))
         return rc;
-    if ((rc = exec(p, "SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")",
+    if ((rc = exec(c, "SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")",
                    "cannot lock the schema")) ||
-        (rc = read_version(p, &v, &tables)))
+        (rc = read_version(c, &v, &tables)))
         goto fail;
     if (v == 0 && tables) {
-        lm_msg_set(p->msg, sizeof p->msg, "%s: not a litmine corpus (a database with other "
-                   "tables)", p->name);
-        rc = LM_ERR_SCHEMA;
+        rc = foreign(c);
         goto fail;
     }
     if (v == 0) {
-        snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d)",
+        snprintf(sql, sizeof sql, "INSERT INTO litmine_schema VALUES (%d)",
                  CORPUS_SCHEMA_VERSION);
-        if ((rc = exec(p, schema_v4, "cannot create the schema")) ||
-            (rc = exec(p, sql, "cannot set the schema version")))
+        if ((rc = exec(c, schema_v5, "cannot create the schema")) ||
+            (rc = exec(c, sql, "cannot set the schema version")))
             goto fail;
     }
-    if ((rc = exec(p, "COMMIT", "cannot commit the schema")))
+    if ((rc = exec(c, "COMMIT", "cannot commit the schema")))
         goto fail;
     return LM_OK;
 fail:
-    PQclear(PQexec(p->conn, "ROLLBACK"));
+    PQclear(PQexec(P(c)->conn, "ROLLBACK"));
     return rc;
 }
 
-static lm_err setup(corpus_pg *p)
-{
-    int v, tables;
-    lm_err rc;
-
-    PQsetNoticeProcessor(p->conn, quiet, NULL);
-    if ((rc = exec(p, "SET client_min_messages = warning", "cannot set up the session")) ||
-        (rc = read_version(p, &v, &tables)))
-        return rc;
-    if (v > CORPUS_SCHEMA_VERSION) {
-        lm_msg_set(p->msg, sizeof p->msg, "%s: corpus schema version %d is newer than this "
-                   "litmine understands (%d): upgrade litmine", p->name, v,
-                   CORPUS_SCHEMA_VERSION);
-        return LM_ERR_SCHEMA;
-    }
-    if (v == 0 && tables) {
-        lm_msg_set(p->msg, sizeof p->msg, "%s: not a litmine corpus (a database with other "
-                   "tables)", p->name);
-        return LM_ERR_SCHEMA;
-    }
-    if (v == 0 && (p->flags & (LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST))) {
-        lm_msg_set(p->msg, sizeof p->msg, "%s: no corpus here (import some records first, "
-                   "or give --db)", p->name);
-        return LM_ERR_DB;
-    }
-    if (v == 0)
-        return create_schema(p);
-    return LM_OK;
-}
-
-lm_err corpus_pg_open(const char *url, unsigned flags, corpus_pg **out)
+static lm_err pg_open(lm_corpus *c)
 {
     /* application_name names the holder in the run lock's message */
     const char *keys[] = { "dbname", "application_name", "client_encoding", NULL };
     const char *vals[4];
     char app[128], host[64];
-    corpus_pg *p;
+    struct pg *p;
+    int v, tables;
+    lm_err rc;
 
-    if (!url || !out)
-        return LM_ERR_USAGE;
-    if (!(*out = p = calloc(1, sizeof *p)) || !(p->name = malloc(strlen(url) + 1)))
+    if (!(c->impl = p = calloc(1, sizeof *p)))
         return LM_ERR_NOMEM;
-    corpus_pg_display(url, p->name, strlen(url) + 1);
     lm_record_init(&p->other);
-    p->flags = flags;
     if (gethostname(host, sizeof host))
         snprintf(host, sizeof host, "unknown");
     host[sizeof host - 1] = '\0';
     snprintf(app, sizeof app, "litmine pid %ld on %s", (long)getpid(), host);
-    vals[0] = url;
+    vals[0] = c->target;
     vals[1] = app;
     vals[2] = "UTF8";
     vals[3] = NULL;
-    /* expand_dbname: the URL (or a key=value string) in dbname is parsed by
-     * libpq, ?host=/socket/dir and all */
+    /* expand_dbname: libpq parses the URL itself (?host=/socket/dir and
+     * all, a password from ~/.pgpass or PGPASSWORD when it has none) */
     p->conn = PQconnectdbParams(keys, vals, 1);
+    /* from here on the target is only for messages: no password in it */
+    corpus_pg_display(c->target, c->target, strlen(c->target) + 1);
     if (!p->conn)
         return LM_ERR_NOMEM;
     if (PQstatus(p->conn) != CONNECTION_OK)
-        return pg_fail(p, NULL, "cannot connect");
-    return setup(p);
-}
-
-void corpus_pg_close(corpus_pg *p)
-{
-    if (!p)
-        return;
-    if (p->in_txn)
-        corpus_pg_rollback(p);
-    PQfinish(p->conn);
-    lm_record_free(&p->other);
-    EVP_MD_CTX_free(p->md);
-    free(p->name);
-    free(p);
-}
-
-const char *corpus_pg_errmsg(const corpus_pg *p)
-{
-    if (!p)
-        return "out of memory";
-    return p->msg[0] ? p->msg : "no error";
-}
-
-/* ---- transactions ------------------------------------------------------- */
-
-lm_err corpus_pg_begin(corpus_pg *p)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    lm_err rc;
-
-    if (!p || p->in_txn)
-        return LM_ERR_USAGE;
-    if ((rc = exec(p, "BEGIN", "cannot start a transaction")))
+        return pg_fail(c, NULL, "cannot connect");
+    PQsetNoticeProcessor(p->conn, quiet, NULL);
+    if ((rc = exec(c, "SET client_min_messages = warning", "cannot set up the session")))
         return rc;
-    gmtime_r(&t, &tm);
-    strftime(p->now, sizeof p->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    p->in_txn = 1;
+    if (!(c->flags & (LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST)))
+        return LM_OK;
+    /* a database that exists but holds no corpus: what a missing SQLite
+     * file is */
+    if ((rc = read_version(c, &v, &tables)))
+        return rc;
+    if (v == 0 && !tables) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: no corpus here (import some records first, "
+                   "or give --db)", c->target);
+        return LM_ERR_DB;
+    }
     return LM_OK;
 }
 
-lm_err corpus_pg_commit(corpus_pg *p)
+static void pg_rollback(lm_corpus *c);
+
+static void pg_close(lm_corpus *c)
 {
-    PGresult *res;
+    struct pg *p = P(c);
+
+    if (!p)
+        return;
+    if (c->in_txn)
+        pg_rollback(c);
+    PQfinish(p->conn);      /* the session ends: the server drops the run lock */
+    lm_record_free(&p->other);
+    EVP_MD_CTX_free(p->md);
+    free(p);
+    c->impl = NULL;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+static void pg_read_end(lm_corpus *c);
+
+static lm_err pg_begin(lm_corpus *c)
+{
+    if (P(c)->in_read)
+        pg_read_end(c);
+    return exec(c, "BEGIN", "cannot start a transaction");
+}
+
+static lm_err pg_commit(lm_corpus *c)
+{
+    PGresult *res = PQexec(P(c)->conn, "COMMIT");
     lm_err rc = LM_OK;
 
-    if (!p || !p->in_txn)
-        return LM_ERR_USAGE;
-    /* COMMIT of a failed transaction "succeeds" as a ROLLBACK: check the tag */
-    res = PQexec(p->conn, "COMMIT");
-    if (PQresultStatus(res) != PGRES_COMMAND_OK)
-        rc = pg_fail(p, res, "cannot commit");
-    else if (strcmp(PQcmdStatus(res), "COMMIT")) {
-        lm_msg_set(p->msg, sizeof p->msg, "%s: cannot commit: the transaction was rolled "
-                   "back", p->name);
+    /* COMMIT of a failed transaction "succeeds" as a ROLLBACK: read the tag */
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        rc = pg_fail(c, res, "cannot commit");
+        PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+    } else if (strcmp(PQcmdStatus(res), "COMMIT")) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: cannot commit: the transaction was rolled "
+                   "back", c->target);
         rc = LM_ERR_DB;
     }
     PQclear(res);
-    p->in_txn = 0;
     return rc;
 }
 
-void corpus_pg_rollback(corpus_pg *p)
+static void pg_rollback(lm_corpus *c)
 {
-    if (!p || !p->in_txn)
+    PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+}
+
+static lm_err pg_read_begin(lm_corpus *c)
+{
+    lm_err rc;
+
+    if (P(c)->in_read)
+        return LM_OK;
+    if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                   "cannot start reading")))
+        return rc;
+    P(c)->in_read = 1;
+    return LM_OK;
+}
+
+static void pg_read_end(lm_corpus *c)
+{
+    if (!P(c)->in_read)
         return;
-    PQclear(PQexec(p->conn, "ROLLBACK"));
-    p->in_txn = 0;
+    PQclear(PQexec(P(c)->conn, "COMMIT"));
+    P(c)->in_read = 0;
 }
 
 /* ---- merging the sources of one article ------------------------------------ */
 
-/* The ten merged fields, as store.c orders them (FIELD_COLS). */
+/* The ten merged fields, as sqlite.c orders them (FIELD_COLS). */
 enum { F_PMCID, F_DOI, F_TITLE, F_ABSTRACT, F_JOURNAL, F_YEAR, F_AUTHORS, F_PUB_TYPES,
        F_MESH, F_BODY, NFIELD };
 #define PMC_BIT(f) (1u << (f))
@@ -547,8 +619,8 @@ static int view_has(const struct view *v, int f)
     return f == F_YEAR ? v->year != 0 : v->n[f] != 0;
 }
 
-/* PubMed's value of each field when it has one, else PMC's (store.c's
- * rule: the rows and hashes must be the same in both backends). */
+/* PubMed's value of each field when it has one, else PMC's: the SQLite
+ * store's rule, so both backends hold the same merged rows. */
 static unsigned merge(const struct view *pubmed, const struct view *pmc, struct view *out)
 {
     unsigned bits = 0;
@@ -567,9 +639,9 @@ static unsigned merge(const struct view *pubmed, const struct view *pmc, struct 
     return bits;
 }
 
-/* The content hash store.c writes (year, then the text fields, each
+/* The SQLite store's content hash (year, then the text fields, each
  * followed by a NUL), so a corpus hashes the same in both backends. */
-static void view_md5(corpus_pg *p, const struct view *v, char hex[33])
+static void view_md5(struct pg *p, const struct view *v, char hex[33])
 {
     static const char digits[] = "0123456789abcdef";
     static const int order[] = { F_PMCID, F_DOI, F_TITLE, F_ABSTRACT, F_JOURNAL, F_AUTHORS,
@@ -624,8 +696,8 @@ static int64_t record_key(const lm_record *r)
     return n ? -n : 0;
 }
 
-/* Parameters as text: the view's fields (NULL for empty ones) from slot
- * @first, in FIELD_COLS order; @yearbuf holds the year's digits. */
+/* The view's fields as text parameters from slot @first, in FIELD_COLS
+ * order (NULL for empty ones); @yearbuf holds the year's digits. */
 static void params_view(const char **vals, int first, const struct view *v, char *yearbuf)
 {
     int f;
@@ -663,20 +735,20 @@ static lm_err copy_cols(const PGresult *res, int first, unsigned skip, lm_record
 
 /* ---- writes -------------------------------------------------------------- */
 
-/* Until this transaction commits, no other writer reads or merges the row
- * of @key: the second of two imports meeting on a PMID waits, then reads
- * the first's committed row (a merge never misses the other source). */
-static lm_err key_lock(corpus_pg *p, int64_t key)
+/* Until this transaction ends no other writer reads or merges the row of
+ * @key: the second of two imports meeting on a PMID waits, then reads the
+ * first's committed row, so a merge never misses the other source. */
+static lm_err key_lock(lm_corpus *c, int64_t key)
 {
     char k[24];
     const char *vals[1] = { k };
 
     snprintf(k, sizeof k, "%lld", (long long)key);
-    return run_cmd(p, S_KEYLOCK, 1, vals, "cannot lock a record", NULL);
+    return run_cmd(c, S_KEYLOCK, 1, vals, "cannot lock a record", NULL);
 }
 
 /* Tells an older version (0) from an identical replay (3). */
-static lm_err unchanged_or_older(corpus_pg *p, int stmt, int64_t key, int version,
+static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int version,
                                  int *outcome)
 {
     char k[24];
@@ -685,7 +757,7 @@ static lm_err unchanged_or_older(corpus_pg *p, int stmt, int64_t key, int versio
     lm_err rc;
 
     snprintf(k, sizeof k, "%lld", (long long)key);
-    if (!(res = run(p, stmt, 1, vals, "cannot read a stored article", &rc)))
+    if (!(res = run(c, stmt, 1, vals, "cannot read a stored article", &rc)))
         return rc;
     if (PQntuples(res) && atoi(PQgetvalue(res, 0, 0)) == version)
         *outcome = 3;
@@ -693,13 +765,13 @@ static lm_err unchanged_or_older(corpus_pg *p, int stmt, int64_t key, int versio
     return LM_OK;
 }
 
-static lm_err upsert(corpus_pg *p, int64_t key, int version, const struct view *v,
+static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct view *v,
                      const char *source, const char *pubmed_md5, unsigned bits, int *changed)
 {
     char k[24], ver[16], year[16], md5[33], pmver[16], b[16];
     const char *vals[18];
 
-    view_md5(p, v, md5);
+    view_md5(P(c), v, md5);
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(ver, sizeof ver, "%d", version);
     snprintf(b, sizeof b, "%u", bits);
@@ -708,7 +780,7 @@ static lm_err upsert(corpus_pg *p, int64_t key, int version, const struct view *
     params_view(vals, 2, v, year);
     vals[12] = source;
     vals[13] = md5;
-    vals[14] = p->now;
+    vals[14] = c->now;
     if (pubmed_md5) {
         snprintf(pmver, sizeof pmver, "%d", version);
         vals[15] = pmver;
@@ -717,10 +789,10 @@ static lm_err upsert(corpus_pg *p, int64_t key, int version, const struct view *
         vals[15] = vals[16] = NULL;
     }
     vals[17] = b;
-    return run_cmd(p, S_UPSERT, 18, vals, "cannot store a record", changed);
+    return run_cmd(c, S_UPSERT, 18, vals, "cannot store a record", changed);
 }
 
-static lm_err put_databanks(corpus_pg *p, const lm_record *r)
+static lm_err put_databanks(lm_corpus *c, const lm_record *r)
 {
     char k[24], ver[16];
     const char *vals[3] = { k, r->databanks.len ? lm_buf_str(&r->databanks) : NULL, ver };
@@ -729,12 +801,12 @@ static lm_err put_databanks(corpus_pg *p, const lm_record *r)
         return LM_OK;
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
     snprintf(ver, sizeof ver, "%d", r->version);
-    return run_cmd(p, S_DATABANKS, 3, vals, "cannot store a record's DataBankList", NULL);
+    return run_cmd(c, S_DATABANKS, 3, vals, "cannot store a record's DataBankList", NULL);
 }
 
 /* A record with both a PMID and a PMCID supersedes an article stored under
- * that PMCID alone (store.c's adopt_pmcid_row). */
-static lm_err adopt_pmcid_row(corpus_pg *p, const lm_record *r)
+ * that PMCID alone (sqlite.c's adopt_pmcid_row). */
+static lm_err adopt_pmcid_row(lm_corpus *c, const lm_record *r)
 {
     int64_t n = pmc_number(lm_buf_str(&r->pmcid));
     char sql[400], k[24];
@@ -745,13 +817,15 @@ static lm_err adopt_pmcid_row(corpus_pg *p, const lm_record *r)
 
     if (!n)
         return LM_OK;
+    if ((rc = key_lock(c, -n)))
+        return rc;
     snprintf(k, sizeof k, "%lld", (long long)-n);
-    if (!(res = run(p, S_PMC_FIND, 1, vals, "cannot read the corpus", &rc)))
+    if (!(res = run(c, S_PMC_FIND, 1, vals, "cannot read the corpus", &rc)))
         return rc;
     found = PQntuples(res) > 0;
     PQclear(res);
-    if (!found || (rc = key_lock(p, -n)))
-        return rc;
+    if (!found)
+        return LM_OK;
     snprintf(sql, sizeof sql,
              "UPDATE article_pmc SET pmid = %lld WHERE pmid = %lld"
              " AND NOT EXISTS (SELECT 1 FROM article_pmc WHERE pmid = %lld);"
@@ -759,10 +833,10 @@ static lm_err adopt_pmcid_row(corpus_pg *p, const lm_record *r)
              "DELETE FROM article WHERE pmid = %lld;",
              (long long)r->pmid, (long long)-n, (long long)r->pmid, (long long)-n,
              (long long)-n);
-    return exec(p, sql, "cannot move an article stored under its PMCID");
+    return exec(c, sql, "cannot move an article stored under its PMCID");
 }
 
-static lm_err put_pubmed(corpus_pg *p, const lm_record *r, int *outcome)
+static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
 {
     struct view pm, pmc, v;
     char pm_md5[33], k[24];
@@ -772,40 +846,40 @@ static lm_err put_pubmed(corpus_pg *p, const lm_record *r, int *outcome)
     PGresult *res;
     lm_err rc;
 
-    if ((rc = key_lock(p, r->pmid)))
+    if ((rc = key_lock(c, r->pmid)))
         return rc;
-    if (r->pmcid.len && (rc = adopt_pmcid_row(p, r)))
+    if (r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
     view_of(r, &pm);
     v = pm;
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
-    if (!(res = run(p, S_PMC_GET, 1, vals, "cannot read a PMC article", &rc)))
+    if (!(res = run(c, S_PMC_GET, 1, vals, "cannot read a PMC article", &rc)))
         return rc;
     if (PQntuples(res)) {
         has_pmc = 1;
-        rc = copy_cols(res, 0, 0, &p->other);
+        rc = copy_cols(res, 0, 0, &P(c)->other);
     }
     PQclear(res);
     if (rc)
         return rc;
     if (has_pmc) {
-        view_of(&p->other, &pmc);
+        view_of(&P(c)->other, &pmc);
         bits = merge(&pm, &pmc, &v);
     }
-    view_md5(p, &pm, pm_md5);
-    if ((rc = upsert(p, r->pmid, r->version, &v, has_pmc ? "pubmed+pmc" : "pubmed", pm_md5,
+    view_md5(P(c), &pm, pm_md5);
+    if ((rc = upsert(c, r->pmid, r->version, &v, has_pmc ? "pubmed+pmc" : "pubmed", pm_md5,
                      bits, &changed)) ||
-        (rc = put_databanks(p, r)))
+        (rc = put_databanks(c, r)))
         return rc;
     *outcome = changed;
     if (!changed)
-        return unchanged_or_older(p, S_VERSION, r->pmid, r->version, outcome);
+        return unchanged_or_older(c, S_VERSION, r->pmid, r->version, outcome);
     return LM_OK;
 }
 
 struct row_state { int exists, has_pubmed, deleted; };
 
-static lm_err read_row(corpus_pg *p, int64_t key, struct row_state *rs)
+static lm_err read_row(lm_corpus *c, int64_t key, struct row_state *rs)
 {
     char k[24];
     const char *vals[1] = { k };
@@ -814,57 +888,58 @@ static lm_err read_row(corpus_pg *p, int64_t key, struct row_state *rs)
 
     memset(rs, 0, sizeof *rs);
     snprintf(k, sizeof k, "%lld", (long long)key);
-    if (!(res = run(p, S_ART_GET, 1, vals, "cannot read a stored article", &rc)))
+    if (!(res = run(c, S_ART_GET, 1, vals, "cannot read a stored article", &rc)))
         return rc;
     if (PQntuples(res)) {
         rs->exists = 1;
         rs->has_pubmed = !PQgetisnull(res, 0, NFIELD);
         rs->deleted = atoi(PQgetvalue(res, 0, NFIELD + 2));
         if (rs->has_pubmed)
-            rc = copy_cols(res, 0, (unsigned)atoi(PQgetvalue(res, 0, NFIELD + 1)), &p->other);
+            rc = copy_cols(res, 0, (unsigned)atoi(PQgetvalue(res, 0, NFIELD + 1)),
+                           &P(c)->other);
     }
     PQclear(res);
     return rc;
 }
 
-static lm_err put_pmc_row(corpus_pg *p, int64_t key, const lm_record *r,
+static lm_err put_pmc_row(lm_corpus *c, int64_t key, const lm_record *r,
                           const struct view *v, int *changed)
 {
     char k[24], ver[16], year[16], md5[33];
     const char *vals[14];
 
-    view_md5(p, v, md5);
+    view_md5(P(c), v, md5);
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(ver, sizeof ver, "%d", r->version);
     vals[0] = k;
     params_view(vals, 1, v, year);
     vals[11] = ver;
     vals[12] = md5;
-    vals[13] = p->now;
-    return run_cmd(p, S_PMC_PUT, 14, vals, "cannot store a PMC article", changed);
+    vals[13] = c->now;
+    return run_cmd(c, S_PMC_PUT, 14, vals, "cannot store a PMC article", changed);
 }
 
-static lm_err remerge(corpus_pg *p, int64_t key, const struct view *pmc)
+static lm_err remerge(lm_corpus *c, int64_t key, const struct view *pmc)
 {
     struct view pm, v;
     char k[24], year[16], md5[33], b[16];
     const char *vals[14];
     unsigned bits;
 
-    view_of(&p->other, &pm);
+    view_of(&P(c)->other, &pm);
     bits = merge(&pm, pmc, &v);
-    view_md5(p, &v, md5);
+    view_md5(P(c), &v, md5);
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(b, sizeof b, "%u", bits);
     vals[0] = k;
     params_view(vals, 1, &v, year);
     vals[11] = md5;
     vals[12] = b;
-    vals[13] = p->now;
-    return run_cmd(p, S_MERGE, 14, vals, "cannot merge a PMC article", NULL);
+    vals[13] = c->now;
+    return run_cmd(c, S_MERGE, 14, vals, "cannot merge a PMC article", NULL);
 }
 
-static lm_err put_pmc(corpus_pg *p, const lm_record *r, int *outcome)
+static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
 {
     int64_t key = record_key(r);
     struct row_state rs;
@@ -872,96 +947,86 @@ static lm_err put_pmc(corpus_pg *p, const lm_record *r, int *outcome)
     int changed = 0, row_changed = 0;
     lm_err rc;
 
-    if ((rc = key_lock(p, key)))
+    if ((rc = key_lock(c, key)))
         return rc;
-    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(p, r)))
+    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
     view_of(r, &pmc);
-    if ((rc = put_pmc_row(p, key, r, &pmc, &changed)) || (rc = read_row(p, key, &rs)))
+    if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
         return rc;
     *outcome = changed;
     if (rs.has_pubmed) {
         if (!changed)
-            return unchanged_or_older(p, S_PMC_VERSION, key, r->version, outcome);
-        return remerge(p, key, &pmc);
+            return unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
+        return remerge(c, key, &pmc);
     }
-    if ((rc = upsert(p, key, r->version, &pmc, "pmc", NULL, 0, &row_changed)))
+    if ((rc = upsert(c, key, r->version, &pmc, "pmc", NULL, 0, &row_changed)))
         return rc;
     if (row_changed)
         *outcome = 1;
     else if (!changed)
-        return unchanged_or_older(p, S_VERSION, key, r->version, outcome);
+        return unchanged_or_older(c, S_VERSION, key, r->version, outcome);
     return LM_OK;
 }
 
-static lm_err put_delete(corpus_pg *p, const lm_record *r, int *outcome)
+static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
 {
     char k[24], ver[16];
-    const char *vals[3] = { k, ver, p->now };
+    const char *vals[3] = { k, ver, c->now };
     int changed = 0;
     lm_err rc;
 
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
     snprintf(ver, sizeof ver, "%d", r->version);
-    if ((rc = key_lock(p, r->pmid)) ||
-        (rc = run_cmd(p, S_DELETE, 3, vals, "cannot mark a record deleted", &changed)))
+    if ((rc = key_lock(c, r->pmid)) ||
+        (rc = run_cmd(c, S_DELETE, 3, vals, "cannot mark a record deleted", &changed)))
         return rc;
     *outcome = changed ? 2 : 4;
     return LM_OK;
 }
 
-lm_err corpus_pg_put(corpus_pg *p, const lm_record *r, int *outcome)
+static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
 {
-    int dummy;
-
-    if (!p || !r || !p->in_txn || !record_key(r))
-        return LM_ERR_USAGE;
-    if (r->kind == LM_REC_DELETE && r->pmid <= 0)
-        return LM_ERR_USAGE;
-    if (p->flags & LM_CORPUS_READONLY)
-        return LM_ERR_USAGE;
-    if (!outcome)
-        outcome = &dummy;
     if (r->kind == LM_REC_DELETE)
-        return put_delete(p, r, outcome);
+        return put_delete(c, r, outcome);
     if (r->source && !strcmp(r->source, "pmc"))
-        return put_pmc(p, r, outcome);
-    return put_pubmed(p, r, outcome);
+        return put_pmc(c, r, outcome);
+    return put_pubmed(c, r, outcome);
 }
 
 /* ---- ledger and watermark ------------------------------------------------ */
 
-lm_err corpus_pg_file_seen(corpus_pg *p, const char *md5, int *seen)
+static lm_err pg_file_seen(lm_corpus *c, const char *md5, int *seen)
 {
     const char *vals[1] = { md5 };
     PGresult *res;
     lm_err rc;
 
     *seen = 0;
-    if (!(res = run(p, S_SEEN, 1, vals, "cannot read the import ledger", &rc)))
+    if (!(res = run(c, S_SEEN, 1, vals, "cannot read the import ledger", &rc)))
         return rc;
     *seen = PQntuples(res) > 0;
     PQclear(res);
     return LM_OK;
 }
 
-lm_err corpus_pg_file_add(corpus_pg *p, const char *name, const char *md5, uint64_t records)
+static lm_err pg_file_add(lm_corpus *c, const char *name, const char *md5, uint64_t records)
 {
     char n[24];
     const char *vals[3] = { name, md5, n };
 
     snprintf(n, sizeof n, "%llu", (unsigned long long)records);
-    return run_cmd(p, S_FILE_ADD, 3, vals, "cannot write the import ledger", NULL);
+    return run_cmd(c, S_FILE_ADD, 3, vals, "cannot write the import ledger", NULL);
 }
 
-lm_err corpus_pg_watermark_get(corpus_pg *p, const char *query, char **out)
+static lm_err pg_watermark_get(lm_corpus *c, const char *query, char **out)
 {
     const char *vals[1] = { query };
     PGresult *res;
     lm_err rc;
 
     *out = NULL;
-    if (!(res = run(p, S_WM_GET, 1, vals, "cannot read the fetch state", &rc)))
+    if (!(res = run(c, S_WM_GET, 1, vals, "cannot read the fetch state", &rc)))
         return rc;
     if (PQntuples(res) && !PQgetisnull(res, 0, 0) && !(*out = strdup(PQgetvalue(res, 0, 0))))
         rc = LM_ERR_NOMEM;
@@ -969,22 +1034,23 @@ lm_err corpus_pg_watermark_get(corpus_pg *p, const char *query, char **out)
     return rc;
 }
 
-lm_err corpus_pg_watermark_set(corpus_pg *p, const char *query, const char *watermark)
+static lm_err pg_watermark_set(lm_corpus *c, const char *query, const char *watermark)
 {
     const char *vals[2] = { query, watermark };
 
-    return run_cmd(p, S_WM_SET, 2, vals, "cannot write the fetch state", NULL);
+    return run_cmd(c, S_WM_SET, 2, vals, "cannot write the fetch state", NULL);
 }
 
 /* ---- reading ------------------------------------------------------------- */
 
 static void fill_article(const PGresult *res, int i, lm_article *a)
 {
+    memset(a, 0, sizeof *a);
     a->pmid = strtoll(PQgetvalue(res, i, 0), NULL, 10);
     a->version = atoi(PQgetvalue(res, i, 1));
     a->year = atoi(PQgetvalue(res, i, 2));
     a->deleted = atoi(PQgetvalue(res, i, 3));
-    /* PQgetvalue gives "" for NULL, as SQLite's column text gives */
+    /* PQgetvalue gives "" for NULL, as the SQLite backend does */
     a->pmcid = PQgetvalue(res, i, 4);
     a->doi = PQgetvalue(res, i, 5);
     a->title = PQgetvalue(res, i, 6);
@@ -997,9 +1063,11 @@ static void fill_article(const PGresult *res, int i, lm_article *a)
     a->source = PQgetvalue(res, i, 13);
     a->record_md5 = PQgetvalue(res, i, 14);
     a->updated_at = PQgetvalue(res, i, 15);
+    a->databanks = PQgetvalue(res, i, 16);
 }
 
-/* Hands the rows of @res to @cb; 1 in *stop when it asked to stop. */
+/* Hands the rows of @res to @cb; 1 when it asked to stop.  (A UTF8
+ * database holds valid UTF-8 only: no check here.) */
 static int each_row(const PGresult *res, lm_article_cb cb, void *ud, int64_t *last)
 {
     lm_article a;
@@ -1014,7 +1082,7 @@ static int each_row(const PGresult *res, lm_article_cb cb, void *ud, int64_t *la
     return 0;
 }
 
-lm_err corpus_pg_get(corpus_pg *p, int64_t key, lm_article_cb cb, void *ud)
+static lm_err pg_get(lm_corpus *c, int64_t key, lm_article_cb cb, void *ud)
 {
     char k[24];
     const char *vals[1] = { k };
@@ -1023,17 +1091,15 @@ lm_err corpus_pg_get(corpus_pg *p, int64_t key, lm_article_cb cb, void *ud)
     int rows;
     lm_err rc;
 
-    if (!p || !cb)
-        return LM_ERR_USAGE;
     snprintf(k, sizeof k, "%lld", (long long)key);
-    if (!(res = run(p, S_GET, 1, vals, "cannot read articles", &rc)))
+    if (!(res = run(c, S_GET, 1, vals, "cannot read articles", &rc)))
         return rc;
     rows = PQntuples(res);
     each_row(res, cb, ud, &last);
     PQclear(res);
     if (!rows && key < 0) {
         snprintf(k, sizeof k, "%lld", -(long long)key);
-        if (!(res = run(p, S_GET_PMCID, 1, vals, "cannot read articles", &rc)))
+        if (!(res = run(c, S_GET_PMCID, 1, vals, "cannot read articles", &rc)))
             return rc;
         rows = PQntuples(res);
         each_row(res, cb, ud, &last);
@@ -1041,17 +1107,17 @@ lm_err corpus_pg_get(corpus_pg *p, int64_t key, lm_article_cb cb, void *ud)
     }
     if (!rows) {
         if (key < 0)
-            lm_msg_set(p->msg, sizeof p->msg, "PMC%lld: not in the corpus %s",
-                       -(long long)key, p->name);
+            lm_msg_set(c->msg, sizeof c->msg, "PMC%lld: not in the corpus %s",
+                       -(long long)key, c->target);
         else
-            lm_msg_set(p->msg, sizeof p->msg, "PMID %lld: not in the corpus %s",
-                       (long long)key, p->name);
+            lm_msg_set(c->msg, sizeof c->msg, "PMID %lld: not in the corpus %s",
+                       (long long)key, c->target);
         return LM_ERR_NOTFOUND;
     }
     return LM_OK;
 }
 
-lm_err corpus_pg_each(corpus_pg *p, lm_article_cb cb, void *ud)
+static lm_err pg_each(lm_corpus *c, lm_article_cb cb, void *ud)
 {
     char k[24];
     const char *vals[1] = { k };
@@ -1060,11 +1126,9 @@ lm_err corpus_pg_each(corpus_pg *p, lm_article_cb cb, void *ud)
     int n, stop;
     lm_err rc;
 
-    if (!p || !cb)
-        return LM_ERR_USAGE;
     do {
         snprintf(k, sizeof k, "%lld", (long long)last);
-        if (!(res = run(p, S_EACH, 1, vals, "cannot read articles", &rc)))
+        if (!(res = run(c, S_EACH, 1, vals, "cannot read articles", &rc)))
             return rc;
         n = PQntuples(res);
         stop = each_row(res, cb, ud, &last);
@@ -1073,32 +1137,40 @@ lm_err corpus_pg_each(corpus_pg *p, lm_article_cb cb, void *ud)
     return LM_OK;
 }
 
-static lm_err count(corpus_pg *p, const char *sql, uint64_t *n)
-{
-    PGresult *res = PQexec(p->conn, sql);
-    lm_err rc = LM_OK;
-
-    *n = 0;
-    if (PQresultStatus(res) != PGRES_TUPLES_OK)
-        rc = pg_fail(p, res, "cannot count");
-    else
-        *n = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
-    PQclear(res);
-    return rc;
-}
-
-lm_err corpus_pg_counts(corpus_pg *p, uint64_t *articles, uint64_t *deleted, uint64_t *files)
+static lm_err pg_counts(lm_corpus *c, uint64_t *articles, uint64_t *deleted, uint64_t *files)
 {
     lm_err rc;
 
-    if (!p)
-        return LM_ERR_USAGE;
-    if ((articles && (rc = count(p, "SELECT count(*) FROM article WHERE deleted = 0",
-                                 articles))) ||
-        (deleted && (rc = count(p, "SELECT count(*) FROM article WHERE deleted = 1",
-                                deleted))) ||
-        (files && (rc = count(p, "SELECT count(*) FROM source_file", files))))
+    if ((articles && (rc = query_u64(c, "SELECT count(*) FROM article WHERE deleted = 0",
+                                     "article", "cannot count", articles))) ||
+        (deleted && (rc = query_u64(c, "SELECT count(*) FROM article WHERE deleted = 1",
+                                    "article", "cannot count", deleted))) ||
+        (files && (rc = query_u64(c, "SELECT count(*) FROM source_file", "source_file",
+                                  "cannot count", files))))
         return rc;
+    return LM_OK;
+}
+
+static lm_err pg_summary(lm_corpus *c, lm_corpus_summary *s)
+{
+    PGresult *res;
+    uint64_t any = 0;
+    lm_err rc;
+
+    memset(s, 0, sizeof *s);
+    s->ledger_records = -1;
+    if ((rc = query_u64(c, "SELECT (EXISTS (SELECT 1 FROM article WHERE deleted = 0))::int",
+                        "article", "cannot count", &any)))
+        return rc;
+    s->any_live = any != 0;
+    res = PQexec(P(c)->conn, "SELECT sum(records), max(imported_at) FROM source_file");
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res)) {
+        if (!PQgetisnull(res, 0, 0))
+            s->ledger_records = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        if (!PQgetisnull(res, 0, 1))
+            snprintf(s->last_import, sizeof s->last_import, "%s", PQgetvalue(res, 0, 1));
+    }
+    PQclear(res);
     return LM_OK;
 }
 
@@ -1110,7 +1182,7 @@ static lm_err leaves(const lm_query *q, const lm_query ***v, size_t *n, size_t *
     lm_err rc;
 
     if (!q || depth > 10000)
-        return LM_ERR_USAGE;
+        return LM_ERR_QUERY;
     if (q->kind == LM_Q_WORD || q->kind == LM_Q_PHRASE || q->kind == LM_Q_PREFIX) {
         if ((rc = lm_grow(v, cap, *n, sizeof **v, 16)))
             return rc;
@@ -1122,24 +1194,37 @@ static lm_err leaves(const lm_query *q, const lm_query ***v, size_t *n, size_t *
     return leaves(q->right, v, n, cap, depth + 1);
 }
 
+/* Where the quoted lexeme opening at @s ends (its closing quote), or NULL:
+ * '' inside a lexeme is a quote. */
+static const char *lexeme_end(const char *s)
+{
+    for (s++; *s; s++) {
+        if (*s != '\'')
+            continue;
+        if (s[1] != '\'')
+            return s;
+        s++;
+    }
+    return NULL;
+}
+
 /* One leaf: the lexemes PostgreSQL's parser made of its text (@t, the text
- * form of a tsquery: 'a' <-> 'b'), each given the column's weight, and the
- * last one ':*' for a prefix.  A leaf with no lexeme (only punctuation)
- * matches nothing: a lexeme no document can hold (the parser never makes
- * one with a space). */
+ * form of a tsquery: 'a' <-> 'b'), each given its column's weight, the
+ * last one ':*' for a prefix.  A leaf without a lexeme (punctuation only)
+ * matches nothing: a lexeme no document holds (the parser never makes one
+ * of a space). */
 static lm_err leaf_tsquery(const lm_query *q, const char *t, lm_buf *b)
 {
     const char *w = !q->column ? "" : !strcmp(q->column, "title") ? "A" : "B";
-    const char *last = NULL, *s;
+    const char *last = NULL, *s, *e;
     lm_err rc = LM_OK;
 
-    for (s = t; *s; s++)                /* where the last lexeme ends */
+    for (s = t; *s; s++)
         if (*s == '\'') {
-            for (s++; *s && !(*s == '\'' && s[1] != '\''); s += *s == '\'' ? 2 : 1)
-                ;
-            if (!*s)
+            if (!(e = lexeme_end(s)))
                 break;
-            last = s;
+            last = e;
+            s = e;
         }
     if (!last)
         return lm_buf_puts(b, "' '");
@@ -1150,15 +1235,13 @@ static lm_err leaf_tsquery(const lm_query *q, const char *t, lm_buf *b)
             rc = lm_buf_append(b, s, 1);
             continue;
         }
-        const char *start = s;
-        for (s++; *s && !(*s == '\'' && s[1] != '\''); s += *s == '\'' ? 2 : 1)
-            ;
-        if (!*s)
+        if (!(e = lexeme_end(s)))
             break;
-        if ((rc = lm_buf_append(b, start, (size_t)(s - start + 1))))
+        if ((rc = lm_buf_append(b, s, (size_t)(e - s + 1))))
             break;
-        if (*w || (s == last && q->kind == LM_Q_PREFIX))
-            rc = lm_buf_printf(b, ":%s%s", s == last && q->kind == LM_Q_PREFIX ? "*" : "", w);
+        if (*w || (e == last && q->kind == LM_Q_PREFIX))
+            rc = lm_buf_printf(b, ":%s%s", e == last && q->kind == LM_Q_PREFIX ? "*" : "", w);
+        s = e;
     }
     return rc ? rc : lm_buf_puts(b, ")");
 }
@@ -1170,18 +1253,18 @@ static lm_err ts_node(const lm_query *q, const char *const *leaf_text, size_t nl
     lm_err rc;
 
     if (!q || depth > 10000)
-        return LM_ERR_USAGE;
+        return LM_ERR_QUERY;
     switch (q->kind) {
     case LM_Q_WORD:
     case LM_Q_PHRASE:
     case LM_Q_PREFIX:
         if (*i >= nleaf)
-            return LM_ERR_USAGE;
+            return LM_ERR_QUERY;
         return leaf_tsquery(q, leaf_text[(*i)++], b);
     case LM_Q_AND: op = " & "; break;
     case LM_Q_OR: op = " | "; break;
     case LM_Q_NOT: op = " & !"; break;
-    default: return LM_ERR_USAGE;
+    default: return LM_ERR_QUERY;
     }
     if ((rc = lm_buf_puts(b, "(")) ||
         (rc = ts_node(q->left, leaf_text, nleaf, i, b, depth + 1)) ||
@@ -1200,232 +1283,552 @@ char *corpus_pg_tsquery(const lm_query *q, const char *const *leaf_text, size_t 
         lm_buf_free(&b);
         return NULL;
     }
-    return b.s;
+    return b.s ? b.s : strdup("");
 }
 
-/* The leaves' texts through phraseto_tsquery(), in one round trip. */
-static lm_err leaf_texts(corpus_pg *p, const lm_query *const *leaf, size_t n, PGresult **out)
+/* @q as a tsquery (malloc'd into *out): the leaves' texts go through
+ * phraseto_tsquery() in one round trip, so they are tokenised as the
+ * index is. */
+static lm_err render(lm_corpus *c, const lm_query *q, char **out)
 {
-    const char **vals = calloc(n ? n : 1, sizeof *vals);
+    const lm_query **leaf = NULL;
+    const char **vals = NULL;
+    size_t n = 0, cap = 0, i;
     lm_buf sql = {0};
-    PGresult *res;
-    size_t i;
-    lm_err rc = LM_OK;
+    PGresult *res = NULL;
+    lm_err rc;
 
     *out = NULL;
-    if (!vals)
-        return LM_ERR_NOMEM;
+    if ((rc = leaves(q, &leaf, &n, &cap, 0)))
+        goto done;
+    if (!(vals = calloc(n ? n : 1, sizeof *vals))) {
+        rc = LM_ERR_NOMEM;
+        goto done;
+    }
     rc = lm_buf_puts(&sql, "SELECT ");
     for (i = 0; i < n && !rc; i++) {
         vals[i] = leaf[i]->text;
         rc = lm_buf_printf(&sql, "%sphraseto_tsquery('simple', " TS_TEXT("$%zu::text")
                            ")::text", i ? ", " : "", i + 1);
     }
-    if (!rc) {
-        res = PQexecParams(p->conn, sql.s, (int)n, NULL, vals, NULL, NULL, 0);
-        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-            rc = pg_fail(p, res, "cannot search");
-            PQclear(res);
-        } else {
-            *out = res;
-        }
+    if (rc)
+        goto done;
+    res = PQexecParams(P(c)->conn, sql.s, (int)n, NULL, vals, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_fail_in(c, res, "article", "cannot search");
+        goto done;
     }
+    for (i = 0; i < n; i++)
+        vals[i] = PQgetvalue(res, 0, (int)i);
+    if (!(*out = corpus_pg_tsquery(q, vals, n)))
+        rc = LM_ERR_NOMEM;
+done:
+    if (rc == LM_ERR_QUERY)
+        lm_msg_set(c->msg, sizeof c->msg, "%s: search: the query is nested too deeply",
+                   c->target);
+    PQclear(res);
     lm_buf_free(&sql);
     free(vals);
+    free(leaf);
     return rc;
 }
 
-/* Ranked and cut to the limit first, then the headline for the kept rows
- * only (ts_headline re-parses the abstract).  Weights {D, C, B, A}: the
- * title counts four times the abstract; normalisation 1 divides by
- * 1 + log(length), as bm25 discounts long documents. */
+/* Ranked and cut to the limit first, then the article's columns (and the
+ * headline, which re-parses the abstract) for the kept rows only.
+ * Weights {D, C, B, A}: the title counts four times the abstract;
+ * normalisation 1 divides by 1 + log(length), as bm25 discounts long
+ * documents.  Ties go to the lower key. */
+#define RANK "ts_rank_cd('{0.1, 0.1, 0.25, 1.0}', a.tsv, q.q, 1)"
 static const char sql_search[] =
     "WITH q AS (SELECT $1::tsquery AS q),"
-    " hits AS (SELECT a.pmid, ts_rank_cd('{0.1, 0.1, 0.25, 1.0}', a.tsv, q.q, 1) AS r"
-    "  FROM article a, q WHERE a.tsv @@ q.q AND a.deleted = 0"
-    "  ORDER BY r DESC, a.pmid LIMIT $2::bigint)"
+    " hits AS (SELECT a.pmid, " RANK " AS r FROM article a, q"
+    "  WHERE a.tsv @@ q.q AND a.deleted = 0 ORDER BY r DESC, a.pmid LIMIT $2::bigint)"
     " SELECT h.pmid, h.r, a.year, a.title, a.journal,"
     "  ts_headline('simple', coalesce(a.abstract, ''), q.q,"
     "   'StartSel=[, StopSel=], MaxWords=24, MinWords=12, MaxFragments=1,"
     " FragmentDelimiter=...')"
     " FROM hits h JOIN article a ON a.pmid = h.pmid, q ORDER BY h.r DESC, h.pmid";
+static const char sql_search_keys[] =
+    "WITH q AS (SELECT $1::tsquery AS q)"
+    " SELECT a.pmid, " RANK " AS r FROM article a, q WHERE a.tsv @@ q.q"
+    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
+static const char sql_search_records[] =
+    "WITH q AS (SELECT $1::tsquery AS q)"
+    " SELECT a.pmid, " RANK " AS r, a.year, a.title, a.abstract, a.pub_types, a.mesh"
+    " FROM article a, q WHERE a.tsv @@ q.q AND a.deleted = 0"
+    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
 
-lm_err corpus_pg_search_query(corpus_pg *p, const lm_query *q, int limit, lm_hit_cb cb,
-                              void *ud)
+static lm_err pg_search(lm_corpus *c, const lm_query *q, int limit, unsigned flags,
+                        lm_hit_cb cb, void *ud)
 {
-    const lm_query **leaf = NULL;
-    const char **text = NULL;
-    size_t n = 0, cap = 0, i;
-    PGresult *lt = NULL, *res = NULL;
+    const char *sql = flags & CORPUS_SEARCH_KEYS ? sql_search_keys
+                    : flags & CORPUS_SEARCH_RECORDS ? sql_search_records : sql_search;
+    PGresult *res;
     char lim[16], *tsq = NULL;
     const char *vals[2];
     lm_hit h;
+    int i;
     lm_err rc;
 
-    if (!p || !q || !cb)
-        return LM_ERR_USAGE;
-    if ((rc = leaves(q, &leaf, &n, &cap, 0)))
-        goto done;
-    if ((rc = leaf_texts(p, leaf, n, &lt)))
-        goto done;
-    if (!(text = calloc(n ? n : 1, sizeof *text))) {
-        rc = LM_ERR_NOMEM;
-        goto done;
-    }
-    for (i = 0; i < n; i++)
-        text[i] = PQgetvalue(lt, 0, (int)i);
-    if (!(tsq = corpus_pg_tsquery(q, text, n))) {
-        rc = LM_ERR_NOMEM;
-        goto done;
-    }
+    if ((rc = render(c, q, &tsq)))
+        return rc;
     snprintf(lim, sizeof lim, "%d", limit);
     vals[0] = tsq;
     vals[1] = limit > 0 ? lim : NULL;
-    res = PQexecParams(p->conn, sql_search, 2, NULL, vals, NULL, NULL, 0);
+    res = PQexecParams(P(c)->conn, sql, 2, NULL, vals, NULL, NULL, 0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-        /* 42601 syntax error: a tsquery the server refused */
+        /* 42601: a tsquery the server refused */
         if (state && !strcmp(state, "42601")) {
             char line[512];
             first_line(line, sizeof line, PQresultErrorMessage(res));
-            lm_msg_set(p->msg, sizeof p->msg, "search '%s': %s", tsq, line);
+            lm_msg_set(c->msg, sizeof c->msg, "search '%s': %s", tsq, line);
             rc = LM_ERR_QUERY;
         } else {
-            rc = pg_fail(p, res, "cannot search");
+            rc = pg_fail_in(c, res, "article", "cannot search");
         }
         goto done;
     }
-    for (i = 0; i < (size_t)PQntuples(res); i++) {
-        int r = (int)i;
-        h.pmid = strtoll(PQgetvalue(res, r, 0), NULL, 10);
-        h.score = strtod(PQgetvalue(res, r, 1), NULL);
-        h.year = atoi(PQgetvalue(res, r, 2));
-        h.title = PQgetvalue(res, r, 3);
-        h.journal = PQgetvalue(res, r, 4);
-        h.snippet = PQgetvalue(res, r, 5);
+    for (i = 0; i < PQntuples(res); i++) {
+        memset(&h, 0, sizeof h);
+        h.pmid = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+        h.score = strtod(PQgetvalue(res, i, 1), NULL);
+        if (flags & CORPUS_SEARCH_RECORDS) {
+            h.year = atoi(PQgetvalue(res, i, 2));
+            h.title = PQgetvalue(res, i, 3);
+            h.abstract = PQgetvalue(res, i, 4);
+            h.pub_types = PQgetvalue(res, i, 5);
+            h.mesh = PQgetvalue(res, i, 6);
+        } else if (!(flags & CORPUS_SEARCH_KEYS)) {
+            h.year = atoi(PQgetvalue(res, i, 2));
+            h.title = PQgetvalue(res, i, 3);
+            h.journal = PQgetvalue(res, i, 4);
+            h.snippet = PQgetvalue(res, i, 5);
+        }
         if (cb(&h, ud))
             break;
     }
 done:
     PQclear(res);
-    PQclear(lt);
     free(tsq);
-    free(text);
-    free(leaf);
+    return rc;
+}
+
+static lm_err pg_match_count(lm_corpus *c, const lm_query *q, uint64_t cap, uint64_t *n)
+{
+    char *tsq = NULL, lim[24];
+    const char *vals[2];
+    PGresult *res;
+    lm_err rc;
+
+    *n = 0;
+    if ((rc = render(c, q, &tsq)))
+        return rc;
+    snprintf(lim, sizeof lim, "%llu", (unsigned long long)(cap > INT64_MAX ? INT64_MAX : cap));
+    vals[0] = tsq;
+    vals[1] = lim;
+    res = PQexecParams(P(c)->conn, "SELECT count(*) FROM (SELECT 1 FROM article"
+                       " WHERE tsv @@ $1::tsquery LIMIT $2::bigint) m", 2, NULL, vals, NULL,
+                       NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_fail_in(c, res, "article", "cannot search");
+    else
+        *n = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    free(tsq);
+    return rc;
+}
+
+/* ---- extraction rows ------------------------------------------------------ */
+
+/* One cell as a text parameter into @buf.  The ANY column (value) keeps
+ * SQLite's NUMERIC affinity: a real with no fraction is stored as an
+ * integer, so both backends give back the same types. */
+static const char *xval_param(const lm_xval *v, int any, char *buf, size_t cap)
+{
+    switch (v->type) {
+    case LM_XV_INT:
+        snprintf(buf, cap, "%lld", (long long)v->i);
+        return buf;
+    case LM_XV_REAL:
+        if (any && v->r == (double)(int64_t)v->r && v->r > -9.2e18 && v->r < 9.2e18)
+            snprintf(buf, cap, "%lld", (long long)(int64_t)v->r);
+        else
+            snprintf(buf, cap, "%.17g", v->r);
+        return buf;
+    case LM_XV_TEXT:
+        if (!v->s || !*v->s)
+            return NULL;
+        if (!any)
+            return v->s;
+        return NULL;    /* the caller quotes it as a JSON string */
+    case LM_XV_NULL:
+        break;
+    }
+    return NULL;
+}
+
+/* A JSON string of @s (for the jsonb value column). */
+static lm_err json_string(const char *s, lm_buf *b)
+{
+    static const char hex[] = "0123456789abcdef";
+    lm_err rc = lm_buf_puts(b, "\"");
+
+    for (; *s && !rc; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') {
+            char e[2] = { '\\', (char)ch };
+            rc = lm_buf_append(b, e, 2);
+        } else if (ch < 0x20) {
+            char e[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
+            rc = lm_buf_append(b, e, 6);
+        } else {
+            rc = lm_buf_append(b, (const char *)&ch, 1);
+        }
+    }
+    return rc ? rc : lm_buf_puts(b, "\"");
+}
+
+#define XC_IS_ANY_INT 0
+#define XC_IS_ANY_REAL 0
+#define XC_IS_ANY_TEXT 0
+#define XC_IS_ANY_ANY 1
+static const int xcol_any[LM_XC_COUNT] = {
+#define XC_ISANY(name, type) [LM_XC_##name] = XC_IS_ANY_##type,
+    LM_EXTRACTION_COLUMNS(XC_ISANY)
+#undef XC_ISANY
+};
+
+static lm_err pg_xrows_replace(lm_corpus *c, int64_t pmid, const lm_xrow *rows, size_t n)
+{
+    char k[24], cell[LM_XC_COUNT][32];
+    const char *vals[1 + LM_XC_COUNT];
+    lm_buf json = {0};
+    size_t i;
+    int j;
+    lm_err rc;
+
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    vals[0] = k;
+    if ((rc = run_cmd(c, S_XDEL, 1, vals, "cannot delete old extractions", NULL)))
+        return rc;
+    for (i = 0; i < n && !rc; i++) {
+        for (j = 0; j < LM_XC_COUNT && !rc; j++) {
+            const lm_xval *v = &rows[i].v[j];
+            vals[1 + j] = xval_param(v, xcol_any[j], cell[j], sizeof cell[j]);
+            if (xcol_any[j] && v->type == LM_XV_TEXT && v->s && *v->s) {
+                lm_buf_clear(&json);
+                if (!(rc = json_string(v->s, &json)))
+                    vals[1 + j] = lm_buf_str(&json);
+            }
+        }
+        if (!rc)
+            rc = run_cmd(c, S_XINS, 1 + LM_XC_COUNT, vals, "cannot store an extraction", NULL);
+    }
+    lm_buf_free(&json);
+    if (rc && !strstr(c->msg, "table extraction")) {
+        char m[sizeof c->msg];
+        size_t t = strlen(c->target);
+        /* name the table, as the other messages of this member do */
+        if (!strncmp(c->msg, c->target, t) && c->msg[t] == ':') {
+            snprintf(m, sizeof m, "%s: table extraction%s", c->target, c->msg + t);
+            memcpy(c->msg, m, sizeof m);
+        }
+    }
+    return rc;
+}
+
+/* A cell from the text PostgreSQL sent: @type the column's (the jsonb
+ * value column tells its own type). */
+static void fill_xval(const PGresult *res, int row, int col, int any, lm_xval *v)
+{
+    const char *s = PQgetvalue(res, row, col);
+
+    memset(v, 0, sizeof *v);
+    if (PQgetisnull(res, row, col))
+        return;
+    if (any) {
+        /* jsonb text: a string is quoted (the query unquotes it in the
+         * column after), a number is not */
+        if (*s == '"') {
+            v->type = LM_XV_TEXT;
+            v->s = PQgetvalue(res, row, col + 1);
+            return;
+        }
+        if (strpbrk(s, ".eE")) {
+            v->type = LM_XV_REAL;
+            v->r = strtod(s, NULL);
+            v->i = (int64_t)v->r;
+        } else {
+            v->type = LM_XV_INT;
+            v->i = strtoll(s, NULL, 10);
+            v->r = (double)v->i;
+        }
+        return;
+    }
+    switch (PQftype(res, col)) {
+    case 20: case 21: case 23:          /* int8, int2, int4 */
+        v->type = LM_XV_INT;
+        v->i = strtoll(s, NULL, 10);
+        v->r = (double)v->i;
+        break;
+    case 700: case 701:                 /* float4, float8 */
+        v->type = LM_XV_REAL;
+        v->r = strtod(s, NULL);
+        v->i = (int64_t)v->r;
+        break;
+    default:
+        v->type = LM_XV_TEXT;
+        v->s = s;
+    }
+}
+
+/* e.pmid, e.id, then each column (the jsonb one followed by its text when
+ * a string), then the article's columns. */
+#define XC_SEL(name, type) ", e." #name XC_SEL_##type(name)
+#define XC_SEL_INT(name)
+#define XC_SEL_REAL(name)
+#define XC_SEL_TEXT(name)
+#define XC_SEL_ANY(name) ", e." #name " #>> '{}'"
+#define XA_COLS ", a.year, a.journal, a.title, a.doi, a.pmcid, a.authors, a.pub_types," \
+    " a.abstract, a.databanks"
+#define XPAGE 5000
+
+static lm_err pg_xrows_each(lm_corpus *c, int64_t pmid, const int64_t *subset, size_t nsubset,
+                            unsigned flags, lm_xrow_cb cb, void *ud)
+{
+    const int art = (flags & LM_XROWS_ARTICLE) != 0;
+    lm_buf sql = {0}, arr = {0};
+    char k[24], after_pmid[24], after_id[24];
+    const char *vals[4];
+    int64_t last_pmid = INT64_MIN, last_id = INT64_MIN;
+    PGresult *res = NULL;
+    lm_article a;
+    lm_xrow x;
+    int rows, r, j, stop = 0;
+    size_t i;
+    lm_err rc;
+
+    /* pages by (pmid, id): the callback may use the connection between them */
+    rc = lm_buf_puts(&sql, "SELECT e.pmid, e.id" LM_EXTRACTION_COLUMNS(XC_SEL));
+    if (!rc && art)
+        rc = lm_buf_puts(&sql, XA_COLS);
+    if (!rc)
+        rc = lm_buf_puts(&sql, pmid ? " FROM extraction e LEFT JOIN article a ON a.pmid = e.pmid"
+                                      " WHERE e.pmid = $1::bigint"
+                                    : " FROM extraction e JOIN article a ON a.pmid = e.pmid"
+                                      " WHERE a.deleted = 0");
+    if (!rc && !pmid && subset)
+        rc = lm_buf_puts(&sql, " AND e.pmid = ANY($1::bigint[])");
+    if (!rc)
+        rc = lm_buf_printf(&sql, " AND (e.pmid, e.id) > ($2::bigint, $3::bigint)"
+                           " ORDER BY e.pmid, e.id LIMIT %d", XPAGE);
+    for (i = 0; !rc && subset && !pmid && i < nsubset; i++)
+        rc = lm_buf_printf(&arr, "%s%lld", i ? "," : "{", (long long)subset[i]);
+    if (!rc && subset && !pmid)
+        rc = lm_buf_puts(&arr, nsubset ? "}" : "{}");
+    if (rc)
+        goto done;
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    vals[0] = pmid ? k : subset ? lm_buf_str(&arr) : NULL;
+    do {
+        snprintf(after_pmid, sizeof after_pmid, "%lld", (long long)last_pmid);
+        snprintf(after_id, sizeof after_id, "%lld", (long long)last_id);
+        vals[1] = after_pmid;
+        vals[2] = after_id;
+        res = PQexecParams(P(c)->conn, sql.s, 3, NULL, vals, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail_in(c, res, "extraction", "cannot read extractions");
+            goto done;
+        }
+        rows = PQntuples(res);
+        for (r = 0; r < rows && !stop; r++) {
+            int col = 2;
+
+            x.pmid = strtoll(PQgetvalue(res, r, 0), NULL, 10);
+            x.id = strtoll(PQgetvalue(res, r, 1), NULL, 10);
+            for (j = 0; j < LM_XC_COUNT; j++) {
+                fill_xval(res, r, col, xcol_any[j], &x.v[j]);
+                col += xcol_any[j] ? 2 : 1;
+            }
+            memset(&a, 0, sizeof a);
+            a.pmid = x.pmid;
+            a.title = a.journal = a.doi = a.pmcid = a.authors = a.pub_types = a.abstract = "";
+            a.databanks = a.mesh = a.body = a.source = a.record_md5 = a.updated_at = "";
+            if (art) {
+                a.year = atoi(PQgetvalue(res, r, col));
+                a.journal = PQgetvalue(res, r, col + 1);
+                a.title = PQgetvalue(res, r, col + 2);
+                a.doi = PQgetvalue(res, r, col + 3);
+                a.pmcid = PQgetvalue(res, r, col + 4);
+                a.authors = PQgetvalue(res, r, col + 5);
+                a.pub_types = PQgetvalue(res, r, col + 6);
+                a.abstract = PQgetvalue(res, r, col + 7);
+                a.databanks = PQgetvalue(res, r, col + 8);
+            }
+            last_pmid = x.pmid;
+            last_id = x.id;
+            stop = cb(&a, &x, ud) != 0;
+        }
+        PQclear(res);
+        res = NULL;
+    } while (!stop && rows == XPAGE);
+done:
+    PQclear(res);
+    lm_buf_free(&sql);
+    lm_buf_free(&arr);
+    return rc;
+}
+
+/* ---- extract state -------------------------------------------------------- */
+
+static lm_err pg_xstate_pending(lm_corpus *c, int version, int64_t after, int64_t *keys,
+                                size_t max, size_t *n)
+{
+    char v[16], a[24], m[24];
+    const char *vals[3] = { v, a, m };
+    PGresult *res;
+    int i;
+    lm_err rc;
+
+    *n = 0;
+    snprintf(v, sizeof v, "%d", version);
+    snprintf(a, sizeof a, "%lld", (long long)after);
+    snprintf(m, sizeof m, "%zu", max);
+    if (!(res = run(c, S_PENDING, 3, vals, "cannot find articles to extract", &rc)))
+        return rc;
+    for (i = 0; i < PQntuples(res) && *n < max; i++)
+        keys[(*n)++] = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+    PQclear(res);
+    return LM_OK;
+}
+
+static lm_err pg_xstate_count(lm_corpus *c, int version, uint64_t *pending, uint64_t *gone)
+{
+    char v[16];
+    const char *vals[1] = { v };
+    PGresult *res;
+    lm_err rc;
+
+    if (pending) {
+        *pending = 0;
+        snprintf(v, sizeof v, "%d", version);
+        res = PQexecParams(P(c)->conn, "SELECT count(*)" PENDING_WHERE, 1, NULL, vals, NULL,
+                           NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail_in(c, res, "extract_state", "cannot count articles to extract");
+            PQclear(res);
+            return rc;
+        }
+        *pending = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+        PQclear(res);
+    }
+    if (gone)
+        return query_u64(c, "SELECT count(*) FROM (" GONE_SELECT ") g", "extract_state",
+                         "cannot count articles to extract", gone);
+    return LM_OK;
+}
+
+static lm_err pg_xstate_put(lm_corpus *c, int64_t pmid, const char *record_md5, int version)
+{
+    char k[24], v[16];
+    const char *vals[3] = { k, record_md5, v };
+
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    snprintf(v, sizeof v, "%d", version);
+    return run_cmd(c, S_XSTATE, 3, vals, "recording the extraction state", NULL);
+}
+
+static lm_err pg_xstate_purge(lm_corpus *c, uint64_t *n)
+{
+    lm_err rc;
+
+    *n = 0;
+    if ((rc = query_u64(c, "SELECT count(*) FROM (" GONE_SELECT ") g", "extract_state",
+                        "cannot count articles to extract", n)) || !*n)
+        return rc;
+    if ((rc = exec(c, "BEGIN;"
+                   "DELETE FROM extraction WHERE pmid IN (" GONE_SELECT ");"
+                   "DELETE FROM extract_state WHERE pmid IN (" GONE_SELECT ");"
+                   "COMMIT", "removing extractions of deleted articles"))) {
+        PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+        *n = 0;
+    }
     return rc;
 }
 
 /* ---- the run lock ------------------------------------------------------- */
 
-struct corpus_pg_lock {
-    PGconn *conn;
-};
-
-lm_err corpus_pg_lock_acquire(const char *url, corpus_pg_lock **out, char *msg, size_t cap)
+static lm_err pg_run_lock(lm_corpus *c)
 {
-    corpus_pg *p = NULL;
-    corpus_pg_lock *l;
-    PGresult *res;
+    PGresult *res, *who;
     lm_err rc;
 
-    *out = NULL;
-    /* a connection of its own: the lock lives as long as it does */
-    rc = corpus_pg_open(url, LM_CORPUS_MUST_EXIST, &p);
-    if (rc == LM_ERR_DB && p && PQstatus(p->conn) == CONNECTION_OK) {
-        /* no schema yet: the lock does not need one */
-        rc = LM_OK;
-    }
-    if (rc) {
-        lm_msg_set(msg, cap, "%s", corpus_pg_errmsg(p));
-        corpus_pg_close(p);
-        return rc;
-    }
-    res = PQexec(p->conn, "SELECT pg_try_advisory_lock(" LOCK_RUN ")");
+    if (P(c)->locked)
+        return LM_OK;
+    res = PQexec(P(c)->conn, "SELECT pg_try_advisory_lock(" LOCK_RUN ")");
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = pg_fail(p, res, "cannot take the run lock");
-        lm_msg_set(msg, cap, "%s", p->msg);
+        rc = pg_fail(c, res, "cannot take the run lock");
         PQclear(res);
-        corpus_pg_close(p);
         return rc;
     }
-    if (strcmp(PQgetvalue(res, 0, 0), "t")) {
-        PGresult *who;
+    if (!strcmp(PQgetvalue(res, 0, 0), "t")) {
         PQclear(res);
-        who = PQexec(p->conn, "SELECT a.application_name FROM pg_locks l JOIN"
-                     " pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
-                     " AND l.granted AND l.classid = " LOCK_NS " AND l.objid = 2"
-                     " AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database"
-                     " WHERE datname = current_database()) LIMIT 1");
-        lm_msg_set(msg, cap, "%s: another run holds the lock (%s)", p->name,
-                   PQresultStatus(who) == PGRES_TUPLES_OK && PQntuples(who) &&
-                   *PQgetvalue(who, 0, 0) ? PQgetvalue(who, 0, 0) : "holder unknown");
-        PQclear(who);
-        corpus_pg_close(p);
-        return LM_ERR_LOCKED;
+        P(c)->locked = 1;
+        return LM_OK;
     }
     PQclear(res);
-    if (!(l = calloc(1, sizeof *l))) {
-        corpus_pg_close(p);
-        return LM_ERR_NOMEM;
-    }
-    l->conn = p->conn;
-    p->conn = NULL;
-    corpus_pg_close(p);
-    *out = l;
-    return LM_OK;
+    /* the holder's application_name says which litmine, on which host */
+    who = PQexec(P(c)->conn, "SELECT a.application_name FROM pg_locks l JOIN"
+                 " pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                 " AND l.granted AND l.classid = " LOCK_NS " AND l.objid = 2"
+                 " AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database"
+                 " WHERE datname = current_database()) LIMIT 1");
+    lm_msg_set(c->msg, sizeof c->msg, "%s: another run holds the lock (%s)", c->target,
+               PQresultStatus(who) == PGRES_TUPLES_OK && PQntuples(who) &&
+               *PQgetvalue(who, 0, 0) ? PQgetvalue(who, 0, 0) : "holder unknown");
+    PQclear(who);
+    return LM_ERR_LOCKED;
 }
 
-void corpus_pg_lock_release(corpus_pg_lock *l)
+static void pg_run_unlock(lm_corpus *c)
 {
-    if (!l)
+    if (!P(c)->locked)
         return;
-    PQfinish(l->conn);      /* the session ends: the server drops the lock */
-    free(l);
+    PQclear(PQexec(P(c)->conn, "SELECT pg_advisory_unlock(" LOCK_RUN ")"));
+    P(c)->locked = 0;
 }
 
-#else   /* !LM_HAVE_PG */
+const struct lm_backend lm_backend_pg = {
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .schema_version = pg_schema_version,
+    .migrate = pg_migrate,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .read_begin = pg_read_begin,
+    .read_end = pg_read_end,
+    .put = pg_put,
+    .get = pg_get,
+    .each = pg_each,
+    .search = pg_search,
+    .match_count = pg_match_count,
+    .file_seen = pg_file_seen,
+    .file_add = pg_file_add,
+    .watermark_get = pg_watermark_get,
+    .watermark_set = pg_watermark_set,
+    .xrows_replace = pg_xrows_replace,
+    .xrows_each = pg_xrows_each,
+    .xstate_pending = pg_xstate_pending,
+    .xstate_count = pg_xstate_count,
+    .xstate_put = pg_xstate_put,
+    .xstate_purge = pg_xstate_purge,
+    .run_lock = pg_run_lock,
+    .run_unlock = pg_run_unlock,
+    .counts = pg_counts,
+    .summary = pg_summary,
+};
 
-/* Built without libpq: every entry point says so. */
-struct corpus_pg { char msg[256]; };
-struct corpus_pg_lock { int unused; };
-
-static lm_err no_pg(char *msg, size_t cap, const char *url)
-{
-    char name[256];
-
-    corpus_pg_display(url ? url : "", name, sizeof name);
-    lm_msg_set(msg, cap, "%s: this litmine was built without PostgreSQL support "
-               "(install libpq-dev and rebuild)", name);
-    return LM_ERR_DB;
-}
-
-lm_err corpus_pg_open(const char *url, unsigned flags, corpus_pg **out)
-{
-    (void)flags;
-    if (!(*out = calloc(1, sizeof **out)))
-        return LM_ERR_NOMEM;
-    return no_pg((*out)->msg, sizeof (*out)->msg, url);
-}
-void corpus_pg_close(corpus_pg *p) { free(p); }
-const char *corpus_pg_errmsg(const corpus_pg *p) { return p ? p->msg : "out of memory"; }
-lm_err corpus_pg_begin(corpus_pg *p) { (void)p; return LM_ERR_DB; }
-lm_err corpus_pg_commit(corpus_pg *p) { (void)p; return LM_ERR_DB; }
-void corpus_pg_rollback(corpus_pg *p) { (void)p; }
-lm_err corpus_pg_put(corpus_pg *p, const lm_record *r, int *o) { (void)p; (void)r; (void)o; return LM_ERR_DB; }
-lm_err corpus_pg_file_seen(corpus_pg *p, const char *m, int *s) { (void)p; (void)m; *s = 0; return LM_ERR_DB; }
-lm_err corpus_pg_file_add(corpus_pg *p, const char *n, const char *m, uint64_t r) { (void)p; (void)n; (void)m; (void)r; return LM_ERR_DB; }
-lm_err corpus_pg_watermark_get(corpus_pg *p, const char *q, char **o) { (void)p; (void)q; *o = NULL; return LM_ERR_DB; }
-lm_err corpus_pg_watermark_set(corpus_pg *p, const char *q, const char *w) { (void)p; (void)q; (void)w; return LM_ERR_DB; }
-lm_err corpus_pg_get(corpus_pg *p, int64_t k, lm_article_cb cb, void *ud) { (void)p; (void)k; (void)cb; (void)ud; return LM_ERR_DB; }
-lm_err corpus_pg_each(corpus_pg *p, lm_article_cb cb, void *ud) { (void)p; (void)cb; (void)ud; return LM_ERR_DB; }
-lm_err corpus_pg_search_query(corpus_pg *p, const lm_query *q, int l, lm_hit_cb cb, void *ud) { (void)p; (void)q; (void)l; (void)cb; (void)ud; return LM_ERR_DB; }
-lm_err corpus_pg_counts(corpus_pg *p, uint64_t *a, uint64_t *d, uint64_t *f) { (void)p; (void)a; (void)d; (void)f; return LM_ERR_DB; }
-char *corpus_pg_tsquery(const lm_query *q, const char *const *t, size_t n) { (void)q; (void)t; (void)n; return NULL; }
-lm_err corpus_pg_lock_acquire(const char *url, corpus_pg_lock **out, char *msg, size_t cap)
-{
-    *out = NULL;
-    return no_pg(msg, cap, url);
-}
-void corpus_pg_lock_release(corpus_pg_lock *l) { (void)l; }
-
-#endif
+#endif   /* LM_HAVE_PG */

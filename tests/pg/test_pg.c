@@ -12,11 +12,12 @@
 #include <unistd.h>
 #include <criterion/criterion.h>
 #include <litmine/corpus.h>
+#include "corpus/backend.h"
 #include "corpus/pg_int.h"
 
 static char dir[256], sqlite_db[300], url[1024];
 static lm_corpus *lite;
-static corpus_pg *pg;
+static lm_corpus *pg;
 static int dbno;
 
 /* Runs scripts/pg.sh with @args; its one line of output into @out. */
@@ -43,6 +44,66 @@ static void new_database(char *out, size_t cap)
     pg_sh(args, out, cap);
 }
 
+
+/* ---- the backend, driven as corpus.c drives it ------------------------------ */
+
+static lm_err pg_open(const char *target, unsigned flags, lm_corpus **out)
+{
+    lm_corpus *c;
+    int v = 0;
+    lm_err rc;
+
+    cr_assert_not_null(*out = c = calloc(1, sizeof *c));
+    cr_assert_not_null(c->target = strdup(target));
+    c->flags = flags;
+    c->be = &lm_backend_pg;
+    if ((rc = c->be->open(c)) || (rc = c->be->schema_version(c, &v)))
+        return rc;
+    if (!(flags & LM_CORPUS_READONLY))
+        return c->be->migrate(c, v);
+    return LM_OK;
+}
+
+static void pg_close(lm_corpus *c)
+{
+    if (!c)
+        return;
+    c->be->close(c);
+    free(c->target);
+    free(c);
+}
+
+static const char *pg_errmsg(const lm_corpus *c)
+{
+    return c->msg;
+}
+
+static lm_err pg_begin(lm_corpus *c)
+{
+    lm_err rc = c->be->begin(c);
+
+    snprintf(c->now, sizeof c->now, "2026-01-01T00:00:00Z");
+    c->in_txn = !rc;
+    return rc;
+}
+
+static lm_err pg_commit(lm_corpus *c)
+{
+    c->in_txn = 0;
+    return c->be->commit(c);
+}
+
+static void pg_rollback(lm_corpus *c)
+{
+    c->in_txn = 0;
+    c->be->rollback(c);
+}
+
+static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    return c->be->put(c, r, outcome);
+}
+
 static void setup(void)
 {
     snprintf(dir, sizeof dir, "%s/lm_pgXXXXXX", P_tmpdir);
@@ -51,14 +112,14 @@ static void setup(void)
     cr_assert_eq(lm_global_init(), LM_OK);
     cr_assert_eq(lm_corpus_open(sqlite_db, 0, &lite), LM_OK, "%s", lm_corpus_errmsg(lite));
     new_database(url, sizeof url);
-    cr_assert_eq(corpus_pg_open(url, 0, &pg), LM_OK, "%s", corpus_pg_errmsg(pg));
+    cr_assert_eq(pg_open(url, 0, &pg), LM_OK, "%s", pg_errmsg(pg));
 }
 
 static void teardown(void)
 {
     char cmd[400];
 
-    corpus_pg_close(pg);
+    pg_close(pg);
     lm_corpus_close(lite);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     cr_assert_eq(system(cmd), 0);
@@ -68,7 +129,7 @@ TestSuite(pg, .init = setup, .fini = teardown);
 
 /* One file into PostgreSQL as lm_corpus_import() does it into SQLite: one
  * transaction, the ledger row last, nothing kept on error. */
-static lm_err pg_import_mem(corpus_pg *p, const char *name, const char *xml, size_t len,
+static lm_err pg_import_mem(lm_corpus *p, const char *name, const char *xml, size_t len,
                             lm_import_stats *st)
 {
     lm_reader *rd = NULL;
@@ -78,10 +139,10 @@ static lm_err pg_import_mem(corpus_pg *p, const char *name, const char *xml, siz
 
     memset(st, 0, sizeof *st);
     lm_record_init(&rec);
-    if ((rc = lm_reader_open_mem(name, xml, len, &rd)) || (rc = corpus_pg_begin(p)))
+    if ((rc = lm_reader_open_mem(name, xml, len, &rd)) || (rc = pg_begin(p)))
         goto done;
     while ((rc = lm_reader_read(rd, &rec)) == LM_OK) {
-        if ((rc = corpus_pg_put(p, &rec, &outcome)))
+        if ((rc = pg_put(p, &rec, &outcome)))
             break;
         if (rec.kind == LM_REC_DELETE) {
             st->deleted += outcome == 2;
@@ -92,18 +153,18 @@ static lm_err pg_import_mem(corpus_pg *p, const char *name, const char *xml, siz
         st->unchanged += outcome == 3;
         st->older += outcome == 0;
     }
-    if (rc == LM_EOF && !(rc = corpus_pg_file_seen(p, lm_reader_md5(rd), &seen)) && seen) {
+    if (rc == LM_EOF && !(rc = p->be->file_seen(p, lm_reader_md5(rd), &seen)) && seen) {
         memset(st, 0, sizeof *st);
         st->already = 1;
-        corpus_pg_rollback(p);
+        pg_rollback(p);
         goto done;
     }
     if (!rc)
-        rc = corpus_pg_file_add(p, name, lm_reader_md5(rd), st->records);
+        rc = p->be->file_add(p, name, lm_reader_md5(rd), st->records);
     if (rc)
-        corpus_pg_rollback(p);
+        pg_rollback(p);
     else
-        rc = corpus_pg_commit(p);
+        rc = pg_commit(p);
 done:
     lm_reader_close(rd);
     lm_record_free(&rec);
@@ -133,7 +194,7 @@ static void both(const char *name, const char *xml, size_t len)
 
     cr_assert_eq(lm_corpus_import_mem(lite, name, xml, len, &a), LM_OK, "%s",
                  lm_corpus_errmsg(lite));
-    cr_assert_eq(pg_import_mem(pg, name, xml, len, &b), LM_OK, "%s", corpus_pg_errmsg(pg));
+    cr_assert_eq(pg_import_mem(pg, name, xml, len, &b), LM_OK, "%s", pg_errmsg(pg));
     cr_assert(a.records == b.records && a.stored == b.stored && a.older == b.older &&
               a.unchanged == b.unchanged && a.deleted == b.deleted && a.already == b.already,
               "%s: sqlite %llu/%llu/%llu/%llu/%llu/%d, postgresql %llu/%llu/%llu/%llu/%llu/%d",
@@ -185,9 +246,9 @@ static char *dump_pg(const int64_t *keys, size_t nkeys)
     size_t len = 0, i;
     FILE *f = open_memstream(&out, &len);
 
-    cr_assert_eq(corpus_pg_each(pg, dump_one, f), LM_OK, "%s", corpus_pg_errmsg(pg));
+    cr_assert_eq(pg->be->each(pg, dump_one, f), LM_OK, "%s", pg_errmsg(pg));
     for (i = 0; i < nkeys; i++)
-        cr_assert(corpus_pg_get(pg, keys[i], dump_one, f) != LM_ERR_DB);
+        cr_assert(pg->be->get(pg, keys[i], dump_one, f) != LM_ERR_DB);
     fclose(f);
     return out;
 }
@@ -199,8 +260,8 @@ static void assert_same(const int64_t *keys, size_t nkeys)
 
     cr_assert_str_eq(b, a, "the PostgreSQL corpus differs from the SQLite one");
     cr_assert_eq(lm_corpus_counts(lite, &n1[0], &n1[1], &n1[2]), LM_OK);
-    cr_assert_eq(corpus_pg_counts(pg, &n2[0], &n2[1], &n2[2]), LM_OK, "%s",
-                 corpus_pg_errmsg(pg));
+    cr_assert_eq(pg->be->counts(pg, &n2[0], &n2[1], &n2[2]), LM_OK, "%s",
+                 pg_errmsg(pg));
     cr_assert(n1[0] == n2[0] && n1[1] == n2[1] && n1[2] == n2[2],
               "counts: sqlite %llu/%llu/%llu, postgresql %llu/%llu/%llu",
               (unsigned long long)n1[0], (unsigned long long)n1[1], (unsigned long long)n1[2],
@@ -289,25 +350,25 @@ Test(pg, watermark_and_ledger)
     char *w = NULL;
     int seen = 1;
 
-    cr_assert_eq(corpus_pg_watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
     cr_assert_null(w);
-    cr_assert_eq(corpus_pg_begin(pg), LM_OK);
-    cr_assert_eq(corpus_pg_watermark_set(pg, "q", "2024/05/01"), LM_OK, "%s",
-                 corpus_pg_errmsg(pg));
-    corpus_pg_rollback(pg);
-    cr_assert_eq(corpus_pg_watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(pg_begin(pg), LM_OK);
+    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/05/01"), LM_OK, "%s",
+                 pg_errmsg(pg));
+    pg_rollback(pg);
+    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
     cr_assert_null(w, "a rolled-back watermark is not kept");
-    cr_assert_eq(corpus_pg_begin(pg), LM_OK);
-    cr_assert_eq(corpus_pg_watermark_set(pg, "q", "2024/05/01"), LM_OK);
-    cr_assert_eq(corpus_pg_watermark_set(pg, "q", "2024/06/01"), LM_OK);
-    cr_assert_eq(corpus_pg_file_add(pg, "f.xml", "0123456789abcdef0123456789abcdef", 3), LM_OK);
-    cr_assert_eq(corpus_pg_commit(pg), LM_OK, "%s", corpus_pg_errmsg(pg));
-    cr_assert_eq(corpus_pg_watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(pg_begin(pg), LM_OK);
+    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/05/01"), LM_OK);
+    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/06/01"), LM_OK);
+    cr_assert_eq(pg->be->file_add(pg, "f.xml", "0123456789abcdef0123456789abcdef", 3), LM_OK);
+    cr_assert_eq(pg_commit(pg), LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
     cr_assert_str_eq(w, "2024/06/01");
     free(w);
-    cr_assert_eq(corpus_pg_file_seen(pg, "0123456789abcdef0123456789abcdef", &seen), LM_OK);
+    cr_assert_eq(pg->be->file_seen(pg, "0123456789abcdef0123456789abcdef", &seen), LM_OK);
     cr_assert_eq(seen, 1);
-    cr_assert_eq(corpus_pg_file_seen(pg, "ffffffffffffffffffffffffffffffff", &seen), LM_OK);
+    cr_assert_eq(pg->be->file_seen(pg, "ffffffffffffffffffffffffffffffff", &seen), LM_OK);
     cr_assert_eq(seen, 0);
 }
 
@@ -341,8 +402,8 @@ static void same_hits(const char *text)
     cr_assert_eq(lm_query_parse(text, &q, msg, sizeof msg), LM_OK, "%s", msg);
     cr_assert_eq(lm_corpus_search_query(lite, q, 0, keep_hit, &a), LM_OK, "%s",
                  lm_corpus_errmsg(lite));
-    cr_assert_eq(corpus_pg_search_query(pg, q, 0, keep_hit, &b), LM_OK, "%s: %s", text,
-                 corpus_pg_errmsg(pg));
+    cr_assert_eq(pg->be->search(pg, q, 0, 0, keep_hit, &b), LM_OK, "%s: %s", text,
+                 pg_errmsg(pg));
     lm_query_free(q);
     qsort(a.pmid, (size_t)a.n, sizeof *a.pmid, cmp64);
     qsort(b.pmid, (size_t)b.n, sizeof *b.pmid, cmp64);
@@ -383,8 +444,8 @@ Test(pg, title_weighs_more_than_abstract)
                                "the word zorvil appears once in this abstract only"));
     both_str("w2.xml", article(91000602, 1, "Zorvil", "an abstract about something else"));
     cr_assert_eq(lm_query_parse("zorvil", &q, msg, sizeof msg), LM_OK);
-    cr_assert_eq(corpus_pg_search_query(pg, q, 1, keep_hit, &h), LM_OK, "%s",
-                 corpus_pg_errmsg(pg));
+    cr_assert_eq(pg->be->search(pg, q, 1, 0, keep_hit, &h), LM_OK, "%s",
+                 pg_errmsg(pg));
     lm_query_free(q);
     cr_assert_eq(h.n, 1, "the limit holds");
     cr_assert_eq(h.pmid[0], 91000602, "the title match ranks first");
@@ -414,23 +475,23 @@ Test(pg_render, tsquery_of_a_parsed_query, .init = NULL, .fini = NULL)
 Test(pg, wrong_password_is_a_db_error_that_hides_the_password)
 {
     char bad[1100], *pw;
-    corpus_pg *p = NULL;
+    lm_corpus *p = NULL;
 
     snprintf(bad, sizeof bad, "%s", url);
     cr_assert_not_null(pw = strstr(bad, ":litmine-rw@"));
     memcpy(pw, ":wrong-pass@", 12);
-    cr_assert_eq(corpus_pg_open(bad, 0, &p), LM_ERR_DB);
-    cr_assert(strstr(corpus_pg_errmsg(p), "cannot connect"), "%s", corpus_pg_errmsg(p));
-    cr_assert_null(strstr(corpus_pg_errmsg(p), "wrong-pass"), "%s", corpus_pg_errmsg(p));
-    cr_assert(strstr(corpus_pg_errmsg(p), "postgresql://litmine@/"), "%s",
-              corpus_pg_errmsg(p));
-    corpus_pg_close(p);
+    cr_assert_eq(pg_open(bad, 0, &p), LM_ERR_DB);
+    cr_assert(strstr(pg_errmsg(p), "cannot connect"), "%s", pg_errmsg(p));
+    cr_assert_null(strstr(pg_errmsg(p), "wrong-pass"), "%s", pg_errmsg(p));
+    cr_assert(strstr(pg_errmsg(p), "postgresql://litmine@/"), "%s",
+              pg_errmsg(p));
+    pg_close(p);
 }
 
 Test(pg, a_read_only_role_reads_but_cannot_write)
 {
     char ro[1100], *at;
-    corpus_pg *p = NULL;
+    lm_corpus *p = NULL;
     lm_import_stats st;
     uint64_t n = 0;
     char *xml = article(91000701, 1, "Readable", "x"), *before, *after;
@@ -439,18 +500,18 @@ Test(pg, a_read_only_role_reads_but_cannot_write)
     /* the same database, as litmine_ro */
     cr_assert_not_null(at = strchr(url + 13, '@'));
     snprintf(ro, sizeof ro, "postgresql://litmine_ro:litmine-ro%s", at);
-    cr_assert_eq(corpus_pg_open(ro, LM_CORPUS_READONLY, &p), LM_OK, "%s", corpus_pg_errmsg(p));
-    cr_assert_eq(corpus_pg_counts(p, &n, NULL, NULL), LM_OK, "%s", corpus_pg_errmsg(p));
+    cr_assert_eq(pg_open(ro, LM_CORPUS_READONLY, &p), LM_OK, "%s", pg_errmsg(p));
+    cr_assert_eq(p->be->counts(p, &n, NULL, NULL), LM_OK, "%s", pg_errmsg(p));
     cr_assert_eq(n, 1);
-    corpus_pg_close(p);
+    pg_close(p);
     p = NULL;
     before = dump_pg(NULL, 0);
-    cr_assert_eq(corpus_pg_open(ro, 0, &p), LM_OK, "%s", corpus_pg_errmsg(p));
+    cr_assert_eq(pg_open(ro, 0, &p), LM_OK, "%s", pg_errmsg(p));
     free(xml);
     xml = article(91000702, 1, "Refused", "x");
     cr_assert_eq(pg_import_mem(p, "w.xml", xml, strlen(xml), &st), LM_ERR_DB);
-    cr_assert(strstr(corpus_pg_errmsg(p), "permission denied"), "%s", corpus_pg_errmsg(p));
-    corpus_pg_close(p);
+    cr_assert(strstr(pg_errmsg(p), "permission denied"), "%s", pg_errmsg(p));
+    pg_close(p);
     after = dump_pg(NULL, 0);
     cr_assert_str_eq(after, before);
     free(xml);
@@ -461,26 +522,34 @@ Test(pg, a_read_only_role_reads_but_cannot_write)
 Test(pg, an_empty_database_is_not_a_corpus_when_it_must_exist)
 {
     char other[1024];
-    corpus_pg *p = NULL;
+    lm_corpus *p = NULL;
 
     new_database(other, sizeof other);
-    cr_assert_eq(corpus_pg_open(other, LM_CORPUS_READONLY, &p), LM_ERR_DB);
-    cr_assert(strstr(corpus_pg_errmsg(p), "no corpus here"), "%s", corpus_pg_errmsg(p));
-    corpus_pg_close(p);
+    cr_assert_eq(pg_open(other, LM_CORPUS_READONLY, &p), LM_ERR_DB);
+    cr_assert(strstr(pg_errmsg(p), "no corpus here"), "%s", pg_errmsg(p));
+    pg_close(p);
 }
 
 Test(pg, the_run_lock_excludes_a_second_holder)
 {
-    corpus_pg_lock *a = NULL, *b = NULL;
-    char msg[512];
+    lm_corpus *other = NULL;
+    lm_err rc;
+    int i;
 
-    cr_assert_eq(corpus_pg_lock_acquire(url, &a, msg, sizeof msg), LM_OK, "%s", msg);
-    cr_assert_eq(corpus_pg_lock_acquire(url, &b, msg, sizeof msg), LM_ERR_LOCKED);
-    cr_assert(strstr(msg, "another run holds the lock (litmine pid "), "%s", msg);
-    cr_assert_null(strstr(msg, "litmine-rw"), "%s", msg);
-    corpus_pg_lock_release(a);
-    cr_assert_eq(corpus_pg_lock_acquire(url, &b, msg, sizeof msg), LM_OK, "%s", msg);
-    corpus_pg_lock_release(b);
+    cr_assert_eq(pg->be->run_lock(pg), LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(pg_open(url, 0, &other), LM_OK, "%s", pg_errmsg(other));
+    cr_assert_eq(other->be->run_lock(other), LM_ERR_LOCKED);
+    cr_assert(strstr(pg_errmsg(other), "another run holds the lock (litmine pid "), "%s",
+              pg_errmsg(other));
+    cr_assert_null(strstr(pg_errmsg(other), "litmine-rw"), "%s", pg_errmsg(other));
+    pg->be->run_unlock(pg);
+    cr_assert_eq(other->be->run_lock(other), LM_OK, "%s", pg_errmsg(other));
+    /* the server drops the lock with the session (its backend exits a
+     * moment after the client hangs up) */
+    pg_close(other);
+    for (i = 0; i < 100 && (rc = pg->be->run_lock(pg)) == LM_ERR_LOCKED; i++)
+        usleep(50000);
+    cr_assert_eq(rc, LM_OK, "%s", pg_errmsg(pg));
 }
 
 Test(pg, url_display_drops_the_password)
@@ -494,5 +563,7 @@ Test(pg, url_display_drops_the_password)
     cr_assert_str_eq(buf, "postgresql:///corpus?host=/run/pg");
     corpus_pg_display("postgresql:///corpus?password=secret&host=/run/pg", buf, sizeof buf);
     cr_assert_str_eq(buf, "postgresql:///corpus?host=/run/pg");
-    cr_assert(corpus_pg_is_url("postgres://x/y") && !corpus_pg_is_url("corpus.db"));
+    snprintf(buf, sizeof buf, "postgresql://u:pw@h/db");
+    corpus_pg_display(buf, buf, sizeof buf);
+    cr_assert_str_eq(buf, "postgresql://u@h/db", "in place");
 }
