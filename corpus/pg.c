@@ -83,7 +83,7 @@ struct lm_query {
 enum {
     S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
     S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
-    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, NSTMT
+    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, S_UPSERT_PUBMED, NSTMT
 };
 
 struct pg {
@@ -91,19 +91,14 @@ struct pg {
     uint64_t prepared;          /* bit per statement prepared on this connection */
     int in_read;                /* a read_begin() snapshot is open */
     int locked;                 /* holds the run lock */
+    int pmc_any;                /* article_pmc may hold rows (then every PubMed
+                                 * record is looked up for its PMC article) */
     EVP_MD_CTX *md;
     lm_record other;            /* scratch: the other source's record while merging */
+    lm_buf tsv;                 /* scratch: the tsvector of the row being written */
 };
 
 #define P(c) ((struct pg *)(c)->impl)
-
-/* What the index and the queries tokenise: the text with hyphens, dashes
- * and slashes as spaces.  PostgreSQL's parser reads "IL-6" as 'il' '-6'
- * and "COVID-19" as a hyphenated word besides its parts, where SQLite's
- * unicode61 reads both as two words; so "IL 6" and "IL-6", "COVID-19" and
- * "COVID 19", find each other in both backends.  (U+2010..U+2014.) */
-#define TS_DASHES "-/\xe2\x80\x90\xe2\x80\x91\xe2\x80\x92\xe2\x80\x93\xe2\x80\x94"
-#define TS_TEXT(x) "translate(" x ", '" TS_DASHES "', '       ')"
 
 /* The extraction columns' PostgreSQL types: INT and REAL as SQLite's
  * affinities store them; ANY (value: a number or the design's name) as
@@ -126,9 +121,9 @@ static const char schema_v5[] =
     " record_md5 TEXT, deleted INTEGER NOT NULL DEFAULT 0, updated_at TEXT,"
     " pubmed_version INTEGER, pubmed_md5 TEXT, from_pmc INTEGER NOT NULL DEFAULT 0,"
     " databanks TEXT,"
-    " tsv tsvector GENERATED ALWAYS AS ("
-    "  setweight(to_tsvector('simple', " TS_TEXT("coalesce(title, '')") "), 'A') ||"
-    "  setweight(to_tsvector('simple', " TS_TEXT("coalesce(abstract, '')") "), 'B')) STORED);"
+    /* the title's words (weight A) and the abstract's (B), as pg_text.c
+     * reads them */
+    " tsv tsvector NOT NULL DEFAULT '');"
     "CREATE INDEX article_pmcid ON article(pmcid) WHERE pmcid IS NOT NULL;"
     "CREATE INDEX article_fts ON article USING gin(tsv);"
     "CREATE TABLE article_pmc(pmid BIGINT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
@@ -157,23 +152,36 @@ static const char schema_v5[] =
     " WHERE a.pmid IS NULL OR a.deleted <> 0"
 #define XC_PARAM(name, type) ", $%d"
 
+/* The merged-row upsert under the version rule; @guard adds to its
+ * condition. */
+#define UPSERT_SQL(guard) \
+    "INSERT INTO article AS a(pmid, version, pmcid, doi, title, abstract, journal, year," \
+    " authors, pub_types, mesh, body, source, record_md5, deleted, updated_at," \
+    " pubmed_version, pubmed_md5, from_pmc, tsv)" \
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17," \
+    " $18, $19::tsvector)" \
+    " ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, pmcid = excluded.pmcid," \
+    " doi = excluded.doi, title = excluded.title, abstract = excluded.abstract," \
+    " journal = excluded.journal, year = excluded.year, authors = excluded.authors," \
+    " pub_types = excluded.pub_types, mesh = excluded.mesh, body = excluded.body," \
+    " source = excluded.source, record_md5 = excluded.record_md5, deleted = 0," \
+    " updated_at = excluded.updated_at, pubmed_version = excluded.pubmed_version," \
+    " pubmed_md5 = excluded.pubmed_md5, from_pmc = excluded.from_pmc, tsv = excluded.tsv" \
+    " WHERE (excluded.version > a.version OR (excluded.version = a.version" \
+    "  AND (a.deleted <> 0 OR a.record_md5 IS DISTINCT FROM excluded.record_md5" \
+    "   OR a.pubmed_md5 IS DISTINCT FROM excluded.pubmed_md5)))" guard
+
 static const char *const stmt_sql[NSTMT] = {
-    [S_UPSERT] =
-    "INSERT INTO article AS a(pmid, version, pmcid, doi, title, abstract, journal, year,"
-    " authors, pub_types, mesh, body, source, record_md5, deleted, updated_at,"
-    " pubmed_version, pubmed_md5, from_pmc)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17,"
-    " $18)"
-    " ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, pmcid = excluded.pmcid,"
-    " doi = excluded.doi, title = excluded.title, abstract = excluded.abstract,"
-    " journal = excluded.journal, year = excluded.year, authors = excluded.authors,"
-    " pub_types = excluded.pub_types, mesh = excluded.mesh, body = excluded.body,"
-    " source = excluded.source, record_md5 = excluded.record_md5, deleted = 0,"
-    " updated_at = excluded.updated_at, pubmed_version = excluded.pubmed_version,"
-    " pubmed_md5 = excluded.pubmed_md5, from_pmc = excluded.from_pmc"
-    " WHERE excluded.version > a.version OR (excluded.version = a.version"
-    "  AND (a.deleted <> 0 OR a.record_md5 IS DISTINCT FROM excluded.record_md5"
-    "   OR a.pubmed_md5 IS DISTINCT FROM excluded.pubmed_md5))",
+    [S_UPSERT] = UPSERT_SQL(""),
+    /* A PubMed record on a row that holds no PMC article: the upsert
+     * leaves a row with one alone (the caller merges then), and says what
+     * the row was before (this statement runs after the key's lock was
+     * granted, so that is what the upsert found). */
+    [S_UPSERT_PUBMED] =
+    "WITH prior AS (SELECT version, source FROM article WHERE pmid = $1),"
+    " up AS (" UPSERT_SQL(" AND (a.source IS NULL OR a.source = 'pubmed')") " RETURNING 1)"
+    " SELECT (SELECT count(*) FROM up), (SELECT version FROM prior),"
+    " (SELECT source FROM prior)",
     [S_VERSION] = "SELECT version, deleted FROM article WHERE pmid = $1",
     [S_PMC_GET] = "SELECT " FIELD_COLS " FROM article_pmc WHERE pmid = $1",
     [S_PMC_PUT] =
@@ -191,8 +199,8 @@ static const char *const stmt_sql[NSTMT] = {
     [S_MERGE] =
     "UPDATE article SET pmcid = $2, doi = $3, title = $4, abstract = $5, journal = $6,"
     " year = $7, authors = $8, pub_types = $9, mesh = $10, body = $11,"
-    " source = 'pubmed+pmc', record_md5 = $12, from_pmc = $13, updated_at = $14"
-    " WHERE pmid = $1",
+    " source = 'pubmed+pmc', record_md5 = $12, from_pmc = $13, updated_at = $14,"
+    " tsv = $15::tsvector WHERE pmid = $1",
     [S_DELETE] =
     "UPDATE article SET deleted = 1, updated_at = $3,"
     " pubmed_version = COALESCE(pubmed_version, $2) WHERE pmid = $1 AND deleted = 0",
@@ -298,28 +306,112 @@ static lm_err exec(lm_corpus *c, const char *sql, const char *what)
     return rc;
 }
 
+/* Prepares statement @s on this connection unless it was. */
+static lm_err prepare(lm_corpus *c, int s, const char *what)
+{
+    struct pg *p = P(c);
+    char name[8], sql[1024];
+    PGresult *res;
+    lm_err rc = LM_OK;
+
+    if (p->prepared & ((uint64_t)1 << s))
+        return LM_OK;
+    snprintf(name, sizeof name, "s%d", s);
+    if (s == S_XINS)
+        xins_sql(sql, sizeof sql);
+    res = PQprepare(p->conn, name, s == S_XINS ? sql : stmt_sql[s], 0, NULL);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = pg_fail(c, res, what);
+    else
+        p->prepared |= (uint64_t)1 << s;
+    PQclear(res);
+    return rc;
+}
+
+/* One statement of a pipeline: its parameters in, its result out. */
+struct step {
+    int stmt, n;
+    const char *const *vals;
+    PGresult *res;
+};
+
+static void steps_clear(struct step *st, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        PQclear(st[i].res);
+        st[i].res = NULL;
+    }
+}
+
+/* Sends @n statements at once and reads their results (libpq's pipeline
+ * mode): one round trip to the server instead of @n.  On a loaded host a
+ * round trip costs a wake-up of the server process and of ours, which
+ * dominates an import that waits for each statement.  After an error the
+ * server skips the rest (the transaction is aborted anyway); the first
+ * error is the one reported, and every result is cleared. */
+static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
+{
+    PGconn *conn = P(c)->conn;
+    char name[8];
+    PGresult *res;
+    lm_err rc = LM_OK;
+    int i, sent = 0;
+
+    for (i = 0; i < n; i++)
+        if ((rc = prepare(c, st[i].stmt, what)))
+            return rc;
+    if (!PQenterPipelineMode(conn))
+        return pg_fail(c, NULL, what);
+    for (i = 0; i < n; i++, sent++) {
+        snprintf(name, sizeof name, "s%d", st[i].stmt);
+        if (!PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, NULL, NULL, 0))
+            break;
+    }
+    if (sent < n || !PQpipelineSync(conn)) {
+        rc = pg_fail(c, NULL, what);
+        PQexitPipelineMode(conn);
+        return rc;
+    }
+    for (i = 0; i < sent; i++) {
+        st[i].res = PQgetResult(conn);
+        if (!st[i].res)
+            break;
+        if (!res_ok(st[i].res) && !rc)
+            rc = PQresultStatus(st[i].res) == PGRES_PIPELINE_ABORTED ? LM_ERR_DB
+                 : pg_fail(c, st[i].res, what);
+        while ((res = PQgetResult(conn)))   /* the NULL that ends each result */
+            PQclear(res);
+    }
+    /* the sync point */
+    while ((res = PQgetResult(conn))) {
+        ExecStatusType t = PQresultStatus(res);
+        PQclear(res);
+        if (t == PGRES_PIPELINE_SYNC)
+            break;
+    }
+    if (!PQexitPipelineMode(conn) && !rc)
+        rc = pg_fail(c, NULL, what);
+    if (i < sent && !rc)
+        rc = pg_fail(c, NULL, what);
+    if (rc)
+        steps_clear(st, n);
+    return rc;
+}
+
 /* Runs statement @s with @n text parameters (NULL is SQL NULL).  Returns
  * the result (PQclear() it), or NULL with c->msg set and *rc the error. */
 static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
                      lm_err *rc)
 {
     struct pg *p = P(c);
-    char name[8], sql[1024];
+    char name[8];
     PGresult *res;
 
     snprintf(name, sizeof name, "s%d", s);
-    if (!(p->prepared & ((uint64_t)1 << s))) {
-        if (s == S_XINS)
-            xins_sql(sql, sizeof sql);
-        res = PQprepare(p->conn, name, s == S_XINS ? sql : stmt_sql[s], 0, NULL);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            *rc = pg_fail(c, res, what);
-            PQclear(res);
-            return NULL;
-        }
-        PQclear(res);
-        p->prepared |= (uint64_t)1 << s;
-    }
+    if ((*rc = prepare(c, s, what)))
+        return NULL;
     res = PQexecPrepared(p->conn, name, n, vals, NULL, NULL, 0);
     if (!res_ok(res)) {
         *rc = pg_fail(c, res, what);
@@ -513,6 +605,7 @@ static void pg_close(lm_corpus *c)
         pg_rollback(c);
     PQfinish(p->conn);      /* the session ends: the server drops the run lock */
     lm_record_free(&p->other);
+    lm_buf_free(&p->tsv);
     EVP_MD_CTX_free(p->md);
     free(p);
     c->impl = NULL;
@@ -524,9 +617,20 @@ static void pg_read_end(lm_corpus *c);
 
 static lm_err pg_begin(lm_corpus *c)
 {
+    uint64_t any = 1;
+    lm_err rc;
+
     if (P(c)->in_read)
         pg_read_end(c);
-    return exec(c, "BEGIN", "cannot start a transaction");
+    if ((rc = exec(c, "BEGIN", "cannot start a transaction")))
+        return rc;
+    if ((rc = query_u64(c, "SELECT (EXISTS (SELECT 1 FROM article_pmc))::int", "article_pmc",
+                        "cannot start a transaction", &any))) {
+        pg_rollback(c);
+        return rc;
+    }
+    P(c)->pmc_any = any != 0;
+    return LM_OK;
 }
 
 static lm_err pg_commit(lm_corpus *c)
@@ -765,31 +869,48 @@ static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int versio
     return LM_OK;
 }
 
+/* The upsert's parameters, and the text they point into. */
+struct upsert_args {
+    char k[24], ver[16], year[16], md5[33], pmver[16], b[16];
+    const char *vals[19];
+};
+
+static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, int64_t key, int version,
+                          const struct view *v, const char *source, const char *pubmed_md5,
+                          unsigned bits)
+{
+    view_md5(P(c), v, u->md5);
+    snprintf(u->k, sizeof u->k, "%lld", (long long)key);
+    snprintf(u->ver, sizeof u->ver, "%d", version);
+    snprintf(u->b, sizeof u->b, "%u", bits);
+    u->vals[0] = u->k;
+    u->vals[1] = u->ver;
+    params_view(u->vals, 2, v, u->year);
+    u->vals[12] = source;
+    u->vals[13] = u->md5;
+    u->vals[14] = c->now;
+    if (pubmed_md5) {
+        snprintf(u->pmver, sizeof u->pmver, "%d", version);
+        u->vals[15] = u->pmver;
+        u->vals[16] = pubmed_md5;
+    } else {
+        u->vals[15] = u->vals[16] = NULL;
+    }
+    u->vals[17] = u->b;
+    u->vals[18] = lm_buf_str(&P(c)->tsv);
+    return corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], &P(c)->tsv);
+}
+
 static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct view *v,
                      const char *source, const char *pubmed_md5, unsigned bits, int *changed)
 {
-    char k[24], ver[16], year[16], md5[33], pmver[16], b[16];
-    const char *vals[18];
+    struct upsert_args u;
+    lm_err rc;
 
-    view_md5(P(c), v, md5);
-    snprintf(k, sizeof k, "%lld", (long long)key);
-    snprintf(ver, sizeof ver, "%d", version);
-    snprintf(b, sizeof b, "%u", bits);
-    vals[0] = k;
-    vals[1] = ver;
-    params_view(vals, 2, v, year);
-    vals[12] = source;
-    vals[13] = md5;
-    vals[14] = c->now;
-    if (pubmed_md5) {
-        snprintf(pmver, sizeof pmver, "%d", version);
-        vals[15] = pmver;
-        vals[16] = pubmed_md5;
-    } else {
-        vals[15] = vals[16] = NULL;
-    }
-    vals[17] = b;
-    return run_cmd(c, S_UPSERT, 18, vals, "cannot store a record", changed);
+    if ((rc = upsert_args(c, &u, key, version, v, source, pubmed_md5, bits)))
+        return rc;
+    u.vals[18] = lm_buf_str(&P(c)->tsv);
+    return run_cmd(c, S_UPSERT, 19, u.vals, "cannot store a record", changed);
 }
 
 static lm_err put_databanks(lm_corpus *c, const lm_record *r)
@@ -836,7 +957,53 @@ static lm_err adopt_pmcid_row(lm_corpus *c, const lm_record *r)
     return exec(c, sql, "cannot move an article stored under its PMCID");
 }
 
+static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome);
+
+/* A PubMed record, in one round trip: the key's lock, then an upsert that
+ * stores it unless its row holds a PMC article, and the DataBankList.
+ * Only then (rare: most records have no PMC article) is the row read and
+ * merged, by the merged path.  A record whose PMCID may have an article
+ * stored under it alone takes the merged path too. */
 static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    struct upsert_args u;
+    struct view pm;
+    char pm_md5[33], ver[16];
+    const char *kv[1], *dbv[3], *src;
+    struct step st[3];
+    int pubmed = !r->source || !strcmp(r->source, "pubmed"), merged;
+    lm_err rc;
+
+    if (P(c)->pmc_any && r->pmcid.len)
+        return put_pubmed_merged(c, r, outcome);
+    view_of(r, &pm);
+    view_md5(P(c), &pm, pm_md5);
+    if ((rc = upsert_args(c, &u, r->pmid, r->version, &pm, "pubmed", pm_md5, 0)))
+        return rc;
+    u.vals[18] = lm_buf_str(&P(c)->tsv);
+    snprintf(ver, sizeof ver, "%d", r->version);
+    kv[0] = u.k;
+    dbv[0] = u.k;
+    dbv[1] = r->databanks.len ? lm_buf_str(&r->databanks) : NULL;
+    dbv[2] = ver;
+    memset(st, 0, sizeof st);
+    st[0].stmt = S_KEYLOCK, st[0].n = 1, st[0].vals = kv;
+    st[1].stmt = S_UPSERT_PUBMED, st[1].n = 19, st[1].vals = u.vals;
+    st[2].stmt = S_DATABANKS, st[2].n = 3, st[2].vals = dbv;
+    if ((rc = pipeline(c, st, pubmed ? 3 : 2, "cannot store a record")))
+        return rc;
+    src = PQgetvalue(st[1].res, 0, 2);
+    merged = !PQgetisnull(st[1].res, 0, 2) && strcmp(src, "pubmed");
+    *outcome = atoi(PQgetvalue(st[1].res, 0, 0)) != 0;
+    if (!*outcome && !PQgetisnull(st[1].res, 0, 1) &&
+        atoi(PQgetvalue(st[1].res, 0, 1)) == r->version)
+        *outcome = 3;
+    steps_clear(st, 3);
+    return merged ? put_pubmed_merged(c, r, outcome) : LM_OK;
+}
+
+/* A PubMed record, merged with the PMC article of its PMID if stored. */
+static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
 {
     struct view pm, pmc, v;
     char pm_md5[33], k[24];
@@ -923,12 +1090,16 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct view *pmc)
 {
     struct view pm, v;
     char k[24], year[16], md5[33], b[16];
-    const char *vals[14];
+    const char *vals[15];
     unsigned bits;
+    lm_err rc;
 
     view_of(&P(c)->other, &pm);
     bits = merge(&pm, pmc, &v);
     view_md5(P(c), &v, md5);
+    if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv)))
+        return rc;
+    vals[14] = lm_buf_str(&P(c)->tsv);
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(b, sizeof b, "%u", bits);
     vals[0] = k;
@@ -936,7 +1107,7 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct view *pmc)
     vals[11] = md5;
     vals[12] = b;
     vals[13] = c->now;
-    return run_cmd(c, S_MERGE, 14, vals, "cannot merge a PMC article", NULL);
+    return run_cmd(c, S_MERGE, 15, vals, "cannot merge a PMC article", NULL);
 }
 
 static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
@@ -952,6 +1123,7 @@ static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
     if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
     view_of(r, &pmc);
+    P(c)->pmc_any = 1;
     if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
         return rc;
     *outcome = changed;
@@ -976,11 +1148,17 @@ static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
     int changed = 0;
     lm_err rc;
 
+    struct step st[2];
+
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
     snprintf(ver, sizeof ver, "%d", r->version);
-    if ((rc = key_lock(c, r->pmid)) ||
-        (rc = run_cmd(c, S_DELETE, 3, vals, "cannot mark a record deleted", &changed)))
+    memset(st, 0, sizeof st);
+    st[0].stmt = S_KEYLOCK, st[0].n = 1, st[0].vals = vals;
+    st[1].stmt = S_DELETE, st[1].n = 3, st[1].vals = vals;
+    if ((rc = pipeline(c, st, 2, "cannot mark a record deleted")))
         return rc;
+    changed = atoi(PQcmdTuples(st[1].res)) != 0;
+    steps_clear(st, 2);
     *outcome = changed ? 2 : 4;
     return LM_OK;
 }
@@ -1176,78 +1354,7 @@ static lm_err pg_summary(lm_corpus *c, lm_corpus_summary *s)
 
 /* ---- search --------------------------------------------------------------- */
 
-/* The leaves of @q in tree order (left to right). */
-static lm_err leaves(const lm_query *q, const lm_query ***v, size_t *n, size_t *cap, int depth)
-{
-    lm_err rc;
-
-    if (!q || depth > 10000)
-        return LM_ERR_QUERY;
-    if (q->kind == LM_Q_WORD || q->kind == LM_Q_PHRASE || q->kind == LM_Q_PREFIX) {
-        if ((rc = lm_grow(v, cap, *n, sizeof **v, 16)))
-            return rc;
-        (*v)[(*n)++] = q;
-        return LM_OK;
-    }
-    if ((rc = leaves(q->left, v, n, cap, depth + 1)))
-        return rc;
-    return leaves(q->right, v, n, cap, depth + 1);
-}
-
-/* Where the quoted lexeme opening at @s ends (its closing quote), or NULL:
- * '' inside a lexeme is a quote. */
-static const char *lexeme_end(const char *s)
-{
-    for (s++; *s; s++) {
-        if (*s != '\'')
-            continue;
-        if (s[1] != '\'')
-            return s;
-        s++;
-    }
-    return NULL;
-}
-
-/* One leaf: the lexemes PostgreSQL's parser made of its text (@t, the text
- * form of a tsquery: 'a' <-> 'b'), each given its column's weight, the
- * last one ':*' for a prefix.  A leaf without a lexeme (punctuation only)
- * matches nothing: a lexeme no document holds (the parser never makes one
- * of a space). */
-static lm_err leaf_tsquery(const lm_query *q, const char *t, lm_buf *b)
-{
-    const char *w = !q->column ? "" : !strcmp(q->column, "title") ? "A" : "B";
-    const char *last = NULL, *s, *e;
-    lm_err rc = LM_OK;
-
-    for (s = t; *s; s++)
-        if (*s == '\'') {
-            if (!(e = lexeme_end(s)))
-                break;
-            last = e;
-            s = e;
-        }
-    if (!last)
-        return lm_buf_puts(b, "' '");
-    if ((rc = lm_buf_puts(b, "(")))
-        return rc;
-    for (s = t; *s && !rc; s++) {
-        if (*s != '\'') {
-            rc = lm_buf_append(b, s, 1);
-            continue;
-        }
-        if (!(e = lexeme_end(s)))
-            break;
-        if ((rc = lm_buf_append(b, s, (size_t)(e - s + 1))))
-            break;
-        if (*w || (e == last && q->kind == LM_Q_PREFIX))
-            rc = lm_buf_printf(b, ":%s%s", e == last && q->kind == LM_Q_PREFIX ? "*" : "", w);
-        s = e;
-    }
-    return rc ? rc : lm_buf_puts(b, ")");
-}
-
-static lm_err ts_node(const lm_query *q, const char *const *leaf_text, size_t nleaf,
-                      size_t *i, lm_buf *b, int depth)
+static lm_err ts_node(const lm_query *q, lm_buf *b, int depth)
 {
     const char *op;
     lm_err rc;
@@ -1258,79 +1365,46 @@ static lm_err ts_node(const lm_query *q, const char *const *leaf_text, size_t nl
     case LM_Q_WORD:
     case LM_Q_PHRASE:
     case LM_Q_PREFIX:
-        if (*i >= nleaf)
-            return LM_ERR_QUERY;
-        return leaf_tsquery(q, leaf_text[(*i)++], b);
+        return corpus_pg_leaf(q->text, q->column, q->kind == LM_Q_PREFIX, b);
     case LM_Q_AND: op = " & "; break;
     case LM_Q_OR: op = " | "; break;
     case LM_Q_NOT: op = " & !"; break;
     default: return LM_ERR_QUERY;
     }
-    if ((rc = lm_buf_puts(b, "(")) ||
-        (rc = ts_node(q->left, leaf_text, nleaf, i, b, depth + 1)) ||
-        (rc = lm_buf_puts(b, op)) ||
-        (rc = ts_node(q->right, leaf_text, nleaf, i, b, depth + 1)))
+    if ((rc = lm_buf_puts(b, "(")) || (rc = ts_node(q->left, b, depth + 1)) ||
+        (rc = lm_buf_puts(b, op)) || (rc = ts_node(q->right, b, depth + 1)))
         return rc;
     return lm_buf_puts(b, ")");
 }
 
-char *corpus_pg_tsquery(const lm_query *q, const char *const *leaf_text, size_t nleaf)
+char *corpus_pg_tsquery(const lm_query *q)
 {
     lm_buf b = {0};
-    size_t i = 0;
 
-    if (ts_node(q, leaf_text, nleaf, &i, &b, 0) || i != nleaf) {
+    if (ts_node(q, &b, 0)) {
         lm_buf_free(&b);
         return NULL;
     }
     return b.s ? b.s : strdup("");
 }
 
-/* @q as a tsquery (malloc'd into *out): the leaves' texts go through
- * phraseto_tsquery() in one round trip, so they are tokenised as the
- * index is. */
+/* @q as a tsquery (malloc'd into *out); its words are read as the
+ * index's are (pg_text.c). */
 static lm_err render(lm_corpus *c, const lm_query *q, char **out)
 {
-    const lm_query **leaf = NULL;
-    const char **vals = NULL;
-    size_t n = 0, cap = 0, i;
-    lm_buf sql = {0};
-    PGresult *res = NULL;
-    lm_err rc;
+    lm_buf b = {0};
+    lm_err rc = ts_node(q, &b, 0);
 
     *out = NULL;
-    if ((rc = leaves(q, &leaf, &n, &cap, 0)))
-        goto done;
-    if (!(vals = calloc(n ? n : 1, sizeof *vals))) {
-        rc = LM_ERR_NOMEM;
-        goto done;
-    }
-    rc = lm_buf_puts(&sql, "SELECT ");
-    for (i = 0; i < n && !rc; i++) {
-        vals[i] = leaf[i]->text;
-        rc = lm_buf_printf(&sql, "%sphraseto_tsquery('simple', " TS_TEXT("$%zu::text")
-                           ")::text", i ? ", " : "", i + 1);
-    }
-    if (rc)
-        goto done;
-    res = PQexecParams(P(c)->conn, sql.s, (int)n, NULL, vals, NULL, NULL, 0);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = pg_fail_in(c, res, "article", "cannot search");
-        goto done;
-    }
-    for (i = 0; i < n; i++)
-        vals[i] = PQgetvalue(res, 0, (int)i);
-    if (!(*out = corpus_pg_tsquery(q, vals, n)))
-        rc = LM_ERR_NOMEM;
-done:
     if (rc == LM_ERR_QUERY)
         lm_msg_set(c->msg, sizeof c->msg, "%s: search: the query is nested too deeply",
                    c->target);
-    PQclear(res);
-    lm_buf_free(&sql);
-    free(vals);
-    free(leaf);
-    return rc;
+    if (rc) {
+        lm_buf_free(&b);
+        return rc;
+    }
+    *out = b.s;
+    return LM_OK;
 }
 
 /* Ranked and cut to the limit first, then the article's columns (and the

@@ -451,23 +451,45 @@ Test(pg, title_weighs_more_than_abstract)
     cr_assert_eq(h.pmid[0], 91000602, "the title match ranks first");
 }
 
-/* The tsquery rendering, without a server: weights for fields, ':*' on a
- * prefix's last lexeme, operators parenthesised. */
-Test(pg_render, tsquery_of_a_parsed_query, .init = NULL, .fini = NULL)
+/* The tsquery rendering and the words, without a server: weights for
+ * fields, ':*' on a prefix's last word, operators parenthesised, words
+ * split and folded as SQLite's unicode61 (remove_diacritics 2) does. */
+Test(pg_render, tsquery_of_a_parsed_query)
 {
-    /* the third leaf had no lexeme: it matches nothing */
-    const char *const texts[] = { "'covid-19' <-> 'covid' <-> '19'", "'random'", "" };
     lm_query *q = NULL;
     char msg[256], *s;
 
-    cr_assert_eq(lm_query_parse("title:COVID-19 OR random* NOT it's", &q, msg, sizeof msg),
-                 LM_OK, "%s", msg);
-    cr_assert_null(corpus_pg_tsquery(q, texts, 2), "a leaf without its text is refused");
-    s = corpus_pg_tsquery(q, texts, 3);
+    cr_assert_eq(lm_query_parse("title:COVID-19 OR Random* NOT \"Sj\xc3\xb6gren 1.5\"",
+                                &q, msg, sizeof msg), LM_OK, "%s", msg);
+    s = corpus_pg_tsquery(q);
     lm_query_free(q);
     cr_assert_not_null(s);
-    cr_assert_str_eq(s, "(('covid-19':A <-> 'covid':A <-> '19':A) | (('random':*) & !' '))");
+    cr_assert_str_eq(s, "(('covid':A <-> '19':A) | (('random':*) & !('sjogren' <-> '1' <-> "
+                        "'5')))");
     free(s);
+}
+
+Test(pg_render, a_leaf_without_words_matches_nothing)
+{
+    lm_buf b = {0};
+
+    cr_assert_eq(corpus_pg_leaf("-- / --", "title", 1, &b), LM_OK);
+    cr_assert_str_eq(lm_buf_str(&b), "' '");
+    lm_buf_free(&b);
+}
+
+Test(pg_render, tsvector_of_an_article)
+{
+    lm_buf b = {0};
+
+    cr_assert_eq(corpus_pg_tsvector("Zorvil-9 \xc3\x86ON", "IL\xe2\x80\x936 \xc2\xb5g/kg, "
+                                    "1.5\xc2\xb1\x30.2 NA\xc3\x8fVE", &b), LM_OK);
+    cr_assert_str_eq(lm_buf_str(&b), "'zorvil':1A '9':2A '\xc3\xa6on':3A 'il':4B '6':5B "
+                                     "'\xc2\xb5g':6B 'kg':7B '1':8B '5':9B '0':10B '2':11B "
+                                     "'naive':12B");
+    cr_assert_eq(corpus_pg_tsvector("", NULL, &b), LM_OK);
+    cr_assert_str_eq(lm_buf_str(&b), "");
+    lm_buf_free(&b);
 }
 
 /* ---- faults ------------------------------------------------------------------ */
