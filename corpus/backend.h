@@ -83,9 +83,13 @@ struct lm_backend {
      * holding other tables and no version is LM_ERR_SCHEMA ("not a
      * litmine corpus"). */
     lm_err (*schema_version)(lm_corpus *c, int *version);
-    /* Brings the schema from @from to CORPUS_SCHEMA_VERSION in one
-     * transaction of its own (all steps or none).  Never called on a
-     * read-only handle. */
+    /* Readies the database for writing (SQLite: WAL, synchronous, cache
+     * size) and brings the schema from @from to CORPUS_SCHEMA_VERSION in
+     * one transaction of its own (all steps or none; none when @from is
+     * current).  Called on every writable open, never on a read-only one.
+     * A read-only handle accepts a schema from version 4 on (corpus.c):
+     * readers then do without what later versions added (xstate_count
+     * counts every live article pending when extract_state is missing). */
     lm_err (*migrate)(lm_corpus *c, int from);
 
     /* Starts the write transaction, taking the write lock now (SQLite:

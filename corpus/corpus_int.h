@@ -2,36 +2,42 @@
 #ifndef LM_CORPUS_INT_H
 #define LM_CORPUS_INT_H
 
-#include <sqlite3.h>
 #include <zlib.h>
 #include <libxml/parser.h>
 #include <litmine/corpus.h>
 
 typedef struct evp_md_ctx_st EVP_MD_CTX;
 
-/* The schema version this litmine writes (PRAGMA user_version). */
-#define CORPUS_SCHEMA_VERSION 4
+/* struct lm_corpus and the backend interface */
+#include "backend.h"
 
-struct lm_corpus {
-    sqlite3 *db;
-    char *path;
-    unsigned flags;
-    int in_txn;                 /* inside lm_corpus_begin() */
-    char now[32];               /* updated_at for the rows of this transaction */
-    EVP_MD_CTX *md;             /* for record_md5, reused */
-    sqlite3_stmt *st_upsert;    /* prepared once, reused per record */
-    sqlite3_stmt *st_delete;
-    sqlite3_stmt *st_version;
-    sqlite3_stmt *st_pmc_get;   /* a PMC article's own fields (article_pmc) */
-    sqlite3_stmt *st_pmc_put;
-    sqlite3_stmt *st_art_get;   /* the merged row, to recover PubMed's fields */
-    sqlite3_stmt *st_merge;     /* re-merge after a PMC record changed */
-    int pmc_any;                /* article_pmc may hold rows (skip lookups if not) */
-    lm_record other;            /* scratch: the other source's record while merging */
-    sqlite3_stmt *st_databanks;
-    unsigned fts_puts;          /* records put since the last FTS flush */
-    char msg[1024];             /* last error, names the input */
+/* ---- merging the sources of one article (merge.c) ----------------------- */
+
+/* The ten merged fields, in column order (pmcid, doi, title, abstract, journal, year, authors, pub_types, mesh, body); F_YEAR is an integer. */
+enum { F_PMCID, F_DOI, F_TITLE, F_ABSTRACT, F_JOURNAL, F_YEAR, F_AUTHORS, F_PUB_TYPES,
+       F_MESH, F_BODY, NFIELD };
+#define PMC_BIT(f) (1u << (f))
+
+/* One article's fields, borrowed from a record (nothing copied). */
+struct corpus_view {
+    const char *s[NFIELD];
+    size_t n[NFIELD];
+    int year;
 };
+
+lm_buf *corpus_rec_field(lm_record *r, int f);
+void corpus_view_of(const lm_record *r, struct corpus_view *v);
+/* PubMed's value of each field when it has one, else PMC's; the return
+ * value has PMC_BIT(f) for each field taken from PMC. */
+unsigned corpus_merge(const struct corpus_view *pubmed, const struct corpus_view *pmc,
+                      struct corpus_view *out);
+/* MD5 (hex) of an article's content; *ctx is made on first use and reused
+ * (the caller frees it with EVP_MD_CTX_free). */
+void corpus_view_md5(EVP_MD_CTX **ctx, const struct corpus_view *v, char hex[33]);
+/* The number of a "PMC1234567" (or "1234567"), 0 when it is not one. */
+int64_t corpus_pmc_number(const char *s);
+/* The row a record goes to: its PMID, else minus its PMC number, else 0. */
+int64_t corpus_record_key(const lm_record *r);
 
 /* A parsed query: a leaf (text, optional column) or an operator node. */
 struct lm_query {
@@ -41,9 +47,8 @@ struct lm_query {
     struct lm_query *left, *right;
 };
 
-/* Sets c->msg from the current SQLite error and maps it to an lm_err
- * (SQLITE_BUSY/LOCKED -> LM_ERR_DB_BUSY, everything else LM_ERR_DB). */
-lm_err corpus_db_error(lm_corpus *c, const char *what);
+/* The FTS5 rendering of a query into @b (query.c). */
+lm_err corpus_fts5(const lm_query *q, lm_buf *b);
 
 /* ---- raw input (input.c) ---------------------------------------------- */
 

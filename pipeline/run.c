@@ -8,8 +8,8 @@
  * corpus, and exports are written beside their target and renamed over it.
  * A rerun redoes at most the unit that was cut short.
  *
- * extract_state (created here, IF NOT EXISTS) remembers, per article, the
- * record_md5 and extractor version its extractions were made from: an
+ * The corpus's extract_state (schema version 5) remembers, per article,
+ * the record_md5 and extractor version its extractions were made from: an
  * article is extracted again only when either differs. */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,7 +20,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <litmine/extract.h>
 #include <litmine/fetch.h>
 #include <litmine/pipeline.h>
@@ -28,20 +27,6 @@
 /* Articles per extraction transaction: small enough that a killed run loses
  * little, large enough that commits do not dominate. */
 #define EXTRACT_CHUNK 500
-
-static const char state_sql[] =
-    "CREATE TABLE IF NOT EXISTS extract_state(pmid INTEGER PRIMARY KEY,"
-    " record_md5 TEXT, extractor_version INTEGER NOT NULL)";
-
-/* Live articles whose extractions are missing or stale. */
-#define PENDING_WHERE \
-    " FROM article a LEFT JOIN extract_state s ON s.pmid = a.pmid" \
-    " WHERE a.deleted = 0 AND (s.pmid IS NULL OR s.record_md5 IS NOT a.record_md5" \
-    " OR s.extractor_version <> ?1)"
-/* Articles extracted before that are now deleted (or gone). */
-#define GONE_SELECT \
-    "SELECT s.pmid FROM extract_state s LEFT JOIN article a ON a.pmid = s.pmid" \
-    " WHERE a.pmid IS NULL OR a.deleted"
 
 struct job {
     const lm_run_config *cfg;
@@ -52,7 +37,6 @@ struct job {
     char *msg;
     size_t cap;
     lm_corpus *c;
-    sqlite3 *db;
 };
 
 static void report(struct job *j, const char *fmt, ...) LM_PRINTF(2, 3);
@@ -96,43 +80,10 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static lm_err db_fail(struct job *j, const char *what)
+/* The corpus's message (it names the database) for a failed call. */
+static lm_err db_fail(struct job *j, lm_err rc)
 {
-    int code = sqlite3_errcode(j->db);
-
-    lm_msg_set(j->msg, j->cap, "%s: %s: %s", j->cfg->db, what, sqlite3_errmsg(j->db));
-    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
-}
-
-static int table_exists(sqlite3 *db, const char *name)
-{
-    sqlite3_stmt *st = NULL;
-    int yes = 0;
-
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                           -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        yes = sqlite3_step(st) == SQLITE_ROW;
-    }
-    sqlite3_finalize(st);
-    return yes;
-}
-
-/* One integer from a query with an optional integer parameter ?1. */
-static lm_err scalar(struct job *j, const char *sql, int64_t arg, uint64_t *out)
-{
-    sqlite3_stmt *st = NULL;
-    lm_err rc = LM_OK;
-
-    if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(j, "counting");
-    if (sqlite3_bind_parameter_count(st) >= 1)
-        sqlite3_bind_int64(st, 1, arg);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *out = (uint64_t)sqlite3_column_int64(st, 0);
-    else
-        rc = db_fail(j, "counting");
-    sqlite3_finalize(st);
+    lm_msg_set(j->msg, j->cap, "%s", lm_corpus_errmsg(j->c));
     return rc;
 }
 
@@ -270,7 +221,6 @@ struct xctx {
     struct job *j;
     lm_extractor *ex;
     lm_extractions x;
-    sqlite3_stmt *upsert;
     lm_err rc;
     uint64_t pending;    /* articles to extract, for the progress callback */
 };
@@ -285,15 +235,8 @@ static int extract_one(const lm_article *a, void *ud)
         lm_msg_set(x->j->msg, x->j->cap, "%s", lm_extractor_errmsg(x->ex));
         return 1;
     }
-    sqlite3_reset(x->upsert);
-    sqlite3_bind_int64(x->upsert, 1, a->pmid);
-    if (a->record_md5)
-        sqlite3_bind_text(x->upsert, 2, a->record_md5, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(x->upsert, 2);
-    sqlite3_bind_int(x->upsert, 3, LM_EXTRACTOR_VERSION);
-    if (sqlite3_step(x->upsert) != SQLITE_DONE) {
-        x->rc = db_fail(x->j, "recording the extraction state");
+    if ((x->rc = lm_corpus_xstate_put(x->j->c, a->pmid, a->record_md5, LM_EXTRACTOR_VERSION))) {
+        db_fail(x->j, x->rc);
         return 1;
     }
     x->j->st->extracted++;
@@ -307,16 +250,10 @@ static lm_err clear_gone(struct job *j)
     uint64_t n = 0;
     lm_err rc;
 
-    if ((rc = scalar(j, "SELECT count(*) FROM (" GONE_SELECT ")", 0, &n)) || !n)
-        return rc;
-    if (sqlite3_exec(j->db, "BEGIN IMMEDIATE;"
-                     "DELETE FROM extraction WHERE pmid IN (" GONE_SELECT ");"
-                     "DELETE FROM extract_state WHERE pmid IN (" GONE_SELECT ");"
-                     "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = db_fail(j, "removing extractions of deleted articles");
-        sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
-        return rc;
-    }
+    if ((rc = lm_corpus_xstate_purge(j->c, &n)))
+        return db_fail(j, rc);
+    if (!n)
+        return LM_OK;
     j->st->cleared = n;
     j->st->changed = 1;
     return LM_OK;
@@ -326,33 +263,19 @@ static lm_err clear_gone(struct job *j)
  * committed with their state rows.  *n gets how many were pending. */
 static lm_err extract_chunk(struct xctx *x, int64_t *last, size_t *n)
 {
-    static const char sql[] = "SELECT a.pmid" PENDING_WHERE
-                              " AND a.pmid > ?2 ORDER BY a.pmid LIMIT ?3";
     struct job *j = x->j;
     int64_t ids[EXTRACT_CHUNK];
-    sqlite3_stmt *st = NULL;
     size_t i;
     lm_err rc;
-    int step = SQLITE_DONE;
 
     *n = 0;
-    if (sqlite3_exec(j->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(j, "beginning an extraction batch");
-    if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        rc = db_fail(j, "finding articles to extract");
+    if ((rc = lm_corpus_begin(j->c)))
+        return db_fail(j, rc);
+    if ((rc = lm_corpus_xstate_pending(j->c, LM_EXTRACTOR_VERSION, *last, ids, EXTRACT_CHUNK,
+                                       n))) {
+        db_fail(j, rc);
         goto fail;
     }
-    sqlite3_bind_int(st, 1, LM_EXTRACTOR_VERSION);
-    sqlite3_bind_int64(st, 2, *last);
-    sqlite3_bind_int(st, 3, EXTRACT_CHUNK);
-    while (*n < EXTRACT_CHUNK && (step = sqlite3_step(st)) == SQLITE_ROW)
-        ids[(*n)++] = sqlite3_column_int64(st, 0);
-    if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        rc = db_fail(j, "finding articles to extract");
-        goto fail;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
     if (*n && !x->ex
         && (rc = lm_extractor_open(j->flags & LM_RUN_NO_JIT ? LM_EXTRACT_NO_JIT : 0, &x->ex))) {
         lm_msg_set(j->msg, j->cap, "%s", x->ex ? lm_extractor_errmsg(x->ex) : lm_strerror(rc));
@@ -371,31 +294,14 @@ static lm_err extract_chunk(struct xctx *x, int64_t *last, size_t *n)
         if (j->cfg->progress)
             j->cfg->progress("extract", j->st->extracted, x->pending, j->cfg->progress_ud);
     }
-    if (sqlite3_exec(j->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = db_fail(j, "committing an extraction batch");
-        goto fail;
-    }
+    if ((rc = lm_corpus_commit(j->c)))
+        return db_fail(j, rc);
     if (*n)
         *last = ids[*n - 1];
     return LM_OK;
 fail:
-    sqlite3_finalize(st);
-    sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+    lm_corpus_rollback(j->c);
     return rc;
-}
-
-/* How many articles the extract stage has to do (0 when it cannot say). */
-static void count_pending(struct job *j, uint64_t *n)
-{
-    sqlite3_stmt *st = NULL;
-
-    *n = 0;
-    if (sqlite3_prepare_v2(j->db, "SELECT count(*)" PENDING_WHERE, -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_int(st, 1, LM_EXTRACTOR_VERSION);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            *n = (uint64_t)sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
 }
 
 static lm_err stage_extract(struct job *j)
@@ -409,16 +315,9 @@ static lm_err stage_extract(struct job *j)
     x.j = j;
     if ((rc = clear_gone(j)))
         goto done;
-    if (sqlite3_prepare_v2(j->db, "INSERT INTO extract_state(pmid, record_md5, extractor_version)"
-                           " VALUES (?1, ?2, ?3) ON CONFLICT(pmid) DO UPDATE SET"
-                           " record_md5 = excluded.record_md5,"
-                           " extractor_version = excluded.extractor_version",
-                           -1, &x.upsert, NULL) != SQLITE_OK) {
-        rc = db_fail(j, "preparing the extraction state");
-        goto done;
-    }
-    if (j->cfg->progress)
-        count_pending(j, &x.pending);
+    /* how many articles the stage has to do (0 when it cannot say) */
+    if (j->cfg->progress && lm_corpus_xstate_count(j->c, LM_EXTRACTOR_VERSION, &x.pending, NULL))
+        x.pending = 0;
     do {
         rc = extract_chunk(&x, &last, &n);
     } while (rc == LM_OK && n == EXTRACT_CHUNK);
@@ -429,7 +328,6 @@ done:
            "articles removed%s", (unsigned long long)j->st->extracted,
            (unsigned long long)j->st->values, (unsigned long long)j->st->cleared,
            rc ? " (failed)" : "");
-    sqlite3_finalize(x.upsert);
     lm_extractions_free(&x.x);
     lm_extractor_close(x.ex);
     return rc;
@@ -578,7 +476,6 @@ static lm_err plan(struct job *j)
             lm_msg_set(j->msg, j->cap, "%s", j->c ? lm_corpus_errmsg(j->c) : lm_strerror(rc));
             return rc;
         }
-        j->db = lm_corpus_sqlite(j->c);
     }
     report(j, "database %s%s", cfg->db, j->st->db_exists ? "" : " (would be created)");
     if ((rc = export_dirs(j, 0)))
@@ -598,14 +495,8 @@ static lm_err plan(struct job *j)
     if (cfg->extract) {
         uint64_t pending = 0, gone = 0;
 
-        if (j->db && table_exists(j->db, "extract_state")) {
-            if ((rc = scalar(j, "SELECT count(*)" PENDING_WHERE, LM_EXTRACTOR_VERSION, &pending))
-                || (rc = scalar(j, "SELECT count(*) FROM (" GONE_SELECT ")", 0, &gone)))
-                return rc;
-        } else if (j->db && (rc = scalar(j, "SELECT count(*) FROM article WHERE deleted = 0",
-                                         0, &pending))) {
-            return rc;
-        }
+        if (j->c && (rc = lm_corpus_xstate_count(j->c, LM_EXTRACTOR_VERSION, &pending, &gone)))
+            return db_fail(j, rc);
         j->st->extracted = pending;
         j->st->cleared = gone;
         report(j, "would extract %llu articles stored now (plus what the fetch brings) and "
@@ -633,9 +524,6 @@ static lm_err job(struct job *j)
         lm_msg_set(j->msg, j->cap, "%s", j->c ? lm_corpus_errmsg(j->c) : lm_strerror(rc));
         return rc;
     }
-    j->db = lm_corpus_sqlite(j->c);
-    if (cfg->extract && sqlite3_exec(j->db, state_sql, NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(j, "creating extract_state");
     for (i = 0; i < cfg->nqueries; i++)
         if ((rc = stage_fetch(j, i)))
             return rc;

@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include <cjson/cJSON.h>
 #include <litmine/extract.h>
 #include <litmine/pipeline.h>
@@ -34,139 +33,83 @@ const char *lm_export_what_name(lm_export_what w)
     return "?";
 }
 
-static lm_err db_err(sqlite3 *db, const char *what, char *msg, size_t cap)
+static lm_err db_err(lm_corpus *c, lm_err rc, const char *what, char *msg, size_t cap)
 {
-    int code = sqlite3_errcode(db);
-
-    lm_msg_set(msg, cap, "export %s: %s", what, sqlite3_errmsg(db));
-    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
-}
-
-static double col_real(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
-static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-
-    snprintf(dst, cap, "%s", s ? (const char *)s : "");
-}
-
-static int kind_of(const char *name, lm_kind *k)
-{
-    int i;
-
-    for (i = LM_KIND_SAMPLE_SIZE; i <= LM_KIND_LAST; i++)
-        if (!strcmp(name, lm_kind_name((lm_kind)i))) {
-            *k = (lm_kind)i;
-            return 0;
-        }
-    return -1;
-}
-
-/* Prepares @sql, limited to the PMIDs of temp.lm_subset when @subset (the
- * clause goes before the query's " ORDER BY"; lm_export_subset fills the
- * table). */
-static int prepare(sqlite3 *db, const char *sql, int subset, sqlite3_stmt **st)
-{
-    static const char clause[] = " AND e.pmid IN (SELECT pmid FROM temp.lm_subset)";
-    const char *order = strstr(sql, " ORDER BY");
-    char *q;
-    int rc;
-
-    if (!subset || !order)
-        return sqlite3_prepare_v2(db, sql, -1, st, NULL);
-    if (!(q = malloc(strlen(sql) + sizeof clause)))
-        return SQLITE_NOMEM;
-    sprintf(q, "%.*s%s%s", (int)(order - sql), sql, clause, order);
-    rc = sqlite3_prepare_v2(db, q, -1, st, NULL);
-    free(q);
+    lm_msg_set(msg, cap, "export %s: %s", what, lm_corpus_errmsg(c));
     return rc;
+}
+
+static void copy_col(char *dst, size_t cap, const lm_xval *v)
+{
+    snprintf(dst, cap, "%s", v->type == LM_XV_TEXT && v->s ? v->s : "");
+}
+
+static const char *col_text(const lm_xval *v)
+{
+    return v->type == LM_XV_TEXT ? v->s : NULL;
 }
 
 /* ---- every extraction ---------------------------------------------------- */
 
-static lm_err export_extractions(sqlite3 *db, lm_export_format fmt, FILE *out,
-                                 uint64_t *rows, char *msg, size_t cap, int subset)
+struct xctx {
+    lm_export_format fmt;
+    FILE *out;
+    uint64_t *rows;
+    char *msg;
+    size_t cap;
+    lm_err rc;
+};
+
+static int extraction_row(const lm_article *a, const lm_xrow *x, void *ud)
 {
-    static const char sql[] =
-        "SELECT e.pmid, e.kind, e.value, e.lo, e.hi, e.k, e.n, e.metric, e.p, e.p_op,"
-        " e.level, e.section, e.span_start, e.span_end, e.text, e.rule, e.flags,"
-        " e.outcome, e.intervention, e.comparator, e.dose, e.frequency, e.duration, e.route,"
-        " e.label"
-        " FROM extraction e JOIN article a ON a.pmid = e.pmid"
-        " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
-    sqlite3_stmt *st = NULL;
+    struct xctx *xc = ud;
     lm_extraction e;
-    char rule[64];
-    lm_err rc = LM_OK;
-    int step;
 
-    if (prepare(db, sql, subset, &st) != SQLITE_OK)
-        return db_err(db, "extractions", msg, cap);
-    if (fmt == LM_EXPORT_CSV && lm_extraction_csv_header(out) != LM_OK)
-        rc = LM_ERR_IO;
-    while (rc == LM_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t pmid = sqlite3_column_int64(st, 0);
-        const char *kind = (const char *)sqlite3_column_text(st, 1);
-
-        memset(&e, 0, sizeof e);
-        if (!kind || kind_of(kind, &e.kind)) {
-            lm_msg_set(msg, cap, "PMID %lld: extraction of unknown kind '%s'",
-                       (long long)pmid, kind ? kind : "");
-            rc = LM_ERR_FORMAT;
-            break;
-        }
-        if (e.kind == LM_KIND_DESIGN) {
-            copy_col(e.svalue, sizeof e.svalue, st, 2);
-            e.value = NAN;
+    (void)a;
+    xc->rc = pipeline_extraction_from_row(x, &e);
+    if (xc->rc == LM_ERR_FORMAT) {
+        lm_msg_set(xc->msg, xc->cap, "PMID %lld: extraction of unknown kind '%s'",
+                   (long long)x->pmid, x->v[LM_XC_kind].type == LM_XV_TEXT
+                                           ? x->v[LM_XC_kind].s : "");
+        return 1;
+    }
+    if (!xc->rc) {
+        if (xc->fmt == LM_EXPORT_CSV) {
+            if (lm_extraction_csv(xc->out, x->pmid, &e) != LM_OK)
+                xc->rc = LM_ERR_IO;
         } else {
-            e.value = col_real(st, 2);
-        }
-        e.lo = col_real(st, 3);
-        e.hi = col_real(st, 4);
-        e.k = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 5);
-        e.n = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
-        copy_col(e.metric, sizeof e.metric, st, 7);
-        e.p = col_real(st, 8);
-        copy_col(e.p_op, sizeof e.p_op, st, 9);
-        copy_col(e.level, sizeof e.level, st, 10);
-        copy_col(e.section, sizeof e.section, st, 11);
-        e.span_start = (size_t)sqlite3_column_int64(st, 12);
-        e.span_end = (size_t)sqlite3_column_int64(st, 13);
-        e.text = (char *)sqlite3_column_text(st, 14);
-        copy_col(rule, sizeof rule, st, 15);
-        e.rule = rule;
-        copy_col(e.flags, sizeof e.flags, st, 16);
-        {   /* the study model's strings: borrowed from the row, never freed here */
-            char **sv[] = { &e.outcome, &e.intervention, &e.comparator, &e.dose, &e.frequency,
-                            &e.duration, &e.route, &e.label };
-            size_t j;
-            for (j = 0; j < sizeof sv / sizeof sv[0]; j++)
-                *sv[j] = (char *)sqlite3_column_text(st, 17 + (int)j);
-        }
-        if (fmt == LM_EXPORT_CSV) {
-            if (lm_extraction_csv(out, pmid, &e) != LM_OK)
-                rc = LM_ERR_IO;
-        } else {
-            char *js = lm_extraction_json(pmid, &e);
+            char *js = lm_extraction_json(x->pmid, &e);
 
-            if (!js) {
-                rc = LM_ERR_NOMEM;
-                break;
-            }
-            if (fputs(js, out) < 0 || fputc('\n', out) == EOF)
-                rc = LM_ERR_IO;
+            if (!js)
+                xc->rc = LM_ERR_NOMEM;
+            else if (fputs(js, xc->out) < 0 || fputc('\n', xc->out) == EOF)
+                xc->rc = LM_ERR_IO;
             free(js);
         }
-        ++*rows;
     }
-    if (rc == LM_OK && step != SQLITE_DONE)
-        rc = db_err(db, "extractions", msg, cap);
-    sqlite3_finalize(st);
-    return rc;
+    {
+        lm_extractions one = { &e, 1, 1 };   /* frees what the row made */
+        lm_extractions_clear(&one);
+    }
+    if (xc->rc == LM_ERR_NOMEM)
+        return 1;
+    ++*xc->rows;
+    return xc->rc != LM_OK;
+}
+
+static lm_err export_extractions(lm_corpus *c, lm_export_format fmt, FILE *out,
+                                 uint64_t *rows, char *msg, size_t cap, const int64_t *subset,
+                                 size_t nsubset)
+{
+    struct xctx xc = { fmt, out, rows, msg, cap, LM_OK };
+    lm_err rc;
+
+    if (fmt == LM_EXPORT_CSV && lm_extraction_csv_header(out) != LM_OK)
+        return LM_ERR_IO;
+    rc = lm_corpus_xrows_each(c, 0, subset, nsubset, 0, extraction_row, &xc);
+    if (rc)
+        return db_err(c, rc, "extractions", msg, cap);
+    return xc.rc;
 }
 
 /* ---- one row per study --------------------------------------------------- */
@@ -463,23 +406,22 @@ static lm_err meta_cells(const struct study *s, const struct val *design, struct
 /* Reads the article's columns (from @col on: doi, pmcid, authors,
  * pub_types, abstract, databanks) into @m, with the registration numbers of
  * the title, abstract and DataBankList. */
-static lm_err meta_load(struct study_meta *m, const char *title, sqlite3_stmt *st, int col)
+static lm_err meta_load(struct study_meta *m, const char *title, const lm_article *a)
 {
     lm_buf *f[] = { &m->doi, &m->pmcid, &m->authors, &m->pub_types };
+    const char *v[] = { a->doi, a->pmcid, a->authors, a->pub_types };
     lm_err rc = LM_OK;
     size_t i;
 
     for (i = 0; i < sizeof f / sizeof *f; i++) {
-        const char *v = (const char *)sqlite3_column_text(st, col + (int)i);
-
         lm_buf_clear(f[i]);
-        if ((rc = lm_buf_puts(f[i], v ? v : "")))
+        if ((rc = lm_buf_puts(f[i], v[i] ? v[i] : "")))
             return rc;
     }
     lm_buf_clear(&m->regs);
     if ((rc = scan_registrations(title, &m->regs))
-        || (rc = scan_registrations((const char *)sqlite3_column_text(st, col + 4), &m->regs))
-        || (rc = scan_registrations((const char *)sqlite3_column_text(st, col + 5), &m->regs)))
+        || (rc = scan_registrations(a->abstract, &m->regs))
+        || (rc = scan_registrations(a->databanks, &m->regs)))
         return rc;
     return LM_OK;
 }
@@ -639,52 +581,54 @@ static lm_err flush_study(struct study *s, struct row *r, lm_export_format fmt, 
     return LM_OK;
 }
 
-static lm_err add_val(struct study *s, sqlite3_stmt *st)
+static lm_err add_val(struct study *s, const lm_xrow *x)
 {
-    const char *kind = (const char *)sqlite3_column_text(st, 4);
-    const char *section = (const char *)sqlite3_column_text(st, 13);
+    const char *kind = col_text(&x->v[LM_XC_kind]);
+    const char *section = col_text(&x->v[LM_XC_section]);
     struct val *v;
 
     if (lm_grow(&s->v, &s->cap, s->len, sizeof *s->v, 32))
         return LM_ERR_NOMEM;
     v = &s->v[s->len];
     memset(v, 0, sizeof *v);
-    if (!kind || kind_of(kind, &v->kind))
+    if (!kind || !pipeline_kind_parse(kind, &v->kind))
         return LM_OK;    /* a kind this version does not know: not part of a study row */
     s->len++;
     if (v->kind == LM_KIND_DESIGN) {
-        copy_col(v->svalue, sizeof v->svalue, st, 5);
+        copy_col(v->svalue, sizeof v->svalue, &x->v[LM_XC_value]);
         v->value = NAN;
     } else {
-        v->value = col_real(st, 5);
+        v->value = pipeline_xval_real(&x->v[LM_XC_value]);
     }
-    v->lo = col_real(st, 6);
-    v->hi = col_real(st, 7);
-    v->k = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-    v->n = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 9);
-    copy_col(v->metric, sizeof v->metric, st, 10);
-    v->p = col_real(st, 11);
-    copy_col(v->p_op, sizeof v->p_op, st, 12);
+    v->lo = pipeline_xval_real(&x->v[LM_XC_lo]);
+    v->hi = pipeline_xval_real(&x->v[LM_XC_hi]);
+    v->k = x->v[LM_XC_k].type == LM_XV_NULL ? -1 : x->v[LM_XC_k].i;
+    v->n = x->v[LM_XC_n].type == LM_XV_NULL ? -1 : x->v[LM_XC_n].i;
+    copy_col(v->metric, sizeof v->metric, &x->v[LM_XC_metric]);
+    v->p = pipeline_xval_real(&x->v[LM_XC_p]);
+    copy_col(v->p_op, sizeof v->p_op, &x->v[LM_XC_p_op]);
     v->rank = !section ? 2 : !strcmp(section, "title") ? 0 : !strcmp(section, "abstract") ? 1 : 2;
-    v->id = sqlite3_column_int64(st, 16);
-    v->pos = v->rank < 2 ? (size_t)sqlite3_column_int64(st, 14) : (size_t)v->id;
-    copy_col(v->level, sizeof v->level, st, 15);
-    copy_col(v->rule, sizeof v->rule, st, 17);
-    copy_col(v->flags, sizeof v->flags, st, 18);
-    copy_col(v->label, sizeof v->label, st, 19);
+    v->id = x->id;
+    v->pos = v->rank < 2 ? (size_t)x->v[LM_XC_span_start].i : (size_t)v->id;
+    copy_col(v->level, sizeof v->level, &x->v[LM_XC_level]);
+    copy_col(v->rule, sizeof v->rule, &x->v[LM_XC_rule]);
+    copy_col(v->flags, sizeof v->flags, &x->v[LM_XC_flags]);
+    copy_col(v->label, sizeof v->label, &x->v[LM_XC_label]);
     if (v->kind == LM_KIND_FINDING) {
-        copy_col(v->what, sizeof v->what, st, 20);
+        copy_col(v->what, sizeof v->what, &x->v[LM_XC_outcome]);
     } else if (v->kind == LM_KIND_FOLLOW_UP) {
-        copy_col(v->what, sizeof v->what, st, 23);
+        copy_col(v->what, sizeof v->what, &x->v[LM_XC_duration]);
     } else if (v->kind == LM_KIND_REGIMEN) {
         /* "0.5 mg/kg, twice weekly, 4 weeks, intravenous, 8 administrations" */
+        static const lm_xcol parts[] = { LM_XC_dose, LM_XC_frequency, LM_XC_duration,
+                                         LM_XC_route };
         lm_buf b = { 0 };
-        int j;
+        size_t j;
         lm_err rc = LM_OK;
-        for (j = 21; j <= 24 && !rc; j++) {
-            const unsigned char *t = sqlite3_column_text(st, j);
+        for (j = 0; j < sizeof parts / sizeof *parts && !rc; j++) {
+            const char *t = col_text(&x->v[parts[j]]);
             if (t && *t)
-                rc = lm_buf_printf(&b, "%s%s", b.len ? ", " : "", (const char *)t);
+                rc = lm_buf_printf(&b, "%s%s", b.len ? ", " : "", t);
         }
         if (!rc && v->n >= 0)
             rc = lm_buf_printf(&b, "%s%lld administrations", b.len ? ", " : "", (long long)v->n);
@@ -696,123 +640,108 @@ static lm_err add_val(struct study *s, sqlite3_stmt *st)
     return LM_OK;
 }
 
-#define META_COL 25      /* the first article column after the extraction's */
-
-static lm_err export_studies(sqlite3 *db, lm_export_format fmt, FILE *out, uint64_t *rows,
-                             char *msg, size_t cap, int subset)
-{
-    static const char sql[] =
-        "SELECT e.pmid, a.year, a.journal, a.title, e.kind, e.value, e.lo, e.hi, e.k, e.n,"
-        " e.metric, e.p, e.p_op, e.section, e.span_start, e.level, e.id, e.rule, e.flags,"
-        " e.label, e.outcome, e.dose, e.frequency, e.duration, e.route,"
-        " a.doi, a.pmcid, a.authors, a.pub_types, a.abstract, a.databanks"
-        " FROM extraction e JOIN article a ON a.pmid = e.pmid"
-        " WHERE a.deleted = 0 ORDER BY e.pmid, e.id";
+struct sctx {
     struct study s;
     struct row *r;
-    sqlite3_stmt *st = NULL;
-    lm_err rc = LM_OK;
-    int step = SQLITE_DONE, i;
+    lm_export_format fmt;
+    FILE *out;
+    uint64_t *rows;
+    lm_err rc;
+};
 
-    memset(&s, 0, sizeof s);
-    if (!(r = calloc(1, sizeof *r)))
-        return LM_ERR_NOMEM;
-    if (prepare(db, sql, subset, &st) != SQLITE_OK) {
-        free(r);
-        return db_err(db, "studies", msg, cap);
+static int study_xrow(const lm_article *a, const lm_xrow *x, void *ud)
+{
+    struct sctx *sc = ud;
+    struct study *s = &sc->s;
+
+    if (x->pmid != s->pmid) {
+        if ((sc->rc = flush_study(s, sc->r, sc->fmt, sc->out, sc->rows)))
+            return 1;
+        s->pmid = x->pmid;
+        s->year = a->year;
+        lm_buf_clear(&s->journal);
+        lm_buf_clear(&s->title);
+        if ((sc->rc = lm_buf_puts(&s->journal, a->journal))
+            || (sc->rc = lm_buf_puts(&s->title, a->title))
+            || (sc->rc = meta_load(&s->meta, lm_buf_str(&s->title), a)))
+            return 1;
     }
+    return (sc->rc = add_val(s, x)) != LM_OK;
+}
+
+static lm_err export_studies(lm_corpus *c, lm_export_format fmt, FILE *out, uint64_t *rows,
+                             char *msg, size_t cap, const int64_t *subset, size_t nsubset)
+{
+    struct sctx sc;
+    lm_err rc;
+    int i;
+
+    memset(&sc, 0, sizeof sc);
+    sc.fmt = fmt;
+    sc.out = out;
+    sc.rows = rows;
+    if (!(sc.r = calloc(1, sizeof *sc.r)))
+        return LM_ERR_NOMEM;
     if (fmt == LM_EXPORT_CSV) {
         for (i = 0; lm_study_columns[i]; i++)
             fprintf(out, "%s%s", i ? "," : "", lm_study_columns[i]);
         fputs("\r\n", out);
     }
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t pmid = sqlite3_column_int64(st, 0);
-
-        if (pmid != s.pmid) {
-            if ((rc = flush_study(&s, r, fmt, out, rows)))
-                break;
-            s.pmid = pmid;
-            s.year = sqlite3_column_int(st, 1);
-            lm_buf_clear(&s.journal);
-            lm_buf_clear(&s.title);
-            if ((rc = lm_buf_puts(&s.journal, (const char *)sqlite3_column_text(st, 2)
-                                                  ? (const char *)sqlite3_column_text(st, 2) : ""))
-                || (rc = lm_buf_puts(&s.title, (const char *)sqlite3_column_text(st, 3)
-                                                   ? (const char *)sqlite3_column_text(st, 3) : ""))
-                || (rc = meta_load(&s.meta, lm_buf_str(&s.title), st, META_COL)))
-                break;
-        }
-        if ((rc = add_val(&s, st)))
-            break;
-    }
-    if (rc == LM_OK && step != SQLITE_DONE)
-        rc = db_err(db, "studies", msg, cap);
-    if (rc == LM_OK)
-        rc = flush_study(&s, r, fmt, out, rows);
-    sqlite3_finalize(st);
-    for (i = 0; i < NCOLS; i++)
-        lm_buf_free(&r->cell[i]);
-    free(r);
-    free(s.v);
-    lm_buf_free(&s.journal);
-    lm_buf_free(&s.title);
-    meta_free(&s.meta);
-    return rc;
-}
-
-static lm_err count_articles(sqlite3 *db, uint64_t *rows, char *msg, size_t cap)
-{
-    sqlite3_stmt *st = NULL;
-    lm_err rc = LM_OK;
-
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article WHERE deleted = 0", -1, &st,
-                           NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
-        rc = db_err(db, "articles", msg, cap);
+    rc = lm_corpus_xrows_each(c, 0, subset, nsubset, LM_XROWS_ARTICLE, study_xrow, &sc);
+    if (rc)
+        rc = db_err(c, rc, "studies", msg, cap);
     else
-        *rows = (uint64_t)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+        rc = sc.rc;
+    if (rc == LM_OK)
+        rc = flush_study(&sc.s, sc.r, fmt, out, rows);
+    for (i = 0; i < NCOLS; i++)
+        lm_buf_free(&sc.r->cell[i]);
+    free(sc.r);
+    free(sc.s.v);
+    lm_buf_free(&sc.s.journal);
+    lm_buf_free(&sc.s.title);
+    meta_free(&sc.s.meta);
     return rc;
 }
 
 lm_err lm_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, FILE *out,
                  uint64_t *rows, char *msg, size_t msgcap)
 {
-    return pipeline_export(c, what, fmt, 0, out, rows, msg, msgcap);
+    return pipeline_export(c, what, fmt, NULL, 0, out, rows, msg, msgcap);
 }
 
-lm_err pipeline_export(lm_corpus *c, lm_export_what what, lm_export_format fmt, int subset,
-                       FILE *out, uint64_t *rows, char *msg, size_t msgcap)
+lm_err pipeline_export(lm_corpus *c, lm_export_what what, lm_export_format fmt,
+                       const int64_t *subset, size_t nsubset, FILE *out, uint64_t *rows,
+                       char *msg, size_t msgcap)
 {
     uint64_t n = 0;
-    sqlite3 *db;
     lm_err rc;
 
     if (rows)
         *rows = 0;
-    if (!c || !out || !(db = lm_corpus_sqlite(c)))
+    if (!c || !out)
         return LM_ERR_USAGE;
-    /* One read transaction: the rows and the count see the same corpus. */
-    if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        return db_err(db, lm_export_what_name(what), msg, msgcap);
+    /* One read snapshot: the rows and the count see the same corpus. */
+    if ((rc = lm_corpus_read_begin(c)))
+        return db_err(c, rc, lm_export_what_name(what), msg, msgcap);
     switch (what) {
     case LM_WHAT_ARTICLES:
         rc = lm_export_articles(c, fmt, out);
         if (rc != LM_OK && rc != LM_ERR_IO && rc != LM_ERR_NOMEM)
             lm_msg_set(msg, msgcap, "export articles: %s", lm_corpus_errmsg(c));
-        if (rc == LM_OK)
-            rc = count_articles(db, &n, msg, msgcap);
+        if (rc == LM_OK && (rc = lm_corpus_counts(c, &n, NULL, NULL)))
+            db_err(c, rc, "articles", msg, msgcap);
         break;
     case LM_WHAT_EXTRACTIONS:
-        rc = export_extractions(db, fmt, out, &n, msg, msgcap, subset);
+        rc = export_extractions(c, fmt, out, &n, msg, msgcap, subset, nsubset);
         break;
     case LM_WHAT_STUDIES:
-        rc = export_studies(db, fmt, out, &n, msg, msgcap, subset);
+        rc = export_studies(c, fmt, out, &n, msg, msgcap, subset, nsubset);
         break;
     default:
         rc = LM_ERR_USAGE;
     }
-    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    lm_corpus_read_end(c);
     if (rc == LM_OK && fflush(out) != 0)
         rc = LM_ERR_IO;
     if (rc == LM_ERR_IO)

@@ -6,7 +6,6 @@
  * and leaves the corpus file untouched. */
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include <cjson/cJSON.h>
 #include <litmine/pipeline.h>
 #include "pipeline/pipeline_int.h"
@@ -109,40 +108,16 @@ done:
     return rc;
 }
 
-/* Fills temp.lm_subset with @pmids (emptied first). */
-static lm_err fill_subset(sqlite3 *db, const int64_t *pmids, size_t n, char *msg, size_t cap)
-{
-    sqlite3_stmt *st = NULL;
-    size_t i;
-    int ok;
-
-    ok = sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS lm_subset(pmid INTEGER PRIMARY KEY);"
-                          "DELETE FROM temp.lm_subset", NULL, NULL, NULL) == SQLITE_OK
-         && sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO temp.lm_subset VALUES (?1)", -1, &st,
-                               NULL) == SQLITE_OK;
-    for (i = 0; ok && i < n; i++) {
-        sqlite3_bind_int64(st, 1, pmids[i]);
-        ok = sqlite3_step(st) == SQLITE_DONE && sqlite3_reset(st) == SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (!ok) {
-        lm_msg_set(msg, cap, "export: the PMID list: %s", sqlite3_errmsg(db));
-        return LM_ERR_DB;
-    }
-    return LM_OK;
-}
-
 lm_err lm_export_subset(lm_corpus *c, lm_export_what what, lm_export_format fmt,
                         const int64_t *pmids, size_t npmids, FILE *out, uint64_t *rows,
                         char *msg, size_t msgcap)
 {
     uint64_t n = 0;
-    sqlite3 *db;
     lm_err rc;
 
     if (rows)
         *rows = 0;
-    if (!c || !out || !(db = lm_corpus_sqlite(c)) || (!pmids && npmids))
+    if (!c || !out || (!pmids && npmids))
         return LM_ERR_USAGE;
     if (lm_export_is_reference(fmt) && what != LM_WHAT_ARTICLES) {
         lm_msg_set(msg, msgcap, "export %s: RIS, BibTeX and MEDLINE hold articles only",
@@ -151,11 +126,8 @@ lm_err lm_export_subset(lm_corpus *c, lm_export_what what, lm_export_format fmt,
     }
     if (what == LM_WHAT_ARTICLES) {
         rc = articles(c, fmt, pmids, npmids, out, &n, msg, msgcap);
-    } else if (!pmids) {
-        rc = pipeline_export(c, what, fmt, 0, out, &n, msg, msgcap);
-    } else if ((rc = fill_subset(db, pmids, npmids, msg, msgcap)) == LM_OK) {
-        rc = pipeline_export(c, what, fmt, 1, out, &n, msg, msgcap);
-        sqlite3_exec(db, "DELETE FROM temp.lm_subset", NULL, NULL, NULL);
+    } else {
+        rc = pipeline_export(c, what, fmt, pmids, npmids, out, &n, msg, msgcap);
     }
     if (rows)
         *rows = n;

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <sqlite3.h>
 #include "reconcile/reconcile_int.h"
 
 /* Past this many claims the rest of a page is not checked (a 20 MB page of
@@ -88,40 +87,18 @@ lm_err lm_checker_open(lm_corpus *c, lm_checker **out)
             lm_msg_set(k->msg, sizeof k->msg, "out of memory");
         return rc;
     }
-    /* only emptiness matters: count(*) would scan a million rows */
+    /* only emptiness matters: the summary never counts the articles */
     {
-        sqlite3_stmt *st = NULL;
-        int r = sqlite3_prepare_v2(lm_corpus_sqlite(c),
-                                   "SELECT EXISTS (SELECT 1 FROM article WHERE deleted = 0)",
-                                   -1, &st, NULL);
-        if (r == SQLITE_OK && (r = sqlite3_step(st)) == SQLITE_ROW)
-            k->corpus_size = (uint64_t)sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        if (r != SQLITE_ROW) {
-            lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(lm_corpus_sqlite(c)));
-            return r == SQLITE_BUSY ? LM_ERR_DB_BUSY : LM_ERR_DB;
+        lm_corpus_summary sum;
+
+        if ((rc = lm_corpus_summary_get(c, &sum)) != LM_OK) {
+            lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", lm_corpus_errmsg(c));
+            return rc;
         }
+        k->corpus_size = (uint64_t)sum.any_live;
     }
     (void)del;
     (void)files;
-    if (sqlite3_prepare_v2(lm_corpus_sqlite(c),
-                           "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
-                           -1, &k->df, NULL) != SQLITE_OK) {
-        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s",
-                   sqlite3_errmsg(lm_corpus_sqlite(c)));
-        return LM_ERR_DB;
-    }
-    /* lm_corpus_search() also builds a snippet and joins the article for
-     * every match before its LIMIT: too slow per claim on a large corpus,
-     * so the checker ranks with bm25 alone (same weights) */
-    if (sqlite3_prepare_v2(lm_corpus_sqlite(c),
-                           "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1"
-                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2",
-                           -1, &k->search, NULL) != SQLITE_OK) {
-        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s",
-                   sqlite3_errmsg(lm_corpus_sqlite(c)));
-        return LM_ERR_DB;
-    }
     return LM_OK;
 }
 
@@ -158,33 +135,62 @@ static void queries_clear(lm_checker *k)
     k->nqueries = 0;
 }
 
+/* The query strings the matcher builds ("stem"*, OR, AND, parentheses)
+ * read as lm_query_parse reads a user's query; NULL when they cannot be
+ * read (then nothing matches, as FTS5 matched nothing it refused). */
+static lm_query *rc_query(const char *text)
+{
+    lm_query *q = NULL;
+    char msg[160];
+
+    if (lm_query_parse(text, &q, msg, sizeof msg) != LM_OK)
+        return NULL;
+    return q;
+}
+
+struct rc_keys { int64_t *pmids; size_t max, *n; };
+
+static int rc_key_hit(const lm_hit *h, void *ud)
+{
+    struct rc_keys *r = ud;
+
+    if (*r->n >= r->max)
+        return 1;
+    r->pmids[(*r->n)++] = h->pmid;
+    return 0;
+}
+
 lm_err rc_search(lm_checker *k, const char *query, int64_t *pmids, size_t max, size_t *n)
 {
-    int rc;
+    struct rc_keys keys;
+    lm_query *q;
+    lm_err rc;
     size_t i;
 
     *n = 0;
     /* the same query twice in one article (a claim repeated in a summary,
-     * claims that share all their words) asks FTS5 once */
+     * claims that share all their words) asks the corpus once */
     for (i = 0; i < k->nqueries; i++)
         if (k->queries[i].max == max && !strcmp(k->queries[i].q, query)) {
             *n = k->queries[i].n;
             memcpy(pmids, k->queries[i].pmid, *n * sizeof *pmids);
             return LM_OK;
         }
-    sqlite3_reset(k->search);
-    sqlite3_bind_text(k->search, 1, query, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(k->search, 2, (sqlite3_int64)max);
-    while ((rc = sqlite3_step(k->search)) == SQLITE_ROW && *n < max)
-        pmids[(*n)++] = sqlite3_column_int64(k->search, 0);
-    sqlite3_reset(k->search);
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_ERROR) {
-        /* SQLITE_ERROR: FTS5 rejected the query */
+    keys.pmids = pmids;
+    keys.max = max;
+    keys.n = n;
+    q = max ? rc_query(query) : NULL;
+    rc = !max ? LM_OK : q ? lm_corpus_search_keys(k->corpus, q, (int)(max > INT32_MAX ? INT32_MAX : max),
+                                   rc_key_hit, &keys)
+           : LM_ERR_QUERY;
+    lm_query_free(q);
+    if (rc == LM_OK || rc == LM_ERR_QUERY) {
+        /* LM_ERR_QUERY: the index refused the query */
         query_remember(k, query, pmids, max, *n);
         return LM_OK;
     }
-    lm_msg_set(k->msg, sizeof k->msg, "corpus search: %s", sqlite3_errmsg(lm_corpus_sqlite(k->corpus)));
-    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
+    lm_msg_set(k->msg, sizeof k->msg, "corpus search: %s", lm_corpus_errmsg(k->corpus));
+    return rc;
 }
 
 void rc_docs_clear(lm_checker *k)
@@ -217,9 +223,6 @@ void lm_checker_close(lm_checker *k)
     free(k->queries);
     vocab_clear(k);
     free(k->terms);
-    sqlite3_finalize(k->df);
-    sqlite3_finalize(k->dfc);
-    sqlite3_finalize(k->search);
     rc_rules_close(k->rules);
     rc_numrules_close(k->nums);
     rc_words_close(&k->words);
@@ -257,7 +260,8 @@ static void term_remember(lm_checker *k, const char *stem, int prefix, int found
 
 int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
 {
-    char q[80];
+    lm_query *q = NULL;
+    uint64_t n = 0;
     int rc;
     size_t i;
 
@@ -266,12 +270,10 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
     for (i = 0; i < k->nterms; i++)
         if (k->terms[i].prefix == prefix && !strcmp(k->terms[i].stem, stem))
             return k->terms[i].found;
-    snprintf(q, sizeof q, "\"%s\"%s", stem, prefix ? "*" : "");
-    sqlite3_reset(k->df);
-    sqlite3_bind_text(k->df, 1, q, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(k->df);
-    sqlite3_reset(k->df);
-    rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    if (lm_query_leaf(prefix ? LM_Q_PREFIX : LM_Q_PHRASE, NULL, stem, &q) != LM_OK)
+        return -1;
+    rc = lm_corpus_match_count(k->corpus, q, 1, &n) == LM_OK ? n > 0 : -1;
+    lm_query_free(q);
     if (rc >= 0)
         term_remember(k, stem, prefix, rc, 0);
     return rc;
@@ -281,35 +283,36 @@ int rc_term_in_corpus(lm_checker *k, const char *stem, int prefix)
  * common without scanning a huge doclist); -1 on error. */
 long rc_count(lm_checker *k, const char *expr, long cap)
 {
+    lm_query *q;
+    uint64_t got = 0;
     long n = -1;
 
     if (k->corpus_size == 0)
         return 0;
-    if (!k->dfc && sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus),
-                                      "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE"
-                                      " article_fts MATCH ?1 LIMIT ?2)", -1, &k->dfc, NULL)
-                   != SQLITE_OK)
+    if (!(q = rc_query(expr)))
         return -1;
-    sqlite3_reset(k->dfc);
-    sqlite3_bind_text(k->dfc, 1, expr, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(k->dfc, 2, cap);
-    if (sqlite3_step(k->dfc) == SQLITE_ROW)
-        n = (long)sqlite3_column_int64(k->dfc, 0);
-    sqlite3_reset(k->dfc);
+    if (lm_corpus_match_count(k->corpus, q, cap > 0 ? (uint64_t)cap : 0, &got) == LM_OK)
+        n = (long)got;
+    lm_query_free(q);
     return n;
 }
 
 long rc_term_df(lm_checker *k, const char *stem, long cap)
 {
-    char q[80];
-    long n;
+    lm_query *q = NULL;
+    uint64_t got = 0;
+    long n = -1;
     size_t i;
 
     for (i = 0; i < k->nterms; i++)         /* prefix 2: a df counted up to @cap */
         if (k->terms[i].prefix == 2 && k->terms[i].cap == cap && !strcmp(k->terms[i].stem, stem))
             return k->terms[i].found;
-    snprintf(q, sizeof q, "\"%s\"", stem);
-    n = rc_count(k, q, cap);
+    if (k->corpus_size == 0)
+        n = 0;
+    else if (lm_query_leaf(LM_Q_PHRASE, NULL, stem, &q) == LM_OK
+             && lm_corpus_match_count(k->corpus, q, cap > 0 ? (uint64_t)cap : 0, &got) == LM_OK)
+        n = (long)got;
+    lm_query_free(q);
     if (n >= 0) {
         term_remember(k, stem, 0, n > 0, 0);
         term_remember(k, stem, 2, (int)n, cap);
@@ -476,14 +479,68 @@ int rc_doc_has_hash(const struct rc_doc *d, uint64_t h)
 static struct rc_doc *doc_new(lm_checker *k, int64_t pmid, lm_err *rc);
 static lm_err doc_fill(struct rc_doc *d, const lm_article *a);
 
+/* One record of the topic (pool_build): stops after RC_TOPIC_ROWS rows, or
+ * when more distinct records come than the pool keeps. */
+struct pool_ctx { lm_checker *k; size_t rows; lm_err rc; int stopped; };
+
+static int pool_hit(const lm_hit *h, void *ud)
+{
+    struct pool_ctx *p = ud;
+    lm_checker *k = p->k;
+    lm_article a;
+    struct rc_doc *d;
+    const char *ti = h->title, *ab = h->abstract;
+    uint64_t same;
+    size_t i;
+
+    if (++p->rows > RC_TOPIC_ROWS) {
+        p->stopped = 1;
+        return 1;
+    }
+    /* copies of one record (a reprint, a file imported twice under
+     * other PMIDs) count once: they would crowd out the others */
+    same = rc_hash(ti ? ti : "", ti ? strlen(ti) : 0, RC_H_WORD)
+           ^ (rc_hash(ab ? ab : "", ab ? strlen(ab) : 0, RC_H_WORD) << 1);
+    for (i = 0; i < k->npool && k->pool_same[i] != same; i++)
+        ;
+    if (i < k->npool)
+        return 0;
+    if (k->npool == RC_TOPIC_DOCS) {
+        p->rows = RC_TOPIC_ROWS + 1;            /* more distinct records than read */
+        p->stopped = 1;
+        return 1;
+    }
+    for (i = 0, d = NULL; i < k->ndocs && !d; i++)
+        if (k->docs[i]->pmid == h->pmid)
+            d = k->docs[i];
+    if (!d) {
+        memset(&a, 0, sizeof a);
+        a.pmid = h->pmid;
+        a.year = h->year;
+        a.title = h->title;
+        a.abstract = h->abstract;
+        a.pub_types = h->pub_types;
+        a.mesh = h->mesh;
+        if (!(d = doc_new(k, h->pmid, &p->rc)))
+            return 1;
+        if ((p->rc = doc_fill(d, &a)) != LM_OK)
+            return 1;
+    }
+    if (!d->text)
+        return 0;
+    if ((p->rc = doc_hash(k, d)) == LM_OK) {
+        k->pool_same[k->npool] = same;
+        k->pool[k->npool++] = d;
+    }
+    return p->rc != LM_OK;
+}
+
 /* Reads the records on the topic once. */
 static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
 {
-    sqlite3_stmt *st = NULL;
-    sqlite3 *db = lm_corpus_sqlite(k->corpus);
-    lm_err rc = LM_OK;
-    size_t rows = 0;
-    int r = SQLITE_DONE;
+    struct pool_ctx p = { k, 0, LM_OK, 0 };
+    lm_query *q;
+    lm_err rc;
 
     k->vocab_built = 1;
     if (!t->filter[0] || k->corpus_size == 0)
@@ -491,68 +548,18 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
     if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool))
         || !(k->pool_same = calloc(RC_TOPIC_DOCS, sizeof *k->pool_same)))
         return LM_ERR_NOMEM;
-    if (sqlite3_prepare_v2(db, "SELECT a.pmid, a.year, a.title, a.abstract, a.pub_types, a.mesh"
-                           " FROM article_fts JOIN article a ON a.pmid = article_fts.rowid"
-                           " WHERE article_fts MATCH ?1 AND a.deleted = 0"
-                           " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ?2", -1, &st, NULL)
-        != SQLITE_OK) {
-        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
-        return LM_ERR_DB;
+    q = rc_query(t->filter);
+    rc = q ? lm_corpus_search_records(k->corpus, q, RC_TOPIC_ROWS + 1, pool_hit, &p)
+           : LM_ERR_QUERY;
+    lm_query_free(q);
+    if (rc != LM_OK && rc != LM_ERR_QUERY) {
+        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", lm_corpus_errmsg(k->corpus));
+        return rc;
     }
-    sqlite3_bind_text(st, 1, t->filter, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, RC_TOPIC_ROWS + 1);
-    while (rc == LM_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
-        lm_article a;
-        struct rc_doc *d;
-        int64_t pmid = sqlite3_column_int64(st, 0);
-        const char *ti = (const char *)sqlite3_column_text(st, 2);
-        const char *ab = (const char *)sqlite3_column_text(st, 3);
-        uint64_t same;
-        size_t i;
-        if (++rows > RC_TOPIC_ROWS)
-            break;
-        /* copies of one record (a reprint, a file imported twice under
-         * other PMIDs) count once: they would crowd out the others */
-        same = rc_hash(ti ? ti : "", ti ? strlen(ti) : 0, RC_H_WORD)
-               ^ (rc_hash(ab ? ab : "", ab ? strlen(ab) : 0, RC_H_WORD) << 1);
-        for (i = 0; i < k->npool && k->pool_same[i] != same; i++)
-            ;
-        if (i < k->npool)
-            continue;
-        if (k->npool == RC_TOPIC_DOCS) {
-            rows = RC_TOPIC_ROWS + 1;           /* more distinct records than read */
-            break;
-        }
-        for (i = 0, d = NULL; i < k->ndocs && !d; i++)
-            if (k->docs[i]->pmid == pmid)
-                d = k->docs[i];
-        if (!d) {
-            memset(&a, 0, sizeof a);
-            a.pmid = pmid;
-            a.year = sqlite3_column_int(st, 1);
-            a.title = (const char *)sqlite3_column_text(st, 2);
-            a.abstract = (const char *)sqlite3_column_text(st, 3);
-            a.pub_types = (const char *)sqlite3_column_text(st, 4);
-            a.mesh = (const char *)sqlite3_column_text(st, 5);
-            if (!(d = doc_new(k, pmid, &rc)))
-                break;
-            if ((rc = doc_fill(d, &a)) != LM_OK)
-                break;
-        }
-        if (!d->text)
-            continue;
-        if ((rc = doc_hash(k, d)) == LM_OK) {
-            k->pool_same[k->npool] = same;
-            k->pool[k->npool++] = d;
-        }
-    }
-    if (rc == LM_OK && r != SQLITE_ROW && r != SQLITE_DONE && r != SQLITE_ERROR) {
-        lm_msg_set(k->msg, sizeof k->msg, "corpus: %s", sqlite3_errmsg(db));
-        rc = r == SQLITE_BUSY || r == SQLITE_LOCKED ? LM_ERR_DB_BUSY : LM_ERR_DB;
-    }
-    k->pool_complete = rc == LM_OK && rows <= RC_TOPIC_ROWS && r == SQLITE_DONE;
-    sqlite3_finalize(st);
-    return rc;
+    /* a query the index refused: an incomplete pool (the claims then ask
+     * the corpus one by one) */
+    k->pool_complete = rc == LM_OK && p.rc == LM_OK && p.rows <= RC_TOPIC_ROWS && !p.stopped;
+    return p.rc;
 }
 
 lm_err rc_pool(lm_checker *k, const struct rc_topic *t)
@@ -1124,21 +1131,15 @@ static void report_stamp(lm_checker *k, struct lm_report *r)
 {
     time_t now = time(NULL);
     struct tm tm;
-    sqlite3_stmt *st = NULL;
+    lm_corpus_summary sum;
 
     r->corpus_records = -1;
     if (gmtime_r(&now, &tm))
         strftime(r->checked_at, sizeof r->checked_at, "%Y-%m-%d %H:%M UTC", &tm);
-    if (sqlite3_prepare_v2(lm_corpus_sqlite(k->corpus), "SELECT sum(records), max(imported_at) "
-                           "FROM source_file", -1, &st, NULL) == SQLITE_OK
-        && sqlite3_step(st) == SQLITE_ROW) {
-        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
-            r->corpus_records = sqlite3_column_int64(st, 0);
-        if (sqlite3_column_text(st, 1))
-            snprintf(r->last_import, sizeof r->last_import, "%s",
-                     (const char *)sqlite3_column_text(st, 1));
+    if (lm_corpus_summary_get(k->corpus, &sum) == LM_OK) {
+        r->corpus_records = sum.ledger_records;
+        snprintf(r->last_import, sizeof r->last_import, "%s", sum.last_import);
     }
-    sqlite3_finalize(st);
 }
 
 static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *s, size_t si,
@@ -1185,11 +1186,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     if ((rc = report_new(d, &r)) != LM_OK)
         goto fail;
     report_stamp(k, r);
-    /* one read transaction for the whole check: every claim sees the same
+    /* one read snapshot for the whole check: every claim sees the same
      * corpus, and SQLite/FTS5 need not re-read the index structure before
      * each of the hundreds of small queries */
-    if (k->corpus_size && sqlite3_get_autocommit(lm_corpus_sqlite(k->corpus))
-        && sqlite3_exec(lm_corpus_sqlite(k->corpus), "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+    if (k->corpus_size && lm_corpus_read_begin(k->corpus) == LM_OK)
         txn = 1;
     /* a long page: compiling the rules to machine code pays for itself */
     if (d->text.len > RC_JIT_BYTES && (rc = rc_numrules_jit(k->nums, k->msg, sizeof k->msg)) != LM_OK)
@@ -1265,7 +1265,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     if ((rc = rc_match_claims(k, r, cflags, &topic)) != LM_OK)
         goto fail;
     if (txn)
-        sqlite3_exec(lm_corpus_sqlite(k->corpus), "COMMIT", NULL, NULL, NULL);
+        lm_corpus_read_end(k->corpus);
     rc_nums_free(&nums);
     free(sents);
     free(flags);
@@ -1278,7 +1278,7 @@ fail:
     if (rc == LM_ERR_NOMEM)
         lm_msg_set(k->msg, sizeof k->msg, "%s: out of memory", d->name);
     if (txn)
-        sqlite3_exec(lm_corpus_sqlite(k->corpus), "ROLLBACK", NULL, NULL, NULL);
+        lm_corpus_read_end(k->corpus);
     rc_nums_free(&nums);
     free(sents);
     free(flags);

@@ -331,9 +331,6 @@ struct lm_checker {
     rc_rules *rules;
     rc_numrules *nums;
     struct rc_words words;
-    struct sqlite3_stmt *df;        /* "does any article hold this term?" */
-    struct sqlite3_stmt *search;    /* FTS5 candidates by bm25, no snippet */
-    struct sqlite3_stmt *dfc;       /* records holding a term, up to a cap */
     struct rc_doc **docs;           /* cache for the current check (stable pointers) */
     size_t ndocs, capdocs;
     uint64_t corpus_size;           /* 0 when the corpus holds no live article */

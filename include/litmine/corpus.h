@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "core.h"
+#include "article.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,9 +53,7 @@ LM_API void lm_record_free(lm_record *r);
 
 typedef struct lm_reader lm_reader;
 
-/// Largest single text field accepted (title, abstract, body...).  A longer
-/// one is LM_ERR_TOO_BIG: no abstract is that long, so it is hostile input.
-#define LM_MAX_FIELD (16u * 1024u * 1024u)
+/* LM_MAX_FIELD: litmine/article.h */
 
 /// Opens PubMed XML (PubmedArticleSet, efetch or baseline/update files,
 /// legacy MedlineCitationSet) or PMC JATS (article, pmc-articleset, OAI-PMH
@@ -98,8 +97,10 @@ enum {
     LM_CORPUS_MUST_EXIST = 1u << 1   ///< fail instead of creating a new file
 };
 
-/// Opens (creating unless LM_CORPUS_MUST_EXIST) the SQLite corpus at @p path,
-/// in WAL mode, migrating an older schema.  A database of a newer schema is
+/// Opens (creating unless LM_CORPUS_MUST_EXIST) the corpus @p path names:
+/// "postgresql://..." or "postgres://..." a PostgreSQL database (when built
+/// with libpq), anything else an SQLite file (in WAL mode); migrating an
+/// older schema unless LM_CORPUS_READONLY.  A database of a newer schema is
 /// LM_ERR_SCHEMA; a corrupt or unreadable one LM_ERR_DB.  On failure *out is
 /// still set when memory allows (read lm_corpus_errmsg(), then close).
 LM_API LM_MUST_CHECK lm_err lm_corpus_open(const char *path, unsigned flags,
@@ -147,23 +148,7 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_file_add(lm_corpus *c, const char *name,
 
 /* ---- reading the store ------------------------------------------------ */
 
-/// One stored article: the merge of the PubMed record and the PMC article
-/// of its PMID (PubMed's value of each field when it has one, else PMC's;
-/// the body and, often, the PMCID come from PMC).  @c source is "pubmed",
-/// "pmc" or "pubmed+pmc".  Strings are valid only during the callback.
-typedef struct lm_article {
-    int64_t pmid;           ///< the key: the PMID, or minus the PMC number of an
-                            ///< article stored without one (lm_corpus_key_format)
-    int version;
-    int year;
-    int deleted;
-    const char *pmcid, *doi, *title, *abstract, *journal, *authors;
-    const char *pub_types, *mesh, *body, *source, *record_md5, *updated_at;
-    const char *databanks;  ///< PubMed's DataBankList (lm_record.databanks)
-} lm_article;
-
-/// Callback: return 0 to go on, non-zero to stop (the call then returns LM_OK).
-typedef int (*lm_article_cb)(const lm_article *a, void *ud);
+/* lm_article and lm_article_cb: litmine/article.h */
 
 /// An article's key from what a user types: "12345678" is that PMID, and
 /// "PMC1234567" (any case) is -1234567, the key of a PMC article stored
@@ -374,10 +359,6 @@ LM_API LM_MUST_CHECK lm_err lm_corpus_run_lock(lm_corpus *c, int *held);
 /// The backend's name: "sqlite" or "postgresql".
 LM_API const char *lm_corpus_backend(const lm_corpus *c);
 
-/// The underlying SQLite handle (going: issue 18 moves every caller behind
-/// the functions above).  Owned by the corpus; valid until lm_corpus_close().
-typedef struct sqlite3 sqlite3;
-LM_API sqlite3 *lm_corpus_sqlite(lm_corpus *c);
 
 #ifdef __cplusplus
 }

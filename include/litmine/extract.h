@@ -19,14 +19,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "core.h"
-#include "corpus.h"
+#include "article.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /// Bumped whenever a rule changes what it extracts.  Stored with each row;
-/// lm_extract_store() replaces rows of a pmid whatever their version.
+/// lm_extract_store() (pipeline.h) replaces rows of a pmid whatever their version.
 #define LM_EXTRACTOR_VERSION 3
 
 /* ---- text normalisation ------------------------------------------------ */
@@ -238,36 +238,9 @@ LM_API LM_MUST_CHECK lm_err lm_extract_article(lm_extractor *ex, const lm_articl
 
 /* ---- store and output -------------------------------------------------- */
 
-/// Replaces every extraction row of @p pmid with @p x (version
-/// LM_EXTRACTOR_VERSION).  Runs inside the caller's transaction when one is
-/// open, else in its own.  Errors: LM_ERR_DB (message on the corpus handle
-/// is not set; see lm_extractor_errmsg(ex)).
-LM_API LM_MUST_CHECK lm_err lm_extract_store(lm_extractor *ex, lm_corpus *c,
-                                             int64_t pmid, const lm_extractions *x);
-
-/// Reads back the rows stored for @p pmid (by lm_extract_store or
-/// lm_extract_run) in the order they were stored, appending them to @p out
-/// as lm_extract_article produced them (design rows: svalue; absent numbers
-/// NAN / -1; text and rule owned by @p out).  *version (may be NULL) gets
-/// their extractor_version, 0 when none are stored: an article never
-/// extracted, or not in the corpus, is LM_OK with nothing appended.  @p ex
-/// only keeps the message and may be NULL.  Errors: LM_ERR_DB (a database
-/// error, or a row of an unknown kind: "PMID 123: extraction row 7: unknown
-/// kind 'x'"), LM_ERR_NOMEM; @p out keeps the rows read before.
-LM_API LM_MUST_CHECK lm_err lm_extract_load(lm_extractor *ex, lm_corpus *c, int64_t pmid,
-                                            lm_extractions *out, int *version);
-
-/// Called by lm_extract_run for each article after its rows were stored.
-/// Return non-zero to stop.
-typedef int (*lm_extract_cb)(int64_t pmid, const lm_extractions *x, void *ud);
-
-/// Extracts and stores @p npmids articles (all live articles when @p pmids
-/// is NULL), committing every 1000 articles.  A PMID not in the corpus is
-/// LM_ERR_NOTFOUND ("PMID 123: not in the corpus") before anything is
-/// written.  Message on lm_extractor_errmsg(ex).
-LM_API LM_MUST_CHECK lm_err lm_extract_run(lm_extractor *ex, lm_corpus *c,
-                                           const int64_t *pmids, size_t npmids,
-                                           lm_extract_cb cb, void *ud);
+/// Sets the message lm_extractor_errmsg() returns (for the stages that
+/// store extractions: lm_extract_store and friends, litmine/pipeline.h).
+LM_API void lm_extractor_seterr(lm_extractor *ex, const char *fmt, ...) LM_PRINTF(2, 3);
 
 /// The columns of an extraction row, in order (JSONL keys and CSV header):
 /// pmid, kind, value, lo, hi, k, n, metric, p, p_op, level, section, span,

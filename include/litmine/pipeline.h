@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "core.h"
 #include "corpus.h"
+#include "extract.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -284,6 +285,39 @@ typedef void (*lm_run_report_cb)(const char *line, void *ud);
 LM_API LM_MUST_CHECK lm_err lm_run(const lm_run_config *cfg, unsigned flags,
                                    lm_run_report_cb report, void *ud,
                                    lm_run_stats *st, char *msg, size_t msgcap);
+
+/* ---- extractions in the corpus (extract_store.c) ------------------------- */
+
+/// Replaces every extraction row of @p pmid with @p x (version
+/// LM_EXTRACTOR_VERSION).  Runs inside the caller's transaction when one is
+/// open, else in its own.  Errors: LM_ERR_DB (message on the corpus handle
+/// is not set; see lm_extractor_errmsg(ex)).
+LM_API LM_MUST_CHECK lm_err lm_extract_store(lm_extractor *ex, lm_corpus *c,
+                                             int64_t pmid, const lm_extractions *x);
+
+/// Reads back the rows stored for @p pmid (by lm_extract_store or
+/// lm_extract_run) in the order they were stored, appending them to @p out
+/// as lm_extract_article produced them (design rows: svalue; absent numbers
+/// NAN / -1; text and rule owned by @p out).  *version (may be NULL) gets
+/// their extractor_version, 0 when none are stored: an article never
+/// extracted, or not in the corpus, is LM_OK with nothing appended.  @p ex
+/// only keeps the message and may be NULL.  Errors: LM_ERR_DB (a database
+/// error, or a row of an unknown kind: "PMID 123: extraction row 7: unknown
+/// kind 'x'"), LM_ERR_NOMEM; @p out keeps the rows read before.
+LM_API LM_MUST_CHECK lm_err lm_extract_load(lm_extractor *ex, lm_corpus *c, int64_t pmid,
+                                            lm_extractions *out, int *version);
+
+/// Called by lm_extract_run for each article after its rows were stored.
+/// Return non-zero to stop.
+typedef int (*lm_extract_cb)(int64_t pmid, const lm_extractions *x, void *ud);
+
+/// Extracts and stores @p npmids articles (all live articles when @p pmids
+/// is NULL), committing every 1000 articles.  A PMID not in the corpus is
+/// LM_ERR_NOTFOUND ("PMID 123: not in the corpus") before anything is
+/// written.  Message on lm_extractor_errmsg(ex).
+LM_API LM_MUST_CHECK lm_err lm_extract_run(lm_extractor *ex, lm_corpus *c,
+                                           const int64_t *pmids, size_t npmids,
+                                           lm_extract_cb cb, void *ud);
 
 #ifdef __cplusplus
 }

@@ -159,7 +159,7 @@ if command -v script >/dev/null; then
   script -qec "'$LITMINE' extract -q --db '$db' --all >/dev/null" "$T/tty" >/dev/null 2>&1
   ! grep -aq '(100%)' "$T/tty" && ok || bad "no progress under -q"
   # litmine run: the extract stage's line, ended before the stage's report
-  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  sqlite3 "$db" "DELETE FROM extract_state"
   printf '{"database": "%s", "queries": [], "extract": true}\n' "$db" > "$T/job.json"
   script -qec "'$LITMINE' run --config '$T/job.json' >/dev/null" "$T/tty" >/dev/null 2>&1
   grep -aq '(100%) extract' "$T/tty" && grep -aq '^litmine: extract: ' "$T/tty" \
@@ -169,7 +169,7 @@ if command -v script >/dev/null; then
   grep -aq '2/2 (100%) files' "$T/tty" && ok || bad "import of several files draws progress: $(tr '\r' '|' < "$T/tty" | head -c 300)"
   expect 0 "import of several files piped" -- "$LITMINE" import --db "$T/prog2.db" "$regs" "$refs"
   ! grep -q $'\r' "$T/err" && ok || bad "no import progress when stderr is not a terminal"
-  sqlite3 "$db" "DROP TABLE IF EXISTS extract_state"
+  sqlite3 "$db" "DELETE FROM extract_state"
   expect 0 "run piped" -- "$LITMINE" run --config "$T/job.json"
   ! grep -q '(100%)' "$T/err" && ok || bad "no run progress when stderr is not a terminal"
 fi

@@ -2,6 +2,7 @@
  * version rule, deletions, the MD5 ledger, all-or-nothing imports, FTS5
  * search, the watermark, and refusing databases it must not touch. */
 #define _GNU_SOURCE   /* asprintf */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,16 @@
 
 static char dir[256], db[300];
 static lm_corpus *c;
+static sqlite3 *raw_db;
+
+/* A second connection on the corpus file, for what only SQL can show or
+ * do (the corpus keeps its own handle to itself). */
+static sqlite3 *raw(void)
+{
+    if (!raw_db)
+        cr_assert_eq(sqlite3_open(db, &raw_db), SQLITE_OK);
+    return raw_db;
+}
 
 static void setup(void)
 {
@@ -26,6 +37,8 @@ static void teardown(void)
 {
     char cmd[400];
 
+    sqlite3_close(raw_db);
+    raw_db = NULL;
     lm_corpus_close(c);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     cr_assert_eq(system(cmd), 0);
@@ -156,7 +169,7 @@ Test(store, delete_then_revive_by_newer_version)
  * as one string: two indexes are equal when these are. */
 static char *fts_dump(void)
 {
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     sqlite3_stmt *st;
     char *out = NULL;
     size_t len = 0;
@@ -186,7 +199,7 @@ static char *fts_dump(void)
 Test(store, fts_batches_equal_a_rebuild)
 {
     lm_import_stats st;
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     char *one, *two, *three, *bad, *before, *after;
     sqlite3_stmt *q;
     int triggers = 0;
@@ -250,7 +263,7 @@ Test(store, fts_batches_equal_a_rebuild)
 Test(store, fts_batches_across_a_boundary)
 {
     lm_import_stats st;
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     char *xml = NULL, *before, *after;
     size_t len = 0;
     FILE *f = open_memstream(&xml, &len);
@@ -454,7 +467,7 @@ static void import_fixture(const char *name, lm_import_stats *st)
 /* One text column of the PMC article as stored in article_pmc. */
 static char *pmc_col(int64_t key, const char *column)
 {
-    sqlite3 *h = lm_corpus_sqlite(c);
+    sqlite3 *h = raw();
     sqlite3_stmt *st;
     char sql[200], *out = NULL;
 
@@ -677,7 +690,7 @@ Test(store, migrates_a_v1_database)
     sqlite3_close(h);
     free(sql);
     cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK, "%s", lm_corpus_errmsg(c));
-    cr_assert_eq(sqlite3_prepare_v2(lm_corpus_sqlite(c), "PRAGMA user_version", -1, &q, NULL),
+    cr_assert_eq(sqlite3_prepare_v2(raw(), "PRAGMA user_version", -1, &q, NULL),
                  SQLITE_OK);
     cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
     v = sqlite3_column_int(q, 0);
@@ -698,5 +711,113 @@ Test(store, migrates_a_v1_database)
         cr_assert_eq(import("again.xml", again, &st), LM_OK);
         cr_assert_eq(st.unchanged, 1);
         free(again);
+    }
+}
+
+/* ---- damaged files ---------------------------------------------------------- */
+
+static int found_cb(const lm_article *a, void *ud)
+{
+    (void)a;
+    ++*(int *)ud;
+    return 0;
+}
+
+/* An interior page of the article table whose first key was overwritten
+ * sends lookups to the wrong leaf: SQLite finds no row and reports no
+ * error.  The corpus must say the table is corrupt (LM_ERR_DB, exit 4),
+ * not that the article is missing (LM_ERR_NOTFOUND, exit 2). */
+Test(store, a_corrupt_interior_page_is_a_database_error_naming_the_table)
+{
+    char *xml = NULL, pad[600];
+    size_t len = 0, i;
+    FILE *f = open_memstream(&xml, &len);
+    lm_import_stats st;
+    sqlite3_stmt *q;
+    long root = 0, psize = 0;
+    unsigned char page[65536], *cell;
+    int fd, n = 0;
+
+    cr_assert_not_null(f);
+    memset(pad, 'z', sizeof pad - 1);
+    pad[sizeof pad - 1] = '\0';
+    fputs("<PubmedArticleSet>", f);
+    for (i = 0; i < 60; i++)
+        fprintf(f, "<PubmedArticle><MedlineCitation><PMID Version=\"1\">%zu</PMID><Article>"
+                "<ArticleTitle>Zorvil trial %zu</ArticleTitle><Abstract><AbstractText>%s"
+                "</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>",
+                91200000 + i, i, pad);
+    fputs("</PubmedArticleSet>", f);
+    fclose(f);
+    cr_assert_eq(lm_corpus_import_mem(c, "many.xml", xml, len, &st), LM_OK, "%s",
+                 lm_corpus_errmsg(c));
+    free(xml);
+    cr_assert_eq(lm_corpus_get(c, 91200000, found_cb, &n), LM_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(sqlite3_prepare_v2(raw(), "SELECT rootpage, (SELECT page_size FROM"
+                                    " pragma_page_size) FROM sqlite_schema WHERE name ="
+                                    " 'article'", -1, &q, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    root = sqlite3_column_int(q, 0);
+    psize = sqlite3_column_int(q, 1);
+    sqlite3_finalize(q);
+    /* the last connection out checkpoints the WAL into the file */
+    lm_corpus_close(c);
+    c = NULL;
+    sqlite3_close(raw_db);
+    raw_db = NULL;
+    cr_assert(psize > 0 && psize <= (long)sizeof page);
+    cr_assert_geq(fd = open(db, O_RDWR), 0);
+    cr_assert_eq(pread(fd, page, (size_t)psize, (root - 1) * psize), psize);
+    cr_assert_eq(page[0], 0x05, "the root of 60 long rows is an interior page");
+    /* the first cell: a 4-byte child page number, then its key as a
+     * varint, rewritten in the same length as 1 */
+    cell = page + ((page[12] << 8) | page[13]) + 4;
+    for (i = 0; cell[i] & 0x80; i++)
+        cell[i] = 0x80;
+    cr_assert_gt(i, 0);
+    cell[i] = 0x01;
+    cr_assert_eq(pwrite(fd, page, (size_t)psize, (root - 1) * psize), psize);
+    close(fd);
+    cr_assert_eq(lm_corpus_open(db, LM_CORPUS_READONLY, &c), LM_OK, "%s", lm_corpus_errmsg(c));
+    n = 0;
+    cr_expect_eq(lm_corpus_get(c, 91200000, found_cb, &n), LM_ERR_DB, "%s", lm_corpus_errmsg(c));
+    cr_expect(strstr(lm_corpus_errmsg(c), "table article") != NULL, "%s", lm_corpus_errmsg(c));
+    cr_expect(strstr(lm_corpus_errmsg(c), "corrupt") != NULL, "%s", lm_corpus_errmsg(c));
+    cr_expect(strchr(lm_corpus_errmsg(c), '\n') == NULL, "one line: %s", lm_corpus_errmsg(c));
+}
+
+/* ---- hyphenated terms --------------------------------------------------------- */
+
+/* A term with inner punctuation is a phrase of its parts, as the index
+ * tokenises it: it finds itself, in lm_corpus_search (what users type) and
+ * through a parsed query, and not the records holding only one part. */
+Test(store, hyphenated_terms_search_as_phrases)
+{
+    static const char *const terms[] = { "ZRV-19", "QX-6", "ZOR-Vil-2", "e-zorvilette" };
+    lm_import_stats st;
+    char *xml, title[128];
+    size_t i;
+
+    for (i = 0; i < 4; i++) {
+        snprintf(title, sizeof title, "Zorvil and %s in a trial", terms[i]);
+        xml = article(91300000 + (int64_t)i, 1, title, "An invented abstract.");
+        cr_assert_eq(import("h.xml", xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+        free(xml);
+    }
+    xml = article(91300010, 1, "Zorvil 19 and 6 alone", "ZRV QX zorvilette e apart 2 Vil");
+    cr_assert_eq(import("h2.xml", xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    free(xml);
+    for (i = 0; i < 4; i++) {
+        lm_query *q = NULL;
+        char msg[200];
+        int n = 0;
+
+        cr_expect_eq(search_count(terms[i]), 1, "%s", terms[i]);
+        cr_assert_eq(lm_query_parse(terms[i], &q, msg, sizeof msg), LM_OK, "%s", msg);
+        cr_expect_eq(lm_corpus_search_keys(c, q, 10, count_hit, &n), LM_OK, "%s",
+                     lm_corpus_errmsg(c));
+        cr_expect_eq(n, 1, "%s: keys", terms[i]);
+        lm_query_free(q);
     }
 }
