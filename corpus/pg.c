@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <openssl/evp.h>
-#include "backend.h"
+#include "corpus_int.h"
 #include "pg_int.h"
 
 void corpus_pg_display(const char *url, char *buf, size_t cap)
@@ -64,14 +64,6 @@ void corpus_pg_display(const char *url, char *buf, size_t cap)
 
 #ifdef LM_HAVE_PG
 #include <libpq-fe.h>
-
-/* A parsed query's node (qparse.c). */
-struct lm_query {
-    lm_query_kind kind;
-    char *text;
-    const char *column;
-    struct lm_query *left, *right;
-};
 
 /* Advisory lock keys, in the two-int form so they never meet the one-int
  * form the records' keys use: the schema, and the run lock. */
@@ -679,130 +671,9 @@ static void pg_read_end(lm_corpus *c)
 
 /* ---- merging the sources of one article ------------------------------------ */
 
-/* The ten merged fields, as sqlite.c orders them (FIELD_COLS). */
-enum { F_PMCID, F_DOI, F_TITLE, F_ABSTRACT, F_JOURNAL, F_YEAR, F_AUTHORS, F_PUB_TYPES,
-       F_MESH, F_BODY, NFIELD };
-#define PMC_BIT(f) (1u << (f))
-
-struct view {
-    const char *s[NFIELD];
-    size_t n[NFIELD];
-    int year;
-};
-
-static lm_buf *rec_field(lm_record *r, int f)
-{
-    switch (f) {
-    case F_PMCID: return &r->pmcid;
-    case F_DOI: return &r->doi;
-    case F_TITLE: return &r->title;
-    case F_ABSTRACT: return &r->abstract;
-    case F_JOURNAL: return &r->journal;
-    case F_AUTHORS: return &r->authors;
-    case F_PUB_TYPES: return &r->pub_types;
-    case F_MESH: return &r->mesh;
-    case F_BODY: return &r->body;
-    }
-    return NULL;
-}
-
-static void view_of(const lm_record *r, struct view *v)
-{
-    int f;
-
-    for (f = 0; f < NFIELD; f++) {
-        const lm_buf *b = f == F_YEAR ? NULL : rec_field((lm_record *)r, f);
-        v->s[f] = b ? lm_buf_str(b) : "";
-        v->n[f] = b ? b->len : 0;
-    }
-    v->year = r->year;
-}
-
-static int view_has(const struct view *v, int f)
-{
-    return f == F_YEAR ? v->year != 0 : v->n[f] != 0;
-}
-
-/* PubMed's value of each field when it has one, else PMC's: the SQLite
- * store's rule, so both backends hold the same merged rows. */
-static unsigned merge(const struct view *pubmed, const struct view *pmc, struct view *out)
-{
-    unsigned bits = 0;
-    int f;
-
-    *out = *pubmed;
-    for (f = 0; f < NFIELD; f++) {
-        if (view_has(pubmed, f) || !view_has(pmc, f))
-            continue;
-        bits |= PMC_BIT(f);
-        out->s[f] = pmc->s[f];
-        out->n[f] = pmc->n[f];
-        if (f == F_YEAR)
-            out->year = pmc->year;
-    }
-    return bits;
-}
-
-/* The SQLite store's content hash (year, then the text fields, each
- * followed by a NUL), so a corpus hashes the same in both backends. */
-static void view_md5(struct pg *p, const struct view *v, char hex[33])
-{
-    static const char digits[] = "0123456789abcdef";
-    static const int order[] = { F_PMCID, F_DOI, F_TITLE, F_ABSTRACT, F_JOURNAL, F_AUTHORS,
-                                 F_PUB_TYPES, F_MESH, F_BODY };
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0, i;
-    EVP_MD_CTX *ctx = p->md ? p->md : (p->md = EVP_MD_CTX_new());
-    char year[16];
-
-    hex[0] = '\0';
-    if (!ctx)
-        return;
-    snprintf(year, sizeof year, "%d", v->year);
-    EVP_DigestInit_ex(ctx, EVP_md5(), NULL);
-    EVP_DigestUpdate(ctx, year, strlen(year) + 1);
-    for (i = 0; i < sizeof order / sizeof *order; i++) {
-        EVP_DigestUpdate(ctx, v->s[order[i]], v->n[order[i]]);
-        EVP_DigestUpdate(ctx, "", 1);
-    }
-    EVP_DigestFinal_ex(ctx, md, &n);
-    for (i = 0; i < n && i < 16; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 15];
-    }
-    hex[32] = '\0';
-}
-
-/* The number of a "PMC1234567" (or "1234567"), 0 when it is not one. */
-static int64_t pmc_number(const char *s)
-{
-    int64_t n = 0;
-
-    if (!strncasecmp(s, "PMC", 3))
-        s += 3;
-    if (!*s)
-        return 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9' || n > (INT64_MAX - 9) / 10)
-            return 0;
-        n = n * 10 + (*s - '0');
-    }
-    return n;
-}
-
-static int64_t record_key(const lm_record *r)
-{
-    int64_t n;
-
-    if (r->pmid > 0)
-        return r->pmid;
-    n = r->kind == LM_REC_ARTICLE ? pmc_number(lm_buf_str(&r->pmcid)) : 0;
-    return n ? -n : 0;
-}
-
 /* The view's fields as text parameters from slot @first, in FIELD_COLS
  * order (NULL for empty ones); @yearbuf holds the year's digits. */
-static void params_view(const char **vals, int first, const struct view *v, char *yearbuf)
+static void params_view(const char **vals, int first, const struct corpus_view *v, char *yearbuf)
 {
     int f;
 
@@ -830,7 +701,7 @@ static lm_err copy_cols(const PGresult *res, int first, unsigned skip, lm_record
             o->year = atoi(PQgetvalue(res, 0, first + f));
             continue;
         }
-        if (lm_buf_append(rec_field(o, f), PQgetvalue(res, 0, first + f),
+        if (lm_buf_append(corpus_rec_field(o, f), PQgetvalue(res, 0, first + f),
                           (size_t)PQgetlength(res, 0, first + f)))
             return LM_ERR_NOMEM;
     }
@@ -876,10 +747,10 @@ struct upsert_args {
 };
 
 static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, int64_t key, int version,
-                          const struct view *v, const char *source, const char *pubmed_md5,
+                          const struct corpus_view *v, const char *source, const char *pubmed_md5,
                           unsigned bits)
 {
-    view_md5(P(c), v, u->md5);
+    corpus_view_md5(&P(c)->md, v, u->md5);
     snprintf(u->k, sizeof u->k, "%lld", (long long)key);
     snprintf(u->ver, sizeof u->ver, "%d", version);
     snprintf(u->b, sizeof u->b, "%u", bits);
@@ -901,7 +772,7 @@ static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, int64_t key, int 
     return corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], &P(c)->tsv);
 }
 
-static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct view *v,
+static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
                      const char *source, const char *pubmed_md5, unsigned bits, int *changed)
 {
     struct upsert_args u;
@@ -929,7 +800,7 @@ static lm_err put_databanks(lm_corpus *c, const lm_record *r)
  * that PMCID alone (sqlite.c's adopt_pmcid_row). */
 static lm_err adopt_pmcid_row(lm_corpus *c, const lm_record *r)
 {
-    int64_t n = pmc_number(lm_buf_str(&r->pmcid));
+    int64_t n = corpus_pmc_number(lm_buf_str(&r->pmcid));
     char sql[400], k[24];
     const char *vals[1] = { k };
     PGresult *res;
@@ -967,7 +838,7 @@ static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome);
 static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
 {
     struct upsert_args u;
-    struct view pm;
+    struct corpus_view pm;
     char pm_md5[33], ver[16];
     const char *kv[1], *dbv[3], *src;
     struct step st[3];
@@ -976,8 +847,8 @@ static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
 
     if (P(c)->pmc_any && r->pmcid.len)
         return put_pubmed_merged(c, r, outcome);
-    view_of(r, &pm);
-    view_md5(P(c), &pm, pm_md5);
+    corpus_view_of(r, &pm);
+    corpus_view_md5(&P(c)->md, &pm, pm_md5);
     if ((rc = upsert_args(c, &u, r->pmid, r->version, &pm, "pubmed", pm_md5, 0)))
         return rc;
     u.vals[18] = lm_buf_str(&P(c)->tsv);
@@ -1005,7 +876,7 @@ static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
 /* A PubMed record, merged with the PMC article of its PMID if stored. */
 static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
 {
-    struct view pm, pmc, v;
+    struct corpus_view pm, pmc, v;
     char pm_md5[33], k[24];
     const char *vals[1] = { k };
     unsigned bits = 0;
@@ -1017,7 +888,7 @@ static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
         return rc;
     if (r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
-    view_of(r, &pm);
+    corpus_view_of(r, &pm);
     v = pm;
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
     if (!(res = run(c, S_PMC_GET, 1, vals, "cannot read a PMC article", &rc)))
@@ -1030,10 +901,10 @@ static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
     if (rc)
         return rc;
     if (has_pmc) {
-        view_of(&P(c)->other, &pmc);
-        bits = merge(&pm, &pmc, &v);
+        corpus_view_of(&P(c)->other, &pmc);
+        bits = corpus_merge(&pm, &pmc, &v);
     }
-    view_md5(P(c), &pm, pm_md5);
+    corpus_view_md5(&P(c)->md, &pm, pm_md5);
     if ((rc = upsert(c, r->pmid, r->version, &v, has_pmc ? "pubmed+pmc" : "pubmed", pm_md5,
                      bits, &changed)) ||
         (rc = put_databanks(c, r)))
@@ -1070,12 +941,12 @@ static lm_err read_row(lm_corpus *c, int64_t key, struct row_state *rs)
 }
 
 static lm_err put_pmc_row(lm_corpus *c, int64_t key, const lm_record *r,
-                          const struct view *v, int *changed)
+                          const struct corpus_view *v, int *changed)
 {
     char k[24], ver[16], year[16], md5[33];
     const char *vals[14];
 
-    view_md5(P(c), v, md5);
+    corpus_view_md5(&P(c)->md, v, md5);
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(ver, sizeof ver, "%d", r->version);
     vals[0] = k;
@@ -1086,17 +957,17 @@ static lm_err put_pmc_row(lm_corpus *c, int64_t key, const lm_record *r,
     return run_cmd(c, S_PMC_PUT, 14, vals, "cannot store a PMC article", changed);
 }
 
-static lm_err remerge(lm_corpus *c, int64_t key, const struct view *pmc)
+static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
 {
-    struct view pm, v;
+    struct corpus_view pm, v;
     char k[24], year[16], md5[33], b[16];
     const char *vals[15];
     unsigned bits;
     lm_err rc;
 
-    view_of(&P(c)->other, &pm);
-    bits = merge(&pm, pmc, &v);
-    view_md5(P(c), &v, md5);
+    corpus_view_of(&P(c)->other, &pm);
+    bits = corpus_merge(&pm, pmc, &v);
+    corpus_view_md5(&P(c)->md, &v, md5);
     if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv)))
         return rc;
     vals[14] = lm_buf_str(&P(c)->tsv);
@@ -1112,9 +983,9 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct view *pmc)
 
 static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
 {
-    int64_t key = record_key(r);
+    int64_t key = corpus_record_key(r);
     struct row_state rs;
-    struct view pmc;
+    struct corpus_view pmc;
     int changed = 0, row_changed = 0;
     lm_err rc;
 
@@ -1122,7 +993,7 @@ static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
         return rc;
     if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
-    view_of(r, &pmc);
+    corpus_view_of(r, &pmc);
     P(c)->pmc_any = 1;
     if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
         return rc;
@@ -1679,7 +1550,7 @@ static lm_err pg_xrows_each(lm_corpus *c, int64_t pmid, const int64_t *subset, s
     PGresult *res = NULL;
     lm_article a;
     lm_xrow x;
-    int rows, r, j, stop = 0;
+    int rows, r, j, stop = 0, first;
     size_t i;
     lm_err rc;
 
@@ -1694,9 +1565,11 @@ static lm_err pg_xrows_each(lm_corpus *c, int64_t pmid, const int64_t *subset, s
                                       " WHERE a.deleted = 0");
     if (!rc && !pmid && subset)
         rc = lm_buf_puts(&sql, " AND e.pmid = ANY($1::bigint[])");
+    /* the page's start is $2, $3 after a key or a PMID list, else $1, $2 */
+    first = pmid || subset ? 1 : 0;
     if (!rc)
-        rc = lm_buf_printf(&sql, " AND (e.pmid, e.id) > ($2::bigint, $3::bigint)"
-                           " ORDER BY e.pmid, e.id LIMIT %d", XPAGE);
+        rc = lm_buf_printf(&sql, " AND (e.pmid, e.id) > ($%d::bigint, $%d::bigint)"
+                           " ORDER BY e.pmid, e.id LIMIT %d", first + 1, first + 2, XPAGE);
     for (i = 0; !rc && subset && !pmid && i < nsubset; i++)
         rc = lm_buf_printf(&arr, "%s%lld", i ? "," : "{", (long long)subset[i]);
     if (!rc && subset && !pmid)
@@ -1708,9 +1581,9 @@ static lm_err pg_xrows_each(lm_corpus *c, int64_t pmid, const int64_t *subset, s
     do {
         snprintf(after_pmid, sizeof after_pmid, "%lld", (long long)last_pmid);
         snprintf(after_id, sizeof after_id, "%lld", (long long)last_id);
-        vals[1] = after_pmid;
-        vals[2] = after_id;
-        res = PQexecParams(P(c)->conn, sql.s, 3, NULL, vals, NULL, NULL, 0);
+        vals[first] = after_pmid;
+        vals[first + 1] = after_id;
+        res = PQexecParams(P(c)->conn, sql.s, first + 2, NULL, vals, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
             rc = pg_fail_in(c, res, "extraction", "cannot read extractions");
             goto done;

@@ -45,64 +45,15 @@ static void new_database(char *out, size_t cap)
 }
 
 
-/* ---- the backend, driven as corpus.c drives it ------------------------------ */
+/* ---- the public API on a postgresql:// target ------------------------------- */
 
-static lm_err pg_open(const char *target, unsigned flags, lm_corpus **out)
-{
-    lm_corpus *c;
-    int v = 0;
-    lm_err rc;
-
-    cr_assert_not_null(*out = c = calloc(1, sizeof *c));
-    cr_assert_not_null(c->target = strdup(target));
-    c->flags = flags;
-    c->be = &lm_backend_pg;
-    if ((rc = c->be->open(c)) || (rc = c->be->schema_version(c, &v)))
-        return rc;
-    if (!(flags & LM_CORPUS_READONLY))
-        return c->be->migrate(c, v);
-    return LM_OK;
-}
-
-static void pg_close(lm_corpus *c)
-{
-    if (!c)
-        return;
-    c->be->close(c);
-    free(c->target);
-    free(c);
-}
-
-static const char *pg_errmsg(const lm_corpus *c)
-{
-    return c->msg;
-}
-
-static lm_err pg_begin(lm_corpus *c)
-{
-    lm_err rc = c->be->begin(c);
-
-    snprintf(c->now, sizeof c->now, "2026-01-01T00:00:00Z");
-    c->in_txn = !rc;
-    return rc;
-}
-
-static lm_err pg_commit(lm_corpus *c)
-{
-    c->in_txn = 0;
-    return c->be->commit(c);
-}
-
-static void pg_rollback(lm_corpus *c)
-{
-    c->in_txn = 0;
-    c->be->rollback(c);
-}
-
-static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
-{
-    return c->be->put(c, r, outcome);
-}
+#define pg_open lm_corpus_open
+#define pg_close lm_corpus_close
+#define pg_errmsg lm_corpus_errmsg
+#define pg_begin lm_corpus_begin
+#define pg_commit lm_corpus_commit
+#define pg_rollback lm_corpus_rollback
+#define pg_put lm_corpus_put
 
 static void setup(void)
 {
@@ -127,48 +78,10 @@ static void teardown(void)
 
 TestSuite(pg, .init = setup, .fini = teardown);
 
-/* One file into PostgreSQL as lm_corpus_import() does it into SQLite: one
- * transaction, the ledger row last, nothing kept on error. */
 static lm_err pg_import_mem(lm_corpus *p, const char *name, const char *xml, size_t len,
                             lm_import_stats *st)
 {
-    lm_reader *rd = NULL;
-    lm_record rec;
-    int outcome, seen = 0;
-    lm_err rc;
-
-    memset(st, 0, sizeof *st);
-    lm_record_init(&rec);
-    if ((rc = lm_reader_open_mem(name, xml, len, &rd)) || (rc = pg_begin(p)))
-        goto done;
-    while ((rc = lm_reader_read(rd, &rec)) == LM_OK) {
-        if ((rc = pg_put(p, &rec, &outcome)))
-            break;
-        if (rec.kind == LM_REC_DELETE) {
-            st->deleted += outcome == 2;
-            continue;
-        }
-        st->records++;
-        st->stored += outcome == 1;
-        st->unchanged += outcome == 3;
-        st->older += outcome == 0;
-    }
-    if (rc == LM_EOF && !(rc = p->be->file_seen(p, lm_reader_md5(rd), &seen)) && seen) {
-        memset(st, 0, sizeof *st);
-        st->already = 1;
-        pg_rollback(p);
-        goto done;
-    }
-    if (!rc)
-        rc = p->be->file_add(p, name, lm_reader_md5(rd), st->records);
-    if (rc)
-        pg_rollback(p);
-    else
-        rc = pg_commit(p);
-done:
-    lm_reader_close(rd);
-    lm_record_free(&rec);
-    return rc;
+    return lm_corpus_import_mem(p, name, xml, len, st);
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -246,9 +159,9 @@ static char *dump_pg(const int64_t *keys, size_t nkeys)
     size_t len = 0, i;
     FILE *f = open_memstream(&out, &len);
 
-    cr_assert_eq(pg->be->each(pg, dump_one, f), LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(lm_corpus_each(pg, dump_one, f), LM_OK, "%s", pg_errmsg(pg));
     for (i = 0; i < nkeys; i++)
-        cr_assert(pg->be->get(pg, keys[i], dump_one, f) != LM_ERR_DB);
+        cr_assert(lm_corpus_get(pg, keys[i], dump_one, f) != LM_ERR_DB);
     fclose(f);
     return out;
 }
@@ -260,7 +173,7 @@ static void assert_same(const int64_t *keys, size_t nkeys)
 
     cr_assert_str_eq(b, a, "the PostgreSQL corpus differs from the SQLite one");
     cr_assert_eq(lm_corpus_counts(lite, &n1[0], &n1[1], &n1[2]), LM_OK);
-    cr_assert_eq(pg->be->counts(pg, &n2[0], &n2[1], &n2[2]), LM_OK, "%s",
+    cr_assert_eq(lm_corpus_counts(pg, &n2[0], &n2[1], &n2[2]), LM_OK, "%s",
                  pg_errmsg(pg));
     cr_assert(n1[0] == n2[0] && n1[1] == n2[1] && n1[2] == n2[2],
               "counts: sqlite %llu/%llu/%llu, postgresql %llu/%llu/%llu",
@@ -350,25 +263,25 @@ Test(pg, watermark_and_ledger)
     char *w = NULL;
     int seen = 1;
 
-    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_get(pg, "q", &w), LM_OK);
     cr_assert_null(w);
     cr_assert_eq(pg_begin(pg), LM_OK);
-    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/05/01"), LM_OK, "%s",
+    cr_assert_eq(lm_corpus_watermark_set(pg, "q", "2024/05/01"), LM_OK, "%s",
                  pg_errmsg(pg));
     pg_rollback(pg);
-    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_get(pg, "q", &w), LM_OK);
     cr_assert_null(w, "a rolled-back watermark is not kept");
     cr_assert_eq(pg_begin(pg), LM_OK);
-    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/05/01"), LM_OK);
-    cr_assert_eq(pg->be->watermark_set(pg, "q", "2024/06/01"), LM_OK);
-    cr_assert_eq(pg->be->file_add(pg, "f.xml", "0123456789abcdef0123456789abcdef", 3), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_set(pg, "q", "2024/05/01"), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_set(pg, "q", "2024/06/01"), LM_OK);
+    cr_assert_eq(lm_corpus_file_add(pg, "f.xml", "0123456789abcdef0123456789abcdef", 3), LM_OK);
     cr_assert_eq(pg_commit(pg), LM_OK, "%s", pg_errmsg(pg));
-    cr_assert_eq(pg->be->watermark_get(pg, "q", &w), LM_OK);
+    cr_assert_eq(lm_corpus_watermark_get(pg, "q", &w), LM_OK);
     cr_assert_str_eq(w, "2024/06/01");
     free(w);
-    cr_assert_eq(pg->be->file_seen(pg, "0123456789abcdef0123456789abcdef", &seen), LM_OK);
+    cr_assert_eq(lm_corpus_file_seen(pg, "0123456789abcdef0123456789abcdef", &seen), LM_OK);
     cr_assert_eq(seen, 1);
-    cr_assert_eq(pg->be->file_seen(pg, "ffffffffffffffffffffffffffffffff", &seen), LM_OK);
+    cr_assert_eq(lm_corpus_file_seen(pg, "ffffffffffffffffffffffffffffffff", &seen), LM_OK);
     cr_assert_eq(seen, 0);
 }
 
@@ -402,7 +315,7 @@ static void same_hits(const char *text)
     cr_assert_eq(lm_query_parse(text, &q, msg, sizeof msg), LM_OK, "%s", msg);
     cr_assert_eq(lm_corpus_search_query(lite, q, 0, keep_hit, &a), LM_OK, "%s",
                  lm_corpus_errmsg(lite));
-    cr_assert_eq(pg->be->search(pg, q, 0, 0, keep_hit, &b), LM_OK, "%s: %s", text,
+    cr_assert_eq(lm_corpus_search_query(pg, q, 0, keep_hit, &b), LM_OK, "%s: %s", text,
                  pg_errmsg(pg));
     lm_query_free(q);
     qsort(a.pmid, (size_t)a.n, sizeof *a.pmid, cmp64);
@@ -444,7 +357,7 @@ Test(pg, title_weighs_more_than_abstract)
                                "the word zorvil appears once in this abstract only"));
     both_str("w2.xml", article(91000602, 1, "Zorvil", "an abstract about something else"));
     cr_assert_eq(lm_query_parse("zorvil", &q, msg, sizeof msg), LM_OK);
-    cr_assert_eq(pg->be->search(pg, q, 1, 0, keep_hit, &h), LM_OK, "%s",
+    cr_assert_eq(lm_corpus_search_query(pg, q, 1, keep_hit, &h), LM_OK, "%s",
                  pg_errmsg(pg));
     lm_query_free(q);
     cr_assert_eq(h.n, 1, "the limit holds");
@@ -523,7 +436,7 @@ Test(pg, a_read_only_role_reads_but_cannot_write)
     cr_assert_not_null(at = strchr(url + 13, '@'));
     snprintf(ro, sizeof ro, "postgresql://litmine_ro:litmine-ro%s", at);
     cr_assert_eq(pg_open(ro, LM_CORPUS_READONLY, &p), LM_OK, "%s", pg_errmsg(p));
-    cr_assert_eq(p->be->counts(p, &n, NULL, NULL), LM_OK, "%s", pg_errmsg(p));
+    cr_assert_eq(lm_corpus_counts(p, &n, NULL, NULL), LM_OK, "%s", pg_errmsg(p));
     cr_assert_eq(n, 1);
     pg_close(p);
     p = NULL;
@@ -556,22 +469,23 @@ Test(pg, the_run_lock_excludes_a_second_holder)
 {
     lm_corpus *other = NULL;
     lm_err rc;
-    int i;
+    int i, held = 0;
 
-    cr_assert_eq(pg->be->run_lock(pg), LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(lm_corpus_run_lock(pg, &held), LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(held, 1, "PostgreSQL has its own run lock");
     cr_assert_eq(pg_open(url, 0, &other), LM_OK, "%s", pg_errmsg(other));
-    cr_assert_eq(other->be->run_lock(other), LM_ERR_LOCKED);
+    cr_assert_eq(lm_corpus_run_lock(other, &held), LM_ERR_LOCKED);
     cr_assert(strstr(pg_errmsg(other), "another run holds the lock (litmine pid "), "%s",
               pg_errmsg(other));
     cr_assert_null(strstr(pg_errmsg(other), "litmine-rw"), "%s", pg_errmsg(other));
-    pg->be->run_unlock(pg);
-    cr_assert_eq(other->be->run_lock(other), LM_OK, "%s", pg_errmsg(other));
     /* the server drops the lock with the session (its backend exits a
      * moment after the client hangs up) */
-    pg_close(other);
-    for (i = 0; i < 100 && (rc = pg->be->run_lock(pg)) == LM_ERR_LOCKED; i++)
+    pg_close(pg);
+    pg = NULL;
+    for (i = 0; i < 100 && (rc = lm_corpus_run_lock(other, &held)) == LM_ERR_LOCKED; i++)
         usleep(50000);
-    cr_assert_eq(rc, LM_OK, "%s", pg_errmsg(pg));
+    cr_assert_eq(rc, LM_OK, "%s", pg_errmsg(other));
+    pg_close(other);
 }
 
 Test(pg, url_display_drops_the_password)
