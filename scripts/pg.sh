@@ -8,6 +8,7 @@
 #   scripts/pg.sh newdb DIR NAME   creates database NAME; prints its URL
 #   scripts/pg.sh url DIR NAME [ROLE [PASSWORD]]   a URL, nothing created
 #   scripts/pg.sh kill DIR         stops the server at once (fault tests)
+#   scripts/pg.sh restart DIR      starts a server made before (after kill)
 #   scripts/pg.sh stop DIR         stops the server and removes DIR
 #   scripts/pg.sh run CMD...       start in a temp folder, run CMD with
 #                                  LITMINE_PG_DIR set, stop and remove at exit
@@ -125,6 +126,12 @@ newdb() {   # newdb DIR NAME: a database owned by litmine, readable by litmine_r
   url "$dir" "$db"
 }
 
+restart() {
+  local b; b=$(bindir)
+  as_owner "$b/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start >/dev/null \
+    || { cat "$1/server.log" >&2; die "the server did not start"; }
+}
+
 stop() {   # stop DIR [keep]
   local dir=$1 b
   [ -d "$dir" ] || return 0
@@ -144,6 +151,7 @@ case ${1:-} in
   url)   [ $# -ge 3 ] || die "usage: pg.sh url DIR NAME [ROLE [PASSWORD]]"
          url "$(cd "$2" && pwd)" "$3" "${4:-litmine}" "${5:-}" ;;
   kill)  [ $# -eq 2 ] || die "usage: pg.sh kill DIR"; stop "$2" keep ;;
+  restart) [ $# -eq 2 ] || die "usage: pg.sh restart DIR"; restart "$2" ;;
   stop)  [ $# -eq 2 ] || die "usage: pg.sh stop DIR"; stop "$2" ;;
   run)
     shift
@@ -154,5 +162,5 @@ case ${1:-} in
     start "$tmp/pg" >/dev/null
     LITMINE_PG_DIR=$tmp/pg "$@"
     ;;
-  *) die "usage: pg.sh start|newdb|url|kill|stop|run ..." ;;
+  *) die "usage: pg.sh start|newdb|url|kill|restart|stop|run ..." ;;
 esac
