@@ -5,7 +5,7 @@
 # databases and a role "litmine_ro" that may only read them.
 #
 #   scripts/pg.sh start DIR        initdb + start; prints the admin URL
-#   scripts/pg.sh newdb DIR NAME   creates database NAME; prints its URL
+#   scripts/pg.sh newdb DIR NAME   (re)creates database NAME, empty; prints its URL
 #   scripts/pg.sh url DIR NAME [ROLE [PASSWORD]]   a URL, nothing created
 #   scripts/pg.sh kill DIR         stops the server at once (fault tests)
 #   scripts/pg.sh restart DIR      starts a server made before (after kill)
@@ -66,7 +66,7 @@ url() {   # url DIR DB [ROLE [PASSWORD]]
 
 psql_admin() {   # psql_admin DIR SQL
   local b; b=$(bindir)
-  PGPASSWORD=$ADMIN_PW "$b/psql" -X -q -v ON_ERROR_STOP=1 -h "$(readlink -f "$1/sock")" -p $PORT \
+  PGOPTIONS="-c client_min_messages=warning" PGPASSWORD=$ADMIN_PW "$b/psql" -X -q -v ON_ERROR_STOP=1 -h "$(readlink -f "$1/sock")" -p $PORT \
     -U postgres -d postgres -c "$2" >/dev/null
 }
 
@@ -116,6 +116,7 @@ newdb() {   # newdb DIR NAME: a database owned by litmine, readable by litmine_r
   local dir=$1 db=$2
   dir=$(cd "$dir" && pwd)
   [[ $db =~ ^[a-z_][a-z0-9_]*$ ]] || die "$db: database names are [a-z_][a-z0-9_]*"
+  psql_admin "$dir" "DROP DATABASE IF EXISTS $db;"
   psql_admin "$dir" "CREATE DATABASE $db OWNER litmine;"
   local b; b=$(bindir)
   # what litmine_ro may read: every table litmine will create in it
