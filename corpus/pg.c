@@ -88,6 +88,7 @@ struct pg {
     EVP_MD_CTX *md;
     lm_record other;            /* scratch: the other source's record while merging */
     lm_buf tsv;                 /* scratch: the tsvector of the row being written */
+    struct batch *batch;        /* put_many()'s statements, made on first use */
 };
 
 #define P(c) ((struct pg *)(c)->impl)
@@ -586,6 +587,7 @@ static lm_err pg_open(lm_corpus *c)
 }
 
 static void pg_rollback(lm_corpus *c);
+static void batch_free(struct batch *b);
 
 static void pg_close(lm_corpus *c)
 {
@@ -598,6 +600,7 @@ static void pg_close(lm_corpus *c)
     PQfinish(p->conn);      /* the session ends: the server drops the run lock */
     lm_record_free(&p->other);
     lm_buf_free(&p->tsv);
+    batch_free(p->batch);
     EVP_MD_CTX_free(p->md);
     free(p);
     c->impl = NULL;
@@ -742,14 +745,16 @@ static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int versio
 
 /* The upsert's parameters, and the text they point into. */
 struct upsert_args {
-    char k[24], ver[16], year[16], md5[33], pmver[16], b[16];
+    char k[24], ver[16], year[16], md5[33], pmver[16], b[16], pm_md5[33];
     const char *vals[19];
 };
 
-static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, int64_t key, int version,
-                          const struct corpus_view *v, const char *source, const char *pubmed_md5,
-                          unsigned bits)
+static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int64_t key,
+                          int version, const struct corpus_view *v, const char *source,
+                          const char *pubmed_md5, unsigned bits)
 {
+    lm_err rc;
+
     corpus_view_md5(&P(c)->md, v, u->md5);
     snprintf(u->k, sizeof u->k, "%lld", (long long)key);
     snprintf(u->ver, sizeof u->ver, "%d", version);
@@ -763,13 +768,15 @@ static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, int64_t key, int 
     if (pubmed_md5) {
         snprintf(u->pmver, sizeof u->pmver, "%d", version);
         u->vals[15] = u->pmver;
-        u->vals[16] = pubmed_md5;
+        snprintf(u->pm_md5, sizeof u->pm_md5, "%s", pubmed_md5);
+        u->vals[16] = u->pm_md5;
     } else {
         u->vals[15] = u->vals[16] = NULL;
     }
     u->vals[17] = u->b;
-    u->vals[18] = lm_buf_str(&P(c)->tsv);
-    return corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], &P(c)->tsv);
+    rc = corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], tsv);
+    u->vals[18] = lm_buf_str(tsv);
+    return rc;
 }
 
 static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
@@ -778,9 +785,8 @@ static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus
     struct upsert_args u;
     lm_err rc;
 
-    if ((rc = upsert_args(c, &u, key, version, v, source, pubmed_md5, bits)))
+    if ((rc = upsert_args(c, &u, &P(c)->tsv, key, version, v, source, pubmed_md5, bits)))
         return rc;
-    u.vals[18] = lm_buf_str(&P(c)->tsv);
     return run_cmd(c, S_UPSERT, 19, u.vals, "cannot store a record", changed);
 }
 
@@ -830,47 +836,96 @@ static lm_err adopt_pmcid_row(lm_corpus *c, const lm_record *r)
 
 static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome);
 
-/* A PubMed record, in one round trip: the key's lock, then an upsert that
- * stores it unless its row holds a PMC article, and the DataBankList.
- * Only then (rare: most records have no PMC article) is the row read and
- * merged, by the merged path.  A record whose PMCID may have an article
- * stored under it alone takes the merged path too. */
+/* PubMed records, PG_BATCH in one round trip: per record the key's lock,
+ * an upsert that stores it unless its row holds a PMC article, and the
+ * DataBankList.  Only a record whose row holds one (rare: most have none)
+ * is then read and merged, by the merged path.  A record whose PMCID may
+ * have an article stored under it alone takes the merged path from the
+ * start. */
+#define PG_BATCH 64
+
+struct batch {
+    struct upsert_args u[PG_BATCH];
+    lm_buf tsv[PG_BATCH];
+    char ver[PG_BATCH][16];
+    const char *dbv[PG_BATCH][3];
+    struct step st[3 * PG_BATCH];
+    int merged[PG_BATCH];
+};
+
+static void batch_free(struct batch *b)
+{
+    size_t i;
+
+    if (!b)
+        return;
+    for (i = 0; i < PG_BATCH; i++)
+        lm_buf_free(&b->tsv[i]);
+    free(b);
+}
+
+/* 1 when @r may go in a batch. */
+static int batchable(lm_corpus *c, const lm_record *r)
+{
+    return r->kind == LM_REC_ARTICLE && (!r->source || !strcmp(r->source, "pubmed")) &&
+           !(P(c)->pmc_any && r->pmcid.len);
+}
+
+/* Stores the @n (<= PG_BATCH) batchable records of @r, of distinct keys. */
+static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+{
+    struct batch *b = P(c)->batch;
+    struct corpus_view pm;
+    char pm_md5[33];
+    size_t i, k = 0;
+    lm_err rc = LM_OK;
+
+    if (!b && !(b = P(c)->batch = calloc(1, sizeof *b)))
+        return LM_ERR_NOMEM;
+    memset(b->st, 0, sizeof b->st);
+    for (i = 0; i < n; i++) {
+        struct upsert_args *u = &b->u[i];
+        int pubmed = !r[i]->source || !strcmp(r[i]->source, "pubmed");
+
+        corpus_view_of(r[i], &pm);
+        corpus_view_md5(&P(c)->md, &pm, pm_md5);
+        if ((rc = upsert_args(c, u, &b->tsv[i], r[i]->pmid, r[i]->version, &pm, "pubmed",
+                              pm_md5, 0)))
+            return rc;
+        snprintf(b->ver[i], sizeof b->ver[i], "%d", r[i]->version);
+        b->dbv[i][0] = u->k;
+        b->dbv[i][1] = r[i]->databanks.len ? lm_buf_str(&r[i]->databanks) : NULL;
+        b->dbv[i][2] = b->ver[i];
+        b->st[k].stmt = S_KEYLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
+        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 19, b->st[k].vals = u->vals, k++;
+        if (pubmed)
+            b->st[k].stmt = S_DATABANKS, b->st[k].n = 3, b->st[k].vals = b->dbv[i], k++;
+    }
+    if ((rc = pipeline(c, b->st, (int)k, "cannot store a record")))
+        return rc;
+    for (i = 0, k = 0; i < n; i++) {
+        const PGresult *res = b->st[k + 1].res;
+        const char *src = PQgetvalue(res, 0, 2);
+
+        b->merged[i] = !PQgetisnull(res, 0, 2) && strcmp(src, "pubmed");
+        outcomes[i] = atoi(PQgetvalue(res, 0, 0)) != 0;
+        if (!outcomes[i] && !PQgetisnull(res, 0, 1) &&
+            atoi(PQgetvalue(res, 0, 1)) == r[i]->version)
+            outcomes[i] = 3;
+        k += (!r[i]->source || !strcmp(r[i]->source, "pubmed")) ? 3 : 2;
+    }
+    steps_clear(b->st, (int)k);
+    for (i = 0; i < n && !rc; i++)
+        if (b->merged[i])
+            rc = put_pubmed_merged(c, r[i], &outcomes[i]);
+    return rc;
+}
+
 static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
 {
-    struct upsert_args u;
-    struct corpus_view pm;
-    char pm_md5[33], ver[16];
-    const char *kv[1], *dbv[3], *src;
-    struct step st[3];
-    int pubmed = !r->source || !strcmp(r->source, "pubmed"), merged;
-    lm_err rc;
-
-    if (P(c)->pmc_any && r->pmcid.len)
+    if (!batchable(c, r))
         return put_pubmed_merged(c, r, outcome);
-    corpus_view_of(r, &pm);
-    corpus_view_md5(&P(c)->md, &pm, pm_md5);
-    if ((rc = upsert_args(c, &u, r->pmid, r->version, &pm, "pubmed", pm_md5, 0)))
-        return rc;
-    u.vals[18] = lm_buf_str(&P(c)->tsv);
-    snprintf(ver, sizeof ver, "%d", r->version);
-    kv[0] = u.k;
-    dbv[0] = u.k;
-    dbv[1] = r->databanks.len ? lm_buf_str(&r->databanks) : NULL;
-    dbv[2] = ver;
-    memset(st, 0, sizeof st);
-    st[0].stmt = S_KEYLOCK, st[0].n = 1, st[0].vals = kv;
-    st[1].stmt = S_UPSERT_PUBMED, st[1].n = 19, st[1].vals = u.vals;
-    st[2].stmt = S_DATABANKS, st[2].n = 3, st[2].vals = dbv;
-    if ((rc = pipeline(c, st, pubmed ? 3 : 2, "cannot store a record")))
-        return rc;
-    src = PQgetvalue(st[1].res, 0, 2);
-    merged = !PQgetisnull(st[1].res, 0, 2) && strcmp(src, "pubmed");
-    *outcome = atoi(PQgetvalue(st[1].res, 0, 0)) != 0;
-    if (!*outcome && !PQgetisnull(st[1].res, 0, 1) &&
-        atoi(PQgetvalue(st[1].res, 0, 1)) == r->version)
-        *outcome = 3;
-    steps_clear(st, 3);
-    return merged ? put_pubmed_merged(c, r, outcome) : LM_OK;
+    return put_group(c, &r, 1, outcome);
 }
 
 /* A PubMed record, merged with the PMC article of its PMID if stored. */
@@ -1041,6 +1096,34 @@ static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
     if (r->source && !strcmp(r->source, "pmc"))
         return put_pmc(c, r, outcome);
     return put_pubmed(c, r, outcome);
+}
+
+/* Runs of batchable records of distinct keys go in one round trip each;
+ * the others (PMC articles, deletions, a key met again) one by one, in
+ * order. */
+static lm_err pg_put_many(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+{
+    size_t i = 0, j, k;
+    lm_err rc;
+
+    while (i < n) {
+        for (j = i; j < n && j - i < PG_BATCH && batchable(c, r[j]); j++) {
+            for (k = i; k < j && corpus_record_key(r[k]) != corpus_record_key(r[j]); k++)
+                ;
+            if (k < j)
+                break;
+        }
+        if (j == i) {
+            if ((rc = pg_put(c, r[i], &outcomes[i])))
+                return rc;
+            i++;
+            continue;
+        }
+        if ((rc = put_group(c, r + i, j - i, outcomes + i)))
+            return rc;
+        i = j;
+    }
+    return LM_OK;
 }
 
 /* ---- ledger and watermark ------------------------------------------------ */
@@ -1758,6 +1841,7 @@ const struct lm_backend lm_backend_pg = {
     .read_begin = pg_read_begin,
     .read_end = pg_read_end,
     .put = pg_put,
+    .put_many = pg_put_many,
     .get = pg_get,
     .each = pg_each,
     .search = pg_search,
