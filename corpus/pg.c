@@ -9,10 +9,13 @@
  *    ts_rank_cd with A four times B (bm25(article_fts, 4.0, 1.0)'s 4:1)
  *    and normalised by document length, as bm25 is;
  *  - SQLite lets one writer in at a time; here several may write, so each
- *    record takes a transaction-level advisory lock on its key before it is
- *    read and merged: two imports that meet on one PMID take turns on it
- *    (the second reads the first's committed row), the rest runs in
- *    parallel, and the corpus is the one a single process would make;
+ *    record locks its article row (SELECT ... FOR UPDATE, or the insert
+ *    that makes it) before it is read and merged, and the upserts are
+ *    guarded so that a row another import made meanwhile is read again
+ *    and merged rather than overwritten: two imports that meet on one
+ *    PMID take turns on it, the rest runs in parallel, and the corpus is
+ *    the one a single process would make.  Row locks live in the rows, so
+ *    a baseline file's 30,000 records hold 30,000 of them at no cost;
  *  - the schema version is a one-row table, litmine_schema (PostgreSQL has
  *    no user_version), made under an advisory lock so two first runs do
  *    not both create it;
@@ -75,7 +78,8 @@ void corpus_pg_display(const char *url, char *buf, size_t cap)
 enum {
     S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
     S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
-    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, S_UPSERT_PUBMED, NSTMT
+    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, S_UPSERT_PUBMED, S_ROWLOCK,
+    S_UPSERT_PMC, NSTMT
 };
 
 struct pg {
@@ -188,7 +192,8 @@ static const char *const stmt_sql[NSTMT] = {
     " WHERE excluded.version > p.version OR (excluded.version = p.version"
     "  AND p.record_md5 IS DISTINCT FROM excluded.record_md5)",
     [S_ART_GET] =
-    "SELECT " FIELD_COLS ", pubmed_version, from_pmc, deleted FROM article WHERE pmid = $1",
+    "SELECT " FIELD_COLS ", pubmed_version, from_pmc, deleted FROM article WHERE pmid = $1"
+    " FOR UPDATE",
     [S_MERGE] =
     "UPDATE article SET pmcid = $2, doi = $3, title = $4, abstract = $5, journal = $6,"
     " year = $7, authors = $8, pub_types = $9, mesh = $10, body = $11,"
@@ -201,6 +206,8 @@ static const char *const stmt_sql[NSTMT] = {
     "UPDATE article SET databanks = $2 WHERE pmid = $1 AND version = $3 AND deleted = 0"
     " AND databanks IS DISTINCT FROM $2",
     [S_KEYLOCK] = "SELECT pg_advisory_xact_lock($1::bigint)",
+    [S_ROWLOCK] = "SELECT 1 FROM article WHERE pmid = $1 FOR UPDATE",
+    [S_UPSERT_PMC] = UPSERT_SQL(" AND a.pubmed_version IS NULL"),
     [S_PMC_VERSION] = "SELECT version FROM article_pmc WHERE pmid = $1",
     [S_PMC_FIND] = "SELECT 1 FROM article_pmc WHERE pmid = $1",
     [S_SEEN] = "SELECT 1 FROM source_file WHERE md5 = $1",
@@ -725,6 +732,21 @@ static lm_err key_lock(lm_corpus *c, int64_t key)
     return run_cmd(c, S_KEYLOCK, 1, vals, "cannot lock a record", NULL);
 }
 
+/* Locks the article row of @key, if there is one, until the transaction
+ * ends: a row lock (kept in the row, so a file of any size holds as many
+ * as it likes), and a concurrent writer's committed row is what the next
+ * statement reads.  A row not there yet is claimed by the insert that
+ * makes it; the upserts' guards and the callers' re-reads cover another
+ * writer making it first. */
+static lm_err row_lock(lm_corpus *c, int64_t key)
+{
+    char k[24];
+    const char *vals[1] = { k };
+
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    return run_cmd(c, S_ROWLOCK, 1, vals, "cannot lock a record", NULL);
+}
+
 /* Tells an older version (0) from an identical replay (3). */
 static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int version,
                                  int *outcome)
@@ -779,15 +801,22 @@ static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int6
     return rc;
 }
 
-static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
-                     const char *source, const char *pubmed_md5, unsigned bits, int *changed)
+static lm_err upsert_stmt(lm_corpus *c, int stmt, int64_t key, int version,
+                          const struct corpus_view *v, const char *source,
+                          const char *pubmed_md5, unsigned bits, int *changed)
 {
     struct upsert_args u;
     lm_err rc;
 
     if ((rc = upsert_args(c, &u, &P(c)->tsv, key, version, v, source, pubmed_md5, bits)))
         return rc;
-    return run_cmd(c, S_UPSERT, 19, u.vals, "cannot store a record", changed);
+    return run_cmd(c, stmt, 19, u.vals, "cannot store a record", changed);
+}
+
+static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
+                     const char *source, const char *pubmed_md5, unsigned bits, int *changed)
+{
+    return upsert_stmt(c, S_UPSERT, key, version, v, source, pubmed_md5, bits, changed);
 }
 
 static lm_err put_databanks(lm_corpus *c, const lm_record *r)
@@ -896,7 +925,7 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
         b->dbv[i][0] = u->k;
         b->dbv[i][1] = r[i]->databanks.len ? lm_buf_str(&r[i]->databanks) : NULL;
         b->dbv[i][2] = b->ver[i];
-        b->st[k].stmt = S_KEYLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
+        b->st[k].stmt = S_ROWLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
         b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 19, b->st[k].vals = u->vals, k++;
         if (pubmed)
             b->st[k].stmt = S_DATABANKS, b->st[k].n = 3, b->st[k].vals = b->dbv[i], k++;
@@ -907,7 +936,10 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
         const PGresult *res = b->st[k + 1].res;
         const char *src = PQgetvalue(res, 0, 2);
 
-        b->merged[i] = !PQgetisnull(res, 0, 2) && strcmp(src, "pubmed");
+        /* no row before, yet nothing stored: another import stored the
+         * row meanwhile (it was not there to lock), with a PMC article */
+        b->merged[i] = PQgetisnull(res, 0, 2) ? !atoi(PQgetvalue(res, 0, 0))
+                                              : strcmp(src, "pubmed") != 0;
         outcomes[i] = atoi(PQgetvalue(res, 0, 0)) != 0;
         if (!outcomes[i] && !PQgetisnull(res, 0, 1) &&
             atoi(PQgetvalue(res, 0, 1)) == r[i]->version)
@@ -939,7 +971,7 @@ static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
     PGresult *res;
     lm_err rc;
 
-    if ((rc = key_lock(c, r->pmid)))
+    if ((rc = row_lock(c, r->pmid)))
         return rc;
     if (r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
@@ -1044,12 +1076,11 @@ static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
     int changed = 0, row_changed = 0;
     lm_err rc;
 
-    if ((rc = key_lock(c, key)))
-        return rc;
     if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
         return rc;
     corpus_view_of(r, &pmc);
     P(c)->pmc_any = 1;
+    /* the PMC row, then the merged row read under its lock */
     if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
         return rc;
     *outcome = changed;
@@ -1058,8 +1089,19 @@ static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
             return unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
         return remerge(c, key, &pmc);
     }
-    if ((rc = upsert(c, key, r->version, &pmc, "pmc", NULL, 0, &row_changed)))
+    /* only PMC here, unless another import stores the PubMed record
+     * meanwhile: the guarded upsert leaves that row alone, and it is read
+     * again and merged */
+    if ((rc = upsert_stmt(c, S_UPSERT_PMC, key, r->version, &pmc, "pmc", NULL, 0,
+                          &row_changed)))
         return rc;
+    if (!row_changed) {
+        if ((rc = read_row(c, key, &rs)))
+            return rc;
+        if (rs.has_pubmed)
+            return changed ? remerge(c, key, &pmc)
+                           : unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
+    }
     if (row_changed)
         *outcome = 1;
     else if (!changed)
@@ -1074,17 +1116,17 @@ static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
     int changed = 0;
     lm_err rc;
 
-    struct step st[2];
+    struct step st[1];
 
     snprintf(k, sizeof k, "%lld", (long long)r->pmid);
     snprintf(ver, sizeof ver, "%d", r->version);
+    /* the UPDATE locks the row it marks */
     memset(st, 0, sizeof st);
-    st[0].stmt = S_KEYLOCK, st[0].n = 1, st[0].vals = vals;
-    st[1].stmt = S_DELETE, st[1].n = 3, st[1].vals = vals;
-    if ((rc = pipeline(c, st, 2, "cannot mark a record deleted")))
+    st[0].stmt = S_DELETE, st[0].n = 3, st[0].vals = vals;
+    if ((rc = pipeline(c, st, 1, "cannot mark a record deleted")))
         return rc;
-    changed = atoi(PQcmdTuples(st[1].res)) != 0;
-    steps_clear(st, 2);
+    changed = atoi(PQcmdTuples(st[0].res)) != 0;
+    steps_clear(st, 1);
     *outcome = changed ? 2 : 4;
     return LM_OK;
 }

@@ -106,4 +106,10 @@ if grep -q litmine-rw "$T/err"; then bad "the password is in the message"; else 
 bash "$PGSH" restart "$SRV" >/dev/null || bad "the server did not come back"
 if [ "$(articles_dump "$KDB")" = "$kbefore" ]; then ok
 else bad "the killed import left rows behind"; fi
+# one file of more records than the server's lock table has slots
+# (max_locks_per_transaction x max_connections: 64 x 60 here)
+head -n 12001 "$T/big.xml" > "$T/12k.xml"
+echo "</PubmedArticleSet>" >> "$T/12k.xml"
+expect 0 "a 12,000-record file in one transaction" -- "$LITMINE" import --db "$KDB" "$T/12k.xml"
+grep -q "12000 stored" "$T/err" && ok || bad "12,000 records not stored: $(cat "$T/err")"
 finish
