@@ -14,7 +14,10 @@
 # check itself inside one process (bench-check_run: first check, then the
 # median of five more with the same checker) and the claims found.
 # SIZES defaults to "10000 100000"; add 1000000 for the million-record
-# point (about 2 GB of XML and a long import).  Never run by the tests.
+# point (about 2 GB of XML and a long import).  Each size runs on every
+# backend of $BACKENDS (default "sqlite postgresql"; PostgreSQL on a
+# throwaway local server started by scripts/pg.sh: its CPU column is the
+# client's only, so compare wall times).  Never run by the tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
@@ -23,7 +26,14 @@ shared=${LITMINE_SHARED:-$here/../../shared}
 [ -d "$shared/examples" ] || shared=$shared/..
 litmine=$build/litmine
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+backends=${BACKENDS:-sqlite postgresql}
+pgsh=$here/../scripts/pg.sh
+trap 'case " $backends " in *" postgresql "*) bash "$pgsh" stop "$work/pg" ;; esac; rm -rf "$work"' EXIT
+case " $backends " in
+  *" postgresql "*)
+    chmod 755 "$work"      # the server may run as another user
+    bash "$pgsh" start "$work/pg" >/dev/null ;;
+esac
 [ -x "$litmine" ] || { echo "check.sh: build litmine first ($litmine)" >&2; exit 1; }
 [ -x "$build/bench-check_run" ] || { echo "check.sh: build bench-check_run first" >&2; exit 1; }
 [ -f "$shared/examples/corpus.xml" ] || { echo "check.sh: $shared/examples missing" >&2; exit 1; }
@@ -73,15 +83,19 @@ PY
 }
 
 echo "Nothing to check." > "$work/empty.txt"
-printf "%-9s %-10s %-9s %-11s %-13s %-13s %-11s %s\n" records "wall (ms)" "cpu (ms)" \
-  "floor (ms)" "check 1st" "check again" "import (s)" claims
+printf "%-11s %-9s %-10s %-9s %-11s %-13s %-13s %-11s %s\n" backend records "wall (ms)" \
+  "cpu (ms)" "floor (ms)" "check 1st" "check again" "import (s)" claims
 for n in $sizes; do
-  db=$work/c$n.db
   make_corpus "$n" "$work/c$n.xml"
+  for be in $backends; do
+  if [ "$be" = postgresql ]; then
+    db=$(bash "$pgsh" newdb "$work/pg" "c$n")
+  else
+    db=$work/c$n.db
+  fi
   t0=$(date +%s.%N)
   "$litmine" import -q --db "$db" "$shared/examples/corpus.xml" "$work/c$n.xml"
   t1=$(date +%s.%N)
-  rm -f "$work/c$n.xml"
   "$litmine" check --db "$db" --format json "$work/article.txt" > "$work/out.json"   # warm the cache
   : > "$work/times"
   for _ in 1 2 3 4 5; do
@@ -100,7 +114,9 @@ for n in $sizes; do
   floor=$(awk '{print int(($2 + $3) * 1000)}' "$work/ftimes" | sort -n | sed -n 3p)
   read -r _ first again _ < <("$build/bench-check_run" "$db" "$work/article.txt" --repeat 5)
   claims=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['claims']))" "$work/out.json")
-  printf "%-9s %-10s %-9s %-11s %-13s %-13s %-11.1f %s\n" "$n" "$wall" "$cpu" "$floor" \
-    "$first" "$again" "$(echo "$t1 - $t0" | bc)" "$claims"
-  rm -f "$db" "$db-wal" "$db-shm"
+  printf "%-11s %-9s %-10s %-9s %-11s %-13s %-13s %-11.1f %s\n" "$be" "$n" "$wall" "$cpu" \
+    "$floor" "$first" "$again" "$(echo "$t1 - $t0" | bc)" "$claims"
+  [ "$be" = postgresql ] || rm -f "$db" "$db-wal" "$db-shm"
+  done
+  rm -f "$work/c$n.xml"
 done

@@ -61,6 +61,19 @@ run "xtract all cores (.xml)"           "$records" "$bytes" xtract -input "$big"
 pre='rm -f "$work/import.db"*'
 run "litmine import (.xml.gz, store+FTS)" "$records" "$bytes" "$litmine" import -q --db "$work/import.db" "$big.gz"
 pre=
+# The same import into PostgreSQL (a throwaway local server, scripts/pg.sh;
+# BENCH_PG=0 skips it): a fresh database before each run.
+if [ "${BENCH_PG:-1}" != 0 ]; then
+  pgsh=$here/../scripts/pg.sh
+  pgdir=$(mktemp -d)
+  chmod 755 "$pgdir"          # the server may run as another user
+  trap 'bash "$pgsh" stop "$pgdir/srv"; rm -rf "$pgdir"' EXIT
+  bash "$pgsh" start "$pgdir/srv" >/dev/null
+  pgurl=$(bash "$pgsh" newdb "$pgdir/srv" bench)
+  pre='bash "$pgsh" newdb "$pgdir/srv" bench >/dev/null'
+  run "litmine import into PostgreSQL (.xml.gz)" "$records" "$bytes" "$litmine" import -q --db "$pgurl" "$big.gz"
+  pre=
+fi
 # The floor of any SQLite+FTS5 store: copying the rows litmine stored into
 # an empty corpus of the same schema (triggers and FTS5 included) with one
 # INSERT ... SELECT, no XML and no gzip.  (Fewer rows than records: some
@@ -109,6 +122,7 @@ rate = {name: int(recs) / float(secs) for name, recs, nbytes, secs, rss in rows}
 def get(prefix):
     return next((v for k, v in rate.items() if k.startswith(prefix)), None)
 imp, zx, bio = get("litmine import (.xml.gz"), get("zcat | xtract"), get("Biopython")
+pgimp = get("litmine import into PostgreSQL")
 floor, x1, parse = get("sqlite3 copy"), get("xtract 1 core"), get("litmine parse (SAX2")
 print("targets:")
 if parse and x1:
@@ -117,6 +131,8 @@ if imp and zx:
     print(f"  import / zcat|xtract        {imp / zx:6.2f}x  (target >= 0.5)")
 if imp and bio:
     print(f"  import / Biopython          {imp / bio:6.2f}x  (target >= 20)")
+if imp and pgimp:
+    print(f"  PostgreSQL / SQLite import  {pgimp / imp:6.2f}x  (target >= 0.5)")
 if floor and bio:
     print(f"  SQLite floor / Biopython    {floor / bio:6.2f}x  (what a parser costing nothing would reach)")
 PY

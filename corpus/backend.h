@@ -112,6 +112,11 @@ struct lm_backend {
      * lm_corpus_put() (corpus.h), setting *outcome (never NULL here).
      * c->now is the updated_at of this transaction's rows. */
     lm_err (*put)(lm_corpus *c, const lm_record *r, int *outcome);
+    /* Optional (NULL: put() one at a time): stores @n records in this
+     * order as put() would, outcomes[i] for r[i], so that a client-server
+     * backend sends them in a few round trips instead of one each (the
+     * importer hands it its records in batches). */
+    lm_err (*put_many)(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes);
     /* The article with this key (deleted ones too); when none and @key < 0
      * (a PMCID), the article whose pmcid is "PMC<-key>" (live first, then
      * the lowest key).  LM_ERR_NOTFOUND with "PMID 123: not in the corpus

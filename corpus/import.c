@@ -2,6 +2,7 @@
  * record in one transaction, recorded in the source_file ledger by MD5.
  * Any error rolls the whole file back, so a failed import leaves the corpus
  * exactly as it was. */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "corpus_int.h"
@@ -22,6 +23,94 @@ static void count(lm_import_stats *st, const lm_record *r, int outcome)
         st->older++;
 }
 
+/* Records per put_many() call, for a backend that has one (PostgreSQL: a
+ * round trip per batch instead of one per record). */
+#define PUT_BATCH 128
+
+static lm_err buf_copy(lm_buf *dst, const lm_buf *src)
+{
+    lm_buf_clear(dst);
+    return src->len ? lm_buf_append(dst, src->s, src->len) : LM_OK;
+}
+
+/* A deep copy of @src (the prefetch ring reuses its records). */
+static lm_err record_copy(lm_record *dst, const lm_record *src)
+{
+    lm_err rc;
+
+    dst->kind = src->kind;
+    dst->pmid = src->pmid;
+    dst->version = src->version;
+    dst->year = src->year;
+    dst->source = src->source;
+    dst->line = src->line;
+    if ((rc = buf_copy(&dst->pmcid, &src->pmcid)) || (rc = buf_copy(&dst->doi, &src->doi)) ||
+        (rc = buf_copy(&dst->title, &src->title)) ||
+        (rc = buf_copy(&dst->abstract, &src->abstract)) ||
+        (rc = buf_copy(&dst->journal, &src->journal)) ||
+        (rc = buf_copy(&dst->authors, &src->authors)) ||
+        (rc = buf_copy(&dst->pub_types, &src->pub_types)) ||
+        (rc = buf_copy(&dst->mesh, &src->mesh)) || (rc = buf_copy(&dst->body, &src->body)) ||
+        (rc = buf_copy(&dst->databanks, &src->databanks)))
+        return rc;
+    return LM_OK;
+}
+
+/* Stores the @n records of @b with the backend's put_many(), after the
+ * checks lm_corpus_put() makes, and counts them. */
+static lm_err put_batch(lm_corpus *c, lm_record *b, size_t n, lm_import_stats *st)
+{
+    const lm_record *r[PUT_BATCH] = { NULL };
+    int out[PUT_BATCH];
+    size_t i;
+    lm_err rc;
+
+    for (i = 0; i < n; i++) {
+        if (!corpus_record_key(&b[i]) || (b[i].kind == LM_REC_DELETE && b[i].pmid <= 0))
+            return LM_ERR_USAGE;
+        r[i] = &b[i];
+    }
+    if ((rc = c->be->put_many(c, r, n, out)))
+        return rc;
+    for (i = 0; i < n; i++)
+        count(st, &b[i], out[i]);
+    return LM_OK;
+}
+
+/* The records of @pf into the open transaction, PUT_BATCH at a time. */
+static lm_err put_batched(lm_corpus *c, corpus_prefetch *pf, lm_import_stats *st,
+                          int *db_failed)
+{
+    lm_record *b = calloc(PUT_BATCH, sizeof *b);
+    const lm_record *rec;
+    size_t n = 0, i;
+    lm_err rc;
+
+    if (!b)
+        return LM_ERR_NOMEM;
+    for (i = 0; i < PUT_BATCH; i++)
+        lm_record_init(&b[i]);
+    while ((rc = corpus_prefetch_next(pf, &rec)) == LM_OK) {
+        if ((rc = record_copy(&b[n], rec)) ||
+            (++n == PUT_BATCH && (rc = put_batch(c, b, n, st)))) {
+            *db_failed = 1;
+            break;
+        }
+        n %= PUT_BATCH;
+    }
+    /* the last records; a reader's error (rc) rolls them back unstored */
+    if (rc == LM_EOF && n) {
+        if ((rc = put_batch(c, b, n, st)))
+            *db_failed = 1;
+        else
+            rc = LM_EOF;
+    }
+    for (i = 0; i < PUT_BATCH; i++)
+        lm_record_free(&b[i]);
+    free(b);
+    return rc;
+}
+
 /* Reads every record of @rd into the open transaction; then, unless the
  * same bytes were imported before (only known now for stdin and memory),
  * writes the ledger row. */
@@ -36,13 +125,16 @@ static lm_err import_records(lm_corpus *c, lm_reader *rd, const char *known_md5,
 
     if ((rc = corpus_prefetch_start(rd, &pf)))
         return rc;
-    while ((rc = corpus_prefetch_next(pf, &rec)) == LM_OK) {
-        if ((rc = lm_corpus_put(c, rec, &outcome))) {
-            db_failed = 1;
-            break;
+    if (c->be->put_many)
+        rc = put_batched(c, pf, st, &db_failed);
+    else
+        while ((rc = corpus_prefetch_next(pf, &rec)) == LM_OK) {
+            if ((rc = lm_corpus_put(c, rec, &outcome))) {
+                db_failed = 1;
+                break;
+            }
+            count(st, rec, outcome);
         }
-        count(st, rec, outcome);
-    }
     corpus_prefetch_stop(pf);
     if (rc == LM_EOF)
         rc = LM_OK;

@@ -80,7 +80,9 @@ static char *resolve(struct cfgctx *x, const char *p)
     size_t n;
     char *out;
 
-    if (p[0] == '/' || !*x->dir)
+    /* a PostgreSQL URL names no file */
+    if (p[0] == '/' || !*x->dir || !strncmp(p, "postgresql://", 13) ||
+        !strncmp(p, "postgres://", 11))
         return dupstr(p);
     n = strlen(x->dir) + strlen(p) + 2;
     if ((out = malloc(n)))

@@ -10,12 +10,30 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <litmine/corpus.h>
 #include <litmine/pipeline.h>
 
 struct lm_lock {
     int fd;
     char *path;
+    lm_corpus *corpus;          /* a PostgreSQL corpus: its own run lock */
 };
+
+/* A PostgreSQL database has no file to lock beside it: its run lock is an
+ * advisory lock of the server (across hosts), held by a connection of its
+ * own for as long as the lock is. */
+static lm_err lock_server(const char *db, lm_lock *l, char *msg, size_t msgcap)
+{
+    int held = 0;
+    lm_err rc;
+
+    if ((rc = lm_corpus_open(db, 0, &l->corpus)) ||
+        (rc = lm_corpus_run_lock(l->corpus, &held))) {
+        lm_msg_set(msg, msgcap, "%s", lm_corpus_errmsg(l->corpus));
+        return rc;
+    }
+    return held ? LM_OK : LM_ERR_DB;
+}
 
 lm_err lm_lock_acquire(const char *db_path, lm_lock **out, char *msg, size_t msgcap)
 {
@@ -28,6 +46,15 @@ lm_err lm_lock_acquire(const char *db_path, lm_lock **out, char *msg, size_t msg
     if (!(l = calloc(1, sizeof *l)))
         return LM_ERR_NOMEM;
     l->fd = -1;
+    if (!strncmp(db_path, "postgresql://", 13) || !strncmp(db_path, "postgres://", 11)) {
+        lm_err rc = lock_server(db_path, l, msg, msgcap);
+        if (rc) {
+            lm_lock_release(l);
+            return rc;
+        }
+        *out = l;
+        return LM_OK;
+    }
     len = snprintf(NULL, 0, "%s.lock", db_path);
     if (!(l->path = malloc((size_t)len + 1))) {
         free(l);
@@ -83,6 +110,7 @@ void lm_lock_release(lm_lock *l)
 {
     if (!l)
         return;
+    lm_corpus_close(l->corpus);
     if (l->fd >= 0)
         close(l->fd);   /* closing drops the flock; the file stays, harmlessly */
     free(l->path);

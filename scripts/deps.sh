@@ -8,6 +8,8 @@ pkgs=(
   build-essential cmake pkg-config
   libcurl4-openssl-dev libpcre2-dev libxml2-dev libcjson-dev libsqlite3-dev
   zlib1g-dev libssl-dev
+  # the PostgreSQL backend: libpq to build, a server for its tests (scripts/pg.sh)
+  libpq-dev postgresql
   # tests: Criterion, the loopback replay server, the oracle (xtract),
   # memory checking and the sqlite3 shell for canonical dumps
   libcriterion-dev libmicrohttpd-dev ncbi-entrez-direct valgrind sqlite3

@@ -1,0 +1,1907 @@
+/* The PostgreSQL corpus backend (lm_backend_pg, backend.h): the SQLite
+ * store's tables (schema version CORPUS_SCHEMA_VERSION) in a PostgreSQL
+ * database reached with libpq, for a corpus shared by a team and loaded
+ * from several hosts at once.
+ *
+ * What differs from SQLite, and why:
+ *  - full-text search is a tsvector column generated from the title
+ *    (weight A) and abstract (weight B), under a GIN index, ranked by
+ *    ts_rank_cd with A four times B (bm25(article_fts, 4.0, 1.0)'s 4:1)
+ *    and normalised by document length, as bm25 is;
+ *  - SQLite lets one writer in at a time; here several may write, so each
+ *    record locks its article row (SELECT ... FOR UPDATE, or the insert
+ *    that makes it) before it is read and merged, and the upserts are
+ *    guarded so that a row another import made meanwhile is read again
+ *    and merged rather than overwritten: two imports that meet on one
+ *    PMID take turns on it, the rest runs in parallel, and the corpus is
+ *    the one a single process would make.  Row locks live in the rows, so
+ *    a baseline file's 30,000 records hold 30,000 of them at no cost;
+ *  - the schema version is a one-row table, litmine_schema (PostgreSQL has
+ *    no user_version), made under an advisory lock so two first runs do
+ *    not both create it;
+ *  - the run lock is a session advisory lock: the server drops it when the
+ *    holder's connection goes, whichever host it ran on.
+ * Statements are prepared once per connection.  Messages name the database
+ * by its URL without the password. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <openssl/evp.h>
+#include "corpus_int.h"
+#include "pg_int.h"
+
+void corpus_pg_display(const char *url, char *buf, size_t cap)
+{
+    const char *auth, *end, *at = NULL, *colon, *s;
+    char *pw;
+    size_t n;
+
+    if (!cap)
+        return;
+    if (buf != url)
+        snprintf(buf, cap, "%s", url);
+    if (!(auth = strstr(buf, "://")))
+        return;
+    auth += 3;
+    end = auth + strcspn(auth, "/?");
+    /* userinfo: up to the last '@' before the path (a password may hold '@') */
+    for (s = auth; s < end; s++)
+        if (*s == '@')
+            at = s;
+    if (at && (colon = memchr(auth, ':', (size_t)(at - auth)))) {
+        n = strlen(at) + 1;
+        memmove((char *)colon, at, n);
+    }
+    /* a password given as a parameter: drop the parameter */
+    while ((pw = strstr(buf, "password=")) && pw > buf && (pw[-1] == '?' || pw[-1] == '&')) {
+        char *next = pw + strcspn(pw, "&");
+        if (*next == '&')
+            memmove(pw, next + 1, strlen(next + 1) + 1);
+        else
+            pw[-1] = '\0';
+    }
+}
+
+#ifdef LM_HAVE_PG
+#include <libpq-fe.h>
+
+/* Advisory lock keys, in the two-int form so they never meet the one-int
+ * form the records' keys use: the schema, and the run lock. */
+#define LOCK_NS "1818848109"    /* "litm" */
+#define LOCK_SCHEMA LOCK_NS ", 1"
+#define LOCK_RUN LOCK_NS ", 2"
+
+/* The statements, prepared on first use (named "s<index>"). */
+enum {
+    S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
+    S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
+    S_GET, S_GET_PMCID, S_XDEL, S_XINS, S_XSTATE, S_PENDING, S_UPSERT_PUBMED, S_ROWLOCK,
+    S_UPSERT_PMC, NSTMT
+};
+
+struct pg {
+    PGconn *conn;
+    uint64_t prepared;          /* bit per statement prepared on this connection */
+    int in_read;                /* a read_begin() snapshot is open */
+    int locked;                 /* holds the run lock */
+    int pmc_any;                /* article_pmc may hold rows (then every PubMed
+                                 * record is looked up for its PMC article) */
+    EVP_MD_CTX *md;
+    lm_record other;            /* scratch: the other source's record while merging */
+    lm_buf tsv;                 /* scratch: the tsvector of the row being written */
+    struct batch *batch;        /* put_many()'s statements, made on first use */
+};
+
+#define P(c) ((struct pg *)(c)->impl)
+
+/* The extraction columns' PostgreSQL types: INT and REAL as SQLite's
+ * affinities store them; ANY (value: a number or the design's name) as
+ * jsonb, which keeps a number a number and a text a text. */
+#define PG_T_INT "BIGINT"
+#define PG_T_REAL "DOUBLE PRECISION"
+#define PG_T_TEXT "TEXT"
+#define PG_T_ANY "JSONB"
+#define XC_DECL(name, type) ", " #name " " PG_T_##type
+#define XC_NAME(name, type) ", " #name
+
+/* Schema version 5 in one step: no PostgreSQL corpus of an older version
+ * exists.  Each future version adds one step to migrate(). */
+static const char schema_v5[] =
+    "CREATE TABLE litmine_schema(version INTEGER NOT NULL);"
+    "CREATE TABLE article("
+    " pmid BIGINT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
+    " pmcid TEXT, doi TEXT, title TEXT, abstract TEXT, journal TEXT, year INTEGER,"
+    " authors TEXT, pub_types TEXT, mesh TEXT, body TEXT, source TEXT,"
+    " record_md5 TEXT, deleted INTEGER NOT NULL DEFAULT 0, updated_at TEXT,"
+    " pubmed_version INTEGER, pubmed_md5 TEXT, from_pmc INTEGER NOT NULL DEFAULT 0,"
+    " databanks TEXT,"
+    /* the title's words (weight A) and the abstract's (B), as pg_text.c
+     * reads them */
+    " tsv tsvector NOT NULL DEFAULT '');"
+    "CREATE INDEX article_pmcid ON article(pmcid) WHERE pmcid IS NOT NULL;"
+    "CREATE INDEX article_fts ON article USING gin(tsv);"
+    "CREATE TABLE article_pmc(pmid BIGINT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
+    " pmcid TEXT, doi TEXT, title TEXT, abstract TEXT, journal TEXT, year INTEGER,"
+    " authors TEXT, pub_types TEXT, mesh TEXT, body TEXT, record_md5 TEXT, updated_at TEXT);"
+    "CREATE TABLE source_file(name TEXT NOT NULL, md5 TEXT PRIMARY KEY,"
+    " records BIGINT NOT NULL, imported_at TEXT NOT NULL);"
+    "CREATE TABLE extraction(id BIGSERIAL PRIMARY KEY, pmid BIGINT NOT NULL"
+    LM_EXTRACTION_COLUMNS(XC_DECL) ");"
+    "CREATE INDEX extraction_pmid ON extraction(pmid, id);"
+    "CREATE TABLE fetch_state(query TEXT PRIMARY KEY, watermark TEXT, updated_at TEXT);"
+    "CREATE TABLE extract_state(pmid BIGINT PRIMARY KEY, record_md5 TEXT,"
+    " extractor_version INTEGER NOT NULL);";
+
+#define FIELD_COLS "pmcid, doi, title, abstract, journal, year, authors, pub_types, mesh, body"
+#define ARTICLE_COLS "pmid, version, year, deleted, pmcid, doi, title, abstract, journal," \
+    " authors, pub_types, mesh, body, source, record_md5, updated_at, databanks"
+#define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+/* Live articles whose extractions are missing or stale (sqlite.c's). */
+#define PENDING_WHERE \
+    " FROM article a LEFT JOIN extract_state s ON s.pmid = a.pmid" \
+    " WHERE a.deleted = 0 AND (s.pmid IS NULL OR s.record_md5 IS DISTINCT FROM a.record_md5" \
+    " OR s.extractor_version <> $1::integer)"
+#define GONE_SELECT \
+    "SELECT s.pmid FROM extract_state s LEFT JOIN article a ON a.pmid = s.pmid" \
+    " WHERE a.pmid IS NULL OR a.deleted <> 0"
+#define XC_PARAM(name, type) ", $%d"
+
+/* The merged-row upsert under the version rule; @guard adds to its
+ * condition. */
+#define UPSERT_SQL(guard) \
+    "INSERT INTO article AS a(pmid, version, pmcid, doi, title, abstract, journal, year," \
+    " authors, pub_types, mesh, body, source, record_md5, deleted, updated_at," \
+    " pubmed_version, pubmed_md5, from_pmc, tsv)" \
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17," \
+    " $18, $19::tsvector)" \
+    " ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, pmcid = excluded.pmcid," \
+    " doi = excluded.doi, title = excluded.title, abstract = excluded.abstract," \
+    " journal = excluded.journal, year = excluded.year, authors = excluded.authors," \
+    " pub_types = excluded.pub_types, mesh = excluded.mesh, body = excluded.body," \
+    " source = excluded.source, record_md5 = excluded.record_md5, deleted = 0," \
+    " updated_at = excluded.updated_at, pubmed_version = excluded.pubmed_version," \
+    " pubmed_md5 = excluded.pubmed_md5, from_pmc = excluded.from_pmc, tsv = excluded.tsv" \
+    " WHERE (excluded.version > a.version OR (excluded.version = a.version" \
+    "  AND (a.deleted <> 0 OR a.record_md5 IS DISTINCT FROM excluded.record_md5" \
+    "   OR a.pubmed_md5 IS DISTINCT FROM excluded.pubmed_md5)))" guard
+
+static const char *const stmt_sql[NSTMT] = {
+    [S_UPSERT] = UPSERT_SQL(""),
+    /* A PubMed record on a row that holds no PMC article: the upsert
+     * leaves a row with one alone (the caller merges then), and says what
+     * the row was before (this statement runs after the key's lock was
+     * granted, so that is what the upsert found). */
+    [S_UPSERT_PUBMED] =
+    "WITH prior AS (SELECT version, source FROM article WHERE pmid = $1),"
+    " up AS (" UPSERT_SQL(" AND (a.source IS NULL OR a.source = 'pubmed')") " RETURNING 1)"
+    " SELECT (SELECT count(*) FROM up), (SELECT version FROM prior),"
+    " (SELECT source FROM prior)",
+    [S_VERSION] = "SELECT version, deleted FROM article WHERE pmid = $1",
+    [S_PMC_GET] = "SELECT " FIELD_COLS " FROM article_pmc WHERE pmid = $1",
+    [S_PMC_PUT] =
+    "INSERT INTO article_pmc AS p(pmid, " FIELD_COLS ", version, record_md5, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    " ON CONFLICT(pmid) DO UPDATE SET pmcid = excluded.pmcid, doi = excluded.doi,"
+    " title = excluded.title, abstract = excluded.abstract, journal = excluded.journal,"
+    " year = excluded.year, authors = excluded.authors, pub_types = excluded.pub_types,"
+    " mesh = excluded.mesh, body = excluded.body, version = excluded.version,"
+    " record_md5 = excluded.record_md5, updated_at = excluded.updated_at"
+    " WHERE excluded.version > p.version OR (excluded.version = p.version"
+    "  AND p.record_md5 IS DISTINCT FROM excluded.record_md5)",
+    [S_ART_GET] =
+    "SELECT " FIELD_COLS ", pubmed_version, from_pmc, deleted FROM article WHERE pmid = $1"
+    " FOR UPDATE",
+    [S_MERGE] =
+    "UPDATE article SET pmcid = $2, doi = $3, title = $4, abstract = $5, journal = $6,"
+    " year = $7, authors = $8, pub_types = $9, mesh = $10, body = $11,"
+    " source = 'pubmed+pmc', record_md5 = $12, from_pmc = $13, updated_at = $14,"
+    " tsv = $15::tsvector WHERE pmid = $1",
+    [S_DELETE] =
+    "UPDATE article SET deleted = 1, updated_at = $3,"
+    " pubmed_version = COALESCE(pubmed_version, $2) WHERE pmid = $1 AND deleted = 0",
+    [S_DATABANKS] =
+    "UPDATE article SET databanks = $2 WHERE pmid = $1 AND version = $3 AND deleted = 0"
+    " AND databanks IS DISTINCT FROM $2",
+    [S_KEYLOCK] = "SELECT pg_advisory_xact_lock($1::bigint)",
+    [S_ROWLOCK] = "SELECT 1 FROM article WHERE pmid = $1 FOR UPDATE",
+    [S_UPSERT_PMC] = UPSERT_SQL(" AND a.pubmed_version IS NULL"),
+    [S_PMC_VERSION] = "SELECT version FROM article_pmc WHERE pmid = $1",
+    [S_PMC_FIND] = "SELECT 1 FROM article_pmc WHERE pmid = $1",
+    [S_SEEN] = "SELECT 1 FROM source_file WHERE md5 = $1",
+    [S_FILE_ADD] =
+    "INSERT INTO source_file(name, md5, records, imported_at) VALUES ($1, $2, $3, " NOW_UTC ")"
+    " ON CONFLICT(md5) DO UPDATE SET name = excluded.name, records = excluded.records,"
+    " imported_at = excluded.imported_at",
+    [S_WM_GET] = "SELECT watermark FROM fetch_state WHERE query = $1",
+    [S_WM_SET] =
+    "INSERT INTO fetch_state(query, watermark, updated_at) VALUES ($1, $2, " NOW_UTC ")"
+    " ON CONFLICT(query) DO UPDATE SET watermark = excluded.watermark,"
+    " updated_at = excluded.updated_at",
+    /* keyset pages: the callback may use the connection between pages */
+    [S_EACH] = "SELECT " ARTICLE_COLS " FROM article WHERE deleted = 0 AND pmid > $1"
+               " ORDER BY pmid LIMIT 500",
+    [S_GET] = "SELECT " ARTICLE_COLS " FROM article WHERE pmid = $1",
+    [S_GET_PMCID] = "SELECT " ARTICLE_COLS " FROM article WHERE pmcid = 'PMC' || $1"
+                    " ORDER BY deleted, pmid LIMIT 1",
+    [S_XDEL] = "DELETE FROM extraction WHERE pmid = $1",
+    [S_XINS] = NULL,    /* built from LM_EXTRACTION_COLUMNS (xins_sql) */
+    [S_XSTATE] =
+    "INSERT INTO extract_state(pmid, record_md5, extractor_version) VALUES ($1, $2, $3)"
+    " ON CONFLICT(pmid) DO UPDATE SET record_md5 = excluded.record_md5,"
+    " extractor_version = excluded.extractor_version",
+    [S_PENDING] = "SELECT a.pmid" PENDING_WHERE " AND a.pmid > $2 ORDER BY a.pmid LIMIT $3",
+};
+
+/* "INSERT INTO extraction(pmid, kind, ...) VALUES ($1, $2, ...)". */
+static void xins_sql(char *sql, size_t cap)
+{
+    int n = snprintf(sql, cap, "INSERT INTO extraction(pmid" LM_EXTRACTION_COLUMNS(XC_NAME)
+                     ") VALUES ($1");
+    int i;
+
+    for (i = 0; i < LM_XC_COUNT && n > 0 && (size_t)n < cap; i++)
+        n += snprintf(sql + n, cap - (size_t)n, ", $%d", i + 2);
+    if (n > 0 && (size_t)n < cap)
+        snprintf(sql + n, cap - (size_t)n, ")");
+}
+
+/* The first line of a libpq message (they end in "\n", some have DETAIL
+ * lines). */
+static void first_line(char *dst, size_t cap, const char *s)
+{
+    size_t n = s ? strcspn(s, "\n") : 0;
+
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s ? s : "", n);
+    dst[n] = '\0';
+}
+
+/* Sets c->msg from @res (or the connection) and maps the SQLSTATE: a lock
+ * wait given up and a deadlock are LM_ERR_DB_BUSY, the rest LM_ERR_DB
+ * (the server gone, no privilege, a full disk...).  @table, when known,
+ * is named. */
+static lm_err pg_fail_in(lm_corpus *c, const PGresult *res, const char *table,
+                         const char *what)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *text = res ? PQresultErrorMessage(res) : NULL;
+    char line[512];
+
+    if ((!text || !*text) && P(c) && P(c)->conn)
+        text = PQerrorMessage(P(c)->conn);
+    first_line(line, sizeof line, text);
+    if (!*line)
+        snprintf(line, sizeof line, "the server closed the connection");
+    if (table)
+        lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: %s: %s", c->target, table, what, line);
+    else
+        lm_msg_set(c->msg, sizeof c->msg, "%s: %s: %s", c->target, what, line);
+    if (state && (!strcmp(state, "40P01") || !strcmp(state, "40001") ||
+                  !strcmp(state, "55P03")))
+        return LM_ERR_DB_BUSY;
+    return LM_ERR_DB;
+}
+
+static lm_err pg_fail(lm_corpus *c, const PGresult *res, const char *what)
+{
+    return pg_fail_in(c, res, NULL, what);
+}
+
+static int res_ok(const PGresult *res)
+{
+    ExecStatusType st = PQresultStatus(res);
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+static lm_err exec(lm_corpus *c, const char *sql, const char *what)
+{
+    PGresult *res = PQexec(P(c)->conn, sql);
+    lm_err rc = res_ok(res) ? LM_OK : pg_fail(c, res, what);
+
+    PQclear(res);
+    return rc;
+}
+
+/* Prepares statement @s on this connection unless it was. */
+static lm_err prepare(lm_corpus *c, int s, const char *what)
+{
+    struct pg *p = P(c);
+    char name[8], sql[1024];
+    PGresult *res;
+    lm_err rc = LM_OK;
+
+    if (p->prepared & ((uint64_t)1 << s))
+        return LM_OK;
+    snprintf(name, sizeof name, "s%d", s);
+    if (s == S_XINS)
+        xins_sql(sql, sizeof sql);
+    res = PQprepare(p->conn, name, s == S_XINS ? sql : stmt_sql[s], 0, NULL);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = pg_fail(c, res, what);
+    else
+        p->prepared |= (uint64_t)1 << s;
+    PQclear(res);
+    return rc;
+}
+
+/* One statement of a pipeline: its parameters in, its result out. */
+struct step {
+    int stmt, n;
+    const char *const *vals;
+    PGresult *res;
+};
+
+static void steps_clear(struct step *st, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        PQclear(st[i].res);
+        st[i].res = NULL;
+    }
+}
+
+/* Sends @n statements at once and reads their results (libpq's pipeline
+ * mode): one round trip to the server instead of @n.  On a loaded host a
+ * round trip costs a wake-up of the server process and of ours, which
+ * dominates an import that waits for each statement.  After an error the
+ * server skips the rest (the transaction is aborted anyway); the first
+ * error is the one reported, and every result is cleared. */
+static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
+{
+    PGconn *conn = P(c)->conn;
+    char name[8];
+    PGresult *res;
+    lm_err rc = LM_OK;
+    int i, sent = 0;
+
+    for (i = 0; i < n; i++)
+        if ((rc = prepare(c, st[i].stmt, what)))
+            return rc;
+    if (!PQenterPipelineMode(conn))
+        return pg_fail(c, NULL, what);
+    for (i = 0; i < n; i++, sent++) {
+        snprintf(name, sizeof name, "s%d", st[i].stmt);
+        if (!PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, NULL, NULL, 0))
+            break;
+    }
+    if (sent < n || !PQpipelineSync(conn)) {
+        rc = pg_fail(c, NULL, what);
+        PQexitPipelineMode(conn);
+        return rc;
+    }
+    for (i = 0; i < sent; i++) {
+        st[i].res = PQgetResult(conn);
+        if (!st[i].res)
+            break;
+        if (!res_ok(st[i].res) && !rc)
+            rc = PQresultStatus(st[i].res) == PGRES_PIPELINE_ABORTED ? LM_ERR_DB
+                 : pg_fail(c, st[i].res, what);
+        while ((res = PQgetResult(conn)))   /* the NULL that ends each result */
+            PQclear(res);
+    }
+    /* the sync point */
+    while ((res = PQgetResult(conn))) {
+        ExecStatusType t = PQresultStatus(res);
+        PQclear(res);
+        if (t == PGRES_PIPELINE_SYNC)
+            break;
+    }
+    if (!PQexitPipelineMode(conn) && !rc)
+        rc = pg_fail(c, NULL, what);
+    if (i < sent && !rc)
+        rc = pg_fail(c, NULL, what);
+    if (rc)
+        steps_clear(st, n);
+    return rc;
+}
+
+/* Runs statement @s with @n text parameters (NULL is SQL NULL).  Returns
+ * the result (PQclear() it), or NULL with c->msg set and *rc the error. */
+static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
+                     lm_err *rc)
+{
+    struct pg *p = P(c);
+    char name[8];
+    PGresult *res;
+
+    snprintf(name, sizeof name, "s%d", s);
+    if ((*rc = prepare(c, s, what)))
+        return NULL;
+    res = PQexecPrepared(p->conn, name, n, vals, NULL, NULL, 0);
+    if (!res_ok(res)) {
+        *rc = pg_fail(c, res, what);
+        PQclear(res);
+        return NULL;
+    }
+    *rc = LM_OK;
+    return res;
+}
+
+/* Same, for a statement whose rows are not read: *changed gets whether it
+ * touched a row, when not NULL. */
+static lm_err run_cmd(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
+                      int *changed)
+{
+    lm_err rc;
+    PGresult *res = run(c, s, n, vals, what, &rc);
+
+    if (!res)
+        return rc;
+    if (changed)
+        *changed = atoi(PQcmdTuples(res)) != 0;
+    PQclear(res);
+    return LM_OK;
+}
+
+/* One number read with a query of its own. */
+static lm_err query_u64(lm_corpus *c, const char *sql, const char *table, const char *what,
+                        uint64_t *n)
+{
+    PGresult *res = PQexec(P(c)->conn, sql);
+    lm_err rc = LM_OK;
+
+    *n = 0;
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_fail_in(c, res, table, what);
+    else if (PQntuples(res) && !PQgetisnull(res, 0, 0))
+        *n = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    return rc;
+}
+
+/* libpq prints server notices to stderr; the library never prints. */
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+/* ---- opening and the schema ----------------------------------------------- */
+
+/* The schema version, 0 when the database has no litmine schema; *tables
+ * counts the tables in the schema litmine would use. */
+static lm_err read_version(lm_corpus *c, int *v, int *tables)
+{
+    PGresult *res;
+    lm_err rc = LM_OK;
+
+    *v = 0;
+    *tables = 0;
+    res = PQexec(P(c)->conn, "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname ="
+                 " current_schema()), to_regclass('litmine_schema') IS NOT NULL");
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_fail(c, res, "cannot read the database");
+        PQclear(res);
+        return rc;
+    }
+    *tables = atoi(PQgetvalue(res, 0, 0));
+    if (strcmp(PQgetvalue(res, 0, 1), "t")) {
+        PQclear(res);
+        return LM_OK;
+    }
+    PQclear(res);
+    res = PQexec(P(c)->conn, "SELECT max(version) FROM litmine_schema");
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_fail_in(c, res, "litmine_schema", "cannot read the schema version");
+    else if (!PQgetisnull(res, 0, 0))
+        *v = atoi(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return rc;
+}
+
+static lm_err foreign(lm_corpus *c)
+{
+    lm_msg_set(c->msg, sizeof c->msg, "%s: not a litmine corpus (a database with other "
+               "tables)", c->target);
+    return LM_ERR_SCHEMA;
+}
+
+static lm_err pg_schema_version(lm_corpus *c, int *v)
+{
+    int tables;
+    lm_err rc;
+
+    if ((rc = read_version(c, v, &tables)))
+        return rc;
+    return *v == 0 && tables ? foreign(c) : LM_OK;
+}
+
+/* Creates the schema under the schema lock, unless another process did it
+ * meanwhile (two first imports on two hosts). */
+static lm_err pg_migrate(lm_corpus *c, int from)
+{
+    char sql[96];
+    int v, tables;
+    lm_err rc;
+
+    if (from >= CORPUS_SCHEMA_VERSION)
+        return LM_OK;
+    if ((rc = exec(c, "BEGIN", "cannot start the schema migration")))
+        return rc;
+    if ((rc = exec(c, "SELECT pg_advisory_xact_lock(" LOCK_SCHEMA ")",
+                   "cannot lock the schema")) ||
+        (rc = read_version(c, &v, &tables)))
+        goto fail;
+    if (v == 0 && tables) {
+        rc = foreign(c);
+        goto fail;
+    }
+    if (v == 0) {
+        snprintf(sql, sizeof sql, "INSERT INTO litmine_schema VALUES (%d)",
+                 CORPUS_SCHEMA_VERSION);
+        if ((rc = exec(c, schema_v5, "cannot create the schema")) ||
+            (rc = exec(c, sql, "cannot set the schema version")))
+            goto fail;
+    }
+    if ((rc = exec(c, "COMMIT", "cannot commit the schema")))
+        goto fail;
+    return LM_OK;
+fail:
+    PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+    return rc;
+}
+
+static lm_err pg_open(lm_corpus *c)
+{
+    /* application_name names the holder in the run lock's message */
+    const char *keys[] = { "dbname", "application_name", "client_encoding", NULL };
+    const char *vals[4];
+    char app[128], host[64];
+    struct pg *p;
+    int v, tables;
+    lm_err rc;
+
+    if (!(c->impl = p = calloc(1, sizeof *p)))
+        return LM_ERR_NOMEM;
+    lm_record_init(&p->other);
+    if (gethostname(host, sizeof host))
+        snprintf(host, sizeof host, "unknown");
+    host[sizeof host - 1] = '\0';
+    snprintf(app, sizeof app, "litmine pid %ld on %s", (long)getpid(), host);
+    vals[0] = c->target;
+    vals[1] = app;
+    vals[2] = "UTF8";
+    vals[3] = NULL;
+    /* expand_dbname: libpq parses the URL itself (?host=/socket/dir and
+     * all, a password from ~/.pgpass or PGPASSWORD when it has none) */
+    p->conn = PQconnectdbParams(keys, vals, 1);
+    /* from here on the target is only for messages: no password in it */
+    corpus_pg_display(c->target, c->target, strlen(c->target) + 1);
+    if (!p->conn)
+        return LM_ERR_NOMEM;
+    if (PQstatus(p->conn) != CONNECTION_OK)
+        return pg_fail(c, NULL, "cannot connect");
+    PQsetNoticeProcessor(p->conn, quiet, NULL);
+    if ((rc = exec(c, "SET client_min_messages = warning", "cannot set up the session")))
+        return rc;
+    if (!(c->flags & (LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST)))
+        return LM_OK;
+    /* a database that exists but holds no corpus: what a missing SQLite
+     * file is */
+    if ((rc = read_version(c, &v, &tables)))
+        return rc;
+    if (v == 0 && !tables) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: no corpus here (import some records first, "
+                   "or give --db)", c->target);
+        return LM_ERR_DB;
+    }
+    return LM_OK;
+}
+
+static void pg_rollback(lm_corpus *c);
+static void batch_free(struct batch *b);
+
+static void pg_close(lm_corpus *c)
+{
+    struct pg *p = P(c);
+
+    if (!p)
+        return;
+    if (c->in_txn)
+        pg_rollback(c);
+    PQfinish(p->conn);      /* the session ends: the server drops the run lock */
+    lm_record_free(&p->other);
+    lm_buf_free(&p->tsv);
+    batch_free(p->batch);
+    EVP_MD_CTX_free(p->md);
+    free(p);
+    c->impl = NULL;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+static void pg_read_end(lm_corpus *c);
+
+static lm_err pg_begin(lm_corpus *c)
+{
+    uint64_t any = 1;
+    lm_err rc;
+
+    if (P(c)->in_read)
+        pg_read_end(c);
+    if ((rc = exec(c, "BEGIN", "cannot start a transaction")))
+        return rc;
+    if ((rc = query_u64(c, "SELECT (EXISTS (SELECT 1 FROM article_pmc))::int", "article_pmc",
+                        "cannot start a transaction", &any))) {
+        pg_rollback(c);
+        return rc;
+    }
+    P(c)->pmc_any = any != 0;
+    return LM_OK;
+}
+
+static lm_err pg_commit(lm_corpus *c)
+{
+    PGresult *res = PQexec(P(c)->conn, "COMMIT");
+    lm_err rc = LM_OK;
+
+    /* COMMIT of a failed transaction "succeeds" as a ROLLBACK: read the tag */
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        rc = pg_fail(c, res, "cannot commit");
+        PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+    } else if (strcmp(PQcmdStatus(res), "COMMIT")) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: cannot commit: the transaction was rolled "
+                   "back", c->target);
+        rc = LM_ERR_DB;
+    }
+    PQclear(res);
+    return rc;
+}
+
+static void pg_rollback(lm_corpus *c)
+{
+    PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+}
+
+static lm_err pg_read_begin(lm_corpus *c)
+{
+    lm_err rc;
+
+    if (P(c)->in_read)
+        return LM_OK;
+    if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                   "cannot start reading")))
+        return rc;
+    P(c)->in_read = 1;
+    return LM_OK;
+}
+
+static void pg_read_end(lm_corpus *c)
+{
+    if (!P(c)->in_read)
+        return;
+    PQclear(PQexec(P(c)->conn, "COMMIT"));
+    P(c)->in_read = 0;
+}
+
+/* ---- merging the sources of one article ------------------------------------ */
+
+/* The view's fields as text parameters from slot @first, in FIELD_COLS
+ * order (NULL for empty ones); @yearbuf holds the year's digits. */
+static void params_view(const char **vals, int first, const struct corpus_view *v, char *yearbuf)
+{
+    int f;
+
+    for (f = 0; f < NFIELD; f++) {
+        if (f == F_YEAR) {
+            snprintf(yearbuf, 16, "%d", v->year);
+            vals[first + f] = v->year ? yearbuf : NULL;
+        } else {
+            vals[first + f] = v->n[f] ? v->s[f] : NULL;
+        }
+    }
+}
+
+/* Copies the ten FIELD_COLS columns of row 0 of @res from column @first
+ * into @o, leaving out those in @skip. */
+static lm_err copy_cols(const PGresult *res, int first, unsigned skip, lm_record *o)
+{
+    int f;
+
+    lm_record_clear(o);
+    for (f = 0; f < NFIELD; f++) {
+        if (skip & PMC_BIT(f) || PQgetisnull(res, 0, first + f))
+            continue;
+        if (f == F_YEAR) {
+            o->year = atoi(PQgetvalue(res, 0, first + f));
+            continue;
+        }
+        if (lm_buf_append(corpus_rec_field(o, f), PQgetvalue(res, 0, first + f),
+                          (size_t)PQgetlength(res, 0, first + f)))
+            return LM_ERR_NOMEM;
+    }
+    return LM_OK;
+}
+
+/* ---- writes -------------------------------------------------------------- */
+
+/* Until this transaction ends no other writer reads or merges the row of
+ * @key: the second of two imports meeting on a PMID waits, then reads the
+ * first's committed row, so a merge never misses the other source. */
+static lm_err key_lock(lm_corpus *c, int64_t key)
+{
+    char k[24];
+    const char *vals[1] = { k };
+
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    return run_cmd(c, S_KEYLOCK, 1, vals, "cannot lock a record", NULL);
+}
+
+/* Locks the article row of @key, if there is one, until the transaction
+ * ends: a row lock (kept in the row, so a file of any size holds as many
+ * as it likes), and a concurrent writer's committed row is what the next
+ * statement reads.  A row not there yet is claimed by the insert that
+ * makes it; the upserts' guards and the callers' re-reads cover another
+ * writer making it first. */
+static lm_err row_lock(lm_corpus *c, int64_t key)
+{
+    char k[24];
+    const char *vals[1] = { k };
+
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    return run_cmd(c, S_ROWLOCK, 1, vals, "cannot lock a record", NULL);
+}
+
+/* Tells an older version (0) from an identical replay (3). */
+static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int version,
+                                 int *outcome)
+{
+    char k[24];
+    const char *vals[1] = { k };
+    PGresult *res;
+    lm_err rc;
+
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    if (!(res = run(c, stmt, 1, vals, "cannot read a stored article", &rc)))
+        return rc;
+    if (PQntuples(res) && atoi(PQgetvalue(res, 0, 0)) == version)
+        *outcome = 3;
+    PQclear(res);
+    return LM_OK;
+}
+
+/* The upsert's parameters, and the text they point into. */
+struct upsert_args {
+    char k[24], ver[16], year[16], md5[33], pmver[16], b[16], pm_md5[33];
+    const char *vals[19];
+};
+
+static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int64_t key,
+                          int version, const struct corpus_view *v, const char *source,
+                          const char *pubmed_md5, unsigned bits)
+{
+    lm_err rc;
+
+    corpus_view_md5(&P(c)->md, v, u->md5);
+    snprintf(u->k, sizeof u->k, "%lld", (long long)key);
+    snprintf(u->ver, sizeof u->ver, "%d", version);
+    snprintf(u->b, sizeof u->b, "%u", bits);
+    u->vals[0] = u->k;
+    u->vals[1] = u->ver;
+    params_view(u->vals, 2, v, u->year);
+    u->vals[12] = source;
+    u->vals[13] = u->md5;
+    u->vals[14] = c->now;
+    if (pubmed_md5) {
+        snprintf(u->pmver, sizeof u->pmver, "%d", version);
+        u->vals[15] = u->pmver;
+        snprintf(u->pm_md5, sizeof u->pm_md5, "%s", pubmed_md5);
+        u->vals[16] = u->pm_md5;
+    } else {
+        u->vals[15] = u->vals[16] = NULL;
+    }
+    u->vals[17] = u->b;
+    rc = corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], tsv);
+    u->vals[18] = lm_buf_str(tsv);
+    return rc;
+}
+
+static lm_err upsert_stmt(lm_corpus *c, int stmt, int64_t key, int version,
+                          const struct corpus_view *v, const char *source,
+                          const char *pubmed_md5, unsigned bits, int *changed)
+{
+    struct upsert_args u;
+    lm_err rc;
+
+    if ((rc = upsert_args(c, &u, &P(c)->tsv, key, version, v, source, pubmed_md5, bits)))
+        return rc;
+    return run_cmd(c, stmt, 19, u.vals, "cannot store a record", changed);
+}
+
+static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
+                     const char *source, const char *pubmed_md5, unsigned bits, int *changed)
+{
+    return upsert_stmt(c, S_UPSERT, key, version, v, source, pubmed_md5, bits, changed);
+}
+
+static lm_err put_databanks(lm_corpus *c, const lm_record *r)
+{
+    char k[24], ver[16];
+    const char *vals[3] = { k, r->databanks.len ? lm_buf_str(&r->databanks) : NULL, ver };
+
+    if (r->source && strcmp(r->source, "pubmed"))
+        return LM_OK;
+    snprintf(k, sizeof k, "%lld", (long long)r->pmid);
+    snprintf(ver, sizeof ver, "%d", r->version);
+    return run_cmd(c, S_DATABANKS, 3, vals, "cannot store a record's DataBankList", NULL);
+}
+
+/* A record with both a PMID and a PMCID supersedes an article stored under
+ * that PMCID alone (sqlite.c's adopt_pmcid_row). */
+static lm_err adopt_pmcid_row(lm_corpus *c, const lm_record *r)
+{
+    int64_t n = corpus_pmc_number(lm_buf_str(&r->pmcid));
+    char sql[400], k[24];
+    const char *vals[1] = { k };
+    PGresult *res;
+    int found;
+    lm_err rc;
+
+    if (!n)
+        return LM_OK;
+    if ((rc = key_lock(c, -n)))
+        return rc;
+    snprintf(k, sizeof k, "%lld", (long long)-n);
+    if (!(res = run(c, S_PMC_FIND, 1, vals, "cannot read the corpus", &rc)))
+        return rc;
+    found = PQntuples(res) > 0;
+    PQclear(res);
+    if (!found)
+        return LM_OK;
+    snprintf(sql, sizeof sql,
+             "UPDATE article_pmc SET pmid = %lld WHERE pmid = %lld"
+             " AND NOT EXISTS (SELECT 1 FROM article_pmc WHERE pmid = %lld);"
+             "DELETE FROM article_pmc WHERE pmid = %lld;"
+             "DELETE FROM article WHERE pmid = %lld;",
+             (long long)r->pmid, (long long)-n, (long long)r->pmid, (long long)-n,
+             (long long)-n);
+    return exec(c, sql, "cannot move an article stored under its PMCID");
+}
+
+static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome);
+
+/* PubMed records, PG_BATCH in one round trip: per record the key's lock,
+ * an upsert that stores it unless its row holds a PMC article, and the
+ * DataBankList.  Only a record whose row holds one (rare: most have none)
+ * is then read and merged, by the merged path.  A record whose PMCID may
+ * have an article stored under it alone takes the merged path from the
+ * start. */
+#define PG_BATCH 64
+
+struct batch {
+    struct upsert_args u[PG_BATCH];
+    lm_buf tsv[PG_BATCH];
+    char ver[PG_BATCH][16];
+    const char *dbv[PG_BATCH][3];
+    struct step st[3 * PG_BATCH];
+    int merged[PG_BATCH];
+};
+
+static void batch_free(struct batch *b)
+{
+    size_t i;
+
+    if (!b)
+        return;
+    for (i = 0; i < PG_BATCH; i++)
+        lm_buf_free(&b->tsv[i]);
+    free(b);
+}
+
+/* 1 when @r may go in a batch. */
+static int batchable(lm_corpus *c, const lm_record *r)
+{
+    return r->kind == LM_REC_ARTICLE && (!r->source || !strcmp(r->source, "pubmed")) &&
+           !(P(c)->pmc_any && r->pmcid.len);
+}
+
+/* Stores the @n (<= PG_BATCH) batchable records of @r, of distinct keys. */
+static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+{
+    struct batch *b = P(c)->batch;
+    struct corpus_view pm;
+    char pm_md5[33];
+    size_t i, k = 0;
+    lm_err rc = LM_OK;
+
+    if (!b && !(b = P(c)->batch = calloc(1, sizeof *b)))
+        return LM_ERR_NOMEM;
+    memset(b->st, 0, sizeof b->st);
+    for (i = 0; i < n; i++) {
+        struct upsert_args *u = &b->u[i];
+        int pubmed = !r[i]->source || !strcmp(r[i]->source, "pubmed");
+
+        corpus_view_of(r[i], &pm);
+        corpus_view_md5(&P(c)->md, &pm, pm_md5);
+        if ((rc = upsert_args(c, u, &b->tsv[i], r[i]->pmid, r[i]->version, &pm, "pubmed",
+                              pm_md5, 0)))
+            return rc;
+        snprintf(b->ver[i], sizeof b->ver[i], "%d", r[i]->version);
+        b->dbv[i][0] = u->k;
+        b->dbv[i][1] = r[i]->databanks.len ? lm_buf_str(&r[i]->databanks) : NULL;
+        b->dbv[i][2] = b->ver[i];
+        b->st[k].stmt = S_ROWLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
+        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 19, b->st[k].vals = u->vals, k++;
+        if (pubmed)
+            b->st[k].stmt = S_DATABANKS, b->st[k].n = 3, b->st[k].vals = b->dbv[i], k++;
+    }
+    if ((rc = pipeline(c, b->st, (int)k, "cannot store a record")))
+        return rc;
+    for (i = 0, k = 0; i < n; i++) {
+        const PGresult *res = b->st[k + 1].res;
+        const char *src = PQgetvalue(res, 0, 2);
+
+        /* no row before, yet nothing stored: another import stored the
+         * row meanwhile (it was not there to lock), with a PMC article */
+        b->merged[i] = PQgetisnull(res, 0, 2) ? !atoi(PQgetvalue(res, 0, 0))
+                                              : strcmp(src, "pubmed") != 0;
+        outcomes[i] = atoi(PQgetvalue(res, 0, 0)) != 0;
+        if (!outcomes[i] && !PQgetisnull(res, 0, 1) &&
+            atoi(PQgetvalue(res, 0, 1)) == r[i]->version)
+            outcomes[i] = 3;
+        k += (!r[i]->source || !strcmp(r[i]->source, "pubmed")) ? 3 : 2;
+    }
+    steps_clear(b->st, (int)k);
+    for (i = 0; i < n && !rc; i++)
+        if (b->merged[i])
+            rc = put_pubmed_merged(c, r[i], &outcomes[i]);
+    return rc;
+}
+
+static lm_err put_pubmed(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    if (!batchable(c, r))
+        return put_pubmed_merged(c, r, outcome);
+    return put_group(c, &r, 1, outcome);
+}
+
+/* A PubMed record, merged with the PMC article of its PMID if stored. */
+static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    struct corpus_view pm, pmc, v;
+    char pm_md5[33], k[24];
+    const char *vals[1] = { k };
+    unsigned bits = 0;
+    int has_pmc = 0, changed = 0;
+    PGresult *res;
+    lm_err rc;
+
+    if ((rc = row_lock(c, r->pmid)))
+        return rc;
+    if (r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
+        return rc;
+    corpus_view_of(r, &pm);
+    v = pm;
+    snprintf(k, sizeof k, "%lld", (long long)r->pmid);
+    if (!(res = run(c, S_PMC_GET, 1, vals, "cannot read a PMC article", &rc)))
+        return rc;
+    if (PQntuples(res)) {
+        has_pmc = 1;
+        rc = copy_cols(res, 0, 0, &P(c)->other);
+    }
+    PQclear(res);
+    if (rc)
+        return rc;
+    if (has_pmc) {
+        corpus_view_of(&P(c)->other, &pmc);
+        bits = corpus_merge(&pm, &pmc, &v);
+    }
+    corpus_view_md5(&P(c)->md, &pm, pm_md5);
+    if ((rc = upsert(c, r->pmid, r->version, &v, has_pmc ? "pubmed+pmc" : "pubmed", pm_md5,
+                     bits, &changed)) ||
+        (rc = put_databanks(c, r)))
+        return rc;
+    *outcome = changed;
+    if (!changed)
+        return unchanged_or_older(c, S_VERSION, r->pmid, r->version, outcome);
+    return LM_OK;
+}
+
+struct row_state { int exists, has_pubmed, deleted; };
+
+static lm_err read_row(lm_corpus *c, int64_t key, struct row_state *rs)
+{
+    char k[24];
+    const char *vals[1] = { k };
+    PGresult *res;
+    lm_err rc;
+
+    memset(rs, 0, sizeof *rs);
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    if (!(res = run(c, S_ART_GET, 1, vals, "cannot read a stored article", &rc)))
+        return rc;
+    if (PQntuples(res)) {
+        rs->exists = 1;
+        rs->has_pubmed = !PQgetisnull(res, 0, NFIELD);
+        rs->deleted = atoi(PQgetvalue(res, 0, NFIELD + 2));
+        if (rs->has_pubmed)
+            rc = copy_cols(res, 0, (unsigned)atoi(PQgetvalue(res, 0, NFIELD + 1)),
+                           &P(c)->other);
+    }
+    PQclear(res);
+    return rc;
+}
+
+static lm_err put_pmc_row(lm_corpus *c, int64_t key, const lm_record *r,
+                          const struct corpus_view *v, int *changed)
+{
+    char k[24], ver[16], year[16], md5[33];
+    const char *vals[14];
+
+    corpus_view_md5(&P(c)->md, v, md5);
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    snprintf(ver, sizeof ver, "%d", r->version);
+    vals[0] = k;
+    params_view(vals, 1, v, year);
+    vals[11] = ver;
+    vals[12] = md5;
+    vals[13] = c->now;
+    return run_cmd(c, S_PMC_PUT, 14, vals, "cannot store a PMC article", changed);
+}
+
+static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
+{
+    struct corpus_view pm, v;
+    char k[24], year[16], md5[33], b[16];
+    const char *vals[15];
+    unsigned bits;
+    lm_err rc;
+
+    corpus_view_of(&P(c)->other, &pm);
+    bits = corpus_merge(&pm, pmc, &v);
+    corpus_view_md5(&P(c)->md, &v, md5);
+    if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv)))
+        return rc;
+    vals[14] = lm_buf_str(&P(c)->tsv);
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    snprintf(b, sizeof b, "%u", bits);
+    vals[0] = k;
+    params_view(vals, 1, &v, year);
+    vals[11] = md5;
+    vals[12] = b;
+    vals[13] = c->now;
+    return run_cmd(c, S_MERGE, 15, vals, "cannot merge a PMC article", NULL);
+}
+
+static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    int64_t key = corpus_record_key(r);
+    struct row_state rs;
+    struct corpus_view pmc;
+    int changed = 0, row_changed = 0;
+    lm_err rc;
+
+    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
+        return rc;
+    corpus_view_of(r, &pmc);
+    P(c)->pmc_any = 1;
+    /* the PMC row, then the merged row read under its lock */
+    if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
+        return rc;
+    *outcome = changed;
+    if (rs.has_pubmed) {
+        if (!changed)
+            return unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
+        return remerge(c, key, &pmc);
+    }
+    /* only PMC here, unless another import stores the PubMed record
+     * meanwhile: the guarded upsert leaves that row alone, and it is read
+     * again and merged */
+    if ((rc = upsert_stmt(c, S_UPSERT_PMC, key, r->version, &pmc, "pmc", NULL, 0,
+                          &row_changed)))
+        return rc;
+    if (!row_changed) {
+        if ((rc = read_row(c, key, &rs)))
+            return rc;
+        if (rs.has_pubmed)
+            return changed ? remerge(c, key, &pmc)
+                           : unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
+    }
+    if (row_changed)
+        *outcome = 1;
+    else if (!changed)
+        return unchanged_or_older(c, S_VERSION, key, r->version, outcome);
+    return LM_OK;
+}
+
+static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    char k[24], ver[16];
+    const char *vals[3] = { k, ver, c->now };
+    int changed = 0;
+    lm_err rc;
+
+    struct step st[1];
+
+    snprintf(k, sizeof k, "%lld", (long long)r->pmid);
+    snprintf(ver, sizeof ver, "%d", r->version);
+    /* the UPDATE locks the row it marks */
+    memset(st, 0, sizeof st);
+    st[0].stmt = S_DELETE, st[0].n = 3, st[0].vals = vals;
+    if ((rc = pipeline(c, st, 1, "cannot mark a record deleted")))
+        return rc;
+    changed = atoi(PQcmdTuples(st[0].res)) != 0;
+    steps_clear(st, 1);
+    *outcome = changed ? 2 : 4;
+    return LM_OK;
+}
+
+static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
+{
+    if (r->kind == LM_REC_DELETE)
+        return put_delete(c, r, outcome);
+    if (r->source && !strcmp(r->source, "pmc"))
+        return put_pmc(c, r, outcome);
+    return put_pubmed(c, r, outcome);
+}
+
+/* Runs of batchable records of distinct keys go in one round trip each;
+ * the others (PMC articles, deletions, a key met again) one by one, in
+ * order. */
+static lm_err pg_put_many(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+{
+    size_t i = 0, j, k;
+    lm_err rc;
+
+    while (i < n) {
+        for (j = i; j < n && j - i < PG_BATCH && batchable(c, r[j]); j++) {
+            for (k = i; k < j && corpus_record_key(r[k]) != corpus_record_key(r[j]); k++)
+                ;
+            if (k < j)
+                break;
+        }
+        if (j == i) {
+            if ((rc = pg_put(c, r[i], &outcomes[i])))
+                return rc;
+            i++;
+            continue;
+        }
+        if ((rc = put_group(c, r + i, j - i, outcomes + i)))
+            return rc;
+        i = j;
+    }
+    return LM_OK;
+}
+
+/* ---- ledger and watermark ------------------------------------------------ */
+
+static lm_err pg_file_seen(lm_corpus *c, const char *md5, int *seen)
+{
+    const char *vals[1] = { md5 };
+    PGresult *res;
+    lm_err rc;
+
+    *seen = 0;
+    if (!(res = run(c, S_SEEN, 1, vals, "cannot read the import ledger", &rc)))
+        return rc;
+    *seen = PQntuples(res) > 0;
+    PQclear(res);
+    return LM_OK;
+}
+
+static lm_err pg_file_add(lm_corpus *c, const char *name, const char *md5, uint64_t records)
+{
+    char n[24];
+    const char *vals[3] = { name, md5, n };
+
+    snprintf(n, sizeof n, "%llu", (unsigned long long)records);
+    return run_cmd(c, S_FILE_ADD, 3, vals, "cannot write the import ledger", NULL);
+}
+
+static lm_err pg_watermark_get(lm_corpus *c, const char *query, char **out)
+{
+    const char *vals[1] = { query };
+    PGresult *res;
+    lm_err rc;
+
+    *out = NULL;
+    if (!(res = run(c, S_WM_GET, 1, vals, "cannot read the fetch state", &rc)))
+        return rc;
+    if (PQntuples(res) && !PQgetisnull(res, 0, 0) && !(*out = strdup(PQgetvalue(res, 0, 0))))
+        rc = LM_ERR_NOMEM;
+    PQclear(res);
+    return rc;
+}
+
+static lm_err pg_watermark_set(lm_corpus *c, const char *query, const char *watermark)
+{
+    const char *vals[2] = { query, watermark };
+
+    return run_cmd(c, S_WM_SET, 2, vals, "cannot write the fetch state", NULL);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static void fill_article(const PGresult *res, int i, lm_article *a)
+{
+    memset(a, 0, sizeof *a);
+    a->pmid = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+    a->version = atoi(PQgetvalue(res, i, 1));
+    a->year = atoi(PQgetvalue(res, i, 2));
+    a->deleted = atoi(PQgetvalue(res, i, 3));
+    /* PQgetvalue gives "" for NULL, as the SQLite backend does */
+    a->pmcid = PQgetvalue(res, i, 4);
+    a->doi = PQgetvalue(res, i, 5);
+    a->title = PQgetvalue(res, i, 6);
+    a->abstract = PQgetvalue(res, i, 7);
+    a->journal = PQgetvalue(res, i, 8);
+    a->authors = PQgetvalue(res, i, 9);
+    a->pub_types = PQgetvalue(res, i, 10);
+    a->mesh = PQgetvalue(res, i, 11);
+    a->body = PQgetvalue(res, i, 12);
+    a->source = PQgetvalue(res, i, 13);
+    a->record_md5 = PQgetvalue(res, i, 14);
+    a->updated_at = PQgetvalue(res, i, 15);
+    a->databanks = PQgetvalue(res, i, 16);
+}
+
+/* Hands the rows of @res to @cb; 1 when it asked to stop.  (A UTF8
+ * database holds valid UTF-8 only: no check here.) */
+static int each_row(const PGresult *res, lm_article_cb cb, void *ud, int64_t *last)
+{
+    lm_article a;
+    int i;
+
+    for (i = 0; i < PQntuples(res); i++) {
+        fill_article(res, i, &a);
+        *last = a.pmid;
+        if (cb(&a, ud))
+            return 1;
+    }
+    return 0;
+}
+
+static lm_err pg_get(lm_corpus *c, int64_t key, lm_article_cb cb, void *ud)
+{
+    char k[24];
+    const char *vals[1] = { k };
+    PGresult *res;
+    int64_t last;
+    int rows;
+    lm_err rc;
+
+    snprintf(k, sizeof k, "%lld", (long long)key);
+    if (!(res = run(c, S_GET, 1, vals, "cannot read articles", &rc)))
+        return rc;
+    rows = PQntuples(res);
+    each_row(res, cb, ud, &last);
+    PQclear(res);
+    if (!rows && key < 0) {
+        snprintf(k, sizeof k, "%lld", -(long long)key);
+        if (!(res = run(c, S_GET_PMCID, 1, vals, "cannot read articles", &rc)))
+            return rc;
+        rows = PQntuples(res);
+        each_row(res, cb, ud, &last);
+        PQclear(res);
+    }
+    if (!rows) {
+        if (key < 0)
+            lm_msg_set(c->msg, sizeof c->msg, "PMC%lld: not in the corpus %s",
+                       -(long long)key, c->target);
+        else
+            lm_msg_set(c->msg, sizeof c->msg, "PMID %lld: not in the corpus %s",
+                       (long long)key, c->target);
+        return LM_ERR_NOTFOUND;
+    }
+    return LM_OK;
+}
+
+static lm_err pg_each(lm_corpus *c, lm_article_cb cb, void *ud)
+{
+    char k[24];
+    const char *vals[1] = { k };
+    int64_t last = INT64_MIN;
+    PGresult *res;
+    int n, stop;
+    lm_err rc;
+
+    do {
+        snprintf(k, sizeof k, "%lld", (long long)last);
+        if (!(res = run(c, S_EACH, 1, vals, "cannot read articles", &rc)))
+            return rc;
+        n = PQntuples(res);
+        stop = each_row(res, cb, ud, &last);
+        PQclear(res);
+    } while (!stop && n == 500);
+    return LM_OK;
+}
+
+static lm_err pg_counts(lm_corpus *c, uint64_t *articles, uint64_t *deleted, uint64_t *files)
+{
+    lm_err rc;
+
+    if ((articles && (rc = query_u64(c, "SELECT count(*) FROM article WHERE deleted = 0",
+                                     "article", "cannot count", articles))) ||
+        (deleted && (rc = query_u64(c, "SELECT count(*) FROM article WHERE deleted = 1",
+                                    "article", "cannot count", deleted))) ||
+        (files && (rc = query_u64(c, "SELECT count(*) FROM source_file", "source_file",
+                                  "cannot count", files))))
+        return rc;
+    return LM_OK;
+}
+
+static lm_err pg_summary(lm_corpus *c, lm_corpus_summary *s)
+{
+    PGresult *res;
+    uint64_t any = 0;
+    lm_err rc;
+
+    memset(s, 0, sizeof *s);
+    s->ledger_records = -1;
+    if ((rc = query_u64(c, "SELECT (EXISTS (SELECT 1 FROM article WHERE deleted = 0))::int",
+                        "article", "cannot count", &any)))
+        return rc;
+    s->any_live = any != 0;
+    res = PQexec(P(c)->conn, "SELECT sum(records), max(imported_at) FROM source_file");
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res)) {
+        if (!PQgetisnull(res, 0, 0))
+            s->ledger_records = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        if (!PQgetisnull(res, 0, 1))
+            snprintf(s->last_import, sizeof s->last_import, "%s", PQgetvalue(res, 0, 1));
+    }
+    PQclear(res);
+    return LM_OK;
+}
+
+/* ---- search --------------------------------------------------------------- */
+
+static lm_err ts_node(const lm_query *q, lm_buf *b, int depth)
+{
+    const char *op;
+    lm_err rc;
+
+    if (!q || depth > 10000)
+        return LM_ERR_QUERY;
+    switch (q->kind) {
+    case LM_Q_WORD:
+    case LM_Q_PHRASE:
+    case LM_Q_PREFIX:
+        return corpus_pg_leaf(q->text, q->column, q->kind == LM_Q_PREFIX, b);
+    case LM_Q_AND: op = " & "; break;
+    case LM_Q_OR: op = " | "; break;
+    case LM_Q_NOT: op = " & !"; break;
+    default: return LM_ERR_QUERY;
+    }
+    if ((rc = lm_buf_puts(b, "(")) || (rc = ts_node(q->left, b, depth + 1)) ||
+        (rc = lm_buf_puts(b, op)) || (rc = ts_node(q->right, b, depth + 1)))
+        return rc;
+    return lm_buf_puts(b, ")");
+}
+
+char *corpus_pg_tsquery(const lm_query *q)
+{
+    lm_buf b = {0};
+
+    if (ts_node(q, &b, 0)) {
+        lm_buf_free(&b);
+        return NULL;
+    }
+    return b.s ? b.s : strdup("");
+}
+
+/* @q as a tsquery (malloc'd into *out); its words are read as the
+ * index's are (pg_text.c). */
+static lm_err render(lm_corpus *c, const lm_query *q, char **out)
+{
+    lm_buf b = {0};
+    lm_err rc = ts_node(q, &b, 0);
+
+    *out = NULL;
+    if (rc == LM_ERR_QUERY)
+        lm_msg_set(c->msg, sizeof c->msg, "%s: search: the query is nested too deeply",
+                   c->target);
+    if (rc) {
+        lm_buf_free(&b);
+        return rc;
+    }
+    *out = b.s;
+    return LM_OK;
+}
+
+/* Ranked and cut to the limit first, then the article's columns (and the
+ * headline, which re-parses the abstract) for the kept rows only.
+ * Weights {D, C, B, A}: the title counts four times the abstract;
+ * normalisation 1 divides by 1 + log(length), as bm25 discounts long
+ * documents.  Ties go to the lower key. */
+#define RANK "ts_rank_cd('{0.1, 0.1, 0.25, 1.0}', a.tsv, q.q, 1)"
+static const char sql_search[] =
+    "WITH q AS (SELECT $1::tsquery AS q),"
+    " hits AS (SELECT a.pmid, " RANK " AS r FROM article a, q"
+    "  WHERE a.tsv @@ q.q AND a.deleted = 0 ORDER BY r DESC, a.pmid LIMIT $2::bigint)"
+    " SELECT h.pmid, h.r, a.year, a.title, a.journal,"
+    "  ts_headline('simple', coalesce(a.abstract, ''), q.q,"
+    "   'StartSel=[, StopSel=], MaxWords=24, MinWords=12, MaxFragments=1,"
+    " FragmentDelimiter=...')"
+    " FROM hits h JOIN article a ON a.pmid = h.pmid, q ORDER BY h.r DESC, h.pmid";
+static const char sql_search_keys[] =
+    "WITH q AS (SELECT $1::tsquery AS q)"
+    " SELECT a.pmid, " RANK " AS r FROM article a, q WHERE a.tsv @@ q.q"
+    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
+static const char sql_search_records[] =
+    "WITH q AS (SELECT $1::tsquery AS q)"
+    " SELECT a.pmid, " RANK " AS r, a.year, a.title, a.abstract, a.pub_types, a.mesh"
+    " FROM article a, q WHERE a.tsv @@ q.q AND a.deleted = 0"
+    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
+
+static lm_err pg_search(lm_corpus *c, const lm_query *q, int limit, unsigned flags,
+                        lm_hit_cb cb, void *ud)
+{
+    const char *sql = flags & CORPUS_SEARCH_KEYS ? sql_search_keys
+                    : flags & CORPUS_SEARCH_RECORDS ? sql_search_records : sql_search;
+    PGresult *res;
+    char lim[16], *tsq = NULL;
+    const char *vals[2];
+    lm_hit h;
+    int i;
+    lm_err rc;
+
+    if ((rc = render(c, q, &tsq)))
+        return rc;
+    snprintf(lim, sizeof lim, "%d", limit);
+    vals[0] = tsq;
+    vals[1] = limit > 0 ? lim : NULL;
+    res = PQexecParams(P(c)->conn, sql, 2, NULL, vals, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        /* 42601: a tsquery the server refused */
+        if (state && !strcmp(state, "42601")) {
+            char line[512];
+            first_line(line, sizeof line, PQresultErrorMessage(res));
+            lm_msg_set(c->msg, sizeof c->msg, "search '%s': %s", tsq, line);
+            rc = LM_ERR_QUERY;
+        } else {
+            rc = pg_fail_in(c, res, "article", "cannot search");
+        }
+        goto done;
+    }
+    for (i = 0; i < PQntuples(res); i++) {
+        memset(&h, 0, sizeof h);
+        h.pmid = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+        h.score = strtod(PQgetvalue(res, i, 1), NULL);
+        if (flags & CORPUS_SEARCH_RECORDS) {
+            h.year = atoi(PQgetvalue(res, i, 2));
+            h.title = PQgetvalue(res, i, 3);
+            h.abstract = PQgetvalue(res, i, 4);
+            h.pub_types = PQgetvalue(res, i, 5);
+            h.mesh = PQgetvalue(res, i, 6);
+        } else if (!(flags & CORPUS_SEARCH_KEYS)) {
+            h.year = atoi(PQgetvalue(res, i, 2));
+            h.title = PQgetvalue(res, i, 3);
+            h.journal = PQgetvalue(res, i, 4);
+            h.snippet = PQgetvalue(res, i, 5);
+        }
+        if (cb(&h, ud))
+            break;
+    }
+done:
+    PQclear(res);
+    free(tsq);
+    return rc;
+}
+
+static lm_err pg_match_count(lm_corpus *c, const lm_query *q, uint64_t cap, uint64_t *n)
+{
+    char *tsq = NULL, lim[24];
+    const char *vals[2];
+    PGresult *res;
+    lm_err rc;
+
+    *n = 0;
+    if ((rc = render(c, q, &tsq)))
+        return rc;
+    snprintf(lim, sizeof lim, "%llu", (unsigned long long)(cap > INT64_MAX ? INT64_MAX : cap));
+    vals[0] = tsq;
+    vals[1] = lim;
+    res = PQexecParams(P(c)->conn, "SELECT count(*) FROM (SELECT 1 FROM article"
+                       " WHERE tsv @@ $1::tsquery LIMIT $2::bigint) m", 2, NULL, vals, NULL,
+                       NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = pg_fail_in(c, res, "article", "cannot search");
+    else
+        *n = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    free(tsq);
+    return rc;
+}
+
+/* ---- extraction rows ------------------------------------------------------ */
+
+/* One cell as a text parameter into @buf.  The ANY column (value) keeps
+ * SQLite's NUMERIC affinity: a real with no fraction is stored as an
+ * integer, so both backends give back the same types. */
+static const char *xval_param(const lm_xval *v, int any, char *buf, size_t cap)
+{
+    switch (v->type) {
+    case LM_XV_INT:
+        snprintf(buf, cap, "%lld", (long long)v->i);
+        return buf;
+    case LM_XV_REAL:
+        if (any && v->r == (double)(int64_t)v->r && v->r > -9.2e18 && v->r < 9.2e18)
+            snprintf(buf, cap, "%lld", (long long)(int64_t)v->r);
+        else
+            snprintf(buf, cap, "%.17g", v->r);
+        return buf;
+    case LM_XV_TEXT:
+        if (!v->s || !*v->s)
+            return NULL;
+        if (!any)
+            return v->s;
+        return NULL;    /* the caller quotes it as a JSON string */
+    case LM_XV_NULL:
+        break;
+    }
+    return NULL;
+}
+
+/* A JSON string of @s (for the jsonb value column). */
+static lm_err json_string(const char *s, lm_buf *b)
+{
+    static const char hex[] = "0123456789abcdef";
+    lm_err rc = lm_buf_puts(b, "\"");
+
+    for (; *s && !rc; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') {
+            char e[2] = { '\\', (char)ch };
+            rc = lm_buf_append(b, e, 2);
+        } else if (ch < 0x20) {
+            char e[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15] };
+            rc = lm_buf_append(b, e, 6);
+        } else {
+            rc = lm_buf_append(b, (const char *)&ch, 1);
+        }
+    }
+    return rc ? rc : lm_buf_puts(b, "\"");
+}
+
+#define XC_IS_ANY_INT 0
+#define XC_IS_ANY_REAL 0
+#define XC_IS_ANY_TEXT 0
+#define XC_IS_ANY_ANY 1
+static const int xcol_any[LM_XC_COUNT] = {
+#define XC_ISANY(name, type) [LM_XC_##name] = XC_IS_ANY_##type,
+    LM_EXTRACTION_COLUMNS(XC_ISANY)
+#undef XC_ISANY
+};
+
+static lm_err pg_xrows_replace(lm_corpus *c, int64_t pmid, const lm_xrow *rows, size_t n)
+{
+    char k[24], cell[LM_XC_COUNT][32];
+    const char *vals[1 + LM_XC_COUNT];
+    lm_buf json = {0};
+    size_t i;
+    int j;
+    lm_err rc;
+
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    vals[0] = k;
+    if ((rc = run_cmd(c, S_XDEL, 1, vals, "cannot delete old extractions", NULL)))
+        return rc;
+    for (i = 0; i < n && !rc; i++) {
+        for (j = 0; j < LM_XC_COUNT && !rc; j++) {
+            const lm_xval *v = &rows[i].v[j];
+            vals[1 + j] = xval_param(v, xcol_any[j], cell[j], sizeof cell[j]);
+            if (xcol_any[j] && v->type == LM_XV_TEXT && v->s && *v->s) {
+                lm_buf_clear(&json);
+                if (!(rc = json_string(v->s, &json)))
+                    vals[1 + j] = lm_buf_str(&json);
+            }
+        }
+        if (!rc)
+            rc = run_cmd(c, S_XINS, 1 + LM_XC_COUNT, vals, "cannot store an extraction", NULL);
+    }
+    lm_buf_free(&json);
+    if (rc && !strstr(c->msg, "table extraction")) {
+        char m[sizeof c->msg];
+        size_t t = strlen(c->target);
+        /* name the table, as the other messages of this member do */
+        if (!strncmp(c->msg, c->target, t) && c->msg[t] == ':') {
+            snprintf(m, sizeof m, "%s: table extraction%s", c->target, c->msg + t);
+            memcpy(c->msg, m, sizeof m);
+        }
+    }
+    return rc;
+}
+
+/* A cell from the text PostgreSQL sent: @type the column's (the jsonb
+ * value column tells its own type). */
+static void fill_xval(const PGresult *res, int row, int col, int any, lm_xval *v)
+{
+    const char *s = PQgetvalue(res, row, col);
+
+    memset(v, 0, sizeof *v);
+    if (PQgetisnull(res, row, col))
+        return;
+    if (any) {
+        /* jsonb text: a string is quoted (the query unquotes it in the
+         * column after), a number is not */
+        if (*s == '"') {
+            v->type = LM_XV_TEXT;
+            v->s = PQgetvalue(res, row, col + 1);
+            return;
+        }
+        if (strpbrk(s, ".eE")) {
+            v->type = LM_XV_REAL;
+            v->r = strtod(s, NULL);
+            v->i = (int64_t)v->r;
+        } else {
+            v->type = LM_XV_INT;
+            v->i = strtoll(s, NULL, 10);
+            v->r = (double)v->i;
+        }
+        return;
+    }
+    switch (PQftype(res, col)) {
+    case 20: case 21: case 23:          /* int8, int2, int4 */
+        v->type = LM_XV_INT;
+        v->i = strtoll(s, NULL, 10);
+        v->r = (double)v->i;
+        break;
+    case 700: case 701:                 /* float4, float8 */
+        v->type = LM_XV_REAL;
+        v->r = strtod(s, NULL);
+        v->i = (int64_t)v->r;
+        break;
+    default:
+        v->type = LM_XV_TEXT;
+        v->s = s;
+    }
+}
+
+/* e.pmid, e.id, then each column (the jsonb one followed by its text when
+ * a string), then the article's columns. */
+#define XC_SEL(name, type) ", e." #name XC_SEL_##type(name)
+#define XC_SEL_INT(name)
+#define XC_SEL_REAL(name)
+#define XC_SEL_TEXT(name)
+#define XC_SEL_ANY(name) ", e." #name " #>> '{}'"
+#define XA_COLS ", a.year, a.journal, a.title, a.doi, a.pmcid, a.authors, a.pub_types," \
+    " a.abstract, a.databanks"
+#define XPAGE 5000
+
+static lm_err pg_xrows_each(lm_corpus *c, int64_t pmid, const int64_t *subset, size_t nsubset,
+                            unsigned flags, lm_xrow_cb cb, void *ud)
+{
+    const int art = (flags & LM_XROWS_ARTICLE) != 0;
+    lm_buf sql = {0}, arr = {0};
+    char k[24], after_pmid[24], after_id[24];
+    const char *vals[4];
+    int64_t last_pmid = INT64_MIN, last_id = INT64_MIN;
+    PGresult *res = NULL;
+    lm_article a;
+    lm_xrow x;
+    int rows, r, j, stop = 0, first;
+    size_t i;
+    lm_err rc;
+
+    /* pages by (pmid, id): the callback may use the connection between them */
+    rc = lm_buf_puts(&sql, "SELECT e.pmid, e.id" LM_EXTRACTION_COLUMNS(XC_SEL));
+    if (!rc && art)
+        rc = lm_buf_puts(&sql, XA_COLS);
+    if (!rc)
+        rc = lm_buf_puts(&sql, pmid ? " FROM extraction e LEFT JOIN article a ON a.pmid = e.pmid"
+                                      " WHERE e.pmid = $1::bigint"
+                                    : " FROM extraction e JOIN article a ON a.pmid = e.pmid"
+                                      " WHERE a.deleted = 0");
+    if (!rc && !pmid && subset)
+        rc = lm_buf_puts(&sql, " AND e.pmid = ANY($1::bigint[])");
+    /* the page's start is $2, $3 after a key or a PMID list, else $1, $2 */
+    first = pmid || subset ? 1 : 0;
+    if (!rc)
+        rc = lm_buf_printf(&sql, " AND (e.pmid, e.id) > ($%d::bigint, $%d::bigint)"
+                           " ORDER BY e.pmid, e.id LIMIT %d", first + 1, first + 2, XPAGE);
+    for (i = 0; !rc && subset && !pmid && i < nsubset; i++)
+        rc = lm_buf_printf(&arr, "%s%lld", i ? "," : "{", (long long)subset[i]);
+    if (!rc && subset && !pmid)
+        rc = lm_buf_puts(&arr, nsubset ? "}" : "{}");
+    if (rc)
+        goto done;
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    vals[0] = pmid ? k : subset ? lm_buf_str(&arr) : NULL;
+    do {
+        snprintf(after_pmid, sizeof after_pmid, "%lld", (long long)last_pmid);
+        snprintf(after_id, sizeof after_id, "%lld", (long long)last_id);
+        vals[first] = after_pmid;
+        vals[first + 1] = after_id;
+        res = PQexecParams(P(c)->conn, sql.s, first + 2, NULL, vals, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail_in(c, res, "extraction", "cannot read extractions");
+            goto done;
+        }
+        rows = PQntuples(res);
+        for (r = 0; r < rows && !stop; r++) {
+            int col = 2;
+
+            x.pmid = strtoll(PQgetvalue(res, r, 0), NULL, 10);
+            x.id = strtoll(PQgetvalue(res, r, 1), NULL, 10);
+            for (j = 0; j < LM_XC_COUNT; j++) {
+                fill_xval(res, r, col, xcol_any[j], &x.v[j]);
+                col += xcol_any[j] ? 2 : 1;
+            }
+            memset(&a, 0, sizeof a);
+            a.pmid = x.pmid;
+            a.title = a.journal = a.doi = a.pmcid = a.authors = a.pub_types = a.abstract = "";
+            a.databanks = a.mesh = a.body = a.source = a.record_md5 = a.updated_at = "";
+            if (art) {
+                a.year = atoi(PQgetvalue(res, r, col));
+                a.journal = PQgetvalue(res, r, col + 1);
+                a.title = PQgetvalue(res, r, col + 2);
+                a.doi = PQgetvalue(res, r, col + 3);
+                a.pmcid = PQgetvalue(res, r, col + 4);
+                a.authors = PQgetvalue(res, r, col + 5);
+                a.pub_types = PQgetvalue(res, r, col + 6);
+                a.abstract = PQgetvalue(res, r, col + 7);
+                a.databanks = PQgetvalue(res, r, col + 8);
+            }
+            last_pmid = x.pmid;
+            last_id = x.id;
+            stop = cb(&a, &x, ud) != 0;
+        }
+        PQclear(res);
+        res = NULL;
+    } while (!stop && rows == XPAGE);
+done:
+    PQclear(res);
+    lm_buf_free(&sql);
+    lm_buf_free(&arr);
+    return rc;
+}
+
+/* ---- extract state -------------------------------------------------------- */
+
+static lm_err pg_xstate_pending(lm_corpus *c, int version, int64_t after, int64_t *keys,
+                                size_t max, size_t *n)
+{
+    char v[16], a[24], m[24];
+    const char *vals[3] = { v, a, m };
+    PGresult *res;
+    int i;
+    lm_err rc;
+
+    *n = 0;
+    snprintf(v, sizeof v, "%d", version);
+    snprintf(a, sizeof a, "%lld", (long long)after);
+    snprintf(m, sizeof m, "%zu", max);
+    if (!(res = run(c, S_PENDING, 3, vals, "cannot find articles to extract", &rc)))
+        return rc;
+    for (i = 0; i < PQntuples(res) && *n < max; i++)
+        keys[(*n)++] = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+    PQclear(res);
+    return LM_OK;
+}
+
+static lm_err pg_xstate_count(lm_corpus *c, int version, uint64_t *pending, uint64_t *gone)
+{
+    char v[16];
+    const char *vals[1] = { v };
+    PGresult *res;
+    lm_err rc;
+
+    if (pending) {
+        *pending = 0;
+        snprintf(v, sizeof v, "%d", version);
+        res = PQexecParams(P(c)->conn, "SELECT count(*)" PENDING_WHERE, 1, NULL, vals, NULL,
+                           NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail_in(c, res, "extract_state", "cannot count articles to extract");
+            PQclear(res);
+            return rc;
+        }
+        *pending = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+        PQclear(res);
+    }
+    if (gone)
+        return query_u64(c, "SELECT count(*) FROM (" GONE_SELECT ") g", "extract_state",
+                         "cannot count articles to extract", gone);
+    return LM_OK;
+}
+
+static lm_err pg_xstate_put(lm_corpus *c, int64_t pmid, const char *record_md5, int version)
+{
+    char k[24], v[16];
+    const char *vals[3] = { k, record_md5, v };
+
+    snprintf(k, sizeof k, "%lld", (long long)pmid);
+    snprintf(v, sizeof v, "%d", version);
+    return run_cmd(c, S_XSTATE, 3, vals, "recording the extraction state", NULL);
+}
+
+static lm_err pg_xstate_purge(lm_corpus *c, uint64_t *n)
+{
+    lm_err rc;
+
+    *n = 0;
+    if ((rc = query_u64(c, "SELECT count(*) FROM (" GONE_SELECT ") g", "extract_state",
+                        "cannot count articles to extract", n)) || !*n)
+        return rc;
+    if ((rc = exec(c, "BEGIN;"
+                   "DELETE FROM extraction WHERE pmid IN (" GONE_SELECT ");"
+                   "DELETE FROM extract_state WHERE pmid IN (" GONE_SELECT ");"
+                   "COMMIT", "removing extractions of deleted articles"))) {
+        PQclear(PQexec(P(c)->conn, "ROLLBACK"));
+        *n = 0;
+    }
+    return rc;
+}
+
+/* ---- the run lock ------------------------------------------------------- */
+
+static lm_err pg_run_lock(lm_corpus *c)
+{
+    PGresult *res, *who;
+    lm_err rc;
+
+    if (P(c)->locked)
+        return LM_OK;
+    res = PQexec(P(c)->conn, "SELECT pg_try_advisory_lock(" LOCK_RUN ")");
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_fail(c, res, "cannot take the run lock");
+        PQclear(res);
+        return rc;
+    }
+    if (!strcmp(PQgetvalue(res, 0, 0), "t")) {
+        PQclear(res);
+        P(c)->locked = 1;
+        return LM_OK;
+    }
+    PQclear(res);
+    /* the holder's application_name says which litmine, on which host */
+    who = PQexec(P(c)->conn, "SELECT a.application_name FROM pg_locks l JOIN"
+                 " pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                 " AND l.granted AND l.classid = " LOCK_NS " AND l.objid = 2"
+                 " AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database"
+                 " WHERE datname = current_database()) LIMIT 1");
+    lm_msg_set(c->msg, sizeof c->msg, "%s: another run holds the lock (%s)", c->target,
+               PQresultStatus(who) == PGRES_TUPLES_OK && PQntuples(who) &&
+               *PQgetvalue(who, 0, 0) ? PQgetvalue(who, 0, 0) : "holder unknown");
+    PQclear(who);
+    return LM_ERR_LOCKED;
+}
+
+static void pg_run_unlock(lm_corpus *c)
+{
+    if (!P(c)->locked)
+        return;
+    PQclear(PQexec(P(c)->conn, "SELECT pg_advisory_unlock(" LOCK_RUN ")"));
+    P(c)->locked = 0;
+}
+
+const struct lm_backend lm_backend_pg = {
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .schema_version = pg_schema_version,
+    .migrate = pg_migrate,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .read_begin = pg_read_begin,
+    .read_end = pg_read_end,
+    .put = pg_put,
+    .put_many = pg_put_many,
+    .get = pg_get,
+    .each = pg_each,
+    .search = pg_search,
+    .match_count = pg_match_count,
+    .file_seen = pg_file_seen,
+    .file_add = pg_file_add,
+    .watermark_get = pg_watermark_get,
+    .watermark_set = pg_watermark_set,
+    .xrows_replace = pg_xrows_replace,
+    .xrows_each = pg_xrows_each,
+    .xstate_pending = pg_xstate_pending,
+    .xstate_count = pg_xstate_count,
+    .xstate_put = pg_xstate_put,
+    .xstate_purge = pg_xstate_purge,
+    .run_lock = pg_run_lock,
+    .run_unlock = pg_run_unlock,
+    .counts = pg_counts,
+    .summary = pg_summary,
+};
+
+#endif   /* LM_HAVE_PG */
