@@ -143,6 +143,10 @@ struct rule {
     "villages|communities|clusters|classes|classrooms|countries|regions|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
     "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
+/* what two counts of one noun are not groups of a sample of: units,
+ * events, outcome classes ("three complete and three partial responders") */
+#define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
+    "points|doses|cycles|visits|responders|non-?responders|procedures|operations|injections|tablets|cigarettes|drinks|steps|items)"
 /* a count that can be a study's total: not "one", nor a group's trait
  * ("patients with 2 prior lines were randomised") */
 #define ROLE_PRE PRE "(?<!with )(?<!than )(?<!after )(?!one\\b)"
@@ -161,6 +165,17 @@ static const struct rule size_rules[] = {
       PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
       "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
+    /* a protocol's planned size ("We will recruit 240 adults", "the trial
+     * aims to include 120 patients", "The target sample size is 300"): in
+     * the future tense it is the study's total, above the number enrolled
+     * so far */
+    { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
+      "\\b(?:(?:we |trial |study |which )?will (?:recruit|enrol|enroll|include|randomi[sz]e|involve)|"
+      "aims? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are) (?:planned|expected|intended) to (?:recruit|enrol|enroll|include|randomi[sz]e)|"
+      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
+      " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
+      "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)",
+      R_NEAR, "will |aim|plan|intend|expect|sample " },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
@@ -182,6 +197,12 @@ static const struct rule size_rules[] = {
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
       NOT_UNIT " " MODS WHO , R_SITE, NULL },
+    /* two groups of one noun, whatever it is: "Eleven older rowers and 11
+     * younger rowers" (the noun said twice joins the groups) */
+    { "n.groups_sum.same_noun", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
+      "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b", R_NUM | R_WNEXT, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -223,6 +244,18 @@ static const struct rule size_rules[] = {
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
+    /* "Of 69 evaluable patients": a step after the total (analysed) */
+    { "n.evaluable", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
+      "\\b(?:of|among|in|from|for) (?:the |all |these )?(?<n>" COUNT ")" NOT_UNIT " (?:[a-z-]+ )?"
+      "(?:evaluable|analy[sz]able|assessable)\\b", R_NEAR, "evaluable|analysable|analyzable|assessable" },
+    /* a review's studies and their people: "Twelve studies (218 participants)" */
+    { "n.studies_paren", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\b(?:studies|trials|rcts|articles|reports) [(\\[](?:n ?= ?|a total of |with |involving |including )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_NEAR, "studies (|trials (|rcts (|articles (|reports (|studies [|trials [" },
+    /* a percent's group with its size: "12.4% of the cohort (n = 62,254)" */
+    { "n.pct_denominator", LM_KIND_SAMPLE_SIZE, "included", 58,
+      "% of (?:the |all |our )?(?:[a-z-]+ ){0,2}?(?:cohort|sample|population|participants|patients|respondents|subjects|"
+      "individuals|people|adults|children|women|men)[(\\[ ]{1,2}n ?= ?(?<n>" NUMD ")[)\\]]", R_NEAR, "% of" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analy[sz]ed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
@@ -481,6 +514,11 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
+    { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
+    { "design.self_other", "process evaluation|qualitative" },
+    { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
+    { "design.process", "process evaluation|qualitative" },
 };
 
 size_t extract_ngates(void)
