@@ -55,7 +55,7 @@ static const char *const starts[C_NCUES] = {
     [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
     [C_OPINION] = "this|the present|our|in this|we |i ",
     [C_SELF_COHORT] = "this|the present|the current|our|we |in a|in an|in this|design|treatment|trial|study|randomi|both|all",
-    [C_SELF_OTHER] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
+    [C_SELF_OTHER] = "this|the present|the current|our|we |in a|in an|in this|design|study design|qualitative|interview",
     [C_SELF_XS] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
     [C_PROCESS] = "process evaluation|qualitative",
 };
@@ -92,7 +92,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* allocation by chance in other words: "allocated at random",
          * "assigned by computer-generated random numbers", "in random order" */
         "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
-        "|\\b(?:assigned|allocated) (?:by|using|with|according to) (?:a |an )?(?:[\\w-]+ ){0,3}?random(?:i[sz]ation)?\\b"
+        "|\\b(?:assigned|allocated) (?:by|using|with|according to) (?:a |an )?(?:[\\w-]+ ){0,3}?(?:random(?:i[sz]ation)?|coin toss(?:ing)?|"
+        "tossing a coin|drawing (?:of )?lots|lottery)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
@@ -165,7 +166,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         SELF "(?:observational|cohort) (?:analysis|study)\\b"
         "|\\b(?:treatment|trial|study|randomi[sz]ation|randomi[sz]ed|both|all) (?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
     [C_SELF_OTHER] = { "design.self_other",
-        SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b" },
+        SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b"
+        "|\\b(?:qualitative|interview) (?:interview )?(?:study|evaluation) (?:was|were) (?:undertaken|conducted|performed|carried out|done)\\b" },
     [C_SELF_XS] = { "design.self_cross_sectional",
         SELF "(?:cross-? ?sectional (?:study|analysis|survey)|(?:test-retest |inter-? ?rater |intra-? ?rater )?reliability study|"
         "validation study|(?:diagnostic )?accuracy study|agreement study)\\b|\\bwe surveyed\\b" },

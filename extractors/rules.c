@@ -140,13 +140,16 @@ struct rule {
 /* what such a count must not be of: clusters (their people are the
  * sample) and documents or materials (a review's, a lab's units) */
 #define NOT_PEOPLE "(?:schools|sites|cent(?:er|re)s|clinics|practices|hospitals|units|wards|churches|" \
-    "villages|communities|clusters|classes|classrooms|countries|regions|studies|trials|articles|" \
+    "villages|communities|clusters|classes|classrooms|countries|regions|districts|provinces|counties|" \
+    "municipalities|towns|cities|neighbou?rhoods|teams|groups|departments|laboratories|companies|" \
+    "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
     "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
 /* what two counts of one noun are not groups of a sample of: units,
  * events, outcome classes ("three complete and three partial responders") */
 #define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
-    "points|doses|cycles|visits|responders|non-?responders|procedures|operations|injections|tablets|cigarettes|drinks|steps|items)"
+    "points|doses|cycles|visits|responders|non-?responders|procedures|operations|injections|tablets|cigarettes|drinks|steps|items|" \
+    "measures|measurements|tests|assessments|scans|questionnaires)"
 /* a count that can be a study's total: not "one", nor a group's trait
  * ("patients with 2 prior lines were randomised") */
 #define ROLE_PRE PRE "(?<!with )(?<!than )(?<!after )(?!one\\b)"
@@ -203,6 +206,14 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" COUNT ")" NOT_UNIT " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
       " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b", R_NUM | R_WNEXT, NULL },
+    /* two groups named by a word each before one noun: "Nine male and
+     * seven female athletes took part" (the word is not a plural noun, and
+     * the noun is the subject of the clause's verb) */
+    { "n.groups_sum.adj", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z] and (?<a2>" COUNT ")" NOT_UNIT
+      " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
+      "took part|participated|completed|volunteered|underwent|received)\\b)", R_NUM | R_WNEXT, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -311,8 +322,8 @@ static const struct rule size_rules[] = {
       "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
       R_NUM, NULL },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
-      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:were|have been|had been) (?:prospectively |consecutively )?"
-      "(?:enrolled|recruited|included|studied|surveyed|interviewed)\\b",
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
+      "(?:enrolled|recruited|included|studied|surveyed|interviewed)|volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT, NULL },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
@@ -481,7 +492,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random" },
+    { "design.rct", "random|coin|lots|lottery" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -516,7 +527,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
-    { "design.self_other", "process evaluation|qualitative" },
+    { "design.self_other", "process evaluation|qualitative|interview stud" },
     { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
     { "design.process", "process evaluation|qualitative" },
 };
