@@ -179,6 +179,11 @@ static const struct rule size_rules[] = {
       " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)",
       R_NEAR, "will |aim|plan|intend|expect|sample " },
+    /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
+    { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
+      PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
+      "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
+      "[(\\[](?:of |from |in )?(?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO "[)\\];,]", R_NUM | R_WNEXT, NULL },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
