@@ -26,7 +26,7 @@ enum cue {
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis",
     [C_SR] = "systematic|umbrella review|scoping review",
-    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in",
+    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi",
@@ -50,7 +50,7 @@ static const char *const starts[C_NCUES] = {
     [C_DOUBLE_BLIND] = "double|triple",
     [C_CROSSOVER] = "cross",
     [C_REVIEW_BACKGROUND] = "a |one |recent |previous |prior |earlier |existing |several |many |some |other |cochrane |using ",
-    [C_NOT_ARMS] = "prognostic|predictor|predictive factors|recruitment|diagnostic|prediction model|nested|sub|participants compared",
+    [C_NOT_ARMS] = "prognostic|predictor|predictive factors|recruitment|diagnostic|prediction model|nested|sub|participants compared|declined|non",
     [C_ACTIVE] = "active|head-to-head",
     [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
     [C_OPINION] = "this|the present|our|in this|we |i ",
@@ -86,14 +86,17 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
          * its participants passed or a procedure it describes */
         "|(?<=after |at |before |following |underwent |undergo |undergoing |by |with |using |stratified |block |blocked |"
         "central |centralised |centralized |permuted |computer-generated |time of |day of |since |from |until |prior to |"
-        "to |for |and |or |pre-|post-)randomi[sz]ation\\b"
-        "|\\brandomi[sz]ation (?:was|were|is|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
+        "to |and |or |pre-|post-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
+        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|is|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
         "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
         /* allocation by chance in other words: "allocated at random",
          * "assigned by computer-generated random numbers", "in random order" */
         "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
-        "|\\b(?:assigned|allocated) (?:by|using|with|according to) (?:a |an )?(?:[\\w-]+ ){0,3}?(?:random(?:i[sz]ation)?|coin toss(?:ing)?|"
-        "tossing a coin|drawing (?:of )?lots|lottery)\\b"
+        "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
+        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery)\\b"
+        /* a fixed allocation ratio, a concealed allocation */
+        "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
+        "|\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
@@ -153,7 +156,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_NOT_ARMS] = { "design.not_arms",
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
-        "\\bparticipants compared to non-?participants" },
+        "\\bparticipants compared to non-?participants|\\bdeclined (?:participation|to participate)\\b|\\bnon-?participants\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
     /* a text about trials, not the report of one */

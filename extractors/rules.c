@@ -497,7 +497,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random|coin|lots|lottery" },
+    { "design.rct", "random|coin|lots|lottery|conceal|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -529,7 +529,7 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
-    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
