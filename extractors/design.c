@@ -84,9 +84,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* the noun alone says little ("barriers to randomisation", "phase
          * randomization" of a signal): this study's own when it is a step
          * its participants passed or a procedure it describes */
-        "|(?<=after |at |before |following |underwent |undergo |undergoing |by |with |using |stratified |block |blocked |"
-        "central |centralised |centralized |permuted |computer-generated |time of |day of |since |from |until |prior to |"
-        "to |and |or |pre-|post-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
+        "|(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
+        "\\bwith |\\busing |\\bstratified |\\bblock |\\bblocked |\\bcentral |\\bcentralised |\\bcentralized |"
+        "\\bpermuted |\\bcomputer-generated |\\btime of |\\bday of |\\bsince |\\bfrom |\\buntil |\\bprior to |"
+        "\\band |\\bor |\\bpre-|\\bpost-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
         "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|is|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
         "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
         /* allocation by chance in other words: "allocated at random",
