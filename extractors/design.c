@@ -3,7 +3,17 @@
  * the counts into one design (the strongest claim the text makes about
  * itself).  PubMed publication types give a second opinion; the abstract's
  * own wording wins when it says anything, as DESIGN.md asks, and the row
- * records both. */
+ * records both.
+ *
+ * Whose randomisation: an RCT is a record that reports its own randomised
+ * comparison.  The word alone does not make one: a commentary about
+ * trials is an opinion; a process evaluation or qualitative study of a
+ * trial, and an observational or cross-sectional use of a trial's people
+ * (arms combined, predictors, those who declined), are what they call
+ * themselves; a trial named as the source of the data ("randomized in the
+ * XY trial", "participants of a randomised trial") is borrowed.  A cluster
+ * trial's protocol, an economic analysis alongside a trial and a registry
+ * follow-up of its arms still compare the randomised arms (wording_design). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>

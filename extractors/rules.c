@@ -2352,6 +2352,8 @@ static void case_report_size(lm_extractions *x, size_t first)
  * here).  The row with the highest priority wins, the earliest on a tie;
  * the priorities are the size_rules table's, by the count's role:
  *
+ *   102  a protocol's planned size, in the future tense ("We will recruit
+ *        240 adults", "aims to include 120 patients")      n.planned
  *   100  subject or object of "randomised", with a people noun
  *        (n.randomized, n.randomized.verb_first)
  *    98  "(n = 120) were randomised"                    n.paren_randomized
@@ -2363,12 +2365,19 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    78  the population part opens with it ("PATIENTS: 54 adults")  n.section
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
- *  72-74 groups added ("89 women and 36 men"), people of units, per group
- *    70  included/assessed/surveyed, "in/of/among N people" n.included*
+ *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
+ *        younger rowers", "Nine male and seven female athletes took part"),
+ *        people of units ("120 eyes (60 patients)"), per group
+ *        n.groups_sum*, n.units_of_people*, n.per_group*
+ *    70  included/assessed/surveyed, "in/of/among N people", a review's
+ *        "studies (218 participants)"          n.included*, n.studies_paren
  *  64-66 the authors' own verb on any noun ("We analyzed 50 ..."), a
  *        sentence's or opening clause's count              n.role.object, n.sentence_start
  *    62  any noun, subject of "were enrolled/recruited/included"  n.role.enrolled
- *    60  completed / analysed / evaluable (a step after the total), sex sums
+ *    60  completed / analysed (a step after the total), sex sums
+ *    58  "Of 69 evaluable patients" (below "Seventy patients completed"),
+ *        a percent's group "12.4% of the cohort (n = 62,254)"
+ *        n.evaluable, n.pct_denominator
  *    55  arm sums not said to be randomised
  *    50  units that are not people (procedures, "x vs y" arms)
  *    45  a pool (those asked, screened) or a denominator
