@@ -12,9 +12,9 @@
 # Floors are the first honest measurement (2026-11-25), raised to later
 # measurements (sample size, EBM-NLP PSS; 2026-12-02: PSS recall 0.700,
 # precision 0.359 with the any-noun role rules; 2026-12-02 (issue 15): PSS
-# recall 0.706 and precision 0.361, no value an age, duration, dose or year (not_other_role
-# 0.998), PubMed records without the RCT type not called RCT 0.966); only
-# ever raise them.  The dev set also reports each labelled class and
+# recall 0.706 and precision 0.361, no value an age, duration, dose or
+# year (not_other_role 0.998), PubMed records without the RCT type not
+# called RCT 0.966); only ever raise them.  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
