@@ -77,6 +77,11 @@ static const char *const starts[C_NCUES] = {
     "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
     "(?:(?!randomi)[\\w-]+,? ){0,3}?"
 
+/* a trial wished for, not done: "a randomized trial is warranted" */
+#define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
+    "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
+#define NOT_WANTED "(?!" WANTED ")"
+
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
 #define NOT_SPLIT(pre) "(?! " pre "(?:a |the |two |three )?(?:training|test|testing|validation|derivation|" \
@@ -112,7 +117,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
-        "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b"
+        "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
@@ -120,11 +125,12 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_RCT_LEAD] = { "design.rct.lead",
         "(?m)^(?:[A-Z ]+: )?(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
-        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)" },
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )(?<!future )(?<!further )(?<!larger )(?<!require a )(?<!for )\\brandomi[sz]ed\\b"
-        "(?! (?:selection|sample|subsample|subset)\\b)"
-        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)|(?-i:\\bRCT\\b)" },
+        "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
+        "|(?-i:\\bRCT\\b)" NOT_WANTED },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         /* "patients randomized in the XY trial": its arms, another's report */
         "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
@@ -386,7 +392,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy) */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS])
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS]
+        && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
     if (c[C_CASE_REPORT])
         PICK(C_CASE_REPORT, "case_report");

@@ -14,7 +14,11 @@
 # precision 0.359 with the any-noun role rules; 2026-12-02 (issue 15): PSS
 # recall 0.706 and precision 0.361, no value an age, duration, dose or
 # year (not_other_role 0.998), PubMed records without the RCT type not
-# called RCT 0.966); only ever raise them.  The dev set also reports each labelled class and
+# called RCT 0.966); only ever raise them.  One exception, the same day:
+# Evidence Inference's stated_random 0.95 -> 0.945, because issue 15 says
+# whose randomisation makes an RCT, and five of its records (a commentary,
+# two process evaluations, observational uses of a trial, a trial that
+# only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -62,7 +66,7 @@ echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed 
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
 $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei \
-  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.95 || status=1
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.945 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
