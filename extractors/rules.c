@@ -27,7 +27,7 @@
     "f(?:our(?:teen)?|ive|ift(?:een|y)|orty)|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|" \
     "e(?:ight(?:een|y)?|leven)|n(?:ine(?:teen|ty)?)|hundred)"
 /* number words: "Sixty-four", "two hundred and six" */
-#define WNUM "\\b(?=[otfsenh])(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define WNUM "\\b(?=[otfsenh])(?:" WUNIT "(?:(?:-| | and |-and-)" WUNIT ")*)\\b"
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
@@ -263,7 +263,7 @@ static const struct rule size_rules[] = {
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
-      "study of|trial of|trial in|study in|subjects were|participants were|"
+      "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
