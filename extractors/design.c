@@ -3,7 +3,17 @@
  * the counts into one design (the strongest claim the text makes about
  * itself).  PubMed publication types give a second opinion; the abstract's
  * own wording wins when it says anything, as DESIGN.md asks, and the row
- * records both. */
+ * records both.
+ *
+ * Whose randomisation: an RCT is a record that reports its own randomised
+ * comparison.  The word alone does not make one: a commentary about
+ * trials is an opinion; a process evaluation or qualitative study of a
+ * trial, and an observational or cross-sectional use of a trial's people
+ * (arms combined, predictors, those who declined), are what they call
+ * themselves; a trial named as the source of the data ("randomized in the
+ * XY trial", "participants of a randomised trial") is borrowed.  A cluster
+ * trial's protocol, an economic analysis alongside a trial and a registry
+ * follow-up of its arms still compare the randomised arms (wording_design). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +25,8 @@ enum cue {
     C_DIVIDED, C_CONTROL_GROUP, C_CASE_CONTROL, C_HEALTHY_CONTROLS, C_COHORT,
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
-    C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_NCUES
+    C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -25,9 +36,9 @@ enum cue {
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis",
     [C_SR] = "systematic|umbrella review|scoping review",
-    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we",
+    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in|allocation",
     [C_RCT_MENTION] = "random|rct",
-    [C_RCT_BORROWED] = "from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
+    [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
@@ -49,10 +60,27 @@ static const char *const starts[C_NCUES] = {
     [C_DOUBLE_BLIND] = "double|triple",
     [C_CROSSOVER] = "cross",
     [C_REVIEW_BACKGROUND] = "a |one |recent |previous |prior |earlier |existing |several |many |some |other |cochrane |using ",
-    [C_NOT_ARMS] = "prognostic|predictor|predictive factors|recruitment|diagnostic|prediction model|nested|sub|participants compared",
+    [C_NOT_ARMS] = "prognostic|predictor|predictive factors|recruitment|diagnostic|prediction model|nested|sub|participants compared|declined|non",
     [C_ACTIVE] = "active|head-to-head",
     [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
+    [C_OPINION] = "this|the present|our|in this|we |i ",
+    [C_SELF_COHORT] = "this|the present|the current|our|we |in a|in an|in this|design|treatment|trial|study|randomi|both|all",
+    [C_SELF_OTHER] = "this|the present|the current|our|we |in a|in an|in this|design|study design|qualitative|interview",
+    [C_SELF_XS] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
+    [C_PROCESS] = "process evaluation|qualitative",
 };
+
+/* the study's own name for itself ("this observational analysis", "we
+ * conducted a qualitative process evaluation alongside a trial"): a text
+ * that says what it is wins over the trial it draws on */
+#define SELF "(?:\\b(?:this|the present|the current|our|we (?:conducted|performed|carried out|undertook|report|present|used|did) an?|in (?:a|an|this)) " \
+    "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
+    "(?:(?!randomi)[\\w-]+,? ){0,3}?"
+
+/* a trial wished for, not done: "a randomized trial is warranted" */
+#define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
+    "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
+#define NOT_WANTED "(?!" WANTED ")"
 
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
@@ -68,28 +96,48 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
         "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
         "enrolled|categori[sz]ed|placed|treated)\\b" NOT_SPLIT("(?:into|in|to) ")
-        "|(?<!non-)(?<!non)(?<!mendelian )\\brandomi[sz]ation\\b"
+        /* the noun alone says little ("barriers to randomisation", "phase
+         * randomization" of a signal): this study's own when it is a step
+         * its participants passed or a procedure it describes */
+        "|(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
+        "\\bwith |\\busing |\\bstratified |\\bblock |\\bblocked |\\bcentral |\\bcentralised |\\bcentralized |"
+        "\\bpermuted |\\bcomputer-generated |\\btime of |\\bday of |\\bsince |\\bfrom |\\buntil |\\bprior to |"
+        "\\band |\\bor |\\bpre-|\\bpost-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
+        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|is|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
+        "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
+        /* allocation by chance in other words: "allocated at random",
+         * "assigned by computer-generated random numbers", "in random order" */
+        "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
+        "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
+        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery)\\b"
+        /* a fixed allocation ratio, a concealed allocation */
+        "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
+        "|\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
-        "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b"
-        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
      * cue of its own so the anchored pattern runs only at line starts */
     [C_RCT_LEAD] = { "design.rct.lead",
         "(?m)^(?:[A-Z ]+: )?(?:an? )?(?:(?:double|single|triple)-? ?blind(?:ed)?,? |placebo-controlled,? |prospective,? |"
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
-        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)" },
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
         "(?<!non-)(?<!non)(?<!not )(?<!future )(?<!further )(?<!larger )(?<!require a )(?<!for )\\brandomi[sz]ed\\b"
-        "(?! (?:selection|sample|subsample|subset)\\b)"
-        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)|(?-i:\\bRCT\\b)" },
+        "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
+        "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
+        "|(?-i:\\bRCT\\b)" NOT_WANTED },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
+        /* "patients randomized in the XY trial": its arms, another's report */
+        "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
         "\\b(?!in (?:this|our|the present|the current) )"
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
-        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in)"
+        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
@@ -125,9 +173,25 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_NOT_ARMS] = { "design.not_arms",
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
-        "\\bparticipants compared to non-?participants" },
+        "\\bparticipants compared to non-?participants|\\bdeclined (?:participation|to participate)\\b|\\bnon-?participants\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
+    /* a text about trials, not the report of one */
+    [C_OPINION] = { "design.opinion",
+        "\\b(?:this|the present|our) (?:commentary|editorial|viewpoint|perspective|essay|opinion piece|debate article)\\b"
+        "|\\bin this (?:paper|article|commentary|essay|editorial|viewpoint|perspective),? (?:we|i) (?:argue|discuss|reflect on|consider|contend)\\b"
+        "|\\b(?:we|i) argue\\b" },
+    /* trial data analysed for something else than the randomised comparison */
+    [C_SELF_COHORT] = { "design.self_cohort",
+        SELF "(?:observational|cohort) (?:analysis|study)\\b"
+        "|\\b(?:treatment|trial|study|randomi[sz]ation|randomi[sz]ed|both|all) (?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
+    [C_SELF_OTHER] = { "design.self_other",
+        SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b"
+        "|\\b(?:qualitative|interview) (?:interview )?(?:study|evaluation) (?:was|were) (?:undertaken|conducted|performed|carried out|done)\\b" },
+    [C_SELF_XS] = { "design.self_cross_sectional",
+        SELF "(?:cross-? ?sectional (?:study|analysis|survey)|(?:test-retest |inter-? ?rater |intra-? ?rater )?reliability study|"
+        "validation study|(?:diagnostic )?accuracy study|agreement study)\\b|\\bwe surveyed\\b" },
+    [C_PROCESS] = { "design.process", "\\bprocess evaluation\\b|\\bqualitative (?:study|evaluation|analysis|interview)" },
 };
 
 struct design_rules {
@@ -298,6 +362,25 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_IN_VITRO] && c[C_HUMAN] == 0)
         PICK(C_IN_VITRO, "in_vitro");
+    /* a commentary on trials, unless its title says it reports one */
+    if (c[C_OPINION] && !t[C_RCT_LEAD] && !t[C_RCT_OWN])
+        PICK(C_OPINION, "opinion");
+    /* whose randomisation: a text that names itself a process evaluation
+     * or a qualitative study draws on a trial but does not compare its
+     * arms; one that names itself observational or cross-sectional (or
+     * combines the arms) does not either, unless it states a random
+     * allocation of its own more than once and draws on no other trial.  A
+     * title that leads with "randomised" decides for the trial. */
+    if (!t[C_RCT_LEAD]) {
+        int weak_own = c[C_RCT_BORROWED] || c[C_RCT_OWN] + c[C_RCT_LEAD] <= 1;
+
+        if (c[C_SELF_OTHER] || (t[C_PROCESS] && !t[C_RCT_MENTION]))
+            PICK(c[C_SELF_OTHER] ? C_SELF_OTHER : C_PROCESS, "other");
+        if (c[C_SELF_COHORT] && weak_own)
+            PICK(C_SELF_COHORT, "cohort");
+        if (c[C_SELF_XS] && weak_own)
+            PICK(C_SELF_XS, "other");
+    }
     /* "quasi-experimental" with a stated random assignment is a trial */
     if (c[C_NONRAND] || (c[C_QUASI] && !c[C_RCT_OWN] && !c[C_RCT_LEAD]))
         PICK(c[C_NONRAND] ? C_NONRAND : C_QUASI, "non_randomized_controlled");
@@ -309,7 +392,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy) */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS])
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS]
+        && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
     if (c[C_CASE_REPORT])
         PICK(C_CASE_REPORT, "case_report");

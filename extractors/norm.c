@@ -449,11 +449,12 @@ int lm_num_words(const char *s, size_t len, int allow_one, double *v, size_t *us
         nwords++;
         end = i + n;
         i += n;
-        /* separators: '-', ' ', " and " (only after hundred/thousand) */
+        /* separators: '-', ' ', " and " or "-and-" (only after hundred/thousand) */
         j = i;
         if (j < len && (s[j] == '-' || s[j] == ' ')) {
             j++;
-            if ((last == 2 || last == 3) && j + 4 <= len && !strncasecmp(s + j, "and ", 4))
+            if ((last == 2 || last == 3) && j + 4 <= len && !strncasecmp(s + j, "and", 3)
+                && s[j + 3] == s[j - 1])
                 j += 4;
             i = j;
         } else {

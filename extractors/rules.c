@@ -27,7 +27,7 @@
     "f(?:our(?:teen)?|ive|ift(?:een|y)|orty)|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|" \
     "e(?:ight(?:een|y)?|leven)|n(?:ine(?:teen|ty)?)|hundred)"
 /* number words: "Sixty-four", "two hundred and six" */
-#define WNUM "\\b(?=[otfsenh])(?:" WUNIT "(?:(?:-| | and )" WUNIT ")*)\\b"
+#define WNUM "\\b(?=[otfsenh])(?:" WUNIT "(?:(?:-| | and |-and-)" WUNIT ")*)\\b"
 #define COUNT "(?:" NUMD "|" WNUM ")"
 /* what a count must not be followed by: ages, doses, durations, percents */
 #define NOT_UNIT "(?! ?(?:%|percent|per ?cent|years?|yrs?|months?|weeks?|wks?|days?|" \
@@ -140,9 +140,16 @@ struct rule {
 /* what such a count must not be of: clusters (their people are the
  * sample) and documents or materials (a review's, a lab's units) */
 #define NOT_PEOPLE "(?:schools|sites|cent(?:er|re)s|clinics|practices|hospitals|units|wards|churches|" \
-    "villages|communities|clusters|classes|classrooms|countries|regions|studies|trials|articles|" \
+    "villages|communities|clusters|classes|classrooms|countries|regions|districts|provinces|counties|" \
+    "municipalities|towns|cities|neighbou?rhoods|teams|groups|departments|laboratories|companies|" \
+    "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
     "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
+/* what two counts of one noun are not groups of a sample of: units,
+ * events, outcome classes ("three complete and three partial responders") */
+#define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
+    "points|doses|cycles|visits|responders|non-?responders|procedures|operations|injections|tablets|cigarettes|drinks|steps|items|" \
+    "measures|measurements|tests|assessments|scans|questionnaires)"
 /* a count that can be a study's total: not "one", nor a group's trait
  * ("patients with 2 prior lines were randomised") */
 #define ROLE_PRE PRE "(?<!with )(?<!than )(?<!after )(?!one\\b)"
@@ -161,6 +168,26 @@ static const struct rule size_rules[] = {
       PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
       "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
+    /* a protocol's planned size ("We will recruit 240 adults", "the trial
+     * aims to include 120 patients", "The target sample size is 300"): in
+     * the future tense it is the study's total, above the number enrolled
+     * so far */
+    { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
+      "(?|\\b(?:(?:we |trial |study |which )?will (?:recruit|enrol|enroll|include|randomi[sz]e|involve)|"
+      "aims? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are) (?:planned|expected|intended) to (?:recruit|enrol|enroll|include|randomi[sz]e)|"
+      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
+      " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
+      "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)"
+      /* the count first: "184 patients will be needed" (a protocol's power
+       * calculation), "a sample of 96 families will be recruited" */
+      "|" ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
+      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b)",
+      R_NEAR, "will |aim|plan|intend|expect|sample " },
+    /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
+    { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
+      PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
+      "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
+      "[(\\[](?:of |from |in )?(?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO "[)\\];,]", R_NUM | R_WNEXT, NULL },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
@@ -182,6 +209,20 @@ static const struct rule size_rules[] = {
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
       NOT_UNIT " " MODS WHO , R_SITE, NULL },
+    /* two groups of one noun, whatever it is: "Eleven older rowers and 11
+     * younger rowers" (the noun said twice joins the groups) */
+    { "n.groups_sum.same_noun", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
+      "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b", R_NUM | R_WNEXT, NULL },
+    /* two groups named by a word each before one noun: "Nine male and
+     * seven female athletes took part" (the word is not a plural noun, and
+     * the noun is the subject of the clause's verb) */
+    { "n.groups_sum.adj", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z] and (?<a2>" COUNT ")" NOT_UNIT
+      " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
+      "took part|participated|completed|volunteered|underwent|received)\\b)", R_NUM | R_WNEXT, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -195,6 +236,10 @@ static const struct rule size_rules[] = {
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
+    /* "..., 312 were eligible and 287 were enrolled": the count alone */
+    { "n.enrolled.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
+      "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -218,11 +263,23 @@ static const struct rule size_rules[] = {
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
-      "study of|trial of|trial in|study in|subjects were|participants were|"
+      "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"
       "sample included|sample consisted of) (?:a total of |the |all )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
+    /* "Of 69 evaluable patients": a step after the total (analysed) */
+    { "n.evaluable", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
+      "\\b(?:of|among|in|from|for) (?:the |all |these )?(?<n>" COUNT ")" NOT_UNIT " (?:[a-z-]+ )?"
+      "(?:evaluable|analy[sz]able|assessable)\\b", R_NEAR, "evaluable|analysable|analyzable|assessable" },
+    /* a review's studies and their people: "Twelve studies (218 participants)" */
+    { "n.studies_paren", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\b(?:studies|trials|rcts|articles|reports) [(\\[](?:n ?= ?|a total of |with |involving |including )?(?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_NEAR, "studies (|trials (|rcts (|articles (|reports (|studies [|trials [" },
+    /* a percent's group with its size: "12.4% of the cohort (n = 62,254)" */
+    { "n.pct_denominator", LM_KIND_SAMPLE_SIZE, "included", 58,
+      "% of (?:the |all |our )?(?:[a-z-]+ ){0,2}?(?:cohort|sample|population|participants|patients|respondents|subjects|"
+      "individuals|people|adults|children|women|men)[(\\[ ]{1,2}n ?= ?(?<n>" NUMD ")[)\\]]", R_NEAR, "% of" },
     { "n.included.verb_first", LM_KIND_SAMPLE_SIZE, "included", 70,
       "\\b(?:included|including|includes|include|evaluated|examined|assessed|surveyed|"
       "identified|interviewed|analy[sz]ed|analysis of|data (?:from|of|on)|among|in|of|from|for|with) "
@@ -278,8 +335,8 @@ static const struct rule size_rules[] = {
       "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
       R_NUM, NULL },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
-      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:were|have been|had been) (?:prospectively |consecutively )?"
-      "(?:enrolled|recruited|included|studied|surveyed|interviewed)\\b",
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
+      "(?:enrolled|recruited|included|studied|surveyed|interviewed)|volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT, NULL },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
@@ -448,7 +505,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random" },
+    { "design.rct", "random|coin|lots|lottery|conceal|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -480,7 +537,12 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
-    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip" },
+    { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
+    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
+    { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
+    { "design.self_other", "process evaluation|qualitative|interview stud" },
+    { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
+    { "design.process", "process evaluation|qualitative" },
 };
 
 size_t extract_ngates(void)
@@ -2298,6 +2360,8 @@ static void case_report_size(lm_extractions *x, size_t first)
  * here).  The row with the highest priority wins, the earliest on a tie;
  * the priorities are the size_rules table's, by the count's role:
  *
+ *   102  a protocol's planned size, in the future tense ("We will recruit
+ *        240 adults", "aims to include 120 patients")      n.planned
  *   100  subject or object of "randomised", with a people noun
  *        (n.randomized, n.randomized.verb_first)
  *    98  "(n = 120) were randomised"                    n.paren_randomized
@@ -2309,12 +2373,19 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    78  the population part opens with it ("PATIENTS: 54 adults")  n.section
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
- *  72-74 groups added ("89 women and 36 men"), people of units, per group
- *    70  included/assessed/surveyed, "in/of/among N people" n.included*
+ *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
+ *        younger rowers", "Nine male and seven female athletes took part"),
+ *        people of units ("120 eyes (60 patients)"), per group
+ *        n.groups_sum*, n.units_of_people*, n.per_group*
+ *    70  included/assessed/surveyed, "in/of/among N people", a review's
+ *        "studies (218 participants)"          n.included*, n.studies_paren
  *  64-66 the authors' own verb on any noun ("We analyzed 50 ..."), a
  *        sentence's or opening clause's count              n.role.object, n.sentence_start
  *    62  any noun, subject of "were enrolled/recruited/included"  n.role.enrolled
- *    60  completed / analysed / evaluable (a step after the total), sex sums
+ *    60  completed / analysed (a step after the total), sex sums
+ *    58  "Of 69 evaluable patients" (below "Seventy patients completed"),
+ *        a percent's group "12.4% of the cohort (n = 62,254)"
+ *        n.evaluable, n.pct_denominator
  *    55  arm sums not said to be randomised
  *    50  units that are not people (procedures, "x vs y" arms)
  *    45  a pool (those asked, screened) or a denominator

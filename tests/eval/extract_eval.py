@@ -4,9 +4,11 @@
   extract_eval.py articles ABSTRACTS.xml > articles.jsonl
       PubMed XML -> the JSON lines bench-extract_run reads (title, abstract
       with "LABEL: text" parts joined by newlines, as the corpus stores it).
-  extract_eval.py score LABELS.jsonl EXTRACTIONS.jsonl [--floors k=v,...] [--show N]
-      per kind: answer rate, precision, recall, F1 against the hand labels;
-      exits 1 when a figure is below its floor.
+  extract_eval.py score LABELS.jsonl EXTRACTIONS.jsonl [--floors k=v,...] [--show N] [--texts ARTICLES.jsonl]
+      per kind: answer rate, precision, recall, F1 against the hand labels,
+      and per class (labelled kind of total, design; with --texts the
+      abstract part each chosen count came from); exits 1 when a figure is
+      below its floor.
   extract_eval.py statcheck-texts STATS.csv > texts.jsonl
   extract_eval.py statcheck-score STATS.csv EXTRACTIONS.jsonl [--floors ...]
       p-values in statcheck's hand-coded APA results (raw_result strings).
@@ -53,7 +55,38 @@ def prf(tp, fp, fn):
     return p, r, f
 
 
-def score(labels_path, ext_path, floors, show):
+def part_of(abstract, at):
+    """The kind of abstract part holding byte offset AT ("LABEL: text" lines): methods,
+    results, design, population, other, or unlabelled."""
+    raw = abstract.encode("utf-8")    # spans are byte offsets
+    start = raw.rfind(b"\n", 0, at) + 1
+    m = re.match(rb"([A-Z][A-Z ,&/-]{1,40}):", raw[start:])
+    if not m:
+        return "unlabelled"
+    lab = m.group(1).decode()
+    for key, name in (("RESULT", "results"), ("METHOD", "methods"), ("DESIGN", "design"),
+                      ("PATIENT", "population"), ("PARTICIPANT", "population"), ("SUBJECT", "population"),
+                      ("SAMPLE", "population"), ("ANIMAL", "population"), ("POPULATION", "population")):
+        if key in lab and not (key == "RESULT" and "METHOD" in lab):
+            return name
+    return "other"
+
+
+def per_class(title, pairs):
+    """pairs: (class, ok) -> one line of class=ok/n, largest first."""
+    t = defaultdict(lambda: [0, 0])
+    for c, ok in pairs:
+        t[c][0] += bool(ok)
+        t[c][1] += 1
+    print(title + "  ".join(f"{c}={a}/{n}" for c, (a, n) in sorted(t.items(), key=lambda kv: -kv[1][1])))
+
+
+def score(labels_path, ext_path, floors, show, texts=None):
+    abstracts = {}
+    if texts:
+        for line in open(texts, encoding="utf-8"):
+            d = json.loads(line)
+            abstracts[d["pmid"]] = d.get("abstract") or ""
     gold = {}
     for line in open(labels_path, encoding="utf-8"):
         d = json.loads(line)
@@ -102,6 +135,22 @@ def score(labels_path, ext_path, floors, show):
             cls["pool_over_total"] += 1
     print("sample_size failure classes: " + "  ".join(
         f"{k}={cls[k]}" for k in ("missed", "part_over_total", "pool_over_total", "wrong_sum", "answered_without_total")))
+    # per class: the kind of total the labels name, and the abstract part
+    # the chosen count was read from (exact when answered)
+    ss_rows = []
+    for pmid, g in gold.items():
+        prim = [e for e in ext[pmid] if e["kind"] == "sample_size" and "primary" in (e["flags"] or "")]
+        if g["n_total"] is None or not prim:
+            continue
+        ok = abs(prim[0]["value"] - g["n_total"]) < 0.5
+        span = prim[0].get("span") or [0, 0]
+        part = prim[0].get("section") or "abstract"
+        if part == "abstract" and pmid in abstracts:
+            part = part_of(abstracts[pmid], span[0])
+        ss_rows.append((g.get("n_total_kind") or "none", part, ok))
+    per_class("sample_size by labelled kind (exact/answered): ", [(k, ok) for k, _, ok in ss_rows])
+    if abstracts:
+        per_class("sample_size by abstract part (exact/answered): ", [(p, ok) for _, p, ok in ss_rows])
     answered_with_gold = sum(1 for p, g in gold.items() if g["n_total"] is not None and
                              any(e["kind"] == "sample_size" and "primary" in (e["flags"] or "") for e in ext[p]))
     p, r, f = prf(exact, ans - exact, have - exact)
@@ -128,6 +177,11 @@ def score(labels_path, ext_path, floors, show):
         lok += lev == g["level"]
         if des != g["design"]:
             dis.append(("design", pmid, des, g["design"], d[0]["text"] if d else "", g["notes"][:90]))
+    des_rows = []
+    for pmid, g in gold.items():
+        d = [e for e in ext[pmid] if e["kind"] == "design"]
+        des_rows.append((g["design"], bool(d) and d[0]["value"] == g["design"]))
+    per_class("design by labelled design (agree/n): ", des_rows)
     p, r, f = prf(tp, fp, fn)
     figures["rct"] = dict(answer=1.0, precision=p, recall=r, f1=f,
                           sensitivity=r, specificity=tn / (tn + fp) if tn + fp else 0)
@@ -341,8 +395,33 @@ def ebm_score(path, ext_path, floors):
         fam[f2][0 if int(e["value"]) in gold_of[i] else 1] += 1
     print("ebm_nlp_pss rules (agree/other): " + "  ".join(
         f"{k}={a}/{b}" for k, (a, b) in sorted(fam.items())))
+    # robustness: a value that is a number in another role in its sentence
+    # (an age span, a duration, a dose, a percent, a calendar year)
+    roles = defaultdict(int)
+    nvals = 0
+    for i, (toks, labs) in enumerate(ebm_sentences(path)):
+        for v in ext[str(i + 1)]:
+            nvals += 1
+            for j, t in enumerate(toks):
+                if t.replace(",", "") != str(v):
+                    continue
+                nxt = " ".join(toks[j + 1:j + 3]).lower()
+                if labs[j].endswith("PA") and v not in gold_of[i]:
+                    roles["age"] += 1
+                elif re.match(r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min(?:utes)?)\b", nxt):
+                    roles["duration"] += 1
+                elif re.match(r"(?:mg|g|mcg|µg|ml|iu|mmol|kg|mg/kg)\b", nxt):
+                    roles["dose"] += 1
+                elif nxt.startswith("%"):
+                    roles["percent"] += 1
+                elif re.fullmatch(r"(?:19|20)\d\d", t) and v not in gold_of[i]:
+                    roles["year"] += 1
+                break
+    print(f"ebm_nlp_pss values in another role (of {nvals} values): " + "  ".join(
+        f"{k}={roles[k]}" for k in ("age", "duration", "dose", "percent", "year")))
     p, r, f = prf(tp, fp, fn)
-    fig = {"pss": dict(answer=sents_ans / sents_gold if sents_gold else 0, precision=p, recall=r, f1=f)}
+    fig = {"pss": dict(answer=sents_ans / sents_gold if sents_gold else 0, precision=p, recall=r, f1=f,
+                       not_other_role=1 - sum(roles.values()) / nvals if nvals else 0)}
     print(f"ebm_nlp_pss sentences_with_pss={sents_gold} " + "  ".join(f"{k}={v:.3f}" for k, v in fig["pss"].items()))
     return check_floors(fig, floors)
 
@@ -425,11 +504,12 @@ def rct_agreement(texts, ext_path, label, floors):
         text = (d.get("title") or "") + " " + (d.get("abstract") or "")
         if STATES_RANDOM.search(text) and not ANIMAL_WORDS.search(text):
             stated.add(d["pmid"])
-    ours = {}
+    ours, called = {}, {}
     for line in open(ext_path, encoding="utf-8"):
         e = json.loads(line)
         if e["kind"] == "design":
             ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
+            called[e["pmid"]] = f"{e['value']}({e['rule'].split('.', 1)[-1]})"
     tp = sum(1 for p, g in pts.items() if g and ours.get(p))
     pos = sum(1 for g in pts.values() if g)
     neg = len(pts) - pos
@@ -444,6 +524,13 @@ def rct_agreement(texts, ext_path, label, floors):
         fig["stated_random"] = sum(1 for p in st if ours.get(p)) / len(st) if st else 0
         line += f" stating_random={len(st)} agree_rct_when_stated={fig['stated_random']:.3f}"
     print(line)
+    # what the reference RCTs were called instead, by design and deciding cue
+    miss = defaultdict(int)
+    for p, g in pts.items():
+        if g and not ours.get(p):
+            miss[called.get(p, "none")] += 1
+    print(f"rct_vs_{label} reference RCTs called otherwise (design(deciding cue)=count): " + "  ".join(
+        f"{k}={n}" for k, n in sorted(miss.items(), key=lambda kv: -kv[1])))
     return check_floors({"rct_vs_" + label: fig}, floors)
 
 
@@ -457,6 +544,9 @@ def parse_opts(args):
             args = args[2:]
         elif args[0] == "--show":
             show = int(args[1])
+            args = args[2:]
+        elif args[0] == "--texts":
+            parse_opts.texts = args[1]
             args = args[2:]
         else:
             raise SystemExit("unknown argument " + args[0])
@@ -488,8 +578,9 @@ def main():
         articles(sys.argv[2])
         return 0
     if len(sys.argv) >= 4 and sys.argv[1] == "score":
+        parse_opts.texts = None
         floors, show = parse_opts(sys.argv[4:])
-        return score(sys.argv[2], sys.argv[3], floors, show)
+        return score(sys.argv[2], sys.argv[3], floors, show, parse_opts.texts)
     print(__doc__, file=sys.stderr)
     return 2
 

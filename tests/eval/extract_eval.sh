@@ -11,7 +11,15 @@
 #     PubMed publication types (shared/data/pubmed): agreement, not gold.
 # Floors are the first honest measurement (2026-11-25), raised to later
 # measurements (sample size, EBM-NLP PSS; 2026-12-02: PSS recall 0.700,
-# precision 0.359 with the any-noun role rules); only ever raise them.
+# precision 0.359 with the any-noun role rules; 2026-12-02 (issue 15): PSS
+# recall 0.712 and precision 0.363, no value an age, duration, dose or
+# year (not_other_role 0.998), PubMed records without the RCT type not
+# called RCT 0.966); only ever raise them.  One exception, the same day:
+# Evidence Inference's stated_random 0.95 -> 0.945, because issue 15 says
+# whose randomisation makes an RCT, and five of its records (a commentary,
+# two process evaluations, observational uses of a trial, a trial that
+# only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
+# abstract part, and Evidence Inference what its RCTs were called instead.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -37,7 +45,8 @@ status=0
 echo "== hand-labelled dev set (litmine import + extract --all)"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
-$py score "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show 20 --floors \
+$py articles "$labels/handlabelled_dev/abstracts.xml" > "$work/dev_texts.jsonl"
+$py score "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show 20 --texts "$work/dev_texts.jsonl" --floors \
   sample_size.answer=1.0,sample_size.exact_when_answered=0.97,sample_size.f1=0.98,rct.sensitivity=1.0,rct.specificity=1.0,design.accuracy=0.91,design.level_accuracy=0.95,rate.precision=0.85,rate.recall=0.88,effect.precision=0.93,effect.recall=0.69 \
   || status=1
 
@@ -51,17 +60,17 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.695,pss.precision=0.357 || status=1
+  --floors pss.recall=0.71,pss.precision=0.362,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
 $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei \
-  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.95 || status=1
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.945 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.96 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.965 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
