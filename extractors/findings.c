@@ -110,7 +110,7 @@ static const struct frule frules[] = {
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
-      "|different|significant\\w*|higher|lower|greater"
+      "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c",
       "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
@@ -138,20 +138,20 @@ static const struct frule frules[] = {
       "|remained constant|no different|were the same|was the same)\\b" },
     { "finding.trend", C_TREND, "", "trend|tendency|tended|marginally|borderline|did not quite",
       "\\b(?:trends?(?:ed)? (?:towards?|to|for|of)"
-      "|tendency (?:towards?|to|for)|tended to|marginally significant|borderline"
-      "|did not quite)\\b" },
+      "|tendency (?:towards?|to|for)|tended to|marginally significant"
+      "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
     { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated",
       "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated",
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated",
       "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
-      "|mitigated|decline)\\b" },
+      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated)\\b" },
     { "finding.significant", C_SIG, "signific", "signific",
       "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
     { "finding.compare", C_COMPARE, "", "compared|comparison|than|versus|vs|relative|between|group|arm|placebo|sham|control|usual|standard|respectively|in favo|odds|risk|hazard|associated|over ti|from ba",
@@ -198,12 +198,16 @@ static const struct frule frules[] = {
       "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
-    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite",
+    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
-      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
+      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)"
+      "|(?<=\\()(?:i{1,3}|iv|vi?|[a-e])\\) (?=[a-z0-9])"
+      "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
+      "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
+      "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -406,6 +410,8 @@ struct ftext {
     lm_extractions *out;
     size_t first;         /* the text's first row */
     size_t *hidx;         /* per cue: index of its first hit, or nh */
+    size_t sub_a, sub_b;  /* the subject a clause after "X increased ... and" shares */
+    int ellipsis;         /* the clause starts at its verb ("... and decreased in B") */
 };
 
 static int is_space(char c)
@@ -812,8 +818,8 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
         }
         if ((o[0] == '<' && v <= 0.05) || (o[0] == '=' && v < 0.05))
             *sig = 1;
-        else if (o[0] == '>' || (o[0] == '=' && v >= 0.05))
-            *ns = 1;
+        else if (o[0] == '>' || (o[0] == '=' && v >= 0.05) || (o[0] == '<' && v > 0.05))
+            *ns = 1;    /* "P < 0.06" is not below alpha */
         i += used - 1;
     }
 }
@@ -938,6 +944,9 @@ static int control_like(const char *s)
     static const char *const w[] = {
         "placebo", "sham", "control", "usual care", "standard", "vehicle", "no treatment",
         "untreated", "saline", "waiting list", "wait-list", "waitlist", "conventional",
+        "routine care", "treatment as usual", "no intervention", "non-exposed", "unexposed",
+        "nonexposed", "non-users", "nonusers", "non-user", "attention control", "dummy",
+        "inactive", "comparison group", "reference group",
     };
     size_t k;
 
@@ -963,6 +972,12 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     trim_np(t, xa, xb);
     if (*xb > *xa && word_count(t->s, *xa, *xb) > 8)
         *xb = *xa;
+    /* "vs. -0.89", "than 4 h": a value, not an arm */
+    if (*xb > *xa && !isalpha((unsigned char)t->s[*xa]) && t->s[*xa] != '(' && t->s[*xa] != '"'
+        && (unsigned char)t->s[*xa] < 0x80)
+        *xb = *xa;
+    if (*xb > *xa && (unsigned char)t->s[*xa] == 0xe2 && (unsigned char)t->s[*xa + 1] == 0x88)
+        *xb = *xa;      /* U+2212 minus */
 }
 
 struct arms { size_t ia, ib, ca, cb; };
@@ -988,7 +1003,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
             x = s;
             y = m;
             trim_np(t, &x, &y);
-            if (y > x && word_count(t->s, x, y) <= 8) {
+            if (y > x && word_count(t->s, x, y) <= 8 && !isdigit((unsigned char)t->s[x])) {
                 r->ia = x;
                 r->ib = y;
                 arm_after(t, m + 5, b, &r->ca, &r->cb);
@@ -1004,12 +1019,15 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
             size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
             if (s < b && !starts_word(t->lower, b, s, "baseline")
+                && !(k == sizeof cmp / sizeof cmp[0] - 1 && starts_word(t->lower, b, s, "time"))
                 && !isdigit((unsigned char)t->s[s])) {
                 arm_after(t, s, b, &r->ca, &r->cb);
                 if (r->cb > r->ca)
                     break;
-            } else if (s < b && starts_word(t->lower, b, s, "baseline")) {
-                break;
+            } else if (s < b && (starts_word(t->lower, b, s, "baseline")
+                                 || (k == sizeof cmp / sizeof cmp[0] - 1
+                                     && starts_word(t->lower, b, s, "time")))) {
+                break;      /* "from baseline", "over time": within a group */
             }
         }
     /* "in group A" (a short name after "group") */
@@ -1050,26 +1068,119 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     }
 }
 
-/* Lower-is-better measures: "improved pain" is less pain. */
-static int badness(const char *s)
+/* ---- outcome polarity --------------------------------------------------------
+ * "Improved X" is more of X when higher is better (function, survival) and
+ * less of X when lower is better (pain, mortality).  The lexicon is by
+ * class of word, word starts only: */
+static const char *const pol_lower[] = {
+    /* harms and events */
+    "mortality", "death", "died", "fatal", "adverse", "side effect", "side-effect", "toxicit",
+    "complication", "infection", "sepsis", "bleed", "hemorrhag", "haemorrhag", "blood loss",
+    "relapse", "recurren", "readmission", "re-admission", "rehospitali", "hospitali",
+    "failure", "morbidity", "injur", "exacerbation", "rejection", "reoperation",
+    "re-operation", "dropout", "drop-out", "risk", "incidence", "events", "harm",
+    /* symptoms and their severity */
+    "pain", "ache", "symptom", "nausea", "vomit", "fatigue", "dyspn", "breathless", "insomnia",
+    "anxiety", "anxious", "depressi", "stress", "distress", "craving", "itch", "prurit",
+    "cough", "discomfort", "tender", "stiffness", "swelling", "edema", "oedema", "inflammat",
+    "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
+    "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
+    "disease activity", "fear", "loneliness", "suicid", "sedation",
+    /* risk markers */
+    "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
+    "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
+    "c-reactive", "crp", "length of stay", "length of hospital",
+};
+static const char *const pol_higher[] = {
+    "quality of life", "qol", "quality", "function", "survival", "strength", "satisfaction",
+    "adherence", "compliance", "response", "responder", "remission", "healing", "cure",
+    "recovery", "success", "well-being", "wellbeing", "mobility", "range of motion",
+    "performance", "sensitivity", "hdl", "density", "capacity", "endurance", "fitness",
+    "self-efficacy", "knowledge", "cognit", "memory", "abstinence", "cessation", "quit",
+    "clearance", "relief", "efficacy", "independence", "lean mass", "muscle mass", "vitality",
+    "resilience", "empowerment", "self-esteem",
+};
+
+/* The end of the last lexicon word starting a word in [s, s + n), its class
+ * in *cls (-1 lower is better, 1 higher); 0 when none. */
+static size_t pol_last(const char *s, size_t n, int *cls)
 {
-    static const char *const w[] = {
-        "pain", "symptom", "mortality", "death", "risk", "incidence", "complication",
-        "adverse", "severity", "depress", "anxiety", "nausea", "vomiting", "fatigue",
-        "disability", "length of stay", "relapse", "recurrence",
-        "failure", "infection", "bleeding", "blood loss", "stress", "craving", "itch",
-        "score", "index of", "dyspn", "insomnia", "morbidity", "hospitali", "readmission",
-        "waist", "body weight", "bmi", "blood pressure", "glucose", "hba1c", "cholesterol",
-        "ldl", "triglycerid",
-    };
+    size_t i, k, best = 0;
+
+    for (i = 0; i < n; i++) {
+        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (k = 0; k < sizeof pol_lower / sizeof pol_lower[0]; k++) {
+            size_t m = strlen(pol_lower[k]);
+            if (m <= n - i && !memcmp(s + i, pol_lower[k], m)) {
+                /* "pain-free", "event free": the absence of a harm */
+                int fr = (i + m + 5 <= n && (!memcmp(s + i + m, "-free", 5) || !memcmp(s + i + m, " free", 5)))
+                         || (i + m + 6 <= n && !memcmp(s + i + m, "s-free", 6));
+                best = i + m;
+                *cls = fr ? 1 : -1;
+            }
+        }
+        for (k = 0; k < sizeof pol_higher / sizeof pol_higher[0]; k++) {
+            size_t m = strlen(pol_higher[k]);
+            if (m <= n - i && !memcmp(s + i, pol_higher[k], m) && i + m >= best) {
+                best = i + m;
+                *cls = 1;
+            }
+        }
+    }
+    return best;
+}
+
+/* The polarity of an outcome phrase: -1 lower is better, 1 higher is
+ * better, 0 unknown.  The head before "of"/"in" decides ("relief of pain",
+ * "incidence of nausea"), else the last lexicon word ("pain scores",
+ * "symptom relief"). */
+static int outcome_polarity(const char *outcome)
+{
+    char low[256];
+    size_t n, h;
+    int cls = 0;
+    const char *of, *in;
+
+    if (!outcome)
+        return 0;
+    for (n = 0; outcome[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)outcome[n]);
+    low[n] = '\0';
+    of = strstr(low, " of ");
+    in = strstr(low, " in ");
+    h = of && (!in || of < in) ? (size_t)(of - low) : in ? (size_t)(in - low) : n;
+    /* "quality of life": the whole phrase is one lexicon entry */
+    if (h < n && pol_last(low, n, &cls) && cls == 1 && strstr(low, "quality of life"))
+        return 1;
+    cls = 0;
+    if (pol_last(low, h, &cls))
+        return cls;
+    cls = 0;
+    if (pol_last(low, n, &cls))
+        return cls;
+    /* a rating score or scale without a named measure: most are symptom
+     * scales, where less is better */
+    return strstr(low, "score") || strstr(low, "scale") ? -1 : 0;
+}
+
+/* Is the cue an evaluative word: 1 for better ("improved", "better",
+ * "superior", "benefit"), -1 for worse ("worse", "worsened",
+ * "deteriorated", "inferior"), 0 a plain quantity word. */
+static int evaluative(const struct ftext *t, const struct hit *h)
+{
+    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior" };
+    static const char *const down[] = { "worse", "worsen", "deterior", "inferior", "aggravat",
+                                        "exacerbat" };
     size_t k;
 
-    if (!s)
-        return 0;
-    static const char *const good[] = { "quality of life", "function" };
-
-    (void)k;
-    return has_word_ci(s, w, sizeof w / sizeof w[0]) && !has_word_ci(s, good, 2);
+    for (k = 0; k < sizeof up / sizeof up[0]; k++)
+        if (!strncmp(t->lower + h->s, up[k], strlen(up[k])))
+            return 1;
+    for (k = 0; k < sizeof down / sizeof down[0]; k++)
+        if (!strncmp(t->lower + h->s, down[k], strlen(down[k])))
+            return -1;
+    return 0;
 }
 
 /* Is the cue a noun of change ("reduction", "improvement", "increase")? */
@@ -1160,12 +1271,14 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     size_t k;
 
     for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
-        const char *p = fmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
+      const char *p;
+      size_t from = a;
+      /* each occurrence: "in the A and B groups, 34% and 49%" */
+      while ((p = fmem(t->lower + from, b - from, sep[k], strlen(sep[k])))) {
         size_t at, after, ns1 = 0, used;
         double v1, v2;
-        if (!p)
-            continue;
         at = (size_t)(p - t->lower);
+        from = at + 1;
         after = at + strlen(sep[k]);
         if (!lm_num_parse(t->s + after, b - after, &v2, &used))
             continue;
@@ -1202,6 +1315,65 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
             }
         }
         return v1 > v2 ? 1 : -1;
+      }
+    }
+    return 0;
+}
+
+/* The last occurrence of @p nd in [a, b), or NULL. */
+static const char *last_mem(const char *h, size_t a, size_t b, const char *nd)
+{
+    const char *p = NULL, *q;
+    size_t m = strlen(nd);
+
+    for (q = h + a; (q = fmem(q, (size_t)(h + b - q), nd, m)); q++)
+        p = q;
+    return p;
+}
+
+/* Two arms named in the order of the values that follow or precede them:
+ * "in the A and B groups", "in A and B, respectively".  1 with the arms in
+ * *r (first, second), 0 when the clause names no such pair. */
+static int paired_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
+{
+    static const char *const ends[] = { " groups", " arms", " group", ", respectively",
+                                        " respectively" };
+    static const char *const ins[] = { "in the ", "for the ", "among the ", "between the ",
+                                       "in ", "for ", "with ", "among " };
+    size_t k, j;
+
+    for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        const char *g = fmem(t->lower + a, b - a, ends[k], strlen(ends[k])), *and, *in = NULL;
+        size_t ge, from, x, y, u, v;
+        if (!g)
+            continue;
+        ge = (size_t)(g - t->lower);
+        from = ge > a + 40 ? ge - 40 : a;
+        if (!(and = last_mem(t->lower, from, ge, " and ")))
+            continue;
+        from = (size_t)(and - t->lower) > a + 40 ? (size_t)(and - t->lower) - 40 : a;
+        for (j = 0; j < sizeof ins / sizeof ins[0] && !in; j++) {
+            const char *q = last_mem(t->lower, from, (size_t)(and - t->lower), ins[j]);
+            if (q && (q == t->lower + a || !isalnum((unsigned char)q[-1])))
+                in = q + strlen(ins[j]);
+        }
+        if (!in)
+            continue;
+        x = (size_t)(in - t->lower);
+        y = (size_t)(and - t->lower);
+        u = y + 5;
+        v = ge;
+        trim_np(t, &x, &y);
+        trim_np(t, &u, &v);
+        if (y <= x || v <= u || word_count(t->s, x, y) > 4 || word_count(t->s, u, v) > 4
+            || isdigit((unsigned char)t->s[x]) || isdigit((unsigned char)t->s[u])
+            || memchr(t->s + x, ',', y - x) || memchr(t->s + u, ',', v - u))
+            continue;
+        r->ia = x;
+        r->ib = y;
+        r->ca = u;
+        r->cb = v;
+        return 1;
     }
     return 0;
 }
@@ -1340,6 +1512,26 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
     return s > a || e > a;
 }
 
+/* Does a verb cue ending at @p qe take no object ("X increased over time",
+ * "X decreased in the A group (P < 0.01)")? */
+static int intransitive(const struct ftext *t, size_t qe, size_t b)
+{
+    static const char *const w[] = { "over", "in", "from", "by", "after", "during", "at", "with",
+                                     "among", "compared", "than", "to", "across", "until",
+                                     "between", "within", "significantly", "only", "more",
+                                     "less", "relative", "versus", "vs", "when", "following" };
+    size_t i = qe, k;
+
+    while (i < b && t->s[i] == ' ')
+        i++;
+    if (i >= b || !isalpha((unsigned char)t->s[i]))
+        return 1;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* "... an effect of X on OUTCOME", "... a difference in OUTCOME" after the
  * cue. */
 static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob)
@@ -1366,10 +1558,43 @@ static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
     return 0;
 }
 
+/* A quantity word of a threshold, not a comparison: "one or more",
+ * "more than 3 days", "no less than". */
+static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
+{
+    const char *w = t->lower + h->s;
+    size_t e = h->e;
+
+    if (h->s >= a + 3 && (!strncmp(w - 3, "or ", 3) || !strncmp(w - 3, "no ", 3))
+        && (h->s == a + 3 || !isalnum((unsigned char)w[-4])))
+        return 1;
+    if (e + 6 < t->len && !strncmp(t->lower + e, " than ", 6)) {
+        unsigned char c = (unsigned char)t->lower[e + 6];
+        if (isdigit(c) || c == 0xe2 /* >=, <= */ || !strncmp(t->lower + e + 6, "half", 4)
+            || !strncmp(t->lower + e + 6, "one ", 4) || !strncmp(t->lower + e + 6, "two ", 4)
+            || !strncmp(t->lower + e + 6, "three ", 6))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the cue a comparative of quantity ("greater", "more", "less")? */
+static int comparative(const struct ftext *t, const struct hit *h)
+{
+    static const char *const w[] = { "greater", "larger", "more", "less", "smaller", "fewer",
+                                     "bigger" };
+    size_t k, n = h->e - h->s;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n == strlen(w[k]) && !strncmp(t->lower + h->s, w[k], n))
+            return 1;
+    return 0;
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
-                             enum part part)
+                             enum part part, size_t la, size_t lb)
 {
     const findings_rules *f = t->f;
     const struct hit *neg = NULL, *dir = NULL, *h;
@@ -1398,6 +1623,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
+            && !threshold_word(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))
@@ -1406,9 +1632,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
     if (dir) {
+        /* "greater systolic and diastolic reductions": the change noun may
+         * end the noun phrase after a comparative */
+        size_t reach = dir->e + 2;
+        if (comparative(t, dir)) {
+            size_t ne = np_end(t, dir->e, b);
+            reach = ne < dir->e + 50 ? ne : dir->e + 50;
+        }
         for (i = first_hit(f, dir->e); i < f->nh; i++) {
             const struct hit *h2 = &f->hits[i];
-            if (h2->s > dir->e + 2)
+            if (h2->s > reach)
                 break;
             if (h2 != dir && h2->s > dir->e && h2->e <= b && change_noun(t, h2)
                 && (frules[h2->rule].cue == C_INC || frules[h2->rule].cue == C_DEC)) {
@@ -1446,10 +1679,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         direction = ratio;
         significant = ratio != 0;
     } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
-               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+               && ((void)paired_arms(t, a, b, &varms), vs = side_by_side(t, a, b, &varms)) != 0) {
         rule = "finding.values";
         direction = vs;
         significant = 1;
+    } else if (!dir && !ns && paired_arms(t, a, b, &varms)
+               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+        /* "in the A and B groups, 34% and 49%": the values in the arms'
+         * order, without a test */
+        rule = "finding.values";
+        direction = vs;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
@@ -1457,7 +1696,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     } else if (dir) {
         int has_sig = has_cue(t, C_SIG, a, b) || sig;
         if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
-            && !active_verb(t, a, dir->s, dir->e))
+            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb)))
             return LM_OK;
         rule = frules[dir->rule].id;
         direction = frules[dir->rule].cue == C_INC ? 1 : -1;
@@ -1479,6 +1718,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         int noun_cue = q && (!strncmp(lq, "no ", 3) || fmem(lq, qe - qs, "difference", 10)
                              || fmem(lq, qe - qs, "effect", 6) || fmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
+        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca))
+            clause_arms(t, la, lb, &arms);  /* an enumerated item: the lead's arms */
         if (vs) {
             if (varms.ib > varms.ia) {
                 arms.ia = varms.ia;
@@ -1499,7 +1740,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = np_end(t, oa, b);
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
-        } else if (active_verb(t, a, qs, qe)) {
+        } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {
             /* "X (significantly) reduced OUTCOME": X is the intervention */
             size_t sa = a, sb = qs;
             strip_lead(t, &sa, sb);
@@ -1583,6 +1824,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     }
                     oa = qe + 1;
                     ob = np_end(t, oa, b);
+                } else if (ob <= oa && t->ellipsis && t->sub_b > t->sub_a) {
+                    /* "X increased in A and decreased in B": X again */
+                    oa = t->sub_a;
+                    ob = t->sub_b;
                 } else if (ob <= oa && qe < b) {
                     oa = qe;
                     ob = np_end(t, oa, b);
@@ -1590,6 +1835,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        if (q == dir && ob > oa && oa < qs) {
+            t->sub_a = oa;      /* the subject of a verb cue */
+            t->sub_b = ob;
+        }
         if (ob > oa && word_count(t->s, oa, ob) > 14)
             ob = oa;    /* not a phrase: keep the text only */
     }
@@ -1623,6 +1872,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             } else if (arms.cb > arms.ca) {
                 e->comparator = orig_dup(t, arms.ca, arms.cb);
             }
+            /* "improved pain" is less pain, "worse function" less function,
+             * "worse pain" more pain */
+            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
+                && outcome_polarity(e->outcome ? e->outcome : e->text) < 0)
+                direction = -direction;
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
                 && strcmp(e->comparator, "baseline")) {
@@ -1630,15 +1884,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 e->intervention = e->comparator;
                 e->comparator = x;
                 direction = -direction;
-                extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
-                                : "no_difference", sizeof e->metric);
+            } else if (control_like(e->intervention) && !e->comparator) {
+                /* "higher in the control group": the control is the comparator */
+                e->comparator = e->intervention;
+                e->intervention = NULL;
+                direction = -direction;
             }
-            /* "improved pain": less pain */
-            if (direction > 0 && dir && !neg && badness(e->outcome)) {
-                const char *w = t->lower + dir->s;
-                if (!strncmp(w, "improv", 6) || !strncmp(w, "better", 6))
-                    extract_strlcpy(e->metric, "decreased", sizeof e->metric);
-            }
+            extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                            : "no_difference", sizeof e->metric);
             if (significant == 1)
                 extract_flag(e, "significant=true");
             else if (significant == 0)
@@ -1653,12 +1906,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a;
+    size_t i, cs = a, la = 0, lb = 0;
     int exc = 0;
     lm_err rc;
 
     if (has_cue(t, C_BACKGROUND, a, b) || (part == P_UNKNOWN && has_cue(t, C_AIM, a, b)))
         return LM_OK;
+    t->sub_a = t->sub_b = 0;
+    t->ellipsis = 0;
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -1667,19 +1922,33 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
-            size_t k;
+            size_t k, lim = h->s;
             int depth = 0;
-            for (k = a; k < h->s; k++)
+            if (lim > a && t->s[lim - 1] == '(')
+                lim--;          /* "(ii) ": an enumeration */
+            for (k = a; k < lim; k++)
                 depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
             if (depth > 0)
                 continue;
         }
-        if ((rc = clause_finding(t, cs, h->s, exc, part)))
-            return rc;
+        {
+            /* "X induced the following: (i) ..., (ii) ...": the items read
+             * the lead clause's arms and comparison */
+            int enumeration = h->s > cs && t->s[h->s - 1] == '(';
+            if ((rc = clause_finding(t, cs, enumeration ? h->s - 1 : h->s, exc, part, la, lb)))
+                return rc;
+            t->ellipsis = !strncmp(t->lower + h->s, "and ", 4) || !strncmp(t->lower + h->s, ", and ", 6);
+            if (enumeration && !(lb > la)) {
+                la = cs;
+                lb = h->s - 1;
+            }
+        }
         cs = h->e;
         exc = c == C_EXCEPT;
     }
-    return clause_finding(t, cs, b, exc, part);
+    rc = clause_finding(t, cs, b, exc, part, la, lb);
+    t->ellipsis = 0;
+    return rc;
 }
 
 /* ---- regimen and follow-up ------------------------------------------------ */

@@ -147,7 +147,10 @@ def hand(labels_path, x_path, floors, show):
             if d == f["direction"]:
                 n_dir_ok += 1
             else:
-                misses.append(("direction", pmid, f["direction"] + "->" + d, f["outcome"], r["text"][:120]))
+                misses.append(("direction", pmid, f["direction"] + "->" + d, f["outcome"],
+                               f"{f['intervention']} vs {f['comparator']}",
+                               f"{r.get('rule')} {r.get('outcome')} / {r.get('intervention')} vs {r.get('comparator')}",
+                               r["text"][:120]))
         n_xm += len(matched_x)
         for i, r in enumerate(got):
             if i not in matched_x and len(misses) < 100000:
@@ -309,7 +312,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold and len(shown) < show:
-            shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {best['text'][:110]}")
+            shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
+                         f"{pr['Comparator'][:30]} | {best.get('rule')} {best.get('intervention')!s:.30} vs "
+                         f"{best.get('comparator')!s:.30} | {best['text'][:110]}")
     classes = ["increased", "decreased", "no_difference"]
     f1s = []
     for c in classes:
