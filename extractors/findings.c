@@ -1419,6 +1419,11 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
                 break;
         if (k == sizeof sep / sizeof sep[0] || x >= b)
             break;
+        /* "two or more flares": a threshold, not a list */
+        if (!strcmp(sep[k], " or ") && (starts_word(t->lower, b, x + 4, "more")
+                                        || starts_word(t->lower, b, x + 4, "less")
+                                        || starts_word(t->lower, b, x + 4, "fewer")))
+            break;
         commas += sep[k][0] == ',';
         x += strlen(sep[k]);
         if (x >= ob && e >= ob && !commas && n >= 1 && k >= 3 && x > ob + 1)
@@ -1733,7 +1738,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
         if (after_except || !q) {
             oa = a;
-            ob = np_end(t, a, b);
+            if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
+                strip_lead(t, &oa, b);
+            ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
                    && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
             /* "a (greater) reduction in OUTCOME" */
