@@ -13,25 +13,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
-shared=${LITMINE_SHARED:-$here/../../../shared}
-[ -d "$shared/data" ] && shared=$shared/data
-labels=$shared/labels
+. "$here/evalcommon.bash"
+eval_setup model_eval "$build" handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
+  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz \
+  evidence_inference/v2_annotations.csv evidence_inference/prompts_merged.csv \
+  evidence_inference/splits/ev2_validation_article_ids.txt \
+  evidence_inference/splits/ev2_test_article_ids.txt
 ei=$labels/evidence_inference
-for f in handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
-         evidence_inference/evidence_inference_abstracts_le6KB.tar.gz \
-         evidence_inference/v2_annotations.csv evidence_inference/prompts_merged.csv \
-         evidence_inference/splits/ev2_validation_article_ids.txt \
-         evidence_inference/splits/ev2_test_article_ids.txt; do
-  if [ ! -f "$labels/$f" ]; then
-    echo "model_eval: $labels/$f is missing (set LITMINE_SHARED to shared/data)" >&2
-    exit 1
-  fi
-done
-run=$build/bench-extract_run
-[ -x "$run" ] || { echo "model_eval: $run not built" >&2; exit 1; }
 py="python3 $here/model_eval.py"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 status=0
 
 echo "== hand-labelled dev set: findings, regimen, follow-up"
