@@ -413,6 +413,7 @@ struct ftext {
     size_t *hidx;         /* per cue: index of its first hit, or nh */
     size_t sub_a, sub_b;  /* the subject a clause after "X increased ... and" shares */
     int ellipsis;         /* the clause starts at its verb ("... and decreased in B") */
+    size_t last_oa, last_ob; /* the outcome of the text's last finding */
 };
 
 static int is_space(char c)
@@ -844,7 +845,9 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
         "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
         "than", "to", "by", "it was noted that", "we found that", "we observed that",
-        "we noted that", "it", "they", "we", "this", "these",
+        "we noted that", "the results showed that", "results showed that",
+        "the results indicated that", "the results revealed that", "the results demonstrated that",
+        "the findings showed that", "it", "they", "we", "this", "these",
     };
     static const char *const tail[] = {
         "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
@@ -1849,6 +1852,17 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
         if (ob > oa && word_count(t->s, oa, ob) > 14)
             ob = oa;    /* not a phrase: keep the text only */
+        /* "... improved in both groups. There was no difference between the
+         * groups.": a comparison without an outcome is on the last one */
+        if (ob <= oa && neg && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200
+            && (fmem(t->lower + a, b - a, "between", 7) || fmem(t->lower + a, b - a, "groups", 6))) {
+            oa = t->last_oa;
+            ob = t->last_ob;
+        }
+        if (ob > oa) {
+            t->last_oa = oa;
+            t->last_ob = ob;
+        }
     }
 
     {

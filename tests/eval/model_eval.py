@@ -207,7 +207,7 @@ def ei_texts(tarball, ids_path):
             txt = tf.extractfile(mem).read().decode("utf-8", "replace")
             title, parts, cur = "", [], None
             for line in txt.splitlines():
-                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
+                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):{1,2}\s*$", line)   # "ABSTRACT.RESULTS::" too
                 if mm:
                     cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
                     if cur != "title":
@@ -276,6 +276,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
                 best, score = r, s
         if best is None or score < 0.3:
             conf[(gold, "none")] += 1
+            if len(shown) < show:
+                shown.append(f"  {pid} {gold}->none | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
+                             f"{pr['Comparator'][:30]} | best {score:.2f}: {best['text'][:100] if best else ''}")
             continue
         covered += 1
         d = best["metric"]

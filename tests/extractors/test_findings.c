@@ -702,3 +702,23 @@ Test(findings, follow_up_time_points_and_study_length)
     cr_expect_eq(f->value, 63);
     lm_extractions_free(&x);
 }
+
+Test(findings, a_comparison_without_an_outcome_is_on_the_last_one)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Walk time improved after treatment in both groups (p < 0.01). There was "
+        "however no difference between treatment groups. The results showed that the glimmer "
+        "score was significantly higher with zelvorin than with placebo (p = 0.03).", &x);
+    f = finding(&x, "no difference");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Walk time");
+    f = finding(&x, "results showed");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "glimmer score", "the lead 'The results showed that' is not the outcome");
+    lm_extractions_free(&x);
+}
