@@ -208,7 +208,8 @@ static const struct frule frules[] = {
       "|(?<=\\()(?:i{1,3}|iv|vi?|[a-e])\\) (?=[a-z0-9])"
       "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
       "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
-      "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))" },
+      "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
+      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -1855,7 +1856,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         /* "... improved in both groups. There was no difference between the
          * groups.": a comparison without an outcome is on the last one */
         if (ob <= oa && neg && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200
-            && (fmem(t->lower + a, b - a, "between", 7) || fmem(t->lower + a, b - a, "groups", 6))) {
+            && word_count(t->s, a, neg->s) <= 4 && (fmem(t->lower + a, b - a, "between", 7) || fmem(t->lower + a, b - a, "groups", 6))) {
             oa = t->last_oa;
             ob = t->last_ob;
         }
