@@ -255,7 +255,7 @@ static const struct frule frules[] = {
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
       "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
       "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
-    { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty||at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
+    { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
       "|\\b(?:at|after|through|until|up to|to|over|in) (?:the )?(?:(?:\\d+|" NUMW ")"
@@ -514,7 +514,9 @@ static uint64_t part_rules(const struct ftext *t, enum part p)
         case P_AIM: ok = c == C_AIM || reg || fu || c == C_PRIMARY; break;
         case P_METHODS: ok = reg || fu || c == C_PRIMARY || c == C_BACKGROUND; break;
         case P_RESULTS: ok = fnd || fu || c == C_PRIMARY; break;
-        case P_CONCLUSIONS: ok = fnd || c == C_DOSE || c == C_ROUTE || c == C_DUR || c == C_PRIMARY; break;
+        case P_CONCLUSIONS:
+            ok = fnd || c == C_DOSE || c == C_ROUTE || c == C_DUR || c == C_PRIMARY;
+            break;
         default: ok = 1;
         }
         if (ok)
@@ -1119,8 +1121,9 @@ static size_t pol_last(const char *s, size_t n, int *cls)
             size_t m = strlen(pol_lower[k]);
             if (m <= n - i && !memcmp(s + i, pol_lower[k], m)) {
                 /* "pain-free", "event free": the absence of a harm */
-                int fr = (i + m + 5 <= n && (!memcmp(s + i + m, "-free", 5) || !memcmp(s + i + m, " free", 5)))
-                         || (i + m + 6 <= n && !memcmp(s + i + m, "s-free", 6));
+                const char *x = s + i + m;
+                int fr = (i + m + 5 <= n && (!memcmp(x, "-free", 5) || !memcmp(x, " free", 5)))
+                         || (i + m + 6 <= n && !memcmp(x, "s-free", 6));
                 best = i + m;
                 *cls = fr ? 1 : -1;
             }
@@ -1276,51 +1279,53 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     size_t k;
 
     for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
-      const char *p;
-      size_t from = a;
-      /* each occurrence: "in the A and B groups, 34% and 49%" */
-      while ((p = fmem(t->lower + from, b - from, sep[k], strlen(sep[k])))) {
-        size_t at, after, ns1 = 0, used;
-        double v1, v2;
-        at = (size_t)(p - t->lower);
-        from = at + 1;
-        after = at + strlen(sep[k]);
-        if (!lm_num_parse(t->s + after, b - after, &v2, &used))
-            continue;
-        if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
-            continue;
-        /* the arms: "in (the) A (group)" after each value */
-        {
-            const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
-            const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
-            const char *q = in ? in : wi;
-            size_t e2 = after + used, lim;
-            if (q && !(arms->ib > arms->ia)) {
-                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
-                trim_np(t, &x, &y);
-                if (y > x && word_count(t->s, x, y) <= 6) {
-                    arms->ia = x;
-                    arms->ib = y;
+        const char *p;
+        size_t from = a;
+
+        /* each occurrence: "in the A and B groups, 34% and 49%" */
+        for (; (p = fmem(t->lower + from, b - from, sep[k], strlen(sep[k])));
+             from = (size_t)(p - t->lower) + 1) {
+            size_t at, after, ns1 = 0, used;
+            double v1, v2;
+            at = (size_t)(p - t->lower);
+            after = at + strlen(sep[k]);
+            if (!lm_num_parse(t->s + after, b - after, &v2, &used))
+                continue;
+            if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
+                continue;
+            /* the arms: "in (the) A (group)" after each value */
+            {
+                const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
+                const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
+                const char *q = in ? in : wi;
+                size_t e2 = after + used, lim;
+                if (q && !(arms->ib > arms->ia)) {
+                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                    trim_np(t, &x, &y);
+                    if (y > x && word_count(t->s, x, y) <= 6) {
+                        arms->ia = x;
+                        arms->ib = y;
+                    }
+                }
+                lim = e2 + 80 < b ? e2 + 80 : b;
+                in = fmem(t->lower + e2, lim - e2, " in ", 4);
+                wi = fmem(t->lower + e2, lim - e2, " with ", 6);
+                q = in ? in : wi;
+                if (q && !(arms->cb > arms->ca)) {
+                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0;
+                    size_t y = np_end(t, s0, lim);
+                    const char *g = fmem(t->lower + x, y - x, " group", 6);
+                    if (g)
+                        y = (size_t)(g - t->lower) + 6;
+                    trim_np(t, &x, &y);
+                    if (y > x && word_count(t->s, x, y) <= 6) {
+                        arms->ca = x;
+                        arms->cb = y;
+                    }
                 }
             }
-            lim = e2 + 80 < b ? e2 + 80 : b;
-            in = fmem(t->lower + e2, lim - e2, " in ", 4);
-            wi = fmem(t->lower + e2, lim - e2, " with ", 6);
-            q = in ? in : wi;
-            if (q && !(arms->cb > arms->ca)) {
-                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = np_end(t, s0, lim);
-                const char *g = fmem(t->lower + x, y - x, " group", 6);
-                if (g)
-                    y = (size_t)(g - t->lower) + 6;
-                trim_np(t, &x, &y);
-                if (y > x && word_count(t->s, x, y) <= 6) {
-                    arms->ca = x;
-                    arms->cb = y;
-                }
-            }
+            return v1 > v2 ? 1 : -1;
         }
-        return v1 > v2 ? 1 : -1;
-      }
     }
     return 0;
 }
@@ -1856,7 +1861,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         /* "... improved in both groups. There was no difference between the
          * groups.": a comparison without an outcome is on the last one */
         if (ob <= oa && neg && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200
-            && word_count(t->s, a, neg->s) <= 4 && (fmem(t->lower + a, b - a, "between", 7) || fmem(t->lower + a, b - a, "groups", 6))) {
+            && word_count(t->s, a, neg->s) <= 4
+            && (fmem(t->lower + a, b - a, "between", 7)
+                || fmem(t->lower + a, b - a, "groups", 6))) {
             oa = t->last_oa;
             ob = t->last_ob;
         }
@@ -1960,7 +1967,8 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             int enumeration = h->s > cs && t->s[h->s - 1] == '(';
             if ((rc = clause_finding(t, cs, enumeration ? h->s - 1 : h->s, exc, part, la, lb)))
                 return rc;
-            t->ellipsis = !strncmp(t->lower + h->s, "and ", 4) || !strncmp(t->lower + h->s, ", and ", 6);
+            t->ellipsis = !strncmp(t->lower + h->s, "and ", 4)
+                          || !strncmp(t->lower + h->s, ", and ", 6);
             if (enumeration && !(lb > la)) {
                 la = cs;
                 lb = h->s - 1;
@@ -2233,7 +2241,8 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             if (c == C_ROUTE && !route)
                 route2 = route2 ? route2 : h;
             if (c == C_DUR && !dur2 && rematch(t, h) && grp(t, h, "up", &ca, &cb) && cb > ca
-                && !strncmp(t->lower + ca, "for ", 4) && !lazy_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e))
+                && !strncmp(t->lower + ca, "for ", 4)
+                && !lazy_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e))
                 dur2 = h;
             continue;
         }
