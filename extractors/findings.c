@@ -841,7 +841,7 @@ static int starts_word(const char *s, size_t len, size_t i, const char *w)
 static void trim_np(const struct ftext *t, size_t *a, size_t *b)
 {
     static const char *const lead[] = {
-        "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
+        "as well as", "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
         "moreover", "furthermore", "also", "in addition", "additionally", "similarly",
         "importantly", "notably", "finally", "thus", "therefore", "in contrast",
         "in particular", "significantly", "statistically", "mean", "median", "there",
@@ -1882,9 +1882,23 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ni = 1;
         }
         for (it = 0; it < ni; it++) {
-            direction = base;
+            size_t hi;
             oa = is[it];
             ob = ie[it];
+            /* "reduced A and B, as well as enhanced C and D": an item led by
+             * its own direction word sets it for the items that follow */
+            if (it > 0 && !neg)
+                for (hi = first_hit(f, oa); hi < f->nh && f->hits[hi].s == oa; hi++) {
+                    enum cue c = frules[f->hits[hi].rule].cue;
+                    if ((c == C_INC || c == C_DEC) && f->hits[hi].e < ob
+                        && !threshold_word(t, a, &f->hits[hi])) {
+                        base = c == C_INC ? 1 : -1;
+                        oa = f->hits[hi].e;
+                        trim_np(t, &oa, &ob);
+                        break;
+                    }
+                }
+            direction = base;
             if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
                 return LM_ERR_NOMEM;
             extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"

@@ -722,3 +722,32 @@ Test(findings, a_comparison_without_an_outcome_is_on_the_last_one)
     cr_expect_str_eq(f->outcome, "glimmer score", "the lead 'The results showed that' is not the outcome");
     lm_extractions_free(&x);
 }
+
+Test(findings, a_list_item_led_by_a_direction_word_sets_its_own)
+{
+    lm_extractions x = { 0 };
+    size_t i;
+    int seen = 0;
+
+    run("RESULTS: Zelvorin decreased cell migration, as well as enhanced glimmer uptake and "
+        "levels of tremor factor (p < 0.05).", &x);
+    for (i = 0; i < x.len; i++) {
+        const lm_extraction *e = &x.v[i];
+        if (e->kind != LM_KIND_FINDING || !e->outcome)
+            continue;
+        if (!strcmp(e->outcome, "cell migration")) {
+            seen |= 1;
+            cr_expect_str_eq(e->metric, "decreased");
+        }
+        if (!strcmp(e->outcome, "glimmer uptake")) {
+            seen |= 2;
+            cr_expect_str_eq(e->metric, "increased");
+        }
+        if (!strcmp(e->outcome, "levels of tremor factor")) {
+            seen |= 4;
+            cr_expect_str_eq(e->metric, "increased", "the item after follows it");
+        }
+    }
+    cr_expect_eq(seen, 7, "items seen: %d", seen);
+    lm_extractions_free(&x);
+}
