@@ -989,6 +989,33 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
 
 struct arms { size_t ia, ib, ca, cb; };
 
+/* The arm right before a comparison word at @p c: "higher with A than with
+ * B", "lower on A than on B". */
+static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
+{
+    static const char *const prep[] = { " with ", " on ", " in " };
+    size_t k, from = c > a + 50 ? c - 50 : a;
+
+    for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
+        const char *q = NULL, *x;
+        size_t xa, xb;
+        for (x = t->lower + from; (x = fmem(x, (size_t)(t->lower + c - x), prep[k],
+                                             strlen(prep[k]))); x++)
+            q = x;
+        if (!q)
+            continue;
+        xa = (size_t)(q - t->lower) + strlen(prep[k]);
+        xb = c;
+        trim_np(t, &xa, &xb);
+        if (xb > xa && word_count(t->s, xa, xb) <= 5 && isalpha((unsigned char)t->s[xa])
+            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)) {
+            r->ia = xa;
+            r->ib = xb;
+        }
+        return;
+    }
+}
+
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
@@ -1029,8 +1056,10 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 && !(k == sizeof cmp / sizeof cmp[0] - 1 && starts_word(t->lower, b, s, "time"))
                 && !isdigit((unsigned char)t->s[s])) {
                 arm_after(t, s, b, &r->ca, &r->cb);
-                if (r->cb > r->ca)
+                if (r->cb > r->ca) {
+                    arm_before(t, a, (size_t)(p - t->lower), r);
                     break;
+                }
             } else if (s < b && (starts_word(t->lower, b, s, "baseline")
                                  || (k == sizeof cmp / sizeof cmp[0] - 1
                                      && starts_word(t->lower, b, s, "time")))) {

@@ -751,3 +751,24 @@ Test(findings, a_list_item_led_by_a_direction_word_sets_its_own)
     cr_expect_eq(seen, 7, "items seen: %d", seen);
     lm_extractions_free(&x);
 }
+
+Test(findings, the_arm_before_than_is_the_intervention)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Dry mouth was significantly more frequent with brantamide than with zelvorin "
+        "(50% vs. 15%, p < 0.01). Tremor was lower on zelvorin than on placebo (p < 0.001).", &x);
+    f = finding(&x, "Dry mouth");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->intervention);
+    cr_expect_str_eq(f->intervention, "brantamide");
+    cr_expect_str_eq(f->comparator, "zelvorin");
+    f = finding(&x, "Tremor");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_assert_not_null(f->intervention);
+    cr_expect_str_eq(f->intervention, "zelvorin");
+    cr_expect_str_eq(f->comparator, "placebo");
+    lm_extractions_free(&x);
+}
