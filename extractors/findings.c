@@ -2458,6 +2458,11 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
             if ((!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
                 && !(grp(t, h, "up", &ca, &cb) && cb > ca && !strncmp(t->lower + ca, "for ", 4)))
                 continue;
+            /* "each for 6 weeks": one period of several; "for at least 20
+             * weeks": a lower bound (storage, eligibility), not the length */
+            if ((h->s >= 5 && !strncmp(t->lower + h->s - 5, "each ", 5))
+                || (grp(t, h, "up", &ca, &cb) && fmem(t->lower + ca, cb - ca, "at least", 8)))
+                continue;
         }
         if (v > bestv[cls]) {
             bestv[cls] = v;

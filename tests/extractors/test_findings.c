@@ -772,3 +772,22 @@ Test(findings, the_arm_before_than_is_the_intervention)
     cr_expect_str_eq(f->comparator, "placebo");
     lm_extractions_free(&x);
 }
+
+Test(findings, a_period_or_a_lower_bound_is_not_the_follow_up)
+{
+    lm_extractions x = { 0 };
+
+    run("METHODS: Adults took part in a crossover study of two zelvorin regimens, each for 5 "
+        "weeks.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "one period of several");
+    lm_extractions_free(&x);
+
+    run("METHODS: The coated sticks can be stored at room temperature for at least 20 weeks.",
+        &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "a lower bound");
+    lm_extractions_free(&x);
+
+    run("METHODS: The zelvorin group exercised 3 times a week, for 6 weeks.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 1, "the treatment period still counts");
+    lm_extractions_free(&x);
+}
