@@ -2203,19 +2203,33 @@ static int reg_tier(const struct ftext *t, size_t pa, size_t pbnd, enum part p, 
     return has_cue(t, C_AIM, sa, sb) ? 1 : 0;
 }
 
+static const char *const ctl_words[] = { "control", "placebo", "sham", "usual ", "standard",
+                                         "compared with", "compared to", "versus", "vs",
+                                         "saline", "vehicle", "untreated", "no treatment",
+                                         "routine ", "conventional" };
+
+/* Does [a, b) name a control arm? */
+static int control_words(const struct ftext *t, size_t a, size_t b)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof ctl_words / sizeof ctl_words[0]; k++)
+        if (b > a && fmem(t->lower + a, b - a, ctl_words[k], strlen(ctl_words[k])))
+            return 1;
+    return 0;
+}
+
 /* A control arm named between the sentence start @p sa and the dose at @p d. */
 static int control_near(const struct ftext *t, size_t sa, size_t d)
 {
-    static const char *const w[] = { "control", "placebo", "sham", "usual care", "standard",
-                                     "compared with", "compared to", "versus", "vs" };
-    size_t k, from = d > sa + 60 ? d - 60 : sa, e = d;
+    size_t from = d > sa + 60 ? d - 60 : sa, e = d;
 
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (fmem(t->lower + from, d - from, w[k], strlen(w[k])))
-            return 1;
+    if (control_words(t, from, d))
+        return 1;
     /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
     while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
-                          || t->lower[e] == '.' || t->lower[e] == ' ') && e < d + 24)
+                          || t->lower[e] == '.' || t->lower[e] == ' '
+                          || (unsigned char)t->lower[e] >= 0x80) && e < d + 24)
         e++;
     return fmem(t->lower + d, e - d, "/min", 4) || fmem(t->lower + d, e - d, "/h", 2);
 }
@@ -2226,7 +2240,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
     const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL, *dur2 = NULL;
     size_t ctl_sa = 0, ctl_sb = 0;
-    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi;
+    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0;
     double nadmin = NAN;
     lm_extraction *e;
     char *sfreq = NULL;
@@ -2258,10 +2272,12 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         }
         /* the control arm's schedule is not the intervention's: "The
          * control group received X 1 mg" */
-        if (!ctl_dose && control_near(t, sa, h->s)) {
-            ctl_dose = h;
-            ctl_sa = sa;
-            ctl_sb = sb;
+        if (control_near(t, sa, h->s)) {
+            if (!ctl_dose) {
+                ctl_dose = h;
+                ctl_sa = sa;
+                ctl_sb = sb;
+            }
             continue;
         }
         dose = h;
@@ -2289,8 +2305,13 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 dur2 = h;
             continue;
         }
-        if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0])
-            doses[ndoses++] = h;
+        if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0]) {
+            /* "usual diet (1.1 g/kg) or LPD (0.55 g/kg)": a control arm's
+             * dose is no arm of the regimen */
+            if (!control_words(t, prev_dose > sa ? prev_dose : sa, h->s))
+                doses[ndoses++] = h;
+            prev_dose = h->e;
+        }
         if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
             freq = h;
         if (c == C_ROUTE && (!route || (same && !(route->s >= sa && route->e <= sb))))

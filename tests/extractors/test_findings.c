@@ -791,3 +791,29 @@ Test(findings, a_period_or_a_lower_bound_is_not_the_follow_up)
     cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 1, "the treatment period still counts");
     lm_extractions_free(&x);
 }
+
+Test(findings, control_and_infusion_doses_are_not_the_regimen)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *r;
+    size_t i, n = 0;
+
+    run("METHODS: The control group received brantamide 1.0 mg i.v. and continuous infusion of "
+        "zorvil 0.05 \xc2\xb5g/kg/min. The zelvorin group received, in addition, an intravenous "
+        "bolus of 0.5 mg/kg zelvorin.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "0.5 mg/kg", "an infusion rate in micrograms is not the dose");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults were randomized to usual diet (1.1 g/kg, n = 5) or a lean diet "
+        "(0.6 g/kg, n = 6) or a leaner diet (0.4 g/kg, n = 6).", &x);
+    for (i = 0; i < x.len; i++)
+        if (x.v[i].kind == LM_KIND_REGIMEN) {
+            cr_assert_not_null(x.v[i].dose);
+            cr_expect_str_neq(x.v[i].dose, "1.1 g/kg", "the usual diet is the control arm");
+            n++;
+        }
+    cr_expect_eq(n, 2, "one row per experimental arm, got %zu", n);
+    lm_extractions_free(&x);
+}
