@@ -1111,7 +1111,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
 static const char *const pol_lower[] = {
     /* harms and events */
     "mortality", "death", "died", "fatal", "adverse", "side effect", "side-effect", "toxicit",
-    "complication", "infection", "sepsis", "bleed", "hemorrhag", "haemorrhag", "blood loss",
+    "complication", "infection", "bleed", "hemorrhag", "haemorrhag", "blood loss",
     "relapse", "recurren", "readmission", "re-admission", "rehospitali", "hospitali",
     "failure", "morbidity", "injur", "exacerbation", "rejection", "reoperation",
     "re-operation", "dropout", "drop-out", "risk", "incidence", "events", "harm",

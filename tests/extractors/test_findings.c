@@ -570,8 +570,8 @@ Test(findings, thresholds_and_hedge_words_are_not_directions)
         /* "borderline" names a level, not a trend */
         { "RESULTS: More zelvorin patients shifted from borderline to high glimmer levels than "
           "placebo patients (30% vs 10%, p = 0.01).", "borderline", "increased" },
-        /* p below 0.06 is not below alpha */
-        { "RESULTS: Night waking was less frequent with zelvorin than with placebo (p < 0.06).",
+        /* p below 0.07 is not below alpha */
+        { "RESULTS: Night waking was less frequent with zelvorin than with placebo (p < 0.07).",
           "Night waking", "no_difference" },
         { "RESULTS: Sleep did not mediate the relation between tremor and itch.", "mediate",
           "no_difference" },
@@ -585,7 +585,7 @@ Test(findings, a_value_after_versus_is_not_an_arm)
     lm_extractions x = { 0 };
     const lm_extraction *f;
 
-    run("RESULTS: Zelvorin patients had greater reductions in glimmer scores (-1.41 vs. -0.89; "
+    run("RESULTS: Zelvorin patients had greater reductions in glimmer scores (-1.27 vs. -0.62; "
         "p = 0.02).", &x);
     f = finding(&x, "glimmer");
     cr_assert_not_null(f);
@@ -601,9 +601,9 @@ Test(findings, enumerated_items_read_the_lead_clause)
     const lm_extraction *f;
 
     run("RESULTS: As compared with a standard diet, a lean diet induced the following: (i) a "
-        "20% decrease in muscle breakdown, (ii) no change in muscle synthesis, and (iii) an "
-        "increase in the efficiency of turnover.", &x);
-    f = finding(&x, "muscle breakdown");
+        "25% decrease in zorvil clearance, (ii) no change in glimmer synthesis, and (iii) an "
+        "increase in the efficiency of tremor recovery.", &x);
+    f = finding(&x, "zorvil clearance");
     cr_assert_not_null(f);
     cr_expect_str_eq(f->metric, "decreased");
     cr_assert_not_null(f->comparator, "the lead clause's comparator");
@@ -611,7 +611,7 @@ Test(findings, enumerated_items_read_the_lead_clause)
     f = finding(&x, "no change");
     cr_assert_not_null(f);
     cr_expect_str_eq(f->metric, "no_difference");
-    cr_expect(!strstr(f->text, "breakdown"), "one item per finding: %s", f->text);
+    cr_expect(!strstr(f->text, "clearance"), "one item per finding: %s", f->text);
     f = finding(&x, "efficiency");
     cr_assert_not_null(f);
     cr_expect_str_eq(f->metric, "increased");
@@ -673,11 +673,11 @@ Test(findings, regimen_in_methods_and_findings_and_conclusions)
     cr_expect_not_null(finding(&x, "Serum levels"), "and for the findings");
     lm_extractions_free(&x);
 
-    run("METHODS: Adults were randomized to placebo or zelvorin 15 mg/day.\n"
+    run("METHODS: Adults were randomized to placebo or zelvorin 23 mg/day.\n"
         "CONCLUSION: Treatment with zelvorin for up to 3 years improves grip function.", &x);
     r = first_kind(&x, LM_KIND_REGIMEN);
     cr_assert_not_null(r);
-    cr_expect_str_eq(r->dose, "15 mg/day");
+    cr_expect_str_eq(r->dose, "23 mg/day");
     cr_assert_not_null(r->duration, "the conclusions give the treatment period");
     cr_expect_str_eq(r->duration, "up to 3 years");
     lm_extractions_free(&x);
@@ -708,14 +708,14 @@ Test(findings, a_comparison_without_an_outcome_is_on_the_last_one)
     lm_extractions x = { 0 };
     const lm_extraction *f;
 
-    run("RESULTS: Walk time improved after treatment in both groups (p < 0.01). There was "
+    run("RESULTS: Glimmer time improved after treatment in both groups (p < 0.01). There was "
         "however no difference between treatment groups. The results showed that the glimmer "
         "score was significantly higher with zelvorin than with placebo (p = 0.03).", &x);
     f = finding(&x, "no difference");
     cr_assert_not_null(f);
     cr_expect_str_eq(f->metric, "no_difference");
     cr_assert_not_null(f->outcome);
-    cr_expect_str_eq(f->outcome, "Walk time");
+    cr_expect_str_eq(f->outcome, "Glimmer time");
     f = finding(&x, "results showed");
     cr_assert_not_null(f);
     cr_assert_not_null(f->outcome);
@@ -729,13 +729,13 @@ Test(findings, a_list_item_led_by_a_direction_word_sets_its_own)
     size_t i;
     int seen = 0;
 
-    run("RESULTS: Zelvorin decreased cell migration, as well as enhanced glimmer uptake and "
+    run("RESULTS: Zelvorin decreased zorvil binding, as well as enhanced glimmer uptake and "
         "levels of tremor factor (p < 0.05).", &x);
     for (i = 0; i < x.len; i++) {
         const lm_extraction *e = &x.v[i];
         if (e->kind != LM_KIND_FINDING || !e->outcome)
             continue;
-        if (!strcmp(e->outcome, "cell migration")) {
+        if (!strcmp(e->outcome, "zorvil binding")) {
             seen |= 1;
             cr_expect_str_eq(e->metric, "decreased");
         }
@@ -757,9 +757,9 @@ Test(findings, the_arm_before_than_is_the_intervention)
     lm_extractions x = { 0 };
     const lm_extraction *f;
 
-    run("RESULTS: Dry mouth was significantly more frequent with brantamide than with zelvorin "
-        "(50% vs. 15%, p < 0.01). Tremor was lower on zelvorin than on placebo (p < 0.001).", &x);
-    f = finding(&x, "Dry mouth");
+    run("RESULTS: Glimmer flushes were significantly more frequent with brantamide than with "
+        "zelvorin (44% vs. 12%, p < 0.01). Tremor was lower on zelvorin than on placebo (p < 0.001).", &x);
+    f = finding(&x, "Glimmer flushes");
     cr_assert_not_null(f);
     cr_assert_not_null(f->intervention);
     cr_expect_str_eq(f->intervention, "brantamide");
@@ -782,12 +782,12 @@ Test(findings, a_period_or_a_lower_bound_is_not_the_follow_up)
     cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "one period of several");
     lm_extractions_free(&x);
 
-    run("METHODS: The coated sticks can be stored at room temperature for at least 20 weeks.",
+    run("METHODS: The coated strips were kept frozen for at least 19 weeks.",
         &x);
     cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "a lower bound");
     lm_extractions_free(&x);
 
-    run("METHODS: The zelvorin group exercised 3 times a week, for 6 weeks.", &x);
+    run("METHODS: The zelvorin group exercised 4 times a week, for 7 weeks.", &x);
     cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 1, "the treatment period still counts");
     lm_extractions_free(&x);
 }
@@ -798,20 +798,20 @@ Test(findings, control_and_infusion_doses_are_not_the_regimen)
     const lm_extraction *r;
     size_t i, n = 0;
 
-    run("METHODS: The control group received brantamide 1.0 mg i.v. and continuous infusion of "
-        "zorvil 0.05 \xc2\xb5g/kg/min. The zelvorin group received, in addition, an intravenous "
-        "bolus of 0.5 mg/kg zelvorin.", &x);
+    run("METHODS: The control group received brantamide 2.0 mg i.v. and continuous infusion of "
+        "zorvil 0.07 \xc2\xb5g/kg/min. The zelvorin group received, in addition, an intravenous "
+        "bolus of 0.6 mg/kg zelvorin.", &x);
     r = first_kind(&x, LM_KIND_REGIMEN);
     cr_assert_not_null(r);
-    cr_expect_str_eq(r->dose, "0.5 mg/kg", "an infusion rate in micrograms is not the dose");
+    cr_expect_str_eq(r->dose, "0.6 mg/kg", "an infusion rate in micrograms is not the dose");
     lm_extractions_free(&x);
 
-    run("METHODS: Adults were randomized to usual diet (1.1 g/kg, n = 5) or a lean diet "
-        "(0.6 g/kg, n = 6) or a leaner diet (0.4 g/kg, n = 6).", &x);
+    run("METHODS: Adults were randomized to usual diet (1.3 g/kg, n = 5) or a lean diet "
+        "(0.7 g/kg, n = 6) or a leaner diet (0.3 g/kg, n = 6).", &x);
     for (i = 0; i < x.len; i++)
         if (x.v[i].kind == LM_KIND_REGIMEN) {
             cr_assert_not_null(x.v[i].dose);
-            cr_expect_str_neq(x.v[i].dose, "1.1 g/kg", "the usual diet is the control arm");
+            cr_expect_str_neq(x.v[i].dose, "1.3 g/kg", "the usual diet is the control arm");
             n++;
         }
     cr_expect_eq(n, 2, "one row per experimental arm, got %zu", n);
