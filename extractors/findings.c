@@ -110,7 +110,7 @@ static const struct frule frules[] = {
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
-      "|different|significant\\w*|higher|lower|greater"
+      "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c",
       "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
@@ -138,20 +138,20 @@ static const struct frule frules[] = {
       "|remained constant|no different|were the same|was the same)\\b" },
     { "finding.trend", C_TREND, "", "trend|tendency|tended|marginally|borderline|did not quite",
       "\\b(?:trends?(?:ed)? (?:towards?|to|for|of)"
-      "|tendency (?:towards?|to|for)|tended to|marginally significant|borderline"
-      "|did not quite)\\b" },
+      "|tendency (?:towards?|to|for)|tended to|marginally significant"
+      "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
     { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated",
       "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated",
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated",
       "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
-      "|mitigated|decline)\\b" },
+      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated)\\b" },
     { "finding.significant", C_SIG, "signific", "signific",
       "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
     { "finding.compare", C_COMPARE, "", "compared|comparison|than|versus|vs|relative|between|group|arm|placebo|sham|control|usual|standard|respectively|in favo|odds|risk|hazard|associated|over ti|from ba",
@@ -175,7 +175,8 @@ static const struct frule frules[] = {
       "|evidence|data) (?:have|has) (?:shown|suggested|reported|demonstrated|found|indicated)"
       "|it is (?:known|well known|unclear|not known|uncertain)|(?:is|are) (?:well )?known"
       "|little is known|remains? (?:unclear|unknown|uncertain|controversial)"
-      "|literature (?:suggests?|shows?|reports?|indicates?|has|have)|we (?:have )?(?:previously|recently) (?:reported|shown|found"
+      "|literature (?:suggests?|shows?|reports?|indicates?|(?:has|have) (?:shown|suggested|reported"
+      "|demonstrated|found|indicated))|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
     { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
@@ -198,19 +199,24 @@ static const struct frule frules[] = {
       "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
-    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite",
+    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
-      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)" },
+      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)"
+      "|(?<=\\()(?:i{1,3}|iv|vi?|[a-e])\\) (?=[a-z0-9])"
+      "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
+      "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
+      "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
+      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
     { "regimen.dose", C_DOSE, "", "0|1|2|3|4|5|6|7|8|9",
       "(?<![\\w.,/-])(?<d>\\d+(?:\\.\\d+)?(?: ?(?:-|to) ?\\d+(?:\\.\\d+)?)? ?"
       "(?:mg|g|mcg|ug|\xc2\xb5g|\xce\xbcg|ng|iu|units?|u|ml|mmol|meq|grams?|milligrams?"
-      "|micrograms?|kcal|gy|mbq|mci|tablets?|capsules?|drops?|puffs?)"
+      "|micrograms?|kcal|gy|mbq|mci|tablets?|capsules?|drops?|puffs?|sachets?)"
       "(?: ?/ ?(?:kg|m2|m\\^2|day|d|dose|week|wk|h|hr|hour|kg/day|kg/d|kg/h|kg/min|min))*"
       "(?: (?:bw|body weight))?)(?![\\w/])" },
     { "regimen.frequency", C_FREQ, "", "once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|0|1|2|3|4|5|6|7|8|9|every|daily|weekly|fortnightly|monthly|nightly|biweekly|bi-weekly|per day|a day|b.i.|bid|t.i.|tid|q.i.|qid|q.d|qd",
@@ -223,7 +229,7 @@ static const struct frule frules[] = {
     { "regimen.duration", C_DUR, "", "for 0|for 1|for 2|for 3|for 4|for 5|for 6|for 7|for 8|for 9|for one|for two|for three|for four|for five|for six|for seven|for eight|for nine|for ten|for eleven|for twelve|for thirteen|for fourteen|for fifteen|for sixteen|for eighteen|for twenty|for thirty|for forty|for fifty|for sixty|for a period|for a total|for up to|for at least|for a |for an |during 0|during 1|during 2|during 3|during 4|during 5|during 6|during 7|during 8|during 9|during one|during two|during three|during four|during five|during six|during seven|during eight|during nine|during ten|during eleven|during twelve|during thirteen|during fourteen|during fifteen|during sixteen|during eighteen|during twenty|during thirty|during forty|during fifty|during sixty|during a period|during a total|during up to|during at least|during a |during an |over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|over a period|over a total|over up to|over at least|over a |over an |a period|a total|a 0|a 1|a 2|a 3|a 4|a 5|a 6|a 7|a 8|a 9|a one|a two|a three|a four|a five|a six|a seven|a eight|a nine|a ten|a eleven|a twelve|a thirteen|a fourteen|a fifteen|a sixteen|a eighteen|a twenty|a thirty|a forty|a fifty|a sixty|up to|at least|an eight|an eleven|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<up>(?:for |during |over )?(?:a (?:period|total) of |up to |at least |an? )?)"
       "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
-      "(?<ctx>(?:,? (?:[a-z-]+,? ){0,5}?(?:treatment|intervention|course|regimen|program(?:me)?"
+      "(?<ctx>(?:,? (?:[a-z-]+,? |\\([^()]{1,80}\\),? ){0,6}?(?:treatment|intervention|course|regimen|program(?:me)?"
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
       "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
       "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
@@ -252,7 +258,7 @@ static const struct frule frules[] = {
     { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
-      "|\\b(?:at|after|through|until|up to|to|over) (?:the )?(?:(?:\\d+|" NUMW ")"
+      "|\\b(?:at|after|through|until|up to|to|over|in) (?:the )?(?:(?:\\d+|" NUMW ")"
       "(?:,| and| or)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )(?<u2>days?|weeks?"
       "|months?|years?|hours?)(?: (?:later|after|post\\w*|following|of (?:treatment|therapy"
       "|supplementation|training|intervention|follow)))?\\b"
@@ -406,6 +412,9 @@ struct ftext {
     lm_extractions *out;
     size_t first;         /* the text's first row */
     size_t *hidx;         /* per cue: index of its first hit, or nh */
+    size_t sub_a, sub_b;  /* the subject a clause after "X increased ... and" shares */
+    int ellipsis;         /* the clause starts at its verb ("... and decreased in B") */
+    size_t last_oa, last_ob; /* the outcome of the text's last finding */
 };
 
 static int is_space(char c)
@@ -505,7 +514,9 @@ static uint64_t part_rules(const struct ftext *t, enum part p)
         case P_AIM: ok = c == C_AIM || reg || fu || c == C_PRIMARY; break;
         case P_METHODS: ok = reg || fu || c == C_PRIMARY || c == C_BACKGROUND; break;
         case P_RESULTS: ok = fnd || fu || c == C_PRIMARY; break;
-        case P_CONCLUSIONS: ok = fnd || c == C_DOSE || c == C_ROUTE || c == C_PRIMARY; break;
+        case P_CONCLUSIONS:
+            ok = fnd || c == C_DOSE || c == C_ROUTE || c == C_DUR || c == C_PRIMARY;
+            break;
         default: ok = 1;
         }
         if (ok)
@@ -641,7 +652,7 @@ static enum part part_of_label(const char *s, size_t n)
     size_t k;
 
     /* "METHODS AND RESULTS": both */
-    if (fmem(s, n, "method", 6) && fmem(s, n, "result", 6))
+    if (fmem(s, n, "method", 6) && (fmem(s, n, "result", 6) || fmem(s, n, "finding", 7)))
         return P_UNKNOWN;
     for (k = 0; k < sizeof lab / sizeof lab[0]; k++)
         if (fmem(s, n, lab[k].w, strlen(lab[k].w)))
@@ -812,8 +823,8 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
         }
         if ((o[0] == '<' && v <= 0.05) || (o[0] == '=' && v < 0.05))
             *sig = 1;
-        else if (o[0] == '>' || (o[0] == '=' && v >= 0.05))
-            *ns = 1;
+        else if (o[0] == '>' || (o[0] == '=' && v >= 0.05) || (o[0] == '<' && v > 0.05))
+            *ns = 1;    /* "P < 0.06" is not below alpha */
         i += used - 1;
     }
 }
@@ -830,14 +841,16 @@ static int starts_word(const char *s, size_t len, size_t i, const char *w)
 static void trim_np(const struct ftext *t, size_t *a, size_t *b)
 {
     static const char *const lead[] = {
-        "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
+        "as well as", "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
         "moreover", "furthermore", "also", "in addition", "additionally", "similarly",
         "importantly", "notably", "finally", "thus", "therefore", "in contrast",
         "in particular", "significantly", "statistically", "mean", "median", "there",
         "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
         "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
         "than", "to", "by", "it was noted that", "we found that", "we observed that",
-        "we noted that", "it", "they", "we", "this", "these",
+        "we noted that", "the results showed that", "results showed that",
+        "the results indicated that", "the results revealed that", "the results demonstrated that",
+        "the findings showed that", "it", "they", "we", "this", "these",
     };
     static const char *const tail[] = {
         "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
@@ -938,6 +951,9 @@ static int control_like(const char *s)
     static const char *const w[] = {
         "placebo", "sham", "control", "usual care", "standard", "vehicle", "no treatment",
         "untreated", "saline", "waiting list", "wait-list", "waitlist", "conventional",
+        "routine care", "treatment as usual", "no intervention", "non-exposed", "unexposed",
+        "nonexposed", "non-users", "nonusers", "non-user", "attention control", "dummy",
+        "inactive", "comparison group", "reference group",
     };
     size_t k;
 
@@ -963,9 +979,42 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     trim_np(t, xa, xb);
     if (*xb > *xa && word_count(t->s, *xa, *xb) > 8)
         *xb = *xa;
+    /* "vs. -0.89", "than 4 h": a value, not an arm */
+    if (*xb > *xa && !isalpha((unsigned char)t->s[*xa]) && t->s[*xa] != '(' && t->s[*xa] != '"'
+        && (unsigned char)t->s[*xa] < 0x80)
+        *xb = *xa;
+    if (*xb > *xa && (unsigned char)t->s[*xa] == 0xe2 && (unsigned char)t->s[*xa + 1] == 0x88)
+        *xb = *xa;      /* U+2212 minus */
 }
 
 struct arms { size_t ia, ib, ca, cb; };
+
+/* The arm right before a comparison word at @p c: "higher with A than with
+ * B", "lower on A than on B". */
+static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
+{
+    static const char *const prep[] = { " with ", " on ", " in " };
+    size_t k, from = c > a + 50 ? c - 50 : a;
+
+    for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
+        const char *q = NULL, *x;
+        size_t xa, xb;
+        for (x = t->lower + from; (x = fmem(x, (size_t)(t->lower + c - x), prep[k],
+                                             strlen(prep[k]))); x++)
+            q = x;
+        if (!q)
+            continue;
+        xa = (size_t)(q - t->lower) + strlen(prep[k]);
+        xb = c;
+        trim_np(t, &xa, &xb);
+        if (xb > xa && word_count(t->s, xa, xb) <= 5 && isalpha((unsigned char)t->s[xa])
+            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)) {
+            r->ia = xa;
+            r->ib = xb;
+        }
+        return;
+    }
+}
 
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
@@ -988,7 +1037,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
             x = s;
             y = m;
             trim_np(t, &x, &y);
-            if (y > x && word_count(t->s, x, y) <= 8) {
+            if (y > x && word_count(t->s, x, y) <= 8 && !isdigit((unsigned char)t->s[x])) {
                 r->ia = x;
                 r->ib = y;
                 arm_after(t, m + 5, b, &r->ca, &r->cb);
@@ -1004,12 +1053,17 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
         if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
             size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
             if (s < b && !starts_word(t->lower, b, s, "baseline")
+                && !(k == sizeof cmp / sizeof cmp[0] - 1 && starts_word(t->lower, b, s, "time"))
                 && !isdigit((unsigned char)t->s[s])) {
                 arm_after(t, s, b, &r->ca, &r->cb);
-                if (r->cb > r->ca)
+                if (r->cb > r->ca) {
+                    arm_before(t, a, (size_t)(p - t->lower), r);
                     break;
-            } else if (s < b && starts_word(t->lower, b, s, "baseline")) {
-                break;
+                }
+            } else if (s < b && (starts_word(t->lower, b, s, "baseline")
+                                 || (k == sizeof cmp / sizeof cmp[0] - 1
+                                     && starts_word(t->lower, b, s, "time")))) {
+                break;      /* "from baseline", "over time": within a group */
             }
         }
     /* "in group A" (a short name after "group") */
@@ -1050,26 +1104,120 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     }
 }
 
-/* Lower-is-better measures: "improved pain" is less pain. */
-static int badness(const char *s)
+/* ---- outcome polarity --------------------------------------------------------
+ * "Improved X" is more of X when higher is better (function, survival) and
+ * less of X when lower is better (pain, mortality).  The lexicon is by
+ * class of word, word starts only: */
+static const char *const pol_lower[] = {
+    /* harms and events */
+    "mortality", "death", "died", "fatal", "adverse", "side effect", "side-effect", "toxicit",
+    "complication", "infection", "bleed", "hemorrhag", "haemorrhag", "blood loss",
+    "relapse", "recurren", "readmission", "re-admission", "rehospitali", "hospitali",
+    "failure", "morbidity", "injur", "exacerbation", "rejection", "reoperation",
+    "re-operation", "dropout", "drop-out", "risk", "incidence", "events", "harm",
+    /* symptoms and their severity */
+    "pain", "ache", "symptom", "nausea", "vomit", "fatigue", "dyspn", "breathless", "insomnia",
+    "anxiety", "anxious", "depressi", "stress", "distress", "craving", "itch", "prurit",
+    "cough", "discomfort", "tender", "stiffness", "swelling", "edema", "oedema", "inflammat",
+    "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
+    "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
+    "disease activity", "fear", "loneliness", "suicid", "sedation",
+    /* risk markers */
+    "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
+    "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
+    "c-reactive", "crp", "length of stay", "length of hospital",
+};
+static const char *const pol_higher[] = {
+    "quality of life", "qol", "quality", "function", "survival", "strength", "satisfaction",
+    "adherence", "compliance", "response", "responder", "remission", "healing", "cure",
+    "recovery", "success", "well-being", "wellbeing", "mobility", "range of motion",
+    "performance", "sensitivity", "hdl", "density", "capacity", "endurance", "fitness",
+    "self-efficacy", "knowledge", "cognit", "memory", "abstinence", "cessation", "quit",
+    "clearance", "relief", "efficacy", "independence", "lean mass", "muscle mass", "vitality",
+    "resilience", "empowerment", "self-esteem",
+};
+
+/* The end of the last lexicon word starting a word in [s, s + n), its class
+ * in *cls (-1 lower is better, 1 higher); 0 when none. */
+static size_t pol_last(const char *s, size_t n, int *cls)
 {
-    static const char *const w[] = {
-        "pain", "symptom", "mortality", "death", "risk", "incidence", "complication",
-        "adverse", "severity", "depress", "anxiety", "nausea", "vomiting", "fatigue",
-        "disability", "length of stay", "relapse", "recurrence",
-        "failure", "infection", "bleeding", "blood loss", "stress", "craving", "itch",
-        "score", "index of", "dyspn", "insomnia", "morbidity", "hospitali", "readmission",
-        "waist", "body weight", "bmi", "blood pressure", "glucose", "hba1c", "cholesterol",
-        "ldl", "triglycerid",
-    };
+    size_t i, k, best = 0;
+
+    for (i = 0; i < n; i++) {
+        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (k = 0; k < sizeof pol_lower / sizeof pol_lower[0]; k++) {
+            size_t m = strlen(pol_lower[k]);
+            if (m <= n - i && !memcmp(s + i, pol_lower[k], m)) {
+                /* "pain-free", "event free": the absence of a harm */
+                const char *x = s + i + m;
+                int fr = (i + m + 5 <= n && (!memcmp(x, "-free", 5) || !memcmp(x, " free", 5)))
+                         || (i + m + 6 <= n && !memcmp(x, "s-free", 6));
+                best = i + m;
+                *cls = fr ? 1 : -1;
+            }
+        }
+        for (k = 0; k < sizeof pol_higher / sizeof pol_higher[0]; k++) {
+            size_t m = strlen(pol_higher[k]);
+            if (m <= n - i && !memcmp(s + i, pol_higher[k], m) && i + m >= best) {
+                best = i + m;
+                *cls = 1;
+            }
+        }
+    }
+    return best;
+}
+
+/* The polarity of an outcome phrase: -1 lower is better, 1 higher is
+ * better, 0 unknown.  The head before "of"/"in" decides ("relief of pain",
+ * "incidence of nausea"), else the last lexicon word ("pain scores",
+ * "symptom relief"). */
+static int outcome_polarity(const char *outcome)
+{
+    char low[256];
+    size_t n, h;
+    int cls = 0;
+    const char *of, *in;
+
+    if (!outcome)
+        return 0;
+    for (n = 0; outcome[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)outcome[n]);
+    low[n] = '\0';
+    of = strstr(low, " of ");
+    in = strstr(low, " in ");
+    h = of && (!in || of < in) ? (size_t)(of - low) : in ? (size_t)(in - low) : n;
+    /* "quality of life": the whole phrase is one lexicon entry */
+    if (h < n && pol_last(low, n, &cls) && cls == 1 && strstr(low, "quality of life"))
+        return 1;
+    cls = 0;
+    if (pol_last(low, h, &cls))
+        return cls;
+    cls = 0;
+    if (pol_last(low, n, &cls))
+        return cls;
+    /* a rating score or scale without a named measure: most are symptom
+     * scales, where less is better */
+    return strstr(low, "score") || strstr(low, "scale") ? -1 : 0;
+}
+
+/* Is the cue an evaluative word: 1 for better ("improved", "better",
+ * "superior", "benefit"), -1 for worse ("worse", "worsened",
+ * "deteriorated", "inferior"), 0 a plain quantity word. */
+static int evaluative(const struct ftext *t, const struct hit *h)
+{
+    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior" };
+    static const char *const down[] = { "worse", "worsen", "deterior", "inferior", "aggravat",
+                                        "exacerbat" };
     size_t k;
 
-    if (!s)
-        return 0;
-    static const char *const good[] = { "quality of life", "function" };
-
-    (void)k;
-    return has_word_ci(s, w, sizeof w / sizeof w[0]) && !has_word_ci(s, good, 2);
+    for (k = 0; k < sizeof up / sizeof up[0]; k++)
+        if (!strncmp(t->lower + h->s, up[k], strlen(up[k])))
+            return 1;
+    for (k = 0; k < sizeof down / sizeof down[0]; k++)
+        if (!strncmp(t->lower + h->s, down[k], strlen(down[k])))
+            return -1;
+    return 0;
 }
 
 /* Is the cue a noun of change ("reduction", "improvement", "increase")? */
@@ -1160,48 +1308,111 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     size_t k;
 
     for (k = 0; k < sizeof sep / sizeof sep[0]; k++) {
-        const char *p = fmem(t->lower + a, b - a, sep[k], strlen(sep[k]));
-        size_t at, after, ns1 = 0, used;
-        double v1, v2;
-        if (!p)
-            continue;
-        at = (size_t)(p - t->lower);
-        after = at + strlen(sep[k]);
-        if (!lm_num_parse(t->s + after, b - after, &v2, &used))
-            continue;
-        if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
-            continue;
-        /* the arms: "in (the) A (group)" after each value */
-        {
-            const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
-            const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
-            const char *q = in ? in : wi;
-            size_t e2 = after + used, lim;
-            if (q && !(arms->ib > arms->ia)) {
-                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
-                trim_np(t, &x, &y);
-                if (y > x && word_count(t->s, x, y) <= 6) {
-                    arms->ia = x;
-                    arms->ib = y;
+        const char *p;
+        size_t from = a;
+
+        /* each occurrence: "in the A and B groups, 34% and 49%" */
+        for (; (p = fmem(t->lower + from, b - from, sep[k], strlen(sep[k])));
+             from = (size_t)(p - t->lower) + 1) {
+            size_t at, after, ns1 = 0, used;
+            double v1, v2;
+            at = (size_t)(p - t->lower);
+            after = at + strlen(sep[k]);
+            if (!lm_num_parse(t->s + after, b - after, &v2, &used))
+                continue;
+            if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
+                continue;
+            /* the arms: "in (the) A (group)" after each value */
+            {
+                const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
+                const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
+                const char *q = in ? in : wi;
+                size_t e2 = after + used, lim;
+                if (q && !(arms->ib > arms->ia)) {
+                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                    trim_np(t, &x, &y);
+                    if (y > x && word_count(t->s, x, y) <= 6) {
+                        arms->ia = x;
+                        arms->ib = y;
+                    }
+                }
+                lim = e2 + 80 < b ? e2 + 80 : b;
+                in = fmem(t->lower + e2, lim - e2, " in ", 4);
+                wi = fmem(t->lower + e2, lim - e2, " with ", 6);
+                q = in ? in : wi;
+                if (q && !(arms->cb > arms->ca)) {
+                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0;
+                    size_t y = np_end(t, s0, lim);
+                    const char *g = fmem(t->lower + x, y - x, " group", 6);
+                    if (g)
+                        y = (size_t)(g - t->lower) + 6;
+                    trim_np(t, &x, &y);
+                    if (y > x && word_count(t->s, x, y) <= 6) {
+                        arms->ca = x;
+                        arms->cb = y;
+                    }
                 }
             }
-            lim = e2 + 80 < b ? e2 + 80 : b;
-            in = fmem(t->lower + e2, lim - e2, " in ", 4);
-            wi = fmem(t->lower + e2, lim - e2, " with ", 6);
-            q = in ? in : wi;
-            if (q && !(arms->cb > arms->ca)) {
-                size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = np_end(t, s0, lim);
-                const char *g = fmem(t->lower + x, y - x, " group", 6);
-                if (g)
-                    y = (size_t)(g - t->lower) + 6;
-                trim_np(t, &x, &y);
-                if (y > x && word_count(t->s, x, y) <= 6) {
-                    arms->ca = x;
-                    arms->cb = y;
-                }
-            }
+            return v1 > v2 ? 1 : -1;
         }
-        return v1 > v2 ? 1 : -1;
+    }
+    return 0;
+}
+
+/* The last occurrence of @p nd in [a, b), or NULL. */
+static const char *last_mem(const char *h, size_t a, size_t b, const char *nd)
+{
+    const char *p = NULL, *q;
+    size_t m = strlen(nd);
+
+    for (q = h + a; (q = fmem(q, (size_t)(h + b - q), nd, m)); q++)
+        p = q;
+    return p;
+}
+
+/* Two arms named in the order of the values that follow or precede them:
+ * "in the A and B groups", "in A and B, respectively".  1 with the arms in
+ * *r (first, second), 0 when the clause names no such pair. */
+static int paired_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
+{
+    static const char *const ends[] = { " groups", " arms", " group", ", respectively",
+                                        " respectively" };
+    static const char *const ins[] = { "in the ", "for the ", "among the ", "between the ",
+                                       "in ", "for ", "with ", "among " };
+    size_t k, j;
+
+    for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        const char *g = fmem(t->lower + a, b - a, ends[k], strlen(ends[k])), *and, *in = NULL;
+        size_t ge, from, x, y, u, v;
+        if (!g)
+            continue;
+        ge = (size_t)(g - t->lower);
+        from = ge > a + 40 ? ge - 40 : a;
+        if (!(and = last_mem(t->lower, from, ge, " and ")))
+            continue;
+        from = (size_t)(and - t->lower) > a + 40 ? (size_t)(and - t->lower) - 40 : a;
+        for (j = 0; j < sizeof ins / sizeof ins[0] && !in; j++) {
+            const char *q = last_mem(t->lower, from, (size_t)(and - t->lower), ins[j]);
+            if (q && (q == t->lower + a || !isalnum((unsigned char)q[-1])))
+                in = q + strlen(ins[j]);
+        }
+        if (!in)
+            continue;
+        x = (size_t)(in - t->lower);
+        y = (size_t)(and - t->lower);
+        u = y + 5;
+        v = ge;
+        trim_np(t, &x, &y);
+        trim_np(t, &u, &v);
+        if (y <= x || v <= u || word_count(t->s, x, y) > 4 || word_count(t->s, u, v) > 4
+            || isdigit((unsigned char)t->s[x]) || isdigit((unsigned char)t->s[u])
+            || memchr(t->s + x, ',', y - x) || memchr(t->s + u, ',', v - u))
+            continue;
+        r->ia = x;
+        r->ib = y;
+        r->ca = u;
+        r->cb = v;
+        return 1;
     }
     return 0;
 }
@@ -1245,6 +1456,11 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
             if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
                 break;
         if (k == sizeof sep / sizeof sep[0] || x >= b)
+            break;
+        /* "two or more flares": a threshold, not a list */
+        if (!strcmp(sep[k], " or ") && (starts_word(t->lower, b, x + 4, "more")
+                                        || starts_word(t->lower, b, x + 4, "less")
+                                        || starts_word(t->lower, b, x + 4, "fewer")))
             break;
         commas += sep[k][0] == ',';
         x += strlen(sep[k]);
@@ -1340,6 +1556,26 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
     return s > a || e > a;
 }
 
+/* Does a verb cue ending at @p qe take no object ("X increased over time",
+ * "X decreased in the A group (P < 0.01)")? */
+static int intransitive(const struct ftext *t, size_t qe, size_t b)
+{
+    static const char *const w[] = { "over", "in", "from", "by", "after", "during", "at", "with",
+                                     "among", "compared", "than", "to", "across", "until",
+                                     "between", "within", "significantly", "only", "more",
+                                     "less", "relative", "versus", "vs", "when", "following" };
+    size_t i = qe, k;
+
+    while (i < b && t->s[i] == ' ')
+        i++;
+    if (i >= b || !isalpha((unsigned char)t->s[i]))
+        return 1;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* "... an effect of X on OUTCOME", "... a difference in OUTCOME" after the
  * cue. */
 static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob)
@@ -1366,10 +1602,43 @@ static int effect_on(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
     return 0;
 }
 
+/* A quantity word of a threshold, not a comparison: "one or more",
+ * "more than 3 days", "no less than". */
+static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
+{
+    const char *w = t->lower + h->s;
+    size_t e = h->e;
+
+    if (h->s >= a + 3 && (!strncmp(w - 3, "or ", 3) || !strncmp(w - 3, "no ", 3))
+        && (h->s == a + 3 || !isalnum((unsigned char)w[-4])))
+        return 1;
+    if (e + 6 < t->len && !strncmp(t->lower + e, " than ", 6)) {
+        unsigned char c = (unsigned char)t->lower[e + 6];
+        if (isdigit(c) || c == 0xe2 /* >=, <= */ || !strncmp(t->lower + e + 6, "half", 4)
+            || !strncmp(t->lower + e + 6, "one ", 4) || !strncmp(t->lower + e + 6, "two ", 4)
+            || !strncmp(t->lower + e + 6, "three ", 6))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the cue a comparative of quantity ("greater", "more", "less")? */
+static int comparative(const struct ftext *t, const struct hit *h)
+{
+    static const char *const w[] = { "greater", "larger", "more", "less", "smaller", "fewer",
+                                     "bigger" };
+    size_t k, n = h->e - h->s;
+
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n == strlen(w[k]) && !strncmp(t->lower + h->s, w[k], n))
+            return 1;
+    return 0;
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
-                             enum part part)
+                             enum part part, size_t la, size_t lb)
 {
     const findings_rules *f = t->f;
     const struct hit *neg = NULL, *dir = NULL, *h;
@@ -1398,6 +1667,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
+            && !threshold_word(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))
@@ -1406,9 +1676,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
     if (dir) {
+        /* "greater systolic and diastolic reductions": the change noun may
+         * end the noun phrase after a comparative */
+        size_t reach = dir->e + 2;
+        if (comparative(t, dir)) {
+            size_t ne = np_end(t, dir->e, b);
+            reach = ne < dir->e + 50 ? ne : dir->e + 50;
+        }
         for (i = first_hit(f, dir->e); i < f->nh; i++) {
             const struct hit *h2 = &f->hits[i];
-            if (h2->s > dir->e + 2)
+            if (h2->s > reach)
                 break;
             if (h2 != dir && h2->s > dir->e && h2->e <= b && change_noun(t, h2)
                 && (frules[h2->rule].cue == C_INC || frules[h2->rule].cue == C_DEC)) {
@@ -1446,10 +1723,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         direction = ratio;
         significant = ratio != 0;
     } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
-               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+               && ((void)paired_arms(t, a, b, &varms), vs = side_by_side(t, a, b, &varms)) != 0) {
         rule = "finding.values";
         direction = vs;
         significant = 1;
+    } else if (!dir && !ns && paired_arms(t, a, b, &varms)
+               && (vs = side_by_side(t, a, b, &varms)) != 0) {
+        /* "in the A and B groups, 34% and 49%": the values in the arms'
+         * order, without a test */
+        rule = "finding.values";
+        direction = vs;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
@@ -1457,7 +1740,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     } else if (dir) {
         int has_sig = has_cue(t, C_SIG, a, b) || sig;
         if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
-            && !active_verb(t, a, dir->s, dir->e))
+            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb)))
             return LM_OK;
         rule = frules[dir->rule].id;
         direction = frules[dir->rule].cue == C_INC ? 1 : -1;
@@ -1479,6 +1762,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         int noun_cue = q && (!strncmp(lq, "no ", 3) || fmem(lq, qe - qs, "difference", 10)
                              || fmem(lq, qe - qs, "effect", 6) || fmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
+        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca))
+            clause_arms(t, la, lb, &arms);  /* an enumerated item: the lead's arms */
         if (vs) {
             if (varms.ib > varms.ia) {
                 arms.ia = varms.ia;
@@ -1491,7 +1776,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
         if (after_except || !q) {
             oa = a;
-            ob = np_end(t, a, b);
+            if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
+                strip_lead(t, &oa, b);
+            ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
                    && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
             /* "a (greater) reduction in OUTCOME" */
@@ -1499,7 +1786,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = np_end(t, oa, b);
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
-        } else if (active_verb(t, a, qs, qe)) {
+        } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {
             /* "X (significantly) reduced OUTCOME": X is the intervention */
             size_t sa = a, sb = qs;
             strip_lead(t, &sa, sb);
@@ -1583,6 +1870,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     }
                     oa = qe + 1;
                     ob = np_end(t, oa, b);
+                } else if (ob <= oa && t->ellipsis && t->sub_b > t->sub_a) {
+                    /* "X increased in A and decreased in B": X again */
+                    oa = t->sub_a;
+                    ob = t->sub_b;
                 } else if (ob <= oa && qe < b) {
                     oa = qe;
                     ob = np_end(t, oa, b);
@@ -1590,8 +1881,25 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        if (q == dir && ob > oa && oa < qs) {
+            t->sub_a = oa;      /* the subject of a verb cue */
+            t->sub_b = ob;
+        }
         if (ob > oa && word_count(t->s, oa, ob) > 14)
             ob = oa;    /* not a phrase: keep the text only */
+        /* "... improved in both groups. There was no difference between the
+         * groups.": a comparison without an outcome is on the last one */
+        if (ob <= oa && neg && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200
+            && word_count(t->s, a, neg->s) <= 4
+            && (fmem(t->lower + a, b - a, "between", 7)
+                || fmem(t->lower + a, b - a, "groups", 6))) {
+            oa = t->last_oa;
+            ob = t->last_ob;
+        }
+        if (ob > oa) {
+            t->last_oa = oa;
+            t->last_ob = ob;
+        }
     }
 
     {
@@ -1603,9 +1911,23 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ni = 1;
         }
         for (it = 0; it < ni; it++) {
-            direction = base;
+            size_t hi;
             oa = is[it];
             ob = ie[it];
+            /* "reduced A and B, as well as enhanced C and D": an item led by
+             * its own direction word sets it for the items that follow */
+            if (it > 0 && !neg)
+                for (hi = first_hit(f, oa); hi < f->nh && f->hits[hi].s == oa; hi++) {
+                    enum cue c = frules[f->hits[hi].rule].cue;
+                    if ((c == C_INC || c == C_DEC) && f->hits[hi].e < ob
+                        && !threshold_word(t, a, &f->hits[hi])) {
+                        base = c == C_INC ? 1 : -1;
+                        oa = f->hits[hi].e;
+                        trim_np(t, &oa, &ob);
+                        break;
+                    }
+                }
+            direction = base;
             if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
                 return LM_ERR_NOMEM;
             extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
@@ -1623,6 +1945,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             } else if (arms.cb > arms.ca) {
                 e->comparator = orig_dup(t, arms.ca, arms.cb);
             }
+            /* "improved pain" is less pain, "worse function" less function,
+             * "worse pain" more pain */
+            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
+                && outcome_polarity(e->outcome ? e->outcome : e->text) < 0)
+                direction = -direction;
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
                 && strcmp(e->comparator, "baseline")) {
@@ -1630,15 +1957,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 e->intervention = e->comparator;
                 e->comparator = x;
                 direction = -direction;
-                extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
-                                : "no_difference", sizeof e->metric);
+            } else if (control_like(e->intervention) && !e->comparator) {
+                /* "higher in the control group": the control is the comparator */
+                e->comparator = e->intervention;
+                e->intervention = NULL;
+                direction = -direction;
             }
-            /* "improved pain": less pain */
-            if (direction > 0 && dir && !neg && badness(e->outcome)) {
-                const char *w = t->lower + dir->s;
-                if (!strncmp(w, "improv", 6) || !strncmp(w, "better", 6))
-                    extract_strlcpy(e->metric, "decreased", sizeof e->metric);
-            }
+            extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                            : "no_difference", sizeof e->metric);
             if (significant == 1)
                 extract_flag(e, "significant=true");
             else if (significant == 0)
@@ -1653,12 +1979,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a;
+    size_t i, cs = a, la = 0, lb = 0;
     int exc = 0;
     lm_err rc;
 
     if (has_cue(t, C_BACKGROUND, a, b) || (part == P_UNKNOWN && has_cue(t, C_AIM, a, b)))
         return LM_OK;
+    t->sub_a = t->sub_b = 0;
+    t->ellipsis = 0;
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -1667,19 +1995,34 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
-            size_t k;
+            size_t k, lim = h->s;
             int depth = 0;
-            for (k = a; k < h->s; k++)
+            if (lim > a && t->s[lim - 1] == '(')
+                lim--;          /* "(ii) ": an enumeration */
+            for (k = a; k < lim; k++)
                 depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
             if (depth > 0)
                 continue;
         }
-        if ((rc = clause_finding(t, cs, h->s, exc, part)))
-            return rc;
+        {
+            /* "X induced the following: (i) ..., (ii) ...": the items read
+             * the lead clause's arms and comparison */
+            int enumeration = h->s > cs && t->s[h->s - 1] == '(';
+            if ((rc = clause_finding(t, cs, enumeration ? h->s - 1 : h->s, exc, part, la, lb)))
+                return rc;
+            t->ellipsis = !strncmp(t->lower + h->s, "and ", 4)
+                          || !strncmp(t->lower + h->s, ", and ", 6);
+            if (enumeration && !(lb > la)) {
+                la = cs;
+                lb = h->s - 1;
+            }
+        }
         cs = h->e;
         exc = c == C_EXCEPT;
     }
-    return clause_finding(t, cs, b, exc, part);
+    rc = clause_finding(t, cs, b, exc, part, la, lb);
+    t->ellipsis = 0;
+    return rc;
 }
 
 /* ---- regimen and follow-up ------------------------------------------------ */
@@ -1860,19 +2203,33 @@ static int reg_tier(const struct ftext *t, size_t pa, size_t pbnd, enum part p, 
     return has_cue(t, C_AIM, sa, sb) ? 1 : 0;
 }
 
+static const char *const ctl_words[] = { "control", "placebo", "sham", "usual ", "standard",
+                                         "compared with", "compared to", "versus", "vs",
+                                         "saline", "vehicle", "untreated", "no treatment",
+                                         "routine ", "conventional" };
+
+/* Does [a, b) name a control arm? */
+static int control_words(const struct ftext *t, size_t a, size_t b)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof ctl_words / sizeof ctl_words[0]; k++)
+        if (b > a && fmem(t->lower + a, b - a, ctl_words[k], strlen(ctl_words[k])))
+            return 1;
+    return 0;
+}
+
 /* A control arm named between the sentence start @p sa and the dose at @p d. */
 static int control_near(const struct ftext *t, size_t sa, size_t d)
 {
-    static const char *const w[] = { "control", "placebo", "sham", "usual care", "standard",
-                                     "compared with", "compared to", "versus", "vs" };
-    size_t k, from = d > sa + 60 ? d - 60 : sa, e = d;
+    size_t from = d > sa + 60 ? d - 60 : sa, e = d;
 
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (fmem(t->lower + from, d - from, w[k], strlen(w[k])))
-            return 1;
+    if (control_words(t, from, d))
+        return 1;
     /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
     while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
-                          || t->lower[e] == '.' || t->lower[e] == ' ') && e < d + 24)
+                          || t->lower[e] == '.' || t->lower[e] == ' '
+                          || (unsigned char)t->lower[e] >= 0x80) && e < d + 24)
         e++;
     return fmem(t->lower + d, e - d, "/min", 4) || fmem(t->lower + d, e - d, "/h", 2);
 }
@@ -1881,9 +2238,9 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
 {
     const findings_rules *f = t->f;
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
-    const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL;
+    const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL, *dur2 = NULL;
     size_t ctl_sa = 0, ctl_sb = 0;
-    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi;
+    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0;
     double nadmin = NAN;
     lm_extraction *e;
     char *sfreq = NULL;
@@ -1915,10 +2272,12 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         }
         /* the control arm's schedule is not the intervention's: "The
          * control group received X 1 mg" */
-        if (!ctl_dose && control_near(t, sa, h->s)) {
-            ctl_dose = h;
-            ctl_sa = sa;
-            ctl_sb = sb;
+        if (control_near(t, sa, h->s)) {
+            if (!ctl_dose) {
+                ctl_dose = h;
+                ctl_sa = sa;
+                ctl_sb = sb;
+            }
             continue;
         }
         dose = h;
@@ -1936,13 +2295,23 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 break;
         if (k == np || !(tier = reg_tier(t, pb[2 * k], pb[2 * k + 1], pp[k], h->s)))
             continue;
-        if (tier == 2) {    /* the conclusions: a route the methods did not give */
+        if (tier == 2) {    /* the conclusions: a route or duration the methods did not give */
+            size_t ca, cb;
             if (c == C_ROUTE && !route)
                 route2 = route2 ? route2 : h;
+            if (c == C_DUR && !dur2 && rematch(t, h) && grp(t, h, "up", &ca, &cb) && cb > ca
+                && !strncmp(t->lower + ca, "for ", 4)
+                && !lazy_cue(t, C_NOT_FU, h->s > 12 ? h->s - 12 : 0, h->e))
+                dur2 = h;
             continue;
         }
-        if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0])
-            doses[ndoses++] = h;
+        if (c == C_DOSE && same && ndoses < sizeof doses / sizeof doses[0]) {
+            /* "usual diet (1.1 g/kg) or LPD (0.55 g/kg)": a control arm's
+             * dose is no arm of the regimen */
+            if (!control_words(t, prev_dose > sa ? prev_dose : sa, h->s))
+                doses[ndoses++] = h;
+            prev_dose = h->e;
+        }
         if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
             freq = h;
         if (c == C_ROUTE && (!route || (same && !(route->s >= sa && route->e <= sb))))
@@ -1965,6 +2334,8 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         sa = ctl_sa;
         sb = ctl_sb;
     }
+    if (!dur && (dose || route || admin || freq))
+        dur = dur2;
     if (!dose && !freq && !route && !admin && !dur)
         return LM_OK;
     if (!dose && !route && !admin && !(freq && dur) && !dur)
@@ -2107,6 +2478,11 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
             size_t ca, cb;
             if ((!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
                 && !(grp(t, h, "up", &ca, &cb) && cb > ca && !strncmp(t->lower + ca, "for ", 4)))
+                continue;
+            /* "each for 6 weeks": one period of several; "for at least 20
+             * weeks": a lower bound (storage, eligibility), not the length */
+            if ((h->s >= 5 && !strncmp(t->lower + h->s - 5, "each ", 5))
+                || (grp(t, h, "up", &ca, &cb) && fmem(t->lower + ca, cb - ca, "at least", 8)))
                 continue;
         }
         if (v > bestv[cls]) {

@@ -23,6 +23,8 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from evalcommon import parse_opts, read_jsonl, rows_by_pmid
+
 
 def text_of(el):
     return "".join(el.itertext()) if el is not None else ""
@@ -84,17 +86,10 @@ def per_class(title, pairs):
 def score(labels_path, ext_path, floors, show, texts=None):
     abstracts = {}
     if texts:
-        for line in open(texts, encoding="utf-8"):
-            d = json.loads(line)
+        for d in read_jsonl(texts):
             abstracts[d["pmid"]] = d.get("abstract") or ""
-    gold = {}
-    for line in open(labels_path, encoding="utf-8"):
-        d = json.loads(line)
-        gold[d["pmid"]] = d
-    ext = defaultdict(list)
-    for line in open(ext_path, encoding="utf-8"):
-        e = json.loads(line)
-        ext[e["pmid"]].append(e)
+    gold = {d["pmid"]: d for d in read_jsonl(labels_path)}
+    ext = rows_by_pmid(ext_path, as_str=False)
     figures = {}
     dis = []
 
@@ -272,11 +267,7 @@ def check_floors(figures, floors):
 
 
 def statcheck_score(path, ext_path, floors):
-    ext = defaultdict(list)
-    for line in open(ext_path, encoding="utf-8"):
-        e = json.loads(line)
-        if e["p"] is not None:
-            ext[e["pmid"]].append(e)
+    ext = rows_by_pmid(ext_path, keep=lambda e: e["p"] is not None, as_str=False)
     n = ans = ok = 0
     for i, row in statcheck_rows(path):
         n += 1
@@ -368,8 +359,7 @@ def ebm_texts(path):
 
 def ebm_score(path, ext_path, floors):
     ext = defaultdict(set)
-    for line in open(ext_path, encoding="utf-8"):
-        e = json.loads(line)
+    for e in read_jsonl(ext_path):
         if e["kind"] in ("sample_size", "arm_size") and e["value"] is not None:
             ext[e["pmid"]].add(int(e["value"]))
     tp = fp = fn = 0
@@ -386,8 +376,7 @@ def ebm_score(path, ext_path, floors):
         fn += len(g - o)
     # which rules give the values that are not PSS numbers, by family
     fam = defaultdict(lambda: [0, 0])
-    for line in open(ext_path, encoding="utf-8"):
-        e = json.loads(line)
+    for e in read_jsonl(ext_path):
         if e["kind"] not in ("sample_size", "arm_size") or e["value"] is None:
             continue
         i = int(e["pmid"]) - 1
@@ -498,15 +487,13 @@ def rct_agreement(texts, ext_path, label, floors):
     For EI also among the human reports whose abstract states a random assignment (the only ones
     the labelling rules call RCTs from their wording)."""
     pts, stated = {}, set()
-    for line in open(texts, encoding="utf-8"):
-        d = json.loads(line)
+    for d in read_jsonl(texts):
         pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
         text = (d.get("title") or "") + " " + (d.get("abstract") or "")
         if STATES_RANDOM.search(text) and not ANIMAL_WORDS.search(text):
             stated.add(d["pmid"])
     ours, called = {}, {}
-    for line in open(ext_path, encoding="utf-8"):
-        e = json.loads(line)
+    for e in read_jsonl(ext_path):
         if e["kind"] == "design":
             ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
             called[e["pmid"]] = f"{e['value']}({e['rule'].split('.', 1)[-1]})"
@@ -534,23 +521,14 @@ def rct_agreement(texts, ext_path, label, floors):
     return check_floors({"rct_vs_" + label: fig}, floors)
 
 
-def parse_opts(args):
-    floors, show = {}, 0
-    while args:
-        if args[0] == "--floors":
-            for kv in args[1].split(","):
-                k, v = kv.split("=")
-                floors[k] = float(v)
-            args = args[2:]
-        elif args[0] == "--show":
-            show = int(args[1])
-            args = args[2:]
-        elif args[0] == "--texts":
-            parse_opts.texts = args[1]
-            args = args[2:]
-        else:
-            raise SystemExit("unknown argument " + args[0])
-    return floors, show
+def split_texts(args):
+    """--texts FILE taken out of ARGS: (the rest, FILE or None)."""
+    if "--texts" in args:
+        i = args.index("--texts")
+        if i + 1 >= len(args):
+            raise SystemExit("--texts needs a file")
+        return args[:i] + args[i + 2:], args[i + 1]
+    return args, None
 
 
 def main():
@@ -578,9 +556,9 @@ def main():
         articles(sys.argv[2])
         return 0
     if len(sys.argv) >= 4 and sys.argv[1] == "score":
-        parse_opts.texts = None
-        floors, show = parse_opts(sys.argv[4:])
-        return score(sys.argv[2], sys.argv[3], floors, show, parse_opts.texts)
+        rest, texts = split_texts(sys.argv[4:])
+        floors, show = parse_opts(rest)
+        return score(sys.argv[2], sys.argv[3], floors, show, texts)
     print(__doc__, file=sys.stderr)
     return 2
 

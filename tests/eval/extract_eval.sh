@@ -24,22 +24,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
-shared=${LITMINE_SHARED:-$here/../../../shared}
-[ -d "$shared/data" ] && shared=$shared/data
-labels=$shared/labels
-for f in handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
-         statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
-         evidence_inference/evidence_inference_abstracts_le6KB.tar.gz; do
-  if [ ! -f "$labels/$f" ]; then
-    echo "extract_eval: $labels/$f is missing (set LITMINE_SHARED to shared/data)" >&2
-    exit 1
-  fi
-done
-run=$build/bench-extract_run
-[ -x "$run" ] || { echo "extract_eval: $run not built" >&2; exit 1; }
+. "$here/evalcommon.bash"
+eval_setup extract_eval "$build" handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
+  statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
+  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz
 py="python3 $here/extract_eval.py"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 status=0
 
 echo "== hand-labelled dev set (litmine import + extract --all)"

@@ -22,6 +22,8 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+from evalcommon import parse_opts, read_jsonl, rows_by_pmid
+
 STOP = set("""a an the of in on at to for with and or by from vs versus than between among
 group groups arm arms patients subjects participants was were is are be been that this
 those these their its after before during compared who which as not no""".split())
@@ -38,24 +40,6 @@ def overlap(a, b):
     return len(wa & wb) / len(wa)
 
 
-def parse_floors(args):
-    floors, show = {}, 0
-    i = 0
-    while i < len(args):
-        if args[i] == "--floors" and i + 1 < len(args):
-            for kv in args[i + 1].split(","):
-                if kv:
-                    k, v = kv.split("=")
-                    floors[k] = float(v)
-            i += 2
-        elif args[i] == "--show" and i + 1 < len(args):
-            show = int(args[i + 1])
-            i += 2
-        else:
-            i += 1
-    return floors, show
-
-
 def check_floors(metrics, floors):
     bad = 0
     for k, v in sorted(floors.items()):
@@ -64,14 +48,6 @@ def check_floors(metrics, floors):
             print(f"FLOOR {k}: {got} < {v}")
             bad = 1
     return bad
-
-
-def load_rows(path):
-    rows = defaultdict(list)
-    for line in open(path, encoding="utf-8"):
-        r = json.loads(line)
-        rows[str(r["pmid"])].append(r)
-    return rows
 
 
 def norm(s):
@@ -111,7 +87,7 @@ def text_overlap(a, b):
 
 
 def hand(labels_path, x_path, floors, show):
-    rows = load_rows(x_path)
+    rows = rows_by_pmid(x_path)
     n_lab = n_rec = n_x = n_xm = n_dir = n_dir_ok = 0
     by_dir = Counter()
     reg_fields = Counter()
@@ -119,8 +95,7 @@ def hand(labels_path, x_path, floors, show):
     reg_false = reg_lab = 0
     fu_lab = fu_ok = fu_false = 0
     misses = []
-    for line in open(labels_path, encoding="utf-8"):
-        lab = json.loads(line)
+    for lab in read_jsonl(labels_path):
         pmid = str(lab["pmid"])
         got = [r for r in rows.get(pmid, []) if r["kind"] == "finding"]
         lf = lab.get("findings") or []
@@ -147,7 +122,10 @@ def hand(labels_path, x_path, floors, show):
             if d == f["direction"]:
                 n_dir_ok += 1
             else:
-                misses.append(("direction", pmid, f["direction"] + "->" + d, f["outcome"], r["text"][:120]))
+                misses.append(("direction", pmid, f["direction"] + "->" + d, f["outcome"],
+                               f"{f['intervention']} vs {f['comparator']}",
+                               f"{r.get('rule')} {r.get('outcome')} / {r.get('intervention')} vs {r.get('comparator')}",
+                               r["text"][:120]))
         n_xm += len(matched_x)
         for i, r in enumerate(got):
             if i not in matched_x and len(misses) < 100000:
@@ -229,7 +207,7 @@ def ei_texts(tarball, ids_path):
             txt = tf.extractfile(mem).read().decode("utf-8", "replace")
             title, parts, cur = "", [], None
             for line in txt.splitlines():
-                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
+                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):{1,2}\s*$", line)   # "ABSTRACT.RESULTS::" too
                 if mm:
                     cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
                     if cur != "title":
@@ -260,11 +238,10 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
     """The evidence lies in the abstract when the annotated evidence text
     occurs in it (the CSV's "In Abstract" column is UNK throughout)."""
     abstracts = {}
-    for line in open(texts_path, encoding="utf-8"):
-        d = json.loads(line)
+    for d in read_jsonl(texts_path):
         abstracts[d["pmid"]] = squash(d["title"] + " " + d["abstract"])
     ids = set(abstracts)
-    rows = load_rows(x_path)
+    rows = rows_by_pmid(x_path)
     prompts = {}
     with open(prompts_path, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -299,6 +276,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
                 best, score = r, s
         if best is None or score < 0.3:
             conf[(gold, "none")] += 1
+            if len(shown) < show:
+                shown.append(f"  {pid} {gold}->none | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
+                             f"{pr['Comparator'][:30]} | best {score:.2f}: {best['text'][:100] if best else ''}")
             continue
         covered += 1
         d = best["metric"]
@@ -309,7 +289,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold and len(shown) < show:
-            shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {best['text'][:110]}")
+            shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
+                         f"{pr['Comparator'][:30]} | {best.get('rule')} {best.get('intervention')!s:.30} vs "
+                         f"{best.get('comparator')!s:.30} | {best['text'][:110]}")
     classes = ["increased", "decreased", "no_difference"]
     f1s = []
     for c in classes:
@@ -338,13 +320,13 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
 def main():
     a = sys.argv
     if len(a) >= 4 and a[1] == "hand":
-        floors, show = parse_floors(a[4:])
+        floors, show = parse_opts(a[4:])
         return hand(a[2], a[3], floors, show)
     if len(a) >= 4 and a[1] == "ei-texts":
         ei_texts(a[2], a[3])
         return 0
     if len(a) >= 7 and a[1] == "ei-score":
-        floors, show = parse_floors(a[7:])
+        floors, show = parse_opts(a[7:])
         return ei_score(a[2], a[3], a[4], a[5], a[6], floors, show)
     print(__doc__, file=sys.stderr)
     return 2

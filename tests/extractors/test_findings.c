@@ -488,3 +488,332 @@ Test(findings, old_corpus_is_migrated)
     lm_corpus_close(c);
     rm_db();
 }
+
+/* ---- outcome polarity, arm orientation, clause structure ----------------- */
+
+struct dir_case { const char *s, *needle, *metric; };
+
+static void expect_directions(const struct dir_case *c, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        lm_extractions x = { 0 };
+        const lm_extraction *f;
+
+        run(c[i].s, &x);
+        f = finding(&x, c[i].needle);
+        cr_assert_not_null(f, "no finding in: %s", c[i].s);
+        cr_expect_str_eq(f->metric, c[i].metric, "%s", c[i].s);
+        lm_extractions_free(&x);
+    }
+}
+
+Test(findings, evaluative_words_follow_the_outcome_polarity)
+{
+    static const struct dir_case c[] = {
+        /* lower is better: "improved" is less of it, "worse" more */
+        { "RESULTS: Zelvorin significantly improved joint pain compared with placebo (p = 0.01).",
+          "joint pain", "decreased" },
+        { "RESULTS: Itch was significantly worse with zelvorin than with placebo (p = 0.03).",
+          "Itch", "increased" },
+        { "RESULTS: The zelvorin group showed a greater improvement in the total rating score "
+          "than the placebo group (p = 0.01).", "rating score", "decreased" },
+        /* higher is better: the word's own direction */
+        { "RESULTS: Quality of life was significantly improved with zelvorin compared with "
+          "placebo (p = 0.02).", "Quality of life", "increased" },
+        { "RESULTS: Zelvorin patients had significantly worse grip function than placebo "
+          "patients (p = 0.04).", "grip function", "decreased" },
+        { "RESULTS: Pain-free survival was significantly better with zelvorin than with placebo "
+          "(p = 0.01).", "Pain-free", "increased" },
+        /* an outcome of unknown polarity: "worse" keeps its own direction */
+        { "RESULTS: Zelvorin aggravated glimmer tolerance compared with placebo (p = 0.02).",
+          "tolerance", "decreased" },
+        /* a plain quantity word is not turned round */
+        { "RESULTS: Joint pain was significantly higher with zelvorin than with placebo "
+          "(p = 0.01).", "Joint pain", "increased" },
+    };
+
+    expect_directions(c, sizeof c / sizeof c[0]);
+}
+
+Test(findings, a_control_arm_alone_is_the_comparator)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Tremor amplitude was significantly higher in the placebo group (p = 0.01).", &x);
+    f = finding(&x, "Tremor");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased", "higher with placebo: lower with the intervention");
+    cr_expect_null(f->intervention);
+    cr_assert_not_null(f->comparator);
+    cr_expect_str_eq(f->comparator, "placebo group");
+    lm_extractions_free(&x);
+
+    run("RESULTS: Flares were significantly more frequent in the unexposed group than in the "
+        "exposed group (p = 0.02).", &x);
+    f = finding(&x, "Flares");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_assert_not_null(f->comparator);
+    cr_expect_str_eq(f->comparator, "unexposed group");
+    lm_extractions_free(&x);
+}
+
+Test(findings, thresholds_and_hedge_words_are_not_directions)
+{
+    static const struct dir_case c[] = {
+        /* "two or more": a threshold; "smaller" is the direction */
+        { "RESULTS: The share of patients with two or more flares was significantly smaller "
+          "with zelvorin than with placebo (p = 0.02).", "flares", "decreased" },
+        /* "borderline" names a level, not a trend */
+        { "RESULTS: More zelvorin patients shifted from borderline to high glimmer levels than "
+          "placebo patients (30% vs 10%, p = 0.01).", "borderline", "increased" },
+        /* p below 0.07 is not below alpha */
+        { "RESULTS: Night waking was less frequent with zelvorin than with placebo (p < 0.07).",
+          "Night waking", "no_difference" },
+        { "RESULTS: Sleep did not mediate the relation between tremor and itch.", "mediate",
+          "no_difference" },
+    };
+
+    expect_directions(c, sizeof c / sizeof c[0]);
+}
+
+Test(findings, a_value_after_versus_is_not_an_arm)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Zelvorin patients had greater reductions in glimmer scores (-1.27 vs. -0.62; "
+        "p = 0.02).", &x);
+    f = finding(&x, "glimmer");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_expect(!f->comparator || !strchr("-0123456789", f->comparator[0]), "comparator %s",
+              f->comparator);
+    lm_extractions_free(&x);
+}
+
+Test(findings, enumerated_items_read_the_lead_clause)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: As compared with a standard diet, a lean diet induced the following: (i) a "
+        "25% decrease in zorvil clearance, (ii) no change in glimmer synthesis, and (iii) an "
+        "increase in the efficiency of tremor recovery.", &x);
+    f = finding(&x, "zorvil clearance");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_assert_not_null(f->comparator, "the lead clause's comparator");
+    cr_expect_str_eq(f->comparator, "standard diet");
+    f = finding(&x, "no change");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    cr_expect(!strstr(f->text, "clearance"), "one item per finding: %s", f->text);
+    f = finding(&x, "efficiency");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "increased");
+    lm_extractions_free(&x);
+}
+
+Test(findings, a_verb_after_and_shares_the_subject)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Glimmer levels increased over time in the zelvorin group (p < 0.01) and "
+        "decreased over time in the placebo group (p = 0.03).", &x);
+    f = finding(&x, "increased over time");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "increased");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Glimmer levels", "an intransitive verb: the subject is the outcome");
+    cr_expect_str_eq(f->comparator, "baseline");
+    f = finding(&x, "decreased over time");
+    cr_assert_not_null(f, "the second verb is its own finding");
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Glimmer levels");
+    lm_extractions_free(&x);
+}
+
+Test(findings, values_in_the_order_of_paired_arms)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: In the zelvorin and placebo groups, remission was reached by 48% and 31% of "
+        "patients.", &x);
+    f = finding(&x, "remission");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->rule, "finding.values");
+    cr_expect_str_eq(f->metric, "increased");
+    cr_expect_str_eq(f->outcome, "remission");
+    cr_expect_str_eq(f->intervention, "zelvorin");
+    cr_expect_str_eq(f->comparator, "placebo");
+    cr_expect(!strstr(f->flags ? f->flags : "", "significant="), "no test: %s", f->flags);
+    lm_extractions_free(&x);
+}
+
+Test(findings, regimen_in_methods_and_findings_and_conclusions)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *r;
+
+    run("METHODS AND FINDINGS: We enrolled 90 adults in a crossover study of two daily "
+        "zelvorin regimens, each for 5 weeks (oral 20 mg, or both). Serum levels were lower "
+        "after the second regimen (p<0.001).", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r, "a mixed part is read for the regimen");
+    cr_expect_str_eq(r->dose, "20 mg");
+    cr_expect_str_eq(r->frequency, "daily");
+    cr_expect_str_eq(r->duration, "5 weeks");
+    cr_expect_not_null(finding(&x, "Serum levels"), "and for the findings");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults were randomized to placebo or zelvorin 23 mg/day.\n"
+        "CONCLUSION: Treatment with zelvorin for up to 3 years improves grip function.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "23 mg/day");
+    cr_assert_not_null(r->duration, "the conclusions give the treatment period");
+    cr_expect_str_eq(r->duration, "up to 3 years");
+    lm_extractions_free(&x);
+}
+
+Test(findings, follow_up_time_points_and_study_length)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Compared with placebo, zelvorin lowered the itch score in 36 hours "
+        "(p = 0.01).", &x);
+    f = first_kind(&x, LM_KIND_FOLLOW_UP);
+    cr_assert_not_null(f);
+    cr_expect(fabs(f->value - 1.5) < 0.001, "%g days", f->value);
+    lm_extractions_free(&x);
+
+    run("METHODS: This is an analysis of a 9-week, multicentre (four invented countries), "
+        "randomized, placebo-controlled study of adults with tremor.", &x);
+    f = first_kind(&x, LM_KIND_FOLLOW_UP);
+    cr_assert_not_null(f, "a bracket between the length and 'study'");
+    cr_expect_eq(f->value, 63);
+    lm_extractions_free(&x);
+}
+
+Test(findings, a_comparison_without_an_outcome_is_on_the_last_one)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Glimmer time improved after treatment in both groups (p < 0.01). There was "
+        "however no difference between treatment groups. The results showed that the glimmer "
+        "score was significantly higher with zelvorin than with placebo (p = 0.03).", &x);
+    f = finding(&x, "no difference");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Glimmer time");
+    f = finding(&x, "results showed");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "glimmer score", "the lead 'The results showed that' is not the outcome");
+    lm_extractions_free(&x);
+}
+
+Test(findings, a_list_item_led_by_a_direction_word_sets_its_own)
+{
+    lm_extractions x = { 0 };
+    size_t i;
+    int seen = 0;
+
+    run("RESULTS: Zelvorin decreased zorvil binding, as well as enhanced glimmer uptake and "
+        "levels of tremor factor (p < 0.05).", &x);
+    for (i = 0; i < x.len; i++) {
+        const lm_extraction *e = &x.v[i];
+        if (e->kind != LM_KIND_FINDING || !e->outcome)
+            continue;
+        if (!strcmp(e->outcome, "zorvil binding")) {
+            seen |= 1;
+            cr_expect_str_eq(e->metric, "decreased");
+        }
+        if (!strcmp(e->outcome, "glimmer uptake")) {
+            seen |= 2;
+            cr_expect_str_eq(e->metric, "increased");
+        }
+        if (!strcmp(e->outcome, "levels of tremor factor")) {
+            seen |= 4;
+            cr_expect_str_eq(e->metric, "increased", "the item after follows it");
+        }
+    }
+    cr_expect_eq(seen, 7, "items seen: %d", seen);
+    lm_extractions_free(&x);
+}
+
+Test(findings, the_arm_before_than_is_the_intervention)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Glimmer flushes were significantly more frequent with brantamide than with "
+        "zelvorin (44% vs. 12%, p < 0.01). Tremor was lower on zelvorin than on placebo (p < 0.001).", &x);
+    f = finding(&x, "Glimmer flushes");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->intervention);
+    cr_expect_str_eq(f->intervention, "brantamide");
+    cr_expect_str_eq(f->comparator, "zelvorin");
+    f = finding(&x, "Tremor");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased");
+    cr_assert_not_null(f->intervention);
+    cr_expect_str_eq(f->intervention, "zelvorin");
+    cr_expect_str_eq(f->comparator, "placebo");
+    lm_extractions_free(&x);
+}
+
+Test(findings, a_period_or_a_lower_bound_is_not_the_follow_up)
+{
+    lm_extractions x = { 0 };
+
+    run("METHODS: Adults took part in a crossover study of two zelvorin regimens, each for 5 "
+        "weeks.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "one period of several");
+    lm_extractions_free(&x);
+
+    run("METHODS: The coated strips were kept frozen for at least 19 weeks.",
+        &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "a lower bound");
+    lm_extractions_free(&x);
+
+    run("METHODS: The zelvorin group exercised 4 times a week, for 7 weeks.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 1, "the treatment period still counts");
+    lm_extractions_free(&x);
+}
+
+Test(findings, control_and_infusion_doses_are_not_the_regimen)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *r;
+    size_t i, n = 0;
+
+    run("METHODS: The control group received brantamide 2.0 mg i.v. and continuous infusion of "
+        "zorvil 0.07 \xc2\xb5g/kg/min. The zelvorin group received, in addition, an intravenous "
+        "bolus of 0.6 mg/kg zelvorin.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "0.6 mg/kg", "an infusion rate in micrograms is not the dose");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults were randomized to usual diet (1.3 g/kg, n = 5) or a lean diet "
+        "(0.7 g/kg, n = 6) or a leaner diet (0.3 g/kg, n = 6).", &x);
+    for (i = 0; i < x.len; i++)
+        if (x.v[i].kind == LM_KIND_REGIMEN) {
+            cr_assert_not_null(x.v[i].dose);
+            cr_expect_str_neq(x.v[i].dose, "1.3 g/kg", "the usual diet is the control arm");
+            n++;
+        }
+    cr_expect_eq(n, 2, "one row per experimental arm, got %zu", n);
+    lm_extractions_free(&x);
+}
