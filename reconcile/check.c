@@ -712,6 +712,19 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
         strcpy(d->level, "L2");
         strcpy(d->design, "rct");
     }
+    /* Indexed as a meta-analysis or an RCT, and placebo-controlled by the
+     * design row's own flags: a "controlled" wording that the design rules
+     * read as non-randomised does not make it L3 (a review of controlled
+     * trials, a trial with a placebo group). */
+    if (d->level[1] == '3' && d->model.placebo && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))) {
+        if (strstr(d->pub_types, "Meta-Analysis") || strstr(d->pub_types, "Systematic Review")) {
+            strcpy(d->level, "L1");
+            strcpy(d->design, "meta_analysis");
+        } else if (strstr(d->pub_types, "Randomized Controlled Trial")) {
+            strcpy(d->level, "L2");
+            strcpy(d->design, "rct");
+        }
+    }
     if ((rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;

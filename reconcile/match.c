@@ -1114,9 +1114,13 @@ static struct cand *bound_cand(const struct vfacts *v)
             return &v->m->c[i];
     return NULL;
 }
+/* A review pooling non-randomised data: pre-post series mixed in, or
+ * cohorts only (no randomised trial among them). */
 static int is_mixed_meta(const struct cand *c)
 {
-    return lvl_of(c) == '1' && (c->d->aflags & RC_A_MIXED);
+    unsigned a = c ? c->d->aflags : 0;
+    return lvl_of(c) == '1'
+           && ((a & RC_A_MIXED) || ((a & RC_A_COHORT) && !(a & RC_A_RCT) && !c->d->model.placebo));
 }
 
 /* Tests, one per row. */
@@ -1278,27 +1282,186 @@ static int t_l5(struct vfacts *v)
 }
 /* Claim numbers the record agrees with, sample sizes aside (that the trial
  * had 180 patients does not make its result a benefit). */
+static int outcome_kind(enum rc_num_kind k)
+{
+    return k == RC_RATE || k == RC_EFFECT || k == RC_CHANGE || k == RC_FOLD || k == RC_REDUCTION
+           || k == RC_P;
+}
+/* (Nor do its dose, its duration or its number of studies.) */
 static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
 {
     size_t i, n = 0;
 
     for (i = 0; i < cl->nums.n && i < 64; i++)
-        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && cl->nums.v[i].kind != RC_N;
+        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && outcome_kind(cl->nums.v[i].kind);
     return n;
+}
+
+/* The record's result is null: with finding rows, no comparison significant
+ * and a primary one without a difference; without any, the abstract's own
+ * wording (and no significant primary result). */
+static int record_null(const struct rc_doc *d)
+{
+    const struct rc_model *m = &d->model;
+    size_t i;
+    int any_sig = 0, null_primary = 0;
+
+    for (i = 0; i < m->nfind; i++) {
+        any_sig |= m->find[i].sig == 1;
+        null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1;
+    }
+    if (m->nfind)
+        return !any_sig && (null_primary || (d->aflags & RC_A_NEGATIVE));
+    return !m->sig_primary && ((d->aflags & RC_A_NEGATIVE) || m->null_primary);
 }
 
 /* a benefit asserted over a controlled record whose result is null (a
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
 {
-    const struct rc_doc *d = v->best->d;
-    /* the study model's primary finding decides when it has one; the
-     * abstract's wording when it has none */
-    int null = !d->model.sig_primary && ((d->aflags & RC_A_NEGATIVE) || d->model.null_primary);
+    int null = record_null(v->best->d);
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+/* A claim of equal effect ("worked as well as", "similar"): not a benefit
+ * over the comparator. */
+static int claims_equal(const char *t, size_t n)
+{
+    char buf[400];
+    const char *p;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    if (rc_has_stem(buf, "equal") || rc_has_stem(buf, "similar") || rc_has_stem(buf, "comparabl"))
+        return 1;
+    for (p = buf; (p = rc_find_ci(p, strlen(p), "as well as")) != NULL; p++)
+        if (!(p >= buf + 6 && (rc_find_ci(p - 6, 6, "twice") || rc_find_ci(p - 6, 6, "times"))))
+            return 1;
+    return rc_find_ci(buf, strlen(buf), "as good as") != NULL;
+}
+
+/* The finding row whose sentence holds byte @pos of the record's text. */
+static const struct rc_finding *finding_at(const struct rc_doc *d, size_t pos)
+{
+    size_t i;
+
+    for (i = 0; i < d->model.nfind; i++)
+        if (pos >= d->model.find[i].start && pos < d->model.find[i].end)
+            return &d->model.find[i];
+    return NULL;
+}
+
+/* A benefit asserted with a number the record gives for a comparison it
+ * found no difference in ("half had their seizures halved, a significant
+ * result" over "at least 50% reduction: 43% vs 27%, P=0.08"). */
+static int t_number_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    size_t i;
+
+    if (!c)
+        c = v->best;
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_HEDGE_CLAIM)
+        || cl->source != LM_SOURCE_STUDY || cl->hedged || lvl_of(c) > '3'
+        || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_finding *fd;
+        const struct rc_num *x;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        if ((fd = finding_at(c->d, x->start)) && fd->dir == 0 && fd->sig == 0) {
+            snprintf(v->why, sizeof v->why, "PMID %lld gives that figure for a comparison "
+                     "that did not differ from control: \"%.*s\"", (long long)c->d->pmid,
+                     (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
+                     c->d->text + fd->start);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does a sentence of the record, outside its null findings, say that more
+ * of the dimension did more ("higher doses ... greater effects")? */
+static int record_graded(const struct rc_doc *d, unsigned dim)
+{
+    static const char *const more[] = { "higher", "greater", "larger", "more", "bigger", NULL };
+    size_t i, j;
+    char buf[600];
+
+    for (i = 0; i < d->nsents; i++) {
+        const struct rc_sent *st = &d->sents[i];
+        const struct rc_finding *fd = finding_at(d, st->start);
+        int has_dim, has_more = 0;
+        if (fd && fd->dir == 0)
+            continue;
+        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 599 ? st->end - st->start
+                                                                           : 599), d->text + st->start);
+        has_dim = (dim & RC_FD_DOSE) ? (rc_has_stem(buf, "dose") || rc_has_stem(buf, "dosage"))
+                                     : rc_has_stem(buf, "frequenc");
+        for (j = 0; more[j] && has_dim && !has_more; j++)
+            has_more = rc_find_word(buf, more[j], strlen(more[j])) != NULL;
+        if (has_dim && has_more)
+            return 1;
+    }
+    return 0;
+}
+
+/* "The higher the dose, the better", "five days a week beat three" over a
+ * record that found no difference between the doses or the frequencies it
+ * compared (a lower dose no better than placebo does not say that); "a
+ * modest dose helps" over a record whose lower dose did no better than
+ * control. */
+static int t_dose_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    size_t n = cl->end - cl->start, i;
+    struct cand *c = bound_cand(v);
+    unsigned want = 0;
+    int low;
+    char buf[400];
+
+    if (!c)
+        c = v->best;
+    if (claims_null(v->f) || cl->hedged || cl->source != LM_SOURCE_STUDY || lvl_of(c) > '3'
+        || claims_equal(t, n) || (cl->kind != RC_K_DOSE_RESPONSE && cl->kind != RC_K_EFFICACY))
+        return 0;
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    if (rc_has_stem(buf, "dose") || rc_has_stem(buf, "dosage"))
+        want |= RC_FD_DOSE;
+    for (i = 0; i < cl->nums.n; i++)
+        if (cl->nums.v[i].kind == RC_DOSE)
+            want |= RC_FD_DOSE;
+    low = (want & RC_FD_DOSE) && (rc_has_stem(buf, "low") || rc_has_stem(buf, "modest")
+                                  || rc_has_stem(buf, "small"));
+    if (!low && cl->kind != RC_K_DOSE_RESPONSE)
+        return 0;
+    if (rc_per_week(t, n) > 0)
+        want |= RC_FD_FREQ;
+    for (i = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *fd = &c->d->model.find[i];
+        unsigned dim = fd->dims & want;
+        if (fd->dir != 0 || fd->sig == 1 || !dim)
+            continue;
+        if (low ? !(fd->dims & RC_FD_LOW)
+                : ((fd->dims & RC_FD_LOW) || record_graded(c->d, dim)))
+            continue;
+        snprintf(v->why, sizeof v->why, "PMID %lld found no difference %s: \"%.*s\"",
+                 (long long)c->d->pmid, low ? "between the lower dose and control"
+                 : (dim & RC_FD_FREQ) ? "between the frequencies it compared"
+                 : "between the doses it compared",
+                 (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
+                 c->d->text + fd->start);
+        v->best = c;
+        return 1;
+    }
+    return 0;
+}
+
 static int t_dose_negated(struct vfacts *v)
 {
     return (v->f & RC_F_EFFICACY) && !claims_null(v->f)
@@ -1597,6 +1760,8 @@ static const struct vrule rc_verdict_rules[] = {
       "no number, design or finding of it anchors the claim" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
       "the study found that this dose did not work%.0s (PMID %lld)" },
     { "safety.adverse_reported", t_safety_adverse, LM_VERDICT_CONTRADICTED, act_against,

@@ -781,6 +781,49 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
     return LM_OK;
 }
 
+/* Digit groups in a phrase ("150 mg, 600 mg": 2). */
+static int digit_groups(const char *s)
+{
+    int n = 0;
+
+    for (; s && *s; s++)
+        n += isdigit((unsigned char)s[0]) && !isdigit((unsigned char)s[1]) && s[1] != '.';
+    return n;
+}
+
+/* What a finding compares, from its outcome and arm phrases: doses (a dose
+ * word, or amounts on both sides or two in one arm), how often ("frequency"),
+ * and whether it speaks of the lower amount ("a lower dose is comparable to
+ * placebo" says nothing against more being better). */
+static unsigned finding_dims(const lm_extraction *e)
+{
+    const char *ph[3] = { e->outcome, e->intervention, e->comparator };
+    unsigned dims = 0;
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        if (!ph[i])
+            continue;
+        if (rc_has_stem(ph[i], "dose") || rc_has_stem(ph[i], "dosage"))
+            dims |= RC_FD_DOSE;
+        if (rc_has_stem(ph[i], "low") || rc_has_stem(ph[i], "small"))
+            dims |= RC_FD_LOW;
+    }
+    /* how often as a factor ("no main effect of exercise frequency"), not a
+     * frequency measured as the outcome ("seizure frequency decreased") */
+    if (e->text) {
+        const char *p = strstr(e->text, "effect of ");
+        if (!p)
+            p = strstr(e->text, "effects of ");
+        if (p && rc_has_stem(p, "frequenc"))
+            dims |= RC_FD_FREQ;
+    }
+    if (digit_groups(e->intervention) >= 2
+        || (digit_groups(e->intervention) && digit_groups(e->comparator)))
+        dims |= RC_FD_DOSE;
+    return dims;
+}
+
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
                          char design[32], struct rc_model *m)
@@ -807,8 +850,21 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
         case LM_KIND_DESIGN:
             set_str(level, 4, e->level[0] ? e->level : "L4");
             set_str(design, 32, e->svalue);
+            m->placebo = strstr(e->flags, "placebo_controlled") || strstr(e->flags, "double_blind");
             break;
         case LM_KIND_FINDING:
+            if (m->nfind < RC_MAX_FINDINGS
+                && (!strcmp(e->section, "abstract") || !strcmp(e->section, "title"))) {
+                struct rc_finding *f = &m->find[m->nfind++];
+                size_t off = strcmp(e->section, "abstract") ? 0 : strlen(title) + 1;
+                f->start = e->span_start + off;
+                f->end = e->span_end + off;
+                f->dir = !strcmp(e->metric, "increased") ? 1 : !strcmp(e->metric, "decreased") ? -1 : 0;
+                f->sig = strstr(e->flags, "significant=true") ? 1
+                         : strstr(e->flags, "significant=false") ? 0 : -1;
+                f->primary = strstr(e->flags, "primary") != NULL;
+                f->dims = finding_dims(e);
+            }
             if (!strstr(e->flags, "primary"))
                 break;
             if (!strcmp(e->metric, "no_difference") && strstr(e->flags, "significant=false"))

@@ -123,6 +123,7 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
                           char design[32]);
 const char *rc_num_kind_name(enum rc_num_kind k);
 
+#define RC_MAX_FINDINGS 24
 /* What the extractors' study model says of a record (findings, regimen,
  * follow-up), read through lm_extract_article. */
 struct rc_model {
@@ -132,7 +133,18 @@ struct rc_model {
     double follow_days;         /* longest follow-up, days (0: none) */
     double admins;              /* regimen: administrations in the course (0: none) */
     char frequency[32], duration[32], dose[32];
+    int placebo;                /* design flags: placebo-controlled or double-blind */
+    struct rc_finding {         /* the extractor's finding rows, spans in title\nabstract */
+        size_t start, end;
+        int dir;                /* +1 increased, -1 decreased, 0 no_difference */
+        int sig;                /* 1 significant, 0 not, -1 not said */
+        int primary;
+        unsigned dims;          /* RC_FD_*: what the comparison is between */
+    } find[RC_MAX_FINDINGS];
+    size_t nfind;
 };
+/* What a finding compares (its outcome and arm phrases): doses, how often. */
+enum { RC_FD_DOSE = 1u << 0, RC_FD_FREQ = 1u << 1, RC_FD_LOW = 1u << 2 };
 /* Design, level and study model of a record. */
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
