@@ -38,7 +38,7 @@ static void fini(void)
 TestSuite(reconcile_rules, .init = init, .fini = fini);
 
 /* The JSON report of the fixture article against the fixture corpus. */
-static cJSON *check_fixture(void)
+static cJSON *check_pair(const char *corpus, const char *article)
 {
     lm_corpus *c = NULL;
     lm_checker *k = NULL;
@@ -49,9 +49,9 @@ static cJSON *check_fixture(void)
     cJSON *root;
 
     cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(lm_corpus_import(c, corpus, &st), LM_OK, "%s", lm_corpus_errmsg(c));
     cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_doc_load(article, &d), LM_OK);
     cr_assert_eq(lm_check(k, d, &r), LM_OK, "%s", lm_checker_errmsg(k));
     cr_assert_eq(lm_report_json(r, &js), LM_OK);
     root = cJSON_Parse(js.s);
@@ -62,6 +62,11 @@ static cJSON *check_fixture(void)
     lm_checker_close(k);
     lm_corpus_close(c);
     return root;
+}
+
+static cJSON *check_fixture(void)
+{
+    return check_pair(FX "rules_corpus.xml", FX "rules_article.txt");
 }
 
 static const char *str_of(const cJSON *o, const char *k)
@@ -145,6 +150,23 @@ Test(reconcile_rules, one_claim_per_rule)
         cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
             cr_assert_null(strstr(str_of(c, "text"), "wrote:"), "%s", str_of(c, "text"));
     }
+    cJSON_Delete(root);
+}
+
+/* The rules that read the extractors' finding rows of a dose-ranging trial
+ * (fictional brenotide): a figure the record gives for a null comparison,
+ * a dose-response claim over doses that did not differ; a claim of equal
+ * effect is neither. */
+Test(reconcile_rules, study_model_findings_contradict)
+{
+    cJSON *root = check_pair(FX "model_corpus.xml", FX "model_article.txt");
+    const cJSON *eq;
+
+    want(root, "In that trial, 41%", "contradicted", "finding.number_null", NULL);
+    want(root, "The higher the dose", "contradicted", "finding.dose_null", "dose_response");
+    eq = claim_starting(root, "Brenotide 10 mg and 40 mg");
+    cr_assert(!has_code(eq, "finding.dose_null") && !has_code(eq, "finding.number_null"),
+              "%s", cJSON_PrintUnformatted(eq));
     cJSON_Delete(root);
 }
 
