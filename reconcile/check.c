@@ -801,7 +801,7 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
  * lasted for weeks", "each received six sessions"): it says what kind of
  * thing it is and it is about the topic or a study the article named. */
 static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int topical, int about,
-                       const char *text, const struct rc_sent *s)
+                       const char *text, const struct rc_sent *s, int sent_topical)
 {
     size_t p, words = 0;
 
@@ -813,6 +813,15 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 0;
     if (!topical && about < 0)
         return 0;
+    /* a sentence that introduces a study of the topic ("a trial of ...
+     * found"), one that leans on a study named before ("those on the dummy
+     * jab"), a hedged statement or a study's finding naming the topic */
+    if ((cues & RC_C_MENTION) && topical)
+        return 1;
+    if (about >= 0 && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+        return 1;
+    if (sent_topical && ((cues & RC_C_HEDGE) || (f & RC_F_STUDYWORD)))
+        return 1;
     return (cues & (RC_C_DURABLE | RC_C_ONSET | RC_C_DOSERESP | RC_C_REGIMEN | RC_C_POPULATION
                     | RC_C_MECHANISM | RC_C_VENUE | RC_C_BACKGROUND))
            || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_RCT | RC_F_META));
@@ -1247,8 +1256,17 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
          * names the topic speaks of it */
         block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
                                                d->blocks[s->block].end);
+        /* a list item speaks of what its lead-in paragraph names */
+        if (!block_topical && bk == RC_BLOCK_ITEM) {
+            size_t lb = s->block;
+            while (lb > 0 && d->blocks[lb].kind == RC_BLOCK_ITEM)
+                lb--;
+            if (d->blocks[lb].kind != RC_BLOCK_ITEM)
+                block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
+                                            d->blocks[lb].end);
+        }
         if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, block_topical, about, d->text.s, s)) {
+            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical)) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;
