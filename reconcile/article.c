@@ -216,6 +216,52 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
     return -1;
 }
 
+/* "the Norwegian trial", "Germany's GERAC study": the capitalised word
+ * right before the study noun, or 0.  *at, *len: where it is. */
+static int study_name(const char *t, size_t a, size_t b, size_t *at, size_t *len)
+{
+    static const char *const nouns[] = { " trial", " study", " review", " analysis", NULL };
+    size_t i;
+
+    for (i = 0; nouns[i]; i++) {
+        const char *p = t + a;
+        while ((p = rc_find_ci(p, (size_t)(t + b - p), nouns[i])) != NULL) {
+            const char *e = p, *w;
+            if (e > t + a + 2 && e[-1] == 's' && e[-2] == '\'')
+                e -= 2;             /* "GERAC's trial" */
+            w = e;
+            while (w > t + a && (isalnum((unsigned char)w[-1]) || w[-1] == '-'))
+                w--;
+            if (e - w >= 3 && isupper((unsigned char)*w) && w > t + a && w[-1] == ' ') {
+                *at = (size_t)(w - t);
+                *len = (size_t)(e - w);
+                return 1;
+            }
+            p += strlen(nouns[i]);
+        }
+    }
+    return 0;
+}
+
+int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s)
+{
+    size_t at, len, i;
+    char w[40];
+
+    if (!r->nstudies || !study_name(text, s->start, s->end, &at, &len) || len >= sizeof w)
+        return -1;
+    memcpy(w, text + at, len);
+    w[len] = '\0';
+    for (i = r->nstudies; i-- > 0;) {
+        const struct rc_mention *m = &r->studies[i];
+        const char *hit = rc_find_ci(text + m->start, m->end - m->start, w);
+        if (hit && hit != text + at && (hit == text + m->start || !isalnum((unsigned char)hit[-1]))
+            && !isalnum((unsigned char)hit[len]))
+            return (int)i;
+    }
+    return -1;
+}
+
 /* Details of a mention that a record confirms: appended to m->why. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
 {

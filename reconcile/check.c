@@ -1227,7 +1227,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
         enum rc_block_kind bk = d->blocks[s->block].kind;
         unsigned cues;
-        int about, topical, block_topical, nb = -1;
+        int about, topical, block_topical, nb = -1, named;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
@@ -1242,15 +1242,23 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
          * mention; every sentence gets the mention it speaks of, if any */
-        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
-            && (f & RC_F_STUDYWORD)
+        named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;
+        if (named >= 0) {
+            nb = -2;                    /* the study named again: no new mention */
+        } else if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
+            && (f & RC_F_STUDYWORD) && !(f & RC_F_CASE)
             && !(f & (RC_F_QUESTION | RC_F_CALL))) {
             if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
                 goto fail;
             nb = (int)r->nstudies - 1;
         }
-        about = nb >= 0 ? nb
-                        : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        about = nb >= 0 ? nb : named >= 0 ? named
+                : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        /* a case the article describes is its own subject */
+        if (named < 0 && nb < 0 && (f & RC_F_CASE) && !(cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+            about = -1;
+        if (nb == -2)
+            nb = -1;
         topical = names_topic(&topic, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */

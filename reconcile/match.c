@@ -798,6 +798,39 @@ static int leans_back(const char *s, size_t len)
     return 0;
 }
 
+/* The year and the venue a claim gives of a study ("a 2013 study in X")
+ * that the record's own agree with: they pick the record among those on
+ * the topic when the words alone do not. */
+static double details_bonus(const char *text, const struct rc_claim *cl, const struct rc_doc *d)
+{
+    int year = rc_year_in(text, cl->start, cl->end);
+    double b = 0;
+    size_t p = cl->start;
+
+    if (year && d->year == year)
+        b += 2.0;
+    if (!d->journal || !d->journal[0])
+        return b;
+    while (p < cl->end) {   /* a capitalised word inside the sentence the journal holds */
+        size_t q = p;
+        while (q < cl->end && isalpha((unsigned char)text[q]))
+            q++;
+        if (q - p >= 4 && p > cl->start && isupper((unsigned char)text[p])
+            && text[p - 1] == ' ' && !(p >= cl->start + 2 && text[p - 2] == '.')) {
+            char w[32];
+            const char *hit;
+            snprintf(w, sizeof w, "%.*s", (int)(q - p < 31 ? q - p : 31), text + p);
+            hit = rc_find_word(d->journal, w, strlen(w));
+            if (hit && strcasecmp(w, "journal") && strcasecmp(w, "international")) {
+                b += 1.5;
+                break;
+            }
+        }
+        p = q + 1;
+    }
+    return b;
+}
+
 static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
                        const struct word *w, size_t nw, unsigned f, int ctx)
 {
@@ -869,6 +902,7 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
+    c->score_extra += details_bonus(text, cl, c->d);
     /* a conflicting number still says the record reports that outcome */
     c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree + 0.5 * c->conflict
                - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
@@ -1308,22 +1342,16 @@ static int record_null(const struct rc_doc *d)
 
     for (i = 0; i < m->nfind; i++) {
         any_sig |= m->find[i].sig == 1;
-        null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1;
+        /* a comparison between doses or frequencies is not the drug's
+         * comparison with control */
+        null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
+                        && !(m->find[i].dims & (RC_FD_DOSE | RC_FD_FREQ));
     }
     if (m->nfind)
         return !any_sig && (null_primary || (d->aflags & RC_A_NEGATIVE));
     return !m->sig_primary && ((d->aflags & RC_A_NEGATIVE) || m->null_primary);
 }
 
-/* a benefit asserted over a controlled record whose result is null (a
- * meta-analysis pooling non-randomised data cannot contradict) */
-static int t_null_primary(struct vfacts *v)
-{
-    int null = record_null(v->best->d);
-    return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
-           && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
-           && !is_mixed_meta(v->best);
-}
 /* A claim of equal effect ("worked as well as", "similar"): not a benefit
  * over the comparator. */
 static int claims_equal(const char *t, size_t n)
@@ -1384,6 +1412,17 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+/* a benefit asserted over a controlled record whose result is null (a
+ * meta-analysis pooling non-randomised data cannot contradict) */
+static int t_null_primary(struct vfacts *v)
+{
+    int null = record_null(v->best->d);
+    if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
+           && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
+           && !is_mixed_meta(v->best);
+}
 /* Does a sentence of the record, outside its null findings, say that more
  * of the dimension did more ("higher doses ... greater effects")? */
 static int record_graded(const struct rc_doc *d, unsigned dim)

@@ -421,6 +421,9 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
  * @prev_item_lead: the sentence is a list item right under a paragraph. */
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
                     size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead);
+/* The earlier mention a sentence names ("the Norwegian trial" after "a
+ * trial of 257 Norwegian doctors"), or -1. */
+int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);
