@@ -382,24 +382,51 @@ double rc_per_week(const char *s, size_t n)
 }
 
 /* Days in a duration as the study model writes it ("24 weeks", "6 months"). */
+double rc_duration_days_unit(const char *s, char *unit)
+{
+    static const struct { const char *w; size_t n; double days; char code; } u[] = {
+        { "day", 3, 1, '2' }, { "week", 4, 7, '3' }, { "month", 5, 30.44, '4' },
+        { "year", 4, 365.25, '5' },
+    };
+    double v;
+    size_t used, i;
+    const char *p;
+
+    if (!s)
+        return 0;
+    /* the number may come after its unit ("week 68", "by week 120") */
+    for (p = s; *p; p++) {
+        if (p > s && isalnum((unsigned char)p[-1]))
+            continue;
+        if (lm_num_any(p, strlen(p), &v, &used)) {
+            const char *a = p + used;
+            while (*a == ' ' || *a == '-')
+                a++;
+            for (i = 0; i < sizeof u / sizeof u[0]; i++)
+                if (!strncasecmp(a, u[i].w, u[i].n)) {
+                    if (unit)
+                        unit[0] = u[i].code, unit[1] = '\0';
+                    return v * u[i].days;
+                }
+        }
+        for (i = 0; i < sizeof u / sizeof u[0]; i++)
+            if (!strncasecmp(p, u[i].w, u[i].n)) {
+                const char *a = p + u[i].n;
+                if (*a == 's')
+                    a++;
+                while (*a == ' ')
+                    a++;
+                if (isdigit((unsigned char)*a) && lm_num_any(a, strlen(a), &v, &used)) {
+                    if (unit)
+                        unit[0] = u[i].code, unit[1] = '\0';
+                    return v * u[i].days;
+                }
+            }
+    }
+    return 0;
+}
+
 double rc_duration_days(const char *s)
 {
-    double v;
-    size_t used;
-    const char *u;
-
-    if (!s || !lm_num_any(s, strlen(s), &v, &used))
-        return 0;
-    u = s + used;
-    while (*u == ' ' || *u == '-')
-        u++;
-    if (!strncasecmp(u, "day", 3))
-        return v;
-    if (!strncasecmp(u, "week", 4))
-        return v * 7;
-    if (!strncasecmp(u, "month", 5))
-        return v * 30.44;
-    if (!strncasecmp(u, "year", 4))
-        return v * 365.25;
-    return 0;
+    return rc_duration_days_unit(s, NULL);
 }

@@ -728,6 +728,28 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
     if ((rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;
+    {   /* a record's durations are the extractors' follow-up and treatment
+         * periods, not every time phrase of its abstract */
+        size_t i, j = 0;
+        for (i = 0; i < d->nums.n; i++)
+            if (d->nums.v[i].kind != RC_DURATION)
+                d->nums.v[j++] = d->nums.v[i];
+        d->nums.n = j;
+        for (i = 0; i < d->model.ndur; i++) {
+            struct rc_num *x;
+            if (lm_grow(&d->nums.v, &d->nums.cap, d->nums.n, sizeof *d->nums.v, 16))
+                return LM_ERR_NOMEM;
+            x = &d->nums.v[d->nums.n++];
+            memset(x, 0, sizeof *x);
+            x->kind = RC_DURATION;
+            x->v = d->model.dur[i].days;
+            x->lo = x->hi = NAN;
+            x->k = x->n = -1;
+            x->start = d->model.dur[i].start;
+            x->end = d->model.dur[i].end;
+            snprintf(x->unit, sizeof x->unit, "%s", d->model.dur[i].unit);
+        }
+    }
     return LM_OK;
 }
 

@@ -6,7 +6,11 @@
  * study counts).  This file adds no number pattern of its own: it only
  * reads the words around a parsed number to tell what the number counts
  * (a dose in mg, a duration, a number of doses, points on a scale, a
- * relative reduction) for the kinds the extractors do not cover. */
+ * relative reduction) for the kinds the extractors do not cover.  A
+ * record's durations are not read here: they are the extractors'
+ * follow-up and regimen rows (rc_numrules_model, rc_doc_analyse); the time
+ * phrases below are read in the article's claims only, which the extractors'
+ * rows (one longest follow-up, one treatment period per text) do not cover. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -824,6 +828,28 @@ static unsigned finding_dims(const lm_extraction *e)
     return dims;
 }
 
+/* A follow-up or treatment period of a record, in title\nabstract bytes. */
+static void add_dur(struct rc_model *m, double days, const lm_extraction *e, const char *title,
+                    const char *written)
+{
+    struct rc_span_days *d;
+    size_t off, i;
+
+    if (m->ndur >= sizeof m->dur / sizeof m->dur[0]
+        || (strcmp(e->section, "abstract") && strcmp(e->section, "title")))
+        return;
+    for (i = 0; i < m->ndur; i++)
+        if (fabs(m->dur[i].days - days) < 0.5)
+            return;
+    off = strcmp(e->section, "abstract") ? 0 : strlen(title) + 1;
+    d = &m->dur[m->ndur++];
+    d->days = days;
+    d->start = e->span_start + off;
+    d->end = e->span_end + off;
+    strcpy(d->unit, "2");
+    rc_duration_days_unit(written, d->unit);
+}
+
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
                          char design[32], struct rc_model *m)
@@ -879,6 +905,8 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
         case LM_KIND_FOLLOW_UP:
             if (e->value == e->value && e->value > m->follow_days)
                 m->follow_days = e->value;
+            if (e->value == e->value && e->value > 0)
+                add_dur(m, e->value, e, title, e->text);
             break;
         case LM_KIND_REGIMEN:
             if (!m->admins && e->n > 0)
@@ -889,6 +917,8 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
                 set_str(m->duration, sizeof m->duration, e->duration);
             if (!m->dose[0] && e->dose)
                 set_str(m->dose, sizeof m->dose, e->dose);
+            if (e->duration && rc_duration_days(e->duration) > 0)
+                add_dur(m, rc_duration_days(e->duration), e, title, e->duration);
             break;
         default:
             break;

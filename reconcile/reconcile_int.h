@@ -142,6 +142,12 @@ struct rc_model {
         unsigned dims;          /* RC_FD_*: what the comparison is between */
     } find[RC_MAX_FINDINGS];
     size_t nfind;
+    struct rc_span_days {       /* follow-up and treatment periods, spans as above */
+        double days;
+        size_t start, end;
+        char unit[2];           /* the unit it was written in (rc_num unit code) */
+    } dur[8];
+    size_t ndur;
 };
 /* What a finding compares (its outcome and arm phrases): doses, how often. */
 enum { RC_FD_DOSE = 1u << 0, RC_FD_FREQ = 1u << 1, RC_FD_LOW = 1u << 2 };
@@ -427,8 +433,10 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);
-/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable. */
+/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable;
+ * *unit (may be NULL): the rc_num unit code of the unit it was written in. */
 double rc_duration_days(const char *s);
+double rc_duration_days_unit(const char *s, char *unit);
 /* Records @d as the record mention @m resolved to, with the details that agree. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d);
 

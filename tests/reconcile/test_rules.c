@@ -167,6 +167,13 @@ Test(reconcile_rules, study_model_findings_contradict)
     eq = claim_starting(root, "Brenotide 10 mg and 40 mg");
     cr_assert(!has_code(eq, "finding.dose_null") && !has_code(eq, "finding.number_null"),
               "%s", cJSON_PrintUnformatted(eq));
+    /* a case vignette is a case about itself, not the trial before it */
+    eq = claim_starting(root, "A 52-year-old woman");
+    cr_assert_str_eq(str_of(eq, "source"), "case");
+    cr_assert_str_eq(str_of(eq, "about"), "topic");
+    /* the trial named again two paragraphs on: the same mention, no new one */
+    cr_assert_str_eq(str_of(claim_starting(root, "The Danish trial gave"), "about"), "s1");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(root, "studies")), 1);
     cJSON_Delete(root);
 }
 
@@ -210,6 +217,13 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
     cr_assert_float_eq(rc_duration_days("two years"), 730.5, 1e-9);
     cr_assert_float_eq(rc_duration_days("weekly"), 0, 1e-9);
     cr_assert_float_eq(rc_duration_days(NULL), 0, 1e-9);
+    {   /* the extractors' follow-up text: the number after its unit too */
+        char u[2] = "";
+        cr_assert_float_eq(rc_duration_days_unit("by week 120", u), 840, 1e-9);
+        cr_assert_str_eq(u, "3");
+        cr_assert_float_eq(rc_duration_days_unit("12 month follow-up", u), 12 * 30.44, 1e-9);
+        cr_assert_str_eq(u, "4");
+    }
 }
 
 Test(reconcile_rules, years_venues_and_kinds)
