@@ -53,6 +53,7 @@ struct cand {
     double score;
     int agree, weak_agree, conflict, weak_conflict;
     double score_extra;
+    double details;         /* year and venue agreeing (details_bonus) */
     int cmp[64];            /* per claim number: CMP_* */
     int idx[64];            /* per claim number: index of the doc number */
     int sent_hint;          /* best evidence sentence */
@@ -369,7 +370,9 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         isdiff = !strcmp(x->what, "difference");
         diffs += isdiff;
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
-        if (close_to(fabs(c->v), fabs(x->v), 0.051, 0.02)) {
+        /* minutes written whole ("about 8 minutes" for 8.25) */
+        if (close_to(fabs(c->v), fabs(x->v), !strcmp(c->unit, "minutes") && c->v == floor(c->v)
+                     ? 0.5 : 0.051, 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
                 *within = (int)i;
                 continue;
@@ -386,7 +389,7 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
             }
         return CMP_CONFLICT;
     }
-    if (same_unit && !strcmp(c->unit, "mmhg"))
+    if (same_unit && (!strcmp(c->unit, "mmhg") || !strcmp(c->unit, "minutes")))
         return CMP_CONFLICT;
     return any ? CMP_WEAK_CONFLICT : CMP_NONE;
 }
@@ -902,7 +905,8 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
-    c->score_extra += details_bonus(text, cl, c->d);
+    c->details = details_bonus(text, cl, c->d);
+    c->score_extra += c->details;
     /* a conflicting number still says the record reports that outcome */
     c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree + 0.5 * c->conflict
                - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
@@ -1188,6 +1192,8 @@ static int no_match(const struct vfacts *v)
     const struct cand *b = v->best;
     if (bound_cand(v))
         return 0;       /* the claim speaks of a study the article named */
+    if (b && b->details > 0 && b->conflict > 0)
+        return 0;       /* the study the claim dates and places, with another figure */
     return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
                   && !(v->nw - v->novel == 0 && b->weak_agree >= 1));
 }
@@ -1379,6 +1385,28 @@ static const struct rc_finding *finding_at(const struct rc_doc *d, size_t pos)
     return NULL;
 }
 
+/* The study mention the claim is bound to (if any) could be record @c: the
+ * design it names and the sample size it gives do not say otherwise. */
+static int mention_fits(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_mention *m;
+    size_t i;
+    int found = 0;
+
+    if (v->cl->about < 0 || (size_t)v->cl->about >= v->m->r->nstudies)
+        return 1;
+    m = &v->m->r->studies[v->cl->about];
+    if (!strcmp(m->design, "meta-analysis") && lvl_of(c) != '1')
+        return 0;
+    if (!strcmp(m->design, "rct") && lvl_of(c) != '2')
+        return 0;
+    if (!m->n)
+        return 1;
+    for (i = 0; i < c->d->nums.n && !found; i++)
+        found = c->d->nums.v[i].kind == RC_N && close_to(c->d->nums.v[i].v, (double)m->n, 0.5, 0.05);
+    return found;
+}
+
 /* A benefit asserted with a number the record gives for a comparison it
  * found no difference in ("half had their seizures halved, a significant
  * result" over "at least 50% reduction: 43% vs 27%, P=0.08"). */
@@ -1390,6 +1418,8 @@ static int t_number_null(struct vfacts *v)
 
     if (!c)
         c = v->best;
+    if (!bound_cand(v) && !mention_fits(v, c))
+        return 0;       /* it speaks of a study the article named, not this one */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_HEDGE_CLAIM)
         || cl->source != LM_SOURCE_STUDY || cl->hedged || lvl_of(c) > '3'
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
@@ -1400,6 +1430,8 @@ static int t_number_null(struct vfacts *v)
         if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
             continue;
         x = &c->d->nums.v[c->idx[i] & 0xffff];
+        if (!close_to(cl->nums.v[i].v, x->v, 0.005, 0.02))
+            continue;           /* "about 40%" for 43%: not that figure */
         if ((fd = finding_at(c->d, x->start)) && fd->dir == 0 && fd->sig == 0) {
             snprintf(v->why, sizeof v->why, "PMID %lld gives that figure for a comparison "
                      "that did not differ from control: \"%.*s\"", (long long)c->d->pmid,
@@ -1412,12 +1444,41 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+/* The claim compares with something ("than conventional treatment", "as
+ * effective as X") that none of the record's null primary comparisons had
+ * as comparator (they were against sham): those do not answer it. */
+static int compares_otherwise(const struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const struct rc_model *m = &v->best->d->model;
+    char buf[400];
+    size_t i, named = 0, nulls = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(cl->end - cl->start < 399 ? cl->end - cl->start : 399),
+             v->m->r->text + cl->start);
+    if (!rc_find_word(buf, "than", 4) && !rc_find_ci(buf, strlen(buf), " as effective as ")
+        && !rc_find_word(buf, "versus", 6) && !rc_find_ci(buf, strlen(buf), "compared with")
+        && !rc_find_ci(buf, strlen(buf), "compared to"))
+        return 0;
+    for (i = 0; i < m->nfind; i++) {
+        const struct rc_finding *f = &m->find[i];
+        if (!f->primary || f->dir != 0 || f->sig == 1)
+            continue;
+        nulls++;
+        if (!f->versus[0] || rc_has_stem(buf, f->versus))
+            named++;
+    }
+    return nulls && !named;
+}
+
 /* a benefit asserted over a controlled record whose result is null (a
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
 {
     int null = record_null(v->best->d);
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    if (null && compares_otherwise(v))
         return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'

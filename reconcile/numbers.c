@@ -568,6 +568,16 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_CHANGE, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "mmhg");
+            } else if (phrase_at(&sc, al, (const char *const[]){ "minutes", "minute", "min",
+                                                                  "mins", NULL })
+                       && !phrase_before(&sc, i, (const char *const[]){ "within", "for", "after",
+                                                                       "every", "in", "than",
+                                                                       "first", NULL }, 0)) {
+                /* "fell asleep 17 minutes faster", "latency of 7.06 minutes":
+                 * a difference in time, not a treatment period */
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "minutes");
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;
@@ -890,6 +900,19 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
                          : strstr(e->flags, "significant=false") ? 0 : -1;
                 f->primary = strstr(e->flags, "primary") != NULL;
                 f->dims = finding_dims(e);
+                f->versus[0] = '\0';
+                if (e->comparator && strcmp(e->comparator, "baseline")) {
+                    size_t l = 0;
+                    const char *c = e->comparator;
+                    while (*c && !isalpha((unsigned char)*c))
+                        c++;
+                    if (!strncasecmp(c, "the ", 4))
+                        c += 4;
+                    while (isalpha((unsigned char)c[l]) && l < sizeof f->versus - 1)
+                        l++;
+                    memcpy(f->versus, c, l);
+                    f->versus[l] = '\0';
+                }
             }
             if (!strstr(e->flags, "primary"))
                 break;

@@ -140,6 +140,7 @@ struct rc_model {
         int sig;                /* 1 significant, 0 not, -1 not said */
         int primary;
         unsigned dims;          /* RC_FD_*: what the comparison is between */
+        char versus[24];        /* the comparator's first word ("sham", "placebo"), or "" */
     } find[RC_MAX_FINDINGS];
     size_t nfind;
     struct rc_span_days {       /* follow-up and treatment periods, spans as above */
