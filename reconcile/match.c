@@ -389,8 +389,14 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
             }
         return CMP_CONFLICT;
     }
-    if (same_unit && (!strcmp(c->unit, "mmhg") || !strcmp(c->unit, "minutes")))
+    if (same_unit && (!strcmp(c->unit, "mmhg") || !strcmp(c->unit, "minutes"))) {
+        for (i = 0; i < d->nums.n; i++)     /* the record's value to quote */
+            if (d->nums.v[i].kind == RC_CHANGE && !strcmp(d->nums.v[i].unit, c->unit)) {
+                *idx = (int)i;
+                break;
+            }
         return CMP_CONFLICT;
+    }
     return any ? CMP_WEAK_CONFLICT : CMP_NONE;
 }
 
