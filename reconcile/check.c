@@ -823,7 +823,8 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
  * lasted for weeks", "each received six sessions"): it says what kind of
  * thing it is and it is about the topic or a study the article named. */
 static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int topical, int about,
-                       const char *text, const struct rc_sent *s, int sent_topical)
+                       const char *text, const struct rc_sent *s, int sent_topical,
+                       int has_topic)
 {
     size_t p, words = 0;
 
@@ -833,8 +834,12 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
     if (words < 4)
         return 0;
+    /* in an article with a topic, a statement of harms, or of how often
+     * the treatment is given, speaks of the topic's treatment */
     if (!topical && about < 0)
-        return 0;
+        return has_topic && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL))
+               && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)
+                                         && rc_per_week(text + s->start, s->end - s->start) > 0));
     /* a sentence that introduces a study of the topic ("a trial of ...
      * found"), one that leans on a study named before ("those on the dummy
      * jab"), a hedged statement or a study's finding naming the topic */
@@ -844,6 +849,7 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 1;
     if (sent_topical && ((cues & RC_C_HEDGE) || (f & RC_F_STUDYWORD)))
         return 1;
+
     return (cues & (RC_C_DURABLE | RC_C_ONSET | RC_C_DOSERESP | RC_C_REGIMEN | RC_C_POPULATION
                     | RC_C_MECHANISM | RC_C_VENUE | RC_C_BACKGROUND))
            || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_RCT | RC_F_META));
@@ -1296,7 +1302,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                                             d->blocks[lb].end);
         }
         if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical)) {
+            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical,
+                           topic.n > 0)) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;
