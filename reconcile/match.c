@@ -1272,6 +1272,10 @@ static int t_regimen_differs(struct vfacts *v)
     if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
         && v->best->agree + v->best->weak_agree > 0)
         c = v->best;
+    /* how often, said of the treatment itself: the best record's schedule */
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && v->best->d->model.frequency[0]
+        && rc_per_week(t, n) > 0)
+        c = v->best;
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;

@@ -176,6 +176,8 @@ Test(reconcile_rules, study_model_findings_contradict)
     cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(root, "studies")), 1);
     /* minutes shorter: a difference in time the record gives otherwise */
     want(root, "In the Danish trial, brenotide cut", "contradicted", "numbers.differ", NULL);
+    /* how often the treatment is taken, bound to no study: the record's schedule */
+    want(root, "Brenotide is taken twice a week", "contradicted", "regimen.differs", "regimen");
     cJSON_Delete(root);
 }
 
