@@ -181,6 +181,20 @@ Test(reconcile_rules, study_model_findings_contradict)
     cJSON_Delete(root);
 }
 
+/* A null primary comparison against sham answers "significantly reduced",
+ * not "twice as effective as usual care" (fictional tavoxil). */
+Test(reconcile_rules, null_primary_keeps_to_its_comparator)
+{
+    cJSON *root = check_pair(FX "sham_corpus.xml", FX "sham_article.txt");
+    const cJSON *c;
+
+    want(root, "Tavoxil patches significantly", "contradicted", "finding.null_primary", NULL);
+    c = claim_starting(root, "The trial found tavoxil");
+    cr_assert(!has_code(c, "finding.null_primary"), "%s", cJSON_PrintUnformatted(c));
+    cr_assert_str_eq(str_of(c, "verdict"), "controlled");
+    cJSON_Delete(root);
+}
+
 Test(reconcile_rules, mentions_resolve_and_bind_back_references)
 {
     cJSON *root = check_fixture();
