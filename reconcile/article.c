@@ -216,6 +216,52 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
     return -1;
 }
 
+/* "the Norwegian trial", "Germany's GERAC study": the capitalised word
+ * right before the study noun, or 0.  *at, *len: where it is. */
+static int study_name(const char *t, size_t a, size_t b, size_t *at, size_t *len)
+{
+    static const char *const nouns[] = { " trial", " study", " review", " analysis", NULL };
+    size_t i;
+
+    for (i = 0; nouns[i]; i++) {
+        const char *p = t + a;
+        while ((p = rc_find_ci(p, (size_t)(t + b - p), nouns[i])) != NULL) {
+            const char *e = p, *w;
+            if (e > t + a + 2 && e[-1] == 's' && e[-2] == '\'')
+                e -= 2;             /* "GERAC's trial" */
+            w = e;
+            while (w > t + a && (isalnum((unsigned char)w[-1]) || w[-1] == '-'))
+                w--;
+            if (e - w >= 3 && isupper((unsigned char)*w) && w > t + a && w[-1] == ' ') {
+                *at = (size_t)(w - t);
+                *len = (size_t)(e - w);
+                return 1;
+            }
+            p += strlen(nouns[i]);
+        }
+    }
+    return 0;
+}
+
+int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s)
+{
+    size_t at, len, i;
+    char w[40];
+
+    if (!r->nstudies || !study_name(text, s->start, s->end, &at, &len) || len >= sizeof w)
+        return -1;
+    memcpy(w, text + at, len);
+    w[len] = '\0';
+    for (i = r->nstudies; i-- > 0;) {
+        const struct rc_mention *m = &r->studies[i];
+        const char *hit = rc_find_ci(text + m->start, m->end - m->start, w);
+        if (hit && hit != text + at && (hit == text + m->start || !isalnum((unsigned char)hit[-1]))
+            && !isalnum((unsigned char)hit[len]))
+            return (int)i;
+    }
+    return -1;
+}
+
 /* Details of a mention that a record confirms: appended to m->why. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
 {
@@ -336,24 +382,51 @@ double rc_per_week(const char *s, size_t n)
 }
 
 /* Days in a duration as the study model writes it ("24 weeks", "6 months"). */
+double rc_duration_days_unit(const char *s, char *unit)
+{
+    static const struct { const char *w; size_t n; double days; char code; } u[] = {
+        { "day", 3, 1, '2' }, { "week", 4, 7, '3' }, { "month", 5, 30.44, '4' },
+        { "year", 4, 365.25, '5' },
+    };
+    double v;
+    size_t used, i;
+    const char *p;
+
+    if (!s)
+        return 0;
+    /* the number may come after its unit ("week 68", "by week 120") */
+    for (p = s; *p; p++) {
+        if (p > s && isalnum((unsigned char)p[-1]))
+            continue;
+        if (lm_num_any(p, strlen(p), &v, &used)) {
+            const char *a = p + used;
+            while (*a == ' ' || *a == '-')
+                a++;
+            for (i = 0; i < sizeof u / sizeof u[0]; i++)
+                if (!strncasecmp(a, u[i].w, u[i].n)) {
+                    if (unit)
+                        unit[0] = u[i].code, unit[1] = '\0';
+                    return v * u[i].days;
+                }
+        }
+        for (i = 0; i < sizeof u / sizeof u[0]; i++)
+            if (!strncasecmp(p, u[i].w, u[i].n)) {
+                const char *a = p + u[i].n;
+                if (*a == 's')
+                    a++;
+                while (*a == ' ')
+                    a++;
+                if (isdigit((unsigned char)*a) && lm_num_any(a, strlen(a), &v, &used)) {
+                    if (unit)
+                        unit[0] = u[i].code, unit[1] = '\0';
+                    return v * u[i].days;
+                }
+            }
+    }
+    return 0;
+}
+
 double rc_duration_days(const char *s)
 {
-    double v;
-    size_t used;
-    const char *u;
-
-    if (!s || !lm_num_any(s, strlen(s), &v, &used))
-        return 0;
-    u = s + used;
-    while (*u == ' ' || *u == '-')
-        u++;
-    if (!strncasecmp(u, "day", 3))
-        return v;
-    if (!strncasecmp(u, "week", 4))
-        return v * 7;
-    if (!strncasecmp(u, "month", 5))
-        return v * 30.44;
-    if (!strncasecmp(u, "year", 4))
-        return v * 365.25;
-    return 0;
+    return rc_duration_days_unit(s, NULL);
 }

@@ -719,9 +719,44 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
         strcpy(d->level, "L2");
         strcpy(d->design, "rct");
     }
+    /* Indexed as a meta-analysis or an RCT, and placebo-controlled by the
+     * design row's own flags: a "controlled" wording that the design rules
+     * read as non-randomised does not make it L3 (a review of controlled
+     * trials, a trial with a placebo group). */
+    if (d->level[1] == '3' && d->model.placebo && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))) {
+        if (strstr(d->pub_types, "Meta-Analysis") || strstr(d->pub_types, "Systematic Review")) {
+            strcpy(d->level, "L1");
+            strcpy(d->design, "meta_analysis");
+        } else if (strstr(d->pub_types, "Randomized Controlled Trial")) {
+            strcpy(d->level, "L2");
+            strcpy(d->design, "rct");
+        }
+    }
     if ((rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;
+    {   /* a record's durations are the extractors' follow-up and treatment
+         * periods, not every time phrase of its abstract */
+        size_t i, j = 0;
+        for (i = 0; i < d->nums.n; i++)
+            if (d->nums.v[i].kind != RC_DURATION)
+                d->nums.v[j++] = d->nums.v[i];
+        d->nums.n = j;
+        for (i = 0; i < d->model.ndur; i++) {
+            struct rc_num *x;
+            if (lm_grow(&d->nums.v, &d->nums.cap, d->nums.n, sizeof *d->nums.v, 16))
+                return LM_ERR_NOMEM;
+            x = &d->nums.v[d->nums.n++];
+            memset(x, 0, sizeof *x);
+            x->kind = RC_DURATION;
+            x->v = d->model.dur[i].days;
+            x->lo = x->hi = NAN;
+            x->k = x->n = -1;
+            x->start = d->model.dur[i].start;
+            x->end = d->model.dur[i].end;
+            snprintf(x->unit, sizeof x->unit, "%s", d->model.dur[i].unit);
+        }
+    }
     return LM_OK;
 }
 
@@ -795,7 +830,8 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
  * lasted for weeks", "each received six sessions"): it says what kind of
  * thing it is and it is about the topic or a study the article named. */
 static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int topical, int about,
-                       const char *text, const struct rc_sent *s)
+                       const char *text, const struct rc_sent *s, int sent_topical,
+                       int has_topic)
 {
     size_t p, words = 0;
 
@@ -805,8 +841,22 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
     if (words < 4)
         return 0;
+    /* in an article with a topic, a statement of harms, or of how often
+     * the treatment is given, speaks of the topic's treatment */
     if (!topical && about < 0)
-        return 0;
+        return has_topic && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL))
+               && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)
+                                         && rc_per_week(text + s->start, s->end - s->start) > 0));
+    /* a sentence that introduces a study of the topic ("a trial of ...
+     * found"), one that leans on a study named before ("those on the dummy
+     * jab"), a hedged statement or a study's finding naming the topic */
+    if ((cues & RC_C_MENTION) && topical)
+        return 1;
+    if (about >= 0 && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+        return 1;
+    if (sent_topical && ((cues & RC_C_HEDGE) || (f & RC_F_STUDYWORD)))
+        return 1;
+
     return (cues & (RC_C_DURABLE | RC_C_ONSET | RC_C_DOSERESP | RC_C_REGIMEN | RC_C_POPULATION
                     | RC_C_MECHANISM | RC_C_VENUE | RC_C_BACKGROUND))
            || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_RCT | RC_F_META));
@@ -1205,7 +1255,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
         enum rc_block_kind bk = d->blocks[s->block].kind;
         unsigned cues;
-        int about, topical, block_topical, nb = -1;
+        int about, topical, block_topical, nb = -1, named;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
@@ -1220,22 +1270,40 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
          * mention; every sentence gets the mention it speaks of, if any */
-        if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
-            && (f & RC_F_STUDYWORD)
+        named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;
+        if (named >= 0) {
+            nb = -2;                    /* the study named again: no new mention */
+        } else if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
+            && (f & RC_F_STUDYWORD) && !(f & RC_F_CASE)
             && !(f & (RC_F_QUESTION | RC_F_CALL))) {
             if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
                 goto fail;
             nb = (int)r->nstudies - 1;
         }
-        about = nb >= 0 ? nb
-                        : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        about = nb >= 0 ? nb : named >= 0 ? named
+                : rc_mention_bind(r, d->text.s, s, head, cues, &nums, bk == RC_BLOCK_ITEM);
+        /* a case the article describes is its own subject */
+        if (named < 0 && nb < 0 && (f & RC_F_CASE) && !(cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+            about = -1;
+        if (nb == -2)
+            nb = -1;
         topical = names_topic(&topic, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
         block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
                                                d->blocks[s->block].end);
+        /* a list item speaks of what its lead-in paragraph names */
+        if (!block_topical && bk == RC_BLOCK_ITEM) {
+            size_t lb = s->block;
+            while (lb > 0 && d->blocks[lb].kind == RC_BLOCK_ITEM)
+                lb--;
+            if (d->blocks[lb].kind != RC_BLOCK_ITEM)
+                block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
+                                            d->blocks[lb].end);
+        }
         if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, block_topical, about, d->text.s, s)) {
+            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical,
+                           topic.n > 0)) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;

@@ -53,6 +53,7 @@ struct cand {
     double score;
     int agree, weak_agree, conflict, weak_conflict;
     double score_extra;
+    double details;         /* year and venue agreeing (details_bonus) */
     int cmp[64];            /* per claim number: CMP_* */
     int idx[64];            /* per claim number: index of the doc number */
     int sent_hint;          /* best evidence sentence */
@@ -369,7 +370,9 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         isdiff = !strcmp(x->what, "difference");
         diffs += isdiff;
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
-        if (close_to(fabs(c->v), fabs(x->v), 0.051, 0.02)) {
+        /* minutes written whole ("about 8 minutes" for 8.25) */
+        if (close_to(fabs(c->v), fabs(x->v), !strcmp(c->unit, "minutes") && c->v == floor(c->v)
+                     ? 0.5 : 0.051, 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
                 *within = (int)i;
                 continue;
@@ -386,8 +389,14 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
             }
         return CMP_CONFLICT;
     }
-    if (same_unit && !strcmp(c->unit, "mmhg"))
+    if (same_unit && (!strcmp(c->unit, "mmhg") || !strcmp(c->unit, "minutes"))) {
+        for (i = 0; i < d->nums.n; i++)     /* the record's value to quote */
+            if (d->nums.v[i].kind == RC_CHANGE && !strcmp(d->nums.v[i].unit, c->unit)) {
+                *idx = (int)i;
+                break;
+            }
         return CMP_CONFLICT;
+    }
     return any ? CMP_WEAK_CONFLICT : CMP_NONE;
 }
 
@@ -798,6 +807,39 @@ static int leans_back(const char *s, size_t len)
     return 0;
 }
 
+/* The year and the venue a claim gives of a study ("a 2013 study in X")
+ * that the record's own agree with: they pick the record among those on
+ * the topic when the words alone do not. */
+static double details_bonus(const char *text, const struct rc_claim *cl, const struct rc_doc *d)
+{
+    int year = rc_year_in(text, cl->start, cl->end);
+    double b = 0;
+    size_t p = cl->start;
+
+    if (year && d->year == year)
+        b += 2.0;
+    if (!d->journal || !d->journal[0])
+        return b;
+    while (p < cl->end) {   /* a capitalised word inside the sentence the journal holds */
+        size_t q = p;
+        while (q < cl->end && isalpha((unsigned char)text[q]))
+            q++;
+        if (q - p >= 4 && p > cl->start && isupper((unsigned char)text[p])
+            && text[p - 1] == ' ' && !(p >= cl->start + 2 && text[p - 2] == '.')) {
+            char w[32];
+            const char *hit;
+            snprintf(w, sizeof w, "%.*s", (int)(q - p < 31 ? q - p : 31), text + p);
+            hit = rc_find_word(d->journal, w, strlen(w));
+            if (hit && strcasecmp(w, "journal") && strcasecmp(w, "international")) {
+                b += 1.5;
+                break;
+            }
+        }
+        p = q + 1;
+    }
+    return b;
+}
+
 static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
                        const struct word *w, size_t nw, unsigned f, int ctx)
 {
@@ -869,6 +911,8 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
+    c->details = details_bonus(text, cl, c->d);
+    c->score_extra += c->details;
     /* a conflicting number still says the record reports that outcome */
     c->score = 3.0 * c->lex + 3.0 * c->agree + 1.0 * c->weak_agree + 0.5 * c->conflict
                - 0.5 * c->weak_conflict + design_bonus(f, c->d) + (ctx ? 1.5 : 0)
@@ -1114,9 +1158,13 @@ static struct cand *bound_cand(const struct vfacts *v)
             return &v->m->c[i];
     return NULL;
 }
+/* A review pooling non-randomised data: pre-post series mixed in, or
+ * cohorts only (no randomised trial among them). */
 static int is_mixed_meta(const struct cand *c)
 {
-    return lvl_of(c) == '1' && (c->d->aflags & RC_A_MIXED);
+    unsigned a = c ? c->d->aflags : 0;
+    return lvl_of(c) == '1'
+           && ((a & RC_A_MIXED) || ((a & RC_A_COHORT) && !(a & RC_A_RCT) && !c->d->model.placebo));
 }
 
 /* Tests, one per row. */
@@ -1150,6 +1198,8 @@ static int no_match(const struct vfacts *v)
     const struct cand *b = v->best;
     if (bound_cand(v))
         return 0;       /* the claim speaks of a study the article named */
+    if (b && b->details > 0 && b->conflict > 0)
+        return 0;       /* the study the claim dates and places, with another figure */
     return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
                   && !(v->nw - v->novel == 0 && b->weak_agree >= 1));
 }
@@ -1222,6 +1272,10 @@ static int t_regimen_differs(struct vfacts *v)
     if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
         && v->best->agree + v->best->weak_agree > 0)
         c = v->best;
+    /* how often, said of the treatment itself: the best record's schedule */
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && v->best->d->model.frequency[0]
+        && rc_per_week(t, n) > 0)
+        c = v->best;
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
@@ -1278,27 +1332,246 @@ static int t_l5(struct vfacts *v)
 }
 /* Claim numbers the record agrees with, sample sizes aside (that the trial
  * had 180 patients does not make its result a benefit). */
+static int outcome_kind(enum rc_num_kind k)
+{
+    return k == RC_RATE || k == RC_EFFECT || k == RC_CHANGE || k == RC_FOLD || k == RC_REDUCTION
+           || k == RC_P;
+}
+/* (Nor do its dose, its duration or its number of studies.) */
 static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
 {
     size_t i, n = 0;
 
     for (i = 0; i < cl->nums.n && i < 64; i++)
-        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && cl->nums.v[i].kind != RC_N;
+        n += c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE && outcome_kind(cl->nums.v[i].kind);
     return n;
+}
+
+/* The record's result is null: with finding rows, no comparison significant
+ * and a primary one without a difference; without any, the abstract's own
+ * wording (and no significant primary result). */
+static int record_null(const struct rc_doc *d)
+{
+    const struct rc_model *m = &d->model;
+    size_t i;
+    int any_sig = 0, null_primary = 0;
+
+    for (i = 0; i < m->nfind; i++) {
+        any_sig |= m->find[i].sig == 1;
+        /* a comparison between doses or frequencies is not the drug's
+         * comparison with control */
+        null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
+                        && !(m->find[i].dims & (RC_FD_DOSE | RC_FD_FREQ));
+    }
+    if (m->nfind)
+        return !any_sig && (null_primary || (d->aflags & RC_A_NEGATIVE));
+    return !m->sig_primary && ((d->aflags & RC_A_NEGATIVE) || m->null_primary);
+}
+
+/* A claim of equal effect ("worked as well as", "similar"): not a benefit
+ * over the comparator. */
+static int claims_equal(const char *t, size_t n)
+{
+    char buf[400];
+    const char *p;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    if (rc_has_stem(buf, "equal") || rc_has_stem(buf, "similar") || rc_has_stem(buf, "comparabl"))
+        return 1;
+    for (p = buf; (p = rc_find_ci(p, strlen(p), "as well as")) != NULL; p++)
+        if (!(p >= buf + 6 && (rc_find_ci(p - 6, 6, "twice") || rc_find_ci(p - 6, 6, "times"))))
+            return 1;
+    return rc_find_ci(buf, strlen(buf), "as good as") != NULL;
+}
+
+/* The finding row whose sentence holds byte @pos of the record's text. */
+static const struct rc_finding *finding_at(const struct rc_doc *d, size_t pos)
+{
+    size_t i;
+
+    for (i = 0; i < d->model.nfind; i++)
+        if (pos >= d->model.find[i].start && pos < d->model.find[i].end)
+            return &d->model.find[i];
+    return NULL;
+}
+
+/* The study mention the claim is bound to (if any) could be record @c: the
+ * design it names and the sample size it gives do not say otherwise. */
+static int mention_fits(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_mention *m;
+    size_t i;
+    int found = 0;
+
+    if (v->cl->about < 0 || (size_t)v->cl->about >= v->m->r->nstudies)
+        return 1;
+    m = &v->m->r->studies[v->cl->about];
+    if (!strcmp(m->design, "meta-analysis") && lvl_of(c) != '1')
+        return 0;
+    if (!strcmp(m->design, "rct") && lvl_of(c) != '2')
+        return 0;
+    if (!m->n)
+        return 1;
+    for (i = 0; i < c->d->nums.n && !found; i++)
+        found = c->d->nums.v[i].kind == RC_N && close_to(c->d->nums.v[i].v, (double)m->n, 0.5, 0.05);
+    return found;
+}
+
+/* A benefit asserted with a number the record gives for a comparison it
+ * found no difference in ("half had their seizures halved, a significant
+ * result" over "at least 50% reduction: 43% vs 27%, P=0.08"). */
+static int t_number_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    size_t i;
+
+    if (!c)
+        c = v->best;
+    if (!bound_cand(v) && !mention_fits(v, c))
+        return 0;       /* it speaks of a study the article named, not this one */
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_HEDGE_CLAIM)
+        || cl->source != LM_SOURCE_STUDY || cl->hedged || lvl_of(c) > '3'
+        || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_finding *fd;
+        const struct rc_num *x;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        if (!close_to(cl->nums.v[i].v, x->v, 0.005, 0.02))
+            continue;           /* "about 40%" for 43%: not that figure */
+        if ((fd = finding_at(c->d, x->start)) && fd->dir == 0 && fd->sig == 0) {
+            snprintf(v->why, sizeof v->why, "PMID %lld gives that figure for a comparison "
+                     "that did not differ from control: \"%.*s\"", (long long)c->d->pmid,
+                     (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
+                     c->d->text + fd->start);
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The claim compares with something ("than conventional treatment", "as
+ * effective as X") that none of the record's null primary comparisons had
+ * as comparator (they were against sham): those do not answer it. */
+static int compares_otherwise(const struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const struct rc_model *m = &v->best->d->model;
+    char buf[400];
+    size_t i, named = 0, nulls = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(cl->end - cl->start < 399 ? cl->end - cl->start : 399),
+             v->m->r->text + cl->start);
+    if (!rc_find_word(buf, "than", 4) && !rc_find_ci(buf, strlen(buf), " as effective as ")
+        && !rc_find_word(buf, "versus", 6) && !rc_find_ci(buf, strlen(buf), "compared with")
+        && !rc_find_ci(buf, strlen(buf), "compared to"))
+        return 0;
+    for (i = 0; i < m->nfind; i++) {
+        const struct rc_finding *f = &m->find[i];
+        if (!f->primary || f->dir != 0 || f->sig == 1)
+            continue;
+        nulls++;
+        if (!f->versus[0] || rc_has_stem(buf, f->versus))
+            named++;
+    }
+    return nulls && !named;
 }
 
 /* a benefit asserted over a controlled record whose result is null (a
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
 {
-    const struct rc_doc *d = v->best->d;
-    /* the study model's primary finding decides when it has one; the
-     * abstract's wording when it has none */
-    int null = !d->model.sig_primary && ((d->aflags & RC_A_NEGATIVE) || d->model.null_primary);
+    int null = record_null(v->best->d);
+    if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    if (null && compares_otherwise(v))
+        return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+/* Does a sentence of the record, outside its null findings, say that more
+ * of the dimension did more ("higher doses ... greater effects")? */
+static int record_graded(const struct rc_doc *d, unsigned dim)
+{
+    static const char *const more[] = { "higher", "greater", "larger", "more", "bigger", NULL };
+    size_t i, j;
+    char buf[600];
+
+    for (i = 0; i < d->nsents; i++) {
+        const struct rc_sent *st = &d->sents[i];
+        const struct rc_finding *fd = finding_at(d, st->start);
+        int has_dim, has_more = 0;
+        if (fd && fd->dir == 0)
+            continue;
+        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 599 ? st->end - st->start
+                                                                           : 599), d->text + st->start);
+        has_dim = (dim & RC_FD_DOSE) ? (rc_has_stem(buf, "dose") || rc_has_stem(buf, "dosage"))
+                                     : rc_has_stem(buf, "frequenc");
+        for (j = 0; more[j] && has_dim && !has_more; j++)
+            has_more = rc_find_word(buf, more[j], strlen(more[j])) != NULL;
+        if (has_dim && has_more)
+            return 1;
+    }
+    return 0;
+}
+
+/* "The higher the dose, the better", "five days a week beat three" over a
+ * record that found no difference between the doses or the frequencies it
+ * compared (a lower dose no better than placebo does not say that); "a
+ * modest dose helps" over a record whose lower dose did no better than
+ * control. */
+static int t_dose_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    size_t n = cl->end - cl->start, i;
+    struct cand *c = bound_cand(v);
+    unsigned want = 0;
+    int low;
+    char buf[400];
+
+    if (!c)
+        c = v->best;
+    if (claims_null(v->f) || cl->hedged || cl->source != LM_SOURCE_STUDY || lvl_of(c) > '3'
+        || claims_equal(t, n) || (cl->kind != RC_K_DOSE_RESPONSE && cl->kind != RC_K_EFFICACY))
+        return 0;
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    if (rc_has_stem(buf, "dose") || rc_has_stem(buf, "dosage"))
+        want |= RC_FD_DOSE;
+    for (i = 0; i < cl->nums.n; i++)
+        if (cl->nums.v[i].kind == RC_DOSE)
+            want |= RC_FD_DOSE;
+    low = (want & RC_FD_DOSE) && (rc_has_stem(buf, "low") || rc_has_stem(buf, "modest")
+                                  || rc_has_stem(buf, "small"));
+    if (!low && cl->kind != RC_K_DOSE_RESPONSE)
+        return 0;
+    if (rc_per_week(t, n) > 0)
+        want |= RC_FD_FREQ;
+    for (i = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *fd = &c->d->model.find[i];
+        unsigned dim = fd->dims & want;
+        if (fd->dir != 0 || fd->sig == 1 || !dim)
+            continue;
+        if (low ? !(fd->dims & RC_FD_LOW)
+                : ((fd->dims & RC_FD_LOW) || record_graded(c->d, dim)))
+            continue;
+        snprintf(v->why, sizeof v->why, "PMID %lld found no difference %s: \"%.*s\"",
+                 (long long)c->d->pmid, low ? "between the lower dose and control"
+                 : (dim & RC_FD_FREQ) ? "between the frequencies it compared"
+                 : "between the doses it compared",
+                 (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
+                 c->d->text + fd->start);
+        v->best = c;
+        return 1;
+    }
+    return 0;
+}
+
 static int t_dose_negated(struct vfacts *v)
 {
     return (v->f & RC_F_EFFICACY) && !claims_null(v->f)
@@ -1597,6 +1870,8 @@ static const struct vrule rc_verdict_rules[] = {
       "no number, design or finding of it anchors the claim" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
       "the study found that this dose did not work%.0s (PMID %lld)" },
     { "safety.adverse_reported", t_safety_adverse, LM_VERDICT_CONTRADICTED, act_against,

@@ -6,7 +6,11 @@
  * study counts).  This file adds no number pattern of its own: it only
  * reads the words around a parsed number to tell what the number counts
  * (a dose in mg, a duration, a number of doses, points on a scale, a
- * relative reduction) for the kinds the extractors do not cover. */
+ * relative reduction) for the kinds the extractors do not cover.  A
+ * record's durations are not read here: they are the extractors'
+ * follow-up and regimen rows (rc_numrules_model, rc_doc_analyse); the time
+ * phrases below are read in the article's claims only, which the extractors'
+ * rows (one longest follow-up, one treatment period per text) do not cover. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -564,6 +568,16 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_CHANGE, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "mmhg");
+            } else if (phrase_at(&sc, al, (const char *const[]){ "minutes", "minute", "min",
+                                                                  "mins", NULL })
+                       && !phrase_before(&sc, i, (const char *const[]){ "within", "for", "after",
+                                                                       "every", "in", "than",
+                                                                       "first", NULL }, 0)) {
+                /* "fell asleep 17 minutes faster", "latency of 7.06 minutes":
+                 * a difference in time, not a treatment period */
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "minutes");
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;
@@ -781,6 +795,71 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
     return LM_OK;
 }
 
+/* Digit groups in a phrase ("150 mg, 600 mg": 2). */
+static int digit_groups(const char *s)
+{
+    int n = 0;
+
+    for (; s && *s; s++)
+        n += isdigit((unsigned char)s[0]) && !isdigit((unsigned char)s[1]) && s[1] != '.';
+    return n;
+}
+
+/* What a finding compares, from its outcome and arm phrases: doses (a dose
+ * word, or amounts on both sides or two in one arm), how often ("frequency"),
+ * and whether it speaks of the lower amount ("a lower dose is comparable to
+ * placebo" says nothing against more being better). */
+static unsigned finding_dims(const lm_extraction *e)
+{
+    const char *ph[3] = { e->outcome, e->intervention, e->comparator };
+    unsigned dims = 0;
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        if (!ph[i])
+            continue;
+        if (rc_has_stem(ph[i], "dose") || rc_has_stem(ph[i], "dosage"))
+            dims |= RC_FD_DOSE;
+        if (rc_has_stem(ph[i], "low") || rc_has_stem(ph[i], "small"))
+            dims |= RC_FD_LOW;
+    }
+    /* how often as a factor ("no main effect of exercise frequency"), not a
+     * frequency measured as the outcome ("seizure frequency decreased") */
+    if (e->text) {
+        const char *p = strstr(e->text, "effect of ");
+        if (!p)
+            p = strstr(e->text, "effects of ");
+        if (p && rc_has_stem(p, "frequenc"))
+            dims |= RC_FD_FREQ;
+    }
+    if (digit_groups(e->intervention) >= 2
+        || (digit_groups(e->intervention) && digit_groups(e->comparator)))
+        dims |= RC_FD_DOSE;
+    return dims;
+}
+
+/* A follow-up or treatment period of a record, in title\nabstract bytes. */
+static void add_dur(struct rc_model *m, double days, const lm_extraction *e, const char *title,
+                    const char *written)
+{
+    struct rc_span_days *d;
+    size_t off, i;
+
+    if (m->ndur >= sizeof m->dur / sizeof m->dur[0]
+        || (strcmp(e->section, "abstract") && strcmp(e->section, "title")))
+        return;
+    for (i = 0; i < m->ndur; i++)
+        if (fabs(m->dur[i].days - days) < 0.5)
+            return;
+    off = strcmp(e->section, "abstract") ? 0 : strlen(title) + 1;
+    d = &m->dur[m->ndur++];
+    d->days = days;
+    d->start = e->span_start + off;
+    d->end = e->span_end + off;
+    strcpy(d->unit, "2");
+    rc_duration_days_unit(written, d->unit);
+}
+
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
                          char design[32], struct rc_model *m)
@@ -807,8 +886,34 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
         case LM_KIND_DESIGN:
             set_str(level, 4, e->level[0] ? e->level : "L4");
             set_str(design, 32, e->svalue);
+            m->placebo = strstr(e->flags, "placebo_controlled") || strstr(e->flags, "double_blind");
             break;
         case LM_KIND_FINDING:
+            if (m->nfind < RC_MAX_FINDINGS
+                && (!strcmp(e->section, "abstract") || !strcmp(e->section, "title"))) {
+                struct rc_finding *f = &m->find[m->nfind++];
+                size_t off = strcmp(e->section, "abstract") ? 0 : strlen(title) + 1;
+                f->start = e->span_start + off;
+                f->end = e->span_end + off;
+                f->dir = !strcmp(e->metric, "increased") ? 1 : !strcmp(e->metric, "decreased") ? -1 : 0;
+                f->sig = strstr(e->flags, "significant=true") ? 1
+                         : strstr(e->flags, "significant=false") ? 0 : -1;
+                f->primary = strstr(e->flags, "primary") != NULL;
+                f->dims = finding_dims(e);
+                f->versus[0] = '\0';
+                if (e->comparator && strcmp(e->comparator, "baseline")) {
+                    size_t l = 0;
+                    const char *c = e->comparator;
+                    while (*c && !isalpha((unsigned char)*c))
+                        c++;
+                    if (!strncasecmp(c, "the ", 4))
+                        c += 4;
+                    while (isalpha((unsigned char)c[l]) && l < sizeof f->versus - 1)
+                        l++;
+                    memcpy(f->versus, c, l);
+                    f->versus[l] = '\0';
+                }
+            }
             if (!strstr(e->flags, "primary"))
                 break;
             if (!strcmp(e->metric, "no_difference") && strstr(e->flags, "significant=false"))
@@ -823,6 +928,8 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
         case LM_KIND_FOLLOW_UP:
             if (e->value == e->value && e->value > m->follow_days)
                 m->follow_days = e->value;
+            if (e->value == e->value && e->value > 0)
+                add_dur(m, e->value, e, title, e->text);
             break;
         case LM_KIND_REGIMEN:
             if (!m->admins && e->n > 0)
@@ -833,6 +940,8 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
                 set_str(m->duration, sizeof m->duration, e->duration);
             if (!m->dose[0] && e->dose)
                 set_str(m->dose, sizeof m->dose, e->dose);
+            if (e->duration && rc_duration_days(e->duration) > 0)
+                add_dur(m, rc_duration_days(e->duration), e, title, e->duration);
             break;
         default:
             break;

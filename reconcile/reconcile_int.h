@@ -123,6 +123,7 @@ lm_err rc_numrules_design(rc_numrules *r, const char *title, const char *abstrac
                           char design[32]);
 const char *rc_num_kind_name(enum rc_num_kind k);
 
+#define RC_MAX_FINDINGS 24
 /* What the extractors' study model says of a record (findings, regimen,
  * follow-up), read through lm_extract_article. */
 struct rc_model {
@@ -132,7 +133,25 @@ struct rc_model {
     double follow_days;         /* longest follow-up, days (0: none) */
     double admins;              /* regimen: administrations in the course (0: none) */
     char frequency[32], duration[32], dose[32];
+    int placebo;                /* design flags: placebo-controlled or double-blind */
+    struct rc_finding {         /* the extractor's finding rows, spans in title\nabstract */
+        size_t start, end;
+        int dir;                /* +1 increased, -1 decreased, 0 no_difference */
+        int sig;                /* 1 significant, 0 not, -1 not said */
+        int primary;
+        unsigned dims;          /* RC_FD_*: what the comparison is between */
+        char versus[24];        /* the comparator's first word ("sham", "placebo"), or "" */
+    } find[RC_MAX_FINDINGS];
+    size_t nfind;
+    struct rc_span_days {       /* follow-up and treatment periods, spans as above */
+        double days;
+        size_t start, end;
+        char unit[2];           /* the unit it was written in (rc_num unit code) */
+    } dur[8];
+    size_t ndur;
 };
+/* What a finding compares (its outcome and arm phrases): doses, how often. */
+enum { RC_FD_DOSE = 1u << 0, RC_FD_FREQ = 1u << 1, RC_FD_LOW = 1u << 2 };
 /* Design, level and study model of a record. */
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
@@ -406,11 +425,16 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
  * @prev_item_lead: the sentence is a list item right under a paragraph. */
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
                     size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead);
+/* The earlier mention a sentence names ("the Norwegian trial" after "a
+ * trial of 257 Norwegian doctors"), or -1. */
+int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);
-/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable. */
+/* Days in a duration as written ("24 weeks", "6 months"), 0 when unreadable;
+ * *unit (may be NULL): the rc_num unit code of the unit it was written in. */
 double rc_duration_days(const char *s);
+double rc_duration_days_unit(const char *s, char *unit);
 /* Records @d as the record mention @m resolved to, with the details that agree. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d);
 

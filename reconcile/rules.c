@@ -39,7 +39,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_INVITRO, "src.in_vitro",
       W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory study|lab study|test tubes?|in the lab)" W },
     { RC_F_CASE, "src.case",
-      W "(?:case report|case study|a single patient|one patient|one woman|one man)" W },
+      W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
     { RC_F_OPINION, "src.opinion",
       W "(?:experts? (?:say|says|said|believe|warn)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
     { RC_F_STUDYWORD, "kw.study",

@@ -38,7 +38,7 @@ static void fini(void)
 TestSuite(reconcile_rules, .init = init, .fini = fini);
 
 /* The JSON report of the fixture article against the fixture corpus. */
-static cJSON *check_fixture(void)
+static cJSON *check_pair(const char *corpus, const char *article)
 {
     lm_corpus *c = NULL;
     lm_checker *k = NULL;
@@ -49,9 +49,9 @@ static cJSON *check_fixture(void)
     cJSON *root;
 
     cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK, "%s", lm_corpus_errmsg(c));
+    cr_assert_eq(lm_corpus_import(c, corpus, &st), LM_OK, "%s", lm_corpus_errmsg(c));
     cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_doc_load(article, &d), LM_OK);
     cr_assert_eq(lm_check(k, d, &r), LM_OK, "%s", lm_checker_errmsg(k));
     cr_assert_eq(lm_report_json(r, &js), LM_OK);
     root = cJSON_Parse(js.s);
@@ -62,6 +62,11 @@ static cJSON *check_fixture(void)
     lm_checker_close(k);
     lm_corpus_close(c);
     return root;
+}
+
+static cJSON *check_fixture(void)
+{
+    return check_pair(FX "rules_corpus.xml", FX "rules_article.txt");
 }
 
 static const char *str_of(const cJSON *o, const char *k)
@@ -148,6 +153,48 @@ Test(reconcile_rules, one_claim_per_rule)
     cJSON_Delete(root);
 }
 
+/* The rules that read the extractors' finding rows of a dose-ranging trial
+ * (fictional brenotide): a figure the record gives for a null comparison,
+ * a dose-response claim over doses that did not differ; a claim of equal
+ * effect is neither. */
+Test(reconcile_rules, study_model_findings_contradict)
+{
+    cJSON *root = check_pair(FX "model_corpus.xml", FX "model_article.txt");
+    const cJSON *eq;
+
+    want(root, "In that trial, 41%", "contradicted", "finding.number_null", NULL);
+    want(root, "The higher the dose", "contradicted", "finding.dose_null", "dose_response");
+    eq = claim_starting(root, "Brenotide 10 mg and 40 mg");
+    cr_assert(!has_code(eq, "finding.dose_null") && !has_code(eq, "finding.number_null"),
+              "%s", cJSON_PrintUnformatted(eq));
+    /* a case vignette is a case about itself, not the trial before it */
+    eq = claim_starting(root, "A 52-year-old woman");
+    cr_assert_str_eq(str_of(eq, "source"), "case");
+    cr_assert_str_eq(str_of(eq, "about"), "topic");
+    /* the trial named again two paragraphs on: the same mention, no new one */
+    cr_assert_str_eq(str_of(claim_starting(root, "The Danish trial gave"), "about"), "s1");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItem(root, "studies")), 1);
+    /* minutes shorter: a difference in time the record gives otherwise */
+    want(root, "In the Danish trial, brenotide cut", "contradicted", "numbers.differ", NULL);
+    /* how often the treatment is taken, bound to no study: the record's schedule */
+    want(root, "Brenotide is taken twice a week", "contradicted", "regimen.differs", "regimen");
+    cJSON_Delete(root);
+}
+
+/* A null primary comparison against sham answers "significantly reduced",
+ * not "twice as effective as usual care" (fictional tavoxil). */
+Test(reconcile_rules, null_primary_keeps_to_its_comparator)
+{
+    cJSON *root = check_pair(FX "sham_corpus.xml", FX "sham_article.txt");
+    const cJSON *c;
+
+    want(root, "Tavoxil patches significantly", "contradicted", "finding.null_primary", NULL);
+    c = claim_starting(root, "The trial found tavoxil");
+    cr_assert(!has_code(c, "finding.null_primary"), "%s", cJSON_PrintUnformatted(c));
+    cr_assert_str_eq(str_of(c, "verdict"), "controlled");
+    cJSON_Delete(root);
+}
+
 Test(reconcile_rules, mentions_resolve_and_bind_back_references)
 {
     cJSON *root = check_fixture();
@@ -188,6 +235,13 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
     cr_assert_float_eq(rc_duration_days("two years"), 730.5, 1e-9);
     cr_assert_float_eq(rc_duration_days("weekly"), 0, 1e-9);
     cr_assert_float_eq(rc_duration_days(NULL), 0, 1e-9);
+    {   /* the extractors' follow-up text: the number after its unit too */
+        char u[2] = "";
+        cr_assert_float_eq(rc_duration_days_unit("by week 120", u), 840, 1e-9);
+        cr_assert_str_eq(u, "3");
+        cr_assert_float_eq(rc_duration_days_unit("12 month follow-up", u), 12 * 30.44, 1e-9);
+        cr_assert_str_eq(u, "4");
+    }
 }
 
 Test(reconcile_rules, years_venues_and_kinds)
