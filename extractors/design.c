@@ -36,7 +36,7 @@ enum cue {
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis",
     [C_SR] = "systematic|umbrella review|scoping review",
-    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in|allocation",
+    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi",
@@ -64,7 +64,7 @@ static const char *const starts[C_NCUES] = {
     [C_ACTIVE] = "active|head-to-head",
     [C_SECONDARY] = "secondary|post|ancillary|exploratory|subgroup|pooled",
     [C_OPINION] = "this|the present|our|in this|we |i ",
-    [C_SELF_COHORT] = "this|the present|the current|our|we |in a|in an|in this|design|treatment|trial|study|randomi|both|all",
+    [C_SELF_COHORT] = "this|the present|the current|our|we |in a|in an|in this|design|arms|groups",
     [C_SELF_OTHER] = "this|the present|the current|our|we |in a|in an|in this|design|study design|qualitative|interview",
     [C_SELF_XS] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
     [C_PROCESS] = "process evaluation|qualitative",
@@ -184,7 +184,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* trial data analysed for something else than the randomised comparison */
     [C_SELF_COHORT] = { "design.self_cohort",
         SELF "(?:observational|cohort) (?:analysis|study)\\b"
-        "|\\b(?:treatment|trial|study|randomi[sz]ation|randomi[sz]ed|both|all) (?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
+        "|(?<=\\btreatment |\\btrial |\\bstudy |\\bboth |\\ball |randomised |randomized |randomisation |randomization )"
+        "(?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
     [C_SELF_OTHER] = { "design.self_other",
         SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b"
         "|\\b(?:qualitative|interview) (?:interview )?(?:study|evaluation) (?:was|were) (?:undertaken|conducted|performed|carried out|done)\\b" },

@@ -185,7 +185,7 @@ static const struct rule size_rules[] = {
       R_NEAR, "will |aim|plan|intend|expect|sample " },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
-      PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
+      "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
       "[(\\[](?:of |from |in )?(?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO "[)\\];,]", R_NUM | R_WNEXT, NULL },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
@@ -210,19 +210,20 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
       NOT_UNIT " " MODS WHO , R_SITE, NULL },
     /* two groups of one noun, whatever it is: "Eleven older rowers and 11
-     * younger rowers" (the noun said twice joins the groups) */
-    { "n.groups_sum.same_noun", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
+     * younger rowers" (the noun said twice joins the groups), or named by a
+     * word each before one noun: "Nine male and seven female athletes took
+     * part" (the word is not a plural noun, and the noun is the subject of
+     * the clause's verb).  One rule for both, so a count is tried once, and
+     * only where an "and" follows within four words. */
+    { "n.groups_sum.listed", LM_KIND_SAMPLE_SIZE, "included", 72,
+      "(?=(?:[^ .;]+ ){1,4}and )" PRE "(?<a1>" COUNT ")" NOT_UNIT " (?|"
+      "(?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
-      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b", R_NUM | R_WNEXT, NULL },
-    /* two groups named by a word each before one noun: "Nine male and
-     * seven female athletes took part" (the word is not a plural noun, and
-     * the noun is the subject of the clause's verb) */
-    { "n.groups_sum.adj", LM_KIND_SAMPLE_SIZE, "included", 72,
-      PRE "(?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z] and (?<a2>" COUNT ")" NOT_UNIT
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b"
+      "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received)\\b)", R_NUM | R_WNEXT, NULL },
+      "took part|participated|completed|volunteered|underwent|received)\\b))", R_NUM | R_WNEXT, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -238,7 +239,7 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
     /* "..., 312 were eligible and 287 were enrolled": the count alone */
     { "n.enrolled.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
+      "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
       "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT, NULL },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
