@@ -9,9 +9,11 @@
  * transaction state, then call the member; no other stage sees a backend.
  *
  * Common contract of every member:
- *  - @c is the generic handle (corpus_int.h): c->target is the --db string
- *    (a URL with its password removed, for messages), c->flags the open
- *    flags, c->impl the backend's own state (set by open, freed by close).
+ *  - @c is the generic handle (struct lm_corpus below): c->target is the
+ *    --db string, used in messages (a backend whose string can hold a
+ *    secret, a URL's password, replaces it in open() with a copy without
+ *    it: malloc'd, freed by corpus.c), c->flags the open flags, c->impl the
+ *    backend's own state (set by open, freed by close).
  *  - Errors return an lm_err and set c->msg (lm_msg_set) to one line
  *    naming the database and, for storage faults, the table:
  *    "corpus.db: table article: database disk image is malformed".
@@ -58,7 +60,7 @@ enum {
 struct lm_corpus {
     const struct lm_backend *be;
     void *impl;                 /* the backend's own state */
-    char *target;               /* the --db string (a URL without its password) */
+    char *target;               /* the --db string, for messages (malloc'd) */
     unsigned flags;             /* LM_CORPUS_* of the open */
     int in_txn;                 /* between begin() and commit()/rollback() */
     int in_read;                /* between read_begin() and read_end() */

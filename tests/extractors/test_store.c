@@ -19,8 +19,10 @@ static sqlite3 *raw_db;
  * do (the corpus keeps its own handle to itself). */
 static sqlite3 *raw(void)
 {
-    if (!raw_db)
+    if (!raw_db) {
         cr_assert_eq(sqlite3_open(db, &raw_db), SQLITE_OK);
+        sqlite3_busy_timeout(raw_db, 5000);
+    }
     return raw_db;
 }
 
