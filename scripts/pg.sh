@@ -159,7 +159,7 @@ case ${1:-} in
     [ $# -ge 1 ] || die "usage: pg.sh run CMD..."
     tmp=$(mktemp -d -t litmine-pg.XXXXXX)
     chmod 755 "$tmp"      # the server may run as another user
-    trap 'stop "$tmp"' EXIT
+    trap 'stop "$tmp/pg"; rm -rf "$tmp"' EXIT
     trap 'exit 130' INT TERM
     start "$tmp/pg" >/dev/null
     LITMINE_PG_DIR=$tmp/pg "$@"
