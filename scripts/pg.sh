@@ -81,7 +81,7 @@ start() {
   # a Unix socket path holds at most 107 bytes: a deep folder gets its
   # socket in a short temporary one, named in DIR/sock
   if [ ${#dir} -gt 60 ]; then
-    ln -s "$(mktemp -d "${TMPDIR:-/tmp}/lmpg.XXXXXX")" "$dir/sock"
+    ln -s "$(mktemp -d -t lmpg.XXXXXX)" "$dir/sock"
   else
     mkdir -p "$dir/sock"
   fi
@@ -157,8 +157,9 @@ case ${1:-} in
   run)
     shift
     [ $# -ge 1 ] || die "usage: pg.sh run CMD..."
-    tmp=$(mktemp -d "${TMPDIR:-/tmp}/litmine-pg.XXXXXX")
-    trap 'stop "$tmp"' EXIT
+    tmp=$(mktemp -d -t litmine-pg.XXXXXX)
+    chmod 755 "$tmp"      # the server may run as another user
+    trap 'stop "$tmp/pg"; rm -rf "$tmp"' EXIT
     trap 'exit 130' INT TERM
     start "$tmp/pg" >/dev/null
     LITMINE_PG_DIR=$tmp/pg "$@"
