@@ -1213,6 +1213,54 @@ static lm_err add_claim(struct lm_report *r, size_t *cap, const struct rc_sent *
     return LM_OK;
 }
 
+/* A sentence that joins a first-hand story to a study ("it worked for my
+ * son, and there's a study showing it helps") holds two claims: the story
+ * is anecdotal, the study is checked against the corpus.  Split it at the
+ * first ", and", ", but" or ";" whose left side is a story naming no study
+ * and whose right side names a study and tells no story. */
+static lm_err split_story_clauses(lm_checker *k, const char *text, struct rc_sent **sents,
+                                  size_t *n)
+{
+    static const char *const seps[] = { ", and ", ", but ", "; ", NULL };
+    const unsigned story = RC_F_FIRST_PERSON | RC_F_TESTIMONIAL;
+    size_t i, cap = *n;
+
+    for (i = 0; i < *n; i++) {
+        struct rc_sent s = (*sents)[i];
+        size_t p, best = 0, skip = 0;
+
+        for (p = s.start; p < s.end && !best; p++) {
+            size_t j;
+            for (j = 0; seps[j]; j++) {
+                size_t l = strlen(seps[j]);
+                unsigned fl, fr;
+                if (p + l >= s.end || strncmp(text + p, seps[j], l))
+                    continue;
+                fl = rc_flags(k->rules, text, s.start, p);
+                fr = rc_flags(k->rules, text, p + l, s.end);
+                if ((fl & story) && !(fl & RC_F_STUDYWORD) && (fr & RC_F_STUDYWORD)
+                    && !(fr & story)) {
+                    best = p;
+                    skip = l;
+                }
+                break;
+            }
+        }
+        if (!best)
+            continue;
+        if (lm_grow(sents, &cap, *n, sizeof **sents, 64))
+            return LM_ERR_NOMEM;
+        memmove(*sents + i + 2, *sents + i + 1, (*n - i - 1) * sizeof **sents);
+        (*sents)[i].end = best;
+        (*sents)[i + 1].start = best + skip;
+        (*sents)[i + 1].end = s.end;
+        (*sents)[i + 1].block = s.block;
+        (*n)++;
+        i++;
+    }
+    return LM_OK;
+}
+
 lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
 {
     struct lm_report *r = NULL;
@@ -1244,7 +1292,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     /* a long page: compiling the rules to machine code pays for itself */
     if (d->text.len > RC_JIT_BYTES && (rc = rc_numrules_jit(k->nums, k->msg, sizeof k->msg)) != LM_OK)
         goto fail;
-    if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK)
+    if ((rc = rc_segment(d, &sents, &nsents)) != LM_OK
+        || (rc = split_story_clauses(k, d->text.s, &sents, &nsents)) != LM_OK)
         goto fail;
     if (nsents && !(flags = calloc(nsents, sizeof *flags)))
         goto nomem;

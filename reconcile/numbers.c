@@ -583,7 +583,12 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, u->canon);
                 used = al + e - i;
-            } else if (noun_after(&sc, a, 2, people, &e)) {
+            } else if (noun_after(&sc, a, 2, people, &e)
+                       || (v == floor(v)
+                           && phrase_at(&sc, al, (const char *const[]){ "of the original",
+                                                                         "of the initial", NULL }))) {
+                /* "40 people", and the part of a group followed on: "40 of
+                 * the original 300" */
                 if (!(x = num_push(out, RC_N, v)))
                     return LM_ERR_NOMEM;
             } else if (noun_after(&sc, a, 3, studies, &e)) {

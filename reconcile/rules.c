@@ -33,6 +33,9 @@ static const struct rule sentence_rules[] = {
       "^[\"\u201c].{8,}[\"\u201d],?\\s+(?:says|said|writes|wrote|adds|added|explains)\\s+(?:[A-Z][a-z]+|one|a|an|another)\\b" },
     { RC_F_TESTIMONIAL, "src.quoted_client",
       "[\"\u201d],?\\s+(?:one|a|another|my)\\s+(?:client|patient|customer|reader|user|member|mum|mom|dad|parent|listener|viewer)\\b" },
+    { RC_F_TESTIMONIAL, "src.said_customer",
+      "[\"\u201d,]\\s+(?:said|says|writes|wrote|adds|added)\\s+[A-Z][a-z]+,\\s+(?:a|an|one of our|our)\\s+"
+      "(?:[\\w-]+\\s+){0,3}(?:customers?|clients?|users?|members?|patients?|subscribers?|buyers?|fans?)\\b" },
     { RC_F_TESTIMONIAL, "src.named_age", "\\b[A-Z][a-z]+,\\s+\\d{2},\\s+(?:who|from|a)\\b" },
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
@@ -59,7 +62,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety)" W },
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|"
+      "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
     { RC_F_SPECULATION, "kw.speculation",

@@ -300,6 +300,27 @@ Test(reconcile_check, claim_numbers_use_the_extractor_forms)
     rmdb();
 }
 
+Test(reconcile_check, the_part_of_a_group_followed_on_is_a_count)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    struct rc_nums ns = { 0 };
+    const char *s = "Sadly only 58 of the original 412 came back for the last visit.";
+    size_t i;
+    int found = 0;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(rc_numbers(k->nums, s, 0, strlen(s), &ns), LM_OK);
+    for (i = 0; i < ns.n; i++)
+        if (ns.v[i].kind == RC_N && ns.v[i].v == 58)
+            found = 1;
+    cr_assert(found, "58 of the original 412 is a count of people");
+    rc_nums_free(&ns);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, sources_of_claims)
 {
     lm_corpus *c = corpus_with(NULL);

@@ -306,3 +306,19 @@ Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
     lm_checker_close(k);
     lm_corpus_close(c);
 }
+
+Test(reconcile_rules, stories_split_from_studies_harms_and_quoted_customers)
+{
+    cJSON *root = check_pair(FX "rules_corpus.xml", FX "story_article.txt");
+    const cJSON *c;
+
+    /* the story ends at the comma; the study is a claim of its own */
+    c = claim_starting(root, "Velmorant worked for my neighbour");
+    cr_assert_str_eq(str_of(c, "text"), "Velmorant worked for my neighbour's daughter");
+    cr_assert_str_eq(str_of(c, "verdict"), "anecdotal");
+    c = claim_starting(root, "there's a study showing");
+    cr_assert_str_neq(str_of(c, "verdict"), "anecdotal");
+    want(root, "Quinzara wrecked my brother", "anecdotal", "source.testimonial", NULL);
+    want(root, "\"Best purchase of the year", "anecdotal", "source.testimonial", NULL);
+    cJSON_Delete(root);
+}
