@@ -2234,13 +2234,102 @@ static int control_near(const struct ftext *t, size_t sa, size_t d)
     return fmem(t->lower + d, e - d, "/min", 4) || fmem(t->lower + d, e - d, "/h", 2);
 }
 
+/* The dose hit of the regimen starting at @p a, if any. */
+static const struct hit *dose_at(const struct ftext *t, size_t a)
+{
+    size_t i;
+
+    for (i = 0; i < t->f->nh; i++)
+        if (frules[t->f->hits[i].rule].cue == C_DOSE && t->f->hits[i].s == a)
+            return &t->f->hits[i];
+    return NULL;
+}
+
+static int word_ch(unsigned char c)
+{
+    return isalnum(c) || c == '-' || c >= 0x80;
+}
+
+/* Widen the dose [@p *pa, @p *pb) by what annotates it: a second
+ * component ("zorvil 5 mg + dravin 10 mg", the names kept when the
+ * second has one), a quantity of what is given ("0.4 g fibre/kg"), a
+ * parenthesised amount ("2 tablets (0.6 g zorvil)"). */
+static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
+{
+    const char *l = t->lower;
+    size_t e = *pb, w, w2, paren;
+    const struct hit *h2;
+
+    w = e;
+    while (w < t->len && l[w] == ' ')
+        w++;
+    if (w < t->len && l[w] == '+') {
+        size_t n;
+        w++;
+        while (w < t->len && l[w] == ' ')
+            w++;
+        n = w;
+        while (n < t->len && isalpha((unsigned char)l[n]))
+            n++;
+        while (n < t->len && word_ch((unsigned char)l[n]))
+            n++;
+        w2 = n < t->len && l[n] == ' ' && n > w + 2 ? n + 1 : w;
+        if ((h2 = dose_at(t, w2)) && rematch(t, h2)) {
+            size_t da, db;
+            if (grp(t, h2, "d", &da, &db)) {
+                *pb = e = db;
+                if (w2 > w && *pa >= 2 && l[*pa - 1] == ' ') {
+                    size_t s = *pa - 1;
+                    while (s > 0 && word_ch((unsigned char)l[s - 1]))
+                        s--;
+                    if (*pa - 1 - s > 3 && isalpha((unsigned char)l[s])
+                        && !(s > 0 && word_ch((unsigned char)l[s - 1])))
+                        *pa = s;
+                }
+            }
+        }
+    }
+    /* "g protein/kg": a noun and a per-unit after the amount */
+    if (e + 3 < t->len && l[e] == ' ' && isalpha((unsigned char)l[e + 1])) {
+        size_t n = e + 1;
+        while (n < t->len && isalpha((unsigned char)l[n]))
+            n++;
+        if (n - e > 3 && n < t->len && l[n] == '/') {
+            static const char *const per[] = { "kg", "d", "day", "week", "wk" };
+            size_t k, m = n + 1;
+            while (m < t->len && isalpha((unsigned char)l[m]))
+                m++;
+            for (k = 0; k < sizeof per / sizeof per[0]; k++)
+                if (m - n - 1 == strlen(per[k]) && !strncmp(l + n + 1, per[k], m - n - 1)) {
+                    *pb = e = m;
+                    break;
+                }
+        }
+    }
+    /* "3 capsules (1.8 g ...)": an amount in brackets right after */
+    paren = e < t->len && l[e] == ' ' ? e + 1 : e;
+    if (paren + 1 < t->len && l[paren] == '(' && isdigit((unsigned char)l[paren + 1])) {
+        size_t c = paren + 1, num;
+        while (c < t->len && c < paren + 60 && l[c] != ')' && l[c] != '(')
+            c++;
+        num = paren + 1;
+        while (num < c && (isdigit((unsigned char)l[num]) || l[num] == '.'))
+            num++;
+        if (c < t->len && l[c] == ')'
+            && ((num < c && l[num] == '%') || dose_at(t, paren + 1))
+            && !fmem(l + paren, c - paren, " ci", 3) && !fmem(l + paren, c - paren, "p ", 2)
+            && !fmem(l + paren, c - paren, "p<", 2) && !fmem(l + paren, c - paren, "p=", 2))
+            *pb = c + 1;
+    }
+}
+
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
     const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL, *dur2 = NULL;
     size_t ctl_sa = 0, ctl_sb = 0;
-    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0;
+    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0, annot_end = 0;
     double nadmin = NAN;
     lm_extraction *e;
     char *sfreq = NULL;
@@ -2389,12 +2478,17 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             if (gap_b - gap_a > 40)
                 break;
         }
+        if (d && d->s < annot_end)
+            continue;       /* the second component of the last dose */
         if (!(e = push_row(t, LM_KIND_REGIMEN, d ? "regimen.dose" : "regimen.schedule", lo, hi)))
             goto nomem;
         if (d) {
             size_t da, db;
-            if (rematch(t, d) && grp(t, d, "d", &da, &db))
+            if (rematch(t, d) && grp(t, d, "d", &da, &db)) {
+                dose_annot(t, &da, &db);
+                annot_end = db;
                 e->dose = orig_dup(t, da, db);
+            }
         }
         if (sfreq && !(e->frequency = strdup(sfreq)))
             goto nomem;

@@ -817,3 +817,38 @@ Test(findings, control_and_infusion_doses_are_not_the_regimen)
     cr_expect_eq(n, 2, "one row per experimental arm, got %zu", n);
     lm_extractions_free(&x);
 }
+
+Test(findings, compound_and_annotated_doses)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *r;
+    size_t i, n = 0;
+
+    run("METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
+        "combination once daily for 8 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "zorvil 40 mg + dravinol 12.5 mg");
+    for (i = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_REGIMEN;
+    cr_expect_eq(n, 1, "the second component is no arm of its own, got %zu rows", n);
+    lm_extractions_free(&x);
+
+    run("METHODS: Participants took 2 tablets (0.5 g zorvil) per day for 6 months.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "2 tablets (0.5 g zorvil)");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults were randomized to a lean diet (0.8 g fibre/kg, n = 7) for 4 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "0.8 g fibre/kg");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults received zorvil 5 mg (95% CI of exposure 3-7) daily for 2 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "5 mg", "a confidence interval is no part of the dose");
+    lm_extractions_free(&x);
+}
