@@ -124,9 +124,9 @@ static const struct frule frules[] = {
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
       "|change|alter|lower|support|establish|provide)\\b" },
-    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less",
-      "\\b(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
-      "|effective)(?: (?:to|than))?\\b" },
+    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long",
+      "\\b(?:(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
+      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious))\\b" },
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",

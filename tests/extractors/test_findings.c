@@ -852,3 +852,18 @@ Test(findings, compound_and_annotated_doses)
     cr_expect_str_eq(r->dose, "5 mg", "a confidence interval is no part of the dose");
     lm_extractions_free(&x);
 }
+
+Test(findings, no_longer_effective_is_a_null_finding)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: In the second period, 3 mg/kg zorvil was no longer effective on sleep "
+        "quality (p = 0.3).", &x);
+    f = finding(&x, "no longer effective");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "sleep quality");
+    lm_extractions_free(&x);
+}
