@@ -1622,6 +1622,19 @@ static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
     return 0;
 }
 
+/* "higher doses", "a lower dose": the cue names an arm of a dose
+ * comparison, not the direction of the finding */
+static int dose_arm_word(const struct ftext *t, const struct hit *h)
+{
+    const char *w = t->lower + h->s;
+
+    if (strncmp(w, "higher", 6) && strncmp(w, "lower", 5) && strncmp(w, "greater", 7)
+        && strncmp(w, "larger", 6))
+        return 0;
+    return h->e + 5 <= t->len && t->lower[h->e] == ' '
+           && (!strncmp(t->lower + h->e + 1, "dose", 4) || !strncmp(t->lower + h->e + 1, "dosing", 6));
+}
+
 /* Is the cue a comparative of quantity ("greater", "more", "less")? */
 static int comparative(const struct ftext *t, const struct hit *h)
 {
@@ -1667,7 +1680,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
-            && !threshold_word(t, a, h)
+            && !threshold_word(t, a, h) && !dose_arm_word(t, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))

@@ -867,3 +867,16 @@ Test(findings, no_longer_effective_is_a_null_finding)
     cr_expect_str_eq(f->outcome, "sleep quality");
     lm_extractions_free(&x);
 }
+
+Test(findings, higher_dose_names_an_arm_not_the_direction)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Higher doses of zorvil produced greater reductions in pain than lower "
+        "doses (p = 0.02).", &x);
+    f = finding(&x, "greater reductions");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased", "the reduction gives the direction, not 'higher'");
+    lm_extractions_free(&x);
+}
