@@ -1622,6 +1622,97 @@ static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
     return 0;
 }
 
+/* The long form of the abbreviation @p ab (@p n bytes) where the text
+ * defines it, "long form (AB)": [*la, *lb) in the normalised text, the
+ * letters of the abbreviation found in order from the end of the long
+ * form back, its first letter at a word's start (Schwartz and Hearst). */
+static int abbrev_long(const struct ftext *t, const char *ab, size_t n, size_t *la, size_t *lb)
+{
+    size_t from = 0;
+
+    for (;;) {
+        const char *p = fmem(t->s + from, t->len - from, ab, n);
+        size_t open, wa, k, si, li, words = 0;
+        if (!p)
+            return 0;
+        open = (size_t)(p - t->s);
+        from = open + 1;
+        if (open < 2 || t->s[open - 1] != '(' || open + n >= t->len || t->s[open + n] != ')'
+            || t->s[open - 2] != ' ')
+            continue;
+        /* at most min(n + 5, 2n) words back */
+        wa = open - 2;
+        while (wa > 0 && words < (n + 5 < 2 * n ? n + 5 : 2 * n)) {
+            if (t->s[wa - 1] == '.' || t->s[wa - 1] == ';' || t->s[wa - 1] == ','
+                || t->s[wa - 1] == '(' || t->s[wa - 1] == ')' || t->s[wa - 1] == ':')
+                break;
+            if (t->s[wa - 1] == ' ')
+                words++;
+            wa--;
+        }
+        si = n;
+        li = open - 2;
+        while (si > 0) {
+            unsigned char c = (unsigned char)tolower((unsigned char)ab[si - 1]);
+            if (!isalnum(c)) {
+                si--;
+                continue;
+            }
+            while (li > wa && ((unsigned char)tolower((unsigned char)t->s[li - 1]) != c
+                               || (si == 1 && li - 1 > wa
+                                   && isalnum((unsigned char)t->s[li - 2]))))
+                li--;
+            if (li <= wa)
+                break;
+            li--;
+            si--;
+        }
+        if (si > 0)
+            continue;
+        k = li;
+        if (open - 2 - k < n + 2)
+            continue;   /* "(PF)" after two words "p f": too short to be a long form */
+        *la = k;
+        *lb = open - 2;
+        return 1;
+    }
+}
+
+/* "PF episodes" where the text defines "pain-free (PF)": the outcome
+ * names the long form with the abbreviation, "pain-free (PF) episodes". */
+static char *outcome_abbrev(const struct ftext *t, char *o)
+{
+    size_t i = 0, n = o ? strlen(o) : 0;
+
+    while (i < n) {
+        size_t j = i, caps = 0, la, lb;
+        while (j < n && (isalnum((unsigned char)o[j]) || o[j] == '-'))
+            caps += isupper((unsigned char)o[j++]) != 0;
+        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2 && isupper((unsigned char)o[i])
+            && !(i > 0 && o[i - 1] == '(') && !(j < n && o[j] == ')')
+            && abbrev_long(t, o + i, j - i, &la, &lb)) {
+            char *lf = orig_dup(t, la, lb), *r;
+            size_t m;
+            if (!lf)
+                return o;
+            if (strstr(o, lf)) {
+                free(lf);
+                return o;
+            }
+            m = i + strlen(lf) + 2 + (j - i) + 1 + (n - j) + 1;
+            if ((r = malloc(m))) {
+                snprintf(r, m, "%.*s%s (%.*s)%s", (int)i, o, lf, (int)(j - i), o + i, o + j);
+                free(o);
+                o = r;
+            }
+            free(lf);
+            return o;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return o;
+}
+
 /* "higher doses", "a lower dose": the cue names an arm of a dose
  * comparison, not the direction of the finding */
 static int dose_arm_word(const struct ftext *t, const struct hit *h)
@@ -1948,7 +2039,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             e->p = p;
             memcpy(e->p_op, op, sizeof e->p_op);
             if (ob > oa)
-                e->outcome = orig_dup(t, oa, ob);
+                e->outcome = outcome_abbrev(t, orig_dup(t, oa, ob));
             if (arms.ib > arms.ia)
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
             if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)

@@ -880,3 +880,22 @@ Test(findings, higher_dose_names_an_arm_not_the_direction)
     cr_expect_str_eq(f->metric, "decreased", "the reduction gives the direction, not 'higher'");
     lm_extractions_free(&x);
 }
+
+Test(findings, outcome_abbreviation_gets_its_long_form)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("METHODS: Sleep latency (SL) was recorded nightly.\nRESULTS: SL was shorter with "
+        "zorvil than with placebo (p = 0.01). ABC was higher with zorvil than with placebo "
+        "(p = 0.02).", &x);
+    f = finding(&x, "SL was shorter");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Sleep latency (SL)", "the abstract defines SL");
+    f = finding(&x, "ABC was higher");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "ABC", "an abbreviation the text does not define stays");
+    lm_extractions_free(&x);
+}
