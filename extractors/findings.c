@@ -124,9 +124,9 @@ static const struct frule frules[] = {
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
       "|change|alter|lower|support|establish|provide)\\b" },
-    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less",
-      "\\b(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
-      "|effective)(?: (?:to|than))?\\b" },
+    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long",
+      "\\b(?:(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
+      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious))\\b" },
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
@@ -1622,6 +1622,110 @@ static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
     return 0;
 }
 
+/* The long form of the abbreviation @p ab (@p n bytes) where the text
+ * defines it, "long form (AB)": [*la, *lb) in the normalised text, the
+ * letters of the abbreviation found in order from the end of the long
+ * form back, its first letter at a word's start (Schwartz and Hearst). */
+static int abbrev_long(const struct ftext *t, const char *ab, size_t n, size_t *la, size_t *lb)
+{
+    size_t from = 0;
+
+    for (;;) {
+        const char *p = fmem(t->s + from, t->len - from, ab, n);
+        size_t open, wa, k, si, li, words = 0;
+        if (!p)
+            return 0;
+        open = (size_t)(p - t->s);
+        from = open + 1;
+        if (open < 2 || t->s[open - 1] != '(' || open + n >= t->len || t->s[open + n] != ')'
+            || t->s[open - 2] != ' ')
+            continue;
+        /* at most min(n + 5, 2n) words back */
+        wa = open - 2;
+        while (wa > 0 && words < (n + 5 < 2 * n ? n + 5 : 2 * n)) {
+            if (t->s[wa - 1] == '.' || t->s[wa - 1] == ';' || t->s[wa - 1] == ','
+                || t->s[wa - 1] == '(' || t->s[wa - 1] == ')' || t->s[wa - 1] == ':')
+                break;
+            if (t->s[wa - 1] == ' ')
+                words++;
+            wa--;
+        }
+        si = n;
+        li = open - 2;
+        while (si > 0) {
+            unsigned char c = (unsigned char)tolower((unsigned char)ab[si - 1]);
+            if (!isalnum(c)) {
+                si--;
+                continue;
+            }
+            while (li > wa && ((unsigned char)tolower((unsigned char)t->s[li - 1]) != c
+                               || (si == 1 && li - 1 > wa
+                                   && isalnum((unsigned char)t->s[li - 2]))))
+                li--;
+            if (li <= wa)
+                break;
+            li--;
+            si--;
+        }
+        if (si > 0)
+            continue;
+        k = li;
+        if (open - 2 - k < n + 2)
+            continue;   /* "(PF)" after two words "p f": too short to be a long form */
+        *la = k;
+        *lb = open - 2;
+        return 1;
+    }
+}
+
+/* "PF episodes" where the text defines "pain-free (PF)": the outcome
+ * names the long form with the abbreviation, "pain-free (PF) episodes". */
+static char *outcome_abbrev(const struct ftext *t, char *o)
+{
+    size_t i = 0, n = o ? strlen(o) : 0;
+
+    while (i < n) {
+        size_t j = i, caps = 0, la, lb;
+        while (j < n && (isalnum((unsigned char)o[j]) || o[j] == '-'))
+            caps += isupper((unsigned char)o[j++]) != 0;
+        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2 && isupper((unsigned char)o[i])
+            && !(i > 0 && o[i - 1] == '(') && !(j < n && o[j] == ')')
+            && abbrev_long(t, o + i, j - i, &la, &lb)) {
+            char *lf = orig_dup(t, la, lb), *r;
+            size_t m;
+            if (!lf)
+                return o;
+            if (strstr(o, lf)) {
+                free(lf);
+                return o;
+            }
+            m = i + strlen(lf) + 2 + (j - i) + 1 + (n - j) + 1;
+            if ((r = malloc(m))) {
+                snprintf(r, m, "%.*s%s (%.*s)%s", (int)i, o, lf, (int)(j - i), o + i, o + j);
+                free(o);
+                o = r;
+            }
+            free(lf);
+            return o;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return o;
+}
+
+/* "higher doses", "a lower dose": the cue names an arm of a dose
+ * comparison, not the direction of the finding */
+static int dose_arm_word(const struct ftext *t, const struct hit *h)
+{
+    const char *w = t->lower + h->s;
+
+    if (strncmp(w, "higher", 6) && strncmp(w, "lower", 5) && strncmp(w, "greater", 7)
+        && strncmp(w, "larger", 6))
+        return 0;
+    return h->e + 5 <= t->len && t->lower[h->e] == ' '
+           && (!strncmp(t->lower + h->e + 1, "dose", 4) || !strncmp(t->lower + h->e + 1, "dosing", 6));
+}
+
 /* Is the cue a comparative of quantity ("greater", "more", "less")? */
 static int comparative(const struct ftext *t, const struct hit *h)
 {
@@ -1667,7 +1771,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
-            && !threshold_word(t, a, h)
+            && !threshold_word(t, a, h) && !dose_arm_word(t, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))
@@ -1935,7 +2039,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             e->p = p;
             memcpy(e->p_op, op, sizeof e->p_op);
             if (ob > oa)
-                e->outcome = orig_dup(t, oa, ob);
+                e->outcome = outcome_abbrev(t, orig_dup(t, oa, ob));
             if (arms.ib > arms.ia)
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
             if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)
@@ -2234,13 +2338,102 @@ static int control_near(const struct ftext *t, size_t sa, size_t d)
     return fmem(t->lower + d, e - d, "/min", 4) || fmem(t->lower + d, e - d, "/h", 2);
 }
 
+/* The dose hit of the regimen starting at @p a, if any. */
+static const struct hit *dose_at(const struct ftext *t, size_t a)
+{
+    size_t i;
+
+    for (i = 0; i < t->f->nh; i++)
+        if (frules[t->f->hits[i].rule].cue == C_DOSE && t->f->hits[i].s == a)
+            return &t->f->hits[i];
+    return NULL;
+}
+
+static int word_ch(unsigned char c)
+{
+    return isalnum(c) || c == '-' || c >= 0x80;
+}
+
+/* Widen the dose [@p *pa, @p *pb) by what annotates it: a second
+ * component ("zorvil 5 mg + dravin 10 mg", the names kept when the
+ * second has one), a quantity of what is given ("0.4 g fibre/kg"), a
+ * parenthesised amount ("2 tablets (0.6 g zorvil)"). */
+static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
+{
+    const char *l = t->lower;
+    size_t e = *pb, w, w2, paren;
+    const struct hit *h2;
+
+    w = e;
+    while (w < t->len && l[w] == ' ')
+        w++;
+    if (w < t->len && l[w] == '+') {
+        size_t n;
+        w++;
+        while (w < t->len && l[w] == ' ')
+            w++;
+        n = w;
+        while (n < t->len && isalpha((unsigned char)l[n]))
+            n++;
+        while (n < t->len && word_ch((unsigned char)l[n]))
+            n++;
+        w2 = n < t->len && l[n] == ' ' && n > w + 2 ? n + 1 : w;
+        if ((h2 = dose_at(t, w2)) && rematch(t, h2)) {
+            size_t da, db;
+            if (grp(t, h2, "d", &da, &db)) {
+                *pb = e = db;
+                if (w2 > w && *pa >= 2 && l[*pa - 1] == ' ') {
+                    size_t s = *pa - 1;
+                    while (s > 0 && word_ch((unsigned char)l[s - 1]))
+                        s--;
+                    if (*pa - 1 - s > 3 && isalpha((unsigned char)l[s])
+                        && !(s > 0 && word_ch((unsigned char)l[s - 1])))
+                        *pa = s;
+                }
+            }
+        }
+    }
+    /* "g protein/kg": a noun and a per-unit after the amount */
+    if (e + 3 < t->len && l[e] == ' ' && isalpha((unsigned char)l[e + 1])) {
+        size_t n = e + 1;
+        while (n < t->len && isalpha((unsigned char)l[n]))
+            n++;
+        if (n - e > 3 && n < t->len && l[n] == '/') {
+            static const char *const per[] = { "kg", "d", "day", "week", "wk" };
+            size_t k, m = n + 1;
+            while (m < t->len && isalpha((unsigned char)l[m]))
+                m++;
+            for (k = 0; k < sizeof per / sizeof per[0]; k++)
+                if (m - n - 1 == strlen(per[k]) && !strncmp(l + n + 1, per[k], m - n - 1)) {
+                    *pb = e = m;
+                    break;
+                }
+        }
+    }
+    /* "3 capsules (1.8 g ...)": an amount in brackets right after */
+    paren = e < t->len && l[e] == ' ' ? e + 1 : e;
+    if (paren + 1 < t->len && l[paren] == '(' && isdigit((unsigned char)l[paren + 1])) {
+        size_t c = paren + 1, num;
+        while (c < t->len && c < paren + 60 && l[c] != ')' && l[c] != '(')
+            c++;
+        num = paren + 1;
+        while (num < c && (isdigit((unsigned char)l[num]) || l[num] == '.'))
+            num++;
+        if (c < t->len && l[c] == ')'
+            && ((num < c && l[num] == '%') || dose_at(t, paren + 1))
+            && !fmem(l + paren, c - paren, " ci", 3) && !fmem(l + paren, c - paren, "p ", 2)
+            && !fmem(l + paren, c - paren, "p<", 2) && !fmem(l + paren, c - paren, "p=", 2))
+            *pb = c + 1;
+    }
+}
+
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
     const struct hit *dose = NULL, *freq = NULL, *dur = NULL, *route = NULL, *admin = NULL;
     const struct hit *doses[8], *ctl_dose = NULL, *route2 = NULL, *dur2 = NULL;
     size_t ctl_sa = 0, ctl_sb = 0;
-    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0;
+    size_t ndoses = 0, i, sa = 0, sb = 0, lo, hi, prev_dose = 0, annot_end = 0;
     double nadmin = NAN;
     lm_extraction *e;
     char *sfreq = NULL;
@@ -2389,12 +2582,17 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
             if (gap_b - gap_a > 40)
                 break;
         }
+        if (d && d->s < annot_end)
+            continue;       /* the second component of the last dose */
         if (!(e = push_row(t, LM_KIND_REGIMEN, d ? "regimen.dose" : "regimen.schedule", lo, hi)))
             goto nomem;
         if (d) {
             size_t da, db;
-            if (rematch(t, d) && grp(t, d, "d", &da, &db))
+            if (rematch(t, d) && grp(t, d, "d", &da, &db)) {
+                dose_annot(t, &da, &db);
+                annot_end = db;
                 e->dose = orig_dup(t, da, db);
+            }
         }
         if (sfreq && !(e->frequency = strdup(sfreq)))
             goto nomem;

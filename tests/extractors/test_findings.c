@@ -817,3 +817,85 @@ Test(findings, control_and_infusion_doses_are_not_the_regimen)
     cr_expect_eq(n, 2, "one row per experimental arm, got %zu", n);
     lm_extractions_free(&x);
 }
+
+Test(findings, compound_and_annotated_doses)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *r;
+    size_t i, n = 0;
+
+    run("METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
+        "combination once daily for 8 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "zorvil 40 mg + dravinol 12.5 mg");
+    for (i = 0; i < x.len; i++)
+        n += x.v[i].kind == LM_KIND_REGIMEN;
+    cr_expect_eq(n, 1, "the second component is no arm of its own, got %zu rows", n);
+    lm_extractions_free(&x);
+
+    run("METHODS: Participants took 2 tablets (0.5 g zorvil) per day for 6 months.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "2 tablets (0.5 g zorvil)");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults were randomized to a lean diet (0.8 g fibre/kg, n = 7) for 4 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "0.8 g fibre/kg");
+    lm_extractions_free(&x);
+
+    run("METHODS: Adults received zorvil 5 mg (95% CI of exposure 3-7) daily for 2 weeks.", &x);
+    r = first_kind(&x, LM_KIND_REGIMEN);
+    cr_assert_not_null(r);
+    cr_expect_str_eq(r->dose, "5 mg", "a confidence interval is no part of the dose");
+    lm_extractions_free(&x);
+}
+
+Test(findings, no_longer_effective_is_a_null_finding)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: In the second period, 3 mg/kg zorvil was no longer effective on sleep "
+        "quality (p = 0.3).", &x);
+    f = finding(&x, "no longer effective");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "no_difference");
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "sleep quality");
+    lm_extractions_free(&x);
+}
+
+Test(findings, higher_dose_names_an_arm_not_the_direction)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("RESULTS: Higher doses of zorvil produced greater reductions in pain than lower "
+        "doses (p = 0.02).", &x);
+    f = finding(&x, "greater reductions");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->metric, "decreased", "the reduction gives the direction, not 'higher'");
+    lm_extractions_free(&x);
+}
+
+Test(findings, outcome_abbreviation_gets_its_long_form)
+{
+    lm_extractions x = { 0 };
+    const lm_extraction *f;
+
+    run("METHODS: Sleep latency (SL) was recorded nightly.\nRESULTS: SL was shorter with "
+        "zorvil than with placebo (p = 0.01). ABC was higher with zorvil than with placebo "
+        "(p = 0.02).", &x);
+    f = finding(&x, "SL was shorter");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "Sleep latency (SL)", "the abstract defines SL");
+    f = finding(&x, "ABC was higher");
+    cr_assert_not_null(f);
+    cr_assert_not_null(f->outcome);
+    cr_expect_str_eq(f->outcome, "ABC", "an abbreviation the text does not define stays");
+    lm_extractions_free(&x);
+}
