@@ -1640,6 +1640,203 @@ static int t_venue_differs(struct vfacts *v)
     return 0;
 }
 
+/* The claim's text, NUL-terminated, in @buf. */
+static const char *claim_text(const struct vfacts *v, char *buf, size_t cap)
+{
+    size_t n = v->cl->end - v->cl->start;
+
+    snprintf(buf, cap, "%.*s", (int)(n < cap - 1 ? n : cap - 1), v->m->r->text + v->cl->start);
+    return buf;
+}
+
+/* Does @s hold one of @stems (a word starting so) or @phrases? */
+static int has_any(const char *s, const char *const *stems, const char *const *phrases)
+{
+    size_t i;
+
+    for (i = 0; stems && stems[i]; i++)
+        if (rc_has_stem(s, stems[i]))
+            return 1;
+    for (i = 0; phrases && phrases[i]; i++)
+        if (rc_find_ci(s, strlen(s), phrases[i]))
+            return 1;
+    return 0;
+}
+
+/* The first sentence of record @d holding one of @stems or @phrases and,
+ * when @w is given, a word of the claim (its outcome); -1 none. */
+static long record_sentence(const struct rc_doc *d, const char *const *stems,
+                            const char *const *phrases, const struct word *w, size_t nw)
+{
+    char buf[700];
+    size_t i, j;
+
+    for (i = 0; i < d->nsents; i++) {
+        const struct rc_sent *st = &d->sents[i];
+        int word = !w;
+        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
+                                                                           : 699), d->text + st->start);
+        if (!has_any(buf, stems, phrases))
+            continue;
+        for (j = 0; j < nw && !word; j++)
+            word = !w[j].novel && w[j].stem[0] && rc_has_stem(buf, w[j].stem);
+        if (word)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Words of a result that did not last, and of a claim that says so itself. */
+static const char *const wane_stems[] = { "regain", "rebound", "fluctuat", "waned", "waning",
+                                          "relaps", NULL };
+static const char *const wane_phrases[] = { "wore off", "returned to baseline",
+                                            "returned toward baseline", "not sustained",
+                                            "not maintained", "came back", "lost after", NULL };
+static const char *const durable_stems[] = { "last", "sustain", "maintain", "persist", "durab",
+                                             "permanent", NULL };
+static const char *const durable_phrases[] = { "for good", "held steady", "kept off", "keep off",
+                                               "keep the weight off", "stay off", "stayed off",
+                                               "once they stop", "once you stop", "after stopping",
+                                               "for the rest of", "held up", "stays", "stayed",
+                                               NULL };
+
+/* A record on the article's topic, beyond the candidates, that an FTS5
+ * query @terms finds and whose sentence holds @stems or @phrases (and a
+ * claim word when @w is given): added to the candidates.  One query, for
+ * the few claims of a kind that a record's own words answer. */
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent)
+{
+    struct mctx *m = v->m;
+    int64_t pm[8];
+    size_t n = 0, i, j;
+    char q[600];
+    lm_err rc;
+
+    if (!m->topic || !m->topic->filter[0] || m->nc >= RC_CANDIDATES)
+        return NULL;
+    snprintf(q, sizeof q, "%s AND (%s)", m->topic->filter, terms);
+    if (rc_search(m->k, q, pm, 8, &n) != LM_OK)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        struct rc_doc *d;
+        for (j = 0; j < m->nc && m->c[j].d->pmid != pm[i]; j++)
+            ;
+        if (j < m->nc || !(d = rc_doc_get(m->k, pm[i], &rc)) || rc_doc_analyse(m->k, d) != LM_OK)
+            continue;
+        if (d->level[1] < '1' || d->level[1] > '4')
+            continue;
+        if ((*sent = record_sentence(d, stems, phrases, w, nw)) < 0)
+            continue;
+        memset(&m->c[m->nc], 0, sizeof m->c[m->nc]);
+        m->c[m->nc].d = d;
+        score_cand(&m->c[m->nc], m->r->text, v->cl, v->w, v->nw, v->f, 0);
+        return &m->c[m->nc++];
+    }
+    return NULL;
+}
+
+/* A result said to last ("results last once you stop", "the gains held
+ * steady") over a record whose sentence on the claim's outcome says it did
+ * not (regained, fluctuated, wore off): the bound record first, then the
+ * other candidates. */
+static int t_durability_waned(struct vfacts *v)
+{
+    char buf[400];
+    struct cand *c = bound_cand(v);
+    size_t i;
+    long s;
+
+    claim_text(v, buf, sizeof buf);
+    if (v->cl->source != LM_SOURCE_STUDY || claims_null(v->f) || (v->f & RC_F_NEGATION)
+        || (v->f & RC_F_QUESTION) || has_any(buf, wane_stems, wane_phrases)
+        || !has_any(buf, durable_stems, durable_phrases))
+        return 0;
+    for (i = 0; i <= v->m->nc; i++) {
+        struct cand *x = i == 0 ? c : &v->m->c[i - 1];
+        if (!x || (i > 0 && x == c) || lvl_of(x) == '5')
+            continue;
+        if ((s = record_sentence(x->d, wane_stems, wane_phrases, v->w, v->nw)) >= 0) {
+            const struct rc_sent *st = &x->d->sents[s];
+            snprintf(v->why, sizeof v->why, "PMID %lld reports that it did not last: \"%.*s\"",
+                     (long long)x->d->pmid, (int)(st->end - st->start < 200 ? st->end - st->start
+                                                                            : 200),
+                     x->d->text + st->start);
+            v->best = x;
+            return 1;
+        }
+        if (c && i == 0)
+            break;      /* the study the claim speaks of answers it */
+    }
+    if (!c && (c = extra_cand(v, "\"regain\"* OR \"rebound\"* OR \"fluctuated\" OR \"wore\" "
+                              "OR \"withdrawal\"", wane_stems, wane_phrases, v->w, v->nw, &s))) {
+        const struct rc_sent *st = &c->d->sents[s];
+        snprintf(v->why, sizeof v->why, "PMID %lld reports that it did not last: \"%.*s\"",
+                 (long long)c->d->pmid, (int)(st->end - st->start < 200 ? st->end - st->start
+                                                                        : 200),
+                 c->d->text + st->start);
+        v->best = c;
+        return 1;
+    }
+    return 0;
+}
+
+/* "Side effects were rare" over a record that reports adverse effects more
+ * often than on control, or treatment stopped because of them. */
+static const char *const rare_stems[] = { "rare", "rarely", "uncommon", "negligibl", "minimal",
+                                          NULL };
+static const char *const rare_phrases[] = { "few side", "few adverse", "no side", "no adverse",
+                                            "free of side", "hardly any", "barely any", NULL };
+static const char *const adverse_phrases[] = { "more adverse", "adverse effects than",
+                                               "adverse events than", "higher incidence of adverse",
+                                               "higher rate of adverse", "higher risk of adverse",
+                                               "increased risk of adverse", "adverse events were more",
+                                               "adverse effects were more", "more frequent adverse",
+                                               "owing to adverse", "owing to gastrointestinal",
+                                               "discontinued treatment owing",
+                                               "discontinuation due to adverse",
+                                               "discontinued because of adverse", NULL };
+
+static int t_safety_frequent(struct vfacts *v)
+{
+    char buf[400];
+    size_t i;
+    long s;
+
+    claim_text(v, buf, sizeof buf);
+    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+        || v->cl->hedged || !has_any(buf, rare_stems, rare_phrases))
+        return 0;
+    struct cand *x;
+
+    for (i = 0; i < v->m->nc; i++) {
+        x = &v->m->c[i];
+        if (lvl_of(x) != '1' && lvl_of(x) != '2')
+            continue;
+        if ((s = record_sentence(x->d, NULL, adverse_phrases, NULL, 0)) >= 0) {
+            const struct rc_sent *st = &x->d->sents[s];
+            snprintf(v->why, sizeof v->why, "PMID %lld reports adverse effects more often than "
+                     "on control: \"%.*s\"", (long long)x->d->pmid,
+                     (int)(st->end - st->start < 200 ? st->end - st->start : 200),
+                     x->d->text + st->start);
+            v->best = x;
+            return 1;
+        }
+    }
+    if ((x = extra_cand(v, "\"adverse\" OR \"side\" OR \"discontinued\"", NULL,
+                        adverse_phrases, NULL, 0, &s))) {
+        const struct rc_sent *st = &x->d->sents[s];
+        snprintf(v->why, sizeof v->why, "PMID %lld reports adverse effects more often than "
+                 "on control: \"%.*s\"", (long long)x->d->pmid,
+                 (int)(st->end - st->start < 200 ? st->end - st->start : 200),
+                 x->d->text + st->start);
+        v->best = x;
+        return 1;
+    }
+    return 0;
+}
+
 /* Support needs an anchor: an agreeing number, the design the claim names,
  * the study the claim is bound to, or the claim's own words beyond the
  * drug and condition (two at least, and half of them) in the record. When
@@ -1856,12 +2053,14 @@ static const struct vrule rc_verdict_rules[] = {
     { "source.animal_unmatched", t_animal_unmatched, LM_VERDICT_ANECDOTAL, act_l5_unmatched,
       "animal or laboratory work presented as evidence for people; no matching record in the "
       "corpus%.0s" },
+    { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },

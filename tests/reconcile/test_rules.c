@@ -195,6 +195,27 @@ Test(reconcile_rules, null_primary_keeps_to_its_comparator)
     cJSON_Delete(root);
 }
 
+/* Claims a record's own words answer beyond the candidates the claim's
+ * words found (fictional solvimab): "side effects were rare" over a trial
+ * where more stopped for adverse events than on placebo; a gain said to
+ * last once treatment stops over an extension where it was regained. */
+Test(reconcile_rules, record_words_contradict_safety_and_durability)
+{
+    cJSON *root = check_pair(FX "waned_corpus.xml", FX "waned_article.txt");
+    const cJSON *c;
+
+    want(root, "Side effects were rare", "contradicted", "safety.adverse_frequent", NULL);
+    c = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_starting(root, "Side effects"), "matches"), 0);
+    cr_assert_str_eq(str_of(c, "pmid"), "99300201");
+    want(root, "Patients keep the tremor", "contradicted", "durability.waned", NULL);
+    c = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_starting(root, "Patients keep"), "matches"), 0);
+    cr_assert_str_eq(str_of(c, "pmid"), "99300202");
+    /* the trial's own result is no claim of durability */
+    c = claim_starting(root, "A randomized trial of 412");
+    cr_assert_str_eq(str_of(c, "verdict"), "controlled", "%s", cJSON_PrintUnformatted(c));
+    cJSON_Delete(root);
+}
+
 Test(reconcile_rules, mentions_resolve_and_bind_back_references)
 {
     cJSON *root = check_fixture();
