@@ -1525,18 +1525,15 @@ static int record_graded(const struct rc_doc *d, unsigned dim)
  * compared (a lower dose no better than placebo does not say that); "a
  * modest dose helps" over a record whose lower dose did no better than
  * control. */
-static int t_dose_null(struct vfacts *v)
+static int dose_null_in(struct vfacts *v, struct cand *c)
 {
     const struct rc_claim *cl = v->cl;
     const char *t = v->m->r->text + cl->start;
     size_t n = cl->end - cl->start, i;
-    struct cand *c = bound_cand(v);
     unsigned want = 0;
     int low;
     char buf[400];
 
-    if (!c)
-        c = v->best;
     if (claims_null(v->f) || cl->hedged || cl->source != LM_SOURCE_STUDY || lvl_of(c) > '3'
         || claims_equal(t, n) || (cl->kind != RC_K_DOSE_RESPONSE && cl->kind != RC_K_EFFICACY))
         return 0;
@@ -1572,10 +1569,45 @@ static int t_dose_null(struct vfacts *v)
     return 0;
 }
 
+/* The record the claim is bound to, else the best one; else (a claim bound
+ * to no study) another controlled candidate: an uncontrolled series whose
+ * lower dose "improved too" does not answer a trial that compared it. */
+static int t_dose_null(struct vfacts *v)
+{
+    struct cand *c = bound_cand(v);
+    size_t i;
+
+    if (c)
+        return dose_null_in(v, c);
+    if (dose_null_in(v, v->best))
+        return 1;
+    for (i = 0; i < v->m->nc; i++)
+        if (&v->m->c[i] != v->best && v->m->c[i].conflict == 0 && lvl_of(&v->m->c[i]) >= '1'
+            && lvl_of(&v->m->c[i]) <= '2'
+            && dose_null_in(v, &v->m->c[i]))
+            return 1;
+    return 0;
+}
+
+/* The best record, else (a claim bound to no study) another controlled
+ * candidate that found the claim's dose did not work. */
 static int t_dose_negated(struct vfacts *v)
 {
-    return (v->f & RC_F_EFFICACY) && !claims_null(v->f)
-           && dose_negated(v->cl, v->best->d, &v->best->sent_hint);
+    size_t i;
+
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f))
+        return 0;
+    if (dose_negated(v->cl, v->best->d, &v->best->sent_hint))
+        return 1;
+    for (i = 0; !bound_cand(v) && i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        if (c != v->best && c->conflict == 0 && lvl_of(c) >= '1' && lvl_of(c) <= '2'
+            && dose_negated(v->cl, c->d, &c->sent_hint)) {
+            v->best = c;
+            return 1;
+        }
+    }
+    return 0;
 }
 static int t_safety_adverse(struct vfacts *v)
 {

@@ -276,6 +276,25 @@ static const struct unit *unit_at(const struct scan *sc, size_t i, const struct 
     return NULL;
 }
 
+/* "10 or 20 mg/kg", "10 and 20 mg": the unit of the second number is the
+ * first one's too.  The unit after the number that follows, or NULL. */
+static const struct unit *chained_unit(const struct scan *sc, size_t at)
+{
+    static const char *const joins[] = { "or", "and", "to", NULL };
+    size_t j = skip_ws(sc, at), l, used, e;
+    double v2;
+
+    if (!(l = phrase_at(sc, j, joins)))
+        return NULL;
+    j = skip_ws(sc, j + l);
+    if (j >= sc->n || !isdigit((unsigned char)sc->s[j]) || !lm_num_parse(sc->s + j, sc->n - j, &v2, &used))
+        return NULL;
+    j = skip_ws(sc, j + used);
+    if (j < sc->n && sc->s[j] == '-')
+        j++;
+    return unit_at(sc, j, dose_units, &e);
+}
+
 static const char *const people[] = {
     "patients", "patient", "people", "participants", "adults", "subjects", "individuals",
     "volunteers", "veterans", "outpatients", "inpatients", "cases", "clients", "women",
@@ -556,6 +575,10 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, u->canon);
                 used = al + e - i;
+            } else if ((u = chained_unit(&sc, al))) {
+                if (!(x = num_push(out, RC_DOSE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, u->canon);
             } else if (!strncasecmp(sc.s + al, "fold", 4)) {
                 if (!(x = num_push(out, RC_FOLD, v)))
                     return LM_ERR_NOMEM;

@@ -321,6 +321,36 @@ Test(reconcile_check, the_part_of_a_group_followed_on_is_a_count)
     rmdb();
 }
 
+/* "15 or 30 mg/kg": the first number takes the unit of the second. */
+Test(reconcile_check, a_dose_chained_to_the_next_takes_its_unit)
+{
+    static const struct { double v; const char *unit; } want[] = {
+        { 15, "mg/kg" }, { 30, "mg/kg" }, { 4, "mg" }, { 8, "mg" }
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    struct rc_nums ns = { 0 };
+    const char *s = "Children got 15 or 30 mg/kg of zentrofen; adults took 4 and 8 mg.";
+    size_t i, j, doses = 0;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(rc_numbers(k->nums, s, 0, strlen(s), &ns), LM_OK);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        int found = 0;
+        for (j = 0; j < ns.n; j++)
+            found |= ns.v[j].kind == RC_DOSE && ns.v[j].v == want[i].v
+                     && !strcmp(ns.v[j].unit, want[i].unit);
+        cr_assert(found, "%g %s", want[i].v, want[i].unit);
+    }
+    for (j = 0; j < ns.n; j++)
+        doses += ns.v[j].kind == RC_DOSE;
+    cr_assert_eq(doses, 4);
+    rc_nums_free(&ns);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, sources_of_claims)
 {
     lm_corpus *c = corpus_with(NULL);
