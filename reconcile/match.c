@@ -1258,6 +1258,22 @@ static int is_age(const char *text, const struct rc_num *x, size_t end)
     return rc_find_ci(text + b, x->start - b, "aged") != NULL;
 }
 
+/* "a 12-week programme", "an 8-week course": a duration naming a course of
+ * treatment (not an interval, not when something was measured). */
+static int names_course(const char *text, const struct rc_num *x, size_t end)
+{
+    static const char *const course[] = { "program", "course", "plan", "regimen", "protocol",
+                                          "treatment", NULL };
+    size_t p = x->end, k;
+
+    while (p < end && (text[p] == ' ' || text[p] == '-'))
+        p++;
+    for (k = 0; course[k]; k++)
+        if (p + strlen(course[k]) <= end && !strncasecmp(text + p, course[k], strlen(course[k])))
+            return 1;
+    return 0;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1268,10 +1284,15 @@ static int t_regimen_differs(struct vfacts *v)
     struct cand *c = bound_cand(v);
     const struct rc_model *md;
     double cw, rw;
+    int retold = 0;
 
     if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
         && v->best->agree + v->best->weak_agree > 0)
         c = v->best;
+    /* two of its figures agree: the claim retells that study, and a course
+     * it gives ("our 12-week programme") is measured against it */
+    if (!c && v->best->agree >= 2)
+        c = v->best, retold = 1;
     /* how often, said of the treatment itself: the best record's schedule */
     if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && v->best->d->model.frequency[0]
         && rc_per_week(t, n) > 0)
@@ -1304,6 +1325,8 @@ static int t_regimen_differs(struct vfacts *v)
                 return 1;
             }
         }
+        if (retold && !(x->kind == RC_DURATION && names_course(v->m->r->text, x, cl->end)))
+            continue;
         if (x->kind == RC_DURATION && x->v >= 7 && !is_age(v->m->r->text, x, cl->end)
             && duration_fits(c->d, x->v) == 0) {
             snprintf(v->why, sizeof v->why, "the article says %.0f days; PMID %lld gave %s "
@@ -1314,6 +1337,70 @@ static int t_regimen_differs(struct vfacts *v)
         }
     }
     return 0;
+}
+
+/* The claim's text, NUL-terminated, in @buf. */
+static const char *claim_text(const struct vfacts *v, char *buf, size_t cap)
+{
+    size_t n = v->cl->end - v->cl->start;
+
+    snprintf(buf, cap, "%.*s", (int)(n < cap - 1 ? n : cap - 1), v->m->r->text + v->cl->start);
+    return buf;
+}
+
+/* Does @s hold one of @stems (a word starting so) or @phrases? */
+static int has_any(const char *s, const char *const *stems, const char *const *phrases)
+{
+    size_t i;
+
+    for (i = 0; stems && stems[i]; i++)
+        if (rc_has_stem(s, stems[i]))
+            return 1;
+    for (i = 0; phrases && phrases[i]; i++)
+        if (rc_find_ci(s, strlen(s), phrases[i]))
+            return 1;
+    return 0;
+}
+
+/* A hedged statement of how the treatment works ("scientists believe it
+ * may calm receptors"), with no figure and no study it speaks of: not a
+ * finding a record answers, whatever shares its words. */
+static int t_hedged_mechanism(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+
+    return cl->hedged && !cl->nums.n && cl->source == LM_SOURCE_STUDY && !bound_cand(v)
+           && !(v->best && v->best->agree > 0)
+           && (rc_cues(v->m->k->rules, v->m->r->text, cl->start, cl->end) & RC_C_MECHANISM);
+}
+
+/* The claim's people are adults, with a count that agrees with a record
+ * whose people were adults and children: the population is not the one
+ * studied. */
+static int t_population_differs(struct vfacts *v)
+{
+    static const char *const young[] = { "child", "kid", "adolescen", "teen", "pediatric",
+                                         "paediatric", "infant", "youth", "young", NULL };
+    static const char *const mixed[] = { "adults and children", "children and adults",
+                                         "adults and adolescents", "adolescents and adults",
+                                         "adults or children", "children or adults",
+                                         "children, adolescents and adults",
+                                         "children, adolescents, and adults", NULL };
+    char buf[400];
+    const struct cand *c = v->best;
+    size_t i;
+    int n_agrees = 0;
+
+    claim_text(v, buf, sizeof buf);
+    if (!rc_find_word(buf, "adults", 6) || has_any(buf, young, NULL))
+        return 0;
+    for (i = 0; i < v->cl->nums.n && i < 64; i++)
+        n_agrees |= v->cl->nums.v[i].kind == RC_N && c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE;
+    if (!n_agrees || !has_any(c->d->text, NULL, mixed))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article says adults; the people of PMID %lld were "
+             "adults and children", (long long)c->d->pmid);
+    return 1;
 }
 
 static int t_safety_unreported(struct vfacts *v)
@@ -1669,29 +1756,6 @@ static int t_venue_differs(struct vfacts *v)
             return 1;
         }
     }
-    return 0;
-}
-
-/* The claim's text, NUL-terminated, in @buf. */
-static const char *claim_text(const struct vfacts *v, char *buf, size_t cap)
-{
-    size_t n = v->cl->end - v->cl->start;
-
-    snprintf(buf, cap, "%.*s", (int)(n < cap - 1 ? n : cap - 1), v->m->r->text + v->cl->start);
-    return buf;
-}
-
-/* Does @s hold one of @stems (a word starting so) or @phrases? */
-static int has_any(const char *s, const char *const *stems, const char *const *phrases)
-{
-    size_t i;
-
-    for (i = 0; stems && stems[i]; i++)
-        if (rc_has_stem(s, stems[i]))
-            return 1;
-    for (i = 0; phrases && phrases[i]; i++)
-        if (rc_find_ci(s, strlen(s), phrases[i]))
-            return 1;
     return 0;
 }
 
@@ -2081,6 +2145,9 @@ static const struct vrule rc_verdict_rules[] = {
       "reports it%.0s" },
     { "claim.speculation", t_speculation, LM_VERDICT_NOT_FOUND, act_plain,
       "speculation about what would have happened; no study in the corpus tests it%.0s" },
+    { "claim.hedged_mechanism", t_hedged_mechanism, LM_VERDICT_NOT_FOUND, act_plain,
+      "a hedged statement of how it may work, not a finding a study in the corpus "
+      "reports%.0s" },
     { "corpus.not_covered", t_not_covered, LM_VERDICT_NOT_FOUND, act_not_covered, NULL },
     { "source.animal_unmatched", t_animal_unmatched, LM_VERDICT_ANECDOTAL, act_l5_unmatched,
       "animal or laboratory work presented as evidence for people; no matching record in the "
@@ -2090,6 +2157,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
+    { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },

@@ -198,7 +198,8 @@ Test(reconcile_rules, null_primary_keeps_to_its_comparator)
 /* Claims a record's own words answer beyond the candidates the claim's
  * words found (fictional solvimab): "side effects were rare" over a trial
  * where more stopped for adverse events than on placebo; a gain said to
- * last once treatment stops over an extension where it was regained. */
+ * last once treatment stops over an extension where it was regained; and
+ * the rows on a course, a hedged mechanism and a population. */
 Test(reconcile_rules, record_words_contradict_safety_and_durability)
 {
     cJSON *root = check_pair(FX "waned_corpus.xml", FX "waned_article.txt");
@@ -210,6 +211,12 @@ Test(reconcile_rules, record_words_contradict_safety_and_durability)
     want(root, "Patients keep the tremor", "contradicted", "durability.waned", NULL);
     c = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_starting(root, "Patients keep"), "matches"), 0);
     cr_assert_str_eq(str_of(c, "pmid"), "99300202");
+    /* a course the claim gives, retelling the trial by two of its figures */
+    want(root, "Clients on our 10-week plan", "contradicted", "regimen.differs", NULL);
+    /* a hedged mechanism is no finding, whatever record shares its words */
+    want(root, "Scientists believe solvimab", "not_found", "claim.hedged_mechanism", NULL);
+    /* "adults" for a review of adults and children */
+    want(root, "A review of nine studies", "contradicted", "population.differs", NULL);
     /* the trial's own result is no claim of durability */
     c = claim_starting(root, "A randomized trial of 412");
     cr_assert_str_eq(str_of(c, "verdict"), "controlled", "%s", cJSON_PrintUnformatted(c));
