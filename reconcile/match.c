@@ -615,6 +615,37 @@ static lm_err search_more(lm_checker *k, const char *q, struct hits *h)
     return rc;
 }
 
+/* An acronym of the claim ("CBD", written in capitals) that a record
+ * spells out in one word holding its letters in order ("cannabidiol"):
+ * the record names it without the short form.  @acr is lower-case. */
+int rc_spells_out(const char *text, const char *acr)
+{
+    size_t n = strlen(acr), i;
+    const char *p = text;
+
+    if (n < 2 || n > 5)
+        return 0;
+    while (*p) {
+        size_t l = 0, k = 1;
+        while (p[l] && isalpha((unsigned char)p[l]))
+            l++;
+        if (l >= 2 * n + 2 && tolower((unsigned char)p[0]) == acr[0]
+            && (p == text || !isalpha((unsigned char)p[-1]))) {
+            for (i = 1; i < l && k < n; i++)
+                k += tolower((unsigned char)p[i]) == acr[k];
+            if (k == n)
+                return 1;
+        }
+        p += l ? l : 1;
+    }
+    return 0;
+}
+
+static int spells_out(const char *text, const struct word *w)
+{
+    return w->cap && w->len == strlen(w->word) && rc_spells_out(text, w->word);
+}
+
 /* The records on the topic that share most with the claim, by the weight
  * of the words they share (rarer among the topic's records weighs more, a
  * title word double); then, when fewer than RC_ANALYSE share any, the
@@ -638,6 +669,8 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
             if (!wt[j] && !w[j].topic)
                 continue;
             has = rc_doc_has_word(d, w[j].word, w[j].stem, w[j].pre, RC_H_WORD);
+            if (w[j].topic && !has && w[j].cap)
+                has = spells_out(d->text, &w[j]);
             if (w[j].topic) {
                 ok = has;               /* the topic words the claim names */
                 continue;
@@ -1159,12 +1192,15 @@ static struct cand *bound_cand(const struct vfacts *v)
     return NULL;
 }
 /* A review pooling non-randomised data: pre-post series mixed in, or
- * cohorts only (no randomised trial among them). */
+ * cohorts only, or pooled proportions with no randomised trial, placebo or
+ * control arm named at all (no randomised trial among them). */
 static int is_mixed_meta(const struct cand *c)
 {
     unsigned a = c ? c->d->aflags : 0;
+    int no_rct = !(a & RC_A_RCT) && !c->d->model.placebo;
     return lvl_of(c) == '1'
-           && ((a & RC_A_MIXED) || ((a & RC_A_COHORT) && !(a & RC_A_RCT) && !c->d->model.placebo));
+           && ((a & RC_A_MIXED) || ((a & RC_A_COHORT) && no_rct)
+               || (no_rct && !(a & RC_A_CONTROLLED)));
 }
 
 /* Tests, one per row. */
@@ -2351,7 +2387,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 /* topic: the drug/condition words the claim names, else the
                  * article's main one */
                 for (j = 0; j < nw && ok; j++)
-                    if (w[j].topic && !has_stem(d->text, w[j].stem))
+                    if (w[j].topic && !has_stem(d->text, w[j].stem) && !spells_out(d->text, &w[j]))
                         ok = 0;
                 if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0])
                     && h.pmid[i] != ctx_pmid)

@@ -70,6 +70,9 @@ const char *rc_find_word(const char *hay, const char *w, size_t n);
 /* First case-insensitive occurrence of @needle in hay[0,n), or NULL: never
  * reads past n (a claim's span inside a long page). */
 const char *rc_find_ci(const char *hay, size_t n, const char *needle);
+/* 1 when a word of @text spells out the lower-case acronym @acr, its
+ * letters in order ("cbd": "cannabidiol"). */
+int rc_spells_out(const char *text, const char *acr);
 /* 1 when a word of @text starts with @stem (case-insensitive). */
 int rc_has_stem(const char *text, const char *stem);
 /* Light stem for comparing words: lower-case, strips plural/-ed/-ing. */

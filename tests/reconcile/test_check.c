@@ -351,6 +351,21 @@ Test(reconcile_check, a_dose_chained_to_the_next_takes_its_unit)
     rmdb();
 }
 
+Test(reconcile_check, an_acronym_is_spelt_out_by_one_word)
+{
+    static const struct { const char *text, *acr; int want; } t[] = {
+        { "Trials of zentrofenil in adults.", "zfl", 1 },
+        { "Trials of zentrofenil in adults.", "zfq", 0 },   /* a letter it lacks */
+        { "Trials of zen trofenil in adults.", "ztl", 0 },  /* two words */
+        { "Trials of zentro in adults.", "ztr", 0 },        /* too short to spell it */
+        { "Trials of Zentrofenil.", "zrn", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(rc_spells_out(t[i].text, t[i].acr), t[i].want, "%s / %s", t[i].text, t[i].acr);
+}
+
 Test(reconcile_check, sources_of_claims)
 {
     lm_corpus *c = corpus_with(NULL);

@@ -217,6 +217,8 @@ Test(reconcile_rules, record_words_contradict_safety_and_durability)
     want(root, "Scientists believe solvimab", "not_found", "claim.hedged_mechanism", NULL);
     /* "adults" for a review of adults and children */
     want(root, "A review of nine studies", "contradicted", "population.differs", NULL);
+    /* pooled responder rates, no randomised trial or control arm named */
+    want(root, "A meta-analysis of 12 studies", "uncontrolled", "design.mixed_meta", NULL);
     /* the trial's own result is no claim of durability */
     c = claim_starting(root, "A randomized trial of 412");
     cr_assert_str_eq(str_of(c, "verdict"), "controlled", "%s", cJSON_PrintUnformatted(c));
