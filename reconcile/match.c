@@ -2249,6 +2249,17 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     for (i = 0; i < m->nc; i++)
         if (!v.best || m->c[i].score > v.best->score)
             v.best = &m->c[i];
+    /* the claim's figures agree as well with a record of a stronger design
+     * (a randomised trial for a non-randomised one): that record answers
+     * it, unless the claim speaks of a study the article named */
+    for (i = 0; v.best && !bound_cand(&v) && i < m->nc; i++) {
+        struct cand *c = &m->c[i];
+        if (c != v.best && v.best->agree > 0 && c->agree >= v.best->agree
+            && c->agree + c->weak_agree >= v.best->agree + v.best->weak_agree && c->conflict == 0
+            && v.best->conflict == 0 && lvl_of(c) >= '1' && lvl_of(c) < lvl_of(v.best)
+            && lvl_of(v.best) >= '3' && lvl_of(v.best) <= '4' && c->lex >= 0.5)
+            v.best = c;
+    }
     for (i = 0; i < rc_verdict_rule_count(); i++) {
         const struct vrule *r = &rc_verdict_rules[i];
         v.why[0] = '\0';

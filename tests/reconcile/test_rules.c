@@ -219,6 +219,10 @@ Test(reconcile_rules, record_words_contradict_safety_and_durability)
     want(root, "A review of nine studies", "contradicted", "population.differs", NULL);
     /* pooled responder rates, no randomised trial or control arm named */
     want(root, "A meta-analysis of 12 studies", "uncontrolled", "design.mixed_meta", NULL);
+    /* a dose both a non-randomised study and a trial give: the trial answers */
+    want(root, "Research shows that a single 25 mg", "controlled", "design.controlled", NULL);
+    c = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_starting(root, "Research shows"), "matches"), 0);
+    cr_assert_str_eq(str_of(c, "pmid"), "99300201");
     /* the trial's own result is no claim of durability */
     c = claim_starting(root, "A randomized trial of 412");
     cr_assert_str_eq(str_of(c, "verdict"), "controlled", "%s", cJSON_PrintUnformatted(c));
