@@ -239,7 +239,10 @@ static const struct unit dose_units[] = {
     { "\xce\xbcg", "ug" }, { "ug", "ug" },
     { "grams", "g" }, { "gram", "g" }, { "g", "g" },
     { "international units", "iu" }, { "iu", "iu" }, { "units", "iu" },
-    { "ml", "ml" }, { NULL, NULL }
+    { "ml", "ml" },
+    /* an energy dose (exercise "dose" by expenditure) */
+    { "kcal per kilogram", "kcal/kg" }, { "kcal per kg", "kcal/kg" }, { "kcal/kg", "kcal/kg" },
+    { "kilocalories per kilogram", "kcal/kg" }, { NULL, NULL }
 };
 
 static const struct unit time_units[] = {

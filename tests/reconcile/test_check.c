@@ -321,16 +321,18 @@ Test(reconcile_check, the_part_of_a_group_followed_on_is_a_count)
     rmdb();
 }
 
-/* "15 or 30 mg/kg": the first number takes the unit of the second. */
+/* "15 or 30 mg/kg": the first number takes the unit of the second; an
+ * energy dose is a dose. */
 Test(reconcile_check, a_dose_chained_to_the_next_takes_its_unit)
 {
     static const struct { double v; const char *unit; } want[] = {
-        { 15, "mg/kg" }, { 30, "mg/kg" }, { 4, "mg" }, { 8, "mg" }
+        { 15, "mg/kg" }, { 30, "mg/kg" }, { 4, "mg" }, { 8, "mg" }, { 9, "kcal/kg" }
     };
     lm_corpus *c = corpus_with(NULL);
     lm_checker *k = NULL;
     struct rc_nums ns = { 0 };
-    const char *s = "Children got 15 or 30 mg/kg of zentrofen; adults took 4 and 8 mg.";
+    const char *s = "Children got 15 or 30 mg/kg of zentrofen; adults took 4 and 8 mg; "
+                    "walkers burnt 9 kcal per kilogram a week.";
     size_t i, j, doses = 0;
 
     cr_assert_eq(lm_checker_open(c, &k), LM_OK);
@@ -344,7 +346,7 @@ Test(reconcile_check, a_dose_chained_to_the_next_takes_its_unit)
     }
     for (j = 0; j < ns.n; j++)
         doses += ns.v[j].kind == RC_DOSE;
-    cr_assert_eq(doses, 4);
+    cr_assert_eq(doses, 5);
     rc_nums_free(&ns);
     lm_checker_close(k);
     lm_corpus_close(c);
