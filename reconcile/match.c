@@ -1712,6 +1712,37 @@ static int t_dose_null(struct vfacts *v)
     return 0;
 }
 
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent);
+
+/* "Higher doses work better" with no record among the candidates: the
+ * controlled records on the topic that compared doses (a few, by one FTS5
+ * query) and found no difference between them. */
+static int t_dose_null_topic(struct vfacts *v)
+{
+    static const char *const dose[] = { "dose", "dosage", NULL };
+    struct cand *c;
+    size_t tries;
+    long s;
+
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+        || claims_null(v->f) || bound_cand(v))
+        return 0;
+    for (tries = 0; tries < v->m->nc; tries++) {
+        c = &v->m->c[tries];
+        if (lvl_of(c) >= '1' && lvl_of(c) <= '2' && dose_null_in(v, c))
+            return 1;
+    }
+    for (tries = 0; tries < 3; tries++) {
+        if (!(c = extra_cand(v, "\"dose\" OR \"doses\" OR \"dosage\"", dose, NULL, NULL, 0, &s)))
+            return 0;
+        if (lvl_of(c) >= '1' && lvl_of(c) <= '2' && dose_null_in(v, c))
+            return 1;
+    }
+    return 0;
+}
+
 /* The best record, else (a claim bound to no study) another controlled
  * candidate that found the claim's dose did not work. */
 static int t_dose_negated(struct vfacts *v)
@@ -2189,6 +2220,7 @@ static const struct vrule rc_verdict_rules[] = {
       "animal or laboratory work presented as evidence for people; no matching record in the "
       "corpus%.0s" },
     { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.dose_null_topic", t_dose_null_topic, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },

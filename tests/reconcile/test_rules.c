@@ -178,6 +178,8 @@ Test(reconcile_rules, study_model_findings_contradict)
     want(root, "In the Danish trial, brenotide cut", "contradicted", "numbers.differ", NULL);
     /* how often the treatment is taken, bound to no study: the record's schedule */
     want(root, "Brenotide is taken twice a week", "contradicted", "regimen.differs", "regimen");
+    /* a bare "higher doses work better": the topic's trial that compared doses */
+    want(root, "Higher doses work better", "contradicted", "finding.dose_null_topic", "dose_response");
     cJSON_Delete(root);
 }
 
