@@ -1609,6 +1609,10 @@ static int compares_otherwise(const struct vfacts *v)
 static int t_null_primary(struct vfacts *v)
 {
     int null = record_null(v->best->d);
+    /* "the harder, the better" asks about a gradient, not the comparison
+     * with control (the dose rows answer it) */
+    if (v->cl->kind == RC_K_DOSE_RESPONSE)
+        return 0;
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
     if (null && compares_otherwise(v))
@@ -2000,6 +2004,71 @@ static int t_safety_frequent(struct vfacts *v)
     return 0;
 }
 
+/* Words of a record that says its effect grew with the dose. */
+static const char *const graded_phrases[] = { "proportional to the", "dose-dependent",
+                                              "dose dependent", "dose-response relationship",
+                                              "greater with higher", "larger with higher",
+                                              "increased with the dose", "increased with dose",
+                                              NULL };
+
+/* The sentence of @d that says its effect grew with the dose, not that
+ * it did not or is not known; -1 none. */
+static long graded_sentence(const struct rc_doc *d)
+{
+    static const char *const negs[] = { "no ", "not ", "neither", "unclear", "unknown",
+                                        "whether", "?", NULL };
+    char buf[700];
+    size_t i;
+
+    for (i = 0; i < d->nsents; i++) {
+        const struct rc_sent *st = &d->sents[i];
+        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
+                                                                           : 699), d->text + st->start);
+        if (has_any(buf, NULL, graded_phrases) && !has_any(buf, NULL, negs))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "The harder they pushed, the more it helped" over a record, among the
+ * candidates or on the topic, whose sentence says the effect grew with the
+ * dose or intensity (none of the candidates found the doses equal). */
+static int t_graded(struct vfacts *v)
+{
+    size_t i, pass;
+    long s = -1;
+    struct cand *c = NULL;
+
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+        || claims_null(v->f) || bound_cand(v))
+        return 0;
+    for (i = 0; i < v->m->nc; i++)
+        if (lvl_of(&v->m->c[i]) >= '1' && lvl_of(&v->m->c[i]) <= '3'
+            && dose_null_in(v, &v->m->c[i]))
+            return 0;
+    /* a controlled record first */
+    for (pass = 0; pass < 2 && !c; pass++)
+        for (i = 0; i < v->m->nc && !c; i++) {
+            struct cand *x = &v->m->c[i];
+            int strong = (lvl_of(x) == '1' || lvl_of(x) == '2') && !is_mixed_meta(x);
+            if ((pass == 0) == strong && (s = graded_sentence(x->d)) >= 0)
+                c = x;
+        }
+    if (!c && (c = extra_cand(v, "\"proportional\" OR \"dependent\" OR \"response\"", NULL,
+                              graded_phrases, NULL, 0, &s)))
+        s = graded_sentence(c->d);
+    if (!c || s < 0)
+        return 0;
+    {
+        const struct rc_sent *st = &c->d->sents[s];
+        snprintf(v->why, sizeof v->why, "PMID %lld reports the effect growing with the dose: "
+                 "\"%.*s\"", (long long)c->d->pmid,
+                 (int)(st->end - st->start < 200 ? st->end - st->start : 200), c->d->text + st->start);
+    }
+    v->best = c;
+    return 1;
+}
+
 /* Support needs an anchor: an agreeing number, the design the claim names,
  * the study the claim is bound to, or the claim's own words beyond the
  * drug and condition (two at least, and half of them) in the record. When
@@ -2204,6 +2273,18 @@ static lm_err act_support(struct vfacts *v, const struct vrule *r)
         return rc;
     return rc_claim_reason(cl, r->code, "%s", design_words(v->best->d));
 }
+/* Support for a gradient, graded by the record's design. */
+static lm_err act_graded(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc;
+
+    v->cl->verdict = is_mixed_meta(v->best) || (lvl_of(v->best) != '1' && lvl_of(v->best) != '2')
+                     ? LM_VERDICT_UNCONTROLLED : LM_VERDICT_CONTROLLED;
+    if ((rc = add_match(v->cl, v->best, v->m->r->text, 1)) != LM_OK
+        || (rc = rc_claim_reason(v->cl, r->code, "%s", v->why)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, "design", "%s", design_words(v->best->d));
+}
 
 static const struct vrule rc_verdict_rules[] = {
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
@@ -2232,6 +2313,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },

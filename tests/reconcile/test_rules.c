@@ -225,6 +225,8 @@ Test(reconcile_rules, record_words_contradict_safety_and_durability)
     want(root, "Research shows that a single 25 mg", "controlled", "design.controlled", NULL);
     c = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_starting(root, "Research shows"), "matches"), 0);
     cr_assert_str_eq(str_of(c, "pmid"), "99300201");
+    /* a gradient the trial reports */
+    want(root, "The more solvimab injections", "controlled", "finding.graded", "dose_response");
     /* the trial's own result is no claim of durability */
     c = claim_starting(root, "A randomized trial of 412");
     cr_assert_str_eq(str_of(c, "verdict"), "controlled", "%s", cJSON_PrintUnformatted(c));
