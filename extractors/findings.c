@@ -130,7 +130,7 @@ static const struct frule frules[] = {
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
-      "\\b(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
+      "(?<![\\w-])(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
       "|well))\\b" },
     { "finding.similar", C_SIMILAR, "", "similar|comparable|identical|unchanged|unaffected|indistinguishable|insignificant|nonsignificant|non-significant|remained|stayed|no different|were the|was the",
       "\\b(?:similar(?:ly)?|comparable|identical|unchanged|unaffected|indistinguishable"
@@ -141,13 +141,15 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated",
-      "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
+    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest",
+      "\\b(?:highest|greatest|largest|longest"
+      "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated",
-      "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum",
+      "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
+      "|lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
@@ -209,7 +211,18 @@ static const struct frule frules[] = {
       "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
       "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
-      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)" },
+      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
+      "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
+      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)" },
+    /* "X significantly increased and Y (...) significantly decreased": a
+     * subject of its own before a verb; split only when the clause before
+     * has its own direction (sentence_findings) */
+    { "finding.split_verb", C_SPLIT, "and ", "and ",
+      "\\band (?=(?:(?:[\\w/()%-]|\\.(?=\\d))+ |\\d+, ){1,10}?(?<!\\ba )(?<!\\ban )(?<!\\bthe )"
+      "(?<!\\bwith )(?<!\\bwithout )(?<!\\bof )(?<!\\bin )(?<!\\bfor )(?<!\\bto )(?<!\\band )"
+      "(?:(?:was|were) )?(?:significantly |markedly |also "
+      "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
+      "|rose|fell|dropped|worsened|deteriorated)\\b)" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -415,6 +428,8 @@ struct ftext {
     size_t sub_a, sub_b;  /* the subject a clause after "X increased ... and" shares */
     int ellipsis;         /* the clause starts at its verb ("... and decreased in B") */
     size_t last_oa, last_ob; /* the outcome of the text's last finding */
+    int shared_within;    /* the clause shares its sentence's "from baseline"
+                             (split before a subject of its own) */
 };
 
 static int is_space(char c)
@@ -1125,7 +1140,7 @@ static const char *const pol_lower[] = {
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
-    "c-reactive", "crp", "length of stay", "length of hospital",
+    "c-reactive", "crp", "length of stay", "length of hospital", "insulin ",
 };
 static const char *const pol_higher[] = {
     "quality of life", "qol", "quality", "function", "survival", "strength", "satisfaction",
@@ -1184,6 +1199,14 @@ static int outcome_polarity(const char *outcome)
     for (n = 0; outcome[n] && n + 1 < sizeof low; n++)
         low[n] = (char)tolower((unsigned char)outcome[n]);
     low[n] = '\0';
+    /* "time to relapse" is longer the better, "time to healing" shorter */
+    {
+        const char *tt = strstr(low, "time to ");
+        if (tt && (tt == low || !isalnum((unsigned char)tt[-1]))) {
+            cls = 0;
+            return pol_last(tt + 8, strlen(tt + 8), &cls) ? -cls : 0;
+        }
+    }
     of = strstr(low, " of ");
     in = strstr(low, " in ");
     h = of && (!in || of < in) ? (size_t)(of - low) : in ? (size_t)(in - low) : n;
@@ -1253,6 +1276,51 @@ static int clause_ratio(const struct ftext *t, size_t a, size_t b)
             return e->p >= 0.05 && strcmp(e->p_op, "<") ? 0 : e->value > 1 ? 1 : -1;
     }
     return 9;
+}
+
+/* Does the first confidence interval in [a, b) span 0 ("95% CI -2.4,
+ * 0.1", "CI: -1.2 to 0.3")?  A ratio's interval is never below 0, so one
+ * across 0 is a difference's, and the difference is not significant. */
+static int ci_spans_zero(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = a; i + 2 < b; i++) {
+        const char *q, *end = t->s + b;
+        char *x;
+        double lo, hi;
+        if (!(t->lower[i] == 'c' && t->lower[i + 1] == 'i'
+              && (i == a || !isalnum((unsigned char)t->lower[i - 1]))
+              && !isalnum((unsigned char)t->lower[i + 2]))
+            && strncmp(t->lower + i, "confidence interval", 19))
+            continue;
+        for (q = t->s + i + 2; q < end && q < t->s + i + 40
+             && !(isdigit((unsigned char)*q) || (*q == '-' && q + 1 < end
+                                                 && isdigit((unsigned char)q[1]))); q++)
+            if (*q == ';' || *q == ')')
+                break;
+        if (q >= end || !(isdigit((unsigned char)*q) || *q == '-'))
+            continue;
+        lo = strtod(q, &x);
+        if (x == q || x >= end)
+            return 0;
+        q = x;
+        while (q < end && *q == ' ')
+            q++;
+        if (q + 2 < end && q[0] == 't' && q[1] == 'o' && q[2] == ' ')
+            q += 2;
+        else if (q < end && (*q == ',' || *q == ';' || *q == '-'))
+            q++;
+        while (q < end && *q == ' ')
+            q++;
+        if (q >= end || !(isdigit((unsigned char)*q) || *q == '-'))
+            return 0;
+        hi = strtod(q, &x);
+        if (x == q)
+            return 0;
+        return lo < 0 && hi > 0;
+    }
+    return 0;
 }
 
 /* The number ending at or before @p e (outside brackets, not a SD after
@@ -1612,6 +1680,10 @@ static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
     if (h->s >= a + 3 && (!strncmp(w - 3, "or ", 3) || !strncmp(w - 3, "no ", 3))
         && (h->s == a + 3 || !isalnum((unsigned char)w[-4])))
         return 1;
+    /* "at least 3", "a minimum of 2 weeks" */
+    if ((h->s >= 3 && !strncmp(w - 3, "at ", 3) && !strncmp(w, "least", 5))
+        || (!strncmp(w, "minimum", 7) && e + 4 <= t->len && !strncmp(t->lower + e, " of ", 4)))
+        return 1;
     if (e + 6 < t->len && !strncmp(t->lower + e, " than ", 6)) {
         unsigned char c = (unsigned char)t->lower[e + 6];
         if (isdigit(c) || c == 0xe2 /* >=, <= */ || !strncmp(t->lower + e + 6, "half", 4)
@@ -1713,6 +1785,34 @@ static char *outcome_abbrev(const struct ftext *t, char *o)
     return o;
 }
 
+/* The outcome @p o of the clause [a, b) named with the clause's own time
+ * point when it has one outside the outcome ("odds ... (at 12 months)"):
+ * each time point with its own result is its own finding. */
+static char *outcome_timepoint(const struct ftext *t, size_t a, size_t b, size_t oa, size_t ob,
+                               char *o)
+{
+    const struct hit *h = find_cue(t, C_FU_AT, a, b);
+    char *tp, *r;
+    size_t m;
+
+    if (!o || !h || (h->s >= oa && h->s < ob) || strchr(o, '(') || h->e - h->s > 40)
+        return o;
+    if (!(tp = orig_dup(t, h->s, h->e)))
+        return o;
+    m = strlen(o) + strlen(tp) + 4;
+    if (tp[0] == ',' || strstr(o, tp + (tp[0] == ' '))) {
+        free(tp);
+        return o;
+    }
+    if ((r = malloc(m))) {
+        snprintf(r, m, "%s (%s)", o, tp);
+        free(o);
+        o = r;
+    }
+    free(tp);
+    return o;
+}
+
 /* "higher doses", "a lower dose": the cue names an arm of a dose
  * comparison, not the direction of the finding */
 static int dose_arm_word(const struct ftext *t, const struct hit *h)
@@ -1724,6 +1824,41 @@ static int dose_arm_word(const struct ftext *t, const struct hit *h)
         return 0;
     return h->e + 5 <= t->len && t->lower[h->e] == ' '
            && (!strncmp(t->lower + h->e + 1, "dose", 4) || !strncmp(t->lower + h->e + 1, "dosing", 6));
+}
+
+/* A superlative ("lowest", "least", "minimum") is a direction only as a
+ * predicate: "was lowest", "had the lowest X"; "the lowest SpO2 was
+ * higher" names the outcome. */
+static int superlative_ok(const struct ftext *t, size_t a, const struct hit *h)
+{
+    static const char *const verb[] = { "was", "were", "is", "are", "be", "had", "has", "have",
+                                        "showed", "achieved", "reported", "with" };
+    const char *w = t->lower + h->s;
+    size_t n = h->e - h->s, s, e = h->s, k;
+    int the = 0;
+
+    if (!(n > 3 && !strncmp(w + n - 3, "est", 3)) && strncmp(w, "least", 5)
+        && strncmp(w, "minimum", 7))
+        return 1;
+    for (;;) {
+        while (e > a && t->s[e - 1] == ' ')
+            e--;
+        s = e;
+        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+            s--;
+        if (s == e)
+            return 0;
+        if (!the && e - s == 3 && !strncmp(t->lower + s, "the", 3)) {
+            the = 1;
+            e = s;
+            continue;
+        }
+        break;
+    }
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (e - s == strlen(verb[k]) && !strncmp(t->lower + s, verb[k], e - s))
+            return the || k < 5;
+    return 0;
 }
 
 /* Is the cue a comparative of quantity ("greater", "more", "less")? */
@@ -1771,7 +1906,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
-            && !threshold_word(t, a, h) && !dose_arm_word(t, h)
+            && !threshold_word(t, a, h) && !dose_arm_word(t, h) && superlative_ok(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))
@@ -1802,7 +1937,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
-    within = has_cue(t, C_WITHIN, a, b);
+    within = has_cue(t, C_WITHIN, a, b) || t->shared_within;
     /* a similarity of the groups at baseline is not a result */
     if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg) && !within)
         return LM_OK;
@@ -1837,6 +1972,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
          * order, without a test */
         rule = "finding.values";
         direction = vs;
+    } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {
+        rule = "finding.ci_ns";
+        direction = 0;
+        significant = 0;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
@@ -2000,6 +2139,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             oa = t->last_oa;
             ob = t->last_ob;
         }
+        /* "increased odds of X at 6 months, and borderline increased odds
+         * at 12 months": a direction word and the head noun of the last
+         * outcome name that outcome again */
+        if (ob > oa && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200) {
+            size_t ha = oa, hi, la2 = t->last_oa;
+            for (hi = first_hit(f, oa); hi < f->nh && f->hits[hi].s == oa; hi++)
+                if (frules[f->hits[hi].rule].cue == C_INC || frules[f->hits[hi].rule].cue == C_DEC)
+                    ha = f->hits[hi].e;
+            while (ha < ob && t->s[ha] == ' ')
+                ha++;
+            if (starts_word(t->lower, t->last_ob, la2, "the"))
+                la2 += 4;
+            if (ha > oa && ha < ob && word_count(t->s, ha, ob) == 1 && la2 + (ob - ha) < t->last_ob
+                && !strncmp(t->lower + la2, t->lower + ha, ob - ha) && t->lower[la2 + (ob - ha)] == ' ') {
+                oa = t->last_oa;
+                ob = t->last_ob;
+            }
+        }
         if (ob > oa) {
             t->last_oa = oa;
             t->last_ob = ob;
@@ -2039,7 +2196,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             e->p = p;
             memcpy(e->p_op, op, sizeof e->p_op);
             if (ob > oa)
-                e->outcome = outcome_abbrev(t, orig_dup(t, oa, ob));
+                e->outcome = outcome_timepoint(t, a, b, oa, ob,
+                                               outcome_abbrev(t, orig_dup(t, oa, ob)));
             if (arms.ib > arms.ia)
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
             if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)
@@ -2078,6 +2236,20 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     return LM_OK;
 }
 
+/* Does [a, b) hold a direction word (increased, lower, ...)? */
+static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (f->hits[i].e <= b && (c == C_INC || c == C_DEC))
+            return 1;
+    }
+    return 0;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for". */
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
@@ -2091,6 +2263,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         return LM_OK;
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
+    t->shared_within = 0;
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -2098,6 +2271,11 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             break;
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
+        if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
+            if (!clause_has_dir(t, cs, h->s))
+                continue;
+            t->shared_within = has_cue(t, C_WITHIN, a, b);
+        }
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
             size_t k, lim = h->s;
             int depth = 0;
@@ -2126,6 +2304,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     }
     rc = clause_finding(t, cs, b, exc, part, la, lb);
     t->ellipsis = 0;
+    t->shared_within = 0;
     return rc;
 }
 
