@@ -201,7 +201,7 @@ static const struct frule frules[] = {
       "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
-    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
+    { "finding.split", C_SPLIT, "", ";|, with|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
