@@ -246,17 +246,17 @@ static const struct frule frules[] = {
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
       "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
       "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
-    { "regimen.route", C_ROUTE, "", "oral|per os|intravenous|i.v.|intramuscular|i.m.|subcutaneous|s.c.|intranasal|epidural|intrathecal|intragastric|intravaginal|vaginal|rectal|inhaled|nebuli|topical|transdermal|sublingual|suppositor|intra-articular|intravitreal|intradermal|buccal",
-      "\\b(?:oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
+    { "regimen.route", C_ROUTE, "", "oral|per os|intravenous|i.v.|intramuscular|i.m.|subcutaneous|s.c.|intranasal|epidural|intrathecal|intragastric|intravaginal|vaginal|rectal|inhaled|nebuli|topical|transdermal|sublingual|suppositor|intra-articular|intravitreal|intradermal|buccal|local",
+      "\\b(?:local(?: [a-z]+)? application|oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
       "|subcutaneous(?:ly)?|s\\.c\\.|intranasal(?:ly)?|epidural(?:ly)?|intrathecal(?:ly)?"
       "|intragastric(?:ally)?|intravaginal(?:ly)?|vaginal(?:ly)?|rectal(?:ly)?|inhaled"
       "|nebuli[sz]ed|topical(?:ly)?|transdermal(?:ly)?|sublingual(?:ly)?|suppositor(?:y|ies)"
       "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])"
-      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|cavity|mucosa|health|hygiene|lesions?|bleeding"
+      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|and maxillofacial|cavity|mucosa|health|hygiene|lesions?|bleeding"
       "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
     { "regimen.administrations", C_ADMIN, "", "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,3}? (?:sessions?"
+      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,4}? (?:sessions?"
       "|infusions?|injections?|doses|cycles?|visits?|treatments|applications?|calls|courses"
       "|fractions|instillations|administrations)\\b" },
     { "regimen.single", C_SINGLE, "", "single|bolus",
@@ -2509,6 +2509,18 @@ static int control_near(const struct ftext *t, size_t sa, size_t d)
 
     if (control_words(t, from, d))
         return 1;
+    /* "0.015 mL/kg 0.9% isotonic saline": the dose of a control substance */
+    {
+        static const char *const after[] = { "placebo", "vehicle", "isotonic saline",
+                                             "normal saline", "0.9% saline", "sham" };
+        size_t k, lim = d;
+        while (lim < t->len && lim < d + 40 && t->s[lim] != ';' && t->s[lim] != ')'
+               && t->s[lim] != ',' && t->s[lim] != '(')
+            lim++;
+        for (k = 0; k < sizeof after / sizeof after[0]; k++)
+            if (fmem(t->lower + d, lim - d, after[k], strlen(after[k])))
+                return 1;
+    }
     /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
     while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
                           || t->lower[e] == '.' || t->lower[e] == ' '
@@ -2606,6 +2618,40 @@ static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
     }
 }
 
+/* Does a frequency word name the schedule of what is given ("weekly
+ * writing tasks", "daily text messages"), not of measurement ("assessed
+ * weekly", "weekly visits to record")? */
+static int freq_of_task(const struct ftext *t, const struct hit *h)
+{
+    static const char *const meas[] = { "assess", "measur", "record", "monitor", "collect",
+                                        "evaluat", "follow", "diary", "diaries", "questionnaire",
+                                        "visit", "report", "interview", "sampl" };
+    size_t a = h->s > 80 ? h->s - 80 : 0, e = h->e + 40 < t->len ? h->e + 40 : t->len, k;
+
+    if (h->e + 2 >= t->len || t->s[h->e] != ' ' || !isalpha((unsigned char)t->s[h->e + 1])
+        || starts_word(t->lower, t->len, h->e + 1, "for") || starts_word(t->lower, t->len, h->e + 1, "and")
+        || starts_word(t->lower, t->len, h->e + 1, "or") || starts_word(t->lower, t->len, h->e + 1, "in"))
+        return 0;
+    for (k = 0; k < sizeof meas / sizeof meas[0]; k++)
+        if (fmem(t->lower + a, e - a, meas[k], strlen(meas[k])))
+            return 0;
+    return 1;
+}
+
+/* Is @p h in a later phase than @p from in one sentence ("three cycles of
+ * X followed by Y with weekly Z": weekly is Y's)? */
+static int next_phase(const struct ftext *t, const struct hit *from, const struct hit *h)
+{
+    size_t k;
+
+    if (!from || from->e >= h->s || h->s - from->e > 200)
+        return 0;
+    for (k = from->e; k < h->s; k++)
+        if (t->s[k] == '.' && k + 1 < h->s && t->s[k + 1] == ' ')
+            return 0;
+    return fmem(t->lower + from->e, h->s - from->e, "followed by", 11) != NULL;
+}
+
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
@@ -2684,7 +2730,8 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 doses[ndoses++] = h;
             prev_dose = h->e;
         }
-        if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
+        if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb)))
+            && !next_phase(t, admin, h) && !next_phase(t, dose, h))
             freq = h;
         if (c == C_ROUTE && (!route || (same && !(route->s >= sa && route->e <= sb))))
             route = h;
@@ -2710,7 +2757,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         dur = dur2;
     if (!dose && !freq && !route && !admin && !dur)
         return LM_OK;
-    if (!dose && !route && !admin && !(freq && dur) && !dur)
+    if (!dose && !route && !admin && !(freq && dur) && !dur && !(freq && freq_of_task(t, freq)))
         return LM_OK;
     if (admin) {
         if (frules[admin->rule].cue == C_SINGLE)

@@ -391,6 +391,23 @@ Test(findings, regimen_fields)
                "weeks.", .dose = "0.8 g fibre/kg" },
         { .s = "METHODS: Adults received zorvil 5 mg (95% CI of exposure 3-7) daily for 2 weeks.",
           .dose = "5 mg", .why = "a confidence interval is no part of the dose" },
+        { .s = "METHODS: The zelvorin group is offered an online programme with weekly writing "
+               "tasks and feedback.", .frequency = "weekly",
+          .why = "the frequency of what is given, alone" },
+        { .s = "METHODS: Patients received three cycles of zelvorin followed by standard care "
+               "with weekly brantamide.", .n = 3, .has_n = 1, .frequency = NONE,
+          .why = "the schedule of the next phase is not the regimen's" },
+        { .s = "METHODS: Participants attended all nine monthly invented online group sessions.",
+          .n = 9, .has_n = 1, .frequency = "monthly" },
+        { .s = "METHODS: Local pelvic application of zelvorin gel was given for 3 days.",
+          .route = "local pelvic application" },
+        { .s = "METHODS: At a department of oral and maxillofacial surgery, adults received "
+               "zelvorin 5 mg for 5 days.", .dose = "5 mg", .route = NONE,
+          .why = "a department's name is no route" },
+        { .s = "METHODS: Heifers in the first arm, kept isolated and standing in a pen without "
+               "restraint, received 0.02 mL/kg 0.9% isotonic saline. Heifers in the second arm "
+               "received 0.4 IU/kg zelvorin.", .dose = "0.4 IU/kg",
+          .why = "the volume of a control substance is not the dose" },
     };
     size_t i;
 
@@ -412,7 +429,8 @@ Test(findings, regimen_fields)
     }
 }
 
-/* Rows of @p kind, and whether the dose of any is @p dose. */
+/* Rows of @p kind, and whether any has no dose or the dose @p dose (when
+ * @p dose is given). */
 static size_t rows_of(const char *s, lm_kind kind, const char *dose, int *has_dose)
 {
     lm_extractions x = { 0 };
@@ -423,7 +441,7 @@ static size_t rows_of(const char *s, lm_kind kind, const char *dose, int *has_do
     for (i = 0; i < x.len; i++)
         if (x.v[i].kind == kind) {
             n++;
-            *has_dose |= dose && x.v[i].dose && !strcmp(x.v[i].dose, dose);
+            *has_dose |= dose && (!x.v[i].dose || !strcmp(x.v[i].dose, dose));
         }
     lm_extractions_free(&x);
     return n;
@@ -438,6 +456,8 @@ Test(findings, regimen_rows_per_arm)
         { "METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
           "combination once daily for 8 weeks.", NULL,
           "the second component is no arm of its own", 1 },
+        { "METHODS: Glimmer scores were assessed weekly with an invented questionnaire.", NULL,
+          "a schedule of measurement is no regimen", 0 },
     };
     size_t i;
 
