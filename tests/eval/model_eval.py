@@ -234,6 +234,11 @@ def squash(s):
     return re.sub(r"\s+", " ", s or "").strip().lower()
 
 
+# a change within a group (from baseline) answers a comparison of two arms
+# only when no between-arm finding for the outcome is there
+WITHIN_WEIGHT = 0.5
+
+
 def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
     """The evidence lies in the abstract when the annotated evidence text
     occurs in it (the CSV's "In Abstract" column is UNK throughout)."""
@@ -258,6 +263,7 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
             votes[r["PromptID"]][LABELS[r["Label"]]] += 1
     total = covered = 0
     conf = Counter()
+    errors = Counter()
     shown = []
     for pid, v in sorted(votes.items(), key=lambda kv: int(kv[0])):
         pr = prompts[pid]
@@ -269,13 +275,14 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         best, score = None, 0.0
         for r in got:
             # a change from baseline does not answer a comparison of two arms
-            if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
-                continue
             s = overlap(pr["Outcome"], r.get("outcome")) + 0.5 * overlap(pr["Outcome"], r["text"])
+            if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
+                s *= WITHIN_WEIGHT
             if s > score + 1e-9:
                 best, score = r, s
         if best is None or score < 0.3:
             conf[(gold, "none")] += 1
+            errors[(gold, "none", "no finding matched" if best is None else "best overlap under 0.3")] += 1
             if len(shown) < show:
                 shown.append(f"  {pid} {gold}->none | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
                              f"{pr['Comparator'][:30]} | best {score:.2f}: {best['text'][:100] if best else ''}")
@@ -288,6 +295,8 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
             if oc > oi:
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
+        if d != gold:
+            errors[(gold, d, best.get("rule"))] += 1
         if d != gold and len(shown) < show:
             shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
                          f"{pr['Comparator'][:30]} | {best.get('rule')} {best.get('intervention')!s:.30} vs "
@@ -310,6 +319,13 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
           f"wrong); accuracy on matched {acc_cov:.3f}; F1 increased {f1s[0]:.3f}, decreased "
           f"{f1s[1]:.3f}, no_difference {f1s[2]:.3f}")
     print("  gold -> litmine: " + ", ".join(f"{g}->{d} {n}" for (g, d), n in sorted(conf.items())))
+    print("  confusion (rows gold, columns litmine):")
+    print("    " + " ".join(f"{c:>13}" for c in ["gold \\ got"] + classes + ["none"]))
+    for g in classes:
+        print("    " + " ".join(f"{x:>13}" for x in [g] + [conf[(g, d)] for d in classes + ["none"]]))
+    print("  most frequent error types (gold->litmine, rule):")
+    for (g, d, rule), n in errors.most_common(30):
+        print(f"    {n:3d} {g}->{d} {rule}")
     for s in shown:
         print(s)
     for k, v in m.items():
