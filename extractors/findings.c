@@ -190,10 +190,16 @@ static const struct frule frules[] = {
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|demographic|clinical c|well-ba|well ba|were ba",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
-      "|well[- ]balanced|were balanced)\\b" },
+      "|well[- ]balanced|were balanced"
+      /* a comparison of the groups before the intervention: "(the) baseline
+       * X scores were comparable", "no difference ... before the treatment" */
+      "|(?<![\\w,] )(?<![\\w,] the )(?:the )?baseline"
+      "|(?<!for )(?<!for the )(?<!of )(?<!of the )(?:the )?baseline (?:[\\w-]+ ){0,3}?"
+      "(?:scores?|values?|levels?|measures?|ratings?) (?:were|was|did|showed)"
+      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation))\\b" },
     { "finding.correlation", C_CORREL, "", "correlat|r =|r=|rho|spearman|pearson|variance",
       "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
 

@@ -347,6 +347,40 @@ Test(findings, background_and_aims_are_not_findings)
     lm_extractions_free(&x);
 }
 
+/* A comparison of the groups before the intervention is no result; a
+ * result adjusted for baseline values is one. */
+Test(findings, baseline_comparisons_are_not_findings)
+{
+    static const struct { const char *s, *keep; } c[] = {
+        { "RESULTS: The baseline glimmer scores were comparable between the two groups. "
+          "Glimmer scores were significantly lower with zelvorin than with placebo (p = 0.01).",
+          "lower with zelvorin" },
+        { "RESULTS: Baseline tremor ratings did not differ between the groups. Tremor was "
+          "significantly reduced with zelvorin compared with placebo (p = 0.02).", "reduced" },
+        { "RESULTS: There was no significant difference in glimmer adherence between the "
+          "zelvorin and placebo groups before the intervention. Adherence was significantly "
+          "higher with zelvorin than with placebo afterwards (p = 0.03).", "Adherence was" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+
+        run(c[i].s, &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "only the result in: %s", c[i].s);
+        cr_expect_not_null(finding(&x, c[i].keep), "result kept in: %s", c[i].s);
+        lm_extractions_free(&x);
+    }
+    {
+        lm_extractions x = { 0 };
+
+        run("RESULTS: After adjustment for baseline values, there was no significant difference "
+            "in glimmer scores between the zelvorin and placebo groups (p = 0.41).", &x);
+        cr_expect_not_null(finding(&x, "no significant difference"), "an adjusted result");
+        lm_extractions_free(&x);
+    }
+}
+
 /* ---- regimen and follow-up ------------------------------------------------ */
 
 /* The first regimen row of an abstract; NULL fields are not checked, n is
