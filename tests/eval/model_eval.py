@@ -40,6 +40,14 @@ def overlap(a, b):
     return len(wa & wb) / len(wa)
 
 
+def dice(a, b):
+    """Shared words of two arm names over their mean length."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
 def check_floors(metrics, floors):
     bad = 0
     for k, v in sorted(floors.items()):
@@ -290,9 +298,12 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         covered += 1
         d = best["metric"]
         if d != "no_difference" and best.get("intervention") and best.get("comparator"):
-            oi = overlap(pr["Intervention"], best["intervention"])
-            oc = overlap(pr["Intervention"], best["comparator"])
-            if oc > oi:
+            # the pairing of the prompt's arms with litmine's that shares more words
+            straight = (dice(pr["Intervention"], best["intervention"])
+                        + dice(pr["Comparator"], best["comparator"]))
+            crossed = (dice(pr["Intervention"], best["comparator"])
+                       + dice(pr["Comparator"], best["intervention"]))
+            if crossed > straight + 1e-9:
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold:
