@@ -1098,8 +1098,13 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
             r->ib = e;
         }
     }
-    /* "in the A group" / "A group" before the comparison */
-    if ((p = fmem(t->lower + a, b - a, " group", 6))) {
+    /* "in the A group" / "A group" before the comparison; not the
+     * comparator's own ("compared with the B group, the A group ...") */
+    for (p = fmem(t->lower + a, b - a, " group", 6);
+         p && r->cb > r->ca && (size_t)(p - t->lower) >= r->ca && (size_t)(p - t->lower) < r->cb;
+         p = fmem(p + 6, (size_t)(t->lower + b - p - 6), " group", 6))
+        ;
+    if (p) {
         size_t e = (size_t)(p - t->lower), s = e;
         while (s > a && t->s[s - 1] != ',' && t->s[s - 1] != '(' && t->s[s - 1] != ';'
                && e - s < 50)

@@ -270,6 +270,10 @@ Test(findings, directions_arms_and_outcomes)
           .comparator = "zelvorin" },
         { .s = than, .needle = "Tremor", .metric = "decreased", .intervention = "zelvorin",
           .comparator = "placebo" },
+        /* a leading "compared with the B group": the group after it is A */
+        { .s = "RESULTS: Compared with the placebo group, the zelvorin group showed significant "
+               "reductions in tremor scores (p = 0.01).", .needle = "tremor", .metric = "decreased",
+          .intervention = "zelvorin group", .comparator_has = "placebo" },
         /* a list item led by a direction word sets it for those after */
         { .s = items, .needle = "zorvil binding", .by_outcome = 1, .metric = "decreased" },
         { .s = items, .needle = "glimmer uptake", .by_outcome = 1, .metric = "increased" },
