@@ -33,10 +33,26 @@ def words(s):
     return [w[:6] for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP and len(w) > 1]
 
 
+def acronyms(s):
+    """'quality of life' -> {'qol', 'ql'}: its initials, with and without
+    its small words (an outcome is often named by them)."""
+    ws = re.findall(r"[a-z]+", (s or "").lower())
+    out = {"".join(w[0] for w in ws), "".join(w[0] for w in ws if w not in STOP)}
+    return {a for a in out if len(a) >= 2}
+
+
 def overlap(a, b):
+    """The share of a's words in b; all of them when b names a by its
+    initials ('QOL', 'HRQOL' for 'quality of life')."""
     wa, wb = set(words(a)), set(words(b))
     if not wa or not wb:
         return 0.0
+    if len(wa) >= 2 and len(wa) <= 6:
+        toks = set(re.findall(r"[A-Za-z]+", b or ""))
+        for ac in acronyms(a):
+            if any(t.isupper() and (t.lower() == ac or (len(ac) >= 3 and t.lower().endswith(ac)))
+                   for t in toks):
+                return 1.0
     return len(wa & wb) / len(wa)
 
 
