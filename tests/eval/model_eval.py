@@ -296,14 +296,16 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         gold = v.most_common(1)[0][0]
         total += 1
         got = [r for r in rows[str(pr["PMCID"])] if r["kind"] == "finding"]
-        best, score = None, 0.0
+        best, rank, score = None, 0.0, 0.0
         for r in got:
-            # a change from baseline does not answer a comparison of two arms
+            # a change from baseline ranks after a comparison of two arms;
+            # its own overlap decides whether it answers the prompt
             s = overlap(pr["Outcome"], r.get("outcome")) + 0.5 * overlap(pr["Outcome"], r["text"])
+            k = s
             if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
-                s *= WITHIN_WEIGHT
-            if s > score + 1e-9:
-                best, score = r, s
+                k *= WITHIN_WEIGHT
+            if k > rank + 1e-9:
+                best, rank, score = r, k, s
         if best is None or score < 0.3:
             conf[(gold, "none")] += 1
             errors[(gold, "none", "no finding matched" if best is None else "best overlap under 0.3")] += 1
