@@ -436,6 +436,8 @@ struct ftext {
     size_t last_oa, last_ob; /* the outcome of the text's last finding */
     int shared_within;    /* the clause shares its sentence's "from baseline"
                              (split before a subject of its own) */
+    size_t denied;        /* the end of the next clause when it denies this
+                             one's significance (the row quotes it), or 0 */
 };
 
 static int is_space(char c)
@@ -1948,6 +1950,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
+    if (t->denied && !sig)
+        ns = 1;
     within = has_cue(t, C_WITHIN, a, b) || t->shared_within;
     /* a similarity of the groups at baseline is not a result */
     if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg) && !within)
@@ -2200,7 +2204,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     }
                 }
             direction = base;
-            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
+            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, t->denied > b ? t->denied : b)))
                 return LM_ERR_NOMEM;
             extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
                             : "no_difference", sizeof e->metric);
@@ -2261,12 +2265,48 @@ static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
+/* Does the clause at @p s (to @p b) only say that the one before was not
+ * significant ("..., but the difference was not statistically
+ * significant", "although this did not reach significance")?  Its end,
+ * or 0. */
+static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const subj[] = {
+        "the difference", "this difference", "these differences", "the differences",
+        "the change", "the effect", "this effect", "the reduction", "the increase",
+        "this ", "these ", "it ", "which ", "that ",
+    };
+    const findings_rules *f = t->f;
+    size_t k, i, e = b;
+
+    while (s < b && t->s[s] == ' ')
+        s++;
+    for (i = first_hit(f, s); i < f->nh && f->hits[i].s < b; i++)
+        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT) {
+            e = f->hits[i].s;
+            break;
+        }
+    for (k = 0; k < sizeof subj / sizeof subj[0]; k++)
+        if (!strncmp(t->lower + s, subj[k], strlen(subj[k])))
+            break;
+    if (k == sizeof subj / sizeof subj[0] || clause_has_dir(t, s, e))
+        return 0;
+    /* statistical significance only: "not clinically significant" is a
+     * judgement of its own */
+    if (!fmem(t->lower + s, e - s, "signific", 8) || fmem(t->lower + s, e - s, "clinical", 8))
+        return 0;
+    if (has_cue(t, C_NOTSIG, s, e) || has_cue(t, C_FAILED, s, e) || has_cue(t, C_NOTDIFF, s, e))
+        return e;
+    return 0;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
- * "except for". */
+ * "except for"; not before a clause that only denies the first one's
+ * significance. */
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0;
+    size_t i, cs = a, la = 0, lb = 0, ae;
     int exc = 0;
     lm_err rc;
 
@@ -2282,6 +2322,19 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             break;
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
+        if (lb == 0 && (ae = anaphoric_ns(t, h->e, b))) {
+            /* the clause before is the finding, not significant */
+            t->denied = ae;
+            rc = clause_finding(t, cs, h->s, exc, part, la, lb);
+            t->denied = 0;
+            if (rc)
+                return rc;
+            cs = ae;
+            exc = 0;
+            while (i + 1 < f->nh && f->hits[i + 1].s < ae)
+                i++;
+            continue;
+        }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;
@@ -2313,7 +2366,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         cs = h->e;
         exc = c == C_EXCEPT;
     }
-    rc = clause_finding(t, cs, b, exc, part, la, lb);
+    rc = cs < b ? clause_finding(t, cs, b, exc, part, la, lb) : LM_OK;
     t->ellipsis = 0;
     t->shared_within = 0;
     return rc;

@@ -270,6 +270,14 @@ Test(findings, directions_arms_and_outcomes)
           .comparator = "zelvorin" },
         { .s = than, .needle = "Tremor", .metric = "decreased", .intervention = "zelvorin",
           .comparator = "placebo" },
+        /* "..., but the difference was not significant": one finding, no
+         * difference, quoting both; "not clinically significant" is not it */
+        { .s = "RESULTS: Glimmer scores were lower with zelvorin than with placebo, but the "
+               "difference was not statistically significant.", .needle = "Glimmer scores",
+          .metric = "no_difference", .outcome = "Glimmer scores", .flag = "significant=false" },
+        { .s = "RESULTS: Tremor was higher with zelvorin than with placebo (p = 0.01), although "
+               "this difference did not reach clinical significance.", .needle = "Tremor",
+          .metric = "increased" },
         /* a leading "compared with the B group": the group after it is A */
         { .s = "RESULTS: Compared with the placebo group, the zelvorin group showed significant "
                "reductions in tremor scores (p = 0.01).", .needle = "tremor", .metric = "decreased",
