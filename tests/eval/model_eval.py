@@ -316,12 +316,14 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         covered += 1
         d = best["metric"]
         if d != "no_difference" and best.get("intervention") and best.get("comparator"):
-            # the pairing of the prompt's arms with litmine's that shares more words
-            straight = (dice(pr["Intervention"], best["intervention"])
-                        + dice(pr["Comparator"], best["comparator"]))
-            crossed = (dice(pr["Intervention"], best["comparator"])
-                       + dice(pr["Comparator"], best["intervention"]))
-            if crossed > straight + 1e-9:
+            # the prompt's intervention names litmine's comparator; when it
+            # names neither arm (or both alike), its comparator decides
+            oi = dice(pr["Intervention"], best["intervention"])
+            oc = dice(pr["Intervention"], best["comparator"])
+            if abs(oi - oc) < 1e-9:
+                oi = dice(pr["Comparator"], best["comparator"])
+                oc = dice(pr["Comparator"], best["intervention"])
+            if oc > oi + 1e-9:
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold:
