@@ -132,6 +132,9 @@ static const struct frule frules[] = {
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
       "(?<![\\w-])(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
       "|well))\\b" },
+    /* "as effective as placebo": neither arm better */
+    { "finding.equivalent", C_EQUIV, "", "as eff|as effi|as saf|as goo|as wel|as ben|as use",
+      "\\bas (?:effective|efficacious|safe|good|well tolerated|beneficial|useful) as\\b" },
     { "finding.similar", C_SIMILAR, "", "similar|comparable|identical|unchanged|unaffected|indistinguishable|insignificant|nonsignificant|non-significant|remained|stayed|no different|were the|was the",
       "\\b(?:similar(?:ly)?|comparable|identical|unchanged|unaffected|indistinguishable"
       "|insignificant|nonsignificant|non-significant|remained stable|stayed stable"

@@ -278,6 +278,9 @@ Test(findings, directions_arms_and_outcomes)
         { .s = "RESULTS: Tremor was higher with zelvorin than with placebo (p = 0.01), although "
                "this difference did not reach clinical significance.", .needle = "Tremor",
           .metric = "increased" },
+        /* "as effective as": an equivalence, its direction word no result */
+        { .s = "RESULTS: Zelvorin was as effective as placebo in reducing glimmer scores.",
+          .needle = "glimmer", .metric = "no_difference", .rule = "finding.equivalent" },
         /* a leading "compared with the B group": the group after it is A */
         { .s = "RESULTS: Compared with the placebo group, the zelvorin group showed significant "
                "reductions in tremor scores (p = 0.01).", .needle = "tremor", .metric = "decreased",
