@@ -2142,6 +2142,33 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        /* "A was noninferior to B in terms of X", "A was not superior to B
+         * for X": the subject is an arm, the outcome follows */
+        if (neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
+                    || frules[neg->rule].cue == C_EQUIV)
+            && (ob <= oa || (oa < neg->s && word_count(t->s, oa, ob) <= 4))) {
+            static const char *const about[] = { " in terms of ", " with respect to ",
+                                                 " with regard to ", " regarding ", " for " };
+            size_t k;
+            for (k = 0; k < sizeof about / sizeof about[0]; k++) {
+                const char *w = fmem(t->lower + neg->e, b - neg->e, about[k], strlen(about[k]));
+                size_t xa, xb;
+                if (!w)
+                    continue;
+                xa = (size_t)(w - t->lower) + strlen(about[k]);
+                xb = np_end(t, xa, b);
+                trim_np(t, &xa, &xb);
+                if (xb > xa && isalpha((unsigned char)t->s[xa])) {
+                    if (ob > oa && !(arms.ib > arms.ia)) {
+                        arms.ia = oa;
+                        arms.ib = ob;
+                    }
+                    oa = xa;
+                    ob = xb;
+                    break;
+                }
+            }
+        }
         if (q == dir && ob > oa && oa < qs) {
             t->sub_a = oa;      /* the subject of a verb cue */
             t->sub_b = ob;

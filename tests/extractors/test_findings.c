@@ -281,6 +281,12 @@ Test(findings, directions_arms_and_outcomes)
         /* "as effective as": an equivalence, its direction word no result */
         { .s = "RESULTS: Zelvorin was as effective as placebo in reducing glimmer scores.",
           .needle = "glimmer", .metric = "no_difference", .rule = "finding.equivalent" },
+        /* "A was noninferior to B in terms of X": A is an arm, X the outcome */
+        { .s = "RESULTS: Zelvorin was noninferior to brantamide in terms of glimmer clearance "
+               "(95% CI -2.1 to 1.4).", .needle = "noninferior", .metric = "no_difference",
+          .outcome = "glimmer clearance", .intervention = "Zelvorin" },
+        { .s = "RESULTS: Zelvorin was not superior to placebo for tremor relief (p = 0.41).",
+          .needle = "superior", .metric = "no_difference", .outcome = "tremor relief" },
         /* a leading "compared with the B group": the group after it is A */
         { .s = "RESULTS: Compared with the placebo group, the zelvorin group showed significant "
                "reductions in tremor scores (p = 0.01).", .needle = "tremor", .metric = "decreased",
