@@ -925,7 +925,7 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         " was ", " were ", " did ", " is ", " are ", " had ", " remained ", " (", " [",
         ", ", "; ", " whereas", " while ", " which ", " that ", " following ", " within ",
         " of the ", " in women", " in men", " in children", " in this", " on day",
-        " through ", " until ", " to the ",
+        " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
     };
     size_t i, k, lim = b < a + 120 ? b : a + 120;
 
@@ -2243,8 +2243,20 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             if (ob > oa)
                 e->outcome = outcome_timepoint(t, a, b, oa, ob,
                                                outcome_abbrev(t, orig_dup(t, oa, ob)));
-            if (arms.ib > arms.ia)
+            if (arms.ib > arms.ia) {
+                /* "A versus B reduced X": the intervention ends before
+                 * "versus" */
+                static const char *const vsw[] = { " versus ", " vs. ", " vs " };
+                size_t k;
+                for (k = 0; k < sizeof vsw / sizeof vsw[0]; k++) {
+                    const char *w = fmem(t->lower + arms.ia, arms.ib - arms.ia, vsw[k], strlen(vsw[k]));
+                    if (w && w > t->lower + arms.ia) {
+                        arms.ib = (size_t)(w - t->lower);
+                        break;
+                    }
+                }
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
+            }
             if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)
                  || fmem(t->lower + a, b - a, "both arms", 9))
                 && !(arms.cb > arms.ca) && direction) {

@@ -24,7 +24,11 @@
 # intervention ("baseline X scores were comparable") are no findings: ev2
 # validation 0.883 / 0.767 (coverage floor lowered to 0.87: those prompts
 # lose a wrong finding, the issue asks coverage >= 0.80), test 0.867 / 0.621,
-# recall 0.744, direction 0.907; only ever raise them otherwise.
+# recall 0.744, direction 0.907; with outcomes named by their initials,
+# orientation by the intervention then the comparator, 'but the
+# difference was not significant', 'noninferior to B in terms of X': ev2
+# validation 0.919 / 0.808, test 0.867 / 0.614; only ever raise them
+# otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -51,7 +55,7 @@ for split in validation test; do
   $py ei-texts "$ei/evidence_inference_abstracts_le6KB.tar.gz" "$ei/splits/ev2_${split}_article_ids.txt" \
     > "$work/ei_$split.jsonl"
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
-  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.87,ev2_validation.macro_f1=0.755
+  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795
   else fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.61; fi
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" || status=1

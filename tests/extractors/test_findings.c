@@ -287,6 +287,10 @@ Test(findings, directions_arms_and_outcomes)
           .outcome = "glimmer clearance", .intervention = "Zelvorin" },
         { .s = "RESULTS: Zelvorin was not superior to placebo for tremor relief (p = 0.41).",
           .needle = "superior", .metric = "no_difference", .outcome = "tremor relief" },
+        /* "A versus B reduced X": A before "versus", B up to the verb */
+        { .s = "RESULTS: Zelvorin versus placebo significantly reduced glimmer scores (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .intervention = "Zelvorin",
+          .comparator = "placebo" },
         /* a leading "compared with the B group": the group after it is A */
         { .s = "RESULTS: Compared with the placebo group, the zelvorin group showed significant "
                "reductions in tremor scores (p = 0.01).", .needle = "tremor", .metric = "decreased",
