@@ -130,8 +130,11 @@ static const struct frule frules[] = {
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
-      "\\b(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
+      "(?<![\\w-])(?:equivalent|equivalence|bioequivalen\\w*|equally (?:effective|efficacious|safe"
       "|well))\\b" },
+    /* "as effective as placebo": neither arm better */
+    { "finding.equivalent", C_EQUIV, "", "as eff|as effi|as saf|as goo|as wel|as ben|as use",
+      "\\bas (?:effective|efficacious|safe|good|well tolerated|beneficial|useful) as\\b" },
     { "finding.similar", C_SIMILAR, "", "similar|comparable|identical|unchanged|unaffected|indistinguishable|insignificant|nonsignificant|non-significant|remained|stayed|no different|were the|was the",
       "\\b(?:similar(?:ly)?|comparable|identical|unchanged|unaffected|indistinguishable"
       "|insignificant|nonsignificant|non-significant|remained stable|stayed stable"
@@ -141,13 +144,15 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated",
-      "\\b(?:higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
+    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest",
+      "\\b(?:highest|greatest|largest|longest"
+      "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated",
-      "\\b(?:lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum",
+      "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
+      "|lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
@@ -188,10 +193,16 @@ static const struct frule frules[] = {
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|demographic|clinical c|well-ba|well ba|were ba",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
-      "|well[- ]balanced|were balanced)\\b" },
+      "|well[- ]balanced|were balanced"
+      /* a comparison of the groups before the intervention: "(the) baseline
+       * X scores were comparable", "no difference ... before the treatment" */
+      "|(?<![\\w,] )(?<![\\w,] the )(?:the )?baseline"
+      "|(?<!for )(?<!for the )(?<!of )(?<!of the )(?:the )?baseline (?:[\\w-]+ ){0,3}?"
+      "(?:scores?|values?|levels?|measures?|ratings?) (?:were|was|did|showed)"
+      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation))\\b" },
     { "finding.correlation", C_CORREL, "", "correlat|r =|r=|rho|spearman|pearson|variance",
       "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
 
@@ -199,7 +210,7 @@ static const struct frule frules[] = {
       "\\b(?:primary|main|principal|co-primary|major) (?:efficacy |study |clinical )?"
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
-    { "finding.split", C_SPLIT, "", ";|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
+    { "finding.split", C_SPLIT, "", ";|, with|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
       ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
@@ -209,7 +220,18 @@ static const struct frule frules[] = {
       "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
       "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
-      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)" },
+      "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
+      "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
+      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)" },
+    /* "X significantly increased and Y (...) significantly decreased": a
+     * subject of its own before a verb; split only when the clause before
+     * has its own direction (sentence_findings) */
+    { "finding.split_verb", C_SPLIT, "and ", "and ",
+      "\\band (?=(?:(?:[\\w/()%-]|\\.(?=\\d))+ |\\d+, ){1,10}?(?<!\\ba )(?<!\\ban )(?<!\\bthe )"
+      "(?<!\\bwith )(?<!\\bwithout )(?<!\\bof )(?<!\\bin )(?<!\\bfor )(?<!\\bto )(?<!\\band )"
+      "(?:(?:was|were) )?(?:significantly |markedly |also "
+      "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
+      "|rose|fell|dropped|worsened|deteriorated)\\b)" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -233,17 +255,17 @@ static const struct frule frules[] = {
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
       "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
       "|intervention|exercise|administration|use|dosing|[a-z]+ing)\\b)?)" },
-    { "regimen.route", C_ROUTE, "", "oral|per os|intravenous|i.v.|intramuscular|i.m.|subcutaneous|s.c.|intranasal|epidural|intrathecal|intragastric|intravaginal|vaginal|rectal|inhaled|nebuli|topical|transdermal|sublingual|suppositor|intra-articular|intravitreal|intradermal|buccal",
-      "\\b(?:oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
+    { "regimen.route", C_ROUTE, "", "oral|per os|intravenous|i.v.|intramuscular|i.m.|subcutaneous|s.c.|intranasal|epidural|intrathecal|intragastric|intravaginal|vaginal|rectal|inhaled|nebuli|topical|transdermal|sublingual|suppositor|intra-articular|intravitreal|intradermal|buccal|local",
+      "\\b(?:local(?: [a-z]+)? application|oral(?:ly)?|per os|intravenous(?:ly)?|i\\.v\\.|intramuscular(?:ly)?|i\\.m\\."
       "|subcutaneous(?:ly)?|s\\.c\\.|intranasal(?:ly)?|epidural(?:ly)?|intrathecal(?:ly)?"
       "|intragastric(?:ally)?|intravaginal(?:ly)?|vaginal(?:ly)?|rectal(?:ly)?|inhaled"
       "|nebuli[sz]ed|topical(?:ly)?|transdermal(?:ly)?|sublingual(?:ly)?|suppositor(?:y|ies)"
       "|intra-articular(?:ly)?|intravitreal(?:ly)?|intradermal(?:ly)?|buccal)(?![\\w])"
-      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|cavity|mucosa|health|hygiene|lesions?|bleeding"
+      "(?! (?:cancer|carcinoma|tumou?rs?|surgery|and maxillofacial|cavity|mucosa|health|hygiene|lesions?|bleeding"
       "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
     { "regimen.administrations", C_ADMIN, "", "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,3}? (?:sessions?"
+      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,4}? (?:sessions?"
       "|infusions?|injections?|doses|cycles?|visits?|treatments|applications?|calls|courses"
       "|fractions|instillations|administrations)\\b" },
     { "regimen.single", C_SINGLE, "", "single|bolus",
@@ -415,6 +437,10 @@ struct ftext {
     size_t sub_a, sub_b;  /* the subject a clause after "X increased ... and" shares */
     int ellipsis;         /* the clause starts at its verb ("... and decreased in B") */
     size_t last_oa, last_ob; /* the outcome of the text's last finding */
+    int shared_within;    /* the clause shares its sentence's "from baseline"
+                             (split before a subject of its own) */
+    size_t denied;        /* the end of the next clause when it denies this
+                             one's significance (the row quotes it), or 0 */
 };
 
 static int is_space(char c)
@@ -899,7 +925,7 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         " was ", " were ", " did ", " is ", " are ", " had ", " remained ", " (", " [",
         ", ", "; ", " whereas", " while ", " which ", " that ", " following ", " within ",
         " of the ", " in women", " in men", " in children", " in this", " on day",
-        " through ", " until ", " to the ",
+        " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
     };
     size_t i, k, lim = b < a + 120 ? b : a + 120;
 
@@ -1077,8 +1103,13 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
             r->ib = e;
         }
     }
-    /* "in the A group" / "A group" before the comparison */
-    if ((p = fmem(t->lower + a, b - a, " group", 6))) {
+    /* "in the A group" / "A group" before the comparison; not the
+     * comparator's own ("compared with the B group, the A group ...") */
+    for (p = fmem(t->lower + a, b - a, " group", 6);
+         p && r->cb > r->ca && (size_t)(p - t->lower) >= r->ca && (size_t)(p - t->lower) < r->cb;
+         p = fmem(p + 6, (size_t)(t->lower + b - p - 6), " group", 6))
+        ;
+    if (p) {
         size_t e = (size_t)(p - t->lower), s = e;
         while (s > a && t->s[s - 1] != ',' && t->s[s - 1] != '(' && t->s[s - 1] != ';'
                && e - s < 50)
@@ -1125,7 +1156,7 @@ static const char *const pol_lower[] = {
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
-    "c-reactive", "crp", "length of stay", "length of hospital",
+    "c-reactive", "crp", "length of stay", "length of hospital", "insulin ",
 };
 static const char *const pol_higher[] = {
     "quality of life", "qol", "quality", "function", "survival", "strength", "satisfaction",
@@ -1184,6 +1215,14 @@ static int outcome_polarity(const char *outcome)
     for (n = 0; outcome[n] && n + 1 < sizeof low; n++)
         low[n] = (char)tolower((unsigned char)outcome[n]);
     low[n] = '\0';
+    /* "time to relapse" is longer the better, "time to healing" shorter */
+    {
+        const char *tt = strstr(low, "time to ");
+        if (tt && (tt == low || !isalnum((unsigned char)tt[-1]))) {
+            cls = 0;
+            return pol_last(tt + 8, strlen(tt + 8), &cls) ? -cls : 0;
+        }
+    }
     of = strstr(low, " of ");
     in = strstr(low, " in ");
     h = of && (!in || of < in) ? (size_t)(of - low) : in ? (size_t)(in - low) : n;
@@ -1253,6 +1292,51 @@ static int clause_ratio(const struct ftext *t, size_t a, size_t b)
             return e->p >= 0.05 && strcmp(e->p_op, "<") ? 0 : e->value > 1 ? 1 : -1;
     }
     return 9;
+}
+
+/* Does the first confidence interval in [a, b) span 0 ("95% CI -2.4,
+ * 0.1", "CI: -1.2 to 0.3")?  A ratio's interval is never below 0, so one
+ * across 0 is a difference's, and the difference is not significant. */
+static int ci_spans_zero(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i;
+
+    for (i = a; i + 2 < b; i++) {
+        const char *q, *end = t->s + b;
+        char *x;
+        double lo, hi;
+        if (!(t->lower[i] == 'c' && t->lower[i + 1] == 'i'
+              && (i == a || !isalnum((unsigned char)t->lower[i - 1]))
+              && !isalnum((unsigned char)t->lower[i + 2]))
+            && strncmp(t->lower + i, "confidence interval", 19))
+            continue;
+        for (q = t->s + i + 2; q < end && q < t->s + i + 40
+             && !(isdigit((unsigned char)*q) || (*q == '-' && q + 1 < end
+                                                 && isdigit((unsigned char)q[1]))); q++)
+            if (*q == ';' || *q == ')')
+                break;
+        if (q >= end || !(isdigit((unsigned char)*q) || *q == '-'))
+            continue;
+        lo = strtod(q, &x);
+        if (x == q || x >= end)
+            return 0;
+        q = x;
+        while (q < end && *q == ' ')
+            q++;
+        if (q + 2 < end && q[0] == 't' && q[1] == 'o' && q[2] == ' ')
+            q += 2;
+        else if (q < end && (*q == ',' || *q == ';' || *q == '-'))
+            q++;
+        while (q < end && *q == ' ')
+            q++;
+        if (q >= end || !(isdigit((unsigned char)*q) || *q == '-'))
+            return 0;
+        hi = strtod(q, &x);
+        if (x == q)
+            return 0;
+        return lo < 0 && hi > 0;
+    }
+    return 0;
 }
 
 /* The number ending at or before @p e (outside brackets, not a SD after
@@ -1612,6 +1696,10 @@ static int threshold_word(const struct ftext *t, size_t a, const struct hit *h)
     if (h->s >= a + 3 && (!strncmp(w - 3, "or ", 3) || !strncmp(w - 3, "no ", 3))
         && (h->s == a + 3 || !isalnum((unsigned char)w[-4])))
         return 1;
+    /* "at least 3", "a minimum of 2 weeks" */
+    if ((h->s >= 3 && !strncmp(w - 3, "at ", 3) && !strncmp(w, "least", 5))
+        || (!strncmp(w, "minimum", 7) && e + 4 <= t->len && !strncmp(t->lower + e, " of ", 4)))
+        return 1;
     if (e + 6 < t->len && !strncmp(t->lower + e, " than ", 6)) {
         unsigned char c = (unsigned char)t->lower[e + 6];
         if (isdigit(c) || c == 0xe2 /* >=, <= */ || !strncmp(t->lower + e + 6, "half", 4)
@@ -1713,6 +1801,34 @@ static char *outcome_abbrev(const struct ftext *t, char *o)
     return o;
 }
 
+/* The outcome @p o of the clause [a, b) named with the clause's own time
+ * point when it has one outside the outcome ("odds ... (at 12 months)"):
+ * each time point with its own result is its own finding. */
+static char *outcome_timepoint(const struct ftext *t, size_t a, size_t b, size_t oa, size_t ob,
+                               char *o)
+{
+    const struct hit *h = find_cue(t, C_FU_AT, a, b);
+    char *tp, *r;
+    size_t m;
+
+    if (!o || !h || (h->s >= oa && h->s < ob) || strchr(o, '(') || h->e - h->s > 40)
+        return o;
+    if (!(tp = orig_dup(t, h->s, h->e)))
+        return o;
+    m = strlen(o) + strlen(tp) + 4;
+    if (tp[0] == ',' || strstr(o, tp + (tp[0] == ' '))) {
+        free(tp);
+        return o;
+    }
+    if ((r = malloc(m))) {
+        snprintf(r, m, "%s (%s)", o, tp);
+        free(o);
+        o = r;
+    }
+    free(tp);
+    return o;
+}
+
 /* "higher doses", "a lower dose": the cue names an arm of a dose
  * comparison, not the direction of the finding */
 static int dose_arm_word(const struct ftext *t, const struct hit *h)
@@ -1724,6 +1840,41 @@ static int dose_arm_word(const struct ftext *t, const struct hit *h)
         return 0;
     return h->e + 5 <= t->len && t->lower[h->e] == ' '
            && (!strncmp(t->lower + h->e + 1, "dose", 4) || !strncmp(t->lower + h->e + 1, "dosing", 6));
+}
+
+/* A superlative ("lowest", "least", "minimum") is a direction only as a
+ * predicate: "was lowest", "had the lowest X"; "the lowest SpO2 was
+ * higher" names the outcome. */
+static int superlative_ok(const struct ftext *t, size_t a, const struct hit *h)
+{
+    static const char *const verb[] = { "was", "were", "is", "are", "be", "had", "has", "have",
+                                        "showed", "achieved", "reported", "with" };
+    const char *w = t->lower + h->s;
+    size_t n = h->e - h->s, s, e = h->s, k;
+    int the = 0;
+
+    if (!(n > 3 && !strncmp(w + n - 3, "est", 3)) && strncmp(w, "least", 5)
+        && strncmp(w, "minimum", 7))
+        return 1;
+    for (;;) {
+        while (e > a && t->s[e - 1] == ' ')
+            e--;
+        s = e;
+        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+            s--;
+        if (s == e)
+            return 0;
+        if (!the && e - s == 3 && !strncmp(t->lower + s, "the", 3)) {
+            the = 1;
+            e = s;
+            continue;
+        }
+        break;
+    }
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (e - s == strlen(verb[k]) && !strncmp(t->lower + s, verb[k], e - s))
+            return the || k < 5;
+    return 0;
 }
 
 /* Is the cue a comparative of quantity ("greater", "more", "less")? */
@@ -1771,7 +1922,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (!neg && is_neg_cue(frules[h->rule].cue))
             neg = h;
         if (!dir && (frules[h->rule].cue == C_INC || frules[h->rule].cue == C_DEC)
-            && !threshold_word(t, a, h) && !dose_arm_word(t, h)
+            && !threshold_word(t, a, h) && !dose_arm_word(t, h) && superlative_ok(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
             && !inside_cue(t, C_FREQ, h->s, h->e))
@@ -1802,7 +1953,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
-    within = has_cue(t, C_WITHIN, a, b);
+    if (t->denied && !sig)
+        ns = 1;
+    within = has_cue(t, C_WITHIN, a, b) || t->shared_within;
     /* a similarity of the groups at baseline is not a result */
     if (has_cue(t, C_BASECHAR, a, b) && (!dir || neg) && !within)
         return LM_OK;
@@ -1837,6 +1990,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
          * order, without a test */
         rule = "finding.values";
         direction = vs;
+    } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {
+        rule = "finding.ci_ns";
+        direction = 0;
+        significant = 0;
     } else if (ns && !sig) {
         rule = "finding.p_ns";
         direction = 0;
@@ -1985,6 +2142,33 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        /* "A was noninferior to B in terms of X", "A was not superior to B
+         * for X": the subject is an arm, the outcome follows */
+        if (neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
+                    || frules[neg->rule].cue == C_EQUIV)
+            && (ob <= oa || (oa < neg->s && word_count(t->s, oa, ob) <= 4))) {
+            static const char *const about[] = { " in terms of ", " with respect to ",
+                                                 " with regard to ", " regarding ", " for " };
+            size_t k;
+            for (k = 0; k < sizeof about / sizeof about[0]; k++) {
+                const char *w = fmem(t->lower + neg->e, b - neg->e, about[k], strlen(about[k]));
+                size_t xa, xb;
+                if (!w)
+                    continue;
+                xa = (size_t)(w - t->lower) + strlen(about[k]);
+                xb = np_end(t, xa, b);
+                trim_np(t, &xa, &xb);
+                if (xb > xa && isalpha((unsigned char)t->s[xa])) {
+                    if (ob > oa && !(arms.ib > arms.ia)) {
+                        arms.ia = oa;
+                        arms.ib = ob;
+                    }
+                    oa = xa;
+                    ob = xb;
+                    break;
+                }
+            }
+        }
         if (q == dir && ob > oa && oa < qs) {
             t->sub_a = oa;      /* the subject of a verb cue */
             t->sub_b = ob;
@@ -1999,6 +2183,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 || fmem(t->lower + a, b - a, "groups", 6))) {
             oa = t->last_oa;
             ob = t->last_ob;
+        }
+        /* "increased odds of X at 6 months, and borderline increased odds
+         * at 12 months": a direction word and the head noun of the last
+         * outcome name that outcome again */
+        if (ob > oa && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200) {
+            size_t ha = oa, hi, la2 = t->last_oa;
+            for (hi = first_hit(f, oa); hi < f->nh && f->hits[hi].s == oa; hi++)
+                if (frules[f->hits[hi].rule].cue == C_INC || frules[f->hits[hi].rule].cue == C_DEC)
+                    ha = f->hits[hi].e;
+            while (ha < ob && t->s[ha] == ' ')
+                ha++;
+            if (starts_word(t->lower, t->last_ob, la2, "the"))
+                la2 += 4;
+            if (ha > oa && ha < ob && word_count(t->s, ha, ob) == 1 && la2 + (ob - ha) < t->last_ob
+                && !strncmp(t->lower + la2, t->lower + ha, ob - ha) && t->lower[la2 + (ob - ha)] == ' ') {
+                oa = t->last_oa;
+                ob = t->last_ob;
+            }
         }
         if (ob > oa) {
             t->last_oa = oa;
@@ -2032,16 +2234,29 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     }
                 }
             direction = base;
-            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, b)))
+            if (!(e = push_row(t, LM_KIND_FINDING, rule, a, t->denied > b ? t->denied : b)))
                 return LM_ERR_NOMEM;
             extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
                             : "no_difference", sizeof e->metric);
             e->p = p;
             memcpy(e->p_op, op, sizeof e->p_op);
             if (ob > oa)
-                e->outcome = outcome_abbrev(t, orig_dup(t, oa, ob));
-            if (arms.ib > arms.ia)
+                e->outcome = outcome_timepoint(t, a, b, oa, ob,
+                                               outcome_abbrev(t, orig_dup(t, oa, ob)));
+            if (arms.ib > arms.ia) {
+                /* "A versus B reduced X": the intervention ends before
+                 * "versus" */
+                static const char *const vsw[] = { " versus ", " vs. ", " vs " };
+                size_t k;
+                for (k = 0; k < sizeof vsw / sizeof vsw[0]; k++) {
+                    const char *w = fmem(t->lower + arms.ia, arms.ib - arms.ia, vsw[k], strlen(vsw[k]));
+                    if (w && w > t->lower + arms.ia) {
+                        arms.ib = (size_t)(w - t->lower);
+                        break;
+                    }
+                }
                 e->intervention = orig_dup(t, arms.ia, arms.ib);
+            }
             if ((within || fmem(t->lower + a, b - a, "in both", 7) || fmem(t->lower + a, b - a, "both groups", 11)
                  || fmem(t->lower + a, b - a, "both arms", 9))
                 && !(arms.cb > arms.ca) && direction) {
@@ -2078,12 +2293,62 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     return LM_OK;
 }
 
+/* Does [a, b) hold a direction word (increased, lower, ...)? */
+static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (f->hits[i].e <= b && (c == C_INC || c == C_DEC))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the clause at @p s (to @p b) only say that the one before was not
+ * significant ("..., but the difference was not statistically
+ * significant", "although this did not reach significance")?  Its end,
+ * or 0. */
+static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const subj[] = {
+        "the difference", "this difference", "these differences", "the differences",
+        "the change", "the effect", "this effect", "the reduction", "the increase",
+        "this ", "these ", "it ", "which ", "that ",
+    };
+    const findings_rules *f = t->f;
+    size_t k, i, e = b;
+
+    while (s < b && t->s[s] == ' ')
+        s++;
+    for (i = first_hit(f, s); i < f->nh && f->hits[i].s < b; i++)
+        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT) {
+            e = f->hits[i].s;
+            break;
+        }
+    for (k = 0; k < sizeof subj / sizeof subj[0]; k++)
+        if (!strncmp(t->lower + s, subj[k], strlen(subj[k])))
+            break;
+    if (k == sizeof subj / sizeof subj[0] || clause_has_dir(t, s, e))
+        return 0;
+    /* statistical significance only: "not clinically significant" is a
+     * judgement of its own */
+    if (!fmem(t->lower + s, e - s, "signific", 8) || fmem(t->lower + s, e - s, "clinical", 8))
+        return 0;
+    if (has_cue(t, C_NOTSIG, s, e) || has_cue(t, C_FAILED, s, e) || has_cue(t, C_NOTDIFF, s, e))
+        return e;
+    return 0;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
- * "except for". */
+ * "except for"; not before a clause that only denies the first one's
+ * significance. */
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0;
+    size_t i, cs = a, la = 0, lb = 0, ae;
     int exc = 0;
     lm_err rc;
 
@@ -2091,6 +2356,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         return LM_OK;
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
+    t->shared_within = 0;
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -2098,6 +2364,24 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             break;
         if (h->s < cs || h->e > b || (c != C_SPLIT && c != C_EXCEPT))
             continue;
+        if (lb == 0 && (ae = anaphoric_ns(t, h->e, b))) {
+            /* the clause before is the finding, not significant */
+            t->denied = ae;
+            rc = clause_finding(t, cs, h->s, exc, part, la, lb);
+            t->denied = 0;
+            if (rc)
+                return rc;
+            cs = ae;
+            exc = 0;
+            while (i + 1 < f->nh && f->hits[i + 1].s < ae)
+                i++;
+            continue;
+        }
+        if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
+            if (!clause_has_dir(t, cs, h->s))
+                continue;
+            t->shared_within = has_cue(t, C_WITHIN, a, b);
+        }
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
             size_t k, lim = h->s;
             int depth = 0;
@@ -2124,8 +2408,9 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         cs = h->e;
         exc = c == C_EXCEPT;
     }
-    rc = clause_finding(t, cs, b, exc, part, la, lb);
+    rc = cs < b ? clause_finding(t, cs, b, exc, part, la, lb) : LM_OK;
     t->ellipsis = 0;
+    t->shared_within = 0;
     return rc;
 }
 
@@ -2330,6 +2615,18 @@ static int control_near(const struct ftext *t, size_t sa, size_t d)
 
     if (control_words(t, from, d))
         return 1;
+    /* "0.015 mL/kg 0.9% isotonic saline": the dose of a control substance */
+    {
+        static const char *const after[] = { "placebo", "vehicle", "isotonic saline",
+                                             "normal saline", "0.9% saline", "sham" };
+        size_t k, lim = d;
+        while (lim < t->len && lim < d + 40 && t->s[lim] != ';' && t->s[lim] != ')'
+               && t->s[lim] != ',' && t->s[lim] != '(')
+            lim++;
+        for (k = 0; k < sizeof after / sizeof after[0]; k++)
+            if (fmem(t->lower + d, lim - d, after[k], strlen(after[k])))
+                return 1;
+    }
     /* an infusion rate ("0.05 ug/kg/min") is not the dose of an administration */
     while (e < t->len && (isalnum((unsigned char)t->lower[e]) || t->lower[e] == '/'
                           || t->lower[e] == '.' || t->lower[e] == ' '
@@ -2427,6 +2724,40 @@ static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
     }
 }
 
+/* Does a frequency word name the schedule of what is given ("weekly
+ * writing tasks", "daily text messages"), not of measurement ("assessed
+ * weekly", "weekly visits to record")? */
+static int freq_of_task(const struct ftext *t, const struct hit *h)
+{
+    static const char *const meas[] = { "assess", "measur", "record", "monitor", "collect",
+                                        "evaluat", "follow", "diary", "diaries", "questionnaire",
+                                        "visit", "report", "interview", "sampl" };
+    size_t a = h->s > 80 ? h->s - 80 : 0, e = h->e + 40 < t->len ? h->e + 40 : t->len, k;
+
+    if (h->e + 2 >= t->len || t->s[h->e] != ' ' || !isalpha((unsigned char)t->s[h->e + 1])
+        || starts_word(t->lower, t->len, h->e + 1, "for") || starts_word(t->lower, t->len, h->e + 1, "and")
+        || starts_word(t->lower, t->len, h->e + 1, "or") || starts_word(t->lower, t->len, h->e + 1, "in"))
+        return 0;
+    for (k = 0; k < sizeof meas / sizeof meas[0]; k++)
+        if (fmem(t->lower + a, e - a, meas[k], strlen(meas[k])))
+            return 0;
+    return 1;
+}
+
+/* Is @p h in a later phase than @p from in one sentence ("three cycles of
+ * X followed by Y with weekly Z": weekly is Y's)? */
+static int next_phase(const struct ftext *t, const struct hit *from, const struct hit *h)
+{
+    size_t k;
+
+    if (!from || from->e >= h->s || h->s - from->e > 200)
+        return 0;
+    for (k = from->e; k < h->s; k++)
+        if (t->s[k] == '.' && k + 1 < h->s && t->s[k + 1] == ' ')
+            return 0;
+    return fmem(t->lower + from->e, h->s - from->e, "followed by", 11) != NULL;
+}
+
 static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
@@ -2505,7 +2836,8 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
                 doses[ndoses++] = h;
             prev_dose = h->e;
         }
-        if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb))))
+        if (c == C_FREQ && (!freq || (same && !(freq->s >= sa && freq->e <= sb)))
+            && !next_phase(t, admin, h) && !next_phase(t, dose, h))
             freq = h;
         if (c == C_ROUTE && (!route || (same && !(route->s >= sa && route->e <= sb))))
             route = h;
@@ -2531,7 +2863,7 @@ static lm_err regimen_rows(struct ftext *t, const size_t *pb, const enum part *p
         dur = dur2;
     if (!dose && !freq && !route && !admin && !dur)
         return LM_OK;
-    if (!dose && !route && !admin && !(freq && dur) && !dur)
+    if (!dose && !route && !admin && !(freq && dur) && !dur && !(freq && freq_of_task(t, freq)))
         return LM_OK;
     if (admin) {
         if (frules[admin->rule].cue == C_SINGLE)

@@ -33,11 +33,35 @@ def words(s):
     return [w[:6] for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP and len(w) > 1]
 
 
+def acronyms(s):
+    """'quality of life' -> {'qol', 'ql'}: its initials, with and without
+    its small words (an outcome is often named by them)."""
+    ws = re.findall(r"[a-z]+", (s or "").lower())
+    out = {"".join(w[0] for w in ws), "".join(w[0] for w in ws if w not in STOP)}
+    return {a for a in out if len(a) >= 2}
+
+
 def overlap(a, b):
+    """The share of a's words in b; all of them when b names a by its
+    initials ('QOL', 'HRQOL' for 'quality of life')."""
     wa, wb = set(words(a)), set(words(b))
     if not wa or not wb:
         return 0.0
+    if len(wa) >= 2 and len(wa) <= 6:
+        toks = set(re.findall(r"[A-Za-z]+", b or ""))
+        for ac in acronyms(a):
+            if any(t.isupper() and (t.lower() == ac or (len(ac) >= 3 and t.lower().endswith(ac)))
+                   for t in toks):
+                return 1.0
     return len(wa & wb) / len(wa)
+
+
+def dice(a, b):
+    """Shared words of two arm names over their mean length."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 def check_floors(metrics, floors):
@@ -234,6 +258,11 @@ def squash(s):
     return re.sub(r"\s+", " ", s or "").strip().lower()
 
 
+# a change within a group (from baseline) answers a comparison of two arms
+# only when no between-arm finding for the outcome is there
+WITHIN_WEIGHT = 0.5
+
+
 def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
     """The evidence lies in the abstract when the annotated evidence text
     occurs in it (the CSV's "In Abstract" column is UNK throughout)."""
@@ -258,6 +287,7 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
             votes[r["PromptID"]][LABELS[r["Label"]]] += 1
     total = covered = 0
     conf = Counter()
+    errors = Counter()
     shown = []
     for pid, v in sorted(votes.items(), key=lambda kv: int(kv[0])):
         pr = prompts[pid]
@@ -266,16 +296,19 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         gold = v.most_common(1)[0][0]
         total += 1
         got = [r for r in rows[str(pr["PMCID"])] if r["kind"] == "finding"]
-        best, score = None, 0.0
+        best, rank, score = None, 0.0, 0.0
         for r in got:
-            # a change from baseline does not answer a comparison of two arms
-            if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
-                continue
+            # a change from baseline ranks after a comparison of two arms;
+            # its own overlap decides whether it answers the prompt
             s = overlap(pr["Outcome"], r.get("outcome")) + 0.5 * overlap(pr["Outcome"], r["text"])
-            if s > score + 1e-9:
-                best, score = r, s
+            k = s
+            if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
+                k *= WITHIN_WEIGHT
+            if k > rank + 1e-9:
+                best, rank, score = r, k, s
         if best is None or score < 0.3:
             conf[(gold, "none")] += 1
+            errors[(gold, "none", "no finding matched" if best is None else "best overlap under 0.3")] += 1
             if len(shown) < show:
                 shown.append(f"  {pid} {gold}->none | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
                              f"{pr['Comparator'][:30]} | best {score:.2f}: {best['text'][:100] if best else ''}")
@@ -283,11 +316,18 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
         covered += 1
         d = best["metric"]
         if d != "no_difference" and best.get("intervention") and best.get("comparator"):
-            oi = overlap(pr["Intervention"], best["intervention"])
-            oc = overlap(pr["Intervention"], best["comparator"])
-            if oc > oi:
+            # the prompt's intervention names litmine's comparator; when it
+            # names neither arm (or both alike), its comparator decides
+            oi = dice(pr["Intervention"], best["intervention"])
+            oc = dice(pr["Intervention"], best["comparator"])
+            if abs(oi - oc) < 1e-9:
+                oi = dice(pr["Comparator"], best["comparator"])
+                oc = dice(pr["Comparator"], best["intervention"])
+            if oc > oi + 1e-9:
                 d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
+        if d != gold:
+            errors[(gold, d, best.get("rule"))] += 1
         if d != gold and len(shown) < show:
             shown.append(f"  {pid} {gold}->{d} | {pr['Outcome'][:50]} | {pr['Intervention'][:30]} vs "
                          f"{pr['Comparator'][:30]} | {best.get('rule')} {best.get('intervention')!s:.30} vs "
@@ -310,6 +350,13 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
           f"wrong); accuracy on matched {acc_cov:.3f}; F1 increased {f1s[0]:.3f}, decreased "
           f"{f1s[1]:.3f}, no_difference {f1s[2]:.3f}")
     print("  gold -> litmine: " + ", ".join(f"{g}->{d} {n}" for (g, d), n in sorted(conf.items())))
+    print("  confusion (rows gold, columns litmine):")
+    print("    " + " ".join(f"{c:>13}" for c in ["gold \\ got"] + classes + ["none"]))
+    for g in classes:
+        print("    " + " ".join(f"{x:>13}" for x in [g] + [conf[(g, d)] for d in classes + ["none"]]))
+    print("  most frequent error types (gold->litmine, rule):")
+    for (g, d, rule), n in errors.most_common(30):
+        print(f"    {n:3d} {g}->{d} {rule}")
     for s in shown:
         print(s)
     for k, v in m.items():

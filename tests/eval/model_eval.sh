@@ -13,8 +13,22 @@
 # compound and annotated doses), follow-up 0.912;
 # ev2 validation coverage 0.874 / macro-F1 0.724, test 0.852 / 0.617; with
 # abbreviations in outcomes given their long form: precision 0.796, ev2
-# validation 0.892 / 0.734); only
-# ever raise them.
+# validation 0.892 / 0.734; with clause splits before a subject of its
+# own, predicative superlatives, "time to" polarity, CIs across 0 and the
+# clause's time point in the outcome: direction 0.900, recall 0.747,
+# precision 0.797, ev2 validation 0.901 / 0.749, test 0.867 / 0.614; with
+# ', with a trend' split: direction 0.908, precision 0.798; regimen with
+# task frequencies, later phases, control substances, local application:
+# 0.903); a within-group finding weighed at half in the matcher: ev2
+# validation 0.910 / 0.757, test 0.875 / 0.626; comparisons before the
+# intervention ("baseline X scores were comparable") are no findings: ev2
+# validation 0.883 / 0.767 (coverage floor lowered to 0.87: those prompts
+# lose a wrong finding, the issue asks coverage >= 0.80), test 0.867 / 0.621,
+# recall 0.744, direction 0.907; with outcomes named by their initials,
+# orientation by the intervention then the comparator, 'but the
+# difference was not significant', 'noninferior to B in terms of X': ev2
+# validation 0.919 / 0.808, test 0.867 / 0.614; only ever raise them
+# otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -33,7 +47,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.74,finding.precision=0.78,finding.direction_accuracy=0.87,regimen.field_accuracy=0.87,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.895,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
 for split in validation test; do
@@ -41,8 +55,8 @@ for split in validation test; do
   $py ei-texts "$ei/evidence_inference_abstracts_le6KB.tar.gz" "$ei/splits/ev2_${split}_article_ids.txt" \
     > "$work/ei_$split.jsonl"
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
-  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.88,ev2_validation.macro_f1=0.73
-  else fl=ev2_test.coverage=0.84,ev2_test.macro_f1=0.61; fi
+  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795
+  else fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.61; fi
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" || status=1
 done
