@@ -506,7 +506,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random|coin|lots|lottery|conceal|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
+    { "design.rct", "random|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -539,11 +539,14 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of" },
+    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
     { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
     { "design.process", "process evaluation|qualitative" },
+    { "design.interviews", "interviews were|interviews was" },
+    { "design.arms_compared", " arm| group|allocation|assignment|intention" },
 };
 
 size_t extract_ngates(void)
