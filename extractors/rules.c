@@ -53,7 +53,8 @@
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
 #define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
-#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
+#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
+    "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
 /* a p-value */
@@ -136,7 +137,7 @@ struct rule {
  * then one to four words, none a function word or a verb of the clause */
 #define ROLE_W "(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|have|has|" \
     "with|the|a|an|is|are|be|been|randomi[sz]ed|randomly|enrolled|recruited|included|studied)\\b)[a-z][a-z'-]+"
-#define ROLE_NP "(?:[(\\[]of " NUMD "[)\\]] )?(?!(?:[a-z'-]+,? ){0,3}?" NOT_PEOPLE "\\b)(?:" ROLE_W ",? ){1,4}?"
+#define ROLE_NP "(?:[(\\[]of " NUMD "(?: [a-z]+){0,2}[)\\]] )?(?!(?:[a-z'-]+,? ){0,3}?" NOT_PEOPLE "\\b)(?:" ROLE_W ",? ){1,4}?"
 /* what such a count must not be of: clusters (their people are the
  * sample) and documents or materials (a review's, a lab's units) */
 #define NOT_PEOPLE "(?:schools|sites|cent(?:er|re)s|clinics|practices|hospitals|units|wards|churches|" \
@@ -181,7 +182,10 @@ static const struct rule size_rules[] = {
       /* the count first: "184 patients will be needed" (a protocol's power
        * calculation), "a sample of 96 families will be recruited" */
       "|" ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
-      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b)",
+      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b"
+      /* the size alone: "the target sample size is 200." */
+      "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
+      "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
       R_NEAR, "will |aim|plan|intend|expect|sample " },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
@@ -219,11 +223,11 @@ static const struct rule size_rules[] = {
       "(?=(?:[^ .;]+ ){1,4}and )" PRE "(?<a1>" COUNT ")" NOT_UNIT " (?|"
       "(?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
-      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b"
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-)?\\k<noun>\\b"
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received)\\b))", R_NUM | R_WNEXT, NULL },
+      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT, NULL },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -259,7 +263,7 @@ static const struct rule size_rules[] = {
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
       "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
@@ -1078,6 +1082,70 @@ static int pool_count(const struct run *r, size_t ms, size_t me)
     return 0;
 }
 
+/* Is the count matched from @p ms a part of the sample ("a subsample of
+ * 90 pupils", "in a subgroup of 40 patients")?  Ranked like a pool. */
+static int subset_count(const struct run *r, size_t ms)
+{
+    static const char *const w[] = { "subsample of ", "sub-sample of ", "subset of ", "subgroup of ",
+                                     "sub-group of ", "subcohort of " };
+    size_t k, n;
+
+    for (k = 0; k < NTAB(w); k++) {
+        n = strlen(w[k]) - 3;   /* the word, then the match's "of " */
+        if (ms >= n && !memcmp(r->lower + ms - n, w[k], n) && !strncmp(r->lower + ms, "of ", 3))
+            return 1;
+        n = strlen(w[k]);
+        if (ms >= n && !memcmp(r->lower + ms - n, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t sent_start(const char *s, size_t i);
+
+/* People counted per cluster ("recruit 30 patients per clinic"): when
+ * the sentence before states the clusters ("randomise 12 clinics"), their
+ * number, else 0 (and the count is not a total: *per is set). */
+static double per_cluster(const struct run *r, size_t ms, size_t me, int *per)
+{
+    static const char *const units[] = { "clinic", "practice", "school", "site", "centre", "center",
+                                         "cluster", "ward", "village", "hospital", "home", "class",
+                                         "community", "team", "unit", "district", "pharmacy" };
+    const char *p = r->lower + me, *end = r->lower + r->len;
+    size_t k, n, from, i, t;
+    double v;
+
+    *per = 0;
+    if (end - p < 6 || strncmp(p, " per ", 5))
+        return 0;
+    p += 5;
+    for (k = 0; k < NTAB(units); k++) {
+        n = strlen(units[k]);
+        if ((size_t)(end - p) >= n && !strncmp(p, units[k], n) && (p + n == end || !isalpha((unsigned char)p[n])))
+            break;
+    }
+    if (k == NTAB(units))
+        return 0;
+    *per = 1;
+    from = sent_start(r->lower, ms);
+    /* "<count> <unit>s" (or "ies" for "community") before the count */
+    for (i = from; i + n < ms; i++) {
+        const char *u = r->lower + i;
+        size_t stem = units[k][n - 1] == 'y' ? n - 1 : n;
+
+        if (i == 0 || u[-1] != ' ' || strncmp(u, units[k], stem))
+            continue;
+        if (!(stem < n ? !strncmp(u + stem, "ies", 3) : (u[n] == 's' || !strncmp(u + n, "es", 2))))
+            continue;
+        for (t = i - 1; t > from && r->lower[t - 1] != ' '; t--)
+            ;
+        if (lm_num_any(r->s + t, i - 1 - t, &v, &n) && n == i - 1 - t && v >= 2)
+            return v;
+        n = strlen(units[k]);
+    }
+    return 0;
+}
+
 /* The groups of a listed sum ("56 outpatients and 16 matched controls")
  * are compared groups: one arm size row each ("arm.group"), after the
  * sum's row (which may move). */
@@ -1105,7 +1173,7 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
-    int assumed = 0, denom, pool;
+    int assumed = 0, denom, pool, percluster = 0;
     size_t at;
     lm_err rc;
 
@@ -1129,12 +1197,23 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
-    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && pool_count(r, ms, me);
+    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms));
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
     if (!strncmp(c->r->id, "n.per_group", 11))
         n *= groups_in(r, &assumed);
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1) {
+        int per;
+        double k = per_cluster(r, ms, me, &per);
+
+        if (k > 0)
+            n *= k;
+        else if (per)
+            pool = 1;     /* a cluster's share, not the total */
+        if (per)
+            percluster = 1;
+    }
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
         && strncmp(c->r->id, "n.paren", 7))
@@ -1155,6 +1234,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         extract_flag(e, "denominator");
     if (pool)
         extract_flag(e, "pool");
+    if (percluster)
+        extract_flag(e, "per_cluster");
     return LM_OK;
 }
 
