@@ -1587,7 +1587,13 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
 {
     static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
         "power to detect", "% power", "sample size calculation", "sample size was calculated",
-        "would be needed", "will be needed", "were needed to", "was needed to" };
+        "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
+        "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
+    /* others' results and general facts ("previous cohorts", "worldwide") */
+    static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
+        "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
+        "in previous ", "worldwide", "globally", "it is estimated", "are estimated to", "is estimated to",
+        "has been reported", "have been reported", "in the literature", "general population" };
     static const char *const complete[] = { "follow-up was complete", "follow up was complete",
         "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
         "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
@@ -1604,6 +1610,9 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
     for (k = 0; k < NTAB(complete); k++)
         if (memmem(r->lower + ss, se - ss, complete[k], strlen(complete[k])))
             return "completeness of follow-up, not a result";
+    for (k = 0; k < NTAB(background); k++)
+        if (memmem(r->lower + ss, se - ss, background[k], strlen(background[k])))
+            return "background (others' results or a general fact), not this study's result";
     return NULL;
 }
 
