@@ -26,7 +26,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -39,7 +39,7 @@ static const char *const starts[C_NCUES] = {
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
-    [C_NONRAND] = "non|not random|without random|quasi",
+    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
@@ -69,6 +69,7 @@ static const char *const starts[C_NCUES] = {
     [C_SELF_XS] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
     [C_PROCESS] = "process evaluation|qualitative",
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
+    [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
     [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the",
     [C_ARMS] = "compared|differ|analy|by randomi|by allocated|by trial|according to|intention",
 };
@@ -145,7 +146,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
-    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
+    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
+        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
     [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
@@ -180,6 +182,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
         "\\bparticipants compared to non-?participants|\\bdeclined (?:participation|to participate)\\b|\\bnon-?participants\\b" },
+    /* trials simulated, not done */
+    [C_SIMULATION] = { "design.simulation",
+        "\\bwe simulated\\b|\\bmonte carlo simulations?\\b|\\bsimulated (?:\\d[\\d,]* )?(?:data|datasets|data sets|trials|randomi[sz]ed trials)\\b"
+        "|\\bto simulate (?:[\\w,-]+ ){0,5}?trials\\b" },
     /* a trial's data used for something else: "whether adherence predicted
      * mortality", one arm of a trial alone */
     [C_USES_TRIAL] = { "design.uses_trial",
@@ -406,6 +412,9 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
             PICK(C_SELF_COHORT, "cohort");
         if (c[C_SELF_XS] && weak_own)
             PICK(C_SELF_XS, "other");
+        /* simulated trials: a methods study, unless it allocates at length */
+        if (c[C_SIMULATION] && c[C_RCT_OWN] + c[C_RCT_LEAD] <= 2)
+            PICK(C_SIMULATION, "other");
         /* interviews with a trial's participants, no allocation of its own */
         if (c[C_INTERVIEWS] && weak_own)
             PICK(C_INTERVIEWS, "other");

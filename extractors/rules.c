@@ -145,7 +145,7 @@ struct rule {
     "municipalities|towns|cities|neighbou?rhoods|teams|groups|departments|laboratories|companies|" \
     "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
-    "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
+    "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes|parameters|variables|outcomes|indicators)"
 /* what two counts of one noun are not groups of a sample of: units,
  * events, outcome classes ("three complete and three partial responders") */
 #define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
@@ -176,7 +176,7 @@ static const struct rule size_rules[] = {
     { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
       "(?|\\b(?:(?:we |trial |study |which )?will (?:recruit|enrol|enroll|include|randomi[sz]e|involve)|"
       "aims? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are) (?:planned|expected|intended) to (?:recruit|enrol|enroll|include|randomi[sz]e)|"
-      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
+      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are|was|were) designed to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
       " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)"
       /* the count first: "184 patients will be needed" (a protocol's power
@@ -186,7 +186,7 @@ static const struct rule size_rules[] = {
       /* the size alone: "the target sample size is 200." */
       "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
       "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
-      R_NEAR, "will |aim|plan|intend|expect|sample " },
+      R_NEAR, "will |aim|plan|intend|expect|sample |designed to" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
@@ -228,6 +228,14 @@ static const struct rule size_rules[] = {
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
       "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT, NULL },
+    /* two groups named by a word each after "Participants were": "Participants
+     * were 21 professional and 19 amateur dancers" */
+    { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
+      "(?:were|comprised|included|consisted of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
+      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$)",
+      R_NEAR, "participants were|subjects were|respondents were|sample were|cohort were|population were|"
+      "comprised|included|consisted of" },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -341,7 +349,8 @@ static const struct rule size_rules[] = {
       R_NUM, NULL },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
-      "(?:enrolled|recruited|included|studied|surveyed|interviewed)|volunteered|took part|participated)\\b",
+      "(?:enrolled|recruited|included|studied|surveyed|interviewed|followed (?:up|for|prospectively|until))|"
+      "volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT, NULL },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
@@ -550,6 +559,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
     { "design.process", "process evaluation|qualitative" },
     { "design.interviews", "interviews were|interviews was" },
+    { "design.simulation", "simulat" },
     { "design.arms_compared", " arm| group|allocation|assignment|intention" },
 };
 
@@ -2468,7 +2478,8 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
  *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
- *        younger rowers", "Nine male and seven female athletes took part"),
+ *        younger rowers", "Nine male and seven female athletes took part",
+ *        "Participants were 21 professional and 19 amateur dancers"),
  *        people of units ("120 eyes (60 patients)"), per group
  *        n.groups_sum*, n.units_of_people*, n.per_group*
  *    70  included/assessed/surveyed, "in/of/among N people", a review's
@@ -2482,7 +2493,10 @@ static void case_report_size(lm_extractions *x, size_t first)
  *        n.evaluable, n.pct_denominator
  *    55  arm sums not said to be randomised
  *    50  units that are not people (procedures, "x vs y" arms)
- *    45  a pool (those asked, screened) or a denominator
+ *    45  a pool (those asked, screened), a denominator, a part of the
+ *        sample ("a subsample of 90", flag pool) or one cluster's share
+ *        ("30 patients per clinic" with no clinics counted; flag
+ *        per_cluster; with "12 clinics" in the sentence it is 360)
  *  -100  anything from a PMC body section (it repeats and subdivides the
  *        abstract), whatever its rule
  *
