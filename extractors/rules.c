@@ -228,14 +228,19 @@ static const struct rule size_rules[] = {
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
       "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT, NULL },
+    /* a group with a trait and one without: "35 patients with migraine and
+     * 35 without" */
+    { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " with (?:[a-z'-]+,? ){1,4}?and (?<a2>" COUNT ") without\\b",
+      R_SITE, NULL },
     /* two groups named by a word each after "Participants were": "Participants
      * were 21 professional and 19 amateur dancers" */
     { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
       "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
       "(?:were|comprised|included|consisted of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
       NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$)",
-      R_NEAR, "participants were|subjects were|respondents were|sample were|cohort were|population were|"
-      "comprised|included|consisted of" },
+      R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted" },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
