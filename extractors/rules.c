@@ -1127,7 +1127,7 @@ static double per_cluster(const struct run *r, size_t ms, size_t me, int *per)
                                          "cluster", "ward", "village", "hospital", "home", "class",
                                          "community", "team", "unit", "district", "pharmacy" };
     const char *p = r->lower + me, *end = r->lower + r->len;
-    size_t k, n, from, i, t;
+    size_t k, n, from, i, t, used, stem;
     double v;
 
     *per = 0;
@@ -1144,9 +1144,9 @@ static double per_cluster(const struct run *r, size_t ms, size_t me, int *per)
     *per = 1;
     from = sent_start(r->lower, ms);
     /* "<count> <unit>s" (or "ies" for "community") before the count */
+    stem = units[k][n - 1] == 'y' ? n - 1 : n;
     for (i = from; i + n < ms; i++) {
         const char *u = r->lower + i;
-        size_t stem = units[k][n - 1] == 'y' ? n - 1 : n;
 
         if (i == 0 || u[-1] != ' ' || strncmp(u, units[k], stem))
             continue;
@@ -1154,9 +1154,8 @@ static double per_cluster(const struct run *r, size_t ms, size_t me, int *per)
             continue;
         for (t = i - 1; t > from && r->lower[t - 1] != ' '; t--)
             ;
-        if (lm_num_any(r->s + t, i - 1 - t, &v, &n) && n == i - 1 - t && v >= 2)
+        if (lm_num_any(r->s + t, i - 1 - t, &v, &used) && used == i - 1 - t && v >= 2)
             return v;
-        n = strlen(units[k]);
     }
     return 0;
 }
