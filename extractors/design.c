@@ -71,7 +71,7 @@ static const char *const starts[C_NCUES] = {
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
     [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the",
-    [C_ARMS] = "compared|differ|analy|by randomi|by allocated|by trial|according to|intention",
+    [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
 
 /* the study's own name for itself ("this observational analysis", "we
@@ -219,7 +219,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* the randomised arms compared, by whoever randomised them: a registry
      * follow-up or an economic evaluation of a trial's arms */
     [C_ARMS] = { "design.arms_compared",
-        "\\b(?:compared|differ(?:ed|ences?)?|analy[sz]ed) (?:between|by|across|according to|among) (?:the )?"
+        "\\bcompared (?:between|by|across|according to|among) (?:the )?"
         "(?:(?:randomi[sz]ed|trial|treatment|study|screening|intervention|control|allocated|two|three|original),? (?:and (?:the )?)?){0,3}arms?\\b"
         "|\\bby (?:randomi[sz]ed|allocated|trial) (?:arm|group)\\b"
         "|\\baccording to (?:the )?(?:randomi[sz]ed|original|initial) (?:allocation|arm|group|assignment)\\b"

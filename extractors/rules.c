@@ -565,7 +565,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.process", "process evaluation|qualitative" },
     { "design.interviews", "interviews were|interviews was" },
     { "design.simulation", "simulat" },
-    { "design.arms_compared", " arm| group|allocation|assignment|intention" },
+    { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
 };
 
 size_t extract_ngates(void)
