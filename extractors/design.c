@@ -26,7 +26,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -39,7 +39,7 @@ static const char *const starts[C_NCUES] = {
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
-    [C_NONRAND] = "non|not random|without random|quasi",
+    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
@@ -68,6 +68,10 @@ static const char *const starts[C_NCUES] = {
     [C_SELF_OTHER] = "this|the present|the current|our|we |in a|in an|in this|design|study design|qualitative|interview",
     [C_SELF_XS] = "this|the present|the current|our|we |in a|in an|in this|design|study design",
     [C_PROCESS] = "process evaluation|qualitative",
+    [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
+    [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
+    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the",
+    [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
 
 /* the study's own name for itself ("this observational analysis", "we
@@ -91,9 +95,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review" },
     [C_RCT_OWN] = { "design.rct",
-        "(?<!non-)(?<!non)(?<!not )\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
+        "(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
+        "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b" NOT_SPLIT("")
-        "|\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
+        "|(?<!agree to )(?<!willing to )(?<!prepared to )(?<!would )\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
         "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
         "enrolled|categori[sz]ed|placed|treated)\\b" NOT_SPLIT("(?:into|in|to) ")
         /* the noun alone says little ("barriers to randomisation", "phase
@@ -103,22 +108,24 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bwith |\\busing |\\bstratified |\\bblock |\\bblocked |\\bcentral |\\bcentralised |\\bcentralized |"
         "\\bpermuted |\\bcomputer-generated |\\btime of |\\bday of |\\bsince |\\bfrom |\\buntil |\\bprior to |"
         "\\band |\\bor |\\bpre-|\\bpost-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
-        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|is|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
+        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
         "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
         /* allocation by chance in other words: "allocated at random",
          * "assigned by computer-generated random numbers", "in random order" */
         "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
         "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
-        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery)\\b"
+        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
+        "computer-generated (?:sequences?|lists?|schedules?|codes?|numbers?)|sealed (?:opaque )?envelopes|(?:permuted )?blocks of)\\b"
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
-        "|\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
-        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original|"
+        "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
      * cue of its own so the anchored pattern runs only at line starts */
@@ -139,7 +146,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
-    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
+    [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
+        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
     [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
@@ -174,11 +182,22 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bprognostic\\b|\\bpredictors? of\\b|\\bpredictive factors\\b|\\brecruitment (?:to|of|into|for)\\b|"
         "\\bdiagnostic (?:accuracy|performance)\\b|\\bprediction model|\\bnested (?:in|within)\\b|\\bsub-?study\\b|"
         "\\bparticipants compared to non-?participants|\\bdeclined (?:participation|to participate)\\b|\\bnon-?participants\\b" },
+    /* trials simulated, not done */
+    [C_SIMULATION] = { "design.simulation",
+        "\\bwe simulated\\b|\\bmonte carlo simulations?\\b|\\bsimulated (?:\\d[\\d,]* )?(?:data|datasets|data sets|trials|randomi[sz]ed trials)\\b"
+        "|\\bto simulate (?:[\\w,-]+ ){0,5}?trials\\b" },
+    /* a trial's data used for something else: "whether adherence predicted
+     * mortality", one arm of a trial alone */
+    [C_USES_TRIAL] = { "design.uses_trial",
+        "\\bwhether (?:[\\w-]+ ){1,4}?predict(?:ed|s)\\b"
+        "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
     /* a text about trials, not the report of one */
     [C_OPINION] = { "design.opinion",
-        "\\b(?:this|the present|our) (?:commentary|editorial|viewpoint|perspective|essay|opinion piece|debate article)\\b"
+        "\\b(?:this|the present|our) (?:(?:short|brief|narrative|personal|critical|reflective) )?(?:commentary|editorial|viewpoint|"
+        "perspective|essay|opinion piece|debate article|narrative piece|reflection|polemic)\\b"
+        "|\\bthis (?:paper|article|piece) (?:argues|contends|reflects on)\\b"
         "|\\bin this (?:paper|article|commentary|essay|editorial|viewpoint|perspective),? (?:we|i) (?:argue|discuss|reflect on|consider|contend)\\b"
         "|\\b(?:we|i) argue\\b" },
     /* trial data analysed for something else than the randomised comparison */
@@ -193,6 +212,18 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         SELF "(?:cross-? ?sectional (?:study|analysis|survey)|(?:test-retest |inter-? ?rater |intra-? ?rater )?reliability study|"
         "validation study|(?:diagnostic )?accuracy study|agreement study)\\b|\\bwe surveyed\\b" },
     [C_PROCESS] = { "design.process", "\\bprocess evaluation\\b|\\bqualitative (?:study|evaluation|analysis|interview)" },
+    /* interviews as the study's data: a qualitative use of a trial's people */
+    [C_INTERVIEWS] = { "design.interviews",
+        "\\b(?:semi-structured|in-depth|qualitative|focus group) (?:face-to-face |telephone |individual )?interviews "
+        "(?:were|was) (?:held|conducted|carried out|undertaken|performed|done) with\\b" },
+    /* the randomised arms compared, by whoever randomised them: a registry
+     * follow-up or an economic evaluation of a trial's arms */
+    [C_ARMS] = { "design.arms_compared",
+        "\\bcompared (?:between|by|across|according to|among) (?:the )?"
+        "(?:(?:randomi[sz]ed|trial|treatment|study|screening|intervention|control|allocated|two|three|original),? (?:and (?:the )?)?){0,3}arms?\\b"
+        "|\\bby (?:randomi[sz]ed|allocated|trial) (?:arm|group)\\b"
+        "|\\baccording to (?:the )?(?:randomi[sz]ed|original|initial) (?:allocation|arm|group|assignment)\\b"
+        "|\\bintention[- ]to[- ]treat\\b" },
 };
 
 struct design_rules {
@@ -381,6 +412,12 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
             PICK(C_SELF_COHORT, "cohort");
         if (c[C_SELF_XS] && weak_own)
             PICK(C_SELF_XS, "other");
+        /* simulated trials: a methods study, unless it allocates at length */
+        if (c[C_SIMULATION] && c[C_RCT_OWN] + c[C_RCT_LEAD] <= 2)
+            PICK(C_SIMULATION, "other");
+        /* interviews with a trial's participants, no allocation of its own */
+        if (c[C_INTERVIEWS] && weak_own)
+            PICK(C_INTERVIEWS, "other");
     }
     /* "quasi-experimental" with a stated random assignment is a trial */
     if (c[C_NONRAND] || (c[C_QUASI] && !c[C_RCT_OWN] && !c[C_RCT_LEAD]))
@@ -390,12 +427,21 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
     if (c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
         && !(c[C_NOT_ARMS] && c[C_RCT_BORROWED] && c[C_RCT_OWN] + c[C_RCT_LEAD] < 3 * c[C_RCT_BORROWED]))
         PICK(c[C_RCT_OWN] ? C_RCT_OWN : C_RCT_LEAD, "rct");
+    /* a trial's randomised arms compared again (a registry follow-up, an
+     * economic evaluation): still the randomised comparison */
+    if (c[C_ARMS] && c[C_RCT_OWN] + c[C_RCT_LEAD] + c[C_RCT_BORROWED] + c[C_RCT_MENTION]
+        && !c[C_NOT_ARMS] && !c[C_SELF_COHORT])
+        PICK(C_ARMS, "rct");
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy) */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS]
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS] && !c[C_USES_TRIAL]
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
+    /* a trial named as the source of data analysed for something else
+     * (whether a trait predicts an outcome, one arm alone) */
+    if (c[C_RCT_BORROWED] && c[C_USES_TRIAL] && !c[C_CASE_REPORT] && !c[C_CROSS_SECTIONAL])
+        PICK(C_RCT_BORROWED, "cohort");
     if (c[C_CASE_REPORT])
         PICK(C_CASE_REPORT, "case_report");
     if (c[C_CASE_CONTROL])

@@ -423,7 +423,8 @@ int lm_num_words(const char *s, size_t len, int allow_one, double *v, size_t *us
         if (w < 0 && w != -100 && w != -1000) {
             break;
         } else if (w == -100) {
-            if (last != 0 || cur <= 0 || cur >= 10)
+            /* "two hundred", "thirteen hundred", "twenty-five hundred" */
+            if ((last != 0 && last != 1) || cur <= 0 || cur >= 100)
                 break;
             cur *= 100;
             last = 2;

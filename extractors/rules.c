@@ -53,7 +53,8 @@
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
 #define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
-#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated)"
+#define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
+    "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
 #define ANAL_V "(?:completed|analy[sz]ed|evaluable|available for analysis|finished)"
 /* a p-value */
@@ -136,7 +137,7 @@ struct rule {
  * then one to four words, none a function word or a verb of the clause */
 #define ROLE_W "(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|have|has|" \
     "with|the|a|an|is|are|be|been|randomi[sz]ed|randomly|enrolled|recruited|included|studied)\\b)[a-z][a-z'-]+"
-#define ROLE_NP "(?:[(\\[]of " NUMD "[)\\]] )?(?!(?:[a-z'-]+,? ){0,3}?" NOT_PEOPLE "\\b)(?:" ROLE_W ",? ){1,4}?"
+#define ROLE_NP "(?:[(\\[]of " NUMD "(?: [a-z]+){0,2}[)\\]] )?(?!(?:[a-z'-]+,? ){0,3}?" NOT_PEOPLE "\\b)(?:" ROLE_W ",? ){1,4}?"
 /* what such a count must not be of: clusters (their people are the
  * sample) and documents or materials (a review's, a lab's units) */
 #define NOT_PEOPLE "(?:schools|sites|cent(?:er|re)s|clinics|practices|hospitals|units|wards|churches|" \
@@ -144,7 +145,7 @@ struct rule {
     "municipalities|towns|cities|neighbou?rhoods|teams|groups|departments|laboratories|companies|" \
     "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
-    "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes)"
+    "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes|parameters|variables|outcomes|indicators)"
 /* what two counts of one noun are not groups of a sample of: units,
  * events, outcome classes ("three complete and three partial responders") */
 #define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
@@ -175,14 +176,17 @@ static const struct rule size_rules[] = {
     { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
       "(?|\\b(?:(?:we |trial |study |which )?will (?:recruit|enrol|enroll|include|randomi[sz]e|involve)|"
       "aims? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are) (?:planned|expected|intended) to (?:recruit|enrol|enroll|include|randomi[sz]e)|"
-      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
+      "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are|was|were) designed to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
       " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)"
       /* the count first: "184 patients will be needed" (a protocol's power
        * calculation), "a sample of 96 families will be recruited" */
       "|" ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
-      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b)",
-      R_NEAR, "will |aim|plan|intend|expect|sample " },
+      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b"
+      /* the size alone: "the target sample size is 200." */
+      "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
+      "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
+      R_NEAR, "will |aim|plan|intend|expect|sample |designed to" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
@@ -219,11 +223,24 @@ static const struct rule size_rules[] = {
       "(?=(?:[^ .;]+ ){1,4}and )" PRE "(?<a1>" COUNT ")" NOT_UNIT " (?|"
       "(?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
-      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?\\k<noun>\\b"
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-)?\\k<noun>\\b"
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received)\\b))", R_NUM | R_WNEXT, NULL },
+      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT, NULL },
+    /* a group with a trait and one without: "35 patients with migraine and
+     * 35 without" */
+    { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " with (?:[a-z'-]+,? ){1,4}?and (?<a2>" COUNT ") without\\b",
+      R_SITE, NULL },
+    /* two groups named by a word each after "Participants were": "Participants
+     * were 21 professional and 19 amateur dancers" */
+    { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
+      "(?:were|comprised|included|consisted of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
+      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$)",
+      R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted" },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -259,7 +276,7 @@ static const struct rule size_rules[] = {
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
       "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
@@ -337,7 +354,8 @@ static const struct rule size_rules[] = {
       R_NUM, NULL },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
-      "(?:enrolled|recruited|included|studied|surveyed|interviewed)|volunteered|took part|participated)\\b",
+      "(?:enrolled|recruited|included|studied|surveyed|interviewed|followed (?:up|for|prospectively|until))|"
+      "volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT, NULL },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
@@ -506,7 +524,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     /* design cues (design.c) */
     { "design.meta_analysis", "meta|pooled analysis" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random|coin|lots|lottery|conceal|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
+    { "design.rct", "random|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -539,11 +557,15 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of" },
+    { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
     { "design.self_cross_sectional", "sectional|surveyed|reliability|validation|accuracy|agreement" },
     { "design.process", "process evaluation|qualitative" },
+    { "design.interviews", "interviews were|interviews was" },
+    { "design.simulation", "simulat" },
+    { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
 };
 
 size_t extract_ngates(void)
@@ -1075,6 +1097,69 @@ static int pool_count(const struct run *r, size_t ms, size_t me)
     return 0;
 }
 
+/* Is the count matched from @p ms a part of the sample ("a subsample of
+ * 90 pupils", "in a subgroup of 40 patients")?  Ranked like a pool. */
+static int subset_count(const struct run *r, size_t ms)
+{
+    static const char *const w[] = { "subsample of ", "sub-sample of ", "subset of ", "subgroup of ",
+                                     "sub-group of ", "subcohort of " };
+    size_t k, n;
+
+    for (k = 0; k < NTAB(w); k++) {
+        n = strlen(w[k]) - 3;   /* the word, then the match's "of " */
+        if (ms >= n && !memcmp(r->lower + ms - n, w[k], n) && !strncmp(r->lower + ms, "of ", 3))
+            return 1;
+        n = strlen(w[k]);
+        if (ms >= n && !memcmp(r->lower + ms - n, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t sent_start(const char *s, size_t i);
+
+/* People counted per cluster ("recruit 30 patients per clinic"): when
+ * the sentence before states the clusters ("randomise 12 clinics"), their
+ * number, else 0 (and the count is not a total: *per is set). */
+static double per_cluster(const struct run *r, size_t ms, size_t me, int *per)
+{
+    static const char *const units[] = { "clinic", "practice", "school", "site", "centre", "center",
+                                         "cluster", "ward", "village", "hospital", "home", "class",
+                                         "community", "team", "unit", "district", "pharmacy" };
+    const char *p = r->lower + me, *end = r->lower + r->len;
+    size_t k, n, from, i, t, used, stem;
+    double v;
+
+    *per = 0;
+    if (end - p < 6 || strncmp(p, " per ", 5))
+        return 0;
+    p += 5;
+    for (k = 0; k < NTAB(units); k++) {
+        n = strlen(units[k]);
+        if ((size_t)(end - p) >= n && !strncmp(p, units[k], n) && (p + n == end || !isalpha((unsigned char)p[n])))
+            break;
+    }
+    if (k == NTAB(units))
+        return 0;
+    *per = 1;
+    from = sent_start(r->lower, ms);
+    /* "<count> <unit>s" (or "ies" for "community") before the count */
+    stem = units[k][n - 1] == 'y' ? n - 1 : n;
+    for (i = from; i + n < ms; i++) {
+        const char *u = r->lower + i;
+
+        if (i == 0 || u[-1] != ' ' || strncmp(u, units[k], stem))
+            continue;
+        if (!(stem < n ? !strncmp(u + stem, "ies", 3) : (u[n] == 's' || !strncmp(u + n, "es", 2))))
+            continue;
+        for (t = i - 1; t > from && r->lower[t - 1] != ' '; t--)
+            ;
+        if (lm_num_any(r->s + t, i - 1 - t, &v, &used) && used == i - 1 - t && v >= 2)
+            return v;
+    }
+    return 0;
+}
+
 /* The groups of a listed sum ("56 outpatients and 16 matched controls")
  * are compared groups: one arm size row each ("arm.group"), after the
  * sum's row (which may move). */
@@ -1102,7 +1187,7 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     double n = NAN, a1, a2, a3 = 0;
     lm_extraction *e;
     size_t st, len;
-    int assumed = 0, denom, pool;
+    int assumed = 0, denom, pool, percluster = 0;
     size_t at;
     lm_err rc;
 
@@ -1126,12 +1211,23 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
-    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && pool_count(r, ms, me);
+    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms));
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
     if (!strncmp(c->r->id, "n.per_group", 11))
         n *= groups_in(r, &assumed);
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1) {
+        int per;
+        double k = per_cluster(r, ms, me, &per);
+
+        if (k > 0)
+            n *= k;
+        else if (per)
+            pool = 1;     /* a cluster's share, not the total */
+        if (per)
+            percluster = 1;
+    }
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
         && strncmp(c->r->id, "n.paren", 7))
@@ -1152,6 +1248,8 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         extract_flag(e, "denominator");
     if (pool)
         extract_flag(e, "pool");
+    if (percluster)
+        extract_flag(e, "per_cluster");
     return LM_OK;
 }
 
@@ -1503,7 +1601,13 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
 {
     static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
         "power to detect", "% power", "sample size calculation", "sample size was calculated",
-        "would be needed", "will be needed", "were needed to", "was needed to" };
+        "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
+        "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
+    /* others' results and general facts ("previous cohorts", "worldwide") */
+    static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
+        "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
+        "in previous ", "worldwide", "globally", "it is estimated", "are estimated to", "is estimated to",
+        "has been reported", "have been reported", "in the literature", "general population" };
     static const char *const complete[] = { "follow-up was complete", "follow up was complete",
         "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
         "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
@@ -1520,6 +1624,9 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
     for (k = 0; k < NTAB(complete); k++)
         if (memmem(r->lower + ss, se - ss, complete[k], strlen(complete[k])))
             return "completeness of follow-up, not a result";
+    for (k = 0; k < NTAB(background); k++)
+        if (memmem(r->lower + ss, se - ss, background[k], strlen(background[k])))
+            return "background (others' results or a general fact), not this study's result";
     return NULL;
 }
 
@@ -2375,7 +2482,8 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
  *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
- *        younger rowers", "Nine male and seven female athletes took part"),
+ *        younger rowers", "Nine male and seven female athletes took part",
+ *        "Participants were 21 professional and 19 amateur dancers"),
  *        people of units ("120 eyes (60 patients)"), per group
  *        n.groups_sum*, n.units_of_people*, n.per_group*
  *    70  included/assessed/surveyed, "in/of/among N people", a review's
@@ -2389,7 +2497,10 @@ static void case_report_size(lm_extractions *x, size_t first)
  *        n.evaluable, n.pct_denominator
  *    55  arm sums not said to be randomised
  *    50  units that are not people (procedures, "x vs y" arms)
- *    45  a pool (those asked, screened) or a denominator
+ *    45  a pool (those asked, screened), a denominator, a part of the
+ *        sample ("a subsample of 90", flag pool) or one cluster's share
+ *        ("30 patients per clinic" with no clinics counted; flag
+ *        per_cluster; with "12 clinics" in the sentence it is 360)
  *  -100  anything from a PMC body section (it repeats and subdivides the
  *        abstract), whatever its rule
  *

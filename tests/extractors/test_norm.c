@@ -9,154 +9,93 @@ static int near(double a, double b)
     return fabs(a - b) <= 1e-9 * (1 + fabs(b));
 }
 
-Test(norm, numbers)
+/* One parser of the table: runs it on row @p f (field 0 the input) and
+ * puts what it returned in got[] (in the order of the want columns),
+ * its operator (p-values) in op and the bytes used in *used. */
+typedef int (*parse_fn)(const tsv *f, double got[3], char op[3], size_t *used);
+
+static int p_number(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
-
-    tsv_open(&t, "numbers.tsv");
-    while (tsv_next(&t)) {
-        double v = 0, want = atof(t.field[1]);
-        size_t used = 0;
-        long want_used = atol(t.field[2]);
-        int ok = lm_num_parse(t.field[0], strlen(t.field[0]), &v, &used);
-
-        rows++;
-        if (want_used < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g", t.path, t.lineno, t.field[0], v);
-            continue;
-        }
-        cr_expect(ok && near(v, want) && (long)used == want_used,
-                  "%s:%lu: '%s' -> ok=%d v=%g used=%zu, want %g used %ld",
-                  t.path, t.lineno, t.field[0], ok, v, used, want, want_used);
-    }
-    tsv_close(&t);
-    cr_assert_gt(rows, 15);
+    (void)op;
+    return lm_num_parse(f->field[0], strlen(f->field[0]), &got[0], used);
 }
 
-Test(norm, words)
+static int p_words(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
-
-    tsv_open(&t, "words.tsv");
-    while (tsv_next(&t)) {
-        double v = 0, want = atof(t.field[2]);
-        size_t used = 0;
-        int ok = lm_num_words(t.field[0], strlen(t.field[0]), atoi(t.field[1]), &v, &used);
-
-        rows++;
-        if (want < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g", t.path, t.lineno, t.field[0], v);
-            continue;
-        }
-        cr_expect(ok && near(v, want) && (long)used == atol(t.field[3]),
-                  "%s:%lu: '%s' -> ok=%d v=%g used=%zu", t.path, t.lineno, t.field[0], ok, v, used);
-    }
-    tsv_close(&t);
-    cr_assert_gt(rows, 10);
+    (void)op;
+    return lm_num_words(f->field[0], strlen(f->field[0]), atoi(f->field[1]), &got[0], used);
 }
 
-Test(norm, fractions)
+static int p_fraction(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
-
-    tsv_open(&t, "fractions.tsv");
-    while (tsv_next(&t)) {
-        double k = 0, n = 0;
-        size_t used = 0;
-        long want_used = atol(t.field[3]);
-        int ok = lm_frac_parse(t.field[0], strlen(t.field[0]), &k, &n, &used);
-
-        rows++;
-        if (want_used < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g/%g", t.path, t.lineno, t.field[0], k, n);
-            continue;
-        }
-        cr_expect(ok && near(k, atof(t.field[1])) && near(n, atof(t.field[2]))
-                  && (long)used == want_used,
-                  "%s:%lu: '%s' -> ok=%d %g/%g used=%zu", t.path, t.lineno, t.field[0], ok, k, n, used);
-    }
-    tsv_close(&t);
-    cr_assert_gt(rows, 5);
+    (void)op;
+    return lm_frac_parse(f->field[0], strlen(f->field[0]), &got[0], &got[1], used);
 }
 
-Test(norm, percents)
+static int p_percent(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
-
-    tsv_open(&t, "percents.tsv");
-    while (tsv_next(&t)) {
-        double v = 0;
-        size_t used = 0;
-        long want_used = atol(t.field[2]);
-        int ok = lm_pct_parse(t.field[0], strlen(t.field[0]), &v, &used);
-
-        rows++;
-        if (want_used < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g%%", t.path, t.lineno, t.field[0], v);
-            continue;
-        }
-        cr_expect(ok && near(v, atof(t.field[1])) && (long)used == want_used,
-                  "%s:%lu: '%s' -> ok=%d %g used=%zu", t.path, t.lineno, t.field[0], ok, v, used);
-    }
-    tsv_close(&t);
-    cr_assert_gt(rows, 5);
+    (void)op;
+    return lm_pct_parse(f->field[0], strlen(f->field[0]), &got[0], used);
 }
 
-Test(norm, pvalues)
+static int p_pvalue(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
-
-    tsv_open(&t, "pvalues.tsv");
-    while (tsv_next(&t)) {
-        double p = 0;
-        char op[3] = "";
-        size_t used = 0;
-        long want_used = atol(t.field[3]);
-        int ok = lm_p_parse(t.field[0], strlen(t.field[0]), &p, op, &used);
-
-        rows++;
-        if (want_used < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as p %s %g", t.path, t.lineno, t.field[0], op, p);
-            continue;
-        }
-        cr_expect(ok && near(p, atof(t.field[1])) && !strcmp(op, t.field[2])
-                  && (long)used == want_used,
-                  "%s:%lu: '%s' -> ok=%d p %s %g used=%zu", t.path, t.lineno, t.field[0], ok,
-                  op, p, used);
-    }
-    tsv_close(&t);
-    cr_assert_gt(rows, 8);
+    return lm_p_parse(f->field[0], strlen(f->field[0]), &got[0], op, used);
 }
 
-Test(norm, confidence_intervals)
+static int p_ci(const tsv *f, double got[3], char op[3], size_t *used)
 {
-    tsv t;
-    int rows = 0;
+    (void)op;
+    return lm_ci_parse(f->field[0], strlen(f->field[0]), atoi(f->field[1]), &got[0], &got[1],
+                       &got[2], used);
+}
 
-    tsv_open(&t, "ci.tsv");
-    while (tsv_next(&t)) {
-        double lo = 0, hi = 0, lv = 0;
-        size_t used = 0;
-        long want_used = atol(t.field[5]);
-        int ok = lm_ci_parse(t.field[0], strlen(t.field[0]), atoi(t.field[1]), &lo, &hi, &lv, &used);
+/* Each fixture: its parser, the columns of the values it must return
+ * (-1 ends), of the operator (-1: none), of the bytes used, the column
+ * whose negative value says "no parse", and how many rows it must have. */
+static const struct {
+    const char *fixture;
+    parse_fn parse;
+    int want[3], op, used, none, min_rows;
+} parsers[] = {
+    { "numbers.tsv", p_number, { 1, -1, -1 }, -1, 2, 2, 15 },
+    { "words.tsv", p_words, { 2, -1, -1 }, -1, 3, 2, 10 },
+    { "fractions.tsv", p_fraction, { 1, 2, -1 }, -1, 3, 3, 5 },
+    { "percents.tsv", p_percent, { 1, -1, -1 }, -1, 2, 2, 5 },
+    { "pvalues.tsv", p_pvalue, { 1, -1, -1 }, 2, 3, 3, 8 },
+    { "ci.tsv", p_ci, { 2, 3, 4 }, -1, 5, 5, 10 },
+};
 
-        rows++;
-        if (want_used < 0) {
-            cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g..%g", t.path, t.lineno, t.field[0], lo, hi);
-            continue;
+Test(norm, parsers_by_table)
+{
+    size_t k;
+
+    for (k = 0; k < sizeof parsers / sizeof parsers[0]; k++) {
+        tsv t;
+        int rows = 0;
+
+        tsv_open(&t, parsers[k].fixture);
+        while (tsv_next(&t)) {
+            double got[3] = { 0, 0, 0 };
+            char op[3] = "";
+            size_t used = 0;
+            int ok = parsers[k].parse(&t, got, op, &used), good, i;
+
+            rows++;
+            if (atof(t.field[parsers[k].none]) < 0) {
+                cr_expect_eq(ok, 0, "%s:%lu: '%s' parsed as %g", t.path, t.lineno, t.field[0], got[0]);
+                continue;
+            }
+            good = ok && (long)used == atol(t.field[parsers[k].used])
+                   && (parsers[k].op < 0 || !strcmp(op, t.field[parsers[k].op]));
+            for (i = 0; i < 3 && parsers[k].want[i] >= 0; i++)
+                good = good && near(got[i], atof(t.field[parsers[k].want[i]]));
+            cr_expect(good, "%s:%lu: '%s' -> ok=%d %g %g %g op '%s' used=%zu", t.path, t.lineno,
+                      t.field[0], ok, got[0], got[1], got[2], op, used);
         }
-        cr_expect(ok && near(lo, atof(t.field[2])) && near(hi, atof(t.field[3]))
-                  && near(lv, atof(t.field[4])) && (long)used == want_used,
-                  "%s:%lu: '%s' -> ok=%d %g..%g level %g used=%zu", t.path, t.lineno,
-                  t.field[0], ok, lo, hi, lv, used);
+        tsv_close(&t);
+        cr_expect_gt(rows, parsers[k].min_rows, "%s: %d rows", parsers[k].fixture, rows);
     }
-    tsv_close(&t);
-    cr_assert_gt(rows, 10);
 }
 
 Test(norm, text_map_points_back_to_original_bytes)

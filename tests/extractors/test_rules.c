@@ -32,6 +32,17 @@ static void run(const char *abstract, lm_extractions *x)
     cr_assert_eq(lm_extract_article(ex, &a, x), LM_OK, "%s", lm_extractor_errmsg(ex));
 }
 
+/* A PMC body alone (empty abstract) through lm_extract_article. */
+static void run_body(const char *body, lm_extractions *x)
+{
+    lm_article a;
+
+    memset(&a, 0, sizeof a);
+    a.abstract = "";
+    a.body = body;
+    cr_assert_eq(lm_extract_article(ex, &a, x), LM_OK);
+}
+
 static size_t count_rates(const lm_extractions *x)
 {
     size_t i, n = 0;
@@ -60,42 +71,114 @@ static size_t count_of(const lm_extractions *x, lm_kind k)
     return n;
 }
 
-Test(rules, sample_sizes)
+
+/* ---- fixture tables ----------------------------------------------------- */
+
+static int same(double a, const char *want)
 {
-    tsv t;
-    int rows = 0;
-    lm_extractions x = { 0 };
-
-    tsv_open(&t, "sample_size.tsv");
-    while (tsv_next(&t)) {
-        const lm_extraction *e;
-        double want = atof(t.field[1]);
-
-        lm_extractions_clear(&x);
-        run(t.field[0], &x);
-        e = first_of(&x, LM_KIND_SAMPLE_SIZE, "primary");
-        rows++;
-        if (want < 0) {
-            cr_expect_null(e, "%s:%lu: '%s' gave %g (%s)", t.path, t.lineno, t.field[0],
-                           e ? e->value : 0, e ? e->rule : "");
-            continue;
-        }
-        cr_expect(e && e->value == want && !strcmp(e->metric, t.field[2])
-                  && !strcmp(e->rule, t.field[3]),
-                  "%s:%lu: '%s' gave %g %s %s, want %g %s %s", t.path, t.lineno, t.field[0],
-                  e ? e->value : -1, e ? e->metric : "", e ? e->rule : "", want, t.field[2],
-                  t.field[3]);
-        if (e) {
-            /* the span quotes the original text */
-            cr_expect(e->span_end <= strlen(t.field[0])
-                      && !strncmp(t.field[0] + e->span_start, e->text, e->span_end - e->span_start),
-                      "%s:%lu: span does not match the text", t.path, t.lineno);
-        }
-    }
-    tsv_close(&t);
-    lm_extractions_free(&x);
-    cr_assert_gt(rows, 15);
+    if (!strcmp(want, "nan"))
+        return isnan(a);
+    return fabs(a - atof(want)) < 1e-9;
 }
+
+/* sample_size.tsv: text, total (-1: none), metric, rule; the span quotes
+ * the original text */
+static void check_size(const tsv *t, const lm_extractions *x)
+{
+    const lm_extraction *e = first_of(x, LM_KIND_SAMPLE_SIZE, "primary");
+    double want = atof(t->field[1]);
+
+    if (want < 0) {
+        cr_expect_null(e, "%s:%lu: '%s' gave %g (%s)", t->path, t->lineno, t->field[0],
+                       e ? e->value : 0, e ? e->rule : "");
+        return;
+    }
+    cr_expect(e && e->value == want && !strcmp(e->metric, t->field[2]) && !strcmp(e->rule, t->field[3]),
+              "%s:%lu: '%s' gave %g %s %s, want %g %s %s", t->path, t->lineno, t->field[0],
+              e ? e->value : -1, e ? e->metric : "", e ? e->rule : "", want, t->field[2], t->field[3]);
+    if (e)
+        cr_expect(e->span_end <= strlen(t->field[0])
+                  && !strncmp(t->field[0] + e->span_start, e->text, e->span_end - e->span_start),
+                  "%s:%lu: span does not match the text", t->path, t->lineno);
+}
+
+/* rates.tsv: text, metric, percent, k, n (-1: none), a flag ("-": none);
+ * a printed k/n has a Wilson CI around the rate */
+static void check_rate(const tsv *t, const lm_extractions *x)
+{
+    const lm_extraction *e = first_of(x, LM_KIND_RATE, NULL);
+
+    cr_expect(e && !strcmp(e->metric, t->field[1]) && fabs(e->value - atof(t->field[2])) < 0.01
+              && e->k == atol(t->field[3]) && e->n == atol(t->field[4])
+              && (!strcmp(t->field[5], "-") || strstr(e->flags, t->field[5])),
+              "%s:%lu: '%s' gave %s %g k=%lld n=%lld flags=%s", t->path, t->lineno, t->field[0],
+              e ? e->metric : "-", e ? e->value : -1, e ? (long long)e->k : -2,
+              e ? (long long)e->n : -2, e ? e->flags : "");
+    if (e && e->k >= 0 && e->n > 0)
+        cr_expect(e->lo < e->value && e->value < e->hi, "%s:%lu: Wilson CI %g-%g around %g",
+                  t->path, t->lineno, e->lo, e->hi, e->value);
+}
+
+/* rates_none.txt: a text without any outcome rate */
+static void check_no_rate(const tsv *t, const lm_extractions *x)
+{
+    const lm_extraction *e = first_of(x, LM_KIND_RATE, NULL);
+
+    cr_expect_null(e, "%s:%lu: '%s' gave a rate '%s'", t->path, t->lineno, t->field[0],
+                   e ? e->text : "");
+}
+
+/* effects.tsv: text, metric, value, lo, hi, p ("nan": none), a flag ("-":
+ * consistent) */
+static void check_effect(const tsv *t, const lm_extractions *x)
+{
+    const lm_extraction *e = first_of(x, LM_KIND_EFFECT, NULL);
+
+    cr_expect(e && !strcmp(e->metric, t->field[1]) && same(e->value, t->field[2])
+              && same(e->lo, t->field[3]) && same(e->hi, t->field[4]) && same(e->p, t->field[5])
+              && (!strcmp(t->field[6], "-") ? !strstr(e->flags, "inconsistent") && !strstr(e->flags, "mismatch")
+                                           : strstr(e->flags, t->field[6]) != NULL),
+              "%s:%lu: '%s' gave %s %g [%g, %g] p %g flags=%s", t->path, t->lineno, t->field[0],
+              e ? e->metric : "-", e ? e->value : 0, e ? e->lo : 0, e ? e->hi : 0,
+              e ? e->p : 0, e ? e->flags : "");
+}
+
+/* Each fixture: every row's text is extracted and checked; at least
+ * min_rows rows. */
+static const struct {
+    const char *fixture;
+    void (*check)(const tsv *t, const lm_extractions *x);
+    int min_rows;
+} tables[] = {
+    { "sample_size.tsv", check_size, 15 },
+    { "rates.tsv", check_rate, 5 },
+    { "rates_none.txt", check_no_rate, 3 },
+    { "effects.tsv", check_effect, 8 },
+};
+
+Test(rules, fixtures_by_table)
+{
+    lm_extractions x = { 0 };
+    size_t k;
+
+    for (k = 0; k < sizeof tables / sizeof tables[0]; k++) {
+        tsv t;
+        int rows = 0;
+
+        tsv_open(&t, tables[k].fixture);
+        while (tsv_next(&t)) {
+            lm_extractions_clear(&x);
+            run(t.field[0], &x);
+            tables[k].check(&t, &x);
+            rows++;
+        }
+        tsv_close(&t);
+        cr_expect_gt(rows, tables[k].min_rows, "%s: %d rows", tables[k].fixture, rows);
+    }
+    lm_extractions_free(&x);
+}
+
+/* ---- single cases ----------------------------------------------------- */
 
 /* Those asked are kept, flagged "pool", and lose to those who took part;
  * a control group is added to the cases only when both are stated in one
@@ -162,34 +245,6 @@ Test(rules, arm_sizes_reported_each)
     lm_extractions_free(&x);
 }
 
-Test(rules, rates)
-{
-    tsv t;
-    int rows = 0;
-    lm_extractions x = { 0 };
-
-    tsv_open(&t, "rates.tsv");
-    while (tsv_next(&t)) {
-        const lm_extraction *e;
-
-        lm_extractions_clear(&x);
-        run(t.field[0], &x);
-        e = first_of(&x, LM_KIND_RATE, NULL);
-        rows++;
-        cr_expect(e && !strcmp(e->metric, t.field[1]) && fabs(e->value - atof(t.field[2])) < 0.01
-                  && e->k == atol(t.field[3]) && e->n == atol(t.field[4])
-                  && (!strcmp(t.field[5], "-") || strstr(e->flags, t.field[5])),
-                  "%s:%lu: '%s' gave %s %g k=%lld n=%lld flags=%s", t.path, t.lineno, t.field[0],
-                  e ? e->metric : "-", e ? e->value : -1, e ? (long long)e->k : -2,
-                  e ? (long long)e->n : -2, e ? e->flags : "");
-        if (e && e->k >= 0 && e->n > 0)
-            cr_expect(e->lo < e->value && e->value < e->hi, "%s:%lu: Wilson CI %g-%g around %g",
-                      t.path, t.lineno, e->lo, e->hi, e->value);
-    }
-    tsv_close(&t);
-    lm_extractions_free(&x);
-    cr_assert_gt(rows, 5);
-}
 
 /* In a list of rates by group, the group of one percent ("of women") is not
  * a baseline trait of the next; a trait before a percent still is. */
@@ -213,27 +268,6 @@ Test(rules, rates_listed_by_group)
     lm_extractions_free(&x);
 }
 
-Test(rules, not_rates)
-{
-    tsv t;
-    int rows = 0;
-    lm_extractions x = { 0 };
-
-    tsv_open(&t, "rates_none.txt");
-    while (tsv_next(&t)) {
-        const lm_extraction *e;
-
-        lm_extractions_clear(&x);
-        run(t.field[0], &x);
-        e = first_of(&x, LM_KIND_RATE, NULL);
-        rows++;
-        cr_expect_null(e, "%s:%lu: '%s' gave a rate '%s'", t.path, t.lineno, t.field[0],
-                       e ? e->text : "");
-    }
-    tsv_close(&t);
-    lm_extractions_free(&x);
-    cr_assert_gt(rows, 3);
-}
 
 Test(rules, no_duplicate_rates_after_multibyte_text)
 {
@@ -280,14 +314,10 @@ Test(rules, denominator_from_sample_size)
 Test(rules, no_rates_from_the_introduction)
 {
     lm_extractions x = { 0 };
-    lm_article a;
     const lm_extraction *e;
 
-    memset(&a, 0, sizeof a);
-    a.abstract = "";
-    a.body = "## Introduction\nEarlier trials of tarnoxil reported remission in 45% of patients.\n"
-             "## Results\nRemission was seen in 12/30 (40%) patients.\n";
-    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    run_body("## Introduction\nEarlier trials of tarnoxil reported remission in 45% of patients.\n"
+             "## Results\nRemission was seen in 12/30 (40%) patients.\n", &x);
     e = first_of(&x, LM_KIND_RATE, NULL);
     cr_assert_not_null(e);
     cr_expect_str_eq(e->section, "Results");
@@ -310,16 +340,12 @@ Test(rules, multibyte_section_titles_are_cut_whole)
     for (t = 0; t < sizeof titles / sizeof titles[0]; t++) {
         char body[512];
         lm_extractions x = { 0 };
-        lm_article a;
         const lm_extraction *e;
         const unsigned char *s;
         size_t n, i;
 
         snprintf(body, sizeof body, "%sOverall, p = 0.04 was seen.\n", titles[t]);
-        memset(&a, 0, sizeof a);
-        a.abstract = "";
-        a.body = body;
-        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+        run_body(body, &x);
         e = first_of(&x, LM_KIND_P_VALUE, NULL);
         cr_assert_not_null(e, "title %zu", t);
         s = (const unsigned char *)e->section;
@@ -339,40 +365,6 @@ Test(rules, multibyte_section_titles_are_cut_whole)
     }
 }
 
-static int same(double a, const char *want)
-{
-    if (!strcmp(want, "nan"))
-        return isnan(a);
-    return fabs(a - atof(want)) < 1e-9;
-}
-
-Test(rules, effects)
-{
-    tsv t;
-    int rows = 0;
-    lm_extractions x = { 0 };
-
-    tsv_open(&t, "effects.tsv");
-    while (tsv_next(&t)) {
-        const lm_extraction *e;
-
-        lm_extractions_clear(&x);
-        run(t.field[0], &x);
-        e = first_of(&x, LM_KIND_EFFECT, NULL);
-        rows++;
-        cr_expect(e && !strcmp(e->metric, t.field[1]) && same(e->value, t.field[2])
-                  && same(e->lo, t.field[3]) && same(e->hi, t.field[4]) && same(e->p, t.field[5])
-                  && (!strcmp(t.field[6], "-") ? !strstr(e->flags, "inconsistent")
-                                               && !strstr(e->flags, "mismatch")
-                                               : strstr(e->flags, t.field[6]) != NULL),
-                  "%s:%lu: '%s' gave %s %g [%g, %g] p %g flags=%s", t.path, t.lineno, t.field[0],
-                  e ? e->metric : "-", e ? e->value : 0, e ? e->lo : 0, e ? e->hi : 0,
-                  e ? e->p : 0, e ? e->flags : "");
-    }
-    tsv_close(&t);
-    lm_extractions_free(&x);
-    cr_assert_gt(rows, 8);
-}
 
 Test(rules, medians_and_ci_levels_are_not_effects)
 {
@@ -388,14 +380,10 @@ Test(rules, medians_and_ci_levels_are_not_effects)
 Test(rules, body_sections_are_named_and_spans_count_from_the_body)
 {
     lm_extractions x = { 0 };
-    lm_article a;
     const lm_extraction *e;
     const char *body = "## Methods\nWe screened people.\n## Results\nOverall, p = 0.04 was seen.\n";
 
-    memset(&a, 0, sizeof a);
-    a.abstract = "";
-    a.body = body;
-    cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK);
+    run_body(body, &x);
     e = first_of(&x, LM_KIND_P_VALUE, NULL);
     cr_assert_not_null(e);
     cr_expect_str_eq(e->section, "Results");
@@ -497,6 +485,17 @@ Test(rules, each_absurd_value_alone_gives_no_row)
     }
 }
 
+/* @p n pseudo-random bytes from @p seed (a NUL-free run when @p no_nul). */
+static void fill_junk(char *buf, size_t n, unsigned seed, int no_nul)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        buf[i] = (char)((seed >> 16) | (no_nul ? 1u : 0u));
+    }
+}
+
 /* Whole articles with an empty abstract, or binary junk for title and
  * abstract: only the design row (nothing to read), no crash. */
 Test(rules, empty_and_junk_articles)
@@ -505,7 +504,6 @@ Test(rules, empty_and_junk_articles)
     lm_extractions x = { 0 };
     char junk[2048];
     size_t i;
-    unsigned s = 777;
 
     memset(&a, 0, sizeof a);
     a.pmid = 5;
@@ -516,10 +514,7 @@ Test(rules, empty_and_junk_articles)
     cr_expect_eq(x.v[0].kind, LM_KIND_DESIGN);
     cr_expect_str_eq(x.v[0].svalue, "other");
     lm_extractions_clear(&x);
-    for (i = 0; i + 1 < sizeof junk; i++) {
-        s = s * 1103515245u + 12345u;
-        junk[i] = (char)((s >> 16) | 1);      /* no NUL inside */
-    }
+    fill_junk(junk, sizeof junk - 1, 777, 1);
     junk[sizeof junk - 1] = '\0';
     a.title = junk;
     a.abstract = junk + 100;
@@ -567,13 +562,8 @@ Test(rules, binary_junk)
 {
     char junk[4096];
     lm_extractions x = { 0 };
-    size_t i;
-    unsigned s = 12345;
 
-    for (i = 0; i < sizeof junk; i++) {
-        s = s * 1103515245u + 12345u;
-        junk[i] = (char)(s >> 16);
-    }
+    fill_junk(junk, sizeof junk, 12345, 0);
     cr_expect_eq(lm_extract_text(ex, junk, sizeof junk, "abstract", &x), LM_OK);
     lm_extractions_free(&x);
 }
