@@ -36,25 +36,10 @@ static const char latin_1[] =
  * An invalid byte is U+FFFD, one byte long. */
 static unsigned decode(const unsigned char *s, size_t *len)
 {
-    unsigned c = s[0], n, i, cp;
+    unsigned cp = 0xfffd;
 
-    *len = 1;
-    if (c < 0x80)
-        return c;
-    if (c >= 0xc2 && c <= 0xdf)
-        n = 1, cp = c & 0x1f;
-    else if (c >= 0xe0 && c <= 0xef)
-        n = 2, cp = c & 0x0f;
-    else if (c >= 0xf0 && c <= 0xf4)
-        n = 3, cp = c & 0x07;
-    else
-        return 0xfffd;
-    for (i = 1; i <= n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0xfffd;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    *len = n + 1;
+    if (!(*len = lm_utf8_next((const char *)s, &cp)))
+        *len = 1;
     return cp;
 }
 
