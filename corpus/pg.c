@@ -1099,46 +1099,37 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
     return run_cmd(c, S_MERGE, 16, vals, "cannot merge a PMC article", NULL);
 }
 
-static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
+static lm_err pmc_put_row(lm_corpus *c, int64_t key, const lm_record *r,
+                          const struct corpus_view *pmc, int *changed)
 {
-    int64_t key = corpus_record_key(r);
-    struct row_state rs;
-    struct corpus_view pmc;
-    int changed = 0, row_changed = 0;
-    lm_err rc;
-
-    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
-        return rc;
-    corpus_view_of(r, &pmc);
     P(c)->pmc_any = 1;
-    /* the PMC row, then the merged row read under its lock */
-    if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
-        return rc;
-    *outcome = changed;
-    if (rs.has_pubmed) {
-        if (!changed)
-            return unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
-        return remerge(c, key, &pmc);
-    }
-    /* only PMC here, unless another import stores the PubMed record
-     * meanwhile: the guarded upsert leaves that row alone, and it is read
-     * again and merged */
-    if ((rc = upsert_stmt(c, S_UPSERT_PMC, key, r->version, &pmc, "pmc", NULL, 0,
-                          &row_changed)))
-        return rc;
-    if (!row_changed) {
-        if ((rc = read_row(c, key, &rs)))
-            return rc;
-        if (rs.has_pubmed)
-            return changed ? remerge(c, key, &pmc)
-                           : unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
-    }
-    if (row_changed)
-        *outcome = 1;
-    else if (!changed)
-        return unchanged_or_older(c, S_VERSION, key, r->version, outcome);
-    return LM_OK;
+    return put_pmc_row(c, key, r, pmc, changed);
 }
+
+static lm_err pmc_read_row(lm_corpus *c, int64_t key, int *has_pubmed)
+{
+    struct row_state rs;
+    lm_err rc = read_row(c, key, &rs);
+
+    *has_pubmed = rs.has_pubmed;
+    return rc;
+}
+
+/* guarded: a row another import gave a PubMed record stays as it is */
+static lm_err pmc_put_alone(lm_corpus *c, int64_t key, int version,
+                            const struct corpus_view *pmc, int *changed)
+{
+    return upsert_stmt(c, S_UPSERT_PMC, key, version, pmc, "pmc", NULL, 0, changed);
+}
+
+static lm_err pmc_unchanged(lm_corpus *c, int pmc, int64_t key, int version, int *outcome)
+{
+    return unchanged_or_older(c, pmc ? S_PMC_VERSION : S_VERSION, key, version, outcome);
+}
+
+static const struct corpus_pmc_ops pmc_ops = {
+    adopt_pmcid_row, pmc_put_row, pmc_read_row, remerge, pmc_put_alone, pmc_unchanged,
+};
 
 static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
 {
@@ -1168,7 +1159,7 @@ static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
     if (r->kind == LM_REC_DELETE)
         return put_delete(c, r, outcome);
     if (r->source && !strcmp(r->source, "pmc"))
-        return put_pmc(c, r, outcome);
+        return corpus_put_pmc(c, &pmc_ops, r, outcome);
     return put_pubmed(c, r, outcome);
 }
 
