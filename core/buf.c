@@ -103,35 +103,44 @@ void lm_buf_free(lm_buf *b)
     b->len = b->cap = 0;
 }
 
-int lm_utf8_valid(const char *str)
+size_t lm_utf8_next(const char *str, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
-    unsigned c, n, i, cp;
+    unsigned c = s[0], n, i, v;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 1, v = c & 0x1f;
+    else if (c >= 0xe0 && c <= 0xef)
+        n = 2, v = c & 0x0f;
+    else if (c >= 0xf0 && c <= 0xf4)
+        n = 3, v = c & 0x07;
+    else
+        return 0;
+    for (i = 1; i <= n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3f);
+    }
+    if ((n == 2 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff)))
+        || (n == 3 && (v < 0x10000 || v > 0x10ffff)))
+        return 0;
+    *cp = v;
+    return n + 1;
+}
+
+int lm_utf8_valid(const char *s)
+{
+    unsigned cp;
+    size_t n;
 
     if (!s)
         return 1;
-    while ((c = *s)) {
-        if (c < 0x80) {
-            s++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            n = 1, cp = c & 0x1f;
-        else if (c >= 0xe0 && c <= 0xef)
-            n = 2, cp = c & 0x0f;
-        else if (c >= 0xf0 && c <= 0xf4)
-            n = 3, cp = c & 0x07;
-        else
+    for (; *s; s += n)
+        if (!(n = lm_utf8_next(s, &cp)))
             return 0;
-        for (i = 1; i <= n; i++) {
-            if ((s[i] & 0xc0) != 0x80)
-                return 0;
-            cp = cp << 6 | (s[i] & 0x3f);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
-            || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return 0;
-        s += n + 1;
-    }
     return 1;
 }

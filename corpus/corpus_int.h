@@ -34,6 +34,34 @@ unsigned corpus_merge(const struct corpus_view *pubmed, const struct corpus_view
 /* MD5 (hex) of an article's content; *ctx is made on first use and reused
  * (the caller frees it with EVP_MD_CTX_free). */
 void corpus_view_md5(EVP_MD_CTX **ctx, const struct corpus_view *v, char hex[33]);
+
+/* What a backend does for corpus_put_pmc(), each on the row of @key. */
+struct corpus_pmc_ops {
+    /* a PMID-keyed record: takes over the row stored under its PMCID */
+    lm_err (*adopt)(lm_corpus *c, const lm_record *r);
+    /* stores the PMC article as read; *changed: it was new or differs */
+    lm_err (*put_pmc_row)(lm_corpus *c, int64_t key, const lm_record *r,
+                          const struct corpus_view *pmc, int *changed);
+    /* reads the merged row (locked, where rows lock); *has_pubmed: it
+     * holds a PubMed record, then kept for remerge() */
+    lm_err (*read_row)(lm_corpus *c, int64_t key, int *has_pubmed);
+    /* merges @pmc into the PubMed record read_row() read */
+    lm_err (*remerge)(lm_corpus *c, int64_t key, const struct corpus_view *pmc);
+    /* stores the PMC article as the row, unless a PubMed record is there
+     * (*changed 0 then, or when the row is the same) */
+    lm_err (*put_alone)(lm_corpus *c, int64_t key, int version,
+                        const struct corpus_view *pmc, int *changed);
+    /* the outcome of an unchanged record: 0 (the same) or 3 (older), by
+     * the PMC row's version (@pmc) or the article row's */
+    lm_err (*unchanged)(lm_corpus *c, int pmc, int64_t key, int version, int *outcome);
+};
+
+/* A PMC article: kept as read in article_pmc, then merged into the row of
+ * its PMID (or PMCID), under PubMed's fields when PubMed's record is there;
+ * a row another writer gave a PubMed record meanwhile is read again and
+ * merged.  *outcome as lm_corpus_put()'s. */
+lm_err corpus_put_pmc(lm_corpus *c, const struct corpus_pmc_ops *ops, const lm_record *r,
+                      int *outcome);
 /* The number of a "PMC1234567" (or "1234567"), 0 when it is not one. */
 int64_t corpus_pmc_number(const char *s);
 /* The row a record goes to: its PMID, else minus its PMC number, else 0. */

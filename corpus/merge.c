@@ -146,3 +146,38 @@ int64_t corpus_record_key(const lm_record *r)
     return n ? -n : 0;
 }
 
+
+lm_err corpus_put_pmc(lm_corpus *c, const struct corpus_pmc_ops *ops, const lm_record *r,
+                      int *outcome)
+{
+    int64_t key = corpus_record_key(r);
+    struct corpus_view pmc;
+    int changed = 0, row_changed = 0, has_pubmed = 0;
+    lm_err rc;
+
+    if (r->pmid > 0 && r->pmcid.len && (rc = ops->adopt(c, r)))
+        return rc;
+    corpus_view_of(r, &pmc);
+    if ((rc = ops->put_pmc_row(c, key, r, &pmc, &changed)) ||
+        (rc = ops->read_row(c, key, &has_pubmed)))
+        return rc;
+    *outcome = changed;
+    if (has_pubmed)
+        return changed ? ops->remerge(c, key, &pmc)
+                       : ops->unchanged(c, 1, key, r->version, outcome);
+    /* only PMC here, unless another writer stores the PubMed record
+     * meanwhile: the guarded store leaves that row alone, and it is read
+     * again and merged */
+    if ((rc = ops->put_alone(c, key, r->version, &pmc, &row_changed)))
+        return rc;
+    if (row_changed) {
+        *outcome = 1;
+        return LM_OK;
+    }
+    if ((rc = ops->read_row(c, key, &has_pubmed)))
+        return rc;
+    if (has_pubmed)
+        return changed ? ops->remerge(c, key, &pmc)
+                       : ops->unchanged(c, 1, key, r->version, outcome);
+    return changed ? LM_OK : ops->unchanged(c, 0, key, r->version, outcome);
+}

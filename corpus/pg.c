@@ -4,10 +4,11 @@
  * from several hosts at once.
  *
  * What differs from SQLite, and why:
- *  - full-text search is a tsvector column generated from the title
- *    (weight A) and abstract (weight B), under a GIN index, ranked by
- *    ts_rank_cd with A four times B (bm25(article_fts, 4.0, 1.0)'s 4:1)
- *    and normalised by document length, as bm25 is;
+ *  - full-text search is a tsvector column made from the title (weight
+ *    A) and abstract (weight B), under a GIN index; the candidates it
+ *    finds are ranked here by FTS5's own bm25(article_fts, 4.0, 1.0)
+ *    from the per-word document frequencies and positions, so both
+ *    backends give the same scores in the same order;
  *  - SQLite lets one writer in at a time; here several may write, so each
  *    record locks its article row (SELECT ... FOR UPDATE, or the insert
  *    that makes it) before it is read and merged, and the upserts are
@@ -23,6 +24,7 @@
  *    holder's connection goes, whichever host it ran on.
  * Statements are prepared once per connection.  Messages name the database
  * by its URL without the password. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +96,9 @@ struct pg {
     lm_buf tsv;                 /* scratch: the tsvector of the row being written */
     struct batch *batch;        /* put_many()'s statements, made on first use */
     int wrote;                  /* this transaction stored articles */
+    int totals;                 /* rows and words below hold for the read
+                                 * snapshot open (bm25's) */
+    long long rows, words;
 };
 
 #define P(c) ((struct pg *)(c)->impl)
@@ -121,7 +126,9 @@ static const char schema_v5[] =
     " databanks TEXT,"
     /* the title's words (weight A) and the abstract's (B), as pg_text.c
      * reads them */
-    " tsv tsvector NOT NULL DEFAULT '');"
+    " tsv tsvector NOT NULL DEFAULT '',"
+    /* its number of words (bm25's document length) */
+    " ntok INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX article_pmcid ON article(pmcid) WHERE pmcid IS NOT NULL;"
     "CREATE INDEX article_fts ON article USING gin(tsv);"
     "CREATE TABLE article_pmc(pmid BIGINT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
@@ -155,16 +162,17 @@ static const char schema_v5[] =
 #define UPSERT_SQL(guard) \
     "INSERT INTO article AS a(pmid, version, pmcid, doi, title, abstract, journal, year," \
     " authors, pub_types, mesh, body, source, record_md5, deleted, updated_at," \
-    " pubmed_version, pubmed_md5, from_pmc, tsv)" \
+    " pubmed_version, pubmed_md5, from_pmc, tsv, ntok)" \
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17," \
-    " $18, $19::tsvector)" \
+    " $18, $19::tsvector, $20)" \
     " ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, pmcid = excluded.pmcid," \
     " doi = excluded.doi, title = excluded.title, abstract = excluded.abstract," \
     " journal = excluded.journal, year = excluded.year, authors = excluded.authors," \
     " pub_types = excluded.pub_types, mesh = excluded.mesh, body = excluded.body," \
     " source = excluded.source, record_md5 = excluded.record_md5, deleted = 0," \
     " updated_at = excluded.updated_at, pubmed_version = excluded.pubmed_version," \
-    " pubmed_md5 = excluded.pubmed_md5, from_pmc = excluded.from_pmc, tsv = excluded.tsv" \
+    " pubmed_md5 = excluded.pubmed_md5, from_pmc = excluded.from_pmc, tsv = excluded.tsv," \
+    " ntok = excluded.ntok" \
     " WHERE (excluded.version > a.version OR (excluded.version = a.version" \
     "  AND (a.deleted <> 0 OR a.record_md5 IS DISTINCT FROM excluded.record_md5" \
     "   OR a.pubmed_md5 IS DISTINCT FROM excluded.pubmed_md5)))" guard
@@ -199,7 +207,7 @@ static const char *const stmt_sql[NSTMT] = {
     "UPDATE article SET pmcid = $2, doi = $3, title = $4, abstract = $5, journal = $6,"
     " year = $7, authors = $8, pub_types = $9, mesh = $10, body = $11,"
     " source = 'pubmed+pmc', record_md5 = $12, from_pmc = $13, updated_at = $14,"
-    " tsv = $15::tsvector WHERE pmid = $1",
+    " tsv = $15::tsvector, ntok = $16 WHERE pmid = $1",
     [S_DELETE] =
     "UPDATE article SET deleted = 1, updated_at = $3,"
     " pubmed_version = COALESCE(pubmed_version, $2) WHERE pmid = $1 AND deleted = 0",
@@ -580,6 +588,11 @@ static lm_err pg_open(lm_corpus *c)
     PQsetNoticeProcessor(p->conn, quiet, NULL);
     if ((rc = exec(c, "SET client_min_messages = warning", "cannot set up the session")))
         return rc;
+    /* the text and tsvectors this session stores compressed with lz4, a
+     * third of pglz's cost to the server (a server before 14, or built
+     * without lz4, keeps its default) */
+    if (!(c->flags & LM_CORPUS_READONLY))
+        PQclear(PQexec(p->conn, "SET default_toast_compression = lz4"));
     if (!(c->flags & (LM_CORPUS_READONLY | LM_CORPUS_MUST_EXIST)))
         return LM_OK;
     /* a database that exists but holds no corpus: what a missing SQLite
@@ -689,6 +702,7 @@ static void pg_read_end(lm_corpus *c)
         return;
     PQclear(PQexec(P(c)->conn, "COMMIT"));
     P(c)->in_read = 0;
+    P(c)->totals = 0;
 }
 
 /* ---- merging the sources of one article ------------------------------------ */
@@ -779,14 +793,15 @@ static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int versio
 
 /* The upsert's parameters, and the text they point into. */
 struct upsert_args {
-    char k[24], ver[16], year[16], md5[33], pmver[16], b[16], pm_md5[33];
-    const char *vals[19];
+    char k[24], ver[16], year[16], md5[33], pmver[16], b[16], pm_md5[33], ntok[16];
+    const char *vals[20];
 };
 
 static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int64_t key,
                           int version, const struct corpus_view *v, const char *source,
                           const char *pubmed_md5, unsigned bits)
 {
+    unsigned ntok = 0;
     lm_err rc;
 
     corpus_view_md5(&P(c)->md, v, u->md5);
@@ -808,8 +823,10 @@ static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int6
         u->vals[15] = u->vals[16] = NULL;
     }
     u->vals[17] = u->b;
-    rc = corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], tsv);
+    rc = corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], tsv, &ntok);
     u->vals[18] = lm_buf_str(tsv);
+    snprintf(u->ntok, sizeof u->ntok, "%u", ntok);
+    u->vals[19] = u->ntok;
     return rc;
 }
 
@@ -822,7 +839,7 @@ static lm_err upsert_stmt(lm_corpus *c, int stmt, int64_t key, int version,
 
     if ((rc = upsert_args(c, &u, &P(c)->tsv, key, version, v, source, pubmed_md5, bits)))
         return rc;
-    return run_cmd(c, stmt, 19, u.vals, "cannot store a record", changed);
+    return run_cmd(c, stmt, 20, u.vals, "cannot store a record", changed);
 }
 
 static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
@@ -938,7 +955,7 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
         b->dbv[i][1] = r[i]->databanks.len ? lm_buf_str(&r[i]->databanks) : NULL;
         b->dbv[i][2] = b->ver[i];
         b->st[k].stmt = S_ROWLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
-        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 19, b->st[k].vals = u->vals, k++;
+        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 20, b->st[k].vals = u->vals, k++;
         if (pubmed)
             b->st[k].stmt = S_DATABANKS, b->st[k].n = 3, b->st[k].vals = b->dbv[i], k++;
     }
@@ -1059,17 +1076,19 @@ static lm_err put_pmc_row(lm_corpus *c, int64_t key, const lm_record *r,
 static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
 {
     struct corpus_view pm, v;
-    char k[24], year[16], md5[33], b[16];
-    const char *vals[15];
-    unsigned bits;
+    char k[24], year[16], md5[33], b[16], nt[16];
+    const char *vals[16];
+    unsigned bits, ntok = 0;
     lm_err rc;
 
     corpus_view_of(&P(c)->other, &pm);
     bits = corpus_merge(&pm, pmc, &v);
     corpus_view_md5(&P(c)->md, &v, md5);
-    if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv)))
+    if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv, &ntok)))
         return rc;
     vals[14] = lm_buf_str(&P(c)->tsv);
+    snprintf(nt, sizeof nt, "%u", ntok);
+    vals[15] = nt;
     snprintf(k, sizeof k, "%lld", (long long)key);
     snprintf(b, sizeof b, "%u", bits);
     vals[0] = k;
@@ -1077,49 +1096,40 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
     vals[11] = md5;
     vals[12] = b;
     vals[13] = c->now;
-    return run_cmd(c, S_MERGE, 15, vals, "cannot merge a PMC article", NULL);
+    return run_cmd(c, S_MERGE, 16, vals, "cannot merge a PMC article", NULL);
 }
 
-static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
+static lm_err pmc_put_row(lm_corpus *c, int64_t key, const lm_record *r,
+                          const struct corpus_view *pmc, int *changed)
 {
-    int64_t key = corpus_record_key(r);
-    struct row_state rs;
-    struct corpus_view pmc;
-    int changed = 0, row_changed = 0;
-    lm_err rc;
-
-    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
-        return rc;
-    corpus_view_of(r, &pmc);
     P(c)->pmc_any = 1;
-    /* the PMC row, then the merged row read under its lock */
-    if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
-        return rc;
-    *outcome = changed;
-    if (rs.has_pubmed) {
-        if (!changed)
-            return unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
-        return remerge(c, key, &pmc);
-    }
-    /* only PMC here, unless another import stores the PubMed record
-     * meanwhile: the guarded upsert leaves that row alone, and it is read
-     * again and merged */
-    if ((rc = upsert_stmt(c, S_UPSERT_PMC, key, r->version, &pmc, "pmc", NULL, 0,
-                          &row_changed)))
-        return rc;
-    if (!row_changed) {
-        if ((rc = read_row(c, key, &rs)))
-            return rc;
-        if (rs.has_pubmed)
-            return changed ? remerge(c, key, &pmc)
-                           : unchanged_or_older(c, S_PMC_VERSION, key, r->version, outcome);
-    }
-    if (row_changed)
-        *outcome = 1;
-    else if (!changed)
-        return unchanged_or_older(c, S_VERSION, key, r->version, outcome);
-    return LM_OK;
+    return put_pmc_row(c, key, r, pmc, changed);
 }
+
+static lm_err pmc_read_row(lm_corpus *c, int64_t key, int *has_pubmed)
+{
+    struct row_state rs;
+    lm_err rc = read_row(c, key, &rs);
+
+    *has_pubmed = rs.has_pubmed;
+    return rc;
+}
+
+/* guarded: a row another import gave a PubMed record stays as it is */
+static lm_err pmc_put_alone(lm_corpus *c, int64_t key, int version,
+                            const struct corpus_view *pmc, int *changed)
+{
+    return upsert_stmt(c, S_UPSERT_PMC, key, version, pmc, "pmc", NULL, 0, changed);
+}
+
+static lm_err pmc_unchanged(lm_corpus *c, int pmc, int64_t key, int version, int *outcome)
+{
+    return unchanged_or_older(c, pmc ? S_PMC_VERSION : S_VERSION, key, version, outcome);
+}
+
+static const struct corpus_pmc_ops pmc_ops = {
+    adopt_pmcid_row, pmc_put_row, pmc_read_row, remerge, pmc_put_alone, pmc_unchanged,
+};
 
 static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
 {
@@ -1149,7 +1159,7 @@ static lm_err pg_put(lm_corpus *c, const lm_record *r, int *outcome)
     if (r->kind == LM_REC_DELETE)
         return put_delete(c, r, outcome);
     if (r->source && !strcmp(r->source, "pmc"))
-        return put_pmc(c, r, outcome);
+        return corpus_put_pmc(c, &pmc_ops, r, outcome);
     return put_pubmed(c, r, outcome);
 }
 
@@ -1417,49 +1427,313 @@ static lm_err render(lm_corpus *c, const lm_query *q, char **out)
     return LM_OK;
 }
 
-/* Ranked and cut to the limit first, then the article's columns (and the
- * headline, which re-parses the abstract) for the kept rows only.
- * Weights {D, C, B, A}: the title counts four times the abstract;
- * normalisation 1 divides by 1 + log(length), as bm25 discounts long
- * documents.  Ties go to the lower key. */
-#define RANK "ts_rank_cd('{0.1, 0.1, 0.25, 1.0}', a.tsv, q.q, 1)"
-static const char sql_search[] =
-    "WITH q AS (SELECT $1::tsquery AS q),"
-    " hits AS (SELECT a.pmid, " RANK " AS r FROM article a, q"
-    "  WHERE a.tsv @@ q.q AND a.deleted = 0 ORDER BY r DESC, a.pmid LIMIT $2::bigint)"
-    " SELECT h.pmid, h.r, a.year, a.title, a.journal,"
-    "  ts_headline('simple', coalesce(a.abstract, ''), q.q,"
-    "   'StartSel=[, StopSel=], MaxWords=24, MinWords=12, MaxFragments=1,"
-    " FragmentDelimiter=...')"
-    " FROM hits h JOIN article a ON a.pmid = h.pmid, q ORDER BY h.r DESC, h.pmid";
-static const char sql_search_keys[] =
-    "WITH q AS (SELECT $1::tsquery AS q)"
-    " SELECT a.pmid, " RANK " AS r FROM article a, q WHERE a.tsv @@ q.q"
-    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
-static const char sql_search_records[] =
-    "WITH q AS (SELECT $1::tsquery AS q)"
-    " SELECT a.pmid, " RANK " AS r, a.year, a.title, a.abstract, a.pub_types, a.mesh"
-    " FROM article a, q WHERE a.tsv @@ q.q AND a.deleted = 0"
-    " ORDER BY r DESC, a.pmid LIMIT $2::bigint";
+/* Ranked as FTS5's bm25(article_fts, 4.0, 1.0) ranks, from the same
+ * numbers: the rows and words of the whole table, each leaf's (FTS5's
+ * phrase's) number of matching rows, and per candidate its length and the
+ * instances of each leaf, a title instance counting four times an
+ * abstract one.  The server finds the candidates (the GIN index) and
+ * sends per candidate only the positions of the query's words; the
+ * arithmetic is FTS5's, in its order, so both backends give the same
+ * scores and the same order.  Ties go to the lower key. */
+#define BM25_K1 1.2
+#define BM25_B 0.75
 
-static lm_err pg_search(lm_corpus *c, const lm_query *q, int limit, unsigned flags,
-                        lm_hit_cb cb, void *ud)
+struct leaf {
+    char **w;                   /* its words as the index reads them */
+    size_t nw, cap;
+    int prefix;                 /* the last word is a prefix */
+    char weight;                /* 'A' (title), 'B' (abstract) or 0 (both) */
+    double idf;
+};
+
+struct leaves {
+    struct leaf *l;
+    size_t n, cap;
+    lm_buf tsq, pat;            /* array literals: each leaf's tsquery, every
+                                 * word's LIKE pattern */
+    int prefix;                 /* some leaf ends in a prefix */
+    size_t nwords;              /* in all leaves */
+};
+
+/* one word of a candidate: its positions and their weights */
+struct occ { const char *lex; int pos[256]; char wt[256]; int n; };
+
+struct ranked { int64_t pmid; double score; };
+
+static void leaves_free(struct leaves *ls)
 {
-    const char *sql = flags & CORPUS_SEARCH_KEYS ? sql_search_keys
-                    : flags & CORPUS_SEARCH_RECORDS ? sql_search_records : sql_search;
-    PGresult *res;
-    char lim[16], *tsq = NULL;
-    const char *vals[2];
-    lm_hit h;
-    int i;
+    size_t i, j;
+
+    for (i = 0; i < ls->n; i++) {
+        for (j = 0; j < ls->l[i].nw; j++)
+            free(ls->l[i].w[j]);
+        free(ls->l[i].w);
+    }
+    free(ls->l);
+    lm_buf_free(&ls->tsq);
+    lm_buf_free(&ls->pat);
+}
+
+static lm_err leaf_word(const char *w, size_t n, void *ud)
+{
+    struct leaf *l = ud;
+
+    if (l->nw == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 4;
+        char **nw = realloc(l->w, cap * sizeof *nw);
+        if (!nw)
+            return LM_ERR_NOMEM;
+        l->w = nw;
+        l->cap = cap;
+    }
+    if (!(l->w[l->nw] = strndup(w, n)))
+        return LM_ERR_NOMEM;
+    l->nw++;
+    return LM_OK;
+}
+
+/* An element of an array literal, double-quoted, into @b. */
+static lm_err array_add(lm_buf *b, const char *s, const char *suffix)
+{
+    lm_err rc = lm_buf_puts(b, b->len ? ",\"" : "{\"");
+
+    for (; !rc && *s; s++)
+        rc = (*s == '"' || *s == '\\') ? lm_buf_printf(b, "\\%c", *s) : lm_buf_append(b, s, 1);
+    if (!rc && suffix)
+        rc = lm_buf_puts(b, suffix);
+    return rc ? rc : lm_buf_puts(b, "\"");
+}
+
+/* The leaves of @q left to right (FTS5's phrases, in its order). */
+static lm_err leaves_of(const lm_query *q, struct leaves *ls, int depth)
+{
+    lm_buf one = {0};
+    struct leaf *l;
+    size_t j;
     lm_err rc;
 
-    if ((rc = render(c, q, &tsq)))
+    if (!q || depth > 10000)
+        return LM_ERR_QUERY;
+    if (q->kind == LM_Q_AND || q->kind == LM_Q_OR || q->kind == LM_Q_NOT) {
+        if ((rc = leaves_of(q->left, ls, depth + 1)))
+            return rc;
+        return leaves_of(q->right, ls, depth + 1);
+    }
+    if (ls->n == ls->cap) {
+        size_t cap = ls->cap ? 2 * ls->cap : 8;
+        struct leaf *nl = realloc(ls->l, cap * sizeof *nl);
+        if (!nl)
+            return LM_ERR_NOMEM;
+        ls->l = nl;
+        ls->cap = cap;
+    }
+    l = &ls->l[ls->n++];
+    memset(l, 0, sizeof *l);
+    l->prefix = q->kind == LM_Q_PREFIX;
+    ls->prefix |= l->prefix;
+    if (q->column)
+        l->weight = !strcmp(q->column, "title") ? 'A' : 'B';
+    if ((rc = corpus_pg_words(q->text, leaf_word, l)) ||
+        (rc = corpus_pg_leaf(q->text, q->column, l->prefix, &one)) ||
+        (rc = array_add(&ls->tsq, lm_buf_str(&one), NULL)))
+        goto done;
+    ls->nwords += l->nw;
+    for (j = 0; j < l->nw && !rc; j++)
+        rc = array_add(&ls->pat, l->w[j], l->prefix && j + 1 == l->nw ? "%" : NULL);
+done:
+    lm_buf_free(&one);
+    return rc;
+}
+
+/* "{1,5,9}" and "{A,B,B}" (unnest(tsvector)'s positions and weights). */
+static void occ_parse(struct occ *o, const char *lex, const char *pos, const char *wt)
+{
+    char *end;
+
+    o->lex = lex;
+    o->n = 0;
+    for (pos++; *pos && *pos != '}' && o->n < 256; pos = *end ? end + 1 : end) {
+        o->pos[o->n] = (int)strtol(pos, &end, 10);
+        o->wt[o->n++] = 'D';
+    }
+    for (int i = 0; *wt && i < o->n; wt++)
+        if (*wt >= 'A' && *wt <= 'D')
+            o->wt[i++] = *wt;
+}
+
+/* A tsvector's text form ('lex':1A,5B 'other':3A ...; weight D unwritten)
+ * into @o (room for @cap words), in place in @s; the number of words. */
+static int occ_parse_tsv(char *s, struct occ *o, int cap)
+{
+    int n = 0;
+    char *w;
+
+    while (*s && n < cap) {
+        while (*s == ' ')
+            s++;
+        if (*s != '\'')
+            break;
+        o[n].lex = w = ++s;
+        /* '' is a quote, \x is x */
+        for (; *s && !(*s == '\'' && s[1] != '\''); s++) {
+            if (*s == '\'' || (*s == '\\' && s[1]))
+                s++;
+            *w++ = *s;
+        }
+        if (*s)
+            s++;
+        *w = '\0';
+        o[n].n = 0;
+        if (*s == ':')
+            for (s++; *s && *s != ' ';) {
+                char *end;
+                long p = strtol(s, &end, 10);
+                char wt = *end >= 'A' && *end <= 'C' ? *end++ : 'D';
+                if (end == s)
+                    break;
+                if (o[n].n < 256) {
+                    o[n].pos[o[n].n] = (int)p;
+                    o[n].wt[o[n].n++] = wt;
+                }
+                s = *end == ',' ? end + 1 : end;
+            }
+        n++;
+    }
+    return n;
+}
+
+static int word_is(const char *lex, const char *w, int prefix)
+{
+    return prefix ? !strncmp(lex, w, strlen(w)) : !strcmp(lex, w);
+}
+
+/* 1 when a word matching @w is at @pos with weight @wt. */
+static int word_at(const struct occ *o, int n, const char *w, int prefix, int pos, char wt)
+{
+    int i, k;
+
+    for (i = 0; i < n; i++)
+        if (word_is(o[i].lex, w, prefix))
+            for (k = 0; k < o[i].n; k++)
+                if (o[i].pos[k] == pos && o[i].wt[k] == wt)
+                    return 1;
+    return 0;
+}
+
+/* FTS5's aFreq of @l in a candidate: its instances, weighted by column. */
+static double leaf_freq(const struct leaf *l, const struct occ *o, int n)
+{
+    double f = 0;
+    size_t j;
+    int i, k;
+
+    if (!l->nw)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (!word_is(o[i].lex, l->w[0], l->prefix && l->nw == 1))
+            continue;
+        for (k = 0; k < o[i].n; k++) {
+            char wt = o[i].wt[k];
+            if (l->weight && wt != l->weight)
+                continue;
+            for (j = 1; j < l->nw; j++)
+                if (!word_at(o, n, l->w[j], l->prefix && j + 1 == l->nw, o[i].pos[k] + (int)j,
+                             wt))
+                    break;
+            if (j == l->nw)
+                f += wt == 'A' ? 4.0 : 1.0;
+        }
+    }
+    return f;
+}
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->pmid < y->pmid ? -1 : x->pmid > y->pmid;
+}
+
+/* Rows, words (once per read snapshot) and each leaf's matching rows. */
+static lm_err bm25_stats(lm_corpus *c, struct leaves *ls, double *avgdl)
+{
+    const char *vals[1] = { lm_buf_str(&ls->tsq) };
+    PGresult *res;
+    const char *s;
+    char *end;
+    size_t i;
+    lm_err rc = LM_OK;
+
+    if (!P(c)->totals) {
+        res = PQexec(P(c)->conn, "SELECT count(*), coalesce(sum(ntok), 0) FROM article");
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail_in(c, res, "article", "cannot search");
+            PQclear(res);
+            return rc;
+        }
+        P(c)->rows = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        P(c)->words = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+        P(c)->totals = P(c)->in_read;
+        PQclear(res);
+    }
+    *avgdl = P(c)->rows > 0 ? (double)P(c)->words / (double)P(c)->rows : 1;
+    res = PQexecParams(P(c)->conn,
+                       "SELECT ARRAY(SELECT (SELECT count(*) FROM article WHERE tsv @@ x.q)"
+                       " FROM unnest($1::tsquery[]) WITH ORDINALITY x(q, i) ORDER BY i)",
+                       1, NULL, vals, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_fail_in(c, res, "article", "cannot search");
+        PQclear(res);
         return rc;
-    snprintf(lim, sizeof lim, "%d", limit);
-    vals[0] = tsq;
-    vals[1] = limit > 0 ? lim : NULL;
-    res = PQexecParams(P(c)->conn, sql, 2, NULL, vals, NULL, NULL, 0);
+    }
+    s = PQgetvalue(res, 0, 0) + 1;
+    for (i = 0; i < ls->n; i++) {
+        long long hit = strtoll(s, &end, 10);
+        double idf = log(((double)(P(c)->rows - hit) + 0.5) / ((double)hit + 0.5));
+        ls->l[i].idf = idf <= 0.0 ? 1e-6 : idf;
+        s = *end ? end + 1 : end;
+    }
+    PQclear(res);
+    return LM_OK;
+}
+
+/* The candidates: [exact][live].  Without a prefix, per candidate its
+ * tsvector cut to the query's words (two deletions: unnest() makes a row
+ * of every word of every candidate, three times slower); with one, a row
+ * per candidate's word that some pattern matches. */
+#define CAND_EXACT \
+    "SELECT a.pmid, a.ntok, ts_delete(a.tsv, tsvector_to_array(ts_delete(a.tsv," \
+    " $2::text[])))::text FROM article a WHERE a.tsv @@ $1::tsquery"
+#define CAND_PREFIX \
+    "SELECT a.pmid, a.ntok, u.lexeme, u.positions, u.weights FROM article a" \
+    " LEFT JOIN LATERAL unnest(a.tsv) u ON u.lexeme LIKE ANY($2::text[])" \
+    " WHERE a.tsv @@ $1::tsquery"
+static const char *const sql_cand[2][2] = {
+    { CAND_PREFIX " ORDER BY a.pmid", CAND_PREFIX " AND a.deleted = 0 ORDER BY a.pmid" },
+    { CAND_EXACT, CAND_EXACT " AND a.deleted = 0" },
+};
+
+static lm_err bm25_rank(lm_corpus *c, const char *tsq, struct leaves *ls, int all,
+                        struct ranked **out, size_t *n)
+{
+    const char *vals[2] = { tsq, lm_buf_str(&ls->pat) };
+    struct occ *o = NULL;
+    struct ranked *r = NULL;
+    char *text = NULL;
+    double avgdl = 1, *freq = NULL;
+    PGresult *res;
+    int i, j, rows, no = 0, cap = 0;
+    size_t k, nr = 0;
+    lm_err rc;
+
+    *out = NULL;
+    *n = 0;
+    if ((rc = bm25_stats(c, ls, &avgdl)))
+        return rc;
+    res = PQexecParams(P(c)->conn, sql_cand[!ls->prefix][!all], 2, NULL, vals, NULL, NULL,
+                       0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
         /* 42601: a tsquery the server refused */
@@ -1471,29 +1745,155 @@ static lm_err pg_search(lm_corpus *c, const lm_query *q, int limit, unsigned fla
         } else {
             rc = pg_fail_in(c, res, "article", "cannot search");
         }
+        PQclear(res);
+        return rc;
+    }
+    rows = PQntuples(res);
+    if (rows && (!(r = malloc((size_t)rows * sizeof *r)) ||
+                 !(freq = calloc(ls->n + 1, sizeof *freq)))) {
+        rc = LM_ERR_NOMEM;
         goto done;
     }
-    for (i = 0; i < PQntuples(res); i++) {
+    for (i = 0; i < rows;) {
+        const char *key = PQgetvalue(res, i, 0);
+        double d = strtod(PQgetvalue(res, i, 1), NULL), score = 0;
+        int64_t pmid = strtoll(key, NULL, 10);
+
+        int need;
+
+        if (!ls->prefix) {
+            j = i + 1;
+            need = (int)ls->nwords;
+        } else {
+            for (j = i; j < rows && !strcmp(PQgetvalue(res, j, 0), key); j++)
+                ;
+            need = j - i;
+        }
+        if (need > cap) {
+            struct occ *no_ = realloc(o, (size_t)need * sizeof *o);
+            if (!no_) {
+                rc = LM_ERR_NOMEM;
+                goto done;
+            }
+            o = no_;
+            cap = need;
+        }
+        if (!ls->prefix) {
+            free(text);
+            if (!(text = strdup(PQgetvalue(res, i, 2)))) {
+                rc = LM_ERR_NOMEM;
+                goto done;
+            }
+            no = occ_parse_tsv(text, o, need);
+            i = j;
+        }
+        for (no = ls->prefix ? 0 : no; i < j; i++)
+            if (!PQgetisnull(res, i, 2))
+                occ_parse(&o[no++], PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
+                          PQgetvalue(res, i, 4));
+        for (k = 0; k < ls->n; k++)
+            freq[k] = leaf_freq(&ls->l[k], o, no);
+        for (k = 0; k < ls->n; k++)
+            score += ls->l[k].idf * ((freq[k] * (BM25_K1 + 1.0)) /
+                     (freq[k] + BM25_K1 * (1 - BM25_B + BM25_B * d / avgdl)));
+        r[nr].pmid = pmid;
+        r[nr++].score = score;       /* bm25() is its negation */
+    }
+    qsort(r, nr, sizeof *r, ranked_cmp);
+    *out = r;
+    *n = nr;
+    r = NULL;
+done:
+    PQclear(res);
+    free(text);
+    free(r);
+    free(o);
+    free(freq);
+    return rc;
+}
+
+/* The kept hits' columns, in rank order ($1: the keys in order). */
+static const char sql_search[] =
+    "SELECT a.pmid, a.year, a.title, a.journal,"
+    "  ts_headline('simple', coalesce(a.abstract, ''), $2::tsquery,"
+    "   'StartSel=[, StopSel=], MaxWords=24, MinWords=12, MaxFragments=1,"
+    " FragmentDelimiter=...')"
+    " FROM unnest($1::bigint[]) WITH ORDINALITY k(pmid, i) JOIN article a ON a.pmid = k.pmid"
+    " ORDER BY k.i";
+static const char sql_search_records[] =
+    "SELECT a.pmid, a.year, a.title, a.abstract, a.pub_types, a.mesh"
+    " FROM unnest($1::bigint[]) WITH ORDINALITY k(pmid, i) JOIN article a ON a.pmid = k.pmid"
+    " ORDER BY k.i";
+
+static lm_err pg_search(lm_corpus *c, const lm_query *q, int limit, unsigned flags,
+                        lm_hit_cb cb, void *ud)
+{
+    struct leaves ls = {0};
+    struct ranked *r = NULL;
+    PGresult *res = NULL;
+    lm_buf keys = {0};
+    char *tsq = NULL;
+    const char *vals[2];
+    size_t n = 0, i;
+    lm_hit h;
+    lm_err rc;
+
+    if ((rc = render(c, q, &tsq)))
+        return rc;
+    if ((rc = leaves_of(q, &ls, 0)) ||
+        (rc = lm_buf_puts(&ls.tsq, ls.tsq.len ? "}" : "{}")) ||
+        (rc = lm_buf_puts(&ls.pat, ls.pat.len ? "}" : "{}")) ||
+        (rc = bm25_rank(c, tsq, &ls, (flags & CORPUS_SEARCH_KEYS) != 0, &r, &n)))
+        goto done;
+    if (limit > 0 && n > (size_t)limit)
+        n = (size_t)limit;
+    if (flags & CORPUS_SEARCH_KEYS) {
+        for (i = 0; i < n; i++) {
+            memset(&h, 0, sizeof h);
+            h.pmid = r[i].pmid;
+            h.score = r[i].score;
+            if (cb(&h, ud))
+                break;
+        }
+        goto done;
+    }
+    if (!n)
+        goto done;
+    for (i = 0; i < n && !rc; i++)
+        rc = lm_buf_printf(&keys, "%c%lld", i ? ',' : '{', (long long)r[i].pmid);
+    if (rc || (rc = lm_buf_puts(&keys, "}")))
+        goto done;
+    vals[0] = lm_buf_str(&keys);
+    vals[1] = tsq;
+    res = PQexecParams(P(c)->conn, flags & CORPUS_SEARCH_RECORDS ? sql_search_records
+                       : sql_search, flags & CORPUS_SEARCH_RECORDS ? 1 : 2, NULL, vals, NULL,
+                       NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        rc = pg_fail_in(c, res, "article", "cannot search");
+        goto done;
+    }
+    for (i = 0; i < (size_t)PQntuples(res) && i < n; i++) {
         memset(&h, 0, sizeof h);
-        h.pmid = strtoll(PQgetvalue(res, i, 0), NULL, 10);
-        h.score = strtod(PQgetvalue(res, i, 1), NULL);
+        h.pmid = r[i].pmid;
+        h.score = r[i].score;
+        h.year = atoi(PQgetvalue(res, (int)i, 1));
+        h.title = PQgetvalue(res, (int)i, 2);
         if (flags & CORPUS_SEARCH_RECORDS) {
-            h.year = atoi(PQgetvalue(res, i, 2));
-            h.title = PQgetvalue(res, i, 3);
-            h.abstract = PQgetvalue(res, i, 4);
-            h.pub_types = PQgetvalue(res, i, 5);
-            h.mesh = PQgetvalue(res, i, 6);
-        } else if (!(flags & CORPUS_SEARCH_KEYS)) {
-            h.year = atoi(PQgetvalue(res, i, 2));
-            h.title = PQgetvalue(res, i, 3);
-            h.journal = PQgetvalue(res, i, 4);
-            h.snippet = PQgetvalue(res, i, 5);
+            h.abstract = PQgetvalue(res, (int)i, 3);
+            h.pub_types = PQgetvalue(res, (int)i, 4);
+            h.mesh = PQgetvalue(res, (int)i, 5);
+        } else {
+            h.journal = PQgetvalue(res, (int)i, 3);
+            h.snippet = PQgetvalue(res, (int)i, 4);
         }
         if (cb(&h, ud))
             break;
     }
 done:
     PQclear(res);
+    lm_buf_free(&keys);
+    leaves_free(&ls);
+    free(r);
     free(tsq);
     return rc;
 }
@@ -1511,9 +1911,13 @@ static lm_err pg_match_count(lm_corpus *c, const lm_query *q, uint64_t cap, uint
     snprintf(lim, sizeof lim, "%llu", (unsigned long long)(cap > INT64_MAX ? INT64_MAX : cap));
     vals[0] = tsq;
     vals[1] = lim;
-    res = PQexecParams(P(c)->conn, "SELECT count(*) FROM (SELECT 1 FROM article"
-                       " WHERE tsv @@ $1::tsquery LIMIT $2::bigint) m", 2, NULL, vals, NULL,
-                       NULL, 0);
+    /* the matches as a CTE planned without the limit: under "LIMIT 1"
+     * the planner expects the first match soon and reads the table in
+     * order, detoasting every tsvector (0.6 s at 100,000 articles for a
+     * word no article holds), where the index answers at once */
+    res = PQexecParams(P(c)->conn, "WITH m AS MATERIALIZED (SELECT 1 FROM article"
+                       " WHERE tsv @@ $1::tsquery) SELECT count(*) FROM (SELECT 1 FROM m"
+                       " LIMIT $2::bigint) l", 2, NULL, vals, NULL, NULL, 0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK)
         rc = pg_fail_in(c, res, "article", "cannot search");
     else

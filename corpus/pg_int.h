@@ -17,8 +17,15 @@ void corpus_pg_display(const char *url, char *buf, size_t cap);
 char *corpus_pg_tsquery(const lm_query *q);
 
 /* The tsvector (text form) of an article: the words of @p title at weight
- * A, then those of @p abstract at B, positions counted on; into @p out. */
-lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out);
+ * A, then those of @p abstract at B, positions counted on; into @p out.
+ * *ntok gets the number of words (bm25's document length). */
+lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out,
+                          unsigned *ntok);
+/* Calls @p cb for each word of @p s as the index reads it (folded, NUL-
+ * terminated, valid during the call), in order; the first error of a
+ * call ends it. */
+typedef lm_err (*corpus_pg_word_cb)(const char *w, size_t n, void *ud);
+lm_err corpus_pg_words(const char *s, corpus_pg_word_cb cb, void *ud);
 /* One query leaf's words in tsquery syntax, appended to @p out: 'a' <-> 'b'
  * with the column's weight (title A, abstract B, none when NULL), the last
  * word a prefix (:*) when @p prefix; "' '" (matches nothing) when the text

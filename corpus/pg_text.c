@@ -36,25 +36,10 @@ static const char latin_1[] =
  * An invalid byte is U+FFFD, one byte long. */
 static unsigned decode(const unsigned char *s, size_t *len)
 {
-    unsigned c = s[0], n, i, cp;
+    unsigned cp = 0xfffd;
 
-    *len = 1;
-    if (c < 0x80)
-        return c;
-    if (c >= 0xc2 && c <= 0xdf)
-        n = 1, cp = c & 0x1f;
-    else if (c >= 0xe0 && c <= 0xef)
-        n = 2, cp = c & 0x0f;
-    else if (c >= 0xf0 && c <= 0xf4)
-        n = 3, cp = c & 0x07;
-    else
-        return 0xfffd;
-    for (i = 1; i <= n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0xfffd;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    *len = n + 1;
+    if (!(*len = lm_utf8_next((const char *)s, &cp)))
+        *len = 1;
     return cp;
 }
 
@@ -68,6 +53,11 @@ static int word_char(unsigned cp)
         return cp == 0xaa || cp == 0xb2 || cp == 0xb3 || cp == 0xb5 || cp == 0xb9 ||
                cp == 0xba || (cp >= 0xbc && cp <= 0xbe);
     if (cp == 0xd7 || cp == 0xf7)
+        return 0;
+    /* the spacing modifiers that are symbols (Sk), and Greek signs */
+    if ((cp >= 0x2c2 && cp <= 0x2c5) || (cp >= 0x2d2 && cp <= 0x2df) ||
+        (cp >= 0x2e5 && cp <= 0x2eb) || cp == 0x2ed || (cp >= 0x2ef && cp <= 0x2ff) ||
+        cp == 0x375 || cp == 0x37e || cp == 0x384 || cp == 0x385 || cp == 0x387)
         return 0;
     if (cp >= 0x300 && cp <= 0x36f)
         return 2;
@@ -138,9 +128,7 @@ static size_t encode(unsigned cp, char *o)
 /* Calls @word for each word of @s, folded (NUL-terminated in a buffer of
  * the call; valid during the callback), in order.  Returns the first
  * error of a callback. */
-typedef lm_err (*word_cb)(const char *w, size_t n, void *ud);
-
-static lm_err words(const char *s, word_cb cb, void *ud)
+lm_err corpus_pg_words(const char *s, corpus_pg_word_cb cb, void *ud)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     char w[WORD_MAX + 8];
@@ -172,7 +160,7 @@ static lm_err words(const char *s, word_cb cb, void *ud)
 
 /* ---- documents ------------------------------------------------------------ */
 
-struct doc { lm_buf *out; unsigned pos; char weight; };
+struct doc { lm_buf *out; unsigned pos, n; char weight; };
 
 static lm_err doc_word(const char *w, size_t n, void *ud)
 {
@@ -181,6 +169,7 @@ static lm_err doc_word(const char *w, size_t n, void *ud)
     /* positions stop at 16383 in PostgreSQL; later words keep the last */
     if (d->pos < 16383)
         d->pos++;
+    d->n++;
     if (d->out->len && lm_buf_puts(d->out, " "))
         return LM_ERR_NOMEM;
     if (lm_buf_puts(d->out, "'") || lm_buf_append(d->out, w, n))
@@ -188,17 +177,19 @@ static lm_err doc_word(const char *w, size_t n, void *ud)
     return lm_buf_printf(d->out, "':%u%c", d->pos, d->weight);
 }
 
-lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out)
+lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out,
+                          unsigned *ntok)
 {
-    struct doc d = { out, 0, 'A' };
+    struct doc d = { out, 0, 0, 'A' };
     lm_err rc;
 
     lm_buf_clear(out);
-    if ((rc = words(title, doc_word, &d)))
+    if ((rc = corpus_pg_words(title, doc_word, &d)))
         return rc;
     d.weight = 'B';
-    if ((rc = words(abstract, doc_word, &d)))
+    if ((rc = corpus_pg_words(abstract, doc_word, &d)))
         return rc;
+    *ntok = d.n;
     /* lm_buf_str: "" when there is no word (an empty tsvector) */
     return out->s ? LM_OK : lm_buf_puts(out, "");
 }
@@ -237,13 +228,13 @@ lm_err corpus_pg_leaf(const char *text, const char *column, int prefix, lm_buf *
 
     if (column)
         q.weight = !strcmp(column, "title") ? "A" : "B";
-    if ((rc = words(text, count_word, &q)))
+    if ((rc = corpus_pg_words(text, count_word, &q)))
         return rc;
     /* no word at all (punctuation only): a lexeme no document holds, so
      * the leaf matches nothing, as an empty FTS5 phrase does */
     if (!q.count)
         return lm_buf_puts(out, "' '");
-    if ((rc = lm_buf_puts(out, "(")) || (rc = words(text, query_word, &q)))
+    if ((rc = lm_buf_puts(out, "(")) || (rc = corpus_pg_words(text, query_word, &q)))
         return rc;
     return lm_buf_puts(out, ")");
 }

@@ -865,36 +865,31 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
     return LM_OK;
 }
 
-/* A PMC article: kept as read in article_pmc, then merged into the row of
- * its PMID (or PMCID), under PubMed's fields when PubMed's record is there. */
-static lm_err put_pmc(lm_corpus *c, const lm_record *r, int *outcome)
+static lm_err pmc_read_row(lm_corpus *c, int64_t key, int *has_pubmed)
 {
-    int64_t key = corpus_record_key(r);
     struct row_state rs;
-    struct corpus_view pmc;
-    int changed = 0, row_changed = 0;
-    lm_err rc;
+    lm_err rc = read_row(c, key, &rs);
 
-    if (r->pmid > 0 && r->pmcid.len && (rc = adopt_pmcid_row(c, r)))
-        return rc;
-    corpus_view_of(r, &pmc);
-    if ((rc = put_pmc_row(c, key, r, &pmc, &changed)) || (rc = read_row(c, key, &rs)))
-        return rc;
-    *outcome = changed;
-    if (rs.has_pubmed) {
-        if (!changed)
-            return pmc_unchanged_or_older(c, key, r->version, outcome);
-        return remerge(c, key, &pmc);
-    }
-    /* only PMC in this row: it is the article, as schema v1 stored it */
-    if ((rc = upsert(c, key, r->version, &pmc, "pmc", NULL, 0, &row_changed)))
-        return rc;
-    if (row_changed)
-        *outcome = 1;
-    else if (!changed)
-        return unchanged_or_older(c, key, r->version, outcome);
-    return LM_OK;
+    *has_pubmed = rs.has_pubmed;
+    return rc;
 }
+
+/* one writer at a time: the row read holds no PubMed record */
+static lm_err pmc_put_alone(lm_corpus *c, int64_t key, int version,
+                            const struct corpus_view *pmc, int *changed)
+{
+    return upsert(c, key, version, pmc, "pmc", NULL, 0, changed);
+}
+
+static lm_err pmc_unchanged(lm_corpus *c, int pmc, int64_t key, int version, int *outcome)
+{
+    return pmc ? pmc_unchanged_or_older(c, key, version, outcome)
+               : unchanged_or_older(c, key, version, outcome);
+}
+
+static const struct corpus_pmc_ops pmc_ops = {
+    adopt_pmcid_row, put_pmc_row, pmc_read_row, remerge, pmc_put_alone, pmc_unchanged,
+};
 
 static lm_err put_delete(lm_corpus *c, const lm_record *r, int *outcome)
 {
@@ -929,7 +924,7 @@ static lm_err sq_put(lm_corpus *c, const lm_record *r, int *outcome)
     if (r->kind == LM_REC_DELETE)
         return put_delete(c, r, outcome);
     if (r->source && !strcmp(r->source, "pmc"))
-        return put_pmc(c, r, outcome);
+        return corpus_put_pmc(c, &pmc_ops, r, outcome);
     return put_pubmed(c, r, outcome);
 }
 

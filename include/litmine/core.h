@@ -111,6 +111,10 @@ LM_API LM_MUST_CHECK lm_err lm_md5_file(const char *path, char hex[33]);
 /// 1 when the NUL-terminated @p s is valid UTF-8 (no overlong forms, no
 /// surrogates, nothing above U+10FFFF), else 0.  NULL is valid (empty).
 LM_API int lm_utf8_valid(const char *s);
+/// Decodes the character at @p s (not at its NUL): *cp gets its code point
+/// and the result is its length in bytes, 0 for a byte that starts no valid
+/// UTF-8 character (by lm_utf8_valid()'s rules; *cp is then untouched).
+LM_API size_t lm_utf8_next(const char *s, unsigned *cp);
 
 /// Masks secrets in @p s in place: the value of every "api_key=" (any case,
 /// up to '&', white space, a quote or '>') becomes "***".  lm_msg_set() and

@@ -189,3 +189,19 @@ Test(core, utf8_valid)
     cr_assert(!lm_utf8_valid("\xe2\x89"));           /* cut short */
     cr_assert(!lm_utf8_valid("\xff\xfe"));
 }
+
+Test(core, utf8_next)
+{
+    static const struct { const char *s; size_t len; unsigned cp; } t[] = {
+        { "z", 1, 'z' }, { "\xc3\xa9", 2, 0xe9 }, { "\xe2\x89\xa4", 3, 0x2264 },
+        { "\xf0\x9f\x98\x80", 4, 0x1f600 }, { "\xc0\xaf", 0, 7 }, { "\xed\xa0\x80", 0, 7 },
+        { "\xe2\x89", 0, 7 }, { "\xff", 0, 7 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned cp = 7;     /* left as it was when the byte is invalid */
+        cr_assert_eq(lm_utf8_next(t[i].s, &cp), t[i].len, "%zu", i);
+        cr_assert_eq(cp, t[i].cp, "%zu", i);
+    }
+}

@@ -394,14 +394,21 @@ Test(pg_render, a_leaf_without_words_matches_nothing)
 Test(pg_render, tsvector_of_an_article)
 {
     lm_buf b = {0};
+    unsigned n = 0;
 
     cr_assert_eq(corpus_pg_tsvector("Zorvil-9 \xc3\x86ON", "IL\xe2\x80\x936 \xc2\xb5g/kg, "
-                                    "1.5\xc2\xb1\x30.2 NA\xc3\x8fVE", &b), LM_OK);
+                                    "1.5\xc2\xb1\x30.2 NA\xc3\x8fVE", &b, &n), LM_OK);
+    cr_assert_eq(n, 12);
     cr_assert_str_eq(lm_buf_str(&b), "'zorvil':1A '9':2A '\xc3\xa6on':3A 'il':4B '6':5B "
                                      "'\xc2\xb5g':6B 'kg':7B '1':8B '5':9B '0':10B '2':11B "
                                      "'naive':12B");
-    cr_assert_eq(corpus_pg_tsvector("", NULL, &b), LM_OK);
+    cr_assert_eq(corpus_pg_tsvector("", NULL, &b, &n), LM_OK);
     cr_assert_str_eq(lm_buf_str(&b), "");
+    cr_assert_eq(n, 0);
+    /* a modifier symbol (U+02C2) separates words, as in unicode61 */
+    cr_assert_eq(corpus_pg_tsvector("zorvil\xcb\x82" "5", NULL, &b, &n), LM_OK);
+    cr_assert_str_eq(lm_buf_str(&b), "'zorvil':1A '5':2A");
+    cr_assert_eq(n, 2);
     lm_buf_free(&b);
 }
 
