@@ -262,6 +262,117 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
     return -1;
 }
 
+/* A word of text[a,b) from p on: its end (letters, digits, hyphens, an
+ * apostrophe-s). */
+static size_t word_end(const char *t, size_t p, size_t b)
+{
+    while (p < b && (isalnum((unsigned char)t[p]) || t[p] == '-'
+                     || (t[p] == '\'' && p + 1 < b && t[p + 1] == 's')))
+        p++;
+    return p;
+}
+
+static int word_is(const char *t, size_t a, size_t e, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++)
+        if (e - a == strlen(list[i]) && !strncasecmp(t + a, list[i], e - a))
+            return 1;
+    return 0;
+}
+
+/* "the randomized trial", "the open-label pilot", "the GERAC 2 study": a
+ * definite study noun phrase, "the" and at most four plain words before a
+ * singular study noun, in text[a,b).  *named: a modifier is a name (a
+ * capitalised or upper-case word, or a number after one); *mods: how many
+ * words stand between "the" and the noun. */
+static int definite_study(const char *t, size_t a, size_t b, int *named, size_t *mods)
+{
+    static const char *const nouns[] = {
+        "trial", "study", "pilot", "review", "meta-analysis", "metaanalysis", "analysis",
+        "experiment", "survey", "series", "rct", NULL
+    };
+    /* modifiers that point back at a study named before */
+    static const char *const back[] = {
+        "same", "previous", "earlier", "above", "latter", "former", "aforementioned", "original",
+        "rest", "end", "start", "whole", "entire", "course", NULL
+    };
+    size_t p = a;
+
+    *named = 0;
+    while (p < b) {
+        size_t w = p, e, q, k;
+        int nm = 0, ok = 1;
+        while (w < b && !isalnum((unsigned char)t[w]))
+            w++;
+        e = word_end(t, w, b);
+        p = e > w ? e : w + 1;
+        if (e - w != 3 || strncasecmp(t + w, "the", 3))
+            continue;
+        q = e;
+        for (k = 0; k <= 4 && ok; k++) {
+            size_t ws, we;
+            if (q >= b || t[q] != ' ')
+                break;
+            ws = q + 1;
+            we = word_end(t, ws, b);
+            if (we == ws)
+                break;
+            if (word_is(t, ws, we, nouns)) {
+                *named = nm;
+                *mods = k;
+                return 1;
+            }
+            if (word_is(t, ws, we, back))
+                ok = 0;                         /* "the same trial" */
+            else if (isupper((unsigned char)t[ws]) || (nm && isdigit((unsigned char)t[ws])))
+                nm = 1;
+            q = we;
+        }
+    }
+    return 0;
+}
+
+int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                     size_t head, unsigned f, const struct rc_nums *ns)
+{
+    char venue[64];
+    long n = 0;
+    size_t i, mods;
+    int named, year, design;
+
+    if (!definite_study(text, s->start, s->end, &named, &mods))
+        return 0;
+    /* "the trial" in the paragraph, or bare in the section, of a mention
+     * speaks of it */
+    if (r->nstudies && !named
+        && (r->studies[r->nstudies - 1].block == s->block
+            || (!mods && r->studies[r->nstudies - 1].head == head)))
+        return 0;
+    for (i = 0; ns && i < ns->n && !n; i++)
+        if (ns->v[i].kind == RC_N)
+            n = (long)ns->v[i].v;
+    year = rc_year_in(text, s->start, s->end);
+    rc_venue_in(text, s->start, s->end, venue, sizeof venue);
+    design = (f & (RC_F_RCT | RC_F_OPENLABEL | RC_F_META | RC_F_OBSERVATIONAL)) != 0;
+    /* a detail the article gave of an earlier mention: it speaks of that one */
+    for (i = 0; i < r->nstudies; i++) {
+        const struct rc_mention *m = &r->studies[i];
+        if ((n && m->n == n) || (year && m->year == year))
+            return 0;
+    }
+    if (n || year || venue[0] || named)
+        return 1;
+    /* only a design named: a new study unless the section has one of it */
+    if (!design)
+        return 0;
+    for (i = 0; i < r->nstudies; i++)
+        if (r->studies[i].head == head && !strcmp(r->studies[i].design, design_named(f)))
+            return 0;
+    return 1;
+}
+
 /* Details of a mention that a record confirms: appended to m->why. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
 {

@@ -1322,9 +1322,9 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;
         if (named >= 0) {
             nb = -2;                    /* the study named again: no new mention */
-        } else if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
-            && (f & RC_F_STUDYWORD) && !(f & RC_F_CASE)
-            && !(f & (RC_F_QUESTION | RC_F_CALL))) {
+        } else if (bk != RC_BLOCK_HEADING && !(f & RC_F_CASE) && !(f & (RC_F_QUESTION | RC_F_CALL))
+                   && (((cues & RC_C_MENTION) && !(cues & RC_C_BACKREF) && (f & RC_F_STUDYWORD))
+                       || rc_mention_opens(r, d->text.s, s, head, f, &nums))) {
             if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
                 goto fail;
             nb = (int)r->nstudies - 1;

@@ -428,6 +428,11 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
 /* The earlier mention a sentence names ("the Norwegian trial" after "a
  * trial of 257 Norwegian doctors"), or -1. */
 int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
+/* A sentence that introduces a study by a definite noun phrase with details
+ * ("the randomized trial of 212 adults", "the open-label pilot", "the
+ * GERAC 2 study") that no earlier mention gave: 1, else 0. */
+int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                     size_t head, unsigned flags, const struct rc_nums *ns);
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);

@@ -1,0 +1,95 @@
+/* reconcile: the article model's own readings, on invented sentences (the
+ * fictional drug velmorant, invented numbers): which sentences open a study
+ * mention. */
+#include <criterion/criterion.h>
+#include <string.h>
+#include <litmine/litmine.h>
+#include "reconcile/reconcile_int.h"
+
+TestSuite(reconcile_article);
+
+/* One sentence, its numbers as the test gives them (an n, or none). */
+static int opens(struct lm_report *r, const char *text, size_t block, size_t head, unsigned f,
+                 long n)
+{
+    struct rc_sent s = { 0, strlen(text), block };
+    struct rc_num x;
+    struct rc_nums ns = { 0 };
+
+    memset(&x, 0, sizeof x);
+    x.kind = RC_N;
+    x.v = (double)n;
+    ns.v = &x;
+    ns.n = n > 0;
+    return rc_mention_opens(r, text, &s, head, f, &ns);
+}
+
+Test(reconcile_article, definite_study_phrases_open_a_mention)
+{
+    static const struct {
+        const char *text;
+        unsigned f;
+        long n;
+        int want;
+    } t[] = {
+        /* a definite study noun phrase with details: a new study */
+        { "The randomized trial of 412 adults found remission in 90 of them.", RC_F_RCT, 412, 1 },
+        { "In the open-label pilot, nine of 14 adults improved.", RC_F_OPENLABEL, 14, 1 },
+        { "The early compassionate-use study gave velmorant to 88 children.", RC_F_OPENLABEL, 0, 1 },
+        { "Results like the ORBIT 3 trial are what we aim for.", 0, 0, 1 },
+        { "The 2019 study published in the Velmorant Letters was small.", 0, 0, 1 },
+        /* no details: "the study" points back, it introduces nothing */
+        { "Those gains held for the rest of the study.", 0, 0, 0 },
+        { "The study was small.", 0, 0, 0 },
+        { "In the same trial, 20 adults dropped out.", 0, 20, 0 },
+        /* no study noun after "the" */
+        { "The randomized patients of 412 adults improved.", RC_F_RCT, 412, 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct lm_report r;
+        memset(&r, 0, sizeof r);
+        cr_assert_eq(opens(&r, t[i].text, 0, 0, t[i].f, t[i].n), t[i].want, "%s", t[i].text);
+    }
+}
+
+Test(reconcile_article, definite_study_phrases_lean_on_an_earlier_mention)
+{
+    static const struct {
+        const char *text;
+        size_t block, head;
+        unsigned f;
+        long n;
+        int want;
+    } t[] = {
+        /* the sample size of the earlier mention: that study again */
+        { "The randomized trial of 412 adults was funded by its maker.", 5, 4, RC_F_RCT, 412, 0 },
+        /* "the trial" in the paragraph that named one */
+        { "The trial enrolled 500 adults across 30 clinics.", 1, 0, 0, 500, 0 },
+        /* bare "the trial" in the same section */
+        { "The trial enrolled 500 adults across 30 clinics.", 2, 0, 0, 500, 0 },
+        /* another section, other details: a new study */
+        { "The crossover trial enrolled 500 adults.", 3, 2, 0, 500, 1 },
+        /* a design the section's mention does not have */
+        { "The open-label pilot found the same.", 2, 0, RC_F_OPENLABEL, 0, 1 },
+        /* the section's mention has that design already */
+        { "The randomised trial found the same.", 2, 0, RC_F_RCT, 0, 0 },
+    };
+    struct rc_mention m;
+    size_t i;
+
+    memset(&m, 0, sizeof m);
+    m.block = 1;
+    m.head = 0;
+    m.n = 412;
+    strcpy(m.design, "rct");
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct lm_report r;
+        memset(&r, 0, sizeof r);
+        r.studies = &m;
+        r.nstudies = 1;
+        cr_assert_eq(opens(&r, t[i].text, t[i].block, t[i].head, t[i].f, t[i].n), t[i].want,
+                     "%s", t[i].text);
+    }
+}
