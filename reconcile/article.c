@@ -152,6 +152,63 @@ enum rc_claim_kind rc_kind_of(unsigned f, unsigned cues, const struct rc_nums *n
     return RC_K_EFFICACY;
 }
 
+/* A word of text[a,b) from p on: its end (letters, digits, hyphens, an
+ * apostrophe-s). */
+static size_t word_end(const char *t, size_t p, size_t b)
+{
+    while (p < b && (isalnum((unsigned char)t[p]) || t[p] == '-'
+                     || (t[p] == '\'' && p + 1 < b && t[p + 1] == 's')))
+        p++;
+    return p;
+}
+
+static int word_is(const char *t, size_t a, size_t e, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++)
+        if (e - a == strlen(list[i]) && !strncasecmp(t + a, list[i], e - a))
+            return 1;
+    return 0;
+}
+
+/* "gave it to 214 kids", "enrolled 1,100 patients": a number right before a
+ * word for people (two words may stand between: "214 kids and young
+ * adults", "88 older adults"), or 0. */
+static long people_count(const char *t, size_t a, size_t b)
+{
+    static const char *const people[] = {
+        "adults", "children", "kids", "patients", "participants", "people", "women", "men",
+        "volunteers", "subjects", "infants", "adolescents", "teenagers", "teens", "persons",
+        "individuals", "smokers", "veterans", "students", "workers", "residents", "doctors",
+        "nurses", "athletes", "boys", "girls", "mothers", "babies", "users", NULL
+    };
+    size_t p = a;
+
+    while (p < b) {
+        double v;
+        size_t used, q, k;
+        if ((p > a && isalnum((unsigned char)t[p - 1])) || !isalnum((unsigned char)t[p])
+            || !lm_num_any(t + p, b - p, &v, &used) || used == 0) {
+            p++;
+            continue;
+        }
+        q = p + used;
+        p = q;
+        if (v < 2 || v > 10000000 || v != (double)(long)v)
+            continue;
+        for (k = 0; k < 3 && q < b && t[q] == ' '; k++) {
+            size_t ws = q + 1, we = word_end(t, ws, b);
+            if (we == ws)
+                break;
+            if (word_is(t, ws, we, people))
+                return (long)v;
+            q = we;
+        }
+    }
+    return 0;
+}
+
 lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,
                       size_t head, unsigned f, const struct rc_nums *ns)
 {
@@ -185,8 +242,36 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
             snprintf(m->unit, sizeof m->unit, "%s", x->unit);
         }
     }
+    if (!m->n)
+        m->n = people_count(text, s->start, s->end);
     m->claim = -1;
     return LM_OK;
+}
+
+void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const struct rc_sent *s,
+                       unsigned f, const struct rc_nums *ns)
+{
+    struct rc_mention *m;
+    size_t i;
+
+    if (idx < 0 || (size_t)idx >= r->nstudies)
+        return;
+    m = &r->studies[idx];
+    for (i = 0; ns && i < ns->n; i++) {
+        const struct rc_num *x = &ns->v[i];
+        if (x->kind == RC_N && !m->n)
+            m->n = (long)x->v;
+        else if (x->kind == RC_DOSES && !m->sessions)
+            m->sessions = (long)x->v;
+    }
+    if (!m->n)
+        m->n = people_count(text, s->start, s->end);
+    if (!m->year)
+        m->year = rc_year_in(text, s->start, s->end);
+    if (!m->venue[0])
+        rc_venue_in(text, s->start, s->end, m->venue, sizeof m->venue);
+    if (!m->design[0])
+        snprintf(m->design, sizeof m->design, "%s", design_named(f));
 }
 
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
@@ -260,26 +345,6 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
             return (int)i;
     }
     return -1;
-}
-
-/* A word of text[a,b) from p on: its end (letters, digits, hyphens, an
- * apostrophe-s). */
-static size_t word_end(const char *t, size_t p, size_t b)
-{
-    while (p < b && (isalnum((unsigned char)t[p]) || t[p] == '-'
-                     || (t[p] == '\'' && p + 1 < b && t[p + 1] == 's')))
-        p++;
-    return p;
-}
-
-static int word_is(const char *t, size_t a, size_t e, const char *const *list)
-{
-    size_t i;
-
-    for (i = 0; list[i]; i++)
-        if (e - a == strlen(list[i]) && !strncasecmp(t + a, list[i], e - a))
-            return 1;
-    return 0;
 }
 
 /* "the randomized trial", "the open-label pilot", "the GERAC 2 study": a

@@ -1336,6 +1336,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             about = -1;
         if (nb == -2)
             nb = -1;
+        if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
+            rc_mention_enrich(r, about, d->text.s, s, f, &nums);
         topical = names_topic(&topic, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */

@@ -428,6 +428,11 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
 /* The earlier mention a sentence names ("the Norwegian trial" after "a
  * trial of 257 Norwegian doctors"), or -1. */
 int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
+/* Details a later sentence that names or leans on mention @idx gives of it
+ * ("the trial randomised 120 children", "it appeared in 2019"): added where
+ * the mention had none. */
+void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const struct rc_sent *s,
+                       unsigned flags, const struct rc_nums *ns);
 /* A sentence that introduces a study by a definite noun phrase with details
  * ("the randomized trial of 212 adults", "the open-label pilot", "the
  * GERAC 2 study") that no earlier mention gave: 1, else 0. */

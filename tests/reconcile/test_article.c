@@ -93,3 +93,41 @@ Test(reconcile_article, definite_study_phrases_lean_on_an_earlier_mention)
                      "%s", t[i].text);
     }
 }
+
+/* A sentence that names or leans on a mention fills in what it left out. */
+Test(reconcile_article, later_sentences_fill_in_a_mentions_details)
+{
+    static const struct {
+        const char *text;
+        unsigned f;
+        long n;
+        int year;
+        const char *design, *venue;
+    } t[] = {
+        { "Also, the Kestrel trial randomised 120 kids to two doses.", RC_F_RCT, 120, 0, "rct", "" },
+        { "The trial gave velmorant to 214 children and young adults.", 0, 214, 0, "", "" },
+        { "It appeared in 2019, published in the Journal of Velmorant Studies.", 0, 0, 2019, "",
+          "Journal of Velmorant Studies" },
+        { "Up to 50 mg/kg was given.", 0, 0, 0, "", "" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_mention m;
+        struct lm_report r;
+        struct rc_sent s = { 0, strlen(t[i].text), 3 };
+        memset(&m, 0, sizeof m);
+        memset(&r, 0, sizeof r);
+        r.studies = &m;
+        r.nstudies = 1;
+        rc_mention_enrich(&r, 0, t[i].text, &s, t[i].f, NULL);
+        cr_assert_eq(m.n, t[i].n, "%s: n %ld", t[i].text, m.n);
+        cr_assert_eq(m.year, t[i].year, "%s", t[i].text);
+        cr_assert_str_eq(m.design, t[i].design, "%s", t[i].text);
+        cr_assert_str_eq(m.venue, t[i].venue, "%s", t[i].text);
+        /* what the mention already had stays */
+        m.n = 7;
+        rc_mention_enrich(&r, 0, t[i].text, &s, t[i].f, NULL);
+        cr_assert_eq(m.n, 7);
+    }
+}
