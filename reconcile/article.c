@@ -438,6 +438,106 @@ int rc_mention_opens(const struct lm_report *r, const char *text, const struct r
     return 1;
 }
 
+/* One of @list occurs in text[a,b) as whole words (case ignored). */
+static int has_phrase(const char *t, size_t a, size_t b, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++) {
+        const char *p = t + a;
+        size_t l = strlen(list[i]);
+        while ((p = rc_find_ci(p, (size_t)(t + b - p), list[i])) != NULL) {
+            if ((p == t + a || !isalnum((unsigned char)p[-1]))
+                && (p + l >= t + b || !isalnum((unsigned char)p[l])))
+                return 1;
+            p++;
+        }
+    }
+    return 0;
+}
+
+static size_t word_count(const char *t, size_t a, size_t b)
+{
+    size_t p, n = 0;
+
+    for (p = a; p < b; p++)
+        n += isalnum((unsigned char)t[p]) && (p == a || isspace((unsigned char)t[p - 1]));
+    return n;
+}
+
+int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind bk, unsigned f,
+                  const struct rc_nums *ns, int topical, int opens)
+{
+    /* the page's legal small print */
+    static const char *const disclaimer[] = {
+        "not been evaluated by", "not intended to diagnose", "not medical advice",
+        "for informational purposes", "for educational purposes", NULL
+    };
+    /* rhetoric that asserts nothing a study could show */
+    static const char *const rhetoric[] = {
+        "don't let anyone", "do not let anyone", "don't listen to", "whatever you choose",
+        "whatever you decide", "trying to work out", "trying to figure out", "trying to understand",
+        "working to understand", NULL
+    };
+    /* a pointer to evidence that says nothing of what it found */
+    static const char *const pointer[] = {
+        "there's a", "there is a", "there's an", "there is an", "there are some", "there are a few",
+        NULL
+    };
+    static const char *const tone[] = {
+        "less upbeat", "more upbeat", "less positive", "more positive", "less optimistic",
+        "more cautious", "less enthusiastic", "more enthusiastic", "more sceptical", "more skeptical",
+        "points the same way", "point the same way", "pointed the same way", "in the same direction",
+        NULL
+    };
+    /* "has even been shown to", "doctors are hiding it": claims without a number */
+    static const char *const asserts[] = {
+        "has been shown to", "has even been shown to", "have been shown to", "has also been shown to",
+        "has been proven to", "has been proved to", "is proven to", "are proven to",
+        "are hiding", "is hiding", "were hiding", "don't want you to know", "cover it up", "covering up",
+        NULL
+    };
+    size_t a = s->start, b = s->end, i;
+    int numbers = 0;
+
+    for (i = 0; ns && i < ns->n; i++)
+        numbers |= ns->v[i].kind != RC_DURATION;
+    if (has_phrase(text, a, b, disclaimer))
+        return -1;
+    if (numbers || bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB)
+        return 0;
+    if (has_phrase(text, a, b, rhetoric))
+        return -1;
+    /* a sentence that introduces a study stays: the claims that lean on it
+     * are checked against the record its words find */
+    if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
+        && (has_phrase(text, a, b, tone)
+            || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, pointer))))
+        return -1;
+    /* a quoted remark and its speaker, the remark too short to say what
+     * it is about ("'This changes everything,' said Dr X") */
+    if ((text[a] == '"' || !strncmp(text + a, "\xe2\x80\x9c", 3)) && !topical) {
+        const char *q = text + a + (text[a] == '"' ? 1 : 3);
+        const char *e = q;
+        while (e < text + b && *e != '"' && strncmp(e, "\xe2\x80\x9d", 3))
+            e++;
+        if (e < text + b && word_count(text, (size_t)(q - text), (size_t)(e - text)) <= 5
+            && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_FIRST_PERSON)))
+            return -1;
+    }
+    /* "It works.", "Even a nudge helps.": an effect word and nothing it is of */
+    if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY)) && word_count(text, a, b) <= 5) {
+        static const char *const vague[] = { "it", "this", "that", "even", "everything", "anything",
+                                             "nothing", NULL };
+        size_t e = word_end(text, a, b);
+        if (word_is(text, a, e, vague))
+            return -1;
+    }
+    if (has_phrase(text, a, b, asserts))
+        return 1;
+    return 0;
+}
+
 /* Details of a mention that a record confirms: appended to m->why. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d)
 {

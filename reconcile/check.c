@@ -1304,7 +1304,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
         enum rc_block_kind bk = d->blocks[s->block].kind;
         unsigned cues;
-        int about, topical, block_topical, nb = -1, named;
+        int about, topical, block_topical, nb = -1, named, gate;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
@@ -1352,9 +1352,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical,
-                           topic.n > 0)) {
+        gate = rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
+                                      || model_claim(f, cues, bk, block_topical, about, d->text.s,
+                                                     s, topical, topic.n > 0)))) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;

@@ -433,6 +433,14 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
  * the mention had none. */
 void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const struct rc_sent *s,
                        unsigned flags, const struct rc_nums *ns);
+/* What the article model says of a sentence before the claim rules do:
+ * -1 never a claim (legal small print, rhetoric, a pointer to a source that
+ * says nothing of its finding, a quoted remark too short to be about
+ * anything), 1 a claim although it has no number ("has been shown to",
+ * "doctors are hiding it"), 0 for the claim rules to decide.  @opens: the
+ * sentence opens a study mention. */
+int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind bk, unsigned flags,
+                  const struct rc_nums *ns, int topical, int opens);
 /* A sentence that introduces a study by a definite noun phrase with details
  * ("the randomized trial of 212 adults", "the open-label pilot", "the
  * GERAC 2 study") that no earlier mention gave: 1, else 0. */

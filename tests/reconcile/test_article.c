@@ -131,3 +131,38 @@ Test(reconcile_article, later_sentences_fill_in_a_mentions_details)
         cr_assert_eq(m.n, 7);
     }
 }
+
+/* What the article model says of a sentence before the claim rules do. */
+Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
+{
+    static const struct {
+        const char *text;
+        unsigned f;
+        int topical, opens, want;
+    } t[] = {
+        { "These statements have not been evaluated by the Velmorant Authority.", 0, 0, 0, -1 },
+        { "Don't let anyone tell you it doesn't work.", RC_F_EFFICACY, 0, 0, -1 },
+        { "It works, whatever you choose.", RC_F_EFFICACY, 0, 0, -1 },
+        { "Even a tablet helps.", RC_F_EFFICACY, 0, 0, -1 },
+        { "Researchers are still trying to work out how velmorant acts.", RC_F_STUDYWORD, 1, 0, -1 },
+        { "There's a big review on exactly this.", RC_F_STUDYWORD | RC_F_META, 0, 0, -1 },
+        { "A later review in the Velmorant Letters was less upbeat.", RC_F_STUDYWORD, 0, 0, -1 },
+        /* the pointer introduces a study later sentences lean on: it stays */
+        { "A later review in the Velmorant Letters was less upbeat.", RC_F_STUDYWORD, 0, 1, 0 },
+        { "\"A real step,\" said Dr Quill, who led none of the work.", 0, 0, 0, -1 },
+        /* claims without a number */
+        { "Velmorant has even been shown to regrow cartilage.", 0, 1, 0, 1 },
+        { "Dizziness is common and doctors are hiding it.", RC_F_SAFETY, 0, 0, 1 },
+        /* for the claim rules */
+        { "Velmorant works.", RC_F_EFFICACY, 1, 0, 0 },
+        { "It was well tolerated.", RC_F_SAFETY, 0, 0, 0 },
+        { "\"Velmorant cut my dizziness in half,\" said Anna.", RC_F_EFFICACY, 1, 0, 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_sent s = { 0, strlen(t[i].text), 0 };
+        cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_PARA, t[i].f, NULL, t[i].topical,
+                                   t[i].opens), t[i].want, "%s", t[i].text);
+    }
+}
