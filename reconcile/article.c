@@ -11,6 +11,7 @@
  * article's topic.  Nothing here names a drug, condition or study: the cues
  * are ordinary English (rules.c, cue_rules). */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -175,7 +176,7 @@ static int word_is(const char *t, size_t a, size_t e, const char *const *list)
 /* "gave it to 214 kids", "enrolled 1,100 patients": a number right before a
  * word for people (two words may stand between: "214 kids and young
  * adults", "88 older adults"), or 0. */
-static long people_count(const char *t, size_t a, size_t b)
+static long people_count_at(const char *t, size_t a, size_t b, size_t *at, size_t *to)
 {
     static const char *const people[] = {
         "adults", "children", "kids", "patients", "participants", "people", "women", "men",
@@ -183,6 +184,7 @@ static long people_count(const char *t, size_t a, size_t b)
         "individuals", "smokers", "veterans", "students", "workers", "residents", "doctors",
         "nurses", "athletes", "boys", "girls", "mothers", "babies", "users", NULL
     };
+    static const char *const links[] = { "in", "of", "out", "per", "to", "from", "or", NULL };
     size_t p = a;
 
     while (p < b) {
@@ -194,19 +196,62 @@ static long people_count(const char *t, size_t a, size_t b)
             continue;
         }
         q = p + used;
+        *at = p;
         p = q;
         if (v < 2 || v > 10000000 || v != (double)(long)v)
+            continue;
+        /* "8 in 10 people", "15 of 20 adults": the count of a rate */
+        if ((*at >= a + 3 && (!strncasecmp(t + *at - 3, "of ", 3) || !strncasecmp(t + *at - 3, "in ", 3)))
+            || (*at >= a + 4 && !strncasecmp(t + *at - 4, "per ", 4)))
             continue;
         for (k = 0; k < 3 && q < b && t[q] == ' '; k++) {
             size_t ws = q + 1, we = word_end(t, ws, b);
             if (we == ws)
                 break;
-            if (word_is(t, ws, we, people))
+            if (word_is(t, ws, we, people)) {
+                *to = we;
                 return (long)v;
+            }
+            if (!isalpha((unsigned char)t[ws]) || word_is(t, ws, we, links))
+                break;                          /* "8 in 10 people" */
             q = we;
         }
     }
     return 0;
+}
+
+static long people_count(const char *t, size_t a, size_t b)
+{
+    size_t at, to;
+
+    return people_count_at(t, a, b, &at, &to);
+}
+
+lm_err rc_people_n(const char *text, const struct rc_sent *s, struct rc_nums *ns)
+{
+    size_t i, at = 0, to = 0;
+    struct rc_num *x;
+    long n;
+
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind == RC_N || ns->v[i].kind == RC_RATE)
+            return LM_OK;
+    if (!(n = people_count_at(text, s->start, s->end, &at, &to)))
+        return LM_OK;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].start < to && at < ns->v[i].end)
+            return LM_OK;                       /* the number is read as something else */
+    if (lm_grow(&ns->v, &ns->cap, ns->n, sizeof *ns->v, 16))
+        return LM_ERR_NOMEM;
+    x = &ns->v[ns->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = RC_N;
+    x->v = (double)n;
+    x->lo = x->hi = NAN;
+    x->k = x->n = -1;
+    x->start = at;
+    x->end = to;
+    return LM_OK;
 }
 
 lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,

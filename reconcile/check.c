@@ -1314,7 +1314,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
-        if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
+        if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK
+            || (rc = rc_people_n(d->text.s, s, &nums)) != LM_OK)
             goto fail;
         cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a

@@ -428,6 +428,10 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
 /* The earlier mention a sentence names ("the Norwegian trial" after "a
  * trial of 257 Norwegian doctors"), or -1. */
 int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
+/* "gave it to 214 kids", "enrolled 90 adults": a number before a word for
+ * people, appended to @ns as a sample size when the sentence has none and
+ * the number reads as nothing else. */
+lm_err rc_people_n(const char *text, const struct rc_sent *s, struct rc_nums *ns);
 /* Details a later sentence that names or leans on mention @idx gives of it
  * ("the trial randomised 120 children", "it appeared in 2019"): added where
  * the mention had none. */

@@ -2,6 +2,7 @@
  * fictional drug velmorant, invented numbers): which sentences open a study
  * mention. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 #include <litmine/litmine.h>
 #include "reconcile/reconcile_int.h"
@@ -164,5 +165,30 @@ Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
         struct rc_sent s = { 0, strlen(t[i].text), 0 };
         cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_PARA, t[i].f, NULL, t[i].topical,
                                    t[i].opens), t[i].want, "%s", t[i].text);
+    }
+}
+
+/* A number before a word for people is a sample size, unless it counts a rate. */
+Test(reconcile_article, people_counted_are_a_sample_size)
+{
+    static const struct { const char *text; long n; } t[] = {
+        { "The study gave velmorant to 214 kids and young adults.", 214 },
+        { "It enrolled 1,150 older adults in three countries.", 1150 },
+        { "Almost 8 in 10 people had side effects.", 0 },
+        { "Nine of 14 adults improved.", 0 },
+        { "Velmorant 50 mg was given twice a day.", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_sent s = { 0, strlen(t[i].text), 0 };
+        struct rc_nums ns = { 0 };
+        cr_assert_eq(rc_people_n(t[i].text, &s, &ns), LM_OK);
+        cr_assert_eq(ns.n, t[i].n > 0, "%s", t[i].text);
+        if (ns.n) {
+            cr_assert_eq(ns.v[0].kind, RC_N);
+            cr_assert_float_eq(ns.v[0].v, (double)t[i].n, 1e-9, "%s", t[i].text);
+        }
+        free(ns.v);
     }
 }
