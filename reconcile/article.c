@@ -510,6 +510,43 @@ static size_t word_count(const char *t, size_t a, size_t b)
     return n;
 }
 
+/* "effects began within days", "the results last", "benefits wore off":
+ * what the treatment's effect does over time, said of the effect itself. */
+static int effect_timing(const char *t, size_t a, size_t b)
+{
+    static const char *const subject[] = {
+        "effects", "effect", "results", "benefits", "benefit", "gains", "improvements", "relief",
+        "improvement", "changes", NULL
+    };
+    static const char *const verb[] = {
+        "began", "begin", "begins", "started", "start", "starts", "kicked", "kick", "last",
+        "lasts", "lasted", "persist", "persists", "persisted", "wore", "wear", "wears", "stay",
+        "stays", "stayed", "held", "hold", "holds", "faded", "fade", "fades", "appeared", "appear",
+        NULL
+    };
+    size_t p = a;
+
+    while (p < b) {
+        size_t w = p, e;
+        while (w < b && !isalpha((unsigned char)t[w]))
+            w++;
+        e = word_end(t, w, b);
+        p = e > w ? e : w + 1;
+        if (e > w && word_is(t, w, e, subject)) {
+            size_t k, q = e;
+            for (k = 0; k < 2 && q < b && t[q] == ' '; k++) {
+                size_t ws = q + 1, we = word_end(t, ws, b);
+                if (we == ws)
+                    break;
+                if (word_is(t, ws, we, verb))
+                    return 1;
+                q = we;
+            }
+        }
+    }
+    return 0;
+}
+
 int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind bk, unsigned f,
                   const struct rc_nums *ns, int topical, int opens)
 {
@@ -578,7 +615,7 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         if (word_is(text, a, e, vague))
             return -1;
     }
-    if (has_phrase(text, a, b, asserts))
+    if (has_phrase(text, a, b, asserts) || effect_timing(text, a, b))
         return 1;
     return 0;
 }

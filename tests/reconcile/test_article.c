@@ -154,6 +154,10 @@ Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
         /* claims without a number */
         { "Velmorant has even been shown to regrow cartilage.", 0, 1, 0, 1 },
         { "Dizziness is common and doctors are hiding it.", RC_F_SAFETY, 0, 0, 1 },
+        { "Effects began within days", 0, 0, 0, 1 },
+        { "Quitting is simple: once you stop, the results last.", 0, 0, 0, 1 },
+        { "The benefits wore off after a month.", 0, 0, 0, 1 },
+        { "Side effects of any kind were mild.", RC_F_SAFETY, 0, 0, 0 },
         /* for the claim rules */
         { "Velmorant works.", RC_F_EFFICACY, 1, 0, 0 },
         { "It was well tolerated.", RC_F_SAFETY, 0, 0, 0 },
