@@ -608,7 +608,8 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
             return -1;
     }
     /* "It works.", "Even a nudge helps.": an effect word and nothing it is of */
-    if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY)) && word_count(text, a, b) <= 5) {
+    if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY | RC_F_FIRST_PERSON | RC_F_TESTIMONIAL))
+        && word_count(text, a, b) <= 5) {
         static const char *const vague[] = { "it", "this", "that", "even", "everything", "anything",
                                              "nothing", NULL };
         size_t e = word_end(text, a, b);

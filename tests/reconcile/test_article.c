@@ -160,6 +160,7 @@ Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
         { "Side effects of any kind were mild.", RC_F_SAFETY, 0, 0, 0 },
         /* for the claim rules */
         { "Velmorant works.", RC_F_EFFICACY, 1, 0, 0 },
+        { "It cured my dizziness.", RC_F_EFFICACY | RC_F_FIRST_PERSON, 0, 0, 0 },
         { "It was well tolerated.", RC_F_SAFETY, 0, 0, 0 },
         { "\"Velmorant cut my dizziness in half,\" said Anna.", RC_F_EFFICACY, 1, 0, 0 },
     };
