@@ -510,6 +510,19 @@ static size_t word_count(const char *t, size_t a, size_t b)
     return n;
 }
 
+/* Written in capitals: four letters in five upper case, at least twelve. */
+static int shouted(const char *t, size_t a, size_t b)
+{
+    size_t p, up = 0, letters = 0;
+
+    for (p = a; p < b; p++)
+        if (isalpha((unsigned char)t[p])) {
+            letters++;
+            up += isupper((unsigned char)t[p]) != 0;
+        }
+    return letters >= 12 && up * 5 >= letters * 4;
+}
+
 /* "effects began within days", "the results last", "benefits wore off":
  * what the treatment's effect does over time, said of the effect itself. */
 static int effect_timing(const char *t, size_t a, size_t b)
@@ -579,6 +592,10 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "are hiding", "is hiding", "were hiding", "don't want you to know", "cover it up", "covering up",
         NULL
     };
+    static const char *const fraction[] = {
+        "half", "a third", "a quarter", "a fifth", "a tenth", "two-thirds", "three-quarters",
+        "twice", "double", "triple", "halves", "doubles", "triples", NULL
+    };
     size_t a = s->start, b = s->end, i;
     int numbers = 0;
 
@@ -586,6 +603,11 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         numbers |= ns->v[i].kind != RC_DURATION;
     if (has_phrase(text, a, b, disclaimer))
         return -1;
+    /* a news headline in capitals that gives a quantity asserts a result
+     * ("PILL USERS LOSE A THIRD OF THEIR PAIN") */
+    if (bk == RC_BLOCK_HEADING && topical && shouted(text, a, b)
+        && (numbers || has_phrase(text, a, b, fraction)))
+        return 1;
     if (numbers || bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB)
         return 0;
     if (has_phrase(text, a, b, rhetoric))

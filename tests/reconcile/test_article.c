@@ -197,3 +197,21 @@ Test(reconcile_article, people_counted_are_a_sample_size)
         free(ns.v);
     }
 }
+
+/* A headline in capitals asserts a result when it gives a quantity. */
+Test(reconcile_article, shouted_headlines_with_a_quantity_are_claims)
+{
+    static const struct { const char *text; int topical, want; } t[] = {
+        { "VELMORANT USERS LOSE A THIRD OF THEIR DIZZINESS", 1, 1 },
+        { "VELMORANT CRUSHES DIZZINESS, SCIENTISTS SAY", 1, 0 },
+        { "Velmorant users lose a third of their dizziness", 1, 0 },
+        { "USERS LOSE A THIRD OF THEIR DIZZINESS", 0, 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_sent s = { 0, strlen(t[i].text), 0 };
+        cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_HEADING, 0, NULL, t[i].topical, 0),
+                     t[i].want, "%s", t[i].text);
+    }
+}
