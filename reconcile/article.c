@@ -604,8 +604,9 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
     if (has_phrase(text, a, b, disclaimer))
         return -1;
     /* a news headline in capitals that gives a quantity asserts a result
-     * ("PILL USERS LOSE A THIRD OF THEIR PAIN") */
-    if (bk == RC_BLOCK_HEADING && topical && shouted(text, a, b)
+     * ("PILL USERS LOSE A THIRD OF THEIR PAIN"); one that counts studies
+     * ("5 STUDIES THAT CHANGED EVERYTHING") is the claim rules' to judge */
+    if (bk == RC_BLOCK_HEADING && topical && !(f & RC_F_STUDYWORD) && shouted(text, a, b)
         && (numbers || has_phrase(text, a, b, fraction)))
         return 1;
     if (numbers || bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB)

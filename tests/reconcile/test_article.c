@@ -204,6 +204,7 @@ Test(reconcile_article, shouted_headlines_with_a_quantity_are_claims)
     static const struct { const char *text; int topical, want; } t[] = {
         { "VELMORANT USERS LOSE A THIRD OF THEIR DIZZINESS", 1, 1 },
         { "VELMORANT CRUSHES DIZZINESS, SCIENTISTS SAY", 1, 0 },
+        { "THE VELMORANT ERA: 4 STUDIES THAT CHANGED EVERYTHING", 1, 0 },
         { "Velmorant users lose a third of their dizziness", 1, 0 },
         { "USERS LOSE A THIRD OF THEIR DIZZINESS", 0, 0 },
     };
@@ -211,7 +212,8 @@ Test(reconcile_article, shouted_headlines_with_a_quantity_are_claims)
 
     for (i = 0; i < sizeof t / sizeof t[0]; i++) {
         struct rc_sent s = { 0, strlen(t[i].text), 0 };
-        cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_HEADING, 0, NULL, t[i].topical, 0),
+        unsigned f = strstr(t[i].text, "STUDIES") ? RC_F_STUDYWORD : 0;
+        cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_HEADING, f, NULL, t[i].topical, 0),
                      t[i].want, "%s", t[i].text);
     }
 }
