@@ -11,6 +11,7 @@
  * article's topic.  Nothing here names a drug, condition or study: the cues
  * are ordinary English (rules.c, cue_rules). */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -152,6 +153,107 @@ enum rc_claim_kind rc_kind_of(unsigned f, unsigned cues, const struct rc_nums *n
     return RC_K_EFFICACY;
 }
 
+/* A word of text[a,b) from p on: its end (letters, digits, hyphens, an
+ * apostrophe-s). */
+static size_t word_end(const char *t, size_t p, size_t b)
+{
+    while (p < b && (isalnum((unsigned char)t[p]) || t[p] == '-'
+                     || (t[p] == '\'' && p + 1 < b && t[p + 1] == 's')))
+        p++;
+    return p;
+}
+
+static int word_is(const char *t, size_t a, size_t e, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++)
+        if (e - a == strlen(list[i]) && !strncasecmp(t + a, list[i], e - a))
+            return 1;
+    return 0;
+}
+
+/* "gave it to 214 kids", "enrolled 1,100 patients": a number right before a
+ * word for people (two words may stand between: "214 kids and young
+ * adults", "88 older adults"), or 0. */
+static long people_count_at(const char *t, size_t a, size_t b, size_t *at, size_t *to)
+{
+    static const char *const people[] = {
+        "adults", "children", "kids", "patients", "participants", "people", "women", "men",
+        "volunteers", "subjects", "infants", "adolescents", "teenagers", "teens", "persons",
+        "individuals", "smokers", "veterans", "students", "workers", "residents", "doctors",
+        "nurses", "athletes", "boys", "girls", "mothers", "babies", "users", NULL
+    };
+    static const char *const links[] = { "in", "of", "out", "per", "to", "from", "or", NULL };
+    size_t p = a;
+
+    while (p < b) {
+        double v;
+        size_t used, q, k;
+        if ((p > a && isalnum((unsigned char)t[p - 1])) || !isalnum((unsigned char)t[p])
+            || !lm_num_any(t + p, b - p, &v, &used) || used == 0) {
+            p++;
+            continue;
+        }
+        q = p + used;
+        *at = p;
+        p = q;
+        if (v < 2 || v > 10000000 || v != (double)(long)v)
+            continue;
+        /* "8 in 10 people", "15 of 20 adults": the count of a rate */
+        if ((*at >= a + 3 && (!strncasecmp(t + *at - 3, "of ", 3) || !strncasecmp(t + *at - 3, "in ", 3)))
+            || (*at >= a + 4 && !strncasecmp(t + *at - 4, "per ", 4)))
+            continue;
+        for (k = 0; k < 3 && q < b && t[q] == ' '; k++) {
+            size_t ws = q + 1, we = word_end(t, ws, b);
+            if (we == ws)
+                break;
+            if (word_is(t, ws, we, people)) {
+                *to = we;
+                return (long)v;
+            }
+            if (!isalpha((unsigned char)t[ws]) || word_is(t, ws, we, links))
+                break;                          /* "8 in 10 people" */
+            q = we;
+        }
+    }
+    return 0;
+}
+
+static long people_count(const char *t, size_t a, size_t b)
+{
+    size_t at, to;
+
+    return people_count_at(t, a, b, &at, &to);
+}
+
+lm_err rc_people_n(const char *text, const struct rc_sent *s, struct rc_nums *ns)
+{
+    size_t i, at = 0, to = 0;
+    struct rc_num *x;
+    long n;
+
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind == RC_N || ns->v[i].kind == RC_RATE)
+            return LM_OK;
+    if (!(n = people_count_at(text, s->start, s->end, &at, &to)))
+        return LM_OK;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].start < to && at < ns->v[i].end)
+            return LM_OK;                       /* the number is read as something else */
+    if (lm_grow(&ns->v, &ns->cap, ns->n, sizeof *ns->v, 16))
+        return LM_ERR_NOMEM;
+    x = &ns->v[ns->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = RC_N;
+    x->v = (double)n;
+    x->lo = x->hi = NAN;
+    x->k = x->n = -1;
+    x->start = at;
+    x->end = to;
+    return LM_OK;
+}
+
 lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sent *s, size_t si,
                       size_t head, unsigned f, const struct rc_nums *ns)
 {
@@ -185,8 +287,36 @@ lm_err rc_mention_new(struct lm_report *r, const char *text, const struct rc_sen
             snprintf(m->unit, sizeof m->unit, "%s", x->unit);
         }
     }
+    if (!m->n)
+        m->n = people_count(text, s->start, s->end);
     m->claim = -1;
     return LM_OK;
+}
+
+void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const struct rc_sent *s,
+                       unsigned f, const struct rc_nums *ns)
+{
+    struct rc_mention *m;
+    size_t i;
+
+    if (idx < 0 || (size_t)idx >= r->nstudies)
+        return;
+    m = &r->studies[idx];
+    for (i = 0; ns && i < ns->n; i++) {
+        const struct rc_num *x = &ns->v[i];
+        if (x->kind == RC_N && !m->n)
+            m->n = (long)x->v;
+        else if (x->kind == RC_DOSES && !m->sessions)
+            m->sessions = (long)x->v;
+    }
+    if (!m->n)
+        m->n = people_count(text, s->start, s->end);
+    if (!m->year)
+        m->year = rc_year_in(text, s->start, s->end);
+    if (!m->venue[0])
+        rc_venue_in(text, s->start, s->end, m->venue, sizeof m->venue);
+    if (!m->design[0])
+        snprintf(m->design, sizeof m->design, "%s", design_named(f));
 }
 
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
@@ -260,6 +390,258 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
             return (int)i;
     }
     return -1;
+}
+
+/* "the randomized trial", "the open-label pilot", "the GERAC 2 study": a
+ * definite study noun phrase, "the" and at most four plain words before a
+ * singular study noun, in text[a,b).  *named: a modifier is a name (a
+ * capitalised or upper-case word, or a number after one); *mods: how many
+ * words stand between "the" and the noun. */
+static int definite_study(const char *t, size_t a, size_t b, int *named, size_t *mods)
+{
+    static const char *const nouns[] = {
+        "trial", "study", "pilot", "review", "meta-analysis", "metaanalysis", "analysis",
+        "experiment", "survey", "series", "rct", NULL
+    };
+    /* modifiers that point back at a study named before */
+    static const char *const back[] = {
+        "same", "previous", "earlier", "above", "latter", "former", "aforementioned", "original",
+        "rest", "end", "start", "whole", "entire", "course", NULL
+    };
+    size_t p = a;
+
+    *named = 0;
+    while (p < b) {
+        size_t w = p, e, q, k;
+        int nm = 0, ok = 1;
+        while (w < b && !isalnum((unsigned char)t[w]))
+            w++;
+        e = word_end(t, w, b);
+        p = e > w ? e : w + 1;
+        if (e - w != 3 || strncasecmp(t + w, "the", 3))
+            continue;
+        q = e;
+        for (k = 0; k <= 4 && ok; k++) {
+            size_t ws, we;
+            if (q >= b || t[q] != ' ')
+                break;
+            ws = q + 1;
+            we = word_end(t, ws, b);
+            if (we == ws)
+                break;
+            if (word_is(t, ws, we, nouns)) {
+                *named = nm;
+                *mods = k;
+                return 1;
+            }
+            if (word_is(t, ws, we, back))
+                ok = 0;                         /* "the same trial" */
+            else if (isupper((unsigned char)t[ws]) || (nm && isdigit((unsigned char)t[ws])))
+                nm = 1;
+            q = we;
+        }
+    }
+    return 0;
+}
+
+int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                     size_t head, unsigned f, const struct rc_nums *ns)
+{
+    char venue[64];
+    long n = 0;
+    size_t i, mods;
+    int named, year, design;
+
+    if (!definite_study(text, s->start, s->end, &named, &mods))
+        return 0;
+    /* "the trial" in the paragraph, or bare in the section, of a mention
+     * speaks of it */
+    if (r->nstudies && !named
+        && (r->studies[r->nstudies - 1].block == s->block
+            || (!mods && r->studies[r->nstudies - 1].head == head)))
+        return 0;
+    for (i = 0; ns && i < ns->n && !n; i++)
+        if (ns->v[i].kind == RC_N)
+            n = (long)ns->v[i].v;
+    year = rc_year_in(text, s->start, s->end);
+    rc_venue_in(text, s->start, s->end, venue, sizeof venue);
+    design = (f & (RC_F_RCT | RC_F_OPENLABEL | RC_F_META | RC_F_OBSERVATIONAL)) != 0;
+    /* a detail the article gave of an earlier mention: it speaks of that one */
+    for (i = 0; i < r->nstudies; i++) {
+        const struct rc_mention *m = &r->studies[i];
+        if ((n && m->n == n) || (year && m->year == year))
+            return 0;
+    }
+    if (n || year || venue[0] || named)
+        return 1;
+    /* only a design named: a new study unless the section has one of it */
+    if (!design)
+        return 0;
+    for (i = 0; i < r->nstudies; i++)
+        if (r->studies[i].head == head && !strcmp(r->studies[i].design, design_named(f)))
+            return 0;
+    return 1;
+}
+
+/* One of @list occurs in text[a,b) as whole words (case ignored). */
+static int has_phrase(const char *t, size_t a, size_t b, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i]; i++) {
+        const char *p = t + a;
+        size_t l = strlen(list[i]);
+        while ((p = rc_find_ci(p, (size_t)(t + b - p), list[i])) != NULL) {
+            if ((p == t + a || !isalnum((unsigned char)p[-1]))
+                && (p + l >= t + b || !isalnum((unsigned char)p[l])))
+                return 1;
+            p++;
+        }
+    }
+    return 0;
+}
+
+static size_t word_count(const char *t, size_t a, size_t b)
+{
+    size_t p, n = 0;
+
+    for (p = a; p < b; p++)
+        n += isalnum((unsigned char)t[p]) && (p == a || isspace((unsigned char)t[p - 1]));
+    return n;
+}
+
+/* Written in capitals: four letters in five upper case, at least twelve. */
+static int shouted(const char *t, size_t a, size_t b)
+{
+    size_t p, up = 0, letters = 0;
+
+    for (p = a; p < b; p++)
+        if (isalpha((unsigned char)t[p])) {
+            letters++;
+            up += isupper((unsigned char)t[p]) != 0;
+        }
+    return letters >= 12 && up * 5 >= letters * 4;
+}
+
+/* "effects began within days", "the results last", "benefits wore off":
+ * what the treatment's effect does over time, said of the effect itself. */
+static int effect_timing(const char *t, size_t a, size_t b)
+{
+    static const char *const subject[] = {
+        "effects", "effect", "results", "benefits", "benefit", "gains", "improvements", "relief",
+        "improvement", "changes", NULL
+    };
+    static const char *const verb[] = {
+        "began", "begin", "begins", "started", "start", "starts", "kicked", "kick", "last",
+        "lasts", "lasted", "persist", "persists", "persisted", "wore", "wear", "wears", "stay",
+        "stays", "stayed", "held", "hold", "holds", "faded", "fade", "fades", "appeared", "appear",
+        NULL
+    };
+    size_t p = a;
+
+    while (p < b) {
+        size_t w = p, e;
+        while (w < b && !isalpha((unsigned char)t[w]))
+            w++;
+        e = word_end(t, w, b);
+        p = e > w ? e : w + 1;
+        if (e > w && word_is(t, w, e, subject)) {
+            size_t k, q = e;
+            for (k = 0; k < 2 && q < b && t[q] == ' '; k++) {
+                size_t ws = q + 1, we = word_end(t, ws, b);
+                if (we == ws)
+                    break;
+                if (word_is(t, ws, we, verb))
+                    return 1;
+                q = we;
+            }
+        }
+    }
+    return 0;
+}
+
+int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind bk, unsigned f,
+                  const struct rc_nums *ns, int topical, int opens)
+{
+    /* the page's legal small print */
+    static const char *const disclaimer[] = {
+        "not been evaluated by", "not intended to diagnose", "not medical advice",
+        "for informational purposes", "for educational purposes", NULL
+    };
+    /* rhetoric that asserts nothing a study could show */
+    static const char *const rhetoric[] = {
+        "don't let anyone", "do not let anyone", "don't listen to", "whatever you choose",
+        "whatever you decide", "trying to work out", "trying to figure out", "trying to understand",
+        "working to understand", NULL
+    };
+    /* a pointer to evidence that says nothing of what it found */
+    static const char *const pointer[] = {
+        "there's a", "there is a", "there's an", "there is an", "there are some", "there are a few",
+        NULL
+    };
+    static const char *const tone[] = {
+        "less upbeat", "more upbeat", "less positive", "more positive", "less optimistic",
+        "more cautious", "less enthusiastic", "more enthusiastic", "more sceptical", "more skeptical",
+        "points the same way", "point the same way", "pointed the same way", "in the same direction",
+        NULL
+    };
+    /* "has even been shown to", "doctors are hiding it": claims without a number */
+    static const char *const asserts[] = {
+        "has been shown to", "has even been shown to", "have been shown to", "has also been shown to",
+        "has been proven to", "has been proved to", "is proven to", "are proven to",
+        "are hiding", "is hiding", "were hiding", "don't want you to know", "cover it up", "covering up",
+        NULL
+    };
+    static const char *const fraction[] = {
+        "half", "a third", "a quarter", "a fifth", "a tenth", "two-thirds", "three-quarters",
+        "twice", "double", "triple", "halves", "doubles", "triples", NULL
+    };
+    size_t a = s->start, b = s->end, i;
+    int numbers = 0;
+
+    for (i = 0; ns && i < ns->n; i++)
+        numbers |= ns->v[i].kind != RC_DURATION;
+    if (has_phrase(text, a, b, disclaimer))
+        return -1;
+    /* a news headline in capitals that gives a quantity asserts a result
+     * ("PILL USERS LOSE A THIRD OF THEIR PAIN"); one that counts studies
+     * ("5 STUDIES THAT CHANGED EVERYTHING") is the claim rules' to judge */
+    if (bk == RC_BLOCK_HEADING && topical && !(f & RC_F_STUDYWORD) && shouted(text, a, b)
+        && (numbers || has_phrase(text, a, b, fraction)))
+        return 1;
+    if (numbers || bk == RC_BLOCK_HEADING || bk == RC_BLOCK_ATTRIB)
+        return 0;
+    if (has_phrase(text, a, b, rhetoric))
+        return -1;
+    /* a sentence that introduces a study stays: the claims that lean on it
+     * are checked against the record its words find */
+    if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
+        && (has_phrase(text, a, b, tone)
+            || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, pointer))))
+        return -1;
+    /* a quoted remark and its speaker, the remark too short to say what
+     * it is about ("'This changes everything,' said Dr X") */
+    if ((text[a] == '"' || !strncmp(text + a, "\xe2\x80\x9c", 3)) && !topical) {
+        const char *q = text + a + (text[a] == '"' ? 1 : 3);
+        const char *e = q;
+        while (e < text + b && *e != '"' && strncmp(e, "\xe2\x80\x9d", 3))
+            e++;
+        if (e < text + b && word_count(text, (size_t)(q - text), (size_t)(e - text)) <= 5
+            && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_FIRST_PERSON)))
+            return -1;
+    }
+    /* "It works.", "Even a nudge helps.": an effect word and nothing it is of */
+    if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY | RC_F_FIRST_PERSON | RC_F_TESTIMONIAL))
+        && word_count(text, a, b) <= 5) {
+        static const char *const vague[] = { "it", "this", "that", "even", "everything", "anything",
+                                             "nothing", NULL };
+        size_t e = word_end(text, a, b);
+        if (word_is(text, a, e, vague))
+            return -1;
+    }
+    if (has_phrase(text, a, b, asserts) || effect_timing(text, a, b))
+        return 1;
+    return 0;
 }
 
 /* Details of a mention that a record confirms: appended to m->why. */

@@ -1304,7 +1304,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
         enum rc_block_kind bk = d->blocks[s->block].kind;
         unsigned cues;
-        int about, topical, block_topical, nb = -1, named;
+        int about, topical, block_topical, nb = -1, named, gate;
 
         if (s->block != prev_block)
             prev_anecdote = 0;
@@ -1314,7 +1314,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
-        if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK)
+        if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK
+            || (rc = rc_people_n(d->text.s, s, &nums)) != LM_OK)
             goto fail;
         cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
@@ -1322,9 +1323,9 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;
         if (named >= 0) {
             nb = -2;                    /* the study named again: no new mention */
-        } else if (bk != RC_BLOCK_HEADING && (cues & RC_C_MENTION) && !(cues & RC_C_BACKREF)
-            && (f & RC_F_STUDYWORD) && !(f & RC_F_CASE)
-            && !(f & (RC_F_QUESTION | RC_F_CALL))) {
+        } else if (bk != RC_BLOCK_HEADING && !(f & RC_F_CASE) && !(f & (RC_F_QUESTION | RC_F_CALL))
+                   && (((cues & RC_C_MENTION) && !(cues & RC_C_BACKREF) && (f & RC_F_STUDYWORD))
+                       || rc_mention_opens(r, d->text.s, s, head, f, &nums))) {
             if ((rc = rc_mention_new(r, d->text.s, s, i, head, f, &nums)) != LM_OK)
                 goto fail;
             nb = (int)r->nstudies - 1;
@@ -1336,6 +1337,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             about = -1;
         if (nb == -2)
             nb = -1;
+        if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
+            rc_mention_enrich(r, about, d->text.s, s, f, &nums);
         topical = names_topic(&topic, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
@@ -1350,9 +1353,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        if (is_claim(f, &nums, bk, prev_anecdote, topical)
-            || model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical,
-                           topic.n > 0)) {
+        gate = rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
+                                      || model_claim(f, cues, bk, block_topical, about, d->text.s,
+                                                     s, topical, topic.n > 0)))) {
             struct rc_claim *c;
             if ((rc = add_claim(r, &cap, s, i, f, &nums)) != LM_OK)
                 goto fail;

@@ -66,13 +66,23 @@ static int is_heading(const char *s, size_t n)
 }
 
 /* A post's author line: short, ends with ':', a few words ("DadOfTwo
- * wrote:", "Reply from u/sleepless:"), then the post on the next line. */
+ * wrote:", "Reply from u/sleepless:"), or a numbered post's header ("#4
+ * SomeUser (Member)"), then the post on the next line. */
 static int is_attribution(const char *s, size_t n)
 {
     size_t i, words = 1;
 
-    if (n < 3 || n > 80 || s[n - 1] != ':')
+    if (n < 3 || n > 80)
         return 0;
+    /* a numbered post's header: "#6  SomeUser  (Verified member)" */
+    if (s[0] == '#' && isdigit((unsigned char)s[1])) {
+        for (i = 1; i < n && isdigit((unsigned char)s[i]); i++)
+            ;
+        if (i < n && s[i] != ' ' && s[i] != '\t')
+            return 0;
+    } else if (s[n - 1] != ':') {
+        return 0;
+    }
     for (i = 0; i < n; i++) {
         if (s[i] == ' ')
             words++;

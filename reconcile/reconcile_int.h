@@ -431,6 +431,28 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
 /* The earlier mention a sentence names ("the Norwegian trial" after "a
  * trial of 257 Norwegian doctors"), or -1. */
 int rc_mention_named(const struct lm_report *r, const char *text, const struct rc_sent *s);
+/* "gave it to 214 kids", "enrolled 90 adults": a number before a word for
+ * people, appended to @ns as a sample size when the sentence has none and
+ * the number reads as nothing else. */
+lm_err rc_people_n(const char *text, const struct rc_sent *s, struct rc_nums *ns);
+/* Details a later sentence that names or leans on mention @idx gives of it
+ * ("the trial randomised 120 children", "it appeared in 2019"): added where
+ * the mention had none. */
+void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const struct rc_sent *s,
+                       unsigned flags, const struct rc_nums *ns);
+/* What the article model says of a sentence before the claim rules do:
+ * -1 never a claim (legal small print, rhetoric, a pointer to a source that
+ * says nothing of its finding, a quoted remark too short to be about
+ * anything), 1 a claim although it has no number ("has been shown to",
+ * "doctors are hiding it"), 0 for the claim rules to decide.  @opens: the
+ * sentence opens a study mention. */
+int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind bk, unsigned flags,
+                  const struct rc_nums *ns, int topical, int opens);
+/* A sentence that introduces a study by a definite noun phrase with details
+ * ("the randomized trial of 212 adults", "the open-label pilot", "the
+ * GERAC 2 study") that no earlier mention gave: 1, else 0. */
+int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
+                     size_t head, unsigned flags, const struct rc_nums *ns);
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);

@@ -95,6 +95,18 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
         s += 3;
     while (s < e && isspace((unsigned char)text[s]))
         s++;
+    /* a reply's "@user" before the post's words is no part of them */
+    if (s + 1 < e && text[s] == '@' && (isalnum((unsigned char)text[s + 1]) || text[s + 1] == '_')) {
+        b = s + 1;
+        while (b < e && (isalnum((unsigned char)text[b]) || text[b] == '_' || text[b] == '-'
+                         || text[b] == '.'))
+            b++;
+        if (b < e && (text[b] == ' ' || text[b] == ',' || text[b] == ':')) {
+            s = b + 1;
+            while (s < e && isspace((unsigned char)text[s]))
+                s++;
+        }
+    }
     while (e > s && isspace((unsigned char)text[e - 1]))
         e--;
     if (e <= s)

@@ -44,6 +44,34 @@ Test(reconcile_input, quotes_and_list_markers)
     s = split("- bullet item with 20 patients");
     cr_assert_str_eq(s, "bullet item with 20 patients");
     free(s);
+    /* a reply's "@user" is no part of the post's words; an e-mail is */
+    s = split("@Quill_Reader42 I took 5 mg. Write to me@example.org for more.");
+    cr_assert_str_eq(s, "I took 5 mg.|Write to me@example.org for more.");
+    free(s);
+}
+
+/* A forum thread's post headers are author lines, never claim text. */
+Test(reconcile_input, numbered_post_headers_are_author_lines)
+{
+    static const struct { const char *line; int attrib; } t[] = {
+        { "#6  quill_reader  (Verified member)", 1 },
+        { "#12 Velmo_fan", 1 },
+        { "DadOfThree wrote:", 1 },
+        { "#1 Velmorant tips and more", 1 },
+        { "#hashtag velmorant works", 0 },
+        { "## Velmorant dosing", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char text[160];
+        lm_doc *d = NULL;
+        snprintf(text, sizeof text, "Intro.\n\n%s\nVelmorant cut my dizziness in half.\n", t[i].line);
+        cr_assert_eq(lm_doc_from_mem("t.txt", text, strlen(text), 0, &d), LM_OK);
+        cr_assert_geq(d->nblocks, 2, "%s", t[i].line);
+        cr_assert_eq(d->blocks[1].kind == RC_BLOCK_ATTRIB, t[i].attrib, "%s", t[i].line);
+        lm_doc_free(d);
+    }
 }
 
 Test(reconcile_input, plain_text_blocks_keep_original_offsets)
