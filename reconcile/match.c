@@ -1755,9 +1755,16 @@ static int t_dose_negated(struct vfacts *v)
 
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f))
         return 0;
+    struct cand *b = bound_cand(v);
+
     if (dose_negated(v->cl, v->best->d, &v->best->sent_hint))
         return 1;
-    for (i = 0; !bound_cand(v) && i < v->m->nc; i++) {
+    /* the study the claim retells, when its figures agree with another */
+    if (b && b != v->best && b->conflict == 0 && dose_negated(v->cl, b->d, &b->sent_hint)) {
+        v->best = b;
+        return 1;
+    }
+    for (i = 0; !b && i < v->m->nc; i++) {
         struct cand *c = &v->m->c[i];
         if (c != v->best && c->conflict == 0 && lvl_of(c) >= '1' && lvl_of(c) <= '2'
             && dose_negated(v->cl, c->d, &c->sent_hint)) {
