@@ -2,12 +2,15 @@
 # Each script gets: $1 = litmine binary, $2 = build directory.
 set -uo pipefail
 LITMINE=$1
+BUILD=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 pass=0 fail=0
 
+# sanitized: the build under test is an ASan+UBSan one (LM_SANITIZE)
+sanitized() { grep -q '^LM_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; }
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
@@ -29,6 +32,19 @@ dump() {
   sqlite3 "$1" "SELECT pmid, version, deleted, title, abstract, journal, year FROM article ORDER BY pmid;
                 SELECT name, md5, records FROM source_file ORDER BY md5;" 2>&1
 }
+# hold_lock FILE [TEXT]: another process takes FILE's lock (flock(2), as a
+# concurrent litmine would) and writes TEXT into it (a pid, say); returns
+# once the lock is held, the holder's pid in $holder.  The holder is that
+# process itself (exec sleep), with no output, so release_lock frees the
+# lock at once and nothing keeps the test's output open after it ends.
+hold_lock() {
+  rm -f "$T/lock.held"
+  ( exec 9>"$1"; flock 9; [ -n "${2:-}" ] && echo "$2" >&9; : > "$T/lock.held"; exec sleep 60 ) \
+    >/dev/null 2>&1 &
+  holder=$!
+  for _ in $(seq 200); do [ -e "$T/lock.held" ] && break; sleep 0.02; done
+}
+release_lock() { kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null; }
 finish() {
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]
