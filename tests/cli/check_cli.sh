@@ -90,19 +90,10 @@ python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert all(c['verdi
 expect 3 "unreachable URL" -- "$LITMINE" check --db "$db" "http://127.0.0.1:1/article.html"
 err_has "http://127.0.0.1:1/article.html" "unreachable URL named"
 
-# a loopback web server for the URL path
-mkdir -p "$T/www" && cp "$fx/page.html" "$T/www/page.html"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$T/www" >/dev/null 2>&1 &
-srv=$!
-for _ in $(seq 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
-expect 0 "URL" -- "$LITMINE" check --db "$db" --format json "http://127.0.0.1:$port/page.html"
+# a loopback web server for the URL path (page.html as /ok.html)
+start_srv "$T/p" 127.0.0.1
+expect 0 "URL" -- "$LITMINE" check --db "$db" --format json "http://127.0.0.1:$port/ok.html"
 grep -q '"verdict":"controlled"' "$T/out" && ok || bad "URL: HTML page checked"
 expect 3 "HTTP 404" -- "$LITMINE" check --db "$db" "http://127.0.0.1:$port/missing.html"
 err_has "404" "HTTP 404 named"
-kill "$srv" 2>/dev/null
-wait "$srv" 2>/dev/null
 finish

@@ -6,7 +6,10 @@ BUILD=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+bg_pids=()
+# cleanup: what the EXIT trap does (background servers killed, $T removed)
+cleanup() { [ ${#bg_pids[@]} -eq 0 ] || kill "${bg_pids[@]}" 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
 pass=0 fail=0
 
 # sanitized: the build under test is an ASan+UBSan one (LM_SANITIZE)
@@ -45,6 +48,21 @@ hold_lock() {
   for _ in $(seq 200); do [ -e "$T/lock.held" ] && break; sleep 0.02; done
 }
 release_lock() { kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null; }
+# bg_server PORTFILE CMD...: CMD in the background until the test ends; it
+# writes its port to PORTFILE, which is waited for; the port is in $port.
+bg_server() {
+  local f=$1; shift
+  rm -f "$f"
+  "$@" &
+  bg_pids+=($!)
+  for _ in $(seq 100); do [ -s "$f" ] && break; sleep 0.05; done
+  port=$(cat "$f" 2>/dev/null)
+}
+# start_srv PORTFILE ADDR [OPTION...]: tests/cli/loopback_srv.py on ADDR,
+# serving tests/fixtures/reconcile/page.html as /ok.html (see its routes)
+start_srv() {
+  bg_server "$1" python3 "$ROOT/tests/cli/loopback_srv.py" "$ROOT/tests/fixtures/reconcile/page.html" "$@"
+}
 finish() {
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]
