@@ -50,12 +50,9 @@ expect 0 "no claims" -- "$LITMINE" check --db "$db" --format json "$fx/noclaims.
 grep -q '"claims":\[\]' "$T/out" && ok || bad "no claims: empty list"
 err_has "no checkable claim" "no claims: says so"
 
-expect 2 "empty file" -- "$LITMINE" check --db "$db" "$fx/empty.txt"
-err_has "empty.txt" "empty file named"
-expect 2 "binary file" -- "$LITMINE" check --db "$db" "$fx/binary.bin"
-err_has "binary.bin" "binary file named"
-expect 2 "missing file" -- "$LITMINE" check --db "$db" "$T/nope.txt"
-err_has "nope.txt" "missing file named"
+for f in "$fx/empty.txt" "$fx/binary.bin" "$T/nope.txt"; do
+  fails 2 "$(basename "$f")" "unreadable input $(basename "$f")" -- "$LITMINE" check --db "$db" "$f"
+done
 expect 0 "broken HTML" -- "$LITMINE" check --db "$db" "$fx/broken.html"
 
 # a page of many MB: 20 in the release build; 4 under the sanitizers, which

@@ -30,6 +30,12 @@ err_has() {
   if grep -qF -- "$1" "$T/err" && [ "$(wc -l < "$T/err")" -le 2 ]; then ok
   else bad "$2: stderr lacks '$1' or is not one line: $(head -c 300 "$T/err")"; fi
 }
+# fails CODE TEXT DESCRIPTION -- CMD...: expect CODE, then err_has TEXT
+fails() {
+  local code=$1 text=$2 what=$3; shift 3
+  expect "$code" "$what" "$@"
+  err_has "$text" "$what: message"
+}
 # dump DB: canonical content of the corpus tables
 dump() {
   sqlite3 "$1" "SELECT pmid, version, deleted, title, abstract, journal, year FROM article ORDER BY pmid;
