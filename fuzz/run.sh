@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (clang, ASan+UBSan) and runs each for a
-# while.  usage: fuzz/run.sh [SECONDS_PER_HARNESS] [HARNESS...]
+# while, $(nproc) harnesses at a time.
+# usage: fuzz/run.sh [SECONDS_PER_HARNESS] [HARNESS...]
 # Seeds come from the test fixtures and examples; new inputs the fuzzer finds
-# go to build-fuzz/corpus-<harness>/ (not committed).  A crash stops the run
+# go to build-fuzz/corpus-<harness>/ (not committed).  A crash fails the run
 # with a non-zero status and leaves the input as build-fuzz/crash-*: turn it
 # into a fixture and a regression test.
 set -euo pipefail
@@ -11,7 +12,8 @@ secs=${1:-30}
 shift || true
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DLM_FUZZ=ON -DLM_TESTS=OFF \
       -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build build-fuzz -j"$(nproc)" >/dev/null
+jobs=$(nproc)
+cmake --build build-fuzz -j"$jobs" >/dev/null
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
   for f in fuzz/fuzz_*.c; do harnesses+=("$(basename "$f" .c)"); done
@@ -58,13 +60,27 @@ for h in "${harnesses[@]}"; do
   dict=()
   if [ -f "fuzz/$h.dict" ]; then dict=(-dict="$PWD/fuzz/$h.dict")
   elif [ "$h" != fuzz_gzip ] && [ -f fuzz/fuzz_reader.dict ]; then dict=(-dict="$PWD/fuzz/fuzz_reader.dict"); fi
-  echo "== $h: ${secs}s"
   # the scaling harness works on ~4 MB per input: a super-linear path is a
   # timeout there, so the timeout is the test
   extra=()
   [ "$h" = fuzz_import_scale ] && extra=(-timeout=20 -max_len=4096)
-  (cd build-fuzz && "./$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 "${extra[@]}" \
-      -print_final_stats=1 "${dict[@]}" "corpus-$h" "seeds-$h" 2>"$h.log") \
-    || { tail -n 40 "build-fuzz/$h.log"; echo "fuzz: $h found a crash" >&2; exit 1; }
-  grep -E 'stat::number_of_executed_units|cov:' "build-fuzz/$h.log" | tail -n 2
+  # one command line per harness, run below $jobs at a time
+  printf '%s\0' "$h" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 "${extra[@]}" \
+    -print_final_stats=1 "${dict[@]}" "corpus-$h" "seeds-$h" > "build-fuzz/$h.args"
 done
+
+# fuzz_one HARNESS: runs it with its arguments, its log in build-fuzz/HARNESS.log
+fuzz_one() {
+  local h=$1 args=()
+  mapfile -d '' -t args < "$h.args"
+  if "./${args[0]}" "${args[@]:1}" 2>"$h.log"; then
+    echo "== $h: $(grep -E 'stat::number_of_executed_units|cov:' "$h.log" | tail -n 2 | tr '\n' ' ')"
+  else
+    tail -n 40 "$h.log"; echo "fuzz: $h found a crash" >&2
+    return 1
+  fi
+}
+export -f fuzz_one
+echo "== ${#harnesses[@]} harnesses, ${secs}s each, $jobs at a time"
+printf '%s\n' "${harnesses[@]}" | (cd build-fuzz && xargs -P "$jobs" -I{} bash -c 'fuzz_one "$1"' _ {}) \
+  || { echo "fuzz: FAILED" >&2; exit 1; }

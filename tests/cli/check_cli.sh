@@ -50,15 +50,16 @@ expect 0 "no claims" -- "$LITMINE" check --db "$db" --format json "$fx/noclaims.
 grep -q '"claims":\[\]' "$T/out" && ok || bad "no claims: empty list"
 err_has "no checkable claim" "no claims: says so"
 
-expect 2 "empty file" -- "$LITMINE" check --db "$db" "$fx/empty.txt"
-err_has "empty.txt" "empty file named"
-expect 2 "binary file" -- "$LITMINE" check --db "$db" "$fx/binary.bin"
-err_has "binary.bin" "binary file named"
-expect 2 "missing file" -- "$LITMINE" check --db "$db" "$T/nope.txt"
-err_has "nope.txt" "missing file named"
+for f in "$fx/empty.txt" "$fx/binary.bin" "$T/nope.txt"; do
+  fails 2 "$(basename "$f")" "unreadable input $(basename "$f")" -- "$LITMINE" check --db "$db" "$f"
+done
 expect 0 "broken HTML" -- "$LITMINE" check --db "$db" "$fx/broken.html"
 
-python3 - "$T/big.html" <<'PY'
+# a page of many MB: 20 in the release build; 4 under the sanitizers, which
+# check the same code on the same repeated paragraphs at a fifth of the time
+big_mb=20
+sanitized && big_mb=4
+python3 - "$T/big.html" "$big_mb" <<'PY'
 import sys
 para = ("<p>Readers wrote in about the weather on the coast, the harbour and the "
         "old lighthouse, and about the trains that run along the shore each day.</p>\n")
@@ -66,13 +67,13 @@ claim = "<p>In a randomized trial of 120 adults, 50% responded to zentrofen.</p>
 with open(sys.argv[1], "w") as f:
     f.write("<!DOCTYPE html><html><body>\n")
     n = 0
-    while n < 20 * 1024 * 1024:
+    while n < int(sys.argv[2]) * 1024 * 1024:
         chunk = para * 200 + claim
         f.write(chunk)
         n += len(chunk)
     f.write("</body></html>\n")
 PY
-expect 0 "20 MB HTML page" -- "$LITMINE" check --db "$db" --format json "$T/big.html"
+expect 0 "$big_mb MB HTML page" -- "$LITMINE" check --db "$db" --format json "$T/big.html"
 
 expect 4 "missing corpus" -- "$LITMINE" check --db "$T/none.db" "$fx/article.txt"
 # an empty corpus: create it by importing nothing (a record set with no record)
@@ -86,19 +87,10 @@ python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert all(c['verdi
 expect 3 "unreachable URL" -- "$LITMINE" check --db "$db" "http://127.0.0.1:1/article.html"
 err_has "http://127.0.0.1:1/article.html" "unreachable URL named"
 
-# a loopback web server for the URL path
-mkdir -p "$T/www" && cp "$fx/page.html" "$T/www/page.html"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$T/www" >/dev/null 2>&1 &
-srv=$!
-for _ in $(seq 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
-expect 0 "URL" -- "$LITMINE" check --db "$db" --format json "http://127.0.0.1:$port/page.html"
+# a loopback web server for the URL path (page.html as /ok.html)
+start_srv "$T/p" 127.0.0.1
+expect 0 "URL" -- "$LITMINE" check --db "$db" --format json "http://127.0.0.1:$port/ok.html"
 grep -q '"verdict":"controlled"' "$T/out" && ok || bad "URL: HTML page checked"
 expect 3 "HTTP 404" -- "$LITMINE" check --db "$db" "http://127.0.0.1:$port/missing.html"
 err_has "404" "HTTP 404 named"
-kill "$srv" 2>/dev/null
-wait "$srv" 2>/dev/null
 finish

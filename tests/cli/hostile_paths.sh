@@ -73,12 +73,10 @@ err_has "psy.db.lock" "planted lock symlink names the lock"
 rm -f psy.db.lock
 printf '{"database": "psy.db", "queries": [{"name": "n", "query": "q", "since": "2015/02/31"}]}\n' > bad.json
 printf '{"database": "psy.db", "extract": true, "extract": false}\n' > dup.json
-flock psy.db.lock sleep 30 &
-holder=$!
-for _ in $(seq 50); do "$LITMINE" run -q --config run.json >/dev/null 2>&1; [ $? -eq 5 ] && break; sleep 0.1; done
+hold_lock psy.db.lock
 expect 2 "impossible since date" -- "$LITMINE" run -q --config bad.json
 err_has "2015/02/31" "impossible date named"
 expect 2 "duplicate key" -- "$LITMINE" run -q --config dup.json
 err_has "given twice" "duplicate key named"
-kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+release_lock
 finish

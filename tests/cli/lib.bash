@@ -2,12 +2,18 @@
 # Each script gets: $1 = litmine binary, $2 = build directory.
 set -uo pipefail
 LITMINE=$1
+BUILD=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+bg_pids=()
+# cleanup: what the EXIT trap does (background servers killed, $T removed)
+cleanup() { [ ${#bg_pids[@]} -eq 0 ] || kill "${bg_pids[@]}" 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
 pass=0 fail=0
 
+# sanitized: the build under test is an ASan+UBSan one (LM_SANITIZE)
+sanitized() { grep -q '^LM_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; }
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
@@ -24,10 +30,44 @@ err_has() {
   if grep -qF -- "$1" "$T/err" && [ "$(wc -l < "$T/err")" -le 2 ]; then ok
   else bad "$2: stderr lacks '$1' or is not one line: $(head -c 300 "$T/err")"; fi
 }
+# fails CODE TEXT DESCRIPTION -- CMD...: expect CODE, then err_has TEXT
+fails() {
+  local code=$1 text=$2 what=$3; shift 3
+  expect "$code" "$what" "$@"
+  err_has "$text" "$what: message"
+}
 # dump DB: canonical content of the corpus tables
 dump() {
   sqlite3 "$1" "SELECT pmid, version, deleted, title, abstract, journal, year FROM article ORDER BY pmid;
                 SELECT name, md5, records FROM source_file ORDER BY md5;" 2>&1
+}
+# hold_lock FILE [TEXT]: another process takes FILE's lock (flock(2), as a
+# concurrent litmine would) and writes TEXT into it (a pid, say); returns
+# once the lock is held, the holder's pid in $holder.  The holder is that
+# process itself (exec sleep), with no output, so release_lock frees the
+# lock at once and nothing keeps the test's output open after it ends.
+hold_lock() {
+  rm -f "$T/lock.held"
+  ( exec 9>"$1"; flock 9; [ -n "${2:-}" ] && echo "$2" >&9; : > "$T/lock.held"; exec sleep 60 ) \
+    >/dev/null 2>&1 &
+  holder=$!
+  for _ in $(seq 200); do [ -e "$T/lock.held" ] && break; sleep 0.02; done
+}
+release_lock() { kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null; }
+# bg_server PORTFILE CMD...: CMD in the background until the test ends; it
+# writes its port to PORTFILE, which is waited for; the port is in $port.
+bg_server() {
+  local f=$1; shift
+  rm -f "$f"
+  "$@" &
+  bg_pids+=($!)
+  for _ in $(seq 100); do [ -s "$f" ] && break; sleep 0.05; done
+  port=$(cat "$f" 2>/dev/null)
+}
+# start_srv PORTFILE ADDR [OPTION...]: tests/cli/loopback_srv.py on ADDR,
+# serving tests/fixtures/reconcile/page.html as /ok.html (see its routes)
+start_srv() {
+  bg_server "$1" python3 "$ROOT/tests/cli/loopback_srv.py" "$ROOT/tests/fixtures/reconcile/page.html" "$@"
 }
 finish() {
   echo "$pass passed, $fail failed"

@@ -40,13 +40,11 @@ expect 0 "next run completes" -- f --until 2023/12/31
   || bad "watermark after the completed run: $(sqlite3 "$T/db" "SELECT watermark FROM fetch_state")"
 # 5. another run holds the lock: exit 5, nothing sent
 if command -v flock >/dev/null; then
-  flock "$T/db.lock" sleep 3 &
-  holder=$!
-  sleep 0.3
+  hold_lock "$T/db.lock"
   : > "$T/log"
   expect 5 "lock held" -- f --until 2023/12/31
   [ ! -s "$T/log" ] && ok || bad "requests sent while the lock was held"
-  kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+  release_lock
 fi
 stop_server
 expected --records 3000 --days 1461 > "$T/want"

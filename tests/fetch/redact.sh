@@ -26,13 +26,9 @@ srv = socketserver.TCPServer(("127.0.0.1", 0), H)
 open(sys.argv[1], "w").write(str(srv.server_address[1]))
 srv.serve_forever()
 PY
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$T"' EXIT
 for mode in redirect echo; do
-  python3 "$T/srv.py" "$T/port.$mode" "$mode" &
-  pids+=($!)
-  for _ in $(seq 100); do [ -s "$T/port.$mode" ] && break; sleep 0.05; done
-  url=http://127.0.0.1:$(cat "$T/port.$mode")/
+  bg_server "$T/port.$mode" python3 "$T/srv.py" "$T/port.$mode" "$mode"
+  url=http://127.0.0.1:$port/
   "$LITMINE" fetch --db "$T/$mode.db" --query q --base-url "$url" --api-key "$KEY" \
     --retries 2 --retry-delay 0.02 --retry-max 0.05 --format json -v >"$T/out" 2>"$T/err"
   rc=$?

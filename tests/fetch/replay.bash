@@ -9,7 +9,7 @@ FAST=(--retry-delay 0.02 --retry-max 0.2)
 stop_server() {
   if [ -n "$SRV" ]; then kill "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null; SRV=; fi
 }
-trap 'stop_server; rm -rf "$T"' EXIT
+trap 'stop_server; cleanup' EXIT
 
 # start_server ARGS...: lm-replay on a free port; sets PORT, URL; log in $T/log
 start_server() {

@@ -34,14 +34,10 @@ expect 0 "after fixing the md5" -- "$LITMINE" import --db "$db" --dir "$d"
 [ -n "$(sqlite3 "$db" 'SELECT pmid FROM article WHERE pmid=90000099')" ] && ok || bad "fixed file imported"
 
 # Lock held by another process: exit 5 at once, naming the holder's pid.
-# (exec sleep: the holder is the process killed below, so no orphan keeps
-# the lock for the stale-lock case; wait until it really holds the lock.)
-( exec 9>"$db.lock"; flock -n 9; echo 4242 >&9; exec sleep 60 ) &
-holder=$!
-for _ in $(seq 100); do grep -q 4242 "$db.lock" 2>/dev/null && break; sleep 0.1; done
+hold_lock "$db.lock" 4242
 expect 5 "lock held" -- timeout 3 "$LITMINE" import --db "$db" --dir "$d"
 err_has "pid 4242" "lock message names the holder"
-kill $holder 2>/dev/null; wait $holder 2>/dev/null
+release_lock
 # Stale lock file from a killed run (no process holds it): no obstacle.
 echo 99999 > "$db.lock"
 expect 0 "stale lock" -- "$LITMINE" import --db "$db" --dir "$d"

@@ -5,9 +5,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/../fetch/replay.bash"
 
-# write_config FILE DB [EXTRA_JSON]: one saved query against the running
-# lm-replay ($URL), batches of 100, fast retries, studies CSV and
-# extractions JSONL beside the database.  EXTRA_JSON (e.g.
+# write_config FILE DB [EXTRA_JSON [STUDIES EXTRACTIONS]]: one saved query
+# against the running lm-replay ($URL), batches of 100, fast retries, a
+# studies CSV and an extractions JSONL export (by default beside the
+# database: DB.studies.csv, DB.x.jsonl).  EXTRA_JSON (e.g.
 # ', "import_dirs": ["ncbi"]') is appended.
 write_config() {
   cat > "$1" <<EOF
@@ -15,8 +16,8 @@ write_config() {
  "queries": [{"name": "replay", "query": "replay"}],
  "extract": true,
  "fetch": {"batch": 100, "retry_delay": 0.02, "retry_max": 0.2},
- "exports": [{"what": "studies", "format": "csv", "path": "$2.studies.csv"},
-             {"what": "extractions", "format": "jsonl", "path": "$2.x.jsonl"}]${3:-}}
+ "exports": [{"what": "studies", "format": "csv", "path": "${4:-$2.studies.csv}"},
+             {"what": "extractions", "format": "jsonl", "path": "${5:-$2.x.jsonl}"}]${3:-}}
 EOF
 }
 

@@ -9,14 +9,7 @@ source "$(dirname "$0")/lib.bash"
 start_server --records 150
 J=$T/job
 mkdir "$J"
-cat > "$J/refresh.json" <<JSON
-{"database": "c.db", "base_url": "$URL",
- "queries": [{"name": "replay", "query": "replay"}],
- "extract": true,
- "fetch": {"batch": 100, "retry_delay": 0.02, "retry_max": 0.2},
- "exports": [{"what": "studies", "format": "csv", "path": "out/studies.csv"},
-             {"what": "extractions", "format": "jsonl", "path": "out/deeper/extractions.jsonl"}]}
-JSON
+write_config "$J/refresh.json" c.db "" out/studies.csv out/deeper/extractions.jsonl
 
 # --dry-run: says it would create the folders, creates nothing
 expect 0 "dry run, no out/" -- lrun --config "$J/refresh.json" --dry-run

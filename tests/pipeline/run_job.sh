@@ -53,12 +53,10 @@ expect 0 "--db override" -- lrun --config "$cfg" --dry-run --db "$T/other.db"
 grep -q "database $T/other.db (would be created)" "$T/err" && ok || bad "--db not used: $(cat "$T/err")"
 
 # Lock held by another process: exit 5 at once, naming its pid
-( exec 9>"$db.lock"; flock -n 9; echo 4243 >&9; sleep 6 ) &
-holder=$!
-sleep 0.5
+hold_lock "$db.lock" 4243
 expect 5 "lock held" -- timeout 5 "$LITMINE" run --config "$cfg"
 err_has "pid 4243" "lock message names the holder"
-kill $holder 2>/dev/null; wait $holder 2>/dev/null
+release_lock
 # A stale lock file (its process gone) never blocks
 echo 99999 > "$db.lock"
 expect 0 "stale lock" -- lrun --config "$cfg" -q

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <litmine/litmine.h>
 #include <criterion/criterion.h>
+#include "pipeline/scratch.h"
 
 static const lm_article art = {
     .pmid = 95000001, .version = 1, .year = 2023,
@@ -86,37 +87,10 @@ Test(refs, other_formats_refused)
 
 /* ---- subsets ----------------------------------------------------------- */
 
-static char dir[512], db[600];
-static lm_corpus *c;
+static struct scratch sc;
 
-static void setup(void)
-{
-    lm_import_stats st;
-    char xml[512];
-
-    snprintf(dir, sizeof dir, "%s/lm_refs_XXXXXX", LM_BINARY_DIR);
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    snprintf(xml, sizeof xml, "%s/pipeline/refs.xml", LM_FIXTURES);
-    cr_assert_eq(lm_global_init(), LM_OK);
-    cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
-}
-
-static void teardown(void)
-{
-    static const char *const sfx[] = { "", "-wal", "-shm" };
-    char path[640];
-    size_t i;
-
-    lm_corpus_close(c);
-    lm_global_cleanup();
-    for (i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", db, sfx[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
+static void setup(void) { scratch_open(&sc, "lm_refs", "pipeline/refs.xml"); }
+static void teardown(void) { scratch_close(&sc); }
 
 static char *subset(lm_export_what w, lm_export_format fmt, const int64_t *ids, size_t n,
                     uint64_t *rows)
@@ -126,7 +100,7 @@ static char *subset(lm_export_what w, lm_export_format fmt, const int64_t *ids, 
     FILE *f = open_memstream(&buf, &len);
 
     cr_assert_not_null(f);
-    cr_assert_eq(lm_export_subset(c, w, fmt, ids, n, f, rows, msg, sizeof msg), LM_OK, "%s", msg);
+    cr_assert_eq(lm_export_subset(sc.c, w, fmt, ids, n, f, rows, msg, sizeof msg), LM_OK, "%s", msg);
     fclose(f);
     return buf;
 }
@@ -169,14 +143,14 @@ Test(subset, studies_of_a_subset_and_refusals, .init = setup, .fini = teardown)
     FILE *f;
 
     cr_assert_eq(lm_extractor_open(LM_EXTRACT_NO_JIT, &ex), LM_OK);
-    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK, "%s", lm_extractor_errmsg(ex));
+    cr_assert_eq(lm_extract_run(ex, sc.c, NULL, 0, NULL, NULL), LM_OK, "%s", lm_extractor_errmsg(ex));
     lm_extractor_close(ex);
     s = subset(LM_WHAT_STUDIES, LM_EXPORT_JSONL, ids, 1, &rows);
     cr_assert_eq(rows, 1, "the one listed study (its design row at least)");
     cr_assert(!strstr(s, "91000001"), "only the listed PMID: %s", s);
     free(s);
     f = fopen("/dev/null", "w");
-    cr_assert_eq(lm_export_subset(c, LM_WHAT_STUDIES, LM_EXPORT_RIS, NULL, 0, f, &rows,
+    cr_assert_eq(lm_export_subset(sc.c, LM_WHAT_STUDIES, LM_EXPORT_RIS, NULL, 0, f, &rows,
                                   msg, sizeof msg), LM_ERR_USAGE);
     cr_assert(strstr(msg, "articles only"), "%s", msg);
     fclose(f);

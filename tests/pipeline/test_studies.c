@@ -7,47 +7,26 @@
 #include <unistd.h>
 #include <litmine/litmine.h>
 #include <criterion/criterion.h>
+#include "pipeline/scratch.h"
 
-static char dir[512], db[600];
-static lm_corpus *c;
+static struct scratch sc;
 static char msg[1024];
 
 static void setup(void)
 {
-    lm_import_stats st;
     lm_extractor *ex = NULL;
-    char xml[512];
 
-    snprintf(dir, sizeof dir, "%s/lm_studies_XXXXXX", LM_BINARY_DIR);
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    snprintf(xml, sizeof xml, "%s/pipeline/studies.xml", LM_FIXTURES);
-    cr_assert_eq(lm_global_init(), LM_OK);
-    cr_assert_eq(lm_corpus_open(db, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, xml, &st), LM_OK, "%s", lm_corpus_errmsg(c));
-    cr_assert_eq(st.stored, 3);
+    scratch_open(&sc, "lm_studies", "pipeline/studies.xml");
+    cr_assert_eq(sc.st.stored, 3);
     /* interpreted: PCRE2 JIT's block reads past a subject's end look like
      * uninitialised reads to valgrind, which test.sh runs this under */
     cr_assert_eq(lm_extractor_open(LM_EXTRACT_NO_JIT, &ex), LM_OK);
-    cr_assert_eq(lm_extract_run(ex, c, NULL, 0, NULL, NULL), LM_OK, "%s",
+    cr_assert_eq(lm_extract_run(ex, sc.c, NULL, 0, NULL, NULL), LM_OK, "%s",
                  lm_extractor_errmsg(ex));
     lm_extractor_close(ex);
 }
 
-static void teardown(void)
-{
-    static const char *const sfx[] = { "", "-wal", "-shm" };
-    char path[640];
-    size_t i;
-
-    lm_corpus_close(c);
-    lm_global_cleanup();
-    for (i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s%s", db, sfx[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
+static void teardown(void) { scratch_close(&sc); }
 
 TestSuite(studies, .init = setup, .fini = teardown);
 
@@ -60,7 +39,7 @@ static char *export(lm_export_what what, lm_export_format fmt, uint64_t *rows)
     lm_err rc;
 
     cr_assert_not_null(f);
-    rc = lm_export(c, what, fmt, f, rows, msg, sizeof msg);
+    rc = lm_export(sc.c, what, fmt, f, rows, msg, sizeof msg);
     fclose(f);
     cr_assert_eq(rc, LM_OK, "%s", msg);
     return buf;
@@ -162,9 +141,9 @@ Test(studies, deleted_articles_left_out)
     lm_record_init(&r);
     r.kind = LM_REC_DELETE;
     r.pmid = 91000001;
-    cr_assert_eq(lm_corpus_begin(c), LM_OK);
-    cr_assert_eq(lm_corpus_put(c, &r, NULL), LM_OK);
-    cr_assert_eq(lm_corpus_commit(c), LM_OK);
+    cr_assert_eq(lm_corpus_begin(sc.c), LM_OK);
+    cr_assert_eq(lm_corpus_put(sc.c, &r, NULL), LM_OK);
+    cr_assert_eq(lm_corpus_commit(sc.c), LM_OK);
     lm_record_free(&r);
     out = export(LM_WHAT_STUDIES, LM_EXPORT_CSV, &rows);
     cr_assert_eq(rows, 2);
@@ -219,7 +198,7 @@ Test(studies, write_failure_is_io)
     if (!f)
         cr_skip_test("no /dev/full");
     setvbuf(f, NULL, _IONBF, 0);
-    rc = lm_export(c, LM_WHAT_STUDIES, LM_EXPORT_CSV, f, NULL, msg, sizeof msg);
+    rc = lm_export(sc.c, LM_WHAT_STUDIES, LM_EXPORT_CSV, f, NULL, msg, sizeof msg);
     fclose(f);
     cr_assert_eq(rc, LM_ERR_IO);
     cr_assert(strstr(msg, "export studies: write failed"), "%s", msg);
