@@ -99,6 +99,7 @@ struct pg {
     int totals;                 /* rows and words below hold for the read
                                  * snapshot open (bm25's) */
     long long rows, words;
+    int no_ntok;                /* article lacks ntok (a corpus of release 1) */
 };
 
 #define P(c) ((struct pg *)(c)->impl)
@@ -482,13 +483,17 @@ static lm_err read_version(lm_corpus *c, int *v, int *tables)
     *v = 0;
     *tables = 0;
     res = PQexec(P(c)->conn, "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname ="
-                 " current_schema()), to_regclass('litmine_schema') IS NOT NULL");
+                 " current_schema()), to_regclass('litmine_schema') IS NOT NULL,"
+                 " to_regclass('article') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+                 " pg_attribute WHERE attrelid = to_regclass('article') AND attname = 'ntok'"
+                 " AND NOT attisdropped)");
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         rc = pg_fail(c, res, "cannot read the database");
         PQclear(res);
         return rc;
     }
     *tables = atoi(PQgetvalue(res, 0, 0));
+    P(c)->no_ntok = !strcmp(PQgetvalue(res, 0, 2), "t");
     if (strcmp(PQgetvalue(res, 0, 1), "t")) {
         PQclear(res);
         return LM_OK;
@@ -517,7 +522,77 @@ static lm_err pg_schema_version(lm_corpus *c, int *v)
 
     if ((rc = read_version(c, v, &tables)))
         return rc;
-    return *v == 0 && tables ? foreign(c) : LM_OK;
+    if (*v == 0 && tables)
+        return foreign(c);
+    if (P(c)->no_ntok && (c->flags & LM_CORPUS_READONLY)) {
+        lm_msg_set(c->msg, sizeof c->msg, "%s: the corpus was made by an older litmine: run "
+                   "'litmine import' once to upgrade it", c->target);
+        return LM_ERR_SCHEMA;
+    }
+    return LM_OK;
+}
+
+/* Keyset pages of the upgrade below. */
+#define NTOK_PAGE 1000
+
+/* Schema version 5 as the first release made it has no article.ntok: the
+ * column is added, and every row's word count computed from its title and
+ * abstract as a write computes it (the tsvector cannot give it: it keeps
+ * 256 positions of a word at most).  Runs inside the schema transaction. */
+static lm_err add_ntok(lm_corpus *c)
+{
+    static const char page_sql[] = "SELECT pmid, title, abstract FROM article WHERE pmid > $1"
+                                   " ORDER BY pmid LIMIT 1000";   /* NTOK_PAGE */
+    lm_buf keys = {0}, counts = {0}, tsv = {0};
+    char after[24] = "-9223372036854775808";
+    const char *vals[2];
+    PGresult *res = NULL, *up;
+    lm_err rc;
+    int i, n;
+
+    if ((rc = exec(c, "ALTER TABLE article ADD COLUMN ntok INTEGER NOT NULL DEFAULT 0",
+                   "cannot upgrade the schema")))
+        return rc;
+    do {
+        vals[0] = after;
+        res = PQexecParams(P(c)->conn, page_sql, 1, NULL, vals, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = pg_fail(c, res, "cannot upgrade the schema");
+            break;
+        }
+        n = PQntuples(res);
+        lm_buf_clear(&keys);
+        lm_buf_clear(&counts);
+        for (i = 0; i < n && !rc; i++) {
+            unsigned ntok = 0;
+
+            rc = corpus_pg_tsvector(PQgetvalue(res, i, 1), PQgetvalue(res, i, 2), &tsv, &ntok);
+            if (!rc)
+                rc = lm_buf_printf(&keys, "%s%s", i ? "," : "{", PQgetvalue(res, i, 0));
+            if (!rc)
+                rc = lm_buf_printf(&counts, "%s%u", i ? "," : "{", ntok);
+        }
+        if (!rc && n) {
+            snprintf(after, sizeof after, "%s", PQgetvalue(res, n - 1, 0));
+            if (!(rc = lm_buf_puts(&keys, "}")) && !(rc = lm_buf_puts(&counts, "}"))) {
+                vals[0] = lm_buf_str(&keys);
+                vals[1] = lm_buf_str(&counts);
+                up = PQexecParams(P(c)->conn, "UPDATE article a SET ntok = u.n FROM"
+                                  " unnest($1::bigint[], $2::integer[]) u(k, n)"
+                                  " WHERE a.pmid = u.k", 2, NULL, vals, NULL, NULL, 0);
+                if (!res_ok(up))
+                    rc = pg_fail(c, up, "cannot upgrade the schema");
+                PQclear(up);
+            }
+        }
+        PQclear(res);
+        res = NULL;
+    } while (!rc && n == NTOK_PAGE);
+    PQclear(res);
+    lm_buf_free(&keys);
+    lm_buf_free(&counts);
+    lm_buf_free(&tsv);
+    return rc;
 }
 
 /* Creates the schema under the schema lock, unless another process did it
@@ -528,7 +603,7 @@ static lm_err pg_migrate(lm_corpus *c, int from)
     int v, tables;
     lm_err rc;
 
-    if (from >= CORPUS_SCHEMA_VERSION)
+    if (from >= CORPUS_SCHEMA_VERSION && !P(c)->no_ntok)
         return LM_OK;
     if ((rc = exec(c, "BEGIN", "cannot start the schema migration")))
         return rc;
@@ -546,9 +621,12 @@ static lm_err pg_migrate(lm_corpus *c, int from)
         if ((rc = exec(c, schema_v5, "cannot create the schema")) ||
             (rc = exec(c, sql, "cannot set the schema version")))
             goto fail;
+    } else if (P(c)->no_ntok && (rc = add_ntok(c))) {
+        goto fail;
     }
     if ((rc = exec(c, "COMMIT", "cannot commit the schema")))
         goto fail;
+    P(c)->no_ntok = 0;
     return LM_OK;
 fail:
     PQclear(PQexec(P(c)->conn, "ROLLBACK"));

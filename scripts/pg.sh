@@ -7,6 +7,8 @@
 #   scripts/pg.sh start DIR        initdb + start; prints the admin URL
 #   scripts/pg.sh newdb DIR NAME   (re)creates database NAME, empty; prints its URL
 #   scripts/pg.sh url DIR NAME [ROLE [PASSWORD]]   a URL, nothing created
+#   scripts/pg.sh sql DIR NAME SQL as litmine in database NAME; prints the
+#                                  last statement's rows (unaligned)
 #   scripts/pg.sh kill DIR         stops the server at once (fault tests)
 #   scripts/pg.sh restart DIR      starts a server made before (after kill)
 #   scripts/pg.sh stop DIR         stops the server and removes DIR
@@ -127,6 +129,12 @@ newdb() {   # newdb DIR NAME: a database owned by litmine, readable by litmine_r
   url "$dir" "$db"
 }
 
+sql() {   # sql DIR NAME SQL
+  local b; b=$(bindir)
+  PGOPTIONS="-c client_min_messages=warning" PGPASSWORD=$RW_PW "$b/psql" -X -q -A -t \
+    -v ON_ERROR_STOP=1 -h "$(readlink -f "$1/sock")" -p $PORT -U litmine -d "$2" -c "$3"
+}
+
 restart() {
   local b; b=$(bindir)
   as_owner "$b/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start >/dev/null \
@@ -151,6 +159,7 @@ case ${1:-} in
   newdb) [ $# -eq 3 ] || die "usage: pg.sh newdb DIR NAME"; newdb "$2" "$3" ;;
   url)   [ $# -ge 3 ] || die "usage: pg.sh url DIR NAME [ROLE [PASSWORD]]"
          url "$(cd "$2" && pwd)" "$3" "${4:-litmine}" "${5:-}" ;;
+  sql)   [ $# -eq 4 ] || die "usage: pg.sh sql DIR NAME SQL"; sql "$2" "$3" "$4" ;;
   kill)  [ $# -eq 2 ] || die "usage: pg.sh kill DIR"; stop "$2" keep ;;
   restart) [ $# -eq 2 ] || die "usage: pg.sh restart DIR"; restart "$2" ;;
   stop)  [ $# -eq 2 ] || die "usage: pg.sh stop DIR"; stop "$2" ;;

@@ -364,6 +364,48 @@ Test(pg, title_weighs_more_than_abstract)
     cr_assert_eq(h.pmid[0], 91000602, "the title match ranks first");
 }
 
+/* Runs @sql as litmine in the test's database; its one line of output
+ * into @out. */
+static void sql_line(const char *sql, char *out, size_t cap)
+{
+    const char *db = strstr(url, "@/") + 2;
+    char args[2048];
+
+    snprintf(args, sizeof args, "sql '%s' %.*s \"%s\"", getenv("LITMINE_PG_DIR"),
+             (int)strcspn(db, "?"), db, sql);
+    pg_sh(args, out, cap);
+}
+
+/* A corpus the first release made (schema 5 without article.ntok): a
+ * read-only open asks for an import, a writable one adds the column with
+ * every row's word count, and search ranks as SQLite's again. */
+Test(pg, a_corpus_without_ntok_is_upgraded_on_open)
+{
+    static const char counts[] = "SELECT string_agg(pmid || ':' || ntok, ',' ORDER BY pmid)"
+                                 " FROM article";
+    char before[512], after[512], n[32];
+    lm_corpus *p = NULL;
+
+    both_str("u1.xml", article(91000801, 1, "Zorvil in adults", "Zorvil-9 lowered IL-6."));
+    both_str("u2.xml", article(91000802, 1, "Quellamide", "A trial; zorvil was not given, "
+                               "zorvil was withheld."));
+    sql_line(counts, before, sizeof before);
+    cr_assert_str_eq(before, "91000801:8,91000802:10");
+    pg_close(pg);
+    pg = NULL;
+    sql_line("ALTER TABLE article DROP COLUMN ntok; SELECT count(*) FROM article", n,
+             sizeof n);
+    cr_assert_str_eq(n, "2");
+    cr_assert_eq(pg_open(url, LM_CORPUS_READONLY, &p), LM_ERR_SCHEMA);
+    cr_assert(strstr(pg_errmsg(p), "run 'litmine import' once"), "%s", pg_errmsg(p));
+    pg_close(p);
+    cr_assert_eq(pg_open(url, 0, &pg), LM_OK, "%s", pg_errmsg(pg));
+    sql_line(counts, after, sizeof after);
+    cr_assert_str_eq(after, before);
+    same_hits("zorvil");
+    same_hits("title:zorvil OR quellamide");
+}
+
 /* The tsquery rendering and the words, without a server: weights for
  * fields, ':*' on a prefix's last word, operators parenthesised, words
  * split and folded as SQLite's unicode61 (remove_diacritics 2) does. */
