@@ -342,6 +342,7 @@ static lm_err prepare(lm_corpus *c, int s, const char *what)
 struct step {
     int stmt, n;
     const char *const *vals;
+    const int *lens, *fmts;     /* NULL: all text; else per parameter (binary ones' lengths) */
     PGresult *res;
 };
 
@@ -376,7 +377,7 @@ static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
         return pg_fail(c, NULL, what);
     for (i = 0; i < n; i++, sent++) {
         snprintf(name, sizeof name, "s%d", st[i].stmt);
-        if (!PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, NULL, NULL, 0))
+        if (!PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, st[i].lens, st[i].fmts, 0))
             break;
     }
     if (sent < n || !PQpipelineSync(conn)) {
@@ -410,10 +411,11 @@ static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
     return rc;
 }
 
-/* Runs statement @s with @n text parameters (NULL is SQL NULL).  Returns
+/* Runs statement @s with @n parameters (NULL is SQL NULL), in the
+ * formats @fmts gives with the lengths @lens (NULL: all text).  Returns
  * the result (PQclear() it), or NULL with c->msg set and *rc the error. */
-static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
-                     lm_err *rc)
+static PGresult *run_fmt(lm_corpus *c, int s, int n, const char *const *vals, const int *lens,
+                         const int *fmts, const char *what, lm_err *rc)
 {
     struct pg *p = P(c);
     char name[8];
@@ -422,7 +424,7 @@ static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const 
     snprintf(name, sizeof name, "s%d", s);
     if ((*rc = prepare(c, s, what)))
         return NULL;
-    res = PQexecPrepared(p->conn, name, n, vals, NULL, NULL, 0);
+    res = PQexecPrepared(p->conn, name, n, vals, lens, fmts, 0);
     if (!res_ok(res)) {
         *rc = pg_fail(c, res, what);
         PQclear(res);
@@ -432,13 +434,19 @@ static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const 
     return res;
 }
 
+static PGresult *run(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
+                     lm_err *rc)
+{
+    return run_fmt(c, s, n, vals, NULL, NULL, what, rc);
+}
+
 /* Same, for a statement whose rows are not read: *changed gets whether it
  * touched a row, when not NULL. */
-static lm_err run_cmd(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
-                      int *changed)
+static lm_err run_cmd_fmt(lm_corpus *c, int s, int n, const char *const *vals, const int *lens,
+                          const int *fmts, const char *what, int *changed)
 {
     lm_err rc;
-    PGresult *res = run(c, s, n, vals, what, &rc);
+    PGresult *res = run_fmt(c, s, n, vals, lens, fmts, what, &rc);
 
     if (!res)
         return rc;
@@ -446,6 +454,12 @@ static lm_err run_cmd(lm_corpus *c, int s, int n, const char *const *vals, const
         *changed = atoi(PQcmdTuples(res)) != 0;
     PQclear(res);
     return LM_OK;
+}
+
+static lm_err run_cmd(lm_corpus *c, int s, int n, const char *const *vals, const char *what,
+                      int *changed)
+{
+    return run_cmd_fmt(c, s, n, vals, NULL, NULL, what, changed);
 }
 
 /* One number read with a query of its own. */
@@ -873,7 +887,13 @@ static lm_err unchanged_or_older(lm_corpus *c, int stmt, int64_t key, int versio
 struct upsert_args {
     char k[24], ver[16], year[16], md5[33], pmver[16], b[16], pm_md5[33], ntok[16];
     const char *vals[20];
+    int lens[20];
 };
+
+/* The upsert's parameter formats: the tsvector ($19) binary, the rest
+ * text; the merge's ($15) likewise. */
+static const int upsert_fmts[20] = { [18] = 1 };
+static const int merge_fmts[16] = { [14] = 1 };
 
 static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int64_t key,
                           int version, const struct corpus_view *v, const char *source,
@@ -901,8 +921,9 @@ static lm_err upsert_args(lm_corpus *c, struct upsert_args *u, lm_buf *tsv, int6
         u->vals[15] = u->vals[16] = NULL;
     }
     u->vals[17] = u->b;
-    rc = corpus_pg_tsvector(v->s[F_TITLE], v->s[F_ABSTRACT], tsv, &ntok);
-    u->vals[18] = lm_buf_str(tsv);
+    rc = corpus_pg_tsvector_bin(v->s[F_TITLE], v->s[F_ABSTRACT], tsv, &ntok);
+    u->vals[18] = tsv->s;
+    u->lens[18] = (int)tsv->len;
     snprintf(u->ntok, sizeof u->ntok, "%u", ntok);
     u->vals[19] = u->ntok;
     return rc;
@@ -917,7 +938,8 @@ static lm_err upsert_stmt(lm_corpus *c, int stmt, int64_t key, int version,
 
     if ((rc = upsert_args(c, &u, &P(c)->tsv, key, version, v, source, pubmed_md5, bits)))
         return rc;
-    return run_cmd(c, stmt, 20, u.vals, "cannot store a record", changed);
+    return run_cmd_fmt(c, stmt, 20, u.vals, u.lens, upsert_fmts, "cannot store a record",
+                       changed);
 }
 
 static lm_err upsert(lm_corpus *c, int64_t key, int version, const struct corpus_view *v,
@@ -1033,7 +1055,8 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
         b->dbv[i][1] = r[i]->databanks.len ? lm_buf_str(&r[i]->databanks) : NULL;
         b->dbv[i][2] = b->ver[i];
         b->st[k].stmt = S_ROWLOCK, b->st[k].n = 1, b->st[k].vals = u->vals, k++;
-        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 20, b->st[k].vals = u->vals, k++;
+        b->st[k].stmt = S_UPSERT_PUBMED, b->st[k].n = 20, b->st[k].vals = u->vals;
+        b->st[k].lens = u->lens, b->st[k].fmts = upsert_fmts, k++;
         if (pubmed)
             b->st[k].stmt = S_DATABANKS, b->st[k].n = 3, b->st[k].vals = b->dbv[i], k++;
     }
@@ -1156,15 +1179,17 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
     struct corpus_view pm, v;
     char k[24], year[16], md5[33], b[16], nt[16];
     const char *vals[16];
+    int lens[16] = {0};
     unsigned bits, ntok = 0;
     lm_err rc;
 
     corpus_view_of(&P(c)->other, &pm);
     bits = corpus_merge(&pm, pmc, &v);
     corpus_view_md5(&P(c)->md, &v, md5);
-    if ((rc = corpus_pg_tsvector(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv, &ntok)))
+    if ((rc = corpus_pg_tsvector_bin(v.s[F_TITLE], v.s[F_ABSTRACT], &P(c)->tsv, &ntok)))
         return rc;
-    vals[14] = lm_buf_str(&P(c)->tsv);
+    vals[14] = P(c)->tsv.s;
+    lens[14] = (int)P(c)->tsv.len;
     snprintf(nt, sizeof nt, "%u", ntok);
     vals[15] = nt;
     snprintf(k, sizeof k, "%lld", (long long)key);
@@ -1174,7 +1199,8 @@ static lm_err remerge(lm_corpus *c, int64_t key, const struct corpus_view *pmc)
     vals[11] = md5;
     vals[12] = b;
     vals[13] = c->now;
-    return run_cmd(c, S_MERGE, 16, vals, "cannot merge a PMC article", NULL);
+    return run_cmd_fmt(c, S_MERGE, 16, vals, lens, merge_fmts, "cannot merge a PMC article",
+                       NULL);
 }
 
 static lm_err pmc_put_row(lm_corpus *c, int64_t key, const lm_record *r,

@@ -21,6 +21,10 @@ char *corpus_pg_tsquery(const lm_query *q);
  * *ntok gets the number of words (bm25's document length). */
 lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out,
                           unsigned *ntok);
+/* The same tsvector in the server's binary form (a parameter of format 1;
+ * its bytes are @p out's len). */
+lm_err corpus_pg_tsvector_bin(const char *title, const char *abstract, lm_buf *out,
+                              unsigned *ntok);
 /* Calls @p cb for each word of @p s as the index reads it (folded, NUL-
  * terminated, valid during the call), in order; the first error of a
  * call ends it. */

@@ -24,12 +24,13 @@ static int dbno;
 static void pg_sh(const char *args, char *out, size_t cap)
 {
     const char *srv = getenv("LITMINE_PG_DIR");
-    char cmd[1024];
+    char *cmd = NULL;
     FILE *f;
 
     cr_assert(srv && *srv, "LITMINE_PG_DIR unset: run under ctest (fixture pg_server)");
-    snprintf(cmd, sizeof cmd, "bash '%s/scripts/pg.sh' %s", LM_SOURCE_DIR, args);
+    cr_assert_neq(asprintf(&cmd, "bash '%s/scripts/pg.sh' %s", LM_SOURCE_DIR, args), -1);
     cr_assert_not_null(f = popen(cmd, "r"));
+    free(cmd);
     cr_assert_not_null(fgets(out, (int)cap, f), "pg.sh %s gave nothing", args);
     out[strcspn(out, "\n")] = '\0';
     cr_assert_eq(pclose(f), 0, "pg.sh %s failed", args);
@@ -369,11 +370,12 @@ Test(pg, title_weighs_more_than_abstract)
 static void sql_line(const char *sql, char *out, size_t cap)
 {
     const char *db = strstr(url, "@/") + 2;
-    char args[2048];
+    char *args = NULL;
 
-    snprintf(args, sizeof args, "sql '%s' %.*s \"%s\"", getenv("LITMINE_PG_DIR"),
-             (int)strcspn(db, "?"), db, sql);
+    cr_assert_neq(asprintf(&args, "sql '%s' %.*s \"%s\"", getenv("LITMINE_PG_DIR"),
+                           (int)strcspn(db, "?"), db, sql), -1);
     pg_sh(args, out, cap);
+    free(args);
 }
 
 /* A corpus the first release made (schema 5 without article.ntok): a
@@ -404,6 +406,38 @@ Test(pg, a_corpus_without_ntok_is_upgraded_on_open)
     cr_assert_str_eq(after, before);
     same_hits("zorvil");
     same_hits("title:zorvil OR quellamide");
+}
+
+/* The tsvector sent in binary is the one the server makes of the text
+ * form: words sorted and merged, positions ascending, 256 at most. */
+Test(pg, the_binary_tsvector_is_the_text_one)
+{
+    lm_buf abs = {0}, tsv = {0}, q = {0};
+    const char *title = "Zorvil-9 \xc3\x86ON zorvil, b a ab aa", *p;
+    char *xml, out[8];
+    unsigned n = 0;
+    int i;
+
+    for (i = 0; i < 270; i++)
+        cr_assert_eq(lm_buf_printf(&abs, "zorvil %d ", i % 7), LM_OK);
+    cr_assert_eq(lm_buf_puts(&abs, "na\xc3\xafve ZORVIL"), LM_OK);
+    both_str("t1.xml", article(91000901, 1, title, lm_buf_str(&abs)));
+    cr_assert_eq(corpus_pg_tsvector(title, lm_buf_str(&abs), &tsv, &n), LM_OK);
+    cr_assert_eq(lm_buf_puts(&q, "SELECT tsv = '"), LM_OK);
+    for (p = lm_buf_str(&tsv); *p; p++)
+        cr_assert_eq(lm_buf_append(&q, *p == '\'' ? "''" : p, *p == '\'' ? 2 : 1), LM_OK);
+    cr_assert_eq(lm_buf_puts(&q, "'::tsvector FROM article WHERE pmid = 91000901"), LM_OK);
+    sql_line(lm_buf_str(&q), out, sizeof out);
+    cr_assert_str_eq(out, "t", "the stored tsvector differs from the text form's");
+    xml = article(91000902, 1, "", "");
+    both_str("t2.xml", xml);
+    sql_line("SELECT tsv = ''::tsvector FROM article WHERE pmid = 91000902", out, sizeof out);
+    cr_assert_str_eq(out, "t");
+    same_hits("zorvil");
+    same_hits("\"zorvil 3\"");
+    lm_buf_free(&abs);
+    lm_buf_free(&tsv);
+    lm_buf_free(&q);
 }
 
 /* The tsquery rendering and the words, without a server: weights for
