@@ -1042,6 +1042,20 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
     }
 }
 
+/* "group A", "group II", "group 2": the end of the arm's code after
+ * "group" at @p g (up to 3 capitals or digits), else @p g. */
+static size_t group_code_end(const struct ftext *t, size_t g, size_t b)
+{
+    size_t e = g + 1;
+
+    if (e >= b || t->s[g] != ' '
+        || !(isupper((unsigned char)t->s[e]) || isdigit((unsigned char)t->s[e])))
+        return g;
+    while (e < b && e < g + 4 && (isupper((unsigned char)t->s[e]) || isdigit((unsigned char)t->s[e])))
+        e++;
+    return e < b && isalnum((unsigned char)t->s[e]) ? g : e;
+}
+
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
@@ -1123,7 +1137,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 s = (size_t)(in - t->lower) + 7;
         }
         x = s;
-        y = e + 6;
+        y = group_code_end(t, e + 6, b);
         trim_np(t, &x, &y);
         if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)
             && !fmem(t->lower + x, y - x, "signific", 8) && !fmem(t->lower + x, y - x, "no ", 3)

@@ -775,6 +775,12 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
                "with placebo (p = 0.01).", .needle = "Time to wound", .metric = "decreased" },
         { .s = "RESULTS: Zelvorin significantly improved the insulin area under the curve compared "
                "with placebo (p = 0.01).", .needle = "insulin area", .metric = "decreased" },
+        /* an arm named by its code after a lead phrase keeps the code */
+        { .s = "RESULTS: At week 4, Group K had significantly higher glimmer levels than group H "
+               "(p = 0.01).", .needle = "glimmer levels", .metric = "increased",
+          .intervention = "Group K", .comparator = "group H" },
+        { .s = "RESULTS: After dosing, the group II patients had higher glimmer levels than the "
+               "zelvorin group (p = 0.01).", .needle = "glimmer levels", .intervention_has = "group II" },
         /* a plain quantity word is not turned round */
         { .s = "RESULTS: Joint pain was significantly higher with zelvorin than with placebo "
           "(p = 0.01).", .needle = "Joint pain", .metric = "increased" },
