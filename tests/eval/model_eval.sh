@@ -32,7 +32,12 @@
 # prompts, 882 with evidence in the abstract) first measured 0.864 / 0.753;
 # with arm codes ("Group K") kept after a lead phrase and a change in every
 # arm read as no difference between them: train 0.864 / 0.755, validation
-# 0.919 / 0.808; only ever raise them otherwise.
+# 0.919 / 0.808, test 0.867 / 0.629; with arms named by codes given the
+# treatment that defines them ("DESC (group K)", "In group K, DESC",
+# "group K received DESC") and values whose second arm is named before its
+# own ("for group A was 28 s and group B was 107 s"): train 0.867 / 0.759,
+# validation 0.919 / 0.808, test 0.867 / 0.629, direction 0.911; only ever
+# raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -52,7 +57,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.895,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.90,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
 for split in train validation test; do
@@ -62,9 +67,9 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.855,ev2_train.macro_f1=0.745; sample="--sample 1000" ;;
+    train) fl=ev2_train.coverage=0.855,ev2_train.macro_f1=0.75; sample="--sample 1000" ;;
     validation) fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795 ;;
-    *) fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.61 ;;
+    *) fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.62 ;;
   esac
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" $sample \
