@@ -1042,6 +1042,20 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
     }
 }
 
+/* "group A", "group II", "group 2": the end of the arm's code after
+ * "group" at @p g (up to 3 capitals or digits), else @p g. */
+static size_t group_code_end(const struct ftext *t, size_t g, size_t b)
+{
+    size_t e = g + 1;
+
+    if (e >= b || t->s[g] != ' '
+        || !(isupper((unsigned char)t->s[e]) || isdigit((unsigned char)t->s[e])))
+        return g;
+    while (e < b && e < g + 4 && (isupper((unsigned char)t->s[e]) || isdigit((unsigned char)t->s[e])))
+        e++;
+    return e < b && isalnum((unsigned char)t->s[e]) ? g : e;
+}
+
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
@@ -1123,7 +1137,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 s = (size_t)(in - t->lower) + 7;
         }
         x = s;
-        y = e + 6;
+        y = group_code_end(t, e + 6, b);
         trim_np(t, &x, &y);
         if (y > x && word_count(t->s, x, y) <= 6 && !(r->cb > r->ca && x >= r->ca && y <= r->cb)
             && !fmem(t->lower + x, y - x, "signific", 8) && !fmem(t->lower + x, y - x, "no ", 3)
@@ -1382,6 +1396,9 @@ static int value_before(const struct ftext *t, size_t a, size_t e, double *v, si
     return 0;
 }
 
+static size_t named_value(const struct ftext *t, size_t x, size_t b);
+static void named_arm_before(const struct ftext *t, size_t a, size_t v, struct arms *arms);
+
 /* Two values side by side with a significant test: "3.6 cm in the A group
  * versus 2.1 cm in the B group (p < 0.05)", "4 versus 5.5".  1 / -1 the
  * first relative to the second, 0 none; the arms after each value. */
@@ -1400,12 +1417,28 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
              from = (size_t)(p - t->lower) + 1) {
             size_t at, after, ns1 = 0, used;
             double v1, v2;
+            size_t named = 0;
             at = (size_t)(p - t->lower);
             after = at + strlen(sep[k]);
-            if (!lm_num_parse(t->s + after, b - after, &v2, &used))
-                continue;
+            if (!lm_num_parse(t->s + after, b - after, &v2, &used)) {
+                /* "for group A was 280 s and group B was 1077 s": the
+                 * second arm named before its value */
+                named = named_value(t, after, b);
+                if (!named || !lm_num_parse(t->s + named, b - named, &v2, &used))
+                    continue;
+            }
             if (!value_before(t, a, at, &v1, &ns1) || at - ns1 > 90 || v1 == v2)
                 continue;
+            if (named) {
+                size_t x = after, y = named;
+                trim_np(t, &x, &y);
+                if (y > x && !(arms->cb > arms->ca)) {
+                    arms->ca = x;
+                    arms->cb = y;
+                }
+                named_arm_before(t, a, ns1, arms);
+                return v1 > v2 ? 1 : -1;
+            }
             /* the arms: "in (the) A (group)" after each value */
             {
                 const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
@@ -1441,6 +1474,60 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
         }
     }
     return 0;
+}
+
+/* "group B was 1077 s" at @p x: where the value after a short arm name
+ * and its verb starts (at most 4 words, no punctuation), else 0. */
+static size_t named_value(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const verb[] = { " was ", " were ", " is ", " are " };
+    size_t k, lim = x + 40 < b ? x + 40 : b;
+
+    if (!isalpha((unsigned char)t->s[x]))
+        return 0;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+        const char *v = fmem(t->lower + x, lim - x, verb[k], strlen(verb[k]));
+        size_t e, i;
+        if (!v)
+            continue;
+        e = (size_t)(v - t->lower);
+        for (i = x; i < e; i++)
+            if (!isalnum((unsigned char)t->s[i]) && t->s[i] != ' ' && t->s[i] != '-')
+                return 0;
+        if (word_count(t->s, x, e) > 4 || !arm_like(t, x, e))
+            return 0;
+        e += strlen(verb[k]);
+        return e < b && isdigit((unsigned char)t->s[e]) ? e : 0;
+    }
+    return 0;
+}
+
+/* The first arm of "for group A was 280 s and ...": the words between
+ * "for"/"in"/"with" and the verb before the value at @p v. */
+static void named_arm_before(const struct ftext *t, size_t a, size_t v, struct arms *arms)
+{
+    static const char *const pre[] = { "for ", "in ", "with " };
+    size_t k, from = v > a + 40 ? v - 40 : a;
+
+    if (arms->ib > arms->ia)
+        return;
+    for (k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+        const char *q = NULL, *x;
+        size_t xa, xb = v;
+        for (x = t->lower + from; (x = fmem(x, (size_t)(t->lower + v - x), pre[k], strlen(pre[k]))); x++)
+            if (x == t->lower + a || !isalnum((unsigned char)x[-1]))
+                q = x;
+        if (!q)
+            continue;
+        xa = (size_t)(q - t->lower) + strlen(pre[k]);
+        trim_np(t, &xa, &xb);
+        if (xb > xa && word_count(t->s, xa, xb) <= 4 && arm_like(t, xa, xb)
+            && !memchr(t->s + xa, ',', xb - xa)) {
+            arms->ia = xa;
+            arms->ib = xb;
+        }
+        return;
+    }
 }
 
 /* The last occurrence of @p nd in [a, b), or NULL. */
@@ -3168,6 +3255,124 @@ static void arm_labels(struct ftext *t)
     }
 }
 
+/* Is @p s an arm named by a code: "Group K", "group II", "C group"? */
+static int arm_code(const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i, c = 0;
+    const char *code;
+
+    if (n >= 7 && !strncasecmp(s, "group ", 6))
+        code = s + 6;
+    else if (n >= 7 && !strcasecmp(s + n - 6, " group"))
+        code = s;
+    else
+        return 0;
+    for (i = 0; code[i] && code[i] != ' '; i++, c++)
+        if (!isupper((unsigned char)code[i]) && !isdigit((unsigned char)code[i]) && code[i] != '+')
+            return 0;
+    return c >= 1 && c <= 4;
+}
+
+/* "Group K" named by its code in a result: the treatment that defines it,
+ * "DESC (group K)" elsewhere in the text, as "DESC (Group K)"; NULL when
+ * the text defines none. */
+static char *arm_code_desc(const struct ftext *t, const char *arm)
+{
+    size_t n = strlen(arm), i;
+    char key[40];
+    const char *p;
+
+    if (n + 2 > sizeof key)
+        return NULL;
+    key[0] = '(';
+    for (i = 0; i < n; i++)
+        key[i + 1] = (char)tolower((unsigned char)arm[i]);
+    key[n + 1] = '\0';
+    for (p = t->lower; (p = fmem(p, (size_t)(t->lower + t->len - p), key, n + 1)); p++) {
+        size_t at = (size_t)(p - t->lower), e = at + n + 1;
+        char *d, *out;
+        if (e < t->len && isalnum((unsigned char)t->s[e]))
+            continue;
+        if (!(d = arm_label(t, at, e)))
+            continue;
+        if (arm_code(d) || !isalpha((unsigned char)d[0])) {
+            free(d);
+            continue;
+        }
+        out = malloc(strlen(d) + n + 4);
+        if (out)
+            sprintf(out, "%s (%s)", d, arm);
+        free(d);
+        return out;
+    }
+    /* "group K (n = 20) received DESC", "In group K, DESC ..." */
+    for (p = t->lower; (p = fmem(p, (size_t)(t->lower + t->len - p), key + 1, n)); p++) {
+        static const char *const verb[] = { " received ", " receiving ", " was given ",
+                                            " were given ", " was treated with ",
+                                            " were treated with ", " was administered " };
+        size_t at = (size_t)(p - t->lower), e = at + n, k, x, y;
+        char *out;
+        if ((at > 0 && isalnum((unsigned char)t->s[at - 1]))
+            || (e < t->len && isalnum((unsigned char)t->s[e])))
+            continue;
+        if (e + 1 < t->len && t->s[e] == ' ' && t->s[e + 1] == '(') {
+            const char *cl = memchr(t->s + e, ')', t->len - e < 30 ? t->len - e : 30);
+            if (!cl)
+                continue;
+            e = (size_t)(cl - t->s) + 1;
+        }
+        if (at >= 3 && !strncmp(t->lower + at - 3, "in ", 3) && e + 2 < t->len && t->s[e] == ','
+            && t->s[e + 1] == ' ') {
+            x = e + 2;      /* "In group K, DESC was given" */
+        } else {
+            if (e < t->len && t->s[e] == ',')
+                e++;
+            for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+                if (!strncmp(t->lower + e, verb[k], strlen(verb[k])))
+                    break;
+            if (k == sizeof verb / sizeof verb[0])
+                continue;
+            x = e + strlen(verb[k]);
+        }
+        y = np_end(t, x, t->len);
+        trim_np(t, &x, &y);
+        if (y <= x || word_count(t->s, x, y) > 8 || !isalnum((unsigned char)t->s[x]))
+            continue;
+        out = malloc(y - x + n + 4);
+        if (out) {
+            char *d = orig_dup(t, x, y);
+            if (d)
+                sprintf(out, "%s (%s)", d, arm);
+            else
+                out[0] = '\0';
+            free(d);
+        }
+        return out;
+    }
+    return NULL;
+}
+
+/* The findings' arms named by codes given the treatment that defines them. */
+static void arm_code_names(struct ftext *t, size_t from)
+{
+    size_t i;
+
+    for (i = from; i < t->out->len; i++) {
+        lm_extraction *e = &t->out->v[i];
+        char **f[2], *d;
+        size_t k;
+        if (e->kind != LM_KIND_FINDING)
+            continue;
+        f[0] = &e->intervention;
+        f[1] = &e->comparator;
+        for (k = 0; k < 2; k++)
+            if (arm_code(*f[k]) && (d = arm_code_desc(t, *f[k]))) {
+                free(*f[k]);
+                *f[k] = d;
+            }
+    }
+}
+
 /* ---- the text -------------------------------------------------------------- */
 
 static void row_free(lm_extraction *e)
@@ -3301,6 +3506,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
                 b++;
         }
     }
+    arm_code_names(&t, ffirst);
     /* conclusions repeat the results: keep a conclusion only when no result
      * of the same outcome came before */
     if (conc != (size_t)-1) {

@@ -9,11 +9,13 @@
       Evidence Inference abstracts of one split as JSON lines for
       bench-extract_run.
   model_eval.py ei-score ANNOTATIONS.csv PROMPTS.csv TEXTS.jsonl EXTRACTED.jsonl NAME
-                [--floors k=v,...] [--show N]
+                [--floors k=v,...] [--show N] [--sample N]
       per prompt whose evidence lies in the abstract: litmine's finding for
       the prompt's outcome (best word overlap with its outcome, then its
       text), its direction turned round when the prompt's intervention is
       litmine's comparator; coverage and macro-F1 of the direction.
+      --sample N scores N prompts drawn with a fixed seed (the train split,
+      development data too large to read through).
 Floors: "name=value" pairs; a measured value below its floor fails (exit 1).
 """
 import csv
@@ -56,9 +58,14 @@ def overlap(a, b):
     return len(wa & wb) / len(wa)
 
 
+def arm_codes(s):
+    """'Group A', 'group II', 'arm 2': an arm's code (its words drop it)."""
+    return {"#" + c.lower() for c in re.findall(r"\b(?:[Gg]roup|[Aa]rm)\s+([A-Z0-9]{1,3})\b", s or "")}
+
+
 def dice(a, b):
     """Shared words of two arm names over their mean length."""
-    wa, wb = set(words(a)), set(words(b))
+    wa, wb = set(words(a)) | arm_codes(a), set(words(b)) | arm_codes(b)
     if not wa or not wb:
         return 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -261,9 +268,13 @@ def squash(s):
 # a change within a group (from baseline) answers a comparison of two arms
 # only when no between-arm finding for the outcome is there
 WITHIN_WEIGHT = 0.5
+BOTH_ARMS = re.compile(r"\b(?:in|for|of) (?:both|all|each of the|all (?:the )?(?:three|four|two)) (?:treatment |study )?(?:groups|arms)\b|\bboth (?:groups|arms)\b|\bsimilarly\b", re.I)
 
 
-def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
+SAMPLE_SEED = 13
+
+
+def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sample=0):
     """The evidence lies in the abstract when the annotated evidence text
     occurs in it (the CSV's "In Abstract" column is UNK throughout)."""
     abstracts = {}
@@ -285,6 +296,10 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
             if r["Label"] not in LABELS or len(ev) < 10 or ev not in abstracts.get(r["PMCID"], ""):
                 continue
             votes[r["PromptID"]][LABELS[r["Label"]]] += 1
+    if sample and len(votes) > sample:
+        import random
+        keep = set(random.Random(SAMPLE_SEED).sample(sorted(votes, key=int), sample))
+        votes = {k: v for k, v in votes.items() if k in keep}
     total = covered = 0
     conf = Counter()
     errors = Counter()
@@ -315,6 +330,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show):
             continue
         covered += 1
         d = best["metric"]
+        if (best.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I)
+                and BOTH_ARMS.search(best["text"])):
+            d = "no_difference"     # the same change in every arm: none between them
         if d != "no_difference" and best.get("intervention") and best.get("comparator"):
             # the prompt's intervention names litmine's comparator; when it
             # names neither arm (or both alike), its comparator decides
@@ -373,8 +391,13 @@ def main():
         ei_texts(a[2], a[3])
         return 0
     if len(a) >= 7 and a[1] == "ei-score":
-        floors, show = parse_opts(a[7:])
-        return ei_score(a[2], a[3], a[4], a[5], a[6], floors, show)
+        rest, sample = a[7:], 0
+        if "--sample" in rest:
+            i = rest.index("--sample")
+            sample = int(rest[i + 1])
+            rest = rest[:i] + rest[i + 2:]
+        floors, show = parse_opts(rest)
+        return ei_score(a[2], a[3], a[4], a[5], a[6], floors, show, sample)
     print(__doc__, file=sys.stderr)
     return 2
 

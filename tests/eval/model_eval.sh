@@ -5,8 +5,9 @@
 #  1. labels/handlabelled_dev: findings (recall, precision, direction),
 #     regimen fields, follow-up, through `litmine import` + `extract --all`.
 #  2. Evidence Inference 2.0: direction of litmine's finding for each
-#     prompt's outcome whose evidence lies in the abstract; ev2 validation
-#     (rules are developed there) and ev2 test (reported, never tuned on).
+#     prompt's outcome whose evidence lies in the abstract; a fixed-seed
+#     sample of 1,000 ev2 train prompts and ev2 validation (rules are
+#     developed there) and ev2 test (reported, never tuned on).
 # Floors are set a little under the first honest measurement, raised to
 # later ones (2026-12-02, outcome polarity and clause structure: recall
 # 0.744, precision 0.789, direction 0.880, regimen 0.863 (0.874 with
@@ -27,8 +28,16 @@
 # recall 0.744, direction 0.907; with outcomes named by their initials,
 # orientation by the intervention then the comparator, 'but the
 # difference was not significant', 'noninferior to B in terms of X': ev2
-# validation 0.919 / 0.808, test 0.867 / 0.614; only ever raise them
-# otherwise.
+# validation 0.919 / 0.808, test 0.867 / 0.614; ev2 train sample (1,000
+# prompts, 882 with evidence in the abstract) first measured 0.864 / 0.753;
+# with arm codes ("Group K") kept after a lead phrase and a change in every
+# arm read as no difference between them: train 0.864 / 0.755, validation
+# 0.919 / 0.808, test 0.867 / 0.629; with arms named by codes given the
+# treatment that defines them ("DESC (group K)", "In group K, DESC",
+# "group K received DESC") and values whose second arm is named before its
+# own ("for group A was 28 s and group B was 107 s"): train 0.867 / 0.759,
+# validation 0.919 / 0.808, test 0.867 / 0.629, direction 0.911; only ever
+# raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -37,6 +46,7 @@ build=$2
 eval_setup model_eval "$build" handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
   evidence_inference/evidence_inference_abstracts_le6KB.tar.gz \
   evidence_inference/v2_annotations.csv evidence_inference/prompts_merged.csv \
+  evidence_inference/splits/ev2_train_article_ids.txt \
   evidence_inference/splits/ev2_validation_article_ids.txt \
   evidence_inference/splits/ev2_test_article_ids.txt
 ei=$labels/evidence_inference
@@ -47,17 +57,22 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.895,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.90,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
-for split in validation test; do
+for split in train validation test; do
   echo "== Evidence Inference 2.0, ev2 $split: finding direction per prompt"
   $py ei-texts "$ei/evidence_inference_abstracts_le6KB.tar.gz" "$ei/splits/ev2_${split}_article_ids.txt" \
     > "$work/ei_$split.jsonl"
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
-  if [ "$split" = validation ]; then fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795
-  else fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.61; fi
+  sample=
+  case $split in
+    train) fl=ev2_train.coverage=0.855,ev2_train.macro_f1=0.75; sample="--sample 1000" ;;
+    validation) fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795 ;;
+    *) fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.62 ;;
+  esac
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
-    "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" || status=1
+    "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" $sample \
+    || status=1
 done
 exit $status

@@ -775,6 +775,25 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
                "with placebo (p = 0.01).", .needle = "Time to wound", .metric = "decreased" },
         { .s = "RESULTS: Zelvorin significantly improved the insulin area under the curve compared "
                "with placebo (p = 0.01).", .needle = "insulin area", .metric = "decreased" },
+        /* an arm named by its code after a lead phrase keeps the code */
+        { .s = "RESULTS: At week 4, Group K had significantly higher glimmer levels than group H "
+               "(p = 0.01).", .needle = "glimmer levels", .metric = "increased",
+          .intervention = "Group K", .comparator = "group H" },
+        { .s = "RESULTS: After dosing, the group II patients had higher glimmer levels than the "
+               "zelvorin group (p = 0.01).", .needle = "glimmer levels", .intervention_has = "group II" },
+        /* values with the second arm named before its own value */
+        { .s = "RESULTS: The mean glimmer time for group A was 28.1 s and group B was 107.6 s "
+               "(P < 0.001).", .needle = "glimmer time", .metric = "decreased",
+          .rule = "finding.values", .comparator = "group B" },
+        /* an arm named by its code gets the treatment that defines it */
+        { .s = "METHODS: Patients were randomized to zelvorin rinse (Group S) or placebo rinse "
+               "(group B).\nRESULTS: Group S had significantly higher glimmer levels than group B "
+               "(p = 0.01).", .needle = "glimmer levels", .intervention = "zelvorin rinse (Group S)",
+          .comparator = "placebo rinse (group B)" },
+        { .s = "METHODS: In group K, 30 ml of zelvorin was instilled. Group Q (n = 20) received "
+               "placebo drops.\nRESULTS: Glimmer levels were significantly lower in group K than "
+               "in group Q (p = 0.01).", .needle = "Glimmer levels", .intervention_has = "30 ml of zelvorin",
+          .comparator_has = "placebo drops" },
         /* a plain quantity word is not turned round */
         { .s = "RESULTS: Joint pain was significantly higher with zelvorin than with placebo "
           "(p = 0.01).", .needle = "Joint pain", .metric = "increased" },
