@@ -696,7 +696,33 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
         d->text = NULL;
         return NULL;
     }
+    d->journal_read = 1;
     return d;
+}
+
+static int on_journal(const lm_article *a, void *ud)
+{
+    struct rc_doc *d = ud;
+    char *j = strdup(a->journal ? a->journal : "");
+
+    if (!j)
+        return 1;
+    free(d->journal);
+    d->journal = j;
+    return 0;
+}
+
+lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d)
+{
+    lm_err rc;
+
+    if (d->journal_read)
+        return LM_OK;
+    d->journal_read = 1;
+    rc = lm_corpus_get(k->corpus, d->pmid, on_journal, d);
+    if (rc == LM_OK && !d->journal)
+        rc = LM_ERR_NOMEM;
+    return rc == LM_ERR_NOTFOUND ? LM_OK : rc;
 }
 
 lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)

@@ -540,3 +540,64 @@ Test(reconcile_check, bounded_search_stays_inside_its_span)
     cr_assert_eq(rc_find_ci(s + 10, sizeof s - 11, "gave"), s + 22);
     cr_assert_null(rc_find_ci(s, 2, "gave"));
 }
+
+/* The details a study mention gives pick its record: each row of the
+ * mention table (sample size, exact or about; year; venue words; design;
+ * a later analysis of a trial; animal work) on invented records. */
+Test(reconcile_check, mention_details_pick_the_record)
+{
+    static const char text[] = "The Zorvex trial of 1,480 adults appeared in the Annals of "
+                               "Imaginary Medicine in 2011.";
+    static struct rc_num n1480 = { .kind = RC_N, .v = 1480 }, n1461 = { .kind = RC_N, .v = 1461 };
+    static const struct {
+        long n;
+        int year;
+        const char *venue, *design, *title, *journal, *level;
+        int yr;
+        struct rc_num *num;
+        unsigned aflags;
+        int sign;               /* +1 the fit is positive, -1 negative, 0 none */
+        const char *why;        /* a why line it records, or NULL */
+    } rows[] = {
+        { 1480, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1480, 0, 1, "n=1480 matches" },
+        { 1500, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1461, 0, 1, "n=1500 is about 1461" },
+        { 1480, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1461, 0, 0, NULL },
+        { 0, 2011, "", "", "Zorvex in adults.", "", "L2", 2011, NULL, 0, 1, "year 2011 matches" },
+        { 0, 2011, "", "", "Zorvex in adults.", "", "L2", 2004, NULL, 0, 0, NULL },
+        { 0, 0, "Annals of Imaginary Medicine", "", "Zorvex in adults.",
+          "Annals of imaginary medicine", "L2", 0, NULL, 0, 1, "venue" },
+        { 0, 0, "Annals of Imaginary Medicine", "", "Zorvex in adults.",
+          "Journal of pretend surgery", "L2", 0, NULL, 0, 0, NULL },
+        { 0, 0, "", "meta-analysis", "Zorvex: a review.", "", "L1", 0, NULL, 0, 1, "named design" },
+        { 0, 0, "", "meta-analysis", "Zorvex in adults.", "", "L2", 0, NULL, 0, -1, NULL },
+        { 1480, 0, "", "", "Zorvex withdrawal: the trial extension.", "", "L2", 0, &n1480, 0, 1, NULL },
+        { 0, 0, "", "", "Zorvex withdrawal: the trial extension.", "", "L2", 0, NULL, 0, -1, NULL },
+        { 0, 0, "", "", "Zorvex in mice.", "", "L5", 0, NULL, RC_A_ANIMAL, -1, NULL },
+    };
+    size_t i, j;
+
+    for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+        struct rc_mention m = { .start = 0, .end = sizeof text - 1 };
+        struct rc_doc d = {0};
+        double fit;
+        int found = 0;
+        m.n = rows[i].n;
+        m.year = rows[i].year;
+        snprintf(m.venue, sizeof m.venue, "%s", rows[i].venue);
+        snprintf(m.design, sizeof m.design, "%s", rows[i].design);
+        d.title = (char *)rows[i].title;
+        d.journal = (char *)rows[i].journal;
+        d.pub_types = "";
+        d.year = rows[i].yr;
+        snprintf(d.level, sizeof d.level, "%s", rows[i].level);
+        d.aflags = rows[i].aflags;
+        d.nums.v = rows[i].num;
+        d.nums.n = rows[i].num != NULL;
+        fit = rc_mention_fit(&m, text, &d, 1);
+        cr_assert(rows[i].sign > 0 ? fit > 0 : rows[i].sign < 0 ? fit < 0 : fit == 0,
+                  "row %zu: fit %.2f", i, fit);
+        for (j = 0; j < m.nwhy; j++)
+            found |= rows[i].why && strstr(m.why[j], rows[i].why) != NULL;
+        cr_assert(!rows[i].why || found, "row %zu: no why line '%s'", i, rows[i].why);
+    }
+}
