@@ -719,10 +719,21 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     /* req[1]: the topic words the claim names, else the main one */
     if (has_topic) {
         for (i = 0; i < nw && rc == LM_OK; i++)
-            if (w[i].topic)
-                rc = lm_buf_printf(&req[1], "%s\"%s\"*", req[1].len ? " AND " : "(", w[i].stem);
+            if (w[i].topic) {
+                char term[76];
+                size_t ti;
+                for (ti = 0; ti < t->n && strcmp(t->words[ti], w[i].stem); ti++)
+                    ;
+                if (ti < t->n)
+                    rc_topic_term(t, ti, term, sizeof term);
+                else
+                    snprintf(term, sizeof term, "\"%s\"*", w[i].stem);
+                rc = lm_buf_printf(&req[1], "%s%s", req[1].len ? " AND " : "(", term);
+            }
     } else if (t->n) {
-        rc = lm_buf_printf(&req[1], "(\"%s\"*", t->words[0]);
+        char term[76];
+        rc_topic_term(t, 0, term, sizeof term);
+        rc = lm_buf_printf(&req[1], "(%s", term);
     }
     if (rc == LM_OK && req[1].len)
         rc = lm_buf_puts(&req[1], ")");
@@ -2425,6 +2436,26 @@ static void reasons_disagreement_first(struct rc_claim *cl)
     free(tc);
 }
 
+/* Does record @d hold the article's main topic word (or the word its
+ * acronym stands for)? */
+static int on_main_topic(const struct rc_topic *t, const struct rc_doc *d)
+{
+    return has_stem(d->text, t->words[0]) || (t->alias[0][0] && has_stem(d->text, t->alias[0]));
+}
+
+/* Does record @d name topic word @w: itself, spelt out, or its alias? */
+static int names_topic_word(const struct rc_topic *t, const struct rc_doc *d, const struct word *w)
+{
+    size_t i;
+
+    if (has_stem(d->text, w->stem) || spells_out(d->text, w))
+        return 1;
+    for (i = 0; i < t->n; i++)
+        if (t->alias[i][0] && !strcmp(t->words[i], w->stem) && has_stem(d->text, t->alias[i]))
+            return 1;
+    return 0;
+}
+
 /* ---- a study mention's own record ------------------------------------------ */
 
 /* Does the mention's sentence say it is a later look at a trial ("the
@@ -2676,9 +2707,9 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
                 return rc;
             }
             for (j = 0; j < nw && ok; j++)
-                if (w[j].topic && !has_stem(d->text, w[j].stem) && !spells_out(d->text, &w[j]))
+                if (w[j].topic && !names_topic_word(topic, d, &w[j]))
                     ok = 0;
-            if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0]))
+            if (ok && !has_topic && topic->n && !on_main_topic(topic, d))
                 ok = 0;
             if (!ok)
                 continue;
@@ -2809,9 +2840,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 /* topic: the drug/condition words the claim names, else the
                  * article's main one */
                 for (j = 0; j < nw && ok; j++)
-                    if (w[j].topic && !has_stem(d->text, w[j].stem) && !spells_out(d->text, &w[j]))
+                    if (w[j].topic && !names_topic_word(topic, d, &w[j]))
                         ok = 0;
-                if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0])
+                if (ok && !has_topic && topic->n && !on_main_topic(topic, d)
                     && h.pmid[i] != ctx_pmid)
                     ok = 0;
                 if (!ok)

@@ -601,3 +601,33 @@ Test(reconcile_check, mention_details_pick_the_record)
         cr_assert(!rows[i].why || found, "row %zu: no why line '%s'", i, rows[i].why);
     }
 }
+
+/* A topic acronym's spelt-out word, as a record introduces it ("zorvantide
+ * (ZVT)"), joins the topic's search term. */
+Test(reconcile_check, a_topic_acronym_takes_the_word_it_stands_for)
+{
+    static const struct { const char *text, *acr, *want; } rows[] = {
+        { "Oral zorvantide (ZVT) cut flares.", "zvt", "zorvantide" },
+        { "Oral zorvantide(ZVT) cut flares.", "zvt", "zorvantide" },
+        { "Oral zorvantide (ZVT cut flares.", "zvt", NULL },       /* no closing bracket */
+        { "Oral tablets (ZVT) cut flares.", "zvt", NULL },         /* does not spell it */
+        { "Oral zorvantide (QRS) cut flares.", "zvt", NULL },      /* another acronym */
+    };
+    struct rc_topic t = { .n = 2 };
+    char out[32], term[96];
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+        int got = rc_acronym_word(rows[i].text, rows[i].acr, out, sizeof out);
+        cr_assert_eq(got, rows[i].want != NULL, "row %zu", i);
+        if (got)
+            cr_assert_str_eq(out, rows[i].want, "row %zu", i);
+    }
+    strcpy(t.words[0], "zvt");
+    strcpy(t.alias[0], "zorvantide");
+    strcpy(t.words[1], "flare");
+    rc_topic_term(&t, 0, term, sizeof term);
+    cr_assert_str_eq(term, "(\"zvt\"* OR \"zorvantide\"*)");
+    rc_topic_term(&t, 1, term, sizeof term);
+    cr_assert_str_eq(term, "\"flare\"*");
+}
