@@ -2092,6 +2092,23 @@ static int t_graded(struct vfacts *v)
  * drug and condition (two at least, and half of them) in the record. When
  * every record on the topic shares only the topic words, search rank would
  * otherwise pick the record and its design the verdict. */
+/* A word of 6 letters or more that at most two of the topic's records
+ * hold, when the topic holds five or more (a drug or trial name). */
+static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct word *w)
+{
+    char q[256];
+    long c;
+
+    if (w->len < 6 || !t->filter[0])
+        return 0;
+    if (k->pool_complete)
+        return rc_word_in_topic(k, w->word, w->stem, w->pre) <= 2;
+    /* the topic's records are more than were read: count them */
+    snprintf(q, sizeof q, "%s AND \"%s\"", t->filter, w->word);
+    c = rc_count(k, q, 3);
+    return c > 0 && c <= 2;
+}
+
 static int t_unanchored(struct vfacts *v)
 {
     const struct cand *b = v->best;
@@ -2103,10 +2120,16 @@ static int t_unanchored(struct vfacts *v)
         || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
         return 0;
     for (i = 0; i < v->nw; i++) {
+        int has;
         if (v->w[i].topic || v->w[i].novel)
             continue;
         own++;
-        hit += has_stem(b->d->text, v->w[i].stem) != 0;
+        has = has_stem(b->d->text, v->w[i].stem) != 0;
+        hit += has;
+        /* a name few records on the topic hold ("the Zorvex trial"):
+         * sharing it anchors the claim as much as two common words */
+        if (has && rare_on_topic(v->m->k, v->m->topic, &v->w[i]))
+            hit += 2;
     }
     return !(hit >= 2 && 2 * hit >= own);
 }

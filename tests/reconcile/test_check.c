@@ -631,3 +631,27 @@ Test(reconcile_check, a_topic_acronym_takes_the_word_it_stands_for)
     rc_topic_term(&t, 1, term, sizeof term);
     cr_assert_str_eq(term, "\"flare\"*");
 }
+
+/* Losing (weight, fat, inches) is an effect word; lost to follow-up is not. */
+Test(reconcile_check, losing_is_an_effect_word)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    static const struct { const char *s; int efficacy; } cases[] = {
+        { "Zorvex made them lose a lot of glimmer mass.", 1 },
+        { "Adults on Zorvex lost 9 kg.", 1 },
+        { "Users shed a fifth of their glimmer mass.", 1 },
+        { "Nine adults were lost to follow-up.", 0 },
+        { "The trial enrolled 90 adults.", 0 },
+    };
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned f = rc_flags(k->rules, cases[i].s, 0, strlen(cases[i].s));
+        cr_assert_eq((f & RC_F_EFFICACY) != 0, cases[i].efficacy, "%s", cases[i].s);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
