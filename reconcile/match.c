@@ -2706,6 +2706,32 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
             has_topic |= w[i].topic;
         if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
             return rc;
+        /* the records on the topic that write its sample size (one query
+         * per mention): words alone miss it among many on the topic */
+        if (m->n >= 10 && topic->n && h.n < RC_FETCH) {
+            char q[400], any[240] = "", term[76];
+            int64_t pm[8];
+            size_t np = 0, a, b;
+            /* either topic word: a study need not write both as the article does */
+            for (a = 0; a < topic->n && a < 2; a++) {
+                rc_topic_term(topic, a, term, sizeof term);
+                snprintf(any + strlen(any), sizeof any - strlen(any), "%s%s", a ? " OR " : "",
+                         term);
+            }
+            if (m->n >= 1000)
+                snprintf(q, sizeof q, "(%s) AND (\"%ld\" OR \"%ld %03ld\")", any, m->n,
+                         m->n / 1000, m->n % 1000);
+            else
+                snprintf(q, sizeof q, "(%s) AND \"%ld\"", any, m->n);
+            if ((rc = rc_search(k, q, pm, 8, &np)) != LM_OK)
+                return rc;
+            for (a = 0; a < np && h.n < RC_FETCH; a++) {
+                for (b = 0; b < h.n && h.pmid[b] != pm[a]; b++)
+                    ;
+                if (b == h.n)
+                    h.pmid[h.n++] = pm[a];
+            }
+        }
         nh = h.n;
         /* the topic's records (read once per check) that carry one of the
          * details, whatever words the sentence uses: a venue or a year is
@@ -2734,11 +2760,21 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
                     ok = 0;
             if (ok && !has_topic && topic->n && !on_main_topic(topic, d))
                 ok = 0;
-            if (!ok)
+            /* a record holding another topic word ("activity" for the
+             * article's "exercise") is the study when it has its sample size */
+            if (!ok && !has_topic && topic->n > 1 && m->n >= 10
+                && !has_stem(d->text, topic->words[1]))
+                continue;
+            if (!ok && (has_topic || topic->n < 2 || m->n < 10))
                 continue;
             if ((rc = rc_doc_analyse(k, d)) != LM_OK
                 || (m->venue[0] && (rc = rc_doc_journal(k, d)) != LM_OK))
                 return rc;
+            if (!ok) {
+                struct mfit x = { m, r->text, d, "" };
+                if (f_n(&x) < 1)
+                    continue;
+            }
             analysed++;
             for (j = 0; j < nw; j++)
                 if (!w[j].novel) {
