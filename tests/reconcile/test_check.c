@@ -655,3 +655,28 @@ Test(reconcile_check, losing_is_an_effect_word)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* A study mention is resolved by its sample size, not by the record that
+ * shares most of its words: studies[].pmid, why and the claim's match. */
+Test(reconcile_check, a_mention_resolves_by_its_sample_size)
+{
+    lm_corpus *c = corpus_with(FX "mention_corpus.xml");
+    lm_report *r = check_file(c, FX "mention_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *s1, *m;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    cr_assert_not_null(root = cJSON_Parse(js.s));
+    s1 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "studies"), 0);
+    cr_assert_str_eq(str_of(s1, "pmid"), "99300301", "%s", js.s);
+    cr_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(s1, "why"), 0)->valuestring,
+                     "n=412 matches");
+    m = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_at(root, 0), "matches"), 0);
+    cr_assert_str_eq(str_of(m, "pmid"), "99300301", "%s", js.s);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
