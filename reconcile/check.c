@@ -696,7 +696,33 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc)
         d->text = NULL;
         return NULL;
     }
+    d->journal_read = 1;
     return d;
+}
+
+static int on_journal(const lm_article *a, void *ud)
+{
+    struct rc_doc *d = ud;
+    char *j = strdup(a->journal ? a->journal : "");
+
+    if (!j)
+        return 1;
+    free(d->journal);
+    d->journal = j;
+    return 0;
+}
+
+lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d)
+{
+    lm_err rc;
+
+    if (d->journal_read)
+        return LM_OK;
+    d->journal_read = 1;
+    rc = lm_corpus_get(k->corpus, d->pmid, on_journal, d);
+    if (rc == LM_OK && !d->journal)
+        rc = LM_ERR_NOMEM;
+    return rc == LM_ERR_NOTFOUND ? LM_OK : rc;
 }
 
 lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
@@ -982,6 +1008,78 @@ struct tf {
     double w;
 };
 
+int rc_acronym_word(const char *text, const char *acr, char *out, size_t cap)
+{
+    size_t n = strlen(acr);
+    const char *p = text;
+
+    if (n < 2 || n > 5)
+        return 0;
+    while ((p = strchr(p, '(')) != NULL) {
+        const char *e, *b;
+        p++;
+        if (strncasecmp(p, acr, n) || p[n] != ')')
+            continue;
+        e = p - 1;                              /* the '(' */
+        while (e > text && e[-1] == ' ')
+            e--;
+        b = e;
+        while (b > text && isalpha((unsigned char)b[-1]))
+            b--;
+        if ((size_t)(e - b) < cap && (size_t)(e - b) >= 2 * n + 2) {
+            char w[64];
+            size_t i, l = (size_t)(e - b);
+            for (i = 0; i < l && i < sizeof w - 1; i++)
+                w[i] = (char)tolower((unsigned char)b[i]);
+            w[i] = '\0';
+            if (rc_spells_out(w, acr)) {
+                snprintf(out, cap, "%s", w);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+void rc_topic_term(const struct rc_topic *t, size_t i, char *out, size_t cap)
+{
+    if (t->alias[i][0])
+        snprintf(out, cap, "(\"%s\"* OR \"%s\"*)", t->words[i], t->alias[i]);
+    else
+        snprintf(out, cap, "\"%s\"*", t->words[i]);
+}
+
+/* A topic word that is an acronym (2 to 5 letters) and the word the
+ * records holding it spell it out with: the records that write only that
+ * word are on the topic too. */
+static lm_err topic_aliases(lm_checker *k, struct rc_topic *t)
+{
+    size_t i, j;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < t->n && rc == LM_OK; i++) {
+        char q[48];
+        int64_t pm[8];
+        size_t nh = 0, l = strlen(t->words[i]);
+        t->alias[i][0] = '\0';
+        if (l < 2 || l > 5)
+            continue;
+        snprintf(q, sizeof q, "\"%s\"", t->words[i]);
+        if ((rc = rc_search(k, q, pm, 8, &nh)) != LM_OK)
+            break;
+        for (j = 0; j < nh && !t->alias[i][0]; j++) {
+            struct rc_doc *d = rc_doc_get(k, pm[j], &rc);
+            if (d)
+                rc_acronym_word(d->text, t->words[i], t->alias[i], sizeof t->alias[i]);
+            else if (rc == LM_ERR_NOTFOUND)
+                rc = LM_OK;
+            else
+                break;
+        }
+    }
+    return rc;
+}
+
 /* The article's topic: its most frequent content words that the corpus
  * knows, the title counting double.  Found once; every claim uses it (a
  * claim that names no drug or condition inherits them). */
@@ -1112,23 +1210,25 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
      * does, "virus" for "coronavirus"); those holding both words when the
      * rarer one alone is too common to read */
     t->filter[0] = '\0';
+    if (rc == LM_OK && t->n)
+        rc = topic_aliases(k, t);
     if (rc == LM_OK && t->n) {
-        char both[80];
+        char both[160], rare[76], t0[76], t1[76];
         /* ...unless the other word dominates the article */
-        const char *rare = t->n > 1 && t->df[1] < t->df[0] && t->w[0] < 2 * t->w[1]
-                           ? t->words[1] : t->words[0];
+        size_t ri = t->n > 1 && t->df[1] < t->df[0] && t->w[0] < 2 * t->w[1] ? 1 : 0;
         long nr, nb = 0;
-        snprintf(both, sizeof both, "\"%s\"*", rare);
-        if ((nr = rc_count(k, both, RC_TOPIC_ROWS + 1)) < 0)
+        rc_topic_term(t, ri, rare, sizeof rare);
+        if ((nr = rc_count(k, rare, RC_TOPIC_ROWS + 1)) < 0)
             rc = LM_ERR_DB;
         else if (nr <= RC_TOPIC_ROWS || t->n < 2)
-            snprintf(t->filter, sizeof t->filter, "%s", both);
+            snprintf(t->filter, sizeof t->filter, "%s", rare);
         else {
-            snprintf(both, sizeof both, "(\"%s\"* AND \"%s\"*)", t->words[0], t->words[1]);
+            rc_topic_term(t, 0, t0, sizeof t0);
+            rc_topic_term(t, 1, t1, sizeof t1);
+            snprintf(both, sizeof both, "(%s AND %s)", t0, t1);
             if ((nb = rc_count(k, both, 3)) < 0)
                 rc = LM_ERR_DB;
-            snprintf(t->filter, sizeof t->filter, nb >= 3 ? "%s" : "\"%s\"*",
-                     nb >= 3 ? both : rare);
+            snprintf(t->filter, sizeof t->filter, "%s", nb >= 3 ? both : rare);
         }
     }
     free(v);

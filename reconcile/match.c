@@ -719,10 +719,21 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     /* req[1]: the topic words the claim names, else the main one */
     if (has_topic) {
         for (i = 0; i < nw && rc == LM_OK; i++)
-            if (w[i].topic)
-                rc = lm_buf_printf(&req[1], "%s\"%s\"*", req[1].len ? " AND " : "(", w[i].stem);
+            if (w[i].topic) {
+                char term[76];
+                size_t ti;
+                for (ti = 0; ti < t->n && strcmp(t->words[ti], w[i].stem); ti++)
+                    ;
+                if (ti < t->n)
+                    rc_topic_term(t, ti, term, sizeof term);
+                else
+                    snprintf(term, sizeof term, "\"%s\"*", w[i].stem);
+                rc = lm_buf_printf(&req[1], "%s%s", req[1].len ? " AND " : "(", term);
+            }
     } else if (t->n) {
-        rc = lm_buf_printf(&req[1], "(\"%s\"*", t->words[0]);
+        char term[76];
+        rc_topic_term(t, 0, term, sizeof term);
+        rc = lm_buf_printf(&req[1], "(%s", term);
     }
     if (rc == LM_OK && req[1].len)
         rc = lm_buf_puts(&req[1], ")");
@@ -2081,6 +2092,23 @@ static int t_graded(struct vfacts *v)
  * drug and condition (two at least, and half of them) in the record. When
  * every record on the topic shares only the topic words, search rank would
  * otherwise pick the record and its design the verdict. */
+/* A word of 6 letters or more that at most two of the topic's records
+ * hold, when the topic holds five or more (a drug or trial name). */
+static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct word *w)
+{
+    char q[256];
+    long c;
+
+    if (w->len < 6 || !t->filter[0])
+        return 0;
+    if (k->pool_complete)
+        return rc_word_in_topic(k, w->word, w->stem, w->pre) <= 2;
+    /* the topic's records are more than were read: count them */
+    snprintf(q, sizeof q, "%s AND \"%s\"", t->filter, w->word);
+    c = rc_count(k, q, 3);
+    return c > 0 && c <= 2;
+}
+
 static int t_unanchored(struct vfacts *v)
 {
     const struct cand *b = v->best;
@@ -2092,10 +2120,16 @@ static int t_unanchored(struct vfacts *v)
         || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
         return 0;
     for (i = 0; i < v->nw; i++) {
+        int has;
         if (v->w[i].topic || v->w[i].novel)
             continue;
         own++;
-        hit += has_stem(b->d->text, v->w[i].stem) != 0;
+        has = has_stem(b->d->text, v->w[i].stem) != 0;
+        hit += has;
+        /* a name few records on the topic hold ("the Zorvex trial"):
+         * sharing it anchors the claim as much as two common words */
+        if (has && rare_on_topic(v->m->k, v->m->topic, &v->w[i]))
+            hit += 2;
     }
     return !(hit >= 2 && 2 * hit >= own);
 }
@@ -2425,6 +2459,344 @@ static void reasons_disagreement_first(struct rc_claim *cl)
     free(tc);
 }
 
+/* Does record @d hold the article's main topic word (or the word its
+ * acronym stands for)? */
+static int on_main_topic(const struct rc_topic *t, const struct rc_doc *d)
+{
+    return has_stem(d->text, t->words[0]) || (t->alias[0][0] && has_stem(d->text, t->alias[0]));
+}
+
+/* Does record @d name topic word @w: itself, spelt out, or its alias? */
+static int names_topic_word(const struct rc_topic *t, const struct rc_doc *d, const struct word *w)
+{
+    size_t i;
+
+    if (has_stem(d->text, w->stem) || spells_out(d->text, w))
+        return 1;
+    for (i = 0; i < t->n; i++)
+        if (t->alias[i][0] && !strcmp(t->words[i], w->stem) && has_stem(d->text, t->alias[i]))
+            return 1;
+    return 0;
+}
+
+/* ---- a study mention's own record ------------------------------------------ */
+
+/* Does the mention's sentence say it is a later look at a trial ("the
+ * extension", "a post hoc analysis")?  Else a record that is one ranks
+ * after the trial itself. */
+static const char *const derived_words[] = { "extension", "post hoc", "post-hoc",
+                                             "secondary analysis", "exploratory analysis",
+                                             "subgroup", "follow-up of", "withdrawal", NULL };
+
+static int says_derived(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; derived_words[i]; i++)
+        if (rc_find_ci(s, n, derived_words[i]))
+            return 1;
+    return 0;
+}
+
+struct mfit {
+    const struct rc_mention *m;
+    const char *text;           /* the article */
+    const struct rc_doc *d;
+    char msg[96];
+};
+
+/* n: a sample size of the record equals it; or, a round figure ("nearly
+ * 2,000"), lies within 5% of it. */
+static double f_n(struct mfit *x)
+{
+    size_t i;
+    long best = 0;
+
+    if (x->m->n <= 0)
+        return 0;
+    for (i = 0; i < x->d->nums.n; i++) {
+        const struct rc_num *v = &x->d->nums.v[i];
+        if (v->kind != RC_N && v->kind != RC_COUNT)
+            continue;
+        if ((long)v->v == x->m->n) {
+            snprintf(x->msg, sizeof x->msg, "n=%ld matches", x->m->n);
+            return 1;
+        }
+        if (x->m->n >= 100 && x->m->n % 50 == 0
+            && fabs(v->v - (double)x->m->n) <= 0.05 * (double)x->m->n)
+            best = (long)v->v;
+    }
+    if (best) {
+        snprintf(x->msg, sizeof x->msg, "n=%ld is about %ld", x->m->n, best);
+        return 0.6;
+    }
+    return 0;
+}
+
+static double f_year(struct mfit *x)
+{
+    if (!x->m->year || !x->d->year)
+        return 0;
+    if (x->m->year == x->d->year) {
+        snprintf(x->msg, sizeof x->msg, "year %d matches", x->m->year);
+        return 1;
+    }
+    if (abs(x->m->year - x->d->year) == 1) {
+        snprintf(x->msg, sizeof x->msg, "year %d is one from %d", x->m->year, x->d->year);
+        return 0.4;
+    }
+    return 0;
+}
+
+/* the venue's own words ("Journal", "The" aside) in the record's journal */
+static double f_venue(struct mfit *x)
+{
+    const char *p = x->m->venue;
+    size_t words = 0, found = 0;
+
+    if (!p[0] || !x->d->journal || !x->d->journal[0])
+        return 0;
+    while (*p) {
+        size_t l = 0;
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        while (isalpha((unsigned char)p[l]))
+            l++;
+        if (l >= 4 && isupper((unsigned char)*p) && strncasecmp(p, "journal", l)
+            && strncasecmp(p, "international", l)) {
+            words++;
+            found += rc_find_word(x->d->journal, p, l) != NULL;
+        }
+        p += l;
+    }
+    if (!words || 2 * found < words)
+        return 0;
+    snprintf(x->msg, sizeof x->msg, "venue %.40s matches %.40s", x->m->venue, x->d->journal);
+    return found == words ? 1 : 0.5;
+}
+
+/* the design the article names against the record's */
+static double f_design(struct mfit *x)
+{
+    const char *s = x->m->design;
+    char lv = x->d->level[1];
+    int fits;
+
+    if (!lv)
+        return 0;
+    /* animal or bench work for a study the article does not say is one */
+    if ((x->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) && strcmp(s, "animal"))
+        return -1;
+    if (!s[0])
+        return 0;
+    if (!strcmp(s, "meta-analysis"))
+        fits = lv == '1' || strstr(x->d->pub_types ? x->d->pub_types : "", "Meta-Analysis")
+               ? 1 : -1;
+    else if (!strcmp(s, "rct"))
+        fits = lv == '2' ? 1 : lv >= '3' ? -1 : 0;
+    else if (!strcmp(s, "open-label"))
+        fits = (x->d->aflags & RC_A_OPENLABEL) || lv == '4' ? 1 : lv <= '2' ? -1 : 0;
+    else if (!strcmp(s, "cohort"))
+        fits = (x->d->aflags & RC_A_COHORT) || lv == '3' ? 1 : 0;
+    else
+        fits = 0;
+    if (fits > 0)
+        snprintf(x->msg, sizeof x->msg, "named design %s; record: %s", s, x->d->design);
+    return fits;
+}
+
+static double f_course(struct mfit *x)
+{
+    if (x->m->sessions > 0 && x->d->model.admins > 0
+        && fabs(x->d->model.admins - (double)x->m->sessions) < 0.5) {
+        snprintf(x->msg, sizeof x->msg, "%ld sessions match", x->m->sessions);
+        return 1;
+    }
+    if (x->m->days > 0 && duration_fits(x->d, x->m->days) == 1) {
+        snprintf(x->msg, sizeof x->msg, "duration %.0f days matches", x->m->days);
+        return 1;
+    }
+    return 0;
+}
+
+/* a record that is a later look at a trial (its title says extension, post
+ * hoc, secondary analysis) when the mention does not say it is one */
+static double f_derived(struct mfit *x)
+{
+    size_t tl = strlen(x->d->title);
+
+    if (says_derived(x->d->title, tl)
+        && !says_derived(x->text + x->m->start, x->m->end - x->m->start))
+        return -1;
+    return 0;
+}
+
+static const struct mrule {
+    const char *code;
+    double weight;
+    double (*fit)(struct mfit *x);
+} rc_mention_rules[] = {
+    { "mention.year",    1.5, f_year },
+    { "mention.n",       4.0, f_n },
+    { "mention.venue",   2.5, f_venue },
+    { "mention.design",  1.5, f_design },
+    { "mention.course",  1.0, f_course },
+    { "mention.derived", 1.5, f_derived },
+};
+
+double rc_mention_fit(struct rc_mention *m, const char *text, const struct rc_doc *d, int keep)
+{
+    struct mfit x = { m, text, d, "" };
+    double s = 0;
+    size_t i;
+
+    if (keep)
+        m->nwhy = 0;
+    for (i = 0; i < sizeof rc_mention_rules / sizeof *rc_mention_rules; i++) {
+        double v;
+        x.msg[0] = '\0';
+        v = rc_mention_rules[i].fit(&x);
+        s += v * rc_mention_rules[i].weight;
+        if (keep && v > 0 && x.msg[0] && m->nwhy < 3)
+            snprintf(m->why[m->nwhy++], sizeof m->why[0], "%s", x.msg);
+    }
+    return s;
+}
+
+/* Cheap test on a topic record before it is read for numbers: its year,
+ * its journal's words or the mention's sample size written in it. */
+static int detail_hint(const struct rc_mention *m, const struct rc_doc *d)
+{
+    struct mfit x = { m, "", d, "" };
+    char a[24], b[24];
+
+    if (f_year(&x) >= 1 || f_venue(&x) > 0)
+        return 1;
+    if (m->n < 10 || !d->text)
+        return 0;
+    snprintf(a, sizeof a, "%ld", m->n);
+    if (m->n >= 1000)
+        snprintf(b, sizeof b, "%ld,%03ld", m->n / 1000, m->n % 1000);
+    else
+        b[0] = '\0';
+    return rc_find_word(d->text, a, strlen(a)) || (b[0] && strstr(d->text, b));
+}
+
+/* Resolves every study mention by its own sentence's words and the
+ * details it gives: the record whose sample size, year, venue, design and
+ * course agree best (the words a tie-break), taken when a detail agrees. */
+static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct rc_topic *topic)
+{
+    struct word w[RC_MAX_WORDS];
+    size_t mi, i, j;
+    lm_err rc = LM_OK;
+
+    for (mi = 0; mi < r->nstudies; mi++) {
+        struct rc_mention *m = &r->studies[mi];
+        struct hits h;
+        size_t nw, analysed = 0, nh;
+        int has_topic = 0;
+        double best = 0;
+        struct rc_doc *bd = NULL;
+
+        if (!m->n && !m->year && !m->venue[0] && !m->design[0] && !m->sessions && !m->days)
+            continue;
+        nw = claim_words(k, r->text, m->start, m->end, topic, w, RC_MAX_WORDS);
+        for (i = 0; i < nw; i++)
+            has_topic |= w[i].topic;
+        if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
+            return rc;
+        /* the records on the topic that write its sample size (one query
+         * per mention): words alone miss it among many on the topic */
+        if (m->n >= 10 && topic->n && h.n < RC_FETCH) {
+            char q[400], any[240] = "", term[76];
+            int64_t pm[8];
+            size_t np = 0, a, b;
+            /* either topic word: a study need not write both as the article does */
+            for (a = 0; a < topic->n && a < 2; a++) {
+                rc_topic_term(topic, a, term, sizeof term);
+                snprintf(any + strlen(any), sizeof any - strlen(any), "%s%s", a ? " OR " : "",
+                         term);
+            }
+            if (m->n >= 1000)
+                snprintf(q, sizeof q, "(%s) AND (\"%ld\" OR \"%ld %03ld\")", any, m->n,
+                         m->n / 1000, m->n % 1000);
+            else
+                snprintf(q, sizeof q, "(%s) AND \"%ld\"", any, m->n);
+            if ((rc = rc_search(k, q, pm, 8, &np)) != LM_OK)
+                return rc;
+            for (a = 0; a < np && h.n < RC_FETCH; a++) {
+                for (b = 0; b < h.n && h.pmid[b] != pm[a]; b++)
+                    ;
+                if (b == h.n)
+                    h.pmid[h.n++] = pm[a];
+            }
+        }
+        nh = h.n;
+        /* the topic's records (read once per check) that carry one of the
+         * details, whatever words the sentence uses: a venue or a year is
+         * in no abstract's words */
+        for (i = 0; i < k->npool && h.n < RC_FETCH; i++) {
+            struct rc_doc *d = k->pool[i];
+            for (j = 0; j < h.n && h.pmid[j] != d->pmid; j++)
+                ;
+            if (j == h.n && m->venue[0] && (rc = rc_doc_journal(k, d)) != LM_OK)
+                return rc;
+            if (j == h.n && detail_hint(m, d))
+                h.pmid[h.n++] = d->pmid;
+        }
+        for (i = 0; i < h.n && analysed < RC_CANDIDATES + 4; i++) {
+            struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
+            size_t hit = 0, counted = 0;
+            double s, fit;
+            int ok = 1;
+            if (!d) {
+                if (rc == LM_ERR_NOTFOUND)
+                    continue;
+                return rc;
+            }
+            for (j = 0; j < nw && ok; j++)
+                if (w[j].topic && !names_topic_word(topic, d, &w[j]))
+                    ok = 0;
+            if (ok && !has_topic && topic->n && !on_main_topic(topic, d))
+                ok = 0;
+            /* a record holding another topic word ("activity" for the
+             * article's "exercise") is the study when it has its sample size */
+            if (!ok && !has_topic && topic->n > 1 && m->n >= 10
+                && !has_stem(d->text, topic->words[1]))
+                continue;
+            if (!ok && (has_topic || topic->n < 2 || m->n < 10))
+                continue;
+            if ((rc = rc_doc_analyse(k, d)) != LM_OK
+                || (m->venue[0] && (rc = rc_doc_journal(k, d)) != LM_OK))
+                return rc;
+            if (!ok) {
+                struct mfit x = { m, r->text, d, "" };
+                if (f_n(&x) < 1)
+                    continue;
+            }
+            analysed++;
+            for (j = 0; j < nw; j++)
+                if (!w[j].novel) {
+                    counted++;
+                    hit += has_stem(d->text, w[j].stem) != 0;
+                }
+            fit = rc_mention_fit(m, r->text, d, 0);
+            s = fit + (counted ? (double)hit / (double)counted : 0)
+                + (i < nh ? 0.5 * (1.0 - (double)i / (double)nh) : 0);
+            if (fit > 0 && s > best) {
+                best = s;
+                bd = d;
+            }
+        }
+        if (bd) {
+            m->pmid = bd->pmid;
+            rc_mention_fit(m, r->text, bd, 1);
+        }
+    }
+    return LM_OK;
+}
+
 static size_t heading_of(const struct lm_report *r, size_t block)
 {
     size_t b = block;
@@ -2445,6 +2817,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
     size_t last_block = (size_t)-1, last_head = (size_t)-1;
     lm_err rc;
 
+    if ((rc = resolve_mentions(k, r, topic)) != LM_OK)
+        return rc;
     for (ci = 0; ci < r->nclaims; ci++) {
         struct rc_claim *cl = &r->claims[ci];
         unsigned f = flags[ci];
@@ -2477,8 +2851,14 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         /* a claim bound to a study the article named is checked against the
          * record that study resolved to first */
         m.ctx = 0;
-        if (cl->about >= 0 && (size_t)cl->about < r->nstudies && r->studies[cl->about].pmid)
-            ctx_pmid = m.ctx = r->studies[cl->about].pmid;
+        if (cl->about >= 0 && (size_t)cl->about < r->nstudies && r->studies[cl->about].pmid) {
+            ctx_pmid = r->studies[cl->about].pmid;
+            /* the sentence that introduces the study is ranked by the
+             * record its details found, not yet held to it as a claim
+             * leaning back on that study is */
+            if (r->studies[cl->about].claim != (int)ci)
+                m.ctx = ctx_pmid;
+        }
         m.nc = 0;
         if (rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY) {
             cl->verdict = LM_VERDICT_NOT_FOUND;
@@ -2519,9 +2899,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 /* topic: the drug/condition words the claim names, else the
                  * article's main one */
                 for (j = 0; j < nw && ok; j++)
-                    if (w[j].topic && !has_stem(d->text, w[j].stem) && !spells_out(d->text, &w[j]))
+                    if (w[j].topic && !names_topic_word(topic, d, &w[j]))
                         ok = 0;
-                if (ok && !has_topic && topic->n && !has_stem(d->text, topic->words[0])
+                if (ok && !has_topic && topic->n && !on_main_topic(topic, d)
                     && h.pmid[i] != ctx_pmid)
                     ok = 0;
                 if (!ok)
@@ -2566,7 +2946,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         if (cl->verdict == LM_VERDICT_CONTRADICTED)
             reasons_disagreement_first(cl);
         if (cl->about >= 0 && (size_t)cl->about < r->nstudies
-            && r->studies[cl->about].claim == (int)ci && cl->nmatches) {
+            && r->studies[cl->about].claim == (int)ci && cl->nmatches
+            && !r->studies[cl->about].pmid) {
             struct rc_doc *d = rc_doc_get(k, cl->matches[0].pmid, &rc);
             if (d)
                 rc_mention_resolve(&r->studies[cl->about], d);

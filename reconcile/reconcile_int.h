@@ -324,6 +324,7 @@ struct rc_doc {
     char level[4];
     char design[32];
     char *journal;
+    int journal_read;           /* journal read (a topic record's is not at first) */
     struct rc_model model;      /* findings, regimen, follow-up */
     struct rc_nums nums;        /* spans into text */
     struct rc_sent *sents;      /* sentences of text */
@@ -337,6 +338,8 @@ struct rc_doc {
 
 struct rc_topic {
     char words[RC_TOPIC_MAX][32];   /* lower-case stems, most central first */
+    char alias[RC_TOPIC_MAX][32];   /* the word an acronym stands for ("cbd": the
+                                       record's "cannabidiol (CBD)"), or "" */
     long df[RC_TOPIC_MAX];          /* records holding each, up to RC_DF_CAP */
     double w[RC_TOPIC_MAX];         /* weight in the article (frequency x rarity) */
     size_t n;
@@ -406,6 +409,13 @@ struct rc_doc *rc_doc_get(lm_checker *k, int64_t pmid, lm_err *rc);
 void rc_docs_clear(lm_checker *k);
 /* Is @d a copy (same title and abstract) of one of seen[0..n)? */
 int rc_doc_dup(const lm_checker *k, const struct rc_doc *d, struct rc_doc *const *seen, size_t n);
+/* FTS5 term for topic word @i: "w"* or ("w"* OR "alias"*), in @out. */
+void rc_topic_term(const struct rc_topic *t, size_t i, char *out, size_t cap);
+/* The word of @text right before "(ACR)" that spells the acronym @acr
+ * out ("cannabidiol (CBD)"), lower-case in @out; 1 found, else 0. */
+int rc_acronym_word(const char *text, const char *acr, char *out, size_t cap);
+/* Reads the journal of @d when it was loaded without it (a topic record). */
+lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d);
 /* Fills aflags, level, design, nums and sents of @d (once). */
 lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d);
 
@@ -462,6 +472,11 @@ double rc_duration_days(const char *s);
 double rc_duration_days_unit(const char *s, char *unit);
 /* Records @d as the record mention @m resolved to, with the details that agree. */
 void rc_mention_resolve(struct rc_mention *m, const struct rc_doc *d);
+
+/* How well record @d fits the details mention @m gives (sample size, year,
+ * venue, design, course; a later analysis of a trial counts against it),
+ * by the rows of a table; @keep: record in m->why the details that agree. */
+double rc_mention_fit(struct rc_mention *m, const char *text, const struct rc_doc *d, int keep);
 
 /* Verdict rules (match.c), in evaluation order. */
 size_t rc_verdict_rule_count(void);

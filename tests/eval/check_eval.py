@@ -163,6 +163,11 @@ def main():
                 if not e["pmids"] or got_pmids & set(e["pmids"]):
                     n_pmid_ok += 1
                     per_pmid_ok[e["verdict"]] += 1
+                elif verbose:
+                    misses.append(f"{art}: right {got} WITHOUT expected PMID "
+                                  f"{[m['pmid'] for m in claims[best]['matches']]} "
+                                  f"(want {e['pmids']}): {e['quote'][:70]} | about "
+                                  f"{claims[best].get('about', '-')}")
             elif got in e.get("alt_verdicts", []):
                 n_near += 1
             elif verbose:

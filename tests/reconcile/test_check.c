@@ -540,3 +540,143 @@ Test(reconcile_check, bounded_search_stays_inside_its_span)
     cr_assert_eq(rc_find_ci(s + 10, sizeof s - 11, "gave"), s + 22);
     cr_assert_null(rc_find_ci(s, 2, "gave"));
 }
+
+/* The details a study mention gives pick its record: each row of the
+ * mention table (sample size, exact or about; year; venue words; design;
+ * a later analysis of a trial; animal work) on invented records. */
+Test(reconcile_check, mention_details_pick_the_record)
+{
+    static const char text[] = "The Zorvex trial of 1,480 adults appeared in the Annals of "
+                               "Imaginary Medicine in 2011.";
+    static struct rc_num n1480 = { .kind = RC_N, .v = 1480 }, n1461 = { .kind = RC_N, .v = 1461 };
+    static const struct {
+        long n;
+        int year;
+        const char *venue, *design, *title, *journal, *level;
+        int yr;
+        struct rc_num *num;
+        unsigned aflags;
+        int sign;               /* +1 the fit is positive, -1 negative, 0 none */
+        const char *why;        /* a why line it records, or NULL */
+    } rows[] = {
+        { 1480, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1480, 0, 1, "n=1480 matches" },
+        { 1500, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1461, 0, 1, "n=1500 is about 1461" },
+        { 1480, 0, "", "", "Zorvex in adults.", "", "L2", 0, &n1461, 0, 0, NULL },
+        { 0, 2011, "", "", "Zorvex in adults.", "", "L2", 2011, NULL, 0, 1, "year 2011 matches" },
+        { 0, 2011, "", "", "Zorvex in adults.", "", "L2", 2004, NULL, 0, 0, NULL },
+        { 0, 0, "Annals of Imaginary Medicine", "", "Zorvex in adults.",
+          "Annals of imaginary medicine", "L2", 0, NULL, 0, 1, "venue" },
+        { 0, 0, "Annals of Imaginary Medicine", "", "Zorvex in adults.",
+          "Journal of pretend surgery", "L2", 0, NULL, 0, 0, NULL },
+        { 0, 0, "", "meta-analysis", "Zorvex: a review.", "", "L1", 0, NULL, 0, 1, "named design" },
+        { 0, 0, "", "meta-analysis", "Zorvex in adults.", "", "L2", 0, NULL, 0, -1, NULL },
+        { 1480, 0, "", "", "Zorvex withdrawal: the trial extension.", "", "L2", 0, &n1480, 0, 1, NULL },
+        { 0, 0, "", "", "Zorvex withdrawal: the trial extension.", "", "L2", 0, NULL, 0, -1, NULL },
+        { 0, 0, "", "", "Zorvex in mice.", "", "L5", 0, NULL, RC_A_ANIMAL, -1, NULL },
+    };
+    size_t i, j;
+
+    for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+        struct rc_mention m = { .start = 0, .end = sizeof text - 1 };
+        struct rc_doc d = {0};
+        double fit;
+        int found = 0;
+        m.n = rows[i].n;
+        m.year = rows[i].year;
+        snprintf(m.venue, sizeof m.venue, "%s", rows[i].venue);
+        snprintf(m.design, sizeof m.design, "%s", rows[i].design);
+        d.title = (char *)rows[i].title;
+        d.journal = (char *)rows[i].journal;
+        d.pub_types = "";
+        d.year = rows[i].yr;
+        snprintf(d.level, sizeof d.level, "%s", rows[i].level);
+        d.aflags = rows[i].aflags;
+        d.nums.v = rows[i].num;
+        d.nums.n = rows[i].num != NULL;
+        fit = rc_mention_fit(&m, text, &d, 1);
+        cr_assert(rows[i].sign > 0 ? fit > 0 : rows[i].sign < 0 ? fit < 0 : fit == 0,
+                  "row %zu: fit %.2f", i, fit);
+        for (j = 0; j < m.nwhy; j++)
+            found |= rows[i].why && strstr(m.why[j], rows[i].why) != NULL;
+        cr_assert(!rows[i].why || found, "row %zu: no why line '%s'", i, rows[i].why);
+    }
+}
+
+/* A topic acronym's spelt-out word, as a record introduces it ("zorvantide
+ * (ZVT)"), joins the topic's search term. */
+Test(reconcile_check, a_topic_acronym_takes_the_word_it_stands_for)
+{
+    static const struct { const char *text, *acr, *want; } rows[] = {
+        { "Oral zorvantide (ZVT) cut flares.", "zvt", "zorvantide" },
+        { "Oral zorvantide(ZVT) cut flares.", "zvt", "zorvantide" },
+        { "Oral zorvantide (ZVT cut flares.", "zvt", NULL },       /* no closing bracket */
+        { "Oral tablets (ZVT) cut flares.", "zvt", NULL },         /* does not spell it */
+        { "Oral zorvantide (QRS) cut flares.", "zvt", NULL },      /* another acronym */
+    };
+    struct rc_topic t = { .n = 2 };
+    char out[32], term[96];
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+        int got = rc_acronym_word(rows[i].text, rows[i].acr, out, sizeof out);
+        cr_assert_eq(got, rows[i].want != NULL, "row %zu", i);
+        if (got)
+            cr_assert_str_eq(out, rows[i].want, "row %zu", i);
+    }
+    strcpy(t.words[0], "zvt");
+    strcpy(t.alias[0], "zorvantide");
+    strcpy(t.words[1], "flare");
+    rc_topic_term(&t, 0, term, sizeof term);
+    cr_assert_str_eq(term, "(\"zvt\"* OR \"zorvantide\"*)");
+    rc_topic_term(&t, 1, term, sizeof term);
+    cr_assert_str_eq(term, "\"flare\"*");
+}
+
+/* Losing (weight, fat, inches) is an effect word; lost to follow-up is not. */
+Test(reconcile_check, losing_is_an_effect_word)
+{
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    static const struct { const char *s; int efficacy; } cases[] = {
+        { "Zorvex made them lose a lot of glimmer mass.", 1 },
+        { "Adults on Zorvex lost 9 kg.", 1 },
+        { "Users shed a fifth of their glimmer mass.", 1 },
+        { "Nine adults were lost to follow-up.", 0 },
+        { "The trial enrolled 90 adults.", 0 },
+    };
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned f = rc_flags(k->rules, cases[i].s, 0, strlen(cases[i].s));
+        cr_assert_eq((f & RC_F_EFFICACY) != 0, cases[i].efficacy, "%s", cases[i].s);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+/* A study mention is resolved by its sample size, not by the record that
+ * shares most of its words: studies[].pmid, why and the claim's match. */
+Test(reconcile_check, a_mention_resolves_by_its_sample_size)
+{
+    lm_corpus *c = corpus_with(FX "mention_corpus.xml");
+    lm_report *r = check_file(c, FX "mention_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *s1, *m;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    cr_assert_not_null(root = cJSON_Parse(js.s));
+    s1 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "studies"), 0);
+    cr_assert_str_eq(str_of(s1, "pmid"), "99300301", "%s", js.s);
+    cr_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(s1, "why"), 0)->valuestring,
+                     "n=412 matches");
+    m = cJSON_GetArrayItem(cJSON_GetObjectItem(claim_at(root, 0), "matches"), 0);
+    cr_assert_str_eq(str_of(m, "pmid"), "99300301", "%s", js.s);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
