@@ -592,6 +592,25 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "are hiding", "is hiding", "were hiding", "don't want you to know", "cover it up", "covering up",
         NULL
     };
+    /* other evidence said to agree, a story only heard of, an endorsement
+     * with no outcome, a pointer to what the trials found: nothing to check */
+    static const char *const echo[] = {
+        "points the same way", "point the same way", "pointed the same way",
+        "points in the same direction", "point in the same direction", NULL
+    };
+    static const char *const hearsay[] = {
+        "i hear", "i've heard", "i have heard", "i keep hearing", "you hear", "swears by",
+        "swear by", "swore by", "raves about", "rave about", NULL
+    };
+    static const char *const looking[] = {
+        "worth looking at", "worth a look at", "worth asking what", "worth checking what", NULL
+    };
+    /* the shape of an association: where it is steepest, what matters most */
+    static const char *const shape[] = {
+        "was steepest", "is steepest", "were steepest", "was strongest at", "is strongest at",
+        "from nothing to a little", "from none to some", "seems to matter most",
+        "seemed to matter most", NULL
+    };
     static const char *const fraction[] = {
         "half", "a third", "a quarter", "a fifth", "a tenth", "two-thirds", "three-quarters",
         "twice", "double", "triple", "halves", "doubles", "triples", NULL
@@ -613,6 +632,14 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         return 0;
     if (has_phrase(text, a, b, rhetoric))
         return -1;
+    if (!opens && word_count(text, a, b) <= 8 && has_phrase(text, a, b, echo))
+        return -1;
+    if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
+        && (has_phrase(text, a, b, hearsay)
+            || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, looking))))
+        return -1;
+    if (has_phrase(text, a, b, shape))
+        return 1;
     /* a sentence that introduces a study stays: the claims that lean on it
      * are checked against the record its words find */
     if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens

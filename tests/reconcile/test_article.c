@@ -151,7 +151,18 @@ Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
         /* the pointer introduces a study later sentences lean on: it stays */
         { "A later review in the Velmorant Letters was less upbeat.", RC_F_STUDYWORD, 0, 1, 0 },
         { "\"A real step,\" said Dr Quill, who led none of the work.", 0, 0, 0, -1 },
+        /* other evidence said to agree, hearsay, an endorsement, a pointer */
+        { "Animal work points the same way.", RC_F_EFFICACY, 0, 0, -1 },
+        { "I hear stories like that every week.", RC_F_FIRST_PERSON, 0, 0, -1 },
+        { "My neighbour swears by velmorant drops.", RC_F_FIRST_PERSON, 1, 0, -1 },
+        { "Velmorant is sold everywhere, so it is worth looking at what the trials found.",
+          RC_F_STUDYWORD, 1, 0, -1 },
+        /* ...unless it says what happened */
+        { "My neighbour swears by velmorant: it cured her dizziness.", RC_F_FIRST_PERSON | RC_F_EFFICACY,
+          1, 0, 0 },
         /* claims without a number */
+        { "The benefit was steepest in the first weeks: going from nothing to a little seems "
+          "to matter most.", 0, 0, 0, 1 },
         { "Velmorant has even been shown to regrow cartilage.", 0, 1, 0, 1 },
         { "Dizziness is common and doctors are hiding it.", RC_F_SAFETY, 0, 0, 1 },
         { "Effects began within days", 0, 0, 0, 1 },
