@@ -319,6 +319,26 @@ void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const str
         snprintf(m->design, sizeof m->design, "%s", design_named(f));
 }
 
+/* The sentence's subject is a pronoun ("It did help", "They lost"). */
+static int pronoun_subject(const char *t, size_t a, size_t b)
+{
+    static const char *const pron[] = { "it", "they", NULL };
+    static const char *const verbs[] = {
+        "did", "does", "do", "was", "were", "is", "are", "had", "has", "also", "still", "only",
+        "really", NULL
+    };
+    size_t e, ws, we;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    e = word_end(t, a, b);
+    if (!word_is(t, a, e, pron) || e >= b || t[e] != ' ')
+        return 0;
+    ws = e + 1;
+    we = word_end(t, ws, b);
+    return word_is(t, ws, we, verbs);
+}
+
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
                     size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead)
 {
@@ -342,6 +362,10 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
     if (prev_item_lead && r->blocks[r->studies[i].block].kind != RC_BLOCK_ITEM)
         return (int)i;                          /* a list under the paragraph that named it */
     if (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))
+        return (int)i;
+    /* "It did help with X": a pronoun subject in the post or paragraph
+     * right after the one that named the study (a reply) speaks of it */
+    if (s->block <= r->studies[i].block + 2 && pronoun_subject(text, s->start, s->end))
         return (int)i;
     return -1;
 }

@@ -228,3 +228,37 @@ Test(reconcile_article, shouted_headlines_with_a_quantity_are_claims)
                      t[i].want, "%s", t[i].text);
     }
 }
+
+/* A reply whose subject is a pronoun speaks of the study the post before it
+ * named; a later post, or a subject of its own, does not. */
+Test(reconcile_article, a_pronoun_subject_in_a_reply_takes_the_study_named_before)
+{
+    static const struct { const char *text; size_t block; int want; } t[] = {
+        { "It did help with the itching, at least in the older children.", 3, 0 },
+        { "They also slept better in the second month.", 4, 0 },
+        { "It did help with the itching.", 7, -1 },
+        { "Itching got better anyway.", 3, -1 },
+        { "My sister did better on velmorant.", 3, -1 },
+    };
+    struct rc_block bl[8];
+    struct rc_mention m;
+    size_t i;
+
+    memset(bl, 0, sizeof bl);
+    for (i = 0; i < 8; i++)
+        bl[i].kind = RC_BLOCK_PARA;
+    memset(&m, 0, sizeof m);
+    m.block = 2;
+    m.head = 0;
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct lm_report r;
+        struct rc_sent s = { 0, strlen(t[i].text), t[i].block };
+        memset(&r, 0, sizeof r);
+        r.studies = &m;
+        r.nstudies = 1;
+        r.blocks = bl;
+        r.nblocks = 8;
+        cr_assert_eq(rc_mention_bind(&r, t[i].text, &s, 0, 0, NULL, 0), t[i].want, "%s",
+                     t[i].text);
+    }
+}
