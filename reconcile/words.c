@@ -82,7 +82,7 @@ static const char *const general[] = {
     "remain", "remove", "return", "rise", "rose", "run", "runs", "ran", "save", "seek",
     "seeking", "sell", "send", "sent", "set", "shed", "sit", "spend", "stand", "start",
     "started", "starting", "stay", "stayed", "stop", "stopped", "stopping", "switch", "tend",
-    "tried", "tries", "try", "turn", "turned", "turning", "wait", "walk", "want", "wanted",
+    "tried", "tries", "try", "turn", "turned", "turning", "wait", "want", "wanted",
     "watch", "wear", "went", "win", "won", "wore", "worn", "write", "wrote",
     /* describing */
     "able", "actual", "bad", "broad", "certain", "clear", "common", "constant", "easy", "entire",
