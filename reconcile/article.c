@@ -319,6 +319,26 @@ void rc_mention_enrich(struct lm_report *r, int idx, const char *text, const str
         snprintf(m->design, sizeof m->design, "%s", design_named(f));
 }
 
+/* The sentence's subject is a pronoun ("It did help", "They lost"). */
+static int pronoun_subject(const char *t, size_t a, size_t b)
+{
+    static const char *const pron[] = { "it", "they", NULL };
+    static const char *const verbs[] = {
+        "did", "does", "do", "was", "were", "is", "are", "had", "has", "also", "still", "only",
+        "really", NULL
+    };
+    size_t e, ws, we;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    e = word_end(t, a, b);
+    if (!word_is(t, a, e, pron) || e >= b || t[e] != ' ')
+        return 0;
+    ws = e + 1;
+    we = word_end(t, ws, b);
+    return word_is(t, ws, we, verbs);
+}
+
 int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc_sent *s,
                     size_t head, unsigned cues, const struct rc_nums *ns, int prev_item_lead)
 {
@@ -342,6 +362,10 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
     if (prev_item_lead && r->blocks[r->studies[i].block].kind != RC_BLOCK_ITEM)
         return (int)i;                          /* a list under the paragraph that named it */
     if (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))
+        return (int)i;
+    /* "It did help with X": a pronoun subject in the post or paragraph
+     * right after the one that named the study (a reply) speaks of it */
+    if (s->block <= r->studies[i].block + 2 && pronoun_subject(text, s->start, s->end))
         return (int)i;
     return -1;
 }
@@ -592,6 +616,25 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "are hiding", "is hiding", "were hiding", "don't want you to know", "cover it up", "covering up",
         NULL
     };
+    /* other evidence said to agree, a story only heard of, an endorsement
+     * with no outcome, a pointer to what the trials found: nothing to check */
+    static const char *const echo[] = {
+        "points the same way", "point the same way", "pointed the same way",
+        "points in the same direction", "point in the same direction", NULL
+    };
+    static const char *const hearsay[] = {
+        "i hear", "i've heard", "i have heard", "i keep hearing", "you hear", "swears by",
+        "swear by", "swore by", "raves about", "rave about", NULL
+    };
+    static const char *const looking[] = {
+        "worth looking at", "worth a look at", "worth asking what", "worth checking what", NULL
+    };
+    /* the shape of an association: where it is steepest, what matters most */
+    static const char *const shape[] = {
+        "was steepest", "is steepest", "were steepest", "was strongest at", "is strongest at",
+        "from nothing to a little", "from none to some", "seems to matter most",
+        "seemed to matter most", NULL
+    };
     static const char *const fraction[] = {
         "half", "a third", "a quarter", "a fifth", "a tenth", "two-thirds", "three-quarters",
         "twice", "double", "triple", "halves", "doubles", "triples", NULL
@@ -613,6 +656,14 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         return 0;
     if (has_phrase(text, a, b, rhetoric))
         return -1;
+    if (!opens && word_count(text, a, b) <= 8 && has_phrase(text, a, b, echo))
+        return -1;
+    if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
+        && (has_phrase(text, a, b, hearsay)
+            || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, looking))))
+        return -1;
+    if (has_phrase(text, a, b, shape))
+        return 1;
     /* a sentence that introduces a study stays: the claims that lean on it
      * are checked against the record its words find */
     if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens

@@ -1192,6 +1192,13 @@ struct vrule {
 
 static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
 
+/* A word no topic record holds that could name the claim's subject: general
+ * English ("concluded", "runs", "likely") never does (words.c). */
+static int subject_novel(const struct vfacts *v, size_t i)
+{
+    return v->w[i].novel && !rc_general_word(&v->m->k->words, v->w[i].word, strlen(v->w[i].word));
+}
+
 /* The candidate that is the record of the study the claim is bound to. */
 static struct cand *bound_cand(const struct vfacts *v)
 {
@@ -2158,7 +2165,7 @@ static lm_err act_not_covered(struct vfacts *v, const struct vrule *r)
     lm_err rc;
 
     for (j = 0; j < v->nw && shown < 3; j++)
-        if (v->w[j].novel) {
+        if (subject_novel(v, j)) {
             if (lm_buf_printf(&nb, "%s\"%.*s\"", shown ? ", " : "", (int)v->w[j].len,
                               text + v->cl->start + v->w[j].pos) != LM_OK) {
                 lm_buf_free(&nb);
@@ -2396,9 +2403,10 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     v.nw = nw;
     v.has_topic_word = has_topic_word;
     for (i = 0; i < nw; i++) {
-        v.novel += w[i].novel;
-        v.novel_cap += w[i].novel && w[i].cap;
-        if (i > 0 && w[i].novel && w[i - 1].novel && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
+        int nv = subject_novel(&v, i);
+        v.novel += nv;
+        v.novel_cap += nv && w[i].cap;
+        if (i > 0 && nv && subject_novel(&v, i - 1) && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
             v.novel_pair = 1;
     }
     for (i = 0; i < m->nc; i++)

@@ -61,10 +61,15 @@ lm_err rc_split_span(const char *text, size_t start, size_t end, size_t block,
 struct rc_words {
     const char **sorted;
     size_t n;
+    const char **general;
+    size_t ng;
 };
 lm_err rc_words_open(struct rc_words *w);
 void rc_words_close(struct rc_words *w);
 int rc_stopword(const struct rc_words *sw, const char *w, size_t n);
+/* 1 when the word is general English ("concluded", "runs", "likely",
+ * "users"): never what a claim is about. */
+int rc_general_word(const struct rc_words *sw, const char *w, size_t n);
 /* Case-insensitive whole-word search of @w (n bytes) in @hay. */
 const char *rc_find_word(const char *hay, const char *w, size_t n);
 /* First case-insensitive occurrence of @needle in hay[0,n), or NULL: never

@@ -76,6 +76,31 @@ static int list_marker(const char *t, size_t s, size_t dot)
     return 1;
 }
 
+/* A post's "UPDATE:", "Edit 2:", "UPDATE for anyone who finds this later:"
+ * before its words is no part of them: where the words start. */
+static size_t past_update_label(const char *t, size_t s, size_t e)
+{
+    static const char *const label[] = { "update", "edit", "eta", "ps", "p.s.", "addendum", NULL };
+    size_t i, w = s, c;
+
+    while (w < e && (isalpha((unsigned char)t[w]) || t[w] == '.'))
+        w++;
+    for (i = 0; label[i]; i++)
+        if (w - s == strlen(label[i]) && !strncasecmp(t + s, label[i], w - s))
+            break;
+    if (!label[i] || w >= e)
+        return s;
+    /* the colon that ends the label, within a short lead-in */
+    for (c = w; c < e && c < w + 60 && t[c] != ':'; c++)
+        if (t[c] == '.' || t[c] == '!' || t[c] == '?' || t[c] == ',')
+            return s;
+    if (c >= e || t[c] != ':' || c + 1 >= e || t[c + 1] != ' ')
+        return s;
+    for (c++; c < e && isspace((unsigned char)t[c]); c++)
+        ;
+    return c < e ? c : s;
+}
+
 static lm_err push(const char *text, size_t s, size_t e, size_t block,
                    struct rc_sent **out, size_t *n, size_t *cap)
 {
@@ -107,6 +132,7 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
                 s++;
         }
     }
+    s = past_update_label(text, s, e);
     while (e > s && isspace((unsigned char)text[e - 1]))
         e--;
     if (e <= s)

@@ -55,6 +55,55 @@ static const char *const stop[] = {
     NULL
 };
 
+
+/* General English: the verbs, adjectives, adverbs and everyday nouns any
+ * story uses, whatever it is about ("concluded", "runs", "likely", "help",
+ * "constant", "users").  No claim's subject is one of them, so a record's
+ * silence on such a word never says the corpus does not cover the claim,
+ * and they pick neither a topic nor a search term.  Listed as written (the
+ * stemmed and -ly forms are matched in rc_stopword). */
+static const char *const general[] = {
+    /* reporting, knowing, believing */
+    "admit", "agree", "announce", "appear", "argue", "ask", "assume", "believe", "call",
+    "conclude", "decide", "describe", "discover", "doubt", "estimate", "expect", "explain",
+    "feel", "felt", "find", "finds", "guess", "hail", "hear", "heard", "hint", "hope", "imply",
+    "indicate", "insist", "learn", "mention", "notice", "predict", "prove", "proving", "read",
+    "recommend", "reveal", "seem", "seems", "state", "swear", "swears", "tell", "tells", "think",
+    "thought", "told", "warn", "wonder", "known", "unknown", "cannot",
+    /* doing, moving, changing */
+    "add", "allow", "arrive", "ate", "avoid", "became", "become", "becomes", "began", "begin",
+    "begins", "begun", "bring", "brought", "buy", "carry", "change", "changed", "choose",
+    "chose", "deal", "develop", "drop", "dropped", "eat", "eaten", "end", "ended", "enter",
+    "fail", "failed", "fall", "falls", "fell", "follow", "gain", "give", "gives", "giving",
+    "grew", "grow", "grows", "happen", "held", "help", "helped", "helps", "hide", "hiding",
+    "hold", "holds", "join", "keep", "keeps", "kept", "last", "lead", "led", "leave", "left",
+    "live", "lose", "loses", "losing", "lost", "manage", "match", "matches", "matched", "meet",
+    "move", "open", "pass", "pay", "pick", "play", "pull", "push", "raise", "raised", "reach",
+    "remain", "remove", "return", "rise", "rose", "run", "runs", "ran", "save", "seek",
+    "seeking", "sell", "send", "sent", "set", "shed", "sit", "spend", "stand", "start",
+    "started", "starting", "stay", "stayed", "stop", "stopped", "stopping", "switch", "tend",
+    "tried", "tries", "try", "turn", "turned", "turning", "wait", "want", "wanted",
+    "watch", "wear", "went", "win", "won", "wore", "worn", "write", "wrote",
+    /* describing */
+    "able", "actual", "bad", "broad", "certain", "clear", "common", "constant", "easy", "entire",
+    "false", "fast", "fine", "free", "full", "good", "great", "hard", "healthy", "high", "key",
+    "long", "longer", "main", "modest", "negative", "normal", "old", "older", "original",
+    "positive", "possible", "quick", "rare", "real", "serious", "short", "similar", "simple",
+    "slow", "small", "smaller", "steady", "strong", "sure", "tiny", "true", "typical",
+    "unable", "upbeat", "usual", "weak", "wide", "worse", "worst", "young", "younger",
+    /* when, how, how much */
+    "already", "anyway", "barely", "hardly", "instead", "maybe", "perhaps", "soon", "together",
+    /* everyday people and things */
+    "anything", "bit", "brother", "chance", "colleague", "cousin", "coworker", "customer",
+    "dad", "daughter", "doctor", "doctors", "dozens", "family", "father", "friend",
+    "home", "hundreds", "husband", "idea", "kid", "kids", "kind", "level", "levels", "life",
+    "lot", "lots", "millions", "mom", "money", "mother", "mum", "neighbour", "neighbor",
+    "opinion", "place", "price", "problem", "question", "reason", "reasons", "rest", "sister",
+    "son", "sort", "story", "stories", "stuff", "teenagers", "teens", "term", "terms",
+    "thousands", "type", "user", "users", "version", "versions", "wife", "world",
+    NULL
+};
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -62,28 +111,89 @@ static int cmp_str(const void *a, const void *b)
 
 lm_err rc_words_open(struct rc_words *w)
 {
-    size_t n = 0;
+    size_t n = 0, g = 0;
 
     while (stop[n])
         n++;
-    if (!(w->sorted = malloc(n * sizeof *w->sorted)))
+    while (general[g])
+        g++;
+    if (!(w->sorted = malloc(n * sizeof *w->sorted)) || !(w->general = malloc(g * sizeof *w->general))) {
+        free(w->sorted);
+        w->sorted = NULL;
         return LM_ERR_NOMEM;
+    }
     memcpy(w->sorted, stop, n * sizeof *w->sorted);
     qsort(w->sorted, n, sizeof *w->sorted, cmp_str);
     w->n = n;
+    memcpy(w->general, general, g * sizeof *w->general);
+    qsort(w->general, g, sizeof *w->general, cmp_str);
+    w->ng = g;
     return LM_OK;
 }
 
 void rc_words_close(struct rc_words *w)
 {
     free(w->sorted);
+    free(w->general);
     w->sorted = NULL;
+    w->general = NULL;
+}
+
+static int listed(const char *const *sorted, size_t n, const char *low)
+{
+    return bsearch(&low, sorted, n, sizeof sorted[0], cmp_str) != NULL;
+}
+
+/* -ly words that are no adverb */
+static const char *const ly_nouns[] = {
+    "anomaly", "assembly", "belly", "family", "homily", "italy", "jelly", "july", "monopoly",
+    "supply", NULL
+};
+
+int rc_general_word(const struct rc_words *sw, const char *w, size_t n)
+{
+    char low[32], base[32];
+    size_t i;
+
+    if (n < 3 || n >= sizeof low)
+        return 0;
+    for (i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    if (listed(sw->general, sw->ng, low))
+        return 1;
+    /* "quickly", "widely": an adverb */
+    if (n >= 6 && !strcmp(low + n - 2, "ly")) {
+        for (i = 0; ly_nouns[i] && strcmp(ly_nouns[i], low); i++)
+            ;
+        return !ly_nouns[i];
+    }
+    /* "concluded", "helped", "hints", "moving": a listed word's forms */
+    memcpy(base, low, n + 1);
+    if (n > 4 && !strcmp(low + n - 2, "ed")) {
+        base[n - 1] = '\0';
+        if (listed(sw->general, sw->ng, base))
+            return 1;
+        base[n - 2] = '\0';
+        return listed(sw->general, sw->ng, base);
+    }
+    if (n > 5 && !strcmp(low + n - 3, "ing")) {
+        base[n - 3] = '\0';
+        if (listed(sw->general, sw->ng, base))
+            return 1;
+        base[n - 3] = 'e', base[n - 2] = '\0';
+        return listed(sw->general, sw->ng, base);
+    }
+    if (n > 3 && low[n - 1] == 's') {
+        base[n - 1] = '\0';
+        return listed(sw->general, sw->ng, base);
+    }
+    return 0;
 }
 
 int rc_stopword(const struct rc_words *sw, const char *w, size_t n)
 {
     char low[32];
-    const char *key = low;
     size_t i;
 
     if (n == 0 || n >= sizeof low)
@@ -91,7 +201,7 @@ int rc_stopword(const struct rc_words *sw, const char *w, size_t n)
     for (i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
-    return bsearch(&key, sw->sorted, sw->n, sizeof sw->sorted[0], cmp_str) != NULL;
+    return listed(sw->sorted, sw->n, low);
 }
 
 const char *rc_find_word(const char *hay, const char *w, size_t n)

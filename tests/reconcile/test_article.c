@@ -151,7 +151,18 @@ Test(reconcile_article, claim_gate_small_print_rhetoric_pointers_and_assertions)
         /* the pointer introduces a study later sentences lean on: it stays */
         { "A later review in the Velmorant Letters was less upbeat.", RC_F_STUDYWORD, 0, 1, 0 },
         { "\"A real step,\" said Dr Quill, who led none of the work.", 0, 0, 0, -1 },
+        /* other evidence said to agree, hearsay, an endorsement, a pointer */
+        { "Animal work points the same way.", RC_F_EFFICACY, 0, 0, -1 },
+        { "I hear stories like that every week.", RC_F_FIRST_PERSON, 0, 0, -1 },
+        { "My neighbour swears by velmorant drops.", RC_F_FIRST_PERSON, 1, 0, -1 },
+        { "Velmorant is sold everywhere, so it is worth looking at what the trials found.",
+          RC_F_STUDYWORD, 1, 0, -1 },
+        /* ...unless it says what happened */
+        { "My neighbour swears by velmorant: it cured her dizziness.", RC_F_FIRST_PERSON | RC_F_EFFICACY,
+          1, 0, 0 },
         /* claims without a number */
+        { "The benefit was steepest in the first weeks: going from nothing to a little seems "
+          "to matter most.", 0, 0, 0, 1 },
         { "Velmorant has even been shown to regrow cartilage.", 0, 1, 0, 1 },
         { "Dizziness is common and doctors are hiding it.", RC_F_SAFETY, 0, 0, 1 },
         { "Effects began within days", 0, 0, 0, 1 },
@@ -215,5 +226,39 @@ Test(reconcile_article, shouted_headlines_with_a_quantity_are_claims)
         unsigned f = strstr(t[i].text, "STUDIES") ? RC_F_STUDYWORD : 0;
         cr_assert_eq(rc_claim_gate(t[i].text, &s, RC_BLOCK_HEADING, f, NULL, t[i].topical, 0),
                      t[i].want, "%s", t[i].text);
+    }
+}
+
+/* A reply whose subject is a pronoun speaks of the study the post before it
+ * named; a later post, or a subject of its own, does not. */
+Test(reconcile_article, a_pronoun_subject_in_a_reply_takes_the_study_named_before)
+{
+    static const struct { const char *text; size_t block; int want; } t[] = {
+        { "It did help with the itching, at least in the older children.", 3, 0 },
+        { "They also slept better in the second month.", 4, 0 },
+        { "It did help with the itching.", 7, -1 },
+        { "Itching got better anyway.", 3, -1 },
+        { "My sister did better on velmorant.", 3, -1 },
+    };
+    struct rc_block bl[8];
+    struct rc_mention m;
+    size_t i;
+
+    memset(bl, 0, sizeof bl);
+    for (i = 0; i < 8; i++)
+        bl[i].kind = RC_BLOCK_PARA;
+    memset(&m, 0, sizeof m);
+    m.block = 2;
+    m.head = 0;
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct lm_report r;
+        struct rc_sent s = { 0, strlen(t[i].text), t[i].block };
+        memset(&r, 0, sizeof r);
+        r.studies = &m;
+        r.nstudies = 1;
+        r.blocks = bl;
+        r.nblocks = 8;
+        cr_assert_eq(rc_mention_bind(&r, t[i].text, &s, 0, 0, NULL, 0), t[i].want, "%s",
+                     t[i].text);
     }
 }

@@ -50,6 +50,27 @@ Test(reconcile_input, quotes_and_list_markers)
     free(s);
 }
 
+/* A post's "UPDATE:" or "Edit 2:" lead-in is no part of its sentence; a
+ * sentence that only starts with such a word keeps it. */
+Test(reconcile_input, update_labels_before_a_posts_words)
+{
+    static const struct { const char *in, *out; } t[] = {
+        { "UPDATE for anyone reading later: took 5 mg for a week.", "took 5 mg for a week." },
+        { "Edit 2: velmorant did nothing.", "velmorant did nothing." },
+        { "P.S.: it helped my dizziness.", "it helped my dizziness." },
+        { "Updates on velmorant: none yet.", "Updates on velmorant: none yet." },
+        { "Update, everyone: nothing new.", "Update, everyone: nothing new." },
+        { "Edits were made to the trial: 20 adults.", "Edits were made to the trial: 20 adults." },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char *s = split(t[i].in);
+        cr_assert_str_eq(s, t[i].out, "%s", t[i].in);
+        free(s);
+    }
+}
+
 /* A forum thread's post headers are author lines, never claim text. */
 Test(reconcile_input, numbered_post_headers_are_author_lines)
 {
