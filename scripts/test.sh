@@ -25,11 +25,11 @@ if [ ! -d "$shared" ]; then
 fi
 
 # phase NAME: prints the previous phase's time and starts NAME
-t0=$(date +%s) t=$t0 current=
+t0=$(date +%s) phase_start=$t0 current=
 phase() {
   local now; now=$(date +%s)
-  [ -n "$current" ] && echo "-- $current: $((now - t))s"
-  current=$1 t=$now
+  [ -n "$current" ] && echo "-- $current: $((now - phase_start))s"
+  current=$1 phase_start=$now
   [ -n "$1" ] && echo "== $1"
   return 0
 }
