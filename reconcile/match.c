@@ -1116,10 +1116,22 @@ static int outcome_missing(lm_checker *k, const struct rc_claim *cl, const char 
     return missing >= 1;
 }
 
+/* The finding row whose sentence holds byte @pos of the record's text. */
+static const struct rc_finding *finding_at(const struct rc_doc *d, size_t pos)
+{
+    size_t i;
+
+    for (i = 0; i < d->model.nfind; i++)
+        if (pos >= d->model.find[i].start && pos < d->model.find[i].end)
+            return &d->model.find[i];
+    return NULL;
+}
+
 /* The claim's dose written after "not" in the abstract ("25 mg, but not
  * 10 mg, reduced ..."): that dose failed. */
 static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d, int *sent)
 {
+    const struct rc_finding *fd;
     size_t i, j;
 
     for (i = 0; i < cl->nums.n; i++) {
@@ -1132,7 +1144,10 @@ static int dose_negated(const struct rc_claim *cl, const struct rc_doc *d, int *
                 || fabs(x->v - cl->nums.v[i].v) > 1e-9)
                 continue;
             a = x->start >= 8 ? x->start - 8 : 0;
-            if (memmem(d->text + a, x->start - a, "not ", 4)) {
+            /* "not 10 mg", or the extractors' finding on the dose: no
+             * difference ("the 10 mg dose did not differ from placebo") */
+            if (memmem(d->text + a, x->start - a, "not ", 4)
+                || ((fd = finding_at(d, x->start)) && fd->dir == 0 && fd->sig != 1)) {
                 *sent = (int)sent_of(d, x->start);
                 return 1;
             }
@@ -1523,17 +1538,6 @@ static int claims_equal(const char *t, size_t n)
         if (!(p >= buf + 6 && (rc_find_ci(p - 6, 6, "twice") || rc_find_ci(p - 6, 6, "times"))))
             return 1;
     return rc_find_ci(buf, strlen(buf), "as good as") != NULL;
-}
-
-/* The finding row whose sentence holds byte @pos of the record's text. */
-static const struct rc_finding *finding_at(const struct rc_doc *d, size_t pos)
-{
-    size_t i;
-
-    for (i = 0; i < d->model.nfind; i++)
-        if (pos >= d->model.find[i].start && pos < d->model.find[i].end)
-            return &d->model.find[i];
-    return NULL;
 }
 
 /* The study mention the claim is bound to (if any) could be record @c: the

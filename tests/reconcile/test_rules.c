@@ -183,6 +183,23 @@ Test(reconcile_rules, study_model_findings_contradict)
     cJSON_Delete(root);
 }
 
+/* A dose the trial the article retells found no different from placebo
+ * (the extractors' no_difference finding on it), though an open-label
+ * study of the same doses improved on both (fictional quorvane). */
+Test(reconcile_rules, a_dose_the_bound_trial_found_null)
+{
+    cJSON *root = check_pair(FX "dose_corpus.xml", FX "dose_article.txt");
+    const cJSON *c;
+
+    want(root, "Even 5 mg works", "contradicted", "regimen.dose_failed", NULL);
+    c = claim_starting(root, "Even 5 mg works");
+    cr_assert_str_eq(str_of(c, "about"), "s1");
+    c = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "matches"), 0);
+    cr_assert_str_eq(str_of(c, "pmid"), "99400102");
+    want(root, "Our itch programme", "controlled", "design.controlled", NULL);
+    cJSON_Delete(root);
+}
+
 /* A null primary comparison against sham answers "significantly reduced",
  * not "twice as effective as usual care" (fictional tavoxil). */
 Test(reconcile_rules, null_primary_keeps_to_its_comparator)
