@@ -1197,6 +1197,16 @@ struct vfacts {
     char why[400];          /* filled by a test that explains itself */
 };
 
+/* The reason "PMID N <what>: "<the record's words in [a, b)>"" (at most
+ * 200 bytes of them), with record @p c as the claim's best; returns 1. */
+static int quote_why(struct vfacts *v, struct cand *c, const char *what, size_t a, size_t b)
+{
+    snprintf(v->why, sizeof v->why, "PMID %lld %s: \"%.*s\"", (long long)c->d->pmid, what,
+             (int)(b - a < 200 ? b - a : 200), c->d->text + a);
+    v->best = c;
+    return 1;
+}
+
 struct vrule {
     const char *code;
     int (*test)(struct vfacts *v);
@@ -1588,12 +1598,8 @@ static int t_number_null(struct vfacts *v)
         if (!close_to(cl->nums.v[i].v, x->v, 0.005, 0.02))
             continue;           /* "about 40%" for 43%: not that figure */
         if ((fd = finding_at(c->d, x->start)) && fd->dir == 0 && fd->sig == 0) {
-            snprintf(v->why, sizeof v->why, "PMID %lld gives that figure for a comparison "
-                     "that did not differ from control: \"%.*s\"", (long long)c->d->pmid,
-                     (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
-                     c->d->text + fd->start);
-            v->best = c;
-            return 1;
+            return quote_why(v, c, "gives that figure for a comparison that did not differ from control",
+                             fd->start, fd->end);
         }
     }
     return 0;
@@ -1706,14 +1712,11 @@ static int dose_null_in(struct vfacts *v, struct cand *c)
         if (low ? !(fd->dims & RC_FD_LOW)
                 : ((fd->dims & RC_FD_LOW) || record_graded(c->d, dim)))
             continue;
-        snprintf(v->why, sizeof v->why, "PMID %lld found no difference %s: \"%.*s\"",
-                 (long long)c->d->pmid, low ? "between the lower dose and control"
-                 : (dim & RC_FD_FREQ) ? "between the frequencies it compared"
-                 : "between the doses it compared",
-                 (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200),
-                 c->d->text + fd->start);
-        v->best = c;
-        return 1;
+        return quote_why(v, c, low ? "found no difference between the lower dose and control"
+                               : (dim & RC_FD_FREQ) ? "found no difference between the "
+                                                      "frequencies it compared"
+                               : "found no difference between the doses it compared",
+                         fd->start, fd->end);
     }
     return 0;
 }
@@ -1955,12 +1958,7 @@ static int t_durability_waned(struct vfacts *v)
             continue;
         if ((s = record_sentence(x->d, wane_stems, wane_phrases, v->w, v->nw)) >= 0) {
             const struct rc_sent *st = &x->d->sents[s];
-            snprintf(v->why, sizeof v->why, "PMID %lld reports that it did not last: \"%.*s\"",
-                     (long long)x->d->pmid, (int)(st->end - st->start < 200 ? st->end - st->start
-                                                                            : 200),
-                     x->d->text + st->start);
-            v->best = x;
-            return 1;
+            return quote_why(v, x, "reports that it did not last", st->start, st->end);
         }
         if (c && i == 0)
             break;      /* the study the claim speaks of answers it */
@@ -1968,12 +1966,7 @@ static int t_durability_waned(struct vfacts *v)
     if (!c && (c = extra_cand(v, "\"regain\"* OR \"rebound\"* OR \"fluctuated\" OR \"wore\" "
                               "OR \"withdrawal\"", wane_stems, wane_phrases, v->w, v->nw, &s))) {
         const struct rc_sent *st = &c->d->sents[s];
-        snprintf(v->why, sizeof v->why, "PMID %lld reports that it did not last: \"%.*s\"",
-                 (long long)c->d->pmid, (int)(st->end - st->start < 200 ? st->end - st->start
-                                                                        : 200),
-                 c->d->text + st->start);
-        v->best = c;
-        return 1;
+        return quote_why(v, c, "reports that it did not last", st->start, st->end);
     }
     return 0;
 }
@@ -2012,23 +2005,15 @@ static int t_safety_frequent(struct vfacts *v)
             continue;
         if ((s = record_sentence(x->d, NULL, adverse_phrases, NULL, 0)) >= 0) {
             const struct rc_sent *st = &x->d->sents[s];
-            snprintf(v->why, sizeof v->why, "PMID %lld reports adverse effects more often than "
-                     "on control: \"%.*s\"", (long long)x->d->pmid,
-                     (int)(st->end - st->start < 200 ? st->end - st->start : 200),
-                     x->d->text + st->start);
-            v->best = x;
-            return 1;
+            return quote_why(v, x, "reports adverse effects more often than on control", st->start,
+                             st->end);
         }
     }
     if ((x = extra_cand(v, "\"adverse\" OR \"side\" OR \"discontinued\"", NULL,
                         adverse_phrases, NULL, 0, &s))) {
         const struct rc_sent *st = &x->d->sents[s];
-        snprintf(v->why, sizeof v->why, "PMID %lld reports adverse effects more often than "
-                 "on control: \"%.*s\"", (long long)x->d->pmid,
-                 (int)(st->end - st->start < 200 ? st->end - st->start : 200),
-                 x->d->text + st->start);
-        v->best = x;
-        return 1;
+        return quote_why(v, x, "reports adverse effects more often than on control", st->start,
+                             st->end);
     }
     return 0;
 }
@@ -2088,14 +2073,8 @@ static int t_graded(struct vfacts *v)
         s = graded_sentence(c->d);
     if (!c || s < 0)
         return 0;
-    {
-        const struct rc_sent *st = &c->d->sents[s];
-        snprintf(v->why, sizeof v->why, "PMID %lld reports the effect growing with the dose: "
-                 "\"%.*s\"", (long long)c->d->pmid,
-                 (int)(st->end - st->start < 200 ? st->end - st->start : 200), c->d->text + st->start);
-    }
-    v->best = c;
-    return 1;
+    return quote_why(v, c, "reports the effect growing with the dose", c->d->sents[s].start,
+                     c->d->sents[s].end);
 }
 
 /* Support needs an anchor: an agreeing number, the design the claim names,
