@@ -1319,7 +1319,12 @@ static int ci_spans_zero(const struct ftext *t, size_t a, size_t b)
         const char *q, *end = t->s + b;
         char *x;
         double lo, hi;
-        if (!(t->lower[i] == 'c' && t->lower[i + 1] == 'i'
+        /* both labels start with 'c': memchr to the next one */
+        const char *c = memchr(t->lower + i, 'c', b - 2 - i);
+        if (!c)
+            break;
+        i = (size_t)(c - t->lower);
+        if (!(t->lower[i + 1] == 'i'
               && (i == a || !isalnum((unsigned char)t->lower[i - 1]))
               && !isalnum((unsigned char)t->lower[i + 2]))
             && strncmp(t->lower + i, "confidence interval", 19))
