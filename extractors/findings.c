@@ -314,6 +314,7 @@ struct findings_rules {
     uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
+    size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -378,7 +379,10 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
     for (i = 0; i < 256; i++)
         f->alnum[i] = (unsigned char)(i < 128 && isalnum((int)i));
     num_rules_init(f->numr);
+    f->split_verb = NFRULES;
     for (i = 0; i < NFRULES; i++) {
+        if (!strcmp(frules[i].id, "finding.split_verb"))
+            f->split_verb = i;
         /* tried only where a start literal begins: \G anchors it there */
         char *anch = malloc(strlen(frules[i].pattern) + 8);
         const char *p = frules[i].starts ? frules[i].starts : "";
@@ -551,8 +555,42 @@ static uint64_t part_rules(const struct ftext *t, enum part p)
     return m;
 }
 
+/* finding.split_verb ("and" before a subject with its own verb of change)
+ * looks ahead over words, digits and "(", ")", "/", "%", "-", "." before a
+ * digit to one of these verbs: where none starts before the next ';', ':',
+ * newline or other '.', it cannot match.  *stop caches the next stop at or
+ * after the last offset asked, *verb the first verb there (*stop: none);
+ * both start at (size_t)-1. */
+static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t *stop)
+{
+    static const char *const v[] = { "increased", "decreased", "reduced", "declined",
+        "improved", "lowered", "elevated", "rose", "fell", "dropped", "worsened", "deteriorated" };
+    size_t k;
+
+    if (*stop < i || *stop == (size_t)-1) {
+        for (k = i; k < t->len; k++) {
+            char c = t->s[k];
+            if (c == ';' || c == ':' || c == '\n'
+                || (c == '.' && !isdigit((unsigned char)t->s[k + 1])))
+                break;
+        }
+        *stop = k;
+        *verb = (size_t)-1;
+    }
+    if (*verb < i || *verb == (size_t)-1) {
+        *verb = *stop;
+        for (k = 0; k < sizeof v / sizeof v[0]; k++) {
+            const char *q = fmem(t->lower + i, *verb - i, v[k], strlen(v[k]));
+            if (q)
+                *verb = (size_t)(q - t->lower);
+        }
+    }
+    return *verb < *stop;
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
+    size_t sv_verb = (size_t)-1, sv_stop = (size_t)-1;
     findings_rules *f = t->f;
     size_t i, lastend[NFRULES];
     int prev = 0;
@@ -612,6 +650,8 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
             size_t r = (size_t)__builtin_ctzll(m);
             m &= m - 1;
             if (i < lastend[r])
+                continue;
+            if (r == f->split_verb && !split_verb_near(t, i, &sv_verb, &sv_stop))
                 continue;
             if (extract_match(f->code[r], t->s, t->len, i, f->md, NULL) > 0) {
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
@@ -2434,6 +2474,26 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
     return 0;
 }
 
+/* Can a clause of the sentence [a, b) be a finding?  Each of
+ * clause_finding's rules needs a negation or direction cue in the clause,
+ * or a number (a p-value, a CI, a ratio's effect row, values side by
+ * side): a sentence with neither is skipped before any clause analysis. */
+static int sentence_may_find(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = a; i < b; i++)
+        if (isdigit((unsigned char)t->s[i]))
+            return 1;
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (is_neg_cue(c) || c == C_INC || c == C_DEC)
+            return 1;
+    }
+    return 0;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
@@ -2444,6 +2504,8 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     int exc = 0;
     lm_err rc;
 
+    if (!sentence_may_find(t, a, b))
+        return LM_OK;
     if (has_cue(t, C_BACKGROUND, a, b) || (part == P_UNKNOWN && has_cue(t, C_AIM, a, b)))
         return LM_OK;
     t->sub_a = t->sub_b = 0;
