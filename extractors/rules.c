@@ -99,10 +99,11 @@ struct rule {
  *  R_NEAR  every match holds one of the literals of `near` at most LEAD_MAX
  *          bytes from its start: searched like R_LEAD before each place
  *          where one occurs (the gate scan says where);
- *  R_VERB  (with R_SITE) the match holds one of the literals of `near` (its
- *          verb) before the end of the site's clause (the first '.', ';'
- *          or ':' outside brackets, which GAP cannot cross): a site without
- *          one is not tried;
+ *  R_VERB  (with R_SITE or R_NUM) the match holds one of the literals of
+ *          `near` (its verb) before the end of the clause of the site or
+ *          number (the first '.' not before a digit, ';' or ':' outside
+ *          brackets, which GAP, MODS, ROLE_NP and a count cannot cross): a
+ *          start without one is not tried;
  *  R_PCT   the rule starts right after "%" or "%)" (a look-behind):
  *          tried there;
  *  R_WORDS the rule starts with a number word (\b WNUM): tried at every
@@ -198,7 +199,7 @@ static const struct rule size_rules[] = {
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
     { "n.per_group.of", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       "\\b(?:two|three|four|five|[2-5]) (?:equal |similar )?(?:groups|arms) of (?<n>" COUNT ")" NOT_UNIT
@@ -206,7 +207,7 @@ static const struct rule size_rules[] = {
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
-      ",? and (?<a3>" COUNT ")" NOT_UNIT " " MODS WHO, R_SITE, NULL },
+      ",? and (?<a3>" COUNT ")" NOT_UNIT " " MODS WHO, R_SITE | R_VERB, "and" },
     /* two groups joined by "and", not two steps of a flow ("500 patients
      * were screened and 240 patients were enrolled") nor a breakdown ("eight
      * persons (four men and four women)") */
@@ -232,7 +233,7 @@ static const struct rule size_rules[] = {
      * 35 without" */
     { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " with (?:[a-z'-]+,? ){1,4}?and (?<a2>" COUNT ") without\\b",
-      R_SITE, NULL },
+      R_SITE | R_VERB, "without" },
     /* two groups named by a word each after "Participants were": "Participants
      * were 21 professional and 19 amateur dancers" */
     { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -351,12 +352,13 @@ static const struct rule size_rules[] = {
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|was|had been|have been) (?:randomly |then |subsequently )?"
       "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
       "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
-      R_NUM, NULL },
+      R_NUM | R_VERB, "random|allocated|assigned" },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
       "(?:enrolled|recruited|included|studied|surveyed|interviewed|followed (?:up|for|prospectively|until))|"
       "volunteered|took part|participated)\\b",
-      R_NUM | R_WNEXT, NULL },
+      R_NUM | R_WNEXT | R_VERB, "enrolled|recruited|included|studied|surveyed|interviewed|followed|"
+      "volunteered|took part|participated" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -438,7 +440,7 @@ static const struct rule rate_rules[] = {
     { "rate.pct_kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?% ?[(\\[] ?(?<k>" NUMD ") ?(?:/|of|out of) ?(?<nn>" NUMD ") ?[)\\]]", R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.k_pct", LM_KIND_RATE, NULL, 0,
-      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM | R_WNEXT | R_BNEXT, NULL },
+      PRE "(?<k>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?[(\\[] ?(?<pct>" NUMD ") ?%[)\\]]", R_NUM | R_WNEXT | R_BNEXT | R_VERB, "%" },
     { "rate.kn", LM_KIND_RATE, NULL, 0,
       PRE "(?<k>" COUNT ") (?:/|of|out of) (?:the |all )?(?<nn>" NUMD ")" NOT_UNIT " (?:" MODS WHO ")", R_NUM | R_ONEXT, NULL },
     { "rate.kn_slash", LM_KIND_RATE, NULL, 0,
@@ -664,6 +666,7 @@ struct lm_extractor {
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
+    size_t *numclause;              /* per number: where its clause ends (R_VERB), 0: not yet */
     unsigned char *numk;            /* its kind: NK_DIGIT, NK_WORD or NK_SIGN, and
                                        NK_WNEXT / NK_PNEXT after digits */
     pcre2_match_context *mctx;      /* R_LEAD: the offset limit */
@@ -839,6 +842,7 @@ void lm_extractor_close(lm_extractor *ex)
     pcre2_match_context_free(ex->mctx);
     free(ex->nums);
     free(ex->numk);
+    free(ex->numclause);
     lm_normtext_free(&ex->norm);
     lm_buf_free(&ex->scratch);
     free(ex);
@@ -1920,6 +1924,8 @@ static lm_err num_starts(struct run *r)
             if ((rc = num_start(r, b + cand[k])))
                 return rc;
     }
+    if (ex->nnums)
+        memset(ex->numclause, 0, ex->nnums * sizeof *ex->numclause);
     return LM_OK;
 }
 
@@ -1942,6 +1948,9 @@ static lm_err num_start(struct run *r, size_t i)
         if (!(kv = realloc(ex->numk, cap)))
             return LM_ERR_NOMEM;
         ex->numk = kv;
+        if (!(v = realloc(ex->numclause, cap * sizeof *v)))
+            return LM_ERR_NOMEM;
+        ex->numclause = v;
         ex->capnums = cap;
     }
     if (isdigit(s[i]) || s[i] == '-' || s[i] == '.') {
@@ -2035,16 +2044,19 @@ static size_t clause_end(const struct run *r, size_t from)
     return lim;
 }
 
-/* Does one of the near literals (r->ex->at, sorted) start between site k
- * and the end of its clause? */
-static int verb_in_clause(const struct run *r, size_t k)
+/* Does one of the near literals (r->ex->at, sorted) start between @p s (a
+ * site or number start) and the end of its clause?  *clause caches that
+ * end + 1 (0: not yet). */
+static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
 {
     lm_extractor *ex = r->ex;
-    size_t s = ex->sites[k], e, lo = 0, hi = ex->nat;
+    size_t e, lo = 0, hi = ex->nat;
 
-    if (!ex->clause[k])
-        ex->clause[k] = clause_end(r, s) + 1;
-    e = ex->clause[k] - 1;
+    if (!*clause)
+        *clause = clause_end(r, s) + 1;
+    e = *clause - 1;
+    if (e - s >= SENT_SCAN)
+        return 1;              /* not an end: the scan's limit */
     while (lo < hi) {          /* the first literal at or after the site */
         size_t mid = (lo + hi) / 2;
         if (ex->at[mid] < s)
@@ -2159,7 +2171,8 @@ static lm_err run_table(struct run *r, int t, handler h)
 
                 if (at[k] < off || (num && !(c->numok[kv / 64] & (1ull << (kv % 64)))))
                     continue;
-                if ((c->r->flags & R_VERB) && !verb_in_clause(r, k))
+                if ((c->r->flags & R_VERB)
+                    && !verb_in_clause(r, at[k], num ? &r->ex->numclause[k] : &r->ex->clause[k]))
                     continue;
                 if (match_once(r, c, h, at[k], NULL, &next, &err) <= 0)
                     continue;
