@@ -33,8 +33,9 @@ static const char *fmem(const char *h, size_t n, const char *nd, size_t m)
     /* anchor on the first byte that is not a space (spaces are everywhere) */
     while (j + 1 < m && nd[j] == ' ')
         j++;
+    /* the last byte first: most places of the first byte fail there */
     for (p = h + j; p + (m - j) <= end && (p = memchr(p, nd[j], (size_t)(end - p) - (m - j) + 1)); p++)
-        if (!memcmp(p - j, nd, m))
+        if (p[m - 1 - j] == nd[m - 1] && !memcmp(p - j, nd, m - 1))
             return p - j;
     return NULL;
 }
