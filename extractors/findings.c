@@ -311,7 +311,7 @@ struct findings_rules {
     pcre2_match_data *md;
     struct slot slot[NSLOT];
     unsigned char lens[256][256];
-    unsigned char alnum[256];
+    unsigned char cls[256];         /* 1 a letter or digit, 2 ';' and ',' (collect_hits) */
     uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
@@ -378,7 +378,7 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
     if (NFRULES > 64)
         return LM_ERR_USAGE;
     for (i = 0; i < 256; i++)
-        f->alnum[i] = (unsigned char)(i < 128 && isalnum((int)i));
+        f->cls[i] = (unsigned char)(i < 128 && isalnum((int)i) ? 1 : i == ';' || i == ',' ? 2 : 0);
     num_rules_init(f->numr);
     f->split_verb = NFRULES;
     for (i = 0; i < NFRULES; i++) {
@@ -589,80 +589,77 @@ static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t
     return *verb < *stop;
 }
 
+/* The rules whose start literals begin at @p i: the keys of the one to
+ * KEYLEN bytes there that the two first bytes allow (lens). */
+static uint64_t start_rules(const findings_rules *f, const unsigned char *L, size_t i)
+{
+    uint64_t m = 0, w = 0;
+    unsigned lm = f->lens[L[i]][L[i + 1]];
+    size_t n;
+
+    /* the bytes after the text are zeros (extract_lower): a key reaching
+     * past it has a zero byte, which no literal has */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&w, L + i, sizeof w);      /* byte n in bits 8n (skey's order) */
+#else
+    for (n = 0; n < KEYLEN; n++)
+        w |= (uint64_t)L[i + n] << (8 * n);
+#endif
+    while (lm) {
+        n = (size_t)__builtin_ctz(lm) + 1;
+        lm &= lm - 1;
+        m |= slot_get(f, (w & ((1ull << (8 * n)) - 1)) << 8 | n);
+    }
+    return m;
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
-    size_t sv_verb = (size_t)-1, sv_stop = (size_t)-1;
     findings_rules *f = t->f;
-    size_t i, lastend[NFRULES];
-    int prev = 0;
+    const unsigned char *L = (const unsigned char *)t->lower;
+    size_t sv_verb = (size_t)-1, sv_stop = (size_t)-1;
+    size_t i, part, lastend[NFRULES];
 
     f->nh = 0;
     for (i = 0; i < NFRULES; i++)
         lastend[i] = 0;
-    size_t part = 0, pend = 0;
-    uint64_t pmask = 0;
+    for (part = 0; part < np; part++) {
+        size_t end = pb[2 * part + 1];
+        uint64_t pmask = part_rules(t, pp[part]);
 
-    for (i = 0; i < t->len; i++) {
-        const unsigned char *L = (const unsigned char *)t->lower;
-        unsigned char c = L[i];
-        int al = f->alnum[c];
-        if (i >= pend) {    /* the next part: its rules, or skip it */
-            while (part < np && pb[2 * part + 1] <= i)
-                part++;
-            if (part >= np)
-                break;
-            if (i < pb[2 * part]) {
-                i = pb[2 * part] - 1;
-                prev = 1;
+        /* word starts (a part starts one), ';' and ',' */
+        for (i = pb[2 * part]; pmask && i < end; i++) {
+            unsigned char c = L[i], cl = f->cls[c];
+            size_t at = i;
+            uint64_t m;
+
+            if (!cl)
                 continue;
-            }
-            pend = pb[2 * part + 1];
-            pmask = part_rules(t, pp[part]);
-            if (!pmask) {
-                i = pend - 1;
+            m = start_rules(f, L, at) & pmask;
+            if (cl == 1)          /* the rest of the word starts nothing */
+                while (i + 1 < end && f->cls[L[i + 1]] == 1)
+                    i++;
+            if (!m)
                 continue;
-            }
-            prev = 0;
-        }
-        uint64_t m = 0, acc = 0;
-        unsigned lm;
-        size_t n;
-        if (!((al && !prev) || c == ';' || c == ',')) {
-            prev = al;
-            continue;
-        }
-        prev = al;
-        lm = f->lens[c][i + 1 < t->len ? L[i + 1] : 0];
-        for (n = 1; lm && n <= KEYLEN && i + n <= t->len; n++, lm >>= 1) {
-            acc |= (uint64_t)L[i + n - 1] << (8 * n);
-            if (lm & 1)
-                m |= slot_get(f, acc | n);
-        }
-        m &= pmask;
-        if (!m) {
-            /* the rest of the word cannot start a match */
-            while (al && i + 1 < pend && f->alnum[L[i + 1]])
-                i++;
-            continue;
-        }
-        if (isdigit(c) && (i == 0 || !isdigit((unsigned char)t->lower[i - 1])))
-            m &= f->numr[num_tail(t, i)];
-        while (m) {
-            size_t r = (size_t)__builtin_ctzll(m);
-            m &= m - 1;
-            if (i < lastend[r])
-                continue;
-            if (r == f->split_verb && !split_verb_near(t, i, &sv_verb, &sv_stop))
-                continue;
-            if (extract_match(f->code[r], t->s, t->len, i, f->md, NULL) > 0) {
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
-                if (lm_grow(&f->hits, &f->caph, f->nh, sizeof *f->hits, 64))
-                    return LM_ERR_NOMEM;
-                f->hits[f->nh].s = ov[0];
-                f->hits[f->nh].e = ov[1];
-                f->hits[f->nh].rule = (unsigned short)r;
-                f->nh++;
-                lastend[r] = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            if (isdigit(c) && (at == 0 || !isdigit(L[at - 1])))
+                m &= f->numr[num_tail(t, at)];
+            while (m) {
+                size_t r = (size_t)__builtin_ctzll(m);
+                m &= m - 1;
+                if (at < lastend[r])
+                    continue;
+                if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
+                    continue;
+                if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
+                    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
+                    if (lm_grow(&f->hits, &f->caph, f->nh, sizeof *f->hits, 64))
+                        return LM_ERR_NOMEM;
+                    f->hits[f->nh].s = ov[0];
+                    f->hits[f->nh].e = ov[1];
+                    f->hits[f->nh].rule = (unsigned short)r;
+                    f->nh++;
+                    lastend[r] = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                }
             }
         }
     }
