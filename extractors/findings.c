@@ -302,7 +302,9 @@ struct hit {
 
 /* Start literals by their first (up to) seven bytes: a text position whose
  * prefix is a key runs only the rules of that key, anchored there. */
-#define NSLOT 8192
+#define NSLOT 2048
+/* bits of a filter before the slots (most keys asked are none) */
+#define NBLOOM 16384
 #define KEYLEN 7
 struct slot { uint64_t key; uint64_t rules; };
 
@@ -310,6 +312,7 @@ struct findings_rules {
     pcre2_code *code[NFRULES];
     pcre2_match_data *md;
     struct slot slot[NSLOT];
+    uint64_t bloom[NBLOOM / 64];    /* bit bhash(key) set for every key */
     unsigned char lens[256][256];
     unsigned char cls[256];         /* 1 a letter or digit, 2 ';' and ',' (collect_hits) */
     uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
@@ -333,6 +336,11 @@ static size_t shash(uint64_t k)
     return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 53) & (NSLOT - 1);
 }
 
+static size_t bhash(uint64_t k)
+{
+    return (size_t)((k * 0xC2B2AE3D27D4EB4Full) >> 50) & (NBLOOM - 1);
+}
+
 static int slot_add(findings_rules *f, const char *lit, size_t n, size_t rule)
 {
     size_t kn = n > KEYLEN ? KEYLEN : n;
@@ -345,6 +353,7 @@ static int slot_add(findings_rules *f, const char *lit, size_t n, size_t rule)
     } else {
         f->lens[(unsigned char)lit[0]][(unsigned char)lit[1]] |= (unsigned char)(1u << (kn - 1));
     }
+    f->bloom[bhash(k) / 64] |= 1ull << (bhash(k) % 64);
     for (i = 0; i < NSLOT; i++, h = (h + 1) & (NSLOT - 1))
         if (!f->slot[h].key || f->slot[h].key == k) {
             f->slot[h].key = k;
@@ -356,8 +365,10 @@ static int slot_add(findings_rules *f, const char *lit, size_t n, size_t rule)
 
 static uint64_t slot_get(const findings_rules *f, uint64_t k)
 {
-    size_t h = shash(k);
+    size_t h = shash(k), b = bhash(k);
 
+    if (!(f->bloom[b / 64] & (1ull << (b % 64))))
+        return 0;
     while (f->slot[h].key) {
         if (f->slot[h].key == k)
             return f->slot[h].rules;
