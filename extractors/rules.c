@@ -960,6 +960,8 @@ struct run {
     const char *section;
     lm_extractions *out;
     size_t first;            /* index of this text's first result in out */
+    size_t why_ss, why_se;   /* not_this_result's last sentence (why_se 0: none) */
+    const char *why;         /* and its answer */
 };
 
 /* Group g of the last match: start offset and length, 0 when unset. */
@@ -1601,7 +1603,8 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
  * planning the sample ("assuming 10% dropout", "80% power to detect"), or
  * the completeness of follow-up (read as a dropout rate otherwise).  The
  * sentence is read within the bounded scans of sent_start/sent_end. */
-static const char *not_this_result(const struct run *r, size_t a, size_t b)
+/* not_this_result's reading of the sentence [ss, se) (the lower-cased text). */
+static const char *sentence_why(const struct run *r, size_t ss, size_t se)
 {
     static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
         "power to detect", "% power", "sample size calculation", "sample size was calculated",
@@ -1615,13 +1618,8 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
     static const char *const complete[] = { "follow-up was complete", "follow up was complete",
         "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
         "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
-    size_t ss, se, k;
+    size_t k;
 
-    if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
-        || strcasestr(r->section, "introduction"))
-        return "a background section, not this study's result";
-    ss = sent_start(r->s, a);
-    se = sent_end(r->s, r->len, b);
     for (k = 0; k < NTAB(plan); k++)
         if (memmem(r->lower + ss, se - ss, plan[k], strlen(plan[k])))
             return "a planning assumption (power or sample size), not a result";
@@ -1632,6 +1630,24 @@ static const char *not_this_result(const struct run *r, size_t a, size_t b)
         if (memmem(r->lower + ss, se - ss, background[k], strlen(background[k])))
             return "background (others' results or a general fact), not this study's result";
     return NULL;
+}
+
+static const char *not_this_result(struct run *r, size_t a, size_t b)
+{
+    size_t ss, se;
+
+    if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
+        || strcasestr(r->section, "introduction"))
+        return "a background section, not this study's result";
+    ss = sent_start(r->s, a);
+    se = sent_end(r->s, r->len, b);
+    /* the rates of a sentence share its answer */
+    if (r->why_se && ss == r->why_ss && se == r->why_se)
+        return r->why;
+    r->why_ss = ss;
+    r->why_se = se;
+    r->why = sentence_why(r, ss, se);
+    return r->why;
 }
 
 static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me)
@@ -2368,6 +2384,7 @@ static lm_err part_pass(lm_extractor *ex, const char *text, size_t len, size_t o
     r.section = section ? section : "abstract";
     r.out = out;
     r.first = out->len;
+    r.why_se = 0;
     if ((rc = num_starts(&r)) || (rc = find_sites(&r)) || (rc = run_table(&r, T_SIZE, on_size))
         || (rc = chain_groups(&r)) || (rc = arms_total(&r))
         || (rc = run_table(&r, T_STUDY, on_study))
