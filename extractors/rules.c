@@ -477,6 +477,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.groups_sum", " and " },
     { "n.groups_sum3", " and " },
     { "n.total_sum", "total" },
+    /* a protocol's verb ("will recruit", "aims to", "planned to", "designed
+     * to"), its sample, or a count "will be / are to be" needed */
+    { "n.planned", "will|aim|plan|expected|intended|designed to|sample|are to be" },
     { "n.total_units", "total" },
     { "n.section", "=ANIMALS|=PATIENTS|=PARTICIPANTS|=SUBJECTS|=SAMPLE|=POPULATION|=SETTING" },
     { "n.units_and_people", "units|centers|centres|sites|hospitals|practices|clinics|schools|wards|"
