@@ -575,8 +575,11 @@ static uint64_t part_rules(const struct ftext *t, enum part p)
  * both start at (size_t)-1. */
 static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t *stop)
 {
-    static const char *const v[] = { "increased", "decreased", "reduced", "declined",
-        "improved", "lowered", "elevated", "rose", "fell", "dropped", "worsened", "deteriorated" };
+    /* all but two end in "ed": one search for "ed", one for each other */
+    static const struct { const char *w; size_t n; } ed[] = {
+        { "increased", 9 }, { "decreased", 9 }, { "reduced", 7 }, { "declined", 8 },
+        { "improved", 8 }, { "lowered", 7 }, { "elevated", 8 }, { "dropped", 7 },
+        { "worsened", 8 }, { "deteriorated", 12 } };
     size_t k;
 
     if (*stop < i || *stop == (size_t)-1) {
@@ -590,11 +593,24 @@ static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t
         *verb = (size_t)-1;
     }
     if (*verb < i || *verb == (size_t)-1) {
+        /* a verb at or after i before the stop (the first is not needed:
+         * any one answers every offset up to it) */
+        const char *L = t->lower, *q;
+        size_t from = i;
+
         *verb = *stop;
-        for (k = 0; k < sizeof v / sizeof v[0]; k++) {
-            const char *q = fmem(t->lower + i, *verb - i, v[k], strlen(v[k]));
-            if (q)
-                *verb = (size_t)(q - t->lower);
+        if ((q = fmem(L + i, *verb - i, "rose", 4)))
+            *verb = (size_t)(q - L);
+        if ((q = fmem(L + i, *verb - i, "fell", 4)))
+            *verb = (size_t)(q - L);
+        while ((q = fmem(L + from, *verb - from, "ed", 2))) {
+            size_t e = (size_t)(q - L) + 2;
+            for (k = 0; k < sizeof ed / sizeof ed[0]; k++)
+                if (e >= i + ed[k].n && !memcmp(L + e - ed[k].n, ed[k].w, ed[k].n - 2)) {
+                    *verb = e - ed[k].n;
+                    return *verb < *stop;
+                }
+            from = e - 1;
         }
     }
     return *verb < *stop;
