@@ -1442,13 +1442,19 @@ static const char *const not_rate_words[] = {
  * @p titles also "Dr. ", "Mr. ", "Ms. ", "etc. " (the findings' clauses). */
 int extract_abbrev_dot(const char *s, size_t dot, int titles)
 {
-    static const char *const ab[] = { "vs", "e.g", "i.e", "al", "approx", "fig", "no", "ref",
-                                      "cf", "dr", "mr", "ms", "etc" };
+    static const struct { const char *w; size_t n; } ab[] = {
+        { "vs", 2 }, { "e.g", 3 }, { "i.e", 3 }, { "al", 2 }, { "approx", 6 }, { "fig", 3 },
+        { "no", 2 }, { "ref", 3 }, { "cf", 2 }, { "dr", 2 }, { "mr", 2 }, { "ms", 2 }, { "etc", 3 } };
     size_t k, n, nab = titles ? sizeof ab / sizeof ab[0] : 9;
+    int last;
 
+    /* each ends with a letter: most dots (after a digit, a bracket) fail here */
+    if (!dot || !isalpha((unsigned char)s[dot - 1]))
+        return 0;
+    last = tolower((unsigned char)s[dot - 1]);
     for (k = 0; k < nab; k++) {
-        n = strlen(ab[k]);
-        if (dot >= n && !strncasecmp(s + dot - n, ab[k], n)
+        n = ab[k].n;
+        if (dot >= n && ab[k].w[n - 1] == last && !strncasecmp(s + dot - n, ab[k].w, n)
             && (dot == n || !isalpha((unsigned char)s[dot - n - 1])))
             return 1;
     }
