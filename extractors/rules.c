@@ -662,6 +662,7 @@ struct lm_extractor {
     gate_found found;        /* gate_scan of the current text */
     /* needle id -> index in rate_words + 1 (0: not one); 1 when a not_rate_word */
     unsigned char *rate_k, *not_rate;
+    unsigned char *why_k;    /* needle id -> class of a why word + 1 (sentence_why), 0: none */
     size_t *hit_len;         /* needle id -> its length (the end of a gate hit) */
     size_t *at, nat, capat;  /* gate_starts of a near list */
     size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
@@ -785,7 +786,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             if (c->r->near) {
                 /* the start lists: design cues, rate words, baseline words,
                  * then the near lists of the tables in order */
-                size_t j, u, e = 2;
+                size_t j, u, e = 3;
                 for (u = 0; u < T_COUNT; u++)
                     for (j = 0; j < tables[u].n; j++)
                         if (&tables[u].rules[j] == c->r)
@@ -836,6 +837,7 @@ void lm_extractor_close(lm_extractor *ex)
     gate_found_free(&ex->found);
     free(ex->rate_k);
     free(ex->not_rate);
+    free(ex->why_k);
     free(ex->hit_len);
     free(ex->at);
     free(ex->clause);
@@ -1612,33 +1614,47 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
  * planning the sample ("assuming 10% dropout", "80% power to detect"), or
  * the completeness of follow-up (read as a dropout rate otherwise).  The
  * sentence is read within the bounded scans of sent_start/sent_end. */
-/* not_this_result's reading of the sentence [ss, se) (the lower-cased text). */
+/* What makes a rate's sentence not this study's result: a plan, the
+ * completeness of follow-up, others' results (in that order; found by the
+ * gate scan: rate_lists adds them as a start list). */
+static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
+    "power to detect", "% power", "sample size calculation", "sample size was calculated",
+    "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
+    "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
+/* others' results and general facts ("previous cohorts", "worldwide") */
+static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
+    "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
+    "in previous ", "worldwide", "globally", "it is estimated", "are estimated to", "is estimated to",
+    "has been reported", "have been reported", "in the literature", "general population" };
+static const char *const complete[] = { "follow-up was complete", "follow up was complete",
+    "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
+    "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
+
+/* not_this_result's reading of the sentence [ss, se): the first class of
+ * the why_words occurring in it (memmem over the lower-cased sentence, found
+ * from the gate scan's hits, which are in order of their end). */
 static const char *sentence_why(const struct run *r, size_t ss, size_t se)
 {
-    static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
-        "power to detect", "% power", "sample size calculation", "sample size was calculated",
-        "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
-        "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
-    /* others' results and general facts ("previous cohorts", "worldwide") */
-    static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
-        "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
-        "in previous ", "worldwide", "globally", "it is estimated", "are estimated to", "is estimated to",
-        "has been reported", "have been reported", "in the literature", "general population" };
-    static const char *const complete[] = { "follow-up was complete", "follow up was complete",
-        "completed follow-up", "completed follow up", "complete follow-up", "complete follow up",
-        "follow-up rate", "follow-up was achieved", "were followed up", "response rate to the survey" };
-    size_t k;
+    static const char *const why[] = { NULL, "a planning assumption (power or sample size), not a result",
+        "completeness of follow-up, not a result",
+        "background (others' results or a general fact), not this study's result" };
+    const gate_found *f = &r->ex->found;
+    size_t l = 0, u = f->nh, h;
+    unsigned best = 4;
 
-    for (k = 0; k < NTAB(plan); k++)
-        if (memmem(r->lower + ss, se - ss, plan[k], strlen(plan[k])))
-            return "a planning assumption (power or sample size), not a result";
-    for (k = 0; k < NTAB(complete); k++)
-        if (memmem(r->lower + ss, se - ss, complete[k], strlen(complete[k])))
-            return "completeness of follow-up, not a result";
-    for (k = 0; k < NTAB(background); k++)
-        if (memmem(r->lower + ss, se - ss, background[k], strlen(background[k])))
-            return "background (others' results or a general fact), not this study's result";
-    return NULL;
+    while (l < u) {
+        size_t m = l + (u - l) / 2;
+        if (hit_end(r, m) < ss)
+            l = m + 1;
+        else
+            u = m;
+    }
+    for (h = l; h < f->nh && hit_end(r, h) <= se; h++) {
+        unsigned k = r->ex->why_k[f->hid[h]];
+        if (k && k < best && f->hpos[h] >= ss)
+            best = k;
+    }
+    return best < 4 ? why[best] : NULL;
 }
 
 static const char *not_this_result(struct run *r, size_t a, size_t b)
@@ -1742,11 +1758,13 @@ typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_
  * so that rate_what reads their offsets from the gate scan. */
 static lm_err rate_lists(lm_extractor *ex)
 {
-    lm_buf w = { 0 }, nw = { 0 };
-    const char *extra[2 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
+    lm_buf w = { 0 }, nw = { 0 }, yw = { 0 };
+    static const struct { const char *const *w; size_t n; } whys[] = {
+        { plan, NTAB(plan) }, { complete, NTAB(complete) }, { background, NTAB(background) } };
+    const char *extra[3 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
                       + NTAB(p_rules) + NTAB(rate_rules)];
     size_t t;
-    size_t k, n, nextra = 2;
+    size_t k, n, nextra = 3, y;
     lm_err rc = LM_OK;
     int id;
 
@@ -1754,10 +1772,14 @@ static lm_err rate_lists(lm_extractor *ex)
         rc = lm_buf_printf(&w, "%s%s", k ? "|" : "", rate_words[k].word);
     for (k = 0; k < NTAB(not_rate_words) && !rc; k++)
         rc = lm_buf_printf(&nw, "%s%s", k ? "|" : "", not_rate_words[k]);
+    for (y = 0; y < NTAB(whys) && !rc; y++)
+        for (k = 0; k < whys[y].n && !rc; k++)
+            rc = lm_buf_printf(&yw, "%s%s", y || k ? "|" : "", whys[y].w[k]);
     if (rc)
         goto done;
     extra[0] = lm_buf_str(&w);
     extra[1] = lm_buf_str(&nw);
+    extra[2] = lm_buf_str(&yw);
     for (t = 0; t < T_COUNT; t++)
         for (k = 0; k < tables[t].n; k++)
             if (tables[t].rules[k].near)
@@ -1766,6 +1788,7 @@ static lm_err rate_lists(lm_extractor *ex)
         goto done;
     n = gate_set_size(ex->gates);
     if (!(ex->rate_k = calloc(n + 1, 1)) || !(ex->not_rate = calloc(n + 1, 1))
+        || !(ex->why_k = calloc(n + 1, 1))
         || !(ex->hit_len = calloc(n + 1, sizeof *ex->hit_len))) {
         rc = LM_ERR_NOMEM;
         goto done;
@@ -1778,9 +1801,14 @@ static lm_err rate_lists(lm_extractor *ex)
     for (k = 0; k < NTAB(not_rate_words); k++)
         if ((id = gate_needle(ex->gates, not_rate_words[k])) >= 0)
             ex->not_rate[id] = 1;
+    for (y = NTAB(whys); y > 0; y--)        /* the first class wins */
+        for (k = 0; k < whys[y - 1].n; k++)
+            if ((id = gate_needle(ex->gates, whys[y - 1].w[k])) >= 0)
+                ex->why_k[id] = (unsigned char)y;
 done:
     lm_buf_free(&w);
     lm_buf_free(&nw);
+    lm_buf_free(&yw);
     return rc;
 }
 
