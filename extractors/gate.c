@@ -594,7 +594,8 @@ static lm_err index_starts(const gate_set *g, gate_found *f)
                 ;
             if (j > 0 && seg[j - 1] == p)
                 continue;
-            memmove(seg + j + 1, seg + j, (n - j) * sizeof *seg);
+            if (j < n)          /* mostly in order: nothing to move */
+                memmove(seg + j + 1, seg + j, (n - j) * sizeof *seg);
             seg[j] = p;
             f->lcnt[l]++;
         }
