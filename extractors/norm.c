@@ -141,9 +141,17 @@ lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
         /* plain ASCII (most of any abstract) is copied as is, a run at a
          * time (its map an arithmetic sequence) */
         size_t o = out->len, r = plain_run(s + i, len - i);
+        size_t *m = out->map + o;
         memcpy(out->s + o, s + i, r);
-        for (k = 0; k < r; k++)
-            out->map[o + k] = i + k;
+        /* four at a time: the run is most of the text */
+        for (k = 0; k + 4 <= r; k += 4) {
+            m[k] = i + k;
+            m[k + 1] = i + k + 1;
+            m[k + 2] = i + k + 2;
+            m[k + 3] = i + k + 3;
+        }
+        for (; k < r; k++)
+            m[k] = i + k;
         out->len = o + r;
         i += r;
         if (i == len)
