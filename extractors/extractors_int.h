@@ -113,8 +113,9 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 typedef struct findings_rules findings_rules;
 lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap);
 void findings_rules_close(findings_rules *f);
-/* Reads one text already normalised (@p norm, its lower-cased copy and its
- * map back to @p orig): names the arm_size rows of [first, out->len), then
+/* Reads one text already normalised (@p norm, its lower-cased copy as
+ * extract_lower leaves it, zeros after its end, and its map back to
+ * @p orig): names the arm_size rows of [first, out->len), then
  * appends its findings, regimen and follow-up rows.  Titles are skipped. */
 lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
                      const char *lower, const size_t *map, size_t len, const char *section,
