@@ -1602,6 +1602,25 @@ static size_t item_end(const struct ftext *t, size_t x, size_t b)
     return e;
 }
 
+/* Past a bracketed group right after @p x ("time (p = 0.02), stay"):
+ * where the group closes, else @p x. */
+static size_t bracket_end(const struct ftext *t, size_t x, size_t b)
+{
+    size_t i = x, depth = 0;
+
+    if (i < b && t->s[i] == ' ')
+        i++;
+    if (i >= b || (t->s[i] != '(' && t->s[i] != '['))
+        return x;
+    for (; i < b && i < x + 200; i++) {
+        if (t->s[i] == '(' || t->s[i] == '[')
+            depth++;
+        else if ((t->s[i] == ')' || t->s[i] == ']') && !--depth)
+            return i + 1;
+    }
+    return x;
+}
+
 /* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
  * "no difference in eradication rate, compliance or adverse events"): the
  * items of the phrase [oa, ob) and the list that continues it, when there
@@ -1622,7 +1641,7 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
         is[n] = xs;
         ie[n] = y;
         n++;
-        x = e;
+        x = bracket_end(t, e, b);
         for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
             if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
                 break;

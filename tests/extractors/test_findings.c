@@ -838,3 +838,22 @@ Test(findings, a_value_after_versus_is_not_an_arm)
     lm_extractions_free(&x);
 }
 
+
+/* ---- lists, denials and arms in the clause (ev2 train error classes) ----- */
+
+Test(findings, list_items_with_their_own_p_values)
+{
+    static const char list[] =
+        "RESULTS: The zelvorin group had a significantly shorter glimmer time (p = 0.02), "
+        "reduced tremor requirements (p = 0.05) and shorter night waking (p = 0.04) when "
+        "compared with the placebo group.";
+    static const struct fcase c[] = {
+        /* a bracketed p after an item does not end the list */
+        { .s = list, .needle = "glimmer time", .by_outcome = 1, .metric = "decreased" },
+        { .s = list, .needle = "tremor requirements", .by_outcome = 1, .metric = "decreased" },
+        { .s = list, .needle = "night waking", .by_outcome = 1, .metric = "decreased",
+          .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
