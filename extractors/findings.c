@@ -232,6 +232,12 @@ static const struct frule frules[] = {
       "(?:(?:was|were) )?(?:significantly |markedly |also "
       "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
       "|rose|fell|dropped|worsened|deteriorated)\\b)" },
+    /* "A was lower than B, the difference was not significant": a denial
+     * after a comma is a clause of its own (anaphoric_ns decides) */
+    { "finding.split_denial", C_SPLIT, "", ", the|, this|, these|, that|, such",
+      ", (?=(?:the|this|these|that|such) (?:[\\w-]+ )?(?:differences?|effects?|changes?"
+      "|trends?|reductions?|increases?|improvements?) (?:was|were|is|are|did|does|do|failed"
+      "|remained)(?: not\\b| non|n't| to\\b))" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -883,6 +889,7 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
         "showed", "remained", "tended", "significantly", "statistically", "both",
         "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
+        "found", "observed", "noted",
     };
     size_t k;
     int again = 1;
@@ -2413,6 +2420,16 @@ static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
+/* The depth of brackets open at @p e, counted from @p a. */
+static int bracket_depth(const struct ftext *t, size_t a, size_t e)
+{
+    int depth = 0;
+
+    for (; a < e; a++)
+        depth += t->s[a] == '(' || t->s[a] == '[' ? 1 : t->s[a] == ')' || t->s[a] == ']' ? -1 : 0;
+    return depth;
+}
+
 /* Does the clause at @p s (to @p b) only say that the one before was not
  * significant ("..., but the difference was not statistically
  * significant", "although this did not reach significance")?  Its end,
@@ -2423,14 +2440,27 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
         "the difference", "this difference", "these differences", "the differences",
         "the change", "the effect", "this effect", "the reduction", "the increase",
         "this ", "these ", "it ", "which ", "that ",
+        /* no subject: "..., but did not reach significance" */
+        "did not ", "failed ", "was not ", "were not ", "not ",
+        /* "..., but no significant differences were found": no outcome of its own */
+        "no significant ", "no statistically ",
     };
+    static const char *const about[] = { " in ", " for ", " on ", " of ", " regarding ",
+                                         " with respect to ", " in terms of " };
+    static const char *const lead[] = { "however, ", "however ", "though ", "yet " };
     const findings_rules *f = t->f;
     size_t k, i, e = b;
 
     while (s < b && t->s[s] == ' ')
         s++;
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (!strncmp(t->lower + s, lead[k], strlen(lead[k]))) {
+            s += strlen(lead[k]);
+            break;
+        }
     for (i = first_hit(f, s); i < f->nh && f->hits[i].s < b; i++)
-        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT) {
+        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT
+            && !bracket_depth(t, s, f->hits[i].s)) {
             e = f->hits[i].s;
             break;
         }
@@ -2445,6 +2475,14 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
         return 0;
     if (has_cue(t, C_NOTSIG, s, e) || has_cue(t, C_FAILED, s, e) || has_cue(t, C_NOTDIFF, s, e))
         return e;
+    if (t->lower[s] == 'n' && t->lower[s + 1] == 'o' && has_cue(t, C_NODIFF, s, e)) {
+        const char *br = memchr(t->s + s, '(', e - s);
+        size_t lim = br ? (size_t)(br - t->s) : e;
+        for (k = 0; k < sizeof about / sizeof about[0]; k++)
+            if (fmem(t->lower + s, lim - s, about[k], strlen(about[k])))
+                return 0;
+        return e;
+    }
     return 0;
 }
 
@@ -2489,13 +2527,10 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             t->shared_within = has_cue(t, C_WITHIN, a, b);
         }
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
-            size_t k, lim = h->s;
-            int depth = 0;
+            size_t lim = h->s;
             if (lim > a && t->s[lim - 1] == '(')
                 lim--;          /* "(ii) ": an enumeration */
-            for (k = a; k < lim; k++)
-                depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
-            if (depth > 0)
+            if (bracket_depth(t, a, lim) > 0)
                 continue;
         }
         {

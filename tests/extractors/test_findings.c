@@ -857,3 +857,34 @@ Test(findings, list_items_with_their_own_p_values)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* A clause that only denies the one before its significance makes that
+ * one no difference: without a subject, after "however,", after a comma,
+ * "no significant differences were observed" without an outcome. */
+Test(findings, denials_of_significance_after_the_result)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Stool softening was found more often with zorvil than with placebo, but "
+               "did not reach statistical significance (90% versus 50%; p = 0.14).",
+          .needle = "Stool softening", .metric = "no_difference", .outcome = "Stool softening",
+          .flag = "significant=false" },
+        { .s = "RESULTS: Glimmer was lower with zorvil than with placebo; however, the difference "
+               "between the groups was not statistically significant.", .needle = "Glimmer",
+          .metric = "no_difference", .outcome = "Glimmer" },
+        { .s = "RESULTS: The tremor response was lower with zorvil than with placebo, but no "
+               "significant differences were observed (8%, P > 0.05).", .needle = "tremor response",
+          .metric = "no_difference", .outcome = "tremor response" },
+        { .s = "RESULTS: Although tremor reduction was greater with zorvil (-1.55) relative to "
+               "placebo (-1.40), the difference was not statistically significant (P = 0.33).",
+          .needle = "tremor", .metric = "no_difference", .flag = "significant=false" },
+        /* a denial naming an outcome of its own is its own finding */
+        { .s = "RESULTS: Tremor was lower with zorvil than with placebo (p = 0.01), but no "
+               "significant difference in glimmer was found.", .needle = "Tremor was lower",
+          .metric = "decreased", .outcome = "Tremor" },
+        { .s = "RESULTS: Tremor was lower with zorvil than with placebo (p = 0.01), but no "
+               "significant difference in glimmer was found.", .needle = "glimmer", .by_outcome = 1,
+          .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
