@@ -920,6 +920,19 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
     }
 }
 
+/* " (LDL-C)" at @p i: where an abbreviation in brackets ends (2 to 10
+ * letters, digits and hyphens, two capitals at least), else 0. */
+static size_t abbrev_after(const struct ftext *t, size_t i, size_t b)
+{
+    size_t j, caps = 0;
+
+    if (i + 4 >= b || t->s[i + 1] != '(')
+        return 0;
+    for (j = i + 2; j < b && j < i + 13 && (isalnum((unsigned char)t->s[j]) || t->s[j] == '-'); j++)
+        caps += isupper((unsigned char)t->s[j]) != 0;
+    return j < b && t->s[j] == ')' && j - i - 2 >= 2 && caps >= 2 ? j + 1 : 0;
+}
+
 /* Where a noun phrase after @p a ends: at a preposition that introduces
  * the arms, a verb, punctuation. */
 static size_t np_end(const struct ftext *t, size_t a, size_t b)
@@ -934,7 +947,7 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         " of the ", " in women", " in men", " in children", " in this", " on day",
         " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
     };
-    size_t i, k, lim = b < a + 120 ? b : a + 120;
+    size_t i, k, lim = b < a + 120 ? b : a + 120, ab;
 
     for (i = a + 1; i < lim; i++) {
         char c = t->s[i];
@@ -942,6 +955,11 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
             return i;
         if (c != ' ' && c != ',' && c != ';')
             continue;
+        /* "low density lipoprotein (LDL-C)": the phrase's abbreviation is of it */
+        if (c == ' ' && (ab = abbrev_after(t, i, lim))) {
+            i = ab - 1;
+            continue;
+        }
         for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
             if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
                 && !strncmp(t->lower + i, stop[k], strlen(stop[k])))
@@ -1889,9 +1907,12 @@ static char *outcome_abbrev(const struct ftext *t, char *o)
         size_t j = i, caps = 0, la, lb;
         while (j < n && (isalnum((unsigned char)o[j]) || o[j] == '-'))
             caps += isupper((unsigned char)o[j++]) != 0;
-        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2 && isupper((unsigned char)o[i])
+        /* "baPWV" (small letters first), "HTLs" (a plural of "HTL") */
+        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2
             && !(i > 0 && o[i - 1] == '(') && !(j < n && o[j] == ')')
-            && abbrev_long(t, o + i, j - i, &la, &lb)) {
+            && (abbrev_long(t, o + i, j - i, &la, &lb)
+                || (o[j - 1] == 's' && caps == j - i - 1
+                    && abbrev_long(t, o + i, j - i - 1, &la, &lb)))) {
             char *lf = orig_dup(t, la, lb), *r;
             size_t m;
             if (!lf)

@@ -888,3 +888,23 @@ Test(findings, denials_of_significance_after_the_result)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* An outcome keeps the abbreviation after it, and an abbreviation with
+ * small letters first or a plural "s" is given its long form. */
+Test(findings, outcome_abbreviations)
+{
+    static const char defs[] =
+        "METHODS: We measured the glimmer-ankle tremor wave index (gaTWI) and night waking "
+        "levels (NWL).\nRESULTS: The mean gaTWI did not improve in the zorvil group compared "
+        "with placebo (p = 0.4). No significant differences in the mean NWLs were found "
+        "between zorvil and placebo. Zorvil reduced glimmer binding capacity (GBC-2) "
+        "(2.20 vs. 2.63, p = 0.02).";
+    static const struct fcase c[] = {
+        { .s = defs, .needle = "gaTWI did not", .outcome = "glimmer-ankle tremor wave index (gaTWI)" },
+        { .s = defs, .needle = "NWLs", .outcome = "night waking levels (NWLs)" },
+        { .s = defs, .needle = "binding", .outcome = "glimmer binding capacity (GBC-2)",
+          .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
