@@ -1014,6 +1014,28 @@ static int control_like(const char *s)
     return has_word_ci(s, w, sizeof w / sizeof w[0]);
 }
 
+/* "those in the B group", "patients receiving B": a generic head [a, e)
+ * names its arm after it; where that arm ends, else @p e. */
+static size_t generic_arm_end(const struct ftext *t, size_t a, size_t e, size_t b)
+{
+    static const char *const head[] = { "those", "that", "patients", "participants", "subjects",
+                                        "individuals", "children", "women", "men", "the patients",
+                                        "the participants", "the subjects" };
+    static const char *const link[] = { " in the ", " in ", " on ", " receiving ", " treated with ",
+                                        " given ", " who received ", " taking ", " using " };
+    size_t k;
+
+    for (k = 0; k < sizeof head / sizeof head[0]; k++)
+        if (e - a == strlen(head[k]) && !strncmp(t->lower + a, head[k], e - a))
+            break;
+    if (k == sizeof head / sizeof head[0])
+        return e;
+    for (k = 0; k < sizeof link / sizeof link[0]; k++)
+        if (!strncmp(t->lower + e, link[k], strlen(link[k])) && e + strlen(link[k]) < b)
+            return np_end(t, e + strlen(link[k]), b);
+    return e;
+}
+
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
 static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, size_t *xb)
 {
@@ -1022,6 +1044,7 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
 
     *xa = a;
     e = np_end(t, a, b);
+    e = generic_arm_end(t, a, e, b);
     /* "the X group" ends at "group" */
     g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
@@ -1081,6 +1104,30 @@ static size_t group_code_end(const struct ftext *t, size_t g, size_t b)
     return e < b && isalnum((unsigned char)t->s[e]) ? g : e;
 }
 
+/* "2.1 visits in the B group" at @p s: where the arm after the value
+ * starts (a few words on, before any punctuation), else @p s. */
+static size_t value_arm(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const pre[] = { " in the ", " in ", " for the ", " with " };
+    size_t i, k, lim = s + 40 < b ? s + 40 : b;
+
+    for (i = s; i < lim; i++) {
+        if ((t->s[i] == ',' && !(i > s && isdigit((unsigned char)t->s[i - 1])
+                                 && isdigit((unsigned char)t->s[i + 1])))
+            || t->s[i] == ';' || t->s[i] == '(' || t->s[i] == ')')
+            return s;
+        if (t->s[i] != ' ')
+            continue;
+        for (k = 0; k < sizeof pre / sizeof pre[0]; k++)
+            if (!strncmp(t->lower + i, pre[k], strlen(pre[k]))) {
+                size_t x = i + strlen(pre[k]);
+                return x < b && isalpha((unsigned char)t->s[x]) && arm_like(t, x, np_end(t, x, b))
+                       ? x : s;
+            }
+    }
+    return s;
+}
+
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
@@ -1117,6 +1164,8 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
         if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
             size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
+            if (s < b && isdigit((unsigned char)t->s[s]))
+                s = value_arm(t, s, b);     /* "compared with 2.1 visits in the B group" */
             if (s < b && !starts_word(t->lower, b, s, "baseline")
                 && !(k == sizeof cmp / sizeof cmp[0] - 1 && starts_word(t->lower, b, s, "time"))
                 && !isdigit((unsigned char)t->s[s])) {
@@ -1771,6 +1820,39 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
     return s > a || e > a;
 }
 
+/* Does a verb of having or showing come right before the cue at @p qs
+ * ("patients in the A group had (a significantly) higher X")? */
+static int have_verb_before(const struct ftext *t, size_t a, size_t qs)
+{
+    static const char *const skip[] = { "a", "an", "the", "significantly", "statistically",
+                                        "significant", "also", "markedly" };
+    static const char *const verb[] = { "had", "has", "have", "showed", "shown", "show", "shows",
+                                        "demonstrated", "exhibited", "experienced", "displayed",
+                                        "achieved", "reported", "presented", "required", "needed",
+                                        "received", "gained", "obtained", "developed" };
+    size_t e = qs, s, k;
+
+    for (;;) {
+        while (e > a && t->s[e - 1] == ' ')
+            e--;
+        s = e;
+        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+            s--;
+        if (s == e)
+            return 0;
+        for (k = 0; k < sizeof skip / sizeof skip[0]; k++)
+            if (e - s == strlen(skip[k]) && !strncmp(t->lower + s, skip[k], e - s))
+                break;
+        if (k == sizeof skip / sizeof skip[0])
+            break;
+        e = s;
+    }
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (e - s == strlen(verb[k]) && !strncmp(t->lower + s, verb[k], e - s))
+            return 1;
+    return 0;
+}
+
 /* Does a verb cue ending at @p qe take no object ("X increased over time",
  * "X decreased in the A group (P < 0.01)")? */
 static int intransitive(const struct ftext *t, size_t qe, size_t b)
@@ -2231,8 +2313,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             trim_np(t, &oa, &ob);
             {
                 int subject_arm = ob > oa && arm_like(t, oa, ob)
-                                  && !fmem(t->lower + oa, ob - oa, " of ", 4)
-                                  && !fmem(t->lower + oa, ob - oa, " in ", 4);
+                                  && ((!fmem(t->lower + oa, ob - oa, " of ", 4)
+                                       && !fmem(t->lower + oa, ob - oa, " in ", 4))
+                                      || have_verb_before(t, sa, qs));
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")

@@ -908,3 +908,21 @@ Test(findings, outcome_abbreviations)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* Arms: the subject of "had/showed a higher X" even with "in the A group"
+ * in it, "those in the B group" whole, the arm after a value. */
+Test(findings, arms_around_values_and_generic_heads)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Patients in the zorvil group showed a higher rate of glimmer union than "
+               "those in the control group (p = 0.01).", .needle = "union", .metric = "increased",
+          .outcome = "rate of glimmer union", .comparator = "those in the control group" },
+        /* "compared to 2,07 visits in the control group": the control is the
+         * comparator, not the intervention turned round */
+        { .s = "RESULTS: Zorvil patients had significantly more glimmer visits compared to 2,07 "
+               "visits in the control group.", .needle = "glimmer visits", .metric = "increased",
+          .comparator = "control group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
