@@ -89,6 +89,9 @@ struct frule {
 #define NUMW "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven" \
              "|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty" \
              "|thirty-six|forty|forty-eight|fifty|sixty)"
+/* "in either group", "in any of the treatment arms"; "observed", "seen" */
+#define GRP "(?:either|any|both|each|all|the two) (?:of the )?(?:[\\w-]+ )?(?:groups?|arms?)"
+#define SEEN "(?:observed|seen|noted|reported|found|recorded|detected)"
 #define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
 
 static const struct frule frules[] = {
@@ -101,6 +104,10 @@ static const struct frule frules[] = {
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
+    /* "no deaths occurred in either group": none in any arm */
+    { "finding.no_events", C_NODIFF, "", "no ",
+      "\\bno (?:[\\w-]+ ){1,8}?(?:(?:in|among) " GRP " (?:occurred|developed|(?:was|were) " SEEN ")"
+      "|(?:occurred|developed|(?:was|were) " SEEN ") in " GRP ")\\b" },
     { "finding.no_diff", C_NOTDIFF, "not", "did not|does not|do not|could not|would not|was not|were not|is not|are not|has not|have not|had not|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|couldn't|wouldn't",
       "\\b(?:did|does|do|could|would|was|were|is|are|has|have|had)(?: not|n't)"
       "(?:\\s+(?:significantly|statistically|substantially|appreciably|markedly|differ"
@@ -889,7 +896,7 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
         "showed", "remained", "tended", "significantly", "statistically", "both",
         "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
-        "found", "observed", "noted",
+        "found", "observed", "noted", "occurred",
     };
     size_t k;
     int again = 1;
@@ -2274,6 +2281,18 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
             oa = qe;
             ob = np_end(t, oa, b);
+        } else if (noun_cue && !strcmp(frules[q->rule].id, "finding.no_events")) {
+            /* "no EVENTS occurred in either group" */
+            static const char *const w[] = { " in ", " among ", " occurred", " developed", " was ",
+                                             " were " };
+            size_t k;
+            oa = qs + 3;
+            ob = qe;
+            for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+                const char *pp = fmem(t->lower + oa, ob - oa, w[k], strlen(w[k]));
+                if (pp)
+                    ob = (size_t)(pp - t->lower);
+            }
         } else if (noun_cue) {
             /* "no (significant) difference(s) (was found) in/of/for OUTCOME" */
             size_t s = qe, k;

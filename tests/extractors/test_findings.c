@@ -926,3 +926,24 @@ Test(findings, arms_around_values_and_generic_heads)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "No EVENTS occurred in either group": none in any arm, no difference;
+ * a statement on one arm's events is not one. */
+Test(findings, no_events_in_any_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: No glimmer flares occurred in either group.", .needle = "flares",
+          .metric = "no_difference", .rule = "finding.no_events", .outcome = "glimmer flares" },
+        { .s = "RESULTS: No severe tremor related to zorvil dosing in either group was observed.",
+          .needle = "tremor", .metric = "no_difference",
+          .outcome = "severe tremor related to zorvil dosing" },
+        { .s = "RESULTS: No serious night waking was reported in any of the treatment arms.",
+          .needle = "night waking", .metric = "no_difference", .outcome = "serious night waking" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run("RESULTS: No glimmer flares were observed with zorvil.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "one arm's events are no comparison");
+    lm_extractions_free(&x);
+}
