@@ -1710,6 +1710,8 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
                             size_t *ie, size_t cap)
 {
     static const char *const sep[] = { ", and ", ", or ", ", ", " and ", " or " };
+    static const char *const nonitem[] = { "compared", "versus", "vs", "relative", "than", "when",
+                                           "respectively", "which", "while", "whereas" };
     size_t n = 0, x = oa, k, commas = 0;
 
     if (ob <= oa)
@@ -1735,6 +1737,12 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
             break;
         commas += sep[k][0] == ',';
         x += strlen(sep[k]);
+        /* ", compared with B", ", respectively": no item */
+        for (k = 0; k < sizeof nonitem / sizeof nonitem[0]; k++)
+            if (starts_word(t->lower, b, x, nonitem[k]))
+                break;
+        if (k < sizeof nonitem / sizeof nonitem[0])
+            break;
         if (x >= ob && e >= ob && !commas && n >= 1 && k >= 3 && x > ob + 1)
             break;     /* " and " after the phrase without a list: a new clause */
     }
@@ -2197,7 +2205,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;
-    } else if (ratio != 9 && (!dir || ratio_after(t, dir->e, b))) {
+    } else if (ratio != 9 && (!dir || (ratio_after(t, dir->e, b) && !evaluative(t, dir)))) {
         /* a ratio (OR, RR, HR) with its CI: above or below 1, or spanning it */
         rule = "finding.ratio";
         direction = ratio;

@@ -947,3 +947,23 @@ Test(findings, no_events_in_any_arm)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "one arm's events are no comparison");
     lm_extractions_free(&x);
 }
+
+/* "better survival (HR 0.76 ...)": the evaluative word gives the direction
+ * of the outcome, the hazard ratio that of the event; ", compared with B"
+ * after a bracket is no list item. */
+Test(findings, evaluative_words_before_a_ratio)
+{
+    static const char s[] =
+        "RESULTS: Patients on zorvil had better glimmer survival (HR 0.76, 95% CI 0.63-0.92, "
+        "p = 0.006), compared with placebo.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "glimmer survival", .metric = "increased", .outcome = "glimmer survival",
+          .comparator = "placebo" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding");
+    lm_extractions_free(&x);
+}
