@@ -111,7 +111,7 @@ static const struct frule frules[] = {
     { "finding.no_diff", C_NOTDIFF, "not", "did not|does not|do not|could not|would not|was not|were not|is not|are not|has not|have not|had not|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|couldn't|wouldn't",
       "\\b(?:did|does|do|could|would|was|were|is|are|has|have|had)(?: not|n't)"
       "(?:\\s+(?:significantly|statistically|substantially|appreciably|markedly|differ"
-      "|materially|further|clearly|meaningfully|been|seem to|appear to))*"
+      "|materially|further|clearly|meaningfully|been|seem to|appear to|be))*"
       "\\s+(?:differ\\w*|change\\w*|improve\\w*|reduce\\w*|increase\\w*|decrease\\w*"
       "|affect\\w*|alter\\w*|influence\\w*|modif\\w*|lower\\w*|raise\\w*|enhance\\w*"
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
@@ -170,8 +170,11 @@ static const struct frule frules[] = {
       "\\b(?:compared|comparison|than|versus|vs\\.?|relative to|between|groups?|arms?"
       "|placebo|sham|controls?|usual care|standard care|respectively|in favou?r of"
       "|odds|risk|hazard|associated with|over time|from baseline)\\b" },
-    { "finding.within", C_WITHIN, "", "from ba|from pr|compared|relative|over ti|before a|pre-|pre |baseline|after t|after i|after p|post|within",
-      "\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
+    { "finding.within", C_WITHIN, "", "from ba|from pr|compared|relative|over ti|before a|pre-|pre |baseline|after t|after i|after p|post|within|from 0|from 1|from 2|from 3|from 4|from 5|from 6|from 7|from 8|from 9|from a m|from -",
+      /* "decreased from 32.9% to 29.4%": a change within a group */
+      "\\bfrom (?:a mean (?:\\(sd\\) )?of )?-?\\d[\\d.,]*(?: ?[%\\w/.-]+)?(?: \\([^()]{1,30}\\))?"
+      " (?:to|at [\\w -]{1,30}? to) -?\\d"
+      "|\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
       "|over time|before and after|pre- to post|pre-to-post|pre- and post|baseline to"
       "|from pre\\w*|pre- ?(?:to|vs\\.?|versus) ?post\\w*|after (?:the )?(?:treatment|intervention"
       "|therapy|training|program(?:me)?)|post-?(?:treatment|intervention)"
@@ -229,7 +232,8 @@ static const struct frule frules[] = {
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
-      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)" },
+      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
+      "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)" },
     /* "X significantly increased and Y (...) significantly decreased": a
      * subject of its own before a verb; split only when the clause before
      * has its own direction (sentence_findings) */

@@ -967,3 +967,25 @@ Test(findings, evaluative_words_before_a_ratio)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding");
     lm_extractions_free(&x);
 }
+
+/* "decreased from 32.9% to 29.4%" is a change within a group; "did not
+ * appear to be more X" a denial; "and there was" starts a clause. */
+Test(findings, within_changes_hedged_denials_and_there_clauses)
+{
+    static const char there[] =
+        "RESULTS: More patients in the zorvil groups were independent at 3 (p = 0.086) and 6 "
+        "months (p = 0.122) compared to controls and there also was a significant difference in "
+        "glimmer scores between them (p = 0.049).";
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Mean glimmer risk decreased from 32.9% to 29.4% (p < 0.001) in the zorvil "
+               "group.", .needle = "glimmer risk", .metric = "decreased", .comparator = "baseline" },
+        { .s = "RESULTS: Tremor scores rose from a mean of 4.1 at week 2 to 5.0 at week 8 in the "
+               "zorvil group (p = 0.01).", .needle = "Tremor", .metric = "increased",
+          .comparator = "baseline" },
+        { .s = "RESULTS: The zorvil strategy did not appear to be more beneficial than the standard "
+               "strategy for night waking.", .needle = "beneficial", .metric = "no_difference" },
+        { .s = there, .needle = "independent", .metric = "no_difference", .text_not = "glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
