@@ -2621,6 +2621,29 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
     return 0;
 }
 
+/* Is [a, b) only a lead phrase ("At 1 year", "In the A group"): four
+ * words at most, no verb, no direction or negation cue? */
+static int lead_only(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const verb[] = { " was ", " were ", " is ", " are ", " had ", " has " };
+    const findings_rules *f = t->f;
+    size_t i, k;
+
+    while (a < b && t->s[a] == ' ')
+        a++;
+    if (b <= a || word_count(t->s, a, b) > 4 || t->s[a] == '(')
+        return 0;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
+            return 0;
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (c == C_INC || c == C_DEC || is_neg_cue(c))
+            return 0;
+    }
+    return 1;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
@@ -2656,6 +2679,8 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 i++;
             continue;
         }
+        if (c == C_SPLIT && lead_only(t, cs, h->s))
+            continue;   /* "At 1 year, however, X was ...": the lead stays with X */
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;

@@ -989,3 +989,17 @@ Test(findings, within_changes_hedged_denials_and_there_clauses)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "At 1 year, however, X was similar": the lead phrase is no clause; its
+ * time point names the outcome. */
+Test(findings, a_lead_phrase_before_however_stays)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: At 6 months, glimmer loss was greater with zorvil than with placebo "
+               "(p = 0.002). At 1 year, however, glimmer loss was similar in both groups "
+               "(p = 0.139).", .needle = "At 1 year", .metric = "no_difference",
+          .outcome = "glimmer loss (At 1 year)" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
