@@ -1824,8 +1824,8 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
         s = e;
         while (s > a && isalpha((unsigned char)t->lower[s - 1]))
             s--;
-        if (s == e)
-            return 0;
+        if (s == e)     /* "X (group 3) reduced Y": the bracket ends the subject */
+            return e > a && (t->s[e - 1] == ')' || t->s[e - 1] == ']');
         for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
             if (e - s == strlen(adv[k]) && !strncmp(t->lower + s, adv[k], e - s)) {
                 e = s;
@@ -2621,13 +2621,34 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
     return 0;
 }
 
+/* Does [a, b) hold a direction or negation cue? */
+static int clause_has_cue(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (c == C_INC || c == C_DEC || is_neg_cue(c))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_digit(const struct ftext *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (isdigit((unsigned char)t->s[a]))
+            return 1;
+    return 0;
+}
+
 /* Is [a, b) only a lead phrase ("At 1 year", "In the A group"): four
  * words at most, no verb, no direction or negation cue? */
 static int lead_only(const struct ftext *t, size_t a, size_t b)
 {
     static const char *const verb[] = { " was ", " were ", " is ", " are ", " had ", " has " };
-    const findings_rules *f = t->f;
-    size_t i, k;
+    size_t k;
 
     while (a < b && t->s[a] == ' ')
         a++;
@@ -2636,12 +2657,7 @@ static int lead_only(const struct ftext *t, size_t a, size_t b)
     for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
         if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
             return 0;
-    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
-        enum cue c = frules[f->hits[i].rule].cue;
-        if (c == C_INC || c == C_DEC || is_neg_cue(c))
-            return 0;
-    }
-    return 1;
+    return !clause_has_cue(t, a, b);
 }
 
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
@@ -2681,6 +2697,9 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         }
         if (c == C_SPLIT && lead_only(t, cs, h->s))
             continue;   /* "At 1 year, however, X was ...": the lead stays with X */
+        if (!strncmp(t->lower + h->s, ", and ", 6) && !clause_has_cue(t, cs, h->s)
+            && !has_digit(t, cs, h->s))
+            continue;   /* "the incidence of A, B, and C were higher": a list */
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;
@@ -2701,6 +2720,18 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 return rc;
             t->ellipsis = !strncmp(t->lower + h->s, "and ", 4)
                           || !strncmp(t->lower + h->s, ", and ", 6);
+            if (t->ellipsis && !(t->sub_b > t->sub_a)) {
+                /* "X were detected in 11/18, and were not different": X
+                 * though the clause before had no finding */
+                size_t sa = cs, sb;
+                strip_lead(t, &sa, h->s);
+                sb = np_end(t, sa, h->s);
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 8) {
+                    t->sub_a = sa;
+                    t->sub_b = sb;
+                }
+            }
             if (enumeration && !(lb > la)) {
                 la = cs;
                 lb = h->s - 1;

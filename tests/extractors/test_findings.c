@@ -1003,3 +1003,25 @@ Test(findings, a_lead_phrase_before_however_stays)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "the incidence of A, B, and C were higher": a list, not a clause before
+ * "and C were"; "X (group 3) reduced Y": the bracket ends the subject;
+ * "X were seen in 11/18, and were not different": X is the outcome. */
+Test(findings, lists_brackets_and_elided_subjects)
+{
+    static const char list[] =
+        "RESULTS: The incidence of night waking, tremor, itch, and glimmer flares were "
+        "significantly higher in the zorvil group (p < 0.05).";
+    static const struct fcase c[] = {
+        { .s = list, .needle = "incidence of night waking", .by_outcome = 1, .metric = "increased" },
+        { .s = list, .needle = "glimmer flares", .by_outcome = 1, .metric = "increased" },
+        { .s = "RESULTS: Combined use of zorvil and laser (group 3) significantly reduced the "
+               "glimmer pain (p < 0.05).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer pain" },
+        { .s = "RESULTS: Glimmer responses were detected in 11/18 individuals, and were not "
+               "statistically different between study arms.", .needle = "not statistically",
+          .metric = "no_difference", .outcome = "Glimmer responses" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
