@@ -1840,15 +1840,21 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
 }
 
 /* Does a verb of having or showing come right before the cue at @p qs
- * ("patients in the A group had (a significantly) higher X")? */
-static int have_verb_before(const struct ftext *t, size_t a, size_t qs)
+ * ("patients in the A group had (a significantly) higher X", "A resulted
+ * in less X")?  Where the verb starts, plus 1; 0 when none. */
+static size_t have_verb_before(const struct ftext *t, size_t a, size_t qs)
 {
     static const char *const skip[] = { "a", "an", "the", "significantly", "statistically",
                                         "significant", "also", "markedly" };
     static const char *const verb[] = { "had", "has", "have", "showed", "shown", "show", "shows",
                                         "demonstrated", "exhibited", "experienced", "displayed",
                                         "achieved", "reported", "presented", "required", "needed",
-                                        "received", "gained", "obtained", "developed" };
+                                        "received", "gained", "obtained", "developed",
+                                        "produced", "caused", "induced", "yielded", "provided",
+                                        "gave", "offered" };
+    /* "resulted in", "led to" */
+    static const char *const verb2[] = { "resulted in", "results in", "result in", "led to",
+                                         "leads to", "lead to" };
     size_t e = qs, s, k;
 
     for (;;) {
@@ -1868,7 +1874,13 @@ static int have_verb_before(const struct ftext *t, size_t a, size_t qs)
     }
     for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
         if (e - s == strlen(verb[k]) && !strncmp(t->lower + s, verb[k], e - s))
-            return 1;
+            return s + 1;
+    for (k = 0; k < sizeof verb2 / sizeof verb2[0]; k++) {
+        size_t n = strlen(verb2[k]);
+        if (e >= a + n && !strncmp(t->lower + e - n, verb2[k], n)
+            && (e - n == a || !isalnum((unsigned char)t->lower[e - n - 1])))
+            return e - n + 1;
+    }
     return 0;
 }
 
@@ -2343,10 +2355,19 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = sb;
             trim_np(t, &oa, &ob);
             {
-                int subject_arm = ob > oa && arm_like(t, oa, ob)
-                                  && ((!fmem(t->lower + oa, ob - oa, " of ", 4)
-                                       && !fmem(t->lower + oa, ob - oa, " in ", 4))
-                                      || have_verb_before(t, sa, qs));
+                size_t hv = ob > oa ? have_verb_before(t, sa, qs) : 0;
+                int subject_arm = ob > oa && ((arm_like(t, oa, ob)
+                                               && !fmem(t->lower + oa, ob - oa, " of ", 4)
+                                               && !fmem(t->lower + oa, ob - oa, " in ", 4))
+                                              || hv);
+                if (hv && hv - 1 > oa && hv - 1 < ob) {
+                    /* the arm ends before its verb, after a leading phrase */
+                    const char *cm = last_mem(t->lower, oa, hv - 1, ", ");
+                    if (cm)
+                        oa = (size_t)(cm - t->lower) + 2;
+                    ob = hv - 1;
+                    trim_np(t, &oa, &ob);
+                }
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")
@@ -2392,14 +2413,17 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         trim_np(t, &oa, &ob);
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
-        if (neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
-                    || frules[neg->rule].cue == C_EQUIV)
-            && (ob <= oa || (oa < neg->s && word_count(t->s, oa, ob) <= 4))) {
+        /* "A was significantly better than B for X" too */
+        if (((neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
+                      || frules[neg->rule].cue == C_EQUIV))
+             || (!neg && q && q == dir && evaluative(t, dir) && qe + 6 < b
+                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4))))
+            && (ob <= oa || (oa < q->s && word_count(t->s, oa, ob) <= 4))) {
             static const char *const about[] = { " in terms of ", " with respect to ",
                                                  " with regard to ", " regarding ", " for " };
             size_t k;
             for (k = 0; k < sizeof about / sizeof about[0]; k++) {
-                const char *w = fmem(t->lower + neg->e, b - neg->e, about[k], strlen(about[k]));
+                const char *w = fmem(t->lower + q->e, b - q->e, about[k], strlen(about[k]));
                 size_t xa, xb;
                 if (!w)
                     continue;
@@ -2411,6 +2435,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                         arms.ia = oa;
                         arms.ib = ob;
                     }
+                    if (arms.cb > arms.ca && arms.ca < (size_t)(w - t->lower)
+                        && arms.cb > (size_t)(w - t->lower))
+                        arms.cb = (size_t)(w - t->lower);   /* "than B for X": B */
                     oa = xa;
                     ob = xb;
                     break;

@@ -1025,3 +1025,20 @@ Test(findings, lists_brackets_and_elided_subjects)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "A was better than B for X": A and B are arms, X the outcome; "A resulted
+ * in less X": A is the intervention, X the outcome. */
+Test(findings, arms_as_subjects_of_evaluations_and_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil was significantly better than brantamide and placebo for glimmer "
+               "acuity averaged across distances (p = 0.038).", .needle = "acuity",
+          .metric = "increased", .outcome = "glimmer acuity averaged", .intervention = "Zorvil",
+          .comparator = "brantamide and placebo" },
+        { .s = "RESULTS: However, when compared with placebo, zorvil rinse resulted in "
+               "significantly less glimmer plaque.", .needle = "plaque", .metric = "decreased",
+          .outcome = "glimmer plaque", .intervention = "zorvil rinse", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
