@@ -221,7 +221,7 @@ static const struct frule frules[] = {
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
     { "finding.split", C_SPLIT, "", ";|, with|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
-      ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
+      ";|(?:, ?)?whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
@@ -1045,6 +1045,17 @@ static size_t generic_arm_end(const struct ftext *t, size_t a, size_t e, size_t 
         if (!strncmp(t->lower + e, link[k], strlen(link[k])) && e + strlen(link[k]) < b)
             return np_end(t, e + strlen(link[k]), b);
     return e;
+}
+
+/* control_like() of the normalised [a, b). */
+static int control_like_span(const struct ftext *t, size_t a, size_t b)
+{
+    char buf[128];
+    size_t n = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
+
+    memcpy(buf, t->lower + a, n);
+    buf[n] = '\0';
+    return control_like(buf);
 }
 
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
@@ -2687,6 +2698,120 @@ static int lead_only(const struct ftext *t, size_t a, size_t b)
     return !clause_has_cue(t, a, b);
 }
 
+/* The first value of [a, b): a percentage when there is one ("24/73
+ * (33%)" is 33), else the first number; its start in *at, 0 when none. */
+static int clause_value(const struct ftext *t, size_t a, size_t b, double *v, size_t *at)
+{
+    size_t i, used, first = 0;
+    double fv = 0, x;
+
+    for (i = a; i < b; i++) {
+        if (!isdigit((unsigned char)t->s[i]) || (i > a && (isalnum((unsigned char)t->s[i - 1])
+                                                          || t->s[i - 1] == '.')))
+            continue;
+        if (!lm_num_parse(t->s + i, b - i, &x, &used))
+            continue;
+        if (i + used < b && (t->s[i + used] == '%' || !strncmp(t->s + i + used, " %", 2))) {
+            *v = x;
+            *at = i;
+            return 1;
+        }
+        if (!first) {
+            first = i;
+            fv = x;
+        }
+        i += used - 1;
+    }
+    *v = fv;
+    *at = first;
+    return first != 0;
+}
+
+/* "A was V1 in ..." at @p a: the subject A [*sa, *sb) and where the
+ * predicate after its verb starts; 0 when the clause is not so. */
+static size_t subject_verb(const struct ftext *t, size_t a, size_t b, size_t *sa, size_t *sb)
+{
+    static const char *const verb[] = { " was ", " were ", " is ", " are " };
+    size_t k, best = 0, bn = 0;
+
+    *sa = a;
+    strip_lead(t, sa, b);
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+        const char *v = fmem(t->lower + *sa, b - *sa, verb[k], strlen(verb[k]));
+        if (v && (!best || (size_t)(v - t->lower) < best)) {
+            best = (size_t)(v - t->lower);
+            bn = strlen(verb[k]);
+        }
+    }
+    if (!best)
+        return 0;
+    *sb = best;
+    trim_np(t, sa, sb);
+    if (*sb <= *sa || word_count(t->s, *sa, *sb) > 5 || !isalpha((unsigned char)t->s[*sa])
+        || starts_word(t->lower, *sb, *sa, "it") || starts_word(t->lower, *sb, *sa, "this")
+        || starts_word(t->lower, *sb, *sa, "that") || memchr(t->s + *sa, ',', *sb - *sa))
+        return 0;
+    return best + bn;
+}
+
+/* "A was discontinued in 24/73 (33%) whereas B was discontinued in 5/66
+ * (8%) (P < 0.001)": two clauses without a direction word, each arm with
+ * its own value of the same predicate.  One finding on the pair (A the
+ * intervention, the predicate its outcome); 1 when it is so. */
+static int contrast_values(struct ftext *t, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    size_t s1, e1, s2, e2, p1, p2, w1, w2, n1, n2, x, y;
+    double v1, v2, p;
+    int sig, ns, direction, swap;
+    char op[3];
+    lm_extraction *e;
+
+    if (clause_has_cue(t, a1, b1) || clause_has_cue(t, a2, b2)
+        || !(p1 = subject_verb(t, a1, b1, &s1, &e1)) || !(p2 = subject_verb(t, a2, b2, &s2, &e2))
+        || !clause_value(t, p1, b1, &v1, &n1) || !clause_value(t, p2, b2, &v2, &n2) || v1 == v2)
+        return 0;
+    /* the same predicate word: "discontinued" and "discontinued" */
+    for (w1 = p1; w1 < b1 && isalpha((unsigned char)t->lower[w1]); w1++)
+        ;
+    for (w2 = p2; w2 < b2 && isalpha((unsigned char)t->lower[w2]); w2++)
+        ;
+    if (w1 == p1 || w1 - p1 != w2 - p2 || strncmp(t->lower + p1, t->lower + p2, w1 - p1)
+        || (e1 - s1 == e2 - s2 && !strncmp(t->lower + s1, t->lower + s2, e1 - s1)))
+        return 0;
+    clause_p(t, a1, b2, &sig, &ns, &p, op);
+    direction = ns && !sig ? 0 : v1 > v2 ? 1 : -1;
+    swap = control_like_span(t, s1, e1) && !control_like_span(t, s2, e2);
+    if (!(e = push_row(t, LM_KIND_FINDING, "finding.values", a1, b2)))
+        return -1;
+    x = p1;
+    y = n1 < b1 ? n1 : b1;
+    {
+        static const char *const tail[] = { " in ", " by ", " for ", " at " };
+        size_t k;
+        for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
+            const char *q = fmem(t->lower + x, y - x, tail[k], strlen(tail[k]));
+            if (q)
+                y = (size_t)(q - t->lower);
+        }
+    }
+    trim_np(t, &x, &y);
+    if (y > x)
+        e->outcome = orig_dup(t, x, y);
+    e->intervention = swap ? orig_dup(t, s2, e2) : orig_dup(t, s1, e1);
+    e->comparator = swap ? orig_dup(t, s1, e1) : orig_dup(t, s2, e2);
+    if (swap)
+        direction = -direction;
+    e->p = p;
+    memcpy(e->p_op, op, sizeof e->p_op);
+    extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                    : "no_difference", sizeof e->metric);
+    if (sig && !ns)
+        extract_flag(e, "significant=true");
+    else if (ns && !sig)
+        extract_flag(e, "significant=false");
+    return 1;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
@@ -2727,6 +2852,26 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
         if (!strncmp(t->lower + h->s, ", and ", 6) && !clause_has_cue(t, cs, h->s)
             && !has_digit(t, cs, h->s))
             continue;   /* "the incidence of A, B, and C were higher": a list */
+        if ((fmem(t->lower + h->s, h->e - h->s, "whereas", 7)
+             || fmem(t->lower + h->s, h->e - h->s, "while", 5))
+            && !exc && !bracket_depth(t, a, h->s)) {
+            /* "A was X in 33% whereas B was X in 8%": the pair is one finding */
+            size_t e2 = b, j;
+            int r;
+            for (j = i + 1; j < f->nh && f->hits[j].s < b; j++)
+                if (frules[f->hits[j].rule].cue == C_SPLIT && !bracket_depth(t, h->e, f->hits[j].s)) {
+                    e2 = f->hits[j].s;
+                    break;
+                }
+            if ((r = contrast_values(t, cs, h->s, h->e, e2)) < 0)
+                return LM_ERR_NOMEM;
+            if (r) {
+                cs = e2;
+                while (i + 1 < f->nh && f->hits[i + 1].s < e2)
+                    i++;
+                continue;
+            }
+        }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;

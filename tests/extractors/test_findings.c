@@ -1042,3 +1042,24 @@ Test(findings, arms_as_subjects_of_evaluations_and_results)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "A was stopped in 33% whereas B was stopped in 8%": each arm its own
+ * value of one predicate, one finding on the pair; a control named first
+ * is the comparator; "whereas" splits without a comma too. */
+Test(findings, contrasts_of_two_arms_values)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Brantamide was stopped in 24/73 (33%) of patients whereas zorvil was "
+               "stopped in 5/66 (8%) of patients (P < 0.001).", .needle = "stopped",
+          .rule = "finding.values", .metric = "increased", .outcome = "stopped",
+          .intervention = "Brantamide", .comparator = "zorvil", .flag = "significant=true" },
+        { .s = "RESULTS: Placebo was stopped in 33% of patients, while zorvil was stopped in 8% of "
+               "patients (p = 0.4).", .needle = "stopped", .metric = "no_difference",
+          .intervention = "zorvil", .comparator = "Placebo" },
+        { .s = "RESULTS: Placebo was stopped in 33% of patients, while zorvil was stopped in 8% of "
+               "patients (p = 0.01).", .needle = "stopped", .metric = "decreased",
+          .intervention = "zorvil", .comparator = "Placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
