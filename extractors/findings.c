@@ -225,7 +225,8 @@ static const struct frule frules[] = {
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
-      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)"
+      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b"
+      "|the (?:[\\w-]+ ){1,4}?(?:was|were|is|are) -?\\d)"
       "|(?<=\\()(?:i{1,3}|iv|vi?|[a-e])\\) (?=[a-z0-9])"
       "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
       "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
@@ -438,6 +439,8 @@ void findings_rules_close(findings_rules *f)
 
 enum part { P_UNKNOWN, P_BACKGROUND, P_AIM, P_METHODS, P_RESULTS, P_CONCLUSIONS };
 
+struct arms { size_t ia, ib, ca, cb; };   /* intervention and comparator spans */
+
 struct ftext {
     findings_rules *f;
     const char *orig;     /* the text as stored (rows quote it) */
@@ -456,6 +459,7 @@ struct ftext {
     size_t last_oa, last_ob; /* the outcome of the text's last finding */
     int shared_within;    /* the clause shares its sentence's "from baseline"
                              (split before a subject of its own) */
+    struct arms pair;     /* the arms of the sentence's last pair of values */
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
 };
@@ -1082,8 +1086,6 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     if (*xb > *xa && (unsigned char)t->s[*xa] == 0xe2 && (unsigned char)t->s[*xa + 1] == 0x88)
         *xb = *xa;      /* U+2212 minus */
 }
-
-struct arms { size_t ia, ib, ca, cb; };
 
 /* The arm right before a comparison word at @p c: "higher with A than with
  * B", "lower on A than on B". */
@@ -2270,6 +2272,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     } else {
         return LM_OK;
     }
+    if (vs && varms.ib > varms.ia && varms.cb > varms.ca) {
+        t->pair = varms;    /* the arms of the sentence's values */
+    } else if (vs && t->pair.cb > t->pair.ca && fmem(t->lower + a, b - a, "respectively", 12)) {
+        /* "..., and the survival rates were 93% and 47%, respectively": the
+         * arms named before in the sentence */
+        if (!(varms.ib > varms.ia))
+            varms.ia = t->pair.ia, varms.ib = t->pair.ib;
+        if (!(varms.cb > varms.ca))
+            varms.ca = t->pair.ca, varms.cb = t->pair.cb;
+    }
     if (part == P_CONCLUSIONS && significant < 0 && !neg && !dir)
         return LM_OK;
 
@@ -2827,6 +2839,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
     t->shared_within = 0;
+    memset(&t->pair, 0, sizeof t->pair);
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;

@@ -1063,3 +1063,21 @@ Test(findings, contrasts_of_two_arms_values)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X were 53% and 87% in A and B, respectively, and the Y were 93% and
+ * 47%, respectively": the second pair of values is a clause of its own,
+ * on the arms the sentence named for the first. */
+Test(findings, respectively_values_reuse_the_sentence_arms)
+{
+    static const char s[] =
+        "RESULTS: The one-year relapse rates were 53.3% and 86.6% in patients treated with zorvil "
+        "and brantamide, respectively (P < 0.05), and the one-year glimmer rates were 93.3% and "
+        "46.6%, respectively (P < 0.05).";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "one-year relapse rates", .by_outcome = 1, .metric = "decreased" },
+        { .s = s, .needle = "one-year glimmer rates", .by_outcome = 1, .metric = "increased",
+          .rule = "finding.values", .comparator = "brantamide", .intervention_has = "zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
