@@ -151,19 +151,21 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest",
+    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
-      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum",
+      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated"
+      "|(?<=significantly )high)\\b" },
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
       "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
       "|lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
-      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated)\\b" },
+      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated"
+      "|lesser|(?<=significantly )low)\\b" },
     { "finding.significant", C_SIG, "signific", "signific",
       "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
     { "finding.compare", C_COMPARE, "", "compared|comparison|than|versus|vs|relative|between|group|arm|placebo|sham|control|usual|standard|respectively|in favo|odds|risk|hazard|associated|over ti|from ba",

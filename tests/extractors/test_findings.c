@@ -1081,3 +1081,24 @@ Test(findings, respectively_values_reuse_the_sentence_arms)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "significantly low", "significantly high", "lesser": directions */
+Test(findings, plain_adjectives_after_significantly)
+{
+    static const char s[] =
+        "RESULTS: Night waking was significantly low in group G compared with group D (p < 0.05). "
+        "Itch was significantly lesser on the zorvil side as compared to the placebo side. Glimmer "
+        "was significantly high in group G compared with group D (p < 0.05). A high tremor score "
+        "was seen in 3 patients.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "Night waking", .metric = "decreased", .intervention = "group G" },
+        { .s = s, .needle = "Itch", .metric = "decreased", .comparator = "placebo side" },
+        { .s = s, .needle = "Glimmer", .metric = "increased" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(s, &x);
+    cr_expect_null(finding(&x, "high tremor"), "'a high X' is no direction");
+    lm_extractions_free(&x);
+}
