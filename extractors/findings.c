@@ -2152,6 +2152,26 @@ static int comparative(const struct ftext *t, const struct hit *h)
     return 0;
 }
 
+/* "rose by approximately 11%", "fell by 2.3 points": a verb cue ending at
+ * @p e with the size of its change, a result. */
+static int quantified(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const adv[] = { "approximately ", "about ", "nearly ", "almost ",
+                                       "around ", "up to ", "an average of ", "a mean of ",
+                                       "a median of " };
+    size_t k;
+
+    if (e + 5 >= b || strncmp(t->lower + e, " by ", 4))
+        return 0;
+    e += 4;
+    for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (!strncmp(t->lower + e, adv[k], strlen(adv[k]))) {
+            e += strlen(adv[k]);
+            break;
+        }
+    return e < b && isdigit((unsigned char)t->s[e]);
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
@@ -2263,7 +2283,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     } else if (dir) {
         int has_sig = has_cue(t, C_SIG, a, b) || sig;
         if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
-            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb)))
+            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb))
+            && !quantified(t, dir->e, b))
             return LM_OK;
         rule = frules[dir->rule].id;
         direction = frules[dir->rule].cue == C_INC ? 1 : -1;

@@ -1102,3 +1102,21 @@ Test(findings, plain_adjectives_after_significantly)
     cr_expect_null(finding(&x, "high tremor"), "'a high X' is no direction");
     lm_extractions_free(&x);
 }
+
+/* "X rose by approximately 11%": a change with its size is a result
+ * without a test or a comparison word; "X rose" alone is none. */
+Test(findings, changes_with_their_size)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Plasma glimmer rose by approximately 11% in those on zorvil.",
+          .needle = "Plasma glimmer", .metric = "increased", .outcome = "Plasma glimmer" },
+        { .s = "RESULTS: Tremor fell by 2.3 points with zorvil.", .needle = "Tremor",
+          .metric = "decreased" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run("RESULTS: Plasma glimmer rose in those on zorvil.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no size, no test, no comparison");
+    lm_extractions_free(&x);
+}
