@@ -59,8 +59,11 @@ def overlap(a, b):
 
 
 def arm_codes(s):
-    """'Group A', 'group II', 'arm 2': an arm's code (its words drop it)."""
-    return {"#" + c.lower() for c in re.findall(r"\b(?:[Gg]roup|[Aa]rm)\s+([A-Z0-9]{1,3})\b", s or "")}
+    """'Group A', 'group II', 'arm 2', 'R group': an arm's code (its words
+    drop it)."""
+    s = s or ""
+    return ({"#" + c.lower() for c in re.findall(r"\b(?:[Gg]roup|[Aa]rm)\s+([A-Z0-9]{1,3})\b", s)}
+            | {"#" + c.lower() for c in re.findall(r"\b([A-Z0-9]{1,3})[ -](?:[Gg]roup|[Aa]rm)\b", s)})
 
 
 def dice(a, b):
