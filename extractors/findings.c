@@ -236,7 +236,8 @@ static const struct frule frules[] = {
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
       "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
-      "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)" },
+      "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)"
+      "|\\band (?=the (?:[\\w-]+ ){1,4}?(?:did|does|do|was|were|could)(?: not|n't)\\b)" },
     /* "X significantly increased and Y (...) significantly decreased": a
      * subject of its own before a verb; split only when the clause before
      * has its own direction (sentence_findings) */

@@ -1120,3 +1120,18 @@ Test(findings, changes_with_their_size)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no size, no test, no comparison");
     lm_extractions_free(&x);
 }
+
+/* "... and the trial results did not show a difference in X": a clause of
+ * its own with its own outcome. */
+Test(findings, and_the_results_did_not)
+{
+    static const char s[] =
+        "RESULTS: Zorvil and brantamide were equally effective in patients with tremor and the "
+        "trial results didn't show any significant difference in glimmer safety.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "glimmer safety", .by_outcome = 1, .metric = "no_difference",
+          .rule = "finding.no_diff" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
