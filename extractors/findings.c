@@ -1079,6 +1079,11 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     if (g)
         e = (size_t)(g - t->lower) + 6;
     *xb = e;
+    {   /* "(P = 0.04 versus placebo alone)": the bracket closes the arm */
+        const char *cl = memchr(t->s + *xa, ')', *xb - *xa);
+        if (cl && !memchr(t->s + *xa, '(', (size_t)(cl - t->s) - *xa))
+            *xb = (size_t)(cl - t->s);
+    }
     trim_np(t, xa, xb);
     if (*xb > *xa && word_count(t->s, *xa, *xb) > 8)
         *xb = *xa;

@@ -1135,3 +1135,15 @@ Test(findings, and_the_results_did_not)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "(P = 0.04 versus placebo alone)": the comparator ends at the bracket */
+Test(findings, comparator_inside_a_bracket)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil decreased free glimmer (P = 0.04 versus placebo alone) and "
+               "increased tremor (P < 0.01).", .needle = "free glimmer", .by_outcome = 1,
+          .metric = "decreased", .comparator = "placebo alone" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
