@@ -2853,6 +2853,22 @@ static int contrast_values(struct ftext *t, size_t a1, size_t b1, size_t a2, siz
     return 1;
 }
 
+/* Does the clause at @p s start with a finite verb ("but was not seen
+ * in B"): its subject is the clause before's? */
+static int starts_verb(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const w[] = { "was", "were", "is", "are", "did", "had", "has", "have",
+                                     "remained" };
+    size_t k;
+
+    while (s < b && t->s[s] == ' ')
+        s++;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, s, w[k]))
+            return 1;
+    return 0;
+}
+
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
@@ -2933,7 +2949,9 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             if ((rc = clause_finding(t, cs, enumeration ? h->s - 1 : h->s, exc, part, la, lb)))
                 return rc;
             t->ellipsis = !strncmp(t->lower + h->s, "and ", 4)
-                          || !strncmp(t->lower + h->s, ", and ", 6);
+                          || !strncmp(t->lower + h->s, ", and ", 6)
+                          || (fmem(t->lower + h->s, h->e - h->s, "but", 3)
+                              && starts_verb(t, h->e, b));
             if (t->ellipsis && !(t->sub_b > t->sub_a)) {
                 /* "X were detected in 11/18, and were not different": X
                  * though the clause before had no finding */

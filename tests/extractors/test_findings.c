@@ -1147,3 +1147,16 @@ Test(findings, comparator_inside_a_bracket)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X was seen in the A group, but was not seen in the B group": the
+ * clause after "but" starts at its verb; X is its outcome. */
+Test(findings, but_with_an_elided_subject)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Delayed glimmer was observed in two patients in the zorvil group, but was "
+               "not observed in the placebo group (P = 0.098).", .needle = "not observed",
+          .metric = "no_difference", .outcome = "Delayed glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
