@@ -2178,6 +2178,40 @@ static int quantified(const struct ftext *t, size_t e, size_t b)
     return e < b && isdigit((unsigned char)t->s[e]);
 }
 
+/* "increased in the A group only (between-group difference P = 0.19)":
+ * the test between the groups decides the significance of the clause,
+ * not the change within one. */
+static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *ns)
+{
+    static const char *const w[] = { "between-group", "between group", "between the groups",
+                                     "between groups", "between the two groups" };
+    size_t k, i;
+
+    if (!(*sig && *ns))
+        return;     /* one verdict only: nothing to choose */
+    for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+        const char *q = fmem(t->lower + a, b - a, w[k], strlen(w[k]));
+        size_t lim;
+        if (!q)
+            continue;
+        i = (size_t)(q - t->lower) + strlen(w[k]);
+        lim = i + 40 < b ? i + 40 : b;
+        for (; i < lim; i++) {
+            int s2, n2;
+            double v;
+            char op[3];
+            if (t->lower[i] != 'p' || isalnum((unsigned char)t->lower[i - 1]))
+                continue;
+            clause_p(t, i, lim, &s2, &n2, &v, op);
+            if (s2 != n2) {
+                *sig = s2;
+                *ns = n2;
+            }
+            return;
+        }
+    }
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
@@ -2241,6 +2275,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
+    between_p(t, a, b, &sig, &ns);
     if (t->denied && !sig)
         ns = 1;
     within = has_cue(t, C_WITHIN, a, b) || t->shared_within;

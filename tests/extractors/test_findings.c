@@ -1160,3 +1160,19 @@ Test(findings, but_with_an_elided_subject)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* A significant change within one arm with a test between the arms that
+ * is not: the test between the arms decides. */
+Test(findings, the_test_between_groups_decides)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Macular glimmer increased from a mean of 25.9 dB at baseline to 27.3 dB at "
+               "90 days (P = 0.030) in the zorvil group only (between-group difference P = 0.19).",
+          .needle = "Macular glimmer", .metric = "no_difference", .flag = "significant=false" },
+        { .s = "RESULTS: Macular glimmer increased in the zorvil group (P = 0.30), more than with "
+               "placebo (between-group difference P = 0.01).", .needle = "Macular glimmer",
+          .metric = "increased", .flag = "significant=true" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
