@@ -241,7 +241,9 @@ def ei_texts(tarball, ids_path):
             txt = tf.extractfile(mem).read().decode("utf-8", "replace")
             title, parts, cur = "", [], None
             for line in txt.splitlines():
-                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):{1,2}\s*$", line)   # "ABSTRACT.RESULTS::" too
+                # "ABSTRACT.RESULTS:", "ABSTRACT.RESULTS::", "ABSTRACT.RESULTS.:",
+                # and the bare "TITLE." / "ABSTRACT." of some files
+                mm = re.match(r"^(TITLE|ABSTRACT(?:\.([A-Z /&-]*?))?) ?[.:]{1,3}\s*$", line)
                 if mm:
                     cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
                     if cur != "title":
