@@ -951,6 +951,24 @@ static size_t abbrev_after(const struct ftext *t, size_t i, size_t b)
     return j < b && t->s[j] == ')' && j - i - 2 >= 2 && caps >= 2 ? j + 1 : 0;
 }
 
+/* " by " at @p i after "measured", "assessed", "rated": the measure
+ * belongs to the outcome ("performance as measured by the exam score"). */
+static int measured_by(const struct ftext *t, size_t a, size_t i)
+{
+    static const char *const w[] = { "measured", "assessed", "rated", "evaluated", "determined",
+                                     "quantified", "estimated" };
+    size_t k;
+
+    if (strncmp(t->lower + i, " by ", 4))
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+        size_t n = strlen(w[k]);
+        if (i >= a + n && !strncmp(t->lower + i - n, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where a noun phrase after @p a ends: at a preposition that introduces
  * the arms, a verb, punctuation. */
 static size_t np_end(const struct ftext *t, size_t a, size_t b)
@@ -980,7 +998,7 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         }
         for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
             if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
-                && !strncmp(t->lower + i, stop[k], strlen(stop[k])))
+                && !strncmp(t->lower + i, stop[k], strlen(stop[k])) && !measured_by(t, a, i))
                 return i;
     }
     return lim;

@@ -1176,3 +1176,17 @@ Test(findings, the_test_between_groups_decides)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X as measured by Y": the measure stays with the outcome */
+Test(findings, outcome_as_measured_by)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: There were no differences in glimmer as measured by the tremor index "
+               "between zorvil and placebo.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "glimmer as measured by the tremor index" },
+        { .s = "RESULTS: Zorvil reduced glimmer by 20% compared with placebo (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
