@@ -1290,7 +1290,8 @@ static const char *const pol_lower[] = {
     "cough", "discomfort", "tender", "stiffness", "swelling", "edema", "oedema", "inflammat",
     "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
     "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
-    "disease activity", "fear", "loneliness", "suicid", "sedation",
+    "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
+    "hostility", "aggressi", "confusion",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
@@ -2230,6 +2231,50 @@ static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *
     }
 }
 
+/* After a change noun at @p qe: "were found (in the A group) for
+ * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
+ * clause named none; 0 when the clause is not so. */
+static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob,
+                     struct arms *arms)
+{
+    static const char *const seen[] = { " were found", " was found", " were observed",
+                                        " was observed", " were seen", " was seen", " were noted",
+                                        " was noted", " were reported", " was reported" };
+    size_t k, x = 0, ia = 0, ib = 0;
+
+    for (k = 0; k < sizeof seen / sizeof seen[0]; k++)
+        if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
+            x = qe + strlen(seen[k]);
+            break;
+        }
+    if (!x)
+        return 0;
+    if (!strncmp(t->lower + x, " in the ", 8) || !strncmp(t->lower + x, " in ", 4)) {
+        size_t s0 = x + (t->lower[x + 4] == 't' && t->lower[x + 5] == 'h' ? 8 : 4), e0;
+        const char *g;
+        e0 = np_end(t, s0, b);
+        if ((g = fmem(t->lower + s0, e0 - s0, " group", 6)))
+            e0 = group_code_end(t, (size_t)(g - t->lower) + 6, b);
+        if (e0 > s0 && arm_like(t, s0, e0)) {
+            ia = s0;
+            ib = e0;
+            trim_np(t, &ia, &ib);
+            x = e0;
+        }
+    }
+    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4))
+        return 0;
+    *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
+    *ob = np_end(t, *oa, b);
+    if (*ob <= *oa)
+        return 0;
+    if (ib > ia && !(arms->ib > arms->ia)) {
+        arms->ia = ia;
+        arms->ib = ib;
+    }
+    return 1;
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
@@ -2397,6 +2442,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "a (greater) reduction in OUTCOME" */
             oa = qe + 4;
             ob = np_end(t, oa, b);
+        } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
+            /* "improvements were found in the A group for OUTCOME" */
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
         } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {

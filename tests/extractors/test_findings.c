@@ -1190,3 +1190,21 @@ Test(findings, outcome_as_measured_by)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "Significant improvements were found in the A group for X, Y and Z":
+ * the outcomes follow "for", the arm "in"; an improvement of a bad mood is
+ * less of it. */
+Test(findings, improvements_found_for_outcomes)
+{
+    static const char s[] =
+        "RESULTS: Significant improvements were found in the zorvil group for tension (-11%), "
+        "glimmer (+12%), and anger (-15%).";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "tension", .by_outcome = 1, .metric = "decreased",
+          .intervention = "zorvil group" },
+        { .s = s, .needle = "glimmer", .by_outcome = 1, .metric = "increased" },
+        { .s = s, .needle = "anger", .by_outcome = 1, .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
