@@ -46,8 +46,10 @@
 # was X in 8%"), "respectively" values on the sentence's arms, a change
 # with its size, and arm codes before "group" in the matcher's
 # orientation: train 0.892 / 0.794, validation 0.919 / 0.816, test
-# 0.875 / 0.634, recall 0.750, precision 0.807, direction 0.920; only ever
-# raise them otherwise.
+# 0.875 / 0.634, recall 0.750, precision 0.807, direction 0.920; with
+# clauses after "but" at their verb, "as measured by", the test between
+# groups deciding, "improvements were found in A for X": train
+# 0.896 / 0.798; only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -77,7 +79,7 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.885,ev2_train.macro_f1=0.79; sample="--sample 1000" ;;
+    train) fl=ev2_train.coverage=0.89,ev2_train.macro_f1=0.795; sample="--sample 1000" ;;
     validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.81 ;;
     *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.63 ;;
   esac
