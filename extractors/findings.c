@@ -2284,6 +2284,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     const struct hit *neg = NULL, *dir = NULL, *h;
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
+    size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
     char op[3];
@@ -2332,6 +2333,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 const char *w = t->lower + dir->s;
                 flip = !strncmp(w, "less", 4) || !strncmp(w, "smaller", 7)
                        || !strncmp(w, "fewer", 5) || !strncmp(w, "lower", 5);
+                cmp_s = dir->s;
+                cmp_e = dir->e;
                 dir = h2;
                 break;
             }
@@ -2444,6 +2447,22 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
             /* "improvements were found in the A group for OUTCOME" */
+        } else if (q == dir && cmp_e && cmp_e + 1 < qs && word_count(t->s, cmp_e, qs) <= 4
+                   && !memchr(t->s + cmp_e, ',', qs - cmp_e)) {
+            /* "A produced greater pain reductions versus B": the outcome
+             * between the comparative and the change noun, A the arm */
+            size_t hv = have_verb_before(t, a, cmp_s), sa = a, sb;
+            oa = cmp_e;
+            ob = qs;
+            if (hv && !(arms.ib > arms.ia)) {
+                strip_lead(t, &sa, hv - 1);
+                sb = hv - 1;
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
+                    arms.ia = sa;
+                    arms.ib = sb;
+                }
+            }
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
         } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {

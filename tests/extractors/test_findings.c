@@ -1208,3 +1208,16 @@ Test(findings, improvements_found_for_outcomes)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "A produced greater glimmer reductions versus B": the outcome lies
+ * between the comparative and the change noun. */
+Test(findings, outcome_between_comparative_and_change_noun)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Both doses of zorvil produced significantly greater glimmer reductions "
+               "versus placebo (P < 0.05).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer", .intervention = "doses of zorvil", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
