@@ -1755,7 +1755,8 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
 {
     static const char *const sep[] = { ", and ", ", or ", ", ", " and ", " or " };
     static const char *const nonitem[] = { "compared", "versus", "vs", "relative", "than", "when",
-                                           "respectively", "which", "while", "whereas" };
+                                           "respectively", "which", "while", "whereas", "was",
+                                           "were", "is", "are", "had", "did" };
     size_t n = 0, x = oa, k, commas = 0;
 
     if (ob <= oa)
@@ -1877,6 +1878,43 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
         if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
             return 0;
     return s > a || e > a;
+}
+
+/* "The primary outcome, X, was ...": the outcome [*oa, *ob) named by its
+ * role is X, the phrase set off by commas after it. */
+static void apposition(const struct ftext *t, size_t *oa, size_t *ob, size_t b)
+{
+    static const char *const role[] = { "primary", "main", "secondary", "principal" };
+    static const char *const noun[] = { "outcome measure", "outcome", "end-point", "endpoint",
+                                        "end point", "efficacy variable", "variable" };
+    size_t k, x = *oa, y;
+    const char *cm;
+
+    for (k = 0; k < sizeof role / sizeof role[0]; k++)
+        if (starts_word(t->lower, b, x, role[k]))
+            break;
+    if (k == sizeof role / sizeof role[0])
+        return;
+    x += strlen(role[k]) + 1;
+    for (k = 0; k < sizeof noun / sizeof noun[0]; k++)
+        if (!strncmp(t->lower + x, noun[k], strlen(noun[k])))
+            break;
+    if (k == sizeof noun / sizeof noun[0])
+        return;
+    x += strlen(noun[k]);
+    if (x < b && t->lower[x] == 's')
+        x++;
+    if (x + 2 >= b || t->s[x] != ',' || t->s[x + 1] != ' ')
+        return;
+    x += 2;
+    if (!(cm = memchr(t->s + x, ',', b - x)) || (size_t)(cm - t->s) > x + 80)
+        return;
+    y = (size_t)(cm - t->s);
+    trim_np(t, &x, &y);
+    if (y > x) {
+        *oa = x;
+        *ob = y;
+    }
 }
 
 /* Does a verb of having or showing come right before the cue at @p qs
@@ -2582,6 +2620,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        apposition(t, &oa, &ob, b);
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
         /* "A was significantly better than B for X" too */

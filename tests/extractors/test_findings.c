@@ -1221,3 +1221,23 @@ Test(findings, outcome_between_comparative_and_change_noun)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "The primary outcome, X, was similar": X is the outcome, and a verb after
+ * a comma ends a list of outcomes. */
+Test(findings, outcome_named_by_its_role)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The primary outcome measure, 90-day glimmer, was similar between groups "
+               "(49.6% vs. 55.6%, P = 0.43).", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "90-day glimmer" },
+        { .s = "RESULTS: The primary outcome, glimmer at 90 days, was significantly lower with "
+               "zorvil than with placebo (P = 0.01).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer at 90 days" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(c[0].s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one outcome");
+    lm_extractions_free(&x);
+}
