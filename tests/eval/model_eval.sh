@@ -49,7 +49,9 @@
 # 0.875 / 0.634, recall 0.750, precision 0.807, direction 0.920; with
 # clauses after "but" at their verb, "as measured by", the test between
 # groups deciding, "improvements were found in A for X": train
-# 0.896 / 0.798; only ever raise them otherwise.
+# 0.896 / 0.798; with one sentence's findings that agree in direction
+# answering a prompt that lists outcomes (the matcher): train 0.896 / 0.801;
+# only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -79,7 +81,7 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.89,ev2_train.macro_f1=0.795; sample="--sample 1000" ;;
+    train) fl=ev2_train.coverage=0.89,ev2_train.macro_f1=0.80; sample="--sample 1000" ;;
     validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.81 ;;
     *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.63 ;;
   esac
