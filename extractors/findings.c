@@ -1917,6 +1917,20 @@ static void apposition(const struct ftext *t, size_t *oa, size_t *ob, size_t b)
     }
 }
 
+/* The word before *@p e (not before @p a): *e moves back over spaces to
+ * its end; its start is returned (*e itself when there is none). */
+static size_t prev_word(const struct ftext *t, size_t a, size_t *e)
+{
+    size_t s;
+
+    while (*e > a && t->s[*e - 1] == ' ')
+        (*e)--;
+    s = *e;
+    while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+        s--;
+    return s;
+}
+
 /* Does a verb of having or showing come right before the cue at @p qs
  * ("patients in the A group had (a significantly) higher X", "A resulted
  * in less X")?  Where the verb starts, plus 1; 0 when none. */
@@ -1936,11 +1950,7 @@ static size_t have_verb_before(const struct ftext *t, size_t a, size_t qs)
     size_t e = qs, s, k;
 
     for (;;) {
-        while (e > a && t->s[e - 1] == ' ')
-            e--;
-        s = e;
-        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
-            s--;
+        s = prev_word(t, a, &e);
         if (s == e)
             return 0;
         for (k = 0; k < sizeof skip / sizeof skip[0]; k++)
@@ -2182,11 +2192,7 @@ static int superlative_ok(const struct ftext *t, size_t a, const struct hit *h)
         && strncmp(w, "minimum", 7))
         return 1;
     for (;;) {
-        while (e > a && t->s[e - 1] == ' ')
-            e--;
-        s = e;
-        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
-            s--;
+        s = prev_word(t, a, &e);
         if (s == e)
             return 0;
         if (!the && e - s == 3 && !strncmp(t->lower + s, "the", 3)) {
