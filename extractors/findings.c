@@ -90,6 +90,9 @@ struct frule {
 #define NUMW "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven" \
              "|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty" \
              "|thirty-six|forty|forty-eight|fifty|sixty)"
+/* "in either group", "in any of the treatment arms"; "observed", "seen" */
+#define GRP "(?:either|any|both|each|all|the two) (?:of the )?(?:[\\w-]+ )?(?:groups?|arms?)"
+#define SEEN "(?:observed|seen|noted|reported|found|recorded|detected)"
 #define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
 
 static const struct frule frules[] = {
@@ -102,10 +105,14 @@ static const struct frule frules[] = {
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
+    /* "no deaths occurred in either group": none in any arm */
+    { "finding.no_events", C_NODIFF, "", "no ",
+      "\\bno (?:[\\w-]+ ){1,8}?(?:(?:in|among) " GRP " (?:occurred|developed|(?:was|were) " SEEN ")"
+      "|(?:occurred|developed|(?:was|were) " SEEN ") in " GRP ")\\b" },
     { "finding.no_diff", C_NOTDIFF, "not", "did not|does not|do not|could not|would not|was not|were not|is not|are not|has not|have not|had not|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|couldn't|wouldn't",
       "\\b(?:did|does|do|could|would|was|were|is|are|has|have|had)(?: not|n't)"
       "(?:\\s+(?:significantly|statistically|substantially|appreciably|markedly|differ"
-      "|materially|further|clearly|meaningfully|been|seem to|appear to))*"
+      "|materially|further|clearly|meaningfully|been|seem to|appear to|be))*"
       "\\s+(?:differ\\w*|change\\w*|improve\\w*|reduce\\w*|increase\\w*|decrease\\w*"
       "|affect\\w*|alter\\w*|influence\\w*|modif\\w*|lower\\w*|raise\\w*|enhance\\w*"
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
@@ -145,27 +152,32 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest",
+    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
-      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated)\\b" },
-    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum",
+      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated"
+      "|(?<=significantly )high)\\b" },
+    { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
       "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
       "|lower|less|fewer|smaller|shorter|reduced|reduces|reduce|reducing|reductions?"
       "|decreased?|decreases|decreasing|declined?|declines|lowered|lowers|attenuated"
       "|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened"
       "|lessened|minimi[sz]ed|weaker|slower|less likely|downregulated|prevented|inhibited"
-      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated)\\b" },
+      "|mitigated|decline|worsened|worsening|deteriorated|deterioration|aggravated|exacerbated"
+      "|lesser|(?<=significantly )low)\\b" },
     { "finding.significant", C_SIG, "signific", "signific",
       "\\bsignificant(?:ly)?\\b|\\bsignificance\\b" },
     { "finding.compare", C_COMPARE, "", "compared|comparison|than|versus|vs|relative|between|group|arm|placebo|sham|control|usual|standard|respectively|in favo|odds|risk|hazard|associated|over ti|from ba",
       "\\b(?:compared|comparison|than|versus|vs\\.?|relative to|between|groups?|arms?"
       "|placebo|sham|controls?|usual care|standard care|respectively|in favou?r of"
       "|odds|risk|hazard|associated with|over time|from baseline)\\b" },
-    { "finding.within", C_WITHIN, "", "from ba|from pr|compared|relative|over ti|before a|pre-|pre |baseline|after t|after i|after p|post|within",
-      "\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
+    { "finding.within", C_WITHIN, "", "from ba|from pr|compared|relative|over ti|before a|pre-|pre |baseline|after t|after i|after p|post|within|from 0|from 1|from 2|from 3|from 4|from 5|from 6|from 7|from 8|from 9|from a m|from -",
+      /* "decreased from 32.9% to 29.4%": a change within a group */
+      "\\bfrom (?:a mean (?:\\(sd\\) )?of )?-?\\d[\\d.,]*(?: ?[%\\w/.-]+)?(?: \\([^()]{1,30}\\))?"
+      " (?:to|at [\\w -]{1,30}? to) -?\\d"
+      "|\\b(?:from baseline|(?:compared|relative) (?:to|with) (?:the )?baseline"
       "|over time|before and after|pre- to post|pre-to-post|pre- and post|baseline to"
       "|from pre\\w*|pre- ?(?:to|vs\\.?|versus) ?post\\w*|after (?:the )?(?:treatment|intervention"
       "|therapy|training|program(?:me)?)|post-?(?:treatment|intervention)"
@@ -212,18 +224,21 @@ static const struct frule frules[] = {
       "(?:outcomes?|end-?points?|end points?|outcome measures?|objectives?|variables?"
       "|parameters?|efficacy (?:variable|measure))\\b" },
     { "finding.split", C_SPLIT, "", ";|, with|, where|, while|, but|, howev|, despi|, in sp|, and|whereas|while|but|although|despite|in spite|i)|ii)|iii)|iv)|v)|vi)|a)|b)|c)|d)|e)|and ",
-      ";|,? whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
+      ";|(?:, ?)?whereas\\b|, while\\b|\\bwhile (?=(?:the|a|an|no|in|there|those|patients|it|they"
       "|this|that|both|all|[a-z]+ (?:was|were|did|had|showed))\\b)|, but\\b|\\bbut (?=\\w)"
       "|\\balthough\\b|, however,|,? despite\\b|,? in spite of\\b"
       "|, and (?=(?:the |a |an |no |there |it |they |this |those |patients |subjects "
-      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b)"
+      "|participants )?\\w+ (?:was|were|did|had|showed|is|are)\\b"
+      "|the (?:[\\w-]+ ){1,4}?(?:was|were|is|are) -?\\d)"
       "|(?<=\\()(?:i{1,3}|iv|vi?|[a-e])\\) (?=[a-z0-9])"
       "|,?(?= ?and (?:(?:was|were) )?(?:(?:significantly|markedly|also|slightly) )?(?:increased"
       "|decreased|reduced|declined|improved|lowered|elevated|rose|fell|dropped|inhibited"
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
-      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)" },
+      "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
+      "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)"
+      "|\\band (?=the (?:[\\w-]+ ){1,4}?(?:did|does|do|was|were|could)(?: not|n't)\\b)" },
     /* "X significantly increased and Y (...) significantly decreased": a
      * subject of its own before a verb; split only when the clause before
      * has its own direction (sentence_findings) */
@@ -233,6 +248,12 @@ static const struct frule frules[] = {
       "(?:(?:was|were) )?(?:significantly |markedly |also "
       "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
       "|rose|fell|dropped|worsened|deteriorated)\\b)" },
+    /* "A was lower than B, the difference was not significant": a denial
+     * after a comma is a clause of its own (anaphoric_ns decides) */
+    { "finding.split_denial", C_SPLIT, "", ", the|, this|, these|, that|, such",
+      ", (?=(?:the|this|these|that|such) (?:[\\w-]+ )?(?:differences?|effects?|changes?"
+      "|trends?|reductions?|increases?|improvements?) (?:was|were|is|are|did|does|do|failed"
+      "|remained)(?: not\\b| non|n't| to\\b))" },
     { "finding.except", C_EXCEPT, "", "except|apart f|other t",
       "\\b(?:except (?:for |in |that |on )?|exception of |apart from |other than )" },
 
@@ -437,6 +458,8 @@ void findings_rules_close(findings_rules *f)
 
 enum part { P_UNKNOWN, P_BACKGROUND, P_AIM, P_METHODS, P_RESULTS, P_CONCLUSIONS };
 
+struct arms { size_t ia, ib, ca, cb; };   /* intervention and comparator spans */
+
 struct ftext {
     findings_rules *f;
     const char *orig;     /* the text as stored (rows quote it) */
@@ -455,6 +478,7 @@ struct ftext {
     size_t last_oa, last_ob; /* the outcome of the text's last finding */
     int shared_within;    /* the clause shares its sentence's "from baseline"
                              (split before a subject of its own) */
+    struct arms pair;     /* the arms of the sentence's last pair of values */
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
 };
@@ -948,6 +972,7 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
         "showed", "remained", "tended", "significantly", "statistically", "both",
         "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
+        "found", "observed", "noted", "occurred",
     };
     size_t k;
     int again = 1;
@@ -978,6 +1003,37 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
     }
 }
 
+/* " (LDL-C)" at @p i: where an abbreviation in brackets ends (2 to 10
+ * letters, digits and hyphens, two capitals at least), else 0. */
+static size_t abbrev_after(const struct ftext *t, size_t i, size_t b)
+{
+    size_t j, caps = 0;
+
+    if (i + 4 >= b || t->s[i + 1] != '(')
+        return 0;
+    for (j = i + 2; j < b && j < i + 13 && (isalnum((unsigned char)t->s[j]) || t->s[j] == '-'); j++)
+        caps += isupper((unsigned char)t->s[j]) != 0;
+    return j < b && t->s[j] == ')' && j - i - 2 >= 2 && caps >= 2 ? j + 1 : 0;
+}
+
+/* " by " at @p i after "measured", "assessed", "rated": the measure
+ * belongs to the outcome ("performance as measured by the exam score"). */
+static int measured_by(const struct ftext *t, size_t a, size_t i)
+{
+    static const char *const w[] = { "measured", "assessed", "rated", "evaluated", "determined",
+                                     "quantified", "estimated" };
+    size_t k;
+
+    if (strncmp(t->lower + i, " by ", 4))
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+        size_t n = strlen(w[k]);
+        if (i >= a + n && !strncmp(t->lower + i - n, w[k], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where a noun phrase after @p a ends: at a preposition that introduces
  * the arms, a verb, punctuation. */
 static size_t np_end(const struct ftext *t, size_t a, size_t b)
@@ -992,7 +1048,7 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
         " of the ", " in women", " in men", " in children", " in this", " on day",
         " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
     };
-    size_t i, k, lim = b < a + 120 ? b : a + 120;
+    size_t i, k, lim = b < a + 120 ? b : a + 120, ab;
 
     for (i = a + 1; i < lim; i++) {
         char c = t->s[i];
@@ -1000,9 +1056,14 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
             return i;
         if (c != ' ' && c != ',' && c != ';')
             continue;
+        /* "low density lipoprotein (LDL-C)": the phrase's abbreviation is of it */
+        if (c == ' ' && (ab = abbrev_after(t, i, lim))) {
+            i = ab - 1;
+            continue;
+        }
         for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
             if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
-                && !strncmp(t->lower + i, stop[k], strlen(stop[k])))
+                && !strncmp(t->lower + i, stop[k], strlen(stop[k])) && !measured_by(t, a, i))
                 return i;
     }
     return lim;
@@ -1054,6 +1115,39 @@ static int control_like(const char *s)
     return has_word_ci(s, w, sizeof w / sizeof w[0]);
 }
 
+/* "those in the B group", "patients receiving B": a generic head [a, e)
+ * names its arm after it; where that arm ends, else @p e. */
+static size_t generic_arm_end(const struct ftext *t, size_t a, size_t e, size_t b)
+{
+    static const char *const head[] = { "those", "that", "patients", "participants", "subjects",
+                                        "individuals", "children", "women", "men", "the patients",
+                                        "the participants", "the subjects" };
+    static const char *const link[] = { " in the ", " in ", " on ", " receiving ", " treated with ",
+                                        " given ", " who received ", " taking ", " using " };
+    size_t k;
+
+    for (k = 0; k < sizeof head / sizeof head[0]; k++)
+        if (e - a == strlen(head[k]) && !strncmp(t->lower + a, head[k], e - a))
+            break;
+    if (k == sizeof head / sizeof head[0])
+        return e;
+    for (k = 0; k < sizeof link / sizeof link[0]; k++)
+        if (!strncmp(t->lower + e, link[k], strlen(link[k])) && e + strlen(link[k]) < b)
+            return np_end(t, e + strlen(link[k]), b);
+    return e;
+}
+
+/* control_like() of the normalised [a, b). */
+static int control_like_span(const struct ftext *t, size_t a, size_t b)
+{
+    char buf[128];
+    size_t n = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
+
+    memcpy(buf, t->lower + a, n);
+    buf[n] = '\0';
+    return control_like(buf);
+}
+
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
 static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, size_t *xb)
 {
@@ -1062,11 +1156,17 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
 
     *xa = a;
     e = np_end(t, a, b);
+    e = generic_arm_end(t, a, e, b);
     /* "the X group" ends at "group" */
     g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
         e = (size_t)(g - t->lower) + 6;
     *xb = e;
+    {   /* "(P = 0.04 versus placebo alone)": the bracket closes the arm */
+        const char *cl = memchr(t->s + *xa, ')', *xb - *xa);
+        if (cl && !memchr(t->s + *xa, '(', (size_t)(cl - t->s) - *xa))
+            *xb = (size_t)(cl - t->s);
+    }
     trim_np(t, xa, xb);
     if (*xb > *xa && word_count(t->s, *xa, *xb) > 8)
         *xb = *xa;
@@ -1077,8 +1177,6 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
     if (*xb > *xa && (unsigned char)t->s[*xa] == 0xe2 && (unsigned char)t->s[*xa + 1] == 0x88)
         *xb = *xa;      /* U+2212 minus */
 }
-
-struct arms { size_t ia, ib, ca, cb; };
 
 /* The arm right before a comparison word at @p c: "higher with A than with
  * B", "lower on A than on B". */
@@ -1121,6 +1219,30 @@ static size_t group_code_end(const struct ftext *t, size_t g, size_t b)
     return e < b && isalnum((unsigned char)t->s[e]) ? g : e;
 }
 
+/* "2.1 visits in the B group" at @p s: where the arm after the value
+ * starts (a few words on, before any punctuation), else @p s. */
+static size_t value_arm(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const pre[] = { " in the ", " in ", " for the ", " with " };
+    size_t i, k, lim = s + 40 < b ? s + 40 : b;
+
+    for (i = s; i < lim; i++) {
+        if ((t->s[i] == ',' && !(i > s && isdigit((unsigned char)t->s[i - 1])
+                                 && isdigit((unsigned char)t->s[i + 1])))
+            || t->s[i] == ';' || t->s[i] == '(' || t->s[i] == ')')
+            return s;
+        if (t->s[i] != ' ')
+            continue;
+        for (k = 0; k < sizeof pre / sizeof pre[0]; k++)
+            if (!strncmp(t->lower + i, pre[k], strlen(pre[k]))) {
+                size_t x = i + strlen(pre[k]);
+                return x < b && isalpha((unsigned char)t->s[x]) && arm_like(t, x, np_end(t, x, b))
+                       ? x : s;
+            }
+    }
+    return s;
+}
+
 /* The arms a clause names: "between A and B", "compared with B", "than
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
@@ -1157,6 +1279,8 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
         if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
             size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
+            if (s < b && isdigit((unsigned char)t->s[s]))
+                s = value_arm(t, s, b);     /* "compared with 2.1 visits in the B group" */
             if (s < b && !starts_word(t->lower, b, s, "baseline")
                 && !(k == sizeof cmp / sizeof cmp[0] - 1 && starts_word(t->lower, b, s, "time"))
                 && !isdigit((unsigned char)t->s[s])) {
@@ -1231,7 +1355,8 @@ static const char *const pol_lower[] = {
     "cough", "discomfort", "tender", "stiffness", "swelling", "edema", "oedema", "inflammat",
     "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
     "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
-    "disease activity", "fear", "loneliness", "suicid", "sedation",
+    "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
+    "hostility", "aggressi", "confusion",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
@@ -1672,6 +1797,25 @@ static size_t item_end(const struct ftext *t, size_t x, size_t b)
     return e;
 }
 
+/* Past a bracketed group right after @p x ("time (p = 0.02), stay"):
+ * where the group closes, else @p x. */
+static size_t bracket_end(const struct ftext *t, size_t x, size_t b)
+{
+    size_t i = x, depth = 0;
+
+    if (i < b && t->s[i] == ' ')
+        i++;
+    if (i >= b || (t->s[i] != '(' && t->s[i] != '['))
+        return x;
+    for (; i < b && i < x + 200; i++) {
+        if (t->s[i] == '(' || t->s[i] == '[')
+            depth++;
+        else if ((t->s[i] == ')' || t->s[i] == ']') && !--depth)
+            return i + 1;
+    }
+    return x;
+}
+
 /* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
  * "no difference in eradication rate, compliance or adverse events"): the
  * items of the phrase [oa, ob) and the list that continues it, when there
@@ -1680,6 +1824,9 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
                             size_t *ie, size_t cap)
 {
     static const char *const sep[] = { ", and ", ", or ", ", ", " and ", " or " };
+    static const char *const nonitem[] = { "compared", "versus", "vs", "relative", "than", "when",
+                                           "respectively", "which", "while", "whereas", "was",
+                                           "were", "is", "are", "had", "did" };
     size_t n = 0, x = oa, k, commas = 0;
 
     if (ob <= oa)
@@ -1692,7 +1839,7 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
         is[n] = xs;
         ie[n] = y;
         n++;
-        x = e;
+        x = bracket_end(t, e, b);
         for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
             if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
                 break;
@@ -1705,6 +1852,12 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
             break;
         commas += sep[k][0] == ',';
         x += strlen(sep[k]);
+        /* ", compared with B", ", respectively": no item */
+        for (k = 0; k < sizeof nonitem / sizeof nonitem[0]; k++)
+            if (starts_word(t->lower, b, x, nonitem[k]))
+                break;
+        if (k < sizeof nonitem / sizeof nonitem[0])
+            break;
         if (x >= ob && e >= ob && !commas && n >= 1 && k >= 3 && x > ob + 1)
             break;     /* " and " after the phrase without a list: a new clause */
     }
@@ -1782,8 +1935,8 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
         s = e;
         while (s > a && isalpha((unsigned char)t->lower[s - 1]))
             s--;
-        if (s == e)
-            return 0;
+        if (s == e)     /* "X (group 3) reduced Y": the bracket ends the subject */
+            return e > a && (t->s[e - 1] == ')' || t->s[e - 1] == ']');
         for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
             if (e - s == strlen(adv[k]) && !strncmp(t->lower + s, adv[k], e - s)) {
                 e = s;
@@ -1795,6 +1948,98 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
         if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
             return 0;
     return s > a || e > a;
+}
+
+/* "The primary outcome, X, was ...": the outcome [*oa, *ob) named by its
+ * role is X, the phrase set off by commas after it. */
+static void apposition(const struct ftext *t, size_t *oa, size_t *ob, size_t b)
+{
+    static const char *const role[] = { "primary", "main", "secondary", "principal" };
+    static const char *const noun[] = { "outcome measure", "outcome", "end-point", "endpoint",
+                                        "end point", "efficacy variable", "variable" };
+    size_t k, x = *oa, y;
+    const char *cm;
+
+    for (k = 0; k < sizeof role / sizeof role[0]; k++)
+        if (starts_word(t->lower, b, x, role[k]))
+            break;
+    if (k == sizeof role / sizeof role[0])
+        return;
+    x += strlen(role[k]) + 1;
+    for (k = 0; k < sizeof noun / sizeof noun[0]; k++)
+        if (!strncmp(t->lower + x, noun[k], strlen(noun[k])))
+            break;
+    if (k == sizeof noun / sizeof noun[0])
+        return;
+    x += strlen(noun[k]);
+    if (x < b && t->lower[x] == 's')
+        x++;
+    if (x + 2 >= b || t->s[x] != ',' || t->s[x + 1] != ' ')
+        return;
+    x += 2;
+    if (!(cm = memchr(t->s + x, ',', b - x)) || (size_t)(cm - t->s) > x + 80)
+        return;
+    y = (size_t)(cm - t->s);
+    trim_np(t, &x, &y);
+    if (y > x) {
+        *oa = x;
+        *ob = y;
+    }
+}
+
+/* The word before *@p e (not before @p a): *e moves back over spaces to
+ * its end; its start is returned (*e itself when there is none). */
+static size_t prev_word(const struct ftext *t, size_t a, size_t *e)
+{
+    size_t s;
+
+    while (*e > a && t->s[*e - 1] == ' ')
+        (*e)--;
+    s = *e;
+    while (s > a && isalpha((unsigned char)t->lower[s - 1]))
+        s--;
+    return s;
+}
+
+/* Does a verb of having or showing come right before the cue at @p qs
+ * ("patients in the A group had (a significantly) higher X", "A resulted
+ * in less X")?  Where the verb starts, plus 1; 0 when none. */
+static size_t have_verb_before(const struct ftext *t, size_t a, size_t qs)
+{
+    static const char *const skip[] = { "a", "an", "the", "significantly", "statistically",
+                                        "significant", "also", "markedly" };
+    static const char *const verb[] = { "had", "has", "have", "showed", "shown", "show", "shows",
+                                        "demonstrated", "exhibited", "experienced", "displayed",
+                                        "achieved", "reported", "presented", "required", "needed",
+                                        "received", "gained", "obtained", "developed",
+                                        "produced", "caused", "induced", "yielded", "provided",
+                                        "gave", "offered" };
+    /* "resulted in", "led to" */
+    static const char *const verb2[] = { "resulted in", "results in", "result in", "led to",
+                                         "leads to", "lead to" };
+    size_t e = qs, s, k;
+
+    for (;;) {
+        s = prev_word(t, a, &e);
+        if (s == e)
+            return 0;
+        for (k = 0; k < sizeof skip / sizeof skip[0]; k++)
+            if (e - s == strlen(skip[k]) && !strncmp(t->lower + s, skip[k], e - s))
+                break;
+        if (k == sizeof skip / sizeof skip[0])
+            break;
+        e = s;
+    }
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (e - s == strlen(verb[k]) && !strncmp(t->lower + s, verb[k], e - s))
+            return s + 1;
+    for (k = 0; k < sizeof verb2 / sizeof verb2[0]; k++) {
+        size_t n = strlen(verb2[k]);
+        if (e >= a + n && !strncmp(t->lower + e - n, verb2[k], n)
+            && (e - n == a || !isalnum((unsigned char)t->lower[e - n - 1])))
+            return e - n + 1;
+    }
+    return 0;
 }
 
 /* Does a verb cue ending at @p qe take no object ("X increased over time",
@@ -1933,9 +2178,12 @@ static char *outcome_abbrev(const struct ftext *t, char *o)
         size_t j = i, caps = 0, la, lb;
         while (j < n && (isalnum((unsigned char)o[j]) || o[j] == '-'))
             caps += isupper((unsigned char)o[j++]) != 0;
-        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2 && isupper((unsigned char)o[i])
+        /* "baPWV" (small letters first), "HTLs" (a plural of "HTL") */
+        if (j > i && j - i >= 2 && j - i <= 8 && caps >= 2
             && !(i > 0 && o[i - 1] == '(') && !(j < n && o[j] == ')')
-            && abbrev_long(t, o + i, j - i, &la, &lb)) {
+            && (abbrev_long(t, o + i, j - i, &la, &lb)
+                || (o[j - 1] == 's' && caps == j - i - 1
+                    && abbrev_long(t, o + i, j - i - 1, &la, &lb)))) {
             char *lf = orig_dup(t, la, lb), *r;
             size_t m;
             if (!lf)
@@ -2014,11 +2262,7 @@ static int superlative_ok(const struct ftext *t, size_t a, const struct hit *h)
         && strncmp(w, "minimum", 7))
         return 1;
     for (;;) {
-        while (e > a && t->s[e - 1] == ' ')
-            e--;
-        s = e;
-        while (s > a && isalpha((unsigned char)t->lower[s - 1]))
-            s--;
+        s = prev_word(t, a, &e);
         if (s == e)
             return 0;
         if (!the && e - s == 3 && !strncmp(t->lower + s, "the", 3)) {
@@ -2047,6 +2291,104 @@ static int comparative(const struct ftext *t, const struct hit *h)
     return 0;
 }
 
+/* "rose by approximately 11%", "fell by 2.3 points": a verb cue ending at
+ * @p e with the size of its change, a result. */
+static int quantified(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const adv[] = { "approximately ", "about ", "nearly ", "almost ",
+                                       "around ", "up to ", "an average of ", "a mean of ",
+                                       "a median of " };
+    size_t k;
+
+    if (e + 5 >= b || strncmp(t->lower + e, " by ", 4))
+        return 0;
+    e += 4;
+    for (k = 0; k < sizeof adv / sizeof adv[0]; k++)
+        if (!strncmp(t->lower + e, adv[k], strlen(adv[k]))) {
+            e += strlen(adv[k]);
+            break;
+        }
+    return e < b && isdigit((unsigned char)t->s[e]);
+}
+
+/* "increased in the A group only (between-group difference P = 0.19)":
+ * the test between the groups decides the significance of the clause,
+ * not the change within one. */
+static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *ns)
+{
+    static const char *const w[] = { "between-group", "between group", "between the groups",
+                                     "between groups", "between the two groups" };
+    size_t k, i;
+
+    if (!(*sig && *ns))
+        return;     /* one verdict only: nothing to choose */
+    for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+        const char *q = fmem(t->lower + a, b - a, w[k], strlen(w[k]));
+        size_t lim;
+        if (!q)
+            continue;
+        i = (size_t)(q - t->lower) + strlen(w[k]);
+        lim = i + 40 < b ? i + 40 : b;
+        for (; i < lim; i++) {
+            int s2, n2;
+            double v;
+            char op[3];
+            if (t->lower[i] != 'p' || isalnum((unsigned char)t->lower[i - 1]))
+                continue;
+            clause_p(t, i, lim, &s2, &n2, &v, op);
+            if (s2 != n2) {
+                *sig = s2;
+                *ns = n2;
+            }
+            return;
+        }
+    }
+}
+
+/* After a change noun at @p qe: "were found (in the A group) for
+ * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
+ * clause named none; 0 when the clause is not so. */
+static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob,
+                     struct arms *arms)
+{
+    static const char *const seen[] = { " were found", " was found", " were observed",
+                                        " was observed", " were seen", " was seen", " were noted",
+                                        " was noted", " were reported", " was reported" };
+    size_t k, x = 0, ia = 0, ib = 0;
+
+    for (k = 0; k < sizeof seen / sizeof seen[0]; k++)
+        if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
+            x = qe + strlen(seen[k]);
+            break;
+        }
+    if (!x)
+        return 0;
+    if (!strncmp(t->lower + x, " in the ", 8) || !strncmp(t->lower + x, " in ", 4)) {
+        size_t s0 = x + (t->lower[x + 4] == 't' && t->lower[x + 5] == 'h' ? 8 : 4), e0;
+        const char *g;
+        e0 = np_end(t, s0, b);
+        if ((g = fmem(t->lower + s0, e0 - s0, " group", 6)))
+            e0 = group_code_end(t, (size_t)(g - t->lower) + 6, b);
+        if (e0 > s0 && arm_like(t, s0, e0)) {
+            ia = s0;
+            ib = e0;
+            trim_np(t, &ia, &ib);
+            x = e0;
+        }
+    }
+    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4))
+        return 0;
+    *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
+    *ob = np_end(t, *oa, b);
+    if (*ob <= *oa)
+        return 0;
+    if (ib > ia && !(arms->ib > arms->ia)) {
+        arms->ia = ia;
+        arms->ib = ib;
+    }
+    return 1;
+}
+
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
@@ -2056,6 +2398,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     const struct hit *neg = NULL, *dir = NULL, *h;
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
+    size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
     char op[3];
@@ -2104,12 +2447,15 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 const char *w = t->lower + dir->s;
                 flip = !strncmp(w, "less", 4) || !strncmp(w, "smaller", 7)
                        || !strncmp(w, "fewer", 5) || !strncmp(w, "lower", 5);
+                cmp_s = dir->s;
+                cmp_e = dir->e;
                 dir = h2;
                 break;
             }
         }
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
+    between_p(t, a, b, &sig, &ns);
     if (t->denied && !sig)
         ns = 1;
     within = has_cue(t, C_WITHIN, a, b) || t->shared_within;
@@ -2131,7 +2477,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;
-    } else if (ratio != 9 && (!dir || ratio_after(t, dir->e, b))) {
+    } else if (ratio != 9 && (!dir || (ratio_after(t, dir->e, b) && !evaluative(t, dir)))) {
         /* a ratio (OR, RR, HR) with its CI: above or below 1, or spanning it */
         rule = "finding.ratio";
         direction = ratio;
@@ -2158,7 +2504,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     } else if (dir) {
         int has_sig = has_cue(t, C_SIG, a, b) || sig;
         if (!has_sig && !has_cue(t, C_COMPARE, a, b) && !within
-            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb)))
+            && !active_verb(t, a, dir->s, dir->e) && !(lb > la && has_cue(t, C_COMPARE, la, lb))
+            && !quantified(t, dir->e, b))
             return LM_OK;
         rule = frules[dir->rule].id;
         direction = frules[dir->rule].cue == C_INC ? 1 : -1;
@@ -2168,6 +2515,16 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             significant = 1;
     } else {
         return LM_OK;
+    }
+    if (vs && varms.ib > varms.ia && varms.cb > varms.ca) {
+        t->pair = varms;    /* the arms of the sentence's values */
+    } else if (vs && t->pair.cb > t->pair.ca && fmem(t->lower + a, b - a, "respectively", 12)) {
+        /* "..., and the survival rates were 93% and 47%, respectively": the
+         * arms named before in the sentence */
+        if (!(varms.ib > varms.ia))
+            varms.ia = t->pair.ia, varms.ib = t->pair.ib;
+        if (!(varms.cb > varms.ca))
+            varms.ca = t->pair.ca, varms.cb = t->pair.cb;
     }
     if (part == P_CONCLUSIONS && significant < 0 && !neg && !dir)
         return LM_OK;
@@ -2202,6 +2559,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "a (greater) reduction in OUTCOME" */
             oa = qe + 4;
             ob = np_end(t, oa, b);
+        } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
+            /* "improvements were found in the A group for OUTCOME" */
+        } else if (q == dir && cmp_e && cmp_e + 1 < qs && word_count(t->s, cmp_e, qs) <= 4
+                   && !memchr(t->s + cmp_e, ',', qs - cmp_e)) {
+            /* "A produced greater pain reductions versus B": the outcome
+             * between the comparative and the change noun, A the arm */
+            size_t hv = have_verb_before(t, a, cmp_s), sa = a, sb;
+            oa = cmp_e;
+            ob = qs;
+            if (hv && !(arms.ib > arms.ia)) {
+                strip_lead(t, &sa, hv - 1);
+                sb = hv - 1;
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
+                    arms.ia = sa;
+                    arms.ib = sb;
+                }
+            }
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
         } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {
@@ -2215,6 +2590,18 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
             oa = qe;
             ob = np_end(t, oa, b);
+        } else if (noun_cue && !strcmp(frules[q->rule].id, "finding.no_events")) {
+            /* "no EVENTS occurred in either group" */
+            static const char *const w[] = { " in ", " among ", " occurred", " developed", " was ",
+                                             " were " };
+            size_t k;
+            oa = qs + 3;
+            ob = qe;
+            for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+                const char *pp = fmem(t->lower + oa, ob - oa, w[k], strlen(w[k]));
+                if (pp)
+                    ob = (size_t)(pp - t->lower);
+            }
         } else if (noun_cue) {
             /* "no (significant) difference(s) (was found) in/of/for OUTCOME" */
             size_t s = qe, k;
@@ -2253,9 +2640,19 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = sb;
             trim_np(t, &oa, &ob);
             {
-                int subject_arm = ob > oa && arm_like(t, oa, ob)
-                                  && !fmem(t->lower + oa, ob - oa, " of ", 4)
-                                  && !fmem(t->lower + oa, ob - oa, " in ", 4);
+                size_t hv = ob > oa ? have_verb_before(t, sa, qs) : 0;
+                int subject_arm = ob > oa && ((arm_like(t, oa, ob)
+                                               && !fmem(t->lower + oa, ob - oa, " of ", 4)
+                                               && !fmem(t->lower + oa, ob - oa, " in ", 4))
+                                              || hv);
+                if (hv && hv - 1 > oa && hv - 1 < ob) {
+                    /* the arm ends before its verb, after a leading phrase */
+                    const char *cm = last_mem(t->lower, oa, hv - 1, ", ");
+                    if (cm)
+                        oa = (size_t)(cm - t->lower) + 2;
+                    ob = hv - 1;
+                    trim_np(t, &oa, &ob);
+                }
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")
@@ -2299,16 +2696,20 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
         trim_np(t, &oa, &ob);
+        apposition(t, &oa, &ob, b);
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
-        if (neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
-                    || frules[neg->rule].cue == C_EQUIV)
-            && (ob <= oa || (oa < neg->s && word_count(t->s, oa, ob) <= 4))) {
+        /* "A was significantly better than B for X" too */
+        if (((neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
+                      || frules[neg->rule].cue == C_EQUIV))
+             || (!neg && q && q == dir && evaluative(t, dir) && qe + 6 < b
+                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4))))
+            && (ob <= oa || (oa < q->s && word_count(t->s, oa, ob) <= 4))) {
             static const char *const about[] = { " in terms of ", " with respect to ",
                                                  " with regard to ", " regarding ", " for " };
             size_t k;
             for (k = 0; k < sizeof about / sizeof about[0]; k++) {
-                const char *w = fmem(t->lower + neg->e, b - neg->e, about[k], strlen(about[k]));
+                const char *w = fmem(t->lower + q->e, b - q->e, about[k], strlen(about[k]));
                 size_t xa, xb;
                 if (!w)
                     continue;
@@ -2320,6 +2721,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                         arms.ia = oa;
                         arms.ib = ob;
                     }
+                    if (arms.cb > arms.ca && arms.ca < (size_t)(w - t->lower)
+                        && arms.cb > (size_t)(w - t->lower))
+                        arms.cb = (size_t)(w - t->lower);   /* "than B for X": B */
                     oa = xa;
                     ob = xb;
                     break;
@@ -2464,6 +2868,16 @@ static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
+/* The depth of brackets open at @p e, counted from @p a. */
+static int bracket_depth(const struct ftext *t, size_t a, size_t e)
+{
+    int depth = 0;
+
+    for (; a < e; a++)
+        depth += t->s[a] == '(' || t->s[a] == '[' ? 1 : t->s[a] == ')' || t->s[a] == ']' ? -1 : 0;
+    return depth;
+}
+
 /* Does the clause at @p s (to @p b) only say that the one before was not
  * significant ("..., but the difference was not statistically
  * significant", "although this did not reach significance")?  Its end,
@@ -2474,14 +2888,27 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
         "the difference", "this difference", "these differences", "the differences",
         "the change", "the effect", "this effect", "the reduction", "the increase",
         "this ", "these ", "it ", "which ", "that ",
+        /* no subject: "..., but did not reach significance" */
+        "did not ", "failed ", "was not ", "were not ", "not ",
+        /* "..., but no significant differences were found": no outcome of its own */
+        "no significant ", "no statistically ",
     };
+    static const char *const about[] = { " in ", " for ", " on ", " of ", " regarding ",
+                                         " with respect to ", " in terms of " };
+    static const char *const lead[] = { "however, ", "however ", "though ", "yet " };
     const findings_rules *f = t->f;
     size_t k, i, e = b;
 
     while (s < b && t->s[s] == ' ')
         s++;
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (!strncmp(t->lower + s, lead[k], strlen(lead[k]))) {
+            s += strlen(lead[k]);
+            break;
+        }
     for (i = first_hit(f, s); i < f->nh && f->hits[i].s < b; i++)
-        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT) {
+        if (f->hits[i].s >= s && frules[f->hits[i].rule].cue == C_SPLIT
+            && !bracket_depth(t, s, f->hits[i].s)) {
             e = f->hits[i].s;
             break;
         }
@@ -2496,6 +2923,183 @@ static size_t anaphoric_ns(const struct ftext *t, size_t s, size_t b)
         return 0;
     if (has_cue(t, C_NOTSIG, s, e) || has_cue(t, C_FAILED, s, e) || has_cue(t, C_NOTDIFF, s, e))
         return e;
+    if (t->lower[s] == 'n' && t->lower[s + 1] == 'o' && has_cue(t, C_NODIFF, s, e)) {
+        const char *br = memchr(t->s + s, '(', e - s);
+        size_t lim = br ? (size_t)(br - t->s) : e;
+        for (k = 0; k < sizeof about / sizeof about[0]; k++)
+            if (fmem(t->lower + s, lim - s, about[k], strlen(about[k])))
+                return 0;
+        return e;
+    }
+    return 0;
+}
+
+/* Does [a, b) hold a direction or negation cue? */
+static int clause_has_cue(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if (c == C_INC || c == C_DEC || is_neg_cue(c))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_digit(const struct ftext *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (isdigit((unsigned char)t->s[a]))
+            return 1;
+    return 0;
+}
+
+/* Is [a, b) only a lead phrase ("At 1 year", "In the A group"): four
+ * words at most, no verb, no direction or negation cue? */
+static int lead_only(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const verb[] = { " was ", " were ", " is ", " are ", " had ", " has " };
+    size_t k;
+
+    while (a < b && t->s[a] == ' ')
+        a++;
+    if (b <= a || word_count(t->s, a, b) > 4 || t->s[a] == '(')
+        return 0;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
+            return 0;
+    return !clause_has_cue(t, a, b);
+}
+
+/* The first value of [a, b): a percentage when there is one ("24/73
+ * (33%)" is 33), else the first number; its start in *at, 0 when none. */
+static int clause_value(const struct ftext *t, size_t a, size_t b, double *v, size_t *at)
+{
+    size_t i, used, first = 0;
+    double fv = 0, x;
+
+    for (i = a; i < b; i++) {
+        if (!isdigit((unsigned char)t->s[i]) || (i > a && (isalnum((unsigned char)t->s[i - 1])
+                                                          || t->s[i - 1] == '.')))
+            continue;
+        if (!lm_num_parse(t->s + i, b - i, &x, &used))
+            continue;
+        if (i + used < b && (t->s[i + used] == '%' || !strncmp(t->s + i + used, " %", 2))) {
+            *v = x;
+            *at = i;
+            return 1;
+        }
+        if (!first) {
+            first = i;
+            fv = x;
+        }
+        i += used - 1;
+    }
+    *v = fv;
+    *at = first;
+    return first != 0;
+}
+
+/* "A was V1 in ..." at @p a: the subject A [*sa, *sb) and where the
+ * predicate after its verb starts; 0 when the clause is not so. */
+static size_t subject_verb(const struct ftext *t, size_t a, size_t b, size_t *sa, size_t *sb)
+{
+    static const char *const verb[] = { " was ", " were ", " is ", " are " };
+    size_t k, best = 0, bn = 0;
+
+    *sa = a;
+    strip_lead(t, sa, b);
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+        const char *v = fmem(t->lower + *sa, b - *sa, verb[k], strlen(verb[k]));
+        if (v && (!best || (size_t)(v - t->lower) < best)) {
+            best = (size_t)(v - t->lower);
+            bn = strlen(verb[k]);
+        }
+    }
+    if (!best)
+        return 0;
+    *sb = best;
+    trim_np(t, sa, sb);
+    if (*sb <= *sa || word_count(t->s, *sa, *sb) > 5 || !isalpha((unsigned char)t->s[*sa])
+        || starts_word(t->lower, *sb, *sa, "it") || starts_word(t->lower, *sb, *sa, "this")
+        || starts_word(t->lower, *sb, *sa, "that") || memchr(t->s + *sa, ',', *sb - *sa))
+        return 0;
+    return best + bn;
+}
+
+/* "A was discontinued in 24/73 (33%) whereas B was discontinued in 5/66
+ * (8%) (P < 0.001)": two clauses without a direction word, each arm with
+ * its own value of the same predicate.  One finding on the pair (A the
+ * intervention, the predicate its outcome); 1 when it is so. */
+static int contrast_values(struct ftext *t, size_t a1, size_t b1, size_t a2, size_t b2)
+{
+    size_t s1, e1, s2, e2, p1, p2, w1, w2, n1, n2, x, y;
+    double v1, v2, p;
+    int sig, ns, direction, swap;
+    char op[3];
+    lm_extraction *e;
+
+    if (clause_has_cue(t, a1, b1) || clause_has_cue(t, a2, b2)
+        || !(p1 = subject_verb(t, a1, b1, &s1, &e1)) || !(p2 = subject_verb(t, a2, b2, &s2, &e2))
+        || !clause_value(t, p1, b1, &v1, &n1) || !clause_value(t, p2, b2, &v2, &n2) || v1 == v2)
+        return 0;
+    /* the same predicate word: "discontinued" and "discontinued" */
+    for (w1 = p1; w1 < b1 && isalpha((unsigned char)t->lower[w1]); w1++)
+        ;
+    for (w2 = p2; w2 < b2 && isalpha((unsigned char)t->lower[w2]); w2++)
+        ;
+    if (w1 == p1 || w1 - p1 != w2 - p2 || strncmp(t->lower + p1, t->lower + p2, w1 - p1)
+        || (e1 - s1 == e2 - s2 && !strncmp(t->lower + s1, t->lower + s2, e1 - s1)))
+        return 0;
+    clause_p(t, a1, b2, &sig, &ns, &p, op);
+    direction = ns && !sig ? 0 : v1 > v2 ? 1 : -1;
+    swap = control_like_span(t, s1, e1) && !control_like_span(t, s2, e2);
+    if (!(e = push_row(t, LM_KIND_FINDING, "finding.values", a1, b2)))
+        return -1;
+    x = p1;
+    y = n1 < b1 ? n1 : b1;
+    {
+        static const char *const tail[] = { " in ", " by ", " for ", " at " };
+        size_t k;
+        for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
+            const char *q = fmem(t->lower + x, y - x, tail[k], strlen(tail[k]));
+            if (q)
+                y = (size_t)(q - t->lower);
+        }
+    }
+    trim_np(t, &x, &y);
+    if (y > x)
+        e->outcome = orig_dup(t, x, y);
+    e->intervention = swap ? orig_dup(t, s2, e2) : orig_dup(t, s1, e1);
+    e->comparator = swap ? orig_dup(t, s1, e1) : orig_dup(t, s2, e2);
+    if (swap)
+        direction = -direction;
+    e->p = p;
+    memcpy(e->p_op, op, sizeof e->p_op);
+    extract_strlcpy(e->metric, direction > 0 ? "increased" : direction < 0 ? "decreased"
+                    : "no_difference", sizeof e->metric);
+    if (sig && !ns)
+        extract_flag(e, "significant=true");
+    else if (ns && !sig)
+        extract_flag(e, "significant=false");
+    return 1;
+}
+
+/* Does the clause at @p s start with a finite verb ("but was not seen
+ * in B"): its subject is the clause before's? */
+static int starts_verb(const struct ftext *t, size_t s, size_t b)
+{
+    static const char *const w[] = { "was", "were", "is", "are", "did", "had", "has", "have",
+                                     "remained" };
+    size_t k;
+
+    while (s < b && t->s[s] == ' ')
+        s++;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, s, w[k]))
+            return 1;
     return 0;
 }
 
@@ -2536,6 +3140,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
     t->shared_within = 0;
+    memset(&t->pair, 0, sizeof t->pair);
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -2556,19 +3161,41 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 i++;
             continue;
         }
+        if (c == C_SPLIT && lead_only(t, cs, h->s))
+            continue;   /* "At 1 year, however, X was ...": the lead stays with X */
+        if (!strncmp(t->lower + h->s, ", and ", 6) && !clause_has_cue(t, cs, h->s)
+            && !has_digit(t, cs, h->s))
+            continue;   /* "the incidence of A, B, and C were higher": a list */
+        if ((fmem(t->lower + h->s, h->e - h->s, "whereas", 7)
+             || fmem(t->lower + h->s, h->e - h->s, "while", 5))
+            && !exc && !bracket_depth(t, a, h->s)) {
+            /* "A was X in 33% whereas B was X in 8%": the pair is one finding */
+            size_t e2 = b, j;
+            int r;
+            for (j = i + 1; j < f->nh && f->hits[j].s < b; j++)
+                if (frules[f->hits[j].rule].cue == C_SPLIT && !bracket_depth(t, h->e, f->hits[j].s)) {
+                    e2 = f->hits[j].s;
+                    break;
+                }
+            if ((r = contrast_values(t, cs, h->s, h->e, e2)) < 0)
+                return LM_ERR_NOMEM;
+            if (r) {
+                cs = e2;
+                while (i + 1 < f->nh && f->hits[i + 1].s < e2)
+                    i++;
+                continue;
+            }
+        }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;
             t->shared_within = has_cue(t, C_WITHIN, a, b);
         }
         {   /* not inside brackets: "(3.6 mg/dL; P = 0.026)" */
-            size_t k, lim = h->s;
-            int depth = 0;
+            size_t lim = h->s;
             if (lim > a && t->s[lim - 1] == '(')
                 lim--;          /* "(ii) ": an enumeration */
-            for (k = a; k < lim; k++)
-                depth += t->s[k] == '(' || t->s[k] == '[' ? 1 : t->s[k] == ')' || t->s[k] == ']' ? -1 : 0;
-            if (depth > 0)
+            if (bracket_depth(t, a, lim) > 0)
                 continue;
         }
         {
@@ -2578,7 +3205,21 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
             if ((rc = clause_finding(t, cs, enumeration ? h->s - 1 : h->s, exc, part, la, lb)))
                 return rc;
             t->ellipsis = !strncmp(t->lower + h->s, "and ", 4)
-                          || !strncmp(t->lower + h->s, ", and ", 6);
+                          || !strncmp(t->lower + h->s, ", and ", 6)
+                          || (fmem(t->lower + h->s, h->e - h->s, "but", 3)
+                              && starts_verb(t, h->e, b));
+            if (t->ellipsis && !(t->sub_b > t->sub_a)) {
+                /* "X were detected in 11/18, and were not different": X
+                 * though the clause before had no finding */
+                size_t sa = cs, sb;
+                strip_lead(t, &sa, h->s);
+                sb = np_end(t, sa, h->s);
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 8) {
+                    t->sub_a = sa;
+                    t->sub_b = sb;
+                }
+            }
             if (enumeration && !(lb > la)) {
                 la = cs;
                 lb = h->s - 1;

@@ -13,7 +13,10 @@
       per prompt whose evidence lies in the abstract: litmine's finding for
       the prompt's outcome (best word overlap with its outcome, then its
       text), its direction turned round when the prompt's intervention is
-      litmine's comparator; coverage and macro-F1 of the direction.
+      litmine's comparator; coverage and macro-F1 of the direction.  A
+      prompt naming three or more words of outcome may be answered by the
+      findings of one sentence that agree in direction, their outcomes read
+      together ("A, B and C" against the rows A, B, C).
       --sample N scores N prompts drawn with a fixed seed (the train split,
       development data too large to read through).
 Floors: "name=value" pairs; a measured value below its floor fails (exit 1).
@@ -59,8 +62,11 @@ def overlap(a, b):
 
 
 def arm_codes(s):
-    """'Group A', 'group II', 'arm 2': an arm's code (its words drop it)."""
-    return {"#" + c.lower() for c in re.findall(r"\b(?:[Gg]roup|[Aa]rm)\s+([A-Z0-9]{1,3})\b", s or "")}
+    """'Group A', 'group II', 'arm 2', 'R group': an arm's code (its words
+    drop it)."""
+    s = s or ""
+    return ({"#" + c.lower() for c in re.findall(r"\b(?:[Gg]roup|[Aa]rm)\s+([A-Z0-9]{1,3})\b", s)}
+            | {"#" + c.lower() for c in re.findall(r"\b([A-Z0-9]{1,3})[ -](?:[Gg]roup|[Aa]rm)\b", s)})
 
 
 def dice(a, b):
@@ -238,7 +244,9 @@ def ei_texts(tarball, ids_path):
             txt = tf.extractfile(mem).read().decode("utf-8", "replace")
             title, parts, cur = "", [], None
             for line in txt.splitlines():
-                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):{1,2}\s*$", line)   # "ABSTRACT.RESULTS::" too
+                # "ABSTRACT.RESULTS:", "ABSTRACT.RESULTS::", "ABSTRACT.RESULTS.:",
+                # and the bare "TITLE." / "ABSTRACT." of some files
+                mm = re.match(r"^(TITLE|ABSTRACT(?:\.([A-Z /&-]*?))?) ?[.:]{1,3}\s*$", line)
                 if mm:
                     cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
                     if cur != "title":
@@ -312,10 +320,20 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sam
         total += 1
         got = [r for r in rows[str(pr["PMCID"])] if r["kind"] == "finding"]
         best, rank, score = None, 0.0, 0.0
+        # a prompt naming several outcomes ("A, B and C") is answered by the
+        # findings of one sentence that agree in direction, read together
+        together = defaultdict(list)
+        for r in got:
+            if r.get("outcome"):
+                together[(r["text"], r["metric"])].append(r["outcome"])
         for r in got:
             # a change from baseline ranks after a comparison of two arms;
             # its own overlap decides whether it answers the prompt
-            s = overlap(pr["Outcome"], r.get("outcome")) + 0.5 * overlap(pr["Outcome"], r["text"])
+            o = r.get("outcome")
+            if o and len(together[(r["text"], r["metric"])]) > 1 and len(words(pr["Outcome"])) >= 3:
+                o = max(o, " ".join(together[(r["text"], r["metric"])]),
+                        key=lambda x: overlap(pr["Outcome"], x))
+            s = overlap(pr["Outcome"], o) + 0.5 * overlap(pr["Outcome"], r["text"])
             k = s
             if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
                 k *= WITHIN_WEIGHT

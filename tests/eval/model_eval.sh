@@ -36,8 +36,22 @@
 # treatment that defines them ("DESC (group K)", "In group K, DESC",
 # "group K received DESC") and values whose second arm is named before its
 # own ("for group A was 28 s and group B was 107 s"): train 0.867 / 0.759,
-# validation 0.919 / 0.808, test 0.867 / 0.629, direction 0.911; only ever
-# raise them otherwise.
+# validation 0.919 / 0.808, test 0.867 / 0.629, direction 0.911; developed
+# on ev2 train (the 1,000 sample holds all its 882 prompts with evidence in
+# the abstract) with list items past their bracketed p, denials of the
+# clause before ("..., but did not reach significance"), abbreviations kept
+# with their outcome, "no EVENTS occurred in either group", "A was better
+# than B for X", "A resulted in less X", changes from a value to a value as
+# within-group, contrasts of two arms' values ("A was X in 33% whereas B
+# was X in 8%"), "respectively" values on the sentence's arms, a change
+# with its size, and arm codes before "group" in the matcher's
+# orientation: train 0.892 / 0.794, validation 0.919 / 0.816, test
+# 0.875 / 0.634, recall 0.750, precision 0.807, direction 0.920; with
+# clauses after "but" at their verb, "as measured by", the test between
+# groups deciding, "improvements were found in A for X": train
+# 0.896 / 0.798; with one sentence's findings that agree in direction
+# answering a prompt that lists outcomes (the matcher): train 0.896 / 0.801;
+# only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -57,7 +71,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.74,finding.precision=0.79,finding.direction_accuracy=0.90,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.745,finding.precision=0.80,finding.direction_accuracy=0.91,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
 for split in train validation test; do
@@ -67,9 +81,9 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.855,ev2_train.macro_f1=0.75; sample="--sample 1000" ;;
-    validation) fl=ev2_validation.coverage=0.905,ev2_validation.macro_f1=0.795 ;;
-    *) fl=ev2_test.coverage=0.855,ev2_test.macro_f1=0.62 ;;
+    train) fl=ev2_train.coverage=0.89,ev2_train.macro_f1=0.80; sample="--sample 1000" ;;
+    validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.81 ;;
+    *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.63 ;;
   esac
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" $sample \

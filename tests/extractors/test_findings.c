@@ -838,3 +838,406 @@ Test(findings, a_value_after_versus_is_not_an_arm)
     lm_extractions_free(&x);
 }
 
+
+/* ---- lists, denials and arms in the clause (ev2 train error classes) ----- */
+
+Test(findings, list_items_with_their_own_p_values)
+{
+    static const char list[] =
+        "RESULTS: The zelvorin group had a significantly shorter glimmer time (p = 0.02), "
+        "reduced tremor requirements (p = 0.05) and shorter night waking (p = 0.04) when "
+        "compared with the placebo group.";
+    static const struct fcase c[] = {
+        /* a bracketed p after an item does not end the list */
+        { .s = list, .needle = "glimmer time", .by_outcome = 1, .metric = "decreased" },
+        { .s = list, .needle = "tremor requirements", .by_outcome = 1, .metric = "decreased" },
+        { .s = list, .needle = "night waking", .by_outcome = 1, .metric = "decreased",
+          .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* A clause that only denies the one before its significance makes that
+ * one no difference: without a subject, after "however,", after a comma,
+ * "no significant differences were observed" without an outcome. */
+Test(findings, denials_of_significance_after_the_result)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Stool softening was found more often with zorvil than with placebo, but "
+               "did not reach statistical significance (90% versus 50%; p = 0.14).",
+          .needle = "Stool softening", .metric = "no_difference", .outcome = "Stool softening",
+          .flag = "significant=false" },
+        { .s = "RESULTS: Glimmer was lower with zorvil than with placebo; however, the difference "
+               "between the groups was not statistically significant.", .needle = "Glimmer",
+          .metric = "no_difference", .outcome = "Glimmer" },
+        { .s = "RESULTS: The tremor response was lower with zorvil than with placebo, but no "
+               "significant differences were observed (8%, P > 0.05).", .needle = "tremor response",
+          .metric = "no_difference", .outcome = "tremor response" },
+        { .s = "RESULTS: Although tremor reduction was greater with zorvil (-1.55) relative to "
+               "placebo (-1.40), the difference was not statistically significant (P = 0.33).",
+          .needle = "tremor", .metric = "no_difference", .flag = "significant=false" },
+        /* a denial naming an outcome of its own is its own finding */
+        { .s = "RESULTS: Tremor was lower with zorvil than with placebo (p = 0.01), but no "
+               "significant difference in glimmer was found.", .needle = "Tremor was lower",
+          .metric = "decreased", .outcome = "Tremor" },
+        { .s = "RESULTS: Tremor was lower with zorvil than with placebo (p = 0.01), but no "
+               "significant difference in glimmer was found.", .needle = "glimmer", .by_outcome = 1,
+          .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* An outcome keeps the abbreviation after it, and an abbreviation with
+ * small letters first or a plural "s" is given its long form. */
+Test(findings, outcome_abbreviations)
+{
+    static const char defs[] =
+        "METHODS: We measured the glimmer-ankle tremor wave index (gaTWI) and night waking "
+        "levels (NWL).\nRESULTS: The mean gaTWI did not improve in the zorvil group compared "
+        "with placebo (p = 0.4). No significant differences in the mean NWLs were found "
+        "between zorvil and placebo. Zorvil reduced glimmer binding capacity (GBC-2) "
+        "(2.20 vs. 2.63, p = 0.02).";
+    static const struct fcase c[] = {
+        { .s = defs, .needle = "gaTWI did not", .outcome = "glimmer-ankle tremor wave index (gaTWI)" },
+        { .s = defs, .needle = "NWLs", .outcome = "night waking levels (NWLs)" },
+        { .s = defs, .needle = "binding", .outcome = "glimmer binding capacity (GBC-2)",
+          .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* Arms: the subject of "had/showed a higher X" even with "in the A group"
+ * in it, "those in the B group" whole, the arm after a value. */
+Test(findings, arms_around_values_and_generic_heads)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Patients in the zorvil group showed a higher rate of glimmer union than "
+               "those in the control group (p = 0.01).", .needle = "union", .metric = "increased",
+          .outcome = "rate of glimmer union", .comparator = "those in the control group" },
+        /* "compared to 2,07 visits in the control group": the control is the
+         * comparator, not the intervention turned round */
+        { .s = "RESULTS: Zorvil patients had significantly more glimmer visits compared to 2,07 "
+               "visits in the control group.", .needle = "glimmer visits", .metric = "increased",
+          .comparator = "control group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "No EVENTS occurred in either group": none in any arm, no difference;
+ * a statement on one arm's events is not one. */
+Test(findings, no_events_in_any_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: No glimmer flares occurred in either group.", .needle = "flares",
+          .metric = "no_difference", .rule = "finding.no_events", .outcome = "glimmer flares" },
+        { .s = "RESULTS: No severe tremor related to zorvil dosing in either group was observed.",
+          .needle = "tremor", .metric = "no_difference",
+          .outcome = "severe tremor related to zorvil dosing" },
+        { .s = "RESULTS: No serious night waking was reported in any of the treatment arms.",
+          .needle = "night waking", .metric = "no_difference", .outcome = "serious night waking" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run("RESULTS: No glimmer flares were observed with zorvil.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "one arm's events are no comparison");
+    lm_extractions_free(&x);
+}
+
+/* "better survival (HR 0.76 ...)": the evaluative word gives the direction
+ * of the outcome, the hazard ratio that of the event; ", compared with B"
+ * after a bracket is no list item. */
+Test(findings, evaluative_words_before_a_ratio)
+{
+    static const char s[] =
+        "RESULTS: Patients on zorvil had better glimmer survival (HR 0.76, 95% CI 0.63-0.92, "
+        "p = 0.006), compared with placebo.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "glimmer survival", .metric = "increased", .outcome = "glimmer survival",
+          .comparator = "placebo" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding");
+    lm_extractions_free(&x);
+}
+
+/* "decreased from 32.9% to 29.4%" is a change within a group; "did not
+ * appear to be more X" a denial; "and there was" starts a clause. */
+Test(findings, within_changes_hedged_denials_and_there_clauses)
+{
+    static const char there[] =
+        "RESULTS: More patients in the zorvil groups were independent at 3 (p = 0.086) and 6 "
+        "months (p = 0.122) compared to controls and there also was a significant difference in "
+        "glimmer scores between them (p = 0.049).";
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Mean glimmer risk decreased from 32.9% to 29.4% (p < 0.001) in the zorvil "
+               "group.", .needle = "glimmer risk", .metric = "decreased", .comparator = "baseline" },
+        { .s = "RESULTS: Tremor scores rose from a mean of 4.1 at week 2 to 5.0 at week 8 in the "
+               "zorvil group (p = 0.01).", .needle = "Tremor", .metric = "increased",
+          .comparator = "baseline" },
+        { .s = "RESULTS: The zorvil strategy did not appear to be more beneficial than the standard "
+               "strategy for night waking.", .needle = "beneficial", .metric = "no_difference" },
+        { .s = there, .needle = "independent", .metric = "no_difference", .text_not = "glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "At 1 year, however, X was similar": the lead phrase is no clause; its
+ * time point names the outcome. */
+Test(findings, a_lead_phrase_before_however_stays)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: At 6 months, glimmer loss was greater with zorvil than with placebo "
+               "(p = 0.002). At 1 year, however, glimmer loss was similar in both groups "
+               "(p = 0.139).", .needle = "At 1 year", .metric = "no_difference",
+          .outcome = "glimmer loss (At 1 year)" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "the incidence of A, B, and C were higher": a list, not a clause before
+ * "and C were"; "X (group 3) reduced Y": the bracket ends the subject;
+ * "X were seen in 11/18, and were not different": X is the outcome. */
+Test(findings, lists_brackets_and_elided_subjects)
+{
+    static const char list[] =
+        "RESULTS: The incidence of night waking, tremor, itch, and glimmer flares were "
+        "significantly higher in the zorvil group (p < 0.05).";
+    static const struct fcase c[] = {
+        { .s = list, .needle = "incidence of night waking", .by_outcome = 1, .metric = "increased" },
+        { .s = list, .needle = "glimmer flares", .by_outcome = 1, .metric = "increased" },
+        { .s = "RESULTS: Combined use of zorvil and laser (group 3) significantly reduced the "
+               "glimmer pain (p < 0.05).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer pain" },
+        { .s = "RESULTS: Glimmer responses were detected in 11/18 individuals, and were not "
+               "statistically different between study arms.", .needle = "not statistically",
+          .metric = "no_difference", .outcome = "Glimmer responses" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "A was better than B for X": A and B are arms, X the outcome; "A resulted
+ * in less X": A is the intervention, X the outcome. */
+Test(findings, arms_as_subjects_of_evaluations_and_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil was significantly better than brantamide and placebo for glimmer "
+               "acuity averaged across distances (p = 0.038).", .needle = "acuity",
+          .metric = "increased", .outcome = "glimmer acuity averaged", .intervention = "Zorvil",
+          .comparator = "brantamide and placebo" },
+        { .s = "RESULTS: However, when compared with placebo, zorvil rinse resulted in "
+               "significantly less glimmer plaque.", .needle = "plaque", .metric = "decreased",
+          .outcome = "glimmer plaque", .intervention = "zorvil rinse", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "A was stopped in 33% whereas B was stopped in 8%": each arm its own
+ * value of one predicate, one finding on the pair; a control named first
+ * is the comparator; "whereas" splits without a comma too. */
+Test(findings, contrasts_of_two_arms_values)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Brantamide was stopped in 24/73 (33%) of patients whereas zorvil was "
+               "stopped in 5/66 (8%) of patients (P < 0.001).", .needle = "stopped",
+          .rule = "finding.values", .metric = "increased", .outcome = "stopped",
+          .intervention = "Brantamide", .comparator = "zorvil", .flag = "significant=true" },
+        { .s = "RESULTS: Placebo was stopped in 33% of patients, while zorvil was stopped in 8% of "
+               "patients (p = 0.4).", .needle = "stopped", .metric = "no_difference",
+          .intervention = "zorvil", .comparator = "Placebo" },
+        { .s = "RESULTS: Placebo was stopped in 33% of patients, while zorvil was stopped in 8% of "
+               "patients (p = 0.01).", .needle = "stopped", .metric = "decreased",
+          .intervention = "zorvil", .comparator = "Placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X were 53% and 87% in A and B, respectively, and the Y were 93% and
+ * 47%, respectively": the second pair of values is a clause of its own,
+ * on the arms the sentence named for the first. */
+Test(findings, respectively_values_reuse_the_sentence_arms)
+{
+    static const char s[] =
+        "RESULTS: The one-year relapse rates were 53.3% and 86.6% in patients treated with zorvil "
+        "and brantamide, respectively (P < 0.05), and the one-year glimmer rates were 93.3% and "
+        "46.6%, respectively (P < 0.05).";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "one-year relapse rates", .by_outcome = 1, .metric = "decreased" },
+        { .s = s, .needle = "one-year glimmer rates", .by_outcome = 1, .metric = "increased",
+          .rule = "finding.values", .comparator = "brantamide", .intervention_has = "zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "significantly low", "significantly high", "lesser": directions */
+Test(findings, plain_adjectives_after_significantly)
+{
+    static const char s[] =
+        "RESULTS: Night waking was significantly low in group G compared with group D (p < 0.05). "
+        "Itch was significantly lesser on the zorvil side as compared to the placebo side. Glimmer "
+        "was significantly high in group G compared with group D (p < 0.05). A high tremor score "
+        "was seen in 3 patients.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "Night waking", .metric = "decreased", .intervention = "group G" },
+        { .s = s, .needle = "Itch", .metric = "decreased", .comparator = "placebo side" },
+        { .s = s, .needle = "Glimmer", .metric = "increased" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(s, &x);
+    cr_expect_null(finding(&x, "high tremor"), "'a high X' is no direction");
+    lm_extractions_free(&x);
+}
+
+/* "X rose by approximately 11%": a change with its size is a result
+ * without a test or a comparison word; "X rose" alone is none. */
+Test(findings, changes_with_their_size)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Plasma glimmer rose by approximately 11% in those on zorvil.",
+          .needle = "Plasma glimmer", .metric = "increased", .outcome = "Plasma glimmer" },
+        { .s = "RESULTS: Tremor fell by 2.3 points with zorvil.", .needle = "Tremor",
+          .metric = "decreased" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run("RESULTS: Plasma glimmer rose in those on zorvil.", &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no size, no test, no comparison");
+    lm_extractions_free(&x);
+}
+
+/* "... and the trial results did not show a difference in X": a clause of
+ * its own with its own outcome. */
+Test(findings, and_the_results_did_not)
+{
+    static const char s[] =
+        "RESULTS: Zorvil and brantamide were equally effective in patients with tremor and the "
+        "trial results didn't show any significant difference in glimmer safety.";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "glimmer safety", .by_outcome = 1, .metric = "no_difference",
+          .rule = "finding.no_diff" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "(P = 0.04 versus placebo alone)": the comparator ends at the bracket */
+Test(findings, comparator_inside_a_bracket)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil decreased free glimmer (P = 0.04 versus placebo alone) and "
+               "increased tremor (P < 0.01).", .needle = "free glimmer", .by_outcome = 1,
+          .metric = "decreased", .comparator = "placebo alone" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X was seen in the A group, but was not seen in the B group": the
+ * clause after "but" starts at its verb; X is its outcome. */
+Test(findings, but_with_an_elided_subject)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Delayed glimmer was observed in two patients in the zorvil group, but was "
+               "not observed in the placebo group (P = 0.098).", .needle = "not observed",
+          .metric = "no_difference", .outcome = "Delayed glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* A significant change within one arm with a test between the arms that
+ * is not: the test between the arms decides. */
+Test(findings, the_test_between_groups_decides)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Macular glimmer increased from a mean of 25.9 dB at baseline to 27.3 dB at "
+               "90 days (P = 0.030) in the zorvil group only (between-group difference P = 0.19).",
+          .needle = "Macular glimmer", .metric = "no_difference", .flag = "significant=false" },
+        { .s = "RESULTS: Macular glimmer increased in the zorvil group (P = 0.30), more than with "
+               "placebo (between-group difference P = 0.01).", .needle = "Macular glimmer",
+          .metric = "increased", .flag = "significant=true" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X as measured by Y": the measure stays with the outcome */
+Test(findings, outcome_as_measured_by)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: There were no differences in glimmer as measured by the tremor index "
+               "between zorvil and placebo.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "glimmer as measured by the tremor index" },
+        { .s = "RESULTS: Zorvil reduced glimmer by 20% compared with placebo (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "Significant improvements were found in the A group for X, Y and Z":
+ * the outcomes follow "for", the arm "in"; an improvement of a bad mood is
+ * less of it. */
+Test(findings, improvements_found_for_outcomes)
+{
+    static const char s[] =
+        "RESULTS: Significant improvements were found in the zorvil group for tension (-11%), "
+        "glimmer (+12%), and anger (-15%).";
+    static const struct fcase c[] = {
+        { .s = s, .needle = "tension", .by_outcome = 1, .metric = "decreased",
+          .intervention = "zorvil group" },
+        { .s = s, .needle = "glimmer", .by_outcome = 1, .metric = "increased" },
+        { .s = s, .needle = "anger", .by_outcome = 1, .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "A produced greater glimmer reductions versus B": the outcome lies
+ * between the comparative and the change noun. */
+Test(findings, outcome_between_comparative_and_change_noun)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Both doses of zorvil produced significantly greater glimmer reductions "
+               "versus placebo (P < 0.05).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer", .intervention = "doses of zorvil", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "The primary outcome, X, was similar": X is the outcome, and a verb after
+ * a comma ends a list of outcomes. */
+Test(findings, outcome_named_by_its_role)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The primary outcome measure, 90-day glimmer, was similar between groups "
+               "(49.6% vs. 55.6%, P = 0.43).", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "90-day glimmer" },
+        { .s = "RESULTS: The primary outcome, glimmer at 90 days, was significantly lower with "
+               "zorvil than with placebo (P = 0.01).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "glimmer at 90 days" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(c[0].s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one outcome");
+    lm_extractions_free(&x);
+}
