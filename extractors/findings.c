@@ -3109,18 +3109,7 @@ static int starts_verb(const struct ftext *t, size_t s, size_t b)
  * side): a sentence with neither is skipped before any clause analysis. */
 static int sentence_may_find(const struct ftext *t, size_t a, size_t b)
 {
-    const findings_rules *f = t->f;
-    size_t i;
-
-    for (i = a; i < b; i++)
-        if (isdigit((unsigned char)t->s[i]))
-            return 1;
-    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
-        enum cue c = frules[f->hits[i].rule].cue;
-        if (is_neg_cue(c) || c == C_INC || c == C_DEC)
-            return 1;
-    }
-    return 0;
+    return has_digit(t, a, b) || clause_has_cue(t, a, b);
 }
 
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
