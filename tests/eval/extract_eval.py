@@ -23,7 +23,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from evalcommon import parse_opts, read_jsonl, rows_by_pmid
+from evalcommon import ei_abstracts, parse_opts, read_jsonl, rows_by_pmid
 
 
 def text_of(el):
@@ -416,30 +416,9 @@ def ebm_score(path, ext_path, floors):
 
 
 def ei_texts(tarball):
-    """Evidence Inference abstracts (.abst: TITLE: / ABSTRACT.<SECTION>: blocks)."""
-    import tarfile
-    with tarfile.open(tarball) as tf:
-        for m in sorted(tf.getmembers(), key=lambda m: m.name):
-            if not m.name.endswith(".abst"):
-                continue
-            txt = tf.extractfile(m).read().decode("utf-8", "replace")
-            title, parts, cur = "", [], None
-            for line in txt.splitlines():
-                mm = re.match(r"^(TITLE|ABSTRACT\.([A-Z /&-]*)):\s*$", line)
-                if mm:
-                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
-                    if cur != "title":
-                        parts.append([cur, ""])
-                    continue
-                if not line.strip():
-                    continue
-                if cur == "title":
-                    title += (" " if title else "") + line.strip()
-                elif parts:
-                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
-            abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
-            pmcid = m.name.rsplit("/", 1)[-1][3:-5]
-            print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
+    """Evidence Inference abstracts as JSON lines for the extractors."""
+    for pmcid, title, abstract in ei_abstracts(tarball):
+        print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
 
 
 def pubmed_texts(root):

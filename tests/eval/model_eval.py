@@ -27,7 +27,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from evalcommon import parse_opts, read_jsonl, rows_by_pmid
+from evalcommon import ei_abstracts, parse_opts, read_jsonl, rows_by_pmid
 
 STOP = set("""a an the of in on at to for with and or by from vs versus than between among
 group groups arm arms patients subjects participants was were is are be been that this
@@ -232,37 +232,9 @@ def hand(labels_path, x_path, floors, show):
 
 
 def ei_texts(tarball, ids_path):
-    import tarfile
     ids = {l.strip() for l in open(ids_path) if l.strip()}
-    with tarfile.open(tarball) as tf:
-        for mem in sorted(tf.getmembers(), key=lambda m: m.name):
-            if not mem.name.endswith(".abst"):
-                continue
-            pmcid = mem.name.rsplit("/", 1)[-1][3:-5]
-            if pmcid not in ids:
-                continue
-            txt = tf.extractfile(mem).read().decode("utf-8", "replace")
-            title, parts, cur = "", [], None
-            for line in txt.splitlines():
-                # "ABSTRACT.RESULTS:", "ABSTRACT.RESULTS::", "ABSTRACT.RESULTS.:",
-                # and the bare "TITLE." / "ABSTRACT." of some files
-                mm = re.match(r"^(TITLE|ABSTRACT(?:\.([A-Z /&-]*?))?) ?[.:]{1,3}\s*$", line)
-                if mm:
-                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
-                    if cur != "title":
-                        parts.append([cur, ""])
-                    continue
-                if not line.strip():
-                    continue
-                if cur == "title" and title:
-                    cur = ""            # an unlabelled abstract follows the title line
-                    parts.append(["", ""])
-                if cur == "title":
-                    title = line.strip()
-                elif parts:
-                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
-            abstract = "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
-            print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
+    for pmcid, title, abstract in ei_abstracts(tarball, ids):
+        print(json.dumps({"pmid": pmcid, "title": title, "abstract": abstract}))
 
 
 LABELS = {"significantly increased": "increased", "significantly increase": "increased",
