@@ -76,7 +76,11 @@ void corpus_pg_display(const char *url, char *buf, size_t cap)
 #define LOCK_SCHEMA LOCK_NS ", 1"
 #define LOCK_RUN LOCK_NS ", 2"
 
-/* The statements, prepared on first use (named "s<index>"). */
+/* The statements, prepared on first use (named "s<index>"); from
+ * S_BATCH_LOCK on, those over a batch's arrays, planned at each use
+ * instead: a prepared statement's generic plan, made once while the table
+ * was small, kept scanning the whole table for the batch's keys (and
+ * hashing it for the DataBankList's join) as the table grew. */
 enum {
     S_UPSERT, S_VERSION, S_PMC_GET, S_PMC_PUT, S_ART_GET, S_MERGE, S_DELETE, S_DATABANKS,
     S_KEYLOCK, S_PMC_VERSION, S_PMC_FIND, S_SEEN, S_FILE_ADD, S_WM_GET, S_WM_SET, S_EACH,
@@ -339,11 +343,11 @@ static lm_err exec(lm_corpus *c, const char *sql, const char *what)
 static lm_err prepare(lm_corpus *c, int s, const char *what)
 {
     struct pg *p = P(c);
-    char name[8], sql[1024];
+    char name[16], sql[1024];
     PGresult *res;
     lm_err rc = LM_OK;
 
-    if (p->prepared & ((uint64_t)1 << s))
+    if (s >= S_BATCH_LOCK || p->prepared & ((uint64_t)1 << s))
         return LM_OK;
     snprintf(name, sizeof name, "s%d", s);
     if (s == S_XINS)
@@ -375,32 +379,61 @@ static void steps_clear(struct step *st, int n)
     }
 }
 
-/* Sends @n statements at once and reads their results (libpq's pipeline
- * mode): one round trip to the server instead of @n.  On a loaded host a
- * round trip costs a wake-up of the server process and of ours, which
- * dominates an import that waits for each statement.  After an error the
- * server skips the rest (the transaction is aborted anyway); the first
- * error is the one reported, and every result is cleared. */
-static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
+/* libpq's pipeline mode: statements sent at once and their results read
+ * after, one round trip to the server instead of one each.  On a loaded
+ * host a round trip costs a wake-up of the server process and of ours,
+ * which dominates an import that waits for each statement.
+ * pipeline_open() prepares the statements of @st and enters the mode;
+ * pipeline_send() sends statements and flushes them, so the server works
+ * on them while we go on (more may be sent after); pipeline_close() ends
+ * with a sync and reads the results of the @sent statements sent.  After
+ * an error the server skips the rest (the transaction is aborted anyway);
+ * the first error is the one reported (@rc if set: an error of ours while
+ * the pipeline was open), and then every result is cleared. */
+static lm_err pipeline_open(lm_corpus *c, const struct step *st, int n, const char *what)
 {
-    PGconn *conn = P(c)->conn;
-    char name[8];
-    PGresult *res;
-    lm_err rc = LM_OK;
-    int i, sent = 0;
+    lm_err rc;
+    int i;
 
     for (i = 0; i < n; i++)
         if ((rc = prepare(c, st[i].stmt, what)))
             return rc;
-    if (!PQenterPipelineMode(conn))
-        return pg_fail(c, NULL, what);
-    for (i = 0; i < n; i++, sent++) {
+    return PQenterPipelineMode(P(c)->conn) ? LM_OK : pg_fail(c, NULL, what);
+}
+
+static lm_err pipeline_send(lm_corpus *c, const struct step *st, int n, int *sent,
+                            const char *what)
+{
+    PGconn *conn = P(c)->conn;
+    char name[8];
+    int i;
+
+    for (i = 0; i < n; i++, ++*sent) {
+        int ok;
+
         snprintf(name, sizeof name, "s%d", st[i].stmt);
-        if (!PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, st[i].lens, st[i].fmts, 0))
-            break;
+        if (st[i].stmt >= S_BATCH_LOCK)
+            ok = PQsendQueryParams(conn, stmt_sql[st[i].stmt], st[i].n, NULL, st[i].vals,
+                                   st[i].lens, st[i].fmts, 0);
+        else
+            ok = PQsendQueryPrepared(conn, name, st[i].n, st[i].vals, st[i].lens, st[i].fmts,
+                                     0);
+        if (!ok)
+            return pg_fail(c, NULL, what);
     }
-    if (sent < n || !PQpipelineSync(conn)) {
-        rc = pg_fail(c, NULL, what);
+    return PQflush(conn) ? pg_fail(c, NULL, what) : LM_OK;
+}
+
+static lm_err pipeline_close(lm_corpus *c, struct step *st, int sent, lm_err rc,
+                             const char *what)
+{
+    PGconn *conn = P(c)->conn;
+    PGresult *res;
+    int i;
+
+    if (!PQpipelineSync(conn)) {
+        if (!rc)
+            rc = pg_fail(c, NULL, what);
         PQexitPipelineMode(conn);
         return rc;
     }
@@ -426,8 +459,20 @@ static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
     if (i < sent && !rc)
         rc = pg_fail(c, NULL, what);
     if (rc)
-        steps_clear(st, n);
+        steps_clear(st, sent);
     return rc;
+}
+
+/* The @n statements of @st in one pipeline. */
+static lm_err pipeline(lm_corpus *c, struct step *st, int n, const char *what)
+{
+    int sent = 0;
+    lm_err rc = pipeline_open(c, st, n, what);
+
+    if (rc)
+        return rc;
+    rc = pipeline_send(c, st, n, &sent, what);
+    return pipeline_close(c, st, sent, rc, what);
 }
 
 /* Runs statement @s with @n parameters (NULL is SQL NULL), in the
@@ -1024,6 +1069,8 @@ static lm_err put_pubmed_merged(lm_corpus *c, const lm_record *r, int *outcome);
  * have an article stored under it alone takes the merged path from the
  * start. */
 #define PG_BATCH 128
+#define PG_GROUP 64
+#define PG_GROUPS (PG_BATCH / PG_GROUP)
 
 /* The columns of a batch, S_BATCH_UPSERT's parameters $1..$16 ($17 is
  * the transaction's updated_at). */
@@ -1166,35 +1213,27 @@ static lm_err batch_add(lm_corpus *c, struct batch *b, const lm_record *r)
                    r->databanks.len);
 }
 
-/* Stores the @n (<= PG_BATCH) batchable records of @r, of distinct keys. */
-static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+/* Builds the columns of the @n records of @r and sends the three
+ * statements over them (*sent counts them). */
+static lm_err group_send(lm_corpus *c, struct batch *b, const lm_record *const *r, size_t n,
+                         struct step *st, int *sent)
 {
     static const uint32_t oid[NCOL] = {
         OID_INT8, OID_INT4, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_INT4,
         OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_TSVECTOR, OID_INT4, OID_TEXT
     };
     static const int fmts[NCOL + 1] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
-    struct batch *b = P(c)->batch;
     const char *vals[NCOL + 1], *dbvals[3];
-    int lens[NCOL + 1], dblens[3];
-    struct step st[3];
+    int lens[NCOL + 1], dblens[3], j;
     size_t i;
-    int j;
     lm_err rc = LM_OK;
 
-    if (!b && !(b = P(c)->batch = calloc(1, sizeof *b)))
-        return LM_ERR_NOMEM;
     for (j = 0; j < NCOL && !rc; j++)
         rc = arr_start(&b->col[j], oid[j]);
-    for (i = 0; i < n && !rc; i++) {
+    for (i = 0; i < n && !rc; i++)
         rc = batch_add(c, b, r[i]);
-        b->ord[i].key = r[i]->pmid;
-        b->ord[i].i = i;
-        b->stored[i] = b->prior[i] = 0;
-    }
     if (rc)
         return rc;
-    qsort(b->ord, n, sizeof *b->ord, key_cmp);
     for (j = 0; j < NCOL; j++) {
         arr_end(&b->col[j], n);
         vals[j] = b->col[j].s;
@@ -1204,15 +1243,19 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
     lens[NCOL] = 0;
     dbvals[0] = vals[B_KEY], dbvals[1] = vals[B_VERSION], dbvals[2] = vals[B_DATABANKS];
     dblens[0] = lens[B_KEY], dblens[1] = lens[B_VERSION], dblens[2] = lens[B_DATABANKS];
-    memset(st, 0, sizeof st);
-    st[0].stmt = S_BATCH_LOCK, st[0].n = 1, st[0].vals = vals, st[0].lens = lens;
-    st[0].fmts = fmts;
-    st[1].stmt = S_BATCH_UPSERT, st[1].n = NCOL + 1, st[1].vals = vals, st[1].lens = lens;
-    st[1].fmts = fmts;
-    st[2].stmt = S_BATCH_DATABANKS, st[2].n = 3, st[2].vals = dbvals, st[2].lens = dblens;
-    st[2].fmts = fmts;
-    if ((rc = pipeline(c, st, 3, "cannot store a record")))
-        return rc;
+    st[0].n = 1, st[0].vals = vals, st[0].lens = lens, st[0].fmts = fmts;
+    st[1].n = NCOL + 1, st[1].vals = vals, st[1].lens = lens, st[1].fmts = fmts;
+    st[2].n = 3, st[2].vals = dbvals, st[2].lens = dblens, st[2].fmts = fmts;
+    /* libpq copies the parameters as it sends: the columns may be reused */
+    return pipeline_send(c, st, 3, sent, "cannot store a record");
+}
+
+/* What a group's statements @st said of the @n records of the batch:
+ * each row's state before, and which records were stored. */
+static void group_read(struct batch *b, size_t n, const struct step *st)
+{
+    int j;
+
     for (j = 0; j < PQntuples(st[0].res); j++) {
         long k = batch_find(b, n, st[0].res, j);
 
@@ -1228,7 +1271,43 @@ static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *
         if (k >= 0)
             b->stored[k] = 1;
     }
-    steps_clear(st, 3);
+}
+
+/* Stores the @n (<= PG_BATCH) batchable records of @r, of distinct keys,
+ * in groups of PG_GROUP sent one after the other in one pipeline: the
+ * server stores a group while the next one is built. */
+static lm_err put_group(lm_corpus *c, const lm_record *const *r, size_t n, int *outcomes)
+{
+    struct batch *b = P(c)->batch;
+    struct step st[3 * PG_GROUPS];
+    size_t i, g, ng = (n + PG_GROUP - 1) / PG_GROUP;
+    int sent = 0;
+    lm_err rc;
+
+    if (!b && !(b = P(c)->batch = calloc(1, sizeof *b)))
+        return LM_ERR_NOMEM;
+    for (i = 0; i < n; i++) {
+        b->ord[i].key = r[i]->pmid;
+        b->ord[i].i = i;
+        b->stored[i] = b->prior[i] = 0;
+    }
+    qsort(b->ord, n, sizeof *b->ord, key_cmp);
+    memset(st, 0, sizeof st);
+    for (g = 0; g < ng; g++) {
+        st[3 * g].stmt = S_BATCH_LOCK;
+        st[3 * g + 1].stmt = S_BATCH_UPSERT;
+        st[3 * g + 2].stmt = S_BATCH_DATABANKS;
+    }
+    if ((rc = pipeline_open(c, st, 3, "cannot store a record")))
+        return rc;
+    for (g = 0; g < ng && !rc; g++)
+        rc = group_send(c, b, r + g * PG_GROUP, n - g * PG_GROUP < PG_GROUP ? n - g * PG_GROUP
+                        : PG_GROUP, st + 3 * g, &sent);
+    if ((rc = pipeline_close(c, st, sent, rc, "cannot store a record")))
+        return rc;
+    for (g = 0; g < ng; g++)
+        group_read(b, n, st + 3 * g);
+    steps_clear(st, sent);
     for (i = 0; i < n; i++) {
         /* a row that holds a PMC article (3) is merged; so is one that was
          * not there to lock (0) and holds nothing of ours: another import
