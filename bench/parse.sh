@@ -58,11 +58,12 @@ run "libxml2 xmlTextReader walk (.xml)" "$records" "$bytes" "$parse" --reader "$
 run "xmllint --stream (.xml)"           "$records" "$bytes" xmllint --stream --noout "$big"
 run "xtract 1 core (.xml)"              "$records" "$bytes" env GOMAXPROCS=1 "${one[@]}" xtract -input "$big" "${xq[@]}"
 run "xtract all cores (.xml)"           "$records" "$bytes" xtract -input "$big" "${xq[@]}"
-pre='rm -f "$work/import.db"*'
-run "litmine import (.xml.gz, store+FTS)" "$records" "$bytes" "$litmine" import -q --db "$work/import.db" "$big.gz"
-pre=
-# The same import into PostgreSQL (a throwaway local server, scripts/pg.sh;
-# BENCH_PG=0 skips it): a fresh database before each run.
+# The import into SQLite, and the same into PostgreSQL (a throwaway local
+# server, scripts/pg.sh; BENCH_PG=0 skips it) with a fresh database before
+# each run: their runs alternate, so that the two see the same load of a
+# shared machine (the ratio of runs minutes apart measured the load as
+# much as the backends), and each keeps its best.
+sqlite_pre='rm -f "$work/import.db"*'
 if [ "${BENCH_PG:-1}" != 0 ]; then
   pgsh=$here/../scripts/pg.sh
   pgdir=$(mktemp -d)
@@ -70,10 +71,20 @@ if [ "${BENCH_PG:-1}" != 0 ]; then
   trap 'bash "$pgsh" stop "$pgdir/srv"; rm -rf "$pgdir"' EXIT
   bash "$pgsh" start "$pgdir/srv" >/dev/null
   pgurl=$(bash "$pgsh" newdb "$pgdir/srv" bench)
-  pre='bash "$pgsh" newdb "$pgdir/srv" bench >/dev/null'
-  run "litmine import into PostgreSQL (.xml.gz)" "$records" "$bytes" "$litmine" import -q --db "$pgurl" "$big.gz"
-  pre=
+  pg_pre='bash "$pgsh" newdb "$pgdir/srv" bench >/dev/null'
 fi
+rounds=$repeat
+repeat=1
+for ((round = 0; round < rounds; round++)); do
+  pre=$sqlite_pre
+  run "litmine import (.xml.gz, store+FTS)" "$records" "$bytes" "$litmine" import -q --db "$work/import.db" "$big.gz"
+  if [ -n "${pg_pre:-}" ]; then
+    pre=$pg_pre
+    run "litmine import into PostgreSQL (.xml.gz)" "$records" "$bytes" "$litmine" import -q --db "$pgurl" "$big.gz"
+  fi
+done
+repeat=$rounds
+pre=
 # The floor of any SQLite+FTS5 store: copying the rows litmine stored into
 # an empty corpus of the same schema (triggers and FTS5 included) with one
 # INSERT ... SELECT, no XML and no gzip.  (Fewer rows than records: some
@@ -108,7 +119,15 @@ fi
 
 python3 - "$results" <<'PY'
 import sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+rows = []
+for l in open(sys.argv[1]):
+    row = l.rstrip("\n").split("\t")
+    # a tool of several rows (runs alternated with another's): its best
+    old = next((r for r in rows if r[0] == row[0]), None)
+    if old is None:
+        rows.append(row)
+    elif float(row[3]) < float(old[3]):
+        old[:] = row
 ref = None
 for name, recs, nbytes, secs, rss in rows:
     if name.startswith("litmine parse (SAX2"):
@@ -132,8 +151,14 @@ if imp and zx:
 if imp and bio:
     print(f"  import / Biopython          {imp / bio:6.2f}x  (target >= 20)")
 if imp and pgimp:
-    print(f"  PostgreSQL / SQLite import  {pgimp / imp:6.2f}x  (target >= 0.5)")
+    # also each round's ratio (the runs of a round are back to back)
+    raw = [l.split("\t") for l in open(sys.argv[1])]
+    sq = [float(r[3]) for r in raw if r[0].startswith("litmine import (.xml.gz")]
+    pg = [float(r[3]) for r in raw if r[0].startswith("litmine import into PostgreSQL")]
+    rounds = sorted(s / p for s, p in zip(sq, pg))
+    print(f"  PostgreSQL / SQLite import  {pgimp / imp:6.2f}x  (target >= 0.5; rounds "
+          + " ".join(f"{r:.2f}" for r in rounds) + f", median {rounds[len(rounds) // 2]:.2f})")
 if floor and bio:
     print(f"  SQLite floor / Biopython    {floor / bio:6.2f}x  (what a parser costing nothing would reach)")
 PY
-echo "inputs in $work" >&2
+echo "inputs in $work; load average $(cut -d" " -f1-3 /proc/loadavg)" >&2

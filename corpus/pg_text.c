@@ -198,46 +198,108 @@ lm_err corpus_pg_tsvector(const char *title, const char *abstract, lm_buf *out,
  * order (bytes compared, then lengths), each with its positions ascending,
  * at most 256 of them, weight in the top two bits (A 3, B 2): what the
  * server makes of the text form, without its parsing, which costs it a
- * third of storing a record. */
-struct occ { const char *w; size_t off, len; unsigned pos; unsigned char weight; };
-struct bin { lm_buf words; struct occ *o; size_t n, cap; unsigned pos; unsigned char weight; };
+ * third of storing a record.  The words are gathered in a hash table, each
+ * distinct one with the chain of its positions (ascending as they come),
+ * so that only the distinct words are sorted. */
+struct lex { const char *w; size_t off; unsigned len, first, last; };
+struct occ { unsigned short pw; unsigned next; };     /* weight << 14 | position */
+struct bin {
+    lm_buf words;               /* the distinct words' bytes */
+    struct lex *lex;
+    struct occ *occ;
+    unsigned *slot;             /* hash table: lex index + 1, 0 empty */
+    size_t nlex, caplex, nocc, capocc, nslot;
+    unsigned pos, weight;
+};
+
+static unsigned hash_word(const char *w, size_t n)
+{
+    unsigned h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static lm_err grow(void **p, size_t *cap, size_t size)
+{
+    size_t n = *cap ? 2 * *cap : 256;
+    void *q = realloc(*p, n * size);
+
+    if (!q)
+        return LM_ERR_NOMEM;
+    *p = q;
+    *cap = n;
+    return LM_OK;
+}
+
+/* Doubles the hash table, placing the words again. */
+static lm_err rehash(struct bin *b)
+{
+    size_t n = b->nslot ? 2 * b->nslot : 512, i, h;
+    unsigned *slot = calloc(n, sizeof *slot);
+
+    if (!slot)
+        return LM_ERR_NOMEM;
+    for (i = 0; i < b->nlex; i++) {
+        const struct lex *l = &b->lex[i];
+
+        for (h = hash_word(b->words.s + l->off, l->len) & (n - 1); slot[h]; h = (h + 1) & (n - 1))
+            ;
+        slot[h] = (unsigned)i + 1;
+    }
+    free(b->slot);
+    b->slot = slot;
+    b->nslot = n;
+    return LM_OK;
+}
 
 static lm_err bin_word(const char *w, size_t n, void *ud)
 {
     struct bin *b = ud;
-    struct occ *o;
+    struct lex *l;
+    size_t h;
+    lm_err rc;
 
     if (b->pos < 16383)
         b->pos++;
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? 2 * b->cap : 256;
-
-        if (!(o = realloc(b->o, cap * sizeof *o)))
-            return LM_ERR_NOMEM;
-        b->o = o;
-        b->cap = cap;
+    if (b->nocc == b->capocc && (rc = grow((void **)&b->occ, &b->capocc, sizeof *b->occ)))
+        return rc;
+    b->occ[b->nocc].pw = (unsigned short)(b->weight << 14 | b->pos);
+    b->occ[b->nocc].next = 0;
+    for (h = hash_word(w, n) & (b->nslot - 1); b->slot[h]; h = (h + 1) & (b->nslot - 1)) {
+        l = &b->lex[b->slot[h] - 1];
+        if (l->len == n && !memcmp(b->words.s + l->off, w, n)) {
+            b->occ[l->last].next = (unsigned)b->nocc;
+            l->last = (unsigned)b->nocc++;
+            return LM_OK;
+        }
     }
-    o = &b->o[b->n++];
-    o->off = b->words.len;
-    o->len = n;
-    o->pos = b->pos;
-    o->weight = b->weight;
-    return lm_buf_append(&b->words, w, n);
+    if (b->nlex == b->caplex && (rc = grow((void **)&b->lex, &b->caplex, sizeof *b->lex)))
+        return rc;
+    l = &b->lex[b->nlex++];
+    l->off = b->words.len;
+    l->len = (unsigned)n;
+    l->first = l->last = (unsigned)b->nocc++;
+    b->slot[h] = (unsigned)b->nlex;
+    if ((rc = lm_buf_append(&b->words, w, n)))
+        return rc;
+    /* at most half full */
+    return 2 * b->nlex > b->nslot ? rehash(b) : LM_OK;
 }
 
-static int lexcmp(const struct occ *x, const struct occ *y)
+static int lex_cmp(const void *a, const void *b)
 {
-    int c = memcmp(x->w, y->w, x->len < y->len ? x->len : y->len);
+    const struct lex *x = *(const struct lex *const *)a, *y = *(const struct lex *const *)b;
+    int c;
+
+    /* most words differ in their first byte */
+    if (x->len && y->len && *x->w != *y->w)
+        return (unsigned char)*x->w < (unsigned char)*y->w ? -1 : 1;
+    c = memcmp(x->w, y->w, x->len < y->len ? x->len : y->len);
 
     return c ? c : x->len < y->len ? -1 : x->len > y->len;
-}
-
-static int occ_cmp(const void *a, const void *b)
-{
-    const struct occ *x = a, *y = b;
-    int c = lexcmp(x, y);
-
-    return c ? c : x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 static lm_err put_be(lm_buf *out, unsigned v, int bytes)
@@ -253,54 +315,61 @@ static lm_err put_be(lm_buf *out, unsigned v, int bytes)
 lm_err corpus_pg_tsvector_bin(const char *title, const char *abstract, lm_buf *out,
                               unsigned *ntok)
 {
-    struct bin b = { {0}, NULL, 0, 0, 0, 3 };
-    size_t i, j, count_at, distinct = 0;
+    struct bin b = { {0}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 3 };
+    struct lex **order = NULL;
+    size_t i, count_at;
     lm_err rc;
 
     lm_buf_clear(out);
-    if ((rc = corpus_pg_words(title, bin_word, &b)))
+    if ((rc = rehash(&b)) || (rc = corpus_pg_words(title, bin_word, &b)))
         goto done;
     b.weight = 2;
     if ((rc = corpus_pg_words(abstract, bin_word, &b)))
         goto done;
-    *ntok = (unsigned)b.n;
-    /* the words' buffer moved while it grew: point into it now */
-    for (i = 0; i < b.n; i++)
-        b.o[i].w = b.words.s + b.o[i].off;
-    if (b.n)
-        qsort(b.o, b.n, sizeof *b.o, occ_cmp);
-    if ((rc = put_be(out, 0, 4)))
+    *ntok = (unsigned)b.nocc;
+    if (b.nlex && !(order = malloc(b.nlex * sizeof *order))) {
+        rc = LM_ERR_NOMEM;
         goto done;
-    for (i = 0; i < b.n; i = j) {
-        unsigned npos = 0, last = 0;
+    }
+    /* the words' buffer moved while it grew: point into it now */
+    for (i = 0; i < b.nlex; i++) {
+        b.lex[i].w = b.words.s + b.lex[i].off;
+        order[i] = &b.lex[i];
+    }
+    if (b.nlex)
+        qsort(order, b.nlex, sizeof *order, lex_cmp);
+    if ((rc = put_be(out, (unsigned)b.nlex, 4)))
+        goto done;
+    for (i = 0; i < b.nlex; i++) {
+        const struct lex *l = order[i];
+        unsigned npos = 0, last = 0, o;
 
-        if ((rc = lm_buf_append(out, b.o[i].w, b.o[i].len)) ||
-            (rc = lm_buf_append(out, "", 1)))
+        if ((rc = lm_buf_append(out, l->w, l->len)) || (rc = lm_buf_append(out, "", 1)))
             goto done;
         count_at = out->len;
         if ((rc = put_be(out, 0, 2)))
             goto done;
-        for (j = i; j < b.n && !lexcmp(&b.o[i], &b.o[j]); j++) {
+        for (o = l->first; npos < 256; o = b.occ[o].next) {
             /* the server keeps a position once (the words past 16383 all
              * have it) and 256 of them at most */
-            if (npos == 256 || (npos && b.o[j].pos == last))
-                continue;
-            last = b.o[j].pos;
-            npos++;
-            if ((rc = put_be(out, (unsigned)b.o[j].weight << 14 | last, 2)))
-                goto done;
+            if (!npos || (b.occ[o].pw & 0x3fff) != last) {
+                last = b.occ[o].pw & 0x3fff;
+                npos++;
+                if ((rc = put_be(out, b.occ[o].pw, 2)))
+                    goto done;
+            }
+            if (o == l->last)
+                break;
         }
         out->s[count_at] = (char)(npos >> 8);
         out->s[count_at + 1] = (char)(npos & 0xff);
-        distinct++;
     }
-    out->s[0] = (char)(distinct >> 24);
-    out->s[1] = (char)(distinct >> 16 & 0xff);
-    out->s[2] = (char)(distinct >> 8 & 0xff);
-    out->s[3] = (char)(distinct & 0xff);
 done:
     lm_buf_free(&b.words);
-    free(b.o);
+    free(b.lex);
+    free(b.occ);
+    free(b.slot);
+    free(order);
     return rc;
 }
 

@@ -54,6 +54,12 @@ expect 0 "re-import into postgresql" -- "$LITMINE" import --db "$P" "$F"/*.xml "
 if grep -q "7 records" "$T/err" || grep -q "already" "$T/err"; then ok
 else bad "the ledger: $(tail -n 1 "$T/err")"; fi
 same_everything "$T/s.db" "$P" fixtures
+# the URL from $LITMINE_DB, as from --db
+expect 0 "search with LITMINE_DB" -- env LITMINE_DB="$P" "$LITMINE" search --format jsonl trial
+cp "$T/out" "$T/env.jsonl"
+expect 0 "search with --db" -- "$LITMINE" search --db "$P" --format jsonl trial
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/env.jsonl"; then ok
+else bad "LITMINE_DB=URL found other hits than --db URL"; fi
 for q in trial randomi* "title:trial" "placebo OR adults" "trial NOT placebo" '"randomised trial"'; do
   same_hits "$T/s.db" "$P" "$q"
 done

@@ -134,10 +134,10 @@ static void both_file(const char *fixture)
 /* Every article (deleted ones through get) as text, one line each. */
 static int dump_one(const lm_article *a, void *ud)
 {
-    fprintf(ud, "%lld|%d|%d|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", (long long)a->pmid,
+    fprintf(ud, "%lld|%d|%d|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n", (long long)a->pmid,
             a->version, a->year, a->deleted, a->pmcid, a->doi, a->title, a->abstract,
             a->journal, a->authors, a->pub_types, a->mesh, a->body, a->source,
-            a->record_md5);
+            a->record_md5, a->databanks);
     return 0;
 }
 
@@ -239,6 +239,65 @@ Test(pg, versions_deletions_and_revivals)
     assert_same(keys, 2);
     both_str("r.xml", article(91000103, 2, "Revived", "y"));
     assert_same(keys, 2);
+}
+
+/* One record of the batch test: its version, title and DataBankList. */
+static void batch_record(lm_buf *b, int64_t pmid, int version, const char *title,
+                         const char *registry)
+{
+    cr_assert_eq(lm_buf_printf(b, "<PubmedArticle><MedlineCitation><PMID Version=\"%d\">%lld"
+                               "</PMID><Article><ArticleTitle>%s %lld</ArticleTitle><Abstract>"
+                               "<AbstractText>Zorvil in %lld adults.</AbstractText></Abstract>",
+                               version, (long long)pmid, title, (long long)pmid,
+                               (long long)pmid % 97), LM_OK);
+    if (registry)
+        cr_assert_eq(lm_buf_printf(b, "<DataBankList><DataBank><DataBankName>%s</DataBankName>"
+                                   "<AccessionNumberList><AccessionNumber>ZV%05lld"
+                                   "</AccessionNumber></AccessionNumberList></DataBank>"
+                                   "</DataBankList>", registry, (long long)pmid % 100000),
+                     LM_OK);
+    cr_assert_eq(lm_buf_puts(b, "</Article></MedlineCitation></PubmedArticle>\n"), LM_OK);
+}
+
+/* A file of several batches (the importer's 128 records, sent in groups)
+ * stores what one record at a time does: each case below over many rows,
+ * mixed through the batches, and a PubMed record whose row holds a PMC
+ * article among them.  Counts, rows and DataBankLists as SQLite's. */
+Test(pg, batches_store_what_one_record_at_a_time_stores)
+{
+    static const struct { int first, again; const char *title, *registry; } cases[] = {
+        { 1, 1, "Same", NULL },                 /* unchanged */
+        { 2, 1, "Older", NULL },                /* an older version: kept out */
+        { 1, 2, "Newer", NULL },                /* a newer version */
+        { 1, 1, "Registered", "ZorvilTrials" }, /* same record, a DataBankList now */
+        { 1, 1, "Retitled", NULL },             /* same version, other content */
+        { 0, 1, "New", NULL },                  /* not stored before */
+    };
+    enum { N = 420, NC = sizeof cases / sizeof *cases };
+    lm_buf first = {0}, again = {0};
+    int k;
+
+    both_file("merge_pmc.nxml");
+    cr_assert_eq(lm_buf_puts(&first, "<PubmedArticleSet>\n"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&again, "<PubmedArticleSet>\n"), LM_OK);
+    for (k = 0; k < N; k++) {
+        int c = k % NC;
+
+        if (cases[c].first)
+            batch_record(&first, 91003000 + k, cases[c].first,
+                         c == 4 ? "Entitled" : cases[c].title, NULL);
+        batch_record(&again, 91003000 + k, cases[c].again, cases[c].title, cases[c].registry);
+        /* the PMC article's PMID, in the middle of a batch */
+        if (k == 200)
+            batch_record(&again, 91000060, 2, "Merged", NULL);
+    }
+    cr_assert_eq(lm_buf_puts(&first, "</PubmedArticleSet>\n"), LM_OK);
+    cr_assert_eq(lm_buf_puts(&again, "</PubmedArticleSet>\n"), LM_OK);
+    both("first.xml", first.s, first.len);
+    both("again.xml", again.s, again.len);
+    assert_same(NULL, 0);
+    lm_buf_free(&first);
+    lm_buf_free(&again);
 }
 
 Test(pg, a_failed_file_leaves_the_corpus_as_it_was)
