@@ -749,7 +749,11 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
      * design row's own flags: a "controlled" wording that the design rules
      * read as non-randomised does not make it L3 (a review of controlled
      * trials, a trial with a placebo group). */
-    if (d->level[1] == '3' && d->model.placebo && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))) {
+    /* (a review indexed as one whose abstract names the randomised trials it
+     * pooled is one too, with or without a placebo word) */
+    if (d->level[1] == '3' && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))
+        && (d->model.placebo || ((d->aflags & RC_A_META) && (d->aflags & RC_A_RCT)
+                                 && !(d->aflags & RC_A_MIXED)))) {
         if (strstr(d->pub_types, "Meta-Analysis") || strstr(d->pub_types, "Systematic Review")) {
             strcpy(d->level, "L1");
             strcpy(d->design, "meta_analysis");

@@ -1246,7 +1246,22 @@ static int is_mixed_meta(const struct cand *c)
                || (no_rct && !(a & RC_A_CONTROLLED)));
 }
 
+/* A statement of mechanism or background, with no figure, from no story:
+ * never a finding to check (the rows claim.mechanism, claim.background). */
+static int informative(const struct rc_claim *cl)
+{
+    return rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY;
+}
+
 /* Tests, one per row. */
+static int t_mechanism(struct vfacts *v)
+{
+    return informative(v->cl) && v->cl->kind == RC_K_MECHANISM;
+}
+static int t_background(struct vfacts *v)
+{
+    return informative(v->cl) && v->cl->kind != RC_K_MECHANISM;
+}
 static int t_anecdote(struct vfacts *v)
 {
     /* a first-hand story stays one unless a study's numbers back it
@@ -1778,7 +1793,10 @@ static int t_dose_negated(struct vfacts *v)
 {
     size_t i;
 
-    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f))
+    /* doses said to work alike ("0.5 to 5 mg worked equally well") are
+     * answered by the record's comparison between them, not by one dose */
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f)
+        || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
     struct cand *b = bound_cand(v);
 
@@ -2133,6 +2151,46 @@ static lm_err act_plain(struct vfacts *v, const struct vrule *r)
     return rc_claim_reason(v->cl, r->code, r->tmpl, v->why,
                            (long long)(v->best ? v->best->d->pmid : 0));
 }
+/* The candidate that shares with the claim two of its own words (beyond
+ * the topic's), one of them a word at most two records on the topic hold
+ * (a receptor, a pathway, a named compound): the record the statement
+ * comes closest to.  NULL when none does. */
+static struct cand *anchored_cand(struct vfacts *v)
+{
+    size_t i, j;
+
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        size_t shared = 0, rare = 0;
+        for (j = 0; j < v->nw; j++) {
+            const struct word *x = &v->w[j];
+            if (x->topic || x->novel || rc_general_word(&v->m->k->words, x->word, strlen(x->word))
+                || !has_stem(c->d->text, x->stem))
+                continue;
+            shared++;
+            if (v->m->k->pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
+                rare++;
+        }
+        if (shared >= 2 && rare >= 1)
+            return c;
+    }
+    return NULL;
+}
+/* not a finding to check; the record a mechanism comes closest to, if one
+ * does, is shown (not as support) */
+static lm_err act_informative(struct vfacts *v, const struct vrule *r)
+{
+    struct cand *c = v->cl->kind == RC_K_MECHANISM ? anchored_cand(v) : NULL;
+    lm_err rc;
+
+    v->cl->level[0] = '\0';
+    if (!c)
+        return rc_claim_reason(v->cl, r->code, "%s", r->tmpl);
+    if ((rc = add_match(v->cl, c, v->m->r->text, 0)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, r->code, "%s; the closest record is PMID %lld", r->tmpl,
+                           (long long)c->d->pmid);
+}
 static lm_err act_anecdote(struct vfacts *v, const struct vrule *r)
 {
     set_level(v->cl, "anecdote");
@@ -2318,6 +2376,10 @@ static lm_err act_graded(struct vfacts *v, const struct vrule *r)
 }
 
 static const struct vrule rc_verdict_rules[] = {
+    { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
+      "a statement of mechanism, not a finding a study in the corpus reports" },
+    { "claim.background", t_background, LM_VERDICT_NOT_FOUND, act_informative,
+      "background, not a finding to check" },
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
@@ -2814,6 +2876,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         struct rc_claim *cl = &r->claims[ci];
         unsigned f = flags[ci];
         struct hits h;
+        struct rc_topic wide;
+        const struct rc_topic *ct;
         size_t nw, block = 0, head;
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
@@ -2831,7 +2895,16 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 block = lo - 1;
         }
         head = r->nblocks ? heading_of(r, block) : 0;
-        nw = claim_words(k, r->text, cl->start, cl->end, topic, w, RC_MAX_WORDS);
+        /* a statement of mechanism or background is looked up by its own
+         * words among every record naming the topic words it names: a
+         * review of a receptor need not hold the condition's word */
+        ct = topic;
+        if (informative(cl)) {
+            wide = *topic;
+            wide.filter[0] = '\0';
+            ct = &wide;
+        }
+        nw = claim_words(k, r->text, cl->start, cl->end, ct, w, RC_MAX_WORDS);
         for (i = 0; i < nw; i++)
             has_topic |= w[i].topic;
         ctx_ok = last_pmid && (block == last_block
@@ -2851,18 +2924,12 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 m.ctx = ctx_pmid;
         }
         m.nc = 0;
-        if (rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY) {
-            cl->verdict = LM_VERDICT_NOT_FOUND;
-            if ((rc = rc_claim_reason(cl, cl->kind == RC_K_MECHANISM ? "claim.mechanism"
-                                      : "claim.background", "%s", cl->kind == RC_K_MECHANISM
-                                      ? "a statement of mechanism, not a finding a study "
-                                        "in the corpus reports"
-                                      : "background, not a finding to check")) != LM_OK)
-                return rc;
-            continue;
-        }
-        if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
-            if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
+        /* (and the study around it is not what it speaks of) */
+        if (ct != topic)
+            ctx_pmid = m.ctx = 0;
+        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n)
+            && !(ct != topic && cl->kind != RC_K_MECHANISM)) {
+            if ((rc = search(k, w, nw, ct, has_topic, &h)) != LM_OK)
                 return rc;
             if (ctx_pmid && h.n < RC_FETCH) {
                 for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
@@ -2945,7 +3012,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             else if (rc != LM_ERR_NOTFOUND)
                 return rc;
         }
-        if (cl->nmatches) {
+        if (cl->nmatches && !informative(cl)) {
             last_pmid = cl->matches[0].pmid;
             last_block = block;
             last_head = head;
