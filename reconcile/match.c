@@ -641,6 +641,47 @@ int rc_spells_out(const char *text, const char *acr)
     return 0;
 }
 
+/* An acronym (lower-case @acr, 2 to 6 letters) that consecutive words of
+ * @text spell out by their initials, a word's inner letters allowed for
+ * letters the next word does not start with ("PTSD": "posttraumatic stress
+ * disorder"). */
+int rc_spells_out_words(const char *text, const char *acr)
+{
+    size_t n = strlen(acr);
+    const char *p = text;
+
+    if (n < 2 || n > 6)
+        return 0;
+    for (; *p; p++) {
+        const char *q = p;
+        size_t k = 0;
+        if (!isalpha((unsigned char)*p) || (p > text && isalpha((unsigned char)p[-1]))
+            || tolower((unsigned char)*p) != acr[0])
+            continue;
+        while (k < n) {
+            const char *e = q, *next;
+            if (tolower((unsigned char)*q) != acr[k])
+                break;
+            k++;
+            while (isalpha((unsigned char)*e))
+                e++;
+            next = e;
+            while (*next == ' ' || *next == '-')
+                next++;
+            /* letters inside the word, for those the next word does not start with */
+            for (const char *c = q + 1; c < e && k < n
+                 && tolower((unsigned char)*next) != acr[k]; c++)
+                k += tolower((unsigned char)*c) == acr[k];
+            if (k == n)
+                return 1;
+            if (!isalpha((unsigned char)*next) || next == e)
+                break;
+            q = next;
+        }
+    }
+    return 0;
+}
+
 static int spells_out(const char *text, const struct word *w)
 {
     return w->cap && w->len == strlen(w->word) && rc_spells_out(text, w->word);
@@ -1221,7 +1262,10 @@ static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
  * English ("concluded", "runs", "likely") never does (words.c). */
 static int subject_novel(const struct vfacts *v, size_t i)
 {
-    return v->w[i].novel && !rc_general_word(&v->m->k->words, v->w[i].word, strlen(v->w[i].word));
+    const struct word *x = &v->w[i];
+
+    return x->novel && !rc_general_word(&v->m->k->words, x->word, strlen(x->word))
+           && !(x->cap && v->best && rc_spells_out_words(v->best->d->text, x->word));
 }
 
 /* The candidate that is the record of the study the claim is bound to. */
@@ -2447,6 +2491,9 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;
+    for (i = 0; i < m->nc; i++)
+        if (!v.best || m->c[i].score > v.best->score)
+            v.best = &m->c[i];
     for (i = 0; i < nw; i++) {
         int nv = subject_novel(&v, i);
         v.novel += nv;
@@ -2454,9 +2501,6 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
         if (i > 0 && nv && subject_novel(&v, i - 1) && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
             v.novel_pair = 1;
     }
-    for (i = 0; i < m->nc; i++)
-        if (!v.best || m->c[i].score > v.best->score)
-            v.best = &m->c[i];
     /* the claim's figures agree as well with a record of a stronger design
      * (a randomised trial for a non-randomised one): that record answers
      * it, unless the claim speaks of a study the article named */
@@ -2738,7 +2782,11 @@ static int detail_hint(const struct rc_mention *m, const struct rc_doc *d)
 /* Resolves every study mention by its own sentence's words and the
  * details it gives: the record whose sample size, year, venue, design and
  * course agree best (the words a tie-break), taken when a detail agrees. */
-static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct rc_topic *topic)
+static const struct rc_topic *topic_of(const struct rc_topic *t, const struct rc_section *sec,
+                                       size_t nsec, size_t head);
+
+static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct rc_topic *atopic,
+                               const struct rc_section *sec, size_t nsec)
 {
     struct word w[RC_MAX_WORDS];
     size_t mi, i, j;
@@ -2746,6 +2794,10 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
 
     for (mi = 0; mi < r->nstudies; mi++) {
         struct rc_mention *m = &r->studies[mi];
+        const struct rc_topic *topic = topic_of(atopic, sec, nsec, m->head);
+
+        if (topic->filter[0] && (rc = rc_pool(k, topic)) != LM_OK)
+            return rc;
         struct hits h;
         size_t nw, analysed = 0, nh;
         int has_topic = 0;
@@ -2859,25 +2911,38 @@ static size_t heading_of(const struct lm_report *r, size_t block)
     return b;
 }
 
+/* The topic of the section under heading block @head: its own, else the
+ * article's. */
+static const struct rc_topic *topic_of(const struct rc_topic *t, const struct rc_section *sec,
+                                       size_t nsec, size_t head)
+{
+    size_t i;
+
+    for (i = 0; i < nsec; i++)
+        if (sec[i].head == head)
+            return &sec[i].t;
+    return t;
+}
+
 lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
-                       const struct rc_topic *topic)
+                       const struct rc_topic *atopic, const struct rc_section *sec, size_t nsec)
 {
     struct word w[RC_MAX_WORDS];
     struct cand cands[RC_CANDIDATES + 1];
-    struct mctx m = { k, r, topic, cands, 0, 0, LM_OK };
+    struct mctx m = { k, r, atopic, cands, 0, 0, LM_OK };
     size_t ci, i, j;
     int64_t last_pmid = 0;
     size_t last_block = (size_t)-1, last_head = (size_t)-1;
     lm_err rc;
 
-    if ((rc = resolve_mentions(k, r, topic)) != LM_OK)
+    if ((rc = resolve_mentions(k, r, atopic, sec, nsec)) != LM_OK)
         return rc;
     for (ci = 0; ci < r->nclaims; ci++) {
         struct rc_claim *cl = &r->claims[ci];
         unsigned f = flags[ci];
         struct hits h;
         struct rc_topic wide;
-        const struct rc_topic *ct;
+        const struct rc_topic *ct, *topic;
         size_t nw, block = 0, head;
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
@@ -2895,6 +2960,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 block = lo - 1;
         }
         head = r->nblocks ? heading_of(r, block) : 0;
+        m.topic = topic = topic_of(atopic, sec, nsec, head);
+        if (topic->filter[0] && (rc = rc_pool(k, topic)) != LM_OK)
+            return rc;
         /* a statement of mechanism or background is looked up by its own
          * words among every record naming the topic words it names: a
          * review of a receptor need not hold the condition's word */
@@ -2910,6 +2978,11 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         ctx_ok = last_pmid && (block == last_block
                                || (head == last_head && leans_back(r->text + cl->start,
                                                                    cl->end - cl->start)));
+        /* a sentence that introduces a study ("in another trial") speaks
+         * of a new one, not of the record just discussed */
+        if (cl->about >= 0 && (size_t)cl->about < r->nstudies
+            && r->studies[cl->about].claim == (int)ci)
+            ctx_ok = 0;
         if (ctx_ok)
             ctx_pmid = last_pmid;
         /* a claim bound to a study the article named is checked against the
