@@ -71,6 +71,30 @@ struct mctx {
 
 /* ---- words of a claim ---------------------------------------------------- */
 
+/* A claim word's prefix, how many records hold it and whether the topic's
+ * records do. */
+static void word_facts(lm_checker *k, const struct rc_topic *t, struct word *x)
+{
+    char pre[32];
+    size_t l = strlen(x->stem);
+
+    memcpy(pre, x->stem, l + 1);
+    if (l > 6)                      /* "brazilian" finds "brazil" */
+        pre[6] = '\0';
+    memcpy(x->pre, pre, sizeof pre);
+    /* the word as written first: an exact token answers fast, a prefix
+     * query merges every term it covers */
+    x->df = rc_term_df(k, x->word, RC_COMMON);
+    x->novel = x->df == 0
+               && rc_term_in_corpus(k, x->stem, 0) == 0
+               && rc_term_in_corpus(k, pre, 1) == 0;
+    /* judged among the records on the article's topic, not the whole
+     * corpus: a word some unrelated record holds says nothing about
+     * whether the topic's studies cover the claim */
+    if (!x->novel && !x->topic)
+        x->novel = rc_term_on_topic(k, t, x->word, x->stem, pre) == 0;
+}
+
 static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end,
                           const struct rc_topic *t, struct word *w, size_t max)
 {
@@ -111,26 +135,57 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
         }
         p = q;
     }
-    for (i = 0; i < n; i++) {
-        char pre[32];
-        size_t l = strlen(w[i].stem);
-        memcpy(pre, w[i].stem, l + 1);
-        if (l > 6)                      /* "brazilian" finds "brazil" */
-            pre[6] = '\0';
-        memcpy(w[i].pre, pre, sizeof pre);
-        /* the word as written first: an exact token answers fast, a prefix
-         * query merges every term it covers */
-        w[i].df = rc_term_df(k, w[i].word, RC_COMMON);
-        w[i].novel = w[i].df == 0
-                     && rc_term_in_corpus(k, w[i].stem, 0) == 0
-                     && rc_term_in_corpus(k, pre, 1) == 0;
-        /* judged among the records on the article's topic, not the whole
-         * corpus: a word some unrelated record holds says nothing about
-         * whether the topic's studies cover the claim */
-        if (!w[i].novel && !w[i].topic)
-            w[i].novel = rc_term_on_topic(k, t, w[i].word, w[i].stem, pre) == 0;
-    }
+    for (i = 0; i < n; i++)
+        word_facts(k, t, &w[i]);
     return n;
+}
+
+/* "There's a study showing it reduces weight": a claim whose subject is a
+ * pronoun and that names nothing few of the topic's records hold speaks of
+ * what the text before it in its block named last, a word at most two
+ * records on the topic hold (the drug of the clause before).  Appended to
+ * @w (not a word of the claim's text: pos 0, never novel); returns the count. */
+static size_t inherit_subject(lm_checker *k, const char *s, size_t bstart, size_t start,
+                              size_t end, const struct rc_topic *t, struct word *w, size_t nw,
+                              size_t max)
+{
+    size_t i, p, q;
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(end - start < 399 ? end - start : 399), s + start);
+    if (nw >= max || !k->pool_complete || !rc_find_word(buf, "it", 2))
+        return nw;
+    for (i = 0; i < nw; i++)
+        if (!w[i].topic && !w[i].novel && w[i].len >= 5
+            && rc_word_in_topic(k, w[i].word, w[i].stem, w[i].pre) <= 2)
+            return nw;                  /* it names its own */
+    for (q = start; q > bstart && q + 400 > start;) {
+        struct word *x = &w[nw];
+        while (q > bstart && !isalnum((unsigned char)s[q - 1]))
+            q--;
+        for (p = q; p > bstart && isalnum((unsigned char)s[p - 1]); p--)
+            ;
+        if (q - p >= 5 && q - p < 30 && isalpha((unsigned char)s[p])
+            && !rc_stopword(&k->words, s + p, q - p)
+            && !rc_general_word(&k->words, s + p, q - p)) {
+            unsigned c;
+            memset(x, 0, sizeof *x);
+            x->len = q - p;             /* (its length as written; pos 0) */
+            rc_stem(s + p, q - p, x->stem, sizeof x->stem);
+            for (i = 0; i < q - p; i++)
+                x->word[i] = (char)tolower((unsigned char)s[p + i]);
+            for (i = 0; i < t->n && !x->topic; i++)
+                x->topic = !strcmp(t->words[i], x->stem);
+            if (!x->topic) {
+                word_facts(k, t, x);
+                c = x->novel ? 0 : rc_word_in_topic(k, x->word, x->stem, x->pre);
+                if (c >= 1 && c <= 2)
+                    return nw + 1;
+            }
+        }
+        q = p;
+    }
+    return nw;
 }
 
 #define has_stem rc_has_stem
@@ -1708,6 +1763,60 @@ static int t_null_primary(struct vfacts *v)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct word *w);
+
+/* The record's finding rows on what a claim word names: 1 when one found no
+ * difference in it and none found a change or a significant result in it
+ * (the drug "did not change weight"); the null row in *fd. */
+static int outcome_null_on(const struct rc_doc *d, const char *stem, const struct rc_finding **fd)
+{
+    size_t i;
+    int null = 0;
+
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        /* (a comparison between doses or frequencies is not the drug's
+         * with control) */
+        if (!f->outcome[0] || !rc_has_stem(f->outcome, stem) || (f->dims & (RC_FD_DOSE | RC_FD_FREQ)))
+            continue;
+        if (f->dir != 0 || f->sig == 1)
+            return 0;
+        if (!null)
+            *fd = f;
+        null = 1;
+    }
+    return null;
+}
+
+/* A benefit claimed on an outcome (a word of the claim) that the record it
+ * rests on measured and found unchanged, whatever else that record found:
+ * "it reduces weight" over a study whose appetite fell but weight did not. */
+static int t_outcome_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    const struct rc_finding *fd = NULL;
+    size_t i;
+
+    if (!c)
+        c = v->best;
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
+        || cl->source != LM_SOURCE_STUDY || cl->hedged || cl->kind != RC_K_EFFICACY
+        || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
+        || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
+        return 0;
+    for (i = 0; i < v->nw; i++) {
+        const struct word *x = &v->w[i];
+        if (x->novel || x->len < 4 || rc_general_word(&v->m->k->words, x->word, strlen(x->word))
+            || rare_on_topic(v->m->k, v->m->topic, x))
+            continue;       /* (a word few records hold names the treatment) */
+        if (outcome_null_on(c->d, x->stem, &fd))
+            return quote_why(v, c, "found no change in what the claim says improved", fd->start,
+                             fd->end);
+    }
+    return 0;
+}
+
 /* Does a sentence of the record, outside its null findings, say that more
  * of the dimension did more ("higher doses ... greater effects")? */
 static int record_graded(const struct rc_doc *d, unsigned dim)
@@ -2457,6 +2566,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
       "the study found that this dose did not work%.0s (PMID %lld)" },
@@ -2973,6 +3083,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             ct = &wide;
         }
         nw = claim_words(k, r->text, cl->start, cl->end, ct, w, RC_MAX_WORDS);
+        if (r->nblocks && ct == topic)
+            nw = inherit_subject(k, r->text, r->blocks[block].start, cl->start, cl->end, topic,
+                                 w, nw, RC_MAX_WORDS);
         for (i = 0; i < nw; i++)
             has_topic |= w[i].topic;
         ctx_ok = last_pmid && (block == last_block

@@ -152,6 +152,7 @@ struct rc_model {
         int primary;
         unsigned dims;          /* RC_FD_*: what the comparison is between */
         char versus[24];        /* the comparator's first word ("sham", "placebo"), or "" */
+        char outcome[48];       /* what was measured ("weight or bmi"), lower-case, or "" */
     } find[RC_MAX_FINDINGS];
     size_t nfind;
     struct rc_span_days {       /* follow-up and treatment periods, spans as above */
