@@ -1719,6 +1719,15 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+/* Does the claim's text compare with something ("than", "as effective as",
+ * "versus", "compared with")? */
+static int names_comparison(const char *buf)
+{
+    return rc_find_word(buf, "than", 4) || rc_find_ci(buf, strlen(buf), " as effective as ")
+           || rc_find_word(buf, "versus", 6) || rc_find_ci(buf, strlen(buf), "compared with")
+           || rc_find_ci(buf, strlen(buf), "compared to");
+}
+
 /* The claim compares with something ("than conventional treatment", "as
  * effective as X") that none of the record's null primary comparisons had
  * as comparator (they were against sham): those do not answer it. */
@@ -1731,9 +1740,7 @@ static int compares_otherwise(const struct vfacts *v)
 
     snprintf(buf, sizeof buf, "%.*s", (int)(cl->end - cl->start < 399 ? cl->end - cl->start : 399),
              v->m->r->text + cl->start);
-    if (!rc_find_word(buf, "than", 4) && !rc_find_ci(buf, strlen(buf), " as effective as ")
-        && !rc_find_word(buf, "versus", 6) && !rc_find_ci(buf, strlen(buf), "compared with")
-        && !rc_find_ci(buf, strlen(buf), "compared to"))
+    if (!names_comparison(buf))
         return 0;
     for (i = 0; i < m->nfind; i++) {
         const struct rc_finding *f = &m->find[i];
@@ -1768,13 +1775,18 @@ static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct w
 /* The record's finding rows on what a claim word names: 1 when one found no
  * difference in it and none found a change or a significant result in it
  * (the drug "did not change weight"); the null row in *fd. */
-static int outcome_null_on(const struct rc_doc *d, const char *stem, const struct rc_finding **fd)
+static int outcome_null_on(const struct rc_doc *d, const char *stem, const char *claim,
+                           const struct rc_finding **fd)
 {
     size_t i;
     int null = 0;
 
     for (i = 0; i < d->model.nfind; i++) {
         const struct rc_finding *f = &d->model.find[i];
+        /* a claim that compares with something answers only to a
+         * comparison with that */
+        if (f->dir == 0 && f->versus[0] && names_comparison(claim) && !rc_has_stem(claim, f->versus))
+            continue;
         /* (a comparison between doses or frequencies is not the drug's
          * with control) */
         if (!f->outcome[0] || !rc_has_stem(f->outcome, stem) || (f->dims & (RC_FD_DOSE | RC_FD_FREQ)))
@@ -1796,6 +1808,7 @@ static int t_outcome_null(struct vfacts *v)
     const struct rc_claim *cl = v->cl;
     struct cand *c = bound_cand(v);
     const struct rc_finding *fd = NULL;
+    char buf[400];
     size_t i;
 
     if (!c)
@@ -1810,7 +1823,7 @@ static int t_outcome_null(struct vfacts *v)
         if (x->novel || x->len < 4 || rc_general_word(&v->m->k->words, x->word, strlen(x->word))
             || rare_on_topic(v->m->k, v->m->topic, x))
             continue;       /* (a word few records hold names the treatment) */
-        if (outcome_null_on(c->d, x->stem, &fd))
+        if (outcome_null_on(c->d, x->stem, claim_text(v, buf, sizeof buf), &fd))
             return quote_why(v, c, "found no change in what the claim says improved", fd->start,
                              fd->end);
     }
