@@ -697,9 +697,9 @@ int rc_spells_out(const char *text, const char *acr)
 }
 
 /* An acronym (lower-case @acr, 2 to 6 letters) that consecutive words of
- * @text spell out by their initials, a word's inner letters allowed for
- * letters the next word does not start with ("PTSD": "posttraumatic stress
- * disorder"). */
+ * @text (two at least) spell out by their initials, a word's inner letters
+ * allowed for letters the next word does not start with ("PTSD":
+ * "posttraumatic stress disorder"). */
 int rc_spells_out_words(const char *text, const char *acr)
 {
     size_t n = strlen(acr);
@@ -709,7 +709,7 @@ int rc_spells_out_words(const char *text, const char *acr)
         return 0;
     for (; *p; p++) {
         const char *q = p;
-        size_t k = 0;
+        size_t k = 0, words = 0;
         if (!isalpha((unsigned char)*p) || (p > text && isalpha((unsigned char)p[-1]))
             || tolower((unsigned char)*p) != acr[0])
             continue;
@@ -718,6 +718,7 @@ int rc_spells_out_words(const char *text, const char *acr)
             if (tolower((unsigned char)*q) != acr[k])
                 break;
             k++;
+            words++;
             while (isalpha((unsigned char)*e))
                 e++;
             next = e;
@@ -728,7 +729,7 @@ int rc_spells_out_words(const char *text, const char *acr)
                  && tolower((unsigned char)*next) != acr[k]; c++)
                 k += tolower((unsigned char)*c) == acr[k];
             if (k == n)
-                return 1;
+                return words >= 2;      /* one word alone is rc_spells_out's */
             if (!isalpha((unsigned char)*next) || next == e)
                 break;
             q = next;
