@@ -1468,6 +1468,28 @@ static int names_course(const char *text, const struct rc_num *x, size_t end)
     return 0;
 }
 
+/* The candidate whose schedule answers "how often" of the treatment: a
+ * randomised trial stating one, else another controlled record, else the
+ * best record when it states one; NULL when none does. */
+static int says_derived(const char *s, size_t n);
+
+static struct cand *schedule_cand(struct vfacts *v)
+{
+    static const char rank[] = "213";
+    size_t r, i;
+
+    /* (a later look at a trial, "an extension", after the trial itself) */
+    for (r = 0; r < 2 * (sizeof rank - 1); r++)
+        for (i = 0; i < v->m->nc; i++) {
+            struct cand *c = &v->m->c[i];
+            if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
+                && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
+                && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
+                return c;
+        }
+    return v->best->d->model.frequency[0] ? v->best : NULL;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1487,10 +1509,11 @@ static int t_regimen_differs(struct vfacts *v)
      * it gives ("our 12-week programme") is measured against it */
     if (!c && v->best->agree >= 2)
         c = v->best, retold = 1;
-    /* how often, said of the treatment itself: the best record's schedule */
-    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && v->best->d->model.frequency[0]
-        && rc_per_week(t, n) > 0)
-        c = v->best;
+    /* how often, said of the treatment itself: the schedule of the
+     * strongest trial among the candidates that states one (a randomised
+     * trial's first: a review pools several schedules), else the best's */
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0)
+        c = schedule_cand(v);
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
@@ -2618,6 +2641,20 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     for (i = 0; i < m->nc; i++)
         if (!v.best || m->c[i].score > v.best->score)
             v.best = &m->c[i];
+    /* a claim bound to a study the article named rests on that study's
+     * record when it fits as well: no conflict, as many figures, words (or
+     * the claim leans back on it: "those on the dummy jab") and design
+     * words agree, a design as strong */
+    {
+        struct cand *b = bound_cand(&v);
+        if (b && v.best && b != v.best && b->conflict == 0 && b->agree >= v.best->agree
+            && b->agree + b->weak_agree >= v.best->agree + v.best->weak_agree
+            && (b->lex + 1e-9 >= v.best->lex
+                || leans_back(m->r->text + cl->start, cl->end - cl->start))
+            && design_bonus(f, b->d) >= design_bonus(f, v.best->d)
+            && lvl_of(b) >= '1' && lvl_of(b) <= lvl_of(v.best))
+            v.best = b;
+    }
     for (i = 0; i < nw; i++) {
         int nv = subject_novel(&v, i);
         v.novel += nv;
