@@ -42,6 +42,8 @@ struct word {
     long df;        /* records holding the word as written, up to RC_COMMON */
     char pre[32];   /* its first six letters (a prefix query) */
     int cap;        /* capitalised inside the sentence, or an acronym */
+    int title_name; /* capitalised, and in the titles of one or two topic
+                       records only: a trial's or a drug's name */
     size_t pos;     /* byte offset in the claim */
     size_t len;
 };
@@ -122,6 +124,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
                 dup |= !strcmp(w[i].stem, x->stem);
             if (!dup) {
                 x->pos = p - start;
+                x->title_name = 0;
                 x->len = q - p;
                 x->topic = 0;
                 for (i = 0; i < t->n; i++)
@@ -981,6 +984,8 @@ static double details_bonus(const char *text, const struct rc_claim *cl, const s
     return b;
 }
 
+static int has_whole_word(const char *text, const char *w);
+
 static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
                        const struct word *w, size_t nw, unsigned f, int ctx)
 {
@@ -1052,6 +1057,13 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
+    /* the name the claim gives a study ("the STEP 1 extension") in the
+     * record's title */
+    for (i = 0; i < nw; i++)
+        if (w[i].title_name && has_whole_word(c->d->title, w[i].word)) {
+            c->score_extra += 2.0;
+            break;
+        }
     c->details = details_bonus(text, cl, c->d);
     c->score_extra += c->details;
     /* a conflicting number still says the record reports that outcome */
@@ -3137,6 +3149,11 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         if (r->nblocks && ct == topic)
             nw = inherit_subject(k, r->text, r->blocks[block].start, cl->start, cl->end, topic,
                                  w, nw, RC_MAX_WORDS);
+        for (i = 0; i < nw; i++) {
+            unsigned tc = k->pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
+                                                                      RC_H_TITLE)) : 0;
+            w[i].title_name = w[i].cap && !w[i].topic && tc >= 1 && tc <= 2;
+        }
         for (i = 0; i < nw; i++)
             has_topic |= w[i].topic;
         ctx_ok = last_pmid && (block == last_block

@@ -407,6 +407,8 @@ long rc_count(lm_checker *k, const char *expr, long cap);
 /* Word hashes: a word, the start of one, a title word. */
 enum { RC_H_WORD = 0, RC_H_PREFIX = 1, RC_H_TITLE = 2 };
 uint64_t rc_hash(const char *s, size_t n, int kind);
+/* How many records of the topic pool hold the word hash @h. */
+unsigned rc_vocab_count(const lm_checker *k, uint64_t h);
 /* Reads the records on the topic (k->pool) once per check. */
 lm_err rc_pool(lm_checker *k, const struct rc_topic *t);
 /* Topic records holding the word, its stem or (else) the prefix @pre. */
