@@ -1641,6 +1641,14 @@ static int t_safety_unreported(struct vfacts *v)
            && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
            && !rc_has_stem(d->text, "adverse");
 }
+/* "It may also support X" over a single case report: a hedge no study
+ * backs, which one case neither supports nor tests (a claim that names a
+ * case is that case's). */
+static int t_hedged_case(struct vfacts *v)
+{
+    return v->cl->hedged && v->cl->source == LM_SOURCE_STUDY && !v->cl->nums.n
+           && !(v->f & RC_F_CASE) && !strcmp(v->best->d->design, "case_report");
+}
 static int t_l5(struct vfacts *v)
 {
     return (v->best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || lvl_of(v->best) == '5'
@@ -2612,6 +2620,8 @@ static const struct vrule rc_verdict_rules[] = {
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
+    { "claim.hedged_case", t_hedged_case, LM_VERDICT_NOT_FOUND, act_against,
+      "a hedged claim%.0s no study supports: the closest record (PMID %lld) is a single case" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
