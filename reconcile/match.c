@@ -1814,8 +1814,6 @@ static int t_null_primary(struct vfacts *v)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
-static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct word *w);
-
 /* The record's finding rows on what a claim word names: 1 when one found no
  * difference in it and none found a change or a significant result in it
  * (the drug "did not change weight"); the null row in *fd. */
@@ -1864,9 +1862,8 @@ static int t_outcome_null(struct vfacts *v)
         return 0;
     for (i = 0; i < v->nw; i++) {
         const struct word *x = &v->w[i];
-        if (x->novel || x->len < 4 || rc_general_word(&v->m->k->words, x->word, strlen(x->word))
-            || rare_on_topic(v->m->k, v->m->topic, x))
-            continue;       /* (a word few records hold names the treatment) */
+        if (x->novel || x->len < 4 || rc_general_word(&v->m->k->words, x->word, strlen(x->word)))
+            continue;
         if (outcome_null_on(c->d, x->stem, claim_text(v, buf, sizeof buf), &fd))
             return quote_why(v, c, "found no change in what the claim says improved", fd->start,
                              fd->end);
@@ -2344,9 +2341,11 @@ static int t_unanchored(struct vfacts *v)
         own++;
         has = has_stem(b->d->text, v->w[i].stem) != 0;
         hit += has;
-        /* a name few records on the topic hold ("the Zorvex trial"):
-         * sharing it anchors the claim as much as two common words */
-        if (has && rare_on_topic(v->m->k, v->m->topic, &v->w[i]))
+        /* a name few records on the topic hold ("the Zorvex trial"), or
+         * that the record's title gives: sharing it anchors the claim as
+         * much as two common words */
+        if (has && (rare_on_topic(v->m->k, v->m->topic, &v->w[i])
+                    || (v->w[i].title_name && has_whole_word(b->d->title, v->w[i].word))))
             hit += 2;
     }
     return !(hit >= 2 && 2 * hit >= own);
@@ -2527,9 +2526,18 @@ static lm_err act_conflict(struct vfacts *v, const struct vrule *r)
         return rc;
     return rc_claim_reason(cl, "design", "%s", design_words(best->d));
 }
+/* against the record the row's test chose (its level is the claim's) */
 static lm_err act_against(struct vfacts *v, const struct vrule *r)
 {
     lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    set_level(v->cl, v->best->d->level);
+    return rc != LM_OK ? rc : act_plain(v, r);
+}
+/* not_found, with the record that comes closest shown */
+static lm_err act_shown_unrated(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    v->cl->level[0] = '\0';
     return rc != LM_OK ? rc : act_plain(v, r);
 }
 static lm_err act_not_found_unrated(struct vfacts *v, const struct vrule *r)
@@ -2620,7 +2628,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
-    { "claim.hedged_case", t_hedged_case, LM_VERDICT_NOT_FOUND, act_against,
+    { "claim.hedged_case", t_hedged_case, LM_VERDICT_NOT_FOUND, act_shown_unrated,
       "a hedged claim%.0s no study supports: the closest record (PMID %lld) is a single case" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
@@ -3263,6 +3271,10 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 m.nc++;
             }
         }
+        if (getenv("RCDBG")) { fprintf(stderr, "CLAIM %.60s | h.n %zu nc %zu ctx %lld about %d words:", r->text + cl->start, h.n, m.nc, (long long)ctx_pmid, cl->about);
+            for (i = 0; i < nw; i++) fprintf(stderr, " %s%s%s", w[i].word, w[i].topic ? "*" : "", w[i].novel ? "!" : "");
+            fprintf(stderr, "\n");
+            for (i = 0; i < m.nc; i++) fprintf(stderr, "  cand %lld %s score %.2f lex %.2f agree %d conf %d\n", (long long)cands[i].d->pmid, cands[i].d->level, cands[i].score, cands[i].lex, cands[i].agree, cands[i].conflict); }
         if ((rc = verdict_of(&m, cl, f, w, nw, has_topic)) != LM_OK)
             return rc;
         if (cl->verdict == LM_VERDICT_CONTRADICTED)

@@ -427,3 +427,29 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
     want(root, "In the big trial", "controlled", "design.controlled", NULL);
     cJSON_Delete(root);
 }
+
+/* A fictional weekly shot (trevamide): "those on the dummy shot" rests on
+ * the trial the article named, not on a record that shares more words;
+ * "given once a day" is answered by the randomised trial's schedule (not
+ * the cohort's or the extension's); a trial's name only the extension's
+ * title gives picks and anchors it; "may also support" over a single case
+ * is not_found, the case shown. */
+Test(reconcile_rules, names_schedules_and_hedges)
+{
+    cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
+    const cJSON *c;
+
+    want(root, "Those on the dummy shot", "controlled", "design.controlled", NULL);
+    cr_assert_str_eq(first_pmid(root, "Those on the dummy shot"), "99500301");
+    want(root, "The shot, trevamide, is given once a day", "contradicted", "regimen.differs",
+         "regimen");
+    cr_assert_str_eq(first_pmid(root, "The shot, trevamide"), "99500301");
+    cr_assert_str_eq(str_of(claim_starting(root, "The shot, trevamide"), "level"), "L2");
+    want(root, "That matches what KNEEL 2 found", "controlled", "design.controlled", NULL);
+    cr_assert_str_eq(first_pmid(root, "That matches what KNEEL 2 found"), "99500302");
+    want(root, "Trevamide may also support", "not_found", "claim.hedged_case", NULL);
+    cr_assert_str_eq(first_pmid(root, "Trevamide may also support"), "99500304");
+    c = claim_starting(root, "Trevamide may also support");
+    cr_assert(cJSON_IsNull(cJSON_GetObjectItem(c, "level")), "%s", cJSON_PrintUnformatted(c));
+    cJSON_Delete(root);
+}
