@@ -3271,10 +3271,6 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 m.nc++;
             }
         }
-        if (getenv("RCDBG")) { fprintf(stderr, "CLAIM %.60s | h.n %zu nc %zu ctx %lld about %d words:", r->text + cl->start, h.n, m.nc, (long long)ctx_pmid, cl->about);
-            for (i = 0; i < nw; i++) fprintf(stderr, " %s%s%s", w[i].word, w[i].topic ? "*" : "", w[i].novel ? "!" : "");
-            fprintf(stderr, "\n");
-            for (i = 0; i < m.nc; i++) fprintf(stderr, "  cand %lld %s score %.2f lex %.2f agree %d conf %d\n", (long long)cands[i].d->pmid, cands[i].d->level, cands[i].score, cands[i].lex, cands[i].agree, cands[i].conflict); }
         if ((rc = verdict_of(&m, cl, f, w, nw, has_topic)) != LM_OK)
             return rc;
         if (cl->verdict == LM_VERDICT_CONTRADICTED)
