@@ -1814,6 +1814,17 @@ static int t_null_primary(struct vfacts *v)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+/* Does finding @f's sentence say in words that nothing changed? */
+static int null_words(const struct rc_doc *d, const struct rc_finding *f)
+{
+    static const char *const cues[] = { "not ", "no ", "without", "unchanged", "neither", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+             d->text + f->start);
+    return has_any(buf, NULL, cues);
+}
+
 /* The record's finding rows on what a claim word names: 1 when one found no
  * difference in it and none found a change or a significant result in it
  * (the drug "did not change weight"); the null row in *fd. */
@@ -1835,6 +1846,10 @@ static int outcome_null_on(const struct rc_doc *d, const char *stem, const char 
             continue;
         if (f->dir != 0 || f->sig == 1)
             return 0;
+        /* a row the extractors could not call significant or not counts
+         * when its own words say nothing changed */
+        if (f->sig != 0 && !null_words(d, f))
+            continue;
         if (!null)
             *fd = f;
         null = 1;
@@ -2243,6 +2258,73 @@ static int t_safety_frequent(struct vfacts *v)
     return 0;
 }
 
+/* "Completely safe": safety claimed without exception, which one record of
+ * a harm refutes; and the title words of a record that reports a harm it
+ * lays on the treatment ("pneumothorax secondary to ...", "... -induced
+ * hepatitis"). */
+static const char *const absolute_safe[] = { "completely safe", "perfectly safe", "totally safe",
+                                             "entirely safe", "100% safe", "absolutely safe",
+                                             "risk-free", "risk free", "no risks", "harmless",
+                                             NULL };
+static const char *const harm_stems[] = { "complication", "adverse", "injur", "toxicit",
+                                          "fatal", "poisoning", NULL };
+static const char *const harm_phrases[] = { "secondary to", "caused by", "induced", "-associated",
+                                            "after ", "following ", NULL };
+
+/* The record's title lays a harm on the treatment: a harm word, or a
+ * cause phrase ("secondary to", "induced") with a topic word. */
+static int title_harm(const struct rc_topic *t, const struct rc_doc *d)
+{
+    size_t i;
+    int topic = 0;
+
+    if (has_any(d->title, harm_stems, NULL))
+        return 1;
+    for (i = 0; i < t->n; i++)
+        topic |= rc_has_stem(d->title, t->words[i]) || (t->alias[i][0]
+                                                         && rc_has_stem(d->title, t->alias[i]));
+    return topic && !strcmp(d->design, "case_report") && has_any(d->title, NULL, harm_phrases);
+}
+
+static int t_safety_harm(struct vfacts *v)
+{
+    struct mctx *m = v->m;
+    char buf[400], q[400];
+    int64_t pm[8];
+    size_t i, n = 0;
+    lm_err rc;
+
+    claim_text(v, buf, sizeof buf);
+    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+        || v->cl->hedged || !has_any(buf, NULL, absolute_safe))
+        return 0;
+    for (i = 0; i < m->nc; i++)
+        if (title_harm(m->topic, m->c[i].d)) {
+            v->best = &m->c[i];
+            snprintf(v->why, sizeof v->why, "%s", m->c[i].d->title);
+            return 1;
+        }
+    /* one query: the topic's records whose words name a harm */
+    if (!m->topic->filter[0] || m->nc >= RC_CANDIDATES)
+        return 0;
+    snprintf(q, sizeof q, "%s AND (\"secondary\" OR \"induced\" OR \"complication\"* OR "
+             "\"adverse\" OR \"injury\" OR \"toxicity\" OR \"fatal\")", m->topic->filter);
+    if (rc_search(m->k, q, pm, 8, &n) != LM_OK)
+        return 0;
+    for (i = 0; i < n; i++) {
+        struct rc_doc *d = rc_doc_get(m->k, pm[i], &rc);
+        if (!d || rc_doc_analyse(m->k, d) != LM_OK || !title_harm(m->topic, d))
+            continue;
+        memset(&m->c[m->nc], 0, sizeof m->c[m->nc]);
+        m->c[m->nc].d = d;
+        score_cand(&m->c[m->nc], m->r->text, v->cl, v->w, v->nw, v->f, 0);
+        v->best = &m->c[m->nc++];
+        snprintf(v->why, sizeof v->why, "%s", d->title);
+        return 1;
+    }
+    return 0;
+}
+
 /* Words of a record that says its effect grew with the dose. */
 static const char *const graded_phrases[] = { "proportional to the", "dose-dependent",
                                               "dose dependent", "dose-response relationship",
@@ -2621,6 +2703,8 @@ static const struct vrule rc_verdict_rules[] = {
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "safety.harm_reported", t_safety_harm, LM_VERDICT_CONTRADICTED, act_against,
+      "safety claimed without exception; PMID %2$lld reports a harm: %1$s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -3102,6 +3186,19 @@ static size_t heading_of(const struct lm_report *r, size_t block)
     return b;
 }
 
+/* Is text[a,b) written in capitals (under a fifth of its letters lower-case)? */
+static int shouted(const char *text, size_t a, size_t b)
+{
+    size_t letters = 0, lower = 0;
+
+    for (; a < b; a++)
+        if (isalpha((unsigned char)text[a])) {
+            letters++;
+            lower += islower((unsigned char)text[a]) != 0;
+        }
+    return letters >= 8 && lower * 5 < letters;
+}
+
 /* The topic of the section under heading block @head: its own, else the
  * article's. */
 static const struct rc_topic *topic_of(const struct rc_topic *t, const struct rc_section *sec,
@@ -3167,7 +3264,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         if (r->nblocks && ct == topic)
             nw = inherit_subject(k, r->text, r->blocks[block].start, cl->start, cl->end, topic,
                                  w, nw, RC_MAX_WORDS);
-        for (i = 0; i < nw; i++) {
+        /* (a headline in capitals names nothing by its capitals) */
+        for (i = 0; i < nw && !shouted(r->text, cl->start, cl->end); i++) {
             unsigned tc = k->pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
                                                                       RC_H_TITLE)) : 0;
             w[i].title_name = w[i].cap && !w[i].topic && tc >= 1 && tc <= 2;

@@ -433,7 +433,8 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * "given once a day" is answered by the randomised trial's schedule (not
  * the cohort's or the extension's); a trial's name only the extension's
  * title gives picks and anchors it; "may also support" over a single case
- * is not_found, the case shown. */
+ * is not_found, the case shown; "completely safe" over a case of a harm is
+ * contradicted. */
 Test(reconcile_rules, names_schedules_and_hedges)
 {
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
@@ -451,5 +452,8 @@ Test(reconcile_rules, names_schedules_and_hedges)
     cr_assert_str_eq(first_pmid(root, "Trevamide may also support"), "99500304");
     c = claim_starting(root, "Trevamide may also support");
     cr_assert(cJSON_IsNull(cJSON_GetObjectItem(c, "level")), "%s", cJSON_PrintUnformatted(c));
+    /* one case of a harm the record lays on the shot refutes "completely safe" */
+    want(root, "Trevamide is completely safe", "contradicted", "safety.harm_reported", "safety");
+    cr_assert_str_eq(first_pmid(root, "Trevamide is completely safe"), "99500305");
     cJSON_Delete(root);
 }
