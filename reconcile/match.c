@@ -951,6 +951,30 @@ static int leans_back(const char *s, size_t len)
     return 0;
 }
 
+/* The claim names the study it speaks of by a demonstrative ("those
+ * long-term studies", "this trial", "the same review"). */
+static int refers_back(const char *s, size_t len)
+{
+    static const char *const dem[] = { "those ", "these ", "that ", "this ", "the same ", NULL };
+    static const char *const what[] = { "stud", "trial", "review", "analys", NULL };
+    size_t i, j;
+
+    for (i = 0; dem[i]; i++) {
+        const char *p = s;
+        size_t left = len;
+        while ((p = rc_find_ci(p, left, dem[i])) != NULL) {
+            size_t off = (size_t)(p - s) + strlen(dem[i]), span = len - off < 32 ? len - off : 32;
+            if (p == s || !isalpha((unsigned char)p[-1]))
+                for (j = 0; what[j]; j++)
+                    if (rc_find_ci(s + off, span, what[j]))
+                        return 1;
+            p += strlen(dem[i]);
+            left = len - (size_t)(p - s);
+        }
+    }
+    return 0;
+}
+
 /* The year and the venue a claim gives of a study ("a 2013 study in X")
  * that the record's own agree with: they pick the record among those on
  * the topic when the words alone do not. */
@@ -2761,12 +2785,17 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
      * words agree, a design as strong */
     {
         struct cand *b = bound_cand(&v);
-        if (b && v.best && b != v.best && b->conflict == 0 && b->agree >= v.best->agree
-            && b->agree + b->weak_agree >= v.best->agree + v.best->weak_agree
-            && (b->lex + 1e-9 >= v.best->lex
-                || leans_back(m->r->text + cl->start, cl->end - cl->start))
-            && design_bonus(f, b->d) >= design_bonus(f, v.best->d)
-            && lvl_of(b) >= '1' && lvl_of(b) <= lvl_of(v.best))
+        const char *ct = m->r->text + cl->start;
+        size_t cn = cl->end - cl->start;
+        /* ("in those long-term studies": the figures are that study's,
+         * whichever other record shares them) */
+        int names_it = refers_back(ct, cn) && b && b->lex + 1e-9 >= (v.best ? v.best->lex : 0);
+        if (b && v.best && b != v.best && b->conflict == 0
+            && ((b->agree >= v.best->agree
+                 && b->agree + b->weak_agree >= v.best->agree + v.best->weak_agree
+                 && (b->lex + 1e-9 >= v.best->lex || leans_back(ct, cn))
+                 && lvl_of(b) <= lvl_of(v.best)) || names_it)
+            && design_bonus(f, b->d) >= design_bonus(f, v.best->d) && lvl_of(b) >= '1')
             v.best = b;
     }
     for (i = 0; i < nw; i++) {
