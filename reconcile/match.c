@@ -1673,6 +1673,35 @@ static int t_hedged_case(struct vfacts *v)
     return v->cl->hedged && v->cl->source == LM_SOURCE_STUDY && !v->cl->nums.n
            && !(v->f & RC_F_CASE) && !strcmp(v->best->d->design, "case_report");
 }
+/* "At every dose tested" over a record with a dose that did no better (a
+ * no_difference row holding a dose): animal work included, whose verdict
+ * would otherwise rest on its design alone. */
+static int t_every_dose(struct vfacts *v)
+{
+    static const char *const every[] = { "every dose", "all doses", "any dose", "each dose",
+                                         "all the doses", "all three doses", "all two doses",
+                                         NULL };
+    struct cand *c = bound_cand(v);
+    char buf[400];
+    size_t i, j;
+
+    claim_text(v, buf, sizeof buf);
+    if (!((v->f & RC_F_EFFICACY) || v->cl->kind == RC_K_DOSE_RESPONSE) || claims_null(v->f)
+        || v->cl->hedged || v->cl->source == LM_SOURCE_ANECDOTE || !has_any(buf, NULL, every))
+        return 0;
+    if (!c)
+        c = v->best;
+    for (i = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *fd = &c->d->model.find[i];
+        if (fd->dir != 0 || fd->sig == 1)
+            continue;
+        for (j = 0; j < c->d->nums.n; j++)
+            if (c->d->nums.v[j].kind == RC_DOSE && c->d->nums.v[j].start >= fd->start
+                && c->d->nums.v[j].start < fd->end)
+                return quote_why(v, c, "found a dose that did not work", fd->start, fd->end);
+    }
+    return 0;
+}
 static int t_l5(struct vfacts *v)
 {
     return (v->best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || lvl_of(v->best) == '5'
@@ -2738,6 +2767,7 @@ static const struct vrule rc_verdict_rules[] = {
       "no number, design or finding of it anchors the claim" },
     { "claim.hedged_case", t_hedged_case, LM_VERDICT_NOT_FOUND, act_shown_unrated,
       "a hedged claim%.0s no study supports: the closest record (PMID %lld) is a single case" },
+    { "finding.dose_failed", t_every_dose, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },

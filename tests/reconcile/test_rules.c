@@ -434,7 +434,8 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * the cohort's or the extension's); a trial's name only the extension's
  * title gives picks and anchors it; "may also support" over a single case
  * is not_found, the case shown; "completely safe" over a case of a harm is
- * contradicted. */
+ * contradicted; "those long-term studies" is the review named; "at every
+ * dose" over a dose that did not work is contradicted. */
 Test(reconcile_rules, names_schedules_and_hedges)
 {
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
@@ -442,10 +443,10 @@ Test(reconcile_rules, names_schedules_and_hedges)
 
     want(root, "Those on the dummy shot", "controlled", "design.controlled", NULL);
     cr_assert_str_eq(first_pmid(root, "Those on the dummy shot"), "99500301");
-    want(root, "The shot, trevamide, is given once a day", "contradicted", "regimen.differs",
-         "regimen");
-    cr_assert_str_eq(first_pmid(root, "The shot, trevamide"), "99500301");
-    cr_assert_str_eq(str_of(claim_starting(root, "The shot, trevamide"), "level"), "L2");
+    want(root, "The injection, trevamide, is given once a day", "contradicted",
+         "regimen.differs", "regimen");
+    cr_assert_str_eq(first_pmid(root, "The injection, trevamide"), "99500301");
+    cr_assert_str_eq(str_of(claim_starting(root, "The injection, trevamide"), "level"), "L2");
     want(root, "That matches what KNEEL 2 found", "controlled", "design.controlled", NULL);
     cr_assert_str_eq(first_pmid(root, "That matches what KNEEL 2 found"), "99500302");
     want(root, "Trevamide may also support", "not_found", "claim.hedged_case", NULL);
@@ -455,5 +456,11 @@ Test(reconcile_rules, names_schedules_and_hedges)
     /* one case of a harm the record lays on the shot refutes "completely safe" */
     want(root, "Trevamide is completely safe", "contradicted", "safety.harm_reported", "safety");
     cr_assert_str_eq(first_pmid(root, "Trevamide is completely safe"), "99500305");
+    /* "in those long-term studies": the review the article named, though
+     * the trial shares the figure */
+    cr_assert_str_eq(first_pmid(root, "At 12 weeks about 40%"), "99500306");
+    /* "at every dose" over rats whose highest dose no longer worked */
+    want(root, "In laboratory studies, trevamide", "contradicted", "finding.dose_failed", NULL);
+    cr_assert_str_eq(first_pmid(root, "In laboratory studies, trevamide"), "99500307");
     cJSON_Delete(root);
 }
