@@ -1850,6 +1850,41 @@ static int compares_otherwise(const struct vfacts *v)
     return nulls && !named;
 }
 
+/* The claim speaks of something else than the record's null primary
+ * comparisons ("it did help with the food-seeking"): it names no
+ * comparison, none of its words (the topic's aside) is in their sentences,
+ * and the record found a change in something else, which the claim may be
+ * about. */
+static int secondary_claim(const struct vfacts *v)
+{
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", NULL };
+    const struct rc_doc *d = v->best->d;
+    char claim[400];
+    size_t i, j;
+    int other = 0;
+
+    /* a claim that names the comparison ("beat placebo") is about it */
+    claim_text(v, claim, sizeof claim);
+    if (names_comparison(claim) || has_any(claim, arms, NULL))
+        return 0;
+    for (i = 0; i < d->model.nfind; i++)
+        other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
+    if (!other)
+        return 0;
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        char buf[400];
+        if (f->dir != 0 || f->sig == 1)
+            continue;
+        snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+                 d->text + f->start);
+        for (j = 0; j < v->nw; j++)
+            if (!v->w[j].topic && v->w[j].len >= 4 && rc_has_stem(buf, v->w[j].stem))
+                return 0;
+    }
+    return 1;
+}
+
 /* a benefit asserted over a controlled record whose result is null (a
  * meta-analysis pooling non-randomised data cannot contradict) */
 static int t_null_primary(struct vfacts *v)
@@ -1861,7 +1896,7 @@ static int t_null_primary(struct vfacts *v)
         return 0;
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
-    if (null && compares_otherwise(v))
+    if (null && (compares_otherwise(v) || secondary_claim(v)))
         return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'

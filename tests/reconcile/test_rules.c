@@ -425,6 +425,12 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
     want(root, "there's a study showing it", "contradicted", "finding.outcome_null", NULL);
     cr_assert_str_eq(first_pmid(root, "there's a study showing it"), "99500201");
     want(root, "In the big trial", "controlled", "design.controlled", NULL);
+    /* a null primary answers the benefit it measured ("the rash cleared
+     * faster than on placebo"), not one on another outcome the trial saw
+     * change ("it did help with the scratching, at least in the teenagers") */
+    want(root, "In the lumeprine trial", "contradicted", "finding.null_primary", NULL);
+    want(root, "It did help with the constant scratching", "controlled", "design.controlled", NULL);
+    cr_assert_str_eq(first_pmid(root, "It did help with the constant scratching"), "99500206");
     cJSON_Delete(root);
 }
 
