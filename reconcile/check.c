@@ -1288,19 +1288,24 @@ static int names_topic_word_at(const struct rc_topic *t, size_t i, const char *t
  * the article's topic lacks, which the section's text names again, over a
  * section that never names the word(s) the article's records are found by
  * ("CBD and sleep" in a newsletter about melatonin): the section's topic is
- * that word (the rarest such, a word records hold), with the article's
- * topic words the section names.  At most RC_MAX_SECTIONS; the rest keep
+ * that word (the rarest such, a word records hold, at most twice as many
+ * as hold the article's topic word), with the article's topic words the
+ * section names.  At most RC_MAX_SECTIONS; the rest keep
  * the article's topic. */
 static lm_err section_topics(lm_checker *k, const struct lm_doc *d, const struct rc_topic *t,
                              struct rc_section *sec, size_t *nsec)
 {
     const char *s = d->text.s;
     size_t h, e, i;
+    long filter_df = 0;
     lm_err rc = LM_OK;
 
     *nsec = 0;
     if (!t->n || !t->fmask)
         return LM_OK;
+    for (i = 0; i < t->n; i++)
+        if (((t->fmask >> i) & 1u) && t->df[i] > filter_df)
+            filter_df = t->df[i];
     for (h = 0; h < d->nblocks && *nsec < RC_MAX_SECTIONS && rc == LM_OK; h = e) {
         struct rc_section *x = &sec[*nsec];
         size_t p, bs, be;
@@ -1345,9 +1350,11 @@ static lm_err section_topics(lm_checker *k, const struct lm_doc *d, const struct
             snprintf(one.words[0], sizeof one.words[0], "%s", stem);
             if (in_article || !names_topic(&one, s, bs, be))
                 continue;
+            /* a name as rare as the article's own topic word, not a word
+             * of every abstract ("side effects") */
             if ((df = rc_term_df(k, stem, RC_DF_CAP)) < 0)
                 rc = LM_ERR_DB;
-            else if (df > 0 && (!best_df || df < best_df)) {
+            else if (df > 0 && df <= 2 * filter_df && (!best_df || df < best_df)) {
                 best_df = df;
                 snprintf(x->t.words[0], sizeof x->t.words[0], "%s", stem);
                 x->t.df[0] = df;
