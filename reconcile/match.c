@@ -1902,6 +1902,95 @@ static int t_null_primary(struct vfacts *v)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+/* "X beats antidepressants", "better than surgery": the word after a verb
+ * of superiority, lower-case in @out, when it is not a placebo or control
+ * arm; 1 found. */
+static int superior_to(const char *claim, char *out, size_t cap)
+{
+    static const char *const verbs[] = { "beats ", "beat ", "better than ", "outperforms ",
+                                         "outperformed ", "more effective than ", "superior to ",
+                                         "trumps ", NULL };
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", "nothing",
+                                        "no ", "usual", "the ", "a ", NULL };
+    size_t i, l;
+
+    for (i = 0; verbs[i]; i++) {
+        const char *p = rc_find_ci(claim, strlen(claim), verbs[i]);
+        if (!p)
+            continue;
+        p += strlen(verbs[i]);
+        for (l = 0; arms[l]; l++)
+            if (!strncasecmp(p, arms[l], strlen(arms[l])))
+                return 0;
+        for (l = 0; isalpha((unsigned char)p[l]) && l + 1 < cap; l++)
+            out[l] = (char)tolower((unsigned char)p[l]);
+        out[l] = '\0';
+        return l >= 5;
+    }
+    return 0;
+}
+
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent);
+
+/* Words of a record that finds two treatments alike. */
+static const char *const alike[] = { "comparable", "similar", "not superior", "no better than",
+                                     "as effective as", "did not differ",
+                                     "not significantly different", "noninferior",
+                                     "non-inferior", NULL };
+
+/* The sentence of @d that finds the treatment like @stem ("comparable
+ * with antidepressant medication"); -1 none. */
+static long alike_sentence(const struct rc_doc *d, const char *stem)
+{
+    char buf[700];
+    size_t i;
+
+    for (i = 0; i < d->nsents; i++) {
+        const struct rc_sent *st = &d->sents[i];
+        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
+                                                                           : 699), d->text + st->start);
+        if (has_any(buf, NULL, alike) && rc_has_stem(buf, stem))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "Exercise beats antidepressants" over a controlled record that found it
+ * comparable with them: a superiority the trial did not find. */
+static int t_not_superior(struct vfacts *v)
+{
+    char buf[400], x[32], stem[32];
+    size_t i;
+    long st;
+
+    claim_text(v, buf, sizeof buf);
+    if (v->cl->source != LM_SOURCE_STUDY || v->cl->hedged || claims_null(v->f)
+        || !superior_to(buf, x, sizeof x))
+        return 0;
+    rc_stem(x, strlen(x), stem, sizeof stem);
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        if (lvl_of(c) < '1' || lvl_of(c) > '2' || (st = alike_sentence(c->d, stem)) < 0)
+            continue;
+        return quote_why(v, c, "found it no better than what the claim says it beats",
+                         c->d->sents[st].start, c->d->sents[st].end);
+    }
+    {   /* one query: the topic's records that compare it with that */
+        char terms[96];
+        struct cand *c;
+        long s;
+        snprintf(terms, sizeof terms, "\"%s\"* AND (\"comparable\" OR \"similar\" OR "
+                 "\"superior\")", stem);
+        if ((c = extra_cand(v, terms, NULL, alike, NULL, 0, &s)) != NULL && lvl_of(c) <= '2'
+            && (st = alike_sentence(c->d, stem)) >= 0)
+            return quote_why(v, c, "found it no better than what the claim says it beats",
+                             c->d->sents[st].start, c->d->sents[st].end);
+    }
+    return 0;
+}
+
 /* Does finding @f's sentence say in words that nothing changed? */
 static int null_words(const struct rc_doc *d, const struct rc_finding *f)
 {
@@ -2065,10 +2154,6 @@ static int t_dose_null(struct vfacts *v)
             return 1;
     return 0;
 }
-
-static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
-                               const char *const *phrases, const struct word *w, size_t nw,
-                               long *sent);
 
 /* "Higher doses work better" with no record among the candidates: the
  * controlled records on the topic that compared doses (a few, by one FTS5
@@ -2805,6 +2890,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "finding.dose_failed", t_every_dose, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },

@@ -441,7 +441,8 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * title gives picks and anchors it; "may also support" over a single case
  * is not_found, the case shown; "completely safe" over a case of a harm is
  * contradicted; "those long-term studies" is the review named; "at every
- * dose" over a dose that did not work is contradicted. */
+ * dose" over a dose that did not work is contradicted; so is "beats
+ * painkillers" over a trial that found them comparable. */
 Test(reconcile_rules, names_schedules_and_hedges)
 {
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
@@ -468,5 +469,8 @@ Test(reconcile_rules, names_schedules_and_hedges)
     /* "at every dose" over rats whose highest dose no longer worked */
     want(root, "In laboratory studies, trevamide", "contradicted", "finding.dose_failed", NULL);
     cr_assert_str_eq(first_pmid(root, "In laboratory studies, trevamide"), "99500307");
+    /* "beats painkillers" over the head-to-head trial that found them alike */
+    want(root, "TREVAMIDE BEATS PAINKILLERS", "contradicted", "finding.not_superior", NULL);
+    cr_assert_str_eq(first_pmid(root, "TREVAMIDE BEATS PAINKILLERS"), "99500308");
     cJSON_Delete(root);
 }
