@@ -1934,6 +1934,15 @@ static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *
                                const char *const *phrases, const struct word *w, size_t nw,
                                long *sent);
 
+/* Sentence @i of record @d, NUL-terminated (cut to fit) in @buf. */
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap)
+{
+    const struct rc_sent *st = &d->sents[i];
+    size_t n = st->end - st->start;
+
+    snprintf(buf, cap, "%.*s", (int)(n < cap - 1 ? n : cap - 1), d->text + st->start);
+}
+
 /* Words of a record that finds two treatments alike. */
 static const char *const alike[] = { "comparable", "similar", "not superior", "no better than",
                                      "as effective as", "did not differ",
@@ -1948,9 +1957,7 @@ static long alike_sentence(const struct rc_doc *d, const char *stem)
     size_t i;
 
     for (i = 0; i < d->nsents; i++) {
-        const struct rc_sent *st = &d->sents[i];
-        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
-                                                                           : 699), d->text + st->start);
+        sent_copy(d, i, buf, sizeof buf);
         if (has_any(buf, NULL, alike) && rc_has_stem(buf, stem))
             return (long)i;
     }
@@ -2284,10 +2291,8 @@ static long record_sentence(const struct rc_doc *d, const char *const *stems,
     size_t i, j;
 
     for (i = 0; i < d->nsents; i++) {
-        const struct rc_sent *st = &d->sents[i];
         int word = !w;
-        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
-                                                                           : 699), d->text + st->start);
+        sent_copy(d, i, buf, sizeof buf);
         if (!has_any(buf, stems, phrases))
             continue;
         for (j = 0; j < nw && !word; j++)
@@ -2515,9 +2520,7 @@ static long graded_sentence(const struct rc_doc *d)
     size_t i;
 
     for (i = 0; i < d->nsents; i++) {
-        const struct rc_sent *st = &d->sents[i];
-        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
-                                                                           : 699), d->text + st->start);
+        sent_copy(d, i, buf, sizeof buf);
         if (has_any(buf, NULL, graded_phrases) && !has_any(buf, NULL, negs))
             return (long)i;
     }

@@ -386,6 +386,14 @@ static const char *first_pmid(const cJSON *root, const char *start)
     return m ? str_of(m, "pmid") : "";
 }
 
+/* want(), and the claim's first match is record @pmid. */
+static void want_match(const cJSON *root, const char *start, const char *verdict,
+                       const char *code, const char *kind, const char *pmid)
+{
+    want(root, start, verdict, code, kind);
+    cr_assert_str_eq(first_pmid(root, start), pmid, "%s", start);
+}
+
 /* A section whose heading names another drug than the article's (fictional
  * fenlorix, then mirabant) is checked on that drug's records; a review the
  * design rules rate L3 that is indexed as one and names the randomised
@@ -404,12 +412,9 @@ Test(reconcile_rules, a_section_about_another_drug)
     m = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "matches"), 0);
     cr_assert_str_eq(str_of(m, "pmid"), "99500102");
     cr_assert_str_eq(str_of(m, "level"), "L1");
-    want(root, "Fenlorix works by", "not_found", "claim.mechanism", "mechanism");
-    cr_assert_str_eq(first_pmid(root, "Fenlorix works by"), "99500103");
-    want(root, "In a case series", "uncontrolled", "design.uncontrolled", NULL);
-    cr_assert_str_eq(first_pmid(root, "In a case series"), "99500104");
-    want(root, "A nine-year-old boy with RLS", "anecdotal", "design.l5", NULL);
-    cr_assert_str_eq(first_pmid(root, "A nine-year-old boy"), "99500105");
+    want_match(root, "Fenlorix works by", "not_found", "claim.mechanism", "mechanism", "99500103");
+    want_match(root, "In a case series", "uncontrolled", "design.uncontrolled", NULL, "99500104");
+    want_match(root, "A nine-year-old boy with RLS", "anecdotal", "design.l5", NULL, "99500105");
     cr_assert_str_eq(first_pmid(root, "In another trial"), "99500106");
     cr_assert_str_eq(str_of(claim_starting(root, "In another trial"), "verdict"), "uncontrolled");
     cJSON_Delete(root);
@@ -422,15 +427,15 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
 {
     cJSON *root = check_pair(FX "pronoun_corpus.xml", FX "pronoun_article.txt");
 
-    want(root, "there's a study showing it", "contradicted", "finding.outcome_null", NULL);
-    cr_assert_str_eq(first_pmid(root, "there's a study showing it"), "99500201");
+    want_match(root, "there's a study showing it", "contradicted", "finding.outcome_null",
+               NULL, "99500201");
     want(root, "In the big trial", "controlled", "design.controlled", NULL);
     /* a null primary answers the benefit it measured ("the rash cleared
      * faster than on placebo"), not one on another outcome the trial saw
      * change ("it did help with the scratching, at least in the teenagers") */
     want(root, "In the lumeprine trial", "contradicted", "finding.null_primary", NULL);
-    want(root, "It did help with the constant scratching", "controlled", "design.controlled", NULL);
-    cr_assert_str_eq(first_pmid(root, "It did help with the constant scratching"), "99500206");
+    want_match(root, "It did help with the constant scratching", "controlled", "design.controlled",
+               NULL, "99500206");
     cJSON_Delete(root);
 }
 
@@ -448,29 +453,29 @@ Test(reconcile_rules, names_schedules_and_hedges)
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
     const cJSON *c;
 
-    want(root, "Those on the dummy shot", "controlled", "design.controlled", NULL);
-    cr_assert_str_eq(first_pmid(root, "Those on the dummy shot"), "99500301");
+    want_match(root, "Those on the dummy shot", "controlled", "design.controlled",
+               NULL, "99500301");
     want(root, "The injection, trevamide, is given once a day", "contradicted",
          "regimen.differs", "regimen");
     cr_assert_str_eq(first_pmid(root, "The injection, trevamide"), "99500301");
     cr_assert_str_eq(str_of(claim_starting(root, "The injection, trevamide"), "level"), "L2");
-    want(root, "That matches what KNEEL 2 found", "controlled", "design.controlled", NULL);
-    cr_assert_str_eq(first_pmid(root, "That matches what KNEEL 2 found"), "99500302");
-    want(root, "Trevamide may also support", "not_found", "claim.hedged_case", NULL);
-    cr_assert_str_eq(first_pmid(root, "Trevamide may also support"), "99500304");
+    want_match(root, "That matches what KNEEL 2 found", "controlled", "design.controlled",
+               NULL, "99500302");
+    want_match(root, "Trevamide may also support", "not_found", "claim.hedged_case",
+               NULL, "99500304");
     c = claim_starting(root, "Trevamide may also support");
     cr_assert(cJSON_IsNull(cJSON_GetObjectItem(c, "level")), "%s", cJSON_PrintUnformatted(c));
     /* one case of a harm the record lays on the shot refutes "completely safe" */
-    want(root, "Trevamide is completely safe", "contradicted", "safety.harm_reported", "safety");
-    cr_assert_str_eq(first_pmid(root, "Trevamide is completely safe"), "99500305");
+    want_match(root, "Trevamide is completely safe", "contradicted", "safety.harm_reported",
+               "safety", "99500305");
     /* "in those long-term studies": the review the article named, though
      * the trial shares the figure */
     cr_assert_str_eq(first_pmid(root, "At 12 weeks about 40%"), "99500306");
     /* "at every dose" over rats whose highest dose no longer worked */
-    want(root, "In laboratory studies, trevamide", "contradicted", "finding.dose_failed", NULL);
-    cr_assert_str_eq(first_pmid(root, "In laboratory studies, trevamide"), "99500307");
+    want_match(root, "In laboratory studies, trevamide", "contradicted", "finding.dose_failed",
+               NULL, "99500307");
     /* "beats painkillers" over the head-to-head trial that found them alike */
-    want(root, "TREVAMIDE BEATS PAINKILLERS", "contradicted", "finding.not_superior", NULL);
-    cr_assert_str_eq(first_pmid(root, "TREVAMIDE BEATS PAINKILLERS"), "99500308");
+    want_match(root, "TREVAMIDE BEATS PAINKILLERS", "contradicted", "finding.not_superior",
+               NULL, "99500308");
     cJSON_Delete(root);
 }
