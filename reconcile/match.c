@@ -1451,6 +1451,49 @@ static int t_merged(struct vfacts *v)
     return merged_within(v->best, v->cl, v->why, sizeof v->why)
            || arm_not_total(v->best, v->cl, v->m->r->text, v->m->topic, v->why, sizeof v->why);
 }
+static int outcome_kind(enum rc_num_kind k);
+
+/* "A cohort of 408 showed 10.9% at six months" where the record gives that
+ * time point for fewer of them ("... and 102 patients at 6 months"): the
+ * claim pins the count enrolled on a figure of those analysed. */
+static int t_n_of_fewer(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const struct cand *c = v->best;
+    double days = 0, n = 0;
+    size_t i;
+    int fig = 0;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        if (x->kind == RC_N && c->cmp[i] == CMP_AGREE)
+            n = x->v;
+        else if (x->kind == RC_DURATION)
+            days = x->v;
+        else if (outcome_kind(x->kind) && c->cmp[i] == CMP_AGREE)
+            fig = 1;
+    }
+    if (n < 10 || days <= 0 || !fig)
+        return 0;
+    for (i = 0; i < c->d->nums.n; i++) {
+        const struct rc_num *y = &c->d->nums.v[i];
+        char after[40];
+        double at;
+        if (y->kind != RC_N || y->v < 2 || y->v > 0.9 * n)
+            continue;
+        snprintf(after, sizeof after, "%.32s", c->d->text + y->end);
+        after[strcspn(after, ".;,()")] = '\0';     /* the clause that counts them */
+        if (!rc_find_ci(after, strlen(after), " at ") || (at = rc_duration_days(after)) <= 0
+            || fabs(at - days) > 0.2 * at + 3)
+            continue;
+        snprintf(v->why, sizeof v->why, "the article gives %.0f patients; PMID %lld reports that "
+                 "time point for %.0f of them: \"%.0f%s\"", n, (long long)c->d->pmid, y->v, y->v,
+                 after);
+        return 1;
+    }
+    return 0;
+}
+
 /* Durations a record states: its follow-up, its regimen's duration and every
  * duration in its abstract; does one agree with @days (rounding allowed:
  * "two weeks" for 12 days, "six months" for 26 weeks)? -1 when it states none. */
@@ -2877,6 +2920,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.harm_reported", t_safety_harm, LM_VERDICT_CONTRADICTED, act_against,

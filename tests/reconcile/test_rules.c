@@ -447,7 +447,8 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * is not_found, the case shown; "completely safe" over a case of a harm is
  * contradicted; "those long-term studies" is the review named; "at every
  * dose" over a dose that did not work is contradicted; so is "beats
- * painkillers" over a trial that found them comparable. */
+ * painkillers" over a trial that found them comparable, and "a cohort of
+ * 350 showed 30% at six months" over one that had 120 left then. */
 Test(reconcile_rules, names_schedules_and_hedges)
 {
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
@@ -475,6 +476,9 @@ Test(reconcile_rules, names_schedules_and_hedges)
     want_match(root, "In laboratory studies, trevamide", "contradicted", "finding.dose_failed",
                NULL, "99500307");
     /* "beats painkillers" over the head-to-head trial that found them alike */
+    /* the count enrolled pinned on a figure the cohort gives for fewer */
+    want_match(root, "A clinic cohort of 350", "contradicted", "numbers.n_of_fewer", NULL,
+               "99500303");
     want_match(root, "TREVAMIDE BEATS PAINKILLERS", "contradicted", "finding.not_superior",
                NULL, "99500308");
     cJSON_Delete(root);
