@@ -483,3 +483,32 @@ Test(reconcile_rules, names_schedules_and_hedges)
                NULL, "99500308");
     cJSON_Delete(root);
 }
+
+/* The text and HTML reports call a record shown for a claim no study
+ * answers the closest record, not one that disagrees. */
+Test(reconcile_rules, a_closest_record_is_not_a_disagreeing_one)
+{
+    lm_corpus *c = NULL;
+    lm_checker *k = NULL;
+    lm_doc *d = NULL;
+    lm_report *r = NULL;
+    lm_buf t = {0}, h = {0};
+    lm_import_stats st;
+
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
+    cr_assert_eq(lm_corpus_import(c, FX "section_corpus.xml", &st), LM_OK);
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    cr_assert_eq(lm_doc_load(FX "section_article.txt", &d), LM_OK);
+    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
+    cr_assert_not_null(strstr(t.s, "(closest record) KX4 channel"), "%s", t.s);
+    cr_assert_null(strstr(t.s, "(disagrees) KX4 channel"), "%s", t.s);
+    cr_assert_eq(lm_report_html(r, &h), LM_OK);
+    cr_assert_not_null(strstr(h.s, "L4 &middot; other, closest record"));
+    lm_buf_free(&t);
+    lm_buf_free(&h);
+    lm_report_free(r);
+    lm_doc_free(d);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+}
