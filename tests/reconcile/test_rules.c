@@ -37,30 +37,47 @@ static void fini(void)
 }
 TestSuite(reconcile_rules, .init = init, .fini = fini);
 
+/* A check of a fixture article against a fixture corpus, kept open. */
+struct run {
+    lm_corpus *c;
+    lm_checker *k;
+    lm_doc *d;
+    lm_report *r;
+};
+
+static void run_open(struct run *x, const char *corpus, const char *article)
+{
+    lm_import_stats st;
+
+    memset(x, 0, sizeof *x);
+    cr_assert_eq(lm_corpus_open(dbpath, 0, &x->c), LM_OK);
+    cr_assert_eq(lm_corpus_import(x->c, corpus, &st), LM_OK, "%s", lm_corpus_errmsg(x->c));
+    cr_assert_eq(lm_checker_open(x->c, &x->k), LM_OK);
+    cr_assert_eq(lm_doc_load(article, &x->d), LM_OK);
+    cr_assert_eq(lm_check(x->k, x->d, &x->r), LM_OK, "%s", lm_checker_errmsg(x->k));
+}
+
+static void run_close(struct run *x)
+{
+    lm_report_free(x->r);
+    lm_doc_free(x->d);
+    lm_checker_close(x->k);
+    lm_corpus_close(x->c);
+}
+
 /* The JSON report of the fixture article against the fixture corpus. */
 static cJSON *check_pair(const char *corpus, const char *article)
 {
-    lm_corpus *c = NULL;
-    lm_checker *k = NULL;
-    lm_doc *d = NULL;
-    lm_report *r = NULL;
+    struct run x;
     lm_buf js = {0};
-    lm_import_stats st;
     cJSON *root;
 
-    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, corpus, &st), LM_OK, "%s", lm_corpus_errmsg(c));
-    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    cr_assert_eq(lm_doc_load(article, &d), LM_OK);
-    cr_assert_eq(lm_check(k, d, &r), LM_OK, "%s", lm_checker_errmsg(k));
-    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    run_open(&x, corpus, article);
+    cr_assert_eq(lm_report_json(x.r, &js), LM_OK);
     root = cJSON_Parse(js.s);
     cr_assert_not_null(root);
     lm_buf_free(&js);
-    lm_report_free(r);
-    lm_doc_free(d);
-    lm_checker_close(k);
-    lm_corpus_close(c);
+    run_close(&x);
     return root;
 }
 
@@ -327,18 +344,12 @@ Test(reconcile_rules, years_venues_and_kinds)
 
 Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
 {
-    lm_corpus *c = NULL;
-    lm_checker *k = NULL;
-    lm_doc *d = NULL;
-    lm_report *r = NULL;
+    struct run x;
+    lm_report *r;
     lm_buf t = {0}, h = {0};
-    lm_import_stats st;
 
-    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, FX "rules_corpus.xml", &st), LM_OK);
-    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    cr_assert_eq(lm_doc_load(FX "rules_article.txt", &d), LM_OK);
-    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    run_open(&x, FX "rules_corpus.xml", FX "rules_article.txt");
+    r = x.r;
     /* background and mechanism statements are not_found but no problem */
     cr_assert_eq(lm_report_count(r, LM_VERDICT_NOT_FOUND), 5);
     cr_assert_eq(lm_report_problems(r, LM_VERDICT_NOT_FOUND), 3);
@@ -356,10 +367,7 @@ Test(reconcile_rules, fail_on_counts_no_background_and_reports_show_the_model)
     cr_assert_not_null(strstr(h.s, "<td>s2</td>"), "the studies table");
     lm_buf_free(&t);
     lm_buf_free(&h);
-    lm_report_free(r);
-    lm_doc_free(d);
-    lm_checker_close(k);
-    lm_corpus_close(c);
+    run_close(&x);
 }
 
 Test(reconcile_rules, stories_split_from_studies_harms_and_quoted_customers)
@@ -488,18 +496,12 @@ Test(reconcile_rules, names_schedules_and_hedges)
  * answers the closest record, not one that disagrees. */
 Test(reconcile_rules, a_closest_record_is_not_a_disagreeing_one)
 {
-    lm_corpus *c = NULL;
-    lm_checker *k = NULL;
-    lm_doc *d = NULL;
-    lm_report *r = NULL;
+    struct run x;
+    lm_report *r;
     lm_buf t = {0}, h = {0};
-    lm_import_stats st;
 
-    cr_assert_eq(lm_corpus_open(dbpath, 0, &c), LM_OK);
-    cr_assert_eq(lm_corpus_import(c, FX "section_corpus.xml", &st), LM_OK);
-    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    cr_assert_eq(lm_doc_load(FX "section_article.txt", &d), LM_OK);
-    cr_assert_eq(lm_check(k, d, &r), LM_OK);
+    run_open(&x, FX "section_corpus.xml", FX "section_article.txt");
+    r = x.r;
     cr_assert_eq(lm_report_text(r, 0, &t), LM_OK);
     cr_assert_not_null(strstr(t.s, "(closest record) KX4 channel"), "%s", t.s);
     cr_assert_null(strstr(t.s, "(disagrees) KX4 channel"), "%s", t.s);
@@ -507,8 +509,5 @@ Test(reconcile_rules, a_closest_record_is_not_a_disagreeing_one)
     cr_assert_not_null(strstr(h.s, "L4 &middot; other, closest record"));
     lm_buf_free(&t);
     lm_buf_free(&h);
-    lm_report_free(r);
-    lm_doc_free(d);
-    lm_checker_close(k);
-    lm_corpus_close(c);
+    run_close(&x);
 }
