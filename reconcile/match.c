@@ -1418,9 +1418,12 @@ static int t_not_covered(struct vfacts *v)
 
     if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
         return 0;
-    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_DURABILITY || k == RC_K_ONSET
-        || k == RC_K_POPULATION)
+    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
         return 0;
+    /* (how soon or how long: two such words in a row name an outcome no
+     * record has, "brain fog", as they do of a finding) */
+    if (k == RC_K_DURABILITY || k == RC_K_ONSET)
+        return v->novel_pair;
     return (!v->has_topic_word && (v->novel >= 3 || v->novel_cap >= 1)) || v->novel_pair;
 }
 static int no_match(const struct vfacts *v)

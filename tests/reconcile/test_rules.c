@@ -456,7 +456,8 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * contradicted; "those long-term studies" is the review named; "at every
  * dose" over a dose that did not work is contradicted; so is "beats
  * painkillers" over a trial that found them comparable, and "a cohort of
- * 350 showed 30% at six months" over one that had 120 left then. */
+ * 350 showed 30% at six months" over one that had 120 left then; "clears
+ * gout flares within a week" is about something no record covers. */
 Test(reconcile_rules, names_schedules_and_hedges)
 {
     cJSON *root = check_pair(FX "named_corpus.xml", FX "named_article.txt");
@@ -487,6 +488,8 @@ Test(reconcile_rules, names_schedules_and_hedges)
     /* the count enrolled pinned on a figure the cohort gives for fewer */
     want_match(root, "A clinic cohort of 350", "contradicted", "numbers.n_of_fewer", NULL,
                "99500303");
+    /* how soon, of an outcome no record names ("gout flares") */
+    want(root, "For me the best part", "not_found", "corpus.not_covered", "onset");
     want_match(root, "TREVAMIDE BEATS PAINKILLERS", "contradicted", "finding.not_superior",
                NULL, "99500308");
     cJSON_Delete(root);
