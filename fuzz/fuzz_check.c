@@ -37,6 +37,12 @@ static const char records[] =
     "follow-up at 12 months. The primary outcome did not differ between groups (P=0.52)."
     "</AbstractText></Abstract><PublicationTypeList><PublicationType>Randomized Controlled "
     "Trial</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>"
+    /* a second drug, for a section whose heading names it (section topics,
+     * the topic pool read again for its filter) */
+    "<PubmedArticle><MedlineCitation><PMID>90000104</PMID><Article><ArticleTitle>Quorvil "
+    "drops for low mood: a case series</ArticleTitle><Abstract><AbstractText>Nine of 12 "
+    "patients at one clinic felt better within a month on quorvil.</AbstractText></Abstract>"
+    "</Article></MedlineCitation></PubmedArticle>"
     "</PubmedArticleSet>";
 
 static lm_checker *setup(void)

@@ -447,25 +447,25 @@ static lm_err doc_hash_text(struct rc_doc *d, const char *s, size_t len, int tit
     return LM_OK;
 }
 
-/* d->toks: the sorted, distinct hashes of the record's words; each counted
- * once in the topic's map. */
+/* d->toks: the sorted, distinct hashes of the record's words (once); each
+ * counted once in the topic's map. */
 static lm_err doc_hash(lm_checker *k, struct rc_doc *d)
 {
     size_t cap = 0, i, j = 0;
-    lm_err rc;
+    lm_err rc = LM_OK;
 
-    if (d->toks)
-        return LM_OK;
-    if ((rc = doc_hash_text(d, d->title, strlen(d->title), 1, &cap)) != LM_OK
-        || (rc = doc_hash_text(d, d->abstract, strlen(d->abstract), 0, &cap)) != LM_OK)
-        return rc;
-    if (!d->ntoks)
-        return LM_OK;
-    qsort(d->toks, d->ntoks, sizeof *d->toks, cmp_u64);
-    for (i = 0; i < d->ntoks; i++)
-        if (!j || d->toks[i] != d->toks[j - 1])
-            d->toks[j++] = d->toks[i];
-    d->ntoks = j;
+    if (!d->toks) {
+        if ((rc = doc_hash_text(d, d->title, strlen(d->title), 1, &cap)) != LM_OK
+            || (rc = doc_hash_text(d, d->abstract, strlen(d->abstract), 0, &cap)) != LM_OK)
+            return rc;
+        if (!d->ntoks)
+            return LM_OK;
+        qsort(d->toks, d->ntoks, sizeof *d->toks, cmp_u64);
+        for (i = 0; i < d->ntoks; i++)
+            if (!j || d->toks[i] != d->toks[j - 1])
+                d->toks[j++] = d->toks[i];
+        d->ntoks = j;
+    }
     for (i = 0; i < d->ntoks && rc == LM_OK; i++)
         rc = vocab_add(k, d->toks[i]);
     return rc;
@@ -562,9 +562,15 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
     return p.rc;
 }
 
+/* The pool is the topic's: a section with a topic of its own reads its
+ * records (the records already loaded are not read again). */
 lm_err rc_pool(lm_checker *k, const struct rc_topic *t)
 {
-    return k->vocab_built ? LM_OK : pool_build(k, t);
+    if (k->vocab_built && !strcmp(k->pool_filter, t->filter))
+        return LM_OK;
+    vocab_clear(k);
+    snprintf(k->pool_filter, sizeof k->pool_filter, "%s", t->filter);
+    return pool_build(k, t);
 }
 
 unsigned rc_word_in_topic(const lm_checker *k, const char *word, const char *stem,
@@ -749,7 +755,11 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
      * design row's own flags: a "controlled" wording that the design rules
      * read as non-randomised does not make it L3 (a review of controlled
      * trials, a trial with a placebo group). */
-    if (d->level[1] == '3' && d->model.placebo && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))) {
+    /* (a review indexed as one whose abstract names the randomised trials it
+     * pooled is one too, with or without a placebo word) */
+    if (d->level[1] == '3' && !(d->aflags & (RC_A_ANIMAL | RC_A_INVITRO))
+        && (d->model.placebo || ((d->aflags & RC_A_META) && (d->aflags & RC_A_RCT)
+                                 && !(d->aflags & RC_A_MIXED)))) {
         if (strstr(d->pub_types, "Meta-Analysis") || strstr(d->pub_types, "Systematic Review")) {
             strcpy(d->level, "L1");
             strcpy(d->design, "meta_analysis");
@@ -1083,8 +1093,8 @@ static lm_err topic_aliases(lm_checker *k, struct rc_topic *t)
 /* The article's topic: its most frequent content words that the corpus
  * knows, the title counting double.  Found once; every claim uses it (a
  * claim that names no drug or condition inherits them). */
-static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic *t,
-                         char **label)
+static lm_err find_topic(lm_checker *k, const struct lm_doc *d, size_t b0, size_t b1,
+                         struct rc_topic *t, char **label)
 {
     struct tf *v = NULL;
     size_t nv = 0, cap = 0, b, i;
@@ -1093,11 +1103,12 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
 
     t->n = 0;
     t->filter[0] = '\0';
+    t->fmask = 0;
     *label = NULL;
-    for (b = 0; b < d->nblocks; b++) {
+    for (b = b0; b < b1; b++) {
         const char *s = d->text.s;
         size_t p = d->blocks[b].start, e = d->blocks[b].end;
-        double w = b == 0 ? 2.0 : 1.0;
+        double w = b == b0 ? 2.0 : 1.0;
         while (p < e) {
             size_t q = p;
             char stem[32];
@@ -1220,15 +1231,17 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, struct rc_topic 
         rc_topic_term(t, ri, rare, sizeof rare);
         if ((nr = rc_count(k, rare, RC_TOPIC_ROWS + 1)) < 0)
             rc = LM_ERR_DB;
-        else if (nr <= RC_TOPIC_ROWS || t->n < 2)
+        else if (nr <= RC_TOPIC_ROWS || t->n < 2) {
             snprintf(t->filter, sizeof t->filter, "%s", rare);
-        else {
+            t->fmask = 1u << ri;
+        } else {
             rc_topic_term(t, 0, t0, sizeof t0);
             rc_topic_term(t, 1, t1, sizeof t1);
             snprintf(both, sizeof both, "(%s AND %s)", t0, t1);
             if ((nb = rc_count(k, both, 3)) < 0)
                 rc = LM_ERR_DB;
             snprintf(t->filter, sizeof t->filter, "%s", nb >= 3 ? both : rare);
+            t->fmask = nb >= 3 ? 3u : 1u << ri;
         }
     }
     free(v);
@@ -1253,6 +1266,119 @@ static int names_topic(const struct rc_topic *t, const char *text, size_t a, siz
                 return 1;
     }
     return 0;
+}
+
+/* Does text[a,b) name topic word @i (or the word its acronym stands for)? */
+static int names_topic_word_at(const struct rc_topic *t, size_t i, const char *text, size_t a,
+                               size_t b)
+{
+    struct rc_topic one = *t;
+
+    one.n = 1;
+    memcpy(one.words[0], t->words[i], sizeof one.words[0]);
+    if (names_topic(&one, text, a, b))
+        return 1;
+    if (!t->alias[i][0])
+        return 0;
+    memcpy(one.words[0], t->alias[i], sizeof one.words[0]);
+    return names_topic(&one, text, a, b);
+}
+
+/* Sections about something else than the article: a heading naming a word
+ * the article's topic lacks, which the section's text names again, over a
+ * section that never names the word(s) the article's records are found by
+ * ("CBD and sleep" in a newsletter about melatonin): the section's topic is
+ * that word (the rarest such, a word records hold, at most twice as many
+ * as hold the article's topic word), with the article's topic words the
+ * section names.  At most RC_MAX_SECTIONS; the rest keep
+ * the article's topic. */
+static lm_err section_topics(lm_checker *k, const struct lm_doc *d, const struct rc_topic *t,
+                             struct rc_section *sec, size_t *nsec)
+{
+    const char *s = d->text.s;
+    size_t h, e, i;
+    long filter_df = 0;
+    lm_err rc = LM_OK;
+
+    *nsec = 0;
+    if (!t->n || !t->fmask)
+        return LM_OK;
+    for (i = 0; i < t->n; i++)
+        if (((t->fmask >> i) & 1u) && t->df[i] > filter_df)
+            filter_df = t->df[i];
+    for (h = 0; h < d->nblocks && *nsec < RC_MAX_SECTIONS && rc == LM_OK; h = e) {
+        struct rc_section *x = &sec[*nsec];
+        size_t p, bs, be;
+        long best_df = 0;
+        int named = 0;
+        if (d->blocks[h].kind != RC_BLOCK_HEADING) {
+            e = h + 1;
+            continue;
+        }
+        for (e = h + 1; e < d->nblocks && d->blocks[e].kind != RC_BLOCK_HEADING; e++)
+            ;
+        if (e == h + 1)
+            continue;
+        bs = d->blocks[h + 1].start;
+        be = d->blocks[e - 1].end;
+        for (i = 0; i < t->n && !named; i++)
+            named = ((t->fmask >> i) & 1u)
+                    && names_topic_word_at(t, i, s, d->blocks[h].start, be);
+        if (named)
+            continue;
+        memset(&x->t, 0, sizeof x->t);
+        for (p = d->blocks[h].start; p < d->blocks[h].end && rc == LM_OK;) {
+            size_t q;
+            char stem[32];
+            long df;
+            int in_article = 0;
+            struct rc_topic one;
+            while (p < d->blocks[h].end && !isalpha((unsigned char)s[p]))
+                p++;
+            for (q = p; q < d->blocks[h].end && isalnum((unsigned char)s[q]); q++)
+                ;
+            if (q - p < 3 || q - p >= 30 || rc_stopword(&k->words, s + p, q - p)
+                || rc_general_word(&k->words, s + p, q - p)) {
+                p = q;
+                continue;
+            }
+            rc_stem(s + p, q - p, stem, sizeof stem);
+            p = q;
+            for (i = 0; i < t->n; i++)
+                in_article |= !strcmp(t->words[i], stem);
+            one.n = 1;
+            snprintf(one.words[0], sizeof one.words[0], "%s", stem);
+            if (in_article || !names_topic(&one, s, bs, be))
+                continue;
+            /* a name as rare as the article's own topic word, not a word
+             * of every abstract ("side effects") */
+            if ((df = rc_term_df(k, stem, RC_DF_CAP)) < 0)
+                rc = LM_ERR_DB;
+            else if (df > 0 && df <= 2 * filter_df && (!best_df || df < best_df)) {
+                best_df = df;
+                snprintf(x->t.words[0], sizeof x->t.words[0], "%s", stem);
+                x->t.df[0] = df;
+            }
+        }
+        if (rc != LM_OK || !best_df)
+            continue;
+        x->t.n = 1;
+        x->t.w[0] = 1;
+        for (i = 0; i < t->n && x->t.n < 2; i++)
+            if (names_topic_word_at(t, i, s, d->blocks[h].start, be)) {
+                snprintf(x->t.words[1], sizeof x->t.words[1], "%s", t->words[i]);
+                x->t.df[1] = t->df[i];
+                x->t.w[1] = 1;
+                x->t.n = 2;
+            }
+        if ((rc = topic_aliases(k, &x->t)) != LM_OK)
+            break;
+        rc_topic_term(&x->t, 0, x->t.filter, sizeof x->t.filter);
+        x->t.fmask = 1;
+        x->head = h;
+        (*nsec)++;
+    }
+    return rc;
 }
 
 static lm_err report_new(const struct lm_doc *d, struct lm_report **out)
@@ -1366,6 +1492,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     struct lm_report *r = NULL;
     struct rc_sent *sents = NULL;
     struct rc_topic topic;
+    struct rc_section sections[RC_MAX_SECTIONS];
+    size_t nsections = 0;
     unsigned *flags = NULL, *cflags = NULL;
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
@@ -1397,7 +1525,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     if (nsents && !(flags = calloc(nsents, sizeof *flags)))
         goto nomem;
-    if ((rc = find_topic(k, d, &topic, &r->topic)) != LM_OK)
+    if ((rc = find_topic(k, d, 0, d->nblocks, &topic, &r->topic)) != LM_OK
+        || (rc = section_topics(k, d, &topic, sections, &nsections)) != LM_OK)
         goto fail;
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
@@ -1483,7 +1612,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     if (r->nclaims == 0 && (rc = rc_report_warn(r, "no checkable claim found in %s", d->name)))
         goto fail;
-    if ((rc = rc_match_claims(k, r, cflags, &topic)) != LM_OK)
+    if ((rc = rc_match_claims(k, r, cflags, &topic, sections, nsections)) != LM_OK)
         goto fail;
     if (txn)
         lm_corpus_read_end(k->corpus);

@@ -42,6 +42,8 @@ struct word {
     long df;        /* records holding the word as written, up to RC_COMMON */
     char pre[32];   /* its first six letters (a prefix query) */
     int cap;        /* capitalised inside the sentence, or an acronym */
+    int title_name; /* capitalised, and in the titles of one or two topic
+                       records only: a trial's or a drug's name */
     size_t pos;     /* byte offset in the claim */
     size_t len;
 };
@@ -71,6 +73,30 @@ struct mctx {
 
 /* ---- words of a claim ---------------------------------------------------- */
 
+/* A claim word's prefix, how many records hold it and whether the topic's
+ * records do. */
+static void word_facts(lm_checker *k, const struct rc_topic *t, struct word *x)
+{
+    char pre[32];
+    size_t l = strlen(x->stem);
+
+    memcpy(pre, x->stem, l + 1);
+    if (l > 6)                      /* "brazilian" finds "brazil" */
+        pre[6] = '\0';
+    memcpy(x->pre, pre, sizeof pre);
+    /* the word as written first: an exact token answers fast, a prefix
+     * query merges every term it covers */
+    x->df = rc_term_df(k, x->word, RC_COMMON);
+    x->novel = x->df == 0
+               && rc_term_in_corpus(k, x->stem, 0) == 0
+               && rc_term_in_corpus(k, pre, 1) == 0;
+    /* judged among the records on the article's topic, not the whole
+     * corpus: a word some unrelated record holds says nothing about
+     * whether the topic's studies cover the claim */
+    if (!x->novel && !x->topic)
+        x->novel = rc_term_on_topic(k, t, x->word, x->stem, pre) == 0;
+}
+
 static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end,
                           const struct rc_topic *t, struct word *w, size_t max)
 {
@@ -98,6 +124,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
                 dup |= !strcmp(w[i].stem, x->stem);
             if (!dup) {
                 x->pos = p - start;
+                x->title_name = 0;
                 x->len = q - p;
                 x->topic = 0;
                 for (i = 0; i < t->n; i++)
@@ -111,26 +138,57 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
         }
         p = q;
     }
-    for (i = 0; i < n; i++) {
-        char pre[32];
-        size_t l = strlen(w[i].stem);
-        memcpy(pre, w[i].stem, l + 1);
-        if (l > 6)                      /* "brazilian" finds "brazil" */
-            pre[6] = '\0';
-        memcpy(w[i].pre, pre, sizeof pre);
-        /* the word as written first: an exact token answers fast, a prefix
-         * query merges every term it covers */
-        w[i].df = rc_term_df(k, w[i].word, RC_COMMON);
-        w[i].novel = w[i].df == 0
-                     && rc_term_in_corpus(k, w[i].stem, 0) == 0
-                     && rc_term_in_corpus(k, pre, 1) == 0;
-        /* judged among the records on the article's topic, not the whole
-         * corpus: a word some unrelated record holds says nothing about
-         * whether the topic's studies cover the claim */
-        if (!w[i].novel && !w[i].topic)
-            w[i].novel = rc_term_on_topic(k, t, w[i].word, w[i].stem, pre) == 0;
-    }
+    for (i = 0; i < n; i++)
+        word_facts(k, t, &w[i]);
     return n;
+}
+
+/* "There's a study showing it reduces weight": a claim whose subject is a
+ * pronoun and that names nothing few of the topic's records hold speaks of
+ * what the text before it in its block named last, a word at most two
+ * records on the topic hold (the drug of the clause before).  Appended to
+ * @w (not a word of the claim's text: pos 0, never novel); returns the count. */
+static size_t inherit_subject(lm_checker *k, const char *s, size_t bstart, size_t start,
+                              size_t end, const struct rc_topic *t, struct word *w, size_t nw,
+                              size_t max)
+{
+    size_t i, p, q;
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(end - start < 399 ? end - start : 399), s + start);
+    if (nw >= max || !k->pool_complete || !rc_find_word(buf, "it", 2))
+        return nw;
+    for (i = 0; i < nw; i++)
+        if (!w[i].topic && !w[i].novel && w[i].len >= 5
+            && rc_word_in_topic(k, w[i].word, w[i].stem, w[i].pre) <= 2)
+            return nw;                  /* it names its own */
+    for (q = start; q > bstart && q + 400 > start;) {
+        struct word *x = &w[nw];
+        while (q > bstart && !isalnum((unsigned char)s[q - 1]))
+            q--;
+        for (p = q; p > bstart && isalnum((unsigned char)s[p - 1]); p--)
+            ;
+        if (q - p >= 5 && q - p < 30 && isalpha((unsigned char)s[p])
+            && !rc_stopword(&k->words, s + p, q - p)
+            && !rc_general_word(&k->words, s + p, q - p)) {
+            unsigned c;
+            memset(x, 0, sizeof *x);
+            x->len = q - p;             /* (its length as written; pos 0) */
+            rc_stem(s + p, q - p, x->stem, sizeof x->stem);
+            for (i = 0; i < q - p; i++)
+                x->word[i] = (char)tolower((unsigned char)s[p + i]);
+            for (i = 0; i < t->n && !x->topic; i++)
+                x->topic = !strcmp(t->words[i], x->stem);
+            if (!x->topic) {
+                word_facts(k, t, x);
+                c = x->novel ? 0 : rc_word_in_topic(k, x->word, x->stem, x->pre);
+                if (c >= 1 && c <= 2)
+                    return nw + 1;
+            }
+        }
+        q = p;
+    }
+    return nw;
 }
 
 #define has_stem rc_has_stem
@@ -641,6 +699,48 @@ int rc_spells_out(const char *text, const char *acr)
     return 0;
 }
 
+/* An acronym (lower-case @acr, 2 to 6 letters) that consecutive words of
+ * @text (two at least) spell out by their initials, a word's inner letters
+ * allowed for letters the next word does not start with ("PTSD":
+ * "posttraumatic stress disorder"). */
+int rc_spells_out_words(const char *text, const char *acr)
+{
+    size_t n = strlen(acr);
+    const char *p = text;
+
+    if (n < 2 || n > 6)
+        return 0;
+    for (; *p; p++) {
+        const char *q = p;
+        size_t k = 0, words = 0;
+        if (!isalpha((unsigned char)*p) || (p > text && isalpha((unsigned char)p[-1]))
+            || tolower((unsigned char)*p) != acr[0])
+            continue;
+        while (k < n) {
+            const char *e = q, *next;
+            if (tolower((unsigned char)*q) != acr[k])
+                break;
+            k++;
+            words++;
+            while (isalpha((unsigned char)*e))
+                e++;
+            next = e;
+            while (*next == ' ' || *next == '-')
+                next++;
+            /* letters inside the word, for those the next word does not start with */
+            for (const char *c = q + 1; c < e && k < n
+                 && tolower((unsigned char)*next) != acr[k]; c++)
+                k += tolower((unsigned char)*c) == acr[k];
+            if (k == n)
+                return words >= 2;      /* one word alone is rc_spells_out's */
+            if (!isalpha((unsigned char)*next) || next == e)
+                break;
+            q = next;
+        }
+    }
+    return 0;
+}
+
 static int spells_out(const char *text, const struct word *w)
 {
     return w->cap && w->len == strlen(w->word) && rc_spells_out(text, w->word);
@@ -851,6 +951,30 @@ static int leans_back(const char *s, size_t len)
     return 0;
 }
 
+/* The claim names the study it speaks of by a demonstrative ("those
+ * long-term studies", "this trial", "the same review"). */
+static int refers_back(const char *s, size_t len)
+{
+    static const char *const dem[] = { "those ", "these ", "that ", "this ", "the same ", NULL };
+    static const char *const what[] = { "stud", "trial", "review", "analys", NULL };
+    size_t i, j;
+
+    for (i = 0; dem[i]; i++) {
+        const char *p = s;
+        size_t left = len;
+        while ((p = rc_find_ci(p, left, dem[i])) != NULL) {
+            size_t off = (size_t)(p - s) + strlen(dem[i]), span = len - off < 32 ? len - off : 32;
+            if (p == s || !isalpha((unsigned char)p[-1]))
+                for (j = 0; what[j]; j++)
+                    if (rc_find_ci(s + off, span, what[j]))
+                        return 1;
+            p += strlen(dem[i]);
+            left = len - (size_t)(p - s);
+        }
+    }
+    return 0;
+}
+
 /* The year and the venue a claim gives of a study ("a 2013 study in X")
  * that the record's own agree with: they pick the record among those on
  * the topic when the words alone do not. */
@@ -883,6 +1007,8 @@ static double details_bonus(const char *text, const struct rc_claim *cl, const s
     }
     return b;
 }
+
+static int has_whole_word(const char *text, const char *w);
 
 static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
                        const struct word *w, size_t nw, unsigned f, int ctx)
@@ -955,6 +1081,13 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
+    /* the name the claim gives a study ("the STEP 1 extension") in the
+     * record's title */
+    for (i = 0; i < nw; i++)
+        if (w[i].title_name && has_whole_word(c->d->title, w[i].word)) {
+            c->score_extra += 2.0;
+            break;
+        }
     c->details = details_bonus(text, cl, c->d);
     c->score_extra += c->details;
     /* a conflicting number still says the record reports that outcome */
@@ -1221,7 +1354,10 @@ static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
  * English ("concluded", "runs", "likely") never does (words.c). */
 static int subject_novel(const struct vfacts *v, size_t i)
 {
-    return v->w[i].novel && !rc_general_word(&v->m->k->words, v->w[i].word, strlen(v->w[i].word));
+    const struct word *x = &v->w[i];
+
+    return x->novel && !rc_general_word(&v->m->k->words, x->word, strlen(x->word))
+           && !(x->cap && v->best && rc_spells_out_words(v->best->d->text, x->word));
 }
 
 /* The candidate that is the record of the study the claim is bound to. */
@@ -1246,7 +1382,22 @@ static int is_mixed_meta(const struct cand *c)
                || (no_rct && !(a & RC_A_CONTROLLED)));
 }
 
+/* A statement of mechanism or background, with no figure, from no story:
+ * never a finding to check (the rows claim.mechanism, claim.background). */
+static int informative(const struct rc_claim *cl)
+{
+    return rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY;
+}
+
 /* Tests, one per row. */
+static int t_mechanism(struct vfacts *v)
+{
+    return informative(v->cl) && v->cl->kind == RC_K_MECHANISM;
+}
+static int t_background(struct vfacts *v)
+{
+    return informative(v->cl) && v->cl->kind != RC_K_MECHANISM;
+}
 static int t_anecdote(struct vfacts *v)
 {
     /* a first-hand story stays one unless a study's numbers back it
@@ -1267,9 +1418,12 @@ static int t_not_covered(struct vfacts *v)
 
     if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
         return 0;
-    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_DURABILITY || k == RC_K_ONSET
-        || k == RC_K_POPULATION)
+    if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
         return 0;
+    /* (how soon or how long: two such words in a row name an outcome no
+     * record has, "brain fog", as they do of a finding) */
+    if (k == RC_K_DURABILITY || k == RC_K_ONSET)
+        return v->novel_pair;
     return (!v->has_topic_word && (v->novel >= 3 || v->novel_cap >= 1)) || v->novel_pair;
 }
 static int no_match(const struct vfacts *v)
@@ -1300,6 +1454,49 @@ static int t_merged(struct vfacts *v)
     return merged_within(v->best, v->cl, v->why, sizeof v->why)
            || arm_not_total(v->best, v->cl, v->m->r->text, v->m->topic, v->why, sizeof v->why);
 }
+static int outcome_kind(enum rc_num_kind k);
+
+/* "A cohort of 408 showed 10.9% at six months" where the record gives that
+ * time point for fewer of them ("... and 102 patients at 6 months"): the
+ * claim pins the count enrolled on a figure of those analysed. */
+static int t_n_of_fewer(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const struct cand *c = v->best;
+    double days = 0, n = 0;
+    size_t i;
+    int fig = 0;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        if (x->kind == RC_N && c->cmp[i] == CMP_AGREE)
+            n = x->v;
+        else if (x->kind == RC_DURATION)
+            days = x->v;
+        else if (outcome_kind(x->kind) && c->cmp[i] == CMP_AGREE)
+            fig = 1;
+    }
+    if (n < 10 || days <= 0 || !fig)
+        return 0;
+    for (i = 0; i < c->d->nums.n; i++) {
+        const struct rc_num *y = &c->d->nums.v[i];
+        char after[40];
+        double at;
+        if (y->kind != RC_N || y->v < 2 || y->v > 0.9 * n)
+            continue;
+        snprintf(after, sizeof after, "%.32s", c->d->text + y->end);
+        after[strcspn(after, ".;,()")] = '\0';     /* the clause that counts them */
+        if (!rc_find_ci(after, strlen(after), " at ") || (at = rc_duration_days(after)) <= 0
+            || fabs(at - days) > 0.2 * at + 3)
+            continue;
+        snprintf(v->why, sizeof v->why, "the article gives %.0f patients; PMID %lld reports that "
+                 "time point for %.0f of them: \"%.0f%s\"", n, (long long)c->d->pmid, y->v, y->v,
+                 after);
+        return 1;
+    }
+    return 0;
+}
+
 /* Durations a record states: its follow-up, its regimen's duration and every
  * duration in its abstract; does one agree with @days (rounding allowed:
  * "two weeks" for 12 days, "six months" for 26 weeks)? -1 when it states none. */
@@ -1353,6 +1550,28 @@ static int names_course(const char *text, const struct rc_num *x, size_t end)
     return 0;
 }
 
+/* The candidate whose schedule answers "how often" of the treatment: a
+ * randomised trial stating one, else another controlled record, else the
+ * best record when it states one; NULL when none does. */
+static int says_derived(const char *s, size_t n);
+
+static struct cand *schedule_cand(struct vfacts *v)
+{
+    static const char rank[] = "213";
+    size_t r, i;
+
+    /* (a later look at a trial, "an extension", after the trial itself) */
+    for (r = 0; r < 2 * (sizeof rank - 1); r++)
+        for (i = 0; i < v->m->nc; i++) {
+            struct cand *c = &v->m->c[i];
+            if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
+                && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
+                && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
+                return c;
+        }
+    return v->best->d->model.frequency[0] ? v->best : NULL;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1372,10 +1591,11 @@ static int t_regimen_differs(struct vfacts *v)
      * it gives ("our 12-week programme") is measured against it */
     if (!c && v->best->agree >= 2)
         c = v->best, retold = 1;
-    /* how often, said of the treatment itself: the best record's schedule */
-    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && v->best->d->model.frequency[0]
-        && rc_per_week(t, n) > 0)
-        c = v->best;
+    /* how often, said of the treatment itself: the schedule of the
+     * strongest trial among the candidates that states one (a randomised
+     * trial's first: a review pools several schedules), else the best's */
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0)
+        c = schedule_cand(v);
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
@@ -1491,6 +1711,43 @@ static int t_safety_unreported(struct vfacts *v)
            && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
            && !rc_has_stem(d->text, "adverse");
 }
+/* "It may also support X" over a single case report: a hedge no study
+ * backs, which one case neither supports nor tests (a claim that names a
+ * case is that case's). */
+static int t_hedged_case(struct vfacts *v)
+{
+    return v->cl->hedged && v->cl->source == LM_SOURCE_STUDY && !v->cl->nums.n
+           && !(v->f & RC_F_CASE) && !strcmp(v->best->d->design, "case_report");
+}
+/* "At every dose tested" over a record with a dose that did no better (a
+ * no_difference row holding a dose): animal work included, whose verdict
+ * would otherwise rest on its design alone. */
+static int t_every_dose(struct vfacts *v)
+{
+    static const char *const every[] = { "every dose", "all doses", "any dose", "each dose",
+                                         "all the doses", "all three doses", "all two doses",
+                                         NULL };
+    struct cand *c = bound_cand(v);
+    char buf[400];
+    size_t i, j;
+
+    claim_text(v, buf, sizeof buf);
+    if (!((v->f & RC_F_EFFICACY) || v->cl->kind == RC_K_DOSE_RESPONSE) || claims_null(v->f)
+        || v->cl->hedged || v->cl->source == LM_SOURCE_ANECDOTE || !has_any(buf, NULL, every))
+        return 0;
+    if (!c)
+        c = v->best;
+    for (i = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *fd = &c->d->model.find[i];
+        if (fd->dir != 0 || fd->sig == 1)
+            continue;
+        for (j = 0; j < c->d->nums.n; j++)
+            if (c->d->nums.v[j].kind == RC_DOSE && c->d->nums.v[j].start >= fd->start
+                && c->d->nums.v[j].start < fd->end)
+                return quote_why(v, c, "found a dose that did not work", fd->start, fd->end);
+    }
+    return 0;
+}
 static int t_l5(struct vfacts *v)
 {
     return (v->best->d->aflags & (RC_A_ANIMAL | RC_A_INVITRO)) || lvl_of(v->best) == '5'
@@ -1605,6 +1862,15 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+/* Does the claim's text compare with something ("than", "as effective as",
+ * "versus", "compared with")? */
+static int names_comparison(const char *buf)
+{
+    return rc_find_word(buf, "than", 4) || rc_find_ci(buf, strlen(buf), " as effective as ")
+           || rc_find_word(buf, "versus", 6) || rc_find_ci(buf, strlen(buf), "compared with")
+           || rc_find_ci(buf, strlen(buf), "compared to");
+}
+
 /* The claim compares with something ("than conventional treatment", "as
  * effective as X") that none of the record's null primary comparisons had
  * as comparator (they were against sham): those do not answer it. */
@@ -1617,9 +1883,7 @@ static int compares_otherwise(const struct vfacts *v)
 
     snprintf(buf, sizeof buf, "%.*s", (int)(cl->end - cl->start < 399 ? cl->end - cl->start : 399),
              v->m->r->text + cl->start);
-    if (!rc_find_word(buf, "than", 4) && !rc_find_ci(buf, strlen(buf), " as effective as ")
-        && !rc_find_word(buf, "versus", 6) && !rc_find_ci(buf, strlen(buf), "compared with")
-        && !rc_find_ci(buf, strlen(buf), "compared to"))
+    if (!names_comparison(buf))
         return 0;
     for (i = 0; i < m->nfind; i++) {
         const struct rc_finding *f = &m->find[i];
@@ -1630,6 +1894,41 @@ static int compares_otherwise(const struct vfacts *v)
             named++;
     }
     return nulls && !named;
+}
+
+/* The claim speaks of something else than the record's null primary
+ * comparisons ("it did help with the food-seeking"): it names no
+ * comparison, none of its words (the topic's aside) is in their sentences,
+ * and the record found a change in something else, which the claim may be
+ * about. */
+static int secondary_claim(const struct vfacts *v)
+{
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", NULL };
+    const struct rc_doc *d = v->best->d;
+    char claim[400];
+    size_t i, j;
+    int other = 0;
+
+    /* a claim that names the comparison ("beat placebo") is about it */
+    claim_text(v, claim, sizeof claim);
+    if (names_comparison(claim) || has_any(claim, arms, NULL))
+        return 0;
+    for (i = 0; i < d->model.nfind; i++)
+        other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
+    if (!other)
+        return 0;
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        char buf[400];
+        if (f->dir != 0 || f->sig == 1)
+            continue;
+        snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+                 d->text + f->start);
+        for (j = 0; j < v->nw; j++)
+            if (!v->w[j].topic && v->w[j].len >= 4 && rc_has_stem(buf, v->w[j].stem))
+                return 0;
+    }
+    return 1;
 }
 
 /* a benefit asserted over a controlled record whose result is null (a
@@ -1643,12 +1942,180 @@ static int t_null_primary(struct vfacts *v)
         return 0;
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
-    if (null && compares_otherwise(v))
+    if (null && (compares_otherwise(v) || secondary_claim(v)))
         return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
+/* "X beats antidepressants", "better than surgery": the word after a verb
+ * of superiority, lower-case in @out, when it is not a placebo or control
+ * arm; 1 found. */
+static int superior_to(const char *claim, char *out, size_t cap)
+{
+    static const char *const verbs[] = { "beats ", "beat ", "better than ", "outperforms ",
+                                         "outperformed ", "more effective than ", "superior to ",
+                                         "trumps ", NULL };
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", "nothing",
+                                        "no ", "usual", "the ", "a ", NULL };
+    size_t i, l;
+
+    for (i = 0; verbs[i]; i++) {
+        const char *p = rc_find_ci(claim, strlen(claim), verbs[i]);
+        if (!p)
+            continue;
+        p += strlen(verbs[i]);
+        for (l = 0; arms[l]; l++)
+            if (!strncasecmp(p, arms[l], strlen(arms[l])))
+                return 0;
+        for (l = 0; isalpha((unsigned char)p[l]) && l + 1 < cap; l++)
+            out[l] = (char)tolower((unsigned char)p[l]);
+        out[l] = '\0';
+        return l >= 5;
+    }
+    return 0;
+}
+
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent);
+
+/* Sentence @i of record @d, NUL-terminated (cut to fit) in @buf. */
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap)
+{
+    const struct rc_sent *st = &d->sents[i];
+    size_t n = st->end - st->start;
+
+    snprintf(buf, cap, "%.*s", (int)(n < cap - 1 ? n : cap - 1), d->text + st->start);
+}
+
+/* Words of a record that finds two treatments alike. */
+static const char *const alike[] = { "comparable", "similar", "not superior", "no better than",
+                                     "as effective as", "did not differ",
+                                     "not significantly different", "noninferior",
+                                     "non-inferior", NULL };
+
+/* The sentence of @d that finds the treatment like @stem ("comparable
+ * with antidepressant medication"); -1 none. */
+static long alike_sentence(const struct rc_doc *d, const char *stem)
+{
+    char buf[700];
+    size_t i;
+
+    for (i = 0; i < d->nsents; i++) {
+        sent_copy(d, i, buf, sizeof buf);
+        if (has_any(buf, NULL, alike) && rc_has_stem(buf, stem))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "Exercise beats antidepressants" over a controlled record that found it
+ * comparable with them: a superiority the trial did not find. */
+static int t_not_superior(struct vfacts *v)
+{
+    char buf[400], x[32], stem[32];
+    size_t i;
+    long st;
+
+    claim_text(v, buf, sizeof buf);
+    if (v->cl->source != LM_SOURCE_STUDY || v->cl->hedged || claims_null(v->f)
+        || !superior_to(buf, x, sizeof x))
+        return 0;
+    rc_stem(x, strlen(x), stem, sizeof stem);
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        if (lvl_of(c) < '1' || lvl_of(c) > '2' || (st = alike_sentence(c->d, stem)) < 0)
+            continue;
+        return quote_why(v, c, "found it no better than what the claim says it beats",
+                         c->d->sents[st].start, c->d->sents[st].end);
+    }
+    {   /* one query: the topic's records that compare it with that */
+        char terms[96];
+        struct cand *c;
+        long s;
+        snprintf(terms, sizeof terms, "\"%s\"* AND (\"comparable\" OR \"similar\" OR "
+                 "\"superior\")", stem);
+        if ((c = extra_cand(v, terms, NULL, alike, NULL, 0, &s)) != NULL && lvl_of(c) <= '2'
+            && (st = alike_sentence(c->d, stem)) >= 0)
+            return quote_why(v, c, "found it no better than what the claim says it beats",
+                             c->d->sents[st].start, c->d->sents[st].end);
+    }
+    return 0;
+}
+
+/* Does finding @f's sentence say in words that nothing changed? */
+static int null_words(const struct rc_doc *d, const struct rc_finding *f)
+{
+    static const char *const cues[] = { "not ", "no ", "without", "unchanged", "neither", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+             d->text + f->start);
+    return has_any(buf, NULL, cues);
+}
+
+/* The record's finding rows on what a claim word names: 1 when one found no
+ * difference in it and none found a change or a significant result in it
+ * (the drug "did not change weight"); the null row in *fd. */
+static int outcome_null_on(const struct rc_doc *d, const char *stem, const char *claim,
+                           const struct rc_finding **fd)
+{
+    size_t i;
+    int null = 0;
+
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        /* a claim that compares with something answers only to a
+         * comparison with that */
+        if (f->dir == 0 && f->versus[0] && names_comparison(claim) && !rc_has_stem(claim, f->versus))
+            continue;
+        /* (a comparison between doses or frequencies is not the drug's
+         * with control) */
+        if (!f->outcome[0] || !rc_has_stem(f->outcome, stem) || (f->dims & (RC_FD_DOSE | RC_FD_FREQ)))
+            continue;
+        if (f->dir != 0 || f->sig == 1)
+            return 0;
+        /* a row the extractors could not call significant or not counts
+         * when its own words say nothing changed */
+        if (f->sig != 0 && !null_words(d, f))
+            continue;
+        if (!null)
+            *fd = f;
+        null = 1;
+    }
+    return null;
+}
+
+/* A benefit claimed on an outcome (a word of the claim) that the record it
+ * rests on measured and found unchanged, whatever else that record found:
+ * "it reduces weight" over a study whose appetite fell but weight did not. */
+static int t_outcome_null(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    const struct rc_finding *fd = NULL;
+    char buf[400];
+    size_t i;
+
+    if (!c)
+        c = v->best;
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
+        || cl->source != LM_SOURCE_STUDY || cl->hedged || cl->kind != RC_K_EFFICACY
+        || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
+        || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
+        return 0;
+    for (i = 0; i < v->nw; i++) {
+        const struct word *x = &v->w[i];
+        if (x->novel || x->len < 4 || rc_general_word(&v->m->k->words, x->word, strlen(x->word)))
+            continue;
+        if (outcome_null_on(c->d, x->stem, claim_text(v, buf, sizeof buf), &fd))
+            return quote_why(v, c, "found no change in what the claim says improved", fd->start,
+                             fd->end);
+    }
+    return 0;
+}
+
 /* Does a sentence of the record, outside its null findings, say that more
  * of the dimension did more ("higher doses ... greater effects")? */
 static int record_graded(const struct rc_doc *d, unsigned dim)
@@ -1741,10 +2208,6 @@ static int t_dose_null(struct vfacts *v)
     return 0;
 }
 
-static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
-                               const char *const *phrases, const struct word *w, size_t nw,
-                               long *sent);
-
 /* "Higher doses work better" with no record among the candidates: the
  * controlled records on the topic that compared doses (a few, by one FTS5
  * query) and found no difference between them. */
@@ -1778,7 +2241,10 @@ static int t_dose_negated(struct vfacts *v)
 {
     size_t i;
 
-    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f))
+    /* doses said to work alike ("0.5 to 5 mg worked equally well") are
+     * answered by the record's comparison between them, not by one dose */
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f)
+        || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
     struct cand *b = bound_cand(v);
 
@@ -1871,10 +2337,8 @@ static long record_sentence(const struct rc_doc *d, const char *const *stems,
     size_t i, j;
 
     for (i = 0; i < d->nsents; i++) {
-        const struct rc_sent *st = &d->sents[i];
         int word = !w;
-        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
-                                                                           : 699), d->text + st->start);
+        sent_copy(d, i, buf, sizeof buf);
         if (!has_any(buf, stems, phrases))
             continue;
         for (j = 0; j < nw && !word; j++)
@@ -2018,6 +2482,73 @@ static int t_safety_frequent(struct vfacts *v)
     return 0;
 }
 
+/* "Completely safe": safety claimed without exception, which one record of
+ * a harm refutes; and the title words of a record that reports a harm it
+ * lays on the treatment ("pneumothorax secondary to ...", "... -induced
+ * hepatitis"). */
+static const char *const absolute_safe[] = { "completely safe", "perfectly safe", "totally safe",
+                                             "entirely safe", "100% safe", "absolutely safe",
+                                             "risk-free", "risk free", "no risks", "harmless",
+                                             NULL };
+static const char *const harm_stems[] = { "complication", "adverse", "injur", "toxicit",
+                                          "fatal", "poisoning", NULL };
+static const char *const harm_phrases[] = { "secondary to", "caused by", "induced", "-associated",
+                                            "after ", "following ", NULL };
+
+/* The record's title lays a harm on the treatment: a harm word, or a
+ * cause phrase ("secondary to", "induced") with a topic word. */
+static int title_harm(const struct rc_topic *t, const struct rc_doc *d)
+{
+    size_t i;
+    int topic = 0;
+
+    if (has_any(d->title, harm_stems, NULL))
+        return 1;
+    for (i = 0; i < t->n; i++)
+        topic |= rc_has_stem(d->title, t->words[i]) || (t->alias[i][0]
+                                                         && rc_has_stem(d->title, t->alias[i]));
+    return topic && !strcmp(d->design, "case_report") && has_any(d->title, NULL, harm_phrases);
+}
+
+static int t_safety_harm(struct vfacts *v)
+{
+    struct mctx *m = v->m;
+    char buf[400], q[400];
+    int64_t pm[8];
+    size_t i, n = 0;
+    lm_err rc;
+
+    claim_text(v, buf, sizeof buf);
+    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+        || v->cl->hedged || !has_any(buf, NULL, absolute_safe))
+        return 0;
+    for (i = 0; i < m->nc; i++)
+        if (title_harm(m->topic, m->c[i].d)) {
+            v->best = &m->c[i];
+            snprintf(v->why, sizeof v->why, "%s", m->c[i].d->title);
+            return 1;
+        }
+    /* one query: the topic's records whose words name a harm */
+    if (!m->topic->filter[0] || m->nc >= RC_CANDIDATES)
+        return 0;
+    snprintf(q, sizeof q, "%s AND (\"secondary\" OR \"induced\" OR \"complication\"* OR "
+             "\"adverse\" OR \"injury\" OR \"toxicity\" OR \"fatal\")", m->topic->filter);
+    if (rc_search(m->k, q, pm, 8, &n) != LM_OK)
+        return 0;
+    for (i = 0; i < n; i++) {
+        struct rc_doc *d = rc_doc_get(m->k, pm[i], &rc);
+        if (!d || rc_doc_analyse(m->k, d) != LM_OK || !title_harm(m->topic, d))
+            continue;
+        memset(&m->c[m->nc], 0, sizeof m->c[m->nc]);
+        m->c[m->nc].d = d;
+        score_cand(&m->c[m->nc], m->r->text, v->cl, v->w, v->nw, v->f, 0);
+        v->best = &m->c[m->nc++];
+        snprintf(v->why, sizeof v->why, "%s", d->title);
+        return 1;
+    }
+    return 0;
+}
+
 /* Words of a record that says its effect grew with the dose. */
 static const char *const graded_phrases[] = { "proportional to the", "dose-dependent",
                                               "dose dependent", "dose-response relationship",
@@ -2035,9 +2566,7 @@ static long graded_sentence(const struct rc_doc *d)
     size_t i;
 
     for (i = 0; i < d->nsents; i++) {
-        const struct rc_sent *st = &d->sents[i];
-        snprintf(buf, sizeof buf, "%.*s", (int)(st->end - st->start < 699 ? st->end - st->start
-                                                                           : 699), d->text + st->start);
+        sent_copy(d, i, buf, sizeof buf);
         if (has_any(buf, NULL, graded_phrases) && !has_any(buf, NULL, negs))
             return (long)i;
     }
@@ -2116,9 +2645,11 @@ static int t_unanchored(struct vfacts *v)
         own++;
         has = has_stem(b->d->text, v->w[i].stem) != 0;
         hit += has;
-        /* a name few records on the topic hold ("the Zorvex trial"):
-         * sharing it anchors the claim as much as two common words */
-        if (has && rare_on_topic(v->m->k, v->m->topic, &v->w[i]))
+        /* a name few records on the topic hold ("the Zorvex trial"), or
+         * that the record's title gives: sharing it anchors the claim as
+         * much as two common words */
+        if (has && (rare_on_topic(v->m->k, v->m->topic, &v->w[i])
+                    || (v->w[i].title_name && has_whole_word(b->d->title, v->w[i].word))))
             hit += 2;
     }
     return !(hit >= 2 && 2 * hit >= own);
@@ -2132,6 +2663,46 @@ static lm_err act_plain(struct vfacts *v, const struct vrule *r)
 {
     return rc_claim_reason(v->cl, r->code, r->tmpl, v->why,
                            (long long)(v->best ? v->best->d->pmid : 0));
+}
+/* The candidate that shares with the claim two of its own words (beyond
+ * the topic's), one of them a word at most two records on the topic hold
+ * (a receptor, a pathway, a named compound): the record the statement
+ * comes closest to.  NULL when none does. */
+static struct cand *anchored_cand(struct vfacts *v)
+{
+    size_t i, j;
+
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        size_t shared = 0, rare = 0;
+        for (j = 0; j < v->nw; j++) {
+            const struct word *x = &v->w[j];
+            if (x->topic || x->novel || rc_general_word(&v->m->k->words, x->word, strlen(x->word))
+                || !has_stem(c->d->text, x->stem))
+                continue;
+            shared++;
+            if (v->m->k->pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
+                rare++;
+        }
+        if (shared >= 2 && rare >= 1)
+            return c;
+    }
+    return NULL;
+}
+/* not a finding to check; the record a mechanism comes closest to, if one
+ * does, is shown (not as support) */
+static lm_err act_informative(struct vfacts *v, const struct vrule *r)
+{
+    struct cand *c = v->cl->kind == RC_K_MECHANISM ? anchored_cand(v) : NULL;
+    lm_err rc;
+
+    v->cl->level[0] = '\0';
+    if (!c)
+        return rc_claim_reason(v->cl, r->code, "%s", r->tmpl);
+    if ((rc = add_match(v->cl, c, v->m->r->text, 0)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, r->code, "%s; the closest record is PMID %lld", r->tmpl,
+                           (long long)c->d->pmid);
 }
 static lm_err act_anecdote(struct vfacts *v, const struct vrule *r)
 {
@@ -2259,9 +2830,18 @@ static lm_err act_conflict(struct vfacts *v, const struct vrule *r)
         return rc;
     return rc_claim_reason(cl, "design", "%s", design_words(best->d));
 }
+/* against the record the row's test chose (its level is the claim's) */
 static lm_err act_against(struct vfacts *v, const struct vrule *r)
 {
     lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    set_level(v->cl, v->best->d->level);
+    return rc != LM_OK ? rc : act_plain(v, r);
+}
+/* not_found, with the record that comes closest shown */
+static lm_err act_shown_unrated(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = add_match(v->cl, v->best, v->m->r->text, 0);
+    v->cl->level[0] = '\0';
     return rc != LM_OK ? rc : act_plain(v, r);
 }
 static lm_err act_not_found_unrated(struct vfacts *v, const struct vrule *r)
@@ -2318,6 +2898,10 @@ static lm_err act_graded(struct vfacts *v, const struct vrule *r)
 }
 
 static const struct vrule rc_verdict_rules[] = {
+    { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
+      "a statement of mechanism, not a finding a study in the corpus reports" },
+    { "claim.background", t_background, LM_VERDICT_NOT_FOUND, act_informative,
+      "background, not a finding to check" },
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
@@ -2339,8 +2923,11 @@ static const struct vrule rc_verdict_rules[] = {
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "safety.harm_reported", t_safety_harm, LM_VERDICT_CONTRADICTED, act_against,
+      "safety claimed without exception; PMID %2$lld reports a harm: %1$s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -2348,9 +2935,14 @@ static const struct vrule rc_verdict_rules[] = {
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
+    { "claim.hedged_case", t_hedged_case, LM_VERDICT_NOT_FOUND, act_shown_unrated,
+      "a hedged claim%.0s no study supports: the closest record (PMID %lld) is a single case" },
+    { "finding.dose_failed", t_every_dose, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.dose_failed", t_dose_negated, LM_VERDICT_CONTRADICTED, act_against,
       "the study found that this dose did not work%.0s (PMID %lld)" },
@@ -2385,6 +2977,28 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;
+    for (i = 0; i < m->nc; i++)
+        if (!v.best || m->c[i].score > v.best->score)
+            v.best = &m->c[i];
+    /* a claim bound to a study the article named rests on that study's
+     * record when it fits as well: no conflict, as many figures, words (or
+     * the claim leans back on it: "those on the dummy jab") and design
+     * words agree, a design as strong */
+    {
+        struct cand *b = bound_cand(&v);
+        const char *ct = m->r->text + cl->start;
+        size_t cn = cl->end - cl->start;
+        /* ("in those long-term studies": the figures are that study's,
+         * whichever other record shares them) */
+        int names_it = refers_back(ct, cn) && b && b->lex + 1e-9 >= (v.best ? v.best->lex : 0);
+        if (b && v.best && b != v.best && b->conflict == 0
+            && ((b->agree >= v.best->agree
+                 && b->agree + b->weak_agree >= v.best->agree + v.best->weak_agree
+                 && (b->lex + 1e-9 >= v.best->lex || leans_back(ct, cn))
+                 && lvl_of(b) <= lvl_of(v.best)) || names_it)
+            && design_bonus(f, b->d) >= design_bonus(f, v.best->d) && lvl_of(b) >= '1')
+            v.best = b;
+    }
     for (i = 0; i < nw; i++) {
         int nv = subject_novel(&v, i);
         v.novel += nv;
@@ -2392,9 +3006,6 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
         if (i > 0 && nv && subject_novel(&v, i - 1) && w[i - 1].pos + w[i - 1].len + 1 == w[i].pos)
             v.novel_pair = 1;
     }
-    for (i = 0; i < m->nc; i++)
-        if (!v.best || m->c[i].score > v.best->score)
-            v.best = &m->c[i];
     /* the claim's figures agree as well with a record of a stronger design
      * (a randomised trial for a non-randomised one): that record answers
      * it, unless the claim speaks of a study the article named */
@@ -2676,7 +3287,11 @@ static int detail_hint(const struct rc_mention *m, const struct rc_doc *d)
 /* Resolves every study mention by its own sentence's words and the
  * details it gives: the record whose sample size, year, venue, design and
  * course agree best (the words a tie-break), taken when a detail agrees. */
-static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct rc_topic *topic)
+static const struct rc_topic *topic_of(const struct rc_topic *t, const struct rc_section *sec,
+                                       size_t nsec, size_t head);
+
+static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct rc_topic *atopic,
+                               const struct rc_section *sec, size_t nsec)
 {
     struct word w[RC_MAX_WORDS];
     size_t mi, i, j;
@@ -2684,6 +3299,10 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
 
     for (mi = 0; mi < r->nstudies; mi++) {
         struct rc_mention *m = &r->studies[mi];
+        const struct rc_topic *topic = topic_of(atopic, sec, nsec, m->head);
+
+        if (topic->filter[0] && (rc = rc_pool(k, topic)) != LM_OK)
+            return rc;
         struct hits h;
         size_t nw, analysed = 0, nh;
         int has_topic = 0;
@@ -2797,23 +3416,51 @@ static size_t heading_of(const struct lm_report *r, size_t block)
     return b;
 }
 
+/* Is text[a,b) written in capitals (under a fifth of its letters lower-case)? */
+static int shouted(const char *text, size_t a, size_t b)
+{
+    size_t letters = 0, lower = 0;
+
+    for (; a < b; a++)
+        if (isalpha((unsigned char)text[a])) {
+            letters++;
+            lower += islower((unsigned char)text[a]) != 0;
+        }
+    return letters >= 8 && lower * 5 < letters;
+}
+
+/* The topic of the section under heading block @head: its own, else the
+ * article's. */
+static const struct rc_topic *topic_of(const struct rc_topic *t, const struct rc_section *sec,
+                                       size_t nsec, size_t head)
+{
+    size_t i;
+
+    for (i = 0; i < nsec; i++)
+        if (sec[i].head == head)
+            return &sec[i].t;
+    return t;
+}
+
 lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
-                       const struct rc_topic *topic)
+                       const struct rc_topic *atopic, const struct rc_section *sec, size_t nsec)
 {
     struct word w[RC_MAX_WORDS];
     struct cand cands[RC_CANDIDATES + 1];
-    struct mctx m = { k, r, topic, cands, 0, 0, LM_OK };
+    struct mctx m = { k, r, atopic, cands, 0, 0, LM_OK };
     size_t ci, i, j;
     int64_t last_pmid = 0;
     size_t last_block = (size_t)-1, last_head = (size_t)-1;
     lm_err rc;
 
-    if ((rc = resolve_mentions(k, r, topic)) != LM_OK)
+    if ((rc = resolve_mentions(k, r, atopic, sec, nsec)) != LM_OK)
         return rc;
     for (ci = 0; ci < r->nclaims; ci++) {
         struct rc_claim *cl = &r->claims[ci];
         unsigned f = flags[ci];
         struct hits h;
+        struct rc_topic wide;
+        const struct rc_topic *ct, *topic;
         size_t nw, block = 0, head;
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
@@ -2831,12 +3478,38 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 block = lo - 1;
         }
         head = r->nblocks ? heading_of(r, block) : 0;
-        nw = claim_words(k, r->text, cl->start, cl->end, topic, w, RC_MAX_WORDS);
+        m.topic = topic = topic_of(atopic, sec, nsec, head);
+        if (topic->filter[0] && (rc = rc_pool(k, topic)) != LM_OK)
+            return rc;
+        /* a statement of mechanism or background is looked up by its own
+         * words among every record naming the topic words it names: a
+         * review of a receptor need not hold the condition's word */
+        ct = topic;
+        if (informative(cl)) {
+            wide = *topic;
+            wide.filter[0] = '\0';
+            ct = &wide;
+        }
+        nw = claim_words(k, r->text, cl->start, cl->end, ct, w, RC_MAX_WORDS);
+        if (r->nblocks && ct == topic)
+            nw = inherit_subject(k, r->text, r->blocks[block].start, cl->start, cl->end, topic,
+                                 w, nw, RC_MAX_WORDS);
+        /* (a headline in capitals names nothing by its capitals) */
+        for (i = 0; i < nw && !shouted(r->text, cl->start, cl->end); i++) {
+            unsigned tc = k->pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
+                                                                      RC_H_TITLE)) : 0;
+            w[i].title_name = w[i].cap && !w[i].topic && tc >= 1 && tc <= 2;
+        }
         for (i = 0; i < nw; i++)
             has_topic |= w[i].topic;
         ctx_ok = last_pmid && (block == last_block
                                || (head == last_head && leans_back(r->text + cl->start,
                                                                    cl->end - cl->start)));
+        /* a sentence that introduces a study ("in another trial") speaks
+         * of a new one, not of the record just discussed */
+        if (cl->about >= 0 && (size_t)cl->about < r->nstudies
+            && r->studies[cl->about].claim == (int)ci)
+            ctx_ok = 0;
         if (ctx_ok)
             ctx_pmid = last_pmid;
         /* a claim bound to a study the article named is checked against the
@@ -2851,18 +3524,12 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 m.ctx = ctx_pmid;
         }
         m.nc = 0;
-        if (rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY) {
-            cl->verdict = LM_VERDICT_NOT_FOUND;
-            if ((rc = rc_claim_reason(cl, cl->kind == RC_K_MECHANISM ? "claim.mechanism"
-                                      : "claim.background", "%s", cl->kind == RC_K_MECHANISM
-                                      ? "a statement of mechanism, not a finding a study "
-                                        "in the corpus reports"
-                                      : "background, not a finding to check")) != LM_OK)
-                return rc;
-            continue;
-        }
-        if (cl->source != LM_SOURCE_ANECDOTE || cl->nums.n) {
-            if ((rc = search(k, w, nw, topic, has_topic, &h)) != LM_OK)
+        /* (and the study around it is not what it speaks of) */
+        if (ct != topic)
+            ctx_pmid = m.ctx = 0;
+        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n)
+            && !(ct != topic && cl->kind != RC_K_MECHANISM)) {
+            if ((rc = search(k, w, nw, ct, has_topic, &h)) != LM_OK)
                 return rc;
             if (ctx_pmid && h.n < RC_FETCH) {
                 for (i = 0; i < h.n && h.pmid[i] != ctx_pmid; i++)
@@ -2945,7 +3612,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             else if (rc != LM_ERR_NOTFOUND)
                 return rc;
         }
-        if (cl->nmatches) {
+        if (cl->nmatches && !informative(cl)) {
             last_pmid = cl->matches[0].pmid;
             last_block = block;
             last_head = head;

@@ -932,6 +932,13 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
                 f->primary = strstr(e->flags, "primary") != NULL;
                 f->dims = finding_dims(e);
                 f->versus[0] = '\0';
+                f->outcome[0] = '\0';
+                if (e->outcome) {
+                    size_t l;
+                    for (l = 0; e->outcome[l] && l < sizeof f->outcome - 1; l++)
+                        f->outcome[l] = (char)tolower((unsigned char)e->outcome[l]);
+                    f->outcome[l] = '\0';
+                }
                 if (e->comparator && strcmp(e->comparator, "baseline")) {
                     size_t l = 0;
                     const char *c = e->comparator;

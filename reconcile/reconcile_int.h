@@ -78,6 +78,9 @@ const char *rc_find_ci(const char *hay, size_t n, const char *needle);
 /* 1 when a word of @text spells out the lower-case acronym @acr, its
  * letters in order ("cbd": "cannabidiol"). */
 int rc_spells_out(const char *text, const char *acr);
+/* 1 when consecutive words of @text spell the lower-case acronym @acr out
+ * by their initials ("ptsd": "posttraumatic stress disorder"). */
+int rc_spells_out_words(const char *text, const char *acr);
 /* 1 when a word of @text starts with @stem (case-insensitive). */
 int rc_has_stem(const char *text, const char *stem);
 /* Light stem for comparing words: lower-case, strips plural/-ed/-ing. */
@@ -149,6 +152,7 @@ struct rc_model {
         int primary;
         unsigned dims;          /* RC_FD_*: what the comparison is between */
         char versus[24];        /* the comparator's first word ("sham", "placebo"), or "" */
+        char outcome[48];       /* what was measured ("weight or bmi"), lower-case, or "" */
     } find[RC_MAX_FINDINGS];
     size_t nfind;
     struct rc_span_days {       /* follow-up and treatment periods, spans as above */
@@ -349,6 +353,15 @@ struct rc_topic {
     double w[RC_TOPIC_MAX];         /* weight in the article (frequency x rarity) */
     size_t n;
     char filter[160];               /* FTS5 expression: the records on the topic */
+    unsigned fmask;                 /* bit i: words[i] is in the filter */
+};
+
+/* A section (a heading and the blocks under it) about another topic than
+ * the article's (check.c). */
+#define RC_MAX_SECTIONS 8
+struct rc_section {
+    size_t head;                    /* its heading block */
+    struct rc_topic t;
 };
 
 #define RC_DF_CAP 1000       /* records counted for a word's frequency, at most */
@@ -377,6 +390,7 @@ struct lm_checker {
     uint64_t *pool_same;            /* hash of each one's title and abstract */
     size_t npool;
     int vocab_built, pool_complete; /* pool read; it holds every topic record */
+    char pool_filter[160];          /* the topic filter the pool was read for */
     char msg[RC_MSG];
 };
 
@@ -393,6 +407,8 @@ long rc_count(lm_checker *k, const char *expr, long cap);
 /* Word hashes: a word, the start of one, a title word. */
 enum { RC_H_WORD = 0, RC_H_PREFIX = 1, RC_H_TITLE = 2 };
 uint64_t rc_hash(const char *s, size_t n, int kind);
+/* How many records of the topic pool hold the word hash @h. */
+unsigned rc_vocab_count(const lm_checker *k, uint64_t h);
 /* Reads the records on the topic (k->pool) once per check. */
 lm_err rc_pool(lm_checker *k, const struct rc_topic *t);
 /* Topic records holding the word, its stem or (else) the prefix @pre. */
@@ -427,7 +443,7 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d);
 /* Matching and verdicts (match.c): fills verdict, level, matches, reasons
  * of every claim of @r.  @flags: the RC_F_* of each claim. */
 lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags,
-                       const struct rc_topic *topic);
+                       const struct rc_topic *topic, const struct rc_section *sec, size_t nsec);
 
 /* ---- the article model (article.c) ------------------------------------------- */
 

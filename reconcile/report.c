@@ -236,6 +236,17 @@ static const char *ansi(lm_verdict v)
 /* Appends s[0,n) for a terminal: control characters (C0, DEL, C1 as UTF-8)
  * that an article, a title or a name could carry are dropped, tabs and line
  * ends become spaces, so no escape sequence reaches the terminal but ours. */
+/* What a match that does not support its claim is: a record against it,
+ * or, for a claim no study answers, only the closest record. */
+static const char *match_note(const struct rc_claim *c, const struct rc_match *m, int html)
+{
+    if (m->agrees)
+        return "";
+    if (c->verdict == LM_VERDICT_NOT_FOUND)
+        return html ? ", closest record" : " (closest record)";
+    return html ? ", disagrees" : " (disagrees)";
+}
+
 static lm_err put_clean(lm_buf *out, const char *s, size_t n)
 {
     size_t i, run = 0;
@@ -340,7 +351,7 @@ lm_err lm_report_text(const lm_report *r, int colour, lm_buf *out)
             const struct rc_match *m = &c->matches[j];
             P("    %sPMID %lld [", dim, (long long)m->pmid);
             S(m->level);
-            P(" %s]%s ", m->design[0] ? m->design : "?", m->agrees ? "" : " (disagrees)");
+            P(" %s]%s ", m->design[0] ? m->design : "?", match_note(c, m, 0));
             S(m->title);
             P("%s\n      %s\"", off, dim);
             S(m->evidence);
@@ -456,7 +467,7 @@ static lm_err html_card(lm_buf *b, const struct rc_claim *c)
         const struct rc_match *m = &c->matches[j];
         P("<div><a href=\"https://pubmed.ncbi.nlm.nih.gov/%lld/\">PMID %lld</a> "
           "<span class=\"lvl\">%s &middot; %s%s</span> ", (long long)m->pmid, (long long)m->pmid,
-          m->level, m->design[0] ? m->design : "design unknown", m->agrees ? "" : ", disagrees");
+          m->level, m->design[0] ? m->design : "design unknown", match_note(c, m, 1));
         E(m->title);
         if (m->year)
             P(" (%d)", m->year);

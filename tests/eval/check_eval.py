@@ -170,8 +170,9 @@ def main():
                                   f"{claims[best].get('about', '-')}")
             elif got in e.get("alt_verdicts", []):
                 n_near += 1
-            elif verbose:
-                misses.append(f"{art}: want {e['verdict']}, got {got} "
+            if got != e["verdict"] and verbose:
+                near = " (near miss)" if got in e.get("alt_verdicts", []) else ""
+                misses.append(f"{art}: want {e['verdict']}, got {got}{near} "
                               f"{[m['pmid'] for m in claims[best]['matches']]} "
                               f"(want {e['pmids']}): {e['quote'][:70]} | "
                               f"{'; '.join(x['text'] if isinstance(x, dict) else x for x in claims[best]['reasons'])[:160]}")

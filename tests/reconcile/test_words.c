@@ -33,3 +33,24 @@ Test(reconcile_words, general_english_is_never_a_subject)
     cr_assert(!rc_stopword(&w, "runs", 4));
     rc_words_close(&w);
 }
+
+Test(reconcile_words, acronyms_spelt_out_over_words)
+{
+    static const struct { const char *text, *acr; int want; } t[] = {
+        { "a boy with restless legs syndrome", "rls", 1 },
+        { "children with posttraumatic stress disorder", "ptsd", 1 },
+        { "post-traumatic stress disorder in adults", "ptsd", 1 },
+        { "chronic obstructive pulmonary disease", "copd", 1 },
+        /* the letters out of order, or not at word starts */
+        { "legs that are restless", "rls", 0 },
+        { "a crystal", "rls", 0 },
+        { "", "rls", 0 },
+        /* too short or too long to be an acronym */
+        { "r", "r", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(rc_spells_out_words(t[i].text, t[i].acr), t[i].want, "%s / %s", t[i].text,
+                     t[i].acr);
+}
