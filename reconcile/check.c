@@ -1287,7 +1287,7 @@ static int names_topic_word_at(const struct rc_topic *t, size_t i, const char *t
 /* Sections about something else than the article: a heading naming a word
  * the article's topic lacks, which the section's text names again, over a
  * section that never names the word(s) the article's records are found by
- * ("CBD and sleep" in a newsletter about melatonin): the section's topic is
+ * ("Zorvil and fatigue" in a newsletter about another remedy): the section's topic is
  * that word (the rarest such, a word records hold, at most twice as many
  * as hold the article's topic word), with the article's topic words the
  * section names.  At most RC_MAX_SECTIONS; the rest keep

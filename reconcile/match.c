@@ -81,7 +81,7 @@ static void word_facts(lm_checker *k, const struct rc_topic *t, struct word *x)
     size_t l = strlen(x->stem);
 
     memcpy(pre, x->stem, l + 1);
-    if (l > 6)                      /* "brazilian" finds "brazil" */
+    if (l > 6)                      /* "vitaminic" finds "vitamin" */
         pre[6] = '\0';
     memcpy(x->pre, pre, sizeof pre);
     /* the word as written first: an exact token answers fast, a prefix
@@ -143,7 +143,7 @@ static size_t claim_words(lm_checker *k, const char *s, size_t start, size_t end
     return n;
 }
 
-/* "There's a study showing it reduces weight": a claim whose subject is a
+/* "There's a study showing it eases the cramps": a claim whose subject is a
  * pronoun and that names nothing few of the topic's records hold speaks of
  * what the text before it in its block named last, a word at most two
  * records on the topic hold (the drug of the clause before).  Appended to
@@ -673,8 +673,8 @@ static lm_err search_more(lm_checker *k, const char *q, struct hits *h)
     return rc;
 }
 
-/* An acronym of the claim ("CBD", written in capitals) that a record
- * spells out in one word holding its letters in order ("cannabidiol"):
+/* An acronym of the claim ("ZRV", written in capitals) that a record
+ * spells out in one word holding its letters in order ("zorvilarin"):
  * the record names it without the short form.  @acr is lower-case. */
 int rc_spells_out(const char *text, const char *acr)
 {
@@ -701,8 +701,8 @@ int rc_spells_out(const char *text, const char *acr)
 
 /* An acronym (lower-case @acr, 2 to 6 letters) that consecutive words of
  * @text (two at least) spell out by their initials, a word's inner letters
- * allowed for letters the next word does not start with ("PTSD":
- * "posttraumatic stress disorder"). */
+ * allowed for letters the next word does not start with ("RLS":
+ * "restless legs syndrome"). */
 int rc_spells_out_words(const char *text, const char *acr)
 {
     size_t n = strlen(acr);
@@ -952,7 +952,7 @@ static int leans_back(const char *s, size_t len)
 }
 
 /* The claim names the study it speaks of by a demonstrative ("those
- * long-term studies", "this trial", "the same review"). */
+ * earlier studies", "this trial", "the same review"). */
 static int refers_back(const char *s, size_t len)
 {
     static const char *const dem[] = { "those ", "these ", "that ", "this ", "the same ", NULL };
@@ -1081,7 +1081,7 @@ static void score_cand(struct cand *c, const char *text, const struct rc_claim *
             best_sent = (int)c->d->nsents - 1;
     }
     c->sent_hint = best_sent;
-    /* the name the claim gives a study ("the STEP 1 extension") in the
+    /* the name the claim gives a study ("the ZORRO 3 follow-on") in the
      * record's title */
     for (i = 0; i < nw; i++)
         if (w[i].title_name && has_whole_word(c->d->title, w[i].word)) {
@@ -1421,7 +1421,7 @@ static int t_not_covered(struct vfacts *v)
     if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
         return 0;
     /* (how soon or how long: two such words in a row name an outcome no
-     * record has, "brain fog", as they do of a finding) */
+     * record has, "morning stiffness", as they do of a finding) */
     if (k == RC_K_DURABILITY || k == RC_K_ONSET)
         return v->novel_pair;
     return (!v->has_topic_word && (v->novel >= 3 || v->novel_cap >= 1)) || v->novel_pair;
@@ -1897,7 +1897,7 @@ static int compares_otherwise(const struct vfacts *v)
 }
 
 /* The claim speaks of something else than the record's null primary
- * comparisons ("it did help with the food-seeking"): it names no
+ * comparisons ("it did help with the night cramps"): it names no
  * comparison, none of its words (the topic's aside) is in their sentences,
  * and the record found a change in something else, which the claim may be
  * about. */
@@ -1948,7 +1948,7 @@ static int t_null_primary(struct vfacts *v)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
            && !is_mixed_meta(v->best);
 }
-/* "X beats antidepressants", "better than surgery": the word after a verb
+/* "X beats painkillers", "better than surgery": the word after a verb
  * of superiority, lower-case in @out, when it is not a placebo or control
  * arm; 1 found. */
 static int superior_to(const char *claim, char *out, size_t cap)
@@ -1996,7 +1996,7 @@ static const char *const alike[] = { "comparable", "similar", "not superior", "n
                                      "non-inferior", NULL };
 
 /* The sentence of @d that finds the treatment like @stem ("comparable
- * with antidepressant medication"); -1 none. */
+ * with the usual painkiller"); -1 none. */
 static long alike_sentence(const struct rc_doc *d, const char *stem)
 {
     char buf[700];
@@ -2010,7 +2010,7 @@ static long alike_sentence(const struct rc_doc *d, const char *stem)
     return -1;
 }
 
-/* "Exercise beats antidepressants" over a controlled record that found it
+/* "Zorvil beats painkillers" over a controlled record that found it
  * comparable with them: a superiority the trial did not find. */
 static int t_not_superior(struct vfacts *v)
 {
@@ -2089,7 +2089,8 @@ static int outcome_null_on(const struct rc_doc *d, const char *stem, const char 
 
 /* A benefit claimed on an outcome (a word of the claim) that the record it
  * rests on measured and found unchanged, whatever else that record found:
- * "it reduces weight" over a study whose appetite fell but weight did not. */
+ * "it lowers blood pressure" over a study whose heart rate fell but blood
+ * pressure did not. */
 static int t_outcome_null(struct vfacts *v)
 {
     const struct rc_claim *cl = v->cl;
@@ -2982,13 +2983,13 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             v.best = &m->c[i];
     /* a claim bound to a study the article named rests on that study's
      * record when it fits as well: no conflict, as many figures, words (or
-     * the claim leans back on it: "those on the dummy jab") and design
+     * the claim leans back on it: "those on the dummy pill") and design
      * words agree, a design as strong */
     {
         struct cand *b = bound_cand(&v);
         const char *ct = m->r->text + cl->start;
         size_t cn = cl->end - cl->start;
-        /* ("in those long-term studies": the figures are that study's,
+        /* ("in those earlier studies": the figures are that study's,
          * whichever other record shares them) */
         int names_it = refers_back(ct, cn) && b && b->lex + 1e-9 >= (v.best ? v.best->lex : 0);
         if (b && v.best && b != v.best && b->conflict == 0

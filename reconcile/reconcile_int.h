@@ -76,10 +76,10 @@ const char *rc_find_word(const char *hay, const char *w, size_t n);
  * reads past n (a claim's span inside a long page). */
 const char *rc_find_ci(const char *hay, size_t n, const char *needle);
 /* 1 when a word of @text spells out the lower-case acronym @acr, its
- * letters in order ("cbd": "cannabidiol"). */
+ * letters in order ("zrv": "zorvilarin"). */
 int rc_spells_out(const char *text, const char *acr);
 /* 1 when consecutive words of @text spell the lower-case acronym @acr out
- * by their initials ("ptsd": "posttraumatic stress disorder"). */
+ * by their initials ("rls": "restless legs syndrome"). */
 int rc_spells_out_words(const char *text, const char *acr);
 /* 1 when a word of @text starts with @stem (case-insensitive). */
 int rc_has_stem(const char *text, const char *stem);
@@ -152,7 +152,7 @@ struct rc_model {
         int primary;
         unsigned dims;          /* RC_FD_*: what the comparison is between */
         char versus[24];        /* the comparator's first word ("sham", "placebo"), or "" */
-        char outcome[48];       /* what was measured ("weight or bmi"), lower-case, or "" */
+        char outcome[48];       /* what was measured ("pain or stiffness"), lower-case, or "" */
     } find[RC_MAX_FINDINGS];
     size_t nfind;
     struct rc_span_days {       /* follow-up and treatment periods, spans as above */
@@ -347,8 +347,8 @@ struct rc_doc {
 
 struct rc_topic {
     char words[RC_TOPIC_MAX][32];   /* lower-case stems, most central first */
-    char alias[RC_TOPIC_MAX][32];   /* the word an acronym stands for ("cbd": the
-                                       record's "cannabidiol (CBD)"), or "" */
+    char alias[RC_TOPIC_MAX][32];   /* the word an acronym stands for ("zrv": the
+                                       record's "zorvilarin (ZRV)"), or "" */
     long df[RC_TOPIC_MAX];          /* records holding each, up to RC_DF_CAP */
     double w[RC_TOPIC_MAX];         /* weight in the article (frequency x rarity) */
     size_t n;
@@ -433,7 +433,7 @@ int rc_doc_dup(const lm_checker *k, const struct rc_doc *d, struct rc_doc *const
 /* FTS5 term for topic word @i: "w"* or ("w"* OR "alias"*), in @out. */
 void rc_topic_term(const struct rc_topic *t, size_t i, char *out, size_t cap);
 /* The word of @text right before "(ACR)" that spells the acronym @acr
- * out ("cannabidiol (CBD)"), lower-case in @out; 1 found, else 0. */
+ * out ("zorvilarin (ZRV)"), lower-case in @out; 1 found, else 0. */
 int rc_acronym_word(const char *text, const char *acr, char *out, size_t cap);
 /* Reads the journal of @d when it was loaded without it (a topic record). */
 lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d);

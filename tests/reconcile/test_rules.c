@@ -440,7 +440,7 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
     want(root, "In the big trial", "controlled", "design.controlled", NULL);
     /* a null primary answers the benefit it measured ("the rash cleared
      * faster than on placebo"), not one on another outcome the trial saw
-     * change ("it did help with the scratching, at least in the teenagers") */
+     * change ("it did help with the itching at night, at least in the older ones") */
     want(root, "In the lumeprine trial", "contradicted", "finding.null_primary", NULL);
     want_match(root, "It did help with the constant scratching", "controlled", "design.controlled",
                NULL, "99500206");
@@ -453,7 +453,7 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
  * the cohort's or the extension's); a trial's name only the extension's
  * title gives picks and anchors it; "may also support" over a single case
  * is not_found, the case shown; "completely safe" over a case of a harm is
- * contradicted; "those long-term studies" is the review named; "at every
+ * contradicted; "those earlier studies" is the review named; "at every
  * dose" over a dose that did not work is contradicted; so is "beats
  * painkillers" over a trial that found them comparable, and "a cohort of
  * 350 showed 30% at six months" over one that had 120 left then; "clears
@@ -478,7 +478,7 @@ Test(reconcile_rules, names_schedules_and_hedges)
     /* one case of a harm the record lays on the shot refutes "completely safe" */
     want_match(root, "Trevamide is completely safe", "contradicted", "safety.harm_reported",
                "safety", "99500305");
-    /* "in those long-term studies": the review the article named, though
+    /* "in those earlier studies": the review the article named, though
      * the trial shares the figure */
     cr_assert_str_eq(first_pmid(root, "At 12 weeks about 40%"), "99500306");
     /* "at every dose" over rats whose highest dose no longer worked */
