@@ -27,7 +27,11 @@
  *    rows).  Members that write (put, file_add, watermark_set,
  *    xrows_replace, xstate_put) are called only between begin() and
  *    commit()/rollback(); a failed write leaves the transaction to be
- *    rolled back by the caller.  Members that read run inside the open
+ *    rolled back by the caller.  A write or commit that failed because
+ *    it met another writer's transaction (PostgreSQL: a deadlock or a
+ *    serialization failure, LM_ERR_DB_BUSY) also sets c->conflict: the
+ *    caller may roll back and run the whole transaction again, and the
+ *    next begin() then runs it alone (the importer does, lm_corpus_import).  Members that read run inside the open
  *    transaction if any, else in read_begin()'s snapshot if any, else on
  *    their own.
  *  - Strings handed to callbacks are valid only during the callback.
@@ -64,6 +68,8 @@ struct lm_corpus {
     unsigned flags;             /* LM_CORPUS_* of the open */
     int in_txn;                 /* between begin() and commit()/rollback() */
     int in_read;                /* between read_begin() and read_end() */
+    int conflict;               /* the last transaction lost to another writer's
+                                 * (see Transactions above); cleared by begin() */
     char now[32];               /* updated_at of this transaction's rows (UTC) */
     char msg[1024];             /* last error, one line naming the database */
 };
@@ -95,7 +101,11 @@ struct lm_backend {
     lm_err (*migrate)(lm_corpus *c, int from);
 
     /* Starts the write transaction, taking the write lock now (SQLite:
-     * BEGIN IMMEDIATE), so a busy database fails before any work. */
+     * BEGIN IMMEDIATE), so a busy database fails before any work.  A
+     * backend that lets several writers in runs this transaction alone
+     * when c->conflict is set (after the write transactions open now,
+     * before any begun later), so that a transaction run again cannot
+     * meet another writer twice; it clears c->conflict. */
     lm_err (*begin)(lm_corpus *c);
     /* Commits it; on failure the transaction is rolled back and c->msg
      * says why. */

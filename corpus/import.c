@@ -1,9 +1,13 @@
 /* Importing a file: read it with the streaming reader and store every
  * record in one transaction, recorded in the source_file ledger by MD5.
  * Any error rolls the whole file back, so a failed import leaves the corpus
- * exactly as it was. */
+ * exactly as it was; a file that lost a deadlock to another import's is
+ * then imported again from its start (import_source). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "corpus_int.h"
 
@@ -208,36 +212,87 @@ static lm_err import_opened(lm_corpus *c, lm_err open_rc, lm_reader *rd, const c
     return rc;
 }
 
+/* Where a file's records come from: a path ("-" for stdin) or memory. */
+struct source {
+    const char *name;
+    const void *data;
+    size_t len;
+    int mem;                    /* data/len, else the file @name */
+};
+
+/* One attempt at importing @src, from its first byte. */
+static lm_err import_once(lm_corpus *c, const struct source *src, lm_import_stats *st)
+{
+    lm_reader *rd = NULL;
+    char md5[33] = "";
+    lm_err rc;
+
+    memset(st, 0, sizeof *st);
+    if (src->mem)
+        rc = lm_reader_open_mem(src->name, src->data, src->len, &rd);
+    else if (seen_before(c, src->name, md5, st))
+        return LM_OK;
+    else
+        rc = lm_reader_open(src->name, &rd);
+    return import_opened(c, rc, rd, md5[0] ? md5 : NULL, st);
+}
+
+/* Attempts at a file whose transaction lost to another writer's (a
+ * deadlock): the second runs alone (backend.h, begin), so it cannot. */
+#define IMPORT_TRIES 3
+
+/* A short pause before attempt @attempt + 1, jittered by process and
+ * clock so that the writers that met do not meet again in step. */
+static void conflict_pause(int attempt)
+{
+    struct timespec now, ts;
+    long ms;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    ms = 20L * attempt + (long)(((unsigned long)now.tv_nsec ^ (unsigned long)getpid() * 2654435761u)
+                                 % 40u);
+    ts.tv_sec = 0;
+    ts.tv_nsec = ms * 1000000L;
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+        ;
+}
+
+/* Imports @src, again from its start (its failed transaction rolled
+ * back: nothing of it stored, no ledger row) when it lost to another
+ * writer's, up to IMPORT_TRIES times; stdin cannot be read again. */
+static lm_err import_source(lm_corpus *c, const struct source *src, lm_import_stats *st)
+{
+    int attempt;
+    lm_err rc;
+
+    for (attempt = 1;; attempt++) {
+        rc = import_once(c, src, st);
+        if (rc != LM_ERR_DB_BUSY || !c->conflict || attempt == IMPORT_TRIES ||
+            (!src->mem && !strcmp(src->name, "-")))
+            return rc;
+        lm_log_warn("%s: %s; importing it again (attempt %d of %d)", src->name, c->msg,
+                    attempt + 1, IMPORT_TRIES);
+        conflict_pause(attempt);
+    }
+}
+
 lm_err lm_corpus_import(lm_corpus *c, const char *path, lm_import_stats *stats)
 {
+    struct source src = { path, NULL, 0, 0 };
     lm_import_stats dummy;
-    lm_reader *rd = NULL;
-    char md5[33];
-    lm_err rc;
 
     if (!c || !path)
         return LM_ERR_USAGE;
-    if (!stats)
-        stats = &dummy;
-    memset(stats, 0, sizeof *stats);
-    if (seen_before(c, path, md5, stats))
-        return LM_OK;
-    rc = lm_reader_open(path, &rd);
-    return import_opened(c, rc, rd, md5[0] ? md5 : NULL, stats);
+    return import_source(c, &src, stats ? stats : &dummy);
 }
 
 lm_err lm_corpus_import_mem(lm_corpus *c, const char *name, const void *data, size_t len,
                             lm_import_stats *stats)
 {
+    struct source src = { name, data, len, 1 };
     lm_import_stats dummy;
-    lm_reader *rd = NULL;
-    lm_err rc;
 
     if (!c || !name)
         return LM_ERR_USAGE;
-    if (!stats)
-        stats = &dummy;
-    memset(stats, 0, sizeof *stats);
-    rc = lm_reader_open_mem(name, data, len, &rd);
-    return import_opened(c, rc, rd, NULL, stats);
+    return import_source(c, &src, stats ? stats : &dummy);
 }

@@ -75,6 +75,9 @@ void corpus_pg_display(const char *url, char *buf, size_t cap)
 #define LOCK_NS "1818848109"    /* "litm" */
 #define LOCK_SCHEMA LOCK_NS ", 1"
 #define LOCK_RUN LOCK_NS ", 2"
+/* Every write transaction holds this one shared; one run again after it
+ * lost a deadlock holds it exclusive, so it runs alone (pg_begin) */
+#define LOCK_WRITE LOCK_NS ", 3"
 
 /* The statements, prepared on first use (named "s<index>"); from
  * S_BATCH_LOCK on, those over a batch's arrays, planned at each use
@@ -294,9 +297,10 @@ static void first_line(char *dst, size_t cap, const char *s)
 }
 
 /* Sets c->msg from @res (or the connection) and maps the SQLSTATE: a lock
- * wait given up and a deadlock are LM_ERR_DB_BUSY, the rest LM_ERR_DB
- * (the server gone, no privilege, a full disk...).  @table, when known,
- * is named. */
+ * wait given up, a deadlock and a serialization failure are
+ * LM_ERR_DB_BUSY (the last two also set c->conflict: running the
+ * transaction again can succeed), the rest LM_ERR_DB (the server gone, no
+ * privilege, a full disk...).  @table, when known, is named. */
 static lm_err pg_fail_in(lm_corpus *c, const PGresult *res, const char *table,
                          const char *what)
 {
@@ -313,8 +317,11 @@ static lm_err pg_fail_in(lm_corpus *c, const PGresult *res, const char *table,
         lm_msg_set(c->msg, sizeof c->msg, "%s: table %s: %s: %s", c->target, table, what, line);
     else
         lm_msg_set(c->msg, sizeof c->msg, "%s: %s: %s", c->target, what, line);
-    if (state && (!strcmp(state, "40P01") || !strcmp(state, "40001") ||
-                  !strcmp(state, "55P03")))
+    if (state && (!strcmp(state, "40P01") || !strcmp(state, "40001"))) {
+        c->conflict = 1;
+        return LM_ERR_DB_BUSY;
+    }
+    if (state && !strcmp(state, "55P03"))
         return LM_ERR_DB_BUSY;
     return LM_ERR_DB;
 }
@@ -789,13 +796,24 @@ static void pg_read_end(lm_corpus *c);
 
 static lm_err pg_begin(lm_corpus *c)
 {
+    /* Two imports lock the rows of the PMIDs they share batch by batch, in
+     * file order: they may deadlock, and the server then fails one.  Its
+     * file is imported again (import.c) alone, after the transactions
+     * open now: it cannot deadlock again. */
+    const char *gate = c->conflict ? "SELECT pg_advisory_xact_lock(" LOCK_WRITE ")"
+                                   : "SELECT pg_advisory_xact_lock_shared(" LOCK_WRITE ")";
     uint64_t any = 1;
     lm_err rc;
 
+    c->conflict = 0;
     if (P(c)->in_read)
         pg_read_end(c);
     if ((rc = exec(c, "BEGIN", "cannot start a transaction")))
         return rc;
+    if ((rc = exec(c, gate, "cannot start a transaction"))) {
+        pg_rollback(c);
+        return rc;
+    }
     if ((rc = query_u64(c, "SELECT (EXISTS (SELECT 1 FROM article_pmc))::int", "article_pmc",
                         "cannot start a transaction", &any))) {
         pg_rollback(c);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # import/search/show/export through the command line on the shipped examples:
-# versions, deletions, the ledger, output formats and exit codes.
+# versions, deletions, the ledger, output formats and exit codes; on
+# either backend (newcorpus).
 . "$(dirname "$0")/lib.bash"
-db=$T/c.db
+db=$(newcorpus c)
 rec=$ROOT/examples/records
 
 expect 0 "import baseline" -- "$LITMINE" import --db "$db" "$rec/fictional_baseline.xml"
@@ -30,13 +31,13 @@ expect 0 "show json before extract" -- "$LITMINE" show --db "$db" --format json 
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is False and d["extractions"]' "$T/out" \
   && ok || bad "show runs the extractors when nothing is stored"
 expect 0 "extract" -- "$LITMINE" extract --db "$db" 90000001
-sqlite3 "$db" "UPDATE extraction SET rule = 'stored.marker' WHERE pmid = 90000001"
+corpus_sql "$db" "UPDATE extraction SET rule = 'stored.marker' WHERE pmid = 90000001"
 expect 0 "show json after extract" -- "$LITMINE" show --db "$db" --format json 90000001
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is True and all(e["rule"] == "stored.marker" for e in d["extractions"])' "$T/out" \
   && ok || bad "show reads the stored extractions back"
 expect 0 "show text after extract" -- "$LITMINE" show --db "$db" 90000001
 grep -q 'as stored by litmine extract' "$T/out" && ok || bad "show says the rows are stored"
-sqlite3 "$db" "UPDATE extraction SET extractor_version = 0 WHERE pmid = 90000001"
+corpus_sql "$db" "UPDATE extraction SET extractor_version = 0 WHERE pmid = 90000001"
 expect 0 "show after an older extractor" -- "$LITMINE" show --db "$db" --format json 90000001
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["extractions_stored"] is False and not any(e["rule"] == "stored.marker" for e in d["extractions"])' "$T/out" \
   && ok || bad "rows of an older extractor are not shown as current"
@@ -75,7 +76,8 @@ expect 1 "usage: unknown command" -- "$LITMINE" frobnicate
 expect 1 "usage: import without files" -- "$LITMINE" import --db "$db"
 expect 0 "help" -- "$LITMINE" import --help
 grep -q "usage: litmine import" "$T/out" && ok || bad "--help prints usage on stdout"
-expect 0 "stdin" -- sh -c "'$LITMINE' import --db '$T/stdin.db' - < '$rec/fictional_baseline.xml'"
-expect 0 "stdin again is a no-op" -- sh -c "'$LITMINE' import --db '$T/stdin.db' - < '$rec/fictional_baseline.xml'"
+sdb=$(newcorpus stdin)
+expect 0 "stdin" -- sh -c "'$LITMINE' import --db '$sdb' - < '$rec/fictional_baseline.xml'"
+expect 0 "stdin again is a no-op" -- sh -c "'$LITMINE' import --db '$sdb' - < '$rec/fictional_baseline.xml'"
 err_has "already imported" "stdin ledger"
 finish

@@ -17,12 +17,25 @@ sanitized() { grep -q '^LM_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
+# transcribe DESCRIPTION STATUS: with LITMINE_TEST_TRANSCRIPT=FILE, appends
+# the last command's description, exit status and stdout to FILE (this
+# run's temporary folder written @T@, times @TIME@, loopback ports @PORT@),
+# so that two runs of a
+# script, one per backend, can be compared output for output
+# (tests/pg/cli_suites.sh)
+transcribe() {
+  [ -n "${LITMINE_TEST_TRANSCRIPT:-}" ] || return 0
+  { echo "== $1: exit $2"
+    sed -E "s#$T#@T@#g; s#[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?#@TIME@#g; s#127\.0\.0\.1:[0-9]+#127.0.0.1:@PORT@#g" \
+      "$T/out"; } >> "$LITMINE_TEST_TRANSCRIPT"
+}
 # expect CODE DESCRIPTION -- CMD...: runs CMD, checks its exit status,
 # keeps stdout in $T/out and stderr in $T/err.
 expect() {
   local want=$1 what=$2; shift 3
   "$@" >"$T/out" 2>"$T/err"
   local got=$?
+  transcribe "$what" "$got"
   if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(head -c 300 "$T/err")"; fi
 }
 # err_has TEXT DESCRIPTION: stderr of the last command contains TEXT, on one line
@@ -35,6 +48,30 @@ fails() {
   local code=$1 text=$2 what=$3; shift 3
   expect "$code" "$what" "$@"
   err_has "$text" "$what: message"
+}
+# The backend of the corpora newcorpus makes: SQLite files, or with
+# LITMINE_TEST_BACKEND=postgresql databases on the server of the ctest
+# fixture pg_server ($LITMINE_PG_DIR), so that a script written with
+# newcorpus and corpus_sql runs on both (CMakeLists.txt registers the
+# ones that are, again as pg_cli_*).
+LITMINE_TEST_BACKEND=${LITMINE_TEST_BACKEND:-sqlite}
+# newcorpus NAME: a fresh, empty corpus (NAME: [a-z0-9_], unique within
+# the script); prints its --db
+newcorpus() {
+  if [ "$LITMINE_TEST_BACKEND" = postgresql ]; then
+    bash "$ROOT/scripts/pg.sh" newdb "$LITMINE_PG_DIR" "lm_$(basename "$0" .sh)_$$_$1"
+  else
+    echo "$T/$1.db"
+  fi
+}
+# corpus_sql DB SQL: runs SQL (of both dialects) in newcorpus's corpus DB
+corpus_sql() {
+  if [ "$LITMINE_TEST_BACKEND" = postgresql ]; then
+    local name=${1#*@/}
+    bash "$ROOT/scripts/pg.sh" sql "$LITMINE_PG_DIR" "${name%%\?*}" "$2"
+  else
+    sqlite3 "$1" "$2"
+  fi
 }
 # dump DB: canonical content of the corpus tables
 dump() {

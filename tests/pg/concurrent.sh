@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Several hosts loading one PostgreSQL corpus: four `litmine import`
 # processes on different files at once (records of one PMID spread over
-# them, PubMed and PMC) give the corpus one process gives; and faults
+# them, PubMed and PMC) give the corpus one process gives, also when two
+# of them deadlock (the loser's file is imported again); and faults
 # leave it as it was with exit 4 and one line naming the database, never
 # its password: the server killed mid-import, a wrong password, a
 # read-only role, a server that is gone.
@@ -54,6 +55,58 @@ if [ "$(articles_dump "$T/s.db")" = "$a" ]; then ok; else bad "the SQLite corpus
 n=$(printf '%s\n' "$a" | grep -c 91990039)
 [ "$n" -eq 1 ] && printf '%s\n' "$a" | grep 91990039 | grep -q '"version": 4' && ok \
   || bad "a shared PMID does not hold its highest version"
+
+# ---- imports that deadlock ---------------------------------------------------------
+# Four files of the same 512 PMIDs in four blocks of 128 (one import
+# batch each), each file in another rotation of the blocks: two imports
+# lock the same rows in opposite orders, and the server fails one of them
+# with "deadlock detected".  The loser is imported again from its start,
+# alone (a warning says so): every process exits 0, the corpus is the one
+# process's, and the ledger holds each file once.  Five rounds, since a
+# round need not deadlock.
+python3 - "$T" <<'PY'
+import sys
+out = sys.argv[1]
+for i in range(4):
+    with open(f"{out}/rot{i}.xml", "w") as f:
+        f.write("<PubmedArticleSet>\n")
+        for b in range(4):
+            for k in range(128):
+                pmid = 93000000 + (i + b) % 4 * 1000 + k
+                f.write(f'<PubmedArticle><MedlineCitation><PMID Version="{i + 1}">{pmid}</PMID>'
+                        f'<Article><ArticleTitle>Zorvil trial {pmid} version {i + 1}'
+                        f'</ArticleTitle><Abstract><AbstractText>Adults (n = {100 + i}) took '
+                        f'zorvil-{i} or placebo.</AbstractText></Abstract></Article>'
+                        f'</MedlineCitation></PubmedArticle>\n')
+        f.write("</PubmedArticleSet>\n")
+PY
+ROT1=$(newdb rot_one)
+expect 0 "rotated files, one process" -- "$LITMINE" import -q --db "$ROT1" "$T"/rot[0-3].xml
+rot=$(articles_dump "$ROT1")
+retried=0
+for round in 1 2 3 4 5; do
+  db=$(newdb "rot_$round")
+  pids=()
+  for i in 0 1 2 3; do
+    "$LITMINE" import --db "$db" "$T/rot$i.xml" 2>"$T/r$i" & pids+=($!)
+  done
+  st=0
+  for p in "${pids[@]}"; do wait "$p" || st=1; done
+  if [ $st -eq 0 ]; then ok
+  else bad "round $round: an import failed: $(grep -hv 'importing it again' "$T"/r[0-3] | head -c 400)"; fi
+  if [ "$(articles_dump "$db")" = "$rot" ]; then ok
+  else bad "round $round: four processes gave another corpus than one"; fi
+  files=$(pgsql "$db" "SELECT count(*), count(DISTINCT md5) FROM source_file")
+  [ "$files" = "4|4" ] && ok || bad "round $round: the ledger holds '$files', wanted 4|4"
+  # what the processes said: a summary line per file, and warnings of files
+  # imported again
+  if grep -hv -e 'records:' -e 'deadlock detected; importing it again (attempt 2 of 3)' \
+       "$T"/r[0-3] | grep -q .; then
+    bad "round $round: unexpected messages: $(grep -hv 'records:' "$T"/r[0-3] | head -c 300)"
+  else ok; fi
+  retried=$((retried + $(cat "$T"/r[0-3] | grep -c 'importing it again')))
+done
+echo "rotated imports: $retried file(s) imported again over 5 rounds"
 
 # ---- faults ------------------------------------------------------------------------
 before=$(articles_dump "$ONE")

@@ -12,11 +12,18 @@ fi
 newdb() {
   bash "$PGSH" newdb "$LITMINE_PG_DIR" "lm_$(basename "$0" .sh)_$$_$1"
 }
+# dbname URL: the database name of newdb's URL
+dbname() {
+  local name=${1#*@/}
+  echo "${name%%\?*}"
+}
 # pgurl DB ROLE [PASSWORD]: the URL of database DB (from newdb's URL) as ROLE
 pgurl() {
-  local name=${1#*@/}
-  name=${name%%\?*}
-  bash "$PGSH" url "$LITMINE_PG_DIR" "$name" "$2" "${3:-}"
+  bash "$PGSH" url "$LITMINE_PG_DIR" "$(dbname "$1")" "$2" "${3:-}"
+}
+# pgsql DB SQL: the rows of SQL in database DB (newdb's URL), unaligned
+pgsql() {
+  bash "$PGSH" sql "$LITMINE_PG_DIR" "$(dbname "$1")" "$2"
 }
 # articles_dump DB: the export of a corpus without its timestamps (two
 # imports a second apart differ there only)
