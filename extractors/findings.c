@@ -40,6 +40,10 @@ static const char *fmem(const char *h, size_t n, const char *nd, size_t m)
     return NULL;
 }
 
+/* A word of a fixed list with its length (W("than") in the tables). */
+struct word { const char *w; size_t n; };
+#define W(s) { s, sizeof s - 1 }
+
 /* Does @p s hold one of the lower-case words @p w (case-insensitive)? */
 static int has_word_ci(const char *s, const char *const *w, size_t n)
 {
@@ -336,7 +340,8 @@ struct findings_rules {
     uint64_t bloom[NBLOOM / 64];    /* bit bhash(key) set for every key */
     unsigned char lens[256][256];
     unsigned char cls[256];         /* 1 a letter or digit, 2 ';' and ',' (collect_hits) */
-    uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
+    uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */
+    uint64_t np_stop[256];          /* np_end's stops by their second byte */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
@@ -398,6 +403,23 @@ static uint64_t slot_get(const findings_rules *f, uint64_t k)
     return 0;
 }
 
+/* Where a noun phrase after @p a ends: at a preposition that introduces
+ * the arms, a verb, punctuation (np_end).  Each starts with ' ', ',' or
+ * ';'; f->np_stop[c] has bit k set when stop k's second byte is c. */
+static const struct word np_stops[] = {
+    W(" between "), W(" among "), W(" in the "), W(" in those "), W(" in patients"),
+    W(" in subjects"), W(" in participants"), W(" in both"), W(" in all"), W(" in either"),
+    W(" in group"), W(" in favo"), W(" compared"), W(" relative to"), W(" versus "), W(" vs"),
+    W(" than "), W(" from "), W(" after "), W(" at "), W(" during "), W(" by "), W(" when "),
+    W(" with the "), W(" across "), W(" over "), W(" for the "), W(" was "), W(" were "),
+    W(" did "), W(" is "), W(" are "), W(" had "), W(" remained "), W(" ("), W(" ["), W(", "),
+    W("; "), W(" whereas"), W(" while "), W(" which "), W(" that "), W(" following "),
+    W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
+    W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
+    W(" significantly "), W(" showed "), W(" resulted in "),
+};
+#define NSTOPS (sizeof np_stops / sizeof np_stops[0])
+
 static void num_rules_init(uint64_t *table);
 
 lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap)
@@ -412,6 +434,8 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
     for (i = 0; i < 256; i++)
         f->cls[i] = (unsigned char)(i < 128 && isalnum((int)i) ? 1 : i == ';' || i == ',' ? 2 : 0);
     num_rules_init(f->numr);
+    for (i = 0; i < NSTOPS; i++)
+        f->np_stop[(unsigned char)np_stops[i].w[1]] |= 1ull << i;
     f->split_verb = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
@@ -952,27 +976,37 @@ static int starts_word(const char *s, size_t len, size_t i, const char *w)
         && (i + n == len || !isalnum((unsigned char)s[i + n]));
 }
 
+/* starts_word() for a word of a table. */
+static int starts_wordl(const char *s, size_t len, size_t i, const struct word *w)
+{
+    return i + w->n <= len && !memcmp(s + i, w->w, w->n)
+        && (i + w->n == len || !isalnum((unsigned char)s[i + w->n]));
+}
+
 /* Trims leading articles, fillers and adverbs of [*a, *b). */
 static void trim_np(const struct ftext *t, size_t *a, size_t *b)
 {
-    static const char *const lead[] = {
-        "as well as", "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
-        "moreover", "furthermore", "also", "in addition", "additionally", "similarly",
-        "importantly", "notably", "finally", "thus", "therefore", "in contrast",
-        "in particular", "significantly", "statistically", "mean", "median", "there",
-        "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
-        "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
-        "than", "to", "by", "it was noted that", "we found that", "we observed that",
-        "we noted that", "the results showed that", "results showed that",
-        "the results indicated that", "the results revealed that", "the results demonstrated that",
-        "the findings showed that", "it", "they", "we", "this", "these",
+    static const struct word lead[] = {
+        W("as well as"), W("the"), W("a"), W("an"), W("both"), W("and"), W("or"), W("that"),
+        W("which"), W("overall"), W("however"), W("moreover"), W("furthermore"), W("also"),
+        W("in addition"), W("additionally"), W("similarly"), W("importantly"), W("notably"),
+        W("finally"), W("thus"), W("therefore"), W("in contrast"), W("in particular"),
+        W("significantly"), W("statistically"), W("mean"), W("median"), W("there"), W("of"),
+        W("in"), W("for"), W("on"), W("regarding"), W("with respect to"), W("in terms of"),
+        W("as"), W("was"), W("were"), W("had"), W("showed"), W("demonstrated"), W("revealed"),
+        W("significant"), W("than"), W("to"), W("by"), W("it was noted that"),
+        W("we found that"), W("we observed that"), W("we noted that"),
+        W("the results showed that"), W("results showed that"), W("the results indicated that"),
+        W("the results revealed that"), W("the results demonstrated that"),
+        W("the findings showed that"), W("it"), W("they"), W("we"), W("this"), W("these"),
     };
-    static const char *const tail[] = {
-        "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
-        "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
-        "showed", "remained", "tended", "significantly", "statistically", "both",
-        "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
-        "found", "observed", "noted", "occurred",
+    static const struct word tail[] = {
+        W("was"), W("were"), W("is"), W("are"), W("had"), W("has"), W("have"), W("been"),
+        W("did"), W("does"), W("do"), W("and"), W("or"), W("the"), W("a"), W("an"), W("of"),
+        W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
+        W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
+        W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
+        W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
     };
     size_t k;
     int again = 1;
@@ -985,15 +1019,15 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
                            || t->s[*b - 1] == '.'))
             (*b)--;
         for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-            if (lead[k][0] == t->lower[*a] && starts_word(t->lower, *b, *a, lead[k])) {
-                *a += strlen(lead[k]);
+            if (lead[k].w[0] == t->lower[*a] && starts_wordl(t->lower, *b, *a, &lead[k])) {
+                *a += lead[k].n;
                 again = 1;
                 break;
             }
         for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
-            size_t n = strlen(tail[k]);
-            if (*b >= *a + n && tail[k][n - 1] == t->lower[*b - 1]
-                && !strncmp(t->lower + *b - n, tail[k], n)
+            size_t n = tail[k].n;
+            if (*b >= *a + n && tail[k].w[n - 1] == t->lower[*b - 1]
+                && !memcmp(t->lower + *b - n, tail[k].w, n)
                 && (*b - n == *a || !isalnum((unsigned char)t->lower[*b - n - 1]))) {
                 *b -= n;
                 again = 1;
@@ -1034,24 +1068,13 @@ static int measured_by(const struct ftext *t, size_t a, size_t i)
     return 0;
 }
 
-/* Where a noun phrase after @p a ends: at a preposition that introduces
- * the arms, a verb, punctuation. */
 static size_t np_end(const struct ftext *t, size_t a, size_t b)
 {
-    static const char *const stop[] = {
-        " between ", " among ", " in the ", " in those ", " in patients", " in subjects",
-        " in participants", " in both", " in all", " in either", " in group", " in favo",
-        " compared", " relative to", " versus ", " vs", " than ", " from ", " after ",
-        " at ", " during ", " by ", " when ", " with the ", " across ", " over ", " for the ",
-        " was ", " were ", " did ", " is ", " are ", " had ", " remained ", " (", " [",
-        ", ", "; ", " whereas", " while ", " which ", " that ", " following ", " within ",
-        " of the ", " in women", " in men", " in children", " in this", " on day",
-        " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
-    };
-    size_t i, k, lim = b < a + 120 ? b : a + 120, ab;
+    size_t i, lim = b < a + 120 ? b : a + 120, ab;
 
     for (i = a + 1; i < lim; i++) {
         char c = t->s[i];
+        uint64_t m;
         if (c == '\n' || (c == '.' && (i + 1 == b || t->s[i + 1] == ' ' || t->s[i + 1] == '\n')))
             return i;
         if (c != ' ' && c != ',' && c != ';')
@@ -1061,10 +1084,12 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
             i = ab - 1;
             continue;
         }
-        for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
-            if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
-                && !strncmp(t->lower + i, stop[k], strlen(stop[k])) && !measured_by(t, a, i))
+        for (m = t->f->np_stop[(unsigned char)t->lower[i + 1]]; m; m &= m - 1) {
+            const struct word *w = &np_stops[__builtin_ctzll(m)];
+            if (w->w[0] == c && i + w->n <= t->len && !memcmp(t->lower + i, w->w, w->n)
+                && !measured_by(t, a, i))
                 return i;
+        }
     }
     return lim;
 }
@@ -1382,7 +1407,10 @@ static size_t pol_last(const char *s, size_t n, int *cls)
         if (i > 0 && isalnum((unsigned char)s[i - 1]))
             continue;
         for (k = 0; k < sizeof pol_lower / sizeof pol_lower[0]; k++) {
-            size_t m = strlen(pol_lower[k]);
+            size_t m;
+            if (pol_lower[k][0] != s[i])
+                continue;
+            m = strlen(pol_lower[k]);
             if (m <= n - i && !memcmp(s + i, pol_lower[k], m)) {
                 /* "pain-free", "event free": the absence of a harm */
                 const char *x = s + i + m;
@@ -1393,7 +1421,10 @@ static size_t pol_last(const char *s, size_t n, int *cls)
             }
         }
         for (k = 0; k < sizeof pol_higher / sizeof pol_higher[0]; k++) {
-            size_t m = strlen(pol_higher[k]);
+            size_t m;
+            if (pol_higher[k][0] != s[i])
+                continue;
+            m = strlen(pol_higher[k]);
             if (m <= n - i && !memcmp(s + i, pol_higher[k], m) && i + m >= best) {
                 best = i + m;
                 *cls = 1;
