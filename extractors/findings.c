@@ -505,6 +505,7 @@ struct ftext {
     struct arms pair;     /* the arms of the sentence's last pair of values */
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
+    size_t dig_from, dig_at; /* the first digit at or after dig_from (has_digit) */
 };
 
 static int is_space(char c)
@@ -854,8 +855,12 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
     size_t i;
 
     for (i = a; i + 1 < b; i++) {
-        char c = t->s[i];
-        if ((c == '.' || c == '?' || c == '!') && t->s[i + 1] == ' '
+        char c;
+        i += strcspn(t->s + i, ".?!");  /* the next one, or a NUL */
+        if (i + 1 >= b)
+            break;
+        c = t->s[i];
+        if (c && t->s[i + 1] == ' '
             && (i + 2 >= b || isupper((unsigned char)t->s[i + 2]) || isdigit((unsigned char)t->s[i + 2])
                 || t->s[i + 2] == '(' || t->s[i + 2] == '[')
             && !extract_abbrev_dot(t->s, i, 1))
@@ -952,7 +957,11 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
     *p = NAN;
     op[0] = '\0';
     for (i = a; i < b; i++) {
-        if (t->lower[i] != 'p' || (i > a && isalnum((unsigned char)t->lower[i - 1])))
+        const char *q = memchr(t->lower + i, 'p', b - i);
+        if (!q)
+            break;
+        i = (size_t)(q - t->lower);
+        if (i > a && isalnum((unsigned char)t->lower[i - 1]))
             continue;
         if (!lm_p_parse(t->s + i, b - i, &v, o, &used))
             continue;
@@ -2979,12 +2988,19 @@ static int clause_has_cue(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
-static int has_digit(const struct ftext *t, size_t a, size_t b)
+/* Does [a, b) hold a digit?  The first digit at or after an offset is
+ * kept (dig_from, dig_at): the sentences are asked in order, so each byte
+ * is read about once. */
+static int has_digit(struct ftext *t, size_t a, size_t b)
 {
-    for (; a < b; a++)
-        if (isdigit((unsigned char)t->s[a]))
-            return 1;
-    return 0;
+    if (!(t->dig_from <= a && a <= t->dig_at)) {
+        size_t i = a;
+        while (i < t->len && !isdigit((unsigned char)t->s[i]))
+            i++;
+        t->dig_from = a;
+        t->dig_at = i;
+    }
+    return t->dig_at < b;
 }
 
 /* Is [a, b) only a lead phrase ("At 1 year", "In the A group"): four
@@ -3138,7 +3154,7 @@ static int starts_verb(const struct ftext *t, size_t s, size_t b)
  * clause_finding's rules needs a negation or direction cue in the clause,
  * or a number (a p-value, a CI, a ratio's effect row, values side by
  * side): a sentence with neither is skipped before any clause analysis. */
-static int sentence_may_find(const struct ftext *t, size_t a, size_t b)
+static int sentence_may_find(struct ftext *t, size_t a, size_t b)
 {
     return has_digit(t, a, b) || clause_has_cue(t, a, b);
 }
@@ -4191,6 +4207,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     t.section = section;
     t.out = out;
     t.first = first;
+    t.dig_from = (size_t)-1;
     t.abstract = !strcmp(section, "abstract");
     if (!t.abstract) {
         size_t n = strlen(section);
