@@ -2994,9 +2994,9 @@ static int clause_has_cue(const struct ftext *t, size_t a, size_t b)
 static int has_digit(struct ftext *t, size_t a, size_t b)
 {
     if (!(t->dig_from <= a && a <= t->dig_at)) {
-        size_t i = a;
-        while (i < t->len && !isdigit((unsigned char)t->s[i]))
-            i++;
+        size_t i = a + strcspn(t->s + a, "0123456789");
+        while (i < t->len && !isdigit((unsigned char)t->s[i]))     /* a NUL in the text */
+            i += 1 + strcspn(t->s + i + 1, "0123456789");
         t->dig_from = a;
         t->dig_at = i;
     }
