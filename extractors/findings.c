@@ -633,8 +633,10 @@ static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t
 
     if (*stop < i || *stop == (size_t)-1) {
         for (k = i; k < t->len; k++) {
-            char c = t->s[k];
-            if (c == ';' || c == ':' || c == '\n'
+            char c;
+            k += strcspn(t->s + k, ";:\n.");   /* the next one, or a NUL */
+            c = t->s[k];
+            if (k >= t->len || c == ';' || c == ':' || c == '\n'
                 || (c == '.' && !isdigit((unsigned char)t->s[k + 1])))
                 break;
         }
