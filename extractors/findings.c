@@ -981,9 +981,12 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
 
 static int starts_word(const char *s, size_t len, size_t i, const char *w)
 {
-    size_t n = strlen(w);
+    size_t n;
 
-    return i + n <= len && !strncmp(s + i, w, n)
+    if (i >= len || s[i] != w[0])
+        return 0;
+    n = strlen(w);
+    return i + n <= len && !memcmp(s + i, w, n)
         && (i + n == len || !isalnum((unsigned char)s[i + n]));
 }
 
