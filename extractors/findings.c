@@ -1286,17 +1286,23 @@ static size_t value_arm(const struct ftext *t, size_t s, size_t b)
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
 {
-    static const char *const cmp[] = {
-        "compared with ", "compared to ", "compared against ", "in comparison with ",
-        "in comparison to ", "relative to ", "versus ", "vs. ", "vs ", "than in the ",
-        "than in ", "than with ", "than the ", "than ", "over ",
+    /* the words after which the comparator comes; the ones of a lead
+     * ("than ", lead its length) are looked for only when the clause holds it */
+#define CMP(s, lead) { s, sizeof s - 1, lead }
+    static const struct { const char *w; size_t n, lead; } cmp[] = {
+        CMP("compared with ", 9), CMP("compared to ", 9), CMP("compared against ", 9),
+        CMP("in comparison with ", 14), CMP("in comparison to ", 14), CMP("relative to ", 0),
+        CMP("versus ", 0), CMP("vs. ", 2), CMP("vs ", 2), CMP("than in the ", 5),
+        CMP("than in ", 5), CMP("than with ", 5), CMP("than the ", 5), CMP("than ", 5),
+        CMP("over ", 0),
     };
-    const char *p;
+#undef CMP
+    const char *p, *lead = NULL;
     size_t k, x, y;
 
     memset(r, 0, sizeof *r);
     if ((p = fmem(t->lower + a, b - a, "between ", 8))) {
-        size_t s = (size_t)(p - t->lower) + 8, e = np_end(t, s, b), m;
+        size_t s = (size_t)(p - t->lower) + 8, m;
         const char *and = fmem(t->lower + s, b - s, " and ", 5);
         if (and && (size_t)(and - t->lower) < b) {
             m = (size_t)(and - t->lower);
@@ -1313,11 +1319,18 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 return;
             }
         }
-        (void)e;
     }
-    for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
-        if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
-            size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
+    for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++) {
+        const char *from = t->lower + a;
+        if (cmp[k].lead) {
+            if (!k || cmp[k - 1].lead != cmp[k].lead || memcmp(cmp[k - 1].w, cmp[k].w, cmp[k].lead))
+                lead = fmem(t->lower + a, b - a, cmp[k].w, cmp[k].lead);
+            if (!lead)
+                continue;
+            from = lead;
+        }
+        if ((p = fmem(from, (size_t)(t->lower + b - from), cmp[k].w, cmp[k].n))) {
+            size_t s = (size_t)(p - t->lower) + cmp[k].n;
             if (s < b && isdigit((unsigned char)t->s[s]))
                 s = value_arm(t, s, b);     /* "compared with 2.1 visits in the B group" */
             if (s < b && !starts_word(t->lower, b, s, "baseline")
@@ -1334,6 +1347,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 break;      /* "from baseline", "over time": within a group */
             }
         }
+    }
     /* "in group A" (a short name after "group") */
     if (!(r->ib > r->ia) && (p = fmem(t->lower + a, b - a, "in group ", 9))) {
         size_t s = (size_t)(p - t->lower) + 9, e = s;
