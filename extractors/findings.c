@@ -341,7 +341,8 @@ struct findings_rules {
     unsigned char lens[256][256];
     unsigned char cls[256];         /* 1 a letter or digit, 2 ';' and ',' (collect_hits) */
     uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */
-    uint64_t np_stop[256];          /* np_end's stops by their second byte */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
+    uint64_t np_stop[256];          /* np_end's stops by their second byte */
+    uint64_t trim_first[256], trim_last[256];   /* trim_np's words by their first, last byte */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
@@ -403,6 +404,34 @@ static uint64_t slot_get(const findings_rules *f, uint64_t k)
     return 0;
 }
 
+/* The words trim_np() takes off a phrase's start (trim_lead) and end
+ * (trim_tail); f->trim_first[c] has bit k set when trim_lead[k] starts
+ * with byte c, f->trim_last[c] when trim_tail[k] ends with it. */
+static const struct word trim_lead[] = {
+    W("as well as"), W("the"), W("a"), W("an"), W("both"), W("and"), W("or"), W("that"),
+    W("which"), W("overall"), W("however"), W("moreover"), W("furthermore"), W("also"),
+    W("in addition"), W("additionally"), W("similarly"), W("importantly"), W("notably"),
+    W("finally"), W("thus"), W("therefore"), W("in contrast"), W("in particular"),
+    W("significantly"), W("statistically"), W("mean"), W("median"), W("there"), W("of"),
+    W("in"), W("for"), W("on"), W("regarding"), W("with respect to"), W("in terms of"),
+    W("as"), W("was"), W("were"), W("had"), W("showed"), W("demonstrated"), W("revealed"),
+    W("significant"), W("than"), W("to"), W("by"), W("it was noted that"),
+    W("we found that"), W("we observed that"), W("we noted that"),
+    W("the results showed that"), W("results showed that"), W("the results indicated that"),
+    W("the results revealed that"), W("the results demonstrated that"),
+    W("the findings showed that"), W("it"), W("they"), W("we"), W("this"), W("these"),
+};
+static const struct word trim_tail[] = {
+    W("was"), W("were"), W("is"), W("are"), W("had"), W("has"), W("have"), W("been"),
+    W("did"), W("does"), W("do"), W("and"), W("or"), W("the"), W("a"), W("an"), W("of"),
+    W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
+    W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
+    W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
+    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
+};
+#define NTRIM_LEAD (sizeof trim_lead / sizeof trim_lead[0])
+#define NTRIM_TAIL (sizeof trim_tail / sizeof trim_tail[0])
+
 /* Where a noun phrase after @p a ends: at a preposition that introduces
  * the arms, a verb, punctuation (np_end).  Each starts with ' ', ',' or
  * ';'; f->np_stop[c] has bit k set when stop k's second byte is c. */
@@ -429,13 +458,17 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
 
     if (!(*out = f = calloc(1, sizeof *f)))
         return LM_ERR_NOMEM;
-    if (NFRULES > 64)
-        return LM_ERR_USAGE;
+    if (NFRULES > 64 || NSTOPS > 64 || NTRIM_LEAD > 64 || NTRIM_TAIL > 64)
+        return LM_ERR_USAGE;   /* the bit sets are 64 bits */
     for (i = 0; i < 256; i++)
         f->cls[i] = (unsigned char)(i < 128 && isalnum((int)i) ? 1 : i == ';' || i == ',' ? 2 : 0);
     num_rules_init(f->numr);
     for (i = 0; i < NSTOPS; i++)
         f->np_stop[(unsigned char)np_stops[i].w[1]] |= 1ull << i;
+    for (i = 0; i < NTRIM_LEAD; i++)
+        f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
+    for (i = 0; i < NTRIM_TAIL; i++)
+        f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
     f->split_verb = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
@@ -1000,29 +1033,7 @@ static int starts_wordl(const char *s, size_t len, size_t i, const struct word *
 /* Trims leading articles, fillers and adverbs of [*a, *b). */
 static void trim_np(const struct ftext *t, size_t *a, size_t *b)
 {
-    static const struct word lead[] = {
-        W("as well as"), W("the"), W("a"), W("an"), W("both"), W("and"), W("or"), W("that"),
-        W("which"), W("overall"), W("however"), W("moreover"), W("furthermore"), W("also"),
-        W("in addition"), W("additionally"), W("similarly"), W("importantly"), W("notably"),
-        W("finally"), W("thus"), W("therefore"), W("in contrast"), W("in particular"),
-        W("significantly"), W("statistically"), W("mean"), W("median"), W("there"), W("of"),
-        W("in"), W("for"), W("on"), W("regarding"), W("with respect to"), W("in terms of"),
-        W("as"), W("was"), W("were"), W("had"), W("showed"), W("demonstrated"), W("revealed"),
-        W("significant"), W("than"), W("to"), W("by"), W("it was noted that"),
-        W("we found that"), W("we observed that"), W("we noted that"),
-        W("the results showed that"), W("results showed that"), W("the results indicated that"),
-        W("the results revealed that"), W("the results demonstrated that"),
-        W("the findings showed that"), W("it"), W("they"), W("we"), W("this"), W("these"),
-    };
-    static const struct word tail[] = {
-        W("was"), W("were"), W("is"), W("are"), W("had"), W("has"), W("have"), W("been"),
-        W("did"), W("does"), W("do"), W("and"), W("or"), W("the"), W("a"), W("an"), W("of"),
-        W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
-        W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
-        W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
-        W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
-    };
-    size_t k;
+    uint64_t m;
     int again = 1;
 
     while (again && *a < *b) {
@@ -1032,16 +1043,20 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         while (*b > *a && (is_space(t->s[*b - 1]) || t->s[*b - 1] == ',' || t->s[*b - 1] == ':'
                            || t->s[*b - 1] == '.'))
             (*b)--;
-        for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-            if (lead[k].w[0] == t->lower[*a] && starts_wordl(t->lower, *b, *a, &lead[k])) {
-                *a += lead[k].n;
+        if (*b <= *a)
+            break;
+        for (m = t->f->trim_first[(unsigned char)t->lower[*a]]; m; m &= m - 1) {
+            const struct word *w = &trim_lead[__builtin_ctzll(m)];
+            if (starts_wordl(t->lower, *b, *a, w)) {
+                *a += w->n;
                 again = 1;
                 break;
             }
-        for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
-            size_t n = tail[k].n;
-            if (*b >= *a + n && tail[k].w[n - 1] == t->lower[*b - 1]
-                && !memcmp(t->lower + *b - n, tail[k].w, n)
+        }
+        for (m = t->f->trim_last[(unsigned char)t->lower[*b - 1]]; m; m &= m - 1) {
+            const struct word *w = &trim_tail[__builtin_ctzll(m)];
+            size_t n = w->n;
+            if (*b >= *a + n && !memcmp(t->lower + *b - n, w->w, n)
                 && (*b - n == *a || !isalnum((unsigned char)t->lower[*b - n - 1]))) {
                 *b -= n;
                 again = 1;
