@@ -40,6 +40,10 @@ static const char *fmem(const char *h, size_t n, const char *nd, size_t m)
     return NULL;
 }
 
+/* A word of a fixed list with its length (W("than") in the tables). */
+struct word { const char *w; size_t n; };
+#define W(s) { s, sizeof s - 1 }
+
 /* Does @p s hold one of the lower-case words @p w (case-insensitive)? */
 static int has_word_ci(const char *s, const char *const *w, size_t n)
 {
@@ -336,7 +340,9 @@ struct findings_rules {
     uint64_t bloom[NBLOOM / 64];    /* bit bhash(key) set for every key */
     unsigned char lens[256][256];
     unsigned char cls[256];         /* 1 a letter or digit, 2 ';' and ',' (collect_hits) */
-    uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
+    uint64_t numr[256];             /* rules a number may start before byte k (num_tail) */
+    uint64_t np_stop[256];          /* np_end's stops by their second byte */
+    uint64_t trim_first[256], trim_last[256];   /* trim_np's words by their first, last byte */   /* [b0][b1]: bit n-1 set when a key of n bytes starts so */
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
@@ -398,6 +404,51 @@ static uint64_t slot_get(const findings_rules *f, uint64_t k)
     return 0;
 }
 
+/* The words trim_np() takes off a phrase's start (trim_lead) and end
+ * (trim_tail); f->trim_first[c] has bit k set when trim_lead[k] starts
+ * with byte c, f->trim_last[c] when trim_tail[k] ends with it. */
+static const struct word trim_lead[] = {
+    W("as well as"), W("the"), W("a"), W("an"), W("both"), W("and"), W("or"), W("that"),
+    W("which"), W("overall"), W("however"), W("moreover"), W("furthermore"), W("also"),
+    W("in addition"), W("additionally"), W("similarly"), W("importantly"), W("notably"),
+    W("finally"), W("thus"), W("therefore"), W("in contrast"), W("in particular"),
+    W("significantly"), W("statistically"), W("mean"), W("median"), W("there"), W("of"),
+    W("in"), W("for"), W("on"), W("regarding"), W("with respect to"), W("in terms of"),
+    W("as"), W("was"), W("were"), W("had"), W("showed"), W("demonstrated"), W("revealed"),
+    W("significant"), W("than"), W("to"), W("by"), W("it was noted that"),
+    W("we found that"), W("we observed that"), W("we noted that"),
+    W("the results showed that"), W("results showed that"), W("the results indicated that"),
+    W("the results revealed that"), W("the results demonstrated that"),
+    W("the findings showed that"), W("it"), W("they"), W("we"), W("this"), W("these"),
+};
+static const struct word trim_tail[] = {
+    W("was"), W("were"), W("is"), W("are"), W("had"), W("has"), W("have"), W("been"),
+    W("did"), W("does"), W("do"), W("and"), W("or"), W("the"), W("a"), W("an"), W("of"),
+    W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
+    W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
+    W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
+    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
+};
+#define NTRIM_LEAD (sizeof trim_lead / sizeof trim_lead[0])
+#define NTRIM_TAIL (sizeof trim_tail / sizeof trim_tail[0])
+
+/* Where a noun phrase after @p a ends: at a preposition that introduces
+ * the arms, a verb, punctuation (np_end).  Each starts with ' ', ',' or
+ * ';'; f->np_stop[c] has bit k set when stop k's second byte is c. */
+static const struct word np_stops[] = {
+    W(" between "), W(" among "), W(" in the "), W(" in those "), W(" in patients"),
+    W(" in subjects"), W(" in participants"), W(" in both"), W(" in all"), W(" in either"),
+    W(" in group"), W(" in favo"), W(" compared"), W(" relative to"), W(" versus "), W(" vs"),
+    W(" than "), W(" from "), W(" after "), W(" at "), W(" during "), W(" by "), W(" when "),
+    W(" with the "), W(" across "), W(" over "), W(" for the "), W(" was "), W(" were "),
+    W(" did "), W(" is "), W(" are "), W(" had "), W(" remained "), W(" ("), W(" ["), W(", "),
+    W("; "), W(" whereas"), W(" while "), W(" which "), W(" that "), W(" following "),
+    W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
+    W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
+    W(" significantly "), W(" showed "), W(" resulted in "),
+};
+#define NSTOPS (sizeof np_stops / sizeof np_stops[0])
+
 static void num_rules_init(uint64_t *table);
 
 lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size_t cap)
@@ -407,11 +458,17 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
 
     if (!(*out = f = calloc(1, sizeof *f)))
         return LM_ERR_NOMEM;
-    if (NFRULES > 64)
-        return LM_ERR_USAGE;
+    if (NFRULES > 64 || NSTOPS > 64 || NTRIM_LEAD > 64 || NTRIM_TAIL > 64)
+        return LM_ERR_USAGE;   /* the bit sets are 64 bits */
     for (i = 0; i < 256; i++)
         f->cls[i] = (unsigned char)(i < 128 && isalnum((int)i) ? 1 : i == ';' || i == ',' ? 2 : 0);
     num_rules_init(f->numr);
+    for (i = 0; i < NSTOPS; i++)
+        f->np_stop[(unsigned char)np_stops[i].w[1]] |= 1ull << i;
+    for (i = 0; i < NTRIM_LEAD; i++)
+        f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
+    for (i = 0; i < NTRIM_TAIL; i++)
+        f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
     f->split_verb = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
@@ -481,6 +538,7 @@ struct ftext {
     struct arms pair;     /* the arms of the sentence's last pair of values */
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
+    size_t dig_from, dig_at; /* the first digit at or after dig_from (has_digit) */
 };
 
 static int is_space(char c)
@@ -608,8 +666,10 @@ static int split_verb_near(const struct ftext *t, size_t i, size_t *verb, size_t
 
     if (*stop < i || *stop == (size_t)-1) {
         for (k = i; k < t->len; k++) {
-            char c = t->s[k];
-            if (c == ';' || c == ':' || c == '\n'
+            char c;
+            k += strcspn(t->s + k, ";:\n.");   /* the next one, or a NUL */
+            c = t->s[k];
+            if (k >= t->len || c == ';' || c == ':' || c == '\n'
                 || (c == '.' && !isdigit((unsigned char)t->s[k + 1])))
                 break;
         }
@@ -830,8 +890,12 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
     size_t i;
 
     for (i = a; i + 1 < b; i++) {
-        char c = t->s[i];
-        if ((c == '.' || c == '?' || c == '!') && t->s[i + 1] == ' '
+        char c;
+        i += strcspn(t->s + i, ".?!");  /* the next one, or a NUL */
+        if (i + 1 >= b)
+            break;
+        c = t->s[i];
+        if (c && t->s[i + 1] == ' '
             && (i + 2 >= b || isupper((unsigned char)t->s[i + 2]) || isdigit((unsigned char)t->s[i + 2])
                 || t->s[i + 2] == '(' || t->s[i + 2] == '[')
             && !extract_abbrev_dot(t->s, i, 1))
@@ -928,7 +992,11 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
     *p = NAN;
     op[0] = '\0';
     for (i = a; i < b; i++) {
-        if (t->lower[i] != 'p' || (i > a && isalnum((unsigned char)t->lower[i - 1])))
+        const char *q = memchr(t->lower + i, 'p', b - i);
+        if (!q)
+            break;
+        i = (size_t)(q - t->lower);
+        if (i > a && isalnum((unsigned char)t->lower[i - 1]))
             continue;
         if (!lm_p_parse(t->s + i, b - i, &v, o, &used))
             continue;
@@ -946,35 +1014,26 @@ static void clause_p(const struct ftext *t, size_t a, size_t b, int *sig, int *n
 
 static int starts_word(const char *s, size_t len, size_t i, const char *w)
 {
-    size_t n = strlen(w);
+    size_t n;
 
-    return i + n <= len && !strncmp(s + i, w, n)
+    if (i >= len || s[i] != w[0])
+        return 0;
+    n = strlen(w);
+    return i + n <= len && !memcmp(s + i, w, n)
         && (i + n == len || !isalnum((unsigned char)s[i + n]));
+}
+
+/* starts_word() for a word of a table. */
+static int starts_wordl(const char *s, size_t len, size_t i, const struct word *w)
+{
+    return i + w->n <= len && !memcmp(s + i, w->w, w->n)
+        && (i + w->n == len || !isalnum((unsigned char)s[i + w->n]));
 }
 
 /* Trims leading articles, fillers and adverbs of [*a, *b). */
 static void trim_np(const struct ftext *t, size_t *a, size_t *b)
 {
-    static const char *const lead[] = {
-        "as well as", "the", "a", "an", "both", "and", "or", "that", "which", "overall", "however",
-        "moreover", "furthermore", "also", "in addition", "additionally", "similarly",
-        "importantly", "notably", "finally", "thus", "therefore", "in contrast",
-        "in particular", "significantly", "statistically", "mean", "median", "there",
-        "of", "in", "for", "on", "regarding", "with respect to", "in terms of", "as",
-        "was", "were", "had", "showed", "demonstrated", "revealed", "significant",
-        "than", "to", "by", "it was noted that", "we found that", "we observed that",
-        "we noted that", "the results showed that", "results showed that",
-        "the results indicated that", "the results revealed that", "the results demonstrated that",
-        "the findings showed that", "it", "they", "we", "this", "these",
-    };
-    static const char *const tail[] = {
-        "was", "were", "is", "are", "had", "has", "have", "been", "did", "does", "do",
-        "and", "or", "the", "a", "an", "of", "in", "at", "with", "to", "that", "which",
-        "showed", "remained", "tended", "significantly", "statistically", "both",
-        "all", "also", "not", "be", "being", "there", "more", "less", "as", "than",
-        "found", "observed", "noted", "occurred",
-    };
-    size_t k;
+    uint64_t m;
     int again = 1;
 
     while (again && *a < *b) {
@@ -984,16 +1043,20 @@ static void trim_np(const struct ftext *t, size_t *a, size_t *b)
         while (*b > *a && (is_space(t->s[*b - 1]) || t->s[*b - 1] == ',' || t->s[*b - 1] == ':'
                            || t->s[*b - 1] == '.'))
             (*b)--;
-        for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-            if (lead[k][0] == t->lower[*a] && starts_word(t->lower, *b, *a, lead[k])) {
-                *a += strlen(lead[k]);
+        if (*b <= *a)
+            break;
+        for (m = t->f->trim_first[(unsigned char)t->lower[*a]]; m; m &= m - 1) {
+            const struct word *w = &trim_lead[__builtin_ctzll(m)];
+            if (starts_wordl(t->lower, *b, *a, w)) {
+                *a += w->n;
                 again = 1;
                 break;
             }
-        for (k = 0; k < sizeof tail / sizeof tail[0]; k++) {
-            size_t n = strlen(tail[k]);
-            if (*b >= *a + n && tail[k][n - 1] == t->lower[*b - 1]
-                && !strncmp(t->lower + *b - n, tail[k], n)
+        }
+        for (m = t->f->trim_last[(unsigned char)t->lower[*b - 1]]; m; m &= m - 1) {
+            const struct word *w = &trim_tail[__builtin_ctzll(m)];
+            size_t n = w->n;
+            if (*b >= *a + n && !memcmp(t->lower + *b - n, w->w, n)
                 && (*b - n == *a || !isalnum((unsigned char)t->lower[*b - n - 1]))) {
                 *b -= n;
                 again = 1;
@@ -1034,24 +1097,13 @@ static int measured_by(const struct ftext *t, size_t a, size_t i)
     return 0;
 }
 
-/* Where a noun phrase after @p a ends: at a preposition that introduces
- * the arms, a verb, punctuation. */
 static size_t np_end(const struct ftext *t, size_t a, size_t b)
 {
-    static const char *const stop[] = {
-        " between ", " among ", " in the ", " in those ", " in patients", " in subjects",
-        " in participants", " in both", " in all", " in either", " in group", " in favo",
-        " compared", " relative to", " versus ", " vs", " than ", " from ", " after ",
-        " at ", " during ", " by ", " when ", " with the ", " across ", " over ", " for the ",
-        " was ", " were ", " did ", " is ", " are ", " had ", " remained ", " (", " [",
-        ", ", "; ", " whereas", " while ", " which ", " that ", " following ", " within ",
-        " of the ", " in women", " in men", " in children", " in this", " on day",
-        " through ", " until ", " to the ", " significantly ", " showed ", " resulted in ",
-    };
-    size_t i, k, lim = b < a + 120 ? b : a + 120, ab;
+    size_t i, lim = b < a + 120 ? b : a + 120, ab;
 
     for (i = a + 1; i < lim; i++) {
         char c = t->s[i];
+        uint64_t m;
         if (c == '\n' || (c == '.' && (i + 1 == b || t->s[i + 1] == ' ' || t->s[i + 1] == '\n')))
             return i;
         if (c != ' ' && c != ',' && c != ';')
@@ -1061,10 +1113,12 @@ static size_t np_end(const struct ftext *t, size_t a, size_t b)
             i = ab - 1;
             continue;
         }
-        for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
-            if (stop[k][0] == c && stop[k][1] == t->lower[i + 1]
-                && !strncmp(t->lower + i, stop[k], strlen(stop[k])) && !measured_by(t, a, i))
+        for (m = t->f->np_stop[(unsigned char)t->lower[i + 1]]; m; m &= m - 1) {
+            const struct word *w = &np_stops[__builtin_ctzll(m)];
+            if (w->w[0] == c && i + w->n <= t->len && !memcmp(t->lower + i, w->w, w->n)
+                && !measured_by(t, a, i))
                 return i;
+        }
     }
     return lim;
 }
@@ -1247,17 +1301,23 @@ static size_t value_arm(const struct ftext *t, size_t s, size_t b)
  * (in) B", "versus B", "in the A group". */
 static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *r)
 {
-    static const char *const cmp[] = {
-        "compared with ", "compared to ", "compared against ", "in comparison with ",
-        "in comparison to ", "relative to ", "versus ", "vs. ", "vs ", "than in the ",
-        "than in ", "than with ", "than the ", "than ", "over ",
+    /* the words after which the comparator comes; the ones of a lead
+     * ("than ", lead its length) are looked for only when the clause holds it */
+#define CMP(s, lead) { s, sizeof s - 1, lead }
+    static const struct { const char *w; size_t n, lead; } cmp[] = {
+        CMP("compared with ", 9), CMP("compared to ", 9), CMP("compared against ", 9),
+        CMP("in comparison with ", 14), CMP("in comparison to ", 14), CMP("relative to ", 0),
+        CMP("versus ", 0), CMP("vs. ", 2), CMP("vs ", 2), CMP("than in the ", 5),
+        CMP("than in ", 5), CMP("than with ", 5), CMP("than the ", 5), CMP("than ", 5),
+        CMP("over ", 0),
     };
-    const char *p;
+#undef CMP
+    const char *p, *lead = NULL;
     size_t k, x, y;
 
     memset(r, 0, sizeof *r);
     if ((p = fmem(t->lower + a, b - a, "between ", 8))) {
-        size_t s = (size_t)(p - t->lower) + 8, e = np_end(t, s, b), m;
+        size_t s = (size_t)(p - t->lower) + 8, m;
         const char *and = fmem(t->lower + s, b - s, " and ", 5);
         if (and && (size_t)(and - t->lower) < b) {
             m = (size_t)(and - t->lower);
@@ -1274,11 +1334,18 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 return;
             }
         }
-        (void)e;
     }
-    for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++)
-        if ((p = fmem(t->lower + a, b - a, cmp[k], strlen(cmp[k])))) {
-            size_t s = (size_t)(p - t->lower) + strlen(cmp[k]);
+    for (k = 0; k < sizeof cmp / sizeof cmp[0]; k++) {
+        const char *from = t->lower + a;
+        if (cmp[k].lead) {
+            if (!k || cmp[k - 1].lead != cmp[k].lead || memcmp(cmp[k - 1].w, cmp[k].w, cmp[k].lead))
+                lead = fmem(t->lower + a, b - a, cmp[k].w, cmp[k].lead);
+            if (!lead)
+                continue;
+            from = lead;
+        }
+        if ((p = fmem(from, (size_t)(t->lower + b - from), cmp[k].w, cmp[k].n))) {
+            size_t s = (size_t)(p - t->lower) + cmp[k].n;
             if (s < b && isdigit((unsigned char)t->s[s]))
                 s = value_arm(t, s, b);     /* "compared with 2.1 visits in the B group" */
             if (s < b && !starts_word(t->lower, b, s, "baseline")
@@ -1295,6 +1362,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
                 break;      /* "from baseline", "over time": within a group */
             }
         }
+    }
     /* "in group A" (a short name after "group") */
     if (!(r->ib > r->ia) && (p = fmem(t->lower + a, b - a, "in group ", 9))) {
         size_t s = (size_t)(p - t->lower) + 9, e = s;
@@ -1382,7 +1450,10 @@ static size_t pol_last(const char *s, size_t n, int *cls)
         if (i > 0 && isalnum((unsigned char)s[i - 1]))
             continue;
         for (k = 0; k < sizeof pol_lower / sizeof pol_lower[0]; k++) {
-            size_t m = strlen(pol_lower[k]);
+            size_t m;
+            if (pol_lower[k][0] != s[i])
+                continue;
+            m = strlen(pol_lower[k]);
             if (m <= n - i && !memcmp(s + i, pol_lower[k], m)) {
                 /* "pain-free", "event free": the absence of a harm */
                 const char *x = s + i + m;
@@ -1393,7 +1464,10 @@ static size_t pol_last(const char *s, size_t n, int *cls)
             }
         }
         for (k = 0; k < sizeof pol_higher / sizeof pol_higher[0]; k++) {
-            size_t m = strlen(pol_higher[k]);
+            size_t m;
+            if (pol_higher[k][0] != s[i])
+                continue;
+            m = strlen(pol_higher[k]);
             if (m <= n - i && !memcmp(s + i, pol_higher[k], m) && i + m >= best) {
                 best = i + m;
                 *cls = 1;
@@ -2948,12 +3022,19 @@ static int clause_has_cue(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
-static int has_digit(const struct ftext *t, size_t a, size_t b)
+/* Does [a, b) hold a digit?  The first digit at or after an offset is
+ * kept (dig_from, dig_at): the sentences are asked in order, so each byte
+ * is read about once. */
+static int has_digit(struct ftext *t, size_t a, size_t b)
 {
-    for (; a < b; a++)
-        if (isdigit((unsigned char)t->s[a]))
-            return 1;
-    return 0;
+    if (!(t->dig_from <= a && a <= t->dig_at)) {
+        size_t i = a + strcspn(t->s + a, "0123456789");
+        while (i < t->len && !isdigit((unsigned char)t->s[i]))     /* a NUL in the text */
+            i += 1 + strcspn(t->s + i + 1, "0123456789");
+        t->dig_from = a;
+        t->dig_at = i;
+    }
+    return t->dig_at < b;
 }
 
 /* Is [a, b) only a lead phrase ("At 1 year", "In the A group"): four
@@ -3107,7 +3188,7 @@ static int starts_verb(const struct ftext *t, size_t s, size_t b)
  * clause_finding's rules needs a negation or direction cue in the clause,
  * or a number (a p-value, a CI, a ratio's effect row, values side by
  * side): a sentence with neither is skipped before any clause analysis. */
-static int sentence_may_find(const struct ftext *t, size_t a, size_t b)
+static int sentence_may_find(struct ftext *t, size_t a, size_t b)
 {
     return has_digit(t, a, b) || clause_has_cue(t, a, b);
 }
@@ -4160,6 +4241,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     t.section = section;
     t.out = out;
     t.first = first;
+    t.dig_from = (size_t)-1;
     t.abstract = !strcmp(section, "abstract");
     if (!t.abstract) {
         size_t n = strlen(section);

@@ -2085,7 +2085,11 @@ static size_t clause_end(const struct run *r, size_t from)
     size_t lim = r->len - from > SENT_SCAN ? from + SENT_SCAN : r->len;
 
     for (i = from; i < lim; i++) {
-        char ch = r->s[i];
+        char ch;
+        i += strcspn(r->s + i, "();:.");   /* the next one, or a NUL */
+        if (i >= lim)
+            break;
+        ch = r->s[i];
         if (ch == '(')
             open = 1;
         else if (ch == ')')
