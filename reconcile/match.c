@@ -156,7 +156,7 @@ static size_t inherit_subject(lm_checker *k, const char *s, size_t bstart, size_
     char buf[400];
 
     snprintf(buf, sizeof buf, "%.*s", (int)(end - start < 399 ? end - start : 399), s + start);
-    if (nw >= max || !k->pool_complete || !rc_find_word(buf, "it", 2))
+    if (nw >= max || !k->tp.pool_complete || !rc_find_word(buf, "it", 2))
         return nw;
     for (i = 0; i < nw; i++)
         if (!w[i].topic && !w[i].novel && w[i].len >= 5
@@ -757,10 +757,10 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
 
     for (j = 0; j < nw; j++) {
         unsigned c = w[j].novel ? 0 : rc_word_in_topic(k, w[j].word, w[j].stem, w[j].pre);
-        wt[j] = c ? log(1.0 + (double)k->npool / (double)c) : 0;
+        wt[j] = c ? log(1.0 + (double)k->tp.npool / (double)c) : 0;
     }
-    for (i = 0; i < k->npool; i++) {
-        const struct rc_doc *d = k->pool[i];
+    for (i = 0; i < k->tp.npool; i++) {
+        const struct rc_doc *d = k->tp.pool[i];
         double sc = 0;
         size_t at;
         int ok = 1;
@@ -794,11 +794,11 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
     }
     h->n = n;
     /* enough for the design filter to leave RC_ANALYSE */
-    for (i = 0; i < k->npool && h->n < RC_CANDIDATES; i++) {
-        for (j = 0; j < h->n && h->pmid[j] != k->pool[i]->pmid; j++)
+    for (i = 0; i < k->tp.npool && h->n < RC_CANDIDATES; i++) {
+        for (j = 0; j < h->n && h->pmid[j] != k->tp.pool[i]->pmid; j++)
             ;
         if (j == h->n)
-            h->pmid[h->n++] = k->pool[i]->pmid;
+            h->pmid[h->n++] = k->tp.pool[i]->pmid;
     }
 }
 
@@ -863,7 +863,7 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     if (rc == LM_OK && !req[0].len && !req[1].len && nor)
         rc = search_more(k, orp.s, h);          /* no topic: the words alone */
     r = 0;
-    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->pool_complete) {
+    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->tp.pool_complete) {
         pool_rank(k, w, nw, h);                 /* the topic's records, read once */
         r = 1;
     }
@@ -2621,7 +2621,7 @@ static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct w
 
     if (w->len < 6 || !t->filter[0])
         return 0;
-    if (k->pool_complete)
+    if (k->tp.pool_complete)
         return rc_word_in_topic(k, w->word, w->stem, w->pre) <= 2;
     /* the topic's records are more than were read: count them */
     snprintf(q, sizeof q, "%s AND \"%s\"", t->filter, w->word);
@@ -2682,7 +2682,7 @@ static struct cand *anchored_cand(struct vfacts *v)
                 || !has_stem(c->d->text, x->stem))
                 continue;
             shared++;
-            if (v->m->k->pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
+            if (v->m->k->tp.pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
                 rare++;
         }
         if (shared >= 2 && rare >= 1)
@@ -3347,8 +3347,8 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
         /* the topic's records (read once per check) that carry one of the
          * details, whatever words the sentence uses: a venue or a year is
          * in no abstract's words */
-        for (i = 0; i < k->npool && h.n < RC_FETCH; i++) {
-            struct rc_doc *d = k->pool[i];
+        for (i = 0; i < k->tp.npool && h.n < RC_FETCH; i++) {
+            struct rc_doc *d = k->tp.pool[i];
             for (j = 0; j < h.n && h.pmid[j] != d->pmid; j++)
                 ;
             if (j == h.n && m->venue[0] && (rc = rc_doc_journal(k, d)) != LM_OK)
@@ -3497,7 +3497,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                                  w, nw, RC_MAX_WORDS);
         /* (a headline in capitals names nothing by its capitals) */
         for (i = 0; i < nw && !shouted(r->text, cl->start, cl->end); i++) {
-            unsigned tc = k->pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
+            unsigned tc = k->tp.pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
                                                                       RC_H_TITLE)) : 0;
             w[i].title_name = w[i].cap && !w[i].topic && tc >= 1 && tc <= 2;
         }
