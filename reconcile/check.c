@@ -222,6 +222,7 @@ void lm_checker_close(lm_checker *k)
     queries_clear(k);
     free(k->queries);
     vocab_clear(k);
+    free(k->tpools);
     free(k->terms);
     rc_rules_close(k->rules);
     rc_numrules_close(k->nums);
@@ -340,29 +341,35 @@ uint64_t rc_hash(const char *s, size_t n, int kind)
     return h | 1;               /* 0 marks an empty slot */
 }
 
+static void pool_free(struct rc_pool *p)
+{
+    free(p->vocab);
+    free(p->vocab_cnt);
+    free(p->pool);
+    free(p->pool_same);
+    memset(p, 0, sizeof *p);
+}
+
+/* Drops every topic's pool (their records stay in k->docs). */
 static void vocab_clear(lm_checker *k)
 {
-    free(k->vocab);
-    free(k->vocab_cnt);
-    free(k->pool);
-    free(k->pool_same);
-    k->pool_same = NULL;
-    k->vocab = NULL;
-    k->vocab_cnt = NULL;
-    k->pool = NULL;
-    k->vocab_cap = k->vocab_n = k->npool = 0;
-    k->vocab_built = k->pool_complete = 0;
+    size_t i;
+
+    pool_free(&k->tp);
+    for (i = 0; i < k->ntpools; i++)
+        pool_free(&k->tpools[i]);
+    k->ntpools = 0;
 }
 
 unsigned rc_vocab_count(const lm_checker *k, uint64_t h)
 {
     size_t i;
 
-    if (!k->vocab_cap)
+    if (!k->tp.vocab_cap)
         return 0;
-    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
-        if (k->vocab[i] == h)
-            return k->vocab_cnt[i];
+    for (i = (size_t)h & (k->tp.vocab_cap - 1); k->tp.vocab[i]; i = (i + 1) & (k->tp.vocab_cap - 1))
+        if (k->tp.vocab[i] == h)
+            return k->tp.vocab_cnt[i];
     return 0;
 }
 
@@ -370,8 +377,8 @@ static lm_err vocab_add(lm_checker *k, uint64_t h)
 {
     size_t i;
 
-    if ((k->vocab_n + 1) * 2 > k->vocab_cap) {
-        size_t nc = k->vocab_cap ? k->vocab_cap * 2 : 4096, j;
+    if ((k->tp.vocab_n + 1) * 2 > k->tp.vocab_cap) {
+        size_t nc = k->tp.vocab_cap ? k->tp.vocab_cap * 2 : 4096, j;
         uint64_t *nv = calloc(nc, sizeof *nv);
         unsigned *ncnt = calloc(nc, sizeof *ncnt);
         if (!nv || !ncnt) {
@@ -379,27 +386,27 @@ static lm_err vocab_add(lm_checker *k, uint64_t h)
             free(ncnt);
             return LM_ERR_NOMEM;
         }
-        for (j = 0; j < k->vocab_cap; j++)
-            if (k->vocab[j]) {
-                for (i = (size_t)k->vocab[j] & (nc - 1); nv[i]; i = (i + 1) & (nc - 1))
+        for (j = 0; j < k->tp.vocab_cap; j++)
+            if (k->tp.vocab[j]) {
+                for (i = (size_t)k->tp.vocab[j] & (nc - 1); nv[i]; i = (i + 1) & (nc - 1))
                     ;
-                nv[i] = k->vocab[j];
-                ncnt[i] = k->vocab_cnt[j];
+                nv[i] = k->tp.vocab[j];
+                ncnt[i] = k->tp.vocab_cnt[j];
             }
-        free(k->vocab);
-        free(k->vocab_cnt);
-        k->vocab = nv;
-        k->vocab_cnt = ncnt;
-        k->vocab_cap = nc;
+        free(k->tp.vocab);
+        free(k->tp.vocab_cnt);
+        k->tp.vocab = nv;
+        k->tp.vocab_cnt = ncnt;
+        k->tp.vocab_cap = nc;
     }
-    for (i = (size_t)h & (k->vocab_cap - 1); k->vocab[i]; i = (i + 1) & (k->vocab_cap - 1))
-        if (k->vocab[i] == h) {
-            k->vocab_cnt[i]++;
+    for (i = (size_t)h & (k->tp.vocab_cap - 1); k->tp.vocab[i]; i = (i + 1) & (k->tp.vocab_cap - 1))
+        if (k->tp.vocab[i] == h) {
+            k->tp.vocab_cnt[i]++;
             return LM_OK;
         }
-    k->vocab[i] = h;
-    k->vocab_cnt[i] = 1;
-    k->vocab_n++;
+    k->tp.vocab[i] = h;
+    k->tp.vocab_cnt[i] = 1;
+    k->tp.vocab_n++;
     return LM_OK;
 }
 
@@ -501,11 +508,11 @@ static int pool_hit(const lm_hit *h, void *ud)
      * other PMIDs) count once: they would crowd out the others */
     same = rc_hash(ti ? ti : "", ti ? strlen(ti) : 0, RC_H_WORD)
            ^ (rc_hash(ab ? ab : "", ab ? strlen(ab) : 0, RC_H_WORD) << 1);
-    for (i = 0; i < k->npool && k->pool_same[i] != same; i++)
+    for (i = 0; i < k->tp.npool && k->tp.pool_same[i] != same; i++)
         ;
-    if (i < k->npool)
+    if (i < k->tp.npool)
         return 0;
-    if (k->npool == RC_TOPIC_DOCS) {
+    if (k->tp.npool == RC_TOPIC_DOCS) {
         p->rows = RC_TOPIC_ROWS + 1;            /* more distinct records than read */
         p->stopped = 1;
         return 1;
@@ -529,8 +536,8 @@ static int pool_hit(const lm_hit *h, void *ud)
     if (!d->text)
         return 0;
     if ((p->rc = doc_hash(k, d)) == LM_OK) {
-        k->pool_same[k->npool] = same;
-        k->pool[k->npool++] = d;
+        k->tp.pool_same[k->tp.npool] = same;
+        k->tp.pool[k->tp.npool++] = d;
     }
     return p->rc != LM_OK;
 }
@@ -542,11 +549,11 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
     lm_query *q;
     lm_err rc;
 
-    k->vocab_built = 1;
+    k->tp.vocab_built = 1;
     if (!t->filter[0] || k->corpus_size == 0)
         return LM_OK;
-    if (!(k->pool = calloc(RC_TOPIC_DOCS, sizeof *k->pool))
-        || !(k->pool_same = calloc(RC_TOPIC_DOCS, sizeof *k->pool_same)))
+    if (!(k->tp.pool = calloc(RC_TOPIC_DOCS, sizeof *k->tp.pool))
+        || !(k->tp.pool_same = calloc(RC_TOPIC_DOCS, sizeof *k->tp.pool_same)))
         return LM_ERR_NOMEM;
     q = rc_query(t->filter);
     rc = q ? lm_corpus_search_records(k->corpus, q, RC_TOPIC_ROWS + 1, pool_hit, &p)
@@ -558,18 +565,38 @@ static lm_err pool_build(lm_checker *k, const struct rc_topic *t)
     }
     /* a query the index refused: an incomplete pool (the claims then ask
      * the corpus one by one) */
-    k->pool_complete = rc == LM_OK && p.rc == LM_OK && p.rows <= RC_TOPIC_ROWS && !p.stopped;
+    k->tp.pool_complete = rc == LM_OK && p.rc == LM_OK && p.rows <= RC_TOPIC_ROWS && !p.stopped;
     return p.rc;
 }
 
 /* The pool is the topic's: a section with a topic of its own reads its
- * records (the records already loaded are not read again). */
+ * records once per check; the pool it replaces is kept, so a return to an
+ * earlier topic (the article's, after the section) asks the corpus nothing. */
 lm_err rc_pool(lm_checker *k, const struct rc_topic *t)
 {
-    if (k->vocab_built && !strcmp(k->pool_filter, t->filter))
+    size_t i;
+
+    if (k->tp.vocab_built && !strcmp(k->tp.pool_filter, t->filter))
         return LM_OK;
-    vocab_clear(k);
-    snprintf(k->pool_filter, sizeof k->pool_filter, "%s", t->filter);
+    if (k->tp.vocab_built) {
+        if (k->ntpools == k->captpools) {
+            size_t nc = k->captpools ? k->captpools * 2 : 4;
+            struct rc_pool *np = realloc(k->tpools, nc * sizeof *np);
+            if (!np)
+                return LM_ERR_NOMEM;
+            k->tpools = np;
+            k->captpools = nc;
+        }
+        k->tpools[k->ntpools++] = k->tp;
+        memset(&k->tp, 0, sizeof k->tp);
+    }
+    for (i = 0; i < k->ntpools; i++)
+        if (!strcmp(k->tpools[i].pool_filter, t->filter)) {
+            k->tp = k->tpools[i];
+            k->tpools[i] = k->tpools[--k->ntpools];
+            return LM_OK;
+        }
+    snprintf(k->tp.pool_filter, sizeof k->tp.pool_filter, "%s", t->filter);
     return pool_build(k, t);
 }
 

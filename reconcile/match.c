@@ -29,6 +29,8 @@
 /* A claim word this many records hold is left out of the candidate query
  * (when the claim has two rarer words). */
 #define RC_COMMON 250
+#define RC_OUTSIDE 2          /* records outside the topic filter added per claim */
+#define RC_OUTSIDE_DF 40      /* a word rarer than this in the corpus names them */
 
 /* Outcome of comparing one claim number with one article. */
 enum { CMP_NONE = 0, CMP_AGREE, CMP_WEAK_AGREE, CMP_CONFLICT, CMP_WEAK_CONFLICT };
@@ -156,7 +158,7 @@ static size_t inherit_subject(lm_checker *k, const char *s, size_t bstart, size_
     char buf[400];
 
     snprintf(buf, sizeof buf, "%.*s", (int)(end - start < 399 ? end - start : 399), s + start);
-    if (nw >= max || !k->pool_complete || !rc_find_word(buf, "it", 2))
+    if (nw >= max || !k->tp.pool_complete || !rc_find_word(buf, "it", 2))
         return nw;
     for (i = 0; i < nw; i++)
         if (!w[i].topic && !w[i].novel && w[i].len >= 5
@@ -757,10 +759,10 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
 
     for (j = 0; j < nw; j++) {
         unsigned c = w[j].novel ? 0 : rc_word_in_topic(k, w[j].word, w[j].stem, w[j].pre);
-        wt[j] = c ? log(1.0 + (double)k->npool / (double)c) : 0;
+        wt[j] = c ? log(1.0 + (double)k->tp.npool / (double)c) : 0;
     }
-    for (i = 0; i < k->npool; i++) {
-        const struct rc_doc *d = k->pool[i];
+    for (i = 0; i < k->tp.npool; i++) {
+        const struct rc_doc *d = k->tp.pool[i];
         double sc = 0;
         size_t at;
         int ok = 1;
@@ -794,12 +796,53 @@ static void pool_rank(const lm_checker *k, const struct word *w, size_t nw, stru
     }
     h->n = n;
     /* enough for the design filter to leave RC_ANALYSE */
-    for (i = 0; i < k->npool && h->n < RC_CANDIDATES; i++) {
-        for (j = 0; j < h->n && h->pmid[j] != k->pool[i]->pmid; j++)
+    for (i = 0; i < k->tp.npool && h->n < RC_CANDIDATES; i++) {
+        for (j = 0; j < h->n && h->pmid[j] != k->tp.pool[i]->pmid; j++)
             ;
         if (j == h->n)
-            h->pmid[h->n++] = k->pool[i]->pmid;
+            h->pmid[h->n++] = k->tp.pool[i]->pmid;
     }
+}
+
+/* A claim word no record on the topic holds, yet a few records of the
+ * corpus do. */
+static int outside_word(const struct word *x)
+{
+    return x->novel && !x->topic && x->df > 0 && x->df <= RC_OUTSIDE_DF && x->len >= 4;
+}
+
+/* Such words ("zorvil" in a thread whose topic filter is about "quexamab"):
+ * the claim may speak of a study outside the article's topic filter.  The
+ * records holding such words and the topic words the claim names (@need)
+ * come first among the candidates. */
+static lm_err search_outside(lm_checker *k, const struct word *w, size_t nw,
+                             const char *need, struct hits *h)
+{
+    lm_buf q = {0};
+    int64_t out[RC_OUTSIDE];
+    size_t i, n = 0, no = 0, a, b, at = 0;
+    lm_err rc = LM_OK;
+
+    for (i = 0; i < nw && rc == LM_OK; i++)
+        if (outside_word(&w[i]))
+            rc = lm_buf_printf(&q, "%s\"%s\"", n++ ? " OR " : "(", w[i].word);
+    if (rc == LM_OK && n)
+        rc = lm_buf_printf(&q, ") AND %s", need);
+    if (rc == LM_OK && n)
+        rc = rc_search(k, q.s, out, RC_OUTSIDE, &no);
+    lm_buf_free(&q);
+    for (a = 0; a < no && rc == LM_OK; a++) {
+        for (b = 0; b < h->n && h->pmid[b] != out[a]; b++)
+            ;
+        if (b < h->n)
+            continue;
+        if (h->n == RC_FETCH)
+            h->n--;
+        memmove(&h->pmid[at + 1], &h->pmid[at], (h->n - at) * sizeof *h->pmid);
+        h->pmid[at++] = out[a];
+        h->n++;
+    }
+    return rc;
 }
 
 /* FTS5 queries, broadest last, until a few records come back: the records
@@ -863,9 +906,11 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     if (rc == LM_OK && !req[0].len && !req[1].len && nor)
         rc = search_more(k, orp.s, h);          /* no topic: the words alone */
     r = 0;
-    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->pool_complete) {
+    if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->tp.pool_complete) {
         pool_rank(k, w, nw, h);                 /* the topic's records, read once */
         r = 1;
+        if (req[1].len)
+            rc = search_outside(k, w, nw, req[1].s, h);
     }
     for (; r < 2 && rc == LM_OK; r++) {
         if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
@@ -1010,22 +1055,36 @@ static double details_bonus(const char *text, const struct rc_claim *cl, const s
 
 static int has_whole_word(const char *text, const char *w);
 
+/* The share of the claim's words a record holds: the words the topic's
+ * records hold, and a word outside the topic (outside_word) that the
+ * record holds. */
+static double lex_share(const struct word *w, size_t nw, const char *text)
+{
+    size_t i, hit = 0, counted = 0;
+
+    for (i = 0; i < nw; i++) {
+        int has;
+        if (w[i].novel && !outside_word(&w[i]))
+            continue;
+        has = has_stem(text, w[i].stem) != 0;
+        if (w[i].novel && !has)
+            continue;
+        counted++;
+        hit += has;
+    }
+    return counted ? (double)hit / (double)counted : 0;
+}
+
 static void score_cand(struct cand *c, const char *text, const struct rc_claim *cl,
                        const struct word *w, size_t nw, unsigned f, int ctx)
 {
-    size_t i, hit = 0, counted = 0, ev_votes[256] = { 0 };
+    size_t i, ev_votes[256] = { 0 };
     int best_sent = -1;
     size_t best_votes = 0;
 
     c->agree = c->weak_agree = c->conflict = c->weak_conflict = 0;
     c->score_extra = 0;
-    for (i = 0; i < nw; i++) {
-        if (w[i].novel)
-            continue;
-        counted++;
-        hit += has_stem(c->d->text, w[i].stem) != 0;
-    }
-    c->lex = counted ? (double)hit / (double)counted : 0;
+    c->lex = lex_share(w, nw, c->d->text);
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         int within;
         c->cmp[i] = compare(text, &cl->nums.v[i], c->d, &c->idx[i], &within);
@@ -2621,7 +2680,7 @@ static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct w
 
     if (w->len < 6 || !t->filter[0])
         return 0;
-    if (k->pool_complete)
+    if (k->tp.pool_complete)
         return rc_word_in_topic(k, w->word, w->stem, w->pre) <= 2;
     /* the topic's records are more than were read: count them */
     snprintf(q, sizeof q, "%s AND \"%s\"", t->filter, w->word);
@@ -2682,7 +2741,7 @@ static struct cand *anchored_cand(struct vfacts *v)
                 || !has_stem(c->d->text, x->stem))
                 continue;
             shared++;
-            if (v->m->k->pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
+            if (v->m->k->tp.pool_complete && rc_word_in_topic(v->m->k, x->word, x->stem, x->pre) <= 2)
                 rare++;
         }
         if (shared >= 2 && rare >= 1)
@@ -3347,8 +3406,8 @@ static lm_err resolve_mentions(lm_checker *k, struct lm_report *r, const struct 
         /* the topic's records (read once per check) that carry one of the
          * details, whatever words the sentence uses: a venue or a year is
          * in no abstract's words */
-        for (i = 0; i < k->npool && h.n < RC_FETCH; i++) {
-            struct rc_doc *d = k->pool[i];
+        for (i = 0; i < k->tp.npool && h.n < RC_FETCH; i++) {
+            struct rc_doc *d = k->tp.pool[i];
             for (j = 0; j < h.n && h.pmid[j] != d->pmid; j++)
                 ;
             if (j == h.n && m->venue[0] && (rc = rc_doc_journal(k, d)) != LM_OK)
@@ -3497,7 +3556,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                                  w, nw, RC_MAX_WORDS);
         /* (a headline in capitals names nothing by its capitals) */
         for (i = 0; i < nw && !shouted(r->text, cl->start, cl->end); i++) {
-            unsigned tc = k->pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
+            unsigned tc = k->tp.pool_complete ? rc_vocab_count(k, rc_hash(w[i].word, strlen(w[i].word),
                                                                       RC_H_TITLE)) : 0;
             w[i].title_name = w[i].cap && !w[i].topic && tc >= 1 && tc <= 2;
         }
@@ -3545,7 +3604,6 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
             for (i = 0; i < h.n && np < RC_CANDIDATES; i++) {
                 struct rc_doc *d = rc_doc_get(k, h.pmid[i], &rc);
                 int ok = 1;
-                size_t hit = 0, counted = 0;
                 if (!d) {
                     if (rc == LM_ERR_NOTFOUND)
                         continue;
@@ -3565,14 +3623,9 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                     ok = 0;
                 if (!ok)
                     continue;
-                for (j = 0; j < nw; j++)
-                    if (!w[j].novel) {
-                        counted++;
-                        hit += has_stem(d->text, w[j].stem) != 0;
-                    }
                 pre[np].d = d;
                 pre[np].rank = i;
-                pre[np].s = (counted ? (double)hit / (double)counted : 0)
+                pre[np].s = lex_share(w, nw, d->text)
                             + 0.5 * (1.0 - (double)i / (double)h.n)
                             + (h.pmid[i] == ctx_pmid ? 10 : 0);
                 np++;

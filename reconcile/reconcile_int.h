@@ -369,6 +369,18 @@ struct rc_section {
 #define RC_TOPIC_DOCS 300    /* distinct records on the topic kept, at most */
 #define RC_TOPIC_ROWS 3000   /* rows read for them, at most (copies skipped) */
 
+/* The records on one topic filter and their word hashes (check.c). */
+struct rc_pool {
+    uint64_t *vocab;                /* the topic records' word hashes */
+    unsigned *vocab_cnt;            /* how many of them hold each */
+    size_t vocab_n, vocab_cap;
+    struct rc_doc **pool;           /* the records on the topic, best first */
+    uint64_t *pool_same;            /* hash of each one's title and abstract */
+    size_t npool;
+    int vocab_built, pool_complete; /* pool read; it holds every topic record */
+    char pool_filter[160];          /* the topic filter the pool was read for */
+};
+
 struct lm_checker {
     lm_corpus *corpus;
     rc_rules *rules;
@@ -383,14 +395,9 @@ struct lm_checker {
     size_t nterms, capterms;
     struct rc_query { char *q; size_t max, n; int64_t pmid[RC_QUERY_HITS]; } *queries;
     size_t nqueries, capqueries;    /* rc_search cache for the current check */
-    uint64_t *vocab;                /* the topic records' word hashes (check.c) */
-    unsigned *vocab_cnt;            /* how many of them hold each */
-    size_t vocab_n, vocab_cap;
-    struct rc_doc **pool;           /* the records on the topic, best first */
-    uint64_t *pool_same;            /* hash of each one's title and abstract */
-    size_t npool;
-    int vocab_built, pool_complete; /* pool read; it holds every topic record */
-    char pool_filter[160];          /* the topic filter the pool was read for */
+    struct rc_pool tp;              /* the current topic's records (check.c) */
+    struct rc_pool *tpools;         /* the other topics' pools read in this check */
+    size_t ntpools, captpools;
     char msg[RC_MSG];
 };
 

@@ -447,6 +447,21 @@ Test(reconcile_rules, a_pronoun_takes_the_drug_named_before)
     cJSON_Delete(root);
 }
 
+/* A thread about two drugs (fictional quexamab for Drenwick syndrome and
+ * zorvil for weight): the topic filter asks for Drenwick, which zorvil's
+ * trial never names; a claim naming zorvil, a word rare in the corpus
+ * that no record on the topic holds, still finds that trial. */
+Test(reconcile_rules, a_claim_outside_the_topic_filter_finds_its_trial)
+{
+    cJSON *root = check_pair(FX "outside_corpus.xml", FX "outside_article.txt");
+
+    want_match(root, "In the trial in Drenwick syndrome", "controlled", "design.controlled",
+               NULL, "99500401");
+    want_match(root, "In the off-treatment extension, zorvil users", "controlled",
+               "design.controlled", NULL, "99500406");
+    cJSON_Delete(root);
+}
+
 /* A fictional weekly shot (trevamide): "those on the dummy shot" rests on
  * the trial the article named, not on a record that shares more words;
  * "given once a day" is answered by the randomised trial's schedule (not
