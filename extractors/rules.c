@@ -187,12 +187,14 @@ static const struct rule size_rules[] = {
       /* the size alone: "the target sample size is 200." */
       "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
       "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
-      R_NEAR, "will |aim|plan|intend|expect|sample |designed to" },
+      R_NEAR, "will recruit|will enrol|will include|will randomi|will involve|will be |aim|plan|intend|expect|sample |designed to" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
-      "[(\\[](?:of |from |in )?(?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO "[)\\];,]", R_NUM | R_WNEXT, NULL },
+      "[(\\[](?:of |from |in )?(?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO "[)\\];,]", R_NUM | R_WNEXT | R_VERB,
+      "eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|nodules|tumors|tumours|"
+      "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
@@ -228,7 +230,7 @@ static const struct rule size_rules[] = {
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT, NULL },
+      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT | R_VERB, " and " },
     /* a group with a trait and one without: "35 patients with migraine and
      * 35 without" */
     { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -254,11 +256,12 @@ static const struct rule size_rules[] = {
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT, NULL },
+      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT | R_VERB, "random|allocated|assigned" },
     /* "..., 312 were eligible and 287 were enrolled": the count alone */
     { "n.enrolled.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
       "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
-      "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT, NULL },
+      "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT | R_VERB,
+      "enrolled|recruited|included in" },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
