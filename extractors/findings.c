@@ -2472,6 +2472,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     const struct hit *neg = NULL, *dir = NULL, *h;
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
+    int whole = 0;  /* a long list of outcomes kept as one */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
@@ -2808,8 +2809,15 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             t->sub_a = oa;      /* the subject of a verb cue */
             t->sub_b = ob;
         }
-        if (ob > oa && word_count(t->s, oa, ob) > 14)
-            ob = oa;    /* not a phrase: keep the text only */
+        if (ob > oa && word_count(t->s, oa, ob) > 14) {
+            /* not a phrase: keep the text only, unless it lists short
+             * outcomes ("A, B, C, D and E were higher") */
+            size_t ls[8], le[8];
+            if (outcome_items(t, oa, ob, b, ls, le, 8))
+                whole = 1;      /* one finding for the list, as written */
+            else
+                ob = oa;
+        }
         /* "... improved in both groups. There was no difference between the
          * groups.": a comparison without an outcome is on the last one */
         if (ob <= oa && neg && t->last_ob > t->last_oa && t->last_ob <= a && a - t->last_ob < 200
@@ -2844,7 +2852,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     }
 
     {
-        size_t is[8], ie[8], ni = outcome_items(t, oa, ob, b, is, ie, 8), it;
+        size_t is[8], ie[8], ni = whole ? 0 : outcome_items(t, oa, ob, b, is, ie, 8), it;
         int base = direction;
         if (!ni) {
             is[0] = oa;

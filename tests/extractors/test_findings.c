@@ -1241,3 +1241,28 @@ Test(findings, outcome_named_by_its_role)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one outcome");
     lm_extractions_free(&x);
 }
+
+/* "A, B, C, D and E were higher in X than in Y": a subject of over 14 words
+ * that lists short outcomes is one finding whose outcome is the list as
+ * written; a long subject that is no list keeps the text only. */
+Test(findings, long_list_of_outcomes_is_one_outcome)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Participants' skin glimmer, core glimmer, body weight changes, pulse rate, "
+               "ratings of perceived zest, and plasma volume changes were significantly higher "
+               "(p < 0.05) in the zorvil trial compared to the placebo trial.", .needle = "pulse",
+          .metric = "increased",
+          .outcome = "Participants' skin glimmer, core glimmer, body weight changes, pulse rate, "
+                     "ratings of perceived zest, and plasma volume changes",
+          .intervention = "zorvil trial", .comparator = "placebo trial" },
+        { .s = "RESULTS: The number of patients who reported that the glimmer they felt after the "
+               "first week of the study was mild was significantly higher with zorvil than with "
+               "placebo (p = 0.02).", .needle = "mild", .metric = "increased", .outcome = NONE },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(c[0].s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding for the list");
+    lm_extractions_free(&x);
+}
