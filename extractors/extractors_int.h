@@ -26,6 +26,7 @@ lm_extraction *extract_push(lm_extractions *out, lm_kind kind, const char *rule,
                             size_t start, size_t end);
 /* Appends ",flag" (or "flag") to e->flags when it fits. */
 void extract_flag(lm_extraction *e, const char *flag);
+void extraction_free_strings(lm_extraction *e);
 
 /* Standard normal upper tail, two-sided p for |z|. */
 double extract_p_from_z(double z);

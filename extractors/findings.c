@@ -4186,19 +4186,6 @@ static void arm_code_names(struct ftext *t, size_t from)
 
 /* ---- the text -------------------------------------------------------------- */
 
-static void row_free(lm_extraction *e)
-{
-    free(e->text);
-    free(e->outcome);
-    free(e->intervention);
-    free(e->comparator);
-    free(e->dose);
-    free(e->frequency);
-    free(e->duration);
-    free(e->route);
-    free(e->label);
-}
-
 static int overlaps_words(const char *a, const char *b)
 {
     /* a content word (5+ letters) of a that occurs in b */
@@ -4332,7 +4319,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
                       && overlaps_words(e->outcome, out->v[r].outcome ? out->v[r].outcome
                                                                       : out->v[r].text);
             if (dup || (e->kind == LM_KIND_FINDING && !e->outcome && conc > ffirst)) {
-                row_free(e);
+                extraction_free_strings(e);
                 continue;
             }
             if (j != k)
@@ -4391,7 +4378,7 @@ void findings_finish(lm_extractions *x, size_t first)
         int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {
-            row_free(e);
+            extraction_free_strings(e);
             continue;
         }
         if (i != j)

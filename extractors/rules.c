@@ -886,6 +886,20 @@ const char *lm_kind_name(lm_kind k)
     return "unknown";
 }
 
+/* The strings a row owns (not the row itself). */
+void extraction_free_strings(lm_extraction *e)
+{
+    free(e->text);
+    free(e->outcome);
+    free(e->intervention);
+    free(e->comparator);
+    free(e->dose);
+    free(e->frequency);
+    free(e->duration);
+    free(e->route);
+    free(e->label);
+}
+
 void lm_extractions_init(lm_extractions *x)
 {
     memset(x, 0, sizeof *x);
@@ -895,18 +909,8 @@ void lm_extractions_clear(lm_extractions *x)
 {
     size_t i;
 
-    for (i = 0; i < x->len; i++) {
-        lm_extraction *e = &x->v[i];
-        free(e->text);
-        free(e->outcome);
-        free(e->intervention);
-        free(e->comparator);
-        free(e->dose);
-        free(e->frequency);
-        free(e->duration);
-        free(e->route);
-        free(e->label);
-    }
+    for (i = 0; i < x->len; i++)
+        extraction_free_strings(&x->v[i]);
     x->len = 0;
 }
 
