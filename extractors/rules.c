@@ -1553,6 +1553,22 @@ static size_t hit_end(const struct run *r, size_t h)
     return f->hpos[h] + r->ex->hit_len[f->hid[h]];
 }
 
+/* The first gate hit ending at or after @at (the hits are in order of
+ * their end): a bisection. */
+static size_t first_hit_ending(const struct run *r, size_t at)
+{
+    size_t l = 0, u = r->ex->found.nh;
+
+    while (l < u) {
+        size_t m = l + (u - l) / 2;
+        if (hit_end(r, m) < at)
+            l = m + 1;
+        else
+            u = m;
+    }
+    return l;
+}
+
 /* The rate word nearest to [a, b) in its sentence (left window first, then
  * right; a named outcome beats a generic "rate").  Returns the category or
  * NULL; *bad set when a baseline word is closer than any rate word on the
@@ -1573,18 +1589,7 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
      * gate scan: the nearest word wins (ties: the earlier word of the
      * table, then the earlier occurrence).  The hits are in order of their
      * end: only those ending in [ss, se] can count, found by bisection */
-    {
-        size_t l = 0, u = f->nh;
-
-        while (l < u) {
-            size_t m = l + (u - l) / 2;
-            if (hit_end(r, m) < ss)
-                l = m + 1;
-            else
-                u = m;
-        }
-        h = l;
-    }
+    h = first_hit_ending(r, ss);
     for (; h < f->nh && hit_end(r, h) <= se; h++) {
         uint16_t id = f->hid[h];
         size_t i = f->hpos[h], k, n, d;
@@ -1646,17 +1651,10 @@ static const char *sentence_why(const struct run *r, size_t ss, size_t se)
         "completeness of follow-up, not a result",
         "background (others' results or a general fact), not this study's result" };
     const gate_found *f = &r->ex->found;
-    size_t l = 0, u = f->nh, h;
+    size_t h;
     unsigned best = 4;
 
-    while (l < u) {
-        size_t m = l + (u - l) / 2;
-        if (hit_end(r, m) < ss)
-            l = m + 1;
-        else
-            u = m;
-    }
-    for (h = l; h < f->nh && hit_end(r, h) <= se; h++) {
+    for (h = first_hit_ending(r, ss); h < f->nh && hit_end(r, h) <= se; h++) {
         unsigned k = r->ex->why_k[f->hid[h]];
         if (k && k < best && f->hpos[h] >= ss)
             best = k;
