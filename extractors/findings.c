@@ -1745,17 +1745,21 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     return 0;
 }
 
+/* The verbs "to be" (the first N_BE) and "to have" that end a subject. */
+static const char *const copula[] = { " was ", " were ", " is ", " are ", " had ", " has " };
+#define N_BE 4
+#define N_COPULA (sizeof copula / sizeof copula[0])
+
 /* "group B was 1077 s" at @p x: where the value after a short arm name
  * and its verb starts (at most 4 words, no punctuation), else 0. */
 static size_t named_value(const struct ftext *t, size_t x, size_t b)
 {
-    static const char *const verb[] = { " was ", " were ", " is ", " are " };
     size_t k, lim = x + 40 < b ? x + 40 : b;
 
     if (!isalpha((unsigned char)t->s[x]))
         return 0;
-    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
-        const char *v = fmem(t->lower + x, lim - x, verb[k], strlen(verb[k]));
+    for (k = 0; k < N_BE; k++) {
+        const char *v = fmem(t->lower + x, lim - x, copula[k], strlen(copula[k]));
         size_t e, i;
         if (!v)
             continue;
@@ -1765,7 +1769,7 @@ static size_t named_value(const struct ftext *t, size_t x, size_t b)
                 return 0;
         if (word_count(t->s, x, e) > 4 || !arm_like(t, x, e))
             return 0;
-        e += strlen(verb[k]);
+        e += strlen(copula[k]);
         return e < b && isdigit((unsigned char)t->s[e]) ? e : 0;
     }
     return 0;
@@ -3049,15 +3053,14 @@ static int has_digit(struct ftext *t, size_t a, size_t b)
  * words at most, no verb, no direction or negation cue? */
 static int lead_only(const struct ftext *t, size_t a, size_t b)
 {
-    static const char *const verb[] = { " was ", " were ", " is ", " are ", " had ", " has " };
     size_t k;
 
     while (a < b && t->s[a] == ' ')
         a++;
     if (b <= a || word_count(t->s, a, b) > 4 || t->s[a] == '(')
         return 0;
-    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
-        if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
+    for (k = 0; k < N_COPULA; k++)
+        if (fmem(t->lower + a, b - a, copula[k], strlen(copula[k])))
             return 0;
     return !clause_has_cue(t, a, b);
 }
@@ -3095,16 +3098,15 @@ static int clause_value(const struct ftext *t, size_t a, size_t b, double *v, si
  * predicate after its verb starts; 0 when the clause is not so. */
 static size_t subject_verb(const struct ftext *t, size_t a, size_t b, size_t *sa, size_t *sb)
 {
-    static const char *const verb[] = { " was ", " were ", " is ", " are " };
     size_t k, best = 0, bn = 0;
 
     *sa = a;
     strip_lead(t, sa, b);
-    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
-        const char *v = fmem(t->lower + *sa, b - *sa, verb[k], strlen(verb[k]));
+    for (k = 0; k < N_BE; k++) {
+        const char *v = fmem(t->lower + *sa, b - *sa, copula[k], strlen(copula[k]));
         if (v && (!best || (size_t)(v - t->lower) < best)) {
             best = (size_t)(v - t->lower);
-            bn = strlen(verb[k]);
+            bn = strlen(copula[k]);
         }
     }
     if (!best)
