@@ -21,6 +21,8 @@ pkgs=(
   # (bibutils' ris2xml) in tests/cli/features_cli.sh;
   # mandoc lints the man page when present
   python3-bibtexparser bibutils mandoc
+  # tests: R reads the studies CSV (tests/pipeline/run_job.sh)
+  r-base-core
 )
 
 missing=()

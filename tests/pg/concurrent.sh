@@ -147,7 +147,16 @@ expect 0 "import before the kill" -- "$LITMINE" import -q --db "$KDB" "$T/part2.
 kbefore=$(articles_dump "$KDB")
 "$LITMINE" import --db "$KDB" "$T/big.xml" >"$T/out" 2>"$T/err" &
 imp=$!
-sleep 2
+# kill the server once the import's transaction has written (a fixed
+# sleep raced the import, which on a quick machine finished first)
+for _ in $(seq 1200); do
+  kill -0 "$imp" 2>/dev/null || break
+  n=$(bash "$PGSH" sql "$SRV" "$(dbname "$KDB")" "SELECT count(*) FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_xid IS NOT NULL
+          AND pid <> pg_backend_pid()" 2>/dev/null) || n=0
+  [ "${n:-0}" -gt 0 ] && break
+  sleep 0.05
+done
 bash "$PGSH" kill "$SRV"
 wait "$imp"
 got=$?

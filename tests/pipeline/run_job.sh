@@ -106,9 +106,12 @@ expect 0 "export studies jsonl" -- "$LITMINE" export --db "$db" --what studies -
 python3 -c 'import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; assert len(rows)==1200 and isinstance(rows[0]["pmid"], str)' "$T/out" \
   && ok || bad "studies JSONL does not parse as 1200 objects"
 if command -v Rscript >/dev/null; then
-  Rscript -e 'd <- read.csv(commandArgs(TRUE)[1], stringsAsFactors = FALSE, check.names = FALSE)
-              stopifnot(nrow(d) == 1200, ncol(d) == 24, names(d)[7] == "n_total", is.numeric(d$n_total))' \
-    "$db.studies.csv" >/dev/null 2>"$T/rerr" && ok || bad "R read.csv failed: $(cat "$T/rerr")"
+  # R must see the columns Python's csv module sees (the header's count, not
+  # a number written here that goes stale when the sheet gains a column)
+  ncols=$(python3 -c 'import csv,sys; print(len(next(csv.reader(open(sys.argv[1], newline="")))))' "$db.studies.csv")
+  Rscript -e 'a <- commandArgs(TRUE); d <- read.csv(a[1], stringsAsFactors = FALSE, check.names = FALSE)
+              stopifnot(nrow(d) == 1200, ncol(d) == as.integer(a[2]), names(d)[7] == "n_total", is.numeric(d$n_total))' \
+    "$db.studies.csv" "$ncols" >/dev/null 2>"$T/rerr" && ok || bad "R read.csv failed: $(cat "$T/rerr")"
 fi
 expect 1 "export --what nonsense" -- "$LITMINE" export --db "$db" --what nonsense
 stop_server
