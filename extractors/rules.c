@@ -680,12 +680,14 @@ struct lm_extractor {
     unsigned char numpre[256];      /* num_starts: may a number follow this byte (1), */
     unsigned char numcur[256];      /* a number word (2); does one start with it */
     uint64_t pre3[512];             /* first three letters of the number words */
+    int numvec;                     /* num_starts may use num_cand16 */
     char msg[512];
 };
 
 static void num_classes(unsigned char *pre, unsigned char *cur);
 static void num_ok(struct crule *c);
 static void num_prefixes(uint64_t *pre3);
+static int num_vec_ok(const unsigned char *pre, const unsigned char *cur);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -759,6 +761,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if ((rc = rate_lists(ex)))
         return rc;
     num_classes(ex->numpre, ex->numcur);
+    ex->numvec = num_vec_ok(ex->numpre, ex->numcur);
     num_prefixes(ex->pre3);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
@@ -1902,6 +1905,14 @@ static unsigned num_key3(const char *s)
     return ((unsigned)s[0] & 31) << 10 | ((unsigned)s[1] & 31) << 5 | ((unsigned)s[2] & 31);
 }
 
+/* num_word_at's pre-filter alone: may a number word start at @p s? */
+static inline int num_pre3(const unsigned char *s, const uint64_t *pre3)
+{
+    unsigned key = num_key3((const char *)s);
+
+    return (pre3[key >> 6] >> (key & 63)) & 1;
+}
+
 /* Is a number word (a WUNIT word, lower-case) at @p s (in extract_lower's
  * buffer: zeros after the text, a word's length may be read)?  @p pre3 has
  * bit num_key3() set for the first three letters of every number word
@@ -1951,37 +1962,112 @@ static void num_classes(unsigned char *pre, unsigned char *cur)
 
 /* Every offset where PRE and a number can start: not after [\d.,/:-], and
  * a digit, '-', '.', or a number word at a word start.  A superset of where
- * the R_NUM rules (and SITE) can match.  Per block of NUM_BLOCK bytes, the
- * offsets passing the class filter are collected branch-free, then tested
- * (most bytes fail, unpredictably). */
-#define NUM_BLOCK 4096
-
+ * the R_NUM rules (and SITE) can match.  The class filter takes sixteen
+ * bytes at a time (num_cand16) when the byte classes are the ASCII ones
+ * num_vec_ok checks, else one byte at a time through the tables; the
+ * offsets passing it are then tested (most bytes fail, unpredictably). */
 static lm_err num_start(struct run *r, size_t i);
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bytes of @p x in [lo, lo + n] (unsigned). */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char n)
+{
+    __m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+
+    return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)n)), t);
+}
+
+static inline __m128i is_byte(__m128i x, char c)
+{
+    return _mm_cmpeq_epi8(x, _mm_set1_epi8(c));
+}
+
+/* The class filter of s[0, 16) (s[-1] is read): bit i set when a number
+ * may start at s[i] (pre[s[i - 1]] & cur[s[i]] of num_classes). */
+static inline unsigned num_cand16(const unsigned char *s)
+{
+    __m128i c = _mm_loadu_si128((const __m128i *)s);
+    __m128i p = _mm_loadu_si128((const __m128i *)(s - 1));
+    __m128i num = _mm_or_si128(in_range(c, '0', 9),
+                               _mm_or_si128(is_byte(c, '-'), is_byte(c, '.')));
+    __m128i w1 = _mm_or_si128(_mm_or_si128(_mm_or_si128(is_byte(c, 'o'), is_byte(c, 't')),
+                                           _mm_or_si128(is_byte(c, 'f'), is_byte(c, 's'))),
+                              _mm_or_si128(_mm_or_si128(is_byte(c, 'e'), is_byte(c, 'n')),
+                                           is_byte(c, 'h')));
+    /* [,-./0-9:] is one range; a word character is a digit, '_' or a
+     * letter of either case */
+    __m128i bad = in_range(p, ',', ':' - ',');
+    __m128i word = _mm_or_si128(_mm_or_si128(in_range(p, '0', 9), is_byte(p, '_')),
+                                in_range(_mm_or_si128(p, _mm_set1_epi8(0x20)), 'a', 25));
+    __m128i ok = _mm_or_si128(num, _mm_andnot_si128(word, w1));
+
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, ok));
+}
+#endif
+
+/* Do num_classes' tables (C-locale ctype) agree with num_cand16's ASCII
+ * classes for every byte? */
+static int num_vec_ok(const unsigned char *pre, const unsigned char *cur)
+{
+#ifdef __SSE2__
+    unsigned i;
+
+    for (i = 0; i < 256; i++) {
+        int digit = i >= '0' && i <= '9';
+        int num = digit || i == '-' || i == '.';
+        int w1 = i && strchr("otfsenh", (int)i);
+        int bad = i >= ',' && i <= ':';
+        int word = digit || i == '_' || ((i | 0x20) >= 'a' && (i | 0x20) <= 'z');
+
+        if (cur[i] != ((num ? 1 : 0) | (w1 ? 2 : 0)) || pre[i] != (bad ? 0 : word ? 1 : 3))
+            return 0;
+    }
+    return 1;
+#else
+    (void)pre;
+    (void)cur;
+    return 0;
+#endif
+}
 
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
     const unsigned char *pre = ex->numpre, *cur = ex->numcur;
-    uint32_t cand[NUM_BLOCK];
-    size_t b, i, k, n, end;
-    unsigned char prev;
+    size_t i = 0;
     lm_err rc;
 
     ex->nnums = 0;
-    for (b = 0; b < r->len; b += NUM_BLOCK) {
-        end = r->len - b < NUM_BLOCK ? r->len - b : NUM_BLOCK;
-        prev = b ? s[b - 1] : 0;
-        for (i = 0, n = 0; i < end; i++) {
-            unsigned char c = s[b + i];
-            cand[n] = (uint32_t)i;
-            n += (pre[prev] & cur[c]) != 0;
-            prev = c;
+#ifdef __SSE2__
+    if (ex->numvec && r->len) {
+        /* the first byte has no byte before it; extract_lower leaves 64
+         * zeros after the text, so the last block may read past it */
+        if ((pre[0] & cur[s[0]]) && (rc = num_start(r, 0)))
+            return rc;
+        for (i = 1; i < r->len; i += 16) {
+            unsigned m = num_cand16(s + i);
+
+            if (r->len - i < 16)
+                m &= (1u << (r->len - i)) - 1;
+            while (m) {
+                size_t at = i + (size_t)__builtin_ctz(m);
+
+                m &= m - 1;
+                /* a word start: most fail on their first three letters */
+                if (!(cur[s[at]] & 1) && !num_pre3(s + at, ex->pre3))
+                    continue;
+                if ((rc = num_start(r, at)))
+                    return rc;
+            }
         }
-        for (k = 0; k < n; k++)
-            if ((rc = num_start(r, b + cand[k])))
-                return rc;
     }
+#endif
+    for (; i < r->len; i++)
+        if ((pre[i ? s[i - 1] : 0] & cur[s[i]]) && (rc = num_start(r, i)))
+            return rc;
     if (ex->nnums)
         memset(ex->numclause, 0, ex->nnums * sizeof *ex->numclause);
     return LM_OK;
@@ -2161,6 +2247,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
             size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
+            size_t from, tried = 0;   /* every start before tried failed */
             const size_t *at = r->ex->sites;
 
             if (c->r->flags & R_NEAR) {
@@ -2174,9 +2261,19 @@ static lm_err run_table(struct run *r, int t, handler h)
                 size_t st = at[k];
                 if (st < off)
                     continue;
+                /* the windows of near starts overlap: a start that failed
+                 * fails again (the offset limit bounds only where a match
+                 * starts), so each start is tried once */
+                from = st > off + lead ? st - lead : off;
+                if (from < tried)
+                    from = tried;
+                if (from > st)
+                    continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
-                if (match_once(r, c, h, st > off + lead ? st - lead : off, r->ex->mctx,
-                               &next, &err) <= 0)
+                rc = match_once(r, c, h, from, r->ex->mctx, &next, &err);
+                if (rc == 0)
+                    tried = st + 1;
+                if (rc <= 0)
                     continue;
                 if (err)
                     return err;
