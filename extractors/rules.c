@@ -2082,6 +2082,16 @@ static lm_err num_start(struct run *r, size_t i)
 
     if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre3))
         return LM_OK;
+    if (s[i] == '-' || s[i] == '.') {
+        /* a sign start serves only R_SNUM, whose SNUM needs "- ?" then a
+         * digit or ".\d", or ".\d": a hyphen or a full stop is none
+         * (extract_lower's zeros after the text may be read) */
+        size_t j = i + (s[i] == '-');
+
+        j += s[i] == '-' && s[j] == ' ';
+        if (!isdigit(s[j]) && !(s[j] == '.' && isdigit(s[j + 1])))
+            return LM_OK;
+    }
     if (ex->nnums == ex->capnums) {
         size_t cap = ex->capnums ? 2 * ex->capnums : 64;
         size_t *v = realloc(ex->nums, cap * sizeof *v);
