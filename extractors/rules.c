@@ -671,6 +671,7 @@ struct lm_extractor {
     size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
     size_t capclause;
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
+    size_t who_list;         /* the start list of WHO's nouns, (size_t)-1: none */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
     size_t *numclause;              /* per number: where its clause ends (R_VERB), 0: not yet */
@@ -1762,14 +1763,16 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+static lm_err alt_literals(const char *pat, lm_buf *out);
+
 /* The gate set, with the rate words and the baseline words as start lists
  * so that rate_what reads their offsets from the gate scan. */
 static lm_err rate_lists(lm_extractor *ex)
 {
-    lm_buf w = { 0 }, nw = { 0 }, yw = { 0 };
+    lm_buf w = { 0 }, nw = { 0 }, yw = { 0 }, who = { 0 };
     static const struct { const char *const *w; size_t n; } whys[] = {
         { plan, NTAB(plan) }, { complete, NTAB(complete) }, { background, NTAB(background) } };
-    const char *extra[3 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
+    const char *extra[4 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
                       + NTAB(p_rules) + NTAB(rate_rules)];
     size_t t;
     size_t k, n, nextra = 3, y;
@@ -1792,6 +1795,14 @@ static lm_err rate_lists(lm_extractor *ex)
         for (k = 0; k < tables[t].n; k++)
             if (tables[t].rules[k].near)
                 extra[nextra++] = tables[t].rules[k].near;
+    /* last: WHO's nouns, where find_sites' counts may end */
+    ex->who_list = (size_t)-1;
+    if ((rc = alt_literals(WHO, &who)))
+        goto done;
+    if (who.len) {
+        ex->who_list = design_nstarts() + nextra;
+        extra[nextra++] = lm_buf_str(&who);
+    }
     if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
@@ -1817,6 +1828,7 @@ done:
     lm_buf_free(&w);
     lm_buf_free(&nw);
     lm_buf_free(&yw);
+    lm_buf_free(&who);
     return rc;
 }
 
@@ -2135,20 +2147,87 @@ static lm_err num_start(struct run *r, size_t i)
     return LM_OK;
 }
 
+/* The literal each alternative of @p pat ("(?:a|bc?|d e)", an optional
+ * trailing \\b) starts with, as a start list "a|b|d e" into @p out.  @p out
+ * is left empty (nothing is filtered on it) when an alternative starts
+ * with anything else or the pattern is not such a list. */
+static lm_err alt_literals(const char *pat, lm_buf *out)
+{
+    const char *p = pat + 3;
+    size_t start;
+    lm_err rc;
+
+    lm_buf_clear(out);
+    if (strncmp(pat, "(?:", 3))
+        return LM_OK;
+    for (;;) {
+        if (out->len && (rc = lm_buf_append(out, "|", 1)))
+            return rc;
+        start = out->len;
+        while (isalnum((unsigned char)*p) || *p == ' ' || *p == '-' || *p == '\'')
+            if ((rc = lm_buf_append(out, p++, 1)))
+                return rc;
+        if (out->len > start && (*p == '?' || *p == '*' || *p == '{')) {
+            /* a quantified last character is not in every match */
+            out->s[--out->len] = '\0';
+            while (*p && *p != '|' && *p != ')')
+                p++;
+        }
+        if (out->len == start || (*p != '|' && *p != ')'))
+            break;
+        if (*p++ == ')') {
+            if (!*p || !strcmp(p, "\\b"))
+                return LM_OK;
+            break;
+        }
+    }
+    lm_buf_clear(out);
+    return LM_OK;
+}
+
+/* May a SITE match from @p a have its noun at @p b: is s[a, b) made of the
+ * characters of a count and of MODS ([a-z0-9 ,'-] lower-cased, and "."
+ * before a digit)?  A byte outside them ends the search. */
+static int site_run(const unsigned char *s, size_t a, size_t b)
+{
+    for (; a < b; a++) {
+        unsigned char c = s[a];
+        if (!(islower(c) || isdigit(c) || c == ' ' || c == ',' || c == '\'' || c == '-'
+              || (c == '.' && isdigit(s[a + 1]))))
+            return 0;
+    }
+    return 1;
+}
+
 /* Every offset where SITE matches (a count before a people noun), in
  * order; overlapping starts are all kept so no R_SITE match is missed. */
 static lm_err find_sites(struct run *r)
 {
     lm_extractor *ex = r->ex;
     PCRE2_SIZE *ov;
-    size_t k;
+    size_t k, w;
     int rc;
+    lm_err err;
 
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
-    for (k = 0; k < ex->nnums; k++) {
+    if (ex->who_list != (size_t)-1
+        && (err = gate_starts(ex->gates, ex->who_list, &ex->found, &ex->at, &ex->nat,
+                              &ex->capat)))
+        return err;
+    for (k = 0, w = 0; k < ex->nnums; k++) {
         if ((ex->numk[k] & NK_SIGN) || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
             continue;      /* SITE: a count, a space and a word */
+        if (ex->who_list != (size_t)-1) {
+            /* its noun: the first of WHO's after the count, reached over a
+             * count's and MODS' characters only */
+            while (w < ex->nat && ex->at[w] <= ex->nums[k])
+                w++;
+            if (w == ex->nat)
+                break;
+            if (!site_run((const unsigned char *)r->lower, ex->nums[k], ex->at[w]))
+                continue;
+        }
         rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
             continue;
