@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- pattern pieces ---------------------------------------------------- */
 
@@ -609,9 +612,20 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
      * with memcmp (and see norm_grow) */
     if ((rc = lm_buf_reserve(out, len + 64)))
         return rc;
-    /* C-locale tolower, eight bytes at a time: a byte gets 0x20 when it is
-     * in 'A'..'Z' (bytes >= 0x80 are left alone) */
-    for (i = 0; i + 8 <= len; i += 8) {
+    /* C-locale tolower, sixteen or eight bytes at a time: a byte gets 0x20
+     * when it is in 'A'..'Z' (bytes >= 0x80 are left alone) */
+    i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        /* x - 'A' <= 25, unsigned */
+        __m128i t = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+        __m128i up = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+        x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(out->s + i), x);
+    }
+#endif
+    for (; i + 8 <= len; i += 8) {
         uint64_t x, h, up;
         memcpy(&x, s + i, 8);
         h = x & 0x7F7F7F7F7F7F7F7Full;
@@ -1981,8 +1995,6 @@ static void num_classes(unsigned char *pre, unsigned char *cur)
 static lm_err num_start(struct run *r, size_t i);
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
 /* Bytes of @p x in [lo, lo + n] (unsigned). */
 static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char n)
 {
