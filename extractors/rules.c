@@ -791,7 +791,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
                 if (!anch)
                     return LM_ERR_NOMEM;
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
-                c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
+                c->code = compile_opts(c->r->id, anch, flags, PCRE2_NO_START_OPTIMIZE, ex->msg, sizeof ex->msg);
                 free(anch);
             } else if (c->r->flags & (R_LEAD | R_NEAR)) {
                 c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
@@ -830,7 +830,8 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
-    if (!(ex->site = extract_compile("n.site", "\\G(?:" SITE ")", flags, ex->msg, sizeof ex->msg)))
+    if (!(ex->site = compile_opts("n.site", "\\G(?:" SITE ")", flags, PCRE2_NO_START_OPTIMIZE,
+                                  ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
     if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg))
         || (rc = findings_rules_open(flags, &ex->findings, ex->msg, sizeof ex->msg)))
