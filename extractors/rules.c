@@ -786,12 +786,17 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
 
             c->r = &tables[t].rules[i];
             if (c->r->flags & (R_SITE | R_NUM | R_PCT | R_WORDS)) {
-                /* tried only at given offsets: \G anchors it there */
+                /* tried only at given offsets: \G anchors it there, and
+                 * PCRE2's start-up checks (a required byte searched ahead)
+                 * cost more than they save on one try at one offset (no
+                 * pattern has a backtracking verb, whose results those
+                 * checks could change) */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
                     return LM_ERR_NOMEM;
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
-                c->code = compile_opts(c->r->id, anch, flags, PCRE2_NO_START_OPTIMIZE, ex->msg, sizeof ex->msg);
+                c->code = compile_opts(c->r->id, anch, flags, PCRE2_NO_START_OPTIMIZE, ex->msg,
+                                       sizeof ex->msg);
                 free(anch);
             } else if (c->r->flags & (R_LEAD | R_NEAR)) {
                 c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
@@ -830,6 +835,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
+    /* anchored, like the R_SITE rules above */
     if (!(ex->site = compile_opts("n.site", "\\G(?:" SITE ")", flags, PCRE2_NO_START_OPTIMIZE,
                                   ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
