@@ -749,7 +749,12 @@ static pcre2_code *compile_opts(const char *id, const char *pattern, unsigned fl
 pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
                             char *msg, size_t cap)
 {
-    return compile_opts(id, pattern, flags, 0, msg, cap);
+    /* a pattern anchored by a leading \G is tried at one offset: PCRE2's
+     * start-up checks (a required byte searched ahead) cost more than they
+     * save there (no pattern has a backtracking verb, whose results those
+     * checks could change) */
+    return compile_opts(id, pattern, flags,
+                        strncmp(pattern, "\\G", 2) ? 0 : PCRE2_NO_START_OPTIMIZE, msg, cap);
 }
 
 static int group(const pcre2_code *code, const char *name)
@@ -786,17 +791,12 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
 
             c->r = &tables[t].rules[i];
             if (c->r->flags & (R_SITE | R_NUM | R_PCT | R_WORDS)) {
-                /* tried only at given offsets: \G anchors it there, and
-                 * PCRE2's start-up checks (a required byte searched ahead)
-                 * cost more than they save on one try at one offset (no
-                 * pattern has a backtracking verb, whose results those
-                 * checks could change) */
+                /* tried only at given offsets: \G anchors it there */
                 char *anch = malloc(strlen(c->r->pattern) + 8);
                 if (!anch)
                     return LM_ERR_NOMEM;
                 sprintf(anch, "\\G(?:%s)", c->r->pattern);
-                c->code = compile_opts(c->r->id, anch, flags, PCRE2_NO_START_OPTIMIZE, ex->msg,
-                                       sizeof ex->msg);
+                c->code = extract_compile(c->r->id, anch, flags, ex->msg, sizeof ex->msg);
                 free(anch);
             } else if (c->r->flags & (R_LEAD | R_NEAR)) {
                 c->code = compile_opts(c->r->id, c->r->pattern, flags, PCRE2_USE_OFFSET_LIMIT,
@@ -835,9 +835,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
             c->g_m = group(c->code, "m");
         }
     }
-    /* anchored, like the R_SITE rules above */
-    if (!(ex->site = compile_opts("n.site", "\\G(?:" SITE ")", flags, PCRE2_NO_START_OPTIMIZE,
-                                  ex->msg, sizeof ex->msg)))
+    if (!(ex->site = extract_compile("n.site", "\\G(?:" SITE ")", flags, ex->msg, sizeof ex->msg)))
         return LM_ERR_REGEX;
     if ((rc = design_rules_open(flags, ex->gates, &ex->design, ex->msg, sizeof ex->msg))
         || (rc = findings_rules_open(flags, &ex->findings, ex->msg, sizeof ex->msg)))
