@@ -2165,7 +2165,7 @@ static lm_err num_start(struct run *r, size_t i)
 }
 
 /* The literal each alternative of @p pat ("(?:a|bc?|d e)", an optional
- * trailing \\b) starts with, as a start list "a|b|d e" into @p out.  @p out
+ * trailing \b) starts with, as a start list "a|b|d e" into @p out.  @p out
  * is left empty (nothing is filtered on it) when an alternative starts
  * with anything else or the pattern is not such a list. */
 static lm_err alt_literals(const char *pat, lm_buf *out)
@@ -2204,7 +2204,8 @@ static lm_err alt_literals(const char *pat, lm_buf *out)
 
 /* May a SITE match from @p a have its noun at @p b: is s[a, b) made of the
  * characters of a count and of MODS ([a-z0-9 ,'-] lower-cased, and "."
- * before a digit)?  A byte outside them ends the search. */
+ * before a digit)?  A byte outside them ends the search.  (A locale whose
+ * islower takes more bytes only lets more starts through.) */
 static int site_run(const unsigned char *s, size_t a, size_t b)
 {
     for (; a < b; a++) {
