@@ -65,7 +65,9 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
                      const char *pub_types, const char *mesh, lm_extractions *out);
 
 /* Compiles @p pattern for rule @p id (caseless, UTF off: the text is
- * normalised ASCII-ish).  On error fills @p msg with id and offset. */
+ * normalised ASCII-ish).  On error fills @p msg with id and offset.
+ * A pattern starting with \G (tried at one offset) is compiled without
+ * PCRE2's start-up optimisations, which cost more than they save there. */
 pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
                             char *msg, size_t cap);
 

@@ -6,9 +6,13 @@
  * lm_text_norm. */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- text normalisation ------------------------------------------------ */
 
@@ -144,7 +148,20 @@ lm_err lm_text_norm(const char *in, size_t len, lm_normtext *out)
         size_t *m = out->map + o;
         memcpy(out->s + o, s + i, r);
         /* four at a time: the run is most of the text */
-        for (k = 0; k + 4 <= r; k += 4) {
+        k = 0;
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+        {
+            __m128i v = _mm_set_epi64x((long long)(i + 1), (long long)i);
+            const __m128i two = _mm_set1_epi64x(2), four = _mm_set1_epi64x(4);
+
+            for (; k + 4 <= r; k += 4) {
+                _mm_storeu_si128((__m128i *)(void *)(m + k), v);
+                _mm_storeu_si128((__m128i *)(void *)(m + k + 2), _mm_add_epi64(v, two));
+                v = _mm_add_epi64(v, four);
+            }
+        }
+#endif
+        for (; k + 4 <= r; k += 4) {
             m[k] = i + k;
             m[k + 1] = i + k + 1;
             m[k + 2] = i + k + 2;

@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- pattern pieces ---------------------------------------------------- */
 
@@ -609,9 +612,20 @@ lm_err extract_lower(const char *s, size_t len, lm_buf *out)
      * with memcmp (and see norm_grow) */
     if ((rc = lm_buf_reserve(out, len + 64)))
         return rc;
-    /* C-locale tolower, eight bytes at a time: a byte gets 0x20 when it is
-     * in 'A'..'Z' (bytes >= 0x80 are left alone) */
-    for (i = 0; i + 8 <= len; i += 8) {
+    /* C-locale tolower, sixteen or eight bytes at a time: a byte gets 0x20
+     * when it is in 'A'..'Z' (bytes >= 0x80 are left alone) */
+    i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        /* x - 'A' <= 25, unsigned */
+        __m128i t = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+        __m128i up = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+        x = _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(out->s + i), x);
+    }
+#endif
+    for (; i + 8 <= len; i += 8) {
         uint64_t x, h, up;
         memcpy(&x, s + i, 8);
         h = x & 0x7F7F7F7F7F7F7F7Full;
@@ -671,6 +685,7 @@ struct lm_extractor {
     size_t *clause;          /* per site: where its clause ends (R_VERB), 0: not yet */
     size_t capclause;
     pcre2_code *site;        /* SITE: where R_SITE rules may start */
+    size_t who_list;         /* the start list of WHO's nouns, (size_t)-1: none */
     size_t *sites, nsites, capsites;
     size_t *nums, nnums, capnums;   /* R_NUM: where a number may start */
     size_t *numclause;              /* per number: where its clause ends (R_VERB), 0: not yet */
@@ -680,12 +695,14 @@ struct lm_extractor {
     unsigned char numpre[256];      /* num_starts: may a number follow this byte (1), */
     unsigned char numcur[256];      /* a number word (2); does one start with it */
     uint64_t pre3[512];             /* first three letters of the number words */
+    int numvec;                     /* num_starts may use num_cand16 */
     char msg[512];
 };
 
 static void num_classes(unsigned char *pre, unsigned char *cur);
 static void num_ok(struct crule *c);
 static void num_prefixes(uint64_t *pre3);
+static int num_vec_ok(const unsigned char *pre, const unsigned char *cur);
 
 void extract_strlcpy(char *dst, const char *s, size_t cap)
 {
@@ -732,7 +749,12 @@ static pcre2_code *compile_opts(const char *id, const char *pattern, unsigned fl
 pcre2_code *extract_compile(const char *id, const char *pattern, unsigned flags,
                             char *msg, size_t cap)
 {
-    return compile_opts(id, pattern, flags, 0, msg, cap);
+    /* a pattern anchored by a leading \G is tried at one offset: PCRE2's
+     * start-up checks (a required byte searched ahead) cost more than they
+     * save there (no pattern has a backtracking verb, whose results those
+     * checks could change) */
+    return compile_opts(id, pattern, flags,
+                        strncmp(pattern, "\\G", 2) ? 0 : PCRE2_NO_START_OPTIMIZE, msg, cap);
 }
 
 static int group(const pcre2_code *code, const char *name)
@@ -759,6 +781,7 @@ lm_err lm_extractor_open(unsigned flags, lm_extractor **out)
     if ((rc = rate_lists(ex)))
         return rc;
     num_classes(ex->numpre, ex->numcur);
+    ex->numvec = num_vec_ok(ex->numpre, ex->numcur);
     num_prefixes(ex->pre3);
     for (t = 0; t < T_COUNT; t++) {
         if (!(ex->rules[t] = calloc(tables[t].n, sizeof *ex->rules[t])))
@@ -1759,14 +1782,16 @@ static lm_err on_rate(struct run *r, const struct crule *c, size_t ms, size_t me
 
 typedef lm_err (*handler)(struct run *r, const struct crule *c, size_t ms, size_t me);
 
+static lm_err alt_literals(const char *pat, lm_buf *out);
+
 /* The gate set, with the rate words and the baseline words as start lists
  * so that rate_what reads their offsets from the gate scan. */
 static lm_err rate_lists(lm_extractor *ex)
 {
-    lm_buf w = { 0 }, nw = { 0 }, yw = { 0 };
+    lm_buf w = { 0 }, nw = { 0 }, yw = { 0 }, who = { 0 };
     static const struct { const char *const *w; size_t n; } whys[] = {
         { plan, NTAB(plan) }, { complete, NTAB(complete) }, { background, NTAB(background) } };
-    const char *extra[3 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
+    const char *extra[4 + NTAB(size_rules) + NTAB(study_rules) + NTAB(effect_rules)
                       + NTAB(p_rules) + NTAB(rate_rules)];
     size_t t;
     size_t k, n, nextra = 3, y;
@@ -1789,6 +1814,14 @@ static lm_err rate_lists(lm_extractor *ex)
         for (k = 0; k < tables[t].n; k++)
             if (tables[t].rules[k].near)
                 extra[nextra++] = tables[t].rules[k].near;
+    /* last: WHO's nouns, where find_sites' counts may end */
+    ex->who_list = (size_t)-1;
+    if ((rc = alt_literals(WHO, &who)))
+        goto done;
+    if (who.len) {
+        ex->who_list = design_nstarts() + nextra;
+        extra[nextra++] = lm_buf_str(&who);
+    }
     if ((rc = gate_set_open(extra, nextra, &ex->gates)))
         goto done;
     n = gate_set_size(ex->gates);
@@ -1814,6 +1847,7 @@ done:
     lm_buf_free(&w);
     lm_buf_free(&nw);
     lm_buf_free(&yw);
+    lm_buf_free(&who);
     return rc;
 }
 
@@ -1902,6 +1936,14 @@ static unsigned num_key3(const char *s)
     return ((unsigned)s[0] & 31) << 10 | ((unsigned)s[1] & 31) << 5 | ((unsigned)s[2] & 31);
 }
 
+/* num_word_at's pre-filter alone: may a number word start at @p s? */
+static inline int num_pre3(const unsigned char *s, const uint64_t *pre3)
+{
+    unsigned key = num_key3((const char *)s);
+
+    return (pre3[key >> 6] >> (key & 63)) & 1;
+}
+
 /* Is a number word (a WUNIT word, lower-case) at @p s (in extract_lower's
  * buffer: zeros after the text, a word's length may be read)?  @p pre3 has
  * bit num_key3() set for the first three letters of every number word
@@ -1951,37 +1993,110 @@ static void num_classes(unsigned char *pre, unsigned char *cur)
 
 /* Every offset where PRE and a number can start: not after [\d.,/:-], and
  * a digit, '-', '.', or a number word at a word start.  A superset of where
- * the R_NUM rules (and SITE) can match.  Per block of NUM_BLOCK bytes, the
- * offsets passing the class filter are collected branch-free, then tested
- * (most bytes fail, unpredictably). */
-#define NUM_BLOCK 4096
-
+ * the R_NUM rules (and SITE) can match.  The class filter takes sixteen
+ * bytes at a time (num_cand16) when the byte classes are the ASCII ones
+ * num_vec_ok checks, else one byte at a time through the tables; the
+ * offsets passing it are then tested (most bytes fail, unpredictably). */
 static lm_err num_start(struct run *r, size_t i);
+
+#ifdef __SSE2__
+/* Bytes of @p x in [lo, lo + n] (unsigned). */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char n)
+{
+    __m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+
+    return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)n)), t);
+}
+
+static inline __m128i is_byte(__m128i x, char c)
+{
+    return _mm_cmpeq_epi8(x, _mm_set1_epi8(c));
+}
+
+/* The class filter of s[0, 16) (s[-1] is read): bit i set when a number
+ * may start at s[i] (pre[s[i - 1]] & cur[s[i]] of num_classes). */
+static inline unsigned num_cand16(const unsigned char *s)
+{
+    __m128i c = _mm_loadu_si128((const __m128i *)s);
+    __m128i p = _mm_loadu_si128((const __m128i *)(s - 1));
+    __m128i num = _mm_or_si128(in_range(c, '0', 9),
+                               _mm_or_si128(is_byte(c, '-'), is_byte(c, '.')));
+    __m128i w1 = _mm_or_si128(_mm_or_si128(_mm_or_si128(is_byte(c, 'o'), is_byte(c, 't')),
+                                           _mm_or_si128(is_byte(c, 'f'), is_byte(c, 's'))),
+                              _mm_or_si128(_mm_or_si128(is_byte(c, 'e'), is_byte(c, 'n')),
+                                           is_byte(c, 'h')));
+    /* [,-./0-9:] is one range; a word character is a digit, '_' or a
+     * letter of either case */
+    __m128i bad = in_range(p, ',', ':' - ',');
+    __m128i word = _mm_or_si128(_mm_or_si128(in_range(p, '0', 9), is_byte(p, '_')),
+                                in_range(_mm_or_si128(p, _mm_set1_epi8(0x20)), 'a', 25));
+    __m128i ok = _mm_or_si128(num, _mm_andnot_si128(word, w1));
+
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, ok));
+}
+#endif
+
+/* Do num_classes' tables (C-locale ctype) agree with num_cand16's ASCII
+ * classes for every byte? */
+static int num_vec_ok(const unsigned char *pre, const unsigned char *cur)
+{
+#ifdef __SSE2__
+    unsigned i;
+
+    for (i = 0; i < 256; i++) {
+        int digit = i >= '0' && i <= '9';
+        int num = digit || i == '-' || i == '.';
+        int w1 = i && strchr("otfsenh", (int)i);
+        int bad = i >= ',' && i <= ':';
+        int word = digit || i == '_' || ((i | 0x20) >= 'a' && (i | 0x20) <= 'z');
+
+        if (cur[i] != ((num ? 1 : 0) | (w1 ? 2 : 0)) || pre[i] != (bad ? 0 : word ? 1 : 3))
+            return 0;
+    }
+    return 1;
+#else
+    (void)pre;
+    (void)cur;
+    return 0;
+#endif
+}
 
 static lm_err num_starts(struct run *r)
 {
     lm_extractor *ex = r->ex;
     const unsigned char *s = (const unsigned char *)r->lower;
     const unsigned char *pre = ex->numpre, *cur = ex->numcur;
-    uint32_t cand[NUM_BLOCK];
-    size_t b, i, k, n, end;
-    unsigned char prev;
+    size_t i = 0;
     lm_err rc;
 
     ex->nnums = 0;
-    for (b = 0; b < r->len; b += NUM_BLOCK) {
-        end = r->len - b < NUM_BLOCK ? r->len - b : NUM_BLOCK;
-        prev = b ? s[b - 1] : 0;
-        for (i = 0, n = 0; i < end; i++) {
-            unsigned char c = s[b + i];
-            cand[n] = (uint32_t)i;
-            n += (pre[prev] & cur[c]) != 0;
-            prev = c;
+#ifdef __SSE2__
+    if (ex->numvec && r->len) {
+        /* the first byte has no byte before it; extract_lower leaves 64
+         * zeros after the text, so the last block may read past it */
+        if ((pre[0] & cur[s[0]]) && (rc = num_start(r, 0)))
+            return rc;
+        for (i = 1; i < r->len; i += 16) {
+            unsigned m = num_cand16(s + i);
+
+            if (r->len - i < 16)
+                m &= (1u << (r->len - i)) - 1;
+            while (m) {
+                size_t at = i + (size_t)__builtin_ctz(m);
+
+                m &= m - 1;
+                /* a word start: most fail on their first three letters */
+                if (!(cur[s[at]] & 1) && !num_pre3(s + at, ex->pre3))
+                    continue;
+                if ((rc = num_start(r, at)))
+                    return rc;
+            }
         }
-        for (k = 0; k < n; k++)
-            if ((rc = num_start(r, b + cand[k])))
-                return rc;
     }
+#endif
+    for (; i < r->len; i++)
+        if ((pre[i ? s[i - 1] : 0] & cur[s[i]]) && (rc = num_start(r, i)))
+            return rc;
     if (ex->nnums)
         memset(ex->numclause, 0, ex->nnums * sizeof *ex->numclause);
     return LM_OK;
@@ -1996,6 +2111,16 @@ static lm_err num_start(struct run *r, size_t i)
 
     if (!(ex->numcur[s[i]] & 1) && !num_word_at((const char *)s + i, ex->pre3))
         return LM_OK;
+    if (s[i] == '-' || s[i] == '.') {
+        /* a sign start serves only R_SNUM, whose SNUM needs "- ?" then a
+         * digit or ".\d", or ".\d": a hyphen or a full stop is none
+         * (extract_lower's zeros after the text may be read) */
+        size_t j = i + (s[i] == '-');
+
+        j += s[i] == '-' && s[j] == ' ';
+        if (!isdigit(s[j]) && !(s[j] == '.' && isdigit(s[j + 1])))
+            return LM_OK;
+    }
     if (ex->nnums == ex->capnums) {
         size_t cap = ex->capnums ? 2 * ex->capnums : 64;
         size_t *v = realloc(ex->nums, cap * sizeof *v);
@@ -2039,20 +2164,88 @@ static lm_err num_start(struct run *r, size_t i)
     return LM_OK;
 }
 
+/* The literal each alternative of @p pat ("(?:a|bc?|d e)", an optional
+ * trailing \b) starts with, as a start list "a|b|d e" into @p out.  @p out
+ * is left empty (nothing is filtered on it) when an alternative starts
+ * with anything else or the pattern is not such a list. */
+static lm_err alt_literals(const char *pat, lm_buf *out)
+{
+    const char *p = pat + 3;
+    size_t start;
+    lm_err rc;
+
+    lm_buf_clear(out);
+    if (strncmp(pat, "(?:", 3))
+        return LM_OK;
+    for (;;) {
+        if (out->len && (rc = lm_buf_append(out, "|", 1)))
+            return rc;
+        start = out->len;
+        while (isalnum((unsigned char)*p) || *p == ' ' || *p == '-' || *p == '\'')
+            if ((rc = lm_buf_append(out, p++, 1)))
+                return rc;
+        if (out->len > start && (*p == '?' || *p == '*' || *p == '{')) {
+            /* a quantified last character is not in every match */
+            out->s[--out->len] = '\0';
+            while (*p && *p != '|' && *p != ')')
+                p++;
+        }
+        if (out->len == start || (*p != '|' && *p != ')'))
+            break;
+        if (*p++ == ')') {
+            if (!*p || !strcmp(p, "\\b"))
+                return LM_OK;
+            break;
+        }
+    }
+    lm_buf_clear(out);
+    return LM_OK;
+}
+
+/* May a SITE match from @p a have its noun at @p b: is s[a, b) made of the
+ * characters of a count and of MODS ([a-z0-9 ,'-] lower-cased, and "."
+ * before a digit)?  A byte outside them ends the search.  (A locale whose
+ * islower takes more bytes only lets more starts through.) */
+static int site_run(const unsigned char *s, size_t a, size_t b)
+{
+    for (; a < b; a++) {
+        unsigned char c = s[a];
+        if (!(islower(c) || isdigit(c) || c == ' ' || c == ',' || c == '\'' || c == '-'
+              || (c == '.' && isdigit(s[a + 1]))))
+            return 0;
+    }
+    return 1;
+}
+
 /* Every offset where SITE matches (a count before a people noun), in
  * order; overlapping starts are all kept so no R_SITE match is missed. */
 static lm_err find_sites(struct run *r)
 {
     lm_extractor *ex = r->ex;
     PCRE2_SIZE *ov;
-    size_t k;
+    size_t k, w;
     int rc;
+    lm_err err;
 
     /* SITE starts with PRE and a count: tried anchored at the number starts */
     ex->nsites = 0;
-    for (k = 0; k < ex->nnums; k++) {
+    if (ex->who_list != (size_t)-1
+        && (err = gate_starts(ex->gates, ex->who_list, &ex->found, &ex->at, &ex->nat,
+                              &ex->capat)))
+        return err;
+    for (k = 0, w = 0; k < ex->nnums; k++) {
         if ((ex->numk[k] & NK_SIGN) || ((ex->numk[k] & NK_DIGIT) && !(ex->numk[k] & NK_WNEXT)))
             continue;      /* SITE: a count, a space and a word */
+        if (ex->who_list != (size_t)-1) {
+            /* its noun: the first of WHO's after the count, reached over a
+             * count's and MODS' characters only */
+            while (w < ex->nat && ex->at[w] <= ex->nums[k])
+                w++;
+            if (w == ex->nat)
+                break;
+            if (!site_run((const unsigned char *)r->lower, ex->nums[k], ex->at[w]))
+                continue;
+        }
         rc = extract_match(ex->site, r->s, r->len, ex->nums[k], ex->md, NULL);
         if (rc < 0)
             continue;
@@ -2157,10 +2350,12 @@ static lm_err run_table(struct run *r, int t, handler h)
         const struct crule *c = &r->ex->rules[t][i];
         size_t off = 0;
 
-        if (!gate_pass(&r->ex->found, c->gate))
+        /* gate_pass, read here: a call per rule per text costs more */
+        if (c->gate >= 0 && !r->ex->found.pass[c->gate])
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
             size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
+            size_t from, tried = 0;   /* every start before tried failed */
             const size_t *at = r->ex->sites;
 
             if (c->r->flags & R_NEAR) {
@@ -2174,9 +2369,19 @@ static lm_err run_table(struct run *r, int t, handler h)
                 size_t st = at[k];
                 if (st < off)
                     continue;
+                /* the windows of near starts overlap: a start that failed
+                 * fails again (the offset limit bounds only where a match
+                 * starts), so each start is tried once */
+                from = st > off + lead ? st - lead : off;
+                if (from < tried)
+                    from = tried;
+                if (from > st)
+                    continue;
                 pcre2_set_offset_limit(r->ex->mctx, st);
-                if (match_once(r, c, h, st > off + lead ? st - lead : off, r->ex->mctx,
-                               &next, &err) <= 0)
+                rc = match_once(r, c, h, from, r->ex->mctx, &next, &err);
+                if (rc == 0)
+                    tried = st + 1;
+                if (rc <= 0)
                     continue;
                 if (err)
                     return err;

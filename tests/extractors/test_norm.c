@@ -1,7 +1,9 @@
 /* Number normalisation (extractors/norm.c), table by table: each fixture
  * row is one input and what the parser must return. */
 #include <math.h>
+#include <string.h>
 #include <litmine/extract.h>
+#include "extractors/extractors_int.h"
 #include "tsv.h"
 
 static int near(double a, double b)
@@ -147,6 +149,36 @@ Test(norm, plain_runs_end_at_every_byte_that_is_not_plain_ascii)
             cr_assert_eq(t.map[t.len], 20 + n);
             lm_normtext_free(&t);
         }
+}
+
+Test(norm, lower_case_copy_matches_a_byte_loop)
+{
+    /* extract_lower takes sixteen, then eight bytes at a time: every byte
+     * value at every offset of texts of every length up to 40 must come out
+     * as C-locale tolower of ASCII (bytes >= 0x80 kept), with zeros after */
+    static const unsigned char edge[] = { 0x00, '@', 'A', 'M', 'Z', '[', '`', 'a', 'z', 0x7F,
+                                          0x80, 0xC1, 0xDA, 0xFF };
+    lm_buf out = { 0 };
+    size_t len, at, e, j;
+
+    for (len = 1; len <= 40; len++)
+        for (at = 0; at < len; at++)
+            for (e = 0; e < sizeof edge; e++) {
+                char in[40];
+                for (j = 0; j < len; j++)
+                    in[j] = (char)('A' + (j * 7) % 26);
+                in[at] = (char)edge[e];
+                cr_assert_eq(extract_lower(in, len, &out), LM_OK);
+                cr_assert_eq(out.len, len);
+                for (j = 0; j < len; j++) {
+                    unsigned char c = (unsigned char)in[j];
+                    cr_assert_eq((unsigned char)out.s[j], c >= 'A' && c <= 'Z' ? c + 32 : c,
+                                 "byte %zu of %zu (0x%02X at %zu)", j, len, edge[e], at);
+                }
+                for (j = 0; j < 64; j++)
+                    cr_assert_eq(out.s[len + j], 0, "pad byte %zu after %zu", j, len);
+            }
+    lm_buf_free(&out);
 }
 
 Test(norm, middle_dot_in_exponent_is_multiplication)
