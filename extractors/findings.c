@@ -2561,6 +2561,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         rule = "finding.ratio";
         direction = ratio;
         significant = ratio != 0;
+        /* "27% in A compared to 1% in B (OR 0.03)": which arm a ratio
+         * takes as reference is seldom written, the arms' own values say
+         * which is higher */
+        if (ratio && !dir && (vs = side_by_side(t, a, b, &varms)) != 0
+            && varms.ib > varms.ia && varms.cb > varms.ca)
+            direction = vs;
+        else
+            vs = 0;
     } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
                && ((void)paired_arms(t, a, b, &varms), vs = side_by_side(t, a, b, &varms)) != 0) {
         rule = "finding.values";
@@ -4186,6 +4194,218 @@ static void arm_code_names(struct ftext *t, size_t from)
     }
 }
 
+/* ---- the two arms -------------------------------------------------------- */
+
+/* The words of an arm's name that tell it from another arm, lower case and
+ * space-separated into @p out: "the IV iron group" and "IV iron" are one
+ * arm, "non-X group" and "X group" two (a hyphen joins a word). */
+static void arm_key(const char *s, char *out, size_t cap)
+{
+    static const char *const drop[] = { "the", "group", "groups", "arm", "arms", "patients",
+                                        "participants", "subjects", "those", "in", "who",
+                                        "received", "receiving", "treated", "with", "of", "a" };
+    size_t n = 0, k;
+
+    out[0] = '\0';
+    while (*s) {
+        char w[48];
+        size_t m = 0;
+        while (*s && !isalnum((unsigned char)*s) && *s != '+')
+            s++;
+        while (*s && (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')) {
+            if (m + 1 < sizeof w)
+                w[m++] = (char)tolower((unsigned char)*s);
+            s++;
+        }
+        while (m && (w[m - 1] == '-' || w[m - 1] == '.'))
+            m--;
+        w[m] = '\0';
+        if (!m)
+            continue;
+        for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
+            if (!strcmp(w, drop[k]))
+                break;
+        if (k < sizeof drop / sizeof drop[0] || n + m + 2 > cap)
+            continue;
+        if (n)
+            out[n++] = ' ';
+        memcpy(out + n, w, m + 1);
+        n += m;
+    }
+}
+
+/* Is every word of key @p a a word of key @p b? */
+static int key_within(const char *a, const char *b)
+{
+    while (*a) {
+        size_t m = strcspn(a, " ");
+        const char *p = b;
+        int found = 0;
+        while (*p && !found) {
+            size_t q = strcspn(p, " ");
+            found = q == m && !strncmp(p, a, m);
+            p += q + (p[q] == ' ');
+        }
+        if (!found)
+            return 0;
+        a += m + (a[m] == ' ');
+    }
+    return 1;
+}
+
+/* Does @p s read as an arm's name, not a cut through a clause ("p <0.01)
+ * in the group"): no test sign, brackets closed? */
+static int arm_name_clean(const char *s)
+{
+    int depth = 0;
+
+    for (; *s; s++) {
+        if (*s == '<' || *s == '>' || *s == '=')
+            return 0;
+        if (*s == '(' || *s == '[')
+            depth++;
+        else if ((*s == ')' || *s == ']') && --depth < 0)
+            return 0;
+    }
+    return depth == 0;
+}
+
+/* The arms a text names, told apart by arm_key(). */
+struct two_arms {
+    size_t n;           /* distinct arms seen, 3 for more than two */
+    char key[2][160];
+    char *name[2];      /* as first written (owned) */
+};
+
+/* Adds the arm @p s (@p n bytes) to @p w; a name of several arms ("both
+ * groups", "A and B") makes the arms unknown. */
+static lm_err two_arms_add(struct two_arms *w, const char *s, size_t n)
+{
+    char buf[160], k[160];
+    size_t m;
+
+    if (w->n > 2 || !n || n >= sizeof buf)
+        return LM_OK;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    if (!strcmp(buf, "baseline") || !arm_name_clean(buf))
+        return LM_OK;
+    if (fcasestr(buf, "both") || fcasestr(buf, "all ") || fcasestr(buf, "each")
+        || fcasestr(buf, "groups") || fcasestr(buf, " and ") || fcasestr(buf, " or ")) {
+        w->n = 3;
+        return LM_OK;
+    }
+    arm_key(buf, k, sizeof k);
+    if (!k[0])
+        return LM_OK;
+    for (m = 0; m < w->n; m++)
+        if (key_within(k, w->key[m]) || key_within(w->key[m], k))
+            return LM_OK;
+    if (w->n == 2) {
+        w->n = 3;
+        return LM_OK;
+    }
+    strcpy(w->key[w->n], k);
+    if (!(w->name[w->n] = strdup(buf)))
+        return LM_ERR_NOMEM;
+    w->n++;
+    return LM_OK;
+}
+
+/* "the propofol group", "the early-treatment arm": the arms the text names
+ * as "the WORDS group|arm" (up to three words, not "the two groups", "the
+ * same group"), into @p w. */
+static lm_err text_arms(const struct ftext *t, struct two_arms *w)
+{
+    static const char *const not_arm[] = { "two", "three", "four", "both", "each", "all", "same",
+                                           "other", "either", "whole", "entire", "respective",
+                                           "first", "second", "third", "latter", "former",
+                                           "study", "age", "total", "one", "this", "that",
+                                           "corresponding", "individual", "overall" };
+    const char *p;
+    lm_err rc;
+
+    for (p = t->lower; (p = fmem(p, (size_t)(t->lower + t->len - p), "the ", 4)); p += 4) {
+        size_t a = (size_t)(p - t->lower) + 4, e = a, words = 0, k;
+        if (a > 4 && isalnum((unsigned char)t->lower[a - 5]))
+            continue;
+        while (words < 4 && e < t->len) {
+            size_t x = e;
+            while (x < t->len && (isalnum((unsigned char)t->lower[x]) || t->lower[x] == '-'
+                                  || t->lower[x] == '+'))
+                x++;
+            if (x == e)
+                break;
+            if ((x - e == 5 && !strncmp(t->lower + e, "group", 5))
+                || (x - e == 3 && !strncmp(t->lower + e, "arm", 3))) {
+                if (words)
+                    break;
+                words = 9;
+                break;
+            }
+            words++;
+            if (x >= t->len || t->lower[x] != ' ')
+                break;
+            e = x + 1;
+        }
+        if (words < 1 || words > 3 || e >= t->len
+            || !(starts_word(t->lower, t->len, e, "group") || starts_word(t->lower, t->len, e, "arm")))
+            continue;
+        for (k = 0; k < sizeof not_arm / sizeof not_arm[0]; k++)
+            if (starts_word(t->lower, t->len, a, not_arm[k]))
+                break;
+        if (k < sizeof not_arm / sizeof not_arm[0])
+            continue;
+        e += t->lower[e] == 'g' ? 5 : 3;
+        if ((rc = two_arms_add(w, t->s + a, e - a)))
+            return rc;
+    }
+    return LM_OK;
+}
+
+/* "X was shorter in the A group (60 vs 110 min)": a comparison naming its
+ * intervention but no comparator is against the other arm when the text
+ * names exactly two (in its findings' arms and its "the A group" phrases;
+ * a third, or a name of several arms, and nothing is filled in).  Without
+ * it the comparison cannot be oriented against the study's arms. */
+static lm_err other_arm(struct ftext *t, size_t from)
+{
+    struct two_arms w;
+    char k[160];
+    size_t i, j;
+    lm_err rc = LM_OK;
+
+    memset(&w, 0, sizeof w);
+    for (i = from; i < t->out->len && !rc; i++) {
+        const lm_extraction *e = &t->out->v[i];
+        if (e->kind != LM_KIND_FINDING)
+            continue;
+        if (e->intervention)
+            rc = two_arms_add(&w, e->intervention, strlen(e->intervention));
+        if (!rc && e->comparator)
+            rc = two_arms_add(&w, e->comparator, strlen(e->comparator));
+    }
+    if (!rc)
+        rc = text_arms(t, &w);
+    for (i = from; !rc && w.n == 2 && i < t->out->len; i++) {
+        lm_extraction *e = &t->out->v[i];
+        /* the intervention named, the comparator left out: "shorter in
+         * A"; a comparator alone ("than B") leaves its subject unknown */
+        if (e->kind != LM_KIND_FINDING || !strcmp(e->metric, "no_difference")
+            || !e->intervention || e->comparator || !arm_name_clean(e->intervention))
+            continue;
+        arm_key(e->intervention, k, sizeof k);
+        for (j = 0; j < 2; j++)
+            if (k[0] && (key_within(k, w.key[j]) || key_within(w.key[j], k)))
+                break;
+        if (j < 2 && !(e->comparator = strdup(w.name[1 - j])))
+            rc = LM_ERR_NOMEM;
+    }
+    free(w.name[0]);
+    free(w.name[1]);
+    return rc;
+}
+
 /* ---- the text -------------------------------------------------------------- */
 
 static int overlaps_words(const char *a, const char *b)
@@ -4308,6 +4528,8 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         }
     }
     arm_code_names(&t, ffirst);
+    if ((rc = other_arm(&t, ffirst)))
+        goto done;
     /* conclusions repeat the results: keep a conclusion only when no result
      * of the same outcome came before */
     if (conc != (size_t)-1) {
