@@ -2469,11 +2469,13 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
 
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
+static int bracket_depth(const struct ftext *t, size_t a, size_t e);
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
     const findings_rules *f = t->f;
-    const struct hit *neg = NULL, *dir = NULL, *h;
+    const struct hit *neg = NULL, *dir = NULL, *bdir = NULL, *h;
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
@@ -2504,8 +2506,22 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             && !threshold_word(t, a, h) && !dose_arm_word(t, h) && superlative_ok(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
-            && !inside_cue(t, C_FREQ, h->s, h->e))
-            dir = h;
+            && !inside_cue(t, C_FREQ, h->s, h->e)) {
+            /* "Response (a reduction of 25% or more) was 90% in A and 60%
+             * in B", "ratings (lower is better) were 5.4 in A and 4.0 in
+             * B": a bracket defines the outcome, the comparison is outside */
+            if (bracket_depth(t, a, h->s) > 0) {
+                if (!bdir)
+                    bdir = h;
+            } else {
+                dir = h;
+            }
+        }
+    }
+    if (!dir && bdir) {
+        struct arms tmp = { 0, 0, 0, 0 };
+        if (!side_by_side(t, a, b, &tmp))
+            dir = bdir;
     }
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
