@@ -159,7 +159,7 @@ static const struct frule frules[] = {
     { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
-      "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
+      "|improved?|improves|improving|improvements?|better|enhanced?|enhances|enhancements?|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated"
       "|(?<=significantly )high)\\b" },
@@ -252,6 +252,14 @@ static const struct frule frules[] = {
       "(?:(?:was|were) )?(?:significantly |markedly |also "
       "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
       "|rose|fell|dropped|worsened|deteriorated)\\b)" },
+    /* "a greater reduction in X and a higher increase in Y", "effective in
+     * increasing X and in reducing Y": a change of its own after "and";
+     * split only when the clause before has its own direction */
+    { "finding.split_change", C_SPLIT, "and ", "and ",
+      "\\band (?=(?:in (?:increasing|decreasing|reducing|improving|lowering|raising|enhancing)\\b"
+      "|(?:an? )?(?:(?:statistically )?significant(?:ly)? (?:\\(p [^()]{1,20}\\) )?)?"
+      "(?:(?:greater|larger|higher|more|smaller|lower|less) )?(?:increases?|decreases?|reductions?"
+      "|improvements?|declines?|elevations?|enhancements?) (?:in|of)\\b))" },
     /* "A was lower than B, the difference was not significant": a denial
      * after a comma is a clause of its own (anaphoric_ns decides) */
     { "finding.split_denial", C_SPLIT, "", ", the|, this|, these|, that|, such",
@@ -1541,7 +1549,8 @@ static int evaluative(const struct ftext *t, const struct hit *h)
 static int change_noun(const struct ftext *t, const struct hit *h)
 {
     static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
-                                     "decline", "gain", "rise", "drop", "elevation" };
+                                     "decline", "gain", "rise", "drop", "elevation",
+                                     "enhancement" };
     size_t k, n = h->e - h->s;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
@@ -2978,6 +2987,27 @@ static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
+/* Does [a, b) hold a change named as a noun or a gerund ("a reduction in",
+ * "in increasing")?  "a decrease in X and an increase in Y" are two
+ * changes side by side; "X decreased with loss of Y and a decrease of Z"
+ * one change with its consequences. */
+static int clause_has_change(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        const struct hit *h = &f->hits[i];
+        enum cue c = frules[h->rule].cue;
+        if (h->e > b || (c != C_INC && c != C_DEC))
+            continue;
+        if (change_noun(t, h) || (h->s >= a + 3 && !strncmp(t->lower + h->s - 3, "in ", 3)
+                                  && !strncmp(t->lower + h->e - 3, "ing", 3)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The depth of brackets open at @p e, counted from @p a. */
 static int bracket_depth(const struct ftext *t, size_t a, size_t e)
 {
@@ -3288,6 +3318,15 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 while (i + 1 < f->nh && f->hits[i + 1].s < e2)
                     i++;
                 continue;
+            }
+        }
+        if (!strcmp(frules[h->rule].id, "finding.split_change")) {
+            if (!clause_has_change(t, cs, h->s))
+                continue;
+            if (!(lb > la)) {
+                /* the two changes share the sentence's arms and comparison */
+                la = a;
+                lb = b;
             }
         }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
