@@ -453,7 +453,7 @@ static const struct word np_stops[] = {
     W("; "), W(" whereas"), W(" while "), W(" which "), W(" that "), W(" following "),
     W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
     W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
-    W(" significantly "), W(" showed "), W(" resulted in "),
+    W(" significantly "), W(" showed "), W(" resulted in "), W(" in comparison"),
 };
 #define NSTOPS (sizeof np_stops / sizeof np_stops[0])
 
@@ -2488,6 +2488,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
+    int lead_arms = 0;  /* the arms are the lead clause's */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
@@ -2649,8 +2650,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         int noun_cue = q && (!strncmp(lq, "no ", 3) || fmem(lq, qe - qs, "difference", 10)
                              || fmem(lq, qe - qs, "effect", 6) || fmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
-        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca))
+        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca)) {
             clause_arms(t, la, lb, &arms);  /* an enumerated item: the lead's arms */
+            lead_arms = 1;
+        }
         if (vs) {
             if (varms.ib > varms.ia) {
                 arms.ia = varms.ia;
@@ -2668,9 +2671,20 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
                    && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
-            /* "a (greater) reduction in OUTCOME" */
+            /* "a (greater) reduction in OUTCOME"; "A showed a reduction in
+             * OUTCOME": A the arm */
+            size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;
             oa = qe + 4;
             ob = np_end(t, oa, b);
+            if (hv && (!(arms.ib > arms.ia) || lead_arms)) {
+                strip_lead(t, &sa, hv - 1);
+                sb = hv - 1;
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
+                    arms.ia = sa;
+                    arms.ib = sb;
+                }
+            }
         } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
             /* "improvements were found in the A group for OUTCOME" */
         } else if (q == dir && cmp_e && cmp_e + 1 < qs && word_count(t->s, cmp_e, qs) <= 4
@@ -3260,11 +3274,56 @@ static int sentence_may_find(struct ftext *t, size_t a, size_t b)
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
+/* Is the arm @p arm a part of the outcome @p outcome ("an increase in X
+ * compared to B" read X as the arm)? */
+static int arm_in_outcome(const char *arm, const char *outcome)
+{
+    size_t n = strlen(arm), m = strlen(outcome), i;
+
+    for (i = 0; n && i + n <= m; i++)
+        if (!strncasecmp(outcome + i, arm, n))
+            return 1;
+    return 0;
+}
+
+/* "A showed a reduction in X and an increase in Y compared to B": the
+ * findings of one sentence's changes side by side, from row @p from,
+ * share their arms: a missing comparator, or an intervention that is a
+ * part of its own outcome, is taken from a sibling. */
+static lm_err share_arms(struct ftext *t, size_t from)
+{
+    lm_extractions *x = t->out;
+    size_t i, j;
+
+    for (i = from; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        int bad_arm = e->intervention && e->outcome && arm_in_outcome(e->intervention, e->outcome);
+        if (e->kind != LM_KIND_FINDING || !strcmp(e->metric, "no_difference"))
+            continue;
+        for (j = from; j < x->len; j++) {
+            const lm_extraction *o = &x->v[j];
+            if (j == i || o->kind != LM_KIND_FINDING)
+                continue;
+            if ((!e->intervention || bad_arm) && o->intervention
+                && !(o->outcome && arm_in_outcome(o->intervention, o->outcome))) {
+                free(e->intervention);
+                if (!(e->intervention = strdup(o->intervention)))
+                    return LM_ERR_NOMEM;
+                bad_arm = 0;
+            }
+            if (!e->comparator && o->comparator && strcmp(o->comparator, "baseline")
+                && !(e->comparator = strdup(o->comparator)))
+                return LM_ERR_NOMEM;
+        }
+    }
+    return LM_OK;
+}
+
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0, ae;
-    int exc = 0;
+    size_t i, cs = a, la = 0, lb = 0, ae, from = t->out->len;
+    int exc = 0, changes = 0;
     lm_err rc;
 
     if (!sentence_may_find(t, a, b))
@@ -3328,6 +3387,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 la = a;
                 lb = b;
             }
+            changes = 1;
         }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
@@ -3374,6 +3434,8 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     rc = cs < b ? clause_finding(t, cs, b, exc, part, la, lb) : LM_OK;
     t->ellipsis = 0;
     t->shared_within = 0;
+    if (!rc && changes)
+        rc = share_arms(t, from);
     return rc;
 }
 

@@ -1266,3 +1266,86 @@ Test(findings, long_list_of_outcomes_is_one_outcome)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding for the list");
     lm_extractions_free(&x);
 }
+
+/* "X was shorter in the A group (60 vs 110 min)": a comparison naming only
+ * its intervention is against the other arm when the text names exactly
+ * two arms; with a third named, the comparator stays unknown. */
+Test(findings, the_other_of_two_arms_is_the_comparator)
+{
+    static const struct fcase c[] = {
+        { .s = "METHODS: Patients were randomized to the zorvil group or the placebo group.\n"
+               "RESULTS: Glimmer duration was shorter in the zorvil group (60 vs 110 minutes; "
+               "p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "METHODS: Patients were randomized to the zorvil group, the quentor group or the "
+               "placebo group.\nRESULTS: Glimmer duration was shorter in the zorvil group (60 vs "
+               "110 minutes; p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .intervention = "zorvil group", .comparator = NONE },
+        { .s = "METHODS: Patients were randomized to the zorvil group or the placebo group.\n"
+               "RESULTS: Zest was similar in the zorvil group (p = 0.41).", .needle = "Zest",
+          .metric = "no_difference", .comparator = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "27% in A as compared to 9% in B (OR 0.21)": the reference arm of a ratio
+ * is seldom written; the arms' own values say which is higher. */
+Test(findings, arm_values_orient_a_ratio)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer was seen in 27% of patients in the zorvil group as compared to 9% "
+               "in the placebo group (odds ratio 0.21, 95% CI 0.10 to 0.44).", .needle = "27%",
+          .metric = "increased", .rule = "finding.ratio", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was less frequent with zorvil (odds ratio 0.21, 95% CI 0.10 to "
+               "0.44).", .needle = "frequent", .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "Ratings (lower values better) were 5.4 for A and 4.0 for B": a direction
+ * word inside brackets defines the outcome; the comparison outside them
+ * decides, and the bracket's word only when nothing outside compares. */
+Test(findings, a_bracket_defining_the_outcome_is_no_direction)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zest ratings (lower values better) were 5.4 for the zorvil group and 4.0 "
+               "for the placebo group (p < 0.001).", .needle = "Zest", .metric = "increased",
+          .rule = "finding.values" },
+        { .s = "RESULTS: Glimmer (the zest score, higher meaning worse) increased in the zorvil "
+               "group compared with placebo (p = 0.02).", .needle = "Glimmer",
+          .metric = "increased", .rule = "finding.increased" },
+        { .s = "RESULTS: Zest (reduced by 12% with zorvil) was the main result (p = 0.02).",
+          .needle = "Zest", .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "a greater reduction in X and a higher increase in Y": two changes side
+ * by side, each its own finding, sharing the sentence's arms (the subject
+ * of "A showed|caused a change in" the intervention, "compared to B" the
+ * comparator of both). */
+Test(findings, two_changes_side_by_side)
+{
+    static const char s1[] =
+        "RESULTS: Zorvil caused significantly greater reduction in lesion area and significantly "
+        "higher increase in glimmer density compared to the control group (P < 0.05).";
+    static const char s2[] =
+        "RESULTS: The zorvil group showed significant (P < 0.001) reduction in anger and "
+        "significant (P < 0.001) enhancement in zest in comparison to the control group.";
+    static const struct fcase c[] = {
+        { .s = s1, .needle = "lesion area", .by_outcome = 1, .metric = "decreased",
+          .intervention = "Zorvil", .comparator = "control group" },
+        { .s = s1, .needle = "glimmer density", .by_outcome = 1, .metric = "increased",
+          .intervention = "Zorvil", .comparator = "control group" },
+        { .s = s2, .needle = "anger", .by_outcome = 1, .metric = "decreased",
+          .intervention = "zorvil group", .comparator = "control group" },
+        { .s = s2, .needle = "zest", .by_outcome = 1, .metric = "increased",
+          .intervention = "zorvil group", .comparator = "control group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
