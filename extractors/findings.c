@@ -1240,12 +1240,17 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
         *xb = *xa;      /* U+2212 minus */
 }
 
+/* The verbs "to be" (the first N_BE) and "to have" that end a subject. */
+static const char *const copula[] = { " was ", " were ", " is ", " are ", " had ", " has " };
+#define N_BE 4
+#define N_COPULA (sizeof copula / sizeof copula[0])
+
 /* The arm right before a comparison word at @p c: "higher with A than with
  * B", "lower on A than on B". */
 static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
 {
     static const char *const prep[] = { " with ", " on ", " in " };
-    size_t k, from = c > a + 50 ? c - 50 : a;
+    size_t k, from = c > a + 80 ? c - 80 : a;
 
     for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
         const char *q = NULL, *x;
@@ -1257,6 +1262,22 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
             continue;
         xa = (size_t)(q - t->lower) + strlen(prep[k]);
         xb = c;
+        {
+            /* "X in the A arm (45 months) was lower than B": the arm ends
+             * at its verb, and before the bracket of its value */
+            size_t v;
+            int cut = 0;
+            for (v = 0; v < N_COPULA; v++) {
+                const char *cv = fmem(t->lower + xa, xb - xa, copula[v], strlen(copula[v]));
+                if (cv)
+                    xb = (size_t)(cv - t->lower), cut = 1;
+            }
+            if (cut) {
+                const char *br = memchr(t->s + xa, '(', xb - xa);
+                if (br && br > t->s + xa + 1 && br[-1] == ' ')
+                    xb = (size_t)(br - t->s) - 1;
+            }
+        }
         trim_np(t, &xa, &xb);
         if (xb > xa && word_count(t->s, xa, xb) <= 5 && isalpha((unsigned char)t->s[xa])
             && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)) {
@@ -1754,10 +1775,6 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     return 0;
 }
 
-/* The verbs "to be" (the first N_BE) and "to have" that end a subject. */
-static const char *const copula[] = { " was ", " were ", " is ", " are ", " had ", " has " };
-#define N_BE 4
-#define N_COPULA (sizeof copula / sizeof copula[0])
 
 /* "group B was 1077 s" at @p x: where the value after a short arm name
  * and its verb starts (at most 4 words, no punctuation), else 0. */

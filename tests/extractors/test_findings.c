@@ -1349,3 +1349,19 @@ Test(findings, two_changes_side_by_side)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X in the A arm (45 months) was lower than B": the arm before "than"
+ * ends at its verb and before the bracket of its value. */
+Test(findings, the_arm_before_than_ends_at_its_verb)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The median glimmer time in the zorvil arm was lower than that of the "
+               "placebo arm (45 months vs 57 months) (P = 0.016).", .needle = "glimmer",
+          .metric = "decreased", .intervention = "zorvil arm" },
+        { .s = "RESULTS: The mean duration of zest in the zorvil group (508 ± 63 minutes) was "
+               "quite less than the placebo group (1840 ± 819 minutes).", .needle = "zest",
+          .metric = "decreased", .intervention = "zorvil group", .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
