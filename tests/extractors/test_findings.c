@@ -1355,9 +1355,9 @@ Test(findings, two_changes_side_by_side)
 Test(findings, the_arm_before_than_ends_at_its_verb)
 {
     static const struct fcase c[] = {
-        { .s = "RESULTS: The median glimmer time in the zorvil arm was lower than that of the "
+        { .s = "RESULTS: The median glimmer time in the zorvil arm was lower than that of "
                "placebo arm (45 months vs 57 months) (P = 0.016).", .needle = "glimmer",
-          .metric = "decreased", .intervention = "zorvil arm" },
+          .metric = "decreased", .intervention = "zorvil arm", .comparator = "placebo arm" },
         { .s = "RESULTS: The mean duration of zest in the zorvil group (508 ± 63 minutes) was "
                "quite less than the placebo group (1840 ± 819 minutes).", .needle = "zest",
           .metric = "decreased", .intervention = "zorvil group", .comparator = "placebo group" },
