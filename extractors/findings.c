@@ -2497,6 +2497,33 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
  * primary findings of the text. */
 static int bracket_depth(const struct ftext *t, size_t a, size_t e);
 
+/* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
+ * counts participants in the arms names the outcome after its verb; where
+ * that outcome starts, else 0. */
+static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
+{
+    static const struct word verb[] = {
+        W(" had "), W(" reported "), W(" developed "), W(" experienced "), W(" achieved "),
+        W(" required "), W(" needed "), W(" suffered "), W(" showed "), W(" presented with "),
+        W(" underwent "), W(" were still in "), W(" remained in "),
+    };
+    size_t k, lim = b < a + 160 ? b : a + 160, at = 0, used;
+    double v;
+
+    if (!lm_num_any(t->s + a, b - a, &v, &used))
+        return 0;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+        const char *p = fmem(t->lower + a, lim - a, verb[k].w, verb[k].n);
+        if (p && (!at || (size_t)(p - t->lower) + verb[k].n < at)
+            && (size_t)(p - t->lower) + verb[k].n < b)
+            at = (size_t)(p - t->lower) + verb[k].n;
+    }
+    if (!at || !(fmem(t->lower + a, at - a, " in ", 4) || fmem(t->lower + a, at - a, " of the ", 8))
+        || !isalpha((unsigned char)t->s[at]))
+        return 0;
+    return at;
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -2840,6 +2867,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
         trim_np(t, &oa, &ob);
         apposition(t, &oa, &ob, b);
+        if (ob > oa) {
+            size_t x = counted_outcome(t, oa, b);
+            if (x) {
+                oa = x;
+                ob = np_end(t, oa, b);
+                trim_np(t, &oa, &ob);
+            }
+        }
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
         /* "A was significantly better than B for X" too */

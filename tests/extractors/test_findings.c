@@ -1365,3 +1365,20 @@ Test(findings, the_arm_before_than_ends_at_its_verb)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "Five patients (16%) in A and one (3%) in B had X": a subject counting
+ * participants in the arms names the outcome after its verb. */
+Test(findings, counted_subjects_name_the_outcome_after_the_verb)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Five subjects (16.2%) in the zorvil group and one (3.3%) in the placebo "
+               "group had glimmer at day 30 (p = 0.086).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer (at day 30)" },
+        { .s = "RESULTS: 19 of 22 patients (86%) in the zorvil group and 19 of 21 (90%) in the "
+               "placebo group were still in remission, with no significant difference between the "
+               "two groups.", .needle = "remission", .metric = "no_difference",
+          .outcome = "remission" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
