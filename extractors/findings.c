@@ -2457,16 +2457,41 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
 {
     static const char *const seen[] = { " were found", " was found", " were observed",
                                         " was observed", " were seen", " was seen", " were noted",
-                                        " was noted", " were reported", " was reported" };
-    size_t k, x = 0, ia = 0, ib = 0;
+                                        " was noted", " were reported", " was reported",
+                                        " were present", " was present", " were evident",
+                                        " was evident" };
+    static const char *const favour[] = { " in favor of ", " in favour of " };
+    size_t k, x = 0, ia = 0, ib = 0, from = qe;
 
-    for (k = 0; k < sizeof seen / sizeof seen[0]; k++)
-        if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
-            x = qe + strlen(seen[k]);
+    /* "improvements in favour of A were present for OUTCOME": A the arm */
+    for (k = 0; k < sizeof favour / sizeof favour[0]; k++)
+        if (!strncmp(t->lower + qe, favour[k], strlen(favour[k]))) {
+            from = qe + strlen(favour[k]);
             break;
         }
+    for (k = 0; k < sizeof seen / sizeof seen[0]; k++) {
+        if (from == qe) {
+            if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
+                x = qe + strlen(seen[k]);
+                break;
+            }
+        } else {
+            size_t lim = from + 60 < b ? from + 60 : b;
+            const char *v = fmem(t->lower + from, lim - from, seen[k], strlen(seen[k]));
+            if (v && (!x || (size_t)(v - t->lower) < ib)) {
+                ia = from;
+                ib = (size_t)(v - t->lower);
+                x = ib + strlen(seen[k]);
+            }
+        }
+    }
     if (!x)
         return 0;
+    if (ib > ia) {
+        trim_np(t, &ia, &ib);
+        if (ib <= ia || word_count(t->s, ia, ib) > 6)
+            return 0;
+    }
     if (!strncmp(t->lower + x, " in the ", 8) || !strncmp(t->lower + x, " in ", 4)) {
         size_t s0 = x + (t->lower[x + 4] == 't' && t->lower[x + 5] == 'h' ? 8 : 4), e0;
         const char *g;
@@ -2714,7 +2739,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 strip_lead(t, &oa, b);
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
-                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
+                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))
+                   && strncmp(t->lower + qe, " in favo", 8)) {
             /* "a (greater) reduction in OUTCOME"; "A showed a reduction in
              * OUTCOME": A the arm */
             size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;

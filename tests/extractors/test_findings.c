@@ -1382,3 +1382,18 @@ Test(findings, counted_subjects_name_the_outcome_after_the_verb)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "improvements in favour of A were present for X": A is the arm and X the
+ * outcome, not "favour". */
+Test(findings, improvements_in_favour_of_an_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Statistically significant (P < 0.05) improvements in favor of the "
+               "zorvil group were present for glimmer and zest.", .needle = "glimmer and zest",
+          .by_outcome = 1, .metric = "increased", .intervention = "zorvil group" },
+        { .s = "RESULTS: Improvements in favour of zorvil were evident in vigour (p = 0.01).",
+          .needle = "vigour", .by_outcome = 1, .metric = "increased", .intervention = "zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
