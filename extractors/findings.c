@@ -240,6 +240,8 @@ static const struct frule frules[] = {
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
+      "|, with (?:an? )?(?=(?:significantly )?(?:greater|larger|higher|more|smaller|less|lower) "
+      "(?:increases?|decreases?|reductions?|improvements?|declines?|rises?) in\\b)"
       "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
       "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)"
       "|\\band (?=the (?:[\\w-]+ ){1,4}?(?:did|does|do|was|were|could)(?: not|n't)\\b)" },
@@ -547,6 +549,7 @@ struct ftext {
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
     size_t dig_from, dig_at; /* the first digit at or after dig_from (has_digit) */
+    size_t sent_a;        /* where the sentence being read starts */
 };
 
 static int is_space(char c)
@@ -2452,6 +2455,41 @@ static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *
 /* After a change noun at @p qe: "were found (in the A group) for
  * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
  * clause named none; 0 when the clause is not so. */
+/* The outcome of the sentence's last finding, when it ended before @p at
+ * and not long ago, into [*oa, *ob). */
+static int last_outcome(const struct ftext *t, size_t at, size_t *oa, size_t *ob)
+{
+    if (!(t->last_ob > t->last_oa) || t->last_ob > at || at - t->last_ob > 160
+        || t->last_oa < t->sent_a)
+        return 0;
+    *oa = t->last_oa;
+    *ob = t->last_ob;
+    return 1;
+}
+
+/* "X rose in both groups, with greater increase in the A group": the
+ * phrase [*oa, *ob) after a comparative change is an arm, the outcome the
+ * one before; the arm into @p arms. */
+static int elided_in_arm(const struct ftext *t, size_t a, size_t *oa, size_t *ob, size_t b,
+                         struct arms *arms)
+{
+    size_t x = *oa, y = *ob;
+    const char *g;
+
+    (void)a;
+    if (y <= x)
+        return 0;
+    if ((g = fmem(t->lower + x, b - x, " group", 6)) && (size_t)(g - t->lower) <= y + 1)
+        y = group_code_end(t, (size_t)(g - t->lower) + 6, b);
+    trim_np(t, &x, &y);
+    if (y <= x || word_count(t->s, x, y) > 6 || !arm_like(t, x, y) || control_like_span(t, x, y)
+        || !last_outcome(t, x, oa, ob))
+        return 0;
+    arms->ia = x;
+    arms->ib = y;
+    return 1;
+}
+
 static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob,
                      struct arms *arms)
 {
@@ -2505,12 +2543,17 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
             x = e0;
         }
     }
-    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4))
-        return 0;
-    *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
-    *ob = np_end(t, *oa, b);
-    if (*ob <= *oa)
-        return 0;
+    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4)) {
+        /* "X fell in both groups, but more decrease was seen in the A
+         * group": the outcome is the one before */
+        if (!(ib > ia) || !last_outcome(t, qe, oa, ob))
+            return 0;
+    } else {
+        *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
+        *ob = np_end(t, *oa, b);
+        if (*ob <= *oa)
+            return 0;
+    }
     if (ib > ia && !(arms->ib > arms->ia)) {
         arms->ia = ia;
         arms->ib = ib;
@@ -2746,6 +2789,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;
             oa = qe + 4;
             ob = np_end(t, oa, b);
+            if (cmp_e && elided_in_arm(t, a, &oa, &ob, b, &arms))
+                hv = 0;     /* "..., with greater increase in the A group" */
             if (hv && (!(arms.ib > arms.ia) || lead_arms)) {
                 strip_lead(t, &sa, hv - 1);
                 sb = hv - 1;
@@ -3411,6 +3456,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
     t->shared_within = 0;
+    t->sent_a = a;
     memset(&t->pair, 0, sizeof t->pair);
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];

@@ -1397,3 +1397,28 @@ Test(findings, improvements_in_favour_of_an_arm)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X fell in both groups, but more decrease was seen in the A group", "...,
+ * with greater increase in the A group": a comparative change placed in an
+ * arm is on the sentence's outcome before, that arm against the other. */
+Test(findings, a_greater_change_in_one_arm_of_the_outcome_before)
+{
+    static const char s1[] =
+        "RESULTS: Glimmer decreased in both groups (P < 0.001), but more decrease was seen in "
+        "the zorvil group (P < 0.05).";
+    static const char s2[] =
+        "RESULTS: After the treatment, tension increased in both groups (P < 0.001), with "
+        "greater increase in the zorvil group (P = 0.001).";
+    static const struct fcase c[] = {
+        { .s = s1, .needle = "more decrease", .metric = "decreased", .outcome = "Glimmer",
+          .intervention = "zorvil group" },
+        { .s = s1, .needle = "both groups", .metric = "decreased", .comparator = "baseline" },
+        { .s = s2, .needle = "greater increase", .metric = "increased", .outcome = "tension",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Glimmer rose significantly in the zorvil group (P = 0.02), with greater "
+               "increase in the evening (P = 0.01).", .needle = "evening", .by_outcome = 1,
+          .metric = "increased", .intervention = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
