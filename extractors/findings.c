@@ -1202,6 +1202,28 @@ static size_t generic_arm_end(const struct ftext *t, size_t a, size_t e, size_t 
     return e;
 }
 
+/* "the parents in the control group": a short head [a, e) of other words
+ * than generic_arm_end()'s, before "in the" and a phrase naming a group or
+ * an arm; where that phrase starts (its end in *xe), else 0. */
+static size_t head_in_group(const struct ftext *t, size_t a, size_t e, size_t b, size_t *xe)
+{
+    size_t x, y;
+
+    if (word_count(t->s, a, e) > 2 || e + 8 >= b || strncmp(t->lower + e, " in the ", 8))
+        return 0;
+    for (x = a; x < e; x++)
+        if (!isalpha((unsigned char)t->s[x]) && t->s[x] != ' ')
+            return 0;
+    x = e + 8;
+    y = np_end(t, x, b);
+    if (y > b)
+        y = b;
+    if (!fmem(t->lower + x, y - x, "group", 5) && !fmem(t->lower + x, y - x, " arm", 4))
+        return 0;
+    *xe = y;
+    return x;
+}
+
 /* control_like() of the normalised [a, b). */
 static int control_like_span(const struct ftext *t, size_t a, size_t b)
 {
@@ -1221,7 +1243,15 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
 
     *xa = a;
     e = np_end(t, a, b);
-    e = generic_arm_end(t, a, e, b);
+    {
+        size_t ge = generic_arm_end(t, a, e, b), he, hs;
+        if (ge == e && (hs = head_in_group(t, a, e, b, &he)) != 0) {
+            *xa = hs;     /* the arm, not its members */
+            a = hs;
+            ge = he;
+        }
+        e = ge;
+    }
     /* "the X group" ends at "group" */
     g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
@@ -4453,7 +4483,17 @@ static void arm_key(const char *s, char *out, size_t cap)
         size_t m = 0;
         while (*s && !isalnum((unsigned char)*s) && *s != '+')
             s++;
-        while (*s && (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')) {
+        for (;;) {
+            /* U+2010 to U+2015, the dashes, join a word as '-' does */
+            if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80
+                && (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x95) {
+                if (m + 1 < sizeof w)
+                    w[m++] = '-';
+                s += 3;
+                continue;
+            }
+            if (!*s || !(isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.'))
+                break;
             if (m + 1 < sizeof w)
                 w[m++] = (char)tolower((unsigned char)*s);
             s++;

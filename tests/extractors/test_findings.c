@@ -1284,6 +1284,11 @@ Test(findings, the_other_of_two_arms_is_the_comparator)
         { .s = "METHODS: Patients were randomized to the zorvil group or the placebo group.\n"
                "RESULTS: Zest was similar in the zorvil group (p = 0.41).", .needle = "Zest",
           .metric = "no_difference", .comparator = NONE },
+        /* one arm written with a hyphen and an en dash is one arm */
+        { .s = "METHODS: Patients were randomized to the zorvil-driven group.\n"
+               "RESULTS: Glimmer was shorter in the zorvil\xe2\x80\x93driven group (60 vs 110 "
+               "minutes; p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .comparator = NONE },
     };
 
     expect_findings(c, sizeof c / sizeof c[0]);
@@ -1418,6 +1423,23 @@ Test(findings, a_greater_change_in_one_arm_of_the_outcome_before)
         { .s = "RESULTS: Glimmer rose significantly in the zorvil group (P = 0.02), with greater "
                "increase in the evening (P = 0.01).", .needle = "evening", .by_outcome = 1,
           .metric = "increased", .intervention = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "compared with the parents in the control group": the arm is the group,
+ * not its members; the listed generic heads ("patients in the B group")
+ * keep theirs. */
+Test(findings, members_of_an_arm_name_the_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Parents in the zorvil group showed significant improvement in glimmer "
+               "compared with the parents in the control group (p < 0.001).", .needle = "glimmer",
+          .metric = "increased", .intervention = "zorvil group", .comparator = "control group" },
+        { .s = "RESULTS: Glimmer was higher in the zorvil group than in patients in the placebo "
+               "group (p = 0.01).", .needle = "Glimmer", .metric = "increased",
+          .comparator = "patients in the placebo group" },
     };
 
     expect_findings(c, sizeof c / sizeof c[0]);
