@@ -1286,7 +1286,7 @@ Test(findings, the_other_of_two_arms_is_the_comparator)
           .metric = "no_difference", .comparator = NONE },
         /* one arm written with a hyphen and an en dash is one arm */
         { .s = "METHODS: Patients were randomized to the zorvil-driven group.\n"
-               "RESULTS: Glimmer was shorter in the zorvil\xe2\x80\x93driven group (60 vs 110 "
+               "RESULTS: Glimmer was shorter in the zorvil\xe2\x80\x93" "driven group (60 vs 110 "
                "minutes; p < 0.001).", .needle = "shorter", .metric = "decreased",
           .comparator = NONE },
     };
