@@ -2701,6 +2701,18 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         }
     }
+    /* "X decreased (significantly) less in A than in B": less of a fall is
+     * relatively more, less of a rise relatively less */
+    if (dir && !cmp_e && !change_noun(t, dir)) {
+        size_t x = dir->e;
+        while (x < b && t->s[x] == ' ')
+            x++;
+        if (starts_word(t->lower, b, x, "significantly"))
+            x += 14;
+        if (starts_word(t->lower, b, x, "less") && !starts_word(t->lower, b, x + 5, "than")
+            && !starts_word(t->lower, b, dir->s, "less"))
+            flip = !flip;
+    }
     clause_p(t, a, b, &sig, &ns, &p, op);
     between_p(t, a, b, &sig, &ns);
     if (t->denied && !sig)

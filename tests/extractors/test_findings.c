@@ -1444,3 +1444,24 @@ Test(findings, members_of_an_arm_name_the_arm)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X decreased significantly less in A than in B": less of a fall is
+ * relatively more; "increased less than Y" compares with another outcome,
+ * not an arm, and is left as it reads. */
+Test(findings, a_change_less_than_in_the_other_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: However, the glimmer decreased significantly less in the zorvil group "
+               "(-0.11 cm) as compared to the control group (-0.21 cm; P < 0.05).",
+          .needle = "glimmer", .metric = "increased", .intervention = "zorvil group",
+          .comparator = "control group" },
+        { .s = "RESULTS: Glimmer increased less in the zorvil group than in the placebo group "
+               "(p = 0.02).", .needle = "Glimmer", .metric = "decreased",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Glimmer decreased more in the zorvil group than in the placebo group "
+               "(p = 0.02).", .needle = "Glimmer", .metric = "decreased",
+          .intervention = "zorvil group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
