@@ -156,12 +156,12 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
+    { "finding.increased", C_INC, "", "outperf|higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|enhancements?|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
-      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated"
+      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated|outperform(?:ed|s)?"
       "|(?<=significantly )high)\\b" },
     { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
       "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
@@ -2862,6 +2862,34 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
+        } else if (q == dir && !strncmp(lq, "outperform", 10)) {
+            /* "A outperformed B (in measures of|on) OUTCOME": B the
+             * comparator */
+            static const char *const on[] = { " in measures of ", " in terms of ", " on ", " in " };
+            size_t sa = a, sb = qs, ca, cb, k;
+            strip_lead(t, &sa, sb);
+            trim_np(t, &sa, &sb);
+            if (sb > sa && word_count(t->s, sa, sb) <= 8) {
+                arms.ia = sa;
+                arms.ib = sb;
+            }
+            arm_after(t, qe + 1 < b ? qe + 1 : b, b, &ca, &cb);
+            for (k = 0; k < 2 && cb > ca; k++) {
+                const char *w = fmem(t->lower + ca, cb - ca, on[k], strlen(on[k]));
+                if (w)
+                    cb = (size_t)(w - t->lower);
+            }
+            if (cb > ca) {
+                arms.ca = ca;
+                arms.cb = cb;
+            }
+            oa = ob = 0;
+            for (k = 0; k < sizeof on / sizeof on[0] && cb > ca; k++)
+                if (!strncmp(t->lower + cb, on[k], strlen(on[k]))) {
+                    oa = cb + strlen(on[k]);
+                    ob = np_end(t, oa, b);
+                    break;
+                }
         } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {
             /* "X (significantly) reduced OUTCOME": X is the intervention */
             size_t sa = a, sb = qs;

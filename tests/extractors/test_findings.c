@@ -1465,3 +1465,21 @@ Test(findings, a_change_less_than_in_the_other_arm)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "A outperformed B (in measures of|on) X": the subject is the
+ * intervention, the object the comparator, X the outcome. */
+Test(findings, outperformed_names_both_arms)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: At week 24, patients receiving zorvil significantly outperformed those "
+               "receiving placebo in measures of glimmer (P < 0.001).", .needle = "outperformed",
+          .metric = "increased", .intervention = "patients receiving zorvil",
+          .comparator = "those receiving placebo" },
+        { .s = "RESULTS: The zorvil group outperformed the placebo group on glimmer and zest "
+               "(p = 0.01).", .needle = "outperformed", .metric = "increased",
+          .outcome = "glimmer and zest", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
