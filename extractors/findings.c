@@ -1280,6 +1280,21 @@ static const char *const copula[] = { " was ", " were ", " is ", " are ", " had 
 
 /* The arm right before a comparison word at @p c: "higher with A than with
  * B", "lower on A than on B". */
+/* Does [a, b) start with a direction word ("higher ovulation rate" after
+ * "resulted in" is the outcome, not an arm)? */
+static int starts_dir(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s == a; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if ((c == C_INC || c == C_DEC) && f->hits[i].e <= b)
+            return 1;
+    }
+    return 0;
+}
+
 static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
 {
     static const char *const prep[] = { " with ", " on ", " in " };
@@ -1313,7 +1328,8 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
         }
         trim_np(t, &xa, &xb);
         if (xb > xa && word_count(t->s, xa, xb) <= 5 && isalpha((unsigned char)t->s[xa])
-            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)) {
+            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)
+            && !starts_dir(t, xa, xb)) {
             r->ia = xa;
             r->ib = xb;
         }

@@ -1483,3 +1483,18 @@ Test(findings, outperformed_names_both_arms)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "A resulted in a higher X than B": the phrase after "resulted in" that
+ * starts with a direction word is the outcome; the subject is the arm. */
+Test(findings, a_direction_word_starts_no_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Intramuscular administration of zorvil resulted in a higher glimmer rate "
+               "than intrauterine administration of zorvil (93% versus 41%; P < 0.01).",
+          .needle = "glimmer", .metric = "increased", .outcome = "glimmer rate",
+          .intervention = "Intramuscular administration of zorvil",
+          .comparator = "intrauterine administration of zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
