@@ -1455,7 +1455,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     /* "in the A group" / "A group" before the comparison; not the
      * comparator's own ("compared with the B group, the A group ...") */
     for (p = fmem(t->lower + a, b - a, " group", 6);
-         p && r->cb > r->ca && (size_t)(p - t->lower) >= r->ca && (size_t)(p - t->lower) < r->cb;
+         p && r->cb > r->ca && (size_t)(p - t->lower) + 1 >= r->ca && (size_t)(p - t->lower) < r->cb;
          p = fmem(p + 6, (size_t)(t->lower + b - p - 6), " group", 6))
         ;
     if (p) {

@@ -1498,3 +1498,16 @@ Test(findings, a_direction_word_starts_no_arm)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "Compared with Group B, X was higher in Group A": the comparator's own
+ * "Group" (after its space) is not the intervention's. */
+Test(findings, a_leading_comparator_is_not_the_intervention)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Compared with Group B, glimmer was significantly higher in Group A "
+               "(p = 0.01).", .needle = "glimmer", .metric = "increased",
+          .intervention = "Group A", .comparator = "Group B" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
