@@ -1502,7 +1502,9 @@ static const char *const pol_lower[] = {
     "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
     "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
     "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
-    "hostility", "aggressi", "confusion",
+    "hostility", "aggressi", "confusion", "negative emotion", "negative affect",
+    "negative mood", "negative symptom", "negative behavio", "negative thought",
+    "negative belief",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",

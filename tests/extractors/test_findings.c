@@ -1511,3 +1511,18 @@ Test(findings, a_leading_comparator_is_not_the_intervention)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "improvement in negative emotions": negative affect is a harm, less of
+ * it is better. */
+Test(findings, negative_affect_is_lower_the_better)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil participants achieved significant improvement in negative emotions "
+               "compared with placebo (p = 0.01).", .needle = "negative", .metric = "decreased" },
+        { .s = "RESULTS: Zorvil participants achieved significant improvement in negative "
+               "predictive value compared with placebo (p = 0.01).", .needle = "negative",
+          .metric = "increased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
