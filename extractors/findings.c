@@ -1558,10 +1558,11 @@ static size_t pol_last(const char *s, size_t n, int *cls)
 }
 
 /* The polarity of an outcome phrase: -1 lower is better, 1 higher is
- * better, 0 unknown.  The head before "of"/"in" decides ("relief of pain",
+ * better, 0 unknown; a whole sentence (@p named 0, no outcome named) is
+ * read by its lexicon words only, not by the "score" of some phrase in it.  The head before "of"/"in" decides ("relief of pain",
  * "incidence of nausea"), else the last lexicon word ("pain scores",
  * "symptom relief"). */
-static int outcome_polarity(const char *outcome)
+static int outcome_polarity(const char *outcome, int named)
 {
     char low[256];
     size_t n, h;
@@ -1595,7 +1596,7 @@ static int outcome_polarity(const char *outcome)
         return cls;
     /* a rating score or scale without a named measure: most are symptom
      * scales, where less is better */
-    return strstr(low, "score") || strstr(low, "scale") ? -1 : 0;
+    return named && (strstr(low, "score") || strstr(low, "scale")) ? -1 : 0;
 }
 
 /* Is the cue an evaluative word: 1 for better ("improved", "better",
@@ -3172,7 +3173,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
             if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
-                && outcome_polarity(e->outcome ? e->outcome : e->text) < 0)
+                && outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
                 direction = -direction;
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)

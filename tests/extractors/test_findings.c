@@ -1526,3 +1526,22 @@ Test(findings, negative_affect_is_lower_the_better)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X scores for A and B showed greater improvements for the A group": with
+ * no outcome phrase read, the "score" in the sentence does not make less
+ * better; a lexicon word ("pain") still does. */
+Test(findings, a_sentence_without_an_outcome_is_read_by_its_lexicon)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The glimmer summary scores for physical and mental components and for "
+               "six of eight zest domains of the daily diary showed significantly greater "
+               "improvements at week 16 for the zorvil group.", .needle = "glimmer",
+          .metric = "increased", .outcome = NONE },
+        { .s = "RESULTS: Pain scores for physical and mental components and for six of eight zest "
+               "domains of the daily diary showed significantly greater improvements at week 16 "
+               "for the zorvil group.", .needle = "Pain", .metric = "decreased",
+          .outcome = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
