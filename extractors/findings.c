@@ -456,6 +456,7 @@ static const struct word np_stops[] = {
     W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
     W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
     W(" significantly "), W(" showed "), W(" resulted in "), W(" in comparison"),
+    W(" with respect to"), W(" with regard to"),
 };
 #define NSTOPS (sizeof np_stops / sizeof np_stops[0])
 
@@ -1235,6 +1236,8 @@ static int control_like_span(const struct ftext *t, size_t a, size_t b)
     return control_like(buf);
 }
 
+static size_t group_code_end(const struct ftext *t, size_t g, size_t b);
+
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
 static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, size_t *xb)
 {
@@ -1252,10 +1255,10 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
         }
         e = ge;
     }
-    /* "the X group" ends at "group" */
+    /* "the X group" ends at "group", "that in Group I" at its code */
     g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
-        e = (size_t)(g - t->lower) + 6;
+        e = group_code_end(t, (size_t)(g - t->lower) + 6, b);
     *xb = e;
     {   /* "(P = 0.04 versus placebo alone)": the bracket closes the arm */
         const char *cl = memchr(t->s + *xa, ')', *xb - *xa);
@@ -2650,6 +2653,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
     int lead_arms = 0;  /* the arms are the lead clause's */
+    size_t subj_arm_a = 0, subj_arm_b = 0;  /* "the increase in A was higher": A */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
@@ -2693,6 +2697,28 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         struct arms tmp = { 0, 0, 0, 0 };
         if (!side_by_side(t, a, b, &tmp))
             dir = bdir;
+    }
+    /* "the increase in Group A was higher than in Group B": a change placed
+     * in an arm is the subject; the comparison after it decides, on the
+     * sentence's outcome before */
+    if (dir && change_noun(t, dir) && dir->e + 4 < b && !strncmp(t->lower + dir->e, " in ", 4)) {
+        size_t x = dir->e + 4, y = np_end(t, x, b);
+        const char *g = fmem(t->lower + x, y > x ? y - x : 0, "group", 5);
+        if (g && (size_t)(g - t->lower) == x + (starts_word(t->lower, b, x, "the") ? 4 : 0))
+            y = group_code_end(t, (size_t)(g - t->lower) + 5, b);
+        else if (g)
+            y = (size_t)(g - t->lower) + 5;
+        if (g && y > x && word_count(t->s, x, y) <= 5)
+            for (i = first_hit(f, y); i < f->nh && f->hits[i].s < b; i++) {
+                const struct hit *h2 = &f->hits[i];
+                enum cue c2 = frules[h2->rule].cue;
+                if (h2->e <= b && (c2 == C_INC || c2 == C_DEC) && !change_noun(t, h2)) {
+                    subj_arm_a = x;
+                    subj_arm_b = y;
+                    dir = h2;
+                    break;
+                }
+            }
     }
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
@@ -2837,7 +2863,18 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 arms.cb = varms.cb;
             }
         }
-        if (after_except || !q) {
+        if (subj_arm_b > subj_arm_a && q == dir) {
+            arms.ia = subj_arm_a;
+            arms.ib = subj_arm_b;
+            if (arms.cb > arms.ca && arms.ca < subj_arm_b)
+                arms.ca = arms.cb = 0;
+            if (!last_outcome(t, a, &oa, &ob)) {
+                size_t sa = a;
+                strip_lead(t, &sa, subj_arm_a);
+                oa = sa;
+                ob = subj_arm_a >= 4 ? subj_arm_a - 4 : sa;
+            }
+        } else if (after_except || !q) {
             oa = a;
             if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
                 strip_lead(t, &oa, b);

@@ -1545,3 +1545,22 @@ Test(findings, a_sentence_without_an_outcome_is_read_by_its_lexicon)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "the degree of increase in Group O was higher compared with that in
+ * Group I": a change placed in an arm is the subject, the comparison after
+ * it decides, on the sentence's outcome before; the comparator keeps its
+ * code ("that in Group I") and stops before "with respect to". */
+Test(findings, a_change_in_an_arm_as_the_subject)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer rose in Group O (p = 0.0002) and Group I (p = 0.0280); the degree "
+               "of increase in Group O was significantly higher compared with that in Group I "
+               "(p < 0.05).", .needle = "degree", .metric = "increased", .outcome = "Glimmer",
+          .intervention = "Group O", .comparator = "Group I" },
+        { .s = "RESULTS: There was no significant difference between Group I and Group O with "
+               "respect to the change in glimmer score.", .needle = "glimmer",
+          .metric = "no_difference", .comparator = "Group O" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
