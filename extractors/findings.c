@@ -1797,10 +1797,12 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
             {
                 const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
                 const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
-                const char *q = in ? in : wi;
+                const char *fo = fmem(t->lower + ns1, at - ns1, " for ", 5);
+                const char *q = in ? in : wi ? wi : fo;
                 size_t e2 = after + used, lim;
                 if (q && !(arms->ib > arms->ia)) {
-                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                    size_t s0 = (size_t)(q - t->lower) + (q == wi ? 6 : q == fo ? 5 : 4), x = s0,
+                           y = at;
                     trim_np(t, &x, &y);
                     if (y > x && word_count(t->s, x, y) <= 6) {
                         arms->ia = x;
@@ -1810,9 +1812,10 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
                 lim = e2 + 80 < b ? e2 + 80 : b;
                 in = fmem(t->lower + e2, lim - e2, " in ", 4);
                 wi = fmem(t->lower + e2, lim - e2, " with ", 6);
-                q = in ? in : wi;
+                fo = fmem(t->lower + e2, lim - e2, " for ", 5);
+                q = in ? in : wi ? wi : fo;
                 if (q && !(arms->cb > arms->ca)) {
-                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0;
+                    size_t s0 = (size_t)(q - t->lower) + (q == wi ? 6 : q == fo ? 5 : 4), x = s0;
                     size_t y = np_end(t, s0, lim);
                     const char *g = fmem(t->lower + x, y - x, " group", 6);
                     if (g)
@@ -2790,8 +2793,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
          * takes as reference is seldom written, the arms' own values say
          * which is higher */
         if (ratio && !dir && (vs = side_by_side(t, a, b, &varms)) != 0
-            && varms.ib > varms.ia && varms.cb > varms.ca)
-            direction = vs;
+            && varms.ib > varms.ia && varms.cb > varms.ca
+            && !fmem(t->lower + a, varms.ia - a, "ratio", 5))
+            direction = vs;     /* not two subgroups' ratios ("the ratio was 0.38 for all
+                                   and 0.07 among X") */
         else
             vs = 0;
     } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns

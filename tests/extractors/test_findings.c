@@ -1305,6 +1305,15 @@ Test(findings, arm_values_orient_a_ratio)
           .comparator = "placebo group" },
         { .s = "RESULTS: Glimmer was less frequent with zorvil (odds ratio 0.21, 95% CI 0.10 to "
                "0.44).", .needle = "frequent", .metric = "decreased" },
+        /* "for A ... for B" names the arms too */
+        { .s = "RESULTS: Median glimmer clearance times were 92 hours (84 to 114 hours) for zorvil "
+               "recipients and 138 hours (105 to 164 hours) for placebo-treated patients (hazard "
+               "ratio 2.17, 95% CI 1.54 to 3.05, p < 0.0001).", .needle = "clearance",
+          .metric = "decreased", .intervention = "zorvil recipients" },
+        /* two subgroups' ratios are no arms' values */
+        { .s = "RESULTS: The glimmer rate ratio was 0.38 (95% CI 0.20 to 0.76, p = 0.006) for the "
+               "total sample and 0.07 (95% CI 0.01 to 0.57, p = 0.013) among older patients.",
+          .needle = "ratio", .metric = "decreased" },
     };
 
     expect_findings(c, sizeof c / sizeof c[0]);
