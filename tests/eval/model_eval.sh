@@ -61,9 +61,10 @@
 # seen in the A group" on the outcome before, "the parents in the control
 # group" as the arm, "decreased less", "A outperformed B", no arm starting
 # with a direction word, negative affect lower-the-better, a sentence
-# without an outcome read by its lexicon only: train 0.900 / 0.825,
-# validation 0.919 / 0.826, test 0.875 / 0.659, recall 0.753, precision
-# 0.810, direction 0.920;
+# without an outcome read by its lexicon only, "the increase in Group O
+# was higher than in Group I", "V1 for A and V2 for B": train
+# 0.900 / 0.830, validation 0.919 / 0.826, test 0.875 / 0.659, recall
+# 0.753, precision 0.810, direction 0.920;
 # only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -94,7 +95,7 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.895,ev2_train.macro_f1=0.82; sample="--sample 1000" ;;
+    train) fl=ev2_train.coverage=0.895,ev2_train.macro_f1=0.825; sample="--sample 1000" ;;
     validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.82 ;;
     *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.65 ;;
   esac
