@@ -240,6 +240,7 @@ static const struct frule frules[] = {
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
+      /* "..., with greater increase in the A group": a comparison of its own */
       "|, with (?:an? )?(?=(?:significantly )?(?:greater|larger|higher|more|smaller|less|lower) "
       "(?:increases?|decreases?|reductions?|improvements?|declines?|rises?) in\\b)"
       "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
@@ -1281,8 +1282,6 @@ static const char *const copula[] = { " was ", " were ", " is ", " are ", " had 
 #define N_BE 4
 #define N_COPULA (sizeof copula / sizeof copula[0])
 
-/* The arm right before a comparison word at @p c: "higher with A than with
- * B", "lower on A than on B". */
 /* Does [a, b) start with a direction word ("higher ovulation rate" after
  * "resulted in" is the outcome, not an arm)? */
 static int starts_dir(const struct ftext *t, size_t a, size_t b)
@@ -1298,6 +1297,8 @@ static int starts_dir(const struct ftext *t, size_t a, size_t b)
     return 0;
 }
 
+/* The arm right before a comparison word at @p c: "higher with A than with
+ * B", "lower on A than on B". */
 static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
 {
     static const char *const prep[] = { " with ", " on ", " in " };
@@ -1561,10 +1562,10 @@ static size_t pol_last(const char *s, size_t n, int *cls)
 }
 
 /* The polarity of an outcome phrase: -1 lower is better, 1 higher is
- * better, 0 unknown; a whole sentence (@p named 0, no outcome named) is
- * read by its lexicon words only, not by the "score" of some phrase in it.  The head before "of"/"in" decides ("relief of pain",
+ * better, 0 unknown.  The head before "of"/"in" decides ("relief of pain",
  * "incidence of nausea"), else the last lexicon word ("pain scores",
- * "symptom relief"). */
+ * "symptom relief").  A whole sentence (@p named 0: no outcome was read)
+ * goes by its lexicon words only, not by a "score" somewhere in it. */
 static int outcome_polarity(const char *outcome, int named)
 {
     char low[256];
@@ -1832,7 +1833,6 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     }
     return 0;
 }
-
 
 /* "group B was 1077 s" at @p x: where the value after a short arm name
  * and its verb starts (at most 4 words, no punctuation), else 0. */
@@ -2507,9 +2507,6 @@ static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *
     }
 }
 
-/* After a change noun at @p qe: "were found (in the A group) for
- * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
- * clause named none; 0 when the clause is not so. */
 /* The outcome of the sentence's last finding, when it ended before @p at
  * and not long ago, into [*oa, *ob). */
 static int last_outcome(const struct ftext *t, size_t at, size_t *oa, size_t *ob)
@@ -2525,13 +2522,12 @@ static int last_outcome(const struct ftext *t, size_t at, size_t *oa, size_t *ob
 /* "X rose in both groups, with greater increase in the A group": the
  * phrase [*oa, *ob) after a comparative change is an arm, the outcome the
  * one before; the arm into @p arms. */
-static int elided_in_arm(const struct ftext *t, size_t a, size_t *oa, size_t *ob, size_t b,
+static int elided_in_arm(const struct ftext *t, size_t *oa, size_t *ob, size_t b,
                          struct arms *arms)
 {
     size_t x = *oa, y = *ob;
     const char *g;
 
-    (void)a;
     if (y <= x)
         return 0;
     if ((g = fmem(t->lower + x, b - x, " group", 6)) && (size_t)(g - t->lower) <= y + 1)
@@ -2545,6 +2541,11 @@ static int elided_in_arm(const struct ftext *t, size_t a, size_t *oa, size_t *ob
     return 1;
 }
 
+/* After a change noun at @p qe: "were found (in the A group) for
+ * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
+ * clause named none ("improvements in favour of A were present for
+ * OUTCOME" names A; "more decrease was seen in the A group" the outcome
+ * before); 0 when the clause is not so. */
 static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob,
                      struct arms *arms)
 {
@@ -2616,8 +2617,6 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
     return 1;
 }
 
-/* One finding from the clause [a, b) of a results part; *npri counts the
- * primary findings of the text. */
 static int bracket_depth(const struct ftext *t, size_t a, size_t e);
 
 /* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
@@ -2647,6 +2646,8 @@ static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
     return at;
 }
 
+/* One finding from the clause [a, b) of a results part; *npri counts the
+ * primary findings of the text. */
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -2892,7 +2893,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;
             oa = qe + 4;
             ob = np_end(t, oa, b);
-            if (cmp_e && elided_in_arm(t, a, &oa, &ob, b, &arms))
+            if (cmp_e && elided_in_arm(t, &oa, &ob, b, &arms))
                 hv = 0;     /* "..., with greater increase in the A group" */
             if (hv && (!(arms.ib > arms.ia) || lead_arms)) {
                 strip_lead(t, &sa, hv - 1);
