@@ -913,6 +913,15 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
                 || t->s[i + 2] == '(' || t->s[i + 2] == '[')
             && !extract_abbrev_dot(t->s, i, 1))
             return i + 1;
+        /* "(n = 877).The primary outcome": a full stop that lost its space,
+         * after a bracket or a word, before a capitalised word */
+        if (c == '.' && i >= a + 3 && i + 2 < b && isupper((unsigned char)t->s[i + 1])
+            && islower((unsigned char)t->s[i + 2])
+            && (t->s[i - 1] == ')' || (islower((unsigned char)t->s[i - 1])
+                                       && islower((unsigned char)t->s[i - 2])
+                                       && islower((unsigned char)t->s[i - 3])))
+            && !extract_abbrev_dot(t->s, i, 1))
+            return i + 1;
     }
     return b;
 }

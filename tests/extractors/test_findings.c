@@ -1573,3 +1573,17 @@ Test(findings, a_change_in_an_arm_as_the_subject)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "(n = 117).The primary outcome ...": a full stop that lost its space
+ * still ends the sentence. */
+Test(findings, a_full_stop_without_its_space)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: 115 patients received zorvil (n = 817) and 117 placebo (n = 877).The "
+               "primary outcome measure, 90-day glimmer, was similar between groups (49.6% vs. "
+               "55.6%, P = 0.43).", .needle = "similar", .metric = "no_difference",
+          .outcome = "90-day glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
