@@ -2814,10 +2814,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         rule = "finding.values";
         direction = vs;
         significant = 1;
-    } else if (!dir && !ns && paired_arms(t, a, b, &varms)
+    } else if (!dir && (!ns || sig) && paired_arms(t, a, b, &varms)
                && (vs = side_by_side(t, a, b, &varms)) != 0) {
         /* "in the A and B groups, 34% and 49%": the values in the arms'
-         * order, without a test */
+         * order, without a test (or each with its own, one below alpha and
+         * one not: "-29% (P = 0.02) and -8% (P = 0.38) in A and B") */
         rule = "finding.values";
         direction = vs;
     } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {

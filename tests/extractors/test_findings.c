@@ -1587,3 +1587,20 @@ Test(findings, a_full_stop_without_its_space)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "-29% (P = 0.02) and -8% (P = 0.38) in the A and B arms": each arm's
+ * value with its own test, one below alpha and one not, compares the
+ * arms by their values; both above alpha stays a null result. */
+Test(findings, arm_values_each_with_its_own_test)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The glimmer mean change relative to baseline was -29.1% (P = 0.019) and "
+               "-8.2% (P = 0.384) in the zorvil and control arm, respectively.",
+          .needle = "glimmer", .metric = "decreased", .rule = "finding.values" },
+        { .s = "RESULTS: The glimmer mean change was -29.1% (P = 0.19) and -8.2% (P = 0.384) in "
+               "the zorvil and control arm, respectively.", .needle = "glimmer",
+          .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
