@@ -123,9 +123,9 @@ static const struct frule frules[] = {
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
       "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
-      "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
-    { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c",
-      "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
+      "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
+    { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
+      "\\b(?:neither|nor|not|none) (?:significantly |statistically )?(?:different|differ\\w*"
       "|altered|affected|changed)\\b" },
     { "finding.not_significant", C_NOTSIG, "significan", "not sig|not sta|non-sig|nonsign|non sig|insigni|nor sig|did not|failed |does not|do not|lost si|loses s|ns|n.s",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"

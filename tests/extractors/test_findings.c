@@ -1604,3 +1604,20 @@ Test(findings, arm_values_each_with_its_own_test)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "did not reveal any significant differences", "none differed": denials
+ * of a difference. */
+Test(findings, did_not_reveal_and_none_differed)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Other domains of glimmer, zest, and vigour did not reveal any significant "
+               "between-group differences.", .needle = "vigour", .by_outcome = 1,
+          .metric = "no_difference", .rule = "finding.no_diff" },
+        { .s = "RESULTS: The zest scores did not detect any change between the zorvil and placebo "
+               "groups.", .needle = "zest", .metric = "no_difference" },
+        { .s = "RESULTS: All other endpoints favoured the zorvil arm but none statistically "
+               "differed between arms.", .needle = "none", .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
