@@ -106,6 +106,8 @@ static const struct frule frules[] = {
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
       "|[a-z]+-[a-z-]+|two-way|three-way))*(?:\\s+[a-z]+){0,2}?"
+      /* "no significant X and Y* group differences": two short names */
+      "(?:\\s+[\\w*+-]{1,12}\\s+and\\s+[\\w*+-]{1,12}(?:\\s+(?:group|between-group))?)?"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
@@ -3007,6 +3009,22 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 if (pp) {
                     oa = (size_t)(pp - t->lower) + 4;
                     ob = np_end(t, oa, b);
+                }
+            }
+            if (ob <= oa) {
+                /* "no significant X and Y group differences": the names
+                 * inside the cue */
+                const char *and = fmem(t->lower + qs, qe - qs, " and ", 5);
+                if (and) {
+                    size_t m = (size_t)(and - t->lower), x = m, y = m + 5;
+                    while (x > qs && t->s[x - 1] != ' ')
+                        x--;
+                    while (y < qe && t->s[y] != ' ')
+                        y++;
+                    if (x > qs && y < qe) {
+                        oa = x;
+                        ob = y;
+                    }
                 }
             }
             if (ob <= oa) {

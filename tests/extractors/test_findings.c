@@ -1621,3 +1621,18 @@ Test(findings, did_not_reveal_and_none_differed)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "No significant X and Y group differences were detected": two short
+ * names inside the denial are its outcome. */
+Test(findings, two_names_inside_a_denial)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: No significant glimmer and Z2* group differences were detected.",
+          .needle = "glimmer", .metric = "no_difference", .outcome = "glimmer and Z2*" },
+        { .s = "RESULTS: There were no glimmer and zest differences between the zorvil and "
+               "placebo groups.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "glimmer and zest" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
