@@ -62,9 +62,11 @@
 # group" as the arm, "decreased less", "A outperformed B", no arm starting
 # with a direction word, negative affect lower-the-better, a sentence
 # without an outcome read by its lexicon only, "the increase in Group O
-# was higher than in Group I", "V1 for A and V2 for B": train
-# 0.900 / 0.830, validation 0.919 / 0.826, test 0.875 / 0.659, recall
-# 0.753, precision 0.810, direction 0.920;
+# was higher than in Group I", "V1 for A and V2 for B", a full stop
+# that lost its space, arms' values each with its own test, "did not
+# reveal", "none differed", "no X and Y group differences": train
+# 0.902 / 0.833, validation 0.919 / 0.826, test 0.875 / 0.659, recall
+# 0.764, precision 0.815, direction 0.921;
 # only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -85,7 +87,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.75,finding.precision=0.805,finding.direction_accuracy=0.91,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.76,finding.precision=0.81,finding.direction_accuracy=0.91,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
 for split in train validation test; do
@@ -95,7 +97,7 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.895,ev2_train.macro_f1=0.825; sample="--sample 1000" ;;
+    train) fl=ev2_train.coverage=0.895,ev2_train.macro_f1=0.83; sample="--sample 1000" ;;
     validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.82 ;;
     *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.65 ;;
   esac
