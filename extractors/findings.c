@@ -1312,7 +1312,8 @@ static int starts_dir(const struct ftext *t, size_t a, size_t b)
  * B", "lower on A than on B". */
 static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
 {
-    static const char *const prep[] = { " with ", " on ", " in " };
+    /* "lower for the A group than for B": "for" only before a group */
+    static const char *const prep[] = { " with ", " on ", " in ", " for the " };
     size_t k, from = c > a + 80 ? c - 80 : a;
 
     for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
@@ -1321,7 +1322,8 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
         for (x = t->lower + from; (x = fmem(x, (size_t)(t->lower + c - x), prep[k],
                                              strlen(prep[k]))); x++)
             q = x;
-        if (!q)
+        if (!q || (k == 3 && !fmem(q, (size_t)(t->lower + c - q), " group", 6)
+                   && !fmem(q, (size_t)(t->lower + c - q), " arm", 4)))
             continue;
         xa = (size_t)(q - t->lower) + strlen(prep[k]);
         xb = c;
@@ -1335,7 +1337,7 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
                 if (cv)
                     xb = (size_t)(cv - t->lower), cut = 1;
             }
-            if (cut) {
+            if (cut || k == 3) {
                 const char *br = memchr(t->s + xa, '(', xb - xa);
                 if (br && br > t->s + xa + 1 && br[-1] == ' ')
                     xb = (size_t)(br - t->s) - 1;

@@ -1636,3 +1636,19 @@ Test(findings, two_names_inside_a_denial)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "X was lower for the placebo group (63%) than for the A groups": "for
+ * the ... group" names the arm before "than" (the control made the
+ * comparator); a "for" phrase naming no group does not. */
+Test(findings, the_arm_for_a_group_before_than)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The completion rate for the extension period was lower for the placebo "
+               "group (63.5%) than for the zorvil groups (68.3% to 79.8%).", .needle = "completion",
+          .metric = "increased", .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was lower for the first week than with quentor (p = 0.01).",
+          .needle = "Glimmer", .metric = "decreased", .intervention = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
