@@ -64,9 +64,9 @@
 # without an outcome read by its lexicon only, "the increase in Group O
 # was higher than in Group I", "V1 for A and V2 for B", a full stop
 # that lost its space, arms' values each with its own test, "did not
-# reveal", "none differed", "no X and Y group differences": train
-# 0.902 / 0.833, validation 0.919 / 0.826, test 0.875 / 0.659, recall
-# 0.764, precision 0.815, direction 0.921;
+# reveal", "none differed", "no X and Y group differences", "lower for
+# the A group than for B": train 0.902 / 0.834, validation 0.919 / 0.826,
+# test 0.875 / 0.659, recall 0.764, precision 0.815, direction 0.921;
 # only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
