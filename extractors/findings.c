@@ -106,6 +106,8 @@ static const struct frule frules[] = {
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
       "|[a-z]+-[a-z-]+|two-way|three-way))*(?:\\s+[a-z]+){0,2}?"
+      /* "no significant X and Y* group differences": two short names */
+      "(?:\\s+[\\w*+-]{1,12}\\s+and\\s+[\\w*+-]{1,12}(?:\\s+(?:group|between-group))?)?"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
       "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
@@ -123,9 +125,9 @@ static const struct frule frules[] = {
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
       "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
       "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
-      "|more|less|longer|shorter|elevated|found|observed|detected|seen)\\b" },
-    { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c",
-      "\\b(?:neither|nor|not) (?:significantly |statistically )?(?:different|differ\\w*"
+      "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
+    { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
+      "\\b(?:neither|nor|not|none) (?:significantly |statistically )?(?:different|differ\\w*"
       "|altered|affected|changed)\\b" },
     { "finding.not_significant", C_NOTSIG, "significan", "not sig|not sta|non-sig|nonsign|non sig|insigni|nor sig|did not|failed |does not|do not|lost si|loses s|ns|n.s",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
@@ -156,12 +158,12 @@ static const struct frule frules[] = {
       "|tendency (?:towards?|to|for)|tended to|marginally significant"
       "|borderline (?:statistical(?:ly)? )?significan\\w*|did not quite)\\b" },
 
-    { "finding.increased", C_INC, "", "higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
+    { "finding.increased", C_INC, "", "outperf|higher|greater|more|larger|longer|increas|elevated|improv|better|enhanc|raised|prolong|superior|gain|rise|rose|boosted|augmented|heightened|stronger|faster|accelerated|promoted|exceeded|upregulated|highest|greatest|largest|longest|high ",
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
-      "|improved?|improves|improving|improvements?|better|enhanced?|enhances|raised"
+      "|improved?|improves|improving|improvements?|better|enhanced?|enhances|enhancements?|raised"
       "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
-      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated"
+      "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated|outperform(?:ed|s)?"
       "|(?<=significantly )high)\\b" },
     { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
       "\\b(?:lowest|least|fewest|smallest|shortest|minimum"
@@ -240,6 +242,9 @@ static const struct frule frules[] = {
       "|enhanced|suppressed|worsened|deteriorated) (?!and\\b|or\\b|\\w+ (?:was|were)\\b))"
       "|,?(?= ?and (?:was|were|did|does|do|had) not\\b)"
       "|,? with (?:a )?(?=(?:non-?significant )?(?:trends?|tendency) (?:towards?|to|for)\\b)"
+      /* "..., with greater increase in the A group": a comparison of its own */
+      "|, with (?:an? )?(?=(?:significantly )?(?:greater|larger|higher|more|smaller|less|lower) "
+      "(?:increases?|decreases?|reductions?|improvements?|declines?|rises?) in\\b)"
       "|\\band (?=(?:more|fewer|less) (?:patients|participants|subjects|women|men|children)\\b)"
       "|\\band (?=there (?:\\w+ )?(?:was|were|is|are)\\b)"
       "|\\band (?=the (?:[\\w-]+ ){1,4}?(?:did|does|do|was|were|could)(?: not|n't)\\b)" },
@@ -252,6 +257,14 @@ static const struct frule frules[] = {
       "(?:(?:was|were) )?(?:significantly |markedly |also "
       "|slightly |further )?(?:increased|decreased|reduced|declined|improved|lowered|elevated"
       "|rose|fell|dropped|worsened|deteriorated)\\b)" },
+    /* "a greater reduction in X and a higher increase in Y", "effective in
+     * increasing X and in reducing Y": a change of its own after "and";
+     * split only when the clause before has its own direction */
+    { "finding.split_change", C_SPLIT, "and ", "and ",
+      "\\band (?=(?:in (?:increasing|decreasing|reducing|improving|lowering|raising|enhancing)\\b"
+      "|(?:an? )?(?:(?:statistically )?significant(?:ly)? (?:\\(p [^()]{1,20}\\) )?)?"
+      "(?:(?:greater|larger|higher|more|smaller|lower|less) )?(?:increases?|decreases?|reductions?"
+      "|improvements?|declines?|elevations?|enhancements?) (?:in|of)\\b))" },
     /* "A was lower than B, the difference was not significant": a denial
      * after a comma is a clause of its own (anaphoric_ns decides) */
     { "finding.split_denial", C_SPLIT, "", ", the|, this|, these|, that|, such",
@@ -445,7 +458,8 @@ static const struct word np_stops[] = {
     W("; "), W(" whereas"), W(" while "), W(" which "), W(" that "), W(" following "),
     W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
     W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
-    W(" significantly "), W(" showed "), W(" resulted in "),
+    W(" significantly "), W(" showed "), W(" resulted in "), W(" in comparison"),
+    W(" with respect to"), W(" with regard to"),
 };
 #define NSTOPS (sizeof np_stops / sizeof np_stops[0])
 
@@ -539,6 +553,7 @@ struct ftext {
     size_t denied;        /* the end of the next clause when it denies this
                              one's significance (the row quotes it), or 0 */
     size_t dig_from, dig_at; /* the first digit at or after dig_from (has_digit) */
+    size_t sent_a;        /* where the sentence being read starts */
 };
 
 static int is_space(char c)
@@ -900,6 +915,15 @@ static size_t sentence_end(const struct ftext *t, size_t a, size_t b)
                 || t->s[i + 2] == '(' || t->s[i + 2] == '[')
             && !extract_abbrev_dot(t->s, i, 1))
             return i + 1;
+        /* "(n = 877).The primary outcome": a full stop that lost its space,
+         * after a bracket or a word, before a capitalised word */
+        if (c == '.' && i >= a + 3 && i + 2 < b && isupper((unsigned char)t->s[i + 1])
+            && islower((unsigned char)t->s[i + 2])
+            && (t->s[i - 1] == ')' || (islower((unsigned char)t->s[i - 1])
+                                       && islower((unsigned char)t->s[i - 2])
+                                       && islower((unsigned char)t->s[i - 3])))
+            && !extract_abbrev_dot(t->s, i, 1))
+            return i + 1;
     }
     return b;
 }
@@ -1191,6 +1215,28 @@ static size_t generic_arm_end(const struct ftext *t, size_t a, size_t e, size_t 
     return e;
 }
 
+/* "the parents in the control group": a short head [a, e) of other words
+ * than generic_arm_end()'s, before "in the" and a phrase naming a group or
+ * an arm; where that phrase starts (its end in *xe), else 0. */
+static size_t head_in_group(const struct ftext *t, size_t a, size_t e, size_t b, size_t *xe)
+{
+    size_t x, y;
+
+    if (word_count(t->s, a, e) > 2 || e + 8 >= b || strncmp(t->lower + e, " in the ", 8))
+        return 0;
+    for (x = a; x < e; x++)
+        if (!isalpha((unsigned char)t->s[x]) && t->s[x] != ' ')
+            return 0;
+    x = e + 8;
+    y = np_end(t, x, b);
+    if (y > b)
+        y = b;
+    if (!fmem(t->lower + x, y - x, "group", 5) && !fmem(t->lower + x, y - x, " arm", 4))
+        return 0;
+    *xe = y;
+    return x;
+}
+
 /* control_like() of the normalised [a, b). */
 static int control_like_span(const struct ftext *t, size_t a, size_t b)
 {
@@ -1202,6 +1248,8 @@ static int control_like_span(const struct ftext *t, size_t a, size_t b)
     return control_like(buf);
 }
 
+static size_t group_code_end(const struct ftext *t, size_t g, size_t b);
+
 /* The arm after a comparison word at @p a: "(the) X( group| arm)". */
 static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, size_t *xb)
 {
@@ -1210,11 +1258,19 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
 
     *xa = a;
     e = np_end(t, a, b);
-    e = generic_arm_end(t, a, e, b);
-    /* "the X group" ends at "group" */
+    {
+        size_t ge = generic_arm_end(t, a, e, b), he, hs;
+        if (ge == e && (hs = head_in_group(t, a, e, b, &he)) != 0) {
+            *xa = hs;     /* the arm, not its members */
+            a = hs;
+            ge = he;
+        }
+        e = ge;
+    }
+    /* "the X group" ends at "group", "that in Group I" at its code */
     g = fmem(t->lower + a, e - a, " group", 6);
     if (g)
-        e = (size_t)(g - t->lower) + 6;
+        e = group_code_end(t, (size_t)(g - t->lower) + 6, b);
     *xb = e;
     {   /* "(P = 0.04 versus placebo alone)": the bracket closes the arm */
         const char *cl = memchr(t->s + *xa, ')', *xb - *xa);
@@ -1232,12 +1288,33 @@ static void arm_after(const struct ftext *t, size_t a, size_t b, size_t *xa, siz
         *xb = *xa;      /* U+2212 minus */
 }
 
+/* The verbs "to be" (the first N_BE) and "to have" that end a subject. */
+static const char *const copula[] = { " was ", " were ", " is ", " are ", " had ", " has " };
+#define N_BE 4
+#define N_COPULA (sizeof copula / sizeof copula[0])
+
+/* Does [a, b) start with a direction word ("higher ovulation rate" after
+ * "resulted in" is the outcome, not an arm)? */
+static int starts_dir(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s == a; i++) {
+        enum cue c = frules[f->hits[i].rule].cue;
+        if ((c == C_INC || c == C_DEC) && f->hits[i].e <= b)
+            return 1;
+    }
+    return 0;
+}
+
 /* The arm right before a comparison word at @p c: "higher with A than with
  * B", "lower on A than on B". */
 static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r)
 {
-    static const char *const prep[] = { " with ", " on ", " in " };
-    size_t k, from = c > a + 50 ? c - 50 : a;
+    /* "lower for the A group than for B": "for" only before a group */
+    static const char *const prep[] = { " with ", " on ", " in ", " for the " };
+    size_t k, from = c > a + 80 ? c - 80 : a;
 
     for (k = 0; k < sizeof prep / sizeof prep[0]; k++) {
         const char *q = NULL, *x;
@@ -1245,13 +1322,31 @@ static void arm_before(const struct ftext *t, size_t a, size_t c, struct arms *r
         for (x = t->lower + from; (x = fmem(x, (size_t)(t->lower + c - x), prep[k],
                                              strlen(prep[k]))); x++)
             q = x;
-        if (!q)
+        if (!q || (k == 3 && !fmem(q, (size_t)(t->lower + c - q), " group", 6)
+                   && !fmem(q, (size_t)(t->lower + c - q), " arm", 4)))
             continue;
         xa = (size_t)(q - t->lower) + strlen(prep[k]);
         xb = c;
+        {
+            /* "X in the A arm (45 months) was lower than B": the arm ends
+             * at its verb, and before the bracket of its value */
+            size_t v;
+            int cut = 0;
+            for (v = 0; v < N_COPULA; v++) {
+                const char *cv = fmem(t->lower + xa, xb - xa, copula[v], strlen(copula[v]));
+                if (cv)
+                    xb = (size_t)(cv - t->lower), cut = 1;
+            }
+            if (cut || k == 3) {
+                const char *br = memchr(t->s + xa, '(', xb - xa);
+                if (br && br > t->s + xa + 1 && br[-1] == ' ')
+                    xb = (size_t)(br - t->s) - 1;
+            }
+        }
         trim_np(t, &xa, &xb);
         if (xb > xa && word_count(t->s, xa, xb) <= 5 && isalpha((unsigned char)t->s[xa])
-            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)) {
+            && !memchr(t->s + xa, ',', xb - xa) && !memchr(t->s + xa, '(', xb - xa)
+            && !starts_dir(t, xa, xb)) {
             r->ia = xa;
             r->ib = xb;
         }
@@ -1377,7 +1472,7 @@ static void clause_arms(const struct ftext *t, size_t a, size_t b, struct arms *
     /* "in the A group" / "A group" before the comparison; not the
      * comparator's own ("compared with the B group, the A group ...") */
     for (p = fmem(t->lower + a, b - a, " group", 6);
-         p && r->cb > r->ca && (size_t)(p - t->lower) >= r->ca && (size_t)(p - t->lower) < r->cb;
+         p && r->cb > r->ca && (size_t)(p - t->lower) + 1 >= r->ca && (size_t)(p - t->lower) < r->cb;
          p = fmem(p + 6, (size_t)(t->lower + b - p - 6), " group", 6))
         ;
     if (p) {
@@ -1424,7 +1519,9 @@ static const char *const pol_lower[] = {
     "spastic", "tremor", "agitation", "delirium", "headache", "dizziness", "somnolence",
     "constipation", "diarrh", "burden", "disabilit", "impairment", "severity", "dysfunction",
     "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
-    "hostility", "aggressi", "confusion",
+    "hostility", "aggressi", "confusion", "negative emotion", "negative affect",
+    "negative mood", "negative symptom", "negative behavio", "negative thought",
+    "negative belief",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
@@ -1480,8 +1577,9 @@ static size_t pol_last(const char *s, size_t n, int *cls)
 /* The polarity of an outcome phrase: -1 lower is better, 1 higher is
  * better, 0 unknown.  The head before "of"/"in" decides ("relief of pain",
  * "incidence of nausea"), else the last lexicon word ("pain scores",
- * "symptom relief"). */
-static int outcome_polarity(const char *outcome)
+ * "symptom relief").  A whole sentence (@p named 0: no outcome was read)
+ * goes by its lexicon words only, not by a "score" somewhere in it. */
+static int outcome_polarity(const char *outcome, int named)
 {
     char low[256];
     size_t n, h;
@@ -1515,7 +1613,7 @@ static int outcome_polarity(const char *outcome)
         return cls;
     /* a rating score or scale without a named measure: most are symptom
      * scales, where less is better */
-    return strstr(low, "score") || strstr(low, "scale") ? -1 : 0;
+    return named && (strstr(low, "score") || strstr(low, "scale")) ? -1 : 0;
 }
 
 /* Is the cue an evaluative word: 1 for better ("improved", "better",
@@ -1541,7 +1639,8 @@ static int evaluative(const struct ftext *t, const struct hit *h)
 static int change_noun(const struct ftext *t, const struct hit *h)
 {
     static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
-                                     "decline", "gain", "rise", "drop", "elevation" };
+                                     "decline", "gain", "rise", "drop", "elevation",
+                                     "enhancement" };
     size_t k, n = h->e - h->s;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
@@ -1712,10 +1811,12 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
             {
                 const char *in = fmem(t->lower + ns1, at - ns1, " in ", 4);
                 const char *wi = fmem(t->lower + ns1, at - ns1, " with ", 6);
-                const char *q = in ? in : wi;
+                const char *fo = fmem(t->lower + ns1, at - ns1, " for ", 5);
+                const char *q = in ? in : wi ? wi : fo;
                 size_t e2 = after + used, lim;
                 if (q && !(arms->ib > arms->ia)) {
-                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0, y = at;
+                    size_t s0 = (size_t)(q - t->lower) + (q == wi ? 6 : q == fo ? 5 : 4), x = s0,
+                           y = at;
                     trim_np(t, &x, &y);
                     if (y > x && word_count(t->s, x, y) <= 6) {
                         arms->ia = x;
@@ -1725,9 +1826,10 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
                 lim = e2 + 80 < b ? e2 + 80 : b;
                 in = fmem(t->lower + e2, lim - e2, " in ", 4);
                 wi = fmem(t->lower + e2, lim - e2, " with ", 6);
-                q = in ? in : wi;
+                fo = fmem(t->lower + e2, lim - e2, " for ", 5);
+                q = in ? in : wi ? wi : fo;
                 if (q && !(arms->cb > arms->ca)) {
-                    size_t s0 = (size_t)(q - t->lower) + (q == in ? 4 : 6), x = s0;
+                    size_t s0 = (size_t)(q - t->lower) + (q == wi ? 6 : q == fo ? 5 : 4), x = s0;
                     size_t y = np_end(t, s0, lim);
                     const char *g = fmem(t->lower + x, y - x, " group", 6);
                     if (g)
@@ -1744,11 +1846,6 @@ static int side_by_side(const struct ftext *t, size_t a, size_t b, struct arms *
     }
     return 0;
 }
-
-/* The verbs "to be" (the first N_BE) and "to have" that end a subject. */
-static const char *const copula[] = { " was ", " were ", " is ", " are ", " had ", " has " };
-#define N_BE 4
-#define N_COPULA (sizeof copula / sizeof copula[0])
 
 /* "group B was 1077 s" at @p x: where the value after a short arm name
  * and its verb starts (at most 4 words, no punctuation), else 0. */
@@ -2423,24 +2520,85 @@ static void between_p(const struct ftext *t, size_t a, size_t b, int *sig, int *
     }
 }
 
+/* The outcome of the sentence's last finding, when it ended before @p at
+ * and not long ago, into [*oa, *ob). */
+static int last_outcome(const struct ftext *t, size_t at, size_t *oa, size_t *ob)
+{
+    if (!(t->last_ob > t->last_oa) || t->last_ob > at || at - t->last_ob > 160
+        || t->last_oa < t->sent_a)
+        return 0;
+    *oa = t->last_oa;
+    *ob = t->last_ob;
+    return 1;
+}
+
+/* "X rose in both groups, with greater increase in the A group": the
+ * phrase [*oa, *ob) after a comparative change is an arm, the outcome the
+ * one before; the arm into @p arms. */
+static int elided_in_arm(const struct ftext *t, size_t *oa, size_t *ob, size_t b,
+                         struct arms *arms)
+{
+    size_t x = *oa, y = *ob;
+    const char *g;
+
+    if (y <= x)
+        return 0;
+    if ((g = fmem(t->lower + x, b - x, " group", 6)) && (size_t)(g - t->lower) <= y + 1)
+        y = group_code_end(t, (size_t)(g - t->lower) + 6, b);
+    trim_np(t, &x, &y);
+    if (y <= x || word_count(t->s, x, y) > 6 || !arm_like(t, x, y) || control_like_span(t, x, y)
+        || !last_outcome(t, x, oa, ob))
+        return 0;
+    arms->ia = x;
+    arms->ib = y;
+    return 1;
+}
+
 /* After a change noun at @p qe: "were found (in the A group) for
  * OUTCOME": the outcome in [*oa, *ob), the arm into @p arms when the
- * clause named none; 0 when the clause is not so. */
+ * clause named none ("improvements in favour of A were present for
+ * OUTCOME" names A; "more decrease was seen in the A group" the outcome
+ * before); 0 when the clause is not so. */
 static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, size_t *ob,
                      struct arms *arms)
 {
     static const char *const seen[] = { " were found", " was found", " were observed",
                                         " was observed", " were seen", " was seen", " were noted",
-                                        " was noted", " were reported", " was reported" };
-    size_t k, x = 0, ia = 0, ib = 0;
+                                        " was noted", " were reported", " was reported",
+                                        " were present", " was present", " were evident",
+                                        " was evident" };
+    static const char *const favour[] = { " in favor of ", " in favour of " };
+    size_t k, x = 0, ia = 0, ib = 0, from = qe;
 
-    for (k = 0; k < sizeof seen / sizeof seen[0]; k++)
-        if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
-            x = qe + strlen(seen[k]);
+    /* "improvements in favour of A were present for OUTCOME": A the arm */
+    for (k = 0; k < sizeof favour / sizeof favour[0]; k++)
+        if (!strncmp(t->lower + qe, favour[k], strlen(favour[k]))) {
+            from = qe + strlen(favour[k]);
             break;
         }
+    for (k = 0; k < sizeof seen / sizeof seen[0]; k++) {
+        if (from == qe) {
+            if (!strncmp(t->lower + qe, seen[k], strlen(seen[k]))) {
+                x = qe + strlen(seen[k]);
+                break;
+            }
+        } else {
+            size_t lim = from + 60 < b ? from + 60 : b;
+            const char *v = fmem(t->lower + from, lim - from, seen[k], strlen(seen[k]));
+            if (v && (!x || (size_t)(v - t->lower) < ib)) {
+                ia = from;
+                ib = (size_t)(v - t->lower);
+                x = ib + strlen(seen[k]);
+            }
+        }
+    }
     if (!x)
         return 0;
+    if (ib > ia) {
+        trim_np(t, &ia, &ib);
+        if (ib <= ia || word_count(t->s, ia, ib) > 6)
+            return 0;
+    }
     if (!strncmp(t->lower + x, " in the ", 8) || !strncmp(t->lower + x, " in ", 4)) {
         size_t s0 = x + (t->lower[x + 4] == 't' && t->lower[x + 5] == 'h' ? 8 : 4), e0;
         const char *g;
@@ -2454,17 +2612,51 @@ static int found_for(const struct ftext *t, size_t qe, size_t b, size_t *oa, siz
             x = e0;
         }
     }
-    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4))
-        return 0;
-    *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
-    *ob = np_end(t, *oa, b);
-    if (*ob <= *oa)
-        return 0;
+    if (strncmp(t->lower + x, " for ", 5) && strncmp(t->lower + x, " in ", 4)) {
+        /* "X fell in both groups, but more decrease was seen in the A
+         * group": the outcome is the one before */
+        if (!(ib > ia) || !last_outcome(t, qe, oa, ob))
+            return 0;
+    } else {
+        *oa = x + (t->lower[x + 1] == 'f' ? 5 : 4);
+        *ob = np_end(t, *oa, b);
+        if (*ob <= *oa)
+            return 0;
+    }
     if (ib > ia && !(arms->ib > arms->ia)) {
         arms->ia = ia;
         arms->ib = ib;
     }
     return 1;
+}
+
+static int bracket_depth(const struct ftext *t, size_t a, size_t e);
+
+/* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
+ * counts participants in the arms names the outcome after its verb; where
+ * that outcome starts, else 0. */
+static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
+{
+    static const struct word verb[] = {
+        W(" had "), W(" reported "), W(" developed "), W(" experienced "), W(" achieved "),
+        W(" required "), W(" needed "), W(" suffered "), W(" showed "), W(" presented with "),
+        W(" underwent "), W(" were still in "), W(" remained in "),
+    };
+    size_t k, lim = b < a + 160 ? b : a + 160, at = 0, used;
+    double v;
+
+    if (!lm_num_any(t->s + a, b - a, &v, &used))
+        return 0;
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+        const char *p = fmem(t->lower + a, lim - a, verb[k].w, verb[k].n);
+        if (p && (!at || (size_t)(p - t->lower) + verb[k].n < at)
+            && (size_t)(p - t->lower) + verb[k].n < b)
+            at = (size_t)(p - t->lower) + verb[k].n;
+    }
+    if (!at || !(fmem(t->lower + a, at - a, " in ", 4) || fmem(t->lower + a, at - a, " of the ", 8))
+        || !isalpha((unsigned char)t->s[at]))
+        return 0;
+    return at;
 }
 
 /* One finding from the clause [a, b) of a results part; *npri counts the
@@ -2473,10 +2665,12 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                              enum part part, size_t la, size_t lb)
 {
     const findings_rules *f = t->f;
-    const struct hit *neg = NULL, *dir = NULL, *h;
+    const struct hit *neg = NULL, *dir = NULL, *bdir = NULL, *h;
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
+    int lead_arms = 0;  /* the arms are the lead clause's */
+    size_t subj_arm_a = 0, subj_arm_b = 0;  /* "the increase in A was higher": A */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
     struct arms varms = { 0, 0, 0, 0 };
     double p;
@@ -2504,8 +2698,44 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             && !threshold_word(t, a, h) && !dose_arm_word(t, h) && superlative_ok(t, a, h)
             && !inside_cue(t, C_NODIFF, h->s, h->e) && !inside_cue(t, C_NOTDIFF, h->s, h->e)
             && !inside_cue(t, C_NOTSUP, h->s, h->e) && !inside_cue(t, C_FAILED, h->s, h->e)
-            && !inside_cue(t, C_FREQ, h->s, h->e))
-            dir = h;
+            && !inside_cue(t, C_FREQ, h->s, h->e)) {
+            /* "Response (a reduction of 25% or more) was 90% in A and 60%
+             * in B", "ratings (lower is better) were 5.4 in A and 4.0 in
+             * B": a bracket defines the outcome, the comparison is outside */
+            if (bracket_depth(t, a, h->s) > 0) {
+                if (!bdir)
+                    bdir = h;
+            } else {
+                dir = h;
+            }
+        }
+    }
+    if (!dir && bdir) {
+        struct arms tmp = { 0, 0, 0, 0 };
+        if (!side_by_side(t, a, b, &tmp))
+            dir = bdir;
+    }
+    /* "the increase in Group A was higher than in Group B": a change placed
+     * in an arm is the subject; the comparison after it decides, on the
+     * sentence's outcome before */
+    if (dir && change_noun(t, dir) && dir->e + 4 < b && !strncmp(t->lower + dir->e, " in ", 4)) {
+        size_t x = dir->e + 4, y = np_end(t, x, b);
+        const char *g = fmem(t->lower + x, y > x ? y - x : 0, "group", 5);
+        if (g && (size_t)(g - t->lower) == x + (starts_word(t->lower, b, x, "the") ? 4 : 0))
+            y = group_code_end(t, (size_t)(g - t->lower) + 5, b);
+        else if (g)
+            y = (size_t)(g - t->lower) + 5;
+        if (g && y > x && word_count(t->s, x, y) <= 5)
+            for (i = first_hit(f, y); i < f->nh && f->hits[i].s < b; i++) {
+                const struct hit *h2 = &f->hits[i];
+                enum cue c2 = frules[h2->rule].cue;
+                if (h2->e <= b && (c2 == C_INC || c2 == C_DEC) && !change_noun(t, h2)) {
+                    subj_arm_a = x;
+                    subj_arm_b = y;
+                    dir = h2;
+                    break;
+                }
+            }
     }
     /* "greater reduction", "less improvement": the change noun gives the
      * direction, a "less" before it turns it round */
@@ -2532,6 +2762,18 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 break;
             }
         }
+    }
+    /* "X decreased (significantly) less in A than in B": less of a fall is
+     * relatively more, less of a rise relatively less */
+    if (dir && !cmp_e && !change_noun(t, dir)) {
+        size_t x = dir->e;
+        while (x < b && t->s[x] == ' ')
+            x++;
+        if (starts_word(t->lower, b, x, "significantly"))
+            x += 14;
+        if (starts_word(t->lower, b, x, "less") && !starts_word(t->lower, b, x + 5, "than")
+            && !starts_word(t->lower, b, dir->s, "less"))
+            flip = !flip;
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
     between_p(t, a, b, &sig, &ns);
@@ -2561,15 +2803,26 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         rule = "finding.ratio";
         direction = ratio;
         significant = ratio != 0;
+        /* "27% in A compared to 1% in B (OR 0.03)": which arm a ratio
+         * takes as reference is seldom written, the arms' own values say
+         * which is higher */
+        if (ratio && !dir && (vs = side_by_side(t, a, b, &varms)) != 0
+            && varms.ib > varms.ia && varms.cb > varms.ca
+            && !fmem(t->lower + a, varms.ia - a, "ratio", 5))
+            direction = vs;     /* not two subgroups' ratios ("the ratio was 0.38 for all
+                                   and 0.07 among X") */
+        else
+            vs = 0;
     } else if (!dir && (sig || has_cue(t, C_SIG, a, b)) && !ns
                && ((void)paired_arms(t, a, b, &varms), vs = side_by_side(t, a, b, &varms)) != 0) {
         rule = "finding.values";
         direction = vs;
         significant = 1;
-    } else if (!dir && !ns && paired_arms(t, a, b, &varms)
+    } else if (!dir && (!ns || sig) && paired_arms(t, a, b, &varms)
                && (vs = side_by_side(t, a, b, &varms)) != 0) {
         /* "in the A and B groups, 34% and 49%": the values in the arms'
-         * order, without a test */
+         * order, without a test (or each with its own, one below alpha and
+         * one not: "-29% (P = 0.02) and -8% (P = 0.38) in A and B") */
         rule = "finding.values";
         direction = vs;
     } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {
@@ -2616,8 +2869,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         int noun_cue = q && (!strncmp(lq, "no ", 3) || fmem(lq, qe - qs, "difference", 10)
                              || fmem(lq, qe - qs, "effect", 6) || fmem(lq, qe - qs, "change", 6));
         clause_arms(t, a, b, &arms);
-        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca))
+        if (lb > la && !(arms.ib > arms.ia) && !(arms.cb > arms.ca)) {
             clause_arms(t, la, lb, &arms);  /* an enumerated item: the lead's arms */
+            lead_arms = 1;
+        }
         if (vs) {
             if (varms.ib > varms.ia) {
                 arms.ia = varms.ia;
@@ -2628,16 +2883,41 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 arms.cb = varms.cb;
             }
         }
-        if (after_except || !q) {
+        if (subj_arm_b > subj_arm_a && q == dir) {
+            arms.ia = subj_arm_a;
+            arms.ib = subj_arm_b;
+            if (arms.cb > arms.ca && arms.ca < subj_arm_b)
+                arms.ca = arms.cb = 0;
+            if (!last_outcome(t, a, &oa, &ob)) {
+                size_t sa = a;
+                strip_lead(t, &sa, subj_arm_a);
+                oa = sa;
+                ob = subj_arm_a >= 4 ? subj_arm_a - 4 : sa;
+            }
+        } else if (after_except || !q) {
             oa = a;
             if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
                 strip_lead(t, &oa, b);
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
-                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))) {
-            /* "a (greater) reduction in OUTCOME" */
+                   && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))
+                   && strncmp(t->lower + qe, " in favo", 8)) {
+            /* "a (greater) reduction in OUTCOME"; "A showed a reduction in
+             * OUTCOME": A the arm */
+            size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;
             oa = qe + 4;
             ob = np_end(t, oa, b);
+            if (cmp_e && elided_in_arm(t, &oa, &ob, b, &arms))
+                hv = 0;     /* "..., with greater increase in the A group" */
+            if (hv && (!(arms.ib > arms.ia) || lead_arms)) {
+                strip_lead(t, &sa, hv - 1);
+                sb = hv - 1;
+                trim_np(t, &sa, &sb);
+                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
+                    arms.ia = sa;
+                    arms.ib = sb;
+                }
+            }
         } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
             /* "improvements were found in the A group for OUTCOME" */
         } else if (q == dir && cmp_e && cmp_e + 1 < qs && word_count(t->s, cmp_e, qs) <= 4
@@ -2658,6 +2938,34 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
+        } else if (q == dir && !strncmp(lq, "outperform", 10)) {
+            /* "A outperformed B (in measures of|on) OUTCOME": B the
+             * comparator */
+            static const char *const on[] = { " in measures of ", " in terms of ", " on ", " in " };
+            size_t sa = a, sb = qs, ca, cb, k;
+            strip_lead(t, &sa, sb);
+            trim_np(t, &sa, &sb);
+            if (sb > sa && word_count(t->s, sa, sb) <= 8) {
+                arms.ia = sa;
+                arms.ib = sb;
+            }
+            arm_after(t, qe + 1 < b ? qe + 1 : b, b, &ca, &cb);
+            for (k = 0; k < 2 && cb > ca; k++) {
+                const char *w = fmem(t->lower + ca, cb - ca, on[k], strlen(on[k]));
+                if (w)
+                    cb = (size_t)(w - t->lower);
+            }
+            if (cb > ca) {
+                arms.ca = ca;
+                arms.cb = cb;
+            }
+            oa = ob = 0;
+            for (k = 0; k < sizeof on / sizeof on[0] && cb > ca; k++)
+                if (!strncmp(t->lower + cb, on[k], strlen(on[k]))) {
+                    oa = cb + strlen(on[k]);
+                    ob = np_end(t, oa, b);
+                    break;
+                }
         } else if (active_verb(t, a, qs, qe) && !intransitive(t, qe, b)) {
             /* "X (significantly) reduced OUTCOME": X is the intervention */
             size_t sa = a, sb = qs;
@@ -2703,6 +3011,22 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 if (pp) {
                     oa = (size_t)(pp - t->lower) + 4;
                     ob = np_end(t, oa, b);
+                }
+            }
+            if (ob <= oa) {
+                /* "no significant X and Y group differences": the names
+                 * inside the cue */
+                const char *and = fmem(t->lower + qs, qe - qs, " and ", 5);
+                if (and) {
+                    size_t m = (size_t)(and - t->lower), x = m, y = m + 5;
+                    while (x > qs && t->s[x - 1] != ' ')
+                        x--;
+                    while (y < qe && t->s[y] != ' ')
+                        y++;
+                    if (x > qs && y < qe) {
+                        oa = x;
+                        ob = y;
+                    }
                 }
             }
             if (ob <= oa) {
@@ -2776,6 +3100,14 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         }
         trim_np(t, &oa, &ob);
         apposition(t, &oa, &ob, b);
+        if (ob > oa) {
+            size_t x = counted_outcome(t, oa, b);
+            if (x) {
+                oa = x;
+                ob = np_end(t, oa, b);
+                trim_np(t, &oa, &ob);
+            }
+        }
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
         /* "A was significantly better than B for X" too */
@@ -2914,7 +3246,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
             if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
-                && outcome_polarity(e->outcome ? e->outcome : e->text) < 0)
+                && outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
                 direction = -direction;
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
@@ -2949,6 +3281,27 @@ static int clause_has_dir(const struct ftext *t, size_t a, size_t b)
     for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
         enum cue c = frules[f->hits[i].rule].cue;
         if (f->hits[i].e <= b && (c == C_INC || c == C_DEC))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does [a, b) hold a change named as a noun or a gerund ("a reduction in",
+ * "in increasing")?  "a decrease in X and an increase in Y" are two
+ * changes side by side; "X decreased with loss of Y and a decrease of Z"
+ * one change with its consequences. */
+static int clause_has_change(const struct ftext *t, size_t a, size_t b)
+{
+    const findings_rules *f = t->f;
+    size_t i;
+
+    for (i = first_hit(f, a); i < f->nh && f->hits[i].s < b; i++) {
+        const struct hit *h = &f->hits[i];
+        enum cue c = frules[h->rule].cue;
+        if (h->e > b || (c != C_INC && c != C_DEC))
+            continue;
+        if (change_noun(t, h) || (h->s >= a + 3 && !strncmp(t->lower + h->s - 3, "in ", 3)
+                                  && !strncmp(t->lower + h->e - 3, "ing", 3)))
             return 1;
     }
     return 0;
@@ -3206,11 +3559,56 @@ static int sentence_may_find(struct ftext *t, size_t a, size_t b)
 /* Clauses of the sentence [a, b): split at "; ", "whereas", "but",
  * "except for"; not before a clause that only denies the first one's
  * significance. */
+/* Is the arm @p arm a part of the outcome @p outcome ("an increase in X
+ * compared to B" read X as the arm)? */
+static int arm_in_outcome(const char *arm, const char *outcome)
+{
+    size_t n = strlen(arm), m = strlen(outcome), i;
+
+    for (i = 0; n && i + n <= m; i++)
+        if (!strncasecmp(outcome + i, arm, n))
+            return 1;
+    return 0;
+}
+
+/* "A showed a reduction in X and an increase in Y compared to B": the
+ * findings of one sentence's changes side by side, from row @p from,
+ * share their arms: a missing comparator, or an intervention that is a
+ * part of its own outcome, is taken from a sibling. */
+static lm_err share_arms(struct ftext *t, size_t from)
+{
+    lm_extractions *x = t->out;
+    size_t i, j;
+
+    for (i = from; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+        int bad_arm = e->intervention && e->outcome && arm_in_outcome(e->intervention, e->outcome);
+        if (e->kind != LM_KIND_FINDING || !strcmp(e->metric, "no_difference"))
+            continue;
+        for (j = from; j < x->len; j++) {
+            const lm_extraction *o = &x->v[j];
+            if (j == i || o->kind != LM_KIND_FINDING)
+                continue;
+            if ((!e->intervention || bad_arm) && o->intervention
+                && !(o->outcome && arm_in_outcome(o->intervention, o->outcome))) {
+                free(e->intervention);
+                if (!(e->intervention = strdup(o->intervention)))
+                    return LM_ERR_NOMEM;
+                bad_arm = 0;
+            }
+            if (!e->comparator && o->comparator && strcmp(o->comparator, "baseline")
+                && !(e->comparator = strdup(o->comparator)))
+                return LM_ERR_NOMEM;
+        }
+    }
+    return LM_OK;
+}
+
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0, ae;
-    int exc = 0;
+    size_t i, cs = a, la = 0, lb = 0, ae, from = t->out->len;
+    int exc = 0, changes = 0;
     lm_err rc;
 
     if (!sentence_may_find(t, a, b))
@@ -3220,6 +3618,7 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->sub_a = t->sub_b = 0;
     t->ellipsis = 0;
     t->shared_within = 0;
+    t->sent_a = a;
     memset(&t->pair, 0, sizeof t->pair);
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
@@ -3266,6 +3665,16 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
                 continue;
             }
         }
+        if (!strcmp(frules[h->rule].id, "finding.split_change")) {
+            if (!clause_has_change(t, cs, h->s))
+                continue;
+            if (!(lb > la)) {
+                /* the two changes share the sentence's arms and comparison */
+                la = a;
+                lb = b;
+            }
+            changes = 1;
+        }
         if (!strcmp(frules[h->rule].id, "finding.split_verb")) {
             if (!clause_has_dir(t, cs, h->s))
                 continue;
@@ -3311,6 +3720,8 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     rc = cs < b ? clause_finding(t, cs, b, exc, part, la, lb) : LM_OK;
     t->ellipsis = 0;
     t->shared_within = 0;
+    if (!rc && changes)
+        rc = share_arms(t, from);
     return rc;
 }
 
@@ -4186,6 +4597,228 @@ static void arm_code_names(struct ftext *t, size_t from)
     }
 }
 
+/* ---- the two arms -------------------------------------------------------- */
+
+/* The words of an arm's name that tell it from another arm, lower case and
+ * space-separated into @p out: "the IV iron group" and "IV iron" are one
+ * arm, "non-X group" and "X group" two (a hyphen joins a word). */
+static void arm_key(const char *s, char *out, size_t cap)
+{
+    static const char *const drop[] = { "the", "group", "groups", "arm", "arms", "patients",
+                                        "participants", "subjects", "those", "in", "who",
+                                        "received", "receiving", "treated", "with", "of", "a" };
+    size_t n = 0, k;
+
+    out[0] = '\0';
+    while (*s) {
+        char w[48];
+        size_t m = 0;
+        while (*s && !isalnum((unsigned char)*s) && *s != '+')
+            s++;
+        for (;;) {
+            /* U+2010 to U+2015, the dashes, join a word as '-' does */
+            if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80
+                && (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x95) {
+                if (m + 1 < sizeof w)
+                    w[m++] = '-';
+                s += 3;
+                continue;
+            }
+            if (!*s || !(isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.'))
+                break;
+            if (m + 1 < sizeof w)
+                w[m++] = (char)tolower((unsigned char)*s);
+            s++;
+        }
+        while (m && (w[m - 1] == '-' || w[m - 1] == '.'))
+            m--;
+        w[m] = '\0';
+        if (!m)
+            continue;
+        for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
+            if (!strcmp(w, drop[k]))
+                break;
+        if (k < sizeof drop / sizeof drop[0] || n + m + 2 > cap)
+            continue;
+        if (n)
+            out[n++] = ' ';
+        memcpy(out + n, w, m + 1);
+        n += m;
+    }
+}
+
+/* Is every word of key @p a a word of key @p b? */
+static int key_within(const char *a, const char *b)
+{
+    while (*a) {
+        size_t m = strcspn(a, " ");
+        const char *p = b;
+        int found = 0;
+        while (*p && !found) {
+            size_t q = strcspn(p, " ");
+            found = q == m && !strncmp(p, a, m);
+            p += q + (p[q] == ' ');
+        }
+        if (!found)
+            return 0;
+        a += m + (a[m] == ' ');
+    }
+    return 1;
+}
+
+/* Does @p s read as an arm's name, not a cut through a clause ("p <0.01)
+ * in the group"): no test sign, brackets closed? */
+static int arm_name_clean(const char *s)
+{
+    int depth = 0;
+
+    for (; *s; s++) {
+        if (*s == '<' || *s == '>' || *s == '=')
+            return 0;
+        if (*s == '(' || *s == '[')
+            depth++;
+        else if ((*s == ')' || *s == ']') && --depth < 0)
+            return 0;
+    }
+    return depth == 0;
+}
+
+/* The arms a text names, told apart by arm_key(). */
+struct two_arms {
+    size_t n;           /* distinct arms seen, 3 for more than two */
+    char key[2][160];
+    char *name[2];      /* as first written (owned) */
+};
+
+/* Adds the arm @p s (@p n bytes) to @p w; a name of several arms ("both
+ * groups", "A and B") makes the arms unknown. */
+static lm_err two_arms_add(struct two_arms *w, const char *s, size_t n)
+{
+    char buf[160], k[160];
+    size_t m;
+
+    if (w->n > 2 || !n || n >= sizeof buf)
+        return LM_OK;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    if (!strcmp(buf, "baseline") || !arm_name_clean(buf))
+        return LM_OK;
+    if (fcasestr(buf, "both") || fcasestr(buf, "all ") || fcasestr(buf, "each")
+        || fcasestr(buf, "groups") || fcasestr(buf, " and ") || fcasestr(buf, " or ")) {
+        w->n = 3;
+        return LM_OK;
+    }
+    arm_key(buf, k, sizeof k);
+    if (!k[0])
+        return LM_OK;
+    for (m = 0; m < w->n; m++)
+        if (key_within(k, w->key[m]) || key_within(w->key[m], k))
+            return LM_OK;
+    if (w->n == 2) {
+        w->n = 3;
+        return LM_OK;
+    }
+    strcpy(w->key[w->n], k);
+    if (!(w->name[w->n] = strdup(buf)))
+        return LM_ERR_NOMEM;
+    w->n++;
+    return LM_OK;
+}
+
+/* "the propofol group", "the early-treatment arm": the arms the text names
+ * as "the WORDS group|arm" (up to three words, not "the two groups", "the
+ * same group"), into @p w. */
+static lm_err text_arms(const struct ftext *t, struct two_arms *w)
+{
+    static const char *const not_arm[] = { "two", "three", "four", "both", "each", "all", "same",
+                                           "other", "either", "whole", "entire", "respective",
+                                           "first", "second", "third", "latter", "former",
+                                           "study", "age", "total", "one", "this", "that",
+                                           "corresponding", "individual", "overall" };
+    const char *p;
+    lm_err rc;
+
+    for (p = t->lower; (p = fmem(p, (size_t)(t->lower + t->len - p), "the ", 4)); p += 4) {
+        size_t a = (size_t)(p - t->lower) + 4, e = a, words = 0, k;
+        if (a > 4 && isalnum((unsigned char)t->lower[a - 5]))
+            continue;
+        while (words < 4 && e < t->len) {
+            size_t x = e;
+            while (x < t->len && (isalnum((unsigned char)t->lower[x]) || t->lower[x] == '-'
+                                  || t->lower[x] == '+'))
+                x++;
+            if (x == e)
+                break;
+            if ((x - e == 5 && !strncmp(t->lower + e, "group", 5))
+                || (x - e == 3 && !strncmp(t->lower + e, "arm", 3))) {
+                if (words)
+                    break;
+                words = 9;
+                break;
+            }
+            words++;
+            if (x >= t->len || t->lower[x] != ' ')
+                break;
+            e = x + 1;
+        }
+        if (words < 1 || words > 3 || e >= t->len
+            || !(starts_word(t->lower, t->len, e, "group") || starts_word(t->lower, t->len, e, "arm")))
+            continue;
+        for (k = 0; k < sizeof not_arm / sizeof not_arm[0]; k++)
+            if (starts_word(t->lower, t->len, a, not_arm[k]))
+                break;
+        if (k < sizeof not_arm / sizeof not_arm[0])
+            continue;
+        e += t->lower[e] == 'g' ? 5 : 3;
+        if ((rc = two_arms_add(w, t->s + a, e - a)))
+            return rc;
+    }
+    return LM_OK;
+}
+
+/* "X was shorter in the A group (60 vs 110 min)": a comparison naming its
+ * intervention but no comparator is against the other arm when the text
+ * names exactly two (in its findings' arms and its "the A group" phrases;
+ * a third, or a name of several arms, and nothing is filled in).  Without
+ * it the comparison cannot be oriented against the study's arms. */
+static lm_err other_arm(struct ftext *t, size_t from)
+{
+    struct two_arms w;
+    char k[160];
+    size_t i, j;
+    lm_err rc = LM_OK;
+
+    memset(&w, 0, sizeof w);
+    for (i = from; i < t->out->len && !rc; i++) {
+        const lm_extraction *e = &t->out->v[i];
+        if (e->kind != LM_KIND_FINDING)
+            continue;
+        if (e->intervention)
+            rc = two_arms_add(&w, e->intervention, strlen(e->intervention));
+        if (!rc && e->comparator)
+            rc = two_arms_add(&w, e->comparator, strlen(e->comparator));
+    }
+    if (!rc)
+        rc = text_arms(t, &w);
+    for (i = from; !rc && w.n == 2 && i < t->out->len; i++) {
+        lm_extraction *e = &t->out->v[i];
+        /* the intervention named, the comparator left out: "shorter in
+         * A"; a comparator alone ("than B") leaves its subject unknown */
+        if (e->kind != LM_KIND_FINDING || !strcmp(e->metric, "no_difference")
+            || !e->intervention || e->comparator || !arm_name_clean(e->intervention))
+            continue;
+        arm_key(e->intervention, k, sizeof k);
+        for (j = 0; j < 2; j++)
+            if (k[0] && (key_within(k, w.key[j]) || key_within(w.key[j], k)))
+                break;
+        if (j < 2 && !(e->comparator = strdup(w.name[1 - j])))
+            rc = LM_ERR_NOMEM;
+    }
+    free(w.name[0]);
+    free(w.name[1]);
+    return rc;
+}
+
 /* ---- the text -------------------------------------------------------------- */
 
 static int overlaps_words(const char *a, const char *b)
@@ -4308,6 +4941,8 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         }
     }
     arm_code_names(&t, ffirst);
+    if ((rc = other_arm(&t, ffirst)))
+        goto done;
     /* conclusions repeat the results: keep a conclusion only when no result
      * of the same outcome came before */
     if (conc != (size_t)-1) {

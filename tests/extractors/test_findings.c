@@ -1266,3 +1266,389 @@ Test(findings, long_list_of_outcomes_is_one_outcome)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "one finding for the list");
     lm_extractions_free(&x);
 }
+
+/* "X was shorter in the A group (60 vs 110 min)": a comparison naming only
+ * its intervention is against the other arm when the text names exactly
+ * two arms; with a third named, the comparator stays unknown. */
+Test(findings, the_other_of_two_arms_is_the_comparator)
+{
+    static const struct fcase c[] = {
+        { .s = "METHODS: Patients were randomized to the zorvil group or the placebo group.\n"
+               "RESULTS: Glimmer duration was shorter in the zorvil group (60 vs 110 minutes; "
+               "p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "METHODS: Patients were randomized to the zorvil group, the quentor group or the "
+               "placebo group.\nRESULTS: Glimmer duration was shorter in the zorvil group (60 vs "
+               "110 minutes; p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .intervention = "zorvil group", .comparator = NONE },
+        { .s = "METHODS: Patients were randomized to the zorvil group or the placebo group.\n"
+               "RESULTS: Zest was similar in the zorvil group (p = 0.41).", .needle = "Zest",
+          .metric = "no_difference", .comparator = NONE },
+        /* one arm written with a hyphen and an en dash is one arm */
+        { .s = "METHODS: Patients were randomized to the zorvil-driven group.\n"
+               "RESULTS: Glimmer was shorter in the zorvil\xe2\x80\x93" "driven group (60 vs 110 "
+               "minutes; p < 0.001).", .needle = "shorter", .metric = "decreased",
+          .comparator = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "27% in A as compared to 9% in B (OR 0.21)": the reference arm of a ratio
+ * is seldom written; the arms' own values say which is higher. */
+Test(findings, arm_values_orient_a_ratio)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer was seen in 27% of patients in the zorvil group as compared to 9% "
+               "in the placebo group (odds ratio 0.21, 95% CI 0.10 to 0.44).", .needle = "27%",
+          .metric = "increased", .rule = "finding.ratio", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was less frequent with zorvil (odds ratio 0.21, 95% CI 0.10 to "
+               "0.44).", .needle = "frequent", .metric = "decreased" },
+        /* "for A ... for B" names the arms too */
+        { .s = "RESULTS: Median glimmer clearance times were 92 hours (84 to 114 hours) for zorvil "
+               "recipients and 138 hours (105 to 164 hours) for placebo-treated patients (hazard "
+               "ratio 2.17, 95% CI 1.54 to 3.05, p < 0.0001).", .needle = "clearance",
+          .metric = "decreased", .intervention = "zorvil recipients" },
+        /* two subgroups' ratios are no arms' values */
+        { .s = "RESULTS: The glimmer rate ratio was 0.38 (95% CI 0.20 to 0.76, p = 0.006) for the "
+               "total sample and 0.07 (95% CI 0.01 to 0.57, p = 0.013) among older patients.",
+          .needle = "ratio", .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "Ratings (lower values better) were 5.4 for A and 4.0 for B": a direction
+ * word inside brackets defines the outcome; the comparison outside them
+ * decides, and the bracket's word only when nothing outside compares. */
+Test(findings, a_bracket_defining_the_outcome_is_no_direction)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zest ratings (lower values better) were 5.4 for the zorvil group and 4.0 "
+               "for the placebo group (p < 0.001).", .needle = "Zest", .metric = "increased",
+          .rule = "finding.values" },
+        { .s = "RESULTS: Glimmer (the zest score, higher meaning worse) increased in the zorvil "
+               "group compared with placebo (p = 0.02).", .needle = "Glimmer",
+          .metric = "increased", .rule = "finding.increased" },
+        { .s = "RESULTS: Zest (reduced by 12% with zorvil) was the main result (p = 0.02).",
+          .needle = "Zest", .metric = "decreased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "a greater reduction in X and a higher increase in Y": two changes side
+ * by side, each its own finding, sharing the sentence's arms (the subject
+ * of "A showed|caused a change in" the intervention, "compared to B" the
+ * comparator of both). */
+Test(findings, two_changes_side_by_side)
+{
+    static const char s1[] =
+        "RESULTS: Zorvil caused significantly greater reduction in lesion area and significantly "
+        "higher increase in glimmer density compared to the control group (P < 0.05).";
+    static const char s2[] =
+        "RESULTS: The zorvil group showed significant (P < 0.001) reduction in anger and "
+        "significant (P < 0.001) enhancement in zest in comparison to the control group.";
+    static const struct fcase c[] = {
+        { .s = s1, .needle = "lesion area", .by_outcome = 1, .metric = "decreased",
+          .intervention = "Zorvil", .comparator = "control group" },
+        { .s = s1, .needle = "glimmer density", .by_outcome = 1, .metric = "increased",
+          .intervention = "Zorvil", .comparator = "control group" },
+        { .s = s2, .needle = "anger", .by_outcome = 1, .metric = "decreased",
+          .intervention = "zorvil group", .comparator = "control group" },
+        { .s = s2, .needle = "zest", .by_outcome = 1, .metric = "increased",
+          .intervention = "zorvil group", .comparator = "control group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X in the A arm (45 months) was lower than B": the arm before "than"
+ * ends at its verb and before the bracket of its value. */
+Test(findings, the_arm_before_than_ends_at_its_verb)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The median glimmer time in the zorvil arm was lower than that of "
+               "placebo arm (45 months vs 57 months) (P = 0.016).", .needle = "glimmer",
+          .metric = "decreased", .intervention = "zorvil arm", .comparator = "placebo arm" },
+        { .s = "RESULTS: The mean duration of zest in the zorvil group (508 ± 63 minutes) was "
+               "quite less than the placebo group (1840 ± 819 minutes).", .needle = "zest",
+          .metric = "decreased", .intervention = "zorvil group", .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "Five patients (16%) in A and one (3%) in B had X": a subject counting
+ * participants in the arms names the outcome after its verb. */
+Test(findings, counted_subjects_name_the_outcome_after_the_verb)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Five subjects (16.2%) in the zorvil group and one (3.3%) in the placebo "
+               "group had glimmer at day 30 (p = 0.086).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer (at day 30)" },
+        { .s = "RESULTS: 19 of 22 patients (86%) in the zorvil group and 19 of 21 (90%) in the "
+               "placebo group were still in remission, with no significant difference between the "
+               "two groups.", .needle = "remission", .metric = "no_difference",
+          .outcome = "remission" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "improvements in favour of A were present for X": A is the arm and X the
+ * outcome, not "favour". */
+Test(findings, improvements_in_favour_of_an_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Statistically significant (P < 0.05) improvements in favor of the "
+               "zorvil group were present for glimmer and zest.", .needle = "glimmer and zest",
+          .by_outcome = 1, .metric = "increased", .intervention = "zorvil group" },
+        { .s = "RESULTS: Improvements in favour of zorvil were evident in vigour (p = 0.01).",
+          .needle = "vigour", .by_outcome = 1, .metric = "increased", .intervention = "zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X fell in both groups, but more decrease was seen in the A group", "...,
+ * with greater increase in the A group": a comparative change placed in an
+ * arm is on the sentence's outcome before, that arm against the other. */
+Test(findings, a_greater_change_in_one_arm_of_the_outcome_before)
+{
+    static const char s1[] =
+        "RESULTS: Glimmer decreased in both groups (P < 0.001), but more decrease was seen in "
+        "the zorvil group (P < 0.05).";
+    static const char s2[] =
+        "RESULTS: After the treatment, tension increased in both groups (P < 0.001), with "
+        "greater increase in the zorvil group (P = 0.001).";
+    static const struct fcase c[] = {
+        { .s = s1, .needle = "more decrease", .metric = "decreased", .outcome = "Glimmer",
+          .intervention = "zorvil group" },
+        { .s = s1, .needle = "both groups", .metric = "decreased", .comparator = "baseline" },
+        { .s = s2, .needle = "greater increase", .metric = "increased", .outcome = "tension",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Glimmer rose significantly in the zorvil group (P = 0.02), with greater "
+               "increase in the evening (P = 0.01).", .needle = "evening", .by_outcome = 1,
+          .metric = "increased", .intervention = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "compared with the parents in the control group": the arm is the group,
+ * not its members; the listed generic heads ("patients in the B group")
+ * keep theirs. */
+Test(findings, members_of_an_arm_name_the_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Parents in the zorvil group showed significant improvement in glimmer "
+               "compared with the parents in the control group (p < 0.001).", .needle = "glimmer",
+          .metric = "increased", .intervention = "zorvil group", .comparator = "control group" },
+        { .s = "RESULTS: Glimmer was higher in the zorvil group than in patients in the placebo "
+               "group (p = 0.01).", .needle = "Glimmer", .metric = "increased",
+          .comparator = "patients in the placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X decreased significantly less in A than in B": less of a fall is
+ * relatively more; "increased less than Y" compares with another outcome,
+ * not an arm, and is left as it reads. */
+Test(findings, a_change_less_than_in_the_other_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: However, the glimmer decreased significantly less in the zorvil group "
+               "(-0.11 cm) as compared to the control group (-0.21 cm; P < 0.05).",
+          .needle = "glimmer", .metric = "increased", .intervention = "zorvil group",
+          .comparator = "control group" },
+        { .s = "RESULTS: Glimmer increased less in the zorvil group than in the placebo group "
+               "(p = 0.02).", .needle = "Glimmer", .metric = "decreased",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Glimmer decreased more in the zorvil group than in the placebo group "
+               "(p = 0.02).", .needle = "Glimmer", .metric = "decreased",
+          .intervention = "zorvil group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "A outperformed B (in measures of|on) X": the subject is the
+ * intervention, the object the comparator, X the outcome. */
+Test(findings, outperformed_names_both_arms)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: At week 24, patients receiving zorvil significantly outperformed those "
+               "receiving placebo in measures of glimmer (P < 0.001).", .needle = "outperformed",
+          .metric = "increased", .intervention = "patients receiving zorvil",
+          .comparator = "those receiving placebo" },
+        { .s = "RESULTS: The zorvil group outperformed the placebo group on glimmer and zest "
+               "(p = 0.01).", .needle = "outperformed", .metric = "increased",
+          .outcome = "glimmer and zest", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "A resulted in a higher X than B": the phrase after "resulted in" that
+ * starts with a direction word is the outcome; the subject is the arm. */
+Test(findings, a_direction_word_starts_no_arm)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Intramuscular administration of zorvil resulted in a higher glimmer rate "
+               "than intrauterine administration of zorvil (93% versus 41%; P < 0.01).",
+          .needle = "glimmer", .metric = "increased", .outcome = "glimmer rate",
+          .intervention = "Intramuscular administration of zorvil",
+          .comparator = "intrauterine administration of zorvil" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "Compared with Group B, X was higher in Group A": the comparator's own
+ * "Group" (after its space) is not the intervention's. */
+Test(findings, a_leading_comparator_is_not_the_intervention)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Compared with Group B, glimmer was significantly higher in Group A "
+               "(p = 0.01).", .needle = "glimmer", .metric = "increased",
+          .intervention = "Group A", .comparator = "Group B" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "improvement in negative emotions": negative affect is a harm, less of
+ * it is better. */
+Test(findings, negative_affect_is_lower_the_better)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil participants achieved significant improvement in negative emotions "
+               "compared with placebo (p = 0.01).", .needle = "negative", .metric = "decreased" },
+        { .s = "RESULTS: Zorvil participants achieved significant improvement in negative "
+               "predictive value compared with placebo (p = 0.01).", .needle = "negative",
+          .metric = "increased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X scores for A and B showed greater improvements for the A group": with
+ * no outcome phrase read, the "score" in the sentence does not make less
+ * better; a lexicon word ("pain") still does. */
+Test(findings, a_sentence_without_an_outcome_is_read_by_its_lexicon)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The glimmer summary scores for physical and mental components and for "
+               "six of eight zest domains of the daily diary showed significantly greater "
+               "improvements at week 16 for the zorvil group.", .needle = "glimmer",
+          .metric = "increased", .outcome = NONE },
+        { .s = "RESULTS: Pain scores for physical and mental components and for six of eight zest "
+               "domains of the daily diary showed significantly greater improvements at week 16 "
+               "for the zorvil group.", .needle = "Pain", .metric = "decreased",
+          .outcome = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "the degree of increase in Group O was higher compared with that in
+ * Group I": a change placed in an arm is the subject, the comparison after
+ * it decides, on the sentence's outcome before; the comparator keeps its
+ * code ("that in Group I") and stops before "with respect to". */
+Test(findings, a_change_in_an_arm_as_the_subject)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer rose in Group O (p = 0.0002) and Group I (p = 0.0280); the degree "
+               "of increase in Group O was significantly higher compared with that in Group I "
+               "(p < 0.05).", .needle = "degree", .metric = "increased", .outcome = "Glimmer",
+          .intervention = "Group O", .comparator = "Group I" },
+        { .s = "RESULTS: There was no significant difference between Group I and Group O with "
+               "respect to the change in glimmer score.", .needle = "glimmer",
+          .metric = "no_difference", .comparator = "Group O" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "(n = 117).The primary outcome ...": a full stop that lost its space
+ * still ends the sentence. */
+Test(findings, a_full_stop_without_its_space)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: 115 patients received zorvil (n = 817) and 117 placebo (n = 877).The "
+               "primary outcome measure, 90-day glimmer, was similar between groups (49.6% vs. "
+               "55.6%, P = 0.43).", .needle = "similar", .metric = "no_difference",
+          .outcome = "90-day glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "-29% (P = 0.02) and -8% (P = 0.38) in the A and B arms": each arm's
+ * value with its own test, one below alpha and one not, compares the
+ * arms by their values; both above alpha stays a null result. */
+Test(findings, arm_values_each_with_its_own_test)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The glimmer mean change relative to baseline was -29.1% (P = 0.019) and "
+               "-8.2% (P = 0.384) in the zorvil and control arm, respectively.",
+          .needle = "glimmer", .metric = "decreased", .rule = "finding.values" },
+        { .s = "RESULTS: The glimmer mean change was -29.1% (P = 0.19) and -8.2% (P = 0.384) in "
+               "the zorvil and control arm, respectively.", .needle = "glimmer",
+          .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "did not reveal any significant differences", "none differed": denials
+ * of a difference. */
+Test(findings, did_not_reveal_and_none_differed)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Other domains of glimmer, zest, and vigour did not reveal any significant "
+               "between-group differences.", .needle = "vigour", .by_outcome = 1,
+          .metric = "no_difference", .rule = "finding.no_diff" },
+        { .s = "RESULTS: The zest scores did not detect any change between the zorvil and placebo "
+               "groups.", .needle = "zest", .metric = "no_difference" },
+        { .s = "RESULTS: All other endpoints favoured the zorvil arm but none statistically "
+               "differed between arms.", .needle = "none", .metric = "no_difference" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "No significant X and Y group differences were detected": two short
+ * names inside the denial are its outcome. */
+Test(findings, two_names_inside_a_denial)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: No significant glimmer and Z2* group differences were detected.",
+          .needle = "glimmer", .metric = "no_difference", .outcome = "glimmer and Z2*" },
+        { .s = "RESULTS: There were no glimmer and zest differences between the zorvil and "
+               "placebo groups.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "glimmer and zest" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "X was lower for the placebo group (63%) than for the A groups": "for
+ * the ... group" names the arm before "than" (the control made the
+ * comparator); a "for" phrase naming no group does not. */
+Test(findings, the_arm_for_a_group_before_than)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The completion rate for the extension period was lower for the placebo "
+               "group (63.5%) than for the zorvil groups (68.3% to 79.8%).", .needle = "completion",
+          .metric = "increased", .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was lower for the first week than with quentor (p = 0.01).",
+          .needle = "Glimmer", .metric = "decreased", .intervention = NONE },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
