@@ -101,14 +101,114 @@ static int next_starts_block(const char *t, size_t i, size_t len)
     return i >= len || t[i] == '\n' || !islower((unsigned char)t[i]);
 }
 
+/* Characters (not bytes: a curly quote is one) of t[a,b). */
+static size_t chars(const char *t, size_t a, size_t b)
+{
+    size_t n = 0;
+
+    for (; a < b; a++)
+        n += ((unsigned char)t[a] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The end of the line starting at i (its '\n' or len). */
+static size_t line_end(const char *t, size_t i, size_t len)
+{
+    const char *nl = memchr(t + i, '\n', len - i);
+
+    return nl ? (size_t)(nl - t) : len;
+}
+
+static int blank_line(const char *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (!isspace((unsigned char)t[a]))
+            return 0;
+    return 1;
+}
+
+/* The widest line, in characters, of the run of non-blank lines starting at
+ * i, and the run's end in *run_end.  A hard-wrapped paragraph's lines were
+ * broken at this width or under it.  A run of two lines gives 0 (no width of
+ * its own): an author line over a post of the same length, or a title over
+ * a subtitle, cannot be told from a wrap by the two lines alone. */
+static size_t run_width(const char *t, size_t i, size_t len, size_t *run_end)
+{
+    size_t w = 0, lines = 0;
+
+    while (i < len) {
+        size_t le = line_end(t, i, len), n;
+        if (blank_line(t, i, le))
+            break;
+        n = chars(t, i, le);
+        if (n > w)
+            w = n;
+        lines++;
+        i = le < len ? le + 1 : len;
+    }
+    *run_end = i;
+    return lines >= 3 ? w : 0;
+}
+
+/* Whether the line t[s,e) was broken by a hard wrap at width W: the next
+ * line (from i) is not blank, and its first word would not have fitted on
+ * this one.  Greedy wrapping breaks exactly there; an unwrapped text's short
+ * line (a heading over a long paragraph line) leaves room for it. */
+static int wrapped(const char *t, size_t s, size_t e, size_t i, size_t len, size_t w)
+{
+    size_t j = i, k;
+    int alnum;
+
+    if (w < 30 || i >= len)
+        return 0;
+    while (j < len && (t[j] == ' ' || t[j] == '\t'))
+        j++;
+    if (j > i || j >= len || t[j] == '\n' || t[j] == '\r' || bullet_len(t + j, len - j))
+        return 0;               /* an indented, blank or list line starts anew */
+    for (k = j, alnum = 0; k < len && !isspace((unsigned char)t[k]); k++)
+        alnum |= isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80;
+    /* a rule ("=====") under a line is furniture, not its next word */
+    return alnum && chars(t, s, e) + 1 + chars(t, j, k) > w;
+}
+
+/* Joins a hard-wrapped line to the one before it: the line break becomes a
+ * space, so the extractors read one sentence and every offset stays. */
+static void unwrap(struct lm_doc *d, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (d->text.s[from] == '\n' || d->text.s[from] == '\r')
+            d->text.s[from] = ' ';
+}
+
+/* The document's wrap width: the widest run_width() of its runs of three
+ * lines or more, 0 when it has none.  A two-line paragraph of a wrapped
+ * text is judged by it. */
+static size_t doc_width(const char *t, size_t len)
+{
+    size_t i = 0, w = 0, end;
+
+    while (i < len) {
+        size_t rw = run_width(t, i, len, &end);
+        if (rw > w)
+            w = rw;
+        i = end > i ? end : line_end(t, i, len) + 1;
+    }
+    return w;
+}
+
 lm_err rc_doc_blocks_from_text(struct lm_doc *d)
 {
     const char *t = d->text.s;
     size_t len = d->text.len, i = 0, para = (size_t)-1, para_end = 0;
+    size_t run_end = 0, w = 0, dw = doc_width(t, len);
+    int prev_wrapped = 0, prev_item = 0;
     lm_err rc;
 
     while (i < len) {
         size_t ls = i, le, s, e;
+        int wrap;
+        if (i >= run_end && !(w = run_width(t, i, len, &run_end)))
+            w = dw;
         while (i < len && t[i] != '\n')
             i++;
         le = i;
@@ -124,14 +224,24 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                 return rc;
             para = (size_t)-1;
+            prev_wrapped = prev_item = 0;
             continue;
         }
+        wrap = wrapped(t, s, e, i, len, w);
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
-            int head = !bullet && !row && is_heading(t + s, e - s) && next_starts_block(t, i, len);
-            int attrib = !bullet && !row && para == (size_t)-1 && is_attribution(t + s, e - s)
-                         && i < len && t[i] != '\n';
+            int head = !bullet && !row && !wrap && is_heading(t + s, e - s)
+                       && next_starts_block(t, i, len);
+            int attrib = !bullet && !row && !wrap && para == (size_t)-1
+                         && is_attribution(t + s, e - s) && i < len && t[i] != '\n';
+            /* the rest of a hard-wrapped list item */
+            if (prev_wrapped && prev_item && !bullet && !row && s == ls) {
+                unwrap(d, d->blocks[d->nblocks - 1].end, s);
+                d->blocks[d->nblocks - 1].end = e;
+                prev_wrapped = wrap;
+                continue;
+            }
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
             if (bullet || row || head || attrib || s > ls) {
@@ -143,11 +253,17 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
                                                    : attrib ? RC_BLOCK_ATTRIB
                                                    : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
                     return rc;
+                prev_wrapped = wrap;
+                prev_item = bullet || (!row && !head && !attrib);
                 continue;
             }
             if (para == (size_t)-1)
                 para = s;
+            else if (prev_wrapped)
+                unwrap(d, para_end, s);
             para_end = e;
+            prev_wrapped = wrap;
+            prev_item = 0;
         }
     }
     if (para != (size_t)-1)

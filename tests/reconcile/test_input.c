@@ -113,6 +113,65 @@ Test(reconcile_input, plain_text_blocks_keep_original_offsets)
     lm_doc_free(d);
 }
 
+/* Hard-wrapped text: a line broken because the next word did not fit is
+ * the same paragraph (or list item) even when the next line starts with a
+ * capital, and its line break reads as a space; a short line over a long
+ * unwrapped one is still a heading. */
+Test(reconcile_input, hard_wrapped_lines_join_their_paragraph)
+{
+    static const struct {
+        const char *in;
+        size_t nblocks;
+        enum rc_block_kind first;
+        const char *first_text;     /* block 0 as read, line breaks made spaces */
+    } t[] = {
+        { "In a trial of 312 adults from the Velmor clinic network in\n"
+          "Tarsk, zelvorin cut dizziness by 41% over twelve weeks of\n"
+          "treatment.\n", 1, RC_BLOCK_PARA,
+          "In a trial of 312 adults from the Velmor clinic network in Tarsk, zelvorin cut "
+          "dizziness by 41% over twelve weeks of treatment." },
+        { "- Zelvorin cut dizziness by 41% in a trial of 312 adults over\n"
+          "Twelve weeks of treatment at three clinics, with few side\n"
+          "effects.\n", 1, RC_BLOCK_ITEM,
+          "- Zelvorin cut dizziness by 41% in a trial of 312 adults over Twelve weeks of "
+          "treatment at three clinics, with few side effects." },
+        { "Zelvorin and dizziness\n"
+          "A trial of 312 adults found that zelvorin cut dizziness by 41% over twelve weeks, "
+          "with few side effects reported by the clinics.\n", 2, RC_BLOCK_HEADING,
+          "Zelvorin and dizziness" },
+        /* a paragraph of two lines is judged by the document's width */
+        { "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and\n"
+          "Velmor, the trial's two clinics.\n\n"
+          "In a trial of 312 adults from the Velmor clinic network in\n"
+          "Tarsk, zelvorin cut dizziness by 41% over twelve weeks of\n"
+          "treatment.\n", 2, RC_BLOCK_PARA,
+          "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and Velmor, the trial's "
+          "two clinics." },
+        /* a rule under the last line is no word of it */
+        { "- Zelvorin eased dizziness in a week for most of the users.\n"
+          "- Zelvorin cut dizziness by 41% in our own survey of users.\n"
+          "=============================================================\n", 3, RC_BLOCK_ITEM,
+          "- Zelvorin eased dizziness in a week for most of the users." },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        size_t len;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].in, strlen(t[i].in), 0, &d), LM_OK);
+        text = lm_doc_text(d, &len);
+        cr_assert_eq(len, strlen(t[i].in), "offsets kept: %s", t[i].in);
+        cr_assert_eq(d->nblocks, t[i].nblocks, "%s", t[i].in);
+        cr_assert_eq(d->blocks[0].kind, t[i].first, "%s", t[i].in);
+        cr_assert_eq(d->blocks[0].end - d->blocks[0].start, strlen(t[i].first_text), "%s", t[i].in);
+        cr_assert_eq(strncmp(text + d->blocks[0].start, t[i].first_text, strlen(t[i].first_text)), 0,
+                     "%.*s", (int)(d->blocks[0].end - d->blocks[0].start), text + d->blocks[0].start);
+        lm_doc_free(d);
+    }
+}
+
 Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
 {
     lm_doc *d = NULL;
