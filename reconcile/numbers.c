@@ -477,7 +477,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             i++;
             continue;
         }
-        /* identifiers: "COVID-19", "QIDS-SR-16", "D3" */
+        /* identifiers: "ZV-19", "DQS-SR-12", "D3" */
         if (prev == '-' && i >= 2 && isalpha((unsigned char)sc.s[i - 2])) {
             size_t i0 = i;
             while (i < sc.n && (isalnum((unsigned char)sc.s[i]) || sc.s[i] == '-'))

@@ -102,7 +102,7 @@ static const struct rule abstract_rules[] = {
     { RC_A_NEGATIVE, "abs.negative",
       W "(?:did not (?:show|result|reduce|improve|differ|significantly)|no significant (?:difference|effect|benefit)|not significantly different|was not significantly|may not (?:reduce|improve)|did not result in|no benefit|were not significant|comparable to placebo|not superior)" },
     { RC_A_POSITIVE, "abs.positive",
-      W "(?:significantly (?:reduced|improved|lower|higher|better|more)|reduced (?:risk|mortality|depression)|superior|effective|demonstrates|marked (?:reductions|improvements)|large reductions)" },
+      W "(?:significantly (?:reduced|improved|lower|higher|better|more)|reduced (?:the )?(?:risk|mortality|symptoms|severity)|superior|effective|demonstrates|marked (?:reductions|improvements)|large reductions)" },
     { RC_A_ADVERSE, "abs.adverse",
       W "(?:associated with adverse|adverse (?:effects|events) (?:were|occurred)|increased (?:systolic|diastolic|blood pressure|heart rate)|serious adverse|increased the risk|toxicity)" },
     { RC_A_CONTROLLED, "abs.controlled",

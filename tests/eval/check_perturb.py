@@ -108,16 +108,18 @@ class Edited:
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 
 
-def pseudo_words(avoid, seed):
-    """Invented words, none in AVOID: consonant-vowel syllables that no
-    English or PubMed text is likely to hold."""
-    rnd = random.Random(seed)
+def pseudo_word(like, avoid, rnd):
+    """An invented word as long as LIKE (or one letter longer), none in
+    AVOID: consonant-vowel syllables that no English or PubMed text is
+    likely to hold.  The length is kept because the reconciler may rightly
+    lean on it (an abbreviation is spelled out by a long word)."""
     cons, vows = "bdfgklmnprstvz", "aeiou"
     while True:
-        w = "".join(rnd.choice(cons) + rnd.choice(vows) for _ in range(3)) + rnd.choice("rnlx")
+        w = "".join(rnd.choice(cons) + rnd.choice(vows)
+                    for _ in range(max(2, len(like) // 2))) + rnd.choice("rnlx")
         if w not in avoid:
             avoid.add(w)
-            yield w
+            return w
 
 
 def like_case(src, w):
@@ -366,8 +368,8 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
     if name.startswith("rename"):
         names = pick_names(arts, corpus, df, n_docs, name == "rename2")
         vocab = set(df) | {w.lower() for t in list(arts.values()) + [corpus] for w in WORD.findall(t)}
-        gen = pseudo_words(vocab, seed)
-        table = {s: next(gen) for s in sorted(names)}
+        rnd = random.Random(seed)
+        table = {s: pseudo_word(s, vocab, rnd) for s in sorted(names)}
         table.update(abbreviations(table, list(arts.values()) + [corpus], df, n_docs))
         if verbose:
             print(f"  {name}: {len(table)} words renamed: {' '.join(sorted(table))}")

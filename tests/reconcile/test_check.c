@@ -408,7 +408,7 @@ Test(reconcile_check, given_to_everyone_randomised_and_an_unreported_outcome)
     /* 900 were randomised to three arms; 150 got the drug */
     cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), "contradicted", "%s", js.s);
     cr_assert(has_reason(claim_at(root, 0), "the velostat group had 150"), "%s", js.s);
-    /* the trial's relative risk is about migraine days, not chronic migraine */
+    /* the trial's relative risk is about the outcome's days, not its chronic form */
     cr_assert_str_eq(str_of(claim_at(root, 1), "verdict"), "not_found", "%s", js.s);
     cr_assert(has_reason(claim_at(root, 1), "\"chronic\""), "%s", js.s);
     cr_assert(has_reason(claim_at(root, 1), "99200001"), "%s", js.s);
