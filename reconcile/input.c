@@ -150,25 +150,30 @@ static size_t run_width(const char *t, size_t i, size_t len, size_t *run_end)
     return lines >= 3 ? w : 0;
 }
 
-/* Whether the line t[s,e) was broken by a hard wrap at width W: the next
- * line (from i) is not blank, and its first word would not have fitted on
- * this one.  Greedy wrapping breaks exactly there; an unwrapped text's short
- * line (a heading over a long paragraph line) leaves room for it. */
-static int wrapped(const char *t, size_t s, size_t e, size_t i, size_t len, size_t w)
+/* Whether the line t[ls,e) (its words from s) was broken by a hard wrap at
+ * width W: the next line (from i) is not blank, not a list item, indented
+ * no deeper than this one's words (a hanging indent), and its first word
+ * would not have fitted on this one.  Greedy wrapping breaks exactly there;
+ * an unwrapped text's short line (a heading over a long paragraph line)
+ * leaves room for it. */
+static int wrapped(const char *t, size_t ls, size_t s, size_t e, size_t i, size_t len, size_t w)
 {
     size_t j = i, k;
-    int alnum;
+    int alnum = 0;
 
-    if (w < 30 || i >= len)
-        return 0;
+    for (k = s; k < e && !alnum; k++)
+        alnum = isalnum((unsigned char)t[k]);
+    if (!alnum || w < 30 || i >= len)
+        return 0;               /* a rule ("=====") is never a wrapped line */
     while (j < len && (t[j] == ' ' || t[j] == '\t'))
         j++;
-    if (j > i || j >= len || t[j] == '\n' || t[j] == '\r' || bullet_len(t + j, len - j))
-        return 0;               /* an indented, blank or list line starts anew */
+    if (j - i > s - ls + 4 || j >= len || t[j] == '\n' || t[j] == '\r'
+        || bullet_len(t + j, len - j))
+        return 0;
     for (k = j, alnum = 0; k < len && !isspace((unsigned char)t[k]); k++)
         alnum |= isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80;
-    /* a rule ("=====") under a line is furniture, not its next word */
-    return alnum && chars(t, s, e) + 1 + chars(t, j, k) > w;
+    /* nor is a rule under a line its next word */
+    return alnum && chars(t, ls, e) + 1 + chars(t, j, k) > w;
 }
 
 /* Joins a hard-wrapped line to the one before it: the line break becomes a
@@ -201,7 +206,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
     const char *t = d->text.s;
     size_t len = d->text.len, i = 0, para = (size_t)-1, para_end = 0;
     size_t run_end = 0, w = 0, dw = doc_width(t, len);
-    int prev_wrapped = 0, prev_item = 0;
+    int prev_wrapped = 0;
     lm_err rc;
 
     while (i < len) {
@@ -224,10 +229,10 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                 return rc;
             para = (size_t)-1;
-            prev_wrapped = prev_item = 0;
+            prev_wrapped = 0;
             continue;
         }
-        wrap = wrapped(t, s, e, i, len, w);
+        wrap = wrapped(t, ls, s, e, i, len, w);
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
@@ -235,10 +240,16 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
                        && next_starts_block(t, i, len);
             int attrib = !bullet && !row && !wrap && para == (size_t)-1
                          && is_attribution(t + s, e - s) && i < len && t[i] != '\n';
-            /* the rest of a hard-wrapped list item */
-            if (prev_wrapped && prev_item && !bullet && !row && s == ls) {
-                unwrap(d, d->blocks[d->nblocks - 1].end, s);
-                d->blocks[d->nblocks - 1].end = e;
+            /* the rest of a hard-wrapped paragraph, list item or indented
+             * line: it goes on whatever it looks like */
+            if (prev_wrapped && !bullet && !row) {
+                if (para != (size_t)-1) {
+                    unwrap(d, para_end, s);
+                    para_end = e;
+                } else {
+                    unwrap(d, d->blocks[d->nblocks - 1].end, s);
+                    d->blocks[d->nblocks - 1].end = e;
+                }
                 prev_wrapped = wrap;
                 continue;
             }
@@ -253,17 +264,13 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
                                                    : attrib ? RC_BLOCK_ATTRIB
                                                    : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
                     return rc;
-                prev_wrapped = wrap;
-                prev_item = bullet || (!row && !head && !attrib);
+                prev_wrapped = wrap && !row;
                 continue;
             }
             if (para == (size_t)-1)
                 para = s;
-            else if (prev_wrapped)
-                unwrap(d, para_end, s);
             para_end = e;
             prev_wrapped = wrap;
-            prev_item = 0;
         }
     }
     if (para != (size_t)-1)

@@ -289,20 +289,21 @@ def lists(text):
 
 
 def wrap(text):
-    """Every line hard-wrapped at 64 columns; a space becomes a newline, so
-    the offsets stay."""
-    out, col, last_space = list(text), 0, -1
-    for i, ch in enumerate(out):
-        if ch == "\n":
-            col, last_space = 0, -1
-            continue
-        col += 1
-        if ch == " ":
-            last_space = i
-        if col > 64 and last_space >= 0:
-            out[last_space] = "\n"
-            col, last_space = i - last_space, -1
-    return Edited(text), "".join(out)
+    """Every line hard-wrapped at 64 columns, a continuation line indented
+    as its line was."""
+    ed = Edited(text)
+    for m in re.finditer(r"(?m)^([ \t]*)(.*)$", text):
+        indent, line = m.group(1), m.group(2)
+        col, start = len(indent), m.start(2)
+        last = None
+        for w in re.finditer(r"\S+", line):
+            if last is not None and col + 1 + len(w.group(0)) > 64:
+                ed.replace(start + last, start + w.start(), "\n" + indent)
+                col = len(indent) + len(w.group(0))
+            else:
+                col += (1 if last is not None else 0) + len(w.group(0))
+            last = w.end()
+    return ed
 
 
 def quotes(text):
@@ -387,9 +388,8 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
             ed = lists(t)
             edited[a] = (ed, ed.apply())
         elif name == "wrap":
-            ed, new = wrap(t)
-            ed.apply()
-            edited[a] = (ed, new)
+            ed = wrap(t)
+            edited[a] = (ed, ed.apply())
         elif name == "quotes":
             ed = quotes(t)
             edited[a] = (ed, ed.apply())

@@ -147,7 +147,11 @@ Test(reconcile_input, hard_wrapped_lines_join_their_paragraph)
           "treatment.\n", 2, RC_BLOCK_PARA,
           "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and Velmor, the trial's "
           "two clinics." },
-        /* a rule under the last line is no word of it */
+        /* a rule is no wrapped line, and no word of the line over it */
+        { "=============================================================\n"
+          "Velmor clinic notes\n"
+          "- Zelvorin cut dizziness by 41% in our own survey of users.\n", 3, RC_BLOCK_HEADING,
+          "=============================================================" },
         { "- Zelvorin eased dizziness in a week for most of the users.\n"
           "- Zelvorin cut dizziness by 41% in our own survey of users.\n"
           "=============================================================\n", 3, RC_BLOCK_ITEM,
