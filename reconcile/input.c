@@ -129,25 +129,31 @@ static int blank_line(const char *t, size_t a, size_t b)
 
 /* The widest line, in characters, of the run of non-blank lines starting at
  * i, and the run's end in *run_end.  A hard-wrapped paragraph's lines were
- * broken at this width or under it.  A run of two lines gives 0 (no width of
- * its own): an author line over a post of the same length, or a title over
- * a subtitle, cannot be told from a wrap by the two lines alone. */
+ * broken at this width or under it.  A run gives 0 (no width of its own)
+ * when it has under three lines (an author line over a post of the same
+ * length cannot be told from a wrap) or when no line but the first starts
+ * with a lower-case word: the lines of a page's header, a title over a
+ * byline, each start anew. */
 static size_t run_width(const char *t, size_t i, size_t len, size_t *run_end)
 {
     size_t w = 0, lines = 0;
+    int lower = 0;
 
     while (i < len) {
-        size_t le = line_end(t, i, len), n;
+        size_t le = line_end(t, i, len), n, j = i;
         if (blank_line(t, i, le))
             break;
         n = chars(t, i, le);
         if (n > w)
             w = n;
+        while (j < le && (t[j] == ' ' || t[j] == '\t'))
+            j++;
+        lower |= lines > 0 && j < le && islower((unsigned char)t[j]);
         lines++;
         i = le < len ? le + 1 : len;
     }
     *run_end = i;
-    return lines >= 3 ? w : 0;
+    return lines >= 3 && lower ? w : 0;
 }
 
 /* Whether the line t[ls,e) (its words from s) was broken by a hard wrap at

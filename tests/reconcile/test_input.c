@@ -147,6 +147,12 @@ Test(reconcile_input, hard_wrapped_lines_join_their_paragraph)
           "treatment.\n", 2, RC_BLOCK_PARA,
           "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and Velmor, the trial's "
           "two clinics." },
+        /* a header's lines, none starting in lower case, each start anew */
+        { "Velmor Clinic Notes > Balance and Dizziness\n"
+          "Zelvorin explained: a plain guide for the patients\n"
+          "Written by the Velmor care team, four minutes\n\n"
+          "Zelvorin is a tablet taken once a day.\n", 4, RC_BLOCK_HEADING,
+          "Velmor Clinic Notes > Balance and Dizziness" },
         /* a rule is no wrapped line, and no word of the line over it */
         { "=============================================================\n"
           "Velmor clinic notes\n"
