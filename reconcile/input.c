@@ -306,6 +306,7 @@ struct flat {
     size_t depth;               /* open elements, also those past the stack */
     size_t skipping;            /* open elements whose text is dropped */
     int in_head;
+    size_t title_block;         /* 1 + the block of the head's <title>, or 0 */
     lm_err rc;
 };
 
@@ -463,9 +464,12 @@ static void sax_end(void *ud, const xmlChar *name)
     else if (fr.skip == 2)
         f->in_head = 0;
     if (fr.title) {
+        size_t nb = f->d->nblocks;
         f->in_head--;
         f->kind = RC_BLOCK_HEADING;
         flat_break(f);
+        if (f->d->nblocks > nb && !f->title_block)
+            f->title_block = f->d->nblocks;
     }
     if (fr.block >= 0) {
         f->kind = (enum rc_block_kind)fr.block;
@@ -483,13 +487,50 @@ static void sax_text(void *ud, const xmlChar *ch, int len)
     flat_text(f, (const char *)ch, (size_t)len);
 }
 
+/* A page's paragraphs that read as a plain text's heading or author line
+ * do in a page too: "<p><b>Key points</b></p>" over a list, a post's
+ * "<div>SomeUser wrote:</div>" over its words.  The same tests as for
+ * plain text, with the next block standing for the next line. */
+static void html_pseudo_blocks(struct lm_doc *d, size_t title_block)
+{
+    size_t i;
+
+    /* a page's <title> ("Zelvorin eases vertigo | Velmor News") that a
+     * heading of the page repeats is that heading with the site's name:
+     * read once, without the site's words weighing as the title's */
+    if (title_block == 1 && d->nblocks > 1)
+        for (i = 1; i < d->nblocks && i < 8; i++) {
+            const struct rc_block *h = &d->blocks[i];
+            size_t hl = h->end - h->start;
+            if (h->kind == RC_BLOCK_HEADING && hl >= 10
+                && memmem(d->text.s + d->blocks[0].start, d->blocks[0].end - d->blocks[0].start,
+                          d->text.s + h->start, hl)) {
+                memmove(d->blocks, d->blocks + 1, (d->nblocks - 1) * sizeof *d->blocks);
+                d->nblocks--;
+                break;
+            }
+        }
+
+    for (i = 0; i + 1 < d->nblocks; i++) {
+        struct rc_block *b = &d->blocks[i];
+        const char *s = d->text.s + b->start, *next = d->text.s + d->blocks[i + 1].start;
+        size_t n = b->end - b->start;
+        if (b->kind != RC_BLOCK_PARA)
+            continue;
+        if (is_attribution(s, n) && d->blocks[i + 1].kind == RC_BLOCK_PARA)
+            b->kind = RC_BLOCK_ATTRIB;
+        else if (is_heading(s, n) && n <= 80 && !islower((unsigned char)*next))
+            b->kind = RC_BLOCK_HEADING;
+    }
+}
+
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
 {
     static struct flat zero;
     struct flat *f;
     htmlSAXHandler sax;
     htmlParserCtxtPtr ctx;
-    size_t off = 0;
+    size_t off = 0, tb;
     lm_err rc;
 
     if (len > (size_t)0x7fffffff)
@@ -524,7 +565,10 @@ lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
     htmlFreeParserCtxt(ctx);
     flat_break(f);
     rc = f->rc;
+    tb = f->title_block;
     free(f);
+    if (rc == LM_OK)
+        html_pseudo_blocks(d, tb);
     if (rc == LM_ERR_NOMEM)
         lm_msg_set(d->msg, sizeof d->msg, "%s: out of memory", d->name);
     if (rc == LM_OK && !d->text.s && (rc = lm_buf_puts(&d->text, "")) != LM_OK)

@@ -72,6 +72,22 @@ def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def text_pair(quote, claims):
+    """The first claim whose text and QUOTE share 60% of each other's
+    characters in order (whitespace folded), or None: the pairing of an
+    HTML article, whose spans point into the flattened text."""
+    import difflib
+    norm = lambda x: " ".join(x.split())
+    q = norm(quote)
+    for i, c in enumerate(claims):
+        t = norm(c["text"])
+        m = difflib.SequenceMatcher(None, q, t, autojunk=False)
+        same = sum(b.size for b in m.get_matching_blocks())
+        if same >= 0.6 * len(q) and same >= 0.6 * len(t):
+            return i
+    return None
+
+
 def import_corpus(litmine, ex, work, distractors=None, pubmed=None):
     """Imports EX/corpus.xml (and DISTRACTORS PubMed records from PUBMED
     when given) into a fresh WORK/examples.db; returns the database path,
@@ -120,19 +136,23 @@ def check_claims(litmine, ex, db, verbose=False):
                    "alt": e.get("alt_verdicts", []), "pmids": e["pmids"], "got": None,
                    "got_pmids": [], "pmid_ok": False, "kind": "?", "reasons": ""}
             rows.append(row)
-            q = e["quote"].encode("utf-8")
-            at = raw.find(q)
-            if at < 0:
-                misses.append(f"{art}: quote not in article: {e['quote'][:60]}")
-                continue
-            span = (at, at + len(q))
-            best = None
-            for i, c in enumerate(claims):
-                cs = tuple(c["span"])
-                ov = overlap(span, cs)
-                if ov >= 0.6 * (span[1] - span[0]) and ov >= 0.6 * (cs[1] - cs[0]):
-                    best = i
-                    break
+            if art.endswith(".html"):
+                # spans point into the flattened text: pair by the words
+                best = text_pair(e["quote"], claims)
+            else:
+                q = e["quote"].encode("utf-8")
+                at = raw.find(q)
+                if at < 0:
+                    misses.append(f"{art}: quote not in article: {e['quote'][:60]}")
+                    continue
+                span = (at, at + len(q))
+                best = None
+                for i, c in enumerate(claims):
+                    cs = tuple(c["span"])
+                    ov = overlap(span, cs)
+                    if ov >= 0.6 * (span[1] - span[0]) and ov >= 0.6 * (cs[1] - cs[0]):
+                        best = i
+                        break
             if best is None:
                 misses.append(f"{art}: MISSED claim ({e['verdict']}): {e['quote'][:80]}")
                 row["got"] = "missed"

@@ -24,6 +24,9 @@ unperturbed run:
   wrap      every line hard-wrapped at 64 columns;
   quotes    straight quotes made curly and curly ones straight, em dashes
             made " - " and back;
+  html      the article as a web page: each line an element (a heading
+            <h2>, a list item <li>, any other line <p>), with a head, a
+            navigation bar and a footer around it (claims paired by text);
   order     the records of corpus.xml imported in a shuffled order.
 Each perturbed article comes with its expected claims, their quotes carried
 through the edit by an offset map, so the claims are the same ones.  Prints
@@ -42,7 +45,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_eval  # noqa: E402
 
-PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "order"]
+PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "html",
+                 "order"]
 
 # Rarity thresholds, as document fractions of the PubMed sample: a name is
 # in at most 0.3% of its records, a topic word in at most 3%.  Under those
@@ -330,6 +334,44 @@ def quotes(text):
     return ed
 
 
+def html_page(text):
+    """TEXT as a web page: each line an element (the first <h1>, a heading
+    line <h2>, a list item <li> inside a <ul>, any other line <p>), inside a
+    page with a head (its title the first line's), a navigation bar and a
+    footer the reader must drop."""
+    import html as h
+    first = text.strip().split("\n", 1)[0].strip()
+    out = ["<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+           + h.escape(first, quote=False) + " | Site</title>"
+           "<style>p{margin:0}</style></head>\n<body><nav><a href=\"/\">Home</a> | "
+           "<a href=\"/about\">About us</a></nav>\n<main>"]
+    in_list = False
+    bl = blocks(text)
+    for a, b in bl:
+        lines = [x for x in text[a:b].split("\n") if x.strip()]
+        for x in lines:
+            m = ITEM.match(x)
+            if m and not in_list:
+                out.append("<ul>")
+                in_list = True
+            elif not m and in_list:
+                out.append("</ul>")
+                in_list = False
+            if m:
+                out.append(f"<li>{h.escape(x[m.end():].strip(), quote=False)}</li>")
+            elif x.strip() == first and len(out) == 1:
+                out.append(f"<h1>{h.escape(x.strip(), quote=False)}</h1>")
+            elif len(lines) == 1 and is_heading(text, a, b):
+                out.append(f"<h2>{h.escape(re.sub(r'^#{1,6} ', '', x.strip()), quote=False)}</h2>")
+            else:
+                out.append(f"<p>{h.escape(x.strip(), quote=False)}</p>")
+    if in_list:
+        out.append("</ul>")
+    out.append("</main>\n<footer><p>Copyright. All rights reserved. Subscribe to our "
+               "newsletter.</p></footer></body></html>\n")
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- sets
 
 def read_set(ex):
@@ -393,6 +435,15 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
         elif name == "quotes":
             ed = quotes(t)
             edited[a] = (ed, ed.apply())
+    if name == "html":
+        # the quotes stay as they are: the claims are paired by their text
+        ren = {a: a.rsplit(".", 1)[0] + ".html" for a in arts}
+        out = []
+        for e in expected:
+            e = dict(e)
+            e["article"] = ren[e["article"]]
+            out.append(e)
+        return {ren[a]: html_page(t) for a, t in arts.items()}, corpus, out
     new_arts = {a: edited[a][1] for a in arts}
     return new_arts, corpus, carry(expected, arts, edited)
 

@@ -200,6 +200,48 @@ Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
     lm_doc_free(d);
 }
 
+/* A page's paragraphs that read as headings or author lines are taken as
+ * such, as in plain text; the head's <title> is dropped when a heading of
+ * the page repeats it (the rest is the site's name), kept otherwise. */
+Test(reconcile_input, html_pseudo_headings_author_lines_and_title)
+{
+    static const struct {
+        const char *page;
+        const char *first;              /* block 0's text */
+        enum rc_block_kind k0, k1;      /* blocks 0 and 1 */
+    } t[] = {
+        { "<html><body><p>Key points</p><ul><li>Zelvorin eased vertigo in 41 of 60 "
+          "adults.</li></ul></body></html>", "Key points", RC_BLOCK_HEADING, RC_BLOCK_ITEM },
+        { "<html><body><div>velmo_fan wrote:</div><div>Zelvorin did nothing for my "
+          "vertigo.</div></body></html>", "velmo_fan wrote:", RC_BLOCK_ATTRIB, RC_BLOCK_PARA },
+        { "<html><head><title>Zelvorin eases vertigo | Velmor News</title></head><body>"
+          "<h1>Zelvorin eases vertigo</h1><p>A trial of 60 adults found it.</p></body></html>",
+          "Zelvorin eases vertigo", RC_BLOCK_HEADING, RC_BLOCK_PARA },
+        { "<html><head><title>Velmor News</title></head><body><h1>Zelvorin eases "
+          "vertigo</h1><p>A trial of 60 adults found it.</p></body></html>",
+          "Velmor News", RC_BLOCK_HEADING, RC_BLOCK_HEADING },
+        /* a sentence of a paragraph is no heading, however short */
+        { "<html><body><p>Zelvorin works.</p><p>A trial of 60 adults found it.</p>"
+          "</body></html>", "Zelvorin works.", RC_BLOCK_PARA, RC_BLOCK_PARA },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.html", t[i].page, strlen(t[i].page), 1, &d), LM_OK);
+        text = lm_doc_text(d, NULL);
+        cr_assert_geq(d->nblocks, 2, "%s", t[i].page);
+        cr_assert_eq(d->blocks[0].end - d->blocks[0].start, strlen(t[i].first), "%s", text);
+        cr_assert_eq(strncmp(text + d->blocks[0].start, t[i].first, strlen(t[i].first)), 0,
+                     "%s", text);
+        cr_assert_eq(d->blocks[0].kind, t[i].k0, "%s", t[i].page);
+        cr_assert_eq(d->blocks[1].kind, t[i].k1, "%s", t[i].page);
+        lm_doc_free(d);
+    }
+}
+
 Test(reconcile_input, broken_html_is_still_read)
 {
     lm_doc *d = NULL;
