@@ -24,6 +24,9 @@ unperturbed run:
   wrap      every line hard-wrapped at 64 columns;
   quotes    straight quotes made curly and curly ones straight, em dashes
             made " - " and back;
+  numbers   "12%" written "12 percent" and "1,200" written "1200";
+  spelling  British spellings made American and American ones British
+            (randomised / randomized, behaviour / behavior, centre / center);
   html      the article as a web page: each line an element (a heading
             <h2>, a list item <li>, any other line <p>), with a head, a
             navigation bar and a footer around it (claims paired by text);
@@ -45,8 +48,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_eval  # noqa: E402
 
-PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "html",
-                 "order"]
+PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "numbers",
+                 "spelling", "html", "order"]
 
 # Rarity thresholds, as document fractions of the PubMed sample: a name is
 # in at most 0.3% of its records, a topic word in at most 3%.  Under those
@@ -334,6 +337,51 @@ def quotes(text):
     return ed
 
 
+def numbers(text):
+    """Percent signs written out ("12 percent") and thousands separators
+    dropped ("1,200" as "1200")."""
+    ed = Edited(text)
+    for m in re.finditer(r"(?<=\d)%|(?<=\d),(?=\d{3}\b)", text):
+        ed.replace(m.start(), m.end(), " percent" if m.group(0) == "%" else "")
+    return ed
+
+
+# British and American spellings, each way: stems of -ise/-ize verbs (any
+# ending after them), and whole words (a plural "s" allowed)
+SPELL_STEMS = [("randomis", "randomiz"), ("hospitalis", "hospitaliz"), ("organis", "organiz"),
+               ("minimis", "minimiz"), ("recognis", "recogniz"), ("categoris", "categoriz"),
+               ("standardis", "standardiz"), ("characteris", "characteriz"),
+               ("haemo", "hemo"), ("paediatric", "pediatric")]
+SPELL_WORDS = [("behaviour", "behavior"), ("favour", "favor"), ("favourable", "favorable"),
+               ("colour", "color"), ("tumour", "tumor"), ("labour", "labor"), ("centre", "center"),
+               ("programme", "program"), ("oedema", "edema"), ("anaemia", "anemia"),
+               ("dialogue", "dialog"), ("per cent", "percent")]
+
+
+def spelling(text):
+    """British spellings of common words made American and American ones
+    British ("randomised" <-> "randomized", "behaviour" <-> "behavior")."""
+    ed = Edited(text)
+    swap = {}
+    for x, y in SPELL_WORDS:
+        swap[x], swap[y] = y, x
+    for m in re.finditer(r"\b(?:[Pp]er cent\b|[A-Za-z]+)", text):
+        w = m.group(0)
+        lo = w.lower()
+        new = None
+        base, plural = (lo[:-1], "s") if lo.endswith("s") and lo[:-1] in swap else (lo, "")
+        if base in swap:
+            new = swap[base] + plural
+        else:
+            for x, y in SPELL_STEMS:
+                for f, t in ((x, y), (y, x)):
+                    if new is None and lo.startswith(f):
+                        new = t + lo[len(f):]
+        if new and new != lo:
+            ed.replace(m.start(), m.end(), like_case(w, new))
+    return ed
+
+
 def html_page(text):
     """TEXT as a web page: each line an element (the first <h1>, a heading
     line <h2>, a list item <li> inside a <ul>, any other line <p>), inside a
@@ -431,6 +479,12 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
             edited[a] = (ed, ed.apply())
         elif name == "wrap":
             ed = wrap(t)
+            edited[a] = (ed, ed.apply())
+        elif name == "numbers":
+            ed = numbers(t)
+            edited[a] = (ed, ed.apply())
+        elif name == "spelling":
+            ed = spelling(t)
             edited[a] = (ed, ed.apply())
         elif name == "quotes":
             ed = quotes(t)
