@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include "reconcile/reconcile_int.h"
@@ -633,6 +634,76 @@ static void zero_slack(lm_buf *b)
         memset(b->s + b->len, 0, b->cap - b->len);
 }
 
+/* Page furniture a copied or flattened page keeps: a cookie notice, a
+ * newsletter box, a share bar, an author's bio, and a "Read more" heading
+ * with the list of other headlines under it.  Its words are no part of the
+ * article: they would weigh in its topic, and a headline would be a claim. */
+static const char *const furniture_cues[] = {
+    "cookie", "subscribe", "sign up for", "newsletter", "share this", "all rights reserved",
+    "about the author", "advertisement", "terms of use", "privacy policy", NULL
+};
+static const char *const link_list_heads[] = {
+    "read more", "related", "more from", "you may also like", "recommended", "most read",
+    "more stories", "popular", NULL
+};
+
+static int is_furniture(const char *s, size_t n)
+{
+    size_t i, words = 1;
+
+    for (i = 0; i < n; i++)
+        words += s[i] == ' ';
+    if (words > 30)
+        return 0;               /* an article's paragraph that mentions one */
+    for (i = 0; furniture_cues[i]; i++)
+        if (rc_find_ci(s, n, furniture_cues[i]))
+            return 1;
+    return 0;
+}
+
+static int is_link_list_head(const char *s, size_t n)
+{
+    size_t i, l;
+
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    for (i = 0; link_list_heads[i]; i++) {
+        l = strlen(link_list_heads[i]);
+        if (n >= l && n <= l + 12 && !strncasecmp(s, link_list_heads[i], l))
+            return 1;       /* "Related", "Related articles", "Read more:" */
+    }
+    return 0;
+}
+
+/* Drops the furniture blocks (the text stays: spans keep their offsets).
+ * A "Read more" list ends where its items do, or where items of another
+ * marker (the article's "1.", "2." after its "-") start. */
+static void drop_furniture(struct lm_doc *d)
+{
+    size_t i, o = 0;
+    int in_links = 0, marker = 0;
+
+    for (i = 0; i < d->nblocks; i++) {
+        const struct rc_block *b = &d->blocks[i];
+        const char *s = d->text.s + b->start;
+        size_t n = b->end - b->start;
+        int m = isdigit((unsigned char)s[0]) ? '1' : (unsigned char)s[0];
+        if (b->kind != RC_BLOCK_ITEM || (in_links && m != marker))
+            in_links = 0;
+        if ((b->kind == RC_BLOCK_HEADING || b->kind == RC_BLOCK_PARA) && is_link_list_head(s, n)
+            && i + 1 < d->nblocks && d->blocks[i + 1].kind == RC_BLOCK_ITEM) {
+            const char *f = d->text.s + d->blocks[i + 1].start;
+            in_links = 1;
+            marker = isdigit((unsigned char)f[0]) ? '1' : (unsigned char)f[0];
+            continue;
+        }
+        if (in_links || is_furniture(s, n))
+            continue;
+        d->blocks[o++] = *b;
+    }
+    d->nblocks = o;
+}
+
 static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_html)
 {
     lm_err rc;
@@ -658,6 +729,8 @@ static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_ht
     if (is_html) {
         rc = rc_html_flatten(d, data, len);
         zero_slack(&d->text);
+        if (rc == LM_OK)
+            drop_furniture(d);
         return rc;
     }
     /* Plain text: keep it byte for byte (spans point into the original);
@@ -665,7 +738,9 @@ static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_ht
     if ((rc = lm_buf_append(&d->text, data, len)) != LM_OK)
         return rc;
     zero_slack(&d->text);
-    return rc_doc_blocks_from_text(d);
+    if ((rc = rc_doc_blocks_from_text(d)) == LM_OK)
+        drop_furniture(d);
+    return rc;
 }
 
 lm_err lm_doc_from_mem(const char *name, const char *data, size_t len, int is_html,

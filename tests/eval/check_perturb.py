@@ -27,6 +27,10 @@ unperturbed run:
   numbers   "12%" written "12 percent" and "1,200" written "1200";
   spelling  British spellings made American and American ones British
             (randomised / randomized, behaviour / behavior, centre / center);
+  furniture a page's furniture added between the blocks: a cookie notice
+            after the first, a share bar and a "Read more" list of other
+            headlines (about invented drugs) in the middle, a newsletter
+            box and an author's bio at the end;
   html      the article as a web page: each line an element (a heading
             <h2>, a list item <li>, any other line <p>), with a head, a
             navigation bar and a footer around it (claims paired by text);
@@ -49,7 +53,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_eval  # noqa: E402
 
 PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "numbers",
-                 "spelling", "html", "order"]
+                 "spelling", "furniture", "html", "order"]
 
 # Rarity thresholds, as document fractions of the PubMed sample: a name is
 # in at most 0.3% of its records, a topic word in at most 3%.  Under those
@@ -382,6 +386,36 @@ def spelling(text):
     return ed
 
 
+def furniture(text, seed):
+    """TEXT with a page's furniture added between its blocks (see the
+    docstring at the top); the drugs of the "Read more" list are invented
+    words, so no record of the corpus is about them."""
+    rnd = random.Random(seed)
+    avoid = set()
+    drug = lambda: pseudo_word("abcdefghi", avoid, rnd).capitalize()
+    cookie = ("We use cookies to improve your experience. By continuing to browse you "
+              "agree to our cookie policy. Accept all | Manage settings")
+    share = "Share this article: Facebook | Twitter | Email | Print"
+    more = ("Read more\n\n"
+            f"- {drug()} for back pain: what the new guidance says\n"
+            f"- Is {drug()} safe in pregnancy? Experts weigh in\n"
+            f"- Five things to know before you try {drug()}")
+    letter = ("Sign up for our free weekly newsletter and get the latest health news "
+              "delivered to your inbox. Subscribe now")
+    bio = ("About the author: a freelance writer covering health and wellness for "
+           "ten years. Views expressed are the author's own.")
+    ed = Edited(text)
+    bl = blocks(text)
+    if not bl:
+        return ed
+    ed.replace(bl[0][1], bl[0][1], "\n\n" + cookie)
+    mid = bl[len(bl) // 2][1]
+    if len(bl) > 2:
+        ed.replace(mid, mid, "\n\n" + share + "\n\n" + more)
+    ed.replace(bl[-1][1], bl[-1][1], "\n\n" + letter + "\n\n" + bio)
+    return ed
+
+
 def html_page(text):
     """TEXT as a web page: each line an element (the first <h1>, a heading
     line <h2>, a list item <li> inside a <ul>, any other line <p>), inside a
@@ -485,6 +519,9 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
             edited[a] = (ed, ed.apply())
         elif name == "spelling":
             ed = spelling(t)
+            edited[a] = (ed, ed.apply())
+        elif name == "furniture":
+            ed = furniture(t, seed)
             edited[a] = (ed, ed.apply())
         elif name == "quotes":
             ed = quotes(t)

@@ -182,6 +182,51 @@ Test(reconcile_input, hard_wrapped_lines_join_their_paragraph)
     }
 }
 
+/* Page furniture kept by a copied page (a cookie notice, a newsletter box,
+ * a share bar, a "Read more" list of other headlines) is no block: its
+ * words are no part of the article.  A long paragraph naming a newsletter
+ * is the article's, and the article's own list after a "Read more" list
+ * is kept. */
+Test(reconcile_input, page_furniture_is_no_block)
+{
+    static const struct { const char *in; const char *kept[4]; const char *dropped[3]; } t[] = {
+        { "Zelvorin eased vertigo in a trial of 60 adults.\n\n"
+          "We use cookies to improve your visit. Accept all\n\n"
+          "Share this article: Email | Print\n\n"
+          "Read more\n\n- Velmorant for gout: the new advice\n- Is tarsine safe?\n\n"
+          "1. It worked within a week for 40 of them.\n\n"
+          "Sign up for our weekly newsletter. Subscribe now\n",
+          { "Zelvorin eased vertigo", "1. It worked within a week", NULL },
+          { "cookies", "Velmorant for gout", "weekly newsletter" } },
+        { "The newsletter of the Velmor clinic, which every patient of the trial received "
+          "each week, reported that zelvorin eased vertigo in 41 of the 60 adults who took it "
+          "for twelve weeks, and that few of them stopped it.\n",
+          { "The newsletter of the Velmor clinic", NULL }, { NULL } },
+    };
+    size_t i, j, b;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].in, strlen(t[i].in), 0, &d), LM_OK);
+        text = lm_doc_text(d, NULL);
+        for (j = 0; j < 4 && t[i].kept[j]; j++) {
+            int found = 0;
+            for (b = 0; b < d->nblocks; b++)
+                found |= !strncmp(text + d->blocks[b].start, t[i].kept[j], strlen(t[i].kept[j]));
+            cr_assert(found, "kept: %s", t[i].kept[j]);
+        }
+        for (j = 0; j < 3 && t[i].dropped[j]; j++)
+            for (b = 0; b < d->nblocks; b++) {
+                const char *hit = rc_find_ci(text + d->blocks[b].start,
+                                             d->blocks[b].end - d->blocks[b].start, t[i].dropped[j]);
+                cr_assert_null(hit, "dropped: %s", t[i].dropped[j]);
+            }
+        lm_doc_free(d);
+    }
+}
+
 Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
 {
     lm_doc *d = NULL;
