@@ -639,8 +639,10 @@ static void zero_slack(lm_buf *b)
  * with the list of other headlines under it.  Its words are no part of the
  * article: they would weigh in its topic, and a headline would be a claim. */
 static const char *const furniture_cues[] = {
-    "cookie", "subscribe", "sign up for", "newsletter", "share this", "all rights reserved",
-    "about the author", "advertisement", "terms of use", "privacy policy", NULL
+    "we use cookies", "cookie policy", "accept cookies", "accept all cookies",
+    "subscribe now", "subscribe to our", "sign up for our", "our newsletter", "the newsletter",
+    "share this article", "share this post", "share this story", "all rights reserved",
+    "about the author", "terms of use", "privacy policy", NULL
 };
 static const char *const link_list_heads[] = {
     "read more", "related", "more from", "you may also like", "recommended", "most read",
@@ -655,6 +657,8 @@ static int is_furniture(const char *s, size_t n)
         words += s[i] == ' ';
     if (words > 30)
         return 0;               /* an article's paragraph that mentions one */
+    if (words <= 2 && rc_find_ci(s, n, "advertisement"))
+        return 1;
     for (i = 0; furniture_cues[i]; i++)
         if (rc_find_ci(s, n, furniture_cues[i]))
             return 1;

@@ -195,9 +195,10 @@ Test(reconcile_input, page_furniture_is_no_block)
           "Share this article: Email | Print\n\n"
           "Read more\n\n- Velmorant for gout: the new advice\n- Is tarsine safe?\n\n"
           "1. It worked within a week for 40 of them.\n\n"
-          "Sign up for our weekly newsletter. Subscribe now\n",
-          { "Zelvorin eased vertigo", "1. It worked within a week", NULL },
-          { "cookies", "Velmorant for gout", "weekly newsletter" } },
+          "Sign up for our weekly newsletter. Subscribe now\n\n"
+          "I ate a cookie and my sugar went up on zelvorin.\n",
+          { "Zelvorin eased vertigo", "1. It worked within a week", "I ate a cookie", NULL },
+          { "improve your visit", "Velmorant for gout", "weekly newsletter" } },
         { "The newsletter of the Velmor clinic, which every patient of the trial received "
           "each week, reported that zelvorin eased vertigo in 41 of the 60 adults who took it "
           "for twelve weeks, and that few of them stopped it.\n",
