@@ -639,7 +639,7 @@ static void zero_slack(lm_buf *b)
  * with the list of other headlines under it.  Its words are no part of the
  * article: they would weigh in its topic, and a headline would be a claim. */
 static const char *const furniture_cues[] = {
-    "we use cookies", "cookie policy", "accept cookies", "accept all cookies",
+    "we use cookies", "uses cookies", "cookie policy", "accept cookies", "accept all cookies",
     "subscribe now", "subscribe to our", "sign up for our", "our newsletter", "the newsletter",
     "share this article", "share this post", "share this story", "all rights reserved",
     "about the author", "terms of use", "privacy policy", NULL

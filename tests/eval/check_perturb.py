@@ -390,20 +390,28 @@ def furniture(text, seed):
     """TEXT with a page's furniture added between its blocks (see the
     docstring at the top); the drugs of the "Read more" list are invented
     words, so no record of the corpus is about them."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed * 7919 + len(text))     # each article its own pick
     avoid = set()
     drug = lambda: pseudo_word("abcdefghi", avoid, rnd).capitalize()
-    cookie = ("We use cookies to improve your experience. By continuing to browse you "
-              "agree to our cookie policy. Accept all | Manage settings")
-    share = "Share this article: Facebook | Twitter | Email | Print"
-    more = ("Read more\n\n"
+    pick = lambda *v: v[rnd.randrange(len(v))]
+    cookie = pick("We use cookies to improve your experience. By continuing to browse you "
+                  "agree to our cookie policy. Accept all | Manage settings",
+                  "This site uses cookies. Some are essential, others help us improve. "
+                  "Accept | Reject | Preferences")
+    share = pick("Share this article: Facebook | Twitter | Email | Print",
+                 "Share this story | Copy link | Print")
+    more = (pick("Read more", "Related articles", "You may also like") + "\n\n"
             f"- {drug()} for back pain: what the new guidance says\n"
             f"- Is {drug()} safe in pregnancy? Experts weigh in\n"
             f"- Five things to know before you try {drug()}")
-    letter = ("Sign up for our free weekly newsletter and get the latest health news "
-              "delivered to your inbox. Subscribe now")
-    bio = ("About the author: a freelance writer covering health and wellness for "
-           "ten years. Views expressed are the author's own.")
+    letter = pick("Sign up for our free weekly newsletter and get the latest health news "
+                  "delivered to your inbox. Subscribe now",
+                  "Get our newsletter: the week's health stories every Friday. "
+                  "Subscribe to our mailing list")
+    bio = pick("About the author: a freelance writer covering health and wellness for "
+               "ten years. Views expressed are the author's own.",
+               "About the author: our reporter has covered medicine for a decade. "
+               "Follow us on social media.")
     ed = Edited(text)
     bl = blocks(text)
     if not bl:
