@@ -93,6 +93,9 @@ def import_corpus(litmine, ex, work, distractors=None, pubmed=None):
     when given) into a fresh WORK/examples.db; returns the database path,
     or None after printing why the import failed."""
     db = os.path.join(work, "examples.db")
+    for old in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(old):
+            os.remove(old)          # a fresh corpus, not one grown by an earlier run
     files = [os.path.join(ex, "corpus.xml")]
     if distractors:
         extra = os.path.join(work, "distractors.xml")

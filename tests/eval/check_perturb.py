@@ -27,6 +27,9 @@ unperturbed run:
   numbers   "12%" written "12 percent" and "1,200" written "1200";
   spelling  British spellings made American and American ones British
             (randomised / randomized, behaviour / behavior, centre / center);
+  crlf      Windows line ends;
+  nbsp      the space after a digit ("25 mg", "12 weeks") a no-break space
+            (U+00A0), as text copied from a page has;
   furniture a page's furniture added between the blocks: a cookie notice
             after the first, a share bar and a "Read more" list of other
             headlines (about invented drugs) in the middle, a newsletter
@@ -53,7 +56,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_eval  # noqa: E402
 
 PERTURBATIONS = ["rename", "rename2", "headings", "noheads", "lists", "wrap", "quotes", "numbers",
-                 "spelling", "furniture", "html", "order"]
+                 "spelling", "crlf", "nbsp", "furniture", "html",
+                 "order"]
 
 # Rarity thresholds, as document fractions of the PubMed sample: a name is
 # in at most 0.3% of its records, a topic word in at most 3%.  Under those
@@ -424,6 +428,15 @@ def furniture(text, seed):
     return ed
 
 
+def spaces(text, nbsp):
+    """CRLF line ends, or (NBSP) a no-break space (U+00A0) for the space
+    after a digit."""
+    ed = Edited(text)
+    for m in re.finditer(r"(?<=\d) (?=\S)" if nbsp else r"\n", text):
+        ed.replace(m.start(), m.end(), "\u00a0" if nbsp else "\r\n")
+    return ed
+
+
 def html_page(text):
     """TEXT as a web page: each line an element (the first <h1>, a heading
     line <h2>, a list item <li> inside a <ul>, any other line <p>), inside a
@@ -531,6 +544,9 @@ def perturb(name, arts, corpus, expected, df, n_docs, seed, verbose=False):
         elif name == "furniture":
             ed = furniture(t, seed)
             edited[a] = (ed, ed.apply())
+        elif name in ("crlf", "nbsp"):
+            ed = spaces(t, name == "nbsp")
+            edited[a] = (ed, ed.apply())
         elif name == "quotes":
             ed = quotes(t)
             edited[a] = (ed, ed.apply())
@@ -552,7 +568,7 @@ def write_set(d, arts, corpus, expected):
         shutil.rmtree(d)
     os.makedirs(os.path.join(d, "articles"))
     for a, t in arts.items():
-        with open(os.path.join(d, "articles", a), "w", encoding="utf-8") as f:
+        with open(os.path.join(d, "articles", a), "w", encoding="utf-8", newline="") as f:
             f.write(t)
     with open(os.path.join(d, "corpus.xml"), "w", encoding="utf-8") as f:
         f.write(corpus)
@@ -563,6 +579,8 @@ def write_set(d, arts, corpus, expected):
 
 
 def run_set(litmine, d, work, opts):
+    if os.path.isdir(work) and os.path.exists(os.path.join(work, "examples.db")):
+        os.remove(os.path.join(work, "examples.db"))    # a fresh corpus each run
     os.makedirs(work, exist_ok=True)
     db = check_eval.import_corpus(litmine, d, work, opts.get("--distractors"), opts.get("--pubmed"))
     if db is None:
