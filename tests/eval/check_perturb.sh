@@ -14,13 +14,13 @@
 # fraction of verdicts right with an expected PMID and the most verdicts
 # changed.  Figures when the floors were set: examples 1.000 and 0 changed
 # under every perturbation; examples2 0.977 and 0 changed under every one
-# but lists (0.969, 1 changed).  Before the fixes they found: nbsp 0.954
-# (3 changed) before a rule's space matched any white space; wrap 0.837 (8 changed) and 0.754 (29) before
-# hard-wrapped lines were joined; html 0.938
-# (5) before a page's paragraphs could be headings or author lines and its
-# repeated <title> was dropped; furniture 0.959 (2) and 0.938 (6) before the
-# reader dropped it.  Among distractors: 0.931 unperturbed, rename 0.938 (1
-# changed), order 0.931 (0).
+# but lists (0.969, 1 changed).  Before the fixes they found: wrap 0.837
+# (8 changed) and 0.754 (29) before hard-wrapped lines were joined; html
+# 0.938 (5) before a page's paragraphs could be headings or author lines
+# and its repeated <title> was dropped; furniture 0.959 (2) and 0.938 (6)
+# before the reader dropped it; nbsp 0.954 (3) before a rule's space
+# matched any white space.  Among distractors: 0.931 unperturbed, rename
+# 0.938 (1 changed), order 0.931 (0).
 # usage: check_perturb.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
