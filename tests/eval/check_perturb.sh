@@ -5,10 +5,10 @@
 # topic words), headings made sentences or removed, lists made prose, lines
 # hard-wrapped, quotes and dashes swapped, percent signs and thousands
 # separators written otherwise, British and American spellings swapped,
-# CRLF line ends, no-break spaces after digits, a
-# page's furniture added (cookie notice, share bar, "Read more" list,
-# newsletter box, author's bio), the article made a web page, the records
-# imported shuffled, and compares each run with the unperturbed one, claim
+# CRLF line ends, no-break spaces after digits, a page's furniture added
+# (cookie notice, share bar, "Read more" list, newsletter box, author's
+# bio), the article made a web page, the records imported shuffled, and
+# compares each run with the unperturbed one, claim
 # for claim; examples2's names and record order also among 10,000
 # distractor PubMed records.  A floor is P=RIGHT/CHANGED: the least
 # fraction of verdicts right with an expected PMID and the most verdicts
