@@ -370,7 +370,7 @@ int rc_mention_bind(const struct lm_report *r, const char *text, const struct rc
     return -1;
 }
 
-/* "the Norwegian trial", "Germany's GERAC study": the capitalised word
+/* "the Tarskian trial", "Velmor's ZELTA study": the capitalised word
  * right before the study noun, or 0.  *at, *len: where it is. */
 static int study_name(const char *t, size_t a, size_t b, size_t *at, size_t *len)
 {
@@ -382,7 +382,7 @@ static int study_name(const char *t, size_t a, size_t b, size_t *at, size_t *len
         while ((p = rc_find_ci(p, (size_t)(t + b - p), nouns[i])) != NULL) {
             const char *e = p, *w;
             if (e > t + a + 2 && e[-1] == 's' && e[-2] == '\'')
-                e -= 2;             /* "GERAC's trial" */
+                e -= 2;             /* "ZELTA's trial" */
             w = e;
             while (w > t + a && (isalnum((unsigned char)w[-1]) || w[-1] == '-'))
                 w--;
@@ -416,7 +416,7 @@ int rc_mention_named(const struct lm_report *r, const char *text, const struct r
     return -1;
 }
 
-/* "the randomized trial", "the open-label pilot", "the GERAC 2 study": a
+/* "the randomized trial", "the open-label pilot", "the ZELTA 2 study": a
  * definite study noun phrase, "the" and at most four plain words before a
  * singular study noun, in text[a,b).  *named: a modifier is a name (a
  * capitalised or upper-case word, or a number after one); *mods: how many
@@ -681,7 +681,7 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
             && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_FIRST_PERSON)))
             return -1;
     }
-    /* "It works.", "Even a nudge helps.": an effect word and nothing it is of */
+    /* "It helps.", "Even a little works.": an effect word and nothing it is of */
     if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY | RC_F_FIRST_PERSON | RC_F_TESTIMONIAL))
         && word_count(text, a, b) <= 5) {
         static const char *const vague[] = { "it", "this", "that", "even", "everything", "anything",

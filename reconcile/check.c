@@ -911,8 +911,8 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
                && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)
                                          && rc_per_week(text + s->start, s->end - s->start) > 0));
     /* a sentence that introduces a study of the topic ("a trial of ...
-     * found"), one that leans on a study named before ("those on the dummy
-     * jab"), a hedged statement or a study's finding naming the topic */
+     * found"), one that leans on a study named before ("those on the sham
+     * tablet"), a hedged statement or a study's finding naming the topic */
     if ((cues & RC_C_MENTION) && topical)
         return 1;
     if (about >= 0 && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))

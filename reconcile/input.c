@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include "reconcile/reconcile_int.h"
@@ -101,14 +102,125 @@ static int next_starts_block(const char *t, size_t i, size_t len)
     return i >= len || t[i] == '\n' || !islower((unsigned char)t[i]);
 }
 
+/* Characters (not bytes: a curly quote is one) of t[a,b). */
+static size_t chars(const char *t, size_t a, size_t b)
+{
+    size_t n = 0;
+
+    for (; a < b; a++)
+        n += ((unsigned char)t[a] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The end of the line starting at i (its '\n' or len). */
+static size_t line_end(const char *t, size_t i, size_t len)
+{
+    const char *nl = memchr(t + i, '\n', len - i);
+
+    return nl ? (size_t)(nl - t) : len;
+}
+
+static int blank_line(const char *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (!isspace((unsigned char)t[a]))
+            return 0;
+    return 1;
+}
+
+/* The widest line, in characters, of the run of non-blank lines starting at
+ * i, and the run's end in *run_end.  A hard-wrapped paragraph's lines were
+ * broken at this width or under it.  A run gives 0 (no width of its own)
+ * when it has under three lines (an author line over a post of the same
+ * length cannot be told from a wrap) or when no line but the first starts
+ * with a lower-case word: the lines of a page's header, a title over a
+ * byline, each start anew. */
+static size_t run_width(const char *t, size_t i, size_t len, size_t *run_end)
+{
+    size_t w = 0, lines = 0;
+    int lower = 0;
+
+    while (i < len) {
+        size_t le = line_end(t, i, len), n, j = i;
+        if (blank_line(t, i, le))
+            break;
+        n = chars(t, i, le);
+        if (n > w)
+            w = n;
+        while (j < le && (t[j] == ' ' || t[j] == '\t'))
+            j++;
+        lower |= lines > 0 && j < le && islower((unsigned char)t[j]);
+        lines++;
+        i = le < len ? le + 1 : len;
+    }
+    *run_end = i;
+    return lines >= 3 && lower ? w : 0;
+}
+
+/* Whether the line t[ls,e) (its words from s) was broken by a hard wrap at
+ * width W: the next line (from i) is not blank, not a list item, indented
+ * no deeper than this one's words (a hanging indent), and its first word
+ * would not have fitted on this one.  Greedy wrapping breaks exactly there;
+ * an unwrapped text's short line (a heading over a long paragraph line)
+ * leaves room for it. */
+static int wrapped(const char *t, size_t ls, size_t s, size_t e, size_t i, size_t len, size_t w)
+{
+    size_t j = i, k;
+    int alnum = 0;
+
+    for (k = s; k < e && !alnum; k++)
+        alnum = isalnum((unsigned char)t[k]);
+    if (!alnum || w < 30 || i >= len)
+        return 0;               /* a rule ("=====") is never a wrapped line */
+    while (j < len && (t[j] == ' ' || t[j] == '\t'))
+        j++;
+    if (j - i > s - ls + 4 || j >= len || t[j] == '\n' || t[j] == '\r'
+        || bullet_len(t + j, len - j))
+        return 0;
+    for (k = j, alnum = 0; k < len && !isspace((unsigned char)t[k]); k++)
+        alnum |= isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80;
+    /* nor is a rule under a line its next word */
+    return alnum && chars(t, ls, e) + 1 + chars(t, j, k) > w;
+}
+
+/* Joins a hard-wrapped line to the one before it: the line break becomes a
+ * space, so the extractors read one sentence and every offset stays. */
+static void unwrap(struct lm_doc *d, size_t from, size_t to)
+{
+    for (; from < to; from++)
+        if (d->text.s[from] == '\n' || d->text.s[from] == '\r')
+            d->text.s[from] = ' ';
+}
+
+/* The document's wrap width: the widest run_width() of its runs of three
+ * lines or more, 0 when it has none.  A two-line paragraph of a wrapped
+ * text is judged by it. */
+static size_t doc_width(const char *t, size_t len)
+{
+    size_t i = 0, w = 0, end;
+
+    while (i < len) {
+        size_t rw = run_width(t, i, len, &end);
+        if (rw > w)
+            w = rw;
+        i = end > i ? end : line_end(t, i, len) + 1;
+    }
+    return w;
+}
+
 lm_err rc_doc_blocks_from_text(struct lm_doc *d)
 {
     const char *t = d->text.s;
     size_t len = d->text.len, i = 0, para = (size_t)-1, para_end = 0;
+    size_t run_end = 0, w = 0, dw = doc_width(t, len);
+    int prev_wrapped = 0;
     lm_err rc;
 
     while (i < len) {
         size_t ls = i, le, s, e;
+        int wrap;
+        if (i >= run_end && !(w = run_width(t, i, len, &run_end)))
+            w = dw;
         while (i < len && t[i] != '\n')
             i++;
         le = i;
@@ -124,14 +236,30 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                 return rc;
             para = (size_t)-1;
+            prev_wrapped = 0;
             continue;
         }
+        wrap = wrapped(t, ls, s, e, i, len, w);
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
             int row = is_row(t + s, e - s);
-            int head = !bullet && !row && is_heading(t + s, e - s) && next_starts_block(t, i, len);
-            int attrib = !bullet && !row && para == (size_t)-1 && is_attribution(t + s, e - s)
-                         && i < len && t[i] != '\n';
+            int head = !bullet && !row && !wrap && is_heading(t + s, e - s)
+                       && next_starts_block(t, i, len);
+            int attrib = !bullet && !row && !wrap && para == (size_t)-1
+                         && is_attribution(t + s, e - s) && i < len && t[i] != '\n';
+            /* the rest of a hard-wrapped paragraph, list item or indented
+             * line: it goes on whatever it looks like */
+            if (prev_wrapped && !bullet && !row) {
+                if (para != (size_t)-1) {
+                    unwrap(d, para_end, s);
+                    para_end = e;
+                } else {
+                    unwrap(d, d->blocks[d->nblocks - 1].end, s);
+                    d->blocks[d->nblocks - 1].end = e;
+                }
+                prev_wrapped = wrap;
+                continue;
+            }
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
             if (bullet || row || head || attrib || s > ls) {
@@ -143,11 +271,13 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
                                                    : attrib ? RC_BLOCK_ATTRIB
                                                    : head ? RC_BLOCK_HEADING : RC_BLOCK_PARA)))
                     return rc;
+                prev_wrapped = wrap && !row;
                 continue;
             }
             if (para == (size_t)-1)
                 para = s;
             para_end = e;
+            prev_wrapped = wrap;
         }
     }
     if (para != (size_t)-1)
@@ -177,6 +307,7 @@ struct flat {
     size_t depth;               /* open elements, also those past the stack */
     size_t skipping;            /* open elements whose text is dropped */
     int in_head;
+    size_t title_block;         /* 1 + the block of the head's <title>, or 0 */
     lm_err rc;
 };
 
@@ -334,9 +465,12 @@ static void sax_end(void *ud, const xmlChar *name)
     else if (fr.skip == 2)
         f->in_head = 0;
     if (fr.title) {
+        size_t nb = f->d->nblocks;
         f->in_head--;
         f->kind = RC_BLOCK_HEADING;
         flat_break(f);
+        if (f->d->nblocks > nb && !f->title_block)
+            f->title_block = f->d->nblocks;
     }
     if (fr.block >= 0) {
         f->kind = (enum rc_block_kind)fr.block;
@@ -354,13 +488,50 @@ static void sax_text(void *ud, const xmlChar *ch, int len)
     flat_text(f, (const char *)ch, (size_t)len);
 }
 
+/* A page's paragraphs that read as a plain text's heading or author line
+ * do in a page too: "<p><b>Key points</b></p>" over a list, a post's
+ * "<div>SomeUser wrote:</div>" over its words.  The same tests as for
+ * plain text, with the next block standing for the next line. */
+static void html_pseudo_blocks(struct lm_doc *d, size_t title_block)
+{
+    size_t i;
+
+    /* a page's <title> ("Zelvorin eases vertigo | Velmor News") that a
+     * heading of the page repeats is that heading with the site's name:
+     * read once, without the site's words weighing as the title's */
+    if (title_block == 1 && d->nblocks > 1)
+        for (i = 1; i < d->nblocks && i < 8; i++) {
+            const struct rc_block *h = &d->blocks[i];
+            size_t hl = h->end - h->start;
+            if (h->kind == RC_BLOCK_HEADING && hl >= 10
+                && memmem(d->text.s + d->blocks[0].start, d->blocks[0].end - d->blocks[0].start,
+                          d->text.s + h->start, hl)) {
+                memmove(d->blocks, d->blocks + 1, (d->nblocks - 1) * sizeof *d->blocks);
+                d->nblocks--;
+                break;
+            }
+        }
+
+    for (i = 0; i + 1 < d->nblocks; i++) {
+        struct rc_block *b = &d->blocks[i];
+        const char *s = d->text.s + b->start, *next = d->text.s + d->blocks[i + 1].start;
+        size_t n = b->end - b->start;
+        if (b->kind != RC_BLOCK_PARA)
+            continue;
+        if (is_attribution(s, n) && d->blocks[i + 1].kind == RC_BLOCK_PARA)
+            b->kind = RC_BLOCK_ATTRIB;
+        else if (is_heading(s, n) && n <= 80 && !islower((unsigned char)*next))
+            b->kind = RC_BLOCK_HEADING;
+    }
+}
+
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
 {
     static struct flat zero;
     struct flat *f;
     htmlSAXHandler sax;
     htmlParserCtxtPtr ctx;
-    size_t off = 0;
+    size_t off = 0, tb;
     lm_err rc;
 
     if (len > (size_t)0x7fffffff)
@@ -395,7 +566,10 @@ lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
     htmlFreeParserCtxt(ctx);
     flat_break(f);
     rc = f->rc;
+    tb = f->title_block;
     free(f);
+    if (rc == LM_OK)
+        html_pseudo_blocks(d, tb);
     if (rc == LM_ERR_NOMEM)
         lm_msg_set(d->msg, sizeof d->msg, "%s: out of memory", d->name);
     if (rc == LM_OK && !d->text.s && (rc = lm_buf_puts(&d->text, "")) != LM_OK)
@@ -460,6 +634,80 @@ static void zero_slack(lm_buf *b)
         memset(b->s + b->len, 0, b->cap - b->len);
 }
 
+/* Page furniture a copied or flattened page keeps: a cookie notice, a
+ * newsletter box, a share bar, an author's bio, and a "Read more" heading
+ * with the list of other headlines under it.  Its words are no part of the
+ * article: they would weigh in its topic, and a headline would be a claim. */
+static const char *const furniture_cues[] = {
+    "we use cookies", "uses cookies", "cookie policy", "accept cookies", "accept all cookies",
+    "subscribe now", "subscribe to our", "sign up for our", "our newsletter", "the newsletter",
+    "share this article", "share this post", "share this story", "all rights reserved",
+    "about the author", "terms of use", "privacy policy", NULL
+};
+static const char *const link_list_heads[] = {
+    "read more", "related", "more from", "you may also like", "recommended", "most read",
+    "more stories", "popular", NULL
+};
+
+static int is_furniture(const char *s, size_t n)
+{
+    size_t i, words = 1;
+
+    for (i = 0; i < n; i++)
+        words += s[i] == ' ';
+    if (words > 30)
+        return 0;               /* an article's paragraph that mentions one */
+    if (words <= 2 && rc_find_ci(s, n, "advertisement"))
+        return 1;
+    for (i = 0; furniture_cues[i]; i++)
+        if (rc_find_ci(s, n, furniture_cues[i]))
+            return 1;
+    return 0;
+}
+
+static int is_link_list_head(const char *s, size_t n)
+{
+    size_t i, l;
+
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    for (i = 0; link_list_heads[i]; i++) {
+        l = strlen(link_list_heads[i]);
+        if (n >= l && n <= l + 12 && !strncasecmp(s, link_list_heads[i], l))
+            return 1;       /* "Related", "Related articles", "Read more:" */
+    }
+    return 0;
+}
+
+/* Drops the furniture blocks (the text stays: spans keep their offsets).
+ * A "Read more" list ends where its items do, or where items of another
+ * marker (the article's "1.", "2." after its "-") start. */
+static void drop_furniture(struct lm_doc *d)
+{
+    size_t i, o = 0;
+    int in_links = 0, marker = 0;
+
+    for (i = 0; i < d->nblocks; i++) {
+        const struct rc_block *b = &d->blocks[i];
+        const char *s = d->text.s + b->start;
+        size_t n = b->end - b->start;
+        int m = isdigit((unsigned char)s[0]) ? '1' : (unsigned char)s[0];
+        if (b->kind != RC_BLOCK_ITEM || (in_links && m != marker))
+            in_links = 0;
+        if ((b->kind == RC_BLOCK_HEADING || b->kind == RC_BLOCK_PARA) && is_link_list_head(s, n)
+            && i + 1 < d->nblocks && d->blocks[i + 1].kind == RC_BLOCK_ITEM) {
+            const char *f = d->text.s + d->blocks[i + 1].start;
+            in_links = 1;
+            marker = isdigit((unsigned char)f[0]) ? '1' : (unsigned char)f[0];
+            continue;
+        }
+        if (in_links || is_furniture(s, n))
+            continue;
+        d->blocks[o++] = *b;
+    }
+    d->nblocks = o;
+}
+
 static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_html)
 {
     lm_err rc;
@@ -485,6 +733,8 @@ static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_ht
     if (is_html) {
         rc = rc_html_flatten(d, data, len);
         zero_slack(&d->text);
+        if (rc == LM_OK)
+            drop_furniture(d);
         return rc;
     }
     /* Plain text: keep it byte for byte (spans point into the original);
@@ -492,7 +742,9 @@ static lm_err doc_fill(struct lm_doc *d, const char *data, size_t len, int is_ht
     if ((rc = lm_buf_append(&d->text, data, len)) != LM_OK)
         return rc;
     zero_slack(&d->text);
-    return rc_doc_blocks_from_text(d);
+    if ((rc = rc_doc_blocks_from_text(d)) == LM_OK)
+        drop_furniture(d);
+    return rc;
 }
 
 lm_err lm_doc_from_mem(const char *name, const char *data, size_t len, int is_html,

@@ -83,7 +83,7 @@ static void word_facts(lm_checker *k, const struct rc_topic *t, struct word *x)
     size_t l = strlen(x->stem);
 
     memcpy(pre, x->stem, l + 1);
-    if (l > 6)                      /* "vitaminic" finds "vitamin" */
+    if (l > 6)                      /* "zelvorinic" finds "zelvorin" */
         pre[6] = '\0';
     memcpy(x->pre, pre, sizeof pre);
     /* the word as written first: an exact token answers fast, a prefix
@@ -1191,9 +1191,9 @@ static int merged_within(const struct cand *c, const struct rc_claim *cl, char *
     return 0;
 }
 
-/* "Gave it to 3,500 people" where 3,500 is everyone the trial randomised
+/* "Gave it to 2,400 people" where 2,400 is everyone the trial randomised
  * and the drug's own arm, written with the topic word before it in the
- * same sentence ("... to ivermectin (679 patients), placebo (679) ..."),
+ * same sentence ("... to zelvorin (480 patients), placebo (480) ..."),
  * is under a third of them: the claim counts the comparators as treated. */
 static int arm_not_total(const struct cand *c, const struct rc_claim *cl, const char *text,
                          const struct rc_topic *t, char *why, size_t cap)
@@ -2633,7 +2633,7 @@ static long graded_sentence(const struct rc_doc *d)
     return -1;
 }
 
-/* "The harder they pushed, the more it helped" over a record, among the
+/* "The more they trained, the better it worked" over a record, among the
  * candidates or on the topic, whose sentence says the effect grew with the
  * dose or intensity (none of the candidates found the doses equal). */
 static int t_graded(struct vfacts *v)
@@ -3042,7 +3042,7 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
             v.best = &m->c[i];
     /* a claim bound to a study the article named rests on that study's
      * record when it fits as well: no conflict, as many figures, words (or
-     * the claim leans back on it: "those on the dummy pill") and design
+     * the claim leans back on it: "those on the sham tablet") and design
      * words agree, a design as strong */
     {
         struct cand *b = bound_cand(&v);

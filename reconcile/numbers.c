@@ -128,6 +128,17 @@ static size_t skip_ws(const struct scan *sc, size_t i)
     return i;
 }
 
+/* Whether the word right before i (past any spaces or line breaks: a
+ * hard-wrapped line keeps its indent) is "by": "cut deaths by 40%". */
+static int after_by(const struct scan *sc, size_t i)
+{
+    while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t' || sc->s[i - 1] == '\n'
+                     || sc->s[i - 1] == '\r'))
+        i--;
+    return i >= 2 && tolower((unsigned char)sc->s[i - 2]) == 'b' && tolower((unsigned char)sc->s[i - 1]) == 'y'
+           && (i == 2 || !isalnum((unsigned char)sc->s[i - 3]));
+}
+
 /* Length of the alphabetic word at i ("" -> 0); apostrophes and inner
  * hyphens are part of it. */
 static size_t word_at(const struct scan *sc, size_t i)
@@ -477,7 +488,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             i++;
             continue;
         }
-        /* identifiers: "COVID-19", "QIDS-SR-16", "D3" */
+        /* identifiers: "ZV-19", "DQS-SR-12", "D3" */
         if (prev == '-' && i >= 2 && isalpha((unsigned char)sc.s[i - 2])) {
             size_t i0 = i;
             while (i < sc.n && (isalnum((unsigned char)sc.s[i]) || sc.s[i] == '-'))
@@ -502,7 +513,7 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
         } else if (frac_word(&sc, i, &v, &used)) {
             size_t a = skip_ws(&sc, i + used);
             int red = !strncasecmp(sc.s + i, "halv", 4)
-                      || (i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3))
+                      || after_by(&sc, i)
                       || !strncasecmp(sc.s + a, "the ", 4)
                       || word_near_before(&sc, i, 25, reduce_verbs);
             if (!(x = num_push(out, red ? RC_REDUCTION : RC_RATE, v)))
@@ -522,12 +533,12 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 continue;
             }
             if (phrase_at(&sc, a, reduce_after)
-                || ((i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3))
+                || (after_by(&sc, i)
                     && word_near_before(&sc, i, 60, reduce_verbs))) {
                 if (!(x = num_push(out, RC_REDUCTION, v / 100)))
                     return LM_ERR_NOMEM;
                 set_str(x->what, sizeof x->what, "reduction");
-            } else if (i >= 3 && !strncasecmp(sc.s + i - 3, "by ", 3)
+            } else if (after_by(&sc, i)
                        && word_near_before(&sc, i, 60, increase_verbs)) {
                 if (!(x = num_push(out, RC_REDUCTION, -v / 100)))
                     return LM_ERR_NOMEM;

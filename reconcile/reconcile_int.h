@@ -488,7 +488,7 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
                   const struct rc_nums *ns, int topical, int opens);
 /* A sentence that introduces a study by a definite noun phrase with details
  * ("the randomized trial of 212 adults", "the open-label pilot", "the
- * GERAC 2 study") that no earlier mention gave: 1, else 0. */
+ * ZELTA 2 study") that no earlier mention gave: 1, else 0. */
 int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
                      size_t head, unsigned flags, const struct rc_nums *ns);
 /* Administrations per week a text states ("twice a week", "once daily",

@@ -102,7 +102,7 @@ static const struct rule abstract_rules[] = {
     { RC_A_NEGATIVE, "abs.negative",
       W "(?:did not (?:show|result|reduce|improve|differ|significantly)|no significant (?:difference|effect|benefit)|not significantly different|was not significantly|may not (?:reduce|improve)|did not result in|no benefit|were not significant|comparable to placebo|not superior)" },
     { RC_A_POSITIVE, "abs.positive",
-      W "(?:significantly (?:reduced|improved|lower|higher|better|more)|reduced (?:risk|mortality|depression)|superior|effective|demonstrates|marked (?:reductions|improvements)|large reductions)" },
+      W "(?:significantly (?:reduced|improved|lower|higher|better|more)|reduced (?:the )?(?:risk|mortality|symptoms|severity)|superior|effective|demonstrates|marked (?:reductions|improvements)|large reductions)" },
     { RC_A_ADVERSE, "abs.adverse",
       W "(?:associated with adverse|adverse (?:effects|events) (?:were|occurred)|increased (?:systolic|diastolic|blood pressure|heart rate)|serious adverse|increased the risk|toxicity)" },
     { RC_A_CONTROLLED, "abs.controlled",
@@ -151,6 +151,40 @@ struct rc_rules {
     pcre2_match_data *md;
 };
 
+/* @pat with each literal space (outside a character class) made "\s+":
+ * a rule written "a 2019 trial" must match "a 2019  trial" and text
+ * copied from a page with a no-break space ("25\u00a0mg"; \s is Unicode
+ * white space under PCRE2_UCP).  malloc'd; NULL when out of memory. */
+static char *spaces_any(const char *pat)
+{
+    size_t n = strlen(pat), i, o = 0;
+    int in_class = 0;
+    char *out = malloc(3 * n + 1);
+
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        char c = pat[i];
+        if (c == '\\' && i + 1 < n) {
+            out[o++] = c;
+            out[o++] = pat[++i];
+            continue;
+        }
+        if (c == '[')
+            in_class = 1;
+        else if (c == ']' && in_class)
+            in_class = 0;
+        if (c == ' ' && !in_class) {
+            memcpy(out + o, "\\s+", 3);
+            o += 3;
+            continue;
+        }
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static lm_err compile_table(const struct rule *t, struct compiled **out, size_t *n,
                             char *msg, size_t cap)
 {
@@ -163,9 +197,17 @@ static lm_err compile_table(const struct rule *t, struct compiled **out, size_t 
     for (i = 0; i < cnt; i++) {
         int err;
         PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)t[i].pattern, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP
-                                       | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+        char *pat = spaces_any(t[i].pattern);
+        pcre2_code *re;
+
+        if (!pat) {
+            *n = i;
+            return LM_ERR_NOMEM;
+        }
+        re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                           PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+                           &err, &off, NULL);
+        free(pat);
         if (!re) {
             PCRE2_UCHAR buf[160];
             pcre2_get_error_message(err, buf, sizeof buf);

@@ -72,6 +72,124 @@ def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def text_pair(quote, claims):
+    """The first claim whose text and QUOTE share 60% of each other's
+    characters in order (whitespace folded), or None: the pairing of an
+    HTML article, whose spans point into the flattened text."""
+    import difflib
+    norm = lambda x: " ".join(x.split())
+    q = norm(quote)
+    for i, c in enumerate(claims):
+        t = norm(c["text"])
+        m = difflib.SequenceMatcher(None, q, t, autojunk=False)
+        same = sum(b.size for b in m.get_matching_blocks())
+        if same >= 0.6 * len(q) and same >= 0.6 * len(t):
+            return i
+    return None
+
+
+def import_corpus(litmine, ex, work, distractors=None, pubmed=None):
+    """Imports EX/corpus.xml (and DISTRACTORS PubMed records from PUBMED
+    when given) into a fresh WORK/examples.db; returns the database path,
+    or None after printing why the import failed."""
+    db = os.path.join(work, "examples.db")
+    for old in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(old):
+            os.remove(old)          # a fresh corpus, not one grown by an earlier run
+    files = [os.path.join(ex, "corpus.xml")]
+    if distractors:
+        extra = os.path.join(work, "distractors.xml")
+        n = write_distractors(pubmed, int(distractors), extra)
+        print(f"corpus: the examples' records among {n} distractor PubMed records")
+        files.append(extra)
+    rc, _, err = run([litmine, "import", "-q", "--db", db] + files)
+    if rc != 0:
+        print("import failed:", err.decode(errors="replace"))
+        return None
+    return db
+
+
+def check_claims(litmine, ex, db, verbose=False):
+    """Runs `litmine check` on every article of EX against DB and pairs the
+    reported claims with EX/expected.jsonl.  Returns a dict: rows (one per
+    expected claim, in file order: article, quote, want, alt, pmids, got
+    (None when the quote is not in the article, "missed" when no reported
+    claim covers it), got_pmids, pmid_ok, kind, reasons), n_rep, n_rep_ok
+    and misses (the lines -v prints); None after printing a failed check."""
+    expected = defaultdict(list)
+    with open(os.path.join(ex, "expected.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                e = json.loads(line)
+                expected[e["article"]].append(e)
+    rows, misses = [], []
+    n_rep = n_rep_ok = 0
+    for art in sorted(os.listdir(os.path.join(ex, "articles"))):
+        path = os.path.join(ex, "articles", art)
+        raw = open(path, "rb").read()
+        rc, out, err = run([litmine, "check", "--db", db, "--format", "json", path])
+        if rc != 0:
+            print(f"{art}: check failed (exit {rc}): {err.decode(errors='replace')}")
+            return None
+        claims = json.loads(out)["claims"]
+        n_rep += len(claims)
+        used = set()
+        for e in expected.get(art, []):
+            row = {"article": art, "quote": e["quote"], "want": e["verdict"],
+                   "alt": e.get("alt_verdicts", []), "pmids": e["pmids"], "got": None,
+                   "got_pmids": [], "pmid_ok": False, "kind": "?", "reasons": ""}
+            rows.append(row)
+            if art.endswith(".html"):
+                # spans point into the flattened text: pair by the words
+                best = text_pair(e["quote"], claims)
+            else:
+                q = e["quote"].encode("utf-8")
+                at = raw.find(q)
+                if at < 0:
+                    misses.append(f"{art}: quote not in article: {e['quote'][:60]}")
+                    continue
+                span = (at, at + len(q))
+                best = None
+                for i, c in enumerate(claims):
+                    cs = tuple(c["span"])
+                    ov = overlap(span, cs)
+                    if ov >= 0.6 * (span[1] - span[0]) and ov >= 0.6 * (cs[1] - cs[0]):
+                        best = i
+                        break
+            if best is None:
+                misses.append(f"{art}: MISSED claim ({e['verdict']}): {e['quote'][:80]}")
+                row["got"] = "missed"
+                continue
+            used.add(best)
+            c = claims[best]
+            got = c["verdict"]
+            row.update(got=got, kind=c.get("kind", "?"),
+                       got_pmids=[m["pmid"] for m in c["matches"]],
+                       reasons="; ".join(x["text"] if isinstance(x, dict) else x
+                                         for x in c["reasons"]))
+            # right with an expected PMID: one of the records the claim
+            # rests on is among those reported (or none is expected)
+            row["pmid_ok"] = got == e["verdict"] and (
+                not e["pmids"] or bool(set(row["got_pmids"]) & set(e["pmids"])))
+            if got == e["verdict"] and not row["pmid_ok"] and verbose:
+                misses.append(f"{art}: right {got} WITHOUT expected PMID "
+                              f"{row['got_pmids']} "
+                              f"(want {e['pmids']}): {e['quote'][:70]} | about "
+                              f"{c.get('about', '-')}")
+            if got != e["verdict"] and verbose:
+                near = " (near miss)" if got in row["alt"] else ""
+                misses.append(f"{art}: want {e['verdict']}, got {got}{near} "
+                              f"{row['got_pmids']} "
+                              f"(want {e['pmids']}): {e['quote'][:70]} | "
+                              f"{row['reasons'][:160]}")
+        n_rep_ok += len(used)
+        if verbose:
+            for i, c in enumerate(claims):
+                if i not in used:
+                    misses.append(f"{art}: extra claim ({c['verdict']}): {c['text'][:80]}")
+    return {"rows": rows, "n_rep": n_rep, "n_rep_ok": n_rep_ok, "misses": misses}
+
+
 def main():
     argv = sys.argv[1:]
     opts = {}
@@ -86,101 +204,27 @@ def main():
     if "--floors" in opts:
         floors = tuple(float(x) for x in opts["--floors"].split(","))
     litmine, ex, work = args[:3]
-    db = os.path.join(work, "examples.db")
-    if "--db" in opts:
-        db = opts["--db"]
-        rc, err = 0, b""
-    else:
-        files = [os.path.join(ex, "corpus.xml")]
-        if "--distractors" in opts:
-            extra = os.path.join(work, "distractors.xml")
-            n = write_distractors(opts["--pubmed"], int(opts["--distractors"]), extra)
-            print(f"corpus: the examples' records among {n} distractor PubMed records")
-            files.append(extra)
-        rc, _, err = run([litmine, "import", "-q", "--db", db] + files)
-    if rc != 0:
-        print("import failed:", err.decode(errors="replace"))
+    db = opts.get("--db") or import_corpus(litmine, ex, work, opts.get("--distractors"),
+                                           opts.get("--pubmed"))
+    if db is None:
         return 1
-    expected = defaultdict(list)
-    with open(os.path.join(ex, "expected.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                e = json.loads(line)
-                expected[e["article"]].append(e)
-    n_exp = n_found = n_rep = n_rep_ok = 0
-    n_pmid_ok = n_near = 0
-    per = Counter()
-    per_ok = Counter()
-    per_pmid_ok = Counter()
-    kind_n = Counter()
-    kind_ok = Counter()
-    confusion = Counter()
-    misses = []
-    arts = sorted(os.listdir(os.path.join(ex, "articles")))
-    for art in arts:
-        path = os.path.join(ex, "articles", art)
-        raw = open(path, "rb").read()
-        rc, out, err = run([litmine, "check", "--db", db, "--format", "json", path])
-        if rc != 0:
-            print(f"{art}: check failed (exit {rc}): {err.decode(errors='replace')}")
-            return 1
-        rep = json.loads(out)
-        claims = rep["claims"]
-        n_rep += len(claims)
-        used = set()
-        for e in expected.get(art, []):
-            q = e["quote"].encode("utf-8")
-            at = raw.find(q)
-            n_exp += 1
-            per[e["verdict"]] += 1
-            if at < 0:
-                misses.append(f"{art}: quote not in article: {e['quote'][:60]}")
-                continue
-            span = (at, at + len(q))
-            best = None
-            for i, c in enumerate(claims):
-                cs = tuple(c["span"])
-                ov = overlap(span, cs)
-                if ov >= 0.6 * (span[1] - span[0]) and ov >= 0.6 * (cs[1] - cs[0]):
-                    best = i
-                    break
-            if best is None:
-                misses.append(f"{art}: MISSED claim ({e['verdict']}): {e['quote'][:80]}")
-                confusion[(e["verdict"], "missed")] += 1
-                continue
-            used.add(best)
-            n_found += 1
-            got = claims[best]["verdict"]
-            confusion[(e["verdict"], got)] += 1
-            kind = claims[best].get("kind", "?")
-            kind_n[kind] += 1
-            got_pmids = {m["pmid"] for m in claims[best]["matches"]}
-            if got == e["verdict"]:
-                per_ok[e["verdict"]] += 1
-                kind_ok[kind] += 1
-                # right with an expected PMID: one of the records the claim
-                # rests on is among those reported (or none is expected)
-                if not e["pmids"] or got_pmids & set(e["pmids"]):
-                    n_pmid_ok += 1
-                    per_pmid_ok[e["verdict"]] += 1
-                elif verbose:
-                    misses.append(f"{art}: right {got} WITHOUT expected PMID "
-                                  f"{[m['pmid'] for m in claims[best]['matches']]} "
-                                  f"(want {e['pmids']}): {e['quote'][:70]} | about "
-                                  f"{claims[best].get('about', '-')}")
-            elif got in e.get("alt_verdicts", []):
-                n_near += 1
-            if got != e["verdict"] and verbose:
-                near = " (near miss)" if got in e.get("alt_verdicts", []) else ""
-                misses.append(f"{art}: want {e['verdict']}, got {got}{near} "
-                              f"{[m['pmid'] for m in claims[best]['matches']]} "
-                              f"(want {e['pmids']}): {e['quote'][:70]} | "
-                              f"{'; '.join(x['text'] if isinstance(x, dict) else x for x in claims[best]['reasons'])[:160]}")
-        n_rep_ok += len(used)
-        if verbose:
-            for i, c in enumerate(claims):
-                if i not in used:
-                    misses.append(f"{art}: extra claim ({c['verdict']}): {c['text'][:80]}")
+    res = check_claims(litmine, ex, db, verbose)
+    if res is None:
+        return 1
+    rows = res["rows"]
+    n_exp = len(rows)
+    n_found = sum(1 for r in rows if r["got"] not in (None, "missed"))
+    n_rep, n_rep_ok = res["n_rep"], res["n_rep_ok"]
+    n_pmid_ok = sum(1 for r in rows if r["pmid_ok"])
+    n_near = sum(1 for r in rows if r["got"] != r["want"] and r["got"] in r["alt"])
+    per = Counter(r["want"] for r in rows)
+    per_ok = Counter(r["want"] for r in rows if r["got"] == r["want"])
+    per_pmid_ok = Counter(r["want"] for r in rows if r["pmid_ok"])
+    found = [r for r in rows if r["got"] not in (None, "missed")]
+    kind_n = Counter(r["kind"] for r in found)
+    kind_ok = Counter(r["kind"] for r in found if r["got"] == r["want"])
+    confusion = Counter((r["want"], r["got"]) for r in rows if r["got"] is not None)
+    misses = res["misses"]
     recall = n_found / n_exp if n_exp else 0
     precision = n_rep_ok / n_rep if n_rep else 0
     correct = sum(per_ok.values())
@@ -211,7 +255,6 @@ def main():
               f"with PMID {fpa})")
         return 1
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

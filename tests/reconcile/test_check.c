@@ -259,6 +259,36 @@ Test(reconcile_check, checker_without_corpus_is_a_usage_error)
     lm_checker_close(k);
 }
 
+/* "by N%" after a reduction verb is a reduction however the line was
+ * wrapped (a line break and the next line's indent before the number). */
+Test(reconcile_check, reduction_by_survives_a_line_break)
+{
+    static const struct { const char *s; double v; } t[] = {
+        { "Zelvorin cut dizzy spells by 37% in the trial.", 0.37 },
+        { "Zelvorin cut dizzy spells by\n   37% in the trial.", 0.37 },
+        { "Zelvorin cut dizzy spells BY  37% in the trial.", 0.37 },
+        { "Zelvorin raised alertness by\n37% in the trial.", -0.37 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i, j;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_nums ns = { 0 };
+        int found = 0;
+        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
+        for (j = 0; j < ns.n; j++)
+            if (ns.v[j].kind == RC_REDUCTION && fabs(ns.v[j].v - t[i].v) < 1e-9)
+                found = 1;
+        cr_assert(found, "%s", t[i].s);
+        rc_nums_free(&ns);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, claim_numbers_use_the_extractor_forms)
 {
     lm_corpus *c = corpus_with(NULL);
@@ -408,7 +438,7 @@ Test(reconcile_check, given_to_everyone_randomised_and_an_unreported_outcome)
     /* 900 were randomised to three arms; 150 got the drug */
     cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), "contradicted", "%s", js.s);
     cr_assert(has_reason(claim_at(root, 0), "the velostat group had 150"), "%s", js.s);
-    /* the trial's relative risk is about migraine days, not chronic migraine */
+    /* the trial's relative risk is about the outcome's days, not its chronic form */
     cr_assert_str_eq(str_of(claim_at(root, 1), "verdict"), "not_found", "%s", js.s);
     cr_assert(has_reason(claim_at(root, 1), "\"chronic\""), "%s", js.s);
     cr_assert(has_reason(claim_at(root, 1), "99200001"), "%s", js.s);

@@ -113,6 +113,121 @@ Test(reconcile_input, plain_text_blocks_keep_original_offsets)
     lm_doc_free(d);
 }
 
+/* Hard-wrapped text: a line broken because the next word did not fit is
+ * the same paragraph (or list item) even when the next line starts with a
+ * capital, and its line break reads as a space; a short line over a long
+ * unwrapped one is still a heading. */
+Test(reconcile_input, hard_wrapped_lines_join_their_paragraph)
+{
+    static const struct {
+        const char *in;
+        size_t nblocks;
+        enum rc_block_kind first;
+        const char *first_text;     /* block 0 as read, line breaks made spaces */
+    } t[] = {
+        { "In a trial of 312 adults from the Velmor clinic network in\n"
+          "Tarsk, zelvorin cut dizziness by 41% over twelve weeks of\n"
+          "treatment.\n", 1, RC_BLOCK_PARA,
+          "In a trial of 312 adults from the Velmor clinic network in Tarsk, zelvorin cut "
+          "dizziness by 41% over twelve weeks of treatment." },
+        { "- Zelvorin cut dizziness by 41% in a trial of 312 adults over\n"
+          "Twelve weeks of treatment at three clinics, with few side\n"
+          "effects.\n", 1, RC_BLOCK_ITEM,
+          "- Zelvorin cut dizziness by 41% in a trial of 312 adults over Twelve weeks of "
+          "treatment at three clinics, with few side effects." },
+        { "Zelvorin and dizziness\n"
+          "A trial of 312 adults found that zelvorin cut dizziness by 41% over twelve weeks, "
+          "with few side effects reported by the clinics.\n", 2, RC_BLOCK_HEADING,
+          "Zelvorin and dizziness" },
+        /* a paragraph of two lines is judged by the document's width */
+        { "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and\n"
+          "Velmor, the trial's two clinics.\n\n"
+          "In a trial of 312 adults from the Velmor clinic network in\n"
+          "Tarsk, zelvorin cut dizziness by 41% over twelve weeks of\n"
+          "treatment.\n", 2, RC_BLOCK_PARA,
+          "Zelvorin cut dizziness by 41% over twelve weeks in Tarsk and Velmor, the trial's "
+          "two clinics." },
+        /* a header's lines, none starting in lower case, each start anew */
+        { "Velmor Clinic Notes > Balance and Dizziness\n"
+          "Zelvorin explained: a plain guide for the patients\n"
+          "Written by the Velmor care team, four minutes\n\n"
+          "Zelvorin is a tablet taken once a day.\n", 4, RC_BLOCK_HEADING,
+          "Velmor Clinic Notes > Balance and Dizziness" },
+        /* a rule is no wrapped line, and no word of the line over it */
+        { "=============================================================\n"
+          "Velmor clinic notes\n"
+          "- Zelvorin cut dizziness by 41% in our own survey of users.\n", 3, RC_BLOCK_HEADING,
+          "=============================================================" },
+        { "- Zelvorin eased dizziness in a week for most of the users.\n"
+          "- Zelvorin cut dizziness by 41% in our own survey of users.\n"
+          "=============================================================\n", 3, RC_BLOCK_ITEM,
+          "- Zelvorin eased dizziness in a week for most of the users." },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        size_t len;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].in, strlen(t[i].in), 0, &d), LM_OK);
+        text = lm_doc_text(d, &len);
+        cr_assert_eq(len, strlen(t[i].in), "offsets kept: %s", t[i].in);
+        cr_assert_eq(d->nblocks, t[i].nblocks, "%s", t[i].in);
+        cr_assert_eq(d->blocks[0].kind, t[i].first, "%s", t[i].in);
+        cr_assert_eq(d->blocks[0].end - d->blocks[0].start, strlen(t[i].first_text), "%s", t[i].in);
+        cr_assert_eq(strncmp(text + d->blocks[0].start, t[i].first_text, strlen(t[i].first_text)), 0,
+                     "%.*s", (int)(d->blocks[0].end - d->blocks[0].start), text + d->blocks[0].start);
+        lm_doc_free(d);
+    }
+}
+
+/* Page furniture kept by a copied page (a cookie notice, a newsletter box,
+ * a share bar, a "Read more" list of other headlines) is no block: its
+ * words are no part of the article.  A long paragraph naming a newsletter
+ * is the article's, and the article's own list after a "Read more" list
+ * is kept. */
+Test(reconcile_input, page_furniture_is_no_block)
+{
+    static const struct { const char *in; const char *kept[4]; const char *dropped[3]; } t[] = {
+        { "Zelvorin eased vertigo in a trial of 60 adults.\n\n"
+          "We use cookies to improve your visit. Accept all\n\n"
+          "Share this article: Email | Print\n\n"
+          "Read more\n\n- Velmorant for gout: the new advice\n- Is tarsine safe?\n\n"
+          "1. It worked within a week for 40 of them.\n\n"
+          "Sign up for our weekly newsletter. Subscribe now\n\n"
+          "I ate a cookie and my sugar went up on zelvorin.\n",
+          { "Zelvorin eased vertigo", "1. It worked within a week", "I ate a cookie", NULL },
+          { "improve your visit", "Velmorant for gout", "weekly newsletter" } },
+        { "The newsletter of the Velmor clinic, which every patient of the trial received "
+          "each week, reported that zelvorin eased vertigo in 41 of the 60 adults who took it "
+          "for twelve weeks, and that few of them stopped it.\n",
+          { "The newsletter of the Velmor clinic", NULL }, { NULL } },
+    };
+    size_t i, j, b;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].in, strlen(t[i].in), 0, &d), LM_OK);
+        text = lm_doc_text(d, NULL);
+        for (j = 0; j < 4 && t[i].kept[j]; j++) {
+            int found = 0;
+            for (b = 0; b < d->nblocks; b++)
+                found |= !strncmp(text + d->blocks[b].start, t[i].kept[j], strlen(t[i].kept[j]));
+            cr_assert(found, "kept: %s", t[i].kept[j]);
+        }
+        for (j = 0; j < 3 && t[i].dropped[j]; j++)
+            for (b = 0; b < d->nblocks; b++) {
+                const char *hit = rc_find_ci(text + d->blocks[b].start,
+                                             d->blocks[b].end - d->blocks[b].start, t[i].dropped[j]);
+                cr_assert_null(hit, "dropped: %s", t[i].dropped[j]);
+            }
+        lm_doc_free(d);
+    }
+}
+
 Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
 {
     lm_doc *d = NULL;
@@ -129,6 +244,48 @@ Test(reconcile_input, html_drops_furniture_and_keeps_blocks)
     cr_assert_not_null(strstr(t, "\n\nFifteen of 20 patients responded"), "list item: %s", t);
     cr_assert_geq(d->nblocks, 5);
     lm_doc_free(d);
+}
+
+/* A page's paragraphs that read as headings or author lines are taken as
+ * such, as in plain text; the head's <title> is dropped when a heading of
+ * the page repeats it (the rest is the site's name), kept otherwise. */
+Test(reconcile_input, html_pseudo_headings_author_lines_and_title)
+{
+    static const struct {
+        const char *page;
+        const char *first;              /* block 0's text */
+        enum rc_block_kind k0, k1;      /* blocks 0 and 1 */
+    } t[] = {
+        { "<html><body><p>Key points</p><ul><li>Zelvorin eased vertigo in 41 of 60 "
+          "adults.</li></ul></body></html>", "Key points", RC_BLOCK_HEADING, RC_BLOCK_ITEM },
+        { "<html><body><div>velmo_fan wrote:</div><div>Zelvorin did nothing for my "
+          "vertigo.</div></body></html>", "velmo_fan wrote:", RC_BLOCK_ATTRIB, RC_BLOCK_PARA },
+        { "<html><head><title>Zelvorin eases vertigo | Velmor News</title></head><body>"
+          "<h1>Zelvorin eases vertigo</h1><p>A trial of 60 adults found it.</p></body></html>",
+          "Zelvorin eases vertigo", RC_BLOCK_HEADING, RC_BLOCK_PARA },
+        { "<html><head><title>Velmor News</title></head><body><h1>Zelvorin eases "
+          "vertigo</h1><p>A trial of 60 adults found it.</p></body></html>",
+          "Velmor News", RC_BLOCK_HEADING, RC_BLOCK_HEADING },
+        /* a sentence of a paragraph is no heading, however short */
+        { "<html><body><p>Zelvorin works.</p><p>A trial of 60 adults found it.</p>"
+          "</body></html>", "Zelvorin works.", RC_BLOCK_PARA, RC_BLOCK_PARA },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        const char *text;
+
+        cr_assert_eq(lm_doc_from_mem("t.html", t[i].page, strlen(t[i].page), 1, &d), LM_OK);
+        text = lm_doc_text(d, NULL);
+        cr_assert_geq(d->nblocks, 2, "%s", t[i].page);
+        cr_assert_eq(d->blocks[0].end - d->blocks[0].start, strlen(t[i].first), "%s", text);
+        cr_assert_eq(strncmp(text + d->blocks[0].start, t[i].first, strlen(t[i].first)), 0,
+                     "%s", text);
+        cr_assert_eq(d->blocks[0].kind, t[i].k0, "%s", t[i].page);
+        cr_assert_eq(d->blocks[1].kind, t[i].k1, "%s", t[i].page);
+        lm_doc_free(d);
+    }
 }
 
 Test(reconcile_input, broken_html_is_still_read)

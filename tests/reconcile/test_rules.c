@@ -529,3 +529,27 @@ Test(reconcile_rules, a_closest_record_is_not_a_disagreeing_one)
     lm_buf_free(&h);
     run_close(&x);
 }
+
+/* A rule's space matches any run of white space: two spaces, a line break
+ * or a no-break space (U+00A0) copied from a page ("a 2019\u00a0trial",
+ * "12\u00a0weekly sessions") give the cues a single space gives. */
+Test(reconcile_rules, cue_spaces_match_any_white_space)
+{
+    static const char *const t[] = {
+        "In a 2019 trial, patients received 12 weekly sessions of zelvorin.",
+        "In a 2019  trial, patients received 12  weekly sessions of zelvorin.",
+        "In a 2019\xc2\xa0trial, patients received 12\xc2\xa0weekly sessions of zelvorin.",
+        "In a 2019\ntrial, patients received 12 weekly\tsessions of zelvorin.",
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned c = rc_cues(r, t[i], 0, strlen(t[i]));
+        cr_assert(c & RC_C_MENTION, "no mention cue: %s", t[i]);
+        cr_assert(c & RC_C_REGIMEN, "no regimen cue: %s", t[i]);
+    }
+    rc_rules_close(r);
+}
