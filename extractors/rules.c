@@ -226,7 +226,7 @@ static const struct rule size_rules[] = {
       "(?=(?:[^ .;]+ ){1,4}and )" PRE "(?<a1>" COUNT ")" NOT_UNIT " (?|"
       "(?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
-      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-)?\\k<noun>\\b"
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-|[a-z]{2,}-)?\\k<noun>\\b"
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
@@ -290,6 +290,13 @@ static const struct rule size_rules[] = {
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
+    /* "534 adolescents completed the baseline survey": in a survey the
+     * questionnaire answered is taking part (a later questionnaire, the
+     * study or its follow-up completed stays an analysis step, n.analyzed) */
+    { "n.completed_survey", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:all )?completed (?:the |an? |their )?"
+      "(?:baseline |initial |first |online |web-based |postal |national |cross-sectional |self-administered |anonymous )*"
+      "(?:survey|questionnaire|interview)s?\\b", R_SITE | R_VERB, "completed" },
     /* "Of 69 evaluable patients": a step after the total (analysed) */
     { "n.evaluable", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
       "\\b(?:of|among|in|from|for) (?:the |all |these )?(?<n>" COUNT ")" NOT_UNIT " (?:[a-z-]+ )?"
@@ -362,6 +369,17 @@ static const struct rule size_rules[] = {
       "volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT | R_VERB, "enrolled|recruited|included|studied|surveyed|interviewed|followed|"
       "volunteered|took part|participated" },
+    /* two groups as the object of the authors' verb, whatever their noun:
+     * "We recruited 27 swimmers and 25 runners" (each group a plural noun
+     * phrase, the second ending the clause, so that "and 25 were lost"
+     * or "and 98 completed" is not read as a group) */
+    { "n.groups_sum.object", LM_KIND_SAMPLE_SIZE, "enrolled", 72,
+      "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
+      "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|tested|followed|investigated) "
+      "(?:a total of )?(?!one\\b)(?<a1>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      "(?:" ROLE_W " ){0,2}?[a-z'-]+s,? and (?:(?:also )?(?:a total of ))?(?<a2>" COUNT ")" NOT_UNIT
+      " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?:" ROLE_W " ){0,2}?[a-z'-]+s(?= ?[.;,(]|$)",
+      R_NEAR | R_LEADN(2), "we " },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -501,6 +519,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "arm.paren", "n =|n=" },
     { "n.total", "total" },
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
+    { "n.completed_survey", "completed" },
+    { "n.groups_sum.object", " and " },
     { "studies.rcts", "rct|random" },
     { "studies.count", "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", "studies|trials|rct" },
