@@ -13,7 +13,13 @@
  * themselves; a trial named as the source of the data ("randomized in the
  * XY trial", "participants of a randomised trial") is borrowed.  A cluster
  * trial's protocol, an economic analysis alongside a trial and a registry
- * follow-up of its arms still compare the randomised arms (wording_design). */
+ * follow-up of its arms still compare the randomised arms (wording_design).
+ * A title that names an association ("Predictors of ...", "X predicts Y")
+ * over a trial it does not call its own, a trial named as the next step
+ * ("whether to proceed with a randomised trial") or as background ("a
+ * recent randomised trial"), and one arm's data are not its report either;
+ * a review is one by its search and selection headings even when it never
+ * says "systematic review". */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +32,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -38,7 +44,7 @@ static const char *const starts[C_NCUES] = {
     [C_SR] = "systematic|umbrella review|scoping review",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
-    [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
+    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
@@ -70,7 +76,9 @@ static const char *const starts[C_NCUES] = {
     [C_PROCESS] = "process evaluation|qualitative",
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
-    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the",
+    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
+    [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was",
+    [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
 
@@ -85,6 +93,12 @@ static const char *const starts[C_NCUES] = {
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
     "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
 #define NOT_WANTED "(?!" WANTED ")"
+/* ... or named as the next step: "whether to proceed with a randomised
+ * trial", "to inform a larger randomized controlled trial" (look-behinds
+ * right before "randomised") */
+#define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further )" \
+    "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
+    "design a |plan a |planning a |advance to a )"
 
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
@@ -120,7 +134,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
-        "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
@@ -134,7 +148,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
-        "(?<!non-)(?<!non)(?<!not )(?<!future )(?<!further )(?<!larger )(?<!require a )(?<!for )\\brandomi[sz]ed\\b"
+        "(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
         "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
         "|(?-i:\\bRCT\\b)" NOT_WANTED },
@@ -145,12 +159,15 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
+        /* another's trial as background: "a recent international randomised trial" */
+        "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
+        "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
         "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
-    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
     [C_HEALTHY_CONTROLS] = { "design.healthy_controls", "\\b(?:healthy|matched|age-matched|sex-matched|normal) (?:[a-z-]+ ){0,2}?(?:controls|volunteers|subjects|individuals)\\b" },
     [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b" },
@@ -190,7 +207,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
      * mortality", one arm of a trial alone */
     [C_USES_TRIAL] = { "design.uses_trial",
         "\\bwhether (?:[\\w-]+ ){1,4}?predict(?:ed|s)\\b"
-        "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b" },
+        "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b"
+        "|\\b(?:placebo|control|usual[- ]care|intervention|active|treatment)[- ](?:arm|group) data (?:from|of)\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
     /* a text about trials, not the report of one */
@@ -216,6 +234,18 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_INTERVIEWS] = { "design.interviews",
         "\\b(?:semi-structured|in-depth|qualitative|focus group) (?:face-to-face |telephone |individual )?interviews "
         "(?:were|was) (?:held|conducted|carried out|undertaken|performed|done) with\\b" },
+    /* a review's own methods: the headings of a systematic review's
+     * abstract or its database search (a review need not call itself one:
+     * "SELECTION CRITERIA: All randomised controlled trials...") */
+    [C_REVIEW_METHODS] = { "design.review_methods",
+        "(?m)^(?-i:SEARCH METHODS|SEARCH STRATEGY|SELECTION CRITERIA|STUDY SELECTION|ELIGIBILITY CRITERIA FOR)\\b"
+        "|\\bwe (?:systematically )?searched (?:the )?(?:[\\w-]+,? (?:and )?){0,4}?(?:medline|pubmed|embase|cinahl|psycinfo|scopus|"
+        "web of science|cochrane|central)\\b|\\bdatabases (?:were|was) (?:systematically )?searched\\b" },
+    /* a title that names an association, not a comparison of arms:
+     * "Predictors of ...", "Relationship between ...", "X predicts Y" */
+    [C_ASSOC] = { "design.association",
+        "\\b(?:predictors|correlates|determinants|moderators|mediators) of\\b|\\b(?:relationships?|associations?|correlation) "
+        "(?:between|of|with)\\b|\\bfactors (?:associated with|predicting|influencing)\\b|\\bpredicts?\\b" },
     /* the randomised arms compared, by whoever randomised them: a registry
      * follow-up or an economic evaluation of a trial's arms */
     [C_ARMS] = { "design.arms_compared",
@@ -374,13 +404,14 @@ static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text
 static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
 {
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
-    int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
+    /* animals named more often than people, or named once with no people */
+    int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN]);
 
     int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
 
     /* a trial that describes its own randomisation is a trial, unless its
      * title calls it a review (reviews cite trials, trials cite reviews) */
-    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
+    if (!t[C_META] && !t[C_SR] && !c[C_REVIEW_METHODS] && c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
         && !c[C_ANIMAL] && !c[C_VET])
         reviews = 0;
 
@@ -388,6 +419,9 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_META, "meta_analysis");
     if (c[C_SR] && reviews > 0)
         PICK(C_SR, "systematic_review");
+    /* a review's search and selection of studies, whatever it calls itself */
+    if (c[C_REVIEW_METHODS] && !c[C_ANIMAL])
+        PICK(C_REVIEW_METHODS, c[C_META] ? "meta_analysis" : "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
     if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION] && !c[C_RCT_OWN])
@@ -418,6 +452,12 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         /* interviews with a trial's participants, no allocation of its own */
         if (c[C_INTERVIEWS] && weak_own)
             PICK(C_INTERVIEWS, "other");
+        /* a title naming an association ("Predictors of adherence", "X
+         * predicts survival") over a trial's data it does not call its
+         * own randomised comparison: an observational analysis */
+        if (t[C_ASSOC] && !t[C_RCT_OWN] && !t[C_RCT_MENTION] && weak_own
+            && c[C_RCT_MENTION] + c[C_RCT_OWN] + c[C_RCT_BORROWED])
+            PICK(C_ASSOC, "cohort");
     }
     /* "quasi-experimental" with a stated random assignment is a trial */
     if (c[C_NONRAND] || (c[C_QUASI] && !c[C_RCT_OWN] && !c[C_RCT_LEAD]))

@@ -585,7 +585,7 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.uses_trial", "predicted|predicts| arm of| group of" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
@@ -593,6 +593,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.process", "process evaluation|qualitative" },
     { "design.interviews", "interviews were|interviews was" },
     { "design.simulation", "simulat" },
+    { "design.review_methods", "search methods|search strategy|selection criteria|study selection|eligibility criteria for|searched" },
+    { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
 };
 
