@@ -1156,6 +1156,61 @@ static int subset_count(const struct run *r, size_t ms)
     return 0;
 }
 
+/* Is the count at [n0, me) (its number starting at n0) the people an
+ * outcome happened to, not the sample ("adverse events occurred in 21
+ * patients", "Eleven patients complained of nausea", "Eight children
+ * (...) developed ...")?  An event verb before "in N" in
+ * the clause, or an event verb as the first verb of the clause after the
+ * count (before any verb of taking part), says so. */
+static int event_count(const struct run *r, size_t n0, size_t me)
+{
+    static const char *const ev[] = { "occurred", "occurring", "developed", "complained", "died", "experienced",
+        "suffered", "relapsed", "recurred", "resolved", "reported side", "reported adverse", "had side",
+        "had adverse", "had a serious", "had serious", "had complications", "had a complication",
+        "required", "needed", "discontinued", "withdrew", "dropped out", "were lost", "stopped" };
+    static const char *const part[] = { "randomi", "allocated", "assigned", "enrolled", "recruited", "included",
+        "studied", "participated", "took part", "received", "underwent", "completed", "were ", "was ",
+        "had been", "who ", "treated", "undergoing", "aged", "with " };
+    static const char *const before[] = { "occurred", "developed", "resolved", "recurred", "died", "experienced" };
+    static const char *const took_part[] = { " who completed", " who received", " who underwent", " who were randomi",
+        " who were enrolled", " who were treated", " who took part", " who participated", " who were included" };
+    const char *t = r->lower;
+    size_t i, k, from = n0 > 60 ? n0 - 60 : 0, lim;
+
+    /* people described by their taking part ("responses occurred in 167
+     * patients who completed year 7") are a step of the sample */
+    for (k = 0; k < NTAB(took_part); k++)
+        if (me + strlen(took_part[k]) <= r->len && !strncmp(t + me, took_part[k], strlen(took_part[k])))
+            return 0;
+    /* before: "... occurred in 21 patients" within the clause (not "in
+     * 13 of 25 patients", where the 25 are those at risk) */
+    for (i = n0; i > from && !strchr(".;:", t[i - 1]); i--)
+        ;
+    if (n0 < 3 || strncmp(t + n0 - 3, "in ", 3) || (me + 4 <= r->len && !strncmp(t + me, " of ", 4)))
+        i = n0;
+    for (k = 0; k < NTAB(before); k++) {
+        const char *h = memmem(t + i, n0 - i, before[k], strlen(before[k]));
+        if (h && (h == t || !isalpha((unsigned char)h[-1])))
+            return 1;
+    }
+    /* after: the clause's first verb, unless the count is a denominator
+     * ("8 of 33 patients experienced": those at risk) */
+    if (n0 >= 3 && !strncmp(t + n0 - 3, "of ", 3))
+        return 0;
+    lim = me + 100 < r->len ? me + 100 : r->len;
+    for (i = me; i < lim && !strchr(".;:", t[i]); i++) {
+        if (i > me && isalpha((unsigned char)t[i - 1]))
+            continue;
+        for (k = 0; k < NTAB(part); k++)
+            if (!strncmp(t + i, part[k], strlen(part[k])))
+                return 0;
+        for (k = 0; k < NTAB(ev); k++)
+            if (!strncmp(t + i, ev[k], strlen(ev[k])))
+                return 1;
+    }
+    return 0;
+}
+
 static size_t sent_start(const char *s, size_t i);
 
 /* People counted per cluster ("recruit 30 patients per clinic"): when
@@ -1267,6 +1322,14 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             pool = 1;     /* a cluster's share, not the total */
         if (per)
             percluster = 1;
+    }
+    /* an outcome's people are not the sample (a planned size or a bracketed
+     * "n =" is never one) */
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1 && strcmp(c->r->id, "n.planned")
+        && strncmp(c->r->id, "n.paren", 7) && strcmp(c->r->id, "n.who_paren")
+        && grp(r->ex->md, c->g_n, &st, &len) && event_count(r, st, me)) {
+        reject(r, c->r, ms, me, "the people an outcome happened to");
+        return LM_OK;
     }
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
