@@ -12,6 +12,8 @@
   extract_eval.py statcheck-texts STATS.csv > texts.jsonl
   extract_eval.py statcheck-score STATS.csv EXTRACTIONS.jsonl [--floors ...]
       p-values in statcheck's hand-coded APA results (raw_result strings).
+  extract_eval.py rct-agreement TEXTS.jsonl EXTRACTIONS.jsonl ei|pubtypes [--held-out IDS] [--floors ...]
+      RCT wording against a reference (see rct_agreement).
   extract_eval.py ebm-texts BIO.txt > texts.jsonl
   extract_eval.py ebm-score BIO.txt EXTRACTIONS.jsonl [--floors ...]
       sample-size numbers against EBM-NLP's crowd-labelled PSS spans, per sentence.
@@ -461,10 +463,12 @@ STATES_RANDOM = re.compile(r"randomi[sz]|randomly (?:assigned|allocated|divided|
 ANIMAL_WORDS = re.compile(r"\b(?:mice|rats?|rabbits?|dogs|sheep|lambs|pigs|piglets|cattle|horses|animals)\b", re.I)
 
 
-def rct_agreement(texts, ext_path, label, floors):
+def rct_agreement(texts, ext_path, label, floors, held_out=None):
     """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types.
     For EI also among the human reports whose abstract states a random assignment (the only ones
-    the labelling rules call RCTs from their wording)."""
+    the labelling rules call RCTs from their wording).  HELD_OUT: a file of record ids (EI's test
+    split) reported on their own line and kept out of the listings of misses, which are for
+    development; the floors are on all records, as before."""
     pts, stated = {}, set()
     for d in read_jsonl(texts):
         pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
@@ -490,13 +494,45 @@ def rct_agreement(texts, ext_path, label, floors):
         fig["stated_random"] = sum(1 for p in st if ours.get(p)) / len(st) if st else 0
         line += f" stating_random={len(st)} agree_rct_when_stated={fig['stated_random']:.3f}"
     print(line)
+    held = set()
+    if held_out:
+        held = {x.strip() for x in open(held_out, encoding="utf-8") if x.strip()}
+    dev = [p for p in pts if p not in held]
+    if held:
+        # the development records and the held-out ones apart (the latter reported, never tuned on)
+        for name, ids in (("development", dev), ("held_out", [p for p in pts if p in held])):
+            st = [p for p in ids if p in stated]
+            print(f"rct_vs_{label} {name}: records={len(ids)} agree_rct="
+                  f"{sum(1 for p in ids if ours.get(p)) / len(ids) if ids else 0:.3f} stating_random={len(st)} "
+                  f"agree_rct_when_stated={sum(1 for p in st if ours.get(p)) / len(st) if st else 0:.3f}")
+    if neg:
+        # sensitivity and specificity with their counts
+        tn = neg - fp
+        print(f"rct_vs_{label} sensitivity={tp}/{pos} specificity={tn}/{neg} (called rct: {tp + fp})")
+    # which cue decided the records called RCT, and on the reference's negatives
+    # (development records only)
+    cue_pos, cue_neg = defaultdict(int), defaultdict(int)
+    for p in dev:
+        if ours.get(p):
+            (cue_pos if pts[p] else cue_neg)[called.get(p, "none")] += 1
+    print(f"rct_vs_{label} called rct by deciding cue (reference rct): " + "  ".join(
+        f"{k}={n}" for k, n in sorted(cue_pos.items(), key=lambda kv: -kv[1])))
+    if neg:
+        print(f"rct_vs_{label} called rct by deciding cue (reference not rct): " + "  ".join(
+            f"{k}={n}" for k, n in sorted(cue_neg.items(), key=lambda kv: -kv[1])))
     # what the reference RCTs were called instead, by design and deciding cue
-    miss = defaultdict(int)
-    for p, g in pts.items():
-        if g and not ours.get(p):
+    # (development records only), and for EI those that state randomisation
+    miss, miss_st = defaultdict(int), defaultdict(int)
+    for p in dev:
+        if pts[p] and not ours.get(p):
             miss[called.get(p, "none")] += 1
+            if p in stated:
+                miss_st[called.get(p, "none")] += 1
     print(f"rct_vs_{label} reference RCTs called otherwise (design(deciding cue)=count): " + "  ".join(
         f"{k}={n}" for k, n in sorted(miss.items(), key=lambda kv: -kv[1])))
+    if label == "ei":
+        print(f"rct_vs_{label} ... of them stating randomisation: " + "  ".join(
+            f"{k}={n}" for k, n in sorted(miss_st.items(), key=lambda kv: -kv[1])))
     return check_floors({"rct_vs_" + label: fig}, floors)
 
 
@@ -524,8 +560,14 @@ def main():
         pubmed_texts(sys.argv[2])
         return 0
     if cmd == "rct-agreement":
-        floors, _ = parse_opts(sys.argv[5:])
-        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4], floors)
+        rest, held = sys.argv[5:], None
+        if "--held-out" in rest:
+            i = rest.index("--held-out")
+            if i + 1 >= len(rest):
+                raise SystemExit("--held-out needs a file")
+            held, rest = rest[i + 1], rest[:i] + rest[i + 2:]
+        floors, _ = parse_opts(rest)
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4], floors, held)
     if cmd == "ebm-texts":
         ebm_texts(sys.argv[2])
         return 0

@@ -20,6 +20,14 @@
 # two process evaluations, observational uses of a trial, a trial that
 # only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
+# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.370 (recall
+# 0.712 kept) with the people an outcome happened to no longer counted;
+# PubMed records without the RCT type not called RCT 0.968 (2063/2131:
+# reviews by their search headings, association titles over a borrowed
+# trial); Evidence Inference's development records (train and
+# validation) and its held-out test split are reported apart, the misses
+# and deciding cues listed for development records only; PubMed types
+# also give sensitivity and specificity with their counts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -27,7 +35,7 @@ build=$2
 . "$here/evalcommon.bash"
 eval_setup extract_eval "$build" handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
   statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
-  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz
+  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz evidence_inference/splits/ev2_test_article_ids.txt
 py="python3 $here/extract_eval.py"
 status=0
 
@@ -49,17 +57,17 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.71,pss.precision=0.362,pss.not_other_role=0.99 || status=1
+  --floors pss.recall=0.71,pss.precision=0.368,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
-$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei \
+$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evidence_inference/splits/ev2_test_article_ids.txt" \
   --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.945 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.965 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.967 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
