@@ -96,7 +96,7 @@ static const char *const starts[C_NCUES] = {
 /* ... or named as the next step: "whether to proceed with a randomised
  * trial", "to inform a larger randomized controlled trial" (look-behinds
  * right before "randomised") */
-#define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further )" \
+#define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further |powered |well-designed |well designed )" \
     "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
     "design a |plan a |planning a |advance to a )"
 
@@ -130,6 +130,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
         "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
         "computer-generated (?:sequences?|lists?|schedules?|codes?|numbers?)|sealed (?:opaque )?envelopes|(?:permuted )?blocks of)\\b"
+        /* the authors or their trial as the subject: "We randomized 84
+         * patients", "we screened and randomised", "The trial randomised
+         * 412 women" */
+        "|\\bwe (?:(?:[a-z]+,? )?(?:and|then) )?(?:randomi[sz]ed|randomly allocated|randomly assigned)\\b" NOT_SPLIT("")
+        "|\\b(?:the|this|our) (?:[\\w-]+ ){0,3}?(?:trial|study) randomi[sz]ed (?:\\d|a total of|[a-z]+ (?:patients|participants|subjects|adults|children|women|men))"
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
