@@ -41,25 +41,25 @@ enum cue {
  * anchored only where one of them occurs (NULL: scanned). */
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis",
-    [C_SR] = "systematic|umbrella review|scoping review",
+    [C_SR] = "systematic|umbrella review|scoping review|we systematically",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
-    [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
+    [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
     [C_CASE_CONTROL] = "case",
     [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
-    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study",
-    [C_CASE_SERIES] = "case series|series of",
-    [C_CASE_REPORT] = "case report|we |a |an ",
+    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|medical|clinical|hospital|health|patient|electronic|case|chart|claims|administrative|insurance|register|population-based|followed|population|national|regional|nationwide",
+    [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
+    [C_CASE_REPORT] = "case|we |i |a |an ",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
     [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
     [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
-    [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples",
+    [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples|in culture|fibroblasts|keratinocytes|macrophages|hepatocytes",
     [C_HUMAN] = "patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons",
     [C_PROTOCOL] = "study protocol|trial protocol|this protocol|will be",
     [C_PLACEBO] = "placebo",
@@ -77,7 +77,7 @@ static const char *const starts[C_NCUES] = {
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
     [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
-    [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was",
+    [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
@@ -107,7 +107,8 @@ static const char *const starts[C_NCUES] = {
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
-    [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review" },
+    [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
+        "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",
         "(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
         "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
@@ -172,14 +173,27 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
-    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)" },
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
+        /* clusters compared: "60 matched comparison schools" */
+        "|\\b(?:matched )?(?:control|comparison) (?:schools|sites|practices|communities|wards|hospitals|villages|areas|districts|clinics)\\b" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
     [C_HEALTHY_CONTROLS] = { "design.healthy_controls", "\\b(?:healthy|matched|age-matched|sex-matched|normal) (?:[a-z-]+ ){0,2}?(?:controls|volunteers|subjects|individuals)\\b" },
-    [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b" },
-    [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:cases|patients)\\b" },
+    [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
+        /* the data source of an observational study: records, charts,
+         * claims, registers; people followed for years */
+        "|\\b(?:medical|clinical|hospital|health|patient|electronic health|electronic medical|electronic patient|case) (?:records?|charts?|notes) "
+        "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
+        "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
+        "|\\b(?:claims|administrative|insurance|registry|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
+        "|\\bregister-based\\b|\\bfollowed (?:up )?for (?:a (?:median|mean) of )?(?:\\d+|[a-z]+) (?:years|decades)\\b" },
+    [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:cases|patients|children|adults|infants|women|men)\\b"
+        /* a few patients described: "We describe 14 consecutive patients" (under 100) */
+        "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
     [C_CASE_REPORT] = { "design.case_report",
-        "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
-        "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
+        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm)"
+        "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        /* the part of a case report's abstract that tells the case */
+        "|(?m)^case (?:report|presentation|description|summary|history|details)s?:" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
     [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:[\\w-]+ ){0,2}?(?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
@@ -191,7 +205,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
         "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
-    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
+    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b"
+        "|\\bin culture\\b|\\b(?:fibroblasts|keratinocytes|macrophages|hepatocytes) (?:were|was) (?:exposed|treated|incubated|cultured|stimulated)\\b" },
     [C_HUMAN] = { "design.human", "\\b(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons)\\b" },
     [C_PROTOCOL] = { "design.protocol", "\\b(?:study|trial) protocol\\b|\\bthis protocol\\b|\\bwill be (?:randomi[sz]ed|randomly|recruited|enrolled|allocated)" },
     [C_PLACEBO] = { "design.placebo_controlled", "\\bplacebo\\b" },
@@ -245,7 +260,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_REVIEW_METHODS] = { "design.review_methods",
         "(?m)^(?-i:SEARCH METHODS|SEARCH STRATEGY|SELECTION CRITERIA|STUDY SELECTION|ELIGIBILITY CRITERIA FOR)\\b"
         "|\\bwe (?:systematically )?searched (?:the )?(?:[\\w-]+,? (?:and )?){0,4}?(?:medline|pubmed|embase|cinahl|psycinfo|scopus|"
-        "web of science|cochrane|central)\\b|\\bdatabases (?:were|was) (?:systematically )?searched\\b" },
+        "web of science|cochrane|central)\\b|\\bdatabases (?:were|was) (?:systematically )?searched\\b"
+        "|\\bsearching (?:\\w+ ){0,2}?(?:electronic |bibliographic )?databases\\b" },
     /* a title that names an association, not a comparison of arms:
      * "Predictors of ...", "Relationship between ...", "X predicts Y" */
     [C_ASSOC] = { "design.association",
