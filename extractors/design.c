@@ -106,7 +106,7 @@ static const char *const starts[C_NCUES] = {
     "development|discovery|learning|hold-?out)\\b)"
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
-    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
+    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy(?:[sz][ie]s|tic(?:al)?)\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
         "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",

@@ -520,6 +520,8 @@ def rct_agreement(texts, ext_path, label, floors, held_out=None):
     if neg:
         print(f"rct_vs_{label} called rct by deciding cue (reference not rct): " + "  ".join(
             f"{k}={n}" for k, n in sorted(cue_neg.items(), key=lambda kv: -kv[1])))
+    if label == "pubtypes":
+        fig.update(design_vs_pubtypes(texts, ext_path))
     # what the reference RCTs were called instead, by design and deciding cue
     # (development records only), and for EI those that state randomisation
     miss, miss_st = defaultdict(int), defaultdict(int)
@@ -534,6 +536,46 @@ def rct_agreement(texts, ext_path, label, floors, held_out=None):
         print(f"rct_vs_{label} ... of them stating randomisation: " + "  ".join(
             f"{k}={n}" for k, n in sorted(miss_st.items(), key=lambda kv: -kv[1])))
     return check_floors({"rct_vs_" + label: fig}, floors)
+
+
+# NLM publication types that name a design, and the abstract-wording
+# designs that agree with each (an observational study is any design that
+# is not a trial, review, case report or lab study)
+PUBTYPE_DESIGN = (("Meta-Analysis", {"meta_analysis"}), ("Systematic Review", {"systematic_review", "meta_analysis"}),
+                  ("Randomized Controlled Trial", {"rct"}), ("Case Reports", {"case_report"}),
+                  ("Observational Study", {"cohort", "case_control", "other", "case_series", "non_randomized_controlled",
+                                           "open_label_single_arm"}))
+
+
+def design_vs_pubtypes(texts, ext_path):
+    """The abstract's own design (the wording alone, flag abstract=) against the design the record's
+    publication types name, per type with counts and what the disagreements were called; returns
+    design_agree over all such records."""
+    ours = {}
+    for e in read_jsonl(ext_path):
+        if e["kind"] == "design":
+            f = e["flags"] or ""
+            ours[e["pmid"]] = f.split("abstract=", 1)[1].split(",", 1)[0] if "abstract=" in f else "none"
+    per = defaultdict(lambda: [0, 0, defaultdict(int)])
+    for d in read_jsonl(texts):
+        types = (d.get("pub_types") or "").split("; ")
+        ref = next(((t, ok) for t, ok in PUBTYPE_DESIGN if t in types), None)
+        if not ref:
+            continue
+        o = ours.get(d["pmid"], "none")
+        t = per[ref[0]]
+        t[0] += o in ref[1]
+        t[1] += 1
+        if o not in ref[1]:
+            t[2][o] += 1
+    agree = sum(t[0] for t in per.values())
+    n = sum(t[1] for t in per.values())
+    print(f"design_vs_pubtypes records={n} design_agree={agree / n if n else 0:.3f}  " + "  ".join(
+        f"{k}={t[0]}/{t[1]}" for k, t in sorted(per.items(), key=lambda kv: -kv[1][1])))
+    print("design_vs_pubtypes called otherwise: " + "  ".join(
+        f"{k}:" + ",".join(f"{o}={c}" for o, c in sorted(t[2].items(), key=lambda kv: -kv[1]))
+        for k, t in per.items() if t[2]))
+    return {"design_agree": agree / n if n else 0}
 
 
 def split_texts(args):
