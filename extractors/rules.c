@@ -231,6 +231,12 @@ static const struct rule size_rules[] = {
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
       "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT | R_VERB, " and " },
+    /* two groups named as the groups they were put in: "Twenty-four
+     * patients were included in group A and 26 in group B" */
+    { "n.groups_sum.in_group", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " " BE "(?:included|enrolled|randomi[sz]ed|allocated|assigned|placed|distributed) "
+      "(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)(?: [a-z0-9]{1,3}\\b)?,? and (?<a2>" COUNT ")" NOT_UNIT
+      " (?:" MODS WHO " )?(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)\\b", R_SITE | R_VERB, "group|arm" },
     /* a group with a trait and one without: "35 patients with migraine and
      * 35 without" */
     { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -262,6 +268,11 @@ static const struct rule size_rules[] = {
       "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
       "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT | R_VERB,
       "enrolled|recruited|included in" },
+    /* "..., 456 (57%) took part": those who took part, the count alone
+     * (those who agreed or consented: n.agreed) */
+    { "n.took_part.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,20}[)\\]])? (?:finally |eventually |ultimately )?(?:took part|participated)\\b",
+      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "took part|participated" },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -380,6 +391,15 @@ static const struct rule size_rules[] = {
       "(?:" ROLE_W " ){0,2}?[a-z'-]+s,? and (?:(?:also )?(?:a total of ))?(?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?:" ROLE_W " ){0,2}?[a-z'-]+s(?= ?[.;,(]|$)",
       R_NEAR | R_LEADN(2), "we " },
+    /* the study as the subject of its enrolling verb, or a survey of
+     * people, whatever their noun: "This study included 73 elite
+     * cyclists", "a survey of 640 dentists" */
+    { "n.role.study", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
+      "(?|\\b(?:this|the|our|the present|the current) (?:[\\w-]+ ){0,2}?(?:study|trial|analysis|sample|survey|cohort|project|programme|program|experiment) "
+      "(?:included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed) (?:a total of |data (?:from|of|on) )?"
+      "|\\b(?:a |an |the )?(?:(?:[\\w-]+ ){0,2}?survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?)"
+      "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
+      R_NEAR, "study |trial |analysis |sample |survey |cohort |project |programme |program |experiment |census |audit " },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -521,6 +541,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
     { "n.completed_survey", "completed" },
     { "n.groups_sum.object", " and " },
+    { "n.groups_sum.in_group", " and " },
+    { "n.took_part.bare", "took part|participated" },
     { "studies.rcts", "rct|random" },
     { "studies.count", "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", "studies|trials|rct" },
