@@ -20,9 +20,10 @@
 # two process evaluations, observational uses of a trial, a trial that
 # only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
-# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.370 (recall
-# 0.712 -> 0.715: the people an outcome happened to no longer counted,
-# any people counted by the study, a survey or the groups they were put in;
+# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.363 -> 0.370
+# and recall 0.712 -> 0.715 (the people an outcome happened to no longer
+# counted; any people counted by the study, a survey or the groups they
+# were put in);
 # PubMed records without the RCT type not called RCT 0.968 (2063/2131:
 # reviews by their search headings, association titles over a borrowed
 # trial); Evidence Inference's development records (train and
