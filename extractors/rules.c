@@ -271,8 +271,12 @@ static const struct rule size_rules[] = {
     /* "..., 456 (57%) took part": those who took part, the count alone
      * (those who agreed or consented: n.agreed) */
     { "n.took_part.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
-      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,20}[)\\]])? (?:finally |eventually |ultimately )?(?:took part|participated)\\b",
-      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "took part|participated" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,20}[)\\]])? (?:(?:finally |eventually |ultimately )?(?:took part|participated)\\b"
+      /* a survey's respondents: "412 responded (response rate 46%)" (not
+       * a treatment response: the survey is named) */
+      "|(?:have |had )?responded(?= [(\\[]?response rate\\b| to (?:the |a |our |this )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)"
+      "|returned (?:the |a |their |completed )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)",
+      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "took part|participated|responded|returned" },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -542,7 +546,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.completed_survey", "completed" },
     { "n.groups_sum.object", " and " },
     { "n.groups_sum.in_group", " and " },
-    { "n.took_part.bare", "took part|participated" },
+    { "n.took_part.bare", "took part|participated|responded|returned" },
     { "studies.rcts", "rct|random" },
     { "studies.count", "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", "studies|trials|rct" },
