@@ -51,7 +51,8 @@ static const char *const starts[C_NCUES] = {
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
     [C_CASE_CONTROL] = "case",
     [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
-    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|medical|clinical|hospital|health|patient|electronic|case|chart|claims|administrative|insurance|register|population-based|followed|population|national|regional|nationwide",
+    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|"
+        "administrative data|insurance data|register data|register-based|population|national|regional|nationwide|followed",
     [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
     [C_CASE_REPORT] = "case|we |i |a |an ",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
@@ -181,10 +182,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
         /* the data source of an observational study: records, charts,
          * claims, registers; people followed for years */
-        "|\\b(?:medical|clinical|hospital|health|patient|electronic health|electronic medical|electronic patient|case) (?:records?|charts?|notes) "
+        "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
         "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
         "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
-        "|\\b(?:claims|administrative|insurance|registry|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
+        "|\\b(?:claims|administrative|insurance|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
         "|\\bregister-based\\b|\\bfollowed (?:up )?for (?:a (?:median|mean) of )?(?:\\d+|[a-z]+) (?:years|decades)\\b" },
     [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:cases|patients|children|adults|infants|women|men)\\b"
         /* a few patients described: "We describe 14 consecutive patients" (under 100) */

@@ -399,11 +399,14 @@ static const struct rule size_rules[] = {
      * people, whatever their noun: "This study included 73 elite
      * cyclists", "a survey of 640 dentists" */
     { "n.role.study", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
-      "(?|\\b(?:this|the|our|the present|the current) (?:[\\w-]+ ){0,2}?(?:study|trial|analysis|sample|survey|cohort|project|programme|program|experiment) "
+      "\\b(?:this|the|our|the present|the current) (?:[\\w-]+ ){0,2}?(?:study|trial|analysis|sample|survey|cohort|project|programme|program|experiment) "
       "(?:included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed) (?:a total of |data (?:from|of|on) )?"
-      "|\\b(?:a |an |the )?(?:(?:[\\w-]+ ){0,2}?survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?)"
       "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
-      R_NEAR, "study |trial |analysis |sample |survey |cohort |project |programme |program |experiment |census |audit " },
+      R_NEAR, "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
+    { "n.role.survey", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
+      "\\b(?:survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?"
+      "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
+      R_NEAR | R_LEADN(40), "survey of|census of|audit of|sample of" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -547,6 +550,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.groups_sum.object", " and " },
     { "n.groups_sum.in_group", " and " },
     { "n.took_part.bare", "took part|participated|responded|returned" },
+    { "n.role.study", "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
+    { "n.role.survey", "survey of|census of|audit of|sample of" },
     { "studies.rcts", "rct|random" },
     { "studies.count", "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", "studies|trials|rct" },
@@ -588,7 +593,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.control_group", "control|placebo|sham|comparison" },
     { "design.case_control", "case" },
     { "design.healthy_controls", "control|volunteer|subject|individual" },
-    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|records|record |charts|chart |notes|data|population-based|register-based|followed|register|registries|database" },
+    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|record|chart|notes|claims data|"
+                       "administrative data|insurance data|register|population|national|regional|nationwide|followed" },
     { "design.case_series", "series|we describe|we report|we present" },
     { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|i report|i describe|i present|i discuss" },
     { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
