@@ -19,7 +19,10 @@
  * ("whether to proceed with a randomised trial") or as background ("a
  * recent randomised trial"), and one arm's data are not its report either;
  * a review is one by its search and selection headings even when it never
- * says "systematic review". */
+ * says "systematic review".  A double-blind placebo-controlled comparison in
+ * people is a randomised one even when the abstract omits the word, unless
+ * it says it is something else (a cohort, an analysis of predictors, a
+ * borrowed trial). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +35,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -79,6 +82,7 @@ static const char *const starts[C_NCUES] = {
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
     [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
     [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
+    [C_BLIND_PLACEBO] = "double|triple|placebo",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
@@ -263,6 +267,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\bwe (?:systematically )?searched (?:the )?(?:[\\w-]+,? (?:and )?){0,4}?(?:medline|pubmed|embase|cinahl|psycinfo|scopus|"
         "web of science|cochrane|central)\\b|\\bdatabases (?:were|was) (?:systematically )?searched\\b"
         "|\\bsearching (?:\\w+ ){0,2}?(?:electronic |bibliographic )?databases\\b" },
+    /* a double-blind placebo-controlled comparison: blinding people to a
+     * placebo is done to randomised arms (the word itself may be missing) */
+    [C_BLIND_PLACEBO] = { "design.rct.blinded_placebo",
+        "\\b(?:double|triple)[- ]?blind(?:ed)?,? (?:(?:and|or|[\\w-]+),? ){0,3}?placebo[- ]controlled\\b"
+        "|\\bplacebo[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?blind(?:ed)?\\b" },
     /* a title that names an association, not a comparison of arms:
      * "Predictors of ...", "Relationship between ...", "X predicts Y" */
     [C_ASSOC] = { "design.association",
@@ -500,6 +509,11 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
     if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS] && !c[C_USES_TRIAL]
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
+    /* double-blind and placebo-controlled, in people, with nothing that
+     * says it is something else */
+    if (c[C_BLIND_PLACEBO] && !c[C_ANIMAL] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS]
+        && !c[C_USES_TRIAL] && !c[C_RCT_BORROWED] && !c[C_CASE_SERIES] && !c[C_CASE_REPORT] && !c[C_META] && !c[C_SR])
+        PICK(C_BLIND_PLACEBO, "rct");
     /* a trial named as the source of data analysed for something else
      * (whether a trait predicts an outcome, one arm alone) */
     if (c[C_RCT_BORROWED] && c[C_USES_TRIAL] && !c[C_CASE_REPORT] && !c[C_CROSS_SECTIONAL])
