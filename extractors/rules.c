@@ -237,6 +237,11 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " " BE "(?:included|enrolled|randomi[sz]ed|allocated|assigned|placed|distributed) "
       "(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)(?: [a-z0-9]{1,3}\\b)?,? and (?<a2>" COUNT ")" NOT_UNIT
       " (?:" MODS WHO " )?(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)\\b", R_SITE | R_VERB, "group|arm" },
+    /* two arms by what they received: "Fifteen patients received zorvil
+     * and fifteen received placebo" */
+    { "n.groups_sum.received", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " (?:were given|received|were treated with) [^.;:\\d]{1,60}? and (?<a2>" COUNT ")"
+      NOT_UNIT " (?:" MODS WHO " )?(?:were given|received|were treated with)\\b", R_SITE | R_VERB, "received|given|treated" },
     /* a group with a trait and one without: "35 patients with migraine and
      * 35 without" */
     { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -277,6 +282,10 @@ static const struct rule size_rules[] = {
       "|(?:have |had )?responded(?= [(\\[]?response rate\\b| to (?:the |a |our |this )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)"
       "|returned (?:the |a |their |completed )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)",
       R_NUM | R_WNEXT | R_BNEXT | R_VERB, "took part|participated|responded|returned" },
+    /* "The 186 included patients had ...": the sample named by its step */
+    { "n.included.adj", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\bthe (?<n>" COUNT ")" NOT_UNIT " (?:included|enrolled|recruited|participating|studied|eligible and included) " MODS WHO,
+      R_NEAR | R_LEADN(24), "included|enrolled|recruited|participating|studied" },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -361,9 +370,11 @@ static const struct rule size_rules[] = {
     /* those who took part, after those asked: "Out of 204 women who were
      * asked ..., 152 (74.5%) agreed to participate" */
     { "n.agreed", LM_KIND_SAMPLE_SIZE, "enrolled", 82,
-      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? (?:" MODS WHO "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? )?"
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? "
+      /* "Thirty-nine of 45 invited GPs agreed": those asked after the count */
+      "(?:(?:of|out of) (?:the |all )?" NUMD " (?:[a-z'-]+ ){0,3}?)?(?:" MODS WHO "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? )?"
       "(?:(?:all |also )?(?:agreed|consented|accepted|volunteered|chose|were willing) to (?:participate|take part|"
-      "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent)\\b",
+      "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent|consented(?= ?[.;,(]| and\\b))\\b",
       R_NUM | R_WNEXT | R_BNEXT, NULL },
     /* The count's role, whatever its noun: the subject of a randomising
      * or enrolling verb ("Ten swine were randomized", "60 GPs, randomised
@@ -407,6 +418,12 @@ static const struct rule size_rules[] = {
       "\\b(?:survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?"
       "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
       R_NEAR | R_LEADN(40), "survey of|census of|audit of|sample of" },
+    /* any people analysed or reviewed: "214 consecutive adult ICU
+     * admissions were analysed" (an analysis step: below the enrolled) */
+    { "n.role.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP
+      "(?:were|was) (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)\\b",
+      R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -550,6 +567,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.groups_sum.object", " and " },
     { "n.groups_sum.in_group", " and " },
     { "n.took_part.bare", "took part|participated|responded|returned" },
+    { "n.role.analyzed", "analysed|analyzed|evaluated|reviewed" },
+    { "n.included.adj", "included|enrolled|recruited|participating|studied" },
+    { "n.groups_sum.received", " and " },
     { "n.role.study", "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
     { "n.role.survey", "survey of|census of|audit of|sample of" },
     { "studies.rcts", "rct|random" },
