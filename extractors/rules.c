@@ -147,6 +147,10 @@ struct rule {
     "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
     "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes|parameters|variables|outcomes|indicators)"
+/* what is analysed that is not people: methods, materials, measures */
+#define NOT_PEOPLE_ANALYSED "(?:[a-z-]*solutions|methods|techniques|protocols|formulations|devices|models|algorithms|tools|" \
+    "scales|instruments|strategies|approaches|compounds|drugs|products|systems|tests|assays|complex(?:es)?|" \
+    "proteins|molecules|sequences|variants|mutations|pathways|images|scans|videos|texts|documents|guidelines|websites|apps)"
 /* what two counts of one noun are not groups of a sample of: units,
  * events, outcome classes ("three complete and three partial responders") */
 #define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
@@ -421,8 +425,9 @@ static const struct rule size_rules[] = {
     /* any people analysed or reviewed: "214 consecutive adult ICU
      * admissions were analysed" (an analysis step: below the enrolled) */
     { "n.role.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
-      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP
-      "(?:were|was) (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)\\b",
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED "|" NOT_PEOPLE_ANALYSED ")\\b)"
+      "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) were\\b)" ROLE_NP
+      "were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)\\b",
       R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
