@@ -43,7 +43,7 @@ enum cue {
  * of the '|'-separated lower-case literals of starts, so the cue is tried
  * anchored only where one of them occurs (NULL: scanned). */
 static const char *const starts[C_NCUES] = {
-    [C_META] = "meta|pooled analysis",
+    [C_META] = "meta|pooled analysis|we pooled",
     [C_SR] = "systematic|umbrella review|scoping review|we systematically",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
@@ -54,7 +54,7 @@ static const char *const starts[C_NCUES] = {
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
     [C_CASE_CONTROL] = "case",
     [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
-    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|"
+    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|reviewed|abstracted|"
         "administrative data|insurance data|register data|register-based|population|national|regional|nationwide|followed",
     [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
     [C_CASE_REPORT] = "case|we |i |a |an ",
@@ -111,7 +111,8 @@ static const char *const starts[C_NCUES] = {
     "development|discovery|learning|hold-?out)\\b)"
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
-    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy(?:[sz][ie]s|tic(?:al)?)\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
+    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy(?:[sz][ie]s|tic(?:al)?)\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)"
+        "|\\bwe pooled (?:data from |the results of )?(?:\\d+|[a-z]+) (?:[\\w-]+ ){0,2}?(?:studies|trials|cohorts)\\b" },
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
         "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",
@@ -134,7 +135,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
          * "assigned by computer-generated random numbers", "in random order" */
         "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
         "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
-        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
+        "(?:random(?:i[sz]ation)?|minimi[sz]ation|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
         "computer-generated (?:sequences?|lists?|schedules?|codes?|numbers?)|sealed (?:opaque )?envelopes|(?:permuted )?blocks of)\\b"
         /* the authors or their trial as the subject: "We randomized 84
          * patients", "we screened and randomised", "The trial randomised
@@ -144,6 +145,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
@@ -189,6 +191,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
         "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
         "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
+        "|\\b(?:reviewed|abstracted) (?:the |all )?(?:(?:medical|clinical|hospital|health|patient|case|electronic(?: health| medical| patient)?) )?(?:records|charts|notes)\\b"
         "|\\b(?:claims|administrative|insurance|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
         "|\\bregister-based\\b|\\bfollowed (?:up )?for (?:a (?:median|mean) of )?(?:\\d+|[a-z]+) (?:years|decades)\\b" },
     [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:cases|patients|children|adults|infants|women|men)\\b"

@@ -606,9 +606,9 @@ static const struct { const char *id; const char *need; } gates[] = {
                     "out of one|out of two|out of three|out of four|out of five|out of six|out of seven|"
                     "out of eight|out of nine|out of ten| in twenty|out of twenty" },
     /* design cues (design.c) */
-    { "design.meta_analysis", "meta|pooled analysis" },
+    { "design.meta_analysis", "meta|pooled analysis|we pooled" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
+    { "design.rct", "random|minimis|minimiz|allocation sequence|allocation schedule|allocation list|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
