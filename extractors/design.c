@@ -55,7 +55,7 @@ static const char *const starts[C_NCUES] = {
     [C_CASE_CONTROL] = "case",
     [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
     [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|reviewed|abstracted|"
-        "administrative data|insurance data|register data|register-based|population|national|regional|nationwide|followed",
+        "administrative data|insurance data|register data|register-based|population|national|regional|nationwide",
     [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
     [C_CASE_REPORT] = "case|we |i |a |an ",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
@@ -182,18 +182,18 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
     [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
         /* clusters compared: "60 matched comparison schools" */
-        "|\\b(?:matched )?(?:control|comparison) (?:schools|sites|practices|communities|wards|hospitals|villages|areas|districts|clinics)\\b" },
+        "|\\b(?:matched )?(?:control|comparison) (?:schools|practices|communities|wards|hospitals|villages|districts|clinics)\\b" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
     [C_HEALTHY_CONTROLS] = { "design.healthy_controls", "\\b(?:healthy|matched|age-matched|sex-matched|normal) (?:[a-z-]+ ){0,2}?(?:controls|volunteers|subjects|individuals)\\b" },
     [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
         /* the data source of an observational study: records, charts,
-         * claims, registers; people followed for years */
+         * claims, registers */
         "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
         "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
         "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
         "|\\b(?:reviewed|abstracted) (?:the |all )?(?:(?:medical|clinical|hospital|health|patient|case|electronic(?: health| medical| patient)?) )?(?:records|charts|notes)\\b"
         "|\\b(?:claims|administrative|insurance|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
-        "|\\bregister-based\\b|\\bfollowed (?:up )?for (?:a (?:median|mean) of )?(?:\\d+|[a-z]+) (?:years|decades)\\b" },
+        "|\\bregister-based\\b" },
     [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:cases|patients|children|adults|infants|women|men)\\b"
         /* a few patients described: "We describe 14 consecutive patients" (under 100) */
         "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
@@ -201,7 +201,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm)"
         "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
         /* the part of a case report's abstract that tells the case */
-        "|(?m)^case (?:report|presentation|description|summary|history|details)s?:" },
+        "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
+        /* "A rare case of ...", "Schwannoma: a rare case" */
+        "|\\ban? (?:(?:rare|unusual|novel|unique|challenging|fatal|severe|interesting|atypical|peculiar|first) )?case (?:of|with|in)\\b"
+        "|\\ban? (?:rare|unusual|unique|atypical|peculiar) case\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
     [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:[\\w-]+ ){0,2}?(?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
@@ -438,8 +441,9 @@ static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text
 static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
 {
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
-    /* animals named more often than people, or named once with no people */
-    int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN]);
+    /* animals named more often than people, or named once with no people
+     * and no cells or tissue */
+    int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN] && !c[C_IN_VITRO]);
 
     int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
 

@@ -619,7 +619,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.case_control", "case" },
     { "design.healthy_controls", "control|volunteer|subject|individual" },
     { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|record|chart|notes|claims data|"
-                       "administrative data|insurance data|register|population|national|regional|nationwide|followed" },
+                       "administrative data|insurance data|register|population|national|regional|nationwide" },
     { "design.case_series", "series|we describe|we report|we present" },
     { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|i report|i describe|i present|i discuss" },
     { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
