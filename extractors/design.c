@@ -462,6 +462,9 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_REVIEW_METHODS, c[C_META] ? "meta_analysis" : "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
+    /* a title that calls itself a case report: its biopsy or cells are the case's */
+    if (t[C_CASE_REPORT] && !c[C_ANIMAL] && !c[C_RCT_OWN] && !c[C_RCT_LEAD])
+        PICK(C_CASE_REPORT, "case_report");
     if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION] && !c[C_RCT_OWN])
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_IN_VITRO] && c[C_HUMAN] == 0)

@@ -33,8 +33,8 @@
 # also give sensitivity and specificity with their counts, and the
 # abstract's own design against the design the types name (case reports,
 # reviews, meta-analyses, observational studies, RCTs): design_agree 0.714
-# -> 0.814 (57/70) with the data-source, case-part and search cues,
-# "meta-analytic" and "a rare case of".
+# -> 0.829 (58/70) with the data-source, case-part and search cues,
+# "meta-analytic", "a rare case of" and a title calling itself a case report.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -74,7 +74,7 @@ $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evi
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.81 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
