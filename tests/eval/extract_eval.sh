@@ -35,6 +35,10 @@
 # reviews, meta-analyses, observational studies, RCTs): design_agree 0.714
 # -> 0.829 (58/70) with the data-source, case-part and search cues,
 # "meta-analytic", "a rare case of" and a title calling itself a case report.
+# The PubMed reference RCTs are the records typed exactly "Randomized
+# Controlled Trial": the 2 typed "..., Veterinary" are animal studies
+# (L5, as design.c maps the type), reported apart (both called animal);
+# agree_rct 14/17 = 0.824 -> 14/15 = 0.933 by that definition alone.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -74,7 +78,7 @@ $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evi
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
