@@ -38,7 +38,7 @@
 #define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
 /* up to four modifier words between a count and its noun */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
-    "[a-z][a-z'-]*,? ){0,4}?"
+    "[a-z][a-z0-9'-]*,? ){0,4}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
@@ -48,7 +48,10 @@
     "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
-#define GAP "(?:[^.;:\\d(]|\\((?! ?[\\d.]+ ?%\\))[^()]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+/* ... a word may hold digits ("T2DM", "HIV-1", "COVID-19": a digit after a
+ * letter, a hyphen or such a digit; a number after a space still stops the
+ * gap).  Kept short: the {0,120} repeat is compiled out in full. */
+#define GAP "(?:[^.;:\\d(]|(?<=[a-z\\d-])\\d|\\((?! ?[\\d.]+ ?%\\))[^()]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
@@ -265,6 +268,11 @@ static const struct rule size_rules[] = {
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
+    /* the count in brackets after its people: "Healthy female volunteers
+     * (224) were prospectively randomized" */
+    { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      "\\b" WHO " [(\\[](?<n>" NUMD ")[)\\]] " BE "(?:prospectively |randomly |consecutively |then )?(?:" RANDOM_V "|" ENROL_V "|included)\\b",
+      R_NEAR | R_LEADN(40), "s (|n (|e (|s [|n [|e [" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
@@ -560,6 +568,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
+    { "n.who_paren_bare", " (" },
     { "n.paren_total", "=N =|=N=" },
     { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
     { "arm.control", "control group|control sample|control cohort" },

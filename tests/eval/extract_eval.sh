@@ -20,11 +20,12 @@
 # two process evaluations, observational uses of a trial, a trial that
 # only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
-# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.363 -> 0.370
-# and recall 0.712 -> 0.721 (the people an outcome happened to no longer
+# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.363 -> 0.372
+# and recall 0.712 -> 0.725 (the people an outcome happened to no longer
 # counted; any people counted by the study, a survey or the groups they
 # were put in or what they received, "the 186 included patients", those
-# who agreed after those asked, any people analysed);
+# who agreed after those asked, any people analysed, words holding digits
+# such as "T2DM" between a count and its verb, "volunteers (224) were");
 # PubMed records without the RCT type not called RCT 0.968 (2063/2131:
 # reviews by their search headings, association titles over a borrowed
 # trial); Evidence Inference's development records (train and
@@ -68,7 +69,7 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.718,pss.precision=0.368,pss.not_other_role=0.99 || status=1
+  --floors pss.recall=0.722,pss.precision=0.37,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
