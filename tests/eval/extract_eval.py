@@ -480,8 +480,10 @@ def rct_agreement(texts, ext_path, label, floors, held_out=None):
         text = (d.get("title") or "") + " " + (d.get("abstract") or "")
         if STATES_RANDOM.search(text) and not ANIMAL_WORDS.search(text):
             stated.add(d["pmid"])
-    ours, called = {}, {}
+    ours, called, sized = {}, {}, set()
     for e in read_jsonl(ext_path):
+        if e["kind"] == "sample_size" and "primary" in (e["flags"] or ""):
+            sized.add(e["pmid"])
         if e["kind"] == "design":
             ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
             called[e["pmid"]] = f"{e['value']}({e['rule'].split('.', 1)[-1]})"
@@ -530,6 +532,12 @@ def rct_agreement(texts, ext_path, label, floors, held_out=None):
             f"{k}={n}" for k, n in sorted(cue_neg.items(), key=lambda kv: -kv[1])))
     if label == "pubtypes":
         fig.update(design_vs_pubtypes(texts, ext_path))
+    if label == "ei":
+        # a trial's report states how many it randomised: the share of
+        # development records given a study total (answered, not checked)
+        fig["size_answered"] = sum(1 for p in dev if p in sized) / len(dev) if dev else 0
+        print(f"rct_vs_{label} sample size answered (development records): "
+              f"{sum(1 for p in dev if p in sized)}/{len(dev)} = {fig['size_answered']:.3f}")
     # what the reference RCTs were called instead, by design and deciding cue
     # (development records only), and for EI those that state randomisation
     miss, miss_st = defaultdict(int), defaultdict(int)
