@@ -36,16 +36,18 @@
     "groups|arms|items|questions|weeks))"
 /* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
 #define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
-/* up to four modifier words between a count and its noun */
+/* up to five modifier words between a count and its noun; a word may
+ * hold digits or a slash ("HIV-1", "overweight/obese"), and "age- and
+ * sex-matched" is one */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
-    "[a-z][a-z0-9'-]*,? ){0,4}?"
+    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ ){0,5}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
     "couples|families|residents|workers|nurses|physicians|employees|girls|boys|" \
     "youths?|users|drinkers|survivors|recipients|donors|members|elderly|" \
     "controls|twins|dyads|clients|caregivers|parents|teenagers|schoolchildren|" \
-    "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
+    "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|females|males|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
 /* ... a word may hold digits ("T2DM", "HIV-1", "COVID-19": a digit after a
@@ -314,7 +316,7 @@ static const struct rule size_rules[] = {
       "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
       R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -357,8 +359,8 @@ static const struct rule size_rules[] = {
     /* a count right after an opening clause: "In a randomized controlled
      * trial, 46 swimmers...", "In this study, 60 patients..." */
     { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
-      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,80}?, (?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(100), NULL },
+      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,110}?, (?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -434,9 +436,9 @@ static const struct rule size_rules[] = {
      * admissions were analysed" (an analysis step: below the enrolled) */
     { "n.role.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED "|" NOT_PEOPLE_ANALYSED ")\\b)"
-      "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) were\\b)" ROLE_NP
-      "were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)\\b",
-      R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed" },
+      "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) (?:were|completed)\\b)" ROLE_NP
+      "(?:were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)|completed (?:the|a|an|all|both)\\b)\\b",
+      R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed|completed" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -458,7 +460,11 @@ static const struct rule size_rules[] = {
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
       "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+    /* an arm's people in brackets: "(16 subjects) or a control group (15
+     * subjects)"; summed by arms_total only where the sentence randomises */
+    { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
+      "[(\\[](?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -575,13 +581,14 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "arm.control.served", " as " },
     { "n.arms_vs", "n =|n=" },
     { "arm.paren", "n =|n=" },
+    { "arm.paren_who", "(" },
     { "n.total", "total" },
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
     { "n.completed_survey", "completed" },
     { "n.groups_sum.object", " and " },
     { "n.groups_sum.in_group", " and " },
     { "n.took_part.bare", "took part|participated|responded|returned" },
-    { "n.role.analyzed", "analysed|analyzed|evaluated|reviewed" },
+    { "n.role.analyzed", "analysed|analyzed|evaluated|reviewed|completed" },
     { "n.included.adj", "included|enrolled|recruited|participating|studied" },
     { "n.groups_sum.received", " and " },
     { "n.role.study", "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
@@ -1223,6 +1230,59 @@ static int subset_count(const struct run *r, size_t ms)
     return 0;
 }
 
+/* Is the count whose number is at [n0, n1) one sex of the people counted
+ * just before ("Thirty-six patients, 21 females, were randomized")?  Its
+ * number follows ", ", "(" or "; " after a count, and one of its next three
+ * words is a sex: ranked like a pool. */
+static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const sex[] = { "females", "males", "women", "men", "girls", "boys" };
+    const char *t = r->lower;
+    size_t k, n, i = n0, w, words = 0;
+
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i == 0 || (t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != ';'))
+        return 0;
+    /* the people counted before: a count among the five words before the
+     * comma (not a year: "Between May and June 2016, 160 women") */
+    for (w = i - 1, words = 0; w > 0 && words < 6 && !strchr(".;:", t[w - 1]); w--) {
+        if (t[w - 1] != ' ' && t[w - 1] != '(')
+            continue;
+        words++;
+        if (isdigit((unsigned char)t[w]) && !(w + 4 <= n0 && (t[w] == '1' || t[w] == '2')
+                                                && isdigit((unsigned char)t[w + 1]) && isdigit((unsigned char)t[w + 2])
+                                                && isdigit((unsigned char)t[w + 3]) && !isdigit((unsigned char)t[w + 4])))
+            break;
+        for (k = 0; k < NTAB(num_words); k++)
+            if (!strncmp(t + w, num_words[k].w, num_words[k].n))
+                break;
+        if (k < NTAB(num_words))
+            break;
+    }
+    if (w == 0 || words >= 6 || strchr(".;:", t[w - 1]))
+        return 0;
+    for (i = n1, words = 0; i < r->len && words < 3; words++) {
+        while (i < r->len && t[i] == ' ')
+            i++;
+        for (w = i; w < r->len && (isalpha((unsigned char)t[w]) || t[w] == '-'); w++)
+            ;
+        for (k = 0; k < NTAB(sex); k++) {
+            n = strlen(sex[k]);
+            if (w - i == n && !memcmp(t + i, sex[k], n))
+                return 1;
+        }
+        if (w == i)
+            break;
+        i = w;
+    }
+    return 0;
+}
+
+static size_t sent_start(const char *s, size_t i);
+static size_t sent_end(const char *s, size_t len, size_t i);
+static int randomises(const char *s, size_t n);
+
 /* Is the count at [n0, me) (its number starting at n0) the people an
  * outcome happened to, not the sample ("adverse events occurred in 21
  * patients", "Eleven patients complained of nausea", "Eight children
@@ -1373,7 +1433,9 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
-    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms));
+    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms)
+                                                  || (c->g_n && grp(r->ex->md, c->g_n, &st, &len)
+                                                      && sex_breakdown(r, st, st + len)));
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
@@ -1389,6 +1451,13 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             pool = 1;     /* a cluster's share, not the total */
         if (per)
             percluster = 1;
+    }
+    /* people in brackets are an arm only in a sentence that randomises */
+    if (!strcmp(c->r->id, "arm.paren_who")) {
+        size_t ss = sent_start(r->s, ms), se = sent_end(r->s, r->len, me);
+
+        if (!randomises(r->s + ss, se - ss))
+            return LM_OK;
     }
     /* an outcome's people are not the sample (a planned size or a bracketed
      * "n =" is never one) */
@@ -2494,6 +2563,7 @@ static lm_err arms_total(struct run *r)
         size_t ss, se, ns = 0, ne = 0, cnt = 0;
         double sum = 0;
         lm_extraction *e;
+        int rnd;
 
         if (a->kind != LM_KIND_ARM_SIZE)
             continue;
@@ -2506,9 +2576,29 @@ static lm_err arms_total(struct run *r)
             continue;
         ss = sent_start(r->orig, a->span_start);
         se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
+        /* a ';' inside brackets does not end the sentence: "(A: n=210;
+         * B: n=205; C: n=208)" */
+        for (;;) {
+            size_t q, depth = 0, olen = r->ex->norm.map[r->len];
+
+            for (q = ss; q < se; q++) {
+                if (r->orig[q] == '(')
+                    depth++;
+                else if (r->orig[q] == ')' && depth)
+                    depth--;
+            }
+            if (!depth || se >= olen || r->orig[se] != ';')
+                break;
+            se = sent_end(r->orig, olen, se + 1);
+        }
+        rnd = randomises(r->orig + ss, se - ss);
         for (j = i; j < first; j++) {
             const lm_extraction *b = &r->out->v[j];
             if (b->kind != LM_KIND_ARM_SIZE || b->span_start < ss || b->span_end > se)
+                continue;
+            /* people in brackets are arms only where the sentence
+             * randomises ("nausea (12 patients) and rash (8 patients)") */
+            if (!strcmp(b->rule, "arm.paren_who") && !rnd)
                 continue;
             if (!cnt)
                 ns = b->span_start;
