@@ -268,7 +268,7 @@ static const struct rule size_rules[] = {
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
-      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
+      "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
@@ -460,7 +460,7 @@ static const struct rule size_rules[] = {
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
       "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:(?:[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
@@ -1242,6 +1242,12 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
 
     while (i > 0 && t[i - 1] == ' ')
         i--;
+    if (i >= 10 && !memcmp(t + i - 9, "including", 9))
+        i -= 9;        /* "58 volunteers, including 32 females and 26 males" */
+    else if (i >= 9 && !memcmp(t + i - 8, "of whom ", 8))
+        i -= 8;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
     if (i == 0 || (t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != ';'))
         return 0;
     /* the people counted before: a count among the five words before the
@@ -1434,7 +1440,7 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
     pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms)
-                                                  || (c->g_n && grp(r->ex->md, c->g_n, &st, &len)
+                                                  || ((c->g_a1 || c->g_n) && grp(r->ex->md, c->g_a1 ? c->g_a1 : c->g_n, &st, &len)
                                                       && sex_breakdown(r, st, st + len)));
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
@@ -2576,8 +2582,8 @@ static lm_err arms_total(struct run *r)
             continue;
         ss = sent_start(r->orig, a->span_start);
         se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
-        /* a ';' inside brackets does not end the sentence: "(A: n=210;
-         * B: n=205; C: n=208)" */
+        /* a ';' inside brackets does not end a sentence that randomises:
+         * "(A: n=210; B: n=205; C: n=208)" */
         for (;;) {
             size_t q, depth = 0, olen = r->ex->norm.map[r->len];
 
@@ -2587,7 +2593,7 @@ static lm_err arms_total(struct run *r)
                 else if (r->orig[q] == ')' && depth)
                     depth--;
             }
-            if (!depth || se >= olen || r->orig[se] != ';')
+            if (!depth || se >= olen || r->orig[se] != ';' || !randomises(r->orig + ss, se - ss))
                 break;
             se = sent_end(r->orig, olen, se + 1);
         }
