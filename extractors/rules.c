@@ -273,8 +273,8 @@ static const struct rule size_rules[] = {
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      "\\b" WHO " [(\\[](?<n>" NUMD ")[)\\]] " BE "(?:prospectively |randomly |consecutively |then )?(?:" RANDOM_V "|" ENROL_V "|included)\\b",
-      R_NEAR | R_LEADN(40), "s (|n (|e (|s [|n [|e [" },
+      "\\b" WHO " [(\\[](?<n>" NUMD ")[)\\]] (?:were|was|had been|have been) (?:prospectively |randomly |consecutively |then )?"
+      "(?:" RANDOM_V "|" ENROL_V "|included)\\b", R_NEAR | R_LEADN(40), ") were|) was|) had been|) have been|] were|] was" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
@@ -427,7 +427,7 @@ static const struct rule size_rules[] = {
       "\\b(?:this|the|our|the present|the current) (?:[\\w-]+ ){0,2}?(?:study|trial|analysis|sample|survey|cohort|project|programme|program|experiment) "
       "(?:included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed) (?:a total of |data (?:from|of|on) )?"
       "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
-      R_NEAR, "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
+      R_NEAR | R_LEADN(64), "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
     { "n.role.survey", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\b(?:survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?"
       "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
@@ -574,7 +574,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
-    { "n.who_paren_bare", " (" },
+    { "n.who_paren_bare", ") were|) was|) had been|) have been|] were|] was" },
     { "n.paren_total", "=N =|=N=" },
     { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
     { "arm.control", "control group|control sample|control cohort" },
