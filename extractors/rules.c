@@ -57,7 +57,7 @@
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
     "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
@@ -208,7 +208,7 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
@@ -320,7 +320,7 @@ static const struct rule size_rules[] = {
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
+      "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|enrols|enrolls|recruits|involved|involving|involves|comprises|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"

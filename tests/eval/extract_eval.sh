@@ -45,7 +45,7 @@
 # (L5, as design.c maps the type), reported apart (both called animal);
 # agree_rct 14/17 = 0.824 -> 14/15 = 0.933 by that definition alone.
 # Evidence Inference's development records given a sample size (every
-# trial report states one; answered, not checked): 719 -> 740 of 868.
+# trial report states one; answered, not checked): 719 -> 742 of 868.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
