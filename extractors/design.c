@@ -16,8 +16,8 @@
  * follow-up of its arms still compare the randomised arms (wording_design).
  * A title that names an association ("Predictors of ...", "X predicts Y")
  * over a trial it does not call its own, a trial named as the next step
- * ("whether to proceed with a randomised trial") or as background ("a
- * recent randomised trial"), and one arm's data are not its report either;
+ * ("before we proceed with a randomised trial") or as background ("a
+ * previous randomised trial"), and one arm's data are not its report either;
  * a review is one by its search and selection headings even when it never
  * says "systematic review".  A double-blind placebo-controlled comparison in
  * people is a randomised one even when the abstract omits the word, unless
@@ -98,8 +98,8 @@ static const char *const starts[C_NCUES] = {
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
     "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
 #define NOT_WANTED "(?!" WANTED ")"
-/* ... or named as the next step: "whether to proceed with a randomised
- * trial", "to inform a larger randomized controlled trial" (look-behinds
+/* ... or named as the next step: "before we proceed with a randomised
+ * trial", "to plan a definitive randomized trial" (look-behinds
  * right before "randomised") */
 #define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further |powered |well-designed |well designed )" \
     "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
@@ -137,9 +137,9 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
         "(?:random(?:i[sz]ation)?|minimi[sz]ation|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
         "computer-generated (?:sequences?|lists?|schedules?|codes?|numbers?)|sealed (?:opaque )?envelopes|(?:permuted )?blocks of)\\b"
-        /* the authors or their trial as the subject: "We randomized 84
-         * patients", "we screened and randomised", "The trial randomised
-         * 412 women" */
+        /* the authors or their trial as the subject: "We randomized 96
+         * adults", "we screened and randomised", "The trial randomised
+         * 300 women" */
         "|\\bwe (?:(?:[a-z]+,? )?(?:and|then) )?(?:randomi[sz]ed|randomly allocated|randomly assigned)\\b" NOT_SPLIT("")
         "|\\b(?:the|this|our) (?:[\\w-]+ ){0,3}?(?:trial|study) randomi[sz]ed (?:\\d|a total of|[a-z]+ (?:patients|participants|subjects|adults|children|women|men))"
         /* a fixed allocation ratio, a concealed allocation */
@@ -173,7 +173,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
-        /* another's trial as background: "a recent international randomised trial" */
+        /* another's trial as background: "a previous multicentre randomised trial" */
         "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
         "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
@@ -198,11 +198,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* a few patients described: "We describe 14 consecutive patients" (under 100) */
         "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
     [C_CASE_REPORT] = { "design.case_report",
-        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm)"
+        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
         "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
         /* the part of a case report's abstract that tells the case */
         "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
-        /* "A rare case of ...", "Schwannoma: a rare case" */
+        /* "A rare case of ...", "Zorvil rash: a rare case" */
         "|\\ban? (?:(?:rare|unusual|novel|unique|challenging|fatal|severe|interesting|atypical|peculiar|first) )?case (?:of|with|in)\\b"
         "|\\ban? (?:rare|unusual|unique|atypical|peculiar) case\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },

@@ -1231,7 +1231,7 @@ static int subset_count(const struct run *r, size_t ms)
 }
 
 /* Is the count whose number is at [n0, n1) one sex of the people counted
- * just before ("Thirty-six patients, 21 females, were randomized")?  Its
+ * just before ("Forty adults, 18 women, aged 30 to 60, were randomized")?  Its
  * number follows ", ", "(" or "; " after a count, and one of its next three
  * words is a sex: ranked like a pool. */
 static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
@@ -1243,7 +1243,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
     while (i > 0 && t[i - 1] == ' ')
         i--;
     if (i >= 10 && !memcmp(t + i - 9, "including", 9))
-        i -= 9;        /* "58 volunteers, including 32 females and 26 males" */
+        i -= 9;        /* "50 adults, including 20 women and 30 men" */
     else if (i >= 9 && !memcmp(t + i - 8, "of whom ", 8))
         i -= 8;
     while (i > 0 && t[i - 1] == ' ')
@@ -1251,7 +1251,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
     if (i == 0 || (t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != ';'))
         return 0;
     /* the people counted before: a count among the five words before the
-     * comma (not a year: "Between May and June 2016, 160 women") */
+     * comma (not a year: "Between May and June 2031, 96 women") */
     for (w = i - 1, words = 0; w > 0 && words < 6 && !strchr(".;:", t[w - 1]); w--) {
         if (t[w - 1] != ' ' && t[w - 1] != '(')
             continue;
@@ -1290,11 +1290,11 @@ static size_t sent_end(const char *s, size_t len, size_t i);
 static int randomises(const char *s, size_t n);
 
 /* Is the count at [n0, me) (its number starting at n0) the people an
- * outcome happened to, not the sample ("adverse events occurred in 21
- * patients", "Eleven patients complained of nausea", "Eight children
- * (...) developed ...")?  An event verb before "in N" in
- * the clause, or an event verb as the first verb of the clause after the
- * count (before any verb of taking part), says so. */
+ * outcome happened to, not the sample ("headache occurred in 14 patients",
+ * "Nine patients complained of dizziness", "Six children (...) developed
+ * a rash")?  An event verb before "in N" in the clause, or an event verb
+ * as the first verb of the clause after the count (before any verb of
+ * taking part), says so. */
 static int event_count(const struct run *r, size_t n0, size_t me)
 {
     static const char *const ev[] = { "occurred", "occurring", "developed", "complained", "died", "experienced",
@@ -1310,12 +1310,12 @@ static int event_count(const struct run *r, size_t n0, size_t me)
     const char *t = r->lower;
     size_t i, k, from = n0 > 60 ? n0 - 60 : 0, lim;
 
-    /* people described by their taking part ("responses occurred in 167
-     * patients who completed year 7") are a step of the sample */
+    /* people described by their taking part ("a response was seen in 31
+     * patients who completed the course") are a step of the sample */
     for (k = 0; k < NTAB(took_part); k++)
         if (me + strlen(took_part[k]) <= r->len && !strncmp(t + me, took_part[k], strlen(took_part[k])))
             return 0;
-    /* before: "... occurred in 21 patients" within the clause (not "in
+    /* before: "... occurred in 14 patients" within the clause (not "in
      * 13 of 25 patients", where the 25 are those at risk) */
     for (i = n0; i > from && !strchr(".;:", t[i - 1]); i--)
         ;
