@@ -13,7 +13,16 @@
  * themselves; a trial named as the source of the data ("randomized in the
  * XY trial", "participants of a randomised trial") is borrowed.  A cluster
  * trial's protocol, an economic analysis alongside a trial and a registry
- * follow-up of its arms still compare the randomised arms (wording_design). */
+ * follow-up of its arms still compare the randomised arms (wording_design).
+ * A title that names an association ("Predictors of ...", "X predicts Y")
+ * over a trial it does not call its own, a trial named as the next step
+ * ("before we proceed with a randomised trial") or as background ("a
+ * previous randomised trial"), and one arm's data are not its report either;
+ * a review is one by its search and selection headings even when it never
+ * says "systematic review".  A double-blind placebo-controlled comparison in
+ * people is a randomised one even when the abstract omits the word, unless
+ * it says it is something else (a cohort, an analysis of predictors, a
+ * borrowed trial). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +35,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -34,26 +43,27 @@ enum cue {
  * of the '|'-separated lower-case literals of starts, so the cue is tried
  * anchored only where one of them occurs (NULL: scanned). */
 static const char *const starts[C_NCUES] = {
-    [C_META] = "meta|pooled analysis",
-    [C_SR] = "systematic|umbrella review|scoping review",
+    [C_META] = "meta|pooled analysis|we pooled",
+    [C_SR] = "systematic|umbrella review|scoping review|we systematically",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
-    [C_RCT_BORROWED] = "randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
+    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
     [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
-    [C_CONTROL_GROUP] = "control|placebo|sham|comparison",
+    [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
     [C_CASE_CONTROL] = "case",
     [C_HEALTHY_CONTROLS] = "healthy|matched|age-matched|sex-matched|normal",
-    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study",
-    [C_CASE_SERIES] = "case series|series of",
-    [C_CASE_REPORT] = "case report|we |a |an ",
+    [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|reviewed|abstracted|"
+        "administrative data|insurance data|register data|register-based|population|national|regional|nationwide",
+    [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
+    [C_CASE_REPORT] = "case|we |i |a |an ",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
     [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
     [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
-    [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples",
+    [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples|in culture|fibroblasts|keratinocytes|macrophages|hepatocytes",
     [C_HUMAN] = "patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons",
     [C_PROTOCOL] = "study protocol|trial protocol|this protocol|will be",
     [C_PLACEBO] = "placebo",
@@ -70,7 +80,10 @@ static const char *const starts[C_NCUES] = {
     [C_PROCESS] = "process evaluation|qualitative",
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
-    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the",
+    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
+    [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
+    [C_BLIND_PLACEBO] = "double|triple|placebo",
+    [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
 };
 
@@ -85,6 +98,12 @@ static const char *const starts[C_NCUES] = {
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
     "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
 #define NOT_WANTED "(?!" WANTED ")"
+/* ... or named as the next step: "before we proceed with a randomised
+ * trial", "to plan a definitive randomized trial" (look-behinds
+ * right before "randomised") */
+#define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further |powered |well-designed |well designed )" \
+    "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
+    "design a |plan a |planning a |advance to a )"
 
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
@@ -92,8 +111,10 @@ static const char *const starts[C_NCUES] = {
     "development|discovery|learning|hold-?out)\\b)"
 
 static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
-    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy[sz][ie]s\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)" },
-    [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review" },
+    [C_META] = { "design.meta_analysis", "\\bmeta-? ?analy(?:[sz][ie]s|tic(?:al)?)\\b|\\bpooled analysis of (?:\\w+ ){0,3}(?:studies|trials)"
+        "|\\bwe pooled (?:data from |the results of )?(?:\\d+|[a-z]+) (?:[\\w-]+ ){0,2}?(?:studies|trials|cohorts)\\b" },
+    [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
+        "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",
         "(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
         "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
@@ -114,13 +135,19 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
          * "assigned by computer-generated random numbers", "in random order" */
         "|\\b(?:assigned|allocated|divided|distributed) (?:[\\w-]+ ){0,3}?at random\\b"
         "|\\b(?:assigned|allocated|divided)\\b[^.;:]{0,60}?\\b(?:by|using|with|according to|via) (?:a |an |the )?(?:[\\w-]+ ){0,3}?"
-        "(?:random(?:i[sz]ation)?|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
+        "(?:random(?:i[sz]ation)?|minimi[sz]ation|coin toss(?:ing)?|tossing a coin|drawing (?:of )?lots|lottery|"
         "computer-generated (?:sequences?|lists?|schedules?|codes?|numbers?)|sealed (?:opaque )?envelopes|(?:permuted )?blocks of)\\b"
+        /* the authors or their trial as the subject: "We randomized 96
+         * adults", "we screened and randomised", "The trial randomised
+         * 300 women" */
+        "|\\bwe (?:(?:[a-z]+,? )?(?:and|then) )?(?:randomi[sz]ed|randomly allocated|randomly assigned)\\b" NOT_SPLIT("")
+        "|\\b(?:the|this|our) (?:[\\w-]+ ){0,3}?(?:trial|study) randomi[sz]ed (?:\\d|a total of|[a-z]+ (?:patients|participants|subjects|adults|children|women|men))"
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
-        "|(?<!non-)(?<!non)(?<!not )\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
@@ -134,7 +161,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
-        "(?<!non-)(?<!non)(?<!not )(?<!future )(?<!further )(?<!larger )(?<!require a )(?<!for )\\brandomi[sz]ed\\b"
+        "(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
         "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
         "|(?-i:\\bRCT\\b)" NOT_WANTED },
@@ -145,19 +172,39 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
+        /* another's trial as background: "a previous multicentre randomised trial" */
+        "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
+        "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
         "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
-    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|\\bcontrolled (?:trial|study|clinical)" },
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
+        /* clusters compared: "60 matched comparison schools" */
+        "|\\b(?:matched )?(?:control|comparison) (?:schools|practices|communities|wards|hospitals|villages|districts|clinics)\\b" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
     [C_HEALTHY_CONTROLS] = { "design.healthy_controls", "\\b(?:healthy|matched|age-matched|sex-matched|normal) (?:[a-z-]+ ){0,2}?(?:controls|volunteers|subjects|individuals)\\b" },
-    [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b" },
-    [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:cases|patients)\\b" },
+    [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
+        /* the data source of an observational study: records, charts,
+         * claims, registers */
+        "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
+        "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
+        "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
+        "|\\b(?:reviewed|abstracted) (?:the |all )?(?:(?:medical|clinical|hospital|health|patient|case|electronic(?: health| medical| patient)?) )?(?:records|charts|notes)\\b"
+        "|\\b(?:claims|administrative|insurance|register) data(?:bases?)?\\b|\\bpopulation-based (?:cohort|study|sample|data|analysis)\\b"
+        "|\\bregister-based\\b" },
+    [C_CASE_SERIES] = { "design.case_series", "\\bcase series\\b|\\bseries of (?:\\d+|[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:cases|patients|children|adults|infants|women|men)\\b"
+        /* a few patients described: "We describe 14 consecutive patients" (under 100) */
+        "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
     [C_CASE_REPORT] = { "design.case_report",
-        "\\bcase report\\b|\\bwe (?:report|describe|present) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female)"
-        "|\\b(?:a|an) \\d{1,3}-(?:year|month|week|day)-old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b" },
+        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
+        "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        /* the part of a case report's abstract that tells the case */
+        "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
+        /* "A rare case of ...", "Zorvil rash: a rare case" */
+        "|\\ban? (?:(?:rare|unusual|novel|unique|challenging|fatal|severe|interesting|atypical|peculiar|first) )?case (?:of|with|in)\\b"
+        "|\\ban? (?:rare|unusual|unique|atypical|peculiar) case\\b" },
     [C_OPEN_LABEL] = { "design.open_label", "\\bopen-? ?label\\b|\\bunblinded\\b|\\buncontrolled\\b|\\bpilot (?:study|trial)\\b|\\bphase (?:I|II|1|2|I/II|1/2)[ab]?\\b(?! (?:randomi))" },
     [C_SINGLE_ARM] = { "design.single_arm", "\\bsingle-? ?(?:arm|group|centre|center)? ?(?:arm|group)\\b|\\bbefore[- ]and[- ]after\\b|\\bpre-? ?(?:and )?post-?\\b|\\bpretest|\\bpre-?test-? ?post-?test|\\bbefore:.{0,60}after:|\\bhistorical (?:[\\w-]+ ){0,2}?(?:controls?|comparison|cohort)|\\bbaseline and (?:after|following) the intervention" },
     [C_CROSS_SECTIONAL] = { "design.other",
@@ -169,7 +216,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
         "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
-    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b" },
+    [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b"
+        "|\\bin culture\\b|\\b(?:fibroblasts|keratinocytes|macrophages|hepatocytes) (?:were|was) (?:exposed|treated|incubated|cultured|stimulated)\\b" },
     [C_HUMAN] = { "design.human", "\\b(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons)\\b" },
     [C_PROTOCOL] = { "design.protocol", "\\b(?:study|trial) protocol\\b|\\bthis protocol\\b|\\bwill be (?:randomi[sz]ed|randomly|recruited|enrolled|allocated)" },
     [C_PLACEBO] = { "design.placebo_controlled", "\\bplacebo\\b" },
@@ -190,7 +238,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
      * mortality", one arm of a trial alone */
     [C_USES_TRIAL] = { "design.uses_trial",
         "\\bwhether (?:[\\w-]+ ){1,4}?predict(?:ed|s)\\b"
-        "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b" },
+        "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b"
+        "|\\b(?:placebo|control|usual[- ]care|intervention|active|treatment)[- ](?:arm|group) data (?:from|of)\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
     [C_SECONDARY] = { "design.secondary_analysis", "\\b(?:secondary|post[- ]hoc|ancillary|exploratory|subgroup|pooled) analys[ie]s\\b" },
     /* a text about trials, not the report of one */
@@ -216,6 +265,24 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_INTERVIEWS] = { "design.interviews",
         "\\b(?:semi-structured|in-depth|qualitative|focus group) (?:face-to-face |telephone |individual )?interviews "
         "(?:were|was) (?:held|conducted|carried out|undertaken|performed|done) with\\b" },
+    /* a review's own methods: the headings of a systematic review's
+     * abstract or its database search (a review need not call itself one:
+     * "SELECTION CRITERIA: All randomised controlled trials...") */
+    [C_REVIEW_METHODS] = { "design.review_methods",
+        "(?m)^(?-i:SEARCH METHODS|SEARCH STRATEGY|SELECTION CRITERIA|STUDY SELECTION|ELIGIBILITY CRITERIA FOR)\\b"
+        "|\\bwe (?:systematically )?searched (?:the )?(?:[\\w-]+,? (?:and )?){0,4}?(?:medline|pubmed|embase|cinahl|psycinfo|scopus|"
+        "web of science|cochrane|central)\\b|\\bdatabases (?:were|was) (?:systematically )?searched\\b"
+        "|\\bsearching (?:\\w+ ){0,2}?(?:electronic |bibliographic )?databases\\b" },
+    /* a double-blind placebo-controlled comparison: blinding people to a
+     * placebo is done to randomised arms (the word itself may be missing) */
+    [C_BLIND_PLACEBO] = { "design.rct.blinded_placebo",
+        "\\b(?:double|triple)[- ]?blind(?:ed)?,? (?:(?:and|or|[\\w-]+),? ){0,3}?placebo[- ]controlled\\b"
+        "|\\bplacebo[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?blind(?:ed)?\\b" },
+    /* a title that names an association, not a comparison of arms:
+     * "Predictors of ...", "Relationship between ...", "X predicts Y" */
+    [C_ASSOC] = { "design.association",
+        "\\b(?:predictors|correlates|determinants|moderators|mediators) of\\b|\\b(?:relationships?|associations?|correlation) "
+        "(?:between|of|with)\\b|\\bfactors (?:associated with|predicting|influencing)\\b|\\bpredicts?\\b" },
     /* the randomised arms compared, by whoever randomised them: a registry
      * follow-up or an economic evaluation of a trial's arms */
     [C_ARMS] = { "design.arms_compared",
@@ -374,13 +441,15 @@ static lm_err count_text(design_rules *d, pcre2_match_data *md, const char *text
 static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], int *cue)
 {
 #define PICK(k, name) do { *cue = (k); return (name); } while (0)
-    int animal = c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN];
+    /* animals named more often than people, or named once with no people
+     * and no cells or tissue */
+    int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN] && !c[C_IN_VITRO]);
 
     int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
 
     /* a trial that describes its own randomisation is a trial, unless its
      * title calls it a review (reviews cite trials, trials cite reviews) */
-    if (!t[C_META] && !t[C_SR] && c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
+    if (!t[C_META] && !t[C_SR] && !c[C_REVIEW_METHODS] && c[C_RCT_OWN] + c[C_RCT_LEAD] > c[C_RCT_BORROWED]
         && !c[C_ANIMAL] && !c[C_VET])
         reviews = 0;
 
@@ -388,8 +457,14 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_META, "meta_analysis");
     if (c[C_SR] && reviews > 0)
         PICK(C_SR, "systematic_review");
+    /* a review's search and selection of studies, whatever it calls itself */
+    if (c[C_REVIEW_METHODS] && !c[C_ANIMAL])
+        PICK(C_REVIEW_METHODS, c[C_META] ? "meta_analysis" : "systematic_review");
     if (animal || (c[C_VET] && c[C_ANIMAL] && c[C_ANIMAL] >= c[C_HUMAN]))
         PICK(C_ANIMAL, "animal");
+    /* a title that calls itself a case report: its biopsy or cells are the case's */
+    if (t[C_CASE_REPORT] && !c[C_ANIMAL] && !c[C_RCT_OWN] && !c[C_RCT_LEAD])
+        PICK(C_CASE_REPORT, "case_report");
     if (c[C_IN_VITRO] && c[C_HUMAN] <= 1 && !c[C_RCT_MENTION] && !c[C_RCT_OWN])
         PICK(C_IN_VITRO, "in_vitro");
     if (c[C_IN_VITRO] && c[C_HUMAN] == 0)
@@ -418,6 +493,12 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         /* interviews with a trial's participants, no allocation of its own */
         if (c[C_INTERVIEWS] && weak_own)
             PICK(C_INTERVIEWS, "other");
+        /* a title naming an association ("Predictors of adherence", "X
+         * predicts survival") over a trial's data it does not call its
+         * own randomised comparison: an observational analysis */
+        if (t[C_ASSOC] && !t[C_RCT_OWN] && !t[C_RCT_MENTION] && weak_own
+            && c[C_RCT_MENTION] + c[C_RCT_OWN] + c[C_RCT_BORROWED])
+            PICK(C_ASSOC, "cohort");
     }
     /* "quasi-experimental" with a stated random assignment is a trial */
     if (c[C_NONRAND] || (c[C_QUASI] && !c[C_RCT_OWN] && !c[C_RCT_LEAD]))
@@ -438,6 +519,11 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
     if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS] && !c[C_USES_TRIAL]
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
+    /* double-blind and placebo-controlled, in people, with nothing that
+     * says it is something else */
+    if (c[C_BLIND_PLACEBO] && !c[C_ANIMAL] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS]
+        && !c[C_USES_TRIAL] && !c[C_RCT_BORROWED] && !c[C_CASE_SERIES] && !c[C_CASE_REPORT] && !c[C_META] && !c[C_SR])
+        PICK(C_BLIND_PLACEBO, "rct");
     /* a trial named as the source of data analysed for something else
      * (whether a trait predicts an outcome, one arm alone) */
     if (c[C_RCT_BORROWED] && c[C_USES_TRIAL] && !c[C_CASE_REPORT] && !c[C_CROSS_SECTIONAL])

@@ -39,23 +39,28 @@
     "groups|arms|items|questions|weeks))"
 /* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
 #define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
-/* up to four modifier words between a count and its noun */
+/* up to five modifier words between a count and its noun; a word may
+ * hold digits or a slash ("HIV-1", "overweight/obese"), and "age- and
+ * sex-matched" is one */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
-    "[a-z][a-z'-]*,? ){0,4}?"
+    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ ){0,5}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
     "couples|families|residents|workers|nurses|physicians|employees|girls|boys|" \
     "youths?|users|drinkers|survivors|recipients|donors|members|elderly|" \
     "controls|twins|dyads|clients|caregivers|parents|teenagers|schoolchildren|" \
-    "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|" \
+    "pupils|soldiers|probands|pregnancies|births|mother-infant pairs|pairs|females|males|" \
     "heifers|cows|dogs|cats|mice|rats|animals|horses|pigs|eyes)\\b"
 /* the gap between a noun and its verb: no digits, no sentence end */
-#define GAP "(?:[^.;:\\d(]|\\((?! ?[\\d.]+ ?%\\))[^()]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
+/* ... a word may hold digits ("T2DM", "HIV-1", "COVID-19": a digit after a
+ * letter, a hyphen or such a digit; a number after a space still stops the
+ * gap).  Kept short: the {0,120} repeat is compiled out in full. */
+#define GAP "(?:[^.;:\\d(]|(?<=[a-z\\d-])\\d|\\((?! ?[\\d.]+ ?%\\))[^()]{0,80}\\)|\\d+ (?:cent(?:er|re)s|sites|hospitals|countries|" \
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned|underwent randomi[sz]ation)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
     "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
@@ -150,6 +155,10 @@ struct rule {
     "organi[sz]ations|pharmacies|studies|trials|articles|" \
     "publications|manuscripts|papers|reports|questionnaires|records|samples|specimens|products|" \
     "elements|items|regimens|genes|sessions|recordings|images|lesions|teeth|eyes|parameters|variables|outcomes|indicators)"
+/* what is analysed that is not people: methods, materials, measures */
+#define NOT_PEOPLE_ANALYSED "(?:[a-z-]*solutions|methods|techniques|protocols|formulations|devices|models|algorithms|tools|" \
+    "scales|instruments|strategies|approaches|compounds|drugs|products|systems|tests|assays|complex(?:es)?|" \
+    "proteins|molecules|sequences|variants|mutations|pathways|images|scans|videos|texts|documents|guidelines|websites|apps)"
 /* what two counts of one noun are not groups of a sample of: units,
  * events, outcome classes ("three complete and three partial responders") */
 #define NOT_GROUPED "(?:degrees|units|events|episodes|cases|deaths|days|weeks|months|years|hours|minutes|times|" \
@@ -202,7 +211,7 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
@@ -229,11 +238,22 @@ static const struct rule size_rules[] = {
       "(?=(?:[^ .;]+ ){1,4}and )" PRE "(?<a1>" COUNT ")" NOT_UNIT " (?|"
       "(?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?"
       "(?!(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?<noun>[a-z-]{3,}s) and (?<a2>" COUNT ")" NOT_UNIT
-      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-)?\\k<noun>\\b"
+      " (?:(?!(?:and|or|of|in|with|were|was|per|each)\\b)[a-z-]+ ){0,2}?(?:non-?|ex-|[a-z]{2,}-)?\\k<noun>\\b"
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
       "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT | R_VERB, " and " },
+    /* two groups named as the groups they were put in: "Twenty-four
+     * patients were included in group A and 26 in group B" */
+    { "n.groups_sum.in_group", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " " BE "(?:included|enrolled|randomi[sz]ed|allocated|assigned|placed|distributed) "
+      "(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)(?: [a-z0-9]{1,3}\\b)?,? and (?<a2>" COUNT ")" NOT_UNIT
+      " (?:" MODS WHO " )?(?:in|into|to) (?:the )?(?:[\\w-]+ ){0,2}?(?:group|arm)\\b", R_SITE | R_VERB, "group|arm" },
+    /* two arms by what they received: "Fifteen patients received zorvil
+     * and fifteen received placebo" */
+    { "n.groups_sum.received", LM_KIND_SAMPLE_SIZE, "included", 72,
+      PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO " (?:were given|received|were treated with) [^.;:\\d]{1,60}? and (?<a2>" COUNT ")"
+      NOT_UNIT " (?:" MODS WHO " )?(?:were given|received|were treated with)\\b", R_SITE | R_VERB, "received|given|treated" },
     /* a group with a trait and one without: "35 patients with migraine and
      * 35 without" */
     { "n.groups_sum.without", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -251,8 +271,13 @@ static const struct rule size_rules[] = {
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
-      "(?|\\b" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
+      "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
+    /* the count in brackets after its people: "Healthy female volunteers
+     * (224) were prospectively randomized" */
+    { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      "\\b" WHO " [(\\[](?<n>" NUMD ")[)\\]] (?:were|was|had been|have been) (?:prospectively |randomly |consecutively |then )?"
+      "(?:" RANDOM_V "|" ENROL_V "|included)\\b", R_NEAR | R_LEADN(40), ") were|) was|) had been|) have been|] were|] was" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
@@ -265,6 +290,19 @@ static const struct rule size_rules[] = {
       "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
       "(?:enrolled|recruited|included in (?:the|this) (?:study|trial|cohort))\\b", R_NUM | R_WNEXT | R_VERB,
       "enrolled|recruited|included in" },
+    /* "..., 456 (57%) took part": those who took part, the count alone
+     * (those who agreed or consented: n.agreed) */
+    { "n.took_part.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,20}[)\\]])? (?:(?:finally |eventually |ultimately )?(?:took part|participated)\\b"
+      /* a survey's respondents: "412 responded (response rate 46%)" (not
+       * a treatment response: the survey is named) */
+      "|(?:have |had )?responded(?= [(\\[]?response rate\\b| to (?:the |a |our |this )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)"
+      "|returned (?:the |a |their |completed )?(?:[\\w-]+ )?(?:survey|questionnaire)s?\\b)",
+      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "took part|participated|responded|returned" },
+    /* "The 186 included patients had ...": the sample named by its step */
+    { "n.included.adj", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\bthe (?<n>" COUNT ")" NOT_UNIT " (?:included|enrolled|recruited|participating|studied|eligible and included) " MODS WHO,
+      R_NEAR | R_LEADN(24), "included|enrolled|recruited|participating|studied" },
     { "n.randomized.adj", LM_KIND_SAMPLE_SIZE, "randomized", 90,
       PRE "(?<n>" NUMD ")" NOT_UNIT " randomi[sz]ed " MODS WHO , R_SITE, NULL },
     /* "a total of 28 laparoscopic and 34 open pyeloplasties were done":
@@ -281,11 +319,11 @@ static const struct rule size_rules[] = {
       "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
       R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, 0, NULL },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
-      "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|involved|involving|"
+      "\\b(?:enrolled|recruited|enrolling|recruiting|recruit|enrol|enroll|enrols|enrolls|recruits|involved|involving|involves|comprises|"
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"
@@ -293,6 +331,13 @@ static const struct rule size_rules[] = {
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
+    /* "534 adolescents completed the baseline survey": in a survey the
+     * questionnaire answered is taking part (a later questionnaire, the
+     * study or its follow-up completed stays an analysis step, n.analyzed) */
+    { "n.completed_survey", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:all )?completed (?:the |an? |their )?"
+      "(?:baseline |initial |first |online |web-based |postal |national |cross-sectional |self-administered |anonymous )*"
+      "(?:survey|questionnaire|interview)s?\\b", R_SITE | R_VERB, "completed" },
     /* "Of 69 evaluable patients": a step after the total (analysed) */
     { "n.evaluable", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
       "\\b(?:of|among|in|from|for) (?:the |all |these )?(?<n>" COUNT ")" NOT_UNIT " (?:[a-z-]+ )?"
@@ -317,8 +362,8 @@ static const struct rule size_rules[] = {
     /* a count right after an opening clause: "In a randomized controlled
      * trial, 46 swimmers...", "In this study, 60 patients..." */
     { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
-      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,80}?, (?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(100), NULL },
+      "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,110}?, (?<n>" COUNT ")"
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128), NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -342,9 +387,11 @@ static const struct rule size_rules[] = {
     /* those who took part, after those asked: "Out of 204 women who were
      * asked ..., 152 (74.5%) agreed to participate" */
     { "n.agreed", LM_KIND_SAMPLE_SIZE, "enrolled", 82,
-      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? (?:" MODS WHO "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? )?"
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? "
+      /* "Thirty-nine of 45 invited GPs agreed": those asked after the count */
+      "(?:(?:of|out of) (?:the |all )?" NUMD " (?:[a-z'-]+ ){0,3}?)?(?:" MODS WHO "(?: [(\\[][^()\\[\\]]{0,24}[)\\]])? )?"
       "(?:(?:all |also )?(?:agreed|consented|accepted|volunteered|chose|were willing) to (?:participate|take part|"
-      "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent)\\b",
+      "join|be included|enrol|enroll)|gave (?:their )?(?:written )?(?:informed )?consent|consented(?= ?[.;,(]| and\\b))\\b",
       R_NUM | R_WNEXT | R_BNEXT, NULL },
     /* The count's role, whatever its noun: the subject of a randomising
      * or enrolling verb ("Ten swine were randomized", "60 GPs, randomised
@@ -365,6 +412,36 @@ static const struct rule size_rules[] = {
       "volunteered|took part|participated)\\b",
       R_NUM | R_WNEXT | R_VERB, "enrolled|recruited|included|studied|surveyed|interviewed|followed|"
       "volunteered|took part|participated" },
+    /* two groups as the object of the authors' verb, whatever their noun:
+     * "We recruited 27 swimmers and 25 runners" (each group a plural noun
+     * phrase, the second ending the clause, so that "and 25 were lost"
+     * or "and 98 completed" is not read as a group) */
+    { "n.groups_sum.object", LM_KIND_SAMPLE_SIZE, "enrolled", 72,
+      "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
+      "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|tested|followed|investigated) "
+      "(?:a total of )?(?!one\\b)(?<a1>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      "(?:" ROLE_W " ){0,2}?[a-z'-]+s,? and (?:(?:also )?(?:a total of ))?(?<a2>" COUNT ")" NOT_UNIT
+      " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)(?:" ROLE_W " ){0,2}?[a-z'-]+s(?= ?[.;,(]|$)",
+      R_NEAR | R_LEADN(2), "we " },
+    /* the study as the subject of its enrolling verb, or a survey of
+     * people, whatever their noun: "This study included 73 elite
+     * cyclists", "a survey of 640 dentists" */
+    { "n.role.study", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
+      "\\b(?:this|the|our|the present|the current) (?:[\\w-]+ ){0,2}?(?:study|trial|analysis|sample|survey|cohort|project|programme|program|experiment) "
+      "(?:included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed) (?:a total of |data (?:from|of|on) )?"
+      "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
+      R_NEAR | R_LEADN(64), "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
+    { "n.role.survey", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
+      "\\b(?:survey|census|audit|convenience sample|random sample|national sample|representative sample) of (?:a total of |all )?"
+      "(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
+      R_NEAR | R_LEADN(40), "survey of|census of|audit of|sample of" },
+    /* any people analysed or reviewed: "214 consecutive adult ICU
+     * admissions were analysed" (an analysis step: below the enrolled) */
+    { "n.role.analyzed", LM_KIND_SAMPLE_SIZE, "analyzed", 58,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED "|" NOT_PEOPLE_ANALYSED ")\\b)"
+      "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) (?:were|completed)\\b)" ROLE_NP
+      "(?:were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)|completed (?:the|a|an|all|both)\\b)\\b",
+      R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed|completed" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
@@ -386,7 +463,11 @@ static const struct rule size_rules[] = {
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
       "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:[(\\[,;] ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+    /* an arm's people in brackets: "(16 subjects) or a control group (15
+     * subjects)"; summed by arms_total only where the sentence randomises */
+    { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
+      "[(\\[](?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -496,14 +577,25 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
+    { "n.who_paren_bare", ") were|) was|) had been|) have been|] were|] was" },
     { "n.paren_total", "=N =|=N=" },
     { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
     { "arm.control", "control group|control sample|control cohort" },
     { "arm.control.served", " as " },
     { "n.arms_vs", "n =|n=" },
     { "arm.paren", "n =|n=" },
+    { "arm.paren_who", "(" },
     { "n.total", "total" },
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
+    { "n.completed_survey", "completed" },
+    { "n.groups_sum.object", " and " },
+    { "n.groups_sum.in_group", " and " },
+    { "n.took_part.bare", "took part|participated|responded|returned" },
+    { "n.role.analyzed", "analysed|analyzed|evaluated|reviewed|completed" },
+    { "n.included.adj", "included|enrolled|recruited|participating|studied" },
+    { "n.groups_sum.received", " and " },
+    { "n.role.study", "included|enrolled|recruited|involved|comprised|studied|examined|surveyed|followed" },
+    { "n.role.survey", "survey of|census of|audit of|sample of" },
     { "studies.rcts", "rct|random" },
     { "studies.count", "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", "studies|trials|rct" },
@@ -533,9 +625,9 @@ static const struct { const char *id; const char *need; } gates[] = {
                     "out of one|out of two|out of three|out of four|out of five|out of six|out of seven|"
                     "out of eight|out of nine|out of ten| in twenty|out of twenty" },
     /* design cues (design.c) */
-    { "design.meta_analysis", "meta|pooled analysis" },
+    { "design.meta_analysis", "meta|pooled analysis|we pooled" },
     { "design.systematic_review", "systematic|umbrella|scoping" },
-    { "design.rct", "random|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
+    { "design.rct", "random|minimis|minimiz|allocation sequence|allocation schedule|allocation list|coin|lots|lottery|conceal|computer-generated|envelopes|blocks of|:1 ratio|:2 ratio|:3 ratio|:4 ratio|:1 fashion|:1 manner" },
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
@@ -545,13 +637,14 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.control_group", "control|placebo|sham|comparison" },
     { "design.case_control", "case" },
     { "design.healthy_controls", "control|volunteer|subject|individual" },
-    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational" },
-    { "design.case_series", "series" },
-    { "design.case_report", "case|-old" },
+    { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|record|chart|notes|claims data|"
+                       "administrative data|insurance data|register|population|national|regional|nationwide" },
+    { "design.case_series", "series|we describe|we report|we present" },
+    { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|i report|i describe|i present|i discuss" },
     { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
     { "design.single_arm", "single|before|pre|historical|baseline" },
     { "design.veterinary", "veterin|client|vivo|model" },
-    { "design.in_vitro", "vitro|vivo|cell|culture|teeth|specimen|blood sample" },
+    { "design.in_vitro", "vitro|vivo|cell|culture|teeth|specimen|blood sample|fibroblast|keratinocyte|macrophage|hepatocyte" },
     { "design.protocol", "protocol|will be" },
     { "design.placebo_controlled", "placebo" },
     { "design.double_blind", "blind" },
@@ -568,7 +661,7 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.uses_trial", "predicted|predicts| arm of| group of" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
@@ -576,6 +669,9 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.process", "process evaluation|qualitative" },
     { "design.interviews", "interviews were|interviews was" },
     { "design.simulation", "simulat" },
+    { "design.review_methods", "search methods|search strategy|selection criteria|study selection|eligibility criteria for|searched|searching" },
+    { "design.rct.blinded_placebo", "blind" },
+    { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
 };
 
@@ -1157,6 +1253,120 @@ static int subset_count(const struct run *r, size_t ms)
     return 0;
 }
 
+/* Is the count whose number is at [n0, n1) one sex of the people counted
+ * just before ("Forty adults, 18 women, aged 30 to 60, were randomized")?  Its
+ * number follows ", ", "(" or "; " after a count, and one of its next three
+ * words is a sex: ranked like a pool. */
+static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const sex[] = { "females", "males", "women", "men", "girls", "boys" };
+    const char *t = r->lower;
+    size_t k, n, i = n0, w, words = 0;
+
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i >= 10 && !memcmp(t + i - 9, "including", 9))
+        i -= 9;        /* "50 adults, including 20 women and 30 men" */
+    else if (i >= 9 && !memcmp(t + i - 8, "of whom ", 8))
+        i -= 8;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i == 0 || (t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != ';'))
+        return 0;
+    /* the people counted before: a count among the five words before the
+     * comma (not a year: "Between May and June 2031, 96 women") */
+    for (w = i - 1, words = 0; w > 0 && words < 6 && !strchr(".;:", t[w - 1]); w--) {
+        if (t[w - 1] != ' ' && t[w - 1] != '(')
+            continue;
+        words++;
+        if (isdigit((unsigned char)t[w]) && !(w + 4 <= n0 && (t[w] == '1' || t[w] == '2')
+                                                && isdigit((unsigned char)t[w + 1]) && isdigit((unsigned char)t[w + 2])
+                                                && isdigit((unsigned char)t[w + 3]) && !isdigit((unsigned char)t[w + 4])))
+            break;
+        for (k = 0; k < NTAB(num_words); k++)
+            if (!strncmp(t + w, num_words[k].w, num_words[k].n))
+                break;
+        if (k < NTAB(num_words))
+            break;
+    }
+    if (w == 0 || words >= 6 || strchr(".;:", t[w - 1]))
+        return 0;
+    for (i = n1, words = 0; i < r->len && words < 3; words++) {
+        while (i < r->len && t[i] == ' ')
+            i++;
+        for (w = i; w < r->len && (isalpha((unsigned char)t[w]) || t[w] == '-'); w++)
+            ;
+        for (k = 0; k < NTAB(sex); k++) {
+            n = strlen(sex[k]);
+            if (w - i == n && !memcmp(t + i, sex[k], n))
+                return 1;
+        }
+        if (w == i)
+            break;
+        i = w;
+    }
+    return 0;
+}
+
+static size_t sent_start(const char *s, size_t i);
+static size_t sent_end(const char *s, size_t len, size_t i);
+static int randomises(const char *s, size_t n);
+
+/* Is the count at [n0, me) (its number starting at n0) the people an
+ * outcome happened to, not the sample ("headache occurred in 14 patients",
+ * "Nine patients complained of dizziness", "Six children (...) developed
+ * a rash")?  An event verb before "in N" in the clause, or an event verb
+ * as the first verb of the clause after the count (before any verb of
+ * taking part), says so. */
+static int event_count(const struct run *r, size_t n0, size_t me)
+{
+    static const char *const ev[] = { "occurred", "occurring", "developed", "complained", "died", "experienced",
+        "suffered", "relapsed", "recurred", "resolved", "reported side", "reported adverse", "had side",
+        "had adverse", "had a serious", "had serious", "had complications", "had a complication",
+        "required", "needed", "discontinued", "withdrew", "dropped out", "were lost", "stopped" };
+    static const char *const part[] = { "randomi", "allocated", "assigned", "enrolled", "recruited", "included",
+        "studied", "participated", "took part", "received", "underwent", "completed", "were ", "was ",
+        "had been", "who ", "treated", "undergoing", "aged", "with " };
+    static const char *const before[] = { "occurred", "developed", "resolved", "recurred", "died", "experienced" };
+    static const char *const took_part[] = { " who completed", " who received", " who underwent", " who were randomi",
+        " who were enrolled", " who were treated", " who took part", " who participated", " who were included" };
+    const char *t = r->lower;
+    size_t i, k, from = n0 > 60 ? n0 - 60 : 0, lim;
+
+    /* people described by their taking part ("a response was seen in 31
+     * patients who completed the course") are a step of the sample */
+    for (k = 0; k < NTAB(took_part); k++)
+        if (me + strlen(took_part[k]) <= r->len && !strncmp(t + me, took_part[k], strlen(took_part[k])))
+            return 0;
+    /* before: "... occurred in 14 patients" within the clause (not "in
+     * 13 of 25 patients", where the 25 are those at risk) */
+    for (i = n0; i > from && !strchr(".;:", t[i - 1]); i--)
+        ;
+    if (n0 < 3 || strncmp(t + n0 - 3, "in ", 3) || (me + 4 <= r->len && !strncmp(t + me, " of ", 4)))
+        i = n0;
+    for (k = 0; k < NTAB(before); k++) {
+        const char *h = memmem(t + i, n0 - i, before[k], strlen(before[k]));
+        if (h && (h == t || !isalpha((unsigned char)h[-1])))
+            return 1;
+    }
+    /* after: the clause's first verb, unless the count is a denominator
+     * ("8 of 33 patients experienced": those at risk) */
+    if (n0 >= 3 && !strncmp(t + n0 - 3, "of ", 3))
+        return 0;
+    lim = me + 100 < r->len ? me + 100 : r->len;
+    for (i = me; i < lim && !strchr(".;:", t[i]); i++) {
+        if (i > me && isalpha((unsigned char)t[i - 1]))
+            continue;
+        for (k = 0; k < NTAB(part); k++)
+            if (!strncmp(t + i, part[k], strlen(part[k])))
+                return 0;
+        for (k = 0; k < NTAB(ev); k++)
+            if (!strncmp(t + i, ev[k], strlen(ev[k])))
+                return 1;
+    }
+    return 0;
+}
+
 static size_t sent_start(const char *s, size_t i);
 
 /* People counted per cluster ("recruit 30 patients per clinic"): when
@@ -1252,7 +1462,9 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     denom = !strcmp(c->r->id, "n.included.verb_first") && ms >= 2
             && !strncmp(r->lower + ms, "of ", 3) && r->lower[ms - 1] == ' '
             && count_before(r, ms - 1);
-    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms));
+    pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms)
+                                                  || ((c->g_a1 || c->g_n) && grp(r->ex->md, c->g_a1 ? c->g_a1 : c->g_n, &st, &len)
+                                                      && sex_breakdown(r, st, st + len)));
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
@@ -1268,6 +1480,21 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             pool = 1;     /* a cluster's share, not the total */
         if (per)
             percluster = 1;
+    }
+    /* people in brackets are an arm only in a sentence that randomises */
+    if (!strcmp(c->r->id, "arm.paren_who")) {
+        size_t ss = sent_start(r->s, ms), se = sent_end(r->s, r->len, me);
+
+        if (!randomises(r->s + ss, se - ss))
+            return LM_OK;
+    }
+    /* an outcome's people are not the sample (a planned size or a bracketed
+     * "n =" is never one) */
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1 && strcmp(c->r->id, "n.planned")
+        && strncmp(c->r->id, "n.paren", 7) && strcmp(c->r->id, "n.who_paren")
+        && grp(r->ex->md, c->g_n, &st, &len) && event_count(r, st, me)) {
+        reject(r, c->r, ms, me, "the people an outcome happened to");
+        return LM_OK;
     }
     /* the span starts at the number for rules that match context before it */
     if (c->g_n && grp(r->ex->md, c->g_n, &st, &len) && c->r->kind == LM_KIND_SAMPLE_SIZE
@@ -2547,6 +2774,7 @@ static lm_err arms_total(struct run *r)
         size_t ss, se, ns = 0, ne = 0, cnt = 0;
         double sum = 0;
         lm_extraction *e;
+        int rnd;
 
         if (a->kind != LM_KIND_ARM_SIZE)
             continue;
@@ -2559,9 +2787,29 @@ static lm_err arms_total(struct run *r)
             continue;
         ss = sent_start(r->orig, a->span_start);
         se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
+        /* a ';' inside brackets does not end a sentence that randomises:
+         * "(A: n=210; B: n=205; C: n=208)" */
+        for (;;) {
+            size_t q, depth = 0, olen = r->ex->norm.map[r->len];
+
+            for (q = ss; q < se; q++) {
+                if (r->orig[q] == '(')
+                    depth++;
+                else if (r->orig[q] == ')' && depth)
+                    depth--;
+            }
+            if (!depth || se >= olen || r->orig[se] != ';' || !randomises(r->orig + ss, se - ss))
+                break;
+            se = sent_end(r->orig, olen, se + 1);
+        }
+        rnd = randomises(r->orig + ss, se - ss);
         for (j = i; j < first; j++) {
             const lm_extraction *b = &r->out->v[j];
             if (b->kind != LM_KIND_ARM_SIZE || b->span_start < ss || b->span_end > se)
+                continue;
+            /* people in brackets are arms only where the sentence
+             * randomises ("nausea (12 patients) and rash (8 patients)") */
+            if (!strcmp(b->rule, "arm.paren_who") && !rnd)
                 continue;
             if (!cnt)
                 ns = b->span_start;

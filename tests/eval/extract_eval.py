@@ -12,6 +12,8 @@
   extract_eval.py statcheck-texts STATS.csv > texts.jsonl
   extract_eval.py statcheck-score STATS.csv EXTRACTIONS.jsonl [--floors ...]
       p-values in statcheck's hand-coded APA results (raw_result strings).
+  extract_eval.py rct-agreement TEXTS.jsonl EXTRACTIONS.jsonl ei|pubtypes [--held-out IDS] [--floors ...]
+      RCT wording against a reference (see rct_agreement).
   extract_eval.py ebm-texts BIO.txt > texts.jsonl
   extract_eval.py ebm-score BIO.txt EXTRACTIONS.jsonl [--floors ...]
       sample-size numbers against EBM-NLP's crowd-labelled PSS spans, per sentence.
@@ -461,18 +463,27 @@ STATES_RANDOM = re.compile(r"randomi[sz]|randomly (?:assigned|allocated|divided|
 ANIMAL_WORDS = re.compile(r"\b(?:mice|rats?|rabbits?|dogs|sheep|lambs|pigs|piglets|cattle|horses|animals)\b", re.I)
 
 
-def rct_agreement(texts, ext_path, label, floors):
+def rct_agreement(texts, ext_path, label, floors, held_out=None):
     """Abstract-wording RCT calls against a reference set: EI (all RCT reports) or PubMed types.
     For EI also among the human reports whose abstract states a random assignment (the only ones
-    the labelling rules call RCTs from their wording)."""
-    pts, stated = {}, set()
+    the labelling rules call RCTs from their wording).  HELD_OUT: a file of record ids (EI's test
+    split) reported on their own line and kept out of the listings of misses, which are for
+    development; the floors are on all records, as before."""
+    pts, stated, vet = {}, set(), set()
     for d in read_jsonl(texts):
-        pts[d["pmid"]] = "Randomized Controlled Trial" in (d.get("pub_types") or "") if label == "pubtypes" else True
+        # the type exactly: "Randomized Controlled Trial, Veterinary" is an
+        # animal study (DESIGN.md: L5), reported on its own line below
+        types = (d.get("pub_types") or "").split("; ")
+        pts[d["pmid"]] = "Randomized Controlled Trial" in types if label == "pubtypes" else True
+        if label == "pubtypes" and "Randomized Controlled Trial, Veterinary" in types:
+            vet.add(d["pmid"])
         text = (d.get("title") or "") + " " + (d.get("abstract") or "")
         if STATES_RANDOM.search(text) and not ANIMAL_WORDS.search(text):
             stated.add(d["pmid"])
-    ours, called = {}, {}
+    ours, called, sized = {}, {}, set()
     for e in read_jsonl(ext_path):
+        if e["kind"] == "sample_size" and "primary" in (e["flags"] or ""):
+            sized.add(e["pmid"])
         if e["kind"] == "design":
             ours[e["pmid"]] = "abstract=rct" in (e["flags"] or "")
             called[e["pmid"]] = f"{e['value']}({e['rule'].split('.', 1)[-1]})"
@@ -490,14 +501,97 @@ def rct_agreement(texts, ext_path, label, floors):
         fig["stated_random"] = sum(1 for p in st if ours.get(p)) / len(st) if st else 0
         line += f" stating_random={len(st)} agree_rct_when_stated={fig['stated_random']:.3f}"
     print(line)
+    held = set()
+    if held_out:
+        held = {x.strip() for x in open(held_out, encoding="utf-8") if x.strip()}
+    dev = [p for p in pts if p not in held]
+    if held:
+        # the development records and the held-out ones apart (the latter reported, never tuned on)
+        for name, ids in (("development", dev), ("held_out", [p for p in pts if p in held])):
+            st = [p for p in ids if p in stated]
+            print(f"rct_vs_{label} {name}: records={len(ids)} agree_rct="
+                  f"{sum(1 for p in ids if ours.get(p)) / len(ids) if ids else 0:.3f} stating_random={len(st)} "
+                  f"agree_rct_when_stated={sum(1 for p in st if ours.get(p)) / len(st) if st else 0:.3f}")
+    if vet:
+        animal = sum(1 for p in vet if called.get(p, "").startswith("animal"))
+        print(f"rct_vs_{label} veterinary RCTs (not in reference_rct) called animal: {animal}/{len(vet)}")
+    if neg:
+        # sensitivity and specificity with their counts
+        tn = neg - fp
+        print(f"rct_vs_{label} sensitivity={tp}/{pos} specificity={tn}/{neg} (called rct: {tp + fp})")
+    # which cue decided the records called RCT, and on the reference's negatives
+    # (development records only)
+    cue_pos, cue_neg = defaultdict(int), defaultdict(int)
+    for p in dev:
+        if ours.get(p):
+            (cue_pos if pts[p] else cue_neg)[called.get(p, "none")] += 1
+    print(f"rct_vs_{label} called rct by deciding cue (reference rct): " + "  ".join(
+        f"{k}={n}" for k, n in sorted(cue_pos.items(), key=lambda kv: -kv[1])))
+    if neg:
+        print(f"rct_vs_{label} called rct by deciding cue (reference not rct): " + "  ".join(
+            f"{k}={n}" for k, n in sorted(cue_neg.items(), key=lambda kv: -kv[1])))
+    if label == "pubtypes":
+        fig.update(design_vs_pubtypes(texts, ext_path))
+    if label == "ei":
+        # a trial's report states how many it randomised: the share of
+        # development records given a study total (answered, not checked)
+        fig["size_answered"] = sum(1 for p in dev if p in sized) / len(dev) if dev else 0
+        print(f"rct_vs_{label} sample size answered (development records): "
+              f"{sum(1 for p in dev if p in sized)}/{len(dev)} = {fig['size_answered']:.3f}")
     # what the reference RCTs were called instead, by design and deciding cue
-    miss = defaultdict(int)
-    for p, g in pts.items():
-        if g and not ours.get(p):
+    # (development records only), and for EI those that state randomisation
+    miss, miss_st = defaultdict(int), defaultdict(int)
+    for p in dev:
+        if pts[p] and not ours.get(p):
             miss[called.get(p, "none")] += 1
+            if p in stated:
+                miss_st[called.get(p, "none")] += 1
     print(f"rct_vs_{label} reference RCTs called otherwise (design(deciding cue)=count): " + "  ".join(
         f"{k}={n}" for k, n in sorted(miss.items(), key=lambda kv: -kv[1])))
+    if label == "ei":
+        print(f"rct_vs_{label} ... of them stating randomisation: " + "  ".join(
+            f"{k}={n}" for k, n in sorted(miss_st.items(), key=lambda kv: -kv[1])))
     return check_floors({"rct_vs_" + label: fig}, floors)
+
+
+# NLM publication types that name a design, and the abstract-wording
+# designs that agree with each (an observational study is any design that
+# is not a trial, review, case report or lab study)
+PUBTYPE_DESIGN = (("Meta-Analysis", {"meta_analysis"}), ("Systematic Review", {"systematic_review", "meta_analysis"}),
+                  ("Randomized Controlled Trial", {"rct"}), ("Case Reports", {"case_report"}),
+                  ("Observational Study", {"cohort", "case_control", "other", "case_series", "non_randomized_controlled",
+                                           "open_label_single_arm"}))
+
+
+def design_vs_pubtypes(texts, ext_path):
+    """The abstract's own design (the wording alone, flag abstract=) against the design the record's
+    publication types name, per type with counts and what the disagreements were called; returns
+    design_agree over all such records."""
+    ours = {}
+    for e in read_jsonl(ext_path):
+        if e["kind"] == "design":
+            f = e["flags"] or ""
+            ours[e["pmid"]] = f.split("abstract=", 1)[1].split(",", 1)[0] if "abstract=" in f else "none"
+    per = defaultdict(lambda: [0, 0, defaultdict(int)])
+    for d in read_jsonl(texts):
+        types = (d.get("pub_types") or "").split("; ")
+        ref = next(((t, ok) for t, ok in PUBTYPE_DESIGN if t in types), None)
+        if not ref:
+            continue
+        o = ours.get(d["pmid"], "none")
+        t = per[ref[0]]
+        t[0] += o in ref[1]
+        t[1] += 1
+        if o not in ref[1]:
+            t[2][o] += 1
+    agree = sum(t[0] for t in per.values())
+    n = sum(t[1] for t in per.values())
+    print(f"design_vs_pubtypes records={n} design_agree={agree / n if n else 0:.3f}  " + "  ".join(
+        f"{k}={t[0]}/{t[1]}" for k, t in sorted(per.items(), key=lambda kv: -kv[1][1])))
+    print("design_vs_pubtypes called otherwise: " + "  ".join(
+        f"{k}:" + ",".join(f"{o}={c}" for o, c in sorted(t[2].items(), key=lambda kv: -kv[1]))
+        for k, t in per.items() if t[2]))
+    return {"design_agree": agree / n if n else 0}
 
 
 def split_texts(args):
@@ -524,8 +618,14 @@ def main():
         pubmed_texts(sys.argv[2])
         return 0
     if cmd == "rct-agreement":
-        floors, _ = parse_opts(sys.argv[5:])
-        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4], floors)
+        rest, held = sys.argv[5:], None
+        if "--held-out" in rest:
+            i = rest.index("--held-out")
+            if i + 1 >= len(rest):
+                raise SystemExit("--held-out needs a file")
+            held, rest = rest[i + 1], rest[:i] + rest[i + 2:]
+        floors, _ = parse_opts(rest)
+        return rct_agreement(sys.argv[2], sys.argv[3], sys.argv[4], floors, held)
     if cmd == "ebm-texts":
         ebm_texts(sys.argv[2])
         return 0

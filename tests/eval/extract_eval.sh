@@ -20,6 +20,32 @@
 # two process evaluations, observational uses of a trial, a trial that
 # only wishes for a randomised one) are now called what they are (0.949).  The dev set also reports each labelled class and
 # abstract part, and Evidence Inference what its RCTs were called instead.
+# 2026-12-03 (issue 15, unseen abstracts): PSS precision 0.363 -> 0.371
+# (0.372 before arms listed across ';' inside brackets were summed: a sum
+# is never a PSS token, so every correct sum counts against precision)
+# and recall 0.712 -> 0.738 (the people an outcome happened to no longer
+# counted; any people counted by the study, a survey or the groups they
+# were put in or what they received, "the 186 included patients", those
+# who agreed after those asked, any people analysed, words holding digits
+# such as "T2DM" between a count and its verb, "volunteers (224) were",
+# five modifiers, "overweight/obese", "age- and sex-matched", males and
+# females, arms in brackets where the sentence randomises);
+# PubMed records without the RCT type not called RCT 0.968 (2063/2131:
+# reviews by their search headings, association titles over a borrowed
+# trial); Evidence Inference's development records (train and
+# validation) and its held-out test split are reported apart, the misses
+# and deciding cues listed for development records only; PubMed types
+# also give sensitivity and specificity with their counts, and the
+# abstract's own design against the design the types name (case reports,
+# reviews, meta-analyses, observational studies, RCTs): design_agree 0.714
+# -> 0.829 (58/70) with the data-source, case-part and search cues,
+# "meta-analytic", "a rare case of" and a title calling itself a case report.
+# The PubMed reference RCTs are the records typed exactly "Randomized
+# Controlled Trial": the 2 typed "..., Veterinary" are animal studies
+# (L5, as design.c maps the type), reported apart (both called animal);
+# agree_rct 14/17 = 0.824 -> 14/15 = 0.933 by that definition alone.
+# Evidence Inference's development records given a sample size (every
+# trial report states one; answered, not checked): 719 -> 742 of 868.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -27,7 +53,7 @@ build=$2
 . "$here/evalcommon.bash"
 eval_setup extract_eval "$build" handlabelled_dev/abstracts.xml handlabelled_dev/labels.jsonl \
   statcheck/manually_extracted_stats.csv ebm_nlp/ebm_nlp_joint_BIO_dev.txt \
-  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz
+  evidence_inference/evidence_inference_abstracts_le6KB.tar.gz evidence_inference/splits/ev2_test_article_ids.txt
 py="python3 $here/extract_eval.py"
 status=0
 
@@ -49,17 +75,17 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.71,pss.precision=0.362,pss.not_other_role=0.99 || status=1
+  --floors pss.recall=0.735,pss.precision=0.368,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
-$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei \
-  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.945 || status=1
+$py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evidence_inference/splits/ev2_test_article_ids.txt" \
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.945,rct_vs_ei.size_answered=0.85 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.82,rct_vs_pubtypes.agree_not_rct=0.965 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |

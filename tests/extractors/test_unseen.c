@@ -8,7 +8,7 @@
 #include <litmine/extract.h>
 #include "tsv.h"
 
-#define MAXCLS 32
+#define MAXCLS 64
 
 struct tally {
     char name[32];
