@@ -170,6 +170,10 @@ struct rule {
 /* the same after a verb: ends at the phrase's last word ("to" inside
  * "overweight to obese" is allowed once) */
 #define ROLE_NP_END "(?:" ROLE_W " (?:to " ROLE_W " )?){0,3}?" ROLE_W "\\b"
+/* a breakdown in brackets between a count and its people: holds a letter,
+ * is not a summary statistic ("(IQR 2-5)", "(mean 4)"); "(of 333)" is
+ * ROLE_NP's */
+#define PAREN_BETWEEN "[(\\[](?=[^()\\[\\]]{0,60}[a-z])(?!(?:iqr|range|sd|se|median|mean|95|of)\\b)[^()\\[\\]]{1,60}[)\\]]"
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
@@ -280,11 +284,32 @@ static const struct rule size_rules[] = {
       "(?:" RANDOM_V "|" ENROL_V "|included)\\b", R_NEAR | R_LEADN(40), ") were|) was|) had been|) have been|] were|] was" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
+    /* a bracket between the count and its people: a breakdown ("512 (260
+     * zorvil, 252 usual care) patients", "318 (51% female) adults", "96
+     * (aged 2-8 years) children") or the digits of a count in words ("Eight
+     * hundred and two (802) patients").  Not a bracket that is only a
+     * share or a number ("308 (87%) patients": a part of an earlier
+     * count), nor a summary statistic; a share only in paren_share, where
+     * its people are the subject of "were randomised" (those randomised
+     * are the trial, whatever share of those screened; not "18 (72%)
+     * women who were allocated to ...", one arm's share).  SITE's pre-filter refuses brackets,
+     * so these rules start at the numbers themselves. */
+    { "n.randomized.paren_between", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
+      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_BNEXT | R_VERB, "random|alloc|assign" },
+    { "n.randomized.paren_share", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO " " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
+      R_NUM | R_BNEXT | R_VERB, "random" },
+    { "n.enrolled.paren_between", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
+      "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
+      R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT | R_VERB, "random|allocated|assigned" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: " PAREN_BETWEEN ")? (?:were|was|had been|have been) (?:randomly |then |equally |evenly )?" RANDOM_V "\\b",
+      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "random|allocated|assigned" },
     /* "..., 312 were eligible and 287 were enrolled": the count alone */
     { "n.enrolled.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
       "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
