@@ -698,6 +698,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.rct.blinded_placebo", "blind" },
     { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
+    { "design.moderator", "interaction|predictive|moderat|modif|derive" },
 };
 
 size_t extract_ngates(void)
