@@ -196,14 +196,21 @@ static const struct rule size_rules[] = {
       "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are|was|were) designed to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
       " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)"
-      /* the count first: "184 patients will be needed" (a protocol's power
-       * calculation), "a sample of 96 families will be recruited" */
-      "|" ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
-      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b"
       /* the size alone: "the target sample size is 200." */
       "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
       "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
-      R_NEAR, "will recruit|will enrol|will include|will randomi|will involve|will be |aim|plan|intend|expect|sample |designed to" },
+      /* each literal is at most 10 bytes into the match ("which will
+       * recruit", "estimated sample "): a short look-back */
+      R_NEAR | R_LEADN(24), "will recruit|will enrol|will include|will randomi|will involve|aim|plan|intend|expect|sample |designed to" },
+    /* ... the count first: "184 patients will be needed" (a protocol's
+     * power calculation), "a sample of 96 families will be recruited".
+     * Its own entry under the same id (one rule to the reader and the
+     * gates): only its verb sits far into the match, so only it needs
+     * the long look-back */
+    { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
+      ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
+      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b",
+      R_NEAR, "will be |are to be" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
