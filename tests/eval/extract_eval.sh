@@ -47,8 +47,9 @@
 # Evidence Inference's development records given a sample size (every
 # trial report states one; answered, not checked): 719 -> 742 of 868;
 # 745 with a bracket between a count and its people ("512 (260 zorvil,
-# 252 usual care) patients", "Six hundred and twelve (612) patients";
-# floor 0.855).  2026-12-03: a secondary analysis examining what modifies
+# 252 usual care) patients", "Six hundred and twelve (612) patients"),
+# 746 with a participle's phrase after "(n = 64)" ("attending two clinics
+# were randomized"; floor 0.855).  2026-12-03: a secondary analysis examining what modifies
 # the randomised comparison (a moderator, a treatment-by-trait interaction,
 # a marker predictive of benefit) keeps it, even where the marker is also
 # prognostic: development agree_rct 0.828 -> 0.829, stated 0.949 -> 0.951
