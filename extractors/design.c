@@ -169,8 +169,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         /* "patients randomized in the XY trial": its arms, another's report */
         "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
+        /* ... or its data's source ("data from the XY randomised trial";
+         * "from a societal perspective" is a viewpoint, not a source) */
         "\\b(?!in (?:this|our|the present|the current) )"
-        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
+        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
