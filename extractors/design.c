@@ -13,7 +13,9 @@
  * themselves; a trial named as the source of the data ("randomized in the
  * XY trial", "participants of a randomised trial") is borrowed.  A cluster
  * trial's protocol, an economic analysis alongside a trial and a registry
- * follow-up of its arms still compare the randomised arms (wording_design).
+ * follow-up of its arms still compare the randomised arms (wording_design),
+ * and so does a secondary analysis of what modifies that comparison (a
+ * moderator, a marker predictive of benefit), flagged secondary_analysis.
  * A title that names an association ("Predictors of ...", "X predicts Y")
  * over a trial it does not call its own, a trial named as the next step
  * ("before we proceed with a randomised trial") or as background ("a
