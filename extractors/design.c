@@ -13,7 +13,9 @@
  * themselves; a trial named as the source of the data ("randomized in the
  * XY trial", "participants of a randomised trial") is borrowed.  A cluster
  * trial's protocol, an economic analysis alongside a trial and a registry
- * follow-up of its arms still compare the randomised arms (wording_design).
+ * follow-up of its arms still compare the randomised arms (wording_design),
+ * and so does a secondary analysis of what modifies that comparison (a
+ * moderator, a marker predictive of benefit), flagged secondary_analysis.
  * A title that names an association ("Predictors of ...", "X predicts Y")
  * over a trial it does not call its own, a trial named as the next step
  * ("before we proceed with a randomised trial") or as background ("a
@@ -35,7 +37,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_MODERATOR, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -85,6 +87,7 @@ static const char *const starts[C_NCUES] = {
     [C_BLIND_PLACEBO] = "double|triple|placebo",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
+    [C_MODERATOR] = "treatment|intervention|interaction|predictive|moderat|modif|effect modification|derive",
 };
 
 /* the study's own name for itself ("this observational analysis", "we
@@ -168,8 +171,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         /* "patients randomized in the XY trial": its arms, another's report */
         "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
+        /* ... or its data's source ("data from the XY randomised trial";
+         * "from a societal perspective" is a viewpoint, not a source) */
         "\\b(?!in (?:this|our|the present|the current) )"
-        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from|in|"
+        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
@@ -291,6 +296,17 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\bby (?:randomi[sz]ed|allocated|trial) (?:arm|group)\\b"
         "|\\baccording to (?:the )?(?:randomi[sz]ed|original|initial) (?:allocation|arm|group|assignment)\\b"
         "|\\bintention[- ]to[- ]treat\\b" },
+    /* what modifies the randomised comparison (a secondary analysis of a
+     * trial examining a moderator or a predictive marker): still the
+     * comparison of the randomised arms, in subgroups */
+    [C_MODERATOR] = { "design.moderator",
+        "\\b(?:treatment|intervention)[- ](?:by|x)[- ][\\w-]+ interactions?\\b"
+        "|\\binteractions? (?:between|of) (?:[\\w-]+ ){1,4}?(?:and|with|by) (?:the )?(?:treatment|intervention|randomi[sz]ed (?:arm|group)|allocation|study arm)\\b"
+        "|\\bpredictive (?:value|marker|biomarker|factor)s? (?:of|for) (?:[\\w-]+ ){0,3}?(?:benefit|response|efficacy)\\b"
+        "|\\b(?:moderat(?:ed|es|e)|modif(?:ied|ies|y)) (?:the )?(?:[\\w-]+ )?(?:treatment |intervention )?(?:effects?|benefit)\\b"
+        "|\\b(?:moderators?|modifiers?) of (?:the )?(?:treatment|intervention)(?: effects?| response| benefit)?\\b"
+        "|\\beffect modification\\b"
+        "|\\bderives? (?:a )?(?:greater|more|less|larger|smaller) benefit\\b" },
 };
 
 struct design_rules {
@@ -496,7 +512,7 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         /* a title naming an association ("Predictors of adherence", "X
          * predicts survival") over a trial's data it does not call its
          * own randomised comparison: an observational analysis */
-        if (t[C_ASSOC] && !t[C_RCT_OWN] && !t[C_RCT_MENTION] && weak_own
+        if (t[C_ASSOC] && !t[C_RCT_OWN] && !t[C_RCT_MENTION] && weak_own && !c[C_MODERATOR]
             && c[C_RCT_MENTION] + c[C_RCT_OWN] + c[C_RCT_BORROWED])
             PICK(C_ASSOC, "cohort");
     }
@@ -515,8 +531,10 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
         PICK(C_ARMS, "rct");
     /* a randomised trial named but not described: its own report, or a
      * secondary analysis that keeps the randomised comparison, unless the
-     * text says it analyses something else (cohort, prognosis, accuracy) */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && !c[C_NOT_ARMS] && !c[C_USES_TRIAL]
+     * text says it analyses something else (cohort, prognosis, accuracy);
+     * a marker both prognostic and a moderator of the treatment effect
+     * keeps the comparison */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && (!c[C_NOT_ARMS] || c[C_MODERATOR]) && !c[C_USES_TRIAL]
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
     /* double-blind and placebo-controlled, in people, with nothing that

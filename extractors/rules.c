@@ -170,6 +170,10 @@ struct rule {
 /* the same after a verb: ends at the phrase's last word ("to" inside
  * "overweight to obese" is allowed once) */
 #define ROLE_NP_END "(?:" ROLE_W " (?:to " ROLE_W " )?){0,3}?" ROLE_W "\\b"
+/* a breakdown in brackets between a count and its people: holds a letter,
+ * is not a summary statistic ("(IQR 2-5)", "(mean 4)"); "(of 333)" is
+ * ROLE_NP's */
+#define PAREN_BETWEEN "[(\\[](?=[^()\\[\\]]{0,60}[a-z])(?!(?:iqr|range|sd|se|median|mean|95|of)\\b)[^()\\[\\]]{1,60}[)\\]]"
 #define SITE PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO
 
 /* ---- sample size ------------------------------------------------------- */
@@ -192,14 +196,21 @@ static const struct rule size_rules[] = {
       "plans? to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:is|are|was|were) designed to (?:recruit|enrol|enroll|include|randomi[sz]e)|(?:planned|target|required|intended|estimated) sample (?:size )?(?:is|will be))"
       " (?:a total of |approximately |about |up to |at least |a minimum of )?(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END "(?! (?:per|in each|each|for each|in every)\\b)"
-      /* the count first: "184 patients will be needed" (a protocol's power
-       * calculation), "a sample of 96 families will be recruited" */
-      "|" ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
-      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b"
       /* the size alone: "the target sample size is 200." */
       "|\\b(?:planned|target|required|intended|estimated|total) sample size (?:is|was|will be|of) (?:approximately |about |at least )?"
       "(?<n>" COUNT ")" NOT_UNIT "(?= ?[.;,)]| (?:participants|patients|subjects|in total)\\b))",
-      R_NEAR, "will recruit|will enrol|will include|will randomi|will involve|will be |aim|plan|intend|expect|sample |designed to" },
+      /* each literal is at most 10 bytes into the match ("which will
+       * recruit", "estimated sample "): a short look-back */
+      R_NEAR | R_LEADN(24), "will recruit|will enrol|will include|will randomi|will involve|aim|plan|intend|expect|sample |designed to" },
+    /* ... the count first: "184 patients will be needed" (a protocol's
+     * power calculation), "a sample of 96 families will be recruited".
+     * Its own entry under the same id (one rule to the reader and the
+     * gates): only its verb sits far into the match, so only it needs
+     * the long look-back */
+    { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
+      ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
+      "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b",
+      R_NEAR, "will be |are to be" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
@@ -211,7 +222,11 @@ static const struct rule size_rules[] = {
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
       " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
-      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] " BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] "
+      /* a participle's phrase between the bracket and its verb ("(n = 134)
+       * attending primary care were randomized") */
+      "(?:(?!(?:were|was|being)\\b)[a-z]{3,}(?:ing|ed) (?:(?!(?:were|was|and|or|had|have)\\b)[a-z-]+ ){0,4}?(?=(?:were|was) ))?"
+      BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
@@ -280,11 +295,32 @@ static const struct rule size_rules[] = {
       "(?:" RANDOM_V "|" ENROL_V "|included)\\b", R_NEAR | R_LEADN(40), ") were|) was|) had been|) have been|] were|] was" },
     { "n.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "(?:randomly |subsequently |then )?" RANDOM_V "\\b" , R_SITE | R_VERB, "random|alloc|assign" },
+    /* a bracket between the count and its people: a breakdown ("512 (260
+     * zorvil, 252 usual care) patients", "318 (51% female) adults", "96
+     * (aged 2-8 years) children") or the digits of a count in words ("Eight
+     * hundred and two (802) patients").  Not a bracket that is only a
+     * share or a number ("308 (87%) patients": a part of an earlier
+     * count), nor a summary statistic; a share only in paren_share, where
+     * its people are the subject of "were randomised" (those randomised
+     * are the trial, whatever share of those screened; not "18 (72%)
+     * women who were allocated to ...", one arm's share).  SITE's pre-filter refuses brackets,
+     * so these rules start at the numbers themselves. */
+    { "n.randomized.paren_between", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
+      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_BNEXT | R_VERB, "random|alloc|assign" },
+    { "n.randomized.paren_share", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO " " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
+      R_NUM | R_BNEXT | R_VERB, "random" },
+    { "n.enrolled.paren_between", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
+      "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
+      R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.randomized.bare", LM_KIND_SAMPLE_SIZE, "randomized", 90,
-      PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|was|had been|have been) (?:randomly |then )?" RANDOM_V "\\b", R_NUM | R_WNEXT | R_VERB, "random|allocated|assigned" },
+      PRE "(?<n>" COUNT ")" NOT_UNIT "(?: " PAREN_BETWEEN ")? (?:were|was|had been|have been) (?:randomly |then |equally |evenly )?" RANDOM_V "\\b",
+      R_NUM | R_WNEXT | R_BNEXT | R_VERB, "random|allocated|assigned" },
     /* "..., 312 were eligible and 287 were enrolled": the count alone */
     { "n.enrolled.bare", LM_KIND_SAMPLE_SIZE, "enrolled", 79,
       "(?=[^ .;]+ (?:were|had|have) )" PRE "(?<n>" COUNT ")" NOT_UNIT " (?:were|had been|have been) (?:subsequently |finally |eventually |successfully )?"
@@ -673,6 +709,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.rct.blinded_placebo", "blind" },
     { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
+    { "design.moderator", "interaction|predictive|moderat|modif|derive" },
 };
 
 size_t extract_ngates(void)
