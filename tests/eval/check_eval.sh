@@ -25,27 +25,8 @@
 # usage: check_eval.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${LITMINE_SHARED:-$here/../../../shared}
-ex=""
-for d in "$shared/examples" "$shared/../examples"; do
-  if [ -f "$d/expected.jsonl" ]; then ex=$d; break; fi
-done
-if [ -z "$ex" ]; then
-  echo "check_eval: examples not found under $shared (set LITMINE_SHARED)" >&2
-  exit 1
-fi
-ex2=$ex/../examples2
-if [ ! -f "$ex2/expected.jsonl" ]; then
-  echo "check_eval: examples2 not found beside $ex (set LITMINE_SHARED)" >&2
-  exit 1
-fi
-pubmed=$ex/../data/pubmed
-if [ ! -d "$pubmed" ]; then
-  echo "check_eval: PubMed data not found at $pubmed (set LITMINE_SHARED)" >&2
-  exit 1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/evalcommon.bash"
+examples_setup check_eval
 mkdir "$work/a1" "$work/d1" "$work/a2" "$work/d2" "$work/b" "$work/bd"
 echo "== examples: the records alone"
 python3 "$here/check_eval.py" "$1" "$ex" "$work/a1" --floors 0.99,0.88,0.97,0.97 -v

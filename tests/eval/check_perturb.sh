@@ -24,22 +24,8 @@
 # usage: check_perturb.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${LITMINE_SHARED:-$here/../../../shared}
-ex=""
-for d in "$shared/examples" "$shared/../examples"; do
-  if [ -f "$d/expected.jsonl" ]; then ex=$d; break; fi
-done
-if [ -z "$ex" ] || [ ! -f "$ex/../examples2/expected.jsonl" ]; then
-  echo "check_perturb: examples or examples2 not found under $shared (set LITMINE_SHARED)" >&2
-  exit 1
-fi
-pubmed=$ex/../data/pubmed
-if [ ! -d "$pubmed" ]; then
-  echo "check_perturb: PubMed data not found at $pubmed (set LITMINE_SHARED)" >&2
-  exit 1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/evalcommon.bash"
+examples_setup check_perturb
 echo "== examples"
 python3 "$here/check_perturb.py" "$1" "$ex" "$work/e1" -v --pubmed "$pubmed" --floors \
 rename=0.97/1,rename2=0.97/1,headings=0.97/1,noheads=0.97/1,lists=0.97/1,wrap=0.97/1,quotes=0.97/1,\
