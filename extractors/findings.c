@@ -774,6 +774,32 @@ static uint64_t start_rules(const findings_rules *f, const unsigned char *L, siz
     return m;
 }
 
+/* The first offset from @p i to @p end whose byte is not a letter or digit
+ * (cls 1: ASCII [0-9A-Za-z]), else end; 16 bytes at a time with SSE2. */
+static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i, size_t end)
+{
+#ifdef __SSE2__
+    const __m128i dlo = _mm_set1_epi8((char)(128 - '0')), dlim = _mm_set1_epi8((char)(-128 + 10));
+    const __m128i alo = _mm_set1_epi8((char)(128 - 'a')), alim = _mm_set1_epi8((char)(-128 + 26));
+    const __m128i up = _mm_set1_epi8(0x20);
+
+    for (; i + 16 <= end; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(L + i));
+        /* biased so that the range's first byte is -128: a signed compare
+         * tests the unsigned range */
+        __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, dlo), dlim);
+        __m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, up), alo), alim);
+        unsigned out = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(dig, let)) & 0xffffu;
+
+        if (out)
+            return i + (size_t)__builtin_ctz(out);
+    }
+#endif
+    while (i < end && f->cls[L[i]] == 1)
+        i++;
+    return i;
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     findings_rules *f = t->f;
@@ -798,8 +824,7 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                 continue;
             m = start_rules(f, L, at) & pmask;
             if (cl == 1)          /* the rest of the word starts nothing */
-                while (i + 1 < end && f->cls[L[i + 1]] == 1)
-                    i++;
+                i = word_end(f, L, i + 1, end) - 1;
             if (!m)
                 continue;
             if (isdigit(c) && (at == 0 || !isdigit(L[at - 1])))
