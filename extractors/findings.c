@@ -394,6 +394,7 @@ struct findings_rules {
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
+    size_t split, admin;            /* finding.split, regimen.administrations (collect_hits) */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -518,10 +519,14 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
-    f->split_verb = NFRULES;
+    f->split_verb = f->split = f->admin = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
             f->split_verb = i;
+        if (!strcmp(frules[i].id, "finding.split"))
+            f->split = i;
+        if (!strcmp(frules[i].id, "regimen.administrations"))
+            f->admin = i;
         /* tried only where a start literal begins: \G anchors it there */
         char *anch = malloc(strlen(frules[i].pattern) + 8);
         const char *p = frules[i].starts ? frules[i].starts : "";
@@ -800,6 +805,63 @@ static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i
     return i;
 }
 
+/* finding.split at "and ": of its alternatives only those of a verb of
+ * change ("and [was|were] [significantly] increased"), a denial ("and
+ * did not") and "and more patients", "and there were", "and the ... did
+ * not" begin with "and", so the word after it must begin with one of
+ * these (a necessary test: PCRE2 decides).  0 when the rule cannot match
+ * at @p at; other starts (";", ", but"...) are always tried.  Keep in step
+ * with the rule's pattern. */
+static int split_and_may(const unsigned char *L, size_t at, size_t len)
+{
+    static const struct word first[] = {
+        W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
+        W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
+        W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
+        W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
+        W("had"), W("more"), W("fewer"), W("less"), W("the") };
+    size_t k;
+
+    if (at + 4 > len || memcmp(L + at, "and ", 4))
+        return 1;
+    for (k = 0; k < sizeof first / sizeof first[0]; k++)
+        if (L[at + 4] == (unsigned char)first[k].w[0] && at + 4 + first[k].n <= len
+            && !memcmp(L + at + 4, first[k].w, first[k].n))
+            return 1;
+    return 0;
+}
+
+/* regimen.administrations: a number (digits or a word, its bytes in
+ * [0-9a-z-]), then up to four words of [a-z-] and one of the rule's units,
+ * each after one space.  0 when no unit begins at one of those five word
+ * places after @p at (a necessary test: PCRE2 decides).  Keep in step with
+ * the rule's pattern. */
+static int admin_unit_near(const unsigned char *L, size_t at, size_t len)
+{
+    static const struct word unit[] = {
+        W("session"), W("infusion"), W("injection"), W("doses"), W("cycle"), W("visit"),
+        W("treatments"), W("application"), W("calls"), W("courses"), W("fractions"),
+        W("instillations"), W("administrations") };
+    size_t j = at, w, k, s;
+
+    while (j < len && ((L[j] >= '0' && L[j] <= '9') || (L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'))
+        j++;
+    for (w = 0; w < 5; w++) {
+        if (j >= len || L[j] != ' ')
+            return 0;
+        j++;
+        for (k = 0; k < sizeof unit / sizeof unit[0]; k++)
+            if (L[j] == (unsigned char)unit[k].w[0] && j + unit[k].n <= len
+                && !memcmp(L + j, unit[k].w, unit[k].n))
+                return 1;
+        for (s = j; j < len && ((L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'); j++)
+            ;
+        if (j == s)
+            return 0;
+    }
+    return 0;
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     findings_rules *f = t->f;
@@ -835,6 +897,9 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                 if (at < lastend[r])
                     continue;
                 if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
+                    continue;
+                if ((r == f->split && !split_and_may(L, at, t->len))
+                    || (r == f->admin && !admin_unit_near(L, at, t->len)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
                     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
