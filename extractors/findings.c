@@ -394,7 +394,8 @@ struct findings_rules {
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
-    size_t split, admin;            /* finding.split, regimen.administrations (collect_hits) */
+    size_t split, split_change, admin;  /* finding.split, finding.split_change,
+                                           regimen.administrations (collect_hits) */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -519,12 +520,14 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
-    f->split_verb = f->split = f->admin = NFRULES;
+    f->split_verb = f->split = f->split_change = f->admin = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
             f->split_verb = i;
         if (!strcmp(frules[i].id, "finding.split"))
             f->split = i;
+        if (!strcmp(frules[i].id, "finding.split_change"))
+            f->split_change = i;
         if (!strcmp(frules[i].id, "regimen.administrations"))
             f->admin = i;
         /* tried only where a start literal begins: \G anchors it there */
@@ -805,31 +808,41 @@ static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i
     return i;
 }
 
-/* finding.split at "and ": of its alternatives only those of a verb of
- * change ("and [was|were] [significantly] increased"), a denial ("and
- * did not") and "and more patients", "and there were", "and the ... did
- * not" begin with "and", so the word after it must begin with one of
- * these (a necessary test: PCRE2 decides).  0 when the rule cannot match
- * at @p at; other starts (";", ", but"...) are always tried.  Keep in step
- * with the rule's pattern. */
-static int split_and_may(const unsigned char *L, size_t at, size_t len)
+/* Does the word after "and " at @p at begin with one of @p w (a necessary
+ * test for the rules tried at "and ": PCRE2 decides)?  1 when the text at
+ * @p at is not "and " (the rule's other starts are always tried). */
+static int and_word_may(const unsigned char *L, size_t at, size_t len, const struct word *w,
+                        size_t n)
 {
-    static const struct word first[] = {
-        W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
-        W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
-        W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
-        W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
-        W("had"), W("more"), W("fewer"), W("less"), W("the") };
     size_t k;
 
     if (at + 4 > len || memcmp(L + at, "and ", 4))
         return 1;
-    for (k = 0; k < sizeof first / sizeof first[0]; k++)
-        if (L[at + 4] == (unsigned char)first[k].w[0] && at + 4 + first[k].n <= len
-            && !memcmp(L + at + 4, first[k].w, first[k].n))
+    for (k = 0; k < n; k++)
+        if (L[at + 4] == (unsigned char)w[k].w[0] && at + 4 + w[k].n <= len
+            && !memcmp(L + at + 4, w[k].w, w[k].n))
             return 1;
     return 0;
 }
+
+/* finding.split at "and ": of its alternatives only those of a verb of
+ * change ("and [was|were] [significantly] increased"), a denial ("and
+ * did not") and "and more patients", "and there were", "and the ... did
+ * not" begin with "and", so the word after it begins with one of these.
+ * Keep in step with the rule's pattern. */
+static const struct word split_and[] = {
+    W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
+    W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
+    W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
+    W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
+    W("had"), W("more"), W("fewer"), W("less"), W("the") };
+/* finding.split_change: "and in increasing", "and [a] [significant(ly)]
+ * [greater] reduction in".  Keep in step with the rule's pattern. */
+static const struct word split_change_and[] = {
+    W("in"), W("a"), W("statistically"), W("significant"), W("greater"), W("larger"),
+    W("higher"), W("more"), W("smaller"), W("lower"), W("less"), W("increase"),
+    W("decrease"), W("reduction"), W("improvement"), W("decline"), W("elevation"),
+    W("enhancement") };
 
 /* regimen.administrations: a number (digits or a word, its bytes in
  * [0-9a-z-]), then up to four words of [a-z-] and one of the rule's units,
@@ -898,7 +911,11 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                     continue;
                 if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
                     continue;
-                if ((r == f->split && !split_and_may(L, at, t->len))
+                if ((r == f->split
+                     && !and_word_may(L, at, t->len, split_and, sizeof split_and / sizeof *split_and))
+                    || (r == f->split_change
+                        && !and_word_may(L, at, t->len, split_change_and,
+                                         sizeof split_change_and / sizeof *split_change_and))
                     || (r == f->admin && !admin_unit_near(L, at, t->len)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
