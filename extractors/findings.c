@@ -396,6 +396,7 @@ struct findings_rules {
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
     size_t split, split_change, admin;  /* finding.split, finding.split_change,
                                            regimen.administrations (collect_hits) */
+    size_t fu;                      /* follow_up.explicit (collect_hits) */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -520,7 +521,7 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
-    f->split_verb = f->split = f->split_change = f->admin = NFRULES;
+    f->split_verb = f->split = f->split_change = f->admin = f->fu = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
             f->split_verb = i;
@@ -528,6 +529,8 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
             f->split = i;
         if (!strcmp(frules[i].id, "finding.split_change"))
             f->split_change = i;
+        if (!strcmp(frules[i].id, "follow_up.explicit"))
+            f->fu = i;
         if (!strcmp(frules[i].id, "regimen.administrations"))
             f->admin = i;
         /* tried only where a start literal begins: \G anchors it there */
@@ -875,11 +878,64 @@ static int admin_unit_near(const unsigned char *L, size_t at, size_t len)
     return 0;
 }
 
+/* The first offset at or after @p at where one of the @p n literals @p w
+ * begins, else @p len; pos[k] caches literal k's, the first at or after
+ * *from (both (size_t)-1 before the first call), so a text is searched
+ * once per literal as the offsets asked rise. */
+static size_t next_lit(const unsigned char *L, size_t at, size_t len, const struct word *w,
+                       size_t n, size_t *from, size_t *pos)
+{
+    size_t k, best = len;
+    int stale = *from == (size_t)-1 || *from > at;
+
+    *from = at;
+    for (k = 0; k < n; k++) {
+        if (stale || pos[k] < at) {
+            const char *q = fmem((const char *)L + at, len - at, w[k].w, w[k].n);
+            pos[k] = q ? (size_t)(q - (const char *)L) : len;
+        }
+        if (pos[k] < best)
+            best = pos[k];
+    }
+    return best;
+}
+
+/* Are all bytes of [a, b) digits, lower-case letters, ' ', '.', '-'? */
+static int span_plain(const unsigned char *L, size_t a, size_t b)
+{
+    for (; a < b; a++) {
+        unsigned char c = L[a];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.'
+              || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* follow_up.explicit begins with "follow" or is a number, its unit and up
+ * to two words before "follow-up", all digits, letters, ' ', '.', '-'.
+ * 0 when the rule cannot match at @p at: no "follow" after it, or another
+ * byte before the first (a necessary test: PCRE2 decides).  Keep in step
+ * with the rule's pattern.  (The same test for follow_up.timepoint's
+ * units costs more than the PCRE2 calls it saves: its spans are long.) */
+static const struct word fu_follow[] = { W("follow") };
+
+static int follow_may(const unsigned char *L, size_t at, size_t len, size_t *from, size_t *pos)
+{
+    size_t p;
+
+    if (at + 6 <= len && !memcmp(L + at, "follow", 6))
+        return 1;
+    p = next_lit(L, at, len, fu_follow, 1, from, pos);
+    return p < len && span_plain(L, at, p);
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     findings_rules *f = t->f;
     const unsigned char *L = (const unsigned char *)t->lower;
     size_t sv_verb = (size_t)-1, sv_stop = (size_t)-1;
+    size_t fu_from = (size_t)-1, fu_pos[1] = { (size_t)-1 };
     size_t i, part, lastend[NFRULES];
 
     f->nh = 0;
@@ -916,7 +972,8 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                     || (r == f->split_change
                         && !and_word_may(L, at, t->len, split_change_and,
                                          sizeof split_change_and / sizeof *split_change_and))
-                    || (r == f->admin && !admin_unit_near(L, at, t->len)))
+                    || (r == f->admin && !admin_unit_near(L, at, t->len))
+                    || (r == f->fu && !follow_may(L, at, t->len, &fu_from, fu_pos)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
                     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
