@@ -381,6 +381,38 @@ struct hit {
 #define KEYLEN 7
 struct slot { uint64_t key; uint64_t rules; };
 
+/* finding.split at "and ": of its alternatives only those of a verb of
+ * change ("and [was|were] [significantly] increased"), a denial ("and
+ * did not") and "and more patients", "and there were", "and the ... did
+ * not" begin with "and", so the word after it begins with one of these.
+ * Keep in step with the rule's pattern. */
+static const struct word split_and[] = {
+    W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
+    W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
+    W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
+    W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
+    W("had"), W("more"), W("fewer"), W("less"), W("the") };
+/* finding.split_change: "and in increasing", "and [a] [significant(ly)]
+ * [greater] reduction in".  Keep in step with the rule's pattern. */
+static const struct word split_change_and[] = {
+    W("in"), W("a"), W("statistically"), W("significant"), W("greater"), W("larger"),
+    W("higher"), W("more"), W("smaller"), W("lower"), W("less"), W("increase"),
+    W("decrease"), W("reduction"), W("improvement"), W("decline"), W("elevation"),
+    W("enhancement") };
+
+/* regimen.administrations' units (admin_unit_near).  Keep in step with the
+ * rule's pattern. */
+static const struct word admin_units[] = {
+    W("session"), W("infusion"), W("injection"), W("doses"), W("cycle"), W("visit"),
+    W("treatments"), W("application"), W("calls"), W("courses"), W("fractions"),
+    W("instillations"), W("administrations") };
+
+/* first_of[] bits: a word of split_and, split_change_and, admin_units
+ * begins with the byte */
+#define FIRST_SPLIT 1u
+#define FIRST_CHANGE 2u
+#define FIRST_UNIT 4u
+
 struct findings_rules {
     pcre2_code *code[NFRULES];
     pcre2_match_data *md;
@@ -397,6 +429,7 @@ struct findings_rules {
     size_t split, split_change, admin;  /* finding.split, finding.split_change,
                                            regimen.administrations (collect_hits) */
     size_t fu;                      /* follow_up.explicit (collect_hits) */
+    unsigned char first_of[256];    /* FIRST_SPLIT... */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -521,6 +554,12 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
+    for (i = 0; i < sizeof split_and / sizeof *split_and; i++)
+        f->first_of[(unsigned char)split_and[i].w[0]] |= FIRST_SPLIT;
+    for (i = 0; i < sizeof split_change_and / sizeof *split_change_and; i++)
+        f->first_of[(unsigned char)split_change_and[i].w[0]] |= FIRST_CHANGE;
+    for (i = 0; i < sizeof admin_units / sizeof *admin_units; i++)
+        f->first_of[(unsigned char)admin_units[i].w[0]] |= FIRST_UNIT;
     f->split_verb = f->split = f->split_change = f->admin = f->fu = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
@@ -812,15 +851,18 @@ static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i
 }
 
 /* Does the word after "and " at @p at begin with one of @p w (a necessary
- * test for the rules tried at "and ": PCRE2 decides)?  1 when the text at
- * @p at is not "and " (the rule's other starts are always tried). */
-static int and_word_may(const unsigned char *L, size_t at, size_t len, const struct word *w,
-                        size_t n)
+ * test for the rules tried at "and ": PCRE2 decides)?  A byte without
+ * @p bit in first_of begins none.  1 when the text at @p at is not "and "
+ * (the rule's other starts are always tried). */
+static int and_word_may(const findings_rules *f, const unsigned char *L, size_t at, size_t len,
+                        unsigned bit, const struct word *w, size_t n)
 {
     size_t k;
 
     if (at + 4 > len || memcmp(L + at, "and ", 4))
         return 1;
+    if (!(f->first_of[L[at + 4]] & bit))
+        return 0;
     for (k = 0; k < n; k++)
         if (L[at + 4] == (unsigned char)w[k].w[0] && at + 4 + w[k].n <= len
             && !memcmp(L + at + 4, w[k].w, w[k].n))
@@ -828,36 +870,14 @@ static int and_word_may(const unsigned char *L, size_t at, size_t len, const str
     return 0;
 }
 
-/* finding.split at "and ": of its alternatives only those of a verb of
- * change ("and [was|were] [significantly] increased"), a denial ("and
- * did not") and "and more patients", "and there were", "and the ... did
- * not" begin with "and", so the word after it begins with one of these.
- * Keep in step with the rule's pattern. */
-static const struct word split_and[] = {
-    W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
-    W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
-    W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
-    W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
-    W("had"), W("more"), W("fewer"), W("less"), W("the") };
-/* finding.split_change: "and in increasing", "and [a] [significant(ly)]
- * [greater] reduction in".  Keep in step with the rule's pattern. */
-static const struct word split_change_and[] = {
-    W("in"), W("a"), W("statistically"), W("significant"), W("greater"), W("larger"),
-    W("higher"), W("more"), W("smaller"), W("lower"), W("less"), W("increase"),
-    W("decrease"), W("reduction"), W("improvement"), W("decline"), W("elevation"),
-    W("enhancement") };
-
 /* regimen.administrations: a number (digits or a word, its bytes in
  * [0-9a-z-]), then up to four words of [a-z-] and one of the rule's units,
  * each after one space.  0 when no unit begins at one of those five word
  * places after @p at (a necessary test: PCRE2 decides).  Keep in step with
  * the rule's pattern. */
-static int admin_unit_near(const unsigned char *L, size_t at, size_t len)
+static int admin_unit_near(const findings_rules *f, const unsigned char *L, size_t at,
+                           size_t len)
 {
-    static const struct word unit[] = {
-        W("session"), W("infusion"), W("injection"), W("doses"), W("cycle"), W("visit"),
-        W("treatments"), W("application"), W("calls"), W("courses"), W("fractions"),
-        W("instillations"), W("administrations") };
     size_t j = at, w, k, s;
 
     while (j < len && ((L[j] >= '0' && L[j] <= '9') || (L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'))
@@ -866,10 +886,11 @@ static int admin_unit_near(const unsigned char *L, size_t at, size_t len)
         if (j >= len || L[j] != ' ')
             return 0;
         j++;
-        for (k = 0; k < sizeof unit / sizeof unit[0]; k++)
-            if (L[j] == (unsigned char)unit[k].w[0] && j + unit[k].n <= len
-                && !memcmp(L + j, unit[k].w, unit[k].n))
-                return 1;
+        if (f->first_of[L[j]] & FIRST_UNIT)
+            for (k = 0; k < sizeof admin_units / sizeof admin_units[0]; k++)
+                if (L[j] == (unsigned char)admin_units[k].w[0] && j + admin_units[k].n <= len
+                    && !memcmp(L + j, admin_units[k].w, admin_units[k].n))
+                    return 1;
         for (s = j; j < len && ((L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'); j++)
             ;
         if (j == s)
@@ -968,11 +989,11 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                 if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
                     continue;
                 if ((r == f->split
-                     && !and_word_may(L, at, t->len, split_and, sizeof split_and / sizeof *split_and))
+                     && !and_word_may(f, L, at, t->len, FIRST_SPLIT, split_and, sizeof split_and / sizeof *split_and))
                     || (r == f->split_change
-                        && !and_word_may(L, at, t->len, split_change_and,
+                        && !and_word_may(f, L, at, t->len, FIRST_CHANGE, split_change_and,
                                          sizeof split_change_and / sizeof *split_change_and))
-                    || (r == f->admin && !admin_unit_near(L, at, t->len))
+                    || (r == f->admin && !admin_unit_near(f, L, at, t->len))
                     || (r == f->fu && !follow_may(L, at, t->len, &fu_from, fu_pos)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
