@@ -18,25 +18,60 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-/* memmem for the short haystacks of one clause: memchr the first byte,
- * then compare (no per-call set-up). */
+/* memmem for the short haystacks of one clause (the first occurrence; no
+ * per-call set-up).  Candidates are the places where the needle's first
+ * and last bytes that are not spaces (spaces are everywhere) both match,
+ * 16 places at a time with SSE2: most places of a common first byte fail
+ * on the other byte, so a clause costs a few vector compares instead of a
+ * memchr call per place of the first byte.  Loads stay inside [h, h + n). */
 static const char *fmem(const char *h, size_t n, const char *nd, size_t m)
 {
-    const char *p, *end = h + n;
-    size_t j = 0;
+    size_t a = 0, b, i = 0, k, last;
 
     if (!m)
         return h;
     if (m > n)
         return NULL;
-    /* anchor on the first byte that is not a space (spaces are everywhere) */
-    while (j + 1 < m && nd[j] == ' ')
-        j++;
-    /* the last byte first: most places of the first byte fail there */
-    for (p = h + j; p + (m - j) <= end && (p = memchr(p, nd[j], (size_t)(end - p) - (m - j) + 1)); p++)
-        if (p[m - 1 - j] == nd[m - 1] && !memcmp(p - j, nd, m - 1))
-            return p - j;
+    if (m == 1)
+        return memchr(h, nd[0], n);
+    b = m - 1;
+    while (a < b && nd[a] == ' ')
+        a++;
+    while (b > a && nd[b] == ' ')
+        b--;
+    last = n - m;                     /* the last place the needle fits */
+#ifdef __SSE2__
+    {
+        const __m128i fa = _mm_set1_epi8(nd[a]), fb = _mm_set1_epi8(nd[b]);
+
+        for (; i + 16 <= last + 1; i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(h + i + a));
+            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(h + i + b));
+            unsigned mask = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(x, fa), _mm_cmpeq_epi8(y, fb)));
+
+            while (mask) {
+                const char *p = h + i + (size_t)__builtin_ctz(mask);
+                mask &= mask - 1;
+                for (k = 0; k < m && p[k] == nd[k]; k++)
+                    ;
+                if (k == m)
+                    return p;
+            }
+        }
+    }
+#endif
+    for (; i <= last; i++)
+        if (h[i + a] == nd[a] && h[i + b] == nd[b]) {
+            for (k = 0; k < m && h[i + k] == nd[k]; k++)
+                ;
+            if (k == m)
+                return h + i;
+        }
     return NULL;
 }
 
@@ -346,6 +381,38 @@ struct hit {
 #define KEYLEN 7
 struct slot { uint64_t key; uint64_t rules; };
 
+/* finding.split at "and ": of its alternatives only those of a verb of
+ * change ("and [was|were] [significantly] increased"), a denial ("and
+ * did not") and "and more patients", "and there were", "and the ... did
+ * not" begin with "and", so the word after it begins with one of these.
+ * Keep in step with the rule's pattern. */
+static const struct word split_and[] = {
+    W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
+    W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
+    W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
+    W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
+    W("had"), W("more"), W("fewer"), W("less"), W("the") };
+/* finding.split_change: "and in increasing", "and [a] [significant(ly)]
+ * [greater] reduction in".  Keep in step with the rule's pattern. */
+static const struct word split_change_and[] = {
+    W("in"), W("a"), W("statistically"), W("significant"), W("greater"), W("larger"),
+    W("higher"), W("more"), W("smaller"), W("lower"), W("less"), W("increase"),
+    W("decrease"), W("reduction"), W("improvement"), W("decline"), W("elevation"),
+    W("enhancement") };
+
+/* regimen.administrations' units (admin_unit_near).  Keep in step with the
+ * rule's pattern. */
+static const struct word admin_units[] = {
+    W("session"), W("infusion"), W("injection"), W("doses"), W("cycle"), W("visit"),
+    W("treatments"), W("application"), W("calls"), W("courses"), W("fractions"),
+    W("instillations"), W("administrations") };
+
+/* first_of[] bits: a word of split_and, split_change_and, admin_units
+ * begins with the byte */
+#define FIRST_SPLIT 1u
+#define FIRST_CHANGE 2u
+#define FIRST_UNIT 4u
+
 struct findings_rules {
     pcre2_code *code[NFRULES];
     pcre2_match_data *md;
@@ -359,6 +426,10 @@ struct findings_rules {
     struct hit *hits;
     size_t nh, caph;
     size_t split_verb;              /* the rule finding.split_verb (collect_hits) */
+    size_t split, split_change, admin;  /* finding.split, finding.split_change,
+                                           regimen.administrations (collect_hits) */
+    size_t fu;                      /* follow_up.explicit (collect_hits) */
+    unsigned char first_of[256];    /* FIRST_SPLIT... */
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -483,10 +554,24 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
-    f->split_verb = NFRULES;
+    for (i = 0; i < sizeof split_and / sizeof *split_and; i++)
+        f->first_of[(unsigned char)split_and[i].w[0]] |= FIRST_SPLIT;
+    for (i = 0; i < sizeof split_change_and / sizeof *split_change_and; i++)
+        f->first_of[(unsigned char)split_change_and[i].w[0]] |= FIRST_CHANGE;
+    for (i = 0; i < sizeof admin_units / sizeof *admin_units; i++)
+        f->first_of[(unsigned char)admin_units[i].w[0]] |= FIRST_UNIT;
+    f->split_verb = f->split = f->split_change = f->admin = f->fu = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
             f->split_verb = i;
+        if (!strcmp(frules[i].id, "finding.split"))
+            f->split = i;
+        if (!strcmp(frules[i].id, "finding.split_change"))
+            f->split_change = i;
+        if (!strcmp(frules[i].id, "follow_up.explicit"))
+            f->fu = i;
+        if (!strcmp(frules[i].id, "regimen.administrations"))
+            f->admin = i;
         /* tried only where a start literal begins: \G anchors it there */
         char *anch = malloc(strlen(frules[i].pattern) + 8);
         const char *p = frules[i].starts ? frules[i].starts : "";
@@ -739,11 +824,139 @@ static uint64_t start_rules(const findings_rules *f, const unsigned char *L, siz
     return m;
 }
 
+/* The first offset from @p i to @p end whose byte is not a letter or digit
+ * (cls 1: ASCII [0-9A-Za-z]), else end; 16 bytes at a time with SSE2. */
+static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i, size_t end)
+{
+#ifdef __SSE2__
+    const __m128i dlo = _mm_set1_epi8((char)(128 - '0')), dlim = _mm_set1_epi8((char)(-128 + 10));
+    const __m128i alo = _mm_set1_epi8((char)(128 - 'a')), alim = _mm_set1_epi8((char)(-128 + 26));
+    const __m128i up = _mm_set1_epi8(0x20);
+
+    for (; i + 16 <= end; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(L + i));
+        /* biased so that the range's first byte is -128: a signed compare
+         * tests the unsigned range */
+        __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, dlo), dlim);
+        __m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, up), alo), alim);
+        unsigned out = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(dig, let)) & 0xffffu;
+
+        if (out)
+            return i + (size_t)__builtin_ctz(out);
+    }
+#endif
+    while (i < end && f->cls[L[i]] == 1)
+        i++;
+    return i;
+}
+
+/* Does the word after "and " at @p at begin with one of @p w (a necessary
+ * test for the rules tried at "and ": PCRE2 decides)?  A byte without
+ * @p bit in first_of begins none.  1 when the text at @p at is not "and "
+ * (the rule's other starts are always tried). */
+static int and_word_may(const findings_rules *f, const unsigned char *L, size_t at, size_t len,
+                        unsigned bit, const struct word *w, size_t n)
+{
+    size_t k;
+
+    if (at + 4 > len || memcmp(L + at, "and ", 4))
+        return 1;
+    if (!(f->first_of[L[at + 4]] & bit))
+        return 0;
+    for (k = 0; k < n; k++)
+        if (L[at + 4] == (unsigned char)w[k].w[0] && at + 4 + w[k].n <= len
+            && !memcmp(L + at + 4, w[k].w, w[k].n))
+            return 1;
+    return 0;
+}
+
+/* regimen.administrations: a number (digits or a word, its bytes in
+ * [0-9a-z-]), then up to four words of [a-z-] and one of the rule's units,
+ * each after one space.  0 when no unit begins at one of those five word
+ * places after @p at (a necessary test: PCRE2 decides).  Keep in step with
+ * the rule's pattern. */
+static int admin_unit_near(const findings_rules *f, const unsigned char *L, size_t at,
+                           size_t len)
+{
+    size_t j = at, w, k, s;
+
+    while (j < len && ((L[j] >= '0' && L[j] <= '9') || (L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'))
+        j++;
+    for (w = 0; w < 5; w++) {
+        if (j >= len || L[j] != ' ')
+            return 0;
+        j++;
+        if (f->first_of[L[j]] & FIRST_UNIT)
+            for (k = 0; k < sizeof admin_units / sizeof admin_units[0]; k++)
+                if (L[j] == (unsigned char)admin_units[k].w[0] && j + admin_units[k].n <= len
+                    && !memcmp(L + j, admin_units[k].w, admin_units[k].n))
+                    return 1;
+        for (s = j; j < len && ((L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'); j++)
+            ;
+        if (j == s)
+            return 0;
+    }
+    return 0;
+}
+
+/* The first offset at or after @p at where one of the @p n literals @p w
+ * begins, else @p len; pos[k] caches literal k's, the first at or after
+ * *from (both (size_t)-1 before the first call), so a text is searched
+ * once per literal as the offsets asked rise. */
+static size_t next_lit(const unsigned char *L, size_t at, size_t len, const struct word *w,
+                       size_t n, size_t *from, size_t *pos)
+{
+    size_t k, best = len;
+    int stale = *from == (size_t)-1 || *from > at;
+
+    *from = at;
+    for (k = 0; k < n; k++) {
+        if (stale || pos[k] < at) {
+            const char *q = fmem((const char *)L + at, len - at, w[k].w, w[k].n);
+            pos[k] = q ? (size_t)(q - (const char *)L) : len;
+        }
+        if (pos[k] < best)
+            best = pos[k];
+    }
+    return best;
+}
+
+/* Are all bytes of [a, b) digits, lower-case letters, ' ', '.', '-'? */
+static int span_plain(const unsigned char *L, size_t a, size_t b)
+{
+    for (; a < b; a++) {
+        unsigned char c = L[a];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.'
+              || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* follow_up.explicit begins with "follow" or is a number, its unit and up
+ * to two words before "follow-up", all digits, letters, ' ', '.', '-'.
+ * 0 when the rule cannot match at @p at: no "follow" after it, or another
+ * byte before the first (a necessary test: PCRE2 decides).  Keep in step
+ * with the rule's pattern.  (The same test for follow_up.timepoint's
+ * units costs more than the PCRE2 calls it saves: its spans are long.) */
+static const struct word fu_follow[] = { W("follow") };
+
+static int follow_may(const unsigned char *L, size_t at, size_t len, size_t *from, size_t *pos)
+{
+    size_t p;
+
+    if (at + 6 <= len && !memcmp(L + at, "follow", 6))
+        return 1;
+    p = next_lit(L, at, len, fu_follow, 1, from, pos);
+    return p < len && span_plain(L, at, p);
+}
+
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     findings_rules *f = t->f;
     const unsigned char *L = (const unsigned char *)t->lower;
     size_t sv_verb = (size_t)-1, sv_stop = (size_t)-1;
+    size_t fu_from = (size_t)-1, fu_pos[1] = { (size_t)-1 };
     size_t i, part, lastend[NFRULES];
 
     f->nh = 0;
@@ -763,8 +976,7 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                 continue;
             m = start_rules(f, L, at) & pmask;
             if (cl == 1)          /* the rest of the word starts nothing */
-                while (i + 1 < end && f->cls[L[i + 1]] == 1)
-                    i++;
+                i = word_end(f, L, i + 1, end) - 1;
             if (!m)
                 continue;
             if (isdigit(c) && (at == 0 || !isdigit(L[at - 1])))
@@ -775,6 +987,14 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                 if (at < lastend[r])
                     continue;
                 if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
+                    continue;
+                if ((r == f->split
+                     && !and_word_may(f, L, at, t->len, FIRST_SPLIT, split_and, sizeof split_and / sizeof *split_and))
+                    || (r == f->split_change
+                        && !and_word_may(f, L, at, t->len, FIRST_CHANGE, split_change_and,
+                                         sizeof split_change_and / sizeof *split_change_and))
+                    || (r == f->admin && !admin_unit_near(f, L, at, t->len))
+                    || (r == f->fu && !follow_may(L, at, t->len, &fu_from, fu_pos)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
                     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
@@ -3312,6 +3532,17 @@ static int bracket_depth(const struct ftext *t, size_t a, size_t e)
 {
     int depth = 0;
 
+#ifdef __SSE2__
+    /* openers less closers of 16 bytes at a time */
+    for (; a + 16 <= e; a += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + a));
+        unsigned op = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8('(')), _mm_cmpeq_epi8(x, _mm_set1_epi8('['))));
+        unsigned cl = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8(')')), _mm_cmpeq_epi8(x, _mm_set1_epi8(']'))));
+        depth += __builtin_popcount(op) - __builtin_popcount(cl);
+    }
+#endif
     for (; a < e; a++)
         depth += t->s[a] == '(' || t->s[a] == '[' ? 1 : t->s[a] == ')' || t->s[a] == ']' ? -1 : 0;
     return depth;

@@ -458,6 +458,10 @@ Test(findings, regimen_fields)
           .why = "the schedule of the next phase is not the regimen's" },
         { .s = "METHODS: Participants attended all nine monthly invented online group sessions.",
           .n = 9, .has_n = 1, .frequency = "monthly" },
+        { .s = "METHODS: Patients received twenty-four injections of zelvorin.", .n = 24,
+          .has_n = 1, .why = "a hyphenated number word before the unit" },
+        { .s = "METHODS: Patients received 6 weekly supervised group exercise classes, then "
+               "zelvorin.", .n = -1, .has_n = 1, .why = "no unit of administrations" },
         { .s = "METHODS: Local pelvic application of zelvorin gel was given for 3 days.",
           .route = "local pelvic application" },
         { .s = "METHODS: At a department of oral and maxillofacial surgery, adults received "
@@ -546,6 +550,8 @@ Test(findings, follow_up)
           "a lower bound", NAN, 0 },
         { "METHODS: The zelvorin group exercised 4 times a week, for 7 weeks.", NULL,
           "the treatment period still counts", 49, 1 },
+        { "METHODS: Adults had a 6-month follow-up after the last zelvorin dose.", NULL,
+          "a number before 'follow-up'", 182.625, 1 },
     };
     size_t i;
 
