@@ -464,6 +464,36 @@ static int frac_word(const struct scan *sc, size_t i, double *v, size_t *used)
     return 0;
 }
 
+/* A fraction word that sizes each person's own change ("46% saw their
+ * attacks cut at least in half", "halved or more"): the threshold of a
+ * responder definition, not a result of the study, so it is not read as a
+ * number.  Only a change form counts ("halved", "in half", "by half"):
+ * "more than half of them improved" is a share of people.  A bound ("at
+ * least", "more than") before it or after it ("or more") marks one; so does
+ * "their" before it once a rate of people has been read in the same text
+ * (the share whose change reached that size). */
+static int frac_threshold(const struct scan *sc, size_t i, size_t used, int rate_before)
+{
+    static const char *const bound_before[] = { "by at least", "by more than", "at least",
+                                                "more than", NULL };
+    static const char *const bound_after[] = { "or more", "or greater", "or better", NULL };
+    static const char *const their[] = { "their", NULL };
+    size_t e = i;
+    int change = !strncasecmp(sc->s + i, "halv", 4) || after_by(sc, i);
+
+    while (e > 0 && sc->s[e - 1] == ' ')
+        e--;
+    if (e >= 3 && !strncasecmp(sc->s + e - 3, " in", 3))
+        e -= 3, change = 1;                       /* "cut at least in half" */
+    if (!change) {
+        const char *bound = phrase_before(sc, e, bound_before, 0);
+        return bound && bound[0] == 'b';          /* "reduced by at least half" */
+    }
+    if (phrase_before(sc, e, bound_before, 0) || phrase_at(sc, skip_ws(sc, i + used), bound_after))
+        return 1;
+    return rate_before && word_near_before(sc, i, 40, their);
+}
+
 /* Offsets: the scan works on normalised text; spans go back through map. */
 static size_t orig(const lm_normtext *nt, size_t base, size_t i)
 {
@@ -511,8 +541,15 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             i += used;
             continue;
         } else if (frac_word(&sc, i, &v, &used)) {
-            size_t a = skip_ws(&sc, i + used);
-            int red = !strncasecmp(sc.s + i, "halv", 4)
+            size_t a = skip_ws(&sc, i + used), j;
+            int red, rate_before = 0;
+            for (j = first; j < out->n; j++)
+                rate_before |= out->v[j].kind == RC_RATE;
+            if (frac_threshold(&sc, i, used, rate_before)) {
+                i += used;
+                continue;
+            }
+            red = !strncasecmp(sc.s + i, "halv", 4)
                       || after_by(&sc, i)
                       || !strncasecmp(sc.s + a, "the ", 4)
                       || word_near_before(&sc, i, 25, reduce_verbs);

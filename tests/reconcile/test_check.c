@@ -289,6 +289,42 @@ Test(reconcile_check, reduction_by_survives_a_line_break)
     rmdb();
 }
 
+/* A fraction sizing each person's change is a responder threshold, not a
+ * result: no number is read from it; a share of people or a reduction by
+ * a fraction still is. */
+Test(reconcile_check, fraction_thresholds_are_not_results)
+{
+    static const struct { const char *s; enum rc_num_kind kind; double v; int want; } t[] = {
+        { "Some 38% on zelvorin saw their dizzy spells cut at least in half.", RC_REDUCTION, 0.5, 0 },
+        { "Some 38% on zelvorin saw their dizzy spells cut at least in half.", RC_RATE, 0.38, 1 },
+        { "In 31% of users the spells were at least halved.", RC_REDUCTION, 0.5, 0 },
+        { "A third of users had their spells halved or more.", RC_REDUCTION, 0.5, 0 },
+        { "Spells fell by at least half in 29 of 70 users.", RC_REDUCTION, 0.5, 0 },
+        { "In 27% of users zelvorin cut their spells in half.", RC_REDUCTION, 0.5, 0 },
+        { "Zelvorin cut dizzy spells in half.", RC_REDUCTION, 0.5, 1 },
+        { "Zelvorin halved dizzy spells in the trial.", RC_REDUCTION, 0.5, 1 },
+        { "More than half of users improved on zelvorin.", RC_RATE, 0.5, 1 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i, j;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_nums ns = { 0 };
+        int found = 0;
+        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
+        for (j = 0; j < ns.n; j++)
+            if (ns.v[j].kind == t[i].kind && fabs(ns.v[j].v - t[i].v) < 1e-9)
+                found = 1;
+        cr_assert_eq(found, t[i].want, "%s", t[i].s);
+        rc_nums_free(&ns);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, claim_numbers_use_the_extractor_forms)
 {
     lm_corpus *c = corpus_with(NULL);
