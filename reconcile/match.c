@@ -1631,6 +1631,27 @@ static struct cand *schedule_cand(struct vfacts *v)
     return v->best->d->model.frequency[0] ? v->best : NULL;
 }
 
+/* Whether a claim's schedule (text t[0,n)) and a record's (@freq) differ,
+ * compared slot by slot: a per-day count with a per-day count ("four
+ * times a day" with "twice daily"), never with a bare "daily" whose count
+ * the record leaves unsaid (both say every day); otherwise administrations
+ * per week.  A symptom's frequency is not a schedule. */
+static int schedules_differ(const char *t, size_t n, const char *freq)
+{
+    struct rc_sched cs, rs;
+    double cw, rw;
+
+    if (!rc_schedule(t, n, &cs) || !rc_schedule(freq, strlen(freq), &rs))
+        return 0;
+    if (rc_symptom_frequency(t, n, &cs))
+        return 0;
+    if (cs.per == 'd' && rs.per == 'd' && (!cs.times || !rs.times))
+        return 0;
+    cw = rc_per_week(t, n);
+    rw = rc_per_week(freq, strlen(freq));
+    return cw > rw * 1.35 || cw < rw / 1.35;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1660,7 +1681,7 @@ static int t_regimen_differs(struct vfacts *v)
     md = &c->d->model;
     cw = rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
-    if (cw > 0 && rw > 0 && (cw > rw * 1.35 || cw < rw / 1.35)) {
+    if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
         snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
                  cw, (long long)c->d->pmid, md->frequency);
         v->best = c;

@@ -296,12 +296,39 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
         { "twice a week for ten weeks", 2 }, { "once daily", 7 }, { "given once a day", 7 },
         { "8 times per month", 8 * 7 / 30.44 }, { "3 sessions per week", 3 },
         { "12 weekly sessions", 1 }, { "5 days a week", 5 }, { "5 mg per day", 0 },
-        { "every night", 0 }, { "nightly", 7 },
+        { "every night", 0 }, { "nightly", 7 }, { "three times daily", 21 },
+        { "twice weekly", 2 }, { "six times a day for nine days", 42 },
+    };
+    /* each slot as written: a bare "daily" leaves the count unsaid (0) */
+    static const struct { const char *s; double times; char per; } sl[] = {
+        { "six times a day for nine days", 6, 'd' }, { "daily", 0, 'd' },
+        { "three times daily", 3, 'd' }, { "once daily", 1, 'd' }, { "twice weekly", 2, 'w' },
+        { "12 weekly sessions", 1, 'w' }, { "4 times per month", 4, 'm' },
+    };
+    /* how often a symptom came is not a schedule */
+    static const struct { const char *s; int symptom; } sy[] = {
+        { "Ines had flare-ups four times a week before starting zelvorin.", 1 },
+        { "He got nosebleeds twice a week.", 1 },
+        { "They had sessions twice a week.", 0 },
+        { "She had acupuncture twice a week.", 0 },
+        { "Patients took zelvorin twice a day.", 0 },
     };
     size_t i;
 
     for (i = 0; i < sizeof f / sizeof f[0]; i++)
         cr_assert_float_eq(rc_per_week(f[i].s, strlen(f[i].s)), f[i].per_week, 1e-9, "%s", f[i].s);
+    for (i = 0; i < sizeof sl / sizeof sl[0]; i++) {
+        struct rc_sched rs;
+        cr_assert(rc_schedule(sl[i].s, strlen(sl[i].s), &rs), "%s", sl[i].s);
+        cr_assert_float_eq(rs.times, sl[i].times, 1e-9, "%s", sl[i].s);
+        cr_assert_eq(rs.per, sl[i].per, "%s", sl[i].s);
+    }
+    for (i = 0; i < sizeof sy / sizeof sy[0]; i++) {
+        struct rc_sched rs;
+        cr_assert(rc_schedule(sy[i].s, strlen(sy[i].s), &rs), "%s", sy[i].s);
+        cr_assert_eq(rc_symptom_frequency(sy[i].s, strlen(sy[i].s), &rs), sy[i].symptom, "%s",
+                     sy[i].s);
+    }
     cr_assert_float_eq(rc_duration_days("24 weeks"), 168, 1e-9);
     cr_assert_float_eq(rc_duration_days("6 months"), 6 * 30.44, 1e-9);
     cr_assert_float_eq(rc_duration_days("two years"), 730.5, 1e-9);
