@@ -1508,6 +1508,42 @@ static int t_other_outcome(struct vfacts *v)
                               sizeof v->why);
 }
 static int t_conflict(struct vfacts *v) { return v->best->conflict > 0; }
+/* A figure set against another subject's study: a word that could name
+ * what the claim is about, before its conflicting figure ("the makers say
+ * <product> cuts X by 40%"), is one no record holds; the record's title
+ * (which names what a study is about) shares no content word with the
+ * claim; and nothing of the record (no figure, year or venue) agrees with
+ * it.  A numeric contradiction needs the record to be about the claim's
+ * subject; this one is not. */
+static int t_other_subject(struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    const struct rc_claim *cl = v->cl;
+    const struct rc_words *sw = &v->m->k->words;
+    size_t i, first = (size_t)-1, name = (size_t)-1;
+
+    if (!b || b->conflict == 0 || b->agree || b->weak_agree || b->details > 0 || bound_cand(v)
+        || cl->about >= 0 || !b->d->title)
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        if (b->cmp[i] == CMP_CONFLICT && cl->nums.v[i].start < first)
+            first = cl->nums.v[i].start;
+    for (i = 0; i < v->nw; i++) {
+        const struct word *x = &v->w[i];
+        if (rc_stopword(sw, x->word, x->len) || rc_general_word(sw, x->word, x->len))
+            continue;
+        if (rc_has_stem(b->d->title, x->stem[0] ? x->stem : x->word))
+            return 0;                   /* the title names it: the claim's study */
+        /* the last such word before the figure: the subject nearest it */
+        if (cl->start + x->pos < first && subject_novel(v, i) && x->len >= 4
+            && !rc_find_word(b->d->text, x->word, x->len))
+            name = i;
+    }
+    if (name == (size_t)-1)
+        return 0;
+    snprintf(v->why, sizeof v->why, "%s", v->w[name].word);
+    return 1;
+}
 static int t_merged(struct vfacts *v)
 {
     return merged_within(v->best, v->cl, v->why, sizeof v->why)
@@ -3001,6 +3037,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
+    { "corpus.other_subject", t_other_subject, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "no record in the corpus is about \"%s\": the closest one (PMID %lld) studies something "
+      "else, so its figures cannot contradict the claim" },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
