@@ -1508,36 +1508,42 @@ static int t_other_outcome(struct vfacts *v)
                               sizeof v->why);
 }
 static int t_conflict(struct vfacts *v) { return v->best->conflict > 0; }
-/* A figure set against another subject's study: a word that could name
- * what the claim is about, before its conflicting figure ("the makers say
- * <product> cuts X by 40%"), is one no record holds; the record's title
- * (which names what a study is about) shares no content word with the
- * claim; and nothing of the record (no figure, year or venue) agrees with
- * it.  A numeric contradiction needs the record to be about the claim's
+/* A figure set against another subject's study: the claim's subject, a
+ * word right before its verb of effect and before its conflicting figure
+ * ("the makers say <product> reduces X by 40%"), is one no record holds,
+ * and nothing of the record (no figure, year or venue) agrees with the
+ * claim.  A numeric contradiction needs the record to be about the claim's
  * subject; this one is not. */
 static int t_other_subject(struct vfacts *v)
 {
+    static const char *const verbs[] = { "reduc", "cut", "lower", "eas", "improv", "boost",
+                                         "halv", "shorten", "reliev", "relief", "help",
+                                         "work", "cur", "treat", "prevent", "raise", "increas",
+                                         "decreas", "speed", "clear", "fight", NULL };
     const struct cand *b = v->best;
     const struct rc_claim *cl = v->cl;
     const struct rc_words *sw = &v->m->k->words;
-    size_t i, first = (size_t)-1, name = (size_t)-1;
+    const char *text = v->m->r->text;
+    size_t i, k, first = (size_t)-1, name = (size_t)-1;
 
     if (!b || b->conflict == 0 || b->agree || b->weak_agree || b->details > 0 || bound_cand(v)
-        || cl->about >= 0 || !b->d->title)
+        || cl->about >= 0)
         return 0;
     for (i = 0; i < cl->nums.n && i < 64; i++)
         if (b->cmp[i] == CMP_CONFLICT && cl->nums.v[i].start < first)
             first = cl->nums.v[i].start;
-    for (i = 0; i < v->nw; i++) {
+    for (i = 0; i < v->nw && name == (size_t)-1; i++) {
         const struct word *x = &v->w[i];
-        if (rc_stopword(sw, x->word, x->len) || rc_general_word(sw, x->word, x->len))
+        size_t p = cl->start + x->pos + x->len;
+        if (p >= first || !subject_novel(v, i) || x->len < 4
+            || rc_stopword(sw, x->word, x->len) || rc_general_word(sw, x->word, x->len)
+            || rc_find_word(b->d->text, x->word, x->len))
             continue;
-        if (rc_has_stem(b->d->title, x->stem[0] ? x->stem : x->word))
-            return 0;                   /* the title names it: the claim's study */
-        /* the last such word before the figure: the subject nearest it */
-        if (cl->start + x->pos < first && subject_novel(v, i) && x->len >= 4
-            && !rc_find_word(b->d->text, x->word, x->len))
-            name = i;
+        while (p < cl->end && text[p] == ' ')
+            p++;
+        for (k = 0; verbs[k]; k++)
+            if (p + strlen(verbs[k]) <= cl->end && !strncasecmp(text + p, verbs[k], strlen(verbs[k])))
+                name = i;
     }
     if (name == (size_t)-1)
         return 0;

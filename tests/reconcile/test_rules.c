@@ -343,6 +343,23 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
     }
 }
 
+/* Schedules compared slot by slot and figures kept to the claim's subject
+ * (fictional dranolex and pelvanide, PMIDs 99600001-2): "six times a day"
+ * agrees with a record whose extracted schedule is a bare "daily"; "twice
+ * a day" agrees with "twice daily" and "once a day" does not; a figure for
+ * a product no record studies (fenquorid) is not contradicted by the
+ * closest record's figures. */
+Test(reconcile_rules, schedules_by_slot_and_figures_of_the_claims_subject)
+{
+    cJSON *root = check_pair(FX "schedule_corpus.xml", FX "schedule_article.txt");
+
+    want(root, "The trial volunteers took", "controlled", "design.controlled", "regimen");
+    want(root, "In the gout trial", "controlled", "design.controlled", "regimen");
+    want(root, "In that trial, patients took", "contradicted", "regimen.differs", "regimen");
+    want(root, "Its makers say", "not_found", "corpus.other_subject", NULL);
+    cJSON_Delete(root);
+}
+
 Test(reconcile_rules, years_venues_and_kinds)
 {
     static const char t[] = "It was published in the Journal of Imaginary Medicine in 2019, "
