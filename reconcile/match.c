@@ -314,6 +314,10 @@ static int cmp_rate(const char *ctext, const struct rc_num *c, const struct rc_d
         const struct rc_num *x = &d->nums.v[i];
         double v;
         int what_eq = c->what[0] && x->what[0] && !strcmp(c->what, x->what);
+        /* how common a condition is and a rate a study measured are other
+         * quantities: never compared */
+        if (!strcmp(c->what, "prevalence") != !strcmp(x->what, "prevalence"))
+            continue;
         if (x->kind == RC_RATE || x->kind == RC_REDUCTION)
             v = x->v;
         else if (x->kind == RC_FOLD && x->v > 1)

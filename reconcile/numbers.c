@@ -351,6 +351,35 @@ static int noun_after(const struct scan *sc, size_t i, int maxw, const char *con
     return 0;
 }
 
+/* "affects one in seven adults", "12% of people worldwide", "a prevalence
+ * of 9%": how common a condition is in a population, a quantity no trial's
+ * outcome rate measures (cmp_rate compares it with prevalences only).  The
+ * cue sits close: a verb of prevalence just before the rate, a population
+ * word just after it, or the word prevalence in the clause. */
+static int prevalence_near(const struct scan *sc, size_t start, size_t end)
+{
+    static const char *const before[] = { "affects", "affect", "affecting", "prevalence of",
+                                          "prevalence was", "prevalence is", NULL };
+    static const char *const after[] = { "worldwide", "of the population", "of the general population",
+                                         "of the world", "of all adults", "of people worldwide",
+                                         "of adults worldwide", NULL };
+    size_t b = start > 30 ? start - 30 : 0, a, i, k;
+
+    for (k = 0; before[k]; k++) {
+        size_t l = strlen(before[k]);
+        for (i = b; i + l <= start; i++)
+            if (!strncasecmp(sc->s + i, before[k], l) && (i == 0 || !isalpha((unsigned char)sc->s[i - 1]))
+                && (i + l == start || !isalpha((unsigned char)sc->s[i + l])))
+                return 1;
+    }
+    /* after the rate and its noun ("one in seven adults worldwide") */
+    for (a = end; a < sc->n && a < end + 24; a++)
+        for (k = 0; after[k]; k++)
+            if ((a == end || sc->s[a - 1] == ' ') && !strncasecmp(sc->s + a, after[k], strlen(after[k])))
+                return 1;
+    return 0;
+}
+
 static const char *what_of(const struct scan *sc, size_t start, size_t end)
 {
     static const struct { const char *stem, *what; } whats[] = {
@@ -362,6 +391,8 @@ static const char *what_of(const struct scan *sc, size_t start, size_t end)
     };
     size_t b = start > 60 ? start - 60 : 0, e = end + 60 < sc->n ? end + 60 : sc->n, i, k;
 
+    if (prevalence_near(sc, start, end))
+        return "prevalence";
     for (k = 0; whats[k].stem; k++) {
         size_t l = strlen(whats[k].stem);
         for (i = b; i + l <= e; i++)

@@ -325,6 +325,41 @@ Test(reconcile_check, fraction_thresholds_are_not_results)
     rmdb();
 }
 
+/* How common a condition is ("affects one in nine adults", "8% of people
+ * worldwide", "a prevalence of 11%") is marked as a prevalence, never a
+ * trial's outcome rate; an outcome rate is not. */
+Test(reconcile_check, prevalence_rates_are_their_own_quantity)
+{
+    static const struct { const char *s; int prevalence; } t[] = {
+        { "Tinnitus affects roughly one in nine adults.", 1 },
+        { "Some 8% of people worldwide have tinnitus.", 1 },
+        { "The survey found a prevalence of 11% among farmers.", 1 },
+        { "Dizziness was reported by 12% on zelvorin.", 0 },
+        { "One in nine patients on zelvorin stopped early.", 0 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i, j;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_nums ns = { 0 };
+        int rates = 0, prev = 0;
+        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
+        for (j = 0; j < ns.n; j++)
+            if (ns.v[j].kind == RC_RATE) {
+                rates++;
+                prev |= !strcmp(ns.v[j].what, "prevalence");
+            }
+        cr_assert_eq(rates, 1, "%s", t[i].s);
+        cr_assert_eq(prev, t[i].prevalence, "%s", t[i].s);
+        rc_nums_free(&ns);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, claim_numbers_use_the_extractor_forms)
 {
     lm_corpus *c = corpus_with(NULL);
