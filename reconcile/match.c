@@ -1912,6 +1912,22 @@ static int record_null(const struct rc_doc *d)
         null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
                         && !(m->find[i].dims & (RC_FD_DOSE | RC_FD_FREQ));
     }
+    /* a primary finding with a direction, and the nulls all of named
+     * secondary outcomes ("effects on function were not significant"):
+     * the record's negative words are about those, not its main result */
+    if (m->nfind && !null_primary) {
+        int dir_primary = 0, other_null = 0, unnamed_null = 0;
+        for (i = 0; i < m->nfind; i++) {
+            const struct rc_finding *f = &m->find[i];
+            dir_primary |= f->primary && f->dir != 0 && f->sig != 0;
+            if (f->dir == 0 && f->sig != 1) {
+                other_null |= !f->primary && f->outcome[0];
+                unnamed_null |= f->primary || !f->outcome[0];
+            }
+        }
+        if (dir_primary && other_null && !unnamed_null)
+            return 0;
+    }
     if (m->nfind)
         return !any_sig && (null_primary || (d->aflags & RC_A_NEGATIVE));
     return !m->sig_primary && ((d->aflags & RC_A_NEGATIVE) || m->null_primary);

@@ -360,6 +360,17 @@ Test(reconcile_rules, schedules_by_slot_and_figures_of_the_claims_subject)
     cJSON_Delete(root);
 }
 
+/* A review whose primary pooled result has a direction and whose only
+ * null result is a named secondary outcome (fictional heated sleeves, PMID
+ * 99600101) is not a failed study for a claim of its primary result. */
+Test(reconcile_rules, a_null_secondary_outcome_is_not_a_failed_review)
+{
+    cJSON *root = check_pair(FX "secondary_corpus.xml", FX "secondary_article.txt");
+
+    want(root, "A meta-analysis pooling", "controlled", "design.controlled", NULL);
+    cJSON_Delete(root);
+}
+
 Test(reconcile_rules, years_venues_and_kinds)
 {
     static const char t[] = "It was published in the Journal of Imaginary Medicine in 2019, "
