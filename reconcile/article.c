@@ -756,13 +756,38 @@ static int is_count_noun(const char *w, size_t l)
     return 0;
 }
 
-double rc_per_week(const char *s, size_t n)
+/* Length of the alphabetic word at s[b], n the text's end. */
+static size_t alpha_run(const char *s, size_t b, size_t n)
+{
+    size_t l = 0;
+
+    while (b + l < n && isalpha((unsigned char)s[b + l]))
+        l++;
+    return l;
+}
+
+static size_t skip_sp(const char *s, size_t b, size_t n)
+{
+    while (b < n && s[b] == ' ')
+        b++;
+    return b;
+}
+
+/* The first schedule a text states, in its own slots: how many times
+ * (rs->times, 0 when a bare "daily" leaves the count unsaid) in what
+ * period (rs->per: 'd' day, 'w' week, 'm' month), and where it is written.
+ * Kept apart so that "four times a day" is compared with what a record
+ * gives per day, never turned into a weekly total against a bare "daily"
+ * whose count the record did not state.  0 when it states none. */
+int rc_schedule(const char *s, size_t n, struct rc_sched *rs)
 {
     size_t p = 0;
 
+    memset(rs, 0, sizeof *rs);
     while (p < n) {
         size_t a, l, b, bl, c, cl;
         double times;
+        int noun;
         while (p < n && !isalnum((unsigned char)s[p]))
             p++;
         a = p;
@@ -771,47 +796,117 @@ double rc_per_week(const char *s, size_t n)
         l = p - a;
         if (!l)
             break;
-        if ((l == 5 && !strncasecmp(s + a, "daily", 5)) || (l == 7 && !strncasecmp(s + a, "nightly", 7)))
-            return 7;
-        if (l == 6 && !strncasecmp(s + a, "weekly", 6) && !(a >= 4 && !strncasecmp(s + a - 4, "bi", 2)))
+        rs->start = a, rs->end = p;
+        if ((l == 5 && !strncasecmp(s + a, "daily", 5)) || (l == 7 && !strncasecmp(s + a, "nightly", 7))) {
+            rs->per = 'd';
             return 1;
-        if (l == 7 && !strncasecmp(s + a, "monthly", 7))
-            return 7.0 / 30.44;
+        }
+        if (l == 6 && !strncasecmp(s + a, "weekly", 6) && !(a >= 4 && !strncasecmp(s + a - 4, "bi", 2))) {
+            rs->times = 1, rs->per = 'w';
+            return 1;
+        }
+        if (l == 7 && !strncasecmp(s + a, "monthly", 7)) {
+            rs->times = 1, rs->per = 'm';
+            return 1;
+        }
         if (!(times = count_word(s + a, l)))
             continue;
-        /* "<times> [times|sessions|...] (a|per|each|every) (day|week|month)" */
-        b = p;
-        while (b < n && s[b] == ' ')
-            b++;
-        bl = 0;
-        while (b + bl < n && isalpha((unsigned char)s[b + bl]))
-            bl++;
-        if (bl && is_count_noun(s + b, bl)) {
-            b += bl;                            /* "times", "sessions", "doses" */
-            while (b < n && s[b] == ' ')
-                b++;
-            bl = 0;
-            while (b + bl < n && isalpha((unsigned char)s[b + bl]))
-                bl++;
+        /* "<times> [times|sessions|...] (a|per|each|every) (day|week|month)",
+         * "<times> [times|...] daily|weekly" */
+        b = skip_sp(s, p, n);
+        bl = alpha_run(s, b, n);
+        noun = bl && is_count_noun(s + b, bl);
+        if (noun) {
+            b = skip_sp(s, b + bl, n);         /* "times", "sessions", "doses" */
+            bl = alpha_run(s, b, n);
+        }
+        /* "twice daily", "four times daily", "3 sessions weekly"; in "12
+         * weekly sessions" the number counts the sessions, each weekly */
+        if ((bl == 5 && !strncasecmp(s + b, "daily", 5))
+            || (bl == 7 && !strncasecmp(s + b, "nightly", 7))
+            || (bl == 6 && !strncasecmp(s + b, "weekly", 6))) {
+            size_t d = skip_sp(s, b + bl, n), dl = alpha_run(s, d, n);
+            rs->times = !noun && dl && is_count_noun(s + d, dl) ? 1 : times;
+            rs->per = s[b] == 'w' || s[b] == 'W' ? 'w' : 'd';
+            rs->start = rs->times == times ? a : b, rs->end = b + bl;
+            return 1;
         }
         if (!((bl == 1 && s[b] == 'a') || (bl == 3 && !strncasecmp(s + b, "per", 3))
               || (bl == 4 && !strncasecmp(s + b, "each", 4))
               || (bl == 5 && !strncasecmp(s + b, "every", 5))))
             continue;
-        c = b + bl;
-        while (c < n && s[c] == ' ')
-            c++;
-        cl = 0;
-        while (c + cl < n && isalpha((unsigned char)s[c + cl]))
-            cl++;
+        c = skip_sp(s, b + bl, n);
+        cl = alpha_run(s, c, n);
+        rs->times = times, rs->end = c + cl;
         if (cl >= 3 && !strncasecmp(s + c, "day", 3))
-            return times * 7;
-        if (cl >= 4 && !strncasecmp(s + c, "week", 4))
-            return times;
-        if (cl >= 5 && !strncasecmp(s + c, "month", 5))
-            return times * 7.0 / 30.44;
+            rs->per = 'd';
+        else if (cl >= 4 && !strncasecmp(s + c, "week", 4))
+            rs->per = 'w';
+        else if (cl >= 5 && !strncasecmp(s + c, "month", 5))
+            rs->per = 'm';
+        else
+            continue;
+        return 1;
     }
     return 0;
+}
+
+static int is_suffer_verb(const char *w, size_t l)
+{
+    static const char *const v[] = { "had", "has", "have", "having", "got", "get", "gets",
+                                     "getting", "suffered", "experienced", "experiences", NULL };
+    size_t k;
+
+    for (k = 0; v[k]; k++)
+        if (strlen(v[k]) == l && !strncasecmp(w, v[k], l))
+            return 1;
+    return 0;
+}
+
+/* "had attacks three times a week before starting", "got headaches twice
+ * a week": how often a symptom came, not how often a treatment was taken.
+ * The clause places it before the treatment, or the schedule follows a
+ * verb of suffering and a plural that is no regimen's count noun ("had
+ * sessions twice a week" and "had physiotherapy twice a week" are
+ * schedules). */
+int rc_symptom_frequency(const char *t, size_t n, const struct rc_sched *rs)
+{
+    static const char *const before[] = { "before starting", "before taking", "before treatment",
+                                          "before beginning", "before trying", "before using",
+                                          "at baseline", NULL };
+    size_t k, p = rs->start, w1, p1, w2;
+
+    for (k = 0; before[k]; k++) {
+        const char *h = rc_find_ci(t + rs->end, n - rs->end, before[k]);
+        if (h && (size_t)(h - (t + rs->end)) < 24)
+            return 1;
+    }
+    while (p > 0 && t[p - 1] == ' ')
+        p--;
+    for (p1 = p; p1 > 0 && isalpha((unsigned char)t[p1 - 1]); p1--)
+        ;
+    if (!(w1 = p - p1))
+        return 0;
+    if (is_suffer_verb(t + p1, w1))
+        return 1;
+    for (p = p1; p > 0 && t[p - 1] == ' '; p--)
+        ;
+    for (k = p; k > 0 && isalpha((unsigned char)t[k - 1]); k--)
+        ;
+    w2 = p - k;
+    return w2 && is_suffer_verb(t + k, w2) && w1 > 3 && tolower((unsigned char)t[p1 + w1 - 1]) == 's'
+           && !is_count_noun(t + p1, w1);
+}
+
+double rc_per_week(const char *s, size_t n)
+{
+    struct rc_sched rs;
+
+    if (!rc_schedule(s, n, &rs))
+        return 0;
+    if (rs.per == 'd')
+        return (rs.times > 0 ? rs.times : 1) * 7;
+    return rs.per == 'w' ? rs.times : rs.times * 7.0 / 30.44;
 }
 
 /* Days in a duration as the study model writes it ("24 weeks", "6 months"). */

@@ -314,6 +314,10 @@ static int cmp_rate(const char *ctext, const struct rc_num *c, const struct rc_d
         const struct rc_num *x = &d->nums.v[i];
         double v;
         int what_eq = c->what[0] && x->what[0] && !strcmp(c->what, x->what);
+        /* how common a condition is and a rate a study measured are other
+         * quantities: never compared */
+        if (!strcmp(c->what, "prevalence") != !strcmp(x->what, "prevalence"))
+            continue;
         if (x->kind == RC_RATE || x->kind == RC_REDUCTION)
             v = x->v;
         else if (x->kind == RC_FOLD && x->v > 1)
@@ -1508,6 +1512,48 @@ static int t_other_outcome(struct vfacts *v)
                               sizeof v->why);
 }
 static int t_conflict(struct vfacts *v) { return v->best->conflict > 0; }
+/* A figure set against another subject's study: the claim's subject, a
+ * word right before its verb of effect and before its conflicting figure
+ * ("the makers say <product> reduces X by 40%"), is one no record holds,
+ * and nothing of the record (no figure, year or venue) agrees with the
+ * claim.  A numeric contradiction needs the record to be about the claim's
+ * subject; this one is not. */
+static int t_other_subject(struct vfacts *v)
+{
+    static const char *const verbs[] = { "reduc", "cut", "lower", "eas", "improv", "boost",
+                                         "halv", "shorten", "reliev", "relief", "help",
+                                         "work", "cur", "treat", "prevent", "raise", "increas",
+                                         "decreas", "speed", "clear", "fight", NULL };
+    const struct cand *b = v->best;
+    const struct rc_claim *cl = v->cl;
+    const struct rc_words *sw = &v->m->k->words;
+    const char *text = v->m->r->text;
+    size_t i, k, first = (size_t)-1, name = (size_t)-1;
+
+    if (!b || b->conflict == 0 || b->agree || b->weak_agree || b->details > 0 || bound_cand(v)
+        || cl->about >= 0)
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        if (b->cmp[i] == CMP_CONFLICT && cl->nums.v[i].start < first)
+            first = cl->nums.v[i].start;
+    for (i = 0; i < v->nw && name == (size_t)-1; i++) {
+        const struct word *x = &v->w[i];
+        size_t p = cl->start + x->pos + x->len;
+        if (p >= first || !subject_novel(v, i) || x->len < 4
+            || rc_stopword(sw, x->word, x->len) || rc_general_word(sw, x->word, x->len)
+            || rc_find_word(b->d->text, x->word, x->len))
+            continue;
+        while (p < cl->end && text[p] == ' ')
+            p++;
+        for (k = 0; verbs[k]; k++)
+            if (p + strlen(verbs[k]) <= cl->end && !strncasecmp(text + p, verbs[k], strlen(verbs[k])))
+                name = i;
+    }
+    if (name == (size_t)-1)
+        return 0;
+    snprintf(v->why, sizeof v->why, "%s", v->w[name].word);
+    return 1;
+}
 static int t_merged(struct vfacts *v)
 {
     return merged_within(v->best, v->cl, v->why, sizeof v->why)
@@ -1631,6 +1677,27 @@ static struct cand *schedule_cand(struct vfacts *v)
     return v->best->d->model.frequency[0] ? v->best : NULL;
 }
 
+/* Whether a claim's schedule (text t[0,n)) and a record's (@freq) differ,
+ * compared slot by slot: a per-day count with a per-day count ("four
+ * times a day" with "twice daily"), never with a bare "daily" whose count
+ * the record leaves unsaid (both say every day); otherwise administrations
+ * per week.  A symptom's frequency is not a schedule. */
+static int schedules_differ(const char *t, size_t n, const char *freq)
+{
+    struct rc_sched cs, rs;
+    double cw, rw;
+
+    if (!rc_schedule(t, n, &cs) || !rc_schedule(freq, strlen(freq), &rs))
+        return 0;
+    if (rc_symptom_frequency(t, n, &cs))
+        return 0;
+    if (cs.per == 'd' && rs.per == 'd' && (!cs.times || !rs.times))
+        return 0;
+    cw = rc_per_week(t, n);
+    rw = rc_per_week(freq, strlen(freq));
+    return cw > rw * 1.35 || cw < rw / 1.35;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1660,7 +1727,7 @@ static int t_regimen_differs(struct vfacts *v)
     md = &c->d->model;
     cw = rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
-    if (cw > 0 && rw > 0 && (cw > rw * 1.35 || cw < rw / 1.35)) {
+    if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
         snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
                  cw, (long long)c->d->pmid, md->frequency);
         v->best = c;
@@ -1844,6 +1911,22 @@ static int record_null(const struct rc_doc *d)
          * comparison with control */
         null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
                         && !(m->find[i].dims & (RC_FD_DOSE | RC_FD_FREQ));
+    }
+    /* a primary finding with a direction, and the nulls all of named
+     * secondary outcomes ("effects on function were not significant"):
+     * the record's negative words are about those, not its main result */
+    if (m->nfind && !null_primary) {
+        int dir_primary = 0, other_null = 0, unnamed_null = 0;
+        for (i = 0; i < m->nfind; i++) {
+            const struct rc_finding *f = &m->find[i];
+            dir_primary |= f->primary && f->dir != 0 && f->sig != 0;
+            if (f->dir == 0 && f->sig != 1) {
+                other_null |= !f->primary && f->outcome[0];
+                unnamed_null |= f->primary || !f->outcome[0];
+            }
+        }
+        if (dir_primary && other_null && !unnamed_null)
+            return 0;
     }
     if (m->nfind)
         return !any_sig && (null_primary || (d->aflags & RC_A_NEGATIVE));
@@ -2980,6 +3063,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
+    { "corpus.other_subject", t_other_subject, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "no record in the corpus is about \"%s\": the closest one (PMID %lld) studies something "
+      "else, so its figures cannot contradict the claim" },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },

@@ -351,6 +351,35 @@ static int noun_after(const struct scan *sc, size_t i, int maxw, const char *con
     return 0;
 }
 
+/* "affects one in seven adults", "12% of people worldwide", "a prevalence
+ * of 9%": how common a condition is in a population, a quantity no trial's
+ * outcome rate measures (cmp_rate compares it with prevalences only).  The
+ * cue sits close: a verb of prevalence just before the rate, a population
+ * word just after it, or the word prevalence in the clause. */
+static int prevalence_near(const struct scan *sc, size_t start, size_t end)
+{
+    static const char *const before[] = { "affects", "affect", "affecting", "prevalence of",
+                                          "prevalence was", "prevalence is", NULL };
+    static const char *const after[] = { "worldwide", "of the population", "of the general population",
+                                         "of the world", "of all adults", "of people worldwide",
+                                         "of adults worldwide", NULL };
+    size_t b = start > 30 ? start - 30 : 0, a, i, k;
+
+    for (k = 0; before[k]; k++) {
+        size_t l = strlen(before[k]);
+        for (i = b; i + l <= start; i++)
+            if (!strncasecmp(sc->s + i, before[k], l) && (i == 0 || !isalpha((unsigned char)sc->s[i - 1]))
+                && (i + l == start || !isalpha((unsigned char)sc->s[i + l])))
+                return 1;
+    }
+    /* after the rate and its noun ("one in seven adults worldwide") */
+    for (a = end; a < sc->n && a < end + 24; a++)
+        for (k = 0; after[k]; k++)
+            if ((a == end || sc->s[a - 1] == ' ') && !strncasecmp(sc->s + a, after[k], strlen(after[k])))
+                return 1;
+    return 0;
+}
+
 static const char *what_of(const struct scan *sc, size_t start, size_t end)
 {
     static const struct { const char *stem, *what; } whats[] = {
@@ -362,6 +391,8 @@ static const char *what_of(const struct scan *sc, size_t start, size_t end)
     };
     size_t b = start > 60 ? start - 60 : 0, e = end + 60 < sc->n ? end + 60 : sc->n, i, k;
 
+    if (prevalence_near(sc, start, end))
+        return "prevalence";
     for (k = 0; whats[k].stem; k++) {
         size_t l = strlen(whats[k].stem);
         for (i = b; i + l <= e; i++)
@@ -464,6 +495,36 @@ static int frac_word(const struct scan *sc, size_t i, double *v, size_t *used)
     return 0;
 }
 
+/* A fraction word that sizes each person's own change ("46% saw their
+ * attacks cut at least in half", "halved or more"): the threshold of a
+ * responder definition, not a result of the study, so it is not read as a
+ * number.  Only a change form counts ("halved", "in half", "by half"):
+ * "more than half of them improved" is a share of people.  A bound ("at
+ * least", "more than") before it or after it ("or more") marks one; so does
+ * "their" before it once a rate of people has been read in the same text
+ * (the share whose change reached that size). */
+static int frac_threshold(const struct scan *sc, size_t i, size_t used, int rate_before)
+{
+    static const char *const bound_before[] = { "by at least", "by more than", "at least",
+                                                "more than", NULL };
+    static const char *const bound_after[] = { "or more", "or greater", "or better", NULL };
+    static const char *const their[] = { "their", NULL };
+    size_t e = i;
+    int change = !strncasecmp(sc->s + i, "halv", 4) || after_by(sc, i);
+
+    while (e > 0 && sc->s[e - 1] == ' ')
+        e--;
+    if (e >= 3 && !strncasecmp(sc->s + e - 3, " in", 3))
+        e -= 3, change = 1;                       /* "cut at least in half" */
+    if (!change) {
+        const char *bound = phrase_before(sc, e, bound_before, 0);
+        return bound && bound[0] == 'b';          /* "reduced by at least half" */
+    }
+    if (phrase_before(sc, e, bound_before, 0) || phrase_at(sc, skip_ws(sc, i + used), bound_after))
+        return 1;
+    return rate_before && word_near_before(sc, i, 40, their);
+}
+
 /* Offsets: the scan works on normalised text; spans go back through map. */
 static size_t orig(const lm_normtext *nt, size_t base, size_t i)
 {
@@ -511,8 +572,15 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
             i += used;
             continue;
         } else if (frac_word(&sc, i, &v, &used)) {
-            size_t a = skip_ws(&sc, i + used);
-            int red = !strncasecmp(sc.s + i, "halv", 4)
+            size_t a = skip_ws(&sc, i + used), j;
+            int red, rate_before = 0;
+            for (j = first; j < out->n; j++)
+                rate_before |= out->v[j].kind == RC_RATE;
+            if (frac_threshold(&sc, i, used, rate_before)) {
+                i += used;
+                continue;
+            }
+            red = !strncasecmp(sc.s + i, "halv", 4)
                       || after_by(&sc, i)
                       || !strncasecmp(sc.s + a, "the ", 4)
                       || word_near_before(&sc, i, 25, reduce_verbs);

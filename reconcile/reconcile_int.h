@@ -491,6 +491,18 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
  * ZELTA 2 study") that no earlier mention gave: 1, else 0. */
 int rc_mention_opens(const struct lm_report *r, const char *text, const struct rc_sent *s,
                      size_t head, unsigned flags, const struct rc_nums *ns);
+/* A schedule as written: @times in a @per period ('d', 'w', 'm'); times 0
+ * for a bare "daily" (every day, the count unsaid); [start,end) in the text. */
+struct rc_sched {
+    double times;
+    char per;
+    size_t start, end;
+};
+/* The first schedule text s[0,n) states: 1 and *rs filled, else 0. */
+int rc_schedule(const char *s, size_t n, struct rc_sched *rs);
+/* 1 when the schedule @rs read in t[0,n) is how often a symptom came
+ * ("had attacks twice a week before starting"), not a regimen. */
+int rc_symptom_frequency(const char *t, size_t n, const struct rc_sched *rs);
 /* Administrations per week a text states ("twice a week", "once daily",
  * "8 times per month"), 0 when it states none. */
 double rc_per_week(const char *s, size_t n);

@@ -289,6 +289,77 @@ Test(reconcile_check, reduction_by_survives_a_line_break)
     rmdb();
 }
 
+/* A fraction sizing each person's change is a responder threshold, not a
+ * result: no number is read from it; a share of people or a reduction by
+ * a fraction still is. */
+Test(reconcile_check, fraction_thresholds_are_not_results)
+{
+    static const struct { const char *s; enum rc_num_kind kind; double v; int want; } t[] = {
+        { "Some 38% on zelvorin saw their dizzy spells cut at least in half.", RC_REDUCTION, 0.5, 0 },
+        { "Some 38% on zelvorin saw their dizzy spells cut at least in half.", RC_RATE, 0.38, 1 },
+        { "In 31% of users the spells were at least halved.", RC_REDUCTION, 0.5, 0 },
+        { "A third of users had their spells halved or more.", RC_REDUCTION, 0.5, 0 },
+        { "Spells fell by at least half in 29 of 70 users.", RC_REDUCTION, 0.5, 0 },
+        { "In 27% of users zelvorin cut their spells in half.", RC_REDUCTION, 0.5, 0 },
+        { "Zelvorin cut dizzy spells in half.", RC_REDUCTION, 0.5, 1 },
+        { "Zelvorin halved dizzy spells in the trial.", RC_REDUCTION, 0.5, 1 },
+        { "More than half of users improved on zelvorin.", RC_RATE, 0.5, 1 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i, j;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_nums ns = { 0 };
+        int found = 0;
+        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
+        for (j = 0; j < ns.n; j++)
+            if (ns.v[j].kind == t[i].kind && fabs(ns.v[j].v - t[i].v) < 1e-9)
+                found = 1;
+        cr_assert_eq(found, t[i].want, "%s", t[i].s);
+        rc_nums_free(&ns);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+/* How common a condition is ("affects one in nine adults", "8% of people
+ * worldwide", "a prevalence of 11%") is marked as a prevalence, never a
+ * trial's outcome rate; an outcome rate is not. */
+Test(reconcile_check, prevalence_rates_are_their_own_quantity)
+{
+    static const struct { const char *s; int prevalence; } t[] = {
+        { "Tinnitus affects roughly one in nine adults.", 1 },
+        { "Some 8% of people worldwide have tinnitus.", 1 },
+        { "The survey found a prevalence of 11% among farmers.", 1 },
+        { "Dizziness was reported by 12% on zelvorin.", 0 },
+        { "One in nine patients on zelvorin stopped early.", 0 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i, j;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        struct rc_nums ns = { 0 };
+        int rates = 0, prev = 0;
+        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
+        for (j = 0; j < ns.n; j++)
+            if (ns.v[j].kind == RC_RATE) {
+                rates++;
+                prev |= !strcmp(ns.v[j].what, "prevalence");
+            }
+        cr_assert_eq(rates, 1, "%s", t[i].s);
+        cr_assert_eq(prev, t[i].prevalence, "%s", t[i].s);
+        rc_nums_free(&ns);
+    }
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 Test(reconcile_check, claim_numbers_use_the_extractor_forms)
 {
     lm_corpus *c = corpus_with(NULL);

@@ -296,12 +296,39 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
         { "twice a week for ten weeks", 2 }, { "once daily", 7 }, { "given once a day", 7 },
         { "8 times per month", 8 * 7 / 30.44 }, { "3 sessions per week", 3 },
         { "12 weekly sessions", 1 }, { "5 days a week", 5 }, { "5 mg per day", 0 },
-        { "every night", 0 }, { "nightly", 7 },
+        { "every night", 0 }, { "nightly", 7 }, { "three times daily", 21 },
+        { "twice weekly", 2 }, { "six times a day for nine days", 42 },
+    };
+    /* each slot as written: a bare "daily" leaves the count unsaid (0) */
+    static const struct { const char *s; double times; char per; } sl[] = {
+        { "six times a day for nine days", 6, 'd' }, { "daily", 0, 'd' },
+        { "three times daily", 3, 'd' }, { "once daily", 1, 'd' }, { "twice weekly", 2, 'w' },
+        { "12 weekly sessions", 1, 'w' }, { "4 times per month", 4, 'm' },
+    };
+    /* how often a symptom came is not a schedule */
+    static const struct { const char *s; int symptom; } sy[] = {
+        { "Ines had flare-ups four times a week before starting zelvorin.", 1 },
+        { "He got nosebleeds twice a week.", 1 },
+        { "They had sessions twice a week.", 0 },
+        { "She had acupuncture twice a week.", 0 },
+        { "Patients took zelvorin twice a day.", 0 },
     };
     size_t i;
 
     for (i = 0; i < sizeof f / sizeof f[0]; i++)
         cr_assert_float_eq(rc_per_week(f[i].s, strlen(f[i].s)), f[i].per_week, 1e-9, "%s", f[i].s);
+    for (i = 0; i < sizeof sl / sizeof sl[0]; i++) {
+        struct rc_sched rs;
+        cr_assert(rc_schedule(sl[i].s, strlen(sl[i].s), &rs), "%s", sl[i].s);
+        cr_assert_float_eq(rs.times, sl[i].times, 1e-9, "%s", sl[i].s);
+        cr_assert_eq(rs.per, sl[i].per, "%s", sl[i].s);
+    }
+    for (i = 0; i < sizeof sy / sizeof sy[0]; i++) {
+        struct rc_sched rs;
+        cr_assert(rc_schedule(sy[i].s, strlen(sy[i].s), &rs), "%s", sy[i].s);
+        cr_assert_eq(rc_symptom_frequency(sy[i].s, strlen(sy[i].s), &rs), sy[i].symptom, "%s",
+                     sy[i].s);
+    }
     cr_assert_float_eq(rc_duration_days("24 weeks"), 168, 1e-9);
     cr_assert_float_eq(rc_duration_days("6 months"), 6 * 30.44, 1e-9);
     cr_assert_float_eq(rc_duration_days("two years"), 730.5, 1e-9);
@@ -314,6 +341,34 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
         cr_assert_float_eq(rc_duration_days_unit("12 month follow-up", u), 12 * 30.44, 1e-9);
         cr_assert_str_eq(u, "4");
     }
+}
+
+/* Schedules compared slot by slot and figures kept to the claim's subject
+ * (fictional dranolex and pelvanide, PMIDs 99600001-2): "six times a day"
+ * agrees with a record whose extracted schedule is a bare "daily"; "twice
+ * a day" agrees with "twice daily" and "once a day" does not; a figure for
+ * a product no record studies (fenquorid) is not contradicted by the
+ * closest record's figures. */
+Test(reconcile_rules, schedules_by_slot_and_figures_of_the_claims_subject)
+{
+    cJSON *root = check_pair(FX "schedule_corpus.xml", FX "schedule_article.txt");
+
+    want(root, "The trial volunteers took", "controlled", "design.controlled", "regimen");
+    want(root, "In the gout trial", "controlled", "design.controlled", "regimen");
+    want(root, "In that trial, patients took", "contradicted", "regimen.differs", "regimen");
+    want(root, "Its makers say", "not_found", "corpus.other_subject", NULL);
+    cJSON_Delete(root);
+}
+
+/* A review whose primary pooled result has a direction and whose only
+ * null result is a named secondary outcome (fictional heated sleeves, PMID
+ * 99600101) is not a failed study for a claim of its primary result. */
+Test(reconcile_rules, a_null_secondary_outcome_is_not_a_failed_review)
+{
+    cJSON *root = check_pair(FX "secondary_corpus.xml", FX "secondary_article.txt");
+
+    want(root, "A meta-analysis pooling", "controlled", "design.controlled", NULL);
+    cJSON_Delete(root);
 }
 
 Test(reconcile_rules, years_venues_and_kinds)
