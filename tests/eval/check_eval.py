@@ -37,11 +37,10 @@ def run(cmd):
     return p.returncode, p.stdout, p.stderr
 
 
-def write_distractors(pubmed, n, out):
-    """N PubmedArticle records from the XML under PUBMED, PMIDs shifted by
-    100,000,000 per pass so none collides with a real one; returns N."""
+def pubmed_records(pubmed):
+    """Every PubmedArticle record (bytes) of the XML, plain or gzipped,
+    under PUBMED, in file order."""
     rec_re = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
-    pmid_re = re.compile(rb'(<PMID Version="\d+">)(\d+)(</PMID>)')
     recs = []
     for d, _, fs in sorted(os.walk(pubmed)):
         for f in sorted(fs):
@@ -50,6 +49,27 @@ def write_distractors(pubmed, n, out):
                 if data[:2] == b"\x1f\x8b":
                     data = gzip.decompress(data)
                 recs += rec_re.findall(data)
+    return recs
+
+
+def parse_opts(argv, names):
+    """Takes each option of NAMES with its value out of ARGV: returns the
+    options found ({name: value}), the -v flag and the positional args."""
+    argv = list(argv)
+    opts = {}
+    for o in names:
+        if o in argv:
+            i = argv.index(o)
+            opts[o] = argv[i + 1]
+            del argv[i:i + 2]
+    return opts, "-v" in argv, [a for a in argv if not a.startswith("-")]
+
+
+def write_distractors(pubmed, n, out):
+    """N PubmedArticle records from the XML under PUBMED, PMIDs shifted by
+    100,000,000 per pass so none collides with a real one; returns N."""
+    pmid_re = re.compile(rb'(<PMID Version="\d+">)(\d+)(</PMID>)')
+    recs = pubmed_records(pubmed)
     if not recs:
         raise SystemExit(f"no PubMed records under {pubmed}")
     k, rep = 0, 1
@@ -191,15 +211,7 @@ def check_claims(litmine, ex, db, verbose=False):
 
 
 def main():
-    argv = sys.argv[1:]
-    opts = {}
-    for o in ("--floors", "--db", "--distractors", "--pubmed"):
-        if o in argv:
-            i = argv.index(o)
-            opts[o] = argv[i + 1]
-            del argv[i:i + 2]
-    verbose = "-v" in argv
-    args = [a for a in argv if not a.startswith("-")]
+    opts, verbose, args = parse_opts(sys.argv[1:], ("--floors", "--db", "--distractors", "--pubmed"))
     floors = (0.0, 0.0, 0.0)
     if "--floors" in opts:
         floors = tuple(float(x) for x in opts["--floors"].split(","))

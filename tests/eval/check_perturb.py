@@ -148,16 +148,7 @@ def like_case(src, w):
 def sample_df(pubmed):
     """Document frequency of each word's stem (lower case) over the PubMed
     sample, and the sample's size."""
-    import gzip
-    rec_re = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
-    recs = set()
-    for d, _, fs in sorted(os.walk(pubmed)):
-        for f in sorted(fs):
-            if f.endswith((".xml", ".xml.gz")):
-                data = open(os.path.join(d, f), "rb").read()
-                if data[:2] == b"\x1f\x8b":
-                    data = gzip.decompress(data)
-                recs.update(rec_re.findall(data))
+    recs = set(check_eval.pubmed_records(pubmed))
     df = {}
     for r in recs:
         text = re.sub(r"<[^>]+>", " ", r.decode("utf-8", "replace"))
@@ -592,15 +583,8 @@ def run_set(litmine, d, work, opts):
 
 
 def main():
-    argv = sys.argv[1:]
-    opts = {}
-    for o in ("--floors", "--only", "--seed", "--distractors", "--pubmed"):
-        if o in argv:
-            i = argv.index(o)
-            opts[o] = argv[i + 1]
-            del argv[i:i + 2]
-    verbose = "-v" in argv
-    args = [a for a in argv if not a.startswith("-")]
+    opts, verbose, args = check_eval.parse_opts(
+        sys.argv[1:], ("--floors", "--only", "--seed", "--distractors", "--pubmed"))
     if len(args) != 3:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 1
