@@ -259,6 +259,21 @@ Test(reconcile_check, checker_without_corpus_is_a_usage_error)
     lm_checker_close(k);
 }
 
+/* Does rc_numbers read a number of KIND and value V in S? */
+static int reads_number(lm_checker *k, const char *s, enum rc_num_kind kind, double v)
+{
+    struct rc_nums ns = { 0 };
+    int found = 0;
+    size_t j;
+
+    cr_assert_eq(rc_numbers(k->nums, s, 0, strlen(s), &ns), LM_OK);
+    for (j = 0; j < ns.n; j++)
+        if (ns.v[j].kind == kind && fabs(ns.v[j].v - v) < 1e-9)
+            found = 1;
+    rc_nums_free(&ns);
+    return found;
+}
+
 /* "by N%" after a reduction verb is a reduction however the line was
  * wrapped (a line break and the next line's indent before the number). */
 Test(reconcile_check, reduction_by_survives_a_line_break)
@@ -271,19 +286,11 @@ Test(reconcile_check, reduction_by_survives_a_line_break)
     };
     lm_corpus *c = corpus_with(NULL);
     lm_checker *k = NULL;
-    size_t i, j;
+    size_t i;
 
     cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-        struct rc_nums ns = { 0 };
-        int found = 0;
-        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
-        for (j = 0; j < ns.n; j++)
-            if (ns.v[j].kind == RC_REDUCTION && fabs(ns.v[j].v - t[i].v) < 1e-9)
-                found = 1;
-        cr_assert(found, "%s", t[i].s);
-        rc_nums_free(&ns);
-    }
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert(reads_number(k, t[i].s, RC_REDUCTION, t[i].v), "%s", t[i].s);
     lm_checker_close(k);
     lm_corpus_close(c);
     rmdb();
@@ -307,19 +314,11 @@ Test(reconcile_check, fraction_thresholds_are_not_results)
     };
     lm_corpus *c = corpus_with(NULL);
     lm_checker *k = NULL;
-    size_t i, j;
+    size_t i;
 
     cr_assert_eq(lm_checker_open(c, &k), LM_OK);
-    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-        struct rc_nums ns = { 0 };
-        int found = 0;
-        cr_assert_eq(rc_numbers(k->nums, t[i].s, 0, strlen(t[i].s), &ns), LM_OK);
-        for (j = 0; j < ns.n; j++)
-            if (ns.v[j].kind == t[i].kind && fabs(ns.v[j].v - t[i].v) < 1e-9)
-                found = 1;
-        cr_assert_eq(found, t[i].want, "%s", t[i].s);
-        rc_nums_free(&ns);
-    }
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(reads_number(k, t[i].s, t[i].kind, t[i].v), t[i].want, "%s", t[i].s);
     lm_checker_close(k);
     lm_corpus_close(c);
     rmdb();
