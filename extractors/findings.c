@@ -2752,6 +2752,21 @@ static int last_outcome(const struct ftext *t, size_t at, size_t *oa, size_t *ob
     return 1;
 }
 
+/* The subject from @p a up to the verb that starts at @p hv - 1 ("A showed
+ * a reduction in X") as the intervention arm, when it is a short noun
+ * phrase (six words at most) once its lead words are stripped. */
+static void subject_arm(const struct ftext *t, size_t a, size_t hv, struct arms *arms)
+{
+    size_t sa = a, sb = hv - 1;
+
+    strip_lead(t, &sa, sb);
+    trim_np(t, &sa, &sb);
+    if (sb > sa && word_count(t->s, sa, sb) <= 6) {
+        arms->ia = sa;
+        arms->ib = sb;
+    }
+}
+
 /* "X rose in both groups, with greater increase in the A group": the
  * phrase [*oa, *ob) after a comparative change is an arm, the outcome the
  * one before; the arm into @p arms. */
@@ -3124,38 +3139,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                    && strncmp(t->lower + qe, " in favo", 8)) {
             /* "a (greater) reduction in OUTCOME"; "A showed a reduction in
              * OUTCOME": A the arm */
-            size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs), sa = a, sb;
+            size_t hv = have_verb_before(t, a, cmp_e ? cmp_s : qs);
             oa = qe + 4;
             ob = np_end(t, oa, b);
             if (cmp_e && elided_in_arm(t, &oa, &ob, b, &arms))
                 hv = 0;     /* "..., with greater increase in the A group" */
-            if (hv && (!(arms.ib > arms.ia) || lead_arms)) {
-                strip_lead(t, &sa, hv - 1);
-                sb = hv - 1;
-                trim_np(t, &sa, &sb);
-                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
-                    arms.ia = sa;
-                    arms.ib = sb;
-                }
-            }
+            if (hv && (!(arms.ib > arms.ia) || lead_arms))
+                subject_arm(t, a, hv, &arms);
         } else if (q == dir && change_noun(t, dir) && found_for(t, qe, b, &oa, &ob, &arms)) {
             /* "improvements were found in the A group for OUTCOME" */
         } else if (q == dir && cmp_e && cmp_e + 1 < qs && word_count(t->s, cmp_e, qs) <= 4
                    && !memchr(t->s + cmp_e, ',', qs - cmp_e)) {
             /* "A produced greater pain reductions versus B": the outcome
              * between the comparative and the change noun, A the arm */
-            size_t hv = have_verb_before(t, a, cmp_s), sa = a, sb;
+            size_t hv = have_verb_before(t, a, cmp_s);
             oa = cmp_e;
             ob = qs;
-            if (hv && !(arms.ib > arms.ia)) {
-                strip_lead(t, &sa, hv - 1);
-                sb = hv - 1;
-                trim_np(t, &sa, &sb);
-                if (sb > sa && word_count(t->s, sa, sb) <= 6) {
-                    arms.ia = sa;
-                    arms.ib = sb;
-                }
-            }
+            if (hv && !(arms.ib > arms.ia))
+                subject_arm(t, a, hv, &arms);
         } else if (!noun_cue && effect_on(t, qe, b, &oa, &ob)) {
             /* "failed to find an effect of X on OUTCOME" */
         } else if (q == dir && !strncmp(lq, "outperform", 10)) {
