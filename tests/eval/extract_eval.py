@@ -85,7 +85,9 @@ def per_class(title, pairs):
     print(title + "  ".join(f"{c}={a}/{n}" for c, (a, n) in sorted(t.items(), key=lambda kv: -kv[1][1])))
 
 
-def score(labels_path, ext_path, floors, show, texts=None):
+def score(labels_path, ext_path, floors, show, texts=None, rates_effects=True):
+    """rates_effects=False leaves the rate and effect figures out (labels
+    without rates/effects, as tests/eval/blindx)."""
     abstracts = {}
     if texts:
         for d in read_jsonl(texts):
@@ -184,55 +186,56 @@ def score(labels_path, ext_path, floors, show, texts=None):
                           sensitivity=r, specificity=tn / (tn + fp) if tn + fp else 0)
     figures["design"] = dict(answer=1.0, accuracy=dok / len(gold), level_accuracy=lok / len(gold))
 
-    # rates: match by percent (or k/n) within each abstract
-    def rate_key_match(e, g):
-        if g["percent"] is not None and close(e["value"], g["percent"], 0.006):
-            return True
-        if g["k"] is not None and g["n"] is not None and e["k"] == g["k"] and e["n"] == g["n"]:
-            return True
-        return False
-    tp = fp = fn = 0
-    what_ok = 0
-    for pmid, g in gold.items():
-        got = [e for e in ext[pmid] if e["kind"] == "rate"]
-        used = set()
-        for gr in g["rates"]:
-            hit = next((i for i, e in enumerate(got) if i not in used and rate_key_match(e, gr)), None)
-            if hit is None:
-                fn += 1
-                dis.append(("rate_missed", pmid, None, gr.get("percent"), "", gr["text"][:90]))
-            else:
-                used.add(hit)
-                tp += 1
-                what_ok += got[hit]["metric"] == gr["what"]
-        for i, e in enumerate(got):
-            if i not in used:
-                fp += 1
-                dis.append(("rate_extra", pmid, e["value"], None, e["text"][:90], ""))
-    p, r, f = prf(tp, fp, fn)
-    figures["rate"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "rate" for e in ext[pm])) / len(gold),
-                           precision=p, recall=r, f1=f, what_accuracy=what_ok / tp if tp else 0)
+    if rates_effects:
+        # rates: match by percent (or k/n) within each abstract
+        def rate_key_match(e, g):
+            if g["percent"] is not None and close(e["value"], g["percent"], 0.006):
+                return True
+            if g["k"] is not None and g["n"] is not None and e["k"] == g["k"] and e["n"] == g["n"]:
+                return True
+            return False
+        tp = fp = fn = 0
+        what_ok = 0
+        for pmid, g in gold.items():
+            got = [e for e in ext[pmid] if e["kind"] == "rate"]
+            used = set()
+            for gr in g["rates"]:
+                hit = next((i for i, e in enumerate(got) if i not in used and rate_key_match(e, gr)), None)
+                if hit is None:
+                    fn += 1
+                    dis.append(("rate_missed", pmid, None, gr.get("percent"), "", gr["text"][:90]))
+                else:
+                    used.add(hit)
+                    tp += 1
+                    what_ok += got[hit]["metric"] == gr["what"]
+            for i, e in enumerate(got):
+                if i not in used:
+                    fp += 1
+                    dis.append(("rate_extra", pmid, e["value"], None, e["text"][:90], ""))
+        p, r, f = prf(tp, fp, fn)
+        figures["rate"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "rate" for e in ext[pm])) / len(gold),
+                               precision=p, recall=r, f1=f, what_accuracy=what_ok / tp if tp else 0)
 
-    # effects: metric + value
-    tp = fp = fn = 0
-    for pmid, g in gold.items():
-        got = [e for e in ext[pmid] if e["kind"] == "effect"]
-        used = set()
-        for ge in g["effects"]:
-            hit = next((i for i, e in enumerate(got) if i not in used and close(e["value"], ge["value"], 0.001)), None)
-            if hit is None:
-                fn += 1
-                dis.append(("effect_missed", pmid, None, ge["value"], "", ge["text"][:90]))
-            else:
-                used.add(hit)
-                tp += 1
-        for i, e in enumerate(got):
-            if i not in used:
-                fp += 1
-                dis.append(("effect_extra", pmid, e["value"], None, e["text"][:90], ""))
-    p, r, f = prf(tp, fp, fn)
-    figures["effect"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "effect" for e in ext[pm])) / len(gold),
-                             precision=p, recall=r, f1=f)
+        # effects: metric + value
+        tp = fp = fn = 0
+        for pmid, g in gold.items():
+            got = [e for e in ext[pmid] if e["kind"] == "effect"]
+            used = set()
+            for ge in g["effects"]:
+                hit = next((i for i, e in enumerate(got) if i not in used and close(e["value"], ge["value"], 0.001)), None)
+                if hit is None:
+                    fn += 1
+                    dis.append(("effect_missed", pmid, None, ge["value"], "", ge["text"][:90]))
+                else:
+                    used.add(hit)
+                    tp += 1
+            for i, e in enumerate(got):
+                if i not in used:
+                    fp += 1
+                    dis.append(("effect_extra", pmid, e["value"], None, e["text"][:90], ""))
+        p, r, f = prf(tp, fp, fn)
+        figures["effect"] = dict(answer=sum(1 for pm in gold if any(e["kind"] == "effect" for e in ext[pm])) / len(gold),
+                                 precision=p, recall=r, f1=f)
 
     for kind, fig in figures.items():
         print(kind.ljust(12) + "  ".join(f"{k}={v:.3f}" for k, v in fig.items()))

@@ -134,7 +134,11 @@ def hand(labels_path, x_path, floors, show):
     misses = []
     for lab in read_jsonl(labels_path):
         pmid = str(lab["pmid"])
+        # "findings": null marks a record whose findings are not labelled
+        # (tests/eval/blindx): neither its labels nor its rows are counted
         got = [r for r in rows.get(pmid, []) if r["kind"] == "finding"]
+        if lab.get("findings") is None:
+            got = []
         lf = lab.get("findings") or []
         n_lab += len(lf)
         n_x += len(got)

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Evaluation of the extractors on 60 UNSEEN PubMed abstracts, hand-labelled
+# blind by the rules of labels/handlabelled_dev (tests/eval/blindx/README.md:
+# how they were chosen and labelled, the misses by class).  Fails, never
+# skips, when the shared data is missing.  usage: blindx_eval.sh LITMINE BUILD_DIR
+# The labels name each record's shared file (shared/data/pubmed/...); the
+# records are pulled out of those files into a temporary PubmedArticleSet,
+# imported with `litmine import`, extracted with `litmine extract --all` and
+# scored with extract_eval.py's and model_eval.py's scorers.
+# Floors: a little under the first measurement (2026-12-04, extractors of
+# main at ed5acdd): sample size answered 0.953 (41/43), exact when answered
+# 0.805 (33/41); n_total_kind 0.636 (21/33 exact totals); RCT sensitivity
+# 1.000 (23/23), specificity 0.865 (32/37); design 0.800 (48/60), level
+# 0.683 (41/60); findings recall 0.792 (141/178), precision 0.593 (83/140),
+# direction 0.816 (115/141); regimen fields 0.762 (80/105, 9 rows where
+# none is labelled); follow-up 0.500 (15 of 25 labelled + 5 unlabelled).
+# They guard regressions: raise them with the figures, never lower them.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+litmine=$1
+build=$2
+. "$here/evalcommon.bash"
+eval_setup blindx_eval "$build"
+[ -d "$shared/pubmed" ] || { echo "blindx_eval: $shared/pubmed is missing (set LITMINE_SHARED to shared/data)" >&2; exit 1; }
+py="python3 $here/blindx_eval.py"
+# the labels' sources are relative to the shared folder (data/pubmed/...)
+$py pull "$shared/.." "$here/blindx/labels.jsonl" > "$work/records.xml"
+"$litmine" import -q --db "$work/blindx.db" "$work/records.xml"
+"$litmine" extract -q --db "$work/blindx.db" --all > "$work/x.jsonl"
+python3 "$here/extract_eval.py" articles "$work/records.xml" > "$work/texts.jsonl"
+$py score "$here/blindx/labels.jsonl" "$work/x.jsonl" --texts "$work/texts.jsonl" --show "${BLINDX_EVAL_SHOW:-0}" \
+  --floors sample_size.answer=0.93,sample_size.exact_when_answered=0.78,n_total_kind.agreement=0.61,rct.sensitivity=0.99,rct.specificity=0.84,design.accuracy=0.78,design.level_accuracy=0.66,finding.recall=0.77,finding.precision=0.57,finding.direction_accuracy=0.79,regimen.field_accuracy=0.74,follow_up.accuracy=0.48
