@@ -434,9 +434,9 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         isdiff = !strcmp(x->what, "difference");
         diffs += isdiff;
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
-        /* minutes written whole ("about 8 minutes" for 8.25) */
-        if (close_to(fabs(c->v), fabs(x->v), !strcmp(c->unit, "minutes") && c->v == floor(c->v)
-                     ? 0.5 : 0.051, 0.02)) {
+        /* minutes or days written whole ("about 8 minutes" for 8.25) */
+        int whole = (!strcmp(c->unit, "minutes") || !strcmp(c->unit, "days")) && c->v == floor(c->v);
+        if (close_to(fabs(c->v), fabs(x->v), whole ? 0.5 : 0.051, 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
                 *within = (int)i;
                 continue;
@@ -1390,6 +1390,7 @@ struct vfacts {
     struct cand *best;
     size_t novel, novel_cap;
     int novel_pair;
+    int anchored;           /* the claim tells the best record's finding */
     char why[400];          /* filled by a test that explains itself */
 };
 
@@ -1698,6 +1699,26 @@ static int schedules_differ(const char *t, size_t n, const char *freq)
     return cw > rw * 1.35 || cw < rw / 1.35;
 }
 
+/* The claim's schedule is a figure of its outcome ("fell by 4.1 a month"):
+ * the "how often" read starts inside one of its changes or rates. */
+static int outcome_rate(const struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    struct rc_sched cs;
+    size_t i;
+
+    if (!rc_schedule(t, cl->end - cl->start, &cs))
+        return 0;
+    for (i = 0; i < cl->nums.n; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        if ((x->kind == RC_CHANGE || x->kind == RC_RATE || x->kind == RC_REDUCTION)
+            && cl->start + cs.start >= x->start && cl->start + cs.start < x->end + 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1725,7 +1746,7 @@ static int t_regimen_differs(struct vfacts *v)
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
-    cw = rc_per_week(t, n);
+    cw = outcome_rate(v) ? 0 : rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
     if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
         snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
@@ -2771,12 +2792,125 @@ static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct w
     return c > 0 && c <= 2;
 }
 
+/* The direction a claim gives its outcome: -1 down ("reduced", "fewer"),
+ * +1 up ("increased", "longer"), 2 better either way ("improved"), 0 none. */
+static int claim_direction(const char *t, size_t n)
+{
+    static const char *const down[] = { "reduc", "cut", "lower", "decreas", "fell", "fall",
+                                        "drop", "fewer", "shorten", "halv", "declin", "shrank",
+                                        "less", NULL };
+    static const char *const up[] = { "increas", "rais", "boost", "rose", "rise", "longer",
+                                      "gain", "extend", "more", NULL };
+    static const char *const better[] = { "improv", "better", "eas", "relie", NULL };
+    char buf[400];
+    int d = 0, u = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    d = has_any(buf, down, NULL);
+    u = has_any(buf, up, NULL);
+    if (d != u)
+        return d ? -1 : 1;
+    return has_any(buf, better, NULL) ? 2 : 0;
+}
+
+/* Lower-case stems of the words of t[0,n) (at most @max). */
+static size_t stems_of(const char *t, size_t n, char (*out)[32], size_t max)
+{
+    size_t p = 0, k = 0;
+
+    while (p < n && k < max) {
+        size_t q;
+        while (p < n && !isalnum((unsigned char)t[p]))
+            p++;
+        for (q = p; q < n && (isalnum((unsigned char)t[q]) || t[q] == '-'); q++)
+            ;
+        if (q > p)
+            rc_stem(t + p, q - p, out[k++], 32);
+        p = q;
+    }
+    return k;
+}
+
+/* Two consecutive words of a finding's outcome ("migraine days") as two
+ * consecutive words of the claim, one of them beyond the topic's words: a
+ * term of the outcome, though each word alone is the condition's or one
+ * every story uses. */
+static int outcome_pair(const struct vfacts *v, const char *outcome)
+{
+    char ow[12][32], cw[80][32];
+    size_t no = stems_of(outcome, strlen(outcome), ow, 12), nc, i, j, t;
+
+    if (no < 2)
+        return 0;
+    nc = stems_of(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, cw, 80);
+    for (i = 1; i < no; i++) {
+        int topical = 0;
+        for (t = 0; t < v->m->topic->n; t++)
+            topical += !strcmp(ow[i - 1], v->m->topic->words[t]) + !strcmp(ow[i], v->m->topic->words[t]);
+        if (topical >= 2 || strlen(ow[i - 1]) < 3 || strlen(ow[i]) < 3
+            || (rc_stopword(&v->m->k->words, ow[i - 1], strlen(ow[i - 1]))
+                && rc_stopword(&v->m->k->words, ow[i], strlen(ow[i]))))
+            continue;
+        for (j = 1; j < nc; j++)
+            if (!strcmp(cw[j - 1], ow[i - 1]) && !strcmp(cw[j], ow[i]))
+                return 1;
+    }
+    return 0;
+}
+
+/* The claim tells record @c's finding: its direction agrees with a finding
+ * the record reports as a change (primary, or significant), whose outcome
+ * ("monthly flare days") holds a word of the claim beyond the topic's (the
+ * drug's and the condition's words anchor nothing). */
+static long finding_anchors(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_model *md = &c->d->model;
+    const struct rc_words *sw = &v->m->k->words;
+    int dir = claim_direction(v->m->r->text + v->cl->start, v->cl->end - v->cl->start);
+    size_t i, j;
+
+    if (!dir || claims_null(v->f))
+        return -1;
+    for (i = 0; i < md->nfind; i++) {
+        const struct rc_finding *f = &md->find[i];
+        if (f->dir == 0 || f->sig == 0 || !(f->primary || f->sig == 1) || !f->outcome[0]
+            || (dir != 2 && f->dir != dir))
+            continue;
+        for (j = 0; j < v->nw; j++) {
+            const struct word *x = &v->w[j];
+            if (x->topic || x->len < 4 || rc_stopword(sw, x->word, x->len))
+                continue;
+            if (rc_has_stem(f->outcome, x->stem))
+                return (long)i;
+        }
+        if (outcome_pair(v, f->outcome))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* step: a claim with no agreeing figure that tells the best record's
+ * finding (its direction and a term of its outcome) is anchored by it */
+static int t_finding_agrees(struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    long f;
+
+    if (b->agree > 0 || b->conflict > 0 || (f = finding_anchors(v, b)) < 0)
+        return 0;
+    v->anchored = 1;
+    snprintf(v->why, sizeof v->why, "%.*s", (int)(b->d->model.find[f].end - b->d->model.find[f].start < 200
+                                                  ? b->d->model.find[f].end - b->d->model.find[f].start : 200),
+             b->d->text + b->d->model.find[f].start);
+    return 1;
+}
+
 static int t_unanchored(struct vfacts *v)
 {
     const struct cand *b = v->best;
     size_t i, own = 0, hit = 0;
 
-    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v))
+    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v) || v->anchored)
         return 0;
     if (design_bonus(v->f, b->d) > 0
         || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
@@ -3078,6 +3212,8 @@ static const struct vrule rc_verdict_rules[] = {
       "no study in the corpus reports on the safety claimed%.0s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
+    { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
+      "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },

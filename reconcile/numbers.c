@@ -683,6 +683,18 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_CHANGE, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "minutes");
+            } else if ((u = unit_at(&sc, al, time_units, &e)) && u->canon[0] == '2'
+                       && ((after_by(&sc, i) && (word_near_before(&sc, i, 60, reduce_verbs)
+                                                 || word_near_before(&sc, i, 60, increase_verbs)))
+                           || ((sc.s[i] == '-' || memchr(sc.s + i, '.', used))
+                               && word_near_before(&sc, i, 30, (const char *const[]){
+                                      "differ", NULL })))) {
+                /* "fell by 4.1 days", "a difference of -1.8 days": a change
+                 * in a count of days, not how long anything lasted */
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "days");
+                used = al + e - i;
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;
