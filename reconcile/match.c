@@ -1363,6 +1363,24 @@ static lm_err set_level(struct rc_claim *cl, const char *lvl)
     return LM_OK;
 }
 
+/* Lower-case stems of the words of t[0,n) (at most @max). */
+static size_t stems_of(const char *t, size_t n, char (*out)[32], size_t max)
+{
+    size_t p = 0, k = 0;
+
+    while (p < n && k < max) {
+        size_t q;
+        while (p < n && !isalnum((unsigned char)t[p]))
+            p++;
+        for (q = p; q < n && (isalnum((unsigned char)t[q]) || t[q] == '-'); q++)
+            ;
+        if (q > p)
+            rc_stem(t + p, q - p, out[k++], 32);
+        p = q;
+    }
+    return k;
+}
+
 /* ---- verdict rules ----------------------------------------------------------
  *
  * A claim's verdict comes from the first row of rc_verdict_rules whose test
@@ -1431,6 +1449,20 @@ static struct cand *bound_cand(const struct vfacts *v)
 
     for (i = 0; v->m->ctx && v->cl->about >= 0 && i < v->m->nc; i++)
         if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return NULL;
+}
+/* The candidate that is the record of the claim's study mention, the
+ * sentence that introduces it too (its details resolved it). */
+static struct cand *mention_cand(const struct vfacts *v)
+{
+    const struct lm_report *r = v->m->r;
+    size_t i;
+
+    if (v->cl->about < 0 || (size_t)v->cl->about >= r->nstudies || !r->studies[v->cl->about].pmid)
+        return NULL;
+    for (i = 0; i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == r->studies[v->cl->about].pmid)
             return &v->m->c[i];
     return NULL;
 }
@@ -2713,6 +2745,143 @@ static int t_safety_harm(struct vfacts *v)
     return 0;
 }
 
+/* An absence claimed without exception: "completely free of side
+ * effects", "avoided weight gain entirely", "no drowsiness at all".  The
+ * harm's words (lower-case) go to @what ("" for side effects in general);
+ * 1 when the claim states one. */
+static const char *const universal_words[] = { "completely", "totally", "entirely", "at all",
+                                               "whatsoever", "absolutely", "altogether", "zero",
+                                               "never any", "not a single", NULL };
+static const char *const generic_harm[] = { "side effect", "side-effect", "adverse", "harm",
+                                            NULL };
+
+static int absence_claim(const char *t, size_t n, char *what, size_t cap)
+{
+    static const char *const lead[] = { "free of ", "free from ", "avoided ", "avoid ", "without any ",
+                                        "without ", "no ", "zero ", "never had ", "never any ", NULL };
+    char buf[400];
+    const char *p = NULL;
+    size_t i, k, w;
+    int univ = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; universal_words[i] && !univ; i++)
+        univ = rc_find_ci(buf, strlen(buf), universal_words[i]) != NULL;
+    for (i = 0; absolute_safe[i] && !univ; i++)
+        if (rc_find_ci(buf, strlen(buf), absolute_safe[i])) {
+            snprintf(what, cap, "%s", "");
+            return 1;
+        }
+    if (!univ)
+        return 0;
+    for (i = 0; lead[i] && !p; i++) {
+        const char *q = buf;
+        while ((q = rc_find_ci(q, strlen(q), lead[i])) && q > buf && isalpha((unsigned char)q[-1]))
+            q++;
+        p = q ? q + strlen(lead[i]) : NULL;
+    }
+    if (!p)
+        return 0;
+    while (*p == ' ' || !strncasecmp(p, "any ", 4))
+        p += *p == ' ' ? 1 : 4;
+    /* the harm: up to three words, to punctuation or a word of degree */
+    for (k = 0, w = 0; p[k] && w < 3; w++) {
+        size_t a = k;
+        while (isalpha((unsigned char)p[k]) || p[k] == '-')
+            k++;
+        if (k == a)
+            break;
+        for (i = 0; universal_words[i]; i++)
+            if (!strncasecmp(p + a, universal_words[i], strlen(universal_words[i])))
+                break;
+        if (universal_words[i] || !strncasecmp(p + a, "in ", 3) || !strncasecmp(p + a, "for ", 4)
+            || !strncasecmp(p + a, "once", 4)) {
+            k = a;
+            break;
+        }
+        if (p[k] != ' ')
+            break;
+        k++;
+    }
+    while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '-'))
+        k--;
+    if (k < 3)
+        return 0;
+    snprintf(what, cap, "%.*s", (int)k, p);
+    for (i = 0; what[i]; i++)
+        what[i] = (char)tolower((unsigned char)what[i]);
+    for (i = 0; generic_harm[i]; i++)
+        if (strstr(what, generic_harm[i]))
+            what[0] = '\0';
+    return 1;
+}
+
+/* The sentence of record @d that reports harm @what (its words; "": side
+ * effects in general) in a share of the people treated ("weight gain ...
+ * was reported by 12%", "drowsiness was reported by 17% with X"), not its
+ * absence; -1 when none does. */
+static long harm_reported(const struct rc_doc *d, const char *what)
+{
+    static const char *const occurred[] = { "reported by", "occurred in", "occurred", "experienced",
+                                            "developed", "was seen", "were seen", "had ", NULL };
+    static const char *const none[] = { "no adverse", "no serious", "no side", "no new",
+                                        "no weight", "not associated", "did not", NULL };
+    char buf[700], ws[4][32];
+    size_t i, j, nws = stems_of(what, strlen(what), ws, 4);
+
+    for (i = 0; i < d->nsents; i++) {
+        int rate = 0, words = 1;
+        sent_copy(d, i, buf, sizeof buf);
+        if (has_any(buf, NULL, none))
+            continue;
+        for (j = 0; j < d->nums.n && !rate; j++)
+            rate = d->nums.v[j].kind == RC_RATE && d->nums.v[j].v > 0
+                   && d->nums.v[j].start >= d->sents[i].start && d->nums.v[j].end <= d->sents[i].end;
+        if (!rate)
+            continue;
+        if (!what[0]) {
+            if (has_any(buf, NULL, generic_harm) || has_any(buf, NULL, occurred))
+                return (long)i;
+            continue;
+        }
+        for (j = 0; j < nws && words; j++)
+            words = strlen(ws[j]) < 3 || rc_has_stem(buf, ws[j]);
+        if (words && nws)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "Completely free of side effects", "avoided weight gain entirely" (a
+ * first-hand post too: the corpus can test a claim without exception)
+ * over the record it speaks of, else a controlled record on the topic,
+ * that reports the harm in a share of those treated. */
+static int t_absence_refuted(struct vfacts *v)
+{
+    char what[64];
+    struct cand *c = bound_cand(v);
+    size_t i;
+    long s;
+
+    if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
+                          sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best)
+        return 0;
+    if (!c)
+        c = mention_cand(v);
+    if (c) {
+        if ((s = harm_reported(c->d, what)) < 0)
+            return 0;
+        return quote_why(v, c, "reports it", c->d->sents[s].start, c->d->sents[s].end);
+    }
+    /* the topic's controlled records, for side effects in general */
+    for (i = 0; !what[0] && i < v->m->nc; i++) {
+        c = &v->m->c[i];
+        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+            return quote_why(v, c, "reports side effects", c->d->sents[s].start, c->d->sents[s].end);
+    }
+    return 0;
+}
+
 /* Words of a record that says its effect grew with the dose. */
 static const char *const graded_phrases[] = { "proportional to the", "dose-dependent",
                                               "dose dependent", "dose-response relationship",
@@ -2811,24 +2980,6 @@ static int claim_direction(const char *t, size_t n)
     if (d != u)
         return d ? -1 : 1;
     return has_any(buf, better, NULL) ? 2 : 0;
-}
-
-/* Lower-case stems of the words of t[0,n) (at most @max). */
-static size_t stems_of(const char *t, size_t n, char (*out)[32], size_t max)
-{
-    size_t p = 0, k = 0;
-
-    while (p < n && k < max) {
-        size_t q;
-        while (p < n && !isalnum((unsigned char)t[p]))
-            p++;
-        for (q = p; q < n && (isalnum((unsigned char)t[q]) || t[q] == '-'); q++)
-            ;
-        if (q > p)
-            rc_stem(t + p, q - p, out[k++], 32);
-        p = q;
-    }
-    return k;
 }
 
 /* Two consecutive words of a finding's outcome ("migraine days") as two
@@ -3179,6 +3330,8 @@ static const struct vrule rc_verdict_rules[] = {
       "a statement of mechanism, not a finding a study in the corpus reports" },
     { "claim.background", t_background, LM_VERDICT_NOT_FOUND, act_informative,
       "background, not a finding to check" },
+    { "safety.absence_refuted", t_absence_refuted, LM_VERDICT_CONTRADICTED, act_against,
+      "an absence claimed without exception; %s" },
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
@@ -3245,6 +3398,22 @@ const char *rc_verdict_rule_code(size_t i)
     return i < rc_verdict_rule_count() ? rc_verdict_rules[i].code : NULL;
 }
 
+/* Verbs of benefit the sentence rules leave to context ("proved it
+ * shortens colds", "eases the ache"): a claim of efficacy all the same. */
+static int asserts_benefit(const char *t, size_t n)
+{
+    static const char *const stems[] = { "shorten", "reliev", NULL };
+    static const char *const words[] = { "proved", "proves", "eases", "eased", "speeds", NULL };
+    char buf[400];
+    size_t i;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; words[i]; i++)
+        if (has_whole_word(buf, words[i]))
+            return 1;
+    return has_any(buf, stems, NULL);
+}
+
 static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                          const struct word *w, size_t nw, int has_topic_word)
 {
@@ -3255,7 +3424,7 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     memset(&v, 0, sizeof v);
     v.m = m;
     v.cl = cl;
-    v.f = f;
+    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0);
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;
@@ -3746,6 +3915,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         size_t nw, block = 0, head;
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
+        char absent[64];
 
         {   /* blocks are in text order: the last one starting at or before the claim */
             size_t lo = 0, hi = r->nblocks;
@@ -3809,7 +3979,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         /* (and the study around it is not what it speaks of) */
         if (ct != topic)
             ctx_pmid = m.ctx = 0;
-        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n)
+        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n
+             || absence_claim(r->text + cl->start, cl->end - cl->start, absent, sizeof absent))
             && !(ct != topic && cl->kind != RC_K_MECHANISM)) {
             if ((rc = search(k, w, nw, ct, has_topic, &h)) != LM_OK)
                 return rc;
