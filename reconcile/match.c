@@ -1763,6 +1763,10 @@ static int t_regimen_differs(struct vfacts *v)
     double cw, rw;
     int retold = 0;
 
+    /* the sentence that introduces a study gives its course of that
+     * study's record ("in the main trial, it was taken twice a day") */
+    if (!c && cl->kind == RC_K_REGIMEN)
+        c = mention_cand(v);
     if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
         && v->best->agree + v->best->weak_agree > 0)
         c = v->best;
@@ -1781,8 +1785,18 @@ static int t_regimen_differs(struct vfacts *v)
     cw = outcome_rate(v) ? 0 : rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
     if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
-        snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
-                 cw, (long long)c->d->pmid, md->frequency);
+        int l = snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld "
+                         "gave %s", cw, (long long)c->d->pmid, md->frequency);
+        /* and the course's length, slot by slot, when that differs too */
+        for (i = 0; i < cl->nums.n && l > 0 && (size_t)l < sizeof v->why; i++) {
+            const struct rc_num *x = &cl->nums.v[i];
+            if (x->kind == RC_DURATION && x->v >= 7 && !is_age(v->m->r->text, x, cl->end)
+                && md->duration[0] && duration_fits(c->d, x->v) == 0) {
+                snprintf(v->why + l, sizeof v->why - (size_t)l, "; it says %.0f days, the trial "
+                         "lasted %s", x->v, md->duration);
+                break;
+            }
+        }
         v->best = c;
         return 1;
     }
