@@ -1527,6 +1527,8 @@ static int no_match(const struct vfacts *v)
     const struct cand *b = v->best;
     if (bound_cand(v))
         return 0;       /* the claim speaks of a study the article named */
+    if (v->cl->kind == RC_K_VENUE && mention_cand(v))
+        return 0;       /* where and when that study appeared */
     if (b && b->details > 0 && b->conflict > 0)
         return 0;       /* the study the claim dates and places, with another figure */
     return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
@@ -2488,11 +2490,65 @@ static struct cand *venue_cand(struct vfacts *v)
     for (i = 0; v->m->ctx && i < v->m->nc; i++)
         if (v->m->c[i].d->pmid == v->m->ctx)
             return &v->m->c[i];
-    return v->best;
+    return mention_cand(v) ? mention_cand(v) : v->best;
 }
 
 /* A capitalised word of the claim's venue (after "in the", "published in")
  * that the record's journal does not hold, or a year it was not published. */
+/* The claim's year, else 0, and whether the venue it names is another
+ * than record @c's journal (its capitalised words, four letters each, in
+ * none of the journal's). */
+static int venue_other(const struct vfacts *v, const struct cand *c)
+{
+    const char *text = v->m->r->text;
+    char venue[64];
+    const char *p = venue;
+    size_t hit = 0, words = 0;
+
+    rc_venue_in(text, v->cl->start, v->cl->end, venue, sizeof venue);
+    if (!venue[0] || !c->d->journal[0])
+        return 0;
+    while (*p) {
+        size_t l = 0;
+        while (p[l] && p[l] != ' ')
+            l++;
+        if (l >= 3 && isupper((unsigned char)p[0])) {
+            char w[8];
+            snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
+            words++;
+            hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+        }
+        p += l;
+        while (*p == ' ')
+            p++;
+    }
+    return words && !hit;
+}
+
+static int claim_year_differs(const struct vfacts *v, const struct cand *c)
+{
+    int year = rc_year_in(v->m->r->text, v->cl->start, v->cl->end);
+    return year && c->d->year && year != c->d->year ? year : 0;
+}
+
+/* The year the article gives the study it speaks of (its mention's
+ * record, the venue it names aside) is not the record's. */
+static int t_venue_year(struct vfacts *v)
+{
+    struct cand *c;
+    int year;
+
+    if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
+        || venue_other(v, c))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
+             year, (long long)c->d->pmid, c->d->year, c->d->journal);
+    v->best = c;
+    return 1;
+}
+
+/* The venue it names is another than the record's journal (and the year,
+ * when it gives one, is said too). */
 static int t_venue_differs(struct vfacts *v)
 {
     const char *text = v->m->r->text;
@@ -2501,41 +2557,18 @@ static int t_venue_differs(struct vfacts *v)
     char venue[64];
     int year;
 
-    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)))
+    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !venue_other(v, c))
         return 0;
-    year = rc_year_in(text, cl->start, cl->end);
-    if (year && c->d->year && year != c->d->year) {
-        snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d "
-                 "(%s)", year, (long long)c->d->pmid, c->d->year, c->d->journal);
-        v->best = c;
-        return 1;
-    }
     rc_venue_in(text, cl->start, cl->end, venue, sizeof venue);
-    if (venue[0] && c->d->journal[0]) {
-        const char *p = venue;
-        size_t hit = 0, words = 0;
-        while (*p) {
-            size_t l = 0;
-            while (p[l] && p[l] != ' ')
-                l++;
-            if (l >= 3 && isupper((unsigned char)p[0])) {
-                char w[8];
-                snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
-                words++;
-                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
-            }
-            p += l;
-            while (*p == ' ')
-                p++;
-        }
-        if (words && !hit) {
-            snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
-                     (long long)c->d->pmid, c->d->journal);
-            v->best = c;
-            return 1;
-        }
-    }
-    return 0;
+    year = claim_year_differs(v, c);
+    if (year)
+        snprintf(v->why, sizeof v->why, "the article says %s, %d; PMID %lld appeared in %s in %d",
+                 venue, year, (long long)c->d->pmid, c->d->journal, c->d->year);
+    else
+        snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
+                 (long long)c->d->pmid, c->d->journal);
+    v->best = c;
+    return 1;
 }
 
 /* The first sentence of record @d holding one of @stems or @phrases and,
@@ -3054,6 +3087,79 @@ static long finding_anchors(const struct vfacts *v, const struct cand *c)
     return -1;
 }
 
+/* "Works for most people" over a record whose responders, on the
+ * treatment, were under half: the share of a sentence that counts
+ * responders ("a 50% or greater reduction was reached by 38%"), its
+ * threshold aside; the largest such share, or -1 when none is given. */
+static double responder_share(const struct rc_doc *d, long *sent)
+{
+    static const char *const resp[] = { "respon", "or greater reduction", "or more reduction",
+                                        "at least 50%", "at least half", "halved", "remission",
+                                        "clear or almost clear", "much improved", NULL };
+    char buf[700];
+    size_t i, j;
+    double best = -1;
+
+    for (i = 0; i < d->nsents; i++) {
+        sent_copy(d, i, buf, sizeof buf);
+        if (!has_any(buf, NULL, resp))
+            continue;
+        for (j = 0; j < d->nums.n; j++) {
+            const struct rc_num *x = &d->nums.v[j];
+            const char *after = d->text + x->end;
+            /* ("reached by 46%" reads as a reduction by) */
+            if ((x->kind != RC_RATE && x->kind != RC_REDUCTION) || x->v <= 0
+                || x->start < d->sents[i].start || x->end > d->sents[i].end)
+                continue;
+            while (*after == ' ')
+                after++;
+            if (!strncasecmp(after, "or greater", 10) || !strncasecmp(after, "or more", 7)
+                || !strncasecmp(after, "reduction", 9) || !strncasecmp(after, "improvement", 11))
+                continue;       /* the threshold, not a share */
+            if (x->v > best) {
+                best = x->v;
+                *sent = (long)i;
+            }
+        }
+    }
+    return best;
+}
+
+static int t_few_respond(struct vfacts *v)
+{
+    static const char *const most[] = { "most people", "most patients", "most of those",
+                                        "most sufferers", "most users", "the majority",
+                                        "nearly everyone", "almost everyone", "most adults",
+                                        "most children", "most women", "most men", NULL };
+    char buf[400];
+    struct cand *c = bound_cand(v);
+    size_t i;
+    long s = -1;
+    double share;
+
+    claim_text(v, buf, sizeof buf);
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_QUESTION)
+        || !has_any(buf, NULL, most))
+        return 0;
+    for (i = 0; i < v->cl->nums.n; i++)
+        if (v->cl->nums.v[i].kind == RC_RATE)
+            return 0;           /* its own share: the figure rows answer it */
+    if (!c)
+        c = mention_cand(v);
+    for (i = 0; !c && i < v->m->nc; i++)
+        if ((lvl_of(&v->m->c[i]) == '1' || lvl_of(&v->m->c[i]) == '2')
+            && responder_share(v->m->c[i].d, &s) >= 0)
+            c = &v->m->c[i];
+    if (!c || (share = responder_share(c->d, &s)) < 0 || share >= 0.5)
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article says it works for most; at most %.0f%% responded "
+             "in PMID %lld: \"%.*s\"", share * 100, (long long)c->d->pmid,
+             (int)(c->d->sents[s].end - c->d->sents[s].start < 200
+                   ? c->d->sents[s].end - c->d->sents[s].start : 200), c->d->text + c->d->sents[s].start);
+    v->best = c;
+    return 1;
+}
+
 /* step: a claim with no agreeing figure that tells the best record's
  * finding (its direction and a term of its outcome) is anchored by it */
 static int t_finding_agrees(struct vfacts *v)
@@ -3377,8 +3483,10 @@ static const struct vrule rc_verdict_rules[] = {
       "safety claimed without exception; PMID %2$lld reports a harm: %1$s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
+    { "venue.year", t_venue_year, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
+    { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
       "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
