@@ -913,8 +913,21 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->tp.pool_complete) {
         pool_rank(k, w, nw, h);                 /* the topic's records, read once */
         r = 1;
-        if (req[1].len)
+        /* a claim naming no topic word ("for riboflavin, the only
+         * study...") may speak of a record holding any one of them */
+        if (req[1].len && !has_topic && t->n > 1) {
+            lm_buf any = {0};
+            char term[76];
+            for (i = 0; i < t->n && rc == LM_OK; i++) {
+                rc_topic_term(t, i, term, sizeof term);
+                rc = lm_buf_printf(&any, "%s%s", i ? " OR " : "(", term);
+            }
+            if (rc == LM_OK && (rc = lm_buf_puts(&any, ")")) == LM_OK)
+                rc = search_outside(k, w, nw, any.s, h);
+            lm_buf_free(&any);
+        } else if (req[1].len) {
             rc = search_outside(k, w, nw, req[1].s, h);
+        }
     }
     for (; r < 2 && rc == LM_OK; r++) {
         if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
