@@ -2939,6 +2939,10 @@ static int t_absence_refuted(struct vfacts *v)
         if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
             return quote_why(v, c, "reports side effects", c->d->sents[s].start, c->d->sents[s].end);
     }
+    /* (one query: the topic's records that name adverse events) */
+    if (!what[0] && (c = extra_cand(v, "\"adverse\" OR \"side\"", NULL, generic_harm, NULL, 0, &s))
+        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        return quote_why(v, c, "reports side effects", c->d->sents[s].start, c->d->sents[s].end);
     return 0;
 }
 

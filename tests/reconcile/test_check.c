@@ -780,3 +780,97 @@ Test(reconcile_check, a_mention_resolves_by_its_sample_size)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* ---- verdict rows read from the study model (verdict_corpus.xml) ---------- */
+
+/* The claim of @root whose text starts with @start, or NULL. */
+static const cJSON *claim_text_starting(const cJSON *root, const char *start)
+{
+    const cJSON *c;
+
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
+        if (!strncmp(str_of(c, "text"), start, strlen(start)))
+            return c;
+    return NULL;
+}
+
+static cJSON *check_json(const char *corpus, const char *article)
+{
+    lm_corpus *c = corpus_with(corpus);
+    lm_report *r = check_file(c, article);
+    lm_buf js = {0};
+    cJSON *root;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+    return root;
+}
+
+/* One row per rule (a fictional tablet, zorvane, and lozenge, quintorel):
+ * the claim, its verdict, the code that must (or, with '!', must not) be
+ * among its reasons, and the PMID of its first match. */
+Test(reconcile_check, verdict_rows_on_the_study_model)
+{
+    static const struct {
+        const char *article, *start, *verdict, *code, *pmid;
+    } rows[] = {
+        /* class 1: the finding's direction and an outcome term anchor it */
+        { "verdict_article.txt", "Zorvane reduced the number of flare days", "controlled",
+          "finding.agrees", "99600001" },
+        /* the two arm figures agree with the record's ("fell by 3.4 days") */
+        { "verdict_article.txt", "Flare days fell by 3.4 a week", "controlled", "numbers.agree",
+          "99600001" },
+        /* the drug's and the condition's words alone anchor nothing */
+        { "verdict_article.txt", "Zorvane helps vellitis", "not_found", "support.unanchored", NULL },
+        /* class 2: "works for most" over a trial with 41% responders */
+        { "verdict_article.txt", "We think zorvane works for most", "contradicted",
+          "finding.few_respond", "99600001" },
+        /* class 3: how often and how long, against the introduced trial */
+        { "verdict_article.txt", "In the main randomised trial", "contradicted", "regimen.differs",
+          "99600001" },
+        /* rounding is no contradiction */
+        { "verdict_article.txt", "Each took one tablet a day", "controlled", "!regimen.differs",
+          "99600001" },
+        /* class 4: the year of the study the claim speaks of */
+        { "verdict_article.txt", "The randomised trial was published", "contradicted", "venue.year",
+          "99600001" },
+        /* class 3: a harm avoided "entirely" that the extension reports */
+        { "verdict_article.txt", "Those who stayed on it", "contradicted", "safety.absence_refuted",
+          "99600002" },
+        /* class 5: first hand, yet a claim without exception the trial tests */
+        { "verdict_article.txt", "I take zorvane", "contradicted", "safety.absence_refuted",
+          "99600001" },
+        /* class 2: a null trial told as proof, its n agreeing */
+        { "verdict_null_article.txt", "A major 2022 trial", "contradicted", "finding.null_primary",
+          "99600003" },
+    };
+    cJSON *roots[2] = { check_json(FX "verdict_corpus.xml", FX "verdict_article.txt"),
+                        check_json(FX "verdict_corpus.xml", FX "verdict_null_article.txt") };
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const cJSON *root = roots[strstr(rows[i].article, "null") != NULL];
+        const cJSON *cl = claim_text_starting(root, rows[i].start);
+        const cJSON *m;
+        char *s;
+        int neg = rows[i].code[0] == '!';
+
+        cr_assert_not_null(cl, "no claim starts with '%s'", rows[i].start);
+        s = cJSON_PrintUnformatted(cl);
+        cr_assert_str_eq(str_of(cl, "verdict"), rows[i].verdict, "%s", s);
+        cr_assert(has_code(cl, rows[i].code + neg) != neg, "code %s: %s", rows[i].code, s);
+        m = cJSON_GetArrayItem(cJSON_GetObjectItem(cl, "matches"), 0);
+        if (rows[i].pmid)
+            cr_assert_str_eq(str_of(m, "pmid"), rows[i].pmid, "%s", s);
+        else
+            cr_assert_null(m, "%s", s);
+        free(s);
+    }
+    cJSON_Delete(roots[0]);
+    cJSON_Delete(roots[1]);
+}
