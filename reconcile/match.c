@@ -3177,6 +3177,39 @@ static int t_few_respond(struct vfacts *v)
     return 1;
 }
 
+/* A benefit claimed of the topic's treatment with nothing to anchor it to
+ * one record ("it has been shown to shorten colds"), where every
+ * controlled record among the candidates found no difference on its
+ * primary outcome: that evidence disagrees, whichever of them ranks first. */
+static int t_null_topic(struct vfacts *v)
+{
+    struct cand *null = NULL, *save = v->best;
+    size_t i;
+
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION))
+        || v->cl->hedged || v->cl->source != LM_SOURCE_STUDY || !v->has_topic_word
+        || v->cl->kind == RC_K_DOSE_RESPONSE || v->cl->nums.n
+        || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        if (lvl_of(c) != '1' && lvl_of(c) != '2')
+            continue;
+        if (!record_null(c->d) || is_mixed_meta(c) || c->conflict)
+            return 0;           /* a controlled record with a result */
+        if (!null)
+            null = c;
+    }
+    if (!null)
+        return 0;
+    v->best = null;
+    if (compares_otherwise(v) || secondary_claim(v)) {
+        v->best = save;
+        return 0;
+    }
+    return 1;
+}
+
 /* step: a claim with no agreeing figure that tells the best record's
  * finding (its direction and a term of its outcome) is anchored by it */
 static int t_finding_agrees(struct vfacts *v)
@@ -3503,6 +3536,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "venue.year", t_venue_year, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
+    { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
       "the claim tells the finding of PMID %2$lld: \"%1$s\"" },

@@ -848,6 +848,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* class 2: a null trial told as proof, its n agreeing */
         { "verdict_null_article.txt", "A major 2022 trial", "contradicted", "finding.null_primary",
           "99600003" },
+        /* unanchored, but every controlled record on the topic found nothing */
+        { "verdict_null_article.txt", "Quintorel has been shown", "contradicted",
+          "finding.null_topic", "99600003" },
     };
     cJSON *roots[2] = { check_json(FX "verdict_corpus.xml", FX "verdict_article.txt"),
                         check_json(FX "verdict_corpus.xml", FX "verdict_null_article.txt") };
@@ -873,4 +876,29 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
     }
     cJSON_Delete(roots[0]);
     cJSON_Delete(roots[1]);
+}
+
+/* A count of days that changed ("fell by 3.4 days", "a difference of -2.3
+ * days", "... and 1.1 days on placebo" after a verb of change) is a
+ * change; a course or a follow-up in days stays a duration. */
+Test(reconcile_check, days_that_changed_are_a_change)
+{
+    static const struct { const char *s; enum rc_num_kind kind; double v; } t[] = {
+        { "Weekly flare days fell by 3.4 days with zorvane.", RC_CHANGE, 3.4 },
+        { "The difference was -2.3 days (95% CI -3.1 to -1.5).", RC_CHANGE, -2.3 },
+        { "Flare days dropped by 3.4 days, against 1.1 days on placebo.", RC_CHANGE, 1.1 },
+        { "Zorvane shortened fever by 2 days.", RC_CHANGE, 2 },
+        { "Adults took zorvane for 14 days.", RC_DURATION, 14 },
+        { "Median time to resolution was 3.9 days with quintorel.", RC_DURATION, 3.9 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert(reads_number(k, t[i].s, t[i].kind, t[i].v), "%s", t[i].s);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
 }
