@@ -1422,6 +1422,7 @@ struct vfacts {
     size_t novel, novel_cap;
     int novel_pair;
     int anchored;           /* the claim tells the best record's finding */
+    int unbound;            /* its figures say it speaks of another study than its mention */
     char why[400];          /* filled by a test that explains itself */
 };
 
@@ -1472,7 +1473,8 @@ static struct cand *mention_cand(const struct vfacts *v)
     const struct lm_report *r = v->m->r;
     size_t i;
 
-    if (v->cl->about < 0 || (size_t)v->cl->about >= r->nstudies || !r->studies[v->cl->about].pmid)
+    if (v->unbound || v->cl->about < 0 || (size_t)v->cl->about >= r->nstudies
+        || !r->studies[v->cl->about].pmid)
         return NULL;
     for (i = 0; i < v->m->nc; i++)
         if (v->m->c[i].d->pmid == r->studies[v->cl->about].pmid)
@@ -1907,6 +1909,135 @@ static int t_population_differs(struct vfacts *v)
         return 0;
     snprintf(v->why, sizeof v->why, "the article says adults; the people of PMID %lld were "
              "adults and children", (long long)c->d->pmid);
+    return 1;
+}
+
+/* Does t[0,p) end with @w (case-insensitive)? */
+static int word_before(const char *t, size_t p, const char *w)
+{
+    size_t l = strlen(w);
+    return p >= l && !strncasecmp(t + p - l, w, l) && (p == l || !isalpha((unsigned char)t[p - l - 1]));
+}
+
+/* The ages a text gives its people: "aged 18 to 65", "aged 18-65",
+ * "aged 70 years or older", "70 and over", "over 70", "under 12",
+ * "younger than 12"; [*lo, *hi] in years (hi 200: no upper bound); 1 when
+ * it gives them.  "Over 16 weeks", "over 500 adults" and "under 5%" are no
+ * ages: the number must not be followed by a unit, a count of people or
+ * a percent sign. */
+static int ages_in(const char *t, size_t n, double *lo, double *hi)
+{
+    static const char *const after_lo[] = { " years or older", " years and older", " years or over",
+                                            " years and over", " or older", " and older",
+                                            " and over", " or over", " years of age or older",
+                                            "+", NULL };
+    size_t p, k;
+
+    for (p = 0; p < n; p++) {
+        double a, b;
+        char *e;
+        const char *q = t + p;
+        int aged;
+        if (!isdigit((unsigned char)*q) || (p > 0 && (isalnum((unsigned char)q[-1]) || q[-1] == '.')))
+            continue;
+        a = strtod(q, &e);
+        if (a < 1 || a > 110 || (size_t)(e - t) > n || *e == '.' || *e == '%')
+            continue;
+        aged = (p >= 5 && !strncasecmp(q - 5, "aged ", 5)) || (p >= 4 && !strncasecmp(q - 4, "age ", 4));
+        /* "aged 18 to 65", "aged 18-65", "between 18 and 65 years" */
+        if (aged && (!strncmp(e, " to ", 4) || *e == '-' || !strncmp(e, "\xe2\x80\x93", 3))) {
+            const char *f = *e == '-' ? e + 1 : *e == ' ' ? e + 4 : e + 3;
+            b = strtod(f, &e);
+            if (b > a && b <= 110) {
+                *lo = a, *hi = b;
+                return 1;
+            }
+            continue;
+        }
+        for (k = 0; after_lo[k]; k++)
+            if (!strncasecmp(e, after_lo[k], strlen(after_lo[k])))
+                break;
+        if (after_lo[k] && (aged || k < 4 || a >= 40)) {
+            *lo = a, *hi = 200;
+            return 1;
+        }
+        /* "over 70", "older than 65", "under 12", "younger than 12": no
+         * unit, count or share after it */
+        {
+            int over = word_before(t, p, "over ") || word_before(t, p, "older than ");
+            int under = word_before(t, p, "under ") || word_before(t, p, "younger than ");
+            const char *w = e;
+            if (!over && !under)
+                continue;
+            while (*w == ' ')
+                w++;
+            if (!strncasecmp(w, "years", 5)) {
+                const char *x = w + 5;
+                while (*x == ' ')
+                    x++;
+                if (strncasecmp(x, "old", 3) && strncasecmp(x, "of age", 6) && *x != ','
+                    && *x != '.' && *x != '\0')
+                    continue;   /* "over 2 years of follow-up" */
+            } else if (isalpha((unsigned char)*w) && strncasecmp(w, "were ", 5)
+                       && strncasecmp(w, "was ", 4) && strncasecmp(w, "and ", 4)
+                       && strncasecmp(w, "or ", 3) && strncasecmp(w, "in ", 3)) {
+                continue;       /* "over 16 weeks", "over 500 adults" */
+            }
+            *lo = over ? a : 0;
+            *hi = over ? 200 : a;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void fmt_ages(char *buf, size_t cap, double lo, double hi)
+{
+    if (hi >= 200)
+        snprintf(buf, cap, "%.0f and over", lo);
+    else if (lo <= 0)
+        snprintf(buf, cap, "under %.0f", hi);
+    else
+        snprintf(buf, cap, "%.0f to %.0f", lo, hi);
+}
+
+/* The ages the claim gives its people lie outside those the record of the
+ * study it speaks of enrolled ("all over 70" of a trial of adults aged 18
+ * to 65). */
+static int t_age_differs(struct vfacts *v)
+{
+    static const char *const people[] = { "patient", "adult", "people", "participant", "those",
+                                          "children", "women", "men", "volunteer", "subjects", NULL };
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    char buf[400];
+    struct cand *c = bound_cand(v);
+    double clo, chi, rlo, rhi;
+    char ca[40], ra[40];
+    size_t i;
+    int n_agrees = 0;
+
+    if (!c)
+        c = mention_cand(v);
+    if (!c) {
+        for (i = 0; i < cl->nums.n && i < 64; i++)
+            n_agrees |= cl->nums.v[i].kind == RC_N && v->best->idx[i] >= 0
+                        && v->best->cmp[i] == CMP_AGREE;
+        if (n_agrees)
+            c = v->best;
+    }
+    claim_text(v, buf, sizeof buf);
+    if (!c || cl->source != LM_SOURCE_STUDY || !has_any(buf, people, NULL)
+        || !ages_in(t, cl->end - cl->start, &clo, &chi)
+        || !ages_in(c->d->abstract, strlen(c->d->abstract), &rlo, &rhi))
+        return 0;
+    if (!(clo >= rhi + 1 || chi <= rlo - 1))
+        return 0;
+    fmt_ages(ca, sizeof ca, clo, chi);
+    fmt_ages(ra, sizeof ra, rlo, rhi);
+    snprintf(v->why, sizeof v->why, "the article gives ages %s; PMID %lld enrolled people aged %s",
+             ca, (long long)c->d->pmid, ra);
+    v->best = c;
     return 1;
 }
 
@@ -3524,6 +3655,7 @@ static const struct vrule rc_verdict_rules[] = {
       "no record in the corpus is about \"%s\": the closest one (PMID %lld) studies something "
       "else, so its figures cannot contradict the claim" },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
+    { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -3604,6 +3736,27 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     for (i = 0; i < m->nc; i++)
         if (!v.best || m->c[i].score > v.best->score)
             v.best = &m->c[i];
+    /* "the trial of 150 older adults used 12.5 mg" bound to the trial of
+     * 410 the article named first: the sample size the claim gives, which
+     * that record lacks and another has with more of its figures, says it
+     * speaks of the other study */
+    {
+        struct cand *b = bound_cand(&v), *o = NULL;
+        size_t j;
+        for (i = 0; b && i < cl->nums.n && i < 64 && !o; i++) {
+            if (cl->nums.v[i].kind != RC_N || b->cmp[i] == CMP_AGREE)
+                continue;
+            for (j = 0; j < m->nc && !o; j++)
+                if (&m->c[j] != b && m->c[j].cmp[i] == CMP_AGREE && m->c[j].agree > b->agree
+                    && m->c[j].conflict == 0)
+                    o = &m->c[j];
+        }
+        if (o) {
+            m->ctx = 0;
+            v.unbound = 1;
+            v.best = o;
+        }
+    }
     /* a claim bound to a study the article named rests on that study's
      * record when it fits as well: no conflict, as many figures, words (or
      * the claim leans back on it: "those on the sham tablet") and design

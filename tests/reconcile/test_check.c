@@ -851,13 +851,21 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* unanchored, but every controlled record on the topic found nothing */
         { "verdict_null_article.txt", "Quintorel has been shown", "contradicted",
           "finding.null_topic", "99600003" },
+        /* ages outside those the bound trial enrolled (18 to 65) */
+        { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
+          "population.age_differs", "99600001" },
+        /* its own n says it is the other trial, not the one named before */
+        { "verdict_age_article.txt", "The trial of 120 older adults", "controlled",
+          "!regimen.differs", "99600007" },
     };
-    cJSON *roots[2] = { check_json(FX "verdict_corpus.xml", FX "verdict_article.txt"),
-                        check_json(FX "verdict_corpus.xml", FX "verdict_null_article.txt") };
+    cJSON *roots[3] = { check_json(FX "verdict_corpus.xml", FX "verdict_article.txt"),
+                        check_json(FX "verdict_corpus.xml", FX "verdict_null_article.txt"),
+                        check_json(FX "verdict_age_corpus.xml", FX "verdict_age_article.txt") };
     size_t i;
 
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        const cJSON *root = roots[strstr(rows[i].article, "null") != NULL];
+        const cJSON *root = roots[strstr(rows[i].article, "null") ? 1
+                                  : strstr(rows[i].article, "age") ? 2 : 0];
         const cJSON *cl = claim_text_starting(root, rows[i].start);
         const cJSON *m;
         char *s;
@@ -874,8 +882,8 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
             cr_assert_null(m, "%s", s);
         free(s);
     }
-    cJSON_Delete(roots[0]);
-    cJSON_Delete(roots[1]);
+    for (i = 0; i < 3; i++)
+        cJSON_Delete(roots[i]);
 }
 
 /* A count of days that changed ("fell by 3.4 days", "a difference of -2.3
