@@ -3309,14 +3309,19 @@ static int t_few_respond(struct vfacts *v)
 }
 
 /* A benefit claimed of the topic's treatment with nothing to anchor it to
- * one record ("it has been shown to shorten colds"), where every
+ * one record ("it has been shown to shorten colds": support.unanchored
+ * would hold), where every
  * controlled record among the candidates found no difference on its
  * primary outcome: that evidence disagrees, whichever of them ranks first. */
+static int t_unanchored(struct vfacts *v);
+
 static int t_null_topic(struct vfacts *v)
 {
     struct cand *null = NULL, *save = v->best;
     size_t i;
 
+    if (!t_unanchored(v))
+        return 0;       /* anchored: the null-primary row answers it */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION))
         || v->cl->hedged || v->cl->source != LM_SOURCE_STUDY || !v->has_topic_word
         || v->cl->kind == RC_K_DOSE_RESPONSE || v->cl->nums.n
@@ -3668,10 +3673,10 @@ static const struct vrule rc_verdict_rules[] = {
     { "venue.year", t_venue_year, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
-    { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
       "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
+    { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },

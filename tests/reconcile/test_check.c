@@ -849,7 +849,7 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         { "verdict_null_article.txt", "A major 2022 trial", "contradicted", "finding.null_primary",
           "99600003" },
         /* unanchored, but every controlled record on the topic found nothing */
-        { "verdict_null_article.txt", "Quintorel has been shown", "contradicted",
+        { "verdict_null_article.txt", "Quintorel has been shown to work", "contradicted",
           "finding.null_topic", "99600003" },
         /* ages outside those the bound trial enrolled (18 to 65) */
         { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
