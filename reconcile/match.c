@@ -2109,6 +2109,20 @@ static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
     return n;
 }
 
+/* Does finding @f's sentence call its analysis exploratory ("in a
+ * secondary analysis", "nominal P", "not adjusted for multiplicity")? */
+static const char *const explo_phrases[] = { "secondary analysis", "exploratory", "nominal",
+                                             "not adjusted for multiplic", "post hoc", "post-hoc",
+                                             "hypothesis-generating", NULL };
+static int exploratory_at(const struct rc_doc *d, const struct rc_finding *f)
+{
+    char buf[700];
+    size_t n = f->end - f->start;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1), d->text + f->start);
+    return has_any(buf, NULL, explo_phrases);
+}
+
 /* The record's result is null: with finding rows, no comparison significant
  * and a primary one without a difference; without any, the abstract's own
  * wording (and no significant primary result). */
@@ -2119,7 +2133,8 @@ static int record_null(const struct rc_doc *d)
     int any_sig = 0, null_primary = 0;
 
     for (i = 0; i < m->nfind; i++) {
-        any_sig |= m->find[i].sig == 1;
+        /* (a result an exploratory analysis found is no result of the trial) */
+        any_sig |= m->find[i].sig == 1 && !exploratory_at(d, &m->find[i]);
         /* a comparison between doses or frequencies is not the drug's
          * comparison with control */
         null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
@@ -2217,6 +2232,53 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap);
+
+/* A figure told as a result that the record gives only for an exploratory
+ * analysis ("in a secondary analysis ... nominal P=0.04, not adjusted for
+ * multiplicity") of a trial whose primary outcome did not differ: the
+ * trial did not show it. */
+static int t_exploratory(struct vfacts *v)
+{
+    static const char *const own[] = { "secondary", "exploratory", "preliminary", "post hoc",
+                                       "tentative", "caution", NULL };
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    char buf[400], sent[700];
+    size_t i;
+    int null;
+
+    if (!c)
+        c = v->best;
+    claim_text(v, buf, sizeof buf);
+    if (cl->source != LM_SOURCE_STUDY || cl->hedged || claims_null(v->f)
+        || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION)) || has_any(buf, NULL, own)
+        || lvl_of(c) != '2' || c->conflict)
+        return 0;
+    /* (a primary comparison without a difference: the extractors may count
+     * the exploratory one as primary too) */
+    for (i = 0, null = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *f = &c->d->model.find[i];
+        null |= f->primary && f->dir == 0 && f->sig == 0 && !(f->dims & (RC_FD_DOSE | RC_FD_FREQ));
+    }
+    if (!null && !record_null(c->d))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x;
+        size_t si;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        si = sent_of(c->d, x->start);
+        sent_copy(c->d, si, sent, sizeof sent);
+        if (has_any(sent, NULL, explo_phrases))
+            return quote_why(v, c, "gives that figure only for an exploratory analysis of a trial "
+                             "whose primary outcome did not differ", c->d->sents[si].start,
+                             c->d->sents[si].end);
+    }
+    return 0;
+}
+
 /* Does the claim's text compare with something ("than", "as effective as",
  * "versus", "compared with")? */
 static int names_comparison(const char *buf)
@@ -2264,9 +2326,17 @@ static int secondary_claim(const struct vfacts *v)
     size_t i, j;
     int other = 0;
 
-    /* a claim that names the comparison ("beat placebo") is about it */
+    /* a claim that names the comparison ("beat placebo") is about it, and
+     * one that names no outcome at all ("it has been shown to work") about
+     * the trial's main result */
     claim_text(v, claim, sizeof claim);
     if (names_comparison(claim) || has_any(claim, arms, NULL))
+        return 0;
+    for (i = 0, j = 0; i < v->nw; i++)
+        j += !v->w[i].topic && v->w[i].len >= 4
+             && !rc_stopword(&v->m->k->words, v->w[i].word, v->w[i].len)
+             && !rc_general_word(&v->m->k->words, v->w[i].word, v->w[i].len);
+    if (!j)
         return 0;
     for (i = 0; i < d->model.nfind; i++)
         other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
@@ -3686,6 +3756,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.exploratory", t_exploratory, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },

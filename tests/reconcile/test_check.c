@@ -851,6 +851,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* unanchored, but every controlled record on the topic found nothing */
         { "verdict_null_article.txt", "Quintorel has been shown to work", "contradicted",
           "finding.null_topic", "99600003" },
+        /* a figure of an exploratory analysis, told as the trial's result */
+        { "verdict_null_article.txt", "People on quintorel also had cough", "contradicted",
+          "finding.exploratory", "99600003" },
         /* ages outside those the bound trial enrolled (18 to 65) */
         { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
           "population.age_differs", "99600001" },
