@@ -2027,8 +2027,23 @@ static int t_age_differs(struct vfacts *v)
             c = v->best;
     }
     claim_text(v, buf, sizeof buf);
-    if (!c || cl->source != LM_SOURCE_STUDY || !has_any(buf, people, NULL)
-        || !ages_in(t, cl->end - cl->start, &clo, &chi)
+    if (!c || cl->source != LM_SOURCE_STUDY)
+        return 0;
+    /* children said of a trial of adults only, or adults of one of children */
+    {
+        static const char *const young[] = { "child", "kids", "adolescen", "teen", "pediatric",
+                                             "paediatric", "infant", NULL };
+        static const char *const grown[] = { "adult", NULL };
+        int cy = has_any(buf, young, NULL), ca2 = has_any(buf, grown, NULL);
+        int ry = has_any(c->d->text, young, NULL), ra2 = has_any(c->d->text, grown, NULL);
+        if (cy != ca2 && ry != ra2 && cy != ry && !claims_null(v->f)) {
+            snprintf(v->why, sizeof v->why, "the article says %s; the people of PMID %lld were %s",
+                     cy ? "children" : "adults", (long long)c->d->pmid, ry ? "children" : "adults");
+            v->best = c;
+            return 1;
+        }
+    }
+    if (!has_any(buf, people, NULL) || !ages_in(t, cl->end - cl->start, &clo, &chi)
         || !ages_in(c->d->abstract, strlen(c->d->abstract), &rlo, &rhi))
         return 0;
     if (!(clo >= rhi + 1 || chi <= rlo - 1))

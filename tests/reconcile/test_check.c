@@ -857,6 +857,8 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* ages outside those the bound trial enrolled (18 to 65) */
         { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
           "population.age_differs", "99600001" },
+        { "verdict_age_article.txt", "The children in that trial", "contradicted",
+          "population.age_differs", "99600001" },
         /* its own n says it is the other trial, not the one named before */
         { "verdict_age_article.txt", "The trial of 120 older adults", "controlled",
           "!regimen.differs", "99600007" },
