@@ -436,7 +436,8 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
         /* minutes or days written whole ("about 8 minutes" for 8.25) */
         int whole = (!strcmp(c->unit, "minutes") || !strcmp(c->unit, "days")) && c->v == floor(c->v);
-        if (close_to(fabs(c->v), fabs(x->v), whole ? 0.5 : 0.051, 0.02)) {
+        /* ("nearly 10 mmHg" for 9.8) */
+        if (close_to(fabs(c->v), fabs(x->v), whole ? 0.5 : 0.051, c->approx ? 0.05 : 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
                 *within = (int)i;
                 continue;
@@ -1423,6 +1424,7 @@ struct vfacts {
     int novel_pair;
     int anchored;           /* the claim tells the best record's finding */
     int unbound;            /* its figures say it speaks of another study than its mention */
+    struct cand *other;     /* a second study the claim's details come from (merged) */
     char why[400];          /* filled by a test that explains itself */
 };
 
@@ -2020,9 +2022,10 @@ static int t_age_differs(struct vfacts *v)
     if (!c)
         c = mention_cand(v);
     if (!c) {
+        /* (or the study whose sample size or outcome figures it gives) */
         for (i = 0; i < cl->nums.n && i < 64; i++)
-            n_agrees |= cl->nums.v[i].kind == RC_N && v->best->idx[i] >= 0
-                        && v->best->cmp[i] == CMP_AGREE;
+            n_agrees |= (cl->nums.v[i].kind == RC_N || outcome_kind(cl->nums.v[i].kind))
+                        && v->best->idx[i] >= 0 && v->best->cmp[i] == CMP_AGREE;
         if (n_agrees)
             c = v->best;
     }
@@ -2048,6 +2051,15 @@ static int t_age_differs(struct vfacts *v)
         return 0;
     if (!(clo >= rhi + 1 || chi <= rlo - 1))
         return 0;
+    /* the people it names are another candidate's: two studies merged */
+    for (i = 0; i < v->m->nc && !v->other; i++) {
+        struct cand *o = &v->m->c[i];
+        double olo, ohi;
+        if (o != c && (lvl_of(o) == '1' || lvl_of(o) == '2')
+            && ages_in(o->d->abstract, strlen(o->d->abstract), &olo, &ohi)
+            && clo >= olo - 1 && chi <= ohi + 1)
+            v->other = o;
+    }
     fmt_ages(ca, sizeof ca, clo, chi);
     fmt_ages(ra, sizeof ra, rlo, rhi);
     snprintf(v->why, sizeof v->why, "the article gives ages %s; PMID %lld enrolled people aged %s",
@@ -3656,6 +3668,20 @@ static lm_err act_against(struct vfacts *v, const struct vrule *r)
     set_level(v->cl, v->best->d->level);
     return rc != LM_OK ? rc : act_plain(v, r);
 }
+/* against the record the row's test chose, and a second study the
+ * claim's details come from when the test found one (merged) */
+static lm_err act_against_merged(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = act_against(v, r);
+
+    if (rc != LM_OK || !v->other)
+        return rc;
+    if ((rc = add_match(v->cl, v->other, v->m->r->text, 0)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, "study.merged", "the people it names are those of another "
+                           "study (PMID %lld): the claim merges two studies",
+                           (long long)v->other->d->pmid);
+}
 /* not_found, with the record that comes closest shown */
 static lm_err act_shown_unrated(struct vfacts *v, const struct vrule *r)
 {
@@ -3745,7 +3771,7 @@ static const struct vrule rc_verdict_rules[] = {
       "no record in the corpus is about \"%s\": the closest one (PMID %lld) studies something "
       "else, so its figures cannot contradict the claim" },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
-    { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },

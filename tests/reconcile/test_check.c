@@ -859,6 +859,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
           "population.age_differs", "99600001" },
         { "verdict_age_article.txt", "The children in that trial", "contradicted",
           "population.age_differs", "99600001" },
+        /* one trial's figure with the other trial's people: merged */
+        { "verdict_age_article.txt", "Across both trials", "contradicted", "study.merged",
+          "99600001" },
         /* its own n says it is the other trial, not the one named before */
         { "verdict_age_article.txt", "The trial of 120 older adults", "controlled",
           "!regimen.differs", "99600007" },
