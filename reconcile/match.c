@@ -1806,6 +1806,16 @@ static int t_regimen_differs(struct vfacts *v)
     if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
         int l = snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld "
                          "gave %s", cw, (long long)c->d->pmid, md->frequency);
+        /* the schedule and a dose of another candidate: merged */
+        for (i = 0; i < v->m->nc && !v->other; i++) {
+            struct cand *o = &v->m->c[i];
+            const char *of = o->d->model.frequency;
+            for (j = 0; o != c && of[0] && !schedules_differ(t, n, of) && j < cl->nums.n && j < 64; j++)
+                if (cl->nums.v[j].kind == RC_DOSE && o->cmp[j] == CMP_AGREE && c->cmp[j] != CMP_AGREE) {
+                    v->other = o;
+                    break;
+                }
+        }
         /* and the course's length, slot by slot, when that differs too */
         for (i = 0; i < cl->nums.n && l > 0 && (size_t)l < sizeof v->why; i++) {
             const struct rc_num *x = &cl->nums.v[i];
@@ -3678,8 +3688,9 @@ static lm_err act_against_merged(struct vfacts *v, const struct vrule *r)
         return rc;
     if ((rc = add_match(v->cl, v->other, v->m->r->text, 0)) != LM_OK)
         return rc;
-    return rc_claim_reason(v->cl, "study.merged", "the people it names are those of another "
-                           "study (PMID %lld): the claim merges two studies",
+    return rc_claim_reason(v->cl, "study.merged", "%s of another study (PMID %lld): the claim "
+                           "merges two studies", r->test == t_age_differs
+                           ? "the people it names are those" : "the regimen it gives is that",
                            (long long)v->other->d->pmid);
 }
 /* not_found, with the record that comes closest shown */
@@ -3775,7 +3786,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
-    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.harm_reported", t_safety_harm, LM_VERDICT_CONTRADICTED, act_against,
       "safety claimed without exception; PMID %2$lld reports a harm: %1$s" },
