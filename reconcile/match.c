@@ -3753,6 +3753,37 @@ static lm_err act_graded(struct vfacts *v, const struct vrule *r)
     return rc_claim_reason(v->cl, "design", "%s", design_words(v->best->d));
 }
 
+/* A professional's hedged view, quoted ("it has the potential to change
+ * how we treat X," said the chief medical officer): an opinion, not a
+ * story a patient tells, and no finding to check. */
+static int t_hedged_opinion(struct vfacts *v)
+{
+    static const char *const roles[] = { "officer", "doctor", "dr ", "dr.", "professor",
+                                         "neurologist", "cardiologist", "researcher", "scientist",
+                                         "spokes", "expert", "pharmacist", "physician", "chief",
+                                         "director", "consultant", "specialist", NULL };
+    static const char *const hedges[] = { "potential", "may ", "might", "could", "promising",
+                                          "hope", "too early", "not a cure", NULL };
+    char buf[400];
+    const char *q;
+
+    if (v->cl->source != LM_SOURCE_ANECDOTE || v->cl->nums.n)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    /* the attribution after the quote: "..." said/says/according to <role> */
+    if (!(q = rc_find_ci(buf, strlen(buf), "\" said")) && !(q = rc_find_ci(buf, strlen(buf), "\" says"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d said"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d says")))
+        return 0;
+    if (!has_any(q, NULL, roles))
+        return 0;
+    {
+        char quote[400];
+        snprintf(quote, sizeof quote, "%.*s", (int)(q - buf), buf);
+        return has_any(quote, NULL, hedges);
+    }
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -3760,6 +3791,8 @@ static const struct vrule rc_verdict_rules[] = {
       "background, not a finding to check" },
     { "safety.absence_refuted", t_absence_refuted, LM_VERDICT_CONTRADICTED, act_against,
       "an absence claimed without exception; %s" },
+    { "claim.hedged_opinion", t_hedged_opinion, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "a professional's hedged view, quoted: not a finding a study in the corpus reports%.0s" },
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "

@@ -830,6 +830,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* class 2: "works for most" over a trial with 41% responders */
         { "verdict_article.txt", "We think zorvane works for most", "contradicted",
           "finding.few_respond", "99600001" },
+        /* a professional's hedged view, quoted: no finding to check */
+        { "verdict_article.txt", "\"Zorvane has the potential", "not_found",
+          "claim.hedged_opinion", NULL },
         /* class 3: how often and how long, against the introduced trial */
         { "verdict_article.txt", "In the main randomised trial", "contradicted", "regimen.differs",
           "99600001" },
