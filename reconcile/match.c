@@ -1525,6 +1525,8 @@ static int t_speculation(struct vfacts *v) { return (v->f & RC_F_SPECULATION) !=
  * claim bound to a study the article named, whose words are the article's
  * own ("came in twice a week"), nor a statement of a detail (regimen, venue,
  * timing), which names the study's facts in other words. */
+static long finding_anchors(const struct vfacts *v, const struct cand *c);
+
 static int t_not_covered(struct vfacts *v)
 {
     enum rc_claim_kind k = v->cl->kind;
@@ -1532,6 +1534,9 @@ static int t_not_covered(struct vfacts *v)
     if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
         return 0;
     if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
+        return 0;
+    /* (it tells the record's finding: the corpus covers it) */
+    if (finding_anchors(v, v->best) >= 0)
         return 0;
     /* (how soon or how long: two such words in a row name an outcome no
      * record has, "morning stiffness", as they do of a finding) */
@@ -2013,6 +2018,8 @@ static void fmt_ages(char *buf, size_t cap, double lo, double hi)
         snprintf(buf, cap, "%.0f to %.0f", lo, hi);
 }
 
+static long finding_anchors(const struct vfacts *v, const struct cand *c);
+
 /* The ages the claim gives its people lie outside those the record of the
  * study it speaks of enrolled ("all over 70" of a trial of adults aged 18
  * to 65). */
@@ -2036,7 +2043,8 @@ static int t_age_differs(struct vfacts *v)
         for (i = 0; i < cl->nums.n && i < 64; i++)
             n_agrees |= (cl->nums.v[i].kind == RC_N || outcome_kind(cl->nums.v[i].kind))
                         && v->best->idx[i] >= 0 && v->best->cmp[i] == CMP_AGREE;
-        if (n_agrees)
+        /* (or the finding it tells) */
+        if (n_agrees || finding_anchors(v, v->best) >= 0)
             c = v->best;
     }
     claim_text(v, buf, sizeof buf);
@@ -2783,14 +2791,15 @@ static int claim_year_differs(const struct vfacts *v, const struct cand *c)
 }
 
 /* The year the article gives the study it speaks of (its mention's
- * record, the venue it names aside) is not the record's. */
+ * record, the venue it names aside) is not the record's: a year apart is
+ * the online and the print year of one paper, not a contradiction. */
 static int t_venue_year(struct vfacts *v)
 {
     struct cand *c;
     int year;
 
     if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
-        || venue_other(v, c))
+        || venue_other(v, c) || abs(year - c->d->year) < 2)
         return 0;
     snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
              year, (long long)c->d->pmid, c->d->year, c->d->journal);
@@ -3108,8 +3117,11 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
     snprintf(what, cap, "%.*s", (int)k, p);
     for (i = 0; what[i]; i++)
         what[i] = (char)tolower((unsigned char)what[i]);
+    /* "side effects" in general, unless a qualifier narrows them ("free of
+     * serious side effects": the record's mild ones do not answer it) */
     for (i = 0; generic_harm[i]; i++)
-        if (strstr(what, generic_harm[i]))
+        if (strstr(what, generic_harm[i]) && !strstr(what, "serious") && !strstr(what, "severe")
+            && !strstr(what, "major") && !strstr(what, "lasting") && !strstr(what, "long-term"))
             what[0] = '\0';
     return 1;
 }

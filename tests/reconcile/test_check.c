@@ -825,6 +825,12 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* the two arm figures agree with the record's ("fell by 3.4 days") */
         { "verdict_article.txt", "Flare days fell by 3.4 a week", "controlled", "numbers.agree",
           "99600001" },
+        /* words no record holds do not make it uncovered when it tells the finding */
+        { "verdict_article.txt", "Zorvane cut flare days in adults with stubborn", "controlled",
+          "finding.agrees", "99600001" },
+        /* a qualified harm ("serious") the trial's mild ones do not answer */
+        { "verdict_article.txt", "Zorvane is completely free of serious", "not_found",
+          "!safety.absence_refuted", NULL },
         /* the drug's and the condition's words alone anchor nothing */
         { "verdict_article.txt", "Zorvane helps vellitis", "not_found", "support.unanchored", NULL },
         /* class 2: "works for most" over a trial with 41% responders */
@@ -857,6 +863,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* a figure of an exploratory analysis, told as the trial's result */
         { "verdict_null_article.txt", "People on quintorel also had cough", "contradicted",
           "finding.exploratory", "99600003" },
+        /* a year apart (online and print years) is no contradiction */
+        { "verdict_age_article.txt", "That trial was published in 2021", "controlled",
+          "!venue.year", "99600001" },
         /* ages outside those the bound trial enrolled (18 to 65) */
         { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
           "population.age_differs", "99600001" },
