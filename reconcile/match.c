@@ -3176,6 +3176,18 @@ static int t_absence_refuted(struct vfacts *v)
     if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
                           sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best)
         return 0;
+    /* first hand, it must say it of the treatment ("it is completely free
+     * of side effects"), not of the speaker ("I had no side effects at all") */
+    if (v->cl->source == LM_SOURCE_ANECDOTE) {
+        static const char *const self[] = { "i had ", "i've had", "i have had", "i got ", "i felt ",
+                                            "i never", "i didn't", "i did not", "i haven't",
+                                            "i have not", "i experienced", "for me", "gave me",
+                                            "i've never", "i noticed", NULL };
+        char buf[400];
+        claim_text(v, buf, sizeof buf);
+        if (has_any(buf, NULL, self))
+            return 0;
+    }
     if (!c)
         c = mention_cand(v);
     if (c) {

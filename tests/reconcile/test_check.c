@@ -854,6 +854,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* class 5: first hand, yet a claim without exception the trial tests */
         { "verdict_article.txt", "I take zorvane", "contradicted", "safety.absence_refuted",
           "99600001" },
+        /* ... but not what the speaker alone had */
+        { "verdict_article.txt", "I had no side effects at all", "anecdotal", "source.testimonial",
+          NULL },
         /* class 2: a null trial told as proof, its n agreeing */
         { "verdict_null_article.txt", "A major 2022 trial", "contradicted", "finding.null_primary",
           "99600003" },
