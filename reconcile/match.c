@@ -435,7 +435,8 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         diffs += isdiff;
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
         /* minutes or days written whole ("about 8 minutes" for 8.25) */
-        int whole = (!strcmp(c->unit, "minutes") || !strcmp(c->unit, "days")) && c->v == floor(c->v);
+        int whole = (!strcmp(c->unit, "minutes") || !strcmp(c->unit, "days"))
+                    && c->v == floor(c->v);
         /* ("nearly 10 mmHg" for 9.8) */
         if (close_to(fabs(c->v), fabs(x->v), whole ? 0.5 : 0.051, c->approx ? 0.05 : 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
@@ -1815,8 +1816,11 @@ static int t_regimen_differs(struct vfacts *v)
         for (i = 0; i < v->m->nc && !v->other; i++) {
             struct cand *o = &v->m->c[i];
             const char *of = o->d->model.frequency;
-            for (j = 0; o != c && of[0] && !schedules_differ(t, n, of) && j < cl->nums.n && j < 64; j++)
-                if (cl->nums.v[j].kind == RC_DOSE && o->cmp[j] == CMP_AGREE && c->cmp[j] != CMP_AGREE) {
+            if (o == c || !of[0] || schedules_differ(t, n, of))
+                continue;
+            for (j = 0; j < cl->nums.n && j < 64; j++)
+                if (cl->nums.v[j].kind == RC_DOSE && o->cmp[j] == CMP_AGREE
+                    && c->cmp[j] != CMP_AGREE) {
                     v->other = o;
                     break;
                 }
@@ -1933,7 +1937,8 @@ static int t_population_differs(struct vfacts *v)
 static int word_before(const char *t, size_t p, const char *w)
 {
     size_t l = strlen(w);
-    return p >= l && !strncasecmp(t + p - l, w, l) && (p == l || !isalpha((unsigned char)t[p - l - 1]));
+    return p >= l && !strncasecmp(t + p - l, w, l)
+           && (p == l || !isalpha((unsigned char)t[p - l - 1]));
 }
 
 /* The ages a text gives its people: "aged 18 to 65", "aged 18-65",
@@ -1955,12 +1960,13 @@ static int ages_in(const char *t, size_t n, double *lo, double *hi)
         char *e;
         const char *q = t + p;
         int aged;
-        if (!isdigit((unsigned char)*q) || (p > 0 && (isalnum((unsigned char)q[-1]) || q[-1] == '.')))
+        if (!isdigit((unsigned char)*q)
+            || (p > 0 && (isalnum((unsigned char)q[-1]) || q[-1] == '.')))
             continue;
         a = strtod(q, &e);
         if (a < 1 || a > 110 || (size_t)(e - t) > n || *e == '.' || *e == '%')
             continue;
-        aged = (p >= 5 && !strncasecmp(q - 5, "aged ", 5)) || (p >= 4 && !strncasecmp(q - 4, "age ", 4));
+        aged = word_before(t, p, "aged ") || word_before(t, p, "age ");
         /* "aged 18 to 65", "aged 18-65", "between 18 and 65 years" */
         if (aged && (!strncmp(e, " to ", 4) || *e == '-' || !strncmp(e, "\xe2\x80\x93", 3))) {
             const char *f = *e == '-' ? e + 1 : *e == ' ' ? e + 4 : e + 3;
@@ -2026,7 +2032,8 @@ static long finding_anchors(const struct vfacts *v, const struct cand *c);
 static int t_age_differs(struct vfacts *v)
 {
     static const char *const people[] = { "patient", "adult", "people", "participant", "those",
-                                          "children", "women", "men", "volunteer", "subjects", NULL };
+                                          "children", "women", "men", "volunteer", "subjects",
+                                          NULL };
     const struct rc_claim *cl = v->cl;
     const char *t = v->m->r->text + cl->start;
     char buf[400];
@@ -2164,7 +2171,8 @@ static int exploratory_at(const struct rc_doc *d, const struct rc_finding *f)
     char buf[700];
     size_t n = f->end - f->start;
 
-    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1), d->text + f->start);
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1),
+             d->text + f->start);
     return has_any(buf, NULL, explo_phrases);
 }
 
@@ -3064,8 +3072,9 @@ static const char *const generic_harm[] = { "side effect", "side-effect", "adver
 
 static int absence_claim(const char *t, size_t n, char *what, size_t cap)
 {
-    static const char *const lead[] = { "free of ", "free from ", "avoided ", "avoid ", "without any ",
-                                        "without ", "no ", "zero ", "never had ", "never any ", NULL };
+    static const char *const lead[] = { "free of ", "free from ", "avoided ", "avoid ",
+                                        "without any ", "without ", "no ", "zero ", "never had ",
+                                        "never any ", NULL };
     char buf[400];
     const char *p = NULL;
     size_t i, k, w;
@@ -3114,6 +3123,17 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
         k--;
     if (k < 3)
         return 0;
+    /* an absence of a result, not of a harm ("no benefit at all") */
+    {
+        static const char *const result[] = { "differen", "effect ", "effects ", "benefit",
+                                              "change", "improve", "evidence", "proof", "sign",
+                                              "data", "study", "studies", "trial", NULL };
+        char head[40];
+        snprintf(head, sizeof head, "%.*s ", (int)(k < 38 ? k : 38), p);
+        for (i = 0; result[i]; i++)
+            if (!strncasecmp(head, result[i], strlen(result[i])))
+                return 0;
+    }
     snprintf(what, cap, "%.*s", (int)k, p);
     for (i = 0; what[i]; i++)
         what[i] = (char)tolower((unsigned char)what[i]);
@@ -3146,7 +3166,8 @@ static long harm_reported(const struct rc_doc *d, const char *what)
             continue;
         for (j = 0; j < d->nums.n && !rate; j++)
             rate = d->nums.v[j].kind == RC_RATE && d->nums.v[j].v > 0
-                   && d->nums.v[j].start >= d->sents[i].start && d->nums.v[j].end <= d->sents[i].end;
+                   && d->nums.v[j].start >= d->sents[i].start
+                   && d->nums.v[j].end <= d->sents[i].end;
         if (!rate)
             continue;
         if (!what[0]) {
@@ -3174,8 +3195,9 @@ static int t_absence_refuted(struct vfacts *v)
     long s;
 
     if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
-                          sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best)
-        return 0;
+                          sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best
+        || claims_null(v->f))
+        return 0;       /* ("no difference at all": a null result, not a harm) */
     /* first hand, it must say it of the treatment ("it is completely free
      * of side effects"), not of the speaker ("I had no side effects at all") */
     if (v->cl->source == LM_SOURCE_ANECDOTE) {
@@ -3199,12 +3221,14 @@ static int t_absence_refuted(struct vfacts *v)
     for (i = 0; !what[0] && i < v->m->nc; i++) {
         c = &v->m->c[i];
         if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
-            return quote_why(v, c, "reports side effects", c->d->sents[s].start, c->d->sents[s].end);
+            return quote_why(v, c, "reports side effects", c->d->sents[s].start,
+                             c->d->sents[s].end);
     }
     /* (one query: the topic's records that name adverse events) */
     if (!what[0] && (c = extra_cand(v, "\"adverse\" OR \"side\"", NULL, generic_harm, NULL, 0, &s))
         && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
-        return quote_why(v, c, "reports side effects", c->d->sents[s].start, c->d->sents[s].end);
+        return quote_why(v, c, "reports side effects", c->d->sents[s].start,
+                         c->d->sents[s].end);
     return 0;
 }
 
@@ -3323,7 +3347,8 @@ static int outcome_pair(const struct vfacts *v, const char *outcome)
     for (i = 1; i < no; i++) {
         int topical = 0;
         for (t = 0; t < v->m->topic->n; t++)
-            topical += !strcmp(ow[i - 1], v->m->topic->words[t]) + !strcmp(ow[i], v->m->topic->words[t]);
+            topical += !strcmp(ow[i - 1], v->m->topic->words[t])
+                       + !strcmp(ow[i], v->m->topic->words[t]);
         if (topical >= 2 || strlen(ow[i - 1]) < 3 || strlen(ow[i]) < 3
             || (rc_stopword(&v->m->k->words, ow[i - 1], strlen(ow[i - 1]))
                 && rc_stopword(&v->m->k->words, ow[i], strlen(ow[i]))))
@@ -3431,10 +3456,12 @@ static int t_few_respond(struct vfacts *v)
             c = &v->m->c[i];
     if (!c || (share = responder_share(c->d, &s)) < 0 || share >= 0.5)
         return 0;
-    snprintf(v->why, sizeof v->why, "the article says it works for most; at most %.0f%% responded "
-             "in PMID %lld: \"%.*s\"", share * 100, (long long)c->d->pmid,
-             (int)(c->d->sents[s].end - c->d->sents[s].start < 200
-                   ? c->d->sents[s].end - c->d->sents[s].start : 200), c->d->text + c->d->sents[s].start);
+    {
+        const struct rc_sent *st = &c->d->sents[s];
+        snprintf(v->why, sizeof v->why, "the article says it works for most; at most %.0f%% "
+                 "responded in PMID %lld: \"%.*s\"", share * 100, (long long)c->d->pmid,
+                 (int)(st->end - st->start < 200 ? st->end - st->start : 200), c->d->text + st->start);
+    }
     v->best = c;
     return 1;
 }
@@ -3487,9 +3514,11 @@ static int t_finding_agrees(struct vfacts *v)
     if (b->agree > 0 || b->conflict > 0 || (f = finding_anchors(v, b)) < 0)
         return 0;
     v->anchored = 1;
-    snprintf(v->why, sizeof v->why, "%.*s", (int)(b->d->model.find[f].end - b->d->model.find[f].start < 200
-                                                  ? b->d->model.find[f].end - b->d->model.find[f].start : 200),
-             b->d->text + b->d->model.find[f].start);
+    {
+        const struct rc_finding *fd = &b->d->model.find[f];
+        snprintf(v->why, sizeof v->why, "%.*s",
+                 (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200), b->d->text + fd->start);
+    }
     return 1;
 }
 
@@ -3795,7 +3824,8 @@ static int t_hedged_opinion(struct vfacts *v)
         return 0;
     claim_text(v, buf, sizeof buf);
     /* the attribution after the quote: "..." said/says/according to <role> */
-    if (!(q = rc_find_ci(buf, strlen(buf), "\" said")) && !(q = rc_find_ci(buf, strlen(buf), "\" says"))
+    if (!(q = rc_find_ci(buf, strlen(buf), "\" said"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\" says"))
         && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d said"))
         && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d says")))
         return 0;
