@@ -3527,7 +3527,9 @@ static int t_unanchored(struct vfacts *v)
     const struct cand *b = v->best;
     size_t i, own = 0, hit = 0;
 
-    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v) || v->anchored)
+    /* (the year or the journal the claim gives the study is the record's:
+     * a detail of it anchors the claim as a figure does) */
+    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v) || v->anchored || b->details > 0)
         return 0;
     if (design_bonus(v->f, b->d) > 0
         || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))

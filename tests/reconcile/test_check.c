@@ -825,6 +825,9 @@ Test(reconcile_check, verdict_rows_on_the_study_model)
         /* the two arm figures agree with the record's ("fell by 3.4 days") */
         { "verdict_article.txt", "Flare days fell by 3.4 a week", "controlled", "numbers.agree",
           "99600001" },
+        /* the year the claim gives the study is the record's: anchored */
+        { "verdict_article.txt", "A 2020 study found zorvane", "controlled",
+          "!support.unanchored", "99600001" },
         /* words no record holds do not make it uncovered when it tells the finding */
         { "verdict_article.txt", "Zorvane cut flare days in adults with stubborn", "controlled",
           "finding.agrees", "99600001" },
