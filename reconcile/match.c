@@ -2799,15 +2799,15 @@ static int claim_year_differs(const struct vfacts *v, const struct cand *c)
 }
 
 /* The year the article gives the study it speaks of (its mention's
- * record, the venue it names aside) is not the record's: a year apart is
- * the online and the print year of one paper, not a contradiction. */
+ * record, the venue it names aside) is not the record's.  The corpus keeps
+ * the journal issue's year only, so any other year is the article's. */
 static int t_venue_year(struct vfacts *v)
 {
     struct cand *c;
     int year;
 
     if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
-        || venue_other(v, c) || abs(year - c->d->year) < 2)
+        || venue_other(v, c))
         return 0;
     snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
              year, (long long)c->d->pmid, c->d->year, c->d->journal);
