@@ -434,9 +434,11 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
         isdiff = !strcmp(x->what, "difference");
         diffs += isdiff;
         same_unit |= c->unit[0] && !strcmp(c->unit, x->unit);
-        /* minutes written whole ("about 8 minutes" for 8.25) */
-        if (close_to(fabs(c->v), fabs(x->v), !strcmp(c->unit, "minutes") && c->v == floor(c->v)
-                     ? 0.5 : 0.051, 0.02)) {
+        /* minutes or days written whole ("about 8 minutes" for 8.25) */
+        int whole = (!strcmp(c->unit, "minutes") || !strcmp(c->unit, "days"))
+                    && c->v == floor(c->v);
+        /* ("nearly 10 mmHg" for 9.8) */
+        if (close_to(fabs(c->v), fabs(x->v), whole ? 0.5 : 0.051, c->approx ? 0.05 : 0.02)) {
             if (!strcmp(c->what, "difference") && !isdiff) {
                 *within = (int)i;
                 continue;
@@ -913,8 +915,21 @@ static lm_err search(lm_checker *k, const struct word *w, size_t nw,
     if (rc == LM_OK && req[0].len && (rc = rc_pool(k, t)) == LM_OK && k->tp.pool_complete) {
         pool_rank(k, w, nw, h);                 /* the topic's records, read once */
         r = 1;
-        if (req[1].len)
+        /* a claim naming no topic word ("for riboflavin, the only
+         * study...") may speak of a record holding any one of them */
+        if (req[1].len && !has_topic && t->n > 1) {
+            lm_buf any = {0};
+            char term[76];
+            for (i = 0; i < t->n && rc == LM_OK; i++) {
+                rc_topic_term(t, i, term, sizeof term);
+                rc = lm_buf_printf(&any, "%s%s", i ? " OR " : "(", term);
+            }
+            if (rc == LM_OK && (rc = lm_buf_puts(&any, ")")) == LM_OK)
+                rc = search_outside(k, w, nw, any.s, h);
+            lm_buf_free(&any);
+        } else if (req[1].len) {
             rc = search_outside(k, w, nw, req[1].s, h);
+        }
     }
     for (; r < 2 && rc == LM_OK; r++) {
         if (!req[r].len || (r == 1 && req[0].len && !strcmp(req[0].s, req[1].s)))
@@ -1363,6 +1378,24 @@ static lm_err set_level(struct rc_claim *cl, const char *lvl)
     return LM_OK;
 }
 
+/* Lower-case stems of the words of t[0,n) (at most @max). */
+static size_t stems_of(const char *t, size_t n, char (*out)[32], size_t max)
+{
+    size_t p = 0, k = 0;
+
+    while (p < n && k < max) {
+        size_t q;
+        while (p < n && !isalnum((unsigned char)t[p]))
+            p++;
+        for (q = p; q < n && (isalnum((unsigned char)t[q]) || t[q] == '-'); q++)
+            ;
+        if (q > p)
+            rc_stem(t + p, q - p, out[k++], 32);
+        p = q;
+    }
+    return k;
+}
+
 /* ---- verdict rules ----------------------------------------------------------
  *
  * A claim's verdict comes from the first row of rc_verdict_rules whose test
@@ -1390,6 +1423,9 @@ struct vfacts {
     struct cand *best;
     size_t novel, novel_cap;
     int novel_pair;
+    int anchored;           /* the claim tells the best record's finding */
+    int unbound;            /* its figures say it speaks of another study than its mention */
+    struct cand *other;     /* a second study the claim's details come from (merged) */
     char why[400];          /* filled by a test that explains itself */
 };
 
@@ -1430,6 +1466,21 @@ static struct cand *bound_cand(const struct vfacts *v)
 
     for (i = 0; v->m->ctx && v->cl->about >= 0 && i < v->m->nc; i++)
         if (v->m->c[i].d->pmid == v->m->ctx)
+            return &v->m->c[i];
+    return NULL;
+}
+/* The candidate that is the record of the claim's study mention, the
+ * sentence that introduces it too (its details resolved it). */
+static struct cand *mention_cand(const struct vfacts *v)
+{
+    const struct lm_report *r = v->m->r;
+    size_t i;
+
+    if (v->unbound || v->cl->about < 0 || (size_t)v->cl->about >= r->nstudies
+        || !r->studies[v->cl->about].pmid)
+        return NULL;
+    for (i = 0; i < v->m->nc; i++)
+        if (v->m->c[i].d->pmid == r->studies[v->cl->about].pmid)
             return &v->m->c[i];
     return NULL;
 }
@@ -1475,6 +1526,8 @@ static int t_speculation(struct vfacts *v) { return (v->f & RC_F_SPECULATION) !=
  * claim bound to a study the article named, whose words are the article's
  * own ("came in twice a week"), nor a statement of a detail (regimen, venue,
  * timing), which names the study's facts in other words. */
+static long finding_anchors(const struct vfacts *v, const struct cand *c);
+
 static int t_not_covered(struct vfacts *v)
 {
     enum rc_claim_kind k = v->cl->kind;
@@ -1482,6 +1535,9 @@ static int t_not_covered(struct vfacts *v)
     if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
         return 0;
     if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
+        return 0;
+    /* (it tells the record's finding: the corpus covers it) */
+    if (finding_anchors(v, v->best) >= 0)
         return 0;
     /* (how soon or how long: two such words in a row name an outcome no
      * record has, "morning stiffness", as they do of a finding) */
@@ -1494,6 +1550,8 @@ static int no_match(const struct vfacts *v)
     const struct cand *b = v->best;
     if (bound_cand(v))
         return 0;       /* the claim speaks of a study the article named */
+    if (v->cl->kind == RC_K_VENUE && mention_cand(v))
+        return 0;       /* where and when that study appeared */
     if (b && b->details > 0 && b->conflict > 0)
         return 0;       /* the study the claim dates and places, with another figure */
     return !b || (b->lex < 0.34 && b->agree == 0 && b->weak_agree < 2
@@ -1698,6 +1756,26 @@ static int schedules_differ(const char *t, size_t n, const char *freq)
     return cw > rw * 1.35 || cw < rw / 1.35;
 }
 
+/* The claim's schedule is a figure of its outcome ("fell by 4.1 a month"):
+ * the "how often" read starts inside one of its changes or rates. */
+static int outcome_rate(const struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    struct rc_sched cs;
+    size_t i;
+
+    if (!rc_schedule(t, cl->end - cl->start, &cs))
+        return 0;
+    for (i = 0; i < cl->nums.n; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        if ((x->kind == RC_CHANGE || x->kind == RC_RATE || x->kind == RC_REDUCTION)
+            && cl->start + cs.start >= x->start && cl->start + cs.start < x->end + 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1710,6 +1788,10 @@ static int t_regimen_differs(struct vfacts *v)
     double cw, rw;
     int retold = 0;
 
+    /* the sentence that introduces a study gives its course of that
+     * study's record ("in the main trial, it was taken twice a day") */
+    if (!c && cl->kind == RC_K_REGIMEN)
+        c = mention_cand(v);
     if (!c && (cl->kind == RC_K_REGIMEN || cl->kind == RC_K_DURABILITY)
         && v->best->agree + v->best->weak_agree > 0)
         c = v->best;
@@ -1725,11 +1807,34 @@ static int t_regimen_differs(struct vfacts *v)
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
-    cw = rc_per_week(t, n);
+    cw = outcome_rate(v) ? 0 : rc_per_week(t, n);
     rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
     if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
-        snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld gave %s",
-                 cw, (long long)c->d->pmid, md->frequency);
+        int l = snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld "
+                         "gave %s", cw, (long long)c->d->pmid, md->frequency);
+        /* the schedule and a dose of another candidate: merged */
+        for (i = 0; i < v->m->nc && !v->other; i++) {
+            struct cand *o = &v->m->c[i];
+            const char *of = o->d->model.frequency;
+            if (o == c || !of[0] || schedules_differ(t, n, of))
+                continue;
+            for (j = 0; j < cl->nums.n && j < 64; j++)
+                if (cl->nums.v[j].kind == RC_DOSE && o->cmp[j] == CMP_AGREE
+                    && c->cmp[j] != CMP_AGREE) {
+                    v->other = o;
+                    break;
+                }
+        }
+        /* and the course's length, slot by slot, when that differs too */
+        for (i = 0; i < cl->nums.n && l > 0 && (size_t)l < sizeof v->why; i++) {
+            const struct rc_num *x = &cl->nums.v[i];
+            if (x->kind == RC_DURATION && x->v >= 7 && !is_age(v->m->r->text, x, cl->end)
+                && md->duration[0] && duration_fits(c->d, x->v) == 0) {
+                snprintf(v->why + l, sizeof v->why - (size_t)l, "; it says %.0f days, the trial "
+                         "lasted %s", x->v, md->duration);
+                break;
+            }
+        }
         v->best = c;
         return 1;
     }
@@ -1828,6 +1933,166 @@ static int t_population_differs(struct vfacts *v)
     return 1;
 }
 
+/* Does t[0,p) end with @w (case-insensitive)? */
+static int word_before(const char *t, size_t p, const char *w)
+{
+    size_t l = strlen(w);
+    return p >= l && !strncasecmp(t + p - l, w, l)
+           && (p == l || !isalpha((unsigned char)t[p - l - 1]));
+}
+
+/* The ages a text gives its people: "aged 18 to 65", "aged 18-65",
+ * "aged 70 years or older", "70 and over", "over 70", "under 12",
+ * "younger than 12"; [*lo, *hi] in years (hi 200: no upper bound); 1 when
+ * it gives them.  "Over 16 weeks", "over 500 adults" and "under 5%" are no
+ * ages: the number must not be followed by a unit, a count of people or
+ * a percent sign. */
+static int ages_in(const char *t, size_t n, double *lo, double *hi)
+{
+    static const char *const after_lo[] = { " years or older", " years and older", " years or over",
+                                            " years and over", " or older", " and older",
+                                            " and over", " or over", " years of age or older",
+                                            "+", NULL };
+    size_t p, k;
+
+    for (p = 0; p < n; p++) {
+        double a, b;
+        char *e;
+        const char *q = t + p;
+        int aged;
+        if (!isdigit((unsigned char)*q)
+            || (p > 0 && (isalnum((unsigned char)q[-1]) || q[-1] == '.')))
+            continue;
+        a = strtod(q, &e);
+        if (a < 1 || a > 110 || (size_t)(e - t) > n || *e == '.' || *e == '%')
+            continue;
+        aged = word_before(t, p, "aged ") || word_before(t, p, "age ");
+        /* "aged 18 to 65", "aged 18-65", "between 18 and 65 years" */
+        if (aged && (!strncmp(e, " to ", 4) || *e == '-' || !strncmp(e, "\xe2\x80\x93", 3))) {
+            const char *f = *e == '-' ? e + 1 : *e == ' ' ? e + 4 : e + 3;
+            b = strtod(f, &e);
+            if (b > a && b <= 110) {
+                *lo = a, *hi = b;
+                return 1;
+            }
+            continue;
+        }
+        for (k = 0; after_lo[k]; k++)
+            if (!strncasecmp(e, after_lo[k], strlen(after_lo[k])))
+                break;
+        if (after_lo[k] && (aged || k < 4 || a >= 40)) {
+            *lo = a, *hi = 200;
+            return 1;
+        }
+        /* "over 70", "older than 65", "under 12", "younger than 12": no
+         * unit, count or share after it */
+        {
+            int over = word_before(t, p, "over ") || word_before(t, p, "older than ");
+            int under = word_before(t, p, "under ") || word_before(t, p, "younger than ");
+            const char *w = e;
+            if (!over && !under)
+                continue;
+            while (*w == ' ')
+                w++;
+            if (!strncasecmp(w, "years", 5)) {
+                const char *x = w + 5;
+                while (*x == ' ')
+                    x++;
+                if (strncasecmp(x, "old", 3) && strncasecmp(x, "of age", 6) && *x != ','
+                    && *x != '.' && *x != '\0')
+                    continue;   /* "over 2 years of follow-up" */
+            } else if (isalpha((unsigned char)*w) && strncasecmp(w, "were ", 5)
+                       && strncasecmp(w, "was ", 4) && strncasecmp(w, "and ", 4)
+                       && strncasecmp(w, "or ", 3) && strncasecmp(w, "in ", 3)) {
+                continue;       /* "over 16 weeks", "over 500 adults" */
+            }
+            *lo = over ? a : 0;
+            *hi = over ? 200 : a;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void fmt_ages(char *buf, size_t cap, double lo, double hi)
+{
+    if (hi >= 200)
+        snprintf(buf, cap, "%.0f and over", lo);
+    else if (lo <= 0)
+        snprintf(buf, cap, "under %.0f", hi);
+    else
+        snprintf(buf, cap, "%.0f to %.0f", lo, hi);
+}
+
+static long finding_anchors(const struct vfacts *v, const struct cand *c);
+
+/* The ages the claim gives its people lie outside those the record of the
+ * study it speaks of enrolled ("all over 70" of a trial of adults aged 18
+ * to 65). */
+static int t_age_differs(struct vfacts *v)
+{
+    static const char *const people[] = { "patient", "adult", "people", "participant", "those",
+                                          "children", "women", "men", "volunteer", "subjects",
+                                          NULL };
+    const struct rc_claim *cl = v->cl;
+    const char *t = v->m->r->text + cl->start;
+    char buf[400];
+    struct cand *c = bound_cand(v);
+    double clo, chi, rlo, rhi;
+    char ca[40], ra[40];
+    size_t i;
+    int n_agrees = 0;
+
+    if (!c)
+        c = mention_cand(v);
+    if (!c) {
+        /* (or the study whose sample size or outcome figures it gives) */
+        for (i = 0; i < cl->nums.n && i < 64; i++)
+            n_agrees |= (cl->nums.v[i].kind == RC_N || outcome_kind(cl->nums.v[i].kind))
+                        && v->best->idx[i] >= 0 && v->best->cmp[i] == CMP_AGREE;
+        /* (or the finding it tells) */
+        if (n_agrees || finding_anchors(v, v->best) >= 0)
+            c = v->best;
+    }
+    claim_text(v, buf, sizeof buf);
+    if (!c || cl->source != LM_SOURCE_STUDY)
+        return 0;
+    /* children said of a trial of adults only, or adults of one of children */
+    {
+        static const char *const young[] = { "child", "kids", "adolescen", "teen", "pediatric",
+                                             "paediatric", "infant", NULL };
+        static const char *const grown[] = { "adult", NULL };
+        int cy = has_any(buf, young, NULL), ca2 = has_any(buf, grown, NULL);
+        int ry = has_any(c->d->text, young, NULL), ra2 = has_any(c->d->text, grown, NULL);
+        if (cy != ca2 && ry != ra2 && cy != ry && !claims_null(v->f)) {
+            snprintf(v->why, sizeof v->why, "the article says %s; the people of PMID %lld were %s",
+                     cy ? "children" : "adults", (long long)c->d->pmid, ry ? "children" : "adults");
+            v->best = c;
+            return 1;
+        }
+    }
+    if (!has_any(buf, people, NULL) || !ages_in(t, cl->end - cl->start, &clo, &chi)
+        || !ages_in(c->d->abstract, strlen(c->d->abstract), &rlo, &rhi))
+        return 0;
+    if (!(clo >= rhi + 1 || chi <= rlo - 1))
+        return 0;
+    /* the people it names are another candidate's: two studies merged */
+    for (i = 0; i < v->m->nc && !v->other; i++) {
+        struct cand *o = &v->m->c[i];
+        double olo, ohi;
+        if (o != c && (lvl_of(o) == '1' || lvl_of(o) == '2')
+            && ages_in(o->d->abstract, strlen(o->d->abstract), &olo, &ohi)
+            && clo >= olo - 1 && chi <= ohi + 1)
+            v->other = o;
+    }
+    fmt_ages(ca, sizeof ca, clo, chi);
+    fmt_ages(ra, sizeof ra, rlo, rhi);
+    snprintf(v->why, sizeof v->why, "the article gives ages %s; PMID %lld enrolled people aged %s",
+             ca, (long long)c->d->pmid, ra);
+    v->best = c;
+    return 1;
+}
+
 static int t_safety_unreported(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
@@ -1896,6 +2161,21 @@ static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
     return n;
 }
 
+/* Does finding @f's sentence call its analysis exploratory ("in a
+ * secondary analysis", "nominal P", "not adjusted for multiplicity")? */
+static const char *const explo_phrases[] = { "secondary analysis", "exploratory", "nominal",
+                                             "not adjusted for multiplic", "post hoc", "post-hoc",
+                                             "hypothesis-generating", NULL };
+static int exploratory_at(const struct rc_doc *d, const struct rc_finding *f)
+{
+    char buf[700];
+    size_t n = f->end - f->start;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1),
+             d->text + f->start);
+    return has_any(buf, NULL, explo_phrases);
+}
+
 /* The record's result is null: with finding rows, no comparison significant
  * and a primary one without a difference; without any, the abstract's own
  * wording (and no significant primary result). */
@@ -1906,7 +2186,8 @@ static int record_null(const struct rc_doc *d)
     int any_sig = 0, null_primary = 0;
 
     for (i = 0; i < m->nfind; i++) {
-        any_sig |= m->find[i].sig == 1;
+        /* (a result an exploratory analysis found is no result of the trial) */
+        any_sig |= m->find[i].sig == 1 && !exploratory_at(d, &m->find[i]);
         /* a comparison between doses or frequencies is not the drug's
          * comparison with control */
         null_primary |= m->find[i].primary && m->find[i].dir == 0 && m->find[i].sig != 1
@@ -2004,6 +2285,53 @@ static int t_number_null(struct vfacts *v)
     return 0;
 }
 
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap);
+
+/* A figure told as a result that the record gives only for an exploratory
+ * analysis ("in a secondary analysis ... nominal P=0.04, not adjusted for
+ * multiplicity") of a trial whose primary outcome did not differ: the
+ * trial did not show it. */
+static int t_exploratory(struct vfacts *v)
+{
+    static const char *const own[] = { "secondary", "exploratory", "preliminary", "post hoc",
+                                       "tentative", "caution", NULL };
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v);
+    char buf[400], sent[700];
+    size_t i;
+    int null;
+
+    if (!c)
+        c = v->best;
+    claim_text(v, buf, sizeof buf);
+    if (cl->source != LM_SOURCE_STUDY || cl->hedged || claims_null(v->f)
+        || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION)) || has_any(buf, NULL, own)
+        || lvl_of(c) != '2' || c->conflict)
+        return 0;
+    /* (a primary comparison without a difference: the extractors may count
+     * the exploratory one as primary too) */
+    for (i = 0, null = 0; i < c->d->model.nfind; i++) {
+        const struct rc_finding *f = &c->d->model.find[i];
+        null |= f->primary && f->dir == 0 && f->sig == 0 && !(f->dims & (RC_FD_DOSE | RC_FD_FREQ));
+    }
+    if (!null && !record_null(c->d))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x;
+        size_t si;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        si = sent_of(c->d, x->start);
+        sent_copy(c->d, si, sent, sizeof sent);
+        if (has_any(sent, NULL, explo_phrases))
+            return quote_why(v, c, "gives that figure only for an exploratory analysis of a trial "
+                             "whose primary outcome did not differ", c->d->sents[si].start,
+                             c->d->sents[si].end);
+    }
+    return 0;
+}
+
 /* Does the claim's text compare with something ("than", "as effective as",
  * "versus", "compared with")? */
 static int names_comparison(const char *buf)
@@ -2051,9 +2379,17 @@ static int secondary_claim(const struct vfacts *v)
     size_t i, j;
     int other = 0;
 
-    /* a claim that names the comparison ("beat placebo") is about it */
+    /* a claim that names the comparison ("beat placebo") is about it, and
+     * one that names no outcome at all ("it has been shown to work") about
+     * the trial's main result */
     claim_text(v, claim, sizeof claim);
     if (names_comparison(claim) || has_any(claim, arms, NULL))
+        return 0;
+    for (i = 0, j = 0; i < v->nw; i++)
+        j += !v->w[i].topic && v->w[i].len >= 4
+             && !rc_stopword(&v->m->k->words, v->w[i].word, v->w[i].len)
+             && !rc_general_word(&v->m->k->words, v->w[i].word, v->w[i].len);
+    if (!j)
         return 0;
     for (i = 0; i < d->model.nfind; i++)
         other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
@@ -2421,11 +2757,66 @@ static struct cand *venue_cand(struct vfacts *v)
     for (i = 0; v->m->ctx && i < v->m->nc; i++)
         if (v->m->c[i].d->pmid == v->m->ctx)
             return &v->m->c[i];
-    return v->best;
+    return mention_cand(v) ? mention_cand(v) : v->best;
 }
 
 /* A capitalised word of the claim's venue (after "in the", "published in")
  * that the record's journal does not hold, or a year it was not published. */
+/* The claim's year, else 0, and whether the venue it names is another
+ * than record @c's journal (its capitalised words, four letters each, in
+ * none of the journal's). */
+static int venue_other(const struct vfacts *v, const struct cand *c)
+{
+    const char *text = v->m->r->text;
+    char venue[64];
+    const char *p = venue;
+    size_t hit = 0, words = 0;
+
+    rc_venue_in(text, v->cl->start, v->cl->end, venue, sizeof venue);
+    if (!venue[0] || !c->d->journal[0])
+        return 0;
+    while (*p) {
+        size_t l = 0;
+        while (p[l] && p[l] != ' ')
+            l++;
+        if (l >= 3 && isupper((unsigned char)p[0])) {
+            char w[8];
+            snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
+            words++;
+            hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+        }
+        p += l;
+        while (*p == ' ')
+            p++;
+    }
+    return words && !hit;
+}
+
+static int claim_year_differs(const struct vfacts *v, const struct cand *c)
+{
+    int year = rc_year_in(v->m->r->text, v->cl->start, v->cl->end);
+    return year && c->d->year && year != c->d->year ? year : 0;
+}
+
+/* The year the article gives the study it speaks of (its mention's
+ * record, the venue it names aside) is not the record's.  The corpus keeps
+ * the journal issue's year only, so any other year is the article's. */
+static int t_venue_year(struct vfacts *v)
+{
+    struct cand *c;
+    int year;
+
+    if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
+        || venue_other(v, c))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
+             year, (long long)c->d->pmid, c->d->year, c->d->journal);
+    v->best = c;
+    return 1;
+}
+
+/* The venue it names is another than the record's journal (and the year,
+ * when it gives one, is said too). */
 static int t_venue_differs(struct vfacts *v)
 {
     const char *text = v->m->r->text;
@@ -2434,41 +2825,18 @@ static int t_venue_differs(struct vfacts *v)
     char venue[64];
     int year;
 
-    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)))
+    if (cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !venue_other(v, c))
         return 0;
-    year = rc_year_in(text, cl->start, cl->end);
-    if (year && c->d->year && year != c->d->year) {
-        snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d "
-                 "(%s)", year, (long long)c->d->pmid, c->d->year, c->d->journal);
-        v->best = c;
-        return 1;
-    }
     rc_venue_in(text, cl->start, cl->end, venue, sizeof venue);
-    if (venue[0] && c->d->journal[0]) {
-        const char *p = venue;
-        size_t hit = 0, words = 0;
-        while (*p) {
-            size_t l = 0;
-            while (p[l] && p[l] != ' ')
-                l++;
-            if (l >= 3 && isupper((unsigned char)p[0])) {
-                char w[8];
-                snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
-                words++;
-                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
-            }
-            p += l;
-            while (*p == ' ')
-                p++;
-        }
-        if (words && !hit) {
-            snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
-                     (long long)c->d->pmid, c->d->journal);
-            v->best = c;
-            return 1;
-        }
-    }
-    return 0;
+    year = claim_year_differs(v, c);
+    if (year)
+        snprintf(v->why, sizeof v->why, "the article says %s, %d; PMID %lld appeared in %s in %d",
+                 venue, year, (long long)c->d->pmid, c->d->journal, c->d->year);
+    else
+        snprintf(v->why, sizeof v->why, "the article names %s; PMID %lld appeared in %s", venue,
+                 (long long)c->d->pmid, c->d->journal);
+    v->best = c;
+    return 1;
 }
 
 /* The first sentence of record @d holding one of @stems or @phrases and,
@@ -2692,6 +3060,178 @@ static int t_safety_harm(struct vfacts *v)
     return 0;
 }
 
+/* An absence claimed without exception: "completely free of side
+ * effects", "avoided weight gain entirely", "no drowsiness at all".  The
+ * harm's words (lower-case) go to @what ("" for side effects in general);
+ * 1 when the claim states one. */
+static const char *const universal_words[] = { "completely", "totally", "entirely", "at all",
+                                               "whatsoever", "absolutely", "altogether", "zero",
+                                               "never any", "not a single", NULL };
+static const char *const generic_harm[] = { "side effect", "side-effect", "adverse", "harm",
+                                            NULL };
+
+static int absence_claim(const char *t, size_t n, char *what, size_t cap)
+{
+    static const char *const lead[] = { "free of ", "free from ", "avoided ", "avoid ",
+                                        "without any ", "without ", "no ", "zero ", "never had ",
+                                        "never any ", NULL };
+    char buf[400];
+    const char *p = NULL;
+    size_t i, k, w;
+    int univ = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; universal_words[i] && !univ; i++)
+        univ = rc_find_ci(buf, strlen(buf), universal_words[i]) != NULL;
+    for (i = 0; absolute_safe[i] && !univ; i++)
+        if (rc_find_ci(buf, strlen(buf), absolute_safe[i])) {
+            snprintf(what, cap, "%s", "");
+            return 1;
+        }
+    if (!univ)
+        return 0;
+    for (i = 0; lead[i] && !p; i++) {
+        const char *q = buf;
+        while ((q = rc_find_ci(q, strlen(q), lead[i])) && q > buf && isalpha((unsigned char)q[-1]))
+            q++;
+        p = q ? q + strlen(lead[i]) : NULL;
+    }
+    if (!p)
+        return 0;
+    while (*p == ' ' || !strncasecmp(p, "any ", 4))
+        p += *p == ' ' ? 1 : 4;
+    /* the harm: up to three words, to punctuation or a word of degree */
+    for (k = 0, w = 0; p[k] && w < 3; w++) {
+        size_t a = k;
+        while (isalpha((unsigned char)p[k]) || p[k] == '-')
+            k++;
+        if (k == a)
+            break;
+        for (i = 0; universal_words[i]; i++)
+            if (!strncasecmp(p + a, universal_words[i], strlen(universal_words[i])))
+                break;
+        if (universal_words[i] || !strncasecmp(p + a, "in ", 3) || !strncasecmp(p + a, "for ", 4)
+            || !strncasecmp(p + a, "once", 4)) {
+            k = a;
+            break;
+        }
+        if (p[k] != ' ')
+            break;
+        k++;
+    }
+    while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '-'))
+        k--;
+    if (k < 3)
+        return 0;
+    /* an absence of a result, not of a harm ("no benefit at all") */
+    {
+        static const char *const result[] = { "differen", "effect ", "effects ", "benefit",
+                                              "change", "improve", "evidence", "proof", "sign",
+                                              "data", "study", "studies", "trial", NULL };
+        char head[40];
+        snprintf(head, sizeof head, "%.*s ", (int)(k < 38 ? k : 38), p);
+        for (i = 0; result[i]; i++)
+            if (!strncasecmp(head, result[i], strlen(result[i])))
+                return 0;
+    }
+    snprintf(what, cap, "%.*s", (int)k, p);
+    for (i = 0; what[i]; i++)
+        what[i] = (char)tolower((unsigned char)what[i]);
+    /* "side effects" in general, unless a qualifier narrows them ("free of
+     * serious side effects": the record's mild ones do not answer it) */
+    for (i = 0; generic_harm[i]; i++)
+        if (strstr(what, generic_harm[i]) && !strstr(what, "serious") && !strstr(what, "severe")
+            && !strstr(what, "major") && !strstr(what, "lasting") && !strstr(what, "long-term"))
+            what[0] = '\0';
+    return 1;
+}
+
+/* The sentence of record @d that reports harm @what (its words; "": side
+ * effects in general) in a share of the people treated ("weight gain ...
+ * was reported by 12%", "drowsiness was reported by 17% with X"), not its
+ * absence; -1 when none does. */
+static long harm_reported(const struct rc_doc *d, const char *what)
+{
+    static const char *const occurred[] = { "reported by", "occurred in", "occurred", "experienced",
+                                            "developed", "was seen", "were seen", "had ", NULL };
+    static const char *const none[] = { "no adverse", "no serious", "no side", "no new",
+                                        "no weight", "not associated", "did not", NULL };
+    char buf[700], ws[4][32];
+    size_t i, j, nws = stems_of(what, strlen(what), ws, 4);
+
+    for (i = 0; i < d->nsents; i++) {
+        int rate = 0, words = 1;
+        sent_copy(d, i, buf, sizeof buf);
+        if (has_any(buf, NULL, none))
+            continue;
+        for (j = 0; j < d->nums.n && !rate; j++)
+            rate = d->nums.v[j].kind == RC_RATE && d->nums.v[j].v > 0
+                   && d->nums.v[j].start >= d->sents[i].start
+                   && d->nums.v[j].end <= d->sents[i].end;
+        if (!rate)
+            continue;
+        if (!what[0]) {
+            if (has_any(buf, NULL, generic_harm) || has_any(buf, NULL, occurred))
+                return (long)i;
+            continue;
+        }
+        for (j = 0; j < nws && words; j++)
+            words = strlen(ws[j]) < 3 || rc_has_stem(buf, ws[j]);
+        if (words && nws)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "Completely free of side effects", "avoided weight gain entirely" (a
+ * first-hand post too: the corpus can test a claim without exception)
+ * over the record it speaks of, else a controlled record on the topic,
+ * that reports the harm in a share of those treated. */
+static int t_absence_refuted(struct vfacts *v)
+{
+    char what[64];
+    struct cand *c = bound_cand(v);
+    size_t i;
+    long s;
+
+    if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
+                          sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best
+        || claims_null(v->f))
+        return 0;       /* ("no difference at all": a null result, not a harm) */
+    /* first hand, it must say it of the treatment ("it is completely free
+     * of side effects"), not of the speaker ("I had no side effects at all") */
+    if (v->cl->source == LM_SOURCE_ANECDOTE) {
+        static const char *const self[] = { "i had ", "i've had", "i have had", "i got ", "i felt ",
+                                            "i never", "i didn't", "i did not", "i haven't",
+                                            "i have not", "i experienced", "for me", "gave me",
+                                            "i've never", "i noticed", NULL };
+        char buf[400];
+        claim_text(v, buf, sizeof buf);
+        if (has_any(buf, NULL, self))
+            return 0;
+    }
+    if (!c)
+        c = mention_cand(v);
+    if (c) {
+        if ((s = harm_reported(c->d, what)) < 0)
+            return 0;
+        return quote_why(v, c, "reports it", c->d->sents[s].start, c->d->sents[s].end);
+    }
+    /* the topic's controlled records, for side effects in general */
+    for (i = 0; !what[0] && i < v->m->nc; i++) {
+        c = &v->m->c[i];
+        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+            return quote_why(v, c, "reports side effects", c->d->sents[s].start,
+                             c->d->sents[s].end);
+    }
+    /* (one query: the topic's records that name adverse events) */
+    if (!what[0] && (c = extra_cand(v, "\"adverse\" OR \"side\"", NULL, generic_harm, NULL, 0, &s))
+        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        return quote_why(v, c, "reports side effects", c->d->sents[s].start,
+                         c->d->sents[s].end);
+    return 0;
+}
+
 /* Words of a record that says its effect grew with the dose. */
 static const char *const graded_phrases[] = { "proportional to the", "dose-dependent",
                                               "dose dependent", "dose-response relationship",
@@ -2771,12 +3311,225 @@ static int rare_on_topic(lm_checker *k, const struct rc_topic *t, const struct w
     return c > 0 && c <= 2;
 }
 
+/* The direction a claim gives its outcome: -1 down ("reduced", "fewer"),
+ * +1 up ("increased", "longer"), 2 better either way ("improved"), 0 none. */
+static int claim_direction(const char *t, size_t n)
+{
+    static const char *const down[] = { "reduc", "cut", "lower", "decreas", "fell", "fall",
+                                        "drop", "fewer", "shorten", "halv", "declin", "shrank",
+                                        "less", NULL };
+    static const char *const up[] = { "increas", "rais", "boost", "rose", "rise", "longer",
+                                      "gain", "extend", "more", NULL };
+    static const char *const better[] = { "improv", "better", "eas", "relie", NULL };
+    char buf[400];
+    int d = 0, u = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    d = has_any(buf, down, NULL);
+    u = has_any(buf, up, NULL);
+    if (d != u)
+        return d ? -1 : 1;
+    return has_any(buf, better, NULL) ? 2 : 0;
+}
+
+/* Two consecutive words of a finding's outcome ("migraine days") as two
+ * consecutive words of the claim, one of them beyond the topic's words: a
+ * term of the outcome, though each word alone is the condition's or one
+ * every story uses. */
+static int outcome_pair(const struct vfacts *v, const char *outcome)
+{
+    char ow[12][32], cw[80][32];
+    size_t no = stems_of(outcome, strlen(outcome), ow, 12), nc, i, j, t;
+
+    if (no < 2)
+        return 0;
+    nc = stems_of(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, cw, 80);
+    for (i = 1; i < no; i++) {
+        int topical = 0;
+        for (t = 0; t < v->m->topic->n; t++)
+            topical += !strcmp(ow[i - 1], v->m->topic->words[t])
+                       + !strcmp(ow[i], v->m->topic->words[t]);
+        if (topical >= 2 || strlen(ow[i - 1]) < 3 || strlen(ow[i]) < 3
+            || (rc_stopword(&v->m->k->words, ow[i - 1], strlen(ow[i - 1]))
+                && rc_stopword(&v->m->k->words, ow[i], strlen(ow[i]))))
+            continue;
+        for (j = 1; j < nc; j++)
+            if (!strcmp(cw[j - 1], ow[i - 1]) && !strcmp(cw[j], ow[i]))
+                return 1;
+    }
+    return 0;
+}
+
+/* The claim tells record @c's finding: its direction agrees with a finding
+ * the record reports as a change (primary, or significant), whose outcome
+ * ("monthly flare days") holds a word of the claim beyond the topic's (the
+ * drug's and the condition's words anchor nothing). */
+static long finding_anchors(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_model *md = &c->d->model;
+    const struct rc_words *sw = &v->m->k->words;
+    int dir = claim_direction(v->m->r->text + v->cl->start, v->cl->end - v->cl->start);
+    size_t i, j;
+
+    if (!dir || claims_null(v->f))
+        return -1;
+    for (i = 0; i < md->nfind; i++) {
+        const struct rc_finding *f = &md->find[i];
+        if (f->dir == 0 || f->sig == 0 || !(f->primary || f->sig == 1) || !f->outcome[0]
+            || (dir != 2 && f->dir != dir))
+            continue;
+        for (j = 0; j < v->nw; j++) {
+            const struct word *x = &v->w[j];
+            if (x->topic || x->len < 4 || rc_stopword(sw, x->word, x->len))
+                continue;
+            if (rc_has_stem(f->outcome, x->stem))
+                return (long)i;
+        }
+        if (outcome_pair(v, f->outcome))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* "Works for most people" over a record whose responders, on the
+ * treatment, were under half: the share of a sentence that counts
+ * responders ("a 50% or greater reduction was reached by 38%"), its
+ * threshold aside; the largest such share, or -1 when none is given. */
+static double responder_share(const struct rc_doc *d, long *sent)
+{
+    static const char *const resp[] = { "respon", "or greater reduction", "or more reduction",
+                                        "at least 50%", "at least half", "halved", "remission",
+                                        "clear or almost clear", "much improved", NULL };
+    char buf[700];
+    size_t i, j;
+    double best = -1;
+
+    for (i = 0; i < d->nsents; i++) {
+        sent_copy(d, i, buf, sizeof buf);
+        if (!has_any(buf, NULL, resp))
+            continue;
+        for (j = 0; j < d->nums.n; j++) {
+            const struct rc_num *x = &d->nums.v[j];
+            const char *after = d->text + x->end;
+            /* ("reached by 46%" reads as a reduction by) */
+            if ((x->kind != RC_RATE && x->kind != RC_REDUCTION) || x->v <= 0
+                || x->start < d->sents[i].start || x->end > d->sents[i].end)
+                continue;
+            while (*after == ' ')
+                after++;
+            if (!strncasecmp(after, "or greater", 10) || !strncasecmp(after, "or more", 7)
+                || !strncasecmp(after, "reduction", 9) || !strncasecmp(after, "improvement", 11))
+                continue;       /* the threshold, not a share */
+            if (x->v > best) {
+                best = x->v;
+                *sent = (long)i;
+            }
+        }
+    }
+    return best;
+}
+
+static int t_few_respond(struct vfacts *v)
+{
+    static const char *const most[] = { "most people", "most patients", "most of those",
+                                        "most sufferers", "most users", "the majority",
+                                        "nearly everyone", "almost everyone", "most adults",
+                                        "most children", "most women", "most men", NULL };
+    char buf[400];
+    struct cand *c = bound_cand(v);
+    size_t i;
+    long s = -1;
+    double share;
+
+    claim_text(v, buf, sizeof buf);
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_QUESTION)
+        || !has_any(buf, NULL, most))
+        return 0;
+    for (i = 0; i < v->cl->nums.n; i++)
+        if (v->cl->nums.v[i].kind == RC_RATE)
+            return 0;           /* its own share: the figure rows answer it */
+    if (!c)
+        c = mention_cand(v);
+    for (i = 0; !c && i < v->m->nc; i++)
+        if ((lvl_of(&v->m->c[i]) == '1' || lvl_of(&v->m->c[i]) == '2')
+            && responder_share(v->m->c[i].d, &s) >= 0)
+            c = &v->m->c[i];
+    if (!c || (share = responder_share(c->d, &s)) < 0 || share >= 0.5)
+        return 0;
+    {
+        const struct rc_sent *st = &c->d->sents[s];
+        snprintf(v->why, sizeof v->why, "the article says it works for most; at most %.0f%% "
+                 "responded in PMID %lld: \"%.*s\"", share * 100, (long long)c->d->pmid,
+                 (int)(st->end - st->start < 200 ? st->end - st->start : 200), c->d->text + st->start);
+    }
+    v->best = c;
+    return 1;
+}
+
+/* A benefit claimed of the topic's treatment with nothing to anchor it to
+ * one record ("it has been shown to shorten colds": support.unanchored
+ * would hold), where every
+ * controlled record among the candidates found no difference on its
+ * primary outcome: that evidence disagrees, whichever of them ranks first. */
+static int t_unanchored(struct vfacts *v);
+
+static int t_null_topic(struct vfacts *v)
+{
+    struct cand *null = NULL, *save = v->best;
+    size_t i;
+
+    if (!t_unanchored(v))
+        return 0;       /* anchored: the null-primary row answers it */
+    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION))
+        || v->cl->hedged || v->cl->source != LM_SOURCE_STUDY || !v->has_topic_word
+        || v->cl->kind == RC_K_DOSE_RESPONSE || v->cl->nums.n
+        || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        if (lvl_of(c) != '1' && lvl_of(c) != '2')
+            continue;
+        if (!record_null(c->d) || is_mixed_meta(c) || c->conflict)
+            return 0;           /* a controlled record with a result */
+        if (!null)
+            null = c;
+    }
+    if (!null)
+        return 0;
+    v->best = null;
+    if (compares_otherwise(v) || secondary_claim(v)) {
+        v->best = save;
+        return 0;
+    }
+    return 1;
+}
+
+/* step: a claim with no agreeing figure that tells the best record's
+ * finding (its direction and a term of its outcome) is anchored by it */
+static int t_finding_agrees(struct vfacts *v)
+{
+    const struct cand *b = v->best;
+    long f;
+
+    if (b->agree > 0 || b->conflict > 0 || (f = finding_anchors(v, b)) < 0)
+        return 0;
+    v->anchored = 1;
+    {
+        const struct rc_finding *fd = &b->d->model.find[f];
+        snprintf(v->why, sizeof v->why, "%.*s",
+                 (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200), b->d->text + fd->start);
+    }
+    return 1;
+}
+
 static int t_unanchored(struct vfacts *v)
 {
     const struct cand *b = v->best;
     size_t i, own = 0, hit = 0;
 
-    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v))
+    /* (the year or the journal the claim gives the study is the record's:
+     * a detail of it anchors the claim as a figure does) */
+    if (b->agree > 0 || b->weak_agree > 0 || bound_cand(v) || v->anchored || b->details > 0)
         return 0;
     if (design_bonus(v->f, b->d) > 0
         || ((v->f & RC_F_CASE) && !strcmp(b->d->design, "case_report")))
@@ -2980,6 +3733,21 @@ static lm_err act_against(struct vfacts *v, const struct vrule *r)
     set_level(v->cl, v->best->d->level);
     return rc != LM_OK ? rc : act_plain(v, r);
 }
+/* against the record the row's test chose, and a second study the
+ * claim's details come from when the test found one (merged) */
+static lm_err act_against_merged(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = act_against(v, r);
+
+    if (rc != LM_OK || !v->other)
+        return rc;
+    if ((rc = add_match(v->cl, v->other, v->m->r->text, 0)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, "study.merged", "%s of another study (PMID %lld): the claim "
+                           "merges two studies", r->test == t_age_differs
+                           ? "the people it names are those" : "the regimen it gives is that",
+                           (long long)v->other->d->pmid);
+}
 /* not_found, with the record that comes closest shown */
 static lm_err act_shown_unrated(struct vfacts *v, const struct vrule *r)
 {
@@ -3040,11 +3808,47 @@ static lm_err act_graded(struct vfacts *v, const struct vrule *r)
     return rc_claim_reason(v->cl, "design", "%s", design_words(v->best->d));
 }
 
+/* A professional's hedged view, quoted ("it has the potential to change
+ * how we treat X," said the chief medical officer): an opinion, not a
+ * story a patient tells, and no finding to check. */
+static int t_hedged_opinion(struct vfacts *v)
+{
+    static const char *const roles[] = { "officer", "doctor", "dr ", "dr.", "professor",
+                                         "neurologist", "cardiologist", "researcher", "scientist",
+                                         "spokes", "expert", "pharmacist", "physician", "chief",
+                                         "director", "consultant", "specialist", NULL };
+    static const char *const hedges[] = { "potential", "may ", "might", "could", "promising",
+                                          "hope", "too early", "not a cure", NULL };
+    char buf[400];
+    const char *q;
+
+    if (v->cl->source != LM_SOURCE_ANECDOTE || v->cl->nums.n)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    /* the attribution after the quote: "..." said/says/according to <role> */
+    if (!(q = rc_find_ci(buf, strlen(buf), "\" said"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\" says"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d said"))
+        && !(q = rc_find_ci(buf, strlen(buf), "\xe2\x80\x9d says")))
+        return 0;
+    if (!has_any(q, NULL, roles))
+        return 0;
+    {
+        char quote[400];
+        snprintf(quote, sizeof quote, "%.*s", (int)(q - buf), buf);
+        return has_any(quote, NULL, hedges);
+    }
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
     { "claim.background", t_background, LM_VERDICT_NOT_FOUND, act_informative,
       "background, not a finding to check" },
+    { "safety.absence_refuted", t_absence_refuted, LM_VERDICT_CONTRADICTED, act_against,
+      "an absence claimed without exception; %s" },
+    { "claim.hedged_opinion", t_hedged_opinion, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "a professional's hedged view, quoted: not a finding a study in the corpus reports%.0s" },
     { "source.testimonial", t_anecdote, LM_VERDICT_ANECDOTAL, act_anecdote, NULL },
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
@@ -3067,17 +3871,23 @@ static const struct vrule rc_verdict_rules[] = {
       "no record in the corpus is about \"%s\": the closest one (PMID %lld) studies something "
       "else, so its figures cannot contradict the claim" },
     { "numbers.differ", t_conflict, LM_VERDICT_CONTRADICTED, act_conflict, NULL },
+    { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
-    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "safety.harm_reported", t_safety_harm, LM_VERDICT_CONTRADICTED, act_against,
       "safety claimed without exception; PMID %2$lld reports a harm: %1$s" },
     { "safety.unreported", t_safety_unreported, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "no study in the corpus reports on the safety claimed%.0s" },
+    { "venue.year", t_venue_year, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "venue.differs", t_venue_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.graded", t_graded, LM_VERDICT_CONTROLLED, act_graded, NULL },
+    { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
+      "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
+    { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
@@ -3087,6 +3897,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.exploratory", t_exploratory, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null", t_dose_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -3109,6 +3920,22 @@ const char *rc_verdict_rule_code(size_t i)
     return i < rc_verdict_rule_count() ? rc_verdict_rules[i].code : NULL;
 }
 
+/* Verbs of benefit the sentence rules leave to context ("proved it
+ * shortens colds", "eases the ache"): a claim of efficacy all the same. */
+static int asserts_benefit(const char *t, size_t n)
+{
+    static const char *const stems[] = { "shorten", "reliev", NULL };
+    static const char *const words[] = { "proved", "proves", "eases", "eased", "speeds", NULL };
+    char buf[400];
+    size_t i;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; words[i]; i++)
+        if (has_whole_word(buf, words[i]))
+            return 1;
+    return has_any(buf, stems, NULL);
+}
+
 static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                          const struct word *w, size_t nw, int has_topic_word)
 {
@@ -3119,13 +3946,34 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     memset(&v, 0, sizeof v);
     v.m = m;
     v.cl = cl;
-    v.f = f;
+    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0);
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;
     for (i = 0; i < m->nc; i++)
         if (!v.best || m->c[i].score > v.best->score)
             v.best = &m->c[i];
+    /* "the trial of 150 older adults used 12.5 mg" bound to the trial of
+     * 410 the article named first: the sample size the claim gives, which
+     * that record lacks and another has with more of its figures, says it
+     * speaks of the other study */
+    {
+        struct cand *b = bound_cand(&v), *o = NULL;
+        size_t j;
+        for (i = 0; b && i < cl->nums.n && i < 64 && !o; i++) {
+            if (cl->nums.v[i].kind != RC_N || b->cmp[i] == CMP_AGREE)
+                continue;
+            for (j = 0; j < m->nc && !o; j++)
+                if (&m->c[j] != b && m->c[j].cmp[i] == CMP_AGREE && m->c[j].agree > b->agree
+                    && m->c[j].conflict == 0)
+                    o = &m->c[j];
+        }
+        if (o) {
+            m->ctx = 0;
+            v.unbound = 1;
+            v.best = o;
+        }
+    }
     /* a claim bound to a study the article named rests on that study's
      * record when it fits as well: no conflict, as many figures, words (or
      * the claim leans back on it: "those on the sham tablet") and design
@@ -3610,6 +4458,7 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         size_t nw, block = 0, head;
         int has_topic = 0, ctx_ok;
         int64_t ctx_pmid = 0;
+        char absent[64];
 
         {   /* blocks are in text order: the last one starting at or before the claim */
             size_t lo = 0, hi = r->nblocks;
@@ -3673,7 +4522,8 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
         /* (and the study around it is not what it speaks of) */
         if (ct != topic)
             ctx_pmid = m.ctx = 0;
-        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n)
+        if ((cl->source != LM_SOURCE_ANECDOTE || cl->nums.n
+             || absence_claim(r->text + cl->start, cl->end - cl->start, absent, sizeof absent))
             && !(ct != topic && cl->kind != RC_K_MECHANISM)) {
             if ((rc = search(k, w, nw, ct, has_topic, &h)) != LM_OK)
                 return rc;

@@ -441,7 +441,7 @@ static struct rc_num *last_of(struct rc_nums *out, size_t first, size_t i_orig, 
 
 static const char *const reduce_verbs[] = {
     "cut", "reduc", "lower", "decreas", "halv", "fewer", "drop", "declin", "prevent",
-    "less", "shrank", "fell", "fall", NULL
+    "less", "shrank", "fell", "fall", "shorten", NULL
 };
 static const char *const increase_verbs[] = {
     "improv", "increas", "rais", "boost", "rose", "higher", "enhanc", NULL
@@ -683,6 +683,21 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_CHANGE, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "minutes");
+            } else if ((u = unit_at(&sc, al, time_units, &e)) && u->canon[0] == '2'
+                       && (((after_by(&sc, i) || memchr(sc.s + i, '.', used))
+                            && (word_near_before(&sc, i, 60, reduce_verbs)
+                                || word_near_before(&sc, i, 60, increase_verbs)))
+                           || ((sc.s[i] == '-' || memchr(sc.s + i, '.', used))
+                               && word_near_before(&sc, i, 30, (const char *const[]){
+                                      "differ", NULL })))) {
+                /* "fell by 4.1 days", "a difference of -1.8 days", "... and
+                 * 2.3 days on placebo" (days in tenths after a verb of
+                 * change): a change in a count of days, not how long
+                 * anything lasted */
+                if (!(x = num_push(out, RC_CHANGE, v)))
+                    return LM_ERR_NOMEM;
+                set_str(x->unit, sizeof x->unit, "days");
+                used = al + e - i;
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;

@@ -24,8 +24,15 @@
 # after fixes aimed at the false-contradiction classes (regimen slots, a
 # symptom's frequency, responder thresholds, another subject's figures,
 # prevalences, a null secondary outcome): accuracy and with PMID 0.559
-# (38/68) alone and among distractors, recall and precision unchanged.  The floors guard
-# regressions and sit a little under the later figures.
+# (38/68) alone and among distractors, recall and precision unchanged.  Then,
+# after the verdict rows that read the study model (a claim telling the
+# record's finding anchored, days that changed read as a change, a course
+# given in the sentence that introduces its trial, an absence claimed without
+# exception, "works for most" over responders under half, a study's year, a
+# null trial's topic and exploratory figures, ages, a professional's hedged
+# view): accuracy and with PMID 0.721 (49/68) alone and among distractors,
+# recall and precision unchanged, the development sets unchanged.  The floors
+# guard regressions and sit a little under the later figures.
 # Then the second blind set (tests/eval/blind2: 11 invented articles, 21
 # records, 109 claims), written the same way by another hand, on main
 # before any rule saw it.  First contact: recall 0.743, precision 0.757,
@@ -48,9 +55,9 @@ echo "== examples2: among 10,000 distractor PubMed records"
 python3 "$here/check_eval.py" "$1" "$ex2" "$work/d2" --floors 0.99,0.97,0.94,0.91 -v \
   --distractors 10000 --pubmed "$pubmed"
 echo "== blind: invented set written without reading the rules, the records alone"
-python3 "$here/check_eval.py" "$1" "$here/blind" "$work/b" --floors 0.73,0.83,0.54,0.54 -v
+python3 "$here/check_eval.py" "$1" "$here/blind" "$work/b" --floors 0.73,0.83,0.70,0.70 -v
 echo "== blind: among 10,000 distractor PubMed records"
-python3 "$here/check_eval.py" "$1" "$here/blind" "$work/bd" --floors 0.73,0.83,0.54,0.54 -v \
+python3 "$here/check_eval.py" "$1" "$here/blind" "$work/bd" --floors 0.73,0.83,0.70,0.70 -v \
   --distractors 10000 --pubmed "$pubmed"
 echo "== blind2: a second invented set written without reading the rules, the records alone"
 python3 "$here/check_eval.py" "$1" "$here/blind2" "$work/c" --floors 0.72,0.73,0.50,0.49 -v

@@ -780,3 +780,159 @@ Test(reconcile_check, a_mention_resolves_by_its_sample_size)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* ---- verdict rows read from the study model (verdict_corpus.xml) ---------- */
+
+/* The claim of @root whose text starts with @start, or NULL. */
+static const cJSON *claim_text_starting(const cJSON *root, const char *start)
+{
+    const cJSON *c;
+
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(root, "claims"))
+        if (!strncmp(str_of(c, "text"), start, strlen(start)))
+            return c;
+    return NULL;
+}
+
+static cJSON *check_json(const char *corpus, const char *article)
+{
+    lm_corpus *c = corpus_with(corpus);
+    lm_report *r = check_file(c, article);
+    lm_buf js = {0};
+    cJSON *root;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+    return root;
+}
+
+/* One row per rule (a fictional tablet, zorvane, and lozenge, quintorel):
+ * the claim, its verdict, the code that must (or, with '!', must not) be
+ * among its reasons, and the PMID of its first match. */
+Test(reconcile_check, verdict_rows_on_the_study_model)
+{
+    static const struct {
+        const char *article, *start, *verdict, *code, *pmid;
+    } rows[] = {
+        /* class 1: the finding's direction and an outcome term anchor it */
+        { "verdict_article.txt", "Zorvane reduced the number of flare days", "controlled",
+          "finding.agrees", "99600001" },
+        /* the two arm figures agree with the record's ("fell by 3.4 days") */
+        { "verdict_article.txt", "Flare days fell by 3.4 a week", "controlled", "numbers.agree",
+          "99600001" },
+        /* the year the claim gives the study is the record's: anchored */
+        { "verdict_article.txt", "A 2020 study found zorvane", "controlled",
+          "!support.unanchored", "99600001" },
+        /* words no record holds do not make it uncovered when it tells the finding */
+        { "verdict_article.txt", "Zorvane cut flare days in adults with stubborn", "controlled",
+          "finding.agrees", "99600001" },
+        /* a qualified harm ("serious") the trial's mild ones do not answer */
+        { "verdict_article.txt", "Zorvane is completely free of serious", "not_found",
+          "!safety.absence_refuted", NULL },
+        /* the drug's and the condition's words alone anchor nothing */
+        { "verdict_article.txt", "Zorvane helps vellitis", "not_found", "support.unanchored", NULL },
+        /* class 2: "works for most" over a trial with 41% responders */
+        { "verdict_article.txt", "We think zorvane works for most", "contradicted",
+          "finding.few_respond", "99600001" },
+        /* a professional's hedged view, quoted: no finding to check */
+        { "verdict_article.txt", "\"Zorvane has the potential", "not_found",
+          "claim.hedged_opinion", NULL },
+        /* class 3: how often and how long, against the introduced trial */
+        { "verdict_article.txt", "In the main randomised trial", "contradicted", "regimen.differs",
+          "99600001" },
+        /* rounding is no contradiction */
+        { "verdict_article.txt", "Each took one tablet a day", "controlled", "!regimen.differs",
+          "99600001" },
+        /* class 4: the year of the study the claim speaks of */
+        { "verdict_article.txt", "The randomised trial was published", "contradicted", "venue.year",
+          "99600001" },
+        /* class 3: a harm avoided "entirely" that the extension reports */
+        { "verdict_article.txt", "Those who stayed on it", "contradicted", "safety.absence_refuted",
+          "99600002" },
+        /* class 5: first hand, yet a claim without exception the trial tests */
+        { "verdict_article.txt", "I take zorvane", "contradicted", "safety.absence_refuted",
+          "99600001" },
+        /* ... but not what the speaker alone had */
+        { "verdict_article.txt", "I had no side effects at all", "anecdotal", "source.testimonial",
+          NULL },
+        /* class 2: a null trial told as proof, its n agreeing */
+        { "verdict_null_article.txt", "A major 2022 trial", "contradicted", "finding.null_primary",
+          "99600003" },
+        /* unanchored, but every controlled record on the topic found nothing */
+        { "verdict_null_article.txt", "Quintorel has been shown to work", "contradicted",
+          "finding.null_topic", "99600003" },
+        /* a figure of an exploratory analysis, told as the trial's result */
+        { "verdict_null_article.txt", "People on quintorel also had cough", "contradicted",
+          "finding.exploratory", "99600003" },
+        /* another year than the record's (the corpus keeps the issue's year) */
+        { "verdict_age_article.txt", "That trial was published in 2021", "contradicted",
+          "venue.year", "99600001" },
+        /* ages outside those the bound trial enrolled (18 to 65) */
+        { "verdict_age_article.txt", "The 180 patients in that trial", "contradicted",
+          "population.age_differs", "99600001" },
+        { "verdict_age_article.txt", "The children in that trial", "contradicted",
+          "population.age_differs", "99600001" },
+        /* one trial's figure with the other trial's people: merged */
+        { "verdict_age_article.txt", "Across both trials", "contradicted", "study.merged",
+          "99600001" },
+        /* its own n says it is the other trial, not the one named before */
+        { "verdict_age_article.txt", "The trial of 120 older adults", "controlled",
+          "!regimen.differs", "99600007" },
+    };
+    cJSON *roots[3] = { check_json(FX "verdict_corpus.xml", FX "verdict_article.txt"),
+                        check_json(FX "verdict_corpus.xml", FX "verdict_null_article.txt"),
+                        check_json(FX "verdict_age_corpus.xml", FX "verdict_age_article.txt") };
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const cJSON *root = roots[strstr(rows[i].article, "null") ? 1
+                                  : strstr(rows[i].article, "age") ? 2 : 0];
+        const cJSON *cl = claim_text_starting(root, rows[i].start);
+        const cJSON *m;
+        char *s;
+        int neg = rows[i].code[0] == '!';
+
+        cr_assert_not_null(cl, "no claim starts with '%s'", rows[i].start);
+        s = cJSON_PrintUnformatted(cl);
+        cr_assert_str_eq(str_of(cl, "verdict"), rows[i].verdict, "%s", s);
+        cr_assert(has_code(cl, rows[i].code + neg) != neg, "code %s: %s", rows[i].code, s);
+        m = cJSON_GetArrayItem(cJSON_GetObjectItem(cl, "matches"), 0);
+        if (rows[i].pmid)
+            cr_assert_str_eq(str_of(m, "pmid"), rows[i].pmid, "%s", s);
+        else
+            cr_assert_null(m, "%s", s);
+        free(s);
+    }
+    for (i = 0; i < 3; i++)
+        cJSON_Delete(roots[i]);
+}
+
+/* A count of days that changed ("fell by 3.4 days", "a difference of -2.3
+ * days", "... and 1.1 days on placebo" after a verb of change) is a
+ * change; a course or a follow-up in days stays a duration. */
+Test(reconcile_check, days_that_changed_are_a_change)
+{
+    static const struct { const char *s; enum rc_num_kind kind; double v; } t[] = {
+        { "Weekly flare days fell by 3.4 days with zorvane.", RC_CHANGE, 3.4 },
+        { "The difference was -2.3 days (95% CI -3.1 to -1.5).", RC_CHANGE, -2.3 },
+        { "Flare days dropped by 3.4 days, against 1.1 days on placebo.", RC_CHANGE, 1.1 },
+        { "Zorvane shortened fever by 2 days.", RC_CHANGE, 2 },
+        { "Adults took zorvane for 14 days.", RC_DURATION, 14 },
+        { "Median time to resolution was 3.9 days with quintorel.", RC_DURATION, 3.9 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert(reads_number(k, t[i].s, t[i].kind, t[i].v), "%s", t[i].s);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
