@@ -316,9 +316,9 @@ static const struct frule frules[] = {
       "(?: ?/ ?(?:kg|m2|m\\^2|day|d|dose|week|wk|h|hr|hour|kg/day|kg/d|kg/h|kg/min|min))*"
       "(?: (?:bw|body weight))?)(?![\\w/])" },
     { "regimen.frequency", C_FREQ, "", "once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|0|1|2|3|4|5|6|7|8|9|every|daily|weekly|fortnightly|monthly|nightly|biweekly|bi-weekly|per day|a day|b.i.|bid|t.i.|tid|q.i.|qid|q.d|qd",
-      "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:a|per|each"
-      "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?:once|twice|thrice) (?:daily|weekly"
-      "|monthly|nightly)|every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
+      "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:(?:a|per|each"
+      "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?<= )(?:daily|weekly|monthly|nightly))"
+      "|(?:once )?every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
       "|hours?|h|months?)|(?:\\d+|one|two|three|four|five|six|seven) (?:days?|d|sessions?) ?"
       "(?:a|per|/|each) ?(?:week|wk)|daily|weekly|fortnightly|monthly|nightly|bi-?weekly"
       "|per day|a day|b\\.?i\\.?d\\.?|t\\.?i\\.?d\\.?|q\\.?i\\.?d\\.?|q\\.?d\\.?)(?![\\w])" },
@@ -4066,19 +4066,25 @@ static char *route_str(const struct ftext *t, const struct hit *h)
 static double per_week(const struct ftext *t, const struct hit *h)
 {
     const char *s = t->lower + h->s;
-    size_t n = h->e - h->s;
+    size_t n = h->e - h->s, at = h->s;
     double k = 1, v;
     size_t used;
+
+    if (n > 11 && !strncmp(s, "once every ", 11)) {
+        s += 5;                     /* "once every two weeks": every two weeks */
+        n -= 5;
+        at += 5;
+    }
 
     if (fmem(s, n, "day", 3) || fmem(s, n, "daily", 5) || fmem(s, n, "night", 5)
         || fmem(s, n, "hour", 4) || fmem(s, n, "bid", 3) || fmem(s, n, "b.i.d", 5)
         || fmem(s, n, "tid", 3) || fmem(s, n, "t.i.d", 5) || !strncmp(s, "q", 1)) {
         if (fmem(s, n, "days a week", 11) || fmem(s, n, "days per week", 13)
             || fmem(s, n, "d/w", 3) || fmem(s, n, "days/w", 6)) {
-            if (lm_num_any(t->s + h->s, n, &v, &used))
+            if (lm_num_any(t->s + at, n, &v, &used))
                 return v;
         }
-        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used))
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + at + 6, n - 6, &v, &used))
             return 7.0 / v >= 1 ? 0 : 7.0 / v;
         return 0;
     }
@@ -4086,13 +4092,13 @@ static double per_week(const struct ftext *t, const struct hit *h)
         k = 2;
     else if (!strncmp(s, "thrice", 6))
         k = 3;
-    else if (lm_num_any(t->s + h->s, n, &v, &used) && strncmp(s, "every", 5))
+    else if (lm_num_any(t->s + at, n, &v, &used) && strncmp(s, "every", 5))
         k = v;
     if (fmem(s, n, "week", 4) || fmem(s, n, "wk", 2)) {
         if (!strncmp(s, "every", 5)) {
             if (fmem(s, n, "other", 5))
                 return 0.5;
-            if (lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+            if (lm_num_any(t->s + at + 6, n - 6, &v, &used) && v > 0)
                 return 1.0 / v;
             return 1;
         }
@@ -4103,7 +4109,7 @@ static double per_week(const struct ftext *t, const struct hit *h)
     if (fmem(s, n, "fortnight", 9))
         return 0.5;
     if (fmem(s, n, "month", 5)) {
-        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + at + 6, n - 6, &v, &used) && v > 0)
             return 7.0 / (30.4375 * v);
         return k * 7.0 / 30.4375;
     }

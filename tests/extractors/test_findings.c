@@ -471,6 +471,27 @@ Test(findings, regimen_fields)
                "restraint, received 0.02 mL/kg 0.9% isotonic saline. Heifers in the second arm "
                "received 0.4 IU/kg zelvorin.", .dose = "0.4 IU/kg",
           .why = "the volume of a control substance is not the dose" },
+        /* counted frequencies are read whole, never as their bare last word */
+        { .s = "METHODS: Adults took zorvane 15 mg orally four times daily for 9 weeks.",
+          .frequency = "four times daily", .duration = "9 weeks", .n = -1, .has_n = 1,
+          .why = "N times daily: daily dosing, never multiplied" },
+        { .s = "METHODS: Adults took zorvane 15 mg orally three times weekly for 7 weeks.",
+          .frequency = "three times weekly", .n = 21, .has_n = 1,
+          .why = "N times weekly: N administrations a week" },
+        { .s = "METHODS: Adults took zorvane 15 mg three times a week for 7 weeks.",
+          .frequency = "three times a week", .n = 21, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg 2 times/week for 7 weeks.",
+          .frequency = "2 times/week", .n = 14, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg twice weekly for 7 weeks.",
+          .frequency = "twice weekly", .n = 14, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg every other day for 7 weeks.",
+          .frequency = "every other day", .n = -1, .has_n = 1,
+          .why = "more often than weekly: never multiplied" },
+        { .s = "METHODS: Adults took zorvane 15 mg once every two weeks for 14 weeks.",
+          .frequency = "once every two weeks", .n = 7, .has_n = 1,
+          .why = "once every N weeks: one administration per N weeks" },
+        { .s = "METHODS: Adults took zorvane 15 mg five times monthly for 3 months.",
+          .frequency = "five times monthly" },
     };
     size_t i;
 
