@@ -2235,6 +2235,28 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
         ie[n] = y;
         n++;
         x = bracket_end(t, e, b);
+        if (x == e && e < b && t->s[e] == ' ') {
+            /* "first attempt at insertion (A, 94% vs. B, 90%), time (...)":
+             * a few words after a preposition run on to the item's bracket */
+            static const char *const prep[] = { "at", "of", "on", "during", "after", "over",
+                                                "within" };
+            size_t j = e, w = 0, k2;
+            for (k2 = 0; k2 < sizeof prep / sizeof prep[0]; k2++)
+                if (starts_word(t->lower, b, e + 1, prep[k2]))
+                    break;
+            if (k2 == sizeof prep / sizeof prep[0])
+                j = b;      /* a verb, a comparison: the item ends */
+            while (j < b && w <= 4 && (isalpha((unsigned char)t->s[j]) || t->s[j] == ' '
+                                       || t->s[j] == '-')) {
+                w += t->s[j] == ' ';
+                j++;
+            }
+            if (j < b && t->s[j] == '(' && w <= 4 && j > e + 1
+                && word_count(t->s, xs, j - 1) <= 6 && bracket_end(t, j - 1, b) > j) {
+                ie[n - 1] = j - 1;
+                x = bracket_end(t, j - 1, b);
+            }
+        }
         for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
             if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
                 break;
@@ -2266,6 +2288,31 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
     if (ie[n - 1] < ob)
         return 0;      /* the list did not reach the phrase's end */
     return n;
+}
+
+/* "in the changes of the measures of X", "in any of the variables": a
+ * head that names no outcome before " of (the) " gives way to what
+ * follows it. */
+static void of_head(const struct ftext *t, size_t *oa, size_t *ob, size_t b)
+{
+    static const char *const head[] = { "the changes", "changes", "the change", "change",
+                                        "any", "the differences", "differences" };
+    size_t k, x;
+
+    for (k = 0; k < sizeof head / sizeof head[0]; k++) {
+        size_t n = strlen(head[k]);
+        if (*ob == *oa + n && !strncmp(t->lower + *oa, head[k], n))
+            break;
+    }
+    if (k == sizeof head / sizeof head[0] || *ob + 4 >= b || strncmp(t->lower + *ob, " of ", 4))
+        return;
+    x = *ob + 4;
+    if (starts_word(t->lower, b, x, "the"))
+        x += 4;
+    if (x < b && isalpha((unsigned char)t->s[x])) {
+        *oa = x;
+        *ob = np_end(t, x, b);
+    }
 }
 
 /* Does a ratio estimate follow the cue closely ("lower education (OR =
@@ -3223,6 +3270,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                         continue;
                     oa = st;
                     ob = np_end(t, oa, b);
+                    of_head(t, &oa, &ob, b);
                     break;
                 }
             }
@@ -3251,8 +3299,15 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 }
             }
             if (ob <= oa) {
+                /* "OUTCOME was 10 days in A and 12 in B, showing no
+                 * difference": the subject before its value */
+                size_t x = np_end(t, a, qs), v = x;
+                if (!strncmp(t->lower + x, " was ", 5))
+                    v = x + 5;
+                else if (!strncmp(t->lower + x, " were ", 6))
+                    v = x + 6;
                 oa = a;
-                ob = qs;
+                ob = v > x && v < qs && isdigit((unsigned char)t->s[v]) ? x : qs;
             }
         } else {
             /* subject before the cue, or the object after a verb cue */

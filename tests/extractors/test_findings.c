@@ -1679,3 +1679,40 @@ Test(findings, the_arm_for_a_group_before_than)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* Outcome boundaries the matcher needs: the subject before its value when
+ * the denial follows ("X was 10 days in A and 12 in B, showing no
+ * difference"), a head naming no outcome before "of (the)" ("the changes
+ * of ...", "any of ..."), and a list item running on after a preposition
+ * to its bracket of values. */
+Test(findings, outcome_subjects_heads_and_list_items)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The mean glimmer time was 8.4 days in group I and 8.9 days in group II, "
+               "showing no significant difference (p=0.52).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer time" },
+        { .s = "RESULTS: The median glimmer score was 31 in the zorvil group and 35 in the placebo "
+               "group, with no significant difference (p=0.47).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer score" },
+        { .s = "RESULTS: No between-group difference was found in the changes of the various "
+               "measures of glimmer.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "various measures of glimmer" },
+        { .s = "RESULTS: No significant difference was found in any of the brightness scores.",
+          .needle = "brightness", .metric = "no_difference", .outcome = "brightness scores" },
+        { .s = "RESULTS: There were no significant differences in first attempt at full glimmer "
+               "(ZV, 81.2 % vs. PL, 79.9 %), glimmer time (ZV, 4.1 s vs. PL, 4.6 s), and "
+               "wobble (ZV, n = 2 vs. PL, n = 5) between groups.",
+          .needle = "first attempt at full glimmer", .by_outcome = 1,
+          .metric = "no_difference" },
+        { .s = "RESULTS: There were no significant differences in first attempt at full glimmer "
+               "(ZV, 81.2 % vs. PL, 79.9 %), glimmer time (ZV, 4.1 s vs. PL, 4.6 s), and "
+               "wobble (ZV, n = 2 vs. PL, n = 5) between groups.", .needle = "wobble",
+          .by_outcome = 1, .metric = "no_difference" },
+        /* a verb after the item ends it: no run-on */
+        { .s = "RESULTS: Zorvil led to fewer tremors, less crying and more glimmer compared to "
+               "placebo (p = 0.01).", .needle = "glimmer", .by_outcome = 1,
+          .metric = "increased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
