@@ -1716,3 +1716,47 @@ Test(findings, outcome_subjects_heads_and_list_items)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* The rules whose pre-checks are read from their own patterns when the
+ * handle opens (the words after "and " of the clause splits, the units and
+ * counts of administrations, the number before "follow-up") still match
+ * at the places those checks let through. */
+Test(findings, pre_checks_read_from_the_patterns)
+{
+    static const struct {
+        const char *s;
+        size_t findings;
+        long long n;       /* regimen n, -2: not checked */
+        double fu;         /* follow-up days, 0: not checked */
+    } c[] = {
+        { "RESULTS: Glimmer was higher with zorvil than placebo (p = 0.01) and does not differ "
+          "in wobble.", 2, -2, 0 },
+        { "RESULTS: Glimmer rose with zorvil (p = 0.01) and there was no difference in wobble.",
+          2, -2, 0 },
+        { "RESULTS: Zorvil gave a greater reduction in glimmer (p = 0.01) and an increase in "
+          "wobble (p = 0.02).", 2, -2, 0 },
+        { "METHODS: Patients received twenty-four weekly supervised zorvil sessions.", 0, 24, 0 },
+        { "METHODS: Patients received 12 sessions of zorvil.", 0, 12, 0 },
+        { "METHODS: Patients were followed up for 18 months.", 0, -2, 18 * 30.4375 },
+        { "RESULTS: At 3-6 months follow-up, glimmer was lower with zorvil (p=0.01).", 1, -2,
+          6 * 30.4375 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        const lm_extraction *r;
+
+        run(c[i].s, &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), c[i].findings, "findings of: %s", c[i].s);
+        if (c[i].n != -2) {
+            r = first_kind(&x, LM_KIND_REGIMEN);
+            cr_expect(r && r->n == c[i].n, "regimen n of: %s", c[i].s);
+        }
+        if (c[i].fu > 0) {
+            r = first_kind(&x, LM_KIND_FOLLOW_UP);
+            cr_expect(r && fabs(r->value - c[i].fu) < 0.01, "follow-up of: %s", c[i].s);
+        }
+        lm_extractions_free(&x);
+    }
+}
