@@ -16,7 +16,10 @@
       litmine's comparator; coverage and macro-F1 of the direction.  A
       prompt naming three or more words of outcome may be answered by the
       findings of one sentence that agree in direction, their outcomes read
-      together ("A, B and C" against the rows A, B, C).
+      together ("A, B and C" against the rows A, B, C).  A prompt whose
+      outcome is a reduction ("reduction in X", "X reductions") is labelled
+      by the reduction's direction: a finding that X decreased answers it
+      "increased".
       --sample N scores N prompts drawn with a fixed seed (the train split,
       development data too large to read through).
 Floors: "name=value" pairs; a measured value below its floor fails (exit 1).
@@ -253,6 +256,11 @@ BOTH_ARMS = re.compile(r"\b(?:in|for|of) (?:both|all|each of the|all (?:the )?(?
 
 SAMPLE_SEED = 13
 
+# a prompt whose outcome is a reduction ("reduction in X", "pain
+# reductions"): its label is the reduction's direction, the opposite of X's
+REDUCTION = re.compile(r"^\s*(?:the |a )?(?:mean |absolute |greater )?reductions? (?:in|of)\b"
+                       r"|\breductions?\s*$", re.I)
+
 
 def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sample=0):
     """The evidence lies in the abstract when the annotated evidence text
@@ -333,6 +341,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sam
                 oc = dice(pr["Comparator"], best["intervention"])
             if oc > oi + 1e-9:
                 d = "increased" if d == "decreased" else "decreased"
+        if (d != "no_difference" and REDUCTION.search(pr["Outcome"])
+                and not re.search(r"reduc", best.get("outcome") or "", re.I)):
+            d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold:
             errors[(gold, d, best.get("rule"))] += 1
