@@ -2911,6 +2911,39 @@ static size_t have_verb_before(const struct ftext *t, size_t a, size_t qs)
     return 0;
 }
 
+/* Does an adverb in -ly begin at @p x ("increased dose-dependently",
+ * "rose steadily"): no noun after a verb cue. */
+static int adverb_at(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const adj[] = { "likely", "unlikely", "early", "elderly", "daily",
+                                       "weekly", "monthly", "yearly", "nightly", "hourly",
+                                       "friendly", "costly", "family", "supply", "assembly" };
+    static const char *const prep[] = { "in", "at", "from", "by", "with", "after", "during",
+                                        "over", "compared", "than", "to", "among", "between",
+                                        "within", "when", "following", "versus", "vs",
+                                        "relative", "across", "until", "throughout" };
+    size_t e = x, k;
+
+    while (e < b && (isalpha((unsigned char)t->lower[e]) || t->lower[e] == '-'))
+        e++;
+    if (e < x + 4 || t->lower[e - 2] != 'l' || t->lower[e - 1] != 'y'
+        || (e < b && isalnum((unsigned char)t->lower[e])))
+        return 0;
+    for (k = 0; k < sizeof adj / sizeof adj[0]; k++)
+        if (e - x == strlen(adj[k]) && !strncmp(t->lower + x, adj[k], e - x))
+            return 0;
+    /* "more racially and ethnically diverse": an adverb before its
+     * adjective; one that ends the verb's phrase has no word after it but
+     * a preposition */
+    while (e < b && t->s[e] == ' ')
+        e++;
+    if (e < b && isalpha((unsigned char)t->s[e]))
+        for (k = 0; k < sizeof prep / sizeof prep[0]; k++)
+            if (starts_word(t->lower, b, e, prep[k]))
+                return 1;
+    return e >= b || !isalpha((unsigned char)t->s[e]);
+}
+
 /* Does a verb cue ending at @p qe take no object ("X increased over time",
  * "X decreased in the A group (P < 0.01)")? */
 static int intransitive(const struct ftext *t, size_t qe, size_t b)
@@ -2923,7 +2956,7 @@ static int intransitive(const struct ftext *t, size_t qe, size_t b)
 
     while (i < b && t->s[i] == ' ')
         i++;
-    if (i >= b || !isalpha((unsigned char)t->s[i]))
+    if (i >= b || !isalpha((unsigned char)t->s[i]) || adverb_at(t, i, b))
         return 1;
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
         if (starts_word(t->lower, b, i, w[k]))
@@ -3760,6 +3793,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     trim_np(t, &oa, &ob);
                 }
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
+                                 && !adverb_at(t, qe + 1, b)
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")
                                  && !starts_word(t->lower, b, qe + 1, "compared")

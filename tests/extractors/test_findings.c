@@ -1760,3 +1760,25 @@ Test(findings, pre_checks_read_from_the_patterns)
         lm_extractions_free(&x);
     }
 }
+
+/* An adverb in -ly after a verb cue ("increased dose-dependently", "rose
+ * steadily in A") is no outcome, nor does it make the subject an arm; an
+ * adjective in -ly ("less likely to") and an adverb before its adjective
+ * ("more racially and ethnically diverse") are read as before. */
+Test(findings, adverbs_after_the_verb_are_no_outcome)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer and wobble increased dose-dependently.", .needle = "Glimmer",
+          .metric = "increased", .outcome = "Glimmer and wobble", .intervention = NONE },
+        { .s = "RESULTS: Glimmer increased steadily in the zorvil group (p < 0.01).",
+          .needle = "Glimmer", .metric = "increased", .outcome = "Glimmer",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Wobble fell sharply after zorvil (p = 0.02).", .needle = "Wobble",
+          .metric = "decreased", .outcome = "Wobble" },
+        { .s = "RESULTS: Adults treated with zorvil were significantly less likely to carry "
+               "glimmer (p < 0.01).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "likely to carry glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
