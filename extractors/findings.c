@@ -213,7 +213,7 @@ static const struct frule frules[] = {
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|enhancements?|raised"
-      "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
+      "|prolonged|prolongs|prolongations?|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated|outperform(?:ed|s)?"
       "|(?<=significantly )high)\\b" },
     { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
@@ -2287,7 +2287,7 @@ static int change_noun(const struct ftext *t, const struct hit *h)
 {
     static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
                                      "decline", "gain", "rise", "drop", "elevation",
-                                     "enhancement" };
+                                     "enhancement", "prolongation" };
     size_t k, n = h->e - h->s;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
@@ -3377,6 +3377,42 @@ static int bracket_depth(const struct ftext *t, size_t a, size_t e);
 /* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
  * counts participants in the arms names the outcome after its verb; where
  * that outcome starts, else 0. */
+/* "There were 120 and 101 EVENTS in A and B (HR ...)": where the events
+ * named after the counts begin, else @p a. */
+static size_t there_counts(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const sep[] = { "and", "vs", "vs.", "versus", "or" };
+    size_t x = a, nums = 0, k;
+
+    if (starts_word(t->lower, b, x, "there were"))
+        x += 11;
+    else if (starts_word(t->lower, b, x, "there was"))
+        x += 10;
+    else
+        return a;
+    for (;;) {
+        size_t y = x;
+        while (y < b && (isdigit((unsigned char)t->s[y]) || t->s[y] == '.' || t->s[y] == ','
+                         || t->s[y] == '%'))
+            y++;
+        if (y > x && isdigit((unsigned char)t->s[x])) {
+            nums++;
+            x = y;
+            while (x < b && t->s[x] == ' ')
+                x++;
+            continue;
+        }
+        for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
+            if (nums && starts_word(t->lower, b, x, sep[k])) {
+                x += strlen(sep[k]) + 1;
+                break;
+            }
+        if (k == sizeof sep / sizeof sep[0])
+            break;
+    }
+    return nums >= 2 && x < b && isalpha((unsigned char)t->s[x]) ? x : a;
+}
+
 static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
 {
     static const struct word verb[] = {
@@ -3638,8 +3674,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         } else if (after_except || !q) {
             oa = a;
-            if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
+            if (!q) {   /* "In the A and B groups, OUTCOME was 34% and 49%" */
                 strip_lead(t, &oa, b);
+                oa = there_counts(t, oa, b);
+            }
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
                    && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))

@@ -1782,3 +1782,19 @@ Test(findings, adverbs_after_the_verb_are_no_outcome)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "There were N and M EVENTS in A and B": the events after the counts are
+ * the outcome; "a prolongation of X" is a change noun like "an increase". */
+Test(findings, counted_events_after_there_were_and_prolongation)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: There were 120 and 101 wobbles in the zorvil and placebo groups, "
+               "respectively (hazard ratio 1.19, 95% CI 0.92-1.55, P = 0.09).",
+          .needle = "wobbles", .metric = "no_difference", .outcome = "wobbles" },
+        { .s = "RESULTS: There was a significant prolongation of glimmer time with zorvil "
+               "compared with placebo (P = 0.01).", .needle = "glimmer", .metric = "increased",
+          .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
