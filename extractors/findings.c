@@ -152,7 +152,7 @@ struct frule {
 
 static const struct frule frules[] = {
     { "finding.no_diff", C_NODIFF, "", "no|without|nor",
-      "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
+      "\\b(?:no|without|nor any|not an?|not any)(?:\\s+(?:statistically|statistical|significant|significantly"
       "|clinically|meaningful|relevant|obvious"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
@@ -263,7 +263,7 @@ static const struct frule frules[] = {
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|prior to|demographic|clinical c|well-ba|well ba|were ba",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
       "|well[- ]balanced|were balanced"
@@ -272,7 +272,8 @@ static const struct frule frules[] = {
       "|(?<![\\w,] )(?<![\\w,] the )(?:the )?baseline"
       "|(?<!for )(?<!for the )(?<!of )(?<!of the )(?:the )?baseline (?:[\\w-]+ ){0,3}?"
       "(?:scores?|values?|levels?|measures?|ratings?) (?:were|was|did|showed)"
-      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation))\\b" },
+      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation"
+      "|training|education|programme|program|supplementation|therapy|exercise))\\b" },
     { "finding.correlation", C_CORREL, "", "correlat|r =|r=|rho|spearman|pearson|variance",
       "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
 
@@ -4390,10 +4391,51 @@ static lm_err share_arms(struct ftext *t, size_t from)
     return LM_OK;
 }
 
+/* A sentence that opens with a subordinate clause ("While ...,",
+ * "Although ...,", "Despite ...,"): the comma that ends it (outside
+ * brackets, before a main clause of three words or more), else 0.  0 too
+ * when a split begins at that comma (", the difference was not
+ * significant": the split decides). */
+static size_t lead_subordinate(const struct ftext *t, size_t a, size_t b, size_t *sub)
+{
+    static const char *const w[] = { "while", "although", "though", "despite", "whereas",
+                                     "even though" };
+    const findings_rules *f = t->f;
+    size_t k, i, depth = 0;
+
+    while (a < b && is_space(t->s[a]))
+        a++;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, a, w[k]))
+            break;
+    if (k == sizeof w / sizeof w[0])
+        return 0;
+    *sub = a + strlen(w[k]) + 1;     /* the clause after its conjunction */
+    for (i = a + strlen(w[k]); i + 1 < b; i++) {
+        char c = t->s[i];
+        if (c == '(' || c == '[')
+            depth++;
+        else if ((c == ')' || c == ']') && depth)
+            depth--;
+        else if (c == ',' && !depth && t->s[i + 1] == ' ' && i + 2 < b
+                 && !isdigit((unsigned char)t->s[i + 2]))
+            break;      /* not "on day 7, 10 and 12" */
+    }
+    /* "Although insignificant, X was higher": a hedge of the main clause;
+     * "While X was associated with Y, ...": no comparison */
+    if (i + 1 >= b || word_count(t->s, i + 1, b) < 3 || word_count(t->s, *sub, i) < 4
+        || fmem(t->lower + *sub, i - *sub, "associat", 8))
+        return 0;
+    for (k = first_hit(f, i); k < f->nh && f->hits[k].s <= i + 1; k++)
+        if (f->hits[k].s >= i && frules[f->hits[k].rule].cue == C_SPLIT)
+            return 0;
+    return i;
+}
+
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0, ae, from = t->out->len;
+    size_t i, cs = a, la = 0, lb = 0, ae, sub = 0, from = t->out->len;
     int exc = 0, changes = 0;
     lm_err rc;
 
@@ -4406,6 +4448,13 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->shared_within = 0;
     t->sent_a = a;
     memset(&t->pair, 0, sizeof t->pair);
+    if ((ae = lead_subordinate(t, a, b, &sub)) != 0) {
+        /* "While X did not differ before the training, A had higher Y":
+         * the subordinate clause is a clause of its own */
+        if ((rc = clause_finding(t, sub, ae, 0, part, 0, 0)))
+            return rc;
+        cs = ae + 1;
+    }
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;

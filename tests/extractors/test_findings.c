@@ -1798,3 +1798,44 @@ Test(findings, counted_events_after_there_were_and_prolongation)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* A sentence opening with a subordinate clause ("While ...,", "Although
+ * ...,", "Despite ...,") reads it as a clause of its own; a hedge
+ * ("Although insignificant,"), an association, a comma inside a list of
+ * days and a denial after the comma ("..., the difference was not
+ * significant") keep the sentence whole.  "not a significant difference"
+ * is a denial like "no significant difference". */
+Test(findings, leading_subordinate_clauses)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Despite higher glimmer with zorvil for both meals (9.2 vs. 8.1 U; "
+               "p = 0.01), wobble did not differ between groups.", .needle = "glimmer",
+          .metric = "increased" },
+        { .s = "RESULTS: Despite higher glimmer with zorvil for both meals (9.2 vs. 8.1 U; "
+               "p = 0.01), wobble did not differ between groups.", .needle = "wobble",
+          .by_outcome = 1, .metric = "no_difference" },
+        { .s = "RESULTS: While mean glimmer scores were not different before the training, the "
+               "zorvil group had higher glimmer scores after it (p < 0.001).",
+          .needle = "glimmer", .metric = "increased" },
+        { .s = "RESULTS: Although insignificant, the rate of glimmer in the zorvil group was "
+               "higher than in the placebo group.", .needle = "glimmer",
+          .metric = "no_difference" },
+        { .s = "RESULTS: Although glimmer was higher in the zorvil group on day 7, 10 and 12, "
+               "these differences were not statistically significant.", .needle = "glimmer",
+          .metric = "no_difference" },
+        { .s = "RESULTS: Although glimmer was higher in the zorvil group, the difference was not "
+               "significant.", .needle = "glimmer", .metric = "no_difference" },
+        { .s = "RESULTS: While lower wobble was associated with glimmer (p<0.001), there was no "
+               "difference in wobble between the zorvil and placebo groups.", .needle = "wobble",
+          .metric = "no_difference" },
+        { .s = "RESULTS: There was not a significant difference in wobble scores between the "
+               "groups.", .needle = "wobble", .metric = "no_difference",
+          .outcome = "wobble scores" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(c[2].s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "the comparison before the training is none");
+    lm_extractions_free(&x);
+}
