@@ -927,7 +927,8 @@ static const struct word trim_tail[] = {
     W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
     W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
     W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
-    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
+    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"), W("could"),
+    W("can"), W("may"), W("might"),
 };
 #define NTRIM_LEAD (sizeof trim_lead / sizeof trim_lead[0])
 #define NTRIM_TAIL (sizeof trim_tail / sizeof trim_tail[0])
@@ -2789,12 +2790,15 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
                                        "dramatically", "slightly", "modestly", "both" };
     static const char *const pass[] = { "was", "were", "is", "are", "been", "be", "being",
                                         "remained", "became", "got", "not" };
+    static const char *const modal[] = { "could", "can", "may", "might" };
     const char *w = t->lower + qs;
     size_t n = qe - qs, e = qs, s, k;
-    int again = 1;
+    int again = 1, base;
 
-    if (n < 4 || !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's'))
+    if (n < 4)
         return 0;
+    /* "A could improve X": a base form after a modal */
+    base = !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's');
     if (!strncmp(w, "less", 4) || !strncmp(w, "improvements", 12) || !strncmp(w, "reductions", 10)
         || !strncmp(w, "gains", 5) || !strncmp(w, "increases", 9) || !strncmp(w, "decreases", 9))
         return 0;
@@ -2817,6 +2821,13 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
     for (k = 0; k < sizeof pass / sizeof pass[0]; k++)
         if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
             return 0;
+    if (base) {
+        for (k = 0; k < sizeof modal / sizeof modal[0]; k++)
+            if (e - s == strlen(modal[k]) && !strncmp(t->lower + s, modal[k], e - s))
+                break;
+        if (k == sizeof modal / sizeof modal[0] || s <= a)
+            return 0;
+    }
     return s > a || e > a;
 }
 
@@ -3440,6 +3451,37 @@ static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
 
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
+/* Does an aim, a plan or a speculation make [a, b) no finding?  In the
+ * results a modal with its own p value reports one ("A could improve X
+ * more effectively than B (p = 0.04)"). */
+static int aim_clause(const struct ftext *t, size_t a, size_t b, enum part part)
+{
+    static const char *const modal[] = { "may ", "might ", "could ", "can " };
+    static const char *const pv[] = { "p =", "p=", "p <", "p<", "p \xe2\x89\xa4", "p\xe2\x89\xa4" };
+    const findings_rules *f = t->f;
+    size_t i, k;
+    int p = -1;
+
+    for (i = first_hit(f, a); i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        if (h->s >= b)
+            break;
+        if (h->s < a || h->e > b || frules[h->rule].cue != C_AIM)
+            continue;
+        for (k = 0; part == P_RESULTS && k < sizeof modal / sizeof modal[0]; k++)
+            if (!strncmp(t->lower + h->s, modal[k], strlen(modal[k])))
+                break;
+        if (part != P_RESULTS || k == sizeof modal / sizeof modal[0])
+            return 1;
+        if (p < 0)
+            for (p = 0, k = 0; !p && k < sizeof pv / sizeof pv[0]; k++)
+                p = fmem(t->lower + a, b - a, pv[k], strlen(pv[k])) != NULL;
+        if (!p)
+            return 1;
+    }
+    return 0;
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -3462,7 +3504,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         a++;
     if (b <= a + 8)
         return LM_OK;
-    if (has_cue(t, C_BACKGROUND, a, b) || has_cue(t, C_AIM, a, b)
+    if (has_cue(t, C_BACKGROUND, a, b) || aim_clause(t, a, b, part)
         || has_cue(t, C_CORREL, a, b))
         return LM_OK;
     for (i = first_hit(f, a); i < f->nh; i++) {

@@ -1839,3 +1839,28 @@ Test(findings, leading_subordinate_clauses)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "the comparison before the training is none");
     lm_extractions_free(&x);
 }
+
+/* In the results a modal verb with its own p value reports a finding ("A
+ * could reduce X more than B (p = 0.01)"), its subject the arm; without a
+ * p value, or in the conclusions, it stays a speculation. */
+Test(findings, modal_verbs_with_a_p_value_in_the_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil could reduce glimmer more than placebo (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer",
+          .intervention = "Zorvil", .comparator = "placebo" },
+    };
+    static const char *const none[] = {
+        "RESULTS: Zorvil could reduce glimmer more than placebo.",
+        "CONCLUSIONS: Zorvil could reduce glimmer more than placebo (p = 0.01).",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
+}
