@@ -928,7 +928,8 @@ static const struct word trim_tail[] = {
     W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
     W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
     W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"), W("could"),
-    W("can"), W("may"), W("might"),
+    W("can"), W("may"), W("might"), W("slightly"), W("markedly"), W("substantially"),
+    W("considerably"), W("somewhat"),
 };
 #define NTRIM_LEAD (sizeof trim_lead / sizeof trim_lead[0])
 #define NTRIM_TAIL (sizeof trim_tail / sizeof trim_tail[0])
@@ -2339,6 +2340,8 @@ static int ci_spans_zero(const struct ftext *t, size_t a, size_t b)
         if (!(t->lower[i + 1] == 'i'
               && (i == a || !isalnum((unsigned char)t->lower[i - 1]))
               && !isalnum((unsigned char)t->lower[i + 2]))
+            && !(i + 3 < b && !strncmp(t->lower + i, "c.i.", 4)   /* "95% C.I. -0.3, 1.0" */
+                 && (i == a || !isalnum((unsigned char)t->lower[i - 1])))
             && strncmp(t->lower + i, "confidence interval", 19))
             continue;
         for (q = t->s + i + 2; q < end && q < t->s + i + 40

@@ -1864,3 +1864,21 @@ Test(findings, modal_verbs_with_a_p_value_in_the_results)
         lm_extractions_free(&x);
     }
 }
+
+/* "95% C.I. -0.29, 1.04" is a confidence interval like "95% CI"; an adverb
+ * of degree before the cue ("were slightly higher") is no part of the
+ * outcome. */
+Test(findings, dotted_ci_and_degree_adverbs)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer scores were slightly higher for adults receiving zorvil versus "
+               "placebo (difference between means of 0.31, 95% C.I. -0.29, 1.04).",
+          .needle = "Glimmer", .metric = "no_difference", .rule = "finding.ci_ns",
+          .outcome = "Glimmer scores" },
+        { .s = "RESULTS: Glimmer scores were markedly higher for adults receiving zorvil versus "
+               "placebo (difference 0.31, 95% C.I. 0.12, 1.04).", .needle = "Glimmer",
+          .metric = "increased", .outcome = "Glimmer scores" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
