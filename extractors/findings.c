@@ -2777,6 +2777,15 @@ static void strip_lead(const struct ftext *t, size_t *sa, size_t sb)
 
     if (!comma || (size_t)(comma - t->s) >= *sa + 70 || (size_t)(comma - t->s) + 2 >= sb)
         return;
+    /* "After treatment the KPS is 81 in A, and 76 in B": a clause with its
+     * verb before the comma, no lead phrase */
+    {
+        static const char *const verb[] = { " is ", " are ", " was ", " were " };
+        size_t n = (size_t)(comma - t->s) - *sa;
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+            if (fmem(t->lower + *sa, n, verb[k], strlen(verb[k])))
+                return;
+    }
     for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
         if (!strncmp(t->lower + *sa, lead[k], strlen(lead[k]))) {
             *sa = (size_t)(comma - t->s) + 1;
@@ -3392,6 +3401,33 @@ static int bracket_depth(const struct ftext *t, size_t a, size_t e);
 /* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
  * counts participants in the arms names the outcome after its verb; where
  * that outcome starts, else 0. */
+/* "After the treatment the KPS was ...", "In the A group the X was ...":
+ * a lead phrase without its comma ends before a second "the"; where the
+ * subject begins, else @p a. */
+static size_t lead_before_the(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const lead[] = { "after", "at", "during", "following", "in", "by",
+                                        "over", "within" };
+    size_t k, x, lim;
+    const char *p;
+
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (starts_word(t->lower, b, a, lead[k]))
+            break;
+    if (k == sizeof lead / sizeof lead[0])
+        return a;
+    x = a + strlen(lead[k]) + 1;
+    if (starts_word(t->lower, b, x, "the"))
+        x += 4;
+    lim = b < x + 40 ? b : x + 40;
+    if (x >= lim || !(p = fmem(t->lower + x, lim - x, " the ", 5)))
+        return a;
+    for (; x < (size_t)(p - t->lower); x++)
+        if (!isalpha((unsigned char)t->s[x]) && t->s[x] != ' ' && t->s[x] != '-')
+            return a;
+    return (size_t)(p - t->lower) + 1;
+}
+
 /* "There were 120 and 101 EVENTS in A and B (HR ...)": where the events
  * named after the counts begin, else @p a. */
 static size_t there_counts(const struct ftext *t, size_t a, size_t b)
@@ -3723,6 +3759,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             if (!q) {   /* "In the A and B groups, OUTCOME was 34% and 49%" */
                 strip_lead(t, &oa, b);
                 oa = there_counts(t, oa, b);
+                oa = lead_before_the(t, oa, b);
             }
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b

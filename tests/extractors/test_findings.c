@@ -1882,3 +1882,24 @@ Test(findings, dotted_ci_and_degree_adverbs)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* Values in two arms after a lead phrase: "After the treatment the X is V1
+ * in A, and V2 in B": the comma after a verb ends no lead phrase, and a
+ * lead phrase without its comma ends before the subject's "the". */
+Test(findings, values_after_a_lead_phrase_without_its_comma)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: After the treatment the glimmer is 81.00 \xc2\xb1 9.1 in the trial group, "
+               "and 76.2 \xc2\xb1 8.8 in the control group, with a significant difference between "
+               "the two groups (P = 0.021).", .needle = "glimmer", .metric = "increased",
+          .outcome = "glimmer", .intervention = "trial group", .comparator = "control group" },
+        { .s = "RESULTS: After the treatment the wobble score was 81.00 in the trial group and 76.2 "
+               "in the control group (P = 0.021).", .needle = "wobble", .metric = "increased",
+          .outcome = "wobble score" },
+        { .s = "RESULTS: In the zorvil and placebo groups, glimmer was 34% and 49% (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer",
+          .intervention = "zorvil", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
