@@ -19,7 +19,8 @@
       together ("A, B and C" against the rows A, B, C).  A prompt whose
       outcome is a reduction ("reduction in X", "X reductions") is labelled
       by the reduction's direction: a finding that X decreased answers it
-      "increased".
+      "increased".  Of findings alike in outcome (each at 0.3 or more), the
+      one naming the prompt's arms ranks first (a tie-breaker).
       --sample N scores N prompts drawn with a fixed seed (the train split,
       development data too large to read through).
 Floors: "name=value" pairs; a measured value below its floor fails (exit 1).
@@ -251,6 +252,7 @@ def squash(s):
 # a change within a group (from baseline) answers a comparison of two arms
 # only when no between-arm finding for the outcome is there
 WITHIN_WEIGHT = 0.5
+ARM_WEIGHT = 0.05
 BOTH_ARMS = re.compile(r"\b(?:in|for|of) (?:both|all|each of the|all (?:the )?(?:three|four|two)) (?:treatment |study )?(?:groups|arms)\b|\bboth (?:groups|arms)\b|\bsimilarly\b", re.I)
 
 
@@ -315,6 +317,11 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sam
                         key=lambda x: overlap(pr["Outcome"], x))
             s = overlap(pr["Outcome"], o) + 0.5 * overlap(pr["Outcome"], r["text"])
             k = s
+            # findings alike in outcome: the one naming the prompt's arms
+            # (either way round) ranks first
+            li, lc = r.get("intervention") or "", r.get("comparator") or ""
+            k += (s >= 0.3) * ARM_WEIGHT * max(dice(pr["Intervention"], li) + dice(pr["Comparator"], lc),
+                                  dice(pr["Intervention"], lc) + dice(pr["Comparator"], li))
             if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
                 k *= WITHIN_WEIGHT
             if k > rank + 1e-9:
