@@ -2663,6 +2663,8 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
         trim_np(t, &xs, &y);
         if (y <= xs || word_count(t->s, xs, y) > 6)
             break;
+        if (t->s[y - 1] == '-')
+            return 0;   /* "of A- and B-based treatment": one compound, no list */
         is[n] = xs;
         ie[n] = y;
         n++;

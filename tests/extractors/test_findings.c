@@ -1831,6 +1831,10 @@ Test(findings, leading_subordinate_clauses)
         { .s = "RESULTS: There was not a significant difference in wobble scores between the "
                "groups.", .needle = "wobble", .metric = "no_difference",
           .outcome = "wobble scores" },
+        /* a suspended hyphen ("A- and B-based") joins no list of outcomes */
+        { .s = "RESULTS: Glimmer rates of zorvil- and placebo-based treatment were similar.",
+          .needle = "Glimmer", .metric = "no_difference",
+          .outcome = "Glimmer rates of zorvil- and placebo-based treatment" },
     };
     lm_extractions x = { 0 };
 
