@@ -948,7 +948,7 @@ static const struct word np_stops[] = {
     W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
     W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
     W(" significantly "), W(" showed "), W(" resulted in "), W(" in comparison"),
-    W(" with respect to"), W(" with regard to"),
+    W(" with respect to"), W(" with regard to"), W(" plus or minus "),
 };
 #define NSTOPS (sizeof np_stops / sizeof np_stops[0])
 

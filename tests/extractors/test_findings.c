@@ -1900,6 +1900,10 @@ Test(findings, values_after_a_lead_phrase_without_its_comma)
         { .s = "RESULTS: After the treatment the wobble score was 81.00 in the trial group and 76.2 "
                "in the control group (P = 0.021).", .needle = "wobble", .metric = "increased",
           .outcome = "wobble score" },
+        { .s = "RESULTS: Mean glimmer plus or minus standard error at 7 years was 53.9 \xc2\xb1 1.9 "
+               "and 35.3 \xc2\xb1 2.0 for zorvil and placebo, respectively (p < 0.001).",
+          .needle = "glimmer", .metric = "increased", .outcome = "glimmer (at 7 years)",
+          .intervention = "zorvil", .comparator = "placebo" },
         { .s = "RESULTS: In the zorvil and placebo groups, glimmer was 34% and 49% (p = 0.01).",
           .needle = "glimmer", .metric = "decreased", .outcome = "glimmer",
           .intervention = "zorvil", .comparator = "placebo" },
