@@ -174,7 +174,7 @@ static const struct frule frules[] = {
       "|affect\\w*|alter\\w*|influence\\w*|modif\\w*|lower\\w*|raise\\w*|enhance\\w*"
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
-      "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
+      "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated|meet"
       "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
@@ -253,13 +253,14 @@ static const struct frule frules[] = {
       "|literature (?:suggests?|shows?|reports?|indicates?|(?:has|have) (?:shown|suggested|reported"
       "|demonstrated|found|indicated))|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
-    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further",
+    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
       "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
       "|establish|identify|ascertain) (?:whether|if|the|how|a |an )|was designed to"
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
       "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
+      "|(?:is|are|was|were) hypothesi[sz]ed"
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
@@ -3523,6 +3524,22 @@ static int aim_clause(const struct ftext *t, size_t a, size_t b, enum part part)
     return 0;
 }
 
+/* " than anticipated", " than expected" at @p e: a comparison with a
+ * plan or an expectation. */
+static int than_expected(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const w[] = { "anticipated", "expected", "predicted", "planned",
+                                     "assumed", "hypothesized", "hypothesised", "projected" };
+    size_t k;
+
+    if (e + 6 >= b || strncmp(t->lower + e, " than ", 6))
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, e + 6, w[k]))
+            return 1;
+    return 0;
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -3636,6 +3653,21 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (starts_word(t->lower, b, x, "less") && !starts_word(t->lower, b, x + 5, "than")
             && !starts_word(t->lower, b, dir->s, "less"))
             flip = !flip;
+    }
+    if (dir && !neg && than_expected(t, dir->e, b)) {
+        /* "lower than anticipated": no comparison of arms, unless one
+         * follows ("..., and lower with A than B") */
+        const struct hit *d2 = NULL;
+        for (i = first_hit(f, dir->e); i < f->nh && f->hits[i].s < b; i++)
+            if (f->hits[i].s > dir->e && f->hits[i].e <= b
+                && (frules[f->hits[i].rule].cue == C_INC || frules[f->hits[i].rule].cue == C_DEC)
+                && !than_expected(t, f->hits[i].e, b)) {
+                d2 = &f->hits[i];
+                break;
+            }
+        if (!d2)
+            return LM_OK;
+        dir = d2;
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
     between_p(t, a, b, &sig, &ns);

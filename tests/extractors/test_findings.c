@@ -1911,3 +1911,31 @@ Test(findings, values_after_a_lead_phrase_without_its_comma)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* "It is hypothesized that ..." is an aim; "did not meet the primary
+ * endpoint" a denial; "lower than anticipated" compares with a plan, not
+ * an arm (a comparison of arms after it stays). */
+Test(findings, hypotheses_unmet_endpoints_and_expectations)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil did not meet the primary endpoint of demonstrating a longer "
+               "glimmer time (p = 0.3).", .needle = "glimmer", .metric = "no_difference" },
+        { .s = "RESULTS: The frequency of glimmer was lower than expected in both groups, and "
+               "lower with zorvil than placebo (p = 0.01).", .needle = "glimmer",
+          .metric = "decreased" },
+    };
+    static const char *const none[] = {
+        "RESULTS: It is hypothesized that adults in the zorvil group will experience reduced "
+        "glimmer in comparison with placebo.",
+        "RESULTS: The frequency of glimmer was lower than anticipated.",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
+}
