@@ -133,10 +133,26 @@ struct frule {
 #define GRP "(?:either|any|both|each|all|the two) (?:of the )?(?:[\\w-]+ )?(?:groups?|arms?)"
 #define SEEN "(?:observed|seen|noted|reported|found|recorded|detected)"
 #define UNITS "(?<u>days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|h)"
+/* regimen.administrations' parts, which its pre-check reads too
+ * (admin_unit_near): the count, up to ADMIN_MODS words of ADMIN_MOD bytes,
+ * the unit */
+#define ADMIN_NUM "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" \
+                  "|fifteen|sixteen|twenty|twenty-four|thirty)"
+#define ADMIN_MOD "[a-z-]"
+#define ADMIN_MODS 4
+#define ADMIN_UNITS "(?:sessions?|infusions?|injections?|doses|cycles?|visits?|treatments" \
+                    "|applications?|calls|courses|fractions|instillations|administrations)"
+/* follow_up.explicit's word and the count before "follow-up", which its
+ * pre-check reads too (follow_may) */
+#define FU_WORD "follow"
+#define FU_LEAD "\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?" \
+                "|months?|years?)(?: [a-z-]+){0,2}? "
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 static const struct frule frules[] = {
     { "finding.no_diff", C_NODIFF, "", "no|without|nor",
-      "\\b(?:no|without|nor any)(?:\\s+(?:statistically|statistical|significant|significantly"
+      "\\b(?:no|without|nor any|not an?|not any)(?:\\s+(?:statistically|statistical|significant|significantly"
       "|clinically|meaningful|relevant|obvious"
       "|major|apparent|notable|marked|detectable|overall|further|additional|evidence of(?: an?)?"
       "|real|important|substantial|between-group|group|treatment|differential|consistent"
@@ -158,7 +174,7 @@ static const struct frule frules[] = {
       "|affect\\w*|alter\\w*|influence\\w*|modif\\w*|lower\\w*|raise\\w*|enhance\\w*"
       "|prolong\\w*|shorten\\w*|impact\\w*|vary|varied|predict\\w*|benefit\\w*|show\\w*"
       "|result\\w*|lead|led|yield\\w*|produce\\w*|reach\\w*|achieve\\w*|demonstrate\\w*"
-      "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated"
+      "|confer\\w*|provide\\w*|offer\\w*|prevent\\w*|attenuate\\w*|worsen\\w*|associated|meet"
       "|different|significant\\w*|higher|lower|greater|mediat\\w*|moderate[ds]?"
       "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
@@ -197,7 +213,7 @@ static const struct frule frules[] = {
       "\\b(?:highest|greatest|largest|longest"
       "|higher|greater|more|larger|longer|increased?|increases|increasing|elevated"
       "|improved?|improves|improving|improvements?|better|enhanced?|enhances|enhancements?|raised"
-      "|prolonged|prolongs|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
+      "|prolonged|prolongs|prolongations?|superior|gains?|gained|rise|rose|boosted|augmented|heightened"
       "|stronger|faster|accelerated|promoted|exceeded|more likely|upregulated|outperform(?:ed|s)?"
       "|(?<=significantly )high)\\b" },
     { "finding.decreased", C_DEC, "", "lower|less|fewer|smaller|shorter|reduc|decreas|declin|attenuated|diminished|inferior|worse|dropped|fell|alleviated|relieved|suppressed|shortened|lessened|minimi|weaker|slower|downregulated|prevented|inhibited|mitigated|worsen|deterior|aggravated|exacerbated|lowest|least|fewest|smallest|shortest|minimum|low ",
@@ -237,17 +253,18 @@ static const struct frule frules[] = {
       "|literature (?:suggests?|shows?|reports?|indicates?|(?:has|have) (?:shown|suggested|reported"
       "|demonstrated|found|indicated))|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
-    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further",
+    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
       "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
       "|establish|identify|ascertain) (?:whether|if|the|how|a |an )|was designed to"
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
       "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
+      "|(?:is|are|was|were) hypothesi[sz]ed"
       "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
       "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|prior to|demographic|clinical c|well-ba|well ba|were ba",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
       "|well[- ]balanced|were balanced"
@@ -256,7 +273,8 @@ static const struct frule frules[] = {
       "|(?<![\\w,] )(?<![\\w,] the )(?:the )?baseline"
       "|(?<!for )(?<!for the )(?<!of )(?<!of the )(?:the )?baseline (?:[\\w-]+ ){0,3}?"
       "(?:scores?|values?|levels?|measures?|ratings?) (?:were|was|did|showed)"
-      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation))\\b" },
+      "|(?:before|prior to) (?:the )?(?:start of (?:the )?)?(?:intervention|treatment|randomi[sz]ation"
+      "|training|education|programme|program|supplementation|therapy|exercise))\\b" },
     { "finding.correlation", C_CORREL, "", "correlat|r =|r=|rho|spearman|pearson|variance",
       "\\b(?:correlat\\w*|r ?= ?-?0?\\.\\d|rho|spearman|pearson|variance explained)" },
 
@@ -316,9 +334,9 @@ static const struct frule frules[] = {
       "(?: ?/ ?(?:kg|m2|m\\^2|day|d|dose|week|wk|h|hr|hour|kg/day|kg/d|kg/h|kg/min|min))*"
       "(?: (?:bw|body weight))?)(?![\\w/])" },
     { "regimen.frequency", C_FREQ, "", "once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|0|1|2|3|4|5|6|7|8|9|every|daily|weekly|fortnightly|monthly|nightly|biweekly|bi-weekly|per day|a day|b.i.|bid|t.i.|tid|q.i.|qid|q.d|qd",
-      "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:a|per|each"
-      "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?:once|twice|thrice) (?:daily|weekly"
-      "|monthly|nightly)|every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
+      "\\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\\d+) times?) ?(?:(?:a|per|each"
+      "|every|/) ?(?:day|daily|week|wk|month|night|year)|(?<= )(?:daily|weekly|monthly|nightly))"
+      "|(?:once )?every (?:\\d+|other|two|three|four|six|eight|twelve) (?:days?|weeks?"
       "|hours?|h|months?)|(?:\\d+|one|two|three|four|five|six|seven) (?:days?|d|sessions?) ?"
       "(?:a|per|/|each) ?(?:week|wk)|daily|weekly|fortnightly|monthly|nightly|bi-?weekly"
       "|per day|a day|b\\.?i\\.?d\\.?|t\\.?i\\.?d\\.?|q\\.?i\\.?d\\.?|q\\.?d\\.?)(?![\\w])" },
@@ -338,19 +356,15 @@ static const struct frule frules[] = {
       "(?! (?:cancer|carcinoma|tumou?rs?|surgery|and maxillofacial|cavity|mucosa|health|hygiene|lesions?|bleeding"
       "|examination|swabs?|micro\\w+|flora|fistula|delivery|birth|glucose tolerance|disease))" },
     { "regimen.administrations", C_ADMIN, "", "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
-      "\\b(?<n>(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-      "|fifteen|sixteen|twenty|twenty-four|thirty))(?: (?:[a-z-]+)){0,4}? (?:sessions?"
-      "|infusions?|injections?|doses|cycles?|visits?|treatments|applications?|calls|courses"
-      "|fractions|instillations|administrations)\\b" },
+      "\\b(?<n>" ADMIN_NUM ")(?: (?:" ADMIN_MOD "+)){0," STR(ADMIN_MODS) "}? " ADMIN_UNITS "\\b" },
     { "regimen.single", C_SINGLE, "", "single|bolus",
       "\\bsingle(?: [a-z-]+){0,2}? (?:dose|session|injection|infusion"
       "|application|administration|bolus|treatment)\\b|\\bbolus\\b" },
     { "follow_up.explicit", C_FU, "follow", "follow|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
-      "(?:\\bfollow(?:ed|s)?[- ]?ups?\\b|\\bfollowed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
+      "(?:\\b" FU_WORD "(?:ed|s)?[- ]?ups?\\b|\\b" FU_WORD "ed (?:[a-z]+ ){0,2}?(?:up )?(?:for|over|during"
       "|until|through)\\b)(?:[^.;\\n]{0,80}?)(?<n>" NUMW ")"
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
-      "|\\b(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )(?<u2>days?|weeks?|months?"
-      "|years?)(?: [a-z-]+){0,2}? follow-?up\\b" },
+      "|" FU_LEAD FU_WORD "-?up\\b" },
     { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
@@ -381,31 +395,426 @@ struct hit {
 #define KEYLEN 7
 struct slot { uint64_t key; uint64_t rules; };
 
-/* finding.split at "and ": of its alternatives only those of a verb of
- * change ("and [was|were] [significantly] increased"), a denial ("and
- * did not") and "and more patients", "and there were", "and the ... did
- * not" begin with "and", so the word after it begins with one of these.
- * Keep in step with the rule's pattern. */
-static const struct word split_and[] = {
-    W("was"), W("were"), W("significantly"), W("markedly"), W("also"), W("slightly"),
-    W("increased"), W("decreased"), W("reduced"), W("declined"), W("improved"),
-    W("lowered"), W("elevated"), W("rose"), W("fell"), W("dropped"), W("inhibited"),
-    W("enhanced"), W("suppressed"), W("worsened"), W("deteriorated"), W("did"), W("do"),
-    W("had"), W("more"), W("fewer"), W("less"), W("the") };
-/* finding.split_change: "and in increasing", "and [a] [significant(ly)]
- * [greater] reduction in".  Keep in step with the rule's pattern. */
-static const struct word split_change_and[] = {
-    W("in"), W("a"), W("statistically"), W("significant"), W("greater"), W("larger"),
-    W("higher"), W("more"), W("smaller"), W("lower"), W("less"), W("increase"),
-    W("decrease"), W("reduction"), W("improvement"), W("decline"), W("elevation"),
-    W("enhancement") };
+/* ---- what a pattern's matches begin with ------------------------------------
+ * The pre-checks of four rules (finding.split and finding.split_change at
+ * "and ", regimen.administrations' units, follow_up.explicit) read their
+ * words and bytes from the rules' own pattern text when the handle opens,
+ * so a pattern that changes changes its check.  lx_expand() lists the
+ * literal beginnings of a pattern's matches, lower-cased: each string is
+ * either all a match has consumed there ("closed": what follows in the
+ * pattern is appended) or a prefix after which the match goes on in a way
+ * the list does not follow ("open": a class, \w, a repeat, past a
+ * lookahead).  Zero-width assertions but lookaheads are skipped (the list
+ * only grows).  A string is cut, open, after its @p words-th space. */
+#define LX_MAX 1024
+#define LX_LEN 48
 
-/* regimen.administrations' units (admin_unit_near).  Keep in step with the
- * rule's pattern. */
-static const struct word admin_units[] = {
-    W("session"), W("infusion"), W("injection"), W("doses"), W("cycle"), W("visit"),
-    W("treatments"), W("application"), W("calls"), W("courses"), W("fractions"),
-    W("instillations"), W("administrations") };
+struct lx { char s[LX_LEN]; unsigned char n, open; };
+struct lxset { struct lx *v; size_t n; int over; };
+
+static int lx_new(struct lxset *s)
+{
+    s->n = 0;
+    s->over = 0;
+    return (s->v = malloc(LX_MAX * sizeof *s->v)) != NULL;
+}
+
+static void lx_add(struct lxset *s, const char *p, size_t n, int open, int words)
+{
+    size_t i, sp = 0;
+
+    for (i = 0; i < n; i++)
+        if (p[i] == ' ' && ++sp == (size_t)words) {
+            n = i + 1;
+            open = 1;
+            break;
+        }
+    if (n >= LX_LEN) {
+        n = LX_LEN - 1;
+        open = 1;
+    }
+    for (i = 0; i < s->n; i++)
+        if (s->v[i].n == n && s->v[i].open == open && !memcmp(s->v[i].s, p, n))
+            return;
+    if (s->n == LX_MAX) {
+        s->over = 1;
+        return;
+    }
+    memcpy(s->v[s->n].s, p, n);
+    s->v[s->n].n = (unsigned char)n;
+    s->v[s->n].open = (unsigned char)open;
+    s->n++;
+}
+
+/* @p s followed by @p a, into @p s. */
+static int lx_cat(struct lxset *s, const struct lxset *a, int words)
+{
+    struct lxset r;
+    size_t i, j;
+
+    if (!lx_new(&r))
+        return 0;
+    r.over = s->over || a->over;
+    for (i = 0; i < s->n; i++) {
+        if (s->v[i].open) {
+            lx_add(&r, s->v[i].s, s->v[i].n, 1, words);
+            continue;
+        }
+        for (j = 0; j < a->n; j++) {
+            char buf[2 * LX_LEN];
+            memcpy(buf, s->v[i].s, s->v[i].n);
+            memcpy(buf + s->v[i].n, a->v[j].s, a->v[j].n);
+            lx_add(&r, buf, (size_t)s->v[i].n + a->v[j].n, a->v[j].open, words);
+        }
+    }
+    free(s->v);
+    *s = r;
+    return 1;
+}
+
+static const char *lx_alt(const char *p, struct lxset *out, int words);
+
+/* One atom at @p p into @p a; where it ends. */
+static const char *lx_atom(const char *p, struct lxset *a, int words)
+{
+    if (*p == '(') {
+        int look = 0, skip = 0;
+        p++;
+        if (p[0] == '?') {
+            if (p[1] == ':')
+                p += 2;
+            else if (p[1] == '=')
+                p += 2, look = 1;
+            else if (p[1] == '!' || (p[1] == '<' && (p[2] == '=' || p[2] == '!')))
+                p += p[1] == '!' ? 2 : 3, skip = 1;
+            else if (p[1] == '<' || (p[1] == 'P' && p[2] == '<')) {
+                while (*p && *p != '>')
+                    p++;
+                p += *p == '>';
+            } else {
+                a->over = 1;    /* a construct the list does not read */
+                return p + strlen(p);
+            }
+        }
+        p = lx_alt(p, a, words);
+        if (*p == ')')
+            p++;
+        if (skip) {
+            int over = a->over;
+            a->n = 0;
+            a->over = over;
+            lx_add(a, "", 0, 0, words);
+        } else if (look) {
+            size_t i;
+            for (i = 0; i < a->n; i++)
+                a->v[i].open = 1;
+        }
+        return p;
+    }
+    if (*p == '[') {
+        char m[8];
+        size_t n = 0, i;
+        int any = p[1] == '^';
+        for (p++; *p && *p != ']'; p++) {
+            if (*p == '\\') {
+                p++;
+                if (!*p || strchr("dwsDWS", *p))
+                    any = 1;
+            } else if (p[1] == '-' && p[2] && p[2] != ']') {
+                any |= p[2] - p[0] >= (int)sizeof m - (int)n;
+                for (char c = p[0]; !any && c <= p[2]; c++)
+                    m[n++] = (char)tolower((unsigned char)c);
+                p += 2;
+                continue;
+            }
+            if (n == sizeof m)
+                any = 1;
+            if (!any)
+                m[n++] = (char)tolower((unsigned char)*p);
+        }
+        p += *p == ']';
+        if (any)
+            lx_add(a, "", 0, 1, words);
+        else
+            for (i = 0; i < n; i++)
+                lx_add(a, m + i, 1, 0, words);
+        return p;
+    }
+    if (*p == '\\') {
+        char c;
+        p++;
+        if (!*p)
+            return p;
+        if (strchr("bBGAzZ", *p))
+            lx_add(a, "", 0, 0, words);
+        else if (strchr("dwsDWS", *p) || isalnum((unsigned char)*p))
+            lx_add(a, "", 0, 1, words);
+        else
+            c = *p, lx_add(a, &c, 1, 0, words);
+        return p + 1;
+    }
+    if (*p == '.') {
+        lx_add(a, "", 0, 1, words);
+        return p + 1;
+    }
+    if (*p == '^' || *p == '$') {
+        lx_add(a, "", 0, 0, words);
+        return p + 1;
+    }
+    {
+        char c = (char)tolower((unsigned char)*p);
+        lx_add(a, &c, 1, 0, words);
+    }
+    return p + 1;
+}
+
+/* A sequence of atoms up to '|', ')' or the end, added to @p out. */
+static const char *lx_seq(const char *p, struct lxset *out, int words)
+{
+    struct lxset s, a;
+    size_t i;
+
+    if (!lx_new(&s)) {
+        out->over = 1;
+        return p + strlen(p);
+    }
+    lx_add(&s, "", 0, 0, words);
+    while (*p && *p != '|' && *p != ')') {
+        int opt = 0, more = 0;
+        if (!lx_new(&a)) {
+            s.over = 1;
+            break;
+        }
+        p = lx_atom(p, &a, words);
+        if (*p == '?')
+            opt = 1, p++;
+        else if (*p == '*')
+            opt = more = 1, p++;
+        else if (*p == '+')
+            more = 1, p++;
+        else if (*p == '{') {
+            opt = p[1] == '0';
+            more = 1;
+            while (*p && *p != '}')
+                p++;
+            p += *p == '}';
+        }
+        if (more && (*p == '?' || *p == '+'))
+            p++;        /* lazy, possessive */
+        else if (opt && !more && *p == '?')
+            p++;
+        if (more)
+            for (i = 0; i < a.n; i++)
+                a.v[i].open = 1;
+        if (opt)
+            lx_add(&a, "", 0, 0, words);
+        if (!lx_cat(&s, &a, words))
+            s.over = 1;
+        free(a.v);
+    }
+    for (i = 0; i < s.n; i++)
+        lx_add(out, s.v[i].s, s.v[i].n, s.v[i].open, words);
+    out->over |= s.over;
+    free(s.v);
+    return p;
+}
+
+static const char *lx_alt(const char *p, struct lxset *out, int words)
+{
+    for (;;) {
+        p = lx_seq(p, out, words);
+        if (*p != '|')
+            return p;
+        p++;
+    }
+}
+
+/* The beginnings of @p pat's matches, cut after @p words spaces; 0 when
+ * they are too many to list or memory runs out. */
+static int lx_expand(const char *pat, struct lxset *out, int words)
+{
+    if (!lx_new(out))
+        return 0;
+    lx_alt(pat, out, words);
+    if (out->over) {
+        free(out->v);
+        out->v = NULL;
+        return 0;
+    }
+    return 1;
+}
+
+/* The bytes a match of @p pat may hold (lower-cased), into @p set; 0 when
+ * any byte may be (\w, '.', a negated class). */
+static int lx_bytes(const char *pat, unsigned char *set)
+{
+    const char *p = pat;
+
+    memset(set, 0, 256);
+    for (; *p; p++) {
+        if (*p == '(' && p[1] == '?') {
+            p++;
+            if (p[1] == '<' && p[2] != '=' && p[2] != '!')
+                while (p[1] && p[1] != '>')
+                    p++;     /* a group's name */
+            p++;
+            continue;
+        }
+        if (strchr("()|?*+", *p))
+            continue;
+        if (*p == '{') {
+            while (*p && *p != '}')
+                p++;
+            if (!*p)
+                break;
+            continue;
+        }
+        if (*p == '.')
+            return 0;
+        if (*p == '\\') {
+            p++;
+            if (*p == 'd')
+                for (int c = '0'; c <= '9'; c++)
+                    set[c] = 1;
+            else if (!*p || strchr("wsDWS", *p))
+                return 0;
+            else if (!strchr("bBGAzZ", *p))
+                set[(unsigned char)tolower((unsigned char)*p)] = 1;
+            if (!*p)
+                break;
+            continue;
+        }
+        if (*p == '[') {
+            if (p[1] == '^')
+                return 0;
+            for (p++; *p && *p != ']'; p++) {
+                if (*p == '\\') {
+                    p++;
+                    if (!*p || strchr("dwsDWS", *p))
+                        return 0;
+                    set[(unsigned char)tolower((unsigned char)*p)] = 1;
+                } else if (p[1] == '-' && p[2] && p[2] != ']') {
+                    for (int c = (unsigned char)p[0]; c <= (unsigned char)p[2]; c++)
+                        set[tolower(c)] = 1;
+                    p += 2;
+                } else {
+                    set[(unsigned char)tolower((unsigned char)*p)] = 1;
+                }
+            }
+            if (!*p)
+                break;
+            continue;
+        }
+        set[(unsigned char)tolower((unsigned char)*p)] = 1;
+    }
+    return 1;
+}
+
+/* A pre-check's words: a text place passes when it begins with one (each
+ * is a prefix of what the rule may match there); any: every place passes
+ * (the words could not be read). */
+struct wordset { struct word *w; size_t n; int any; };
+
+/* Adds the @p n bytes at @p p unless a word is a prefix of them; drops the
+ * words they are a prefix of. */
+static int ws_add(struct wordset *ws, const char *p, size_t n)
+{
+    size_t k, m = 0;
+    struct word *nw;
+    char *c;
+
+    for (k = 0; k < ws->n; k++)
+        if (ws->w[k].n <= n && !memcmp(ws->w[k].w, p, ws->w[k].n))
+            return 1;
+    for (k = 0; k < ws->n; k++) {
+        if (ws->w[k].n > n && !memcmp(ws->w[k].w, p, n))
+            free((char *)ws->w[k].w);
+        else
+            ws->w[m++] = ws->w[k];
+    }
+    ws->n = m;
+    if (!(nw = realloc(ws->w, (ws->n + 1) * sizeof *nw)) || !(c = malloc(n + 1))) {
+        if (nw)
+            ws->w = nw;
+        return 0;
+    }
+    ws->w = nw;
+    memcpy(c, p, n);
+    c[n] = '\0';
+    ws->w[ws->n].w = c;
+    ws->w[ws->n].n = n;
+    ws->n++;
+    return 1;
+}
+
+static void ws_free(struct wordset *ws)
+{
+    size_t k;
+
+    for (k = 0; k < ws->n; k++)
+        free((char *)ws->w[k].w);
+    free(ws->w);
+    ws->w = NULL;
+    ws->n = 0;
+}
+
+/* The words that may follow "and " where @p pat matches from an "and "
+ * (finding.split, finding.split_change): the first word after it of each
+ * beginning the pattern's matches may have. */
+static int ws_after_and(const char *pat, struct wordset *ws)
+{
+    struct lxset x;
+    size_t i;
+    int ok = 1;
+
+    if (!lx_expand(pat, &x, 2)) {
+        ws->any = 1;
+        return 1;
+    }
+    for (i = 0; i < x.n && ok; i++) {
+        const char *q = x.v[i].s;
+        size_t n = x.v[i].n, e = 4;
+        if (n < 4) {
+            if (!memcmp(q, "and ", n))
+                ws->any = 1;    /* a match may begin "and " past what is known */
+            continue;
+        }
+        if (memcmp(q, "and ", 4))
+            continue;
+        while (e < n && q[e] != ' ')
+            e++;
+        if (e == 4)
+            ws->any = 1;
+        else
+            ok = ws_add(ws, q + 4, e - 4);
+    }
+    free(x.v);
+    return ok;
+}
+
+/* The words a match of @p pat may begin with (regimen.administrations'
+ * units). */
+static int ws_first(const char *pat, struct wordset *ws)
+{
+    struct lxset x;
+    size_t i, e;
+    int ok = 1;
+
+    if (!lx_expand(pat, &x, 1)) {
+        ws->any = 1;
+        return 1;
+    }
+    for (i = 0; i < x.n && ok; i++) {
+        for (e = 0; e < x.v[i].n && x.v[i].s[e] != ' '; e++)
+            ;
+        if (!e)
+            ws->any = 1;
+        else
+            ok = ws_add(ws, x.v[i].s, e);
+    }
+    free(x.v);
+    return ok;
+}
 
 /* first_of[] bits: a word of split_and, split_change_and, admin_units
  * begins with the byte */
@@ -430,6 +839,14 @@ struct findings_rules {
                                            regimen.administrations (collect_hits) */
     size_t fu;                      /* follow_up.explicit (collect_hits) */
     unsigned char first_of[256];    /* FIRST_SPLIT... */
+    /* the pre-checks, read from their rules' patterns when the handle
+     * opens: the words after "and " of finding.split and
+     * finding.split_change, regimen.administrations' units, the bytes of
+     * its count and of its words between, follow_up.explicit's bytes
+     * before "follow-up" */
+    struct wordset split_and, split_change_and, admin_units;
+    unsigned char admin_num[256], admin_mod[256], fu_lead[256];
+    int admin_any, fu_any;
 };
 
 static uint64_t skey(const char *s, size_t n)
@@ -511,7 +928,9 @@ static const struct word trim_tail[] = {
     W("in"), W("at"), W("with"), W("to"), W("that"), W("which"), W("showed"),
     W("remained"), W("tended"), W("significantly"), W("statistically"), W("both"),
     W("all"), W("also"), W("not"), W("be"), W("being"), W("there"), W("more"), W("less"),
-    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"),
+    W("as"), W("than"), W("found"), W("observed"), W("noted"), W("occurred"), W("could"),
+    W("can"), W("may"), W("might"), W("slightly"), W("markedly"), W("substantially"),
+    W("considerably"), W("somewhat"),
 };
 #define NTRIM_LEAD (sizeof trim_lead / sizeof trim_lead[0])
 #define NTRIM_TAIL (sizeof trim_tail / sizeof trim_tail[0])
@@ -530,7 +949,7 @@ static const struct word np_stops[] = {
     W(" within "), W(" of the "), W(" in women"), W(" in men"), W(" in children"),
     W(" in this"), W(" on day"), W(" through "), W(" until "), W(" to the "),
     W(" significantly "), W(" showed "), W(" resulted in "), W(" in comparison"),
-    W(" with respect to"), W(" with regard to"),
+    W(" with respect to"), W(" with regard to"), W(" plus or minus "),
 };
 #define NSTOPS (sizeof np_stops / sizeof np_stops[0])
 
@@ -554,12 +973,25 @@ lm_err findings_rules_open(unsigned flags, findings_rules **out, char *msg, size
         f->trim_first[(unsigned char)trim_lead[i].w[0]] |= 1ull << i;
     for (i = 0; i < NTRIM_TAIL; i++)
         f->trim_last[(unsigned char)trim_tail[i].w[trim_tail[i].n - 1]] |= 1ull << i;
-    for (i = 0; i < sizeof split_and / sizeof *split_and; i++)
-        f->first_of[(unsigned char)split_and[i].w[0]] |= FIRST_SPLIT;
-    for (i = 0; i < sizeof split_change_and / sizeof *split_change_and; i++)
-        f->first_of[(unsigned char)split_change_and[i].w[0]] |= FIRST_CHANGE;
-    for (i = 0; i < sizeof admin_units / sizeof *admin_units; i++)
-        f->first_of[(unsigned char)admin_units[i].w[0]] |= FIRST_UNIT;
+    for (i = 0; i < NFRULES; i++) {
+        if (!strcmp(frules[i].id, "finding.split") && !ws_after_and(frules[i].pattern, &f->split_and))
+            return LM_ERR_NOMEM;
+        if (!strcmp(frules[i].id, "finding.split_change")
+            && !ws_after_and(frules[i].pattern, &f->split_change_and))
+            return LM_ERR_NOMEM;
+    }
+    if (!ws_first(ADMIN_UNITS, &f->admin_units))
+        return LM_ERR_NOMEM;
+    /* the scan of the count and its words needs both to hold no space */
+    f->admin_any = f->admin_units.any || !lx_bytes(ADMIN_NUM, f->admin_num)
+                   || !lx_bytes(ADMIN_MOD, f->admin_mod) || f->admin_num[' '] || f->admin_mod[' '];
+    f->fu_any = !lx_bytes(FU_LEAD, f->fu_lead);
+    for (i = 0; i < f->split_and.n; i++)
+        f->first_of[(unsigned char)f->split_and.w[i].w[0]] |= FIRST_SPLIT;
+    for (i = 0; i < f->split_change_and.n; i++)
+        f->first_of[(unsigned char)f->split_change_and.w[i].w[0]] |= FIRST_CHANGE;
+    for (i = 0; i < f->admin_units.n; i++)
+        f->first_of[(unsigned char)f->admin_units.w[i].w[0]] |= FIRST_UNIT;
     f->split_verb = f->split = f->split_change = f->admin = f->fu = NFRULES;
     for (i = 0; i < NFRULES; i++) {
         if (!strcmp(frules[i].id, "finding.split_verb"))
@@ -607,6 +1039,9 @@ void findings_rules_close(findings_rules *f)
         pcre2_code_free(f->code[i]);
     pcre2_match_data_free(f->md);
     free(f->hits);
+    ws_free(&f->split_and);
+    ws_free(&f->split_change_and);
+    ws_free(&f->admin_units);
     free(f);
 }
 
@@ -855,11 +1290,12 @@ static size_t word_end(const findings_rules *f, const unsigned char *L, size_t i
  * @p bit in first_of begins none.  1 when the text at @p at is not "and "
  * (the rule's other starts are always tried). */
 static int and_word_may(const findings_rules *f, const unsigned char *L, size_t at, size_t len,
-                        unsigned bit, const struct word *w, size_t n)
+                        unsigned bit, const struct wordset *ws)
 {
-    size_t k;
+    const struct word *w = ws->w;
+    size_t k, n = ws->n;
 
-    if (at + 4 > len || memcmp(L + at, "and ", 4))
+    if (ws->any || at + 4 > len || memcmp(L + at, "and ", 4))
         return 1;
     if (!(f->first_of[L[at + 4]] & bit))
         return 0;
@@ -870,28 +1306,31 @@ static int and_word_may(const findings_rules *f, const unsigned char *L, size_t 
     return 0;
 }
 
-/* regimen.administrations: a number (digits or a word, its bytes in
- * [0-9a-z-]), then up to four words of [a-z-] and one of the rule's units,
- * each after one space.  0 when no unit begins at one of those five word
- * places after @p at (a necessary test: PCRE2 decides).  Keep in step with
- * the rule's pattern. */
+/* regimen.administrations: its count (bytes of ADMIN_NUM), then up to
+ * ADMIN_MODS words (bytes of ADMIN_MOD) and one of its units, each after
+ * one space.  0 when no unit begins at one of those word places after
+ * @p at (a necessary test: PCRE2 decides); the bytes and units are read
+ * from the pattern's parts. */
 static int admin_unit_near(const findings_rules *f, const unsigned char *L, size_t at,
                            size_t len)
 {
-    size_t j = at, w, k, s;
+    const struct word *u = f->admin_units.w;
+    size_t j = at, w, k, s, nu = f->admin_units.n;
 
-    while (j < len && ((L[j] >= '0' && L[j] <= '9') || (L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'))
+    if (f->admin_any)
+        return 1;
+    while (j < len && f->admin_num[L[j]])
         j++;
-    for (w = 0; w < 5; w++) {
+    for (w = 0; w <= ADMIN_MODS; w++) {
         if (j >= len || L[j] != ' ')
             return 0;
         j++;
         if (f->first_of[L[j]] & FIRST_UNIT)
-            for (k = 0; k < sizeof admin_units / sizeof admin_units[0]; k++)
-                if (L[j] == (unsigned char)admin_units[k].w[0] && j + admin_units[k].n <= len
-                    && !memcmp(L + j, admin_units[k].w, admin_units[k].n))
+            for (k = 0; k < nu; k++)
+                if (L[j] == (unsigned char)u[k].w[0] && j + u[k].n <= len
+                    && !memcmp(L + j, u[k].w, u[k].n))
                     return 1;
-        for (s = j; j < len && ((L[j] >= 'a' && L[j] <= 'z') || L[j] == '-'); j++)
+        for (s = j; j < len && f->admin_mod[L[j]]; j++)
             ;
         if (j == s)
             return 0;
@@ -921,34 +1360,28 @@ static size_t next_lit(const unsigned char *L, size_t at, size_t len, const stru
     return best;
 }
 
-/* Are all bytes of [a, b) digits, lower-case letters, ' ', '.', '-'? */
-static int span_plain(const unsigned char *L, size_t a, size_t b)
+/* follow_up.explicit begins with FU_WORD or is FU_LEAD (a number, its
+ * unit, up to two words) before "follow-up".  0 when the rule cannot match
+ * at @p at: no FU_WORD after it, or a byte FU_LEAD cannot hold before the
+ * first (a necessary test: PCRE2 decides); the bytes are read from
+ * FU_LEAD.  (The same test for follow_up.timepoint's units costs more than
+ * the PCRE2 calls it saves: its spans are long.) */
+static const struct word fu_follow[] = { W(FU_WORD) };
+
+static int follow_may(const findings_rules *f, const unsigned char *L, size_t at, size_t len,
+                      size_t *from, size_t *pos)
 {
-    for (; a < b; a++) {
-        unsigned char c = L[a];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '.'
-              || c == '-'))
-            return 0;
-    }
-    return 1;
-}
+    size_t p, n = fu_follow[0].n;
 
-/* follow_up.explicit begins with "follow" or is a number, its unit and up
- * to two words before "follow-up", all digits, letters, ' ', '.', '-'.
- * 0 when the rule cannot match at @p at: no "follow" after it, or another
- * byte before the first (a necessary test: PCRE2 decides).  Keep in step
- * with the rule's pattern.  (The same test for follow_up.timepoint's
- * units costs more than the PCRE2 calls it saves: its spans are long.) */
-static const struct word fu_follow[] = { W("follow") };
-
-static int follow_may(const unsigned char *L, size_t at, size_t len, size_t *from, size_t *pos)
-{
-    size_t p;
-
-    if (at + 6 <= len && !memcmp(L + at, "follow", 6))
+    if (f->fu_any || (at + n <= len && !memcmp(L + at, FU_WORD, n)))
         return 1;
     p = next_lit(L, at, len, fu_follow, 1, from, pos);
-    return p < len && span_plain(L, at, p);
+    if (p >= len)
+        return 0;
+    for (; at < p; at++)
+        if (!f->fu_lead[L[at]])
+            return 0;
+    return 1;
 }
 
 static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
@@ -988,13 +1421,11 @@ static lm_err collect_hits(struct ftext *t, const size_t *pb, const enum part *p
                     continue;
                 if (r == f->split_verb && !split_verb_near(t, at, &sv_verb, &sv_stop))
                     continue;
-                if ((r == f->split
-                     && !and_word_may(f, L, at, t->len, FIRST_SPLIT, split_and, sizeof split_and / sizeof *split_and))
+                if ((r == f->split && !and_word_may(f, L, at, t->len, FIRST_SPLIT, &f->split_and))
                     || (r == f->split_change
-                        && !and_word_may(f, L, at, t->len, FIRST_CHANGE, split_change_and,
-                                         sizeof split_change_and / sizeof *split_change_and))
+                        && !and_word_may(f, L, at, t->len, FIRST_CHANGE, &f->split_change_and))
                     || (r == f->admin && !admin_unit_near(f, L, at, t->len))
-                    || (r == f->fu && !follow_may(L, at, t->len, &fu_from, fu_pos)))
+                    || (r == f->fu && !follow_may(f, L, at, t->len, &fu_from, fu_pos)))
                     continue;
                 if (extract_match(f->code[r], t->s, t->len, at, f->md, NULL) > 0) {
                     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
@@ -1860,7 +2291,7 @@ static int change_noun(const struct ftext *t, const struct hit *h)
 {
     static const char *const w[] = { "reduction", "improvement", "increase", "decrease",
                                      "decline", "gain", "rise", "drop", "elevation",
-                                     "enhancement" };
+                                     "enhancement", "prolongation" };
     size_t k, n = h->e - h->s;
 
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
@@ -1910,6 +2341,8 @@ static int ci_spans_zero(const struct ftext *t, size_t a, size_t b)
         if (!(t->lower[i + 1] == 'i'
               && (i == a || !isalnum((unsigned char)t->lower[i - 1]))
               && !isalnum((unsigned char)t->lower[i + 2]))
+            && !(i + 3 < b && !strncmp(t->lower + i, "c.i.", 4)   /* "95% C.I. -0.3, 1.0" */
+                 && (i == a || !isalnum((unsigned char)t->lower[i - 1])))
             && strncmp(t->lower + i, "confidence interval", 19))
             continue;
         for (q = t->s + i + 2; q < end && q < t->s + i + 40
@@ -2231,10 +2664,34 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
         trim_np(t, &xs, &y);
         if (y <= xs || word_count(t->s, xs, y) > 6)
             break;
+        if (t->s[y - 1] == '-')
+            return 0;   /* "of A- and B-based treatment": one compound, no list */
         is[n] = xs;
         ie[n] = y;
         n++;
         x = bracket_end(t, e, b);
+        if (x == e && e < b && t->s[e] == ' ') {
+            /* "first attempt at insertion (A, 94% vs. B, 90%), time (...)":
+             * a few words after a preposition run on to the item's bracket */
+            static const char *const prep[] = { "at", "of", "on", "during", "after", "over",
+                                                "within" };
+            size_t j = e, w = 0, k2;
+            for (k2 = 0; k2 < sizeof prep / sizeof prep[0]; k2++)
+                if (starts_word(t->lower, b, e + 1, prep[k2]))
+                    break;
+            if (k2 == sizeof prep / sizeof prep[0])
+                j = b;      /* a verb, a comparison: the item ends */
+            while (j < b && w <= 4 && (isalpha((unsigned char)t->s[j]) || t->s[j] == ' '
+                                       || t->s[j] == '-')) {
+                w += t->s[j] == ' ';
+                j++;
+            }
+            if (j < b && t->s[j] == '(' && w <= 4 && j > e + 1
+                && word_count(t->s, xs, j - 1) <= 6 && bracket_end(t, j - 1, b) > j) {
+                ie[n - 1] = j - 1;
+                x = bracket_end(t, j - 1, b);
+            }
+        }
         for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
             if (!strncmp(t->lower + x, sep[k], strlen(sep[k])))
                 break;
@@ -2268,6 +2725,31 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
     return n;
 }
 
+/* "in the changes of the measures of X", "in any of the variables": a
+ * head that names no outcome before " of (the) " gives way to what
+ * follows it. */
+static void of_head(const struct ftext *t, size_t *oa, size_t *ob, size_t b)
+{
+    static const char *const head[] = { "the changes", "changes", "the change", "change",
+                                        "any", "the differences", "differences" };
+    size_t k, x;
+
+    for (k = 0; k < sizeof head / sizeof head[0]; k++) {
+        size_t n = strlen(head[k]);
+        if (*ob == *oa + n && !strncmp(t->lower + *oa, head[k], n))
+            break;
+    }
+    if (k == sizeof head / sizeof head[0] || *ob + 4 >= b || strncmp(t->lower + *ob, " of ", 4))
+        return;
+    x = *ob + 4;
+    if (starts_word(t->lower, b, x, "the"))
+        x += 4;
+    if (x < b && isalpha((unsigned char)t->s[x])) {
+        *oa = x;
+        *ob = np_end(t, x, b);
+    }
+}
+
 /* Does a ratio estimate follow the cue closely ("lower education (OR =
  * 2.4"): then the cue names the exposure's level, the ratio the outcome's
  * direction. */
@@ -2298,6 +2780,15 @@ static void strip_lead(const struct ftext *t, size_t *sa, size_t sb)
 
     if (!comma || (size_t)(comma - t->s) >= *sa + 70 || (size_t)(comma - t->s) + 2 >= sb)
         return;
+    /* "After treatment the KPS is 81 in A, and 76 in B": a clause with its
+     * verb before the comma, no lead phrase */
+    {
+        static const char *const verb[] = { " is ", " are ", " was ", " were " };
+        size_t n = (size_t)(comma - t->s) - *sa;
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+            if (fmem(t->lower + *sa, n, verb[k], strlen(verb[k])))
+                return;
+    }
     for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
         if (!strncmp(t->lower + *sa, lead[k], strlen(lead[k]))) {
             *sa = (size_t)(comma - t->s) + 1;
@@ -2314,12 +2805,15 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
                                        "dramatically", "slightly", "modestly", "both" };
     static const char *const pass[] = { "was", "were", "is", "are", "been", "be", "being",
                                         "remained", "became", "got", "not" };
+    static const char *const modal[] = { "could", "can", "may", "might" };
     const char *w = t->lower + qs;
     size_t n = qe - qs, e = qs, s, k;
-    int again = 1;
+    int again = 1, base;
 
-    if (n < 4 || !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's'))
+    if (n < 4)
         return 0;
+    /* "A could improve X": a base form after a modal */
+    base = !((w[n - 2] == 'e' && w[n - 1] == 'd') || w[n - 1] == 's');
     if (!strncmp(w, "less", 4) || !strncmp(w, "improvements", 12) || !strncmp(w, "reductions", 10)
         || !strncmp(w, "gains", 5) || !strncmp(w, "increases", 9) || !strncmp(w, "decreases", 9))
         return 0;
@@ -2342,6 +2836,13 @@ static int active_verb(const struct ftext *t, size_t a, size_t qs, size_t qe)
     for (k = 0; k < sizeof pass / sizeof pass[0]; k++)
         if (e - s == strlen(pass[k]) && !strncmp(t->lower + s, pass[k], e - s))
             return 0;
+    if (base) {
+        for (k = 0; k < sizeof modal / sizeof modal[0]; k++)
+            if (e - s == strlen(modal[k]) && !strncmp(t->lower + s, modal[k], e - s))
+                break;
+        if (k == sizeof modal / sizeof modal[0] || s <= a)
+            return 0;
+    }
     return s > a || e > a;
 }
 
@@ -2437,6 +2938,39 @@ static size_t have_verb_before(const struct ftext *t, size_t a, size_t qs)
     return 0;
 }
 
+/* Does an adverb in -ly begin at @p x ("increased dose-dependently",
+ * "rose steadily"): no noun after a verb cue. */
+static int adverb_at(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const adj[] = { "likely", "unlikely", "early", "elderly", "daily",
+                                       "weekly", "monthly", "yearly", "nightly", "hourly",
+                                       "friendly", "costly", "family", "supply", "assembly" };
+    static const char *const prep[] = { "in", "at", "from", "by", "with", "after", "during",
+                                        "over", "compared", "than", "to", "among", "between",
+                                        "within", "when", "following", "versus", "vs",
+                                        "relative", "across", "until", "throughout" };
+    size_t e = x, k;
+
+    while (e < b && (isalpha((unsigned char)t->lower[e]) || t->lower[e] == '-'))
+        e++;
+    if (e < x + 4 || t->lower[e - 2] != 'l' || t->lower[e - 1] != 'y'
+        || (e < b && isalnum((unsigned char)t->lower[e])))
+        return 0;
+    for (k = 0; k < sizeof adj / sizeof adj[0]; k++)
+        if (e - x == strlen(adj[k]) && !strncmp(t->lower + x, adj[k], e - x))
+            return 0;
+    /* "more racially and ethnically diverse": an adverb before its
+     * adjective; one that ends the verb's phrase has no word after it but
+     * a preposition */
+    while (e < b && t->s[e] == ' ')
+        e++;
+    if (e < b && isalpha((unsigned char)t->s[e]))
+        for (k = 0; k < sizeof prep / sizeof prep[0]; k++)
+            if (starts_word(t->lower, b, e, prep[k]))
+                return 1;
+    return e >= b || !isalpha((unsigned char)t->s[e]);
+}
+
 /* Does a verb cue ending at @p qe take no object ("X increased over time",
  * "X decreased in the A group (P < 0.01)")? */
 static int intransitive(const struct ftext *t, size_t qe, size_t b)
@@ -2449,7 +2983,7 @@ static int intransitive(const struct ftext *t, size_t qe, size_t b)
 
     while (i < b && t->s[i] == ' ')
         i++;
-    if (i >= b || !isalpha((unsigned char)t->s[i]))
+    if (i >= b || !isalpha((unsigned char)t->s[i]) || adverb_at(t, i, b))
         return 1;
     for (k = 0; k < sizeof w / sizeof w[0]; k++)
         if (starts_word(t->lower, b, i, w[k]))
@@ -2870,6 +3404,69 @@ static int bracket_depth(const struct ftext *t, size_t a, size_t e);
 /* "Five patients (16%) in A and one (3%) in B had OUTCOME": a subject that
  * counts participants in the arms names the outcome after its verb; where
  * that outcome starts, else 0. */
+/* "After the treatment the KPS was ...", "In the A group the X was ...":
+ * a lead phrase without its comma ends before a second "the"; where the
+ * subject begins, else @p a. */
+static size_t lead_before_the(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const lead[] = { "after", "at", "during", "following", "in", "by",
+                                        "over", "within" };
+    size_t k, x, lim;
+    const char *p;
+
+    for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+        if (starts_word(t->lower, b, a, lead[k]))
+            break;
+    if (k == sizeof lead / sizeof lead[0])
+        return a;
+    x = a + strlen(lead[k]) + 1;
+    if (starts_word(t->lower, b, x, "the"))
+        x += 4;
+    lim = b < x + 40 ? b : x + 40;
+    if (x >= lim || !(p = fmem(t->lower + x, lim - x, " the ", 5)))
+        return a;
+    for (; x < (size_t)(p - t->lower); x++)
+        if (!isalpha((unsigned char)t->s[x]) && t->s[x] != ' ' && t->s[x] != '-')
+            return a;
+    return (size_t)(p - t->lower) + 1;
+}
+
+/* "There were 120 and 101 EVENTS in A and B (HR ...)": where the events
+ * named after the counts begin, else @p a. */
+static size_t there_counts(const struct ftext *t, size_t a, size_t b)
+{
+    static const char *const sep[] = { "and", "vs", "vs.", "versus", "or" };
+    size_t x = a, nums = 0, k;
+
+    if (starts_word(t->lower, b, x, "there were"))
+        x += 11;
+    else if (starts_word(t->lower, b, x, "there was"))
+        x += 10;
+    else
+        return a;
+    for (;;) {
+        size_t y = x;
+        while (y < b && (isdigit((unsigned char)t->s[y]) || t->s[y] == '.' || t->s[y] == ','
+                         || t->s[y] == '%'))
+            y++;
+        if (y > x && isdigit((unsigned char)t->s[x])) {
+            nums++;
+            x = y;
+            while (x < b && t->s[x] == ' ')
+                x++;
+            continue;
+        }
+        for (k = 0; k < sizeof sep / sizeof sep[0]; k++)
+            if (nums && starts_word(t->lower, b, x, sep[k])) {
+                x += strlen(sep[k]) + 1;
+                break;
+            }
+        if (k == sizeof sep / sizeof sep[0])
+            break;
+    }
+    return nums >= 2 && x < b && isalpha((unsigned char)t->s[x]) ? x : a;
+}
+
 static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
 {
     static const struct word verb[] = {
@@ -2896,6 +3493,53 @@ static size_t counted_outcome(const struct ftext *t, size_t a, size_t b)
 
 /* One finding from the clause [a, b) of a results part; *npri counts the
  * primary findings of the text. */
+/* Does an aim, a plan or a speculation make [a, b) no finding?  In the
+ * results a modal with its own p value reports one ("A could improve X
+ * more effectively than B (p = 0.04)"). */
+static int aim_clause(const struct ftext *t, size_t a, size_t b, enum part part)
+{
+    static const char *const modal[] = { "may ", "might ", "could ", "can " };
+    static const char *const pv[] = { "p =", "p=", "p <", "p<", "p \xe2\x89\xa4", "p\xe2\x89\xa4" };
+    const findings_rules *f = t->f;
+    size_t i, k;
+    int p = -1;
+
+    for (i = first_hit(f, a); i < f->nh; i++) {
+        const struct hit *h = &f->hits[i];
+        if (h->s >= b)
+            break;
+        if (h->s < a || h->e > b || frules[h->rule].cue != C_AIM)
+            continue;
+        for (k = 0; part == P_RESULTS && k < sizeof modal / sizeof modal[0]; k++)
+            if (!strncmp(t->lower + h->s, modal[k], strlen(modal[k])))
+                break;
+        if (part != P_RESULTS || k == sizeof modal / sizeof modal[0])
+            return 1;
+        if (p < 0)
+            for (p = 0, k = 0; !p && k < sizeof pv / sizeof pv[0]; k++)
+                p = fmem(t->lower + a, b - a, pv[k], strlen(pv[k])) != NULL;
+        if (!p)
+            return 1;
+    }
+    return 0;
+}
+
+/* " than anticipated", " than expected" at @p e: a comparison with a
+ * plan or an expectation. */
+static int than_expected(const struct ftext *t, size_t e, size_t b)
+{
+    static const char *const w[] = { "anticipated", "expected", "predicted", "planned",
+                                     "assumed", "hypothesized", "hypothesised", "projected" };
+    size_t k;
+
+    if (e + 6 >= b || strncmp(t->lower + e, " than ", 6))
+        return 0;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, e + 6, w[k]))
+            return 1;
+    return 0;
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -2918,7 +3562,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         a++;
     if (b <= a + 8)
         return LM_OK;
-    if (has_cue(t, C_BACKGROUND, a, b) || has_cue(t, C_AIM, a, b)
+    if (has_cue(t, C_BACKGROUND, a, b) || aim_clause(t, a, b, part)
         || has_cue(t, C_CORREL, a, b))
         return LM_OK;
     for (i = first_hit(f, a); i < f->nh; i++) {
@@ -3009,6 +3653,21 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
         if (starts_word(t->lower, b, x, "less") && !starts_word(t->lower, b, x + 5, "than")
             && !starts_word(t->lower, b, dir->s, "less"))
             flip = !flip;
+    }
+    if (dir && !neg && than_expected(t, dir->e, b)) {
+        /* "lower than anticipated": no comparison of arms, unless one
+         * follows ("..., and lower with A than B") */
+        const struct hit *d2 = NULL;
+        for (i = first_hit(f, dir->e); i < f->nh && f->hits[i].s < b; i++)
+            if (f->hits[i].s > dir->e && f->hits[i].e <= b
+                && (frules[f->hits[i].rule].cue == C_INC || frules[f->hits[i].rule].cue == C_DEC)
+                && !than_expected(t, f->hits[i].e, b)) {
+                d2 = &f->hits[i];
+                break;
+            }
+        if (!d2)
+            return LM_OK;
+        dir = d2;
     }
     clause_p(t, a, b, &sig, &ns, &p, op);
     between_p(t, a, b, &sig, &ns);
@@ -3131,8 +3790,11 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
         } else if (after_except || !q) {
             oa = a;
-            if (!q)     /* "In the A and B groups, OUTCOME was 34% and 49%" */
+            if (!q) {   /* "In the A and B groups, OUTCOME was 34% and 49%" */
                 strip_lead(t, &oa, b);
+                oa = there_counts(t, oa, b);
+                oa = lead_before_the(t, oa, b);
+            }
             ob = np_end(t, oa, b);
         } else if (q == dir && change_noun(t, dir) && qe + 4 < b
                    && (!strncmp(t->lower + qe, " in ", 4) || !strncmp(t->lower + qe, " of ", 4))
@@ -3223,6 +3885,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                         continue;
                     oa = st;
                     ob = np_end(t, oa, b);
+                    of_head(t, &oa, &ob, b);
                     break;
                 }
             }
@@ -3251,8 +3914,15 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 }
             }
             if (ob <= oa) {
+                /* "OUTCOME was 10 days in A and 12 in B, showing no
+                 * difference": the subject before its value */
+                size_t x = np_end(t, a, qs), v = x;
+                if (!strncmp(t->lower + x, " was ", 5))
+                    v = x + 5;
+                else if (!strncmp(t->lower + x, " were ", 6))
+                    v = x + 6;
                 oa = a;
-                ob = qs;
+                ob = v > x && v < qs && isdigit((unsigned char)t->s[v]) ? x : qs;
             }
         } else {
             /* subject before the cue, or the object after a verb cue */
@@ -3278,6 +3948,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     trim_np(t, &oa, &ob);
                 }
                 int after_noun = qe < b && t->s[qe] == ' ' && isalpha((unsigned char)t->s[qe + 1])
+                                 && !adverb_at(t, qe + 1, b)
                                  && !starts_word(t->lower, b, qe + 1, "in")
                                  && !starts_word(t->lower, b, qe + 1, "than")
                                  && !starts_word(t->lower, b, qe + 1, "compared")
@@ -3836,10 +4507,51 @@ static lm_err share_arms(struct ftext *t, size_t from)
     return LM_OK;
 }
 
+/* A sentence that opens with a subordinate clause ("While ...,",
+ * "Although ...,", "Despite ...,"): the comma that ends it (outside
+ * brackets, before a main clause of three words or more), else 0.  0 too
+ * when a split begins at that comma (", the difference was not
+ * significant": the split decides). */
+static size_t lead_subordinate(const struct ftext *t, size_t a, size_t b, size_t *sub)
+{
+    static const char *const w[] = { "while", "although", "though", "despite", "whereas",
+                                     "even though" };
+    const findings_rules *f = t->f;
+    size_t k, i, depth = 0;
+
+    while (a < b && is_space(t->s[a]))
+        a++;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (starts_word(t->lower, b, a, w[k]))
+            break;
+    if (k == sizeof w / sizeof w[0])
+        return 0;
+    *sub = a + strlen(w[k]) + 1;     /* the clause after its conjunction */
+    for (i = a + strlen(w[k]); i + 1 < b; i++) {
+        char c = t->s[i];
+        if (c == '(' || c == '[')
+            depth++;
+        else if ((c == ')' || c == ']') && depth)
+            depth--;
+        else if (c == ',' && !depth && t->s[i + 1] == ' ' && i + 2 < b
+                 && !isdigit((unsigned char)t->s[i + 2]))
+            break;      /* not "on day 7, 10 and 12" */
+    }
+    /* "Although insignificant, X was higher": a hedge of the main clause;
+     * "While X was associated with Y, ...": no comparison */
+    if (i + 1 >= b || word_count(t->s, i + 1, b) < 3 || word_count(t->s, *sub, i) < 4
+        || fmem(t->lower + *sub, i - *sub, "associat", 8))
+        return 0;
+    for (k = first_hit(f, i); k < f->nh && f->hits[k].s <= i + 1; k++)
+        if (f->hits[k].s >= i && frules[f->hits[k].rule].cue == C_SPLIT)
+            return 0;
+    return i;
+}
+
 static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part part)
 {
     const findings_rules *f = t->f;
-    size_t i, cs = a, la = 0, lb = 0, ae, from = t->out->len;
+    size_t i, cs = a, la = 0, lb = 0, ae, sub = 0, from = t->out->len;
     int exc = 0, changes = 0;
     lm_err rc;
 
@@ -3852,6 +4564,13 @@ static lm_err sentence_findings(struct ftext *t, size_t a, size_t b, enum part p
     t->shared_within = 0;
     t->sent_a = a;
     memset(&t->pair, 0, sizeof t->pair);
+    if ((ae = lead_subordinate(t, a, b, &sub)) != 0) {
+        /* "While X did not differ before the training, A had higher Y":
+         * the subordinate clause is a clause of its own */
+        if ((rc = clause_finding(t, sub, ae, 0, part, 0, 0)))
+            return rc;
+        cs = ae + 1;
+    }
     for (i = first_hit(f, a); i < f->nh; i++) {
         const struct hit *h = &f->hits[i];
         enum cue c = frules[h->rule].cue;
@@ -4066,19 +4785,25 @@ static char *route_str(const struct ftext *t, const struct hit *h)
 static double per_week(const struct ftext *t, const struct hit *h)
 {
     const char *s = t->lower + h->s;
-    size_t n = h->e - h->s;
+    size_t n = h->e - h->s, at = h->s;
     double k = 1, v;
     size_t used;
+
+    if (n > 11 && !strncmp(s, "once every ", 11)) {
+        s += 5;                     /* "once every two weeks": every two weeks */
+        n -= 5;
+        at += 5;
+    }
 
     if (fmem(s, n, "day", 3) || fmem(s, n, "daily", 5) || fmem(s, n, "night", 5)
         || fmem(s, n, "hour", 4) || fmem(s, n, "bid", 3) || fmem(s, n, "b.i.d", 5)
         || fmem(s, n, "tid", 3) || fmem(s, n, "t.i.d", 5) || !strncmp(s, "q", 1)) {
         if (fmem(s, n, "days a week", 11) || fmem(s, n, "days per week", 13)
             || fmem(s, n, "d/w", 3) || fmem(s, n, "days/w", 6)) {
-            if (lm_num_any(t->s + h->s, n, &v, &used))
+            if (lm_num_any(t->s + at, n, &v, &used))
                 return v;
         }
-        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used))
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + at + 6, n - 6, &v, &used))
             return 7.0 / v >= 1 ? 0 : 7.0 / v;
         return 0;
     }
@@ -4086,13 +4811,13 @@ static double per_week(const struct ftext *t, const struct hit *h)
         k = 2;
     else if (!strncmp(s, "thrice", 6))
         k = 3;
-    else if (lm_num_any(t->s + h->s, n, &v, &used) && strncmp(s, "every", 5))
+    else if (lm_num_any(t->s + at, n, &v, &used) && strncmp(s, "every", 5))
         k = v;
     if (fmem(s, n, "week", 4) || fmem(s, n, "wk", 2)) {
         if (!strncmp(s, "every", 5)) {
             if (fmem(s, n, "other", 5))
                 return 0.5;
-            if (lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+            if (lm_num_any(t->s + at + 6, n - 6, &v, &used) && v > 0)
                 return 1.0 / v;
             return 1;
         }
@@ -4103,7 +4828,7 @@ static double per_week(const struct ftext *t, const struct hit *h)
     if (fmem(s, n, "fortnight", 9))
         return 0.5;
     if (fmem(s, n, "month", 5)) {
-        if (!strncmp(s, "every", 5) && lm_num_any(t->s + h->s + 6, n - 6, &v, &used) && v > 0)
+        if (!strncmp(s, "every", 5) && lm_num_any(t->s + at + 6, n - 6, &v, &used) && v > 0)
             return 7.0 / (30.4375 * v);
         return k * 7.0 / 30.4375;
     }

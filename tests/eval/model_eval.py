@@ -16,7 +16,11 @@
       litmine's comparator; coverage and macro-F1 of the direction.  A
       prompt naming three or more words of outcome may be answered by the
       findings of one sentence that agree in direction, their outcomes read
-      together ("A, B and C" against the rows A, B, C).
+      together ("A, B and C" against the rows A, B, C).  A prompt whose
+      outcome is a reduction ("reduction in X", "X reductions") is labelled
+      by the reduction's direction: a finding that X decreased answers it
+      "increased".  Of findings alike in outcome (each at 0.3 or more), the
+      one naming the prompt's arms ranks first (a tie-breaker).
       --sample N scores N prompts drawn with a fixed seed (the train split,
       development data too large to read through).
 Floors: "name=value" pairs; a measured value below its floor fails (exit 1).
@@ -252,10 +256,16 @@ def squash(s):
 # a change within a group (from baseline) answers a comparison of two arms
 # only when no between-arm finding for the outcome is there
 WITHIN_WEIGHT = 0.5
+ARM_WEIGHT = 0.05
 BOTH_ARMS = re.compile(r"\b(?:in|for|of) (?:both|all|each of the|all (?:the )?(?:three|four|two)) (?:treatment |study )?(?:groups|arms)\b|\bboth (?:groups|arms)\b|\bsimilarly\b", re.I)
 
 
 SAMPLE_SEED = 13
+
+# a prompt whose outcome is a reduction ("reduction in X", "pain
+# reductions"): its label is the reduction's direction, the opposite of X's
+REDUCTION = re.compile(r"^\s*(?:the |a )?(?:mean |absolute |greater )?reductions? (?:in|of)\b"
+                       r"|\breductions?\s*$", re.I)
 
 
 def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sample=0):
@@ -311,6 +321,11 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sam
                         key=lambda x: overlap(pr["Outcome"], x))
             s = overlap(pr["Outcome"], o) + 0.5 * overlap(pr["Outcome"], r["text"])
             k = s
+            # findings alike in outcome: the one naming the prompt's arms
+            # (either way round) ranks first
+            li, lc = r.get("intervention") or "", r.get("comparator") or ""
+            k += (s >= 0.3) * ARM_WEIGHT * max(dice(pr["Intervention"], li) + dice(pr["Comparator"], lc),
+                                  dice(pr["Intervention"], lc) + dice(pr["Comparator"], li))
             if r.get("comparator") == "baseline" and not re.search(r"baseline|before|pre-", pr["Comparator"], re.I):
                 k *= WITHIN_WEIGHT
             if k > rank + 1e-9:
@@ -337,6 +352,9 @@ def ei_score(ann_path, prompts_path, texts_path, x_path, name, floors, show, sam
                 oc = dice(pr["Comparator"], best["intervention"])
             if oc > oi + 1e-9:
                 d = "increased" if d == "decreased" else "decreased"
+        if (d != "no_difference" and REDUCTION.search(pr["Outcome"])
+                and not re.search(r"reduc", best.get("outcome") or "", re.I)):
+            d = "increased" if d == "decreased" else "decreased"
         conf[(gold, d)] += 1
         if d != gold:
             errors[(gold, d, best.get("rule"))] += 1

@@ -67,6 +67,18 @@
 # reveal", "none differed", "no X and Y group differences", "lower for
 # the A group than for B": train 0.902 / 0.834, validation 0.919 / 0.826,
 # test 0.875 / 0.659, recall 0.764, precision 0.815, direction 0.921;
+# with outcome boundaries (the subject before its value when a denial
+# follows, 'the changes of'/'any of' heads, list items run on to their
+# bracket), adverbs in -ly after a verb, 'There were N and M EVENTS',
+# 'prolongation', leading subordinate clauses ('While/Although/Despite
+# ...,'), 'not a significant difference', modal verbs with a p value in the
+# results, 'C.I.', values after a lead phrase without its comma, and in the
+# matcher prompts whose outcome is a reduction and arms breaking near ties:
+# train 0.906 / 0.844, validation 0.919 / 0.849, test 0.875 / 0.695,
+# recall 0.764, precision 0.812, direction 0.925, regimen 0.903 (counted
+# frequencies read whole), follow-up 0.912; with 'it is hypothesized' an
+# aim, 'did not meet' a denial, 'lower than anticipated' no comparison of
+# arms: recall 0.770, precision 0.820, direction 0.922 (ev2 unchanged);
 # only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -87,7 +99,7 @@ echo "== hand-labelled dev set: findings, regimen, follow-up"
 "$litmine" import -q --db "$work/dev.db" "$labels/handlabelled_dev/abstracts.xml"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py hand "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show "${MODEL_EVAL_SHOW:-0}" \
-  --floors finding.recall=0.76,finding.precision=0.81,finding.direction_accuracy=0.91,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
+  --floors finding.recall=0.765,finding.precision=0.815,finding.direction_accuracy=0.92,regimen.field_accuracy=0.89,follow_up.accuracy=0.90 \
   || status=1
 
 for split in train validation test; do
@@ -97,9 +109,9 @@ for split in train validation test; do
   "$run" < "$work/ei_$split.jsonl" > "$work/ei_${split}_x.jsonl"
   sample=
   case $split in
-    train) fl=ev2_train.coverage=0.895,ev2_train.macro_f1=0.83; sample="--sample 1000" ;;
-    validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.82 ;;
-    *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.65 ;;
+    train) fl=ev2_train.coverage=0.90,ev2_train.macro_f1=0.84; sample="--sample 1000" ;;
+    validation) fl=ev2_validation.coverage=0.91,ev2_validation.macro_f1=0.84 ;;
+    *) fl=ev2_test.coverage=0.865,ev2_test.macro_f1=0.685 ;;
   esac
   $py ei-score "$ei/v2_annotations.csv" "$ei/prompts_merged.csv" "$work/ei_$split.jsonl" \
     "$work/ei_${split}_x.jsonl" "ev2_$split" --show "${MODEL_EVAL_SHOW:-0}" --floors "$fl" $sample \

@@ -471,6 +471,27 @@ Test(findings, regimen_fields)
                "restraint, received 0.02 mL/kg 0.9% isotonic saline. Heifers in the second arm "
                "received 0.4 IU/kg zelvorin.", .dose = "0.4 IU/kg",
           .why = "the volume of a control substance is not the dose" },
+        /* counted frequencies are read whole, never as their bare last word */
+        { .s = "METHODS: Adults took zorvane 15 mg orally four times daily for 9 weeks.",
+          .frequency = "four times daily", .duration = "9 weeks", .n = -1, .has_n = 1,
+          .why = "N times daily: daily dosing, never multiplied" },
+        { .s = "METHODS: Adults took zorvane 15 mg orally three times weekly for 7 weeks.",
+          .frequency = "three times weekly", .n = 21, .has_n = 1,
+          .why = "N times weekly: N administrations a week" },
+        { .s = "METHODS: Adults took zorvane 15 mg three times a week for 7 weeks.",
+          .frequency = "three times a week", .n = 21, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg 2 times/week for 7 weeks.",
+          .frequency = "2 times/week", .n = 14, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg twice weekly for 7 weeks.",
+          .frequency = "twice weekly", .n = 14, .has_n = 1 },
+        { .s = "METHODS: Adults took zorvane 15 mg every other day for 7 weeks.",
+          .frequency = "every other day", .n = -1, .has_n = 1,
+          .why = "more often than weekly: never multiplied" },
+        { .s = "METHODS: Adults took zorvane 15 mg once every two weeks for 14 weeks.",
+          .frequency = "once every two weeks", .n = 7, .has_n = 1,
+          .why = "once every N weeks: one administration per N weeks" },
+        { .s = "METHODS: Adults took zorvane 15 mg five times monthly for 3 months.",
+          .frequency = "five times monthly" },
     };
     size_t i;
 
@@ -1657,4 +1678,264 @@ Test(findings, the_arm_for_a_group_before_than)
     };
 
     expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* Outcome boundaries the matcher needs: the subject before its value when
+ * the denial follows ("X was 10 days in A and 12 in B, showing no
+ * difference"), a head naming no outcome before "of (the)" ("the changes
+ * of ...", "any of ..."), and a list item running on after a preposition
+ * to its bracket of values. */
+Test(findings, outcome_subjects_heads_and_list_items)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: The mean glimmer time was 8.4 days in group I and 8.9 days in group II, "
+               "showing no significant difference (p=0.52).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer time" },
+        { .s = "RESULTS: The median glimmer score was 31 in the zorvil group and 35 in the placebo "
+               "group, with no significant difference (p=0.47).", .needle = "glimmer",
+          .metric = "no_difference", .outcome = "glimmer score" },
+        { .s = "RESULTS: No between-group difference was found in the changes of the various "
+               "measures of glimmer.", .needle = "glimmer", .metric = "no_difference",
+          .outcome = "various measures of glimmer" },
+        { .s = "RESULTS: No significant difference was found in any of the brightness scores.",
+          .needle = "brightness", .metric = "no_difference", .outcome = "brightness scores" },
+        { .s = "RESULTS: There were no significant differences in first attempt at full glimmer "
+               "(ZV, 81.2 % vs. PL, 79.9 %), glimmer time (ZV, 4.1 s vs. PL, 4.6 s), and "
+               "wobble (ZV, n = 2 vs. PL, n = 5) between groups.",
+          .needle = "first attempt at full glimmer", .by_outcome = 1,
+          .metric = "no_difference" },
+        { .s = "RESULTS: There were no significant differences in first attempt at full glimmer "
+               "(ZV, 81.2 % vs. PL, 79.9 %), glimmer time (ZV, 4.1 s vs. PL, 4.6 s), and "
+               "wobble (ZV, n = 2 vs. PL, n = 5) between groups.", .needle = "wobble",
+          .by_outcome = 1, .metric = "no_difference" },
+        /* a verb after the item ends it: no run-on */
+        { .s = "RESULTS: Zorvil led to fewer tremors, less crying and more glimmer compared to "
+               "placebo (p = 0.01).", .needle = "glimmer", .by_outcome = 1,
+          .metric = "increased" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* The rules whose pre-checks are read from their own patterns when the
+ * handle opens (the words after "and " of the clause splits, the units and
+ * counts of administrations, the number before "follow-up") still match
+ * at the places those checks let through. */
+Test(findings, pre_checks_read_from_the_patterns)
+{
+    static const struct {
+        const char *s;
+        size_t findings;
+        long long n;       /* regimen n, -2: not checked */
+        double fu;         /* follow-up days, 0: not checked */
+    } c[] = {
+        { "RESULTS: Glimmer was higher with zorvil than placebo (p = 0.01) and does not differ "
+          "in wobble.", 2, -2, 0 },
+        { "RESULTS: Glimmer rose with zorvil (p = 0.01) and there was no difference in wobble.",
+          2, -2, 0 },
+        { "RESULTS: Zorvil gave a greater reduction in glimmer (p = 0.01) and an increase in "
+          "wobble (p = 0.02).", 2, -2, 0 },
+        { "METHODS: Patients received twenty-four weekly supervised zorvil sessions.", 0, 24, 0 },
+        { "METHODS: Patients received 12 sessions of zorvil.", 0, 12, 0 },
+        { "METHODS: Patients were followed up for 18 months.", 0, -2, 18 * 30.4375 },
+        { "RESULTS: At 3-6 months follow-up, glimmer was lower with zorvil (p=0.01).", 1, -2,
+          6 * 30.4375 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        const lm_extraction *r;
+
+        run(c[i].s, &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), c[i].findings, "findings of: %s", c[i].s);
+        if (c[i].n != -2) {
+            r = first_kind(&x, LM_KIND_REGIMEN);
+            cr_expect(r && r->n == c[i].n, "regimen n of: %s", c[i].s);
+        }
+        if (c[i].fu > 0) {
+            r = first_kind(&x, LM_KIND_FOLLOW_UP);
+            cr_expect(r && fabs(r->value - c[i].fu) < 0.01, "follow-up of: %s", c[i].s);
+        }
+        lm_extractions_free(&x);
+    }
+}
+
+/* An adverb in -ly after a verb cue ("increased dose-dependently", "rose
+ * steadily in A") is no outcome, nor does it make the subject an arm; an
+ * adjective in -ly ("less likely to") and an adverb before its adjective
+ * ("more racially and ethnically diverse") are read as before. */
+Test(findings, adverbs_after_the_verb_are_no_outcome)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer and wobble increased dose-dependently.", .needle = "Glimmer",
+          .metric = "increased", .outcome = "Glimmer and wobble", .intervention = NONE },
+        { .s = "RESULTS: Glimmer increased steadily in the zorvil group (p < 0.01).",
+          .needle = "Glimmer", .metric = "increased", .outcome = "Glimmer",
+          .intervention = "zorvil group" },
+        { .s = "RESULTS: Wobble fell sharply after zorvil (p = 0.02).", .needle = "Wobble",
+          .metric = "decreased", .outcome = "Wobble" },
+        { .s = "RESULTS: Adults treated with zorvil were significantly less likely to carry "
+               "glimmer (p < 0.01).", .needle = "glimmer", .metric = "decreased",
+          .outcome = "likely to carry glimmer" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "There were N and M EVENTS in A and B": the events after the counts are
+ * the outcome; "a prolongation of X" is a change noun like "an increase". */
+Test(findings, counted_events_after_there_were_and_prolongation)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: There were 120 and 101 wobbles in the zorvil and placebo groups, "
+               "respectively (hazard ratio 1.19, 95% CI 0.92-1.55, P = 0.09).",
+          .needle = "wobbles", .metric = "no_difference", .outcome = "wobbles" },
+        { .s = "RESULTS: There was a significant prolongation of glimmer time with zorvil "
+               "compared with placebo (P = 0.01).", .needle = "glimmer", .metric = "increased",
+          .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* A sentence opening with a subordinate clause ("While ...,", "Although
+ * ...,", "Despite ...,") reads it as a clause of its own; a hedge
+ * ("Although insignificant,"), an association, a comma inside a list of
+ * days and a denial after the comma ("..., the difference was not
+ * significant") keep the sentence whole.  "not a significant difference"
+ * is a denial like "no significant difference". */
+Test(findings, leading_subordinate_clauses)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Despite higher glimmer with zorvil for both meals (9.2 vs. 8.1 U; "
+               "p = 0.01), wobble did not differ between groups.", .needle = "glimmer",
+          .metric = "increased" },
+        { .s = "RESULTS: Despite higher glimmer with zorvil for both meals (9.2 vs. 8.1 U; "
+               "p = 0.01), wobble did not differ between groups.", .needle = "wobble",
+          .by_outcome = 1, .metric = "no_difference" },
+        { .s = "RESULTS: While mean glimmer scores were not different before the training, the "
+               "zorvil group had higher glimmer scores after it (p < 0.001).",
+          .needle = "glimmer", .metric = "increased" },
+        { .s = "RESULTS: Although insignificant, the rate of glimmer in the zorvil group was "
+               "higher than in the placebo group.", .needle = "glimmer",
+          .metric = "no_difference" },
+        { .s = "RESULTS: Although glimmer was higher in the zorvil group on day 7, 10 and 12, "
+               "these differences were not statistically significant.", .needle = "glimmer",
+          .metric = "no_difference" },
+        { .s = "RESULTS: Although glimmer was higher in the zorvil group, the difference was not "
+               "significant.", .needle = "glimmer", .metric = "no_difference" },
+        { .s = "RESULTS: While lower wobble was associated with glimmer (p<0.001), there was no "
+               "difference in wobble between the zorvil and placebo groups.", .needle = "wobble",
+          .metric = "no_difference" },
+        { .s = "RESULTS: There was not a significant difference in wobble scores between the "
+               "groups.", .needle = "wobble", .metric = "no_difference",
+          .outcome = "wobble scores" },
+        /* a suspended hyphen ("A- and B-based") joins no list of outcomes */
+        { .s = "RESULTS: Glimmer rates of zorvil- and placebo-based treatment were similar.",
+          .needle = "Glimmer", .metric = "no_difference",
+          .outcome = "Glimmer rates of zorvil- and placebo-based treatment" },
+    };
+    lm_extractions x = { 0 };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    run(c[2].s, &x);
+    cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "the comparison before the training is none");
+    lm_extractions_free(&x);
+}
+
+/* In the results a modal verb with its own p value reports a finding ("A
+ * could reduce X more than B (p = 0.01)"), its subject the arm; without a
+ * p value, or in the conclusions, it stays a speculation. */
+Test(findings, modal_verbs_with_a_p_value_in_the_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil could reduce glimmer more than placebo (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer",
+          .intervention = "Zorvil", .comparator = "placebo" },
+    };
+    static const char *const none[] = {
+        "RESULTS: Zorvil could reduce glimmer more than placebo.",
+        "CONCLUSIONS: Zorvil could reduce glimmer more than placebo (p = 0.01).",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
+}
+
+/* "95% C.I. -0.29, 1.04" is a confidence interval like "95% CI"; an adverb
+ * of degree before the cue ("were slightly higher") is no part of the
+ * outcome. */
+Test(findings, dotted_ci_and_degree_adverbs)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Glimmer scores were slightly higher for adults receiving zorvil versus "
+               "placebo (difference between means of 0.31, 95% C.I. -0.29, 1.04).",
+          .needle = "Glimmer", .metric = "no_difference", .rule = "finding.ci_ns",
+          .outcome = "Glimmer scores" },
+        { .s = "RESULTS: Glimmer scores were markedly higher for adults receiving zorvil versus "
+               "placebo (difference 0.31, 95% C.I. 0.12, 1.04).", .needle = "Glimmer",
+          .metric = "increased", .outcome = "Glimmer scores" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* Values in two arms after a lead phrase: "After the treatment the X is V1
+ * in A, and V2 in B": the comma after a verb ends no lead phrase, and a
+ * lead phrase without its comma ends before the subject's "the". */
+Test(findings, values_after_a_lead_phrase_without_its_comma)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: After the treatment the glimmer is 81.00 \xc2\xb1 9.1 in the trial group, "
+               "and 76.2 \xc2\xb1 8.8 in the control group, with a significant difference between "
+               "the two groups (P = 0.021).", .needle = "glimmer", .metric = "increased",
+          .outcome = "glimmer", .intervention = "trial group", .comparator = "control group" },
+        { .s = "RESULTS: After the treatment the wobble score was 81.00 in the trial group and 76.2 "
+               "in the control group (P = 0.021).", .needle = "wobble", .metric = "increased",
+          .outcome = "wobble score" },
+        { .s = "RESULTS: Mean glimmer plus or minus standard error at 7 years was 53.9 \xc2\xb1 1.9 "
+               "and 35.3 \xc2\xb1 2.0 for zorvil and placebo, respectively (p < 0.001).",
+          .needle = "glimmer", .metric = "increased", .outcome = "glimmer (at 7 years)",
+          .intervention = "zorvil", .comparator = "placebo" },
+        { .s = "RESULTS: In the zorvil and placebo groups, glimmer was 34% and 49% (p = 0.01).",
+          .needle = "glimmer", .metric = "decreased", .outcome = "glimmer",
+          .intervention = "zorvil", .comparator = "placebo" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* "It is hypothesized that ..." is an aim; "did not meet the primary
+ * endpoint" a denial; "lower than anticipated" compares with a plan, not
+ * an arm (a comparison of arms after it stays). */
+Test(findings, hypotheses_unmet_endpoints_and_expectations)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Zorvil did not meet the primary endpoint of demonstrating a longer "
+               "glimmer time (p = 0.3).", .needle = "glimmer", .metric = "no_difference" },
+        { .s = "RESULTS: The frequency of glimmer was lower than expected in both groups, and "
+               "lower with zorvil than placebo (p = 0.01).", .needle = "glimmer",
+          .metric = "decreased" },
+    };
+    static const char *const none[] = {
+        "RESULTS: It is hypothesized that adults in the zorvil group will experience reduced "
+        "glimmer in comparison with placebo.",
+        "RESULTS: The frequency of glimmer was lower than anticipated.",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
 }
