@@ -850,6 +850,23 @@ lm_claim_source rc_classify(unsigned f)
     return LM_SOURCE_STUDY;
 }
 
+/* Never a claim: an instruction, a meta line, advice, a bare attribution;
+ * the writer's own history ("I've had X for years", "my GP mentioned X")
+ * unless it states an effect, a harm or a figure. */
+static int not_a_claim(unsigned f, const struct rc_nums *ns)
+{
+    size_t i;
+
+    if (f & RC_F_NONCLAIM)
+        return 1;
+    if (!(f & RC_F_ASIDE) || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
+        return 0;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION)
+            return 0;
+    return 1;
+}
+
 /* A checkable statement: a number that says something about a study or an
  * outcome, a plain efficacy or safety statement, or a first-hand story. */
 static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
@@ -873,6 +890,9 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
         return 1;
+    /* "Best thing I've ever taken.", "It's a miracle drug." in a story */
+    if ((f & RC_F_PRAISE) && (prev_anecdote || (f & RC_F_FIRST_PERSON)))
+        return 1;
     /* a plain efficacy or safety statement must say what it is about: the
      * article's drug or condition, or a trial or review */
     if ((f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL))
@@ -886,6 +906,14 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY))))
         return 1;
     return 0;
+}
+
+/* The sentence starts with "it" or "this" (its subject the paragraph's). */
+static int pronoun_start(const char *t, size_t a, size_t b)
+{
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    return (b - a > 3 && !strncasecmp(t + a, "it ", 3)) || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
 }
 
 /* Beyond is_claim: a statement the article model can check although it
@@ -906,6 +934,18 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 0;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
+    /* a general fact of the condition, the maker or the regulator:
+     * background, whatever the topic */
+    if ((cues & RC_C_GENERAL) && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* a hedged statement of effect ("X might help some people, but the
+     * evidence is thin"): reported with its hedge, never a problem */
+    if ((cues & RC_C_HEDGE) && (f & RC_F_EFFICACY) && !(f & RC_F_FIRST_PERSON) && words >= 6)
+        return 1;
+    /* "It may not suit everyone, ...": a hedge on the paragraph's subject */
+    if ((cues & RC_C_HEDGE) && topical && !(f & RC_F_FIRST_PERSON) && words >= 8
+        && pronoun_start(text, s->start, s->end))
+        return 1;
     if (!topical && about < 0)
         return has_topic && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL))
                && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)
@@ -914,6 +954,10 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
      * found"), one that leans on a study named before ("those on the sham
      * tablet"), a hedged statement or a study's finding naming the topic */
     if ((cues & RC_C_MENTION) && topical)
+        return 1;
+    /* what the article says of a study's design ("the follow-up had no
+     * placebo group") */
+    if ((f & RC_F_OPENLABEL) && (about >= 0 || sent_topical))
         return 1;
     if (about >= 0 && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
         return 1;
@@ -1567,6 +1611,9 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (bk == RC_BLOCK_HEADING)
             head = s->block;
         prev_block = s->block;
+        /* short praise in a story is the story's */
+        if ((f & RC_F_PRAISE) && prev_anecdote)
+            f |= RC_F_TESTIMONIAL;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
@@ -1609,7 +1656,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        gate = not_a_claim(f, &nums) ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {
@@ -1620,6 +1667,15 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             c->about = about;
             c->kind = rc_kind_of(f, cues, &c->nums, rc_year_in(d->text.s, s->start, s->end));
             c->hedged = (cues & RC_C_HEDGE) && !(f & (RC_F_RCT | RC_F_META));
+            /* a general fact's figures ("one in seven adults") are no
+             * finding of a study: background, never checked */
+            if (c->kind == RC_K_BACKGROUND && (cues & RC_C_GENERAL)) {
+                c->nums.n = 0;
+                /* "experts say" before a general fact: the fact is the
+                 * claim, background like any other */
+                if (c->source == LM_SOURCE_OPINION)
+                    c->source = LM_SOURCE_STUDY;
+            }
             if (nb >= 0)
                 r->studies[nb].claim = (int)r->nclaims - 1;
             prev_anecdote = c->source == LM_SOURCE_ANECDOTE;

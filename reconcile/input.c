@@ -54,13 +54,78 @@ static int is_row(const char *s, size_t n)
     return bars >= 2 || tabs >= 2;
 }
 
-/* A short line with no sentence punctuation at its end reads as a heading. */
+/* Bytes of an opening quote at s (a straight or curly double quote), or 0. */
+static size_t opening_quote(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '"')
+        return 1;
+    if (n >= 3 && !memcmp(s, "\xe2\x80\x9c", 3))
+        return 3;
+    return 0;
+}
+
+/* A quoted sentence with its speaker after it: '"It works!" - Jo, 5 stars'.
+ * The line opens with a quote that closes after sentence punctuation. */
+static int is_quote_line(const char *s, size_t n)
+{
+    size_t i = opening_quote(s, n);
+
+    if (!i)
+        return 0;
+    for (; i + 1 < n; i++) {
+        if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+            continue;
+        if (s[i + 1] == '"' || (i + 3 < n && !memcmp(s + i + 1, "\xe2\x80\x9d", 3)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A product title's pack size at the end of the line: "(50 g)", "(30
+ * capsules)", "(pack of 12)". */
+static int pack_size_end(const char *s, size_t n)
+{
+    static const char *const units[] = {
+        "g", "mg", "mcg", "kg", "ml", "l", "oz", "fl oz", "capsules", "caps", "tablets", "tabs",
+        "softgels", "gummies", "lozenges", "sachets", "patches", "count", "ct", "pack", "pieces",
+        "servings", "doses", "x", NULL
+    };
+    size_t a, i, d;
+
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    for (a = n - 1; a > 0 && s[a] != '('; a--)
+        ;
+    if (s[a] != '(' || n - a > 24)
+        return 0;
+    i = a + 1;
+    if (n - i > 8 && !strncasecmp(s + i, "pack of ", 8))
+        return isdigit((unsigned char)s[i + 8]);
+    for (d = i; d < n && (isdigit((unsigned char)s[d]) || s[d] == '.'); d++)
+        ;
+    if (d == i)
+        return 0;
+    while (d < n && s[d] == ' ')
+        d++;
+    for (i = 0; units[i]; i++) {
+        size_t l = strlen(units[i]);
+        if (d + l + 1 == n && !strncasecmp(s + d, units[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* A short line with no sentence punctuation at its end reads as a heading;
+ * so does a product title ending in its pack size.  A quoted sentence with
+ * its speaker after it is no heading. */
 static int is_heading(const char *s, size_t n)
 {
     char last;
 
-    if (n == 0 || n > 120)
+    if (n == 0 || n > 120 || is_quote_line(s, n))
         return 0;
+    if (pack_size_end(s, n))
+        return 1;
     last = s[n - 1];
     return !(last == '.' || last == '!' || last == '?' || last == ':' || last == ','
              || last == ';' || last == '"' || last == ')');
@@ -73,8 +138,24 @@ static int is_attribution(const char *s, size_t n)
 {
     size_t i, words = 1;
 
+    static const char *const lead[] = { "reply from ", "posted by ", "comment from ", "comment by ",
+                                        "answer from ", "response from ", "reply by ", NULL };
+
     if (n < 3 || n > 80)
         return 0;
+    /* "Reply from SomeUser (verified pharmacist)", "Posted by SomeUser" */
+    for (i = 0; lead[i]; i++) {
+        size_t l = strlen(lead[i]), k;
+        if (n <= l || strncasecmp(s, lead[i], l) || s[n - 1] == '.')
+            continue;
+        for (k = l; k < n; k++) {
+            if (s[k] == ' ')
+                words++;
+            if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && k + 1 < n && s[k + 1] == ' ')
+                return 0;
+        }
+        return words <= 8;
+    }
     /* a numbered post's header: "#6  SomeUser  (Verified member)" */
     if (s[0] == '#' && isdigit((unsigned char)s[1])) {
         for (i = 1; i < n && isdigit((unsigned char)s[i]); i++)
@@ -242,6 +323,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
         wrap = wrapped(t, ls, s, e, i, len, w);
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
+            int quoted = is_quote_line(t + s, e - s);
             int row = is_row(t + s, e - s);
             int head = !bullet && !row && !wrap && is_heading(t + s, e - s)
                        && next_starts_block(t, i, len);
@@ -262,7 +344,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             }
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
-            if (bullet || row || head || attrib || s > ls) {
+            if (bullet || row || head || attrib || quoted || s > ls) {
                 if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                     return rc;
                 para = (size_t)-1;
