@@ -1568,7 +1568,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     unsigned *flags = NULL, *cflags = NULL;
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
-    int prev_anecdote = 0;
+    int prev_anecdote = 0, story = 0;
     size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
@@ -1607,13 +1607,15 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         int about, topical, block_topical, nb = -1, named, gate;
 
         if (s->block != prev_block)
-            prev_anecdote = 0;
+            prev_anecdote = story = 0;
         if (bk == RC_BLOCK_HEADING)
             head = s->block;
         prev_block = s->block;
-        /* short praise in a story is the story's */
-        if ((f & RC_F_PRAISE) && prev_anecdote)
+        /* short praise in a story (a post or paragraph told in the first
+         * person) is the story's */
+        if ((f & RC_F_PRAISE) && (prev_anecdote || story))
             f |= RC_F_TESTIMONIAL;
+        story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;

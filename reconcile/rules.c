@@ -121,7 +121,7 @@ static const struct rule sentence_rules[] = {
     /* no claim: how to use the product, the writer's aim, advice, a bare
      * attribution */
     { RC_F_NONCLAIM, "nc.instruction",
-      "^\\W*(?:apply|rub|massage|swallow|dissolve|shake|store|spray|chew|rinse|insert|"
+      "^\\W*(?:apply|rub|massage|swallow|dissolve|shake|store|spray|chew|rinse|insert|place|"
       "do not (?:use|take|apply|exceed|swallow)|don't (?:use|take|apply|exceed)|use only|keep out of)" W },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"

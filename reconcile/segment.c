@@ -125,11 +125,11 @@ static size_t before_review_trailer(const char *t, size_t s, size_t e)
         i += 3;
     else
         return e;
-    if (i >= e || t[i] != ' ')
-        return e;
+    if (i + 1 >= e || t[i] != ' ' || !isupper((unsigned char)t[i + 1]))
+        return e;                               /* a speaker's name starts it */
     for (; i < e; i++) {
-        if (t[i] == '.' && i + 1 < e)
-            return e;
+        if (t[i] == '.' && i + 1 < e && !(i >= 2 && t[i - 2] == ' ' && isupper((unsigned char)t[i - 1])))
+            return e;                           /* a sentence, not an initial ("R. Quill") */
         if (t[i] == '!' || t[i] == '?' || t[i] == '"')
             return e;
         words += t[i] == ' ';

@@ -780,3 +780,69 @@ Test(reconcile_check, a_mention_resolves_by_its_sample_size)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* Claim detection and source reading on an invented page (velmorant, the
+ * fixture corpus's drug): quoted reviews, short praise in a post, relayed
+ * speech, a vignette, a tag question, background facts, a hedge and an
+ * expert's quote are claims with their source and kind; a product title,
+ * meta lines, a usage instruction, the poster's history, a bare
+ * attribution and advice are not. */
+Test(reconcile_check, claims_detected_with_their_source)
+{
+    static const struct { const char *start, *source, *kind; } want[] = {
+        { "Vertigo is the most common", "study", "background" },
+        { "The maker says it has applied", "study", "background" },
+        { "Velmorant might help some people", "study", NULL },
+        { "\"My dizzy spells stopped in a week!\"", "anecdote", NULL },
+        { "\"Finally something that works. I can walk again.\"", "anecdote", NULL },
+        { "Been on velmorant a month", "anecdote", NULL },
+        { "It's a miracle drug.", "anecdote", NULL },
+        { "My sister takes it", "anecdote", NULL },
+        { "Velmorant also works for motion sickness, right?", NULL, NULL },
+        { "Hana, 47, had dizzy spells", "anecdote", NULL },
+        { "\"Within a fortnight I was back", "anecdote", NULL },
+        { "\"Velmorant could change", "opinion", NULL },
+    };
+    static const char *const never[] = {
+        "Velmorant Calm Drops", "Readers keep asking", "Here is what", "Place three drops",
+        "I've had vertigo", "My GP mentioned", "My neighbour said so", "Until larger trials",
+        "Posted by", "Reply from",
+    };
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "detect_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    size_t i;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *hit = NULL;
+        cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+            if (!hit && !strncmp(str_of(cl, "text"), want[i].start, strlen(want[i].start)))
+                hit = cl;
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        if (want[i].source)
+            cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+        if (want[i].kind)
+            cr_assert_str_eq(str_of(hit, "kind"), want[i].kind, "%s", want[i].start);
+        /* a review's speaker is no part of its words */
+        cr_assert_null(strstr(str_of(hit, "text"), "stars"), "%s", str_of(hit, "text"));
+    }
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        for (i = 0; i < sizeof never / sizeof never[0]; i++)
+            cr_assert(strncmp(str_of(cl, "text"), never[i], strlen(never[i])),
+                      "not a claim: %s", str_of(cl, "text"));
+    /* background, a hedge: never a problem */
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        if (!strncmp(str_of(cl, "text"), "Vertigo is", 10)
+            || !strncmp(str_of(cl, "text"), "The maker says", 14))
+            cr_assert_str_eq(str_of(cl, "verdict"), "not_found", "%s", str_of(cl, "text"));
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
