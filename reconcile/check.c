@@ -940,7 +940,7 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 1;
     /* a hedged statement of effect ("X might help some people, but the
      * evidence is thin"): reported with its hedge, never a problem */
-    if ((cues & RC_C_HEDGE) && (f & RC_F_EFFICACY) && !(f & RC_F_FIRST_PERSON) && words >= 6)
+    if ((cues & RC_C_HEDGE) && (f & RC_F_EFFICACY) && !(f & RC_F_FIRST_PERSON) && words >= 7)
         return 1;
     /* "It may not suit everyone, ...": a hedge on the paragraph's subject */
     if ((cues & RC_C_HEDGE) && topical && !(f & RC_F_FIRST_PERSON) && words >= 8

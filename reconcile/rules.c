@@ -210,7 +210,7 @@ static const struct rule cue_rules[] = {
       "(?:is|are) (?:usually|often|typically|commonly|mostly|generally) (?:treated|caused|managed|diagnosed)|"
       "(?:is|are) caused by|affects? (?:roughly|nearly|almost|up to|an estimated|one in|more than)|"
       "(?:develops|discovers|manufactures|markets|commercialises|commercializes) (?:[\\w-]+ ){0,3}(?:medicines|drugs|"
-      "therapies|treatments|products|devices|vaccines)|(?:has|have) applied for|applied for (?:approval|a licen[cs]e)|"
+      "therapies|treatments|devices|vaccines) for|(?:has|have) applied for|applied for (?:approval|a licen[cs]e)|"
       "(?:is|are) (?:awaiting|seeking) approval|filed for approval|marketing authori[sz]ation)" W },
     { 0, NULL, NULL }
 };
