@@ -850,6 +850,99 @@ lm_claim_source rc_classify(unsigned f)
     return LM_SOURCE_STUDY;
 }
 
+/* ---- a headline that repeats its lead ------------------------------------- */
+
+/* Words a headline and its lead say the same thing with: one row per
+ * sense, ordinary news vocabulary (no drug, condition or study). */
+static const char *const echo_senses[][12] = {
+    { "study", "studies", "trial", "trials", "research", "researchers", "scientists", "review",
+      "data", "experts", NULL },
+    { "finds", "found", "find", "shows", "showed", "show", "according", "reveals", "revealed",
+      "suggests", "reports", NULL },
+    { "cuts", "cut", "reduces", "reduced", "reduce", "lowers", "lowered", "slashes", "halves",
+      "fewer", "less", NULL },
+    { "boosts", "boosted", "raises", "raised", "increases", "increased", "improves", "improved",
+      "more", NULL },
+    { "pill", "pills", "tablet", "tablets", "capsule", "capsules", "drug", "drugs", "medicine",
+      "jab", "injection", "shot" },
+    { "daily", "day", "once", "everyday", NULL },
+    { "beats", "beat", "outperforms", "better", "superior", NULL },
+    { "safe", "safety", "harmless", "side", NULL },
+};
+
+static int echo_sense(const char *w, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < sizeof echo_senses / sizeof echo_senses[0]; i++)
+        for (j = 0; j < 12 && echo_senses[i][j]; j++)
+            if (strlen(echo_senses[i][j]) == n && !strncasecmp(w, echo_senses[i][j], n))
+                return (int)i;
+    return -1;
+}
+
+/* Next word of t[*p, b): letters only (a hyphen splits "once-a-day"). */
+static int next_word(const char *t, size_t *p, size_t b, size_t *ws, size_t *wl)
+{
+    while (*p < b && !isalpha((unsigned char)t[*p]))
+        (*p)++;
+    *ws = *p;
+    while (*p < b && isalpha((unsigned char)t[*p]))
+        (*p)++;
+    *wl = *p - *ws;
+    return *wl > 0;
+}
+
+/* Does the lead t[a,b) hold the headline's word (the same first five
+ * letters) or one of its sense? */
+static int lead_says(const char *t, size_t a, size_t b, const char *w, size_t n)
+{
+    int sense = echo_sense(w, n);
+    size_t p = a, ws, wl, k = n < 5 ? n : 5;
+
+    while (next_word(t, &p, b, &ws, &wl)) {
+        if (wl >= k && !strncasecmp(t + ws, w, k) && (n >= 5 || wl == n))
+            return 1;
+        if (sense >= 0 && echo_sense(t + ws, wl) == sense)
+            return 1;
+    }
+    return 0;
+}
+
+/* A news headline whose words the lead paragraph says again ("New pill
+ * cuts X, trial finds" over "A new tablet reduced X, according to a
+ * study"): the lead is the claim, the headline only announces it.  Half
+ * of the headline's words, three at least, are the lead's (the lead: the
+ * first 300 bytes of the next paragraph or list item before any other
+ * text). */
+static int headline_echoes_lead(const struct lm_doc *d, size_t hb, const char *t,
+                                const struct rc_sent *s)
+{
+    static const char *const small[] = { "with", "from", "that", "this", "their", "they", "than",
+                                         "into", "over", "after", "says", "said", "what", "your",
+                                         "about", "have", "been", "will", "could", "just", NULL };
+    size_t b, p = s->start, ws, wl, words = 0, shared = 0, la, lz;
+
+    for (b = hb + 1; b < d->nblocks && b <= hb + 4; b++)
+        if (d->blocks[b].kind == RC_BLOCK_PARA || d->blocks[b].kind == RC_BLOCK_ITEM)
+            break;
+    if (b >= d->nblocks || b > hb + 4)
+        return 0;
+    la = d->blocks[b].start;
+    lz = d->blocks[b].end < la + 300 ? d->blocks[b].end : la + 300;
+    while (next_word(t, &p, s->end, &ws, &wl)) {
+        size_t i;
+        int skip = wl < 4;
+        for (i = 0; small[i] && !skip; i++)
+            skip = strlen(small[i]) == wl && !strncasecmp(t + ws, small[i], wl);
+        if (skip)
+            continue;
+        words++;
+        shared += lead_says(t, la, lz, t + ws, wl);
+    }
+    return shared >= 3 && shared * 2 >= words;
+}
+
 /* Never a claim: an instruction, a meta line, advice, a bare attribution;
  * the writer's own history ("I've had X for years", "my GP mentioned X")
  * unless it states an effect, a harm or a figure. */
@@ -1658,7 +1751,9 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = not_a_claim(f, &nums) ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        gate = not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
+                                         && headline_echoes_lead(d, s->block, d->text.s, s))
+               ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {

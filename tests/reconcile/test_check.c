@@ -846,3 +846,31 @@ Test(reconcile_check, claims_detected_with_their_source)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* A headline whose words its lead says again (in the same or other news
+ * words: "cut" and "reduced", "trial" and "study") only announces the
+ * lead's claim; a headline that says more than its lead is a claim. */
+Test(reconcile_check, a_headline_that_repeats_its_lead_is_no_claim)
+{
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "headline_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    int echoed = 0, lead = 0, beats = 0;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims")) {
+        echoed |= !strncmp(str_of(cl, "text"), "Velmorant drops cut", 19);
+        lead |= !strncmp(str_of(cl, "text"), "New velmorant drops reduced", 27);
+        beats |= !strncmp(str_of(cl, "text"), "VELMORANT BEATS PLACEBO", 23);
+    }
+    cr_assert(!echoed && lead && beats, "echoed %d lead %d beats %d", echoed, lead, beats);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
