@@ -61,7 +61,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
     { RC_F_INVITRO, "src.in_vitro",
-      W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory study|lab study|test tubes?|in the lab)" W },
+      W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory (?:study|studies|research|tests?|experiments?|work)|lab (?:study|studies|tests?|experiments?|work)|test tubes?|test-tube|in the lab)" W },
     { RC_F_CASE, "src.case",
       W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
     /* a quote or a remark from a professional: an opinion, not a patient's story */
@@ -111,7 +111,8 @@ static const struct rule sentence_rules[] = {
      * the question) */
     { RC_F_TAG_QUESTION, "kw.tag_question",
       ",\\s*(?:right|yes|no|surely|correct|true|yeah|innit|isn't (?:it|that|she|he)|aren't they|"
-      "doesn't it|don't they|didn't it|wasn't it|won't it|hasn't it|haven't they|can't it)\\s*\\?\\s*$" },
+      "doesn't it|don't they|didn't it|wasn't it|won't it|hasn't it|haven't they|can't it)\\s*\\?\\s*$|"
+      "^\\W*(?:did you know|do you know|have you heard|were you aware)(?: that)? (?!if\\b|whether\\b|what\\b|how\\b)" },
     /* short praise: a verdict with nothing it is of but the product */
     { RC_F_PRAISE, "kw.praise",
       "^\\W*(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
@@ -359,9 +360,12 @@ unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
 
     if (f & RC_F_TAG_QUESTION)
         f &= ~RC_F_QUESTION;
-    /* a professional's words are an opinion, whoever "I" is in them */
-    if (f & RC_F_EXPERT)
-        f = (f | RC_F_OPINION) & ~(RC_F_TESTIMONIAL | RC_F_FIRST_PERSON);
+    /* a professional's words are an opinion, whoever "I" is in them;
+     * a study they report is the study's claim */
+    if (f & RC_F_EXPERT) {
+        f &= ~(RC_F_TESTIMONIAL | RC_F_FIRST_PERSON);
+        f = f & RC_F_STUDYWORD ? f & ~RC_F_OPINION : f | RC_F_OPINION;
+    }
     /* "the only trial I know of": the writer reports a study */
     if ((f & RC_F_REPORTING) && (f & RC_F_STUDYWORD) && !(f & RC_F_TESTIMONIAL))
         f &= ~RC_F_FIRST_PERSON;

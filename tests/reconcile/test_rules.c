@@ -647,6 +647,12 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
           RC_F_FIRST_PERSON, LM_SOURCE_STUDY },
         { "I read the trial and then my cough came back.", RC_F_FIRST_PERSON, 0,
           LM_SOURCE_ANECDOTE },
+        /* an expert who reports a study: the study's claim */
+        { "\"A trial of 90 adults showed zorvane works,\" said a pulmonologist.", 0,
+          RC_F_OPINION | RC_F_TESTIMONIAL, LM_SOURCE_STUDY },
+        /* laboratory work */
+        { "Zorvane killed 80% of the virus in lab tests.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        { "Laboratory research showed zorvane calms cells.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
         /* short praise */
         { "It's a miracle cream.", RC_F_PRAISE, 0, -1 },
         { "Finally something that works.", RC_F_PRAISE, 0, -1 },
@@ -656,6 +662,8 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Zorvane also works for sore throats, right?", 0, RC_F_QUESTION, -1 },
         { "Zorvane is safe for kids, isn't it?", 0, RC_F_QUESTION, -1 },
         { "Has anyone tried zorvane?", RC_F_QUESTION, 0, -1 },
+        { "Did you know zorvane cuts a cold by a day?", 0, RC_F_QUESTION, -1 },
+        { "Do you know how zorvane works?", RC_F_QUESTION, 0, -1 },
         /* no claim: instructions, meta lines, advice, a bare attribution */
         { "Apply a pea-sized amount to the scalp each evening.", RC_F_NONCLAIM, 0, -1 },
         { "Do not exceed four lozenges a day.", RC_F_NONCLAIM, 0, -1 },
