@@ -59,7 +59,7 @@ static size_t opening_quote(const char *s, size_t n)
 {
     if (n >= 1 && s[0] == '"')
         return 1;
-    if (n >= 3 && !memcmp(s, "\xe2\x80\x9c", 3))
+    if (n >= 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3)))
         return 3;
     return 0;
 }
@@ -75,7 +75,8 @@ static int is_quote_line(const char *s, size_t n)
     for (; i + 1 < n; i++) {
         if (s[i] != '.' && s[i] != '!' && s[i] != '?')
             continue;
-        if (s[i + 1] == '"' || (i + 3 < n && !memcmp(s + i + 1, "\xe2\x80\x9d", 3)))
+        if (s[i + 1] == '"' || (i + 3 < n && (!memcmp(s + i + 1, "\xe2\x80\x9d", 3)
+                                              || !memcmp(s + i + 1, "\xe2\x80\x99", 3))))
             return 1;
     }
     return 0;

@@ -44,14 +44,15 @@ static const struct rule sentence_rules[] = {
     /* a quote and its speaker named by a pronoun or a name before the verb:
      * '"..., " she says' */
     { RC_F_TESTIMONIAL, "src.quoted_pronoun",
-      "^[\"\u201c].{8,}[\"\u201d],?\\s+(?:she|he|they|(?-i:[A-Z][a-z]+))\\s+(?:says|said|writes|wrote|adds|added|explains|told us)\\b" },
+      "^[\"\u201c\u2018].{8,}[\"\u201d\u2019],?\\s+(?:she|he|they|(?-i:[A-Z][a-z]+))\\s+(?:says|said|writes|wrote|adds|added|explains|told us)\\b" },
     /* a sentence wholly in quotes, in the first person: a quoted review */
     { RC_F_TESTIMONIAL, "src.quoted_first",
-      "^[\"\u201c](?=[^\"\u201d]*\\b(?:(?-i:I)|my|me|myself)\\b)[^\"\u201d]{8,}[\"\u201d]\\W*$" },
+      "^[\"\u201c](?=[^\"\u201d]*\\b(?:(?-i:I)|my|me|myself)\\b)[^\"\u201d]{8,}[\"\u201d]\\W*$|"
+      "^\u2018(?=.*\\b(?:(?-i:I)|my|me|myself)\\b).{8,}[.!?]\u2019\\W*$" },
     /* a speaker, a colon, then a quote in the first person: 'A reader
      * told us: "It took the edge off my ..."' */
     { RC_F_TESTIMONIAL, "src.colon_quote",
-      W "(?:said|says|writes|wrote|told us|tells us|posted|commented|explains|recalls|adds)\\s*:\\s*[\"\u201c]"
+      W "(?:said|says|writes|wrote|told us|tells us|posted|commented|explains|recalls|adds)\\s*:\\s*[\"\u201c\u2018]"
       "[^\"\u201d]*" W "(?:(?-i:I)|my|me|myself)" W },
     /* what someone close to the writer said or found: relayed, still a story */
     { RC_F_TESTIMONIAL, "src.relayed",
@@ -66,8 +67,8 @@ static const struct rule sentence_rules[] = {
       W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
     /* a quote or a remark from a professional: an opinion, not a patient's story */
     { RC_F_EXPERT, "src.expert_quote",
-      "[\"\u201d],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
-      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'-]+\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
+      "[\"\u201d\u2019],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
+      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
       "\\w+iatrists?|surgeons?|pharmacists?|nurses?|experts?|researchers?|scientists?|spokes\\w+|officers?|"
       "directors?|ceo|founder|chair\\w*|president|authors?|investigators?|consultants?|specialists?|"
       "dietitians?|nutritionists?|clinicians?|gp)\\b" },
@@ -200,7 +201,7 @@ static const struct rule cue_rules[] = {
     { RC_C_BACKREF_IN, "cue.backref_inner",
       W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
     { RC_C_MENTION, "cue.mention",
-      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
+      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",
       W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally)" W },
     /* a general fact of a condition, a maker or a regulator: background

@@ -624,6 +624,12 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "\"My rash cleared in four days!\"", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
         { "\"Within a week I could sleep again,\" she says.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98My cough went in two days!\xe2\x80\x99", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98I\xe2\x80\x99m sleeping again,\xe2\x80\x99 she says.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98It is a real advance,\xe2\x80\x99 said the clinic\xe2\x80\x99s lead cardiologist.",
+          RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
         { "A listener, Ola, told us: \"Zorvane took my cough away.\"", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
         /* a vignette: a first name, an age, what the person had */
