@@ -27,6 +27,12 @@ static const struct rule sentence_rules[] = {
       "(?:said|says|writes|wrote|told us|explains)\\s+[A-Z][a-z]+,?\\s+(?:a\\s+)?\\d{1,3}\\b" },
     { RC_F_TESTIMONIAL, "src.customers",
       W "(?:customers|clients|users|readers|members|patients of ours|people)\\s+(?:tell|told|say|report|write|swear)\\b" },
+    /* buyers and reviewers, and users where they post ("users on online
+     * forums report"): what they say is their story */
+    { RC_F_TESTIMONIAL, "src.buyers",
+      W "(?:customers|clients|users|members|shoppers|buyers|reviewers|commenters|posters|fans|mums|moms|parents)"
+      "(?:\\s+(?:on|in|of|from|at)\\s+(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
+      "write|wrote|swear|rave|claim|post)\\b" },
     { RC_F_TESTIMONIAL, "src.forum",
       W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
     { RC_F_TESTIMONIAL, "src.quoted_person",

@@ -635,6 +635,11 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         /* a vignette: a first name, an age, what the person had */
         { "Tomas, 52, had dizzy spells every morning before starting velmorant.",
           RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        /* buyers and users where they post */
+        { "Many users on online forums report feeling steadier.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Shoppers say the gummies taste fine.", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "People with vertigo in the trial report fewer spells.", 0, RC_F_TESTIMONIAL, -1 },
         /* relayed: what someone close to the writer said or found */
         { "My cousin uses it and says her joints never ache now.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
