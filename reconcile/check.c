@@ -1001,6 +1001,23 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     return 0;
 }
 
+/* The sentence starts with a person's pronoun ("She can walk again.",
+ * "Her pain dropped"), four words at least. */
+static int third_person_start(const char *t, size_t a, size_t b)
+{
+    static const char *const pron[] = { "she ", "he ", "her ", "his ", "they ", "their ", NULL };
+    size_t i, p, words = 0;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (p = a; p < b; p++)
+        words += t[p] == ' ';
+    for (i = 0; pron[i] && words >= 3; i++)
+        if (b - a > strlen(pron[i]) && !strncasecmp(t + a, pron[i], strlen(pron[i])))
+            return 1;
+    return 0;
+}
+
 /* The sentence starts with "it" or "this" (its subject the paragraph's). */
 static int pronoun_start(const char *t, size_t a, size_t b)
 {
@@ -1707,6 +1724,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         /* short praise in a story (a post or paragraph told in the first
          * person) is the story's */
         if ((f & RC_F_PRAISE) && (prev_anecdote || story))
+            f |= RC_F_TESTIMONIAL;
+        /* the story goes on about its person ("She can walk again.") */
+        if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
+            && third_person_start(d->text.s, s->start, s->end))
             f |= RC_F_TESTIMONIAL;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;

@@ -798,6 +798,7 @@ Test(reconcile_check, claims_detected_with_their_source)
         { "Been on velmorant a month", "anecdote", NULL },
         { "It's a miracle drug.", "anecdote", NULL },
         { "My sister takes it", "anecdote", NULL },
+        { "She walks to the shops", "anecdote", NULL },
         { "Velmorant also works for motion sickness, right?", NULL, NULL },
         { "Hana, 47, had dizzy spells", "anecdote", NULL },
         { "\"Within a fortnight I was back", "anecdote", NULL },
