@@ -36,6 +36,12 @@ static size_t bullet_len(const char *s, size_t n)
         return 2;
     if (n >= 4 && !memcmp(s, "\xe2\x80\xa2", 3) && s[3] == ' ')    /* • */
         return 4;
+    /* a review's rating: "★★★★☆ Works well." */
+    while (i + 3 <= n && (!memcmp(s + i, "\xe2\x98\x85", 3) || !memcmp(s + i, "\xe2\x98\x86", 3)))
+        i += 3;
+    if (i && i < n && s[i] == ' ')
+        return i + 1;
+    i = 0;
     while (i < n && i < 3 && isdigit((unsigned char)s[i]))
         i++;
     if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')

@@ -32,7 +32,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_TESTIMONIAL, "src.buyers",
       W "(?:customers|clients|users|members|shoppers|buyers|reviewers|commenters|posters|fans|mums|moms|parents)"
       "(?:\\s+(?:on|in|of|from|at)\\s+(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
-      "write|wrote|swear|rave|claim|post)\\b" },
+      "write|wrote|swear|rave|claim|post)\\b|"
+      W "(?:most|many|happy|satisfied) (?:customers|clients|shoppers|buyers|reviewers) (?:notice|noticed|find|found|feel|felt|see|saw)" W },
     { RC_F_TESTIMONIAL, "src.forum",
       W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
     { RC_F_TESTIMONIAL, "src.quoted_person",
@@ -93,7 +94,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_EFFICACY, "kw.efficacy",
       W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?)" W },
     { RC_F_NULL, "kw.null",
-      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
+      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
     { RC_F_RCT, "kw.rct",
       W "(?:randomi[sz]ed|placebo[- ]controlled|double[- ]blind|rcts?|controlled trials?|head[- ]to[- ]head)" W },
     { RC_F_META, "kw.meta",
@@ -103,7 +104,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|gentle on (?:the |your )?(?:stomach|skin|gut)|"
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
       "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
@@ -125,12 +126,19 @@ static const struct rule sentence_rules[] = {
       "^\\W*(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
       "a real|truly|definitely|total|an? (?:absolute|real|total))" W "[^.!?]{0,40}?" W "(?:miracle|game[- ]?changer|"
       "life[- ]?saver|lifesaver|amazing|wonderful|incredible|fantastic|brilliant|magic|godsend|works|worked|"
-      "best|recommend\\w*)" W },
+      "best|recommend\\w*)" W "|^\\W*(?:changed my life|life[- ]changing|a (?:real )?lifesaver|"
+      "a game[- ]?changer|highly recommend\\w*|would recommend|love (?:it|this|them)|total waste of money|"
+      "waste of money)" W },
     /* no claim: how to use the product, the writer's aim, advice, a bare
      * attribution */
     { RC_F_NONCLAIM, "nc.instruction",
-      "^\\W*(?:apply|rub|massage|swallow|dissolve|shake|store|spray|chew|rinse|insert|place|"
+      "^\\W*(?:(?:adults|children|kids|dosage|directions|dose|to use)(?: [\\w-]+)?\\s*:\\s*)?"
+      "(?:take (?:one|two|three|four|half|a|an|\\d+)" W "|apply|rub|massage|swallow|dissolve|shake|store|spray|chew|rinse|insert|place|"
       "do not (?:use|take|apply|exceed|swallow)|don't (?:use|take|apply|exceed)|use only|keep out of)" W },
+    /* what a unit of the product holds: a label, no finding */
+    { RC_F_NONCLAIM, "nc.composition",
+      "^\\W*(?:each|one|every|per) (?:tablet|capsule|softgel|gummy|lozenge|sachet|patch|dose|serving|"
+      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)|"

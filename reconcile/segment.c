@@ -189,6 +189,9 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
         s += 2;
     else if (s + 3 < e && !memcmp(text + s, "\xe2\x80\xa2", 3))
         s += 3;
+    else
+        while (s + 3 < e && (!memcmp(text + s, "\xe2\x98\x85", 3) || !memcmp(text + s, "\xe2\x98\x86", 3)))
+            s += 3;                             /* a review's rating stars */
     while (s < e && isspace((unsigned char)text[s]))
         s++;
     /* a reply's "@user" before the post's words is no part of them */

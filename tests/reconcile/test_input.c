@@ -392,6 +392,7 @@ Test(reconcile_input, reply_headers_reviews_and_product_titles)
         { "\xe2\x80\x9cIt works. I sleep again.\xe2\x80\x9d \xe2\x80\x94 T. Quill", RC_BLOCK_PARA },
         { "Velmorant Calming Drops 3% (25 ml)", RC_BLOCK_HEADING },
         { "Zorvane Night Capsules (pack of 60)", RC_BLOCK_HEADING },
+        { "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86 Helped a little.", RC_BLOCK_ITEM },
         { "Velmorant helps (in 40 of 60 adults)", RC_BLOCK_PARA },
     };
     size_t i;

@@ -639,6 +639,15 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Many users on online forums report feeling steadier.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
         { "Shoppers say the gummies taste fine.", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "Most customers notice a difference within days.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Changed my life.", RC_F_PRAISE, 0, -1 },
+        { "Did nothing for me.", RC_F_NULL | RC_F_FIRST_PERSON, 0, LM_SOURCE_ANECDOTE },
+        /* labels and how to take it */
+        { "Each capsule contains 20 mg of zorvane.", RC_F_NONCLAIM, 0, -1 },
+        { "Adults: take one capsule twice daily.", RC_F_NONCLAIM, 0, -1 },
+        { "Take Ola, a 40-year-old runner with sore knees.", 0, RC_F_NONCLAIM, -1 },
+        { "Zorvane has no known interactions.", RC_F_SAFETY, 0, -1 },
         { "People with vertigo in the trial report fewer spells.", 0, RC_F_TESTIMONIAL, -1 },
         /* relayed: what someone close to the writer said or found */
         { "My cousin uses it and says her joints never ache now.", RC_F_TESTIMONIAL, 0,
