@@ -614,6 +614,32 @@ static void html_pseudo_blocks(struct lm_doc *d, size_t title_block)
     }
 }
 
+/* A page that names no character set and whose bytes are UTF-8 (with at
+ * least one multi-byte character) is read as UTF-8: libxml2 would read it
+ * as Latin-1 and turn every curly quote into three letters. */
+static int undeclared_utf8(const char *data, size_t len)
+{
+    size_t i, head = len < 4096 ? len : 4096;
+    int multi = 0;
+
+    for (i = 0; i + 7 <= head; i++)
+        if ((data[i] == 'c' || data[i] == 'C') && !strncasecmp(data + i, "charset", 7))
+            return 0;
+    for (i = 0; i < len;) {
+        unsigned char c = (unsigned char)data[i];
+        size_t k, n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                      : (c & 0xF8) == 0xF0 ? 3 : 9;
+        if (n == 9 || (n == 1 && c < 0xC2) || (n && i + n >= len))
+            return 0;                           /* not UTF-8, or cut off */
+        for (k = 1; k <= n; k++)
+            if (((unsigned char)data[i + k] & 0xC0) != 0x80)
+                return 0;
+        multi |= n > 0;
+        i += n + 1;
+    }
+    return multi;
+}
+
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
 {
     static struct flat zero;
@@ -635,7 +661,9 @@ lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
     sax.endElement = sax_end;
     sax.characters = sax_text;
     sax.cdataBlock = sax_text;
-    ctx = htmlCreatePushParserCtxt(&sax, f, NULL, 0, d->name, XML_CHAR_ENCODING_NONE);
+    ctx = htmlCreatePushParserCtxt(&sax, f, NULL, 0, d->name,
+                                   undeclared_utf8(data, len) ? XML_CHAR_ENCODING_UTF8
+                                                              : XML_CHAR_ENCODING_NONE);
     if (!ctx) {
         free(f);
         lm_msg_set(d->msg, sizeof d->msg, "%s: cannot parse as HTML", d->name);

@@ -227,7 +227,9 @@ static const struct rule cue_rules[] = {
       "(?:is|are) caused by|affects? (?:roughly|nearly|almost|up to|an estimated|one in|more than)|"
       "(?:develops|discovers|manufactures|markets|commercialises|commercializes) (?:[\\w-]+ ){0,3}(?:medicines|drugs|"
       "therapies|treatments|devices|vaccines) for|(?:has|have) applied for|applied for (?:approval|a licen[cs]e)|"
-      "(?:is|are) (?:awaiting|seeking) approval|filed for approval|marketing authori[sz]ation)" W },
+      "(?:is|are) (?:awaiting|seeking) approval|filed for approval|marketing authori[sz]ation|"
+      "(?:is|are|has|have) not (?:yet )?(?:been )?(?:approved|licensed|cleared)|(?:approved|licensed|cleared) by (?:the )?"
+      "(?-i:[A-Z]{2,}))" W },
     { 0, NULL, NULL }
 };
 

@@ -436,3 +436,19 @@ Test(reconcile_input, quotes_stay_whole_and_reviews_drop_their_speaker)
         free(s);
     }
 }
+
+/* A page that names no character set but is UTF-8 is read as UTF-8: its
+ * curly quotes stay quotes (libxml2 alone reads such a page as Latin-1). */
+Test(reconcile_input, undeclared_utf8_html_keeps_its_quotes)
+{
+    static const char page[] = "<html><body><h1>Zorvane</h1>"
+                               "<p>\xe2\x80\x9cIt worked within days.\xe2\x80\x9d said Ola.</p>"
+                               "</body></html>";
+    lm_doc *d = NULL;
+    const char *text;
+
+    cr_assert_eq(lm_doc_from_mem("p.html", page, strlen(page), 1, &d), LM_OK);
+    text = lm_doc_text(d, NULL);
+    cr_assert_not_null(strstr(text, "\xe2\x80\x9cIt worked"), "%s", text);
+    lm_doc_free(d);
+}

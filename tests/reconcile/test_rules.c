@@ -728,6 +728,8 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         { "Vertigo affects roughly one in ten adults.", RC_C_GENERAL, 0 },
         { "Quillon Labs develops medicines for skin disease.", RC_C_GENERAL, 0 },
         { "The maker says it has applied for approval in Canada.", RC_C_GENERAL, 0 },
+        { "Zorvane is not approved for children.", RC_C_GENERAL, 0 },
+        { "Zorvane was cleared by the QMA last year.", RC_C_GENERAL, 0 },
         { "Zorvane cut coughs by half in a trial.", 0, RC_C_GENERAL },
         { "It has the potential to change care.", RC_C_HEDGE, 0 },
         { "Zorvane might help, but the evidence is thin.", RC_C_HEDGE, 0 },
