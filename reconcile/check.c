@@ -1001,6 +1001,34 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     return 0;
 }
 
+/* A post's author line names a professional: "(verified pharmacist)",
+ * "Dr_Quill", "PharmD_Kate". */
+static int professional_author(const char *t, size_t a, size_t b)
+{
+    static const char *const roles[] = {
+        "doctor", "dr", "gp", "md", "physician", "pharmacist", "pharmd", "nurse", "rn", "np",
+        "consultant", "specialist", "surgeon", "dietitian", "dietician", "physiotherapist",
+        "researcher", "professor", "prof", NULL
+    };
+    size_t p = a;
+
+    while (p < b) {
+        size_t w, i, l;
+        while (p < b && !isalnum((unsigned char)t[p]))
+            p++;
+        w = p;
+        while (p < b && isalnum((unsigned char)t[p]))
+            p++;
+        l = p - w;
+        if (l >= 7 && (!strncasecmp(t + p - 7, "ologist", 7) || !strncasecmp(t + p - 7, "iatrist", 7)))
+            return 1;
+        for (i = 0; roles[i]; i++)
+            if (strlen(roles[i]) == l && !strncasecmp(t + w, roles[i], l))
+                return 1;
+    }
+    return 0;
+}
+
 /* The sentence starts with a person's pronoun ("She can walk again.",
  * "Her pain dropped"), four words at least. */
 static int third_person_start(const char *t, size_t a, size_t b)
@@ -1678,7 +1706,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     unsigned *flags = NULL, *cflags = NULL;
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
-    int prev_anecdote = 0, story = 0;
+    int prev_anecdote = 0, story = 0, pro = 0, post = 0;
     size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
@@ -1716,18 +1744,27 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned cues;
         int about, topical, block_topical, nb = -1, named, gate;
 
-        if (s->block != prev_block)
+        if (s->block != prev_block) {
             prev_anecdote = story = 0;
+            post = s->block > 0 && d->blocks[s->block - 1].kind == RC_BLOCK_ATTRIB;
+            pro = post && professional_author(d->text.s, d->blocks[s->block - 1].start,
+                                         d->blocks[s->block - 1].end);
+        }
         if (bk == RC_BLOCK_HEADING)
             head = s->block;
         prev_block = s->block;
+        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
+        /* a post by a professional ("Reply from X (verified pharmacist)"):
+         * its first person gives an opinion, or reports a study */
+        if (pro && (f & RC_F_FIRST_PERSON) && !(f & RC_F_TESTIMONIAL))
+            f = (f & ~RC_F_FIRST_PERSON) | (f & RC_F_STUDYWORD ? 0 : RC_F_OPINION);
         /* short praise in a story (a post or paragraph told in the first
          * person) is the story's */
-        if ((f & RC_F_PRAISE) && (prev_anecdote || story))
+        if ((f & RC_F_PRAISE) && (prev_anecdote || story || (post && !pro)))
             f |= RC_F_TESTIMONIAL;
         /* the story goes on about its person ("She can walk again.") */
         if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
-            && third_person_start(d->text.s, s->start, s->end))
+            && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
             f |= RC_F_TESTIMONIAL;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
@@ -1736,7 +1773,6 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK
             || (rc = rc_people_n(d->text.s, s, &nums)) != LM_OK)
             goto fail;
-        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
          * mention; every sentence gets the mention it speaks of, if any */
         named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;

@@ -80,7 +80,7 @@ static const struct rule sentence_rules[] = {
       "directors?|ceo|founder|chair\\w*|president|authors?|investigators?|consultants?|specialists?|"
       "dietitians?|nutritionists?|clinicians?|gp)\\b" },
     { RC_F_EXPERT, "src.relayed_professional",
-      W "my (?:[\\w-]+ )?(?:doctor|gp|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|specialist|physio\\w*|"
+      W "my (?:[\\w-]+ )?(?:doctor|gp|ent|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|\\w+icians?|specialist|physio\\w*|"
       "therapist|dentist|chemist|midwife|surgeon)\\b[^.;]{0,40}" W "(?:says?|said|told|tells|thinks|reckons|insists)" W },
     { RC_F_REPORTING, "src.reporting_first",
       "^(?!.*" W "(?:my|me|myself|mine)" W ").*" W "(?-i:I)(?:'ve|'m| have| am)? (?:know|knew|seen|saw|read|aware|"
@@ -94,7 +94,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_EFFICACY, "kw.efficacy",
       W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?)" W },
     { RC_F_NULL, "kw.null",
-      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
+      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
     { RC_F_RCT, "kw.rct",
       W "(?:randomi[sz]ed|placebo[- ]controlled|double[- ]blind|rcts?|controlled trials?|head[- ]to[- ]head)" W },
     { RC_F_META, "kw.meta",
@@ -104,7 +104,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
       "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
@@ -126,7 +126,7 @@ static const struct rule sentence_rules[] = {
       "^\\W*(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
       "a real|truly|definitely|total|an? (?:absolute|real|total))" W "[^.!?]{0,40}?" W "(?:miracle|game[- ]?changer|"
       "life[- ]?saver|lifesaver|amazing|wonderful|incredible|fantastic|brilliant|magic|godsend|works|worked|"
-      "best|recommend\\w*)" W "|^\\W*(?:changed my life|life[- ]changing|a (?:real )?lifesaver|"
+      "best|recommend\\w*|helped|helps)" W "|^\\W*(?:changed my life|life[- ]changing|a (?:real )?lifesaver|"
       "a game[- ]?changer|highly recommend\\w*|would recommend|love (?:it|this|them)|total waste of money|"
       "waste of money)" W },
     /* no claim: how to use the product, the writer's aim, advice, a bare

@@ -875,3 +875,39 @@ Test(reconcile_check, a_headline_that_repeats_its_lead_is_no_claim)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* A forum thread (invented): a professional relayed is an opinion; praise
+ * that opens a post, and what follows it in time, are the poster's story;
+ * the first person of a post whose author line names a professional gives
+ * an opinion, not a testimonial. */
+Test(reconcile_check, forum_posts_by_patients_and_professionals)
+{
+    static const struct { const char *start, *source; } want[] = {
+        { "My ENT told me velmorant works", "opinion" },
+        { "Honestly it's the only thing", "anecdote" },
+        { "Within three days the spinning stopped.", "anecdote" },
+        { "I wouldn't call velmorant a miracle", "opinion" },
+    };
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "forum_pro_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    size_t i;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *cl, *hit = NULL;
+        cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+            if (!hit && !strncmp(str_of(cl, "text"), want[i].start, strlen(want[i].start)))
+                hit = cl;
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+    }
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}

@@ -692,6 +692,9 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Zorvane should not replace your inhaler.", RC_F_NONCLAIM, 0, -1 },
         { "My neighbour said so.", RC_F_NONCLAIM, 0, -1 },
         { "Zorvane should be taken with food.", 0, RC_F_NONCLAIM, -1 },
+        { "Zorvane is just an expensive placebo.", RC_F_NULL, 0, -1 },
+        { "It can cause rashes in a few people.", RC_F_SAFETY, 0, -1 },
+        { "Honestly it's the only thing that helped.", RC_F_PRAISE, 0, -1 },
         /* the writer's own history: aside, unless it states an effect */
         { "I've had eczema for nine years.", RC_F_ASIDE, 0, -1 },
         { "My dermatologist suggested zorvane.", RC_F_ASIDE, 0, -1 },
