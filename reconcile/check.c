@@ -1084,6 +1084,12 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
     if ((cues & RC_C_HEDGE) && topical && !(f & RC_F_FIRST_PERSON) && words >= 8
         && pronoun_start(text, s->start, s->end))
         return 1;
+    /* in an article with a topic, how soon or how long an effect shows
+     * ("Most people feel the difference within a few days") is the
+     * topic's */
+    if (!topical && about < 0 && has_topic && (cues & (RC_C_ONSET | RC_C_DURABLE))
+        && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL)) && words >= 6)
+        return 1;
     if (!topical && about < 0)
         return has_topic && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL))
                && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)

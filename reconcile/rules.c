@@ -217,7 +217,7 @@ static const struct rule cue_rules[] = {
     { RC_C_MENTION, "cue.mention",
       W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",
-      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally)" W },
+      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally|(?:is|are) (?:derived|extracted|made) from|(?:has|have) been used for (?:centuries|generations|decades)|traditionally used)" W },
     /* a general fact of a condition, a maker or a regulator: background
      * whatever the article's topic */
     { RC_C_GENERAL, "cue.general",

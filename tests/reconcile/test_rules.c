@@ -734,6 +734,8 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         { "Zorvane is not approved for children.", RC_C_GENERAL, 0 },
         { "Zorvane was cleared by the QMA last year.", RC_C_GENERAL, 0 },
         { "Zorvane cut coughs by half in a trial.", 0, RC_C_GENERAL },
+        { "Zorvane is derived from a sea plant.", RC_C_BACKGROUND, 0 },
+        { "The herb has been used for centuries.", RC_C_BACKGROUND, 0 },
         { "It has the potential to change care.", RC_C_HEDGE, 0 },
         { "Zorvane might help, but the evidence is thin.", RC_C_HEDGE, 0 },
         { "It is too early to say how it compares.", RC_C_HEDGE, 0 },
