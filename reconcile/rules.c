@@ -43,6 +43,12 @@ static const struct rule sentence_rules[] = {
     { RC_F_TESTIMONIAL, "src.said_customer",
       "[\"\u201d,]\\s+(?:said|says|writes|wrote|adds|added)\\s+[A-Z][a-z]+,\\s+(?:a|an|one of our|our)\\s+"
       "(?:[\\w-]+\\s+){0,3}(?:customers?|clients?|users?|members?|patients?|subscribers?|buyers?|fans?)\\b" },
+    /* "72-year-old Joan", "one participant ... said she": a person of the
+     * story, in the article's words */
+    { RC_F_TESTIMONIAL, "src.aged_name", W "\\d{1,3}-year-old (?-i:[A-Z][a-z]+)" W },
+    { RC_F_TESTIMONIAL, "src.one_said",
+      W "one (?:participant|volunteer|user|reader|mother|father|mum|mom|dad|grandmother|grandfather|sufferer)"
+      W "[^.;]{0,60}" W "(?:said|says|told|tells|reported|recalls|describes|described)" W },
     { RC_F_TESTIMONIAL, "src.named_age", "\\b[A-Z][a-z]+,\\s+\\d{2},\\s+(?:who|from|a)\\b" },
     /* a case vignette: a first name and an age, then what the person had or did */
     { RC_F_TESTIMONIAL, "src.vignette",
@@ -217,7 +223,7 @@ static const struct rule cue_rules[] = {
     { RC_C_MENTION, "cue.mention",
       W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",
-      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally|(?:is|are) (?:derived|extracted|made) from|(?:has|have) been used for (?:centuries|generations|decades)|traditionally used)" W },
+      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|(?:is|are) (?:already |now |widely |still |also |only )?(?:made|sold|available|approved|prescribed|marketed)|contain|is found in|occurs? naturally|(?:is|are) (?:derived|extracted|made) from|(?:has|have) been used for (?:centuries|generations|decades)|traditionally used)" W },
     /* a general fact of a condition, a maker or a regulator: background
      * whatever the article's topic */
     { RC_C_GENERAL, "cue.general",
@@ -228,7 +234,10 @@ static const struct rule cue_rules[] = {
       "(?:develops|discovers|manufactures|markets|commercialises|commercializes) (?:[\\w-]+ ){0,3}(?:medicines|drugs|"
       "therapies|treatments|devices|vaccines) for|(?:has|have) applied for|applied for (?:approval|a licen[cs]e)|"
       "(?:is|are) (?:awaiting|seeking) approval|filed for approval|marketing authori[sz]ation|"
-      "(?:is|are|has|have) not (?:yet )?(?:been )?(?:approved|licensed|cleared)|(?:approved|licensed|cleared) by (?:the )?"
+      "(?:is|are|has|have) not (?:yet )?(?:been )?(?:approved|licensed|cleared)|apply for (?:approval|a licen[cs]e|marketing)|"
+      "^\\W*(?:around |about |roughly |nearly |almost |up to |an estimated |more than )?(?:\\d+|one|two|three) in "
+      "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:people|adults|children|women|men)"
+      "(?![^.]*" W "(?:on|taking|given|treated|receiving|took|trial|study|group|placebo)" W ")|(?:approved|licensed|cleared) by (?:the )?"
       "(?-i:[A-Z]{2,}))" W },
     { 0, NULL, NULL }
 };

@@ -649,6 +649,8 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Take Ola, a 40-year-old runner with sore knees.", 0, RC_F_NONCLAIM, -1 },
         { "Zorvane has no known interactions.", RC_F_SAFETY, 0, -1 },
         { "People with vertigo in the trial report fewer spells.", 0, RC_F_TESTIMONIAL, -1 },
+        { "One volunteer, 70-year-old Edda, said she slept better.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
         /* relayed: what someone close to the writer said or found */
         { "My cousin uses it and says her joints never ache now.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
@@ -733,6 +735,9 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         { "The maker says it has applied for approval in Canada.", RC_C_GENERAL, 0 },
         { "Zorvane is not approved for children.", RC_C_GENERAL, 0 },
         { "Zorvane was cleared by the QMA last year.", RC_C_GENERAL, 0 },
+        { "Around 1 in 4 adults get a cold each winter.", RC_C_GENERAL, 0 },
+        { "About 1 in 4 adults on zorvane had a rash.", 0, RC_C_GENERAL },
+        { "The maker will apply for a licence next year.", RC_C_GENERAL, 0 },
         { "Zorvane cut coughs by half in a trial.", 0, RC_C_GENERAL },
         { "Zorvane is derived from a sea plant.", RC_C_BACKGROUND, 0 },
         { "The herb has been used for centuries.", RC_C_BACKGROUND, 0 },
