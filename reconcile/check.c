@@ -1001,6 +1001,68 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     return 0;
 }
 
+/* A heading over a list of references: "References", "Sources", "Further
+ * reading". */
+static int references_heading(const char *t, size_t a, size_t b)
+{
+    static const char *const heads[] = { "references", "sources", "bibliography", "citations",
+                                         "further reading", "studies cited", "works cited",
+                                         "literature", NULL };
+    size_t i;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    while (b > a && !isalpha((unsigned char)t[b - 1]))
+        b--;
+    for (i = 0; heads[i]; i++)
+        if (b - a == strlen(heads[i]) && !strncasecmp(t + a, heads[i], b - a))
+            return 1;
+    return 0;
+}
+
+/* A reference entry: a year, then ';' and a volume ("2021;12:34-40"), a
+ * "doi:" or "doi.org/", or "et al." and a year in parentheses. */
+static int citation(const char *t, size_t a, size_t b)
+{
+    size_t p, w;
+
+    if (b - a > 400)
+        return 0;
+    /* it starts with an author: "Quill A," "Quill AB." or "Quill, A." */
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (w = a; w < b && isalpha((unsigned char)t[w]); w++)
+        ;
+    if (w == a || !isupper((unsigned char)t[a]) || w + 3 >= b)
+        return 0;
+    if (t[w] == ' ') {
+        for (p = w + 1; p < b && p < w + 4 && isupper((unsigned char)t[p]); p++)
+            ;
+        if (p == w + 1 || p >= b
+            || (t[p] != ',' && t[p] != '.' && (p + 6 >= b || strncmp(t + p, " et al", 6))))
+            return 0;
+    } else if (!(t[w] == ',' && t[w + 1] == ' ' && isupper((unsigned char)t[w + 2]) && t[w + 3] == '.')) {
+        return 0;
+    }
+    for (p = a; p + 5 < b; p++) {
+        if (isdigit((unsigned char)t[p]) && isdigit((unsigned char)t[p + 1])
+            && isdigit((unsigned char)t[p + 2]) && isdigit((unsigned char)t[p + 3])
+            && (p == a || !isalnum((unsigned char)t[p - 1]))) {
+            size_t q = p + 4;
+            if (q < b && t[q] == ' ')
+                q++;
+            if (q + 1 < b && t[q] == ';' && (isdigit((unsigned char)t[q + 1])
+                                            || (q + 2 < b && t[q + 1] == ' '
+                                                && isdigit((unsigned char)t[q + 2]))))
+                return 1;
+        }
+        if ((t[p] == 'd' || t[p] == 'D') && (!strncasecmp(t + p, "doi:", 4)
+                                             || !strncasecmp(t + p, "doi.org/", 8)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A post's author line names a professional: "(verified pharmacist)",
  * "Dr_Quill", "PharmD_Kate". */
 static int professional_author(const char *t, size_t a, size_t b)
@@ -1712,7 +1774,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     unsigned *flags = NULL, *cflags = NULL;
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
-    int prev_anecdote = 0, story = 0, pro = 0, post = 0;
+    int prev_anecdote = 0, story = 0, pro = 0, post = 0, refs = 0, cited = 0;
     size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
@@ -1751,6 +1813,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         int about, topical, block_topical, nb = -1, named, gate;
 
         if (s->block != prev_block) {
+            const struct rc_block *bl = &d->blocks[s->block];
+            if (bk == RC_BLOCK_HEADING)
+                refs = references_heading(d->text.s, bl->start, bl->end);
+            cited = refs || citation(d->text.s, bl->start, bl->end);
             prev_anecdote = story = 0;
             post = s->block > 0 && d->blocks[s->block - 1].kind == RC_BLOCK_ATTRIB;
             pro = post && professional_author(d->text.s, d->blocks[s->block - 1].start,
@@ -1814,7 +1880,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
+        gate = cited || not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)

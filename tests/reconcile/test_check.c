@@ -911,3 +911,33 @@ Test(reconcile_check, forum_posts_by_patients_and_professionals)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* A reference list (under "References", or entries that start with an
+ * author and carry a volume or a doi) is no claim; a claim that cites a
+ * paper inline is one. */
+Test(reconcile_check, reference_lists_are_no_claims)
+{
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "refs_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    int inline_claim = 0;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims")) {
+        const char *t = str_of(cl, "text");
+        if (!strncmp(t, "Velmorant reduced dizziness scores", 34))
+            inline_claim = 1;
+        else
+            cr_assert_fail("not a claim: %s", t);
+    }
+    cr_assert(inline_claim);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
