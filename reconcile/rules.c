@@ -148,7 +148,9 @@ static const struct rule sentence_rules[] = {
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)|"
-      "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on)" W },
+      "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
+      "(?:(?-i:I)|we)(?:'m| am| are|'re) (?:writing|sharing|posting) (?:this|to|because)|(?-i:I) wanted to share|"
+      "(?:let's|let us) (?:look|take a look|see|find out|dig)|we (?:wanted|set out|decided) to (?:find out|look|see))" W },
     { RC_F_NONCLAIM, "nc.advice",
       W "(?:should|must|ought to)(?: not|n't)? (?:replace|substitute for|be used instead of|be a substitute for|"
       "take the place of)" W },

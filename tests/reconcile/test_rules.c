@@ -691,6 +691,8 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Do not exceed four lozenges a day.", RC_F_NONCLAIM, 0, -1 },
         { "Readers keep asking about zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
         { "Here is what the evidence says.", RC_F_NONCLAIM, 0, -1 },
+        { "I'm writing this to help anyone with a cough.", RC_F_NONCLAIM, 0, -1 },
+        { "Let's look at what the trials found.", RC_F_NONCLAIM, 0, -1 },
         { "Zorvane should not replace your inhaler.", RC_F_NONCLAIM, 0, -1 },
         { "My neighbour said so.", RC_F_NONCLAIM, 0, -1 },
         { "Zorvane should be taken with food.", 0, RC_F_NONCLAIM, -1 },
