@@ -1063,8 +1063,9 @@ static int citation(const char *t, size_t a, size_t b)
     return 0;
 }
 
-/* A post's author line names a professional: "(verified pharmacist)",
- * "Dr_Quill", "PharmD_Kate". */
+/* A post's author line names a professional in its own words: "(verified
+ * pharmacist)", "Dr Quill", "Ana Quill, MD".  A role inside a user name
+ * ("prairie_nurse_ret") is no credential. */
 static int professional_author(const char *t, size_t a, size_t b)
 {
     static const char *const roles[] = {
@@ -1082,6 +1083,9 @@ static int professional_author(const char *t, size_t a, size_t b)
         while (p < b && isalnum((unsigned char)t[p]))
             p++;
         l = p - w;
+        if ((w > a && (t[w - 1] == '_' || t[w - 1] == '-' || t[w - 1] == '.'))
+            || (p < b && (t[p] == '_' || t[p] == '-')))
+            continue;                           /* part of a user name */
         if (l >= 7 && (!strncasecmp(t + p - 7, "ologist", 7) || !strncasecmp(t + p - 7, "iatrist", 7)))
             return 1;
         for (i = 0; roles[i]; i++)

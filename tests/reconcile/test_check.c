@@ -887,6 +887,8 @@ Test(reconcile_check, forum_posts_by_patients_and_professionals)
         { "Honestly it's the only thing", "anecdote" },
         { "Within three days the spinning stopped.", "anecdote" },
         { "I wouldn't call velmorant a miracle", "opinion" },
+        /* a role inside a user name is no credential */
+        { "Took velmorant for a week", "anecdote" },
     };
     lm_corpus *c = corpus_with(FX "rules_corpus.xml");
     lm_report *r = check_file(c, FX "forum_pro_article.txt");
