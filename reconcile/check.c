@@ -1153,6 +1153,9 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
     /* in an article with a topic, how soon or how long an effect shows
      * ("Most people feel the difference within a few days") is the
      * topic's */
+    if (!topical && about < 0 && has_topic && (f & (RC_F_EFFICACY | RC_F_NULL)) && words >= 6
+        && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL)) && pronoun_start(text, s->start, s->end))
+        return 1;
     if (!topical && about < 0 && has_topic && (cues & (RC_C_ONSET | RC_C_DURABLE))
         && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL)) && words >= 6)
         return 1;

@@ -793,6 +793,8 @@ Test(reconcile_check, claims_detected_with_their_source)
         { "Vertigo is the most common", "study", "background" },
         { "The maker says it has applied", "study", "background" },
         { "Velmorant might help some people", "study", NULL },
+        /* an effect said of "it" in an article with a topic is the topic's */
+        { "It also eased nausea", "study", NULL },
         { "\"My dizzy spells stopped in a week!\"", "anecdote", NULL },
         { "\"Finally something that works. I can walk again.\"", "anecdote", NULL },
         { "Been on velmorant a month", "anecdote", NULL },
