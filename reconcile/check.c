@@ -909,12 +909,11 @@ static int lead_says(const char *t, size_t a, size_t b, const char *w, size_t n)
     return 0;
 }
 
-/* A news headline whose words the lead paragraph says again ("New pill
- * cuts X, trial finds" over "A new tablet reduced X, according to a
- * study"): the lead is the claim, the headline only announces it.  Half
- * of the headline's words, three at least, are the lead's (the lead: the
- * first 300 bytes of the next paragraph or list item before any other
- * text). */
+/* A news headline whose words the lead says again ("New pill cuts X, trial
+ * finds" over "A new tablet reduced X, according to a study"): the lead
+ * is the claim, the headline only announces it.  Half of the headline's
+ * words, three at least, are the lead's (the lead: the first sentence, at
+ * most 300 bytes, of the next paragraph or list item). */
 static int headline_echoes_lead(const struct lm_doc *d, size_t hb, const char *t,
                                 const struct rc_sent *s)
 {
@@ -930,6 +929,12 @@ static int headline_echoes_lead(const struct lm_doc *d, size_t hb, const char *t
         return 0;
     la = d->blocks[b].start;
     lz = d->blocks[b].end < la + 300 ? d->blocks[b].end : la + 300;
+    for (p = la; p + 1 < lz; p++)
+        if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && t[p + 1] == ' ') {
+            lz = p;                             /* its first sentence */
+            break;
+        }
+    p = s->start;
     while (next_word(t, &p, s->end, &ws, &wl)) {
         size_t i;
         int skip = wl < 4;
