@@ -30,8 +30,9 @@ static const struct rule sentence_rules[] = {
     /* buyers and reviewers, and users where they post ("users on online
      * forums report"): what they say is their story */
     { RC_F_TESTIMONIAL, "src.buyers",
-      W "(?:customers|clients|users|members|shoppers|buyers|reviewers|commenters|posters|fans|mums|moms|parents)"
-      "(?:\\s+(?:on|in|of|from|at)\\s+(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
+      W "(?:customers|clients|users|shoppers|buyers|reviewers|commenters|posters|fans|mums|moms|parents)"
+      "(?:\\s+(?:on|in|of|from|at)\\s+(?!(?:[\\w-]+\\s+){0,3}?(?:trials?|stud(?:y|ies)|groups?|arms?)" W ")"
+      "(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
       "write|wrote|swear|rave|claim|post)\\b|"
       W "(?:most|many|happy|satisfied) (?:customers|clients|shoppers|buyers|reviewers) (?:notice|noticed|find|found|feel|felt|see|saw)" W },
     { RC_F_TESTIMONIAL, "src.forum",
@@ -147,7 +148,7 @@ static const struct rule sentence_rules[] = {
       "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
-      "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)|"
+      "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
       "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
       "(?:(?-i:I)|we)(?:'m| am| are|'re) (?:writing|sharing|posting) (?:this|to|because)|(?-i:I) wanted to share|"
       "(?:let's|let us) (?:look|take a look|see|find out|dig)|we (?:wanted|set out|decided) to (?:find out|look|see))" W },

@@ -649,6 +649,7 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Take Ola, a 40-year-old runner with sore knees.", 0, RC_F_NONCLAIM, -1 },
         { "Zorvane has no known interactions.", RC_F_SAFETY, 0, -1 },
         { "People with vertigo in the trial report fewer spells.", 0, RC_F_TESTIMONIAL, -1 },
+        { "Parents in the zorvane trial reported fewer night coughs.", 0, RC_F_TESTIMONIAL, -1 },
         { "One volunteer, 70-year-old Edda, said she slept better.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
         /* relayed: what someone close to the writer said or found */
@@ -691,6 +692,7 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Do not exceed four lozenges a day.", RC_F_NONCLAIM, 0, -1 },
         { "Readers keep asking about zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
         { "Here is what the evidence says.", RC_F_NONCLAIM, 0, -1 },
+        { "Here's what happened: my cough went in two days.", 0, RC_F_NONCLAIM, -1 },
         { "I'm writing this to help anyone with a cough.", RC_F_NONCLAIM, 0, -1 },
         { "Let's look at what the trials found.", RC_F_NONCLAIM, 0, -1 },
         { "Zorvane should not replace your inhaler.", RC_F_NONCLAIM, 0, -1 },
