@@ -35,6 +35,8 @@ static const struct rule sentence_rules[] = {
       "(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
       "write|wrote|swear|rave|claim|post)\\b|"
       W "(?:most|many|happy|satisfied) (?:customers|clients|shoppers|buyers|reviewers) (?:notice|noticed|find|found|feel|felt|see|saw)" W },
+    { RC_F_TESTIMONIAL, "src.reviews_say",
+      W "according to (?:[\\w-]+ ){0,2}(?:reviews|reviewers|customers|users|buyers|shoppers|fans)" W },
     { RC_F_TESTIMONIAL, "src.forum",
       W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
     { RC_F_TESTIMONIAL, "src.quoted_person",
@@ -93,7 +95,7 @@ static const struct rule sentence_rules[] = {
       "^(?!.*" W "(?:my|me|myself|mine)" W ").*" W "(?-i:I)(?:'ve|'m| have| am)? (?:know|knew|seen|saw|read|aware|"
       "came across|could find|can find|recall|remember)" W ".*" W "(?:stud(?:y|ies)|trials?|series|review|papers?|data|evidence)" W },
     { RC_F_OPINION, "src.opinion",
-      W "(?:experts? (?:say|says|said|believe|warn)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
+      W "(?:experts? (?:now )?(?:say|says|said|believe|warn|recommend|agree|think|argue|caution)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
     { RC_F_STUDYWORD, "kw.study",
       W "(?:stud(?:y|ies)|trials?|rcts?|meta-?analys[ie]s|review|data|cohort|researchers|scientists|survey|analys[ie]s|participants|patients|evidence)" W },
     { RC_F_TRIALWORD, "kw.trial",
