@@ -80,7 +80,8 @@ static int list_marker(const char *t, size_t s, size_t dot)
  * before its words is no part of them: where the words start. */
 static size_t past_update_label(const char *t, size_t s, size_t e)
 {
-    static const char *const label[] = { "update", "edit", "eta", "ps", "p.s.", "addendum", NULL };
+    static const char *const label[] = { "update", "edit", "eta", "ps", "p.s.", "addendum", "q", "a",
+                                         "answer", "question", NULL };
     size_t i, w = s, c;
 
     while (w < e && (isalpha((unsigned char)t[w]) || t[w] == '.'))

@@ -61,6 +61,8 @@ Test(reconcile_input, update_labels_before_a_posts_words)
         { "Updates on velmorant: none yet.", "Updates on velmorant: none yet." },
         { "Update, everyone: nothing new.", "Update, everyone: nothing new." },
         { "Edits were made to the trial: 20 adults.", "Edits were made to the trial: 20 adults." },
+        { "A: Zorvane has no known interactions.", "Zorvane has no known interactions." },
+        { "Q: Is zorvane safe for children?", "Is zorvane safe for children?" },
     };
     size_t i;
 
