@@ -1001,7 +1001,7 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     if (prev_anecdote && (f & RC_F_FIRST_PERSON))
         return 1;
     /* a first-hand story about the topic or its effect */
-    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY))))
+    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_OUTCOME))))
         return 1;
     return 0;
 }

@@ -287,8 +287,9 @@ enum {
     RC_F_ASIDE        = 1u << 26,  /* the writer's own history ("I've had X for years"):
                                     * no claim unless it states an effect, a harm or a figure */
     RC_F_EXPERT       = 1u << 27,  /* said by a professional: opinion, never a testimonial */
-    RC_F_REPORTING    = 1u << 28   /* "the only study I know": a first person who reports a
+    RC_F_REPORTING    = 1u << 28,  /* "the only study I know": a first person who reports a
                                     * study, no story of their own */
+    RC_F_OUTCOME      = 1u << 29   /* "the spells have gone", "back at work": how a story ended */
 };
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);

@@ -130,6 +130,12 @@ static const struct rule sentence_rules[] = {
       ",\\s*(?:right|yes|no|surely|correct|true|yeah|innit|isn't (?:it|that|she|he)|aren't they|"
       "doesn't it|don't they|didn't it|wasn't it|won't it|hasn't it|haven't they|can't it)\\s*\\?\\s*$|"
       "^\\W*(?:did you know|do you know|have you heard|were you aware)(?: that)? (?!if\\b|whether\\b|what\\b|how\\b)" },
+    /* how a story ended, in plain words */
+    { RC_F_OUTCOME, "kw.outcome",
+      W "(?:(?:has|have|had|is|are|was|were|all|mostly|completely|totally) (?:mostly |completely |totally |almost )?gone|"
+      "went away|go away|disappeared|vanished|subsided|cleared up|no longer|never (?:felt|been) better|"
+      "back to normal|back on my feet|back at work|back to work|(?:a|the) (?:huge|big|real) difference|"
+      "feel (?:so much )?better|felt (?:so much )?better)" W },
     /* short praise: a verdict with nothing it is of but the product */
     { RC_F_PRAISE, "kw.praise",
       "^\\W*(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"

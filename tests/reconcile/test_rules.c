@@ -704,6 +704,9 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         { "Zorvane is just an expensive placebo.", RC_F_NULL, 0, -1 },
         { "It can cause rashes in a few people.", RC_F_SAFETY, 0, -1 },
         { "Honestly it's the only thing that helped.", RC_F_PRAISE, 0, -1 },
+        { "I started it in May and the spells have mostly gone.", RC_F_OUTCOME | RC_F_FIRST_PERSON,
+          0, LM_SOURCE_ANECDOTE },
+        { "I was back at work the next day.", RC_F_OUTCOME, 0, LM_SOURCE_ANECDOTE },
         /* the writer's own history: aside, unless it states an effect */
         { "I've had eczema for nine years.", RC_F_ASIDE, 0, -1 },
         { "My dermatologist suggested zorvane.", RC_F_ASIDE, 0, -1 },
