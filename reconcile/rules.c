@@ -138,7 +138,7 @@ static const struct rule sentence_rules[] = {
       "feel (?:so much )?better|felt (?:so much )?better)" W },
     /* short praise: a verdict with nothing it is of but the product */
     { RC_F_PRAISE, "kw.praise",
-      "^\\W*(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
+      "^\\W*(?:(?:she|he|they) (?:says|said|thinks|swears|reckons) (?:that )?)?(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
       "a real|truly|definitely|total|an? (?:absolute|real|total))" W "[^.!?]{0,40}?" W "(?:miracle|game[- ]?changer|"
       "life[- ]?saver|lifesaver|amazing|wonderful|incredible|fantastic|brilliant|magic|godsend|works|worked|"
       "best|recommend\\w*|helped|helps)" W "|^\\W*(?:changed my life|life[- ]changing|a (?:real )?lifesaver|"

@@ -682,6 +682,7 @@ Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
         /* short praise */
         { "It's a miracle cream.", RC_F_PRAISE, 0, -1 },
         { "Finally something that works.", RC_F_PRAISE, 0, -1 },
+        { "She says it's the best thing she has taken.", RC_F_PRAISE, 0, -1 },
         { "Honestly the best thing for coughs.", RC_F_PRAISE, 0, -1 },
         { "The trial found a miracle of design.", 0, RC_F_PRAISE, -1 },
         /* tag questions assert; real questions do not */
