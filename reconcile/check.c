@@ -854,7 +854,7 @@ lm_claim_source rc_classify(unsigned f)
 
 /* Words a headline and its lead say the same thing with: one row per
  * sense, ordinary news vocabulary (no drug, condition or study). */
-static const char *const echo_senses[][12] = {
+static const char *const echo_senses[][13] = {
     { "study", "studies", "trial", "trials", "research", "researchers", "scientists", "review",
       "data", "experts", NULL },
     { "finds", "found", "find", "shows", "showed", "show", "according", "reveals", "revealed",
@@ -864,7 +864,7 @@ static const char *const echo_senses[][12] = {
     { "boosts", "boosted", "raises", "raised", "increases", "increased", "improves", "improved",
       "more", NULL },
     { "pill", "pills", "tablet", "tablets", "capsule", "capsules", "drug", "drugs", "medicine",
-      "jab", "injection", "shot" },
+      "jab", "injection", "shot", NULL },
     { "daily", "day", "once", "everyday", NULL },
     { "beats", "beat", "outperforms", "better", "superior", NULL },
     { "safe", "safety", "harmless", "side", NULL },
@@ -875,7 +875,7 @@ static int echo_sense(const char *w, size_t n)
     size_t i, j;
 
     for (i = 0; i < sizeof echo_senses / sizeof echo_senses[0]; i++)
-        for (j = 0; j < 12 && echo_senses[i][j]; j++)
+        for (j = 0; echo_senses[i][j]; j++)
             if (strlen(echo_senses[i][j]) == n && !strncasecmp(w, echo_senses[i][j], n))
                 return (int)i;
     return -1;
@@ -1001,7 +1001,8 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     if (prev_anecdote && (f & RC_F_FIRST_PERSON))
         return 1;
     /* a first-hand story about the topic or its effect */
-    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_OUTCOME))))
+    if ((f & RC_F_FIRST_PERSON)
+        && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_OUTCOME))))
         return 1;
     return 0;
 }
@@ -1046,7 +1047,8 @@ static int citation(const char *t, size_t a, size_t b)
         if (p == w + 1 || p >= b
             || (t[p] != ',' && t[p] != '.' && (p + 6 >= b || strncmp(t + p, " et al", 6))))
             return 0;
-    } else if (!(t[w] == ',' && t[w + 1] == ' ' && isupper((unsigned char)t[w + 2]) && t[w + 3] == '.')) {
+    } else if (!(t[w] == ',' && t[w + 1] == ' ' && isupper((unsigned char)t[w + 2])
+                 && t[w + 3] == '.')) {
         return 0;
     }
     for (p = a; p + 5 < b; p++) {
@@ -1091,7 +1093,8 @@ static int professional_author(const char *t, size_t a, size_t b)
         if ((w > a && (t[w - 1] == '_' || t[w - 1] == '-' || t[w - 1] == '.'))
             || (p < b && (t[p] == '_' || t[p] == '-')))
             continue;                           /* part of a user name */
-        if (l >= 7 && (!strncasecmp(t + p - 7, "ologist", 7) || !strncasecmp(t + p - 7, "iatrist", 7)))
+        if (l >= 7
+            && (!strncasecmp(t + p - 7, "ologist", 7) || !strncasecmp(t + p - 7, "iatrist", 7)))
             return 1;
         for (i = 0; roles[i]; i++)
             if (strlen(roles[i]) == l && !strncasecmp(t + w, roles[i], l))
@@ -1122,7 +1125,8 @@ static int pronoun_start(const char *t, size_t a, size_t b)
 {
     while (a < b && !isalpha((unsigned char)t[a]))
         a++;
-    return (b - a > 3 && !strncasecmp(t + a, "it ", 3)) || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
+    return (b - a > 3 && !strncasecmp(t + a, "it ", 3))
+           || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
 }
 
 /* Beyond is_claim: a statement the article model can check although it
