@@ -130,6 +130,9 @@ enum rc_claim_kind rc_kind_of(unsigned f, unsigned cues, const struct rc_nums *n
 {
     int numbers = ns && ns->n > 0;
 
+    /* a general fact of the condition, the maker or the regulator */
+    if ((cues & RC_C_GENERAL) && !(f & (RC_F_STUDYWORD | RC_F_RCT | RC_F_META | RC_F_FIRST_PERSON)))
+        return RC_K_BACKGROUND;
     if ((cues & RC_C_VENUE) && (year || !numbers))
         return RC_K_VENUE;
     if (f & RC_F_SAFETY)

@@ -850,6 +850,121 @@ lm_claim_source rc_classify(unsigned f)
     return LM_SOURCE_STUDY;
 }
 
+/* ---- a headline that repeats its lead ------------------------------------- */
+
+/* Words a headline and its lead say the same thing with: one row per
+ * sense, ordinary news vocabulary (no drug, condition or study). */
+static const char *const echo_senses[][13] = {
+    { "study", "studies", "trial", "trials", "research", "researchers", "scientists", "review",
+      "data", "experts", NULL },
+    { "finds", "found", "find", "shows", "showed", "show", "according", "reveals", "revealed",
+      "suggests", "reports", NULL },
+    { "cuts", "cut", "reduces", "reduced", "reduce", "lowers", "lowered", "slashes", "halves",
+      "fewer", "less", NULL },
+    { "boosts", "boosted", "raises", "raised", "increases", "increased", "improves", "improved",
+      "more", NULL },
+    { "pill", "pills", "tablet", "tablets", "capsule", "capsules", "drug", "drugs", "medicine",
+      "jab", "injection", "shot", NULL },
+    { "daily", "day", "once", "everyday", NULL },
+    { "beats", "beat", "outperforms", "better", "superior", NULL },
+    { "safe", "safety", "harmless", "side", NULL },
+};
+
+static int echo_sense(const char *w, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < sizeof echo_senses / sizeof echo_senses[0]; i++)
+        for (j = 0; echo_senses[i][j]; j++)
+            if (strlen(echo_senses[i][j]) == n && !strncasecmp(w, echo_senses[i][j], n))
+                return (int)i;
+    return -1;
+}
+
+/* Next word of t[*p, b): letters only (a hyphen splits "once-a-day"). */
+static int next_word(const char *t, size_t *p, size_t b, size_t *ws, size_t *wl)
+{
+    while (*p < b && !isalpha((unsigned char)t[*p]))
+        (*p)++;
+    *ws = *p;
+    while (*p < b && isalpha((unsigned char)t[*p]))
+        (*p)++;
+    *wl = *p - *ws;
+    return *wl > 0;
+}
+
+/* Does the lead t[a,b) hold the headline's word (the same first five
+ * letters) or one of its sense? */
+static int lead_says(const char *t, size_t a, size_t b, const char *w, size_t n)
+{
+    int sense = echo_sense(w, n);
+    size_t p = a, ws, wl, k = n < 5 ? n : 5;
+
+    while (next_word(t, &p, b, &ws, &wl)) {
+        if (wl >= k && !strncasecmp(t + ws, w, k) && (n >= 5 || wl == n))
+            return 1;
+        if (sense >= 0 && echo_sense(t + ws, wl) == sense)
+            return 1;
+    }
+    return 0;
+}
+
+/* A news headline whose words the lead says again ("New pill cuts X, trial
+ * finds" over "A new tablet reduced X, according to a study"): the lead
+ * is the claim, the headline only announces it.  Half of the headline's
+ * words, three at least, are the lead's (the lead: the first sentence, at
+ * most 300 bytes, of the next paragraph or list item). */
+static int headline_echoes_lead(const struct lm_doc *d, size_t hb, const char *t,
+                                const struct rc_sent *s)
+{
+    static const char *const small[] = { "with", "from", "that", "this", "their", "they", "than",
+                                         "into", "over", "after", "says", "said", "what", "your",
+                                         "about", "have", "been", "will", "could", "just", NULL };
+    size_t b, p = s->start, ws, wl, words = 0, shared = 0, la, lz;
+
+    for (b = hb + 1; b < d->nblocks && b <= hb + 4; b++)
+        if (d->blocks[b].kind == RC_BLOCK_PARA || d->blocks[b].kind == RC_BLOCK_ITEM)
+            break;
+    if (b >= d->nblocks || b > hb + 4)
+        return 0;
+    la = d->blocks[b].start;
+    lz = d->blocks[b].end < la + 300 ? d->blocks[b].end : la + 300;
+    for (p = la; p + 1 < lz; p++)
+        if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && t[p + 1] == ' ') {
+            lz = p;                             /* its first sentence */
+            break;
+        }
+    p = s->start;
+    while (next_word(t, &p, s->end, &ws, &wl)) {
+        size_t i;
+        int skip = wl < 4;
+        for (i = 0; small[i] && !skip; i++)
+            skip = strlen(small[i]) == wl && !strncasecmp(t + ws, small[i], wl);
+        if (skip)
+            continue;
+        words++;
+        shared += lead_says(t, la, lz, t + ws, wl);
+    }
+    return shared >= 3 && shared * 2 >= words;
+}
+
+/* Never a claim: an instruction, a meta line, advice, a bare attribution;
+ * the writer's own history ("I've had X for years", "my GP mentioned X")
+ * unless it states an effect, a harm or a figure. */
+static int not_a_claim(unsigned f, const struct rc_nums *ns)
+{
+    size_t i;
+
+    if (f & RC_F_NONCLAIM)
+        return 1;
+    if (!(f & RC_F_ASIDE) || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
+        return 0;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION)
+            return 0;
+    return 1;
+}
+
 /* A checkable statement: a number that says something about a study or an
  * outcome, a plain efficacy or safety statement, or a first-hand story. */
 static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
@@ -873,6 +988,9 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
         return 1;
+    /* "Best thing I've ever taken.", "It's a miracle drug." in a story */
+    if ((f & RC_F_PRAISE) && (prev_anecdote || (f & RC_F_FIRST_PERSON)))
+        return 1;
     /* a plain efficacy or safety statement must say what it is about: the
      * article's drug or condition, or a trial or review */
     if ((f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL))
@@ -883,9 +1001,132 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     if (prev_anecdote && (f & RC_F_FIRST_PERSON))
         return 1;
     /* a first-hand story about the topic or its effect */
-    if ((f & RC_F_FIRST_PERSON) && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY))))
+    if ((f & RC_F_FIRST_PERSON)
+        && (names_topic || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_OUTCOME))))
         return 1;
     return 0;
+}
+
+/* A heading over a list of references: "References", "Sources", "Further
+ * reading". */
+static int references_heading(const char *t, size_t a, size_t b)
+{
+    static const char *const heads[] = { "references", "sources", "bibliography", "citations",
+                                         "further reading", "studies cited", "works cited",
+                                         "literature", NULL };
+    size_t i;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    while (b > a && !isalpha((unsigned char)t[b - 1]))
+        b--;
+    for (i = 0; heads[i]; i++)
+        if (b - a == strlen(heads[i]) && !strncasecmp(t + a, heads[i], b - a))
+            return 1;
+    return 0;
+}
+
+/* A reference entry: a year, then ';' and a volume ("2021;12:34-40"), a
+ * "doi:" or "doi.org/", or "et al." and a year in parentheses. */
+static int citation(const char *t, size_t a, size_t b)
+{
+    size_t p, w;
+
+    if (b - a > 400)
+        return 0;
+    /* it starts with an author: "Quill A," "Quill AB." or "Quill, A." */
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (w = a; w < b && isalpha((unsigned char)t[w]); w++)
+        ;
+    if (w == a || !isupper((unsigned char)t[a]) || w + 3 >= b)
+        return 0;
+    if (t[w] == ' ') {
+        for (p = w + 1; p < b && p < w + 4 && isupper((unsigned char)t[p]); p++)
+            ;
+        if (p == w + 1 || p >= b
+            || (t[p] != ',' && t[p] != '.' && (p + 6 >= b || strncmp(t + p, " et al", 6))))
+            return 0;
+    } else if (!(t[w] == ',' && t[w + 1] == ' ' && isupper((unsigned char)t[w + 2])
+                 && t[w + 3] == '.')) {
+        return 0;
+    }
+    for (p = a; p + 5 < b; p++) {
+        if (isdigit((unsigned char)t[p]) && isdigit((unsigned char)t[p + 1])
+            && isdigit((unsigned char)t[p + 2]) && isdigit((unsigned char)t[p + 3])
+            && (p == a || !isalnum((unsigned char)t[p - 1]))) {
+            size_t q = p + 4;
+            if (q < b && t[q] == ' ')
+                q++;
+            if (q + 1 < b && t[q] == ';' && (isdigit((unsigned char)t[q + 1])
+                                            || (q + 2 < b && t[q + 1] == ' '
+                                                && isdigit((unsigned char)t[q + 2]))))
+                return 1;
+        }
+        if ((t[p] == 'd' || t[p] == 'D') && (!strncasecmp(t + p, "doi:", 4)
+                                             || !strncasecmp(t + p, "doi.org/", 8)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A post's author line names a professional in its own words: "(verified
+ * pharmacist)", "Dr Quill", "Ana Quill, MD".  A role inside a user name
+ * ("prairie_nurse_ret") is no credential. */
+static int professional_author(const char *t, size_t a, size_t b)
+{
+    static const char *const roles[] = {
+        "doctor", "dr", "gp", "md", "physician", "pharmacist", "pharmd", "nurse", "rn", "np",
+        "consultant", "specialist", "surgeon", "dietitian", "dietician", "physiotherapist",
+        "researcher", "professor", "prof", NULL
+    };
+    size_t p = a;
+
+    while (p < b) {
+        size_t w, i, l;
+        while (p < b && !isalnum((unsigned char)t[p]))
+            p++;
+        w = p;
+        while (p < b && isalnum((unsigned char)t[p]))
+            p++;
+        l = p - w;
+        if ((w > a && (t[w - 1] == '_' || t[w - 1] == '-' || t[w - 1] == '.'))
+            || (p < b && (t[p] == '_' || t[p] == '-')))
+            continue;                           /* part of a user name */
+        if (l >= 7
+            && (!strncasecmp(t + p - 7, "ologist", 7) || !strncasecmp(t + p - 7, "iatrist", 7)))
+            return 1;
+        for (i = 0; roles[i]; i++)
+            if (strlen(roles[i]) == l && !strncasecmp(t + w, roles[i], l))
+                return 1;
+    }
+    return 0;
+}
+
+/* The sentence starts with a person's pronoun ("She can walk again.",
+ * "Her pain dropped"), four words at least. */
+static int third_person_start(const char *t, size_t a, size_t b)
+{
+    static const char *const pron[] = { "she ", "he ", "her ", "his ", "they ", "their ", NULL };
+    size_t i, p, words = 0;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (p = a; p < b; p++)
+        words += t[p] == ' ';
+    for (i = 0; pron[i] && words >= 3; i++)
+        if (b - a > strlen(pron[i]) && !strncasecmp(t + a, pron[i], strlen(pron[i])))
+            return 1;
+    return 0;
+}
+
+/* The sentence starts with "it" or "this" (its subject the paragraph's). */
+static int pronoun_start(const char *t, size_t a, size_t b)
+{
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    return (b - a > 3 && !strncasecmp(t + a, "it ", 3))
+           || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
 }
 
 /* Beyond is_claim: a statement the article model can check although it
@@ -906,6 +1147,27 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 0;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
+    /* a general fact of the condition, the maker or the regulator:
+     * background, whatever the topic */
+    if ((cues & RC_C_GENERAL) && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* a hedged statement of effect ("X might help some people, but the
+     * evidence is thin"): reported with its hedge, never a problem */
+    if ((cues & RC_C_HEDGE) && (f & RC_F_EFFICACY) && !(f & RC_F_FIRST_PERSON) && words >= 7)
+        return 1;
+    /* "It may not suit everyone, ...": a hedge on the paragraph's subject */
+    if ((cues & RC_C_HEDGE) && topical && !(f & RC_F_FIRST_PERSON) && words >= 8
+        && pronoun_start(text, s->start, s->end))
+        return 1;
+    /* in an article with a topic, how soon or how long an effect shows
+     * ("Most people feel the difference within a few days") is the
+     * topic's */
+    if (!topical && about < 0 && has_topic && (f & (RC_F_EFFICACY | RC_F_NULL)) && words >= 6
+        && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL)) && pronoun_start(text, s->start, s->end))
+        return 1;
+    if (!topical && about < 0 && has_topic && (cues & (RC_C_ONSET | RC_C_DURABLE))
+        && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL)) && words >= 6)
+        return 1;
     if (!topical && about < 0)
         return has_topic && !(f & (RC_F_FIRST_PERSON | RC_F_ANIMAL))
                && ((f & RC_F_SAFETY) || ((cues & RC_C_REGIMEN)
@@ -914,6 +1176,10 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
      * found"), one that leans on a study named before ("those on the sham
      * tablet"), a hedged statement or a study's finding naming the topic */
     if ((cues & RC_C_MENTION) && topical)
+        return 1;
+    /* what the article says of a study's design ("the follow-up had no
+     * placebo group") */
+    if ((f & RC_F_OPENLABEL) && (about >= 0 || sent_topical))
         return 1;
     if (about >= 0 && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
         return 1;
@@ -1524,7 +1790,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     unsigned *flags = NULL, *cflags = NULL;
     size_t nsents = 0, i, cap = 0;
     struct rc_nums nums = { 0 };
-    int prev_anecdote = 0;
+    int prev_anecdote = 0, story = 0, pro = 0, post = 0, refs = 0, cited = 0;
     size_t prev_block = (size_t)-1, head = (size_t)-1;
     int txn = 0;
     lm_err rc;
@@ -1562,18 +1828,39 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         unsigned cues;
         int about, topical, block_topical, nb = -1, named, gate;
 
-        if (s->block != prev_block)
-            prev_anecdote = 0;
+        if (s->block != prev_block) {
+            const struct rc_block *bl = &d->blocks[s->block];
+            if (bk == RC_BLOCK_HEADING)
+                refs = references_heading(d->text.s, bl->start, bl->end);
+            cited = refs || citation(d->text.s, bl->start, bl->end);
+            prev_anecdote = story = 0;
+            post = s->block > 0 && d->blocks[s->block - 1].kind == RC_BLOCK_ATTRIB;
+            pro = post && professional_author(d->text.s, d->blocks[s->block - 1].start,
+                                         d->blocks[s->block - 1].end);
+        }
         if (bk == RC_BLOCK_HEADING)
             head = s->block;
         prev_block = s->block;
+        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
+        /* a post by a professional ("Reply from X (verified pharmacist)"):
+         * its first person gives an opinion, or reports a study */
+        if (pro && (f & RC_F_FIRST_PERSON) && !(f & RC_F_TESTIMONIAL))
+            f = (f & ~RC_F_FIRST_PERSON) | (f & RC_F_STUDYWORD ? 0 : RC_F_OPINION);
+        /* short praise in a story (a post or paragraph told in the first
+         * person) is the story's */
+        if ((f & RC_F_PRAISE) && (prev_anecdote || story || (post && !pro)))
+            f |= RC_F_TESTIMONIAL;
+        /* the story goes on about its person ("She can walk again.") */
+        if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
+            && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
+            f |= RC_F_TESTIMONIAL;
+        story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
             break;
         if ((rc = rc_numbers(k->nums, d->text.s, s->start, s->end, &nums)) != LM_OK
             || (rc = rc_people_n(d->text.s, s, &nums)) != LM_OK)
             goto fail;
-        cues = rc_cues(k->rules, d->text.s, s->start, s->end);
         /* the article model: a sentence that introduces a study opens a
          * mention; every sentence gets the mention it speaks of, if any */
         named = bk != RC_BLOCK_HEADING ? rc_mention_named(r, d->text.s, s) : -1;
@@ -1609,7 +1896,9 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        gate = cited || not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
+                                         && headline_echoes_lead(d, s->block, d->text.s, s))
+               ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {
@@ -1620,6 +1909,15 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             c->about = about;
             c->kind = rc_kind_of(f, cues, &c->nums, rc_year_in(d->text.s, s->start, s->end));
             c->hedged = (cues & RC_C_HEDGE) && !(f & (RC_F_RCT | RC_F_META));
+            /* a general fact's figures ("one in seven adults") are no
+             * finding of a study: background, never checked */
+            if (c->kind == RC_K_BACKGROUND && (cues & RC_C_GENERAL)) {
+                c->nums.n = 0;
+                /* "experts say" before a general fact: the fact is the
+                 * claim, background like any other */
+                if (c->source == LM_SOURCE_OPINION)
+                    c->source = LM_SOURCE_STUDY;
+            }
             if (nb >= 0)
                 r->studies[nb].claim = (int)r->nclaims - 1;
             prev_anecdote = c->source == LM_SOURCE_ANECDOTE;

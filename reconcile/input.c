@@ -36,6 +36,12 @@ static size_t bullet_len(const char *s, size_t n)
         return 2;
     if (n >= 4 && !memcmp(s, "\xe2\x80\xa2", 3) && s[3] == ' ')    /* • */
         return 4;
+    /* a review's rating: "★★★★☆ Works well." */
+    while (i + 3 <= n && (!memcmp(s + i, "\xe2\x98\x85", 3) || !memcmp(s + i, "\xe2\x98\x86", 3)))
+        i += 3;
+    if (i && i < n && s[i] == ' ')
+        return i + 1;
+    i = 0;
     while (i < n && i < 3 && isdigit((unsigned char)s[i]))
         i++;
     if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
@@ -54,13 +60,79 @@ static int is_row(const char *s, size_t n)
     return bars >= 2 || tabs >= 2;
 }
 
-/* A short line with no sentence punctuation at its end reads as a heading. */
+/* Bytes of an opening quote at s (a straight or curly double quote), or 0. */
+static size_t opening_quote(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '"')
+        return 1;
+    if (n >= 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3)))
+        return 3;
+    return 0;
+}
+
+/* A quoted sentence with its speaker after it: '"It works!" - Jo, 5 stars'.
+ * The line opens with a quote that closes after sentence punctuation. */
+static int is_quote_line(const char *s, size_t n)
+{
+    size_t i = opening_quote(s, n);
+
+    if (!i)
+        return 0;
+    for (; i + 1 < n; i++) {
+        if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+            continue;
+        if (s[i + 1] == '"' || (i + 3 < n && (!memcmp(s + i + 1, "\xe2\x80\x9d", 3)
+                                              || !memcmp(s + i + 1, "\xe2\x80\x99", 3))))
+            return 1;
+    }
+    return 0;
+}
+
+/* A product title's pack size at the end of the line: "(50 g)", "(30
+ * capsules)", "(pack of 12)". */
+static int pack_size_end(const char *s, size_t n)
+{
+    static const char *const units[] = {
+        "g", "mg", "mcg", "kg", "ml", "l", "oz", "fl oz", "capsules", "caps", "tablets", "tabs",
+        "softgels", "gummies", "lozenges", "sachets", "patches", "count", "ct", "pack", "pieces",
+        "servings", "doses", "x", NULL
+    };
+    size_t a, i, d;
+
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    for (a = n - 1; a > 0 && s[a] != '('; a--)
+        ;
+    if (s[a] != '(' || n - a > 24)
+        return 0;
+    i = a + 1;
+    if (n - i > 8 && !strncasecmp(s + i, "pack of ", 8))
+        return isdigit((unsigned char)s[i + 8]);
+    for (d = i; d < n && (isdigit((unsigned char)s[d]) || s[d] == '.'); d++)
+        ;
+    if (d == i)
+        return 0;
+    while (d < n && s[d] == ' ')
+        d++;
+    for (i = 0; units[i]; i++) {
+        size_t l = strlen(units[i]);
+        if (d + l + 1 == n && !strncasecmp(s + d, units[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* A short line with no sentence punctuation at its end reads as a heading;
+ * so does a product title ending in its pack size.  A quoted sentence with
+ * its speaker after it is no heading. */
 static int is_heading(const char *s, size_t n)
 {
     char last;
 
-    if (n == 0 || n > 120)
+    if (n == 0 || n > 120 || is_quote_line(s, n))
         return 0;
+    if (pack_size_end(s, n))
+        return 1;
     last = s[n - 1];
     return !(last == '.' || last == '!' || last == '?' || last == ':' || last == ','
              || last == ';' || last == '"' || last == ')');
@@ -73,8 +145,24 @@ static int is_attribution(const char *s, size_t n)
 {
     size_t i, words = 1;
 
+    static const char *const lead[] = { "reply from ", "posted by ", "comment from ", "comment by ",
+                                        "answer from ", "response from ", "reply by ", NULL };
+
     if (n < 3 || n > 80)
         return 0;
+    /* "Reply from SomeUser (verified pharmacist)", "Posted by SomeUser" */
+    for (i = 0; lead[i]; i++) {
+        size_t l = strlen(lead[i]), k;
+        if (n <= l || strncasecmp(s, lead[i], l) || s[n - 1] == '.')
+            continue;
+        for (k = l; k < n; k++) {
+            if (s[k] == ' ')
+                words++;
+            if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && k + 1 < n && s[k + 1] == ' ')
+                return 0;
+        }
+        return words <= 8;
+    }
     /* a numbered post's header: "#6  SomeUser  (Verified member)" */
     if (s[0] == '#' && isdigit((unsigned char)s[1])) {
         for (i = 1; i < n && isdigit((unsigned char)s[i]); i++)
@@ -242,6 +330,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
         wrap = wrapped(t, ls, s, e, i, len, w);
         {
             int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
+            int quoted = is_quote_line(t + s, e - s);
             int row = is_row(t + s, e - s);
             int head = !bullet && !row && !wrap && is_heading(t + s, e - s)
                        && next_starts_block(t, i, len);
@@ -262,7 +351,7 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
             }
             /* An indented line, a bullet, a row or a heading stands alone;
              * other lines continue the paragraph (hard-wrapped text). */
-            if (bullet || row || head || attrib || s > ls) {
+            if (bullet || row || head || attrib || quoted || s > ls) {
                 if (para != (size_t)-1 && (rc = rc_doc_add_block(d, para, para_end, RC_BLOCK_PARA)))
                     return rc;
                 para = (size_t)-1;
@@ -525,6 +614,32 @@ static void html_pseudo_blocks(struct lm_doc *d, size_t title_block)
     }
 }
 
+/* A page that names no character set and whose bytes are UTF-8 (with at
+ * least one multi-byte character) is read as UTF-8: libxml2 would read it
+ * as Latin-1 and turn every curly quote into three letters. */
+static int undeclared_utf8(const char *data, size_t len)
+{
+    size_t i, head = len < 4096 ? len : 4096;
+    int multi = 0;
+
+    for (i = 0; i + 7 <= head; i++)
+        if ((data[i] == 'c' || data[i] == 'C') && !strncasecmp(data + i, "charset", 7))
+            return 0;
+    for (i = 0; i < len;) {
+        unsigned char c = (unsigned char)data[i];
+        size_t k, n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                      : (c & 0xF8) == 0xF0 ? 3 : 9;
+        if (n == 9 || (n == 1 && c < 0xC2) || (n && i + n >= len))
+            return 0;                           /* not UTF-8, or cut off */
+        for (k = 1; k <= n; k++)
+            if (((unsigned char)data[i + k] & 0xC0) != 0x80)
+                return 0;
+        multi |= n > 0;
+        i += n + 1;
+    }
+    return multi;
+}
+
 lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
 {
     static struct flat zero;
@@ -546,7 +661,9 @@ lm_err rc_html_flatten(struct lm_doc *d, const char *data, size_t len)
     sax.endElement = sax_end;
     sax.characters = sax_text;
     sax.cdataBlock = sax_text;
-    ctx = htmlCreatePushParserCtxt(&sax, f, NULL, 0, d->name, XML_CHAR_ENCODING_NONE);
+    ctx = htmlCreatePushParserCtxt(&sax, f, NULL, 0, d->name,
+                                   undeclared_utf8(data, len) ? XML_CHAR_ENCODING_UTF8
+                                                              : XML_CHAR_ENCODING_NONE);
     if (!ctx) {
         free(f);
         lm_msg_set(d->msg, sizeof d->msg, "%s: cannot parse as HTML", d->name);

@@ -280,7 +280,16 @@ enum {
     RC_F_HEDGE_CLAIM  = 1u << 19,  /* claims, claimed: the article reports a claim */
     RC_F_SUPERLATIVE  = 1u << 20,  /* largest, landmark, miracle */
     RC_F_CALL         = 1u << 21,  /* book now, talk to your doctor */
-    RC_F_TRIALWORD    = 1u << 22   /* trial, study, dose: names a study or a regimen */
+    RC_F_TRIALWORD    = 1u << 22,  /* trial, study, dose: names a study or a regimen */
+    RC_F_PRAISE       = 1u << 23,  /* "It's a miracle drug.", "Finally something that works." */
+    RC_F_TAG_QUESTION = 1u << 24,  /* "..., right?": an assertion, no question (rc_flags) */
+    RC_F_NONCLAIM     = 1u << 25,  /* an instruction, a meta line, advice, "my friend said so" */
+    RC_F_ASIDE        = 1u << 26,  /* the writer's own history ("I've had X for years"):
+                                    * no claim unless it states an effect, a harm or a figure */
+    RC_F_EXPERT       = 1u << 27,  /* said by a professional: opinion, never a testimonial */
+    RC_F_REPORTING    = 1u << 28,  /* "the only study I know": a first person who reports a
+                                    * study, no story of their own */
+    RC_F_OUTCOME      = 1u << 29   /* "the spells have gone", "back at work": how a story ended */
 };
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);
@@ -298,7 +307,9 @@ enum {
     RC_C_BACKREF    = 1u << 8,   /* leans on a study named before */
     RC_C_MENTION    = 1u << 9,   /* introduces a study */
     RC_C_BACKGROUND = 1u << 10,  /* a definition, a prevalence, a product fact */
-    RC_C_BACKREF_IN = 1u << 11   /* "in that trial" inside the sentence */
+    RC_C_BACKREF_IN = 1u << 11,  /* "in that trial" inside the sentence */
+    RC_C_GENERAL    = 1u << 12   /* a general fact about a condition or a maker, a regulatory
+                                  * status: background whatever the topic */
 };
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);
 

@@ -27,6 +27,16 @@ static const struct rule sentence_rules[] = {
       "(?:said|says|writes|wrote|told us|explains)\\s+[A-Z][a-z]+,?\\s+(?:a\\s+)?\\d{1,3}\\b" },
     { RC_F_TESTIMONIAL, "src.customers",
       W "(?:customers|clients|users|readers|members|patients of ours|people)\\s+(?:tell|told|say|report|write|swear)\\b" },
+    /* buyers and reviewers, and users where they post ("users on online
+     * forums report"): what they say is their story */
+    { RC_F_TESTIMONIAL, "src.buyers",
+      W "(?:customers|clients|users|shoppers|buyers|reviewers|commenters|posters|fans|mums|moms|parents)"
+      "(?:\\s+(?:on|in|of|from|at)\\s+(?!(?:[\\w-]+\\s+){0,3}?(?:trials?|stud(?:y|ies)|groups?|arms?)" W ")"
+      "(?:[\\w-]+\\s+){0,3}?[\\w-]+)?\\s+(?:tell|told|say|said|report|reported|"
+      "write|wrote|swear|rave|claim|post)\\b|"
+      W "(?:most|many|happy|satisfied) (?:customers|clients|shoppers|buyers|reviewers) (?:notice|noticed|find|found|feel|felt|see|saw)" W },
+    { RC_F_TESTIMONIAL, "src.reviews_say",
+      W "according to (?:[\\w-]+ ){0,2}(?:reviews|reviewers|customers|users|buyers|shoppers|fans)" W },
     { RC_F_TESTIMONIAL, "src.forum",
       W "(?:on reddit|on facebook|on twitter|on tiktok|in a forum|one (?:user|poster|reader|mum|mom|dad|patient) (?:wrote|said|posted|says))" },
     { RC_F_TESTIMONIAL, "src.quoted_person",
@@ -36,15 +46,56 @@ static const struct rule sentence_rules[] = {
     { RC_F_TESTIMONIAL, "src.said_customer",
       "[\"\u201d,]\\s+(?:said|says|writes|wrote|adds|added)\\s+[A-Z][a-z]+,\\s+(?:a|an|one of our|our)\\s+"
       "(?:[\\w-]+\\s+){0,3}(?:customers?|clients?|users?|members?|patients?|subscribers?|buyers?|fans?)\\b" },
+    /* "72-year-old Joan", "one participant ... said she": a person of the
+     * story, in the article's words */
+    { RC_F_TESTIMONIAL, "src.aged_name", W "\\d{1,3}-year-old (?-i:[A-Z][a-z]+)" W },
+    { RC_F_TESTIMONIAL, "src.one_said",
+      W "one (?:participant|volunteer|user|reader|mother|father|mum|mom|dad|grandmother|grandfather|sufferer)"
+      W "[^.;]{0,60}" W "(?:said|says|told|tells|reported|recalls|describes|described)" W },
     { RC_F_TESTIMONIAL, "src.named_age", "\\b[A-Z][a-z]+,\\s+\\d{2},\\s+(?:who|from|a)\\b" },
+    /* a case vignette: a first name and an age, then what the person had or did */
+    { RC_F_TESTIMONIAL, "src.vignette",
+      "(?:^|\\.\\s)(?-i:[A-Z][a-z]+),\\s+\\d{1,2},\\s+(?:had|has|was|is|suffered|started|began|took|tried|used|"
+      "got|noticed|found|went|spent|could|couldn't|lived|struggled|developed|came)\\b" },
+    /* a quote and its speaker named by a pronoun or a name before the verb:
+     * '"..., " she says' */
+    { RC_F_TESTIMONIAL, "src.quoted_pronoun",
+      "^[\"\u201c\u2018].{8,}[\"\u201d\u2019],?\\s+(?:she|he|they|(?-i:[A-Z][a-z]+))\\s+(?:says|said|writes|wrote|adds|added|explains|told us)\\b" },
+    /* a sentence wholly in quotes, in the first person: a quoted review */
+    { RC_F_TESTIMONIAL, "src.quoted_first",
+      "^[\"\u201c](?=[^\"\u201d]*\\b(?:(?-i:I)|my|me|myself)\\b)[^\"\u201d]{8,}[\"\u201d]\\W*$|"
+      "^\u2018(?=.*\\b(?:(?-i:I)|my|me|myself)\\b).{8,}[.!?]\u2019\\W*$" },
+    /* a speaker, a colon, then a quote in the first person: 'A reader
+     * told us: "It took the edge off my ..."' */
+    { RC_F_TESTIMONIAL, "src.colon_quote",
+      W "(?:said|says|writes|wrote|told us|tells us|posted|commented|explains|recalls|adds)\\s*:\\s*[\"\u201c\u2018]"
+      "[^\"\u201d]*" W "(?:(?-i:I)|my|me|myself)" W },
+    /* what someone close to the writer said or found: relayed, still a story */
+    { RC_F_TESTIMONIAL, "src.relayed",
+      W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
+      "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend|flatmate|roommate)s?\\b"
+      "[^.;]{0,60}" W "(?:says?|said|swears|tells|told|reckons|finds|found|takes|took|uses|used|tried|noticed)" W },
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
     { RC_F_INVITRO, "src.in_vitro",
-      W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory study|lab study|test tubes?|in the lab)" W },
+      W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory (?:study|studies|research|tests?|experiments?|work)|lab (?:study|studies|tests?|experiments?|work)|test tubes?|test-tube|in the lab)" W },
     { RC_F_CASE, "src.case",
       W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
+    /* a quote or a remark from a professional: an opinion, not a patient's story */
+    { RC_F_EXPERT, "src.expert_quote",
+      "[\"\u201d\u2019],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
+      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
+      "\\w+iatrists?|surgeons?|pharmacists?|nurses?|experts?|researchers?|scientists?|spokes\\w+|officers?|"
+      "directors?|ceo|founder|chair\\w*|president|authors?|investigators?|consultants?|specialists?|"
+      "dietitians?|nutritionists?|clinicians?|gp)\\b" },
+    { RC_F_EXPERT, "src.relayed_professional",
+      W "my (?:[\\w-]+ )?(?:doctor|gp|ent|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|\\w+icians?|specialist|physio\\w*|"
+      "therapist|dentist|chemist|midwife|surgeon)\\b[^.;]{0,40}" W "(?:says?|said|told|tells|thinks|reckons|insists)" W },
+    { RC_F_REPORTING, "src.reporting_first",
+      "^(?!.*" W "(?:my|me|myself|mine)" W ").*" W "(?-i:I)(?:'ve|'m| have| am)? (?:know|knew|seen|saw|read|aware|"
+      "came across|could find|can find|recall|remember)" W ".*" W "(?:stud(?:y|ies)|trials?|series|review|papers?|data|evidence)" W },
     { RC_F_OPINION, "src.opinion",
-      W "(?:experts? (?:say|says|said|believe|warn)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
+      W "(?:experts? (?:now )?(?:say|says|said|believe|warn|recommend|agree|think|argue|caution)|according to (?:dr|professor|prof)\\b|doctors say|scientists (?:now )?say|said (?:dr|professor|prof)\\b|chief (?:science|medical|scientific) officer)" },
     { RC_F_STUDYWORD, "kw.study",
       W "(?:stud(?:y|ies)|trials?|rcts?|meta-?analys[ie]s|review|data|cohort|researchers|scientists|survey|analys[ie]s|participants|patients|evidence)" W },
     { RC_F_TRIALWORD, "kw.trial",
@@ -52,17 +103,17 @@ static const struct rule sentence_rules[] = {
     { RC_F_EFFICACY, "kw.efficacy",
       W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?)" W },
     { RC_F_NULL, "kw.null",
-      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
+      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
     { RC_F_RCT, "kw.rct",
       W "(?:randomi[sz]ed|placebo[- ]controlled|double[- ]blind|rcts?|controlled trials?|head[- ]to[- ]head)" W },
     { RC_F_META, "kw.meta",
       W "(?:meta-?analys[ie]s|systematic review|pooled|review)" W },
     { RC_F_OPENLABEL, "kw.open_label",
-      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?control|case series|chart review|expanded[- ]access)" W },
+      W "(?:open[- ]label|single[- ]arm|uncontrolled|no control(?: group| arm)?|without (?:a )?(?:control|placebo)|no placebo(?: group| arm)?|not placebo[- ]controlled|case series|chart review|expanded[- ]access)" W },
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|"
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
       "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
@@ -73,6 +124,53 @@ static const struct rule sentence_rules[] = {
     { RC_F_DIFFERENCE, "kw.difference",
       W "(?:more than (?:a |the )?(?:placebo|control|\\d)|(?:greater|better|larger|bigger) than (?:placebo|control)|difference|versus|vs\\.?|compared with|compared to|than placebo|than (?:the |a )?control)" },
     { RC_F_QUESTION, "kw.question", "\\?\\s*$" },
+    /* "X also works for Y, right?": a tag on an assertion (rc_flags clears
+     * the question) */
+    { RC_F_TAG_QUESTION, "kw.tag_question",
+      ",\\s*(?:right|yes|no|surely|correct|true|yeah|innit|isn't (?:it|that|she|he)|aren't they|"
+      "doesn't it|don't they|didn't it|wasn't it|won't it|hasn't it|haven't they|can't it)\\s*\\?\\s*$|"
+      "^\\W*(?:did you know|do you know|have you heard|were you aware)(?: that)? (?!if\\b|whether\\b|what\\b|how\\b)" },
+    /* how a story ended, in plain words */
+    { RC_F_OUTCOME, "kw.outcome",
+      W "(?:(?:has|have|had|is|are|was|were|all|mostly|completely|totally) (?:mostly |completely |totally |almost )?gone|"
+      "went away|go away|disappeared|vanished|subsided|cleared up|no longer|never (?:felt|been) better|"
+      "back to normal|back on my feet|back at work|back to work|(?:a|the) (?:huge|big|real) difference|"
+      "feel (?:so much )?better|felt (?:so much )?better)" W },
+    /* short praise: a verdict with nothing it is of but the product */
+    { RC_F_PRAISE, "kw.praise",
+      "^\\W*(?:(?:she|he|they) (?:says|said|thinks|swears|reckons) (?:that )?)?(?:it'?s|it is|this is|this stuff is|that'?s|what a|simply|absolutely|honestly|finally|best|the best|"
+      "a real|truly|definitely|total|an? (?:absolute|real|total))" W "[^.!?]{0,40}?" W "(?:miracle|game[- ]?changer|"
+      "life[- ]?saver|lifesaver|amazing|wonderful|incredible|fantastic|brilliant|magic|godsend|works|worked|"
+      "best|recommend\\w*|helped|helps)" W "|^\\W*(?:changed my life|life[- ]changing|a (?:real )?lifesaver|"
+      "a game[- ]?changer|highly recommend\\w*|would recommend|love (?:it|this|them)|total waste of money|"
+      "waste of money)" W },
+    /* no claim: how to use the product, the writer's aim, advice, a bare
+     * attribution */
+    { RC_F_NONCLAIM, "nc.instruction",
+      "^\\W*(?:(?:adults|children|kids|dosage|directions|dose|to use)(?: [\\w-]+)?\\s*:\\s*)?"
+      "(?:take (?:one|two|three|four|half|a|an|\\d+)" W "|apply|rub|massage|swallow|dissolve|shake|store|spray|chew|rinse|insert|place|"
+      "do not (?:use|take|apply|exceed|swallow)|don't (?:use|take|apply|exceed)|use only|keep out of)" W },
+    /* what a unit of the product holds: a label, no finding */
+    { RC_F_NONCLAIM, "nc.composition",
+      "^\\W*(?:each|one|every|per) (?:tablet|capsule|softgel|gummy|lozenge|sachet|patch|dose|serving|"
+      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W },
+    { RC_F_NONCLAIM, "nc.meta",
+      W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
+      "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
+      "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
+      "(?:(?-i:I)|we)(?:'m| am| are|'re) (?:writing|sharing|posting) (?:this|to|because)|(?-i:I) wanted to share|"
+      "(?:let's|let us) (?:look|take a look|see|find out|dig)|we (?:wanted|set out|decided) to (?:find out|look|see))" W },
+    { RC_F_NONCLAIM, "nc.advice",
+      W "(?:should|must|ought to)(?: not|n't)? (?:replace|substitute for|be used instead of|be a substitute for|"
+      "take the place of)" W },
+    { RC_F_NONCLAIM, "nc.bare_attribution",
+      "^\\W*(?:[\\w'-]+\\s+){0,3}(?:said|says|told me|tells me|swears|thinks|reckons|claims)\\s+so\\W*$" },
+    /* the writer's own history or who suggested the treatment: no outcome */
+    { RC_F_ASIDE, "nc.backstory",
+      "^\\W*(?:(?:(?-i:I)(?:'ve| have)?|I) (?:had|suffered (?:from|with)|struggled with|lived with|been diagnosed with|"
+      "was diagnosed with|been suffering|have suffered|'ve suffered)|(?:my )?(?:[\\w-]+ )?(?:doctor|gp|"
+      "pharmacist|nurse|consultant|\\w+ologist|specialist) (?:mentioned|suggested|recommended|offered|put me on|"
+      "told me about))" W },
     { RC_F_HEDGE_CLAIM, "kw.hedge",
       W "(?:claimed|claims|alleged|reportedly|supposedly)" W },
     { RC_F_SUPERLATIVE, "kw.hype",
@@ -114,7 +212,7 @@ static const struct rule abstract_rules[] = {
  * is, whether it introduces a study or leans on one named before. */
 static const struct rule cue_rules[] = {
     { RC_C_DURABLE, "cue.durable",
-      W "(?:lasted|lasting|last(?:s)? for|sustained|maintained|held (?:steady|up)|persist\\w*|long[- ]term|stayed|kept (?:off|up)|regain\\w*|wore off|after (?:stopping|treatment ended)|durable|for the rest of|rebound\\w*|came back)" W },
+      W "(?:lasted|lasting|last(?:s)? for|sustained|maintained|held (?:steady|up)|persist\\w*|long[- ]term|stayed|kept (?:off|up)|regain\\w*|wore off|after (?:stopping|treatment ended)|durable|for the rest of|rebound\\w*|came back|follow-?up)" W },
     { RC_C_ONSET, "cue.onset",
       W "(?:within (?:a |the first )?(?:few |\\w+ )?(?:hours?|days?|weeks?|minutes?)|began|begins|kicked in|started working|from the (?:very )?first|after (?:the )?(?:first|one|a single) (?:session|dose|week))" W },
     { RC_C_DOSERESP, "cue.dose_response",
@@ -128,15 +226,30 @@ static const struct rule cue_rules[] = {
     { RC_C_VENUE, "cue.venue",
       W "(?:published in|appeared in|journal|(?:in|by) the (?:[A-Z][A-Za-z]+ ){0,4}(?:Journal|Lancet|Review|Database|Medicine|Psychiatry))" },
     { RC_C_HEDGE, "cue.hedge",
-      W "(?:may|might|could|can help|suggests?|suggested|believes?|believed|thought to|possibly|perhaps|appears? to|seems? to|is linked|are linked|associated with|unclear|uncertain|not known|more research)" W },
+      W "(?:may|might|could|can help|suggests?|suggested|believes?|believed|thought to|possibly|perhaps|appears? to|seems? to|is linked|are linked|associated with|unclear|uncertain|not known|more research|(?:has|have|with) the potential|potentially|promising|too early to (?:know|say|tell)|remains to be seen|evidence is (?:thin|weak|limited|mixed|patchy|scant)|not (?:yet )?clear|unlikely to)" W },
     { RC_C_BACKREF, "cue.backref",
       "^(?:[\\W_]*)(?:in (?:that|this|the same|the) (?:study|trial|review|analysis|experiment)|in that|that (?:study|trial)|this (?:study|trial)|the (?:study|trial|researchers|authors|review|children|kids|adults|patients|participants|volunteers|results|findings)|those|these|participants|each (?:received|got|took|was)|everyone|they|it (?:also|was|showed|found)|half of them|most of them|none of them|results?|benefits|effects|gains|improvements)\\b" },
     { RC_C_BACKREF_IN, "cue.backref_inner",
       W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
     { RC_C_MENTION, "cue.mention",
-      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+ ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
+      W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",
-      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|is made|are made|is sold|are sold|contain|is available|are available|is approved|is prescribed|is found in|occurs? naturally)" W },
+      W "(?:is (?:a|an|the) (?:\\w+ ){0,3}(?:hormone|condition|disease|disorder|drug|medicine|supplement|practice|therapy|treatment|compound|chemical)|one of the most common|affects? (?:millions|hundreds|about|around|\\d)|(?:is|are) (?:already |now |widely |still |also |only )?(?:made|sold|available|approved|prescribed|marketed)|contain|is found in|occurs? naturally|(?:is|are) (?:derived|extracted|made) from|(?:has|have) been used for (?:centuries|generations|decades)|traditionally used)" W },
+    /* a general fact of a condition, a maker or a regulator: background
+     * whatever the article's topic */
+    { RC_C_GENERAL, "cue.general",
+      W "(?:(?:is|are) (?:the|a) (?:most common|leading|major|main|commonest) (?:form|type|kind|cause|reason|source)s?|"
+      "(?:is|are) (?:very |quite |fairly |extremely )?common(?: and| in| among|\\W*$)|"
+      "(?:is|are) (?:usually|often|typically|commonly|mostly|generally) (?:treated|caused|managed|diagnosed)|"
+      "(?:is|are) caused by|affects? (?:roughly|nearly|almost|up to|an estimated|one in|more than)|"
+      "(?:develops|discovers|manufactures|markets|commercialises|commercializes) (?:[\\w-]+ ){0,3}(?:medicines|drugs|"
+      "therapies|treatments|devices|vaccines) for|(?:has|have) applied for|applied for (?:approval|a licen[cs]e)|"
+      "(?:is|are) (?:awaiting|seeking) approval|filed for approval|marketing authori[sz]ation|"
+      "(?:is|are|has|have) not (?:yet )?(?:been )?(?:approved|licensed|cleared)|apply for (?:approval|a licen[cs]e|marketing)|"
+      "^\\W*(?:around |about |roughly |nearly |almost |up to |an estimated |more than )?(?:\\d+|one|two|three) in "
+      "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:people|adults|children|women|men)"
+      "(?![^.]*" W "(?:on|taking|given|treated|receiving|took|trial|study|group|placebo)" W ")|(?:approved|licensed|cleared) by (?:the )?"
+      "(?-i:[A-Z]{2,}))" W },
     { 0, NULL, NULL }
 };
 
@@ -280,7 +393,20 @@ static unsigned run_table(rc_rules *r, const struct compiled *t, size_t n,
 
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
 {
-    return run_table(r, r->sent, r->nsent, text + start, end - start);
+    unsigned f = run_table(r, r->sent, r->nsent, text + start, end - start);
+
+    if (f & RC_F_TAG_QUESTION)
+        f &= ~RC_F_QUESTION;
+    /* a professional's words are an opinion, whoever "I" is in them;
+     * a study they report is the study's claim */
+    if (f & RC_F_EXPERT) {
+        f &= ~(RC_F_TESTIMONIAL | RC_F_FIRST_PERSON);
+        f = f & RC_F_STUDYWORD ? f & ~RC_F_OPINION : f | RC_F_OPINION;
+    }
+    /* "the only trial I know of": the writer reports a study */
+    if ((f & RC_F_REPORTING) && (f & RC_F_STUDYWORD) && !(f & RC_F_TESTIMONIAL))
+        f &= ~RC_F_FIRST_PERSON;
+    return f;
 }
 
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end)

@@ -80,7 +80,8 @@ static int list_marker(const char *t, size_t s, size_t dot)
  * before its words is no part of them: where the words start. */
 static size_t past_update_label(const char *t, size_t s, size_t e)
 {
-    static const char *const label[] = { "update", "edit", "eta", "ps", "p.s.", "addendum", NULL };
+    static const char *const label[] = { "update", "edit", "eta", "ps", "p.s.", "addendum", "q", "a",
+                                         "answer", "question", NULL };
     size_t i, w = s, c;
 
     while (w < e && (isalpha((unsigned char)t[w]) || t[w] == '.'))
@@ -101,6 +102,77 @@ static size_t past_update_label(const char *t, size_t s, size_t e)
     return c < e ? c : s;
 }
 
+/* The speaker after a quoted review: '"It works!" - Jo, 5 stars'.  Where
+ * the sentence's words end (after the closing quote) when a dash and a
+ * few words without sentence punctuation follow the quote; else @e. */
+static size_t before_review_trailer(const char *t, size_t s, size_t e)
+{
+    size_t i, q = 0, words = 0;
+
+    if (e <= s || (t[s] != '"' && !(e - s > 3 && !memcmp(t + s, "\xe2\x80\x9c", 3))))
+        return e;
+    for (i = s + 1; i < e; i++)
+        if ((t[i] == '"' || (i + 2 < e && !memcmp(t + i, "\xe2\x80\x9d", 3)))
+            && i > s + 1 && (t[i - 1] == '.' || t[i - 1] == '!' || t[i - 1] == '?')) {
+            q = i + (t[i] == '"' ? 1 : 3);
+            break;
+        }
+    if (!q || q + 3 > e || t[q] != ' ')
+        return e;
+    i = q + 1;
+    if (t[i] == '-' || t[i] == '~')
+        i++;
+    else if (i + 3 <= e && (!memcmp(t + i, "\xe2\x80\x93", 3) || !memcmp(t + i, "\xe2\x80\x94", 3)))
+        i += 3;
+    else
+        return e;
+    if (i + 1 >= e || t[i] != ' ' || !isupper((unsigned char)t[i + 1]))
+        return e;                               /* a speaker's name starts it */
+    for (; i < e; i++) {
+        if (t[i] == '.' && i + 1 < e && !(i >= 2 && t[i - 2] == ' ' && isupper((unsigned char)t[i - 1])))
+            return e;                           /* a sentence, not an initial ("R. Quill") */
+        if (t[i] == '!' || t[i] == '?' || t[i] == '"')
+            return e;
+        words += t[i] == ' ';
+    }
+    return words <= 8 ? q : e;
+}
+
+/* A quotation opened at @s is still open at @i: its closing quote comes
+ * later in the block, within a few short sentences.  A quote is one unit
+ * ('"Finally something that works. I've tried everything."'). */
+static int inside_quote(const char *t, size_t s, size_t i, size_t end)
+{
+    size_t k, open = 0, words = 0;
+
+    /* only a short cry before the rest of the quote: a long quote's
+     * sentences are claims of their own */
+    for (k = s; k < i; k++)
+        words += t[k] == ' ';
+    if (words >= 6)
+        return 0;
+
+    if (t[s] == '"') {
+        for (k = s; k <= i; k++)
+            open += t[k] == '"';
+        if (!(open & 1))
+            return 0;
+        for (k = i + 1; k < end && k < i + 100; k++)
+            if (t[k] == '"')
+                return 1;
+        return 0;
+    }
+    if (!(end - s > 3 && !memcmp(t + s, "\xe2\x80\x9c", 3)))
+        return 0;
+    for (k = s + 3; k + 2 <= i + 2 && k + 2 < end; k++)
+        if (!memcmp(t + k, "\xe2\x80\x9d", 3))
+            return 0;
+    for (k = i + 1; k + 2 < end && k < i + 100; k++)
+        if (!memcmp(t + k, "\xe2\x80\x9d", 3))
+            return 1;
+    return 0;
+}
+
 static lm_err push(const char *text, size_t s, size_t e, size_t block,
                    struct rc_sent **out, size_t *n, size_t *cap)
 {
@@ -118,6 +190,9 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
         s += 2;
     else if (s + 3 < e && !memcmp(text + s, "\xe2\x80\xa2", 3))
         s += 3;
+    else
+        while (s + 3 < e && (!memcmp(text + s, "\xe2\x98\x85", 3) || !memcmp(text + s, "\xe2\x98\x86", 3)))
+            s += 3;                             /* a review's rating stars */
     while (s < e && isspace((unsigned char)text[s]))
         s++;
     /* a reply's "@user" before the post's words is no part of them */
@@ -135,6 +210,7 @@ static lm_err push(const char *text, size_t s, size_t e, size_t block,
     s = past_update_label(text, s, e);
     while (e > s && isspace((unsigned char)text[e - 1]))
         e--;
+    e = before_review_trailer(text, s, e);
     if (e <= s)
         return LM_OK;
     if (lm_grow(out, cap, *n, sizeof **out, 64))
@@ -175,6 +251,8 @@ lm_err rc_split_span(const char *text, size_t start, size_t end, size_t block,
                 k++;
             if (k < end && !starts_sentence(text, k, end))
                 continue;
+            if (j > 0 && !closer_len(text, j - 1, end) && inside_quote(text, s, i, end))
+                continue;                   /* a quote's sentences stay together */
             if ((rc = push(text, s, j, block, out, n, cap)) != LM_OK)
                 return rc;
             s = k;

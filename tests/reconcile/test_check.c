@@ -936,3 +936,168 @@ Test(reconcile_check, days_that_changed_are_a_change)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* Claim detection and source reading on an invented page (velmorant, the
+ * fixture corpus's drug): quoted reviews, short praise in a post, relayed
+ * speech, a vignette, a tag question, background facts, a hedge and an
+ * expert's quote are claims with their source and kind; a product title,
+ * meta lines, a usage instruction, the poster's history, a bare
+ * attribution and advice are not. */
+Test(reconcile_check, claims_detected_with_their_source)
+{
+    static const struct { const char *start, *source, *kind; } want[] = {
+        { "Vertigo is the most common", "study", "background" },
+        { "The maker says it has applied", "study", "background" },
+        { "Velmorant might help some people", "study", NULL },
+        /* an effect said of "it" in an article with a topic is the topic's */
+        { "It also eased nausea", "study", NULL },
+        { "\"My dizzy spells stopped in a week!\"", "anecdote", NULL },
+        { "\"Finally something that works. I can walk again.\"", "anecdote", NULL },
+        { "Been on velmorant a month", "anecdote", NULL },
+        { "It's a miracle drug.", "anecdote", NULL },
+        { "My sister takes it", "anecdote", NULL },
+        { "She walks to the shops", "anecdote", NULL },
+        { "Velmorant also works for motion sickness, right?", NULL, NULL },
+        { "Hana, 47, had dizzy spells", "anecdote", NULL },
+        { "\"Within a fortnight I was back", "anecdote", NULL },
+        { "\"Velmorant could change", "opinion", NULL },
+    };
+    static const char *const never[] = {
+        "Velmorant Calm Drops", "Readers keep asking", "Here is what", "Place three drops",
+        "I've had vertigo", "My GP mentioned", "My neighbour said so", "Until larger trials",
+        "Posted by", "Reply from",
+    };
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "detect_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    size_t i;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *hit = NULL;
+        cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+            if (!hit && !strncmp(str_of(cl, "text"), want[i].start, strlen(want[i].start)))
+                hit = cl;
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        if (want[i].source)
+            cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+        if (want[i].kind)
+            cr_assert_str_eq(str_of(hit, "kind"), want[i].kind, "%s", want[i].start);
+        /* a review's speaker is no part of its words */
+        cr_assert_null(strstr(str_of(hit, "text"), "stars"), "%s", str_of(hit, "text"));
+    }
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        for (i = 0; i < sizeof never / sizeof never[0]; i++)
+            cr_assert(strncmp(str_of(cl, "text"), never[i], strlen(never[i])),
+                      "not a claim: %s", str_of(cl, "text"));
+    /* background, a hedge: never a problem */
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        if (!strncmp(str_of(cl, "text"), "Vertigo is", 10)
+            || !strncmp(str_of(cl, "text"), "The maker says", 14))
+            cr_assert_str_eq(str_of(cl, "verdict"), "not_found", "%s", str_of(cl, "text"));
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+/* A headline whose words its lead says again (in the same or other news
+ * words: "cut" and "reduced", "trial" and "study") only announces the
+ * lead's claim; a headline that says more than its lead is a claim. */
+Test(reconcile_check, a_headline_that_repeats_its_lead_is_no_claim)
+{
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "headline_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    int echoed = 0, lead = 0, beats = 0;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims")) {
+        echoed |= !strncmp(str_of(cl, "text"), "Velmorant drops cut", 19);
+        lead |= !strncmp(str_of(cl, "text"), "New velmorant drops reduced", 27);
+        beats |= !strncmp(str_of(cl, "text"), "VELMORANT BEATS PLACEBO", 23);
+    }
+    cr_assert(!echoed && lead && beats, "echoed %d lead %d beats %d", echoed, lead, beats);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+/* A forum thread (invented): a professional relayed is an opinion; praise
+ * that opens a post, and what follows it in time, are the poster's story;
+ * the first person of a post whose author line names a professional gives
+ * an opinion, not a testimonial. */
+Test(reconcile_check, forum_posts_by_patients_and_professionals)
+{
+    static const struct { const char *start, *source; } want[] = {
+        { "My ENT told me velmorant works", "opinion" },
+        { "Honestly it's the only thing", "anecdote" },
+        { "Within three days the spinning stopped.", "anecdote" },
+        { "I wouldn't call velmorant a miracle", "opinion" },
+        /* a role inside a user name is no credential */
+        { "Took velmorant for a week", "anecdote" },
+    };
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "forum_pro_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    size_t i;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *cl, *hit = NULL;
+        cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+            if (!hit && !strncmp(str_of(cl, "text"), want[i].start, strlen(want[i].start)))
+                hit = cl;
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+    }
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}
+
+/* A reference list (under "References", or entries that start with an
+ * author and carry a volume or a doi) is no claim; a claim that cites a
+ * paper inline is one. */
+Test(reconcile_check, reference_lists_are_no_claims)
+{
+    lm_corpus *c = corpus_with(FX "rules_corpus.xml");
+    lm_report *r = check_file(c, FX "refs_article.txt");
+    lm_buf js = {0};
+    cJSON *root;
+    const cJSON *cl;
+    int inline_claim = 0;
+
+    cr_assert_eq(lm_report_json(r, &js), LM_OK);
+    root = cJSON_Parse(js.s);
+    cr_assert_not_null(root);
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims")) {
+        const char *t = str_of(cl, "text");
+        if (!strncmp(t, "Velmorant reduced dizziness scores", 34))
+            inline_claim = 1;
+        else
+            cr_assert_fail("not a claim: %s", t);
+    }
+    cr_assert(inline_claim);
+    cJSON_Delete(root);
+    lm_buf_free(&js);
+    lm_report_free(r);
+    lm_corpus_close(c);
+    rmdb();
+}

@@ -61,6 +61,8 @@ Test(reconcile_input, update_labels_before_a_posts_words)
         { "Updates on velmorant: none yet.", "Updates on velmorant: none yet." },
         { "Update, everyone: nothing new.", "Update, everyone: nothing new." },
         { "Edits were made to the trial: 20 adults.", "Edits were made to the trial: 20 adults." },
+        { "A: Zorvane has no known interactions.", "Zorvane has no known interactions." },
+        { "Q: Is zorvane safe for children?", "Is zorvane safe for children?" },
     };
     size_t i;
 
@@ -376,4 +378,79 @@ Test(reconcile_input, deep_tag_soup_is_read_as_a_stream)
     cr_assert_eq(d->blocks[d->nblocks - 1].kind, RC_BLOCK_ITEM);
     lm_doc_free(d);
     lm_buf_free(&b);
+}
+
+/* Forum post headers without a colon ("Reply from X (role)", "Posted by
+ * X") are author lines; quoted reviews with their speaker after a dash are
+ * paragraphs of their own, never headings; a product title ending in its
+ * pack size is a heading. */
+Test(reconcile_input, reply_headers_reviews_and_product_titles)
+{
+    static const struct { const char *line; int kind; } t[] = {
+        { "Reply from quill_reader (verified nurse)", RC_BLOCK_ATTRIB },
+        { "Posted by velmo_fan", RC_BLOCK_ATTRIB },
+        { "Reply from the makers of velmorant. We disagree with this post.", RC_BLOCK_PARA },
+        { "\"My dizziness was gone in three days!\" - Anna, 5 stars", RC_BLOCK_PARA },
+        { "\xe2\x80\x9cIt works. I sleep again.\xe2\x80\x9d \xe2\x80\x94 T. Quill", RC_BLOCK_PARA },
+        { "Velmorant Calming Drops 3% (25 ml)", RC_BLOCK_HEADING },
+        { "Zorvane Night Capsules (pack of 60)", RC_BLOCK_HEADING },
+        { "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86 Helped a little.", RC_BLOCK_ITEM },
+        { "Velmorant helps (in 40 of 60 adults)", RC_BLOCK_PARA },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char text[200];
+        lm_doc *d = NULL;
+        snprintf(text, sizeof text, "Intro.\n\n%s\nVelmorant cut my dizziness in half.\n", t[i].line);
+        cr_assert_eq(lm_doc_from_mem("t.txt", text, strlen(text), 0, &d), LM_OK);
+        cr_assert_geq(d->nblocks, 2, "%s", t[i].line);
+        cr_assert_eq((int)d->blocks[1].kind, t[i].kind, "%s: kind %d", t[i].line,
+                     (int)d->blocks[1].kind);
+        lm_doc_free(d);
+    }
+}
+
+/* A short cry inside a quote stays with the rest of the quote; a quoted
+ * review's speaker after a dash is no part of its words; a long quote's
+ * sentences are claims of their own. */
+Test(reconcile_input, quotes_stay_whole_and_reviews_drop_their_speaker)
+{
+    static const struct { const char *in, *out; } t[] = {
+        { "\"At last something that helps. I slept all night.\" - R. Quill, 4 stars",
+          "\"At last something that helps. I slept all night.\"" },
+        { "\"Gone in a week!\" - Anna, 5 stars", "\"Gone in a week!\"" },
+        { "\xe2\x80\x9cWow. It works.\xe2\x80\x9d \xe2\x80\x93 Tom",
+          "\xe2\x80\x9cWow. It works.\xe2\x80\x9d" },
+        { "\"A second trial of zorvane in 80 adults confirmed the effect on sleep. It was "
+          "published in 2020.\"",
+          "\"A second trial of zorvane in 80 adults confirmed the effect on sleep.|It was "
+          "published in 2020.\"" },
+        /* a dash after a quote that goes on as a sentence is no speaker */
+        { "\"It works!\" - and the trial agreed. Next one.",
+          "\"It works!\" - and the trial agreed.|Next one." },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char *s = split(t[i].in);
+        cr_assert_str_eq(s, t[i].out, "%s", t[i].in);
+        free(s);
+    }
+}
+
+/* A page that names no character set but is UTF-8 is read as UTF-8: its
+ * curly quotes stay quotes (libxml2 alone reads such a page as Latin-1). */
+Test(reconcile_input, undeclared_utf8_html_keeps_its_quotes)
+{
+    static const char page[] = "<html><body><h1>Zorvane</h1>"
+                               "<p>\xe2\x80\x9cIt worked within days.\xe2\x80\x9d said Ola.</p>"
+                               "</body></html>";
+    lm_doc *d = NULL;
+    const char *text;
+
+    cr_assert_eq(lm_doc_from_mem("p.html", page, strlen(page), 1, &d), LM_OK);
+    text = lm_doc_text(d, NULL);
+    cr_assert_not_null(strstr(text, "\xe2\x80\x9cIt worked"), "%s", text);
+    lm_doc_free(d);
 }

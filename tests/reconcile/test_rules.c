@@ -608,3 +608,165 @@ Test(reconcile_rules, cue_spaces_match_any_white_space)
     }
     rc_rules_close(r);
 }
+
+/* The sentence rules of source reading and claim detection, row by row on
+ * invented sentences (the fictional zorvane and velmorant): the bits a
+ * sentence must carry (want) and must not (not), and where the claim comes
+ * from. */
+Test(reconcile_rules, sources_praise_relayed_speech_and_non_claims)
+{
+    static const struct {
+        const char *text;
+        unsigned want, not;
+        int src;                /* lm_claim_source, or -1: not asked */
+    } t[] = {
+        /* quoted reviews and quotes with their speaker */
+        { "\"My rash cleared in four days!\"", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "\"Within a week I could sleep again,\" she says.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98My cough went in two days!\xe2\x80\x99", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98I\xe2\x80\x99m sleeping again,\xe2\x80\x99 she says.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "\xe2\x80\x98It is a real advance,\xe2\x80\x99 said the clinic\xe2\x80\x99s lead cardiologist.",
+          RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
+        { "A listener, Ola, told us: \"Zorvane took my cough away.\"", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        /* a vignette: a first name, an age, what the person had */
+        { "Tomas, 52, had dizzy spells every morning before starting velmorant.",
+          RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        /* buyers and users where they post */
+        { "Many users on online forums report feeling steadier.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Shoppers say the gummies taste fine.", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "According to online reviews, zorvane clears a cough overnight.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Many experts now recommend zorvane for dry coughs.", RC_F_OPINION, 0, LM_SOURCE_OPINION },
+        { "Most customers notice a difference within days.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Changed my life.", RC_F_PRAISE, 0, -1 },
+        { "Did nothing for me.", RC_F_NULL | RC_F_FIRST_PERSON, 0, LM_SOURCE_ANECDOTE },
+        /* labels and how to take it */
+        { "Each capsule contains 20 mg of zorvane.", RC_F_NONCLAIM, 0, -1 },
+        { "Adults: take one capsule twice daily.", RC_F_NONCLAIM, 0, -1 },
+        { "Take Ola, a 40-year-old runner with sore knees.", 0, RC_F_NONCLAIM, -1 },
+        { "Zorvane has no known interactions.", RC_F_SAFETY, 0, -1 },
+        { "People with vertigo in the trial report fewer spells.", 0, RC_F_TESTIMONIAL, -1 },
+        { "Parents in the zorvane trial reported fewer night coughs.", 0, RC_F_TESTIMONIAL, -1 },
+        { "One volunteer, 70-year-old Edda, said she slept better.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        /* relayed: what someone close to the writer said or found */
+        { "My cousin uses it and says her joints never ache now.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        /* a professional's words: an opinion, whoever "I" is in them */
+        { "\"I think zorvane will change how we treat coughs,\" said a pulmonologist at the clinic.",
+          RC_F_OPINION, RC_F_TESTIMONIAL | RC_F_FIRST_PERSON, LM_SOURCE_OPINION },
+        { "\"It could help many families,\" said the company's medical director.", RC_F_OPINION,
+          RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
+        { "And it's not habit-forming, my chemist told me.", RC_F_OPINION | RC_F_SAFETY,
+          RC_F_FIRST_PERSON, LM_SOURCE_OPINION },
+        /* a patient's quote stays a story */
+        { "\"I slept through the night,\" said Ola, 33.", RC_F_TESTIMONIAL, RC_F_OPINION,
+          LM_SOURCE_ANECDOTE },
+        /* the writer reports a study: no story of their own */
+        { "The only trial I know of is a small open-label series of 30 adults.", 0,
+          RC_F_FIRST_PERSON, LM_SOURCE_STUDY },
+        { "I read the trial and then my cough came back.", RC_F_FIRST_PERSON, 0,
+          LM_SOURCE_ANECDOTE },
+        /* an expert who reports a study: the study's claim */
+        { "\"A trial of 90 adults showed zorvane works,\" said a pulmonologist.", 0,
+          RC_F_OPINION | RC_F_TESTIMONIAL, LM_SOURCE_STUDY },
+        /* laboratory work */
+        { "Zorvane killed 80% of the virus in lab tests.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        { "Laboratory research showed zorvane calms cells.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        /* short praise */
+        { "It's a miracle cream.", RC_F_PRAISE, 0, -1 },
+        { "Finally something that works.", RC_F_PRAISE, 0, -1 },
+        { "She says it's the best thing she has taken.", RC_F_PRAISE, 0, -1 },
+        { "Honestly the best thing for coughs.", RC_F_PRAISE, 0, -1 },
+        { "The trial found a miracle of design.", 0, RC_F_PRAISE, -1 },
+        /* tag questions assert; real questions do not */
+        { "Zorvane also works for sore throats, right?", 0, RC_F_QUESTION, -1 },
+        { "Zorvane is safe for kids, isn't it?", 0, RC_F_QUESTION, -1 },
+        { "Has anyone tried zorvane?", RC_F_QUESTION, 0, -1 },
+        { "Did you know zorvane cuts a cold by a day?", 0, RC_F_QUESTION, -1 },
+        { "Do you know how zorvane works?", RC_F_QUESTION, 0, -1 },
+        /* no claim: instructions, meta lines, advice, a bare attribution */
+        { "Apply a pea-sized amount to the scalp each evening.", RC_F_NONCLAIM, 0, -1 },
+        { "Do not exceed four lozenges a day.", RC_F_NONCLAIM, 0, -1 },
+        { "Readers keep asking about zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
+        { "Here is what the evidence says.", RC_F_NONCLAIM, 0, -1 },
+        { "Here's what happened: my cough went in two days.", 0, RC_F_NONCLAIM, -1 },
+        { "I'm writing this to help anyone with a cough.", RC_F_NONCLAIM, 0, -1 },
+        { "Let's look at what the trials found.", RC_F_NONCLAIM, 0, -1 },
+        { "Zorvane should not replace your inhaler.", RC_F_NONCLAIM, 0, -1 },
+        { "My neighbour said so.", RC_F_NONCLAIM, 0, -1 },
+        { "Zorvane should be taken with food.", 0, RC_F_NONCLAIM, -1 },
+        { "Zorvane is just an expensive placebo.", RC_F_NULL, 0, -1 },
+        { "It can cause rashes in a few people.", RC_F_SAFETY, 0, -1 },
+        { "Honestly it's the only thing that helped.", RC_F_PRAISE, 0, -1 },
+        { "I started it in May and the spells have mostly gone.", RC_F_OUTCOME | RC_F_FIRST_PERSON,
+          0, LM_SOURCE_ANECDOTE },
+        { "I was back at work the next day.", RC_F_OUTCOME, 0, LM_SOURCE_ANECDOTE },
+        /* the writer's own history: aside, unless it states an effect */
+        { "I've had eczema for nine years.", RC_F_ASIDE, 0, -1 },
+        { "My dermatologist suggested zorvane.", RC_F_ASIDE, 0, -1 },
+        { "I've had no rash since I started.", RC_F_ASIDE, 0, -1 },
+        /* harms without the usual words */
+        { "It is not addictive and gentle on the stomach.", RC_F_SAFETY, 0, -1 },
+        /* "no placebo group": an uncontrolled design */
+        { "The extension had no placebo group.", RC_F_OPENLABEL, 0, -1 },
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned f = rc_flags(r, t[i].text, 0, strlen(t[i].text));
+        cr_assert_eq(f & t[i].want, t[i].want, "%s: flags %#x", t[i].text, f);
+        cr_assert_eq(f & t[i].not, 0u, "%s: flags %#x", t[i].text, f);
+        if (t[i].src >= 0)
+            cr_assert_eq((int)rc_classify(f), t[i].src, "%s: source %d", t[i].text,
+                         (int)rc_classify(f));
+    }
+    rc_rules_close(r);
+}
+
+/* Cues of a general fact (background whatever the topic), hedges and the
+ * follow-up of a study, on invented sentences. */
+Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
+{
+    static const struct { const char *text; unsigned want, not; } t[] = {
+        { "Plantar warts are the most common form of wart in teenagers.", RC_C_GENERAL, 0 },
+        { "Coughs are common and are usually treated with rest.", RC_C_GENERAL, 0 },
+        { "Sore throats are caused by dozens of viruses.", RC_C_GENERAL, 0 },
+        { "Vertigo affects roughly one in ten adults.", RC_C_GENERAL, 0 },
+        { "Quillon Labs develops medicines for skin disease.", RC_C_GENERAL, 0 },
+        { "The maker says it has applied for approval in Canada.", RC_C_GENERAL, 0 },
+        { "Zorvane is not approved for children.", RC_C_GENERAL, 0 },
+        { "Zorvane was cleared by the QMA last year.", RC_C_GENERAL, 0 },
+        { "Around 1 in 4 adults get a cold each winter.", RC_C_GENERAL, 0 },
+        { "About 1 in 4 adults on zorvane had a rash.", 0, RC_C_GENERAL },
+        { "The maker will apply for a licence next year.", RC_C_GENERAL, 0 },
+        { "Zorvane cut coughs by half in a trial.", 0, RC_C_GENERAL },
+        { "Zorvane is derived from a sea plant.", RC_C_BACKGROUND, 0 },
+        { "The herb has been used for centuries.", RC_C_BACKGROUND, 0 },
+        { "It has the potential to change care.", RC_C_HEDGE, 0 },
+        { "Zorvane might help, but the evidence is thin.", RC_C_HEDGE, 0 },
+        { "It is too early to say how it compares.", RC_C_HEDGE, 0 },
+        { "The two-year follow-up was smaller.", RC_C_DURABLE, 0 },
+        { "An open-label series of 30 children took zorvane.", RC_C_MENTION, 0 },
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned c = rc_cues(r, t[i].text, 0, strlen(t[i].text));
+        cr_assert_eq(c & t[i].want, t[i].want, "%s: cues %#x", t[i].text, c);
+        cr_assert_eq(c & t[i].not, 0u, "%s: cues %#x", t[i].text, c);
+    }
+    rc_rules_close(r);
+}
