@@ -226,7 +226,7 @@ static const struct rule size_rules[] = {
       /* a participle's phrase between the bracket and its verb ("(n = 134)
        * attending primary care were randomized") */
       "(?:(?!(?:were|was|being)\\b)[a-z]{3,}(?:ing|ed) (?:(?!(?:were|was|and|or|had|have)\\b)[a-z-]+ ){0,4}?(?=(?:were|was) ))?"
-      BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
+      BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
@@ -287,7 +287,7 @@ static const struct rule size_rules[] = {
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR | R_LEADN(24), "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -355,7 +355,7 @@ static const struct rule size_rules[] = {
       "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
       R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, 0, NULL },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, R_NEAR | R_LEADN(1), "a total" },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -490,16 +490,17 @@ static const struct rule size_rules[] = {
     { "arm.control", LM_KIND_ARM_SIZE, NULL, 0,
       "\\bcontrol (?:group|sample|cohort) (?:was |were )?(?:of|was|were|comprised|consisted of|consisting of|"
       "included|including|contained|containing|made up of|composed of|formed by) (?:(?:the )?(?:material|data|records) of )?"
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NEAR | R_LEADN(1),
+      "control group|control sample|control cohort" },
     { "arm.control.served", LM_KIND_ARM_SIZE, NULL, 0,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
       "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE, NULL },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(1), "n =|n=" },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(4), "n =|n=" },
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
@@ -519,22 +520,23 @@ static const struct rule study_rules[] = {
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
       "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%",
+      R_NEAR | R_LEADN(1), "i^|i ^|i2|i 2|i(2|i (2" },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "odds ratio|or" },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(20), "relative risk|risk ratio|rate ratio|rr" },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "hazard ratio|hr" },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(1), "standardi|smd" },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "mean difference|md" },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
       "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "cohen|d =|d=|d of" },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
