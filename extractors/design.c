@@ -312,6 +312,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
 struct design_rules {
     pcre2_code *code[C_NCUES];
     int gate[C_NCUES];
+    /* a cue with starts: may one of its alternatives match at a position,
+     * [w * 256 + c] for its byte c after a word byte (w = 1) or not
+     * (pattern_alts); NULL: anywhere */
+    unsigned char *may[C_NCUES];
     const gate_set *gates;
     gate_found found;
     size_t *at, nat, capat;   /* where a cue with starts may match, sorted */
@@ -321,11 +325,31 @@ struct design_rules {
     size_t first[C_NCUES][2], tfirst[C_NCUES][2];
 };
 
+/* Where pattern @p pat (tried anchored) may match: *out [w * 256 + c]
+ * (see design_rules.may), NULL when it is not analysed. */
+static lm_err may_table(const char *pat, unsigned char **out)
+{
+    static uint64_t viable[2][256];
+    static size_t spans[64][2];
+    int n, split, w, c;
+
+    *out = NULL;
+    if (!(n = pattern_alts(pat, viable, spans, &split)))
+        return LM_OK;
+    if (!(*out = malloc(2 * 256)))
+        return LM_ERR_NOMEM;
+    for (w = 0; w < 2; w++)
+        for (c = 0; c < 256; c++)
+            (*out)[w * 256 + c] = viable[w][c] != 0;
+    return LM_OK;
+}
+
 lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
                          char *msg, size_t cap)
 {
     design_rules *d = calloc(1, sizeof *d);
     int i;
+    lm_err rc;
 
     *out = d;
     if (!d)
@@ -343,6 +367,8 @@ lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **o
         if (!d->code[i])
             return LM_ERR_REGEX;
         d->gate[i] = extract_gate_index(cues[i].id);
+        if (starts[i] && (rc = may_table(cues[i].pattern, &d->may[i])))
+            return rc;
     }
     return LM_OK;
 }
@@ -353,8 +379,10 @@ void design_rules_close(design_rules *d)
 
     if (!d)
         return;
-    for (i = 0; i < C_NCUES; i++)
+    for (i = 0; i < C_NCUES; i++) {
         pcre2_code_free(d->code[i]);
+        free(d->may[i]);
+    }
     gate_found_free(&d->found);
     free(d->at);
     free(d);
@@ -380,7 +408,13 @@ static int next_match(design_rules *d, pcre2_match_data *md, int i, const char *
     if (!starts[i])
         return extract_match(d->code[i], s, len, off, md, NULL);
     for (; *k < d->nat; (*k)++) {
-        if (d->at[*k] < off || (*k && d->at[*k] == d->at[*k - 1]))
+        size_t p = d->at[*k];
+
+        if (p < off || (*k && p == d->at[*k - 1]))
+            continue;
+        /* none of its alternatives starts with this byte here */
+        if (d->may[i] && !d->may[i][(p && pattern_word((unsigned char)s[p - 1])) * 256
+                                    + (unsigned char)s[p]])
             continue;
         rc = extract_match(d->code[i], s, len, d->at[*k], md, NULL);
         if (rc > 0 || rc != PCRE2_ERROR_NOMATCH)

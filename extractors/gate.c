@@ -648,3 +648,334 @@ int gate_pass(const gate_found *f, int gate)
 {
     return gate < 0 || f->pass[gate];
 }
+
+/* ---- where an anchored pattern may match ------------------------------- */
+
+/* A byte set. */
+typedef struct { uint64_t b[4]; } bset;
+
+static void bs_add(bset *s, unsigned c)
+{
+    s->b[c / 64] |= 1ull << (c % 64);
+}
+
+/* c and, for a letter, its other case (matching is caseless: a superset
+ * is safe for a pattern that turns caselessness off) */
+static void bs_add_ci(bset *s, unsigned c)
+{
+    bs_add(s, c);
+    if (c < 128 && isalpha((int)c))
+        bs_add(s, (unsigned)(isupper((int)c) ? tolower((int)c) : toupper((int)c)));
+}
+
+static void bs_all(bset *s)
+{
+    memset(s, 0xFF, sizeof *s);
+}
+
+static void bs_or(bset *s, const bset *t)
+{
+    int k;
+
+    for (k = 0; k < 4; k++)
+        s->b[k] |= t->b[k];
+}
+
+/* PCRE2's word characters (its built-in tables, no UCP) */
+static int pat_word(unsigned c)
+{
+    return pattern_word((unsigned char)c);
+}
+
+/* The bytes of escape \c (after the backslash; *p moved past it); 0 when
+ * it matches no byte (an assertion), 1 when it does. */
+static int pat_escape(const char **p, bset *s)
+{
+    unsigned c = (unsigned char)**p, k;
+
+    if (!c)
+        return -1;
+    (*p)++;
+    switch (c) {
+    case 'b': case 'B': case 'G': case 'A': case 'z': case 'Z':
+        return 0;
+    case 'd': case 'w': case 's':
+        for (k = 0; k < 256; k++)
+            if (c == 'd' ? (k < 128 && isdigit((int)k)) : c == 'w' ? pat_word(k)
+                : (k == ' ' || (k >= '\t' && k <= '\r')))
+                bs_add(s, k);
+        return 1;
+    case 'x':
+        if (isxdigit((unsigned char)(*p)[0]) && isxdigit((unsigned char)(*p)[1])) {
+            char h[3] = { (*p)[0], (*p)[1], 0 };
+            bs_add_ci(s, (unsigned)strtoul(h, NULL, 16));
+            *p += 2;
+            return 1;
+        }
+        return -1;
+    case 'n': bs_add(s, '\n'); return 1;
+    case 't': bs_add(s, '\t'); return 1;
+    case 'r': bs_add(s, '\r'); return 1;
+    default:
+        if (isalnum((int)c))
+            return -1;       /* \D, \k<name>, \p...: not analysed */
+        bs_add(s, c);        /* an escaped punctuation character */
+        return 1;
+    }
+}
+
+/* A class "[...]" (*p after the '['; moved past the ']'). */
+static int pat_class(const char **p, bset *s)
+{
+    bset in = { { 0 } };
+    int neg = 0, first = 1, k;
+    unsigned prev = 256;
+
+    if (**p == '^') {
+        neg = 1;
+        (*p)++;
+    }
+    for (;; first = 0) {
+        unsigned c = (unsigned char)**p;
+
+        if (!c)
+            return -1;
+        if (c == ']' && !first) {
+            (*p)++;
+            break;
+        }
+        if (c == '[' && (*p)[1] == ':')
+            return -1;       /* POSIX classes: not analysed */
+        if (c == '\\') {
+            bset e = { { 0 } };
+            (*p)++;
+            if (pat_escape(p, &e) != 1)
+                return -1;
+            bs_or(&in, &e);
+            prev = 256;      /* no range from an escape */
+            continue;
+        }
+        if (c == '-' && prev < 256 && (*p)[1] && (*p)[1] != ']') {
+            unsigned hi = (unsigned char)(*p)[1], x;
+            if (hi == '\\' || hi < prev)
+                return -1;
+            for (x = prev; x <= hi; x++)
+                bs_add_ci(&in, x);
+            *p += 2;
+            prev = 256;
+            continue;
+        }
+        bs_add_ci(&in, c);
+        prev = c;
+        (*p)++;
+    }
+    if (neg)
+        for (k = 0; k < 4; k++)
+            in.b[k] = ~in.b[k];
+    bs_or(s, &in);
+    return 1;
+}
+
+static int pat_seq(const char **p, bset *first, int *bound, int top, int *opts);
+
+/* A quantifier after an item: *p moved past it; 1 when it allows none. */
+static int pat_quant(const char **p)
+{
+    int none = 0;
+
+    if (**p == '?' || **p == '*') {
+        none = 1;
+        (*p)++;
+    } else if (**p == '+')
+        (*p)++;
+    else if (**p == '{' && isdigit((unsigned char)(*p)[1])) {
+        char *e;
+        unsigned long lo = strtoul(*p + 1, &e, 10);
+        if (*e == '}' || *e == ',') {
+            while (*e && *e != '}')
+                e++;
+            if (*e != '}')
+                return -1;
+            *p = e + 1;
+            none = lo == 0;
+        } else
+            return none;     /* a literal '{' */
+    } else
+        return 0;
+    if (**p == '?' || **p == '+')
+        (*p)++;              /* lazy, possessive */
+    return none;
+}
+
+/* One item at *p (moved past it, with its quantifier): its first bytes
+ * into @p s; returns 0 when it matches the empty string (an assertion or
+ * a quantifier allowing none), 1 when it must consume a byte, -1 when
+ * the pattern is not analysed.  @p bound: set when it is \b. */
+static int pat_item(const char **p, bset *s, int *bound, int *opts)
+{
+    const char *q = *p;
+    int r, z;
+    unsigned c = (unsigned char)*q;
+
+    *bound = 0;
+    if (c == '(') {
+        int look = 0, b;
+        bset in = { { 0 } };
+
+        q++;
+        if (*q == '?') {
+            q++;
+            if (*q == '=' || *q == '!')
+                look = 1, q++;
+            else if (*q == '<' && (q[1] == '=' || q[1] == '!'))
+                look = 1, q += 2;
+            else if (*q == ':' || *q == '|' || *q == '>')
+                q++;
+            else if (*q == '<' || *q == 'P' || *q == '\'') {
+                while (*q && *q != '>' && *q != '\'')
+                    q++;
+                if (!*q)
+                    return -1;
+                q++;
+                if (*q == '\'')
+                    return -1;
+            } else {
+                /* options: "(?m)" (a setting: flagged) or "(?-i:" (a group) */
+                while (*q && (isalpha((unsigned char)*q) || *q == '-'))
+                    q++;
+                if (*q == ')') {
+                    *p = q + 1;
+                    *opts = 1;
+                    return 0;
+                }
+                if (*q != ':')
+                    return -1;
+                q++;
+            }
+        }
+        /* the alternatives of the group */
+        r = 1;
+        for (;;) {
+            z = pat_seq(&q, &in, &b, 0, opts);
+            if (z < 0)
+                return -1;
+            if (z == 0)
+                r = 0;       /* an alternative that may match empty */
+            if (*q == '|') {
+                q++;
+                continue;
+            }
+            if (*q != ')')
+                return -1;
+            q++;
+            break;
+        }
+        *p = q;
+        if (look) {
+            z = pat_quant(p);
+            return z < 0 ? -1 : 0;
+        }
+        bs_or(s, &in);
+        z = pat_quant(p);
+        return z < 0 ? -1 : z ? 0 : r;
+    }
+    if (c == '[') {
+        q++;
+        if (pat_class(&q, s) < 0)
+            return -1;
+        r = 1;
+    } else if (c == '\\') {
+        q++;
+        r = pat_escape(&q, s);
+        if (r < 0)
+            return -1;
+        if (!r && q[-1] == 'b')
+            *bound = 1;
+    } else if (c == '^' || c == '$') {
+        q++;
+        r = 0;
+    } else if (c == '.') {
+        q++;
+        bs_all(s);
+        r = 1;
+    } else if (!c || c == '|' || c == ')' || c == '?' || c == '*' || c == '+') {
+        return -1;
+    } else {
+        bs_add_ci(s, c);
+        q++;
+        r = 1;
+    }
+    *p = q;
+    z = pat_quant(p);
+    if (z < 0)
+        return -1;
+    if (z && *bound)
+        *bound = 0;
+    return z ? 0 : r;
+}
+
+/* A sequence of items up to '|', ')' or the end: its first bytes into
+ * @p first (while every item before may be empty); *bound set when a \b
+ * comes before its first byte; returns 1 when it must consume a byte, 0
+ * when it may match empty, -1 when not analysed.  @p top: a top-level
+ * alternative (its option settings are flagged in *opts). */
+static int pat_seq(const char **p, bset *first, int *bound, int top, int *opts)
+{
+    int open = 1, r, b, o = 0, lead = 1;   /* lead: only assertions so far */
+
+    (void)top;
+    *bound = 0;
+    while (**p && **p != '|' && **p != ')') {
+        bset s = { { 0 } };
+
+        r = pat_item(p, &s, &b, &o);
+        if (r < 0)
+            return -1;
+        if (open) {
+            bs_or(first, &s);
+            if (b && lead)
+                *bound = 1;
+            if (r)
+                open = 0;
+        }
+        if (r || s.b[0] || s.b[1] || s.b[2] || s.b[3])
+            lead = 0;        /* it may consume a byte: a \b after it is elsewhere */
+    }
+    if (o)
+        *opts = 1;
+    return !open;
+}
+
+int pattern_alts(const char *pattern, uint64_t viable[2][256], size_t spans[64][2], int *split)
+{
+    const char *p = pattern;
+    int n = 0, opts = 0, w;
+    unsigned c;
+
+    memset(viable, 0, 2 * 256 * sizeof viable[0][0]);
+    for (;;) {
+        bset f = { { 0 } };
+        int bound, r;
+        const char *a = p;
+
+        if (n == 64)
+            return 0;
+        r = pat_seq(&p, &f, &bound, 1, &opts);
+        if (r < 0 || (*p && *p != '|'))
+            return 0;
+        if (r == 0)
+            bs_all(&f);      /* it may match empty: anywhere */
+        spans[n][0] = (size_t)(a - pattern);
+        spans[n][1] = (size_t)(p - a);
+        for (w = 0; w < 2; w++)
+            for (c = 0; c < 256; c++)
+                if ((f.b[c / 64] >> (c % 64) & 1) && (!bound || pat_word(c) != w))
+                    viable[w][c] |= 1ull << n;
+        n++;
+        if (!*p)
+            break;
+        p++;
+    }
+    *split = !opts;
+    return n;
+}
