@@ -185,7 +185,9 @@ static const struct rule size_rules[] = {
     { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 74,
       PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
-      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
+      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT | R_VERB,
+      "eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|nodules|tumors|tumours|"
+      "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     /* a protocol's planned size ("We will recruit 240 adults", "the trial
      * aims to include 120 patients", "The target sample size is 300"): in
      * the future tense it is the study's total, above the number enrolled
@@ -220,7 +222,8 @@ static const struct rule size_rules[] = {
       "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      "random|allocated|assigned" },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] "
       /* a participle's phrase between the bracket and its verb ("(n = 134)
@@ -511,11 +514,13 @@ static const struct rule size_rules[] = {
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM | R_WNEXT, NULL },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b",
+      R_NUM | R_WNEXT | R_VERB, "rcts|randomi" },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT, NULL },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT | R_VERB,
+      "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
       "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
