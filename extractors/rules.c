@@ -207,12 +207,12 @@ static const struct rule size_rules[] = {
     /* ... the count first: "184 patients will be needed" (a protocol's
      * power calculation), "a sample of 96 families will be recruited".
      * Its own entry under the same id (one rule to the reader and the
-     * gates): only its verb sits far into the match, so only it needs
-     * the long look-back */
+     * gates): it starts with its count, tried at the numbers whose clause
+     * holds its verb */
     { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
       ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
       "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b",
-      R_NEAR, "will be |are to be" },
+      R_NUM | R_VERB, "will be |are to be" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
@@ -497,7 +497,8 @@ static const struct rule size_rules[] = {
       "control group|control sample|control cohort" },
     { "arm.control.served", LM_KIND_ARM_SIZE, NULL, 0,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
-      "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE, NULL },
+      "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE | R_VERB,
+      "served|were used|acted|were recruited|were included|were enrolled" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
