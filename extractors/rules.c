@@ -124,7 +124,12 @@ struct rule {
  *          6 more) and separators, then "(" or "[": "0.04 mmHg (95% CI".
  *          The digits run over [0-9., ] (a number's characters and the
  *          optional space after it; "-" too for R_CINEXT), so the tests
- *          are exact. */
+ *          are exact;
+ *  R_PCTRUN (R_NUM) the match and its look-ahead are a list of percents:
+ *          bytes of PCT_RUN only from the start, reaching a "%" or
+ *          "percent" (pct_run);
+ *  R_AND4  one to four words ([^ .;]+ and a space) then "and " from the
+ *          start (and_within). */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -139,6 +144,8 @@ struct rule {
 #define R_BNEXT 2048u
 #define R_ONEXT 4096u
 #define R_CINEXT 8192u
+#define R_PCTRUN 16384u
+#define R_AND4 32768u
 /* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
 #define LEAD_MAX 128
@@ -260,7 +267,8 @@ static const struct rule size_rules[] = {
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT | R_VERB, " and " },
+      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))",
+      R_NUM | R_WNEXT | R_VERB | R_AND4, " and " },
     /* two groups named as the groups they were put in: "Twenty-four
      * patients were included in group A and 26 in group B" */
     { "n.groups_sum.in_group", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -587,7 +595,7 @@ static const struct rule rate_rules[] = {
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
       PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT | R_PCTRUN, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT | R_PNEXT, NULL },
 };
@@ -2615,6 +2623,49 @@ static int match_once(struct run *r, const struct crule *c, handler h, size_t st
     return 1;
 }
 
+/* R_PCTRUN: the bytes of a list of percents ("12, 15 and 20%", "3 vs.
+ * 4 percent"): a number's, the joining words' (",", "and", "or", "vs",
+ * "versus", "to") and "percent"'s, lower-cased. */
+#define PCT_RUN "0123456789., %acdenoprstuv"
+
+/* R_PCTRUN: does the run of PCT_RUN bytes from @p i reach a "%" or a
+ * "percent"?  (Every byte the rule's match and look-ahead read is one.) */
+static int pct_run(const struct run *r, size_t i)
+{
+    static unsigned char in[256];
+    const unsigned char *s = (const unsigned char *)r->lower;
+    const char *q;
+
+    if (!in['%'])
+        for (q = PCT_RUN; *q; q++)
+            in[(unsigned char)*q] = 1;
+    for (; i < r->len && in[s[i]]; i++)
+        if (s[i] == '%' || (s[i] == 'p' && !memcmp(s + i, "percent", 7)))
+            return 1;
+    return 0;
+}
+
+/* R_AND4: one to four words of [^ .;] each followed by a space, then
+ * "and ", from @p i (the rule's leading look-ahead, exact: a word cannot
+ * hold the space that ends it). */
+static int and_within(const struct run *r, size_t i)
+{
+    const char *s = r->lower;
+    int w;
+
+    for (w = 0; w < 4; w++) {
+        size_t j = i;
+        while (j < r->len && s[j] != ' ' && s[j] != '.' && s[j] != ';')
+            j++;
+        if (j == i || j >= r->len || s[j] != ' ')
+            return 0;
+        i = j + 1;
+        if (r->len - i >= 4 && !memcmp(s + i, "and ", 4))
+            return 1;
+    }
+    return 0;
+}
+
 static lm_err run_table(struct run *r, int t, handler h)
 {
     size_t i, next;
@@ -2715,6 +2766,9 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 if ((c->r->flags & R_VERB)
                     && !verb_in_clause(r, at[k], num ? &r->ex->numclause[k] : &r->ex->clause[k]))
+                    continue;
+                if (((c->r->flags & R_PCTRUN) && !pct_run(r, at[k]))
+                    || ((c->r->flags & R_AND4) && !and_within(r, at[k])))
                     continue;
                 if (match_once(r, c, h, at[k], NULL, &next, &err) <= 0)
                     continue;
