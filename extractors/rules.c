@@ -1785,11 +1785,12 @@ static size_t sent_start(const char *s, size_t i)
     size_t lim = i > SENT_SCAN ? i - SENT_SCAN : 0;
 
     while (i > lim) {
-        if (s[i - 1] == '\n')
+        char c = s[i - 1];      /* a sentence starts after a newline or a space */
+
+        if (c == '\n')
             return i;
-        if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
-                       || (s[i - 2] == '.' && !extract_abbrev_dot(s, i - 2, 0)))
-            && s[i - 1] == ' ')
+        if (c == ' ' && i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
+                                   || (s[i - 2] == '.' && !extract_abbrev_dot(s, i - 2, 0))))
             return i;
         i--;
     }
