@@ -129,7 +129,10 @@ struct rule {
  *          bytes of PCT_RUN only from the start, reaching a "%" or
  *          "percent" (pct_run);
  *  R_AND4  one to four words ([^ .;]+ and a space) then "and " from the
- *          start (and_within). */
+ *          start (and_within);
+ *  R_COMMA (R_LEAD) the lead-in ends with ", " right before the count: a
+ *          site without it is not searched before (every match is found
+ *          before the site of its own count). */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -146,8 +149,10 @@ struct rule {
 #define R_CINEXT 8192u
 #define R_PCTRUN 16384u
 #define R_AND4 32768u
-/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
+#define R_COMMA (1u << 24)
+/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX; n < 256) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
+#define R_LEADOF(f) ((f) >> 16 & 0xFF)
 #define LEAD_MAX 128
 /* a noun phrase of any words (see n.role.*): an optional "(of 333)",
  * then one to four words, none a function word or a verb of the clause */
@@ -410,7 +415,7 @@ static const struct rule size_rules[] = {
      * trial, 46 swimmers...", "In this study, 60 patients..." */
     { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
       "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,110}?, (?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128), NULL },
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128) | R_COMMA, NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -2681,7 +2686,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (c->gate >= 0 && !r->ex->found.pass[c->gate])
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
-            size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
+            size_t k, n = r->ex->nsites, lead = R_LEADOF(c->r->flags) ? R_LEADOF(c->r->flags) : LEAD_MAX;
             size_t from, tried = 0;   /* every start before tried failed */
             const size_t *at = r->ex->sites;
 
@@ -2694,7 +2699,8 @@ static lm_err run_table(struct run *r, int t, handler h)
             }
             for (k = 0; k < n; k++) {
                 size_t st = at[k];
-                if (st < off)
+                if (st < off || ((c->r->flags & R_COMMA) && (st < 2 || r->s[st - 2] != ','
+                                                             || r->s[st - 1] != ' ')))
                     continue;
                 /* the windows of near starts overlap: a start that failed
                  * fails again (the offset limit bounds only where a match
