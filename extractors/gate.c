@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct ac {
     unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
@@ -290,43 +293,33 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
     return LM_OK;
 }
 
-/* Bytes per block of ac_scan: the states with outputs are recorded in a
- * block, then handled, so the byte loop has no branch that a text's
- * frequent short needles ("and", "ci") would mispredict.  A block is cut
- * into AC_LANES lanes scanned side by side: one lane is a chain of
- * dependent loads, four keep the core busy.  A lane starts at the root
- * depth - 1 bytes before its first byte (the state after a byte is the
- * longest needle prefix ending there, at most depth bytes long, so from its
- * first byte on the lane is in the state of a scan from the text's start);
- * the first lane of the text warms up on bytes no needle uses, which keep
- * the root. */
+/* Bytes per block of ac_scan: the state after every byte of a block is
+ * stored, then the states with outputs are picked out 8 at a time (SSE2)
+ * and handled, so the byte loop has no branch that a text's frequent
+ * short needles ("and", "ci") would mispredict, and no bookkeeping.  A
+ * block is cut into AC_LANES lanes scanned side by side: one lane is a
+ * chain of dependent loads, four keep the core busy.  A lane starts at the
+ * root depth - 1 bytes before its first byte (the state after a byte is
+ * the longest needle prefix ending there, at most depth bytes long, so
+ * from its first byte on the lane is in the state of a scan from the
+ * text's start); the first lane of the text warms up on bytes no needle
+ * uses, which keep the root. */
 #define AC_BLOCK 4096
 #define AC_LANES 4
-#define AC_LANE (AC_BLOCK / AC_LANES + AC_LANES)
-
-/* One byte @p c: the next state, its offset @p at recorded when it has
- * outputs. */
-#define AC_STEP(st, c, h, at)                                            \
-    do {                                                                 \
-        st = d[col[c] + st];                                             \
-        *h = (uint32_t)((at) << 16 | st);                                \
-        h += st >= plain;                                                \
-    } while (0)
 
 /* The lanes of one block of @p end bytes at @p s (end / AC_LANES >= depth;
- * @p pad: the warm-up of the first lane, NULL: the bytes before s);
- * hit + k * AC_LANE gets lane k's states with outputs (offset in the lane
- * << 16 | state), n[k] how many. */
+ * @p pad: the warm-up of the first lane, NULL: the bytes before s): the
+ * state after byte t into st[t]. */
 static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
-                     const unsigned char *pad, uint32_t *hit, size_t n[AC_LANES])
+                     const unsigned char *pad, uint16_t *st)
 {
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    size_t q = end / AC_LANES, w = a->depth - 1, t, plain = a->nplain;
+    size_t q = end / AC_LANES, w = a->depth - 1, t;
     size_t st0 = 0, st1 = 0, st2 = 0, st3 = 0;
     const unsigned char *c0 = pad ? pad : s - w, *c1 = s + q - w, *c2 = s + 2 * q - w,
                         *c3 = s + 3 * q - w;
-    uint32_t *h0 = hit, *h1 = hit + AC_LANE, *h2 = hit + 2 * AC_LANE, *h3 = hit + 3 * AC_LANE;
+    uint16_t *o1 = st + q, *o2 = st + 2 * q, *o3 = st + 3 * q;
 
     for (t = 0; t < w; t++) {
         st0 = d[col[c0[t]] + st0];
@@ -339,18 +332,14 @@ static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
     c2 = s + 2 * q;
     c3 = s + 3 * q;
     for (t = 0; t < q; t++) {
-        AC_STEP(st0, c0[t], h0, t);
-        AC_STEP(st1, c1[t], h1, t);
-        AC_STEP(st2, c2[t], h2, t);
-        AC_STEP(st3, c3[t], h3, t);
+        st[t] = (uint16_t)(st0 = d[col[c0[t]] + st0]);
+        o1[t] = (uint16_t)(st1 = d[col[c1[t]] + st1]);
+        o2[t] = (uint16_t)(st2 = d[col[c2[t]] + st2]);
+        o3[t] = (uint16_t)(st3 = d[col[c3[t]] + st3]);
     }
     /* the last lane takes the end / AC_LANES remainder */
     for (; t < end - 3 * q; t++)
-        AC_STEP(st3, c3[t], h3, t);
-    n[0] = (size_t)(h0 - hit);
-    n[1] = (size_t)(h1 - hit - AC_LANE);
-    n[2] = (size_t)(h2 - hit - 2 * AC_LANE);
-    n[3] = (size_t)(h3 - hit - 3 * AC_LANE);
+        o3[t] = (uint16_t)(st3 = d[col[c3[t]] + st3]);
 }
 
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
@@ -358,30 +347,46 @@ static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gat
     const struct ac *a = &g->ac;
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    uint32_t hit[AC_LANES * AC_LANE], *h, v;
-    size_t n[AC_LANES], b, i, k, t, q, lanes, end, st, plain = a->nplain;
+    uint16_t stb[AC_BLOCK + 8], hit[AC_BLOCK];
+    size_t b, t, end, st, n, i, plain = a->nplain;
 
     for (b = 0; b < len; b += AC_BLOCK) {
         end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
         /* short texts (titles) in one lane: the warm-up would cost more */
-        lanes = a->pad && end / AC_LANES >= a->depth ? AC_LANES : 1;
-        q = end / lanes;
-        if (lanes == AC_LANES)
-            ac_lanes(a, s + b, end, b ? NULL : a->pad, hit, n);
+        if (a->pad && end / AC_LANES >= a->depth)
+            ac_lanes(a, s + b, end, b ? NULL : a->pad, stb);
         else {
             st = 0;
             for (t = b ? a->depth - 1 : 0; t > 0; t--)
                 st = d[col[s[b - t]] + st];
-            for (t = 0, h = hit; t < end; t++)
-                AC_STEP(st, s[b + t], h, t);
-            n[0] = (size_t)(h - hit);
+            for (t = 0; t < end; t++)
+                stb[t] = (uint16_t)(st = d[col[s[b + t]] + st]);
         }
-        for (k = 0; k < lanes; k++)
-            for (i = 0; i < n[k]; i++) {
-                v = hit[k * AC_LANE + i];
-                if (ac_out(g, s, b + k * q + (v >> 16), v & 0xFFFF, f))
-                    return LM_ERR_NOMEM;
+        t = n = 0;
+#ifdef __SSE2__
+        {
+            /* states >= plain: a saturated subtraction of plain - 1 leaves
+             * them non-zero */
+            const __m128i lim = _mm_set1_epi16((short)(uint16_t)(plain - 1)), z = _mm_setzero_si128();
+
+            for (; t + 8 <= end; t += 8) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(stb + t));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(x, lim), z))
+                             ^ 0xFFFFu;
+                while (m) {
+                    hit[n++] = (uint16_t)(t + (unsigned)__builtin_ctz(m) / 2);
+                    m &= m - 1;
+                    m &= m - 1;   /* a state is two bytes of the mask */
+                }
             }
+        }
+#endif
+        for (; t < end; t++)
+            if (stb[t] >= plain)
+                hit[n++] = (uint16_t)t;
+        for (i = 0; i < n; i++)
+            if (ac_out(g, s, b + hit[i], stb[hit[i]], f))
+                return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
