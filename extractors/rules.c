@@ -132,7 +132,10 @@ struct rule {
  *          start (and_within);
  *  R_COMMA (R_LEAD) the lead-in ends with ", " right before the count: a
  *          site without it is not searched before (every match is found
- *          before the site of its own count). */
+ *          before the site of its own count);
+ *  R_DOTVERB (with R_SITE or R_NUM) as R_VERB, the clause ending at the
+ *          first ';' or '.' not before a digit (brackets and ':' do not
+ *          end it). */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -150,6 +153,7 @@ struct rule {
 #define R_PCTRUN 16384u
 #define R_AND4 32768u
 #define R_COMMA (1u << 24)
+#define R_DOTVERB (1u << 25)
 /* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX; n < 256) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
 #define R_LEADOF(f) ((f) >> 16 & 0xFF)
@@ -257,7 +261,7 @@ static const struct rule size_rules[] = {
      * persons (four men and four women)") */
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
-      NOT_UNIT " " MODS WHO , R_SITE, NULL },
+      NOT_UNIT " " MODS WHO , R_SITE | R_DOTVERB, " and " },
     /* two groups of one noun, whatever it is: "Eleven older rowers and 11
      * younger rowers" (the noun said twice joins the groups), or named by a
      * word each before one noun: "Nine male and seven female athletes took
@@ -2611,6 +2615,32 @@ static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
     return lo < ex->nat && ex->at[lo] < e;
 }
 
+/* R_DOTVERB: does a near literal (r->ex->at, sorted) start between @p s
+ * and the first ';' or '.' not before a digit after it (at most SENT_SCAN
+ * bytes on)? */
+static int verb_before_dot(const struct run *r, size_t s)
+{
+    lm_extractor *ex = r->ex;
+    size_t e = s, lim = r->len - s > SENT_SCAN ? s + SENT_SCAN : r->len, lo = 0, hi = ex->nat;
+
+    for (;;) {
+        e += strcspn(r->s + e, ".;");      /* the next one, or a NUL */
+        if (e >= lim)
+            return 1;          /* not an end: the scan's limit */
+        if (r->s[e] && (r->s[e] == ';' || !isdigit((unsigned char)r->s[e + 1])))
+            break;
+        e++;                   /* a decimal point, or a NUL inside the text */
+    }
+    while (lo < hi) {          /* the first literal at or after s */
+        size_t mid = (lo + hi) / 2;
+        if (ex->at[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ex->nat && ex->at[lo] < e;
+}
+
 /* One search of rule @c from @start (with @mctx's offset limit, if any):
  * on a match, runs the handler and sets *next past the match (a byte on
  * for an empty one).  1 when it matched (*err: the handler's status), 0
@@ -2762,7 +2792,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
             int num = !(c->r->flags & R_SITE);
 
-            if ((c->r->flags & R_VERB)
+            if ((c->r->flags & (R_VERB | R_DOTVERB))
                 && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
                                       &r->ex->nat, &r->ex->capat)))
                 return err;
@@ -2773,6 +2803,8 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 if ((c->r->flags & R_VERB)
                     && !verb_in_clause(r, at[k], num ? &r->ex->numclause[k] : &r->ex->clause[k]))
+                    continue;
+                if ((c->r->flags & R_DOTVERB) && !verb_before_dot(r, at[k]))
                     continue;
                 if (((c->r->flags & R_PCTRUN) && !pct_run(r, at[k]))
                     || ((c->r->flags & R_AND4) && !and_within(r, at[k])))
