@@ -309,9 +309,25 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\bderives? (?:a )?(?:greater|more|less|larger|smaller) benefit\\b" },
 };
 
+/* A set of a cue's alternatives and the pattern of those alone (NULL:
+ * the cue's own; tried: nothing to compile). */
+struct alts {
+    uint64_t mask;
+    pcre2_code *code;
+    int tried;
+};
+
 struct design_rules {
     pcre2_code *code[C_NCUES];
     int gate[C_NCUES];
+    /* a cue with starts: which of its alternatives may match at a
+     * position, [w * 256 + c] for its byte c after a word byte (w = 1) or
+     * not (pattern_alts): 0 none, k > 0 those of alts[k - 1]; NULL: any */
+    unsigned char *may[C_NCUES];
+    struct alts *alts[C_NCUES];
+    size_t (*spans[C_NCUES])[2];
+    int split[C_NCUES];
+    unsigned flags;
     const gate_set *gates;
     gate_found found;
     size_t *at, nat, capat;   /* where a cue with starts may match, sorted */
@@ -321,16 +337,84 @@ struct design_rules {
     size_t first[C_NCUES][2], tfirst[C_NCUES][2];
 };
 
+static void alts_compile(design_rules *d, int i, struct alts *a);
+
+/* Where cue @p i (tried anchored) may match: d->may[i] and its sets of
+ * alternatives (see design_rules.may), NULL when it is not analysed. */
+static lm_err may_table(design_rules *d, int i)
+{
+    static uint64_t viable[2][256];
+    static size_t spans[64][2];
+    uint64_t all;
+    int n, split, w, c, k, nsets = 0;
+
+    if (!(n = pattern_alts(cues[i].pattern, viable, spans, &split)))
+        return LM_OK;
+    all = n == 64 ? ~0ull : (1ull << n) - 1;
+    if (!(d->may[i] = malloc(2 * 256)) || !(d->alts[i] = calloc(2 * 256, sizeof *d->alts[i]))
+        || !(d->spans[i] = malloc((size_t)n * sizeof *d->spans[i])))
+        return LM_ERR_NOMEM;
+    memcpy(d->spans[i], spans, (size_t)n * sizeof *d->spans[i]);
+    d->split[i] = split;
+    for (w = 0; w < 2; w++)
+        for (c = 0; c < 256; c++) {
+            uint64_t m = viable[w][c];
+            for (k = 0; k < nsets && d->alts[i][k].mask != m; k++)
+                ;
+            if (k == nsets) {
+                d->alts[i][nsets].mask = m;
+                /* every alternative, or not to be compiled apart: the cue's own */
+                d->alts[i][nsets].tried = m == all || !split;
+                nsets++;
+            }
+            d->may[i][w * 256 + c] = m ? (unsigned char)(k + 1) : 0;
+        }
+    for (k = 0; k < nsets; k++)
+        alts_compile(d, i, &d->alts[i][k]);
+    return LM_OK;
+}
+
+/* Compiles the pattern of set @p a of cue @p i's alternatives (the cue's
+ * own is used when that fails).  Tried anchored at a position where the
+ * others cannot start, it matches as the cue does: alternatives are tried
+ * in order and the first that matches wins. */
+static void alts_compile(design_rules *d, int i, struct alts *a)
+{
+    if (!a->tried) {
+        char msg[256];
+        size_t k, n = strlen(cues[i].pattern) + 8, at = 0;
+        int sep = 0;
+        char *pat = malloc(n);
+
+        a->tried = 1;
+        if (!pat)
+            return;
+        at += (size_t)sprintf(pat, "\\G(?:");
+        for (k = 0; k < 64; k++)
+            if (a->mask >> k & 1) {
+                if (sep++)
+                    pat[at++] = '|';
+                memcpy(pat + at, cues[i].pattern + d->spans[i][k][0], d->spans[i][k][1]);
+                at += d->spans[i][k][1];
+            }
+        memcpy(pat + at, ")", 2);
+        a->code = extract_compile(cues[i].id, pat, d->flags, msg, sizeof msg);
+        free(pat);
+    }
+}
+
 lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **out,
                          char *msg, size_t cap)
 {
     design_rules *d = calloc(1, sizeof *d);
     int i;
+    lm_err rc;
 
     *out = d;
     if (!d)
         return LM_ERR_NOMEM;
     d->gates = gates;
+    d->flags = flags;
     for (i = 0; i < C_NCUES; i++) {
         char *pat = malloc(strlen(cues[i].pattern) + 8);
 
@@ -343,18 +427,26 @@ lm_err design_rules_open(unsigned flags, const gate_set *gates, design_rules **o
         if (!d->code[i])
             return LM_ERR_REGEX;
         d->gate[i] = extract_gate_index(cues[i].id);
+        if (starts[i] && (rc = may_table(d, i)))
+            return rc;
     }
     return LM_OK;
 }
 
 void design_rules_close(design_rules *d)
 {
-    int i;
+    int i, k;
 
     if (!d)
         return;
-    for (i = 0; i < C_NCUES; i++)
+    for (i = 0; i < C_NCUES; i++) {
         pcre2_code_free(d->code[i]);
+        for (k = 0; d->alts[i] && k < 2 * 256; k++)
+            pcre2_code_free(d->alts[i][k].code);
+        free(d->alts[i]);
+        free(d->spans[i]);
+        free(d->may[i]);
+    }
     gate_found_free(&d->found);
     free(d->at);
     free(d);
@@ -380,9 +472,21 @@ static int next_match(design_rules *d, pcre2_match_data *md, int i, const char *
     if (!starts[i])
         return extract_match(d->code[i], s, len, off, md, NULL);
     for (; *k < d->nat; (*k)++) {
-        if (d->at[*k] < off || (*k && d->at[*k] == d->at[*k - 1]))
+        size_t p = d->at[*k];
+        const pcre2_code *code = d->code[i];
+
+        if (p < off || (*k && p == d->at[*k - 1]))
             continue;
-        rc = extract_match(d->code[i], s, len, d->at[*k], md, NULL);
+        if (d->may[i]) {
+            /* only the alternatives that can start with this byte here */
+            unsigned m = d->may[i][(p && pattern_word((unsigned char)s[p - 1])) * 256
+                                   + (unsigned char)s[p]];
+            if (!m)
+                continue;
+            if (d->alts[i][m - 1].code)
+                code = d->alts[i][m - 1].code;
+        }
+        rc = extract_match(code, s, len, p, md, NULL);
         if (rc > 0 || rc != PCRE2_ERROR_NOMATCH)
             return rc;
     }

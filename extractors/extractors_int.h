@@ -109,6 +109,19 @@ lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t *
  * ("a|b", NULL when cue i is scanned). */
 size_t design_nstarts(void);
 const char *design_starts(size_t i);
+/* The top-level alternatives of @p pattern (tried anchored) that may
+ * match at a position, from its byte c and whether the byte before is a
+ * word character w (PCRE2's \b): bit a of viable[w][c] for alternative a
+ * (its first bytes, and its leading \b).  Returns how many alternatives
+ * (at most 64; their offsets and lengths in spans), 0 when the pattern is
+ * not analysed (then any may match anywhere); *split is 0 when an option
+ * setting at the top level forbids compiling alternatives apart. */
+int pattern_alts(const char *pattern, uint64_t viable[2][256], size_t spans[64][2], int *split);
+/* PCRE2's word characters (\w, \b; its built-in tables, no UCP). */
+static inline int pattern_word(unsigned char c)
+{
+    return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c == '_';
+}
 /* Lower-cases @p len bytes of @p s into @p out (reused). */
 lm_err extract_lower(const char *s, size_t len, lm_buf *out);
 

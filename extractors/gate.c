@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extractors_int.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct ac {
     unsigned char cls[256];   /* byte -> class, case-folded (0: a byte no needle uses) */
@@ -290,43 +293,33 @@ static lm_err ac_out(const gate_set *g, const unsigned char *s, size_t i, size_t
     return LM_OK;
 }
 
-/* Bytes per block of ac_scan: the states with outputs are recorded in a
- * block, then handled, so the byte loop has no branch that a text's
- * frequent short needles ("and", "ci") would mispredict.  A block is cut
- * into AC_LANES lanes scanned side by side: one lane is a chain of
- * dependent loads, four keep the core busy.  A lane starts at the root
- * depth - 1 bytes before its first byte (the state after a byte is the
- * longest needle prefix ending there, at most depth bytes long, so from its
- * first byte on the lane is in the state of a scan from the text's start);
- * the first lane of the text warms up on bytes no needle uses, which keep
- * the root. */
+/* Bytes per block of ac_scan: the state after every byte of a block is
+ * stored, then the states with outputs are picked out 8 at a time (SSE2)
+ * and handled, so the byte loop has no branch that a text's frequent
+ * short needles ("and", "ci") would mispredict, and no bookkeeping.  A
+ * block is cut into AC_LANES lanes scanned side by side: one lane is a
+ * chain of dependent loads, four keep the core busy.  A lane starts at the
+ * root depth - 1 bytes before its first byte (the state after a byte is
+ * the longest needle prefix ending there, at most depth bytes long, so
+ * from its first byte on the lane is in the state of a scan from the
+ * text's start); the first lane of the text warms up on bytes no needle
+ * uses, which keep the root. */
 #define AC_BLOCK 4096
 #define AC_LANES 4
-#define AC_LANE (AC_BLOCK / AC_LANES + AC_LANES)
-
-/* One byte @p c: the next state, its offset @p at recorded when it has
- * outputs. */
-#define AC_STEP(st, c, h, at)                                            \
-    do {                                                                 \
-        st = d[col[c] + st];                                             \
-        *h = (uint32_t)((at) << 16 | st);                                \
-        h += st >= plain;                                                \
-    } while (0)
 
 /* The lanes of one block of @p end bytes at @p s (end / AC_LANES >= depth;
- * @p pad: the warm-up of the first lane, NULL: the bytes before s);
- * hit + k * AC_LANE gets lane k's states with outputs (offset in the lane
- * << 16 | state), n[k] how many. */
+ * @p pad: the warm-up of the first lane, NULL: the bytes before s): the
+ * state after byte t into st[t]. */
 static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
-                     const unsigned char *pad, uint32_t *hit, size_t n[AC_LANES])
+                     const unsigned char *pad, uint16_t *st)
 {
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    size_t q = end / AC_LANES, w = a->depth - 1, t, plain = a->nplain;
+    size_t q = end / AC_LANES, w = a->depth - 1, t;
     size_t st0 = 0, st1 = 0, st2 = 0, st3 = 0;
     const unsigned char *c0 = pad ? pad : s - w, *c1 = s + q - w, *c2 = s + 2 * q - w,
                         *c3 = s + 3 * q - w;
-    uint32_t *h0 = hit, *h1 = hit + AC_LANE, *h2 = hit + 2 * AC_LANE, *h3 = hit + 3 * AC_LANE;
+    uint16_t *o1 = st + q, *o2 = st + 2 * q, *o3 = st + 3 * q;
 
     for (t = 0; t < w; t++) {
         st0 = d[col[c0[t]] + st0];
@@ -339,18 +332,14 @@ static void ac_lanes(const struct ac *a, const unsigned char *s, size_t end,
     c2 = s + 2 * q;
     c3 = s + 3 * q;
     for (t = 0; t < q; t++) {
-        AC_STEP(st0, c0[t], h0, t);
-        AC_STEP(st1, c1[t], h1, t);
-        AC_STEP(st2, c2[t], h2, t);
-        AC_STEP(st3, c3[t], h3, t);
+        st[t] = (uint16_t)(st0 = d[col[c0[t]] + st0]);
+        o1[t] = (uint16_t)(st1 = d[col[c1[t]] + st1]);
+        o2[t] = (uint16_t)(st2 = d[col[c2[t]] + st2]);
+        o3[t] = (uint16_t)(st3 = d[col[c3[t]] + st3]);
     }
     /* the last lane takes the end / AC_LANES remainder */
     for (; t < end - 3 * q; t++)
-        AC_STEP(st3, c3[t], h3, t);
-    n[0] = (size_t)(h0 - hit);
-    n[1] = (size_t)(h1 - hit - AC_LANE);
-    n[2] = (size_t)(h2 - hit - 2 * AC_LANE);
-    n[3] = (size_t)(h3 - hit - 3 * AC_LANE);
+        o3[t] = (uint16_t)(st3 = d[col[c3[t]] + st3]);
 }
 
 static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gate_found *f)
@@ -358,30 +347,46 @@ static lm_err ac_scan(const gate_set *g, const unsigned char *s, size_t len, gat
     const struct ac *a = &g->ac;
     const uint16_t *d = a->delta;
     const uint32_t *col = a->col;
-    uint32_t hit[AC_LANES * AC_LANE], *h, v;
-    size_t n[AC_LANES], b, i, k, t, q, lanes, end, st, plain = a->nplain;
+    uint16_t stb[AC_BLOCK + 8], hit[AC_BLOCK];
+    size_t b, t, end, st, n, i, plain = a->nplain;
 
     for (b = 0; b < len; b += AC_BLOCK) {
         end = len - b < AC_BLOCK ? len - b : AC_BLOCK;
         /* short texts (titles) in one lane: the warm-up would cost more */
-        lanes = a->pad && end / AC_LANES >= a->depth ? AC_LANES : 1;
-        q = end / lanes;
-        if (lanes == AC_LANES)
-            ac_lanes(a, s + b, end, b ? NULL : a->pad, hit, n);
+        if (a->pad && end / AC_LANES >= a->depth)
+            ac_lanes(a, s + b, end, b ? NULL : a->pad, stb);
         else {
             st = 0;
             for (t = b ? a->depth - 1 : 0; t > 0; t--)
                 st = d[col[s[b - t]] + st];
-            for (t = 0, h = hit; t < end; t++)
-                AC_STEP(st, s[b + t], h, t);
-            n[0] = (size_t)(h - hit);
+            for (t = 0; t < end; t++)
+                stb[t] = (uint16_t)(st = d[col[s[b + t]] + st]);
         }
-        for (k = 0; k < lanes; k++)
-            for (i = 0; i < n[k]; i++) {
-                v = hit[k * AC_LANE + i];
-                if (ac_out(g, s, b + k * q + (v >> 16), v & 0xFFFF, f))
-                    return LM_ERR_NOMEM;
+        t = n = 0;
+#ifdef __SSE2__
+        {
+            /* states >= plain: a saturated subtraction of plain - 1 leaves
+             * them non-zero */
+            const __m128i lim = _mm_set1_epi16((short)(uint16_t)(plain - 1)), z = _mm_setzero_si128();
+
+            for (; t + 8 <= end; t += 8) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(stb + t));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(x, lim), z))
+                             ^ 0xFFFFu;
+                while (m) {
+                    hit[n++] = (uint16_t)(t + (unsigned)__builtin_ctz(m) / 2);
+                    m &= m - 1;
+                    m &= m - 1;   /* a state is two bytes of the mask */
+                }
             }
+        }
+#endif
+        for (; t < end; t++)
+            if (stb[t] >= plain)
+                hit[n++] = (uint16_t)t;
+        for (i = 0; i < n; i++)
+            if (ac_out(g, s, b + hit[i], stb[hit[i]], f))
+                return LM_ERR_NOMEM;
     }
     return LM_OK;
 }
@@ -647,4 +652,335 @@ lm_err gate_starts(const gate_set *g, size_t list, const gate_found *f, size_t *
 int gate_pass(const gate_found *f, int gate)
 {
     return gate < 0 || f->pass[gate];
+}
+
+/* ---- where an anchored pattern may match ------------------------------- */
+
+/* A byte set. */
+typedef struct { uint64_t b[4]; } bset;
+
+static void bs_add(bset *s, unsigned c)
+{
+    s->b[c / 64] |= 1ull << (c % 64);
+}
+
+/* c and, for a letter, its other case (matching is caseless: a superset
+ * is safe for a pattern that turns caselessness off) */
+static void bs_add_ci(bset *s, unsigned c)
+{
+    bs_add(s, c);
+    if (c < 128 && isalpha((int)c))
+        bs_add(s, (unsigned)(isupper((int)c) ? tolower((int)c) : toupper((int)c)));
+}
+
+static void bs_all(bset *s)
+{
+    memset(s, 0xFF, sizeof *s);
+}
+
+static void bs_or(bset *s, const bset *t)
+{
+    int k;
+
+    for (k = 0; k < 4; k++)
+        s->b[k] |= t->b[k];
+}
+
+/* PCRE2's word characters (its built-in tables, no UCP) */
+static int pat_word(unsigned c)
+{
+    return pattern_word((unsigned char)c);
+}
+
+/* The bytes of escape \c (after the backslash; *p moved past it); 0 when
+ * it matches no byte (an assertion), 1 when it does. */
+static int pat_escape(const char **p, bset *s)
+{
+    unsigned c = (unsigned char)**p, k;
+
+    if (!c)
+        return -1;
+    (*p)++;
+    switch (c) {
+    case 'b': case 'B': case 'G': case 'A': case 'z': case 'Z':
+        return 0;
+    case 'd': case 'w': case 's':
+        for (k = 0; k < 256; k++)
+            if (c == 'd' ? (k < 128 && isdigit((int)k)) : c == 'w' ? pat_word(k)
+                : (k == ' ' || (k >= '\t' && k <= '\r')))
+                bs_add(s, k);
+        return 1;
+    case 'x':
+        if (isxdigit((unsigned char)(*p)[0]) && isxdigit((unsigned char)(*p)[1])) {
+            char h[3] = { (*p)[0], (*p)[1], 0 };
+            bs_add_ci(s, (unsigned)strtoul(h, NULL, 16));
+            *p += 2;
+            return 1;
+        }
+        return -1;
+    case 'n': bs_add(s, '\n'); return 1;
+    case 't': bs_add(s, '\t'); return 1;
+    case 'r': bs_add(s, '\r'); return 1;
+    default:
+        if (isalnum((int)c))
+            return -1;       /* \D, \k<name>, \p...: not analysed */
+        bs_add(s, c);        /* an escaped punctuation character */
+        return 1;
+    }
+}
+
+/* A class "[...]" (*p after the '['; moved past the ']'). */
+static int pat_class(const char **p, bset *s)
+{
+    bset in = { { 0 } };
+    int neg = 0, first = 1, k;
+    unsigned prev = 256;
+
+    if (**p == '^') {
+        neg = 1;
+        (*p)++;
+    }
+    for (;; first = 0) {
+        unsigned c = (unsigned char)**p;
+
+        if (!c)
+            return -1;
+        if (c == ']' && !first) {
+            (*p)++;
+            break;
+        }
+        if (c == '[' && (*p)[1] == ':')
+            return -1;       /* POSIX classes: not analysed */
+        if (c == '\\') {
+            bset e = { { 0 } };
+            (*p)++;
+            if (pat_escape(p, &e) != 1)
+                return -1;
+            bs_or(&in, &e);
+            prev = 256;      /* no range from an escape */
+            continue;
+        }
+        if (c == '-' && prev < 256 && (*p)[1] && (*p)[1] != ']') {
+            unsigned hi = (unsigned char)(*p)[1], x;
+            if (hi == '\\' || hi < prev)
+                return -1;
+            for (x = prev; x <= hi; x++)
+                bs_add_ci(&in, x);
+            *p += 2;
+            prev = 256;
+            continue;
+        }
+        bs_add_ci(&in, c);
+        prev = c;
+        (*p)++;
+    }
+    if (neg)
+        for (k = 0; k < 4; k++)
+            in.b[k] = ~in.b[k];
+    bs_or(s, &in);
+    return 1;
+}
+
+static int pat_seq(const char **p, bset *first, int *bound, int top, int *opts);
+
+/* A quantifier after an item: *p moved past it; 1 when it allows none. */
+static int pat_quant(const char **p)
+{
+    int none = 0;
+
+    if (**p == '?' || **p == '*') {
+        none = 1;
+        (*p)++;
+    } else if (**p == '+')
+        (*p)++;
+    else if (**p == '{' && isdigit((unsigned char)(*p)[1])) {
+        char *e;
+        unsigned long lo = strtoul(*p + 1, &e, 10);
+        if (*e == '}' || *e == ',') {
+            while (*e && *e != '}')
+                e++;
+            if (*e != '}')
+                return -1;
+            *p = e + 1;
+            none = lo == 0;
+        } else
+            return none;     /* a literal '{' */
+    } else
+        return 0;
+    if (**p == '?' || **p == '+')
+        (*p)++;              /* lazy, possessive */
+    return none;
+}
+
+/* One item at *p (moved past it, with its quantifier): its first bytes
+ * into @p s; returns 0 when it matches the empty string (an assertion or
+ * a quantifier allowing none), 1 when it must consume a byte, -1 when
+ * the pattern is not analysed.  @p bound: set when it is \b. */
+static int pat_item(const char **p, bset *s, int *bound, int *opts)
+{
+    const char *q = *p;
+    int r, z;
+    unsigned c = (unsigned char)*q;
+
+    *bound = 0;
+    if (c == '(') {
+        int look = 0, b;
+        bset in = { { 0 } };
+
+        q++;
+        if (*q == '?') {
+            q++;
+            if (*q == '=' || *q == '!')
+                look = 1, q++;
+            else if (*q == '<' && (q[1] == '=' || q[1] == '!'))
+                look = 1, q += 2;
+            else if (*q == ':' || *q == '|' || *q == '>')
+                q++;
+            else if (*q == '<' || *q == 'P' || *q == '\'') {
+                while (*q && *q != '>' && *q != '\'')
+                    q++;
+                if (!*q)
+                    return -1;
+                q++;
+                if (*q == '\'')
+                    return -1;
+            } else {
+                /* options: "(?m)" (a setting: flagged) or "(?-i:" (a group) */
+                while (*q && (isalpha((unsigned char)*q) || *q == '-'))
+                    q++;
+                if (*q == ')') {
+                    *p = q + 1;
+                    *opts = 1;
+                    return 0;
+                }
+                if (*q != ':')
+                    return -1;
+                q++;
+            }
+        }
+        /* the alternatives of the group */
+        r = 1;
+        for (;;) {
+            z = pat_seq(&q, &in, &b, 0, opts);
+            if (z < 0)
+                return -1;
+            if (z == 0)
+                r = 0;       /* an alternative that may match empty */
+            if (*q == '|') {
+                q++;
+                continue;
+            }
+            if (*q != ')')
+                return -1;
+            q++;
+            break;
+        }
+        *p = q;
+        if (look) {
+            z = pat_quant(p);
+            return z < 0 ? -1 : 0;
+        }
+        bs_or(s, &in);
+        z = pat_quant(p);
+        return z < 0 ? -1 : z ? 0 : r;
+    }
+    if (c == '[') {
+        q++;
+        if (pat_class(&q, s) < 0)
+            return -1;
+        r = 1;
+    } else if (c == '\\') {
+        q++;
+        r = pat_escape(&q, s);
+        if (r < 0)
+            return -1;
+        if (!r && q[-1] == 'b')
+            *bound = 1;
+    } else if (c == '^' || c == '$') {
+        q++;
+        r = 0;
+    } else if (c == '.') {
+        q++;
+        bs_all(s);
+        r = 1;
+    } else if (!c || c == '|' || c == ')' || c == '?' || c == '*' || c == '+') {
+        return -1;
+    } else {
+        bs_add_ci(s, c);
+        q++;
+        r = 1;
+    }
+    *p = q;
+    z = pat_quant(p);
+    if (z < 0)
+        return -1;
+    if (z && *bound)
+        *bound = 0;
+    return z ? 0 : r;
+}
+
+/* A sequence of items up to '|', ')' or the end: its first bytes into
+ * @p first (while every item before may be empty); *bound set when a \b
+ * comes before its first byte; returns 1 when it must consume a byte, 0
+ * when it may match empty, -1 when not analysed.  @p top: a top-level
+ * alternative (its option settings are flagged in *opts). */
+static int pat_seq(const char **p, bset *first, int *bound, int top, int *opts)
+{
+    int open = 1, r, b, o = 0, lead = 1;   /* lead: only assertions so far */
+
+    (void)top;
+    *bound = 0;
+    while (**p && **p != '|' && **p != ')') {
+        bset s = { { 0 } };
+
+        r = pat_item(p, &s, &b, &o);
+        if (r < 0)
+            return -1;
+        if (open) {
+            bs_or(first, &s);
+            if (b && lead)
+                *bound = 1;
+            if (r)
+                open = 0;
+        }
+        if (r || s.b[0] || s.b[1] || s.b[2] || s.b[3])
+            lead = 0;        /* it may consume a byte: a \b after it is elsewhere */
+    }
+    if (o)
+        *opts = 1;
+    return !open;
+}
+
+int pattern_alts(const char *pattern, uint64_t viable[2][256], size_t spans[64][2], int *split)
+{
+    const char *p = pattern;
+    int n = 0, opts = 0, w;
+    unsigned c;
+
+    memset(viable, 0, 2 * 256 * sizeof viable[0][0]);
+    for (;;) {
+        bset f = { { 0 } };
+        int bound, r;
+        const char *a = p;
+
+        if (n == 64)
+            return 0;
+        r = pat_seq(&p, &f, &bound, 1, &opts);
+        if (r < 0 || (*p && *p != '|'))
+            return 0;
+        if (r == 0)
+            bs_all(&f);      /* it may match empty: anywhere */
+        spans[n][0] = (size_t)(a - pattern);
+        spans[n][1] = (size_t)(p - a);
+        for (w = 0; w < 2; w++)
+            for (c = 0; c < 256; c++)
+                if ((f.b[c / 64] >> (c % 64) & 1) && (!bound || pat_word(c) != w))
+                    viable[w][c] |= 1ull << n;
+        n++;
+        if (!*p)
+            break;
+        p++;
+    }
+    *split = !opts;
+    return n;
 }

@@ -124,7 +124,18 @@ struct rule {
  *          6 more) and separators, then "(" or "[": "0.04 mmHg (95% CI".
  *          The digits run over [0-9., ] (a number's characters and the
  *          optional space after it; "-" too for R_CINEXT), so the tests
- *          are exact. */
+ *          are exact;
+ *  R_PCTRUN (R_NUM) the match and its look-ahead are a list of percents:
+ *          bytes of PCT_RUN only from the start, reaching a "%" or
+ *          "percent" (pct_run);
+ *  R_AND4  one to four words ([^ .;]+ and a space) then "and " from the
+ *          start (and_within);
+ *  R_COMMA (R_LEAD) the lead-in ends with ", " right before the count: a
+ *          site without it is not searched before (every match is found
+ *          before the site of its own count);
+ *  R_DOTVERB (with R_SITE or R_NUM) as R_VERB, the clause ending at the
+ *          first ';' or '.' not before a digit (brackets and ':' do not
+ *          end it). */
 #define R_SITE 1u
 #define R_NUM 2u
 #define R_LEAD 4u
@@ -139,8 +150,13 @@ struct rule {
 #define R_BNEXT 2048u
 #define R_ONEXT 4096u
 #define R_CINEXT 8192u
-/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX) */
+#define R_PCTRUN 16384u
+#define R_AND4 32768u
+#define R_COMMA (1u << 24)
+#define R_DOTVERB (1u << 25)
+/* R_LEAD, R_NEAR: the lead-in is at most n bytes (else LEAD_MAX; n < 256) */
 #define R_LEADN(n) ((unsigned)(n) << 16)
+#define R_LEADOF(f) ((f) >> 16 & 0xFF)
 #define LEAD_MAX 128
 /* a noun phrase of any words (see n.role.*): an optional "(of 333)",
  * then one to four words, none a function word or a verb of the clause */
@@ -185,7 +201,9 @@ static const struct rule size_rules[] = {
     { "n.units_of_people", LM_KIND_SAMPLE_SIZE, "included", 74,
       PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
       "nodules|tumou?rs|implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies) "
-      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT, NULL },
+      "(?:of|from|in) (?:a total of |the )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NUM | R_WNEXT | R_VERB,
+      "eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|nodules|tumors|tumours|"
+      "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     /* a protocol's planned size ("We will recruit 240 adults", "the trial
      * aims to include 120 patients", "The target sample size is 300"): in
      * the future tense it is the study's total, above the number enrolled
@@ -205,12 +223,12 @@ static const struct rule size_rules[] = {
     /* ... the count first: "184 patients will be needed" (a protocol's
      * power calculation), "a sample of 96 families will be recruited".
      * Its own entry under the same id (one rule to the reader and the
-     * gates): only its verb sits far into the match, so only it needs
-     * the long look-back */
+     * gates): it starts with its count, tried at the numbers whose clause
+     * holds its verb */
     { "n.planned", LM_KIND_SAMPLE_SIZE, "enrolled", 102,
       ROLE_PRE "(?<!per )(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP
       "(?:(?:in total |in all )?(?:will be|are to be) (?:needed|required|recruited|enrolled|enroled|included|randomi[sz]ed))\\b",
-      R_NEAR, "will be |are to be" },
+      R_NUM | R_VERB, "will be |are to be" },
     /* ... and in brackets: "120 eyes (60 patients)", "46 knees [of 40 women]" */
     { "n.units_of_people.paren", LM_KIND_SAMPLE_SIZE, "included", 74,
       "(?=[^ .;]+ (?:[a-z-]+ )?[a-z]+ [(\\[])" PRE COUNT " (?:[a-z-]+ )?(?:eyes|teeth|knees|hips|shoulders|ears|feet|hands|limbs|kidneys|lesions|"
@@ -220,13 +238,14 @@ static const struct rule size_rules[] = {
       "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT, NULL },
+      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      "random|allocated|assigned" },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] "
       /* a participle's phrase between the bracket and its verb ("(n = 134)
        * attending primary care were randomized") */
       "(?:(?!(?:were|was|being)\\b)[a-z]{3,}(?:ing|ed) (?:(?!(?:were|was|and|or|had|have)\\b)[a-z-]+ ){0,4}?(?=(?:were|was) ))?"
-      BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", 0, NULL },
+      BE "(?:(?:equally|evenly) and )?(?:randomly |then )?" RANDOM_V "\\b", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.per_group", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       PRE "(?<n>" COUNT ")" NOT_UNIT " (?:" MODS WHO " )?(?:per|in each|for each|each|in every)(?: of the (?:two|three|four|five|\\d))? (?:groups?|arms?|conditions?)\\b", R_NUM | R_WNEXT | R_VERB, "per|each|in every" },
     /* "two groups of 30 patients each" */
@@ -242,7 +261,7 @@ static const struct rule size_rules[] = {
      * persons (four men and four women)") */
     { "n.groups_sum", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO "(?:(?! (?:were|was|had|have|of whom|of these|of them)\\b)(?!\\( ?(?:[a-z]+ )?(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)[^.;\\d]){0,60}? and (?<a2>" COUNT ")"
-      NOT_UNIT " " MODS WHO , R_SITE, NULL },
+      NOT_UNIT " " MODS WHO , R_SITE | R_DOTVERB, " and " },
     /* two groups of one noun, whatever it is: "Eleven older rowers and 11
      * younger rowers" (the noun said twice joins the groups), or named by a
      * word each before one noun: "Nine male and seven female athletes took
@@ -257,7 +276,8 @@ static const struct rule size_rules[] = {
       "|(?!(?:and|or|of|in|to|with|per|each|hundred|thousand|million)\\b)[a-z-]*[a-rt-z](?<noun>) and (?<a2>" COUNT ")" NOT_UNIT
       " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
       ROLE_NP_END "(?= (?:were (?:enrolled|recruited|included|studied|randomi[sz]ed|interviewed|tested|examined|assessed)|"
-      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))", R_NUM | R_WNEXT | R_VERB, " and " },
+      "took part|participated|completed|volunteered|underwent|received|performed|attended)\\b))",
+      R_NUM | R_WNEXT | R_VERB | R_AND4, " and " },
     /* two groups named as the groups they were put in: "Twenty-four
      * patients were included in group A and 26 in group B" */
     { "n.groups_sum.in_group", LM_KIND_SAMPLE_SIZE, "included", 72,
@@ -287,7 +307,7 @@ static const struct rule size_rules[] = {
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
-      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
+      "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR | R_LEADN(24), "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -355,7 +375,7 @@ static const struct rule size_rules[] = {
       "(?:[a-z-]+ ){1,3}?(?:were|was) (?:successfully )?(?:done|performed|carried out|conducted|undertaken)\\b",
       R_NEAR, "total" },
     { "n.total", LM_KIND_SAMPLE_SIZE, "enrolled", 85,
-      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, 0, NULL },
+      "\\ba total (?:number )?of (?<n>" COUNT ")" NOT_UNIT " (?:[(\\[](?!of )[^()\\[\\]%]{1,24}[)\\]] )?" MODS WHO, R_NEAR | R_LEADN(1), "a total" },
     { "n.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE ENROL_V "\\b" , R_SITE | R_VERB, "enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|started" },
     { "n.enrolled.verb_first", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -399,7 +419,7 @@ static const struct rule size_rules[] = {
      * trial, 46 swimmers...", "In this study, 60 patients..." */
     { "n.clause_start", LM_KIND_SAMPLE_SIZE, "enrolled", 66,
       "(?:^|[.:] |\\n)(?:in|during|for|within) (?:a|an|this|the|our) [^.;:]{0,110}?, (?<n>" COUNT ")"
-      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128), NULL },
+      NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(128) | R_COMMA, NULL },
     /* a structured abstract's population part opens with its count:
      * "ANIMALS: 54 ospreys (...)", "PARTICIPANTS: 120 adults..." */
     { "n.section", LM_KIND_SAMPLE_SIZE, "included", 78,
@@ -490,16 +510,18 @@ static const struct rule size_rules[] = {
     { "arm.control", LM_KIND_ARM_SIZE, NULL, 0,
       "\\bcontrol (?:group|sample|cohort) (?:was |were )?(?:of|was|were|comprised|consisted of|consisting of|"
       "included|including|contained|containing|made up of|composed of|formed by) (?:(?:the )?(?:material|data|records) of )?"
-      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, 0, NULL },
+      "(?:a total of |the |all )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_NEAR | R_LEADN(1),
+      "control group|control sample|control cohort" },
     { "arm.control.served", LM_KIND_ARM_SIZE, NULL, 0,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
-      "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE, NULL },
+      "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE | R_VERB,
+      "served|were used|acted|were recruited|were included|were enrolled" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
-      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", 0, NULL },
+      "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
-      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
+      "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(1), "n =|n=" },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(4), "n =|n=" },
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
@@ -510,31 +532,34 @@ static const struct rule size_rules[] = {
 
 static const struct rule study_rules[] = {
     { "studies.rcts", LM_KIND_STUDY_COUNT, "rcts", 0,
-      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b", R_NUM | R_WNEXT, NULL },
+      PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent )?(?:RCTs|randomi[sz]ed (?:controlled |clinical )?(?:trials|studies))\\b",
+      R_NUM | R_WNEXT | R_VERB, "rcts|randomi" },
     { "studies.count", LM_KIND_STUDY_COUNT, "studies", 0,
       PRE "(?<n>" COUNT ") (?:eligible |published |relevant |independent |primary |original |observational |prospective |cohort |clinical )?"
       "(?:studies|trials|articles|publications|reports|datasets)\\b(?=" GAP
-      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT, NULL },
+      "\\b(?:were|was|met|included|identified|involving|including|with|comprising|enrolling|pooled|totaling|totalling|fulfilled|satisfied|eligible))", R_NUM | R_WNEXT | R_VERB,
+      "studies|trials|articles|publications|reports|datasets" },
     { "studies.participants", LM_KIND_STUDY_COUNT, "participants", 0,
       "\\b(?:studies|trials|RCTs)\\b[^.;\\d]{0,50}?(?:involving|including|with|of|comprising|enrolling|totaling|totalling|and|covering) "
       "(?:a total of |data from |data on )?(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(80), NULL },
     { "studies.i2", LM_KIND_STUDY_COUNT, "i2", 0,
-      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%", 0, NULL },
+      "(?-i:\\bI ?(?:\\^ ?2|2|\\(2\\))) ?(?:statistic |value )?(?:=|:|of|was|<|>|,| )* ?(?<pct>" NUMD ") ?%",
+      R_NEAR | R_LEADN(1), "i^|i ^|i2|i 2|i(2|i (2" },
 };
 
 /* ---- effects ------------------------------------------------------------ */
 
 static const struct rule effect_rules[] = {
     { "effect.or", LM_KIND_EFFECT, "or", 0,
-      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled |summary )?odds ratios?\\b|(?-i:\\b(?:a|adj|p)?ORs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "odds ratio|or" },
     { "effect.rr", LM_KIND_EFFECT, "rr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled )?(?:relative risks?|risk ratios?|rate ratios?|incidence rate ratios?)\\b|(?-i:\\b(?:a|adj)?(?:RR|IRR)s?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(20), "relative risk|risk ratio|rate ratio|rr" },
     { "effect.hr", LM_KIND_EFFECT, "hr", 0,
-      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:adjusted |pooled )?hazard ratios?\\b|(?-i:\\b(?:a|adj)?HRs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "hazard ratio|hr" },
     { "effect.smd", LM_KIND_EFFECT, "smd", 0,
-      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\bstandardi[sz]ed mean differences?\\b|(?-i:\\bSMDs?\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(1), "standardi|smd" },
     { "effect.md", LM_KIND_EFFECT, "md", 0,
-      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, 0, NULL },
+      "(?<m>\\b(?:weighted |adjusted )?mean differences?\\b|(?-i:\\b(?:W?MD|MDs)\\b))" EQ "(?<est>(?>" SNUM "))(?! ?% ?(?:CI|confidence))" TAIL, R_NEAR | R_LEADN(10), "mean difference|md" },
     { "effect.d", LM_KIND_EFFECT, "d", 0,
       "(?<m>\\bcohen'?s d\\b|(?-i:\\bd\\b)) ?(?:=|of) ?(?<est>" SNUM ")" TAIL, R_NEAR | R_LEADN(16), "cohen|d =|d=|d of" },
     { "effect.g", LM_KIND_EFFECT, "g", 0,
@@ -579,7 +604,7 @@ static const struct rule rate_rules[] = {
     { "rate.pct_of_who", LM_KIND_RATE, NULL, 1,
       PRE "(?<pct>" NUMD ") ?% of (?:the |all |our )?" MODS WHO, R_NUM | R_DIGIT | R_PNEXT, NULL },
     { "rate.pct_list", LM_KIND_RATE, NULL, 0,
-      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT, NULL },
+      PRE "(?<pct>" NUMD ")(?= ?(?:,|and|vs\\.?|versus|or|to) (?:" NUMD " ?%?,? (?:and |or )?)*" NUMD " ?(?:%|percent\\b))", R_NUM | R_DIGIT | R_PCTRUN, NULL },
     { "rate.pct", LM_KIND_RATE, NULL, 0,
       PRE "(?<pct>" NUMD ") ?(?:%|percent\\b|per cent\\b)(?! ?(?:CI|CrI|C\\.I\\.|confidence|credible|of the (?:variance|variation)))", R_NUM | R_DIGIT | R_PNEXT, NULL },
 };
@@ -1769,11 +1794,12 @@ static size_t sent_start(const char *s, size_t i)
     size_t lim = i > SENT_SCAN ? i - SENT_SCAN : 0;
 
     while (i > lim) {
-        if (s[i - 1] == '\n')
+        char c = s[i - 1];      /* a sentence starts after a newline or a space */
+
+        if (c == '\n')
             return i;
-        if (i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
-                       || (s[i - 2] == '.' && !extract_abbrev_dot(s, i - 2, 0)))
-            && s[i - 1] == ' ')
+        if (c == ' ' && i >= 2 && (s[i - 2] == ';' || s[i - 2] == '?'
+                                   || (s[i - 2] == '.' && !extract_abbrev_dot(s, i - 2, 0))))
             return i;
         i--;
     }
@@ -2589,6 +2615,32 @@ static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
     return lo < ex->nat && ex->at[lo] < e;
 }
 
+/* R_DOTVERB: does a near literal (r->ex->at, sorted) start between @p s
+ * and the first ';' or '.' not before a digit after it (at most SENT_SCAN
+ * bytes on)? */
+static int verb_before_dot(const struct run *r, size_t s)
+{
+    lm_extractor *ex = r->ex;
+    size_t e = s, lim = r->len - s > SENT_SCAN ? s + SENT_SCAN : r->len, lo = 0, hi = ex->nat;
+
+    for (;;) {
+        e += strcspn(r->s + e, ".;");      /* the next one, or a NUL */
+        if (e >= lim)
+            return 1;          /* not an end: the scan's limit */
+        if (r->s[e] && (r->s[e] == ';' || !isdigit((unsigned char)r->s[e + 1])))
+            break;
+        e++;                   /* a decimal point, or a NUL inside the text */
+    }
+    while (lo < hi) {          /* the first literal at or after s */
+        size_t mid = (lo + hi) / 2;
+        if (ex->at[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ex->nat && ex->at[lo] < e;
+}
+
 /* One search of rule @c from @start (with @mctx's offset limit, if any):
  * on a match, runs the handler and sets *next past the match (a byte on
  * for an empty one).  1 when it matched (*err: the handler's status), 0
@@ -2607,6 +2659,49 @@ static int match_once(struct run *r, const struct crule *c, handler h, size_t st
     return 1;
 }
 
+/* R_PCTRUN: the bytes of a list of percents ("12, 15 and 20%", "3 vs.
+ * 4 percent"): a number's, the joining words' (",", "and", "or", "vs",
+ * "versus", "to") and "percent"'s, lower-cased. */
+#define PCT_RUN "0123456789., %acdenoprstuv"
+
+/* R_PCTRUN: does the run of PCT_RUN bytes from @p i reach a "%" or a
+ * "percent"?  (Every byte the rule's match and look-ahead read is one.) */
+static int pct_run(const struct run *r, size_t i)
+{
+    static unsigned char in[256];
+    const unsigned char *s = (const unsigned char *)r->lower;
+    const char *q;
+
+    if (!in['%'])
+        for (q = PCT_RUN; *q; q++)
+            in[(unsigned char)*q] = 1;
+    for (; i < r->len && in[s[i]]; i++)
+        if (s[i] == '%' || (s[i] == 'p' && !memcmp(s + i, "percent", 7)))
+            return 1;
+    return 0;
+}
+
+/* R_AND4: one to four words of [^ .;] each followed by a space, then
+ * "and ", from @p i (the rule's leading look-ahead, exact: a word cannot
+ * hold the space that ends it). */
+static int and_within(const struct run *r, size_t i)
+{
+    const char *s = r->lower;
+    int w;
+
+    for (w = 0; w < 4; w++) {
+        size_t j = i;
+        while (j < r->len && s[j] != ' ' && s[j] != '.' && s[j] != ';')
+            j++;
+        if (j == i || j >= r->len || s[j] != ' ')
+            return 0;
+        i = j + 1;
+        if (r->len - i >= 4 && !memcmp(s + i, "and ", 4))
+            return 1;
+    }
+    return 0;
+}
+
 static lm_err run_table(struct run *r, int t, handler h)
 {
     size_t i, next;
@@ -2621,7 +2716,7 @@ static lm_err run_table(struct run *r, int t, handler h)
         if (c->gate >= 0 && !r->ex->found.pass[c->gate])
             continue;
         if (c->r->flags & (R_LEAD | R_NEAR)) {
-            size_t k, n = r->ex->nsites, lead = c->r->flags >> 16 ? c->r->flags >> 16 : LEAD_MAX;
+            size_t k, n = r->ex->nsites, lead = R_LEADOF(c->r->flags) ? R_LEADOF(c->r->flags) : LEAD_MAX;
             size_t from, tried = 0;   /* every start before tried failed */
             const size_t *at = r->ex->sites;
 
@@ -2634,7 +2729,8 @@ static lm_err run_table(struct run *r, int t, handler h)
             }
             for (k = 0; k < n; k++) {
                 size_t st = at[k];
-                if (st < off)
+                if (st < off || ((c->r->flags & R_COMMA) && (st < 2 || r->s[st - 2] != ','
+                                                             || r->s[st - 1] != ' ')))
                     continue;
                 /* the windows of near starts overlap: a start that failed
                  * fails again (the offset limit bounds only where a match
@@ -2696,7 +2792,7 @@ static lm_err run_table(struct run *r, int t, handler h)
             const size_t *at = c->r->flags & R_SITE ? r->ex->sites : r->ex->nums;
             int num = !(c->r->flags & R_SITE);
 
-            if ((c->r->flags & R_VERB)
+            if ((c->r->flags & (R_VERB | R_DOTVERB))
                 && (err = gate_starts(r->ex->gates, c->near, &r->ex->found, &r->ex->at,
                                       &r->ex->nat, &r->ex->capat)))
                 return err;
@@ -2707,6 +2803,11 @@ static lm_err run_table(struct run *r, int t, handler h)
                     continue;
                 if ((c->r->flags & R_VERB)
                     && !verb_in_clause(r, at[k], num ? &r->ex->numclause[k] : &r->ex->clause[k]))
+                    continue;
+                if ((c->r->flags & R_DOTVERB) && !verb_before_dot(r, at[k]))
+                    continue;
+                if (((c->r->flags & R_PCTRUN) && !pct_run(r, at[k]))
+                    || ((c->r->flags & R_AND4) && !and_within(r, at[k])))
                     continue;
                 if (match_once(r, c, h, at[k], NULL, &next, &err) <= 0)
                     continue;

@@ -145,3 +145,116 @@ Test(gate, the_longest_needle_is_found_across_lane_and_block_boundaries)
     gate_set_close(g);
     free(s);
 }
+
+/* pattern_alts: where an anchored pattern's alternatives may start.  Each
+ * row: an invented pattern and whether alternatives may match at a byte
+ * after a word byte or not (an expected viable mask per position). */
+static const struct {
+    const char *pattern;
+    int nalts;               /* 0: not analysed */
+    const char *at;          /* text: the byte tried is the one after '^' */
+    uint64_t want0, want1;   /* viable at that byte, after a non-word / a word byte */
+} alts_rows[] = {
+    { "\\bzorvane|\\bquelin\\b|(?<=\\bthe )zorvil", 3, "^z", 5, 4 },
+    { "\\bzorvane|\\bquelin\\b|(?<=\\bthe )zorvil", 3, "^Q", 2, 0 },
+    { "(?<!non-)(?:very )?\\bdrelo|[(\\[]\\d+", 2, "^v", 1, 1 },    /* \b after a word: anywhere */
+    { "(?<!non-)(?:very )?\\bdrelo|[(\\[]\\d+", 2, "^d", 1, 1 },
+    { "(?<!non-)(?:very )?\\bdrelo|[(\\[]\\d+", 2, "^[", 2, 2 },
+    /* caseless: a superset; a \\b inside a group is not read (after a word byte too) */
+    { "(?-i:\\bRCT\\b)|a?\\d{1,3}x", 2, "^r", 1, 1 },
+    { "(?-i:\\bRCT\\b)|a?\\d{1,3}x", 2, "^7", 2, 2 },
+    { "(?-i:\\bRCT\\b)|a?\\d{1,3}x", 2, "^A", 2, 2 },
+    { "x*|y", 2, "^q", 1, 1 },                                    /* may match empty */
+    { "[^a-c]w|[\\w-]+ k", 2, "^b", 2, 2 },
+    { "[^a-c]w|[\\w-]+ k", 2, "^-", 3, 3 },
+    { "(?<n>ab)\\k<n>", 0, "^a", 0, 0 },                          /* a back-reference */
+};
+
+Test(gate, pattern_alts_reads_where_each_alternative_may_start)
+{
+    static uint64_t viable[2][256];
+    static size_t spans[64][2];
+    size_t i;
+    int split;
+
+    for (i = 0; i < sizeof alts_rows / sizeof alts_rows[0]; i++) {
+        unsigned char c = (unsigned char)alts_rows[i].at[1];
+        int n = pattern_alts(alts_rows[i].pattern, viable, spans, &split);
+
+        cr_assert_eq(n, alts_rows[i].nalts, "%s: %d alternatives", alts_rows[i].pattern, n);
+        if (!n)
+            continue;
+        cr_assert_eq(viable[0][c], alts_rows[i].want0, "%s at '%c' after a non-word byte: %llx",
+                     alts_rows[i].pattern, c, (unsigned long long)viable[0][c]);
+        cr_assert_eq(viable[1][c], alts_rows[i].want1, "%s at '%c' after a word byte: %llx",
+                     alts_rows[i].pattern, c, (unsigned long long)viable[1][c]);
+    }
+    cr_assert_eq(pattern_alts("\\bzorvane|(?m)^quelin", viable, spans, &split), 2);
+    cr_assert_eq(split, 0, "a top-level option setting: not compiled apart");
+    cr_assert_eq(pattern_alts("\\bzorvane|(?i:quelin)", viable, spans, &split), 2);
+    cr_assert_eq(split, 1);
+}
+
+/* The exactness pattern_alts promises: at every position of a text, an
+ * anchored pattern matches only if one of the viable alternatives does, and
+ * the viable ones alone, in their order, match the same span. */
+Test(gate, the_viable_alternatives_alone_match_as_the_whole_pattern)
+{
+    static const char *const pats[] = {
+        "\\b(?:zorvane|quelin)s?\\b|(?<=\\bafter )drelo(?:x|y)|(?:the|this) (?:\\w+ ){0,2}?trial\\b",
+        "(?<!non-)\\bdrelo[sz]ed|[(\\[] ?n ?= ?\\d+|\\d+ ?%|(?-i:\\bQX\\b)|(?:mild |severe )?pain\\b",
+    };
+    static const char text[] = "After drelox the new trial, Zorvanes (n = 12) and 40% QX; non-droloed "
+        "severe pain: the quelin-drelosed 9 %. THIS TRIAL after drelo qx pain";
+    static uint64_t viable[2][256];
+    static size_t spans[64][2];
+    size_t p, len = strlen(text), k, i;
+    int split, n, errc;
+    PCRE2_SIZE erro;
+
+    for (i = 0; i < sizeof pats / sizeof pats[0]; i++) {
+        char full[512], sub[512];
+        pcre2_code *whole;
+        pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+
+        n = pattern_alts(pats[i], viable, spans, &split);
+        cr_assert_gt(n, 1);
+        snprintf(full, sizeof full, "\\G(?:%s)", pats[i]);
+        whole = pcre2_compile((PCRE2_SPTR)full, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &errc, &erro, NULL);
+        cr_assert_not_null(whole);
+        for (p = 0; p < len; p++) {
+            uint64_t m = viable[p && pattern_word((unsigned char)text[p - 1])][(unsigned char)text[p]];
+            int rw = pcre2_match(whole, (PCRE2_SPTR)text, len, p, 0, md, NULL), rs = -1;
+            PCRE2_SIZE w0 = 0, w1 = 0, *ov;
+            size_t at = 0;
+            pcre2_code *part;
+
+            if (rw > 0) {
+                ov = pcre2_get_ovector_pointer(md);
+                w0 = ov[0];
+                w1 = ov[1];
+            }
+            if (!m) {
+                cr_assert_lt(rw, 0, "pattern %zu matches at %zu where no alternative may", i, p);
+                continue;
+            }
+            at += (size_t)snprintf(sub, sizeof sub, "\\G(?:");
+            for (k = 0; k < (size_t)n; k++)
+                if (m >> k & 1)
+                    at += (size_t)snprintf(sub + at, sizeof sub - at, "%s%.*s", at > 5 ? "|" : "",
+                                           (int)spans[k][1], pats[i] + spans[k][0]);
+            snprintf(sub + at, sizeof sub - at, ")");
+            part = pcre2_compile((PCRE2_SPTR)sub, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &errc, &erro, NULL);
+            cr_assert_not_null(part, "%s", sub);
+            rs = pcre2_match(part, (PCRE2_SPTR)text, len, p, 0, md, NULL);
+            cr_assert_eq(rs > 0, rw > 0, "pattern %zu at %zu: %s", i, p, sub);
+            if (rs > 0) {
+                ov = pcre2_get_ovector_pointer(md);
+                cr_assert(ov[0] == w0 && ov[1] == w1, "pattern %zu at %zu: another span", i, p);
+            }
+            pcre2_code_free(part);
+        }
+        pcre2_code_free(whole);
+        pcre2_match_data_free(md);
+    }
+}
