@@ -50,7 +50,7 @@ static const char *const starts[C_NCUES] = {
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
-    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
+    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not|self",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
@@ -59,11 +59,12 @@ static const char *const starts[C_NCUES] = {
     [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|reviewed|abstracted|"
         "administrative data|insurance data|register data|register-based|population|national|regional|nationwide",
     [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
-    [C_CASE_REPORT] = "case|we |i |a |an ",
+    [C_CASE_REPORT] = "case|we |i |a |an |to report|to describe|to present",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
     [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
-    [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals",
+    [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals|"
+        "beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|mares|sows|gilts|ducks|fishes|trout|fingerlings",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
     [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples|in culture|fibroblasts|keratinocytes|macrophages|hepatocytes",
     [C_HUMAN] = "patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons",
@@ -97,16 +98,21 @@ static const char *const starts[C_NCUES] = {
     "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
     "(?:(?!randomi)[\\w-]+,? ){0,3}?"
 
+/* an age in words: "a sixteen week old child", "a forty-two-year-old man" */
+#define AGE_WORD "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+
 /* a trial wished for, not done: "a randomized trial is warranted" */
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
-    "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
+    "(?:warranted|needed|required|necessary|justified|recommended|planned|feasible|" \
+    "an? (?:reasonable |logical |natural |appropriate )?(?:next step|option)|the (?:next|logical next) step)\\b"
 #define NOT_WANTED "(?!" WANTED ")"
 /* ... or named as the next step: "before we proceed with a randomised
  * trial", "to plan a definitive randomized trial" (look-behinds
  * right before "randomised") */
 #define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further |powered |well-designed |well designed )" \
     "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
-    "design a |plan a |planning a |advance to a )"
+    "design a |plan a |planning a |advance to a |whether a |decide if a |determine if a |assess if a )"
 
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
@@ -155,7 +161,9 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original|"
-        "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend|retrospective)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        /* "a retrospective, randomized, case-controlled study" names no allocation */
+        "(?!,? (?:(?:and )?[\\w-]+,? ){0,2}?(?:case-? ?control(?:led)?|cohort)\\b)"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
      * cue of its own so the anchored pattern runs only at line starts */
@@ -171,18 +179,21 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         /* "patients randomized in the XY trial": its arms, another's report */
         "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
-        /* ... or its data's source ("data from the XY randomised trial";
+        /* ... or its data's source ("data from the XY randomised trial",
+         * "participating in the XY-7 (ZORA) cluster-randomized trial";
          * "from a societal perspective" is a viewpoint, not a source) */
         "\\b(?!in (?:this|our|the present|the current) )"
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? |\\([^()\\s]{1,20}\\) ){0,6}?(?:(?:cluster|individually|block|stratified)[- ])?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
         /* another's trial as background: "a previous multicentre randomised trial" */
         "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
         "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
-        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
+        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b"
+        /* the participants chose their arm: "self-assigned to exercise or control" */
+        "|\\bself-? ?(?:assigned|allocated|selected) (?:themselves )?(?:to|into) (?:either |one of )?(?:the |an? |two |three )?(?:[\\w-]+ ){0,4}?(?:groups?|arms?|or)\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
     [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
@@ -203,8 +214,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* a few patients described: "We describe 14 consecutive patients" (under 100) */
         "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
     [C_CASE_REPORT] = { "design.case_report",
-        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
-        "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss|highlight) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
+        "|\\b(?:a|an) (?:\\d{1,3}|" AGE_WORD ")[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        /* the aim of a case report: "To report an atypical complication in a patient" */
+        "|\\bto (?:report|describe|present) (?:a|an) (?:rare|unusual|atypical|novel|unique|first|uncommon|new) (?:[\\w-]+ ){0,4}?"
+        "(?:case|patient|man|woman|boy|girl|child|infant|complication|presentation|manifestation|variant)\\b"
         /* the part of a case report's abstract that tells the case */
         "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
         /* "A rare case of ...", "Zorvil rash: a rare case" */
@@ -216,10 +230,19 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
         "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+    /* the species studied, not what people eat or a product made from an
+     * animal: "fish" only as the animals of a study ("juvenile fish", "360 fish",
+     * "fish were fed"), never the food ("fatty fish", "the fish group", "fish
+     * oil"); "bovine colostrum", "porcine collagen", "cows' milk" */
     [C_ANIMAL] = { "design.animal",
         "\\b(?:mice|mouse|rats?|murine|rodents?|rabbits?|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|"
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
-        "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
+        "ospreys|birds|hamsters|guinea pigs|ferrets|animals|beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|"
+        "mares|sows|gilts|ducks|fishes|trout|fingerlings)\\b"
+        "(?!(?<=cows)')(?!(?<=bovine|porcine|equine|ovine)[- ](?:serum|colostrum|milk|collagen|gelatine?|pericardi\\w*|lactoferrin|surfactant|"
+        "xenografts?|bone|dermis|dermal|heparin|insulin|thrombin|anti-?thymocyte|valves?|grafts?|derived|origin|submucosa|matrix|mesh)\\b)"
+        "|\\bfish\\b(?:(?<=\\bjuvenile fish|\\bfarmed fish|\\bwild fish|\\bteleost fish|\\bfreshwater fish|\\bcaged fish|\\blarval fish|"
+        "\\bornamental fish|\\badult fish|\\d fish)|(?= (?:were|was|species|larvae|farms?|tanks?|populations?|welfare|fed)\\b))" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
     [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b"
         "|\\bin culture\\b|\\b(?:fibroblasts|keratinocytes|macrophages|hepatocytes) (?:were|was) (?:exposed|treated|incubated|cultured|stimulated)\\b" },
@@ -229,6 +252,8 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_DOUBLE_BLIND] = { "design.double_blind", "\\b(?:double|triple)-? ?blind(?:ed)?\\b" },
     [C_CROSSOVER] = { "design.crossover", "\\bcross-? ?over\\b" },
     [C_REVIEW_BACKGROUND] = { "design.review_background",
+        /* not the text itself: "this is a systematic review", "we conducted a meta-analysis" */
+        "(?<!\\bis )(?<!\\bwas )(?<!conducted )(?<!performed )(?<!undertook )(?<!carried out )(?<!present )(?<!report )(?<!provide )"
         "\\b(?:a|one|recent|previous|prior|earlier|existing|several|many|some|other|cochrane) (?:recent |previous |large |published |cochrane )?(?:systematic reviews?|meta-analy[sz][ie]s)\\b"
         "|\\busing (?:a )?(?:random-effects? |fixed-effects? )?(?:systematic review|meta-analy[sz]is)\\b" },
     [C_NOT_ARMS] = { "design.not_arms",

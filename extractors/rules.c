@@ -667,7 +667,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
-    { "design.non_randomized", "random" },
+    { "design.non_randomized", "random|self-assign|self assign|self-alloc|self alloc|self-select|self select" },
     { "design.quasi", "quasi|before" },
     { "design.divided", "group|arm" },
     { "design.control_group", "control|placebo|sham|comparison" },
@@ -676,7 +676,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|record|chart|notes|claims data|"
                        "administrative data|insurance data|register|population|national|regional|nationwide" },
     { "design.case_series", "series|we describe|we report|we present" },
-    { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|i report|i describe|i present|i discuss" },
+    { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|we highlight|i report|i describe|i present|i discuss|i highlight|"
+                            "to report a|to describe a|to present a" },
     { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
     { "design.single_arm", "single|before|pre|historical|baseline" },
     { "design.veterinary", "veterin|client|vivo|model" },
@@ -694,7 +695,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
                        "sheep|ewes|lamb|ovine|goat|cattle|cows|calves|heifer|steer|bovine|horse|equine|"
                        "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
-                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
+                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat|"
+                       "beagle|minipig|mini-pig|marmoset|baboon|gerbil|ponies|foals|mares|sows|gilts|ducks|trout|fingerling" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
     { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data" },
