@@ -315,6 +315,17 @@ static const struct rule size_rules[] = {
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
       "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
       R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
+    /* ... the same breakdown written without a space: "513(251 zorvil, 262
+     * placebo) patients were randomized"; the bracket must open on a
+     * digit ("25(OH)D" is no count).  Tried at digits only where the
+     * clause holds the verb. */
+    { "n.randomized.paren_tight", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
+      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_DIGIT | R_VERB, "random|alloc|assign" },
+    { "n.enrolled.paren_tight", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
+      "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
+      R_NUM | R_DIGIT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
