@@ -3087,7 +3087,9 @@ static void case_report_size(lm_extractions *x, size_t first)
  *        abstract), whatever its rule
  *
  * After the choice, finish_article adds a separately stated control group
- * (add_controls) and a case report counts one. */
+ * (add_controls), a secondary analysis that names its parent trial's size
+ * takes the smaller count of its own analysed people (secondary_subset),
+ * and a case report counts one. */
 static int size_prio(const lm_extraction *e)
 {
     size_t j;
@@ -3195,6 +3197,72 @@ static size_t add_controls(lm_extractions *x, size_t first, size_t best,
     return x->len - 1;
 }
 
+static int design_flag(const lm_extractions *x, size_t first, const char *flag)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && strstr(x->v[i].flags, flag))
+            return 1;
+    return 0;
+}
+
+/* Does s[a, b) hold one of @p pats (case-insensitive)? */
+static int span_has(const char *s, size_t a, size_t b, const char *const *pats, size_t npats)
+{
+    size_t i, k, n;
+
+    for (k = 0; k < npats; k++) {
+        n = strlen(pats[k]);
+        for (i = a; i + n <= b; i++)
+            if (!strncasecmp(s + i, pats[k], n))
+                return 1;
+    }
+    return 0;
+}
+
+/* A secondary analysis states its parent trial's size, then the people it
+ * analysed ("The parent trial randomised 1200 adults ... This secondary
+ * analysis included 430 with imaging"): the study is those analysed.  The
+ * parent's count wins the ranking by its verb; in a text flagged a
+ * secondary analysis, when its sentence names the (parent) trial and a
+ * later count's sentence is the analysis's own ("this secondary analysis
+ * included", "were analysed"; a smaller count), that count is the total.  Returns the row chosen. */
+static size_t secondary_subset(const lm_extractions *x, size_t first, size_t best,
+                               const char *abstract)
+{
+    static const char *const parent[] = { "parent", "original trial", "original study", "main trial",
+        "overall trial", "full trial", "larger trial", "trial" };
+    static const char *const own[] = { "this analysis", "this secondary", "this post hoc", "this post-hoc",
+        "this ancillary", "this exploratory", "this substudy", "this sub-study", "present analysis",
+        "current analysis", "we analysed", "we analyzed", "were analysed", "were analyzed",
+        "included in this", "included in the present", "included in the current", "included in our" };
+    const lm_extraction *p = &x->v[best];
+    size_t len, s0, s1, k;
+
+    if (!abstract || strcmp(p->section, "abstract") || !design_flag(x, first, "secondary_analysis"))
+        return best;
+    len = strlen(abstract);
+    if (p->span_end > len)
+        return best;
+    s0 = sent_start(abstract, p->span_start);
+    s1 = sent_end(abstract, len, p->span_end);
+    if (!span_has(abstract, s0, s1, parent, NTAB(parent)))
+        return best;
+    for (k = first; k < x->len; k++) {
+        const lm_extraction *o = &x->v[k];
+        size_t o0;
+
+        if (o->kind != LM_KIND_SAMPLE_SIZE || strcmp(o->section, "abstract") || o->span_start < p->span_end
+            || o->span_end > len || !(o->value < p->value) || o->value < 2)
+            continue;
+        o0 = sent_start(abstract, o->span_start);
+        if (span_has(abstract, o0, sent_end(abstract, len, o->span_end), own, NTAB(own)))
+            return k;
+    }
+    return best;
+}
+
 /* The study's total: the sample size with the highest rule priority, the
  * earliest on a tie, with a separately stated control group added
  * (add_controls); marked "primary".  Rates given only as a percent are
@@ -3233,6 +3301,7 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
     if (ctl)    /* extract_push may move the array: pass a copy */
         ctl_row = *ctl;
     best = add_controls(x, first, best, ctl ? &ctl_row : NULL, abstract);
+    best = secondary_subset(x, first, best, abstract);
     extract_flag(&x->v[best], "primary");
 }
 
