@@ -1962,13 +1962,81 @@ static const char *sentence_why(const struct run *r, size_t ss, size_t se)
     return best < 4 ? why[best] : NULL;
 }
 
+/* Is offset @p a in the abstract's background part (a line opening
+ * "BACKGROUND:", "Introduction:", "CONTEXT:", "RATIONALE:", with no later
+ * label before @p a: "Background: ... Results: 17 (42%)" is a result)?
+ * The line start is looked for at most 8 KiB back. */
+static int in_background_part(const struct run *r, size_t a)
+{
+    static const char *const lab[] = { "background", "introduction", "context", "rationale" };
+    size_t i = a, lim = a > 8192 ? a - 8192 : 0, k, n;
+    const char *colon;
+
+    while (i > lim && r->s[i - 1] != '\n')
+        i--;
+    if (i == lim && lim > 0)
+        return 0;
+    for (k = 0; k < NTAB(lab); k++) {
+        n = strlen(lab[k]);
+        if (i + n < r->len && !strncasecmp(r->s + i, lab[k], n)) {
+            size_t j;
+
+            colon = memchr(r->s + i + n, ':', 40 < r->len - i - n ? 40 : r->len - i - n);
+            if (!colon || colon >= r->s + a)
+                return 0;
+            /* a later label on the same line ("Background: ... Results: ..."):
+             * a capitalised word, then ":" */
+            for (j = (size_t)(colon - r->s) + 1; j < a; j++)
+                if (r->s[j] == ':' && isalpha((unsigned char)r->s[j - 1])) {
+                    size_t w = j;
+
+                    while (w > i && isalpha((unsigned char)r->s[w - 1]))
+                        w--;
+                    if (isupper((unsigned char)r->s[w]))
+                        return 0;
+                }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the clause after a rate say those who completed follow-up or the
+ * study ("186 (93%) completed the 12-week follow-up", "91% were retained
+ * in the trial")?  Looked for in 80 bytes after @p b. */
+static int completed_followup(const struct run *r, size_t b)
+{
+    static const char *const verb[] = { "completed ", "were retained", "was retained", "remained in ",
+        "were followed", "attended the final", "returned for follow" };
+    static const char *const what[] = { "follow-up", "follow up", "followup", "the study", "the trial",
+        "all visits", "the final visit", "final assessment", "retained" , "followed" };
+    size_t i = b, e, k, n;
+    int v = 0;
+
+    while (i < r->len && (r->lower[i] == ')' || r->lower[i] == ']' || r->lower[i] == ' '))
+        i++;
+    for (k = 0; k < NTAB(verb) && !v; k++) {
+        n = strlen(verb[k]);
+        v = i + n <= r->len && !memcmp(r->lower + i, verb[k], n);
+    }
+    if (!v)
+        return 0;
+    e = i + 80 < r->len ? i + 80 : r->len;
+    for (k = 0; k < NTAB(what); k++)
+        if (memmem(r->lower + i, e - i, what[k], strlen(what[k])))
+            return 1;
+    return 0;
+}
+
 static const char *not_this_result(struct run *r, size_t a, size_t b)
 {
     size_t ss, se;
 
     if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
-        || strcasestr(r->section, "introduction"))
+        || strcasestr(r->section, "introduction") || in_background_part(r, a))
         return "a background section, not this study's result";
+    if (completed_followup(r, b))
+        return "completeness of follow-up, not a result";
     ss = sent_start(r->s, a);
     se = sent_end(r->s, r->len, b);
     /* the rates of a sentence share its answer */
