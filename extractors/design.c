@@ -85,7 +85,7 @@ static const char *const starts[C_NCUES] = {
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
     [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
     [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
-    [C_BLIND_PLACEBO] = "double|triple|placebo",
+    [C_BLIND_PLACEBO] = "double|triple|placebo|sham",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
     [C_MODERATOR] = "treatment|intervention|interaction|predictive|moderat|modif|effect modification|derive",
@@ -155,10 +155,14 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
         "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
+        /* "Allocation was by sealed opaque envelopes" */
+        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was|were) (?:[a-z]+ )?(?:by|using|with|through|via) (?:a |an |the )?(?:[\\w-]+ ){0,2}?"
+        "(?:sealed|opaque|envelopes?|computer-generated|random(?:i[sz]ation)?|blocks?|minimi[sz]ation|sequence)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
         "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
-        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?|"
+        "interventional|intervention|feasibility|superiority)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original|"
         "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend|retrospective)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
@@ -306,8 +310,12 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* a double-blind placebo-controlled comparison: blinding people to a
      * placebo is done to randomised arms (the word itself may be missing) */
     [C_BLIND_PLACEBO] = { "design.rct.blinded_placebo",
-        "\\b(?:double|triple)[- ]?blind(?:ed)?,? (?:(?:and|or|[\\w-]+),? ){0,3}?placebo[- ]controlled\\b"
-        "|\\bplacebo[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?blind(?:ed)?\\b" },
+        "\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?),? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:placebo|sham)[- ]controlled\\b"
+        "|\\b(?:placebo|sham)[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b"
+        /* ... or said apart in one sentence: "allocated to zorvil or placebo
+         * in a double-blind design" */
+        "|\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b[^.;:]{0,80}?\\b(?:or|versus|vs\\.?|and|with|to) (?:a |an |the |matching |identical )?(?:placebo|sham)\\b"
+        "|\\b(?:placebo|sham)\\b[^.;:]{0,80}?\\bin a (?:[\\w-]+,? ){0,2}?(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?) (?:design|fashion|manner|way)\\b" },
     /* a title that names an association, not a comparison of arms:
      * "Predictors of ...", "Relationship between ...", "X predicts Y" */
     [C_ASSOC] = { "design.association",

@@ -719,7 +719,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.interviews", "interviews were|interviews was" },
     { "design.simulation", "simulat" },
     { "design.review_methods", "search methods|search strategy|selection criteria|study selection|eligibility criteria for|searched|searching" },
-    { "design.rct.blinded_placebo", "blind" },
+    { "design.rct.blinded_placebo", "blind|mask" },
     { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
     { "design.moderator", "interaction|predictive|moderat|modif|derive" },
