@@ -62,7 +62,7 @@ static const char *const starts[C_NCUES] = {
     [C_CASE_REPORT] = "case|we |i |a |an |to report|to describe|to present",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
-    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
+    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline|validity|concurrent|criterion|construct",
     [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals|"
         "beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|mares|sows|gilts|ducks|fishes|trout|fingerlings",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
@@ -83,7 +83,7 @@ static const char *const starts[C_NCUES] = {
     [C_PROCESS] = "process evaluation|qualitative",
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
-    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
+    [C_USES_TRIAL] = "whether|if |data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
     [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
     [C_BLIND_PLACEBO] = "double|triple|placebo|sham",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
@@ -233,7 +233,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
-        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\b(?:concurrent |criterion |construct )?(?<!external )(?<!internal )validity of\\b|\\b(?:concurrent|criterion) validity\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
     /* the species studied, not what people eat or a product made from an
      * animal: "fish" only as the animals of a study ("juvenile fish", "360 fish",
      * "fish were fed"), never the food ("fatty fish", "the fish group", "fish
@@ -272,6 +272,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
      * mortality", one arm of a trial alone */
     [C_USES_TRIAL] = { "design.uses_trial",
         "\\bwhether (?:[\\w-]+ ){1,4}?predict(?:ed|s)\\b"
+        /* "it was tested if patients' levels of a trait were associated with
+         * outcome": an association over the trial's people (not with the
+         * treatment effect, a moderator) */
+        "|\\b(?:whether|if) (?:[\\w'-]+ |\\([^()]{1,20}\\) ){1,6}?(?:were|was) associated with (?!(?:the )?(?:treatment|intervention|randomi[sz]ed) (?:effects?|benefit|response|arm|group)\\b)"
         "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b"
         "|\\b(?:placebo|control|usual[- ]care|intervention|active|treatment)[- ](?:arm|group) data (?:from|of)\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },

@@ -700,7 +700,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.active_controlled", "active|head-to-head" },
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
-    { "design.other", "cross|survey|diagnos|qualitative|validation|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
+    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
     /* the animal words with their boundaries where a bare stem ("rat",
      * "hen", "cat") would pass in almost every abstract ("rate", "then") */
     { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
@@ -710,7 +710,7 @@ static const struct { const char *id; const char *need; } gates[] = {
                        "beagle|minipig|mini-pig|marmoset|baboon|gerbil|ponies|foals|mares|sows|gilts|ducks|trout|fingerling" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data|associated with" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
