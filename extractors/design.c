@@ -570,8 +570,10 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy);
      * a marker both prognostic and a moderator of the treatment effect
-     * keeps the comparison */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && (!c[C_NOT_ARMS] || c[C_MODERATOR]) && !c[C_USES_TRIAL]
+     * keeps the comparison, and so does an association tested as an
+     * interaction with the treatment */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && (!c[C_NOT_ARMS] || c[C_MODERATOR])
+        && (!c[C_USES_TRIAL] || c[C_MODERATOR])
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
     /* double-blind and placebo-controlled, in people, with nothing that
