@@ -232,7 +232,7 @@ static const struct rule size_rules[] = {
     /* "two groups of 30 patients each" */
     { "n.per_group.of", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       "\\b(?:two|three|four|five|[2-5]) (?:equal |similar )?(?:groups|arms) of (?<n>" COUNT ")" NOT_UNIT
-      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$))", R_NEAR, "groups of|arms of" },
+      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$)|(?= (?:receiving|treated|given|allocated|assigned|who)\\b))", R_NEAR, "groups of|arms of" },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
@@ -449,7 +449,7 @@ static const struct rule size_rules[] = {
      * their people, and after them in the table (a span is read once), so a
      * listed noun keeps its own rule. */
     { "n.role.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 75,
-      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|was|had been|have been) (?:randomly |then |subsequently )?"
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:" PAREN_BETWEEN " )?(?:(?:were|was|had been|have been) (?:randomly |then |subsequently |equally |evenly )?"
       "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
       "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
       R_NUM | R_VERB, "random|allocated|assigned" },
@@ -510,7 +510,7 @@ static const struct rule size_rules[] = {
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
       "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", 0, NULL },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
+      "(?-i:(?:(?<!%)[(\\[,;] ?n|[A-Za-z0-9]: ?[nN]) ?= ?)(?<n>" NUMD ")(?![\\d.%])", 0, NULL },
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
@@ -2908,10 +2908,14 @@ static lm_err arms_total(struct run *r)
             continue;
         ss = sent_start(r->orig, a->span_start);
         se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
-        /* a ';' inside brackets does not end a sentence that randomises:
-         * "(A: n=210; B: n=205; C: n=208)" */
+        /* a ';' inside brackets does not end a sentence that randomises
+         * or names its trial: "(A: n=210; B: n=205; C: n=208)"; nor one
+         * outside them in a sentence that randomises and goes on listing
+         * its arms ("to A for 3 days (n = 74); B (n = 76); or C (n = 75)":
+         * the next clause holds an arm and is no new "(ii)" part) */
         for (;;) {
-            size_t q, depth = 0, olen = r->ex->norm.map[r->len];
+            size_t q, depth = 0, olen = r->ex->norm.map[r->len], next;
+            int more = 0;
 
             for (q = ss; q < se; q++) {
                 if (r->orig[q] == '(')
@@ -2919,9 +2923,21 @@ static lm_err arms_total(struct run *r)
                 else if (r->orig[q] == ')' && depth)
                     depth--;
             }
-            if (!depth || se >= olen || r->orig[se] != ';' || !randomises(r->orig + ss, se - ss))
+            if (se >= olen || r->orig[se] != ';'
+                || !(randomises(r->orig + ss, se - ss)
+                     || (depth && memmem(r->orig + ss, se - ss, "trial", 5))))
                 break;
-            se = sent_end(r->orig, olen, se + 1);
+            next = sent_end(r->orig, olen, se + 1);
+            for (q = se + 1; q < next && r->orig[q] == ' '; q++)
+                ;
+            /* not a new enumerated part ("; (ii) in a crossover ...") */
+            if (!depth && q < next && r->orig[q] != '(')
+                for (q = i + 1; q < first && !more; q++)
+                    more = r->out->v[q].kind == LM_KIND_ARM_SIZE && r->out->v[q].span_start > se
+                        && r->out->v[q].span_end <= next;
+            if (!depth && !more)
+                break;
+            se = next;
         }
         rnd = randomises(r->orig + ss, se - ss);
         for (j = i; j < first; j++) {
