@@ -288,6 +288,15 @@ static const struct rule size_rules[] = {
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
+    /* the whole sample's count in brackets: "for the entire population
+     * (n = 80)", "the study sample (n = 212)"; those analysed by intention
+     * to treat ("In intent-to-treat (ITT) analyses (n = 101)") */
+    { "n.population_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
+      "\\b(?:entire|whole|total|overall|full|study|trial) (?:study |trial )?(?:population|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
+      R_NEAR, "n =|n=" },
+    { "n.itt_paren", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
+      "\\binten(?:t|tion)[- ]to[- ]treat (?:[(\\[]itt[)\\]] )?(?:population|analys[ie]s|set|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
+      R_NEAR, "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -374,7 +383,7 @@ static const struct rule size_rules[] = {
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"
-      "sample included|sample consisted of) (?:a total of |the |all )?"
+      "sample included|sample consisted of|accrued|accruing) (?:a total of |the |all )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
@@ -514,7 +523,7 @@ static const struct rule size_rules[] = {
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
-      "[(\\[](?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
+      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -624,6 +633,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
+    { "n.population_paren", "n =|n=" },
+    { "n.itt_paren", "n =|n=" },
     { "n.who_paren_bare", ") were|) was|) had been|) have been|] were|] was" },
     { "n.paren_total", "=N =|=N=" },
     { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
