@@ -37,7 +37,7 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_MODERATOR, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_MODERATOR, C_REVIEW_SELF, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
@@ -89,6 +89,7 @@ static const char *const starts[C_NCUES] = {
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
     [C_MODERATOR] = "treatment|intervention|interaction|predictive|moderat|modif|effect modification|derive",
+    [C_REVIEW_SELF] = "this is|this was|it is|we conducted|we performed|we undertook|we carried out|we present|we report|we provide",
 };
 
 /* the study's own name for itself ("this observational analysis", "we
@@ -98,9 +99,11 @@ static const char *const starts[C_NCUES] = {
     "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
     "(?:(?!randomi)[\\w-]+,? ){0,3}?"
 
-/* an age in words: "a sixteen week old child", "a forty-two-year-old man" */
-#define AGE_WORD "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|" \
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+/* an age in words: "a sixteen week old child", "a forty-two-year-old man"
+ * (as a trie: it is tried after every "a ") */
+#define AGE_WORD "(?:t(?:w(?:o|elve|enty)|h(?:ree|irt(?:een|y))|en)|f(?:o(?:ur(?:teen)?|rty)|i(?:ve|ft(?:een|y)))|" \
+    "s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|e(?:ight(?:een|y)?|leven)|nine(?:teen|ty)?|one)" \
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 
 /* a trial wished for, not done: "a randomized trial is warranted" */
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
@@ -256,8 +259,6 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_DOUBLE_BLIND] = { "design.double_blind", "\\b(?:double|triple)-? ?blind(?:ed)?\\b" },
     [C_CROSSOVER] = { "design.crossover", "\\bcross-? ?over\\b" },
     [C_REVIEW_BACKGROUND] = { "design.review_background",
-        /* not the text itself: "this is a systematic review", "we conducted a meta-analysis" */
-        "(?<!\\bis )(?<!\\bwas )(?<!conducted )(?<!performed )(?<!undertook )(?<!carried out )(?<!present )(?<!report )(?<!provide )"
         "\\b(?:a|one|recent|previous|prior|earlier|existing|several|many|some|other|cochrane) (?:recent |previous |large |published |cochrane )?(?:systematic reviews?|meta-analy[sz][ie]s)\\b"
         "|\\busing (?:a )?(?:random-effects? |fixed-effects? )?(?:systematic review|meta-analy[sz]is)\\b" },
     [C_NOT_ARMS] = { "design.not_arms",
@@ -317,9 +318,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?),? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:placebo|sham)[- ]controlled\\b"
         "|\\b(?:placebo|sham)[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b"
         /* ... or said apart in one sentence: "allocated to zorvil or placebo
-         * in a double-blind design" */
+         * in a double-blind design": started at the blinding word, which
+         * is rarer than "placebo") */
         "|\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b[^.;:]{0,80}?\\b(?:or|versus|vs\\.?|and|with|to) (?:a |an |the |matching |identical )?(?:placebo|sham)\\b"
-        "|\\b(?:placebo|sham)\\b[^.;:]{0,80}?\\bin a (?:[\\w-]+,? ){0,2}?(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?) (?:design|fashion|manner|way)\\b" },
+        /* ... or blinded arms by their design ("in a double-blind design") */
+        "|\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?) (?:design|fashion|manner|way)\\b" },
     /* a title that names an association, not a comparison of arms:
      * "Predictors of ...", "Relationship between ...", "X predicts Y" */
     [C_ASSOC] = { "design.association",
@@ -344,6 +347,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:moderators?|modifiers?) of (?:the )?(?:treatment|intervention)(?: effects?| response| benefit)?\\b"
         "|\\beffect modification\\b"
         "|\\bderives? (?:a )?(?:greater|more|less|larger|smaller) benefit\\b" },
+    /* the text naming itself a review ("this is a systematic review", "we
+     * conducted a meta-analysis"): not a review in its background */
+    [C_REVIEW_SELF] = { "design.review_self",
+        "\\b(?:(?:this|it) (?:is|was)|we (?:conducted|performed|undertook|carried out|present|report|provide)) an? "
+        "(?:[\\w-]+ ){0,2}?(?:systematic reviews?|meta-analy[sz][ie]s)\\b" },
 };
 
 struct design_rules {
@@ -498,7 +506,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
      * and no cells or tissue */
     int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN] && !c[C_IN_VITRO]);
 
-    int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+    int background = c[C_REVIEW_BACKGROUND] - c[C_REVIEW_SELF];
+    int reviews = c[C_META] + c[C_SR] - (background > 0 ? background : 0);
 
     /* a trial that describes its own randomisation is a trial, unless its
      * title calls it a review (reviews cite trials, trials cite reviews) */

@@ -293,10 +293,10 @@ static const struct rule size_rules[] = {
      * to treat ("In intent-to-treat (ITT) analyses (n = 101)") */
     { "n.population_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "\\b(?:entire|whole|total|overall|full|study|trial) (?:study |trial )?(?:population|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
-      R_NEAR, "n =|n=" },
+      R_NEAR | R_LEADN(48), "n =|n=" },
     { "n.itt_paren", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
       "\\binten(?:t|tion)[- ]to[- ]treat (?:[(\\[]itt[)\\]] )?(?:population|analys[ie]s|set|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
-      R_NEAR, "n =|n=" },
+      R_NEAR | R_LEADN(56), "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -326,15 +326,15 @@ static const struct rule size_rules[] = {
       R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     /* ... the same breakdown written without a space: "513(251 zorvil, 262
      * placebo) patients were randomized"; the bracket must open on a
-     * digit ("25(OH)D" is no count).  Tried at digits only where the
-     * clause holds the verb. */
+     * digit ("25(OH)D" is no count).  Tried at digits right before a
+     * bracket (R_CINEXT's test) where the clause holds the verb. */
     { "n.randomized.paren_tight", LM_KIND_SAMPLE_SIZE, "randomized", 99,
       PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
-      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_DIGIT | R_VERB, "random|alloc|assign" },
+      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_DIGIT | R_CINEXT | R_VERB, "random|alloc|assign" },
     { "n.enrolled.paren_tight", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
       "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
-      R_NUM | R_DIGIT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
+      R_NUM | R_DIGIT | R_CINEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
@@ -711,6 +711,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.active_controlled", "active|head-to-head" },
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
+    { "design.review_self", "systematic review|meta-analy" },
     { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
     /* the animal words with their boundaries where a bare stem ("rat",
      * "hen", "cat") would pass in almost every abstract ("rate", "then") */
@@ -1980,13 +1981,12 @@ static const char *sentence_why(const struct run *r, size_t ss, size_t se)
 static int in_background_part(const struct run *r, size_t a)
 {
     static const char *const lab[] = { "background", "introduction", "context", "rationale" };
-    size_t i = a, lim = a > 8192 ? a - 8192 : 0, k, n;
-    const char *colon;
+    size_t i, lim = a > 8192 ? a - 8192 : 0, k, n;
+    const char *colon, *nl = a > lim ? memrchr(r->s + lim, '\n', a - lim) : NULL;
 
-    while (i > lim && r->s[i - 1] != '\n')
-        i--;
-    if (i == lim && lim > 0)
+    if (!nl && lim > 0)
         return 0;
+    i = nl ? (size_t)(nl - r->s) + 1 : 0;
     for (k = 0; k < NTAB(lab); k++) {
         n = strlen(lab[k]);
         if (i + n < r->len && !strncasecmp(r->s + i, lab[k], n)) {
@@ -1997,8 +1997,13 @@ static int in_background_part(const struct run *r, size_t a)
                 return 0;
             /* a later label on the same line ("Background: ... Results: ..."):
              * a capitalised word, then ":" */
-            for (j = (size_t)(colon - r->s) + 1; j < a; j++)
-                if (r->s[j] == ':' && isalpha((unsigned char)r->s[j - 1])) {
+            for (j = (size_t)(colon - r->s) + 1; j < a; j++) {
+                const char *c = memchr(r->s + j, ':', a - j);
+
+                if (!c)
+                    break;
+                j = (size_t)(c - r->s);
+                if (isalpha((unsigned char)r->s[j - 1])) {
                     size_t w = j;
 
                     while (w > i && isalpha((unsigned char)r->s[w - 1]))
@@ -2006,6 +2011,7 @@ static int in_background_part(const struct run *r, size_t a)
                     if (isupper((unsigned char)r->s[w]))
                         return 0;
                 }
+            }
             return 1;
         }
     }
@@ -2043,19 +2049,22 @@ static const char *not_this_result(struct run *r, size_t a, size_t b)
 {
     size_t ss, se;
 
+    static const char *const bg = "a background section, not this study's result";
+
     if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
-        || strcasestr(r->section, "introduction") || in_background_part(r, a))
-        return "a background section, not this study's result";
+        || strcasestr(r->section, "introduction"))
+        return bg;
     if (completed_followup(r, b))
         return "completeness of follow-up, not a result";
     ss = sent_start(r->s, a);
     se = sent_end(r->s, r->len, b);
-    /* the rates of a sentence share its answer */
+    /* the rates of a sentence share its answer (the abstract's background
+     * part is read once per sentence) */
     if (r->why_se && ss == r->why_ss && se == r->why_se)
         return r->why;
     r->why_ss = ss;
     r->why_se = se;
-    r->why = sentence_why(r, ss, se);
+    r->why = in_background_part(r, a) ? bg : sentence_why(r, ss, se);
     return r->why;
 }
 
