@@ -56,6 +56,27 @@
 # (floor 0.945 -> 0.948); "from a societal perspective" is no other
 # trial's data (an economic evaluation of its own randomised arms): 0.831,
 # 0.952; PubMed specificity unchanged 2065/2133.
+# 2026-12-04 (issue 15, unseen abstracts): PubMed records without the RCT
+# type not called RCT 2065 -> 2071/2133 (0.968 -> 0.971, floor 0.969):
+# a species named after food or a product is no animal ("fatty fish",
+# "fish oil", "bovine colostrum"; fish only as a study's animals), more
+# species (beagles, trout), a trial named with a bracket or as
+# "cluster-randomized" stays borrowed, "retrospective, randomized,
+# case-controlled", self-assigned arms, a trial as the next step, a test's
+# validity checked in random order, a trait's association with outcome
+# over a borrowed trial; design_agree 0.829 -> 0.871 (58 -> 61/70, floor
+# 0.86: "this is a systematic review", a case report by its aim, "we
+# highlight the case"); Evidence Inference development agree_rct 0.831
+# -> 0.833 and stated 0.952 -> 0.955 (floor 0.948 -> 0.952: "randomised
+# controlled intervention trial", blinding and placebo or sham said apart
+# or "double-masked", allocation by envelopes); development records given
+# a sample size 746 -> 756/868 (0.859 -> 0.871, floor 0.865: "513(251 ...)",
+# arms listed across ';' after the verb, labelled arms "A: N = 191",
+# "randomized to two groups of 35", "the entire population (n = 80)",
+# intention-to-treat "(n = 101)", "accrued"); dev rate precision 0.859 ->
+# 0.880 (floor 0.85 -> 0.87: no rate from the abstract's own background
+# part or from those who completed follow-up); EBM-NLP and the rest of the
+# dev set unchanged.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -91,11 +112,11 @@ echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed 
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
 $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evidence_inference/splits/ev2_test_article_ids.txt" \
-  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.948,rct_vs_ei.size_answered=0.855 || status=1
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.952,rct_vs_ei.size_answered=0.865 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.969,rct_vs_pubtypes.design_agree=0.86 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
