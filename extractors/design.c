@@ -49,7 +49,7 @@ static const char *const starts[C_NCUES] = {
     [C_SR] = "systematic|umbrella review|scoping review|we systematically",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
-    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
+    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in|recruitment to|recruitment into|recruitment for|recruiting to|participation in",
     [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not|self",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
@@ -192,7 +192,9 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\b(?!in (?:this|our|the present|the current) )"
         "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
         "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
-        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
+        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in|"
+        /* a study of a trial's recruitment: "recruitment to a randomised trial" */
+        "recruitment (?:to|into|for)|recruiting to|participation in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? |\\([^()\\s]{1,20}\\) ){0,6}?(?:(?:cluster|individually|block|stratified)[- ])?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
         /* another's trial as background: "a previous multicentre randomised trial" */
         "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
