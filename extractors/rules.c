@@ -37,13 +37,15 @@
     "hours?|hrs?|h\\b|minutes?|min\\b|(?:person|patient)[- ](?:years?|months?|days?|time)|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
     "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
     "groups|arms|items|questions|weeks))"
-/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
-#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
+/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400"),
+ * age, or a class's name ("type 1 diabetic patients", "grade 3 patients") */
+#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)(?<!type )(?<!grade )(?<!stage )(?<!class )"
 /* up to five modifier words between a count and its noun; a word may
  * hold digits or a slash ("HIV-1", "overweight/obese"), and "age- and
- * sex-matched" is one */
+ * sex-matched" is one, and so is "type 2" ("12 type 2 diabetic patients";
+ * PRE keeps the 2 itself from being a count) */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
-    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ ){0,5}?"
+    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ |type [12] ){0,5}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \

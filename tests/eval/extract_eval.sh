@@ -75,8 +75,10 @@
 # "randomized to two groups of 35", "the entire population (n = 80)",
 # intention-to-treat "(n = 101)", "accrued"); dev rate precision 0.859 ->
 # 0.880 (floor 0.85 -> 0.87: no rate from the abstract's own background
-# part or from those who completed follow-up); EBM-NLP and the rest of the
-# dev set unchanged.
+# part or from those who completed follow-up); EBM-NLP PSS recall 0.738
+# -> 0.742 and precision 0.371 -> 0.373 (floors 0.74, 0.37: a class's
+# number is no count, "12 type 2 diabetic patients" is 12); the rest of
+# the dev set unchanged.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -106,7 +108,7 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.735,pss.precision=0.368,pss.not_other_role=0.99 || status=1
+  --floors pss.recall=0.74,pss.precision=0.37,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
