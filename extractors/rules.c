@@ -1946,7 +1946,9 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
     "power to detect", "% power", "sample size calculation", "sample size was calculated",
     "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
-    "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
+    "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition",
+    "patients were required", "participants were required", "would be required", "were required to detect",
+    "we expected", "expected a ", "expected an ", "anticipating" };
 /* others' results and general facts ("previous cohorts", "worldwide") */
 static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
     "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
