@@ -43,7 +43,10 @@ enum cue {
 /* The pattern of each cue, and where its matches may start: every
  * alternative of the pattern begins (after \b and look-behinds) with one
  * of the '|'-separated lower-case literals of starts, so the cue is tried
- * anchored only where one of them occurs (NULL: scanned). */
+ * anchored only where one of them occurs (NULL: scanned).  An alternative
+ * that opens with look-behinds first looks ahead at its own literal
+ * ("(?=randomi)(?<!non)..."), so that the look-behinds run only where the
+ * alternative can match, not at every start of every other alternative. */
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis|we pooled",
     [C_SR] = "systematic|umbrella review|scoping review|we systematically",
@@ -128,20 +131,20 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
         "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",
-        "(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
+        "(?=random)(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
         "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b" NOT_SPLIT("")
-        "|(?<!agree to )(?<!willing to )(?<!prepared to )(?<!would )\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
+        "|(?=[wba])(?<!agree to )(?<!willing to )(?<!prepared to )(?<!would )\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
         "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
         "enrolled|categori[sz]ed|placed|treated)\\b" NOT_SPLIT("(?:into|in|to) ")
         /* the noun alone says little ("barriers to randomisation", "phase
          * randomization" of a signal): this study's own when it is a step
          * its participants passed or a procedure it describes */
-        "|(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
+        "|(?=randomi)(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
         "\\bwith |\\busing |\\bstratified |\\bblock |\\bblocked |\\bcentral |\\bcentralised |\\bcentralized |"
         "\\bpermuted |\\bcomputer-generated |\\btime of |\\bday of |\\bsince |\\bfrom |\\buntil |\\bprior to |"
         "\\band |\\bor |\\bpre-|\\bpost-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
-        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
+        "|(?=randomi)(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
         "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
         /* allocation by chance in other words: "allocated at random",
          * "assigned by computer-generated random numbers", "in random order" */
@@ -156,13 +159,13 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:the|this|our) (?:[\\w-]+ ){0,3}?(?:trial|study) randomi[sz]ed (?:\\d|a total of|[a-z]+ (?:patients|participants|subjects|adults|children|women|men))"
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
-        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
-        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
+        "|(?=allocation)(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|(?=allocation)(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
         /* "Allocation was by sealed opaque envelopes" */
-        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was|were) (?:[a-z]+ )?(?:by|using|with|through|via) (?:a |an |the )?(?:[\\w-]+ ){0,2}?"
+        "|\\ballocation(?<!of allocation)(?<!for allocation)(?<!on allocation)(?<!about allocation) (?:was|were) (?:[a-z]+ )?(?:by|using|with|through|via) (?:a |an |the )?(?:[\\w-]+ ){0,2}?"
         "(?:sealed|opaque|envelopes?|computer-generated|random(?:i[sz]ation)?|blocks?|minimi[sz]ation|sequence)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
-        "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "|(?=randomi)(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?|"
         "interventional|intervention|feasibility|superiority)"
@@ -179,7 +182,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
-        "(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
+        "(?=randomi)(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
         "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
         "|(?-i:\\bRCT\\b)" NOT_WANTED },
@@ -190,14 +193,14 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
          * "participating in the XY-7 (ZORA) cluster-randomized trial";
          * "from a societal perspective" is a viewpoint, not a source) */
         "\\b(?!in (?:this|our|the present|the current) )"
-        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
-        "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
+        "(?:(?=from)(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
+        "(?=of)(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
         "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in|"
         /* a study of a trial's recruitment: "recruitment to a randomised trial" */
         "recruitment (?:to|into|for)|recruiting to|participation in)"
         " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? |\\([^()\\s]{1,20}\\) ){0,6}?(?:(?:cluster|individually|block|stratified)[- ])?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
         /* another's trial as background: "a previous multicentre randomised trial" */
-        "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
+        "|(?=recent|previous|prior|earlier|published|landmark)(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
         "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
         "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b"
@@ -205,7 +208,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\bself-? ?(?:assigned|allocated|selected) (?:themselves )?(?:to|into) (?:either |one of )?(?:the |an? |two |three )?(?:[\\w-]+ ){0,4}?(?:groups?|arms?|or)\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
-    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?=controlled)(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
         /* clusters compared: "60 matched comparison schools" */
         "|\\b(?:matched )?(?:control|comparison) (?:schools|practices|communities|wards|hospitals|villages|districts|clinics)\\b" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
@@ -213,7 +216,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
         /* the data source of an observational study: records, charts,
          * claims, registers */
-        "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
+        "|(?=records?|charts?|notes)(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
         "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
         "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
         "|\\b(?:reviewed|abstracted) (?:the |all )?(?:(?:medical|clinical|hospital|health|patient|case|electronic(?: health| medical| patient)?) )?(?:records|charts|notes)\\b"
@@ -293,7 +296,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* trial data analysed for something else than the randomised comparison */
     [C_SELF_COHORT] = { "design.self_cohort",
         SELF "(?:observational|cohort) (?:analysis|study)\\b"
-        "|(?<=\\btreatment |\\btrial |\\bstudy |\\bboth |\\ball |randomised |randomized |randomisation |randomization )"
+        "|(?=arms|groups)(?<=\\btreatment |\\btrial |\\bstudy |\\bboth |\\ball |randomised |randomized |randomisation |randomization )"
         "(?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
     [C_SELF_OTHER] = { "design.self_other",
         SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b"
