@@ -102,7 +102,7 @@ static const char *const starts[C_NCUES] = {
     "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
     "(?:(?!randomi)[\\w-]+,? ){0,3}?"
 
-/* an age in words: "a sixteen week old child", "a forty-two-year-old man"
+/* an age in words: "a nine week old child", "a forty-two-year-old man"
  * (as a trie: it is tried after every "a ") */
 #define AGE_WORD "(?:t(?:w(?:o|elve|enty)|h(?:ree|irt(?:een|y))|en)|f(?:o(?:ur(?:teen)?|rty)|i(?:ve|ft(?:een|y)))|" \
     "s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|e(?:ight(?:een|y)?|leven)|nine(?:teen|ty)?|one)" \
@@ -230,7 +230,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:a|an) (?:\\d{1,3}|" AGE_WORD ")[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
         /* the aim of a case report: "To report an atypical complication in a patient" */
         "|\\bto (?:report|describe|present) (?:a|an) (?:rare|unusual|atypical|novel|unique|first|uncommon|new) (?:[\\w-]+ ){0,4}?"
-        "(?:case|patient|man|woman|boy|girl|child|infant|complication|presentation|manifestation|variant)\\b"
+        "(?:case|patient|man|woman|boy|girl|child|infant|complication|presentation|manifestation|variant|reaction|event|finding)\\b"
         /* the part of a case report's abstract that tells the case */
         "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
         /* "A rare case of ...", "Zorvil rash: a rare case" */
@@ -243,7 +243,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
         "\\bmodell?ing study\\b|\\bsimulation\\b|\\b(?:concurrent |criterion |construct )?(?<!external )(?<!internal )validity of\\b|\\b(?:concurrent|criterion) validity\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
     /* the species studied, not what people eat or a product made from an
-     * animal: "fish" only as the animals of a study ("juvenile fish", "360 fish",
+     * animal: "fish" only as the animals of a study ("juvenile fish", "240 fish",
      * "fish were fed"), never the food ("fatty fish", "the fish group", "fish
      * oil"); "bovine colostrum", "porcine collagen", "cows' milk" */
     [C_ANIMAL] = { "design.animal",

@@ -291,8 +291,8 @@ static const struct rule size_rules[] = {
       "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR, "n =|n=" },
     /* the whole sample's count in brackets: "for the entire population
-     * (n = 80)", "the study sample (n = 212)"; those analysed by intention
-     * to treat ("In intent-to-treat (ITT) analyses (n = 101)") */
+     * (n = 64)", "the study sample (n = 212)"; those analysed by intention
+     * to treat ("In intent-to-treat (ITT) analyses (n = 93)") */
     { "n.population_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "\\b(?:entire|whole|total|overall|full|study|trial) (?:study |trial )?(?:population|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
       R_NEAR | R_LEADN(48), "n =|n=" },
@@ -326,7 +326,7 @@ static const struct rule size_rules[] = {
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
       "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
       R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
-    /* ... the same breakdown written without a space: "513(251 zorvil, 262
+    /* ... the same breakdown written without a space: "418(207 zorvil, 211
      * placebo) patients were randomized"; the bracket must open on a
      * digit ("25(OH)D" is no count).  Tried at digits right before a
      * bracket (R_CINEXT's test) where the clause holds the verb. */
@@ -1980,7 +1980,7 @@ static const char *sentence_why(const struct run *r, size_t ss, size_t se)
 
 /* Is offset @p a in the abstract's background part (a line opening
  * "BACKGROUND:", "Introduction:", "CONTEXT:", "RATIONALE:", with no later
- * label before @p a: "Background: ... Results: 17 (42%)" is a result)?
+ * label before @p a: "Background: ... Results: 13 (37%)" is a result)?
  * The line start is looked for at most 8 KiB back. */
 static int in_background_part(const struct run *r, size_t a)
 {
@@ -2935,7 +2935,7 @@ static lm_err arms_total(struct run *r)
         /* a ';' inside brackets does not end a sentence that randomises
          * or names its trial: "(A: n=210; B: n=205; C: n=208)"; nor one
          * outside them in a sentence that randomises and goes on listing
-         * its arms ("to A for 3 days (n = 74); B (n = 76); or C (n = 75)":
+         * its arms ("to A for 3 days (n = 54); B (n = 57); or C (n = 55)":
          * the next clause holds an arm and is no new "(ii)" part) */
         for (;;) {
             size_t q, depth = 0, olen = r->ex->norm.map[r->len], next;

@@ -70,10 +70,10 @@
 # -> 0.833 and stated 0.952 -> 0.955 (floor 0.948 -> 0.952: "randomised
 # controlled intervention trial", blinding and placebo or sham said apart
 # or "double-masked", allocation by envelopes); development records given
-# a sample size 746 -> 756/868 (0.859 -> 0.871, floor 0.865: "513(251 ...)",
-# arms listed across ';' after the verb, labelled arms "A: N = 191",
-# "randomized to two groups of 35", "the entire population (n = 80)",
-# intention-to-treat "(n = 101)", "accrued"); dev rate precision 0.859 ->
+# a sample size 746 -> 756/868 (0.859 -> 0.871, floor 0.865: "418(207 ...)",
+# arms listed across ';' after the verb, labelled arms "A: N = 146",
+# "randomized to two groups of 28", "the entire population (n = 64)",
+# intention-to-treat "(n = 93)", "accrued"); dev rate precision 0.859 ->
 # 0.880 (floor 0.85 -> 0.87: no rate from the abstract's own background
 # part or from those who completed follow-up); EBM-NLP PSS recall 0.738
 # -> 0.742 and precision 0.371 -> 0.373 (floors 0.74, 0.37: a class's
