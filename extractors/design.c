@@ -37,20 +37,23 @@ enum cue {
     C_CASE_SERIES, C_CASE_REPORT, C_OPEN_LABEL, C_SINGLE_ARM, C_CROSS_SECTIONAL,
     C_ANIMAL, C_VET, C_IN_VITRO, C_HUMAN, C_PROTOCOL, C_PLACEBO, C_DOUBLE_BLIND,
     C_CROSSOVER, C_ACTIVE, C_SECONDARY, C_REVIEW_BACKGROUND, C_NOT_ARMS, C_OPINION,
-    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_MODERATOR, C_NCUES
+    C_SELF_COHORT, C_SELF_OTHER, C_SELF_XS, C_PROCESS, C_INTERVIEWS, C_ARMS, C_USES_TRIAL, C_SIMULATION, C_REVIEW_METHODS, C_ASSOC, C_BLIND_PLACEBO, C_MODERATOR, C_REVIEW_SELF, C_NCUES
 };
 
 /* The pattern of each cue, and where its matches may start: every
  * alternative of the pattern begins (after \b and look-behinds) with one
  * of the '|'-separated lower-case literals of starts, so the cue is tried
- * anchored only where one of them occurs (NULL: scanned). */
+ * anchored only where one of them occurs (NULL: scanned).  An alternative
+ * that opens with look-behinds first looks ahead at its own literal
+ * ("(?=randomi)(?<!non)..."), so that the look-behinds run only where the
+ * alternative can match, not at every start of every other alternative. */
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis|we pooled",
     [C_SR] = "systematic|umbrella review|scoping review|we systematically",
     [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
     [C_RCT_MENTION] = "random|rct",
-    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in",
-    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not",
+    [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in|recruitment to|recruitment into|recruitment for|recruiting to|participation in",
+    [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not|self",
     [C_QUASI] = "quasi|controlled before",
     [C_DIVIDED] = "divided|allocated|assigned|split|distributed|categori|classified",
     [C_CONTROL_GROUP] = "control|placebo|sham|comparison|matched",
@@ -59,11 +62,12 @@ static const char *const starts[C_NCUES] = {
     [C_COHORT] = "cohort|prospective|retrospective|longitudinal|registry|observational study|record|chart|notes|claims data|reviewed|abstracted|"
         "administrative data|insurance data|register data|register-based|population|national|regional|nationwide",
     [C_CASE_SERIES] = "case series|series of|we describe|we report|we present",
-    [C_CASE_REPORT] = "case|we |i |a |an ",
+    [C_CASE_REPORT] = "case|we |i |a |an |to report|to describe|to present",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
-    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline",
-    [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals",
+    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline|validity|concurrent|criterion|construct",
+    [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals|"
+        "beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|mares|sows|gilts|ducks|fishes|trout|fingerlings",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
     [C_IN_VITRO] = "in vitro|ex vivo|cell|cultured|extracted|specimens|blood samples|in culture|fibroblasts|keratinocytes|macrophages|hepatocytes",
     [C_HUMAN] = "patients|participants|subjects|volunteers|women|men|children|adults|infants|adolescents|individuals|people|persons",
@@ -82,12 +86,13 @@ static const char *const starts[C_NCUES] = {
     [C_PROCESS] = "process evaluation|qualitative",
     [C_INTERVIEWS] = "semi-structured|in-depth|qualitative|focus group",
     [C_SIMULATION] = "we simulated|monte carlo|simulated|to simulate",
-    [C_USES_TRIAL] = "whether|data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
+    [C_USES_TRIAL] = "whether|if |data from the|participants from the|patients from the|placebo|control|usual|intervention|active|treatment",
     [C_REVIEW_METHODS] = "search methods|search strategy|selection criteria|study selection|eligibility criteria for|we searched|we systematically searched|databases were|databases was|searching",
-    [C_BLIND_PLACEBO] = "double|triple|placebo",
+    [C_BLIND_PLACEBO] = "double|triple|placebo|sham",
     [C_ASSOC] = "predictors|correlates|determinants|moderators|mediators|relationship|relationships|association|associations|correlation|factors|predict",
     [C_ARMS] = "compared|by randomi|by allocated|by trial|according to|intention",
     [C_MODERATOR] = "treatment|intervention|interaction|predictive|moderat|modif|effect modification|derive",
+    [C_REVIEW_SELF] = "this is|this was|it is|we conducted|we performed|we undertook|we carried out|we present|we report|we provide",
 };
 
 /* the study's own name for itself ("this observational analysis", "we
@@ -97,16 +102,23 @@ static const char *const starts[C_NCUES] = {
     "|(?<![^\\n])(?:study )?design[^:\\n]{0,30}: (?:an? )?)" \
     "(?:(?!randomi)[\\w-]+,? ){0,3}?"
 
+/* an age in words: "a nine week old child", "a forty-two-year-old man"
+ * (as a trie: it is tried after every "a ") */
+#define AGE_WORD "(?:t(?:w(?:o|elve|enty)|h(?:ree|irt(?:een|y))|en)|f(?:o(?:ur(?:teen)?|rty)|i(?:ve|ft(?:een|y)))|" \
+    "s(?:ix(?:teen|ty)?|even(?:teen|ty)?)|e(?:ight(?:een|y)?|leven)|nine(?:teen|ty)?|one)" \
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+
 /* a trial wished for, not done: "a randomized trial is warranted" */
 #define WANTED " (?:is|are|would be|will be|should be|may be|might be) (?:now |therefore |still |urgently )?" \
-    "(?:warranted|needed|required|necessary|justified|recommended|planned)\\b"
+    "(?:warranted|needed|required|necessary|justified|recommended|planned|feasible|" \
+    "an? (?:reasonable |logical |natural |appropriate )?(?:next step|option)|the (?:next|logical next) step)\\b"
 #define NOT_WANTED "(?!" WANTED ")"
 /* ... or named as the next step: "before we proceed with a randomised
  * trial", "to plan a definitive randomized trial" (look-behinds
  * right before "randomised") */
 #define NEXT_STEP "(?<!future |larger |definitive |full-scale |subsequent |further |powered |well-designed |well designed )" \
     "(?<!proceeding with a |proceed with a |proceed to a |progress to a |toward a |towards a |inform a |" \
-    "design a |plan a |planning a |advance to a )"
+    "design a |plan a |planning a |advance to a |whether a |decide if a |determine if a |assess if a )"
 
 /* after a random split: not of people into arms but of data into sets
  * ("randomly divided into a training set and a test set") */
@@ -119,20 +131,20 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_SR] = { "design.systematic_review", "\\bsystematic(?:al)? (?:literature )?review|\\bumbrella review|\\bscoping review"
         "|\\bwe systematically (?:reviewed|searched|identified)\\b|\\bsystematic(?:ally)? (?:literature )?search(?:ed)?\\b" },
     [C_RCT_OWN] = { "design.rct",
-        "(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
+        "(?=random)(?<!non-)(?<!non)(?<!not )(?<!agree to be )(?<!willing to be )(?<!prepared to be )(?<!would be )"
         "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed|split))"
         " (?:\\([^)]{1,40}\\) )?(?:in a \\d:\\d (?:ratio )?)?(?:to|into|in|between|equally|1:1|2:1|using)\\b" NOT_SPLIT("")
-        "|(?<!agree to )(?<!willing to )(?<!prepared to )(?<!would )\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
+        "|(?=[wba])(?<!agree to )(?<!willing to )(?<!prepared to )(?<!would )\\b(?:were|was|be|been|being|are) (?:then |subsequently |also )?(?:randomly |prospectively |centrally )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))" NOT_SPLIT("(?:into|in|to) ")
         "|\\b(?:assigned|allocated|divided|distributed|treated)(?: [a-z]+){0,6}? randomly\\b|\\brandomly[- ](?:and (?:equally|evenly) )?(?:(?:were|was) )?(?:assigned|allocated|selected to receive|divided|distributed|split|"
         "enrolled|categori[sz]ed|placed|treated)\\b" NOT_SPLIT("(?:into|in|to) ")
         /* the noun alone says little ("barriers to randomisation", "phase
          * randomization" of a signal): this study's own when it is a step
          * its participants passed or a procedure it describes */
-        "|(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
+        "|(?=randomi)(?<=\\bafter |\\bat |\\bbefore |\\bfollowing |\\bunderwent |\\bundergo |\\bundergoing |\\bby |"
         "\\bwith |\\busing |\\bstratified |\\bblock |\\bblocked |\\bcentral |\\bcentralised |\\bcentralized |"
         "\\bpermuted |\\bcomputer-generated |\\btime of |\\bday of |\\bsince |\\bfrom |\\buntil |\\bprior to |"
         "\\band |\\bor |\\bpre-|\\bpost-|1:1 |2:1 |1:2 |3:1 |1:3 )randomi[sz]ation\\b"
-        "|(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
+        "|(?=randomi)(?<!accept )(?<!accepting )(?<!about )(?<!towards )(?<!toward )\\brandomi[sz]ation (?:was|were|list|lists|sequence|sequences|code|codes|schedule|ratio|scheme|procedure|"
         "envelopes?|visit|stratified|by|using|in|into|to|groups?|arms?|allocation|assignment)\\b"
         /* allocation by chance in other words: "allocated at random",
          * "assigned by computer-generated random numbers", "in random order" */
@@ -147,15 +159,21 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:the|this|our) (?:[\\w-]+ ){0,3}?(?:trial|study) randomi[sz]ed (?:\\d|a total of|[a-z]+ (?:patients|participants|subjects|adults|children|women|men))"
         /* a fixed allocation ratio, a concealed allocation */
         "|\\b(?:assigned|allocated)\\b[^.;:]{0,60}?\\bin an? [1-4]:[1-4](?::[1-4])? (?:ratio|fashion|manner)\\b"
-        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
-        "|(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
+        "|(?=allocation)(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:was |were )?(?:concealed|concealment)\\b"
+        "|(?=allocation)(?<!of )(?<!for )(?<!on )(?<!about )\\ballocation (?:sequence|schedule|list)s? (?:was|were) (?:computer-generated|generated|concealed)\\b"
+        /* "Allocation was by sealed opaque envelopes" */
+        "|\\ballocation(?<!of allocation)(?<!for allocation)(?<!on allocation)(?<!about allocation) (?:was|were) (?:[a-z]+ )?(?:by|using|with|through|via) (?:a |an |the )?(?:[\\w-]+ ){0,2}?"
+        "(?:sealed|opaque|envelopes?|computer-generated|random(?:i[sz]ation)?|blocks?|minimi[sz]ation|sequence)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
-        "|(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
+        "|(?=randomi)(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
-        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?)"
+        "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?|"
+        "interventional|intervention|feasibility|superiority)"
         "(?:,? (?:and )?|-))*(?:trial|study|experiment)\\b" NOT_WANTED
         "|\\b(?:this|our|the present|the current|we (?:conducted|performed|carried out|report|designed|undertook) an?) (?:(?!(?:of|in|from|review|analysis|meta-analysis|previous|earlier|prior|former|parent|original|"
-        "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        "commentary|editorial|viewpoint|perspective|essay|piece|i|we|argue|contend|retrospective)\\b)[a-z-]+,? ){0,4}?randomi[sz]ed\\b"
+        /* "a retrospective, randomized, case-controlled study" names no allocation */
+        "(?!,? (?:(?:and )?[\\w-]+,? ){0,2}?(?:case-? ?control(?:led)?|cohort)\\b)"
  },
     /* a line (title, abstract part) that opens with "A randomized..."; a
      * cue of its own so the anchored pattern runs only at line starts */
@@ -164,28 +182,33 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "multi-? ?cent(?:er|re),? |pilot,? |open-label,? |cluster[- ]|pragmatic,? |controlled,? )*randomi[sz]ed\\b"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")" },
     [C_RCT_MENTION] = { "design.rct.mention",
-        "(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
+        "(?=randomi)(?<!non-)(?<!non)(?<!not )(?<!require a )(?<!for )" NEXT_STEP "\\brandomi[sz]ed\\b"
         "(?! (?:selection|sample|subsample|subset|data|evidence)\\b)"
         "(?! (?:[\\w-]+ ){0,3}?(?:trials|studies)\\b)(?! (?:[\\w-]+ ){0,3}?(?:trial|study)" WANTED ")"
         "|(?-i:\\bRCT\\b)" NOT_WANTED },
     [C_RCT_BORROWED] = { "design.rct.borrowed",
         /* "patients randomized in the XY trial": its arms, another's report */
         "\\brandomi[sz]ed in (?:the|a|an) (?:(?!(?:\\d|ratio|block|blocks|order|sequence|proportion)\\b)[\\w-]+ ){1,4}?trials?\\b|"
-        /* ... or its data's source ("data from the XY randomised trial";
+        /* ... or its data's source ("data from the XY randomised trial",
+         * "participating in the XY-7 (ZORA) cluster-randomized trial";
          * "from a societal perspective" is a viewpoint, not a source) */
         "\\b(?!in (?:this|our|the present|the current) )"
-        "(?:(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
-        "(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
-        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in)"
-        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? ){0,6}?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
+        "(?:(?=from)(?<!^results )(?<!: results )(?<!^findings )(?<!: findings )(?<!final results )(?<!primary results )from(?! (?:a|an|the) (?:[\\w-]+ ){1,3}?perspective\\b)|in|"
+        "(?=of)(?<!report )(?<!protocol )(?<!design )(?<!results )(?<!findings )of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|"
+        "secondary analysis of|post[- ]hoc analysis of|data from|ancillary to|included in|participated in|took part in|"
+        /* a study of a trial's recruitment: "recruitment to a randomised trial" */
+        "recruitment (?:to|into|for)|recruiting to|participation in)"
+        " (?:a|an|the|two|three|our|this|\\d+) (?:[\\w-]+,? |\\([^()\\s]{1,20}\\) ){0,6}?(?:(?:cluster|individually|block|stratified)[- ])?(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)"
         /* another's trial as background: "a previous multicentre randomised trial" */
-        "|(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
+        "|(?=recent|previous|prior|earlier|published|landmark)(?<=\\ba |\\ban |\\bthe )(?:recent|previous|prior|earlier|published|landmark) (?:[\\w-]+,? ){0,4}?"
         "(?:randomi[sz]ed,? (?:[\\w-]+,? ){0,4}?(?:trials?|studies|study)\\b|(?-i:RCTs?)\\b)" },
     [C_NONRAND] = { "design.non_randomized", "\\bnon-? ?randomi[sz]ed\\b|\\bnot randomi[sz]ed\\b|"
-        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b" },
+        "\\b(?:allocation|assignment) was not random(?:i[sz]ed)?\\b|\\bnot randomly (?:assigned|allocated)\\b|\\bwithout randomi[sz]ation|\\bquasi-? ?randomi[sz]ed\\b"
+        /* the participants chose their arm: "self-assigned to exercise or control" */
+        "|\\bself-? ?(?:assigned|allocated|selected) (?:themselves )?(?:to|into) (?:either |one of )?(?:the |an? |two |three )?(?:[\\w-]+ ){0,4}?(?:groups?|arms?|or)\\b" },
     [C_QUASI] = { "design.quasi", "\\bquasi-? ?experimental\\b|\\bcontrolled before[- ]and[- ]after\\b" },
     [C_DIVIDED] = { "design.divided", "\\b(?:divided|allocated|assigned|split|distributed|categori[sz]ed|classified) (?:equally )?in(?:to)? (?:two|three|four|five|2|3|4|5) (?:equal |different |separate )?(?:groups|arms)\\b" },
-    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
+    [C_CONTROL_GROUP] = { "design.control_group", "\\b(?:control|placebo|sham|comparison) groups?\\b|(?=controlled)(?<!randomised )(?<!randomized )\\bcontrolled (?:trial|study|clinical)"
         /* clusters compared: "60 matched comparison schools" */
         "|\\b(?:matched )?(?:control|comparison) (?:schools|practices|communities|wards|hospitals|villages|districts|clinics)\\b" },
     [C_CASE_CONTROL] = { "design.case_control", "\\bcase-? ?control(?:led)? (?:study|studies|design|analysis)|\\bcase-? ?control\\b" },
@@ -193,7 +216,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_COHORT] = { "design.cohort", "\\bcohort\\b|\\bprospective(?:ly)? (?:observational|follow|collected|study|analysis|registry)|\\bretrospective(?:ly)?\\b|\\blongitudinal (?:study|analysis|data)|\\bregistry\\b|\\bobservational study\\b"
         /* the data source of an observational study: records, charts,
          * claims, registers */
-        "|(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
+        "|(?=records?|charts?|notes)(?<=\\bmedical |\\bclinical |\\bhospital |\\bhealth |\\bpatient |\\bcase )(?:records?|charts?|notes) "
         "(?:of [^.;:]{1,80}?)?(?:were |was )?(?:reviewed|analy[sz]ed|examined|searched|abstracted)\\b|\\bchart reviews?\\b"
         "|\\b(?:population|national|regional|nationwide) (?:registers?|registries|databases?)\\b"
         "|\\b(?:reviewed|abstracted) (?:the |all )?(?:(?:medical|clinical|hospital|health|patient|case|electronic(?: health| medical| patient)?) )?(?:records|charts|notes)\\b"
@@ -203,8 +226,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         /* a few patients described: "We describe 14 consecutive patients" (under 100) */
         "|\\bwe (?:describe|report|present) (?:\\d{1,2}|(?!one\\b)[a-z]+) (?:consecutive )?(?:[a-z-]+ )?(?:patients|cases|children|adults|infants|women|men)\\b" },
     [C_CASE_REPORT] = { "design.case_report",
-        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
-        "|\\b(?:a|an) \\d{1,3}[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        "\\bcase report\\b|\\b(?:we|i) (?:report|describe|present|discuss|highlight) (?:a|an|the|one) (?:case|\\d+|[a-z]+-year-old|patient|rare|unusual|young|male|female|term|preterm|man|woman|boy|girl|child|infant|neonate)\\b"
+        "|\\b(?:a|an) (?:\\d{1,3}|" AGE_WORD ")[- ](?:year|month|week|day)s?[- ]old (?:[a-z]+ ){0,2}?(?:man|woman|boy|girl|male|female|patient|child|infant|neonate)\\b"
+        /* the aim of a case report: "To report an atypical complication in a patient" */
+        "|\\bto (?:report|describe|present) (?:a|an) (?:rare|unusual|atypical|novel|unique|first|uncommon|new) (?:[\\w-]+ ){0,4}?"
+        "(?:case|patient|man|woman|boy|girl|child|infant|complication|presentation|manifestation|variant|reaction|event|finding)\\b"
         /* the part of a case report's abstract that tells the case */
         "|(?m)^case (?:report|presentation|description|summary|history|details)s?:"
         /* "A rare case of ...", "Zorvil rash: a rare case" */
@@ -215,11 +241,20 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
-        "\\bmodell?ing study\\b|\\bsimulation\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\b(?:concurrent |criterion |construct )?(?<!external )(?<!internal )validity of\\b|\\b(?:concurrent|criterion) validity\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+    /* the species studied, not what people eat or a product made from an
+     * animal: "fish" only as the animals of a study ("juvenile fish", "240 fish",
+     * "fish were fed"), never the food ("fatty fish", "the fish group", "fish
+     * oil"); "bovine colostrum", "porcine collagen", "cows' milk" */
     [C_ANIMAL] = { "design.animal",
         "\\b(?:mice|mouse|rats?|murine|rodents?|rabbits?|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|"
         "cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|"
-        "ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals)\\b" },
+        "ospreys|birds|hamsters|guinea pigs|ferrets|animals|beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|"
+        "mares|sows|gilts|ducks|fishes|trout|fingerlings)\\b"
+        "(?!(?<=cows)')(?!(?<=bovine|porcine|equine|ovine)[- ](?:serum|colostrum|milk|collagen|gelatine?|pericardi\\w*|lactoferrin|surfactant|"
+        "xenografts?|bone|dermis|dermal|heparin|insulin|thrombin|anti-?thymocyte|valves?|grafts?|derived|origin|submucosa|matrix|mesh)\\b)"
+        "|\\bfish\\b(?:(?<=\\bjuvenile fish|\\bfarmed fish|\\bwild fish|\\bteleost fish|\\bfreshwater fish|\\bcaged fish|\\blarval fish|"
+        "\\bornamental fish|\\badult fish|\\d fish)|(?= (?:were|was|species|larvae|farms?|tanks?|populations?|welfare|fed)\\b))" },
     [C_VET] = { "design.veterinary", "\\bveterinar|\\bclient-owned\\b|\\bin vivo (?:mouse|rat|model)|\\b(?:mouse|rat|murine|animal) models?\\b" },
     [C_IN_VITRO] = { "design.in_vitro", "\\bin vitro\\b|\\bex vivo\\b|\\bcell lines?\\b|\\bcultured (?:\\w+ )?cells\\b|\\bcell cultures?\\b|\\bextracted,? (?:[\\w-]+,? ){0,4}?teeth\\b|\\bspecimens\\b|\\bblood samples\\b"
         "|\\bin culture\\b|\\b(?:fibroblasts|keratinocytes|macrophages|hepatocytes) (?:were|was) (?:exposed|treated|incubated|cultured|stimulated)\\b" },
@@ -243,6 +278,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
      * mortality", one arm of a trial alone */
     [C_USES_TRIAL] = { "design.uses_trial",
         "\\bwhether (?:[\\w-]+ ){1,4}?predict(?:ed|s)\\b"
+        /* "it was tested if patients' levels of a trait were associated with
+         * outcome": an association over the trial's people (not with the
+         * treatment effect, a moderator) */
+        "|\\b(?:whether|if) (?:[\\w'-]+ |\\([^()]{1,20}\\) ){1,6}?(?:were|was) associated with (?!(?:the )?(?:treatment|intervention|randomi[sz]ed) (?:effects?|benefit|response|arm|group)\\b)"
         "|\\b(?:data|participants|patients) from the (?:placebo|control|usual[- ]care|intervention|active|treatment) (?:arm|group) of\\b"
         "|\\b(?:placebo|control|usual[- ]care|intervention|active|treatment)[- ](?:arm|group) data (?:from|of)\\b" },
     [C_ACTIVE] = { "design.active_controlled", "\\bactive[- ](?:controlled|comparator|control)\\b|\\bhead-to-head\\b" },
@@ -257,7 +296,7 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* trial data analysed for something else than the randomised comparison */
     [C_SELF_COHORT] = { "design.self_cohort",
         SELF "(?:observational|cohort) (?:analysis|study)\\b"
-        "|(?<=\\btreatment |\\btrial |\\bstudy |\\bboth |\\ball |randomised |randomized |randomisation |randomization )"
+        "|(?=arms|groups)(?<=\\btreatment |\\btrial |\\bstudy |\\bboth |\\ball |randomised |randomized |randomisation |randomization )"
         "(?:arms|groups) (?:were )?(?:combined|pooled|merged)\\b" },
     [C_SELF_OTHER] = { "design.self_other",
         SELF "(?:process evaluation|qualitative (?:study|evaluation|analysis|interview study))\\b"
@@ -281,8 +320,14 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     /* a double-blind placebo-controlled comparison: blinding people to a
      * placebo is done to randomised arms (the word itself may be missing) */
     [C_BLIND_PLACEBO] = { "design.rct.blinded_placebo",
-        "\\b(?:double|triple)[- ]?blind(?:ed)?,? (?:(?:and|or|[\\w-]+),? ){0,3}?placebo[- ]controlled\\b"
-        "|\\bplacebo[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?blind(?:ed)?\\b" },
+        "\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?),? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:placebo|sham)[- ]controlled\\b"
+        "|\\b(?:placebo|sham)[- ]controlled,? (?:(?:and|or|[\\w-]+),? ){0,3}?(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b"
+        /* ... or said apart in one sentence: "allocated to zorvil or placebo
+         * in a double-blind design": started at the blinding word, which
+         * is rarer than "placebo") */
+        "|\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?)\\b[^.;:]{0,80}?\\b(?:or|versus|vs\\.?|and|with|to) (?:a |an |the |matching |identical )?(?:placebo|sham)\\b"
+        /* ... or blinded arms by their design ("in a double-blind design") */
+        "|\\b(?:double|triple)[- ]?(?:blind(?:ed)?|mask(?:ed)?) (?:design|fashion|manner|way)\\b" },
     /* a title that names an association, not a comparison of arms:
      * "Predictors of ...", "Relationship between ...", "X predicts Y" */
     [C_ASSOC] = { "design.association",
@@ -307,6 +352,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\b(?:moderators?|modifiers?) of (?:the )?(?:treatment|intervention)(?: effects?| response| benefit)?\\b"
         "|\\beffect modification\\b"
         "|\\bderives? (?:a )?(?:greater|more|less|larger|smaller) benefit\\b" },
+    /* the text naming itself a review ("this is a systematic review", "we
+     * conducted a meta-analysis"): not a review in its background */
+    [C_REVIEW_SELF] = { "design.review_self",
+        "\\b(?:(?:this|it) (?:is|was)|we (?:conducted|performed|undertook|carried out|present|report|provide)) an? "
+        "(?:[\\w-]+ ){0,2}?(?:systematic reviews?|meta-analy[sz][ie]s)\\b" },
 };
 
 /* A set of a cue's alternatives and the pattern of those alone (NULL:
@@ -565,7 +615,8 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
      * and no cells or tissue */
     int animal = (c[C_ANIMAL] >= 2 && c[C_ANIMAL] > c[C_HUMAN]) || (c[C_ANIMAL] && !c[C_HUMAN] && !c[C_IN_VITRO]);
 
-    int reviews = c[C_META] + c[C_SR] - c[C_REVIEW_BACKGROUND];
+    int background = c[C_REVIEW_BACKGROUND] - c[C_REVIEW_SELF];
+    int reviews = c[C_META] + c[C_SR] - (background > 0 ? background : 0);
 
     /* a trial that describes its own randomisation is a trial, unless its
      * title calls it a review (reviews cite trials, trials cite reviews) */
@@ -637,8 +688,10 @@ static const char *wording_design(const int c[C_NCUES], const int t[C_NCUES], in
      * secondary analysis that keeps the randomised comparison, unless the
      * text says it analyses something else (cohort, prognosis, accuracy);
      * a marker both prognostic and a moderator of the treatment effect
-     * keeps the comparison */
-    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && (!c[C_NOT_ARMS] || c[C_MODERATOR]) && !c[C_USES_TRIAL]
+     * keeps the comparison, and so does an association tested as an
+     * interaction with the treatment */
+    if (c[C_RCT_MENTION] && !c[C_COHORT] && !c[C_CROSS_SECTIONAL] && (!c[C_NOT_ARMS] || c[C_MODERATOR])
+        && (!c[C_USES_TRIAL] || c[C_MODERATOR])
         && !c[C_CASE_SERIES] && !c[C_CASE_REPORT])
         PICK(C_RCT_MENTION, "rct");
     /* double-blind and placebo-controlled, in people, with nothing that

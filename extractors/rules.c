@@ -37,13 +37,15 @@
     "hours?|hrs?|h\\b|minutes?|min\\b|(?:person|patient)[- ](?:years?|months?|days?|time)|mg|g\\b|kg|ml|mmol|µg|mcg|iu\\b|cm|mm|studies|trials|" \
     "articles|times|sessions|cycles|doses|sites|cent(?:er|re)s|hospitals|countries|" \
     "groups|arms|items|questions|weeks))"
-/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400") or age */
-#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)"
+/* a count not preceded by a digit, decimal, ratio, range, exponent ("1e400"),
+ * age, or a class's name ("type 1 diabetic patients", "grade 3 patients") */
+#define PRE "(?<![\\d.,/:-])(?<!\\de)(?<!aged )(?<!age )(?<!= )(?<!=)(?<!type )(?<!grade )(?<!stage )(?<!class )"
 /* up to five modifier words between a count and its noun; a word may
  * hold digits or a slash ("HIV-1", "overweight/obese"), and "age- and
- * sex-matched" is one */
+ * sex-matched" is one, and so is "type 2" ("12 type 2 diabetic patients";
+ * PRE keeps the 2 itself from being a count) */
 #define MODS "(?:(?!(?:in|of|at|to|from|for|on|by|per|each|and|or|than|vs|were|was|who|had|with)\\b)" \
-    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ ){0,5}?"
+    "[a-z][a-z0-9'/-]*,? |[a-z]+- (?:and|or) [a-z]+-[a-z]+ |type [12] ){0,5}?"
 #define WHO "(?:patients|participants|subjects|adults|children|women|men|individuals|" \
     "volunteers|people|persons|infants|neonates|newborns|adolescents|students|" \
     "smokers|outpatients|inpatients|mothers|veterans|athletes|respondents|cases|" \
@@ -251,7 +253,7 @@ static const struct rule size_rules[] = {
     /* "two groups of 30 patients each" */
     { "n.per_group.of", LM_KIND_SAMPLE_SIZE, "enrolled", 73,
       "\\b(?:two|three|four|five|[2-5]) (?:equal |similar )?(?:groups|arms) of (?<n>" COUNT ")" NOT_UNIT
-      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$))", R_NEAR, "groups of|arms of" },
+      "(?: " MODS WHO "(?: each)?\\b| each\\b|(?= ?[,.;:()]|$)|(?= (?:receiving|treated|given|allocated|assigned|who)\\b))", R_NEAR, "groups of|arms of" },
     /* three groups in a list: "45 children, 30 adolescents and 25 adults" */
     { "n.groups_sum3", LM_KIND_SAMPLE_SIZE, "included", 72,
       PRE "(?<a1>" COUNT ")" NOT_UNIT " " MODS WHO ", (?<a2>" COUNT ")" NOT_UNIT " " MODS WHO
@@ -308,6 +310,15 @@ static const struct rule size_rules[] = {
     { "n.who_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 68,
       "(?|\\b(?!(?:fe)?males\\b)" WHO " ?[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])(?! ?(?:per|in each|each|for each)\\b)[;,)\\] ]"
       "|[(\\[] ?n ?= ?(?<n>" NUMD ") " MODS WHO "[)\\]])", R_NEAR | R_LEADN(24), "n =|n=" },
+    /* the whole sample's count in brackets: "for the entire population
+     * (n = 64)", "the study sample (n = 212)"; those analysed by intention
+     * to treat ("In intent-to-treat (ITT) analyses (n = 93)") */
+    { "n.population_paren", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
+      "\\b(?:entire|whole|total|overall|full|study|trial) (?:study |trial )?(?:population|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
+      R_NEAR | R_LEADN(48), "n =|n=" },
+    { "n.itt_paren", LM_KIND_SAMPLE_SIZE, "analyzed", 60,
+      "\\binten(?:t|tion)[- ]to[- ]treat (?:[(\\[]itt[)\\]] )?(?:population|analys[ie]s|set|sample|cohort) [(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]",
+      R_NEAR | R_LEADN(56), "n =|n=" },
     /* the count in brackets after its people: "Healthy female volunteers
      * (224) were prospectively randomized" */
     { "n.who_paren_bare", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
@@ -335,6 +346,17 @@ static const struct rule size_rules[] = {
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
       "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
       R_NUM | R_BNEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
+    /* ... the same breakdown written without a space: "418(207 zorvil, 211
+     * placebo) patients were randomized"; the bracket must open on a
+     * digit ("25(OH)D" is no count).  Tried at digits right before a
+     * bracket (R_CINEXT's test) where the clause holds the verb. */
+    { "n.randomized.paren_tight", LM_KIND_SAMPLE_SIZE, "randomized", 99,
+      PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
+      "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_DIGIT | R_CINEXT | R_VERB, "random|alloc|assign" },
+    { "n.enrolled.paren_tight", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
+      PRE "(?<n>" NUMD ")[(\\[](?=\\d[\\d,]* [a-z])[^()\\[\\]]{1,60}[)\\]] (?:" MODS WHO GAP "\\b)?" BE
+      "(?:prospectively |consecutively |successfully |finally )?(?:enrolled|recruited|included|participated|took part|studied)\\b",
+      R_NUM | R_DIGIT | R_CINEXT | R_VERB, "enrolled|recruited|included|participated|took part|studied" },
     { "n.randomized.verb_first", LM_KIND_SAMPLE_SIZE, "randomized", 100,
       "\\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ing) (?:\\([^()]{1,12}\\) )?(?:a total of |the )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
@@ -383,7 +405,7 @@ static const struct rule size_rules[] = {
       "studied|comprised|comprising|consisted of|conducted (?:on|in|with)|performed (?:on|in)|"
       "carried out (?:on|in)|sample of|cohort of|series of|population of|total of|"
       "study of|trial of|trial in|study in|study on|trial on|subjects were|participants were|"
-      "sample included|sample consisted of) (?:a total of |the |all )?"
+      "sample included|sample consisted of|accrued|accruing) (?:a total of |the |all )?"
       "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO, R_LEAD | R_LEADN(32), NULL },
     { "n.included", LM_KIND_SAMPLE_SIZE, "included", 70,
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE INCL_V "\\b" , R_SITE | R_VERB, "included|evaluated|examined|assessed|surveyed|identified|interviewed|observed" },
@@ -458,7 +480,7 @@ static const struct rule size_rules[] = {
      * their people, and after them in the table (a span is read once), so a
      * listed noun keeps its own rule. */
     { "n.role.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 75,
-      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|was|had been|have been) (?:randomly |then |subsequently )?"
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:" PAREN_BETWEEN " )?(?:(?:were|was|had been|have been) (?:randomly |then |subsequently |equally |evenly )?"
       "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
       "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
       R_NUM | R_VERB, "random|allocated|assigned" },
@@ -521,11 +543,11 @@ static const struct rule size_rules[] = {
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
       "\\bn ?= ?(?<a1>" NUMD ") ?(?:vs\\.?|versus|and|/) ?(?:n ?= ?)?(?<a2>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(1), "n =|n=" },
     { "arm.paren", LM_KIND_ARM_SIZE, NULL, 0,
-      "(?-i:(?:(?<!%)[(\\[,;]|[a-z0-9]:) ?n ?= ?)(?<n>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(4), "n =|n=" },
+      "(?-i:(?:(?<!%)[(\\[,;] ?n|[A-Za-z0-9]: ?[nN]) ?= ?)(?<n>" NUMD ")(?![\\d.%])", R_NEAR | R_LEADN(4), "n =|n=" },
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
-      "[(\\[](?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
+      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -638,6 +660,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "n.units_on", "carried out on|conducted on|performed on|done on|undertaken on" },
     { "n.sex_sum", "male|men|boy|girl" },
     { "n.who_paren", "n =|n=" },
+    { "n.population_paren", "n =|n=" },
+    { "n.itt_paren", "n =|n=" },
     { "n.who_paren_bare", ") were|) was|) had been|) have been|] were|] was" },
     { "n.paren_total", "=N =|=N=" },
     { "n.agreed", "agreed|consent|accepted|volunteered|chose|willing" },
@@ -692,7 +716,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.rct.lead", "random" },
     { "design.rct.mention", "random|=RCT" },
     { "design.rct.borrowed", "random|=RCT" },
-    { "design.non_randomized", "random" },
+    { "design.non_randomized", "random|self-assign|self assign|self-alloc|self alloc|self-select|self select" },
     { "design.quasi", "quasi|before" },
     { "design.divided", "group|arm" },
     { "design.control_group", "control|placebo|sham|comparison" },
@@ -701,7 +725,8 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.cohort", "cohort|prospective|retrospective|longitudinal|registry|observational|record|chart|notes|claims data|"
                        "administrative data|insurance data|register|population|national|regional|nationwide" },
     { "design.case_series", "series|we describe|we report|we present" },
-    { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|i report|i describe|i present|i discuss" },
+    { "design.case_report", "case|-old| old|we report|we describe|we present|we discuss|we highlight|i report|i describe|i present|i discuss|i highlight|"
+                            "to report a|to describe a|to present a" },
     { "design.open_label", "open|unblind|uncontrol|pilot|phase" },
     { "design.single_arm", "single|before|pre|historical|baseline" },
     { "design.veterinary", "veterin|client|vivo|model" },
@@ -713,16 +738,18 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.active_controlled", "active|head-to-head" },
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
-    { "design.other", "cross|survey|diagnos|qualitative|validation|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
+    { "design.review_self", "systematic review|meta-analy" },
+    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
     /* the animal words with their boundaries where a bare stem ("rat",
      * "hen", "cat") would pass in almost every abstract ("rate", "then") */
     { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
                        "sheep|ewes|lamb|ovine|goat|cattle|cows|calves|heifer|steer|bovine|horse|equine|"
                        "broiler|chicken|hens|poultry|zebrafish|primate|monkey|macaque|osprey|bird|fish|"
-                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat" },
+                       "hamster|guinea pig|ferret|animal| rat | rats|rat-|rat,|rat.|rat)|(rat|"
+                       "beagle|minipig|mini-pig|marmoset|baboon|gerbil|ponies|foals|mares|sows|gilts|ducks|trout|fingerling" },
     { "design.human", "patient|participant|subject|volunteer|women|men|children|adult|infant|adolescent|individual|people|person" },
     { "design.not_arms", "prognos|predict|recruit|diagnos|nested|substud|sub-stud|non-particip|nonparticip|declined" },
-    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data" },
+    { "design.uses_trial", "predicted|predicts| arm of| group of|arm data|group data|associated with" },
     { "design.opinion", "commentary|editorial|viewpoint|perspective|essay|opinion|debate|argue|discuss|reflect|consider|contend|piece|polemic" },
     { "design.self_cohort", "observational|cohort|combined|pooled|merged" },
     { "design.self_other", "process evaluation|qualitative|interview stud" },
@@ -731,7 +758,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.interviews", "interviews were|interviews was" },
     { "design.simulation", "simulat" },
     { "design.review_methods", "search methods|search strategy|selection criteria|study selection|eligibility criteria for|searched|searching" },
-    { "design.rct.blinded_placebo", "blind" },
+    { "design.rct.blinded_placebo", "blind|mask" },
     { "design.association", "predictor|correlates|determinants|moderators|mediators|relationship|association|correlation|factors|predict" },
     { "design.arms_compared", " arm|ed group|trial group|allocation|assignment|intention" },
     { "design.moderator", "interaction|predictive|moderat|modif|derive" },
@@ -1945,7 +1972,9 @@ static const char *rate_what(const struct run *r, size_t a, size_t b, int *bad)
 static const char *const plan[] = { "assuming ", "assumed a ", "assumed an ", "assumption",
     "power to detect", "% power", "sample size calculation", "sample size was calculated",
     "would be needed", "will be needed", "were needed to", "was needed to", "allowing for ",
-    "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition" };
+    "to allow for ", "accounting for a", "anticipated ", "expected drop", "expected attrition",
+    "patients were required", "participants were required", "would be required", "were required to detect",
+    "we expected", "expected a ", "expected an ", "anticipating" };
 /* others' results and general facts ("previous cohorts", "worldwide") */
 static const char *const background[] = { "previous studies", "previous trials", "previous cohorts",
     "previous reports", "earlier studies", "earlier trials", "prior studies", "prior trials",
@@ -1975,21 +2004,97 @@ static const char *sentence_why(const struct run *r, size_t ss, size_t se)
     return best < 4 ? why[best] : NULL;
 }
 
+/* Is offset @p a in the abstract's background part (a line opening
+ * "BACKGROUND:", "Introduction:", "CONTEXT:", "RATIONALE:", with no later
+ * label before @p a: "Background: ... Results: 13 (37%)" is a result)?
+ * The line start is looked for at most 8 KiB back. */
+static int in_background_part(const struct run *r, size_t a)
+{
+    static const char *const lab[] = { "background", "introduction", "context", "rationale" };
+    size_t i, lim = a > 8192 ? a - 8192 : 0, k, n;
+    const char *colon, *nl = a > lim ? memrchr(r->s + lim, '\n', a - lim) : NULL;
+
+    if (!nl && lim > 0)
+        return 0;
+    i = nl ? (size_t)(nl - r->s) + 1 : 0;
+    for (k = 0; k < NTAB(lab); k++) {
+        n = strlen(lab[k]);
+        if (i + n < r->len && !strncasecmp(r->s + i, lab[k], n)) {
+            size_t j;
+
+            colon = memchr(r->s + i + n, ':', 40 < r->len - i - n ? 40 : r->len - i - n);
+            if (!colon || colon >= r->s + a)
+                return 0;
+            /* a later label on the same line ("Background: ... Results: ..."):
+             * a capitalised word, then ":" */
+            for (j = (size_t)(colon - r->s) + 1; j < a; j++) {
+                const char *c = memchr(r->s + j, ':', a - j);
+
+                if (!c)
+                    break;
+                j = (size_t)(c - r->s);
+                if (isalpha((unsigned char)r->s[j - 1])) {
+                    size_t w = j;
+
+                    while (w > i && isalpha((unsigned char)r->s[w - 1]))
+                        w--;
+                    if (isupper((unsigned char)r->s[w]))
+                        return 0;
+                }
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the clause after a rate say those who completed follow-up or the
+ * study ("186 (93%) completed the 12-week follow-up", "91% were retained
+ * in the trial")?  Looked for in 80 bytes after @p b. */
+static int completed_followup(const struct run *r, size_t b)
+{
+    static const char *const verb[] = { "completed ", "were retained", "was retained", "remained in ",
+        "were followed", "attended the final", "returned for follow" };
+    static const char *const what[] = { "follow-up", "follow up", "followup", "the study", "the trial",
+        "all visits", "the final visit", "final assessment", "retained" , "followed" };
+    size_t i = b, e, k, n;
+    int v = 0;
+
+    while (i < r->len && (r->lower[i] == ')' || r->lower[i] == ']' || r->lower[i] == ' '))
+        i++;
+    for (k = 0; k < NTAB(verb) && !v; k++) {
+        n = strlen(verb[k]);
+        v = i + n <= r->len && !memcmp(r->lower + i, verb[k], n);
+    }
+    if (!v)
+        return 0;
+    e = i + 80 < r->len ? i + 80 : r->len;
+    for (k = 0; k < NTAB(what); k++)
+        if (memmem(r->lower + i, e - i, what[k], strlen(what[k])))
+            return 1;
+    return 0;
+}
+
 static const char *not_this_result(struct run *r, size_t a, size_t b)
 {
     size_t ss, se;
 
+    static const char *const bg = "a background section, not this study's result";
+
     if (!strncasecmp(r->section, "intro", 5) || !strncasecmp(r->section, "background", 10)
         || strcasestr(r->section, "introduction"))
-        return "a background section, not this study's result";
+        return bg;
+    if (completed_followup(r, b))
+        return "completeness of follow-up, not a result";
     ss = sent_start(r->s, a);
     se = sent_end(r->s, r->len, b);
-    /* the rates of a sentence share its answer */
+    /* the rates of a sentence share its answer (the abstract's background
+     * part is read once per sentence) */
     if (r->why_se && ss == r->why_ss && se == r->why_se)
         return r->why;
     r->why_ss = ss;
     r->why_se = se;
-    r->why = sentence_why(r, ss, se);
+    r->why = in_background_part(r, a) ? bg : sentence_why(r, ss, se);
     return r->why;
 }
 
@@ -2928,10 +3033,14 @@ static lm_err arms_total(struct run *r)
             continue;
         ss = sent_start(r->orig, a->span_start);
         se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
-        /* a ';' inside brackets does not end a sentence that randomises:
-         * "(A: n=210; B: n=205; C: n=208)" */
+        /* a ';' inside brackets does not end a sentence that randomises
+         * or names its trial: "(A: n=210; B: n=205; C: n=208)"; nor one
+         * outside them in a sentence that randomises and goes on listing
+         * its arms ("to A for 3 days (n = 54); B (n = 57); or C (n = 55)":
+         * the next clause holds an arm and is no new "(ii)" part) */
         for (;;) {
-            size_t q, depth = 0, olen = r->ex->norm.map[r->len];
+            size_t q, depth = 0, olen = r->ex->norm.map[r->len], next;
+            int more = 0;
 
             for (q = ss; q < se; q++) {
                 if (r->orig[q] == '(')
@@ -2939,9 +3048,21 @@ static lm_err arms_total(struct run *r)
                 else if (r->orig[q] == ')' && depth)
                     depth--;
             }
-            if (!depth || se >= olen || r->orig[se] != ';' || !randomises(r->orig + ss, se - ss))
+            if (se >= olen || r->orig[se] != ';'
+                || !(randomises(r->orig + ss, se - ss)
+                     || (depth && memmem(r->orig + ss, se - ss, "trial", 5))))
                 break;
-            se = sent_end(r->orig, olen, se + 1);
+            next = sent_end(r->orig, olen, se + 1);
+            for (q = se + 1; q < next && r->orig[q] == ' '; q++)
+                ;
+            /* not a new enumerated part ("; (ii) in a crossover ...") */
+            if (!depth && q < next && r->orig[q] != '(')
+                for (q = i + 1; q < first && !more; q++)
+                    more = r->out->v[q].kind == LM_KIND_ARM_SIZE && r->out->v[q].span_start > se
+                        && r->out->v[q].span_end <= next;
+            if (!depth && !more)
+                break;
+            se = next;
         }
         rnd = randomises(r->orig + ss, se - ss);
         for (j = i; j < first; j++) {
@@ -3175,7 +3296,9 @@ static void case_report_size(lm_extractions *x, size_t first)
  *        abstract), whatever its rule
  *
  * After the choice, finish_article adds a separately stated control group
- * (add_controls) and a case report counts one. */
+ * (add_controls), a secondary analysis that names its parent trial's size
+ * takes the smaller count of its own analysed people (secondary_subset),
+ * and a case report counts one. */
 static int size_prio(const lm_extraction *e)
 {
     size_t j;
@@ -3283,6 +3406,72 @@ static size_t add_controls(lm_extractions *x, size_t first, size_t best,
     return x->len - 1;
 }
 
+static int design_flag(const lm_extractions *x, size_t first, const char *flag)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_DESIGN && strstr(x->v[i].flags, flag))
+            return 1;
+    return 0;
+}
+
+/* Does s[a, b) hold one of @p pats (case-insensitive)? */
+static int span_has(const char *s, size_t a, size_t b, const char *const *pats, size_t npats)
+{
+    size_t i, k, n;
+
+    for (k = 0; k < npats; k++) {
+        n = strlen(pats[k]);
+        for (i = a; i + n <= b; i++)
+            if (!strncasecmp(s + i, pats[k], n))
+                return 1;
+    }
+    return 0;
+}
+
+/* A secondary analysis states its parent trial's size, then the people it
+ * analysed ("The parent trial randomised 1200 adults ... This secondary
+ * analysis included 430 with imaging"): the study is those analysed.  The
+ * parent's count wins the ranking by its verb; in a text flagged a
+ * secondary analysis, when its sentence names the (parent) trial and a
+ * later count's sentence is the analysis's own ("this secondary analysis
+ * included", "were analysed"; a smaller count), that count is the total.  Returns the row chosen. */
+static size_t secondary_subset(const lm_extractions *x, size_t first, size_t best,
+                               const char *abstract)
+{
+    static const char *const parent[] = { "parent", "original trial", "original study", "main trial",
+        "overall trial", "full trial", "larger trial", "trial" };
+    static const char *const own[] = { "this analysis", "this secondary", "this post hoc", "this post-hoc",
+        "this ancillary", "this exploratory", "this substudy", "this sub-study", "present analysis",
+        "current analysis", "we analysed", "we analyzed", "were analysed", "were analyzed",
+        "included in this", "included in the present", "included in the current", "included in our" };
+    const lm_extraction *p = &x->v[best];
+    size_t len, s0, s1, k;
+
+    if (!abstract || strcmp(p->section, "abstract") || !design_flag(x, first, "secondary_analysis"))
+        return best;
+    len = strlen(abstract);
+    if (p->span_end > len)
+        return best;
+    s0 = sent_start(abstract, p->span_start);
+    s1 = sent_end(abstract, len, p->span_end);
+    if (!span_has(abstract, s0, s1, parent, NTAB(parent)))
+        return best;
+    for (k = first; k < x->len; k++) {
+        const lm_extraction *o = &x->v[k];
+        size_t o0;
+
+        if (o->kind != LM_KIND_SAMPLE_SIZE || strcmp(o->section, "abstract") || o->span_start < p->span_end
+            || o->span_end > len || !(o->value < p->value) || o->value < 2)
+            continue;
+        o0 = sent_start(abstract, o->span_start);
+        if (span_has(abstract, o0, sent_end(abstract, len, o->span_end), own, NTAB(own)))
+            return k;
+    }
+    return best;
+}
+
 /* The study's total: the sample size with the highest rule priority, the
  * earliest on a tie, with a separately stated control group added
  * (add_controls); marked "primary".  Rates given only as a percent are
@@ -3321,6 +3510,7 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
     if (ctl)    /* extract_push may move the array: pass a copy */
         ctl_row = *ctl;
     best = add_controls(x, first, best, ctl ? &ctl_row : NULL, abstract);
+    best = secondary_subset(x, first, best, abstract);
     extract_flag(&x->v[best], "primary");
 }
 

@@ -56,6 +56,29 @@
 # (floor 0.945 -> 0.948); "from a societal perspective" is no other
 # trial's data (an economic evaluation of its own randomised arms): 0.831,
 # 0.952; PubMed specificity unchanged 2065/2133.
+# 2026-12-04 (issue 15, unseen abstracts): PubMed records without the RCT
+# type not called RCT 2065 -> 2071/2133 (0.968 -> 0.971, floor 0.969):
+# a species named after food or a product is no animal ("fatty fish",
+# "fish oil", "bovine colostrum"; fish only as a study's animals), more
+# species (beagles, trout), a trial named with a bracket or as
+# "cluster-randomized" stays borrowed, "retrospective, randomized,
+# case-controlled", self-assigned arms, a trial as the next step, a test's
+# validity checked in random order, a trait's association with outcome
+# over a borrowed trial; design_agree 0.829 -> 0.871 (58 -> 61/70, floor
+# 0.86: "this is a systematic review", a case report by its aim, "we
+# highlight the case"); Evidence Inference development agree_rct 0.831
+# -> 0.833 and stated 0.952 -> 0.955 (floor 0.948 -> 0.952: "randomised
+# controlled intervention trial", blinding and placebo or sham said apart
+# or "double-masked", allocation by envelopes); development records given
+# a sample size 746 -> 756/868 (0.859 -> 0.871, floor 0.865: "418(207 ...)",
+# arms listed across ';' after the verb, labelled arms "A: N = 146",
+# "randomized to two groups of 28", "the entire population (n = 64)",
+# intention-to-treat "(n = 93)", "accrued"); dev rate precision 0.859 ->
+# 0.880 (floor 0.85 -> 0.87: no rate from the abstract's own background
+# part or from those who completed follow-up); EBM-NLP PSS recall 0.738
+# -> 0.742 and precision 0.371 -> 0.373 (floors 0.74, 0.37: a class's
+# number is no count, "12 type 2 diabetic patients" is 12); the rest of
+# the dev set unchanged.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
@@ -72,7 +95,7 @@ echo "== hand-labelled dev set (litmine import + extract --all)"
 "$litmine" extract -q --db "$work/dev.db" --all > "$work/dev.jsonl"
 $py articles "$labels/handlabelled_dev/abstracts.xml" > "$work/dev_texts.jsonl"
 $py score "$labels/handlabelled_dev/labels.jsonl" "$work/dev.jsonl" --show 20 --texts "$work/dev_texts.jsonl" --floors \
-  sample_size.answer=1.0,sample_size.exact_when_answered=0.97,sample_size.f1=0.98,rct.sensitivity=1.0,rct.specificity=1.0,design.accuracy=0.91,design.level_accuracy=0.95,rate.precision=0.85,rate.recall=0.88,effect.precision=0.93,effect.recall=0.69 \
+  sample_size.answer=1.0,sample_size.exact_when_answered=0.97,sample_size.f1=0.98,rct.sensitivity=1.0,rct.specificity=1.0,design.accuracy=0.91,design.level_accuracy=0.95,rate.precision=0.87,rate.recall=0.88,effect.precision=0.93,effect.recall=0.69 \
   || status=1
 
 echo "== statcheck hand-coded APA results: p-values"
@@ -85,17 +108,17 @@ echo "== EBM-NLP dev: sample-size numbers vs PSS spans (crowd labels)"
 $py ebm-texts "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" > "$work/ebm.jsonl"
 "$run" < "$work/ebm.jsonl" > "$work/ebm_x.jsonl"
 $py ebm-score "$labels/ebm_nlp/ebm_nlp_joint_BIO_dev.txt" "$work/ebm_x.jsonl" \
-  --floors pss.recall=0.735,pss.precision=0.368,pss.not_other_role=0.99 || status=1
+  --floors pss.recall=0.74,pss.precision=0.37,pss.not_other_role=0.99 || status=1
 
 echo "== RCT wording: Evidence Inference abstracts (all RCT reports) and PubMed publication types"
 $py ei-texts "$labels/evidence_inference/evidence_inference_abstracts_le6KB.tar.gz" > "$work/ei.jsonl"
 "$run" < "$work/ei.jsonl" > "$work/ei_x.jsonl"
 $py rct-agreement "$work/ei.jsonl" "$work/ei_x.jsonl" ei --held-out "$labels/evidence_inference/splits/ev2_test_article_ids.txt" \
-  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.948,rct_vs_ei.size_answered=0.855 || status=1
+  --floors rct_vs_ei.agree_rct=0.79,rct_vs_ei.stated_random=0.952,rct_vs_ei.size_answered=0.865 || status=1
 $py pubmed-texts "$shared/pubmed" > "$work/pm.jsonl"
 "$run" < "$work/pm.jsonl" > "$work/pm_x.jsonl"
 $py rct-agreement "$work/pm.jsonl" "$work/pm_x.jsonl" pubtypes \
-  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.967,rct_vs_pubtypes.design_agree=0.82 || status=1
+  --floors rct_vs_pubtypes.agree_rct=0.92,rct_vs_pubtypes.agree_not_rct=0.969,rct_vs_pubtypes.design_agree=0.86 || status=1
 
 echo "== every export of the shared corpus decodes as UTF-8 (JSONL and CSV of extractions and studies)"
 find "$shared/pubmed" "$shared/pmc" "$labels/handlabelled_dev" \( -name '*.xml' -o -name '*.xml.gz' -o -name '*.nxml' \) 2>/dev/null | sort |
