@@ -1143,7 +1143,10 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 0;
     for (p = s->start; p < s->end; p++)
         words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
-    if (words < 4)
+    /* a list item under a lead-in or heading that names the subject is
+     * an elliptical statement about it ("Eases cramps within days"): its
+     * three words say what kind of thing it claims */
+    if (words < (bk == RC_BLOCK_ITEM && topical ? 3u : 4u))
         return 0;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
@@ -1545,6 +1548,79 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, size_t b0, size_
     return rc;
 }
 
+/* ---- the article's subject ----------------------------------------------- */
+
+/* A proper name the article keeps using in mid-sentence ("... after her
+ * Quillex course", "tested Quillex"): the product it is about, even when
+ * the topic chosen for the records is a condition and a common word.  At
+ * least two mid-sentence capitalised uses and three uses in all; the
+ * corpus must hold the word.  Only the claim finder uses it: a sentence
+ * naming it speaks of the article's subject.  Returns its index in @t
+ * (added after the topic words), or -1. */
+static int subject_word(lm_checker *k, const struct lm_doc *d, struct rc_topic *t)
+{
+    struct name { char stem[32]; unsigned mid, all; } v[128];
+    size_t nv = 0, i, b, tries;
+
+    if (t->n >= RC_TOPIC_MAX || !k->corpus_size)
+        return -1;
+    for (b = 0; b < d->nblocks; b++) {
+        const char *s = d->text.s;
+        size_t p = d->blocks[b].start, e = d->blocks[b].end;
+        while (p < e) {
+            size_t q, j;
+            char stem[32];
+            int mid;
+            while (p < e && !isalpha((unsigned char)s[p]))
+                p++;
+            for (q = p; q < e && isalpha((unsigned char)s[q]); q++)
+                ;
+            if (q - p < 5 || q - p >= 30 || rc_stopword(&k->words, s + p, q - p)
+                || (q < e && isdigit((unsigned char)s[q]))) {
+                p = q;
+                continue;
+            }
+            /* capitalised, not in capitals, after a lower-case word or a comma */
+            mid = isupper((unsigned char)s[p]) && islower((unsigned char)s[p + 1]) && p >= 2
+                  && p > d->blocks[b].start + 1 && s[p - 1] == ' '
+                  && (islower((unsigned char)s[p - 2]) || s[p - 2] == ',');
+            rc_stem(s + p, q - p, stem, sizeof stem);
+            for (j = 0; j < nv && strcmp(v[j].stem, stem); j++)
+                ;
+            if (j == nv && nv < sizeof v / sizeof v[0]) {
+                snprintf(v[nv].stem, sizeof v[nv].stem, "%s", stem);
+                v[nv].mid = v[nv].all = 0;
+                nv++;
+            }
+            if (j < nv) {
+                v[j].mid += mid;
+                v[j].all++;
+            }
+            p = q;
+        }
+    }
+    for (tries = 0; tries < 3; tries++) {
+        size_t best = nv;
+        for (i = 0; i < nv; i++)
+            if (v[i].mid >= 2 && v[i].all >= 3
+                && (best == nv || v[i].all > v[best].all))
+                best = i;
+        if (best == nv)
+            return -1;
+        for (i = 0; i < t->n && strcmp(t->words[i], v[best].stem); i++)
+            ;
+        if (i < t->n)
+            return (int)i;                  /* the topic holds it already */
+        if (rc_term_df(k, v[best].stem, RC_DF_CAP) > 0) {
+            snprintf(t->words[t->n], sizeof t->words[t->n], "%s", v[best].stem);
+            t->alias[t->n][0] = '\0';
+            return (int)t->n++;
+        }
+        v[best].mid = 0;
+    }
+    return -1;
+}
+
 /* ---- the check --------------------------------------------------------- */
 
 static int names_topic(const struct rc_topic *t, const char *text, size_t a, size_t b)
@@ -1784,7 +1860,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
 {
     struct lm_report *r = NULL;
     struct rc_sent *sents = NULL;
-    struct rc_topic topic;
+    struct rc_topic topic, subj;
     struct rc_section sections[RC_MAX_SECTIONS];
     size_t nsections = 0;
     unsigned *flags = NULL, *cflags = NULL;
@@ -1821,6 +1897,11 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     if ((rc = find_topic(k, d, 0, d->nblocks, &topic, &r->topic)) != LM_OK
         || (rc = section_topics(k, d, &topic, sections, &nsections)) != LM_OK)
         goto fail;
+    subj = topic;
+    subject_word(k, d, &subj);
+    if (getenv("DT2_DEBUG"))
+        for (i = 0; i < subj.n; i++)
+            fprintf(stderr, "TOPIC %s\n", subj.words[i]);
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
@@ -1882,10 +1963,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             nb = -1;
         if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
             rc_mention_enrich(r, about, d->text.s, s, f, &nums);
-        topical = names_topic(&topic, d->text.s, s->start, s->end);
+        topical = names_topic(&subj, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
-        block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
+        block_topical = topical || names_topic(&subj, d->text.s, d->blocks[s->block].start,
                                                d->blocks[s->block].end);
         /* a list item speaks of what its lead-in paragraph names */
         if (!block_topical && bk == RC_BLOCK_ITEM) {
@@ -1893,12 +1974,14 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             while (lb > 0 && d->blocks[lb].kind == RC_BLOCK_ITEM)
                 lb--;
             if (d->blocks[lb].kind != RC_BLOCK_ITEM)
-                block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
+                block_topical = names_topic(&subj, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
         gate = cited || not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        if (getenv("DT2_DEBUG"))
+            fprintf(stderr, "DBG f=%08x c=%04x bk=%d top=%d btop=%d about=%d gate=%d isc=%d mc=%d | %.*s\n", f, cues, (int)bk, topical, block_topical, about, gate, is_claim(f, &nums, bk, prev_anecdote, topical), model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical, topic.n > 0), (int)(s->end - s->start), d->text.s + s->start);
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {
