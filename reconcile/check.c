@@ -1108,14 +1108,38 @@ static int professional_author(const char *t, size_t a, size_t b)
 static int third_person_start(const char *t, size_t a, size_t b)
 {
     static const char *const pron[] = { "she ", "he ", "her ", "his ", "they ", "their ", NULL };
-    size_t i, p, words = 0;
+    size_t i, p, q, words = 0, seen = 0;
 
     while (a < b && !isalpha((unsigned char)t[a]))
         a++;
     for (p = a; p < b; p++)
         words += t[p] == ' ';
-    for (i = 0; pron[i] && words >= 3; i++)
-        if (b - a > strlen(pron[i]) && !strncasecmp(t + a, pron[i], strlen(pron[i])))
+    if (words < 3)
+        return 0;
+    /* the pronoun opens the sentence or its main clause ("After her
+     * course she told us ..."): one of its first five words */
+    for (q = a; q < b && seen < 5; seen++) {
+        for (i = 0; pron[i]; i++)
+            if (b - q > strlen(pron[i]) && !strncasecmp(t + q, pron[i], strlen(pron[i]))
+                && (i < 2 || seen == 0 || i >= 4))
+                return 1;
+        while (q < b && t[q] != ' ')
+            q++;
+        while (q < b && t[q] == ' ')
+            q++;
+    }
+    return 0;
+}
+
+/* "me" as a word in t[a,b): the writer, in a post ("it works for me") */
+static int says_me(const char *t, size_t a, size_t b)
+{
+    size_t p;
+
+    for (p = a; p + 2 <= b; p++)
+        if ((t[p] == 'm' || t[p] == 'M') && t[p + 1] == 'e'
+            && (p == a || !isalpha((unsigned char)t[p - 1]))
+            && (p + 2 == b || !isalpha((unsigned char)t[p + 2])))
             return 1;
     return 0;
 }
@@ -1934,6 +1958,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         /* the story goes on about its person ("She can walk again.") */
         if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
             && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
+            f |= RC_F_TESTIMONIAL;
+        /* an effect "for me" in a member's post is the member's story */
+        if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
+            && says_me(d->text.s, s->start, s->end))
             f |= RC_F_TESTIMONIAL;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;

@@ -75,12 +75,24 @@ static const struct rule sentence_rules[] = {
       W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
       "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend|flatmate|roommate)s?\\b"
       "[^.;]{0,60}" W "(?:says?|said|swears|tells|told|reckons|finds|found|takes|took|uses|used|tried|noticed)" W },
+    /* a case from the writer's own practice ("a 60-year-old came to our
+     * clinic", "an older man I saw last year"): a story, not a report */
+    { RC_F_TESTIMONIAL, "src.own_case",
+      W "an? [\\w-]+-year-old" W "[^.;]{0,80}" W "(?:our|us|me|my|(?-i:I))" W },
+    /* a review signed at its end ("... settled down. - Ana"), in the first person */
+    { RC_F_TESTIMONIAL, "src.signed",
+      "^(?=.*" W "(?:(?-i:I)|my|me)" W ").{12,}\\s(?:-|\u2013|\u2014)\\s?(?-i:[A-Z][a-z]+\\.?)"
+      "(?:,?\\s(?-i:[A-Z][\\w.]*))?(?:,\\s\\d\\s?stars?)?\\s*$" },
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
     { RC_F_INVITRO, "src.in_vitro",
       W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory (?:study|studies|research|tests?|experiments?|work)|lab (?:study|studies|tests?|experiments?|work)|test tubes?|test-tube|in the lab)" W },
     { RC_F_CASE, "src.case",
       W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
+    /* a case others published: "doctors have described a man whose ..." */
+    { RC_F_CASE, "src.case_described",
+      W "(?:described|reported|documented|published|wrote up)\\s+(?:the case of\\s+)?(?:a|an|one)\\s+"
+      "(?:[\\w-]+\\s+){0,2}?(?:man|woman|boy|girl|child|patient|person|teenager)" W },
     /* a quote or a remark from a professional: an opinion, not a patient's story */
     { RC_F_EXPERT, "src.expert_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
