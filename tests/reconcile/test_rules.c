@@ -298,6 +298,7 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
         { "12 weekly sessions", 1 }, { "5 days a week", 5 }, { "5 mg per day", 0 },
         { "every night", 0 }, { "nightly", 7 }, { "three times daily", 21 },
         { "twice weekly", 2 }, { "six times a day for nine days", 42 },
+        { "once a night only", 7 },
     };
     /* each slot as written: a bare "daily" leaves the count unsaid (0) */
     static const struct { const char *s; double times; char per; } sl[] = {
@@ -767,6 +768,55 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         unsigned c = rc_cues(r, t[i].text, 0, strlen(t[i].text));
         cr_assert_eq(c & t[i].want, t[i].want, "%s: cues %#x", t[i].text, c);
         cr_assert_eq(c & t[i].not, 0u, "%s: cues %#x", t[i].text, c);
+    }
+    rc_rules_close(r);
+}
+
+/* Sources and kinds in shapes beyond the usual cue words (invented
+ * sentences): a case from the writer's own practice is a story, a case
+ * others described is a case, a review signed with a name is a story; a
+ * null said with a qualifier, a harm compared between arms, a harm that
+ * "may occur". */
+Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
+{
+    static const struct {
+        const char *text;
+        unsigned want, not;
+        int src;                /* lm_claim_source, or -1: not asked */
+    } t[] = {
+        { "A 61-year-old joiner came to our surgery with a cough.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Last year I saw a 40-year-old runner whose knee had swollen.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "A 61-year-old joiner developed a rash on zorvane.", RC_F_CASE, RC_F_TESTIMONIAL,
+          LM_SOURCE_CASE },
+        { "Surgeons have described a woman whose rash vanished after zorvane.", RC_F_CASE, 0,
+          LM_SOURCE_CASE },
+        { "A journal reported one elderly patient who went deaf.", RC_F_CASE, 0, LM_SOURCE_CASE },
+        { "Turned my cough into a tickle within days. - Ines", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Cleared my skin in a month, then it came back. \xe2\x80\x94 Ola B.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Zorvane cut coughs in the trial - Quill Labs", 0, RC_F_TESTIMONIAL, -1 },
+        { "Zorvane made no real difference to the itch.", RC_F_NULL, 0, -1 },
+        { "There was no clear difference between the arms.", RC_F_NULL, 0, -1 },
+        { "Headaches were far more common on zorvane.", RC_F_SAFETY, 0, -1 },
+        { "Nausea was slightly less frequent with the patch.", RC_F_SAFETY, 0, -1 },
+        { "Mild stinging may occur in the first days.", RC_F_SAFETY, 0, -1 },
+        { "Vellitis is more common in older women.", 0, RC_F_SAFETY, -1 },
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned f = rc_flags(r, t[i].text, 0, strlen(t[i].text));
+        cr_assert_eq(f & t[i].want, t[i].want, "%s: flags %#x", t[i].text, f);
+        cr_assert_eq(f & t[i].not, 0u, "%s: flags %#x", t[i].text, f);
+        if (t[i].src >= 0)
+            cr_assert_eq((int)rc_classify(f), t[i].src, "%s: source %d", t[i].text,
+                         (int)rc_classify(f));
     }
     rc_rules_close(r);
 }
