@@ -3822,7 +3822,7 @@ static int t_hedged_opinion(struct vfacts *v)
     char buf[400];
     const char *q;
 
-    if (v->cl->source != LM_SOURCE_ANECDOTE || v->cl->nums.n)
+    if ((v->cl->source != LM_SOURCE_ANECDOTE && v->cl->source != LM_SOURCE_OPINION) || v->cl->nums.n)
         return 0;
     claim_text(v, buf, sizeof buf);
     /* the attribution after the quote: "..." said/says/according to <role> */
