@@ -786,7 +786,7 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
     } t[] = {
         { "A 61-year-old joiner came to our surgery with a cough.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
-        { "Last year I saw a 40-year-old runner whose knee had swollen.", RC_F_TESTIMONIAL, 0,
+        { "A 40-year-old runner I saw last year had a swollen knee.", RC_F_TESTIMONIAL, 0,
           LM_SOURCE_ANECDOTE },
         { "A 61-year-old joiner developed a rash on zorvane.", RC_F_CASE, RC_F_TESTIMONIAL,
           LM_SOURCE_CASE },
