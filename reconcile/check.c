@@ -955,7 +955,7 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
 {
     size_t i;
 
-    if (f & RC_F_NONCLAIM)
+    if (f & (RC_F_NONCLAIM | RC_F_CALL))
         return 1;
     if (!(f & RC_F_ASIDE) || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
         return 0;
@@ -963,6 +963,17 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
         if (ns->v[i].kind != RC_DURATION)
             return 0;
     return 1;
+}
+
+/* A page's meta line: three fields or more split by " | " ("Posted in X |
+ * 5 min read | By Y", "In stock | Free delivery"): furniture, never a claim. */
+static int meta_line(const char *t, size_t a, size_t b)
+{
+    size_t p, bars = 0;
+
+    for (p = a; p + 2 < b; p++)
+        bars += t[p] == ' ' && t[p + 1] == '|' && t[p + 2] == ' ';
+    return bars >= 2;
 }
 
 /* A checkable statement: a number that says something about a study or an
@@ -2005,7 +2016,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&subj, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = cited || not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
+        gate = cited || not_a_claim(f, &nums) || meta_line(d->text.s, s->start, s->end)
+               || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (getenv("DT2_DEBUG"))

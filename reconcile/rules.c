@@ -139,6 +139,9 @@ static const struct rule sentence_rules[] = {
     { RC_F_DIFFERENCE, "kw.difference",
       W "(?:more than (?:a |the )?(?:placebo|control|\\d)|(?:greater|better|larger|bigger) than (?:placebo|control)|difference|versus|vs\\.?|compared with|compared to|than placebo|than (?:the |a )?control)" },
     { RC_F_QUESTION, "kw.question", "\\?\\s*$" },
+    /* a question signed by who asks it: "... is it safe? - Ana, Leeds" */
+    { RC_F_QUESTION, "kw.signed_question",
+      "\\?\\s*(?:-|\u2013|\u2014)\\s*(?-i:[A-Z][a-z]+)(?:,?\\s+(?-i:[A-Z][\\w.]*)){0,3}\\s*$" },
     /* "X also works for Y, right?": a tag on an assertion (rc_flags clears
      * the question) */
     { RC_F_TAG_QUESTION, "kw.tag_question",
@@ -173,6 +176,16 @@ static const struct rule sentence_rules[] = {
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
       "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
+      /* the page speaking of itself: "This post looks at", "Last issue we covered" */
+      "^\\W*(?:this|today's|in today's|in this) (?:post|article|guide|piece|explainer|newsletter|issue|"
+      "edition|column|blog|page|episode|month|week)(?:'s)?\\s*(?::|looks|covers|explains|is about|we|examines|"
+      "rounds up|brings)|"
+      "^\\W*(?:last|next|in our last|in the last|in our next) (?:issue|edition|newsletter|column|post|week's issue|"
+      "month's issue)" W "|"
+      /* a question reported, not a statement: "A reader asked whether ..." */
+      "^\\W*(?:an?|one|another|several|many|some) (?:[\\w-]+ )?(?:readers?|listeners?|viewers?|members?|"
+      "subscribers?|followers?|people|of you) (?:asked|asks|wrote in to ask|wanted to know|wondered)"
+      "(?: us| me)? (?:whether|if|about|how|why|what|when)|"
       "(?:(?-i:I)|we)(?:'m| am| are|'re) (?:writing|sharing|posting) (?:this|to|because)|(?-i:I) wanted to share|"
       "(?:let's|let us) (?:look|take a look|see|find out|dig)|we (?:wanted|set out|decided) to (?:find out|look|see))" W },
     { RC_F_NONCLAIM, "nc.advice",
@@ -191,7 +204,10 @@ static const struct rule sentence_rules[] = {
     { RC_F_SUPERLATIVE, "kw.hype",
       W "(?:landmark|miracle|breakthrough|largest|biggest|best|game changer|revolution\\w*|enormous|crush\\w*)" W },
     { RC_F_CALL, "kw.call",
-      W "(?:book (?:a|your|now)|call us|talk to your doctor|check your local|sign up|order now|places .* limited|subscribe)" W },
+      W "(?:book (?:a|your|now)|call us|talk to your doctor|check your local|sign up|order now|places .* limited|subscribe)" W "|"
+      /* advice after a condition: "If you are thinking of it, ask your ..." */
+      "^\\W*if you[^,.;]{3,80},\\s+(?:please\\s+)?(?:ask|talk|speak|see|check|consult|tell|book|call|try|"
+      "consider|keep|stop|avoid|make sure|get|discuss)" W },
     { 0, NULL, NULL }
 };
 
