@@ -178,7 +178,7 @@ static const struct rule sentence_rules[] = {
       "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
       /* the page speaking of itself: "This post looks at", "Last issue we covered" */
       "^\\W*(?:this|today's|in today's|in this) (?:post|article|guide|piece|explainer|newsletter|issue|"
-      "edition|column|blog|page|episode|month|week)(?:'s)?\\s*(?::|looks|covers|explains|is about|we|examines|"
+      "edition|column|blog|page|episode|month|week)(?:'s)?\\s*(?::\\s*\\w+|looks|covers|explains|is about|we|examines|"
       "rounds up|brings)|"
       "^\\W*(?:last|next|in our last|in the last|in our next) (?:issue|edition|newsletter|column|post|week's issue|"
       "month's issue)" W "|"

@@ -804,6 +804,16 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
         { "Nausea was slightly less frequent with the patch.", RC_F_SAFETY, 0, -1 },
         { "Mild stinging may occur in the first days.", RC_F_SAFETY, 0, -1 },
         { "Vellitis is more common in older women.", 0, RC_F_SAFETY, -1 },
+        /* the page speaking of itself, a reported question, advice: no claims */
+        { "This issue looks at zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
+        { "This week: zorvane, sleep and a word on doses.", RC_F_NONCLAIM, 0, -1 },
+        { "Last issue we covered the first zorvane trial.", RC_F_NONCLAIM, 0, -1 },
+        { "A listener asked whether the trial used syrup.", RC_F_NONCLAIM, 0, -1 },
+        { "Several readers asked about zorvane in pregnancy.", RC_F_NONCLAIM, 0, -1 },
+        { "This trial looks at zorvane in children.", 0, RC_F_NONCLAIM, -1 },
+        { "Is it safe for my son? - Mara, Leeds", RC_F_QUESTION, 0, -1 },
+        { "If you take blood thinners, ask your pharmacist first.", RC_F_CALL, 0, -1 },
+        { "If you stop it, the cough comes back within days.", 0, RC_F_CALL, -1 },
     };
     rc_rules *r = NULL;
     char msg[256] = "";
