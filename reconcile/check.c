@@ -1164,6 +1164,79 @@ static int pronoun_start(const char *t, size_t a, size_t b)
            || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
 }
 
+/* The sentence has no subject: it opens on a participle or an adjective of
+ * a claim ("Proven to ...", "Clinically tested on ...", "Suitable for
+ * ..."), the product it speaks of left unsaid (a product page, a list). */
+static size_t words_in(const char *t, size_t a, size_t b)
+{
+    size_t p, n = 0;
+
+    for (p = a; p < b; p++)
+        n += isalnum((unsigned char)t[p]) && (p == a || isspace((unsigned char)t[p - 1]));
+    return n;
+}
+
+static int subjectless(const char *t, size_t a, size_t b)
+{
+    static const char *const adj[] = { "suitable", "safe", "effective", "ideal", "gentle",
+                                       "perfect", "great", NULL };
+    size_t w, e, i, l;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (w = 0; w < 2; w++) {
+        for (e = a; e < b && isalpha((unsigned char)t[e]); e++)
+            ;
+        l = e - a;
+        if (l < 4 || !isupper((unsigned char)t[a]) != (w > 0) || isupper((unsigned char)t[a + 1]))
+            return 0;
+        for (i = 0; adj[i]; i++)
+            if (strlen(adj[i]) == l && !strncasecmp(t + a, adj[i], l))
+                return 1;
+        if (!strncasecmp(t + e - 2, "en", 2) || !strncasecmp(t + e - 2, "ed", 2))
+            return l >= 5;
+        /* "Clinically proven": an adverb, then the participle */
+        if (w > 0 || strncasecmp(t + e - 2, "ly", 2) || e >= b || t[e] != ' ')
+            return 0;
+        a = e + 1;
+    }
+    return 0;
+}
+
+/* The product named as the subject of a promise ("Quillex gives you your
+ * evenings back", "Quillex is the natural choice for ..."): the sentence
+ * opens on the subject's word and a verb of being, giving or changing. */
+static int promise_of_subject(const struct rc_topic *t, const char *text, size_t a, size_t b)
+{
+    static const char *const verb[] = { "is", "could", "can", "will", "gives", "offers", "brings",
+                                        "changes", "transforms", "puts", "means", NULL };
+    size_t i, e, v, ve, words = 0, p;
+
+    while (a < b && !isalpha((unsigned char)text[a]))
+        a++;
+    for (e = a; e < b && isalpha((unsigned char)text[e]); e++)
+        ;
+    for (i = 0; i < t->n; i++)
+        if (e - a >= strlen(t->words[i]) && !strncasecmp(text + a, t->words[i], strlen(t->words[i])))
+            break;
+    if (i == t->n || !isupper((unsigned char)text[a]) || e >= b || text[e] != ' ')
+        return 0;
+    for (p = a; p < b; p++)
+        words += text[p] == ' ';
+    v = e + 1;
+    for (ve = v; ve < b && isalpha((unsigned char)text[ve]); ve++)
+        ;
+    for (i = 0; verb[i] && words >= 5; i++)
+        if (strlen(verb[i]) == ve - v && !strncasecmp(text + v, verb[i], ve - v))
+            break;
+    if (!verb[i] || words < 5)
+        return 0;
+    /* "is" names what it is ("is the natural choice", "is one of the
+     * best"), not a quality in passing ("is cheap, so ...") */
+    return i > 0 || (ve + 4 < b && (!strncasecmp(text + ve, " the ", 5)
+                                    || !strncasecmp(text + ve, " one ", 5)));
+}
+
 /* Beyond is_claim: a statement the article model can check although it
  * carries no number and no efficacy word ("it was well tolerated", "benefits
  * lasted for weeks", "each received six sessions"): it says what kind of
@@ -2022,6 +2095,15 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
         if (getenv("DT2_DEBUG"))
             fprintf(stderr, "DBG f=%08x c=%04x bk=%d top=%d btop=%d about=%d gate=%d isc=%d mc=%d | %.*s\n", f, cues, (int)bk, topical, block_topical, about, gate, is_claim(f, &nums, bk, prev_anecdote, topical), model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical, topic.n > 0), (int)(s->end - s->start), d->text.s + s->start);
+        /* a subjectless claim ("Proven effective in ...") or a promise made
+         * of the product, on a page about it */
+        if (gate == 0 && subj.n && bk != RC_BLOCK_HEADING
+            && !(f & (RC_F_QUESTION | RC_F_CALL | RC_F_FIRST_PERSON | RC_F_NONCLAIM))
+            && ((subjectless(d->text.s, s->start, s->end) && words_in(d->text.s, s->start, s->end) >= 4
+                 && ((f & (RC_F_EFFICACY | RC_F_SAFETY))
+                     || (cues & (RC_C_POPULATION | RC_C_ONSET | RC_C_DURABLE))))
+                || promise_of_subject(&subj, d->text.s, s->start, s->end)))
+            gate = 1;
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {
