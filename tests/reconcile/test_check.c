@@ -1107,7 +1107,9 @@ Test(reconcile_check, reference_lists_are_no_claims)
  * claims about it, three words being enough; a case from the writer's own
  * clinic and its continuation are stories; "it works for me" in a member's
  * post and a lower-case post line under "Replying to" are testimonials;
- * a meta line, the page speaking of itself and advice are no claims. */
+ * a subjectless claim and a promise made of the product are claims; a
+ * meta line, the page speaking of itself, advice and a quality said in
+ * passing are not. */
 Test(reconcile_check, detection_of_items_stories_and_posts)
 {
     static const struct { const char *start, *source; } want[] = {
@@ -1117,9 +1119,12 @@ Test(reconcile_check, detection_of_items_stories_and_posts)
         { "After her Velmorant course", "anecdote" },
         { "Well, it works for me.", "anecdote" },
         { "tried velmorant all winter", "anecdote" },
+        { "Proven effective in adults", NULL },
+        { "Velmorant is the natural choice", NULL },
     };
     static const char *const never[] = {
         "Posted in", "This post looks", "Pleasant mint", "If you are thinking", "Replying to",
+        "Velmorant is cheap",
     };
     cJSON *root = check_json(FX "rules_corpus.xml", FX "detect2_article.txt");
     const cJSON *cl;
