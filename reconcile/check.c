@@ -1142,6 +1142,14 @@ static int third_person_start(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* The sentence opens on "my" ("My GP said ..."). */
+static int starts_my(const char *t, size_t a, size_t b)
+{
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    return b - a > 3 && !strncasecmp(t + a, "my ", 3);
+}
+
 /* "me" as a word in t[a,b): the writer, in a post ("it works for me") */
 static int says_me(const char *t, size_t a, size_t b)
 {
@@ -2043,6 +2051,13 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
             && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
             f |= RC_F_TESTIMONIAL;
+        /* "my GP said it's the best there is": a professional's remark the
+         * writer relays, with no outcome, harm or study in it, is hearsay,
+         * the writer's story (one that states a harm or an effect is
+         * checked as said) */
+        if ((f & RC_F_EXPERT) && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_STUDYWORD))
+            && starts_my(d->text.s, s->start, s->end))
+            f = (f & ~(RC_F_OPINION | RC_F_EXPERT)) | RC_F_TESTIMONIAL;
         /* an effect "for me" in a member's post is the member's story */
         if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
             && says_me(d->text.s, s->start, s->end))

@@ -1121,6 +1121,8 @@ Test(reconcile_check, detection_of_items_stories_and_posts)
         { "tried velmorant all winter", "anecdote" },
         { "Proven effective in adults", NULL },
         { "Velmorant is the natural choice", NULL },
+        /* a professional's remark relayed, no outcome in it: hearsay */
+        { "My physio said it's the best", "anecdote" },
     };
     static const char *const never[] = {
         "Posted in", "This post looks", "Pleasant mint", "If you are thinking", "Replying to",
