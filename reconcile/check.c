@@ -2051,6 +2051,12 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
             && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
             f |= RC_F_TESTIMONIAL;
+        /* a professional's word on the results the article just gave
+         * ("These results confirm ...," said the maker's chief): the
+         * study's claim, checked against it */
+        if ((f & RC_F_EXPERT) && (f & RC_F_OPINION) && (f & RC_F_EFFICACY)
+            && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+            f &= ~RC_F_OPINION;
         /* "my GP said it's the best there is": a professional's remark the
          * writer relays, with no outcome, harm or study in it, is hearsay,
          * the writer's story (one that states a harm or an effect is

@@ -96,7 +96,7 @@ static const struct rule sentence_rules[] = {
     /* a quote or a remark from a professional: an opinion, not a patient's story */
     { RC_F_EXPERT, "src.expert_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
-      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
+      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+,?\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
       "\\w+iatrists?|surgeons?|pharmacists?|nurses?|experts?|researchers?|scientists?|spokes\\w+|officers?|"
       "directors?|ceo|founder|chair\\w*|president|authors?|investigators?|consultants?|specialists?|"
       "dietitians?|nutritionists?|clinicians?|gp)\\b" },

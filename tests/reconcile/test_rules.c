@@ -804,6 +804,9 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
         { "Nausea was slightly less frequent with the patch.", RC_F_SAFETY, 0, -1 },
         { "Mild stinging may occur in the first days.", RC_F_SAFETY, 0, -1 },
         { "Vellitis is more common in older women.", 0, RC_F_SAFETY, -1 },
+        /* a quote whose speaker's role follows the name and a comma */
+        { "\"It is a real advance,\" said Ana Quill, chief medical officer of Quill Labs.",
+          RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
         /* the page speaking of itself, a reported question, advice: no claims */
         { "This issue looks at zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
         { "This week: zorvane, sleep and a word on doses.", RC_F_NONCLAIM, 0, -1 },
