@@ -261,7 +261,9 @@ static const struct rule cue_rules[] = {
     { RC_C_BACKREF, "cue.backref",
       "^(?:[\\W_]*)(?:in (?:that|this|the same|the) (?:study|trial|review|analysis|experiment)|in that|that (?:study|trial)|this (?:study|trial)|the (?:study|trial|researchers|authors|review|children|kids|adults|patients|participants|volunteers|results|findings)|those|these|participants|each (?:received|got|took|was)|everyone|they|it (?:also|was|showed|found)|half of them|most of them|none of them|results?|benefits|effects|gains|improvements)\\b" },
     { RC_C_BACKREF_IN, "cue.backref_inner",
-      W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
+      W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial|"
+      /* "in many cases these effects lasted": the effects just reported */
+      "(?:these|those) (?:effects|results|benefits|gains|improvements|changes|findings|reductions))" W },
     { RC_C_MENTION, "cue.mention",
       W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",

@@ -758,6 +758,9 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         { "It is too early to say how it compares.", RC_C_HEDGE, 0 },
         { "The two-year follow-up was smaller.", RC_C_DURABLE, 0 },
         { "An open-label series of 30 children took zorvane.", RC_C_MENTION, 0 },
+        /* the effects just reported, named inside the sentence */
+        { "In most people these benefits faded by spring.", RC_C_BACKREF_IN, 0 },
+        { "These tablets are small.", 0, RC_C_BACKREF_IN },
     };
     rc_rules *r = NULL;
     char msg[256] = "";
