@@ -113,7 +113,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_TRIALWORD, "kw.trial",
       W "(?:trials?|study|studies|doses?|dosing|microdos\\w*)" W },
     { RC_F_EFFICACY, "kw.efficacy",
-      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?)" W },
+      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
+      "eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|(?-i:sooth(?:e|es|ed|ing))|(?:did|does|do|worked|works|fared) better)" W },
     { RC_F_NULL, "kw.null",
       W "(?:no (?:significant |real |clear |meaningful |noticeable |measurable |obvious )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
     { RC_F_RCT, "kw.rct",

@@ -807,6 +807,11 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
         { "Nausea was slightly less frequent with the patch.", RC_F_SAFETY, 0, -1 },
         { "Mild stinging may occur in the first days.", RC_F_SAFETY, 0, -1 },
         { "Vellitis is more common in older women.", 0, RC_F_SAFETY, -1 },
+        /* effects in other words: easing, relieving, doing better */
+        { "Zorvane may also ease cramping for some people.", RC_F_EFFICACY, 0, -1 },
+        { "The older tablet did better than both.", RC_F_EFFICACY, 0, -1 },
+        { "It soothed the itch within hours.", RC_F_EFFICACY, 0, -1 },
+        { "Quill Soothing Balm 50 ml", 0, RC_F_EFFICACY, -1 },
         /* a quote whose speaker's role follows the name and a comma */
         { "\"It is a real advance,\" said Ana Quill, chief medical officer of Quill Labs.",
           RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
