@@ -976,6 +976,34 @@ static int meta_line(const char *t, size_t a, size_t b)
     return bars >= 2;
 }
 
+/* A bare list of names ("water, glycerol, carbomer, citric acid, ..."):
+ * five comma-separated items or more, none longer than three words, and no
+ * verb of being or doing among them: an ingredient or feature list. */
+static int name_list(const char *t, size_t a, size_t b)
+{
+    static const char *const verbs[] = { "is", "are", "was", "were", "has", "have", "had", "did",
+                                         "took", "felt", "helps", "helped", "works", "worked",
+                                         NULL };
+    size_t p, items = 1, words = 0, i;
+
+    for (p = a; p < b; p++) {
+        if (t[p] == ',') {
+            items++;
+            words = 0;
+        } else if (isalnum((unsigned char)t[p]) && (p == a || t[p - 1] == ' ')) {
+            size_t e = p;
+            while (e < b && isalpha((unsigned char)t[e]))
+                e++;
+            for (i = 0; verbs[i]; i++)
+                if (strlen(verbs[i]) == e - p && !strncasecmp(t + p, verbs[i], e - p))
+                    return 0;
+            if (++words > 3)
+                return 0;
+        }
+    }
+    return items >= 5;
+}
+
 /* A checkable statement: a number that says something about a study or an
  * outcome, a plain efficacy or safety statement, or a first-hand story. */
 static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
@@ -2015,9 +2043,6 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         goto fail;
     subj = topic;
     subject_word(k, d, &subj);
-    if (getenv("DT2_DEBUG"))
-        for (i = 0; i < subj.n; i++)
-            fprintf(stderr, "TOPIC %s\n", subj.words[i]);
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
@@ -2111,11 +2136,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                                             d->blocks[lb].end);
         }
         gate = cited || not_a_claim(f, &nums) || meta_line(d->text.s, s->start, s->end)
+               || name_list(d->text.s, s->start, s->end)
                || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
-        if (getenv("DT2_DEBUG"))
-            fprintf(stderr, "DBG f=%08x c=%04x bk=%d top=%d btop=%d about=%d gate=%d isc=%d mc=%d | %.*s\n", f, cues, (int)bk, topical, block_topical, about, gate, is_claim(f, &nums, bk, prev_anecdote, topical), model_claim(f, cues, bk, block_topical, about, d->text.s, s, topical, topic.n > 0), (int)(s->end - s->start), d->text.s + s->start);
         /* a subjectless claim ("Proven effective in ...") or a promise made
          * of the product, on a page about it */
         if (gate == 0 && subj.n && bk != RC_BLOCK_HEADING

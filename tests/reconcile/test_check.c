@@ -1126,7 +1126,7 @@ Test(reconcile_check, detection_of_items_stories_and_posts)
     };
     static const char *const never[] = {
         "Posted in", "This post looks", "Pleasant mint", "If you are thinking", "Replying to",
-        "Velmorant is cheap",
+        "Velmorant is cheap", "Velmorant 1% w/w",
     };
     cJSON *root = check_json(FX "rules_corpus.xml", FX "detect2_article.txt");
     const cJSON *cl;
