@@ -1178,16 +1178,21 @@ static int starts_my(const char *t, size_t a, size_t b)
     return b - a > 3 && !strncasecmp(t + a, "my ", 3);
 }
 
-/* "me" as a word in t[a,b): the writer, in a post ("it works for me") */
+/* "me" as a word in t[a,b), after the sentence's first two words: the
+ * writer the effect happened to, in a post ("it works for me"), not an
+ * opener ("For me the best part is that it ...") */
 static int says_me(const char *t, size_t a, size_t b)
 {
-    size_t p;
+    size_t p, words = 0;
 
-    for (p = a; p + 2 <= b; p++)
-        if ((t[p] == 'm' || t[p] == 'M') && t[p + 1] == 'e'
+    for (p = a; p + 2 <= b; p++) {
+        if (isalpha((unsigned char)t[p]) && (p == a || t[p - 1] == ' '))
+            words++;
+        if (words > 2 && (t[p] == 'm' || t[p] == 'M') && t[p + 1] == 'e'
             && (p == a || !isalpha((unsigned char)t[p - 1]))
             && (p + 2 == b || !isalpha((unsigned char)t[p + 2])))
             return 1;
+    }
     return 0;
 }
 

@@ -1142,5 +1142,8 @@ Test(reconcile_check, detection_of_items_stories_and_posts)
         for (i = 0; i < sizeof never / sizeof never[0]; i++)
             cr_assert(strncmp(str_of(cl, "text"), never[i], strlen(never[i])),
                       "not a claim: %s", str_of(cl, "text"));
+    /* "For me" opening a claim about the drug is no story of the writer */
+    cl = claim_text_starting(root, "For me the best part");
+    cr_assert(!cl || strcmp(str_of(cl, "source"), "anecdote"), "read as a story");
     cJSON_Delete(root);
 }
