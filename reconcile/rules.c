@@ -183,6 +183,8 @@ static const struct rule sentence_rules[] = {
       "rounds up|brings)|"
       "^\\W*(?:last|next|in our last|in the last|in our next) (?:issue|edition|newsletter|column|post|week's issue|"
       "month's issue)" W "|"
+      /* a request for others' stories: "Would love to hear from anyone who ..." */
+      "^\\W*(?:(?:(?-i:I)|we)(?:'d| would)|would) (?:love|like|be glad|be grateful) to (?:hear|know|learn)|"
       /* a question reported, not a statement: "A reader asked whether ..." */
       "^\\W*(?:an?|one|another|several|many|some) (?:[\\w-]+ )?(?:readers?|listeners?|viewers?|members?|"
       "subscribers?|followers?|people|of you) (?:asked|asks|wrote in to ask|wanted to know|wondered)"

@@ -47,9 +47,9 @@
 # for general classes (items under a heading about the product, subjectless
 # and promised claims, own-practice cases and their continuation, signed
 # reviews, relayed hearsay, social-post author lines; the page speaking of
-# itself, meta and name lines, advice left out): recall 0.936, precision
-# 0.864, accuracy 0.725 (79/109), with PMID 0.706 (77/109) alone; recall
-# 0.927, precision 0.849 among distractors.
+# itself, meta and name lines, requests, advice left out): recall 0.936,
+# precision 0.872, accuracy 0.725 (79/109), with PMID 0.706 (77/109) alone;
+# recall 0.927, precision 0.856 among distractors.
 # usage: check_eval.sh LITMINE BUILD_DIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

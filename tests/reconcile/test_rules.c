@@ -820,6 +820,8 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
         { "This week: zorvane, sleep and a word on doses.", RC_F_NONCLAIM, 0, -1 },
         { "Last issue we covered the first zorvane trial.", RC_F_NONCLAIM, 0, -1 },
         { "A listener asked whether the trial used syrup.", RC_F_NONCLAIM, 0, -1 },
+        { "Would love to hear how others got on before I start.", RC_F_NONCLAIM, 0, -1 },
+        { "I'd like to know if it works for teenagers.", RC_F_NONCLAIM, 0, -1 },
         { "Several readers asked about zorvane in pregnancy.", RC_F_NONCLAIM, 0, -1 },
         { "This trial looks at zorvane in children.", 0, RC_F_NONCLAIM, -1 },
         { "Is it safe for my son? - Mara, Leeds", RC_F_QUESTION, 0, -1 },
