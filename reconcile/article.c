@@ -841,8 +841,9 @@ int rc_schedule(const char *s, size_t n, struct rc_sched *rs)
         c = skip_sp(s, b + bl, n);
         cl = alpha_run(s, c, n);
         rs->times = times, rs->end = c + cl;
-        if (cl >= 3 && !strncasecmp(s + c, "day", 3))
-            rs->per = 'd';
+        if ((cl >= 3 && !strncasecmp(s + c, "day", 3))
+            || (cl >= 5 && !strncasecmp(s + c, "night", 5)))
+            rs->per = 'd';                      /* "once a night" is once a day */
         else if (cl >= 4 && !strncasecmp(s + c, "week", 4))
             rs->per = 'w';
         else if (cl >= 5 && !strncasecmp(s + c, "month", 5))

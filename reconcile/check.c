@@ -955,7 +955,7 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
 {
     size_t i;
 
-    if (f & RC_F_NONCLAIM)
+    if (f & (RC_F_NONCLAIM | RC_F_CALL))
         return 1;
     if (!(f & RC_F_ASIDE) || (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
         return 0;
@@ -963,6 +963,45 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
         if (ns->v[i].kind != RC_DURATION)
             return 0;
     return 1;
+}
+
+/* A page's meta line: three fields or more split by " | " ("Posted in X |
+ * 5 min read | By Y", "In stock | Free delivery"): furniture, never a claim. */
+static int meta_line(const char *t, size_t a, size_t b)
+{
+    size_t p, bars = 0;
+
+    for (p = a; p + 2 < b; p++)
+        bars += t[p] == ' ' && t[p + 1] == '|' && t[p + 2] == ' ';
+    return bars >= 2;
+}
+
+/* A bare list of names ("water, glycerol, carbomer, citric acid, ..."):
+ * five comma-separated items or more, none longer than three words, and no
+ * verb of being or doing among them: an ingredient or feature list. */
+static int name_list(const char *t, size_t a, size_t b)
+{
+    static const char *const verbs[] = { "is", "are", "was", "were", "has", "have", "had", "did",
+                                         "took", "felt", "helps", "helped", "works", "worked",
+                                         NULL };
+    size_t p, items = 1, words = 0, i;
+
+    for (p = a; p < b; p++) {
+        if (t[p] == ',') {
+            items++;
+            words = 0;
+        } else if (isalnum((unsigned char)t[p]) && (p == a || t[p - 1] == ' ')) {
+            size_t e = p;
+            while (e < b && isalpha((unsigned char)t[e]))
+                e++;
+            for (i = 0; verbs[i]; i++)
+                if (strlen(verbs[i]) == e - p && !strncasecmp(t + p, verbs[i], e - p))
+                    return 0;
+            if (++words > 3)
+                return 0;
+        }
+    }
+    return items >= 5;
 }
 
 /* A checkable statement: a number that says something about a study or an
@@ -1108,15 +1147,52 @@ static int professional_author(const char *t, size_t a, size_t b)
 static int third_person_start(const char *t, size_t a, size_t b)
 {
     static const char *const pron[] = { "she ", "he ", "her ", "his ", "they ", "their ", NULL };
-    size_t i, p, words = 0;
+    size_t i, p, q, words = 0, seen = 0;
 
     while (a < b && !isalpha((unsigned char)t[a]))
         a++;
     for (p = a; p < b; p++)
         words += t[p] == ' ';
-    for (i = 0; pron[i] && words >= 3; i++)
-        if (b - a > strlen(pron[i]) && !strncasecmp(t + a, pron[i], strlen(pron[i])))
+    if (words < 3)
+        return 0;
+    /* the pronoun opens the sentence or its main clause ("After her
+     * course she told us ..."): one of its first five words */
+    for (q = a; q < b && seen < 5; seen++) {
+        for (i = 0; pron[i]; i++)
+            if (b - q > strlen(pron[i]) && !strncasecmp(t + q, pron[i], strlen(pron[i]))
+                && (i < 2 || seen == 0 || i >= 4))
+                return 1;
+        while (q < b && t[q] != ' ')
+            q++;
+        while (q < b && t[q] == ' ')
+            q++;
+    }
+    return 0;
+}
+
+/* The sentence opens on "my" ("My GP said ..."). */
+static int starts_my(const char *t, size_t a, size_t b)
+{
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    return b - a > 3 && !strncasecmp(t + a, "my ", 3);
+}
+
+/* "me" as a word in t[a,b), after the sentence's first two words: the
+ * writer the effect happened to, in a post ("it works for me"), not an
+ * opener ("For me the best part is that it ...") */
+static int says_me(const char *t, size_t a, size_t b)
+{
+    size_t p, words = 0;
+
+    for (p = a; p + 2 <= b; p++) {
+        if (isalpha((unsigned char)t[p]) && (p == a || t[p - 1] == ' '))
+            words++;
+        if (words > 2 && (t[p] == 'm' || t[p] == 'M') && t[p + 1] == 'e'
+            && (p == a || !isalpha((unsigned char)t[p - 1]))
+            && (p + 2 == b || !isalpha((unsigned char)t[p + 2])))
             return 1;
+    }
     return 0;
 }
 
@@ -1127,6 +1203,79 @@ static int pronoun_start(const char *t, size_t a, size_t b)
         a++;
     return (b - a > 3 && !strncasecmp(t + a, "it ", 3))
            || (b - a > 5 && !strncasecmp(t + a, "this ", 5));
+}
+
+/* The sentence has no subject: it opens on a participle or an adjective of
+ * a claim ("Proven to ...", "Clinically tested on ...", "Suitable for
+ * ..."), the product it speaks of left unsaid (a product page, a list). */
+static size_t words_in(const char *t, size_t a, size_t b)
+{
+    size_t p, n = 0;
+
+    for (p = a; p < b; p++)
+        n += isalnum((unsigned char)t[p]) && (p == a || isspace((unsigned char)t[p - 1]));
+    return n;
+}
+
+static int subjectless(const char *t, size_t a, size_t b)
+{
+    static const char *const adj[] = { "suitable", "safe", "effective", "ideal", "gentle",
+                                       "perfect", "great", NULL };
+    size_t w, e, i, l;
+
+    while (a < b && !isalpha((unsigned char)t[a]))
+        a++;
+    for (w = 0; w < 2; w++) {
+        for (e = a; e < b && isalpha((unsigned char)t[e]); e++)
+            ;
+        l = e - a;
+        if (l < 4 || !isupper((unsigned char)t[a]) != (w > 0) || isupper((unsigned char)t[a + 1]))
+            return 0;
+        for (i = 0; adj[i]; i++)
+            if (strlen(adj[i]) == l && !strncasecmp(t + a, adj[i], l))
+                return 1;
+        if (!strncasecmp(t + e - 2, "en", 2) || !strncasecmp(t + e - 2, "ed", 2))
+            return l >= 5;
+        /* "Clinically proven": an adverb, then the participle */
+        if (w > 0 || strncasecmp(t + e - 2, "ly", 2) || e >= b || t[e] != ' ')
+            return 0;
+        a = e + 1;
+    }
+    return 0;
+}
+
+/* The product named as the subject of a promise ("Quillex gives you your
+ * evenings back", "Quillex is the natural choice for ..."): the sentence
+ * opens on the subject's word and a verb of being, giving or changing. */
+static int promise_of_subject(const struct rc_topic *t, const char *text, size_t a, size_t b)
+{
+    static const char *const verb[] = { "is", "could", "can", "will", "gives", "offers", "brings",
+                                        "changes", "transforms", "puts", "means", NULL };
+    size_t i, e, v, ve, words = 0, p;
+
+    while (a < b && !isalpha((unsigned char)text[a]))
+        a++;
+    for (e = a; e < b && isalpha((unsigned char)text[e]); e++)
+        ;
+    for (i = 0; i < t->n; i++)
+        if (e - a >= strlen(t->words[i]) && !strncasecmp(text + a, t->words[i], strlen(t->words[i])))
+            break;
+    if (i == t->n || !isupper((unsigned char)text[a]) || e >= b || text[e] != ' ')
+        return 0;
+    for (p = a; p < b; p++)
+        words += text[p] == ' ';
+    v = e + 1;
+    for (ve = v; ve < b && isalpha((unsigned char)text[ve]); ve++)
+        ;
+    for (i = 0; verb[i] && words >= 5; i++)
+        if (strlen(verb[i]) == ve - v && !strncasecmp(text + v, verb[i], ve - v))
+            break;
+    if (!verb[i] || words < 5)
+        return 0;
+    /* "is" names what it is ("is the natural choice", "is one of the
+     * best"), not a quality in passing ("is cheap, so ...") */
+    return i > 0 || (ve + 4 < b && (!strncasecmp(text + ve, " the ", 5)
+                                    || !strncasecmp(text + ve, " one ", 5)));
 }
 
 /* Beyond is_claim: a statement the article model can check although it
@@ -1143,7 +1292,10 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
         return 0;
     for (p = s->start; p < s->end; p++)
         words += isalpha((unsigned char)text[p]) && (p == s->start || text[p - 1] == ' ');
-    if (words < 4)
+    /* a list item under a lead-in or heading that names the subject is
+     * an elliptical statement about it ("Eases cramps within days"): its
+     * three words say what kind of thing it claims */
+    if (words < (bk == RC_BLOCK_ITEM && topical ? 3u : 4u))
         return 0;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
@@ -1545,6 +1697,79 @@ static lm_err find_topic(lm_checker *k, const struct lm_doc *d, size_t b0, size_
     return rc;
 }
 
+/* ---- the article's subject ----------------------------------------------- */
+
+/* A proper name the article keeps using in mid-sentence ("... after her
+ * Quillex course", "tested Quillex"): the product it is about, even when
+ * the topic chosen for the records is a condition and a common word.  At
+ * least two mid-sentence capitalised uses and three uses in all; the
+ * corpus must hold the word.  Only the claim finder uses it: a sentence
+ * naming it speaks of the article's subject.  Returns its index in @t
+ * (added after the topic words), or -1. */
+static int subject_word(lm_checker *k, const struct lm_doc *d, struct rc_topic *t)
+{
+    struct name { char stem[32]; unsigned mid, all; } v[128];
+    size_t nv = 0, i, b, tries;
+
+    if (t->n >= RC_TOPIC_MAX || !k->corpus_size)
+        return -1;
+    for (b = 0; b < d->nblocks; b++) {
+        const char *s = d->text.s;
+        size_t p = d->blocks[b].start, e = d->blocks[b].end;
+        while (p < e) {
+            size_t q, j;
+            char stem[32];
+            int mid;
+            while (p < e && !isalpha((unsigned char)s[p]))
+                p++;
+            for (q = p; q < e && isalpha((unsigned char)s[q]); q++)
+                ;
+            if (q - p < 5 || q - p >= 30 || rc_stopword(&k->words, s + p, q - p)
+                || (q < e && isdigit((unsigned char)s[q]))) {
+                p = q;
+                continue;
+            }
+            /* capitalised, not in capitals, after a lower-case word or a comma */
+            mid = isupper((unsigned char)s[p]) && islower((unsigned char)s[p + 1]) && p >= 2
+                  && p > d->blocks[b].start + 1 && s[p - 1] == ' '
+                  && (islower((unsigned char)s[p - 2]) || s[p - 2] == ',');
+            rc_stem(s + p, q - p, stem, sizeof stem);
+            for (j = 0; j < nv && strcmp(v[j].stem, stem); j++)
+                ;
+            if (j == nv && nv < sizeof v / sizeof v[0]) {
+                snprintf(v[nv].stem, sizeof v[nv].stem, "%s", stem);
+                v[nv].mid = v[nv].all = 0;
+                nv++;
+            }
+            if (j < nv) {
+                v[j].mid += mid;
+                v[j].all++;
+            }
+            p = q;
+        }
+    }
+    for (tries = 0; tries < 3; tries++) {
+        size_t best = nv;
+        for (i = 0; i < nv; i++)
+            if (v[i].mid >= 2 && v[i].all >= 3
+                && (best == nv || v[i].all > v[best].all))
+                best = i;
+        if (best == nv)
+            return -1;
+        for (i = 0; i < t->n && strcmp(t->words[i], v[best].stem); i++)
+            ;
+        if (i < t->n)
+            return (int)i;                  /* the topic holds it already */
+        if (rc_term_df(k, v[best].stem, RC_DF_CAP) > 0) {
+            snprintf(t->words[t->n], sizeof t->words[t->n], "%s", v[best].stem);
+            t->alias[t->n][0] = '\0';
+            return (int)t->n++;
+        }
+        v[best].mid = 0;
+    }
+    return -1;
+}
+
 /* ---- the check --------------------------------------------------------- */
 
 static int names_topic(const struct rc_topic *t, const char *text, size_t a, size_t b)
@@ -1784,7 +2009,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
 {
     struct lm_report *r = NULL;
     struct rc_sent *sents = NULL;
-    struct rc_topic topic;
+    struct rc_topic topic, subj;
     struct rc_section sections[RC_MAX_SECTIONS];
     size_t nsections = 0;
     unsigned *flags = NULL, *cflags = NULL;
@@ -1821,6 +2046,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
     if ((rc = find_topic(k, d, 0, d->nblocks, &topic, &r->topic)) != LM_OK
         || (rc = section_topics(k, d, &topic, sections, &nsections)) != LM_OK)
         goto fail;
+    subj = topic;
+    subject_word(k, d, &subj);
     for (i = 0; i < nsents; i++) {
         const struct rc_sent *s = &sents[i];
         unsigned f = rc_flags(k->rules, d->text.s, s->start, s->end);
@@ -1854,6 +2081,23 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (prev_anecdote && !(f & (RC_F_STUDYWORD | RC_F_QUESTION | RC_F_NONCLAIM))
             && (third_person_start(d->text.s, s->start, s->end) || (cues & RC_C_ONSET)))
             f |= RC_F_TESTIMONIAL;
+        /* a professional's word on the results the article just gave
+         * ("These results confirm ...," said the maker's chief): the
+         * study's claim, checked against it */
+        if ((f & RC_F_EXPERT) && (f & RC_F_OPINION) && (f & RC_F_EFFICACY)
+            && (cues & (RC_C_BACKREF | RC_C_BACKREF_IN)))
+            f &= ~RC_F_OPINION;
+        /* "my GP said it's the best there is": a professional's remark the
+         * writer relays, with no outcome, harm or study in it, is hearsay,
+         * the writer's story (one that states a harm or an effect is
+         * checked as said) */
+        if ((f & RC_F_EXPERT) && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL | RC_F_STUDYWORD))
+            && starts_my(d->text.s, s->start, s->end))
+            f = (f & ~(RC_F_OPINION | RC_F_EXPERT)) | RC_F_TESTIMONIAL;
+        /* an effect "for me" in a member's post is the member's story */
+        if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
+            && says_me(d->text.s, s->start, s->end))
+            f |= RC_F_TESTIMONIAL;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
@@ -1882,10 +2126,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             nb = -1;
         if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
             rc_mention_enrich(r, about, d->text.s, s, f, &nums);
-        topical = names_topic(&topic, d->text.s, s->start, s->end);
+        topical = names_topic(&subj, d->text.s, s->start, s->end);
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
-        block_topical = topical || names_topic(&topic, d->text.s, d->blocks[s->block].start,
+        block_topical = topical || names_topic(&subj, d->text.s, d->blocks[s->block].start,
                                                d->blocks[s->block].end);
         /* a list item speaks of what its lead-in paragraph names */
         if (!block_topical && bk == RC_BLOCK_ITEM) {
@@ -1893,12 +2137,23 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             while (lb > 0 && d->blocks[lb].kind == RC_BLOCK_ITEM)
                 lb--;
             if (d->blocks[lb].kind != RC_BLOCK_ITEM)
-                block_topical = names_topic(&topic, d->text.s, d->blocks[lb].start,
+                block_topical = names_topic(&subj, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = cited || not_a_claim(f, &nums) || (bk == RC_BLOCK_HEADING
+        gate = cited || not_a_claim(f, &nums) || meta_line(d->text.s, s->start, s->end)
+               || name_list(d->text.s, s->start, s->end)
+               || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))
                ? -1 : rc_claim_gate(d->text.s, s, bk, f, &nums, topical, nb >= 0);
+        /* a subjectless claim ("Proven effective in ...") or a promise made
+         * of the product, on a page about it */
+        if (gate == 0 && subj.n && bk != RC_BLOCK_HEADING
+            && !(f & (RC_F_QUESTION | RC_F_CALL | RC_F_FIRST_PERSON | RC_F_NONCLAIM))
+            && ((subjectless(d->text.s, s->start, s->end) && words_in(d->text.s, s->start, s->end) >= 4
+                 && ((f & (RC_F_EFFICACY | RC_F_SAFETY))
+                     || (cues & (RC_C_POPULATION | RC_C_ONSET | RC_C_DURABLE))))
+                || promise_of_subject(&subj, d->text.s, s->start, s->end)))
+            gate = 1;
         if (gate > 0 || (gate == 0 && (is_claim(f, &nums, bk, prev_anecdote, topical)
                                       || model_claim(f, cues, bk, block_topical, about, d->text.s,
                                                      s, topical, topic.n > 0)))) {

@@ -133,6 +133,15 @@ static int is_heading(const char *s, size_t n)
         return 0;
     if (pack_size_end(s, n))
         return 1;
+    /* a heading starts with a capital: a line of four words or more that
+     * starts in lower case is a post ("tried it all spring and loved it") */
+    if (islower((unsigned char)s[0])) {
+        size_t i, words = 1;
+        for (i = 1; i < n; i++)
+            words += s[i] == ' ' && s[i - 1] != ' ';
+        if (words >= 4)
+            return 0;
+    }
     last = s[n - 1];
     return !(last == '.' || last == '!' || last == '?' || last == ':' || last == ','
              || last == ';' || last == '"' || last == ')');
@@ -146,7 +155,8 @@ static int is_attribution(const char *s, size_t n)
     size_t i, words = 1;
 
     static const char *const lead[] = { "reply from ", "posted by ", "comment from ", "comment by ",
-                                        "answer from ", "response from ", "reply by ", NULL };
+                                        "answer from ", "response from ", "reply by ", "replying to ",
+                                        "in reply to ", NULL };
 
     if (n < 3 || n > 80)
         return 0;
@@ -162,6 +172,23 @@ static int is_attribution(const char *s, size_t n)
                 return 0;
         }
         return words <= 8;
+    }
+    /* a social post's header: a name and a handle ("Ana Quill @anaq · 2 May"),
+     * a few words, no sentence in it */
+    if (s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?') {
+        int handle = 0;
+        for (i = 0; i < n; i++) {
+            if (s[i] == ' ')
+                words++;
+            if (s[i] == '@' && (i == 0 || s[i - 1] == ' ') && i + 1 < n
+                && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '_'))
+                handle = 1;
+            if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < n && s[i + 1] == ' ')
+                handle = 0, i = n;
+        }
+        if (handle && words <= 8)
+            return 1;
+        words = 1;
     }
     /* a numbered post's header: "#6  SomeUser  (Verified member)" */
     if (s[0] == '#' && isdigit((unsigned char)s[1])) {

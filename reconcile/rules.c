@@ -75,16 +75,28 @@ static const struct rule sentence_rules[] = {
       W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
       "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend|flatmate|roommate)s?\\b"
       "[^.;]{0,60}" W "(?:says?|said|swears|tells|told|reckons|finds|found|takes|took|uses|used|tried|noticed)" W },
+    /* a case from the writer's own practice ("a 60-year-old came to our
+     * clinic", "an older man I saw last year"): a story, not a report */
+    { RC_F_TESTIMONIAL, "src.own_case",
+      W "an? [\\w-]+-year-old" W "[^.;]{0,80}" W "(?:our|us|me|my|(?-i:I))" W },
+    /* a review signed at its end ("... settled down. - Ana"), in the first person */
+    { RC_F_TESTIMONIAL, "src.signed",
+      "^(?=.*" W "(?:(?-i:I)|my|me)" W ").{12,}\\s(?:-|\u2013|\u2014)\\s?(?-i:[A-Z][a-z]+\\.?)"
+      "(?:,?\\s(?-i:[A-Z][\\w.]*))?(?:,\\s\\d\\s?stars?)?\\s*$" },
     { RC_F_ANIMAL, "src.animal",
       W "(?:mice|mouse|rats?|rodents?|murine|hamsters?|monkeys?|primates?|animal (?:model|stud)\\w*|in vivo|pigs?|dogs?|zebrafish)" W },
     { RC_F_INVITRO, "src.in_vitro",
       W "(?:in vitro|in a dish|petri|cell cultures?|cells grown|cell lines?|laboratory (?:study|studies|research|tests?|experiments?|work)|lab (?:study|studies|tests?|experiments?|work)|test tubes?|test-tube|in the lab)" W },
     { RC_F_CASE, "src.case",
       W "(?:case report|case study|a single patient|one patient|one woman|one man|an? [\\w-]+-year-old)" W },
+    /* a case others published: "doctors have described a man whose ..." */
+    { RC_F_CASE, "src.case_described",
+      W "(?:described|reported|documented|published|wrote up)\\s+(?:the case of\\s+)?(?:a|an|one)\\s+"
+      "(?:[\\w-]+\\s+){0,2}?(?:man|woman|boy|girl|child|patient|person|teenager)" W },
     /* a quote or a remark from a professional: an opinion, not a patient's story */
     { RC_F_EXPERT, "src.expert_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|explains|explained|adds|added|notes|noted|warns|warned|according to)\\s+"
-      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
+      "(?:the\\s+|a\\s+|an\\s+|one\\s+)?(?:[\\w'\u2019-]+,?\\s+){0,4}?(?:dr|prof\\w*|doctors?|physicians?|\\w+ologists?|"
       "\\w+iatrists?|surgeons?|pharmacists?|nurses?|experts?|researchers?|scientists?|spokes\\w+|officers?|"
       "directors?|ceo|founder|chair\\w*|president|authors?|investigators?|consultants?|specialists?|"
       "dietitians?|nutritionists?|clinicians?|gp)\\b" },
@@ -101,9 +113,10 @@ static const struct rule sentence_rules[] = {
     { RC_F_TRIALWORD, "kw.trial",
       W "(?:trials?|study|studies|doses?|dosing|microdos\\w*)" W },
     { RC_F_EFFICACY, "kw.efficacy",
-      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?)" W },
+      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
+      "eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|(?-i:sooth(?:e|es|ed|ing))|(?:did|does|do|worked|works|fared) better)" W },
     { RC_F_NULL, "kw.null",
-      W "(?:no (?:significant )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
+      W "(?:no (?:significant |real |clear |meaningful |noticeable |measurable |obvious )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
     { RC_F_RCT, "kw.rct",
       W "(?:randomi[sz]ed|placebo[- ]controlled|double[- ]blind|rcts?|controlled trials?|head[- ]to[- ]head)" W },
     { RC_F_META, "kw.meta",
@@ -114,7 +127,10 @@ static const struct rule sentence_rules[] = {
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
       W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
-      "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b)" W },
+      "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b|"
+      /* a harm compared between arms: "headaches were more common on the drug" */
+      "(?:was|were|is|are) (?:much |slightly |far |a little |somewhat )?(?:more|less) (?:common|frequent) (?:with|on)" W "|"
+      "(?:may|can|might|could|does|did) (?:sometimes |occasionally |also )?occur)" W },
     { RC_F_NEGATION, "kw.negation",
       W "(?:no|not|never|none|without|n't|zero)" W },
     { RC_F_SPECULATION, "kw.speculation",
@@ -124,6 +140,9 @@ static const struct rule sentence_rules[] = {
     { RC_F_DIFFERENCE, "kw.difference",
       W "(?:more than (?:a |the )?(?:placebo|control|\\d)|(?:greater|better|larger|bigger) than (?:placebo|control)|difference|versus|vs\\.?|compared with|compared to|than placebo|than (?:the |a )?control)" },
     { RC_F_QUESTION, "kw.question", "\\?\\s*$" },
+    /* a question signed by who asks it: "... is it safe? - Ana, Leeds" */
+    { RC_F_QUESTION, "kw.signed_question",
+      "\\?\\s*(?:-|\u2013|\u2014)\\s*(?-i:[A-Z][a-z]+)(?:,?\\s+(?-i:[A-Z][\\w.]*)){0,3}\\s*$" },
     /* "X also works for Y, right?": a tag on an assertion (rc_flags clears
      * the question) */
     { RC_F_TAG_QUESTION, "kw.tag_question",
@@ -158,6 +177,18 @@ static const struct rule sentence_rules[] = {
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
       "in this (?:post|article|guide|piece|explainer|newsletter)|we (?:take a look|look at|explain)|read on|"
+      /* the page speaking of itself: "This post looks at", "Last issue we covered" */
+      "^\\W*(?:this|today's|in today's|in this) (?:post|article|guide|piece|explainer|newsletter|issue|"
+      "edition|column|blog|page|episode|month|week)(?:'s)?\\s*(?::\\s*\\w+|looks|covers|explains|is about|we|examines|"
+      "rounds up|brings)|"
+      "^\\W*(?:last|next|in our last|in the last|in our next) (?:issue|edition|newsletter|column|post|week's issue|"
+      "month's issue)" W "|"
+      /* a request for others' stories: "Would love to hear from anyone who ..." */
+      "^\\W*(?:(?:(?-i:I)|we)(?:'d| would)|would) (?:love|like|be glad|be grateful) to (?:hear|know|learn)|"
+      /* a question reported, not a statement: "A reader asked whether ..." */
+      "^\\W*(?:an?|one|another|several|many|some) (?:[\\w-]+ )?(?:readers?|listeners?|viewers?|members?|"
+      "subscribers?|followers?|people|of you) (?:asked|asks|wrote in to ask|wanted to know|wondered)"
+      "(?: us| me)? (?:whether|if|about|how|why|what|when)|"
       "(?:(?-i:I)|we)(?:'m| am| are|'re) (?:writing|sharing|posting) (?:this|to|because)|(?-i:I) wanted to share|"
       "(?:let's|let us) (?:look|take a look|see|find out|dig)|we (?:wanted|set out|decided) to (?:find out|look|see))" W },
     { RC_F_NONCLAIM, "nc.advice",
@@ -176,7 +207,10 @@ static const struct rule sentence_rules[] = {
     { RC_F_SUPERLATIVE, "kw.hype",
       W "(?:landmark|miracle|breakthrough|largest|biggest|best|game changer|revolution\\w*|enormous|crush\\w*)" W },
     { RC_F_CALL, "kw.call",
-      W "(?:book (?:a|your|now)|call us|talk to your doctor|check your local|sign up|order now|places .* limited|subscribe)" W },
+      W "(?:book (?:a|your|now)|call us|talk to your doctor|check your local|sign up|order now|places .* limited|subscribe)" W "|"
+      /* advice after a condition: "If you are thinking of it, ask your ..." */
+      "^\\W*if you[^,.;]{3,80},\\s+(?:please\\s+)?(?:ask|talk|speak|see|check|consult|tell|book|call|try|"
+      "consider|keep|stop|avoid|make sure|get|discuss)" W },
     { 0, NULL, NULL }
 };
 
@@ -230,7 +264,9 @@ static const struct rule cue_rules[] = {
     { RC_C_BACKREF, "cue.backref",
       "^(?:[\\W_]*)(?:in (?:that|this|the same|the) (?:study|trial|review|analysis|experiment)|in that|that (?:study|trial)|this (?:study|trial)|the (?:study|trial|researchers|authors|review|children|kids|adults|patients|participants|volunteers|results|findings)|those|these|participants|each (?:received|got|took|was)|everyone|they|it (?:also|was|showed|found)|half of them|most of them|none of them|results?|benefits|effects|gains|improvements)\\b" },
     { RC_C_BACKREF_IN, "cue.backref_inner",
-      W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial)" W },
+      W "(?:in (?:that|this) (?:study|trial|review)|the same (?:study|trial)|of those|in the trial|"
+      /* "in many cases these effects lasted": the effects just reported */
+      "(?:these|those) (?:effects|results|benefits|gains|improvements|changes|findings|reductions))" W },
     { RC_C_MENTION, "cue.mention",
       W "(?:(?:a|an|one|another|new|recent|large|small|huge|big|landmark|major|\\d{4}|\\d[\\d,]*-(?:person|patient|participant))[- ](?:[\\w-]+,? ){0,4}(?:study|trial|rct|review|meta-?analysis|analysis|experiment|survey|case series|series)| (?-i:[A-Z])[\\w-]+(?:'s)? (?:(?-i:[A-Z])[\\w-]+ )?(?:study|trial)\\b|researchers (?:at|in|from)|\\w+ researchers (?:found|reported|showed)|scientists (?:at|in|from)|published in|appeared in|a team (?:at|from|of))" },
     { RC_C_BACKGROUND, "cue.background",

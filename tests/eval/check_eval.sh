@@ -43,7 +43,13 @@
 # records, 109 claims), written the same way by another hand, on main
 # before any rule saw it.  First contact: recall 0.743, precision 0.757,
 # accuracy 0.523 (57/109), with PMID 0.505 alone; precision 0.750 and
-# the same accuracy among distractors.
+# the same accuracy among distractors.  Used since as a development set
+# for general classes (items under a heading about the product, subjectless
+# and promised claims, own-practice cases and their continuation, signed
+# reviews, relayed hearsay, social-post author lines; the page speaking of
+# itself, meta and name lines, requests, advice left out): recall 0.936,
+# precision 0.872, accuracy 0.725 (79/109), with PMID 0.706 (77/109) alone;
+# recall 0.927, precision 0.856 among distractors.
 # Then the third blind set (tests/eval/blind3: 9 invented articles, 18
 # records, 85 claims), written the same way after the detection and verdict
 # work fitted to the first blind set had landed, before any rule saw it.
@@ -71,9 +77,9 @@ echo "== blind: among 10,000 distractor PubMed records"
 python3 "$here/check_eval.py" "$1" "$here/blind" "$work/bd" --floors 0.97,0.94,0.80,0.79 -v \
   --distractors 10000 --pubmed "$pubmed"
 echo "== blind2: a second invented set written without reading the rules, the records alone"
-python3 "$here/check_eval.py" "$1" "$here/blind2" "$work/c" --floors 0.72,0.73,0.50,0.49 -v
+python3 "$here/check_eval.py" "$1" "$here/blind2" "$work/c" --floors 0.92,0.85,0.71,0.69 -v
 echo "== blind2: among 10,000 distractor PubMed records"
-python3 "$here/check_eval.py" "$1" "$here/blind2" "$work/cd" --floors 0.72,0.73,0.50,0.49 -v \
+python3 "$here/check_eval.py" "$1" "$here/blind2" "$work/cd" --floors 0.91,0.83,0.71,0.69 -v \
   --distractors 10000 --pubmed "$pubmed"
 echo "== blind3: a third invented set written without reading the rules, the records alone"
 python3 "$here/check_eval.py" "$1" "$here/blind3" "$work/e" --floors 0.80,0.66,0.46,0.46 -v

@@ -1101,3 +1101,49 @@ Test(reconcile_check, reference_lists_are_no_claims)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* Detection beyond cue words (detect2_article.txt, invented, with
+ * rules_corpus.xml): items under a heading that names the product are
+ * claims about it, three words being enough; a case from the writer's own
+ * clinic and its continuation are stories; "it works for me" in a member's
+ * post and a lower-case post line under "Replying to" are testimonials;
+ * a subjectless claim and a promise made of the product are claims; a
+ * meta line, the page speaking of itself, advice and a quality said in
+ * passing are not. */
+Test(reconcile_check, detection_of_items_stories_and_posts)
+{
+    static const struct { const char *start, *source; } want[] = {
+        { "Improves balance overnight", NULL },
+        { "Benefits persist 9 weeks", NULL },
+        { "A 58-year-old baker came", "anecdote" },
+        { "After her Velmorant course", "anecdote" },
+        { "Well, it works for me.", "anecdote" },
+        { "tried velmorant all winter", "anecdote" },
+        { "Proven effective in adults", NULL },
+        { "Velmorant is the natural choice", NULL },
+        /* a professional's remark relayed, no outcome in it: hearsay */
+        { "My physio said it's the best", "anecdote" },
+    };
+    static const char *const never[] = {
+        "Posted in", "This post looks", "Pleasant mint", "If you are thinking", "Replying to",
+        "Velmorant is cheap", "Velmorant 1% w/w",
+    };
+    cJSON *root = check_json(FX "rules_corpus.xml", FX "detect2_article.txt");
+    const cJSON *cl;
+    size_t i;
+
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *hit = claim_text_starting(root, want[i].start);
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        if (want[i].source)
+            cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+    }
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        for (i = 0; i < sizeof never / sizeof never[0]; i++)
+            cr_assert(strncmp(str_of(cl, "text"), never[i], strlen(never[i])),
+                      "not a claim: %s", str_of(cl, "text"));
+    /* "For me" opening a claim about the drug is no story of the writer */
+    cl = claim_text_starting(root, "For me the best part");
+    cr_assert(!cl || strcmp(str_of(cl, "source"), "anecdote"), "read as a story");
+    cJSON_Delete(root);
+}

@@ -83,6 +83,11 @@ Test(reconcile_input, numbered_post_headers_are_author_lines)
         { "#1 Velmorant tips and more", 1 },
         { "#hashtag velmorant works", 0 },
         { "## Velmorant dosing", 0 },
+        /* a social post's header: a name, a handle, a date */
+        { "Ana Quill @ana_q \xc2\xb7 3 June", 1 },
+        { "quill reader @quillr", 1 },
+        { "Replying to @ana_q", 1 },
+        { "Email us at help@quill.example today", 0 },
     };
     size_t i;
 
@@ -453,4 +458,28 @@ Test(reconcile_input, undeclared_utf8_html_keeps_its_quotes)
     text = lm_doc_text(d, NULL);
     cr_assert_not_null(strstr(text, "\xe2\x80\x9cIt worked"), "%s", text);
     lm_doc_free(d);
+}
+
+/* A line that starts in lower case and has four words or more is a post's
+ * words, not a heading, however it ends; a short capitalised line that
+ * stands alone stays a heading. */
+Test(reconcile_input, lower_case_lines_are_no_headings)
+{
+    static const struct { const char *line; int heading; } t[] = {
+        { "tried velmorant all winter and never felt dizzy", 0 },
+        { "my nurse said it's the gentlest option going", 0 },
+        { "Why readers choose velmorant", 1 },
+        { "iPhone notes", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char text[200];
+        lm_doc *d = NULL;
+        snprintf(text, sizeof text, "Intro.\n\n%s\n\nVelmorant cut dizziness in half.\n", t[i].line);
+        cr_assert_eq(lm_doc_from_mem("t.txt", text, strlen(text), 0, &d), LM_OK);
+        cr_assert_geq(d->nblocks, 3, "%s", t[i].line);
+        cr_assert_eq(d->blocks[1].kind == RC_BLOCK_HEADING, t[i].heading, "%s", t[i].line);
+        lm_doc_free(d);
+    }
 }

@@ -298,6 +298,7 @@ Test(reconcile_rules, regimen_frequency_and_duration_reading)
         { "12 weekly sessions", 1 }, { "5 days a week", 5 }, { "5 mg per day", 0 },
         { "every night", 0 }, { "nightly", 7 }, { "three times daily", 21 },
         { "twice weekly", 2 }, { "six times a day for nine days", 42 },
+        { "once a night only", 7 },
     };
     /* each slot as written: a bare "daily" leaves the count unsaid (0) */
     static const struct { const char *s; double times; char per; } sl[] = {
@@ -757,6 +758,9 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         { "It is too early to say how it compares.", RC_C_HEDGE, 0 },
         { "The two-year follow-up was smaller.", RC_C_DURABLE, 0 },
         { "An open-label series of 30 children took zorvane.", RC_C_MENTION, 0 },
+        /* the effects just reported, named inside the sentence */
+        { "In most people these benefits faded by spring.", RC_C_BACKREF_IN, 0 },
+        { "These tablets are small.", 0, RC_C_BACKREF_IN },
     };
     rc_rules *r = NULL;
     char msg[256] = "";
@@ -767,6 +771,75 @@ Test(reconcile_rules, general_facts_hedges_and_follow_up_cues)
         unsigned c = rc_cues(r, t[i].text, 0, strlen(t[i].text));
         cr_assert_eq(c & t[i].want, t[i].want, "%s: cues %#x", t[i].text, c);
         cr_assert_eq(c & t[i].not, 0u, "%s: cues %#x", t[i].text, c);
+    }
+    rc_rules_close(r);
+}
+
+/* Sources and kinds in shapes beyond the usual cue words (invented
+ * sentences): a case from the writer's own practice is a story, a case
+ * others described is a case, a review signed with a name is a story; a
+ * null said with a qualifier, a harm compared between arms, a harm that
+ * "may occur". */
+Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
+{
+    static const struct {
+        const char *text;
+        unsigned want, not;
+        int src;                /* lm_claim_source, or -1: not asked */
+    } t[] = {
+        { "A 61-year-old joiner came to our surgery with a cough.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "A 40-year-old runner I saw last year had a swollen knee.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "A 61-year-old joiner developed a rash on zorvane.", RC_F_CASE, RC_F_TESTIMONIAL,
+          LM_SOURCE_CASE },
+        { "Surgeons have described a woman whose rash vanished after zorvane.", RC_F_CASE, 0,
+          LM_SOURCE_CASE },
+        { "A journal reported one elderly patient who went deaf.", RC_F_CASE, 0, LM_SOURCE_CASE },
+        { "Turned my cough into a tickle within days. - Ines", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Cleared my skin in a month, then it came back. \xe2\x80\x94 Ola B.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "Zorvane cut coughs in the trial - Quill Labs", 0, RC_F_TESTIMONIAL, -1 },
+        { "Zorvane made no real difference to the itch.", RC_F_NULL, 0, -1 },
+        { "There was no clear difference between the arms.", RC_F_NULL, 0, -1 },
+        { "Headaches were far more common on zorvane.", RC_F_SAFETY, 0, -1 },
+        { "Nausea was slightly less frequent with the patch.", RC_F_SAFETY, 0, -1 },
+        { "Mild stinging may occur in the first days.", RC_F_SAFETY, 0, -1 },
+        { "Vellitis is more common in older women.", 0, RC_F_SAFETY, -1 },
+        /* effects in other words: easing, relieving, doing better */
+        { "Zorvane may also ease cramping for some people.", RC_F_EFFICACY, 0, -1 },
+        { "The older tablet did better than both.", RC_F_EFFICACY, 0, -1 },
+        { "It soothed the itch within hours.", RC_F_EFFICACY, 0, -1 },
+        { "Quill Soothing Balm 50 ml", 0, RC_F_EFFICACY, -1 },
+        /* a quote whose speaker's role follows the name and a comma */
+        { "\"It is a real advance,\" said Ana Quill, chief medical officer of Quill Labs.",
+          RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
+        /* the page speaking of itself, a reported question, advice: no claims */
+        { "This issue looks at zorvane for coughs.", RC_F_NONCLAIM, 0, -1 },
+        { "This week: zorvane, sleep and a word on doses.", RC_F_NONCLAIM, 0, -1 },
+        { "Last issue we covered the first zorvane trial.", RC_F_NONCLAIM, 0, -1 },
+        { "A listener asked whether the trial used syrup.", RC_F_NONCLAIM, 0, -1 },
+        { "Would love to hear how others got on before I start.", RC_F_NONCLAIM, 0, -1 },
+        { "I'd like to know if it works for teenagers.", RC_F_NONCLAIM, 0, -1 },
+        { "Several readers asked about zorvane in pregnancy.", RC_F_NONCLAIM, 0, -1 },
+        { "This trial looks at zorvane in children.", 0, RC_F_NONCLAIM, -1 },
+        { "Is it safe for my son? - Mara, Leeds", RC_F_QUESTION, 0, -1 },
+        { "If you take blood thinners, ask your pharmacist first.", RC_F_CALL, 0, -1 },
+        { "If you stop it, the cough comes back within days.", 0, RC_F_CALL, -1 },
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned f = rc_flags(r, t[i].text, 0, strlen(t[i].text));
+        cr_assert_eq(f & t[i].want, t[i].want, "%s: flags %#x", t[i].text, f);
+        cr_assert_eq(f & t[i].not, 0u, "%s: flags %#x", t[i].text, f);
+        if (t[i].src >= 0)
+            cr_assert_eq((int)rc_classify(f), t[i].src, "%s: source %d", t[i].text,
+                         (int)rc_classify(f));
     }
     rc_rules_close(r);
 }
