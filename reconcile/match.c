@@ -3088,6 +3088,25 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
             snprintf(what, cap, "%s", "");
             return 1;
         }
+    /* "no one had to stop", "nobody dropped out": nobody left the
+     * treatment (for its harms), which a share who discontinued refutes */
+    if (!univ) {
+        static const char *const nobody[] = { "no one ", "no-one ", "nobody ", "none of ",
+                                              "not one ", NULL };
+        static const char *const quit[] = { "stop", "discontinu", "quit", "withdr", NULL };
+        static const char *const out[] = { "dropped out", "drop out", "gave up", NULL };
+        if (has_any(buf, NULL, nobody) && (has_any(buf, quit, NULL) || has_any(buf, NULL, out))) {
+            snprintf(what, cap, "%s", "discontinu");
+            return 1;
+        }
+    }
+    /* "no side effects (reported)", unqualified: itself an absence without
+     * exception ("no serious side effects" is not: it names a kind) */
+    if (!univ) {
+        static const char *const bare[] = { "no side effect", "no side-effect", "no adverse",
+                                            "no more side effect", "no more adverse", NULL };
+        univ = has_any(buf, NULL, bare);
+    }
     if (!univ)
         return 0;
     for (i = 0; lead[i] && !p; i++) {
@@ -3150,7 +3169,10 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
  * effects in general) in a share of the people treated ("weight gain ...
  * was reported by 12%", "drowsiness was reported by 17% with X"), not its
  * absence; -1 when none does. */
-static long harm_reported(const struct rc_doc *d, const char *what)
+/* With @arms, a sentence that gives the harm at rates that
+ * differ between its groups ("5%, 8% and 13%": one arm had more of it),
+ * for a claim of no more harm than the control. */
+static long harm_reported_as(const struct rc_doc *d, const char *what, int arms)
 {
     static const char *const occurred[] = { "reported by", "occurred in", "occurred", "experienced",
                                             "developed", "was seen", "were seen", "had ", NULL };
@@ -3170,6 +3192,20 @@ static long harm_reported(const struct rc_doc *d, const char *what)
                    && d->nums.v[j].end <= d->sents[i].end;
         if (!rate)
             continue;
+        if (arms) {
+            double lo = 1e9, hi = -1;
+            size_t nr = 0;
+            for (j = 0; j < d->nums.n; j++)
+                if (d->nums.v[j].kind == RC_RATE && d->nums.v[j].start >= d->sents[i].start
+                    && d->nums.v[j].end <= d->sents[i].end) {
+                    double x = d->nums.v[j].v;
+                    nr++;
+                    lo = x < lo ? x : lo;
+                    hi = x > hi ? x : hi;
+                }
+            if (nr < 2 || hi < lo * 1.5 || hi - lo < 0.03)
+                continue;
+        }
         if (!what[0]) {
             if (has_any(buf, NULL, generic_harm) || has_any(buf, NULL, occurred))
                 return (long)i;
@@ -3193,6 +3229,7 @@ static int t_absence_refuted(struct vfacts *v)
     struct cand *c = bound_cand(v);
     size_t i;
     long s;
+    int arms;
 
     if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
                           sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best
@@ -3210,23 +3247,33 @@ static int t_absence_refuted(struct vfacts *v)
         if (has_any(buf, NULL, self))
             return 0;
     }
+    /* "no more side effects than on placebo": answered by a record whose
+     * arms had the harm at different rates */
+    {
+        static const char *const more[] = { "no more ", "no greater ", "no higher ", "no worse ",
+                                            NULL };
+        char buf[400];
+        claim_text(v, buf, sizeof buf);
+        arms = has_any(buf, NULL, more) && rc_find_ci(buf, strlen(buf), " than ");
+    }
     if (!c)
         c = mention_cand(v);
     if (c) {
-        if ((s = harm_reported(c->d, what)) < 0)
+        if ((s = harm_reported_as(c->d, what, arms)) < 0)
             return 0;
         return quote_why(v, c, "reports it", c->d->sents[s].start, c->d->sents[s].end);
     }
     /* the topic's controlled records, for side effects in general */
-    for (i = 0; !what[0] && i < v->m->nc; i++) {
+    /* (stopping for harms is side effects in general: any such record) */
+    for (i = 0; (!what[0] || !strcmp(what, "discontinu")) && i < v->m->nc; i++) {
         c = &v->m->c[i];
-        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported_as(c->d, what, arms)) >= 0)
             return quote_why(v, c, "reports side effects", c->d->sents[s].start,
                              c->d->sents[s].end);
     }
     /* (one query: the topic's records that name adverse events) */
     if (!what[0] && (c = extra_cand(v, "\"adverse\" OR \"side\"", NULL, generic_harm, NULL, 0, &s))
-        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported_as(c->d, what, arms)) >= 0)
         return quote_why(v, c, "reports side effects", c->d->sents[s].start,
                          c->d->sents[s].end);
     return 0;
