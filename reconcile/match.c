@@ -3569,6 +3569,49 @@ static int t_finding_agrees(struct vfacts *v)
     return 1;
 }
 
+/* "Symptoms fell by 2.1 points on X and 1.9 on placebo": the claim gives
+ * each arm's figure of a comparison the controlled record found no
+ * difference in, and claims no more (no significance, no "better than"):
+ * a faithful report of the null result, which the record supports. */
+static int t_arms_told(struct vfacts *v)
+{
+    static const char *const control[] = { "placebo", "sham", "control", "dummy", "comparator",
+                                           NULL };
+    static const char *const more[] = { "significant", "better", "more than", "beat", "superior",
+                                        "outperform", "greater", "bigger", "larger", "clearly",
+                                        "proven", "proof", NULL };
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    const struct rc_finding *at = NULL;
+    char buf[400];
+    size_t i, arms = 0;
+
+    if (!c || c->conflict > 0 || lvl_of(c) < '1' || lvl_of(c) > '2' || cl->nums.n < 2
+        || cl->hedged)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!has_any(buf, NULL, control) || has_any(buf, NULL, more))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_finding *fd;
+        const struct rc_num *x;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        if (!(fd = finding_at(c->d, x->start)) || fd->dir != 0 || fd->sig == 1
+            || (at && fd != at))
+            continue;
+        at = fd;
+        arms++;
+    }
+    if (arms < 2)
+        return 0;
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "%.*s",
+             (int)(at->end - at->start < 200 ? at->end - at->start : 200), c->d->text + at->start);
+    return 1;
+}
+
 static int t_unanchored(struct vfacts *v)
 {
     const struct cand *b = v->best;
@@ -3934,6 +3977,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
       "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
+    { "finding.arms_told", t_arms_told, LM_VERDICT_CONTROLLED, act_against,
+      "the claim gives each arm's figure of a comparison PMID %2$lld found no difference in, "
+      "and claims no more: \"%1$s\"" },
     { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
@@ -3983,6 +4029,42 @@ static int asserts_benefit(const char *t, size_t n)
     return has_any(buf, stems, NULL);
 }
 
+/* A null result told with a hedge of degree ("not clearly better than
+ * placebo", "no real difference", "did not beat"): the claim says it did
+ * not work, as kw.null's phrases do. */
+static int asserts_null(const char *t, size_t n)
+{
+    static const char *const nots[] = { "not ", "no ", "n't ", "never ", NULL };
+    static const char *const degree[] = { "clearly ", "significantly ", "meaningfully ",
+                                          "really ", "much ", "any ", "real ", "clear ",
+                                          "obvious ", "noticeably ", "statistically ", NULL };
+    static const char *const than[] = { "better than", "different from", "superior to",
+                                        "more effective than", "beat ", "outperform", "difference",
+                                        "advantage", NULL };
+    char buf[400];
+    const char *p;
+    size_t i, j;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; nots[i]; i++)
+        for (p = buf; (p = rc_find_ci(p, strlen(p), nots[i])) != NULL; p++) {
+            const char *q = p + strlen(nots[i]);
+            /* (a whole word, but "didn't", "wasn't") */
+            if (p > buf && isalpha((unsigned char)p[-1]) && strcmp(nots[i], "n't "))
+                continue;
+            for (j = 0; degree[j]; j++)
+                if (!strncasecmp(q, degree[j], strlen(degree[j])))
+                    break;
+            if (!degree[j])
+                continue;
+            q += strlen(degree[j]);
+            for (j = 0; than[j]; j++)
+                if (!strncasecmp(q, than[j], strlen(than[j])))
+                    return 1;
+        }
+    return 0;
+}
+
 static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                          const struct word *w, size_t nw, int has_topic_word)
 {
@@ -3993,7 +4075,8 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     memset(&v, 0, sizeof v);
     v.m = m;
     v.cl = cl;
-    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0);
+    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0)
+          | (asserts_null(m->r->text + cl->start, cl->end - cl->start) ? RC_F_NULL : 0);
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;
