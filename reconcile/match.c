@@ -1776,6 +1776,44 @@ static int outcome_rate(const struct vfacts *v)
     return 0;
 }
 
+/* The schedule record @c writes right after a dose the claim gives and
+ * the record agrees with ("400 mg once daily or placebo": "once daily"),
+ * into @buf; 1 when there is one.  The arm's own schedule, where the
+ * study model's may be another figure's ("7 episodes a day"). */
+static int dose_schedule(const struct vfacts *v, const struct cand *c, char *buf, size_t cap)
+{
+    static const char *const stops[] = { " or ", " and ", " versus ", " vs", " for ", " with ",
+                                         NULL };
+    const struct rc_claim *cl = v->cl;
+    struct rc_sched rs;
+    size_t i, j, k;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        for (j = 0; cl->nums.v[i].kind == RC_DOSE && c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE
+                    && j < c->d->nums.n; j++) {
+        const struct rc_num *x = &c->d->nums.v[j];
+        const char *p;
+        size_t n;
+        /* (each place the record gives that dose: the title's has no schedule) */
+        if (x->kind != RC_DOSE || !close_to(x->v, cl->nums.v[i].v, 0.001, 0.001))
+            continue;
+        for (p = c->d->text + x->end; *p == ' '; p++)
+            ;
+        for (n = 0; n < 40 && p[n] && !strchr(",;.()\n", p[n]); n++)
+            ;
+        for (k = 0; stops[k]; k++) {
+            const char *q = rc_find_ci(p, n, stops[k]);
+            if (q && (size_t)(q - p) < n)
+                n = (size_t)(q - p);
+        }
+        if (n < 4 || !rc_schedule(p, n, &rs) || rc_per_week(p, n) <= 0)
+            continue;
+        snprintf(buf, cap, "%.*s", (int)n, p);
+        return 1;
+    }
+    return 0;
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1787,6 +1825,7 @@ static int t_regimen_differs(struct vfacts *v)
     const struct rc_model *md;
     double cw, rw;
     int retold = 0;
+    char dsched[64];
 
     /* the sentence that introduces a study gives its course of that
      * study's record ("in the main trial, it was taken twice a day") */
@@ -1807,11 +1846,14 @@ static int t_regimen_differs(struct vfacts *v)
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
         return 0;
     md = &c->d->model;
+    /* (the schedule written with the claim's dose, else the study's) */
+    if (!dose_schedule(v, c, dsched, sizeof dsched))
+        snprintf(dsched, sizeof dsched, "%s", md->frequency);
     cw = outcome_rate(v) ? 0 : rc_per_week(t, n);
-    rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
-    if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
+    rw = dsched[0] ? rc_per_week(dsched, strlen(dsched)) : 0;
+    if (cw > 0 && rw > 0 && schedules_differ(t, n, dsched)) {
         int l = snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld "
-                         "gave %s", cw, (long long)c->d->pmid, md->frequency);
+                         "gave %s", cw, (long long)c->d->pmid, dsched);
         /* the schedule and a dose of another candidate: merged */
         for (i = 0; i < v->m->nc && !v->other; i++) {
             struct cand *o = &v->m->c[i];
