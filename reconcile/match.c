@@ -1496,11 +1496,19 @@ static int is_mixed_meta(const struct cand *c)
                || (no_rct && !(a & RC_A_CONTROLLED)));
 }
 
+/* A claim about the treatment itself, as a study reports it or a
+ * professional states it ("my doctor said it is perfectly safe"): the
+ * corpus tests the one as the other, a story or animal work aside. */
+static int of_treatment(const struct rc_claim *cl)
+{
+    return cl->source == LM_SOURCE_STUDY || cl->source == LM_SOURCE_OPINION;
+}
+
 /* A statement of mechanism or background, with no figure, from no story:
  * never a finding to check (the rows claim.mechanism, claim.background). */
 static int informative(const struct rc_claim *cl)
 {
-    return rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY;
+    return rc_kind_informative(cl->kind) && !cl->nums.n && of_treatment(cl);
 }
 
 /* Tests, one per row. */
@@ -1843,7 +1851,7 @@ static int t_regimen_differs(struct vfacts *v)
      * trial's first: a review pools several schedules), else the best's */
     if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0)
         c = schedule_cand(v);
-    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
+    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || !of_treatment(cl))
         return 0;
     md = &c->d->model;
     /* (the schedule written with the claim's dose, else the study's) */
@@ -1941,7 +1949,7 @@ static int t_hedged_mechanism(struct vfacts *v)
 {
     const struct rc_claim *cl = v->cl;
 
-    return cl->hedged && !cl->nums.n && cl->source == LM_SOURCE_STUDY && !bound_cand(v)
+    return cl->hedged && !cl->nums.n && of_treatment(cl) && !bound_cand(v)
            && !(v->best && v->best->agree > 0)
            && (rc_cues(v->m->k->rules, v->m->r->text, cl->start, cl->end) & RC_C_MECHANISM);
 }
@@ -2097,7 +2105,7 @@ static int t_age_differs(struct vfacts *v)
             c = v->best;
     }
     claim_text(v, buf, sizeof buf);
-    if (!c || cl->source != LM_SOURCE_STUDY)
+    if (!c || !of_treatment(cl))
         return 0;
     /* children said of a trial of adults only, or adults of one of children */
     {
@@ -2149,7 +2157,7 @@ static int t_safety_unreported(struct vfacts *v)
  * case is that case's). */
 static int t_hedged_case(struct vfacts *v)
 {
-    return v->cl->hedged && v->cl->source == LM_SOURCE_STUDY && !v->cl->nums.n
+    return v->cl->hedged && of_treatment(v->cl) && !v->cl->nums.n
            && !(v->f & RC_F_CASE) && !strcmp(v->best->d->design, "case_report");
 }
 /* "At every dose tested" over a record with a dose that did no better (a
@@ -2308,7 +2316,7 @@ static int t_number_null(struct vfacts *v)
     if (!bound_cand(v) && !mention_fits(v, c))
         return 0;       /* it speaks of a study the article named, not this one */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_HEDGE_CLAIM)
-        || cl->source != LM_SOURCE_STUDY || cl->hedged || lvl_of(c) > '3'
+        || !of_treatment(cl) || cl->hedged || lvl_of(c) > '3'
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
     for (i = 0; i < cl->nums.n && i < 64; i++) {
@@ -2346,7 +2354,7 @@ static int t_exploratory(struct vfacts *v)
     if (!c)
         c = v->best;
     claim_text(v, buf, sizeof buf);
-    if (cl->source != LM_SOURCE_STUDY || cl->hedged || claims_null(v->f)
+    if (!of_treatment(cl) || cl->hedged || claims_null(v->f)
         || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION)) || has_any(buf, NULL, own)
         || lvl_of(c) != '2' || c->conflict)
         return 0;
@@ -2539,7 +2547,7 @@ static int t_not_superior(struct vfacts *v)
     long st;
 
     claim_text(v, buf, sizeof buf);
-    if (v->cl->source != LM_SOURCE_STUDY || v->cl->hedged || claims_null(v->f)
+    if (!of_treatment(v->cl) || v->cl->hedged || claims_null(v->f)
         || !superior_to(buf, x, sizeof x))
         return 0;
     rc_stem(x, strlen(x), stem, sizeof stem);
@@ -2622,7 +2630,7 @@ static int t_outcome_null(struct vfacts *v)
     if (!c)
         c = v->best;
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
-        || cl->source != LM_SOURCE_STUDY || cl->hedged || cl->kind != RC_K_EFFICACY
+        || !of_treatment(cl) || cl->hedged || cl->kind != RC_K_EFFICACY
         || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
@@ -2677,7 +2685,7 @@ static int dose_null_in(struct vfacts *v, struct cand *c)
     int low;
     char buf[400];
 
-    if (claims_null(v->f) || cl->hedged || cl->source != LM_SOURCE_STUDY || lvl_of(c) > '3'
+    if (claims_null(v->f) || cl->hedged || !of_treatment(cl) || lvl_of(c) > '3'
         || claims_equal(t, n) || (cl->kind != RC_K_DOSE_RESPONSE && cl->kind != RC_K_EFFICACY))
         return 0;
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
@@ -2739,7 +2747,7 @@ static int t_dose_null_topic(struct vfacts *v)
     size_t tries;
     long s;
 
-    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || !of_treatment(v->cl) || v->cl->hedged
         || claims_null(v->f) || bound_cand(v))
         return 0;
     for (tries = 0; tries < v->m->nc; tries++) {
@@ -2965,7 +2973,7 @@ static int t_durability_waned(struct vfacts *v)
     long s;
 
     claim_text(v, buf, sizeof buf);
-    if (v->cl->source != LM_SOURCE_STUDY || claims_null(v->f) || (v->f & RC_F_NEGATION)
+    if (!of_treatment(v->cl) || claims_null(v->f) || (v->f & RC_F_NEGATION)
         || (v->f & RC_F_QUESTION) || has_any(buf, wane_stems, wane_phrases)
         || !has_any(buf, durable_stems, durable_phrases))
         return 0;
@@ -3011,7 +3019,7 @@ static int t_safety_frequent(struct vfacts *v)
     long s;
 
     claim_text(v, buf, sizeof buf);
-    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+    if (!(v->f & RC_F_SAFETY) || !of_treatment(v->cl) || (v->f & RC_F_QUESTION)
         || v->cl->hedged || !has_any(buf, rare_stems, rare_phrases))
         return 0;
     struct cand *x;
@@ -3072,7 +3080,7 @@ static int t_safety_harm(struct vfacts *v)
     lm_err rc;
 
     claim_text(v, buf, sizeof buf);
-    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+    if (!(v->f & RC_F_SAFETY) || !of_treatment(v->cl) || (v->f & RC_F_QUESTION)
         || v->cl->hedged || !has_any(buf, NULL, absolute_safe))
         return 0;
     for (i = 0; i < m->nc; i++)
@@ -3354,7 +3362,7 @@ static int t_graded(struct vfacts *v)
     long s = -1;
     struct cand *c = NULL;
 
-    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || !of_treatment(v->cl) || v->cl->hedged
         || claims_null(v->f) || bound_cand(v))
         return 0;
     for (i = 0; i < v->m->nc; i++)
@@ -3570,7 +3578,7 @@ static int t_null_topic(struct vfacts *v)
     if (!t_unanchored(v))
         return 0;       /* anchored: the null-primary row answers it */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION))
-        || v->cl->hedged || v->cl->source != LM_SOURCE_STUDY || !v->has_topic_word
+        || v->cl->hedged || !of_treatment(v->cl) || !v->has_topic_word
         || v->cl->kind == RC_K_DOSE_RESPONSE || v->cl->nums.n
         || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
@@ -3954,7 +3962,8 @@ static int t_hedged_opinion(struct vfacts *v)
     char buf[400];
     const char *q;
 
-    if (v->cl->source != LM_SOURCE_ANECDOTE || v->cl->nums.n)
+    if ((v->cl->source != LM_SOURCE_ANECDOTE && v->cl->source != LM_SOURCE_OPINION)
+        || v->cl->nums.n)
         return 0;
     claim_text(v, buf, sizeof buf);
     /* the attribution after the quote: "..." said/says/according to <role> */
