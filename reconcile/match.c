@@ -1919,6 +1919,117 @@ static int t_regimen_differs(struct vfacts *v)
     return 0;
 }
 
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent);
+
+/* A duration of the claim that names how long the treatment was given
+ * ("took it for 12 weeks", "an 8-week course"), not when something was
+ * measured ("at four months") nor an age. */
+static int course_of(const struct vfacts *v, const struct rc_num *x)
+{
+    const char *text = v->m->r->text;
+    size_t b = x->start > v->cl->start + 12 ? x->start - 12 : v->cl->start;
+    char before[16];
+
+    if (is_age(text, x, v->cl->end))
+        return 0;
+    if (names_course(text, x, v->cl->end))
+        return 1;
+    snprintf(before, sizeof before, "%.*s", (int)(x->start - b), text + b);
+    return rc_find_ci(before, strlen(before), "for ") != NULL
+           && !rc_find_ci(before, strlen(before), "at ") && !rc_find_ci(before, strlen(before), "after ");
+}
+
+/* Does record @c fail detail @i of the claim (a sample size it does not
+ * give, a course it did not run)?  Rounding is no failure. */
+static int detail_fails(const struct vfacts *v, const struct cand *c, size_t i)
+{
+    const struct rc_num *x = &v->cl->nums.v[i];
+    size_t j;
+
+    if (c->cmp[i] == CMP_AGREE || c->cmp[i] == CMP_WEAK_AGREE)
+        return 0;
+    if (x->kind == RC_DURATION)
+        return x->v >= 7 && course_of(v, x) && duration_fits(c->d, x->v) == 0;
+    if (x->kind != RC_N || x->v < 10)
+        return 0;
+    for (j = 0; j < c->d->nums.n; j++)
+        if (c->d->nums.v[j].kind == RC_N && close_to(c->d->nums.v[j].v, x->v, 0.5, 0.05))
+            return 0;
+    return 1;
+}
+
+/* "In the 300-patient trial, people took it for 12 weeks": one detail of
+ * the description (a sample size, a course) is one record's, another is a
+ * second record's, and neither record has both: two studies merged. */
+static int t_merged_details(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    size_t i, j, a, b;
+
+    if (!of_treatment(cl) || cl->nums.n < 2)
+        return 0;
+    /* (one query: the topic's record that gives the course the study of
+     * the claim's sample size did not run, "12 weeks" as written) */
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        char terms[64], phrase[48];
+        const char *ph[2] = { phrase, NULL };
+        size_t k, l = 0, ok = 0;
+        long snt;
+        if (x->kind != RC_DURATION || x->end - x->start >= sizeof phrase)
+            continue;
+        for (a = 0; a < v->m->nc && !ok; a++)
+            ok = v->m->c[a].cmp[i] == CMP_AGREE || v->m->c[a].cmp[i] == CMP_WEAK_AGREE;
+        for (a = 0, k = 0; a < v->m->nc && !ok && !k; a++)
+            for (j = 0; j < cl->nums.n && j < 64 && !k; j++)
+                k = cl->nums.v[j].kind == RC_N && v->m->c[a].cmp[j] == CMP_AGREE
+                    && detail_fails(v, &v->m->c[a], i);
+        if (ok || !k)
+            continue;
+        for (k = x->start; k < x->end; k++) {
+            char ch = v->m->r->text[k];
+            phrase[l++] = isalnum((unsigned char)ch) ? ch : ' ';
+        }
+        phrase[l] = '\0';
+        snprintf(terms, sizeof terms, "\"%s\"", phrase);
+        extra_cand(v, terms, NULL, ph, NULL, 0, &snt);
+        break;
+    }
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        if (cl->nums.v[i].kind != RC_N && cl->nums.v[i].kind != RC_DURATION)
+            continue;
+        for (j = 0; j < cl->nums.n && j < 64; j++) {
+            if (j == i || cl->nums.v[j].kind == cl->nums.v[i].kind
+                || (cl->nums.v[j].kind != RC_N && cl->nums.v[j].kind != RC_DURATION))
+                continue;
+            for (a = 0; a < v->m->nc; a++) {
+                struct cand *ca = &v->m->c[a];
+                if (ca->cmp[i] != CMP_AGREE || lvl_of(ca) < '1' || !detail_fails(v, ca, j))
+                    continue;
+                for (b = 0; b < v->m->nc; b++) {
+                    struct cand *cb = &v->m->c[b];
+                    if (cb == ca || (cb->cmp[j] != CMP_AGREE && cb->cmp[j] != CMP_WEAK_AGREE)
+                        || lvl_of(cb) < '1'
+                        || !detail_fails(v, cb, i))
+                        continue;
+                    snprintf(v->why, sizeof v->why, "the claim's %s is PMID %lld's, its %s is "
+                             "PMID %lld's; neither study has both: it merges two studies",
+                             cl->nums.v[i].kind == RC_N ? "sample size" : "course",
+                             (long long)ca->d->pmid,
+                             cl->nums.v[j].kind == RC_N ? "sample size" : "course",
+                             (long long)cb->d->pmid);
+                    v->best = ca;
+                    v->other = cb;
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* The claim's text, NUL-terminated, in @buf. */
 static const char *claim_text(const struct vfacts *v, char *buf, size_t cap)
 {
@@ -3873,6 +3984,13 @@ static lm_err act_against(struct vfacts *v, const struct vrule *r)
     set_level(v->cl, v->best->d->level);
     return rc != LM_OK ? rc : act_plain(v, r);
 }
+/* against the two records the row's test chose */
+static lm_err act_against_two(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = act_against(v, r);
+
+    return rc != LM_OK || !v->other ? rc : add_match(v->cl, v->other, v->m->r->text, 0);
+}
 /* against the record the row's test chose, and a second study the
  * claim's details come from when the test found one (merged) */
 static lm_err act_against_merged(struct vfacts *v, const struct vrule *r)
@@ -4015,6 +4133,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "study.merged_details", t_merged_details, LM_VERDICT_CONTRADICTED, act_against_two, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },

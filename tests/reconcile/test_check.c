@@ -1126,6 +1126,8 @@ Test(reconcile_check, verdict_rows_second_round)
         { 1, "Result: morvosis scores fell", "controlled", "finding.arms_told", "99700002" },
         /* the lower dose "not clearly better": the null result, told right */
         { 1, "The lower dose, 5 mg", "controlled", "!regimen.dose_failed", "99700003" },
+        /* one trial's sample size ("200-patient") with the other's course */
+        { 1, "In the 200-patient trial", "contradicted", "study.merged_details", "99700002" },
     };
     cJSON *roots[2] = { check_json(FX "verdict2_corpus.xml", FX "verdict2_harm_article.txt"),
                         check_json(FX "verdict2_corpus.xml", FX "verdict2_null_article.txt") };
