@@ -2068,6 +2068,8 @@ static int t_hedged_mechanism(struct vfacts *v)
 /* The claim's people are adults, with a count that agrees with a record
  * whose people were adults and children: the population is not the one
  * studied. */
+static int ages_in(const char *t, size_t n, double *lo, double *hi);
+
 static int t_population_differs(struct vfacts *v)
 {
     static const char *const young[] = { "child", "kid", "adolescen", "teen", "pediatric",
@@ -2082,11 +2084,25 @@ static int t_population_differs(struct vfacts *v)
     size_t i;
     int n_agrees = 0;
 
+    static const char *const minors[] = { "child", "kid", "adolescen", "teen", "pediatric",
+                                          "paediatric", "infant", "schoolchild", NULL };
+    double lo, hi;
+
     claim_text(v, buf, sizeof buf);
-    if (!rc_find_word(buf, "adults", 6) || has_any(buf, young, NULL))
-        return 0;
     for (i = 0; i < v->cl->nums.n && i < 64; i++)
         n_agrees |= v->cl->nums.v[i].kind == RC_N && c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE;
+    /* the study of the claim's sample size enrolled adults only (it says
+     * adults, names no minors, gives no age under 18); the claim adds
+     * children or teenagers */
+    if (n_agrees && of_treatment(v->cl) && has_any(buf, minors, NULL)
+        && rc_find_word(c->d->text, "adults", 6) && !has_any(c->d->text, young, NULL)
+        && !(ages_in(c->d->abstract, strlen(c->d->abstract), &lo, &hi) && lo < 18)) {
+        snprintf(v->why, sizeof v->why, "the article names children or adolescents; PMID %lld "
+                 "enrolled adults only", (long long)c->d->pmid);
+        return 1;
+    }
+    if (!rc_find_word(buf, "adults", 6) || has_any(buf, young, NULL))
+        return 0;
     if (!n_agrees || !has_any(c->d->text, NULL, mixed))
         return 0;
     snprintf(v->why, sizeof v->why, "the article says adults; the people of PMID %lld were "

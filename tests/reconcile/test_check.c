@@ -1122,6 +1122,9 @@ Test(reconcile_check, verdict_rows_second_round)
           "99700001" },
         /* twice a day against the "50 mg once daily" the record gives */
         { 0, "Adults in that trial took 50 mg", "contradicted", "regimen.differs", "99700001" },
+        /* teenagers added to a trial of adults only */
+        { 0, "The double-blind study enrolled 240", "contradicted", "population.differs",
+          "99700001" },
         /* both arms' figures of the null comparison, nothing more */
         { 1, "Result: morvosis scores fell", "controlled", "finding.arms_told", "99700002" },
         /* the lower dose "not clearly better": the null result, told right */
