@@ -2270,11 +2270,15 @@ static int t_age_differs(struct vfacts *v)
     return 1;
 }
 
+static long harm_reported_as(const struct rc_doc *d, const char *what, int arms);
+
 static int t_safety_unreported(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
     if ((v->f & RC_F_CASE) && !strcmp(d->design, "case_report"))
         return 0;       /* the case the claim names is the safety report */
+    if (harm_reported_as(d, "", 0) >= 0)
+        return 0;       /* it reports a harm in a share of those treated */
     return (v->f & RC_F_SAFETY) && !(d->aflags & RC_A_ADVERSE) && v->best->agree == 0
            && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
            && !rc_has_stem(d->text, "adverse");
@@ -4251,6 +4255,21 @@ static int asserts_null(const char *t, size_t n)
     return 0;
 }
 
+/* An observational design named in epidemiology's words ("a population
+ * study", "population-based", users against non-users) that kw.observational
+ * leaves out: the claim names a cohort's design. */
+static int names_observational(const char *t, size_t n)
+{
+    static const char *const phrases[] = { "population study", "population studies",
+                                           "population-based", "population based", "non-users",
+                                           "nonusers", "non users", "case-control",
+                                           "case control", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    return has_any(buf, NULL, phrases);
+}
+
 static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                          const struct word *w, size_t nw, int has_topic_word)
 {
@@ -4262,7 +4281,9 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     v.m = m;
     v.cl = cl;
     v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0)
-          | (asserts_null(m->r->text + cl->start, cl->end - cl->start) ? RC_F_NULL : 0);
+          | (asserts_null(m->r->text + cl->start, cl->end - cl->start) ? RC_F_NULL : 0)
+          | (names_observational(m->r->text + cl->start, cl->end - cl->start)
+             ? RC_F_OBSERVATIONAL : 0);
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;

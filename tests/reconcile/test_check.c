@@ -1122,6 +1122,10 @@ Test(reconcile_check, verdict_rows_second_round)
           "99700001" },
         /* twice a day against the "50 mg once daily" the record gives */
         { 0, "Adults in that trial took 50 mg", "contradicted", "regimen.differs", "99700001" },
+        /* a cohort named in other words ("population study", users and
+         * non-users), whose record reports the harm in a share of users */
+        { 0, "On safety, a large population study", "uncontrolled", "!safety.unreported",
+          "99700004" },
         /* teenagers added to a trial of adults only */
         { 0, "The double-blind study enrolled 240", "contradicted", "population.differs",
           "99700001" },
