@@ -1822,6 +1822,26 @@ static int dose_schedule(const struct vfacts *v, const struct cand *c, char *buf
     return 0;
 }
 
+/* The schedule is a condition of the claim, not how the treatment was
+ * given: a gerund subject ("Putting it on twice a day makes ... worse"),
+ * or an if/when clause ("if you use it twice a day"). */
+static int has_any(const char *s, const char *const *stems, const char *const *phrases);
+
+static int schedule_conditional(const char *t, size_t n)
+{
+    static const char *const conds[] = { "if you", "if it", "if they", "when you", "unless",
+                                         NULL };
+    char buf[400];
+    size_t l = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    while (isalpha((unsigned char)buf[l]))
+        l++;
+    if (l > 5 && !strncasecmp(buf + l - 3, "ing", 3) && buf[l] == ' ')
+        return 1;
+    return has_any(buf, NULL, conds);
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1849,7 +1869,8 @@ static int t_regimen_differs(struct vfacts *v)
     /* how often, said of the treatment itself: the schedule of the
      * strongest trial among the candidates that states one (a randomised
      * trial's first: a review pools several schedules), else the best's */
-    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0)
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0
+        && !schedule_conditional(t, n))
         c = schedule_cand(v);
     if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || !of_treatment(cl))
         return 0;

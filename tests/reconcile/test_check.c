@@ -1126,6 +1126,9 @@ Test(reconcile_check, verdict_rows_second_round)
          * non-users), whose record reports the harm in a share of users */
         { 0, "On safety, a large population study", "uncontrolled", "!safety.unreported",
           "99700004" },
+        /* a schedule inside an if-clause is a condition, not how it was
+         * given (the verdict is not what this row tests) */
+        { 0, "Dizziness is worse if it", NULL, "!regimen.differs", "99700001" },
         /* teenagers added to a trial of adults only */
         { 0, "The double-blind study enrolled 240", "contradicted", "population.differs",
           "99700001" },
@@ -1148,7 +1151,8 @@ Test(reconcile_check, verdict_rows_second_round)
 
         cr_assert_not_null(cl, "no claim starts with '%s'", rows[i].start);
         s = cJSON_PrintUnformatted(cl);
-        cr_assert_str_eq(str_of(cl, "verdict"), rows[i].verdict, "%s", s);
+        if (rows[i].verdict)
+            cr_assert_str_eq(str_of(cl, "verdict"), rows[i].verdict, "%s", s);
         cr_assert(has_code(cl, rows[i].code + neg) != neg, "code %s: %s", rows[i].code, s);
         m = cJSON_GetArrayItem(cJSON_GetObjectItem(cl, "matches"), 0);
         cr_assert_str_eq(str_of(m, "pmid"), rows[i].pmid, "%s", s);
