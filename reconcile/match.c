@@ -1731,15 +1731,26 @@ static struct cand *schedule_cand(struct vfacts *v)
     static const char rank[] = "213";
     size_t r, i;
 
+    const struct rc_topic *t = v->m->topic;
+    size_t k = 0, pass;
+
+    /* the topic's most specific word (fewest records: the product's name,
+     * not its condition's): a record holding it first, then any */
+    for (i = 1; t && i < t->n; i++)
+        if (t->df[i] > 0 && (t->df[k] <= 0 || t->df[i] < t->df[k]))
+            k = i;
     /* (a later look at a trial, "an extension", after the trial itself) */
-    for (r = 0; r < 2 * (sizeof rank - 1); r++)
-        for (i = 0; i < v->m->nc; i++) {
-            struct cand *c = &v->m->c[i];
-            if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
-                && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
-                && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
-                return c;
-        }
+    for (pass = 0; pass < 2; pass++)
+        for (r = 0; r < 2 * (sizeof rank - 1); r++)
+            for (i = 0; i < v->m->nc; i++) {
+                struct cand *c = &v->m->c[i];
+                if (!pass && t && t->n && !rc_has_stem(c->d->text, t->words[k]))
+                    continue;
+                if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
+                    && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
+                    && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
+                    return c;
+            }
     return v->best->d->model.frequency[0] ? v->best : NULL;
 }
 

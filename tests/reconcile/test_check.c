@@ -1129,6 +1129,9 @@ Test(reconcile_check, verdict_rows_second_round)
         /* a schedule inside an if-clause is a condition, not how it was
          * given (the verdict is not what this row tests) */
         { 0, "Dizziness is worse if it", NULL, "!regimen.differs", "99700001" },
+        /* "they used it twice daily": the schedule of the article's own
+         * product's trial, not of another product's (99700005, twice daily) */
+        { 2, "Also in the study they used it", "contradicted", "regimen.differs", "99700001" },
         /* teenagers added to a trial of adults only */
         { 0, "The double-blind study enrolled 240", "contradicted", "population.differs",
           "99700001" },
@@ -1139,8 +1142,9 @@ Test(reconcile_check, verdict_rows_second_round)
         /* one trial's sample size ("200-patient") with the other's course */
         { 1, "In the 200-patient trial", "contradicted", "study.merged_details", "99700002" },
     };
-    cJSON *roots[2] = { check_json(FX "verdict2_corpus.xml", FX "verdict2_harm_article.txt"),
-                        check_json(FX "verdict2_corpus.xml", FX "verdict2_null_article.txt") };
+    cJSON *roots[3] = { check_json(FX "verdict2_corpus.xml", FX "verdict2_harm_article.txt"),
+                        check_json(FX "verdict2_corpus.xml", FX "verdict2_null_article.txt"),
+                        check_json(FX "verdict2_corpus.xml", FX "verdict2_sched_article.txt") };
     size_t i;
 
     for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -1158,6 +1162,6 @@ Test(reconcile_check, verdict_rows_second_round)
         cr_assert_str_eq(str_of(m, "pmid"), rows[i].pmid, "%s", s);
         free(s);
     }
-    for (i = 0; i < 2; i++)
+    for (i = 0; i < 3; i++)
         cJSON_Delete(roots[i]);
 }
