@@ -1496,11 +1496,19 @@ static int is_mixed_meta(const struct cand *c)
                || (no_rct && !(a & RC_A_CONTROLLED)));
 }
 
+/* A claim about the treatment itself, as a study reports it or a
+ * professional states it ("my doctor said it is perfectly safe"): the
+ * corpus tests the one as the other, a story or animal work aside. */
+static int of_treatment(const struct rc_claim *cl)
+{
+    return cl->source == LM_SOURCE_STUDY || cl->source == LM_SOURCE_OPINION;
+}
+
 /* A statement of mechanism or background, with no figure, from no story:
  * never a finding to check (the rows claim.mechanism, claim.background). */
 static int informative(const struct rc_claim *cl)
 {
-    return rc_kind_informative(cl->kind) && !cl->nums.n && cl->source == LM_SOURCE_STUDY;
+    return rc_kind_informative(cl->kind) && !cl->nums.n && of_treatment(cl);
 }
 
 /* Tests, one per row. */
@@ -1723,15 +1731,26 @@ static struct cand *schedule_cand(struct vfacts *v)
     static const char rank[] = "213";
     size_t r, i;
 
+    const struct rc_topic *t = v->m->topic;
+    size_t k = 0, pass;
+
+    /* the topic's most specific word (fewest records: the product's name,
+     * not its condition's): a record holding it first, then any */
+    for (i = 1; t && i < t->n; i++)
+        if (t->df[i] > 0 && (t->df[k] <= 0 || t->df[i] < t->df[k]))
+            k = i;
     /* (a later look at a trial, "an extension", after the trial itself) */
-    for (r = 0; r < 2 * (sizeof rank - 1); r++)
-        for (i = 0; i < v->m->nc; i++) {
-            struct cand *c = &v->m->c[i];
-            if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
-                && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
-                && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
-                return c;
-        }
+    for (pass = 0; pass < 2; pass++)
+        for (r = 0; r < 2 * (sizeof rank - 1); r++)
+            for (i = 0; i < v->m->nc; i++) {
+                struct cand *c = &v->m->c[i];
+                if (!pass && t && t->n && !rc_has_stem(c->d->text, t->words[k]))
+                    continue;
+                if (lvl_of(c) == rank[r / 2] && c->conflict == 0 && c->d->model.frequency[0]
+                    && (r % 2 || !says_derived(c->d->title, strlen(c->d->title)))
+                    && rc_per_week(c->d->model.frequency, strlen(c->d->model.frequency)) > 0)
+                    return c;
+            }
     return v->best->d->model.frequency[0] ? v->best : NULL;
 }
 
@@ -1776,6 +1795,64 @@ static int outcome_rate(const struct vfacts *v)
     return 0;
 }
 
+/* The schedule record @c writes right after a dose the claim gives and
+ * the record agrees with ("400 mg once daily or placebo": "once daily"),
+ * into @buf; 1 when there is one.  The arm's own schedule, where the
+ * study model's may be another figure's ("7 episodes a day"). */
+static int dose_schedule(const struct vfacts *v, const struct cand *c, char *buf, size_t cap)
+{
+    static const char *const stops[] = { " or ", " and ", " versus ", " vs", " for ", " with ",
+                                         NULL };
+    const struct rc_claim *cl = v->cl;
+    struct rc_sched rs;
+    size_t i, j, k;
+
+    for (i = 0; i < cl->nums.n && i < 64; i++)
+        for (j = 0; cl->nums.v[i].kind == RC_DOSE && c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE
+                    && j < c->d->nums.n; j++) {
+        const struct rc_num *x = &c->d->nums.v[j];
+        const char *p;
+        size_t n;
+        /* (each place the record gives that dose: the title's has no schedule) */
+        if (x->kind != RC_DOSE || !close_to(x->v, cl->nums.v[i].v, 0.001, 0.001))
+            continue;
+        for (p = c->d->text + x->end; *p == ' '; p++)
+            ;
+        for (n = 0; n < 40 && p[n] && !strchr(",;.()\n", p[n]); n++)
+            ;
+        for (k = 0; stops[k]; k++) {
+            const char *q = rc_find_ci(p, n, stops[k]);
+            if (q && (size_t)(q - p) < n)
+                n = (size_t)(q - p);
+        }
+        if (n < 4 || !rc_schedule(p, n, &rs) || rc_per_week(p, n) <= 0)
+            continue;
+        snprintf(buf, cap, "%.*s", (int)n, p);
+        return 1;
+    }
+    return 0;
+}
+
+/* The schedule is a condition of the claim, not how the treatment was
+ * given: a gerund subject ("Putting it on twice a day makes ... worse"),
+ * or an if/when clause ("if you use it twice a day"). */
+static int has_any(const char *s, const char *const *stems, const char *const *phrases);
+
+static int schedule_conditional(const char *t, size_t n)
+{
+    static const char *const conds[] = { "if you", "if it", "if they", "when you", "unless",
+                                         NULL };
+    char buf[400];
+    size_t l = 0;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    while (isalpha((unsigned char)buf[l]))
+        l++;
+    if (l > 5 && !strncasecmp(buf + l - 3, "ing", 3) && buf[l] == ' ')
+        return 1;
+    return has_any(buf, NULL, conds);
+}
+
 /* A regimen detail of the claim (how often, how many sessions, how long)
  * that the record it speaks of gave otherwise. */
 static int t_regimen_differs(struct vfacts *v)
@@ -1787,6 +1864,7 @@ static int t_regimen_differs(struct vfacts *v)
     const struct rc_model *md;
     double cw, rw;
     int retold = 0;
+    char dsched[64];
 
     /* the sentence that introduces a study gives its course of that
      * study's record ("in the main trial, it was taken twice a day") */
@@ -1802,16 +1880,20 @@ static int t_regimen_differs(struct vfacts *v)
     /* how often, said of the treatment itself: the schedule of the
      * strongest trial among the candidates that states one (a randomised
      * trial's first: a review pools several schedules), else the best's */
-    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0)
+    if (!c && cl->kind == RC_K_REGIMEN && cl->about < 0 && rc_per_week(t, n) > 0
+        && !schedule_conditional(t, n))
         c = schedule_cand(v);
-    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || cl->source != LM_SOURCE_STUDY)
+    if (!c || cl->kind == RC_K_ONSET || claims_null(v->f) || !of_treatment(cl))
         return 0;
     md = &c->d->model;
+    /* (the schedule written with the claim's dose, else the study's) */
+    if (!dose_schedule(v, c, dsched, sizeof dsched))
+        snprintf(dsched, sizeof dsched, "%s", md->frequency);
     cw = outcome_rate(v) ? 0 : rc_per_week(t, n);
-    rw = md->frequency[0] ? rc_per_week(md->frequency, strlen(md->frequency)) : 0;
-    if (cw > 0 && rw > 0 && schedules_differ(t, n, md->frequency)) {
+    rw = dsched[0] ? rc_per_week(dsched, strlen(dsched)) : 0;
+    if (cw > 0 && rw > 0 && schedules_differ(t, n, dsched)) {
         int l = snprintf(v->why, sizeof v->why, "the article gives %.3g times a week; PMID %lld "
-                         "gave %s", cw, (long long)c->d->pmid, md->frequency);
+                         "gave %s", cw, (long long)c->d->pmid, dsched);
         /* the schedule and a dose of another candidate: merged */
         for (i = 0; i < v->m->nc && !v->other; i++) {
             struct cand *o = &v->m->c[i];
@@ -1869,6 +1951,117 @@ static int t_regimen_differs(struct vfacts *v)
     return 0;
 }
 
+static struct cand *extra_cand(struct vfacts *v, const char *terms, const char *const *stems,
+                               const char *const *phrases, const struct word *w, size_t nw,
+                               long *sent);
+
+/* A duration of the claim that names how long the treatment was given
+ * ("took it for 12 weeks", "an 8-week course"), not when something was
+ * measured ("at four months") nor an age. */
+static int course_of(const struct vfacts *v, const struct rc_num *x)
+{
+    const char *text = v->m->r->text;
+    size_t b = x->start > v->cl->start + 12 ? x->start - 12 : v->cl->start;
+    char before[16];
+
+    if (is_age(text, x, v->cl->end))
+        return 0;
+    if (names_course(text, x, v->cl->end))
+        return 1;
+    snprintf(before, sizeof before, "%.*s", (int)(x->start - b), text + b);
+    return rc_find_ci(before, strlen(before), "for ") != NULL
+           && !rc_find_ci(before, strlen(before), "at ") && !rc_find_ci(before, strlen(before), "after ");
+}
+
+/* Does record @c fail detail @i of the claim (a sample size it does not
+ * give, a course it did not run)?  Rounding is no failure. */
+static int detail_fails(const struct vfacts *v, const struct cand *c, size_t i)
+{
+    const struct rc_num *x = &v->cl->nums.v[i];
+    size_t j;
+
+    if (c->cmp[i] == CMP_AGREE || c->cmp[i] == CMP_WEAK_AGREE)
+        return 0;
+    if (x->kind == RC_DURATION)
+        return x->v >= 7 && course_of(v, x) && duration_fits(c->d, x->v) == 0;
+    if (x->kind != RC_N || x->v < 10)
+        return 0;
+    for (j = 0; j < c->d->nums.n; j++)
+        if (c->d->nums.v[j].kind == RC_N && close_to(c->d->nums.v[j].v, x->v, 0.5, 0.05))
+            return 0;
+    return 1;
+}
+
+/* "In the 300-patient trial, people took it for 12 weeks": one detail of
+ * the description (a sample size, a course) is one record's, another is a
+ * second record's, and neither record has both: two studies merged. */
+static int t_merged_details(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    size_t i, j, a, b;
+
+    if (!of_treatment(cl) || cl->nums.n < 2)
+        return 0;
+    /* (one query: the topic's record that gives the course the study of
+     * the claim's sample size did not run, "12 weeks" as written) */
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        char terms[64], phrase[48];
+        const char *ph[2] = { phrase, NULL };
+        size_t k, l = 0, ok = 0;
+        long snt;
+        if (x->kind != RC_DURATION || x->end - x->start >= sizeof phrase)
+            continue;
+        for (a = 0; a < v->m->nc && !ok; a++)
+            ok = v->m->c[a].cmp[i] == CMP_AGREE || v->m->c[a].cmp[i] == CMP_WEAK_AGREE;
+        for (a = 0, k = 0; a < v->m->nc && !ok && !k; a++)
+            for (j = 0; j < cl->nums.n && j < 64 && !k; j++)
+                k = cl->nums.v[j].kind == RC_N && v->m->c[a].cmp[j] == CMP_AGREE
+                    && detail_fails(v, &v->m->c[a], i);
+        if (ok || !k)
+            continue;
+        for (k = x->start; k < x->end; k++) {
+            char ch = v->m->r->text[k];
+            phrase[l++] = isalnum((unsigned char)ch) ? ch : ' ';
+        }
+        phrase[l] = '\0';
+        snprintf(terms, sizeof terms, "\"%s\"", phrase);
+        extra_cand(v, terms, NULL, ph, NULL, 0, &snt);
+        break;
+    }
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        if (cl->nums.v[i].kind != RC_N && cl->nums.v[i].kind != RC_DURATION)
+            continue;
+        for (j = 0; j < cl->nums.n && j < 64; j++) {
+            if (j == i || cl->nums.v[j].kind == cl->nums.v[i].kind
+                || (cl->nums.v[j].kind != RC_N && cl->nums.v[j].kind != RC_DURATION))
+                continue;
+            for (a = 0; a < v->m->nc; a++) {
+                struct cand *ca = &v->m->c[a];
+                if (ca->cmp[i] != CMP_AGREE || lvl_of(ca) < '1' || !detail_fails(v, ca, j))
+                    continue;
+                for (b = 0; b < v->m->nc; b++) {
+                    struct cand *cb = &v->m->c[b];
+                    if (cb == ca || (cb->cmp[j] != CMP_AGREE && cb->cmp[j] != CMP_WEAK_AGREE)
+                        || lvl_of(cb) < '1'
+                        || !detail_fails(v, cb, i))
+                        continue;
+                    snprintf(v->why, sizeof v->why, "the claim's %s is PMID %lld's, its %s is "
+                             "PMID %lld's; neither study has both: it merges two studies",
+                             cl->nums.v[i].kind == RC_N ? "sample size" : "course",
+                             (long long)ca->d->pmid,
+                             cl->nums.v[j].kind == RC_N ? "sample size" : "course",
+                             (long long)cb->d->pmid);
+                    v->best = ca;
+                    v->other = cb;
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* The claim's text, NUL-terminated, in @buf. */
 static const char *claim_text(const struct vfacts *v, char *buf, size_t cap)
 {
@@ -1899,7 +2092,7 @@ static int t_hedged_mechanism(struct vfacts *v)
 {
     const struct rc_claim *cl = v->cl;
 
-    return cl->hedged && !cl->nums.n && cl->source == LM_SOURCE_STUDY && !bound_cand(v)
+    return cl->hedged && !cl->nums.n && of_treatment(cl) && !bound_cand(v)
            && !(v->best && v->best->agree > 0)
            && (rc_cues(v->m->k->rules, v->m->r->text, cl->start, cl->end) & RC_C_MECHANISM);
 }
@@ -1907,6 +2100,8 @@ static int t_hedged_mechanism(struct vfacts *v)
 /* The claim's people are adults, with a count that agrees with a record
  * whose people were adults and children: the population is not the one
  * studied. */
+static int ages_in(const char *t, size_t n, double *lo, double *hi);
+
 static int t_population_differs(struct vfacts *v)
 {
     static const char *const young[] = { "child", "kid", "adolescen", "teen", "pediatric",
@@ -1921,11 +2116,25 @@ static int t_population_differs(struct vfacts *v)
     size_t i;
     int n_agrees = 0;
 
+    static const char *const minors[] = { "child", "kid", "adolescen", "teen", "pediatric",
+                                          "paediatric", "infant", "schoolchild", NULL };
+    double lo, hi;
+
     claim_text(v, buf, sizeof buf);
-    if (!rc_find_word(buf, "adults", 6) || has_any(buf, young, NULL))
-        return 0;
     for (i = 0; i < v->cl->nums.n && i < 64; i++)
         n_agrees |= v->cl->nums.v[i].kind == RC_N && c->idx[i] >= 0 && c->cmp[i] == CMP_AGREE;
+    /* the study of the claim's sample size enrolled adults only (it says
+     * adults, names no minors, gives no age under 18); the claim adds
+     * children or teenagers */
+    if (n_agrees && of_treatment(v->cl) && has_any(buf, minors, NULL)
+        && rc_find_word(c->d->text, "adults", 6) && !has_any(c->d->text, young, NULL)
+        && !(ages_in(c->d->abstract, strlen(c->d->abstract), &lo, &hi) && lo < 18)) {
+        snprintf(v->why, sizeof v->why, "the article names children or adolescents; PMID %lld "
+                 "enrolled adults only", (long long)c->d->pmid);
+        return 1;
+    }
+    if (!rc_find_word(buf, "adults", 6) || has_any(buf, young, NULL))
+        return 0;
     if (!n_agrees || !has_any(c->d->text, NULL, mixed))
         return 0;
     snprintf(v->why, sizeof v->why, "the article says adults; the people of PMID %lld were "
@@ -2055,7 +2264,7 @@ static int t_age_differs(struct vfacts *v)
             c = v->best;
     }
     claim_text(v, buf, sizeof buf);
-    if (!c || cl->source != LM_SOURCE_STUDY)
+    if (!c || !of_treatment(cl))
         return 0;
     /* children said of a trial of adults only, or adults of one of children */
     {
@@ -2093,11 +2302,15 @@ static int t_age_differs(struct vfacts *v)
     return 1;
 }
 
+static long harm_reported_as(const struct rc_doc *d, const char *what, int arms);
+
 static int t_safety_unreported(struct vfacts *v)
 {
     const struct rc_doc *d = v->best->d;
     if ((v->f & RC_F_CASE) && !strcmp(d->design, "case_report"))
         return 0;       /* the case the claim names is the safety report */
+    if (harm_reported_as(d, "", 0) >= 0)
+        return 0;       /* it reports a harm in a share of those treated */
     return (v->f & RC_F_SAFETY) && !(d->aflags & RC_A_ADVERSE) && v->best->agree == 0
            && !rc_has_stem(d->text, "safe") && !rc_has_stem(d->text, "toler")
            && !rc_has_stem(d->text, "adverse");
@@ -2107,7 +2320,7 @@ static int t_safety_unreported(struct vfacts *v)
  * case is that case's). */
 static int t_hedged_case(struct vfacts *v)
 {
-    return v->cl->hedged && v->cl->source == LM_SOURCE_STUDY && !v->cl->nums.n
+    return v->cl->hedged && of_treatment(v->cl) && !v->cl->nums.n
            && !(v->f & RC_F_CASE) && !strcmp(v->best->d->design, "case_report");
 }
 /* "At every dose tested" over a record with a dose that did no better (a
@@ -2266,7 +2479,7 @@ static int t_number_null(struct vfacts *v)
     if (!bound_cand(v) && !mention_fits(v, c))
         return 0;       /* it speaks of a study the article named, not this one */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & RC_F_HEDGE_CLAIM)
-        || cl->source != LM_SOURCE_STUDY || cl->hedged || lvl_of(c) > '3'
+        || !of_treatment(cl) || cl->hedged || lvl_of(c) > '3'
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
     for (i = 0; i < cl->nums.n && i < 64; i++) {
@@ -2304,7 +2517,7 @@ static int t_exploratory(struct vfacts *v)
     if (!c)
         c = v->best;
     claim_text(v, buf, sizeof buf);
-    if (cl->source != LM_SOURCE_STUDY || cl->hedged || claims_null(v->f)
+    if (!of_treatment(cl) || cl->hedged || claims_null(v->f)
         || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION)) || has_any(buf, NULL, own)
         || lvl_of(c) != '2' || c->conflict)
         return 0;
@@ -2497,7 +2710,7 @@ static int t_not_superior(struct vfacts *v)
     long st;
 
     claim_text(v, buf, sizeof buf);
-    if (v->cl->source != LM_SOURCE_STUDY || v->cl->hedged || claims_null(v->f)
+    if (!of_treatment(v->cl) || v->cl->hedged || claims_null(v->f)
         || !superior_to(buf, x, sizeof x))
         return 0;
     rc_stem(x, strlen(x), stem, sizeof stem);
@@ -2580,7 +2793,7 @@ static int t_outcome_null(struct vfacts *v)
     if (!c)
         c = v->best;
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
-        || cl->source != LM_SOURCE_STUDY || cl->hedged || cl->kind != RC_K_EFFICACY
+        || !of_treatment(cl) || cl->hedged || cl->kind != RC_K_EFFICACY
         || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
@@ -2635,7 +2848,7 @@ static int dose_null_in(struct vfacts *v, struct cand *c)
     int low;
     char buf[400];
 
-    if (claims_null(v->f) || cl->hedged || cl->source != LM_SOURCE_STUDY || lvl_of(c) > '3'
+    if (claims_null(v->f) || cl->hedged || !of_treatment(cl) || lvl_of(c) > '3'
         || claims_equal(t, n) || (cl->kind != RC_K_DOSE_RESPONSE && cl->kind != RC_K_EFFICACY))
         return 0;
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
@@ -2697,7 +2910,7 @@ static int t_dose_null_topic(struct vfacts *v)
     size_t tries;
     long s;
 
-    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || !of_treatment(v->cl) || v->cl->hedged
         || claims_null(v->f) || bound_cand(v))
         return 0;
     for (tries = 0; tries < v->m->nc; tries++) {
@@ -2923,7 +3136,7 @@ static int t_durability_waned(struct vfacts *v)
     long s;
 
     claim_text(v, buf, sizeof buf);
-    if (v->cl->source != LM_SOURCE_STUDY || claims_null(v->f) || (v->f & RC_F_NEGATION)
+    if (!of_treatment(v->cl) || claims_null(v->f) || (v->f & RC_F_NEGATION)
         || (v->f & RC_F_QUESTION) || has_any(buf, wane_stems, wane_phrases)
         || !has_any(buf, durable_stems, durable_phrases))
         return 0;
@@ -2969,7 +3182,7 @@ static int t_safety_frequent(struct vfacts *v)
     long s;
 
     claim_text(v, buf, sizeof buf);
-    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+    if (!(v->f & RC_F_SAFETY) || !of_treatment(v->cl) || (v->f & RC_F_QUESTION)
         || v->cl->hedged || !has_any(buf, rare_stems, rare_phrases))
         return 0;
     struct cand *x;
@@ -3030,7 +3243,7 @@ static int t_safety_harm(struct vfacts *v)
     lm_err rc;
 
     claim_text(v, buf, sizeof buf);
-    if (!(v->f & RC_F_SAFETY) || v->cl->source != LM_SOURCE_STUDY || (v->f & RC_F_QUESTION)
+    if (!(v->f & RC_F_SAFETY) || !of_treatment(v->cl) || (v->f & RC_F_QUESTION)
         || v->cl->hedged || !has_any(buf, NULL, absolute_safe))
         return 0;
     for (i = 0; i < m->nc; i++)
@@ -3088,6 +3301,25 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
             snprintf(what, cap, "%s", "");
             return 1;
         }
+    /* "no one had to stop", "nobody dropped out": nobody left the
+     * treatment (for its harms), which a share who discontinued refutes */
+    if (!univ) {
+        static const char *const nobody[] = { "no one ", "no-one ", "nobody ", "none of ",
+                                              "not one ", NULL };
+        static const char *const quit[] = { "stop", "discontinu", "quit", "withdr", NULL };
+        static const char *const out[] = { "dropped out", "drop out", "gave up", NULL };
+        if (has_any(buf, NULL, nobody) && (has_any(buf, quit, NULL) || has_any(buf, NULL, out))) {
+            snprintf(what, cap, "%s", "discontinu");
+            return 1;
+        }
+    }
+    /* "no side effects (reported)", unqualified: itself an absence without
+     * exception ("no serious side effects" is not: it names a kind) */
+    if (!univ) {
+        static const char *const bare[] = { "no side effect", "no side-effect", "no adverse",
+                                            "no more side effect", "no more adverse", NULL };
+        univ = has_any(buf, NULL, bare);
+    }
     if (!univ)
         return 0;
     for (i = 0; lead[i] && !p; i++) {
@@ -3150,7 +3382,10 @@ static int absence_claim(const char *t, size_t n, char *what, size_t cap)
  * effects in general) in a share of the people treated ("weight gain ...
  * was reported by 12%", "drowsiness was reported by 17% with X"), not its
  * absence; -1 when none does. */
-static long harm_reported(const struct rc_doc *d, const char *what)
+/* With @arms, a sentence that gives the harm at rates that
+ * differ between its groups ("5%, 8% and 13%": one arm had more of it),
+ * for a claim of no more harm than the control. */
+static long harm_reported_as(const struct rc_doc *d, const char *what, int arms)
 {
     static const char *const occurred[] = { "reported by", "occurred in", "occurred", "experienced",
                                             "developed", "was seen", "were seen", "had ", NULL };
@@ -3170,6 +3405,20 @@ static long harm_reported(const struct rc_doc *d, const char *what)
                    && d->nums.v[j].end <= d->sents[i].end;
         if (!rate)
             continue;
+        if (arms) {
+            double lo = 1e9, hi = -1;
+            size_t nr = 0;
+            for (j = 0; j < d->nums.n; j++)
+                if (d->nums.v[j].kind == RC_RATE && d->nums.v[j].start >= d->sents[i].start
+                    && d->nums.v[j].end <= d->sents[i].end) {
+                    double x = d->nums.v[j].v;
+                    nr++;
+                    lo = x < lo ? x : lo;
+                    hi = x > hi ? x : hi;
+                }
+            if (nr < 2 || hi < lo * 1.5 || hi - lo < 0.03)
+                continue;
+        }
         if (!what[0]) {
             if (has_any(buf, NULL, generic_harm) || has_any(buf, NULL, occurred))
                 return (long)i;
@@ -3193,6 +3442,7 @@ static int t_absence_refuted(struct vfacts *v)
     struct cand *c = bound_cand(v);
     size_t i;
     long s;
+    int arms;
 
     if (!absence_claim(v->m->r->text + v->cl->start, v->cl->end - v->cl->start, what,
                           sizeof what) || (v->f & RC_F_QUESTION) || v->cl->hedged || !v->best
@@ -3210,23 +3460,33 @@ static int t_absence_refuted(struct vfacts *v)
         if (has_any(buf, NULL, self))
             return 0;
     }
+    /* "no more side effects than on placebo": answered by a record whose
+     * arms had the harm at different rates */
+    {
+        static const char *const more[] = { "no more ", "no greater ", "no higher ", "no worse ",
+                                            NULL };
+        char buf[400];
+        claim_text(v, buf, sizeof buf);
+        arms = has_any(buf, NULL, more) && rc_find_ci(buf, strlen(buf), " than ");
+    }
     if (!c)
         c = mention_cand(v);
     if (c) {
-        if ((s = harm_reported(c->d, what)) < 0)
+        if ((s = harm_reported_as(c->d, what, arms)) < 0)
             return 0;
         return quote_why(v, c, "reports it", c->d->sents[s].start, c->d->sents[s].end);
     }
     /* the topic's controlled records, for side effects in general */
-    for (i = 0; !what[0] && i < v->m->nc; i++) {
+    /* (stopping for harms is side effects in general: any such record) */
+    for (i = 0; (!what[0] || !strcmp(what, "discontinu")) && i < v->m->nc; i++) {
         c = &v->m->c[i];
-        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        if ((lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported_as(c->d, what, arms)) >= 0)
             return quote_why(v, c, "reports side effects", c->d->sents[s].start,
                              c->d->sents[s].end);
     }
     /* (one query: the topic's records that name adverse events) */
     if (!what[0] && (c = extra_cand(v, "\"adverse\" OR \"side\"", NULL, generic_harm, NULL, 0, &s))
-        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported(c->d, what)) >= 0)
+        && (lvl_of(c) == '1' || lvl_of(c) == '2') && (s = harm_reported_as(c->d, what, arms)) >= 0)
         return quote_why(v, c, "reports side effects", c->d->sents[s].start,
                          c->d->sents[s].end);
     return 0;
@@ -3265,7 +3525,7 @@ static int t_graded(struct vfacts *v)
     long s = -1;
     struct cand *c = NULL;
 
-    if (v->cl->kind != RC_K_DOSE_RESPONSE || v->cl->source != LM_SOURCE_STUDY || v->cl->hedged
+    if (v->cl->kind != RC_K_DOSE_RESPONSE || !of_treatment(v->cl) || v->cl->hedged
         || claims_null(v->f) || bound_cand(v))
         return 0;
     for (i = 0; i < v->m->nc; i++)
@@ -3481,7 +3741,7 @@ static int t_null_topic(struct vfacts *v)
     if (!t_unanchored(v))
         return 0;       /* anchored: the null-primary row answers it */
     if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_QUESTION))
-        || v->cl->hedged || v->cl->source != LM_SOURCE_STUDY || !v->has_topic_word
+        || v->cl->hedged || !of_treatment(v->cl) || !v->has_topic_word
         || v->cl->kind == RC_K_DOSE_RESPONSE || v->cl->nums.n
         || claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
@@ -3519,6 +3779,49 @@ static int t_finding_agrees(struct vfacts *v)
         snprintf(v->why, sizeof v->why, "%.*s",
                  (int)(fd->end - fd->start < 200 ? fd->end - fd->start : 200), b->d->text + fd->start);
     }
+    return 1;
+}
+
+/* "Symptoms fell by 2.1 points on X and 1.9 on placebo": the claim gives
+ * each arm's figure of a comparison the controlled record found no
+ * difference in, and claims no more (no significance, no "better than"):
+ * a faithful report of the null result, which the record supports. */
+static int t_arms_told(struct vfacts *v)
+{
+    static const char *const control[] = { "placebo", "sham", "control", "dummy", "comparator",
+                                           NULL };
+    static const char *const more[] = { "significant", "better", "more than", "beat", "superior",
+                                        "outperform", "greater", "bigger", "larger", "clearly",
+                                        "proven", "proof", NULL };
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    const struct rc_finding *at = NULL;
+    char buf[400];
+    size_t i, arms = 0;
+
+    if (!c || c->conflict > 0 || lvl_of(c) < '1' || lvl_of(c) > '2' || cl->nums.n < 2
+        || cl->hedged)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!has_any(buf, NULL, control) || has_any(buf, NULL, more))
+        return 0;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_finding *fd;
+        const struct rc_num *x;
+        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+            continue;
+        x = &c->d->nums.v[c->idx[i] & 0xffff];
+        if (!(fd = finding_at(c->d, x->start)) || fd->dir != 0 || fd->sig == 1
+            || (at && fd != at))
+            continue;
+        at = fd;
+        arms++;
+    }
+    if (arms < 2)
+        return 0;
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "%.*s",
+             (int)(at->end - at->start < 200 ? at->end - at->start : 200), c->d->text + at->start);
     return 1;
 }
 
@@ -3733,6 +4036,13 @@ static lm_err act_against(struct vfacts *v, const struct vrule *r)
     set_level(v->cl, v->best->d->level);
     return rc != LM_OK ? rc : act_plain(v, r);
 }
+/* against the two records the row's test chose */
+static lm_err act_against_two(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc = act_against(v, r);
+
+    return rc != LM_OK || !v->other ? rc : add_match(v->cl, v->other, v->m->r->text, 0);
+}
 /* against the record the row's test chose, and a second study the
  * claim's details come from when the test found one (merged) */
 static lm_err act_against_merged(struct vfacts *v, const struct vrule *r)
@@ -3822,7 +4132,8 @@ static int t_hedged_opinion(struct vfacts *v)
     char buf[400];
     const char *q;
 
-    if ((v->cl->source != LM_SOURCE_ANECDOTE && v->cl->source != LM_SOURCE_OPINION) || v->cl->nums.n)
+    if ((v->cl->source != LM_SOURCE_ANECDOTE && v->cl->source != LM_SOURCE_OPINION)
+        || v->cl->nums.n)
         return 0;
     claim_text(v, buf, sizeof buf);
     /* the attribution after the quote: "..." said/says/according to <role> */
@@ -3874,6 +4185,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "population.age_differs", t_age_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "population.differs", t_population_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "study.merged", t_merged, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "study.merged_details", t_merged_details, LM_VERDICT_CONTRADICTED, act_against_two, "%s" },
     { "numbers.n_of_fewer", t_n_of_fewer, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "regimen.differs", t_regimen_differs, LM_VERDICT_CONTRADICTED, act_against_merged, "%s" },
     { "durability.waned", t_durability_waned, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -3887,6 +4199,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "finding.few_respond", t_few_respond, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.agrees", t_finding_agrees, RC_V_STEP, act_plain,
       "the claim tells the finding of PMID %2$lld: \"%1$s\"" },
+    { "finding.arms_told", t_arms_told, LM_VERDICT_CONTROLLED, act_against,
+      "the claim gives each arm's figure of a comparison PMID %2$lld found no difference in, "
+      "and claims no more: \"%1$s\"" },
     { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
@@ -3936,6 +4251,57 @@ static int asserts_benefit(const char *t, size_t n)
     return has_any(buf, stems, NULL);
 }
 
+/* A null result told with a hedge of degree ("not clearly better than
+ * placebo", "no real difference", "did not beat"): the claim says it did
+ * not work, as kw.null's phrases do. */
+static int asserts_null(const char *t, size_t n)
+{
+    static const char *const nots[] = { "not ", "no ", "n't ", "never ", NULL };
+    static const char *const degree[] = { "clearly ", "significantly ", "meaningfully ",
+                                          "really ", "much ", "any ", "real ", "clear ",
+                                          "obvious ", "noticeably ", "statistically ", NULL };
+    static const char *const than[] = { "better than", "different from", "superior to",
+                                        "more effective than", "beat ", "outperform", "difference",
+                                        "advantage", NULL };
+    char buf[400];
+    const char *p;
+    size_t i, j;
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    for (i = 0; nots[i]; i++)
+        for (p = buf; (p = rc_find_ci(p, strlen(p), nots[i])) != NULL; p++) {
+            const char *q = p + strlen(nots[i]);
+            /* (a whole word, but "didn't", "wasn't") */
+            if (p > buf && isalpha((unsigned char)p[-1]) && strcmp(nots[i], "n't "))
+                continue;
+            for (j = 0; degree[j]; j++)
+                if (!strncasecmp(q, degree[j], strlen(degree[j])))
+                    break;
+            if (!degree[j])
+                continue;
+            q += strlen(degree[j]);
+            for (j = 0; than[j]; j++)
+                if (!strncasecmp(q, than[j], strlen(than[j])))
+                    return 1;
+        }
+    return 0;
+}
+
+/* An observational design named in epidemiology's words ("a population
+ * study", "population-based", users against non-users) that kw.observational
+ * leaves out: the claim names a cohort's design. */
+static int names_observational(const char *t, size_t n)
+{
+    static const char *const phrases[] = { "population study", "population studies",
+                                           "population-based", "population based", "non-users",
+                                           "nonusers", "non users", "case-control",
+                                           "case control", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    return has_any(buf, NULL, phrases);
+}
+
 static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
                          const struct word *w, size_t nw, int has_topic_word)
 {
@@ -3946,7 +4312,10 @@ static lm_err verdict_of(struct mctx *m, struct rc_claim *cl, unsigned f,
     memset(&v, 0, sizeof v);
     v.m = m;
     v.cl = cl;
-    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0);
+    v.f = f | (asserts_benefit(m->r->text + cl->start, cl->end - cl->start) ? RC_F_EFFICACY : 0)
+          | (asserts_null(m->r->text + cl->start, cl->end - cl->start) ? RC_F_NULL : 0)
+          | (names_observational(m->r->text + cl->start, cl->end - cl->start)
+             ? RC_F_OBSERVATIONAL : 0);
     v.w = w;
     v.nw = nw;
     v.has_topic_word = has_topic_word;

@@ -315,6 +315,12 @@ static const char *const people[] = {
     "men", "children", "users", "customers", "persons", "respondents", "residents",
     "smokers", "students", "mothers", "infants", "workers", "members", NULL
 };
+/* the singular a count takes as a compound adjective ("a 300-patient
+ * trial", "a 40-woman study") */
+static const char *const people_one[] = {
+    "patient", "person", "participant", "adult", "subject", "woman", "man", "child",
+    "volunteer", "individual", "member", NULL
+};
 static const char *const studies[] = {
     "studies", "trials", "rcts", "rct", "trial", "study", "datasets", NULL
 };
@@ -704,6 +710,8 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 set_str(x->unit, sizeof x->unit, u->canon);
                 used = al + e - i;
             } else if (noun_after(&sc, a, 2, people, &e)
+                       || (al > a && sc.s[al - 1] == '-' && v == floor(v)
+                           && noun_after(&sc, al, 0, people_one, &e))
                        || (v == floor(v)
                            && phrase_at(&sc, al, (const char *const[]){ "of the original",
                                                                          "of the initial", NULL }))) {

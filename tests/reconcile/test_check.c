@@ -1147,3 +1147,67 @@ Test(reconcile_check, detection_of_items_stories_and_posts)
     cr_assert(!cl || strcmp(str_of(cl, "source"), "anecdote"), "read as a story");
     cJSON_Delete(root);
 }
+
+/* Verdict rows of the second round (fictional pelmoxin for draxitis,
+ * quelbarin for morvosis; verdict2_corpus.xml): absences claimed without a
+ * universal word ("no one had to stop", a bare "no side effects", "no
+ * more ... than placebo") against a trial that reports harms in each arm;
+ * a schedule other than the one the record writes with the claim's dose;
+ * a faithful report of a null comparison (both arms' figures, or "not
+ * clearly better than placebo") agrees with its record. */
+Test(reconcile_check, verdict_rows_second_round)
+{
+    static const struct {
+        int article;
+        const char *start, *verdict, *code, *pmid;
+    } rows[] = {
+        { 0, "Side effects were mild, and no one", "contradicted", "safety.absence_refuted",
+          "99700001" },
+        { 0, "No side effects reported", "contradicted", "safety.absence_refuted", "99700001" },
+        { 0, "Those on pelmoxin had no more", "contradicted", "safety.absence_refuted",
+          "99700001" },
+        /* twice a day against the "50 mg once daily" the record gives */
+        { 0, "Adults in that trial took 50 mg", "contradicted", "regimen.differs", "99700001" },
+        /* a cohort named in other words ("population study", users and
+         * non-users), whose record reports the harm in a share of users */
+        { 0, "On safety, a large population study", "uncontrolled", "!safety.unreported",
+          "99700004" },
+        /* a schedule inside an if-clause is a condition, not how it was
+         * given (the verdict is not what this row tests) */
+        { 0, "Dizziness is worse if it", NULL, "!regimen.differs", "99700001" },
+        /* "they used it twice daily": the schedule of the article's own
+         * product's trial, not of another product's (99700005, twice daily) */
+        { 2, "Also in the study they used it", "contradicted", "regimen.differs", "99700001" },
+        /* teenagers added to a trial of adults only */
+        { 0, "The double-blind study enrolled 240", "contradicted", "population.differs",
+          "99700001" },
+        /* both arms' figures of the null comparison, nothing more */
+        { 1, "Result: morvosis scores fell", "controlled", "finding.arms_told", "99700002" },
+        /* the lower dose "not clearly better": the null result, told right */
+        { 1, "The lower dose, 5 mg", "controlled", "!regimen.dose_failed", "99700003" },
+        /* one trial's sample size ("200-patient") with the other's course */
+        { 1, "In the 200-patient trial", "contradicted", "study.merged_details", "99700002" },
+    };
+    cJSON *roots[3] = { check_json(FX "verdict2_corpus.xml", FX "verdict2_harm_article.txt"),
+                        check_json(FX "verdict2_corpus.xml", FX "verdict2_null_article.txt"),
+                        check_json(FX "verdict2_corpus.xml", FX "verdict2_sched_article.txt") };
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const cJSON *cl = claim_text_starting(roots[rows[i].article], rows[i].start);
+        const cJSON *m;
+        char *s;
+        int neg = rows[i].code[0] == '!';
+
+        cr_assert_not_null(cl, "no claim starts with '%s'", rows[i].start);
+        s = cJSON_PrintUnformatted(cl);
+        if (rows[i].verdict)
+            cr_assert_str_eq(str_of(cl, "verdict"), rows[i].verdict, "%s", s);
+        cr_assert(has_code(cl, rows[i].code + neg) != neg, "code %s: %s", rows[i].code, s);
+        m = cJSON_GetArrayItem(cJSON_GetObjectItem(cl, "matches"), 0);
+        cr_assert_str_eq(str_of(m, "pmid"), rows[i].pmid, "%s", s);
+        free(s);
+    }
+    for (i = 0; i < 3; i++)
+        cJSON_Delete(roots[i]);
+}
