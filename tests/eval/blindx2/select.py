@@ -13,14 +13,20 @@ each ordered by sha1("blindx2-2026:" + PMID) and the first N taken.
 import glob
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "blindx"))
-from select import stratum, ws  # noqa: E402  (blindx's rule)
+sys.dont_write_bytecode = True
+# blindx's strata rule, loaded by path (its file name would clash with the stdlib module "select")
+_spec = importlib.util.spec_from_file_location(
+    "blindx_select", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "blindx", "select.py"))
+_bx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bx)
+stratum, ws = _bx.stratum, _bx.ws
 
 QUOTA = {"A": None, "A2": None, "B1": 6, "B2": 10, "B3": 19}   # None: all that remain
 TOTAL = 50
