@@ -2,7 +2,11 @@
 # Evaluation of the extractors on 60 UNSEEN PubMed abstracts, hand-labelled
 # blind by the rules of labels/handlabelled_dev (tests/eval/blindx/README.md:
 # how they were chosen and labelled, the misses by class).  Fails, never
-# skips, when the shared data is missing.  usage: blindx_eval.sh LITMINE BUILD_DIR
+# skips, when the shared data is missing.
+# usage: blindx_eval.sh LITMINE BUILD_DIR [SET FLOORS]
+# SET is a folder of tests/eval holding labels.jsonl (default blindx, with the
+# floors below); blindx2_eval.sh runs the second set (tests/eval/blindx2)
+# through this script with its own floors.
 # The labels name each record's shared file (shared/data/pubmed/...); the
 # records are pulled out of those files into a temporary PubmedArticleSet,
 # imported with `litmine import`, extracted with `litmine extract --all` and
@@ -19,14 +23,18 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
+set_name=${3:-blindx}
+floors=${4:-sample_size.answer=0.93,sample_size.exact_when_answered=0.78,n_total_kind.agreement=0.61,rct.sensitivity=0.99,rct.specificity=0.84,design.accuracy=0.78,design.level_accuracy=0.66,finding.recall=0.77,finding.precision=0.57,finding.direction_accuracy=0.79,regimen.field_accuracy=0.74,follow_up.accuracy=0.48}
+set_labels=$here/$set_name/labels.jsonl
+[ -f "$set_labels" ] || { echo "blindx_eval: $set_labels is missing" >&2; exit 1; }
 . "$here/evalcommon.bash"
 eval_setup blindx_eval "$build"
 [ -d "$shared/pubmed" ] || { echo "blindx_eval: $shared/pubmed is missing (set LITMINE_SHARED to shared/data)" >&2; exit 1; }
 py="python3 $here/blindx_eval.py"
 # the labels' sources are relative to the shared folder (data/pubmed/...)
-$py pull "$shared/.." "$here/blindx/labels.jsonl" > "$work/records.xml"
+$py pull "$shared/.." "$set_labels" > "$work/records.xml"
 "$litmine" import -q --db "$work/blindx.db" "$work/records.xml"
 "$litmine" extract -q --db "$work/blindx.db" --all > "$work/x.jsonl"
 python3 "$here/extract_eval.py" articles "$work/records.xml" > "$work/texts.jsonl"
-$py score "$here/blindx/labels.jsonl" "$work/x.jsonl" --texts "$work/texts.jsonl" --show "${BLINDX_EVAL_SHOW:-0}" \
-  --floors sample_size.answer=0.93,sample_size.exact_when_answered=0.78,n_total_kind.agreement=0.61,rct.sensitivity=0.99,rct.specificity=0.84,design.accuracy=0.78,design.level_accuracy=0.66,finding.recall=0.77,finding.precision=0.57,finding.direction_accuracy=0.79,regimen.field_accuracy=0.74,follow_up.accuracy=0.48
+$py score "$set_labels" "$work/x.jsonl" --texts "$work/texts.jsonl" --show "${BLINDX_EVAL_SHOW:-0}" \
+  --floors "$floors"

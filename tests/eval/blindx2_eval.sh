@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Evaluation of the extractors on a SECOND set of 50 unseen PubMed abstracts,
+# hand-labelled blind by the rules of labels/handlabelled_dev
+# (tests/eval/blindx2/README.md: how they were chosen and labelled, the misses
+# by class).  Same pipeline and scorers as blindx_eval.sh, which it runs on the
+# folder blindx2.  Fails, never skips, when the shared data is missing.
+# usage: blindx2_eval.sh LITMINE BUILD_DIR
+# Floors: a little under the first measurement (2026-12-04, extractors of
+# integ at 7c14065): sample size answered 0.815 (22/27), exact when answered
+# 0.783 (18/23); n_total_kind 0.833 (15/18 exact totals); RCT sensitivity
+# 0.800 (4/5), specificity 1.000 (45/45); design 0.840 (42/50), level 0.680
+# (34/50); findings recall 0.667 (70/105), precision 0.578 (52/90), direction
+# 0.814 (57/70); regimen fields 0.867 (26/30, 8 rows where none is labelled);
+# follow-up 0.600 (6 of 6 labelled + 4 unlabelled).
+# They guard regressions: raise them with the figures, never lower them.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+exec bash "$here/blindx_eval.sh" "$1" "$2" blindx2 \
+  sample_size.answer=0.79,sample_size.exact_when_answered=0.76,n_total_kind.agreement=0.81,rct.sensitivity=0.79,rct.specificity=0.99,design.accuracy=0.82,design.level_accuracy=0.66,finding.recall=0.65,finding.precision=0.56,finding.direction_accuracy=0.79,regimen.field_accuracy=0.84,follow_up.accuracy=0.58
