@@ -528,7 +528,8 @@ static int has_phrase(const char *t, size_t a, size_t b, const char *const *list
     return 0;
 }
 
-static size_t word_count(const char *t, size_t a, size_t b)
+/* Words in t[a, b): runs that start with a letter or digit after a space. */
+size_t rc_word_count(const char *t, size_t a, size_t b)
 {
     size_t p, n = 0;
 
@@ -659,7 +660,7 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         return 0;
     if (has_phrase(text, a, b, rhetoric))
         return -1;
-    if (!opens && word_count(text, a, b) <= 8 && has_phrase(text, a, b, echo))
+    if (!opens && rc_word_count(text, a, b) <= 8 && has_phrase(text, a, b, echo))
         return -1;
     if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
         && (has_phrase(text, a, b, hearsay)
@@ -680,13 +681,13 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         const char *e = q;
         while (e < text + b && *e != '"' && strncmp(e, "\xe2\x80\x9d", 3))
             e++;
-        if (e < text + b && word_count(text, (size_t)(q - text), (size_t)(e - text)) <= 5
+        if (e < text + b && rc_word_count(text, (size_t)(q - text), (size_t)(e - text)) <= 5
             && !(f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_FIRST_PERSON)))
             return -1;
     }
     /* "It helps.", "Even a little works.": an effect word and nothing it is of */
     if (!topical && !(f & (RC_F_STUDYWORD | RC_F_SAFETY | RC_F_FIRST_PERSON | RC_F_TESTIMONIAL))
-        && word_count(text, a, b) <= 5) {
+        && rc_word_count(text, a, b) <= 5) {
         static const char *const vague[] = { "it", "this", "that", "even", "everything", "anything",
                                              "nothing", NULL };
         size_t e = word_end(text, a, b);

@@ -1208,15 +1208,6 @@ static int pronoun_start(const char *t, size_t a, size_t b)
 /* The sentence has no subject: it opens on a participle or an adjective of
  * a claim ("Proven to ...", "Clinically tested on ...", "Suitable for
  * ..."), the product it speaks of left unsaid (a product page, a list). */
-static size_t words_in(const char *t, size_t a, size_t b)
-{
-    size_t p, n = 0;
-
-    for (p = a; p < b; p++)
-        n += isalnum((unsigned char)t[p]) && (p == a || isspace((unsigned char)t[p - 1]));
-    return n;
-}
-
 static int subjectless(const char *t, size_t a, size_t b)
 {
     static const char *const adj[] = { "suitable", "safe", "effective", "ideal", "gentle",
@@ -2149,7 +2140,7 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
          * of the product, on a page about it */
         if (gate == 0 && subj.n && bk != RC_BLOCK_HEADING
             && !(f & (RC_F_QUESTION | RC_F_CALL | RC_F_FIRST_PERSON | RC_F_NONCLAIM))
-            && ((subjectless(d->text.s, s->start, s->end) && words_in(d->text.s, s->start, s->end) >= 4
+            && ((subjectless(d->text.s, s->start, s->end) && rc_word_count(d->text.s, s->start, s->end) >= 4
                  && ((f & (RC_F_EFFICACY | RC_F_SAFETY))
                      || (cues & (RC_C_POPULATION | RC_C_ONSET | RC_C_DURABLE))))
                 || promise_of_subject(&subj, d->text.s, s->start, s->end)))

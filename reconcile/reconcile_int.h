@@ -453,6 +453,8 @@ void rc_topic_term(const struct rc_topic *t, size_t i, char *out, size_t cap);
 /* The word of @text right before "(ACR)" that spells the acronym @acr
  * out ("zorvilarin (ZRV)"), lower-case in @out; 1 found, else 0. */
 int rc_acronym_word(const char *text, const char *acr, char *out, size_t cap);
+/* Words in t[a, b): runs that start with a letter or digit after a space. */
+size_t rc_word_count(const char *t, size_t a, size_t b);
 /* Reads the journal of @d when it was loaded without it (a topic record). */
 lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d);
 /* Fills aflags, level, design, nums and sents of @d (once). */
