@@ -161,7 +161,8 @@ static const struct frule frules[] = {
       "(?:\\s+[\\w*+-]{1,12}\\s+and\\s+[\\w*+-]{1,12}(?:\\s+(?:group|between-group))?)?"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
-      "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
+      "|alterations?|variations?|deteriorations?|worsening|elevation|relationship|declines?"
+      "|rises?)\\b" },
     /* "no deaths occurred in either group": none in any arm */
     { "finding.no_events", C_NODIFF, "", "no ",
       "\\bno (?:[\\w-]+ ){1,8}?(?:(?:in|among) " GRP " (?:occurred|developed|(?:was|were) " SEEN ")"
@@ -179,7 +180,10 @@ static const struct frule frules[] = {
       "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
       "\\b(?:neither|nor|not|none) (?:significantly |statistically )?(?:different|differ\\w*"
-      "|altered|affected|changed)\\b" },
+      "|altered|affected|changed)\\b"
+      /* "neither A nor B reduced X": no change in any arm */
+      "|\\bneither [^.;:]{1,80}? nor [^.;:]{1,80}? (?:significantly )?(?:reduced|improved"
+      "|increased|decreased|lowered|raised|changed|altered|affected|worsened)\\b" },
     { "finding.not_significant", C_NOTSIG, "significan", "not sig|not sta|non-sig|nonsign|non sig|insigni|nor sig|did not|failed |does not|do not|lost si|loses s|ns|n.s",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
       "|\\b(?:did not|failed to|does not|do not) (?:reach|achieve|attain) (?:statistical )?"
@@ -2172,7 +2176,7 @@ static const char *const pol_lower[] = {
     "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
     "hostility", "aggressi", "confusion", "negative emotion", "negative affect",
     "negative mood", "negative symptom", "negative behavio", "negative thought",
-    "negative belief",
+    "negative belief", "wrinkle", "roughness", "sleepiness",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
@@ -4137,9 +4141,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
-            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
-                && outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
-                direction = -direction;
+            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)) {
+                if (outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
+                    direction = -direction;
+            }
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
                 && strcmp(e->comparator, "baseline")) {

@@ -786,6 +786,16 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
         { .s = "RESULTS: Itch was significantly worse with zelvorin than with placebo (p = 0.03).", .needle = "Itch", .metric = "increased" },
         { .s = "RESULTS: The zelvorin group showed a greater improvement in the total rating score "
           "than the placebo group (p = 0.01).", .needle = "rating score", .metric = "decreased" },
+        { .s = "RESULTS: Both zelvorin creams significantly improved forehead wrinkles compared "
+               "with baseline (p < 0.01).", .needle = "wrinkles", .metric = "decreased" },
+        { .s = "RESULTS: Skin roughness improved more with zelvorin than with placebo (p = 0.02).",
+          .needle = "roughness", .metric = "decreased" },
+        /* a denial of a change in every arm is no difference */
+        { .s = "RESULTS: Neither the zelvorin gel nor the placebo gel reduced glimmer intensity.",
+          .needle = "glimmer intensity", .metric = "no_difference" },
+        { .s = "RESULTS: Glimmer scores fell with zelvorin (p = 0.01). However, there was no "
+               "significant decline in glimmer scores in the control group either.",
+          .needle = "no significant decline", .metric = "no_difference" },
         /* higher is better: the word's own direction */
         { .s = "RESULTS: Quality of life was significantly improved with zelvorin compared with "
           "placebo (p = 0.02).", .needle = "Quality of life", .metric = "increased" },
