@@ -573,6 +573,12 @@ Test(findings, follow_up)
           "the treatment period still counts", 49, 1 },
         { "METHODS: Adults had a 6-month follow-up after the last zelvorin dose.", NULL,
           "a number before 'follow-up'", 182.625, 1 },
+        { "METHODS: Glimmer was scored at two, four, and ten months after zelvorin.", NULL,
+          "a list of times sharing their unit: the last", 304.375, 1 },
+        { "METHODS: Itch was rated by telephone on the first 3 postoperative days.", NULL,
+          "the first N days", 3, 1 },
+        { "RESULTS: Over the next 5 days, the glimmer score returned to baseline.", NULL,
+          "the next N days", 5, 1 },
     };
     size_t i;
 
