@@ -542,6 +542,8 @@ Test(findings, regimen_rows_per_arm)
           "the second component is no arm of its own", 1 },
         { "METHODS: Glimmer scores were assessed weekly with an invented questionnaire.", NULL,
           "a schedule of measurement is no regimen", 0 },
+        { "A 71-year-old man with invented glimmer disease was admitted. A 9-year old boy was "
+          "seen too.", NULL, "an age is no treatment duration", 0 },
     };
     size_t i;
 
