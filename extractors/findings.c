@@ -257,7 +257,7 @@ static const struct frule frules[] = {
       "|literature (?:suggests?|shows?|reports?|indicates?|(?:has|have) (?:shown|suggested|reported"
       "|demonstrated|found|indicated))|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
-    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo",
+    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo|is needed|are needed|the need|is more|is most|is very|is parti|is espec|is impo|are more|are most|are very|are parti|are espec|are impo|of utmo|of great|of parti|of param|of criti|paves|pave the",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
       "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
@@ -265,9 +265,13 @@ static const struct frule frules[] = {
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
       "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
       "|(?:is|are|was|were) hypothesi[sz]ed"
-      "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
+      "|(?:may|might|could|should|would|can|will) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
-      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
+      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials)"
+      /* statements of need or importance: background, not results */
+      "|(?:is|are) needed to|the need for (?:increased|improved|greater|more|better|higher|lower)"
+      "|(?:is|are) (?:more |most |very |particularly |especially |therefore )?important"
+      "|of (?:utmost|great|particular|paramount|critical) importance|paves? the way)\\b" },
     { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"

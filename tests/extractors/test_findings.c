@@ -370,6 +370,25 @@ Test(findings, background_and_aims_are_not_findings)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "labels inside a line");
     cr_expect_not_null(finding(&x, "did not differ"));
     lm_extractions_free(&x);
+
+    /* statements of need, importance or the future are no results */
+    {
+        static const char *const none[] = {
+            "Glimmer mapping is more important than ever before for invented clinics.",
+            "This case shows the need for increased awareness of zelvorin among surgeons.",
+            "Better tools are needed to drive improved glimmer training and higher reliability.",
+            "A shared glimmer scale will improve the comparison of different zelvorin regimens.",
+            "Early dosing of zelvorin is of utmost importance to reduce the risk of tremor.",
+            "No early glimmer changes were seen, which paves the way for trials of zelvorin.",
+        };
+        size_t i;
+
+        for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+            run(none[i], &x);
+            cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+            lm_extractions_free(&x);
+        }
+    }
 }
 
 /* A comparison of the groups before the intervention is no result; a
