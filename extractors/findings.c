@@ -272,9 +272,10 @@ static const struct frule frules[] = {
       "|(?:is|are) needed to|the need for (?:increased|improved|greater|more|better|higher|lower)"
       "|(?:is|are) (?:more |most |very |particularly |especially |therefore )?important"
       "|of (?:utmost|great|particular|paramount|critical) importance|paves? the way)\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|mean age|median age|average age|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
+      "|(?:mean|median|average) ages?"
       "|well[- ]balanced|were balanced"
       /* a comparison of the groups before the intervention: "(the) baseline
        * X scores were comparable", "no difference ... before the treatment" */

@@ -380,6 +380,8 @@ Test(findings, background_and_aims_are_not_findings)
             "A shared glimmer scale will improve the comparison of different zelvorin regimens.",
             "Early dosing of zelvorin is of utmost importance to reduce the risk of tremor.",
             "No early glimmer changes were seen, which paves the way for trials of zelvorin.",
+            "RESULTS: The mean age of the people in the zelvorin and placebo groups was "
+            "41.2 \u00b1 3.1 and 44.0 \u00b1 2.9 years, respectively.",
         };
         size_t i;
 
