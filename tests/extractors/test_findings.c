@@ -602,6 +602,9 @@ Test(findings, follow_up)
           "the first N days", 3, 1 },
         { "RESULTS: Over the next 5 days, the glimmer score returned to baseline.", NULL,
           "the next N days", 5, 1 },
+        { "RESULTS: Over the next 5 days, the glimmer score returned to baseline. Other reports "
+          "have described glimmer for up to 30 days after zelvorin.", NULL,
+          "a time from other reports is not this study's", 5, 1 },
     };
     size_t i;
 
