@@ -161,7 +161,8 @@ static const struct frule frules[] = {
       "(?:\\s+[\\w*+-]{1,12}\\s+and\\s+[\\w*+-]{1,12}(?:\\s+(?:group|between-group))?)?"
       "\\s+(?:differences?|changes?|effects?|improvements?|reductions?|increases?|decreases?"
       "|benefits?|associations?|interactions?|impact|influence|advantage|superiority"
-      "|alterations?|variations?|deteriorations?|worsening|elevation|relationship)\\b" },
+      "|alterations?|variations?|deteriorations?|worsening|elevation|relationship|declines?"
+      "|rises?)\\b" },
     /* "no deaths occurred in either group": none in any arm */
     { "finding.no_events", C_NODIFF, "", "no ",
       "\\bno (?:[\\w-]+ ){1,8}?(?:(?:in|among) " GRP " (?:occurred|developed|(?:was|were) " SEEN ")"
@@ -179,7 +180,10 @@ static const struct frule frules[] = {
       "|more|less|longer|shorter|elevated|found|observed|detected|seen|reveal\\w*|find|detect)\\b" },
     { "finding.no_diff", C_NOTDIFF, "n", "neither|nor|not d|not s|not a|not c|none d|none s",
       "\\b(?:neither|nor|not|none) (?:significantly |statistically )?(?:different|differ\\w*"
-      "|altered|affected|changed)\\b" },
+      "|altered|affected|changed)\\b"
+      /* "neither A nor B reduced X": no change in any arm */
+      "|\\bneither [^.;:]{1,80}? nor [^.;:]{1,80}? (?:significantly )?(?:reduced|improved"
+      "|increased|decreased|lowered|raised|changed|altered|affected|worsened)\\b" },
     { "finding.not_significant", C_NOTSIG, "significan", "not sig|not sta|non-sig|nonsign|non sig|insigni|nor sig|did not|failed |does not|do not|lost si|loses s|ns|n.s",
       "\\b(?:not|non|in|nor) ?-?(?:statistically )?significant(?:ly)?\\b"
       "|\\b(?:did not|failed to|does not|do not) (?:reach|achieve|attain) (?:statistical )?"
@@ -245,15 +249,16 @@ static const struct frule frules[] = {
       "|meta-analys\\w*|investigations)|previously (?:reported|shown|described|published"
       "|demonstrated|suggested|found)|prior (?:studies|research|work|trials|reports)"
       "|earlier (?:studies|research|work|reports|trials)|other (?:studies|trials|authors"
-      "|investigators|researchers)|(?:has|have) been (?:shown|reported|demonstrated|suggested"
+      "|investigators|researchers|reports)|(?:has|have) been (?:shown|reported|demonstrated|suggested"
       "|proposed|associated|linked|found)|(?:studies|trials|reports|research|literature"
-      "|evidence|data) (?:have|has) (?:shown|suggested|reported|demonstrated|found|indicated)"
+      "|evidence|data) (?:have|has) (?:shown|suggested|reported|demonstrated|found|indicated"
+      "|described)"
       "|it is (?:known|well known|unclear|not known|uncertain)|(?:is|are) (?:well )?known"
       "|little is known|remains? (?:unclear|unknown|uncertain|controversial)"
       "|literature (?:suggests?|shows?|reports?|indicates?|(?:has|have) (?:shown|suggested|reported"
       "|demonstrated|found|indicated))|we (?:have )?(?:previously|recently) (?:reported|shown|found"
       "|demonstrated)|parent (?:trial|study)|original (?:trial|study))\\b" },
-    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo",
+    { "finding.aim", C_AIM, "", "we aim|we soug|we hypo|we want|we set|we inte|we will|we plan|we expe|aim|objective|purpose|goal|to deter|to evalu|to asses|to inves|to exami|to compa|to test|to explo|to estab|to ident|to ascer|will|was des|were de|were ra|was ran|randomly|hypothes|is defi|are def|was def|were de|may|might|could|should|would|can|is expe|are exp|with ca|warrant|further|is hypo|are hypo|was hypo|were hypo|is needed|are needed|the need|is more|is most|is very|is parti|is espec|is impo|are more|are most|are very|are parti|are espec|are impo|of utmo|of great|of parti|of param|of criti|paves|pave the",
       "\\b(?:we (?:aimed|aim|sought|hypothesi[sz]ed|hypothesi[sz]e|wanted|set out|intended)"
       "|(?:the |our |this )?(?:aims?|objectives?|purposes?|goals?) (?:of|was|were|is|are)"
       "|(?:to|will) (?:determine|evaluate|assess|investigate|examine|compare|test|explore"
@@ -261,12 +266,17 @@ static const struct frule frules[] = {
       "|were designed to|(?:were|was) randomi[sz]ed|randomly (?:assigned|allocated)"
       "|will be|would be|hypothesis|we (?:will|plan)|(?:is|are|was|were) defined as"
       "|(?:is|are|was|were) hypothesi[sz]ed"
-      "|(?:may|might|could|should|would|can) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
+      "|(?:may|might|could|should|would|can|will) (?:\\w+ )?(?:reduce|improve|increase|decrease|lower"
       "|enhance|be|help|allow|benefit|prevent|provide|offer|represent|contribute|lead)"
-      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials))\\b" },
-    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
+      "|we expect|(?:is|are) expected|with caution|warrant\\w*|further (?:research|studies|trials)"
+      /* statements of need or importance: background, not results */
+      "|(?:is|are) needed to|the need for (?:increased|improved|greater|more|better|higher|lower)"
+      "|(?:is|are) (?:more |most |very |particularly |especially |therefore )?important"
+      "|of (?:utmost|great|particular|paramount|critical) importance|paves? the way)\\b" },
+    { "finding.baseline_characteristics", C_BASECHAR, "", "at base|at stud|at entr|at enro|mean age|median age|average age|baseline|the base|before t|before i|before r|before e|before p|before s|prior to|demographic|clinical c|well-ba|well ba|were ba",
       "\\b(?:at baseline|baseline (?:characteristics|demographics|data|variables)"
       "|at (?:study )?entry|at enrol?ment|demographic\\w*|clinical characteristics"
+      "|(?:mean|median|average) ages?"
       "|well[- ]balanced|were balanced"
       /* a comparison of the groups before the intervention: "(the) baseline
        * X scores were comparable", "no difference ... before the treatment" */
@@ -343,6 +353,8 @@ static const struct frule frules[] = {
     { "regimen.duration", C_DUR, "", "for 0|for 1|for 2|for 3|for 4|for 5|for 6|for 7|for 8|for 9|for one|for two|for three|for four|for five|for six|for seven|for eight|for nine|for ten|for eleven|for twelve|for thirteen|for fourteen|for fifteen|for sixteen|for eighteen|for twenty|for thirty|for forty|for fifty|for sixty|for a period|for a total|for up to|for at least|for a |for an |during 0|during 1|during 2|during 3|during 4|during 5|during 6|during 7|during 8|during 9|during one|during two|during three|during four|during five|during six|during seven|during eight|during nine|during ten|during eleven|during twelve|during thirteen|during fourteen|during fifteen|during sixteen|during eighteen|during twenty|during thirty|during forty|during fifty|during sixty|during a period|during a total|during up to|during at least|during a |during an |over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|over a period|over a total|over up to|over at least|over a |over an |a period|a total|a 0|a 1|a 2|a 3|a 4|a 5|a 6|a 7|a 8|a 9|a one|a two|a three|a four|a five|a six|a seven|a eight|a nine|a ten|a eleven|a twelve|a thirteen|a fourteen|a fifteen|a sixteen|a eighteen|a twenty|a thirty|a forty|a fifty|a sixty|up to|at least|an eight|an eleven|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "\\b(?<up>(?:for |during |over )?(?:a (?:period|total) of |up to |at least |an? )?)"
       "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
+      /* "a 68-year-old man" is an age */
+      "(?![- ]old\\b)"
       "(?<ctx>(?:,? (?:[a-z-]+,? |\\([^()]{1,80}\\),? ){0,6}?(?:treatment|intervention|course|regimen|program(?:me)?"
       "|period|trial|study|supplementation|therapy|training|phase|administration|exercise"
       "|use|dosing)\\b| of (?:[a-z/-]+ ){0,3}?(?:treatment|therapy|supplementation|training"
@@ -365,11 +377,12 @@ static const struct frule frules[] = {
       "|until|through)\\b)(?:[^.;\\n]{0,80}?)(?<n>" NUMW ")"
       "(?<r> ?(?:-|to) ?\\d+(?:\\.\\d+)?)?(?:-| )" UNITS "\\b"
       "|" FU_LEAD FU_WORD "-?up\\b" },
-    { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
+    { "follow_up.timepoint", C_FU_AT, "", "at day|at week|at month|at year|at wk|at 0|at 1|at 2|at 3|at 4|at 5|at 6|at 7|at 8|at 9|at one|at two|at three|at four|at five|at six|at seven|at eight|at nine|at ten|at eleven|at twelve|at thirteen|at fourteen|at fifteen|at sixteen|at eighteen|at twenty|at thirty|at forty|at fifty|at sixty|after day|after week|after month|after year|after wk|after 0|after 1|after 2|after 3|after 4|after 5|after 6|after 7|after 8|after 9|after one|after two|after three|after four|after five|after six|after seven|after eight|after nine|after ten|after eleven|after twelve|after thirteen|after fourteen|after fifteen|after sixteen|after eighteen|after twenty|after thirty|after forty|after fifty|after sixty|through day|through week|through month|through year|through wk|through 0|through 1|through 2|through 3|through 4|through 5|through 6|through 7|through 8|through 9|through one|through two|through three|through four|through five|through six|through seven|through eight|through nine|through ten|through eleven|through twelve|through thirteen|through fourteen|through fifteen|through sixteen|through eighteen|through twenty|through thirty|through forty|through fifty|through sixty|to day|to week|to month|to year|to wk|to 0|to 1|to 2|to 3|to 4|to 5|to 6|to 7|to 8|to 9|to one|to two|to three|to four|to five|to six|to seven|to eight|to nine|to ten|to eleven|to twelve|to thirteen|to fourteen|to fifteen|to sixteen|to eighteen|to twenty|to thirty|to forty|to fifty|to sixty|until day|until week|until month|until year|until wk|until 0|until 1|until 2|until 3|until 4|until 5|until 6|until 7|until 8|until 9|until one|until two|until three|until four|until five|until six|until seven|until eight|until nine|until ten|until eleven|until twelve|until thirteen|until fourteen|until fifteen|until sixteen|until eighteen|until twenty|until thirty|until forty|until fifty|until sixty|by day|by week|by month|by year|by wk|by 0|by 1|by 2|by 3|by 4|by 5|by 6|by 7|by 8|by 9|by one|by two|by three|by four|by five|by six|by seven|by eight|by nine|by ten|by eleven|by twelve|by thirteen|by fourteen|by fifteen|by sixteen|by eighteen|by twenty|by thirty|by forty|by fifty|by sixty|up to day|up to week|up to month|up to year|up to wk|up to 0|up to 1|up to 2|up to 3|up to 4|up to 5|up to 6|up to 7|up to 8|up to 9|up to one|up to two|up to three|up to four|up to five|up to six|up to seven|up to eight|up to nine|up to ten|up to eleven|up to twelve|up to thirteen|up to fourteen|up to fifteen|up to sixteen|up to eighteen|up to twenty|up to thirty|up to forty|up to fifty|up to sixty|over day|over week|over month|over year|over wk|over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|in day|in week|in month|in year|in wk|in 0|in 1|in 2|in 3|in 4|in 5|in 6|in 7|in 8|in 9|in one|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in eleven|in twelve|in thirteen|in fourteen|in fifteen|in sixteen|in eighteen|in twenty|in thirty|in forty|in fifty|in sixty|on day|on week|on month|on year|on wk|on 0|on 1|on 2|on 3|on 4|on 5|on 6|on 7|on 8|on 9|on one|on two|on three|on four|on five|on six|on seven|on eight|on nine|on ten|on eleven|on twelve|on thirteen|on fourteen|on fifteen|on sixteen|on eighteen|on twenty|on thirty|on forty|on fifty|on sixty|and day|and week|and month|and year|and wk|and 0|and 1|and 2|and 3|and 4|and 5|and 6|and 7|and 8|and 9|and one|and two|and three|and four|and five|and six|and seven|and eight|and nine|and ten|and eleven|and twelve|and thirteen|and fourteen|and fifteen|and sixteen|and eighteen|and twenty|and thirty|and forty|and fifty|and sixty|at the |after the |through the |until the |up to the |over the |on the |, day|, week|, month|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
       "(?:\\b(?:at|after|through|to|until|by|up to|over|in|on|and)|,) (?:the )?(?:end of )?(?:study )?"
       "(?<u>day|week|month|year|wk)s? ?(?<n>\\d+)\\b"
-      "|\\b(?:at|after|through|until|up to|to|over|in) (?:the )?(?:(?:\\d+|" NUMW ")"
-      "(?:,| and| or)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )(?<u2>days?|weeks?"
+      "|\\b(?:at|after|through|until|up to|to|over|in|on) (?:the )?(?:next |first )?(?:(?:\\d+|" NUMW ")"
+      "(?:,? and|,? or|,)? ){0,4}?(?<n2>" NUMW ")(?<r2> ?(?:-|to) ?\\d+)?(?:-| )"
+      "(?:post-?operative )?(?<u2>days?|weeks?"
       "|months?|years?|hours?)(?: (?:later|after|post\\w*|following|of (?:treatment|therapy"
       "|supplementation|training|intervention|follow)))?\\b"
       "|\\b(?<n3>" NUMW ")(?:-| )(?<u3>days?|weeks?|months?|years?) (?:later|after|post\\w*"
@@ -2172,7 +2185,7 @@ static const char *const pol_lower[] = {
     "disease activity", "fear", "loneliness", "suicid", "sedation", "anger", "tension",
     "hostility", "aggressi", "confusion", "negative emotion", "negative affect",
     "negative mood", "negative symptom", "negative behavio", "negative thought",
-    "negative belief",
+    "negative belief", "wrinkle", "roughness", "sleepiness",
     /* risk markers */
     "blood pressure", "glucose", "hba1c", "glycated", "cholesterol", "ldl", "triglycerid",
     "body weight", "bmi", "body mass index", "waist", "body fat", "fat mass", "viral load",
@@ -4137,9 +4150,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             }
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
-            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)
-                && outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
-                direction = -direction;
+            if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)) {
+                if (outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
+                    direction = -direction;
+            }
             /* orientation: the experimental arm is the intervention */
             if (control_like(e->intervention) && e->comparator && !control_like(e->comparator)
                 && strcmp(e->comparator, "baseline")) {

@@ -79,6 +79,7 @@
 # frequencies read whole), follow-up 0.912; with 'it is hypothesized' an
 # aim, 'did not meet' a denial, 'lower than anticipated' no comparison of
 # arms: recall 0.770, precision 0.820, direction 0.922 (ev2 unchanged);
+# with the findings6 changes (blindx classes) dev and ev2 unchanged;
 # only ever raise them otherwise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

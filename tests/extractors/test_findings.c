@@ -370,6 +370,27 @@ Test(findings, background_and_aims_are_not_findings)
     cr_expect_eq(count_of(&x, LM_KIND_FINDING), 1, "labels inside a line");
     cr_expect_not_null(finding(&x, "did not differ"));
     lm_extractions_free(&x);
+
+    /* statements of need, importance or the future are no results */
+    {
+        static const char *const none[] = {
+            "Glimmer mapping is more important than ever before for invented clinics.",
+            "This case shows the need for increased awareness of zelvorin among surgeons.",
+            "Better tools are needed to drive improved glimmer training and higher reliability.",
+            "A shared glimmer scale will improve the comparison of different zelvorin regimens.",
+            "Early dosing of zelvorin is of utmost importance to reduce the risk of tremor.",
+            "No early glimmer changes were seen, which paves the way for trials of zelvorin.",
+            "RESULTS: The mean age of the people in the zelvorin and placebo groups was "
+            "41.2 \u00b1 3.1 and 44.0 \u00b1 2.9 years, respectively.",
+        };
+        size_t i;
+
+        for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+            run(none[i], &x);
+            cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+            lm_extractions_free(&x);
+        }
+    }
 }
 
 /* A comparison of the groups before the intervention is no result; a
@@ -542,6 +563,8 @@ Test(findings, regimen_rows_per_arm)
           "the second component is no arm of its own", 1 },
         { "METHODS: Glimmer scores were assessed weekly with an invented questionnaire.", NULL,
           "a schedule of measurement is no regimen", 0 },
+        { "A 71-year-old man with invented glimmer disease was admitted. A 9-year old boy was "
+          "seen too.", NULL, "an age is no treatment duration", 0 },
     };
     size_t i;
 
@@ -573,6 +596,15 @@ Test(findings, follow_up)
           "the treatment period still counts", 49, 1 },
         { "METHODS: Adults had a 6-month follow-up after the last zelvorin dose.", NULL,
           "a number before 'follow-up'", 182.625, 1 },
+        { "METHODS: Glimmer was scored at two, four, and ten months after zelvorin.", NULL,
+          "a list of times sharing their unit: the last", 304.375, 1 },
+        { "METHODS: Itch was rated by telephone on the first 3 postoperative days.", NULL,
+          "the first N days", 3, 1 },
+        { "RESULTS: Over the next 5 days, the glimmer score returned to baseline.", NULL,
+          "the next N days", 5, 1 },
+        { "RESULTS: Over the next 5 days, the glimmer score returned to baseline. Other reports "
+          "have described glimmer for up to 30 days after zelvorin.", NULL,
+          "a time from other reports is not this study's", 5, 1 },
     };
     size_t i;
 
@@ -786,6 +818,16 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
         { .s = "RESULTS: Itch was significantly worse with zelvorin than with placebo (p = 0.03).", .needle = "Itch", .metric = "increased" },
         { .s = "RESULTS: The zelvorin group showed a greater improvement in the total rating score "
           "than the placebo group (p = 0.01).", .needle = "rating score", .metric = "decreased" },
+        { .s = "RESULTS: Both zelvorin creams significantly improved forehead wrinkles compared "
+               "with baseline (p < 0.01).", .needle = "wrinkles", .metric = "decreased" },
+        { .s = "RESULTS: Skin roughness improved more with zelvorin than with placebo (p = 0.02).",
+          .needle = "roughness", .metric = "decreased" },
+        /* a denial of a change in every arm is no difference */
+        { .s = "RESULTS: Neither the zelvorin gel nor the placebo gel reduced glimmer intensity.",
+          .needle = "glimmer intensity", .metric = "no_difference" },
+        { .s = "RESULTS: Glimmer scores fell with zelvorin (p = 0.01). However, there was no "
+               "significant decline in glimmer scores in the control group either.",
+          .needle = "no significant decline", .metric = "no_difference" },
         /* higher is better: the word's own direction */
         { .s = "RESULTS: Quality of life was significantly improved with zelvorin compared with "
           "placebo (p = 0.02).", .needle = "Quality of life", .metric = "increased" },
