@@ -877,6 +877,10 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
     extract_strlcpy(e->svalue, won, sizeof e->svalue);
     extract_strlcpy(e->metric, how, sizeof e->metric);
     extract_strlcpy(e->level, lm_design_level(won), sizeof e->level);
+    /* a record typed a review (not systematic) or a guideline that states no
+     * design of its own is a narrative review or expert opinion: L5 */
+    if (!strcmp(won, "other") && pd && !strcmp(pd, "other") && (!wd || !strcmp(wd, "other")))
+        extract_strlcpy(e->level, "L5", sizeof e->level);
     snprintf(flag, sizeof flag, "abstract=%s", wd ? wd : "none");
     extract_flag(e, flag);
     snprintf(flag, sizeof flag, "pub_types=%s", pd ? pd : "none");
@@ -898,4 +902,20 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
     if (cnt[C_SECONDARY] || (cnt[C_RCT_BORROWED] && !strcmp(won, "rct")))
         extract_flag(e, "secondary_analysis");
     return LM_OK;
+}
+
+void design_level_unstudied(lm_extractions *x, size_t first)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_SAMPLE_SIZE && strstr(x->v[i].flags, "primary"))
+            return;
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+
+        if (e->kind == LM_KIND_DESIGN && !strcmp(e->svalue, "other")
+            && strstr(e->flags, "abstract=none") && strstr(e->flags, "pub_types=none"))
+            extract_strlcpy(e->level, "L5", sizeof e->level);
+    }
 }

@@ -3568,6 +3568,7 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
     if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
     finish_article(out, first, a->abstract);
+    design_level_unstudied(out, first);
     findings_finish(out, first);
     return LM_OK;
 fail:
