@@ -1522,6 +1522,33 @@ static lm_err group_arms(struct run *r, const struct crule *c)
     return LM_OK;
 }
 
+/* Is the count at @p at the base of a ratio: "one in four", "1 in 5",
+ * "two in every three"?  Other digits before "in" are events counted in
+ * people ("242 in 152 patients"), whose count stands. */
+static int ratio_base(const struct run *r, size_t at)
+{
+    static const char *const small[] = { "one", "two", "three", "four", "five", "six",
+                                         "seven", "eight", "nine", "ten" };
+    const char *l = r->lower;
+    size_t w, e, i;
+
+    if (at >= 6 && !strncmp(l + at - 6, "every ", 6))
+        at -= 6;
+    if (at < 5 || strncmp(l + at - 3, "in ", 3) || l[at - 4] != ' ')
+        return 0;
+    e = at - 4;
+    for (w = e; w && isalnum((unsigned char)l[w - 1]); w--)
+        ;
+    if (w == e || (w && l[w - 1] != ' ' && l[w - 1] != '(' && l[w - 1] != ','))
+        return 0;
+    if (e - w == 1 && l[w] == '1')   /* "242 in 152 patients" are events in people */
+        return 1;
+    for (i = 0; i < sizeof small / sizeof small[0]; i++)
+        if (strlen(small[i]) == e - w && !strncmp(l + w, small[i], e - w))
+            return 1;
+    return 0;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
@@ -1545,6 +1572,20 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     if (!sane_count(n)) {
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
+    }
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1
+        && grp(r->ex->md, c->g_n, &st, &len) && st > 0) {
+        /* digits glued to letters are a code ("XDB12345", an accession or
+         * a registry number), never a count */
+        if (isalpha((unsigned char)r->lower[st - 1])) {
+            reject(r, c->r, ms, me, "the digits of a code");
+            return LM_OK;
+        }
+        /* "one in four adults": a ratio's base, not people counted */
+        if (ratio_base(r, st)) {
+            reject(r, c->r, ms, me, "a ratio's base (one in N)");
+            return LM_OK;
+        }
     }
     /* "identified 8 of 13 cases": a proportion's denominator, often a
      * subgroup; kept, flagged, and ranked below the stated totals */
