@@ -240,7 +240,14 @@ static const struct rule size_rules[] = {
       "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      " (?:in)?to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:were )?(?:to|in|into) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      "random|allocated|assigned" },
+    /* the same with the first count in words ("Seventy patients were
+     * randomized into the zorvil group and 70 patients were in the usual
+     * care group") */
+    { "n.arms_sum.words", LM_KIND_SAMPLE_SIZE, "randomized", 95,
+      "(?<a1>" WNUM ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
+      " (?:in)?to " GAP " and (?<a2>" NUMD ") (?:[a-z-]+ ){0,3}?(?:were )?(?:to|in|into) ", R_WORDS | R_VERB,
       "random|allocated|assigned" },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] "
@@ -640,6 +647,7 @@ static const struct rule rate_rules[] = {
  * regex pass.  An id ending in '*' is a prefix. */
 static const struct { const char *id; const char *need; } gates[] = {
     { "n.arms_sum", "random|alloc|assign" },
+    { "n.arms_sum.words", "random|alloc|assign" },
     { "n.paren_randomized", "random|alloc|assign" },
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
