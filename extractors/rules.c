@@ -747,7 +747,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
     { "design.review_self", "systematic review|meta-analy" },
-    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
+    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline|develop|design|validat" },
     /* the animal words with their boundaries where a bare stem ("rat",
      * "hen", "cat") would pass in almost every abstract ("rate", "then") */
     { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
