@@ -3563,6 +3563,38 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
     extract_flag(&x->v[best], "primary");
 }
 
+/* The primary count's kind follows the design decided for the article
+ * (whose randomisation): "randomized" only in a randomised study (a trial,
+ * or animals randomised), else the people were included (an observational
+ * analysis of a trial's people, a review's pooled participants, a data
+ * split at random); and in a randomised trial, "in 12 volunteers" or
+ * "including 40 adults" names those randomised. */
+static void size_kind_by_design(lm_extractions *x, size_t first)
+{
+    static const char *const not_randomised[] = { "cohort", "other", "systematic_review", "meta_analysis",
+                                                  "case_control", "opinion", "case_series", "case_report" };
+    const char *d = NULL;
+    lm_extraction *p = NULL;
+    size_t i, k;
+
+    for (i = first; i < x->len; i++) {
+        if (x->v[i].kind == LM_KIND_DESIGN)
+            d = x->v[i].svalue;
+        else if (x->v[i].kind == LM_KIND_SAMPLE_SIZE && !p && strstr(x->v[i].flags, "primary"))
+            p = &x->v[i];
+    }
+    if (!d || !p)
+        return;
+    if (!strcmp(p->metric, "randomized")) {
+        for (k = 0; k < NTAB(not_randomised); k++)
+            if (!strcmp(d, not_randomised[k]))
+                extract_strlcpy(p->metric, "included", sizeof p->metric);
+    } else if (!strcmp(d, "rct") && !strcmp(p->metric, "included") && !strcmp(p->rule, "n.included.verb_first")
+               && !strstr(p->flags, "denominator")) {
+        extract_strlcpy(p->metric, "randomized", sizeof p->metric);
+    }
+}
+
 /* Body text: "## Section title" lines start sections. */
 static lm_err extract_body(lm_extractor *ex, const char *body, lm_extractions *out)
 {
@@ -3618,6 +3650,7 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
         goto fail;
     finish_article(out, first, a->abstract);
     design_level_unstudied(out, first);
+    size_kind_by_design(out, first);
     findings_finish(out, first);
     return LM_OK;
 fail:

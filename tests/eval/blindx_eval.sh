@@ -25,7 +25,10 @@
 # 0.973 (36/37, floor 0.95), design 0.833 -> 0.867 (floor 0.85), level
 # 0.900 -> 0.933 (floor 0.91): a study that develops or tests a measure
 # (a scale, a questionnaire, a coding scheme) on a trial's people does
-# not report the trial.
+# not report the trial; n_total_kind 0.639 (23/36) -> 0.806 (29/36, floor
+# 0.78): the primary count's kind follows the design decided ("randomized"
+# only in a randomised study; in a trial, "in 12 volunteers" are those
+# randomised).
 # They guard regressions: raise them with the figures, never lower them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,4 +44,4 @@ $py pull "$shared/.." "$here/blindx/labels.jsonl" > "$work/records.xml"
 "$litmine" extract -q --db "$work/blindx.db" --all > "$work/x.jsonl"
 python3 "$here/extract_eval.py" articles "$work/records.xml" > "$work/texts.jsonl"
 $py score "$here/blindx/labels.jsonl" "$work/x.jsonl" --texts "$work/texts.jsonl" --show "${BLINDX_EVAL_SHOW:-0}" \
-  --floors sample_size.answer=0.93,sample_size.exact_when_answered=0.85,n_total_kind.agreement=0.61,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.77,finding.precision=0.57,finding.direction_accuracy=0.79,regimen.field_accuracy=0.74,follow_up.accuracy=0.48
+  --floors sample_size.answer=0.93,sample_size.exact_when_answered=0.85,n_total_kind.agreement=0.78,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.77,finding.precision=0.57,finding.direction_accuracy=0.79,regimen.field_accuracy=0.74,follow_up.accuracy=0.48
