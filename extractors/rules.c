@@ -3578,7 +3578,8 @@ static void size_kind_by_design(lm_extractions *x, size_t first)
     size_t i, k;
 
     for (i = first; i < x->len; i++) {
-        if (x->v[i].kind == LM_KIND_DESIGN)
+        /* a design nothing names ("other" by default) says nothing */
+        if (x->v[i].kind == LM_KIND_DESIGN && strcmp(x->v[i].metric, "none"))
             d = x->v[i].svalue;
         else if (x->v[i].kind == LM_KIND_SAMPLE_SIZE && !p && strstr(x->v[i].flags, "primary"))
             p = &x->v[i];
