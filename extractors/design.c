@@ -65,7 +65,7 @@ static const char *const starts[C_NCUES] = {
     [C_CASE_REPORT] = "case|we |i |a |an |to report|to describe|to present",
     [C_OPEN_LABEL] = "open|unblinded|uncontrolled|pilot|phase",
     [C_SINGLE_ARM] = "single|before|pre|historical|baseline",
-    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline|validity|concurrent|criterion|construct",
+    [C_CROSS_SECTIONAL] = "cross|survey|diagnostic accuracy|qualitative|validation|psychometric|prediction|decision rule|cost-effectiveness|model|simulation|evidence review group|consensus|practice guideline|validity|concurrent|criterion|construct|develop|design|validat",
     [C_ANIMAL] = "mice|mouse|rat|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglets|swine|porcine|sheep|ewes|lambs|ovine|goats|cattle|cows|calves|heifers|steers|bovine|horses|equine|broilers|chickens|hens|poultry|zebrafish|primates|monkeys|macaques|ospreys|birds|fish|hamsters|guinea pigs|ferrets|animals|"
         "beagles|minipigs|mini-pigs|marmosets|baboons|gerbils|ponies|foals|mares|sows|gilts|ducks|fishes|trout|fingerlings",
     [C_VET] = "veterinar|client-owned|in vivo|mouse|rat|murine|animal",
@@ -241,7 +241,10 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
     [C_CROSS_SECTIONAL] = { "design.other",
         "\\bcross-? ?sectional\\b|\\bsurvey\\b|\\bdiagnostic accuracy\\b|\\bqualitative (?:study|analysis|interviews)|"
         "\\bvalidation (?:study|of)\\b|\\bpsychometric\\b|\\bprediction (?:model|rule)\\b|\\bdecision rule\\b|\\bcost-effectiveness\\b|"
-        "\\bmodell?ing study\\b|\\bsimulation\\b|\\b(?:concurrent |criterion |construct )?(?<!external )(?<!internal )validity of\\b|\\b(?:concurrent|criterion) validity\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b" },
+        "\\bmodell?ing study\\b|\\bsimulation\\b|\\b(?:concurrent |criterion |construct )?(?<!external )(?<!internal )validity of\\b|\\b(?:concurrent|criterion) validity\\b|\\bevidence review group\\b|\\bconsensus (?:statement|guideline)|\\bpractice guidelines?\\b"
+        /* a measure made or tested: "to develop a set of measures", "design and test a coding scheme" */
+        "|\\b(?:develop|design|validat|construct)(?:e|ed|ing)?(?: and (?:test|validat|evaluat)(?:e|ed|ing)?)? (?:a|an|the|our|new) "
+        "(?:[\\w'-]+ ){0,3}?(?:measures?|scales?|instruments?|questionnaires?|coding (?:scheme|frame)s?|checklists?)\\b" },
     /* the species studied, not what people eat or a product made from an
      * animal: "fish" only as the animals of a study ("juvenile fish", "240 fish",
      * "fish were fed"), never the food ("fatty fish", "the fish group", "fish
@@ -877,6 +880,10 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
     extract_strlcpy(e->svalue, won, sizeof e->svalue);
     extract_strlcpy(e->metric, how, sizeof e->metric);
     extract_strlcpy(e->level, lm_design_level(won), sizeof e->level);
+    /* a record typed a review (not systematic) or a guideline that states no
+     * design of its own is a narrative review or expert opinion: L5 */
+    if (!strcmp(won, "other") && pd && !strcmp(pd, "other") && (!wd || !strcmp(wd, "other")))
+        extract_strlcpy(e->level, "L5", sizeof e->level);
     snprintf(flag, sizeof flag, "abstract=%s", wd ? wd : "none");
     extract_flag(e, flag);
     snprintf(flag, sizeof flag, "pub_types=%s", pd ? pd : "none");
@@ -898,4 +905,20 @@ lm_err design_finish(design_rules *d, const char *title, const char *abstract,
     if (cnt[C_SECONDARY] || (cnt[C_RCT_BORROWED] && !strcmp(won, "rct")))
         extract_flag(e, "secondary_analysis");
     return LM_OK;
+}
+
+void design_level_unstudied(lm_extractions *x, size_t first)
+{
+    size_t i;
+
+    for (i = first; i < x->len; i++)
+        if (x->v[i].kind == LM_KIND_SAMPLE_SIZE && strstr(x->v[i].flags, "primary"))
+            return;
+    for (i = first; i < x->len; i++) {
+        lm_extraction *e = &x->v[i];
+
+        if (e->kind == LM_KIND_DESIGN && !strcmp(e->svalue, "other")
+            && strstr(e->flags, "abstract=none") && strstr(e->flags, "pub_types=none"))
+            extract_strlcpy(e->level, "L5", sizeof e->level);
+    }
 }

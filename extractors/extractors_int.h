@@ -63,6 +63,12 @@ void design_count(design_rules *d, pcre2_match_data *md, const char *s,
                   const gate_found *f, const size_t *map, size_t len, int title);
 lm_err design_finish(design_rules *d, const char *title, const char *abstract,
                      const char *pub_types, const char *mesh, lm_extractions *out);
+/* After the article's sample size is chosen: a design row "other" that
+ * neither the wording nor the publication types name, in a record that
+ * counts nobody (no primary sample size from rows @p first on), is an
+ * essay, a methods or engineering paper or a review: level L5 (expert
+ * opinion), not L4 (an observational study of people). */
+void design_level_unstudied(lm_extractions *x, size_t first);
 
 /* Compiles @p pattern for rule @p id (caseless, UTF off: the text is
  * normalised ASCII-ish).  On error fills @p msg with id and offset.

@@ -240,7 +240,14 @@ static const struct rule size_rules[] = {
       "implants|wounds|ulcers|joints|fractures|procedures|operations|pregnancies" },
     { "n.arms_sum", LM_KIND_SAMPLE_SIZE, "randomized", 95,
       PRE "(?<a1>" NUMD ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
-      " to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:to|in) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      " (?:in)?to " GAP " and (?<a2>" NUMD ") (?:" MODS WHO " )?(?:were )?(?:to|in|into) ", R_NUM | R_DIGIT | R_WNEXT | R_VERB,
+      "random|allocated|assigned" },
+    /* the same with the first count in words ("Seventy patients were
+     * randomized into the zorvil group and 70 patients were in the usual
+     * care group") */
+    { "n.arms_sum.words", LM_KIND_SAMPLE_SIZE, "randomized", 95,
+      "(?<a1>" WNUM ")" NOT_UNIT " (?:" MODS WHO " )?" BE "(?:had been )?" RANDOM_V
+      " (?:in)?to " GAP " and (?<a2>" NUMD ") (?:[a-z-]+ ){0,3}?(?:were )?(?:to|in|into) ", R_WORDS | R_VERB,
       "random|allocated|assigned" },
     { "n.paren_randomized", LM_KIND_SAMPLE_SIZE, "randomized", 98,
       "[(\\[] ?n ?= ?(?<n>" NUMD ")(?:[;,][^()\\[\\]]{0,80})?[)\\]] "
@@ -640,6 +647,7 @@ static const struct rule rate_rules[] = {
  * regex pass.  An id ending in '*' is a prefix. */
 static const struct { const char *id; const char *need; } gates[] = {
     { "n.arms_sum", "random|alloc|assign" },
+    { "n.arms_sum.words", "random|alloc|assign" },
     { "n.paren_randomized", "random|alloc|assign" },
     { "n.randomized*", "random|alloc|assign" },
     { "n.per_group", "group|arm|condition" },
@@ -739,7 +747,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "design.secondary_analysis", "analys" },
     { "design.review_background", "review|meta" },
     { "design.review_self", "systematic review|meta-analy" },
-    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline" },
+    { "design.other", "cross|survey|diagnos|qualitative|validation|validity|psychometric|predict|decision rule|cost|model|simulation|review group|consensus|guideline|develop|design|validat" },
     /* the animal words with their boundaries where a bare stem ("rat",
      * "hen", "cat") would pass in almost every abstract ("rate", "then") */
     { "design.animal", "mice|mouse|murine|rodent|rabbit|dogs|canine|cats|feline|pigs|piglet|swine|porcine|"
@@ -1522,6 +1530,33 @@ static lm_err group_arms(struct run *r, const struct crule *c)
     return LM_OK;
 }
 
+/* Is the count at @p at the base of a ratio: "one in four", "1 in 5",
+ * "two in every three"?  Other digits before "in" are events counted in
+ * people ("242 in 152 patients"), whose count stands. */
+static int ratio_base(const struct run *r, size_t at)
+{
+    static const char *const small[] = { "one", "two", "three", "four", "five", "six",
+                                         "seven", "eight", "nine", "ten" };
+    const char *l = r->lower;
+    size_t w, e, i;
+
+    if (at >= 6 && !strncmp(l + at - 6, "every ", 6))
+        at -= 6;
+    if (at < 5 || strncmp(l + at - 3, "in ", 3) || l[at - 4] != ' ')
+        return 0;
+    e = at - 4;
+    for (w = e; w && isalnum((unsigned char)l[w - 1]); w--)
+        ;
+    if (w == e || (w && l[w - 1] != ' ' && l[w - 1] != '(' && l[w - 1] != ','))
+        return 0;
+    if (e - w == 1 && l[w] == '1')   /* "242 in 152 patients" are events in people */
+        return 1;
+    for (i = 0; i < sizeof small / sizeof small[0]; i++)
+        if (strlen(small[i]) == e - w && !strncmp(l + w, small[i], e - w))
+            return 1;
+    return 0;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
@@ -1545,6 +1580,20 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     if (!sane_count(n)) {
         reject(r, c->r, ms, me, "not a positive count");
         return LM_OK;
+    }
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && c->g_n && !c->g_a1
+        && grp(r->ex->md, c->g_n, &st, &len) && st > 0) {
+        /* digits glued to letters are a code ("XDB12345", an accession or
+         * a registry number), never a count */
+        if (isalpha((unsigned char)r->lower[st - 1])) {
+            reject(r, c->r, ms, me, "the digits of a code");
+            return LM_OK;
+        }
+        /* "one in four adults": a ratio's base, not people counted */
+        if (ratio_base(r, st)) {
+            reject(r, c->r, ms, me, "a ratio's base (one in N)");
+            return LM_OK;
+        }
     }
     /* "identified 8 of 13 cases": a proportion's denominator, often a
      * subgroup; kept, flagged, and ranked below the stated totals */
@@ -3514,6 +3563,39 @@ static void finish_article(lm_extractions *x, size_t first, const char *abstract
     extract_flag(&x->v[best], "primary");
 }
 
+/* The primary count's kind follows the design decided for the article
+ * (whose randomisation): "randomized" only in a randomised study (a trial,
+ * or animals randomised), else the people were included (an observational
+ * analysis of a trial's people, a review's pooled participants, a data
+ * split at random); and in a randomised trial, "in 12 volunteers" or
+ * "including 40 adults" names those randomised. */
+static void size_kind_by_design(lm_extractions *x, size_t first)
+{
+    static const char *const not_randomised[] = { "cohort", "other", "systematic_review", "meta_analysis",
+                                                  "case_control", "opinion", "case_series", "case_report" };
+    const char *d = NULL;
+    lm_extraction *p = NULL;
+    size_t i, k;
+
+    for (i = first; i < x->len; i++) {
+        /* a design nothing names ("other" by default) says nothing */
+        if (x->v[i].kind == LM_KIND_DESIGN && strcmp(x->v[i].metric, "none"))
+            d = x->v[i].svalue;
+        else if (x->v[i].kind == LM_KIND_SAMPLE_SIZE && !p && strstr(x->v[i].flags, "primary"))
+            p = &x->v[i];
+    }
+    if (!d || !p)
+        return;
+    if (!strcmp(p->metric, "randomized")) {
+        for (k = 0; k < NTAB(not_randomised); k++)
+            if (!strcmp(d, not_randomised[k]))
+                extract_strlcpy(p->metric, "included", sizeof p->metric);
+    } else if (!strcmp(d, "rct") && !strcmp(p->metric, "included") && !strcmp(p->rule, "n.included.verb_first")
+               && !strstr(p->flags, "denominator")) {
+        extract_strlcpy(p->metric, "randomized", sizeof p->metric);
+    }
+}
+
 /* Body text: "## Section title" lines start sections. */
 static lm_err extract_body(lm_extractor *ex, const char *body, lm_extractions *out)
 {
@@ -3568,6 +3650,8 @@ lm_err lm_extract_article(lm_extractor *ex, const lm_article *a, lm_extractions 
     if ((rc = design_finish(ex->design, a->title, a->abstract, a->pub_types, a->mesh, out)))
         goto fail;
     finish_article(out, first, a->abstract);
+    design_level_unstudied(out, first);
+    size_kind_by_design(out, first);
     findings_finish(out, first);
     return LM_OK;
 fail:

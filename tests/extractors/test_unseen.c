@@ -127,3 +127,84 @@ Test(unseen, sample_size_by_class)
     lm_extractor_close(ex);
     cr_assert_gt(rows, 30);
 }
+
+Test(unseen, level_by_class)
+{
+    lm_extractor *ex = NULL;
+    lm_extractions x = { 0 };
+    struct tally t[MAXCLS] = { 0 };
+    int nt = 0, rows = 0;
+    tsv f;
+    lm_article a;
+
+    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK);
+    tsv_open(&f, "unseen_level.tsv");
+    while (tsv_next(&f)) {
+        const lm_extraction *e = NULL;
+        size_t i;
+        int ok;
+
+        cr_assert_eq(f.nfields, 5, "%s:%lu: 5 fields", f.path, f.lineno);
+        unescape(f.field[3]);
+        memset(&a, 0, sizeof a);
+        a.pmid = 1;
+        a.pub_types = strcmp(f.field[1], "-") ? f.field[1] : NULL;
+        a.title = f.field[2];
+        a.abstract = f.field[3];
+        lm_extractions_clear(&x);
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        for (i = 0; i < x.len && !e; i++)
+            if (x.v[i].kind == LM_KIND_DESIGN)
+                e = &x.v[i];
+        cr_assert(e != NULL);
+        ok = !strcmp(e->level, f.field[4]);
+        count(t, &nt, f.field[0], ok);
+        rows++;
+        cr_expect(ok, "%s:%lu (%s): gave %s %s (rule %s, flags %s), want %s", f.path, f.lineno,
+                  f.field[0], e->svalue, e->level, e->rule, e->flags, f.field[4]);
+    }
+    tsv_close(&f);
+    report("level", t, nt);
+    lm_extractions_free(&x);
+    lm_extractor_close(ex);
+    cr_assert_gt(rows, 8);
+}
+
+Test(unseen, size_kind_by_class)
+{
+    lm_extractor *ex = NULL;
+    lm_extractions x = { 0 };
+    struct tally t[MAXCLS] = { 0 };
+    int nt = 0, rows = 0;
+    tsv f;
+    lm_article a;
+
+    cr_assert_eq(lm_extractor_open(0, &ex), LM_OK);
+    tsv_open(&f, "unseen_size_kind.tsv");
+    while (tsv_next(&f)) {
+        const lm_extraction *e = NULL;
+        size_t i;
+        int ok;
+
+        cr_assert_eq(f.nfields, 4, "%s:%lu: 4 fields", f.path, f.lineno);
+        memset(&a, 0, sizeof a);
+        a.pmid = 1;
+        a.title = f.field[1];
+        a.abstract = f.field[2];
+        lm_extractions_clear(&x);
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        for (i = 0; i < x.len && !e; i++)
+            if (x.v[i].kind == LM_KIND_SAMPLE_SIZE && strstr(x.v[i].flags, "primary"))
+                e = &x.v[i];
+        ok = e && !strcmp(e->metric, f.field[3]);
+        count(t, &nt, f.field[0], ok);
+        rows++;
+        cr_expect(ok, "%s:%lu (%s): gave %s (%g, rule %s), want %s", f.path, f.lineno, f.field[0],
+                  e ? e->metric : "none", e ? e->value : -1, e ? e->rule : "none", f.field[3]);
+    }
+    tsv_close(&f);
+    report("size_kind", t, nt);
+    lm_extractions_free(&x);
+    lm_extractor_close(ex);
+    cr_assert_gt(rows, 5);
+}
