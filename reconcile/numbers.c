@@ -704,6 +704,13 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "days");
                 used = al + e - i;
+            } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)
+                       && phrase_before(&sc, i, (const char *const[]){ "every", "each", NULL },
+                                        0)) {
+                /* "every 4 weeks": how often a dose is given (the schedule
+                 * reads it), not how long anything lasted */
+                x = NULL;
+                used = al + e - i;
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))
                     return LM_ERR_NOMEM;

@@ -937,6 +937,29 @@ Test(reconcile_check, days_that_changed_are_a_change)
     rmdb();
 }
 
+/* "every N weeks" says how often a dose is given, not how long anything
+ * lasted: no duration is read from it, while the course beside it is. */
+Test(reconcile_check, an_interval_is_not_a_duration)
+{
+    static const struct { const char *s; double days; int duration; } t[] = {
+        { "Zorvane 90 mg was injected every 3 weeks.", 21, 0 },
+        { "Quintorel was given each 2 months by infusion.", 60.8, 0 },
+        { "Zorvane 90 mg every 3 weeks for 15 weeks.", 105, 1 },
+        { "Zorvane 90 mg every 3 weeks for 15 weeks.", 21, 0 },
+        { "Adults took zorvane for 5 weeks.", 35, 1 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(reads_number(k, t[i].s, RC_DURATION, t[i].days), t[i].duration, "%s", t[i].s);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 /* Claim detection and source reading on an invented page (velmorant, the
  * fixture corpus's drug): quoted reviews, short praise in a post, relayed
  * speech, a vignette, a tag question, background facts, a hedge and an
