@@ -1234,3 +1234,24 @@ Test(reconcile_check, verdict_rows_second_round)
     for (i = 0; i < 3; i++)
         cJSON_Delete(roots[i]);
 }
+
+/* A record that says it had one arm and no control is uncontrolled,
+ * whatever trial its conclusion calls for; one with a placebo, an
+ * allocation or RCT indexing is not read so. */
+Test(reconcile_check, single_arm_records_are_read_from_their_text)
+{
+    static const struct { const char *text, *pub; int single; } t[] = {
+        { "In this single-arm study, 31 adults took zorvane. These findings justify a "
+          "randomised trial.", "Clinical Trial", 1 },
+        { "Quintorel was given to 18 patients; there was no control group.", "Journal Article", 1 },
+        { "An uncontrolled pilot of zorvane in 12 adults.", "", 1 },
+        { "Adults were randomly assigned to zorvane or placebo; the open-label extension was "
+          "uncontrolled.", "Clinical Trial", 0 },
+        { "A single-arm phase of zorvane.", "Randomized Controlled Trial", 0 },
+        { "Zorvane versus placebo in 200 adults.", "Clinical Trial", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(rc_single_arm_text(t[i].text, t[i].pub), t[i].single, "%s", t[i].text);
+}
