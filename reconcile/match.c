@@ -371,7 +371,10 @@ static int cmp_effect(const struct rc_num *c, const struct rc_doc *d, int *idx)
 static int cmp_reduction(const struct rc_num *c, const struct rc_doc *d, int *idx)
 {
     size_t i;
-    double tol = c->approx || fabs(c->v * 3 - round(c->v * 3)) < 1e-6 ? 0.021 : 0.011;
+    /* "roughly halved", "about 40% fewer": a rounded figure, five points
+     * either way; a bare fraction ("by a third") two */
+    double tol = c->approx ? 0.051 : fabs(c->v * 4 - round(c->v * 4)) < 1e-6
+                 || fabs(c->v * 3 - round(c->v * 3)) < 1e-6 ? 0.021 : 0.011;
     int any = 0;
 
     for (i = 0; i < d->nums.n; i++) {

@@ -132,9 +132,26 @@ static size_t skip_ws(const struct scan *sc, size_t i)
  * hard-wrapped line keeps its indent) is "by": "cut deaths by 40%". */
 static int after_by(const struct scan *sc, size_t i)
 {
+    /* "by about 35%", "by up to a third": a rounding word between */
+    static const char *const approx[] = { "about", "around", "roughly", "approximately", "nearly",
+                                          "almost", "some", "up to", "close to", "more than",
+                                          "over", "just under", "just over", "~", NULL };
+    size_t k;
+
     while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t' || sc->s[i - 1] == '\n'
                      || sc->s[i - 1] == '\r'))
         i--;
+    for (k = 0; approx[k]; k++) {
+        size_t l = strlen(approx[k]);
+        if (i >= l + 3 && !strncasecmp(sc->s + i - l, approx[k], l)
+            && (approx[k][0] == '~' || !isalnum((unsigned char)sc->s[i - l - 1]))) {
+            i -= l;
+            while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t' || sc->s[i - 1] == '\n'
+                             || sc->s[i - 1] == '\r'))
+                i--;
+            break;
+        }
+    }
     return i >= 2 && tolower((unsigned char)sc->s[i - 2]) == 'b' && tolower((unsigned char)sc->s[i - 1]) == 'y'
            && (i == 2 || !isalnum((unsigned char)sc->s[i - 3]));
 }

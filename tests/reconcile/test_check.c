@@ -1255,3 +1255,43 @@ Test(reconcile_check, single_arm_records_are_read_from_their_text)
     for (i = 0; i < sizeof t / sizeof t[0]; i++)
         cr_assert_eq(rc_single_arm_text(t[i].text, t[i].pub), t[i].single, "%s", t[i].text);
 }
+
+/* A rounded reduction ("by roughly 35%", "about a third": a reduction
+ * with its rounding word after "by") agrees with the record's 31% within
+ * its rounding; the same figure written exactly, or a rounded one far
+ * off, does not. */
+Test(reconcile_check, rounded_reductions_agree_within_their_rounding)
+{
+    static const struct { const char *art; const char *verdict; } t[] = {
+        { "Solvimab cut tremor scores by roughly 35% in a randomized trial.\n", "controlled" },
+        { "Solvimab cut tremor scores by about a third in a randomized trial.\n", "controlled" },
+        { "Solvimab reduced tremor scores by about 35%.\n", "controlled" },
+        { "Solvimab reduced tremor scores by 35%.\n", "contradicted" },
+        { "Solvimab reduced tremor scores by about 60%.\n", "contradicted" },
+    };
+    lm_corpus *c = corpus_with(FX "waned_corpus.xml");
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_checker *k = NULL;
+        lm_doc *d = NULL;
+        lm_report *r = NULL;
+        lm_buf js = {0};
+        cJSON *root;
+        cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].art, strlen(t[i].art), 0, &d), LM_OK);
+        cr_assert_eq(lm_check(k, d, &r), LM_OK);
+        cr_assert_eq(lm_report_json(r, &js), LM_OK);
+        root = cJSON_Parse(lm_buf_str(&js));
+        cr_assert_not_null(claim_at(root, 0), "%s", t[i].art);
+        cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), t[i].verdict, "%s: %s", t[i].art,
+                         lm_buf_str(&js));
+        cJSON_Delete(root);
+        lm_buf_free(&js);
+        lm_report_free(r);
+        lm_doc_free(d);
+        lm_checker_close(k);
+    }
+    lm_corpus_close(c);
+    rmdb();
+}
