@@ -758,6 +758,37 @@ lm_err rc_doc_journal(lm_checker *k, struct rc_doc *d)
     return rc == LM_ERR_NOTFOUND ? LM_OK : rc;
 }
 
+/* A record that says it had no control ("single-arm", "no control
+ * group", "uncontrolled"), with no placebo, no allocation and no RCT
+ * indexing: one arm, whatever trial its conclusion calls for ("these
+ * findings justify a randomised trial"). */
+int rc_single_arm_text(const char *text, const char *pub_types)
+{
+    static const char *const none[] = { "single-arm", "single arm", "no control group",
+                                        "no comparison group", "without a control group",
+                                        "uncontrolled", NULL };
+    static const char *const ctl[] = { "placebo", "randomly assigned", "randomly allocated",
+                                       "were randomi", "was randomi", "allocated to", "sham",
+                                       "versus usual care", "control arm", NULL };
+    size_t n = strlen(text), i;
+    int says = 0;
+
+    if (pub_types && strstr(pub_types, "Randomized Controlled Trial"))
+        return 0;
+    for (i = 0; none[i] && !says; i++)
+        says = rc_find_ci(text, n, none[i]) != NULL;
+    for (i = 0; ctl[i] && says; i++)
+        if (rc_find_ci(text, n, ctl[i]))
+            return 0;
+    return says;
+}
+
+static int single_arm_record(const struct rc_doc *d)
+{
+    return !d->model.placebo && (d->aflags & RC_A_OPENLABEL)
+           && rc_single_arm_text(d->text, d->pub_types);
+}
+
 lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
 {
     size_t len, cap = 0;
@@ -795,6 +826,8 @@ lm_err rc_doc_analyse(lm_checker *k, struct rc_doc *d)
             strcpy(d->design, "rct");
         }
     }
+    if (!strcmp(d->design, "rct") && single_arm_record(d))
+        strcpy(d->level, "L4"), strcpy(d->design, "open_label_single_arm");
     if ((rc = rc_numbers(k->nums, d->text, 0, len, &d->nums)) != LM_OK
         || (rc = rc_split_span(d->text, 0, len, 0, &d->sents, &d->nsents, &cap)) != LM_OK)
         return rc;

@@ -323,6 +323,35 @@ static size_t doc_width(const char *t, size_t len)
     return w;
 }
 
+/* A numbered line that titles a section ("2. Sleep aids: what the trials
+ * say" between blank lines, a paragraph after it): a heading, not a list
+ * item.  Line t[s,e) started at ls; the next line starts at i.  An item
+ * of a list (the next text another numbered line), a sentence (its final
+ * stop) or a line inside a paragraph stays what it was. */
+static int numbered_heading(const char *t, size_t ls, size_t s, size_t e, size_t i, size_t len)
+{
+    size_t b = bullet_len(t + s, e - s), p = ls;
+
+    if (!b || !isdigit((unsigned char)t[s]) || !is_heading(t + s + b, e - s - b))
+        return 0;
+    /* a blank line (or the text's start) before it */
+    if (p > 0) {
+        p--;                                    /* the '\n' that ends the line before */
+        while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r'))
+            p--;
+        if (p > 0 && t[p - 1] != '\n')
+            return 0;
+    }
+    /* a blank line after it, then text that is no numbered line */
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+        i++;
+    if (i >= len || t[i] != '\n')
+        return 0;
+    while (i < len && isspace((unsigned char)t[i]))
+        i++;
+    return i < len && !(isdigit((unsigned char)t[i]) && bullet_len(t + i, line_end(t, i, len) - i));
+}
+
 lm_err rc_doc_blocks_from_text(struct lm_doc *d)
 {
     const char *t = d->text.s;
@@ -356,11 +385,12 @@ lm_err rc_doc_blocks_from_text(struct lm_doc *d)
         }
         wrap = wrapped(t, ls, s, e, i, len, w);
         {
-            int bullet = bullet_len(t + s, e - s) > 0 || t[s] == '[';
+            int numhead = numbered_heading(t, ls, s, e, i, len);
+            int bullet = !numhead && (bullet_len(t + s, e - s) > 0 || t[s] == '[');
             int quoted = is_quote_line(t + s, e - s);
             int row = is_row(t + s, e - s);
-            int head = !bullet && !row && !wrap && is_heading(t + s, e - s)
-                       && next_starts_block(t, i, len);
+            int head = numhead || (!bullet && !row && !wrap && is_heading(t + s, e - s)
+                                   && next_starts_block(t, i, len));
             int attrib = !bullet && !row && !wrap && para == (size_t)-1
                          && is_attribution(t + s, e - s) && i < len && t[i] != '\n';
             /* the rest of a hard-wrapped paragraph, list item or indented

@@ -371,7 +371,10 @@ static int cmp_effect(const struct rc_num *c, const struct rc_doc *d, int *idx)
 static int cmp_reduction(const struct rc_num *c, const struct rc_doc *d, int *idx)
 {
     size_t i;
-    double tol = c->approx || fabs(c->v * 3 - round(c->v * 3)) < 1e-6 ? 0.021 : 0.011;
+    /* "roughly halved", "about 40% fewer": a rounded figure, five points
+     * either way; a bare fraction ("by a third") two */
+    double tol = c->approx ? 0.051 : fabs(c->v * 4 - round(c->v * 4)) < 1e-6
+                 || fabs(c->v * 3 - round(c->v * 3)) < 1e-6 ? 0.021 : 0.011;
     int any = 0;
 
     for (i = 0; i < d->nums.n; i++) {
@@ -1454,7 +1457,13 @@ static int lvl_of(const struct cand *c) { return c ? c->d->level[1] : 0; }
 static int subject_novel(const struct vfacts *v, size_t i)
 {
     const struct word *x = &v->w[i];
+    size_t a = v->cl->start + x->pos, j;
 
+    /* a word the claim's figure is written in ("halved", "a third") is
+     * that figure, compared as one, not a subject no record names */
+    for (j = 0; j < v->cl->nums.n; j++)
+        if (a >= v->cl->nums.v[j].start && a < v->cl->nums.v[j].end)
+            return 0;
     return x->novel && !rc_general_word(&v->m->k->words, x->word, strlen(x->word))
            && !(x->cap && v->best && rc_spells_out_words(v->best->d->text, x->word));
 }
@@ -1541,6 +1550,10 @@ static int t_not_covered(struct vfacts *v)
     enum rc_claim_kind k = v->cl->kind;
 
     if (!v->best || v->best->agree > 0 || (v->f & RC_F_SAFETY) || bound_cand(v))
+        return 0;
+    /* (it introduces a study the article goes on to detail, and those
+     * details found its record: the corpus covers it, whatever words) */
+    if (mention_cand(v))
         return 0;
     if (k == RC_K_REGIMEN || k == RC_K_VENUE || k == RC_K_POPULATION)
         return 0;

@@ -132,9 +132,26 @@ static size_t skip_ws(const struct scan *sc, size_t i)
  * hard-wrapped line keeps its indent) is "by": "cut deaths by 40%". */
 static int after_by(const struct scan *sc, size_t i)
 {
+    /* "by about 35%", "by up to a third": a rounding word between */
+    static const char *const approx[] = { "about", "around", "roughly", "approximately", "nearly",
+                                          "almost", "some", "up to", "close to", "more than",
+                                          "over", "just under", "just over", "~", NULL };
+    size_t k;
+
     while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t' || sc->s[i - 1] == '\n'
                      || sc->s[i - 1] == '\r'))
         i--;
+    for (k = 0; approx[k]; k++) {
+        size_t l = strlen(approx[k]);
+        if (i >= l + 3 && !strncasecmp(sc->s + i - l, approx[k], l)
+            && (approx[k][0] == '~' || !isalnum((unsigned char)sc->s[i - l - 1]))) {
+            i -= l;
+            while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t' || sc->s[i - 1] == '\n'
+                             || sc->s[i - 1] == '\r'))
+                i--;
+            break;
+        }
+    }
     return i >= 2 && tolower((unsigned char)sc->s[i - 2]) == 'b' && tolower((unsigned char)sc->s[i - 1]) == 'y'
            && (i == 2 || !isalnum((unsigned char)sc->s[i - 3]));
 }
@@ -703,6 +720,13 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                 if (!(x = num_push(out, RC_CHANGE, v)))
                     return LM_ERR_NOMEM;
                 set_str(x->unit, sizeof x->unit, "days");
+                used = al + e - i;
+            } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)
+                       && phrase_before(&sc, i, (const char *const[]){ "every", "each", NULL },
+                                        0)) {
+                /* "every 4 weeks": how often a dose is given (the schedule
+                 * reads it), not how long anything lasted */
+                x = NULL;
                 used = al + e - i;
             } else if ((u = unit_at(&sc, al, time_units, &e)) && !(e == 1 && v > 72)) {
                 if (!(x = num_push(out, RC_DURATION, v * days_of(u->canon))))

@@ -75,6 +75,8 @@ const char *rc_find_word(const char *hay, const char *w, size_t n);
 /* First case-insensitive occurrence of @needle in hay[0,n), or NULL: never
  * reads past n (a claim's span inside a long page). */
 const char *rc_find_ci(const char *hay, size_t n, const char *needle);
+/* Does a record's text say it had one arm and no control (check.c)? */
+int rc_single_arm_text(const char *text, const char *pub_types);
 /* 1 when a word of @text spells out the lower-case acronym @acr, its
  * letters in order ("zrv": "zorvilarin"). */
 int rc_spells_out(const char *text, const char *acr);

@@ -937,6 +937,29 @@ Test(reconcile_check, days_that_changed_are_a_change)
     rmdb();
 }
 
+/* "every N weeks" says how often a dose is given, not how long anything
+ * lasted: no duration is read from it, while the course beside it is. */
+Test(reconcile_check, an_interval_is_not_a_duration)
+{
+    static const struct { const char *s; double days; int duration; } t[] = {
+        { "Zorvane 90 mg was injected every 3 weeks.", 21, 0 },
+        { "Quintorel was given each 2 months by infusion.", 60.8, 0 },
+        { "Zorvane 90 mg every 3 weeks for 15 weeks.", 105, 1 },
+        { "Zorvane 90 mg every 3 weeks for 15 weeks.", 21, 0 },
+        { "Adults took zorvane for 5 weeks.", 35, 1 },
+    };
+    lm_corpus *c = corpus_with(NULL);
+    lm_checker *k = NULL;
+    size_t i;
+
+    cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(reads_number(k, t[i].s, RC_DURATION, t[i].days), t[i].duration, "%s", t[i].s);
+    lm_checker_close(k);
+    lm_corpus_close(c);
+    rmdb();
+}
+
 /* Claim detection and source reading on an invented page (velmorant, the
  * fixture corpus's drug): quoted reviews, short praise in a post, relayed
  * speech, a vignette, a tag question, background facts, a hedge and an
@@ -1210,4 +1233,65 @@ Test(reconcile_check, verdict_rows_second_round)
     }
     for (i = 0; i < 3; i++)
         cJSON_Delete(roots[i]);
+}
+
+/* A record that says it had one arm and no control is uncontrolled,
+ * whatever trial its conclusion calls for; one with a placebo, an
+ * allocation or RCT indexing is not read so. */
+Test(reconcile_check, single_arm_records_are_read_from_their_text)
+{
+    static const struct { const char *text, *pub; int single; } t[] = {
+        { "In this single-arm study, 31 adults took zorvane. These findings justify a "
+          "randomised trial.", "Clinical Trial", 1 },
+        { "Quintorel was given to 18 patients; there was no control group.", "Journal Article", 1 },
+        { "An uncontrolled pilot of zorvane in 12 adults.", "", 1 },
+        { "Adults were randomly assigned to zorvane or placebo; the open-label extension was "
+          "uncontrolled.", "Clinical Trial", 0 },
+        { "A single-arm phase of zorvane.", "Randomized Controlled Trial", 0 },
+        { "Zorvane versus placebo in 200 adults.", "Clinical Trial", 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++)
+        cr_assert_eq(rc_single_arm_text(t[i].text, t[i].pub), t[i].single, "%s", t[i].text);
+}
+
+/* A rounded reduction ("by roughly 35%", "about a third": a reduction
+ * with its rounding word after "by") agrees with the record's 31% within
+ * its rounding; the same figure written exactly, or a rounded one far
+ * off, does not. */
+Test(reconcile_check, rounded_reductions_agree_within_their_rounding)
+{
+    static const struct { const char *art; const char *verdict; } t[] = {
+        { "Solvimab cut tremor scores by roughly 35% in a randomized trial.\n", "controlled" },
+        { "Solvimab cut tremor scores by about a third in a randomized trial.\n", "controlled" },
+        { "Solvimab reduced tremor scores by about 35%.\n", "controlled" },
+        { "Solvimab reduced tremor scores by 35%.\n", "contradicted" },
+        { "Solvimab reduced tremor scores by about 60%.\n", "contradicted" },
+    };
+    lm_corpus *c = corpus_with(FX "waned_corpus.xml");
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_checker *k = NULL;
+        lm_doc *d = NULL;
+        lm_report *r = NULL;
+        lm_buf js = {0};
+        cJSON *root;
+        cr_assert_eq(lm_checker_open(c, &k), LM_OK);
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].art, strlen(t[i].art), 0, &d), LM_OK);
+        cr_assert_eq(lm_check(k, d, &r), LM_OK);
+        cr_assert_eq(lm_report_json(r, &js), LM_OK);
+        root = cJSON_Parse(lm_buf_str(&js));
+        cr_assert_not_null(claim_at(root, 0), "%s", t[i].art);
+        cr_assert_str_eq(str_of(claim_at(root, 0), "verdict"), t[i].verdict, "%s: %s", t[i].art,
+                         lm_buf_str(&js));
+        cJSON_Delete(root);
+        lm_buf_free(&js);
+        lm_report_free(r);
+        lm_doc_free(d);
+        lm_checker_close(k);
+    }
+    lm_corpus_close(c);
+    rmdb();
 }

@@ -483,3 +483,30 @@ Test(reconcile_input, lower_case_lines_are_no_headings)
         lm_doc_free(d);
     }
 }
+
+/* A numbered line between blank lines that titles the paragraph after it
+ * ("2. Zorvane for migraine") heads a section; a numbered list (the next
+ * text another numbered line), a numbered sentence and a numbered line
+ * inside a paragraph stay items. */
+Test(reconcile_input, numbered_section_titles_are_headings)
+{
+    static const struct { const char *text; enum rc_block_kind k1; } t[] = {
+        { "Intro.\n\n2. Zorvane for migraine\n\nA trial of zorvane found little.\n",
+          RC_BLOCK_HEADING },
+        { "Intro.\n\n3. Quintorel: what the trials say\n\nTwo trials tested it.\n",
+          RC_BLOCK_HEADING },
+        { "Intro.\n\n1. Take zorvane with food\n\n2. Avoid alcohol\n", RC_BLOCK_ITEM },
+        { "Intro.\n\n1. Zorvane cut migraine days by 40%.\n\nMore below.\n", RC_BLOCK_ITEM },
+        { "Intro.\n1. Zorvane for migraine\n2. Quintorel for gloom\n", RC_BLOCK_ITEM },
+        { "Intro.\n\n- Zorvane for migraine\n\nA trial of zorvane found little.\n", RC_BLOCK_ITEM },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        lm_doc *d = NULL;
+        cr_assert_eq(lm_doc_from_mem("t.txt", t[i].text, strlen(t[i].text), 0, &d), LM_OK);
+        cr_assert_geq(d->nblocks, 2, "%s", t[i].text);
+        cr_assert_eq(d->blocks[1].kind, t[i].k1, "%s", t[i].text);
+        lm_doc_free(d);
+    }
+}
