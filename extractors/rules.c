@@ -2746,20 +2746,13 @@ static size_t clause_end(const struct run *r, size_t from)
     return lim;
 }
 
-/* Does one of the near literals (r->ex->at, sorted) start between @p s (a
- * site or number start) and the end of its clause?  *clause caches that
- * end + 1 (0: not yet). */
-static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
+/* Does one of the near literals (ex->at, sorted) start in [s, e)?  A binary
+ * search for the first at or after s. */
+static int literal_in(const lm_extractor *ex, size_t s, size_t e)
 {
-    lm_extractor *ex = r->ex;
-    size_t e, lo = 0, hi = ex->nat;
+    size_t lo = 0, hi = ex->nat;
 
-    if (!*clause)
-        *clause = clause_end(r, s) + 1;
-    e = *clause - 1;
-    if (e - s >= SENT_SCAN)
-        return 1;              /* not an end: the scan's limit */
-    while (lo < hi) {          /* the first literal at or after the site */
+    while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (ex->at[mid] < s)
             lo = mid + 1;
@@ -2769,13 +2762,29 @@ static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
     return lo < ex->nat && ex->at[lo] < e;
 }
 
+/* Does one of the near literals (r->ex->at, sorted) start between @p s (a
+ * site or number start) and the end of its clause?  *clause caches that
+ * end + 1 (0: not yet). */
+static int verb_in_clause(const struct run *r, size_t s, size_t *clause)
+{
+    lm_extractor *ex = r->ex;
+    size_t e;
+
+    if (!*clause)
+        *clause = clause_end(r, s) + 1;
+    e = *clause - 1;
+    if (e - s >= SENT_SCAN)
+        return 1;              /* not an end: the scan's limit */
+    return literal_in(ex, s, e);
+}
+
 /* R_DOTVERB: does a near literal (r->ex->at, sorted) start between @p s
  * and the first ';' or '.' not before a digit after it (at most SENT_SCAN
  * bytes on)? */
 static int verb_before_dot(const struct run *r, size_t s)
 {
     lm_extractor *ex = r->ex;
-    size_t e = s, lim = r->len - s > SENT_SCAN ? s + SENT_SCAN : r->len, lo = 0, hi = ex->nat;
+    size_t e = s, lim = r->len - s > SENT_SCAN ? s + SENT_SCAN : r->len;
 
     for (;;) {
         e += strcspn(r->s + e, ".;");      /* the next one, or a NUL */
@@ -2785,14 +2794,7 @@ static int verb_before_dot(const struct run *r, size_t s)
             break;
         e++;                   /* a decimal point, or a NUL inside the text */
     }
-    while (lo < hi) {          /* the first literal at or after s */
-        size_t mid = (lo + hi) / 2;
-        if (ex->at[mid] < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < ex->nat && ex->at[lo] < e;
+    return literal_in(ex, s, e);
 }
 
 /* One search of rule @c from @start (with @mctx's offset limit, if any):
