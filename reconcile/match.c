@@ -3605,7 +3605,7 @@ static int claim_direction(const char *t, size_t n)
     return has_any(buf, better, NULL) ? 2 : 0;
 }
 
-/* Two consecutive words of a finding's outcome ("migraine days") as two
+/* Two consecutive words of a finding's outcome ("flare days") as two
  * consecutive words of the claim, one of them beyond the topic's words: a
  * term of the outcome, though each word alone is the condition's or one
  * every story uses. */
