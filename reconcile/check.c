@@ -1144,7 +1144,7 @@ static int citation(const char *t, size_t a, size_t b)
 
 /* A post's author line names a professional in its own words: "(verified
  * pharmacist)", "Dr Quill", "Ana Quill, MD".  A role inside a user name
- * ("prairie_nurse_ret") is no credential. */
+ * ("meadow_nurse_ret") is no credential. */
 static int professional_author(const char *t, size_t a, size_t b)
 {
     static const char *const roles[] = {
