@@ -2377,6 +2377,16 @@ static int outcome_kind(enum rc_num_kind k)
     return k == RC_RATE || k == RC_EFFECT || k == RC_CHANGE || k == RC_FOLD || k == RC_REDUCTION
            || k == RC_P;
 }
+
+/* The record's figure that claim figure @i agrees with, when that figure is
+ * an outcome (a rate, a change, a difference), else NULL. */
+static const struct rc_num *agreeing_outcome(const struct cand *c, const struct rc_claim *cl,
+                                             size_t i)
+{
+    if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+        return NULL;
+    return &c->d->nums.v[c->idx[i] & 0xffff];
+}
 /* (Nor do its dose, its duration or its number of studies.) */
 static size_t outcome_agrees(const struct cand *c, const struct rc_claim *cl)
 {
@@ -2498,9 +2508,8 @@ static int t_number_null(struct vfacts *v)
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         const struct rc_finding *fd;
         const struct rc_num *x;
-        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+        if (!(x = agreeing_outcome(c, cl, i)))
             continue;
-        x = &c->d->nums.v[c->idx[i] & 0xffff];
         if (!close_to(cl->nums.v[i].v, x->v, 0.005, 0.02))
             continue;           /* "about 40%" for 43%: not that figure */
         if ((fd = finding_at(c->d, x->start)) && fd->dir == 0 && fd->sig == 0) {
@@ -2545,9 +2554,8 @@ static int t_exploratory(struct vfacts *v)
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         const struct rc_num *x;
         size_t si;
-        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+        if (!(x = agreeing_outcome(c, cl, i)))
             continue;
-        x = &c->d->nums.v[c->idx[i] & 0xffff];
         si = sent_of(c->d, x->start);
         sent_copy(c->d, si, sent, sizeof sent);
         if (has_any(sent, NULL, explo_phrases))
@@ -3821,9 +3829,8 @@ static int t_arms_told(struct vfacts *v)
     for (i = 0; i < cl->nums.n && i < 64; i++) {
         const struct rc_finding *fd;
         const struct rc_num *x;
-        if (c->idx[i] < 0 || c->cmp[i] != CMP_AGREE || !outcome_kind(cl->nums.v[i].kind))
+        if (!(x = agreeing_outcome(c, cl, i)))
             continue;
-        x = &c->d->nums.v[c->idx[i] & 0xffff];
         if (!(fd = finding_at(c->d, x->start)) || fd->dir != 0 || fd->sig == 1
             || (at && fd != at))
             continue;
