@@ -998,6 +998,23 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
     return 1;
 }
 
+/* A business speaking of its service, or a press release's furniture
+ * ("people visit our clinic", "a full assessment lets us look at ...",
+ * "X today announced new data on Y"): no claim, unless it tells a story, a
+ * case, an effect, a harm or a figure. */
+static int house_voice(unsigned f, unsigned cues, const struct rc_nums *ns)
+{
+    size_t i;
+
+    if (!(cues & (RC_C_SERVICE | RC_C_BOILER))
+        || (f & (RC_F_TESTIMONIAL | RC_F_CASE | RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)))
+        return 0;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION && ns->v[i].kind != RC_P)
+            return 0;
+    return 1;
+}
+
 /* A page's meta line: three fields or more split by " | " ("Posted in X |
  * 5 min read | By Y", "In stock | Free delivery"): furniture, never a claim. */
 static int meta_line(const char *t, size_t a, size_t b)
@@ -1321,6 +1338,20 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
      * three words say what kind of thing it claims */
     if (words < (bk == RC_BLOCK_ITEM && topical ? 3u : 4u))
         return 0;
+    /* a figure set against another, in a paragraph about the topic or of
+     * a study: a finding ("rose by 18 ..., compared with 4 on placebo") */
+    if ((cues & RC_C_FIGURES) && (topical || about >= 0) && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* what cells or animals showed of the topic: a preclinical claim */
+    if ((f & (RC_F_INVITRO | RC_F_ANIMAL)) && sent_topical && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* someone's word on the results ("called the results a step forward"),
+     * a professional's or an executive's belief in quotes ("We believe X
+     * will change how Y is treated," said ...): an opinion, reported */
+    if ((cues & RC_C_APPRAISAL) && (f & RC_F_OPINION))
+        return 1;
+    if ((f & RC_F_EXPERT) && (f & RC_F_OPINION) && (cues & RC_C_HEDGE) && has_topic && words >= 8)
+        return 1;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
     /* a general fact of the condition, the maker or the regulator:
@@ -2122,6 +2153,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
             && says_me(d->text.s, s->start, s->end))
             f |= RC_F_TESTIMONIAL;
+        /* someone's word on the results ("called the results a step
+         * forward"): an opinion, not the study's finding */
+        if ((cues & RC_C_APPRAISAL) && !(f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)))
+            f |= RC_F_OPINION;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
@@ -2164,7 +2199,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&subj, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = cited || not_a_claim(f, &nums) || meta_line(d->text.s, s->start, s->end)
+        gate = cited || not_a_claim(f, &nums) || house_voice(f, cues, &nums)
+               || meta_line(d->text.s, s->start, s->end)
                || name_list(d->text.s, s->start, s->end)
                || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))

@@ -310,8 +310,12 @@ enum {
     RC_C_MENTION    = 1u << 9,   /* introduces a study */
     RC_C_BACKGROUND = 1u << 10,  /* a definition, a prevalence, a product fact */
     RC_C_BACKREF_IN = 1u << 11,  /* "in that trial" inside the sentence */
-    RC_C_GENERAL    = 1u << 12   /* a general fact about a condition or a maker, a regulatory
+    RC_C_GENERAL    = 1u << 12,  /* a general fact about a condition or a maker, a regulatory
                                   * status: background whatever the topic */
+    RC_C_SERVICE    = 1u << 13,  /* a business speaking of its service ("our clinic", "lets us") */
+    RC_C_BOILER     = 1u << 14,  /* a press release's furniture ("today announced new data on") */
+    RC_C_APPRAISAL  = 1u << 15,  /* someone's word on the results ("called the results ...") */
+    RC_C_FIGURES    = 1u << 16   /* a figure set against another ("18, compared with 4") */
 };
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);
 

@@ -172,7 +172,9 @@ static const struct rule sentence_rules[] = {
     /* what a unit of the product holds: a label, no finding */
     { RC_F_NONCLAIM, "nc.composition",
       "^\\W*(?:each|one|every|per) (?:tablet|capsule|softgel|gummy|lozenge|sachet|patch|dose|serving|"
-      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W },
+      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W
+      /* "Each patch delivers relief for up to 12 hours": a promise, checked */
+      "(?!\\s+(?:relief|protection|comfort|results?|up to|all[- ]day|round-the-clock|fast|long-lasting|lasting))" },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
@@ -211,6 +213,71 @@ static const struct rule sentence_rules[] = {
       /* advice after a condition: "If you are thinking of it, ask your ..." */
       "^\\W*if you[^,.;]{3,80},\\s+(?:please\\s+)?(?:ask|talk|speak|see|check|consult|tell|book|call|try|"
       "consider|keep|stop|avoid|make sure|get|discuss)" W },
+    /* ---- sentence roles (detection round five): what a sentence does on
+     * the page, whatever its words are about ---- */
+    /* the imperative mood: a bare verb opens the sentence and a pronoun,
+     * an article, a number or a particle follows ("Tilt your head back",
+     * "Wait five minutes before ...", "Wash your hands after ...") */
+    { RC_F_NONCLAIM, "nc.imperative",
+      "^\\W*(?:(?:gently|always|first|then|now|simply|just|please)\\s+)?(?:tilt|wait|wash|hold|pull|press|close|blink|"
+      "leave|remove|avoid|remember|repeat|put|let|lie|sit|stand|breathe|drink|sip|throw|discard|wipe|dry|clean|"
+      "check|read|follow|ring|phone|contact|visit|make sure|be sure|peel|cover|warm|cool|squeeze|tap|write|note|"
+      "bring|allow|wear|aim|pinch|tip)\\s+(?:your|the|a|an|it|them|this|these|those|each|every|any|one|two|three|"
+      "four|five|six|seven|eight|nine|ten|\\d+|for|until|before|after|at|on|in|back|down|up|out|off|away|gently|"
+      "slowly|carefully|with|to|about|yourself|someone|anyone|all|some|plenty|no more)" W },
+    /* a negative imperative: "Don't suffer in silence", "Do not let the
+     * tip touch ..." (not "Don't know if ...", the writer's "I" dropped) */
+    { RC_F_NONCLAIM, "nc.negative_imperative",
+      "^\\W*(?:don't|don\u2019t|do not)\\s+(?!(?:know|think|see|remember|understand|believe|get|mind|care|feel|"
+      "felt|really|usually|have|had|need|want|seem|expect|like|notice|recall)" W ")[a-z]+" W },
+    /* advice to see a professional: "should see their doctor", "it is
+     * worth booking a review with your GP" */
+    { RC_F_CALL, "kw.see_professional",
+      W "(?:should|must|need to|ought to|(?:is|it's) worth|are advised to|best to)\\s+(?:(?:first|always|still|then)\\s+)?"
+      "(?:see|seeing|visit|visiting|ask|asking|talk to|talking to|speak to|speaking to|consult|consulting|contact|"
+      "check with|book|booking|get|getting)\\s+(?:[\\w-]+\\s+){0,4}?(?:doctors?|gps?|pharmacists?|nurses?|"
+      "midwi(?:fe|ves)|clinicians?|specialists?|physicians?|dentists?|opticians?|optometrists?|consultants?|"
+      "health ?care (?:team|provider|professional)s?|review|appointment|check-?up)" W },
+    /* the page on itself between issues ("Last month we mentioned X"), or
+     * asking for its readers' stories */
+    { RC_F_NONCLAIM, "nc.issue_meta",
+      "^\\W*(?:last|earlier this|in last) (?:month|week|year|time|issue|edition|newsletter|spring|summer|autumn|"
+      "winter)(?:'s issue)?,?\\s+(?:we|(?-i:I))\\s+(?:mentioned|covered|wrote|looked|promised|discussed|reported|"
+      "featured|talked|asked)" W "|"
+      "^\\W*(?:readers|listeners|viewers|anyone|those|people) who (?:want|would like|wish|would love) to "
+      "(?:share|tell|send)" W },
+    /* the shop's terms: returns, refunds, delivery */
+    { RC_F_NONCLAIM, "nc.shop_terms",
+      W "(?:full refund|money[- ]back|(?:be )?returned within|returns? (?:policy|within)|refund(?:ed|s)?|"
+      "free (?:delivery|shipping|returns)|dispatched|orders? (?:placed|over)|add to (?:basket|cart))" W },
+    /* a press release's legal small print */
+    { RC_F_NONCLAIM, "nc.forward_looking",
+      W "(?:forward-looking statements?|risks and uncertainties|(?:actual|future) results (?:may|could|might) differ|"
+      "undue reliance|speak only as of)" W },
+    /* a case in the literature: "A single published case describes a woman who ..." */
+    { RC_F_CASE, "src.case_describes",
+      W "(?:(?:single|published|reported|one|a)\\s+)+case(?: report)?s?\\s+(?:describes|described|reports|reported|"
+      "documents|documented|tells of|of an?" W ")" },
+    /* rates compared between arms, no difference: "Rates of X were similar
+     * in the two groups" */
+    { RC_F_NULL, "kw.similar_arms",
+      W "(?:was|were|is|are|remained|stayed) (?:very |broadly |roughly |about )?(?:similar|comparable|the same|"
+      "no different|alike) (?:in|between|across|for) (?:the |both )?(?:two |three |both )?(?:groups|arms)" W },
+    /* the writer relays a study, and only then speaks for themself: "A big
+     * trial showed X works, so I'd ask about it" */
+    { RC_F_REPORTING, "src.relays_study",
+      "^(?![^,;]*" W "(?:(?-i:I)|my|me|we|our)" W ")[^,;]*" W "(?:trials?|stud(?:y|ies)|review|research)" W
+      "[^,;]*" W "(?:showed|shows|found|finds|proved|proves|suggests|suggested)" W "[^,;]*,\\s*"
+      "(?:so|and so|which is why)" W },
+    /* work on cells: "cell studies suggest", "experiments on nerve cells" */
+    { RC_F_INVITRO, "src.cell_work",
+      W "(?:cell (?:studies|study|experiments?|work|research)|(?:experiments?|studies|tests?) (?:on|in) "
+      "(?:[\\w-]+ )?cells)" W },
+    /* a company's executive quoted: the company's opinion */
+    { RC_F_EXPERT, "src.executive_quote",
+      "[\"\u201d\u2019],?\\s+(?:said|says|added|adds|explains|explained)\\s+(?:the\\s+)?(?:company's\\s+)?"
+      "(?:[\\w-]+\\s+){0,2}?(?:chief executive|executive|chairman|chairwoman|managing director|vice[- ]president|"
+      "head of)" W },
     { 0, NULL, NULL }
 };
 
@@ -286,6 +353,36 @@ static const struct rule cue_rules[] = {
       "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:people|adults|children|women|men)"
       "(?![^.]*" W "(?:on|taking|given|treated|receiving|took|trial|study|group|placebo)" W ")|(?:approved|licensed|cleared) by (?:the )?"
       "(?-i:[A-Z]{2,}))" W },
+    /* ---- sentence roles (detection round five) ---- */
+    /* a business speaking of itself and its service: "people visit our
+     * clinic", "a full assessment lets us look at ...", "we can suggest" */
+    { RC_C_SERVICE, "cue.service",
+      W "(?:(?:our|this) (?:clinic|practice|surgery|pharmacy|team|service|centre|center|store|shop|salon|website|"
+      "staff)s?|(?:lets|let|allows?|helps?|enables?) us|we (?:can|offer|provide|will|'ll|also offer|are happy to|"
+      "are able to|stock|sell)|many of our (?:patients|clients|customers))" W },
+    /* a press release's furniture: what is announced, not what was found */
+    { RC_C_BOILER, "cue.boiler",
+      W "(?:today |has |have )?(?:announced|announces|is pleased to announce|are pleased to announce|will present|"
+      "unveiled|unveils) (?:new |the |its |further |updated )?(?:data|results|findings|details|plans|"
+      "a partnership|an agreement)" W },
+    /* someone's word on the results: "called the results a step forward" */
+    { RC_C_APPRAISAL, "cue.appraisal",
+      W "(?:called|described|hailed|welcomed|praised|dismissed|labell?ed) (?:the|these|those|its|their) "
+      "(?:results|findings|data|trial|study|work|figures)" W },
+    /* a figure set against another: "rose by 18 ..., compared with 4 on placebo" */
+    { RC_C_FIGURES, "cue.figures",
+      "\\d[^.;]{0,60}" W "(?:compared (?:with|to)|against|versus|vs\\.?)\\s+(?:about |around |just |only |roughly )?\\d" },
+    /* how common a condition grows with age, what doctors do in practice:
+     * "X becomes more common after the age of 50", "Some doctors still
+     * prescribe it when ..." */
+    { RC_C_GENERAL, "cue.general_epidemiology",
+      W "(?:becomes?|gets?|grows?|is|are) (?:much |far |increasingly )?(?:more|less) common (?:after|as (?:people|we|you) "
+      "age|from the age|beyond|in older|in later life|with age)" W "|"
+      W "(?:some|many|most|few) (?:doctors|gps|clinicians|physicians|specialists|midwives|surgeons) (?:still |now |also "
+      "|often |sometimes |usually |routinely )?(?:prescribe|recommend|offer|suggest)" W },
+    /* when a product came to market: "X became available last spring" */
+    { RC_C_BACKGROUND, "cue.product_fact",
+      W "(?:became available|went on sale|came onto the market|was launched)" W },
     { 0, NULL, NULL }
 };
 
