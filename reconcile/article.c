@@ -650,6 +650,10 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "took it", "takes it", "used it", "uses it", "tried it", "was on it", "been on it",
         "been taking it", "been using it", "took them", "used them", "tried them", NULL
     };
+    /* "my sister swears by it": the relayed story itself, not hearsay */
+    static const char *const swears[] = {
+        "swears by", "swear by", "swore by", "raves about", "rave about", NULL
+    };
     size_t a = s->start, b = s->end, i;
     int numbers = 0;
 
@@ -671,7 +675,8 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         return -1;
     if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
         && ((has_phrase(text, a, b, hearsay)
-             && !((f & RC_F_TESTIMONIAL) && has_phrase(text, a, b, used)))
+             && !((f & RC_F_TESTIMONIAL)
+                  && (has_phrase(text, a, b, used) || has_phrase(text, a, b, swears))))
             || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, looking))))
         return -1;
     if (has_phrase(text, a, b, shape))

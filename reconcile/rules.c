@@ -273,6 +273,45 @@ static const struct rule sentence_rules[] = {
     { RC_F_INVITRO, "src.cell_work",
       W "(?:cell (?:studies|study|experiments?|work|research)|(?:experiments?|studies|tests?) (?:on|in) "
       "(?:[\\w-]+ )?cells)" W },
+    /* someone close to the writer started or is on the treatment: their
+     * story ("My wife started it in May and her legs calmed down") */
+    { RC_F_TESTIMONIAL, "src.relayed_start",
+      W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
+      "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend)s?\\b[^.;]{0,30}" W
+      "(?:started|began|stopped|has been on|was put on|was prescribed|is on|went on)" W },
+    /* the page meets its reader where they came from, or says what it left
+     * out: "You may have seen headlines about X", "Lots of you asking
+     * about X", "We have not included personal stories" */
+    { RC_F_NONCLAIM, "nc.reader_meta",
+      "^\\W*you (?:may|might) (?:well )?have (?:seen|read|heard)" W "|"
+      W "(?:lots|many|some|several|plenty) of you (?:have )?(?:been )?(?:asking|asked|ask|wondering|wondered)" W "|"
+      W "we (?:have not|haven't|did not|didn't|do not|don't) (?:include|included|cover|covered|list|listed)" W },
+    /* a label's dose or a product's terms: "Our formula delivers a
+     * standardised 500 mg of extract", "Suggested use: ...", "Frequently
+     * bought together", "gluten free, no artificial colours" */
+    { RC_F_NONCLAIM, "nc.label",
+      W "(?:delivers|provides|contains|supplies) (?:a |an )?(?:standardi[sz]ed |concentrated |full |high )?"
+      "\\d[\\d.,]*\\s?(?:mg|mcg|\u00b5g|g|iu|ml)" W "|"
+      "^\\W*(?:suggested|recommended) (?:use|dose|dosage|serving)\\s*:|"
+      W "(?:frequently bought together|customers also (?:bought|viewed)|you may also like|gluten[- ]free|"
+      "no artificial (?:colou?rs|flavou?rs|preservatives|sweeteners)|suitable for vegans)" W },
+    /* advice not to act without a professional: "should not stop ...
+     * without talking to their doctor" */
+    { RC_F_CALL, "kw.without_professional",
+      W "without (?:first )?(?:talking|speaking|checking) (?:to|with) (?:their|your|his|her|a) "
+      "(?:[\\w-]+ )?(?:doctors?|gps?|pharmacists?|nurses?|midwi(?:fe|ves)|clinicians?|specialists?|"
+      "consultants?|health ?care (?:team|provider|professional)s?)" W },
+    /* a published report of one case: "one published report describes a
+     * woman whose ..." */
+    { RC_F_CASE, "src.report_describes",
+      W "(?:single|published|one|a) (?:published )?(?:report|case study|case series) (?:describes|described|"
+      "reports|reported|documents|documented|tells of)" W },
+    /* a group that did better than another, without figures: "people
+     * taking X had slightly fewer symptoms than those on placebo" */
+    { RC_F_EFFICACY, "kw.fewer_than",
+      W "(?:had|reported|showed|saw|experienced|needed) (?:slightly |significantly |far |much |a little |"
+      "somewhat )?(?:fewer|less|lower|milder|shorter) [\\w -]{1,40} than (?:those|people|patients|the|placebo|"
+      "controls?|participants)" W },
     /* a company's executive quoted: the company's opinion */
     { RC_F_EXPERT, "src.executive_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|added|adds|explains|explained)\\s+(?:the\\s+)?(?:company's\\s+)?"
@@ -380,6 +419,10 @@ static const struct rule cue_rules[] = {
       "age|from the age|beyond|in older|in later life|with age)" W "|"
       W "(?:some|many|most|few) (?:doctors|gps|clinicians|physicians|specialists|midwives|surgeons) (?:still |now |also "
       "|often |sometimes |usually |routinely )?(?:prescribe|recommend|offer|suggest)" W },
+    /* a long tradition of use: "X has been used in folk medicine for centuries" */
+    { RC_C_BACKGROUND, "cue.tradition",
+      W "(?:has|have) been used (?:[\\w-]+ ){1,4}for (?:centuries|generations|decades|hundreds of years|"
+      "thousands of years)" W },
     /* when a product came to market: "X became available last spring" */
     { RC_C_BACKGROUND, "cue.product_fact",
       W "(?:became available|went on sale|came onto the market|was launched)" W },

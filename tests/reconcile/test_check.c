@@ -1313,6 +1313,8 @@ Test(reconcile_check, sentence_roles_of_a_clinic_page)
         { "\"We believe velmorant", "opinion" },
         { "My brother took it", "anecdote" },
         { "A big trial showed", "study" },
+        { "My aunt swears by", "anecdote" },
+        { "Been on it 6 weeks", "anecdote" },
     };
     static const char *const never[] = {
         "Dizziness is one of the most", "A short assessment", "Tilt your head", "Wait two minutes",

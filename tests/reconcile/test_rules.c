@@ -891,6 +891,22 @@ Test(reconcile_rules, sentence_roles_round_five)
         { "Experiments on skin cells hint that zorvane calms mast cells.", RC_F_INVITRO, 0,
           LM_SOURCE_ANIMAL },
         { "Cell studies found zorvane blocks histamine release.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        { "My husband started it in June and his hives settled within a week.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "You may have seen reports about zorvane on the news.", RC_F_NONCLAIM, 0, -1 },
+        { "3/9 Lots of you asking about the zorvane spray after Friday's story.", RC_F_NONCLAIM, 0,
+          -1 },
+        { "We have not included forum posts in this summary.", RC_F_NONCLAIM, 0, -1 },
+        { "Our SkinCalm blend delivers a standardised 250 mg of zorvane root per capsule.",
+          RC_F_NONCLAIM, 0, -1 },
+        { "Suggested use: one capsule with breakfast.", RC_F_NONCLAIM, 0, -1 },
+        { "Dairy free, no artificial colours, suitable for vegans", RC_F_NONCLAIM, 0, -1 },
+        { "Participants took 250 mg of zorvane twice daily.", 0, RC_F_NONCLAIM, -1 },
+        { "Nobody should stop their inhaler without talking to their doctor.", RC_F_CALL, 0, -1 },
+        { "One published report describes a man whose lips swelled on zorvane.", RC_F_CASE, 0,
+          LM_SOURCE_CASE },
+        { "Those taking zorvane had slightly fewer flare days than those on placebo.",
+          RC_F_EFFICACY, 0, -1 },
     };
     static const struct { const char *text; unsigned want, not; } c[] = {
         { "Hives are one of the most common reasons people come to our practice.", RC_C_SERVICE, 0 },
@@ -906,6 +922,7 @@ Test(reconcile_rules, sentence_roles_round_five)
         { "Hives were more common with zorvane than with placebo.", 0, RC_C_GENERAL },
         { "Some doctors still prescribe it when creams fail.", RC_C_GENERAL, 0 },
         { "Zorvane became available in pharmacies last year.", RC_C_BACKGROUND, 0 },
+        { "Zorvane root has been used in folk remedies for centuries.", RC_C_BACKGROUND, 0 },
     };
     rc_rules *r = NULL;
     char msg[256] = "";
