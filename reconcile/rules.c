@@ -113,7 +113,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_TRIALWORD, "kw.trial",
       W "(?:trials?|study|studies|doses?|dosing|microdos\\w*)" W },
     { RC_F_EFFICACY, "kw.efficacy",
-      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
+      W "(?:(?<!\\bat\\s)(?<!\\bfrom\\s)(?<!\\bof\\s)works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|"
+      "lower(?:s|ed)?(?! (?:back|legs?|limbs?|abdomen|belly|body|lids?|eyelids?|jaw|arms?|teeth))|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
       "eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|(?-i:sooth(?:e|es|ed|ing))|(?:did|does|do|worked|works|fared) better)" W },
     { RC_F_NULL, "kw.null",
       W "(?:no (?:significant |real |clear |meaningful |noticeable |measurable |obvious )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
@@ -273,6 +274,10 @@ static const struct rule sentence_rules[] = {
     { RC_F_INVITRO, "src.cell_work",
       W "(?:cell (?:studies|study|experiments?|work|research)|(?:experiments?|studies|tests?) (?:on|in) "
       "(?:[\\w-]+ )?cells)" W },
+    /* the writer's age and their condition, no treatment in it yet: "I'm
+     * 41 and my hives are driving me mad" */
+    { RC_F_ASIDE, "nc.age_and_condition",
+      "^\\W*(?-i:I)(?:'m|\u2019m| am) (?:\\d{1,2}|a \\w+)(?: years old)?,? and my" W },
     /* someone close to the writer started or is on the treatment: their
      * story ("My wife started it in May and her legs calmed down") */
     { RC_F_TESTIMONIAL, "src.relayed_start",
@@ -312,6 +317,13 @@ static const struct rule sentence_rules[] = {
       W "(?:had|reported|showed|saw|experienced|needed) (?:slightly |significantly |far |much |a little |"
       "somewhat )?(?:fewer|less|lower|milder|shorter) [\\w -]{1,40} than (?:those|people|patients|the|placebo|"
       "controls?|participants)" W },
+    /* where a product is sold, how large its maker is: trade facts, no
+     * claim ("X is available from pharmacies", "Its products are sold in
+     * 14 countries", "It employs around 90 people") */
+    { RC_F_NONCLAIM, "nc.trade_facts",
+      W "(?:(?:is|are) (?:now |also |widely )?(?:available|sold|stocked) (?:from|in|at|online|through|across|to buy)|"
+      "employs (?:around |about |over |some |more than |nearly )?\\d+|(?:products|medicines|devices|treatments) "
+      "are (?:sold|available|marketed) in|recommended retail price)" W },
     /* a company's executive quoted: the company's opinion */
     { RC_F_EXPERT, "src.executive_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|added|adds|explains|explained)\\s+(?:the\\s+)?(?:company's\\s+)?"

@@ -907,6 +907,18 @@ Test(reconcile_rules, sentence_roles_round_five)
           LM_SOURCE_CASE },
         { "Those taking zorvane had slightly fewer flare days than those on placebo.",
           RC_F_EFFICACY, 0, -1 },
+        /* body parts and workplaces are no effects; the writer's age and
+         * condition, no treatment, is their history */
+        { "My GP mentioned zorvane for my lower back.", RC_F_ASIDE, RC_F_EFFICACY, -1 },
+        { "I'm 41 and my hives are driving me mad, especially at work.", RC_F_ASIDE,
+          RC_F_EFFICACY, -1 },
+        { "Zorvane lowered itch scores in a month.", RC_F_EFFICACY, 0, -1 },
+        { "It worked within a week and works still.", RC_F_EFFICACY, 0, -1 },
+        /* trade facts */
+        { "Zorvane is available from pharmacies and online.", RC_F_NONCLAIM, 0, -1 },
+        { "Its products are sold in 20 countries.", RC_F_NONCLAIM, 0, -1 },
+        { "It makes skin creams and employs around 300 people.", RC_F_NONCLAIM, 0, -1 },
+        { "Zorvane is available without a prescription.", 0, RC_F_NONCLAIM, -1 },
     };
     static const struct { const char *text; unsigned want, not; } c[] = {
         { "Hives are one of the most common reasons people come to our practice.", RC_C_SERVICE, 0 },
