@@ -1006,6 +1006,15 @@ static int house_voice(unsigned f, unsigned cues, const struct rc_nums *ns)
 {
     size_t i;
 
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION && ns->v[i].kind != RC_P)
+            return 0;
+    /* how a product handles ("easy to put on, stays stuck"), in a review
+     * that says nothing of what it did; a study pointed at ("a larger
+     * trial has since been published") whose finding goes unsaid */
+    if ((cues & (RC_C_USABILITY | RC_C_POINTER))
+        && !(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY | RC_F_OUTCOME | RC_F_PRAISE)))
+        return 1;
     if (!(cues & (RC_C_SERVICE | RC_C_BOILER))
         || (f & (RC_F_TESTIMONIAL | RC_F_CASE | RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)))
         return 0;

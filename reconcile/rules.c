@@ -114,7 +114,7 @@ static const struct rule sentence_rules[] = {
       W "(?:trials?|study|studies|doses?|dosing|microdos\\w*)" W },
     { RC_F_EFFICACY, "kw.efficacy",
       W "(?:(?<!\\bat\\s)(?<!\\bfrom\\s)(?<!\\bof\\s)works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|"
-      "lower(?:s|ed)?(?! (?:back|legs?|limbs?|abdomen|belly|body|lids?|eyelids?|jaw|arms?|teeth))|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
+      "lower(?:s|ed)?(?! (?:back|legs?|limbs?|abdomen|belly|body|lids?|eyelids?|jaw|arms?|teeth))|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|(?<!\\bneeded\\s)(?<!\\bneeds\\s)(?<!\\bneed\\s)(?<!\\bfor\\s)(?<!\\bsome\\s)helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
       "eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|(?-i:sooth(?:e|es|ed|ing))|(?:did|does|do|worked|works|fared) better)" W },
     { RC_F_NULL, "kw.null",
       W "(?:no (?:significant |real |clear |meaningful |noticeable |measurable |obvious )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
@@ -431,6 +431,20 @@ static const struct rule cue_rules[] = {
       "age|from the age|beyond|in older|in later life|with age)" W "|"
       W "(?:some|many|most|few) (?:doctors|gps|clinicians|physicians|specialists|midwives|surgeons) (?:still |now |also "
       "|often |sometimes |usually |routinely )?(?:prescribe|recommend|offer|suggest)" W },
+    /* how a product handles, not what it does: "easy to put on", "stays
+     * stuck in the shower", "the box was well sealed" */
+    { RC_C_USABILITY, "cue.usability",
+      W "(?:(?:easy|easier|hard|difficult|fiddly|simple) to (?:put on|apply|use|open|swallow|remove|peel|carry|"
+      "stick|spread)|stay(?:s|ed)? stuck|arrived (?:quickly|on time|promptly|late|damaged)|"
+      "(?:box|packaging|parcel|delivery|bottle|lid|tube|pump) (?:was|is|were|came)|(?:nice|pleasant|strong|awful|"
+      "horrible) (?:smell|taste|scent)|smells? (?:nice|fine|lovely|awful)|would buy again|good value|"
+      "value for money)" W },
+    /* a study pointed at, its finding left unsaid: "A larger trial has
+     * since been published", "A second study has looked at older people" */
+    { RC_C_POINTER, "cue.pointer",
+      W "(?:(?:has|have) (?:since |now |also |recently |already )?(?:been published|looked at|examined|"
+      "investigated|explored|asked whether|tested whether|reported what)|(?:is|are) (?:now |currently )?"
+      "(?:under way|underway|recruiting|being planned))" W },
     /* a long tradition of use: "X has been used in folk medicine for centuries" */
     { RC_C_BACKGROUND, "cue.tradition",
       W "(?:has|have) been used (?:[\\w-]+ ){1,4}for (?:centuries|generations|decades|hundreds of years|"

@@ -1318,7 +1318,8 @@ Test(reconcile_check, sentence_roles_of_a_clinic_page)
     };
     static const char *const never[] = {
         "Dizziness is one of the most", "A short assessment", "Tilt your head", "Wait two minutes",
-        "Don't put up", "Unopened packs", "This note contains",
+        "Don't put up", "Unopened packs", "This note contains", "\"The bottle is easy",
+        "A second velmorant trial",
     };
     cJSON *root = check_json(FX "rules_corpus.xml", FX "detect5_article.txt");
     const cJSON *cl;

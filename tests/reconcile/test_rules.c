@@ -919,6 +919,9 @@ Test(reconcile_rules, sentence_roles_round_five)
         { "Its products are sold in 20 countries.", RC_F_NONCLAIM, 0, -1 },
         { "It makes skin creams and employs around 300 people.", RC_F_NONCLAIM, 0, -1 },
         { "Zorvane is available without a prescription.", 0, RC_F_NONCLAIM, -1 },
+        /* help as a noun is no effect */
+        { "I needed help opening the tube.", 0, RC_F_EFFICACY, -1 },
+        { "Zorvane helps within a day.", RC_F_EFFICACY, 0, -1 },
     };
     static const struct { const char *text; unsigned want, not; } c[] = {
         { "Hives are one of the most common reasons people come to our practice.", RC_C_SERVICE, 0 },
@@ -935,6 +938,12 @@ Test(reconcile_rules, sentence_roles_round_five)
         { "Some doctors still prescribe it when creams fail.", RC_C_GENERAL, 0 },
         { "Zorvane became available in pharmacies last year.", RC_C_BACKGROUND, 0 },
         { "Zorvane root has been used in folk remedies for centuries.", RC_C_BACKGROUND, 0 },
+        { "The sachets are easy to open and the tube was well sealed.", RC_C_USABILITY, 0 },
+        { "The plaster stays stuck all day.", RC_C_USABILITY, 0 },
+        { "Those who stayed on zorvane kept their gains.", 0, RC_C_USABILITY },
+        { "A bigger zorvane trial has since been published.", RC_C_POINTER, 0 },
+        { "A third study is now recruiting older adults.", RC_C_POINTER, 0 },
+        { "A bigger trial has since shown zorvane works.", 0, RC_C_POINTER },
     };
     rc_rules *r = NULL;
     char msg[256] = "";
