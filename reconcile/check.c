@@ -1851,6 +1851,36 @@ static int names_topic(const struct rc_topic *t, const char *text, size_t a, siz
 }
 
 /* Does text[a,b) name topic word @i (or the word its acronym stands for)? */
+/* The treatment named by its kind with the definite article ("the drug",
+ * "the splint", "the patch"): in an article with a topic, the topic, told
+ * again by what it is. */
+static int names_product(const char *text, size_t a, size_t b)
+{
+    static const char *const kinds[] = {
+        "drug", "medicine", "medication", "pill", "tablet", "tablets", "capsule", "capsules", "splint",
+        "patch", "patches", "spray", "cream", "gel", "foam", "drops", "device", "supplement",
+        "injection", "injections", "jab", "inhaler", "lozenge", "lozenges", "ointment", "brace", NULL
+    };
+    const char *p = text + a, *e = text + b;
+
+    while ((p = rc_find_ci(p, (size_t)(e - p), "the ")) != NULL) {
+        const char *w = p + 4, *we = w;
+        size_t i;
+        if (p > text + a && isalnum((unsigned char)p[-1])) {
+            p++;
+            continue;
+        }
+        while (we < e && isalpha((unsigned char)*we))
+            we++;
+        for (i = 0; kinds[i]; i++)
+            if (strlen(kinds[i]) == (size_t)(we - w) && !strncasecmp(w, kinds[i], (size_t)(we - w))
+                && (we == e || !isalnum((unsigned char)*we)))
+                return 1;
+        p++;
+    }
+    return 0;
+}
+
 static int names_topic_word_at(const struct rc_topic *t, size_t i, const char *text, size_t a,
                                size_t b)
 {
@@ -2194,7 +2224,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             nb = -1;
         if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
             rc_mention_enrich(r, about, d->text.s, s, f, &nums);
-        topical = names_topic(&subj, d->text.s, s->start, s->end);
+        topical = names_topic(&subj, d->text.s, s->start, s->end)
+                  || (subj.n && names_product(d->text.s, s->start, s->end));
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
         block_topical = topical || names_topic(&subj, d->text.s, d->blocks[s->block].start,

@@ -1300,7 +1300,8 @@ Test(reconcile_check, rounded_reductions_agree_within_their_rounding)
  * clinic speaking of its service, how-to steps, a poster's own advice, the
  * shop's terms and legal small print are no claims; a figure set against
  * another, arms that did not differ, what cells showed, an outside expert's
- * word on the results and an executive's belief are; a relative's use is a
+ * word on the results, an executive's belief and a study's finding of
+ * "the drops" (the topic told by its kind) are; a relative's use is a
  * story, not hearsay; a study a poster relays before their own advice is
  * the study's claim. */
 Test(reconcile_check, sentence_roles_of_a_clinic_page)
@@ -1314,6 +1315,8 @@ Test(reconcile_check, sentence_roles_of_a_clinic_page)
         { "My brother took it", "anecdote" },
         { "A big trial showed", "study" },
         { "My aunt swears by", "anecdote" },
+        /* the topic told again by its kind: "the drops" */
+        { "Patients using the drops", "study" },
         { "Been on it 6 weeks", "anecdote" },
     };
     static const char *const never[] = {
