@@ -1086,6 +1086,9 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
         return 1;
     if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
         return 1;
+    /* "I read it works for X too": what the writer read, checked as said */
+    if ((f & RC_F_READ) && (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
+        return 1;
     /* "Best thing I've ever taken.", "It's a miracle drug." in a story */
     if ((f & RC_F_PRAISE) && (prev_anecdote || (f & RC_F_FIRST_PERSON)))
         return 1;

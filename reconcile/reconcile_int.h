@@ -291,7 +291,8 @@ enum {
     RC_F_EXPERT       = 1u << 27,  /* said by a professional: opinion, never a testimonial */
     RC_F_REPORTING    = 1u << 28,  /* "the only study I know": a first person who reports a
                                     * study, no story of their own */
-    RC_F_OUTCOME      = 1u << 29   /* "the spells have gone", "back at work": how a story ended */
+    RC_F_OUTCOME      = 1u << 29,  /* "the spells have gone", "back at work": how a story ended */
+    RC_F_READ         = 1u << 30   /* "I read that X works": the writer relays what they read */
 };
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);

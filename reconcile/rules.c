@@ -127,7 +127,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly|totally|entirely|absolutely) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
       "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b|"
       /* a harm compared between arms: "headaches were more common on the drug" */
       "(?:was|were|is|are) (?:much |slightly |far |a little |somewhat )?(?:more|less) (?:common|frequent) (?:with|on)" W "|"
@@ -324,6 +324,21 @@ static const struct rule sentence_rules[] = {
       W "(?:(?:is|are) (?:now |also |widely )?(?:available|sold|stocked) (?:from|in|at|online|through|across|to buy)|"
       "employs (?:around |about |over |some |more than |nearly )?\\d+|(?:products|medicines|devices|treatments) "
       "are (?:sold|available|marketed) in|recommended retail price)" W },
+    /* a professional the writer knows, and what they say: "My neighbour's
+     * son is a pharmacist and he says X is safe" */
+    { RC_F_EXPERT, "src.known_professional",
+      W "(?:is|was) an? (?:[\\w-]+ )?(?:doctor|gp|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|surgeon|"
+      "midwife|dentist|physio\\w*)\\b[^.;]{0,20}" W "(?:he|she|they) (?:says|said|reckons|told|tells|thinks)" W },
+    /* an effect that happened to the writer: "it works for me", "it
+     * helped me" */
+    { RC_F_TESTIMONIAL, "src.for_me",
+      W "(?:works?|worked|helps?|helped|did wonders|did the trick) (?:for|with) me" W "|" W "(?:it|this|they) helped me" W },
+    /* what the writer read or heard, told as a claim, nothing of theirs in
+     * it: "I read it works for X too", "I've read that X ..." (rc_flags:
+     * no story of theirs) */
+    { RC_F_READ, "src.read_that",
+      "^(?!.*" W "(?:my|me|myself|mine)" W ")\\W*(?:(?-i:I)(?:'ve|\u2019ve| have)? (?:read|heard|seen)|"
+      "(?:saw|read) (?:a|an|one) (?:piece|article|post|report|story)) " },
     /* a company's executive quoted: the company's opinion */
     { RC_F_EXPERT, "src.executive_quote",
       "[\"\u201d\u2019],?\\s+(?:said|says|added|adds|explains|explained)\\s+(?:the\\s+)?(?:company's\\s+)?"
@@ -605,6 +620,10 @@ unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
         f &= ~(RC_F_TESTIMONIAL | RC_F_FIRST_PERSON);
         f = f & RC_F_STUDYWORD ? f & ~RC_F_OPINION : f | RC_F_OPINION;
     }
+    /* "I read that X works": the writer relays what they read, their own
+     * story not in it */
+    if ((f & RC_F_READ) && !(f & (RC_F_TESTIMONIAL | RC_F_OUTCOME)))
+        f &= ~RC_F_FIRST_PERSON;
     /* "the only trial I know of": the writer reports a study */
     if ((f & RC_F_REPORTING) && (f & RC_F_STUDYWORD) && !(f & RC_F_TESTIMONIAL))
         f &= ~RC_F_FIRST_PERSON;

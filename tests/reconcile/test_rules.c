@@ -914,6 +914,16 @@ Test(reconcile_rules, sentence_roles_round_five)
           RC_F_EFFICACY, -1 },
         { "Zorvane lowered itch scores in a month.", RC_F_EFFICACY, 0, -1 },
         { "It worked within a week and works still.", RC_F_EFFICACY, 0, -1 },
+        /* what the writer read is relayed, not their story; an effect
+         * "for me" is; a professional the writer knows gives an opinion */
+        { "I read it works for hay fever as well.", RC_F_READ | RC_F_EFFICACY, RC_F_FIRST_PERSON,
+          LM_SOURCE_STUDY },
+        { "I've read that zorvane cures hives in a week.", RC_F_READ, RC_F_FIRST_PERSON,
+          LM_SOURCE_STUDY },
+        { "I read my leaflet twice and it helped me relax.", 0, RC_F_READ, LM_SOURCE_ANECDOTE },
+        { "Say what you like, it works for me.", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "My cousin's husband is a pharmacist and he says zorvane is totally safe.",
+          RC_F_EXPERT | RC_F_SAFETY, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
         /* trade facts */
         { "Zorvane is available from pharmacies and online.", RC_F_NONCLAIM, 0, -1 },
         { "Its products are sold in 20 countries.", RC_F_NONCLAIM, 0, -1 },
