@@ -650,7 +650,7 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "took it", "takes it", "used it", "uses it", "tried it", "was on it", "been on it",
         "been taking it", "been using it", "took them", "used them", "tried them", NULL
     };
-    /* "my sister swears by it": the relayed story itself, not hearsay */
+    /* "my brother swears by it": the relayed story itself, not hearsay */
     static const char *const swears[] = {
         "swears by", "swear by", "swore by", "raves about", "rave about", NULL
     };

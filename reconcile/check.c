@@ -999,7 +999,7 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
 }
 
 /* A business speaking of its service, or a press release's furniture
- * ("people visit our clinic", "a full assessment lets us look at ...",
+ * ("people come to our practice", "a short consultation lets us check ...",
  * "X today announced new data on Y"): no claim, unless it tells a story, a
  * case, an effect, a harm or a figure. */
 static int house_voice(unsigned f, unsigned cues, const struct rc_nums *ns)
@@ -1009,7 +1009,7 @@ static int house_voice(unsigned f, unsigned cues, const struct rc_nums *ns)
     for (i = 0; i < ns->n; i++)
         if (ns->v[i].kind != RC_DURATION && ns->v[i].kind != RC_P)
             return 0;
-    /* how a product handles ("easy to put on, stays stuck"), in a review
+    /* how a product handles ("easy to open, stays stuck"), in a review
      * that says nothing of what it did; a study pointed at ("a larger
      * trial has since been published") whose finding goes unsaid */
     if ((cues & (RC_C_USABILITY | RC_C_POINTER))
@@ -1351,15 +1351,15 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
     if (words < (bk == RC_BLOCK_ITEM && topical ? 3u : 4u))
         return 0;
     /* a figure set against another, in a paragraph about the topic or of
-     * a study: a finding ("rose by 18 ..., compared with 4 on placebo") */
+     * a study: a finding ("fell by 12 ..., compared with 5 on placebo") */
     if ((cues & RC_C_FIGURES) && (topical || about >= 0) && !(f & RC_F_FIRST_PERSON))
         return 1;
     /* what cells or animals showed of the topic: a preclinical claim */
     if ((f & (RC_F_INVITRO | RC_F_ANIMAL)) && sent_topical && !(f & RC_F_FIRST_PERSON))
         return 1;
-    /* someone's word on the results ("called the results a step forward"),
-     * a professional's or an executive's belief in quotes ("We believe X
-     * will change how Y is treated," said ...): an opinion, reported */
+    /* someone's word on the results ("called the results a clear advance"),
+     * a professional's or an executive's belief in quotes ("We think X
+     * could transform care," said ...): an opinion, reported */
     if ((cues & RC_C_APPRAISAL) && (f & RC_F_OPINION))
         return 1;
     if ((f & RC_F_EXPERT) && (f & RC_F_OPINION) && (cues & RC_C_HEDGE) && has_topic && words >= 8)
@@ -1860,9 +1860,10 @@ static int names_topic(const struct rc_topic *t, const char *text, size_t a, siz
 static int names_product(const char *text, size_t a, size_t b)
 {
     static const char *const kinds[] = {
-        "drug", "medicine", "medication", "pill", "tablet", "tablets", "capsule", "capsules", "splint",
-        "patch", "patches", "spray", "cream", "gel", "foam", "drops", "device", "supplement",
-        "injection", "injections", "jab", "inhaler", "lozenge", "lozenges", "ointment", "brace", NULL
+        "drug", "medicine", "medication", "pill", "tablet", "tablets", "capsule", "capsules",
+        "splint", "patch", "patches", "spray", "cream", "gel", "foam", "drops", "device",
+        "supplement", "injection", "injections", "jab", "inhaler", "lozenge", "lozenges",
+        "ointment", "brace", NULL
     };
     const char *p = text + a, *e = text + b;
 
@@ -2195,8 +2196,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
             && says_me(d->text.s, s->start, s->end))
             f |= RC_F_TESTIMONIAL;
-        /* someone's word on the results ("called the results a step
-         * forward"): an opinion, not the study's finding */
+        /* someone's word on the results ("called the results a clear
+         * advance"): an opinion, not the study's finding */
         if ((cues & RC_C_APPRAISAL) && !(f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)))
             f |= RC_F_OPINION;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;

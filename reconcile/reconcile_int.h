@@ -316,8 +316,8 @@ enum {
     RC_C_SERVICE    = 1u << 13,  /* a business speaking of its service ("our clinic", "lets us") */
     RC_C_BOILER     = 1u << 14,  /* a press release's furniture ("today announced new data on") */
     RC_C_APPRAISAL  = 1u << 15,  /* someone's word on the results ("called the results ...") */
-    RC_C_FIGURES    = 1u << 16,  /* a figure set against another ("18, compared with 4") */
-    RC_C_USABILITY  = 1u << 17,  /* how a product handles ("easy to put on", "stays stuck") */
+    RC_C_FIGURES    = 1u << 16,  /* a figure set against another ("12, compared with 5") */
+    RC_C_USABILITY  = 1u << 17,  /* how a product handles ("easy to open", "stays stuck") */
     RC_C_POINTER    = 1u << 18   /* a study pointed at, no finding ("has since been published") */
 };
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);

@@ -174,7 +174,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_NONCLAIM, "nc.composition",
       "^\\W*(?:each|one|every|per) (?:tablet|capsule|softgel|gummy|lozenge|sachet|patch|dose|serving|"
       "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W
-      /* "Each patch delivers relief for up to 12 hours": a promise, checked */
+      /* "Each sachet provides relief for up to 9 hours": a promise, checked */
       "(?!\\s+(?:relief|protection|comfort|results?|up to|all[- ]day|round-the-clock|fast|long-lasting|lasting))" },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
@@ -217,8 +217,8 @@ static const struct rule sentence_rules[] = {
     /* ---- sentence roles (detection round five): what a sentence does on
      * the page, whatever its words are about ---- */
     /* the imperative mood: a bare verb opens the sentence and a pronoun,
-     * an article, a number or a particle follows ("Tilt your head back",
-     * "Wait five minutes before ...", "Wash your hands after ...") */
+     * an article, a number or a particle follows ("Tip the bottle upside down",
+     * "Wait ten minutes before ...", "Hold the spray upright") */
     { RC_F_NONCLAIM, "nc.imperative",
       "^\\W*(?:(?:gently|always|first|then|now|simply|just|please)\\s+)?(?:tilt|wait|wash|hold|pull|press|close|blink|"
       "leave|remove|avoid|remember|repeat|put|let|lie|sit|stand|breathe|drink|sip|throw|discard|wipe|dry|clean|"
@@ -226,8 +226,8 @@ static const struct rule sentence_rules[] = {
       "bring|allow|wear|aim|pinch|tip)\\s+(?:your|the|a|an|it|them|this|these|those|each|every|any|one|two|three|"
       "four|five|six|seven|eight|nine|ten|\\d+|for|until|before|after|at|on|in|back|down|up|out|off|away|gently|"
       "slowly|carefully|with|to|about|yourself|someone|anyone|all|some|plenty|no more)" W },
-    /* a negative imperative: "Don't suffer in silence", "Do not let the
-     * tip touch ..." (not "Don't know if ...", the writer's "I" dropped) */
+    /* a negative imperative: "Don't put up with it", "Do not share the
+     * bottle" (not "Don't know if ...", the writer's "I" dropped) */
     { RC_F_NONCLAIM, "nc.negative_imperative",
       "^\\W*(?:don't|don\u2019t|do not)\\s+(?!(?:know|think|see|remember|understand|believe|get|mind|care|feel|"
       "felt|really|usually|have|had|need|want|seem|expect|like|notice|recall)" W ")[a-z]+" W },
@@ -239,7 +239,7 @@ static const struct rule sentence_rules[] = {
       "check with|book|booking|get|getting)\\s+(?:[\\w-]+\\s+){0,4}?(?:doctors?|gps?|pharmacists?|nurses?|"
       "midwi(?:fe|ves)|clinicians?|specialists?|physicians?|dentists?|opticians?|optometrists?|consultants?|"
       "health ?care (?:team|provider|professional)s?|review|appointment|check-?up)" W },
-    /* the page on itself between issues ("Last month we mentioned X"), or
+    /* the page on itself between issues ("Last week we mentioned X"), or
      * asking for its readers' stories */
     { RC_F_NONCLAIM, "nc.issue_meta",
       "^\\W*(?:last|earlier this|in last) (?:month|week|year|time|issue|edition|newsletter|spring|summer|autumn|"
@@ -255,7 +255,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_NONCLAIM, "nc.forward_looking",
       W "(?:forward-looking statements?|risks and uncertainties|(?:actual|future) results (?:may|could|might) differ|"
       "undue reliance|speak only as of)" W },
-    /* a case in the literature: "A single published case describes a woman who ..." */
+    /* a case in the literature: "One published case describes a boy who ..." */
     { RC_F_CASE, "src.case_describes",
       W "(?:(?:single|published|reported|one|a)\\s+)+case(?: report)?s?\\s+(?:describes|described|reports|reported|"
       "documents|documented|tells of|of an?" W ")" },
@@ -264,8 +264,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_NULL, "kw.similar_arms",
       W "(?:was|were|is|are|remained|stayed) (?:very |broadly |roughly |about )?(?:similar|comparable|the same|"
       "no different|alike) (?:in|between|across|for) (?:the |both )?(?:two |three |both )?(?:groups|arms)" W },
-    /* the writer relays a study, and only then speaks for themself: "A big
-     * trial showed X works, so I'd ask about it" */
+    /* the writer relays a study, and only then speaks for themself: "A large
+     * trial found X works, so I'd try it" */
     { RC_F_REPORTING, "src.relays_study",
       "^(?![^,;]*" W "(?:(?-i:I)|my|me|we|our)" W ")[^,;]*" W "(?:trials?|stud(?:y|ies)|review|research)" W
       "[^,;]*" W "(?:showed|shows|found|finds|proved|proves|suggests|suggested)" W "[^,;]*,\\s*"
@@ -279,20 +279,20 @@ static const struct rule sentence_rules[] = {
     { RC_F_ASIDE, "nc.age_and_condition",
       "^\\W*(?-i:I)(?:'m|\u2019m| am) (?:\\d{1,2}|a \\w+)(?: years old)?,? and my" W },
     /* someone close to the writer started or is on the treatment: their
-     * story ("My wife started it in May and her legs calmed down") */
+     * story ("My husband started it in June and his hives settled") */
     { RC_F_TESTIMONIAL, "src.relayed_start",
       W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
       "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend)s?\\b[^.;]{0,30}" W
       "(?:started|began|stopped|has been on|was put on|was prescribed|is on|went on)" W },
     /* the page meets its reader where they came from, or says what it left
-     * out: "You may have seen headlines about X", "Lots of you asking
-     * about X", "We have not included personal stories" */
+     * out: "You may have seen reports about X", "Many of you asked
+     * about X", "We have not included forum posts" */
     { RC_F_NONCLAIM, "nc.reader_meta",
       "^\\W*you (?:may|might) (?:well )?have (?:seen|read|heard)" W "|"
       W "(?:lots|many|some|several|plenty) of you (?:have )?(?:been )?(?:asking|asked|ask|wondering|wondered)" W "|"
       W "we (?:have not|haven't|did not|didn't|do not|don't) (?:include|included|cover|covered|list|listed)" W },
-    /* a label's dose or a product's terms: "Our formula delivers a
-     * standardised 500 mg of extract", "Suggested use: ...", "Frequently
+    /* a label's dose or a product's terms: "Our blend delivers a
+     * standardised 250 mg of root", "Suggested use: ...", "Frequently
      * bought together", "gluten free, no artificial colours" */
     { RC_F_NONCLAIM, "nc.label",
       W "(?:delivers|provides|contains|supplies) (?:a |an )?(?:standardi[sz]ed |concentrated |full |high )?"
@@ -319,13 +319,13 @@ static const struct rule sentence_rules[] = {
       "controls?|participants)" W },
     /* where a product is sold, how large its maker is: trade facts, no
      * claim ("X is available from pharmacies", "Its products are sold in
-     * 14 countries", "It employs around 90 people") */
+     * 20 countries", "It employs around 300 people") */
     { RC_F_NONCLAIM, "nc.trade_facts",
       W "(?:(?:is|are) (?:now |also |widely )?(?:available|sold|stocked) (?:from|in|at|online|through|across|to buy)|"
       "employs (?:around |about |over |some |more than |nearly )?\\d+|(?:products|medicines|devices|treatments) "
       "are (?:sold|available|marketed) in|recommended retail price)" W },
-    /* a professional the writer knows, and what they say: "My neighbour's
-     * son is a pharmacist and he says X is safe" */
+    /* a professional the writer knows, and what they say: "My cousin's
+     * husband is a doctor and he says X is safe" */
     { RC_F_EXPERT, "src.known_professional",
       W "(?:is|was) an? (?:[\\w-]+ )?(?:doctor|gp|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|surgeon|"
       "midwife|dentist|physio\\w*)\\b[^.;]{0,20}" W "(?:he|she|they) (?:says|said|reckons|told|tells|thinks)" W },
@@ -420,8 +420,8 @@ static const struct rule cue_rules[] = {
       "(?![^.]*" W "(?:on|taking|given|treated|receiving|took|trial|study|group|placebo)" W ")|(?:approved|licensed|cleared) by (?:the )?"
       "(?-i:[A-Z]{2,}))" W },
     /* ---- sentence roles (detection round five) ---- */
-    /* a business speaking of itself and its service: "people visit our
-     * clinic", "a full assessment lets us look at ...", "we can suggest" */
+    /* a business speaking of itself and its service: "people come to our
+     * practice", "a short consultation lets us check ...", "we can suggest" */
     { RC_C_SERVICE, "cue.service",
       W "(?:(?:our|this) (?:clinic|practice|surgery|pharmacy|team|service|centre|center|store|shop|salon|website|"
       "staff)s?|(?:lets|let|allows?|helps?|enables?) us|we (?:can|offer|provide|will|'ll|also offer|are happy to|"
@@ -431,23 +431,23 @@ static const struct rule cue_rules[] = {
       W "(?:today |has |have )?(?:announced|announces|is pleased to announce|are pleased to announce|will present|"
       "unveiled|unveils) (?:new |the |its |further |updated )?(?:data|results|findings|details|plans|"
       "a partnership|an agreement)" W },
-    /* someone's word on the results: "called the results a step forward" */
+    /* someone's word on the results: "called the results a clear advance" */
     { RC_C_APPRAISAL, "cue.appraisal",
       W "(?:called|described|hailed|welcomed|praised|dismissed|labell?ed) (?:the|these|those|its|their) "
       "(?:results|findings|data|trial|study|work|figures)" W },
-    /* a figure set against another: "rose by 18 ..., compared with 4 on placebo" */
+    /* a figure set against another: "fell by 12 ..., compared with 5 on placebo" */
     { RC_C_FIGURES, "cue.figures",
       "\\d[^.;]{0,60}" W "(?:compared (?:with|to)|against|versus|vs\\.?)\\s+(?:about |around |just |only |roughly )?\\d" },
     /* how common a condition grows with age, what doctors do in practice:
-     * "X becomes more common after the age of 50", "Some doctors still
-     * prescribe it when ..." */
+     * "X becomes more common after the age of 40", "Many GPs still
+     * offer it when ..." */
     { RC_C_GENERAL, "cue.general_epidemiology",
       W "(?:becomes?|gets?|grows?|is|are) (?:much |far |increasingly )?(?:more|less) common (?:after|as (?:people|we|you) "
       "age|from the age|beyond|in older|in later life|with age)" W "|"
       W "(?:some|many|most|few) (?:doctors|gps|clinicians|physicians|specialists|midwives|surgeons) (?:still |now |also "
       "|often |sometimes |usually |routinely )?(?:prescribe|recommend|offer|suggest)" W },
-    /* how a product handles, not what it does: "easy to put on", "stays
-     * stuck in the shower", "the box was well sealed" */
+    /* how a product handles, not what it does: "easy to open", "stays
+     * stuck all day", "the tube was well sealed" */
     { RC_C_USABILITY, "cue.usability",
       W "(?:(?:easy|easier|hard|difficult|fiddly|simple) to (?:put on|apply|use|open|swallow|remove|peel|carry|"
       "stick|spread)|stay(?:s|ed)? stuck|arrived (?:quickly|on time|promptly|late|damaged)|"
@@ -455,7 +455,7 @@ static const struct rule cue_rules[] = {
       "horrible) (?:smell|taste|scent)|smells? (?:nice|fine|lovely|awful)|would buy again|good value|"
       "value for money)" W },
     /* a study pointed at, its finding left unsaid: "A larger trial has
-     * since been published", "A second study has looked at older people" */
+     * since been published", "A third study has looked at children" */
     { RC_C_POINTER, "cue.pointer",
       W "(?:(?:has|have) (?:since |now |also |recently |already )?(?:been published|looked at|examined|"
       "investigated|explored|asked whether|tested whether|reported what)|(?:is|are) (?:now |currently )?"
@@ -464,7 +464,7 @@ static const struct rule cue_rules[] = {
     { RC_C_BACKGROUND, "cue.tradition",
       W "(?:has|have) been used (?:[\\w-]+ ){1,4}for (?:centuries|generations|decades|hundreds of years|"
       "thousands of years)" W },
-    /* when a product came to market: "X became available last spring" */
+    /* when a product came to market: "X became available this year" */
     { RC_C_BACKGROUND, "cue.product_fact",
       W "(?:became available|went on sale|came onto the market|was launched)" W },
     { 0, NULL, NULL }
