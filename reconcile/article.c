@@ -631,7 +631,8 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
         "swear by", "swore by", "raves about", "rave about", NULL
     };
     static const char *const looking[] = {
-        "worth looking at", "worth a look at", "worth asking what", "worth checking what", NULL
+        "worth looking at", "worth a look at", "worth asking what", "worth checking what",
+        "worth looking closely at", "worth a closer look at", NULL
     };
     /* the shape of an association: where it is steepest, what matters most */
     static const char *const shape[] = {
@@ -642,6 +643,16 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
     static const char *const fraction[] = {
         "half", "a third", "a quarter", "a fifth", "a tenth", "two-thirds", "three-quarters",
         "twice", "double", "triple", "halves", "doubles", "triples", NULL
+    };
+    /* a use someone close to the writer made ("My sister took it ... and
+     * swears by it"): their story, not hearsay */
+    static const char *const used[] = {
+        "took it", "takes it", "used it", "uses it", "tried it", "was on it", "been on it",
+        "been taking it", "been using it", "took them", "used them", "tried them", NULL
+    };
+    /* "my brother swears by it": the relayed story itself, not hearsay */
+    static const char *const swears[] = {
+        "swears by", "swear by", "swore by", "raves about", "rave about", NULL
     };
     size_t a = s->start, b = s->end, i;
     int numbers = 0;
@@ -663,7 +674,9 @@ int rc_claim_gate(const char *text, const struct rc_sent *s, enum rc_block_kind 
     if (!opens && rc_word_count(text, a, b) <= 8 && has_phrase(text, a, b, echo))
         return -1;
     if (!(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)) && !opens
-        && (has_phrase(text, a, b, hearsay)
+        && ((has_phrase(text, a, b, hearsay)
+             && !((f & RC_F_TESTIMONIAL)
+                  && (has_phrase(text, a, b, used) || has_phrase(text, a, b, swears))))
             || ((f & RC_F_STUDYWORD) && has_phrase(text, a, b, looking))))
         return -1;
     if (has_phrase(text, a, b, shape))

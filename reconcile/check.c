@@ -998,6 +998,32 @@ static int not_a_claim(unsigned f, const struct rc_nums *ns)
     return 1;
 }
 
+/* A business speaking of its service, or a press release's furniture
+ * ("people come to our practice", "a short consultation lets us check ...",
+ * "X today announced new data on Y"): no claim, unless it tells a story, a
+ * case, an effect, a harm or a figure. */
+static int house_voice(unsigned f, unsigned cues, const struct rc_nums *ns)
+{
+    size_t i;
+
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION && ns->v[i].kind != RC_P)
+            return 0;
+    /* how a product handles ("easy to open, stays stuck"), in a review
+     * that says nothing of what it did; a study pointed at ("a larger
+     * trial has since been published") whose finding goes unsaid */
+    if ((cues & (RC_C_USABILITY | RC_C_POINTER))
+        && !(f & (RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY | RC_F_OUTCOME | RC_F_PRAISE)))
+        return 1;
+    if (!(cues & (RC_C_SERVICE | RC_C_BOILER))
+        || (f & (RC_F_TESTIMONIAL | RC_F_CASE | RC_F_EFFICACY | RC_F_NULL | RC_F_SAFETY)))
+        return 0;
+    for (i = 0; i < ns->n; i++)
+        if (ns->v[i].kind != RC_DURATION && ns->v[i].kind != RC_P)
+            return 0;
+    return 1;
+}
+
 /* A page's meta line: three fields or more split by " | " ("Posted in X |
  * 5 min read | By Y", "In stock | Free delivery"): furniture, never a claim. */
 static int meta_line(const char *t, size_t a, size_t b)
@@ -1059,6 +1085,9 @@ static int is_claim(unsigned f, const struct rc_nums *ns, enum rc_block_kind bk,
     if (strong)
         return 1;
     if (f & (RC_F_TESTIMONIAL | RC_F_CASE))
+        return 1;
+    /* "I read it works for X too": what the writer read, checked as said */
+    if ((f & RC_F_READ) && (f & (RC_F_EFFICACY | RC_F_SAFETY | RC_F_NULL)))
         return 1;
     /* "Best thing I've ever taken.", "It's a miracle drug." in a story */
     if ((f & RC_F_PRAISE) && (prev_anecdote || (f & RC_F_FIRST_PERSON)))
@@ -1321,6 +1350,20 @@ static int model_claim(unsigned f, unsigned cues, enum rc_block_kind bk, int top
      * three words say what kind of thing it claims */
     if (words < (bk == RC_BLOCK_ITEM && topical ? 3u : 4u))
         return 0;
+    /* a figure set against another, in a paragraph about the topic or of
+     * a study: a finding ("fell by 12 ..., compared with 5 on placebo") */
+    if ((cues & RC_C_FIGURES) && (topical || about >= 0) && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* what cells or animals showed of the topic: a preclinical claim */
+    if ((f & (RC_F_INVITRO | RC_F_ANIMAL)) && sent_topical && !(f & RC_F_FIRST_PERSON))
+        return 1;
+    /* someone's word on the results ("called the results a clear advance"),
+     * a professional's or an executive's belief in quotes ("We think X
+     * could transform care," said ...): an opinion, reported */
+    if ((cues & RC_C_APPRAISAL) && (f & RC_F_OPINION))
+        return 1;
+    if ((f & RC_F_EXPERT) && (f & RC_F_OPINION) && (cues & RC_C_HEDGE) && has_topic && words >= 8)
+        return 1;
     /* in an article with a topic, a statement of harms, or of how often
      * the treatment is given, speaks of the topic's treatment */
     /* a general fact of the condition, the maker or the regulator:
@@ -1811,6 +1854,37 @@ static int names_topic(const struct rc_topic *t, const char *text, size_t a, siz
 }
 
 /* Does text[a,b) name topic word @i (or the word its acronym stands for)? */
+/* The treatment named by its kind with the definite article ("the drug",
+ * "the splint", "the patch"): in an article with a topic, the topic, told
+ * again by what it is. */
+static int names_product(const char *text, size_t a, size_t b)
+{
+    static const char *const kinds[] = {
+        "drug", "medicine", "medication", "pill", "tablet", "tablets", "capsule", "capsules",
+        "splint", "patch", "patches", "spray", "cream", "gel", "foam", "drops", "device",
+        "supplement", "injection", "injections", "jab", "inhaler", "lozenge", "lozenges",
+        "ointment", "brace", NULL
+    };
+    const char *p = text + a, *e = text + b;
+
+    while ((p = rc_find_ci(p, (size_t)(e - p), "the ")) != NULL) {
+        const char *w = p + 4, *we = w;
+        size_t i;
+        if (p > text + a && isalnum((unsigned char)p[-1])) {
+            p++;
+            continue;
+        }
+        while (we < e && isalpha((unsigned char)*we))
+            we++;
+        for (i = 0; kinds[i]; i++)
+            if (strlen(kinds[i]) == (size_t)(we - w) && !strncasecmp(w, kinds[i], (size_t)(we - w))
+                && (we == e || !isalnum((unsigned char)*we)))
+                return 1;
+        p++;
+    }
+    return 0;
+}
+
 static int names_topic_word_at(const struct rc_topic *t, size_t i, const char *text, size_t a,
                                size_t b)
 {
@@ -2122,6 +2196,10 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
         if (post && !pro && (f & RC_F_EFFICACY) && !(f & (RC_F_STUDYWORD | RC_F_EXPERT))
             && says_me(d->text.s, s->start, s->end))
             f |= RC_F_TESTIMONIAL;
+        /* someone's word on the results ("called the results a clear
+         * advance"): an opinion, not the study's finding */
+        if ((cues & RC_C_APPRAISAL) && !(f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)))
+            f |= RC_F_OPINION;
         story |= (f & (RC_F_FIRST_PERSON | RC_F_TESTIMONIAL)) != 0;
         flags[i] = f;
         if (r->nclaims >= RC_MAX_CLAIMS)
@@ -2150,7 +2228,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
             nb = -1;
         if (about >= 0 && nb < 0 && (named >= 0 || (cues & (RC_C_BACKREF | RC_C_BACKREF_IN))))
             rc_mention_enrich(r, about, d->text.s, s, f, &nums);
-        topical = names_topic(&subj, d->text.s, s->start, s->end);
+        topical = names_topic(&subj, d->text.s, s->start, s->end)
+                  || (subj.n && names_product(d->text.s, s->start, s->end));
         /* the subject passes within a block: a sentence of a paragraph that
          * names the topic speaks of it */
         block_topical = topical || names_topic(&subj, d->text.s, d->blocks[s->block].start,
@@ -2164,7 +2243,8 @@ lm_err lm_check(lm_checker *k, const lm_doc *d, lm_report **out)
                 block_topical = names_topic(&subj, d->text.s, d->blocks[lb].start,
                                             d->blocks[lb].end);
         }
-        gate = cited || not_a_claim(f, &nums) || meta_line(d->text.s, s->start, s->end)
+        gate = cited || not_a_claim(f, &nums) || house_voice(f, cues, &nums)
+               || meta_line(d->text.s, s->start, s->end)
                || name_list(d->text.s, s->start, s->end)
                || (bk == RC_BLOCK_HEADING
                                          && headline_echoes_lead(d, s->block, d->text.s, s))

@@ -133,6 +133,19 @@ static int is_heading(const char *s, size_t n)
         return 0;
     if (pack_size_end(s, n))
         return 1;
+    /* a reply that opens on its author's handle ("@ana_q: been on it two
+     * months, my skin is clear"): a post, whatever its last character */
+    if (s[0] == '@' && n > 1 && (isalnum((unsigned char)s[1]) || s[1] == '_')) {
+        size_t i = 1, words = 0;
+        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+            i++;
+        if (i < n && s[i] == ':') {
+            for (; i < n; i++)
+                words += s[i] == ' ' && i + 1 < n && s[i + 1] != ' ';
+            if (words >= 4)
+                return 0;
+        }
+    }
     /* a heading starts with a capital: a line of four words or more that
      * starts in lower case is a post ("tried it all spring and loved it") */
     if (islower((unsigned char)s[0])) {

@@ -291,7 +291,8 @@ enum {
     RC_F_EXPERT       = 1u << 27,  /* said by a professional: opinion, never a testimonial */
     RC_F_REPORTING    = 1u << 28,  /* "the only study I know": a first person who reports a
                                     * study, no story of their own */
-    RC_F_OUTCOME      = 1u << 29   /* "the spells have gone", "back at work": how a story ended */
+    RC_F_OUTCOME      = 1u << 29,  /* "the spells have gone", "back at work": how a story ended */
+    RC_F_READ         = 1u << 30   /* "I read that X works": the writer relays what they read */
 };
 /* Flags of text[start,end). */
 unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end);
@@ -310,8 +311,14 @@ enum {
     RC_C_MENTION    = 1u << 9,   /* introduces a study */
     RC_C_BACKGROUND = 1u << 10,  /* a definition, a prevalence, a product fact */
     RC_C_BACKREF_IN = 1u << 11,  /* "in that trial" inside the sentence */
-    RC_C_GENERAL    = 1u << 12   /* a general fact about a condition or a maker, a regulatory
+    RC_C_GENERAL    = 1u << 12,  /* a general fact about a condition or a maker, a regulatory
                                   * status: background whatever the topic */
+    RC_C_SERVICE    = 1u << 13,  /* a business speaking of its service ("our clinic", "lets us") */
+    RC_C_BOILER     = 1u << 14,  /* a press release's furniture ("today announced new data on") */
+    RC_C_APPRAISAL  = 1u << 15,  /* someone's word on the results ("called the results ...") */
+    RC_C_FIGURES    = 1u << 16,  /* a figure set against another ("12, compared with 5") */
+    RC_C_USABILITY  = 1u << 17,  /* how a product handles ("easy to open", "stays stuck") */
+    RC_C_POINTER    = 1u << 18   /* a study pointed at, no finding ("has since been published") */
 };
 unsigned rc_cues(rc_rules *r, const char *text, size_t start, size_t end);
 

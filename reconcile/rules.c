@@ -113,7 +113,8 @@ static const struct rule sentence_rules[] = {
     { RC_F_TRIALWORD, "kw.trial",
       W "(?:trials?|study|studies|doses?|dosing|microdos\\w*)" W },
     { RC_F_EFFICACY, "kw.efficacy",
-      W "(?:works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed)?|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
+      W "(?:(?<!\\bat\\s)(?<!\\bfrom\\s)(?<!\\bof\\s)works?|worked|cures?|cured|curing|beats?|beat|cuts?|cutting|reduc(?:e|es|ed|ing|tion)|"
+      "lower(?:s|ed)?(?! (?:back|legs?|limbs?|abdomen|belly|body|lids?|eyelids?|jaw|arms?|teeth))|halv(?:e|es|ed)|improv(?:e|es|ed|ing|ement)|clears?|cleared|prevents?|protects?|effective|efficacy|(?<!\\bneeded\\s)(?<!\\bneeds\\s)(?<!\\bneed\\s)(?<!\\bfor\\s)(?<!\\bsome\\s)helps?|helped|heals?|relief|lifted|boosts?|sooner|faster|confirm(?:s|ed)?|proof|proven|valuable|benefits?|responded|remission|free of|killed|kills|inhibit\\w*|separated|los(?:e|es|ing)|lost(?! to)|sheds?|"
       "eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|(?-i:sooth(?:e|es|ed|ing))|(?:did|does|do|worked|works|fared) better)" W },
     { RC_F_NULL, "kw.null",
       W "(?:no (?:significant |real |clear |meaningful |noticeable |measurable |obvious )?difference|not significantly different|no better than|found nothing|(?:just|only|nothing but|merely) (?:an? )?(?:[\\w-]+ )?placebo|placebo effect|did nothing|does nothing|didn't do anything|zero difference|did not (?:separate|differ|show|reduce|improve|work)|not distinguish|no effect|no benefit|did not|no meaningful)" },
@@ -126,7 +127,7 @@ static const struct rule sentence_rules[] = {
     { RC_F_OBSERVATIONAL, "kw.observational",
       W "(?:cohort|registry|retrospective|observational|real[- ]world|records|prescription data|data from)" W },
     { RC_F_SAFETY, "kw.safety",
-      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
+      W "(?:side[- ]effects?|adverse (?:events?|effects?)|(?:is|are|was|were|completely|perfectly|totally|entirely|absolutely) safe|harms?|blood pressure|toxic\\w*|(?:well[- ])?tolerated|tolerability|nausea|vomiting|safety|(?:not |non-?)?addictive|addiction|habit[- ]forming|withdrawal|(?:can|may|might|could|does|did|will) (?:also )?cause|(?:drug )?interactions?|interacts? with|gentle on (?:the |your )?(?:stomach|skin|gut)|"
       "(?:damaged|ruined|wrecked|paraly[sz]ed|poisoned|hospitali[sz]ed|nearly killed) (?:my|his|her|their|our)\\b|"
       /* a harm compared between arms: "headaches were more common on the drug" */
       "(?:was|were|is|are) (?:much |slightly |far |a little |somewhat )?(?:more|less) (?:common|frequent) (?:with|on)" W "|"
@@ -172,7 +173,9 @@ static const struct rule sentence_rules[] = {
     /* what a unit of the product holds: a label, no finding */
     { RC_F_NONCLAIM, "nc.composition",
       "^\\W*(?:each|one|every|per) (?:tablet|capsule|softgel|gummy|lozenge|sachet|patch|dose|serving|"
-      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W },
+      "drop|spray|ml|scoop|pill)s? (?:contains|provides|delivers|has)" W
+      /* "Each sachet provides relief for up to 9 hours": a promise, checked */
+      "(?!\\s+(?:relief|protection|comfort|results?|up to|all[- ]day|round-the-clock|fast|long-lasting|lasting))" },
     { RC_F_NONCLAIM, "nc.meta",
       W "(?:(?:keep|keeps|often|always|frequently|regularly) ask(?:s|ing)? (?:us |me )?(?:about|whether|if)|"
       "here(?:'s| is) (?:what|a (?:careful |quick |closer |brief )?look|how|why)(?![^.!?]*:)|"
@@ -211,6 +214,136 @@ static const struct rule sentence_rules[] = {
       /* advice after a condition: "If you are thinking of it, ask your ..." */
       "^\\W*if you[^,.;]{3,80},\\s+(?:please\\s+)?(?:ask|talk|speak|see|check|consult|tell|book|call|try|"
       "consider|keep|stop|avoid|make sure|get|discuss)" W },
+    /* ---- sentence roles (detection round five): what a sentence does on
+     * the page, whatever its words are about ---- */
+    /* the imperative mood: a bare verb opens the sentence and a pronoun,
+     * an article, a number or a particle follows ("Tip the bottle upside down",
+     * "Wait ten minutes before ...", "Hold the spray upright") */
+    { RC_F_NONCLAIM, "nc.imperative",
+      "^\\W*(?:(?:gently|always|first|then|now|simply|just|please)\\s+)?(?:tilt|wait|wash|hold|pull|press|close|blink|"
+      "leave|remove|avoid|remember|repeat|put|let|lie|sit|stand|breathe|drink|sip|throw|discard|wipe|dry|clean|"
+      "check|read|follow|ring|phone|contact|visit|make sure|be sure|peel|cover|warm|cool|squeeze|tap|write|note|"
+      "bring|allow|wear|aim|pinch|tip)\\s+(?:your|the|a|an|it|them|this|these|those|each|every|any|one|two|three|"
+      "four|five|six|seven|eight|nine|ten|\\d+|for|until|before|after|at|on|in|back|down|up|out|off|away|gently|"
+      "slowly|carefully|with|to|about|yourself|someone|anyone|all|some|plenty|no more)" W },
+    /* a negative imperative: "Don't put up with it", "Do not share the
+     * bottle" (not "Don't know if ...", the writer's "I" dropped) */
+    { RC_F_NONCLAIM, "nc.negative_imperative",
+      "^\\W*(?:don't|don\u2019t|do not)\\s+(?!(?:know|think|see|remember|understand|believe|get|mind|care|feel|"
+      "felt|really|usually|have|had|need|want|seem|expect|like|notice|recall)" W ")[a-z]+" W },
+    /* advice to see a professional: "should see their doctor", "it is
+     * worth booking a review with your GP" */
+    { RC_F_CALL, "kw.see_professional",
+      W "(?:should|must|need to|ought to|(?:is|it's) worth|are advised to|best to)\\s+(?:(?:first|always|still|then)\\s+)?"
+      "(?:see|seeing|visit|visiting|ask|asking|talk to|talking to|speak to|speaking to|consult|consulting|contact|"
+      "check with|book|booking|get|getting)\\s+(?:[\\w-]+\\s+){0,4}?(?:doctors?|gps?|pharmacists?|nurses?|"
+      "midwi(?:fe|ves)|clinicians?|specialists?|physicians?|dentists?|opticians?|optometrists?|consultants?|"
+      "health ?care (?:team|provider|professional)s?|review|appointment|check-?up)" W },
+    /* the page on itself between issues ("Last week we mentioned X"), or
+     * asking for its readers' stories */
+    { RC_F_NONCLAIM, "nc.issue_meta",
+      "^\\W*(?:last|earlier this|in last) (?:month|week|year|time|issue|edition|newsletter|spring|summer|autumn|"
+      "winter)(?:'s issue)?,?\\s+(?:we|(?-i:I))\\s+(?:mentioned|covered|wrote|looked|promised|discussed|reported|"
+      "featured|talked|asked)" W "|"
+      "^\\W*(?:readers|listeners|viewers|anyone|those|people) who (?:want|would like|wish|would love) to "
+      "(?:share|tell|send)" W },
+    /* the shop's terms: returns, refunds, delivery */
+    { RC_F_NONCLAIM, "nc.shop_terms",
+      W "(?:full refund|money[- ]back|(?:be )?returned within|returns? (?:policy|within)|refund(?:ed|s)?|"
+      "free (?:delivery|shipping|returns)|dispatched|orders? (?:placed|over)|add to (?:basket|cart))" W },
+    /* a press release's legal small print */
+    { RC_F_NONCLAIM, "nc.forward_looking",
+      W "(?:forward-looking statements?|risks and uncertainties|(?:actual|future) results (?:may|could|might) differ|"
+      "undue reliance|speak only as of)" W },
+    /* a case in the literature: "One published case describes a boy who ..." */
+    { RC_F_CASE, "src.case_describes",
+      W "(?:(?:single|published|reported|one|a)\\s+)+case(?: report)?s?\\s+(?:describes|described|reports|reported|"
+      "documents|documented|tells of|of an?" W ")" },
+    /* rates compared between arms, no difference: "Rates of X were similar
+     * in the two groups" */
+    { RC_F_NULL, "kw.similar_arms",
+      W "(?:was|were|is|are|remained|stayed) (?:very |broadly |roughly |about )?(?:similar|comparable|the same|"
+      "no different|alike) (?:in|between|across|for) (?:the |both )?(?:two |three |both )?(?:groups|arms)" W },
+    /* the writer relays a study, and only then speaks for themself: "A large
+     * trial found X works, so I'd try it" */
+    { RC_F_REPORTING, "src.relays_study",
+      "^(?![^,;]*" W "(?:(?-i:I)|my|me|we|our)" W ")[^,;]*" W "(?:trials?|stud(?:y|ies)|review|research)" W
+      "[^,;]*" W "(?:showed|shows|found|finds|proved|proves|suggests|suggested)" W "[^,;]*,\\s*"
+      "(?:so|and so|which is why)" W },
+    /* work on cells: "cell studies suggest", "experiments on nerve cells" */
+    { RC_F_INVITRO, "src.cell_work",
+      W "(?:cell (?:studies|study|experiments?|work|research)|(?:experiments?|studies|tests?) (?:on|in) "
+      "(?:[\\w-]+ )?cells)" W },
+    /* the writer's age and their condition, no treatment in it yet: "I'm
+     * 41 and my hives are driving me mad" */
+    { RC_F_ASIDE, "nc.age_and_condition",
+      "^\\W*(?-i:I)(?:'m|\u2019m| am) (?:\\d{1,2}|a \\w+)(?: years old)?,? and my" W },
+    /* someone close to the writer started or is on the treatment: their
+     * story ("My husband started it in June and his hives settled") */
+    { RC_F_TESTIMONIAL, "src.relayed_start",
+      W "my (?:[\\w-]+ )?(?:sister|brother|mum|mom|mother|dad|father|friend|husband|wife|partner|son|daughter|"
+      "aunt|uncle|cousin|neighbou?r|colleague|gran\\w*|nan|boyfriend|girlfriend)s?\\b[^.;]{0,30}" W
+      "(?:started|began|stopped|has been on|was put on|was prescribed|is on|went on)" W },
+    /* the page meets its reader where they came from, or says what it left
+     * out: "You may have seen reports about X", "Many of you asked
+     * about X", "We have not included forum posts" */
+    { RC_F_NONCLAIM, "nc.reader_meta",
+      "^\\W*you (?:may|might) (?:well )?have (?:seen|read|heard)" W "|"
+      W "(?:lots|many|some|several|plenty) of you (?:have )?(?:been )?(?:asking|asked|ask|wondering|wondered)" W "|"
+      W "we (?:have not|haven't|did not|didn't|do not|don't) (?:include|included|cover|covered|list|listed)" W },
+    /* a label's dose or a product's terms: "Our blend delivers a
+     * standardised 250 mg of root", "Suggested use: ...", "Frequently
+     * bought together", "gluten free, no artificial colours" */
+    { RC_F_NONCLAIM, "nc.label",
+      W "(?:delivers|provides|contains|supplies) (?:a |an )?(?:standardi[sz]ed |concentrated |full |high )?"
+      "\\d[\\d.,]*\\s?(?:mg|mcg|\u00b5g|g|iu|ml)" W "|"
+      "^\\W*(?:suggested|recommended) (?:use|dose|dosage|serving)\\s*:|"
+      W "(?:frequently bought together|customers also (?:bought|viewed)|you may also like|gluten[- ]free|"
+      "no artificial (?:colou?rs|flavou?rs|preservatives|sweeteners)|suitable for vegans)" W },
+    /* advice not to act without a professional: "should not stop ...
+     * without talking to their doctor" */
+    { RC_F_CALL, "kw.without_professional",
+      W "without (?:first )?(?:talking|speaking|checking) (?:to|with) (?:their|your|his|her|a) "
+      "(?:[\\w-]+ )?(?:doctors?|gps?|pharmacists?|nurses?|midwi(?:fe|ves)|clinicians?|specialists?|"
+      "consultants?|health ?care (?:team|provider|professional)s?)" W },
+    /* a published report of one case: "one published report describes a
+     * woman whose ..." */
+    { RC_F_CASE, "src.report_describes",
+      W "(?:single|published|one|a) (?:published )?(?:report|case study|case series) (?:describes|described|"
+      "reports|reported|documents|documented|tells of)" W },
+    /* a group that did better than another, without figures: "people
+     * taking X had slightly fewer symptoms than those on placebo" */
+    { RC_F_EFFICACY, "kw.fewer_than",
+      W "(?:had|reported|showed|saw|experienced|needed) (?:slightly |significantly |far |much |a little |"
+      "somewhat )?(?:fewer|less|lower|milder|shorter) [\\w -]{1,40} than (?:those|people|patients|the|placebo|"
+      "controls?|participants)" W },
+    /* where a product is sold, how large its maker is: trade facts, no
+     * claim ("X is available from pharmacies", "Its products are sold in
+     * 20 countries", "It employs around 300 people") */
+    { RC_F_NONCLAIM, "nc.trade_facts",
+      W "(?:(?:is|are) (?:now |also |widely )?(?:available|sold|stocked) (?:from|in|at|online|through|across|to buy)|"
+      "employs (?:around |about |over |some |more than |nearly )?\\d+|(?:products|medicines|devices|treatments) "
+      "are (?:sold|available|marketed) in|recommended retail price)" W },
+    /* a professional the writer knows, and what they say: "My cousin's
+     * husband is a doctor and he says X is safe" */
+    { RC_F_EXPERT, "src.known_professional",
+      W "(?:is|was) an? (?:[\\w-]+ )?(?:doctor|gp|pharmacist|nurse|consultant|\\w+ologist|\\w+iatrist|surgeon|"
+      "midwife|dentist|physio\\w*)\\b[^.;]{0,20}" W "(?:he|she|they) (?:says|said|reckons|told|tells|thinks)" W },
+    /* an effect that happened to the writer: "it works for me", "it
+     * helped me" */
+    { RC_F_TESTIMONIAL, "src.for_me",
+      W "(?:works?|worked|helps?|helped|did wonders|did the trick) (?:for|with) me" W "|" W "(?:it|this|they) helped me" W },
+    /* what the writer read or heard, told as a claim, nothing of theirs in
+     * it: "I read it works for X too", "I've read that X ..." (rc_flags:
+     * no story of theirs) */
+    { RC_F_READ, "src.read_that",
+      "^(?!.*" W "(?:my|me|myself|mine)" W ")\\W*(?:(?-i:I)(?:'ve|\u2019ve| have)? (?:read|heard|seen)|"
+      "(?:saw|read) (?:a|an|one) (?:piece|article|post|report|story)) " },
+    /* a company's executive quoted: the company's opinion */
+    { RC_F_EXPERT, "src.executive_quote",
+      "[\"\u201d\u2019],?\\s+(?:said|says|added|adds|explains|explained)\\s+(?:the\\s+)?(?:company's\\s+)?"
+      "(?:[\\w-]+\\s+){0,2}?(?:chief executive|executive|chairman|chairwoman|managing director|vice[- ]president|"
+      "head of)" W },
     { 0, NULL, NULL }
 };
 
@@ -286,6 +419,54 @@ static const struct rule cue_rules[] = {
       "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:people|adults|children|women|men)"
       "(?![^.]*" W "(?:on|taking|given|treated|receiving|took|trial|study|group|placebo)" W ")|(?:approved|licensed|cleared) by (?:the )?"
       "(?-i:[A-Z]{2,}))" W },
+    /* ---- sentence roles (detection round five) ---- */
+    /* a business speaking of itself and its service: "people come to our
+     * practice", "a short consultation lets us check ...", "we can suggest" */
+    { RC_C_SERVICE, "cue.service",
+      W "(?:(?:our|this) (?:clinic|practice|surgery|pharmacy|team|service|centre|center|store|shop|salon|website|"
+      "staff)s?|(?:lets|let|allows?|helps?|enables?) us|we (?:can|offer|provide|will|'ll|also offer|are happy to|"
+      "are able to|stock|sell)|many of our (?:patients|clients|customers))" W },
+    /* a press release's furniture: what is announced, not what was found */
+    { RC_C_BOILER, "cue.boiler",
+      W "(?:today |has |have )?(?:announced|announces|is pleased to announce|are pleased to announce|will present|"
+      "unveiled|unveils) (?:new |the |its |further |updated )?(?:data|results|findings|details|plans|"
+      "a partnership|an agreement)" W },
+    /* someone's word on the results: "called the results a clear advance" */
+    { RC_C_APPRAISAL, "cue.appraisal",
+      W "(?:called|described|hailed|welcomed|praised|dismissed|labell?ed) (?:the|these|those|its|their) "
+      "(?:results|findings|data|trial|study|work|figures)" W },
+    /* a figure set against another: "fell by 12 ..., compared with 5 on placebo" */
+    { RC_C_FIGURES, "cue.figures",
+      "\\d[^.;]{0,60}" W "(?:compared (?:with|to)|against|versus|vs\\.?)\\s+(?:about |around |just |only |roughly )?\\d" },
+    /* how common a condition grows with age, what doctors do in practice:
+     * "X becomes more common after the age of 40", "Many GPs still
+     * offer it when ..." */
+    { RC_C_GENERAL, "cue.general_epidemiology",
+      W "(?:becomes?|gets?|grows?|is|are) (?:much |far |increasingly )?(?:more|less) common (?:after|as (?:people|we|you) "
+      "age|from the age|beyond|in older|in later life|with age)" W "|"
+      W "(?:some|many|most|few) (?:doctors|gps|clinicians|physicians|specialists|midwives|surgeons) (?:still |now |also "
+      "|often |sometimes |usually |routinely )?(?:prescribe|recommend|offer|suggest)" W },
+    /* how a product handles, not what it does: "easy to open", "stays
+     * stuck all day", "the tube was well sealed" */
+    { RC_C_USABILITY, "cue.usability",
+      W "(?:(?:easy|easier|hard|difficult|fiddly|simple) to (?:put on|apply|use|open|swallow|remove|peel|carry|"
+      "stick|spread)|stay(?:s|ed)? stuck|arrived (?:quickly|on time|promptly|late|damaged)|"
+      "(?:box|packaging|parcel|delivery|bottle|lid|tube|pump) (?:was|is|were|came)|(?:nice|pleasant|strong|awful|"
+      "horrible) (?:smell|taste|scent)|smells? (?:nice|fine|lovely|awful)|would buy again|good value|"
+      "value for money)" W },
+    /* a study pointed at, its finding left unsaid: "A larger trial has
+     * since been published", "A third study has looked at children" */
+    { RC_C_POINTER, "cue.pointer",
+      W "(?:(?:has|have) (?:since |now |also |recently |already )?(?:been published|looked at|examined|"
+      "investigated|explored|asked whether|tested whether|reported what)|(?:is|are) (?:now |currently )?"
+      "(?:under way|underway|recruiting|being planned))" W },
+    /* a long tradition of use: "X has been used in folk medicine for centuries" */
+    { RC_C_BACKGROUND, "cue.tradition",
+      W "(?:has|have) been used (?:[\\w-]+ ){1,4}for (?:centuries|generations|decades|hundreds of years|"
+      "thousands of years)" W },
+    /* when a product came to market: "X became available this year" */
+    { RC_C_BACKGROUND, "cue.product_fact",
+      W "(?:became available|went on sale|came onto the market|was launched)" W },
     { 0, NULL, NULL }
 };
 
@@ -439,6 +620,10 @@ unsigned rc_flags(rc_rules *r, const char *text, size_t start, size_t end)
         f &= ~(RC_F_TESTIMONIAL | RC_F_FIRST_PERSON);
         f = f & RC_F_STUDYWORD ? f & ~RC_F_OPINION : f | RC_F_OPINION;
     }
+    /* "I read that X works": the writer relays what they read, their own
+     * story not in it */
+    if ((f & RC_F_READ) && !(f & (RC_F_TESTIMONIAL | RC_F_OUTCOME)))
+        f &= ~RC_F_FIRST_PERSON;
     /* "the only trial I know of": the writer reports a study */
     if ((f & RC_F_REPORTING) && (f & RC_F_STUDYWORD) && !(f & RC_F_TESTIMONIAL))
         f &= ~RC_F_FIRST_PERSON;

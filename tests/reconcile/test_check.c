@@ -1295,3 +1295,47 @@ Test(reconcile_check, rounded_reductions_agree_within_their_rounding)
     lm_corpus_close(c);
     rmdb();
 }
+
+/* Sentence roles on an invented clinic page (detect5_article.txt): the
+ * clinic speaking of its service, how-to steps, a poster's own advice, the
+ * shop's terms and legal small print are no claims; a figure set against
+ * another, arms that did not differ, what cells showed, an outside expert's
+ * word on the results, an executive's belief and a study's finding of
+ * "the drops" (the topic told by its kind) are; a relative's use is a
+ * story, not hearsay; a study a poster relays before their own advice is
+ * the study's claim. */
+Test(reconcile_check, sentence_roles_of_a_clinic_page)
+{
+    static const struct { const char *start, *source; } want[] = {
+        { "Spinning spells fell by 9", "study" },
+        { "Falls were similar in the two groups", "study" },
+        { "Cell studies suggest", "animal" },
+        { "Dr. Ana Quill", "opinion" },
+        { "\"We believe velmorant", "opinion" },
+        { "My brother took it", "anecdote" },
+        { "A big trial showed", "study" },
+        { "My aunt swears by", "anecdote" },
+        /* the topic told again by its kind: "the drops" */
+        { "Patients using the drops", "study" },
+        { "Been on it 6 weeks", "anecdote" },
+    };
+    static const char *const never[] = {
+        "Dizziness is one of the most", "A short assessment", "Tilt your head", "Wait two minutes",
+        "Don't put up", "Unopened packs", "This note contains", "\"The bottle is easy",
+        "A second velmorant trial",
+    };
+    cJSON *root = check_json(FX "rules_corpus.xml", FX "detect5_article.txt");
+    const cJSON *cl;
+    size_t i;
+
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cJSON *hit = claim_text_starting(root, want[i].start);
+        cr_assert_not_null(hit, "no claim starts with %s", want[i].start);
+        cr_assert_str_eq(str_of(hit, "source"), want[i].source, "%s", want[i].start);
+    }
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItem(root, "claims"))
+        for (i = 0; i < sizeof never / sizeof never[0]; i++)
+            cr_assert(strncmp(str_of(cl, "text"), never[i], strlen(never[i])),
+                      "not a claim: %s", str_of(cl, "text"));
+    cJSON_Delete(root);
+}

@@ -470,6 +470,10 @@ Test(reconcile_input, lower_case_lines_are_no_headings)
         { "my nurse said it's the gentlest option going", 0 },
         { "Why readers choose velmorant", 1 },
         { "iPhone notes", 1 },
+        /* a reply opening on its author's handle is a post */
+        { "@quill_rider: Been on it 3 months, my ears are quiet now", 0 },
+        { "@quill_rider: Velmorant cleared it for me", 0 },
+        { "@quill_rider: Thanks", 1 },
     };
     size_t i;
 

@@ -844,3 +844,134 @@ Test(reconcile_rules, own_cases_signed_reviews_and_plain_harms)
     }
     rc_rules_close(r);
 }
+
+/* Sentence roles (detection round five), on invented sentences: the
+ * imperative mood, a negative imperative, advice to see a professional,
+ * a newsletter's meta line, a shop's terms, a release's legal small print
+ * are no claims; a published case described, arms that did not differ, a
+ * study relayed before the writer's own advice, an executive's quote; a
+ * promise of relief is no label. */
+Test(reconcile_rules, sentence_roles_round_five)
+{
+    static const struct {
+        const char *text;
+        unsigned want, not;
+        int src;                /* lm_claim_source, or -1: not asked */
+    } t[] = {
+        { "Tilt the bottle and squeeze one drop into each nostril.", RC_F_NONCLAIM, 0, -1 },
+        { "Wait ten minutes before you lie down.", RC_F_NONCLAIM, 0, -1 },
+        { "Gently press on the inner corner of the eye.", RC_F_NONCLAIM, 0, -1 },
+        { "Wear the brace at night for a month.", RC_F_NONCLAIM, 0, -1 },
+        { "Waiting lists for zorvane are long.", 0, RC_F_NONCLAIM, -1 },
+        { "Patients held the spray upright in the trial.", 0, RC_F_NONCLAIM, -1 },
+        { "Don't put up with the itch the way I did.", RC_F_NONCLAIM, 0, -1 },
+        { "Do not share the bottle with anyone.", RC_F_NONCLAIM, 0, -1 },
+        { "Don't know if it helps but my rash went in a week.", 0, RC_F_NONCLAIM, -1 },
+        { "Anyone whose rash spreads should see a doctor the same day.", RC_F_CALL, 0, -1 },
+        { "It is worth booking a check-up with your pharmacist first.", RC_F_CALL, 0, -1 },
+        { "Patients in the trial saw a nurse every week.", 0, RC_F_CALL, -1 },
+        { "Last week we mentioned zorvane, the new spray for hives.", RC_F_NONCLAIM, 0, -1 },
+        { "Listeners who want to share their story can email the show.", RC_F_NONCLAIM, 0, -1 },
+        { "Unused tubes can be returned within 14 days for a full refund.", RC_F_NONCLAIM, 0, -1 },
+        { "Orders placed before noon are dispatched the same day.", RC_F_NONCLAIM, 0, -1 },
+        { "Results may differ materially from those expected today.", 0, RC_F_NONCLAIM, -1 },
+        { "Actual results could differ from these statements.", RC_F_NONCLAIM, 0, -1 },
+        { "This announcement contains forward-looking statements.", RC_F_NONCLAIM, 0, -1 },
+        { "Each sachet provides relief for up to 9 hours.", 0, RC_F_NONCLAIM, -1 },
+        { "Each sachet provides 40 mg of zorvane.", RC_F_NONCLAIM, 0, -1 },
+        { "One published case report describes a boy who fainted on zorvane.", RC_F_CASE, 0,
+          LM_SOURCE_CASE },
+        { "Headache rates were similar in the two groups.", RC_F_NULL, 0, -1 },
+        { "A large trial found zorvane clears hives, so I'd give it a go.", RC_F_REPORTING, 0,
+          LM_SOURCE_STUDY },
+        { "My trial of it found nothing, so I stopped.", 0, RC_F_REPORTING, LM_SOURCE_ANECDOTE },
+        { "\"We believe zorvane will change how hives are treated,\" said chief executive Ana Quill.",
+          RC_F_OPINION, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
+        { "Lab work suggests zorvane calms the itch nerves.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        { "Experiments on skin cells hint that zorvane calms mast cells.", RC_F_INVITRO, 0,
+          LM_SOURCE_ANIMAL },
+        { "Cell studies found zorvane blocks histamine release.", RC_F_INVITRO, 0, LM_SOURCE_ANIMAL },
+        { "My husband started it in June and his hives settled within a week.", RC_F_TESTIMONIAL, 0,
+          LM_SOURCE_ANECDOTE },
+        { "You may have seen reports about zorvane on the news.", RC_F_NONCLAIM, 0, -1 },
+        { "3/9 Lots of you asking about the zorvane spray after Friday's story.", RC_F_NONCLAIM, 0,
+          -1 },
+        { "We have not included forum posts in this summary.", RC_F_NONCLAIM, 0, -1 },
+        { "Our SkinCalm blend delivers a standardised 250 mg of zorvane root per capsule.",
+          RC_F_NONCLAIM, 0, -1 },
+        { "Suggested use: one capsule with breakfast.", RC_F_NONCLAIM, 0, -1 },
+        { "Dairy free, no artificial colours, suitable for vegans", RC_F_NONCLAIM, 0, -1 },
+        { "Participants took 250 mg of zorvane twice daily.", 0, RC_F_NONCLAIM, -1 },
+        { "Nobody should stop their inhaler without talking to their doctor.", RC_F_CALL, 0, -1 },
+        { "One published report describes a man whose lips swelled on zorvane.", RC_F_CASE, 0,
+          LM_SOURCE_CASE },
+        { "Those taking zorvane had slightly fewer flare days than those on placebo.",
+          RC_F_EFFICACY, 0, -1 },
+        /* body parts and workplaces are no effects; the writer's age and
+         * condition, no treatment, is their history */
+        { "My GP mentioned zorvane for my lower back.", RC_F_ASIDE, RC_F_EFFICACY, -1 },
+        { "I'm 41 and my hives are driving me mad, especially at work.", RC_F_ASIDE,
+          RC_F_EFFICACY, -1 },
+        { "Zorvane lowered itch scores in a month.", RC_F_EFFICACY, 0, -1 },
+        { "It worked within a week and works still.", RC_F_EFFICACY, 0, -1 },
+        /* what the writer read is relayed, not their story; an effect
+         * "for me" is; a professional the writer knows gives an opinion */
+        { "I read it works for hay fever as well.", RC_F_READ | RC_F_EFFICACY, RC_F_FIRST_PERSON,
+          LM_SOURCE_STUDY },
+        { "I've read that zorvane cures hives in a week.", RC_F_READ, RC_F_FIRST_PERSON,
+          LM_SOURCE_STUDY },
+        { "I read my leaflet twice and it helped me relax.", 0, RC_F_READ, LM_SOURCE_ANECDOTE },
+        { "Say what you like, it works for me.", RC_F_TESTIMONIAL, 0, LM_SOURCE_ANECDOTE },
+        { "My cousin's husband is a pharmacist and he says zorvane is totally safe.",
+          RC_F_EXPERT | RC_F_SAFETY, RC_F_TESTIMONIAL, LM_SOURCE_OPINION },
+        /* trade facts */
+        { "Zorvane is available from pharmacies and online.", RC_F_NONCLAIM, 0, -1 },
+        { "Its products are sold in 20 countries.", RC_F_NONCLAIM, 0, -1 },
+        { "It makes skin creams and employs around 300 people.", RC_F_NONCLAIM, 0, -1 },
+        { "Zorvane is available without a prescription.", 0, RC_F_NONCLAIM, -1 },
+        /* help as a noun is no effect */
+        { "I needed help opening the tube.", 0, RC_F_EFFICACY, -1 },
+        { "Zorvane helps within a day.", RC_F_EFFICACY, 0, -1 },
+    };
+    static const struct { const char *text; unsigned want, not; } c[] = {
+        { "Hives are one of the most common reasons people come to our practice.", RC_C_SERVICE, 0 },
+        { "A short consultation lets us check your skin and your history.", RC_C_SERVICE, 0 },
+        { "Many of our clients have tried creams for years.", RC_C_SERVICE, 0 },
+        { "The trial's patients came from our region.", 0, RC_C_SERVICE },
+        { "Quill Labs today announced new data on zorvane, its nightly spray.", RC_C_BOILER, 0 },
+        { "Quill Labs announced that zorvane cleared hives in 60% of adults.", 0, RC_C_BOILER },
+        { "An outside dermatologist called the results a clear advance.", RC_C_APPRAISAL, 0 },
+        { "Itch scores fell by 12 points, compared with 5 on placebo.", RC_C_FIGURES, 0 },
+        { "Itch scores fell in both arms.", 0, RC_C_FIGURES },
+        { "Hives become more common after the age of 40.", RC_C_GENERAL, 0 },
+        { "Hives were more common with zorvane than with placebo.", 0, RC_C_GENERAL },
+        { "Some doctors still prescribe it when creams fail.", RC_C_GENERAL, 0 },
+        { "Zorvane became available in pharmacies last year.", RC_C_BACKGROUND, 0 },
+        { "Zorvane root has been used in folk remedies for centuries.", RC_C_BACKGROUND, 0 },
+        { "The sachets are easy to open and the tube was well sealed.", RC_C_USABILITY, 0 },
+        { "The plaster stays stuck all day.", RC_C_USABILITY, 0 },
+        { "Those who stayed on zorvane kept their gains.", 0, RC_C_USABILITY },
+        { "A bigger zorvane trial has since been published.", RC_C_POINTER, 0 },
+        { "A third study is now recruiting older adults.", RC_C_POINTER, 0 },
+        { "A bigger trial has since shown zorvane works.", 0, RC_C_POINTER },
+    };
+    rc_rules *r = NULL;
+    char msg[256] = "";
+    size_t i;
+
+    cr_assert_eq(rc_rules_open(&r, msg, sizeof msg), LM_OK, "%s", msg);
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        unsigned f = rc_flags(r, t[i].text, 0, strlen(t[i].text));
+        cr_assert_eq(f & t[i].want, t[i].want, "%s: flags %#x", t[i].text, f);
+        cr_assert_eq(f & t[i].not, 0u, "%s: flags %#x", t[i].text, f);
+        if (t[i].src >= 0)
+            cr_assert_eq((int)rc_classify(f), t[i].src, "%s: source %d", t[i].text,
+                         (int)rc_classify(f));
+    }
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        unsigned v = rc_cues(r, c[i].text, 0, strlen(c[i].text));
+        cr_assert_eq(v & c[i].want, c[i].want, "%s: cues %#x", c[i].text, v);
+        cr_assert_eq(v & c[i].not, 0u, "%s: cues %#x", c[i].text, v);
+    }
+    rc_rules_close(r);
+}
