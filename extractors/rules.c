@@ -62,7 +62,7 @@
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned)|allocated|assigned|underwent randomi[sz]ation)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned|distributed)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
     "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
@@ -306,11 +306,12 @@ static const struct rule size_rules[] = {
     /* two groups named by a word each after "Participants were": "Participants
      * were 21 professional and 19 amateur dancers" */
     { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
-      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
-      "(?:were|comprised|included|consisted of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
-      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$)",
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample|(?:the )?(?:two|three|2|3) groups) "
+      "(?:were|comprised|included|consisted of|(?:was |were )?(?:composed|made up) of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
+      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$| (?:with|who|aged|from)\\b)",
       R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
-      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted" },
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted|"
+      "groups were|groups comprised|groups consisted|groups included|was composed|was made up" },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -488,8 +489,8 @@ static const struct rule size_rules[] = {
      * listed noun keeps its own rule. */
     { "n.role.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 75,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:" PAREN_BETWEEN " )?(?:(?:were|was|had been|have been) (?:randomly |then |subsequently |equally |evenly )?"
-      "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
-      "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
+      "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed)|allocated|assigned)\\b"
+      "|(?:randomi[sz]ed|randomly (?:assigned|allocated|distributed)) (?:to|into|between)\\b)",
       R_NUM | R_VERB, "random|allocated|assigned" },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
@@ -533,6 +534,16 @@ static const struct rule size_rules[] = {
       "(?:a total of |all |data (?:from|of|on) |the records of )?(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
       R_NEAR | R_LEADN(2), "we " },
+    /* the sample as the subject, its count after the verb, whatever the
+     * noun: "Participants included 38 keen walkers with ...", "The study
+     * sample consisted of 212 carers" */
+    { "n.role.participants", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
+      "(?:were|comprised|included|consisted of|(?:was |were )?(?:composed|made up) of) (?:a total of )?(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " "
+      "(?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$| (?:with|who|aged|from)\\b)",
+      R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted|"
+      "was composed|was made up" },
     /* a control group stated on its own ("The control group were 145
      * pregnant women", "and a control group of 45 healthy women"): an arm,
      * added to the cases by finish_article */
@@ -545,6 +556,11 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
       "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE | R_VERB,
       "served|were used|acted|were recruited|were included|were enrolled" },
+    /* the count in brackets after the verb that took its people in:
+     * "Records of adults seen in 2030-2031 were used (n = 522)" */
+    { "n.paren_after_verb", LM_KIND_SAMPLE_SIZE, "included", 76,
+      "\\b(?:were|was) (?:(?:retrospectively|prospectively|consecutively) )?(?:included|enrolled|recruited|used|studied|selected|analy[sz]ed) "
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]", R_NEAR | R_LEADN(40), "n =|n=" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -1358,7 +1374,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
 {
     static const char *const sex[] = { "females", "males", "women", "men", "girls", "boys" };
     const char *t = r->lower;
-    size_t k, n, i = n0, w, words = 0;
+    size_t k, n, i = n0, w, words = 0, before;
 
     while (i > 0 && t[i - 1] == ' ')
         i--;
@@ -1388,6 +1404,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
     }
     if (w == 0 || words >= 6 || strchr(".;:", t[w - 1]))
         return 0;
+    before = w;
     for (i = n1, words = 0; i < r->len && words < 3; words++) {
         while (i < r->len && t[i] == ' ')
             i++;
@@ -1395,8 +1412,13 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
             ;
         for (k = 0; k < NTAB(sex); k++) {
             n = strlen(sex[k]);
-            if (w - i == n && !memcmp(t + i, sex[k], n))
-                return 1;
+            if (w - i == n && !memcmp(t + i, sex[k], n)) {
+                /* "Of 640 women screened, 212 women were enrolled": the
+                 * people before are of the same sex, no mixed group */
+                const char *h = memmem(t + before, n0 - before, sex[k], n);
+
+                return !(h && !isalpha((unsigned char)h[-1]) && !isalpha((unsigned char)h[n]));
+            }
         }
         if (w == i)
             break;
@@ -1408,6 +1430,122 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
 static size_t sent_start(const char *s, size_t i);
 static size_t sent_end(const char *s, size_t len, size_t i);
 static int randomises(const char *s, size_t n);
+
+/* Is the count whose number is at [n0, n1) a part of the people named
+ * with it: "the remaining 40 patients", "among 62 surviving patients"
+ * (those left after deaths or losses, not the sample)?  Ranked like a pool. */
+static int remnant_count(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const after[] = { " surviving ", " remaining ", " evaluated surviving " };
+    size_t k, n;
+
+    if (n0 >= 10 && !memcmp(r->lower + n0 - 10, "remaining ", 10))
+        return 1;
+    for (k = 0; k < NTAB(after); k++) {
+        n = strlen(after[k]);
+        if (n1 + n <= r->len && !memcmp(r->lower + n1, after[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the count whose number is at [n0, n1) one part of a total its
+ * sentence opens with: "Of the 172 patients, 109 were stented and 63
+ * patients were treated medically" (the 63 are a part of the 172)?  Not
+ * when the opening count is a pool (those screened, assessed, invited:
+ * "Of 500 screened, 240 were enrolled", the 240 is the sample), nor when
+ * the part is said to take part (enrolled, randomised, included,
+ * consented: the sample taken from the pool).  Ranked like a pool. */
+static int part_of_opening(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const lead[] = { "of the ", "of these ", "of those ", "of all ", "of ", "among the ",
+                                        "among all ", "among ", "out of the ", "out of " };
+    static const char *const pool[] = { "screen", "assess", "eligib", "invit", "asked", "approach", "contact", "referr",
+                                        "identif", "consider", "potential", "candidate" };
+    static const char *const joined[] = { "randomi", "allocat", "assign", "enrol", "recruit", "includ",
+                                          "particip", "took part", "consent", "agreed", "accepted" };
+    const char *t = r->lower;
+    size_t ss = sent_start(t, n0), i, k, c, e, lim;
+    double open, self;
+    size_t used;
+
+    if (ss >= n0)
+        return 0;
+    /* past an abstract part's label ("Results: Of the ...") */
+    for (i = ss; i < n0 && i < ss + 40 && (isalpha((unsigned char)t[i]) || t[i] == ' '); i++)
+        ;
+    if (i > ss && i + 2 < n0 && t[i] == ':' && t[i + 1] == ' ')
+        ss = i + 2;
+    for (k = 0; k < NTAB(lead); k++)
+        if (ss + strlen(lead[k]) < n0 && !strncmp(t + ss, lead[k], strlen(lead[k])))
+            break;
+    if (k == NTAB(lead))
+        return 0;
+    i = ss + strlen(lead[k]);
+    if (!isdigit((unsigned char)t[i]) || !lm_num_any(r->s + i, n0 - i, &open, &used) || !used)
+        return 0;
+    /* the opening phrase ends at its comma, before the count */
+    for (c = i + used; c < n0 && t[c] != ','; c++)
+        ;
+    if (c >= n0 || c - i > 160)
+        return 0;
+    for (k = 0; k < NTAB(pool); k++)
+        if (memmem(t + i, c - i, pool[k], strlen(pool[k])))
+            return 0;
+    if (!lm_num_any(r->s + n0, n1 - n0, &self, &used) || !(self < open))
+        return 0;
+    /* the part's own clause, to its next comma or "and" */
+    lim = n1 + 60 < r->len ? n1 + 60 : r->len;
+    for (e = n1; e < lim && t[e] != ';' && t[e] != ',' && !(t[e] == '.' && (e + 1 == r->len || t[e + 1] == ' ')); e++)
+        ;
+    for (k = 0; k < NTAB(joined); k++)
+        if (memmem(t + n1, e - n1, joined[k], strlen(joined[k])))
+            return 0;
+    return 1;
+}
+
+/* Does a share in brackets follow @p me: " (91%)", " (12.5 %)"? */
+static int share_follows(const struct run *r, size_t me)
+{
+    const char *t = r->lower;
+    size_t i = me;
+
+    while (i < r->len && t[i] == ' ')
+        i++;
+    if (i >= r->len || (t[i] != '(' && t[i] != '['))
+        return 0;
+    for (i++; i < r->len && (isdigit((unsigned char)t[i]) || t[i] == '.' || t[i] == ','); i++)
+        ;
+    while (i < r->len && t[i] == ' ')
+        i++;
+    return i < r->len && t[i] == '%' && isdigit((unsigned char)t[me + (t[me] == ' ') + 1]);
+}
+
+/* Is "n = a1/a2" at [a0, me) a proportion (events of a total) rather than
+ * two arms: a percent right before it that a1/a2 gives ("16.5% (n =
+ * 108/654)")?  Then a2 is the count. */
+static int fraction_of_pct(const struct run *r, size_t ms, double a1, double a2)
+{
+    const char *t = r->lower;
+    size_t i = ms, j;
+    double pct;
+    size_t used;
+
+    if (!(a1 < a2) || !memchr(t + ms, '/', 24 < r->len - ms ? 24 : r->len - ms))
+        return 0;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '[' || t[i - 1] == ','))
+        i--;
+    if (i == 0 || t[i - 1] != '%')
+        return 0;
+    i--;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    for (j = i; j > 0 && (isdigit((unsigned char)t[j - 1]) || t[j - 1] == '.'); j--)
+        ;
+    if (j == i || !lm_num_any(r->s + j, i - j, &pct, &used))
+        return 0;
+    return fabs(100.0 * a1 / a2 - pct) <= 0.6;
+}
 
 /* Is the count at [n0, me) (its number starting at n0) the people an
  * outcome happened to, not the sample ("headache occurred in 14 patients",
@@ -1589,6 +1727,16 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             reject(r, c->r, ms, me, "the digits of a code");
             return LM_OK;
         }
+        /* "CEAP class 5 and 6 patients", "12 or 14 patients": the last
+         * of a list of numbers is no count of its own */
+        if (st >= 6 && (!memcmp(r->lower + st - 5, " and ", 5) || !memcmp(r->lower + st - 4, " or ", 4))) {
+            size_t b = r->lower[st - 2] == 'r' ? st - 4 : st - 5;
+
+            if (isdigit((unsigned char)r->lower[b - 1])) {
+                reject(r, c->r, ms, me, "the last of a list of numbers");
+                return LM_OK;
+            }
+        }
         /* "one in four adults": a ratio's base, not people counted */
         if (ratio_base(r, st)) {
             reject(r, c->r, ms, me, "a ratio's base (one in N)");
@@ -1603,6 +1751,18 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms)
                                                   || ((c->g_a1 || c->g_n) && grp(r->ex->md, c->g_a1 ? c->g_a1 : c->g_n, &st, &len)
                                                       && sex_breakdown(r, st, st + len)));
+    /* a part of the people named ("the remaining 40", "62 surviving"), or
+     * of the total the sentence opens with ("Of the 172 patients, ...") */
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && !pool && c->g_n && !c->g_a1 && grp(r->ex->md, c->g_n, &st, &len)
+        && (remnant_count(r, st, st + len) || part_of_opening(r, st, st + len)
+            /* a count with no verb of its own, given with its share
+             * ("Sixty-three patients (91%) had ..."): a part of a total */
+            || (!strncmp(c->r->id, "n.sentence_start", 16) && share_follows(r, me))
+            || (!strncmp(c->r->id, "n.clause_start", 14) && share_follows(r, me))))
+        pool = 1;
+    /* "16.5% (n = 108/654)": the events of a total, not two arms */
+    if (c->g_a1 && !c->g_a3 && !strcmp(c->r->id, "n.arms_vs") && fraction_of_pct(r, ms, a1, a2))
+        n = a2;
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
@@ -1656,6 +1816,18 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         extract_flag(e, "pool");
     if (percluster)
         extract_flag(e, "per_cluster");
+    /* a bare "(N = 172)" takes its kind from its sentence: records
+     * reviewed, people identified or included are included, not enrolled */
+    if (!strcmp(c->r->id, "n.paren_total")) {
+        static const char *const incl[] = { "review", "records", "retrospectiv", "identified", "included", "registry" };
+        size_t ss = sent_start(r->lower, ms), se = sent_end(r->lower, r->len, me), k;
+
+        for (k = 0; k < NTAB(incl); k++)
+            if (memmem(r->lower + ss, se - ss, incl[k], strlen(incl[k]))) {
+                extract_strlcpy(e->metric, "included", sizeof e->metric);
+                break;
+            }
+    }
     return LM_OK;
 }
 
