@@ -348,7 +348,9 @@ static const struct rule size_rules[] = {
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
       "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_BNEXT | R_VERB, "random|alloc|assign" },
     { "n.randomized.paren_share", LM_KIND_SAMPLE_SIZE, "randomized", 99,
-      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO " " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
+      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO
+      /* those with a finding, randomised: "1204 (49%) patients had zorvitis and were randomly assigned" */
+      "(?: had [^.;,()\\d]{1,40}? and)? " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
       R_NUM | R_BNEXT | R_VERB, "random" },
     { "n.enrolled.paren_between", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
@@ -1695,6 +1697,51 @@ static int ratio_base(const struct run *r, size_t at)
     return 0;
 }
 
+/* The count whose number starts at @p st follows "A and " or "A or ":
+ * -1 when A is a label (after a class word or an upper-case code: "grade
+ * 3 and 4", "CEAP 5 and 6", or a year: "2030 and 2031"); 1 when the two
+ * are groups stated with "respectively" ("826 and 389 men ...,
+ * respectively": *n becomes their sum); else 0. */
+static int list_before(const struct run *r, size_t st, size_t ms, size_t me, double *n)
+{
+    static const char *const label[] = { "class", "classes", "grade", "grades", "stage", "stages", "type", "types",
+                                         "level", "levels", "phase", "phases", "score", "scores", "week", "weeks",
+                                         "day", "days", "cycle", "cycles", "group", "groups", "arm", "arms", "lines",
+                                         "line", "between", "grades", "years", "year", "months", "aged", "age", "ages" };
+    const char *t = r->lower;
+    size_t b = t[st - 2] == 'r' ? st - 4 : st - 5, a = b, w, k, ss, se;
+    double v;
+    size_t used;
+
+    while (a > 0 && (isdigit((unsigned char)t[a - 1]) || t[a - 1] == ','))
+        a--;
+    if (a == b || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '('))
+        return 0;
+    if (b - a == 4 && ((t[a] == '1' && t[a + 1] == '9') || (t[a] == '2' && t[a + 1] == '0')))
+        return -1;     /* a year */
+    for (w = a - (a > 0); w > 0 && isalpha((unsigned char)t[w - 1]); w--)
+        ;
+    if (a > 1 && w < a - 1) {
+        size_t wl = a - 1 - w, up = 0, i;
+
+        for (k = 0; k < NTAB(label); k++)
+            if (strlen(label[k]) == wl && !memcmp(t + w, label[k], wl))
+                return -1;
+        for (i = w; i < a - 1; i++)
+            up += isupper((unsigned char)r->s[i]) != 0;
+        if (wl >= 2 && up == wl)
+            return -1;
+    }
+    if (t[st - 2] == 'r' || !lm_num_any(r->s + a, b - a, &v, &used) || !sane_count(v))
+        return 0;
+    ss = sent_start(t, ms);
+    se = sent_end(t, r->len, me);
+    if (!memmem(t + ss, se - ss, "respectively", 12))
+        return 0;
+    *n += v;
+    return 1;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
@@ -1727,13 +1774,14 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             reject(r, c->r, ms, me, "the digits of a code");
             return LM_OK;
         }
-        /* "CEAP class 5 and 6 patients", "12 or 14 patients": the last
-         * of a list of numbers is no count of its own */
+        /* the last of two numbers "A and B <people>": labels ("class 5
+         * and 6 patients", "between 2030 and 2031 were") are no count;
+         * "A and B men ..., respectively" are two groups, added */
         if (st >= 6 && (!memcmp(r->lower + st - 5, " and ", 5) || !memcmp(r->lower + st - 4, " or ", 4))) {
-            size_t b = r->lower[st - 2] == 'r' ? st - 4 : st - 5;
+            int list = list_before(r, st, ms, me, &n);
 
-            if (isdigit((unsigned char)r->lower[b - 1])) {
-                reject(r, c->r, ms, me, "the last of a list of numbers");
+            if (list < 0) {
+                reject(r, c->r, ms, me, "the last of a list of labels");
                 return LM_OK;
             }
         }
@@ -3226,13 +3274,108 @@ static int randomises(const char *s, size_t n)
     return 0;
 }
 
+/* How many groups s[a, b) announces before its counts: "from three
+ * populations (", "two cohorts:" (a number word or digit, at most one word,
+ * then the plural noun), else 0. */
+static int groups_announced(const char *s, size_t a, size_t b)
+{
+    static const char *const num[] = { "two ", "three ", "four ", "five ", "2 ", "3 ", "4 ", "5 " };
+    static const char *const noun[] = { "populations", "cohorts", "samples", "groups" };
+    size_t i, k, m, w;
+
+    for (i = a; i < b; i++) {
+        if (i > a && isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (k = 0; k < NTAB(num); k++)
+            if (i + strlen(num[k]) < b && !strncasecmp(s + i, num[k], strlen(num[k])))
+                break;
+        if (k == NTAB(num))
+            continue;
+        w = i + strlen(num[k]);
+        for (int words = 0; words < 2; words++) {
+            for (m = 0; m < NTAB(noun); m++)
+                if (w + strlen(noun[m]) <= b && !strncasecmp(s + w, noun[m], strlen(noun[m]))
+                    && !isalpha((unsigned char)s[w + strlen(noun[m])]))
+                    return (int)(k % 4) + 2;
+            while (w < b && isalpha((unsigned char)s[w]))
+                w++;
+            if (w >= b || s[w] != ' ')
+                break;
+            w++;
+        }
+    }
+    return 0;
+}
+
+/* Several populations, each with its own "(N = ...)", announced by their
+ * number ("baseline data from three populations (carers (N = 410),
+ * nurses (N = 520) and doctors (N = 160))"): the study's people are
+ * their sum ("n.populations_sum"), over any one of them. */
+static int paren_count_row(const lm_extraction *e)
+{
+    return (e->kind == LM_KIND_ARM_SIZE && !strcmp(e->rule, "arm.paren"))
+           || (e->kind == LM_KIND_SAMPLE_SIZE && (!strcmp(e->rule, "n.paren_total") || !strcmp(e->rule, "n.who_paren")));
+}
+
+static lm_err populations_total(struct run *r)
+{
+    size_t i, j, q, first = r->out->len;
+
+    for (i = r->first; i < first; i++) {
+        const lm_extraction *a = &r->out->v[i];
+        size_t ss, se, ns = (size_t)-1, ne = 0, used[8];
+        int cnt = 0, want;
+        double sum = 0;
+        lm_extraction *e;
+
+        if (!paren_count_row(a))
+            continue;
+        ss = sent_start(r->orig, a->span_start);
+        for (j = r->first; j < i; j++)
+            if (paren_count_row(&r->out->v[j]) && sent_start(r->orig, r->out->v[j].span_start) == ss)
+                break;
+        if (j < i || randomises(r->orig + ss, a->span_start - ss))
+            continue;
+        if (!(want = groups_announced(r->orig, ss, a->span_start)))
+            continue;
+        se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
+        for (j = i; j < first && cnt < 8; j++) {
+            const lm_extraction *b = &r->out->v[j];
+            if (!paren_count_row(b) || b->span_start < ss || b->span_end > se)
+                continue;
+            /* one bracket read by two rules counts once */
+            for (q = 0; q < (size_t)cnt; q++)
+                if (r->out->v[used[q]].span_start < b->span_end && b->span_start < r->out->v[used[q]].span_end)
+                    break;
+            if (q < (size_t)cnt)
+                continue;
+            used[cnt++] = j;
+            ns = b->span_start < ns ? b->span_start : ns;
+            ne = b->span_end > ne ? b->span_end : ne;
+            sum += b->value;
+        }
+        if (cnt != want)
+            continue;
+        if (!(e = extract_push(r->out, LM_KIND_SAMPLE_SIZE, "n.populations_sum", r->section, r->orig, ns, ne)))
+            return LM_ERR_NOMEM;
+        extract_strlcpy(e->metric, "included", sizeof e->metric);
+        e->value = sum;
+        e->n = (int64_t)sum;
+        break;
+    }
+    return LM_OK;
+}
+
 /* Arm sizes from "(n = 12)" pairs in one sentence give a total ("n.arms_sum")
  * when no other total was found. */
 static lm_err arms_total(struct run *r)
 {
     size_t i, j, first = r->out->len;
     int have_total = 0;
+    lm_err rc;
 
+    if ((rc = populations_total(r)))
+        return rc;
     for (i = r->first; i < r->out->len; i++)
         if (r->out->v[i].kind == LM_KIND_SAMPLE_SIZE)
             have_total = 1;
@@ -3493,6 +3636,10 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    82  those who agreed to take part (beat those asked)   n.agreed
  *    80  subject or object of enrolled/recruited/studied    n.enrolled*
  *    78  the population part opens with it ("PATIENTS: 54 adults")  n.section
+ *    77  populations announced by their number, each with its "(N = ...)",
+ *        summed ("from three populations (A (N = 40), B (N = 52) and C (N =
+ *        19))"; not in a sentence that randomises)        n.populations_sum
+ *    76  "(n = 522)" right after "were included/used/analysed"  n.paren_after_verb
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
  *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
@@ -3534,6 +3681,8 @@ static int size_prio(const lm_extraction *e)
         }
     if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
         p = 55;
+    if (!strcmp(e->rule, "n.populations_sum"))
+        p = 77;
     if (strstr(e->flags, "denominator") || strstr(e->flags, "pool"))
         p = 45;
     if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))
