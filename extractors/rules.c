@@ -530,6 +530,17 @@ static const struct rule size_rules[] = {
       "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) (?:were|completed)\\b)" ROLE_NP
       "(?:were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)|completed (?:the|a|an|all|both)\\b)\\b",
       R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed|completed" },
+    /* a survey's respondents, whatever their noun, one "and" allowed:
+     * "fifty-one pharmacists and dispensers completed the survey" */
+    { "n.role.survey_done", LM_KIND_SAMPLE_SIZE, "included", 70,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      "(?:" ROLE_W " ){1,3}?(?:and (?:" ROLE_W " ){1,3}?)?(?:all )?completed (?:the |an? |our |this )?(?:online |web-based |postal |anonymous )?"
+      "(?:survey|questionnaire)s?\\b", R_NUM | R_WNEXT | R_VERB, "completed" },
+    /* people who gave the study its data: "270 carers provided 496
+     * written comments" (taking part) */
+    { "n.provided", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "provided (?:(?:a total of )?\\d[\\d,]* )?(?:[a-z-]+ ){0,2}?"
+      "(?:data|samples|comments|responses|ratings|answers|information|specimens|narratives|accounts)\\b", R_SITE | R_VERB, "provided" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
