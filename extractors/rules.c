@@ -583,7 +583,7 @@ static const struct rule size_rules[] = {
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
-      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
+      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(|[" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -706,7 +706,11 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "arm.control.served", " as " },
     { "n.arms_vs", "n =|n=" },
     { "arm.paren", "n =|n=" },
-    { "arm.paren_who", "(" },
+    { "arm.paren_who", "(|[" },
+    { "n.paren_after_verb", "n =|n=" },
+    { "n.role.participants", "participants|subjects|respondents|sample|cohort|population" },
+    { "n.role.survey_done", "completed" },
+    { "n.provided", "provided" },
     { "n.total", "total" },
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
     { "n.completed_survey", "completed" },
@@ -733,7 +737,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "effect.eta2", "eta" },
     { "effect.beta", "beta|=B" },
     { "effect.estimate_ci", "ci|confidence|credible" },
-    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
+    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p- val|p - val|p -val|p of|p was|p is|p were" },
     { "rate.kn_pct", "%" },
     { "rate.pct_kn", "%" },
     { "rate.k_pct", "%" },
@@ -1875,6 +1879,13 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         extract_flag(e, "pool");
     if (percluster)
         extract_flag(e, "per_cluster");
+    /* "were enrolled (n = 80)": the kind is the verb's */
+    if (!strcmp(c->r->id, "n.paren_after_verb")) {
+        if (memmem(r->lower + ms, me - ms, "enrol", 5) || memmem(r->lower + ms, me - ms, "recruit", 7))
+            extract_strlcpy(e->metric, "enrolled", sizeof e->metric);
+        else if (memmem(r->lower + ms, me - ms, "analy", 5))
+            extract_strlcpy(e->metric, "analyzed", sizeof e->metric);
+    }
     /* a bare "(N = 172)" takes its kind from its sentence: records
      * reviewed, people identified or included are included, not enrolled */
     if (!strcmp(c->r->id, "n.paren_total")) {
