@@ -1732,8 +1732,12 @@ static int list_before(const struct run *r, size_t st, size_t ms, size_t me, dou
         a--;
     if (a == b || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '('))
         return 0;
+    /* years: "between 2030 and 2031 were" (the count a year too), but
+     * "in 2030 and 200 patients took part" holds a count */
     if (b - a == 4 && ((t[a] == '1' && t[a + 1] == '9') || (t[a] == '2' && t[a + 1] == '0')))
-        return -1;     /* a year */
+        return st + 4 <= r->len && ((t[st] == '1' && t[st + 1] == '9') || (t[st] == '2' && t[st + 1] == '0'))
+               && isdigit((unsigned char)t[st + 2]) && isdigit((unsigned char)t[st + 3])
+               && (st + 4 == r->len || !isdigit((unsigned char)t[st + 4])) ? -1 : 0;
     for (w = a - (a > 0); w > 0 && isalpha((unsigned char)t[w - 1]); w--)
         ;
     if (a > 1 && w < a - 1) {
