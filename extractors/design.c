@@ -50,7 +50,7 @@ enum cue {
 static const char *const starts[C_NCUES] = {
     [C_META] = "meta|pooled analysis|we pooled",
     [C_SR] = "systematic|umbrella review|scoping review|we systematically",
-    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation",
+    [C_RCT_OWN] = "random|were|was|be|are|assigned|allocated|divided|distributed|treated|this|our|the|we|in random|in a random|allocation|and random|and in random",
     [C_RCT_MENTION] = "random|rct",
     [C_RCT_BORROWED] = "recent|previous|prior|earlier|published|landmark|randomi|participated in|took part in|from|in|of|within|nested in|enrolled in|participants in|participating in|substudy of|sub-study of|secondary analysis of|post|data from|ancillary to|included in|recruitment to|recruitment into|recruitment for|recruiting to|participation in",
     [C_NONRAND] = "non|not random|without random|quasi|allocation was not|assignment was not|self",
@@ -165,6 +165,11 @@ static const struct { const char *id; const char *pattern; } cues[C_NCUES] = {
         "|\\ballocation(?<!of allocation)(?<!for allocation)(?<!on allocation)(?<!about allocation) (?:was|were) (?:[a-z]+ )?(?:by|using|with|through|via) (?:a |an |the )?(?:[\\w-]+ ){0,2}?"
         "(?:sealed|opaque|envelopes?|computer-generated|random(?:i[sz]ation)?|blocks?|minimi[sz]ation|sequence)\\b"
         "|\\bin (?:a )?random(?:i[sz]ed)? (?:order|sequence)\\b"
+        /* conditions taken in turn by chance, the adverb closing the
+         * clause: "performed 3 sessions (A, B and A + B) on different days
+         * and randomly" (after the word for the occasions: a fixed-length
+         * look-behind, so the cue starts at "and random") */
+        "|(?<=days |sessions |occasions |visits |weeks |conditions |times |periods )and (?:in )?random(?:ly| order)(?= ?[.;,])"
         "|(?=randomi)(?<!non-)(?<!non)(?<!not )" NEXT_STEP "\\brandomi[sz]ed,? (?:(?:(?:double|single|triple)-? ?blind(?:ed)?|placebo[- ]controlled|"
         "(?:sham|vehicle|active|saline)[- ]controlled|controlled|clinical|cross-? ?over|parallel[- ]group|multi-? ?cent(?:er|re)|pilot|"
         "prospective|comparative|open[- ]label|single[- ]cent(?:er|re)|multi-? ?cent(?:er|re|ric)|factorial|cluster|pragmatic|non-?inferiority|equivalence|phase (?:I|II|III|IV|[1-4])[ab]?|"

@@ -630,6 +630,11 @@ int lm_p_parse(const char *s, size_t len, double *p, char op[3], size_t *used)
     j = i;
     if (j < len && (s[j] == '-' || s[j] == ' '))
         j++;
+    /* "p - value", "p- value", "p -value" */
+    if (j + 1 < len && ((s[j - 1] == ' ' && s[j] == '-') || (s[j - 1] == '-' && s[j] == ' ')))
+        j++;
+    if (j < len && s[j] == ' ' && s[j - 1] == '-')
+        j++;
     if ((m = kw(s, len, j, "value")) || (m = kw(s, len, j, "values")))
         i = m;
     i = skip_sp(s, len, i);

@@ -62,7 +62,7 @@
     "clinics|practices|units|institutions)\\b|\\b\\d+(?: ?(?:-|to) ?\\d+)? (?:years?|months?|weeks?)" \
     "(?: of age| old)?\\b){0,120}?"
 #define BE "(?:(?:were|was|had been|have been|has been|being|will be|are|is) )?(?:(?:then|subsequently|all|each) )?"
-#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned)|allocated|assigned|underwent randomi[sz]ation)"
+#define RANDOM_V "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|apportioned|distributed)|allocated|assigned|underwent randomi[sz]ation)"
 #define ENROL_V "(?:enrolled|divided|recruited|studied|registered|participated|took part|treated|followed|involved|investigated|attended|" \
     "started (?:the )?(?:treatment|therapy|intervention|programme|program))"
 #define INCL_V "(?:included|evaluated|examined|assessed|surveyed|identified|interviewed|observed)"
@@ -306,11 +306,12 @@ static const struct rule size_rules[] = {
     /* two groups named by a word each after "Participants were": "Participants
      * were 21 professional and 19 amateur dancers" */
     { "n.groups_sum.were", LM_KIND_SAMPLE_SIZE, "included", 72,
-      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
-      "(?:were|comprised|included|consisted of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
-      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$)",
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample|(?:the )?(?:two|three|2|3) groups) "
+      "(?:were|comprised|included|consisted of|(?:was |were )?(?:composed|made up) of) (?<a1>" COUNT ")" NOT_UNIT " (?!(?:and|or|of|in|to|with|per|each)\\b)[a-z-]+ and (?<a2>" COUNT ")"
+      NOT_UNIT " (?!(?:[a-z'-]+ ){0,2}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$| (?:with|who|aged|from)\\b)",
       R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
-      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted" },
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted|"
+      "groups were|groups comprised|groups consisted|groups included|was composed|was made up" },
     { "n.sex_sum", LM_KIND_SAMPLE_SIZE, "included", 60,
       "(?|[(\\[](?<a1>" NUMD ") (?:males?|men|boys|male patients)[;,] ?(?<a2>" NUMD ") (?:females?|women|girls|female patients)[)\\]]"
       "|[(\\[](?<a1>" NUMD ") (?:females?|women|girls|female patients)[;,] ?(?<a2>" NUMD ") (?:males?|men|boys|male patients)[)\\]])", 0, NULL },
@@ -347,7 +348,9 @@ static const struct rule size_rules[] = {
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
       "(?:randomly |subsequently |then |prospectively )?" RANDOM_V "\\b", R_NUM | R_BNEXT | R_VERB, "random|alloc|assign" },
     { "n.randomized.paren_share", LM_KIND_SAMPLE_SIZE, "randomized", 99,
-      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO " " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
+      PRE "(?<n>" NUMD ") [(\\[]\\d+(?:\\.\\d+)? ?%[)\\]] " MODS WHO
+      /* those with a finding, randomised: "1204 (49%) patients had zorvitis and were randomly assigned" */
+      "(?: had [^.;,()\\d]{1,40}? and)? " BE "(?:randomly )?(?:randomi[sz]ed|randomly (?:assigned|allocated))\\b",
       R_NUM | R_BNEXT | R_VERB, "random" },
     { "n.enrolled.paren_between", LM_KIND_SAMPLE_SIZE, "enrolled", 80,
       PRE "(?|(?<n>" WNUM ") [(\\[]" NUMD "[)\\]]|(?<n>" NUMD ")" NOT_UNIT " " PAREN_BETWEEN ") " MODS WHO GAP "\\b" BE
@@ -488,8 +491,8 @@ static const struct rule size_rules[] = {
      * listed noun keeps its own rule. */
     { "n.role.randomized", LM_KIND_SAMPLE_SIZE, "randomized", 75,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:" PAREN_BETWEEN " )?(?:(?:were|was|had been|have been) (?:randomly |then |subsequently |equally |evenly )?"
-      "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|allocated|assigned)\\b"
-      "|(?:randomi[sz]ed|randomly (?:assigned|allocated)) (?:to|into|between)\\b)",
+      "(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|distributed)|allocated|assigned)\\b"
+      "|(?:randomi[sz]ed|randomly (?:assigned|allocated|distributed)) (?:to|into|between)\\b)",
       R_NUM | R_VERB, "random|allocated|assigned" },
     { "n.role.enrolled", LM_KIND_SAMPLE_SIZE, "enrolled", 62,
       ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " " ROLE_NP "(?:(?:were|have been|had been) (?:prospectively |consecutively )?"
@@ -527,12 +530,33 @@ static const struct rule size_rules[] = {
       "(?=(?:[a-z'-]+ ){0,3}?(?:[a-z'-]+s|children|men|women|people) (?:were|completed)\\b)" ROLE_NP
       "(?:were (?:retrospectively |prospectively |then )?(?:analy[sz]ed|evaluated|reviewed)|completed (?:the|a|an|all|both)\\b)\\b",
       R_NUM | R_WNEXT | R_VERB, "analysed|analyzed|evaluated|reviewed|completed" },
+    /* a survey's respondents, whatever their noun, one "and" allowed:
+     * "fifty-one pharmacists and dispensers completed the survey" */
+    { "n.role.survey_done", LM_KIND_SAMPLE_SIZE, "included", 70,
+      ROLE_PRE "(?<n>" COUNT ")" NOT_UNIT " (?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)"
+      "(?:" ROLE_W " ){1,3}?(?:and (?:" ROLE_W " ){1,3}?)?(?:all )?completed (?:the |an? |our |this )?(?:online |web-based |postal |anonymous )?"
+      "(?:survey|questionnaire)s?\\b", R_NUM | R_WNEXT | R_VERB, "completed" },
+    /* people who gave the study its data: "270 carers provided 496
+     * written comments" (taking part) */
+    { "n.provided", LM_KIND_SAMPLE_SIZE, "included", 70,
+      PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO GAP "\\b" BE "provided (?:(?:a total of )?\\d[\\d,]* )?(?:[a-z-]+ ){0,2}?"
+      "(?:data|samples|comments|responses|ratings|answers|information|specimens|narratives|accounts)\\b", R_SITE | R_VERB, "provided" },
     { "n.role.object", LM_KIND_SAMPLE_SIZE, "enrolled", 64,
       "\\bwe (?:prospectively |retrospectively |consecutively )?(?:randomi[sz]ed|enrolled|recruited|studied|"
       "included|surveyed|analy[sz]ed|examined|evaluated|interviewed|followed|investigated) "
       "(?:a total of |all |data (?:from|of|on) |the records of )?(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " "
       "(?!(?:[a-z'-]+ ){0,3}?" NOT_PEOPLE "\\b)" ROLE_NP_END,
       R_NEAR | R_LEADN(2), "we " },
+    /* the sample as the subject, its count after the verb, whatever the
+     * noun: "Participants included 38 keen walkers with ...", "The study
+     * sample consisted of 212 carers" */
+    { "n.role.participants", LM_KIND_SAMPLE_SIZE, "included", 70,
+      "\\b(?:participants|subjects|respondents|the sample|the cohort|the study population|the study sample) "
+      "(?:were|comprised|included|consisted of|(?:was |were )?(?:composed|made up) of) (?:a total of )?(?!one\\b)(?<n>" COUNT ")" NOT_UNIT " "
+      "(?!(?:[a-z'-]+ ){0,3}?(?:" NOT_PEOPLE "|" NOT_GROUPED ")\\b)" ROLE_NP_END "(?= ?[.;,(]|$| (?:with|who|aged|from)\\b)",
+      R_NEAR, "participants were|participants comprised|participants included|participants consisted|subjects were|subjects comprised|subjects included|subjects consisted|respondents were|respondents comprised|respondents included|respondents consisted|"
+      "sample were|sample comprised|sample included|sample consisted|cohort were|cohort comprised|cohort included|cohort consisted|population were|population comprised|population included|population consisted|"
+      "was composed|was made up" },
     /* a control group stated on its own ("The control group were 145
      * pregnant women", "and a control group of 45 healthy women"): an arm,
      * added to the cases by finish_article */
@@ -545,6 +569,11 @@ static const struct rule size_rules[] = {
       PRE "(?<n>" COUNT ")" NOT_UNIT " " MODS WHO " (?:served|were used|acted|were recruited|were included|were enrolled) as "
       "(?:the )?(?:healthy |matched |age-matched |normal )?(?:controls|control subjects|(?:a )?control group)\\b", R_SITE | R_VERB,
       "served|were used|acted|were recruited|were included|were enrolled" },
+    /* the count in brackets after the verb that took its people in:
+     * "Records of adults seen in 2030-2031 were used (n = 522)" */
+    { "n.paren_after_verb", LM_KIND_SAMPLE_SIZE, "included", 76,
+      "\\b(?:were|was) (?:(?:retrospectively|prospectively|consecutively) )?(?:included|enrolled|recruited|used|studied|selected|analy[sz]ed) "
+      "[(\\[] ?n ?= ?(?<n>" NUMD ")(?![\\d.%])[)\\];,]", R_NEAR | R_LEADN(40), "n =|n=" },
     { "n.paren_total", LM_KIND_SAMPLE_SIZE, "enrolled", 75,
       "(?-i:[(\\[,] ?N ?= ?)(?<n>" NUMD ")(?![\\d.])", R_NEAR | R_LEADN(3), "n =|n=" },
     { "n.arms_vs", LM_KIND_SAMPLE_SIZE, "randomized", 50,
@@ -554,7 +583,7 @@ static const struct rule size_rules[] = {
     /* an arm's people in brackets: "(16 subjects) or a control group (15
      * subjects)"; summed by arms_total only where the sentence randomises */
     { "arm.paren_who", LM_KIND_ARM_SIZE, NULL, 0,
-      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(" },
+      "[(\\[](?:[^()\\[\\];.]{1,20}; )?(?<n>" NUMD ") " MODS "(?!(?:males|females|men|women|boys|girls)\\b)" WHO "[)\\];,]", R_NEAR | R_LEADN(4), "(|[" },
 };
 
 /* ---- meta-analyses ------------------------------------------------------ */
@@ -677,7 +706,11 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "arm.control.served", " as " },
     { "n.arms_vs", "n =|n=" },
     { "arm.paren", "n =|n=" },
-    { "arm.paren_who", "(" },
+    { "arm.paren_who", "(|[" },
+    { "n.paren_after_verb", "n =|n=" },
+    { "n.role.participants", "participants|subjects|respondents|sample|cohort|population" },
+    { "n.role.survey_done", "completed" },
+    { "n.provided", "provided" },
     { "n.total", "total" },
     { "n.analyzed", "complet|analy|evaluable|available|finished" },
     { "n.completed_survey", "completed" },
@@ -704,7 +737,7 @@ static const struct { const char *id; const char *need; } gates[] = {
     { "effect.eta2", "eta" },
     { "effect.beta", "beta|=B" },
     { "effect.estimate_ci", "ci|confidence|credible" },
-    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p of|p was|p is|p were" },
+    { "p.value", "p<|p <|p=|p =|p>|p >|p-val|p val|p- val|p - val|p -val|p of|p was|p is|p were" },
     { "rate.kn_pct", "%" },
     { "rate.pct_kn", "%" },
     { "rate.k_pct", "%" },
@@ -1358,7 +1391,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
 {
     static const char *const sex[] = { "females", "males", "women", "men", "girls", "boys" };
     const char *t = r->lower;
-    size_t k, n, i = n0, w, words = 0;
+    size_t k, n, i = n0, w, words = 0, before;
 
     while (i > 0 && t[i - 1] == ' ')
         i--;
@@ -1388,6 +1421,7 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
     }
     if (w == 0 || words >= 6 || strchr(".;:", t[w - 1]))
         return 0;
+    before = w;
     for (i = n1, words = 0; i < r->len && words < 3; words++) {
         while (i < r->len && t[i] == ' ')
             i++;
@@ -1395,8 +1429,13 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
             ;
         for (k = 0; k < NTAB(sex); k++) {
             n = strlen(sex[k]);
-            if (w - i == n && !memcmp(t + i, sex[k], n))
-                return 1;
+            if (w - i == n && !memcmp(t + i, sex[k], n)) {
+                /* "Of 640 women screened, 212 women were enrolled": the
+                 * people before are of the same sex, no mixed group */
+                const char *h = memmem(t + before, n0 - before, sex[k], n);
+
+                return !(h && !isalpha((unsigned char)h[-1]) && !isalpha((unsigned char)h[n]));
+            }
         }
         if (w == i)
             break;
@@ -1408,6 +1447,122 @@ static int sex_breakdown(const struct run *r, size_t n0, size_t n1)
 static size_t sent_start(const char *s, size_t i);
 static size_t sent_end(const char *s, size_t len, size_t i);
 static int randomises(const char *s, size_t n);
+
+/* Is the count whose number is at [n0, n1) a part of the people named
+ * with it: "the remaining 40 patients", "among 62 surviving patients"
+ * (those left after deaths or losses, not the sample)?  Ranked like a pool. */
+static int remnant_count(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const after[] = { " surviving ", " remaining ", " evaluated surviving " };
+    size_t k, n;
+
+    if (n0 >= 10 && !memcmp(r->lower + n0 - 10, "remaining ", 10))
+        return 1;
+    for (k = 0; k < NTAB(after); k++) {
+        n = strlen(after[k]);
+        if (n1 + n <= r->len && !memcmp(r->lower + n1, after[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the count whose number is at [n0, n1) one part of a total its
+ * sentence opens with: "Of the 172 patients, 109 were stented and 63
+ * patients were treated medically" (the 63 are a part of the 172)?  Not
+ * when the opening count is a pool (those screened, assessed, invited:
+ * "Of 500 screened, 240 were enrolled", the 240 is the sample), nor when
+ * the part is said to take part (enrolled, randomised, included,
+ * consented: the sample taken from the pool).  Ranked like a pool. */
+static int part_of_opening(const struct run *r, size_t n0, size_t n1)
+{
+    static const char *const lead[] = { "of the ", "of these ", "of those ", "of all ", "of ", "among the ",
+                                        "among all ", "among ", "out of the ", "out of " };
+    static const char *const pool[] = { "screen", "assess", "eligib", "invit", "asked", "approach", "contact", "referr",
+                                        "identif", "consider", "potential", "candidate" };
+    static const char *const joined[] = { "randomi", "allocat", "assign", "enrol", "recruit", "includ",
+                                          "particip", "took part", "consent", "agreed", "accepted" };
+    const char *t = r->lower;
+    size_t ss = sent_start(t, n0), i, k, c, e, lim;
+    double open, self;
+    size_t used;
+
+    if (ss >= n0)
+        return 0;
+    /* past an abstract part's label ("Results: Of the ...") */
+    for (i = ss; i < n0 && i < ss + 40 && (isalpha((unsigned char)t[i]) || t[i] == ' '); i++)
+        ;
+    if (i > ss && i + 2 < n0 && t[i] == ':' && t[i + 1] == ' ')
+        ss = i + 2;
+    for (k = 0; k < NTAB(lead); k++)
+        if (ss + strlen(lead[k]) < n0 && !strncmp(t + ss, lead[k], strlen(lead[k])))
+            break;
+    if (k == NTAB(lead))
+        return 0;
+    i = ss + strlen(lead[k]);
+    if (!isdigit((unsigned char)t[i]) || !lm_num_any(r->s + i, n0 - i, &open, &used) || !used)
+        return 0;
+    /* the opening phrase ends at its comma, before the count */
+    for (c = i + used; c < n0 && t[c] != ','; c++)
+        ;
+    if (c >= n0 || c - i > 160)
+        return 0;
+    for (k = 0; k < NTAB(pool); k++)
+        if (memmem(t + i, c - i, pool[k], strlen(pool[k])))
+            return 0;
+    if (!lm_num_any(r->s + n0, n1 - n0, &self, &used) || !(self < open))
+        return 0;
+    /* the part's own clause, to its next comma or "and" */
+    lim = n1 + 60 < r->len ? n1 + 60 : r->len;
+    for (e = n1; e < lim && t[e] != ';' && t[e] != ',' && !(t[e] == '.' && (e + 1 == r->len || t[e + 1] == ' ')); e++)
+        ;
+    for (k = 0; k < NTAB(joined); k++)
+        if (memmem(t + n1, e - n1, joined[k], strlen(joined[k])))
+            return 0;
+    return 1;
+}
+
+/* Does a share in brackets follow @p me: " (91%)", " (12.5 %)"? */
+static int share_follows(const struct run *r, size_t me)
+{
+    const char *t = r->lower;
+    size_t i = me;
+
+    while (i < r->len && t[i] == ' ')
+        i++;
+    if (i >= r->len || (t[i] != '(' && t[i] != '['))
+        return 0;
+    for (i++; i < r->len && (isdigit((unsigned char)t[i]) || t[i] == '.' || t[i] == ','); i++)
+        ;
+    while (i < r->len && t[i] == ' ')
+        i++;
+    return i < r->len && t[i] == '%' && isdigit((unsigned char)t[me + (t[me] == ' ') + 1]);
+}
+
+/* Is "n = a1/a2" at [a0, me) a proportion (events of a total) rather than
+ * two arms: a percent right before it that a1/a2 gives ("16.5% (n =
+ * 108/654)")?  Then a2 is the count. */
+static int fraction_of_pct(const struct run *r, size_t ms, double a1, double a2)
+{
+    const char *t = r->lower;
+    size_t i = ms, j;
+    double pct;
+    size_t used;
+
+    if (!(a1 < a2) || !memchr(t + ms, '/', 24 < r->len - ms ? 24 : r->len - ms))
+        return 0;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '[' || t[i - 1] == ','))
+        i--;
+    if (i == 0 || t[i - 1] != '%')
+        return 0;
+    i--;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    for (j = i; j > 0 && (isdigit((unsigned char)t[j - 1]) || t[j - 1] == '.'); j--)
+        ;
+    if (j == i || !lm_num_any(r->s + j, i - j, &pct, &used))
+        return 0;
+    return fabs(100.0 * a1 / a2 - pct) <= 0.6;
+}
 
 /* Is the count at [n0, me) (its number starting at n0) the people an
  * outcome happened to, not the sample ("headache occurred in 14 patients",
@@ -1557,6 +1712,55 @@ static int ratio_base(const struct run *r, size_t at)
     return 0;
 }
 
+/* The count whose number starts at @p st follows "A and " or "A or ":
+ * -1 when A is a label (after a class word or an upper-case code: "grade
+ * 3 and 4", "CEAP 5 and 6", or a year: "2030 and 2031"); 1 when the two
+ * are groups stated with "respectively" ("826 and 389 men ...,
+ * respectively": *n becomes their sum); else 0. */
+static int list_before(const struct run *r, size_t st, size_t ms, size_t me, double *n)
+{
+    static const char *const label[] = { "class", "classes", "grade", "grades", "stage", "stages", "type", "types",
+                                         "level", "levels", "phase", "phases", "score", "scores", "week", "weeks",
+                                         "day", "days", "cycle", "cycles", "group", "groups", "arm", "arms", "lines",
+                                         "line", "between", "grades", "years", "year", "months", "aged", "age", "ages" };
+    const char *t = r->lower;
+    size_t b = t[st - 2] == 'r' ? st - 4 : st - 5, a = b, w, k, ss, se;
+    double v;
+    size_t used;
+
+    while (a > 0 && (isdigit((unsigned char)t[a - 1]) || t[a - 1] == ','))
+        a--;
+    if (a == b || (a > 0 && t[a - 1] != ' ' && t[a - 1] != '('))
+        return 0;
+    /* years: "between 2030 and 2031 were" (the count a year too), but
+     * "in 2030 and 200 patients took part" holds a count */
+    if (b - a == 4 && ((t[a] == '1' && t[a + 1] == '9') || (t[a] == '2' && t[a + 1] == '0')))
+        return st + 4 <= r->len && ((t[st] == '1' && t[st + 1] == '9') || (t[st] == '2' && t[st + 1] == '0'))
+               && isdigit((unsigned char)t[st + 2]) && isdigit((unsigned char)t[st + 3])
+               && (st + 4 == r->len || !isdigit((unsigned char)t[st + 4])) ? -1 : 0;
+    for (w = a - (a > 0); w > 0 && isalpha((unsigned char)t[w - 1]); w--)
+        ;
+    if (a > 1 && w < a - 1) {
+        size_t wl = a - 1 - w, up = 0, i;
+
+        for (k = 0; k < NTAB(label); k++)
+            if (strlen(label[k]) == wl && !memcmp(t + w, label[k], wl))
+                return -1;
+        for (i = w; i < a - 1; i++)
+            up += isupper((unsigned char)r->s[i]) != 0;
+        if (wl >= 2 && up == wl)
+            return -1;
+    }
+    if (t[st - 2] == 'r' || !lm_num_any(r->s + a, b - a, &v, &used) || !sane_count(v))
+        return 0;
+    ss = sent_start(t, ms);
+    se = sent_end(t, r->len, me);
+    if (!memmem(t + ss, se - ss, "respectively", 12))
+        return 0;
+    *n += v;
+    return 1;
+}
+
 static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me)
 {
     double n = NAN, a1, a2, a3 = 0;
@@ -1589,6 +1793,17 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
             reject(r, c->r, ms, me, "the digits of a code");
             return LM_OK;
         }
+        /* the last of two numbers "A and B <people>": labels ("class 5
+         * and 6 patients", "between 2030 and 2031 were") are no count;
+         * "A and B men ..., respectively" are two groups, added */
+        if (st >= 6 && (!memcmp(r->lower + st - 5, " and ", 5) || !memcmp(r->lower + st - 4, " or ", 4))) {
+            int list = list_before(r, st, ms, me, &n);
+
+            if (list < 0) {
+                reject(r, c->r, ms, me, "the last of a list of labels");
+                return LM_OK;
+            }
+        }
         /* "one in four adults": a ratio's base, not people counted */
         if (ratio_base(r, st)) {
             reject(r, c->r, ms, me, "a ratio's base (one in N)");
@@ -1603,6 +1818,18 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
     pool = c->r->kind == LM_KIND_SAMPLE_SIZE && (pool_count(r, ms, me) || subset_count(r, ms)
                                                   || ((c->g_a1 || c->g_n) && grp(r->ex->md, c->g_a1 ? c->g_a1 : c->g_n, &st, &len)
                                                       && sex_breakdown(r, st, st + len)));
+    /* a part of the people named ("the remaining 40", "62 surviving"), or
+     * of the total the sentence opens with ("Of the 172 patients, ...") */
+    if (c->r->kind == LM_KIND_SAMPLE_SIZE && !pool && c->g_n && !c->g_a1 && grp(r->ex->md, c->g_n, &st, &len)
+        && (remnant_count(r, st, st + len) || part_of_opening(r, st, st + len)
+            /* a count with no verb of its own, given with its share
+             * ("Sixty-three patients (91%) had ..."): a part of a total */
+            || (!strncmp(c->r->id, "n.sentence_start", 16) && share_follows(r, me))
+            || (!strncmp(c->r->id, "n.clause_start", 14) && share_follows(r, me))))
+        pool = 1;
+    /* "16.5% (n = 108/654)": the events of a total, not two arms */
+    if (c->g_a1 && !c->g_a3 && !strcmp(c->r->id, "n.arms_vs") && fraction_of_pct(r, ms, a1, a2))
+        n = a2;
     /* "30 patients, 20 boys and 10 girls": the first is the total of the others */
     if (c->g_a3 && a1 == a2 + a3)
         n = a1;
@@ -1656,6 +1883,25 @@ static lm_err on_size(struct run *r, const struct crule *c, size_t ms, size_t me
         extract_flag(e, "pool");
     if (percluster)
         extract_flag(e, "per_cluster");
+    /* "were enrolled (n = 80)": the kind is the verb's */
+    if (!strcmp(c->r->id, "n.paren_after_verb")) {
+        if (memmem(r->lower + ms, me - ms, "enrol", 5) || memmem(r->lower + ms, me - ms, "recruit", 7))
+            extract_strlcpy(e->metric, "enrolled", sizeof e->metric);
+        else if (memmem(r->lower + ms, me - ms, "analy", 5))
+            extract_strlcpy(e->metric, "analyzed", sizeof e->metric);
+    }
+    /* a bare "(N = 172)" takes its kind from its sentence: records
+     * reviewed, people identified or included are included, not enrolled */
+    if (!strcmp(c->r->id, "n.paren_total")) {
+        static const char *const incl[] = { "review", "records", "retrospectiv", "identified", "included", "registry" };
+        size_t ss = sent_start(r->lower, ms), se = sent_end(r->lower, r->len, me), k;
+
+        for (k = 0; k < NTAB(incl); k++)
+            if (memmem(r->lower + ss, se - ss, incl[k], strlen(incl[k]))) {
+                extract_strlcpy(e->metric, "included", sizeof e->metric);
+                break;
+            }
+    }
     return LM_OK;
 }
 
@@ -3054,13 +3300,108 @@ static int randomises(const char *s, size_t n)
     return 0;
 }
 
+/* How many groups s[a, b) announces before its counts: "from three
+ * populations (", "two cohorts:" (a number word or digit, at most one word,
+ * then the plural noun), else 0. */
+static int groups_announced(const char *s, size_t a, size_t b)
+{
+    static const char *const num[] = { "two ", "three ", "four ", "five ", "2 ", "3 ", "4 ", "5 " };
+    static const char *const noun[] = { "populations", "cohorts", "samples", "groups" };
+    size_t i, k, m, w;
+
+    for (i = a; i < b; i++) {
+        if (i > a && isalnum((unsigned char)s[i - 1]))
+            continue;
+        for (k = 0; k < NTAB(num); k++)
+            if (i + strlen(num[k]) < b && !strncasecmp(s + i, num[k], strlen(num[k])))
+                break;
+        if (k == NTAB(num))
+            continue;
+        w = i + strlen(num[k]);
+        for (int words = 0; words < 2; words++) {
+            for (m = 0; m < NTAB(noun); m++)
+                if (w + strlen(noun[m]) <= b && !strncasecmp(s + w, noun[m], strlen(noun[m]))
+                    && !isalpha((unsigned char)s[w + strlen(noun[m])]))
+                    return (int)(k % 4) + 2;
+            while (w < b && isalpha((unsigned char)s[w]))
+                w++;
+            if (w >= b || s[w] != ' ')
+                break;
+            w++;
+        }
+    }
+    return 0;
+}
+
+/* Several populations, each with its own "(N = ...)", announced by their
+ * number ("baseline data from three populations (carers (N = 410),
+ * nurses (N = 520) and doctors (N = 160))"): the study's people are
+ * their sum ("n.populations_sum"), over any one of them. */
+static int paren_count_row(const lm_extraction *e)
+{
+    return (e->kind == LM_KIND_ARM_SIZE && !strcmp(e->rule, "arm.paren"))
+           || (e->kind == LM_KIND_SAMPLE_SIZE && (!strcmp(e->rule, "n.paren_total") || !strcmp(e->rule, "n.who_paren")));
+}
+
+static lm_err populations_total(struct run *r)
+{
+    size_t i, j, q, first = r->out->len;
+
+    for (i = r->first; i < first; i++) {
+        const lm_extraction *a = &r->out->v[i];
+        size_t ss, se, ns = (size_t)-1, ne = 0, used[8];
+        int cnt = 0, want;
+        double sum = 0;
+        lm_extraction *e;
+
+        if (!paren_count_row(a))
+            continue;
+        ss = sent_start(r->orig, a->span_start);
+        for (j = r->first; j < i; j++)
+            if (paren_count_row(&r->out->v[j]) && sent_start(r->orig, r->out->v[j].span_start) == ss)
+                break;
+        if (j < i || randomises(r->orig + ss, a->span_start - ss))
+            continue;
+        if (!(want = groups_announced(r->orig, ss, a->span_start)))
+            continue;
+        se = sent_end(r->orig, r->ex->norm.map[r->len], a->span_end);
+        for (j = i; j < first && cnt < 8; j++) {
+            const lm_extraction *b = &r->out->v[j];
+            if (!paren_count_row(b) || b->span_start < ss || b->span_end > se)
+                continue;
+            /* one bracket read by two rules counts once */
+            for (q = 0; q < (size_t)cnt; q++)
+                if (r->out->v[used[q]].span_start < b->span_end && b->span_start < r->out->v[used[q]].span_end)
+                    break;
+            if (q < (size_t)cnt)
+                continue;
+            used[cnt++] = j;
+            ns = b->span_start < ns ? b->span_start : ns;
+            ne = b->span_end > ne ? b->span_end : ne;
+            sum += b->value;
+        }
+        if (cnt != want)
+            continue;
+        if (!(e = extract_push(r->out, LM_KIND_SAMPLE_SIZE, "n.populations_sum", r->section, r->orig, ns, ne)))
+            return LM_ERR_NOMEM;
+        extract_strlcpy(e->metric, "included", sizeof e->metric);
+        e->value = sum;
+        e->n = (int64_t)sum;
+        break;
+    }
+    return LM_OK;
+}
+
 /* Arm sizes from "(n = 12)" pairs in one sentence give a total ("n.arms_sum")
  * when no other total was found. */
 static lm_err arms_total(struct run *r)
 {
     size_t i, j, first = r->out->len;
     int have_total = 0;
+    lm_err rc;
 
+    if ((rc = populations_total(r)))
+        return rc;
     for (i = r->first; i < r->out->len; i++)
         if (r->out->v[i].kind == LM_KIND_SAMPLE_SIZE)
             have_total = 1;
@@ -3321,6 +3662,10 @@ static void case_report_size(lm_extractions *x, size_t first)
  *    82  those who agreed to take part (beat those asked)   n.agreed
  *    80  subject or object of enrolled/recruited/studied    n.enrolled*
  *    78  the population part opens with it ("PATIENTS: 54 adults")  n.section
+ *    77  populations announced by their number, each with its "(N = ...)",
+ *        summed ("from three populations (A (N = 40), B (N = 52) and C (N =
+ *        19))"; not in a sentence that randomises)        n.populations_sum
+ *    76  "(n = 522)" right after "were included/used/analysed"  n.paren_after_verb
  *    75  any noun, subject of "were randomised" (not a cluster, not a
  *        document, not "one", not "with N"); "(N = 120)"    n.role.randomized, n.paren_total
  *  72-74 groups added ("89 women and 36 men", "Eleven older rowers and 11
@@ -3362,6 +3707,8 @@ static int size_prio(const lm_extraction *e)
         }
     if (!strcmp(e->rule, "n.arms_sum") && strcmp(e->metric, "randomized"))
         p = 55;
+    if (!strcmp(e->rule, "n.populations_sum"))
+        p = 77;
     if (strstr(e->flags, "denominator") || strstr(e->flags, "pool"))
         p = 45;
     if (strcmp(e->section, "title") && strcmp(e->section, "abstract"))

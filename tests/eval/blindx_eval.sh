@@ -39,14 +39,21 @@
 # not report the trial; n_total_kind 0.639 (23/36) -> 0.806 (29/36, floor
 # 0.78): the primary count's kind follows the design decided ("randomized"
 # only in a randomised study; in a trial, "in 12 volunteers" are those
-# randomised).
+# randomised).  size5 (issue 15, sample size by the count's role): answered
+# 0.953 -> 1.000 (43/43, floor 0.98), exact when answered 0.878 -> 0.977
+# (42/43, floor 0.95), n_total_kind 0.806 -> 0.810 (34/42, floor 0.79): a
+# count inside "Of the N ..., M ..." or "remaining"/"surviving" is a part;
+# "(n = X)" right after "were used/included"; populations announced by
+# number, each with its "(N = ...)", summed; "N (P%) patients had X and
+# were randomly assigned"; survey respondents and data providers of any
+# noun.
 # They guard regressions: raise them with the figures, never lower them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
 set_name=${3:-blindx}
-floors=${4:-sample_size.answer=0.93,sample_size.exact_when_answered=0.85,n_total_kind.agreement=0.78,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.77,finding.precision=0.64,finding.direction_accuracy=0.83,regimen.field_accuracy=0.74,follow_up.accuracy=0.56}
+floors=${4:-sample_size.answer=0.98,sample_size.exact_when_answered=0.95,n_total_kind.agreement=0.79,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.77,finding.precision=0.64,finding.direction_accuracy=0.83,regimen.field_accuracy=0.74,follow_up.accuracy=0.56}
 set_labels=$here/$set_name/labels.jsonl
 [ -f "$set_labels" ] || { echo "blindx_eval: $set_labels is missing" >&2; exit 1; }
 . "$here/evalcommon.bash"

@@ -405,6 +405,32 @@ Test(rules, p_value_alone)
     lm_extractions_free(&x);
 }
 
+/* "p - value =" and such spaced hyphens: the gate lets them through */
+Test(rules, p_value_spaced_hyphen_forms)
+{
+    static const struct { const char *text; double p; const char *op; } rows[] = {
+        { "Pain fell more with zorvane (p - value = 0.03).", 0.03, "=" },
+        { "Pain fell more with zorvane (p -value < 0.01).", 0.01, "<" },
+        { "Pain fell more with zorvane (p- value = 0.2).", 0.2, "=" },
+        { "Pain fell more with zorvane (p-value = 0.04).", 0.04, "=" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        lm_extractions x = { 0 };
+        const lm_extraction *e;
+
+        run(rows[i].text, &x);
+        e = first_of(&x, LM_KIND_P_VALUE, NULL);
+        cr_expect_not_null(e, "%s: no p-value", rows[i].text);
+        if (e) {
+            cr_expect(fabs(e->p - rows[i].p) < 1e-12, "%s: p %g", rows[i].text, e->p);
+            cr_expect_str_eq(e->p_op, rows[i].op, "%s", rows[i].text);
+        }
+        lm_extractions_free(&x);
+    }
+}
+
 Test(rules, meta_analysis_counts)
 {
     lm_extractions x = { 0 };
