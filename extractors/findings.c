@@ -5963,15 +5963,33 @@ done:
     return rc;
 }
 
+/* Designs that compare no arms of their own: a case report or series, a
+ * review without pooled results, an opinion piece report no findings
+ * (their "improved after" and "studies show" are no comparison). */
+static int design_uncompared(const char *d)
+{
+    static const char *const none[] = { "case_report", "case_series", "systematic_review",
+                                         "opinion" };
+    size_t k;
+
+    for (k = 0; k < sizeof none / sizeof none[0]; k++)
+        if (!strcmp(d, none[k]))
+            return 1;
+    return 0;
+}
+
 /* Article level: the abstract's regimen and follow-up win over the body's;
- * one follow-up, the longest. */
+ * one follow-up, the longest; no findings in a design that compares
+ * nothing. */
 void findings_finish(lm_extractions *x, size_t first)
 {
     size_t i, j, keep_fu = (size_t)-1;
-    int abs_reg = 0;
+    int abs_reg = 0, uncompared = 0;
 
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
+        if (e->kind == LM_KIND_DESIGN && design_uncompared(e->svalue))
+            uncompared = 1;
         if (e->kind == LM_KIND_REGIMEN && !strcmp(e->section, "abstract"))
             abs_reg = 1;
         if (e->kind == LM_KIND_FOLLOW_UP) {
@@ -5984,6 +6002,7 @@ void findings_finish(lm_extractions *x, size_t first)
     for (i = j = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
         int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
+                   || (e->kind == LM_KIND_FINDING && uncompared)
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {
             extraction_free_strings(e);

@@ -1981,3 +1981,40 @@ Test(findings, hypotheses_unmet_endpoints_and_expectations)
         lm_extractions_free(&x);
     }
 }
+
+/* A design that compares no arms of its own (a case report, a case series,
+ * a review without pooled results) reports no findings; the same sentence
+ * in a trial does. */
+Test(findings, uncompared_designs_report_none)
+{
+    static const struct {
+        const char *title, *abstract;
+        size_t want;
+    } c[] = {
+        { "Glimmer after zorvil: a case report",
+          "A 54-year-old man presented with glimmer. His wobble score improved after zorvil was "
+          "started (p = 0.02), and glimmer decreased over the next 3 days.", 0 },
+        { "Zorvil in glimmer: a case series of seven patients",
+          "We report a case series of seven patients. Wobble scores were lower after zorvil than "
+          "before it in five of them (p = 0.04).", 0 },
+        { "Zorvil for glimmer: a systematic review",
+          "We conducted a systematic review of trials of zorvil. Recent studies show that zorvil "
+          "reduced glimmer compared with placebo (p = 0.01).", 0 },
+        { "Zorvil for glimmer: a randomized trial",
+          "Wobble scores were lower with zorvil than with placebo (p = 0.04).", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        lm_article a;
+        memset(&a, 0, sizeof a);
+        a.pmid = 1;
+        a.title = c[i].title;
+        a.abstract = c[i].abstract;
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), c[i].want, "%zu findings in: %s",
+                     count_of(&x, LM_KIND_FINDING), c[i].title);
+        lm_extractions_free(&x);
+    }
+}
