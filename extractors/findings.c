@@ -1514,12 +1514,41 @@ static enum part part_of_label(const char *s, size_t n)
     return P_UNKNOWN;
 }
 
-/* A line's "LABEL: " (upper-case words and a colon) ends at *body. */
+/* A label written in title case at @p a ("Background: ", "Main
+ * outcome measures: "): at most four words, the first capitalised, of
+ * letters only, then a colon and a space; the colon's offset, else 0. */
+static size_t title_label(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, words = 1;
+
+    if (!isupper((unsigned char)t->s[a]))
+        return 0;
+    for (i = a + 1; i < b && i < a + 40; i++) {
+        char c = t->s[i];
+        if (c == ':')
+            return i > a + 2 && i + 1 < b && t->s[i + 1] == ' '
+                   && part_of_label(t->lower + a, i - a) != P_UNKNOWN ? i : 0;
+        if (c == ' ') {
+            if (++words > 4 || t->s[i - 1] == ' ')
+                return 0;
+        } else if (!isalpha((unsigned char)c) && c != '-') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A line's "LABEL: " (upper-case words and a colon, or a title-case
+ * label) ends at *body. */
 static enum part line_part(const struct ftext *t, size_t a, size_t b, size_t *body)
 {
     size_t i;
 
     *body = a;
+    if ((i = title_label(t, a, b)) != 0) {
+        *body = i + 1;
+        return part_of_label(t->lower + a, i - a);
+    }
     for (i = a; i < b && i < a + 60; i++) {
         char c = t->s[i];
         if (c == ':') {
@@ -1558,6 +1587,8 @@ static size_t inline_label(const struct ftext *t, size_t a, size_t b)
                 break;
         }
         if (j < b && t->s[j] == ':' && up >= 4 && part_of_label(t->lower + i, j - i) != P_UNKNOWN)
+            return i;
+        if (title_label(t, i, b))
             return i;
     }
     return b;

@@ -2018,3 +2018,36 @@ Test(findings, uncompared_designs_report_none)
         lm_extractions_free(&x);
     }
 }
+
+/* Labels in title case ("Background: ", "Purpose: ", inside a line after
+ * ". ") start a part like upper-case ones: a background or aim sentence
+ * under them is no finding, a result under "Results: " is. */
+Test(findings, title_case_labels)
+{
+    static const struct {
+        const char *abstract, *needle;
+        int want;
+    } c[] = {
+        { "Background: Glimmer is more frequent with age than in young adults (p < 0.01). "
+          "Results: Wobble was lower with zorvil than with placebo (p = 0.03).", "Glimmer", 0 },
+        { "Background: Glimmer is more frequent with age than in young adults (p < 0.01). "
+          "Results: Wobble was lower with zorvil than with placebo (p = 0.03).", "Wobble", 1 },
+        { "Purpose: The earlier trial showed that zorvil reduced glimmer compared with placebo. "
+          "Methods: Adults were randomized. Results: Wobble did not differ between groups.",
+          "earlier trial", 0 },
+        { "Purpose: The earlier trial showed that zorvil reduced glimmer compared with placebo. "
+          "Methods: Adults were randomized. Results: Wobble did not differ between groups.",
+          "Wobble", 1 },
+        { "Main outcome measures: glimmer at 6 weeks.\nResults: Glimmer was higher with zorvil "
+          "than with placebo (p = 0.02).", "higher", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        run(c[i].abstract, &x);
+        cr_expect_eq(finding(&x, c[i].needle) != NULL, c[i].want, "'%s' a finding %d in: %s",
+                     c[i].needle, c[i].want, c[i].abstract);
+        lm_extractions_free(&x);
+    }
+}
