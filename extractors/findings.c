@@ -5266,6 +5266,44 @@ nomem:
 
 /* Candidates for the follow-up: the longest explicit one, else the latest
  * time point, else the treatment's length. */
+/* A calendar period of inclusion, not a follow-up: "over a 1-year
+ * period, all patients admitted were reviewed", "we aim to include 750
+ * patients over a 3-year period" (the hit @p h names a period, and its
+ * sentence includes, recruits or reviews). */
+static int inclusion_period(const struct ftext *t, const struct hit *h)
+{
+    static const char *const verb[] = { "includ", "enrol", "recruit", "review", "admitted",
+                                        "identified", "screened", "collected", "retrospective" };
+    size_t a = h->s, b = h->e, k;
+
+    while (b < t->len && b < h->e + 30 && t->s[b] != '.' && t->s[b] != ',')
+        b++;
+    if (!fmem(t->lower + h->s, b - h->s, "period", 6))
+        return 0;
+    a = h->s > 200 ? h->s - 200 : 0;
+    {
+        const char *d = last_mem(t->lower, a, h->s, ". ");
+        if (d)
+            a = (size_t)(d - t->lower) + 2;
+    }
+    b = sentence_end(t, h->s, t->len);
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
+            return 1;
+    return 0;
+}
+
+/* Other studies' follow-up: "studies with follow-up to 3 years" (a
+ * review's eligibility), the hit within 40 characters after "with". */
+static int others_follow_up(const struct ftext *t, const struct hit *h)
+{
+    size_t a = h->s > 40 ? h->s - 40 : 0;
+
+    return fmem(t->lower + a, h->e - a, "studies with ", 13)
+           || fmem(t->lower + a, h->e - a, "trials with ", 12)
+           || fmem(t->lower + a, h->e - a, "articles with ", 14);
+}
+
 static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
@@ -5294,6 +5332,8 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
             continue;       /* "(range, 2.8 to 9.6 years)": not the follow-up */
         if (lazy_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
             || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
+            continue;
+        if (others_follow_up(t, h) || (c != C_FU && inclusion_period(t, h)))
             continue;
         if (!rematch(t, h))
             continue;
@@ -6009,18 +6049,28 @@ static int design_uncompared(const char *d)
     return 0;
 }
 
+/* Designs that follow nobody up: a review's times are its studies'
+ * follow-up, a laboratory study's are incubation and release times. */
+static int design_unfollowed(const char *d)
+{
+    return !strcmp(d, "systematic_review") || !strcmp(d, "meta_analysis")
+           || !strcmp(d, "in_vitro") || !strcmp(d, "opinion");
+}
+
 /* Article level: the abstract's regimen and follow-up win over the body's;
  * one follow-up, the longest; no findings in a design that compares
- * nothing. */
+ * nothing, no follow-up in one that follows nobody. */
 void findings_finish(lm_extractions *x, size_t first)
 {
     size_t i, j, keep_fu = (size_t)-1;
-    int abs_reg = 0, uncompared = 0;
+    int abs_reg = 0, uncompared = 0, unfollowed = 0;
 
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
         if (e->kind == LM_KIND_DESIGN && design_uncompared(e->svalue))
             uncompared = 1;
+        if (e->kind == LM_KIND_DESIGN && design_unfollowed(e->svalue))
+            unfollowed = 1;
         if (e->kind == LM_KIND_REGIMEN && !strcmp(e->section, "abstract"))
             abs_reg = 1;
         if (e->kind == LM_KIND_FOLLOW_UP) {
@@ -6032,7 +6082,7 @@ void findings_finish(lm_extractions *x, size_t first)
     }
     for (i = j = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
-        int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
+        int drop = (e->kind == LM_KIND_FOLLOW_UP && (i != keep_fu || unfollowed))
                    || (e->kind == LM_KIND_FINDING && uncompared)
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {

@@ -605,6 +605,14 @@ Test(findings, follow_up)
         { "RESULTS: Over the next 5 days, the glimmer score returned to baseline. Other reports "
           "have described glimmer for up to 30 days after zelvorin.", NULL,
           "a time from other reports is not this study's", 5, 1 },
+        { "METHODS: Over a 2-year period, all adults admitted with glimmer were reviewed.",
+          NULL, "a calendar period of inclusion", NAN, 0 },
+        { "METHODS: We aim to include 640 adults over a 4-year period.", NULL,
+          "a period of recruitment", NAN, 0 },
+        { "METHODS: Adults received zelvorin over a 4-year period.", NULL,
+          "a treatment period still counts", 4 * 365.25, 1 },
+        { "METHODS: Trials with follow-up to 7 years were eligible.", NULL,
+          "other studies' follow-up", NAN, 0 },
     };
     size_t i;
 
@@ -1984,7 +1992,8 @@ Test(findings, hypotheses_unmet_endpoints_and_expectations)
 
 /* A design that compares no arms of its own (a case report, a case series,
  * a review without pooled results) reports no findings; the same sentence
- * in a trial does. */
+ * in a trial or a meta-analysis does.  A review or a laboratory study has
+ * no follow-up of its own. */
 Test(findings, uncompared_designs_report_none)
 {
     static const struct {
@@ -2002,6 +2011,9 @@ Test(findings, uncompared_designs_report_none)
           "reduced glimmer compared with placebo (p = 0.01).", 0 },
         { "Zorvil for glimmer: a randomized trial",
           "Wobble scores were lower with zorvil than with placebo (p = 0.04).", 1 },
+        { "Zorvil for glimmer: a meta-analysis",
+          "We pooled 12 randomized trials. Glimmer was lower with zorvil than with placebo "
+          "(RR 0.8, 95% CI 0.7 to 0.9).", 1 },
     };
     size_t i;
 
@@ -2015,6 +2027,18 @@ Test(findings, uncompared_designs_report_none)
         cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
         cr_expect_eq(count_of(&x, LM_KIND_FINDING), c[i].want, "%zu findings in: %s",
                      count_of(&x, LM_KIND_FINDING), c[i].title);
+        lm_extractions_free(&x);
+    }
+    {
+        lm_extractions x = { 0 };
+        lm_article a;
+        memset(&a, 0, sizeof a);
+        a.pmid = 2;
+        a.title = "Zorvil for glimmer: a systematic review and meta-analysis";
+        a.abstract = "We pooled 12 randomized trials with follow-up of 3 to 9 years. Glimmer was "
+                     "lower with zorvil than with placebo (RR 0.8, 95% CI 0.7 to 0.9).";
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "a review's follow-up");
         lm_extractions_free(&x);
     }
 }
