@@ -3592,6 +3592,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
+    int reducing = 0;  /* "A was superior to B in reducing X": X decreased */
     int lead_arms = 0;  /* the arms are the lead clause's */
     size_t subj_arm_a = 0, subj_arm_b = 0;  /* "the increase in A was higher": A */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
@@ -4052,8 +4053,13 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
              || (!neg && q && q == dir && evaluative(t, dir) && qe + 6 < b
                  && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4))))
             && (ob <= oa || (oa < q->s && word_count(t->s, oa, ob) <= 4))) {
+            /* "in improving X" goes by X's polarity like "for X"; "in
+             * reducing X" says the direction itself (the last four) */
             static const char *const about[] = { " in terms of ", " with respect to ",
-                                                 " with regard to ", " regarding ", " for " };
+                                                 " with regard to ", " regarding ", " for ",
+                                                 " in improving ", " at improving ",
+                                                 " in reducing ", " at reducing ",
+                                                 " in lowering ", " in decreasing " };
             size_t k;
             for (k = 0; k < sizeof about / sizeof about[0]; k++) {
                 const char *w = fmem(t->lower + q->e, b - q->e, about[k], strlen(about[k]));
@@ -4071,8 +4077,19 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     if (arms.cb > arms.ca && arms.ca < (size_t)(w - t->lower)
                         && arms.cb > (size_t)(w - t->lower))
                         arms.cb = (size_t)(w - t->lower);   /* "than B for X": B */
+                    if (!(arms.cb > arms.ca) && !neg) {
+                        /* "superior to B in improving X": B, none read yet */
+                        size_t ca = qe + (!strncmp(t->lower + qe, " than ", 6) ? 6 : 4);
+                        size_t cb = (size_t)(w - t->lower);
+                        if (cb > ca && word_count(t->s, ca, cb) <= 4) {
+                            arms.ca = ca;
+                            arms.cb = cb;
+                            trim_np(t, &arms.ca, &arms.cb);
+                        }
+                    }
                     oa = xa;
                     ob = xb;
+                    reducing = k >= sizeof about / sizeof about[0] - 4 && !neg;
                     break;
                 }
             }
@@ -4182,7 +4199,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
             if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)) {
-                if (outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
+                /* "better in reducing X" less X, "worse in reducing X" more */
+                if (reducing || outcome_polarity(e->outcome ? e->outcome : e->text,
+                                                 e->outcome != NULL) < 0)
                     direction = -direction;
             }
             /* orientation: the experimental arm is the intervention */

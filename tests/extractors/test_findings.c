@@ -836,6 +836,18 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
         { .s = "RESULTS: Glimmer scores fell with zelvorin (p = 0.01). However, there was no "
                "significant decline in glimmer scores in the control group either.",
           .needle = "no significant decline", .metric = "no_difference" },
+        /* "A was superior to B in improving X": X the outcome, by its polarity;
+         * "in reducing X" says the direction itself */
+        { .s = "RESULTS: Zelvorin was superior to placebo in improving the itch scores at week 6 "
+               "(p = 0.01).", .needle = "itch", .metric = "decreased", .outcome = "itch scores (at week 6)",
+          .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin was better than placebo in reducing wobble (p = 0.01).",
+          .needle = "reducing wobble", .metric = "decreased", .outcome = "wobble",
+          .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin was worse than placebo in reducing wobble (p = 0.01).",
+          .needle = "worse than placebo in reducing", .metric = "increased", .outcome = "wobble" },
+        { .s = "RESULTS: Zelvorin was superior to placebo in improving grip strength (p = 0.01).",
+          .needle = "grip strength", .metric = "increased", .outcome = "grip strength" },
         /* higher is better: the word's own direction */
         { .s = "RESULTS: Quality of life was significantly improved with zelvorin compared with "
           "placebo (p = 0.02).", .needle = "Quality of life", .metric = "increased" },
