@@ -5907,6 +5907,38 @@ static int overlaps_words(const char *a, const char *b)
     return 0;
 }
 
+/* An abstract without labels opens with its background: where the
+ * sentence that introduces this study starts ("We randomized ...", "This
+ * study ...", "Here, ...", an aim), when a sentence before it does not;
+ * else 0 (every sentence is read).  Labelled abstracts say it with their
+ * labels. */
+static size_t study_start(const struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
+{
+    static const char *const own[] = { "we ", "our ", "this study", "the present study",
+                                       "this trial", "this paper", "this article", "this report",
+                                       "here, ", "here we", "in this ", "randomi", "enrolled",
+                                       "recruited", "were included", "participants", "patients" };
+    size_t i, a, b, k;
+
+    for (i = 0; i < np; i++)
+        if (pp[i] != P_UNKNOWN)
+            return 0;
+    for (i = 0; i < np; i++)
+        for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
+            b = sentence_end(t, a, pb[2 * i + 1]);
+            if (has_cue(t, C_AIM, a, b))
+                return a;
+            for (k = 0; k < sizeof own / sizeof own[0]; k++) {
+                const char *w = fmem(t->lower + a, b - a, own[k], strlen(own[k]));
+                if (w && (w == t->lower || !isalnum((unsigned char)w[-1])))
+                    return a;
+            }
+            while (b < pb[2 * i + 1] && t->s[b] == ' ')
+                b++;
+        }
+    return 0;
+}
+
 lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
                      const char *lower, const size_t *map, size_t len, const char *section,
                      lm_extractions *out, size_t first)
@@ -5918,7 +5950,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     enum part sec_part = P_UNKNOWN;
     lm_err rc = LM_OK;
     char *primary = NULL;
-    size_t conc = (size_t)-1;
+    size_t conc = (size_t)-1, study;
 
     if (!f || !len || !section || !strcmp(section, "title"))
         return LM_OK;
@@ -5986,6 +6018,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         }
     }
     ffirst = out->len;
+    study = t.abstract ? study_start(&t, pb, pp, nparts) : 0;
     for (i = 0; i < nparts; i++) {
         enum part p = pp[i];
         size_t from = out->len;
@@ -5995,6 +6028,11 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
             conc = from;
         for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
             b = sentence_end(&t, a, pb[2 * i + 1]);
+            if (a < study) {    /* the background before the study */
+                while (b < pb[2 * i + 1] && t.s[b] == ' ')
+                    b++;
+                continue;
+            }
             if ((rc = sentence_findings(&t, a, b, p)))
                 goto done;
             while (b < pb[2 * i + 1] && t.s[b] == ' ')

@@ -2087,3 +2087,33 @@ Test(findings, title_case_labels)
         lm_extractions_free(&x);
     }
 }
+
+/* An abstract without labels opens with its background: the sentences
+ * before the one that introduces this study are no findings; with no such
+ * sentence every sentence is read. */
+Test(findings, unlabelled_background_before_the_study)
+{
+    static const struct {
+        const char *abstract, *needle;
+        int want;
+    } c[] = {
+        { "Glimmer is more frequent in older than in younger adults. We randomized 60 adults to "
+          "zorvil or placebo. Wobble was lower with zorvil than with placebo (p = 0.02).",
+          "more frequent", 0 },
+        { "Glimmer is more frequent in older than in younger adults. We randomized 60 adults to "
+          "zorvil or placebo. Wobble was lower with zorvil than with placebo (p = 0.02).",
+          "Wobble", 1 },
+        { "Wobble was lower with zorvil than with placebo (p = 0.02) in 60 adults.", "Wobble", 1 },
+        { "In this trial, wobble was lower with zorvil than with placebo (p = 0.02).", "wobble",
+          1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        run(c[i].abstract, &x);
+        cr_expect_eq(finding(&x, c[i].needle) != NULL, c[i].want, "'%s' a finding %d in: %s",
+                     c[i].needle, c[i].want, c[i].abstract);
+        lm_extractions_free(&x);
+    }
+}
