@@ -2597,6 +2597,156 @@ static void named_arm_before(const struct ftext *t, size_t a, size_t v, struct a
     }
 }
 
+/* Past "of 629", "patients", "in the" at @p x (before @p b). */
+static size_t skip_counted(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const lead[] = { "of", "patients", "participants", "subjects",
+                                        "children", "women", "men", "cases", "people",
+                                        "in the", "in", "from the", "of the" };
+    size_t k;
+    int again = 1;
+
+    while (again && x < b) {
+        again = 0;
+        while (x < b && t->s[x] == ' ')
+            x++;
+        if (x + 4 < b && !strncmp(t->lower + x, "of ", 3) && isdigit((unsigned char)t->s[x + 3])) {
+            x += 3;
+            while (x < b && (isdigit((unsigned char)t->s[x]) || t->s[x] == ','))
+                x++;
+            again = 1;
+            continue;
+        }
+        for (k = 1; k < sizeof lead / sizeof lead[0]; k++)
+            if (starts_word(t->lower, b, x, lead[k])) {
+                x += strlen(lead[k]);
+                again = 1;
+                break;
+            }
+
+    }
+    return x;
+}
+
+/* A count with its percentage, "24 (34.2%)" or "Twelve (17.1%)", ending at
+ * @p e (the ")"): the percentage in *v and where the count starts, else
+ * 0. */
+static size_t count_pct_before(const struct ftext *t, size_t a, size_t e, double *v)
+{
+    size_t o = e, c, used;
+
+    if (e <= a + 4 || t->s[e - 1] != ')' || t->s[e - 2] != '%')
+        return 0;
+    while (o > a && t->s[o - 1] != '(' && e - o < 10)
+        o--;
+    if (o <= a + 1 || t->s[o - 1] != '(' || t->s[o - 2] != ' '
+        || !lm_num_parse(t->s + o, e - 2 - o, v, &used) || o + used != e - 2)
+        return 0;
+    c = o - 2;
+    while (c > a && isalnum((unsigned char)t->s[c - 1]))
+        c--;
+    return c < o - 2 ? c : 0;
+}
+
+/* "Twelve (17.1%) patients in the A group and 24 (34.2%) patients in the B
+ * group had X", "X was reported by 20 (43%) A patients and 19 (55%) B
+ * patients": the two arms' counts side by side.  Their percentages' order
+ * (1 the first higher, -1 lower, 0 no such pair), the arms in *r and the
+ * outcome (after the second arm's verb, else before the first count) in
+ * [*oa, *ob). */
+static int counted_pair(const struct ftext *t, size_t a, size_t b, struct arms *r, size_t *oa,
+                        size_t *ob)
+{
+
+    static const char *const verb[] = { " had ", " developed ", " experienced ", " reported ",
+                                        " showed ", " achieved ", " required ", " underwent " };
+    const char *and;
+    size_t from = a;
+
+    for (; (and = fmem(t->lower + from, b - from, " and ", 5)); from = (size_t)(and - t->lower) + 1) {
+        size_t at = (size_t)(and - t->lower), x, y, c1, k, pe, g;
+        double v1, v2, nv;
+        const char *close = NULL, *q;
+        size_t used;
+        /* the first arm: after the last "%)" within 60 characters */
+        for (q = t->lower + (at > a + 60 ? at - 60 : a); (q = fmem(q, (size_t)(t->lower + at - q), "%)", 2)); q++)
+            close = q;
+        if (!close || !(c1 = count_pct_before(t, a, (size_t)(close - t->lower) + 2, &v1)))
+            continue;
+        x = skip_counted(t, (size_t)(close - t->lower) + 2, at);
+        y = at;
+        if (y > x + 9 && !strncmp(t->lower + y - 9, " patients", 9))
+            y -= 9;     /* "20 (43%) A group patients": A group */
+        trim_np(t, &x, &y);
+        if (y <= x || word_count(t->s, x, y) > 5 || !arm_like(t, x, at))
+            continue;
+        /* the second: a count and its percentage right after "and" */
+        pe = at + 5;
+        while (pe < b && pe < at + 20 && t->s[pe] != ')')
+            pe++;
+        if (pe >= b || t->s[pe] != ')' || count_pct_before(t, at + 5, pe + 1, &v2) != at + 5
+            || v1 == v2)
+            continue;
+        (void)nv;
+        (void)used;
+        r->ia = x;
+        r->ib = y;
+        r->ca = skip_counted(t, pe + 1, b);
+        g = np_end(t, r->ca, b);
+        {   /* "placebo group" ends at " group", a verb or a stop */
+            const char *w = fmem(t->lower + r->ca, g - r->ca, " group", 6);
+            const char *w2 = fmem(t->lower + r->ca, g - r->ca, " arm", 4);
+            if (w2 && (!w || w2 < w))
+                w = w2;
+            if (w)
+                g = (size_t)(w - t->lower) + (w == w2 ? 4 : 6);
+        }
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+            const char *w = fmem(t->lower + r->ca, g - r->ca, verb[k], strlen(verb[k]));
+            if (w && (size_t)(w - t->lower) < g)
+                g = (size_t)(w - t->lower);
+        }
+        r->cb = g;
+        trim_np(t, &r->ca, &r->cb);
+        if (!(r->cb > r->ca) || word_count(t->s, r->ca, r->cb) > 5) {
+            r->ia = r->ib = r->ca = r->cb = 0;
+            continue;
+        }
+        *oa = *ob = 0;
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+            if (!strncmp(t->lower + g, verb[k], strlen(verb[k]))) {
+                *oa = g + strlen(verb[k]);
+                *ob = np_end(t, *oa, b);
+                break;
+            }
+        if (!(*ob > *oa)) {
+            /* "X was reported by 20 (43%) ...", "X occurred in 12 (8%) ..." */
+            size_t e = c1;
+            while (e > a && t->s[e - 1] == ' ')
+                e--;
+            for (k = 0; k < N_BE; k++) {
+                const char *w = fmem(t->lower + a, e - a, copula[k], strlen(copula[k]));
+                if (w) {
+                    e = (size_t)(w - t->lower);
+                    break;
+                }
+            }
+            if (k < N_BE || (e > a + 3 && !strncmp(t->lower + e - 3, " in", 3)
+                             && (e -= 3, 1))) {
+                *oa = a;
+                *ob = e;
+            }
+        }
+        trim_np(t, oa, ob);
+        if (!(*ob > *oa)) {
+            r->ia = r->ib = r->ca = r->cb = 0;
+            continue;
+        }
+        return v1 > v2 ? 1 : -1;
+    }
+    return 0;
+}
+
 /* The last occurrence of @p nd in [a, b), or NULL. */
 static const char *last_mem(const char *h, size_t a, size_t b, const char *nd)
 {
@@ -3593,6 +3743,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
     int reducing = 0;  /* "A was superior to B in reducing X": X decreased */
+    size_t cpa = 0, cpb = 0;  /* the outcome of two arms' counts side by side */
     int lead_arms = 0;  /* the arms are the lead clause's */
     size_t subj_arm_a = 0, subj_arm_b = 0;  /* "the increase in A was higher": A */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
@@ -3764,6 +3915,12 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
          * one not: "-29% (P = 0.02) and -8% (P = 0.38) in A and B") */
         rule = "finding.values";
         direction = vs;
+    } else if (!dir && (!ns || sig) && (vs = counted_pair(t, a, b, &varms, &cpa, &cpb)) != 0) {
+        /* "12 (17%) patients in the A group and 24 (34%) in the B group had X" */
+        rule = "finding.values";
+        direction = vs;
+        if (sig || has_cue(t, C_SIG, a, b))
+            significant = 1;
     } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {
         rule = "finding.ci_ns";
         direction = 0;
@@ -4034,6 +4191,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     ob = np_end(t, oa, b);
                 }
             }
+        }
+        if (cpb > cpa) {
+            oa = cpa;
+            ob = cpb;
         }
         trim_np(t, &oa, &ob);
         apposition(t, &oa, &ob, b);

@@ -2117,3 +2117,24 @@ Test(findings, unlabelled_background_before_the_study)
         lm_extractions_free(&x);
     }
 }
+
+/* Two arms' counts side by side, each with its percentage and without a
+ * direction word: the percentages' order is the direction, the outcome
+ * follows the second arm's verb or comes before the first count. */
+Test(findings, counted_arms_side_by_side)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Twelve (17.1%) patients in the zorvil group and 24 (34.2%) patients in "
+               "the placebo group had positive swabs.", .needle = "Twelve", .metric = "decreased",
+          .rule = "finding.values", .outcome = "positive swabs", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was reported by 20 (43%) zorvil group patients and 19 (55%) "
+               "placebo group patients.", .needle = "reported by", .metric = "decreased",
+          .outcome = "Glimmer", .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "RESULTS: Wobble occurred in 31 (25%) of 124 patients in the zorvil arm and 12 "
+               "(10%) of 120 in the placebo arm.", .needle = "Wobble", .metric = "increased",
+          .outcome = "Wobble", .intervention = "zorvil arm", .comparator = "placebo arm" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
