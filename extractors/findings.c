@@ -193,9 +193,12 @@ static const struct frule frules[] = {
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
       "|change|alter|lower|support|establish|provide)\\b" },
-    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long",
+    /* "A did not have a higher risk of X": a denied comparison */
+    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long|did not h|do not h|does not h",
       "\\b(?:(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
-      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious))\\b" },
+      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious)"
+      "|(?:did|do|does) not have (?:an? )?(?:significantly )?(?:higher|lower|greater|smaller"
+      "|increased|reduced|decreased|elevated))\\b" },
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
@@ -4222,10 +4225,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                                                  " in reducing ", " at reducing ",
                                                  " in lowering ", " in decreasing " };
             size_t k;
+            if (neg && frules[neg->rule].cue == C_NOTSUP && t->lower[neg->s] == 'd'
+                && neg->e < b) {
+                /* "A did not have a higher risk of X than B": X follows */
+                size_t xa = neg->e, xb = np_end(t, xa, b);
+                trim_np(t, &xa, &xb);
+                if (xb > xa && ob > oa && oa < neg->s) {
+                    if (!(arms.ib > arms.ia)) {
+                        arms.ia = oa;
+                        arms.ib = ob;
+                    }
+                    oa = xa;
+                    ob = xb;
+                }
+            }
             for (k = 0; k < sizeof about / sizeof about[0]; k++) {
                 const char *w = fmem(t->lower + q->e, b - q->e, about[k], strlen(about[k]));
                 size_t xa, xb;
-                if (!w)
+                if (!w || (neg && frules[neg->rule].cue == C_NOTSUP && t->lower[neg->s] == 'd'))
                     continue;
                 xa = (size_t)(w - t->lower) + strlen(about[k]);
                 xb = np_end(t, xa, b);

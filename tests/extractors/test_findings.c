@@ -848,6 +848,12 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
           .needle = "worse than placebo in reducing", .metric = "increased", .outcome = "wobble" },
         { .s = "RESULTS: Zelvorin was superior to placebo in improving grip strength (p = 0.01).",
           .needle = "grip strength", .metric = "increased", .outcome = "grip strength" },
+        /* "A did not have a higher X than B": a denied comparison, X after it */
+        { .s = "RESULTS: Wobblers did not have a higher risk of glimmer compared to controls "
+               "(HR = 1.3; 95% CI 0.8-1.9).", .needle = "did not have", .metric = "no_difference",
+          .outcome = "risk of glimmer", .intervention = "Wobblers", .comparator = "controls" },
+        { .s = "RESULTS: Zelvorin users did not have lower wobble scores than controls.",
+          .needle = "lower wobble", .metric = "no_difference", .outcome = "wobble scores" },
         /* higher is better: the word's own direction */
         { .s = "RESULTS: Quality of life was significantly improved with zelvorin compared with "
           "placebo (p = 0.02).", .needle = "Quality of life", .metric = "increased" },
