@@ -3737,6 +3737,24 @@ static int than_expected(const struct ftext *t, size_t e, size_t b)
     return 0;
 }
 
+/* "Pain scores and opioid use were similar during the first 4 days": in
+ * the results, an outcome that "was/were similar/comparable" without "to"
+ * or "with" after it compares the study's arms though none is named. */
+static int similar_predicate(const struct ftext *t, size_t a, const struct hit *h, size_t b,
+                             enum part part)
+{
+    size_t e = h->e;
+
+    if (part != P_RESULTS || h->s < a + 8)
+        return 0;
+    if (strncmp(t->lower + h->s - 5, " was ", 5) && strncmp(t->lower + h->s - 6, " were ", 6))
+        return 0;
+    if (strncmp(t->lower + h->s, "similar", 7) && strncmp(t->lower + h->s, "comparable", 10))
+        return 0;
+    return !(e + 4 <= b && (!strncmp(t->lower + e, " to ", 4) || !strncmp(t->lower + e, " with ", 6)
+                            || !strncmp(t->lower + e, " in ", 4) || !strncmp(t->lower + e, " among ", 7)));
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -3887,7 +3905,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             significant = 0;
         if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within
             && strncmp(t->lower + neg->s, "unchang", 7) && strncmp(t->lower + neg->s, "remained", 8)
-            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8))
+            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8)
+            && !similar_predicate(t, a, neg, b, part))
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;

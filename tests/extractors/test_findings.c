@@ -2144,3 +2144,33 @@ Test(findings, counted_arms_side_by_side)
 
     expect_findings(c, sizeof c / sizeof c[0]);
 }
+
+/* In the results, outcomes that "were similar" compare the study's arms
+ * though none is named; "similar to" another report, or a similarity
+ * outside the results, is no finding. */
+Test(findings, similar_in_the_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Wobble scores and glimmer use were similar during the first 3 days.",
+          .needle = "Wobble", .metric = "no_difference", .outcome = "Wobble scores" },
+        { .s = "RESULTS: Wobble scores and glimmer use were similar during the first 3 days.",
+          .needle = "glimmer use", .metric = "no_difference", .outcome = "glimmer use",
+          .by_outcome = 1 },
+        { .s = "RESULTS: Glimmer was comparable at week 6 (p = 0.4).", .needle = "Glimmer",
+          .metric = "no_difference" },
+    };
+    static const char *const none[] = {
+        "RESULTS: Glimmer was similar to that of the earlier cohorts.",
+        "RESULTS: Wobble was similar in men and in older adults.",
+        "BACKGROUND: Wobble scores were similar.",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
+}
