@@ -5180,6 +5180,105 @@ static int word_ch(unsigned char c)
     return isalnum(c) || c == '-' || c >= 0x80;
 }
 
+/* A drug name at @p x: 1 to 3 words (letters, digits, hyphens) before a
+ * joiner or a stop word; its end, else @p x. */
+static size_t drug_name_end(const struct ftext *t, size_t x, size_t lim)
+{
+    static const char *const stop[] = { "or", "and", "plus", "for", "daily", "orally", "once",
+                                        "twice", "per", "in", "was", "were", "given", "at",
+                                        "by", "every", "each", "with", "to", "the", "a", "as",
+                                        "intravenously", "inhaled", "used", "vs", "versus" };
+    size_t e = x, n = 0, k;
+
+    while (e < lim && n < 3) {
+        size_t w = e;
+        while (w < lim && (isalnum((unsigned char)t->lower[w]) || t->lower[w] == '-'))
+            w++;
+        if (w == e)
+            break;
+        for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
+            if (w - e == strlen(stop[k]) && !strncmp(t->lower + e, stop[k], w - e))
+                return n ? e - 1 : x;
+        if (n == 0 && !isalpha((unsigned char)t->lower[e]))
+            return x;
+        if (n && isdigit((unsigned char)t->lower[e]) && dose_at(t, e))
+            return e - 1;   /* "B 5 mg": the dose ends the name */
+        n++;
+        e = w;
+        if (e < lim && t->lower[e] == ' ')
+            e++;
+        else
+            return e;
+    }
+    return n ? (t->lower[e - 1] == ' ' ? e - 1 : e) : x;
+}
+
+/* A combination of two drugs' doses after the dose [*pa, *pb): "15 mg A +
+ * 10 mg B", "200 ug of A and 6 ug of B", "A 10 mg plus B 5 mg" (the first
+ * drug's name before the dose joins the span).  *pb moves past the second
+ * dose (and its drug's name when the first had one after it). */
+static void combo_dose(const struct ftext *t, size_t *pa, size_t *pb)
+{
+    static const char *const join[] = { " + ", " plus ", " and " };
+    const char *l = t->lower;
+    size_t e = *pb, lim = e + 80 < t->len ? e + 80 : t->len, x = e, ne, k, j;
+    int of = 0;
+    const struct hit *h2;
+
+    if (starts_word(l, lim, x, " of") && x + 4 < lim) {
+        of = 1;
+        x += 4;
+    } else if (x < lim && l[x] == ' ') {
+        x++;
+    }
+    ne = drug_name_end(t, x, lim);
+    if (ne == x)
+        ne = e;         /* no name after the dose: "A 10 mg plus B 5 mg" */
+    else if (of == 0 && ne > x && dose_at(t, x))
+        return;
+    for (k = 0; k < sizeof join / sizeof join[0]; k++) {
+        size_t m = strlen(join[k]), y, da, db;
+        if (ne + m >= lim || strncmp(l + ne, join[k], m))
+            continue;
+        y = ne + m;
+        if (ne == e) {
+            /* "plus B 5 mg": the second drug's name, then its dose */
+            size_t n2 = drug_name_end(t, y, lim);
+            if (n2 == y || n2 + 1 >= lim)
+                return;
+            y = n2 + 1;
+        }
+        if (!(h2 = dose_at(t, y)) || !rematch(t, h2) || !grp(t, h2, "d", &da, &db) || da != y)
+            return;
+        if (ne != e) {
+            /* "15 mg A + 10 mg B", "200 ug of A and 6 ug of B" */
+            size_t z = db;
+            if (of && starts_word(l, lim, z, " of"))
+                z += 4;
+            else if (!of && z < lim && l[z] == ' ')
+                z++;
+            else
+                return;
+            j = drug_name_end(t, z, lim);
+            if (j == z)
+                return;
+            *pb = j;
+        } else {
+            /* "A 10 mg plus B 5 mg": A before the first dose */
+            size_t s0 = *pa;
+            *pb = db;
+            if (s0 >= 2 && l[s0 - 1] == ' ') {
+                size_t q = s0 - 1;
+                while (q > 0 && (isalnum((unsigned char)l[q - 1]) || l[q - 1] == '-'))
+                    q--;
+                if (s0 - 1 - q > 3 && isalpha((unsigned char)l[q]))
+                    *pa = q;
+            }
+        }
+        return;
+    }
+}
+
 /* Widen the dose [@p *pa, @p *pb) by what annotates it: a second
  * component ("zorvil 5 mg + dravin 10 mg", the names kept when the
  * second has one), a quantity of what is given ("0.4 g fibre/kg"), a
@@ -5190,6 +5289,8 @@ static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
     size_t e = *pb, w, w2, paren;
     const struct hit *h2;
 
+    combo_dose(t, pa, pb);
+    e = *pb;
     w = e;
     while (w < t->len && l[w] == ' ')
         w++;

@@ -465,6 +465,15 @@ Test(findings, regimen_fields)
           .why = "an infusion rate in micrograms is not the dose" },
         { .s = "METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
                "combination once daily for 8 weeks.", .dose = "zorvil 40 mg + dravinol 12.5 mg" },
+        /* combinations: each drug's dose, before or after its name */
+        { .s = "METHODS: Adults received 15 mg zorvil + 10 mg dravinol orally or placebo for 4 "
+               "weeks.", .dose = "15 mg zorvil + 10 mg dravinol", .route = "oral" },
+        { .s = "METHODS: Adults inhaled 300 \xce\xbcg of zorvil and 9 \xce\xbcg of dravinol as "
+               "needed, or placebo.", .dose = "300 \xce\xbcg of zorvil and 9 \xce\xbcg of dravinol" },
+        { .s = "METHODS: Adults received zorvil 10 mg plus dravinol 5 mg daily or placebo for 12 "
+               "weeks.", .dose = "zorvil 10 mg plus dravinol 5 mg", .frequency = "daily" },
+        { .s = "METHODS: Adults received 10 mg/kg zorvil and placebo was given to the others.",
+          .dose = "10 mg/kg", .why = "a dose and another arm's word: no combination" },
         { .s = "METHODS: Participants took 2 tablets (0.5 g zorvil) per day for 6 months.",
           .dose = "2 tablets (0.5 g zorvil)" },
         { .s = "METHODS: Adults were randomized to a lean diet (0.8 g fibre/kg, n = 7) for 4 "
