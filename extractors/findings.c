@@ -2841,6 +2841,23 @@ static size_t bracket_end(const struct ftext *t, size_t x, size_t b)
     return x;
 }
 
+/* Do the items [is[k], ie[k]) name measures of opposite polarity (one
+ * lower is better, one higher)? */
+static int opposite_items(const struct ftext *t, const size_t *is, const size_t *ie, size_t n)
+{
+    size_t k;
+    int lo = 0, hi = 0;
+
+    for (k = 0; k < n; k++) {
+        int cls = 0;
+        if (pol_last(t->lower + is[k], ie[k] - is[k], &cls)) {
+            lo |= cls < 0;
+            hi |= cls > 0;
+        }
+    }
+    return lo && hi;
+}
+
 /* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
  * "no difference in eradication rate, compliance or adverse events"): the
  * items of the phrase [oa, ob) and the list that continues it, when there
@@ -2912,8 +2929,10 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
     }
     if (n < 2)
         return 0;
-    /* "total and LDL cholesterol": one-word items joined by "and" are one outcome */
-    if (!commas)
+    /* "total and LDL cholesterol": one-word items joined by "and" are one
+     * outcome, unless they are measures of opposite polarity ("depression
+     * and functioning") */
+    if (!commas && !opposite_items(t, is, ie, n))
         for (k = 0; k < n; k++)
             if (word_count(t->s, is[k], ie[k]) < 2)
                 return 0;

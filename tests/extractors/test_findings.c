@@ -857,6 +857,15 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
           .needle = "worse than placebo in reducing", .metric = "increased", .outcome = "wobble" },
         { .s = "RESULTS: Zelvorin was superior to placebo in improving grip strength (p = 0.01).",
           .needle = "grip strength", .metric = "increased", .outcome = "grip strength" },
+        /* one-word measures of opposite polarity are two outcomes, each
+         * "improved" by its own polarity; "total and LDL cholesterol" one */
+        { .s = "RESULTS: Zelvorin improved anxiety and mobility compared with placebo (p = 0.01).",
+          .needle = "anxiety", .metric = "decreased", .outcome = "anxiety", .by_outcome = 1 },
+        { .s = "RESULTS: Zelvorin improved anxiety and mobility compared with placebo (p = 0.01).",
+          .needle = "mobility", .metric = "increased", .outcome = "mobility", .by_outcome = 1 },
+        { .s = "RESULTS: Total and LDL cholesterol were lower with zelvorin than with placebo "
+               "(p = 0.01).", .needle = "Total and LDL cholesterol", .metric = "decreased",
+          .outcome = "Total and LDL cholesterol", .by_outcome = 1 },
         /* "A did not have a higher X than B": a denied comparison, X after it */
         { .s = "RESULTS: Wobblers did not have a higher risk of glimmer compared to controls "
                "(HR = 1.3; 95% CI 0.8-1.9).", .needle = "did not have", .metric = "no_difference",
