@@ -2319,7 +2319,8 @@ static int outcome_polarity(const char *outcome, int named)
  * "deteriorated", "inferior"), 0 a plain quantity word. */
 static int evaluative(const struct ftext *t, const struct hit *h)
 {
-    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior" };
+    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior",
+                                      "outperf" };
     static const char *const down[] = { "worse", "worsen", "deterior", "inferior", "aggravat",
                                         "exacerbat" };
     size_t k;
@@ -4247,19 +4248,24 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 trim_np(t, &oa, &ob);
             }
         }
+        /* "A outperformed B when it comes to improving X": B its object */
+        int outperf = q && q == dir && !strncmp(t->lower + q->s, "outperf", 7) && qe < b
+                      && t->s[qe] == ' ';
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
         /* "A was significantly better than B for X" too */
         if (((neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
                       || frules[neg->rule].cue == C_EQUIV))
              || (!neg && q && q == dir && evaluative(t, dir) && qe + 6 < b
-                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4))))
+                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4)
+                     || outperf)))
             && (ob <= oa || (oa < q->s && word_count(t->s, oa, ob) <= 4))) {
             /* "in improving X" goes by X's polarity like "for X"; "in
              * reducing X" says the direction itself (the last four) */
             static const char *const about[] = { " in terms of ", " with respect to ",
                                                  " with regard to ", " regarding ", " for ",
                                                  " in improving ", " at improving ",
+                                                 " when it comes to improving ",
                                                  " in reducing ", " at reducing ",
                                                  " in lowering ", " in decreasing " };
             size_t k;
@@ -4295,7 +4301,7 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                         arms.cb = (size_t)(w - t->lower);   /* "than B for X": B */
                     if (!(arms.cb > arms.ca) && !neg) {
                         /* "superior to B in improving X": B, none read yet */
-                        size_t ca = qe + (!strncmp(t->lower + qe, " than ", 6) ? 6 : 4);
+                        size_t ca = qe + (outperf ? 1 : !strncmp(t->lower + qe, " than ", 6) ? 6 : 4);
                         size_t cb = (size_t)(w - t->lower);
                         if (cb > ca && word_count(t->s, ca, cb) <= 4) {
                             arms.ca = ca;

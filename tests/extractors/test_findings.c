@@ -855,6 +855,12 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
           .intervention = "Zelvorin", .comparator = "placebo" },
         { .s = "RESULTS: Zelvorin was worse than placebo in reducing wobble (p = 0.01).",
           .needle = "worse than placebo in reducing", .metric = "increased", .outcome = "wobble" },
+        { .s = "RESULTS: Zelvorin outperformed placebo when it comes to improving skin hydration "
+               "and wrinkle depth (p < 0.05).", .needle = "outperformed", .metric = "increased",
+          .outcome = "skin hydration", .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin outperformed placebo when it comes to improving skin hydration "
+               "and wrinkle depth (p < 0.05).", .needle = "wrinkle depth", .metric = "decreased",
+          .outcome = "wrinkle depth", .by_outcome = 1 },
         { .s = "RESULTS: Zelvorin was superior to placebo in improving grip strength (p = 0.01).",
           .needle = "grip strength", .metric = "increased", .outcome = "grip strength" },
         /* one-word measures of opposite polarity are two outcomes, each
