@@ -6414,19 +6414,22 @@ done:
     return rc;
 }
 
-/* Designs that compare no arms of their own: a case report or series, a
- * review without pooled results, an opinion piece report no findings
- * (their "improved after" and "studies show" are no comparison). */
+/* Designs that compare no arms of their own: a case report or series
+ * reports no findings (its "improved after" is no comparison) (2); a
+ * review or an opinion piece only those with a test (a pooled result, a
+ * p) (1): its untested statements are no result of its own, its tested
+ * ones are weighed by the claim matcher.  0: every finding stays. */
 static int design_uncompared(const char *d)
 {
-    static const char *const none[] = { "case_report", "case_series", "systematic_review",
-                                         "opinion" };
-    size_t k;
+    if (!strcmp(d, "case_report") || !strcmp(d, "case_series"))
+        return 2;
+    return !strcmp(d, "systematic_review") || !strcmp(d, "opinion");
+}
 
-    for (k = 0; k < sizeof none / sizeof none[0]; k++)
-        if (!strcmp(d, none[k]))
-            return 1;
-    return 0;
+/* Does the finding carry a test (significant or not)? */
+static int finding_tested(const lm_extraction *e)
+{
+    return !isnan(e->p) || strstr(e->flags, "significant=");
 }
 
 /* Designs that follow nobody up: a review's times are its studies'
@@ -6448,7 +6451,7 @@ void findings_finish(lm_extractions *x, size_t first)
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
         if (e->kind == LM_KIND_DESIGN && design_uncompared(e->svalue))
-            uncompared = 1;
+            uncompared = design_uncompared(e->svalue);
         if (e->kind == LM_KIND_DESIGN && design_unfollowed(e->svalue))
             unfollowed = 1;
         if (e->kind == LM_KIND_REGIMEN && !strcmp(e->section, "abstract"))
@@ -6463,7 +6466,8 @@ void findings_finish(lm_extractions *x, size_t first)
     for (i = j = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
         int drop = (e->kind == LM_KIND_FOLLOW_UP && (i != keep_fu || unfollowed))
-                   || (e->kind == LM_KIND_FINDING && uncompared)
+                   || (e->kind == LM_KIND_FINDING
+                       && (uncompared == 2 || (uncompared == 1 && !finding_tested(e))))
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {
             extraction_free_strings(e);

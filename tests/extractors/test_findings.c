@@ -2032,9 +2032,9 @@ Test(findings, hypotheses_unmet_endpoints_and_expectations)
     }
 }
 
-/* A design that compares no arms of its own (a case report, a case series,
- * a review without pooled results) reports no findings; the same sentence
- * in a trial or a meta-analysis does.  A review or a laboratory study has
+/* A design that compares no arms of its own (a case report, a case
+ * series) reports no findings, a review only its tested ones; the same
+ * sentence in a trial or a meta-analysis is a finding.  A review or a laboratory study has
  * no follow-up of its own. */
 Test(findings, uncompared_designs_report_none)
 {
@@ -2049,8 +2049,11 @@ Test(findings, uncompared_designs_report_none)
           "We report a case series of seven patients. Wobble scores were lower after zorvil than "
           "before it in five of them (p = 0.04).", 0 },
         { "Zorvil for glimmer: a systematic review",
-          "We conducted a systematic review of trials of zorvil. Recent studies show that zorvil "
-          "reduced glimmer compared with placebo (p = 0.01).", 0 },
+          "We conducted a systematic review of trials of zorvil. Zorvil reduced glimmer compared "
+          "with placebo in most trials.", 0 },
+        { "Zorvil for glimmer: a systematic review",
+          "We conducted a systematic review of trials of zorvil. Zorvil reduced glimmer compared "
+          "with placebo (p = 0.01).", 1 },
         { "Zorvil for glimmer: a randomized trial",
           "Wobble scores were lower with zorvil than with placebo (p = 0.04).", 1 },
         { "Zorvil for glimmer: a meta-analysis",
