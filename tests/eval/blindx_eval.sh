@@ -49,14 +49,16 @@
 # review or a laboratory study, nor from a period of inclusion or other
 # studies' follow-up: findings recall 0.792 -> 0.837 (floor 0.82),
 # precision 0.664 -> 0.766 (0.75), direction 0.851 -> 0.879 (0.86);
-# regimen 0.762 -> 0.771 (0.76); follow-up 0.581 -> 0.621 (0.60).
+# regimen 0.762 -> 0.771; follow-up 0.581 -> 0.621; with "lasting 14
+# days" a treatment period: regimen 0.781 (floor 0.77), follow-up 0.655
+# (0.63).
 # They guard regressions: raise them with the figures, never lower them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 litmine=$1
 build=$2
 set_name=${3:-blindx}
-floors=${4:-sample_size.answer=0.93,sample_size.exact_when_answered=0.85,n_total_kind.agreement=0.78,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.82,finding.precision=0.75,finding.direction_accuracy=0.86,regimen.field_accuracy=0.76,follow_up.accuracy=0.60}
+floors=${4:-sample_size.answer=0.93,sample_size.exact_when_answered=0.85,n_total_kind.agreement=0.78,rct.sensitivity=0.99,rct.specificity=0.95,design.accuracy=0.85,design.level_accuracy=0.91,finding.recall=0.82,finding.precision=0.75,finding.direction_accuracy=0.86,regimen.field_accuracy=0.77,follow_up.accuracy=0.63}
 set_labels=$here/$set_name/labels.jsonl
 [ -f "$set_labels" ] || { echo "blindx_eval: $set_labels is missing" >&2; exit 1; }
 . "$here/evalcommon.bash"

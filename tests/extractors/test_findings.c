@@ -465,6 +465,8 @@ Test(findings, regimen_fields)
           .why = "an infusion rate in micrograms is not the dose" },
         { .s = "METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
                "combination once daily for 8 weeks.", .dose = "zorvil 40 mg + dravinol 12.5 mg" },
+        { .s = "METHODS: Adults used zorvil gel or placebo gel in a crossover study lasting 9 "
+               "days per arm.", .duration = "9 days", .why = "'lasting N days'" },
         /* combinations: each drug's dose, before or after its name */
         { .s = "METHODS: Adults received 15 mg zorvil + 10 mg dravinol orally or placebo for 4 "
                "weeks.", .dose = "15 mg zorvil + 10 mg dravinol", .route = "oral" },
@@ -622,6 +624,8 @@ Test(findings, follow_up)
           "a treatment period still counts", 4 * 365.25, 1 },
         { "METHODS: Trials with follow-up to 7 years were eligible.", NULL,
           "other studies' follow-up", NAN, 0 },
+        { "METHODS: Adults used zorvil or placebo in a crossover study lasting 9 days per arm.",
+          NULL, "'lasting N days': the treatment period", 9, 1 },
     };
     size_t i;
 
