@@ -193,9 +193,12 @@ static const struct frule frules[] = {
       "\\bfail(?:ed|s|ure)? to (?:show|find|demonstrate|detect|reach|achieve|improve|reduce"
       "|prove|confirm|differ|reveal|meet|produce|prevent|identify|increase|decrease|affect"
       "|change|alter|lower|support|establish|provide)\\b" },
-    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long",
+    /* "A did not have a higher risk of X": a denied comparison */
+    { "finding.not_superior", C_NOTSUP, "not", "not sup|not inf|not bet|not wor|not mor|not les|not eff|no more|no less|no long|did not h|do not h|does not h",
       "\\b(?:(?:not|no more|no less) (?:superior|inferior|better|worse|more effective|less effective"
-      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious))\\b" },
+      "|effective)(?: (?:to|than))?|no longer (?:effective|efficacious)"
+      "|(?:did|do|does) not have (?:an? )?(?:significantly )?(?:higher|lower|greater|smaller"
+      "|increased|reduced|decreased|elevated))\\b" },
     { "finding.noninferior", C_NONINF, "inferior", "non",
       "\\bnon-?inferior(?:ity)?\\b" },
     { "finding.equivalent", C_EQUIV, "equ", "equi|equa|bioe",
@@ -350,8 +353,8 @@ static const struct frule frules[] = {
       "|hours?|h|months?)|(?:\\d+|one|two|three|four|five|six|seven) (?:days?|d|sessions?) ?"
       "(?:a|per|/|each) ?(?:week|wk)|daily|weekly|fortnightly|monthly|nightly|bi-?weekly"
       "|per day|a day|b\\.?i\\.?d\\.?|t\\.?i\\.?d\\.?|q\\.?i\\.?d\\.?|q\\.?d\\.?)(?![\\w])" },
-    { "regimen.duration", C_DUR, "", "for 0|for 1|for 2|for 3|for 4|for 5|for 6|for 7|for 8|for 9|for one|for two|for three|for four|for five|for six|for seven|for eight|for nine|for ten|for eleven|for twelve|for thirteen|for fourteen|for fifteen|for sixteen|for eighteen|for twenty|for thirty|for forty|for fifty|for sixty|for a period|for a total|for up to|for at least|for a |for an |during 0|during 1|during 2|during 3|during 4|during 5|during 6|during 7|during 8|during 9|during one|during two|during three|during four|during five|during six|during seven|during eight|during nine|during ten|during eleven|during twelve|during thirteen|during fourteen|during fifteen|during sixteen|during eighteen|during twenty|during thirty|during forty|during fifty|during sixty|during a period|during a total|during up to|during at least|during a |during an |over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|over a period|over a total|over up to|over at least|over a |over an |a period|a total|a 0|a 1|a 2|a 3|a 4|a 5|a 6|a 7|a 8|a 9|a one|a two|a three|a four|a five|a six|a seven|a eight|a nine|a ten|a eleven|a twelve|a thirteen|a fourteen|a fifteen|a sixteen|a eighteen|a twenty|a thirty|a forty|a fifty|a sixty|up to|at least|an eight|an eleven|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty",
-      "\\b(?<up>(?:for |during |over )?(?:a (?:period|total) of |up to |at least |an? )?)"
+    { "regimen.duration", C_DUR, "", "for 0|for 1|for 2|for 3|for 4|for 5|for 6|for 7|for 8|for 9|for one|for two|for three|for four|for five|for six|for seven|for eight|for nine|for ten|for eleven|for twelve|for thirteen|for fourteen|for fifteen|for sixteen|for eighteen|for twenty|for thirty|for forty|for fifty|for sixty|for a period|for a total|for up to|for at least|for a |for an |during 0|during 1|during 2|during 3|during 4|during 5|during 6|during 7|during 8|during 9|during one|during two|during three|during four|during five|during six|during seven|during eight|during nine|during ten|during eleven|during twelve|during thirteen|during fourteen|during fifteen|during sixteen|during eighteen|during twenty|during thirty|during forty|during fifty|during sixty|during a period|during a total|during up to|during at least|during a |during an |over 0|over 1|over 2|over 3|over 4|over 5|over 6|over 7|over 8|over 9|over one|over two|over three|over four|over five|over six|over seven|over eight|over nine|over ten|over eleven|over twelve|over thirteen|over fourteen|over fifteen|over sixteen|over eighteen|over twenty|over thirty|over forty|over fifty|over sixty|over a period|over a total|over up to|over at least|over a |over an |a period|a total|a 0|a 1|a 2|a 3|a 4|a 5|a 6|a 7|a 8|a 9|a one|a two|a three|a four|a five|a six|a seven|a eight|a nine|a ten|a eleven|a twelve|a thirteen|a fourteen|a fifteen|a sixteen|a eighteen|a twenty|a thirty|a forty|a fifty|a sixty|up to|at least|an eight|an eleven|0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|lasting 0|lasting 1|lasting 2|lasting 3|lasting 4|lasting 5|lasting 6|lasting 7|lasting 8|lasting 9|lasting one|lasting two|lasting three|lasting four|lasting five|lasting six|lasting seven|lasting eight|lasting nine|lasting ten|lasting twelve",
+      "\\b(?<up>(?:for |during |over |lasting )?(?:a (?:period|total) of |up to |at least |an? )?)"
       "(?<n>" NUMW ")(?:-| )(?<u>days?|weeks?|months?|years?)(?:-long)?\\b"
       /* "a 68-year-old man" is an age */
       "(?![- ]old\\b)"
@@ -1514,12 +1517,41 @@ static enum part part_of_label(const char *s, size_t n)
     return P_UNKNOWN;
 }
 
-/* A line's "LABEL: " (upper-case words and a colon) ends at *body. */
+/* A label written in title case at @p a ("Background: ", "Main
+ * outcome measures: "): at most four words, the first capitalised, of
+ * letters only, then a colon and a space; the colon's offset, else 0. */
+static size_t title_label(const struct ftext *t, size_t a, size_t b)
+{
+    size_t i, words = 1;
+
+    if (!isupper((unsigned char)t->s[a]))
+        return 0;
+    for (i = a + 1; i < b && i < a + 40; i++) {
+        char c = t->s[i];
+        if (c == ':')
+            return i > a + 2 && i + 1 < b && t->s[i + 1] == ' '
+                   && part_of_label(t->lower + a, i - a) != P_UNKNOWN ? i : 0;
+        if (c == ' ') {
+            if (++words > 4 || t->s[i - 1] == ' ')
+                return 0;
+        } else if (!isalpha((unsigned char)c) && c != '-') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A line's "LABEL: " (upper-case words and a colon, or a title-case
+ * label) ends at *body. */
 static enum part line_part(const struct ftext *t, size_t a, size_t b, size_t *body)
 {
     size_t i;
 
     *body = a;
+    if ((i = title_label(t, a, b)) != 0) {
+        *body = i + 1;
+        return part_of_label(t->lower + a, i - a);
+    }
     for (i = a; i < b && i < a + 60; i++) {
         char c = t->s[i];
         if (c == ':') {
@@ -1558,6 +1590,8 @@ static size_t inline_label(const struct ftext *t, size_t a, size_t b)
                 break;
         }
         if (j < b && t->s[j] == ':' && up >= 4 && part_of_label(t->lower + i, j - i) != P_UNKNOWN)
+            return i;
+        if (title_label(t, i, b))
             return i;
     }
     return b;
@@ -2285,7 +2319,8 @@ static int outcome_polarity(const char *outcome, int named)
  * "deteriorated", "inferior"), 0 a plain quantity word. */
 static int evaluative(const struct ftext *t, const struct hit *h)
 {
-    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior" };
+    static const char *const up[] = { "improv", "better", "superior", "benefit", "amelior",
+                                      "outperf" };
     static const char *const down[] = { "worse", "worsen", "deterior", "inferior", "aggravat",
                                         "exacerbat" };
     size_t k;
@@ -2566,6 +2601,156 @@ static void named_arm_before(const struct ftext *t, size_t a, size_t v, struct a
     }
 }
 
+/* Past "of 629", "patients", "in the" at @p x (before @p b). */
+static size_t skip_counted(const struct ftext *t, size_t x, size_t b)
+{
+    static const char *const lead[] = { "of", "patients", "participants", "subjects",
+                                        "children", "women", "men", "cases", "people",
+                                        "in the", "in", "from the", "of the" };
+    size_t k;
+    int again = 1;
+
+    while (again && x < b) {
+        again = 0;
+        while (x < b && t->s[x] == ' ')
+            x++;
+        if (x + 4 < b && !strncmp(t->lower + x, "of ", 3) && isdigit((unsigned char)t->s[x + 3])) {
+            x += 3;
+            while (x < b && (isdigit((unsigned char)t->s[x]) || t->s[x] == ','))
+                x++;
+            again = 1;
+            continue;
+        }
+        for (k = 1; k < sizeof lead / sizeof lead[0]; k++)
+            if (starts_word(t->lower, b, x, lead[k])) {
+                x += strlen(lead[k]);
+                again = 1;
+                break;
+            }
+
+    }
+    return x;
+}
+
+/* A count with its percentage, "24 (34.2%)" or "Twelve (17.1%)", ending at
+ * @p e (the ")"): the percentage in *v and where the count starts, else
+ * 0. */
+static size_t count_pct_before(const struct ftext *t, size_t a, size_t e, double *v)
+{
+    size_t o = e, c, used;
+
+    if (e <= a + 4 || t->s[e - 1] != ')' || t->s[e - 2] != '%')
+        return 0;
+    while (o > a && t->s[o - 1] != '(' && e - o < 10)
+        o--;
+    if (o <= a + 1 || t->s[o - 1] != '(' || t->s[o - 2] != ' '
+        || !lm_num_parse(t->s + o, e - 2 - o, v, &used) || o + used != e - 2)
+        return 0;
+    c = o - 2;
+    while (c > a && isalnum((unsigned char)t->s[c - 1]))
+        c--;
+    return c < o - 2 ? c : 0;
+}
+
+/* "Twelve (17.1%) patients in the A group and 24 (34.2%) patients in the B
+ * group had X", "X was reported by 20 (43%) A patients and 19 (55%) B
+ * patients": the two arms' counts side by side.  Their percentages' order
+ * (1 the first higher, -1 lower, 0 no such pair), the arms in *r and the
+ * outcome (after the second arm's verb, else before the first count) in
+ * [*oa, *ob). */
+static int counted_pair(const struct ftext *t, size_t a, size_t b, struct arms *r, size_t *oa,
+                        size_t *ob)
+{
+
+    static const char *const verb[] = { " had ", " developed ", " experienced ", " reported ",
+                                        " showed ", " achieved ", " required ", " underwent " };
+    const char *and;
+    size_t from = a;
+
+    for (; (and = fmem(t->lower + from, b - from, " and ", 5)); from = (size_t)(and - t->lower) + 1) {
+        size_t at = (size_t)(and - t->lower), x, y, c1, k, pe, g;
+        double v1, v2, nv;
+        const char *close = NULL, *q;
+        size_t used;
+        /* the first arm: after the last "%)" within 60 characters */
+        for (q = t->lower + (at > a + 60 ? at - 60 : a); (q = fmem(q, (size_t)(t->lower + at - q), "%)", 2)); q++)
+            close = q;
+        if (!close || !(c1 = count_pct_before(t, a, (size_t)(close - t->lower) + 2, &v1)))
+            continue;
+        x = skip_counted(t, (size_t)(close - t->lower) + 2, at);
+        y = at;
+        if (y > x + 9 && !strncmp(t->lower + y - 9, " patients", 9))
+            y -= 9;     /* "20 (43%) A group patients": A group */
+        trim_np(t, &x, &y);
+        if (y <= x || word_count(t->s, x, y) > 5 || !arm_like(t, x, at))
+            continue;
+        /* the second: a count and its percentage right after "and" */
+        pe = at + 5;
+        while (pe < b && pe < at + 20 && t->s[pe] != ')')
+            pe++;
+        if (pe >= b || t->s[pe] != ')' || count_pct_before(t, at + 5, pe + 1, &v2) != at + 5
+            || v1 == v2)
+            continue;
+        (void)nv;
+        (void)used;
+        r->ia = x;
+        r->ib = y;
+        r->ca = skip_counted(t, pe + 1, b);
+        g = np_end(t, r->ca, b);
+        {   /* "placebo group" ends at " group", a verb or a stop */
+            const char *w = fmem(t->lower + r->ca, g - r->ca, " group", 6);
+            const char *w2 = fmem(t->lower + r->ca, g - r->ca, " arm", 4);
+            if (w2 && (!w || w2 < w))
+                w = w2;
+            if (w)
+                g = (size_t)(w - t->lower) + (w == w2 ? 4 : 6);
+        }
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++) {
+            const char *w = fmem(t->lower + r->ca, g - r->ca, verb[k], strlen(verb[k]));
+            if (w && (size_t)(w - t->lower) < g)
+                g = (size_t)(w - t->lower);
+        }
+        r->cb = g;
+        trim_np(t, &r->ca, &r->cb);
+        if (!(r->cb > r->ca) || word_count(t->s, r->ca, r->cb) > 5) {
+            r->ia = r->ib = r->ca = r->cb = 0;
+            continue;
+        }
+        *oa = *ob = 0;
+        for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+            if (!strncmp(t->lower + g, verb[k], strlen(verb[k]))) {
+                *oa = g + strlen(verb[k]);
+                *ob = np_end(t, *oa, b);
+                break;
+            }
+        if (!(*ob > *oa)) {
+            /* "X was reported by 20 (43%) ...", "X occurred in 12 (8%) ..." */
+            size_t e = c1;
+            while (e > a && t->s[e - 1] == ' ')
+                e--;
+            for (k = 0; k < N_BE; k++) {
+                const char *w = fmem(t->lower + a, e - a, copula[k], strlen(copula[k]));
+                if (w) {
+                    e = (size_t)(w - t->lower);
+                    break;
+                }
+            }
+            if (k < N_BE || (e > a + 3 && !strncmp(t->lower + e - 3, " in", 3)
+                             && (e -= 3, 1))) {
+                *oa = a;
+                *ob = e;
+            }
+        }
+        trim_np(t, oa, ob);
+        if (!(*ob > *oa)) {
+            r->ia = r->ib = r->ca = r->cb = 0;
+            continue;
+        }
+        return v1 > v2 ? 1 : -1;
+    }
+    return 0;
+}
+
 /* The last occurrence of @p nd in [a, b), or NULL. */
 static const char *last_mem(const char *h, size_t a, size_t b, const char *nd)
 {
@@ -2657,6 +2842,23 @@ static size_t bracket_end(const struct ftext *t, size_t x, size_t b)
     return x;
 }
 
+/* Do the items [is[k], ie[k]) name measures of opposite polarity (one
+ * lower is better, one higher)? */
+static int opposite_items(const struct ftext *t, const size_t *is, const size_t *ie, size_t n)
+{
+    size_t k;
+    int lo = 0, hi = 0;
+
+    for (k = 0; k < n; k++) {
+        int cls = 0;
+        if (pol_last(t->lower + is[k], ie[k] - is[k], &cls)) {
+            lo |= cls < 0;
+            hi |= cls > 0;
+        }
+    }
+    return lo && hi;
+}
+
 /* Coordinated outcomes ("sore throat, dysphagia, hoarseness, and trauma";
  * "no difference in eradication rate, compliance or adverse events"): the
  * items of the phrase [oa, ob) and the list that continues it, when there
@@ -2728,8 +2930,10 @@ static size_t outcome_items(const struct ftext *t, size_t oa, size_t ob, size_t 
     }
     if (n < 2)
         return 0;
-    /* "total and LDL cholesterol": one-word items joined by "and" are one outcome */
-    if (!commas)
+    /* "total and LDL cholesterol": one-word items joined by "and" are one
+     * outcome, unless they are measures of opposite polarity ("depression
+     * and functioning") */
+    if (!commas && !opposite_items(t, is, ie, n))
         for (k = 0; k < n; k++)
             if (word_count(t->s, is[k], ie[k]) < 2)
                 return 0;
@@ -3553,6 +3757,24 @@ static int than_expected(const struct ftext *t, size_t e, size_t b)
     return 0;
 }
 
+/* "Pain scores and opioid use were similar during the first 4 days": in
+ * the results, an outcome that "was/were similar/comparable" without "to"
+ * or "with" after it compares the study's arms though none is named. */
+static int similar_predicate(const struct ftext *t, size_t a, const struct hit *h, size_t b,
+                             enum part part)
+{
+    size_t e = h->e;
+
+    if (part != P_RESULTS || h->s < a + 8)
+        return 0;
+    if (strncmp(t->lower + h->s - 5, " was ", 5) && strncmp(t->lower + h->s - 6, " were ", 6))
+        return 0;
+    if (strncmp(t->lower + h->s, "similar", 7) && strncmp(t->lower + h->s, "comparable", 10))
+        return 0;
+    return !(e + 4 <= b && (!strncmp(t->lower + e, " to ", 4) || !strncmp(t->lower + e, " with ", 6)
+                            || !strncmp(t->lower + e, " in ", 4) || !strncmp(t->lower + e, " among ", 7)));
+}
+
 static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_except,
                              enum part part, size_t la, size_t lb)
 {
@@ -3561,6 +3783,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
     size_t i, oa = 0, ob = 0;
     int sig = 0, ns = 0, direction = 0, significant = -1, within, flip = 0, ratio, vs = 0;
     int whole = 0;  /* a long list of outcomes kept as one */
+    int reducing = 0;  /* "A was superior to B in reducing X": X decreased */
+    size_t cpa = 0, cpb = 0;  /* the outcome of two arms' counts side by side */
     int lead_arms = 0;  /* the arms are the lead clause's */
     size_t subj_arm_a = 0, subj_arm_b = 0;  /* "the increase in A was higher": A */
     size_t cmp_s = 0, cmp_e = 0;  /* the comparative before a change noun */
@@ -3701,7 +3925,8 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             significant = 0;
         if (c == C_SIMILAR && !has_cue(t, C_COMPARE, a, b) && !ns && !within
             && strncmp(t->lower + neg->s, "unchang", 7) && strncmp(t->lower + neg->s, "remained", 8)
-            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8))
+            && strncmp(t->lower + neg->s, "stayed", 6) && strncmp(t->lower + neg->s, "unaffect", 8)
+            && !similar_predicate(t, a, neg, b, part))
             return LM_OK;
         if (c == C_TREND && dir)
             h = dir;
@@ -3732,6 +3957,12 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
          * one not: "-29% (P = 0.02) and -8% (P = 0.38) in A and B") */
         rule = "finding.values";
         direction = vs;
+    } else if (!dir && (!ns || sig) && (vs = counted_pair(t, a, b, &varms, &cpa, &cpb)) != 0) {
+        /* "12 (17%) patients in the A group and 24 (34%) in the B group had X" */
+        rule = "finding.values";
+        direction = vs;
+        if (sig || has_cue(t, C_SIG, a, b))
+            significant = 1;
     } else if (!sig && !has_cue(t, C_SIG, a, b) && ci_spans_zero(t, a, b)) {
         rule = "finding.ci_ns";
         direction = 0;
@@ -4003,6 +4234,10 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 }
             }
         }
+        if (cpb > cpa) {
+            oa = cpa;
+            ob = cpb;
+        }
         trim_np(t, &oa, &ob);
         apposition(t, &oa, &ob, b);
         if (ob > oa) {
@@ -4013,21 +4248,45 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                 trim_np(t, &oa, &ob);
             }
         }
+        /* "A outperformed B when it comes to improving X": B its object */
+        int outperf = q && q == dir && !strncmp(t->lower + q->s, "outperf", 7) && qe < b
+                      && t->s[qe] == ' ';
         /* "A was noninferior to B in terms of X", "A was not superior to B
          * for X": the subject is an arm, the outcome follows */
         /* "A was significantly better than B for X" too */
         if (((neg && (frules[neg->rule].cue == C_NONINF || frules[neg->rule].cue == C_NOTSUP
                       || frules[neg->rule].cue == C_EQUIV))
              || (!neg && q && q == dir && evaluative(t, dir) && qe + 6 < b
-                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4))))
+                 && (!strncmp(t->lower + qe, " than ", 6) || !strncmp(t->lower + qe, " to ", 4)
+                     || outperf)))
             && (ob <= oa || (oa < q->s && word_count(t->s, oa, ob) <= 4))) {
+            /* "in improving X" goes by X's polarity like "for X"; "in
+             * reducing X" says the direction itself (the last four) */
             static const char *const about[] = { " in terms of ", " with respect to ",
-                                                 " with regard to ", " regarding ", " for " };
+                                                 " with regard to ", " regarding ", " for ",
+                                                 " in improving ", " at improving ",
+                                                 " when it comes to improving ",
+                                                 " in reducing ", " at reducing ",
+                                                 " in lowering ", " in decreasing " };
             size_t k;
+            if (neg && frules[neg->rule].cue == C_NOTSUP && t->lower[neg->s] == 'd'
+                && neg->e < b) {
+                /* "A did not have a higher risk of X than B": X follows */
+                size_t xa = neg->e, xb = np_end(t, xa, b);
+                trim_np(t, &xa, &xb);
+                if (xb > xa && ob > oa && oa < neg->s) {
+                    if (!(arms.ib > arms.ia)) {
+                        arms.ia = oa;
+                        arms.ib = ob;
+                    }
+                    oa = xa;
+                    ob = xb;
+                }
+            }
             for (k = 0; k < sizeof about / sizeof about[0]; k++) {
                 const char *w = fmem(t->lower + q->e, b - q->e, about[k], strlen(about[k]));
                 size_t xa, xb;
-                if (!w)
+                if (!w || (neg && frules[neg->rule].cue == C_NOTSUP && t->lower[neg->s] == 'd'))
                     continue;
                 xa = (size_t)(w - t->lower) + strlen(about[k]);
                 xb = np_end(t, xa, b);
@@ -4040,8 +4299,19 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
                     if (arms.cb > arms.ca && arms.ca < (size_t)(w - t->lower)
                         && arms.cb > (size_t)(w - t->lower))
                         arms.cb = (size_t)(w - t->lower);   /* "than B for X": B */
+                    if (!(arms.cb > arms.ca) && !neg) {
+                        /* "superior to B in improving X": B, none read yet */
+                        size_t ca = qe + (outperf ? 1 : !strncmp(t->lower + qe, " than ", 6) ? 6 : 4);
+                        size_t cb = (size_t)(w - t->lower);
+                        if (cb > ca && word_count(t->s, ca, cb) <= 4) {
+                            arms.ca = ca;
+                            arms.cb = cb;
+                            trim_np(t, &arms.ca, &arms.cb);
+                        }
+                    }
                     oa = xa;
                     ob = xb;
+                    reducing = k >= sizeof about / sizeof about[0] - 4 && !neg;
                     break;
                 }
             }
@@ -4151,7 +4421,9 @@ static lm_err clause_finding(struct ftext *t, size_t a, size_t b, int after_exce
             /* "improved pain" is less pain, "worse function" less function,
              * "worse pain" more pain */
             if (direction && dir && !neg && rule == frules[dir->rule].id && evaluative(t, dir)) {
-                if (outcome_polarity(e->outcome ? e->outcome : e->text, e->outcome != NULL) < 0)
+                /* "better in reducing X" less X, "worse in reducing X" more */
+                if (reducing || outcome_polarity(e->outcome ? e->outcome : e->text,
+                                                 e->outcome != NULL) < 0)
                     direction = -direction;
             }
             /* orientation: the experimental arm is the intervention */
@@ -4933,6 +5205,105 @@ static int word_ch(unsigned char c)
     return isalnum(c) || c == '-' || c >= 0x80;
 }
 
+/* A drug name at @p x: 1 to 3 words (letters, digits, hyphens) before a
+ * joiner or a stop word; its end, else @p x. */
+static size_t drug_name_end(const struct ftext *t, size_t x, size_t lim)
+{
+    static const char *const stop[] = { "or", "and", "plus", "for", "daily", "orally", "once",
+                                        "twice", "per", "in", "was", "were", "given", "at",
+                                        "by", "every", "each", "with", "to", "the", "a", "as",
+                                        "intravenously", "inhaled", "used", "vs", "versus" };
+    size_t e = x, n = 0, k;
+
+    while (e < lim && n < 3) {
+        size_t w = e;
+        while (w < lim && (isalnum((unsigned char)t->lower[w]) || t->lower[w] == '-'))
+            w++;
+        if (w == e)
+            break;
+        for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
+            if (w - e == strlen(stop[k]) && !strncmp(t->lower + e, stop[k], w - e))
+                return n ? e - 1 : x;
+        if (n == 0 && !isalpha((unsigned char)t->lower[e]))
+            return x;
+        if (n && isdigit((unsigned char)t->lower[e]) && dose_at(t, e))
+            return e - 1;   /* "B 5 mg": the dose ends the name */
+        n++;
+        e = w;
+        if (e < lim && t->lower[e] == ' ')
+            e++;
+        else
+            return e;
+    }
+    return n ? (t->lower[e - 1] == ' ' ? e - 1 : e) : x;
+}
+
+/* A combination of two drugs' doses after the dose [*pa, *pb): "15 mg A +
+ * 10 mg B", "200 ug of A and 6 ug of B", "A 10 mg plus B 5 mg" (the first
+ * drug's name before the dose joins the span).  *pb moves past the second
+ * dose (and its drug's name when the first had one after it). */
+static void combo_dose(const struct ftext *t, size_t *pa, size_t *pb)
+{
+    static const char *const join[] = { " + ", " plus ", " and " };
+    const char *l = t->lower;
+    size_t e = *pb, lim = e + 80 < t->len ? e + 80 : t->len, x = e, ne, k, j;
+    int of = 0;
+    const struct hit *h2;
+
+    if (starts_word(l, lim, x, " of") && x + 4 < lim) {
+        of = 1;
+        x += 4;
+    } else if (x < lim && l[x] == ' ') {
+        x++;
+    }
+    ne = drug_name_end(t, x, lim);
+    if (ne == x)
+        ne = e;         /* no name after the dose: "A 10 mg plus B 5 mg" */
+    else if (of == 0 && ne > x && dose_at(t, x))
+        return;
+    for (k = 0; k < sizeof join / sizeof join[0]; k++) {
+        size_t m = strlen(join[k]), y, da, db;
+        if (ne + m >= lim || strncmp(l + ne, join[k], m))
+            continue;
+        y = ne + m;
+        if (ne == e) {
+            /* "plus B 5 mg": the second drug's name, then its dose */
+            size_t n2 = drug_name_end(t, y, lim);
+            if (n2 == y || n2 + 1 >= lim)
+                return;
+            y = n2 + 1;
+        }
+        if (!(h2 = dose_at(t, y)) || !rematch(t, h2) || !grp(t, h2, "d", &da, &db) || da != y)
+            return;
+        if (ne != e) {
+            /* "15 mg A + 10 mg B", "200 ug of A and 6 ug of B" */
+            size_t z = db;
+            if (of && starts_word(l, lim, z, " of"))
+                z += 4;
+            else if (!of && z < lim && l[z] == ' ')
+                z++;
+            else
+                return;
+            j = drug_name_end(t, z, lim);
+            if (j == z)
+                return;
+            *pb = j;
+        } else {
+            /* "A 10 mg plus B 5 mg": A before the first dose */
+            size_t s0 = *pa;
+            *pb = db;
+            if (s0 >= 2 && l[s0 - 1] == ' ') {
+                size_t q = s0 - 1;
+                while (q > 0 && (isalnum((unsigned char)l[q - 1]) || l[q - 1] == '-'))
+                    q--;
+                if (s0 - 1 - q > 3 && isalpha((unsigned char)l[q]))
+                    *pa = q;
+            }
+        }
+        return;
+    }
+}
+
 /* Widen the dose [@p *pa, @p *pb) by what annotates it: a second
  * component ("zorvil 5 mg + dravin 10 mg", the names kept when the
  * second has one), a quantity of what is given ("0.4 g fibre/kg"), a
@@ -4943,6 +5314,8 @@ static void dose_annot(const struct ftext *t, size_t *pa, size_t *pb)
     size_t e = *pb, w, w2, paren;
     const struct hit *h2;
 
+    combo_dose(t, pa, pb);
+    e = *pb;
     w = e;
     while (w < t->len && l[w] == ' ')
         w++;
@@ -5235,6 +5608,44 @@ nomem:
 
 /* Candidates for the follow-up: the longest explicit one, else the latest
  * time point, else the treatment's length. */
+/* A calendar period of inclusion, not a follow-up: "over a 1-year
+ * period, all patients admitted were reviewed", "we aim to include 750
+ * patients over a 3-year period" (the hit @p h names a period, and its
+ * sentence includes, recruits or reviews). */
+static int inclusion_period(const struct ftext *t, const struct hit *h)
+{
+    static const char *const verb[] = { "includ", "enrol", "recruit", "review", "admitted",
+                                        "identified", "screened", "collected", "retrospective" };
+    size_t a = h->s, b = h->e, k;
+
+    while (b < t->len && b < h->e + 30 && t->s[b] != '.' && t->s[b] != ',')
+        b++;
+    if (!fmem(t->lower + h->s, b - h->s, "period", 6))
+        return 0;
+    a = h->s > 200 ? h->s - 200 : 0;
+    {
+        const char *d = last_mem(t->lower, a, h->s, ". ");
+        if (d)
+            a = (size_t)(d - t->lower) + 2;
+    }
+    b = sentence_end(t, h->s, t->len);
+    for (k = 0; k < sizeof verb / sizeof verb[0]; k++)
+        if (fmem(t->lower + a, b - a, verb[k], strlen(verb[k])))
+            return 1;
+    return 0;
+}
+
+/* Other studies' follow-up: "studies with follow-up to 3 years" (a
+ * review's eligibility), the hit within 40 characters after "with". */
+static int others_follow_up(const struct ftext *t, const struct hit *h)
+{
+    size_t a = h->s > 40 ? h->s - 40 : 0;
+
+    return fmem(t->lower + a, h->e - a, "studies with ", 13)
+           || fmem(t->lower + a, h->e - a, "trials with ", 12)
+           || fmem(t->lower + a, h->e - a, "articles with ", 14);
+}
+
 static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
 {
     const findings_rules *f = t->f;
@@ -5264,6 +5675,8 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         if (lazy_cue(t, C_NOT_FU, h->s > 15 ? h->s - 15 : 0, h->e + 20 < t->len ? h->e + 20 : t->len)
             || has_cue(t, C_BACKGROUND, h->s > 60 ? h->s - 60 : 0, h->e))
             continue;
+        if (others_follow_up(t, h) || (c != C_FU && inclusion_period(t, h)))
+            continue;
         if (!rematch(t, h))
             continue;
         if (!((grp(t, h, "n", &na, &nb) && grp(t, h, "u", &ua, &ub))
@@ -5288,8 +5701,10 @@ static lm_err follow_up_row(struct ftext *t, const size_t *pb, const enum part *
         cls = c == C_FU ? 0 : c == C_FU_AT ? 1 : 2;
         if (c == C_DUR) {    /* "16 weeks of training", "for 6 weeks" */
             size_t ca, cb;
+            /* "for 6 weeks", "lasting 14 days": the length itself */
             if ((!grp(t, h, "ctx", &ca, &cb) || cb <= ca)
-                && !(grp(t, h, "up", &ca, &cb) && cb > ca && !strncmp(t->lower + ca, "for ", 4)))
+                && !(grp(t, h, "up", &ca, &cb) && cb > ca && (!strncmp(t->lower + ca, "for ", 4)
+                                                               || !strncmp(t->lower + ca, "lasting ", 8))))
                 continue;
             /* "each for 6 weeks": one period of several; "for at least 20
              * weeks": a lower bound (storage, eligibility), not the length */
@@ -5817,6 +6232,38 @@ static int overlaps_words(const char *a, const char *b)
     return 0;
 }
 
+/* An abstract without labels opens with its background: where the
+ * sentence that introduces this study starts ("We randomized ...", "This
+ * study ...", "Here, ...", an aim), when a sentence before it does not;
+ * else 0 (every sentence is read).  Labelled abstracts say it with their
+ * labels. */
+static size_t study_start(const struct ftext *t, const size_t *pb, const enum part *pp, size_t np)
+{
+    static const char *const own[] = { "we ", "our ", "this study", "the present study",
+                                       "this trial", "this paper", "this article", "this report",
+                                       "here, ", "here we", "in this ", "randomi", "enrolled",
+                                       "recruited", "were included", "participants", "patients" };
+    size_t i, a, b, k;
+
+    for (i = 0; i < np; i++)
+        if (pp[i] != P_UNKNOWN)
+            return 0;
+    for (i = 0; i < np; i++)
+        for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
+            b = sentence_end(t, a, pb[2 * i + 1]);
+            if (has_cue(t, C_AIM, a, b))
+                return a;
+            for (k = 0; k < sizeof own / sizeof own[0]; k++) {
+                const char *w = fmem(t->lower + a, b - a, own[k], strlen(own[k]));
+                if (w && (w == t->lower || !isalnum((unsigned char)w[-1])))
+                    return a;
+            }
+            while (b < pb[2 * i + 1] && t->s[b] == ' ')
+                b++;
+        }
+    return 0;
+}
+
 lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
                      const char *lower, const size_t *map, size_t len, const char *section,
                      lm_extractions *out, size_t first)
@@ -5828,7 +6275,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
     enum part sec_part = P_UNKNOWN;
     lm_err rc = LM_OK;
     char *primary = NULL;
-    size_t conc = (size_t)-1;
+    size_t conc = (size_t)-1, study;
 
     if (!f || !len || !section || !strcmp(section, "title"))
         return LM_OK;
@@ -5896,6 +6343,7 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
         }
     }
     ffirst = out->len;
+    study = t.abstract ? study_start(&t, pb, pp, nparts) : 0;
     for (i = 0; i < nparts; i++) {
         enum part p = pp[i];
         size_t from = out->len;
@@ -5905,6 +6353,11 @@ lm_err findings_text(findings_rules *f, const char *orig, const char *norm,
             conc = from;
         for (a = pb[2 * i]; a < pb[2 * i + 1]; a = b) {
             b = sentence_end(&t, a, pb[2 * i + 1]);
+            if (a < study) {    /* the background before the study */
+                while (b < pb[2 * i + 1] && t.s[b] == ' ')
+                    b++;
+                continue;
+            }
             if ((rc = sentence_findings(&t, a, b, p)))
                 goto done;
             while (b < pb[2 * i + 1] && t.s[b] == ' ')
@@ -5963,15 +6416,46 @@ done:
     return rc;
 }
 
+/* Designs that compare no arms of their own: a case report or series
+ * reports no findings (its "improved after" is no comparison) (2); a
+ * review or an opinion piece only those with a test (a pooled result, a
+ * p) (1): its untested statements are no result of its own, its tested
+ * ones are weighed by the claim matcher.  0: every finding stays. */
+static int design_uncompared(const char *d)
+{
+    if (!strcmp(d, "case_report") || !strcmp(d, "case_series"))
+        return 2;
+    return !strcmp(d, "systematic_review") || !strcmp(d, "opinion");
+}
+
+/* Does the finding carry a test (significant or not)? */
+static int finding_tested(const lm_extraction *e)
+{
+    return !isnan(e->p) || strstr(e->flags, "significant=");
+}
+
+/* Designs that follow nobody up: a review's times are its studies'
+ * follow-up, a laboratory study's are incubation and release times. */
+static int design_unfollowed(const char *d)
+{
+    return !strcmp(d, "systematic_review") || !strcmp(d, "meta_analysis")
+           || !strcmp(d, "in_vitro") || !strcmp(d, "opinion");
+}
+
 /* Article level: the abstract's regimen and follow-up win over the body's;
- * one follow-up, the longest. */
+ * one follow-up, the longest; no findings in a design that compares
+ * nothing, no follow-up in one that follows nobody. */
 void findings_finish(lm_extractions *x, size_t first)
 {
     size_t i, j, keep_fu = (size_t)-1;
-    int abs_reg = 0;
+    int abs_reg = 0, uncompared = 0, unfollowed = 0;
 
     for (i = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
+        if (e->kind == LM_KIND_DESIGN && design_uncompared(e->svalue))
+            uncompared = design_uncompared(e->svalue);
+        if (e->kind == LM_KIND_DESIGN && design_unfollowed(e->svalue))
+            unfollowed = 1;
         if (e->kind == LM_KIND_REGIMEN && !strcmp(e->section, "abstract"))
             abs_reg = 1;
         if (e->kind == LM_KIND_FOLLOW_UP) {
@@ -5983,7 +6467,9 @@ void findings_finish(lm_extractions *x, size_t first)
     }
     for (i = j = first; i < x->len; i++) {
         lm_extraction *e = &x->v[i];
-        int drop = (e->kind == LM_KIND_FOLLOW_UP && i != keep_fu)
+        int drop = (e->kind == LM_KIND_FOLLOW_UP && (i != keep_fu || unfollowed))
+                   || (e->kind == LM_KIND_FINDING
+                       && (uncompared == 2 || (uncompared == 1 && !finding_tested(e))))
                    || (e->kind == LM_KIND_REGIMEN && abs_reg && strcmp(e->section, "abstract"));
         if (drop) {
             extraction_free_strings(e);

@@ -21,8 +21,12 @@
 # RCT sensitivity 0.800 -> 1.000 (5/5, floor 0.99: conditions taken "on
 # different days and randomly" are randomised), design 0.840 -> 0.860
 # (floor 0.84), level 0.900 -> 0.920 (floor 0.90).
+# find5, the first round fitted to this set (with blindx; blindx_eval.sh
+# lists the classes): findings recall 0.667 -> 0.676 (floor 0.66),
+# precision 0.584 -> 0.692 (0.67), direction 0.814 -> 0.831 (0.81);
+# follow-up 0.600 -> 0.750 (0.72); regimen unchanged.
 # They guard regressions: raise them with the figures, never lower them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 exec bash "$here/blindx_eval.sh" "$1" "$2" blindx2 \
-  sample_size.answer=0.94,sample_size.exact_when_answered=0.87,n_total_kind.agreement=0.94,rct.sensitivity=0.99,rct.specificity=0.99,design.accuracy=0.84,design.level_accuracy=0.90,finding.recall=0.65,finding.precision=0.56,finding.direction_accuracy=0.79,regimen.field_accuracy=0.84,follow_up.accuracy=0.58
+  sample_size.answer=0.94,sample_size.exact_when_answered=0.87,n_total_kind.agreement=0.94,rct.sensitivity=0.99,rct.specificity=0.99,design.accuracy=0.84,design.level_accuracy=0.90,finding.recall=0.66,finding.precision=0.67,finding.direction_accuracy=0.81,regimen.field_accuracy=0.84,follow_up.accuracy=0.72

@@ -465,6 +465,17 @@ Test(findings, regimen_fields)
           .why = "an infusion rate in micrograms is not the dose" },
         { .s = "METHODS: Adults received a zorvil 40 mg + dravinol 12.5 mg (Z40/D12) fixed "
                "combination once daily for 8 weeks.", .dose = "zorvil 40 mg + dravinol 12.5 mg" },
+        { .s = "METHODS: Adults used zorvil gel or placebo gel in a crossover study lasting 9 "
+               "days per arm.", .duration = "9 days", .why = "'lasting N days'" },
+        /* combinations: each drug's dose, before or after its name */
+        { .s = "METHODS: Adults received 15 mg zorvil + 10 mg dravinol orally or placebo for 4 "
+               "weeks.", .dose = "15 mg zorvil + 10 mg dravinol", .route = "oral" },
+        { .s = "METHODS: Adults inhaled 300 \xce\xbcg of zorvil and 9 \xce\xbcg of dravinol as "
+               "needed, or placebo.", .dose = "300 \xce\xbcg of zorvil and 9 \xce\xbcg of dravinol" },
+        { .s = "METHODS: Adults received zorvil 10 mg plus dravinol 5 mg daily or placebo for 12 "
+               "weeks.", .dose = "zorvil 10 mg plus dravinol 5 mg", .frequency = "daily" },
+        { .s = "METHODS: Adults received 10 mg/kg zorvil and placebo was given to the others.",
+          .dose = "10 mg/kg", .why = "a dose and another arm's word: no combination" },
         { .s = "METHODS: Participants took 2 tablets (0.5 g zorvil) per day for 6 months.",
           .dose = "2 tablets (0.5 g zorvil)" },
         { .s = "METHODS: Adults were randomized to a lean diet (0.8 g fibre/kg, n = 7) for 4 "
@@ -605,6 +616,16 @@ Test(findings, follow_up)
         { "RESULTS: Over the next 5 days, the glimmer score returned to baseline. Other reports "
           "have described glimmer for up to 30 days after zelvorin.", NULL,
           "a time from other reports is not this study's", 5, 1 },
+        { "METHODS: Over a 2-year period, all adults admitted with glimmer were reviewed.",
+          NULL, "a calendar period of inclusion", NAN, 0 },
+        { "METHODS: We aim to include 640 adults over a 4-year period.", NULL,
+          "a period of recruitment", NAN, 0 },
+        { "METHODS: Adults received zelvorin over a 4-year period.", NULL,
+          "a treatment period still counts", 4 * 365.25, 1 },
+        { "METHODS: Trials with follow-up to 7 years were eligible.", NULL,
+          "other studies' follow-up", NAN, 0 },
+        { "METHODS: Adults used zorvil or placebo in a crossover study lasting 9 days per arm.",
+          NULL, "'lasting N days': the treatment period", 9, 1 },
     };
     size_t i;
 
@@ -828,6 +849,39 @@ Test(findings, evaluative_words_follow_the_outcome_polarity)
         { .s = "RESULTS: Glimmer scores fell with zelvorin (p = 0.01). However, there was no "
                "significant decline in glimmer scores in the control group either.",
           .needle = "no significant decline", .metric = "no_difference" },
+        /* "A was superior to B in improving X": X the outcome, by its polarity;
+         * "in reducing X" says the direction itself */
+        { .s = "RESULTS: Zelvorin was superior to placebo in improving the itch scores at week 6 "
+               "(p = 0.01).", .needle = "itch", .metric = "decreased", .outcome = "itch scores (at week 6)",
+          .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin was better than placebo in reducing wobble (p = 0.01).",
+          .needle = "reducing wobble", .metric = "decreased", .outcome = "wobble",
+          .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin was worse than placebo in reducing wobble (p = 0.01).",
+          .needle = "worse than placebo in reducing", .metric = "increased", .outcome = "wobble" },
+        { .s = "RESULTS: Zelvorin outperformed placebo when it comes to improving skin hydration "
+               "and wrinkle depth (p < 0.05).", .needle = "outperformed", .metric = "increased",
+          .outcome = "skin hydration", .intervention = "Zelvorin", .comparator = "placebo" },
+        { .s = "RESULTS: Zelvorin outperformed placebo when it comes to improving skin hydration "
+               "and wrinkle depth (p < 0.05).", .needle = "wrinkle depth", .metric = "decreased",
+          .outcome = "wrinkle depth", .by_outcome = 1 },
+        { .s = "RESULTS: Zelvorin was superior to placebo in improving grip strength (p = 0.01).",
+          .needle = "grip strength", .metric = "increased", .outcome = "grip strength" },
+        /* one-word measures of opposite polarity are two outcomes, each
+         * "improved" by its own polarity; "total and LDL cholesterol" one */
+        { .s = "RESULTS: Zelvorin improved anxiety and mobility compared with placebo (p = 0.01).",
+          .needle = "anxiety", .metric = "decreased", .outcome = "anxiety", .by_outcome = 1 },
+        { .s = "RESULTS: Zelvorin improved anxiety and mobility compared with placebo (p = 0.01).",
+          .needle = "mobility", .metric = "increased", .outcome = "mobility", .by_outcome = 1 },
+        { .s = "RESULTS: Total and LDL cholesterol were lower with zelvorin than with placebo "
+               "(p = 0.01).", .needle = "Total and LDL cholesterol", .metric = "decreased",
+          .outcome = "Total and LDL cholesterol", .by_outcome = 1 },
+        /* "A did not have a higher X than B": a denied comparison, X after it */
+        { .s = "RESULTS: Wobblers did not have a higher risk of glimmer compared to controls "
+               "(HR = 1.3; 95% CI 0.8-1.9).", .needle = "did not have", .metric = "no_difference",
+          .outcome = "risk of glimmer", .intervention = "Wobblers", .comparator = "controls" },
+        { .s = "RESULTS: Zelvorin users did not have lower wobble scores than controls.",
+          .needle = "lower wobble", .metric = "no_difference", .outcome = "wobble scores" },
         /* higher is better: the word's own direction */
         { .s = "RESULTS: Quality of life was significantly improved with zelvorin compared with "
           "placebo (p = 0.02).", .needle = "Quality of life", .metric = "increased" },
@@ -1970,6 +2024,176 @@ Test(findings, hypotheses_unmet_endpoints_and_expectations)
         "RESULTS: It is hypothesized that adults in the zorvil group will experience reduced "
         "glimmer in comparison with placebo.",
         "RESULTS: The frequency of glimmer was lower than anticipated.",
+    };
+    size_t i;
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        lm_extractions x = { 0 };
+        run(none[i], &x);
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), 0, "no finding in: %s", none[i]);
+        lm_extractions_free(&x);
+    }
+}
+
+/* A design that compares no arms of its own (a case report, a case
+ * series) reports no findings, a review only its tested ones; the same
+ * sentence in a trial or a meta-analysis is a finding.  A review or a laboratory study has
+ * no follow-up of its own. */
+Test(findings, uncompared_designs_report_none)
+{
+    static const struct {
+        const char *title, *abstract;
+        size_t want;
+    } c[] = {
+        { "Glimmer after zorvil: a case report",
+          "A 54-year-old man presented with glimmer. His wobble score improved after zorvil was "
+          "started (p = 0.02), and glimmer decreased over the next 3 days.", 0 },
+        { "Zorvil in glimmer: a case series of seven patients",
+          "We report a case series of seven patients. Wobble scores were lower after zorvil than "
+          "before it in five of them (p = 0.04).", 0 },
+        { "Zorvil for glimmer: a systematic review",
+          "We conducted a systematic review of trials of zorvil. Zorvil reduced glimmer compared "
+          "with placebo in most trials.", 0 },
+        { "Zorvil for glimmer: a systematic review",
+          "We conducted a systematic review of trials of zorvil. Zorvil reduced glimmer compared "
+          "with placebo (p = 0.01).", 1 },
+        { "Zorvil for glimmer: a randomized trial",
+          "Wobble scores were lower with zorvil than with placebo (p = 0.04).", 1 },
+        { "Zorvil for glimmer: a meta-analysis",
+          "We pooled 12 randomized trials. Glimmer was lower with zorvil than with placebo "
+          "(RR 0.8, 95% CI 0.7 to 0.9).", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        lm_article a;
+        memset(&a, 0, sizeof a);
+        a.pmid = 1;
+        a.title = c[i].title;
+        a.abstract = c[i].abstract;
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        cr_expect_eq(count_of(&x, LM_KIND_FINDING), c[i].want, "%zu findings in: %s",
+                     count_of(&x, LM_KIND_FINDING), c[i].title);
+        lm_extractions_free(&x);
+    }
+    {
+        lm_extractions x = { 0 };
+        lm_article a;
+        memset(&a, 0, sizeof a);
+        a.pmid = 2;
+        a.title = "Zorvil for glimmer: a systematic review and meta-analysis";
+        a.abstract = "We pooled 12 randomized trials with follow-up of 3 to 9 years. Glimmer was "
+                     "lower with zorvil than with placebo (RR 0.8, 95% CI 0.7 to 0.9).";
+        cr_assert_eq(lm_extract_article(ex, &a, &x), LM_OK, "%s", lm_extractor_errmsg(ex));
+        cr_expect_eq(count_of(&x, LM_KIND_FOLLOW_UP), 0, "a review's follow-up");
+        lm_extractions_free(&x);
+    }
+}
+
+/* Labels in title case ("Background: ", "Purpose: ", inside a line after
+ * ". ") start a part like upper-case ones: a background or aim sentence
+ * under them is no finding, a result under "Results: " is. */
+Test(findings, title_case_labels)
+{
+    static const struct {
+        const char *abstract, *needle;
+        int want;
+    } c[] = {
+        { "Background: Glimmer is more frequent with age than in young adults (p < 0.01). "
+          "Results: Wobble was lower with zorvil than with placebo (p = 0.03).", "Glimmer", 0 },
+        { "Background: Glimmer is more frequent with age than in young adults (p < 0.01). "
+          "Results: Wobble was lower with zorvil than with placebo (p = 0.03).", "Wobble", 1 },
+        { "Purpose: The earlier trial showed that zorvil reduced glimmer compared with placebo. "
+          "Methods: Adults were randomized. Results: Wobble did not differ between groups.",
+          "earlier trial", 0 },
+        { "Purpose: The earlier trial showed that zorvil reduced glimmer compared with placebo. "
+          "Methods: Adults were randomized. Results: Wobble did not differ between groups.",
+          "Wobble", 1 },
+        { "Main outcome measures: glimmer at 6 weeks.\nResults: Glimmer was higher with zorvil "
+          "than with placebo (p = 0.02).", "higher", 1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        run(c[i].abstract, &x);
+        cr_expect_eq(finding(&x, c[i].needle) != NULL, c[i].want, "'%s' a finding %d in: %s",
+                     c[i].needle, c[i].want, c[i].abstract);
+        lm_extractions_free(&x);
+    }
+}
+
+/* An abstract without labels opens with its background: the sentences
+ * before the one that introduces this study are no findings; with no such
+ * sentence every sentence is read. */
+Test(findings, unlabelled_background_before_the_study)
+{
+    static const struct {
+        const char *abstract, *needle;
+        int want;
+    } c[] = {
+        { "Glimmer is more frequent in older than in younger adults. We randomized 60 adults to "
+          "zorvil or placebo. Wobble was lower with zorvil than with placebo (p = 0.02).",
+          "more frequent", 0 },
+        { "Glimmer is more frequent in older than in younger adults. We randomized 60 adults to "
+          "zorvil or placebo. Wobble was lower with zorvil than with placebo (p = 0.02).",
+          "Wobble", 1 },
+        { "Wobble was lower with zorvil than with placebo (p = 0.02) in 60 adults.", "Wobble", 1 },
+        { "In this trial, wobble was lower with zorvil than with placebo (p = 0.02).", "wobble",
+          1 },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        lm_extractions x = { 0 };
+        run(c[i].abstract, &x);
+        cr_expect_eq(finding(&x, c[i].needle) != NULL, c[i].want, "'%s' a finding %d in: %s",
+                     c[i].needle, c[i].want, c[i].abstract);
+        lm_extractions_free(&x);
+    }
+}
+
+/* Two arms' counts side by side, each with its percentage and without a
+ * direction word: the percentages' order is the direction, the outcome
+ * follows the second arm's verb or comes before the first count. */
+Test(findings, counted_arms_side_by_side)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Twelve (17.1%) patients in the zorvil group and 24 (34.2%) patients in "
+               "the placebo group had positive swabs.", .needle = "Twelve", .metric = "decreased",
+          .rule = "finding.values", .outcome = "positive swabs", .intervention = "zorvil group",
+          .comparator = "placebo group" },
+        { .s = "RESULTS: Glimmer was reported by 20 (43%) zorvil group patients and 19 (55%) "
+               "placebo group patients.", .needle = "reported by", .metric = "decreased",
+          .outcome = "Glimmer", .intervention = "zorvil group", .comparator = "placebo group" },
+        { .s = "RESULTS: Wobble occurred in 31 (25%) of 124 patients in the zorvil arm and 12 "
+               "(10%) of 120 in the placebo arm.", .needle = "Wobble", .metric = "increased",
+          .outcome = "Wobble", .intervention = "zorvil arm", .comparator = "placebo arm" },
+    };
+
+    expect_findings(c, sizeof c / sizeof c[0]);
+}
+
+/* In the results, outcomes that "were similar" compare the study's arms
+ * though none is named; "similar to" another report, or a similarity
+ * outside the results, is no finding. */
+Test(findings, similar_in_the_results)
+{
+    static const struct fcase c[] = {
+        { .s = "RESULTS: Wobble scores and glimmer use were similar during the first 3 days.",
+          .needle = "Wobble", .metric = "no_difference", .outcome = "Wobble scores" },
+        { .s = "RESULTS: Wobble scores and glimmer use were similar during the first 3 days.",
+          .needle = "glimmer use", .metric = "no_difference", .outcome = "glimmer use",
+          .by_outcome = 1 },
+        { .s = "RESULTS: Glimmer was comparable at week 6 (p = 0.4).", .needle = "Glimmer",
+          .metric = "no_difference" },
+    };
+    static const char *const none[] = {
+        "RESULTS: Glimmer was similar to that of the earlier cohorts.",
+        "RESULTS: Wobble was similar in men and in older adults.",
+        "BACKGROUND: Wobble scores were similar.",
     };
     size_t i;
 
