@@ -5,8 +5,12 @@ records hand-labelled blind (tests/eval/blindx, see its README.md).
   blindx_eval.py pull SHARED LABELS.jsonl > records.xml
       the labelled records, each taken out of the shared file its "source"
       names (relative to SHARED, the shared folder), as one PubmedArticleSet;
-      exits 1 naming what is missing.  The abstracts are never kept in the
-      project: they are read from the shared data at run time.
+      exits 1 naming what is missing.  A source "TARBALL:MEMBER" names an
+      Evidence Inference .abst file in a tarball (tests/eval/blindx3): it
+      becomes a record whose PMID is the label's "pmid", with the file's
+      title and its ABSTRACT.<SECTION> parts as labelled AbstractText.  The
+      abstracts are never kept in the project: they are read from the shared
+      data at run time.
   blindx_eval.py score LABELS.jsonl EXTRACTED.jsonl [--texts ARTICLES.jsonl] [--floors k=v,...] [--show N]
       sample size, RCT, design and level with extract_eval.score (rates and
       effects are not labelled here), the labelled kind of the total against
@@ -20,6 +24,7 @@ import gzip
 import json
 import os
 import sys
+import tarfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 
@@ -27,7 +32,29 @@ sys.dont_write_bytecode = True     # no __pycache__ beside the imported scorers
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import extract_eval  # noqa: E402
 import model_eval    # noqa: E402
-from evalcommon import parse_opts, read_jsonl, rows_by_pmid  # noqa: E402
+from evalcommon import ei_parts, parse_opts, read_jsonl, rows_by_pmid  # noqa: E402
+
+
+def ei_record(tf, member, pmid):
+    """A PubmedArticle of an Evidence Inference .abst file (no journal, year
+    or publication types: the file has none), None when it is missing."""
+    try:
+        txt = tf.extractfile(member).read().decode("utf-8", "replace")
+    except KeyError:
+        return None
+    title, parts = ei_parts(txt)
+    a = ET.Element("PubmedArticle")
+    mc = ET.SubElement(a, "MedlineCitation")
+    ET.SubElement(mc, "PMID").text = pmid
+    art = ET.SubElement(mc, "Article")
+    ET.SubElement(art, "ArticleTitle").text = title
+    ab = ET.SubElement(art, "Abstract")
+    for lab, body in parts:
+        t = ET.SubElement(ab, "AbstractText")
+        if lab:
+            t.set("Label", lab)
+        t.text = body
+    return a
 
 
 def pull(shared, labels_path):
@@ -37,6 +64,20 @@ def pull(shared, labels_path):
     out = ET.Element("PubmedArticleSet")
     missing = []
     for src in sorted(want):
+        if ".tar.gz:" in src:
+            tarball, member = src.split(":", 1)
+            path = os.path.join(shared, tarball)
+            if not os.path.isfile(path):
+                missing.extend(f"{tarball} (file missing): {p}" for p in want[src])
+                continue
+            with tarfile.open(path) as tf:
+                for p in want[src]:
+                    rec = ei_record(tf, member, p)
+                    if rec is None:
+                        missing.append(f"{src}: member not found")
+                    else:
+                        out.append(rec)
+            continue
         path = os.path.join(shared, src)
         if not os.path.isfile(path):
             missing.extend(f"{src} (file missing): {p}" for p in want[src])

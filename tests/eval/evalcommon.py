@@ -40,12 +40,38 @@ def parse_opts(args):
     return floors, show
 
 
+def ei_parts(txt):
+    """The title and the [label, body] parts of one Evidence Inference .abst
+    file (TITLE: / ABSTRACT.<SECTION>: blocks; label "" for an unlabelled
+    part), each body's lines joined by a space."""
+    import re
+    title, parts, cur = "", [], None
+    for line in txt.splitlines():
+        # "ABSTRACT.RESULTS:", "ABSTRACT.RESULTS::", "ABSTRACT.RESULTS.:",
+        # and the bare "TITLE." / "ABSTRACT." of some files
+        mm = re.match(r"^(TITLE|ABSTRACT(?:\.([A-Z /&-]*?))?) ?[.:]{1,3}\s*$", line)
+        if mm:
+            cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
+            if cur != "title":
+                parts.append([cur, ""])
+            continue
+        if not line.strip():
+            continue
+        if cur == "title" and title:
+            cur = ""            # an unlabelled abstract follows the title line
+            parts.append(["", ""])
+        if cur == "title":
+            title = line.strip()
+        elif parts:
+            parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
+    return title, parts
+
+
 def ei_abstracts(tarball, ids=None):
     """Evidence Inference abstracts (.abst files: TITLE: / ABSTRACT.<SECTION>:
     blocks) of the tarball, as (pmcid, title, abstract) in name order; only
     the PMCIDs in IDS when it is given.  Section labels are kept as
     "LABEL: body" lines so the extractors see the abstract's parts."""
-    import re
     import tarfile
     with tarfile.open(tarball) as tf:
         for mem in sorted(tf.getmembers(), key=lambda m: m.name):
@@ -54,24 +80,5 @@ def ei_abstracts(tarball, ids=None):
             pmcid = mem.name.rsplit("/", 1)[-1][3:-5]
             if ids is not None and pmcid not in ids:
                 continue
-            txt = tf.extractfile(mem).read().decode("utf-8", "replace")
-            title, parts, cur = "", [], None
-            for line in txt.splitlines():
-                # "ABSTRACT.RESULTS:", "ABSTRACT.RESULTS::", "ABSTRACT.RESULTS.:",
-                # and the bare "TITLE." / "ABSTRACT." of some files
-                mm = re.match(r"^(TITLE|ABSTRACT(?:\.([A-Z /&-]*?))?) ?[.:]{1,3}\s*$", line)
-                if mm:
-                    cur = "title" if mm.group(1) == "TITLE" else (mm.group(2) or "")
-                    if cur != "title":
-                        parts.append([cur, ""])
-                    continue
-                if not line.strip():
-                    continue
-                if cur == "title" and title:
-                    cur = ""            # an unlabelled abstract follows the title line
-                    parts.append(["", ""])
-                if cur == "title":
-                    title = line.strip()
-                elif parts:
-                    parts[-1][1] += (" " if parts[-1][1] else "") + line.strip()
+            title, parts = ei_parts(tf.extractfile(mem).read().decode("utf-8", "replace"))
             yield pmcid, title, "\n".join(f"{lab}: {body}" if lab else body for lab, body in parts)
