@@ -2433,13 +2433,23 @@ static int record_null(const struct rc_doc *d)
      * secondary outcomes ("effects on function were not significant"):
      * the record's negative words are about those, not its main result */
     if (m->nfind && !null_primary) {
-        int dir_primary = 0, other_null = 0, unnamed_null = 0;
+        int dir_primary = 0, other_null = 0, unnamed_null = 0, sig_primary = 0;
+        for (i = 0; i < m->nfind; i++)
+            sig_primary |= m->find[i].primary && m->find[i].sig == 1;
         for (i = 0; i < m->nfind; i++) {
             const struct rc_finding *f = &m->find[i];
             dir_primary |= f->primary && f->dir != 0 && f->sig != 0;
             if (f->dir == 0 && f->sig != 1) {
-                other_null |= !f->primary && f->outcome[0];
-                unnamed_null |= f->primary || !f->outcome[0];
+                /* ("X did not differ from placebo" when the primary
+                 * outcome's row only tells each arm's change, no test:
+                 * that is the comparison with control, whatever outcome
+                 * the row names) */
+                int vs_control = !sig_primary && f->sig == 0
+                                 && (rc_find_ci(d->text + f->start, f->end - f->start, "placebo")
+                                     || rc_find_ci(d->text + f->start, f->end - f->start, "sham")
+                                     || rc_find_ci(d->text + f->start, f->end - f->start, "vehicle"));
+                other_null |= !f->primary && f->outcome[0] && !vs_control;
+                unnamed_null |= f->primary || !f->outcome[0] || vs_control;
             }
         }
         if (dir_primary && other_null && !unnamed_null)
@@ -2632,7 +2642,10 @@ static int secondary_claim(const struct vfacts *v)
     for (i = 0; i < d->model.nfind; i++) {
         const struct rc_finding *f = &d->model.find[i];
         char buf[400];
-        if (f->dir != 0 || f->sig == 1)
+        /* (the primary outcome's sentence, a significance or not, names
+         * what the main result is about: "pain fell by 1.6 points with X,
+         * 1.4 with placebo") */
+        if ((f->dir != 0 || f->sig == 1) && !(f->primary && f->sig != 1))
             continue;
         snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
                  d->text + f->start);
@@ -2641,6 +2654,43 @@ static int secondary_claim(const struct vfacts *v)
                 return 0;
     }
     return 1;
+}
+
+/* Words of a record that finds the treatment worse than another. */
+static const char *const worse[] = { "inferior to", "less effective than", "worse than",
+                                     "less efficacious than", "was outperformed by", NULL };
+
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap);
+
+/* The claim's subject (its first word) is the active comparator record @d
+ * found the treatment worse than ("was inferior to naproxen" for
+ * "Naproxen, included for comparison, did better"): the claim is about
+ * that arm, whose benefit the null result does not deny. */
+static int subject_beat_it(const struct vfacts *v, const struct rc_doc *d)
+{
+    const char *t = v->m->r->text + v->cl->start, *e = v->m->r->text + v->cl->end;
+    char w[32], stem[32], sent[700];
+    size_t l = 0, i, j;
+
+    while (t < e && !isalpha((unsigned char)*t))
+        t++;
+    while (t + l < e && isalpha((unsigned char)t[l]) && l + 1 < sizeof w) {
+        w[l] = (char)tolower((unsigned char)t[l]);
+        l++;
+    }
+    w[l] = '\0';
+    if (l < 5)
+        return 0;
+    rc_stem(w, l, stem, sizeof stem);
+    for (i = 0; i < d->nsents; i++) {
+        sent_copy(d, i, sent, sizeof sent);
+        for (j = 0; worse[j]; j++) {
+            const char *p = rc_find_ci(sent, strlen(sent), worse[j]);
+            if (p && rc_has_stem(p, stem))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* a benefit asserted over a controlled record whose result is null (a
@@ -2654,7 +2704,7 @@ static int t_null_primary(struct vfacts *v)
         return 0;
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
-    if (null && (compares_otherwise(v) || secondary_claim(v)))
+    if (null && (compares_otherwise(v) || secondary_claim(v) || subject_beat_it(v, v->best->d)))
         return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
@@ -2752,6 +2802,59 @@ static int t_not_superior(struct vfacts *v)
             && (st = alike_sentence(c->d, stem)) >= 0)
             return quote_why(v, c, "found it no better than what the claim says it beats",
                              c->d->sents[st].start, c->d->sents[st].end);
+    }
+    return 0;
+}
+
+/* "X worked as well as Y", "as effective as Y": the word after a phrase
+ * of equal effect, lower-case in @out, when it is no placebo or control
+ * arm; 1 found. */
+static int equal_to(const char *claim, char *out, size_t cap)
+{
+    static const char *const phr[] = { "as well as ", "as good as ", "as effective as ",
+                                       "equal to ", "comparable to ", "comparable with ",
+                                       "on par with ", "just like ", NULL };
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", "nothing",
+                                        "no ", "usual", "expected", "before", NULL };
+    size_t i, l;
+
+    for (i = 0; phr[i]; i++) {
+        const char *p = rc_find_ci(claim, strlen(claim), phr[i]);
+        if (!p)
+            continue;
+        p += strlen(phr[i]);
+        if (!strncasecmp(p, "the ", 4))
+            p += 4;
+        for (l = 0; arms[l]; l++)
+            if (!strncasecmp(p, arms[l], strlen(arms[l])))
+                return 0;
+        for (l = 0; isalpha((unsigned char)p[l]) && l + 1 < cap; l++)
+            out[l] = (char)tolower((unsigned char)p[l]);
+        out[l] = '\0';
+        return l >= 5;
+    }
+    return 0;
+}
+
+/* "Zorvil worked as well as the usual painkiller" over a controlled record
+ * of the claim's subject that found it inferior to that painkiller (a
+ * three-arm trial: placebo, the product and an active drug). */
+static int t_not_equal(struct vfacts *v)
+{
+    char buf[400], x[32], stem[32], sent[700];
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    size_t i;
+
+    claim_text(v, buf, sizeof buf);
+    if (!c || !of_treatment(v->cl) || v->cl->hedged || claims_null(v->f)
+        || lvl_of(c) < '1' || lvl_of(c) > '2' || !equal_to(buf, x, sizeof x))
+        return 0;
+    rc_stem(x, strlen(x), stem, sizeof stem);
+    for (i = 0; i < c->d->nsents; i++) {
+        sent_copy(c->d, i, sent, sizeof sent);
+        if (has_any(sent, NULL, worse) && rc_has_stem(sent, stem))
+            return quote_why(v, c, "found it worse than what the claim says it matched",
+                             c->d->sents[i].start, c->d->sents[i].end);
     }
     return 0;
 }
@@ -3001,10 +3104,15 @@ static struct cand *venue_cand(struct vfacts *v)
  * none of the journal's). */
 static int venue_other(const struct vfacts *v, const struct cand *c)
 {
+    /* words any journal's name may hold ("the British Journal of X" and
+     * "the Journal of Y" share "Journal"): only the others name it */
+    static const char *const generic[] = { "jour", "j", "j.", "anna", "arch", "repo", "rep",
+                                           "lett", "revi", "rev", "rese", "res", "inte", "int",
+                                           "quar", "bull", "proc", "acta", "tran", NULL };
     const char *text = v->m->r->text;
     char venue[64];
     const char *p = venue;
-    size_t hit = 0, words = 0;
+    size_t hit = 0, words = 0, k;
 
     rc_venue_in(text, v->cl->start, v->cl->end, venue, sizeof venue);
     if (!venue[0] || !c->d->journal[0])
@@ -3016,14 +3124,20 @@ static int venue_other(const struct vfacts *v, const struct cand *c)
         if (l >= 3 && isupper((unsigned char)p[0])) {
             char w[8];
             snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
-            words++;
-            hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            for (k = 0; generic[k] && strcasecmp(w, generic[k]); k++)
+                ;
+            if (!generic[k]) {
+                words++;
+                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            }
         }
         p += l;
         while (*p == ' ')
             p++;
     }
-    return words && !hit;
+    /* (most of its own words in the journal's name: an abbreviation or a
+     * shortened name of it) */
+    return words && 2 * hit < words;
 }
 
 static int claim_year_differs(const struct vfacts *v, const struct cand *c)
@@ -3035,13 +3149,43 @@ static int claim_year_differs(const struct vfacts *v, const struct cand *c)
 /* The year the article gives the study it speaks of (its mention's
  * record, the venue it names aside) is not the record's.  The corpus keeps
  * the journal issue's year only, so any other year is the article's. */
+/* The claim dates the study it names ("a 2019 review pooling ...", "the
+ * 2021 trial"): a year, at most one word, then a study noun. */
+static int year_names_study(const char *t, size_t a, size_t b)
+{
+    static const char *const nouns[] = { "review", "trial", "study", "meta-analysis",
+                                         "meta analysis", "analysis", "systematic", NULL };
+    size_t p, k;
+
+    for (p = a; p + 5 < b; p++) {
+        const char *q;
+        if (!isdigit((unsigned char)t[p]) || (p > a && isalnum((unsigned char)t[p - 1]))
+            || rc_year_in(t, p, p + 4) == 0 || t[p + 4] != ' ')
+            continue;
+        for (k = 0, q = t + p + 5; k < 2; k++) {
+            size_t j;
+            for (j = 0; nouns[j]; j++)
+                if ((size_t)(t + b - q) >= strlen(nouns[j])
+                    && !strncasecmp(q, nouns[j], strlen(nouns[j])))
+                    return 1;
+            while (q < t + b && isalpha((unsigned char)*q))
+                q++;
+            if (q >= t + b || *q != ' ')
+                break;
+            q++;
+        }
+    }
+    return 0;
+}
+
 static int t_venue_year(struct vfacts *v)
 {
     struct cand *c;
     int year;
 
-    if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
-        || venue_other(v, c))
+    if ((v->cl->kind != RC_K_VENUE
+         && !year_names_study(v->m->r->text, v->cl->start, v->cl->end))
+        || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c)) || venue_other(v, c))
         return 0;
     snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
              year, (long long)c->d->pmid, c->d->year, c->d->journal);
@@ -4232,6 +4376,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.not_equal", t_not_equal, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.exploratory", t_exploratory, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
