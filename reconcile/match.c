@@ -4315,6 +4315,63 @@ static int t_hedged_opinion(struct vfacts *v)
     }
 }
 
+/* "Taste changes in only 1% of users" over a record whose sentence on
+ * taste gives 14% and 3%: a harm's rate is compared with the rates of the
+ * record's sentences that name that harm (a word of the claim besides the
+ * topic's), within the rounding a rate allows or a fifth of it; none of
+ * them near, the record gives another rate for it. */
+static int t_harm_rate(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    const struct rc_doc *d;
+    size_t i, j, k;
+
+    if (!c || !(v->f & RC_F_SAFETY) || (v->f & RC_F_QUESTION) || cl->hedged || !cl->nums.n
+        || lvl_of(c) < '1' || lvl_of(c) > '4')
+        return 0;
+    d = c->d;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        long at = -1;
+        int near = 0;
+        if (x->kind != RC_RATE || !strcmp(x->what, "prevalence"))
+            continue;
+        for (j = 0; j < v->nw && !near; j++) {
+            const struct word *w = &v->w[j];
+            size_t st;
+            if (w->topic || w->len < 4 || w->pos > x->start - cl->start + 40
+                || rc_stopword(&v->m->k->words, w->word, w->len)
+                || rc_general_word(&v->m->k->words, w->word, w->len))
+                continue;
+            for (st = 0; st < d->nsents && !near; st++) {
+                const struct rc_sent *se = &d->sents[st];
+                int rates = 0;
+                char buf[700];
+                sent_copy(d, st, buf, sizeof buf);
+                if (!rc_has_stem(buf, w->stem))
+                    continue;
+                for (k = 0; k < d->nums.n; k++) {
+                    const struct rc_num *y = &d->nums.v[k];
+                    if (y->kind != RC_RATE || y->start < se->start || y->start >= se->end)
+                        continue;
+                    rates++;
+                    near |= close_to(x->v, y->v, 0.011, 0.2);
+                }
+                if (rates && at < 0)
+                    at = (long)st;
+            }
+        }
+        if (!near && at >= 0) {
+            char what[64];
+            snprintf(what, sizeof what, "gives another rate for it than the claim's %g%%",
+                     x->v * 100);
+            return quote_why(v, c, what, d->sents[at].start, d->sents[at].end);
+        }
+    }
+    return 0;
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4340,6 +4397,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null_topic", t_dose_null_topic, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
+    { "safety.rate_differs", t_harm_rate, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
     { "corpus.other_subject", t_other_subject, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
