@@ -4372,6 +4372,158 @@ static int t_harm_rate(struct vfacts *v)
     return 0;
 }
 
+/* The population a claim names after its treatment ("in people with
+ * scarred lungs", "in men after knee surgery"): the stems of up to four
+ * words after a head and a link, the general ones left out; how many. */
+static size_t population_stems(const struct vfacts *v, const char *buf, char (*out)[32],
+                               size_t max)
+{
+    static const char *const heads[] = { "in people ", "in patients ", "in adults ", "in men ",
+                                         "in women ", "in those ", "in children ", "in kids ",
+                                         "in individuals ", "for people ", "for patients ",
+                                         "in anyone ", NULL };
+    static const char *const links[] = { "with ", "after ", "following ", "undergoing ",
+                                         "recovering from ", "living with ", "suffering from ",
+                                         "who have ", "who had ", NULL };
+    const char *p = NULL;
+    size_t i, j, n = 0;
+
+    for (i = 0; heads[i] && !p; i++) {
+        const char *h = rc_find_ci(buf, strlen(buf), heads[i]);
+        if (!h)
+            continue;
+        h += strlen(heads[i]);
+        for (j = 0; links[j] && !p; j++)
+            if (!strncasecmp(h, links[j], strlen(links[j])))
+                p = h + strlen(links[j]);
+    }
+    while (p && *p && n < max) {
+        size_t l = 0;
+        while (isalpha((unsigned char)p[l]) || p[l] == '-')
+            l++;
+        if (!l)
+            break;
+        if (l >= 4 && l < 31 && !rc_stopword(&v->m->k->words, p, l)
+            && !rc_general_word(&v->m->k->words, p, l)) {
+            char w[32];
+            for (j = 0; j < l; j++)
+                w[j] = (char)tolower((unsigned char)p[j]);
+            w[l] = '\0';
+            rc_stem(w, l, out[n], sizeof out[n]);
+            n++;
+        }
+        p += l;
+        if (*p != ' ')
+            break;      /* a clause ends the population */
+        p++;
+        if (!strncasecmp(p, "and ", 4) || !strncasecmp(p, "but ", 4) || !strncasecmp(p, "who ", 4))
+            break;
+    }
+    return n;
+}
+
+/* How many of stems @st record @d holds; *excluded set when a sentence
+ * holding them all says they were excluded. */
+static size_t population_hits(const struct rc_doc *d, char (*st)[32], size_t n, int *excluded)
+{
+    size_t i, hit = 0, s;
+    char buf[700];
+
+    /* (inside a longer word too: "arthritis" in "osteoarthritis") */
+    for (i = 0; i < n; i++)
+        hit += rc_has_stem(d->text, st[i]) || (strlen(st[i]) >= 6 && strcasestr(d->text, st[i]));
+    *excluded = 0;
+    for (s = 0; hit == n && s < d->nsents && !*excluded; s++) {
+        sent_copy(d, s, buf, sizeof buf);
+        for (i = 0; i < n && rc_has_stem(buf, st[i]); i++)
+            ;
+        *excluded = i == n && (rc_has_stem(buf, "exclud") || rc_find_ci(buf, strlen(buf),
+                                                                        "were not eligible"));
+    }
+    return hit;
+}
+
+/* "Zorvane also eases the cough in people with scarred lungs", bound to a
+ * trial whose record names no such people, when another record on the
+ * subject studied them (more of the population's words): that record
+ * answers the claim (its design grades it). */
+static int t_population_other(struct vfacts *v)
+{
+    char buf[400], st[4][32];
+    struct cand *b = v->best, *o = NULL;
+    size_t n, i, bh, oh = 0;
+    int ex;
+
+    if (!b || !of_treatment(v->cl) || b->agree > 0)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!(n = population_stems(v, buf, st, 4)) || (bh = population_hits(b->d, st, n, &ex)) == n)
+        return 0;
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        size_t h;
+        if (c == b || c->conflict > 0 || (h = population_hits(c->d, st, n, &ex)) <= bh
+            || 2 * h < n || ex || h <= oh || c->lex < 0.5 * b->lex)
+            continue;
+        o = c;
+        oh = h;
+    }
+    if (!o)
+        return 0;
+    snprintf(v->why, sizeof v->why, "the people the claim names are those of PMID %lld, not "
+             "of PMID %lld", (long long)o->d->pmid, (long long)b->d->pmid);
+    v->m->ctx = 0;
+    v->unbound = 1;
+    v->best = o;
+    return 1;
+}
+
+/* The population the claim names was excluded from the record that
+ * names it, and no other record on the subject studied it, and no figure
+ * of the claim anchors it ("helps in men after prostate surgery" over a trial
+ * that excluded them); or the claim speaks of one sex ("women saw bigger
+ * gains") and the record enrolled the other only. */
+static int t_population_unstudied(struct vfacts *v)
+{
+    static const char *const fem[] = { "women", "woman", "female", "females", "girls", NULL };
+    static const char *const mal[] = { "men", "man", "male", "males", "boys", NULL };
+    char buf[400], st[4][32];
+    const struct cand *b = v->best;
+    size_t n, i;
+    int ex, f = 0, m = 0, df = 0, dm = 0;
+
+    if (!b || b->agree > 0 || v->cl->hedged || claims_null(v->f))
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (of_treatment(v->cl) && (n = population_stems(v, buf, st, 4)) > 0) {
+        int any = 0;
+        for (i = 0; i < v->m->nc && !any; i++) {
+            size_t h = population_hits(v->m->c[i].d, st, n, &ex);
+            any = 2 * h >= n && !ex;
+        }
+        /* (words no record holds may only paraphrase its people: "with
+         * frequent attacks" for "with 4 to 14 attack days a month") */
+        if (!any && population_hits(b->d, st, n, &ex) == n && ex) {
+            snprintf(v->why, sizeof v->why, "the closest record excluded the people the claim "
+                     "names");
+            return 1;
+        }
+        return 0;
+    }
+    for (i = 0; fem[i]; i++) {
+        f |= rc_find_word(buf, fem[i], strlen(fem[i])) != NULL;
+        df |= rc_find_word(b->d->text, fem[i], strlen(fem[i])) != NULL;
+    }
+    for (i = 0; mal[i]; i++) {
+        m |= rc_find_word(buf, mal[i], strlen(mal[i])) != NULL;
+        dm |= rc_find_word(b->d->text, mal[i], strlen(mal[i])) != NULL;
+    }
+    if (f == m || (f && (df || !dm)) || (m && (dm || !df)))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the closest record enrolled %s only", f ? "men" : "women");
+    return 1;
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4397,6 +4549,9 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null_topic", t_dose_null_topic, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
+    { "population.other_record", t_population_other, RC_V_STEP, act_plain, "%s" },
+    { "population.unstudied", t_population_unstudied, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "%s (PMID %lld): no study in the corpus reports on them" },
     { "safety.rate_differs", t_harm_rate, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
