@@ -4524,6 +4524,131 @@ static int t_population_unstudied(struct vfacts *v)
     return 1;
 }
 
+/* Days in a unit word at @p ("hours", "day", "wk"), 0 none; its length in
+ * *len. */
+static double unit_days(const char *p, size_t *len)
+{
+    static const struct { const char *w; double d; } u[] = {
+        { "minute", 1.0 / 1440 }, { "hour", 1.0 / 24 }, { "day", 1 }, { "night", 1 },
+        { "week", 7 }, { "month", 30 }, { "year", 365 }, { NULL, 0 } };
+    size_t i;
+
+    for (i = 0; u[i].w; i++)
+        if (!strncasecmp(p, u[i].w, strlen(u[i].w))) {
+            *len = strlen(u[i].w);
+            return u[i].d;
+        }
+    return 0;
+}
+
+/* A count written as a word or in digits at @p; -1 none. */
+static double count_at(const char *p, size_t *len)
+{
+    static const char *const w[] = { "a", "one", "two", "three", "four", "five", "six", "seven",
+                                     "eight", "nine", "ten", "the first", "a single", "the", NULL };
+    static const double v[] = { 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 1, 1 };
+    size_t i;
+
+    if (isdigit((unsigned char)*p)) {
+        char *e;
+        double x = strtod(p, &e);
+        *len = (size_t)(e - p);
+        return x;
+    }
+    for (i = 0; w[i]; i++)
+        if (!strncasecmp(p, w[i], strlen(w[i])) && p[strlen(w[i])] == ' ') {
+            *len = strlen(w[i]) + 1;
+            if (!strncasecmp(p + *len, "few ", 4) || !strncasecmp(p + *len, "first ", 6)) {
+                *len += p[*len] == 'f' && p[*len + 1] == 'e' ? 4 : 6;
+                return i < 2 ? 3 : 1;
+            }
+            return v[i];
+        }
+    return -1;
+}
+
+/* How soon the claim says the benefit came ("within the first week",
+ * "within two days", "after a single dose" no): days, 0 none. */
+static double onset_days(const char *buf)
+{
+    static const char *const lead[] = { "within ", "in the first ", "during the first ",
+                                        "from the first ", NULL };
+    size_t i;
+
+    for (i = 0; lead[i]; i++) {
+        const char *p = buf;
+        while ((p = rc_find_ci(p, strlen(p), lead[i])) != NULL) {
+            size_t l = 0, ul = 0;
+            double n, d;
+            p += strlen(lead[i]);
+            if (i > 0)
+                n = 1;
+            else if ((n = count_at(p, &l)) < 0)
+                continue;
+            while (p[l] == ' ' || p[l] == '-')
+                l++;
+            if (n > 0 && (d = unit_days(p + l, &ul)) > 0)
+                return n * d;
+        }
+    }
+    return 0;
+}
+
+/* The earliest time point record @d's text gives ("at weeks 4 and 8",
+ * "for 12 weeks", "24-hour", "day 3"), in days; 0 none. */
+static double earliest_point(const struct rc_doc *d)
+{
+    const char *t = d->text, *p;
+    double best = 0;
+
+    for (p = t; *p; p++) {
+        size_t l = 0, ul = 0;
+        double n = -1, u = 0;
+        if (p > t && isalnum((unsigned char)p[-1]))
+            continue;
+        if (isdigit((unsigned char)*p)) {
+            n = count_at(p, &l);
+            while (p[l] == ' ' || p[l] == '-')
+                l++;
+            u = unit_days(p + l, &ul);
+        } else if ((u = unit_days(p, &ul)) > 0) {
+            /* "week 4", "weeks 4 and 8", "day 14" */
+            l = ul;
+            if (p[l] == 's')
+                l++;
+            if (p[l] == ' ' && isdigit((unsigned char)p[l + 1]))
+                n = strtod(p + l + 1, NULL);
+        }
+        if (n > 0 && u > 0 && (best == 0 || n * u < best))
+            best = n * u;
+    }
+    return best;
+}
+
+/* "Symptoms improved within the first week" over a record whose earliest
+ * time point is week 4: the record says nothing of so early a benefit. */
+static int t_onset_unreported(struct vfacts *v)
+{
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    char buf[400];
+    double d, e;
+
+    size_t i;
+
+    if (!c || claims_null(v->f) || !of_treatment(v->cl))
+        return 0;
+    for (i = 0; i < v->m->nc; i++)
+        if (v->m->c[i].agree > 0 || v->m->c[i].weak_agree > 0)
+            return 0;   /* a record gives the claim's figure (its time) */
+    claim_text(v, buf, sizeof buf);
+    if ((d = onset_days(buf)) <= 0 || (e = earliest_point(c->d)) <= 0 || e <= d * 1.5)
+        return 0;
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "the claim says within %g day%s; the earliest time point "
+             "PMID %lld gives is %g days", d, d == 1 ? "" : "s", (long long)c->d->pmid, e);
+    return 1;
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4580,6 +4705,8 @@ static const struct vrule rc_verdict_rules[] = {
       "the claim gives each arm's figure of a comparison PMID %2$lld found no difference in, "
       "and claims no more: \"%1$s\"" },
     { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "support.onset_unreported", t_onset_unreported, LM_VERDICT_NOT_FOUND,
+      act_not_found_unrated, "%s: no study in the corpus reports so early a change" },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
