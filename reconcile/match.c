@@ -4649,6 +4649,82 @@ static int t_onset_unreported(struct vfacts *v)
     return 1;
 }
 
+/* "Scores improved in both groups, and the difference could have been
+ * due to chance", "rates were similar in the two groups", "the trial does
+ * not show that": the claim tells a null comparison, whatever hedge or
+ * negation it uses, and the controlled record it rests on found no
+ * difference there (a null finding sharing a word of the claim's outcome,
+ * or a null result overall): a faithful report of that trial. */
+static int null_told_by(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_model *m = &c->d->model;
+    char sent[400];
+    size_t i, j;
+
+    if (lvl_of(c) < '1' || lvl_of(c) > '2' || c->conflict > 0)
+        return 0;
+    for (i = 0; i < m->nfind; i++) {
+        const struct rc_finding *f = &m->find[i];
+        if (f->dir != 0 || f->sig == 1)
+            continue;
+        snprintf(sent, sizeof sent, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+                 c->d->text + f->start);
+        for (j = 0; j < v->nw; j++)
+            if (!v->w[j].topic && v->w[j].len >= 4 && rc_has_stem(sent, v->w[j].stem)
+                && !rc_stopword(&v->m->k->words, v->w[j].word, v->w[j].len)
+                && !rc_general_word(&v->m->k->words, v->w[j].word, v->w[j].len))
+                return 1;
+    }
+    return record_null(c->d);
+}
+
+static int t_null_told(struct vfacts *v)
+{
+    static const char *const told[] = { "in both groups", "in the two groups", "between the groups",
+                                        "between groups", "due to chance", "by chance",
+                                        "no significant difference", "no real difference",
+                                        "no clear difference", "not significantly different",
+                                        "did not differ", "was not significant",
+                                        "were not significant", "could detect",
+                                        "could not detect", "does not show", "did not show",
+                                        NULL };
+    char buf[400];
+    struct cand *c = v->best ? (bound_cand(v) ? bound_cand(v) : v->best) : NULL;
+    size_t i;
+
+    if (!c || v->cl->source == LM_SOURCE_ANECDOTE || (v->f & RC_F_QUESTION))
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!has_any(buf, NULL, told) || rc_find_ci(buf, strlen(buf), "better than")
+        || rc_find_ci(buf, strlen(buf), "more than"))
+        return 0;
+    /* (the trial the claim means, when the best record is a case or a
+     * review the claim shares more words with) */
+    if (!null_told_by(v, c)) {
+        for (i = 0; i < v->m->nc && !null_told_by(v, &v->m->c[i]); i++)
+            ;
+        if (i == v->m->nc)
+            return 0;
+        c = &v->m->c[i];
+    }
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "the claim tells faithfully that PMID %lld found no "
+             "difference", (long long)c->d->pmid);
+    return 1;
+}
+
+/* Support told as the row's reason, then graded by the record's design. */
+static lm_err act_support_told(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc;
+
+    set_level(v->cl, v->best->d->level);
+    if ((rc = add_match(v->cl, v->best, v->m->r->text, 1)) != LM_OK
+        || (rc = rc_claim_reason(v->cl, r->code, "%s", v->why)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, "design.controlled", "%s", design_words(v->best->d));
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4662,6 +4738,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
       "reports it%.0s" },
+    { "finding.null_told", t_null_told, LM_VERDICT_CONTROLLED, act_support_told, NULL },
     { "claim.speculation", t_speculation, LM_VERDICT_NOT_FOUND, act_plain,
       "speculation about what would have happened; no study in the corpus tests it%.0s" },
     { "claim.hedged_mechanism", t_hedged_mechanism, LM_VERDICT_NOT_FOUND, act_plain,
