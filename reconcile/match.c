@@ -469,6 +469,48 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
     return any ? CMP_WEAK_CONFLICT : CMP_NONE;
 }
 
+/* Is the duration at [start, ...) of @text how long a condition had
+ * lasted ("cough lasting at least 12 months", "a history of 2 years"), not
+ * a course or a follow-up? */
+static int condition_duration(const char *text, size_t start)
+{
+    static const char *const cues[] = { "lasting", "history of", "diagnosed", "duration of",
+                                        "symptoms for", "persisting", "persistent for", NULL };
+    size_t b = start > 28 ? start - 28 : 0, i;
+    char before[32];
+
+    snprintf(before, sizeof before, "%.*s", (int)(start - b), text + b);
+    for (i = 0; cues[i]; i++)
+        if (rc_find_ci(before, strlen(before), cues[i]))
+            return 1;
+    return 0;
+}
+
+/* Durations: a condition's duration is compared only with a condition's
+ * ("took it for a year" is no match for "cough lasting at least 12
+ * months"). */
+static int cmp_duration(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
+                        int *idx)
+{
+    int cond = condition_duration(ctext, c->start);
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < d->nums.n; i++) {
+        const struct rc_num *x = &d->nums.v[i];
+        if (x->kind != RC_DURATION || condition_duration(d->text, x->start) != cond)
+            continue;
+        if (close_to(x->v, c->v, 1.01, 0.05)) {
+            *idx = (int)i;
+            return CMP_WEAK_AGREE;
+        }
+        if (!any)
+            *idx = (int)i;
+        any = 1;
+    }
+    return any ? CMP_WEAK_CONFLICT : CMP_NONE;
+}
+
 static int compare(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
                    int *idx, int *within)
 {
@@ -481,7 +523,7 @@ static int compare(const char *ctext, const struct rc_num *c, const struct rc_do
     case RC_COUNT:     return cmp_simple(c, d, idx, RC_COUNT, 0.01, 0, 1);
     case RC_DOSE:      return cmp_simple(c, d, idx, RC_DOSE, 1e-9, 1e-6, 1);
     case RC_DOSES:     return cmp_simple(c, d, idx, RC_DOSES, 0.01, 0, 0);
-    case RC_DURATION:  return cmp_simple(c, d, idx, RC_DURATION, 1.01, 0.05, 0);
+    case RC_DURATION:  return cmp_duration(ctext, c, d, idx);
     case RC_CHANGE:    return cmp_change(c, d, idx, within);
     case RC_FOLD:      return cmp_simple(c, d, idx, RC_FOLD, 0.5, 0.05, 1);
     case RC_REDUCTION: return cmp_reduction(c, d, idx);
@@ -1694,7 +1736,8 @@ static int duration_fits(const struct rc_doc *d, double days)
     if (rc_duration_days(d->model.duration) > 0)
         x[n++] = rc_duration_days(d->model.duration);
     for (i = 0; i < d->nums.n && n < 66; i++)
-        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0)
+        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0
+            && !condition_duration(d->text, d->nums.v[i].start))
             x[n++] = d->nums.v[i].v;
     if (!n)
         return -1;
