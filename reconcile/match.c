@@ -486,29 +486,16 @@ static int condition_duration(const char *text, size_t start)
     return 0;
 }
 
-/* Durations: a condition's duration is compared only with a condition's
- * ("took it for a year" is no match for "cough lasting at least 12
- * months"). */
+/* Durations: a record's are its courses and follow-ups (the study
+ * model's: how long a condition had lasted is left out there), so a
+ * condition's duration in the claim ("whose cough had lasted at least a
+ * year") has nothing to be compared with. */
 static int cmp_duration(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
                         int *idx)
 {
-    int cond = condition_duration(ctext, c->start);
-    size_t i;
-    int any = 0;
-
-    for (i = 0; i < d->nums.n; i++) {
-        const struct rc_num *x = &d->nums.v[i];
-        if (x->kind != RC_DURATION || condition_duration(d->text, x->start) != cond)
-            continue;
-        if (close_to(x->v, c->v, 1.01, 0.05)) {
-            *idx = (int)i;
-            return CMP_WEAK_AGREE;
-        }
-        if (!any)
-            *idx = (int)i;
-        any = 1;
-    }
-    return any ? CMP_WEAK_CONFLICT : CMP_NONE;
+    if (condition_duration(ctext, c->start))
+        return CMP_NONE;
+    return cmp_simple(c, d, idx, RC_DURATION, 1.01, 0.05, 0);
 }
 
 static int compare(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
@@ -1736,8 +1723,7 @@ static int duration_fits(const struct rc_doc *d, double days)
     if (rc_duration_days(d->model.duration) > 0)
         x[n++] = rc_duration_days(d->model.duration);
     for (i = 0; i < d->nums.n && n < 66; i++)
-        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0
-            && !condition_duration(d->text, d->nums.v[i].start))
+        if (d->nums.v[i].kind == RC_DURATION && d->nums.v[i].v > 0)
             x[n++] = d->nums.v[i].v;
     if (!n)
         return -1;
