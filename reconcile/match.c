@@ -2935,6 +2935,23 @@ static int outcome_null_on(const struct rc_doc *d, const char *stem, const char 
  * rests on measured and found unchanged, whatever else that record found:
  * "it lowers blood pressure" over a study whose heart rate fell but blood
  * pressure did not. */
+/* "The review found that X stayed noticeably longer": a study's finding
+ * told as a change (a report verb, then a comparative). */
+static int found_change(const char *buf)
+{
+    static const char *const verbs[] = { "found that", "showed that", "shows that", "finds that",
+                                         "reported that", NULL };
+    static const char *const more[] = { " longer", " shorter", " higher", " lower", " more ",
+                                        " fewer", " less ", " better", " faster", " greater",
+                                        NULL };
+    const char *p = NULL;
+    size_t i;
+
+    for (i = 0; verbs[i] && !p; i++)
+        p = rc_find_ci(buf, strlen(buf), verbs[i]);
+    return p && has_any(p, NULL, more);
+}
+
 static int t_outcome_null(struct vfacts *v)
 {
     const struct rc_claim *cl = v->cl;
@@ -2942,11 +2959,15 @@ static int t_outcome_null(struct vfacts *v)
     const struct rc_finding *fd = NULL;
     char buf[400];
     size_t i;
+    int change;
 
     if (!c)
         c = v->best;
-    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
-        || !of_treatment(cl) || cl->hedged || cl->kind != RC_K_EFFICACY
+    change = found_change(claim_text(v, buf, sizeof buf));
+    if (!((v->f & RC_F_EFFICACY) || change) || claims_null(v->f)
+        || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
+        || !of_treatment(cl) || cl->hedged
+        || !(cl->kind == RC_K_EFFICACY || (change && cl->kind == RC_K_DURABILITY))
         || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
