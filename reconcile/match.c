@@ -2644,6 +2644,8 @@ static int compares_otherwise(const struct vfacts *v)
  * comparison, none of its words (the topic's aside) is in their sentences,
  * and the record found a change in something else, which the claim may be
  * about. */
+static int null_words(const struct rc_doc *d, const struct rc_finding *f);
+
 static int secondary_claim(const struct vfacts *v)
 {
     static const char *const arms[] = { "placebo", "sham", "control", "dummy", NULL };
@@ -2664,8 +2666,14 @@ static int secondary_claim(const struct vfacts *v)
              && !rc_general_word(&v->m->k->words, v->w[i].word, v->w[i].len);
     if (!j)
         return 0;
-    for (i = 0; i < d->model.nfind; i++)
-        other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
+    /* (a row read as a change whose words deny it, "did not relieve the
+     * pain more than placebo", is no change found) */
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        other |= !f->primary && f->dir != 0
+                 && !(null_words(d, f) && f->versus[0]
+                      && (!strcasecmp(f->versus, "placebo") || !strcasecmp(f->versus, "sham")));
+    }
     if (!other)
         return 0;
     for (i = 0; i < d->model.nfind; i++) {

@@ -1057,8 +1057,11 @@ static int condition_lasted(const lm_extraction *e, const char *title, const cha
         ;
     if (!cues[i])
         return 0;
-    /* the course the span gives after it ("... or placebo for 12 weeks") */
+    /* the course its sentence gives after it ("... or placebo for 12
+     * weeks"), inside the span or past its end */
     course[0] = '\0';
+    while (b < n && b < e->span_end + 200 && !(sec[b] == '.' && (b + 1 == n || sec[b + 1] == ' ')))
+        b++;
     for (p += strlen(e->duration); p + 5 < sec + b; p++)
         if (!strncasecmp(p, "for ", 4) && isdigit((unsigned char)p[4])) {
             size_t l = 4;
