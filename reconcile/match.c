@@ -4745,7 +4745,8 @@ static int t_null_told(struct vfacts *v)
                                         "did not differ", "was not significant",
                                         "were not significant", "could detect",
                                         "could not detect", "does not show", "did not show",
-                                        NULL };
+                                        "not beat", "no better than", "not better than",
+                                        "not outperform", NULL };
     char buf[400];
     struct cand *c = v->best ? (bound_cand(v) ? bound_cand(v) : v->best) : NULL;
     size_t i;

@@ -886,6 +886,9 @@ Test(reconcile_rules, verdict_rows_of_the_fourth_round)
                        "population.other_record"));
     want(root, "Brevoline helps nerve pain in people with diabetes", "not_found",
          "population.unstudied", NULL);
+    /* told as it is, words no record holds ("dummy") notwithstanding */
+    want_match(root, "So on the evidence so far", "controlled", "finding.null_told", NULL,
+               "99509101");
     cJSON_Delete(root);
 
     root = check_pair(FX "verdict5_corpus.xml", FX "verdict5_hair_article.txt");
