@@ -4784,6 +4784,45 @@ static lm_err act_support_told(struct vfacts *v, const struct vrule *r)
     return rc_claim_reason(v->cl, "design.controlled", "%s", design_words(v->best->d));
 }
 
+/* The claim says in words that its study was randomised. */
+static int says_randomised(const char *t, size_t n)
+{
+    static const char *const unsaid[] = { "may ", "might ", "until ", "will ", "would ",
+                                          "needed", "needs ", "await", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    /* (trials hoped for, "until randomised trials report", are none) */
+    if (has_any(buf, NULL, unsaid))
+        return 0;
+    return rc_has_stem(buf, "randomi") || rc_has_stem(buf, "placebo-controlled")
+           || rc_find_word(buf, "RCT", 3) != NULL;
+}
+
+/* "The study was a randomised controlled trial", bound to a study whose
+ * record is no randomised trial (a cohort, treatment "not randomised"):
+ * the design it claims is not the study's. */
+static int t_design_differs(struct vfacts *v)
+{
+    struct cand *c = bound_cand(v);
+    const struct rc_doc *d;
+
+    if (!c || !(v->f & RC_F_RCT) || claims_null(v->f) || v->cl->hedged
+        || (v->f & RC_F_HEDGE_CLAIM)
+        || !says_randomised(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    d = c->d;
+    if (lvl_of(c) <= '2' || (d->aflags & RC_A_META) || d->model.placebo)
+        return 0;
+    if (!(d->aflags & (RC_A_COHORT | RC_A_OPENLABEL | RC_A_CASE)) && !rc_has_stem(d->text,
+                                                                                 "non-random"))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article calls it a randomised trial; PMID %lld is %s",
+             (long long)d->pmid, design_words(d));
+    v->best = c;
+    return 1;
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4810,6 +4849,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null_topic", t_dose_null_topic, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
+    { "design.differs", t_design_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "population.other_record", t_population_other, RC_V_STEP, act_plain, "%s" },
     { "population.unstudied", t_population_unstudied, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "%s (PMID %lld): no study in the corpus reports on them" },
@@ -5591,7 +5631,11 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 pre[best] = tmp;
                 if ((rc = rc_doc_analyse(k, pre[a].d)) != LM_OK)
                     return rc;
-                if (!design_fits(f, pre[a].d))
+                /* (the record of the study the claim is bound to stays:
+                 * a design it lacks is for the verdict rows to say) */
+                if (!design_fits(f, pre[a].d)
+                    && !(pre[a].d->pmid == ctx_pmid && (f & RC_F_RCT)
+                         && says_randomised(r->text + cl->start, cl->end - cl->start)))
                     continue;
                 cands[m.nc].d = pre[a].d;
                 cands[m.nc].bm25rank = 1.0 - (double)pre[a].rank / (double)h.n;

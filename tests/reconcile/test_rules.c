@@ -902,4 +902,11 @@ Test(reconcile_rules, verdict_rows_of_the_fourth_round)
     want_match(root, "The same review found", "contradicted", "finding.outcome_null", NULL,
                "99509105");
     cJSON_Delete(root);
+
+    /* a randomised trial claimed of the study the article named, whose
+     * record is a matched cohort ("not randomised") */
+    root = check_pair(FX "verdict5_corpus.xml", FX "verdict5_cohort_article.txt");
+    want_match(root, "The study was a randomised", "contradicted", "design.differs", NULL,
+               "99509106");
+    cJSON_Delete(root);
 }
