@@ -469,6 +469,35 @@ static int cmp_change(const struct rc_num *c, const struct rc_doc *d, int *idx, 
     return any ? CMP_WEAK_CONFLICT : CMP_NONE;
 }
 
+/* Is the duration at [start, ...) of @text how long a condition had
+ * lasted ("cough lasting at least 12 months", "a history of 2 years"), not
+ * a course or a follow-up? */
+static int condition_duration(const char *text, size_t start)
+{
+    static const char *const cues[] = { "lasting", "history of", "diagnosed", "duration of",
+                                        "symptoms for", "persisting", "persistent for", NULL };
+    size_t b = start > 28 ? start - 28 : 0, i;
+    char before[32];
+
+    snprintf(before, sizeof before, "%.*s", (int)(start - b), text + b);
+    for (i = 0; cues[i]; i++)
+        if (rc_find_ci(before, strlen(before), cues[i]))
+            return 1;
+    return 0;
+}
+
+/* Durations: a record's are its courses and follow-ups (the study
+ * model's: how long a condition had lasted is left out there), so a
+ * condition's duration in the claim ("whose cough had lasted at least a
+ * year") has nothing to be compared with. */
+static int cmp_duration(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
+                        int *idx)
+{
+    if (condition_duration(ctext, c->start))
+        return CMP_NONE;
+    return cmp_simple(c, d, idx, RC_DURATION, 1.01, 0.05, 0);
+}
+
 static int compare(const char *ctext, const struct rc_num *c, const struct rc_doc *d,
                    int *idx, int *within)
 {
@@ -481,7 +510,7 @@ static int compare(const char *ctext, const struct rc_num *c, const struct rc_do
     case RC_COUNT:     return cmp_simple(c, d, idx, RC_COUNT, 0.01, 0, 1);
     case RC_DOSE:      return cmp_simple(c, d, idx, RC_DOSE, 1e-9, 1e-6, 1);
     case RC_DOSES:     return cmp_simple(c, d, idx, RC_DOSES, 0.01, 0, 0);
-    case RC_DURATION:  return cmp_simple(c, d, idx, RC_DURATION, 1.01, 0.05, 0);
+    case RC_DURATION:  return cmp_duration(ctext, c, d, idx);
     case RC_CHANGE:    return cmp_change(c, d, idx, within);
     case RC_FOLD:      return cmp_simple(c, d, idx, RC_FOLD, 0.5, 0.05, 1);
     case RC_REDUCTION: return cmp_reduction(c, d, idx);
@@ -2433,13 +2462,23 @@ static int record_null(const struct rc_doc *d)
      * secondary outcomes ("effects on function were not significant"):
      * the record's negative words are about those, not its main result */
     if (m->nfind && !null_primary) {
-        int dir_primary = 0, other_null = 0, unnamed_null = 0;
+        int dir_primary = 0, other_null = 0, unnamed_null = 0, sig_primary = 0;
+        for (i = 0; i < m->nfind; i++)
+            sig_primary |= m->find[i].primary && m->find[i].sig == 1;
         for (i = 0; i < m->nfind; i++) {
             const struct rc_finding *f = &m->find[i];
             dir_primary |= f->primary && f->dir != 0 && f->sig != 0;
             if (f->dir == 0 && f->sig != 1) {
-                other_null |= !f->primary && f->outcome[0];
-                unnamed_null |= f->primary || !f->outcome[0];
+                /* ("X did not differ from placebo" when the primary
+                 * outcome's row only tells each arm's change, no test:
+                 * that is the comparison with control, whatever outcome
+                 * the row names) */
+                int vs_control = !sig_primary && f->sig == 0
+                                 && (rc_find_ci(d->text + f->start, f->end - f->start, "placebo")
+                                     || rc_find_ci(d->text + f->start, f->end - f->start, "sham")
+                                     || rc_find_ci(d->text + f->start, f->end - f->start, "vehicle"));
+                other_null |= !f->primary && f->outcome[0] && !vs_control;
+                unnamed_null |= f->primary || !f->outcome[0] || vs_control;
             }
         }
         if (dir_primary && other_null && !unnamed_null)
@@ -2605,6 +2644,8 @@ static int compares_otherwise(const struct vfacts *v)
  * comparison, none of its words (the topic's aside) is in their sentences,
  * and the record found a change in something else, which the claim may be
  * about. */
+static int null_words(const struct rc_doc *d, const struct rc_finding *f);
+
 static int secondary_claim(const struct vfacts *v)
 {
     static const char *const arms[] = { "placebo", "sham", "control", "dummy", NULL };
@@ -2625,14 +2666,23 @@ static int secondary_claim(const struct vfacts *v)
              && !rc_general_word(&v->m->k->words, v->w[i].word, v->w[i].len);
     if (!j)
         return 0;
-    for (i = 0; i < d->model.nfind; i++)
-        other |= !d->model.find[i].primary && d->model.find[i].dir != 0;
+    /* (a row read as a change whose words deny it, "did not relieve the
+     * pain more than placebo", is no change found) */
+    for (i = 0; i < d->model.nfind; i++) {
+        const struct rc_finding *f = &d->model.find[i];
+        other |= !f->primary && f->dir != 0
+                 && !(null_words(d, f) && f->versus[0]
+                      && (!strcasecmp(f->versus, "placebo") || !strcasecmp(f->versus, "sham")));
+    }
     if (!other)
         return 0;
     for (i = 0; i < d->model.nfind; i++) {
         const struct rc_finding *f = &d->model.find[i];
         char buf[400];
-        if (f->dir != 0 || f->sig == 1)
+        /* (the primary outcome's sentence, a significance or not, names
+         * what the main result is about: "pain fell by 1.6 points with X,
+         * 1.4 with placebo") */
+        if ((f->dir != 0 || f->sig == 1) && !(f->primary && f->sig != 1))
             continue;
         snprintf(buf, sizeof buf, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
                  d->text + f->start);
@@ -2641,6 +2691,43 @@ static int secondary_claim(const struct vfacts *v)
                 return 0;
     }
     return 1;
+}
+
+/* Words of a record that finds the treatment worse than another. */
+static const char *const worse[] = { "inferior to", "less effective than", "worse than",
+                                     "less efficacious than", "was outperformed by", NULL };
+
+static void sent_copy(const struct rc_doc *d, size_t i, char *buf, size_t cap);
+
+/* The claim's subject (its first word) is the active comparator record @d
+ * found the treatment worse than ("was inferior to naproxen" for
+ * "Naproxen, included for comparison, did better"): the claim is about
+ * that arm, whose benefit the null result does not deny. */
+static int subject_beat_it(const struct vfacts *v, const struct rc_doc *d)
+{
+    const char *t = v->m->r->text + v->cl->start, *e = v->m->r->text + v->cl->end;
+    char w[32], stem[32], sent[700];
+    size_t l = 0, i, j;
+
+    while (t < e && !isalpha((unsigned char)*t))
+        t++;
+    while (t + l < e && isalpha((unsigned char)t[l]) && l + 1 < sizeof w) {
+        w[l] = (char)tolower((unsigned char)t[l]);
+        l++;
+    }
+    w[l] = '\0';
+    if (l < 5)
+        return 0;
+    rc_stem(w, l, stem, sizeof stem);
+    for (i = 0; i < d->nsents; i++) {
+        sent_copy(d, i, sent, sizeof sent);
+        for (j = 0; worse[j]; j++) {
+            const char *p = rc_find_ci(sent, strlen(sent), worse[j]);
+            if (p && rc_has_stem(p, stem))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* a benefit asserted over a controlled record whose result is null (a
@@ -2654,7 +2741,7 @@ static int t_null_primary(struct vfacts *v)
         return 0;
     if (claims_equal(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
         return 0;
-    if (null && (compares_otherwise(v) || secondary_claim(v)))
+    if (null && (compares_otherwise(v) || secondary_claim(v) || subject_beat_it(v, v->best->d)))
         return 0;
     return outcome_agrees(v->best, v->cl) == 0 && (v->f & RC_F_EFFICACY) && !claims_null(v->f)
            && !(v->f & RC_F_HEDGE_CLAIM) && null && lvl_of(v->best) <= '2'
@@ -2756,6 +2843,59 @@ static int t_not_superior(struct vfacts *v)
     return 0;
 }
 
+/* "X worked as well as Y", "as effective as Y": the word after a phrase
+ * of equal effect, lower-case in @out, when it is no placebo or control
+ * arm; 1 found. */
+static int equal_to(const char *claim, char *out, size_t cap)
+{
+    static const char *const phr[] = { "as well as ", "as good as ", "as effective as ",
+                                       "equal to ", "comparable to ", "comparable with ",
+                                       "on par with ", "just like ", NULL };
+    static const char *const arms[] = { "placebo", "sham", "control", "dummy", "nothing",
+                                        "no ", "usual", "expected", "before", NULL };
+    size_t i, l;
+
+    for (i = 0; phr[i]; i++) {
+        const char *p = rc_find_ci(claim, strlen(claim), phr[i]);
+        if (!p)
+            continue;
+        p += strlen(phr[i]);
+        if (!strncasecmp(p, "the ", 4))
+            p += 4;
+        for (l = 0; arms[l]; l++)
+            if (!strncasecmp(p, arms[l], strlen(arms[l])))
+                return 0;
+        for (l = 0; isalpha((unsigned char)p[l]) && l + 1 < cap; l++)
+            out[l] = (char)tolower((unsigned char)p[l]);
+        out[l] = '\0';
+        return l >= 5;
+    }
+    return 0;
+}
+
+/* "Zorvil worked as well as the usual painkiller" over a controlled record
+ * of the claim's subject that found it inferior to that painkiller (a
+ * three-arm trial: placebo, the product and an active drug). */
+static int t_not_equal(struct vfacts *v)
+{
+    char buf[400], x[32], stem[32], sent[700];
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    size_t i;
+
+    claim_text(v, buf, sizeof buf);
+    if (!c || !of_treatment(v->cl) || v->cl->hedged || claims_null(v->f)
+        || lvl_of(c) < '1' || lvl_of(c) > '2' || !equal_to(buf, x, sizeof x))
+        return 0;
+    rc_stem(x, strlen(x), stem, sizeof stem);
+    for (i = 0; i < c->d->nsents; i++) {
+        sent_copy(c->d, i, sent, sizeof sent);
+        if (has_any(sent, NULL, worse) && rc_has_stem(sent, stem))
+            return quote_why(v, c, "found it worse than what the claim says it matched",
+                             c->d->sents[i].start, c->d->sents[i].end);
+    }
+    return 0;
+}
+
 /* Does finding @f's sentence say in words that nothing changed? */
 static int null_words(const struct rc_doc *d, const struct rc_finding *f)
 {
@@ -2803,6 +2943,23 @@ static int outcome_null_on(const struct rc_doc *d, const char *stem, const char 
  * rests on measured and found unchanged, whatever else that record found:
  * "it lowers blood pressure" over a study whose heart rate fell but blood
  * pressure did not. */
+/* "The review found that X stayed noticeably longer": a study's finding
+ * told as a change (a report verb, then a comparative). */
+static int found_change(const char *buf)
+{
+    static const char *const verbs[] = { "found that", "showed that", "shows that", "finds that",
+                                         "reported that", NULL };
+    static const char *const more[] = { " longer", " shorter", " higher", " lower", " more ",
+                                        " fewer", " less ", " better", " faster", " greater",
+                                        NULL };
+    const char *p = NULL;
+    size_t i;
+
+    for (i = 0; verbs[i] && !p; i++)
+        p = rc_find_ci(buf, strlen(buf), verbs[i]);
+    return p && has_any(p, NULL, more);
+}
+
 static int t_outcome_null(struct vfacts *v)
 {
     const struct rc_claim *cl = v->cl;
@@ -2810,11 +2967,15 @@ static int t_outcome_null(struct vfacts *v)
     const struct rc_finding *fd = NULL;
     char buf[400];
     size_t i;
+    int change;
 
     if (!c)
         c = v->best;
-    if (!(v->f & RC_F_EFFICACY) || claims_null(v->f) || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
-        || !of_treatment(cl) || cl->hedged || cl->kind != RC_K_EFFICACY
+    change = found_change(claim_text(v, buf, sizeof buf));
+    if (!((v->f & RC_F_EFFICACY) || change) || claims_null(v->f)
+        || (v->f & (RC_F_HEDGE_CLAIM | RC_F_NEGATION))
+        || !of_treatment(cl) || cl->hedged
+        || !(cl->kind == RC_K_EFFICACY || (change && cl->kind == RC_K_DURABILITY))
         || lvl_of(c) < '1' || lvl_of(c) > '4' || outcome_agrees(c, cl)
         || claims_equal(v->m->r->text + cl->start, cl->end - cl->start))
         return 0;
@@ -3001,10 +3162,15 @@ static struct cand *venue_cand(struct vfacts *v)
  * none of the journal's). */
 static int venue_other(const struct vfacts *v, const struct cand *c)
 {
+    /* words any journal's name may hold ("the British Journal of X" and
+     * "the Journal of Y" share "Journal"): only the others name it */
+    static const char *const generic[] = { "jour", "j", "j.", "anna", "arch", "repo", "rep",
+                                           "lett", "revi", "rev", "rese", "res", "inte", "int",
+                                           "quar", "bull", "proc", "acta", "tran", NULL };
     const char *text = v->m->r->text;
     char venue[64];
     const char *p = venue;
-    size_t hit = 0, words = 0;
+    size_t hit = 0, words = 0, k;
 
     rc_venue_in(text, v->cl->start, v->cl->end, venue, sizeof venue);
     if (!venue[0] || !c->d->journal[0])
@@ -3016,14 +3182,20 @@ static int venue_other(const struct vfacts *v, const struct cand *c)
         if (l >= 3 && isupper((unsigned char)p[0])) {
             char w[8];
             snprintf(w, sizeof w, "%.*s", (int)(l < 4 ? l : 4), p);
-            words++;
-            hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            for (k = 0; generic[k] && strcasecmp(w, generic[k]); k++)
+                ;
+            if (!generic[k]) {
+                words++;
+                hit += rc_find_ci(c->d->journal, strlen(c->d->journal), w) != NULL;
+            }
         }
         p += l;
         while (*p == ' ')
             p++;
     }
-    return words && !hit;
+    /* (most of its own words in the journal's name: an abbreviation or a
+     * shortened name of it) */
+    return words && 2 * hit < words;
 }
 
 static int claim_year_differs(const struct vfacts *v, const struct cand *c)
@@ -3035,13 +3207,43 @@ static int claim_year_differs(const struct vfacts *v, const struct cand *c)
 /* The year the article gives the study it speaks of (its mention's
  * record, the venue it names aside) is not the record's.  The corpus keeps
  * the journal issue's year only, so any other year is the article's. */
+/* The claim dates the study it names ("a 2019 review pooling ...", "the
+ * 2021 trial"): a year, at most one word, then a study noun. */
+static int year_names_study(const char *t, size_t a, size_t b)
+{
+    static const char *const nouns[] = { "review", "trial", "study", "meta-analysis",
+                                         "meta analysis", "analysis", "systematic", NULL };
+    size_t p, k;
+
+    for (p = a; p + 5 < b; p++) {
+        const char *q;
+        if (!isdigit((unsigned char)t[p]) || (p > a && isalnum((unsigned char)t[p - 1]))
+            || rc_year_in(t, p, p + 4) == 0 || t[p + 4] != ' ')
+            continue;
+        for (k = 0, q = t + p + 5; k < 2; k++) {
+            size_t j;
+            for (j = 0; nouns[j]; j++)
+                if ((size_t)(t + b - q) >= strlen(nouns[j])
+                    && !strncasecmp(q, nouns[j], strlen(nouns[j])))
+                    return 1;
+            while (q < t + b && isalpha((unsigned char)*q))
+                q++;
+            if (q >= t + b || *q != ' ')
+                break;
+            q++;
+        }
+    }
+    return 0;
+}
+
 static int t_venue_year(struct vfacts *v)
 {
     struct cand *c;
     int year;
 
-    if (v->cl->kind != RC_K_VENUE || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c))
-        || venue_other(v, c))
+    if ((v->cl->kind != RC_K_VENUE
+         && !year_names_study(v->m->r->text, v->cl->start, v->cl->end))
+        || !(c = venue_cand(v)) || !(year = claim_year_differs(v, c)) || venue_other(v, c))
         return 0;
     snprintf(v->why, sizeof v->why, "the article says %d; PMID %lld was published in %d (%s)",
              year, (long long)c->d->pmid, c->d->year, c->d->journal);
@@ -4171,6 +4373,456 @@ static int t_hedged_opinion(struct vfacts *v)
     }
 }
 
+/* "Taste changes in only 1% of users" over a record whose sentence on
+ * taste gives 14% and 3%: a harm's rate is compared with the rates of the
+ * record's sentences that name that harm (a word of the claim besides the
+ * topic's), within the rounding a rate allows or a fifth of it; none of
+ * them near, the record gives another rate for it. */
+static int t_harm_rate(struct vfacts *v)
+{
+    const struct rc_claim *cl = v->cl;
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    const struct rc_doc *d;
+    size_t i, j, k;
+
+    if (!c || !(v->f & RC_F_SAFETY) || (v->f & RC_F_QUESTION) || cl->hedged || !cl->nums.n
+        || lvl_of(c) < '1' || lvl_of(c) > '4')
+        return 0;
+    d = c->d;
+    for (i = 0; i < cl->nums.n && i < 64; i++) {
+        const struct rc_num *x = &cl->nums.v[i];
+        long at = -1;
+        int near = 0;
+        if (x->kind != RC_RATE || !strcmp(x->what, "prevalence"))
+            continue;
+        for (j = 0; j < v->nw && !near; j++) {
+            const struct word *w = &v->w[j];
+            size_t st;
+            if (w->topic || w->len < 4 || w->pos > x->start - cl->start + 40
+                || rc_stopword(&v->m->k->words, w->word, w->len)
+                || rc_general_word(&v->m->k->words, w->word, w->len))
+                continue;
+            for (st = 0; st < d->nsents && !near; st++) {
+                const struct rc_sent *se = &d->sents[st];
+                int rates = 0;
+                char buf[700];
+                sent_copy(d, st, buf, sizeof buf);
+                if (!rc_has_stem(buf, w->stem))
+                    continue;
+                for (k = 0; k < d->nums.n; k++) {
+                    const struct rc_num *y = &d->nums.v[k];
+                    if (y->kind != RC_RATE || y->start < se->start || y->start >= se->end)
+                        continue;
+                    rates++;
+                    near |= close_to(x->v, y->v, 0.011, 0.2);
+                }
+                if (rates && at < 0)
+                    at = (long)st;
+            }
+        }
+        if (!near && at >= 0) {
+            char what[64];
+            snprintf(what, sizeof what, "gives another rate for it than the claim's %g%%",
+                     x->v * 100);
+            return quote_why(v, c, what, d->sents[at].start, d->sents[at].end);
+        }
+    }
+    return 0;
+}
+
+/* The population a claim names after its treatment ("in people with
+ * scarred lungs", "in men after knee surgery"): the stems of up to four
+ * words after a head and a link, the general ones left out; how many. */
+static size_t population_stems(const struct vfacts *v, const char *buf, char (*out)[32],
+                               size_t max)
+{
+    static const char *const heads[] = { "in people ", "in patients ", "in adults ", "in men ",
+                                         "in women ", "in those ", "in children ", "in kids ",
+                                         "in individuals ", "for people ", "for patients ",
+                                         "in anyone ", NULL };
+    static const char *const links[] = { "with ", "after ", "following ", "undergoing ",
+                                         "recovering from ", "living with ", "suffering from ",
+                                         "who have ", "who had ", NULL };
+    const char *p = NULL;
+    size_t i, j, n = 0;
+
+    for (i = 0; heads[i] && !p; i++) {
+        const char *h = rc_find_ci(buf, strlen(buf), heads[i]);
+        if (!h)
+            continue;
+        h += strlen(heads[i]);
+        for (j = 0; links[j] && !p; j++)
+            if (!strncasecmp(h, links[j], strlen(links[j])))
+                p = h + strlen(links[j]);
+    }
+    while (p && *p && n < max) {
+        size_t l = 0;
+        while (isalpha((unsigned char)p[l]) || p[l] == '-')
+            l++;
+        if (!l)
+            break;
+        if (l >= 4 && l < 31 && !rc_stopword(&v->m->k->words, p, l)
+            && !rc_general_word(&v->m->k->words, p, l)) {
+            char w[32];
+            for (j = 0; j < l; j++)
+                w[j] = (char)tolower((unsigned char)p[j]);
+            w[l] = '\0';
+            rc_stem(w, l, out[n], sizeof out[n]);
+            n++;
+        }
+        p += l;
+        if (*p != ' ')
+            break;      /* a clause ends the population */
+        p++;
+        if (!strncasecmp(p, "and ", 4) || !strncasecmp(p, "but ", 4) || !strncasecmp(p, "who ", 4))
+            break;
+    }
+    return n;
+}
+
+/* How many of stems @st record @d holds; *excluded set when a sentence
+ * holding them all says they were excluded. */
+static size_t population_hits(const struct rc_doc *d, char (*st)[32], size_t n, int *excluded)
+{
+    size_t i, hit = 0, s;
+    char buf[700];
+
+    /* (inside a longer word too: "arthritis" in "osteoarthritis") */
+    for (i = 0; i < n; i++)
+        hit += rc_has_stem(d->text, st[i]) || (strlen(st[i]) >= 6 && strcasestr(d->text, st[i]));
+    *excluded = 0;
+    for (s = 0; hit == n && s < d->nsents && !*excluded; s++) {
+        sent_copy(d, s, buf, sizeof buf);
+        for (i = 0; i < n && rc_has_stem(buf, st[i]); i++)
+            ;
+        *excluded = i == n && (rc_has_stem(buf, "exclud") || rc_find_ci(buf, strlen(buf),
+                                                                        "were not eligible"));
+    }
+    return hit;
+}
+
+/* "Zorvane also eases the cough in people with scarred lungs", bound to a
+ * trial whose record names no such people, when another record on the
+ * subject studied them (more of the population's words): that record
+ * answers the claim (its design grades it). */
+static int t_population_other(struct vfacts *v)
+{
+    char buf[400], st[4][32];
+    struct cand *b = v->best, *o = NULL;
+    size_t n, i, bh, oh = 0;
+    int ex;
+
+    if (!b || !of_treatment(v->cl) || b->agree > 0)
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!(n = population_stems(v, buf, st, 4)) || (bh = population_hits(b->d, st, n, &ex)) == n)
+        return 0;
+    for (i = 0; i < v->m->nc; i++) {
+        struct cand *c = &v->m->c[i];
+        size_t h;
+        if (c == b || c->conflict > 0 || (h = population_hits(c->d, st, n, &ex)) <= bh
+            || 2 * h < n || ex || h <= oh || c->lex < 0.5 * b->lex)
+            continue;
+        o = c;
+        oh = h;
+    }
+    if (!o)
+        return 0;
+    snprintf(v->why, sizeof v->why, "the people the claim names are those of PMID %lld, not "
+             "of PMID %lld", (long long)o->d->pmid, (long long)b->d->pmid);
+    v->m->ctx = 0;
+    v->unbound = 1;
+    v->best = o;
+    return 1;
+}
+
+/* The population the claim names was excluded from the record that
+ * names it, and no other record on the subject studied it, and no figure
+ * of the claim anchors it ("helps in men after prostate surgery" over a trial
+ * that excluded them); or the claim speaks of one sex ("women saw bigger
+ * gains") and the record enrolled the other only. */
+static int t_population_unstudied(struct vfacts *v)
+{
+    static const char *const fem[] = { "women", "woman", "female", "females", "girls", NULL };
+    static const char *const mal[] = { "men", "man", "male", "males", "boys", NULL };
+    char buf[400], st[4][32];
+    const struct cand *b = v->best;
+    size_t n, i;
+    int ex, f = 0, m = 0, df = 0, dm = 0;
+
+    if (!b || b->agree > 0 || v->cl->hedged || claims_null(v->f))
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (of_treatment(v->cl) && (n = population_stems(v, buf, st, 4)) > 0) {
+        int any = 0;
+        for (i = 0; i < v->m->nc && !any; i++) {
+            size_t h = population_hits(v->m->c[i].d, st, n, &ex);
+            any = 2 * h >= n && !ex;
+        }
+        /* (words no record holds may only paraphrase its people: "with
+         * frequent attacks" for "with 4 to 14 attack days a month") */
+        if (!any && population_hits(b->d, st, n, &ex) == n && ex) {
+            snprintf(v->why, sizeof v->why, "the closest record excluded the people the claim "
+                     "names");
+            return 1;
+        }
+        return 0;
+    }
+    for (i = 0; fem[i]; i++) {
+        f |= rc_find_word(buf, fem[i], strlen(fem[i])) != NULL;
+        df |= rc_find_word(b->d->text, fem[i], strlen(fem[i])) != NULL;
+    }
+    for (i = 0; mal[i]; i++) {
+        m |= rc_find_word(buf, mal[i], strlen(mal[i])) != NULL;
+        dm |= rc_find_word(b->d->text, mal[i], strlen(mal[i])) != NULL;
+    }
+    if (f == m || (f && (df || !dm)) || (m && (dm || !df)))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the closest record enrolled %s only", f ? "men" : "women");
+    return 1;
+}
+
+/* Days in a unit word at @p ("hours", "day", "wk"), 0 none; its length in
+ * *len. */
+static double unit_days(const char *p, size_t *len)
+{
+    static const struct { const char *w; double d; } u[] = {
+        { "minute", 1.0 / 1440 }, { "hour", 1.0 / 24 }, { "day", 1 }, { "night", 1 },
+        { "week", 7 }, { "month", 30 }, { "year", 365 }, { NULL, 0 } };
+    size_t i;
+
+    for (i = 0; u[i].w; i++)
+        if (!strncasecmp(p, u[i].w, strlen(u[i].w))) {
+            *len = strlen(u[i].w);
+            return u[i].d;
+        }
+    return 0;
+}
+
+/* A count written as a word or in digits at @p; -1 none. */
+static double count_at(const char *p, size_t *len)
+{
+    static const char *const w[] = { "a", "one", "two", "three", "four", "five", "six", "seven",
+                                     "eight", "nine", "ten", "the first", "a single", "the", NULL };
+    static const double v[] = { 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 1, 1 };
+    size_t i;
+
+    if (isdigit((unsigned char)*p)) {
+        char *e;
+        double x = strtod(p, &e);
+        *len = (size_t)(e - p);
+        return x;
+    }
+    for (i = 0; w[i]; i++)
+        if (!strncasecmp(p, w[i], strlen(w[i])) && p[strlen(w[i])] == ' ') {
+            *len = strlen(w[i]) + 1;
+            if (!strncasecmp(p + *len, "few ", 4) || !strncasecmp(p + *len, "first ", 6)) {
+                *len += p[*len] == 'f' && p[*len + 1] == 'e' ? 4 : 6;
+                return i < 2 ? 3 : 1;
+            }
+            return v[i];
+        }
+    return -1;
+}
+
+/* How soon the claim says the benefit came ("within the first week",
+ * "within two days", "after a single dose" no): days, 0 none. */
+static double onset_days(const char *buf)
+{
+    static const char *const lead[] = { "within ", "in the first ", "during the first ",
+                                        "from the first ", NULL };
+    size_t i;
+
+    for (i = 0; lead[i]; i++) {
+        const char *p = buf;
+        while ((p = rc_find_ci(p, strlen(p), lead[i])) != NULL) {
+            size_t l = 0, ul = 0;
+            double n, d;
+            p += strlen(lead[i]);
+            if (i > 0)
+                n = 1;
+            else if ((n = count_at(p, &l)) < 0)
+                continue;
+            while (p[l] == ' ' || p[l] == '-')
+                l++;
+            if (n > 0 && (d = unit_days(p + l, &ul)) > 0)
+                return n * d;
+        }
+    }
+    return 0;
+}
+
+/* The earliest time point record @d's text gives ("at weeks 4 and 8",
+ * "for 12 weeks", "24-hour", "day 3"), in days; 0 none. */
+static double earliest_point(const struct rc_doc *d)
+{
+    const char *t = d->text, *p;
+    double best = 0;
+
+    for (p = t; *p; p++) {
+        size_t l = 0, ul = 0;
+        double n = -1, u = 0;
+        if (p > t && isalnum((unsigned char)p[-1]))
+            continue;
+        if (isdigit((unsigned char)*p)) {
+            n = count_at(p, &l);
+            while (p[l] == ' ' || p[l] == '-')
+                l++;
+            u = unit_days(p + l, &ul);
+        } else if ((u = unit_days(p, &ul)) > 0) {
+            /* "week 4", "weeks 4 and 8", "day 14" */
+            l = ul;
+            if (p[l] == 's')
+                l++;
+            if (p[l] == ' ' && isdigit((unsigned char)p[l + 1]))
+                n = strtod(p + l + 1, NULL);
+        }
+        if (n > 0 && u > 0 && (best == 0 || n * u < best))
+            best = n * u;
+    }
+    return best;
+}
+
+/* "Symptoms improved within the first week" over a record whose earliest
+ * time point is week 4: the record says nothing of so early a benefit. */
+static int t_onset_unreported(struct vfacts *v)
+{
+    struct cand *c = bound_cand(v) ? bound_cand(v) : v->best;
+    char buf[400];
+    double d, e;
+
+    size_t i;
+
+    if (!c || claims_null(v->f) || !of_treatment(v->cl))
+        return 0;
+    for (i = 0; i < v->m->nc; i++)
+        if (v->m->c[i].agree > 0 || v->m->c[i].weak_agree > 0)
+            return 0;   /* a record gives the claim's figure (its time) */
+    claim_text(v, buf, sizeof buf);
+    if ((d = onset_days(buf)) <= 0 || (e = earliest_point(c->d)) <= 0 || e <= d * 1.5)
+        return 0;
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "the claim says within %g day%s; the earliest time point "
+             "PMID %lld gives is %g days", d, d == 1 ? "" : "s", (long long)c->d->pmid, e);
+    return 1;
+}
+
+/* "Scores improved in both groups, and the difference could have been
+ * due to chance", "rates were similar in the two groups", "the trial does
+ * not show that": the claim tells a null comparison, whatever hedge or
+ * negation it uses, and the controlled record it rests on found no
+ * difference there (a null finding sharing a word of the claim's outcome,
+ * or a null result overall): a faithful report of that trial. */
+static int null_told_by(const struct vfacts *v, const struct cand *c)
+{
+    const struct rc_model *m = &c->d->model;
+    char sent[400];
+    size_t i, j;
+
+    if (lvl_of(c) < '1' || lvl_of(c) > '2' || c->conflict > 0)
+        return 0;
+    for (i = 0; i < m->nfind; i++) {
+        const struct rc_finding *f = &m->find[i];
+        if (f->dir != 0 || f->sig == 1)
+            continue;
+        snprintf(sent, sizeof sent, "%.*s", (int)(f->end - f->start < 399 ? f->end - f->start : 399),
+                 c->d->text + f->start);
+        for (j = 0; j < v->nw; j++)
+            if (!v->w[j].topic && v->w[j].len >= 4 && rc_has_stem(sent, v->w[j].stem)
+                && !rc_stopword(&v->m->k->words, v->w[j].word, v->w[j].len)
+                && !rc_general_word(&v->m->k->words, v->w[j].word, v->w[j].len))
+                return 1;
+    }
+    return record_null(c->d);
+}
+
+static int t_null_told(struct vfacts *v)
+{
+    static const char *const told[] = { "in both groups", "in the two groups", "between the groups",
+                                        "between groups", "due to chance", "by chance",
+                                        "no significant difference", "no real difference",
+                                        "no clear difference", "not significantly different",
+                                        "did not differ", "was not significant",
+                                        "were not significant", "could detect",
+                                        "could not detect", "does not show", "did not show",
+                                        "not beat", "no better than", "not better than",
+                                        "not outperform", NULL };
+    char buf[400];
+    struct cand *c = v->best ? (bound_cand(v) ? bound_cand(v) : v->best) : NULL;
+    size_t i;
+
+    if (!c || v->cl->source == LM_SOURCE_ANECDOTE || (v->f & RC_F_QUESTION))
+        return 0;
+    claim_text(v, buf, sizeof buf);
+    if (!has_any(buf, NULL, told) || rc_find_ci(buf, strlen(buf), "better than")
+        || rc_find_ci(buf, strlen(buf), "more than"))
+        return 0;
+    /* (the trial the claim means, when the best record is a case or a
+     * review the claim shares more words with) */
+    if (!null_told_by(v, c)) {
+        for (i = 0; i < v->m->nc && !null_told_by(v, &v->m->c[i]); i++)
+            ;
+        if (i == v->m->nc)
+            return 0;
+        c = &v->m->c[i];
+    }
+    v->best = c;
+    snprintf(v->why, sizeof v->why, "the claim tells faithfully that PMID %lld found no "
+             "difference", (long long)c->d->pmid);
+    return 1;
+}
+
+/* Support told as the row's reason, then graded by the record's design. */
+static lm_err act_support_told(struct vfacts *v, const struct vrule *r)
+{
+    lm_err rc;
+
+    set_level(v->cl, v->best->d->level);
+    if ((rc = add_match(v->cl, v->best, v->m->r->text, 1)) != LM_OK
+        || (rc = rc_claim_reason(v->cl, r->code, "%s", v->why)) != LM_OK)
+        return rc;
+    return rc_claim_reason(v->cl, "design.controlled", "%s", design_words(v->best->d));
+}
+
+/* The claim says in words that its study was randomised. */
+static int says_randomised(const char *t, size_t n)
+{
+    static const char *const unsaid[] = { "may ", "might ", "until ", "will ", "would ",
+                                          "needed", "needs ", "await", NULL };
+    char buf[400];
+
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < 399 ? n : 399), t);
+    /* (trials hoped for, "until randomised trials report", are none) */
+    if (has_any(buf, NULL, unsaid))
+        return 0;
+    return rc_has_stem(buf, "randomi") || rc_has_stem(buf, "placebo-controlled")
+           || rc_find_word(buf, "RCT", 3) != NULL;
+}
+
+/* "The study was a randomised controlled trial", bound to a study whose
+ * record is no randomised trial (a cohort, treatment "not randomised"):
+ * the design it claims is not the study's. */
+static int t_design_differs(struct vfacts *v)
+{
+    struct cand *c = bound_cand(v);
+    const struct rc_doc *d;
+
+    if (!c || !(v->f & RC_F_RCT) || claims_null(v->f) || v->cl->hedged
+        || (v->f & RC_F_HEDGE_CLAIM)
+        || !says_randomised(v->m->r->text + v->cl->start, v->cl->end - v->cl->start))
+        return 0;
+    d = c->d;
+    if (lvl_of(c) <= '2' || (d->aflags & RC_A_META) || d->model.placebo)
+        return 0;
+    if (!(d->aflags & (RC_A_COHORT | RC_A_OPENLABEL | RC_A_CASE)) && !rc_has_stem(d->text,
+                                                                                 "non-random"))
+        return 0;
+    snprintf(v->why, sizeof v->why, "the article calls it a randomised trial; PMID %lld is %s",
+             (long long)d->pmid, design_words(d));
+    v->best = c;
+    return 1;
+}
+
 static const struct vrule rc_verdict_rules[] = {
     { "claim.mechanism", t_mechanism, LM_VERDICT_NOT_FOUND, act_informative,
       "a statement of mechanism, not a finding a study in the corpus reports" },
@@ -4184,6 +4836,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "source.publisher_data", t_commercial, LM_VERDICT_NOT_FOUND, act_plain,
       "the figure comes from the publisher's own (unpublished) data; no study in the corpus "
       "reports it%.0s" },
+    { "finding.null_told", t_null_told, LM_VERDICT_CONTROLLED, act_support_told, NULL },
     { "claim.speculation", t_speculation, LM_VERDICT_NOT_FOUND, act_plain,
       "speculation about what would have happened; no study in the corpus tests it%.0s" },
     { "claim.hedged_mechanism", t_hedged_mechanism, LM_VERDICT_NOT_FOUND, act_plain,
@@ -4196,6 +4849,11 @@ static const struct vrule rc_verdict_rules[] = {
     { "safety.adverse_frequent", t_safety_frequent, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.dose_null_topic", t_dose_null_topic, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "match.none", t_no_match, LM_VERDICT_NOT_FOUND, act_no_match, NULL },
+    { "design.differs", t_design_differs, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "population.other_record", t_population_other, RC_V_STEP, act_plain, "%s" },
+    { "population.unstudied", t_population_unstudied, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
+      "%s (PMID %lld): no study in the corpus reports on them" },
+    { "safety.rate_differs", t_harm_rate, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "numbers.agree", t_always, RC_V_STEP, act_agreeing, NULL },
     { "outcome.other", t_other_outcome, LM_VERDICT_NOT_FOUND, act_other_outcome, NULL },
     { "corpus.other_subject", t_other_subject, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
@@ -4223,6 +4881,8 @@ static const struct vrule rc_verdict_rules[] = {
       "the claim gives each arm's figure of a comparison PMID %2$lld found no difference in, "
       "and claims no more: \"%1$s\"" },
     { "finding.null_topic", t_null_topic, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
+    { "support.onset_unreported", t_onset_unreported, LM_VERDICT_NOT_FOUND,
+      act_not_found_unrated, "%s: no study in the corpus reports so early a change" },
     { "support.unanchored", t_unanchored, LM_VERDICT_NOT_FOUND, act_not_found_unrated,
       "the closest record (PMID %.0s%lld) shares only the topic's words with the claim: "
       "no number, design or finding of it anchors the claim" },
@@ -4232,6 +4892,7 @@ static const struct vrule rc_verdict_rules[] = {
     { "design.l5", t_l5, LM_VERDICT_ANECDOTAL, act_l5, NULL },
     { "finding.null_primary", t_null_primary, LM_VERDICT_CONTRADICTED, act_null_primary, NULL },
     { "finding.not_superior", t_not_superior, LM_VERDICT_CONTRADICTED, act_against, "%s" },
+    { "finding.not_equal", t_not_equal, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.exploratory", t_exploratory, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.number_null", t_number_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
     { "finding.outcome_null", t_outcome_null, LM_VERDICT_CONTRADICTED, act_against, "%s" },
@@ -4970,7 +5631,11 @@ lm_err rc_match_claims(lm_checker *k, struct lm_report *r, const unsigned *flags
                 pre[best] = tmp;
                 if ((rc = rc_doc_analyse(k, pre[a].d)) != LM_OK)
                     return rc;
-                if (!design_fits(f, pre[a].d))
+                /* (the record of the study the claim is bound to stays:
+                 * a design it lacks is for the verdict rows to say) */
+                if (!design_fits(f, pre[a].d)
+                    && !(pre[a].d->pmid == ctx_pmid && (f & RC_F_RCT)
+                         && says_randomised(r->text + cl->start, cl->end - cl->start)))
                     continue;
                 cands[m.nc].d = pre[a].d;
                 cands[m.nc].bm25rank = 1.0 - (double)pre[a].rank / (double)h.n;

@@ -803,6 +803,21 @@ static lm_err scan_words(rc_numrules *r, size_t base, struct rc_nums *out)
                     }
                 }
             }
+        } else if ((sc.s[i] == 'a' || sc.s[i] == 'A') && i + 2 < sc.n && sc.s[i + 1] == ' '
+                   && phrase_before(&sc, i, (const char *const[]){ "for", NULL }, 0)
+                   && (u = unit_at(&sc, i + 2 + (phrase_at(&sc, i + 2, (const char *const[]){
+                                                     "full", "whole", "entire", NULL })
+                                                 ? word_at(&sc, i + 2) + 1 : 0),
+                                   time_units, &e))
+                   && e > 1 && u->canon[0] >= '2') {
+            /* "for a full year", "for a month": a course of one unit */
+            size_t a = i + 2 + (phrase_at(&sc, i + 2, (const char *const[]){ "full", "whole",
+                                                                             "entire", NULL })
+                                ? word_at(&sc, i + 2) + 1 : 0);
+            if (!(x = num_push(out, RC_DURATION, days_of(u->canon))))
+                return LM_ERR_NOMEM;
+            set_str(x->unit, sizeof x->unit, u->canon);
+            used = a + e - i;
         } else if (phrase_at(&sc, i, (const char *const[]){ "single", "a single", NULL })
                    && noun_after(&sc, i + 6, 3, dose_nouns, &e)) {
             if (!(x = num_push(out, RC_DOSES, 1)))
@@ -1017,6 +1032,50 @@ static void add_dur(struct rc_model *m, double days, const lm_extraction *e, con
     rc_duration_days_unit(written, d->unit);
 }
 
+/* The duration regimen @e gives is, where it is written in its span, how
+ * long the condition had lasted ("cough lasting at least 12 months were
+ * randomly assigned ... for 12 weeks"): an inclusion criterion. */
+static int condition_lasted(const lm_extraction *e, const char *title, const char *abstract,
+                            char *course, size_t cap)
+{
+    static const char *const cues[] = { "lasting", "history of", "diagnosed", "duration of",
+                                        "symptoms for", "persisting", NULL };
+    const char *sec = strcmp(e->section, "abstract") ? title : abstract;
+    size_t n = strlen(sec), a = e->span_start < n ? e->span_start : n,
+           b = e->span_end < n ? e->span_end : n, i;
+    const char *p;
+    char before[32];
+    size_t s;
+
+    /* (the span may begin inside the phrase: look a little before it) */
+    a = a > 28 ? a - 28 : 0;
+    if (!(p = rc_find_ci(sec + a, b - a, e->duration)))
+        return 0;
+    s = (size_t)(p - sec);
+    snprintf(before, sizeof before, "%.*s", (int)(s > 28 ? 28 : s), sec + (s > 28 ? s - 28 : 0));
+    for (i = 0; cues[i] && !rc_find_ci(before, strlen(before), cues[i]); i++)
+        ;
+    if (!cues[i])
+        return 0;
+    /* the course its sentence gives after it ("... or placebo for 12
+     * weeks"), inside the span or past its end */
+    course[0] = '\0';
+    while (b < n && b < e->span_end + 200 && !(sec[b] == '.' && (b + 1 == n || sec[b + 1] == ' ')))
+        b++;
+    for (p += strlen(e->duration); p + 5 < sec + b; p++)
+        if (!strncasecmp(p, "for ", 4) && isdigit((unsigned char)p[4])) {
+            size_t l = 4;
+            while (p + l < sec + b && (isalnum((unsigned char)p[l]) || p[l] == ' ' || p[l] == '.')
+                   && l < 24 && !(p[l] == ' ' && l > 4 && isalpha((unsigned char)p[l - 1])))
+                l++;
+            snprintf(course, cap, "%.*s", (int)(l - 4), p + 4);
+            if (rc_duration_days(course) <= 0)
+                course[0] = '\0';
+            break;
+        }
+    return 1;
+}
+
 lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const char *abstract,
                          const char *pub_types, const char *mesh, char level[4],
                          char design[32], struct rc_model *m)
@@ -1024,6 +1083,7 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
     lm_article a;
     size_t i;
     lm_err rc;
+    char course[32];
 
     memset(m, 0, sizeof *m);
     memset(&a, 0, sizeof a);
@@ -1100,12 +1160,20 @@ lm_err rc_numrules_model(rc_numrules *r, int64_t pmid, const char *title, const 
                 m->admins = (double)e->n;
             if (!m->frequency[0] && e->frequency)
                 set_str(m->frequency, sizeof m->frequency, e->frequency);
-            if (!m->duration[0] && e->duration)
-                set_str(m->duration, sizeof m->duration, e->duration);
+            if (e->duration && condition_lasted(e, title, abstract, course, sizeof course)) {
+                /* how long the condition had lasted, not the course */
+                if (course[0] && !m->duration[0])
+                    set_str(m->duration, sizeof m->duration, course);
+                if (course[0])
+                    add_dur(m, rc_duration_days(course), e, title, course);
+            } else {
+                if (!m->duration[0] && e->duration)
+                    set_str(m->duration, sizeof m->duration, e->duration);
+                if (e->duration && rc_duration_days(e->duration) > 0)
+                    add_dur(m, rc_duration_days(e->duration), e, title, e->duration);
+            }
             if (!m->dose[0] && e->dose)
                 set_str(m->dose, sizeof m->dose, e->dose);
-            if (e->duration && rc_duration_days(e->duration) > 0)
-                add_dur(m, rc_duration_days(e->duration), e, title, e->duration);
             break;
         default:
             break;

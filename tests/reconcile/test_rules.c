@@ -974,4 +974,68 @@ Test(reconcile_rules, sentence_roles_round_five)
         cr_assert_eq(v & c[i].not, 0u, "%s: cues %#x", c[i].text, v);
     }
     rc_rules_close(r);
+/* The verdict rows of the round on the fourth blind set (fictional
+ * brevoline against placebo and an active tablet, its extension, a study
+ * in other people; drelafoam's trial in men and its review): each class by
+ * its mechanism, not its sentence. */
+Test(reconcile_rules, verdict_rows_of_the_fourth_round)
+{
+    cJSON *root = check_pair(FX "verdict5_corpus.xml", FX "verdict5_nerve_article.txt");
+
+    /* the primary row tells each arm's change untested; the trial's
+     * comparison with placebo was null */
+    want_match(root, "Brevoline patches are clinically", "contradicted", "finding.null_primary",
+               NULL, "99509101");
+    /* a condition's duration ("lasting at least 12 months") is no course:
+     * the trial's six weeks agree, no merged studies */
+    want_match(root, "In a trial published in 2021", "controlled", "design.controlled", NULL,
+               "99509101");
+    /* equal effect against a record that found it inferior to that drug */
+    want_match(root, "Brevoline worked as well as", "contradicted", "finding.not_equal", NULL,
+               "99509101");
+    /* a null comparison told faithfully, hedge and all */
+    want_match(root, "Pain scores improved in all", "controlled", "finding.null_told", NULL,
+               "99509101");
+    /* a harm's rate against the record's sentence on that harm */
+    want_match(root, "Side effects were rare", "contradicted", "safety.rate_differs", NULL,
+               "99509101");
+    /* how soon, when the record's first time point is week 3 */
+    want(root, "Pain eased within the first week", "not_found", "support.onset_unreported", NULL);
+    /* another journal's words besides "Journal" */
+    want_match(root, "The results appeared in the British", "contradicted", "venue.differs",
+               NULL, "99509101");
+    /* the trial's n, the extension's year */
+    want_match(root, "In the brevoline trial, 300", "contradicted", "study.merged_details", NULL,
+               "99509101");
+    /* other people, studied without a control arm elsewhere; people the
+     * trial excluded */
+    want_match(root, "Brevoline also eases pain", "uncontrolled", "design.uncontrolled", NULL,
+               "99509103");
+    cr_assert(has_code(claim_starting(root, "Brevoline also eases pain"),
+                       "population.other_record"));
+    want(root, "Brevoline helps nerve pain in people with diabetes", "not_found",
+         "population.unstudied", NULL);
+    /* told as it is, words no record holds ("dummy") notwithstanding */
+    want_match(root, "So on the evidence so far", "controlled", "finding.null_told", NULL,
+               "99509101");
+    cJSON_Delete(root);
+
+    root = check_pair(FX "verdict5_corpus.xml", FX "verdict5_hair_article.txt");
+    want_match(root, "A trial in 140 men", "controlled", "design.controlled", NULL, "99509104");
+    /* the trial enrolled men only */
+    want(root, "Women saw even bigger gains", "not_found", "population.unstudied", NULL);
+    /* a study's year in any claim that dates it */
+    want_match(root, "A 2021 review pooling", "contradicted", "venue.year", NULL, "99509105");
+    /* a change told after "found that", on an outcome the review found
+     * unchanged */
+    want_match(root, "The same review found", "contradicted", "finding.outcome_null", NULL,
+               "99509105");
+    cJSON_Delete(root);
+
+    /* a randomised trial claimed of the study the article named, whose
+     * record is a matched cohort ("not randomised") */
+    root = check_pair(FX "verdict5_corpus.xml", FX "verdict5_cohort_article.txt");
+    want_match(root, "The study was a randomised", "contradicted", "design.differs", NULL,
+               "99509106");
+    cJSON_Delete(root);
 }
