@@ -974,6 +974,8 @@ Test(reconcile_rules, sentence_roles_round_five)
         cr_assert_eq(v & c[i].not, 0u, "%s: cues %#x", c[i].text, v);
     }
     rc_rules_close(r);
+}
+
 /* The verdict rows of the round on the fourth blind set (fictional
  * brevoline against placebo and an active tablet, its extension, a study
  * in other people; drelafoam's trial in men and its review): each class by
